@@ -1,0 +1,17 @@
+// Compiles the CLI to plain JavaScript once (run by `npm ci` through `prepare`),
+// so `briefdeck` starts without a TypeScript loader.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts' },
+  outdir: 'lib',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Bundled files keep import.meta.url pointing into lib/, one level below the package root like src/.
+  banner: { js: '' },
+});

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { DiagnosticBag, type Diagnostic } from './errors.js';
+import { DEFAULT_LIMITS, loadAssets, loadBriefing, type InputLimits } from './load-briefing.js';
+import { loadTemplates } from './load-templates.js';
+import type { Briefing } from './model.js';
+import { parseBriefing } from './parse-briefing.js';
+import { renderDeck } from './render-deck.js';
+import { bundleDeck, type BundledDeck } from './bundle-deck.js';
+
+/** What a build needs besides the input path. */
+export interface BuildOptions {
+  cwd?: string;
+  /** Strip speaker notes from the file. */
+  handout?: boolean;
+  limits?: InputLimits;
+}
+
+/** A deck built in memory, with the model it came from and any warnings. */
+export interface BuiltDeck {
+  briefing: Briefing;
+  deck: BundledDeck;
+  warnings: Diagnostic[];
+  /** Base name for default output files. */
+  name: string;
+}
+
+/** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */
+export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuiltDeck> {
+  const cwd = options.cwd ?? process.cwd();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const bag = new DiagnosticBag();
+  const loaded = loadBriefing(input, cwd, limits);
+  const briefing = parseBriefing(loaded, bag);
+  // Images are read even when parsing found errors, so one run reports every problem.
+  const assets = loadAssets(briefing, loaded.root, bag, limits);
+  bag.throwIfErrors();
+  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
+  const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false }, bag);
+  const deck = await bundleDeck(rendered);
+  return { briefing, deck, warnings: bag.warnings, name: loaded.name };
+}
+
+/** The default output path: `dist/<name>.<ext>` under the working directory. */
+export function defaultOutputPath(name: string, ext: string, cwd = process.cwd()): string {
+  return path.join(cwd, 'dist', `${name}.${ext}`);
+}

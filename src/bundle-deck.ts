@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { failure } from './errors.js';
+import type { RenderedDeck } from './model.js';
+
+const require = createRequire(import.meta.url);
+const RUNTIME_ENTRY = fileURLToPath(new URL('../src/runtime/deck-runtime.ts', import.meta.url));
+const THEMES_DIR = fileURLToPath(new URL('../templates/themes/', import.meta.url));
+
+/** The finished single-file deck and how its bytes split, for the summary and the benchmark. */
+export interface BundledDeck {
+  html: string;
+  bytes: { total: number; scripts: number; styles: number; fonts: number; images: number; content: number };
+}
+
+interface Runtime {
+  script: string;
+  /** Hashes of inline scripts reveal's speaker view writes into its own window. */
+  speakerHashes: string[];
+}
+
+// Both are the same for every deck, so a dev server pays for them once.
+let runtimePromise: Promise<Runtime> | undefined;
+const themeCache = new Map<string, Promise<string>>();
+
+/** Inlines the runtime, theme and fonts into the rendered deck and seals it with a CSP. */
+export async function bundleDeck(rendered: RenderedDeck): Promise<BundledDeck> {
+  const [runtime, themeCss] = await Promise.all([bundleRuntime(), bundleTheme(rendered.theme)]);
+  const css = escapeForStyle(themeCss + rendered.extraCss);
+  const script = escapeForScript(runtime.script);
+  const config = escapeForScript(JSON.stringify(rendered.revealConfig));
+  const hashes = [sha256(script), ...runtime.speakerHashes];
+  const csp = [
+    "default-src 'none'",
+    `script-src ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
+    // reveal sets layout through style attributes and <style> elements at run time; styles cannot fetch anything
+    // because img-src and font-src allow only data: URIs.
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    'media-src data:',
+    // The speaker view previews the deck itself in two frames.
+    "frame-src 'self'",
+    "child-src 'self'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const head = `<meta http-equiv="Content-Security-Policy" content="${csp}">\n<style>${css}</style>`;
+  const scripts = `<script type="application/json" id="briefdeck-config">${config}</script>\n<script>${script}</script>`;
+  const [before, after] = splitOnce(rendered.html, rendered.markers.head);
+  const [middle, end] = splitOnce(after, rendered.markers.scripts);
+  const html = before + head + middle + scripts + end;
+
+  const fonts = sumMatches(css, /url\(data:font\/[^)]*\)/g);
+  const images = sumMatches(middle, /data:image\/[^"')\s]*/g);
+  const total = Buffer.byteLength(html);
+  const scriptBytes = Buffer.byteLength(script) + Buffer.byteLength(config);
+  const styles = Buffer.byteLength(css) - fonts;
+  return { html, bytes: { total, scripts: scriptBytes, styles, fonts, images, content: total - scriptBytes - styles - fonts - images } };
+}
+
+/** Bundles reveal.js, its notes plugin and our entry into one minified script. */
+export function bundleRuntime(): Promise<Runtime> {
+  runtimePromise ??= (async () => {
+    const result = await esbuild.build({
+      entryPoints: [RUNTIME_ENTRY],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
+    const script = `/*! reveal.js (MIT) Hakim El Hattab; bundled by briefdeck */\n${result.outputFiles[0]!.text}`;
+    return { script, speakerHashes: speakerViewScriptHashes() };
+  })();
+  return runtimePromise;
+}
+
+/** Bundles a built-in theme's CSS with reveal's base styles, every font inlined as a data URI. */
+export function bundleTheme(theme: string): Promise<string> {
+  let cached = themeCache.get(theme);
+  if (!cached) {
+    cached = buildThemeCss(theme);
+    themeCache.set(theme, cached);
+    cached.catch(() => themeCache.delete(theme));
+  }
+  return cached;
+}
+
+async function buildThemeCss(theme: string): Promise<string> {
+  const themeFile = path.join(THEMES_DIR, `${theme}.css`);
+  try {
+    readFileSync(themeFile);
+  } catch {
+    throw failure('E_META', `unknown theme "${theme}"`, { hint: 'the built-in theme is "briefing"' });
+  }
+  const revealCss = require.resolve('reveal.js/reveal.css');
+  const result = await esbuild.build({
+    stdin: {
+      contents: `@import ${JSON.stringify(revealCss)};\n@import ${JSON.stringify(themeFile)};\n`,
+      resolveDir: THEMES_DIR,
+      loader: 'css',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl' },
+    plugins: [fontsourcePlugin],
+  });
+  const css = result.outputFiles[0]!.text;
+  const remote = /(?:@import|url\()\s*["']?(?:https?:)?\/\//i.exec(css);
+  if (remote) throw failure('E_REMOTE_URL', `theme "${theme}" refers to a remote resource`, { hint: 'themes must inline every font and image' });
+  return css;
+}
+
+/** Resolves `fontsource:<family>/<file>` to the woff2 shipped in the @fontsource package. */
+const fontsourcePlugin: esbuild.Plugin = {
+  name: 'fontsource',
+  setup(build) {
+    build.onResolve({ filter: /^fontsource:/ }, (args) => {
+      const [family, file] = args.path.slice('fontsource:'.length).split('/');
+      return { path: require.resolve(`@fontsource/${family}/files/${family}-${file}`) };
+    });
+  },
+};
+
+/**
+ * reveal's speaker view writes its page, inline script included, into a new
+ * window that inherits our CSP; allowing that exact script by hash lets it
+ * run from file:// without ever allowing inline script in general.
+ */
+function speakerViewScriptHashes(): string[] {
+  const source = readFileSync(require.resolve('reveal.js/plugin/notes').replace(/notes\.js$/, 'notes.mjs'), 'utf8');
+  const call = source.indexOf('document.write(');
+  if (call === -1) return [];
+  const quote = source[call + 'document.write('.length]!;
+  let end = call + 'document.write('.length + 1;
+  while (source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
+  const literal = source.slice(call + 'document.write('.length, end + 1);
+  const page = decodeJsStringLiteral(literal);
+  return [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]!));
+}
+
+/** Decodes a double-quoted JS string literal through JSON, after mapping the escapes JSON lacks. */
+function decodeJsStringLiteral(literal: string): string {
+  const jsonish = literal
+    .replace(/\\x([0-9A-Fa-f]{2})/g, '\\u00$1')
+    .replace(/\\'/g, "'")
+    .replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.parse(jsonish) as string;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+/** Keeps `</script` and `<!--` inside inline script text from ending or confusing the element. */
+export function escapeForScript(text: string): string {
+  return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+function escapeForStyle(text: string): string {
+  return text.replace(/<\/(style)/gi, '<\\/$1');
+}
+
+function splitOnce(text: string, marker: string): [string, string] {
+  const at = text.indexOf(marker);
+  return [text.slice(0, at), text.slice(at + marker.length)];
+}
+
+function sumMatches(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const m of text.matchAll(pattern)) n += m[0].length;
+  return n;
+}

@@ -1,0 +1,115 @@
+/** Stable codes: tests and scripts match on these, so never rename one. */
+export type ErrorCode =
+  | 'E_USAGE'
+  | 'E_INPUT_MISSING'
+  | 'E_INPUT_TYPE'
+  | 'E_ENCODING'
+  | 'E_FILE_TOO_LARGE'
+  | 'E_YAML'
+  | 'E_META'
+  | 'E_NO_SLIDES'
+  | 'E_IMAGE_MISSING'
+  | 'E_IMAGE_TYPE'
+  | 'E_IMAGE_TOO_LARGE'
+  | 'E_DECK_TOO_LARGE'
+  | 'E_PATH_OUTSIDE'
+  | 'E_REMOTE_URL'
+  | 'E_LAYOUT_UNKNOWN'
+  | 'E_TEMPLATE'
+  | 'E_MARKDOWN'
+  | 'E_BROWSER_NOT_FOUND'
+  | 'E_BROWSER'
+  | 'E_TIMEOUT'
+  | 'E_WRITE'
+  | 'W_RAW_HTML'
+  | 'W_LINK'
+  | 'W_PDF_OVERFLOW';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the input, located at a file and line when it has one. */
+export interface Diagnostic {
+  code: ErrorCode;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  hint?: string;
+}
+
+/**
+ * The project's single error type. It carries every error diagnostic that
+ * stopped the run, so the CLI can report them all at once; `code`, `file`,
+ * `line` and `hint` mirror the first one for callers that want just one.
+ */
+export class BriefdeckError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+  readonly hint?: string;
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic | Diagnostic[]) {
+    const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
+    if (list.length === 0) throw new TypeError('BriefdeckError needs at least one diagnostic');
+    const first = list[0]!;
+    super(first.message);
+    this.name = 'BriefdeckError';
+    this.code = first.code;
+    this.file = first.file;
+    this.line = first.line;
+    this.hint = first.hint;
+    this.diagnostics = list;
+  }
+}
+
+/** Builds a BriefdeckError for a single problem. */
+export function failure(code: ErrorCode, message: string, where: { file?: string; line?: number; hint?: string } = {}): BriefdeckError {
+  return new BriefdeckError({ code, severity: 'error', message, ...where });
+}
+
+/**
+ * Collects diagnostics across a stage so a user sees every problem in one run
+ * instead of fixing them one rebuild at a time.
+ */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  /** Records an error; the stage goes on so later problems are found too. */
+  error(code: ErrorCode, message: string, where: { file?: string; line?: number; hint?: string } = {}): void {
+    this.items.push({ code, severity: 'error', message, ...where });
+  }
+
+  /** Records a warning, which never stops a build. */
+  warn(code: ErrorCode, message: string, where: { file?: string; line?: number; hint?: string } = {}): void {
+    this.items.push({ code, severity: 'warning', message, ...where });
+  }
+
+  /** Adds diagnostics gathered elsewhere, such as a caught BriefdeckError's. */
+  addAll(list: readonly Diagnostic[]): void {
+    this.items.push(...list);
+  }
+
+  /** The warnings collected so far. */
+  get warnings(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'warning');
+  }
+
+  /** The errors collected so far. */
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'error');
+  }
+
+  /** Throws one BriefdeckError carrying every error, if there is any. */
+  throwIfErrors(): void {
+    const errors = this.errors;
+    if (errors.length > 0) throw new BriefdeckError(errors);
+  }
+}
+
+/** Formats a diagnostic the way compilers do: `file:line: severity: message`, then the hint. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : '';
+  const head = `${where}${d.severity}: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}

@@ -1,0 +1,211 @@
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BriefdeckError, DiagnosticBag, failure } from './errors.js';
+import type { Briefing, LoadedAsset, LoadedBriefing, SourceFile } from './model.js';
+
+/** Limits that keep a hostile or mistaken input from exhausting the machine. */
+export interface InputLimits {
+  maxFileBytes: number;
+  maxImageBytes: number;
+}
+
+export const DEFAULT_LIMITS: InputLimits = {
+  maxFileBytes: 5 * 1024 * 1024,
+  maxImageBytes: 2 * 1024 * 1024,
+};
+
+const META_NAMES = ['briefing.yml', 'briefing.yaml'];
+
+/** Reads a briefing folder or single Markdown file into decoded source files. */
+export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
+  const absolute = path.resolve(cwd, input);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw failure('E_INPUT_MISSING', `input not found: ${input}`, {
+      file: input,
+      hint: 'pass a briefing folder or a .md file, for example `briefdeck build briefing/`',
+    });
+  }
+  const display = (p: string) => path.relative(cwd, p) || '.';
+
+  if (stats.isFile()) {
+    if (!/\.(md|markdown)$/i.test(absolute)) {
+      throw failure('E_INPUT_TYPE', `not a Markdown file: ${input}`, {
+        file: input,
+        hint: 'a single-file briefing must end in .md; otherwise pass its folder',
+      });
+    }
+    const root = realpathSync(path.dirname(absolute));
+    const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
+    return { root, name: path.basename(absolute).replace(/\.(md|markdown)$/i, ''), markdownFiles: [file], singleFile: true };
+  }
+
+  if (!stats.isDirectory()) {
+    throw failure('E_INPUT_TYPE', `not a file or folder: ${input}`, { file: input });
+  }
+  const root = realpathSync(absolute);
+  const entries = readdirSync(absolute, { withFileTypes: true })
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const metaName = META_NAMES.find((n) => entries.includes(n));
+  const bag = new DiagnosticBag();
+  const read = (name: string): SourceFile | undefined => {
+    const full = path.join(absolute, name);
+    try {
+      assertInside(root, full, display(full));
+      return readSourceFile(full, display(full), name, limits);
+    } catch (err) {
+      if (err instanceof BriefdeckError) bag.addAll(err.diagnostics);
+      else throw err;
+      return undefined;
+    }
+  };
+  const metaFile = metaName ? read(metaName) : undefined;
+  const markdownFiles = entries
+    .filter((n) => /\.(md|markdown)$/i.test(n))
+    .map(read)
+    .filter((f): f is SourceFile => f !== undefined);
+  bag.throwIfErrors();
+  return { root, name: path.basename(root), metaFile, markdownFiles, singleFile: false };
+}
+
+/** Decodes a source file strictly: UTF-8 only, BOM dropped, line endings made LF. */
+export function decodeSource(bytes: Uint8Array, displayPath: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw failure('E_ENCODING', 'file is UTF-16; briefdeck reads UTF-8 only', {
+      file: displayPath,
+      line: 1,
+      hint: 're-save the file as UTF-8',
+    });
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw failure('E_ENCODING', 'file contains a NUL byte; is it binary?', {
+      file: displayPath,
+      line: lineOfByte(bytes, nul),
+      hint: 'only text files (UTF-8) belong in a briefing; reference images with ![alt](file.png)',
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw failure('E_ENCODING', 'file is not valid UTF-8', {
+      file: displayPath,
+      line: lineOfInvalidUtf8(bytes),
+      hint: 're-save the file as UTF-8',
+    });
+  }
+  // TextDecoder already dropped a UTF-8 BOM, so the first heading is seen as one.
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function readSourceFile(full: string, displayPath: string, relPath: string, limits: InputLimits): SourceFile {
+  const size = statSync(full).size;
+  if (size > limits.maxFileBytes) {
+    throw failure('E_FILE_TOO_LARGE', `file is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
+      file: displayPath,
+      hint: 'split the briefing into several files, or raise the limit with --max-file-bytes',
+    });
+  }
+  return { path: displayPath, relPath, text: decodeSource(readFileSync(full), displayPath) };
+}
+
+/** Refuses a path whose real location (after symlinks) is outside the briefing root. */
+function assertInside(root: string, full: string, displayPath: string, where?: { file: string; line: number }): string {
+  let real: string;
+  try {
+    real = realpathSync(full);
+  } catch {
+    throw failure('E_IMAGE_MISSING', `file not found: ${displayPath}`, {
+      ...where,
+      hint: 'paths are relative to the Markdown file that references them',
+    });
+  }
+  const rel = path.relative(root, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw failure('E_PATH_OUTSIDE', `${displayPath} resolves outside the briefing folder`, {
+      ...where,
+      hint: 'a briefing may only inline files inside its own folder; copy the file in instead of linking to it',
+    });
+  }
+  return real;
+}
+
+/** Reads every image the briefing references, confined to its folder and checked by content; problems go to `bag`. */
+export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, LoadedAsset> {
+  const assets = new Map<number, LoadedAsset>();
+  const cache = new Map<string, LoadedAsset>();
+  briefing.images.forEach((image, index) => {
+    const where = { file: image.source.file, line: image.source.line };
+    try {
+      const cached = cache.get(image.relPath);
+      if (cached) {
+        assets.set(index, cached);
+        return;
+      }
+      const full = path.join(root, image.relPath);
+      let real: string;
+      try {
+        real = assertInside(root, full, image.src, where);
+      } catch (err) {
+        if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
+          throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
+            ...where,
+            hint: `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
+          });
+        }
+        throw err;
+      }
+      const size = statSync(real).size;
+      if (size > limits.maxImageBytes) {
+        throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${size} bytes, over the ${limits.maxImageBytes}-byte limit`, {
+          ...where,
+          hint: 'compress or resize the image, or raise the limit with --max-image-bytes',
+        });
+      }
+      const bytes = readFileSync(real);
+      const mime = sniffImageType(bytes);
+      if (!mime) {
+        throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
+          ...where,
+          hint: 'the type is read from the file content, not its extension',
+        });
+      }
+      const asset = { mime, bytes };
+      cache.set(image.relPath, asset);
+      assets.set(index, asset);
+    } catch (err) {
+      if (err instanceof BriefdeckError) bag.addAll(err.diagnostics);
+      else throw err;
+    }
+  });
+  return assets;
+}
+
+/** Identifies an image by its magic bytes, so a renamed file cannot smuggle in another type. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  return null;
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function lineOfInvalidUtf8(bytes: Uint8Array): number {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const bad = lenient.indexOf('\uFFFD');
+  return bad === -1 ? 1 : lenient.slice(0, bad).split('\n').length;
+}

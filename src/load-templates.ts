@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeSource } from './load-briefing.js';
+
+/** A template's text and where it came from, so errors can point at the file. */
+export interface TemplateSource {
+  path: string;
+  text: string;
+}
+
+/** The Handlebars templates a deck is rendered with. */
+export interface TemplateSet {
+  deck: TemplateSource;
+  layouts: Record<string, TemplateSource>;
+}
+
+/** The folder of built-in templates, next to `src/` and `lib/` alike. */
+export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
+
+/**
+ * Reads the built-in templates, then lets a briefing's own `templates/`
+ * folder replace any of them by the same relative path.
+ */
+export function loadTemplates(briefingRoot?: string, cwd = process.cwd()): TemplateSet {
+  const dirs = [BUILTIN_TEMPLATES_DIR];
+  const override = briefingRoot ? path.join(briefingRoot, 'templates') : undefined;
+  if (override && existsSync(override)) dirs.push(override);
+  const set: TemplateSet = { deck: { path: '', text: '' }, layouts: {} };
+  for (const dir of dirs) {
+    const read = (full: string): TemplateSource => {
+      const shown = path.relative(cwd, full) || full;
+      return { path: shown, text: decodeSource(readFileSync(full), shown) };
+    };
+    const deck = path.join(dir, 'deck.hbs');
+    if (existsSync(deck)) set.deck = read(deck);
+    const layoutDir = path.join(dir, 'layouts');
+    if (existsSync(layoutDir)) {
+      for (const name of readdirSync(layoutDir).sort()) {
+        if (name.endsWith('.hbs')) set.layouts[name.slice(0, -4)] = read(path.join(layoutDir, name));
+      }
+    }
+  }
+  return set;
+}

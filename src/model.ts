@@ -1,0 +1,127 @@
+/** Where a piece of the briefing came from, for messages a user can act on. */
+export interface SourceLocation {
+  /** Path as the user would type it (relative to the working directory). */
+  file: string;
+  /** 1-based line number. */
+  line: number;
+}
+
+/** A text file of the briefing, already decoded (UTF-8, BOM removed, LF endings). */
+export interface SourceFile {
+  /** Display path, relative to the working directory. */
+  path: string;
+  /** Path relative to the briefing root, with forward slashes. */
+  relPath: string;
+  text: string;
+}
+
+/** What the load stage hands to the parser: the raw text of a briefing. */
+export interface LoadedBriefing {
+  /** Absolute, symlink-resolved folder the briefing is confined to. */
+  root: string;
+  /** Base name used for default output names. */
+  name: string;
+  /** `briefing.yml` for a folder; absent when a single file carries front matter. */
+  metaFile?: SourceFile;
+  /** Markdown files in reading order. */
+  markdownFiles: SourceFile[];
+  /** True when the input was a single `.md` file whose front matter holds the metadata. */
+  singleFile: boolean;
+}
+
+export type SlideSize = '16:9' | '4:3';
+
+/** Deck metadata after validation, with defaults filled in. */
+export interface BriefingMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  lang: string;
+  theme: string;
+  classification?: string;
+  bottomLine?: string;
+  /** Talk length in minutes, for the speaker view's pacing timer. */
+  duration?: number;
+  incremental: boolean;
+  size: SlideSize;
+  /** Trusted author: keep raw HTML instead of neutralising it. */
+  html: boolean;
+  /** Section titles the briefing promises to contain. */
+  sections?: string[];
+  maxBullets: number;
+}
+
+export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';
+
+/** An image referenced by a slide, resolved relative to the briefing root. */
+export interface ImageRef {
+  /** The reference exactly as written. */
+  src: string;
+  /** Posix path relative to the briefing root. */
+  relPath: string;
+  alt: string;
+  source: SourceLocation;
+}
+
+/** Speaker notes of one slide. */
+export interface SpeakerNotes {
+  markdown: string;
+  html: string;
+}
+
+/** One horizontal slide of the deck. */
+export interface Slide {
+  /** 1-based position in the deck. */
+  number: number;
+  kind: SlideKind;
+  layout: string;
+  title: string | null;
+  /** Slide body as HTML; images carry `briefdeck-asset:N` placeholders. */
+  bodyHtml: string;
+  notes: SpeakerNotes | null;
+  /** Title of the section the slide belongs to, if any. */
+  section: string | null;
+  source: SourceLocation;
+  incremental: boolean;
+  /** Indexes into Briefing.images. */
+  images: number[];
+  /** Top-level bullets in the body, for the bullet budget. */
+  bulletCount: number;
+}
+
+/** A `# Heading` section and the slides under it. */
+export interface Section {
+  title: string;
+  source: SourceLocation;
+  /** Numbers of the slides in this section, the divider included. */
+  slideNumbers: number[];
+}
+
+/** The typed model every later stage works from. */
+export interface Briefing {
+  meta: BriefingMeta;
+  /** Where the metadata came from, for messages about it. */
+  metaSource: SourceLocation;
+  sections: Section[];
+  slides: Slide[];
+  images: ImageRef[];
+}
+
+/** An image's bytes after loading, ready to inline. */
+export interface LoadedAsset {
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** The deck's HTML before its runtime is inlined, as the render stage leaves it. */
+export interface RenderedDeck {
+  html: string;
+  /** Marker the bundle stage replaces with styles, CSP and scripts. */
+  markers: { head: string; scripts: string };
+  /** Options handed to reveal.js at start-up. */
+  revealConfig: Record<string, unknown>;
+  theme: string;
+  /** CSS the briefing supplies itself (a custom theme), already confined and inlined. */
+  extraCss: string;
+}

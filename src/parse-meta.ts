@@ -1,0 +1,163 @@
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { DiagnosticBag } from './errors.js';
+import type { BriefingMeta, SourceFile, SourceLocation } from './model.js';
+
+/** The metadata schema: every key a briefing may set, its type and what it means. */
+const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
+  title: { type: 'string', doc: 'the deck title (required)' },
+  subtitle: { type: 'string', doc: 'a line under the title' },
+  author: { type: 'string', doc: 'who presents or wrote it' },
+  date: { type: 'string', doc: 'the date shown on the title slide' },
+  lang: { type: 'string', doc: 'the language tag, default en' },
+  theme: { type: 'string', doc: 'briefing (default) or a reveal.js theme name' },
+  classification: { type: 'string', doc: 'banner text on every slide' },
+  bottomLine: { type: 'string', doc: 'the bottom line up front' },
+  duration: { type: 'number', doc: 'talk length in minutes, for the pacing timer' },
+  incremental: { type: 'boolean', doc: 'reveal list items one at a time' },
+  size: { type: 'string', doc: '16:9 (default) or 4:3' },
+  html: { type: 'boolean', doc: 'keep raw HTML from a trusted author' },
+  sections: { type: 'string[]', doc: 'section titles the briefing must contain' },
+  maxBullets: { type: 'number', doc: 'bullet budget per slide, default 6' },
+};
+
+/** A metadata block as found in the source, before validation. */
+export interface MetaSource {
+  file: SourceFile;
+  /** The YAML text. */
+  yaml: string;
+  /** Line of `file` on which the YAML text starts. */
+  firstLine: number;
+}
+
+/** Splits YAML front matter off a single-file briefing; returns the body and where it starts. */
+export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?: MetaSource; body: string; bodyLine: number } {
+  const text = file.text;
+  const opener = /^---([^\n]*)\n/.exec(text);
+  if (!opener) return { body: text, bodyLine: 1 };
+  if (opener[1]!.trim() !== '') {
+    // gray-matter style `---js` blocks execute code; ours never does.
+    bag.error('E_META', `front matter "---${opener[1]!.trim()}" is not supported; only YAML front matter is read`, {
+      file: file.path,
+      line: 1,
+      hint: 'start the front matter with a bare --- line and write YAML',
+    });
+    return { body: '', bodyLine: 1 };
+  }
+  const closer = /^(---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(opener[0].length);
+  const match = closer.exec(rest);
+  if (!match) {
+    bag.error('E_META', 'front matter is never closed', {
+      file: file.path,
+      line: 1,
+      hint: 'end the YAML block with a line holding only ---',
+    });
+    return { body: '', bodyLine: 1 };
+  }
+  const yaml = rest.slice(0, match.index);
+  const yamlLines = yaml.split('\n').length - 1;
+  const body = rest.slice(match.index + match[0].length).replace(/^\n/, '');
+  return { meta: { file, yaml, firstLine: 2 }, body, bodyLine: 2 + yamlLines + 1 };
+}
+
+/** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
+export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
+  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6 };
+  const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
+  if (!source) {
+    bag.error('E_META', 'the briefing has no title', {
+      file: fallbackFile,
+      hint: 'add briefing.yml with a line `title: …` (or YAML front matter to a single-file briefing)',
+    });
+    return { meta, location };
+  }
+  const lines = new LineCounter();
+  // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
+  const doc = parseDocument(source.yaml, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const lineOf = (offset: number | undefined) => source.firstLine + (offset === undefined ? 0 : lines.linePos(offset).line - 1);
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const duplicate = err.code === 'DUPLICATE_KEY';
+      bag.error('E_YAML', duplicate ? `duplicate key in metadata: ${firstLine(err.message)}` : `invalid YAML: ${firstLine(err.message)}`, {
+        file: source.file.path,
+        line: lineOf(err.pos[0]),
+        hint: duplicate ? 'each key may appear once; delete one of them' : 'check indentation, and quote values that contain ": " or start with a special character',
+      });
+    }
+    return { meta, location };
+  }
+  const where = (node: { range?: [number, number, number] | null } | null | undefined) => ({
+    file: source.file.path,
+    line: lineOf(node?.range?.[0]),
+  });
+  if (doc.contents === null) {
+    bag.error('E_META', 'the briefing has no title', { ...where(null), hint: 'add a line `title: …`' });
+    return { meta, location };
+  }
+  if (!isMap(doc.contents)) {
+    bag.error('E_META', 'metadata must be a mapping of keys to values', { ...where(doc.contents), hint: 'write one `key: value` per line' });
+    return { meta, location };
+  }
+  const seen = new Set<string>();
+  for (const pair of doc.contents.items as Pair[]) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const spec = Object.hasOwn(META_SCHEMA, key) ? META_SCHEMA[key] : undefined;
+    const at = where(keyNode as never);
+    if (!spec) {
+      bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: `valid keys: ${Object.keys(META_SCHEMA).join(', ')}` });
+      continue;
+    }
+    seen.add(key);
+    const valueNode = pair.value;
+    const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) ? valueNode.toJSON() : valueNode === null ? null : undefined;
+    const valueAt = valueNode ? where(valueNode as never) : at;
+    const wrongType = () =>
+      bag.error('E_META', `"${key}" must be ${describeType(spec.type)}`, { ...valueAt, hint: `${key}: ${spec.doc}` });
+    switch (spec.type) {
+      case 'string':
+        if (typeof value === 'string' || (key === 'date' && typeof value === 'number')) {
+          (meta as unknown as Record<string, unknown>)[key] = String(value);
+        } else wrongType();
+        break;
+      case 'number':
+        if (typeof value === 'number' && Number.isFinite(value) && value > 0) (meta as unknown as Record<string, unknown>)[key] = value;
+        else wrongType();
+        break;
+      case 'boolean':
+        if (typeof value === 'boolean') (meta as unknown as Record<string, unknown>)[key] = value;
+        else wrongType();
+        break;
+      case 'string[]':
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) meta.sections = value as string[];
+        else wrongType();
+        break;
+    }
+  }
+  if (!seen.has('title') || meta.title.trim() === '') {
+    bag.error('E_META', seen.has('title') ? 'the title is empty' : 'the briefing has no title', {
+      file: source.file.path,
+      line: source.firstLine,
+      hint: 'add a line `title: …` to the metadata',
+    });
+  }
+  meta.title = meta.title.trim();
+  if (seen.has('size') && meta.size !== '16:9' && meta.size !== '4:3') {
+    bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: source.firstLine, hint: 'size: 16:9' });
+    meta.size = '16:9';
+  }
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang)) {
+    bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: source.firstLine, hint: 'for example en, fr or en-GB' });
+    meta.lang = 'en';
+  }
+  if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
+  return { meta, location: { file: source.file.path, line: source.firstLine } };
+}
+
+function describeType(type: string): string {
+  return type === 'string[]' ? 'a list of strings' : type === 'number' ? 'a positive number' : `a ${type}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
+import { DiagnosticBag } from './errors.js';
+import type { Briefing, LoadedAsset, RenderedDeck, Slide } from './model.js';
+import { ASSET_SCHEME } from './parse-briefing.js';
+import type { TemplateSet } from './load-templates.js';
+
+/** Options that change what the rendered deck contains. */
+export interface RenderOptions {
+  /** Leave speaker notes out of the file entirely. */
+  handout: boolean;
+}
+
+/** Pixel sizes for each supported aspect ratio. */
+export const SLIDE_SIZES = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } } as const;
+
+/** What a layout partial receives for one slide; the README documents these fields. */
+export interface SlideView {
+  number: number;
+  total: number;
+  kind: Slide['kind'];
+  layout: string;
+  title: string | null;
+  /** Trusted HTML produced by the parser. */
+  body: string;
+  notes: string | null;
+  section: string | null;
+  incremental: boolean;
+  meta: Briefing['meta'];
+  sections: { title: string; number: number }[];
+}
+
+/** Renders the Briefing through the Handlebars templates into the deck's HTML shell. */
+export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions, bag: DiagnosticBag): RenderedDeck {
+  const valid = Object.keys(templates.layouts).sort();
+  for (const slide of briefing.slides) {
+    if (!Object.hasOwn(templates.layouts, slide.layout)) {
+      bag.error('E_LAYOUT_UNKNOWN', `unknown layout "${slide.layout}"`, {
+        file: slide.source.file,
+        line: slide.source.line,
+        hint: `valid layouts: ${valid.join(', ')}`,
+      });
+    }
+  }
+  bag.throwIfErrors();
+
+  const dataUris = new Map<number, string>();
+  for (const [index, asset] of assets) dataUris.set(index, `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`);
+  const inline = (html: string) =>
+    html.replace(new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g'), (whole, n: string) => dataUris.get(Number(n)) ?? whole);
+
+  const total = briefing.slides.length;
+  const sections = briefing.sections.map((s) => ({ title: s.title, number: s.slideNumbers[0]! }));
+  const views: SlideView[] = briefing.slides.map((slide) => ({
+    number: slide.number,
+    total,
+    kind: slide.kind,
+    layout: slide.layout,
+    title: slide.title,
+    body: inline(slide.bodyHtml),
+    notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
+    section: slide.section,
+    incremental: slide.incremental,
+    meta: briefing.meta,
+    sections,
+  }));
+
+  // Markers are derived from the content so an author cannot guess and plant one.
+  const nonce = createHash('sha256').update(views.map((v) => v.body + (v.notes ?? '')).join('\0')).digest('hex').slice(0, 16);
+  const markers = { head: `<!--briefdeck-head-${nonce}-->`, scripts: `<!--briefdeck-scripts-${nonce}-->` };
+  const size = SLIDE_SIZES[briefing.meta.size];
+
+  const hbs = Handlebars.create();
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  for (const [name, source] of Object.entries(templates.layouts)) {
+    hbs.registerPartial(name, compileTemplate(hbs, source.text, source.path, bag));
+  }
+  const deck = compileTemplate(hbs, templates.deck.text, templates.deck.path, bag);
+  bag.throwIfErrors();
+
+  let html: string;
+  try {
+    html = deck(
+      { meta: briefing.meta, slides: views, sections, total, size, handout: options.handout, briefdeck: markers },
+      // Prototype access stays off: templates see data, never the objects' machinery.
+      { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+    );
+  } catch (err) {
+    bag.error('E_TEMPLATE', `template failed: ${(err as Error).message.split('\n')[0]}`, {
+      file: templates.deck.path,
+      hint: 'check the template for a partial or helper that does not exist',
+    });
+    bag.throwIfErrors();
+    throw err;
+  }
+  for (const [key, marker] of Object.entries(markers)) {
+    if (!html.includes(marker)) {
+      bag.error('E_TEMPLATE', `deck template never outputs {{{briefdeck.${key}}}}`, {
+        file: templates.deck.path,
+        hint: `keep {{{briefdeck.head}}} inside <head> and {{{briefdeck.scripts}}} at the end of <body>`,
+      });
+    }
+  }
+  bag.throwIfErrors();
+
+  const revealConfig: Record<string, unknown> = {
+    width: size.width,
+    height: size.height,
+    margin: 0,
+    center: false,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    // Each slide's footer carries its own number, so reveal's copy shows only in the speaker view.
+    showSlideNumber: 'speaker',
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    backgroundTransition: 'none',
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+  };
+  if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
+  return { html, markers, revealConfig, theme: briefing.meta.theme, extraCss: '' };
+}
+
+function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {
+  try {
+    // Precompiling now surfaces syntax errors with a line instead of at first use.
+    hbs.precompile(text, { strict: false });
+    return hbs.compile(text, { noEscape: false });
+  } catch (err) {
+    const message = (err as Error).message;
+    const line = /line (\d+)/.exec(message)?.[1];
+    bag.error('E_TEMPLATE', `template syntax error: ${message.split('\n')[0]}`, {
+      file,
+      line: line ? Number(line) : undefined,
+      hint: 'see https://handlebarsjs.com/guide/ for the template syntax',
+    });
+    return () => '';
+  }
+}
