@@ -78,6 +78,7 @@ export function bundleRuntime(): Promise<Runtime> {
       legalComments: 'none',
       charset: 'utf8',
       logLevel: 'silent',
+      plugins: [dropNotesMarkdownPlugin],
     });
     const script = `/*! reveal.js (MIT) Hakim El Hattab; bundled by briefdeck */\n${result.outputFiles[0]!.text}`;
     return { script, speakerHashes: speakerViewScriptHashes() };
@@ -124,6 +125,24 @@ async function buildThemeCss(theme: string): Promise<string> {
   if (remote) throw failure('E_REMOTE_URL', `theme "${theme}" refers to a remote resource`, { hint: 'themes must inline every font and image' });
   return css;
 }
+
+/**
+ * reveal's notes plugin bundles a whole copy of marked (~40 KB) to render
+ * Markdown notes in the speaker view. Our notes arrive as HTML already, so
+ * the copy is cut out and replaced by a pass-through.
+ */
+const dropNotesMarkdownPlugin: esbuild.Plugin = {
+  name: 'drop-notes-markdown',
+  setup(build) {
+    build.onLoad({ filter: /reveal\.js[\\/]dist[\\/]plugin[\\/]notes\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const start = source.indexOf('//#region node_modules/marked/');
+      const end = start === -1 ? -1 : source.indexOf('//#endregion', start);
+      if (end === -1) return { contents: source, loader: 'js' };
+      return { contents: `${source.slice(0, start)}var $ = { parse: function (s) { return s; } };\n${source.slice(end)}`, loader: 'js' };
+    });
+  },
+};
 
 /** Resolves `fontsource:<family>/<file>` to the woff2 shipped in the @fontsource package. */
 const fontsourcePlugin: esbuild.Plugin = {
