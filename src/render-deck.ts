@@ -110,6 +110,8 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     center: false,
     hash: true,
     controls: true,
+    // Edge arrows keep clear of the footer, where each slide shows its number.
+    controlsLayout: 'edges',
     progress: true,
     slideNumber: 'c/t',
     // Each slide's footer carries its own number, so reveal's copy shows only in the speaker view.

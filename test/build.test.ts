@@ -1,0 +1,183 @@
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir } from './helpers.js';
+
+/** Every URL-bearing place in HTML or CSS that could make the browser fetch something. */
+const EXTERNAL_REFERENCE = /(?:\s(?:src|href|srcset|poster|data|action|formaction|data-src|data-background[\w-]*)\s*=\s*["']?\s*(?:https?:)?\/\/)|url\(\s*["']?\s*(?:https?:)?\/\/|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\//i;
+
+describe('building the default briefing', () => {
+  let outDir: string;
+  let html: string;
+  let built: BuiltDeck;
+  let summary: string;
+
+  beforeAll(async () => {
+    outDir = tempDir();
+    const result = runBin(['build', DEFAULT_BRIEFING, '-o', path.join(outDir, 'briefing.html')], ROOT);
+    expect(result.code, result.err).toBe(0);
+    summary = result.out.trim();
+    html = readFileSync(path.join(outDir, 'briefing.html'), 'utf8');
+    built = await buildDeck(DEFAULT_BRIEFING);
+  });
+
+  it('writes exactly one file', () => {
+    expect(readdirSync(outDir)).toEqual(['briefing.html']);
+  });
+
+  it('prints one summary line with slides, bytes and milliseconds', () => {
+    expect(summary).toMatch(/^built .*briefing\.html: \d+ slides, [\d,]+ bytes, \d+ ms$/);
+    expect(summary).toContain(`${built.briefing.slides.length} slides`);
+  });
+
+  it('refers to nothing outside the file', () => {
+    expect(html).not.toMatch(EXTERNAL_REFERENCE);
+    expect(html).not.toMatch(/fonts\.googleapis|cdn\.jsdelivr|unpkg\.com|cdnjs/i);
+  });
+
+  it('puts <meta charset> first in <head>, then a CSP that forbids the network and inline script', () => {
+    const head = html.slice(html.indexOf('<head>') + 6, html.indexOf('</head>')).trim();
+    expect(head.startsWith('<meta charset="utf-8">')).toBe(true);
+    const csp = /^<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(head)?.[1];
+    expect(csp).toBeDefined();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain('img-src data:');
+    expect(csp).toContain('font-src data:');
+    expect(csp).toContain("connect-src 'none'");
+    const scriptSrc = /script-src ([^;]+)/.exec(csp!)![1]!;
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).toMatch(/^('sha256-[A-Za-z0-9+/=]+' ?)+$/);
+  });
+
+  it('allows by hash exactly the inline scripts the deck runs', async () => {
+    const { createHash } = await import('node:crypto');
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    const executable = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => createHash('sha256').update(m[1]!).digest('base64'));
+    expect(executable.length).toBeGreaterThan(0);
+    for (const hash of executable) expect(csp).toContain(`'sha256-${hash}'`);
+  });
+
+  it('holds one <section> per slide of the model', () => {
+    expect((html.match(/<section\b/g) ?? []).length).toBe(built.briefing.slides.length);
+  });
+
+  it('carries speaker notes on every content slide, and the model has 2 to 5 sentences of notes for each', () => {
+    const contentSlides = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(contentSlides.length).toBeGreaterThan(10);
+    for (const slide of contentSlides) {
+      expect(slide.notes, `${slide.source.file}:${slide.source.line}`).not.toBeNull();
+      const sentences = slide.notes!.markdown.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+      expect(sentences.length, `${slide.title}`).toBeGreaterThanOrEqual(2);
+      expect(sentences.length, `${slide.title}`).toBeLessThanOrEqual(5);
+    }
+    expect((html.match(/<aside class="notes">/g) ?? []).length).toBe(contentSlides.length);
+  });
+
+  it('inlines every image as a data URI', () => {
+    const sources = [...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const src of sources) expect(src).toMatch(/^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,/);
+  });
+
+  it('inlines the theme fonts as woff2', () => {
+    expect((html.match(/url\(data:font\/woff2;base64,/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes <html lang> and <title> from the metadata', () => {
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toContain(`<title>${built.briefing.meta.title}</title>`);
+  });
+
+  it('follows the briefing structure: context, the three sections, and a sources slide', () => {
+    expect(built.briefing.sections.map((s) => s.title)).toEqual(['Context: the 2017 crisis', 'What worked', "What didn't", "What's next"]);
+    for (const section of built.briefing.sections.slice(1)) {
+      expect(section.slideNumbers.length - 1).toBeGreaterThanOrEqual(3);
+      expect(section.slideNumbers.length - 1).toBeLessThanOrEqual(5);
+    }
+    const last = built.briefing.slides.at(-1)!;
+    expect(last.layout).toBe('sources');
+    expect(last.bodyHtml).toContain('Katie Stallard');
+  });
+
+  it('keeps every slide within six bullets and spells the leader Kim Jong Un', () => {
+    for (const slide of built.briefing.slides) expect(slide.bulletCount, slide.title ?? '').toBeLessThanOrEqual(6);
+    expect(html).not.toContain('Jing-un');
+    expect(html).toContain('Kim Jong Un');
+  });
+
+  it('builds byte-identical output from the same input', async () => {
+    const again = await buildDeck(DEFAULT_BRIEFING);
+    expect(again.deck.html).toBe(built.deck.html);
+    expect(again.deck.html).toBe(html);
+  });
+
+  it('writes dist/briefing.html by default', () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'briefing'));
+    for (const name of readdirSync(DEFAULT_BRIEFING)) writeFileSync(path.join(cwd, 'briefing', name), readFileSync(path.join(DEFAULT_BRIEFING, name)));
+    const result = runBin(['build'], cwd);
+    expect(result.code, result.err).toBe(0);
+    expect(readdirSync(path.join(cwd, 'dist'))).toEqual(['briefing.html']);
+  });
+});
+
+describe('the handout', () => {
+  it('leaves the text of every speaker note out of the file', async () => {
+    const full = await buildDeck(DEFAULT_BRIEFING);
+    const handout = await buildDeck(DEFAULT_BRIEFING, { handout: true });
+    const notes = full.briefing.slides.flatMap((s) => (s.notes ? [s.notes] : []));
+    expect(notes.length).toBeGreaterThan(10);
+    for (const note of notes) {
+      for (const sentence of note.markdown.split(/(?<=[.!?])\s+/)) {
+        expect(full.deck.html).toContain(sentence.slice(0, 30).replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+        expect(handout.deck.html).not.toContain(sentence.slice(0, 30).replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+      }
+    }
+    expect(handout.deck.html).not.toContain('class="notes"');
+  });
+});
+
+describe('single-file briefings', () => {
+  it('builds a .md file with front matter to dist/<name>.html', () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'talk.md'), '---\ntitle: One file\n---\n\n## Hello\n\nWorld.\n\nNote: Hi. Bye.\n');
+    const result = runBin(['build', 'talk.md'], cwd);
+    expect(result.code, result.err).toBe(0);
+    const html = readFileSync(path.join(cwd, 'dist', 'talk.html'), 'utf8');
+    expect(html).toContain('<h2 class="slide-title">Hello</h2>');
+  });
+});
+
+describe('metadata is data, never markup or template source', () => {
+  it('prints a title containing <script> and {{…}} literally', async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      path.join(cwd, 'evil.md'),
+      `---\ntitle: "<script>window.pwned=1</script> {{constructor.constructor('return process')()}}"\nauthor: "<img src=x onerror=alert(1)>"\n---\n\n## Slide\n\nx\n`,
+    );
+    const built = await buildDeck('evil.md', { cwd });
+    expect(built.deck.html.includes('<title>&lt;script&gt;window.pwned&#x3D;1&lt;/script&gt; {{constructor.constructor(&#x27;return process&#x27;)()}}</title>')).toBe(true);
+    expect(built.deck.html).not.toContain('<script>window.pwned');
+    expect(built.deck.html).not.toContain('<img src=x');
+  });
+});
+
+describe('the CLI', () => {
+  it('documents every build option in --help', async () => {
+    const { code, out } = await runCapture(['build', '--help'], ROOT);
+    expect(code).toBe(0);
+    for (const option of ['--output', '--handout', '--help', 'input']) expect(out).toContain(option);
+  });
+
+  it('lists its commands in --help', async () => {
+    const { code, out } = await runCapture(['--help'], ROOT);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {2}build /m);
+  });
+
+  it('builds the presenter fixture with a 4:3 size', async () => {
+    const built = await buildDeck(path.join(FIXTURES, 'presenter'));
+    expect(built.deck.html).toContain('"width":960,"height":720');
+  });
+});

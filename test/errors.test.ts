@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { BriefdeckError } from '../src/errors.js';
+import { FIXTURES, copyToTemp, runBin, tempDir } from './helpers.js';
+
+interface Expected {
+  input: string;
+  code: string;
+  exit: number;
+  stderr: string[];
+}
+
+const ERRORS = path.join(FIXTURES, 'errors');
+const cases = readdirSync(ERRORS).sort().map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(ERRORS, name, 'expected.json'), 'utf8')) as Expected }));
+
+describe('broken briefings', () => {
+  // One copy of all fixtures, so no run can write into the repository.
+  const work = copyToTemp(ERRORS);
+
+  it.each(cases)("$name: prints its one error with file:line and a hint, exits non-zero and writes nothing", ({ expected }) => {
+    const outputName = path.basename(expected.input);
+    const previous = path.join(work, 'dist', `${outputName}.html`);
+    const result = runBin(['build', expected.input], work);
+    expect(result.code).toBe(expected.exit);
+    expect(result.err.trimEnd().split('\n')).toEqual(expected.stderr);
+    expect(result.err).not.toMatch(/^\s+at /m);
+    expect(result.out).toBe('');
+    expect(existsSync(previous)).toBe(false);
+  });
+
+  it.each(cases)('$name: fails with the stable code', async ({ expected }) => {
+    const error = await buildDeck(expected.input, { cwd: work }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefdeckError);
+    expect((error as BriefdeckError).code).toBe(expected.code);
+  });
+
+  it('leaves a previous output byte-identical, with no temp file, when a build fails', () => {
+    const out = path.join(work, 'previous', 'deck.html');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, 'previous good deck');
+    const result = runBin(['build', 'invalid-yaml', '-o', out], work);
+    expect(result.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('previous good deck');
+    expect(readdirSync(path.dirname(out))).toEqual(['deck.html']);
+  });
+
+  it('reports every problem in one run, not just the first', () => {
+    const dir = path.join(tempDir(), 'many');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'subtitle: no title\ncolour: red\n');
+    writeFileSync(path.join(dir, 'a.md'), '## One\n\n![gone](gone.png)\n\n![far](../far.png)\n');
+    const result = runBin(['build', dir], path.dirname(dir));
+    expect(result.code).toBe(1);
+    const lines = result.err.split('\n').filter((l) => l.includes('error:'));
+    expect(lines).toEqual([
+      'many/briefing.yml:2: error: unknown metadata key "colour"',
+      'many/briefing.yml:1: error: the briefing has no title',
+      'many/a.md:5: error: image "../far.png" is outside the briefing folder',
+      'many/a.md:3: error: image not found: gone.png',
+    ]);
+  });
+
+  it('refuses an image that is a symlink pointing outside the briefing folder, without reading it', () => {
+    const base = tempDir();
+    const dir = path.join(base, 'deck');
+    mkdirSync(dir);
+    writeFileSync(path.join(base, 'outside.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    symlinkSync(path.join(base, 'outside.png'), path.join(dir, 'inside.png'));
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Link\n');
+    writeFileSync(path.join(dir, 'a.md'), '## One\n\n![chart](inside.png)\n');
+    const result = runBin(['build', 'deck'], base);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')[0]).toBe('deck/a.md:3: error: inside.png resolves outside the briefing folder');
+  });
+
+  it('rejects unknown options with a usage message and exit code 2', () => {
+    const result = runBin(['build', '--frobnicate'], work);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^error: Unknown option '--frobnicate'/);
+    expect(result.err).toContain('usage: briefdeck build');
+  });
+});

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../src/cli.js';
+import { findBrowser } from '../src/find-browser.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const DEFAULT_BRIEFING = path.join(ROOT, 'briefing');
+export const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+
+const found = findBrowser();
+/** The browser the browser tests drive, or null when the machine has none. */
+export const BROWSER_PATH: string | null = found.path;
+
+/** A fresh empty folder that is removed when the process ends. */
+export function tempDir(prefix = 'briefdeck-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Copies a fixture (or any folder) into a temp folder and returns the copy's path. */
+export function copyToTemp(source: string): string {
+  const dir = tempDir();
+  const target = path.join(dir, path.basename(source));
+  cpSync(source, target, { recursive: true });
+  return target;
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function runCapture(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Runs the compiled `briefdeck` binary as a user would, in its own process. */
+export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; out: string; err: string } {
+  const result = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
+}
+
+/** Lists a folder's entries, sorted. */
+export function listDir(dir: string): string[] {
+  return readdirSync(dir).sort();
+}

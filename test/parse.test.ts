@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../src/errors.js';
+import { decodeSource } from '../src/load-briefing.js';
+import type { LoadedBriefing } from '../src/model.js';
+import { parseBriefing } from '../src/parse-briefing.js';
+
+function folder(meta: string, files: Record<string, string>): LoadedBriefing {
+  return {
+    root: '/virtual/deck',
+    name: 'deck',
+    metaFile: { path: 'deck/briefing.yml', relPath: 'briefing.yml', text: meta },
+    markdownFiles: Object.entries(files).map(([name, text]) => ({ path: `deck/${name}`, relPath: name, text })),
+    singleFile: false,
+  };
+}
+
+function single(text: string): LoadedBriefing {
+  return { root: '/virtual', name: 'talk', markdownFiles: [{ path: 'talk.md', relPath: 'talk.md', text }], singleFile: true };
+}
+
+function parse(loaded: LoadedBriefing) {
+  const bag = new DiagnosticBag();
+  const briefing = parseBriefing(loaded, bag);
+  return { briefing, bag };
+}
+
+const content = (b: ReturnType<typeof parse>['briefing']) => b.slides.filter((s) => s.kind === 'content' || s.kind === 'section');
+
+describe('parseBriefing', () => {
+  it('makes a divider slide for each # section and a slide for each ## heading', () => {
+    const { briefing, bag } = parse(folder('title: T', { 'a.md': '# One\n\n## A\n\ntext\n\n## B\n\nmore\n\n# Two\n\n## C\n\nx\n' }));
+    expect(bag.errors).toEqual([]);
+    expect(content(briefing).map((s) => [s.kind, s.title, s.section])).toEqual([
+      ['section', 'One', 'One'],
+      ['content', 'A', 'One'],
+      ['content', 'B', 'One'],
+      ['section', 'Two', 'Two'],
+      ['content', 'C', 'Two'],
+    ]);
+    expect(briefing.sections.map((s) => [s.title, s.slideNumbers])).toEqual([
+      ['One', [3, 4, 5]],
+      ['Two', [6, 7]],
+    ]);
+  });
+
+  it('adds title, bottom-line and agenda slides from the metadata', () => {
+    const { briefing } = parse(folder('title: Deck\nbottomLine: It worked.', { 'a.md': '# S\n\n## A\n\nx\n' }));
+    expect(briefing.slides.slice(0, 3).map((s) => [s.kind, s.title])).toEqual([
+      ['title', 'Deck'],
+      ['bottom-line', 'Bottom line'],
+      ['agenda', 'Agenda'],
+    ]);
+  });
+
+  it('leaves out the bottom-line slide when bottomLine is not set', () => {
+    const { briefing } = parse(folder('title: Deck', { 'a.md': '# S\n\n## A\n\nx\n' }));
+    expect(briefing.slides.map((s) => s.kind)).not.toContain('bottom-line');
+  });
+
+  it('starts a slide at a --- line, and a ## heading right after --- names that slide instead of adding one', () => {
+    const { briefing } = parse(folder('title: T', { 'a.md': '## A\n\none\n\n---\n\nuntitled\n\n---\n\n## C\n\nthree\n' }));
+    expect(content(briefing).map((s) => [s.title, s.bodyHtml.trim()])).toEqual([
+      ['A', '<p>one</p>'],
+      [null, '<p>untitled</p>'],
+      ['C', '<p>three</p>'],
+    ]);
+  });
+
+  it('does not split on --- or # lines inside a fenced code block', () => {
+    const { briefing } = parse(folder('title: T', { 'a.md': '## Code\n\n```yaml\n---\n# not a heading\n```\n' }));
+    const slides = content(briefing);
+    expect(slides).toHaveLength(1);
+    expect(slides[0]!.bodyHtml).toContain('# not a heading');
+  });
+
+  it('reads Note: and Notes: lines as speaker notes that run to the end of the slide', () => {
+    const { briefing } = parse(
+      folder('title: T', { 'a.md': '## A\n\n- point\n\nNote: Say this first.\nAnd this too.\n\n## B\n\nx\n\nNotes: Second slide notes.\n' }),
+    );
+    const [a, b] = content(briefing);
+    expect(a!.notes?.markdown).toBe('Say this first.\nAnd this too.');
+    expect(a!.bodyHtml).not.toContain('Say this first');
+    expect(b!.notes?.html).toContain('Second slide notes.');
+  });
+
+  it('records the source file and line of every slide', () => {
+    const { briefing } = parse(folder('title: T', { '01.md': '# S\n\n## A\n\nx\n', '02.md': '\n\n## B\n\ny\n' }));
+    expect(content(briefing).map((s) => `${s.source.file}:${s.source.line}`)).toEqual(['deck/01.md:1', 'deck/01.md:3', 'deck/02.md:3']);
+  });
+
+  it('reads metadata from the front matter of a single-file briefing and counts lines from the file start', () => {
+    const { briefing, bag } = parse(single('---\ntitle: Single\nlang: fr\n---\n\n## First\n\nbody\n'));
+    expect(bag.errors).toEqual([]);
+    expect(briefing.meta.title).toBe('Single');
+    expect(briefing.meta.lang).toBe('fr');
+    expect(content(briefing)[0]!.source).toEqual({ file: 'talk.md', line: 6 });
+  });
+
+  it('handles CRLF line endings and a UTF-8 BOM without losing the first heading', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('---\r\ntitle: Bom\r\n---\r\n# Section\r\n\r\n## Slide\r\n\r\ntext\r\n')]);
+    const text = decodeSource(bytes, 'bom.md');
+    const { briefing, bag } = parse(single(text));
+    expect(bag.errors).toEqual([]);
+    expect(briefing.meta.title).toBe('Bom');
+    expect(content(briefing).map((s) => s.title)).toEqual(['Section', 'Slide']);
+    expect(content(briefing)[1]!.bodyHtml).toBe('<p>text</p>\n');
+  });
+
+  it('renders GFM tables, block quotes and nested lists', () => {
+    const { briefing } = parse(folder('title: T', { 'a.md': '## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quoted\n\n- one\n  - nested\n' }));
+    const html = content(briefing)[0]!.bodyHtml;
+    expect(html).toContain('<table>');
+    expect(html).toContain('<blockquote>');
+    expect(html).toMatch(/<li>one\s*<ul>\s*<li>nested<\/li>/);
+  });
+
+  it('resolves images relative to their Markdown file and leaves a placeholder for the renderer', () => {
+    const { briefing } = parse(folder('title: T', { 'a.md': '## A\n\n![Chart](img/chart.png)\n' }));
+    expect(briefing.images).toEqual([{ src: 'img/chart.png', relPath: 'img/chart.png', alt: 'Chart', source: { file: 'deck/a.md', line: 3 } }]);
+    expect(content(briefing)[0]!.bodyHtml).toContain('src="briefdeck-asset:0" alt="Chart"');
+  });
+
+  it('reports every image that would leave the folder or the machine, each with its line', () => {
+    const { bag } = parse(
+      folder('title: T', { 'a.md': '## A\n\n![](../secret.png)\n\n![](/etc/passwd)\n\n![](https://example.com/x.png)\n\n![](file:///etc/hosts)\n\n![](%2e%2e/x.png)\n' }),
+    );
+    expect(bag.errors.map((d) => [d.code, d.line])).toEqual([
+      ['E_PATH_OUTSIDE', 3],
+      ['E_PATH_OUTSIDE', 5],
+      ['E_REMOTE_URL', 7],
+      ['E_PATH_OUTSIDE', 9],
+      ['E_PATH_OUTSIDE', 11],
+    ]);
+  });
+
+  it('applies <!-- incremental --> and <!-- layout: name --> directives to their slide only', () => {
+    const { briefing } = parse(folder('title: T', { 'a.md': '## A\n<!-- incremental -->\n<!-- layout: sources -->\n\n- one\n- two\n\n## B\n\n- three\n' }));
+    const [a, b] = content(briefing);
+    expect(a!.layout).toBe('sources');
+    expect(a!.bodyHtml).toContain('<li class="fragment">one</li>');
+    expect(a!.bodyHtml).not.toContain('<!--');
+    expect(b!.layout).toBe('content');
+    expect(b!.bodyHtml).not.toContain('fragment');
+  });
+
+  it('counts top-level bullets for the bullet budget', () => {
+    const { briefing } = parse(folder('title: T', { 'a.md': '## A\n\n- 1\n- 2\n  - 2a\n- 3\n' }));
+    expect(content(briefing)[0]!.bulletCount).toBe(3);
+  });
+
+  it('reports a missing title, unknown keys and wrong types with the line of the key', () => {
+    const { bag } = parse(folder('subtitle: x\ncolour: red\nduration: soon\n', { 'a.md': '## A\n\nx\n' }));
+    expect(bag.errors.map((d) => [d.line, d.message])).toEqual([
+      [2, 'unknown metadata key "colour"'],
+      [3, '"duration" must be a positive number'],
+      [1, 'the briefing has no title'],
+    ]);
+  });
+
+  it('reports invalid YAML and duplicate keys with their line', () => {
+    const broken = parse(folder('title: T\nsubtitle: [unclosed\n', { 'a.md': '## A\n\nx\n' }));
+    expect(broken.bag.errors[0]).toMatchObject({ code: 'E_YAML', file: 'deck/briefing.yml' });
+    const duplicate = parse(folder('title: A\ntitle: B\n', { 'a.md': '## A\n\nx\n' }));
+    expect(duplicate.bag.errors[0]).toMatchObject({ code: 'E_YAML', line: 2 });
+    expect(duplicate.bag.errors[0]!.message).toContain('duplicate key');
+  });
+
+  it('refuses executable front matter such as ---js instead of running it', () => {
+    const { bag } = parse(single('---js\n{ title: (() => { throw new Error("ran") })() }\n---\n## A\n'));
+    expect(bag.errors[0]).toMatchObject({ code: 'E_META', line: 1 });
+  });
+
+  it('escapes raw HTML it cannot keep and warns with the line', () => {
+    const { briefing, bag } = parse(folder('title: T', { 'a.md': '## A\n\n<script>alert(1)</script>\n\n<b onclick="x()">bold</b>\n' }));
+    const html = content(briefing)[0]!.bodyHtml;
+    expect(html).not.toMatch(/<script|onclick/i);
+    expect(html).toContain('<b>bold</b>');
+    expect(bag.warnings[0]).toMatchObject({ code: 'W_RAW_HTML', line: 3 });
+  });
+
+  it('keeps raw HTML when the metadata sets html: true', () => {
+    const { briefing, bag } = parse(folder('title: T\nhtml: true', { 'a.md': '## A\n\n<div class="x">kept</div>\n' }));
+    expect(content(briefing)[0]!.bodyHtml).toContain('<div class="x">kept</div>');
+    expect(bag.warnings).toEqual([]);
+  });
+
+  it('drops javascript: links in any spelling and keeps https links with noopener', () => {
+    const { briefing, bag } = parse(
+      folder('title: T', { 'a.md': '## A\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) [d](https://example.org)\n' }),
+    );
+    const html = content(briefing)[0]!.bodyHtml;
+    expect(html).not.toMatch(/javascript/i);
+    expect(html).toContain('<a href="https://example.org" target="_blank" rel="noopener noreferrer">d</a>');
+    expect(bag.warnings.filter((w) => w.code === 'W_LINK')).toHaveLength(3);
+  });
+
+  it('reports a briefing with no slides', () => {
+    const { bag } = parse(folder('title: T', { 'a.md': '\n\n' }));
+    expect(bag.errors.map((d) => d.code)).toEqual(['E_NO_SLIDES']);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Browser tests each launch Chromium; two at once is what this 2-core machine can carry.
+    maxWorkers: 2,
+    minWorkers: 1,
+  },
+});
