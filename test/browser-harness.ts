@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_PATH, tempDir } from './helpers.js';
+
+/** The launch flags every browser test uses: no sandbox (root), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+/** Launches the system Chromium; callers skip when BROWSER_PATH is null. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: BROWSER_PATH!, args: CHROMIUM_ARGS });
+}
+
+/** A deck opened from disk, with everything it tried to do recorded. */
+export interface OpenedDeck {
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  /** Requests that were not data:, about: or the deck file itself; every one was aborted. */
+  blocked: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  /** CSP violations reported by the page. */
+  cspViolations: () => Promise<string[]>;
+}
+
+/**
+ * Copies the deck alone into an empty folder, opens it from file:// and aborts
+ * every request that is not data:, about: or the file itself, so a test sees
+ * exactly what a reader with no network and no other files would.
+ */
+export async function openDeck(browser: Browser, html: string, options: { hash?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenedDeck> {
+  const dir = tempDir('briefdeck-open-');
+  const file = path.join(dir, 'deck.html');
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const requested = route.request().url();
+    const own = requested.split(/[?#]/)[0] === url;
+    if (own || requested.startsWith('data:') || requested.startsWith('about:')) return route.continue();
+    blocked.push(requested);
+    return route.abort('blockedbyclient');
+  });
+  await context.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(url + (options.hash ?? ''));
+  await waitForReveal(page);
+  return {
+    context,
+    page,
+    url,
+    blocked,
+    pageErrors,
+    consoleErrors,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+  };
+}
+
+/** Waits until reveal.js reports ready. */
+export async function waitForReveal(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, null, { timeout: 15_000 });
+}
+
+/** The current horizontal slide index (0-based). */
+export function currentIndex(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+}

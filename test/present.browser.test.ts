@@ -1,0 +1,196 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { currentIndex, launchBrowser, openDeck, waitForReveal } from './browser-harness.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES } from './helpers.js';
+
+type RevealApi = {
+  getTotalSlides(): number;
+  getConfig(): Record<string, unknown>;
+  isOverview(): boolean;
+  slide(h: number): void;
+};
+const reveal = (page: Page) => page.evaluateHandle(() => (window as unknown as { Reveal: RevealApi }).Reveal);
+
+describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from file:// in Chromium', () => {
+  let browser: Browser;
+  let built: BuiltDeck;
+
+  beforeAll(async () => {
+    [browser, built] = await Promise.all([launchBrowser(), buildDeck(DEFAULT_BRIEFING)]);
+  });
+  afterAll(async () => browser?.close());
+
+  it('makes zero network requests, with zero CSP violations and zero page errors, and shows every slide of the model', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    // Visit every slide so anything loaded lazily would have been requested.
+    const total = await deck.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
+    for (let i = 0; i < total; i++) await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), i);
+    expect(total).toBe(built.briefing.slides.length);
+    expect(deck.blocked).toEqual([]);
+    expect(await deck.cspViolations()).toEqual([]);
+    expect(deck.pageErrors).toEqual([]);
+    expect(deck.consoleErrors).toEqual([]);
+    await deck.context.close();
+  });
+
+  it('loads every font the theme declares, and body text renders in the theme font', async () => {
+    const deck = await openDeck(browser, built.deck.html, { hash: '#/5' });
+    const fonts = await deck.page.evaluate(async () => {
+      await document.fonts.ready;
+      const faces = [...document.fonts].map((f) => ({ family: f.family.replace(/"/g, ''), status: f.status }));
+      const item = document.querySelector('.present li') ?? document.querySelector('.present p')!;
+      const used = getComputedStyle(item).fontFamily.split(',')[0]!.trim().replace(/"/g, '');
+      return { faces, used, available: document.fonts.check(`30px "${used}"`) };
+    });
+    expect(fonts.faces.length).toBeGreaterThanOrEqual(2);
+    for (const face of fonts.faces) expect(face.status).toBe('loaded');
+    expect(fonts.faces.map((f) => f.family)).toContain(fonts.used);
+    expect(fonts.used).toBe('Source Sans 3');
+    expect(fonts.available).toBe(true);
+    await deck.context.close();
+  });
+
+  it('decodes every image', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const images = await deck.page.evaluate(async () =>
+      Promise.all(
+        [...document.images].map(async (img) => {
+          await img.decode();
+          return { width: img.naturalWidth, alt: img.alt };
+        }),
+      ),
+    );
+    expect(images.length).toBe(built.briefing.images.length);
+    for (const image of images) {
+      expect(image.width).toBeGreaterThan(0);
+      expect(image.alt).not.toBe('');
+    }
+    await deck.context.close();
+  });
+
+  it('navigates with →, Space, ←, Home, End and Esc, and a reload keeps the current slide', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const { page } = deck;
+    const last = built.briefing.slides.length - 1;
+    expect(await currentIndex(page)).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await currentIndex(page)).toBe(1);
+    await page.keyboard.press('Space');
+    expect(await currentIndex(page)).toBe(2);
+    await page.keyboard.press('ArrowLeft');
+    expect(await currentIndex(page)).toBe(1);
+    await page.keyboard.press('End');
+    expect(await currentIndex(page)).toBe(last);
+    await page.keyboard.press('Home');
+    expect(await currentIndex(page)).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isOverview())).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.isOverview())).toBe(false);
+
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => location.hash === '#/5');
+    await page.reload();
+    await waitForReveal(page);
+    expect(await currentIndex(page)).toBe(5);
+    await deck.context.close();
+  });
+
+  it('opens the speaker view with S from file://, showing notes, the next slide, the timer and the clock, and follows the main window', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const { page, context } = deck;
+    const firstNoted = built.briefing.slides.find((s) => s.notes !== null)!;
+    const nextNoted = built.briefing.slides.find((s) => s.notes !== null && s.number > firstNoted.number)!;
+    await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), firstNoted.number - 1);
+    const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    const notes = speaker.locator('.speaker-controls-notes .value');
+    await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(firstNoted.notes!.markdown.split('.')[0]!);
+
+    const state = await speaker.evaluate(() => ({
+      frames: [...document.querySelectorAll('#current-slide iframe, #upcoming-slide iframe')].map((f) => (f as HTMLIFrameElement).src),
+      clock: document.querySelector('.clock-value')?.textContent ?? '',
+      status: getComputedStyle(document.querySelector('#connection-status')!).display,
+    }));
+    expect(state.frames).toHaveLength(2);
+    for (const src of state.frames) expect(src.startsWith(deck.url)).toBe(true);
+    expect(state.clock).toMatch(/^\d{1,2}:\d{2}\s?(AM|PM)$/);
+    expect(state.status).toBe('none');
+    await expect.poll(() => speaker.locator('.speaker-controls-time .timer').innerText(), { timeout: 5_000 }).toMatch(/^00:00:0[1-9]$/);
+
+    // The upcoming-slide frame shows the slide after the current one.
+    const upcoming = speaker.frameLocator('#upcoming-slide iframe');
+    await expect
+      .poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 })
+      .toBe(firstNoted.number);
+
+    await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), nextNoted.number - 1);
+    await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(nextNoted.notes!.markdown.split('.')[0]!);
+    expect(deck.blocked).toEqual([]);
+    expect(deck.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the section name and n / total in the footer of each slide', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const slide = built.briefing.slides.find((s) => s.kind === 'content' && s.section === 'What worked')!;
+    await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), slide.number - 1);
+    const footer = await deck.page.locator('section.present .deck-footer').innerText();
+    expect(footer.replace(/\s+/g, ' ')).toBe(`What worked ${slide.number} / ${built.briefing.slides.length}`);
+    expect(await deck.page.locator('.reveal .progress').isVisible()).toBe(true);
+    await deck.context.close();
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixture', () => {
+  let browser: Browser;
+  let built: BuiltDeck;
+
+  beforeAll(async () => {
+    [browser, built] = await Promise.all([launchBrowser(), buildDeck(path.join(FIXTURES, 'presenter'))]);
+  });
+  afterAll(async () => browser?.close());
+
+  it('steps incremental list items in order, one fragment per key press', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const slide = built.briefing.slides.find((s) => s.title === 'Incremental list')!;
+    await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), slide.number - 1);
+    const visible = () => deck.page.locator('section.present li.fragment.visible').allTextContents();
+    expect(await visible()).toEqual([]);
+    await deck.page.keyboard.press('ArrowRight');
+    expect(await visible()).toEqual(['first point']);
+    await deck.page.keyboard.press('ArrowRight');
+    expect(await visible()).toEqual(['first point', 'second point']);
+    await deck.page.keyboard.press('ArrowRight');
+    expect(await visible()).toEqual(['first point', 'second point', 'third point']);
+    await deck.page.keyboard.press('ArrowRight');
+    expect(await currentIndex(deck.page)).toBe(slide.number);
+    expect(await deck.page.locator('section.present li.fragment').count()).toBe(0);
+    await deck.context.close();
+  });
+
+  it('sets the pacing timer from duration, and the speaker view shows pacing', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const config = await deck.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getConfig());
+    expect(config.totalTime).toBe(600);
+    expect([config.width, config.height]).toEqual([960, 720]);
+    const [speaker] = await Promise.all([deck.context.waitForEvent('page'), deck.page.keyboard.press('s')]);
+    await expect.poll(() => speaker.locator('.speaker-controls-time .pacing').isVisible(), { timeout: 10_000 }).toBe(true);
+    await deck.context.close();
+  });
+
+  it('shows the classification banner at the top and bottom of every slide, the title slide included', async () => {
+    const deck = await openDeck(browser, built.deck.html);
+    const total = built.briefing.slides.length;
+    for (let i = 0; i < total; i++) {
+      await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), i);
+      for (const where of ['top', 'bottom']) {
+        const banner = deck.page.locator(`section.present .classification-${where}`);
+        expect(await banner.isVisible(), `slide ${i + 1} ${where}`).toBe(true);
+        expect(await banner.innerText()).toBe('SECRET // TEST FIXTURE');
+      }
+    }
+    await deck.context.close();
+  });
+});
