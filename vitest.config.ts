@@ -8,6 +8,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser tests each launch Chromium; two at once is what this 2-core machine can carry.
     maxWorkers: 2,
-    minWorkers: 1,
   },
 });
