@@ -1,7 +1,10 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BriefdeckError, failure, formatDiagnostic, type Diagnostic } from './errors.js';
-import { buildDeck, defaultOutputPath } from './build-deck.js';
+import { buildDeck, defaultOutputPath, type BuiltDeck } from './build-deck.js';
+import { requireBrowser } from './find-browser.js';
+import { captureSlides, printPdf } from './print-pdf.js';
 import { writeFileAtomic } from './write-output.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
@@ -37,6 +40,50 @@ const COMMANDS: Record<string, Command> = {
       '-h, --help       show this help',
     ],
     run: runBuild,
+  },
+  pdf: {
+    summary: 'export a briefing to PDF, one page per slide',
+    usage: 'briefdeck pdf [input] [-o file] [--notes] [--fragments] [--timeout s] [--browser-path path]',
+    options: {
+      output: { type: 'string', short: 'o' },
+      notes: { type: 'boolean' },
+      fragments: { type: 'boolean' },
+      timeout: { type: 'string' },
+      'browser-path': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    help: [
+      'input               a briefing folder or a single .md file (default: briefing/)',
+      '-o, --output        where to write the PDF (default: dist/<name>.pdf)',
+      '    --notes         presenter handout: each slide with its speaker notes below it (A4)',
+      '    --fragments     one page per fragment step instead of one per slide',
+      '    --timeout       seconds the whole export may take (default: 60)',
+      '    --browser-path  Chrome, Chromium or Edge to use (default: $CHROME_PATH, $BROWSER_PATH, then the usual places)',
+      '-h, --help          show this help',
+      '',
+      'The PDF dates come from SOURCE_DATE_EPOCH, else the briefing\'s date, else are left out.',
+    ],
+    run: runPdf,
+  },
+  shots: {
+    summary: 'write one PNG per slide',
+    usage: 'briefdeck shots [input] [-o dir] [--scale n] [--timeout s] [--browser-path path]',
+    options: {
+      output: { type: 'string', short: 'o' },
+      scale: { type: 'string' },
+      timeout: { type: 'string' },
+      'browser-path': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    help: [
+      'input               a briefing folder or a single .md file (default: briefing/)',
+      '-o, --output        folder for slide-001.png, slide-002.png, … (default: dist/<name>-slides/)',
+      '    --scale         pixel density: 2 gives 2560×1440 for a 16:9 deck (default: 1)',
+      '    --timeout       seconds the whole export may take (default: 60)',
+      '    --browser-path  Chrome, Chromium or Edge to use',
+      '-h, --help          show this help',
+    ],
+    run: runShots,
   },
 };
 
@@ -95,6 +142,55 @@ async function runBuild(values: Record<string, string | boolean | undefined>, po
     `built ${path.relative(io.cwd, target) || target}: ${built.briefing.slides.length} slides, ${built.deck.bytes.total.toLocaleString('en-US')} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
   );
   return 0;
+}
+
+async function runPdf(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'pdf');
+  const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const printed = await printPdf(built, {
+    browserPath,
+    timeoutMs,
+    progress: (line) => io.err(`pdf: ${line}`),
+    notes: Boolean(values.notes),
+    fragments: Boolean(values.fragments),
+    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+  });
+  io.err(`pdf: writing ${path.relative(io.cwd, target) || target}`);
+  writeFileAtomic(target, printed.pdf);
+  reportDiagnostics(printed.warnings, io);
+  io.out(`printed ${path.relative(io.cwd, target) || target}: ${printed.pages} pages, ${printed.pdf.length.toLocaleString('en-US')} bytes, ${Math.round(performance.now() - started)} ms`);
+  return 0;
+}
+
+async function runShots(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
+  const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'shots');
+  const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
+  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(`shots: ${line}`) });
+  io.err(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`);
+  mkdirSync(dir, { recursive: true });
+  // Slides from an earlier, longer deck would otherwise linger beside the new ones.
+  for (const old of readdirSync(dir)) if (/^slide-\d+\.png$/.test(old)) rmSync(path.join(dir, old));
+  shots.forEach((png, i) => writeFileAtomic(path.join(dir, `slide-${String(i + 1).padStart(3, '0')}.png`), png));
+  io.out(`captured ${shots.length} slides into ${path.relative(io.cwd, dir) || dir}, ${Math.round(performance.now() - started)} ms`);
+  return 0;
+}
+
+/** Shared first steps of every browser export: find the browser, then build the deck in memory. */
+async function prepareExport(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
+  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS[name]!.usage });
+  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw failure('E_USAGE', `--timeout must be a positive number of seconds, not ${values.timeout}`, { hint: 'for example --timeout 120' });
+  const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
+  const input = positionals[0] ?? DEFAULT_INPUT;
+  io.err(`${name}: building ${input}`);
+  const built = await buildDeck(input, { cwd: io.cwd });
+  reportDiagnostics(built.warnings, io);
+  return { built, browserPath: browser.path, timeoutMs: timeout * 1000 };
 }
 
 function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void {

@@ -3,13 +3,25 @@
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 
+interface ExportMode {
+  mode: 'present' | 'print' | 'handout';
+  fragments: boolean;
+}
+
 const configElement = document.getElementById('briefdeck-config');
 const config = JSON.parse(configElement?.textContent ?? '{}') as Record<string, unknown>;
+// Set only by briefdeck's own exporter, which loads the deck with setContent and so has no URL query to use.
+const exporting = (window as unknown as { briefdeckMode?: ExportMode }).briefdeckMode;
 
-// A print run (PDF export) asks for reveal's print view without a URL query,
-// because the exporter loads the deck with setContent and has no URL.
-if ((window as unknown as { briefdeckPrint?: boolean }).briefdeckPrint) config.view = 'print';
-
-const deck = new Reveal({ ...config, plugins: [Notes] });
-(window as unknown as { Reveal: typeof deck }).Reveal = deck;
-void deck.initialize();
+if (exporting?.mode !== 'handout') {
+  if (exporting?.mode === 'print') {
+    config.view = 'print';
+    config.pdfSeparateFragments = exporting.fragments;
+  } else if (exporting?.mode === 'present') {
+    // Screenshots want the slide alone: no animation, arrows or progress bar.
+    Object.assign(config, { transition: 'none', backgroundTransition: 'none', controls: false, progress: false, hash: false });
+  }
+  const deck = new Reveal({ ...config, plugins: exporting ? [] : [Notes] });
+  (window as unknown as { Reveal: typeof deck }).Reveal = deck;
+  void deck.initialize();
+}

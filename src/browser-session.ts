@@ -1,0 +1,134 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { failure } from './errors.js';
+
+/** Flags for a headless Chromium that stays off the network and out of the way. */
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** What a browser job reports as it goes, so a stall can be named. */
+export interface StageTracker {
+  stage: string;
+  enter(stage: string): void;
+}
+
+/**
+ * Runs `job` with a launched browser under one deadline for the whole job.
+ * Past the deadline the browser is killed and the error names the stage
+ * that stalled, instead of hanging the user's terminal.
+ */
+export async function withBrowser<T>(
+  browserPath: string,
+  timeoutMs: number,
+  progress: (line: string) => void,
+  job: (browser: Browser, tracker: StageTracker) => Promise<T>,
+): Promise<T> {
+  const tracker: StageTracker = {
+    stage: 'launching the browser',
+    enter(stage) {
+      this.stage = stage;
+      progress(stage);
+    },
+  };
+  let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        failure('E_TIMEOUT', `timed out after ${Math.round(timeoutMs / 1000)} s while ${tracker.stage}`, {
+          hint: 'raise --timeout, or run `briefdeck check` to find a slide that will not lay out',
+        }),
+      );
+    }, timeoutMs);
+  });
+  const work = (async () => {
+    tracker.enter(`launching the browser (${browserPath})`);
+    try {
+      browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
+    } catch (err) {
+      throw failure('E_BROWSER', `could not start the browser at ${browserPath}: ${(err as Error).message.split('\n')[0]}`, {
+        hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
+      });
+    }
+    return job(browser, tracker);
+  })();
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+    // Closing can itself hang when the browser is stuck, so it is bounded too.
+    let closeTimer: NodeJS.Timeout | undefined;
+    await Promise.race([browser?.close(), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))]).catch(() => undefined);
+    clearTimeout(closeTimer);
+  }
+}
+
+/**
+ * Loads deck HTML into a page with setContent, never from a URL, and aborts
+ * every request that is not a data: URI, so no deck can pull local files or
+ * remote content into an export.
+ */
+export async function loadDeckIntoPage(
+  browser: Browser,
+  html: string,
+  options: { width: number; height: number; scale?: number; mode: 'present' | 'print' | 'handout'; fragments?: boolean },
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    deviceScaleFactor: options.scale ?? 1,
+    javaScriptEnabled: true,
+  });
+  await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+  await context.addInitScript(
+    ({ mode, fragments }) => {
+      (window as unknown as { briefdeckMode: unknown }).briefdeckMode = { mode, fragments };
+    },
+    { mode: options.mode, fragments: options.fragments ?? false },
+  );
+  const page = await context.newPage();
+  await page.setContent(html, { waitUntil: 'load' });
+  return page;
+}
+
+/** Waits for the fonts the page uses to finish loading. */
+export async function waitForFonts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+/** How far one slide's content runs past its box, in CSS pixels. */
+export interface SlideOverflow {
+  /** 0-based slide index. */
+  index: number;
+  vertical: number;
+  horizontal: number;
+  contentHeight: number;
+  contentWidth: number;
+  boxHeight: number;
+  boxWidth: number;
+}
+
+/** Measures every slide body against its box; only slides that overflow are returned. */
+export async function measureOverflow(page: Page): Promise<SlideOverflow[]> {
+  return page.evaluate(() => {
+    const results: SlideOverflow[] = [];
+    const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')];
+    sections.forEach((section, index) => {
+      const body = section.querySelector<HTMLElement>('.slide-body') ?? section;
+      const vertical = body.scrollHeight - body.clientHeight;
+      const horizontal = body.scrollWidth - body.clientWidth;
+      if (vertical > 1 || horizontal > 1) {
+        results.push({
+          index,
+          vertical: Math.max(0, vertical),
+          horizontal: Math.max(0, horizontal),
+          contentHeight: body.scrollHeight,
+          contentWidth: body.scrollWidth,
+          boxHeight: body.clientHeight,
+          boxWidth: body.clientWidth,
+        });
+      }
+    });
+    return results;
+  });
+}

@@ -1,0 +1,176 @@
+import { PDFDocument, PDFName } from 'pdf-lib';
+import type { Page } from 'playwright-core';
+import type { BuiltDeck } from './build-deck.js';
+import { DiagnosticBag, type Diagnostic } from './errors.js';
+import { loadDeckIntoPage, measureOverflow, waitForFonts, withBrowser, type SlideOverflow } from './browser-session.js';
+import { SLIDE_SIZES } from './render-deck.js';
+
+/** How to run the browser for an export. */
+export interface ExportOptions {
+  browserPath: string;
+  timeoutMs: number;
+  progress: (line: string) => void;
+}
+
+/** Options of a PDF export. */
+export interface PdfOptions extends ExportOptions {
+  /** A presenter handout: each slide with its notes below it. */
+  notes: boolean;
+  /** One page per fragment step instead of one per slide. */
+  fragments: boolean;
+  /** Seconds since the epoch for the PDF dates (SOURCE_DATE_EPOCH), if set. */
+  sourceDateEpoch?: number;
+}
+
+/** A printed PDF and what the print found. */
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  pages: number;
+  warnings: Diagnostic[];
+}
+
+/** Prints a built deck to PDF in headless Chromium: one page per slide, each exactly the slide's size. */
+export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<PrintedPdf> {
+  const size = SLIDE_SIZES[built.briefing.meta.size];
+  const bag = new DiagnosticBag();
+  const raw = await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
+    tracker.enter(`rendering ${built.briefing.slides.length} slides`);
+    const mode = options.notes ? 'handout' : 'print';
+    const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode, fragments: options.fragments });
+    tracker.enter('waiting for fonts');
+    await waitForFonts(page);
+    if (options.notes) {
+      tracker.enter('laying out the notes handout');
+      await layOutNotesHandout(page, size);
+      // reveal's print stylesheet reflows slides into paper mode; the handout wants them exactly as on screen.
+      await page.emulateMedia({ media: 'screen' });
+      return page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } });
+    }
+    tracker.enter('laying out pages');
+    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0 && (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await page.evaluate(() => document.fonts.ready);
+    for (const overflow of await measureOverflow(page)) reportOverflow(built, overflow, size.height, bag, 'warning');
+    tracker.enter('printing');
+    return page.pdf({ printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } });
+  });
+  const pdf = await stampMetadata(raw, built, options.sourceDateEpoch);
+  const pages = (await PDFDocument.load(pdf)).getPageCount();
+  return { pdf, pages, warnings: bag.warnings };
+}
+
+/** Screenshots every slide as a PNG at the slide's size times `scale`. */
+export async function captureSlides(built: BuiltDeck, options: ExportOptions & { scale: number }): Promise<Uint8Array[]> {
+  const size = SLIDE_SIZES[built.briefing.meta.size];
+  return withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
+    tracker.enter(`rendering ${built.briefing.slides.length} slides`);
+    const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, scale: options.scale, mode: 'present' });
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await waitForFonts(page);
+    const shots: Uint8Array[] = [];
+    for (let i = 0; i < built.briefing.slides.length; i++) {
+      tracker.enter(`capturing slide ${i + 1} of ${built.briefing.slides.length}`);
+      await page.evaluate((n) => {
+        const deck = (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal;
+        // The last fragment index shows every fragment: a screenshot is of the finished slide.
+        deck.slide(n, 0, Number.MAX_SAFE_INTEGER);
+      }, i);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      shots.push(await page.screenshot({ type: 'png' }));
+    }
+    return shots;
+  });
+}
+
+/** Records an overflowing slide as a diagnostic at its source line. */
+export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideHeight: number, bag: DiagnosticBag, severity: 'warning' | 'error'): void {
+  const slide = built.briefing.slides[overflow.index];
+  if (!slide) return;
+  const parts: string[] = [];
+  if (overflow.vertical > 1) parts.push(`vertically by ${overflow.vertical} px (content ${slideHeight + overflow.vertical} px, slide ${slideHeight} px)`);
+  if (overflow.horizontal > 1) parts.push(`horizontally by ${overflow.horizontal} px`);
+  const message = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''} overflows ${parts.join(' and ')}`;
+  const where = { file: slide.source.file, line: slide.source.line, hint: 'shorten the text, split the slide with ---, or use a smaller image' };
+  if (severity === 'error') bag.error('W_PDF_OVERFLOW', message, where);
+  else bag.warn('W_PDF_OVERFLOW', message, where);
+}
+
+/**
+ * Rebuilds the page as a handout: each slide at reduced size with its notes
+ * flowing below, so long notes continue onto the next page instead of being
+ * clipped inside a fixed-size slide page.
+ */
+async function layOutNotesHandout(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.evaluate(({ width, height }) => {
+    const pageWidth = 718; // A4 at 96 dpi, less 14 mm margins each side
+    const zoom = pageWidth / width;
+    const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')];
+    const handout = document.createElement('div');
+    handout.className = 'briefdeck-handout';
+    sections.forEach((section, i) => {
+      const sheet = document.createElement('div');
+      sheet.className = 'handout-sheet';
+      const frame = document.createElement('div');
+      frame.className = 'handout-slide reveal';
+      frame.style.cssText = `width:${width}px;height:${height}px;zoom:${zoom};position:relative;overflow:hidden;border:1px solid #c9d3df;`;
+      const slides = document.createElement('div');
+      slides.className = 'slides';
+      slides.style.cssText = `position:absolute!important;left:0!important;top:0!important;width:${width}px!important;height:${height}px!important;transform:none!important;margin:0!important;`;
+      const notes = section.querySelector('aside.notes');
+      notes?.remove();
+      section.classList.add('present');
+      section.style.cssText = `display:block!important;position:absolute!important;left:0!important;top:0!important;width:${width}px!important;height:${height}px!important;opacity:1!important;visibility:visible!important;transform:none!important;`;
+      section.querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'));
+      slides.appendChild(section);
+      frame.appendChild(slides);
+      sheet.appendChild(frame);
+      const text = document.createElement('div');
+      text.className = 'handout-notes';
+      text.innerHTML = notes ? notes.innerHTML : '';
+      if (!notes) text.classList.add('empty');
+      sheet.appendChild(text);
+      if (i > 0) sheet.style.breakBefore = 'page';
+      handout.appendChild(sheet);
+    });
+    document.querySelector('.reveal')?.remove();
+    const style = document.createElement('style');
+    style.textContent = `html,body{background:#fff;margin:0;height:auto;overflow:visible}
+      .briefdeck-handout{font-family:"Source Sans 3",sans-serif;color:#1b2430}
+      .handout-slide{break-inside:avoid}
+      .handout-notes{font-size:14pt;line-height:1.45;margin-top:12pt}
+      .handout-notes p{margin:0 0 8pt}`;
+    document.head.appendChild(style);
+    document.body.appendChild(handout);
+  }, size);
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Sets Title, Author, Subject and reproducible dates with pdf-lib. */
+async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+  const meta = built.briefing.meta;
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) doc.setAuthor(meta.author);
+  const subject = meta.subtitle ?? meta.bottomLine;
+  if (subject) doc.setSubject(subject);
+  doc.setCreator('briefdeck');
+  doc.setProducer('briefdeck');
+  doc.setLanguage(meta.lang);
+  const date = sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : parseDate(meta.date);
+  if (date) {
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  } else {
+    // Without a date to use, leave none rather than "now", so the same input gives the same bytes.
+    // getInfoDict is private in pdf-lib's types but is the only way to drop a key it has no setter for.
+    const info = (doc as unknown as { getInfoDict(): { delete(key: PDFName): void } }).getInfoDict();
+    info.delete(PDFName.of('CreationDate'));
+    info.delete(PDFName.of('ModDate'));
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+function parseDate(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const parsed = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : `${text} UTC`);
+  return Number.isNaN(parsed) ? undefined : new Date(parsed);
+}

@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, tempDir } from './helpers.js';
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPoppler && process.env.CI === 'true') throw new Error('CI=true but pdftotext/pdffonts are missing (apt-get install poppler-utils)');
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+const pageCount = async (file: string) => (await PDFDocument.load(readFileSync(file))).getPageCount();
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
+  let out: string;
+  let built: BuiltDeck;
+  let stderr: string;
+
+  beforeAll(async () => {
+    out = tempDir();
+    built = await buildDeck(DEFAULT_BRIEFING);
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'briefing.pdf')], ROOT, { SOURCE_DATE_EPOCH: '1606780800' });
+    expect(result.code, result.err).toBe(0);
+    stderr = result.err;
+  });
+
+  it('prints one page per slide of the default briefing, each exactly the slide size', async () => {
+    const doc = await PDFDocument.load(readFileSync(path.join(out, 'briefing.pdf')));
+    expect(doc.getPageCount()).toBe(built.briefing.slides.length);
+    for (const page of doc.getPages()) {
+      // 1280×720 CSS px at 96 dpi is 960×540 pt.
+      expect(Math.round(page.getWidth())).toBe(960);
+      expect(Math.round(page.getHeight())).toBe(540);
+    }
+  });
+
+  it('reports each stage on stderr', () => {
+    for (const stage of ['building', 'launching the browser', `rendering ${built.briefing.slides.length} slides`, 'printing', 'writing']) expect(stderr).toContain(stage);
+  });
+
+  it.skipIf(!hasPoppler)('embeds every font and keeps every slide title searchable', () => {
+    const fonts = execFileSync('pdffonts', [path.join(out, 'briefing.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row.split(/\s+/).at(-5), row).toBe('yes');
+    expect(fonts.some((row) => row.includes('SourceSans3'))).toBe(true);
+    const text = pdfText(path.join(out, 'briefing.pdf'));
+    for (const slide of built.briefing.slides) if (slide.title) expect(text).toContain(flat(slide.title));
+  });
+
+  it('sets Title, Author and Subject from the metadata and dates from SOURCE_DATE_EPOCH', async () => {
+    const doc = await PDFDocument.load(readFileSync(path.join(out, 'briefing.pdf')), { updateMetadata: false });
+    expect(doc.getTitle()).toBe(built.briefing.meta.title);
+    expect(doc.getAuthor()).toBe(built.briefing.meta.author);
+    expect(doc.getSubject()).toBe(built.briefing.meta.subtitle);
+    expect(doc.getCreationDate()?.toISOString()).toBe('2020-12-01T00:00:00.000Z');
+  });
+
+  it('prints byte-identical PDFs from the same input', () => {
+    const again = path.join(out, 'again.pdf');
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', again], ROOT, { SOURCE_DATE_EPOCH: '1606780800' });
+    expect(result.code, result.err).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(path.join(out, 'briefing.pdf')))).toBe(true);
+  });
+
+  it.skipIf(!hasPoppler)('holds no speaker notes without --notes', () => {
+    const text = pdfText(path.join(out, 'briefing.pdf'));
+    for (const slide of built.briefing.slides) if (slide.notes) expect(text).not.toContain(flat(slide.notes.markdown).slice(0, 40));
+  });
+
+  it('gives one page per slide without --fragments and one page per fragment step with it', async () => {
+    const fixture = path.join(FIXTURES, 'presenter');
+    const presenter = await buildDeck(fixture);
+    const steps = (presenter.deck.html.match(/<li class="fragment">/g) ?? []).length;
+    expect(steps).toBe(3);
+    const plain = path.join(out, 'presenter.pdf');
+    const split = path.join(out, 'presenter-fragments.pdf');
+    expect(runBin(['pdf', fixture, '-o', plain], ROOT).code).toBe(0);
+    expect(runBin(['pdf', fixture, '--fragments', '-o', split], ROOT).code).toBe(0);
+    expect(await pageCount(plain)).toBe(presenter.briefing.slides.length);
+    // reveal prints the slide before its first step, then once after each step.
+    expect(await pageCount(split)).toBe(presenter.briefing.slides.length + steps);
+  });
+
+  it.skipIf(!hasPoppler)('--notes puts every note under its slide, and a note of several hundred words loses nothing', async () => {
+    const file = path.join(out, 'notes.pdf');
+    const result = runBin(['pdf', path.join(FIXTURES, 'long-notes', 'talk.md'), '--notes', '-o', file], ROOT);
+    expect(result.code, result.err).toBe(0);
+    const text = pdfText(file);
+    for (let i = 1; i <= 450; i++) expect(text).toContain(`token${String(i).padStart(3, '0')}`);
+    expect(text).toContain('The end of the long note.');
+    expect(text).toContain('Short note here. Done.');
+    expect(text).toContain('A slide with long notes');
+    expect(await pageCount(file)).toBeGreaterThan(3);
+
+    const defaultNotes = path.join(out, 'default-notes.pdf');
+    expect(runBin(['pdf', DEFAULT_BRIEFING, '--notes', '-o', defaultNotes], ROOT).code).toBe(0);
+    const all = pdfText(defaultNotes);
+    for (const slide of built.briefing.slides) if (slide.notes) expect(all).toContain(flat(slide.notes.markdown).replace(/\*\*/g, '').slice(0, 60));
+  });
+
+  it('warns with the slide and its file:line when a slide needs more than one page', () => {
+    const result = runBin(['pdf', path.join(FIXTURES, 'overflow'), '-o', path.join(out, 'overflow.pdf')], ROOT);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/test\/fixtures\/overflow\/slides\.md:7: warning: slide 3 "Far too long" overflows vertically by \d+ px \(content \d+ px, slide 720 px\)/);
+    expect(result.err).not.toContain('"Fits" overflows');
+  });
+
+  it('fails with the documented error and exit code 1 when --browser-path points at nothing', () => {
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '--browser-path', '/nonexistent/chrome', '-o', path.join(out, 'never.pdf')], ROOT);
+    expect(result.code).toBe(1);
+    expect(result.err.trim().split('\n')).toEqual([
+      'error: no browser at --browser-path /nonexistent/chrome',
+      '  hint: point --browser-path at a Chrome, Chromium or Edge executable',
+    ]);
+    expect(readdirSync(out)).not.toContain('never.pdf');
+  });
+
+  it('names the stalled stage and exits 1 when the export runs past --timeout', () => {
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '--timeout', '0.05', '-o', path.join(out, 'late.pdf')], ROOT);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/error: timed out after 0 s while (launching the browser|rendering|waiting|laying out|printing)/);
+    expect(readdirSync(out)).not.toContain('late.pdf');
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)('briefdeck shots', () => {
+  it('writes one PNG per slide at the slide size times --scale', async () => {
+    const dir = path.join(tempDir(), 'shots');
+    const fixture = path.join(FIXTURES, 'presenter');
+    const presenter = await buildDeck(fixture);
+    const result = runBin(['shots', fixture, '--scale', '2', '-o', dir], ROOT);
+    expect(result.code, result.err).toBe(0);
+    const files = readdirSync(dir);
+    expect(files).toEqual(presenter.briefing.slides.map((s) => `slide-${String(s.number).padStart(3, '0')}.png`));
+    for (const file of files) {
+      const png = readFileSync(path.join(dir, file));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // A 4:3 deck is 960×720; at scale 2 that is 1920×1440.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1440]);
+    }
+  });
+});
