@@ -1,1 +1,106 @@
-console.log("bench: not written yet");
+// `npm run bench`: whole-process timings and output sizes. Prints a table and
+// writes only into a temp folder, never into the repository.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDeck } from '../src/build-deck.js';
+import { findBrowser } from '../src/find-browser.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+const work = mkdtempSync(path.join(tmpdir(), 'briefdeck-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+interface Row {
+  what: string;
+  runs: number;
+  median: number;
+  min: number;
+  max: number;
+  note: string;
+}
+
+/** Times a whole `briefdeck` process: one warm-up, then `runs` measured runs. */
+function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): number[] {
+  const once = () => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
+    const ms = performance.now() - start;
+    if (result.status !== 0) throw new Error(`briefdeck ${args.join(' ')} failed:\n${result.stderr}`);
+    return ms;
+  };
+  once();
+  return Array.from({ length: runs }, once);
+}
+
+function summarise(what: string, samples: number[], note = ''): Row {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { what, runs: samples.length, median, min: sorted[0]!, max: sorted.at(-1)!, note };
+}
+
+/** Writes a briefing with `slides` content slides in sections of ten, each with a list and notes. */
+function generateBriefing(slides: number): string {
+  const dir = path.join(work, `generated-${slides}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'briefing.yml'), `title: Generated briefing of ${slides} slides\nbottomLine: A benchmark deck.\n`);
+  let md = '';
+  for (let i = 0; i < slides; i++) {
+    if (i % 10 === 0) md += `# Section ${i / 10 + 1}\n\n`;
+    md += `## Slide ${i + 1}: a heading of ordinary length\n\n- First point with **bold** and *italic* text\n- Second point with a [link](https://example.org)\n- Third point\n  - A nested point\n\n| Year | Value |\n|---|---|\n| 2019 | ${i} |\n\nNote: Speaker notes for slide ${i + 1}. Two sentences.\n\n`;
+  }
+  writeFileSync(path.join(dir, 'slides.md'), md);
+  return dir;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const rows: Row[] = [];
+const RUNS = 7;
+
+const defaultOut = path.join(work, 'briefing.html');
+rows.push(summarise('build default briefing (whole process)', timeProcess(['build', path.join(ROOT, 'briefing'), '-o', defaultOut], RUNS), 'target ≤ 250 ms'));
+
+const perSlide: string[] = [];
+let previous: { n: number; median: number } | undefined;
+for (const n of [100, 500, 2000]) {
+  const dir = generateBriefing(n);
+  const row = summarise(`build ${n} generated slides (whole process)`, timeProcess(['build', dir, '-o', path.join(work, `g${n}.html`)], n === 2000 ? 5 : RUNS), n === 500 ? 'target ≤ 600 ms' : '');
+  rows.push(row);
+  // The marginal cost per added slide; a quadratic step would make it grow with n.
+  if (previous) perSlide.push(`${previous.n}→${n}: ${((row.median - previous.median) / (n - previous.n)).toFixed(3)} ms per added slide`);
+  previous = { n, median: row.median };
+}
+
+// A dev-mode rebuild runs in a warm process with the runtime and theme bundles cached.
+await buildDeck(path.join(ROOT, 'briefing'));
+const rebuilds: number[] = [];
+for (let i = 0; i < 15; i++) {
+  const start = performance.now();
+  await buildDeck(path.join(ROOT, 'briefing'));
+  rebuilds.push(performance.now() - start);
+}
+rows.push(summarise('rebuild in a warm process (dev mode)', rebuilds, 'target ≤ 50 ms'));
+
+const browser = findBrowser();
+if (browser.path) {
+  rows.push(summarise('pdf default briefing (whole process)', timeProcess(['pdf', path.join(ROOT, 'briefing'), '-o', path.join(work, 'b.pdf')], 5), 'target < 2 s'));
+  const g500 = path.join(work, 'generated-500');
+  rows.push(summarise('pdf 500 generated slides (whole process)', timeProcess(['pdf', g500, '-o', path.join(work, 'g.pdf')], 3), 'target < 6 s'));
+} else {
+  console.log('bench: no Chromium found; PDF rows skipped');
+}
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`\n${'what'.padEnd(width)} | runs | median  | min     | max     | note`);
+console.log(`${'-'.repeat(width)}-|------|---------|---------|---------|-----`);
+for (const r of rows) console.log(`${r.what.padEnd(width)} | ${String(r.runs).padStart(4)} | ${fmt(r.median).padStart(7)} | ${fmt(r.min).padStart(7)} | ${fmt(r.max).padStart(7)} | ${r.note}`);
+console.log(`\nscaling: ${perSlide.join('; ')}`);
+
+const built = await buildDeck(path.join(ROOT, 'briefing'));
+const b = built.deck.bytes;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`\nsize of dist/briefing.html: ${kb(statSync(defaultOut).size)} (target ≤ 300 KB)`);
+console.log(`  scripts ${kb(b.scripts)} | css ${kb(b.styles)} | fonts ${kb(b.fonts)} | images ${kb(b.images)} | content ${kb(b.content)}`);

@@ -11,6 +11,8 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',
+  // Split so the browser exporter's modules load only when `pdf` or `shots` runs.
+  splitting: true,
   logLevel: 'warning',
   // Bundled files keep import.meta.url pointing into lib/, one level below the package root like src/.
   banner: { js: '' },

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import type * as esbuild from 'esbuild';
 import { failure } from './errors.js';
 import type { RenderedDeck } from './model.js';
 
 const require = createRequire(import.meta.url);
 const RUNTIME_ENTRY = fileURLToPath(new URL('../src/runtime/deck-runtime.ts', import.meta.url));
 const THEMES_DIR = fileURLToPath(new URL('../templates/themes/', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../node_modules/.cache/briefdeck/', import.meta.url));
+/** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
+const CACHE_VERSION = '1';
 
 /** The finished single-file deck and how its bytes split, for the summary and the benchmark. */
 export interface BundledDeck {
@@ -66,7 +69,8 @@ export async function bundleDeck(rendered: RenderedDeck): Promise<BundledDeck> {
 
 /** Bundles reveal.js, its notes plugin and our entry into one minified script. */
 export function bundleRuntime(): Promise<Runtime> {
-  runtimePromise ??= (async () => {
+  runtimePromise ??= cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
+    const esbuild = await import('esbuild');
     const result = await esbuild.build({
       entryPoints: [RUNTIME_ENTRY],
       bundle: true,
@@ -82,7 +86,7 @@ export function bundleRuntime(): Promise<Runtime> {
     });
     const script = `/*! reveal.js (MIT) Hakim El Hattab; bundled by briefdeck */\n${result.outputFiles[0]!.text}`;
     return { script, speakerHashes: speakerViewScriptHashes() };
-  })();
+  });
   return runtimePromise;
 }
 
@@ -99,11 +103,18 @@ export function bundleTheme(theme: string): Promise<string> {
 
 async function buildThemeCss(theme: string): Promise<string> {
   const themeFile = path.join(THEMES_DIR, `${theme}.css`);
+  let themeText: string;
   try {
-    readFileSync(themeFile);
+    themeText = readFileSync(themeFile, 'utf8');
   } catch {
     throw failure('E_META', `unknown theme "${theme}"`, { hint: 'the built-in theme is "briefing"' });
   }
+  const key = [theme, themeText, packageVersion('reveal.js'), packageVersion('esbuild'), packageVersion('@fontsource/source-sans-3')];
+  return (await cached('theme', key, async () => ({ css: await compileThemeCss(themeFile) }))).css;
+}
+
+async function compileThemeCss(themeFile: string): Promise<string> {
+  const esbuild = await import('esbuild');
   const revealCss = require.resolve('reveal.js/reveal.css');
   const result = await esbuild.build({
     stdin: {
@@ -122,8 +133,49 @@ async function buildThemeCss(theme: string): Promise<string> {
   });
   const css = result.outputFiles[0]!.text;
   const remote = /(?:@import|url\()\s*["']?(?:https?:)?\/\//i.exec(css);
-  if (remote) throw failure('E_REMOTE_URL', `theme "${theme}" refers to a remote resource`, { hint: 'themes must inline every font and image' });
+  if (remote) throw failure('E_REMOTE_URL', `theme ${path.basename(themeFile)} refers to a remote resource`, { hint: 'themes must inline every font and image' });
   return css;
+}
+
+/**
+ * Memoises an expensive, deterministic result on disk, keyed by everything it
+ * depends on, so a one-off `briefdeck build` skips esbuild entirely once warm.
+ * A cache that cannot be read or written is simply not used.
+ */
+async function cached<T>(kind: string, inputs: string[], make: () => Promise<T>): Promise<T> {
+  const key = createHash('sha256').update([CACHE_VERSION, kind, ...inputs].join('\0')).digest('hex').slice(0, 32);
+  const file = path.join(CACHE_DIR, `${kind}-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    // Not cached yet, or unreadable: make it.
+  }
+  const value = await make();
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(value));
+    renameSync(temp, file);
+  } catch {
+    // A read-only install still builds, just without the shortcut.
+  }
+  return value;
+}
+
+/** A dependency's version, read from its package.json (some packages do not export that file). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name === '@fontsource/source-sans-3' ? `${name}/index.css` : name));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      if (manifest.name === name) return manifest.version;
+    } catch {
+      // No package.json at this level; keep climbing.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
 }
 
 /**

@@ -4,7 +4,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BriefdeckError, failure, formatDiagnostic, type Diagnostic } from './errors.js';
 import { buildDeck, defaultOutputPath, type BuiltDeck } from './build-deck.js';
 import { requireBrowser } from './find-browser.js';
-import { captureSlides, printPdf } from './print-pdf.js';
 import { writeFileAtomic } from './write-output.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
@@ -149,6 +148,8 @@ async function runPdf(values: Record<string, string | boolean | undefined>, posi
   const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'pdf');
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
   const epoch = process.env.SOURCE_DATE_EPOCH;
+  // Loaded on demand: playwright-core and pdf-lib would add ~0.4 s to every `build`.
+  const { printPdf } = await import('./print-pdf.js');
   const printed = await printPdf(built, {
     browserPath,
     timeoutMs,
@@ -170,6 +171,7 @@ async function runShots(values: Record<string, string | boolean | undefined>, po
   if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
   const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'shots');
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
+  const { captureSlides } = await import('./print-pdf.js');
   const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(`shots: ${line}`) });
   io.err(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`);
   mkdirSync(dir, { recursive: true });

@@ -128,9 +128,8 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {
   try {
-    // Precompiling now surfaces syntax errors with a line instead of at first use.
-    hbs.precompile(text, { strict: false });
-    return hbs.compile(text, { noEscape: false });
+    // Parsing now surfaces syntax errors with a line; compile() alone would defer them to first use.
+    return hbs.compile(hbs.parse(text), { noEscape: false });
   } catch (err) {
     const message = (err as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
