@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts' },
+  entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts', 'parse-worker': 'src/parse-worker.ts' },
   outdir: 'lib',
   bundle: true,
   platform: 'node',

@@ -3,9 +3,9 @@ import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
 import type { Briefing } from './model.js';
-import { parseBriefing } from './parse-briefing.js';
+import { ParseWorker } from './parse-in-worker.js';
 import { renderDeck } from './render-deck.js';
-import { bundleDeck, type BundledDeck } from './bundle-deck.js';
+import { bundleDeck, bundleRuntime, type BundledDeck } from './bundle-deck.js';
 
 /** What a build needs besides the input path. */
 export interface BuildOptions {
@@ -13,6 +13,8 @@ export interface BuildOptions {
   /** Strip speaker notes from the file. */
   handout?: boolean;
   limits?: InputLimits;
+  /** A parser worker to reuse across builds (the dev server keeps one warm). */
+  parser?: ParseWorker;
 }
 
 /** A deck built in memory, with the model it came from and any warnings. */
@@ -30,7 +32,17 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
   const loaded = loadBriefing(input, cwd, limits);
-  const briefing = parseBriefing(loaded, bag);
+  const parser = options.parser ?? new ParseWorker();
+  // The bundle inputs do not depend on the briefing, so they warm up while the worker parses.
+  void bundleRuntime().catch(() => undefined);
+  let parsed;
+  try {
+    parsed = await parser.parse(loaded);
+  } finally {
+    if (!options.parser) await parser.close();
+  }
+  const { briefing } = parsed;
+  bag.addAll(parsed.diagnostics);
   // Images are read even when parsing found errors, so one run reports every problem.
   const assets = loadAssets(briefing, loaded.root, bag, limits);
   bag.throwIfErrors();

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BriefdeckError, failure, formatDiagnostic, type Diagnostic } from './errors.js';
 import { buildDeck, defaultOutputPath, type BuiltDeck } from './build-deck.js';
 import { requireBrowser } from './find-browser.js';
+import { DEFAULT_LIMITS, type InputLimits } from './load-briefing.js';
 import { writeFileAtomic } from './write-output.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
@@ -23,6 +24,18 @@ interface Command {
 
 const DEFAULT_INPUT = 'briefing';
 
+/** Input limits every command that builds a deck accepts. */
+const LIMIT_OPTIONS = {
+  'max-file-bytes': { type: 'string' },
+  'max-image-bytes': { type: 'string' },
+  'max-deck-bytes': { type: 'string' },
+} as const;
+const LIMIT_HELP = [
+  '    --max-file-bytes   largest Markdown or YAML file (default: 5 MiB)',
+  '    --max-image-bytes  largest image (default: 5 MiB)',
+  '    --max-deck-bytes   largest total of all images (default: 20 MiB)',
+];
+
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a briefing into one self-contained HTML file',
@@ -30,13 +43,15 @@ const COMMANDS: Record<string, Command> = {
     options: {
       output: { type: 'string', short: 'o' },
       handout: { type: 'boolean' },
+      ...LIMIT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     help: [
-      'input            a briefing folder or a single .md file (default: briefing/)',
-      '-o, --output     where to write the deck (default: dist/<name>.html)',
-      '    --handout    leave every speaker note out of the file, for handing out',
-      '-h, --help       show this help',
+      'input                  a briefing folder or a single .md file (default: briefing/)',
+      '-o, --output           where to write the deck (default: dist/<name>.html)',
+      '    --handout          leave every speaker note out of the file, for handing out',
+      ...LIMIT_HELP,
+      '-h, --help             show this help',
     ],
     run: runBuild,
   },
@@ -49,6 +64,7 @@ const COMMANDS: Record<string, Command> = {
       fragments: { type: 'boolean' },
       timeout: { type: 'string' },
       'browser-path': { type: 'string' },
+      ...LIMIT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     help: [
@@ -58,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
       '    --fragments     one page per fragment step instead of one per slide',
       '    --timeout       seconds the whole export may take (default: 60)',
       '    --browser-path  Chrome, Chromium or Edge to use (default: $CHROME_PATH, $BROWSER_PATH, then the usual places)',
+      ...LIMIT_HELP,
       '-h, --help          show this help',
       '',
       'The PDF dates come from SOURCE_DATE_EPOCH, else the briefing\'s date, else are left out.',
@@ -72,6 +89,7 @@ const COMMANDS: Record<string, Command> = {
       scale: { type: 'string' },
       timeout: { type: 'string' },
       'browser-path': { type: 'string' },
+      ...LIMIT_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     help: [
@@ -80,6 +98,7 @@ const COMMANDS: Record<string, Command> = {
       '    --scale         pixel density: 2 gives 2560×1440 for a 16:9 deck (default: 1)',
       '    --timeout       seconds the whole export may take (default: 60)',
       '    --browser-path  Chrome, Chromium or Edge to use',
+      ...LIMIT_HELP,
       '-h, --help          show this help',
     ],
     run: runShots,
@@ -132,7 +151,7 @@ async function runBuild(values: Record<string, string | boolean | undefined>, po
   if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS.build!.usage });
   const input = positionals[0] ?? DEFAULT_INPUT;
   const started = performance.now();
-  const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout) });
+  const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
   writeFileAtomic(target, built.deck.html);
   reportDiagnostics(built.warnings, io);
@@ -190,9 +209,23 @@ async function prepareExport(values: Record<string, string | boolean | undefined
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
   const input = positionals[0] ?? DEFAULT_INPUT;
   io.err(`${name}: building ${input}`);
-  const built = await buildDeck(input, { cwd: io.cwd });
+  const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(built.warnings, io);
   return { built, browserPath: browser.path, timeoutMs: timeout * 1000 };
+}
+
+/** Reads the --max-*-bytes options over the defaults. */
+function readLimits(values: Record<string, string | boolean | undefined>): InputLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  const keys = { 'max-file-bytes': 'maxFileBytes', 'max-image-bytes': 'maxImageBytes', 'max-deck-bytes': 'maxDeckBytes' } as const;
+  for (const [option, key] of Object.entries(keys)) {
+    const raw = values[option];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || !Number.isInteger(n) || n <= 0) throw failure('E_USAGE', `--${option} must be a positive whole number of bytes, not ${String(raw)}`, { hint: `for example --${option} 10485760` });
+    limits[key] = n;
+  }
+  return limits;
 }
 
 function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void {

@@ -5,13 +5,18 @@ import type { Briefing, LoadedAsset, LoadedBriefing, SourceFile } from './model.
 
 /** Limits that keep a hostile or mistaken input from exhausting the machine. */
 export interface InputLimits {
+  /** Largest Markdown or YAML file. */
   maxFileBytes: number;
+  /** Largest single image. */
   maxImageBytes: number;
+  /** Largest total of all images in one deck. */
+  maxDeckBytes: number;
 }
 
 export const DEFAULT_LIMITS: InputLimits = {
   maxFileBytes: 5 * 1024 * 1024,
-  maxImageBytes: 2 * 1024 * 1024,
+  maxImageBytes: 5 * 1024 * 1024,
+  maxDeckBytes: 20 * 1024 * 1024,
 };
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
@@ -139,6 +144,7 @@ function assertInside(root: string, full: string, displayPath: string, where?: {
 export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, LoadedAsset> {
   const assets = new Map<number, LoadedAsset>();
   const cache = new Map<string, LoadedAsset>();
+  let total = 0;
   briefing.images.forEach((image, index) => {
     const where = { file: image.source.file, line: image.source.line };
     try {
@@ -173,6 +179,13 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
           ...where,
           hint: 'the type is read from the file content, not its extension',
+        });
+      }
+      total += bytes.length;
+      if (total > limits.maxDeckBytes) {
+        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}`, {
+          ...where,
+          hint: 'compress the images, or raise the limit with --max-deck-bytes',
         });
       }
       const asset = { mime, bytes };

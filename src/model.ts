@@ -1,3 +1,6 @@
+/** The scheme render swaps for a data URI; only images the parser resolved ever get one. */
+export const ASSET_SCHEME = 'briefdeck-asset:';
+
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */

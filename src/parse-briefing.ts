@@ -3,10 +3,7 @@ import path from 'node:path';
 import { Marked, type Token, type Tokens } from 'marked';
 import { DiagnosticBag } from './errors.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
-import type { Briefing, BriefingMeta, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from './model.js';
-
-/** The scheme render swaps for a data URI; only images the parser resolved ever get one. */
-export const ASSET_SCHEME = 'briefdeck-asset:';
+import { ASSET_SCHEME, type Briefing, type BriefingMeta, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from './model.js';
 
 /** A line of Markdown with its 1-based line number in its file. */
 interface Line {
@@ -253,6 +250,30 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
       ctx.file = file;
       ctx.rawHtml = false;
       if (lines.length === 0) return { html: '', bulletCount: 0 };
+      const tooDeep = findExcessiveNesting(lines);
+      if (tooDeep) {
+        bag.error('E_MARKDOWN', `lists or quotes are nested more than ${MAX_NESTING} levels deep`, {
+          file: file.path,
+          line: tooDeep.number,
+          hint: 'flatten the structure; a slide cannot show that depth anyway',
+        });
+        return { html: '', bulletCount: 0 };
+      }
+      try {
+        return renderTokens(file, lines, incremental);
+      } catch (err) {
+        // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
+        bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {
+          file: file.path,
+          line: (lines.find((l) => l.text.trim() !== '') ?? lines[0]!).number,
+          hint: 'look for deeply nested lists or quotes, or long runs of brackets or asterisks',
+        });
+        return { html: '', bulletCount: 0 };
+      }
+    },
+  };
+
+  function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
       const tokens = marked.lexer(joinLines(lines));
       let line = lines[0]!.number;
       let html = '';
@@ -281,8 +302,20 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
       }
       if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
       return { html, bulletCount };
-    },
-  };
+  }
+}
+
+/** Deeper than any slide can show, and shallow enough that marked stays fast and within its stack. */
+const MAX_NESTING = 32;
+
+/** Finds the first line nested deeper than MAX_NESTING, by `>` markers or list indentation. */
+function findExcessiveNesting(lines: Line[]): Line | undefined {
+  return lines.find((line) => {
+    const quote = /^(?:[ \t]*>)+/.exec(line.text);
+    if (quote && (quote[0].match(/>/g) ?? []).length > MAX_NESTING) return true;
+    const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/.exec(line.text);
+    return item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING;
+  });
 }
 
 /** Resolves an image reference to a posix path inside the briefing, or records why it cannot be. */
@@ -383,6 +416,13 @@ function sanitizeFragment(html: string): string {
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
+    // Only images the parser resolved and confined may keep a source; a relative src would reach for a local file.
+    transformTags: {
+      img: (tagName, attribs) => {
+        const { src, ...rest } = attribs;
+        return { tagName, attribs: src?.startsWith(ASSET_SCHEME) ? { src, ...rest } : rest };
+      },
+    },
     disallowedTagsMode: 'discard',
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
   });

@@ -75,6 +75,15 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
   const doc = parseDocument(source.yaml, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
   const lineOf = (offset: number | undefined) => source.firstLine + (offset === undefined ? 0 : lines.linePos(offset).line - 1);
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      bag.error('E_YAML', `YAML tags are not allowed: ${firstLine(warning.message).replace(/^Unresolved tag: /, '')}`, {
+        file: source.file.path,
+        line: lineOf(warning.pos[0]),
+        hint: 'metadata is plain data; remove the !tag',
+      });
+    }
+  }
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const duplicate = err.code === 'DUPLICATE_KEY';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import type { Briefing, LoadedAsset, RenderedDeck, Slide } from './model.js';
-import { ASSET_SCHEME } from './parse-briefing.js';
+import { ASSET_SCHEME, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 
 /** Options that change what the rendered deck contains. */

@@ -22,7 +22,11 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     }
     renameSync(temp, target);
   } catch (err) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The temp file never existed (its folder could not be made); nothing to clean up.
+    }
     throw failure('E_WRITE', `cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
       file: target,
       hint: 'check that the folder exists and is writable, or choose another path with -o',

@@ -1,0 +1,188 @@
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
+import { loadTemplates } from '../src/load-templates.js';
+import type { LoadedBriefing } from '../src/model.js';
+import { parseBriefing } from '../src/parse-briefing.js';
+import { ParseWorker } from '../src/parse-in-worker.js';
+import { renderDeck } from '../src/render-deck.js';
+import { writeFileAtomic } from '../src/write-output.js';
+import { runBin, tempDir } from './helpers.js';
+
+/** Writes a folder briefing into a temp folder and returns its path. */
+function briefing(files: Record<string, string | Buffer>, meta = 'title: Test\n'): string {
+  const dir = path.join(tempDir(), 'deck');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'briefing.yml'), meta);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BriefdeckError);
+  return (error as BriefdeckError).code;
+}
+
+describe('pathological Markdown finishes or stops with a clear error', () => {
+  it('2,000 nested block quotes: a nesting error at its line', { timeout: 15_000 }, async () => {
+    const dir = briefing({ 'a.md': `## Deep\n\n${'>'.repeat(2000)} x\n` });
+    const error = (await buildDeck(dir).catch((e: unknown) => e)) as BriefdeckError;
+    expect(error.code).toBe('E_MARKDOWN');
+    expect(error.line).toBe(3);
+    expect(error.message).toBe('lists or quotes are nested more than 32 levels deep');
+  });
+
+  it('a list nested 1,000 deep: a nesting error, not a multi-second parse', { timeout: 15_000 }, async () => {
+    const list = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i * 2)}- item ${i}`).join('\n');
+    expect(await codeOf(buildDeck(briefing({ 'a.md': `## Deep\n\n${list}\n` })))).toBe('E_MARKDOWN');
+  });
+
+  it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: 30_000 }, async () => {
+    const dir = briefing({ 'a.md': `## Long\n\n${'word '.repeat(2 * 1024 * 1024)}\n` });
+    expect(await codeOf(buildDeck(dir))).toBe('E_FILE_TOO_LARGE');
+    const error = (await buildDeck(dir, { limits: { maxFileBytes: 20 * 1024 * 1024, maxImageBytes: 1, maxDeckBytes: 1 } }).catch((e: unknown) => e)) as BriefdeckError;
+    expect(error).toBeInstanceOf(BriefdeckError);
+    // marked's inline regexes overflow the stack on one 10 MB line; that is reported at the slide, never thrown raw.
+    expect(error.code).toBe('E_MARKDOWN');
+    expect(error.line).toBe(3);
+  });
+
+  it('thousands of unmatched brackets and asterisks: built as text', { timeout: 15_000 }, async () => {
+    const built = await buildDeck(briefing({ 'a.md': `## Noise\n\n${'['.repeat(20_000)}\n\n${'*a '.repeat(20_000)}\n\n${'_'.repeat(20_000)}\n\n${'[a]('.repeat(5_000)}\n` }));
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
+  });
+
+  it('a parse that runs past its time limit is stopped with E_MARKDOWN', { timeout: 15_000 }, async () => {
+    const worker = new ParseWorker({ timeoutMs: 1, maxMemoryMb: 256 });
+    const loaded: LoadedBriefing = {
+      root: '/virtual',
+      name: 'slow',
+      singleFile: true,
+      markdownFiles: [{ path: 'slow.md', relPath: 'slow.md', text: `---\ntitle: Slow\n---\n${'## Slide\n\n- a\n  - b\n\n'.repeat(20_000)}` }],
+    };
+    const error = (await worker.parse(loaded).catch((e: unknown) => e)) as BriefdeckError;
+    expect(error).toBeInstanceOf(BriefdeckError);
+    expect(error.code).toBe('E_MARKDOWN');
+    expect(error.message).toBe('parsing the Markdown took longer than 0.001 s');
+  });
+});
+
+describe('input files', () => {
+  it.each([
+    ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Hi\n', 'utf16le')]), 'E_ENCODING'],
+    ['a NUL byte', Buffer.from('## Hi\n\nnul\0here\n'), 'E_ENCODING'],
+    ['invalid UTF-8', Buffer.from([0x23, 0x23, 0x20, 0xc3, 0x28, 0x0a]), 'E_ENCODING'],
+  ])('%s is a clear error', async (_name, bytes, code) => {
+    expect(await codeOf(buildDeck(briefing({ 'a.md': bytes })))).toBe(code);
+  });
+
+  it('an image is typed by its content: a text file named .png is refused', async () => {
+    expect(await codeOf(buildDeck(briefing({ 'a.md': '## A\n\n![x](fake.png)\n', 'fake.png': 'not an image' })))).toBe('E_IMAGE_TYPE');
+  });
+
+  it('an SVG is only ever embedded as an image, never inlined as markup', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>';
+    const built = await buildDeck(briefing({ 'a.md': '## A\n\n![logo](logo.svg)\n', 'logo.svg': svg }));
+    expect(built.deck.html).toContain(`src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`);
+    expect(built.deck.html).not.toContain('<svg xmlns="http://www.w3.org/2000/svg" onload');
+  });
+
+  it('enforces the per-image and per-deck size limits', async () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(2000)]);
+    const dir = briefing({ 'a.md': '## A\n\n![a](a.png)\n\n![b](b.png)\n', 'a.png': png, 'b.png': png });
+    expect(await codeOf(buildDeck(dir, { limits: { maxFileBytes: 1e6, maxImageBytes: 1000, maxDeckBytes: 1e6 } }))).toBe('E_IMAGE_TOO_LARGE');
+    expect(await codeOf(buildDeck(dir, { limits: { maxFileBytes: 1e6, maxImageBytes: 1e6, maxDeckBytes: 3000 } }))).toBe('E_DECK_TOO_LARGE');
+  });
+
+  it('metadata YAML may not use tags, and a non-string title is an error', async () => {
+    expect(await codeOf(buildDeck(briefing({ 'a.md': '## A\n\nx\n' }, 'title: !!js/function "function(){}"\n')))).toBe('E_YAML');
+    expect(await codeOf(buildDeck(briefing({ 'a.md': '## A\n\nx\n' }, 'title: 42\n')))).toBe('E_META');
+    expect(await codeOf(buildDeck(briefing({ 'a.md': '## A\n\nx\n' }, 'title: [a, b]\n')))).toBe('E_META');
+  });
+});
+
+describe('output is written atomically', () => {
+  it('a failure after rendering (in the bundle stage) leaves the previous file byte-identical and no temp file', () => {
+    const dir = briefing({ 'a.md': '## A\n\nx\n' }, 'title: Test\ntheme: no-such-theme\n');
+    const outDir = path.join(path.dirname(dir), 'out');
+    mkdirSync(outDir);
+    const previous = Buffer.from('<!doctype html><p>previous deck</p>');
+    writeFileSync(path.join(outDir, 'deck.html'), previous);
+    const result = runBin(['build', dir, '-o', path.join(outDir, 'deck.html')], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('unknown theme "no-such-theme"');
+    expect(readFileSync(path.join(outDir, 'deck.html')).equals(previous)).toBe(true);
+    expect(readdirSync(outDir)).toEqual(['deck.html']);
+  });
+
+  it('a write that fails leaves no temp file behind and reports E_WRITE', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'deck.html'), 'old');
+    chmodSync(dir, 0o500);
+    try {
+      // root ignores directory permissions, so write into a path whose parent is a file instead.
+      const error = (() => {
+        try {
+          writeFileAtomic(path.join(dir, 'deck.html', 'nested.html'), 'new');
+        } catch (e) {
+          return e;
+        }
+      })() as BriefdeckError;
+      expect(error).toBeInstanceOf(BriefdeckError);
+      expect(error.code).toBe('E_WRITE');
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+    expect(readdirSync(dir)).toEqual(['deck.html']);
+    expect(readFileSync(path.join(dir, 'deck.html'), 'utf8')).toBe('old');
+  });
+});
+
+describe('property: random input never fails with anything but BriefdeckError', () => {
+  const templates = loadTemplates();
+  const markdownChunk = fc.oneof(
+    fc.constantFrom('# ', '## ', '---', '\n', '\n\n', '- ', '  - ', '> ', '1. ', '```', '~~~', '|', '| --- |', '*', '**', '_', '`', '[', ']', '(', ')', '![', '<', '>', '&', '#', 'Note:', 'Notes: ', '<!-- incremental -->', '<!-- layout: content -->', '<!-- layout: x -->', '<b>', '</b>', '<script>', 'javascript:', 'https://a.b', '../', '\t', '\\', '\r\n', '\u00a0', '\u200b', '日本', '🙂'),
+    fc.string({ maxLength: 12 }),
+  );
+  const markdown = fc.array(markdownChunk, { maxLength: 60 }).map((parts) => parts.join(''));
+  const yamlValue = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }));
+  const meta = fc.dictionary(fc.constantFrom('title', 'subtitle', 'author', 'date', 'lang', 'theme', 'classification', 'bottomLine', 'duration', 'incremental', 'size', 'html', 'sections', 'maxBullets', 'colour'), yamlValue);
+  const rawYaml = fc.oneof(
+    meta.map((m) => Object.entries(m).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')),
+    fc.array(fc.constantFrom('title: x', 'title:', ': :', '- a', '  b: c', '"', "'", '{', '[', '&a', '*a', '!!str', '!tag x', '---', '...', '\t', '#'), { maxLength: 8 }).map((l) => l.join('\n')),
+  );
+
+  it('parses and renders random Markdown and metadata', () => {
+    fc.assert(
+      fc.property(rawYaml, markdown, markdown, (yaml, a, b) => {
+        const loaded: LoadedBriefing = {
+          root: '/virtual',
+          name: 'random',
+          singleFile: false,
+          metaFile: { path: 'random/briefing.yml', relPath: 'briefing.yml', text: yaml },
+          markdownFiles: [
+            { path: 'random/a.md', relPath: 'a.md', text: a },
+            { path: 'random/b.md', relPath: 'b.md', text: b },
+          ],
+        };
+        const bag = new DiagnosticBag();
+        try {
+          const parsed = parseBriefing(loaded, bag);
+          bag.throwIfErrors();
+          renderDeck(parsed, templates, new Map(), { handout: false }, bag);
+        } catch (err) {
+          if (!(err instanceof BriefdeckError)) throw err;
+          for (const d of err.diagnostics) expect(d.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300, seed: 20261127 },
+    );
+  });
+});

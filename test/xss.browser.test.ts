@@ -1,0 +1,93 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { launchBrowser, openDeck } from './browser-harness.js';
+import { BROWSER_PATH, FIXTURES, tempDir } from './helpers.js';
+
+const XSS = path.join(FIXTURES, 'xss');
+
+/** Opens a deck, visits every slide, presses the keys a presenter would, and reports what ran or loaded. */
+async function exercise(browser: Browser, html: string) {
+  const deck = await openDeck(browser, html);
+  const total = await deck.page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
+  for (let i = 0; i < total; i++) {
+    await deck.page.evaluate((n) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(n), i);
+    await deck.page.keyboard.press('Tab');
+  }
+  // Click every link the deck kept; none may run script.
+  for (const link of await deck.page.locator('a[href]').all()) await link.evaluate((a) => (a as HTMLAnchorElement).click()).catch(() => undefined);
+  await deck.page.waitForTimeout(300);
+  const pwned = await deck.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+  const result = { pwned, blocked: [...deck.blocked], violations: await deck.cspViolations(), url: deck.page.url() };
+  await deck.context.close();
+  return result;
+}
+
+describe('the XSS corpus, through Markdown and every metadata field', () => {
+  it('leaves no script, handler, dangerous URL or loading tag in the built file', async () => {
+    const { deck, warnings } = await buildDeck(XSS);
+    const body = deck.html.slice(deck.html.indexOf('<body>'), deck.html.lastIndexOf('<script type="application/json"'));
+    expect(body).not.toMatch(/<script|<iframe|<object|<embed|<form|<base|<meta|<link|<style|<svg|<math/i);
+    expect(body).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(body).not.toMatch(/\s(?:href|src|action|data)\s*=\s*["']?\s*(?:javascript|vbscript|data:text\/html)/i);
+    // Metadata payloads survive only as visible, escaped text.
+    expect(body).toContain('&lt;iframe src&#x3D;&quot;javascript:');
+    expect(body).not.toMatch(/https?:\/\/example\.com/);
+    expect(body).not.toMatch(/style="|data-background|data-src/);
+    expect(warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => w.line)).toEqual([3, 7, 11, 20, 31, 42]);
+    expect(warnings.filter((w) => w.code === 'W_LINK')).toHaveLength(5);
+  });
+
+  describe.skipIf(BROWSER_PATH === null)('in Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => browser?.close());
+
+    it('runs none of it and requests nothing', async () => {
+      const { deck } = await buildDeck(XSS);
+      const result = await exercise(browser, deck.html);
+      expect(result.pwned).toBeUndefined();
+      expect(result.blocked, result.blocked.join('\n')).toEqual([]);
+      expect(result.violations).toEqual([]);
+    });
+
+    it('with html: true the raw HTML stays, yet the CSP still blocks every script and every network load', async () => {
+      const dir = path.join(tempDir(), 'trusted');
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'briefing.yml'), 'title: Trusted author\nhtml: true\n');
+      writeFileSync(
+        path.join(dir, 'a.md'),
+        [
+          '## Raw HTML kept',
+          '',
+          `<script>window.__pwned='script'</script>`,
+          `<img src=x onerror="window.__pwned='img'">`,
+          `<svg onload="window.__pwned='svg'"><circle r="1"/></svg>`,
+          '<img src="https://example.com/tracker.png">',
+          '<div style="background:url(https://example.com/x.png)">bg</div>',
+          '<iframe src="https://example.com/frame"></iframe>',
+          '',
+        ].join('\n'),
+      );
+      const { deck } = await buildDeck(dir);
+      expect(deck.html).toContain(`<script>window.__pwned='script'</script>`);
+      const result = await exercise(browser, deck.html);
+      expect(result.pwned).toBeUndefined();
+      expect(result.blocked).toEqual([]);
+      expect(result.violations.length).toBeGreaterThan(0);
+      expect(result.violations.join('\n')).toMatch(/script-src/);
+    });
+  });
+});
+
+describe('templates never compile briefing content', () => {
+  it('prints Handlebars syntax in metadata literally', async () => {
+    const { deck } = await buildDeck(XSS);
+    expect(deck.html).toContain('{{constructor.constructor(&#x27;window.__pwned&#x3D;1&#x27;)()}}');
+    expect(readFileSync(path.join(XSS, 'briefing.yml'), 'utf8')).toContain('{{constructor');
+  });
+});
