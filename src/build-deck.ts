@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
-import type { Briefing } from './model.js';
+import type { Briefing, LoadedAsset } from './model.js';
 import { ParseWorker } from './parse-in-worker.js';
 import { renderDeck } from './render-deck.js';
 import { bundleDeck, bundleRuntime, type BundledDeck } from './bundle-deck.js';
@@ -20,6 +20,8 @@ export interface BuildOptions {
 /** A deck built in memory, with the model it came from and any warnings. */
 export interface BuiltDeck {
   briefing: Briefing;
+  /** The images as loaded, by index into briefing.images. */
+  assets: ReadonlyMap<number, LoadedAsset>;
   deck: BundledDeck;
   warnings: Diagnostic[];
   /** Base name for default output files. */
@@ -49,7 +51,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false }, bag);
   const deck = await bundleDeck(rendered);
-  return { briefing, deck, warnings: bag.warnings, name: loaded.name };
+  return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
 }
 
 /** The default output path: `dist/<name>.<ext>` under the working directory. */

@@ -1,9 +1,11 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BriefdeckError, failure, formatDiagnostic, type Diagnostic } from './errors.js';
+import { BriefdeckError, DiagnosticBag, failure, formatDiagnostic, type Diagnostic } from './errors.js';
+import { checkBriefing, DEFAULT_BUDGETS } from './check-briefing.js';
+import { SLIDE_SIZES } from './render-deck.js';
 import { buildDeck, defaultOutputPath, type BuiltDeck } from './build-deck.js';
-import { requireBrowser } from './find-browser.js';
+import { findBrowser, requireBrowser } from './find-browser.js';
 import { DEFAULT_LIMITS, type InputLimits } from './load-briefing.js';
 import { writeFileAtomic } from './write-output.js';
 
@@ -54,6 +56,34 @@ const COMMANDS: Record<string, Command> = {
       '-h, --help             show this help',
     ],
     run: runBuild,
+  },
+  check: {
+    summary: 'report every problem in a briefing at once, including slides that overflow',
+    usage: 'briefdeck check [input] [--json] [--strict] [--timeout s] [--browser-path path]',
+    options: {
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'image-budget': { type: 'string' },
+      'deck-budget': { type: 'string' },
+      timeout: { type: 'string' },
+      'browser-path': { type: 'string' },
+      ...LIMIT_OPTIONS,
+      help: { type: 'boolean', short: 'h' },
+    },
+    help: [
+      'input               a briefing folder or a single .md file (default: briefing/)',
+      '    --json          print the diagnostics as JSON on stdout',
+      '    --strict        exit 1 on warnings too, not only on errors',
+      '    --image-budget  bytes an image may take before a warning (default: 512000)',
+      '    --deck-budget   bytes the whole deck may take before a warning (default: 3145728)',
+      '    --timeout       seconds the browser layout check may take (default: 60)',
+      '    --browser-path  Chrome, Chromium or Edge for the layout check (skipped with a notice if none is found)',
+      ...LIMIT_HELP,
+      '-h, --help          show this help',
+      '',
+      'Each problem is one line, file:line: error|warning: message. Exit code 1 on errors (with --strict, on warnings too).',
+    ],
+    run: runCheck,
   },
   pdf: {
     summary: 'export a briefing to PDF, one page per slide',
@@ -162,6 +192,58 @@ async function runBuild(values: Record<string, string | boolean | undefined>, po
   return 0;
 }
 
+async function runCheck(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS.check!.usage });
+  const input = positionals[0] ?? DEFAULT_INPUT;
+  const json = Boolean(values.json);
+  const timeoutMs = readTimeout(values);
+  const found: Diagnostic[] = [];
+  let built: BuiltDeck | undefined;
+  try {
+    built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
+  } catch (err) {
+    if (!(err instanceof BriefdeckError)) throw err;
+    found.push(...err.diagnostics);
+  }
+  if (built) {
+    const budgets = {
+      imageBytes: readPositiveInteger(values, 'image-budget') ?? DEFAULT_BUDGETS.imageBytes,
+      deckBytes: readPositiveInteger(values, 'deck-budget') ?? DEFAULT_BUDGETS.deckBytes,
+    };
+    found.push(...built.warnings, ...checkBriefing(built.briefing, built.assets, built.deck.bytes.total, budgets));
+    const explicit = typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined;
+    // A browser the user named must exist; only an unnamed one may be missing.
+    const browser = explicit ? requireBrowser(explicit) : findBrowser();
+    if (browser.path === null) {
+      io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
+    } else {
+      const { findOverflowingSlides, reportOverflow } = await import('./print-pdf.js');
+      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, progress: () => undefined });
+      const bag = new DiagnosticBag();
+      const height = SLIDE_SIZES[built.briefing.meta.size].height;
+      for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
+      found.push(...bag.items);
+    }
+  }
+  // Reading order: by file, then line; problems without a place come first.
+  found.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  const errors = found.filter((d) => d.severity === 'error').length;
+  const warnings = found.length - errors;
+  if (json) {
+    io.out(JSON.stringify({ errors, warnings, diagnostics: found }, null, 2));
+  } else {
+    reportDiagnostics(found, io);
+    io.err(`check: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  }
+  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+}
+
+function readTimeout(values: Record<string, string | boolean | undefined>): number {
+  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw failure('E_USAGE', `--timeout must be a positive number of seconds, not ${String(values.timeout)}`, { hint: 'for example --timeout 120' });
+  return timeout * 1000;
+}
+
 async function runPdf(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
   const started = performance.now();
   const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'pdf');
@@ -204,28 +286,29 @@ async function runShots(values: Record<string, string | boolean | undefined>, po
 /** Shared first steps of every browser export: find the browser, then build the deck in memory. */
 async function prepareExport(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
   if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS[name]!.usage });
-  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw failure('E_USAGE', `--timeout must be a positive number of seconds, not ${values.timeout}`, { hint: 'for example --timeout 120' });
+  const timeoutMs = readTimeout(values);
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
   const input = positionals[0] ?? DEFAULT_INPUT;
   io.err(`${name}: building ${input}`);
   const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(built.warnings, io);
-  return { built, browserPath: browser.path, timeoutMs: timeout * 1000 };
+  return { built, browserPath: browser.path, timeoutMs };
 }
 
 /** Reads the --max-*-bytes options over the defaults. */
 function readLimits(values: Record<string, string | boolean | undefined>): InputLimits {
   const limits = { ...DEFAULT_LIMITS };
   const keys = { 'max-file-bytes': 'maxFileBytes', 'max-image-bytes': 'maxImageBytes', 'max-deck-bytes': 'maxDeckBytes' } as const;
-  for (const [option, key] of Object.entries(keys)) {
-    const raw = values[option];
-    if (raw === undefined) continue;
-    const n = Number(raw);
-    if (typeof raw !== 'string' || !Number.isInteger(n) || n <= 0) throw failure('E_USAGE', `--${option} must be a positive whole number of bytes, not ${String(raw)}`, { hint: `for example --${option} 10485760` });
-    limits[key] = n;
-  }
+  for (const [option, key] of Object.entries(keys)) limits[key] = readPositiveInteger(values, option) ?? limits[key];
   return limits;
+}
+
+function readPositiveInteger(values: Record<string, string | boolean | undefined>, option: string): number | undefined {
+  const raw = values[option];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n <= 0) throw failure('E_USAGE', `--${option} must be a positive whole number of bytes, not ${String(raw)}`, { hint: `for example --${option} 1048576` });
+  return n;
 }
 
 function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void {

@@ -58,6 +58,18 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
   return { pdf, pages, warnings: bag.warnings };
 }
 
+/** Lays every slide out at the deck's size in Chromium and returns those whose content does not fit. */
+export async function findOverflowingSlides(built: BuiltDeck, options: ExportOptions): Promise<SlideOverflow[]> {
+  const size = SLIDE_SIZES[built.briefing.meta.size];
+  return withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
+    tracker.enter(`laying out ${built.briefing.slides.length} slides`);
+    const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode: 'print', fragments: false });
+    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0 && (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await waitForFonts(page);
+    return measureOverflow(page);
+  });
+}
+
 /** Screenshots every slide as a PNG at the slide's size times `scale`. */
 export async function captureSlides(built: BuiltDeck, options: ExportOptions & { scale: number }): Promise<Uint8Array[]> {
   const size = SLIDE_SIZES[built.briefing.meta.size];
@@ -82,7 +94,7 @@ export async function captureSlides(built: BuiltDeck, options: ExportOptions & {
 }
 
 /** Records an overflowing slide as a diagnostic at its source line. */
-export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideHeight: number, bag: DiagnosticBag, severity: 'warning' | 'error'): void {
+export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideHeight: number, bag: DiagnosticBag, severity: 'warning' | 'error', code: 'W_PDF_OVERFLOW' | 'E_OVERFLOW' = 'W_PDF_OVERFLOW'): void {
   const slide = built.briefing.slides[overflow.index];
   if (!slide) return;
   const parts: string[] = [];
@@ -90,8 +102,8 @@ export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideH
   if (overflow.horizontal > 1) parts.push(`horizontally by ${overflow.horizontal} px`);
   const message = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''} overflows ${parts.join(' and ')}`;
   const where = { file: slide.source.file, line: slide.source.line, hint: 'shorten the text, split the slide with ---, or use a smaller image' };
-  if (severity === 'error') bag.error('W_PDF_OVERFLOW', message, where);
-  else bag.warn('W_PDF_OVERFLOW', message, where);
+  if (severity === 'error') bag.error(code, message, where);
+  else bag.warn(code, message, where);
 }
 
 /**

@@ -1,0 +1,59 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin } from './helpers.js';
+
+interface Expected {
+  args: string[];
+  exit: number;
+  strictExit: number;
+  browser: boolean;
+  diagnostics: string[];
+}
+
+const CHECK = path.join(FIXTURES, 'check');
+const cases = readdirSync(CHECK).sort().map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(CHECK, name, 'expected.json'), 'utf8')) as Expected }));
+const diagnosticLines = (stderr: string) => stderr.split('\n').filter((l) => / (error|warning): /.test(l));
+
+describe('briefdeck check', () => {
+  for (const { name, expected } of cases) {
+    it.skipIf(expected.browser && BROWSER_PATH === null)(`${name}: reports exactly its diagnostics, with the documented exit codes`, () => {
+      const result = runBin(['check', name, ...expected.args], CHECK);
+      expect(diagnosticLines(result.err)).toEqual(expected.diagnostics);
+      expect(result.code).toBe(expected.exit);
+      expect(runBin(['check', name, '--strict', ...expected.args], CHECK).code).toBe(expected.strictExit);
+    });
+  }
+
+  it('reports a missing title as an error', () => {
+    const result = runBin(['check', 'missing-title'], path.join(FIXTURES, 'errors'));
+    expect(diagnosticLines(result.err)).toEqual(['missing-title/briefing.yml:1: error: the briefing has no title']);
+    expect(result.code).toBe(1);
+  });
+
+  it('reports every problem of a briefing in one run', () => {
+    const result = runBin(['check', 'empty-slide'], CHECK);
+    expect(diagnosticLines(result.err)).toHaveLength(2);
+    expect(result.err).toMatch(/check: 1 error, 1 warning$/m);
+  });
+
+  it('prints machine-readable diagnostics with --json', () => {
+    const result = runBin(['check', 'too-many-bullets', '--json'], CHECK);
+    const report = JSON.parse(result.out) as { errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
+    expect(report.errors).toBe(0);
+    expect(report.warnings).toBe(1);
+    expect(report.diagnostics[0]).toMatchObject({ code: 'W_BULLETS', severity: 'warning', file: 'too-many-bullets/slides.md', line: 1 });
+  });
+
+  it.skipIf(BROWSER_PATH === null)('passes the default briefing with --strict', () => {
+    const result = runBin(['check', DEFAULT_BRIEFING, '--strict'], ROOT);
+    expect(diagnosticLines(result.err)).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  it('fails with the documented error when --browser-path points at nothing', () => {
+    const result = runBin(['check', 'clean', '--browser-path', '/nonexistent/chrome'], CHECK);
+    expect(result.err).toContain('error: no browser at --browser-path /nonexistent/chrome');
+    expect(result.code).toBe(1);
+  });
+});
