@@ -15,6 +15,8 @@ export interface BuildOptions {
   limits?: InputLimits;
   /** A parser worker to reuse across builds (the dev server keeps one warm). */
   parser?: ParseWorker;
+  /** Inject the dev server's reload client. */
+  devClient?: boolean;
 }
 
 /** A deck built in memory, with the model it came from and any warnings. */
@@ -50,7 +52,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   bag.throwIfErrors();
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false }, bag);
-  const deck = await bundleDeck(rendered);
+  const deck = await bundleDeck(rendered, { devClient: options.devClient });
   return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
 }
 

@@ -30,16 +30,27 @@ interface Runtime {
 let runtimePromise: Promise<Runtime> | undefined;
 const themeCache = new Map<string, Promise<string>>();
 
-/** Inlines the runtime, theme and fonts into the rendered deck and seals it with a CSP. */
-export async function bundleDeck(rendered: RenderedDeck): Promise<BundledDeck> {
-  const [runtime, themeCss] = await Promise.all([bundleRuntime(), bundleTheme(rendered.theme)]);
-  const css = escapeForStyle(themeCss + rendered.extraCss);
-  const script = escapeForScript(runtime.script);
-  const config = escapeForScript(JSON.stringify(rendered.revealConfig));
-  const hashes = [sha256(script), ...runtime.speakerHashes];
-  const csp = [
+/** Where the dev server streams reload events; only dev builds ever mention it. */
+export const DEV_EVENTS_PATH = '/__briefdeck/events';
+
+/**
+ * The dev server's reload client. It reloads on a `reload` event, and after a
+ * reconnect when the server's build version has moved on; reload keeps the
+ * URL hash, so the presenter stays on the current slide.
+ */
+export const DEV_CLIENT_SCRIPT = `(()=>{let v=null;const es=new EventSource(${JSON.stringify(DEV_EVENTS_PATH)});es.addEventListener('hello',e=>{if(v!==null&&e.data!==v)location.reload();v=e.data});es.addEventListener('reload',()=>location.reload())})();`;
+
+/** Options for bundling. */
+export interface BundleOptions {
+  /** Inject the dev server's reload client (never in a built file). */
+  devClient?: boolean;
+}
+
+/** The CSP for a deck whose inline scripts have the given hashes; dev pages may also talk to their own server. */
+export function contentSecurityPolicy(scriptHashes: string[], dev = false): string {
+  return [
     "default-src 'none'",
-    `script-src ${hashes.map((h) => `'sha256-${h}'`).join(' ')}`,
+    `script-src ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`,
     // reveal sets layout through style attributes and <style> elements at run time; styles cannot fetch anything
     // because img-src and font-src allow only data: URIs.
     "style-src 'unsafe-inline'",
@@ -49,12 +60,24 @@ export async function bundleDeck(rendered: RenderedDeck): Promise<BundledDeck> {
     // The speaker view previews the deck itself in two frames.
     "frame-src 'self'",
     "child-src 'self'",
-    "connect-src 'none'",
+    dev ? "connect-src 'self'" : "connect-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/** Inlines the runtime, theme and fonts into the rendered deck and seals it with a CSP. */
+export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions = {}): Promise<BundledDeck> {
+  const [runtime, themeCss] = await Promise.all([bundleRuntime(), bundleTheme(rendered.theme)]);
+  const css = escapeForStyle(themeCss + rendered.extraCss);
+  const script = escapeForScript(runtime.script);
+  const config = escapeForScript(JSON.stringify(rendered.revealConfig));
+  const hashes = [sha256(script), ...runtime.speakerHashes];
+  if (options.devClient) hashes.push(sha256(DEV_CLIENT_SCRIPT));
+  const csp = contentSecurityPolicy(hashes, options.devClient);
   const head = `<meta http-equiv="Content-Security-Policy" content="${csp}">\n<style>${css}</style>`;
-  const scripts = `<script type="application/json" id="briefdeck-config">${config}</script>\n<script>${script}</script>`;
+  const devClient = options.devClient ? `\n<script>${DEV_CLIENT_SCRIPT}</script>` : '';
+  const scripts = `<script type="application/json" id="briefdeck-config">${config}</script>\n<script>${script}</script>${devClient}`;
   const [before, after] = splitOnce(rendered.html, rendered.markers.head);
   const [middle, end] = splitOnce(after, rendered.markers.scripts);
   const html = before + head + middle + scripts + end;
@@ -233,7 +256,8 @@ function decodeJsStringLiteral(literal: string): string {
   return JSON.parse(jsonish) as string;
 }
 
-function sha256(text: string): string {
+/** The base64 SHA-256 of a script, as a CSP hash source wants it. */
+export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 

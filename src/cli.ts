@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BriefdeckError, DiagnosticBag, failure, formatDiagnostic, type Diagnostic } from './errors.js';
@@ -7,6 +8,7 @@ import { SLIDE_SIZES } from './render-deck.js';
 import { buildDeck, defaultOutputPath, type BuiltDeck } from './build-deck.js';
 import { findBrowser, requireBrowser } from './find-browser.js';
 import { DEFAULT_LIMITS, type InputLimits } from './load-briefing.js';
+import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { writeFileAtomic } from './write-output.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
@@ -56,6 +58,31 @@ const COMMANDS: Record<string, Command> = {
       '-h, --help             show this help',
     ],
     run: runBuild,
+  },
+  dev: {
+    summary: 'serve a briefing on 127.0.0.1 and reload the browser on every save',
+    usage: 'briefdeck dev [input] [--port 8000] [--open]',
+    options: {
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    help: [
+      'input        a briefing folder or a single .md file (default: briefing/)',
+      '--port       port on 127.0.0.1 (default: 8000; 0 picks a free one)',
+      '--open       open the deck in the default browser',
+      '-h, --help   show this help',
+      '',
+      'Build errors show in the page and here; the server keeps running. Ctrl-C stops it.',
+    ],
+    run: runDev,
+  },
+  init: {
+    summary: 'scaffold a new briefing folder with example slides, notes and an image',
+    usage: 'briefdeck init [dir]',
+    options: { help: { type: 'boolean', short: 'h' } },
+    help: ['dir          the folder to create (default: briefing/); it must not exist or must be empty', '-h, --help   show this help'],
+    run: runInit,
   },
   check: {
     summary: 'report every problem in a briefing at once, including slides that overflow',
@@ -189,6 +216,46 @@ async function runBuild(values: Record<string, string | boolean | undefined>, po
   io.out(
     `built ${path.relative(io.cwd, target) || target}: ${built.briefing.slides.length} slides, ${built.deck.bytes.total.toLocaleString('en-US')} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
   );
+  return 0;
+}
+
+async function runDev(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS.dev!.usage });
+  const port = values.port === undefined ? 8000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw failure('E_USAGE', `--port must be a whole number from 0 to 65535, not ${String(values.port)}`, { hint: '--port 8000' });
+  const input = positionals[0] ?? DEFAULT_INPUT;
+  const { startDevServer } = await import('./dev-server.js');
+  const server = await startDevServer(input, { port, cwd: io.cwd, log: (line) => io.err(line) });
+  io.out(`dev: serving ${input} at ${server.url} (Ctrl-C to stop)`);
+  if (values.open) openInBrowser(server.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+/** Opens a URL with the platform's usual opener, without waiting for it. */
+function openInBrowser(url: string): void {
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  spawn(command as string, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
+
+async function runInit(_values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+  if (positionals.length > 1) throw failure('E_USAGE', `expected one folder, got ${positionals.length}`, { hint: COMMANDS.init!.usage });
+  const dir = path.resolve(io.cwd, positionals[0] ?? DEFAULT_INPUT);
+  const shown = path.relative(io.cwd, dir) || '.';
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw failure('E_INIT_EXISTS', `${shown} already exists and is not empty`, { file: shown, hint: 'choose a new folder: briefdeck init my-briefing' });
+  }
+  const scaffold = path.join(BUILTIN_TEMPLATES_DIR, 'scaffold');
+  mkdirSync(dir, { recursive: true });
+  const files = readdirSync(scaffold).sort();
+  for (const name of files) copyFileSync(path.join(scaffold, name), path.join(dir, name));
+  io.out(`created ${shown}/ with ${files.join(', ')}`);
+  io.out(`next: briefdeck dev ${shown}   (live preview)  or  briefdeck build ${shown}`);
   return 0;
 }
 

@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'W_IMAGE_BUDGET'
   | 'W_DECK_BUDGET'
   | 'W_LAYOUT_SKIPPED'
+  | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'
   | 'W_PDF_OVERFLOW';

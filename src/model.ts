@@ -52,6 +52,8 @@ export interface BriefingMeta {
   html: boolean;
   /** Section titles the briefing promises to contain. */
   sections?: string[];
+  /** Markdown files in reading order, when not simply by name. */
+  files?: string[];
   maxBullets: number;
 }
 

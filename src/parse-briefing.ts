@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Marked, type Token, type Tokens } from 'marked';
 import { DiagnosticBag } from './errors.js';
+import { escapeHtml } from './html-text.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { ASSET_SCHEME, type Briefing, type BriefingMeta, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from './model.js';
 
@@ -40,12 +41,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const split = splitFrontMatter(file, bag);
     metaSource = split.meta;
     bodies.push({ file, text: split.body, firstLine: split.bodyLine });
-  } else {
-    if (loaded.metaFile) metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
-    for (const file of loaded.markdownFiles) bodies.push({ file, text: file.text, firstLine: 1 });
+  } else if (loaded.metaFile) {
+    metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
   }
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
+  if (!loaded.singleFile) {
+    for (const file of orderFiles(loaded.markdownFiles, meta.files, location, bag)) bodies.push({ file, text: file.text, firstLine: 1 });
+  }
 
   const rawSlides: RawSlide[] = [];
   for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine));
@@ -113,6 +116,22 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
 
   return { meta, metaSource: location, sections, slides, images };
+}
+
+/** Applies `files:` from the metadata: those files, in that order; every file is otherwise read by name. */
+function orderFiles(files: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag): SourceFile[] {
+  if (!order) return files;
+  const byName = new Map(files.map((f) => [f.relPath, f]));
+  const ordered: SourceFile[] = [];
+  for (const name of order) {
+    const file = byName.get(name);
+    if (file) ordered.push(file);
+    else bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...location, hint: `files here: ${[...byName.keys()].join(', ')}` });
+  }
+  for (const file of files) {
+    if (!order.includes(file.relPath)) bag.warn('W_FILE_SKIPPED', `${file.relPath} is not listed in "files" and is left out`, { file: file.path, hint: 'add it to `files:` in the metadata, or delete it' });
+  }
+  return ordered;
 }
 
 function displayRoot(loaded: LoadedBriefing): string {
@@ -436,9 +455,4 @@ function countNewlines(s: string): number {
 
 function truncate(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-/** Escapes text for an HTML attribute or element body. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -17,6 +17,7 @@ const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'str
   size: { type: 'string', doc: '16:9 (default) or 4:3' },
   html: { type: 'boolean', doc: 'keep raw HTML from a trusted author' },
   sections: { type: 'string[]', doc: 'section titles the briefing must contain' },
+  files: { type: 'string[]', doc: 'Markdown files in reading order (default: every .md file, by name)' },
   maxBullets: { type: 'number', doc: 'bullet budget per slide, default 6' },
 };
 
@@ -138,7 +139,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         else wrongType();
         break;
       case 'string[]':
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) meta.sections = value as string[];
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) (meta as unknown as Record<string, unknown>)[key] = value;
         else wrongType();
         break;
     }

@@ -199,3 +199,16 @@ describe('parseBriefing', () => {
     expect(bag.errors.map((d) => d.code)).toEqual(['E_NO_SLIDES']);
   });
 });
+
+describe('files: in the metadata', () => {
+  it('reads the listed files in the listed order, and warns about a file left out', () => {
+    const { briefing, bag } = parse(folder('title: T\nfiles: [b.md, a.md]', { 'a.md': '## A\n\nx\n', 'b.md': '## B\n\ny\n', 'c.md': '## C\n\nz\n' }));
+    expect(briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['B', 'A']);
+    expect(bag.warnings.map((w) => [w.code, w.file])).toEqual([['W_FILE_SKIPPED', 'deck/c.md']]);
+  });
+
+  it('reports a listed file that does not exist', () => {
+    const { bag } = parse(folder('title: T\nfiles: [missing.md]', { 'a.md': '## A\n\nx\n' }));
+    expect(bag.errors[0]!.message).toBe('"files" lists missing.md, which is not a Markdown file in the briefing folder');
+  });
+});
