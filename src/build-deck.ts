@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
-import { DEFAULT_LIMITS, loadAssets, loadBriefing, type InputLimits } from './load-briefing.js';
+import { DEFAULT_LIMITS, loadAssets, loadBriefing, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
-import type { Briefing, LoadedAsset } from './model.js';
+import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { ParseWorker } from './parse-in-worker.js';
 import { renderDeck } from './render-deck.js';
 import { bundleDeck, bundleRuntime, type BundledDeck } from './bundle-deck.js';
@@ -51,8 +51,10 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const assets = loadAssets(briefing, loaded.root, bag, limits);
   bag.throwIfErrors();
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
-  const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false }, bag);
-  const deck = await bundleDeck(rendered, { devClient: options.devClient });
+  const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
+  const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
+  const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile }, bag);
+  const deck = await bundleDeck(rendered, { devClient: options.devClient, root: loaded.root, themeSource });
   return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
 }
 

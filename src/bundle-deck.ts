@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { failure } from './errors.js';
-import type { RenderedDeck } from './model.js';
+import { BUILTIN_THEMES, REVEAL_THEMES, type RenderedDeck } from './model.js';
 
 const require = createRequire(import.meta.url);
 const RUNTIME_ENTRY = fileURLToPath(new URL('../src/runtime/deck-runtime.ts', import.meta.url));
@@ -44,6 +44,10 @@ export const DEV_CLIENT_SCRIPT = `(()=>{let v=null;const es=new EventSource(${JS
 export interface BundleOptions {
   /** Inject the dev server's reload client (never in a built file). */
   devClient?: boolean;
+  /** The briefing folder a custom theme's files are confined to. */
+  root?: string;
+  /** Where `theme:` is set, for errors about a custom theme. */
+  themeSource?: { file: string; line: number };
 }
 
 /** The CSP for a deck whose inline scripts have the given hashes; dev pages may also talk to their own server. */
@@ -68,8 +72,17 @@ export function contentSecurityPolicy(scriptHashes: string[], dev = false): stri
 
 /** Inlines the runtime, theme and fonts into the rendered deck and seals it with a CSP. */
 export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions = {}): Promise<BundledDeck> {
-  const [runtime, themeCss] = await Promise.all([bundleRuntime(), bundleTheme(rendered.theme)]);
-  const css = escapeForStyle(themeCss + rendered.extraCss);
+  // The house theme's italic face is only worth its bytes when some text is set in italics.
+  const italic = rendered.theme === 'briefing' && /<(em|i|cite)\b/.test(rendered.html);
+  // Code and math styles (KaTeX's fonts alone are ~260 KB) ride along only with decks that use them.
+  const features = (['code', 'math'] as const).filter((f) => (f === 'code' ? /<code class="hljs/ : /class="katex/).test(rendered.html));
+  const [runtime, themeCss, customCss, ...featureCss] = await Promise.all([
+    bundleRuntime(),
+    bundleTheme(italic ? 'briefing-italic' : rendered.theme),
+    rendered.customTheme && options.root ? bundleCustomTheme(rendered.customTheme, options.root, options.themeSource ?? { file: rendered.customTheme, line: 1 }) : '',
+    ...features.map(bundleFeatureCss),
+  ]);
+  const css = escapeForStyle(themeCss + featureCss.join('') + customCss);
   const script = escapeForScript(runtime.script);
   const config = escapeForScript(JSON.stringify(rendered.revealConfig));
   const hashes = [sha256(script), ...runtime.speakerHashes];
@@ -113,7 +126,7 @@ export function bundleRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
-/** Bundles a built-in theme's CSS with reveal's base styles, every font inlined as a data URI. */
+/** Bundles a built-in theme's CSS with reveal's base styles and our layout styles, every font inlined as a data URI. */
 export function bundleTheme(theme: string): Promise<string> {
   let cached = themeCache.get(theme);
   if (!cached) {
@@ -125,40 +138,144 @@ export function bundleTheme(theme: string): Promise<string> {
 }
 
 async function buildThemeCss(theme: string): Promise<string> {
-  const themeFile = path.join(THEMES_DIR, `${theme}.css`);
-  let themeText: string;
-  try {
-    themeText = readFileSync(themeFile, 'utf8');
-  } catch {
-    throw failure('E_META', `unknown theme "${theme}"`, { hint: 'the built-in theme is "briefing"' });
+  let themeFile: string;
+  const extras: string[] = [];
+  if (theme === 'briefing') themeFile = path.join(THEMES_DIR, 'briefing.css');
+  else if (theme === 'briefing-italic') {
+    themeFile = path.join(THEMES_DIR, 'briefing.css');
+    extras.push(path.join(THEMES_DIR, 'briefing-italic.css'));
   }
-  const key = [theme, themeText, packageVersion('reveal.js'), packageVersion('esbuild'), packageVersion('@fontsource/source-sans-3')];
-  return (await cached('theme', key, async () => ({ css: await compileThemeCss(themeFile) }))).css;
+  else if (REVEAL_THEMES.includes(theme)) {
+    themeFile = require.resolve(`reveal.js/theme/${theme}.css`);
+    const fix = path.join(THEMES_DIR, 'fixes', `${theme}.css`);
+    if (existsSync(fix)) extras.push(fix);
+  }
+  else throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+  const layoutFile = path.join(THEMES_DIR, 'layout.css');
+  const files = [require.resolve('reveal.js/reveal.css'), layoutFile, themeFile, ...extras];
+  const key = [theme, ...files.slice(1).map((f) => readFileSync(f, 'utf8')), ...['reveal.js', 'esbuild', ...FONT_PACKAGES].map(packageVersion)];
+  return (await cached('theme', key, async () => ({ css: await compileCss(files) }))).css;
 }
 
-async function compileThemeCss(themeFile: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  const revealCss = require.resolve('reveal.js/reveal.css');
-  const result = await esbuild.build({
-    stdin: {
-      contents: `@import ${JSON.stringify(revealCss)};\n@import ${JSON.stringify(themeFile)};\n`,
-      resolveDir: THEMES_DIR,
+/** Styles for build-time highlighted code or KaTeX math, cached like the themes. */
+function bundleFeatureCss(feature: 'code' | 'math'): Promise<string> {
+  const key = `feature:${feature}`;
+  let cachedCss = themeCache.get(key);
+  if (!cachedCss) {
+    const files = feature === 'code' ? [require.resolve('highlight.js/styles/a11y-light.css'), path.join(THEMES_DIR, 'code.css')] : [require.resolve('katex/dist/katex.css')];
+    cachedCss = cached('feature', [feature, ...files.map((f) => readFileSync(f, 'utf8')), ...['esbuild', feature === 'code' ? 'highlight.js' : 'katex'].map(packageVersion)], async () => ({
+      css: await compileCss(files, feature === 'math' ? [woff2OnlyPlugin] : []),
+    })).then((v) => v.css);
+    themeCache.set(key, cachedCss);
+  }
+  return cachedCss;
+}
+
+/** KaTeX lists woff2, woff and ttf for every face; every browser that runs reveal.js reads woff2, so the others are dropped. */
+const woff2OnlyPlugin: esbuild.Plugin = {
+  name: 'katex-woff2-only',
+  setup(build) {
+    build.onLoad({ filter: /katex[\\/]dist[\\/]katex\.css$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/,\s*url\([^)]*\.woff\) format\("woff"\),\s*url\([^)]*\.ttf\) format\("truetype"\)/g, ''),
       loader: 'css',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * Bundles a briefing's own theme CSS. Its url() and @import references are
+ * inlined too, but only from inside the briefing folder: anything else is an
+ * error, so a theme cannot carry a file from elsewhere into the deck.
+ */
+export async function bundleCustomTheme(themeFile: string, root: string, where: { file: string; line: number }): Promise<string> {
+  const confine: esbuild.Plugin = {
+    name: 'confine-to-briefing',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(args.path) || /^(?:https?|file):/i.test(args.path)) {
+          return { errors: [{ text: `remote or file: URL ${args.path} cannot be inlined` }] };
+        }
+        if (args.path.startsWith('data:')) return { path: args.path, external: true };
+        const resolved = path.resolve(args.resolveDir, decodeURIComponent(args.path.replace(/[?#].*$/, '')));
+        let real: string;
+        try {
+          real = realpathSync(resolved);
+        } catch {
+          return { errors: [{ text: `${args.path} not found` }] };
+        }
+        const rel = path.relative(root, real);
+        if (rel.startsWith('..') || path.isAbsolute(rel)) return { errors: [{ text: `${args.path} resolves outside the briefing folder` }] };
+        return { path: real };
+      });
     },
+  };
+  try {
+    return await compileCss([themeFile], [confine]);
+  } catch (err) {
+    const first = (err as { errors?: esbuild.Message[] }).errors?.[0];
+    const file = first?.location ? path.relative(process.cwd(), path.resolve(root, first.location.file)) : where.file;
+    throw failure('E_PATH_OUTSIDE', `theme ${path.basename(themeFile)}: ${first?.text ?? (err as Error).message}`, {
+      file: first?.location ? file : where.file,
+      line: first?.location?.line ?? where.line,
+      hint: 'a theme may only use fonts and images inside the briefing folder',
+    });
+  }
+}
+
+const FONT_PACKAGES = ['@fontsource/source-sans-3', '@fontsource/lato', '@fontsource/ubuntu', '@fontsource/montserrat', '@fontsource/open-sans', '@fontsource/news-cycle', '@fontsource/quicksand'];
+
+async function compileCss(files: string[], plugins: esbuild.Plugin[] = []): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: files.map((f) => `@import ${JSON.stringify(f)};`).join('\n'), resolveDir: THEMES_DIR, loader: 'css' },
     bundle: true,
     write: false,
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'silent',
-    loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl' },
-    plugins: [fontsourcePlugin],
+    loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.otf': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.jpeg': 'dataurl', '.gif': 'dataurl', '.webp': 'dataurl' },
+    plugins: [...plugins, fontsourcePlugin, googleFontsPlugin],
   });
   const css = result.outputFiles[0]!.text;
   const remote = /(?:@import|url\()\s*["']?(?:https?:)?\/\//i.exec(css);
-  if (remote) throw failure('E_REMOTE_URL', `theme ${path.basename(themeFile)} refers to a remote resource`, { hint: 'themes must inline every font and image' });
+  if (remote) throw failure('E_REMOTE_URL', `theme CSS refers to a remote resource: ${css.slice(remote.index, remote.index + 60)}`, { hint: 'themes must inline every font and image' });
   return css;
 }
+
+/**
+ * reveal's themes @import their fonts from Google Fonts. This swaps each such
+ * import for the same families and weights from @fontsource packages, so the
+ * theme looks as intended and nothing is fetched.
+ */
+const googleFontsPlugin: esbuild.Plugin = {
+  name: 'google-fonts-from-fontsource',
+  setup(build) {
+    build.onResolve({ filter: /^https?:\/\/fonts\.googleapis\.com\// }, (args) => ({ path: args.path, namespace: 'google-fonts' }));
+    build.onLoad({ filter: /.*/, namespace: 'google-fonts' }, (args) => {
+      const families = new URL(args.path).searchParams.getAll('family').flatMap((f) => f.split('|'));
+      const faces: string[] = [];
+      for (const spec of families) {
+        const [name, variants = '400'] = spec.split(':');
+        const id = name!.trim().toLowerCase().replace(/[+\s]+/g, '-');
+        for (const variant of variants.split(',')) {
+          const weight = /\d+/.exec(variant)?.[0] ?? '400';
+          const style = variant.includes('italic') ? 'italic' : 'normal';
+          let file: string;
+          try {
+            file = require.resolve(`@fontsource/${id}/files/${id}-latin-${weight}-${style}.woff2`);
+          } catch {
+            continue; // This family has no such face (Quicksand has no italics); the browser synthesises it.
+          }
+          faces.push(`@font-face{font-family:${JSON.stringify(name!.replace(/\+/g, ' '))};font-style:${style};font-weight:${weight};font-display:block;src:url(${JSON.stringify(file)}) format("woff2")}`);
+        }
+      }
+      return { contents: faces.join('\n'), loader: 'css', resolveDir: THEMES_DIR };
+    });
+  },
+};
 
 /**
  * Memoises an expensive, deterministic result on disk, keyed by everything it
@@ -187,7 +304,7 @@ async function cached<T>(kind: string, inputs: string[], make: () => Promise<T>)
 
 /** A dependency's version, read from its package.json (some packages do not export that file). */
 function packageVersion(name: string): string {
-  let dir = path.dirname(require.resolve(name === '@fontsource/source-sans-3' ? `${name}/index.css` : name));
+  let dir = path.dirname(require.resolve(name.startsWith('@fontsource/') ? `${name}/index.css` : name));
   for (;;) {
     try {
       const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };

@@ -140,6 +140,14 @@ function assertInside(root: string, full: string, displayPath: string, where?: {
   return real;
 }
 
+/** Resolves a path named in the metadata (a custom theme) to a real file inside the briefing folder. */
+export function resolveInsideBriefing(root: string, relative: string, where: { file: string; line: number }): string {
+  if (path.isAbsolute(relative) || /^[a-z][a-z0-9+.-]*:/i.test(relative)) {
+    throw failure('E_PATH_OUTSIDE', `${relative} is not a path inside the briefing folder`, { ...where, hint: 'name the file relative to the briefing folder, such as ./my-theme.css' });
+  }
+  return assertInside(root, path.join(root, relative), relative, where);
+}
+
 /** Reads every image the briefing references, confined to its folder and checked by content; problems go to `bag`. */
 export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, LoadedAsset> {
   const assets = new Map<number, LoadedAsset>();

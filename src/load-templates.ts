@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { failure } from './errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeSource } from './load-briefing.js';
@@ -30,6 +31,10 @@ export function loadTemplates(briefingRoot?: string, cwd = process.cwd()): Templ
   for (const dir of dirs) {
     const read = (full: string): TemplateSource => {
       const shown = path.relative(cwd, full) || full;
+      // A briefing's template may not be a symlink to a file elsewhere on the machine.
+      if (dir === override && briefingRoot && path.relative(realpathSync(briefingRoot), realpathSync(full)).startsWith('..')) {
+        throw failure('E_PATH_OUTSIDE', `${shown} resolves outside the briefing folder`, { file: shown, hint: 'copy the template into the briefing folder instead of linking to it' });
+      }
       return { path: shown, text: decodeSource(readFileSync(full), shown) };
     };
     const deck = path.join(dir, 'deck.hbs');

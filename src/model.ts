@@ -1,6 +1,17 @@
 /** The scheme render swaps for a data URI; only images the parser resolved ever get one. */
 export const ASSET_SCHEME = 'briefdeck-asset:';
 
+/** The reveal.js themes that ship with reveal, each usable as `theme:`. */
+export const REVEAL_THEMES = ['beige', 'black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night', 'serif', 'simple', 'sky', 'solarized', 'white', 'white-contrast'];
+
+/** Every built-in theme name, the house theme first. */
+export const BUILTIN_THEMES = ['briefing', ...REVEAL_THEMES];
+
+/** True when `theme:` names a CSS file in the briefing folder rather than a built-in theme. */
+export function isCustomTheme(theme: string): boolean {
+  return theme.endsWith('.css') || theme.startsWith('./') || theme.startsWith('../') || theme.includes('/');
+}
+
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */
@@ -54,6 +65,8 @@ export interface BriefingMeta {
   sections?: string[];
   /** Markdown files in reading order, when not simply by name. */
   files?: string[];
+  /** Line of each metadata key, for messages about its value. */
+  keyLines: Record<string, number>;
   maxBullets: number;
 }
 
@@ -84,6 +97,8 @@ export interface Slide {
   title: string | null;
   /** Slide body as HTML; images carry `briefdeck-asset:N` placeholders. */
   bodyHtml: string;
+  /** The body split at `<!-- column -->` directives, when it has any. */
+  columns: string[] | null;
   notes: SpeakerNotes | null;
   /** Title of the section the slide belongs to, if any. */
   section: string | null;
@@ -126,7 +141,8 @@ export interface RenderedDeck {
   markers: { head: string; scripts: string };
   /** Options handed to reveal.js at start-up. */
   revealConfig: Record<string, unknown>;
+  /** A built-in theme name; a briefing's own CSS goes in customTheme. */
   theme: string;
-  /** CSS the briefing supplies itself (a custom theme), already confined and inlined. */
-  extraCss: string;
+  /** The briefing's own theme CSS file (absolute, inside the briefing folder), layered over the house theme. */
+  customTheme?: string;
 }

@@ -30,7 +30,7 @@ const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SEPARATOR = /^---[ \t]*$/;
 const NOTES = /^Notes?:[ \t]?(.*)$/;
-const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -71,31 +71,30 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     return numbered;
   };
 
-  push({ kind: 'title', layout: 'title', title: meta.title, bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+  push({ kind: 'title', columns: null, layout: 'title', title: meta.title, bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   if (meta.bottomLine) {
-    push({ kind: 'bottom-line', layout: 'bottom-line', title: 'Bottom line', bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+    push({ kind: 'bottom-line', columns: null, layout: 'bottom-line', title: 'Bottom line', bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   }
   const sectionTitles = rawSlides.filter((s) => s.kind === 'section').map((s) => s.title!);
   if (sectionTitles.length > 0) {
-    push({ kind: 'agenda', layout: 'agenda', title: 'Agenda', bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+    push({ kind: 'agenda', columns: null, layout: 'agenda', title: 'Agenda', bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   }
 
   for (const raw of rawSlides) {
     let layout = raw.kind === 'section' ? 'section' : 'content';
     let incremental = meta.incremental;
-    const bodyLines: Line[] = [];
+    // `<!-- column -->` starts another column; a slide without one has a single column.
+    const columnLines: Line[][] = [[]];
     for (const line of raw.body) {
       const directive = DIRECTIVE.exec(line.text);
-      if (!directive) {
-        bodyLines.push(line);
-      } else if (directive[2]) {
-        layout = directive[2];
-      } else {
-        incremental = true;
-      }
+      if (!directive) columnLines.at(-1)!.push(line);
+      else if (directive[2]) layout = directive[2];
+      else if (directive[1] === 'column') columnLines.push([]);
+      else incremental = true;
     }
     const imageStart = images.length;
-    const body = markdown.render(raw.file, bodyLines, incremental);
+    const rendered = columnLines.map((lines) => markdown.render(raw.file, lines, incremental));
+    const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
     const notes: SpeakerNotes | null = raw.notes && raw.notes.some((l) => l.text.trim() !== '')
       ? { markdown: joinLines(raw.notes).trim(), html: markdown.render(raw.file, raw.notes, false).html }
       : null;
@@ -104,6 +103,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       layout,
       title: raw.title,
       bodyHtml: body.html,
+      columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
       notes,
       section: raw.section,
       source: { file: raw.file.path, line: raw.line },
@@ -230,6 +230,7 @@ interface RenderContext {
  */
 function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag) {
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, rawHtml: false };
+  const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
@@ -260,8 +261,50 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
         ctx.rawHtml = true;
         return token.text;
       },
+      code(token: Tokens.Code) {
+        const highlighted = highlightCode(token.text, token.lang);
+        const lang = highlighted.language ? ` language-${escapeHtml(highlighted.language)}` : '';
+        return `<pre><code class="hljs${lang}">${highlighted.html}</code></pre>\n`;
+      },
     },
+    extensions: [
+      {
+        name: 'mathBlock',
+        level: 'block',
+        start: (src: string) => src.match(/^\$\$/m)?.index,
+        tokenizer(src: string) {
+          const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
+          return match ? { type: 'mathBlock', raw: match[0], text: match[1]!.trim() } : undefined;
+        },
+        renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
+      },
+      {
+        name: 'mathInline',
+        level: 'inline',
+        start: (src: string) => src.indexOf('$'),
+        // Like pandoc: no space just inside the dollars, and no digit right after, so "$5 and $10" stays text.
+        tokenizer(src: string) {
+          const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
+          return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
+        },
+        renderer: (token) => renderMath((token as unknown as { text: string }).text, false),
+      },
+    ],
   });
+
+  /** Renders TeX with KaTeX at build time; the HTML is held back from the sanitizer and put in afterwards. */
+  function renderMath(tex: string, display: boolean): string {
+    katex ??= require('katex') as typeof import('katex');
+    let html: string;
+    try {
+      html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
+    } catch (err) {
+      bag.error('E_MARKDOWN', `math does not parse: ${(err as Error).message.replace(/^KaTeX parse error: /, '')}`, { ...at(), hint: 'check the TeX between the $ signs; write \\$ for a literal dollar sign' });
+      return `<code>${escapeHtml(tex)}</code>`;
+    }
+    mathHtml.push(html);
+    return `${MATH_MARK}${mathHtml.length - 1}${MATH_MARK}`;
+  }
 
   return {
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
@@ -320,6 +363,8 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
         html = cleaned;
       }
       if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
+      // Math goes in after sanitising: KaTeX's markup is ours and needs the inline styles a sanitizer would strip.
+      html = html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
       return { html, bulletCount };
   }
 }
@@ -409,6 +454,22 @@ function classifyLink(href: string): 'https' | 'mailto' | 'anchor' | 'relative' 
 const require = createRequire(import.meta.url);
 type SanitizeHtml = typeof import('sanitize-html');
 let sanitizer: SanitizeHtml | undefined;
+// Loaded on first use only: most briefings have neither math nor code.
+let katex: typeof import('katex') | undefined;
+let hljs: typeof import('highlight.js').default | undefined;
+
+/** Marks where rendered math goes back in; NUL cannot occur in decoded input, so no author can forge one. */
+const MATH_MARK = '\u0000';
+const MATH_PATTERN = /\u0000(\d+)\u0000/g;
+
+/** Highlights a code block at build time, so the deck needs no highlighter at run time. */
+function highlightCode(code: string, lang: string | undefined): { html: string; language: string | null } {
+  const language = (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
+  if (!language || language === 'text' || language === 'plain') return { html: escapeHtml(code), language: null };
+  hljs ??= (require('highlight.js') as { default: typeof import('highlight.js').default }).default ?? (require('highlight.js') as typeof import('highlight.js').default);
+  if (!hljs.getLanguage(language)) return { html: escapeHtml(code), language: null };
+  return { html: hljs.highlight(code, { language, ignoreIllegals: true }).value, language };
+}
 
 /** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs. */
 function sanitizeFragment(html: string): string {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from './errors.js';
-import type { BriefingMeta, SourceFile, SourceLocation } from './model.js';
+import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from './model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -63,7 +63,7 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
-  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6 };
+  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, keyLines: {} };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   if (!source) {
     bag.error('E_META', 'the briefing has no title', {
@@ -119,6 +119,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       continue;
     }
     seen.add(key);
+    meta.keyLines[key] = at.line;
     const valueNode = pair.value;
     const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) ? valueNode.toJSON() : valueNode === null ? null : undefined;
     const valueAt = valueNode ? where(valueNode as never) : at;
@@ -159,6 +160,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang)) {
     bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: source.firstLine, hint: 'for example en, fr or en-GB' });
     meta.lang = 'en';
+  }
+  if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
+    bag.error('E_META', `unknown theme "${meta.theme}"`, {
+      file: source.file.path,
+      line: meta.keyLines.theme ?? source.firstLine,
+      hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
+    });
   }
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { ASSET_SCHEME, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 
 /** Options that change what the rendered deck contains. */
 export interface RenderOptions {
   /** Leave speaker notes out of the file entirely. */
   handout: boolean;
+  /** The resolved path of a custom theme, when `theme:` names one. */
+  customThemeFile?: string;
 }
 
 /** Pixel sizes for each supported aspect ratio. */
@@ -22,6 +24,8 @@ export interface SlideView {
   title: string | null;
   /** Trusted HTML produced by the parser. */
   body: string;
+  /** The body split at `<!-- column -->`, or the whole body as one column. */
+  columns: string[];
   notes: string | null;
   section: string | null;
   incremental: boolean;
@@ -57,6 +61,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     layout: slide.layout,
     title: slide.title,
     body: inline(slide.bodyHtml),
+    columns: (slide.columns ?? [slide.bodyHtml]).map(inline),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     incremental: slide.incremental,
@@ -122,7 +127,8 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     pdfMaxPagesPerSlide: 1,
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
-  return { html, markers, revealConfig, theme: briefing.meta.theme, extraCss: '' };
+  const custom = isCustomTheme(briefing.meta.theme);
+  return { html, markers, revealConfig, theme: custom ? 'briefing' : briefing.meta.theme, customTheme: custom ? options.customThemeFile : undefined };
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -30,7 +30,11 @@ export interface OpenedDeck {
  * every request that is not data:, about: or the file itself, so a test sees
  * exactly what a reader with no network and no other files would.
  */
-export async function openDeck(browser: Browser, html: string, options: { hash?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenedDeck> {
+export async function openDeck(
+  browser: Browser,
+  html: string,
+  options: { hash?: string; viewport?: { width: number; height: number }; printView?: boolean } = {},
+): Promise<OpenedDeck> {
   const dir = tempDir('briefdeck-open-');
   const file = path.join(dir, 'deck.html');
   writeFileSync(file, html);
@@ -49,6 +53,12 @@ export async function openDeck(browser: Browser, html: string, options: { hash?:
     (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
     document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (options.printView) {
+    // The exporter's switch: every slide laid out at once, as pages.
+    await context.addInitScript(() => {
+      (window as unknown as { briefdeckMode: unknown }).briefdeckMode = { mode: 'print', fragments: false };
+    });
+  }
   const page = await context.newPage();
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
@@ -67,6 +77,20 @@ export async function openDeck(browser: Browser, html: string, options: { hash?:
     consoleErrors,
     cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
   };
+}
+
+/** Runs axe-core on the page and returns the serious and critical violations, one line each. */
+export async function scanAccessibility(page: Page, context = 'body'): Promise<string[]> {
+  const { createRequire } = await import('node:module');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluate() runs through DevTools, outside the deck's CSP, like a screen reader's own tooling would.
+  await page.evaluate(source);
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(selector, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, context);
+  return violations;
 }
 
 /** Waits until reveal.js reports ready. */

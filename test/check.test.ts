@@ -14,12 +14,14 @@ interface Expected {
 const CHECK = path.join(FIXTURES, 'check');
 const cases = readdirSync(CHECK).sort().map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(CHECK, name, 'expected.json'), 'utf8')) as Expected }));
 const diagnosticLines = (stderr: string) => stderr.split('\n').filter((l) => / (error|warning): /.test(l));
+// The deck's own size moves with every theme tweak; the budget message is checked for its shape, not that number.
+const sizeFree = (lines: string[]) => lines.map((l) => l.replace(/the deck is \d+ KB/, 'the deck is N KB'));
 
 describe('briefdeck check', () => {
   for (const { name, expected } of cases) {
     it.skipIf(expected.browser && BROWSER_PATH === null)(`${name}: reports exactly its diagnostics, with the documented exit codes`, () => {
       const result = runBin(['check', name, ...expected.args], CHECK);
-      expect(diagnosticLines(result.err)).toEqual(expected.diagnostics);
+      expect(sizeFree(diagnosticLines(result.err))).toEqual(sizeFree(expected.diagnostics));
       expect(result.code).toBe(expected.exit);
       expect(runBin(['check', name, '--strict', ...expected.args], CHECK).code).toBe(expected.strictExit);
     });

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { BUILTIN_THEMES } from '../src/model.js';
+import { launchBrowser, openDeck, scanAccessibility } from './browser-harness.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp } from './helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const LAYOUTS = path.join(FIXTURES, 'layouts');
+const SYSTEM_FONTS = new Set(['-apple-system', 'system-ui', 'BlinkMacSystemFont', 'Segoe UI', 'Palatino Linotype', 'Book Antiqua', 'Palatino', 'Georgia', 'serif', 'sans-serif']);
+
+/** The first font family of every heading, paragraph and list item, and whether the page has a loaded face of it. */
+async function fontsInUse(page: Page): Promise<{ family: string; loaded: boolean; failed: boolean }[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const clean = (f: string) => f.trim().replace(/["']/g, '');
+    const used = new Set<string>();
+    for (const el of document.querySelectorAll('.reveal h1, .reveal h2, .reveal p, .reveal li')) used.add(clean(getComputedStyle(el).fontFamily.split(',')[0]!));
+    const faces = [...document.fonts];
+    return [...used].map((family) => ({
+      family,
+      loaded: faces.some((f) => clean(f.family) === family && f.status === 'loaded'),
+      failed: faces.some((f) => clean(f.family) === family && f.status === 'error'),
+    }));
+  });
+}
+
+/** Builds the layouts fixture in the given theme. */
+async function buildInTheme(theme: string): Promise<string> {
+  const dir = copyToTemp(LAYOUTS);
+  const yml = path.join(dir, 'briefing.yml');
+  writeFileSync(yml, `${readFileSync(yml, 'utf8')}theme: ${theme}\n`);
+  return (await buildDeck(dir)).deck.html;
+}
+
+describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it.each(BUILTIN_THEMES)('%s: loads its fonts from the file, requests nothing, and has no serious accessibility violation', async (theme) => {
+    const html = await buildInTheme(theme);
+    expect(html).not.toMatch(/fonts\.googleapis|@import\s+["']?https?:/);
+    const deck = await openDeck(browser, html, { printView: true });
+    await deck.page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+    const fonts = await fontsInUse(deck.page);
+    expect(fonts.length).toBeGreaterThan(0);
+    // Every family the text asks for first is shipped in the file and loaded, not substituted by a system font.
+    for (const font of fonts) {
+      // Themes built on the system's own UI or serif fonts (dracula, serif) intend exactly that; every other family must ship in the file.
+      if (SYSTEM_FONTS.has(font.family)) continue;
+      expect(font, font.family).toMatchObject({ loaded: true, failed: false });
+    }
+    expect(deck.blocked).toEqual([]);
+    expect(await deck.cspViolations()).toEqual([]);
+    expect(await scanAccessibility(deck.page, '.reveal')).toEqual([]);
+    await deck.context.close();
+  });
+
+  it('typesets code and math at build time, loads KaTeX fonts from the file and requests nothing', async () => {
+    const { deck: built } = await buildDeck(LAYOUTS);
+    expect(built.html).not.toMatch(/highlight\.js|hljs\.highlight|cdn\.jsdelivr|mathjax/i);
+    const deck = await openDeck(browser, built.html, { hash: '#/11' });
+    const state = await deck.page.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        keywords: document.querySelectorAll('section.present .hljs-keyword').length,
+        katex: document.querySelectorAll('section.present .katex').length,
+        mathml: document.querySelectorAll('section.present math').length,
+        katexFonts: [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length,
+      };
+    });
+    expect(state.keywords).toBeGreaterThan(0);
+    expect(state.katex).toBe(2);
+    expect(state.mathml).toBe(2);
+    expect(state.katexFonts).toBeGreaterThan(0);
+    expect(deck.blocked).toEqual([]);
+    expect(await deck.cspViolations()).toEqual([]);
+    await deck.context.close();
+  });
+
+  it('the default briefing has no serious or critical accessibility violation on any slide', async () => {
+    const { deck: built, briefing } = await buildDeck(DEFAULT_BRIEFING);
+    const deck = await openDeck(browser, built.html);
+    const found: string[] = [];
+    for (const slide of briefing.slides) {
+      await deck.page.evaluate((n) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(n), slide.number - 1);
+      for (const v of await scanAccessibility(deck.page, '.reveal')) found.push(`slide ${slide.number}: ${v}`);
+    }
+    expect(found).toEqual([]);
+    await deck.context.close();
+  });
+});
