@@ -103,6 +103,8 @@ export interface Slide {
   /** Title of the section the slide belongs to, if any. */
   section: string | null;
   source: SourceLocation;
+  /** Line of the `<!-- layout: … -->` directive, when the slide has one. */
+  layoutLine?: number;
   incremental: boolean;
   /** Indexes into Briefing.images. */
   images: number[];

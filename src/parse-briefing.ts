@@ -82,13 +82,17 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   for (const raw of rawSlides) {
     let layout = raw.kind === 'section' ? 'section' : 'content';
+    let layoutLine: number | undefined;
     let incremental = meta.incremental;
     // `<!-- column -->` starts another column; a slide without one has a single column.
     const columnLines: Line[][] = [[]];
     for (const line of raw.body) {
       const directive = DIRECTIVE.exec(line.text);
       if (!directive) columnLines.at(-1)!.push(line);
-      else if (directive[2]) layout = directive[2];
+      else if (directive[2]) {
+        layout = directive[2];
+        layoutLine = line.number;
+      }
       else if (directive[1] === 'column') columnLines.push([]);
       else incremental = true;
     }
@@ -107,6 +111,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       notes,
       section: raw.section,
       source: { file: raw.file.path, line: raw.line },
+      layoutLine,
       incremental,
       images: range(imageStart, images.length),
       bulletCount: body.bulletCount,
@@ -336,36 +341,37 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
   };
 
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
-      const tokens = marked.lexer(joinLines(lines));
-      let line = lines[0]!.number;
-      let html = '';
-      let bulletCount = 0;
-      const htmlLines: number[] = [];
-      for (const token of tokens as Token[]) {
-        ctx.line = line;
-        const before: boolean = ctx.rawHtml;
-        ctx.rawHtml = false;
-        html += marked.parser([token]);
-        if (ctx.rawHtml) htmlLines.push(line);
-        ctx.rawHtml ||= before;
-        if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
-        line += countNewlines(token.raw);
+    const tokens = marked.lexer(joinLines(lines));
+    let line = lines[0]!.number;
+    let html = '';
+    let bulletCount = 0;
+    const htmlLines: number[] = [];
+    for (const token of tokens as Token[]) {
+      ctx.line = line;
+      const before: boolean = ctx.rawHtml;
+      ctx.rawHtml = false;
+      html += marked.parser([token]);
+      if (ctx.rawHtml) htmlLines.push(line);
+      ctx.rawHtml ||= before;
+      if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
+      line += countNewlines(token.raw);
+    }
+    if (ctx.rawHtml && !meta.html) {
+      const cleaned = sanitizeFragment(html);
+      // Comments are dropped silently: an author's note to self is not a problem worth a warning.
+      if (cleaned !== html.replace(/<!--[\s\S]*?-->/g, '')) {
+        bag.warn('W_RAW_HTML', 'raw HTML was neutralised', {
+          file: file.path,
+          line: htmlLines[0] ?? lines[0]!.number,
+          hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
+        });
       }
-      if (ctx.rawHtml && !meta.html) {
-        const cleaned = sanitizeFragment(html);
-        if (cleaned !== html) {
-          bag.warn('W_RAW_HTML', 'raw HTML was neutralised', {
-            file: file.path,
-            line: htmlLines[0] ?? lines[0]!.number,
-            hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
-          });
-        }
-        html = cleaned;
-      }
-      if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
-      // Math goes in after sanitising: KaTeX's markup is ours and needs the inline styles a sanitizer would strip.
-      html = html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
-      return { html, bulletCount };
+      html = cleaned;
+    }
+    if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
+    // Math goes in after sanitising: KaTeX's markup is ours and needs the inline styles a sanitizer would strip.
+    html = html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
+    return { html, bulletCount };
   }
 }
 

@@ -40,7 +40,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     if (!Object.hasOwn(templates.layouts, slide.layout)) {
       bag.error('E_LAYOUT_UNKNOWN', `unknown layout "${slide.layout}"`, {
         file: slide.source.file,
-        line: slide.source.line,
+        line: slide.layoutLine ?? slide.source.line,
         hint: `valid layouts: ${valid.join(', ')}`,
       });
     }
