@@ -18,146 +18,115 @@ export interface CliIo {
   cwd: string;
 }
 
+type Values = Record<string, string | boolean | undefined>;
+
+/** One option: how parseArgs reads it and the line --help prints for it. */
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder shown after the flag, such as "file". */
+  arg?: string;
+  help: string;
+}
+
 interface Command {
   summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  help: string[];
-  run: (values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo) => Promise<number>;
+  /** Positional arguments, as shown in usage and help. */
+  positional: [name: string, help: string];
+  options: Record<string, OptionSpec>;
+  notes?: string[];
+  run: (values: Values, input: string | undefined, io: CliIo) => Promise<number>;
 }
 
 const DEFAULT_INPUT = 'briefing';
+const INPUT: Command['positional'] = ['input', 'a briefing folder or a single .md file (default: briefing/)'];
 
 /** Input limits every command that builds a deck accepts. */
-const LIMIT_OPTIONS = {
-  'max-file-bytes': { type: 'string' },
-  'max-image-bytes': { type: 'string' },
-  'max-deck-bytes': { type: 'string' },
-} as const;
-const LIMIT_HELP = [
-  '    --max-file-bytes   largest Markdown or YAML file (default: 5 MiB)',
-  '    --max-image-bytes  largest image (default: 5 MiB)',
-  '    --max-deck-bytes   largest total of all images (default: 20 MiB)',
-];
+const LIMIT_OPTIONS: Record<string, OptionSpec> = {
+  'max-file-bytes': { type: 'string', arg: 'n', help: 'largest Markdown or YAML file (default: 5 MiB)' },
+  'max-image-bytes': { type: 'string', arg: 'n', help: 'largest image (default: 5 MiB)' },
+  'max-deck-bytes': { type: 'string', arg: 'n', help: 'largest total of all images (default: 20 MiB)' },
+};
+
+/** Options of every command that drives the browser. */
+const BROWSER_OPTIONS: Record<string, OptionSpec> = {
+  timeout: { type: 'string', arg: 's', help: 'seconds the browser work may take in all (default: 60)' },
+  'browser-path': { type: 'string', arg: 'path', help: 'Chrome, Chromium or Edge to use (default: $CHROME_PATH, $BROWSER_PATH, then the usual places)' },
+};
+
+const HELP_OPTION: Record<string, OptionSpec> = { help: { type: 'boolean', short: 'h', help: 'show this help' } };
 
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a briefing into one self-contained HTML file',
-    usage: 'briefdeck build [input] [-o file] [--handout]',
+    positional: INPUT,
     options: {
-      output: { type: 'string', short: 'o' },
-      handout: { type: 'boolean' },
+      output: { type: 'string', short: 'o', arg: 'file', help: 'where to write the deck (default: dist/<name>.html)' },
+      handout: { type: 'boolean', help: 'leave every speaker note out of the file, for handing out' },
       ...LIMIT_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
-    help: [
-      'input                  a briefing folder or a single .md file (default: briefing/)',
-      '-o, --output           where to write the deck (default: dist/<name>.html)',
-      '    --handout          leave every speaker note out of the file, for handing out',
-      ...LIMIT_HELP,
-      '-h, --help             show this help',
-    ],
     run: runBuild,
   },
   dev: {
     summary: 'serve a briefing on 127.0.0.1 and reload the browser on every save',
-    usage: 'briefdeck dev [input] [--port 8000] [--open]',
+    positional: INPUT,
     options: {
-      port: { type: 'string' },
-      open: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string', arg: 'n', help: 'port on 127.0.0.1 (default: 8000; 0 picks a free one)' },
+      open: { type: 'boolean', help: 'open the deck in the default browser' },
+      ...HELP_OPTION,
     },
-    help: [
-      'input        a briefing folder or a single .md file (default: briefing/)',
-      '--port       port on 127.0.0.1 (default: 8000; 0 picks a free one)',
-      '--open       open the deck in the default browser',
-      '-h, --help   show this help',
-      '',
-      'Build errors show in the page and here; the server keeps running. Ctrl-C stops it.',
-    ],
+    notes: ['Build errors show in the page and here; the server keeps running. Ctrl-C stops it.'],
     run: runDev,
   },
   init: {
     summary: 'scaffold a new briefing folder with example slides, notes and an image',
-    usage: 'briefdeck init [dir]',
-    options: { help: { type: 'boolean', short: 'h' } },
-    help: ['dir          the folder to create (default: briefing/); it must not exist or must be empty', '-h, --help   show this help'],
+    positional: ['dir', 'the folder to create (default: briefing/); it must not exist or must be empty'],
+    options: { ...HELP_OPTION },
     run: runInit,
   },
   check: {
     summary: 'report every problem in a briefing at once, including slides that overflow',
-    usage: 'briefdeck check [input] [--json] [--strict] [--timeout s] [--browser-path path]',
+    positional: INPUT,
     options: {
-      json: { type: 'boolean' },
-      strict: { type: 'boolean' },
-      'image-budget': { type: 'string' },
-      'deck-budget': { type: 'string' },
-      timeout: { type: 'string' },
-      'browser-path': { type: 'string' },
+      json: { type: 'boolean', help: 'print the diagnostics as JSON on stdout' },
+      strict: { type: 'boolean', help: 'exit 1 on warnings too, not only on errors' },
+      'image-budget': { type: 'string', arg: 'n', help: 'bytes an image may take before a warning (default: 512000)' },
+      'deck-budget': { type: 'string', arg: 'n', help: 'bytes the whole deck may take before a warning (default: 3145728)' },
+      ...BROWSER_OPTIONS,
       ...LIMIT_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
-    help: [
-      'input               a briefing folder or a single .md file (default: briefing/)',
-      '    --json          print the diagnostics as JSON on stdout',
-      '    --strict        exit 1 on warnings too, not only on errors',
-      '    --image-budget  bytes an image may take before a warning (default: 512000)',
-      '    --deck-budget   bytes the whole deck may take before a warning (default: 3145728)',
-      '    --timeout       seconds the browser layout check may take (default: 60)',
-      '    --browser-path  Chrome, Chromium or Edge for the layout check (skipped with a notice if none is found)',
-      ...LIMIT_HELP,
-      '-h, --help          show this help',
-      '',
+    notes: [
       'Each problem is one line, file:line: error|warning: message. Exit code 1 on errors (with --strict, on warnings too).',
+      'Without a browser the layout (overflow) check is skipped with a notice.',
     ],
     run: runCheck,
   },
   pdf: {
     summary: 'export a briefing to PDF, one page per slide',
-    usage: 'briefdeck pdf [input] [-o file] [--notes] [--fragments] [--timeout s] [--browser-path path]',
+    positional: INPUT,
     options: {
-      output: { type: 'string', short: 'o' },
-      notes: { type: 'boolean' },
-      fragments: { type: 'boolean' },
-      timeout: { type: 'string' },
-      'browser-path': { type: 'string' },
+      output: { type: 'string', short: 'o', arg: 'file', help: 'where to write the PDF (default: dist/<name>.pdf)' },
+      notes: { type: 'boolean', help: 'presenter handout: each slide with its speaker notes below it (A4)' },
+      fragments: { type: 'boolean', help: 'one page per fragment step instead of one per slide' },
+      ...BROWSER_OPTIONS,
       ...LIMIT_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
-    help: [
-      'input               a briefing folder or a single .md file (default: briefing/)',
-      '-o, --output        where to write the PDF (default: dist/<name>.pdf)',
-      '    --notes         presenter handout: each slide with its speaker notes below it (A4)',
-      '    --fragments     one page per fragment step instead of one per slide',
-      '    --timeout       seconds the whole export may take (default: 60)',
-      '    --browser-path  Chrome, Chromium or Edge to use (default: $CHROME_PATH, $BROWSER_PATH, then the usual places)',
-      ...LIMIT_HELP,
-      '-h, --help          show this help',
-      '',
-      'The PDF dates come from SOURCE_DATE_EPOCH, else the briefing\'s date, else are left out.',
-    ],
+    notes: ["The PDF dates come from SOURCE_DATE_EPOCH, else the briefing's date, else are left out."],
     run: runPdf,
   },
   shots: {
     summary: 'write one PNG per slide',
-    usage: 'briefdeck shots [input] [-o dir] [--scale n] [--timeout s] [--browser-path path]',
+    positional: INPUT,
     options: {
-      output: { type: 'string', short: 'o' },
-      scale: { type: 'string' },
-      timeout: { type: 'string' },
-      'browser-path': { type: 'string' },
+      output: { type: 'string', short: 'o', arg: 'dir', help: 'folder for slide-001.png, slide-002.png, … (default: dist/<name>-slides/)' },
+      scale: { type: 'string', arg: 'n', help: 'pixel density: 2 gives 2560×1440 for a 16:9 deck (default: 1)' },
+      ...BROWSER_OPTIONS,
       ...LIMIT_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
+      ...HELP_OPTION,
     },
-    help: [
-      'input               a briefing folder or a single .md file (default: briefing/)',
-      '-o, --output        folder for slide-001.png, slide-002.png, … (default: dist/<name>-slides/)',
-      '    --scale         pixel density: 2 gives 2560×1440 for a 16:9 deck (default: 1)',
-      '    --timeout       seconds the whole export may take (default: 60)',
-      '    --browser-path  Chrome, Chromium or Edge to use',
-      ...LIMIT_HELP,
-      '-h, --help          show this help',
-    ],
     run: runShots,
   },
 };
@@ -180,9 +149,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const options = Object.fromEntries(Object.entries(command.options).map(([flag, o]) => [flag, o.short ? { type: o.type, short: o.short } : { type: o.type }])) as NonNullable<ParseArgsConfig['options']>;
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > 1) throw new Error(`expected one ${command.positional[0]}, got ${parsed.positionals.length}`);
   } catch (err) {
-    io.err(formatDiagnostic({ code: 'E_USAGE', severity: 'error', message: (err as Error).message, hint: `usage: ${command.usage}` }));
+    io.err(formatDiagnostic({ code: 'E_USAGE', severity: 'error', message: (err as Error).message, hint: `usage: ${usage(name, command)}` }));
     return 2;
   }
   if (parsed.values.help) {
@@ -190,7 +161,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     return 0;
   }
   try {
-    return await command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io);
+    return await command.run(parsed.values as Values, parsed.positionals[0], io);
   } catch (err) {
     if (err instanceof BriefdeckError) {
       reportDiagnostics(err.diagnostics, io);
@@ -204,9 +175,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
   }
 }
 
-async function runBuild(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
-  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS.build!.usage });
-  const input = positionals[0] ?? DEFAULT_INPUT;
+async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const input = inputArg ?? DEFAULT_INPUT;
   const started = performance.now();
   const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
@@ -219,11 +189,10 @@ async function runBuild(values: Record<string, string | boolean | undefined>, po
   return 0;
 }
 
-async function runDev(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
-  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS.dev!.usage });
+async function runDev(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const port = values.port === undefined ? 8000 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw failure('E_USAGE', `--port must be a whole number from 0 to 65535, not ${String(values.port)}`, { hint: '--port 8000' });
-  const input = positionals[0] ?? DEFAULT_INPUT;
+  const input = inputArg ?? DEFAULT_INPUT;
   const { startDevServer } = await import('./dev-server.js');
   const server = await startDevServer(input, { port, cwd: io.cwd, log: (line) => io.err(line) });
   io.out(`dev: serving ${input} at ${server.url} (Ctrl-C to stop)`);
@@ -243,9 +212,8 @@ function openInBrowser(url: string): void {
   spawn(command as string, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }
 
-async function runInit(_values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
-  if (positionals.length > 1) throw failure('E_USAGE', `expected one folder, got ${positionals.length}`, { hint: COMMANDS.init!.usage });
-  const dir = path.resolve(io.cwd, positionals[0] ?? DEFAULT_INPUT);
+async function runInit(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const dir = path.resolve(io.cwd, inputArg ?? DEFAULT_INPUT);
   const shown = path.relative(io.cwd, dir) || '.';
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw failure('E_INIT_EXISTS', `${shown} already exists and is not empty`, { file: shown, hint: 'choose a new folder: briefdeck init my-briefing' });
@@ -259,9 +227,8 @@ async function runInit(_values: Record<string, string | boolean | undefined>, po
   return 0;
 }
 
-async function runCheck(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
-  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS.check!.usage });
-  const input = positionals[0] ?? DEFAULT_INPUT;
+async function runCheck(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const input = inputArg ?? DEFAULT_INPUT;
   const json = Boolean(values.json);
   const timeoutMs = readTimeout(values);
   const found: Diagnostic[] = [];
@@ -305,15 +272,15 @@ async function runCheck(values: Record<string, string | boolean | undefined>, po
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
 
-function readTimeout(values: Record<string, string | boolean | undefined>): number {
+function readTimeout(values: Values): number {
   const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw failure('E_USAGE', `--timeout must be a positive number of seconds, not ${String(values.timeout)}`, { hint: 'for example --timeout 120' });
   return timeout * 1000;
 }
 
-async function runPdf(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+async function runPdf(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const started = performance.now();
-  const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'pdf');
+  const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'pdf');
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
   const epoch = process.env.SOURCE_DATE_EPOCH;
   // Loaded on demand: playwright-core and pdf-lib would add ~0.4 s to every `build`.
@@ -333,11 +300,11 @@ async function runPdf(values: Record<string, string | boolean | undefined>, posi
   return 0;
 }
 
-async function runShots(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo): Promise<number> {
+async function runShots(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const started = performance.now();
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
-  const { built, browserPath, timeoutMs } = await prepareExport(values, positionals, io, 'shots');
+  const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'shots');
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
   const { captureSlides } = await import('./print-pdf.js');
   const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(`shots: ${line}`) });
@@ -351,11 +318,10 @@ async function runShots(values: Record<string, string | boolean | undefined>, po
 }
 
 /** Shared first steps of every browser export: find the browser, then build the deck in memory. */
-async function prepareExport(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
-  if (positionals.length > 1) throw failure('E_USAGE', `expected one input, got ${positionals.length}`, { hint: COMMANDS[name]!.usage });
+async function prepareExport(values: Values, inputArg: string | undefined, io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
   const timeoutMs = readTimeout(values);
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
-  const input = positionals[0] ?? DEFAULT_INPUT;
+  const input = inputArg ?? DEFAULT_INPUT;
   io.err(`${name}: building ${input}`);
   const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(built.warnings, io);
@@ -363,14 +329,14 @@ async function prepareExport(values: Record<string, string | boolean | undefined
 }
 
 /** Reads the --max-*-bytes options over the defaults. */
-function readLimits(values: Record<string, string | boolean | undefined>): InputLimits {
+function readLimits(values: Values): InputLimits {
   const limits = { ...DEFAULT_LIMITS };
   const keys = { 'max-file-bytes': 'maxFileBytes', 'max-image-bytes': 'maxImageBytes', 'max-deck-bytes': 'maxDeckBytes' } as const;
   for (const [option, key] of Object.entries(keys)) limits[key] = readPositiveInteger(values, option) ?? limits[key];
   return limits;
 }
 
-function readPositiveInteger(values: Record<string, string | boolean | undefined>, option: string): number | undefined {
+function readPositiveInteger(values: Values, option: string): number | undefined {
   const raw = values[option];
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -396,8 +362,26 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+function usage(name: string, command: Command): string {
+  const flags = Object.entries(command.options)
+    .filter(([flag]) => flag !== 'help' && !(flag in LIMIT_OPTIONS))
+    .map(([flag, o]) => `[${o.short ? `-${o.short}|` : ''}--${flag}${o.arg ? ` ${o.arg}` : ''}]`);
+  return [`briefdeck ${name}`, `[${command.positional[0]}]`, ...flags].join(' ');
+}
+
+/** Help for one command, generated from the same table parseArgs reads, so it cannot drift from the options. */
 function commandHelp(name: string, command: Command): string {
-  return [`briefdeck ${name}: ${command.summary}`, '', `usage: ${command.usage}`, '', ...command.help.map((l) => `  ${l}`)].join('\n');
+  const rows: [string, string][] = [[command.positional[0], command.positional[1]]];
+  for (const [flag, o] of Object.entries(command.options)) rows.push([`${o.short ? `-${o.short}, ` : '    '}--${flag}${o.arg ? ` ${o.arg}` : ''}`, o.help]);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return [
+    `briefdeck ${name}: ${command.summary}`,
+    '',
+    `usage: ${usage(name, command)}`,
+    '',
+    ...rows.map(([left, text]) => `  ${left.padEnd(width)}  ${text}`),
+    ...(command.notes ? ['', ...command.notes] : []),
+  ].join('\n');
 }
 
 function defaultIo(): CliIo {
