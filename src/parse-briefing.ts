@@ -71,14 +71,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     return numbered;
   };
 
-  push({ kind: 'title', columns: null, layout: 'title', title: meta.title, bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  if (meta.bottomLine) {
-    push({ kind: 'bottom-line', columns: null, layout: 'bottom-line', title: 'Bottom line', bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  }
-  const sectionTitles = rawSlides.filter((s) => s.kind === 'section').map((s) => s.title!);
-  if (sectionTitles.length > 0) {
-    push({ kind: 'agenda', columns: null, layout: 'agenda', title: 'Agenda', bodyHtml: '', notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  }
+  // Generated slides take their content from the metadata; their templates render it.
+  const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string) =>
+    push({ kind, layout: kind, title, bodyHtml: '', columns: null, notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+  generate('title', meta.title);
+  if (meta.bottomLine) generate('bottom-line', 'Bottom line');
+  if (rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
 
   for (const raw of rawSlides) {
     let layout = raw.kind === 'section' ? 'section' : 'content';
@@ -88,13 +86,16 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const columnLines: Line[][] = [[]];
     for (const line of raw.body) {
       const directive = DIRECTIVE.exec(line.text);
-      if (!directive) columnLines.at(-1)!.push(line);
-      else if (directive[2]) {
+      if (!directive) {
+        columnLines.at(-1)!.push(line);
+      } else if (directive[2]) {
         layout = directive[2];
         layoutLine = line.number;
+      } else if (directive[1] === 'column') {
+        columnLines.push([]);
+      } else {
+        incremental = true;
       }
-      else if (directive[1] === 'column') columnLines.push([]);
-      else incremental = true;
     }
     const imageStart = images.length;
     const rendered = columnLines.map((lines) => markdown.render(raw.file, lines, incremental));
