@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { failure } from './errors.js';
+import { BriefdeckError, failure } from './errors.js';
 
 /** Flags for a headless Chromium that stays off the network and out of the way. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -48,7 +48,15 @@ export async function withBrowser<T>(
         hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
       });
     }
-    return job(browser, tracker);
+    try {
+      return await job(browser, tracker);
+    } catch (err) {
+      if (err instanceof BriefdeckError) throw err;
+      // A browser-side failure is reported with the stage it hit, like a timeout, not as our crash.
+      throw failure('E_BROWSER', `the browser failed while ${tracker.stage}: ${(err as Error).message.split('\n')[0]}`, {
+        hint: 'run `briefdeck check` to find a slide that will not lay out, or try another browser with --browser-path',
+      });
+    }
   })();
   try {
     return await Promise.race([work, deadline]);
@@ -85,8 +93,15 @@ export async function loadDeckIntoPage(
     { mode: options.mode, fragments: options.fragments ?? false },
   );
   const page = await context.newPage();
+  // The whole job runs under withBrowser's deadline; Playwright's own 30 s step limit must not cut in first.
+  page.setDefaultTimeout(0);
   await page.setContent(html, { waitUntil: 'load' });
   return page;
+}
+
+/** Waits for reveal's pdf-ready event (the runtime records it), fired once every slide is laid out as a page. */
+export async function waitForPrintLayout(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { briefdeckPdfReady?: boolean }).briefdeckPdfReady === true);
 }
 
 /** Waits for the fonts the page uses to finish loading. */

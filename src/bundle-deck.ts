@@ -84,7 +84,8 @@ export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions 
   ]);
   const css = escapeForStyle(themeCss + featureCss.join('') + customCss);
   const script = escapeForScript(runtime.script);
-  const config = escapeForScript(JSON.stringify(rendered.revealConfig));
+  // In JSON, \u003c is the only safe way to write "<": it can then never open </script or <!--.
+  const config = JSON.stringify(rendered.revealConfig).replace(/</g, '\\u003c');
   const hashes = [sha256(script), ...runtime.speakerHashes];
   if (options.devClient) hashes.push(sha256(DEV_CLIENT_SCRIPT));
   const csp = contentSecurityPolicy(hashes, options.devClient);

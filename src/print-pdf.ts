@@ -2,7 +2,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
-import { loadDeckIntoPage, measureOverflow, waitForFonts, withBrowser, type SlideOverflow } from './browser-session.js';
+import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow } from './browser-session.js';
 import { SLIDE_SIZES } from './render-deck.js';
 
 /** How to run the browser for an export. */
@@ -47,8 +47,8 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
       return page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } });
     }
     tracker.enter('laying out pages');
-    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0 && (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
-    await page.evaluate(() => document.fonts.ready);
+    await waitForPrintLayout(page);
+    await waitForFonts(page);
     for (const overflow of await measureOverflow(page)) reportOverflow(built, overflow, size.height, bag, 'warning');
     tracker.enter('printing');
     return page.pdf({ printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } });
@@ -64,7 +64,7 @@ export async function findOverflowingSlides(built: BuiltDeck, options: ExportOpt
   return withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
     tracker.enter(`laying out ${built.briefing.slides.length} slides`);
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode: 'print', fragments: false });
-    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0 && (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    await waitForPrintLayout(page);
     await waitForFonts(page);
     return measureOverflow(page);
   });

@@ -22,6 +22,8 @@ if (exporting?.mode !== 'handout') {
     Object.assign(config, { transition: 'none', backgroundTransition: 'none', controls: false, progress: false, hash: false });
   }
   const deck = new Reveal({ ...config, plugins: exporting ? [] : [Notes] });
+  // The exporter prints only after reveal says the print layout is complete.
+  if (exporting) deck.on('pdf-ready', () => ((window as unknown as { briefdeckPdfReady: boolean }).briefdeckPdfReady = true));
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;
   void deck.initialize();
 }
