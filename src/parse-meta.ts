@@ -90,7 +90,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const duplicate = err.code === 'DUPLICATE_KEY';
       bag.error('E_YAML', duplicate ? `duplicate key in metadata: ${firstLine(err.message)}` : `invalid YAML: ${firstLine(err.message)}`, {
         file: source.file.path,
-        line: lineOf(err.pos[0]),
+        line: err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0]),
         hint: duplicate ? 'each key may appear once; delete one of them' : 'check indentation, and quote values that contain ": " or start with a special character',
       });
     }
@@ -170,6 +170,19 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   }
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };
+}
+
+/**
+ * yaml reports an unclosed quote where the file ends; the useful line is where
+ * the quote opened: the last line before that with an odd number of quotes.
+ */
+function lineOfOpeningQuote(source: MetaSource, reported: number): number {
+  const lines = source.yaml.split('\n');
+  for (let i = Math.min(reported - source.firstLine, lines.length - 1); i >= 0; i--) {
+    const text = lines[i]!;
+    if ((text.match(/"/g) ?? []).length % 2 === 1 || (text.match(/'/g) ?? []).length % 2 === 1) return source.firstLine + i;
+  }
+  return reported;
 }
 
 function describeType(type: string): string {
