@@ -32,7 +32,6 @@ export type ErrorCode =
   | 'W_NO_NOTES'
   | 'W_IMAGE_BUDGET'
   | 'W_DECK_BUDGET'
-  | 'W_LAYOUT_SKIPPED'
   | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'
