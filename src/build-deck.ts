@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
-import { loadTemplates, type TemplateSet } from './load-templates.js';
+import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { ParseWorker } from './parse-in-worker.js';
 import { renderDeck } from './render-deck.js';
@@ -37,19 +37,11 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const bag = new DiagnosticBag();
   const loaded = loadBriefing(input, cwd, limits);
   const parser = options.parser ?? new ParseWorker();
-  const parsing = parser.parse(loaded);
-  // What does not depend on the parse (templates, the runtime bundle) is read while the worker parses.
+  // The runtime bundle does not depend on the briefing, so it is read while the worker parses.
   void bundleRuntime().catch(() => undefined);
-  let templates: TemplateSet | undefined;
-  let templateError: unknown;
-  try {
-    templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
-  } catch (err) {
-    templateError = err;
-  }
   let parsed;
   try {
-    parsed = await parsing;
+    parsed = await parser.parse(loaded);
   } finally {
     if (!options.parser) await parser.close();
   }
@@ -58,7 +50,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   // Images are read even when parsing found errors, so one run reports every problem.
   const assets = loadAssets(briefing, loaded.root, bag, limits);
   bag.throwIfErrors();
-  if (templateError || !templates) throw templateError;
+  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
   const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile }, bag);

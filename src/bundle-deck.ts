@@ -26,9 +26,19 @@ interface Runtime {
   speakerHashes: string[];
 }
 
-// Both are the same for every deck, so a dev server pays for them once.
-let runtimePromise: Promise<Runtime> | undefined;
-const themeCache = new Map<string, Promise<string>>();
+// Runtime and styles are the same for every deck, so a dev server pays for each once.
+const inProcess = new Map<string, Promise<unknown>>();
+
+/** Memoises a promise for the life of the process; a failed one is forgotten so the next build retries. */
+function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+  let promise = inProcess.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = make();
+    inProcess.set(key, promise);
+    promise.catch(() => inProcess.delete(key));
+  }
+  return promise;
+}
 
 /** Where the dev server streams reload events; only dev builds ever mention it. */
 export const DEV_EVENTS_PATH = '/__briefdeck/events';
@@ -106,7 +116,7 @@ export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions 
 
 /** Bundles reveal.js, its notes plugin and our entry into one minified script. */
 export function bundleRuntime(): Promise<Runtime> {
-  runtimePromise ??= cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
+  return remember('runtime', () => cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
       entryPoints: [RUNTIME_ENTRY],
@@ -123,35 +133,25 @@ export function bundleRuntime(): Promise<Runtime> {
     });
     const script = `/*! reveal.js (MIT) Hakim El Hattab; bundled by briefdeck */\n${result.outputFiles[0]!.text}`;
     return { script, speakerHashes: speakerViewScriptHashes() };
-  });
-  return runtimePromise;
+  }));
 }
 
 /** Bundles a built-in theme's CSS with reveal's base styles and our layout styles, every font inlined as a data URI. */
 export function bundleTheme(theme: string): Promise<string> {
-  let cached = themeCache.get(theme);
-  if (!cached) {
-    cached = buildThemeCss(theme);
-    themeCache.set(theme, cached);
-    cached.catch(() => themeCache.delete(theme));
-  }
-  return cached;
+  return remember(`theme:${theme}`, () => buildThemeCss(theme));
 }
 
 async function buildThemeCss(theme: string): Promise<string> {
   let themeFile: string;
   const extras: string[] = [];
-  if (theme === 'briefing') themeFile = path.join(THEMES_DIR, 'briefing.css');
-  else if (theme === 'briefing-italic') {
+  if (theme === 'briefing' || theme === 'briefing-italic') {
     themeFile = path.join(THEMES_DIR, 'briefing.css');
-    extras.push(path.join(THEMES_DIR, 'briefing-italic.css'));
-  }
-  else if (REVEAL_THEMES.includes(theme)) {
+    if (theme === 'briefing-italic') extras.push(path.join(THEMES_DIR, 'briefing-italic.css'));
+  } else if (REVEAL_THEMES.includes(theme)) {
     themeFile = require.resolve(`reveal.js/theme/${theme}.css`);
     const fix = path.join(THEMES_DIR, 'fixes', `${theme}.css`);
     if (existsSync(fix)) extras.push(fix);
-  }
-  else throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+  } else throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
   const layoutFile = path.join(THEMES_DIR, 'layout.css');
   const files = [require.resolve('reveal.js/reveal.css'), layoutFile, themeFile, ...extras];
   const key = [theme, ...files.slice(1).map((f) => readFileSync(f, 'utf8')), ...['reveal.js', 'esbuild', ...FONT_PACKAGES].map(packageVersion)];
@@ -160,16 +160,11 @@ async function buildThemeCss(theme: string): Promise<string> {
 
 /** Styles for build-time highlighted code or KaTeX math, cached like the themes. */
 function bundleFeatureCss(feature: 'code' | 'math'): Promise<string> {
-  const key = `feature:${feature}`;
-  let cachedCss = themeCache.get(key);
-  if (!cachedCss) {
+  return remember(`feature:${feature}`, async () => {
     const files = feature === 'code' ? [require.resolve('highlight.js/styles/a11y-light.css'), path.join(THEMES_DIR, 'code.css')] : [require.resolve('katex/dist/katex.css')];
-    cachedCss = cached('feature', [feature, ...files.map((f) => readFileSync(f, 'utf8')), ...['esbuild', feature === 'code' ? 'highlight.js' : 'katex'].map(packageVersion)], async () => ({
-      css: await compileCss(files, feature === 'math' ? [woff2OnlyPlugin] : []),
-    })).then((v) => v.css);
-    themeCache.set(key, cachedCss);
-  }
-  return cachedCss;
+    const key = [feature, ...files.map((f) => readFileSync(f, 'utf8')), ...['esbuild', feature === 'code' ? 'highlight.js' : 'katex'].map(packageVersion)];
+    return (await cached('feature', key, async () => ({ css: await compileCss(files, feature === 'math' ? [woff2OnlyPlugin] : []) }))).css;
+  });
 }
 
 /** KaTeX lists woff2, woff and ttf for every face; every browser that runs reveal.js reads woff2, so the others are dropped. */
@@ -380,7 +375,7 @@ export function sha256(text: string): string {
 }
 
 /** Keeps `</script` and `<!--` inside inline script text from ending or confusing the element. */
-export function escapeForScript(text: string): string {
+function escapeForScript(text: string): string {
   return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 

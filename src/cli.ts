@@ -212,7 +212,7 @@ function openInBrowser(url: string): void {
   spawn(command as string, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }
 
-async function runInit(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+async function runInit(_values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const dir = path.resolve(io.cwd, inputArg ?? DEFAULT_INPUT);
   const shown = path.relative(io.cwd, dir) || '.';
   if (existsSync(dir) && readdirSync(dir).length > 0) {

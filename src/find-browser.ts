@@ -68,8 +68,8 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Like findBrowser, but a missing browser is a BriefdeckError naming what was tried and how to get one. */
-export function requireBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): FoundBrowser {
-  const found = findBrowser(explicit, env);
+export function requireBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): FoundBrowser {
+  const found = findBrowser(explicit, env, platform);
   if (found.path !== null) return found as FoundBrowser;
   const tried = (found as { tried: string[] }).tried;
   throw failure('E_BROWSER_NOT_FOUND', explicit ? `no browser at --browser-path ${explicit}` : `no Chromium-family browser found (tried ${tried.length} places: ${tried.slice(0, 6).join(', ')}, …)`, {

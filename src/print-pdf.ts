@@ -53,8 +53,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     tracker.enter('printing');
     return page.pdf({ printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } });
   });
-  const pdf = await stampMetadata(raw, built, options.sourceDateEpoch);
-  const pages = (await PDFDocument.load(pdf)).getPageCount();
+  const { pdf, pages } = await stampMetadata(raw, built, options.sourceDateEpoch);
   return { pdf, pages, warnings: bag.warnings };
 }
 
@@ -156,8 +155,8 @@ async function layOutNotesHandout(page: Page, size: { width: number; height: num
   await page.evaluate(() => document.fonts.ready);
 }
 
-/** Sets Title, Author, Subject and reproducible dates with pdf-lib. */
-async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?: number): Promise<Uint8Array> {
+/** Sets Title, Author, Subject and reproducible dates with pdf-lib, and counts the pages while the PDF is open. */
+async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?: number): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
   const meta = built.briefing.meta;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -178,7 +177,7 @@ async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?
     info.delete(PDFName.of('CreationDate'));
     info.delete(PDFName.of('ModDate'));
   }
-  return doc.save({ useObjectStreams: false });
+  return { pdf: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
 }
 
 function parseDate(text: string | undefined): Date | undefined {

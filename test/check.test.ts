@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, readFixtureCases, runBin } from './helpers.js';
 
 interface Expected {
   args: string[];
@@ -12,7 +11,7 @@ interface Expected {
 }
 
 const CHECK = path.join(FIXTURES, 'check');
-const cases = readdirSync(CHECK).sort().map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(CHECK, name, 'expected.json'), 'utf8')) as Expected }));
+const cases = readFixtureCases<Expected>(CHECK);
 const diagnosticLines = (stderr: string) => stderr.split('\n').filter((l) => / (error|warning): /.test(l));
 // The deck's own size moves with every theme tweak; the budget message is checked for its shape, not that number.
 const sizeFree = (lines: string[]) => lines.map((l) => l.replace(/the deck is \d+ KB/, 'the deck is N KB'));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError } from '../src/errors.js';
-import { FIXTURES, copyToTemp, runBin, tempDir } from './helpers.js';
+import { FIXTURES, copyToTemp, readFixtureCases, runBin, tempDir } from './helpers.js';
 
 interface Expected {
   input: string;
@@ -13,7 +13,7 @@ interface Expected {
 }
 
 const ERRORS = path.join(FIXTURES, 'errors');
-const cases = readdirSync(ERRORS).sort().map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(ERRORS, name, 'expected.json'), 'utf8')) as Expected }));
+const cases = readFixtureCases<Expected>(ERRORS);
 
 describe('broken briefings', () => {
   // One copy of all fixtures, so no run can write into the repository.

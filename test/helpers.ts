@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,11 @@ export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 /** Lists a folder's entries, sorted. */
 export function listDir(dir: string): string[] {
   return readdirSync(dir).sort();
+}
+
+/** Every fixture folder under `dir` with the expected.json that says what it must produce. */
+export function readFixtureCases<T>(dir: string): { name: string; expected: T }[] {
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as T }));
 }

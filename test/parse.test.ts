@@ -170,7 +170,7 @@ describe('parseBriefing', () => {
     expect(bag.errors[0]).toMatchObject({ code: 'E_META', line: 1 });
   });
 
-  it('escapes raw HTML it cannot keep and warns with the line', () => {
+  it('neutralises raw HTML it cannot keep and warns with the line', () => {
     const { briefing, bag } = parse(folder('title: T', { 'a.md': '## A\n\n<script>alert(1)</script>\n\n<b onclick="x()">bold</b>\n' }));
     const html = content(briefing)[0]!.bodyHtml;
     expect(html).not.toMatch(/<script|onclick/i);

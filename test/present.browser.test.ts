@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { currentIndex, launchBrowser, openDeck, waitForReveal } from './browser-harness.js';
@@ -11,7 +11,6 @@ type RevealApi = {
   isOverview(): boolean;
   slide(h: number): void;
 };
-const reveal = (page: Page) => page.evaluateHandle(() => (window as unknown as { Reveal: RevealApi }).Reveal);
 
 describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from file:// in Chromium', () => {
   let browser: Browser;
