@@ -4,6 +4,18 @@ import { BriefdeckError, failure } from './errors.js';
 /** Flags for a headless Chromium that stays off the network and out of the way. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/**
+ * A browser that an embedding program (the test suite, a long-lived server)
+ * already runs. While one is set, jobs open their pages in it instead of
+ * launching Chromium each time, and leave it running.
+ */
+let sharedBrowser: Browser | undefined;
+
+/** Sets (or, with undefined, clears) the browser that every later job reuses instead of launching its own. */
+export function shareBrowser(browser: Browser | undefined): void {
+  sharedBrowser = browser;
+}
+
 /** What a browser job reports as it goes, so a stall can be named. */
 export interface StageTracker {
   stage: string;
@@ -41,6 +53,12 @@ export async function withBrowser<T>(
   });
   const work = (async () => {
     tracker.enter(`launching the browser (${browserPath})`);
+    if (sharedBrowser?.isConnected()) {
+      const shared = sharedBrowser;
+      const before = new Set(shared.contexts());
+      // The shared browser outlives the job, so the pages this job opened are closed here instead.
+      return runJob(shared).finally(() => Promise.all(shared.contexts().filter((c) => !before.has(c)).map((c) => c.close().catch(() => undefined))));
+    }
     try {
       browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
     } catch (err) {
@@ -48,8 +66,11 @@ export async function withBrowser<T>(
         hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
       });
     }
+    return runJob(browser);
+  })();
+  async function runJob(open: Browser): Promise<T> {
     try {
-      return await job(browser, tracker);
+      return await job(open, tracker);
     } catch (err) {
       if (err instanceof BriefdeckError) throw err;
       // A browser-side failure is reported with the stage it hit, like a timeout, not as our crash.
@@ -57,7 +78,7 @@ export async function withBrowser<T>(
         hint: 'run `briefdeck check` to find a slide that will not lay out, or try another browser with --browser-path',
       });
     }
-  })();
+  }
   try {
     return await Promise.race([work, deadline]);
   } finally {

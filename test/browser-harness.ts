@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { shareBrowser } from '../src/browser-session.js';
 import { BROWSER_PATH, tempDir } from './helpers.js';
 
 /** The launch flags every browser test uses: no sandbox (root), no GPU, no background traffic. */
@@ -10,6 +12,22 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 /** Launches the system Chromium; callers skip when BROWSER_PATH is null. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: BROWSER_PATH!, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Launches one Chromium for the calling test file and makes every in-process
+ * `pdf`, `shots` and `check` run open its pages there, instead of paying a
+ * browser start per run.
+ */
+export function useSharedBrowser(): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (BROWSER_PATH !== null) shareBrowser((browser = await launchBrowser()));
+  });
+  afterAll(async () => {
+    shareBrowser(undefined);
+    await browser?.close();
+  });
 }
 
 /** A deck opened from disk, with everything it tried to do recorded. */

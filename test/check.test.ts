@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, readFixtureCases, runBin } from './helpers.js';
+import { useSharedBrowser } from './browser-harness.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, readFixtureCases, runBin, runCapture } from './helpers.js';
 
 interface Expected {
   args: string[];
@@ -17,14 +18,23 @@ const diagnosticLines = (stderr: string) => stderr.split('\n').filter((l) => / (
 const sizeFree = (lines: string[]) => lines.map((l) => l.replace(/the deck is \d+ KB/, 'the deck is N KB'));
 
 describe('briefdeck check', () => {
+  // One Chromium for the whole file: the fixtures run in-process and open their pages in it.
+  useSharedBrowser();
+
   for (const { name, expected } of cases) {
-    it.skipIf(expected.browser && BROWSER_PATH === null)(`${name}: reports exactly its diagnostics, with the documented exit codes`, () => {
-      const result = runBin(['check', name, ...expected.args], CHECK);
+    it.skipIf(expected.browser && BROWSER_PATH === null)(`${name}: reports exactly its diagnostics, with the documented exit codes`, async () => {
+      const result = await runCapture(['check', name, ...expected.args], CHECK);
       expect(sizeFree(diagnosticLines(result.err))).toEqual(sizeFree(expected.diagnostics));
       expect(result.code).toBe(expected.exit);
-      expect(runBin(['check', name, '--strict', ...expected.args], CHECK).code).toBe(expected.strictExit);
+      expect((await runCapture(['check', name, '--strict', ...expected.args], CHECK)).code).toBe(expected.strictExit);
     });
   }
+
+  it.skipIf(BROWSER_PATH === null)('runs as its own process with the same diagnostics and exit code', () => {
+    const result = runBin(['check', 'overflow'], CHECK);
+    expect(diagnosticLines(result.err)).toEqual(cases.find((c) => c.name === 'overflow')!.expected.diagnostics);
+    expect(result.code).toBe(1);
+  });
 
   it('reports a missing title as an error', () => {
     const result = runBin(['check', 'missing-title'], path.join(FIXTURES, 'errors'));
@@ -32,22 +42,22 @@ describe('briefdeck check', () => {
     expect(result.code).toBe(1);
   });
 
-  it('reports every problem of a briefing in one run', () => {
-    const result = runBin(['check', 'empty-slide'], CHECK);
+  it('reports every problem of a briefing in one run', async () => {
+    const result = await runCapture(['check', 'empty-slide'], CHECK);
     expect(diagnosticLines(result.err)).toHaveLength(2);
     expect(result.err).toMatch(/check: 1 error, 1 warning$/m);
   });
 
-  it('prints machine-readable diagnostics with --json', () => {
-    const result = runBin(['check', 'too-many-bullets', '--json'], CHECK);
+  it('prints machine-readable diagnostics with --json', async () => {
+    const result = await runCapture(['check', 'too-many-bullets', '--json'], CHECK);
     const report = JSON.parse(result.out) as { errors: number; warnings: number; diagnostics: Record<string, unknown>[] };
     expect(report.errors).toBe(0);
     expect(report.warnings).toBe(1);
     expect(report.diagnostics[0]).toMatchObject({ code: 'W_BULLETS', severity: 'warning', file: 'too-many-bullets/slides.md', line: 1 });
   });
 
-  it.skipIf(BROWSER_PATH === null)('passes the default briefing with --strict', () => {
-    const result = runBin(['check', DEFAULT_BRIEFING, '--strict'], ROOT);
+  it.skipIf(BROWSER_PATH === null)('passes the default briefing with --strict', async () => {
+    const result = await runCapture(['check', DEFAULT_BRIEFING, '--strict'], ROOT);
     expect(diagnosticLines(result.err)).toEqual([]);
     expect(result.code).toBe(0);
   });

@@ -4,7 +4,23 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, tempDir } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir } from './helpers.js';
+import { useSharedBrowser } from './browser-harness.js';
+
+// Every export below but the first runs in-process in one shared Chromium; the first runs as a user would, in its own process.
+useSharedBrowser();
+
+/** Runs the CLI in-process with SOURCE_DATE_EPOCH set for the run, as the environment would set it for a process. */
+async function runWithEpoch(argv: string[], epoch: string): Promise<{ code: number; out: string; err: string }> {
+  const saved = process.env.SOURCE_DATE_EPOCH;
+  process.env.SOURCE_DATE_EPOCH = epoch;
+  try {
+    return await runCapture(argv, ROOT);
+  } finally {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = saved;
+  }
+}
 
 const hasPoppler = (() => {
   try {
@@ -64,9 +80,9 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(doc.getCreationDate()?.toISOString()).toBe('2020-12-01T00:00:00.000Z');
   });
 
-  it('prints byte-identical PDFs from the same input', () => {
+  it('prints byte-identical PDFs from the same input', async () => {
     const again = path.join(out, 'again.pdf');
-    const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', again], ROOT, { SOURCE_DATE_EPOCH: '1606780800' });
+    const result = await runWithEpoch(['pdf', DEFAULT_BRIEFING, '-o', again], '1606780800');
     expect(result.code, result.err).toBe(0);
     expect(readFileSync(again).equals(readFileSync(path.join(out, 'briefing.pdf')))).toBe(true);
   });
@@ -83,8 +99,8 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(steps).toBe(3);
     const plain = path.join(out, 'presenter.pdf');
     const split = path.join(out, 'presenter-fragments.pdf');
-    expect(runBin(['pdf', fixture, '-o', plain], ROOT).code).toBe(0);
-    expect(runBin(['pdf', fixture, '--fragments', '-o', split], ROOT).code).toBe(0);
+    expect((await runCapture(['pdf', fixture, '-o', plain], ROOT)).code).toBe(0);
+    expect((await runCapture(['pdf', fixture, '--fragments', '-o', split], ROOT)).code).toBe(0);
     expect(await pageCount(plain)).toBe(presenter.briefing.slides.length);
     // reveal prints the slide before its first step, then once after each step.
     expect(await pageCount(split)).toBe(presenter.briefing.slides.length + steps);
@@ -92,7 +108,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
 
   it.skipIf(!hasPoppler)('--notes puts every note under its slide, and a note of several hundred words loses nothing', async () => {
     const file = path.join(out, 'notes.pdf');
-    const result = runBin(['pdf', path.join(FIXTURES, 'long-notes', 'talk.md'), '--notes', '-o', file], ROOT);
+    const result = await runCapture(['pdf', path.join(FIXTURES, 'long-notes', 'talk.md'), '--notes', '-o', file], ROOT);
     expect(result.code, result.err).toBe(0);
     const text = pdfText(file);
     for (let i = 1; i <= 450; i++) expect(text).toContain(`token${String(i).padStart(3, '0')}`);
@@ -102,13 +118,13 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(await pageCount(file)).toBeGreaterThan(3);
 
     const defaultNotes = path.join(out, 'default-notes.pdf');
-    expect(runBin(['pdf', DEFAULT_BRIEFING, '--notes', '-o', defaultNotes], ROOT).code).toBe(0);
+    expect((await runCapture(['pdf', DEFAULT_BRIEFING, '--notes', '-o', defaultNotes], ROOT)).code).toBe(0);
     const all = pdfText(defaultNotes);
     for (const slide of built.briefing.slides) if (slide.notes) expect(all).toContain(flat(slide.notes.markdown).replace(/\*\*/g, '').slice(0, 60));
   });
 
-  it('warns with the slide and its file:line when a slide needs more than one page', () => {
-    const result = runBin(['pdf', path.join(FIXTURES, 'overflow'), '-o', path.join(out, 'overflow.pdf')], ROOT);
+  it('warns with the slide and its file:line when a slide needs more than one page', async () => {
+    const result = await runCapture(['pdf', path.join(FIXTURES, 'overflow'), '-o', path.join(out, 'overflow.pdf')], ROOT);
     expect(result.code).toBe(0);
     expect(result.err).toMatch(/test\/fixtures\/overflow\/slides\.md:7: warning: slide 3 "Far too long" overflows vertically by \d+ px \(content \d+ px, slide 720 px\)/);
     expect(result.err).not.toContain('"Fits" overflows');
@@ -137,7 +153,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck shots', () => {
     const dir = path.join(tempDir(), 'shots');
     const fixture = path.join(FIXTURES, 'presenter');
     const presenter = await buildDeck(fixture);
-    const result = runBin(['shots', fixture, '--scale', '2', '-o', dir], ROOT);
+    const result = await runCapture(['shots', fixture, '--scale', '2', '-o', dir], ROOT);
     expect(result.code, result.err).toBe(0);
     const files = readdirSync(dir);
     expect(files).toEqual(presenter.briefing.slides.map((s) => `slide-${String(s.number).padStart(3, '0')}.png`));
