@@ -31,6 +31,17 @@ export function checkBriefing(briefing: Briefing, assets: ReadonlyMap<number, Lo
       });
     }
   }
+  const bottomLine = briefing.slides.find((s) => s.kind === 'bottom-line');
+  if (bottomLine && !bottomLine.notes) {
+    add({
+      code: 'W_NO_NOTES',
+      severity: 'warning',
+      message: `slide ${bottomLine.number} "Bottom line" has no speaker notes`,
+      file: briefing.metaSource.file,
+      line: meta.keyLines.bottomLine ?? briefing.metaSource.line,
+      hint: 'add `bottomLineNotes: …` to the metadata with what you will say',
+    });
+  }
   for (const slide of briefing.slides) {
     if (slide.kind !== 'content') continue;
     const where = { file: slide.source.file, line: slide.source.line };

@@ -55,6 +55,8 @@ export interface BriefingMeta {
   theme: string;
   classification?: string;
   bottomLine?: string;
+  /** Speaker notes, as Markdown, for the generated Bottom line slide. */
+  bottomLineNotes?: string;
   /** Talk length in minutes, for the speaker view's pacing timer. */
   duration?: number;
   incremental: boolean;

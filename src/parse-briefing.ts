@@ -72,11 +72,18 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   };
 
   // Generated slides take their content from the metadata; their templates render it.
-  const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string) =>
-    push({ kind, layout: kind, title, bodyHtml: '', columns: null, notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+  const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
+    push({ kind, layout: kind, title, bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   generate('title', meta.title);
-  if (meta.bottomLine) generate('bottom-line', 'Bottom line');
+  if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   if (rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
+
+  /** Renders notes written in the metadata, such as `bottomLineNotes:`, with the same Markdown rules as slide notes. */
+  function renderMetaNotes(text: string | undefined, line: number | undefined): SpeakerNotes | null {
+    if (!text?.trim() || !metaSource) return null;
+    const lines = text.split('\n').map((t, i) => ({ text: t, number: (line ?? location.line) + i }));
+    return { markdown: text.trim(), html: markdown.render(metaSource.file, lines, false).html };
+  }
 
   for (const raw of rawSlides) {
     let layout = raw.kind === 'section' ? 'section' : 'content';

@@ -12,6 +12,7 @@ const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'str
   theme: { type: 'string', doc: 'briefing (default) or a reveal.js theme name' },
   classification: { type: 'string', doc: 'banner text on every slide' },
   bottomLine: { type: 'string', doc: 'the bottom line up front' },
+  bottomLineNotes: { type: 'string', doc: 'speaker notes (Markdown) for the generated Bottom line slide' },
   duration: { type: 'number', doc: 'talk length in minutes, for the pacing timer' },
   incremental: { type: 'boolean', doc: 'reveal list items one at a time' },
   size: { type: 'string', doc: '16:9 (default) or 4:3' },

@@ -71,7 +71,8 @@ describe('building the default briefing', () => {
       expect(sentences.length, `${slide.title}`).toBeGreaterThanOrEqual(2);
       expect(sentences.length, `${slide.title}`).toBeLessThanOrEqual(5);
     }
-    expect((html.match(/<aside class="notes">/g) ?? []).length).toBe(contentSlides.length);
+    // The generated Bottom line slide carries notes too, from bottomLineNotes.
+    expect((html.match(/<aside class="notes">/g) ?? []).length).toBe(contentSlides.length + 1);
   });
 
   it('inlines every image as a data URI', () => {
@@ -186,5 +187,26 @@ describe('the CLI', () => {
   it('builds the presenter fixture with a 4:3 size', async () => {
     const built = await buildDeck(path.join(FIXTURES, 'presenter'));
     expect(built.deck.html).toContain('"width":960,"height":720');
+  });
+});
+
+describe('speaker notes for the generated Bottom line slide', () => {
+  it('renders bottomLineNotes as the slide notes, and --handout leaves them out', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Scripted\nbottomLine: Decide today.\nbottomLineNotes: Say **why** first.\n');
+    writeFileSync(path.join(dir, 'a.md'), '## Evidence\n\nText.\n\nNote: Explain.\n');
+    const built = await buildDeck(dir);
+    const bottom = built.briefing.slides.find((s) => s.kind === 'bottom-line')!;
+    expect(bottom.notes?.html).toContain('<strong>why</strong>');
+    expect(built.deck.html).toMatch(/kind-bottom-line[\s\S]*?<aside class="notes"><p>Say <strong>why<\/strong> first\.<\/p>/);
+    const handout = await buildDeck(dir, { handout: true });
+    expect(handout.deck.html).not.toContain('Say <strong>why</strong>');
+  });
+
+  it('gives every slide of the default briefing notes, the bottom line included', async () => {
+    const built = await buildDeck(DEFAULT_BRIEFING);
+    const silent = built.briefing.slides.filter((s) => (s.kind === 'content' || s.kind === 'bottom-line') && !s.notes).map((s) => s.title);
+    expect(silent).toEqual([]);
+    expect(built.briefing.slides.some((s) => s.kind === 'bottom-line')).toBe(true);
   });
 });
