@@ -1,8 +1,24 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
 
-/** Flags for a headless Chromium that stays off the network and out of the way. */
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/**
+ * Flags for a headless Chromium that stays off the network and out of the way.
+ * Request interception does not see WebSockets, beacons or navigations, so
+ * the browser itself is cut off as well: every connection, loopback included
+ * (`<-loopback>` removes Chromium's implicit bypass), must go through a proxy
+ * whose name cannot resolve, and no host name resolves at all.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--proxy-server=http://briefdeck-offline.invalid:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
 
 /**
  * A browser that an embedding program (the test suite, a long-lived server)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,6 +203,10 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
         }
         const rel = path.relative(root, real);
         if (rel.startsWith('..') || path.isAbsolute(rel)) return { errors: [{ text: `${args.path} resolves outside the briefing folder` }] };
+        // A FIFO or device would hang esbuild or read without end.
+        const stats = statSync(real);
+        if (!stats.isFile()) return { errors: [{ text: `${args.path} is not a regular file` }] };
+        if (stats.size > MAX_THEME_FILE_BYTES) return { errors: [{ text: `${args.path} is ${stats.size} bytes, over the ${MAX_THEME_FILE_BYTES}-byte limit for a theme file` }] };
         return { path: real };
       });
     },
@@ -219,6 +223,9 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
     });
   }
 }
+
+/** The largest font or image a custom theme may inline, like an image in a slide. */
+const MAX_THEME_FILE_BYTES = 5 * 1024 * 1024;
 
 const FONT_PACKAGES = ['@fontsource/source-sans-3', '@fontsource/lato', '@fontsource/ubuntu', '@fontsource/montserrat', '@fontsource/open-sans', '@fontsource/news-cycle', '@fontsource/quicksand'];
 

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BriefdeckError, DiagnosticBag, failure, formatDiagnostic, type Diagnostic } from './errors.js';
+import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from './errors.js';
 import { checkBriefing, DEFAULT_BUDGETS } from './check-briefing.js';
 import { SLIDE_SIZES } from './render-deck.js';
 import { buildDeck, defaultOutputPath, type BuiltDeck } from './build-deck.js';
@@ -168,7 +168,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
       return 1;
     }
     // An unexpected failure is our bug, not the user's: say so once, still without a stack trace.
-    io.err(`error: internal error: ${(err as Error)?.message ?? String(err)}`);
+    io.err(`error: internal error: ${escapeControlCharacters((err as Error)?.message ?? String(err))}`);
     io.err('  hint: this is a bug in briefdeck; run with BRIEFDECK_DEBUG=1 for details and report it');
     if (process.env.BRIEFDECK_DEBUG) io.err(String((err as Error)?.stack));
     return 70;
@@ -184,7 +184,7 @@ async function runBuild(values: Values, inputArg: string | undefined, io: CliIo)
   reportDiagnostics(built.warnings, io);
   const ms = Math.round(performance.now() - started);
   io.out(
-    `built ${path.relative(io.cwd, target) || target}: ${built.briefing.slides.length} slides, ${built.deck.bytes.total.toLocaleString('en-US')} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
+    `built ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${built.briefing.slides.length} slides, ${built.deck.bytes.total.toLocaleString('en-US')} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
   );
   return 0;
 }
@@ -195,7 +195,7 @@ async function runDev(values: Values, inputArg: string | undefined, io: CliIo): 
   const input = inputArg ?? DEFAULT_INPUT;
   const { startDevServer } = await import('./dev-server.js');
   const server = await startDevServer(input, { port, cwd: io.cwd, log: (line) => io.err(line) });
-  io.out(`dev: serving ${input} at ${server.url} (Ctrl-C to stop)`);
+  io.out(`dev: serving ${escapeControlCharacters(input)} at ${server.url} (Ctrl-C to stop)`);
   if (values.open) openInBrowser(server.url);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -222,8 +222,8 @@ async function runInit(_values: Values, inputArg: string | undefined, io: CliIo)
   mkdirSync(dir, { recursive: true });
   const files = readdirSync(scaffold).sort();
   for (const name of files) copyFileSync(path.join(scaffold, name), path.join(dir, name));
-  io.out(`created ${shown}/ with ${files.join(', ')}`);
-  io.out(`next: briefdeck dev ${shown}   (live preview)  or  briefdeck build ${shown}`);
+  io.out(escapeControlCharacters(`created ${shown}/ with ${files.join(', ')}`));
+  io.out(escapeControlCharacters(`next: briefdeck dev ${shown}   (live preview)  or  briefdeck build ${shown}`));
   return 0;
 }
 
@@ -264,7 +264,7 @@ async function runCheck(values: Values, inputArg: string | undefined, io: CliIo)
   const errors = found.filter((d) => d.severity === 'error').length;
   const warnings = found.length - errors;
   if (json) {
-    io.out(JSON.stringify({ errors, warnings, diagnostics: found }, null, 2));
+    io.out(JSON.stringify({ errors, warnings, diagnostics: found.map(escapeDiagnostic) }, null, 2));
   } else {
     reportDiagnostics(found, io);
     io.err(`check: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
@@ -288,15 +288,15 @@ async function runPdf(values: Values, inputArg: string | undefined, io: CliIo): 
   const printed = await printPdf(built, {
     browserPath,
     timeoutMs,
-    progress: (line) => io.err(`pdf: ${line}`),
+    progress: (line) => io.err(escapeControlCharacters(`pdf: ${line}`)),
     notes: Boolean(values.notes),
     fragments: Boolean(values.fragments),
     sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
   });
-  io.err(`pdf: writing ${path.relative(io.cwd, target) || target}`);
+  io.err(escapeControlCharacters(`pdf: writing ${path.relative(io.cwd, target) || target}`));
   writeFileAtomic(target, printed.pdf);
   reportDiagnostics(printed.warnings, io);
-  io.out(`printed ${path.relative(io.cwd, target) || target}: ${printed.pages} pages, ${printed.pdf.length.toLocaleString('en-US')} bytes, ${Math.round(performance.now() - started)} ms`);
+  io.out(`printed ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${printed.pages} pages, ${printed.pdf.length.toLocaleString('en-US')} bytes, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 
@@ -307,13 +307,13 @@ async function runShots(values: Values, inputArg: string | undefined, io: CliIo)
   const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'shots');
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
   const { captureSlides } = await import('./print-pdf.js');
-  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(`shots: ${line}`) });
-  io.err(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`);
+  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
+  io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
   mkdirSync(dir, { recursive: true });
   // Slides from an earlier, longer deck would otherwise linger beside the new ones.
   for (const old of readdirSync(dir)) if (/^slide-\d+\.png$/.test(old)) rmSync(path.join(dir, old));
   shots.forEach((png, i) => writeFileAtomic(path.join(dir, `slide-${String(i + 1).padStart(3, '0')}.png`), png));
-  io.out(`captured ${shots.length} slides into ${path.relative(io.cwd, dir) || dir}, ${Math.round(performance.now() - started)} ms`);
+  io.out(`captured ${shots.length} slides into ${escapeControlCharacters(path.relative(io.cwd, dir) || dir)}, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 
@@ -322,7 +322,7 @@ async function prepareExport(values: Values, inputArg: string | undefined, io: C
   const timeoutMs = readTimeout(values);
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
   const input = inputArg ?? DEFAULT_INPUT;
-  io.err(`${name}: building ${input}`);
+  io.err(`${name}: building ${escapeControlCharacters(input)}`);
   const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(built.warnings, io);
   return { built, browserPath: browser.path, timeoutMs };

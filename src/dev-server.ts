@@ -45,6 +45,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     throw failure('E_INPUT_MISSING', `input not found: ${input}`, { file: input, hint: 'pass a briefing folder or a .md file' });
   }
   const parser = new ParseWorker();
+  let port = options.port;
   const clients = new Set<ServerResponse>();
   let page = '';
   let version = 0;
@@ -59,10 +60,14 @@ export async function startDevServer(input: string, options: DevOptions): Promis
       page = built.deck.html;
       for (const w of built.warnings) options.log(formatDiagnostic(w));
     } catch (err) {
-      if (!(err instanceof BriefdeckError)) throw err;
       ok = false;
-      page = renderErrorPage(err.diagnostics);
-      for (const d of err.diagnostics) options.log(formatDiagnostic(d));
+      // Whatever a rebuild throws, the server keeps serving: our own bug is shown like a build error, not a crash.
+      const diagnostics: Diagnostic[] =
+        err instanceof BriefdeckError
+          ? err.diagnostics
+          : [{ code: 'E_INTERNAL', severity: 'error', message: `internal error: ${(err as Error)?.message ?? String(err)}`, hint: 'this is a bug in briefdeck; the server keeps running, so fix or undo the last change and save' }];
+      page = renderErrorPage(diagnostics);
+      for (const d of diagnostics) options.log(formatDiagnostic(d));
     }
     version += 1;
     const ms = Math.round(performance.now() - started);
@@ -82,7 +87,14 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     }, 20);
   };
 
-  const server = createServer((req, res) => void firstBuild.then(() => handle(req, res)));
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    void firstBuild.then(() => handle(req, res)).catch(() => {
+      // A request that fails is that request's problem; the server stays up for the others.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     // Refuse other hosts, so a web page cannot reach the server through DNS rebinding.
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -90,8 +102,24 @@ export async function startDevServer(input: string, options: DevOptions): Promis
       res.writeHead(403).end('forbidden');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' }).end('method not allowed');
+      return;
+    }
     if (url.pathname === DEV_EVENTS_PATH) {
+      // EventSource sends Origin only across origins; any Origin other than this server's is another site listening in.
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: hello\ndata: ${version}\n\n`);
       clients.add(res);
@@ -119,7 +147,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     await parser.close();
     throw err;
   });
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   // Listening comes first so a taken port fails at once, before any build work.
   const firstBuild = rebuild();
   await firstBuild;
@@ -145,6 +173,19 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     },
   };
 }
+
+/**
+ * Sent with every response. The speaker view previews the deck in frames of
+ * its own origin, so framing is limited to this server rather than refused
+ * outright; any other site that frames the deck gets an empty frame.
+ */
+const SECURITY_HEADERS = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+} as const;
 
 /** The page shown while the briefing does not build: every error with its file:line, over a plain background. */
 function renderErrorPage(diagnostics: Diagnostic[]): string {

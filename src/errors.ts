@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'E_MISSING_SECTION'
   | 'E_OVERFLOW'
   | 'E_INIT_EXISTS'
+  | 'E_INTERNAL'
+  | 'E_SPECIAL_FILE'
   | 'W_BULLETS'
   | 'W_IMAGE_ALT'
   | 'W_NO_NOTES'
@@ -119,8 +121,27 @@ export class DiagnosticBag {
   }
 }
 
+/**
+ * Makes text from the input safe to print: control characters (C0, DEL and C1,
+ * newlines included) become visible escapes, so a file name or heading can
+ * never retitle the terminal, erase lines or forge a `file:line: error` line.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A diagnostic with every text field escaped for the terminal or a JSON consumer. */
+export function escapeDiagnostic(d: Diagnostic): Diagnostic {
+  const safe = (s: string | undefined) => (s === undefined ? undefined : escapeControlCharacters(s));
+  return { ...d, message: safe(d.message)!, file: safe(d.file), hint: safe(d.hint) };
+}
+
 /** Formats a diagnostic the way compilers do: `file:line: severity: message`, then the hint. */
-export function formatDiagnostic(d: Diagnostic): string {
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const d = escapeDiagnostic(diagnostic);
   const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : '';
   const head = `${where}${d.severity}: ${d.message}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from './errors.js';
 import type { Briefing, LoadedAsset, LoadedBriefing, SourceFile } from './model.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** Limits that keep a hostile or mistaken input from exhausting the machine. */
 export interface InputLimits {
@@ -51,9 +52,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     throw failure('E_INPUT_TYPE', `not a file or folder: ${input}`, { file: input });
   }
   const root = realpathSync(absolute);
-  const entries = readdirSync(absolute, { withFileTypes: true })
-    .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => e.name)
+  // Every entry is kept, whatever its type: a FIFO or folder named like a source file is reported, not skipped.
+  const entries = readdirSync(absolute)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const metaName = META_NAMES.find((n) => entries.includes(n));
   const bag = new DiagnosticBag();
@@ -109,32 +109,55 @@ export function decodeSource(bytes: Uint8Array, displayPath: string): string {
 }
 
 function readSourceFile(full: string, displayPath: string, relPath: string, limits: InputLimits): SourceFile {
-  const size = statSync(full).size;
-  if (size > limits.maxFileBytes) {
-    throw failure('E_FILE_TOO_LARGE', `file is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
+  const bytes = readRegularFile(full, displayPath, limits.maxFileBytes, { file: displayPath }, (size) =>
+    failure('E_FILE_TOO_LARGE', `file is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
       file: displayPath,
       hint: 'split the briefing into several files, or raise the limit with --max-file-bytes',
-    });
+    }),
+  );
+  return { path: displayPath, relPath, text: decodeSource(bytes, displayPath) };
+}
+
+/**
+ * Where a path that does not exist would lead: through its symlinks as far as
+ * they go, then lexically. Used so a missing file outside the folder reports
+ * "outside", exactly like one that exists, and a deck learns nothing about
+ * what exists on the builder's machine.
+ */
+function resolveMissing(full: string, depth = 0): string {
+  try {
+    return realpathSync(full);
+  } catch {
+    // Keep following links, then fall back to the parent's real path plus this name.
   }
-  return { path: displayPath, relPath, text: decodeSource(readFileSync(full), displayPath) };
+  try {
+    if (depth < 40 && lstatSync(full).isSymbolicLink()) return resolveMissing(path.resolve(path.dirname(full), readlinkSync(full)), depth + 1);
+  } catch {
+    // Not there at all.
+  }
+  const parent = path.dirname(full);
+  return parent === full ? full : path.join(resolveMissing(parent, depth + 1), path.basename(full));
 }
 
 /** Refuses a path whose real location (after symlinks) is outside the briefing root. */
 function assertInside(root: string, full: string, displayPath: string, where?: { file: string; line: number }): string {
-  let real: string;
+  let real: string | undefined;
   try {
     real = realpathSync(full);
   } catch {
-    throw failure('E_IMAGE_MISSING', `file not found: ${displayPath}`, {
-      ...where,
-      hint: 'paths are relative to the Markdown file that references them',
-    });
+    real = undefined;
   }
-  const rel = path.relative(root, real);
+  const rel = path.relative(root, real ?? resolveMissing(full));
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
     throw failure('E_PATH_OUTSIDE', `${displayPath} resolves outside the briefing folder`, {
       ...where,
       hint: 'a briefing may only inline files inside its own folder; copy the file in instead of linking to it',
+    });
+  }
+  if (real === undefined) {
+    throw failure('E_IMAGE_MISSING', `file not found: ${displayPath}`, {
+      ...where,
+      hint: 'paths are relative to the Markdown file that references them',
     });
   }
   return real;
@@ -145,7 +168,10 @@ export function resolveInsideBriefing(root: string, relative: string, where: { f
   if (path.isAbsolute(relative) || /^[a-z][a-z0-9+.-]*:/i.test(relative)) {
     throw failure('E_PATH_OUTSIDE', `${relative} is not a path inside the briefing folder`, { ...where, hint: 'name the file relative to the briefing folder, such as ./my-theme.css' });
   }
-  return assertInside(root, path.join(root, relative), relative, where);
+  const real = assertInside(root, path.join(root, relative), relative, where);
+  // esbuild reads the theme itself; a FIFO or device there would hang it or read without end.
+  if (!statSync(real).isFile()) throw failure('E_SPECIAL_FILE', `${relative} is not a regular file`, { ...where, hint: 'point theme: at an ordinary .css file' });
+  return real;
 }
 
 /** Reads every image the briefing references, confined to its folder and checked by content; problems go to `bag`. */
@@ -155,9 +181,20 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
   let total = 0;
   briefing.images.forEach((image, index) => {
     const where = { file: image.source.file, line: image.source.line };
+    const countTowardsDeck = (bytes: number) => {
+      total += bytes;
+      if (total > limits.maxDeckBytes) {
+        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}`, {
+          ...where,
+          hint: 'compress the images or use each fewer times, or raise the limit with --max-deck-bytes',
+        });
+      }
+    };
     try {
       const cached = cache.get(image.relPath);
       if (cached) {
+        // Every reference inlines its own copy, so each one counts against the deck limit.
+        countTowardsDeck(cached.bytes.length);
         assets.set(index, cached);
         return;
       }
@@ -174,14 +211,12 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         }
         throw err;
       }
-      const size = statSync(real).size;
-      if (size > limits.maxImageBytes) {
-        throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${size} bytes, over the ${limits.maxImageBytes}-byte limit`, {
+      const bytes = readRegularFile(real, image.src, limits.maxImageBytes, where, (size) =>
+        failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${size} bytes, over the ${limits.maxImageBytes}-byte limit`, {
           ...where,
           hint: 'compress or resize the image, or raise the limit with --max-image-bytes',
-        });
-      }
-      const bytes = readFileSync(real);
+        }),
+      );
       const mime = sniffImageType(bytes);
       if (!mime) {
         throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
@@ -189,13 +224,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
           hint: 'the type is read from the file content, not its extension',
         });
       }
-      total += bytes.length;
-      if (total > limits.maxDeckBytes) {
-        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}`, {
-          ...where,
-          hint: 'compress the images, or raise the limit with --max-deck-bytes',
-        });
-      }
+      countTowardsDeck(bytes.length);
       const asset = { mime, bytes };
       cache.set(image.relPath, asset);
       assets.set(index, asset);

@@ -1,8 +1,12 @@
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { failure } from './errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeSource } from './load-briefing.js';
+import { readRegularFile } from './read-regular-file.js';
+
+/** Far above any real template; a bound so a device file cannot be read forever. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** A template's text and where it came from, so errors can point at the file. */
 export interface TemplateSource {
@@ -35,7 +39,8 @@ export function loadTemplates(briefingRoot?: string, cwd = process.cwd()): Templ
       if (dir === override && briefingRoot && path.relative(realpathSync(briefingRoot), realpathSync(full)).startsWith('..')) {
         throw failure('E_PATH_OUTSIDE', `${shown} resolves outside the briefing folder`, { file: shown, hint: 'copy the template into the briefing folder instead of linking to it' });
       }
-      return { path: shown, text: decodeSource(readFileSync(full), shown) };
+      const bytes = readRegularFile(full, shown, MAX_TEMPLATE_BYTES, { file: shown }, (size) => failure('E_FILE_TOO_LARGE', `template is ${size} bytes, over the ${MAX_TEMPLATE_BYTES}-byte limit`, { file: shown }));
+      return { path: shown, text: decodeSource(bytes, shown) };
     };
     const deck = path.join(dir, 'deck.hbs');
     if (existsSync(deck)) set.deck = read(deck);

@@ -364,6 +364,18 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
       if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
       line += countNewlines(token.raw);
     }
+    if (ctx.rawHtml && meta.html) {
+      // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
+      const kept = stripNavigationAndFrames(html);
+      if (kept !== html) {
+        bag.warn('W_RAW_HTML', 'raw HTML that navigates, rebases links or embeds frames was removed, even with `html: true`', {
+          file: file.path,
+          line: htmlLines[0] ?? lines[0]!.number,
+          hint: 'meta refresh, base, iframe, frame, object and embed never reach a deck; link to the page instead',
+        });
+      }
+      html = kept;
+    }
     if (ctx.rawHtml && !meta.html) {
       const cleaned = sanitizeFragment(html);
       // Comments are dropped silently: an author's note to self is not a problem worth a warning.
@@ -483,6 +495,23 @@ function highlightCode(code: string, lang: string | undefined): { html: string; 
   hljs ??= (require('highlight.js') as { default: typeof import('highlight.js').default }).default ?? (require('highlight.js') as typeof import('highlight.js').default);
   if (!hljs.getLanguage(language)) return { html: escapeHtml(code), language: null };
   return { html: hljs.highlight(code, { language, ignoreIllegals: true }).value, language };
+}
+
+/** Tags removed from author HTML even with `html: true`: each can navigate the deck, change its base URL or frame another document. */
+const NEVER_IN_A_DECK = new Set(['meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'link', 'fencedframe']);
+
+/** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK. */
+function stripNavigationAndFrames(html: string): string {
+  sanitizer ??= require('sanitize-html') as SanitizeHtml;
+  return sanitizer(html, {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    allowedSchemes: ['https', 'mailto', ASSET_SCHEME.slice(0, -1), 'data'],
+    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag),
+    allowedSchemesAppliedToAttributes: [],
+    parser: { lowerCaseAttributeNames: false },
+  } as import('sanitize-html').IOptions);
 }
 
 /** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs. */

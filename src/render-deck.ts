@@ -125,6 +125,9 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     backgroundTransition: 'none',
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
+    // No page outside the deck may drive it or listen to it; the runtime turns these on only inside a speaker-view preview.
+    postMessage: false,
+    postMessageEvents: false,
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
   const custom = isCustomTheme(briefing.meta.theme);

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { failure } from './errors.js';
 
@@ -7,11 +8,13 @@ import { failure } from './errors.js';
  * never a half-written file: temp file in the same folder, fsync, rename.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  refuseSpecialTarget(target);
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // A random name, created exclusively and never through a symlink, so nobody can plant a file or link there first.
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    const fd = openSync(temp, 'w', 0o644);
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let offset = 0;
@@ -32,4 +35,24 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
       hint: 'check that the folder exists and is writable, or choose another path with -o',
     });
   }
+}
+
+/**
+ * The output must be a regular file or a new path. Renaming over a device,
+ * a FIFO or a folder would replace it (as root, `-o /dev/null` would swap
+ * the device node for a file), so those are refused before anything is written.
+ */
+function refuseSpecialTarget(target: string): void {
+  let stats;
+  try {
+    stats = lstatSync(target);
+  } catch {
+    return; // A new path.
+  }
+  if (stats.isFile()) return;
+  const kind = stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a symbolic link' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device';
+  throw failure('E_WRITE', `cannot write ${target}: it is ${kind}, not a regular file`, {
+    file: target,
+    hint: stats.isDirectory() ? `name a file inside it, such as -o ${path.join(target, 'deck.html')}` : 'choose a regular file or a new path with -o',
+  });
 }

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { shareBrowser } from '../src/browser-session.js';
+import { CHROMIUM_FLAGS, shareBrowser } from '../src/browser-session.js';
 import { BROWSER_PATH, tempDir } from './helpers.js';
 
-/** The launch flags every browser test uses: no sandbox (root), no GPU, no background traffic. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+/** The launch flags every browser test uses: the exporter's own, so a shared browser is as cut off as the one `pdf` launches. */
+export const CHROMIUM_ARGS = CHROMIUM_FLAGS;
 
 /** Launches the system Chromium; callers skip when BROWSER_PATH is null. */
 export function launchBrowser(): Promise<Browser> {

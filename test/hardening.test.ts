@@ -1,0 +1,229 @@
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from '../src/dev-server.js';
+import { runBin, runCapture, tempDir } from './helpers.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+/** A briefing folder with one slide that references `image`. */
+function briefingWith(image: string, extra: Record<string, string | Buffer> = {}): string {
+  const dir = path.join(tempDir(), 'deck');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'briefing.yml'), 'title: Hardening\n');
+  writeFileSync(path.join(dir, 'a.md'), `## Picture\n\n![a picture](${image})\n`);
+  for (const [name, content] of Object.entries(extra)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const canMakeFifo = (() => {
+  try {
+    const probe = path.join(tempDir(), 'probe');
+    execFileSync('mkfifo', [probe]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('special files are refused, never read', () => {
+  it.skipIf(!canMakeFifo)('a FIFO as an image, a Markdown file or a template is an error at its file:line, without hanging', async () => {
+    const dir = briefingWith('pipe.png');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.png')]);
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('deck/a.md:3: error: pipe.png is a named pipe (FIFO), not a regular file');
+
+    const md = briefingWith('x.png', { 'x.png': PNG });
+    execFileSync('mkfifo', [path.join(md, 'b.md')]);
+    const second = await runCapture(['build', 'deck'], path.dirname(md));
+    expect(second.code).toBe(1);
+    expect(second.err).toContain('deck/b.md: error: deck/b.md is a named pipe (FIFO), not a regular file');
+
+    const tpl = briefingWith('x.png', { 'x.png': PNG });
+    mkdirSync(path.join(tpl, 'templates', 'layouts'), { recursive: true });
+    execFileSync('mkfifo', [path.join(tpl, 'templates', 'layouts', 'content.hbs')]);
+    const third = await runCapture(['build', 'deck'], path.dirname(tpl));
+    expect(third.code).toBe(1);
+    expect(third.err).toMatch(/content\.hbs is a named pipe \(FIFO\), not a regular file/);
+  });
+
+  it('a folder named like an image is an error, not an internal error', async () => {
+    const dir = briefingWith('folder.png');
+    mkdirSync(path.join(dir, 'folder.png'));
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('deck/a.md:3: error: folder.png is a folder, not a regular file');
+  });
+
+  it('a character device is refused: by path confinement when linked, by type when it sits in the folder', async () => {
+    const dir = briefingWith('zero.png');
+    symlinkSync('/dev/zero', path.join(dir, 'zero.png'));
+    const linked = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(linked.code).toBe(1);
+    expect(linked.err).toContain('deck/a.md:3: error: zero.png resolves outside the briefing folder');
+    const local = briefingWith('zero.png');
+    try {
+      execFileSync('mknod', [path.join(local, 'zero.png'), 'c', '1', '5']);
+    } catch {
+      return; // Only root can make a device node; the linked case above still ran.
+    }
+    const inside = await runCapture(['build', 'deck'], path.dirname(local));
+    expect(inside.code).toBe(1);
+    expect(inside.err).toContain('zero.png is a character device, not a regular file');
+  });
+
+  it('says "outside" for a path outside the folder whether or not it exists there', async () => {
+    const present = briefingWith('exists.png');
+    symlinkSync('/etc/hostname', path.join(present, 'exists.png'));
+    const absent = briefingWith('exists.png');
+    symlinkSync('/nonexistent-briefdeck/secret.png', path.join(absent, 'exists.png'));
+    const a = await runCapture(['build', 'deck'], path.dirname(present));
+    const b = await runCapture(['build', 'deck'], path.dirname(absent));
+    expect(a.err).toContain('resolves outside the briefing folder');
+    expect(b.err).toBe(a.err);
+  });
+});
+
+describe('the deck-size limit counts what is written', () => {
+  it('an image referenced twelve times costs twelve copies', async () => {
+    const dir = path.join(tempDir(), 'deck');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Twelve\n');
+    writeFileSync(path.join(dir, 'big.png'), Buffer.concat([PNG, Buffer.alloc(100_000)]));
+    writeFileSync(path.join(dir, 'a.md'), Array.from({ length: 12 }, (_, i) => `## Slide ${i}\n\n![copy](big.png)\n`).join('\n'));
+    const result = await runCapture(['build', 'deck', '--max-deck-bytes', '1000000'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/deck\/a\.md:\d+: error: images add up to more than the 1000000-byte deck limit at big\.png/);
+  });
+});
+
+describe('the output path', () => {
+  it('refuses a device, a folder or a FIFO for -o, and leaves them as they were', async () => {
+    const dir = briefingWith('x.png', { 'x.png': PNG });
+    const cwd = path.dirname(dir);
+    const devNull = await runCapture(['build', 'deck', '-o', '/dev/null'], cwd);
+    expect(devNull.code).toBe(1);
+    expect(devNull.err).toContain('error: cannot write /dev/null: it is a device, not a regular file');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    const folder = path.join(cwd, 'out');
+    mkdirSync(folder);
+    const intoFolder = await runCapture(['build', 'deck', '-o', folder], cwd);
+    expect(intoFolder.err).toContain('it is a folder, not a regular file');
+    expect(readdirSync(folder)).toEqual([]);
+    if (canMakeFifo) {
+      const fifo = path.join(cwd, 'fifo.html');
+      execFileSync('mkfifo', [fifo]);
+      const intoFifo = await runCapture(['build', 'deck', '-o', fifo], cwd);
+      expect(intoFifo.err).toContain('it is a named pipe (FIFO), not a regular file');
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    }
+    // No temp file is left behind by any refusal.
+    expect(readdirSync(cwd).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('control characters from the input never reach the terminal raw', () => {
+  it('escapes ESC, BEL and newlines in file names and messages, on stderr and in --json', () => {
+    const root = tempDir();
+    const name = 'evil\n\u001b]0;pwned\u0007.md';
+    writeFileSync(path.join(root, name), '---\ntitle: T\n---\n## Slide\n\n![x](missing.png)\n');
+    writeFileSync(path.join(root, 'title.md'), '---\ntitle: T\nmaxBullets: 1\n---\n## Head\u001b]0;x\u0007ing\n\n- a\n- b\n\nNote: n.\n');
+    const titled = runBin(['check', 'title.md', '--json'], root);
+    expect(titled.out).toContain('Head\\\\u001b]0;x\\\\u0007ing');
+    expect(titled.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    const result = runBin(['build', name], root);
+    expect(result.code).toBe(1);
+    expect(result.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(result.err).toContain('evil\\n\\u001b]0;pwned\\u0007.md');
+    // Exactly one line carries the error: a newline in the name cannot forge a second one.
+    expect(result.err.split('\n').filter((l) => / error: /.test(l))).toHaveLength(1);
+    const json = runBin(['check', name, '--json', '--browser-path', '/nonexistent/chrome'], root);
+    expect(json.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    const report = JSON.parse(json.out) as { diagnostics: { file: string }[] };
+    expect(report.diagnostics[0]!.file).toContain('\\u001b');
+  });
+});
+
+describe('the dev server under hostile requests', () => {
+  let server: DevServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = briefingWith('x.png', { 'x.png': PNG });
+    server = await startDevServer(dir, { port: 0, cwd: path.dirname(dir), log: () => undefined });
+  });
+  afterAll(async () => server?.close());
+
+  /** Sends raw bytes and returns the status line the server answers with, or '' if it closed. */
+  const raw = (request: string) =>
+    new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString('latin1')));
+      socket.on('error', () => resolve(data.split('\r\n')[0] ?? ''));
+      socket.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+      socket.setTimeout(5_000, () => socket.destroy());
+      socket.end(request);
+    });
+
+  it('answers a malformed URL with 400 and keeps serving', async () => {
+    expect(await raw('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(server.url)).status).toBe(200);
+  });
+
+  it('sends frame, sniffing and resource-policy headers, and refuses the reload channel to other origins', async () => {
+    const res = await fetch(server.url);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    const foreign = await fetch(new URL('/__briefdeck/events', server.url), { headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('survives a bounded fuzz of malformed requests', async () => {
+    const junk = ['GET /%zz HTTP/1.1', 'GET http://[::1 HTTP/1.1', 'POST / HTTP/1.1', 'GET /\u0000 HTTP/1.1', 'BREW / HTTP/1.1', 'GET ////////[[ HTTP/1.1', '\u0016\u0003\u0001', 'GET / HTTP/9.9', 'GET /?a=%%%% HTTP/1.1'];
+    for (let round = 0; round < 20; round++) {
+      const line = junk[round % junk.length]!;
+      await raw(`${line}\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc`);
+    }
+    expect((await fetch(server.url)).status).toBe(200);
+  });
+
+  it('shows the overlay and keeps serving when a save turns an image into a folder', async () => {
+    const image = path.join(dir, 'x.png');
+    execFileSync('rm', [image]);
+    mkdirSync(image);
+    // Node's recursive watcher on Linux settles asynchronously; saving the slide as well is what an editor would do next.
+    let outcome;
+    for (let attempt = 0; attempt < 20 && !outcome?.version; attempt++) {
+      const next = server.nextBuild();
+      writeFileSync(path.join(dir, 'a.md'), `## Picture\n\n![a picture](x.png)\n\n<!-- save ${attempt} -->\n`);
+      outcome = await Promise.race([next, new Promise<undefined>((r) => setTimeout(r, 1_000))]);
+    }
+    expect(outcome?.ok).toBe(false);
+    const page = await (await fetch(server.url)).text();
+    expect(page).toContain('briefdeck-error-overlay');
+    expect(page).toContain('x.png is a folder, not a regular file');
+  });
+});
+
+describe('author HTML cannot navigate or frame, even with html: true', () => {
+  it('removes meta refresh, base, iframe, object and embed with a warning, and keeps the rest', async () => {
+    const dir = path.join(tempDir(), 'deck');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Trusted\nhtml: true\n');
+    writeFileSync(
+      path.join(dir, 'a.md'),
+      '## Raw\n\n<meta http-equiv="refresh" content="0;url=https://example.com/">\n<base href="https://example.com/">\n<iframe src="file:///etc/hostname"></iframe>\n<object data="x.pdf"></object>\n<embed src="x.swf">\n<div class="kept"><b>kept</b></div>\n\nNote: n.\n',
+    );
+    const { buildDeck } = await import('../src/build-deck.js');
+    const built = await buildDeck(dir);
+    const body = built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;
+    expect(body).toContain('<div class="kept"><b>kept</b></div>');
+    expect(body).not.toMatch(/<(meta|base|iframe|object|embed)\b/i);
+    expect(built.warnings.map((w) => `${w.file}:${w.line}: ${w.code}`)).toEqual(['deck/a.md:3: W_RAW_HTML']);
+  });
+});

@@ -1,0 +1,166 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS, loadDeckIntoPage, withBrowser } from '../src/browser-session.js';
+import { buildDeck } from '../src/build-deck.js';
+import { startDevServer } from '../src/dev-server.js';
+import { launchBrowser, useSharedBrowser } from './browser-harness.js';
+import { BROWSER_PATH, FIXTURES, runCapture, tempDir } from './helpers.js';
+
+const NOTE = 'Notes for the plain slide.';
+const DECK_ORIGIN = 'https://deck.briefdeck.test';
+const HOSTILE_ORIGIN = 'https://hostile.briefdeck.test';
+
+/**
+ * A page that tries every way reveal and its notes plugin listen: it poses
+ * as a speaker window (heartbeat), calls reveal's postMessage API, and
+ * records whatever comes back.
+ */
+const HOSTILE_SCRIPT = `
+window.received = [];
+window.addEventListener('message', (e) => window.received.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)));
+window.attack = (target) => {
+  for (const m of [
+    { namespace: 'reveal-notes', type: 'heartbeat' },
+    { namespace: 'reveal-notes', type: 'connected' },
+    { namespace: 'reveal-notes', type: 'call', callId: 1, methodName: 'getSlideNotes', arguments: [] },
+    { method: 'getSlideNotes' },
+    { method: 'slide', args: [3] },
+  ]) target.postMessage(JSON.stringify(m), '*');
+};`;
+
+describe.skipIf(BROWSER_PATH === null)('speaker notes never leave the deck', () => {
+  let browser: Browser;
+  let deckHtml: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    deckHtml = (await buildDeck(path.join(FIXTURES, 'presenter'))).deck.html;
+    expect(deckHtml).toContain(NOTE);
+  });
+  afterAll(async () => browser?.close());
+
+  /** A context where the deck and a hostile page are served from two https origins, both answered here. */
+  async function twoOrigins(hostileBody: string) {
+    const context = await browser.newContext();
+    await context.route(`${DECK_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: deckHtml }));
+    await context.route(`${HOSTILE_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: `<!DOCTYPE html><body>${hostileBody}<script>${HOSTILE_SCRIPT}</script></body>` }));
+    return context;
+  }
+
+  const deckIndex = (page: Page) => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
+  const waitForReveal = (page: Page) => page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true);
+
+  it('a page that opens the deck receives no note and cannot drive it', async () => {
+    const context = await twoOrigins('<p>hostile opener</p>');
+    const hostile = await context.newPage();
+    await hostile.goto(`${HOSTILE_ORIGIN}/`);
+    const [deck] = await Promise.all([context.waitForEvent('page'), hostile.evaluate((url) => ((window as unknown as { deck: Window | null }).deck = window.open(url)), `${DECK_ORIGIN}/deck.html#/3`)]);
+    await waitForReveal(deck);
+    const before = await deckIndex(deck);
+    for (let i = 0; i < 4; i++) {
+      await hostile.evaluate(() => (window as unknown as { attack(t: Window): void; deck: Window }).attack((window as unknown as { deck: Window }).deck));
+      await hostile.waitForTimeout(300);
+    }
+    const received = await hostile.evaluate(() => (window as unknown as { received: string[] }).received);
+    expect(received.join('\n')).not.toContain(NOTE);
+    expect(received.filter((r) => r.includes('reveal-notes') || r.includes('"namespace":"reveal"'))).toEqual([]);
+    expect(await deckIndex(deck)).toBe(before);
+    expect(await deck.evaluate(() => window.opener)).toBeNull();
+    await context.close();
+  });
+
+  it('a page opened from a link in the deck has no opener and receives no note', async () => {
+    const context = await twoOrigins('<p>hostile target</p>');
+    const deck = await context.newPage();
+    await deck.goto(`${DECK_ORIGIN}/deck.html#/3`);
+    await waitForReveal(deck);
+    await deck.evaluate((url) => {
+      // The link as the parser writes every external link.
+      const a = Object.assign(document.createElement('a'), { href: url, target: '_blank', rel: 'noopener noreferrer', textContent: 'source' });
+      document.querySelector('section.present')!.append(a);
+    }, `${HOSTILE_ORIGIN}/landing`);
+    const [hostile] = await Promise.all([context.waitForEvent('page'), deck.click('section.present a[rel="noopener noreferrer"]')]);
+    await hostile.waitForLoadState();
+    expect(await hostile.evaluate(() => window.opener)).toBeNull();
+    expect(await hostile.evaluate(() => document.referrer)).toBe('');
+    await context.close();
+  });
+
+  it('a page that frames the dev server gets an empty frame and no note', async () => {
+    const dir = path.join(tempDir(), 'deck');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Framed\n');
+    writeFileSync(path.join(dir, 'a.md'), `## Plain list\n\n- one\n\nNote: ${NOTE}\n`);
+    const server = await startDevServer(dir, { port: 0, cwd: path.dirname(dir), log: () => undefined });
+    try {
+      const context = await twoOrigins(`<iframe id="f" src="${server.url}"></iframe>`);
+      const hostile = await context.newPage();
+      await hostile.goto(`${HOSTILE_ORIGIN}/`);
+      await hostile.waitForTimeout(500);
+      for (let i = 0; i < 3; i++) {
+        await hostile.evaluate(() => (window as unknown as { attack(t: Window): void }).attack((document.getElementById('f') as HTMLIFrameElement).contentWindow!));
+        await hostile.waitForTimeout(300);
+      }
+      const received = await hostile.evaluate(() => (window as unknown as { received: string[] }).received);
+      expect(received.join('\n')).not.toContain(NOTE);
+      // The frame was refused: Chromium leaves no deck in it.
+      const framed = hostile.frames().find((f) => f.url().startsWith(server.url));
+      const hasDeck = framed ? await framed.evaluate(() => document.querySelector('.reveal') !== null).catch(() => false) : false;
+      expect(hasDeck).toBe(false);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)('exports reach neither the network nor this machine', () => {
+  useSharedBrowser();
+  let listener: Server;
+  let connections = 0;
+  let port = 0;
+  beforeAll(async () => {
+    listener = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    port = (listener.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+
+  it('a page that tries WebSocket, beacon, fetch, navigation and meta refresh makes no connection in the export browser', async () => {
+    const hostile = `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh"></head><body>
+<img src="http://127.0.0.1:${port}/img"><script>
+try { new WebSocket('ws://127.0.0.1:${port}/ws'); } catch (e) {}
+try { navigator.sendBeacon('http://127.0.0.1:${port}/beacon', 'x'); } catch (e) {}
+fetch('http://localhost:${port}/fetch').catch(() => {});
+setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
+</script></body></html>`;
+    // Its own browser, launched exactly as `pdf` launches one.
+    await withBrowser(BROWSER_PATH!, 30_000, () => undefined, async (browser) => {
+      await loadDeckIntoPage(browser, hostile, { width: 800, height: 600, mode: 'present' });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    });
+    expect(CHROMIUM_FLAGS).toContain('--proxy-bypass-list=<-loopback>');
+    expect(connections).toBe(0);
+  });
+
+  it('pdf, shots and check of a deck with raw HTML that reaches for this machine make no connection', async () => {
+    const dir = path.join(tempDir(), 'deck');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Reaching\nhtml: true\n');
+    writeFileSync(
+      path.join(dir, 'a.md'),
+      `## Reaching out\n\n<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh">\n<img src="http://127.0.0.1:${port}/img" alt="x">\n<iframe src="http://127.0.0.1:${port}/frame"></iframe>\n\nNote: n.\n`,
+    );
+    const cwd = path.dirname(dir);
+    expect((await runCapture(['pdf', 'deck', '-o', path.join(cwd, 'd.pdf')], cwd)).code).toBe(0);
+    expect((await runCapture(['shots', 'deck', '-o', path.join(cwd, 'shots')], cwd)).code).toBe(0);
+    await runCapture(['check', 'deck'], cwd);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connections).toBe(0);
+  });
+});
