@@ -220,7 +220,7 @@ describe('author HTML cannot navigate or frame, even with html: true', () => {
       '## Raw\n\n<meta http-equiv="refresh" content="0;url=https://example.com/">\n<base href="https://example.com/">\n<iframe src="file:///etc/hostname"></iframe>\n<object data="x.pdf"></object>\n<embed src="x.swf">\n<div class="kept"><b>kept</b></div>\n\nNote: n.\n',
     );
     const { buildDeck } = await import('../src/build-deck.js');
-    const built = await buildDeck(dir);
+    const built = await buildDeck('deck', { cwd: path.dirname(dir) });
     const body = built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;
     expect(body).toContain('<div class="kept"><b>kept</b></div>');
     expect(body).not.toMatch(/<(meta|base|iframe|object|embed)\b/i);
