@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as esbuild from 'esbuild';
-import { failure } from './errors.js';
+import { DiagnosticBag, failure } from './errors.js';
+import { verifySealedDeck } from './verify-seal.js';
 import { BUILTIN_THEMES, REVEAL_THEMES, type RenderedDeck } from './model.js';
 
 const require = createRequire(import.meta.url);
@@ -105,6 +106,10 @@ export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions 
   const [before, after] = splitOnce(rendered.html, rendered.markers.head);
   const [middle, end] = splitOnce(after, rendered.markers.scripts);
   const html = before + head + middle + scripts + end;
+  // Whatever a template override wrote, the file must come out sealed.
+  const bag = new DiagnosticBag();
+  verifySealedDeck(html, { csp, scriptHashes: hashes, template: rendered.template }, bag);
+  bag.throwIfErrors();
 
   const fonts = sumMatches(css, /url\(data:font\/[^)]*\)/g);
   const images = sumMatches(middle, /data:image\/[^"')\s]*/g);

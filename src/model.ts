@@ -149,4 +149,6 @@ export interface RenderedDeck {
   theme: string;
   /** The briefing's own theme CSS file (absolute, inside the briefing folder), layered over the house theme. */
   customTheme?: string;
+  /** The deck template it was rendered with, for errors about what that template wrote. */
+  template: string;
 }

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
-import { runBin, runCapture, tempDir } from './helpers.js';
+import { FIXTURES, readFixtureCases, runBin, runCapture, tempDir } from './helpers.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -226,4 +226,17 @@ describe('author HTML cannot navigate or frame, even with html: true', () => {
     expect(body).not.toMatch(/<(meta|base|iframe|object|embed)\b/i);
     expect(built.warnings.map((w) => `${w.file}:${w.line}: ${w.code}`)).toEqual(['deck/a.md:3: W_RAW_HTML']);
   });
+});
+
+describe('the file stays sealed, whatever the templates say', () => {
+  const UNSEALED = path.join(FIXTURES, 'unsealed');
+  for (const { name, expected } of readFixtureCases<{ exit: number; errors: string[] }>(UNSEALED)) {
+    it(`${name}: refused, naming the template, and nothing is written`, async () => {
+      const out = path.join(tempDir(), 'deck.html');
+      const result = await runCapture(['build', name, '-o', out], UNSEALED);
+      expect(result.code).toBe(expected.exit);
+      expect(result.err.split('\n').filter((l) => l.includes(' error: '))).toEqual(expected.errors);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
 });
