@@ -368,10 +368,10 @@ function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: Dia
       // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
       const kept = stripNavigationAndFrames(html);
       if (kept !== html) {
-        bag.warn('W_RAW_HTML', 'raw HTML that navigates, rebases links or embeds frames was removed, even with `html: true`', {
+        bag.warn('W_RAW_HTML', 'raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with `html: true`', {
           file: file.path,
           line: htmlLines[0] ?? lines[0]!.number,
-          hint: 'meta refresh, base, iframe, frame, object and embed never reach a deck; link to the page instead',
+          hint: 'script, meta, base, iframe, frame, object and embed never reach a deck; link to the page instead',
         });
       }
       html = kept;
@@ -497,8 +497,12 @@ function highlightCode(code: string, lang: string | undefined): { html: string; 
   return { html: hljs.highlight(code, { language, ignoreIllegals: true }).value, language };
 }
 
-/** Tags removed from author HTML even with `html: true`: each can navigate the deck, change its base URL or frame another document. */
-const NEVER_IN_A_DECK = new Set(['meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'link', 'fencedframe']);
+/**
+ * Tags removed from author HTML even with `html: true`: each can navigate the
+ * deck, change its base URL or frame another document, and a script could
+ * never run under the deck's CSP anyway, which allows only its own by hash.
+ */
+const NEVER_IN_A_DECK = new Set(['script', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'link', 'fencedframe']);
 
 /** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK. */
 function stripNavigationAndFrames(html: string): string {

@@ -6,12 +6,12 @@ import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, shareBrowser } from '../src/browser-session.js';
 import { BROWSER_PATH, tempDir } from './helpers.js';
 
-/** The launch flags every browser test uses: the exporter's own, so a shared browser is as cut off as the one `pdf` launches. */
-export const CHROMIUM_ARGS = CHROMIUM_FLAGS;
+/** The launch flags of a browser a reader would use: no sandbox (root), no GPU, no background traffic, but loopback reachable (the dev server). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-/** Launches the system Chromium; callers skip when BROWSER_PATH is null. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: BROWSER_PATH!, args: CHROMIUM_ARGS });
+/** Launches the system Chromium, by default as a reader's browser; `exporter` launches it exactly as `pdf` does. Callers skip when BROWSER_PATH is null. */
+export function launchBrowser(kind: 'reader' | 'exporter' = 'reader'): Promise<Browser> {
+  return chromium.launch({ executablePath: BROWSER_PATH!, args: kind === 'exporter' ? CHROMIUM_FLAGS : CHROMIUM_ARGS });
 }
 
 /**
@@ -22,7 +22,7 @@ export function launchBrowser(): Promise<Browser> {
 export function useSharedBrowser(): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (BROWSER_PATH !== null) shareBrowser((browser = await launchBrowser()));
+    if (BROWSER_PATH !== null) shareBrowser((browser = await launchBrowser('exporter')));
   });
   afterAll(async () => {
     shareBrowser(undefined);

@@ -73,8 +73,11 @@ describe('the XSS corpus, through Markdown and every metadata field', () => {
           '',
         ].join('\n'),
       );
-      const { deck } = await buildDeck(dir);
-      expect(deck.html).toContain(`<script>window.__pwned='script'</script>`);
+      const { deck, warnings } = await buildDeck(dir);
+      // Scripts and frames are removed even from a trusted author: only the deck's own hashed scripts may exist.
+      expect(deck.html).not.toContain(`window.__pwned='script'`);
+      expect(deck.html).toContain(`onerror="window.__pwned='img'"`);
+      expect(warnings.map((w) => w.code)).toContain('W_RAW_HTML');
       const result = await exercise(browser, deck.html);
       expect(result.pwned).toBeUndefined();
       expect(result.blocked).toEqual([]);
