@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser tests each launch Chromium; two at once is what this 2-core machine can carry.
     maxWorkers: 2,
+    // Concurrent tests within a file share its browser; two at a time keeps a 2-core machine responsive.
+    maxConcurrency: 2,
   },
 });

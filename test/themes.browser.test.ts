@@ -48,7 +48,8 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
     await browser?.close();
   });
 
-  it.each(BUILTIN_THEMES)('%s: loads its fonts from the file, requests nothing, and has no serious accessibility violation', async (theme) => {
+  // Themes are independent pages of one browser, checked two at a time.
+  it.concurrent.each(BUILTIN_THEMES)('%s: loads its fonts from the file, requests nothing, and has no serious accessibility violation', async (theme) => {
     const html = await buildInTheme(theme);
     expect(html).not.toMatch(/fonts\.googleapis|@import\s+["']?https?:/);
     const deck = await openDeck(browser, html, { printView: true });
