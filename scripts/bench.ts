@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDeck } from '../src/build-deck.js';
 import { findBrowser } from '../src/find-browser.js';
-import { DEV_EVENTS_PATH } from '../src/bundle-deck.js';
+import { DEV_EVENTS_PATH } from '../src/bundle/bundle-deck.js';
 import { startDevServer } from '../src/dev-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

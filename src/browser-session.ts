@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
 
 /**
@@ -32,6 +32,9 @@ export function shareBrowser(browser: Browser | undefined): void {
   sharedBrowser = browser;
 }
 
+/** All a browser job needs: somewhere to open its own pages. */
+export type ContextFactory = Pick<Browser, 'newContext'>;
+
 /** What a browser job reports as it goes, so a stall can be named. */
 export interface StageTracker {
   stage: string;
@@ -47,7 +50,7 @@ export async function withBrowser<T>(
   browserPath: string,
   timeoutMs: number,
   progress: (line: string) => void,
-  job: (browser: Browser, tracker: StageTracker) => Promise<T>,
+  job: (browser: ContextFactory, tracker: StageTracker) => Promise<T>,
 ): Promise<T> {
   const tracker: StageTracker = {
     stage: 'launching the browser',
@@ -71,9 +74,16 @@ export async function withBrowser<T>(
     tracker.enter(`launching the browser (${browserPath})`);
     if (sharedBrowser?.isConnected()) {
       const shared = sharedBrowser;
-      const before = new Set(shared.contexts());
-      // The shared browser outlives the job, so the pages this job opened are closed here instead.
-      return runJob(shared).finally(() => Promise.all(shared.contexts().filter((c) => !before.has(c)).map((c) => c.close().catch(() => undefined))));
+      // The shared browser outlives the job, so the job's own contexts, and only those, are closed when it ends.
+      const opened: BrowserContext[] = [];
+      const factory: ContextFactory = {
+        newContext: async (options) => {
+          const context = await shared.newContext(options);
+          opened.push(context);
+          return context;
+        },
+      };
+      return runJob(factory).finally(() => Promise.all(opened.map((c) => c.close().catch(() => undefined))));
     }
     try {
       browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
@@ -84,7 +94,7 @@ export async function withBrowser<T>(
     }
     return runJob(browser);
   })();
-  async function runJob(open: Browser): Promise<T> {
+  async function runJob(open: ContextFactory): Promise<T> {
     try {
       return await job(open, tracker);
     } catch (err) {
@@ -113,7 +123,7 @@ export async function withBrowser<T>(
  * remote content into an export.
  */
 export async function loadDeckIntoPage(
-  browser: Browser,
+  browser: ContextFactory,
   html: string,
   options: { width: number; height: number; scale?: number; mode: 'present' | 'print' | 'handout'; fragments?: boolean },
 ): Promise<Page> {

@@ -5,7 +5,8 @@ import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { ParseWorker } from './parse-in-worker.js';
 import { renderDeck } from './render-deck.js';
-import { bundleDeck, bundleRuntime, type BundledDeck } from './bundle-deck.js';
+import { bundleDeck, type BundledDeck } from './bundle/bundle-deck.js';
+import { bundleRuntime } from './bundle/bundle-runtime.js';
 
 /** What a build needs besides the input path. */
 export interface BuildOptions {

@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { DiagnosticBag } from './errors.js';
 import type { LoadedBriefing } from './model.js';
-import { parseBriefing } from './parse-briefing.js';
+import { parseBriefing } from './parse/parse-briefing.js';
 
 parentPort!.on('message', (loaded: LoadedBriefing) => {
   const bag = new DiagnosticBag();

@@ -38,18 +38,24 @@ export function readRegularFile(
       throw failure('E_SPECIAL_FILE', `${shown} is ${describeKind(stats)}, not a regular file`, { ...where, hint: 'a briefing may only use ordinary files; replace it with a copy of the content' });
     }
     if (stats.size > maxBytes) throw tooLarge(stats.size);
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    // Read to the end, but never past the limit plus one byte, whatever fstat said: the file may grow meanwhile.
+    let buffer = Buffer.alloc(stats.size + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) break;
+        const bigger = Buffer.alloc(maxBytes + 1);
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      // The file grew after fstat: over the limit, whatever it claimed.
-      if (length > maxBytes) throw tooLarge(length);
-      if (length === buffer.length) break;
     }
+    if (length > maxBytes) throw tooLarge(length);
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
   }
 }
+

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { DEV_EVENTS_PATH } from '../src/bundle-deck.js';
+import { DEV_EVENTS_PATH } from '../src/bundle/bundle-deck.js';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
 import { launchBrowser } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, runBin, tempDir } from './helpers.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../src/errors.js';
 import { decodeSource } from '../src/load-briefing.js';
 import type { LoadedBriefing } from '../src/model.js';
-import { parseBriefing } from '../src/parse-briefing.js';
+import { parseBriefing } from '../src/parse/parse-briefing.js';
 
 function folder(meta: string, files: Record<string, string>): LoadedBriefing {
   return {

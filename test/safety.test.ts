@@ -6,7 +6,7 @@ import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { loadTemplates } from '../src/load-templates.js';
 import type { LoadedBriefing } from '../src/model.js';
-import { parseBriefing } from '../src/parse-briefing.js';
+import { parseBriefing } from '../src/parse/parse-briefing.js';
 import { ParseWorker } from '../src/parse-in-worker.js';
 import { renderDeck } from '../src/render-deck.js';
 import { writeFileAtomic } from '../src/write-output.js';

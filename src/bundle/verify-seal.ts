@@ -1,6 +1,6 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { DiagnosticBag } from './errors.js';
+import { DiagnosticBag } from '../errors.js';
 import { createHash } from 'node:crypto';
 
 type Node = DefaultTreeAdapterMap['node'];

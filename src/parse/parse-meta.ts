@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { DiagnosticBag } from './errors.js';
-import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from './model.js';
+import { DiagnosticBag } from '../errors.js';
+import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
+
+const require = createRequire(import.meta.url);
+const CACHE_DIR = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'briefdeck');
+/** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
+const CACHE_VERSION = '1';
+
+// Runtime and styles are the same for every deck, so a dev server pays for each once.
+const inProcess = new Map<string, Promise<unknown>>();
+
+/** Memoises a promise for the life of the process; a failed one is forgotten so the next build retries. */
+export function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+  let promise = inProcess.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = make();
+    inProcess.set(key, promise);
+    promise.catch(() => inProcess.delete(key));
+  }
+  return promise;
+}
+
+/**
+ * Memoises an expensive, deterministic result on disk, keyed by everything it
+ * depends on, so a one-off `briefdeck build` skips esbuild entirely once warm.
+ * A cache that cannot be read or written is simply not used.
+ */
+export async function cached<T>(kind: string, inputs: string[], make: () => Promise<T>): Promise<T> {
+  const key = createHash('sha256').update([CACHE_VERSION, kind, ...inputs].join('\0')).digest('hex').slice(0, 32);
+  const file = path.join(CACHE_DIR, `${kind}-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    // Not cached yet, or unreadable: make it.
+  }
+  const value = await make();
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(value));
+    renameSync(temp, file);
+  } catch {
+    // A read-only install still builds, just without the shortcut.
+  }
+  return value;
+}
+
+/** A dependency's version, read from its package.json (some packages do not export that file). */
+export function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name.startsWith('@fontsource/') ? `${name}/index.css` : name));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      if (manifest.name === name) return manifest.version;
+    } catch {
+      // No package.json at this level; keep climbing.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
+

@@ -1,0 +1,91 @@
+import type { RenderedDeck } from '../model.js';
+import { DiagnosticBag } from '../errors.js';
+import { bundleRuntime } from './bundle-runtime.js';
+import { bundleCustomTheme, bundleFeatureCss, bundleTheme } from './bundle-theme.js';
+import { contentSecurityPolicy, sha256 } from './csp.js';
+import { verifySealedDeck } from './verify-seal.js';
+
+/** The finished single-file deck and how its bytes split, for the summary and the benchmark. */
+export interface BundledDeck {
+  html: string;
+  bytes: { total: number; scripts: number; styles: number; fonts: number; images: number; content: number };
+}
+
+/** Where the dev server streams reload events; only dev builds ever mention it. */
+export const DEV_EVENTS_PATH = '/__briefdeck/events';
+
+/**
+ * The dev server's reload client. It reloads on a `reload` event, and after a
+ * reconnect when the server's build version has moved on; reload keeps the
+ * URL hash, so the presenter stays on the current slide.
+ */
+export const DEV_CLIENT_SCRIPT = `(()=>{let v=null;const es=new EventSource(${JSON.stringify(DEV_EVENTS_PATH)});es.addEventListener('hello',e=>{if(v!==null&&e.data!==v)location.reload();v=e.data});es.addEventListener('reload',()=>location.reload())})();`;
+
+/** Options for bundling. */
+export interface BundleOptions {
+  /** Inject the dev server's reload client (never in a built file). */
+  devClient?: boolean;
+  /** The briefing folder a custom theme's files are confined to. */
+  root?: string;
+  /** Where `theme:` is set, for errors about a custom theme. */
+  themeSource?: { file: string; line: number };
+}
+
+/** Inlines the runtime, theme and fonts into the rendered deck and seals it with a CSP. */
+export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions = {}): Promise<BundledDeck> {
+  // The house theme's italic face is only worth its bytes when some text is set in italics.
+  const italic = rendered.theme === 'briefing' && /<(em|i|cite)\b/.test(rendered.html);
+  // Code and math styles (KaTeX's fonts alone are ~260 KB) ride along only with decks that use them.
+  const features = (['code', 'math'] as const).filter((f) => (f === 'code' ? /<code class="hljs/ : /class="katex/).test(rendered.html));
+  const [runtime, themeCss, customCss, ...featureCss] = await Promise.all([
+    bundleRuntime(),
+    bundleTheme(italic ? 'briefing-italic' : rendered.theme),
+    rendered.customTheme && options.root ? bundleCustomTheme(rendered.customTheme, options.root, options.themeSource ?? { file: rendered.customTheme, line: 1 }) : '',
+    ...features.map(bundleFeatureCss),
+  ]);
+  const css = escapeForStyle(themeCss + featureCss.join('') + customCss);
+  const script = escapeForScript(runtime.script);
+  // In JSON, \u003c is the only safe way to write "<": it can then never open </script or <!--.
+  const config = JSON.stringify(rendered.revealConfig).replace(/</g, '\\u003c');
+  const hashes = [sha256(script), ...runtime.speakerHashes];
+  if (options.devClient) hashes.push(sha256(DEV_CLIENT_SCRIPT));
+  const csp = contentSecurityPolicy(hashes, options.devClient);
+  const head = `<meta http-equiv="Content-Security-Policy" content="${csp}">\n<style>${css}</style>`;
+  const devClient = options.devClient ? `\n<script>${DEV_CLIENT_SCRIPT}</script>` : '';
+  const scripts = `<script type="application/json" id="briefdeck-config">${config}</script>\n<script>${script}</script>${devClient}`;
+  const [before, after] = splitOnce(rendered.html, rendered.markers.head);
+  const [middle, end] = splitOnce(after, rendered.markers.scripts);
+  const html = before + head + middle + scripts + end;
+  // Whatever a template override wrote, the file must come out sealed.
+  const bag = new DiagnosticBag();
+  verifySealedDeck(html, { csp, scriptHashes: hashes, template: rendered.template }, bag);
+  bag.throwIfErrors();
+
+  const fonts = sumMatches(css, /url\(data:font\/[^)]*\)/g);
+  const images = sumMatches(middle, /data:image\/[^"')\s]*/g);
+  const total = Buffer.byteLength(html);
+  const scriptBytes = Buffer.byteLength(script) + Buffer.byteLength(config);
+  const styles = Buffer.byteLength(css) - fonts;
+  return { html, bytes: { total, scripts: scriptBytes, styles, fonts, images, content: total - scriptBytes - styles - fonts - images } };
+}
+
+/** Keeps `</script` and `<!--` inside inline script text from ending or confusing the element. */
+function escapeForScript(text: string): string {
+  return text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+function escapeForStyle(text: string): string {
+  return text.replace(/<\/(style)/gi, '<\\/$1');
+}
+
+function splitOnce(text: string, marker: string): [string, string] {
+  const at = text.indexOf(marker);
+  return [text.slice(0, at), text.slice(at + marker.length)];
+}
+
+function sumMatches(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const m of text.matchAll(pattern)) n += m[0].length;
+  return n;
+}
+

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as esbuild from 'esbuild';
+import { failure } from '../errors.js';
+import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { cached, packageVersion, remember } from './build-cache.js';
+
+const require = createRequire(import.meta.url);
+const THEMES_DIR = path.join(PACKAGE_ROOT, 'templates', 'themes') + path.sep;
+
+/** Bundles a built-in theme's CSS with reveal's base styles and our layout styles, every font inlined as a data URI. */
+export function bundleTheme(theme: string): Promise<string> {
+  return remember(`theme:${theme}`, () => buildThemeCss(theme));
+}
+
+async function buildThemeCss(theme: string): Promise<string> {
+  let themeFile: string;
+  const extras: string[] = [];
+  if (theme === 'briefing' || theme === 'briefing-italic') {
+    themeFile = path.join(THEMES_DIR, 'briefing.css');
+    if (theme === 'briefing-italic') extras.push(path.join(THEMES_DIR, 'briefing-italic.css'));
+  } else if (REVEAL_THEMES.includes(theme)) {
+    themeFile = require.resolve(`reveal.js/theme/${theme}.css`);
+    const fix = path.join(THEMES_DIR, 'fixes', `${theme}.css`);
+    if (existsSync(fix)) extras.push(fix);
+  } else throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+  const layoutFile = path.join(THEMES_DIR, 'layout.css');
+  const files = [require.resolve('reveal.js/reveal.css'), layoutFile, themeFile, ...extras];
+  const key = [theme, ...files.slice(1).map((f) => readFileSync(f, 'utf8')), ...['reveal.js', 'esbuild', ...FONT_PACKAGES].map(packageVersion)];
+  return (await cached('theme', key, async () => ({ css: await compileCss(files) }))).css;
+}
+
+/** Styles for build-time highlighted code or KaTeX math, cached like the themes. */
+export function bundleFeatureCss(feature: 'code' | 'math'): Promise<string> {
+  return remember(`feature:${feature}`, async () => {
+    const files = feature === 'code' ? [require.resolve('highlight.js/styles/a11y-light.css'), path.join(THEMES_DIR, 'code.css')] : [require.resolve('katex/dist/katex.css')];
+    const key = [feature, ...files.map((f) => readFileSync(f, 'utf8')), ...['esbuild', feature === 'code' ? 'highlight.js' : 'katex'].map(packageVersion)];
+    return (await cached('feature', key, async () => ({ css: await compileCss(files, feature === 'math' ? [woff2OnlyPlugin] : []) }))).css;
+  });
+}
+
+/** KaTeX lists woff2, woff and ttf for every face; every browser that runs reveal.js reads woff2, so the others are dropped. */
+const woff2OnlyPlugin: esbuild.Plugin = {
+  name: 'katex-woff2-only',
+  setup(build) {
+    build.onLoad({ filter: /katex[\\/]dist[\\/]katex\.css$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/,\s*url\([^)]*\.woff\) format\("woff"\),\s*url\([^)]*\.ttf\) format\("truetype"\)/g, ''),
+      loader: 'css',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * Bundles a briefing's own theme CSS. Its url() and @import references are
+ * inlined too, but only from inside the briefing folder: anything else is an
+ * error, so a theme cannot carry a file from elsewhere into the deck.
+ */
+export async function bundleCustomTheme(themeFile: string, root: string, where: { file: string; line: number }): Promise<string> {
+  const confine: esbuild.Plugin = {
+    name: 'confine-to-briefing',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(args.path) || /^(?:https?|file):/i.test(args.path)) {
+          return { errors: [{ text: `remote or file: URL ${args.path} cannot be inlined` }] };
+        }
+        if (args.path.startsWith('data:')) return { path: args.path, external: true };
+        const resolved = path.resolve(args.resolveDir, decodeURIComponent(args.path.replace(/[?#].*$/, '')));
+        let real: string;
+        try {
+          real = realpathSync(resolved);
+        } catch {
+          return { errors: [{ text: `${args.path} not found` }] };
+        }
+        const rel = path.relative(root, real);
+        if (rel.startsWith('..') || path.isAbsolute(rel)) return { errors: [{ text: `${args.path} resolves outside the briefing folder` }] };
+        // A FIFO or device would hang esbuild or read without end.
+        const stats = statSync(real);
+        if (!stats.isFile()) return { errors: [{ text: `${args.path} is not a regular file` }] };
+        if (stats.size > MAX_THEME_FILE_BYTES) return { errors: [{ text: `${args.path} is ${stats.size} bytes, over the ${MAX_THEME_FILE_BYTES}-byte limit for a theme file` }] };
+        return { path: real };
+      });
+    },
+  };
+  try {
+    return await compileCss([themeFile], [confine]);
+  } catch (err) {
+    const first = (err as { errors?: esbuild.Message[] }).errors?.[0];
+    const file = first?.location ? path.relative(process.cwd(), path.resolve(root, first.location.file)) : where.file;
+    throw failure('E_PATH_OUTSIDE', `theme ${path.basename(themeFile)}: ${first?.text ?? (err as Error).message}`, {
+      file: first?.location ? file : where.file,
+      line: first?.location?.line ?? where.line,
+      hint: 'a theme may only use fonts and images inside the briefing folder',
+    });
+  }
+}
+
+/** The largest font or image a custom theme may inline, like an image in a slide. */
+const MAX_THEME_FILE_BYTES = 5 * 1024 * 1024;
+
+const FONT_PACKAGES = ['@fontsource/source-sans-3', '@fontsource/lato', '@fontsource/ubuntu', '@fontsource/montserrat', '@fontsource/open-sans', '@fontsource/news-cycle', '@fontsource/quicksand'];
+
+async function compileCss(files: string[], plugins: esbuild.Plugin[] = []): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: files.map((f) => `@import ${JSON.stringify(f)};`).join('\n'), resolveDir: THEMES_DIR, loader: 'css' },
+    bundle: true,
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.otf': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.jpeg': 'dataurl', '.gif': 'dataurl', '.webp': 'dataurl' },
+    plugins: [...plugins, fontsourcePlugin, googleFontsPlugin],
+  });
+  const css = result.outputFiles[0]!.text;
+  const remote = /(?:@import|url\()\s*["']?(?:https?:)?\/\//i.exec(css);
+  if (remote) throw failure('E_REMOTE_URL', `theme CSS refers to a remote resource: ${css.slice(remote.index, remote.index + 60)}`, { hint: 'themes must inline every font and image' });
+  return css;
+}
+
+/**
+ * reveal's themes @import their fonts from Google Fonts. This swaps each such
+ * import for the same families and weights from @fontsource packages, so the
+ * theme looks as intended and nothing is fetched.
+ */
+const googleFontsPlugin: esbuild.Plugin = {
+  name: 'google-fonts-from-fontsource',
+  setup(build) {
+    build.onResolve({ filter: /^https?:\/\/fonts\.googleapis\.com\// }, (args) => ({ path: args.path, namespace: 'google-fonts' }));
+    build.onLoad({ filter: /.*/, namespace: 'google-fonts' }, (args) => {
+      const families = new URL(args.path).searchParams.getAll('family').flatMap((f) => f.split('|'));
+      const faces: string[] = [];
+      for (const spec of families) {
+        const [name, variants = '400'] = spec.split(':');
+        const id = name!.trim().toLowerCase().replace(/[+\s]+/g, '-');
+        for (const variant of variants.split(',')) {
+          const weight = /\d+/.exec(variant)?.[0] ?? '400';
+          const style = variant.includes('italic') ? 'italic' : 'normal';
+          let file: string;
+          try {
+            file = require.resolve(`@fontsource/${id}/files/${id}-latin-${weight}-${style}.woff2`);
+          } catch {
+            continue; // This family has no such face (Quicksand has no italics); the browser synthesises it.
+          }
+          faces.push(`@font-face{font-family:${JSON.stringify(name!.replace(/\+/g, ' '))};font-style:${style};font-weight:${weight};font-display:block;src:url(${JSON.stringify(file)}) format("woff2")}`);
+        }
+      }
+      return { contents: faces.join('\n'), loader: 'css', resolveDir: THEMES_DIR };
+    });
+  },
+};
+
+/** Resolves `fontsource:<family>/<file>` to the woff2 shipped in the @fontsource package. */
+const fontsourcePlugin: esbuild.Plugin = {
+  name: 'fontsource',
+  setup(build) {
+    build.onResolve({ filter: /^fontsource:/ }, (args) => {
+      const [family, file] = args.path.slice('fontsource:'.length).split('/');
+      return { path: require.resolve(`@fontsource/${family}/files/${family}-${file}`) };
+    });
+  },
+};
+

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+/** The CSP for a deck whose inline scripts have the given hashes; dev pages may also talk to their own server. */
+export function contentSecurityPolicy(scriptHashes: string[], dev = false): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`,
+    // reveal sets layout through style attributes and <style> elements at run time; styles cannot fetch anything
+    // because img-src and font-src allow only data: URIs.
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    'media-src data:',
+    // The speaker view previews the deck itself in two frames.
+    "frame-src 'self'",
+    "child-src 'self'",
+    dev ? "connect-src 'self'" : "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+
+/** The base64 SHA-256 of a script, as a CSP hash source wants it. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+

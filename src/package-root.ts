@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The package's root folder. This file sits one level below it both as
+ * source (src/) and when bundled (lib/), so modules in deeper folders find
+ * the templates and the runtime source through it.
+ */
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,0 +1,104 @@
+import type { SourceFile } from '../model.js';
+
+/** A line of Markdown with its 1-based line number in its file. */
+export interface Line {
+  text: string;
+  number: number;
+}
+
+/** A slide as cut from the source, before its Markdown is rendered. */
+export interface RawSlide {
+  kind: 'section' | 'content';
+  title: string | null;
+  file: SourceFile;
+  line: number;
+  /** Started by a `---` line; a `##` heading right after it names this slide instead of starting another. */
+  fromSeparator: boolean;
+  body: Line[];
+  notes: Line[] | null;
+  section: string | null;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const SEPARATOR = /^---[ \t]*$/;
+const NOTES = /^Notes?:[ \t]?(.*)$/;
+/** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
+export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+
+/** Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside code fences. */
+export function cutSlides(file: SourceFile, text: string, firstLine: number): RawSlide[] {
+  const slides: RawSlide[] = [];
+  let current: RawSlide | null = null;
+  let section: string | null = null;
+  let fence: { char: string; length: number } | null = null;
+  const lines = text.split('\n');
+  const finish = () => {
+    if (current && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {
+      slides.push(current);
+    }
+    current = null;
+  };
+  const start = (kind: RawSlide['kind'], title: string | null, line: number, fromSeparator: boolean) => {
+    finish();
+    current = { kind, title, file, line, fromSeparator, body: [], notes: null, section };
+  };
+  lines.forEach((text, index) => {
+    const number = firstLine + index;
+    if (fence) {
+      const close = FENCE_OPEN.exec(text);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && text.trim() === close[1]) fence = null;
+      append(text, number);
+      return;
+    }
+    const open = FENCE_OPEN.exec(text);
+    if (open) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      append(text, number);
+      return;
+    }
+    let m: RegExpExecArray | null;
+    if ((m = H1.exec(text))) {
+      section = m[1]!.trim();
+      start('section', section, number, false);
+    } else if ((m = H2.exec(text))) {
+      const c = current as RawSlide | null;
+      if (c && c.fromSeparator && c.title === null && !hasText(c.body) && c.notes === null) {
+        c.title = m[1]!.trim();
+        c.line = number;
+        c.fromSeparator = false;
+      } else {
+        start('content', m[1]!.trim(), number, false);
+      }
+    } else if (SEPARATOR.test(text)) {
+      start('content', null, number, true);
+    } else if ((m = NOTES.exec(text)) && !(current as RawSlide | null)?.notes) {
+      if (!current) start('content', null, number, false);
+      (current as unknown as RawSlide).notes = [{ text: m[1]!, number }];
+    } else {
+      append(text, number);
+    }
+  });
+  finish();
+  return slides;
+
+  function append(text: string, number: number) {
+    if (!current) {
+      if (text.trim() === '') return;
+      start('content', null, number, false);
+    }
+    const c = current as unknown as RawSlide;
+    (c.notes ?? c.body).push({ text, number });
+  }
+}
+
+/** True when any line holds more than white space. */
+export function hasText(lines: Line[]): boolean {
+  return lines.some((l) => l.text.trim() !== '');
+}
+
+/** Joins lines back into Markdown text. */
+export function joinLines(lines: Line[]): string {
+  return lines.map((l) => l.text).join('\n');
+}

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { DiagnosticBag } from '../errors.js';
+import type { Briefing, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
+import { cutSlides, DIRECTIVE, joinLines, type Line, type RawSlide } from './cut-slides.js';
+import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
+import { createMarkdownRenderer } from './render-markdown.js';
+
+/** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
+export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
+  let metaSource: MetaSource | undefined;
+  const bodies: { file: SourceFile; text: string; firstLine: number }[] = [];
+  if (loaded.singleFile) {
+    const file = loaded.markdownFiles[0]!;
+    const split = splitFrontMatter(file, bag);
+    metaSource = split.meta;
+    bodies.push({ file, text: split.body, firstLine: split.bodyLine });
+  } else if (loaded.metaFile) {
+    metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
+  }
+  const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
+  if (!loaded.singleFile) {
+    for (const file of orderFiles(loaded.markdownFiles, meta.files, location, bag)) bodies.push({ file, text: file.text, firstLine: 1 });
+  }
+
+  const rawSlides: RawSlide[] = [];
+  for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine));
+  if (rawSlides.length === 0) {
+    const first = loaded.markdownFiles[0];
+    bag.error('E_NO_SLIDES', 'the briefing has no slides', {
+      file: first?.path ?? displayRoot(loaded),
+      line: first ? 1 : undefined,
+      hint: first ? 'start a slide with a `## Heading` line, or a section with `# Heading`' : 'add a Markdown file (for example 01-context.md) to the briefing folder',
+    });
+  }
+
+  const images: ImageRef[] = [];
+  const markdown = createMarkdownRenderer(meta, images, bag);
+  const slides: Slide[] = [];
+  const sections: Section[] = [];
+  const push = (slide: Omit<Slide, 'number'>) => {
+    const numbered = { ...slide, number: slides.length + 1 };
+    slides.push(numbered);
+    return numbered;
+  };
+
+  // Generated slides take their content from the metadata; their templates render it.
+  const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
+    push({ kind, layout: kind, title, bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+  generate('title', meta.title);
+  if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
+  if (rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
+
+  /** Renders notes written in the metadata, such as `bottomLineNotes:`, with the same Markdown rules as slide notes. */
+  function renderMetaNotes(text: string | undefined, line: number | undefined): SpeakerNotes | null {
+    if (!text?.trim() || !metaSource) return null;
+    const lines = text.split('\n').map((t, i) => ({ text: t, number: (line ?? location.line) + i }));
+    return { markdown: text.trim(), html: markdown.render(metaSource.file, lines, false).html };
+  }
+
+  for (const raw of rawSlides) {
+    let layout = raw.kind === 'section' ? 'section' : 'content';
+    let layoutLine: number | undefined;
+    let incremental = meta.incremental;
+    // `<!-- column -->` starts another column; a slide without one has a single column.
+    const columnLines: Line[][] = [[]];
+    for (const line of raw.body) {
+      const directive = DIRECTIVE.exec(line.text);
+      if (!directive) {
+        columnLines.at(-1)!.push(line);
+      } else if (directive[2]) {
+        layout = directive[2];
+        layoutLine = line.number;
+      } else if (directive[1] === 'column') {
+        columnLines.push([]);
+      } else {
+        incremental = true;
+      }
+    }
+    const imageStart = images.length;
+    const rendered = columnLines.map((lines) => markdown.render(raw.file, lines, incremental));
+    const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
+    const notes: SpeakerNotes | null = raw.notes && raw.notes.some((l) => l.text.trim() !== '')
+      ? { markdown: joinLines(raw.notes).trim(), html: markdown.render(raw.file, raw.notes, false).html }
+      : null;
+    const slide = push({
+      kind: raw.kind,
+      layout,
+      title: raw.title,
+      bodyHtml: body.html,
+      columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
+      notes,
+      section: raw.section,
+      source: { file: raw.file.path, line: raw.line },
+      layoutLine,
+      incremental,
+      images: range(imageStart, images.length),
+      bulletCount: body.bulletCount,
+    });
+    if (raw.kind === 'section') sections.push({ title: raw.title!, source: slide.source, slideNumbers: [slide.number] });
+    else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
+  }
+
+  return { meta, metaSource: location, sections, slides, images };
+}
+
+/** Applies `files:` from the metadata: those files, in that order; every file is otherwise read by name. */
+function orderFiles(files: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag): SourceFile[] {
+  if (!order) return files;
+  const byName = new Map(files.map((f) => [f.relPath, f]));
+  const ordered: SourceFile[] = [];
+  for (const name of order) {
+    const file = byName.get(name);
+    if (file) ordered.push(file);
+    else bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...location, hint: `files here: ${[...byName.keys()].join(', ')}` });
+  }
+  for (const file of files) {
+    if (!order.includes(file.relPath)) bag.warn('W_FILE_SKIPPED', `${file.relPath} is not listed in "files" and is left out`, { file: file.path, hint: 'add it to `files:` in the metadata, or delete it' });
+  }
+  return ordered;
+}
+
+function displayRoot(loaded: LoadedBriefing): string {
+  const first = loaded.metaFile ?? loaded.markdownFiles[0];
+  return first ? path.dirname(first.path) : loaded.name;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}

@@ -1,0 +1,210 @@
+import { createRequire } from 'node:module';
+import { Marked, type Token, type Tokens } from 'marked';
+import type { DiagnosticBag } from '../errors.js';
+import { escapeHtml } from '../html-text.js';
+import { ASSET_SCHEME, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
+import { joinLines, type Line } from './cut-slides.js';
+import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
+import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+
+const require = createRequire(import.meta.url);
+// Loaded on first use only: most briefings have neither math nor code.
+let katex: typeof import('katex') | undefined;
+let hljs: typeof import('highlight.js').default | undefined;
+
+/** Marks where rendered math goes back in; NUL cannot occur in decoded input, so no author can forge one. */
+const MATH_MARK = '\u0000';
+const MATH_PATTERN = /\u0000(\d+)\u0000/g;
+
+interface RenderContext {
+  file: SourceFile;
+  line: number;
+  rawHtml: boolean;
+}
+
+/**
+ * One marked instance for the whole briefing. Its renderer resolves images
+ * to confined paths and refuses unsafe links, so Markdown alone can never
+ * produce markup that loads or runs anything.
+ */
+export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag) {
+  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, rawHtml: false };
+  const mathHtml: string[] = [];
+  const at = () => ({ file: ctx.file.path, line: ctx.line });
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use({
+    renderer: {
+      image(token: Tokens.Image) {
+        const alt = escapeHtml(token.text);
+        const relPath = resolveImagePath(token.href, ctx.file, at(), bag);
+        if (relPath === null) return `<span class="missing-image">${alt}</span>`;
+        images.push({ src: token.href, relPath, alt: token.text, source: at() });
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}>`;
+      },
+      link(token: Tokens.Link) {
+        const inner = this.parser.parseInline(token.tokens);
+        const kind = classifyLink(token.href);
+        if (kind === 'unsafe' || kind === 'relative') {
+          bag.warn('W_LINK', `link to "${truncate(token.href)}" was removed; links may be https:, mailto: or #anchors`, {
+            ...at(),
+            hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
+          });
+          return inner;
+        }
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+        const external = kind === 'anchor' ? '' : ' target="_blank" rel="noopener noreferrer"';
+        return `<a href="${escapeHtml(token.href)}"${title}${external}>${inner}</a>`;
+      },
+      html(token: Tokens.HTML | Tokens.Tag) {
+        ctx.rawHtml = true;
+        return token.text;
+      },
+      code(token: Tokens.Code) {
+        const highlighted = highlightCode(token.text, token.lang);
+        const lang = highlighted.language ? ` language-${escapeHtml(highlighted.language)}` : '';
+        return `<pre><code class="hljs${lang}">${highlighted.html}</code></pre>\n`;
+      },
+    },
+    extensions: [
+      {
+        name: 'mathBlock',
+        level: 'block',
+        start: (src: string) => src.match(/^\$\$/m)?.index,
+        tokenizer(src: string) {
+          const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
+          return match ? { type: 'mathBlock', raw: match[0], text: match[1]!.trim() } : undefined;
+        },
+        renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
+      },
+      {
+        name: 'mathInline',
+        level: 'inline',
+        start: (src: string) => src.indexOf('$'),
+        // Like pandoc: no space just inside the dollars, and no digit right after, so "$5 and $10" stays text.
+        tokenizer(src: string) {
+          const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
+          return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
+        },
+        renderer: (token) => renderMath((token as unknown as { text: string }).text, false),
+      },
+    ],
+  });
+
+  /** Renders TeX with KaTeX at build time; the HTML is held back from the sanitizer and put in afterwards. */
+  function renderMath(tex: string, display: boolean): string {
+    katex ??= require('katex') as typeof import('katex');
+    let html: string;
+    try {
+      html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
+    } catch (err) {
+      bag.error('E_MARKDOWN', `math does not parse: ${(err as Error).message.replace(/^KaTeX parse error: /, '')}`, { ...at(), hint: 'check the TeX between the $ signs; write \\$ for a literal dollar sign' });
+      return `<code>${escapeHtml(tex)}</code>`;
+    }
+    mathHtml.push(html);
+    return `${MATH_MARK}${mathHtml.length - 1}${MATH_MARK}`;
+  }
+
+  return {
+    /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
+    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
+      ctx.file = file;
+      ctx.rawHtml = false;
+      if (lines.length === 0) return { html: '', bulletCount: 0 };
+      const tooDeep = findExcessiveNesting(lines);
+      if (tooDeep) {
+        bag.error('E_MARKDOWN', `lists or quotes are nested more than ${MAX_NESTING} levels deep`, {
+          file: file.path,
+          line: tooDeep.number,
+          hint: 'flatten the structure; a slide cannot show that depth anyway',
+        });
+        return { html: '', bulletCount: 0 };
+      }
+      try {
+        return renderTokens(file, lines, incremental);
+      } catch (err) {
+        // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
+        bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {
+          file: file.path,
+          line: (lines.find((l) => l.text.trim() !== '') ?? lines[0]!).number,
+          hint: 'look for deeply nested lists or quotes, or long runs of brackets or asterisks',
+        });
+        return { html: '', bulletCount: 0 };
+      }
+    },
+  };
+
+  function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
+    const tokens = marked.lexer(joinLines(lines));
+    let line = lines[0]!.number;
+    let html = '';
+    let bulletCount = 0;
+    const htmlLines: number[] = [];
+    for (const token of tokens as Token[]) {
+      ctx.line = line;
+      const before: boolean = ctx.rawHtml;
+      ctx.rawHtml = false;
+      html += marked.parser([token]);
+      if (ctx.rawHtml) htmlLines.push(line);
+      ctx.rawHtml ||= before;
+      if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
+      line += countNewlines(token.raw);
+    }
+    if (ctx.rawHtml && meta.html) {
+      // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
+      const kept = stripNavigationAndFrames(html);
+      if (kept !== html) {
+        bag.warn('W_RAW_HTML', 'raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with `html: true`', {
+          file: file.path,
+          line: htmlLines[0] ?? lines[0]!.number,
+          hint: 'script, meta, base, iframe, frame, object and embed never reach a deck; link to the page instead',
+        });
+      }
+      html = kept;
+    }
+    if (ctx.rawHtml && !meta.html) {
+      const cleaned = sanitizeFragment(html);
+      // Comments are dropped silently: an author's note to self is not a problem worth a warning.
+      if (cleaned !== html.replace(/<!--[\s\S]*?-->/g, '')) {
+        bag.warn('W_RAW_HTML', 'raw HTML was neutralised', {
+          file: file.path,
+          line: htmlLines[0] ?? lines[0]!.number,
+          hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
+        });
+      }
+      html = cleaned;
+    }
+    if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
+    // Math goes in after sanitising: KaTeX's markup is ours and needs the inline styles a sanitizer would strip.
+    html = html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
+    return { html, bulletCount };
+  }
+}
+
+/** Deeper than any slide can show, and shallow enough that marked stays fast and within its stack. */
+const MAX_NESTING = 32;
+
+/** Finds the first line nested deeper than MAX_NESTING, by `>` markers or list indentation. */
+function findExcessiveNesting(lines: Line[]): Line | undefined {
+  return lines.find((line) => {
+    const quote = /^(?:[ \t]*>)+/.exec(line.text);
+    if (quote && (quote[0].match(/>/g) ?? []).length > MAX_NESTING) return true;
+    const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/.exec(line.text);
+    return item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING;
+  });
+}
+
+/** Highlights a code block at build time, so the deck needs no highlighter at run time. */
+function highlightCode(code: string, lang: string | undefined): { html: string; language: string | null } {
+  const language = (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
+  if (!language || language === 'text' || language === 'plain') return { html: escapeHtml(code), language: null };
+  hljs ??= (require('highlight.js') as { default: typeof import('highlight.js').default }).default ?? (require('highlight.js') as typeof import('highlight.js').default);
+  if (!hljs.getLanguage(language)) return { html: escapeHtml(code), language: null };
+  return { html: hljs.highlight(code, { language, ignoreIllegals: true }).value, language };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { DiagnosticBag } from '../errors.js';
+import type { SourceFile } from '../model.js';
+
+/** Resolves an image reference to a posix path inside the briefing, or records why it cannot be. */
+export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag): string | null {
+  const shown = truncate(href);
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || href.startsWith('//')) {
+    bag.error('E_REMOTE_URL', `remote image "${shown}" cannot be inlined`, {
+      ...where,
+      hint: 'download the image into the briefing folder and reference it by its relative path',
+    });
+    return null;
+  }
+  if (scheme && !(scheme.length === 1 && /^[A-Za-z]$/.test(scheme))) {
+    bag.error('E_PATH_OUTSIDE', `image "${shown}" uses a ${scheme}: URL; only files in the briefing folder can be inlined`, {
+      ...where,
+      hint: 'reference the image by a path relative to this Markdown file',
+    });
+    return null;
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(href.replace(/[?#].*$/, ''));
+  } catch {
+    bag.error('E_IMAGE_MISSING', `image path "${shown}" has a broken % escape`, { ...where, hint: 'write the file name as it is on disk' });
+    return null;
+  }
+  if (decoded.includes('\0')) {
+    bag.error('E_IMAGE_MISSING', `image path "${shown}" contains a NUL byte`, { ...where });
+    return null;
+  }
+  const posix = decoded.replace(/\\/g, '/');
+  if (posix.startsWith('/') || /^[A-Za-z]:/.test(posix)) {
+    bag.error('E_PATH_OUTSIDE', `image "${shown}" is an absolute path`, {
+      ...where,
+      hint: 'copy the image into the briefing folder and use a relative path',
+    });
+    return null;
+  }
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(file.relPath), posix));
+  if (joined === '..' || joined.startsWith('../')) {
+    bag.error('E_PATH_OUTSIDE', `image "${shown}" is outside the briefing folder`, {
+      ...where,
+      hint: 'a briefing may only inline files inside its own folder; copy the image in',
+    });
+    return null;
+  }
+  return joined;
+}
+
+/** Classifies a link the way the browser will parse it, so tabs or odd case cannot hide a scheme. */
+export function classifyLink(href: string): 'https' | 'mailto' | 'anchor' | 'relative' | 'unsafe' {
+  if (href.startsWith('#')) return 'anchor';
+  let url: URL;
+  try {
+    url = new URL(href, 'briefdeck-relative:/');
+  } catch {
+    return 'unsafe';
+  }
+  switch (url.protocol) {
+    case 'https:':
+      return 'https';
+    case 'mailto:':
+      return 'mailto';
+    case 'briefdeck-relative:':
+      return 'relative';
+    default:
+      return 'unsafe';
+  }
+}
+
+/** Shortens a reference for a message. */
+export function truncate(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
