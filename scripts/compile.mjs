@@ -1,6 +1,10 @@
 // Compiles the CLI to plain JavaScript once (run by `npm ci` through `prepare`),
 // so `briefdeck` starts without a TypeScript loader.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names change with their content; stale ones would otherwise pile up and ship in the package.
+rmSync('lib', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts', 'parse-worker': 'src/parse-worker.ts' },

@@ -23,10 +23,11 @@ describe('briefdeck check', () => {
 
   for (const { name, expected } of cases) {
     it.skipIf(expected.browser && BROWSER_PATH === null)(`${name}: reports exactly its diagnostics, with the documented exit codes`, async () => {
-      const result = await runCapture(['check', name, ...expected.args], CHECK);
+      // Both runs share the one browser at once; each job opens and closes its own pages.
+      const [result, strict] = await Promise.all([runCapture(['check', name, ...expected.args], CHECK), runCapture(['check', name, '--strict', ...expected.args], CHECK)]);
       expect(sizeFree(diagnosticLines(result.err))).toEqual(sizeFree(expected.diagnostics));
       expect(result.code).toBe(expected.exit);
-      expect((await runCapture(['check', name, '--strict', ...expected.args], CHECK)).code).toBe(expected.strictExit);
+      expect(strict.code).toBe(expected.strictExit);
     });
   }
 

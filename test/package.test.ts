@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './helpers.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('installed as a tool', () => {
+  it('packs lib/ and no tests, installs into a clean prefix, and runs init and build there', () => {
+    const out = tempDir('briefdeck-pack-');
+    const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
+    const files = packed[0]!.files.map((f) => f.path);
+    expect(files).toContain('lib/main.js');
+    expect(files).toContain('lib/parse-worker.js');
+    expect(files).toContain('src/runtime/deck-runtime.ts');
+    expect(files).toContain('templates/deck.hbs');
+    expect(files.filter((f) => f.startsWith('test/') || f.endsWith('.map') || f.startsWith('briefing/'))).toEqual([]);
+
+    const prefix = path.join(out, 'prefix');
+    // The dependencies are already in npm's cache from `npm ci`; --prefer-offline keeps this quick.
+    execFileSync(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(out, packed[0]!.filename)], { stdio: 'ignore' });
+    const bin = path.join(prefix, 'bin', 'briefdeck');
+    const work = path.join(out, 'work');
+    execFileSync('mkdir', [work]);
+    const env = { ...process.env, PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}` };
+    expect(execFileSync(bin, ['--help'], { cwd: work, encoding: 'utf8', env })).toContain('usage: briefdeck <command>');
+    execFileSync(bin, ['init', 'my-briefing'], { cwd: work, env, stdio: 'ignore' });
+    const built = execFileSync(bin, ['build', 'my-briefing'], { cwd: work, encoding: 'utf8', env });
+    expect(built).toMatch(/^built dist\/my-briefing\.html: 10 slides/);
+    expect(readdirSync(path.join(work, 'dist'))).toEqual(['my-briefing.html']);
+    expect(existsSync(path.join(work, 'dist', 'my-briefing.html'))).toBe(true);
+  }, 180_000);
+});
