@@ -41,20 +41,17 @@ describe.skipIf(!hasArticle)('the default briefing against its source article', 
 
   it('quotes the article word for word', () => {
     const misquoted: string[] = [];
+    let checked = 0;
     for (const { file, text } of briefingText()) {
       // Only double-quoted phrases: single quotes in prose are apostrophes.
       for (const m of fold(text).matchAll(/"([^"\n]{3,}?)"/g)) {
         const quote = m[1]!.replace(/[.,]$/, '');
-        if (/^(war games|very provocative|monster missile|nuclear button|korean peninsula|as soon as possible|fire and fury like the world has never seen)$/.test(quote) || article.includes(quote)) continue;
-        // The title of the article itself is quoted on the sources slide.
-        if (file === '05-sources.md') continue;
-        misquoted.push(`${file}: "${quote}"`);
+        checked++;
+        if (!article.includes(quote)) misquoted.push(`${file}: "${quote}"`);
       }
     }
     expect(misquoted).toEqual([]);
-    for (const phrase of ['war games', 'very provocative', 'monster missile', 'nuclear button', 'korean peninsula', 'as soon as possible', 'fire and fury like the world has never seen']) {
-      expect(article).toContain(`"${phrase}`);
-    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('spells the leader Kim Jong Un everywhere', () => {

@@ -4,18 +4,13 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
-import { FIXTURES, readFixtureCases, runBin, runCapture, tempDir } from './helpers.js';
+import { FIXTURES, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** A briefing folder with one slide that references `image`. */
 function briefingWith(image: string, extra: Record<string, string | Buffer> = {}): string {
-  const dir = path.join(tempDir(), 'deck');
-  mkdirSync(dir);
-  writeFileSync(path.join(dir, 'briefing.yml'), 'title: Hardening\n');
-  writeFileSync(path.join(dir, 'a.md'), `## Picture\n\n![a picture](${image})\n`);
-  for (const [name, content] of Object.entries(extra)) writeFileSync(path.join(dir, name), content);
-  return dir;
+  return writeBriefing({ 'briefing.yml': 'title: Hardening\n', 'a.md': `## Picture\n\n![a picture](${image})\n`, ...extra });
 }
 
 const canMakeFifo = (() => {
@@ -89,11 +84,11 @@ describe('special files are refused, never read', () => {
 
 describe('the deck-size limit counts what is written', () => {
   it('an image referenced twelve times costs twelve copies', async () => {
-    const dir = path.join(tempDir(), 'deck');
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Twelve\n');
-    writeFileSync(path.join(dir, 'big.png'), Buffer.concat([PNG, Buffer.alloc(100_000)]));
-    writeFileSync(path.join(dir, 'a.md'), Array.from({ length: 12 }, (_, i) => `## Slide ${i}\n\n![copy](big.png)\n`).join('\n'));
+    const dir = writeBriefing({
+      'briefing.yml': 'title: Twelve\n',
+      'big.png': Buffer.concat([PNG, Buffer.alloc(100_000)]),
+      'a.md': Array.from({ length: 12 }, (_, i) => `## Slide ${i}\n\n![copy](big.png)\n`).join('\n'),
+    });
     const result = await runCapture(['build', 'deck', '--max-deck-bytes', '1000000'], path.dirname(dir));
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/deck\/a\.md:\d+: error: images add up to more than the 1000000-byte deck limit at big\.png/);
@@ -212,13 +207,10 @@ describe('the dev server under hostile requests', () => {
 
 describe('author HTML cannot navigate or frame, even with html: true', () => {
   it('removes meta refresh, base, iframe, object and embed with a warning, and keeps the rest', async () => {
-    const dir = path.join(tempDir(), 'deck');
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Trusted\nhtml: true\n');
-    writeFileSync(
-      path.join(dir, 'a.md'),
-      '## Raw\n\n<meta http-equiv="refresh" content="0;url=https://example.com/">\n<base href="https://example.com/">\n<iframe src="file:///etc/hostname"></iframe>\n<object data="x.pdf"></object>\n<embed src="x.swf">\n<div class="kept"><b>kept</b></div>\n\nNote: n.\n',
-    );
+    const dir = writeBriefing({
+      'briefing.yml': 'title: Trusted\nhtml: true\n',
+      'a.md': '## Raw\n\n<meta http-equiv="refresh" content="0;url=https://example.com/">\n<base href="https://example.com/">\n<iframe src="file:///etc/hostname"></iframe>\n<object data="x.pdf"></object>\n<embed src="x.swf">\n<div class="kept"><b>kept</b></div>\n\nNote: n.\n',
+    });
     const { buildDeck } = await import('../src/build-deck.js');
     const built = await buildDeck('deck', { cwd: path.dirname(dir) });
     const body = built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;

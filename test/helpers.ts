@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,4 +54,12 @@ export function readFixtureCases<T>(dir: string): { name: string; expected: T }[
   return readdirSync(dir)
     .sort()
     .map((name) => ({ name, expected: JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as T }));
+}
+
+/** Writes a briefing folder `deck/` in a fresh temp folder from file names and contents; returns its path. */
+export function writeBriefing(files: Record<string, string | Uint8Array>, name = 'deck'): string {
+  const dir = path.join(tempDir(), name);
+  mkdirSync(dir);
+  for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content);
+  return dir;
 }

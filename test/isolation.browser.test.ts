@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,7 +6,7 @@ import { CHROMIUM_FLAGS, loadDeckIntoPage, withBrowser } from '../src/browser-se
 import { buildDeck } from '../src/build-deck.js';
 import { startDevServer } from '../src/dev-server.js';
 import { launchBrowser, useSharedBrowser } from './browser-harness.js';
-import { BROWSER_PATH, FIXTURES, runCapture, tempDir } from './helpers.js';
+import { BROWSER_PATH, FIXTURES, runCapture, writeBriefing } from './helpers.js';
 
 const NOTE = 'Notes for the plain slide.';
 const DECK_ORIGIN = 'https://deck.briefdeck.test';
@@ -34,17 +33,21 @@ window.attack = (target) => {
 describe.skipIf(BROWSER_PATH === null)('speaker notes never leave the deck', () => {
   let browser: Browser;
   let deckHtml: string;
+  let linkingHtml: string;
   beforeAll(async () => {
     browser = await launchBrowser();
     deckHtml = (await buildDeck(path.join(FIXTURES, 'presenter'))).deck.html;
     expect(deckHtml).toContain(NOTE);
+    // A deck whose one slide links out, written as any author would write the link.
+    const linking = writeBriefing({ 'briefing.yml': 'title: Linking\n', 'a.md': `## Plain list\n\n- Read the [source](${HOSTILE_ORIGIN}/landing)\n\nNote: ${NOTE}\n` });
+    linkingHtml = (await buildDeck(linking)).deck.html;
   });
   afterAll(async () => browser?.close());
 
   /** A context where the deck and a hostile page are served from two https origins, both answered here. */
-  async function twoOrigins(hostileBody: string) {
+  async function twoOrigins(hostileBody: string, deck = deckHtml) {
     const context = await browser.newContext();
-    await context.route(`${DECK_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: deckHtml }));
+    await context.route(`${DECK_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: deck }));
     await context.route(`${HOSTILE_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: `<!DOCTYPE html><body>${hostileBody}<script>${HOSTILE_SCRIPT}</script></body>` }));
     return context;
   }
@@ -72,30 +75,30 @@ describe.skipIf(BROWSER_PATH === null)('speaker notes never leave the deck', () 
   });
 
   it('a page opened from a link in the deck has no opener and receives no note', async () => {
-    const context = await twoOrigins('<p>hostile target</p>');
+    const context = await twoOrigins('<p>hostile target</p>', linkingHtml);
     const deck = await context.newPage();
-    await deck.goto(`${DECK_ORIGIN}/deck.html#/3`);
+    await deck.goto(`${DECK_ORIGIN}/deck.html#/1`);
     await waitForReveal(deck);
-    await deck.evaluate((url) => {
-      // The link as the parser writes every external link.
-      const a = Object.assign(document.createElement('a'), { href: url, target: '_blank', rel: 'noopener noreferrer', textContent: 'source' });
-      document.querySelector('section.present')!.append(a);
-    }, `${HOSTILE_ORIGIN}/landing`);
-    const [hostile] = await Promise.all([context.waitForEvent('page'), deck.click('section.present a[rel="noopener noreferrer"]')]);
+    const [hostile] = await Promise.all([context.waitForEvent('page'), deck.click(`section.present a[href^="${HOSTILE_ORIGIN}"]`)]);
     await hostile.waitForLoadState();
     expect(await hostile.evaluate(() => window.opener)).toBeNull();
     expect(await hostile.evaluate(() => document.referrer)).toBe('');
+    // With no handle on the deck, the page can only hope a message finds its way; none does.
+    await hostile.evaluate(() => window.opener && (window as unknown as { attack(t: Window): void }).attack(window.opener));
+    await hostile.waitForTimeout(500);
+    expect((await hostile.evaluate(() => (window as unknown as { received: string[] }).received)).join('\n')).not.toContain(NOTE);
     await context.close();
   });
 
   it('a page that frames the dev server gets an empty frame and no note', async () => {
-    const dir = path.join(tempDir(), 'deck');
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Framed\n');
-    writeFileSync(path.join(dir, 'a.md'), `## Plain list\n\n- one\n\nNote: ${NOTE}\n`);
+    const dir = writeBriefing({ 'briefing.yml': 'title: Framed\n', 'a.md': `## Plain list\n\n- one\n\nNote: ${NOTE}\n` });
     const server = await startDevServer(dir, { port: 0, cwd: path.dirname(dir), log: () => undefined });
     try {
       const context = await twoOrigins(`<iframe id="f" src="${server.url}"></iframe>`);
+      // The server is reachable from this browser: opened directly, the deck loads.
+      const direct = await context.newPage();
+      await direct.goto(server.url);
+      await waitForReveal(direct);
       const hostile = await context.newPage();
       await hostile.goto(`${HOSTILE_ORIGIN}/`);
       await hostile.waitForTimeout(500);
@@ -149,13 +152,10 @@ setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
   });
 
   it('pdf, shots and check of a deck with raw HTML that reaches for this machine make no connection', async () => {
-    const dir = path.join(tempDir(), 'deck');
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Reaching\nhtml: true\n');
-    writeFileSync(
-      path.join(dir, 'a.md'),
-      `## Reaching out\n\n<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh">\n<img src="http://127.0.0.1:${port}/img" alt="x">\n<iframe src="http://127.0.0.1:${port}/frame"></iframe>\n\nNote: n.\n`,
-    );
+    const dir = writeBriefing({
+      'briefing.yml': 'title: Reaching\nhtml: true\n',
+      'a.md': `## Reaching out\n\n<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh">\n<img src="http://127.0.0.1:${port}/img" alt="x">\n<iframe src="http://127.0.0.1:${port}/frame"></iframe>\n\nNote: n.\n`,
+    });
     const cwd = path.dirname(dir);
     expect((await runCapture(['pdf', 'deck', '-o', path.join(cwd, 'd.pdf')], cwd)).code).toBe(0);
     expect((await runCapture(['shots', 'deck', '-o', path.join(cwd, 'shots')], cwd)).code).toBe(0);
