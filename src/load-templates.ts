@@ -18,6 +18,8 @@ export interface TemplateSource {
 export interface TemplateSet {
   deck: TemplateSource;
   layouts: Record<string, TemplateSource>;
+  /** True when any template comes from the briefing's own `templates/` folder. */
+  overridden: boolean;
 }
 
 /** The folder of built-in templates, next to `src/` and `lib/` alike. */
@@ -31,7 +33,7 @@ export function loadTemplates(briefingRoot?: string, cwd = process.cwd()): Templ
   const dirs = [BUILTIN_TEMPLATES_DIR];
   const override = briefingRoot ? path.join(briefingRoot, 'templates') : undefined;
   if (override && existsSync(override)) dirs.push(override);
-  const set: TemplateSet = { deck: { path: '', text: '' }, layouts: {} };
+  const set: TemplateSet = { deck: { path: '', text: '' }, layouts: {}, overridden: false };
   for (const dir of dirs) {
     const read = (full: string): TemplateSource => {
       const shown = path.relative(cwd, full) || full;
@@ -39,6 +41,7 @@ export function loadTemplates(briefingRoot?: string, cwd = process.cwd()): Templ
       if (dir === override && briefingRoot && path.relative(realpathSync(briefingRoot), realpathSync(full)).startsWith('..')) {
         throw failure('E_PATH_OUTSIDE', `${shown} resolves outside the briefing folder`, { file: shown, hint: 'copy the template into the briefing folder instead of linking to it' });
       }
+      if (dir === override) set.overridden = true;
       const bytes = readRegularFile(full, shown, MAX_TEMPLATE_BYTES, { file: shown }, (size) => failure('E_FILE_TOO_LARGE', `template is ${size} bytes, over the ${MAX_TEMPLATE_BYTES}-byte limit`, { file: shown }));
       return { path: shown, text: decodeSource(bytes, shown) };
     };

@@ -151,4 +151,6 @@ export interface RenderedDeck {
   customTheme?: string;
   /** The deck template it was rendered with, for errors about what that template wrote. */
   template: string;
+  /** True when markup not written by briefdeck's own templates and sanitizer is in the HTML (template overrides, `html: true`). */
+  foreignMarkup: boolean;
 }

@@ -131,7 +131,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
   const custom = isCustomTheme(briefing.meta.theme);
-  return { html, markers, revealConfig, theme: custom ? 'briefing' : briefing.meta.theme, customTheme: custom ? options.customThemeFile : undefined, template: templates.deck.path };
+  return { html, markers, revealConfig, theme: custom ? 'briefing' : briefing.meta.theme, customTheme: custom ? options.customThemeFile : undefined, template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {

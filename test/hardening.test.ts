@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
-import { FIXTURES, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
+import { DEFAULT_BRIEFING, FIXTURES, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -221,6 +221,20 @@ describe('author HTML cannot navigate or frame, even with html: true', () => {
 });
 
 describe('the file stays sealed, whatever the templates say', () => {
+  it('the built-in templates and sanitizer produce a sealed file, so decks made only of them may skip the check', async () => {
+    const { buildDeck } = await import('../src/build-deck.js');
+    const { verifySealedDeck } = await import('../src/bundle/verify-seal.js');
+    const { DiagnosticBag } = await import('../src/errors.js');
+    for (const dir of [DEFAULT_BRIEFING, path.join(FIXTURES, 'layouts'), path.join(FIXTURES, 'xss')]) {
+      const built = await buildDeck(dir);
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(built.deck.html)![1]!;
+      const hashes = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]!);
+      const bag = new DiagnosticBag();
+      verifySealedDeck(built.deck.html, { csp, scriptHashes: hashes, template: 'deck.hbs' }, bag);
+      expect(bag.items, dir).toEqual([]);
+    }
+  });
+
   const UNSEALED = path.join(FIXTURES, 'unsealed');
   for (const { name, expected } of readFixtureCases<{ exit: number; errors: string[] }>(UNSEALED)) {
     it(`${name}: refused, naming the template, and nothing is written`, async () => {
