@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 rmSync('lib', { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts', 'parse-worker': 'src/parse-worker.ts' },
+  entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts', 'sandbox-entry': 'src/sandbox-entry.ts' },
   outdir: 'lib',
   bundle: true,
   platform: 'node',

@@ -3,8 +3,7 @@ import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
-import { ParseWorker } from './parse-in-worker.js';
-import { renderDeck } from './render-deck.js';
+import { SandboxWorker } from './sandbox-worker.js';
 import { bundleDeck, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
 
@@ -14,8 +13,8 @@ export interface BuildOptions {
   /** Strip speaker notes from the file. */
   handout?: boolean;
   limits?: InputLimits;
-  /** A parser worker to reuse across builds (the dev server keeps one warm). */
-  parser?: ParseWorker;
+  /** A sandbox worker to reuse across builds (the dev server keeps one warm). */
+  sandbox?: SandboxWorker;
   /** Inject the dev server's reload client. */
   devClient?: boolean;
 }
@@ -37,26 +36,28 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
   const loaded = loadBriefing(input, cwd, limits);
-  const parser = options.parser ?? new ParseWorker();
-  // The runtime bundle does not depend on the briefing, so it is read while the worker parses.
-  void bundleRuntime().catch(() => undefined);
-  let parsed;
+  const sandbox = options.sandbox ?? new SandboxWorker();
   try {
-    parsed = await parser.parse(loaded);
+    // The runtime bundle does not depend on the briefing, so it is read while the worker parses.
+    void bundleRuntime().catch(() => undefined);
+    const parsed = await sandbox.parse(loaded);
+    const { briefing } = parsed;
+    bag.addAll(parsed.diagnostics);
+    // Images are read even when parsing found errors, so one run reports every problem.
+    const assets = loadAssets(briefing, loaded.root, bag, limits);
+    bag.throwIfErrors();
+    const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
+    const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
+    const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
+    // Templates can be the briefing's own, so they render under the same limits as its Markdown.
+    const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile });
+    bag.addAll(diagnostics);
+    bag.throwIfErrors();
+    const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });
+    return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
   } finally {
-    if (!options.parser) await parser.close();
+    if (!options.sandbox) await sandbox.close();
   }
-  const { briefing } = parsed;
-  bag.addAll(parsed.diagnostics);
-  // Images are read even when parsing found errors, so one run reports every problem.
-  const assets = loadAssets(briefing, loaded.root, bag, limits);
-  bag.throwIfErrors();
-  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
-  const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
-  const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
-  const rendered = renderDeck(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile }, bag);
-  const deck = await bundleDeck(rendered, { devClient: options.devClient, root: loaded.root, themeSource });
-  return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
 }
 
 /** The default output path: `dist/<name>.<ext>` under the working directory. */

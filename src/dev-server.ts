@@ -7,7 +7,7 @@ import { contentSecurityPolicy, sha256 } from './bundle/csp.js';
 import { BriefdeckError, failure, formatDiagnostic, type Diagnostic } from './errors.js';
 import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { escapeHtml } from './html-text.js';
-import { ParseWorker } from './parse-in-worker.js';
+import { SandboxWorker } from './sandbox-worker.js';
 
 /** A running dev server. */
 export interface DevServer {
@@ -45,7 +45,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
   } catch {
     throw failure('E_INPUT_MISSING', `input not found: ${input}`, { file: input, hint: 'pass a briefing folder or a .md file' });
   }
-  const parser = new ParseWorker();
+  const sandbox = new SandboxWorker();
   let port = options.port;
   const clients = new Set<ServerResponse>();
   let page = '';
@@ -57,7 +57,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     const started = performance.now();
     let ok = true;
     try {
-      const built = await buildDeck(input, { cwd: options.cwd, parser, devClient: true });
+      const built = await buildDeck(input, { cwd: options.cwd, sandbox, devClient: true });
       page = built.deck.html;
       for (const w of built.warnings) options.log(formatDiagnostic(w));
     } catch (err) {
@@ -145,7 +145,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     });
     server.listen(options.port, '127.0.0.1', () => resolve());
   }).catch(async (err: unknown) => {
-    await parser.close();
+    await sandbox.close();
     throw err;
   });
   port = (server.address() as { port: number }).port;
@@ -170,7 +170,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
       await new Promise((resolve) => server.close(resolve));
       server.closeAllConnections?.();
       await building.catch(() => undefined);
-      await parser.close();
+      await sandbox.close();
     },
   };
 }

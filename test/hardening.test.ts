@@ -246,3 +246,32 @@ describe('the file stays sealed, whatever the templates say', () => {
     });
   }
 });
+
+describe('templates render under the same limits as the Markdown', () => {
+  it('partials that multiply without end are stopped with E_TEMPLATE, not a hung build', { timeout: 30_000 }, async () => {
+    const { buildDeck } = await import('../src/build-deck.js');
+    const { SandboxWorker } = await import('../src/sandbox-worker.js');
+    const { BriefdeckError } = await import('../src/errors.js');
+    const sandbox = new SandboxWorker({ timeoutMs: 2_000, maxMemoryMb: 128 });
+    try {
+      const error = await buildDeck('template-bomb', { cwd: FIXTURES, sandbox }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BriefdeckError);
+      const { code, file, message } = error as InstanceType<typeof BriefdeckError>;
+      expect(code).toBe('E_TEMPLATE');
+      expect(file).toMatch(/templates[\\/]deck\.hbs$/);
+      expect(message).toMatch(/^rendering the templates (took longer than 2 s|needed more than 128 MB)$/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('a worker that fails after its job has ended cannot crash the process', async () => {
+    const { SandboxWorker } = await import('../src/sandbox-worker.js');
+    const sandbox = new SandboxWorker();
+    await sandbox.parse({ root: '/virtual', name: 'x', singleFile: true, markdownFiles: [{ path: 'x.md', relPath: 'x.md', text: '---\ntitle: X\n---\n## A\n' }] });
+    const worker = (sandbox as unknown as { worker: import('node:events').EventEmitter }).worker;
+    // An out-of-memory error that arrives once no job is listening, as one can after a timeout.
+    expect(() => worker.emit('error', Object.assign(new Error('late'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).not.toThrow();
+    await sandbox.close();
+  });
+});

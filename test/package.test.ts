@@ -12,7 +12,7 @@ describe('installed as a tool', () => {
     const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('lib/main.js');
-    expect(files).toContain('lib/parse-worker.js');
+    expect(files).toContain('lib/sandbox-entry.js');
     expect(files).toContain('src/runtime/deck-runtime.ts');
     expect(files).toContain('templates/deck.hbs');
     expect(files.filter((f) => f.startsWith('test/') || f.endsWith('.map') || f.startsWith('briefing/'))).toEqual([]);

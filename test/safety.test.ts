@@ -7,7 +7,7 @@ import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { loadTemplates } from '../src/load-templates.js';
 import type { LoadedBriefing } from '../src/model.js';
 import { parseBriefing } from '../src/parse/parse-briefing.js';
-import { ParseWorker } from '../src/parse-in-worker.js';
+import { SandboxWorker } from '../src/sandbox-worker.js';
 import { renderDeck } from '../src/render-deck.js';
 import { writeFileAtomic } from '../src/write-output.js';
 import { runBin, tempDir } from './helpers.js';
@@ -60,7 +60,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
   });
 
   it('a parse that runs past its time limit is stopped with E_MARKDOWN', { timeout: 15_000 }, async () => {
-    const worker = new ParseWorker({ timeoutMs: 1, maxMemoryMb: 256 });
+    const worker = new SandboxWorker({ timeoutMs: 1, maxMemoryMb: 256 });
     const loaded: LoadedBriefing = {
       root: '/virtual',
       name: 'slow',

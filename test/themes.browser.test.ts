@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { ParseWorker } from '../src/parse-in-worker.js';
+import { SandboxWorker } from '../src/sandbox-worker.js';
 import { BUILTIN_THEMES } from '../src/model.js';
 import { launchBrowser, openDeck, scanAccessibility } from './browser-harness.js';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp } from './helpers.js';
@@ -27,15 +27,15 @@ async function fontsInUse(page: Page): Promise<{ family: string; loaded: boolean
   });
 }
 
-// One warm parser for the fifteen builds, as the dev server keeps one.
-const parser = new ParseWorker();
+// One warm sandbox worker for the fifteen builds, as the dev server keeps one.
+const sandbox = new SandboxWorker();
 
 /** Builds the layouts fixture in the given theme. */
 async function buildInTheme(theme: string): Promise<string> {
   const dir = copyToTemp(LAYOUTS);
   const yml = path.join(dir, 'briefing.yml');
   writeFileSync(yml, `${readFileSync(yml, 'utf8')}theme: ${theme}\n`);
-  return (await buildDeck(dir, { parser })).deck.html;
+  return (await buildDeck(dir, { sandbox })).deck.html;
 }
 
 describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
@@ -44,7 +44,7 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await parser.close();
+    await sandbox.close();
     await browser?.close();
   });
 

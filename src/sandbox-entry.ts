@@ -1,0 +1,25 @@
+// Worker entry: runs the stages that read author input off the main thread,
+// so a pathological input is stopped by a time and memory limit instead of
+// hanging the build. Only `sandbox-worker.ts` starts it.
+import { parentPort } from 'node:worker_threads';
+import { BriefdeckError, DiagnosticBag } from './errors.js';
+import { parseBriefing } from './parse/parse-briefing.js';
+import { renderDeck } from './render-deck.js';
+import type { SandboxJob } from './sandbox-worker.js';
+
+parentPort!.on('message', (message: SandboxJob) => {
+  const bag = new DiagnosticBag();
+  if (message.job === 'parse') {
+    const briefing = parseBriefing(message.loaded, bag);
+    parentPort!.postMessage({ briefing, diagnostics: bag.items });
+    return;
+  }
+  try {
+    const rendered = renderDeck(message.briefing, message.templates, new Map(message.assets), message.options, bag);
+    parentPort!.postMessage({ rendered, diagnostics: bag.items });
+  } catch (err) {
+    // Template errors come back as diagnostics; anything else is a real failure the main thread reports.
+    if (!(err instanceof BriefdeckError)) throw err;
+    parentPort!.postMessage({ diagnostics: bag.items.length > 0 ? bag.items : err.diagnostics });
+  }
+});
