@@ -275,3 +275,36 @@ describe('templates render under the same limits as the Markdown', () => {
     await sandbox.close();
   });
 });
+
+describe('author HTML cannot impersonate the deck or link where Markdown may not', () => {
+  it('with html: false, raw <a href> follows the Markdown link rules, with a warning at its line', async () => {
+    const { buildDeck } = await import('../src/build-deck.js');
+    const dir = writeBriefing({
+      'briefing.yml': 'title: Links\n',
+      'a.md': '## Raw links\n\n<a href="../secret.html">up</a> <a href="/etc/passwd">root</a> <a href="https://example.com/" target="_self">ok</a> <a href="#top">top</a>\n\nNote: n.\n',
+    });
+    const built = await buildDeck('deck', { cwd: path.dirname(dir) });
+    const body = built.briefing.slides.find((s) => s.title === 'Raw links')!.bodyHtml;
+    expect(body).toContain('<a>up</a>');
+    expect(body).toContain('<a>root</a>');
+    expect(body).toContain('<a href="https://example.com/" target="_blank" rel="noopener noreferrer">ok</a>');
+    expect(body).toContain('<a href="#top">top</a>');
+    expect(built.warnings.filter((w) => w.code === 'W_LINK').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '3: link to "../secret.html" in raw HTML was removed; links may be https:, mailto: or #anchors',
+      '3: link to "/etc/passwd" in raw HTML was removed; links may be https:, mailto: or #anchors',
+    ]);
+  });
+
+  it.each([false, true])('with html: %s, a slide cannot wear the deck chrome: banner, footer and slide-number classes are removed', async (trusted) => {
+    const { buildDeck } = await import('../src/build-deck.js');
+    const dir = writeBriefing({
+      'briefing.yml': `title: Chrome\nhtml: ${trusted}\n`,
+      'a.md': '## Fake banner\n\n<span class="classification classification-top mine">TOP SECRET</span> <span class="footer-number">9 / 9</span> <div data-preview-link="https://example.com/" data-background-iframe="file:///etc/hostname">x</div>\n\nNote: n.\n',
+    });
+    const built = await buildDeck('deck', { cwd: path.dirname(dir) });
+    const body = built.briefing.slides.find((s) => s.title === 'Fake banner')!.bodyHtml;
+    expect(body).toContain('TOP SECRET');
+    expect(body).not.toMatch(/classification|footer-number|data-preview|data-background/);
+    if (trusted) expect(body).toContain('<span class="mine">TOP SECRET</span>');
+  });
+});

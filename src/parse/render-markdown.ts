@@ -150,9 +150,16 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
       line += countNewlines(token.raw);
     }
+    // Raw links follow the same rules as Markdown links, and are reported the same way.
+    const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
+      bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
+        file: file.path,
+        line: htmlLines[0] ?? lines[0]!.number,
+        hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
+      });
     if (ctx.rawHtml && meta.html) {
       // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
-      const kept = stripNavigationAndFrames(html);
+      const kept = stripNavigationAndFrames(html, removedLink);
       if (kept !== html) {
         bag.warn('W_RAW_HTML', 'raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with `html: true`', {
           file: file.path,
@@ -163,7 +170,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       html = kept;
     }
     if (ctx.rawHtml && !meta.html) {
-      const cleaned = sanitizeFragment(html);
+      const cleaned = sanitizeFragment(html, removedLink);
       // Comments are dropped silently: an author's note to self is not a problem worth a warning.
       if (cleaned !== html.replace(/<!--[\s\S]*?-->/g, '')) {
         bag.warn('W_RAW_HTML', 'raw HTML was neutralised', {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ASSET_SCHEME } from '../model.js';
+import { classifyLink } from './resolve-references.js';
 
 const require = createRequire(import.meta.url);
 type SanitizeHtml = typeof import('sanitize-html');
@@ -13,8 +14,65 @@ let sanitizer: SanitizeHtml | undefined;
  */
 const NEVER_IN_A_DECK = new Set(['script', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'link', 'fencedframe']);
 
-/** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK. */
-export function stripNavigationAndFrames(html: string): string {
+/**
+ * Class names of briefdeck's and reveal's own chrome. Author HTML loses them,
+ * so a slide cannot paint a fake classification banner, footer or slide number.
+ */
+const CHROME_CLASS = /^(?:classification(?:-.*)?|deck-footer|footer-.*|slide-(?:number|frame|body|title|background)|reveal|slides|controls|progress|backgrounds|pdf-page|speaker-.*|present|past|future|pause-overlay|aria-status|notes|kind-.*|layout-.*)$/;
+
+/**
+ * reveal attributes that open frames or load content of their own (preview
+ * overlays, iframe backgrounds), which the deck's CSP is not the only guard of.
+ */
+const REVEAL_LOADING_ATTRIBUTE = /^data-(?:preview-.*|background-.*|src)$/i;
+
+/** Removes chrome classes from a class attribute; undefined when none is left. */
+function withoutChromeClasses(value: string | undefined): string | undefined {
+  const kept = (value ?? '').split(/\s+/).filter((c) => c !== '' && !CHROME_CLASS.test(c));
+  return kept.length > 0 ? kept.join(' ') : undefined;
+}
+
+/** Drops chrome classes and reveal's loading attributes from any element. */
+function scrubAttributes(tagName: string, attribs: Record<string, string>): { tagName: string; attribs: Record<string, string> } {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attribs)) {
+    if (REVEAL_LOADING_ATTRIBUTE.test(name)) continue;
+    if (name.toLowerCase() === 'class') {
+      const kept = withoutChromeClasses(value);
+      if (kept !== undefined) out[name] = kept;
+      continue;
+    }
+    out[name] = value;
+  }
+  return { tagName, attribs: out };
+}
+
+/** What a raw link turned out to be, so the caller can warn about one that was removed. */
+export type RemovedLink = (href: string, kind: 'relative' | 'unsafe') => void;
+
+/**
+ * Applies the Markdown link rules to an `<a>` from raw HTML: https:, mailto:
+ * and #anchors stay (external ones open with noopener and no referrer); any
+ * other href is removed and reported.
+ */
+function enforceLinkRules(onRemoved: RemovedLink) {
+  return (tagName: string, attribs: Record<string, string>) => {
+    const scrubbed = scrubAttributes(tagName, attribs).attribs;
+    const kind = scrubbed.href === undefined ? undefined : classifyLink(scrubbed.href);
+    if (kind === 'relative' || kind === 'unsafe') onRemoved(scrubbed.href!, kind);
+    // Attributes keep their order, so a link that already follows the rules comes out unchanged.
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(scrubbed)) {
+      if (name === 'target' || name === 'rel' || (name === 'href' && (kind === 'relative' || kind === 'unsafe'))) continue;
+      out[name] = value;
+    }
+    if (kind === 'https' || kind === 'mailto') Object.assign(out, { target: '_blank', rel: 'noopener noreferrer' });
+    return { tagName, attribs: out };
+  };
+}
+
+/** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, chrome classes and reveal's loading attributes. */
+export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(html, {
     allowedTags: false,
@@ -22,13 +80,14 @@ export function stripNavigationAndFrames(html: string): string {
     allowVulnerableTags: true,
     allowedSchemes: ['https', 'mailto', ASSET_SCHEME.slice(0, -1), 'data'],
     exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag),
+    transformTags: { '*': scrubAttributes, a: enforceLinkRules(onRemovedLink) },
     allowedSchemesAppliedToAttributes: [],
     parser: { lowerCaseAttributeNames: false },
   } as import('sanitize-html').IOptions);
 }
 
 /** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs. */
-export function sanitizeFragment(html: string): string {
+export function sanitizeFragment(html: string, onRemovedLink: RemovedLink): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(html, {
     allowedTags: [
@@ -53,6 +112,8 @@ export function sanitizeFragment(html: string): string {
     allowProtocolRelative: false,
     // Only images the parser resolved and confined may keep a source; a relative src would reach for a local file.
     transformTags: {
+      '*': scrubAttributes,
+      a: enforceLinkRules(onRemovedLink),
       img: (tagName, attribs) => {
         const { src, ...rest } = attribs;
         return { tagName, attribs: src?.startsWith(ASSET_SCHEME) ? { src, ...rest } : rest };
