@@ -68,7 +68,16 @@ export class SandboxWorker {
     await worker?.terminate();
   }
 
+  /** Jobs run one at a time: the worker answers in order, and a reply must reach the job that asked. */
   private run<T>(message: SandboxJob, words: JobWords): Promise<T> {
+    const next = this.queue.then(() => this.runNow<T>(message, words));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private runNow<T>(message: SandboxJob, words: JobWords): Promise<T> {
     const worker = (this.worker ??= this.start());
     return new Promise((resolve, reject) => {
       const done = () => {

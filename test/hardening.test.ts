@@ -308,3 +308,34 @@ describe('author HTML cannot impersonate the deck or link where Markdown may not
     if (trusted) expect(body).toContain('<span class="mine">TOP SECRET</span>');
   });
 });
+
+describe('theme CSS is read with a CSS parser', () => {
+  it.each([
+    ['image-set', '.reveal { background-image: image-set("https://example.com/a.png" 1x); }', 'https://example.com/a.png'],
+    ['-webkit-image-set', '.reveal {\n  background: -webkit-image-set(url(https://example.com/b.png) 1x);\n}', 'https://example.com/b.png'],
+    ['@import', '@import url("https://example.com/x.css");', 'https://example.com/x.css'],
+    ['@font-face src', '@font-face { font-family: X; src: url(//example.com/x.woff2) format("woff2"); }', '//example.com/x.woff2'],
+    ['an absolute path', '.reveal { background: url("/etc/hostname"); }', '/etc/hostname'],
+  ])('%s pointing outside is E_REMOTE_URL at its line', async (_name, css, url) => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Themed\ntheme: ./theme.css\n', 'a.md': '## Slide\n\nText.\n\nNote: n.\n', 'theme.css': `/* a theme */\n${css}\n` });
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    const line = 2 + (css.startsWith('.reveal {\n') ? 1 : 0);
+    expect(result.err.split('\n')[0]).toBe(`deck/theme.css:${line}: error: theme refers to "${url}", which cannot be inlined`);
+  });
+
+  it('a relative image-set() string, which esbuild leaves as a reference, is refused after bundling at the theme line', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Themed\ntheme: ./theme.css\n', 'a.md': '## Slide\n\nText.\n\nNote: n.\n', 'theme.css': '.reveal { background-image: image-set("pic.png" 1x); }\n', 'pic.png': PNG });
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')[0]).toBe('deck/briefing.yml:2: error: theme CSS refers to "pic.png", which is not inlined');
+  });
+
+  it('the built-in themes inline everything they use', async () => {
+    const { findExternalReferences } = await import('../src/bundle/css-references.js');
+    const { bundleTheme } = await import('../src/bundle/bundle-theme.js');
+    const { BUILTIN_THEMES } = await import('../src/model.js');
+    for (const theme of BUILTIN_THEMES) expect(findExternalReferences(await bundleTheme(theme)), theme).toEqual([]);
+    expect(findExternalReferences('.a { background: image-set("https://x/y.png" 1x) }')).toEqual([{ url: 'https://x/y.png', line: 1 }]);
+  });
+});

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as esbuild from 'esbuild';
-import { failure } from '../errors.js';
+import { BriefdeckError, failure } from '../errors.js';
+import { readRegularFile } from '../read-regular-file.js';
 import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cached, packageVersion, remember } from './build-cache.js';
@@ -85,9 +86,23 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
       });
     },
   };
+  // Remote and absolute references are refused at their own line first, before esbuild ever sees them.
+  const { findExternalReferences } = await import('./css-references.js');
+  // Shown the way the user names files: beside the metadata that set `theme:`.
+  const shownTheme = path.join(path.dirname(where.file), path.relative(root, themeFile));
+  const source = readRegularFile(themeFile, shownTheme, MAX_THEME_FILE_BYTES, where, (size) =>
+    failure('E_FILE_TOO_LARGE', `theme is ${size} bytes, over the ${MAX_THEME_FILE_BYTES}-byte limit`, { ...where }),
+  ).toString('utf8');
+  for (const ref of findExternalReferences(source)) {
+    if (/^\s*(?:[a-z][a-z0-9+.-]*:|\/)/i.test(ref.url)) {
+      throw failure('E_REMOTE_URL', `theme refers to "${ref.url.slice(0, 80)}", which cannot be inlined`, { file: shownTheme, line: ref.line, hint: 'a theme may only use fonts and images inside the briefing folder' });
+    }
+  }
   try {
     return await compileCss([themeFile], [confine]);
   } catch (err) {
+    // A reference found only after bundling (in an imported file, or a relative one esbuild cannot inline) is named at `theme:`.
+    if (err instanceof BriefdeckError) throw failure(err.code, err.message, { ...where, hint: err.hint });
     const first = (err as { errors?: esbuild.Message[] }).errors?.[0];
     const file = first?.location ? path.relative(process.cwd(), path.resolve(root, first.location.file)) : where.file;
     throw failure('E_PATH_OUTSIDE', `theme ${path.basename(themeFile)}: ${first?.text ?? (err as Error).message}`, {
@@ -117,8 +132,10 @@ async function compileCss(files: string[], plugins: esbuild.Plugin[] = []): Prom
     plugins: [...plugins, fontsourcePlugin, googleFontsPlugin],
   });
   const css = result.outputFiles[0]!.text;
-  const remote = /(?:@import|url\()\s*["']?(?:https?:)?\/\//i.exec(css);
-  if (remote) throw failure('E_REMOTE_URL', `theme CSS refers to a remote resource: ${css.slice(remote.index, remote.index + 60)}`, { hint: 'themes must inline every font and image' });
+  // The last word, after bundling: nothing in the CSS may load anything but a data: URI.
+  const { findExternalReferences } = await import('./css-references.js');
+  const external = findExternalReferences(css)[0];
+  if (external) throw failure('E_REMOTE_URL', `theme CSS refers to "${external.url.slice(0, 80)}", which is not inlined`, { hint: 'themes must inline every font and image; use url() with a file inside the briefing folder' });
   return css;
 }
 
