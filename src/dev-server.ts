@@ -175,14 +175,10 @@ export async function startDevServer(input: string, options: DevOptions): Promis
   };
 }
 
-/**
- * Sent with every response. The speaker view previews the deck in frames of
- * its own origin, so framing is limited to this server rather than refused
- * outright; any other site that frames the deck gets an empty frame.
- */
+/** Sent with every response: no other page may frame the deck (the speaker view previews it through srcdoc, not by URL), sniff it or embed it. */
 const SECURITY_HEADERS = {
-  'x-frame-options': 'SAMEORIGIN',
-  'content-security-policy': "frame-ancestors 'self'",
+  'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'cross-origin-resource-policy': 'same-origin',
   'referrer-policy': 'no-referrer',

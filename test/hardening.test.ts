@@ -170,8 +170,8 @@ describe('the dev server under hostile requests', () => {
 
   it('sends frame, sniffing and resource-policy headers, and refuses the reload channel to other origins', async () => {
     const res = await fetch(server.url);
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     const foreign = await fetch(new URL('/__briefdeck/events', server.url), { headers: { origin: 'https://evil.example' } });

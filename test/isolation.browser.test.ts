@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, loadDeckIntoPage, withBrowser } from '../src/browser-session.js';
 import { buildDeck } from '../src/build-deck.js';
 import { startDevServer } from '../src/dev-server.js';
-import { launchBrowser, useSharedBrowser } from './browser-harness.js';
+import { launchBrowser, openDeck, useSharedBrowser } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, runCapture, writeBriefing } from './helpers.js';
 
 const NOTE = 'Notes for the plain slide.';
@@ -90,6 +90,17 @@ describe.skipIf(BROWSER_PATH === null)('speaker notes never leave the deck', () 
     await context.close();
   });
 
+  it('a deck opened from disk can frame no local file: frame-src admits nothing', async () => {
+    const deck = await openDeck(browser, deckHtml);
+    await deck.page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.src = 'file:///etc/hostname';
+      document.body.append(frame);
+    });
+    await expect.poll(() => deck.cspViolations(), { timeout: 5_000 }).toContain('frame-src file');
+    await deck.context.close();
+  });
+
   it('a page that frames the dev server gets an empty frame and no note', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Framed\n', 'a.md': `## Plain list\n\n- one\n\nNote: ${NOTE}\n` });
     const server = await startDevServer(dir, { port: 0, cwd: path.dirname(dir), log: () => undefined });
@@ -162,5 +173,25 @@ setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
     await runCapture(['check', 'deck'], cwd);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(connections).toBe(0);
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)('the speaker view under the dev server', () => {
+  it('previews the deck although the server refuses every frame', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Served\n', 'a.md': `## One\n\nA.\n\nNote: ${NOTE}\n\n## Two\n\nB.\n\nNote: second.\n` });
+    const server = await startDevServer(dir, { port: 0, cwd: path.dirname(dir), log: () => undefined });
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${server.url}#/1`);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true);
+      const [speaker] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+      await expect.poll(() => speaker.locator('.speaker-controls-notes .value').innerText(), { timeout: 10_000 }).toContain(NOTE);
+      const upcoming = speaker.frameLocator('#upcoming-slide iframe');
+      await expect.poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 }).toBe(2);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

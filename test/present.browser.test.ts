@@ -97,7 +97,7 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     await deck.context.close();
   });
 
-  it('opens the speaker view with S from file://, showing notes, the next slide, the timer and the clock, and follows the main window', async () => {
+  it('opens the speaker view with S from file://, showing notes, the next slide, the timer and the clock, and follows the main window and drives it', async () => {
     const deck = await openDeck(browser, built.deck.html);
     const { page, context } = deck;
     const firstNoted = built.briefing.slides.find((s) => s.notes !== null)!;
@@ -108,17 +108,27 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(firstNoted.notes!.markdown.split('.')[0]!);
 
     const state = await speaker.evaluate(() => ({
-      frames: [...document.querySelectorAll('#current-slide iframe, #upcoming-slide iframe')].map((f) => (f as HTMLIFrameElement).src),
+      frames: [...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe')].map((f) => ({ src: f.getAttribute('src'), role: f.dataset.briefdeckReceiver, srcdoc: f.srcdoc.slice(0, 400) })),
       clock: document.querySelector('.clock-value')?.textContent ?? '',
       status: getComputedStyle(document.querySelector('#connection-status')!).display,
     }));
     expect(state.frames).toHaveLength(2);
-    for (const src of state.frames) expect(src.startsWith(deck.url)).toBe(true);
+    // The previews hold the deck's own source (srcdoc), so the CSP needs no frame-src that would admit file: URLs.
+    expect(state.frames.map((f) => f.role)).toEqual(['current', 'upcoming']);
+    for (const frame of state.frames) {
+      expect(frame.src).toBeNull();
+      expect(frame.srcdoc).toContain('<meta http-equiv="Content-Security-Policy"');
+    }
+    expect(built.deck.html).toContain("frame-src 'none'");
     expect(state.clock).toMatch(/^\d{1,2}:\d{2}\s?(AM|PM)$/);
     expect(state.status).toBe('none');
     await expect.poll(() => speaker.locator('.speaker-controls-time .timer').innerText(), { timeout: 5_000 }).toMatch(/^00:00:0[1-9]$/);
 
-    // The upcoming-slide frame shows the slide after the current one.
+    // The current-slide frame shows the current slide, the upcoming-slide frame the one after it.
+    const current = speaker.frameLocator('#current-slide iframe');
+    await expect
+      .poll(() => current.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 })
+      .toBe(firstNoted.number - 1);
     const upcoming = speaker.frameLocator('#upcoming-slide iframe');
     await expect
       .poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 })
@@ -126,6 +136,10 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
 
     await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), nextNoted.number - 1);
     await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(nextNoted.notes!.markdown.split('.')[0]!);
+
+    // And the other way: a key pressed in the speaker window moves the presentation.
+    await speaker.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h), { timeout: 10_000 }).toBe(nextNoted.number);
     expect(deck.blocked).toEqual([]);
     expect(deck.pageErrors).toEqual([]);
     await context.close();

@@ -18,7 +18,7 @@ export interface Runtime {
 
 /** Bundles reveal.js, its notes plugin and our entry into one minified script. */
 export function bundleRuntime(): Promise<Runtime> {
-  return remember('runtime', () => cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
+  return remember('runtime', () => cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), patchNotesPlugin.toString(), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
       entryPoints: [RUNTIME_ENTRY],
@@ -31,28 +31,45 @@ export function bundleRuntime(): Promise<Runtime> {
       legalComments: 'none',
       charset: 'utf8',
       logLevel: 'silent',
-      plugins: [dropNotesMarkdownPlugin],
+      plugins: [patchedNotesPlugin],
     });
     const script = `/*! reveal.js (MIT) Hakim El Hattab; bundled by briefdeck */\n${result.outputFiles[0]!.text}`;
     return { script, speakerHashes: speakerViewScriptHashes() };
   }));
 }
 
+/** reveal's notes plugin, as the deck runs it: see patchNotesPlugin. */
+function readNotesPlugin(): string {
+  return patchNotesPlugin(readFileSync(require.resolve('reveal.js/plugin/notes').replace(/notes\.js$/, 'notes.mjs'), 'utf8'));
+}
+
 /**
- * reveal's notes plugin bundles a whole copy of marked (~40 KB) to render
- * Markdown notes in the speaker view. Our notes arrive as HTML already, so
- * the copy is cut out and replaced by a pass-through.
+ * Two changes to reveal's notes plugin. Its copy of marked (~40 KB), for
+ * Markdown notes, is cut out: our notes arrive as HTML. And its speaker view
+ * previews the deck in frames that load the deck's own file, which would need
+ * `frame-src` to admit file: URLs, and with it any local file; the previews
+ * load the deck's source through `srcdoc` instead (the deck keeps it as
+ * `briefdeckSource`), which needs no frame-src at all. The patch must apply
+ * in full, so a reveal upgrade that moves the code fails the build loudly.
  */
-const dropNotesMarkdownPlugin: esbuild.Plugin = {
-  name: 'drop-notes-markdown',
+function patchNotesPlugin(source: string): string {
+  let patched = source;
+  const start = patched.indexOf('//#region node_modules/marked/');
+  const end = start === -1 ? -1 : patched.indexOf('//#endregion', start);
+  if (end !== -1) patched = `${patched.slice(0, start)}var $ = { parse: function (s) { return s; } };\n${patched.slice(end)}`;
+  for (const frame of ['current', 'upcoming']) {
+    const from = `${frame}Slide.setAttribute( 'src', ${frame}URL );`;
+    if (!patched.includes(from)) throw new Error(`reveal's speaker view no longer sets ${frame}Slide's src as briefdeck expects; update patchNotesPlugin`);
+    patched = patched.replace(from, `${frame}Slide.setAttribute( 'data-briefdeck-receiver', '${frame}' ); ${frame}Slide.srcdoc = window.opener.briefdeckSource;`);
+  }
+  return patched;
+}
+
+/** Bundles the patched notes plugin in place of reveal's own. */
+const patchedNotesPlugin: esbuild.Plugin = {
+  name: 'patch-notes-plugin',
   setup(build) {
-    build.onLoad({ filter: /reveal\.js[\\/]dist[\\/]plugin[\\/]notes\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const start = source.indexOf('//#region node_modules/marked/');
-      const end = start === -1 ? -1 : source.indexOf('//#endregion', start);
-      if (end === -1) return { contents: source, loader: 'js' };
-      return { contents: `${source.slice(0, start)}var $ = { parse: function (s) { return s; } };\n${source.slice(end)}`, loader: 'js' };
-    });
+    build.onLoad({ filter: /reveal\.js[\\/]dist[\\/]plugin[\\/]notes\.mjs$/ }, () => ({ contents: readNotesPlugin(), loader: 'js' }));
   },
 };
 
@@ -62,7 +79,7 @@ const dropNotesMarkdownPlugin: esbuild.Plugin = {
  * run from file:// without ever allowing inline script in general.
  */
 function speakerViewScriptHashes(): string[] {
-  const source = readFileSync(require.resolve('reveal.js/plugin/notes').replace(/notes\.js$/, 'notes.mjs'), 'utf8');
+  const source = readNotesPlugin();
   const call = source.indexOf('document.write(');
   if (call === -1) return [];
   const quote = source[call + 'document.write('.length]!;

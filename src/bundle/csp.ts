@@ -11,9 +11,10 @@ export function contentSecurityPolicy(scriptHashes: string[], dev = false): stri
     'img-src data:',
     'font-src data:',
     'media-src data:',
-    // The speaker view previews the deck itself in two frames.
-    "frame-src 'self'",
-    "child-src 'self'",
+    // Nothing is framed by URL: the speaker view previews the deck through srcdoc, which frame-src does not govern.
+    // 'self' would admit every file: URL for a deck opened from disk.
+    "frame-src 'none'",
+    "child-src 'none'",
     dev ? "connect-src 'self'" : "connect-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -8,8 +8,19 @@ interface ExportMode {
   fragments: boolean;
 }
 
-// A speaker-view preview is the deck framed by the speaker window with `?receiver` in its URL.
-const isReceiver = /receiver/i.test(window.location.search) && window.parent !== window;
+/**
+ * A speaker-view preview is the deck's source loaded by the speaker window
+ * into a srcdoc frame marked `data-briefdeck-receiver` ("current" or
+ * "upcoming"). Reading frameElement throws in a cross-origin frame.
+ */
+const receiverRole = (() => {
+  try {
+    return window.parent !== window ? (window.frameElement?.getAttribute('data-briefdeck-receiver') ?? null) : null;
+  } catch {
+    return null;
+  }
+})();
+const isReceiver = receiverRole !== null;
 
 /**
  * The only windows the deck takes messages from. reveal's notes plugin and its
@@ -41,6 +52,9 @@ window.addEventListener(
 // The page that opened the deck gets no handle back into it.
 if (!isReceiver && window.opener) window.opener = null;
 
+// The speaker view's previews are built from the deck's source, taken before reveal changes the page.
+if (!isReceiver) (window as unknown as { briefdeckSource: string }).briefdeckSource = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+
 const configElement = document.getElementById('briefdeck-config');
 const config = JSON.parse(configElement?.textContent ?? '{}') as Record<string, unknown>;
 // Set only by briefdeck's own exporter, which loads the deck with setContent and so has no URL query to use.
@@ -50,14 +64,38 @@ if (exporting?.mode !== 'handout') {
   if (exporting?.mode === 'print') {
     config.view = 'print';
     config.pdfSeparateFragments = exporting.fragments;
+  } else if (isReceiver) {
+    // What reveal's speaker view used to ask for in the preview URL: a still, chrome-free copy that follows the speaker window.
+    Object.assign(config, { controls: receiverRole === 'current', progress: false, history: false, hash: false, transition: 'none', backgroundTransition: 'none', autoSlide: 0, scrollActivationWidth: false });
   } else if (exporting?.mode === 'present') {
     // Screenshots want the slide alone: no animation, arrows or progress bar.
     Object.assign(config, { transition: 'none', backgroundTransition: 'none', controls: false, progress: false, hash: false });
   }
   // reveal's postMessage API stays off except in a speaker-view preview, which the speaker window drives.
-  const deck = new Reveal({ ...config, postMessage: isReceiver, postMessageEvents: isReceiver, plugins: exporting ? [] : [Notes] });
+  // The current-slide preview reports the presenter's moves to the speaker window, which passes them on to the deck.
+  const deck = new Reveal({ ...config, postMessage: isReceiver, postMessageEvents: receiverRole === 'current', plugins: exporting || isReceiver ? [] : [Notes] });
+  if (!isReceiver && !exporting) {
+    // reveal's postMessage API stays off, so the one call the speaker view makes of it, following the presenter's
+    // moves in the speaker window, is answered here; only the trusted speaker window gets this far.
+    window.addEventListener('message', (event) => {
+      const data = readCall(event.data);
+      if (data?.method === 'setState' && Array.isArray(data.args) && typeof data.args[0] === 'object' && data.args[0] !== null) {
+        deck.setState(data.args[0] as Parameters<typeof deck.setState>[0]);
+      }
+    });
+  }
   // The exporter prints only after reveal says the print layout is complete.
   if (exporting) deck.on('pdf-ready', () => ((window as unknown as { briefdeckPdfReady: boolean }).briefdeckPdfReady = true));
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;
   void deck.initialize();
+}
+
+/** A reveal postMessage call, `{ method, args }` as JSON, or null for anything else. */
+function readCall(raw: unknown): { method?: unknown; args?: unknown[] } | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    return JSON.parse(raw) as { method?: unknown; args?: unknown[] };
+  } catch {
+    return null;
+  }
 }
