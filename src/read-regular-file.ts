@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { failure } from './errors.js';
 
 /** What a refused file turned out to be, in words a user recognises. */
@@ -30,6 +30,9 @@ export function readRegularFile(
     fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // A socket cannot even be opened (ENXIO); say what it is rather than how opening it failed.
+    const kind = code === 'ENOENT' ? undefined : statKind(full);
+    if (kind) throw failure('E_SPECIAL_FILE', `${shown} is ${kind}, not a regular file`, { ...where, hint: 'a briefing may only use ordinary files; replace it with a copy of the content' });
     throw failure(code === 'ENOENT' ? 'E_INPUT_MISSING' : 'E_SPECIAL_FILE', code === 'ENOENT' ? `file not found: ${shown}` : `cannot open ${shown} (${code})`, { ...where, hint: 'check that the file exists and is readable' });
   }
   try {
@@ -59,3 +62,13 @@ export function readRegularFile(
   }
 }
 
+
+/** What a path that could not be opened is, when it is something other than a regular file. */
+function statKind(full: string): string | undefined {
+  try {
+    const stats = statSync(full);
+    return stats.isFile() ? undefined : describeKind(stats);
+  } catch {
+    return undefined;
+  }
+}

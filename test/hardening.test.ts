@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
@@ -43,6 +43,26 @@ describe('special files are refused, never read', () => {
     const third = await runCapture(['build', 'deck'], path.dirname(tpl));
     expect(third.code).toBe(1);
     expect(third.err).toMatch(/content\.hbs is a named pipe \(FIFO\), not a regular file/);
+  });
+
+  it.skipIf(!canMakeFifo)('a FIFO as the theme, and a socket as an image, are errors too', async () => {
+    const themed = briefingWith('x.png', { 'x.png': PNG });
+    writeFileSync(path.join(themed, 'briefing.yml'), 'title: Themed\ntheme: ./pipe.css\n');
+    execFileSync('mkfifo', [path.join(themed, 'pipe.css')]);
+    const theme = await runCapture(['build', 'deck'], path.dirname(themed));
+    expect(theme.code).toBe(1);
+    expect(theme.err).toContain('deck/briefing.yml:2: error: ./pipe.css is not a regular file');
+
+    const socketed = briefingWith('sock.png');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(socketed, 'sock.png'), resolve));
+    try {
+      const image = await runCapture(['build', 'deck'], path.dirname(socketed));
+      expect(image.code).toBe(1);
+      expect(image.err).toContain('deck/a.md:3: error: sock.png is a socket, not a regular file');
+    } finally {
+      server.close();
+    }
   });
 
   it('a folder named like an image is an error, not an internal error', async () => {
