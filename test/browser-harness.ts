@@ -97,17 +97,17 @@ export async function openDeck(
   };
 }
 
-/** Runs axe-core on the page and returns the serious and critical violations, one line each. */
-export async function scanAccessibility(page: Page, context = 'body'): Promise<string[]> {
+/** Runs axe-core on the page (every rule, or only `rules`) and returns the serious and critical violations, one line each. */
+export async function scanAccessibility(page: Page, context = 'body', rules?: string[]): Promise<string[]> {
   const { createRequire } = await import('node:module');
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // evaluate() runs through DevTools, outside the deck's CSP, like a screen reader's own tooling would.
   await page.evaluate(source);
-  const violations = await page.evaluate(async (selector) => {
+  const violations = await page.evaluate(async ({ selector, rules }) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(selector, { resultTypes: ['violations'] });
+    const result = await axe.run(selector, { resultTypes: ['violations'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) });
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }, context);
+  }, { selector: context, rules });
   return violations;
 }
 

@@ -9,6 +9,8 @@ import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp } from './helpers.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LAYOUTS = path.join(FIXTURES, 'layouts');
+/** axe rules whose outcome depends on a theme's CSS rather than on the markup. */
+const STYLE_RULES = ['color-contrast', 'link-in-text-block'];
 const SYSTEM_FONTS = new Set(['-apple-system', 'system-ui', 'BlinkMacSystemFont', 'Segoe UI', 'Palatino Linotype', 'Book Antiqua', 'Palatino', 'Georgia', 'serif', 'sans-serif']);
 
 /** The first font family of every heading, paragraph and list item, and whether the page has a loaded face of it. */
@@ -64,7 +66,8 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
     }
     expect(deck.blocked).toEqual([]);
     expect(await deck.cspViolations()).toEqual([]);
-    expect(await scanAccessibility(deck.page, '.reveal')).toEqual([]);
+    // Every theme renders the same markup, so the structural rules run once, on the house theme; the rules that read the CSS run on all.
+    expect(await scanAccessibility(deck.page, '.reveal', theme === 'briefing' ? undefined : STYLE_RULES)).toEqual([]);
     await deck.context.close();
   });
 
