@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
@@ -31,4 +31,22 @@ describe('installed as a tool', () => {
     expect(readdirSync(path.join(work, 'dist'))).toEqual(['my-briefing.html']);
     expect(existsSync(path.join(work, 'dist', 'my-briefing.html'))).toBe(true);
   }, 180_000);
+});
+
+describe('engines', () => {
+  it('no runtime dependency asks for a newer Node.js than package.json promises', () => {
+    const ours = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    const minimum = /^>=\s*(\d+)\.(\d+)/.exec(ours)!.slice(1).map(Number) as [number, number];
+    const dirs = execFileSync(npm, ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').slice(1);
+    expect(dirs.length).toBeGreaterThan(10);
+    const tooNew: string[] = [];
+    for (const dir of dirs) {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; engines?: { node?: string } };
+      const wanted = /^>=\s*(\d+)(?:\.(\d+))?/.exec(manifest.engines?.node ?? '');
+      if (!wanted) continue;
+      const [major, minor] = [Number(wanted[1]), Number(wanted[2] ?? 0)];
+      if (major > minimum[0] || (major === minimum[0] && minor > minimum[1])) tooNew.push(`${manifest.name} wants node ${manifest.engines!.node}`);
+    }
+    expect(tooNew).toEqual([]);
+  });
 });
