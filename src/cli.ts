@@ -10,6 +10,7 @@ import { findBrowser, requireBrowser } from './find-browser.js';
 import { DEFAULT_LIMITS, type InputLimits } from './load-briefing.js';
 import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { writeFileAtomic } from './write-output.js';
+import { hintWithSuggestion, suggestClosest } from './did-you-mean.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
 export interface CliIo {
@@ -134,27 +135,34 @@ const COMMANDS: Record<string, Command> = {
 /** Runs the CLI with the given arguments and returns the exit code; never throws for user errors. */
 export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(mainHelp());
-    return name === undefined ? 1 : 0;
+  if (name === undefined) {
+    io.err(mainHelp());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    // `briefdeck help build` is `briefdeck build --help`.
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic === undefined) {
+      io.out(mainHelp());
+      return 0;
+    }
+    if (!Object.hasOwn(COMMANDS, topic)) return usageError(io, `unknown command "${topic}"`, hintWithSuggestion(topic, Object.keys(COMMANDS), 'commands'));
+    io.out(commandHelp(topic, COMMANDS[topic]!));
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     io.out('briefdeck 0.1.0');
     return 0;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    io.err(formatDiagnostic({ code: 'E_USAGE', severity: 'error', message: `unknown command "${name}"`, hint: `commands: ${Object.keys(COMMANDS).join(', ')}; see briefdeck --help` }));
-    return 2;
-  }
+  if (!command) return usageError(io, `unknown command "${name}"`, `${hintWithSuggestion(name, Object.keys(COMMANDS), 'commands')}; see briefdeck --help`);
   let parsed;
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([flag, o]) => [flag, o.short ? { type: o.type, short: o.short } : { type: o.type }])) as NonNullable<ParseArgsConfig['options']>;
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
-    if (parsed.positionals.length > 1) throw new Error(`expected one ${command.positional[0]}, got ${parsed.positionals.length}`);
+    if (parsed.positionals.length > 1) throw new Error(`expected one ${command.positional[0]}, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
   } catch (err) {
-    io.err(formatDiagnostic({ code: 'E_USAGE', severity: 'error', message: (err as Error).message, hint: `usage: ${usage(name, command)}` }));
-    return 2;
+    return usageError(io, describeParseError(err as Error & { code?: string }, command), `usage: ${usage(name, command)}`);
   }
   if (parsed.values.help) {
     io.out(commandHelp(name, command));
@@ -164,6 +172,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     return await command.run(parsed.values as Values, parsed.positionals[0], io);
   } catch (err) {
     if (err instanceof BriefdeckError) {
+      // A bad option value is a usage error like an unknown option: exit 2, with the command's usage.
+      if (err.code === 'E_USAGE') return usageError(io, err.message, `${err.hint ? `${err.hint}; ` : ''}usage: ${usage(name, command)}`);
       reportDiagnostics(err.diagnostics, io);
       return 1;
     }
@@ -173,6 +183,27 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     if (process.env.BRIEFDECK_DEBUG) io.err(String((err as Error)?.stack));
     return 70;
   }
+}
+
+/** Reports a usage error the same way for every command: one line, a hint, exit code 2. */
+function usageError(io: CliIo, message: string, hint: string): number {
+  io.err(formatDiagnostic({ code: 'E_USAGE', severity: 'error', message, hint }));
+  return 2;
+}
+
+/** Node's parseArgs errors, said in briefdeck's own words, with a guess at the option that was meant. */
+function describeParseError(err: Error & { code?: string }, command: Command): string {
+  const flags = Object.keys(command.options).map((f) => `--${f}`);
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+    const guess = suggestClosest(option, flags);
+    return `unknown option ${option}${guess ? `; did you mean ${guess}?` : ''}`;
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? 'an option';
+    return /argument missing/.test(err.message) ? `option ${option.split(/[ ,]/)[0]} needs a value` : `option ${option} takes no value`;
+  }
+  return err.message;
 }
 
 async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {

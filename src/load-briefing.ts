@@ -204,9 +204,20 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         real = assertInside(root, full, image.src, where);
       } catch (err) {
         if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
+          // The most common cause is case: Chart.svg written, chart.svg on disk (macOS and Windows forgive it, Linux does not).
+          const folder = path.join(root, path.dirname(image.relPath));
+          let siblings: string[] = [];
+          try {
+            siblings = readdirSync(folder);
+          } catch {
+            // The folder itself is missing; there is nothing to suggest.
+          }
+          const guess = siblings.find((n) => n.toLowerCase() === path.basename(image.relPath).toLowerCase());
           throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
             ...where,
-            hint: `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
+            hint: guess
+              ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? file names are case-sensitive`
+              : `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
           });
         }
         throw err;

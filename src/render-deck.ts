@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
+import { hintWithSuggestion } from './did-you-mean.js';
 import { ASSET_SCHEME, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 
@@ -41,7 +42,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
       bag.error('E_LAYOUT_UNKNOWN', `unknown layout "${slide.layout}"`, {
         file: slide.source.file,
         line: slide.layoutLine ?? slide.source.line,
-        hint: `valid layouts: ${valid.join(', ')}`,
+        hint: hintWithSuggestion(slide.layout, valid, 'layouts'),
       });
     }
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError } from '../src/errors.js';
-import { FIXTURES, copyToTemp, readFixtureCases, runBin, tempDir } from './helpers.js';
+import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir } from './helpers.js';
 
 interface Expected {
   input: string;
@@ -78,7 +78,31 @@ describe('broken briefings', () => {
   it('rejects unknown options with a usage message and exit code 2', () => {
     const result = runBin(['build', '--frobnicate'], work);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^error: Unknown option '--frobnicate'/);
+    expect(result.err).toMatch(/^error: unknown option --frobnicate$/m);
     expect(result.err).toContain('usage: briefdeck build');
+  });
+});
+
+describe('CLI conventions', () => {
+  it.each([
+    [[], /usage: briefdeck <command>/],
+    [['dev', '--port', 'abc'], /error: --port must be a whole number from 0 to 65535, not abc\n  hint: --port 8000; usage: briefdeck dev/],
+    [['shots', '--scale', '0'], /error: --scale must be a number above 0 and at most 4, not 0\n  hint: for example --scale 2; usage: briefdeck shots/],
+    [['biuld'], /error: unknown command "biuld"\n  hint: did you mean "build"\?/],
+    [['build', '--outptu', 'x.html'], /error: unknown option --outptu; did you mean --output\?/],
+    [['build', '-o'], /error: option -o needs a value/],
+    [['help', 'biuld'], /error: unknown command "biuld"/],
+  ])('usage error %j exits 2 with its own words', async (argv, message) => {
+    const result = await runCapture(argv as string[], tempDir());
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err).not.toMatch(/ERR_PARSE_ARGS|^\s+at /m);
+  });
+
+  it('briefdeck help <command> prints that command\'s help', async () => {
+    const help = await runCapture(['help', 'build'], tempDir());
+    expect(help.code).toBe(0);
+    expect(help.out).toBe((await runCapture(['build', '--help'], tempDir())).out);
+    expect(help.out).toMatch(/^briefdeck build: /);
   });
 });

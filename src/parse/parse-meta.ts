@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
+import { hintWithSuggestion } from '../did-you-mean.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
@@ -89,7 +90,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const duplicate = err.code === 'DUPLICATE_KEY';
-      bag.error('E_YAML', duplicate ? `duplicate key in metadata: ${firstLine(err.message)}` : `invalid YAML: ${firstLine(err.message)}`, {
+      const key = duplicate ? /^\s*["']?([^"':\n]+)/.exec(source.yaml.slice(err.pos[0]))?.[1]?.trim() : undefined;
+      bag.error('E_YAML', duplicate ? `duplicate key "${key ?? '?'}" in metadata` : `invalid YAML: ${firstLine(err.message)}`, {
         file: source.file.path,
         line: err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0]),
         hint: duplicate ? 'each key may appear once; delete one of them' : 'check indentation, and quote values that contain ": " or start with a special character',
@@ -116,7 +118,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const spec = Object.hasOwn(META_SCHEMA, key) ? META_SCHEMA[key] : undefined;
     const at = where(keyNode as never);
     if (!spec) {
-      bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: `valid keys: ${Object.keys(META_SCHEMA).join(', ')}` });
+      bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       continue;
     }
     seen.add(key);
@@ -155,18 +157,18 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   }
   meta.title = meta.title.trim();
   if (seen.has('size') && meta.size !== '16:9' && meta.size !== '4:3') {
-    bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: source.firstLine, hint: 'size: 16:9' });
+    bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' });
     meta.size = '16:9';
   }
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang)) {
-    bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: source.firstLine, hint: 'for example en, fr or en-GB' });
+    bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint: 'for example en, fr or en-GB' });
     meta.lang = 'en';
   }
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
     bag.error('E_META', `unknown theme "${meta.theme}"`, {
       file: source.file.path,
       line: meta.keyLines.theme ?? source.firstLine,
-      hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
+      hint: `${hintWithSuggestion(meta.theme, BUILTIN_THEMES, 'built-in themes')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
     });
   }
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
