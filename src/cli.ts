@@ -1,5 +1,4 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from './errors.js';
@@ -11,6 +10,7 @@ import { DEFAULT_LIMITS, type InputLimits } from './load-briefing.js';
 import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { writeFileAtomic } from './write-output.js';
 import { hintWithSuggestion, suggestClosest } from './did-you-mean.js';
+import { openInBrowser } from './open-browser.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
 export interface CliIo {
@@ -207,7 +207,7 @@ function describeParseError(err: Error & { code?: string }, command: Command): s
 }
 
 async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
-  const input = inputArg ?? DEFAULT_INPUT;
+  const input = inputArg ?? defaultInput(io.cwd);
   const started = performance.now();
   const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
@@ -223,11 +223,11 @@ async function runBuild(values: Values, inputArg: string | undefined, io: CliIo)
 async function runDev(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const port = values.port === undefined ? 8000 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw failure('E_USAGE', `--port must be a whole number from 0 to 65535, not ${String(values.port)}`, { hint: '--port 8000' });
-  const input = inputArg ?? DEFAULT_INPUT;
+  const input = inputArg ?? defaultInput(io.cwd);
   const { startDevServer } = await import('./dev-server.js');
   const server = await startDevServer(input, { port, cwd: io.cwd, log: (line) => io.err(line) });
   io.out(`dev: serving ${escapeControlCharacters(input)} at ${server.url} (Ctrl-C to stop)`);
-  if (values.open) openInBrowser(server.url);
+  if (values.open) openInBrowser(server.url, (reason) => io.err(`dev: could not open a browser (${reason}); open ${server.url} yourself`));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -237,11 +237,6 @@ async function runDev(values: Values, inputArg: string | undefined, io: CliIo): 
   return 0;
 }
 
-/** Opens a URL with the platform's usual opener, without waiting for it. */
-function openInBrowser(url: string): void {
-  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  spawn(command as string, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
-}
 
 async function runInit(_values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const dir = path.resolve(io.cwd, inputArg ?? DEFAULT_INPUT);
@@ -254,12 +249,14 @@ async function runInit(_values: Values, inputArg: string | undefined, io: CliIo)
   const files = readdirSync(scaffold).sort();
   for (const name of files) copyFileSync(path.join(scaffold, name), path.join(dir, name));
   io.out(escapeControlCharacters(`created ${shown}/ with ${files.join(', ')}`));
-  io.out(escapeControlCharacters(`next: briefdeck dev ${shown}   (live preview)  or  briefdeck build ${shown}`));
+  // Inside a checkout briefdeck is not on PATH; npx finds it there and anywhere it is installed.
+  const cli = isOnPath('briefdeck') ? 'briefdeck' : 'npx briefdeck';
+  io.out(escapeControlCharacters(`next: ${cli} dev ${shown}   (live preview)  or  ${cli} build ${shown}`));
   return 0;
 }
 
 async function runCheck(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
-  const input = inputArg ?? DEFAULT_INPUT;
+  const input = inputArg ?? defaultInput(io.cwd);
   const json = Boolean(values.json);
   const timeoutMs = readTimeout(values);
   const found: Diagnostic[] = [];
@@ -290,8 +287,7 @@ async function runCheck(values: Values, inputArg: string | undefined, io: CliIo)
       found.push(...bag.items);
     }
   }
-  // Reading order: by file, then line; problems without a place come first.
-  found.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  found.splice(0, found.length, ...sortDiagnostics(found));
   const errors = found.filter((d) => d.severity === 'error').length;
   const warnings = found.length - errors;
   if (json) {
@@ -352,7 +348,7 @@ async function runShots(values: Values, inputArg: string | undefined, io: CliIo)
 async function prepareExport(values: Values, inputArg: string | undefined, io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
   const timeoutMs = readTimeout(values);
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
-  const input = inputArg ?? DEFAULT_INPUT;
+  const input = inputArg ?? defaultInput(io.cwd);
   io.err(`${name}: building ${escapeControlCharacters(input)}`);
   const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(built.warnings, io);
@@ -375,8 +371,29 @@ function readPositiveInteger(values: Values, option: string): number | undefined
   return n;
 }
 
+/** Prints diagnostics in reading order: by file, then line; those without a place first. The sort is stable. */
 function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void {
-  for (const d of list) io.err(formatDiagnostic(d));
+  for (const d of sortDiagnostics(list)) io.err(formatDiagnostic(d));
+}
+
+function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * The input when none is named: `briefing/` under the working directory, or
+ * the working directory itself when it is a briefing folder (it holds
+ * briefing.yml and has no briefing/ of its own).
+ */
+function defaultInput(cwd: string): string {
+  if (!existsSync(path.join(cwd, DEFAULT_INPUT)) && (existsSync(path.join(cwd, 'briefing.yml')) || existsSync(path.join(cwd, 'briefing.yaml')))) return '.';
+  return DEFAULT_INPUT;
+}
+
+/** True when a command of that name is on PATH, as a shell would find it. */
+function isOnPath(name: string): boolean {
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.CMD;.EXE').split(';') : [''];
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && exts.some((ext) => existsSync(path.join(dir, name + ext))));
 }
 
 function mainHelp(): string {

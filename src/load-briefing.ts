@@ -58,7 +58,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const metaName = META_NAMES.find((n) => entries.includes(n));
   const bag = new DiagnosticBag();
   const read = (name: string): SourceFile | undefined => {
-    const full = path.join(absolute, name);
+    const full = path.join(absolute, ...name.split('/'));
     try {
       assertInside(root, full, display(full));
       return readSourceFile(full, display(full), name, limits);
@@ -73,8 +73,30 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((n) => /\.(md|markdown)$/i.test(n))
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
+  const nestedMarkdownFiles = listNestedMarkdown(absolute)
+    .map((rel) => read(rel))
+    .filter((f): f is SourceFile => f !== undefined);
   bag.throwIfErrors();
-  return { root, name: path.basename(root), metaFile, markdownFiles, singleFile: false };
+  return { root, name: path.basename(root), metaFile, markdownFiles, nestedMarkdownFiles, singleFile: false };
+}
+
+/** Folders of a briefing that never hold its slides. */
+const NOT_SLIDE_FOLDERS = new Set(['templates', 'node_modules', 'dist']);
+
+/**
+ * Markdown files in subfolders, as posix paths relative to the briefing
+ * folder. They are read only when `files:` lists them; otherwise the parser
+ * warns, so a forgotten subfolder is never silently left out.
+ */
+function listNestedMarkdown(dir: string, prefix = '', depth = 0): string[] {
+  if (depth > 8) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !(depth === 0 && NOT_SLIDE_FOLDERS.has(entry.name))) found.push(...listNestedMarkdown(dir, rel, depth + 1));
+    else if (depth > 0 && /\.(md|markdown)$/i.test(entry.name)) found.push(rel);
+  }
+  return found.slice(0, 1000);
 }
 
 /** Decodes a source file strictly: UTF-8 only, BOM dropped, line endings made LF. */

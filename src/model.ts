@@ -39,6 +39,8 @@ export interface LoadedBriefing {
   metaFile?: SourceFile;
   /** Markdown files in reading order. */
   markdownFiles: SourceFile[];
+  /** Markdown files in subfolders: read only when `files:` lists them. */
+  nestedMarkdownFiles?: SourceFile[];
   /** True when the input was a single `.md` file whose front matter holds the metadata. */
   singleFile: boolean;
 }

@@ -20,7 +20,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
   if (!loaded.singleFile) {
-    for (const file of orderFiles(loaded.markdownFiles, meta.files, location, bag)) bodies.push({ file, text: file.text, firstLine: 1 });
+    for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) bodies.push({ file, text: file.text, firstLine: 1 });
   }
 
   const rawSlides: RawSlide[] = [];
@@ -104,19 +104,25 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   return { meta, metaSource: location, sections, slides, images };
 }
 
-/** Applies `files:` from the metadata: those files, in that order; every file is otherwise read by name. */
-function orderFiles(files: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag): SourceFile[] {
-  if (!order) return files;
-  const byName = new Map(files.map((f) => [f.relPath, f]));
+/**
+ * Applies `files:` from the metadata: those files, in that order, subfolders
+ * included; without it, every top-level file by name. A file that ends up
+ * unread is a warning, never silently dropped.
+ */
+function orderFiles(files: SourceFile[], nested: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag): SourceFile[] {
+  const skip = (file: SourceFile, why: string) => bag.warn('W_FILE_SKIPPED', `${file.relPath} ${why} and is left out`, { file: file.path, hint: `list it in \`files:\` in the metadata (files: [${file.relPath}]), or delete it` });
+  if (!order) {
+    for (const file of nested) skip(file, 'is in a subfolder');
+    return files;
+  }
+  const byName = new Map([...files, ...nested].map((f) => [f.relPath, f]));
   const ordered: SourceFile[] = [];
   for (const name of order) {
     const file = byName.get(name);
     if (file) ordered.push(file);
     else bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...location, hint: `files here: ${[...byName.keys()].join(', ')}` });
   }
-  for (const file of files) {
-    if (!order.includes(file.relPath)) bag.warn('W_FILE_SKIPPED', `${file.relPath} is not listed in "files" and is left out`, { file: file.path, hint: 'add it to `files:` in the metadata, or delete it' });
-  }
+  for (const file of byName.values()) if (!order.includes(file.relPath)) skip(file, 'is not listed in "files"');
   return ordered;
 }
 

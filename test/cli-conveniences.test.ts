@@ -1,0 +1,56 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openInBrowser } from '../src/open-browser.js';
+import { runCapture, tempDir, writeBriefing } from './helpers.js';
+
+describe('CLI conveniences', () => {
+  it('build inside a briefing folder builds that folder', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Here\n', 'a.md': '## A\n\nText.\n' });
+    const result = await runCapture(['build'], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/^built dist\/deck\.html: 2 slides/);
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['deck.html']);
+  });
+
+  it('warns about Markdown in a subfolder, and reads it once files: lists it', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Nested\n', 'a.md': '## A\n\nText.\n' });
+    mkdirSync(path.join(dir, 'extra'));
+    writeFileSync(path.join(dir, 'extra', 'b.md'), '## B\n\nMore.\n');
+    const skipped = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(skipped.err.split('\n')[0]).toBe('deck/extra/b.md: warning: extra/b.md is in a subfolder and is left out');
+    expect(skipped.out).toContain(': 2 slides');
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Nested\nfiles: [a.md, extra/b.md]\n');
+    const listed = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(listed.err).toBe('');
+    expect(listed.out).toContain(': 3 slides');
+  });
+
+  it('init suggests npx briefdeck when briefdeck is not on PATH', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir();
+    try {
+      const result = await runCapture(['init', 'my-briefing'], tempDir());
+      expect(result.out).toContain('next: npx briefdeck dev my-briefing   (live preview)  or  npx briefdeck build my-briefing');
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  it('dev --open says when no browser could be opened', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir();
+    try {
+      const reason = await new Promise<string>((resolve) => openInBrowser('http://127.0.0.1:1/', resolve));
+      expect(reason).toMatch(/^(xdg-open|open|cmd) is not installed$/);
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  it('reports diagnostics sorted by file, then line', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Sorted\ncolour: red\n', 'a.md': '## A\n\n![x](one.png)\n\n![y](two.png)\n' });
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.err.split('\n').filter((l) => / error: /.test(l)).map((l) => l.split(': error')[0])).toEqual(['deck/a.md:3', 'deck/a.md:5', 'deck/briefing.yml:2']);
+  });
+});
