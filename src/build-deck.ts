@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, loadAssets, loadBriefing, resolveInsideBriefing, type I
 import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { SandboxWorker } from './sandbox-worker.js';
+import { lintBudgets, type Budgets } from './check-briefing.js';
 import { bundleDeck, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
 
@@ -17,6 +18,8 @@ export interface BuildOptions {
   sandbox?: SandboxWorker;
   /** Inject the dev server's reload client. */
   devClient?: boolean;
+  /** Size budgets to warn about (default: DEFAULT_BUDGETS). */
+  budgets?: Budgets;
 }
 
 /** A deck built in memory, with the model it came from and any warnings. */
@@ -54,6 +57,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
     bag.addAll(diagnostics);
     bag.throwIfErrors();
     const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });
+    bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
     return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
   } finally {
     if (!options.sandbox) await sandbox.close();

@@ -1,5 +1,13 @@
+import { createRequire } from 'node:module';
 import type { Diagnostic } from './errors.js';
-import type { Briefing, LoadedAsset } from './model.js';
+import type { Briefing, LoadedAsset, SlideSize } from './model.js';
+
+const require = createRequire(import.meta.url);
+// Loaded only when a deck has images.
+let imageSize: typeof import('image-size').imageSize | undefined;
+
+/** The slide sizes in CSS pixels; an image more than twice as large in either direction is wasted bytes. */
+const SLIDE_PIXELS: Record<SlideSize, { width: number; height: number }> = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } };
 
 /** Size budgets `check` warns about: far below the hard limits, sized for a deck that travels by e-mail. */
 export interface Budgets {
@@ -9,8 +17,8 @@ export interface Budgets {
 
 export const DEFAULT_BUDGETS: Budgets = { imageBytes: 500 * 1024, deckBytes: 3 * 1024 * 1024 };
 
-/** Lints a parsed briefing for problems that still build but should not be presented: structure, content and budgets. */
-export function checkBriefing(briefing: Briefing, assets: ReadonlyMap<number, LoadedAsset>, deckBytes: number, budgets: Budgets = DEFAULT_BUDGETS): Diagnostic[] {
+/** Lints a parsed briefing for problems that still build but should not be presented: structure and content. */
+export function checkBriefing(briefing: Briefing): Diagnostic[] {
   const found: Diagnostic[] = [];
   const add = (d: Diagnostic) => found.push(d);
   const meta = briefing.meta;
@@ -49,9 +57,6 @@ export function checkBriefing(briefing: Briefing, assets: ReadonlyMap<number, Lo
     if (slide.bodyHtml.trim() === '') {
       add({ code: 'E_EMPTY_SLIDE', severity: 'error', message: `${name} has no content`, ...where, hint: 'add text under the heading, or remove the slide' });
     }
-    if (slide.bulletCount > meta.maxBullets) {
-      add({ code: 'W_BULLETS', severity: 'warning', message: `${name} has ${slide.bulletCount} bullets, over the budget of ${meta.maxBullets}`, ...where, hint: 'split the slide with ---, or raise maxBullets in the metadata' });
-    }
     if (!slide.notes) {
       add({ code: 'W_NO_NOTES', severity: 'warning', message: `${name} has no speaker notes`, ...where, hint: 'add a line starting "Note:" with what you will say' });
     }
@@ -61,15 +66,58 @@ export function checkBriefing(briefing: Briefing, assets: ReadonlyMap<number, Lo
     if (image.alt.trim() === '') {
       add({ code: 'W_IMAGE_ALT', severity: 'warning', message: `image ${image.src} has no alt text`, ...where, hint: 'describe it: ![what the image shows](file.png)' });
     }
-    const bytes = assets.get(index)?.bytes.length ?? 0;
+  });
+  return found;
+}
+
+/**
+ * The budgets `build` itself warns about, so a deck that grows too heavy or
+ * too dense is flagged on every build, not only by `check`: bullets over
+ * `maxBullets`, an image over its byte budget or over twice the slide's
+ * pixel size, and a deck over its byte budget.
+ */
+export function lintBudgets(briefing: Briefing, assets: ReadonlyMap<number, LoadedAsset>, deckBytes: number, budgets: Budgets = DEFAULT_BUDGETS): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const meta = briefing.meta;
+  for (const slide of briefing.slides) {
+    if (slide.kind !== 'content' || slide.bulletCount <= meta.maxBullets) continue;
+    const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
+    found.push({ code: 'W_BULLETS', severity: 'warning', message: `${name} has ${slide.bulletCount} bullets, over the budget of ${meta.maxBullets}`, file: slide.source.file, line: slide.source.line, hint: 'split the slide with ---, or raise maxBullets in the metadata' });
+  }
+  const slide = SLIDE_PIXELS[meta.size];
+  briefing.images.forEach((image, index) => {
+    const where = { file: image.source.file, line: image.source.line };
+    const asset = assets.get(index);
+    const bytes = asset?.bytes.length ?? 0;
     if (bytes > budgets.imageBytes) {
-      add({ code: 'W_IMAGE_BUDGET', severity: 'warning', message: `image ${image.src} is ${kb(bytes)}, over the ${kb(budgets.imageBytes)} image budget`, ...where, hint: 'compress or resize it' });
+      found.push({ code: 'W_IMAGE_BUDGET', severity: 'warning', message: `image ${image.src} is ${kb(bytes)}, over the ${kb(budgets.imageBytes)} image budget`, ...where, hint: 'compress or resize it' });
+    }
+    const size = asset && asset.mime !== 'image/svg+xml' ? readPixelSize(asset.bytes) : undefined;
+    if (size && (size.width > slide.width * 2 || size.height > slide.height * 2)) {
+      found.push({
+        code: 'W_IMAGE_PIXELS',
+        severity: 'warning',
+        message: `image ${image.src} is ${size.width}×${size.height} pixels, over twice the ${slide.width}×${slide.height} slide`,
+        ...where,
+        hint: `resize it to at most ${slide.width * 2}×${slide.height * 2}; the extra pixels only add bytes`,
+      });
     }
   });
   if (deckBytes > budgets.deckBytes) {
-    add({ code: 'W_DECK_BUDGET', severity: 'warning', message: `the deck is ${kb(deckBytes)}, over the ${kb(budgets.deckBytes)} budget`, ...briefing.metaSource, hint: 'compress the largest images' });
+    found.push({ code: 'W_DECK_BUDGET', severity: 'warning', message: `the deck is ${kb(deckBytes)}, over the ${kb(budgets.deckBytes)} budget`, ...briefing.metaSource, hint: 'compress the largest images' });
   }
   return found;
+}
+
+/** An image's pixel size from its header, or undefined when it cannot be read. */
+function readPixelSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  imageSize ??= (require('image-size') as typeof import('image-size')).imageSize;
+  try {
+    const { width, height } = imageSize(bytes);
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function kb(bytes: number): string {

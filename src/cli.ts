@@ -261,18 +261,18 @@ async function runCheck(values: Values, inputArg: string | undefined, io: CliIo)
   const timeoutMs = readTimeout(values);
   const found: Diagnostic[] = [];
   let built: BuiltDeck | undefined;
+  const budgets = {
+    imageBytes: readPositiveInteger(values, 'image-budget') ?? DEFAULT_BUDGETS.imageBytes,
+    deckBytes: readPositiveInteger(values, 'deck-budget') ?? DEFAULT_BUDGETS.deckBytes,
+  };
   try {
-    built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
+    built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets });
   } catch (err) {
     if (!(err instanceof BriefdeckError)) throw err;
     found.push(...err.diagnostics);
   }
   if (built) {
-    const budgets = {
-      imageBytes: readPositiveInteger(values, 'image-budget') ?? DEFAULT_BUDGETS.imageBytes,
-      deckBytes: readPositiveInteger(values, 'deck-budget') ?? DEFAULT_BUDGETS.deckBytes,
-    };
-    found.push(...built.warnings, ...checkBriefing(built.briefing, built.assets, built.deck.bytes.total, budgets));
+    found.push(...built.warnings, ...checkBriefing(built.briefing));
     const explicit = typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined;
     // A browser the user named must exist; only an unnamed one may be missing.
     const browser = explicit ? requireBrowser(explicit) : findBrowser();

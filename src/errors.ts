@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'W_NO_NOTES'
   | 'W_IMAGE_BUDGET'
   | 'W_DECK_BUDGET'
+  | 'W_IMAGE_PIXELS'
   | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'

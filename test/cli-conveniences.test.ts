@@ -54,3 +54,32 @@ describe('CLI conveniences', () => {
     expect(result.err.split('\n').filter((l) => / error: /.test(l)).map((l) => l.split(': error')[0])).toEqual(['deck/a.md:3', 'deck/a.md:5', 'deck/briefing.yml:2']);
   });
 });
+
+/** A PNG whose header claims `width`×`height`, padded to `bytes`: enough for the type sniffer and the size reader. */
+function fakePng(width: number, height: number, bytes = 64): Buffer {
+  const header = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const size = Buffer.alloc(8);
+  size.writeUInt32BE(width, 0);
+  size.writeUInt32BE(height, 4);
+  return Buffer.concat([header, size, Buffer.from('0806000000', 'hex'), Buffer.alloc(Math.max(0, bytes - 29))]);
+}
+
+describe('build warns at file:line without a browser', () => {
+  it('about too many bullets, a photo far larger than the slide, an image over its budget and a deck over its budget', async () => {
+    const dir = writeBriefing({
+      'briefing.yml': 'title: Heavy\n',
+      'a.md': `## Dense\n\n${Array.from({ length: 8 }, (_, i) => `- point ${i}`).join('\n')}\n\n## Photo\n\n![A photo](photo.png)\n\n## Scan\n\n![A scan](scan.png)\n`,
+      'photo.png': fakePng(4000, 3000),
+      'scan.png': fakePng(800, 600, 3_300_000),
+    });
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.code).toBe(0);
+    const warnings = result.err.split('\n').filter((l) => / warning: /.test(l));
+    expect(warnings).toEqual([
+      'deck/a.md:1: warning: slide 2 "Dense" has 8 bullets, over the budget of 6',
+      'deck/a.md:14: warning: image photo.png is 4000×3000 pixels, over twice the 1280×720 slide',
+      'deck/a.md:18: warning: image scan.png is 3223 KB, over the 500 KB image budget',
+      expect.stringMatching(/^deck\/briefing\.yml:1: warning: the deck is \d+ KB, over the 3072 KB budget$/),
+    ]);
+  });
+});
