@@ -170,27 +170,44 @@ export interface SlideOverflow {
   boxWidth: number;
 }
 
-/** Measures every slide body against its box; only slides that overflow are returned. */
-export async function measureOverflow(page: Page): Promise<SlideOverflow[]> {
-  return page.evaluate(() => {
-    const results: SlideOverflow[] = [];
-    const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')];
-    sections.forEach((section, index) => {
-      const body = section.querySelector<HTMLElement>('.slide-body') ?? section;
-      const vertical = body.scrollHeight - body.clientHeight;
-      const horizontal = body.scrollWidth - body.clientWidth;
-      if (vertical > 1 || horizontal > 1) {
-        results.push({
-          index,
-          vertical: Math.max(0, vertical),
-          horizontal: Math.max(0, horizontal),
-          contentHeight: body.scrollHeight,
-          contentWidth: body.scrollWidth,
-          boxHeight: body.clientHeight,
-          boxWidth: body.clientWidth,
-        });
-      }
-    });
-    return results;
-  });
+/**
+ * Measures every slide body against its box; only slides that overflow are
+ * returned. It goes in about ten batches and reports after each, so a long
+ * deck shows progress rather than a silent wait.
+ */
+export async function measureOverflow(page: Page, onProgress: (done: number, total: number) => void = () => undefined): Promise<SlideOverflow[]> {
+  const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides section').length);
+  const batch = Math.max(1, Math.ceil(total / 10));
+  const results: SlideOverflow[] = [];
+  for (let from = 0; from < total; from += batch) {
+    const to = Math.min(total, from + batch);
+    results.push(
+      ...(await page.evaluate(
+        ([start, end]) => {
+          const found: SlideOverflow[] = [];
+          const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].slice(start, end);
+          sections.forEach((section, offset) => {
+            const body = section.querySelector<HTMLElement>('.slide-body') ?? section;
+            const vertical = body.scrollHeight - body.clientHeight;
+            const horizontal = body.scrollWidth - body.clientWidth;
+            if (vertical > 1 || horizontal > 1) {
+              found.push({
+                index: start + offset,
+                vertical: Math.max(0, vertical),
+                horizontal: Math.max(0, horizontal),
+                contentHeight: body.scrollHeight,
+                contentWidth: body.scrollWidth,
+                boxHeight: body.clientHeight,
+                boxWidth: body.clientWidth,
+              });
+            }
+          });
+          return found;
+        },
+        [from, to] as const,
+      )),
+    );
+    onProgress(to, total);
+  }
+  return results;
 }

@@ -261,6 +261,7 @@ async function runCheck(values: Values, inputArg: string | undefined, io: CliIo)
   const timeoutMs = readTimeout(values);
   const found: Diagnostic[] = [];
   let built: BuiltDeck | undefined;
+  io.err(`check: building ${escapeControlCharacters(input)}`);
   const budgets = {
     imageBytes: readPositiveInteger(values, 'image-budget') ?? DEFAULT_BUDGETS.imageBytes,
     deckBytes: readPositiveInteger(values, 'deck-budget') ?? DEFAULT_BUDGETS.deckBytes,
@@ -280,7 +281,7 @@ async function runCheck(values: Values, inputArg: string | undefined, io: CliIo)
       io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
     } else {
       const { findOverflowingSlides, reportOverflow } = await import('./print-pdf.js');
-      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, progress: () => undefined });
+      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
       const bag = new DiagnosticBag();
       const height = SLIDE_SIZES[built.briefing.meta.size].height;
       for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');

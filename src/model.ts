@@ -72,6 +72,8 @@ export interface BriefingMeta {
   /** Line of each metadata key, for messages about its value. */
   keyLines: Record<string, number>;
   maxBullets: number;
+  /** False leaves out the generated Agenda slide. */
+  agenda: boolean;
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';

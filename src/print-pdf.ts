@@ -65,7 +65,7 @@ export async function findOverflowingSlides(built: BuiltDeck, options: ExportOpt
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode: 'print', fragments: false });
     await waitForPrintLayout(page);
     await waitForFonts(page);
-    return measureOverflow(page);
+    return measureOverflow(page, (done, total) => tracker.enter(`measured slide ${done} of ${total}`));
   });
 }
 

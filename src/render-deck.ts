@@ -32,7 +32,12 @@ export interface SlideView {
   incremental: boolean;
   meta: Briefing['meta'];
   sections: { title: string; number: number }[];
+  /** More sections than one column of the agenda holds: the agenda template sets them in two. */
+  longAgenda: boolean;
 }
+
+/** Sections one agenda column holds at the house theme's size. */
+const AGENDA_COLUMN = 6;
 
 /** Renders the Briefing through the Handlebars templates into the deck's HTML shell. */
 export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions, bag: DiagnosticBag): RenderedDeck {
@@ -68,6 +73,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     incremental: slide.incremental,
     meta: briefing.meta,
     sections,
+    longAgenda: sections.length > AGENDA_COLUMN,
   }));
 
   // Markers are derived from the content so an author cannot guess and plant one.

@@ -60,6 +60,10 @@ describe('briefdeck check', () => {
   it.skipIf(BROWSER_PATH === null)('passes the default briefing with --strict', async () => {
     const result = await runCapture(['check', DEFAULT_BRIEFING, '--strict'], ROOT);
     expect(diagnosticLines(result.err)).toEqual([]);
+    // Progress while Chromium lays the slides out, ending at the last one.
+    const slides = /laying out (\d+) slides/.exec(result.err)?.[1];
+    expect(slides).toBeDefined();
+    expect(result.err).toContain(`check: measured slide ${slides} of ${slides}`);
     expect(result.code).toBe(0);
   });
 

@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { currentIndex, launchBrowser, openDeck, waitForReveal } from './browser-harness.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing } from './helpers.js';
 
 type RevealApi = {
   getTotalSlides(): number;
@@ -205,5 +206,46 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
       }
     }
     await deck.context.close();
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)('chrome that holds up with long content', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('a 190-character deck title is cut with an ellipsis in the footer, and n / total stays on one line', async () => {
+    const title = 'A very long briefing title '.repeat(7).trim().slice(0, 190);
+    const dir = writeBriefing({ 'briefing.yml': `title: ${title}\n`, 'a.md': '## One\n\nText.\n\n## Two\n\nMore.\n\n## Three\n\nEnd.\n' });
+    const { deck: built } = await buildDeck(dir);
+    const deck = await openDeck(browser, built.html, { hash: '#/1' });
+    const footer = await deck.page.evaluate(() => {
+      const section = document.querySelector<HTMLElement>('section.present .footer-section')!;
+      const number = document.querySelector<HTMLElement>('section.present .footer-number')!;
+      const lineHeight = parseFloat(getComputedStyle(number).lineHeight);
+      return { truncated: section.scrollWidth > section.clientWidth, ellipsis: getComputedStyle(section).textOverflow, numberLines: Math.round(number.getBoundingClientRect().height / lineHeight), number: number.textContent };
+    });
+    expect(footer).toEqual({ truncated: true, ellipsis: 'ellipsis', numberLines: 1, number: '2 / 4' });
+    await deck.context.close();
+  });
+
+  it('nine sections set the Agenda in two columns that fit the slide, and agenda: false leaves it out', async () => {
+    const sections = Array.from({ length: 9 }, (_, i) => `# Section number ${i + 1}\n\n## Slide ${i + 1}\n\nText.\n`).join('\n');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Many sections\n', 'a.md': sections });
+    const built = await buildDeck(dir);
+    const agenda = built.briefing.slides.find((s) => s.kind === 'agenda')!;
+    const deck = await openDeck(browser, built.deck.html, { hash: `#/${agenda.number - 1}` });
+    const layout = await deck.page.evaluate(() => {
+      const list = document.querySelector<HTMLElement>('section.present .agenda-list')!;
+      const body = document.querySelector<HTMLElement>('section.present .slide-body')!;
+      return { columns: getComputedStyle(list).columnCount, items: list.children.length, overflow: body.scrollHeight - body.clientHeight };
+    });
+    expect(layout).toEqual({ columns: '2', items: 9, overflow: 0 });
+    await deck.context.close();
+
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Many sections\nagenda: false\n');
+    expect((await buildDeck(dir)).briefing.slides.some((s) => s.kind === 'agenda')).toBe(false);
   });
 });

@@ -49,7 +49,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     push({ kind, layout: kind, title, bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   generate('title', meta.title);
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
-  if (rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
+  if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
 
   /** Renders notes written in the metadata, such as `bottomLineNotes:`, with the same Markdown rules as slide notes. */
   function renderMetaNotes(text: string | undefined, line: number | undefined): SpeakerNotes | null {

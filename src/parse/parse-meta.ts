@@ -21,6 +21,7 @@ const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'str
   sections: { type: 'string[]', doc: 'section titles the briefing must contain' },
   files: { type: 'string[]', doc: 'Markdown files in reading order (default: every .md file, by name)' },
   maxBullets: { type: 'number', doc: 'bullet budget per slide, default 6' },
+  agenda: { type: 'boolean', doc: 'false leaves out the generated Agenda slide' },
 };
 
 /** A metadata block as found in the source, before validation. */
@@ -65,7 +66,7 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
-  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, keyLines: {} };
+  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, keyLines: {} };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   if (!source) {
     bag.error('E_META', 'the briefing has no title', {
