@@ -83,3 +83,17 @@ describe('build warns at file:line without a browser', () => {
     ]);
   });
 });
+
+describe('messages point at their own line and name what they mean', () => {
+  it('a link deep in a list is reported at its own line, and neutralised HTML names the tag and the attribute', async () => {
+    const dir = writeBriefing({
+      'briefing.yml': 'title: Precise\n',
+      'a.md': '## Links\n\n- first\n- second\n- see [the file](../notes.txt)\n\n<p>fine</p>\n<b onclick="x()">bold</b>\n<script>alert(1)</script>\n',
+    });
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.err.split('\n').filter((l) => / warning: /.test(l))).toEqual([
+      'deck/a.md:5: warning: link to "../notes.txt" was removed; links may be https:, mailto: or #anchors',
+      'deck/a.md:8: warning: raw HTML was neutralised: removed onclick on <b>, <script>',
+    ]);
+  });
+});

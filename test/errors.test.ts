@@ -55,10 +55,11 @@ describe('broken briefings', () => {
     expect(result.code).toBe(1);
     const lines = result.err.split('\n').filter((l) => l.includes('error:'));
     expect(lines).toEqual([
-      'many/briefing.yml:2: error: unknown metadata key "colour"',
-      'many/briefing.yml:1: error: the briefing has no title',
-      'many/a.md:5: error: image "../far.png" is outside the briefing folder',
+      // In reading order: by file, then line.
       'many/a.md:3: error: image not found: gone.png',
+      'many/a.md:5: error: image "../far.png" is outside the briefing folder',
+      'many/briefing.yml:1: error: the briefing has no title',
+      'many/briefing.yml:2: error: unknown metadata key "colour"',
     ]);
   });
 

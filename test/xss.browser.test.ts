@@ -36,7 +36,7 @@ describe('the XSS corpus, through Markdown and every metadata field', () => {
     expect(body).toContain('&lt;iframe src&#x3D;&quot;javascript:');
     expect(body).not.toMatch(/https?:\/\/example\.com/);
     expect(body).not.toMatch(/style="|data-background|data-src/);
-    expect(warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => w.line)).toEqual([3, 7, 11, 20, 31, 42]);
+    expect(warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => w.line)).toEqual([3, 7, 11, 25, 31, 42]);
     // Five Markdown links and three raw <a href> links break the link rules; each is named.
     expect(warnings.filter((w) => w.code === 'W_LINK')).toHaveLength(8);
     expect(warnings.filter((w) => w.code === 'W_LINK' && w.message.includes('in raw HTML'))).toHaveLength(3);

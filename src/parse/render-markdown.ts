@@ -5,7 +5,7 @@ import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
 import { joinLines, type Line } from './cut-slides.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
-import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have neither math nor code.
@@ -18,7 +18,11 @@ const MATH_PATTERN = /\u0000(\d+)\u0000/g;
 
 interface RenderContext {
   file: SourceFile;
+  /** First line of the top-level token being rendered. */
   line: number;
+  /** That token's source, and how far the renderer has read into it, to place inline links and images on their own line. */
+  raw: string;
+  cursor: number;
   rawHtml: boolean;
 }
 
@@ -28,26 +32,35 @@ interface RenderContext {
  * produce markup that loads or runs anything.
  */
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag) {
-  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, rawHtml: false };
+  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
+  /** Where an inline token stands: the line of its source inside the current top-level token (tokens are visited in order). */
+  const atToken = (raw: string) => {
+    const index = ctx.raw.indexOf(raw, ctx.cursor);
+    if (index === -1) return at();
+    ctx.cursor = index + raw.length;
+    return { file: ctx.file.path, line: ctx.line + countNewlines(ctx.raw.slice(0, index)) };
+  };
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
       image(token: Tokens.Image) {
         const alt = escapeHtml(token.text);
-        const relPath = resolveImagePath(token.href, ctx.file, at(), bag);
+        const where = atToken(token.raw);
+        const relPath = resolveImagePath(token.href, ctx.file, where, bag);
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
-        images.push({ src: token.href, relPath, alt: token.text, source: at() });
+        images.push({ src: token.href, relPath, alt: token.text, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
         return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}>`;
       },
       link(token: Tokens.Link) {
+        const where = atToken(token.raw);
         const inner = this.parser.parseInline(token.tokens);
         const kind = classifyLink(token.href);
         if (kind === 'unsafe' || kind === 'relative') {
           bag.warn('W_LINK', `link to "${truncate(token.href)}" was removed; links may be https:, mailto: or #anchors`, {
-            ...at(),
+            ...where,
             hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
           });
           return inner;
@@ -142,6 +155,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const htmlLines: number[] = [];
     for (const token of tokens as Token[]) {
       ctx.line = line;
+      ctx.raw = token.raw;
+      ctx.cursor = 0;
       const before: boolean = ctx.rawHtml;
       ctx.rawHtml = false;
       html += marked.parser([token]);
@@ -150,20 +165,32 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
       line += countNewlines(token.raw);
     }
-    // Raw links follow the same rules as Markdown links, and are reported the same way.
+    // Raw links follow the same rules as Markdown links, and are reported the same way, at the line that holds them.
+    const source = joinLines(lines);
+    const lineOf = (text: string) => {
+      const index = source.indexOf(text);
+      return index === -1 ? (htmlLines[0] ?? lines[0]!.number) : lines[0]!.number + countNewlines(source.slice(0, index));
+    };
+    // "<iframe>" or "onerror on <img>": the line where that tag first opens.
+    const lineOfMarkup = (what: string) => {
+      const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
+      const match = new RegExp(`<${tag}\\b`, 'i').exec(source);
+      return match ? lines[0]!.number + countNewlines(source.slice(0, match.index)) : (htmlLines[0] ?? lines[0]!.number);
+    };
     const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
       bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
         file: file.path,
-        line: htmlLines[0] ?? lines[0]!.number,
+        line: lineOf(href),
         hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
       });
     if (ctx.rawHtml && meta.html) {
       // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
       const kept = stripNavigationAndFrames(html, removedLink);
-      if (kept !== html) {
-        bag.warn('W_RAW_HTML', 'raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with `html: true`', {
+      const removed = kept === html ? [] : describeRemoved(html, kept);
+      if (removed.length > 0) {
+        bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
           file: file.path,
-          line: htmlLines[0] ?? lines[0]!.number,
+          line: lineOfMarkup(removed[0]!),
           hint: 'script, meta, base, iframe, frame, object and embed never reach a deck; link to the page instead',
         });
       }
@@ -172,10 +199,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     if (ctx.rawHtml && !meta.html) {
       const cleaned = sanitizeFragment(html, removedLink);
       // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-      if (cleaned !== html.replace(/<!--[\s\S]*?-->/g, '')) {
-        bag.warn('W_RAW_HTML', 'raw HTML was neutralised', {
+      const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : describeRemoved(html, cleaned);
+      if (removed.length > 0) {
+        bag.warn('W_RAW_HTML', `raw HTML was neutralised: removed ${removed.join(', ')}`, {
           file: file.path,
-          line: htmlLines[0] ?? lines[0]!.number,
+          line: lineOfMarkup(removed[0]!),
           hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
         });
       }

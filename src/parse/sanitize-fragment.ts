@@ -123,3 +123,39 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink): stri
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
   });
 }
+
+/**
+ * What sanitising took out of a fragment, for a warning that names it:
+ * elements by tag (`<script>`) and attributes by element (`onerror on <img>`).
+ * Both fragments are read with parse5, as a browser would read them.
+ */
+export function describeRemoved(before: string, after: string): string[] {
+  const tagsBefore = countMarkup(before);
+  const tagsAfter = countMarkup(after);
+  const removed: string[] = [];
+  for (const [key, count] of tagsBefore) {
+    if ((tagsAfter.get(key) ?? 0) >= count) continue;
+    const [tag, attribute] = key.split(' ');
+    removed.push(attribute ? `${attribute} on <${tag}>` : `<${tag}>`);
+  }
+  return removed;
+}
+
+/** Counts elements by tag, and attributes as "tag attribute", in an HTML fragment. */
+function countMarkup(html: string): Map<string, number> {
+  parse5 ??= require('parse5') as typeof import('parse5');
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const walk = (node: import('parse5').DefaultTreeAdapterMap['node']) => {
+    if ('tagName' in node) {
+      bump(node.tagName);
+      for (const attr of node.attrs) bump(`${node.tagName} ${attr.name}`);
+    }
+    if ('childNodes' in node) node.childNodes.forEach(walk);
+    if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);
+  };
+  walk(parse5.parseFragment(html));
+  return counts;
+}
+
+let parse5: typeof import('parse5') | undefined;
