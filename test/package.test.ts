@@ -9,7 +9,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 describe('installed as a tool', () => {
   it('packs lib/ and no tests, installs into a clean prefix, and runs init and build there', () => {
     const out = tempDir('briefdeck-pack-');
-    const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
+    // `npm test` has just compiled lib/; prepack would recompile it in place while other test files run from it.
+    const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('lib/main.js');
     expect(files).toContain('lib/sandbox-entry.js');
