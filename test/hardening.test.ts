@@ -4,7 +4,11 @@ import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
+import { useSharedBrowser } from './browser-harness.js';
 import { DEFAULT_BRIEFING, FIXTURES, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
+
+// In-process check runs lay out their slides in one shared Chromium.
+useSharedBrowser();
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -141,12 +145,12 @@ describe('the output path', () => {
 });
 
 describe('control characters from the input never reach the terminal raw', () => {
-  it('escapes ESC, BEL and newlines in file names and messages, on stderr and in --json', () => {
+  it('escapes ESC, BEL and newlines in file names and messages, on stderr and in --json', async () => {
     const root = tempDir();
     const name = 'evil\n\u001b]0;pwned\u0007.md';
     writeFileSync(path.join(root, name), '---\ntitle: T\n---\n## Slide\n\n![x](missing.png)\n');
     writeFileSync(path.join(root, 'title.md'), '---\ntitle: T\nmaxBullets: 1\n---\n## Head\u001b]0;x\u0007ing\n\n- a\n- b\n\nNote: n.\n');
-    const titled = runBin(['check', 'title.md', '--json'], root);
+    const titled = await runCapture(['check', 'title.md', '--json'], root);
     expect(titled.out).toContain('Head\\\\u001b]0;x\\\\u0007ing');
     expect(titled.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     const result = runBin(['build', name], root);

@@ -2,7 +2,10 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { BROWSER_PATH, runBin, tempDir } from './helpers.js';
+import { useSharedBrowser } from './browser-harness.js';
+import { BROWSER_PATH, runBin, runCapture, tempDir } from './helpers.js';
+
+useSharedBrowser();
 
 describe('briefdeck init', () => {
   it('scaffolds briefing.yml, the three section files and an image', () => {
@@ -22,10 +25,10 @@ describe('briefdeck init', () => {
     expect(built.warnings).toEqual([]);
   });
 
-  it.skipIf(BROWSER_PATH === null)('scaffolds a briefing that passes check --strict', () => {
+  it.skipIf(BROWSER_PATH === null)('scaffolds a briefing that passes check --strict', async () => {
     const cwd = tempDir();
     expect(runBin(['init', 'review'], cwd).code).toBe(0);
-    const result = runBin(['check', 'review', '--strict'], cwd);
+    const result = await runCapture(['check', 'review', '--strict'], cwd);
     expect(result.err).toContain('check: 0 errors, 0 warnings');
     expect(result.code).toBe(0);
   });
