@@ -46,9 +46,9 @@ export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions 
   const script = escapeForScript(runtime.script);
   // In JSON, \u003c is the only safe way to write "<": it can then never open </script or <!--.
   const config = JSON.stringify(rendered.revealConfig).replace(/</g, '\\u003c');
-  const hashes = [sha256(script), ...runtime.speakerHashes];
-  if (options.devClient) hashes.push(sha256(DEV_CLIENT_SCRIPT));
-  const csp = contentSecurityPolicy(hashes, options.devClient);
+  // Every inline script but the runtime itself: reveal's speaker view, and the dev server's reload client.
+  const otherHashes = [...runtime.speakerHashes, ...(options.devClient ? [sha256(DEV_CLIENT_SCRIPT)] : [])];
+  const csp = contentSecurityPolicy([sha256(script), ...otherHashes], options.devClient);
   const devClient = options.devClient ? `\n<script>${DEV_CLIENT_SCRIPT}</script>` : '';
   const [before, after] = splitOnce(rendered.html, rendered.markers.head);
   const [middle, end] = splitOnce(after, rendered.markers.scripts);
@@ -66,7 +66,7 @@ export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions 
     const { verifySealedDeck } = await import('./verify-seal.js');
     const standIn = '/* briefdeck runtime */';
     const bag = new DiagnosticBag();
-    verifySealedDeck(assemble('', standIn, '{}'), { csp, scriptHashes: [sha256(standIn), ...hashes.slice(1)], template: rendered.template }, bag);
+    verifySealedDeck(assemble('', standIn, '{}'), { csp, scriptHashes: [sha256(standIn), ...otherHashes], template: rendered.template }, bag);
     bag.throwIfErrors();
   }
   const html = assemble(css, script, config);

@@ -1,0 +1,210 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from '../errors.js';
+import { checkBriefing, DEFAULT_BUDGETS } from '../check-briefing.js';
+import { SLIDE_SIZES } from '../render-deck.js';
+import { buildDeck, defaultOutputPath, type BuiltDeck } from '../build-deck.js';
+import { findBrowser, requireBrowser } from '../find-browser.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../load-briefing.js';
+import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
+import { writeFileAtomic } from '../write-output.js';
+import { openInBrowser } from '../open-browser.js';
+import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
+
+/** `briefdeck build`. */
+export async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const input = inputArg ?? defaultInput(io.cwd);
+  const started = performance.now();
+  const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values) });
+  const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
+  writeFileAtomic(target, built.deck.html);
+  reportDiagnostics(built.warnings, io);
+  const ms = Math.round(performance.now() - started);
+  io.out(
+    `built ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${built.briefing.slides.length} slides, ${built.deck.bytes.total.toLocaleString('en-US')} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
+  );
+  return 0;
+}
+
+/** `briefdeck dev`. */
+export async function runDev(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const port = values.port === undefined ? 8000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw failure('E_USAGE', `--port must be a whole number from 0 to 65535, not ${String(values.port)}`, { hint: '--port 8000' });
+  const input = inputArg ?? defaultInput(io.cwd);
+  const { startDevServer } = await import('../dev-server.js');
+  const server = await startDevServer(input, { port, cwd: io.cwd, log: (line) => io.err(line) });
+  io.out(`dev: serving ${escapeControlCharacters(input)} at ${server.url} (Ctrl-C to stop)`);
+  if (values.open) openInBrowser(server.url, (reason) => io.err(`dev: could not open a browser (${reason}); open ${server.url} yourself`));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+
+/** `briefdeck init`. */
+export async function runInit(_values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const dir = path.resolve(io.cwd, inputArg ?? DEFAULT_INPUT);
+  const shown = path.relative(io.cwd, dir) || '.';
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw failure('E_INIT_EXISTS', `${shown} already exists and is not empty`, { file: shown, hint: 'choose a new folder: briefdeck init my-briefing' });
+  }
+  const scaffold = path.join(BUILTIN_TEMPLATES_DIR, 'scaffold');
+  mkdirSync(dir, { recursive: true });
+  const files = readdirSync(scaffold).sort();
+  for (const name of files) copyFileSync(path.join(scaffold, name), path.join(dir, name));
+  io.out(escapeControlCharacters(`created ${shown}/ with ${files.join(', ')}`));
+  // Inside a checkout briefdeck is not on PATH; npx finds it there and anywhere it is installed.
+  const cli = isOnPath('briefdeck') ? 'briefdeck' : 'npx briefdeck';
+  io.out(escapeControlCharacters(`next: ${cli} dev ${shown}   (live preview)  or  ${cli} build ${shown}`));
+  return 0;
+}
+
+/** `briefdeck check`. */
+export async function runCheck(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const input = inputArg ?? defaultInput(io.cwd);
+  const json = Boolean(values.json);
+  const timeoutMs = readTimeout(values);
+  const found: Diagnostic[] = [];
+  let built: BuiltDeck | undefined;
+  io.err(`check: building ${escapeControlCharacters(input)}`);
+  const budgets = {
+    imageBytes: readPositiveInteger(values, 'image-budget') ?? DEFAULT_BUDGETS.imageBytes,
+    deckBytes: readPositiveInteger(values, 'deck-budget') ?? DEFAULT_BUDGETS.deckBytes,
+  };
+  try {
+    built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets });
+  } catch (err) {
+    if (!(err instanceof BriefdeckError)) throw err;
+    found.push(...err.diagnostics);
+  }
+  if (built) {
+    found.push(...built.warnings, ...checkBriefing(built.briefing));
+    const explicit = typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined;
+    // A browser the user named must exist; only an unnamed one may be missing.
+    const browser = explicit ? requireBrowser(explicit) : findBrowser();
+    if (browser.path === null) {
+      io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
+    } else {
+      const { findOverflowingSlides, reportOverflow } = await import('../print-pdf.js');
+      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
+      const bag = new DiagnosticBag();
+      const height = SLIDE_SIZES[built.briefing.meta.size].height;
+      for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
+      found.push(...bag.items);
+    }
+  }
+  found.splice(0, found.length, ...sortDiagnostics(found));
+  const errors = found.filter((d) => d.severity === 'error').length;
+  const warnings = found.length - errors;
+  if (json) {
+    io.out(JSON.stringify({ errors, warnings, diagnostics: found.map(escapeDiagnostic) }, null, 2));
+  } else {
+    reportDiagnostics(found, io);
+    io.err(`check: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  }
+  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+}
+
+function readTimeout(values: Values): number {
+  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw failure('E_USAGE', `--timeout must be a positive number of seconds, not ${String(values.timeout)}`, { hint: 'for example --timeout 120' });
+  return timeout * 1000;
+}
+
+/** `briefdeck pdf`. */
+export async function runPdf(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const started = performance.now();
+  const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'pdf');
+  const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  // Loaded on demand: playwright-core and pdf-lib would add ~0.4 s to every `build`.
+  const { printPdf } = await import('../print-pdf.js');
+  const printed = await printPdf(built, {
+    browserPath,
+    timeoutMs,
+    progress: (line) => io.err(escapeControlCharacters(`pdf: ${line}`)),
+    notes: Boolean(values.notes),
+    fragments: Boolean(values.fragments),
+    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+  });
+  io.err(escapeControlCharacters(`pdf: writing ${path.relative(io.cwd, target) || target}`));
+  writeFileAtomic(target, printed.pdf);
+  reportDiagnostics(printed.warnings, io);
+  io.out(`printed ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${printed.pages} pages, ${printed.pdf.length.toLocaleString('en-US')} bytes, ${Math.round(performance.now() - started)} ms`);
+  return 0;
+}
+
+/** `briefdeck shots`. */
+export async function runShots(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const started = performance.now();
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
+  const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'shots');
+  const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
+  const { captureSlides } = await import('../print-pdf.js');
+  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
+  io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
+  mkdirSync(dir, { recursive: true });
+  // Slides from an earlier, longer deck would otherwise linger beside the new ones.
+  for (const old of readdirSync(dir)) if (/^slide-\d+\.png$/.test(old)) rmSync(path.join(dir, old));
+  shots.forEach((png, i) => writeFileAtomic(path.join(dir, `slide-${String(i + 1).padStart(3, '0')}.png`), png));
+  io.out(`captured ${shots.length} slides into ${escapeControlCharacters(path.relative(io.cwd, dir) || dir)}, ${Math.round(performance.now() - started)} ms`);
+  return 0;
+}
+
+/** Shared first steps of every browser export: find the browser, then build the deck in memory. */
+async function prepareExport(values: Values, inputArg: string | undefined, io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
+  const timeoutMs = readTimeout(values);
+  const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
+  const input = inputArg ?? defaultInput(io.cwd);
+  io.err(`${name}: building ${escapeControlCharacters(input)}`);
+  const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
+  reportDiagnostics(built.warnings, io);
+  return { built, browserPath: browser.path, timeoutMs };
+}
+
+/** Reads the --max-*-bytes options over the defaults. */
+function readLimits(values: Values): InputLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  const keys = { 'max-file-bytes': 'maxFileBytes', 'max-image-bytes': 'maxImageBytes', 'max-deck-bytes': 'maxDeckBytes' } as const;
+  for (const [option, key] of Object.entries(keys)) limits[key] = readPositiveInteger(values, option) ?? limits[key];
+  return limits;
+}
+
+function readPositiveInteger(values: Values, option: string): number | undefined {
+  const raw = values[option];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n <= 0) throw failure('E_USAGE', `--${option} must be a positive whole number of bytes, not ${String(raw)}`, { hint: `for example --${option} 1048576` });
+  return n;
+}
+
+/** Prints diagnostics in reading order: by file, then line; those without a place first. The sort is stable. */
+export function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void {
+  for (const d of sortDiagnostics(list)) io.err(formatDiagnostic(d));
+}
+
+function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * The input when none is named: `briefing/` under the working directory, or
+ * the working directory itself when it is a briefing folder (it holds
+ * briefing.yml and has no briefing/ of its own).
+ */
+function defaultInput(cwd: string): string {
+  if (!existsSync(path.join(cwd, DEFAULT_INPUT)) && (existsSync(path.join(cwd, 'briefing.yml')) || existsSync(path.join(cwd, 'briefing.yaml')))) return '.';
+  return DEFAULT_INPUT;
+}
+
+/** True when a command of that name is on PATH, as a shell would find it. */
+function isOnPath(name: string): boolean {
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.CMD;.EXE').split(';') : [''];
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && exts.some((ext) => existsSync(path.join(dir, name + ext))));
+}
+
