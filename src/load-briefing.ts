@@ -22,6 +22,9 @@ export const DEFAULT_LIMITS: InputLimits = {
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 
+/** Markdown as every peer names it: `.md`, `.markdown`, and Quarto's `.qmd`. */
+const MARKDOWN_FILE = /\.(md|markdown|qmd)$/i;
+
 /** Reads a briefing folder or single Markdown file into decoded source files. */
 export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
   const absolute = path.resolve(cwd, input);
@@ -37,15 +40,15 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const display = (p: string) => path.relative(cwd, p) || '.';
 
   if (stats.isFile()) {
-    if (!/\.(md|markdown)$/i.test(absolute)) {
+    if (!MARKDOWN_FILE.test(absolute)) {
       throw failure('E_INPUT_TYPE', `not a Markdown file: ${input}`, {
         file: input,
-        hint: 'a single-file briefing must end in .md; otherwise pass its folder',
+        hint: 'a single-file briefing must end in .md, .markdown or .qmd; otherwise pass its folder',
       });
     }
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
-    return { root, name: path.basename(absolute).replace(/\.(md|markdown)$/i, ''), markdownFiles: [file], singleFile: true };
+    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true };
   }
 
   if (!stats.isDirectory()) {
@@ -70,7 +73,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   };
   const metaFile = metaName ? read(metaName) : undefined;
   const markdownFiles = entries
-    .filter((n) => /\.(md|markdown)$/i.test(n))
+    .filter((n) => MARKDOWN_FILE.test(n))
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
   const nestedMarkdownFiles = listNestedMarkdown(absolute)
@@ -94,7 +97,7 @@ function listNestedMarkdown(dir: string, prefix = '', depth = 0): string[] {
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory() && !entry.name.startsWith('.') && !(depth === 0 && NOT_SLIDE_FOLDERS.has(entry.name))) found.push(...listNestedMarkdown(dir, rel, depth + 1));
-    else if (depth > 0 && /\.(md|markdown)$/i.test(entry.name)) found.push(rel);
+    else if (depth > 0 && MARKDOWN_FILE.test(entry.name)) found.push(rel);
   }
   return found.slice(0, 1000);
 }

@@ -100,7 +100,10 @@ export interface Slide {
   number: number;
   kind: SlideKind;
   layout: string;
+  /** The title as plain text, for the Agenda, footers and messages. */
   title: string | null;
+  /** The title with its inline Markdown rendered (bold, italic, code, links, math), for the slide itself. */
+  titleHtml: string | null;
   /** Slide body as HTML; images carry `briefdeck-asset:N` placeholders. */
   bodyHtml: string;
   /** The body split at `<!-- column -->` directives, when it has any. */

@@ -23,6 +23,8 @@ export interface SlideView {
   kind: Slide['kind'];
   layout: string;
   title: string | null;
+  /** The title with its inline Markdown rendered; trusted HTML produced by the parser. */
+  titleHtml: string | null;
   /** Trusted HTML produced by the parser. */
   body: string;
   /** The body split at `<!-- column -->`, or the whole body as one column. */
@@ -66,6 +68,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     kind: slide.kind,
     layout: slide.layout,
     title: slide.title,
+    titleHtml: slide.titleHtml === null ? null : inline(slide.titleHtml),
     body: inline(slide.bodyHtml),
     columns: (slide.columns ?? [slide.bodyHtml]).map(inline),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),

@@ -1,4 +1,10 @@
 import type { SourceFile } from '../model.js';
+import type { NotesBlock } from './dialects/notes-block.js';
+import { openPandocNotes } from './dialects/pandoc.js';
+import { openAsideNotes } from './dialects/reveal.js';
+
+/** Notes syntaxes of other tools, each read by its dialect's module. */
+const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
 
 /** A line of Markdown with its 1-based line number in its file. */
 export interface Line {
@@ -16,6 +22,8 @@ export interface RawSlide {
   fromSeparator: boolean;
   body: Line[];
   notes: Line[] | null;
+  /** A `Note:` line was seen: everything after it, to the end of the slide, is notes. */
+  notesToEnd: boolean;
   section: string | null;
 }
 
@@ -42,10 +50,24 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number): Ra
   };
   const start = (kind: RawSlide['kind'], title: string | null, line: number, fromSeparator: boolean) => {
     finish();
-    current = { kind, title, file, line, fromSeparator, body: [], notes: null, section };
+    current = { kind, title, file, line, fromSeparator, body: [], notes: null, notesToEnd: false, section };
+  };
+  let notesBlock: NotesBlock | null = null;
+  const addNote = (text: string, number: number) => {
+    if (!current) start('content', null, number, false);
+    const c = current as unknown as RawSlide;
+    (c.notes ??= []).push({ text, number });
   };
   lines.forEach((text, index) => {
     const number = firstLine + index;
+    if (notesBlock) {
+      const end = notesBlock.close(text);
+      if (end.closed) {
+        if (end.before.trim() !== '') addNote(end.before, number);
+        notesBlock = null;
+      } else addNote(text, number);
+      return;
+    }
     if (fence) {
       const close = FENCE_OPEN.exec(text);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && text.trim() === close[1]) fence = null;
@@ -56,6 +78,13 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number): Ra
     if (open) {
       fence = { char: open[1]![0]!, length: open[1]!.length };
       append(text, number);
+      return;
+    }
+    const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
+    if (opened) {
+      if (opened.first.trim() !== '') addNote(opened.first, number);
+      else addNote('', number);
+      if (!opened.closedOnOpen) notesBlock = opened;
       return;
     }
     let m: RegExpExecArray | null;
@@ -73,9 +102,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number): Ra
       }
     } else if (SEPARATOR.test(text)) {
       start('content', null, number, true);
-    } else if ((m = NOTES.exec(text)) && !(current as RawSlide | null)?.notes) {
-      if (!current) start('content', null, number, false);
-      (current as unknown as RawSlide).notes = [{ text: m[1]!, number }];
+    } else if ((m = NOTES.exec(text)) && !(current as RawSlide | null)?.notesToEnd) {
+      addNote(m[1]!, number);
+      (current as unknown as RawSlide).notesToEnd = true;
     } else {
       append(text, number);
     }
@@ -89,7 +118,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number): Ra
       start('content', null, number, false);
     }
     const c = current as unknown as RawSlide;
-    (c.notes ?? c.body).push({ text, number });
+    (c.notesToEnd ? c.notes! : c.body).push({ text, number });
   }
 }
 

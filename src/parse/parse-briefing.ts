@@ -4,6 +4,8 @@ import type { Briefing, ImageRef, LoadedBriefing, Section, Slide, SourceFile, Sp
 import { cutSlides, DIRECTIVE, joinLines, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
+import { toPlainText } from './plain-text.js';
+import { escapeHtml } from '../html-text.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -46,7 +48,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   // Generated slides take their content from the metadata; their templates render it.
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
-    push({ kind, layout: kind, title, bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+    push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   generate('title', meta.title);
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
@@ -58,7 +60,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     return { markdown: text.trim(), html: markdown.render(metaSource.file, lines, false).html };
   }
 
+  // A section's name as the footer shows it: its heading's inline Markdown, as plain text.
+  const sectionNames = new Map<string, string>();
+  const plainSection = (markdown: string) => sectionNames.get(markdown) ?? markdown;
+
   for (const raw of rawSlides) {
+    const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title);
+    if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     let layout = raw.kind === 'section' ? 'section' : 'content';
     let layoutLine: number | undefined;
     let incremental = meta.incremental;
@@ -86,18 +94,19 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const slide = push({
       kind: raw.kind,
       layout,
-      title: raw.title,
+      title: titleHtml === null ? null : toPlainText(titleHtml),
+      titleHtml,
       bodyHtml: body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
       notes,
-      section: raw.section,
+      section: raw.section === null ? null : plainSection(raw.section),
       source: { file: raw.file.path, line: raw.line },
       layoutLine,
       incremental,
       images: range(imageStart, images.length),
       bulletCount: body.bulletCount,
     });
-    if (raw.kind === 'section') sections.push({ title: raw.title!, source: slide.source, slideNumbers: [slide.number] });
+    if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 

@@ -119,6 +119,25 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   }
 
   return {
+    /**
+     * Renders a title's inline Markdown (bold, italic, code, links, math) to HTML,
+     * under the same link, image and raw-HTML rules as a slide body.
+     */
+    renderInline(file: SourceFile, line: number, text: string): string {
+      Object.assign(ctx, { file, line, raw: text, cursor: 0, rawHtml: false });
+      let html: string;
+      try {
+        html = marked.parseInline(text) as string;
+      } catch {
+        return escapeHtml(text);
+      }
+      if (ctx.rawHtml) {
+        const ignore = () => undefined;
+        html = meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore);
+      }
+      return html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
+    },
+
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
     render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
       ctx.file = file;

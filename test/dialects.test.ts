@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { FIXTURES } from './helpers.js';
+
+const DIALECTS = path.join(FIXTURES, 'dialects');
+const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);
+
+describe('speaker notes in other tools\' syntax', () => {
+  it('Pandoc and Quarto: ::: notes and ::: {.notes} in a .qmd file are notes, and the slide goes on after them', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'pandoc.qmd'));
+    expect(notesOf(built)).toEqual(['Said aloud for the first point.', 'Said aloud for the second point,\nover two lines.']);
+    const first = built.briefing.slides.find((s) => s.title === 'First point')!;
+    expect(first.bodyHtml).toContain('Also shown, after the notes.');
+    for (const s of built.briefing.slides) expect(s.bodyHtml).not.toContain(':::');
+    const handout = await buildDeck(path.join(DIALECTS, 'pandoc.qmd'), { handout: true });
+    expect(handout.deck.html).not.toContain('Said aloud');
+  });
+
+  it('reveal.js: <aside class="notes"> on one line or several is notes, never shown on the slide', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'reveal-aside.md'));
+    expect(notesOf(built)).toEqual(['Said for the one-line aside.', 'Said for the aside\nthat runs over lines.']);
+    for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toMatch(/aside|Said for/);
+    const handout = await buildDeck(path.join(DIALECTS, 'reveal-aside.md'), { handout: true });
+    expect(handout.deck.html).not.toContain('Said for');
+  });
+});
+
+describe('inline Markdown in titles', () => {
+  it('renders bold and code in slide and section titles, and shows plain text in footers and the Agenda', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'inline-titles.md'));
+    const slide = built.briefing.slides.find((s) => s.kind === 'content')!;
+    expect(slide.titleHtml).toBe('The <strong>big</strong> idea with <code>code</code>');
+    expect(slide.title).toBe('The big idea with code');
+    expect(slide.section).toBe('The first part');
+    expect(built.deck.html).toContain('<h2 class="slide-title">The <strong>big</strong> idea with <code>code</code></h2>');
+    expect(built.deck.html).toContain('<span class="agenda-title">The first part</span>');
+    expect(built.deck.html).not.toMatch(/\*\*big\*\*|`code`/);
+  });
+});
