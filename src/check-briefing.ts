@@ -39,6 +39,9 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
       });
     }
   }
+  if (!meta.title) {
+    add({ code: 'W_NO_TITLE', severity: 'warning', message: 'the briefing has no title, so the deck has no title slide', ...briefing.metaSource, hint: 'add a line `title: …` to the metadata' });
+  }
   const bottomLine = briefing.slides.find((s) => s.kind === 'bottom-line');
   if (bottomLine && !bottomLine.notes) {
     add({

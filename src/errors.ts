@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'W_IMAGE_BUDGET'
   | 'W_DECK_BUDGET'
   | 'W_IMAGE_PIXELS'
+  | 'W_NO_TITLE'
+  | 'W_META_IGNORED'
   | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'

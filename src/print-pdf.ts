@@ -159,7 +159,7 @@ async function layOutNotesHandout(page: Page, size: { width: number; height: num
 async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?: number): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
   const meta = built.briefing.meta;
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.title) doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   const subject = meta.subtitle ?? meta.bottomLine;
   if (subject) doc.setSubject(subject);

@@ -95,7 +95,8 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
   let html: string;
   try {
     html = deck(
-      { meta: briefing.meta, slides: views, sections, total, size, handout: options.handout, briefdeck: markers },
+      // The browser tab needs a name even when the metadata gives none: the first slide's title, else the file's.
+      { meta: briefing.meta, documentTitle: briefing.meta.title || briefing.slides.find((s) => s.title)?.title || 'Briefing', slides: views, sections, total, size, handout: options.handout, briefdeck: markers },
       // Prototype access stays off: templates see data, never the objects' machinery.
       { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
     );

@@ -37,12 +37,6 @@ describe('briefdeck check', () => {
     expect(result.code).toBe(1);
   });
 
-  it('reports a missing title as an error', () => {
-    const result = runBin(['check', 'missing-title'], path.join(FIXTURES, 'errors'));
-    expect(diagnosticLines(result.err)).toEqual(['missing-title/briefing.yml:1: error: the briefing has no title']);
-    expect(result.code).toBe(1);
-  });
-
   it('reports every problem of a briefing in one run', async () => {
     const result = await runCapture(['check', 'empty-slide'], CHECK);
     expect(diagnosticLines(result.err)).toHaveLength(2);

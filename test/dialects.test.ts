@@ -38,3 +38,29 @@ describe('inline Markdown in titles', () => {
     expect(built.deck.html).not.toMatch(/\*\*big\*\*|`code`/);
   });
 });
+
+describe('other tools\' front matter', () => {
+  it('Marp: its keys are warnings naming Marp, its theme maps to a built-in one, its size is read', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'marp.md'));
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '2: "marp" is Marp\'s metadata; briefdeck ignores it',
+      '4: "paginate" is Marp\'s metadata; briefdeck ignores it',
+      '3: Marp\'s theme "gaia" is not built in; using white',
+    ]);
+    expect(built.briefing.meta.size).toBe('4:3');
+    expect(built.briefing.slides.some((s) => s.kind === 'title')).toBe(false);
+  });
+
+  it('Slidev: duration: 35min is 35 minutes, and its other keys are warnings', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'slidev.md'));
+    expect(built.briefing.meta.duration).toBe(35);
+    expect(built.warnings.map((w) => w.message)).toEqual(['"info" is Slidev\'s metadata; briefdeck ignores it', '"transition" is Slidev\'s metadata; briefdeck ignores it']);
+  });
+
+  it('Quarto: format: revealjs: incremental: true makes lists step in', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'quarto.qmd'));
+    expect(built.warnings).toEqual([]);
+    expect(built.briefing.meta.incremental).toBe(true);
+    expect(built.deck.html).toContain('<li class="fragment">one</li>');
+  });
+});

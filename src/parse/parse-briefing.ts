@@ -49,7 +49,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Generated slides take their content from the metadata; their templates render it.
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
     push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  generate('title', meta.title);
+  if (meta.title) generate('title', meta.title);
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
 

@@ -1,11 +1,12 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
+import { applyPeerKey, mapMarpTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
-  title: { type: 'string', doc: 'the deck title (required)' },
+  title: { type: 'string', doc: 'the deck title; without it there is no title slide' },
   subtitle: { type: 'string', doc: 'a line under the title' },
   author: { type: 'string', doc: 'who presents or wrote it' },
   date: { type: 'string', doc: 'the date shown on the title slide' },
@@ -68,13 +69,8 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, keyLines: {} };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
-  if (!source) {
-    bag.error('E_META', 'the briefing has no title', {
-      file: fallbackFile,
-      hint: 'add briefing.yml with a line `title: …` (or YAML front matter to a single-file briefing)',
-    });
-    return { meta, location };
-  }
+  // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
+  if (!source) return { meta, location };
   const lines = new LineCounter();
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
   const doc = parseDocument(source.yaml, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
@@ -104,10 +100,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     file: source.file.path,
     line: lineOf(node?.range?.[0]),
   });
-  if (doc.contents === null) {
-    bag.error('E_META', 'the briefing has no title', { ...where(null), hint: 'add a line `title: …`' });
-    return { meta, location };
-  }
+  if (doc.contents === null) return { meta, location };
   if (!isMap(doc.contents)) {
     bag.error('E_META', 'metadata must be a mapping of keys to values', { ...where(doc.contents), hint: 'write one `key: value` per line' });
     return { meta, location };
@@ -119,7 +112,12 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const spec = Object.hasOwn(META_SCHEMA, key) ? META_SCHEMA[key] : undefined;
     const at = where(keyNode as never);
     if (!spec) {
-      bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
+      const owner = peerKeyOwner(key);
+      if (owner === undefined) {
+        bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
+      } else if (!applyPeerKey(key, pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null, meta)) {
+        bag.warn('W_META_IGNORED', `"${key}" is ${owner}'s metadata; briefdeck ignores it`, { ...at, hint: 'remove it, or keep it for the deck to stay usable in ' + owner });
+      }
       continue;
     }
     seen.add(key);
@@ -135,10 +133,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
           (meta as unknown as Record<string, unknown>)[key] = String(value);
         } else wrongType();
         break;
-      case 'number':
-        if (typeof value === 'number' && Number.isFinite(value) && value > 0) (meta as unknown as Record<string, unknown>)[key] = value;
+      case 'number': {
+        // Slidev writes durations with their unit: `duration: 35min`.
+        const number = key === 'duration' ? (readDurationText(value) ?? value) : value;
+        if (typeof number === 'number' && Number.isFinite(number) && number > 0) (meta as unknown as Record<string, unknown>)[key] = number;
         else wrongType();
         break;
+      }
       case 'boolean':
         if (typeof value === 'boolean') (meta as unknown as Record<string, unknown>)[key] = value;
         else wrongType();
@@ -149,13 +150,6 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         break;
     }
   }
-  if (!seen.has('title') || meta.title.trim() === '') {
-    bag.error('E_META', seen.has('title') ? 'the title is empty' : 'the briefing has no title', {
-      file: source.file.path,
-      line: source.firstLine,
-      hint: 'add a line `title: …` to the metadata',
-    });
-  }
   meta.title = meta.title.trim();
   if (seen.has('size') && meta.size !== '16:9' && meta.size !== '4:3') {
     bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' });
@@ -164,6 +158,11 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang)) {
     bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint: 'for example en, fr or en-GB' });
     meta.lang = 'en';
+  }
+  const marpTheme = mapMarpTheme(meta.theme);
+  if (marpTheme) {
+    bag.warn('W_META_IGNORED', `Marp's theme "${meta.theme}" is not built in; using ${marpTheme}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}` });
+    meta.theme = marpTheme;
   }
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
     bag.error('E_META', `unknown theme "${meta.theme}"`, {
