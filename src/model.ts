@@ -74,6 +74,8 @@ export interface BriefingMeta {
   maxBullets: number;
   /** False leaves out the generated Agenda slide. */
   agenda: boolean;
+  /** Pandoc's slide level: 1 makes `#` the slide title, 2 (the default) makes it a section. Unset: chosen from the headings. */
+  slideLevel?: 1 | 2;
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';

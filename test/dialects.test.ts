@@ -64,3 +64,25 @@ describe('other tools\' front matter', () => {
     expect(built.deck.html).toContain('<li class="fragment">one</li>');
   });
 });
+
+describe('slide level', () => {
+  it('with no ## headings and several # headings, # titles the slides: no section dividers, no Agenda', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'hash-titles.md'));
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([
+      ['title', 'Hash titles'],
+      ['content', 'First slide'],
+      ['content', 'Second slide'],
+    ]);
+    expect(built.briefing.slides[2]!.bodyHtml).toContain('<h3>A heading inside</h3>');
+  });
+});
+
+describe('slideLevel in the metadata', () => {
+  it('slideLevel: 1 makes # a slide even when ## headings exist, which then stay inside the slide', async () => {
+    const { writeBriefing } = await import('./helpers.js');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Levels\nslideLevel: 1\n', 'a.md': '# One\n\n## Inside\n\nText.\n\n# Two\n\nMore.\n' });
+    const built = await buildDeck(dir);
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['One', 'Two']);
+    expect(built.briefing.slides.some((s) => s.kind === 'agenda' || s.kind === 'section')).toBe(false);
+  });
+});

@@ -35,8 +35,32 @@ const NOTES = /^Notes?:[ \t]?(.*)$/;
 /** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
-/** Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside code fences. */
-export function cutSlides(file: SourceFile, text: string, firstLine: number): RawSlide[] {
+/**
+ * Counts `#` and `##` headings outside code fences, to pick the slide level
+ * the way Pandoc does: a deck whose slides are all `#` headings (the habit
+ * in Marp, reveal-md and Slidev) has `#` as its slide title, not a section.
+ */
+export function countHeadings(text: string): { h1: number; h2: number } {
+  const counts = { h1: 0, h2: 0 };
+  let fence: { char: string; length: number } | null = null;
+  for (const line of text.split('\n')) {
+    const marker = FENCE_OPEN.exec(line);
+    if (fence) {
+      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && line.trim() === marker[1]) fence = null;
+    } else if (marker) {
+      fence = { char: marker[1]![0]!, length: marker[1]!.length };
+    } else if (H1.test(line)) counts.h1++;
+    else if (H2.test(line)) counts.h2++;
+  }
+  return counts;
+}
+
+/**
+ * Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside
+ * code fences. At slide level 2 (the default) `#` starts a section and `##` a
+ * slide; at slide level 1 `#` starts a slide and `##` is a heading inside it.
+ */
+export function cutSlides(file: SourceFile, text: string, firstLine: number, slideLevel: 1 | 2 = 2): RawSlide[] {
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
@@ -88,10 +112,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number): Ra
       return;
     }
     let m: RegExpExecArray | null;
-    if ((m = H1.exec(text))) {
+    if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);
-    } else if ((m = H2.exec(text))) {
+    } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text))) {
       const c = current as RawSlide | null;
       if (c && c.fromSeparator && c.title === null && !hasText(c.body) && c.notes === null) {
         c.title = m[1]!.trim();

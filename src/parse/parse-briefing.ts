@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { Briefing, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
-import { cutSlides, DIRECTIVE, joinLines, type Line, type RawSlide } from './cut-slides.js';
+import { countHeadings, cutSlides, DIRECTIVE, joinLines, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
@@ -26,7 +26,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
 
   const rawSlides: RawSlide[] = [];
-  for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine));
+  // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
+  const headings = bodies.map((b) => countHeadings(b.text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
+  const slideLevel = meta.slideLevel ?? (headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
+  for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel));
   if (rawSlides.length === 0) {
     const first = loaded.markdownFiles[0];
     bag.error('E_NO_SLIDES', 'the briefing has no slides', {

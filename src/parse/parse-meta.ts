@@ -23,6 +23,7 @@ const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'str
   files: { type: 'string[]', doc: 'Markdown files in reading order (default: every .md file, by name)' },
   maxBullets: { type: 'number', doc: 'bullet budget per slide, default 6' },
   agenda: { type: 'boolean', doc: 'false leaves out the generated Agenda slide' },
+  slideLevel: { type: 'number', doc: '1: `#` titles each slide; 2 (default): `#` starts a section, `##` a slide' },
 };
 
 /** A metadata block as found in the source, before validation. */
@@ -158,6 +159,10 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang)) {
     bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint: 'for example en, fr or en-GB' });
     meta.lang = 'en';
+  }
+  if (meta.slideLevel !== undefined && meta.slideLevel !== 1 && meta.slideLevel !== 2) {
+    bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
+    meta.slideLevel = undefined;
   }
   const marpTheme = mapMarpTheme(meta.theme);
   if (marpTheme) {
