@@ -76,6 +76,8 @@ export interface BriefingMeta {
   agenda: boolean;
   /** Pandoc's slide level: 1 makes `#` the slide title, 2 (the default) makes it a section. Unset: chosen from the headings. */
   slideLevel?: 1 | 2;
+  /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */
+  peerTools: string[];
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';

@@ -86,3 +86,20 @@ describe('slideLevel in the metadata', () => {
     expect(built.briefing.slides.some((s) => s.kind === 'agenda' || s.kind === 'section')).toBe(false);
   });
 });
+
+describe('notes written as HTML comments', () => {
+  it('Marp: every comment that is not a directive is a note; directives never show', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'marp-notes.md'));
+    expect(notesOf(built)).toEqual(['Said aloud on the Marp slide.', 'A note over\ntwo lines.']);
+    for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toMatch(/_class|Said aloud|A note over/);
+    const handout = await buildDeck(path.join(DIALECTS, 'marp-notes.md'), { handout: true });
+    expect(handout.deck.html).not.toContain('Said aloud');
+  });
+
+  it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'));
+    expect(notesOf(built)).toEqual(['The presenter says this.', null]);
+    const handout = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'), { handout: true });
+    expect(handout.deck.html).not.toContain('The presenter says this.');
+  });
+});

@@ -2,6 +2,7 @@ import type { SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc.js';
 import { openAsideNotes } from './dialects/reveal.js';
+import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -60,13 +61,17 @@ export function countHeadings(text: string): { h1: number; h2: number } {
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
  * slide; at slide level 1 `#` starts a slide and `##` is a heading inside it.
  */
-export function cutSlides(file: SourceFile, text: string, firstLine: number, slideLevel: 1 | 2 = 2): RawSlide[] {
+export function cutSlides(file: SourceFile, text: string, firstLine: number, slideLevel: 1 | 2 = 2, commentNotes: CommentNotes = 'none'): RawSlide[] {
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
   let fence: { char: string; length: number } | null = null;
   const lines = text.split('\n');
   const finish = () => {
+    if (current) {
+      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line));
+      if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
+    }
     if (current && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {
       slides.push(current);
     }

@@ -29,7 +29,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = bodies.map((b) => countHeadings(b.text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
   const slideLevel = meta.slideLevel ?? (headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
-  for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel));
+  // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
+  const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
+  for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes));
   if (rawSlides.length === 0) {
     const first = loaded.markdownFiles[0];
     bag.error('E_NO_SLIDES', 'the briefing has no slides', {

@@ -68,7 +68,7 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
-  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, keyLines: {} };
+  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {} };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta, location };
@@ -114,6 +114,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const at = where(keyNode as never);
     if (!spec) {
       const owner = peerKeyOwner(key);
+      if (owner !== undefined && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
       if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else if (!applyPeerKey(key, pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null, meta)) {
