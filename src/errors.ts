@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'W_IMAGE_PIXELS'
   | 'W_NO_TITLE'
   | 'W_META_IGNORED'
+  | 'W_PEER_SYNTAX'
   | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'

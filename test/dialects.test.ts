@@ -103,3 +103,27 @@ describe('notes written as HTML comments', () => {
     expect(handout.deck.html).not.toContain('The presenter says this.');
   });
 });
+
+describe('Pandoc and reveal structure', () => {
+  it('columns, incremental divs, other divs, pauses, heading attributes and vertical separators: no peer syntax reaches the slide', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'pandoc-structure.md'));
+    const content = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(content.map((s) => [s.title, s.layout])).toEqual([
+      ['Two sides', 'two-column'],
+      ['Steps', 'content'],
+      ['After a vertical separator', 'content'],
+      ["After reveal-md's marker", 'content'],
+    ]);
+    expect(content[0]!.columns).toHaveLength(2);
+    expect(content[0]!.columns![0]).toContain('Left side.');
+    expect(content[0]!.columns![1]).toContain('Right side.');
+    expect(content[1]!.bodyHtml).toContain('<li class="fragment">first</li>');
+    expect(content[1]!.bodyHtml).toContain('Inside a callout.');
+    for (const slide of content) expect(slide.bodyHtml).not.toMatch(/:::|\{\.|\. \. \.|<p>--<\/p>|<!--v-->/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '5: heading attributes {.smaller} are not supported yet and were left out',
+      '23: Pandoc pause ". . ." is not supported yet; the slide shows all at once',
+      '25: Pandoc div "::: {.callout-note}" has no briefdeck meaning; its content is shown without it',
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 import type { SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc.js';
-import { openAsideNotes } from './dialects/reveal.js';
+import { isRevealSeparator, openAsideNotes } from './dialects/reveal.js';
+import { rewritePandocLine } from './dialects/pandoc.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
@@ -61,7 +62,14 @@ export function countHeadings(text: string): { h1: number; h2: number } {
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
  * slide; at slide level 1 `#` starts a slide and `##` is a heading inside it.
  */
-export function cutSlides(file: SourceFile, text: string, firstLine: number, slideLevel: 1 | 2 = 2, commentNotes: CommentNotes = 'none'): RawSlide[] {
+export function cutSlides(
+  file: SourceFile,
+  text: string,
+  firstLine: number,
+  slideLevel: 1 | 2 = 2,
+  commentNotes: CommentNotes = 'none',
+  warn: (line: number, message: string) => void = () => undefined,
+): RawSlide[] {
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
@@ -87,8 +95,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, sli
     const c = current as unknown as RawSlide;
     (c.notes ??= []).push({ text, number });
   };
-  lines.forEach((text, index) => {
+  const pandoc = { divs: [] as string[], columnsSeen: 0 };
+  lines.forEach((original, index) => {
     const number = firstLine + index;
+    let text = original;
     if (notesBlock) {
       const end = notesBlock.close(text);
       if (end.closed) {
@@ -109,6 +119,12 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, sli
       append(text, number);
       return;
     }
+    // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
+    const rewrite = rewritePandocLine(text, pandoc);
+    if (rewrite) {
+      if (rewrite.warning) warn(number, rewrite.warning);
+      text = rewrite.text;
+    } else if (isRevealSeparator(text)) text = '---';
     const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);

@@ -31,7 +31,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const slideLevel = meta.slideLevel ?? (headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
-  for (const body of bodies) rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes));
+  for (const body of bodies) {
+    const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, warn));
+  }
   if (rawSlides.length === 0) {
     const first = loaded.markdownFiles[0];
     bag.error('E_NO_SLIDES', 'the briefing has no slides', {

@@ -18,3 +18,47 @@ export function openPandocNotes(line: string): NotesBlock | null {
     },
   };
 }
+
+/** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
+export interface Rewrite {
+  text: string;
+  warning?: string;
+}
+
+/**
+ * Rewrites Pandoc's and Quarto's slide syntax, line by line, into briefdeck's
+ * own: `::: columns` and `::: {.column}` become `<!-- column -->` splits of a
+ * two-column slide, `::: incremental` becomes `<!-- incremental -->`, other
+ * fenced divs keep their content without the fences, and heading attributes
+ * such as `{.smaller}` or `{background-color="…"}` are taken off the title.
+ * What has no briefdeck meaning yet comes back as a warning, never as text.
+ * `state` carries the open divs from one line to the next within a file.
+ */
+export function rewritePandocLine(line: string, state: { divs: string[]; columnsSeen: number }): Rewrite | null {
+  const open = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line);
+  if (open) {
+    const spec = (open[1] ?? `.${open[2]}`).trim();
+    const cls = /(?:^|\s)\.([\w-]+)/.exec(spec)?.[1] ?? '';
+    // Notes blocks are read by openPandocNotes.
+    if (cls === 'notes') return null;
+    state.divs.push(cls);
+    if (cls === 'columns') {
+      state.columnsSeen = 0;
+      return { text: '<!-- layout: two-column -->' };
+    }
+    if (cls === 'column') return { text: state.columnsSeen++ === 0 ? '' : '<!-- column -->' };
+    if (cls === 'incremental') return { text: '<!-- incremental -->' };
+    if (cls === 'nonincremental') return { text: '' };
+    return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
+  }
+  if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
+    state.divs.pop();
+    return { text: '' };
+  }
+  if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '', warning: 'Pandoc pause ". . ." is not supported yet; the slide shows all at once' };
+  const heading = /^(#{1,6}[ \t]+.*?)[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
+  if (heading && /^[.#]|=/.test(heading[2]!.trim())) {
+    return { text: heading[1]!, warning: `heading attributes {${heading[2]!.trim()}} are not supported yet and were left out` };
+  }
+  return null;
+}

@@ -16,3 +16,13 @@ export function openAsideNotes(line: string): NotesBlock | null {
   const same = close(open[1]!);
   return { first: same.before, closedOnOpen: same.closed, close };
 }
+
+/**
+ * reveal.js's and reveal-md's other slide separators: `--` (vertical, in
+ * reveal's Markdown examples), `----` (reveal-md's vertical), and reveal-md's
+ * `<!--s-->` and `<!--v-->`. Each starts a new slide; for now the slides stay
+ * side by side rather than stacked vertically.
+ */
+export function isRevealSeparator(line: string): boolean {
+  return /^(?:--|----|<!--\s*[sv]\s*-->)[ \t]*$/.test(line);
+}
