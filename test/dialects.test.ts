@@ -127,3 +127,31 @@ describe('Pandoc and reveal structure', () => {
     ]);
   });
 });
+
+describe('Slidev per-slide front matter and Marp image keywords', () => {
+  it('Slidev: a slide\'s own front matter sets its layout, ::right:: splits the columns, and nothing of it shows', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'slidev-layouts.md'));
+    const content = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(content.map((s) => [s.title, s.layout])).toEqual([
+      ['Opening', 'content'],
+      ['Both sides', 'two-column'],
+      ['A quote', 'quote'],
+    ]);
+    expect(content[1]!.columns!.map((c) => c.replace(/<[^>]+>|\n/g, ''))).toEqual(['Left words.', 'Right words.']);
+    for (const slide of content) expect(slide.bodyHtml).not.toMatch(/layout:|class:|::right::/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '3: "transition" is Slidev\'s metadata; briefdeck ignores it',
+      '12: Slidev slide option "class" is not supported yet and was left out',
+    ]);
+  });
+
+  it('Marp: w: and h: size the image, other keywords are reported, and none of them is alt text', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'marp-images.md'));
+    expect(built.briefing.images.map((i) => i.alt)).toEqual(['A dot', '']);
+    expect(built.briefing.slides.find((s) => s.title === 'Pictures')!.bodyHtml).toMatch(/alt="A dot" width="300"/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '2: "marp" is Marp\'s metadata; briefdeck ignores it',
+      '9: Marp image keywords bg right:40% are not supported yet; the image is shown in place',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc.js';
 import { isRevealSeparator, openAsideNotes } from './dialects/reveal.js';
 import { rewritePandocLine } from './dialects/pandoc.js';
+import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
@@ -26,6 +27,8 @@ export interface RawSlide {
   notes: Line[] | null;
   /** A `Note:` line was seen: everything after it, to the end of the slide, is notes. */
   notesToEnd: boolean;
+  /** Slidev: the slide's own front matter has been read. */
+  frontMatter?: boolean;
   section: string | null;
 }
 
@@ -125,6 +128,7 @@ export function cutSlides(
       if (rewrite.warning) warn(number, rewrite.warning);
       text = rewrite.text;
     } else if (isRevealSeparator(text)) text = '---';
+    else if (commentNotes === 'slidev') text = rewriteSlot(text) ?? text;
     const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);
@@ -138,7 +142,7 @@ export function cutSlides(
       start('section', section, number, false);
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text))) {
       const c = current as RawSlide | null;
-      if (c && c.fromSeparator && c.title === null && !hasText(c.body) && c.notes === null) {
+      if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text))) && c.notes === null) {
         c.title = m[1]!.trim();
         c.line = number;
         c.fromSeparator = false;
@@ -146,6 +150,14 @@ export function cutSlides(
         start('content', m[1]!.trim(), number, false);
       }
     } else if (SEPARATOR.test(text)) {
+      const c = current as RawSlide | null;
+      // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
+      if (commentNotes === 'slidev' && c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text))) {
+        const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
+        c.body = c.body.map((l, i) => ({ text: rewritten[i]!, number: l.number }));
+        c.frontMatter = true;
+        return;
+      }
       start('content', null, number, true);
     } else if ((m = NOTES.exec(text)) && !(current as RawSlide | null)?.notesToEnd) {
       addNote(m[1]!, number);

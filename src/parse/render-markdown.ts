@@ -6,6 +6,7 @@ import { ASSET_SCHEME, type BriefingMeta, type ImageRef, type SourceFile } from 
 import { joinLines, type Line } from './cut-slides.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+import { readMarpImage } from './dialects/marp.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have neither math nor code.
@@ -46,13 +47,19 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   marked.use({
     renderer: {
       image(token: Tokens.Image) {
-        const alt = escapeHtml(token.text);
         const where = atToken(token.raw);
+        // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text.
+        const marp = meta.peerTools.includes('Marp') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
+        if (marp.ignored.length > 0) {
+          bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
+        }
+        const alt = escapeHtml(marp.alt);
         const relPath = resolveImagePath(token.href, ctx.file, where, bag);
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
-        images.push({ src: token.href, relPath, alt: token.text, source: where });
+        images.push({ src: token.href, relPath, alt: marp.alt, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}>`;
+        const size = `${'width' in marp && marp.width ? ` width="${marp.width}"` : ''}${'height' in marp && marp.height ? ` height="${marp.height}"` : ''}`;
+        return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}>`;
       },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);

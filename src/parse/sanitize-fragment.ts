@@ -97,7 +97,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink): stri
     ],
     allowedAttributes: {
       a: ['href', 'title', 'target', 'rel'],
-      img: ['src', 'alt', 'title'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
       abbr: ['title'],
       ol: ['start'],
       th: ['align'],

@@ -1,0 +1,31 @@
+// How briefdeck reads Marp's image syntax: keywords inside the alt text size
+// or place the image (`![w:300px](a.png)`, `![bg right:40%](b.png)`). They are
+// instructions, never alt text; width and height are kept, the rest reported.
+
+const SIZE = /^(w|h|width|height):(\d+(?:\.\d+)?)(px)?$/i;
+const KEYWORD = /^(bg|contain|cover|fit|auto|left|right|vertical|(?:left|right):\d+(?:\.\d+)?%|\d+(?:\.\d+)?%|(?:blur|brightness|contrast|grayscale|hue-rotate|invert|opacity|saturate|sepia|drop-shadow)(?::\S+)?)$/i;
+
+/** An image's alt text with Marp's keywords taken out, and what they asked for. */
+export interface MarpImage {
+  alt: string;
+  width?: number;
+  height?: number;
+  /** Keywords briefdeck cannot honour yet, such as `bg`. */
+  ignored: string[];
+}
+
+/** Splits Marp's keywords off an image's alt text. */
+export function readMarpImage(alt: string): MarpImage {
+  const words: string[] = [];
+  const image: MarpImage = { alt: '', ignored: [] };
+  for (const word of alt.split(/\s+/).filter(Boolean)) {
+    const size = SIZE.exec(word);
+    if (size) {
+      if (/^w/i.test(size[1]!)) image.width = Number(size[2]);
+      else image.height = Number(size[2]);
+    } else if (KEYWORD.test(word)) image.ignored.push(word);
+    else words.push(word);
+  }
+  image.alt = words.join(' ');
+  return image;
+}

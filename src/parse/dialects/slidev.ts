@@ -1,0 +1,52 @@
+// How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
+// lines between two `---` lines, before the slide's content. `layout:` maps
+// onto briefdeck's layouts where one fits; the other keys are warnings.
+
+/** Slidev layouts and the briefdeck layout nearest to each. */
+const LAYOUTS: Record<string, string> = {
+  'two-cols': 'two-column',
+  'two-cols-header': 'two-column',
+  quote: 'quote',
+  fact: 'stat',
+  statement: 'stat',
+  cover: 'section',
+  intro: 'section',
+  section: 'section',
+  default: 'content',
+  center: 'content',
+  end: 'closing',
+  image: 'image',
+  'image-left': 'image',
+  'image-right': 'image',
+};
+
+const PAIR = /^([A-Za-z][\w-]*):[ \t]*(.*)$/;
+
+/** True when every non-blank line is a `key: value` pair: the shape of Slidev's per-slide front matter. */
+export function looksLikeSlideFrontMatter(lines: string[]): boolean {
+  const filled = lines.filter((l) => l.trim() !== '');
+  return filled.length > 0 && filled.every((l) => PAIR.test(l));
+}
+
+/**
+ * Turns per-slide front matter into briefdeck directive lines, one per input
+ * line so line numbers hold; keys with no briefdeck meaning are reported.
+ */
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): string[] {
+  return lines.map((line, index) => {
+    const pair = PAIR.exec(line);
+    if (!pair) return '';
+    const [, key, raw] = pair;
+    const value = raw!.trim().replace(/^["']|["']$/g, '');
+    if (key === 'layout' && Object.hasOwn(LAYOUTS, value)) return `<!-- layout: ${LAYOUTS[value]} -->`;
+    warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
+    return '';
+  });
+}
+
+/** Slidev's slot markers in a two-column layout: `::right::` starts the second column. */
+export function rewriteSlot(line: string): string | null {
+  const slot = /^[ \t]*::([\w-]+)::[ \t]*$/.exec(line);
+  if (!slot) return null;
+  return slot[1] === 'right' ? '<!-- column -->' : '';
+}
