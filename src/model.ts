@@ -123,6 +123,8 @@ export interface Slide {
   images: number[];
   /** Top-level bullets in the body, for the bullet budget. */
   bulletCount: number;
+  /** The slide's own background colour and classes, from another tool's syntax; only safe values. */
+  look?: { backgroundColor?: string; className?: string };
 }
 
 /** A `# Heading` section and the slides under it. */

@@ -36,6 +36,8 @@ export interface SlideView {
   sections: { title: string; number: number }[];
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
+  /** The slide's own background colour and classes, already limited to safe values. */
+  look: { backgroundColor?: string; className?: string };
 }
 
 /** Sections one agenda column holds at the house theme's size. */
@@ -77,6 +79,7 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
     meta: briefing.meta,
     sections,
     longAgenda: sections.length > AGENDA_COLUMN,
+    look: slide.look ?? {},
   }));
 
   // Markers are derived from the content so an author cannot guess and plant one.

@@ -155,3 +155,17 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     ]);
   });
 });
+
+describe('reveal slide and element directives', () => {
+  it('.slide: sets a safe background colour and class on the slide it precedes; .element: makes fragments; unsafe values are refused', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'reveal-looks.md'));
+    const content = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(content.map((s) => s.title)).toEqual(['Coloured', 'Refused looks']);
+    expect(content[0]!.look).toEqual({ backgroundColor: '#123456', className: 'lead' });
+    expect(content[0]!.bodyHtml).toContain('<li class="fragment" data-fragment-index="2">stepped item </li>');
+    expect(content[1]!.look).toEqual({});
+    expect(built.deck.html).toMatch(/<section class="layout-content kind-content lead" data-layout="content" data-background-color="#123456">/);
+    expect(built.deck.html).not.toContain('example.com/x.png');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['13: slide settings data-background-image, class reveal are not supported and were left out']);
+  });
+});

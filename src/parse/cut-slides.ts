@@ -37,6 +37,8 @@ const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SEPARATOR = /^---[ \t]*$/;
 const NOTES = /^Notes?:[ \t]?(.*)$/;
+/** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
+const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
 /** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
@@ -142,7 +144,8 @@ export function cutSlides(
       start('section', section, number, false);
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text))) {
       const c = current as RawSlide | null;
-      if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text))) && c.notes === null) {
+      // Directives and comments between `---` and the heading belong to the slide the heading names.
+      if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text))) && c.notes === null) {
         c.title = m[1]!.trim();
         c.line = number;
         c.fromSeparator = false;

@@ -5,6 +5,7 @@ import { countHeadings, cutSlides, DIRECTIVE, joinLines, type Line, type RawSlid
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
+import { readSlideDirective } from './dialects/reveal.js';
 import { escapeHtml } from '../html-text.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
@@ -80,9 +81,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let incremental = meta.incremental;
     // `<!-- column -->` starts another column; a slide without one has a single column.
     const columnLines: Line[][] = [[]];
+    let look: Slide['look'];
     for (const line of raw.body) {
       const directive = DIRECTIVE.exec(line.text);
-      if (!directive) {
+      const slideLook = directive ? null : readSlideDirective(line.text);
+      if (slideLook) {
+        look = { ...look, ...slideLook.look };
+        if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { file: raw.file.path, line: line.number, hint: 'a slide may set a background colour and the classes lead, invert, center, smaller, dark, light or compact' });
+      } else if (!directive) {
         columnLines.at(-1)!.push(line);
       } else if (directive[2]) {
         layout = directive[2];
@@ -113,6 +119,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       incremental,
       images: range(imageStart, images.length),
       bulletCount: body.bulletCount,
+      ...(look ? { look } : {}),
     });
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);

@@ -7,6 +7,7 @@ import { joinLines, type Line } from './cut-slides.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
+import { applyElementDirectives } from './dialects/reveal.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have neither math nor code.
@@ -191,6 +192,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
       line += countNewlines(token.raw);
     }
+    // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
+    if (ctx.rawHtml) html = applyElementDirectives(html);
     // Raw links follow the same rules as Markdown links, and are reported the same way, at the line that holds them.
     const source = joinLines(lines);
     const lineOf = (text: string) => {

@@ -1,6 +1,10 @@
 import { createRequire } from 'node:module';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
+import { FRAGMENT_CLASS } from './dialects/reveal.js';
+
+/** Every fragment class, spelled out for the sanitizer's class allowlist. */
+const FRAGMENT_CLASSES = ['fragment', 'fade-in', 'fade-out', 'fade-up', 'fade-down', 'fade-left', 'fade-right', 'fade-in-then-out', 'fade-in-then-semi-out', 'semi-fade-out', 'grow', 'shrink', 'strike', 'current-visible', 'highlight-red', 'highlight-green', 'highlight-blue', 'highlight-current-red', 'highlight-current-green', 'highlight-current-blue'].filter((c) => FRAGMENT_CLASS.test(c));
 
 const require = createRequire(import.meta.url);
 type SanitizeHtml = typeof import('sanitize-html');
@@ -105,7 +109,10 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink): stri
       code: ['class'],
       span: ['class'],
       input: ['type', 'checked', 'disabled'],
+      // reveal's fragments, as `<!-- .element: -->` sets them.
+      '*': ['data-fragment-index'],
     },
+    allowedClasses: Object.fromEntries(['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre'].map((tag) => [tag, FRAGMENT_CLASSES])),
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],

@@ -51,6 +51,7 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
   const comments = findComments(body);
   const notes: Line[] = [];
   const drop = new Set<number>();
+  const looks: Line[] = [];
   const lastText = [...body.keys()].reverse().find((i) => body[i]!.text.trim() !== '');
   comments.forEach((comment) => {
     // briefdeck's own directives (`<!-- layout: quote -->`) stay where they are, for the parser.
@@ -59,9 +60,19 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     const isNote = mode === 'marp' ? !directive && comment.text !== '' : comment.to === lastText && comment.text !== '';
     if (!isNote && !directive) return;
     for (let k = comment.from; k <= comment.to; k++) drop.add(k);
+    // Marp's class and background colour directives become the slide's own look, in reveal's `.slide:` form.
+    const look = directive ? marpLook(comment.text) : null;
+    if (look) looks.push({ text: `<!-- .slide: ${look} -->`, number: body[comment.from]!.number });
     if (isNote) comment.text.split('\n').forEach((text, k) => notes.push({ text, number: body[comment.from]!.number + k }));
   });
   const kept = body.filter((_, i) => !drop.has(i));
-  body.splice(0, body.length, ...kept);
+  body.splice(0, body.length, ...looks, ...kept);
   return notes;
+}
+
+/** Marp's `class` and `backgroundColor` directives (with or without `_`) as reveal slide attributes; null for the rest. */
+function marpLook(text: string): string | null {
+  const pair = /^\s*_?(class|backgroundColor)\s*:\s*(.+?)\s*$/.exec(text);
+  if (!pair) return null;
+  return pair[1] === 'class' ? `class="${pair[2]!.replace(/"/g, '')}"` : `data-background-color="${pair[2]!.replace(/"/g, '')}"`;
 }

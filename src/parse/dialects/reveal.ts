@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { NotesBlock } from './notes-block.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
@@ -26,3 +27,87 @@ export function openAsideNotes(line: string): NotesBlock | null {
 export function isRevealSeparator(line: string): boolean {
   return /^(?:--|----|<!--\s*[sv]\s*-->)[ \t]*$/.test(line);
 }
+
+/** Classes a slide may take from another tool's syntax: looks the themes define, nothing of the deck's chrome. */
+export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'smaller', 'dark', 'light', 'compact']);
+
+/** A colour a slide background may take: a hex value, rgb()/hsl(), or a plain colour name. Nothing that loads. */
+const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z]{3,20})$/i;
+
+/** What a slide's own look may be, from reveal's `<!-- .slide: … -->` or Marp's `<!-- _class: … -->`. */
+export interface SlideLook {
+  backgroundColor?: string;
+  className?: string;
+}
+
+/**
+ * Reads reveal's `<!-- .slide: data-background-color="#123" class="lead" -->`.
+ * Only safe values pass; anything else is named in `ignored` for a warning.
+ */
+export function readSlideDirective(line: string): { look: SlideLook; ignored: string[] } | null {
+  const match = /^[ \t]*<!--[ \t]*\.slide:(.*?)-->[ \t]*$/.exec(line);
+  if (!match) return null;
+  const look: SlideLook = {};
+  const ignored: string[] = [];
+  for (const m of match[1]!.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+    const name = m[1]!;
+    const value = (m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (name === 'data-background-color' || name === 'data-background') {
+      if (SAFE_COLOUR.test(value)) look.backgroundColor = value;
+      else ignored.push(`${name}="${value}"`);
+    } else if (name === 'class') {
+      const kept = value.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
+      if (kept.length > 0) look.className = kept.join(' ');
+      for (const c of value.split(/\s+/)) if (c && !SLIDE_CLASS_ALLOWLIST.has(c)) ignored.push(`class ${c}`);
+    } else {
+      ignored.push(name);
+    }
+  }
+  return { look, ignored };
+}
+
+/** reveal's fragment classes: the only classes `<!-- .element: -->` may set. */
+export const FRAGMENT_CLASS = /^(?:fragment|fade-(?:in|out|up|down|left|right|in-then-out|in-then-semi-out)|semi-fade-out|grow|shrink|strike|current-visible|highlight-(?:current-)?(?:red|green|blue))$/;
+
+/**
+ * Applies reveal's `<!-- .element: class="fragment" data-fragment-index="2" -->`
+ * comments in rendered HTML: each sets those attributes on the element before
+ * it, or else on the element that holds it. Only fragment classes and a
+ * numeric index pass. Read and written with parse5, as a browser would.
+ */
+export function applyElementDirectives(html: string): string {
+  if (!html.includes('.element:')) return html;
+  parse5 ??= require('parse5') as typeof import('parse5');
+  const root = parse5.parseFragment(html);
+  const visit = (node: P5Node) => {
+    if (!('childNodes' in node)) return;
+    node.childNodes.forEach((child, index) => {
+      if (child.nodeName === '#comment' && 'data' in child && /^\s*\.element:/.test(child.data)) {
+        const target = [...node.childNodes.slice(0, index)].reverse().find((n) => 'tagName' in n || ('value' in n && n.value.trim() !== ''));
+        const element = (target && 'tagName' in target ? target : 'tagName' in node ? node : null) as P5Element | null;
+        if (element) setFragmentAttributes(element, child.data);
+      }
+      visit(child);
+    });
+    node.childNodes = node.childNodes.filter((n) => !(n.nodeName === '#comment' && 'data' in n && /^\s*\.element:/.test(n.data)));
+  };
+  visit(root);
+  return parse5.serialize(root);
+}
+
+function setFragmentAttributes(element: P5Element, directive: string): void {
+  const classes = /class\s*=\s*["']([^"']*)["']/.exec(directive)?.[1]?.split(/\s+/).filter((c) => FRAGMENT_CLASS.test(c)) ?? [];
+  const index = /data-fragment-index\s*=\s*["']?(\d{1,3})["']?/.exec(directive)?.[1];
+  const set = (name: string, value: string) => {
+    const existing = element.attrs.find((a) => a.name === name);
+    if (existing) existing.value = name === 'class' ? `${existing.value} ${value}`.trim() : value;
+    else element.attrs.push({ name, value });
+  };
+  if (classes.length > 0) set('class', classes.join(' '));
+  if (index !== undefined) set('data-fragment-index', index);
+}
+
+const require = createRequire(import.meta.url);
+let parse5: typeof import('parse5') | undefined;
+type P5Node = import('parse5').DefaultTreeAdapterMap['node'];
+type P5Element = import('parse5').DefaultTreeAdapterMap['element'];
