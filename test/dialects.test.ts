@@ -169,3 +169,14 @@ describe('reveal slide and element directives', () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['13: slide settings data-background-image, class reveal are not supported and were left out']);
   });
 });
+
+describe('honest leftovers', () => {
+  it('components, shortcodes, snippet imports, diagrams and style blocks never show; each is a warning at its line; v-clicks step in', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'leftovers.md'));
+    const [clicks, extras] = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(clicks!.bodyHtml).toContain('<li class="fragment">first</li>');
+    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe('<p>Kept text.</p>');
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 29]);
+    for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(/not (supported|drawn)/);
+  });
+});

@@ -3,6 +3,7 @@ import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc.js';
 import { isRevealSeparator, openAsideNotes } from './dialects/reveal.js';
 import { rewritePandocLine } from './dialects/pandoc.js';
+import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 
@@ -101,9 +102,16 @@ export function cutSlides(
     (c.notes ??= []).push({ text, number });
   };
   const pandoc = { divs: [] as string[], columnsSeen: 0 };
+  const leftovers: LeftoverState = {};
   lines.forEach((original, index) => {
     const number = firstLine + index;
     let text = original;
+    // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
+    const leftover = fence ? null : rewriteLeftover(text, leftovers);
+    if (leftover) {
+      if (leftover.warning) warn(number, leftover.warning);
+      text = leftover.text;
+    }
     if (notesBlock) {
       const end = notesBlock.close(text);
       if (end.closed) {

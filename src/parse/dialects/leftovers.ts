@@ -1,0 +1,42 @@
+// Syntax of other tools that briefdeck cannot carry over yet. None of it may
+// reach the slide as text: each is left out, with a warning that names it.
+// Slidev's `<v-clicks>` is the exception: it maps onto an incremental list.
+
+/** State carried from line to line within one file. */
+export interface LeftoverState {
+  /** The fence of a diagram block being skipped, such as ```mermaid. */
+  skipFence?: string;
+  /** Inside a `<style scoped>` block. */
+  inStyle?: boolean;
+}
+
+/**
+ * Rewrites one line: null when it is not another tool's leftover, else the
+ * text to read instead (often empty) and, where meaning is lost, a warning.
+ */
+export function rewriteLeftover(line: string, state: LeftoverState): { text: string; warning?: string } | null {
+  if (state.skipFence) {
+    if (line.trim() === state.skipFence) state.skipFence = undefined;
+    return { text: '' };
+  }
+  if (state.inStyle) {
+    if (/<\/style>/i.test(line)) state.inStyle = false;
+    return { text: '' };
+  }
+  const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(mermaid|plantuml)\b/.exec(line);
+  if (diagram) {
+    state.skipFence = diagram[1]!;
+    return { text: '', warning: `${diagram[2]} diagrams are not drawn yet; the block was left out` };
+  }
+  if (/^[ \t]*<style\b[^>]*>/i.test(line)) {
+    state.inStyle = !/<\/style>/i.test(line);
+    return { text: '', warning: 'a <style> block (Slidev, Marp) is not supported; it was left out, so style the deck with theme: ./my-theme.css' };
+  }
+  if (/^[ \t]*\{\{<.*>\}\}[ \t]*$/.test(line)) return { text: '', warning: `Quarto shortcode ${line.trim()} is not supported and was left out` };
+  if (/^[ \t]*<<<[ \t]*@\//.test(line)) return { text: '', warning: `Slidev snippet import ${line.trim()} is not supported and was left out` };
+  if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
+  if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };
+  const component = /^[ \t]*<\/?([A-Z][\w-]*|v-[\w-]+)\b[^>]*>[ \t]*$/.exec(line);
+  if (component) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };
+  return null;
+}
