@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'W_NO_TITLE'
   | 'W_META_IGNORED'
   | 'W_PEER_SYNTAX'
+  | 'W_DIRECTIVE'
   | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'

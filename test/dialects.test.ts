@@ -180,3 +180,15 @@ describe('honest leftovers', () => {
     for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(/not (supported|drawn)/);
   });
 });
+
+describe('malformed directives', () => {
+  it('are warnings at their line with the directive they most likely meant; plain comments are not', async () => {
+    const { writeBriefing } = await import('./helpers.js');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Typos\n', 'a.md': '## One\n<!-- layout two-column -->\n\nText.\n\n## Two\n<!-- layuot: quote -->\n<!-- TODO: check the figures -->\n\n> Words.\n' });
+    const built = await buildDeck(dir);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual([
+      '2: malformed directive <!-- layout two-column --> (did you mean <!-- layout: two-column -->?)',
+      '7: malformed directive <!-- layuot: quote --> (did you mean <!-- layout: quote -->?)',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
 import { readSlideDirective } from './dialects/reveal.js';
+import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
@@ -89,6 +90,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         look = { ...look, ...slideLook.look };
         if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { file: raw.file.path, line: line.number, hint: 'a slide may set a background colour and the classes lead, invert, center, smaller, dark, light or compact' });
       } else if (!directive) {
+        const malformed = describeMalformedDirective(line.text);
+        if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { file: raw.file.path, line: line.number, hint: `did you mean ${malformed}?` });
         columnLines.at(-1)!.push(line);
       } else if (directive[2]) {
         layout = directive[2];
@@ -157,4 +160,15 @@ function displayRoot(loaded: LoadedBriefing): string {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/** The directive a comment most likely meant (`<!-- layout two-column -->`, `<!-- layuot: x -->`), or null when it is just a comment. */
+function describeMalformedDirective(text: string): string | null {
+  const comment = /^[ \t]*<!--[ \t]*([A-Za-z-]+)[ \t]*(:?)[ \t]*([\w-]*)[ \t]*-->[ \t]*$/.exec(text);
+  if (!comment) return null;
+  const [, word, colon, value] = comment;
+  const meant = suggestClosest(word!, ['layout', 'column', 'incremental']);
+  if (!meant) return null;
+  if (meant === 'layout') return value ? `<!-- layout: ${value} -->` : '<!-- layout: name -->';
+  return meant === word && !colon && !value ? null : `<!-- ${meant} -->`;
 }
