@@ -28,15 +28,19 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     state.skipFence = diagram[1]!;
     return { text: '', warning: `${diagram[2]} diagrams are not drawn yet; the block was left out` };
   }
-  if (/^[ \t]*<style\b[^>]*>/i.test(line)) {
+  if (/^[ \t]*<style\s+scoped\b[^>]*>/i.test(line)) {
     state.inStyle = !/<\/style>/i.test(line);
-    return { text: '', warning: 'a <style> block (Slidev, Marp) is not supported; it was left out, so style the deck with theme: ./my-theme.css' };
+    return { text: '', warning: 'a <style scoped> block (Slidev, Marp) is not supported; it was left out, so style the deck with theme: ./my-theme.css' };
   }
   if (/^[ \t]*\{\{<.*>\}\}[ \t]*$/.test(line)) return { text: '', warning: `Quarto shortcode ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<<<[ \t]*@\//.test(line)) return { text: '', warning: `Slidev snippet import ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
   if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };
-  const component = /^[ \t]*<\/?([A-Z][\w-]*|v-[\w-]+)\b[^>]*>[ \t]*$/.exec(line);
-  if (component) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };
+  // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
+  const component = /^[ \t]*<\/?([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*>[ \t]*$/.exec(line);
+  if (component && !HTML_TAGS.has(component[1]!.toLowerCase())) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };
   return null;
 }
+
+/** HTML elements an author may write in any case, which are never Vue components. */
+const HTML_TAGS = new Set('a abbr address article aside audio b blockquote body br button canvas caption cite code col dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main mark menu meta nav object ol option output p picture pre progress q s samp script section select small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr u ul var video'.split(' '));
