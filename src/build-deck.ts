@@ -39,29 +39,37 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
   const loaded = loadBriefing(input, cwd, limits);
-  const sandbox = options.sandbox ?? new SandboxWorker();
-  try {
-    // The runtime bundle does not depend on the briefing, so it is read while the worker parses.
-    void bundleRuntime().catch(() => undefined);
-    const parsed = await sandbox.parse(loaded);
-    const { briefing } = parsed;
-    bag.addAll(parsed.diagnostics);
-    // Images are read even when parsing found errors, so one run reports every problem.
-    const assets = loadAssets(briefing, loaded.root, bag, limits);
-    bag.throwIfErrors();
-    const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
-    const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
-    const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
-    // Templates can be the briefing's own, so they render under the same limits as its Markdown.
-    const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile });
-    bag.addAll(diagnostics);
-    bag.throwIfErrors();
-    const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });
-    bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
-    return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
-  } finally {
-    if (!options.sandbox) await sandbox.close();
-  }
+  const sandbox = options.sandbox ?? processSandbox();
+  // The runtime bundle does not depend on the briefing, so it is read while the worker parses.
+  void bundleRuntime().catch(() => undefined);
+  const parsed = await sandbox.parse(loaded);
+  const { briefing } = parsed;
+  bag.addAll(parsed.diagnostics);
+  // Images are read even when parsing found errors, so one run reports every problem.
+  const assets = loadAssets(briefing, loaded.root, bag, limits);
+  bag.throwIfErrors();
+  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
+  const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
+  const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
+  // Templates can be the briefing's own, so they render under the same limits as its Markdown.
+  const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile });
+  bag.addAll(diagnostics);
+  bag.throwIfErrors();
+  const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });
+  bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
+  return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
+}
+
+let sharedSandbox: SandboxWorker | undefined;
+
+/**
+ * One sandbox worker per process, kept warm between builds: a process that
+ * builds many decks (the test suite, the benchmark) pays the worker's start-up
+ * once. It never keeps a finished process alive, and a job that hits a limit
+ * terminates it, so the next build starts a fresh one.
+ */
+function processSandbox(): SandboxWorker {
+  return (sharedSandbox ??= new SandboxWorker());
 }
 
 /** The default output path: `dist/<name>.<ext>` under the working directory. */
