@@ -43,22 +43,22 @@ export interface OpenedDeck {
   cspViolations: () => Promise<string[]>;
 }
 
+/** A page that shows decks from file:// and aborts every request that is not data:, about: or the deck file itself. */
+export interface DeckTab {
+  context: BrowserContext;
+  page: Page;
+  /** Writes the deck alone into an empty folder and opens it in this tab; the records start empty for each deck. */
+  show(html: string, hash?: string): Promise<OpenedDeck>;
+}
+
 /**
- * Copies the deck alone into an empty folder, opens it from file:// and aborts
- * every request that is not data:, about: or the file itself, so a test sees
- * exactly what a reader with no network and no other files would.
+ * Opens one tab for showing decks. A new page costs a renderer process, so
+ * tests that check many decks the same way (the themes) reuse one tab.
  */
-export async function openDeck(
-  browser: Browser,
-  html: string,
-  options: { hash?: string; viewport?: { width: number; height: number }; printView?: boolean } = {},
-): Promise<OpenedDeck> {
-  const dir = tempDir('briefdeck-open-');
-  const file = path.join(dir, 'deck.html');
-  writeFileSync(file, html);
-  const url = pathToFileURL(file).href;
+export async function openDeckTab(browser: Browser, options: { viewport?: { width: number; height: number }; printView?: boolean } = {}): Promise<DeckTab> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
-  const blocked: string[] = [];
+  let url = '';
+  let blocked: string[] = [];
   await context.route('**/*', (route) => {
     const requested = route.request().url();
     const own = requested.split(/[?#]/)[0] === url;
@@ -78,23 +78,50 @@ export async function openDeck(
     });
   }
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let consoleErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  await page.goto(url + (options.hash ?? ''));
-  await waitForReveal(page);
   return {
     context,
     page,
-    url,
-    blocked,
-    pageErrors,
-    consoleErrors,
-    cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    async show(html, hash = '') {
+      const file = path.join(tempDir('briefdeck-open-'), 'deck.html');
+      writeFileSync(file, html);
+      url = pathToFileURL(file).href;
+      blocked = [];
+      pageErrors = [];
+      consoleErrors = [];
+      await page.goto(url + hash);
+      await waitForReveal(page);
+      return {
+        context,
+        page,
+        url,
+        blocked,
+        pageErrors,
+        consoleErrors,
+        cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+      };
+    },
   };
+}
+
+/**
+ * Copies the deck alone into an empty folder, opens it from file:// in a
+ * context of its own and aborts every request that is not data:, about: or
+ * the file itself, so a test sees exactly what a reader with no network and
+ * no other files would.
+ */
+export async function openDeck(
+  browser: Browser,
+  html: string,
+  options: { hash?: string; viewport?: { width: number; height: number }; printView?: boolean } = {},
+): Promise<OpenedDeck> {
+  const tab = await openDeckTab(browser, options);
+  return tab.show(html, options.hash);
 }
 
 /** Runs axe-core on the page (every rule, or only `rules`) and returns the serious and critical violations, one line each. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { currentIndex, launchBrowser, openDeck, waitForReveal } from './browser-harness.js';
+import { currentIndex, launchBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
 import { writeFileSync } from 'node:fs';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing } from './helpers.js';
 
@@ -13,17 +13,26 @@ type RevealApi = {
   slide(h: number): void;
 };
 
+// One browser for the file, and one tab that shows each deck in turn: a new page would cost a renderer process per test.
+// The speaker-view tests open contexts of their own, since they open windows.
+let browser: Browser;
+let tab: DeckTab;
+beforeAll(async () => {
+  if (BROWSER_PATH === null) return;
+  browser = await launchBrowser();
+  tab = await openDeckTab(browser);
+});
+afterAll(async () => browser?.close());
+
 describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from file:// in Chromium', () => {
-  let browser: Browser;
   let built: BuiltDeck;
 
   beforeAll(async () => {
-    [browser, built] = await Promise.all([launchBrowser(), buildDeck(DEFAULT_BRIEFING)]);
+    built = await buildDeck(DEFAULT_BRIEFING);
   });
-  afterAll(async () => browser?.close());
 
   it('makes zero network requests, with zero CSP violations and zero page errors, and shows every slide of the model', async () => {
-    const deck = await openDeck(browser, built.deck.html);
+    const deck = await tab.show(built.deck.html);
     // Visit every slide so anything loaded lazily would have been requested.
     const total = await deck.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.getTotalSlides());
     for (let i = 0; i < total; i++) await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), i);
@@ -32,11 +41,10 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     expect(await deck.cspViolations()).toEqual([]);
     expect(deck.pageErrors).toEqual([]);
     expect(deck.consoleErrors).toEqual([]);
-    await deck.context.close();
   });
 
   it('loads every font the theme declares, and body text renders in the theme font', async () => {
-    const deck = await openDeck(browser, built.deck.html, { hash: '#/5' });
+    const deck = await tab.show(built.deck.html, '#/5');
     const fonts = await deck.page.evaluate(async () => {
       await document.fonts.ready;
       const faces = [...document.fonts].map((f) => ({ family: f.family.replace(/"/g, ''), status: f.status }));
@@ -49,11 +57,10 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     expect(fonts.faces.map((f) => f.family)).toContain(fonts.used);
     expect(fonts.used).toBe('Source Sans 3');
     expect(fonts.available).toBe(true);
-    await deck.context.close();
   });
 
   it('decodes every image', async () => {
-    const deck = await openDeck(browser, built.deck.html);
+    const deck = await tab.show(built.deck.html);
     const images = await deck.page.evaluate(async () =>
       Promise.all(
         [...document.images].map(async (img) => {
@@ -67,11 +74,10 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
       expect(image.width).toBeGreaterThan(0);
       expect(image.alt).not.toBe('');
     }
-    await deck.context.close();
   });
 
   it('navigates with →, Space, ←, Home, End and Esc, and a reload keeps the current slide', async () => {
-    const deck = await openDeck(browser, built.deck.html);
+    const deck = await tab.show(built.deck.html);
     const { page } = deck;
     const last = built.briefing.slides.length - 1;
     expect(await currentIndex(page)).toBe(0);
@@ -95,7 +101,6 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     await page.reload();
     await waitForReveal(page);
     expect(await currentIndex(page)).toBe(5);
-    await deck.context.close();
   });
 
   it('opens the speaker view with S from file://, showing notes, the next slide, the timer and the clock, and follows the main window and drives it', async () => {
@@ -147,27 +152,24 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
   });
 
   it('shows the section name and n / total in the footer of each slide', async () => {
-    const deck = await openDeck(browser, built.deck.html);
+    const deck = await tab.show(built.deck.html);
     const slide = built.briefing.slides.find((s) => s.kind === 'content' && s.section === 'What worked')!;
     await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), slide.number - 1);
     const footer = await deck.page.locator('section.present .deck-footer').innerText();
     expect(footer.replace(/\s+/g, ' ')).toBe(`What worked ${slide.number} / ${built.briefing.slides.length}`);
     expect(await deck.page.locator('.reveal .progress').isVisible()).toBe(true);
-    await deck.context.close();
   });
 });
 
 describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixture', () => {
-  let browser: Browser;
   let built: BuiltDeck;
 
   beforeAll(async () => {
-    [browser, built] = await Promise.all([launchBrowser(), buildDeck(path.join(FIXTURES, 'presenter'))]);
+    built = await buildDeck(path.join(FIXTURES, 'presenter'));
   });
-  afterAll(async () => browser?.close());
 
   it('steps incremental list items in order, one fragment per key press', async () => {
-    const deck = await openDeck(browser, built.deck.html);
+    const deck = await tab.show(built.deck.html);
     const slide = built.briefing.slides.find((s) => s.title === 'Incremental list')!;
     await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), slide.number - 1);
     const visible = () => deck.page.locator('section.present li.fragment.visible').allTextContents();
@@ -181,7 +183,6 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     await deck.page.keyboard.press('ArrowRight');
     expect(await currentIndex(deck.page)).toBe(slide.number);
     expect(await deck.page.locator('section.present li.fragment').count()).toBe(0);
-    await deck.context.close();
   });
 
   it('sets the pacing timer from duration, and the speaker view shows pacing', async () => {
@@ -195,7 +196,7 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
   });
 
   it('shows the classification banner at the top and bottom of every slide, the title slide included', async () => {
-    const deck = await openDeck(browser, built.deck.html);
+    const deck = await tab.show(built.deck.html);
     const total = built.briefing.slides.length;
     for (let i = 0; i < total; i++) {
       await deck.page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), i);
@@ -205,22 +206,15 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
         expect(await banner.innerText()).toBe('SECRET // TEST FIXTURE');
       }
     }
-    await deck.context.close();
   });
 });
 
 describe.skipIf(BROWSER_PATH === null)('chrome that holds up with long content', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-
   it('a 190-character deck title is cut with an ellipsis in the footer, and n / total stays on one line', async () => {
     const title = 'A very long briefing title '.repeat(7).trim().slice(0, 190);
     const dir = writeBriefing({ 'briefing.yml': `title: ${title}\n`, 'a.md': '## One\n\nText.\n\n## Two\n\nMore.\n\n## Three\n\nEnd.\n' });
     const { deck: built } = await buildDeck(dir);
-    const deck = await openDeck(browser, built.html, { hash: '#/1' });
+    const deck = await tab.show(built.html, '#/1');
     const footer = await deck.page.evaluate(() => {
       const section = document.querySelector<HTMLElement>('section.present .footer-section')!;
       const number = document.querySelector<HTMLElement>('section.present .footer-number')!;
@@ -228,7 +222,6 @@ describe.skipIf(BROWSER_PATH === null)('chrome that holds up with long content',
       return { truncated: section.scrollWidth > section.clientWidth, ellipsis: getComputedStyle(section).textOverflow, numberLines: Math.round(number.getBoundingClientRect().height / lineHeight), number: number.textContent };
     });
     expect(footer).toEqual({ truncated: true, ellipsis: 'ellipsis', numberLines: 1, number: '2 / 4' });
-    await deck.context.close();
   });
 
   it('nine sections set the Agenda in two columns that fit the slide, and agenda: false leaves it out', async () => {
@@ -236,14 +229,13 @@ describe.skipIf(BROWSER_PATH === null)('chrome that holds up with long content',
     const dir = writeBriefing({ 'briefing.yml': 'title: Many sections\n', 'a.md': sections });
     const built = await buildDeck(dir);
     const agenda = built.briefing.slides.find((s) => s.kind === 'agenda')!;
-    const deck = await openDeck(browser, built.deck.html, { hash: `#/${agenda.number - 1}` });
+    const deck = await tab.show(built.deck.html, `#/${agenda.number - 1}`);
     const layout = await deck.page.evaluate(() => {
       const list = document.querySelector<HTMLElement>('section.present .agenda-list')!;
       const body = document.querySelector<HTMLElement>('section.present .slide-body')!;
       return { columns: getComputedStyle(list).columnCount, items: list.children.length, overflow: body.scrollHeight - body.clientHeight };
     });
     expect(layout).toEqual({ columns: '2', items: 9, overflow: 0 });
-    await deck.context.close();
 
     writeFileSync(path.join(dir, 'briefing.yml'), 'title: Many sections\nagenda: false\n');
     expect((await buildDeck(dir)).briefing.slides.some((s) => s.kind === 'agenda')).toBe(false);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { SandboxWorker } from '../src/sandbox-worker.js';
 import { BUILTIN_THEMES } from '../src/model.js';
-import { launchBrowser, openDeck, scanAccessibility } from './browser-harness.js';
+import { launchBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp } from './helpers.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -42,8 +42,11 @@ async function buildInTheme(theme: string): Promise<string> {
 
 describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
   let browser: Browser;
+  // Two print-view tabs, each reused from theme to theme: a new page would cost a renderer process per theme.
+  const idle: DeckTab[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
+    idle.push(await openDeckTab(browser, { printView: true }), await openDeckTab(browser, { printView: true }));
   });
   afterAll(async () => {
     await sandbox.close();
@@ -54,21 +57,26 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
   it.concurrent.each(BUILTIN_THEMES)('%s: loads its fonts from the file, requests nothing, and has no serious accessibility violation', async (theme) => {
     const html = await buildInTheme(theme);
     expect(html).not.toMatch(/fonts\.googleapis|@import\s+["']?https?:/);
-    const deck = await openDeck(browser, html, { printView: true });
-    await deck.page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
-    const fonts = await fontsInUse(deck.page);
-    expect(fonts.length).toBeGreaterThan(0);
-    // Every family the text asks for first is shipped in the file and loaded, not substituted by a system font.
-    for (const font of fonts) {
-      // Themes built on the system's own UI or serif fonts (dracula, serif) intend exactly that; every other family must ship in the file.
-      if (SYSTEM_FONTS.has(font.family)) continue;
-      expect(font, font.family).toMatchObject({ loaded: true, failed: false });
+    const tab = idle.pop()!;
+    try {
+      const deck = await tab.show(html);
+      await deck.page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+      const fonts = await fontsInUse(deck.page);
+      expect(fonts.length).toBeGreaterThan(0);
+      // Every family the text asks for first is shipped in the file and loaded, not substituted by a system font.
+      for (const font of fonts) {
+        // Themes built on the system's own UI or serif fonts (dracula, serif) intend exactly that; every other family must ship in the file.
+        if (SYSTEM_FONTS.has(font.family)) continue;
+        expect(font, font.family).toMatchObject({ loaded: true, failed: false });
+      }
+      expect(deck.blocked).toEqual([]);
+      expect(await deck.cspViolations()).toEqual([]);
+      // Every theme renders the same markup, so the structural rules run once, on the house theme; the rules that read the CSS run on all.
+      expect(await scanAccessibility(deck.page, '.reveal', theme === 'briefing' ? undefined : STYLE_RULES)).toEqual([]);
+    } finally {
+      // A failed theme hands its tab back, so the others still have one.
+      idle.push(tab);
     }
-    expect(deck.blocked).toEqual([]);
-    expect(await deck.cspViolations()).toEqual([]);
-    // Every theme renders the same markup, so the structural rules run once, on the house theme; the rules that read the CSS run on all.
-    expect(await scanAccessibility(deck.page, '.reveal', theme === 'briefing' ? undefined : STYLE_RULES)).toEqual([]);
-    await deck.context.close();
   });
 
   it('typesets code and math at build time, loads KaTeX fonts from the file and requests nothing', async () => {
@@ -96,10 +104,9 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
   it('the default briefing has no serious or critical accessibility violation on any slide', async () => {
     const { deck: built, briefing } = await buildDeck(DEFAULT_BRIEFING);
     // The print view lays every slide out at once, so one scan covers the whole deck.
-    const deck = await openDeck(browser, built.html, { printView: true });
+    const deck = await idle[0]!.show(built.html);
     await deck.page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
     expect(await deck.page.locator('.pdf-page').count()).toBe(briefing.slides.length);
     expect(await scanAccessibility(deck.page, '.reveal')).toEqual([]);
-    await deck.context.close();
   });
 });

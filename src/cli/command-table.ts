@@ -83,6 +83,7 @@ export const COMMANDS: Record<string, Command> = {
     options: {
       json: { type: 'boolean', help: 'print the diagnostics as JSON on stdout' },
       strict: { type: 'boolean', help: 'exit 1 on warnings too, not only on errors' },
+      'no-layout': { type: 'boolean', help: 'skip the browser layout (overflow) check: a quick lint for editors and pre-commit hooks' },
       'image-budget': { type: 'string', arg: 'n', help: 'bytes an image may take before a warning (default: 512000)' },
       'deck-budget': { type: 'string', arg: 'n', help: 'bytes the whole deck may take before a warning (default: 3145728)' },
       ...BROWSER_OPTIONS,

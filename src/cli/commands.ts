@@ -85,8 +85,10 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
     found.push(...built.warnings, ...checkBriefing(built.briefing));
     const explicit = typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined;
     // A browser the user named must exist; only an unnamed one may be missing.
-    const browser = explicit ? requireBrowser(explicit) : findBrowser();
-    if (browser.path === null) {
+    const browser = values['no-layout'] ? undefined : explicit ? requireBrowser(explicit) : findBrowser();
+    if (browser === undefined) {
+      io.err('check: layout not checked (--no-layout)');
+    } else if (browser.path === null) {
       io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
     } else {
       const { findOverflowingSlides, reportOverflow } = await import('../print-pdf.js');
