@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, shareBrowser } from '../src/browser-session.js';
-import { BROWSER_PATH, tempDir } from './helpers.js';
+import { BROWSER_PATH, tempDir, scaled } from './helpers.js';
 
 /** The launch flags of a browser a reader would use: no sandbox (root), no GPU, no background traffic, but loopback reachable (the dev server). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -140,7 +140,7 @@ export async function scanAccessibility(page: Page, context = 'body', rules?: st
 
 /** Waits until reveal.js reports ready. */
 export async function waitForReveal(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, null, { timeout: scaled(15_000) });
 }
 
 /** The current horizontal slide index (0-based). */

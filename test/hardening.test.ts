@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
 import { useSharedBrowser } from './browser-harness.js';
-import { DEFAULT_BRIEFING, FIXTURES, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
+import { DEFAULT_BRIEFING, FIXTURES, readFixtureCases, runBin, runCapture, tempDir, writeBriefing, scaled } from './helpers.js';
 
 // In-process check runs lay out their slides in one shared Chromium.
 useSharedBrowser();
@@ -272,7 +272,7 @@ describe('the file stays sealed, whatever the templates say', () => {
 });
 
 describe('templates render under the same limits as the Markdown', () => {
-  it('partials that multiply without end are stopped with E_TEMPLATE, not a hung build', { timeout: 30_000 }, async () => {
+  it('partials that multiply without end are stopped with E_TEMPLATE, not a hung build', { timeout: scaled(30_000) }, async () => {
     const { buildDeck } = await import('../src/build-deck.js');
     const { SandboxWorker } = await import('../src/sandbox-worker.js');
     const { BriefdeckError } = await import('../src/errors.js');

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,14 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 export const DEFAULT_BRIEFING = path.join(ROOT, 'briefing');
 export const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+
+/** How much busier than one job per core the machine is right now, at least 1 and at most 5. */
+export const MACHINE_LOAD = Math.min(5, Math.max(1, os.loadavg()[0]! / os.cpus().length));
+
+/** A wait scaled by the machine's load, so a busy shared machine slows a test down instead of failing it. */
+export function scaled(ms: number): number {
+  return Math.round(ms * MACHINE_LOAD);
+}
 
 const found = findBrowser();
 /** The browser the browser tests drive, or null when the machine has none. */

@@ -6,7 +6,7 @@ import { CHROMIUM_FLAGS, loadDeckIntoPage, withBrowser } from '../src/browser-se
 import { buildDeck } from '../src/build-deck.js';
 import { startDevServer } from '../src/dev-server.js';
 import { launchBrowser, openDeck, useSharedBrowser } from './browser-harness.js';
-import { BROWSER_PATH, FIXTURES, runCapture, writeBriefing } from './helpers.js';
+import { BROWSER_PATH, FIXTURES, runCapture, writeBriefing, scaled } from './helpers.js';
 
 const NOTE = 'Notes for the plain slide.';
 const DECK_ORIGIN = 'https://deck.briefdeck.test';
@@ -97,7 +97,7 @@ describe.skipIf(BROWSER_PATH === null)('speaker notes never leave the deck', () 
       frame.src = 'file:///etc/hostname';
       document.body.append(frame);
     });
-    await expect.poll(() => deck.cspViolations(), { timeout: 5_000 }).toContain('frame-src file');
+    await expect.poll(() => deck.cspViolations(), { timeout: scaled(5_000) }).toContain('frame-src file');
     await deck.context.close();
   });
 
@@ -186,9 +186,9 @@ describe.skipIf(BROWSER_PATH === null)('the speaker view under the dev server', 
       await page.goto(`${server.url}#/1`);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true);
       const [speaker] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
-      await expect.poll(() => speaker.locator('.speaker-controls-notes .value').innerText(), { timeout: 10_000 }).toContain(NOTE);
+      await expect.poll(() => speaker.locator('.speaker-controls-notes .value').innerText(), { timeout: scaled(10_000) }).toContain(NOTE);
       const upcoming = speaker.frameLocator('#upcoming-slide iframe');
-      await expect.poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 }).toBe(2);
+      await expect.poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: scaled(10_000) }).toBe(2);
     } finally {
       await browser.close();
       await server.close();

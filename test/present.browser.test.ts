@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { currentIndex, launchBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
 import { writeFileSync } from 'node:fs';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled } from './helpers.js';
 
 type RevealApi = {
   getTotalSlides(): number;
@@ -111,7 +111,7 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), firstNoted.number - 1);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     const notes = speaker.locator('.speaker-controls-notes .value');
-    await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(firstNoted.notes!.markdown.split('.')[0]!);
+    await expect.poll(() => notes.innerText(), { timeout: scaled(10_000) }).toContain(firstNoted.notes!.markdown.split('.')[0]!);
 
     const state = await speaker.evaluate(() => ({
       frames: [...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe')].map((f) => ({ src: f.getAttribute('src'), role: f.dataset.briefdeckReceiver, srcdoc: f.srcdoc.slice(0, 400) })),
@@ -128,24 +128,24 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     expect(built.deck.html).toContain("frame-src 'none'");
     expect(state.clock).toMatch(/^\d{1,2}:\d{2}\s?(AM|PM)$/);
     expect(state.status).toBe('none');
-    await expect.poll(() => speaker.locator('.speaker-controls-time .timer').innerText(), { timeout: 5_000 }).toMatch(/^00:00:0[1-9]$/);
+    await expect.poll(() => speaker.locator('.speaker-controls-time .timer').innerText(), { timeout: scaled(5_000) }).toMatch(/^00:00:0[1-9]$/);
 
     // The current-slide frame shows the current slide, the upcoming-slide frame the one after it.
     const current = speaker.frameLocator('#current-slide iframe');
     await expect
-      .poll(() => current.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 })
+      .poll(() => current.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: scaled(10_000) })
       .toBe(firstNoted.number - 1);
     const upcoming = speaker.frameLocator('#upcoming-slide iframe');
     await expect
-      .poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: 10_000 })
+      .poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: scaled(10_000) })
       .toBe(firstNoted.number);
 
     await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), nextNoted.number - 1);
-    await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toContain(nextNoted.notes!.markdown.split('.')[0]!);
+    await expect.poll(() => notes.innerText(), { timeout: scaled(10_000) }).toContain(nextNoted.notes!.markdown.split('.')[0]!);
 
     // And the other way: a key pressed in the speaker window moves the presentation.
     await speaker.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h), { timeout: 10_000 }).toBe(nextNoted.number);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h), { timeout: scaled(10_000) }).toBe(nextNoted.number);
     expect(deck.blocked).toEqual([]);
     expect(deck.pageErrors).toEqual([]);
     await context.close();
@@ -191,7 +191,7 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     expect(config.totalTime).toBe(600);
     expect([config.width, config.height]).toEqual([960, 720]);
     const [speaker] = await Promise.all([deck.context.waitForEvent('page'), deck.page.keyboard.press('s')]);
-    await expect.poll(() => speaker.locator('.speaker-controls-time .pacing').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => speaker.locator('.speaker-controls-time .pacing').isVisible(), { timeout: scaled(10_000) }).toBe(true);
     await deck.context.close();
   });
 

@@ -10,7 +10,7 @@ import { parseBriefing } from '../src/parse/parse-briefing.js';
 import { SandboxWorker } from '../src/sandbox-worker.js';
 import { renderDeck } from '../src/render-deck.js';
 import { writeFileAtomic } from '../src/write-output.js';
-import { runBin, tempDir } from './helpers.js';
+import { runBin, tempDir, scaled } from './helpers.js';
 
 /** Writes a folder briefing into a temp folder and returns its path. */
 function briefing(files: Record<string, string | Buffer>, meta = 'title: Test\n'): string {
@@ -31,7 +31,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('pathological Markdown finishes or stops with a clear error', () => {
-  it('2,000 nested block quotes: a nesting error at its line', { timeout: 15_000 }, async () => {
+  it('2,000 nested block quotes: a nesting error at its line', { timeout: scaled(15_000) }, async () => {
     const dir = briefing({ 'a.md': `## Deep\n\n${'>'.repeat(2000)} x\n` });
     const error = (await buildDeck(dir).catch((e: unknown) => e)) as BriefdeckError;
     expect(error.code).toBe('E_MARKDOWN');
@@ -39,12 +39,12 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(error.message).toBe('lists or quotes are nested more than 32 levels deep');
   });
 
-  it('a list nested 1,000 deep: a nesting error, not a multi-second parse', { timeout: 15_000 }, async () => {
+  it('a list nested 1,000 deep: a nesting error, not a multi-second parse', { timeout: scaled(15_000) }, async () => {
     const list = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i * 2)}- item ${i}`).join('\n');
     expect(await codeOf(buildDeck(briefing({ 'a.md': `## Deep\n\n${list}\n` })))).toBe('E_MARKDOWN');
   });
 
-  it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: 30_000 }, async () => {
+  it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: scaled(30_000) }, async () => {
     const dir = briefing({ 'a.md': `## Long\n\n${'word '.repeat(2 * 1024 * 1024)}\n` });
     expect(await codeOf(buildDeck(dir))).toBe('E_FILE_TOO_LARGE');
     const error = (await buildDeck(dir, { limits: { maxFileBytes: 20 * 1024 * 1024, maxImageBytes: 1, maxDeckBytes: 1 } }).catch((e: unknown) => e)) as BriefdeckError;
@@ -54,12 +54,12 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(error.line).toBe(3);
   });
 
-  it('thousands of unmatched brackets and asterisks: built as text', { timeout: 15_000 }, async () => {
+  it('thousands of unmatched brackets and asterisks: built as text', { timeout: scaled(15_000) }, async () => {
     const built = await buildDeck(briefing({ 'a.md': `## Noise\n\n${'['.repeat(20_000)}\n\n${'*a '.repeat(20_000)}\n\n${'_'.repeat(20_000)}\n\n${'[a]('.repeat(5_000)}\n` }));
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
-  it('a parse that runs past its time limit is stopped with E_MARKDOWN', { timeout: 15_000 }, async () => {
+  it('a parse that runs past its time limit is stopped with E_MARKDOWN', { timeout: scaled(15_000) }, async () => {
     const worker = new SandboxWorker({ timeoutMs: 1, maxMemoryMb: 256 });
     const loaded: LoadedBriefing = {
       root: '/virtual',
