@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
-import { DEFAULT_LIMITS, loadAssets, loadBriefing, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
+import { DEFAULT_LIMITS, loadAssets, loadBriefing, loadChartData, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { SandboxWorker } from './sandbox-worker.js';
@@ -47,12 +47,13 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   bag.addAll(parsed.diagnostics);
   // Images are read even when parsing found errors, so one run reports every problem.
   const assets = loadAssets(briefing, loaded.root, bag, limits);
+  const chartData = loadChartData(briefing, loaded.root, bag, limits);
   bag.throwIfErrors();
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.
-  const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile });
+  const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile, chartData: [...chartData] });
   bag.addAll(diagnostics);
   bag.throwIfErrors();
   const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });

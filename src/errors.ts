@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'E_INIT_EXISTS'
   | 'E_INTERNAL'
   | 'E_SPECIAL_FILE'
+  | 'E_CHART'
   | 'W_BULLETS'
   | 'W_IMAGE_ALT'
   | 'W_NO_NOTES'

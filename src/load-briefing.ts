@@ -272,6 +272,33 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
   return assets;
 }
 
+/**
+ * Reads the CSV or JSON file each chart names, under the same confinement as
+ * images and the Markdown file size limit; problems go to `bag`. Returns the
+ * decoded text by chart index.
+ */
+export function loadChartData(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, string> {
+  const texts = new Map<number, string>();
+  briefing.charts.forEach((chart, index) => {
+    if (!chart.dataFile) return;
+    const where = { ...chart.source };
+    try {
+      const real = assertInside(root, path.join(root, chart.dataFile.relPath), chart.dataFile.src, where);
+      const bytes = readRegularFile(real, chart.dataFile.src, limits.maxFileBytes, where, (size) =>
+        failure('E_FILE_TOO_LARGE', `chart data ${chart.dataFile!.src} is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
+          ...where,
+          hint: 'a slide cannot show that much data: aggregate it first, or raise the limit with --max-file-bytes',
+        }),
+      );
+      texts.set(index, decodeSource(bytes, chart.dataFile.src));
+    } catch (err) {
+      if (err instanceof BriefdeckError) bag.addAll(err.diagnostics);
+      else throw err;
+    }
+  });
+  return texts;
+}
+
 /** Identifies an image by its magic bytes, so a renamed file cannot smuggle in another type. */
 export function sniffImageType(bytes: Uint8Array): string | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);

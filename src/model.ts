@@ -1,6 +1,14 @@
 /** The scheme render swaps for a data URI; only images the parser resolved ever get one. */
 export const ASSET_SCHEME = 'briefdeck-asset:';
 
+/** Marks where a drawn chart goes in slide HTML; NUL cannot occur in decoded input, so no author can forge one. */
+export function chartMarker(index: number): string {
+  return `\u0000chart${index}\u0000`;
+}
+
+/** Finds every chart marker, with the chart's index as the first group. */
+export const CHART_MARKER_PATTERN = /\u0000chart(\d+)\u0000/g;
+
 /** The reveal.js themes that ship with reveal, each usable as `theme:`. */
 export const REVEAL_THEMES = ['beige', 'black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night', 'serif', 'simple', 'sky', 'solarized', 'white', 'white-contrast'];
 
@@ -92,6 +100,34 @@ export interface ImageRef {
   source: SourceLocation;
 }
 
+/** The chart types a ```chart block can draw. */
+export const CHART_TYPES = ['bar', 'column', 'line', 'area', 'pie', 'scatter', 'stacked-bar'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** One row of chart data: field name to a string or a number. */
+export type ChartRow = Record<string, string | number>;
+
+/** A ```chart block, read and checked by the parser; drawn to SVG at render time. */
+export interface ChartRef {
+  source: SourceLocation;
+  /** Absent only with a `vega-lite:` spec, which says its own mark. */
+  type?: ChartType;
+  title?: string;
+  caption?: string;
+  x?: string;
+  y?: string;
+  series?: string;
+  unit?: string;
+  sort?: 'ascending' | 'descending';
+  highlight?: string;
+  /** Rows written in the block (a YAML list or a GFM table); absent when `file:` names the data. */
+  rows?: ChartRow[];
+  /** A CSV or JSON file in the briefing folder, for the load stage to read. */
+  dataFile?: { src: string; relPath: string };
+  /** The escape hatch: a full Vega-Lite spec, already refused if it asks for anything remote. */
+  vegaLite?: Record<string, unknown>;
+}
+
 /** Speaker notes of one slide. */
 export interface SpeakerNotes {
   markdown: string;
@@ -143,6 +179,8 @@ export interface Briefing {
   sections: Section[];
   slides: Slide[];
   images: ImageRef[];
+  /** Every ```chart block, by index; slide HTML carries a marker where each is drawn. */
+  charts: ChartRef[];
 }
 
 /** An image's bytes after loading, ready to inline. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
 import { hintWithSuggestion } from './did-you-mean.js';
-import { ASSET_SCHEME, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 
 /** Options that change what the rendered deck contains. */
@@ -11,6 +11,8 @@ export interface RenderOptions {
   handout: boolean;
   /** The resolved path of a custom theme, when `theme:` names one. */
   customThemeFile?: string;
+  /** Data files of the charts, by chart index, as the load stage read them. */
+  chartData?: [number, string][];
 }
 
 /** Pixel sizes for each supported aspect ratio. */
@@ -44,7 +46,14 @@ export interface SlideView {
 const AGENDA_COLUMN = 6;
 
 /** Renders the Briefing through the Handlebars templates into the deck's HTML shell. */
-export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions, bag: DiagnosticBag): RenderedDeck {
+export function renderDeck(
+  briefing: Briefing,
+  templates: TemplateSet,
+  assets: ReadonlyMap<number, LoadedAsset>,
+  options: RenderOptions,
+  bag: DiagnosticBag,
+  charts: readonly string[] = [],
+): RenderedDeck {
   const valid = Object.keys(templates.layouts).sort();
   for (const slide of briefing.slides) {
     if (!Object.hasOwn(templates.layouts, slide.layout)) {
@@ -59,8 +68,9 @@ export function renderDeck(briefing: Briefing, templates: TemplateSet, assets: R
 
   const dataUris = new Map<number, string>();
   for (const [index, asset] of assets) dataUris.set(index, `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`);
+  // Images become data URIs; chart markers become the charts drawn for them (a chart that failed has left an error).
   const inline = (html: string) =>
-    html.replace(new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g'), (whole, n: string) => dataUris.get(Number(n)) ?? whole);
+    html.replace(new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g'), (whole, n: string) => dataUris.get(Number(n)) ?? whole).replace(CHART_MARKER_PATTERN, (_, n: string) => charts[Number(n)] ?? '');
 
   const total = briefing.slides.length;
   const sections = briefing.sections.map((s) => ({ title: s.title, number: s.slideNumbers[0]! }));

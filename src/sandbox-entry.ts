@@ -7,7 +7,7 @@ import { parseBriefing } from './parse/parse-briefing.js';
 import { renderDeck } from './render-deck.js';
 import type { SandboxJob } from './sandbox-worker.js';
 
-parentPort!.on('message', (message: SandboxJob) => {
+parentPort!.on('message', async (message: SandboxJob) => {
   const bag = new DiagnosticBag();
   if (message.job === 'parse') {
     const briefing = parseBriefing(message.loaded, bag);
@@ -15,7 +15,10 @@ parentPort!.on('message', (message: SandboxJob) => {
     return;
   }
   try {
-    const rendered = renderDeck(message.briefing, message.templates, new Map(message.assets), message.options, bag);
+    // Charts are drawn here, under the sandbox's limits: a chart spec is author input like any other.
+    const charts = message.briefing.charts.length > 0 ? await (await import('./charts/draw-chart.js')).drawCharts(message.briefing.charts, new Map(message.options.chartData ?? []), bag) : [];
+    bag.throwIfErrors();
+    const rendered = renderDeck(message.briefing, message.templates, new Map(message.assets), message.options, bag, charts);
     parentPort!.postMessage({ rendered, diagnostics: bag.items });
   } catch (err) {
     // Template errors come back as diagnostics; anything else is a real failure the main thread reports.

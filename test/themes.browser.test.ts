@@ -32,11 +32,40 @@ async function fontsInUse(page: Page): Promise<{ family: string; loaded: boolean
 // One warm sandbox worker for the fifteen builds, as the dev server keeps one.
 const sandbox = new SandboxWorker();
 
-/** Builds the layouts fixture in the given theme. */
+/** Charts after the layouts: a highlighted column chart and a pie in the series colours, so every theme is checked with them. */
+const CHART_SLIDES = `## A chart in the theme
+
+\`\`\`chart
+type: column
+x: year
+y: count
+highlight: "2018"
+caption: Figures invented for the test
+data:
+  - {year: "2017", count: 4}
+  - {year: "2018", count: 9}
+  - {year: "2019", count: 6}
+\`\`\`
+
+## A pie in the theme
+
+\`\`\`chart
+type: pie
+x: part
+y: share
+data:
+  - {part: One, share: 5}
+  - {part: Two, share: 3}
+  - {part: Three, share: 2}
+\`\`\`
+`;
+
+/** Builds the layouts fixture, plus two chart slides, in the given theme. */
 async function buildInTheme(theme: string): Promise<string> {
   const dir = copyToTemp(LAYOUTS);
   const yml = path.join(dir, 'briefing.yml');
   writeFileSync(yml, `${readFileSync(yml, 'utf8')}theme: ${theme}\n`);
+  writeFileSync(path.join(dir, 'z-charts.md'), CHART_SLIDES);
   return (await buildDeck(dir, { sandbox })).deck.html;
 }
 
@@ -71,6 +100,31 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
       }
       expect(deck.blocked).toEqual([]);
       expect(await deck.cspViolations()).toEqual([]);
+      // Charts take the theme's colours and font: no stand-in colour survives, labels use the text colour and font, the highlight the link colour.
+      const chart = await deck.page.evaluate(() => {
+        const root = getComputedStyle(document.querySelector('.reveal')!);
+        const probe = document.createElement('span');
+        document.querySelector('.reveal')!.append(probe);
+        const resolve = (value: string) => ((probe.style.color = value), getComputedStyle(probe).color);
+        const label = document.querySelector<SVGTextElement>('.chart .role-axis-label text')!;
+        const bars = [...document.querySelectorAll<SVGPathElement>('.chart-column .mark-rect path')].map((p) => getComputedStyle(p).fill);
+        const fills = [...document.querySelectorAll<SVGElement>('.chart path, .chart text')].map((el) => getComputedStyle(el).fill);
+        return {
+          label: getComputedStyle(label).fill,
+          labelFont: getComputedStyle(label).fontFamily.split(',')[0]!.replace(/["']/g, '').trim(),
+          mainFont: root.getPropertyValue('--r-main-font').split(',')[0]!.replace(/["']/g, '').trim(),
+          main: resolve(root.getPropertyValue('--r-main-color')),
+          link: resolve(root.getPropertyValue('--r-link-color')),
+          highlighted: bars[1],
+          muted: bars[0],
+          standIns: fills.filter((f) => /rgb\(11, 208, (0|1|2|3|4|5|6|240|241|242)\)/.test(f)),
+        };
+      });
+      expect(chart.standIns).toEqual([]);
+      expect(chart.label).toBe(chart.main);
+      expect(chart.labelFont).toBe(chart.mainFont);
+      expect(chart.highlighted).toBe(chart.link);
+      expect(chart.muted).not.toBe(chart.highlighted);
       // Every theme renders the same markup, so the structural rules run once, on the house theme; the rules that read the CSS run on all.
       expect(await scanAccessibility(deck.page, '.reveal', theme === 'briefing' ? undefined : STYLE_RULES)).toEqual([]);
     } finally {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import type { Briefing, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
+import type { Briefing, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
 import { countHeadings, cutSlides, DIRECTIVE, joinLines, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
@@ -47,7 +47,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
 
   const images: ImageRef[] = [];
-  const markdown = createMarkdownRenderer(meta, images, bag);
+  const charts: ChartRef[] = [];
+  const markdown = createMarkdownRenderer(meta, images, bag, charts);
   const slides: Slide[] = [];
   const sections: Section[] = [];
   const push = (slide: Omit<Slide, 'number'>) => {
@@ -128,7 +129,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 
-  return { meta, metaSource: location, sections, slides, images };
+  return { meta, metaSource: location, sections, slides, images, charts };
 }
 
 /**

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { readChartBlock } from '../charts/read-chart-block.js';
 import { joinLines, type Line } from './cut-slides.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
@@ -33,7 +34,7 @@ interface RenderContext {
  * to confined paths and refuses unsafe links, so Markdown alone can never
  * produce markup that loads or runs anything.
  */
-export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag) {
+export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = []) {
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
@@ -82,6 +83,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         return token.text;
       },
       code(token: Tokens.Code) {
+        // A chart block is data, drawn at render time; the slide keeps a marker where it goes.
+        if ((token.lang ?? '').trim().split(/\s+/)[0] === 'chart') {
+          const chart = readChartBlock(token.text, ctx.file, ctx.line, bag);
+          if (chart === null) return '';
+          charts.push(chart);
+          return `${chartMarker(charts.length - 1)}\n`;
+        }
         const highlighted = highlightCode(token.text, token.lang);
         const lang = highlighted.language ? ` language-${escapeHtml(highlighted.language)}` : '';
         return `<pre><code class="hljs${lang}">${highlighted.html}</code></pre>\n`;

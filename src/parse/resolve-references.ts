@@ -2,21 +2,21 @@ import path from 'node:path';
 import type { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 
-/** Resolves an image reference to a posix path inside the briefing, or records why it cannot be. */
-export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag): string | null {
+/** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
+export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image'): string | null {
   const shown = truncate(href);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || href.startsWith('//')) {
-    bag.error('E_REMOTE_URL', `remote image "${shown}" cannot be inlined`, {
+    bag.error('E_REMOTE_URL', `remote ${what} "${shown}" cannot be inlined`, {
       ...where,
-      hint: 'download the image into the briefing folder and reference it by its relative path',
+      hint: `download the ${what} into the briefing folder and reference it by its relative path`,
     });
     return null;
   }
   if (scheme && !(scheme.length === 1 && /^[A-Za-z]$/.test(scheme))) {
-    bag.error('E_PATH_OUTSIDE', `image "${shown}" uses a ${scheme}: URL; only files in the briefing folder can be inlined`, {
+    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" uses a ${scheme}: URL; only files in the briefing folder can be inlined`, {
       ...where,
-      hint: 'reference the image by a path relative to this Markdown file',
+      hint: `reference the ${what} by a path relative to this Markdown file`,
     });
     return null;
   }
@@ -24,26 +24,26 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
   try {
     decoded = decodeURIComponent(href.replace(/[?#].*$/, ''));
   } catch {
-    bag.error('E_IMAGE_MISSING', `image path "${shown}" has a broken % escape`, { ...where, hint: 'write the file name as it is on disk' });
+    bag.error('E_IMAGE_MISSING', `${what} path "${shown}" has a broken % escape`, { ...where, hint: 'write the file name as it is on disk' });
     return null;
   }
   if (decoded.includes('\0')) {
-    bag.error('E_IMAGE_MISSING', `image path "${shown}" contains a NUL byte`, { ...where });
+    bag.error('E_IMAGE_MISSING', `${what} path "${shown}" contains a NUL byte`, { ...where });
     return null;
   }
   const posix = decoded.replace(/\\/g, '/');
   if (posix.startsWith('/') || /^[A-Za-z]:/.test(posix)) {
-    bag.error('E_PATH_OUTSIDE', `image "${shown}" is an absolute path`, {
+    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is an absolute path`, {
       ...where,
-      hint: 'copy the image into the briefing folder and use a relative path',
+      hint: `copy the ${what} into the briefing folder and use a relative path`,
     });
     return null;
   }
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(file.relPath), posix));
   if (joined === '..' || joined.startsWith('../')) {
-    bag.error('E_PATH_OUTSIDE', `image "${shown}" is outside the briefing folder`, {
+    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is outside the briefing folder`, {
       ...where,
-      hint: 'a briefing may only inline files inside its own folder; copy the image in',
+      hint: `a briefing may only inline files inside its own folder; copy the ${what} in`,
     });
     return null;
   }

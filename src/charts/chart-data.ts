@@ -1,0 +1,99 @@
+// Turns a chart's data (rows from the block, or the text of its CSV or JSON
+// file) into typed rows, and checks them against the fields the chart names.
+import { parse as parseCsv } from 'csv-parse/sync';
+import { suggestClosest } from '../did-you-mean.js';
+import type { ChartRef, ChartRow } from '../model.js';
+
+/** Rows with every numeric column made numbers, and the fields in header order. */
+export interface ChartTable {
+  rows: ChartRow[];
+  fields: string[];
+  /** Fields whose every non-empty value is a number. */
+  numeric: Set<string>;
+}
+
+/** The most rows a chart draws: more marks than this cannot be read on a slide. */
+export const MAX_CHART_ROWS = 5000;
+
+/** Reads the chart's rows from the block or from its file's text; a string is the problem, for an E_CHART at the block. */
+export function readChartTable(chart: ChartRef, fileText: string | undefined): ChartTable | string {
+  let raw: ChartRow[];
+  if (chart.rows) raw = chart.rows;
+  else if (chart.dataFile && fileText !== undefined) {
+    const parsed = chart.dataFile.relPath.toLowerCase().endsWith('.json') ? readJsonRows(fileText) : readCsvRows(fileText);
+    if (typeof parsed === 'string') return `${chart.dataFile.src}: ${parsed}`;
+    raw = parsed;
+  } else if (chart.vegaLite) raw = ((chart.vegaLite.data as { values?: ChartRow[] } | undefined)?.values ?? []) as ChartRow[];
+  else return 'the chart has no data';
+  if (raw.length === 0) return 'the chart data is empty';
+  if (raw.length > MAX_CHART_ROWS) return `the chart data has ${raw.length} rows, over the ${MAX_CHART_ROWS}-row limit`;
+  const fields = [...new Set(raw.flatMap((row) => Object.keys(row)))];
+  const numeric = new Set(fields.filter((field) => raw.every((row) => row[field] === undefined || row[field] === '' || toNumber(row[field]!) !== undefined)));
+  const rows = raw.map((row) => Object.fromEntries(fields.map((field) => [field, numeric.has(field) ? (toNumber(row[field] ?? '') ?? 0) : String(row[field] ?? '')])));
+  return { rows, fields, numeric };
+}
+
+/**
+ * Fills in `x` and `y` when the chart leaves them out (first text column,
+ * first number column), and says what is wrong with the fields it names.
+ */
+export function resolveFields(chart: ChartRef, table: ChartTable): { x: string; y: string; series?: string } | { problem: string; hint: string } {
+  for (const key of ['x', 'y', 'series'] as const) {
+    const field = chart[key];
+    if (field !== undefined && !table.fields.includes(field)) {
+      const guess = suggestClosest(field, table.fields);
+      return {
+        problem: `unknown field "${field}" in \`${key}:\``,
+        hint: `${guess ? `did you mean "${guess}"? ` : ''}the data has the fields ${table.fields.join(', ')}`,
+      };
+    }
+  }
+  const text = table.fields.filter((f) => !table.numeric.has(f));
+  const numbers = table.fields.filter((f) => table.numeric.has(f));
+  const x = chart.x ?? (chart.type === 'scatter' ? numbers[0] : (text[0] ?? table.fields[0]));
+  const y = chart.y ?? numbers.find((f) => f !== x);
+  if (x === undefined || y === undefined) return { problem: 'the chart data has no column of numbers to draw', hint: `name one in \`y:\`; the data has the fields ${table.fields.join(', ')}` };
+  const needNumbers = chart.type === 'scatter' ? [x, y] : [y];
+  for (const field of needNumbers) {
+    if (!table.numeric.has(field)) {
+      const index = table.rows.findIndex((row) => toNumber(row[field] ?? '') === undefined);
+      return { problem: `field "${field}" must hold numbers, but row ${index + 1} has "${String(table.rows[index]?.[field] ?? '')}"`, hint: 'write plain numbers such as 1200, 1,200 or 45%; put words in another field' };
+    }
+  }
+  if (chart.highlight !== undefined && !table.rows.some((row) => String(row[x]) === chart.highlight)) {
+    const guess = suggestClosest(chart.highlight, table.rows.map((row) => String(row[x])));
+    return { problem: `\`highlight: ${chart.highlight}\` is not a value of "${x}"`, hint: guess ? `did you mean "${guess}"?` : `highlight names one ${x} of the data` };
+  }
+  return { x, y, ...(chart.series ? { series: chart.series } : {}) };
+}
+
+/** A number from a cell, allowing thousands separators and a trailing percent sign; undefined for text. */
+function toNumber(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  const cleaned = value.trim().replace(/(?<=\d),(?=\d{3}\b)/g, '').replace(/%$/, '');
+  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+function readCsvRows(text: string): ChartRow[] | string {
+  try {
+    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as ChartRow[];
+  } catch (err) {
+    return `not valid CSV: ${(err as Error).message}`;
+  }
+}
+
+function readJsonRows(text: string): ChartRow[] | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `not valid JSON: ${(err as Error).message}`;
+  }
+  if (!Array.isArray(parsed)) return 'JSON chart data must be a list of rows, such as [{"year": "2017", "tests": 20}]';
+  for (const row of parsed) {
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) return 'each JSON row must be an object of fields';
+    for (const cell of Object.values(row)) if (typeof cell !== 'string' && typeof cell !== 'number') return 'each JSON field must be a string or a number';
+  }
+  return parsed as ChartRow[];
+}

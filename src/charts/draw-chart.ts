@@ -1,0 +1,173 @@
+// Draws a chart to SVG at build time with Vega-Lite compiled to Vega, headless:
+// no browser, no canvas, no network, no generated code (the expression
+// interpreter stands in for Vega's `new Function`). Loaded only when a deck
+// has a chart, so decks without one never pay for Vega.
+import { parseFragment } from 'parse5';
+import type { DiagnosticBag } from '../errors.js';
+import type { ChartRef } from '../model.js';
+import { readChartTable, resolveFields, type ChartTable } from './chart-data.js';
+import { describeChart, renderDataTable } from './describe-chart.js';
+import { escapeHtml } from '../html-text.js';
+
+/**
+ * Stand-in colours the theme's CSS replaces (see `.chart` in layout.css):
+ * the SVG names a role, the deck's theme decides its colour, so one drawing
+ * holds in every theme and in a briefing's own CSS.
+ */
+export const CHART_COLORS = {
+  text: '#0bd0f0',
+  axis: '#0bd0f1',
+  grid: '#0bd0f2',
+  muted: '#0bd000',
+  series: ['#0bd001', '#0bd002', '#0bd003', '#0bd004', '#0bd005', '#0bd006'],
+} as const;
+
+/** Drawing size in CSS pixels: the content width of a 1280×720 slide, so 20 px labels stay 20 px. */
+const WIDTH = 1040;
+const HEIGHT = 400;
+
+/** SVG elements a drawn chart may contain; anything else means the spec asked for more than a picture. */
+const SVG_ELEMENTS = new Set(['svg', 'g', 'path', 'rect', 'line', 'text', 'tspan', 'title', 'desc', 'defs', 'clippath', 'circle', 'ellipse', 'polygon', 'polyline']);
+
+type VegaModules = { vega: typeof import('vega'); vegaLite: typeof import('vega-lite'); interpreter: typeof import('vega-interpreter') };
+let modules: Promise<VegaModules> | undefined;
+
+/** Draws every chart of a deck; problems go to the bag at each block's line, and a chart that fails is left out. */
+export async function drawCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, bag: DiagnosticBag): Promise<string[]> {
+  if (charts.length === 0) return [];
+  modules ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vegaLite, interpreter]) => ({ vega, vegaLite, interpreter }));
+  const loaded = await modules;
+  const drawn: string[] = [];
+  for (const [index, chart] of charts.entries()) {
+    const fail = (message: string, hint: string) => {
+      bag.error('E_CHART', message, { ...chart.source, hint });
+      drawn.push('');
+    };
+    const table = readChartTable(chart, dataTexts.get(index));
+    if (typeof table === 'string') {
+      fail(table, 'give the chart one row per category, with a header naming each field');
+      continue;
+    }
+    let spec: Record<string, unknown>;
+    let description: string;
+    if (chart.vegaLite) {
+      spec = { ...chart.vegaLite, data: { values: table.rows } };
+      description = describeChart(chart, table, undefined);
+    } else {
+      const fields = resolveFields(chart, table);
+      if ('problem' in fields) {
+        fail(fields.problem, fields.hint);
+        continue;
+      }
+      spec = buildSpec(chart, table, fields);
+      description = describeChart(chart, table, fields);
+    }
+    try {
+      const svg = await renderSvg(loaded, spec);
+      drawn.push(wrapChart(index, chart, svg, description, table));
+    } catch (err) {
+      fail(`the chart could not be drawn: ${(err as Error).message.split('\n')[0]}`, chart.vegaLite ? 'check the Vega-Lite spec against vega.github.io/vega-lite/docs' : 'check type:, x:, y: and the data');
+    }
+  }
+  return drawn;
+}
+
+/** The Vega-Lite spec for one of the built-in chart types. */
+function buildSpec(chart: ChartRef, table: ChartTable, fields: { x: string; y: string; series?: string }): Record<string, unknown> {
+  const { x, y, series } = fields;
+  const valueTitle = chart.unit ? `${y} (${chart.unit})` : y;
+  const order = chart.sort === 'ascending' ? 'y' : chart.sort === 'descending' ? '-y' : null;
+  const categoryOrder = (axis: 'x' | 'y') => (order === null ? null : order.replace('y', axis === 'x' ? 'y' : 'x'));
+  // The slide's heading names the chart; `title:` labels the drawing for screen readers, and is not drawn twice.
+  // One category in the accent colour and the rest muted is how a briefing chart makes its point.
+  const fill = chart.highlight !== undefined
+    ? { condition: { test: { field: x, equal: table.numeric.has(x) ? Number(chart.highlight) : chart.highlight }, value: CHART_COLORS.series[0] }, value: CHART_COLORS.muted }
+    : series
+      ? { field: series, type: 'nominal', title: series }
+      : undefined;
+  const base = { data: { values: table.rows } };
+  const xIsNumber = table.numeric.has(x);
+  switch (chart.type) {
+    case 'column':
+      return { ...base, mark: { type: 'bar', color: CHART_COLORS.series[0] }, encoding: { x: { field: x, type: 'nominal', sort: categoryOrder('x'), axis: { labelAngle: 0 } }, y: { field: y, type: 'quantitative', title: valueTitle }, ...(fill ? { color: fill } : {}) } };
+    case 'bar':
+      return { ...base, mark: { type: 'bar', color: CHART_COLORS.series[0] }, encoding: { y: { field: x, type: 'nominal', sort: categoryOrder('y') }, x: { field: y, type: 'quantitative', title: valueTitle }, ...(fill ? { color: fill } : {}) } };
+    case 'stacked-bar':
+      return { ...base, mark: 'bar', encoding: { y: { field: x, type: 'nominal', sort: categoryOrder('y') }, x: { field: y, type: 'quantitative', title: valueTitle, stack: 'zero' }, color: series ? { field: series, type: 'nominal', title: series } : { value: CHART_COLORS.series[0] } } };
+    case 'line':
+    case 'area':
+      return {
+        ...base,
+        mark: chart.type === 'line' ? { type: 'line', point: true, strokeWidth: 4, color: CHART_COLORS.series[0] } : { type: 'area', line: true, color: CHART_COLORS.series[0] },
+        encoding: { x: { field: x, type: xIsNumber ? 'quantitative' : 'ordinal', sort: null, axis: { labelAngle: 0 } }, y: { field: y, type: 'quantitative', title: valueTitle }, ...(series ? { color: { field: series, type: 'nominal', title: series } } : {}) },
+      };
+    case 'pie':
+      return { ...base, mark: { type: 'arc', stroke: CHART_COLORS.axis, strokeWidth: 1 }, encoding: { theta: { field: y, type: 'quantitative', stack: true }, color: chart.highlight !== undefined ? fill : { field: x, type: 'nominal', title: x, sort: null } } };
+    case 'scatter':
+      return { ...base, mark: { type: 'point', filled: true, size: 160, color: CHART_COLORS.series[0] }, encoding: { x: { field: x, type: 'quantitative' }, y: { field: y, type: 'quantitative', title: valueTitle }, ...(series ? { color: { field: series, type: 'nominal', title: series } } : {}) } };
+    default:
+      throw new Error(`no drawing for chart type ${String(chart.type)}`);
+  }
+}
+
+/** Compiles Vega-Lite to Vega and renders it to an SVG string, with every loader refused. */
+async function renderSvg({ vega, vegaLite, interpreter }: VegaModules, spec: Record<string, unknown>): Promise<string> {
+  const text = CHART_COLORS.text;
+  const config = {
+    font: 'sans-serif',
+    background: 'transparent',
+    aria: false,
+    view: { stroke: null },
+    scale: { bandPaddingInner: 0.3 },
+    // Marks a Vega-Lite spec leaves uncoloured take the accent, like the built-in types.
+    mark: { color: CHART_COLORS.series[0] },
+    range: { category: [...CHART_COLORS.series] },
+    axis: { labelFontSize: 20, titleFontSize: 20, titleFontWeight: 'normal', labelColor: text, titleColor: text, domainColor: CHART_COLORS.axis, tickColor: CHART_COLORS.axis, gridColor: CHART_COLORS.grid, labelLimit: 280 },
+    legend: { labelFontSize: 20, titleFontSize: 20, titleFontWeight: 'normal', labelColor: text, titleColor: text, orient: 'bottom', symbolSize: 200 },
+    title: { fontSize: 24, fontWeight: 'normal', color: text, anchor: 'start' },
+    text: { fontSize: 20, color: text },
+  };
+  const full = { width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' }, ...spec, config: { ...config, ...((spec.config as object | undefined) ?? {}) } };
+  const compiled = vegaLite.compile(full as never).spec;
+  const refuse = () => Promise.reject(new Error('a chart may not load anything'));
+  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), {
+    renderer: 'none',
+    expr: interpreter.expressionInterpreter,
+    loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
+  });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The accessible figure: the SVG as one image with a title and a description, a table for screen readers, and the caption. */
+function wrapChart(index: number, chart: ChartRef, svg: string, description: string, table: ChartTable): string {
+  assertPictureOnly(svg);
+  const id = `briefdeck-chart-${index}`;
+  const label = chart.title ?? chart.caption ?? description.split(':')[0]!;
+  const opened = svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
+    const kept = attrs.replace(/\s(?:role|aria-[\w-]+|class)="[^"]*"/g, '');
+    return `<svg${kept} class="chart-drawing" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(label)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>`;
+  });
+  const caption = chart.caption ? `<figcaption>${escapeHtml(chart.caption)}</figcaption>` : '';
+  return `<figure class="chart chart-${chart.type ?? 'vega-lite'}">${opened}${renderDataTable(chart, table)}${caption}</figure>`;
+}
+
+/** Refuses SVG that carries anything but shapes and text: no script, no foreign content, no links, no handlers, no outside references. */
+function assertPictureOnly(svg: string): void {
+  const visit = (node: { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: unknown[] }) => {
+    if (node.tagName !== undefined) {
+      if (!SVG_ELEMENTS.has(node.tagName.toLowerCase())) throw new Error(`the drawing holds a <${node.tagName}> element`);
+      for (const attr of node.attrs ?? []) {
+        const name = attr.name.toLowerCase();
+        if (name.startsWith('on') || name.endsWith('href') || name === 'style' || (/url\(/i.test(attr.value) && !/^url\(#[\w-]+\)$/.test(attr.value.trim()))) {
+          throw new Error(`the drawing carries a ${name} attribute`);
+        }
+      }
+    }
+    for (const child of (node.childNodes ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(parseFragment(svg) as never);
+}

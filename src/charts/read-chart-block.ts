@@ -1,0 +1,162 @@
+// Reads the YAML body of a ```chart block into a ChartRef. Pure: the data
+// file it may name is read later, by the load stage, like an image.
+import { Marked, type Tokens } from 'marked';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { DiagnosticBag } from '../errors.js';
+import { hintWithSuggestion } from '../did-you-mean.js';
+import { CHART_TYPES, type ChartRef, type ChartRow, type ChartType, type SourceFile } from '../model.js';
+import { resolveImagePath } from '../parse/resolve-references.js';
+
+/** The keys a chart block may hold. */
+export const CHART_KEYS = ['type', 'title', 'caption', 'x', 'y', 'series', 'unit', 'sort', 'highlight', 'data', 'file', 'vega-lite'];
+
+/** Data files a chart may read, by extension. */
+const DATA_EXTENSIONS = ['.csv', '.json'];
+
+/**
+ * Reads one chart block. `line` is the line of the opening fence; the YAML
+ * starts on the next. Problems go to the bag at the line of the key that
+ * holds them; the result is null when the block cannot be drawn.
+ */
+export function readChartBlock(body: string, file: SourceFile, line: number, bag: DiagnosticBag): ChartRef | null {
+  const lines = new LineCounter();
+  const doc = parseDocument(body, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const lineAt = (offset: number | undefined) => line + (offset === undefined ? 1 : lines.linePos(offset).line);
+  const where = (node?: Node | null) => ({ file: file.path, line: lineAt(node?.range?.[0]) });
+  const fail = (message: string, at: { file: string; line: number }, hint: string) => {
+    bag.error('E_CHART', message, { ...at, hint });
+    return null;
+  };
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    return fail(`chart block is not valid YAML: ${first.message.split('\n')[0]}`, { file: file.path, line: lineAt(first.pos[0]) }, 'the block holds YAML keys such as type:, x:, y: and data:');
+  }
+  if (!isMap(doc.contents)) return fail('chart block is empty or not a set of keys', where(), 'start with `type: column`, then `data:` with one row per line');
+  const chart: ChartRef = { source: { file: file.path, line } };
+  let ok = true;
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as Node;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const at = where(keyNode);
+    const value = pair.value as Node | null;
+    const text = () => (isScalar(value) && value.value !== null && typeof value.value !== 'object' ? String(value.value) : undefined);
+    switch (key) {
+      case 'type': {
+        const type = text();
+        if (!type || !(CHART_TYPES as readonly string[]).includes(type)) {
+          ok = fail(`unknown chart type "${type ?? ''}"`, at, hintWithSuggestion(type ?? '', CHART_TYPES, 'chart types')) !== null;
+        } else chart.type = type as ChartType;
+        break;
+      }
+      case 'title':
+      case 'caption':
+      case 'x':
+      case 'y':
+      case 'series':
+      case 'unit':
+      case 'highlight': {
+        const v = text();
+        if (v === undefined) ok = fail(`chart key "${key}" needs a single value`, at, `write \`${key}: …\` on one line`) !== null;
+        else chart[key] = v;
+        break;
+      }
+      case 'sort': {
+        const v = text();
+        if (v !== 'ascending' && v !== 'descending') ok = fail(`chart sort "${v ?? ''}" is not ascending or descending`, at, 'write `sort: descending` for the largest first') !== null;
+        else chart.sort = v;
+        break;
+      }
+      case 'data': {
+        const rows = readRows(value);
+        if (typeof rows === 'string') ok = fail(rows, where(value ?? keyNode), 'give `data:` a list of rows (`- {year: 2017, tests: 20}`) or a GFM table after `data: |`') !== null;
+        else chart.rows = rows;
+        break;
+      }
+      case 'file': {
+        const src = text();
+        if (src === undefined) {
+          ok = fail('chart key "file" needs a path', at, 'write `file: data/tests.csv`') !== null;
+          break;
+        }
+        if (!DATA_EXTENSIONS.some((ext) => src.toLowerCase().endsWith(ext))) {
+          ok = fail(`chart data "${src}" is not a .csv or .json file`, at, 'save the data as CSV (a header row, then one row per line) or as a JSON list of rows') !== null;
+          break;
+        }
+        const relPath = resolveImagePath(src, file, at, bag, 'chart data');
+        if (relPath === null) ok = false;
+        else chart.dataFile = { src, relPath };
+        break;
+      }
+      case 'vega-lite': {
+        const spec = value?.toJSON() as unknown;
+        if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+          ok = fail('`vega-lite:` needs a Vega-Lite spec as YAML keys', at, 'indent the spec under `vega-lite:`, such as `mark: bar` and `encoding: …`') !== null;
+          break;
+        }
+        const remote = findRemoteReference(spec);
+        if (remote) {
+          ok = fail(`the Vega-Lite spec asks for "${remote}", which a deck never fetches`, at, 'charts draw only from data in the briefing: use `data:` or `file:` instead of a URL') !== null;
+          break;
+        }
+        chart.vegaLite = spec as Record<string, unknown>;
+        break;
+      }
+      default:
+        ok = fail(`unknown chart key "${key}"`, at, hintWithSuggestion(key, CHART_KEYS, 'chart keys')) !== null;
+    }
+  }
+  if (!ok) return null;
+  if (!chart.type && !chart.vegaLite) return fail('chart block has no `type:`', where(), `add \`type:\` with one of ${CHART_TYPES.join(', ')}`);
+  if (chart.rows && chart.dataFile) return fail('chart block has both `data:` and `file:`', where(), 'keep one source of data');
+  if (!chart.rows && !chart.dataFile && !hasInlineValues(chart.vegaLite)) return fail('chart block has no data', where(), 'add `data:` with one row per line, or `file: data/tests.csv`');
+  return chart;
+}
+
+/** Rows from a YAML list of maps, or from a GFM table written as a block string. */
+function readRows(value: Node | null): ChartRow[] | string {
+  if (isScalar(value) && typeof value.value === 'string') return readTableRows(value.value);
+  if (!isSeq(value)) return '`data:` is neither a list of rows nor a table';
+  const rows: ChartRow[] = [];
+  for (const item of value.toJSON() as unknown[]) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return 'each row of `data:` must be a set of fields, such as `- {year: 2017, tests: 20}`';
+    const row: ChartRow = {};
+    for (const [field, cell] of Object.entries(item)) {
+      if (typeof cell !== 'string' && typeof cell !== 'number') return `field "${field}" of a row holds a list or a map, not a value`;
+      row[field] = cell;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Rows from a GFM table, read by marked's own lexer: the header names the fields. Cells stay strings; the drawer decides which columns are numbers. */
+export function readTableRows(text: string): ChartRow[] | string {
+  const table = new Marked({ gfm: true }).lexer(text.trim()).find((t): t is Tokens.Table => t.type === 'table');
+  if (!table) return '`data:` text is not a GFM table (a header row, a --- row, then data rows)';
+  const header = table.header.map((cell) => cell.text.trim());
+  return table.rows.map((row) => Object.fromEntries(header.map((field, i) => [field, row[i]?.text.trim() ?? ''])));
+}
+
+/** The first URL-like reference anywhere in a Vega-Lite spec: data, images, or links. */
+function findRemoteReference(spec: unknown): string | undefined {
+  if (Array.isArray(spec)) {
+    for (const item of spec) {
+      const found = findRemoteReference(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (spec === null || typeof spec !== 'object') return undefined;
+  for (const [key, value] of Object.entries(spec)) {
+    if ((key === 'url' || key === 'href') && value !== undefined) return `${key}: ${String(typeof value === 'object' ? JSON.stringify(value) : value).slice(0, 60)}`;
+    const found = findRemoteReference(value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** True when a Vega-Lite spec carries its own rows (`data: {values: …}`). */
+function hasInlineValues(spec: Record<string, unknown> | undefined): boolean {
+  const data = spec?.data as { values?: unknown } | undefined;
+  return Array.isArray(data?.values);
+}

@@ -1,0 +1,146 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFragment } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { BriefdeckError } from '../src/errors.js';
+import { FIXTURES, ROOT, tempDir, writeBriefing } from './helpers.js';
+
+const CHARTS = path.join(FIXTURES, 'charts');
+
+interface Element {
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Element[];
+  value?: string;
+}
+
+const attr = (el: Element, name: string) => el.attrs?.find((a) => a.name === name)?.value;
+const elements = (root: Element): Element[] => [root, ...(root.childNodes ?? []).flatMap(elements)].filter((el) => el.tagName !== undefined);
+const textOf = (el: Element): string => (el.value ?? '') + (el.childNodes ?? []).map(textOf).join('');
+
+/** Every chart figure of the built deck, parsed with a real HTML parser, in slide order. */
+function chartFigures(html: string): Element[] {
+  const slides = /<div class="slides">([\s\S]*)<\/div>\s*<\/div>/.exec(html)?.[1] ?? html;
+  return elements(parseFragment(slides) as Element).filter((el) => el.tagName === 'figure' && (attr(el, 'class') ?? '').split(' ').includes('chart'));
+}
+
+/** The drawn marks of one kind (rect, arc, line, area, symbol) inside a figure. */
+function marks(figure: Element, kind: string): Element[] {
+  const groups = elements(figure).filter((el) => el.tagName === 'g' && (attr(el, 'class') ?? '').startsWith(`mark-${kind} role-mark`));
+  return groups.flatMap((g) => (g.childNodes ?? []).filter((c) => c.tagName !== undefined));
+}
+
+describe('charts drawn at build time', () => {
+  let built: BuiltDeck;
+  let figures: Element[];
+  beforeAll(async () => {
+    built = await buildDeck(CHARTS);
+    figures = chartFigures(built.deck.html);
+  });
+
+  it('draws one figure per chart block, each an SVG image with a title, a description and a data table', () => {
+    expect(figures).toHaveLength(8);
+    for (const figure of figures) {
+      const svg = elements(figure).find((el) => el.tagName === 'svg')!;
+      expect(attr(svg, 'role')).toBe('img');
+      const [titleId, descId] = attr(svg, 'aria-labelledby')!.split(' ');
+      expect(textOf(elements(figure).find((el) => attr(el, 'id') === titleId)!)).not.toBe('');
+      expect(textOf(elements(figure).find((el) => attr(el, 'id') === descId)!)).toMatch(/chart: /i);
+      const table = elements(figure).find((el) => el.tagName === 'table')!;
+      expect(attr(table, 'class')).toBe('sr-only');
+    }
+  });
+
+  it('has the right number of marks for the data, in every type', () => {
+    const [column, bar, line, area, pie, scatter, stacked, vegaLite] = figures as [Element, Element, Element, Element, Element, Element, Element, Element];
+    expect(marks(column, 'rect')).toHaveLength(5);
+    expect(marks(bar, 'rect')).toHaveLength(4);
+    expect(marks(line, 'line')).toHaveLength(1);
+    expect(marks(line, 'symbol')).toHaveLength(4);
+    expect(marks(area, 'area')).toHaveLength(2);
+    expect(marks(pie, 'arc')).toHaveLength(3);
+    expect(marks(scatter, 'symbol')).toHaveLength(6);
+    expect(marks(stacked, 'rect')).toHaveLength(6);
+    expect(marks(vegaLite, 'rect')).toHaveLength(4);
+  });
+
+  it('draws the highlighted category in the accent colour and the others muted', () => {
+    const fills = marks(figures[0]!, 'rect').map((m) => attr(m, 'fill'));
+    expect(fills).toEqual(['#0bd000', '#0bd000', '#0bd001', '#0bd000', '#0bd000']);
+    // The stand-in colours are the theme's: its CSS maps accent and muted to the theme's link and text colours.
+    expect(built.deck.html).toMatch(/\.reveal \.chart \[fill="#0bd001"\]\s*\{\s*fill:\s*var\(--bd-chart-1\)/);
+    expect(built.deck.html).toMatch(/--bd-chart-1:\s*var\(--r-link-color\)/);
+  });
+
+  it('describes the chart from its data, and lists the data for screen readers', () => {
+    const desc = elements(figures[0]!).find((el) => el.tagName === 'desc')!;
+    expect(textOf(desc)).toBe('Column chart: Tests per year, highest 2017 (20), lowest 2018 (3), 2017 highlighted');
+    expect(textOf(elements(figures[1]!).find((el) => el.tagName === 'desc')!)).toBe('Bar chart: Budget by agency, highest Defence (1,200 million), lowest Transport (300 million)');
+    expect(textOf(elements(figures[4]!).find((el) => el.tagName === 'desc')!)).toBe('Pie chart: Seats, largest share Blue (120, 50%)');
+    const rows = elements(figures[0]!).filter((el) => el.tagName === 'tr');
+    expect(rows).toHaveLength(6);
+    expect(textOf(rows[3]!)).toBe('201720');
+    expect(textOf(elements(figures[0]!).find((el) => el.tagName === 'figcaption')!)).toBe('Invented figures for the test deck');
+  });
+
+  it('sorts categories when asked: the CSV bar chart lists the largest first', () => {
+    const labels = elements(figures[1]!)
+      .filter((el) => el.tagName === 'g' && (attr(el, 'class') ?? '').startsWith('mark-text role-axis-label'))
+      .flatMap((g) => (g.childNodes ?? []).map(textOf))
+      .filter((label) => !/^[\d,]+$/.test(label));
+    expect(labels).toEqual(['Defence', 'Health', 'Schools', 'Transport']);
+  });
+
+  it('labels axes at 20 px or more, for a 1280×720 slide', () => {
+    const sizes = figures.flatMap((f) => elements(f).filter((el) => el.tagName === 'text').map((t) => Number.parseFloat(attr(t, 'font-size') ?? '0')));
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('carries no script, no link, no handler and no outside reference', () => {
+    for (const figure of figures) {
+      for (const el of elements(figure)) {
+        expect(['script', 'foreignobject', 'a', 'image', 'use', 'iframe']).not.toContain(el.tagName!.toLowerCase());
+        for (const a of el.attrs ?? []) {
+          expect(a.name).not.toMatch(/^on|href$/i);
+          if (/url\(/i.test(a.value)) expect(a.value).toMatch(/^url\(#[\w-]+\)$/);
+          expect(a.value).not.toMatch(/https?:\/\/(?!www\.w3\.org\/)/);
+        }
+      }
+    }
+  });
+
+  it('leaves the notes and the handout alone: a chart is slide content', async () => {
+    const handout = await buildDeck(CHARTS, { handout: true });
+    expect(chartFigures(handout.deck.html)).toHaveLength(8);
+  });
+});
+
+describe('chart input stays inside the briefing', () => {
+  it('refuses a CSV that is a symlink to a file outside the folder, without reading it', async () => {
+    const outside = path.join(tempDir(), 'secret.csv');
+    writeFileSync(outside, 'name,value\nsecret-row,1\n');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Linked\n', 'a.md': '## Data\n\n```chart\ntype: column\nfile: data.csv\n```\n' });
+    symlinkSync(outside, path.join(dir, 'data.csv'));
+    const error = (await buildDeck(dir).catch((e: unknown) => e)) as BriefdeckError;
+    expect(error).toBeInstanceOf(BriefdeckError);
+    expect(error.code).toBe('E_PATH_OUTSIDE');
+    expect(error.line).toBe(3);
+    expect(error.message).not.toContain('secret-row');
+  });
+
+  it('reads a CSV in a subfolder, relative to the Markdown file', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Nested\n', 'a.md': '## Data\n\n```chart\ntype: pie\nfile: data/shares.csv\n```\n' });
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'data', 'shares.csv'), 'part,share\nA,3\nB,1\n');
+    const figures = chartFigures((await buildDeck(dir)).deck.html);
+    expect(marks(figures[0]!, 'arc')).toHaveLength(2);
+  });
+
+  it('loads Vega only when a deck has a chart: the compiled sandbox imports it lazily', () => {
+    const entry = readFileSync(path.join(ROOT, 'lib', 'sandbox-entry.js'), 'utf8');
+    expect(entry).not.toMatch(/from\s*["']vega(-lite)?["']/);
+    expect(entry).toMatch(/import\(["']\.\/[^"']+["']\)/);
+  });
+});
