@@ -25,10 +25,10 @@ interface Row {
 }
 
 /** Times a whole `briefdeck` process: one warm-up, then `runs` measured runs. */
-function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): number[] {
+function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}, bare = false): number[] {
   const once = () => {
     const start = performance.now();
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
+    const result = spawnSync(process.execPath, bare ? args : [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
     const ms = performance.now() - start;
     if (result.status !== 0) throw new Error(`briefdeck ${args.join(' ')} failed:\n${result.stderr}`);
     return ms;
@@ -58,12 +58,35 @@ function generateBriefing(slides: number): string {
   return dir;
 }
 
+/** Writes a briefing of `charts` chart slides, cycling through every chart type, from inline rows. */
+function generateChartBriefing(charts: number): string {
+  const dir = path.join(work, `charts-${charts}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'briefing.yml'), `title: ${charts} charts\n`);
+  const types = ['column', 'bar', 'line', 'area', 'pie', 'scatter', 'stacked-bar'];
+  let md = '';
+  for (let i = 0; i < charts; i++) {
+    const type = types[i % types.length]!;
+    const fields = type === 'scatter' ? 'x: n\ny: value\n' : type === 'area' || type === 'stacked-bar' ? 'x: category\ny: value\nseries: group\n' : 'x: category\ny: value\n';
+    const rows = Array.from({ length: 8 }, (_, j) => `  - {category: "C${j}", value: ${j * 3 + (i % 5)}, group: "G${j % 2}", n: ${j}}`).join('\n');
+    md += `## Chart ${i + 1}\n\n\`\`\`chart\ntype: ${type}\n${fields}data:\n${rows}\n\`\`\`\n\n`;
+  }
+  writeFileSync(path.join(dir, 'slides.md'), md);
+  return dir;
+}
+
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const rows: Row[] = [];
 const RUNS = 7;
 
+// The yardstick: starting Node itself, timed in the same run, so every row also reads as a multiple of it on a busy machine.
+const baseline = summarise('node -e 0 (baseline: Node start-up)', timeProcess(['-e', '0'], RUNS, {}, true));
+rows.push(baseline);
+
 const defaultOut = path.join(work, 'briefing.html');
 rows.push(summarise('build default briefing (whole process)', timeProcess(['build', path.join(ROOT, 'briefing'), '-o', defaultOut], RUNS), 'target ≤ 250 ms'));
+
+rows.push(summarise('build 20 chart slides (whole process)', timeProcess(['build', generateChartBriefing(20), '-o', path.join(work, 'charts.html')], 5), 'target < 1.5 s'));
 
 const perSlide: string[] = [];
 let previous: { n: number; median: number } | undefined;
@@ -119,9 +142,10 @@ if (browser.path) {
 }
 
 const width = Math.max(...rows.map((r) => r.what.length));
-console.log(`\n${'what'.padEnd(width)} | runs | median  | min     | max     | note`);
-console.log(`${'-'.repeat(width)}-|------|---------|---------|---------|-----`);
-for (const r of rows) console.log(`${r.what.padEnd(width)} | ${String(r.runs).padStart(4)} | ${fmt(r.median).padStart(7)} | ${fmt(r.min).padStart(7)} | ${fmt(r.max).padStart(7)} | ${r.note}`);
+const ratio = (r: Row) => `${(r.median / baseline.median).toFixed(1)}×`;
+console.log(`\n${'what'.padEnd(width)} | runs | median  | × node  | min     | max     | note`);
+console.log(`${'-'.repeat(width)}-|------|---------|---------|---------|---------|-----`);
+for (const r of rows) console.log(`${r.what.padEnd(width)} | ${String(r.runs).padStart(4)} | ${fmt(r.median).padStart(7)} | ${ratio(r).padStart(7)} | ${fmt(r.min).padStart(7)} | ${fmt(r.max).padStart(7)} | ${r.note}`);
 console.log(`\nscaling: ${perSlide.join('; ')}`);
 
 const built = await buildDeck(path.join(ROOT, 'briefing'));

@@ -59,6 +59,14 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     }
   });
 
+  it.skipIf(!hasPoppler)('keeps the chart drawn at build time as vector text in the PDF, on its own page', () => {
+    const chartSlide = built.briefing.slides.find((s) => s.title === 'The dates the article gives')!;
+    const page = execFileSync('pdftotext', ['-f', String(chartSlide.number), '-l', String(chartSlide.number), '-layout', path.join(out, 'briefing.pdf'), '-'], { encoding: 'utf8' });
+    expect(flat(page)).toContain('Fall 2017');
+    expect(flat(page)).toContain('sister crosses');
+    expect(flat(page)).toContain('June 2018');
+  });
+
   it('reports each stage on stderr', () => {
     for (const stage of ['building', 'launching the browser', `rendering ${built.briefing.slides.length} slides`, 'printing', 'writing']) expect(stderr).toContain(stage);
   });

@@ -29,13 +29,13 @@ const HEIGHT = 400;
 /** SVG elements a drawn chart may contain; anything else means the spec asked for more than a picture. */
 const SVG_ELEMENTS = new Set(['svg', 'g', 'path', 'rect', 'line', 'text', 'tspan', 'title', 'desc', 'defs', 'clippath', 'circle', 'ellipse', 'polygon', 'polyline']);
 
-type VegaModules = { vega: typeof import('vega'); vegaLite: typeof import('vega-lite'); interpreter: typeof import('vega-interpreter') };
+type VegaModules = typeof import('./vega-modules.js');
 let modules: Promise<VegaModules> | undefined;
 
 /** Draws every chart of a deck; problems go to the bag at each block's line, and a chart that fails is left out. */
 export async function drawCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, bag: DiagnosticBag): Promise<string[]> {
   if (charts.length === 0) return [];
-  modules ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vegaLite, interpreter]) => ({ vega, vegaLite, interpreter }));
+  modules ??= import('./vega-modules.js');
   const loaded = await modules;
   const drawn: string[] = [];
   for (const [index, chart] of charts.entries()) {
@@ -111,7 +111,7 @@ function buildSpec(chart: ChartRef, table: ChartTable, fields: { x: string; y: s
 }
 
 /** Compiles Vega-Lite to Vega and renders it to an SVG string, with every loader refused. */
-async function renderSvg({ vega, vegaLite, interpreter }: VegaModules, spec: Record<string, unknown>): Promise<string> {
+async function renderSvg({ vega, vegaLite, expressionInterpreter }: VegaModules, spec: Record<string, unknown>): Promise<string> {
   const text = CHART_COLORS.text;
   const config = {
     font: 'sans-serif',
@@ -132,7 +132,7 @@ async function renderSvg({ vega, vegaLite, interpreter }: VegaModules, spec: Rec
   const refuse = () => Promise.reject(new Error('a chart may not load anything'));
   const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), {
     renderer: 'none',
-    expr: interpreter.expressionInterpreter,
+    expr: expressionInterpreter,
     loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
   });
   try {
