@@ -1,6 +1,7 @@
 // Compiles the CLI to plain JavaScript once (run by `npm ci` through `prepare`),
 // so `briefdeck` starts without a TypeScript loader.
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 // Chunk names change with their content; stale ones would otherwise pile up and ship in the package.
@@ -8,8 +9,9 @@ rmSync('lib', { recursive: true, force: true });
 
 // Vega loads only for decks with charts, from one pre-bundled file: its many small packages take several times longer to resolve one by one.
 const VEGA_MODULES = /[\\/]vega-modules\.js$/;
-await build({
+const vega = await build({
   entryPoints: { 'vega-modules': 'src/charts/vega-modules.ts' },
+  metafile: true,
   outfile: 'lib/vega-modules.js',
   bundle: true,
   platform: 'node',
@@ -19,9 +21,16 @@ await build({
   mainFields: ['module', 'main'],
   // Vega's loader reaches for require() (node-fetch); an ESM bundle needs one made for it.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  legalComments: 'linked',
   logLevel: 'error',
 });
+// Vega and the d3 modules it uses ship inside the package, so their licence notices ship beside them.
+const bundled = new Set(Object.keys(vega.metafile.inputs).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean));
+const notices = [...bundled].sort().map((name) => {
+  const dir = path.join('node_modules', name);
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+  return `${name}\n${'='.repeat(name.length)}\n${file ? readFileSync(path.join(dir, file), 'utf8').trim() : `licence: ${JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).license}`}\n`;
+});
+writeFileSync('lib/vega-modules.LICENSES.txt', `Third-party code bundled into lib/vega-modules.js\n\n${notices.join('\n')}`);
 
 await build({
   entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts', 'sandbox-entry': 'src/sandbox-entry.ts' },

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
@@ -14,6 +14,9 @@ describe('installed as a tool', () => {
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('lib/main.js');
     expect(files).toContain('lib/sandbox-entry.js');
+    // Vega is bundled into one file, with the licences of everything inside it; it is not a dependency to install.
+    expect(files).toContain('lib/vega-modules.js');
+    expect(files).toContain('lib/vega-modules.LICENSES.txt');
     expect(files).toContain('src/runtime/deck-runtime.ts');
     expect(files).toContain('templates/deck.hbs');
     expect(files.filter((f) => f.startsWith('test/') || f.endsWith('.map') || f.startsWith('briefing/'))).toEqual([]);
@@ -31,6 +34,13 @@ describe('installed as a tool', () => {
     expect(built).toMatch(/^built dist\/my-briefing\.html: 10 slides/);
     expect(readdirSync(path.join(work, 'dist'))).toEqual(['my-briefing.html']);
     expect(existsSync(path.join(work, 'dist', 'my-briefing.html'))).toBe(true);
+    expect(existsSync(path.join(prefix, 'lib', 'node_modules', 'briefdeck', 'node_modules', 'vega'))).toBe(false);
+    // A chart draws from the bundled Vega in the installed tool.
+    const chartDeck = path.join(work, 'chart.md');
+    writeFileSync(chartDeck, '---\ntitle: A chart\n---\n\n## Tests\n\n```chart\ntype: column\ndata:\n  - {year: "2017", tests: 20}\n  - {year: "2018", tests: 3}\n```\n');
+    execFileSync(bin, ['build', chartDeck, '-o', path.join(work, 'chart.html')], { cwd: work, env, stdio: 'ignore' });
+    const drawn = readFileSync(path.join(work, 'chart.html'), 'utf8');
+    expect(drawn.includes('<figure class="chart chart-column"><svg'), 'the chart was drawn').toBe(true);
   }, 180_000);
 });
 
