@@ -3,7 +3,7 @@ import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, loadChartData, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
-import { SandboxWorker } from './sandbox-worker.js';
+import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
 import { bundleDeck, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
@@ -59,18 +59,6 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });
   bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
   return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
-}
-
-let sharedSandbox: SandboxWorker | undefined;
-
-/**
- * One sandbox worker per process, kept warm between builds: a process that
- * builds many decks (the test suite, the benchmark) pays the worker's start-up
- * once. It never keeps a finished process alive, and a job that hits a limit
- * terminates it, so the next build starts a fresh one.
- */
-function processSandbox(): SandboxWorker {
-  return (sharedSandbox ??= new SandboxWorker());
 }
 
 /** The default output path: `dist/<name>.<ext>` under the working directory. */

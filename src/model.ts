@@ -55,6 +55,9 @@ export interface LoadedBriefing {
 
 export type SlideSize = '16:9' | '4:3';
 
+/** Pixel sizes for each supported aspect ratio. */
+export const SLIDE_SIZES = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } } as const;
+
 /** Deck metadata after validation, with defaults filled in. */
 export interface BriefingMeta {
   title: string;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow } from './browser-session.js';
-import { SLIDE_SIZES } from './render-deck.js';
+import { SLIDE_SIZES } from './model.js';
 
 /** How to run the browser for an export. */
 export interface ExportOptions {

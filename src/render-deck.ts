@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
 import { hintWithSuggestion } from './did-you-mean.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 
 /** Options that change what the rendered deck contains. */
@@ -15,8 +15,6 @@ export interface RenderOptions {
   chartData?: [number, string][];
 }
 
-/** Pixel sizes for each supported aspect ratio. */
-export const SLIDE_SIZES = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } } as const;
 
 /** What a layout partial receives for one slide; the README documents these fields. */
 export interface SlideView {

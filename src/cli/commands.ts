@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { checkBriefing, DEFAULT_BUDGETS } from '../check-briefing.js';
-import { SLIDE_SIZES } from '../render-deck.js';
+import { SLIDE_SIZES } from '../model.js';
 import { buildDeck, defaultOutputPath, type BuiltDeck } from '../build-deck.js';
 import { findBrowser, requireBrowser } from '../find-browser.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load-briefing.js';

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-let parse5: typeof import('parse5') | undefined;
+import * as parse5 from 'parse5';
 
 type Node = import('parse5').DefaultTreeAdapterMap['node'];
 
@@ -13,7 +10,6 @@ type Node = import('parse5').DefaultTreeAdapterMap['node'];
  */
 export function toPlainText(html: string): string {
   if (!/[<&]/.test(html)) return html;
-  parse5 ??= require('parse5') as typeof import('parse5');
   let text = '';
   const walk = (node: Node) => {
     if ('value' in node && node.nodeName === '#text') text += node.value;

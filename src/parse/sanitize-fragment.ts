@@ -1,3 +1,4 @@
+import * as parse5 from 'parse5';
 import { createRequire } from 'node:module';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
@@ -150,7 +151,6 @@ export function describeRemoved(before: string, after: string): string[] {
 
 /** Counts elements by tag, and attributes as "tag attribute", in an HTML fragment. */
 function countMarkup(html: string): Map<string, number> {
-  parse5 ??= require('parse5') as typeof import('parse5');
   const counts = new Map<string, number>();
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const walk = (node: import('parse5').DefaultTreeAdapterMap['node']) => {
@@ -165,4 +165,3 @@ function countMarkup(html: string): Map<string, number> {
   return counts;
 }
 
-let parse5: typeof import('parse5') | undefined;

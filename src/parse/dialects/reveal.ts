@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import * as parse5 from 'parse5';
 import type { NotesBlock } from './notes-block.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
@@ -77,7 +77,6 @@ export const FRAGMENT_CLASS = /^(?:fragment|fade-(?:in|out|up|down|left|right|in
  */
 export function applyElementDirectives(html: string): string {
   if (!html.includes('.element:')) return html;
-  parse5 ??= require('parse5') as typeof import('parse5');
   const root = parse5.parseFragment(html);
   const visit = (node: P5Node) => {
     if (!('childNodes' in node)) return;
@@ -107,7 +106,5 @@ function setFragmentAttributes(element: P5Element, directive: string): void {
   if (index !== undefined) set('data-fragment-index', index);
 }
 
-const require = createRequire(import.meta.url);
-let parse5: typeof import('parse5') | undefined;
 type P5Node = import('parse5').DefaultTreeAdapterMap['node'];
 type P5Element = import('parse5').DefaultTreeAdapterMap['element'];
