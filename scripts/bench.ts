@@ -26,15 +26,18 @@ interface Row {
 
 /** Times a whole `briefdeck` process: one warm-up, then `runs` measured runs. */
 function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}, bare = false): number[] {
-  const once = () => {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, bare ? args : [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
-    const ms = performance.now() - start;
-    if (result.status !== 0) throw new Error(`briefdeck ${args.join(' ')} failed:\n${result.stderr}`);
-    return ms;
-  };
+  const once = () => timeOnce(args, env, bare);
   once();
   return Array.from({ length: runs }, once);
+}
+
+/** Times one whole `briefdeck` process (or, `bare`, one `node` process with these arguments). */
+function timeOnce(args: string[], env: NodeJS.ProcessEnv = {}, bare = false): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, bare ? args : [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`briefdeck ${args.join(' ')} failed:\n${result.stderr}`);
+  return ms;
 }
 
 function summarise(what: string, samples: number[], note = ''): Row {
@@ -75,6 +78,32 @@ function generateChartBriefing(charts: number): string {
   return dir;
 }
 
+/** Writes one Markdown file of `slides` slides that briefdeck and other Markdown slide tools (Marp, reveal-md) all read: front matter, then `---` between slides. */
+function generateSingleFile(slides: number): string {
+  const file = path.join(work, `single-${slides}.md`);
+  const body = Array.from({ length: slides }, (_, i) => `## Slide ${i + 1}: a heading of ordinary length\n\n- First point with **bold** and *italic* text\n- Second point\n- Third point\n`).join('\n---\n\n');
+  writeFileSync(file, `---\ntitle: Generated deck of ${slides} slides\n---\n\n${body}`);
+  return file;
+}
+
+/** Runs two commands alternately, `runs` times each after one warm-up of each, so both see the same machine; returns their times. */
+function timeSideBySide(ours: string[], peer: string, runs: number): { ours: number[]; peer: number[] } {
+  const result = { ours: [] as number[], peer: [] as number[] };
+  const runPeer = () => {
+    const start = performance.now();
+    const done = spawnSync(peer, { cwd: work, shell: true, encoding: 'utf8' });
+    if (done.status !== 0) throw new Error(`peer command failed: ${peer}\n${done.stderr}`);
+    return performance.now() - start;
+  };
+  timeOnce(ours);
+  runPeer();
+  for (let i = 0; i < runs; i++) {
+    result.ours.push(timeOnce(ours));
+    result.peer.push(runPeer());
+  }
+  return result;
+}
+
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const rows: Row[] = [];
 const RUNS = 7;
@@ -82,6 +111,26 @@ const RUNS = 7;
 // The yardstick: starting Node itself, timed in the same run, so every row also reads as a multiple of it on a busy machine.
 const baseline = summarise('node -e 0 (baseline: Node start-up)', timeProcess(['-e', '0'], RUNS, {}, true));
 rows.push(baseline);
+
+// Side by side with a peer tool, when one is named: BENCH_PEER="npx @marp-team/marp-cli {in} -o {out}" (and BENCH_PEER_PDF for PDF).
+// The project never installs a peer; {in} is a single Markdown file both tools read, {out} a path in the temp folder.
+const sideBySide: string[] = [];
+for (const [variable, kind] of [['BENCH_PEER', 'html'], ['BENCH_PEER_PDF', 'pdf']] as const) {
+  const peer = process.env[variable];
+  if (!peer) continue;
+  for (const slides of [14, 500]) {
+    const input = generateSingleFile(slides);
+    const out = (who: string) => path.join(work, `${who}-${slides}.${kind}`);
+    const command = kind === 'html' ? 'build' : 'pdf';
+    const times = timeSideBySide([command, input, '-o', out('ours')], peer.replaceAll('{in}', JSON.stringify(input)).replaceAll('{out}', JSON.stringify(out('peer'))), 5);
+    const ours = summarise(`${command} ${slides} slides, briefdeck`, times.ours);
+    const theirs = summarise(`${command} ${slides} slides, peer`, times.peer);
+    sideBySide.push(`${command} ${slides} slides: briefdeck ${fmt(ours.median)}, peer ${fmt(theirs.median)}, ratio ${(ours.median / theirs.median).toFixed(2)} (target ${kind === 'html' ? '≤ 0.30' : '≤ 0.50'})`);
+  }
+}
+
+// A small deck in one file, as a new user's first build: its start-up overhead over Node's own.
+rows.push(summarise('build a 14-slide single file (whole process)', timeProcess(['build', generateSingleFile(14), '-o', path.join(work, 'single-14.html')], RUNS), 'target ≤ 3× node'));
 
 const defaultOut = path.join(work, 'briefing.html');
 rows.push(summarise('build default briefing (whole process)', timeProcess(['build', path.join(ROOT, 'briefing'), '-o', defaultOut], RUNS), 'target ≤ 250 ms'));
@@ -142,11 +191,13 @@ if (browser.path) {
 }
 
 const width = Math.max(...rows.map((r) => r.what.length));
-const ratio = (r: Row) => `${(r.median / baseline.median).toFixed(1)}×`;
+// Only whole processes compare with a bare Node start; in-process rows (the dev server) have no start-up to compare.
+const ratio = (r: Row) => (r === baseline || r.what.includes('whole process') ? `${(r.median / baseline.median).toFixed(1)}×` : '—');
 console.log(`\n${'what'.padEnd(width)} | runs | median  | × node  | min     | max     | note`);
 console.log(`${'-'.repeat(width)}-|------|---------|---------|---------|---------|-----`);
 for (const r of rows) console.log(`${r.what.padEnd(width)} | ${String(r.runs).padStart(4)} | ${fmt(r.median).padStart(7)} | ${ratio(r).padStart(7)} | ${fmt(r.min).padStart(7)} | ${fmt(r.max).padStart(7)} | ${r.note}`);
 console.log(`\nscaling: ${perSlide.join('; ')}`);
+console.log(sideBySide.length > 0 ? `\nside by side (alternating runs, medians):\n  ${sideBySide.join('\n  ')}` : '\nside by side: no peer named (set BENCH_PEER="<command with {in} and {out}>" to compare with one)');
 
 const built = await buildDeck(path.join(ROOT, 'briefing'));
 const b = built.deck.bytes;
