@@ -181,6 +181,9 @@ for (const n of [100, 500, 2000]) {
   rows.push(summarise('dev server save → reload event', latencies.slice(1), 'target < 100 ms (includes a 20 ms debounce)'));
 }
 
+rows.push(summarise('pptx default briefing (whole process)', timeProcess(['pptx', path.join(ROOT, 'briefing'), '-o', path.join(work, 'b.pptx')], 5), 'target < 1 s'));
+rows.push(summarise('pptx 500 generated slides (whole process)', timeProcess(['pptx', path.join(work, 'generated-500'), '-o', path.join(work, 'g.pptx')], 3), 'target < 3 s'));
+
 const browser = findBrowser();
 if (browser.path) {
   rows.push(summarise('pdf default briefing (whole process)', timeProcess(['pdf', path.join(ROOT, 'briefing'), '-o', path.join(work, 'b.pdf')], 5), 'target < 2 s'));

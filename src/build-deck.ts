@@ -33,8 +33,23 @@ export interface BuiltDeck {
   name: string;
 }
 
-/** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */
-export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuiltDeck> {
+/** A briefing's model with everything it references, read and checked, before any rendering. */
+export interface LoadedModel {
+  briefing: Briefing;
+  assets: ReadonlyMap<number, LoadedAsset>;
+  /** Chart data files, by chart index. */
+  chartData: ReadonlyMap<number, string>;
+  /** The briefing's own theme CSS, when `theme:` names one. */
+  customThemeFile?: string;
+  /** The briefing folder, for templates. */
+  root: string;
+  singleFile: boolean;
+  name: string;
+  warnings: Diagnostic[];
+}
+
+/** Runs load → parse on a briefing and reads its images and chart data: the model every output starts from. */
+export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd' | 'limits' | 'sandbox'> = {}): Promise<LoadedModel> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
@@ -49,16 +64,32 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const assets = loadAssets(briefing, loaded.root, bag, limits);
   const chartData = loadChartData(briefing, loaded.root, bag, limits);
   bag.throwIfErrors();
-  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
+  return { briefing, assets, chartData, customThemeFile, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, warnings: bag.warnings };
+}
+
+/** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */
+export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuiltDeck> {
+  const cwd = options.cwd ?? process.cwd();
+  const model = await loadModel(input, options);
+  const { briefing, assets } = model;
+  const bag = new DiagnosticBag();
+  bag.addAll(model.warnings);
+  const sandbox = options.sandbox ?? processSandbox();
+  const templates = loadTemplates(model.singleFile ? undefined : model.root, cwd);
+  const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.
-  const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, { handout: options.handout ?? false, customThemeFile, chartData: [...chartData] });
+  const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, {
+    handout: options.handout ?? false,
+    customThemeFile: model.customThemeFile,
+    chartData: [...model.chartData],
+  });
   bag.addAll(diagnostics);
   bag.throwIfErrors();
-  const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: loaded.root, themeSource });
+  const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: model.root, themeSource });
   bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
-  return { briefing, assets, deck, warnings: bag.warnings, name: loaded.name };
+  return { briefing, assets, deck, warnings: bag.warnings, name: model.name };
 }
 
 /** The default output path: `dist/<name>.<ext>` under the working directory. */

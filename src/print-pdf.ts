@@ -4,6 +4,7 @@ import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow } from './browser-session.js';
 import { SLIDE_SIZES } from './model.js';
+import { documentDate } from './document-date.js';
 
 /** How to run the browser for an export. */
 export interface ExportOptions {
@@ -166,7 +167,7 @@ async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?
   doc.setCreator('briefdeck');
   doc.setProducer('briefdeck');
   doc.setLanguage(meta.lang);
-  const date = sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : parseDate(meta.date);
+  const date = documentDate(meta, sourceDateEpoch);
   if (date) {
     doc.setCreationDate(date);
     doc.setModificationDate(date);
@@ -178,10 +179,4 @@ async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?
     info.delete(PDFName.of('ModDate'));
   }
   return { pdf: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
-}
-
-function parseDate(text: string | undefined): Date | undefined {
-  if (!text) return undefined;
-  const parsed = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : `${text} UTC`);
-  return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }

@@ -171,7 +171,7 @@ describe('the CLI', () => {
     for (const option of ['--output', '--handout', '--help', 'input']) expect(out).toContain(option);
   });
 
-  it.each(['build', 'dev', 'init', 'check', 'pdf', 'shots'])('%s --help prints its usage and every option, and exits 0', async (command) => {
+  it.each(['build', 'dev', 'init', 'check', 'pdf', 'shots', 'pptx'])('%s --help prints its usage and every option, and exits 0', async (command) => {
     const { code, out } = await runCapture([command, '--help'], ROOT);
     expect(code).toBe(0);
     expect(out).toContain(`usage: briefdeck ${command} [`);
@@ -181,7 +181,7 @@ describe('the CLI', () => {
   it('lists its commands in --help', async () => {
     const { code, out } = await runCapture(['--help'], ROOT);
     expect(code).toBe(0);
-    for (const command of ['build', 'dev', 'init', 'check', 'pdf', 'shots']) expect(out).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    for (const command of ['build', 'dev', 'init', 'check', 'pdf', 'shots', 'pptx']) expect(out).toMatch(new RegExp(`^ {2}${command} `, 'm'));
   });
 
   it('builds the presenter fixture with a 4:3 size', async () => {

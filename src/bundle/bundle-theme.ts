@@ -16,17 +16,20 @@ export function bundleTheme(theme: string): Promise<string> {
   return remember(`theme:${theme}`, () => buildThemeCss(theme));
 }
 
-async function buildThemeCss(theme: string): Promise<string> {
-  let themeFile: string;
-  const extras: string[] = [];
+/** The CSS files of a built-in theme, in cascade order: the theme itself, then our fixes to it. */
+export function resolveThemeFiles(theme: string): string[] {
   if (theme === 'briefing' || theme === 'briefing-italic') {
-    themeFile = path.join(THEMES_DIR, 'briefing.css');
-    if (theme === 'briefing-italic') extras.push(path.join(THEMES_DIR, 'briefing-italic.css'));
-  } else if (REVEAL_THEMES.includes(theme)) {
-    themeFile = require.resolve(`reveal.js/theme/${theme}.css`);
+    return [path.join(THEMES_DIR, 'briefing.css'), ...(theme === 'briefing-italic' ? [path.join(THEMES_DIR, 'briefing-italic.css')] : [])];
+  }
+  if (REVEAL_THEMES.includes(theme)) {
     const fix = path.join(THEMES_DIR, 'fixes', `${theme}.css`);
-    if (existsSync(fix)) extras.push(fix);
-  } else throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    return [require.resolve(`reveal.js/theme/${theme}.css`), ...(existsSync(fix) ? [fix] : [])];
+  }
+  throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+}
+
+async function buildThemeCss(theme: string): Promise<string> {
+  const [themeFile, ...extras] = resolveThemeFiles(theme) as [string, ...string[]];
   const layoutFile = path.join(THEMES_DIR, 'layout.css');
   const files = [require.resolve('reveal.js/reveal.css'), layoutFile, themeFile, ...extras];
   const key = [theme, ...files.slice(1).map((f) => readFileSync(f, 'utf8')), ...['reveal.js', 'esbuild', ...FONT_PACKAGES].map(packageVersion)];

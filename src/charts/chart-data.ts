@@ -67,6 +67,16 @@ export function resolveFields(chart: ChartRef, table: ChartTable): { x: string; 
   return { x, y, ...(chart.series ? { series: chart.series } : {}) };
 }
 
+/** A chart's table and fields, checked as every output draws them; or the problem, with its hint, for an E_CHART at the block. */
+export function readCheckedChart(chart: ChartRef, fileText: string | undefined): { table: ChartTable; fields?: { x: string; y: string; series?: string } } | { problem: string; hint: string } {
+  const table = readChartTable(chart, fileText);
+  if (typeof table === 'string') return { problem: table, hint: 'give the chart one row per category, with a header naming each field' };
+  // A Vega-Lite spec names its own fields.
+  if (chart.vegaLite) return { table };
+  const fields = resolveFields(chart, table);
+  return 'problem' in fields ? fields : { table, fields };
+}
+
 /** A number from a cell, allowing thousands separators and a trailing percent sign; undefined for text. */
 function toNumber(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;

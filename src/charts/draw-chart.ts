@@ -5,7 +5,7 @@
 import { parseFragment } from 'parse5';
 import type { DiagnosticBag } from '../errors.js';
 import type { ChartRef } from '../model.js';
-import { readChartTable, resolveFields, type ChartTable } from './chart-data.js';
+import { readCheckedChart, type ChartTable } from './chart-data.js';
 import { describeChart, renderDataTable } from './describe-chart.js';
 import { escapeHtml } from '../html-text.js';
 
@@ -43,25 +43,14 @@ export async function drawCharts(charts: readonly ChartRef[], dataTexts: Readonl
       bag.error('E_CHART', message, { ...chart.source, hint });
       drawn.push('');
     };
-    const table = readChartTable(chart, dataTexts.get(index));
-    if (typeof table === 'string') {
-      fail(table, 'give the chart one row per category, with a header naming each field');
+    const checked = readCheckedChart(chart, dataTexts.get(index));
+    if ('problem' in checked) {
+      fail(checked.problem, checked.hint);
       continue;
     }
-    let spec: Record<string, unknown>;
-    let description: string;
-    if (chart.vegaLite) {
-      spec = { ...chart.vegaLite, data: { values: table.rows } };
-      description = describeChart(chart, table, undefined);
-    } else {
-      const fields = resolveFields(chart, table);
-      if ('problem' in fields) {
-        fail(fields.problem, fields.hint);
-        continue;
-      }
-      spec = buildSpec(chart, table, fields);
-      description = describeChart(chart, table, fields);
-    }
+    const { table, fields } = checked;
+    const spec = fields ? buildSpec(chart, table, fields) : { ...chart.vegaLite, data: { values: table.rows } };
+    const description = describeChart(chart, table, fields);
     try {
       const svg = await renderSvg(loaded, spec);
       drawn.push(wrapChart(index, chart, svg, description, table));

@@ -1,4 +1,4 @@
-import { runBuild, runCheck, runDev, runInit, runPdf, runShots } from './commands.js';
+import { runBuild, runCheck, runDev, runInit, runPdf, runPptx, runShots } from './commands.js';
 
 /** Where the CLI writes; tests pass their own to capture output. */
 export interface CliIo {
@@ -109,6 +109,21 @@ export const COMMANDS: Record<string, Command> = {
     },
     notes: ["The PDF dates come from SOURCE_DATE_EPOCH, else the briefing's date, else are left out."],
     run: runPdf,
+  },
+  pptx: {
+    summary: 'write an editable PowerPoint file: native text, tables, pictures, charts and notes',
+    positional: INPUT,
+    options: {
+      output: { type: 'string', short: 'o', arg: 'file', help: 'where to write the .pptx (default: dist/<name>.pptx)' },
+      handout: { type: 'boolean', help: 'leave every speaker note out' },
+      ...LIMIT_OPTIONS,
+      ...HELP_OPTION,
+    },
+    notes: [
+      'No browser and no LibreOffice: every slide is native PowerPoint objects, never a picture of the slide.',
+      "The document dates come from SOURCE_DATE_EPOCH, else the briefing's date, else are left out.",
+    ],
+    run: runPptx,
   },
   shots: {
     summary: 'write one PNG per slide',

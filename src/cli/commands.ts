@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { checkBriefing, DEFAULT_BUDGETS } from '../check-briefing.js';
 import { SLIDE_SIZES } from '../model.js';
-import { buildDeck, defaultOutputPath, type BuiltDeck } from '../build-deck.js';
+import { buildDeck, defaultOutputPath, loadModel, type BuiltDeck } from '../build-deck.js';
 import { findBrowser, requireBrowser } from '../find-browser.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load-briefing.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
@@ -23,6 +23,31 @@ export async function runBuild(values: Values, inputArg: string | undefined, io:
   io.out(
     `built ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${built.briefing.slides.length} slides, ${built.deck.bytes.total.toLocaleString('en-US')} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
   );
+  return 0;
+}
+
+/** `briefdeck pptx`. */
+export async function runPptx(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  const input = inputArg ?? defaultInput(io.cwd);
+  const started = performance.now();
+  io.err(`pptx: reading ${escapeControlCharacters(input)}`);
+  const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values) });
+  reportDiagnostics(model.warnings, io);
+  const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  // Loaded on demand: pptxgenjs and its zip library are for this command only.
+  const { writePptx } = await import('../export/write-pptx.js');
+  io.err(`pptx: placing ${model.briefing.slides.length} slides`);
+  const written = await writePptx(model, {
+    handout: Boolean(values.handout),
+    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    progress: (line) => io.err(`pptx: ${line}`),
+  });
+  for (const line of written.info) io.err(`pptx: info: ${line}`);
+  io.err(escapeControlCharacters(`pptx: writing ${path.relative(io.cwd, target) || target}`));
+  writeFileAtomic(target, written.bytes);
+  const notes = values.handout ? ' (handout: notes left out)' : `, notes on ${written.notes}`;
+  io.out(`wrote ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${written.slides} slides${notes}, ${written.bytes.length.toLocaleString('en-US')} bytes, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 

@@ -1,0 +1,241 @@
+// Places one slide of the model on a PowerPoint slide, layout by layout, as
+// native objects: title placeholders, text boxes with real bullets, tables,
+// pictures at their aspect ratio and native charts. Never a picture of a slide.
+import type * as Pptx from 'pptxgenjs';
+
+type PptxGenJS = Pptx.default;
+import type { Briefing, ChartRef, Slide } from '../model.js';
+import { addNativeChart, mix, type Box } from './pptx-charts.js';
+import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';
+import type { SlideBlock } from './read-slide-blocks.js';
+import type { ThemePalette } from './theme-palette.js';
+
+/** The slide's frame in inches: where the title, the body and the footer go. */
+export interface Geometry {
+  width: number;
+  height: number;
+  margin: number;
+  /** Top of the body, under the title and its rule. */
+  bodyTop: number;
+  /** Bottom of the body, above the footer. */
+  bodyBottom: number;
+}
+
+/** A picture ready to place: PNG, JPEG or GIF data and its size in pixels. */
+export interface PlacedImage {
+  data: string;
+  width: number;
+  height: number;
+}
+
+/** Everything a layout needs to place one slide. */
+export interface SlideContext {
+  pptx: PptxGenJS;
+  slide: Pptx.default.Slide;
+  briefing: Briefing;
+  palette: ThemePalette;
+  geometry: Geometry;
+  images: ReadonlyMap<number, PlacedImage>;
+  charts: readonly ChartRef[];
+  chartData: ReadonlyMap<number, string>;
+}
+
+const BODY_SIZE = 20;
+
+/** Places a slide by its layout. Unknown layouts (a briefing's own) are placed as content. */
+export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[], columns: SlideBlock[][] | null): void {
+  switch (slide.kind) {
+    case 'title':
+      return placeTitleSlide(ctx);
+    case 'section':
+      return placeSection(ctx, slide, blocks);
+    case 'bottom-line':
+      addTitle(ctx, slide.title ?? 'Bottom line');
+      ctx.slide.addText(ctx.briefing.meta.bottomLine ?? '', { ...bodyBox(ctx), fontSize: 28, color: ctx.palette.text, fontFace: ctx.palette.bodyFont, valign: 'top' });
+      return;
+    case 'agenda': {
+      addTitle(ctx, slide.title ?? 'Agenda');
+      const items = ctx.briefing.sections.map((s) => ({ level: 0, ordered: true, runs: [{ text: s.title }] }));
+      flow(ctx, [{ kind: 'list', items }], bodyBox(ctx), 24);
+      return;
+    }
+  }
+  if (slide.title) addTitle(ctx, slide.title);
+  const box = bodyBox(ctx);
+  switch (slide.layout) {
+    case 'two-column': {
+      const parts = columns ?? [blocks];
+      const gap = 0.4;
+      const w = (box.w - gap * (parts.length - 1)) / parts.length;
+      parts.forEach((part, i) => flow(ctx, part, { ...box, x: box.x + i * (w + gap), w }, BODY_SIZE));
+      return;
+    }
+    case 'quote':
+      return placeQuote(ctx, blocks, box);
+    case 'stat':
+      return placeStat(ctx, blocks, box);
+    case 'timeline':
+      return placeTimeline(ctx, blocks, box);
+    case 'sources':
+      return flow(ctx, blocks, box, 16);
+    default:
+      return flow(ctx, blocks, box, BODY_SIZE);
+  }
+}
+
+/** The title in the master's title placeholder, so PowerPoint's outline and accessibility tools see it as the title. */
+function addTitle(ctx: SlideContext, title: string): void {
+  ctx.slide.addText(title, { placeholder: 'title' });
+}
+
+function bodyBox(ctx: SlideContext): Box {
+  const g = ctx.geometry;
+  return { x: g.margin, y: g.bodyTop, w: g.width - 2 * g.margin, h: g.bodyBottom - g.bodyTop };
+}
+
+function look(ctx: SlideContext, fontSize: number): TextLook {
+  return { fontSize, color: ctx.palette.text, accent: ctx.palette.accent };
+}
+
+/**
+ * Places blocks top to bottom in a box: consecutive text blocks share one
+ * text box; a table, picture, chart or code block gets its own object, in the
+ * space the text above it leaves.
+ */
+function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: number): void {
+  const groups: SlideBlock[][] = [];
+  for (const block of blocks) {
+    const textual = ['paragraph', 'heading', 'list', 'quote', 'math'].includes(block.kind);
+    const lastGroup = groups.at(-1);
+    if (textual && lastGroup && ['paragraph', 'heading', 'list', 'quote', 'math'].includes(lastGroup[0]!.kind)) lastGroup.push(block);
+    else groups.push([block]);
+  }
+  let y = box.y;
+  const bottom = box.y + box.h;
+  groups.forEach((group, i) => {
+    const remaining = Math.max(0.5, bottom - y);
+    const objectsAfter = groups.slice(i + 1).filter((g) => !['paragraph', 'heading', 'list', 'quote', 'math'].includes(g[0]!.kind)).length;
+    const first = group[0]!;
+    switch (first.kind) {
+      case 'table': {
+        const rows = [first.header, ...first.rows].filter((r) => r.length > 0);
+        const height = Math.min(remaining, rows.length * 0.45);
+        ctx.slide.addTable(
+          rows.map((row, r) =>
+            row.map((cell) => ({
+              text: paragraph(cell, look(ctx, 16)).map((t) => ({ ...t, options: { ...t.options, breakLine: false } })),
+              options: r === 0 && first.header.length > 0 ? { bold: true, color: ctx.palette.background, fill: { color: ctx.palette.accent } } : {},
+            })),
+          ),
+          { x: box.x, y, w: box.w, fontSize: 16, fontFace: ctx.palette.bodyFont, color: ctx.palette.text, border: { type: 'solid', pt: 1, color: mix(ctx.palette.text, ctx.palette.background, 0.3) }, autoPage: false },
+        );
+        y += height + 0.15;
+        return;
+      }
+      case 'image': {
+        const image = ctx.images.get(first.asset);
+        if (!image) return;
+        // Text after the picture (a caption) keeps its room: about 0.6 in per paragraph group.
+        const textAfter = groups.slice(i + 1).filter((g) => ['paragraph', 'heading', 'list', 'quote', 'math'].includes(g[0]!.kind)).length;
+        const space = (objectsAfter > 0 ? remaining / (objectsAfter + 1) : remaining) - textAfter * 0.6;
+        const scale = Math.min(box.w / image.width, space / image.height);
+        const w = image.width * scale;
+        const h = image.height * scale;
+        ctx.slide.addImage({ data: image.data, x: box.x + (box.w - w) / 2, y, w, h, altText: first.alt });
+        y += h + 0.15;
+        return;
+      }
+      case 'chart': {
+        const chart = ctx.charts[first.index];
+        if (!chart) return;
+        // Room for the caption under the chart, when it has one.
+        const space = (objectsAfter > 0 ? remaining / (objectsAfter + 1) : remaining) - (chart.caption ? 0.5 : 0);
+        const h = addNativeChart(ctx.pptx, ctx.slide, chart, ctx.chartData.get(first.index), { x: box.x, y, w: box.w, h: space }, ctx.palette);
+        y += h + 0.1;
+        if (chart.caption) {
+          ctx.slide.addText(chart.caption, { x: box.x, y, w: box.w, h: 0.4, fontSize: 14, color: ctx.palette.text, fontFace: ctx.palette.bodyFont });
+          y += 0.45;
+        }
+        return;
+      }
+      case 'code': {
+        const paragraphs = codeParagraphs(first.lines, look(ctx, 14));
+        const h = Math.min(remaining, first.lines.length * ((14 * 1.3) / 72) + 0.3);
+        ctx.slide.addText(paragraphs, { x: box.x, y, w: box.w, h, fontSize: 14, color: ctx.palette.text, fill: { color: mix(ctx.palette.text, ctx.palette.background, 0.06) }, valign: 'top', margin: 8 });
+        y += h + 0.15;
+        return;
+      }
+      default: {
+        const paragraphs = textParagraphs(group, look(ctx, fontSize));
+        const h = objectsAfter > 0 || i < groups.length - 1 ? Math.min(remaining, estimateHeight(paragraphs, box.w, fontSize)) : remaining;
+        addTextBox(ctx, paragraphs, { x: box.x, y, w: box.w, h }, fontSize);
+        y += h;
+      }
+    }
+  });
+}
+
+function addTextBox(ctx: SlideContext, paragraphs: PptxText[], box: Box, fontSize: number, extra: Pptx.default.TextPropsOptions = {}): void {
+  if (paragraphs.length === 0) return;
+  ctx.slide.addText(paragraphs, { ...box, fontSize, color: ctx.palette.text, fontFace: ctx.palette.bodyFont, valign: 'top', fit: 'shrink', ...extra });
+}
+
+function placeTitleSlide(ctx: SlideContext): void {
+  const { meta } = ctx.briefing;
+  const g = ctx.geometry;
+  const w = g.width - 2 * g.margin;
+  ctx.slide.addText(meta.title, { placeholder: 'title', y: g.height * 0.3, h: 1.4, fontSize: 40, valign: 'bottom' });
+  const lines: PptxText[] = [];
+  if (meta.subtitle) lines.push({ text: meta.subtitle, options: { fontSize: 24, breakLine: true, paraSpaceAfter: 12 } });
+  if (meta.author) lines.push({ text: meta.author, options: { fontSize: 18, breakLine: true } });
+  if (meta.date) lines.push({ text: meta.date, options: { fontSize: 18, breakLine: true } });
+  if (lines.length > 0) ctx.slide.addText(lines, { x: g.margin, y: g.height * 0.3 + 1.55, w, h: 1.6, color: ctx.palette.text, fontFace: ctx.palette.bodyFont, valign: 'top' });
+}
+
+function placeSection(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]): void {
+  const g = ctx.geometry;
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, { x: g.margin, y: g.height * 0.34, w: 0.12, h: 1.6, fill: { color: ctx.palette.accent }, line: { color: ctx.palette.accent } });
+  ctx.slide.addText('Section', { x: g.margin + 0.35, y: g.height * 0.34, w: g.width - 2 * g.margin, h: 0.45, fontSize: 16, color: ctx.palette.accent, fontFace: ctx.palette.bodyFont, bold: true });
+  ctx.slide.addText(slide.title ?? '', { placeholder: 'title', x: g.margin + 0.35, y: g.height * 0.34 + 0.45, h: 1.1, fontSize: 40 });
+  if (blocks.length > 0) flow(ctx, blocks, { x: g.margin + 0.35, y: g.height * 0.34 + 1.7, w: g.width - 2 * g.margin - 0.35, h: 1.5 }, BODY_SIZE);
+}
+
+/** A quote large and italic, its attribution (a line starting with a dash) below it in the body size. */
+function placeQuote(ctx: SlideContext, blocks: SlideBlock[], box: Box): void {
+  const quote = blocks.filter((b) => b.kind === 'quote');
+  const rest = blocks.filter((b) => b.kind !== 'quote');
+  const paragraphs = textParagraphs(quote, look(ctx, 30));
+  const h = Math.min(box.h * 0.7, estimateHeight(paragraphs, box.w - 0.6, 30));
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, { x: box.x, y: box.y, w: 0.08, h, fill: { color: ctx.palette.accent }, line: { color: ctx.palette.accent } });
+  addTextBox(ctx, paragraphs, { x: box.x + 0.3, y: box.y, w: box.w - 0.3, h }, 30);
+  flow(ctx, rest, { x: box.x + 0.3, y: box.y + h + 0.2, w: box.w - 0.3, h: Math.max(0.6, box.h - h - 0.2) }, BODY_SIZE);
+}
+
+/** The first paragraph as the figure, large in the accent colour; the rest as its label. */
+function placeStat(ctx: SlideContext, blocks: SlideBlock[], box: Box): void {
+  const [first, ...rest] = blocks;
+  if (!first || first.kind !== 'paragraph') return flow(ctx, blocks, box, BODY_SIZE);
+  addTextBox(ctx, paragraph(first.runs, look(ctx, 72)), { x: box.x, y: box.y + 0.3, w: box.w, h: 1.6 }, 72, { color: ctx.palette.accent, bold: true, valign: 'middle' });
+  flow(ctx, rest, { x: box.x, y: box.y + 2.1, w: box.w, h: box.h - 2.1 }, 26);
+}
+
+/** A list as dated steps left to right on a line: a dot, the date (the item's bold start) and the text under it. */
+function placeTimeline(ctx: SlideContext, blocks: SlideBlock[], box: Box): void {
+  const list = blocks.find((b): b is Extract<SlideBlock, { kind: 'list' }> => b.kind === 'list');
+  if (!list) return flow(ctx, blocks, box, BODY_SIZE);
+  const items = list.items.filter((i) => i.level === 0);
+  const step = box.w / Math.max(1, items.length);
+  const lineY = box.y + 0.9;
+  ctx.slide.addShape(ctx.pptx.ShapeType.line, { x: box.x, y: lineY, w: box.w, h: 0, line: { color: ctx.palette.accent, width: 4 } });
+  items.forEach((item, i) => {
+    const x = box.x + i * step;
+    ctx.slide.addShape(ctx.pptx.ShapeType.ellipse, { x, y: lineY - 0.13, w: 0.26, h: 0.26, fill: { color: ctx.palette.accent }, line: { color: ctx.palette.accent } });
+    const boldEnd = item.runs.findIndex((r) => !r.bold);
+    const date = boldEnd > 0 ? item.runs.slice(0, boldEnd) : [];
+    const text = boldEnd > 0 ? item.runs.slice(boldEnd) : item.runs;
+    if (date.length > 0) addTextBox(ctx, paragraph(date, look(ctx, 20)), { x, y: box.y, w: step - 0.1, h: 0.6 }, 20, { color: ctx.palette.accent, bold: true });
+    addTextBox(ctx, paragraph(text, look(ctx, 16)), { x, y: lineY + 0.3, w: step - 0.15, h: box.h - 1.3 }, 16);
+  });
+  const rest = blocks.filter((b) => b !== list);
+  if (rest.length > 0) flow(ctx, rest, { x: box.x, y: box.y + box.h - 1, w: box.w, h: 1 }, 16);
+}

@@ -1,0 +1,284 @@
+// Reads a slide's HTML, as the parser left it in the model, back into typed
+// blocks (paragraphs with runs, lists with levels, tables, images, code, math,
+// charts) for exports that are not HTML. Read with parse5, as a browser would.
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN } from '../model.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** A stretch of text with one look. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  /** An https:, mailto: or #anchor target, as the parser allowed it. */
+  link?: string;
+  /** A hex colour without '#', for highlighted code. */
+  color?: string;
+}
+
+/** One list item: its level (0 at the top) and whether its list is numbered. */
+export interface ListItem {
+  level: number;
+  ordered: boolean;
+  runs: TextRun[];
+}
+
+/** A block of slide content, in reading order. */
+export type SlideBlock =
+  | { kind: 'paragraph'; runs: TextRun[] }
+  | { kind: 'heading'; runs: TextRun[] }
+  | { kind: 'list'; items: ListItem[] }
+  | { kind: 'quote'; paragraphs: TextRun[][] }
+  | { kind: 'table'; header: TextRun[][]; rows: TextRun[][][] }
+  | { kind: 'image'; asset: number; alt: string }
+  | { kind: 'code'; lines: TextRun[][] }
+  | { kind: 'math'; tex: string }
+  | { kind: 'chart'; index: number };
+
+/** The blocks of one slide body, and whether any element of it was a fragment (a build step the export cannot show). */
+export interface SlideBlocks {
+  blocks: SlideBlock[];
+  fragments: number;
+}
+
+/** The a11y-light palette highlight.js uses in the deck, by token class, so code keeps its colours outside the browser. */
+const CODE_COLORS: Record<string, string> = {
+  comment: '696969',
+  quote: '696969',
+  variable: 'D91E18',
+  'template-variable': 'D91E18',
+  tag: 'D91E18',
+  name: 'D91E18',
+  'selector-id': 'D91E18',
+  'selector-class': 'D91E18',
+  regexp: 'D91E18',
+  deletion: 'D91E18',
+  number: 'AA5D00',
+  built_in: 'AA5D00',
+  literal: 'AA5D00',
+  type: 'AA5D00',
+  params: 'AA5D00',
+  meta: 'AA5D00',
+  link: 'AA5D00',
+  attribute: 'AA5D00',
+  string: '008000',
+  symbol: '008000',
+  bullet: '008000',
+  addition: '008000',
+  title: '007FAA',
+  section: '007FAA',
+  keyword: '7928A1',
+  'selector-tag': '7928A1',
+};
+
+/** Reads slide HTML into blocks. Chart markers become chart blocks; everything else is read from the markup. */
+export function readSlideBlocks(html: string): SlideBlocks {
+  const result: SlideBlocks = { blocks: [], fragments: 0 };
+  let last = 0;
+  // Chart markers hold NUL, which an HTML parser drops, so the HTML is cut at them first.
+  for (const match of html.matchAll(CHART_MARKER_PATTERN)) {
+    readFragment(html.slice(last, match.index), result);
+    result.blocks.push({ kind: 'chart', index: Number(match[1]) });
+    last = match.index + match[0].length;
+  }
+  readFragment(html.slice(last), result);
+  return result;
+}
+
+function readFragment(html: string, into: SlideBlocks): void {
+  if (html.trim() === '') return;
+  const root = parseFragment(html);
+  const visit = (node: Node) => {
+    if (!isElement(node)) {
+      const text = 'value' in node && node.nodeName === '#text' ? node.value.trim() : '';
+      if (text) into.blocks.push({ kind: 'paragraph', runs: [{ text }] });
+      return;
+    }
+    if (hasClass(node, 'fragment')) into.fragments++;
+    switch (node.tagName) {
+      case 'p': {
+        const image = onlyImage(node);
+        if (image) into.blocks.push(image);
+        else pushRuns(into, 'paragraph', readRuns(node, into));
+        return;
+      }
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6':
+        pushRuns(into, 'heading', readRuns(node, into));
+        return;
+      case 'ul':
+      case 'ol':
+        into.blocks.push({ kind: 'list', items: readList(node, 0, into) });
+        return;
+      case 'blockquote':
+        into.blocks.push({ kind: 'quote', paragraphs: childElements(node).map((p) => readRuns(p, into)).filter((runs) => runs.length > 0) });
+        return;
+      case 'table':
+        into.blocks.push(readTable(node, into));
+        return;
+      case 'img': {
+        const image = readImage(node);
+        if (image) into.blocks.push(image);
+        return;
+      }
+      case 'pre':
+        into.blocks.push({ kind: 'code', lines: readCode(node) });
+        return;
+      case 'hr':
+      case 'figcaption':
+        if (node.tagName === 'figcaption') pushRuns(into, 'paragraph', readRuns(node, into));
+        return;
+      default:
+        if (hasClass(node, 'math-display')) {
+          into.blocks.push({ kind: 'math', tex: readTex(node) });
+          return;
+        }
+        node.childNodes.forEach(visit);
+    }
+  };
+  root.childNodes.forEach(visit);
+}
+
+function pushRuns(into: SlideBlocks, kind: 'paragraph' | 'heading', runs: TextRun[]): void {
+  if (runs.some((run) => run.text.trim() !== '')) into.blocks.push({ kind, runs });
+}
+
+/** The runs of an inline context: text with bold, italic, code and link marks; inline math as its TeX. */
+function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text'> = {}, trim = true): TextRun[] {
+  const runs: TextRun[] = [];
+  const walk = (node: Node, mark: Omit<TextRun, 'text'>) => {
+    if ('value' in node && node.nodeName === '#text') {
+      const text = node.value.replace(/\s+/g, ' ');
+      if (text) runs.push({ text, ...mark });
+      return;
+    }
+    if (!isElement(node)) return;
+    if (hasClass(node, 'fragment')) into.fragments++;
+    if (hasClass(node, 'katex')) {
+      runs.push({ text: readTex(node), ...mark, italic: true });
+      return;
+    }
+    if (node.tagName === 'br') {
+      runs.push({ text: '\n', ...mark });
+      return;
+    }
+    if (node.tagName === 'ul' || node.tagName === 'ol' || node.tagName === 'img') return;
+    const next = { ...mark };
+    if (node.tagName === 'strong' || node.tagName === 'b') next.bold = true;
+    if (node.tagName === 'em' || node.tagName === 'i') next.italic = true;
+    if (node.tagName === 'code') next.code = true;
+    if (node.tagName === 'a') {
+      const href = attribute(node, 'href');
+      if (href) next.link = href;
+    }
+    node.childNodes.forEach((child) => walk(child, next));
+  };
+  element.childNodes.forEach((child) => walk(child, look));
+  return trim ? trimRuns(runs) : runs;
+}
+
+/** Every item of a list and of the lists nested in it, with its level. */
+function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
+  const ordered = list.tagName === 'ol';
+  const items: ListItem[] = [];
+  for (const li of childElements(list).filter((e) => e.tagName === 'li')) {
+    if (hasClass(li, 'fragment')) into.fragments++;
+    // A loose list wraps its text in <p>; a tight one does not. Either way the item's own text comes first.
+    const runs = trimRuns(
+      li.childNodes.flatMap((child) => {
+        if (isElement(child) && (child.tagName === 'ul' || child.tagName === 'ol')) return [];
+        if (isElement(child) && child.tagName === 'p') return readRuns(child, into);
+        // The item's own text nodes keep their spaces; only the item as a whole is trimmed.
+        const holder = { ...li, childNodes: [child] } as Element;
+        return readRuns(holder, into, {}, false);
+      }),
+    );
+    items.push({ level, ordered, runs });
+    for (const nested of childElements(li).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) items.push(...readList(nested, level + 1, into));
+  }
+  return items;
+}
+
+function readTable(table: Element, into: SlideBlocks): SlideBlock {
+  const rows = descendants(table).filter((e) => e.tagName === 'tr');
+  const cells = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th').map((c) => readRuns(c, into));
+  const headed = rows[0] && childElements(rows[0]).every((c) => c.tagName === 'th');
+  return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells) };
+}
+
+/** Code as lines of runs, each run coloured by its highlight.js token class. */
+function readCode(pre: Element): TextRun[][] {
+  const lines: TextRun[][] = [[]];
+  const walk = (node: Node, color: string | undefined) => {
+    if ('value' in node && node.nodeName === '#text') {
+      node.value.split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([]);
+        if (part) lines.at(-1)!.push({ text: part, code: true, ...(color ? { color } : {}) });
+      });
+      return;
+    }
+    if (!isElement(node)) return;
+    const token = (attribute(node, 'class') ?? '').split(/\s+/).map((c) => c.replace(/^hljs-/, '')).find((c) => CODE_COLORS[c]);
+    node.childNodes.forEach((child) => walk(child, token ? CODE_COLORS[token] : color));
+  };
+  pre.childNodes.forEach((child) => walk(child, undefined));
+  while (lines.length > 1 && lines.at(-1)!.length === 0) lines.pop();
+  return lines;
+}
+
+/** The TeX source KaTeX keeps in its MathML annotation. */
+function readTex(element: Element): string {
+  const annotation = descendants(element).find((e) => e.tagName === 'annotation');
+  return annotation ? textOf(annotation).trim() : textOf(element).trim();
+}
+
+function onlyImage(p: Element): SlideBlock | undefined {
+  const children = p.childNodes.filter((c) => !('value' in c && c.nodeName === '#text' && c.value.trim() === ''));
+  return children.length === 1 && isElement(children[0]!) && children[0].tagName === 'img' ? readImage(children[0]) : undefined;
+}
+
+function readImage(img: Element): SlideBlock | undefined {
+  const src = attribute(img, 'src') ?? '';
+  if (!src.startsWith(ASSET_SCHEME)) return undefined;
+  return { kind: 'image', asset: Number(src.slice(ASSET_SCHEME.length)), alt: attribute(img, 'alt') ?? '' };
+}
+
+function trimRuns(runs: TextRun[]): TextRun[] {
+  const kept = runs.filter((run) => run.text !== '');
+  if (kept[0]) kept[0] = { ...kept[0], text: kept[0].text.replace(/^\s+/, '') };
+  const end = kept.length - 1;
+  if (end >= 0) kept[end] = { ...kept[end]!, text: kept[end]!.text.replace(/\s+$/, '') };
+  return kept.filter((run) => run.text !== '');
+}
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+function childElements(element: Element): Element[] {
+  return element.childNodes.filter(isElement);
+}
+
+function descendants(element: Element): Element[] {
+  return childElements(element).flatMap((child) => [child, ...descendants(child)]);
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value;
+}
+
+function hasClass(element: Element, name: string): boolean {
+  return (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
+}
+
+function textOf(node: Node): string {
+  if ('value' in node && node.nodeName === '#text') return node.value;
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}

@@ -1,0 +1,60 @@
+// The colours and fonts of a deck's theme, read from the same CSS the HTML
+// deck uses (reveal's `--r-*` variables), for exports drawn without a browser.
+import { readFileSync } from 'node:fs';
+import postcss from 'postcss';
+import { resolveThemeFiles } from '../bundle/bundle-theme.js';
+
+/** Colours as six hex digits without '#', fonts as one family name each. */
+export interface ThemePalette {
+  background: string;
+  text: string;
+  heading: string;
+  accent: string;
+  bodyFont: string;
+  headingFont: string;
+}
+
+/** The house theme's look, and the fallback for anything a theme leaves out. */
+export const HOUSE_PALETTE: ThemePalette = { background: 'FFFFFF', text: '1B2430', heading: '1B2430', accent: '2C5282', bodyFont: 'Source Sans 3', headingFont: 'Source Sans 3' };
+
+const VARIABLES: Record<string, keyof ThemePalette> = {
+  '--r-background-color': 'background',
+  '--r-main-color': 'text',
+  '--r-heading-color': 'heading',
+  '--r-link-color': 'accent',
+  '--r-main-font': 'bodyFont',
+  '--r-heading-font': 'headingFont',
+};
+
+/** Reads the palette of a built-in theme, or of a briefing's own CSS file layered over the house theme. */
+export function readThemePalette(theme: string, customThemeFile?: string): ThemePalette {
+  const files = customThemeFile ? [...resolveThemeFiles('briefing'), customThemeFile] : resolveThemeFiles(theme);
+  const palette = { ...HOUSE_PALETTE };
+  for (const file of files) {
+    postcss.parse(readFileSync(file, 'utf8')).walkDecls((decl) => {
+      const key = VARIABLES[decl.prop];
+      if (!key) return;
+      const value = key.endsWith('Font') ? firstFamily(decl.value) : toHex(decl.value);
+      if (value) palette[key] = value;
+    });
+  }
+  return palette;
+}
+
+/** `#abc`, `#aabbcc` or `rgb(…)` as six hex digits; anything else (a named colour, a variable) is left to the fallback. */
+function toHex(value: string): string | undefined {
+  const v = value.trim().toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
+  if (short) return `${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase();
+  const long = /^#([0-9a-f]{6})$/.exec(v);
+  if (long) return long[1]!.toUpperCase();
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(v);
+  if (rgb) return rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return undefined;
+}
+
+/** The first family of a font-family list, unquoted; a generic family or a system alias is not a font PowerPoint knows. */
+function firstFamily(value: string): string | undefined {
+  const first = value.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+  return /^(-apple-system|system-ui|sans-serif|serif|monospace|var\()/i.test(first) ? undefined : first;
+}

@@ -1,0 +1,234 @@
+// Writes an editable PowerPoint file from the typed model, with pptxgenjs: no
+// browser and no LibreOffice. The slide master carries the classification
+// banners, the footer rule, the deck title and the slide number, so they stay
+// in place on slides a user adds.
+import JSZip from 'jszip';
+import yazl from 'yazl';
+import { imageSize } from 'image-size';
+import type { LoadedModel } from '../build-deck.js';
+import { SLIDE_SIZES } from '../model.js';
+import { documentDate } from '../document-date.js';
+import { checkChartsForExport, mix } from './pptx-charts.js';
+import { DiagnosticBag } from '../errors.js';
+import { placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
+import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
+import { readThemePalette, type ThemePalette } from './theme-palette.js';
+
+/** What the PowerPoint export needs besides the model. */
+export interface PptxOptions {
+  /** Leave every speaker note out. */
+  handout: boolean;
+  /** Seconds since the epoch for the document dates (SOURCE_DATE_EPOCH); unset, the time of the export. */
+  sourceDateEpoch?: number;
+  progress?: (line: string) => void;
+}
+
+/** A written presentation and what the export could not carry over. */
+export interface WrittenPptx {
+  bytes: Uint8Array;
+  slides: number;
+  /** Slides whose notes went into the file. */
+  notes: number;
+  /** Informational lines, such as fragments shown all at once. */
+  info: string[];
+}
+
+const MASTER = 'BRIEFDECK';
+const MASTER_PLAIN = 'BRIEFDECK_PLAIN';
+const BANNER = 0.3;
+
+/** Writes the presentation: one native slide per slide of the model, with its notes. */
+export async function writePptx(model: LoadedModel, options: PptxOptions): Promise<WrittenPptx> {
+  // The ESM build's default export is the class; the published types describe the CommonJS one.
+  const PptxGenJS = (await import('pptxgenjs')).default as unknown as new () => import('pptxgenjs').default;
+  const { briefing } = model;
+  const { meta } = briefing;
+  const bag = new DiagnosticBag();
+  checkChartsForExport(briefing.charts, model.chartData, bag);
+  bag.throwIfErrors();
+  const palette = readThemePalette(meta.theme, model.customThemeFile);
+  const pptx = new PptxGenJS();
+  const size = SLIDE_SIZES[meta.size];
+  // 96 CSS pixels to the inch: 1280×720 is 13.33×7.5 in (16:9), 960×720 is 10×7.5 in (4:3).
+  const width = size.width / 96;
+  const height = size.height / 96;
+  pptx.defineLayout({ name: `BRIEFDECK_${meta.size}`, width, height });
+  pptx.layout = `BRIEFDECK_${meta.size}`;
+  pptx.title = meta.title;
+  if (meta.author) pptx.author = meta.author;
+  pptx.subject = meta.subtitle ?? meta.bottomLine ?? meta.title;
+  pptx.company = '';
+  pptx.theme = { headFontFace: palette.headingFont, bodyFontFace: palette.bodyFont };
+  pptx.rtlMode = false;
+
+  const banner = meta.classification ? BANNER : 0;
+  const footerY = height - banner - 0.5;
+  const geometry: Geometry = { width, height, margin: 0.6, bodyTop: banner + 1.55, bodyBottom: footerY - 0.1 };
+  defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title);
+
+  const images = await placeImages(model);
+  const info: string[] = [];
+  let fragments = 0;
+  let notes = 0;
+  for (const slide of briefing.slides) {
+    const plain = slide.kind === 'title' || slide.kind === 'section';
+    const pptxSlide = pptx.addSlide({ masterName: plain ? MASTER_PLAIN : MASTER });
+    const body = readSlideBlocks(slide.bodyHtml);
+    fragments += body.fragments;
+    const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, chartData: model.chartData }, slide, body.blocks, columns);
+    if (slide.section && !plain) {
+      pptxSlide.addText(slide.section, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });
+    }
+    if (!options.handout && slide.notes) {
+      pptxSlide.addNotes(notesText(readSlideBlocks(slide.notes.html).blocks));
+      notes++;
+    }
+    if (slide.number % 50 === 0) options.progress?.(`placed slide ${slide.number} of ${briefing.slides.length}`);
+  }
+  if (fragments > 0) info.push(`${fragments} build step${fragments === 1 ? '' : 's'} (fragments) shown all at once: PowerPoint animations are not made from them`);
+  // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
+  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch)), slides: briefing.slides.length, notes, info };
+}
+
+/** Two masters: one with the title rule for content slides, one without for the title slide and section dividers. */
+function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string): void {
+  const { width, height, banner, footerY } = frame;
+  const margin = 0.6;
+  const banners = classification
+    ? [0, height - banner].flatMap((y) => [
+        { rect: { x: 0, y, w: width, h: banner, fill: { color: palette.text }, line: { color: palette.text } } },
+        { text: { text: classification.toUpperCase(), options: { x: 0, y, w: width, h: banner, align: 'center' as const, valign: 'middle' as const, fontSize: 11, bold: true, color: palette.background, fontFace: palette.bodyFont, charSpacing: 2 } } },
+      ])
+    : [];
+  const footer = [
+    { line: { x: margin, y: footerY, w: width - 2 * margin, h: 0, line: { color: mix(palette.text, palette.background, 0.3), width: 0.75 } } },
+  ];
+  const title = (y: number, h: number) => ({
+    placeholder: {
+      options: { name: 'title', type: 'title' as const, x: margin, y, w: width - 2 * margin, h, align: 'left' as const, fontSize: 30, bold: true, color: palette.heading, fontFace: palette.headingFont, valign: 'bottom' as const, margin: 0 },
+      text: '',
+    },
+  });
+  const slideNumber = { x: width - margin - 1.5, y: footerY + 0.05, w: 1.5, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, align: 'right' as const };
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: palette.background },
+    objects: [
+      ...banners,
+      ...footer,
+      title(banner + 0.35, 0.9),
+      { line: { x: margin, y: banner + 1.35, w: width - 2 * margin, h: 0, line: { color: palette.accent, width: 2 } } },
+      { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6, h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
+    ],
+    slideNumber,
+  });
+  pptx.defineSlideMaster({ title: MASTER_PLAIN, background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], slideNumber });
+}
+
+/** Every image as PowerPoint can show it: PNG, JPEG and GIF as they are, SVG drawn to PNG (resvg, loaded only for SVG). */
+async function placeImages(model: LoadedModel): Promise<Map<number, PlacedImage>> {
+  const placed = new Map<number, PlacedImage>();
+  for (const [index, asset] of model.assets) {
+    let bytes = asset.bytes;
+    let mime = asset.mime;
+    if (mime === 'image/svg+xml') {
+      const { Resvg } = await import('@resvg/resvg-js');
+      bytes = new Resvg(Buffer.from(asset.bytes), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+      mime = 'image/png';
+    }
+    const dims = imageSize(bytes);
+    placed.set(index, { data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`, width: dims.width ?? 1, height: dims.height ?? 1 });
+  }
+  return placed;
+}
+
+/** Notes as plain paragraphs: list items keep a dash, nothing else of the markup. */
+function notesText(blocks: SlideBlock[]): string {
+  const text = (runs: { text: string }[]) => runs.map((r) => r.text).join('');
+  return blocks
+    .flatMap((b) => {
+      switch (b.kind) {
+        case 'paragraph':
+        case 'heading':
+          return [text(b.runs)];
+        case 'list':
+          return b.items.map((i) => `${'  '.repeat(i.level)}- ${text(i.runs)}`);
+        case 'quote':
+          return b.paragraphs.map(text);
+        case 'code':
+          return b.lines.map(text);
+        case 'math':
+          return [b.tex];
+        case 'table':
+          return [...[b.header], ...b.rows].filter((r) => r.length > 0).map((row) => row.map(text).join(' | '));
+        default:
+          return [];
+      }
+    })
+    .join('\n');
+}
+
+/**
+ * Rewrites the file with fixed dates: the document's created and modified
+ * times follow the PDF's rule (SOURCE_DATE_EPOCH, else the briefing's date,
+ * else none), and every entry in the zip carries that date or a fixed one, so
+ * the same input gives the same bytes.
+ */
+async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uint8Array> {
+  // Zip times cannot be left out; without a document date they are the DOS epoch.
+  const when = new Date(date ? date.getTime() : Date.UTC(1980, 0, 1));
+  when.setUTCMilliseconds(0);
+  const iso = when.toISOString().replace('.000Z', 'Z');
+  // pptxgenjs writes its zip uncompressed (see writePptx), so reading it back is cheap; Node's zlib then compresses once.
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new yazl.ZipFile();
+  const renumber = chartRenumbering(Object.keys(zip.files));
+  for (const original of Object.keys(zip.files).sort()) {
+    const entry = zip.files[original]!;
+    if (entry.dir) continue;
+    const name = renumber(original);
+    let content: Uint8Array | string = await entry.async('uint8array');
+    if (/\.(xml|rels)$/.test(name)) content = renumber(new TextDecoder().decode(content));
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && typeof content === 'string') content = keepFirstParagraphProperties(content);
+    // A chart's data travels as an embedded workbook, itself a zip with its own times.
+    if (name.endsWith('.xlsx') && typeof content !== 'string') content = await stabilise(content, date);
+    if (name === 'docProps/core.xml') {
+      const core = typeof content === 'string' ? content : new TextDecoder().decode(content);
+      content = date ? core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`) : core.replace(/<dcterms:(?:created|modified)[^>]*>[^<]*<\/dcterms:(?:created|modified)>/g, '');
+    }
+    // Zip times are DOS times in local time; shifting by the zone offset makes them read as UTC on every machine.
+    out.addBuffer(Buffer.from(content), name, { mtime: new Date(when.getTime() + when.getTimezoneOffset() * 60_000), forceDosTimestamp: true, mode: 0o100644, compress: true });
+  }
+  out.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of out.outputStream) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * pptxgenjs numbers charts with a counter that lives as long as the process,
+ * so a second export in one process (the dev server, the tests) would name
+ * them chart3, chart4. Renumbering them from 1, in order, keeps the bytes the
+ * same for the same input however many exports came before.
+ */
+function chartRenumbering(names: string[]): (text: string) => string {
+  const numbers = [...new Set(names.map((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1]).filter((n): n is string => n !== undefined))].sort((a, b) => Number(a) - Number(b));
+  const map = new Map(numbers.map((n, i) => [n, String(i + 1)]));
+  if (numbers.every((n, i) => Number(n) === i + 1)) return (text) => text;
+  return (text) => text.replace(/\b(chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g, (whole, stem: string, n: string, ext: string) => (map.has(n) ? `${stem}${map.get(n)}${ext}` : whole));
+}
+
+/**
+ * pptxgenjs writes paragraph properties before every run of a paragraph, so a
+ * bullet item with a bold word gets a second <a:pPr> (with no bullet) in the
+ * middle: invalid OOXML that LibreOffice reads as "no bullet" and PowerPoint
+ * may offer to repair. Only the first, at the start of the paragraph, is kept.
+ */
+function keepFirstParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => {
+    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr: string, offset: number) => (offset === 0 ? pPr : ''));
+    return `<a:p>${kept}</a:p>`;
+  });
+}

@@ -1,0 +1,307 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel, type LoadedModel } from '../src/build-deck.js';
+import { DEFAULT_BRIEFING, FIXTURES, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
+
+const PPTX_FIXTURE = path.join(FIXTURES, 'pptx');
+const LAYOUTS = path.join(FIXTURES, 'layouts');
+const EMU_PER_INCH = 914_400;
+
+/** An XML node as fast-xml-parser gives it with preserveOrder: one tag name to its children, attributes under ':@'. */
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false });
+
+const tagOf = (node: XmlNode) => Object.keys(node).find((k) => k !== ':@')!;
+const childrenOf = (node: XmlNode) => (Array.isArray(node[tagOf(node)]) ? (node[tagOf(node)] as XmlNode[]) : []);
+/** Every element named `tag` under `nodes`, depth first, in document order. */
+function findAll(nodes: XmlNode[], tag: string): XmlNode[] {
+  return nodes.flatMap((node) => [...(tagOf(node) === tag ? [node] : []), ...findAll(childrenOf(node), tag)]);
+}
+/** The text of every a:t under a node. */
+const textIn = (node: XmlNode) =>
+  findAll([node], 'a:t')
+    .map((t) => childrenOf(t).map((c) => String(c['#text'] ?? '')).join(''))
+    .join('');
+
+/** One paragraph of a slide: its text, list level and bullet kind. */
+interface Paragraph {
+  text: string;
+  level: number;
+  bullet: 'none' | 'bullet' | 'number';
+}
+
+/** A .pptx read back with a zip reader and an XML parser, independent of the library that wrote it. */
+interface ReadPptx {
+  zip: JSZip;
+  xml: (name: string) => Promise<XmlNode[]>;
+  slides: { title: string; paragraphs: Paragraph[]; pictures: { w: number; h: number }[]; tables: string[][][]; charts: number; notes: string }[];
+  size: { cx: number; cy: number };
+}
+
+async function readPptx(bytes: Uint8Array): Promise<ReadPptx> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = async (name: string) => parser.parse(await zip.file(name)!.async('string')) as XmlNode[];
+  const presentation = await xml('ppt/presentation.xml');
+  const sldSz = findAll(presentation, 'p:sldSz')[0]![':@']!;
+  const count = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const slides = [];
+  for (let n = 1; n <= count; n++) {
+    const tree = await xml(`ppt/slides/slide${n}.xml`);
+    const shapes = findAll(tree, 'p:sp');
+    const title = shapes.find((sp) => findAll([sp], 'p:ph').some((ph) => ph[':@']?.type === 'title'));
+    // The footer (the section's name, the slide number field) is chrome, not body text.
+    const isFooter = (sp: XmlNode) => /^(Footer|Slide Number)/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '');
+    const paragraphs = shapes
+      .filter((sp) => sp !== title && !isFooter(sp))
+      .flatMap((sp) => findAll([sp], 'a:p'))
+      .map((p) => {
+        const pPr = findAll([p], 'a:pPr')[0];
+        const bullet: Paragraph['bullet'] = findAll([p], 'a:buAutoNum').length > 0 ? 'number' : findAll([p], 'a:buChar').length > 0 ? 'bullet' : 'none';
+        return { text: textIn(p), level: Number(pPr?.[':@']?.lvl ?? 0), bullet };
+      })
+      .filter((p) => p.text.trim() !== '');
+    const pictures = findAll(tree, 'p:pic').map((pic) => {
+      const ext = findAll([pic], 'a:ext')[0]![':@']!;
+      return { w: Number(ext.cx), h: Number(ext.cy) };
+    });
+    const tables = findAll(tree, 'a:tbl').map((tbl) => findAll([tbl], 'a:tr').map((tr) => findAll([tr], 'a:tc').map(textIn)));
+    const charts = findAll(tree, 'c:chart').length;
+    const rels = await xml(`ppt/slides/_rels/slide${n}.xml.rels`);
+    const notesTarget = findAll(rels, 'Relationship').find((r) => r[':@']!.Type!.endsWith('/notesSlide'))?.[':@']!.Target;
+    let notes = '';
+    if (notesTarget) {
+      const notesTree = await xml(path.posix.normalize(path.posix.join('ppt/slides', notesTarget)));
+      // The notes body is the placeholder of type "body"; the slide image placeholder holds no text.
+      notes = findAll(notesTree, 'p:sp')
+        .filter((sp) => findAll([sp], 'p:ph').some((ph) => ph[':@']?.type === 'body'))
+        .flatMap((sp) => findAll([sp], 'a:p').map(textIn))
+        .join('\n')
+        .trim();
+    }
+    slides.push({ title: title ? textIn(title) : '', paragraphs, pictures, tables, charts, notes });
+  }
+  return { zip, xml, slides, size: { cx: Number(sldSz.cx), cy: Number(sldSz.cy) } };
+}
+
+async function exportPptx(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ bytes: Uint8Array; err: string; file: string }> {
+  const file = path.join(tempDir(), 'deck.pptx');
+  const saved = process.env.SOURCE_DATE_EPOCH;
+  if (env.SOURCE_DATE_EPOCH) process.env.SOURCE_DATE_EPOCH = env.SOURCE_DATE_EPOCH;
+  try {
+    const result = await runCapture(['pptx', input, '-o', file, ...args], path.dirname(input));
+    expect(result.code, result.err).toBe(0);
+    return { bytes: readFileSync(file), err: result.err, file };
+  } finally {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = saved;
+  }
+}
+
+describe('briefdeck pptx on its fixture', () => {
+  let model: LoadedModel;
+  let read: ReadPptx;
+  let exported: { bytes: Uint8Array; err: string; file: string };
+  beforeAll(async () => {
+    model = await loadModel(PPTX_FIXTURE);
+    exported = await exportPptx(PPTX_FIXTURE, [], { SOURCE_DATE_EPOCH: '1700000000' });
+    read = await readPptx(exported.bytes);
+  });
+
+  it('writes one slide per slide of the model, at the 4:3 size the metadata asks for', () => {
+    expect(read.slides).toHaveLength(model.briefing.slides.length);
+    expect(read.size).toEqual({ cx: 10 * EMU_PER_INCH, cy: 7.5 * EMU_PER_INCH });
+  });
+
+  it('puts every slide title in a title placeholder', () => {
+    const titled = model.briefing.slides.filter((s) => s.title !== null);
+    for (const slide of titled) expect(read.slides[slide.number - 1]!.title, `slide ${slide.number}`).toBe(slide.kind === 'title' ? model.briefing.meta.title : slide.title);
+  });
+
+  it('keeps lists as native bullets with their levels, numbered lists numbered, and inline marks as runs', async () => {
+    const list = read.slides.find((s) => s.title === 'Lists at three levels')!;
+    expect(list.paragraphs).toEqual([
+      { text: 'First level with bold, italic, code and a link', level: 0, bullet: 'bullet' },
+      { text: 'Second level', level: 1, bullet: 'bullet' },
+      { text: 'Third level', level: 2, bullet: 'bullet' },
+      { text: 'Back to the first level', level: 0, bullet: 'bullet' },
+      { text: 'Numbered one', level: 0, bullet: 'number' },
+      { text: 'Numbered two', level: 0, bullet: 'number' },
+    ]);
+    const slideXml = await read.zip.file(`ppt/slides/slide${model.briefing.slides.find((s) => s.title === 'Lists at three levels')!.number}.xml`)!.async('string');
+    const runs = findAll(parser.parse(slideXml) as XmlNode[], 'a:r');
+    const run = (text: string) => runs.find((r) => textIn(r) === text)!;
+    expect(findAll([run('bold')], 'a:rPr')[0]![':@']!.b).toBe('1');
+    expect(findAll([run('italic')], 'a:rPr')[0]![':@']!.i).toBe('1');
+    expect(findAll([run('code')], 'a:latin')[0]![':@']!.typeface).toBe('Consolas');
+    expect(findAll([run('link')], 'a:hlinkClick')).toHaveLength(1);
+  });
+
+  it('writes well-formed paragraphs: at most one set of paragraph properties, before the first run', async () => {
+    for (const name of Object.keys(read.zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+      for (const p of findAll(await read.xml(name), 'a:p')) {
+        const tags = childrenOf(p).map(tagOf);
+        expect(tags.filter((t) => t === 'a:pPr').length, name).toBeLessThanOrEqual(1);
+        if (tags.includes('a:pPr')) expect(tags[0], name).toBe('a:pPr');
+      }
+    }
+  });
+
+  it('writes GFM tables as native tables, cell by cell', () => {
+    expect(read.slides.find((s) => s.title === 'A table')!.tables).toEqual([
+      [
+        ['Country', 'Meetings'],
+        ['North', '3'],
+        ['South', '2'],
+      ],
+    ]);
+  });
+
+  it('places pictures as pictures at their aspect ratio, never a picture of a whole slide', () => {
+    const pictures = read.slides.flatMap((s) => s.pictures);
+    expect(pictures).toHaveLength(model.briefing.images.length);
+    for (const picture of pictures) {
+      expect(picture.w / picture.h).toBeCloseTo(1, 2);
+      expect(picture.w * picture.h).toBeLessThan(read.size.cx * read.size.cy * 0.6);
+    }
+  });
+
+  it('keeps code as monospace text in its highlight colours, and math as its TeX', () => {
+    const code = read.slides.find((s) => s.title === 'Code and math')!;
+    const text = code.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('def total(items):');
+    expect(text).toContain('    return sum(items)  # a comment');
+    expect(text).toContain('\\frac{1}{2}');
+    expect(text).toContain('a^2');
+  });
+
+  it('draws a chart as a native chart, the highlight in its own series', async () => {
+    expect(read.slides.find((s) => s.title === 'A chart')!.charts).toBe(1);
+    const chartFile = Object.keys(read.zip.files).find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))!;
+    const series = findAll(await read.xml(chartFile), 'c:ser');
+    expect(series).toHaveLength(2);
+  });
+
+  it('puts every speaker note in the slide’s PowerPoint notes, and nothing else there', () => {
+    for (const slide of model.briefing.slides) {
+      const notes = read.slides[slide.number - 1]!.notes;
+      if (slide.notes) expect(notes, `slide ${slide.number}`).toContain(slide.notes.markdown.replace(/\*\*/g, '').split('.')[0]);
+      else expect(notes, `slide ${slide.number}`).toBe('');
+    }
+  });
+
+  it('lays the two columns side by side', () => {
+    const columns = read.slides.find((s) => s.title === 'Two columns')!;
+    expect(columns.paragraphs.map((p) => p.text)).toEqual(['Left one', 'Left two', 'Right one', 'Right two']);
+  });
+
+  it('says once that fragments are shown all at once', () => {
+    expect(exported.err.match(/info: 2 build steps \(fragments\) shown all at once/g)).toHaveLength(1);
+  });
+
+  it('carries the classification banner, the footer rule and the slide number on the slide master', async () => {
+    const layouts = Object.keys(read.zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n));
+    const texts = await Promise.all(layouts.map(async (n) => findAll(await read.xml(n), 'a:t').map((t) => textIn(t)).join(' ')));
+    expect(texts.filter((t) => t.includes('OFFICIAL'))).toHaveLength(2);
+    const numbered = await Promise.all(layouts.map(async (n) => findAll(await read.xml(n), 'a:fld').some((f) => f[':@']?.type === 'slidenum')));
+    expect(numbered.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    // No slide draws its own banner: adding a slide in PowerPoint keeps it.
+    for (const slide of read.slides) expect(slide.paragraphs.map((p) => p.text)).not.toContain('OFFICIAL');
+  });
+
+  it('sets title, author and subject, and dates from SOURCE_DATE_EPOCH', async () => {
+    const core = await read.zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<dc:title>PowerPoint fixture</dc:title>');
+    expect(core).toContain('<dc:creator>Fixture author</dc:creator>');
+    expect(core).toContain('<dc:subject>Every kind of content, read back from the OOXML</dc:subject>');
+    expect(core).toMatch(/<dcterms:created[^>]*>2023-11-14T22:13:20Z<\/dcterms:created>/);
+  });
+
+  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', async () => {
+    const again = await exportPptx(PPTX_FIXTURE, [], { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(exported.bytes))).toBe(0);
+  });
+
+  it('--handout leaves every note out', async () => {
+    const handout = await readPptx((await exportPptx(PPTX_FIXTURE, ['--handout'])).bytes);
+    expect(handout.slides.map((s) => s.notes).filter((n) => n !== '')).toEqual([]);
+  });
+});
+
+describe('briefdeck pptx on the default briefing and the layouts fixture', () => {
+  for (const [name, input] of [
+    ['default briefing', DEFAULT_BRIEFING],
+    ['layouts fixture', LAYOUTS],
+  ] as const) {
+    it(`${name}: every title, every body line, every note, and 16:9`, async () => {
+      const model = await loadModel(input);
+      const read = await readPptx((await exportPptx(input)).bytes);
+      expect(read.size).toEqual({ cx: Math.round((1280 / 96) * EMU_PER_INCH), cy: 7.5 * EMU_PER_INCH });
+      expect(read.slides).toHaveLength(model.briefing.slides.length);
+      for (const slide of model.briefing.slides) {
+        const got = read.slides[slide.number - 1]!;
+        if (slide.title && slide.kind !== 'title') expect(got.title, `slide ${slide.number}`).toBe(slide.title);
+        // Each list item and paragraph of the model is a paragraph of the slide (bar the chart and table, read elsewhere).
+        const items = [...slide.bodyHtml.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim());
+        // A timeline sets an item's date and text in boxes of their own, so the check reads the slide's text as a whole.
+        const all = got.paragraphs.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+        for (const item of items.filter(Boolean)) expect(all.includes(item) || all.includes(item.replace(/^(\S+) /, '$1')), `slide ${slide.number}: ${item}`).toBe(true);
+        if (slide.notes) expect(got.notes.replace(/\s+/g, ' '), `notes of slide ${slide.number}`).toContain(slide.notes.markdown.split(/[.:;]/)[0]!.replace(/\*\*|\*/g, '').replace(/\s+/g, ' ').trim());
+      }
+      expect(read.slides.flatMap((s) => s.pictures)).toHaveLength(model.briefing.images.length);
+    });
+  }
+});
+
+describe('briefdeck pptx errors', () => {
+  it('reports a chart error at the block, as build does, exits 1 and writes nothing', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Broken\n', 'a.md': '## Chart\n\n```chart\ntype: column\nx: year\ny: test\ndata:\n  - {year: "2017", tests: 20}\n```\n' });
+    const file = path.join(tempDir(), 'out.pptx');
+    const [pptx, build] = await Promise.all([runCapture(['pptx', dir, '-o', file], dir), runCapture(['build', dir, '-o', path.join(tempDir(), 'out.html')], dir)]);
+    const errors = (s: string) => s.split('\n').filter((l) => l.includes(' error: '));
+    expect(pptx.code).toBe(1);
+    expect(errors(pptx.err)).toEqual(errors(build.err));
+    expect(errors(pptx.err)[0]).toMatch(/a\.md:3: error: unknown field "test" in `y:`/);
+    expect(pptx.err).not.toMatch(/^\s+at /m);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses an image outside the briefing folder, like build', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Outside\n', 'a.md': '## Picture\n\n![x](../secret.png)\n' });
+    const result = await runCapture(['pptx', dir, '-o', path.join(tempDir(), 'x.pptx')], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/a\.md:3: error: image "\.\.\/secret\.png" is outside the briefing folder/);
+  });
+});
+
+const soffice = (() => {
+  for (const candidate of ['soffice', 'libreoffice']) {
+    try {
+      execFileSync(candidate, ['--version'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // Not this one.
+    }
+  }
+  return null;
+})();
+if (soffice === null && process.env.CI === 'true') throw new Error('CI=true but LibreOffice is missing (apt-get install libreoffice-impress)');
+if (soffice === null) process.stderr.write('notice: LibreOffice not found; the PowerPoint round trip through it is skipped\n');
+
+describe.skipIf(soffice === null)('LibreOffice opens the file', () => {
+  it('converts the default briefing to PDF without repair, one page per slide', { timeout: scaled(120_000) }, async () => {
+    const { file } = await exportPptx(DEFAULT_BRIEFING);
+    const out = tempDir();
+    // A private profile: a shared one would race with another run, and a first start writes it.
+    const profile = `file://${tempDir()}`;
+    const log = execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { encoding: 'utf8', timeout: scaled(110_000), stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(log).not.toMatch(/repair|corrupt/i);
+    const pdf = path.join(out, 'deck.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBe((await loadModel(DEFAULT_BRIEFING)).briefing.slides.length);
+  });
+});
