@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir } from './helpers.js';
+import { DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
 
 /** Every URL-bearing place in HTML or CSS that could make the browser fetch something. */
 const EXTERNAL_REFERENCE = /(?:\s(?:src|href|srcset|poster|data|action|formaction|data-src|data-background[\w-]*)\s*=\s*["']?\s*(?:https?:)?\/\/)|url\(\s*["']?\s*(?:https?:)?\/\/|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\//i;
@@ -19,7 +19,7 @@ describe('building the default briefing', () => {
     expect(result.code, result.err).toBe(0);
     summary = result.out.trim();
     html = readFileSync(path.join(outDir, 'briefing.html'), 'utf8');
-    built = await buildDeck(DEFAULT_BRIEFING);
+    built = await buildDefaultBriefing();
   });
 
   it('writes exactly one file', () => {

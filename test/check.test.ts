@@ -33,9 +33,10 @@ describe('briefdeck check', () => {
     });
   }
 
-  it.skipIf(BROWSER_PATH === null)('runs as its own process with the same diagnostics and exit code', () => {
-    const result = runBin(['check', 'overflow'], CHECK);
-    expect(diagnosticLines(result.err)).toEqual(cases.find((c) => c.name === 'overflow')!.expected.diagnostics);
+  // The process edge (argv, stderr, exit code); the browser path through a process is covered by the pdf and shots tests.
+  it('runs as its own process with the same diagnostics and exit code', () => {
+    const result = runBin(['check', 'empty-slide', '--no-layout'], CHECK);
+    expect(diagnosticLines(result.err)).toEqual(cases.find((c) => c.name === 'empty-slide')!.expected.diagnostics);
     expect(result.code).toBe(1);
   });
 

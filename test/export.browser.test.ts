@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // Every export below but the first runs in-process in one shared Chromium; the first runs as a user would, in its own process.
@@ -43,7 +43,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
 
   beforeAll(async () => {
     out = tempDir();
-    built = await buildDeck(DEFAULT_BRIEFING);
+    built = await buildDefaultBriefing();
     const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'briefing.pdf')], ROOT, { SOURCE_DATE_EPOCH: '1606780800' });
     expect(result.code, result.err).toBe(0);
     stderr = result.err;

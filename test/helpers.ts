@@ -72,3 +72,15 @@ export function writeBriefing(files: Record<string, string | Uint8Array>, name =
   for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content);
   return dir;
 }
+
+let defaultDeck: Promise<import('../src/build-deck.js').BuiltDeck> | undefined;
+
+/**
+ * The default briefing built once per test worker and shared by every file
+ * that only reads it (test files share a worker's modules: isolate is off).
+ * Tests that build it to compare two builds call buildDeck themselves.
+ */
+export function buildDefaultBriefing(): Promise<import('../src/build-deck.js').BuiltDeck> {
+  defaultDeck ??= import('../src/build-deck.js').then(({ buildDeck }) => buildDeck(DEFAULT_BRIEFING));
+  return defaultDeck;
+}

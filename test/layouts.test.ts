@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { BriefdeckError } from '../src/errors.js';
-import { DEFAULT_BRIEFING, FIXTURES, tempDir } from './helpers.js';
+import { DEFAULT_BRIEFING, FIXTURES, tempDir, buildDefaultBriefing } from './helpers.js';
 
 /** The HTML of the <section> for the slide with this title. */
 function sectionOf(built: BuiltDeck, title: string): string {
@@ -54,7 +54,7 @@ describe('slide layouts', () => {
   });
 
   it('the default briefing uses at least four layouts beyond content', async () => {
-    const deck = await buildDeck(DEFAULT_BRIEFING);
+    const deck = await buildDefaultBriefing();
     const layouts = new Set(deck.briefing.slides.map((s) => s.layout));
     const special = [...layouts].filter((l) => !['title', 'bottom-line', 'agenda', 'section', 'content', 'sources'].includes(l));
     expect(special.length).toBeGreaterThanOrEqual(4);

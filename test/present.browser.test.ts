@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { currentIndex, launchBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
 import { writeFileSync } from 'node:fs';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled, buildDefaultBriefing } from './helpers.js';
 
 type RevealApi = {
   getTotalSlides(): number;
@@ -28,7 +28,7 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
   let built: BuiltDeck;
 
   beforeAll(async () => {
-    built = await buildDeck(DEFAULT_BRIEFING);
+    built = await buildDefaultBriefing();
   });
 
   it('makes zero network requests, with zero CSP violations and zero page errors, and shows every slide of the model', async () => {

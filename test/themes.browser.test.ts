@@ -5,7 +5,7 @@ import { buildDeck } from '../src/build-deck.js';
 import { SandboxWorker } from '../src/sandbox-worker.js';
 import { BUILTIN_THEMES } from '../src/model.js';
 import { launchBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp, buildDefaultBriefing } from './helpers.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LAYOUTS = path.join(FIXTURES, 'layouts');
@@ -156,7 +156,7 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
   });
 
   it('the default briefing has no serious or critical accessibility violation on any slide', async () => {
-    const { deck: built, briefing } = await buildDeck(DEFAULT_BRIEFING);
+    const { deck: built, briefing } = await buildDefaultBriefing();
     // The print view lays every slide out at once, so one scan covers the whole deck.
     const deck = await idle[0]!.show(built.html);
     await deck.page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
