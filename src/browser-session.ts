@@ -176,7 +176,7 @@ export interface SlideOverflow {
  * deck shows progress rather than a silent wait.
  */
 export async function measureOverflow(page: Page, onProgress: (done: number, total: number) => void = () => undefined): Promise<SlideOverflow[]> {
-  const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides section').length);
+  const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides section:not(.stack)').length);
   const batch = Math.max(1, Math.ceil(total / 10));
   const results: SlideOverflow[] = [];
   for (let from = 0; from < total; from += batch) {
@@ -185,7 +185,7 @@ export async function measureOverflow(page: Page, onProgress: (done: number, tot
       ...(await page.evaluate(
         ([start, end]) => {
           const found: SlideOverflow[] = [];
-          const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].slice(start, end);
+          const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section:not(.stack)')].slice(start, end);
           sections.forEach((section, offset) => {
             const body = section.querySelector<HTMLElement>('.slide-body') ?? section;
             const vertical = body.scrollHeight - body.clientHeight;

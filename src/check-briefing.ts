@@ -57,7 +57,7 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
     if (slide.kind !== 'content') continue;
     const where = { file: slide.source.file, line: slide.source.line };
     const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
-    if (slide.bodyHtml.trim() === '') {
+    if (slide.bodyHtml.trim() === '' && slide.look?.backgroundImage === undefined) {
       add({ code: 'E_EMPTY_SLIDE', severity: 'error', message: `${name} has no content`, ...where, hint: 'add text under the heading, or remove the slide' });
     }
     if (!slide.notes) {
@@ -66,7 +66,7 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
   }
   briefing.images.forEach((image, index) => {
     const where = { file: image.source.file, line: image.source.line };
-    if (image.alt.trim() === '') {
+    if (image.alt.trim() === '' && !image.decorative) {
       add({ code: 'W_IMAGE_ALT', severity: 'warning', message: `image ${image.src} has no alt text`, ...where, hint: 'describe it: ![what the image shows](file.png)' });
     }
   });

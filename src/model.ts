@@ -89,6 +89,16 @@ export interface BriefingMeta {
   slideLevel?: 1 | 2;
   /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */
   peerTools: string[];
+  /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */
+  pageNumbers: boolean;
+  /** Text for every slide's footer in place of the section (Marp's `footer:`). */
+  footerText?: string;
+  /** Text at the top of every slide (Marp's `header:`). */
+  headerText?: string;
+  /** reveal's transition between slides (reveal-md's `revealOptions.transition`, Slidev's and Quarto's `transition`). */
+  transition?: string;
+  /** Every slide's text a step smaller (Quarto's `smaller: true`). */
+  smaller: boolean;
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';
@@ -101,6 +111,8 @@ export interface ImageRef {
   relPath: string;
   alt: string;
   source: SourceLocation;
+  /** A slide background: decoration, so no alt text is asked of it. */
+  decorative?: boolean;
 }
 
 /** The chart types a ```chart block can draw. */
@@ -137,6 +149,15 @@ export interface SpeakerNotes {
   html: string;
 }
 
+/** A slide's own look, from another tool's syntax; only safe values ever get here. */
+export interface SlideLook {
+  backgroundColor?: string;
+  /** Classes from an allowlist. */
+  className?: string;
+  /** An image of the briefing (index into Briefing.images) that fills the slide's background. */
+  backgroundImage?: number;
+}
+
 /** One horizontal slide of the deck. */
 export interface Slide {
   /** 1-based position in the deck. */
@@ -163,7 +184,9 @@ export interface Slide {
   /** Top-level bullets in the body, for the bullet budget. */
   bulletCount: number;
   /** The slide's own background colour and classes, from another tool's syntax; only safe values. */
-  look?: { backgroundColor?: string; className?: string };
+  look?: SlideLook;
+  /** Below the slide before it, in the same vertical stack (reveal's `--`, reveal-md's `----` and `<!--v-->`). */
+  vertical?: boolean;
 }
 
 /** A `# Heading` section and the slides under it. */
@@ -207,4 +230,18 @@ export interface RenderedDeck {
   template: string;
   /** True when markup not written by briefdeck's own templates and sanitizer is in the HTML (template overrides, `html: true`). */
   foreignMarkup: boolean;
+}
+
+/** Where each slide sits in reveal's grid: `h` its stack, `v` its place in the stack (0 for a slide on its own). */
+export function slideIndices(slides: readonly Pick<Slide, 'vertical'>[]): { h: number; v: number }[] {
+  let h = -1;
+  let v = 0;
+  return slides.map((slide, i) => {
+    if (slide.vertical && i > 0) v++;
+    else {
+      h++;
+      v = 0;
+    }
+    return { h, v };
+  });
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow } from './browser-session.js';
-import { SLIDE_SIZES } from './model.js';
+import { SLIDE_SIZES, slideIndices } from './model.js';
 import { documentDate } from './document-date.js';
 
 /** How to run the browser for an export. */
@@ -79,13 +79,15 @@ export async function captureSlides(built: BuiltDeck, options: ExportOptions & {
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await waitForFonts(page);
     const shots: Uint8Array[] = [];
+    // Slides in vertical stacks are shot in reading order: each stack top to bottom.
+    const indices = slideIndices(built.briefing.slides);
     for (let i = 0; i < built.briefing.slides.length; i++) {
       tracker.enter(`capturing slide ${i + 1} of ${built.briefing.slides.length}`);
-      await page.evaluate((n) => {
+      await page.evaluate(({ h, v }) => {
         const deck = (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal;
         // The last fragment index shows every fragment: a screenshot is of the finished slide.
-        deck.slide(n, 0, Number.MAX_SAFE_INTEGER);
-      }, i);
+        deck.slide(h, v, Number.MAX_SAFE_INTEGER);
+      }, indices[i]!);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       shots.push(await page.screenshot({ type: 'png' }));
     }
@@ -115,7 +117,8 @@ async function layOutNotesHandout(page: Page, size: { width: number; height: num
   await page.evaluate(({ width, height }) => {
     const pageWidth = 718; // A4 at 96 dpi, less 14 mm margins each side
     const zoom = pageWidth / width;
-    const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')];
+    // Every slide in reading order, those in vertical stacks included; a stack's own wrapper is not a slide.
+    const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section:not(.stack)')];
     const handout = document.createElement('div');
     handout.className = 'briefdeck-handout';
     sections.forEach((section, i) => {

@@ -36,8 +36,12 @@ export interface SlideView {
   sections: { title: string; number: number }[];
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
-  /** The slide's own background colour and classes, already limited to safe values. */
-  look: { backgroundColor?: string; className?: string };
+  /** The slide's own background colour, classes and background image (a data URI), already limited to safe values. */
+  look: { backgroundColor?: string; className?: string; backgroundImage?: string };
+  /** This slide opens a vertical stack: the deck template wraps it and the slides below it in one <section>. */
+  stackStart: boolean;
+  /** This slide is the last of its vertical stack. */
+  stackEnd: boolean;
 }
 
 /** Sections one agenda column holds at the house theme's size. */
@@ -72,7 +76,7 @@ export function renderDeck(
 
   const total = briefing.slides.length;
   const sections = briefing.sections.map((s) => ({ title: s.title, number: s.slideNumbers[0]! }));
-  const views: SlideView[] = briefing.slides.map((slide) => ({
+  const views: SlideView[] = briefing.slides.map((slide, i) => ({
     number: slide.number,
     total,
     kind: slide.kind,
@@ -87,7 +91,9 @@ export function renderDeck(
     meta: briefing.meta,
     sections,
     longAgenda: sections.length > AGENDA_COLUMN,
-    look: slide.look ?? {},
+    look: { ...slide.look, backgroundImage: slide.look?.backgroundImage === undefined ? undefined : dataUris.get(slide.look.backgroundImage) },
+    stackStart: !slide.vertical && briefing.slides[i + 1]?.vertical === true,
+    stackEnd: slide.vertical === true && briefing.slides[i + 1]?.vertical !== true,
   }));
 
   // Markers are derived from the content so an author cannot guess and plant one.
@@ -142,7 +148,7 @@ export function renderDeck(
     slideNumber: 'c/t',
     // Each slide's footer carries its own number, so reveal's copy shows only in the speaker view.
     showSlideNumber: 'speaker',
-    transition: 'fade',
+    transition: briefing.meta.transition ?? 'fade',
     transitionSpeed: 'fast',
     backgroundTransition: 'none',
     pdfSeparateFragments: false,

@@ -1,7 +1,19 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { FIXTURES } from './helpers.js';
+import { slideIndices } from '../src/model.js';
+import { parse } from 'parse5';
+import { FIXTURES, writeBriefing } from './helpers.js';
+
+type P5 = { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: P5[]; value?: string };
+const walk = (n: P5): P5[] => [n, ...(n.childNodes ?? []).flatMap(walk)];
+const text = (n: P5): string => (n.value ?? '') + (n.childNodes ?? []).map(text).join('');
+
+/** The slide titles of every vertical stack in the built file, read with an HTML parser. */
+function stackTitles(html: string): string[][] {
+  const stacks = walk(parse(html) as P5).filter((n) => n.tagName === 'section' && n.attrs?.some((a) => a.name === 'class' && a.value.split(' ').includes('stack')));
+  return stacks.map((stack) => (stack.childNodes ?? []).filter((c) => c.tagName === 'section').map((s) => text(walk(s).find((n) => n.tagName === 'h2')!).trim()));
+}
 
 const DIALECTS = path.join(FIXTURES, 'dialects');
 const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);
@@ -40,21 +52,36 @@ describe('inline Markdown in titles', () => {
 });
 
 describe('other tools\' front matter', () => {
-  it('Marp: its keys are warnings naming Marp, its theme maps to a built-in one, its size is read', async () => {
+  it('Marp: marp and paginate are read, its theme maps to a built-in one, its size is read', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'marp.md'));
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '2: "marp" is Marp\'s metadata; briefdeck ignores it',
-      '4: "paginate" is Marp\'s metadata; briefdeck ignores it',
-      '3: Marp\'s theme "gaia" is not built in; using white',
-    ]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: Marp\'s theme "gaia" is not built in; using white']);
+    expect(built.briefing.meta.pageNumbers).toBe(true);
     expect(built.briefing.meta.size).toBe('4:3');
     expect(built.briefing.slides.some((s) => s.kind === 'title')).toBe(false);
   });
 
-  it('Slidev: duration: 35min is 35 minutes, and its other keys are warnings', async () => {
+  it('Slidev: duration: 35min is 35 minutes, transition: slide-left is reveal\'s slide, and its other keys are warnings', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev.md'));
     expect(built.briefing.meta.duration).toBe(35);
-    expect(built.warnings.map((w) => w.message)).toEqual(['"info" is Slidev\'s metadata; briefdeck ignores it', '"transition" is Slidev\'s metadata; briefdeck ignores it']);
+    expect(built.briefing.meta.transition).toBe('slide');
+    expect(built.deck.html).toMatch(/"transition":"slide"/);
+    expect(built.warnings.map((w) => w.message)).toEqual(['"info" is Slidev\'s metadata; briefdeck ignores it']);
+  });
+
+  it('Marp header, footer and paginate: false, reveal-md revealOptions.transition, Quarto slide-number and smaller', async () => {
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: Draft for discussion\nfooter: Ministry of Examples\npaginate: false\n---\n\n# One\n\nText.\n' }, 'marp-chrome'), 'deck.md'));
+    expect(marp.warnings).toEqual([]);
+    expect(marp.deck.html).toContain('<div class="deck-header">Draft for discussion</div>');
+    expect(marp.deck.html).toContain('<span class="footer-section">Ministry of Examples</span>');
+    expect(marp.deck.html).not.toContain('class="footer-number"');
+    const revealMd = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\nrevealOptions:\n  transition: zoom\n  controls: false\n---\n\n## One\n\nText.\n' }, 'reveal-md'), 'deck.md'));
+    expect(revealMd.briefing.meta.transition).toBe('zoom');
+    // A reveal-md option briefdeck does not read keeps the warning, naming the key.
+    expect(revealMd.warnings.map((w) => w.message)).toEqual(['"revealOptions" is reveal-md\'s metadata; briefdeck ignores it']);
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    slide-number: false\n    smaller: true\n---\n\n## One\n\nText.\n' }, 'quarto'), 'deck.qmd'));
+    expect(quarto.warnings).toEqual([]);
+    expect(quarto.deck.html).toMatch(/<section class="layout-content kind-content smaller"/);
+    expect(quarto.deck.html).not.toContain('class="footer-number"');
   });
 
   it('Quarto: format: revealjs: incremental: true makes lists step in', async () => {
@@ -108,11 +135,25 @@ describe('Pandoc and reveal structure', () => {
   it('columns, incremental divs, other divs, pauses, heading attributes and vertical separators: no peer syntax reaches the slide', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'pandoc-structure.md'));
     const content = built.briefing.slides.filter((s) => s.kind === 'content');
-    expect(content.map((s) => [s.title, s.layout])).toEqual([
-      ['Two sides', 'two-column'],
-      ['Steps', 'content'],
-      ['After a vertical separator', 'content'],
-      ["After reveal-md's marker", 'content'],
+    expect(content.map((s) => [s.title, s.layout, s.vertical ?? false])).toEqual([
+      ['Two sides', 'two-column', false],
+      ['Steps', 'content', false],
+      ['After a vertical separator', 'content', true],
+      ["After reveal-md's marker", 'content', true],
+    ]);
+    // {.smaller} on the heading is the slide's class; the pause makes what follows it the next build step.
+    expect(content[0]!.look).toEqual({ className: 'smaller' });
+    expect(content[1]!.bodyHtml).toMatch(/<div class="fragment">[\s\S]*Inside a callout\.[\s\S]*<\/div>/);
+    // The two slides after vertical separators sit below "Steps", in one stack.
+    const stacks = stackTitles(built.deck.html);
+    expect(stacks).toEqual([['Steps', 'After a vertical separator', "After reveal-md's marker"]]);
+    // Where each slide sits in reveal's grid: the shots and the overflow check visit them in this order.
+    expect(slideIndices(built.briefing.slides)).toEqual([
+      { h: 0, v: 0 },
+      { h: 1, v: 0 },
+      { h: 2, v: 0 },
+      { h: 2, v: 1 },
+      { h: 2, v: 2 },
     ]);
     expect(content[0]!.columns).toHaveLength(2);
     expect(content[0]!.columns![0]).toContain('Left side.');
@@ -120,11 +161,7 @@ describe('Pandoc and reveal structure', () => {
     expect(content[1]!.bodyHtml).toContain('<li class="fragment">first</li>');
     expect(content[1]!.bodyHtml).toContain('Inside a callout.');
     for (const slide of content) expect(slide.bodyHtml).not.toMatch(/:::|\{\.|\. \. \.|<p>--<\/p>|<!--v-->/);
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '5: heading attributes {.smaller} are not supported yet and were left out',
-      '23: Pandoc pause ". . ." is not supported yet; the slide shows all at once',
-      '25: Pandoc div "::: {.callout-note}" has no briefdeck meaning; its content is shown without it',
-    ]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['25: Pandoc div "::: {.callout-note}" has no briefdeck meaning; its content is shown without it']);
   });
 });
 
@@ -139,20 +176,37 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     ]);
     expect(content[1]!.columns!.map((c) => c.replace(/<[^>]+>|\n/g, ''))).toEqual(['Left words.', 'Right words.']);
     for (const slide of content) expect(slide.bodyHtml).not.toMatch(/layout:|class:|::right::/);
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '3: "transition" is Slidev\'s metadata; briefdeck ignores it',
-      '12: Slidev slide option "class" is not supported yet and was left out',
-    ]);
+    // class: goes through the same allowlist as reveal's .slide: — text-center is not on it.
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['12: slide settings class text-center are not supported and were left out']);
   });
 
-  it('Marp: w: and h: size the image, other keywords are reported, and none of them is alt text', async () => {
+  it('Marp: w: and h: size the image, bg makes a background or a split, and no keyword is alt text', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'marp-images.md'));
-    expect(built.briefing.images.map((i) => i.alt)).toEqual(['A dot', '']);
-    expect(built.briefing.slides.find((s) => s.title === 'Pictures')!.bodyHtml).toMatch(/alt="A dot" width="300"/);
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '2: "marp" is Marp\'s metadata; briefdeck ignores it',
-      '9: Marp image keywords bg right:40% are not supported yet; the image is shown in place',
-    ]);
+    expect(built.briefing.images.map((i) => i.alt)).toEqual(['A dot', '', '']);
+    const pictures = built.briefing.slides.find((s) => s.title === 'Pictures')!;
+    expect(pictures.bodyHtml).toMatch(/alt="A dot" width="300"/);
+    // `![bg right:40%]`: the picture fills the right 40% and the content keeps the rest.
+    expect(pictures.bodyHtml).toMatch(/<img src="briefdeck-asset:1" alt="" class="bg-split bg-split-right bg-split-40">/);
+    // `![bg]`: the slide's background, through reveal's data-background-image, as a data URI.
+    const backed = built.briefing.slides.find((s) => s.title === 'Backed')!;
+    expect(backed.look).toEqual({ backgroundImage: 2 });
+    expect(backed.bodyHtml).not.toContain('<img');
+    expect(built.deck.html).toMatch(/data-background-image="data:image\/svg\+xml;base64,/);
+    expect(built.warnings).toEqual([]);
+  });
+
+  it('Marp: a list written with * steps in, one written with - does not', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n' }, 'marp-lists'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml;
+    expect(body).toContain('<li class="fragment">one</li>');
+    expect(body).toContain('<li>three</li>');
+  });
+
+  it('Slidev: <v-click> around Markdown is one build step, and what follows it shows at once', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ntransition: fade\n---\n\n## Steps\n\nFirst.\n\n<v-click>\n\nSecond, on a click.\n\n</v-click>\n\nThird, at once.\n' }, 'slidev-click'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Steps')!.bodyHtml;
+    expect(body.replace(/\n/g, '')).toBe('<p>First.</p><div class="fragment"><p>Second, on a click.</p></div><p>Third, at once.</p>');
+    expect(built.warnings).toEqual([]);
   });
 });
 
@@ -163,10 +217,17 @@ describe('reveal slide and element directives', () => {
     expect(content.map((s) => s.title)).toEqual(['Coloured', 'Refused looks']);
     expect(content[0]!.look).toEqual({ backgroundColor: '#123456', className: 'lead' });
     expect(content[0]!.bodyHtml).toContain('<li class="fragment" data-fragment-index="2">stepped item </li>');
-    expect(content[1]!.look).toEqual({});
+    // A local background image is confined and inlined like any image; refused classes and settings are named.
+    expect(content[1]!.look).toEqual({ backgroundImage: 0 });
+    expect(built.briefing.images[0]).toMatchObject({ relPath: 'dot.svg', decorative: true });
     expect(built.deck.html).toMatch(/<section class="layout-content kind-content lead" data-layout="content" data-background-color="#123456">/);
-    expect(built.deck.html).not.toContain('example.com/x.png');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['13: slide settings data-background-image, class reveal are not supported and were left out']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['13: slide settings class reveal, data-transition are not supported and were left out']);
+  });
+
+  it('a remote background image is an error at its line, like any remote image', async () => {
+    const dir = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n---\n<!-- .slide: data-background-image="https://example.com/x.png" -->\n## Remote\n\nText.\n' }, 'remote-bg');
+    const error = (await buildDeck(path.join(dir, 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number };
+    expect(error).toMatchObject({ code: 'E_REMOTE_URL', line: 6 });
   });
 });
 

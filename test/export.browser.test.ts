@@ -67,6 +67,17 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(flat(page)).toContain('June 2018');
   });
 
+  it.skipIf(!hasPoppler)('prints a vertical stack in reading order: each slide of it on its own page, top to bottom', async () => {
+    const deck = path.join(FIXTURES, 'dialects', 'pandoc-structure.md');
+    const file = path.join(tempDir(), 'stack.pdf');
+    expect((await runCapture(['pdf', deck, '-o', file], ROOT)).code).toBe(0);
+    const pages = (n: number) => flat(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' }));
+    expect(await pageCount(file)).toBe(5);
+    expect(pages(3)).toContain('Steps');
+    expect(pages(4)).toContain('After a vertical separator');
+    expect(pages(5)).toContain('After reveal-md');
+  });
+
   it('reports each stage on stderr', () => {
     for (const stage of ['building', 'launching the browser', `rendering ${built.briefing.slides.length} slides`, 'printing', 'writing']) expect(stderr).toContain(stage);
   });

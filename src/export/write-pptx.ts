@@ -64,7 +64,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const banner = meta.classification ? BANNER : 0;
   const footerY = height - banner - 0.5;
   const geometry: Geometry = { width, height, margin: 0.6, bodyTop: banner + 1.55, bodyBottom: footerY - 0.1 };
-  defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title);
+  defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title, meta.pageNumbers);
 
   const images = await placeImages(model);
   const info: string[] = [];
@@ -77,8 +77,9 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
     placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, chartData: model.chartData }, slide, body.blocks, columns);
-    if (slide.section && !plain) {
-      pptxSlide.addText(slide.section, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });
+    const footer = meta.footerText ?? slide.section;
+    if (footer && !plain) {
+      pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });
     }
     if (!options.handout && slide.notes) {
       pptxSlide.addNotes(notesText(readSlideBlocks(slide.notes.html).blocks));
@@ -93,7 +94,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
 }
 
 /** Two masters: one with the title rule for content slides, one without for the title slide and section dividers. */
-function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string): void {
+function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string, pageNumbers: boolean): void {
   const { width, height, banner, footerY } = frame;
   const margin = 0.6;
   const banners = classification
@@ -122,9 +123,9 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
       { line: { x: margin, y: banner + 1.35, w: width - 2 * margin, h: 0, line: { color: palette.accent, width: 2 } } },
       { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6, h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
     ],
-    slideNumber,
+    ...(pageNumbers ? { slideNumber } : {}),
   });
-  pptx.defineSlideMaster({ title: MASTER_PLAIN, background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], slideNumber });
+  pptx.defineSlideMaster({ title: MASTER_PLAIN, background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], ...(pageNumbers ? { slideNumber } : {}) });
 }
 
 /** Every image as PowerPoint can show it: PNG, JPEG and GIF as they are, SVG drawn to PNG (resvg, loaded only for SVG). */

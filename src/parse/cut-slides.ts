@@ -1,7 +1,7 @@
 import type { SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc.js';
-import { isRevealSeparator, openAsideNotes } from './dialects/reveal.js';
+import { openAsideNotes, readRevealSeparator, type SlideLook } from './dialects/reveal.js';
 import { rewritePandocLine } from './dialects/pandoc.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
@@ -30,6 +30,10 @@ export interface RawSlide {
   notesToEnd: boolean;
   /** Slidev: the slide's own front matter has been read. */
   frontMatter?: boolean;
+  /** Started by a vertical separator (`--`, `----`, `<!--v-->`): the slide sits below the one before it. */
+  vertical?: boolean;
+  /** The look a heading's attributes gave the slide (Quarto's `{.smaller}`, `{background-color="…"}`). */
+  look?: SlideLook;
   section: string | null;
 }
 
@@ -40,6 +44,9 @@ const SEPARATOR = /^---[ \t]*$/;
 const NOTES = /^Notes?:[ \t]?(.*)$/;
 /** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
 const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
+/** A build step: `<!-- pause -->` (what Pandoc's `. . .` and Slidev's `<v-click>` become) starts one, `<!-- pause: end -->` ends it. */
+export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
+
 /** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
@@ -83,7 +90,7 @@ export function cutSlides(
   const lines = text.split('\n');
   const finish = () => {
     if (current) {
-      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line));
+      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
       if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
     }
     if (current && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {
@@ -91,9 +98,12 @@ export function cutSlides(
     }
     current = null;
   };
+  // A vertical separator marks the slide it starts; a heading right after it names that same slide.
+  let verticalNext = false;
   const start = (kind: RawSlide['kind'], title: string | null, line: number, fromSeparator: boolean) => {
     finish();
-    current = { kind, title, file, line, fromSeparator, body: [], notes: null, notesToEnd: false, section };
+    current = { kind, title, file, line, fromSeparator, body: [], notes: null, notesToEnd: false, section, ...(verticalNext && kind === 'content' ? { vertical: true } : {}) };
+    verticalNext = false;
   };
   let notesBlock: NotesBlock | null = null;
   const addNote = (text: string, number: number) => {
@@ -134,10 +144,15 @@ export function cutSlides(
     }
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
     const rewrite = rewritePandocLine(text, pandoc);
+    let headingLook: SlideLook | undefined;
     if (rewrite) {
       if (rewrite.warning) warn(number, rewrite.warning);
       text = rewrite.text;
-    } else if (isRevealSeparator(text)) text = '---';
+      headingLook = rewrite.look;
+    } else if (readRevealSeparator(text)) {
+      verticalNext = readRevealSeparator(text) === 'vertical';
+      text = '---';
+    }
     else if (commentNotes === 'slidev') text = rewriteSlot(text) ?? text;
     const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
     if (opened) {
@@ -153,13 +168,14 @@ export function cutSlides(
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text))) {
       const c = current as RawSlide | null;
       // Directives and comments between `---` and the heading belong to the slide the heading names.
-      if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text))) && c.notes === null) {
+      if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text))) && c.notes === null) {
         c.title = m[1]!.trim();
         c.line = number;
         c.fromSeparator = false;
       } else {
         start('content', m[1]!.trim(), number, false);
       }
+      if (headingLook) (current as unknown as RawSlide).look = headingLook;
     } else if (SEPARATOR.test(text)) {
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { Briefing, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
-import { countHeadings, cutSlides, DIRECTIVE, joinLines, type Line, type RawSlide } from './cut-slides.js';
+import { countHeadings, cutSlides, DIRECTIVE, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
+import { resolveImagePath } from './resolve-references.js';
 import { toPlainText } from './plain-text.js';
 import { readSlideDirective } from './dialects/reveal.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -81,14 +82,25 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let layout = raw.kind === 'section' ? 'section' : 'content';
     let layoutLine: number | undefined;
     let incremental = meta.incremental;
-    // `<!-- column -->` starts another column; a slide without one has a single column.
+    // `<!-- column -->` starts another column; a slide without one has a single column. Within a column,
+    // `<!-- pause -->` (Pandoc's `. . .`, Slidev's `<v-click>`) starts a build step and `<!-- pause: end -->` ends one.
     const columnLines: Line[][] = [[]];
-    let look: Slide['look'];
+    const steps: { fragment: boolean; from: number }[][] = [[]];
+    const { backgroundImage: headingImage, ...headingLook } = raw.look ?? {};
+    let look: Slide['look'] = raw.look ? headingLook : undefined;
+    let backgroundSource: { src: string; line: number } | undefined = headingImage === undefined ? undefined : { src: headingImage, line: raw.line };
     for (const line of raw.body) {
+      const pause = PAUSE.exec(line.text);
+      if (pause) {
+        steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length });
+        continue;
+      }
       const directive = DIRECTIVE.exec(line.text);
       const slideLook = directive ? null : readSlideDirective(line.text);
       if (slideLook) {
-        look = { ...look, ...slideLook.look };
+        const { backgroundImage, ...safe } = slideLook.look;
+        look = { ...look, ...safe };
+        if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, line: line.number };
         if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { file: raw.file.path, line: line.number, hint: 'a slide may set a background colour and the classes lead, invert, center, smaller, dark, light or compact' });
       } else if (!directive) {
         const malformed = describeMalformedDirective(line.text);
@@ -99,12 +111,25 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         layoutLine = line.number;
       } else if (directive[1] === 'column') {
         columnLines.push([]);
+        steps.push([]);
       } else {
         incremental = true;
       }
     }
     const imageStart = images.length;
-    const rendered = columnLines.map((lines) => markdown.render(raw.file, lines, incremental));
+    // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
+    if (backgroundSource) {
+      const where = { file: raw.file.path, line: backgroundSource.line };
+      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag);
+      if (relPath !== null) {
+        images.push({ src: backgroundSource.src, relPath, alt: '', source: where, decorative: true });
+        look = { ...look, backgroundImage: images.length - 1 };
+      }
+    }
+    const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part) => markdown.render(raw.file, part, incremental)));
+    // Marp's `![bg](…)`: the image the renderer took for the slide's background.
+    const marpBackground = rendered.find((r) => r.background !== undefined)?.background;
+    if (marpBackground !== undefined) look = { ...look, backgroundImage: marpBackground };
     const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
     const notes: SpeakerNotes | null = raw.notes && raw.notes.some((l) => l.text.trim() !== '')
       ? { markdown: joinLines(raw.notes).trim(), html: markdown.render(raw.file, raw.notes, false).html }
@@ -124,6 +149,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       images: range(imageStart, images.length),
       bulletCount: body.bulletCount,
       ...(look ? { look } : {}),
+      // Below the slide before it, unless that is a slide briefdeck made (the title, bottom line or agenda stand alone).
+      ...(raw.vertical && slides.length > 0 && slides.at(-1)!.source.file === raw.file.path ? { vertical: true } : {}),
     });
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
@@ -172,4 +199,21 @@ function describeMalformedDirective(text: string): string | null {
   if (!meant) return null;
   if (meant === 'layout') return value ? `<!-- layout: ${value} -->` : '<!-- layout: name -->';
   return meant === word && !colon && !value ? null : `<!-- ${meant} -->`;
+}
+
+/** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
+function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[], render: (lines: Line[]) => { html: string; bulletCount: number; background?: number }): { html: string; bulletCount: number; background?: number } {
+  if (steps.length === 0) return render(lines);
+  const cuts = [{ fragment: false, from: 0 }, ...steps];
+  let html = '';
+  let bulletCount = 0;
+  let background: number | undefined;
+  cuts.forEach((cut, i) => {
+    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length));
+    bulletCount += part.bulletCount;
+    background ??= part.background;
+    if (part.html.trim() === '') return;
+    html += cut.fragment ? `<div class="fragment">${part.html}</div>` : part.html;
+  });
+  return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
 }

@@ -27,6 +27,8 @@ interface RenderContext {
   raw: string;
   cursor: number;
   rawHtml: boolean;
+  /** An image Marp's `![bg](…)` made the slide's background, by index into the images. */
+  background?: number;
 }
 
 /**
@@ -52,6 +54,19 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const where = atToken(token.raw);
         // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text.
         const marp = meta.peerTools.includes('Marp') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
+        if ('background' in marp && marp.background) {
+          const relPath = resolveImagePath(token.href, ctx.file, where, bag);
+          if (relPath === null) return '';
+          images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
+          const { side, percent } = marp.background;
+          if (!side) {
+            ctx.background = images.length - 1;
+            return '';
+          }
+          // A split: the picture beside the content, in steps of 10% (CSS classes; the CSP allows no inline style).
+          const width = Math.min(70, Math.max(20, Math.round(percent / 10) * 10));
+          return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-split bg-split-${side} bg-split-${width}">`;
+        }
         if (marp.ignored.length > 0) {
           bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
         }
@@ -155,9 +170,10 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
 
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
-    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
+    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number; background?: number } {
       ctx.file = file;
       ctx.rawHtml = false;
+      ctx.background = undefined;
       if (lines.length === 0) return { html: '', bulletCount: 0 };
       const tooDeep = findExcessiveNesting(lines);
       if (tooDeep) {
@@ -169,7 +185,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         return { html: '', bulletCount: 0 };
       }
       try {
-        return renderTokens(file, lines, incremental);
+        const rendered = renderTokens(file, lines, incremental);
+        return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background };
       } catch (err) {
         // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
         bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {
@@ -194,7 +211,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.cursor = 0;
       const before: boolean = ctx.rawHtml;
       ctx.rawHtml = false;
-      html += marked.parser([token]);
+      const part = marked.parser([token]);
+      // Marp steps in a list written with `*` markers (its "fragmented list"); `-` and `+` lists show at once.
+      html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*\*[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
       if (ctx.rawHtml) htmlLines.push(line);
       ctx.rawHtml ||= before;
       if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;

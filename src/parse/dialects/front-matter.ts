@@ -19,18 +19,68 @@ export function peerKeyOwner(key: string): string | undefined {
   return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
 }
 
+/** Slide transitions reveal offers; another tool's name for one maps onto it, anything else is not carried over. */
+const TRANSITIONS: Record<string, string> = { none: 'none', fade: 'fade', slide: 'slide', convex: 'convex', concave: 'concave', zoom: 'zoom', 'slide-left': 'slide', 'slide-right': 'slide', 'slide-up': 'slide', 'slide-down': 'slide', 'fade-out': 'fade' };
+
 /**
  * Applies what a peer key means to briefdeck, where it means something:
- * Quarto's `format: revealjs: incremental: true` turns on incremental lists.
- * Returns true when the key was fully understood, so no warning is needed.
+ * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
+ * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
+ * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
+ * `transition`). Returns true when the key was fully understood, so no
+ * warning is needed.
  */
 export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): boolean {
-  if (key !== 'format' || typeof value !== 'object' || value === null) return false;
-  const reveal = (value as Record<string, unknown>).revealjs;
-  if (typeof reveal !== 'object' || reveal === null) return false;
-  const options = reveal as Record<string, unknown>;
-  if (typeof options.incremental === 'boolean') meta.incremental = options.incremental;
-  return Object.keys(options).every((k) => k === 'incremental');
+  switch (key) {
+    case 'marp':
+      return true;
+    case 'paginate':
+    case 'slide-number':
+      if (typeof value !== 'boolean') return false;
+      meta.pageNumbers = value;
+      return true;
+    case 'header':
+    case 'footer':
+      if (typeof value !== 'string') return false;
+      meta[key === 'header' ? 'headerText' : 'footerText'] = value.trim();
+      return true;
+    case 'smaller':
+      if (typeof value !== 'boolean') return false;
+      meta.smaller = value;
+      return true;
+    case 'transition':
+      return applyTransition(value, meta);
+    case 'revealOptions':
+      return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
+    case 'format': {
+      const reveal = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).revealjs : undefined;
+      return applyOptions(reveal, meta, {
+        incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
+        'slide-number': (v) => typeof v === 'boolean' && ((meta.pageNumbers = v), true),
+        smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
+        transition: (v) => applyTransition(v, meta),
+      });
+    }
+    default:
+      return false;
+  }
+}
+
+/** Applies each known option of a nested block; true only when every option in it was understood. */
+function applyOptions(value: unknown, meta: BriefingMeta, known: Record<string, (v: unknown) => boolean>): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  let all = true;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const apply = Object.hasOwn(known, k) ? known[k] : undefined;
+    if (!apply || !apply(v)) all = false;
+  }
+  return all;
+}
+
+function applyTransition(value: unknown, meta: BriefingMeta): boolean {
+  if (typeof value !== 'string' || !Object.hasOwn(TRANSITIONS, value)) return false;
+  meta.transition = TRANSITIONS[value];
+  return true;
 }
 
 /** Slidev's `duration: 35min` (also `35m`, `1h`, `1.5h`) as minutes, or undefined when it is not such a string. */

@@ -1,6 +1,6 @@
 // Syntax of other tools that briefdeck cannot carry over yet. None of it may
 // reach the slide as text: each is left out, with a warning that names it.
-// Slidev's `<v-clicks>` is the exception: it maps onto an incremental list.
+// Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step.
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
@@ -36,6 +36,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (/^[ \t]*<<<[ \t]*@\//.test(line)) return { text: '', warning: `Slidev snippet import ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
   if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };
+  // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
+  if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };
+  if (/^[ \t]*<\/v-click>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
   const component = /^[ \t]*<\/?([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*>[ \t]*$/.exec(line);
   if (component && !HTML_TAGS.has(component[1]!.toLowerCase())) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };

@@ -1,6 +1,7 @@
 // How briefdeck reads Marp's image syntax: keywords inside the alt text size
 // or place the image (`![w:300px](a.png)`, `![bg right:40%](b.png)`). They are
-// instructions, never alt text; width and height are kept, the rest reported.
+// instructions, never alt text: width and height are kept, `bg` makes the image
+// the slide's background (or a split beside the content), the rest is reported.
 
 const SIZE = /^(w|h|width|height):(\d+(?:\.\d+)?)(px)?$/i;
 const KEYWORD = /^(bg|contain|cover|fit|auto|left|right|vertical|(?:left|right):\d+(?:\.\d+)?%|\d+(?:\.\d+)?%|(?:blur|brightness|contrast|grayscale|hue-rotate|invert|opacity|saturate|sepia|drop-shadow)(?::\S+)?)$/i;
@@ -10,7 +11,9 @@ export interface MarpImage {
   alt: string;
   width?: number;
   height?: number;
-  /** Keywords briefdeck cannot honour yet, such as `bg`. */
+  /** `bg`: the image is the slide's background; `left`/`right` (with a width, such as `right:40%`) make it a split. */
+  background?: { side?: 'left' | 'right'; percent: number };
+  /** Keywords briefdeck cannot honour yet, such as filters. */
   ignored: string[];
 }
 
@@ -27,5 +30,11 @@ export function readMarpImage(alt: string): MarpImage {
     else words.push(word);
   }
   image.alt = words.join(' ');
+  // `bg` with `left`/`right[:N%]` is a split background; `bg` alone fills the slide. Sizing words (cover, contain, fit) are reveal's default look.
+  if (image.ignored.some((w) => w.toLowerCase() === 'bg')) {
+    const side = image.ignored.map((w) => /^(left|right)(?::(\d+(?:\.\d+)?)%)?$/i.exec(w)).find(Boolean);
+    image.background = side ? { side: side[1]!.toLowerCase() as 'left' | 'right', percent: side[2] ? Number(side[2]) : 50 } : { percent: 100 };
+    image.ignored = image.ignored.filter((w) => !/^(bg|left|right|cover|contain|fit|auto)(?::[\d.]+%)?$/i.test(w));
+  }
   return image;
 }

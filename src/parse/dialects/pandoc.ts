@@ -1,4 +1,5 @@
 import type { NotesBlock } from './notes-block.js';
+import { readSlideDirective, type SlideLook } from './reveal.js';
 
 // How briefdeck reads Pandoc's and Quarto's slide syntax. Speaker notes are a
 // fenced div with the class `notes`: `::: notes` or `::: {.notes}` … `:::`.
@@ -22,6 +23,8 @@ export function openPandocNotes(line: string): NotesBlock | null {
 /** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
 export interface Rewrite {
   text: string;
+  /** A heading's attributes that set the look of the slide it titles. */
+  look?: SlideLook;
   warning?: string;
 }
 
@@ -55,10 +58,24 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     state.divs.pop();
     return { text: '' };
   }
-  if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '', warning: 'Pandoc pause ". . ." is not supported yet; the slide shows all at once' };
+  // A pause: what follows on the slide is the next build step.
+  if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
   const heading = /^(#{1,6}[ \t]+.*?)[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
-  if (heading && /^[.#]|=/.test(heading[2]!.trim())) {
-    return { text: heading[1]!, warning: `heading attributes {${heading[2]!.trim()}} are not supported yet and were left out` };
-  }
+  if (heading && /^[.#]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
   return null;
+}
+
+/**
+ * Quarto's heading attributes: `{.smaller}` and other allowlisted classes, and
+ * `{background-color="…"}` or `{background-image="…"}`, set the slide's look
+ * through the same safe reading as reveal's `.slide:` comments; the rest is a
+ * warning.
+ */
+function readHeadingAttributes(heading: string, attributes: string): Rewrite {
+  const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
+  const pairs = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)].map((m) => `${m[1] === 'background-color' || m[1] === 'background-image' ? `data-${m[1]}` : m[1]}=${m[2]}`);
+  const id = /(?:^|\s)#[\w-]+/.test(attributes);
+  const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
+  const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
+  return { text: heading, look: read?.look, ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
 }

@@ -21,11 +21,12 @@ export function openAsideNotes(line: string): NotesBlock | null {
 /**
  * reveal.js's and reveal-md's other slide separators: `--` (vertical, in
  * reveal's Markdown examples), `----` (reveal-md's vertical), and reveal-md's
- * `<!--s-->` and `<!--v-->`. Each starts a new slide; for now the slides stay
- * side by side rather than stacked vertically.
+ * `<!--s-->` (horizontal) and `<!--v-->` (vertical). A vertical one starts a
+ * slide below the one before it, in the same stack.
  */
-export function isRevealSeparator(line: string): boolean {
-  return /^(?:--|----|<!--\s*[sv]\s*-->)[ \t]*$/.test(line);
+export function readRevealSeparator(line: string): 'horizontal' | 'vertical' | null {
+  if (/^<!--\s*s\s*-->[ \t]*$/.test(line)) return 'horizontal';
+  return /^(?:--|----|<!--\s*v\s*-->)[ \t]*$/.test(line) ? 'vertical' : null;
 }
 
 /** Classes a slide may take from another tool's syntax: looks the themes define, nothing of the deck's chrome. */
@@ -38,6 +39,8 @@ const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z
 export interface SlideLook {
   backgroundColor?: string;
   className?: string;
+  /** `data-background-image`, as written: the parser confines it to the briefing folder like any image. */
+  backgroundImage?: string;
 }
 
 /**
@@ -54,7 +57,11 @@ export function readSlideDirective(line: string): { look: SlideLook; ignored: st
     const value = (m[2] ?? m[3] ?? m[4] ?? '').trim();
     if (name === 'data-background-color' || name === 'data-background') {
       if (SAFE_COLOUR.test(value)) look.backgroundColor = value;
+      // reveal's data-background takes an image path as well as a colour.
+      else if (name === 'data-background' && /\.(png|jpe?g|gif|webp|svg)$/i.test(value)) look.backgroundImage = value;
       else ignored.push(`${name}="${value}"`);
+    } else if (name === 'data-background-image') {
+      look.backgroundImage = value;
     } else if (name === 'class') {
       const kept = value.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
       if (kept.length > 0) look.className = kept.join(' ');

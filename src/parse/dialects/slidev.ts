@@ -1,6 +1,7 @@
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
-// onto briefdeck's layouts where one fits; the other keys are warnings.
+// onto briefdeck's layouts where one fits, `class:` and `background:` onto the
+// slide's look (safe values only); the other keys are warnings.
 
 /** Slidev layouts and the briefdeck layout nearest to each. */
 const LAYOUTS: Record<string, string> = {
@@ -39,6 +40,9 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     const [, key, raw] = pair;
     const value = raw!.trim().replace(/^["']|["']$/g, '');
     if (key === 'layout' && Object.hasOwn(LAYOUTS, value)) return `<!-- layout: ${LAYOUTS[value]} -->`;
+    // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
+    if (key === 'class') return `<!-- .slide: class="${value.replace(/"/g, '')}" -->`;
+    if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
     return '';
   });

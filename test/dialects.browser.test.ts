@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { slideIndices } from '../src/model.js';
+import { launchBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
+import { BROWSER_PATH, FIXTURES, ROOT, runCapture } from './helpers.js';
+import { useSharedBrowser } from './browser-harness.js';
+
+// check runs in-process and opens its pages in this file's shared exporter browser.
+useSharedBrowser();
+
+const DIALECTS = path.join(FIXTURES, 'dialects');
+
+/** Decks written in other tools' syntax, each with what it must show in Chromium. */
+const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: number }[] = [
+  { file: 'reveal-looks.md', tool: 'reveal.js', backgroundImages: 1 },
+  { file: 'reveal-aside.md', tool: 'reveal.js' },
+  { file: 'pandoc-structure.md', tool: 'reveal-md and Pandoc', stacks: 1 },
+  { file: 'pandoc.qmd', tool: 'Pandoc' },
+  { file: 'quarto.qmd', tool: 'Quarto' },
+  { file: 'marp-notes.md', tool: 'Marp' },
+  { file: 'marp-images.md', tool: 'Marp', backgroundImages: 1 },
+  { file: 'slidev-notes.md', tool: 'Slidev' },
+  { file: 'slidev-layouts.md', tool: 'Slidev' },
+];
+
+type RevealApi = {
+  getTotalSlides(): number;
+  getVerticalSlides(): unknown[];
+  slide(h: number, v: number): void;
+  getSlideNotes(slide?: Element): string;
+  getSlides(): Element[];
+};
+
+describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', () => {
+  let browser: Browser;
+  let tab: DeckTab;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    tab = await openDeckTab(browser);
+  });
+  afterAll(async () => browser?.close());
+
+  for (const deck of DECKS) {
+    it(`${deck.file} (${deck.tool}): every slide, title, note, step, stack and background as the model says, nothing requested; --handout has no note`, async () => {
+      const input = path.join(DIALECTS, deck.file);
+      const built = await buildDeck(input);
+      const { slides } = built.briefing;
+      const shown = await tab.show(built.deck.html);
+      const state = await shown.page.evaluate(() => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        const leaves = reveal.getSlides();
+        return {
+          total: reveal.getTotalSlides(),
+          titles: leaves.map((s) => (s.querySelector('h1, h2')?.textContent ?? '').trim()),
+          notes: leaves.map((s) => reveal.getSlideNotes(s)?.trim() ?? ''),
+          fragments: leaves.map((s) => s.querySelectorAll('.fragment').length),
+          vertical: reveal.getVerticalSlides().length,
+          text: document.querySelector('.reveal .slides')!.textContent ?? '',
+        };
+      });
+      expect(state.total).toBe(slides.length);
+      expect(state.titles).toEqual(slides.map((s) => (s.kind === 'title' ? built.briefing.meta.title : (s.title ?? ''))));
+      expect(state.notes.map((n) => n !== '')).toEqual(slides.map((s) => s.notes !== null));
+      expect(state.fragments).toEqual(slides.map((s) => (s.bodyHtml.match(/class="fragment[ "]/g) ?? []).length));
+      expect(state.vertical).toBe(deck.stacks ? slides.filter((s) => s.vertical).length + deck.stacks : 0);
+      // Nothing written for the other tool reaches the audience as text.
+      expect(state.text).not.toMatch(/:::|\{\.[\w-]+\}|<!--|-->|::right::|\bv-clicks?\b|^\s*\. \. \.\s*$|_class:|data-background/m);
+
+      // Backgrounds: visiting each slide lets reveal lay its background out, from the file itself.
+      const indices = slideIndices(slides);
+      let backgrounds = 0;
+      for (const [i, at] of indices.entries()) {
+        await shown.page.evaluate(({ h, v }) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h, v), at);
+        const image = await shown.page.evaluate(() => {
+          const present = document.querySelector('.backgrounds .slide-background.present .slide-background-content') as HTMLElement | null;
+          return present ? getComputedStyle(present).backgroundImage : '';
+        });
+        if (slides[i]!.look?.backgroundImage !== undefined) {
+          expect(image).toMatch(/^url\("data:image\//);
+          backgrounds++;
+        } else expect(image).toBe('none');
+      }
+      expect(backgrounds).toBe(deck.backgroundImages ?? 0);
+      expect(shown.blocked).toEqual([]);
+      expect(await shown.cspViolations()).toEqual([]);
+      expect(shown.pageErrors).toEqual([]);
+
+      const handout = await tab.show((await buildDeck(input, { handout: true })).deck.html);
+      expect(await handout.page.evaluate(() => document.querySelectorAll('aside.notes').length)).toBe(0);
+    });
+  }
+
+  it('check measures every slide of a vertical stack, and only the slides, not the stack around them', async () => {
+    const result = await runCapture(['check', path.join(DIALECTS, 'pandoc-structure.md'), '--json'], ROOT);
+    expect(result.err).toContain('check: measured slide 5 of 5');
+    const report = JSON.parse(result.out) as { diagnostics: { code: string }[] };
+    expect(report.diagnostics.filter((d) => d.code === 'E_OVERFLOW')).toEqual([]);
+  });
+});
