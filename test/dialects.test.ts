@@ -195,6 +195,16 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it('a folder briefing: a file\'s own front matter names its tool and is never a slide', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Folder\n', 'a.md': '---\nmarp: true\ntheme: gaia\n---\n\n## One\n\nText.\n\n<!-- A Marp note. -->\n' }, 'folder-front-matter');
+    const built = await buildDeck(dir);
+    const one = built.briefing.slides.find((s) => s.title === 'One')!;
+    expect(built.briefing.slides.filter((s) => s.kind === 'content')).toHaveLength(1);
+    expect(one.notes?.markdown).toBe('A Marp note.');
+    expect(built.deck.html).not.toContain('theme: gaia');
+    expect(built.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['1: W_META_IGNORED']);
+  });
+
   it('Marp: a list written with * steps in, one written with - does not', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n' }, 'marp-lists'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml;

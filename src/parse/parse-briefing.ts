@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import type { Briefing, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
+import type { Briefing, BriefingMeta, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
 import { countHeadings, cutSlides, DIRECTIVE, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
@@ -25,7 +25,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
   if (!loaded.singleFile) {
-    for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) bodies.push({ file, text: file.text, firstLine: 1 });
+    for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) {
+      // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.
+      const own = readFileFrontMatter(file, meta, bag);
+      bodies.push(own ?? { file, text: file.text, firstLine: 1 });
+    }
   }
 
   const rawSlides: RawSlide[] = [];
@@ -216,4 +220,28 @@ function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[]
     html += cut.fragment ? `<div class="fragment">${part.html}</div>` : part.html;
   });
   return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
+}
+
+/**
+ * A folder briefing's Markdown file that opens with YAML front matter (a deck
+ * brought from Marp, Slidev or Quarto): the tools its keys belong to are noted,
+ * so their syntax is read; its keys are one warning, since deck settings live
+ * in briefing.yml. Returns the body after it, or null when the file has none.
+ */
+function readFileFrontMatter(file: SourceFile, meta: BriefingMeta, bag: DiagnosticBag): { file: SourceFile; text: string; firstLine: number } | null {
+  // Front matter, not a slide separator: `---`, then `key: value` lines, then `---`.
+  const block = /^---[ \t]*\n((?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+)(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(file.text);
+  if (!block) return null;
+  const local = new DiagnosticBag();
+  const split = splitFrontMatter(file, local);
+  if (!split.meta) return null;
+  const own = parseMeta(split.meta, file.path, local).meta;
+  for (const tool of own.peerTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
+  const keys = [...block[1]!.matchAll(/^([A-Za-z][\w-]*):/gm)].map((m) => m[1]!);
+  bag.warn('W_META_IGNORED', `${file.path} opens with its own front matter (${keys.join(', ')}); it is read only to know the tool it was written for`, {
+    file: file.path,
+    line: 1,
+    hint: 'deck settings (title, theme, size, …) belong in briefing.yml',
+  });
+  return { file, text: split.body, firstLine: split.bodyLine };
 }
