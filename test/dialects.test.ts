@@ -205,6 +205,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['1: W_META_IGNORED']);
   });
 
+  it('Marp and Slidev: slides are cut at --- only, and a slide\'s first heading of either level is its title', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# <!--fit--> Big title\n\nOpening.\n\n---\n\n## Code\n\nText.\n\n### A subheading\n\nMore.\n' }, 'marp-levels'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([
+      ['content', 'Big title'],
+      ['content', 'Code'],
+    ]);
+    expect(built.briefing.slides[1]!.bodyHtml).toContain('<h3>A subheading</h3>');
+  });
+
   it('Marp: a list written with * steps in, one written with - does not', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n' }, 'marp-lists'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml;

@@ -165,7 +165,7 @@ export function cutSlides(
     if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);
-    } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text))) {
+    } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && titlesSeparatedSlide(current as RawSlide | null))) {
       const c = current as RawSlide | null;
       // Directives and comments between `---` and the heading belong to the slide the heading names.
       if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text))) && c.notes === null) {
@@ -214,4 +214,15 @@ export function hasText(lines: Line[]): boolean {
 /** Joins lines back into Markdown text. */
 export function joinLines(lines: Line[]): string {
   return lines.map((l) => l.text).join('\n');
+}
+
+/**
+ * At slide level 1, a `##` heading is content, except as a slide's first
+ * line: at the start of a file, or right after a `---` that started a slide
+ * with no title or text yet. Then it names the slide, as in Marp and Slidev,
+ * where a slide's first heading of any level is its title.
+ */
+function titlesSeparatedSlide(c: RawSlide | null): boolean {
+  if (c === null) return true;
+  return c.fromSeparator && c.title === null && c.notes === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text)));
 }
