@@ -9,7 +9,7 @@ type Node = import('parse5').DefaultTreeAdapterMap['node'];
  * them; of KaTeX's output only the visible rendering counts, not its MathML.
  */
 export function toPlainText(html: string): string {
-  if (!/[<&]/.test(html)) return html;
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
   let text = '';
   const walk = (node: Node) => {
     if ('value' in node && node.nodeName === '#text') text += node.value;
