@@ -116,20 +116,34 @@ async function renderSvg({ vega, vegaLite, expressionInterpreter }: VegaModules,
     title: { fontSize: 24, fontWeight: 'normal', color: text, anchor: 'start' },
     text: { fontSize: 20, color: text },
   };
-  const full = { width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' }, ...spec, config: { ...config, ...((spec.config as object | undefined) ?? {}) } };
-  const compiled = vegaLite.compile(full as never).spec;
+  // Charts of one shape (type, fields, options) share their compiled spec: only the rows differ, and they are fed in by name.
+  const rows = (spec.data as { values?: unknown[] } | undefined)?.values;
+  const shape = { width: WIDTH, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' }, ...spec, data: { name: ROWS }, config: { ...config, ...((spec.config as object | undefined) ?? {}) } };
+  const key = JSON.stringify(shape);
+  let runtime = compiledShapes.get(key);
+  if (!runtime) {
+    runtime = vega.parse(vegaLite.compile(shape as never).spec, undefined, { ast: true });
+    if (compiledShapes.size >= 64) compiledShapes.delete(compiledShapes.keys().next().value!);
+    compiledShapes.set(key, runtime);
+  }
   const refuse = () => Promise.reject(new Error('a chart may not load anything'));
-  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), {
+  const view = new vega.View(runtime, {
     renderer: 'none',
     expr: expressionInterpreter,
     loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
   });
   try {
+    view.data(ROWS, (rows ?? []) as never);
     return await view.toSVG();
   } finally {
     view.finalize();
   }
 }
+
+/** The data set every chart's rows go into. */
+const ROWS = 'briefdeck_rows';
+/** Parsed Vega runtimes by chart shape, kept while the worker lives (the dev server redraws the same charts on every save). */
+const compiledShapes = new Map<string, ReturnType<VegaModules['vega']['parse']>>();
 
 /** The accessible figure: the SVG as one image with a title and a description, a table for screen readers, and the caption. */
 function wrapChart(index: number, chart: ChartRef, svg: string, description: string, table: ChartTable): string {
