@@ -99,6 +99,8 @@ export interface BriefingMeta {
   transition?: string;
   /** Every slide's text a step smaller (Quarto's `smaller: true`). */
   smaller: boolean;
+  /** Curly quotes, dashes and ellipses at build time (default true). */
+  smartypants: boolean;
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';

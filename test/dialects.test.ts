@@ -139,14 +139,14 @@ describe('Pandoc and reveal structure', () => {
       ['Two sides', 'two-column', false],
       ['Steps', 'content', false],
       ['After a vertical separator', 'content', true],
-      ["After reveal-md's marker", 'content', true],
+      ['After reveal-md\u2019s marker', 'content', true],
     ]);
     // {.smaller} on the heading is the slide's class; the pause makes what follows it the next build step.
     expect(content[0]!.look).toEqual({ className: 'smaller' });
     expect(content[1]!.bodyHtml).toMatch(/<div class="fragment">[\s\S]*Inside a callout\.[\s\S]*<\/div>/);
     // The two slides after vertical separators sit below "Steps", in one stack.
     const stacks = stackTitles(built.deck.html);
-    expect(stacks).toEqual([['Steps', 'After a vertical separator', "After reveal-md's marker"]]);
+    expect(stacks).toEqual([['Steps', 'After a vertical separator', 'After reveal-md\u2019s marker']]);
     // Where each slide sits in reveal's grid: the shots and the overflow check visit them in this order.
     expect(slideIndices(built.briefing.slides)).toEqual([
       { h: 0, v: 0 },

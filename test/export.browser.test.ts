@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing, noteText } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // Every export below but the first runs in-process in one shared Chromium; the first runs as a user would, in its own process.
@@ -139,7 +139,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     const defaultNotes = path.join(out, 'default-notes.pdf');
     expect((await runCapture(['pdf', DEFAULT_BRIEFING, '--notes', '-o', defaultNotes], ROOT)).code).toBe(0);
     const all = pdfText(defaultNotes);
-    for (const slide of built.briefing.slides) if (slide.notes) expect(all).toContain(flat(slide.notes.markdown).replace(/\*\*/g, '').slice(0, 60));
+    for (const slide of built.briefing.slides) if (slide.notes) expect(all).toContain(flat(noteText(slide.notes)).slice(0, 60));
   });
 
   it('warns with the slide and its file:line when a slide needs more than one page', async () => {

@@ -84,3 +84,16 @@ export function buildDefaultBriefing(): Promise<import('../src/build-deck.js').B
   defaultDeck ??= import('../src/build-deck.js').then(({ buildDeck }) => buildDeck(DEFAULT_BRIEFING));
   return defaultDeck;
 }
+
+/** A note's text as the deck shows it (typeset, tags dropped, the five HTML escapes read back), for comparing with what a page or a file shows. */
+export function noteText(notes: { html: string }): string {
+  return notes.html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

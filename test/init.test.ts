@@ -19,7 +19,7 @@ describe('briefdeck init', () => {
     const cwd = tempDir();
     expect(runBin(['init', 'review'], cwd).code).toBe(0);
     const built = await buildDeck('review', { cwd });
-    expect(built.briefing.sections.map((s) => s.title)).toEqual(['What worked', "What didn't", "What's next"]);
+    expect(built.briefing.sections.map((s) => s.title)).toEqual(['What worked', 'What didn\u2019t', 'What\u2019s next']);
     expect(built.briefing.images).toHaveLength(1);
     expect(built.briefing.slides.filter((s) => s.kind === 'content').every((s) => s.notes !== null)).toBe(true);
     expect(built.warnings).toEqual([]);

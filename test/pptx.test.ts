@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type LoadedModel } from '../src/build-deck.js';
-import { DEFAULT_BRIEFING, FIXTURES, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
+import { DEFAULT_BRIEFING, FIXTURES, noteText, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
 
 const PPTX_FIXTURE = path.join(FIXTURES, 'pptx');
 const LAYOUTS = path.join(FIXTURES, 'layouts');
@@ -189,7 +189,7 @@ describe('briefdeck pptx on its fixture', () => {
   it('puts every speaker note in the slide’s PowerPoint notes, and nothing else there', () => {
     for (const slide of model.briefing.slides) {
       const notes = read.slides[slide.number - 1]!.notes;
-      if (slide.notes) expect(notes, `slide ${slide.number}`).toContain(slide.notes.markdown.replace(/\*\*/g, '').split('.')[0]);
+      if (slide.notes) expect(notes, `slide ${slide.number}`).toContain(noteText(slide.notes).split('.')[0]);
       else expect(notes, `slide ${slide.number}`).toBe('');
     }
   });
@@ -250,7 +250,7 @@ describe('briefdeck pptx on the default briefing and the layouts fixture', () =>
         // A timeline sets an item's date and text in boxes of their own, so the check reads the slide's text as a whole.
         const all = got.paragraphs.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
         for (const item of items.filter(Boolean)) expect(all.includes(item) || all.includes(item.replace(/^(\S+) /, '$1')), `slide ${slide.number}: ${item}`).toBe(true);
-        if (slide.notes) expect(got.notes.replace(/\s+/g, ' '), `notes of slide ${slide.number}`).toContain(slide.notes.markdown.split(/[.:;]/)[0]!.replace(/\*\*|\*/g, '').replace(/\s+/g, ' ').trim());
+        if (slide.notes) expect(got.notes.replace(/\s+/g, ' '), `notes of slide ${slide.number}`).toContain(noteText(slide.notes).split(/[.:;]/)[0]!.trim());
       }
       expect(read.slides.flatMap((s) => s.pictures)).toHaveLength(model.briefing.images.length);
     });

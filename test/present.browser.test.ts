@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { currentIndex, launchBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
 import { writeFileSync } from 'node:fs';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled, buildDefaultBriefing } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled, buildDefaultBriefing, noteText } from './helpers.js';
 
 type RevealApi = {
   getTotalSlides(): number;
@@ -111,7 +111,7 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), firstNoted.number - 1);
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     const notes = speaker.locator('.speaker-controls-notes .value');
-    await expect.poll(() => notes.innerText(), { timeout: scaled(10_000) }).toContain(firstNoted.notes!.markdown.split('.')[0]!);
+    await expect.poll(() => notes.innerText(), { timeout: scaled(10_000) }).toContain(noteText(firstNoted.notes!).split('.')[0]!);
 
     const state = await speaker.evaluate(() => ({
       frames: [...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe')].map((f) => ({ src: f.getAttribute('src'), role: f.dataset.briefdeckReceiver, srcdoc: f.srcdoc.slice(0, 400) })),
@@ -141,7 +141,7 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
       .toBe(firstNoted.number);
 
     await page.evaluate((n) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(n), nextNoted.number - 1);
-    await expect.poll(() => notes.innerText(), { timeout: scaled(10_000) }).toContain(nextNoted.notes!.markdown.split('.')[0]!);
+    await expect.poll(() => notes.innerText(), { timeout: scaled(10_000) }).toContain(noteText(nextNoted.notes!).split('.')[0]!);
 
     // And the other way: a key pressed in the speaker window moves the presentation.
     await speaker.keyboard.press('ArrowRight');

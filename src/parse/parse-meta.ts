@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'y
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { applyPeerKey, mapMarpTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
+import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
@@ -23,6 +24,7 @@ const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'str
   files: { type: 'string[]', doc: 'Markdown files in reading order (default: every .md file, by name)' },
   maxBullets: { type: 'number', doc: 'bullet budget per slide, default 6' },
   agenda: { type: 'boolean', doc: 'false leaves out the generated Agenda slide' },
+  smartypants: { type: 'boolean', doc: 'false keeps straight quotes and ASCII dashes as typed' },
   slideLevel: { type: 'number', doc: '1: `#` titles each slide; 2 (default): `#` starts a section, `##` a slide' },
 };
 
@@ -68,7 +70,7 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
-  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false };
+  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta, location };
@@ -153,6 +155,14 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
   }
   meta.title = meta.title.trim();
+  // Metadata shown on slides gets the same typesetting as the Markdown.
+  if (meta.smartypants) {
+    for (const key of ['title', 'subtitle', 'bottomLine', 'author', 'date', 'classification'] as const) {
+      const value = meta[key];
+      if (typeof value === 'string') meta[key] = typesetPlain(value, meta.lang);
+    }
+    if (meta.sections) meta.sections = meta.sections.map((s) => typesetPlain(s, meta.lang));
+  }
   if (seen.has('size') && meta.size !== '16:9' && meta.size !== '4:3') {
     bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' });
     meta.size = '16:9';

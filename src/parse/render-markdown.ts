@@ -4,6 +4,7 @@ import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
+import { typesetHtml } from './typeset-text.js';
 import { joinLines, type Line } from './cut-slides.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
@@ -166,6 +167,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const ignore = () => undefined;
         html = meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore);
       }
+      if (meta.smartypants) html = typesetHtml(html, meta.lang);
       return html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
     },
 
@@ -266,6 +268,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       html = cleaned;
     }
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
+    // Quotes, dashes and ellipses are set before math goes back in, so TeX is never touched.
+    if (meta.smartypants) html = typesetHtml(html, meta.lang);
     // Math goes in after sanitising: KaTeX's markup is ours and needs the inline styles a sanitizer would strip.
     html = html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
     return { html, bulletCount };
