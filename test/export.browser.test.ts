@@ -44,7 +44,8 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
   beforeAll(async () => {
     out = tempDir();
     built = await buildDefaultBriefing();
-    const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'briefing.pdf')], ROOT, { SOURCE_DATE_EPOCH: '1606780800' });
+    // In-process, in the file's shared browser; the pdf command as its own process is run by the --timeout and --browser-path tests.
+    const result = await runWithEpoch(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'briefing.pdf')], '1606780800');
     expect(result.code, result.err).toBe(0);
     stderr = result.err;
   });
