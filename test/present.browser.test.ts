@@ -209,6 +209,40 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
   });
 });
 
+describe.skipIf(BROWSER_PATH === null)('one chrome on every layout', () => {
+  it('every titled layout has the rule under its title, and its content clears the footer by at least 16 px', async () => {
+    const built = await buildDeck(path.join(FIXTURES, 'layouts'));
+    const deck = await tab.show(built.deck.html);
+    const titled = built.briefing.slides.filter((s) => s.kind === 'content' && s.title);
+    expect(new Set(titled.map((s) => s.layout)).size).toBeGreaterThanOrEqual(8);
+    for (const slide of titled) {
+      const measured = await deck.page.evaluate((n) => {
+        (window as unknown as { Reveal: RevealApi }).Reveal.slide(n);
+        const section = document.querySelector<HTMLElement>('.reveal .slides section.present')!;
+        const title = section.querySelector<HTMLElement>('h2')!;
+        const footer = section.querySelector<HTMLElement>('.deck-footer')!.getBoundingClientRect();
+        // The lowest edge of what the slide shows above its footer: its text (measured as text, not its boxes' padding), pictures and charts.
+        const bottoms: number[] = [];
+        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement!;
+          if (!node.textContent!.trim() || parent.closest('.deck-footer, .sr-only, .classification, aside.notes')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const rect = range.getBoundingClientRect();
+          if (rect.height > 0) bottoms.push(rect.bottom);
+        }
+        for (const el of section.querySelectorAll<HTMLElement>('img, svg.chart-drawing, table')) if (!el.closest('.sr-only')) bottoms.push(el.getBoundingClientRect().bottom);
+        const bottom = Math.max(...bottoms);
+        const scale = section.getBoundingClientRect().width / 1280;
+        return { rule: Number.parseFloat(getComputedStyle(title).borderBottomWidth), clearance: (footer.top - bottom) / scale };
+      }, slide.number - 1);
+      expect(measured.rule, `${slide.layout}: title rule`).toBeGreaterThanOrEqual(1);
+      expect(measured.clearance, `${slide.layout}: space above the footer`).toBeGreaterThanOrEqual(16);
+    }
+  });
+});
+
 describe.skipIf(BROWSER_PATH === null)('chrome that holds up with long content', () => {
   it('a 190-character deck title is cut with an ellipsis in the footer, and n / total stays on one line', async () => {
     const title = 'A very long briefing title '.repeat(7).trim().slice(0, 190);
