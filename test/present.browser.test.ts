@@ -243,6 +243,42 @@ describe.skipIf(BROWSER_PATH === null)('one chrome on every layout', () => {
   });
 });
 
+describe.skipIf(BROWSER_PATH === null)('line breaking in the default briefing', () => {
+  it('no paragraph or list item ends on a line holding one short word (four letters or fewer), and titles are balanced', async () => {
+    const built = await buildDefaultBriefing();
+    const deck = await openDeck(browser, built.deck.html, { printView: true });
+    await deck.page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+    const found = await deck.page.evaluate(() => {
+      const lonely: string[] = [];
+      for (const block of document.querySelectorAll<HTMLElement>('.reveal .slides section p, .reveal .slides section li, .reveal .slides section h2')) {
+        if (block.closest('aside.notes, .sr-only, .deck-footer, .classification')) continue;
+        // Each word's line, from where the browser put it.
+        const words: { text: string; top: number }[] = [];
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement!.closest('ul, ol') !== block.closest('ul, ol') && block.tagName === 'LI' && node.parentElement!.closest('li') !== block) continue;
+          for (const match of node.textContent!.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index!);
+            range.setEnd(node, match.index! + match[0].length);
+            const rect = range.getBoundingClientRect();
+            if (rect.height > 0) words.push({ text: match[0], top: Math.round(rect.top) });
+          }
+        }
+        const lines = [...new Set(words.map((w) => w.top))].sort((a, b) => a - b);
+        if (lines.length < 2) continue;
+        const last = words.filter((w) => w.top === lines.at(-1));
+        if (last.length === 1 && last[0]!.text.replace(/[^\p{L}\p{N}]/gu, '').length <= 4) lonely.push(`${block.tagName.toLowerCase()}: …${words.slice(-3).map((w) => w.text).join(' ')}`);
+      }
+      const unbalanced = [...document.querySelectorAll('.reveal h2')].filter((h) => getComputedStyle(h).textWrap !== 'balance').length;
+      return { lonely, unbalanced };
+    });
+    expect(found.lonely).toEqual([]);
+    expect(found.unbalanced).toBe(0);
+    await deck.context.close();
+  });
+});
+
 describe.skipIf(BROWSER_PATH === null)('chrome that holds up with long content', () => {
   it('a 190-character deck title is cut with an ellipsis in the footer, and n / total stays on one line', async () => {
     const title = 'A very long briefing title '.repeat(7).trim().slice(0, 190);
