@@ -7,6 +7,8 @@ import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
 import { bundleDeck, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
+import { embedDeckFonts } from './load-svg-fonts.js';
+import { readThemePalette } from './export/theme-palette.js';
 
 /** What a build needs besides the input path. */
 export interface BuildOptions {
@@ -79,8 +81,10 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const sandbox = options.sandbox ?? processSandbox();
   const templates = loadTemplates(model.singleFile ? undefined : model.root, cwd);
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
+  // SVG pictures that ask for the deck's typeface get it embedded, since an <img> cannot use the page's fonts.
+  const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeFile).bodyFont }) : assets;
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.
-  const { rendered, diagnostics } = await sandbox.render(briefing, templates, assets, {
+  const { rendered, diagnostics } = await sandbox.render(briefing, templates, shown, {
     handout: options.handout ?? false,
     customThemeFile: model.customThemeFile,
     chartData: [...model.chartData],
