@@ -19,8 +19,14 @@ const DOUBLE_QUOTES: Record<string, [string, string]> = {
 /** Typesets rendered HTML for a deck in `lang`. */
 export function typesetHtml(html: string, lang: string): string {
   // marked escapes quotes in text; SmartyPants needs the characters, and sees tags, so attributes stay as they are.
-  const plain = mapText(html, (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
-  const curly = decodeSmartEntities(smartypants(plain, 'qDe'));
+  // SmartyPants is slow, so it runs only when the text (not the tags) holds something it would change.
+  let quotesOrDashes = false;
+  const plain = mapText(html, (text) => {
+    const read = text.replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    quotesOrDashes ||= /["'`]|--|\.\.\./.test(read);
+    return read;
+  });
+  const curly = quotesOrDashes ? decodeSmartEntities(smartypants(plain, 'qDe')) : plain;
   return mapText(curly, (text) => localise(fixRangesAndSpaces(text), lang));
 }
 
