@@ -1,8 +1,12 @@
 // The colours and fonts of a deck's theme, read from the same CSS the HTML
 // deck uses (reveal's `--r-*` variables), for exports drawn without a browser.
 import { readFileSync } from 'node:fs';
-import postcss from 'postcss';
+import { createRequire } from 'node:module';
 import { resolveThemeFiles } from '../bundle/bundle-theme.js';
+
+const require = createRequire(import.meta.url);
+// Loaded on first use: a build reads a palette only when the deck has an SVG picture, and postcss costs every build its start-up otherwise.
+let postcss: typeof import('postcss').default | undefined;
 
 /** Colours as six hex digits without '#', fonts as one family name each. */
 export interface ThemePalette {
@@ -30,6 +34,7 @@ const VARIABLES: Record<string, keyof ThemePalette> = {
 export function readThemePalette(theme: string, customThemeFile?: string): ThemePalette {
   const files = customThemeFile ? [...resolveThemeFiles('briefing'), customThemeFile] : resolveThemeFiles(theme);
   const palette = { ...HOUSE_PALETTE };
+  postcss ??= require('postcss') as typeof import('postcss').default;
   for (const file of files) {
     postcss.parse(readFileSync(file, 'utf8')).walkDecls((decl) => {
       const key = VARIABLES[decl.prop];
