@@ -13,6 +13,8 @@ export default defineConfig({
     hookTimeout: Math.round(60_000 * load),
     // Browser tests each launch Chromium; two at once is what this 2-core machine can carry.
     maxWorkers: 2,
+    // Worker threads, not processes: cheaper to start and to switch between on two cores.
+    pool: 'threads',
     // Test files share each worker's module cache: playwright, esbuild and the pipeline load once per worker, not once per file.
     isolate: false,
     // Concurrent tests within a file share its browser; two at a time keeps a 2-core machine responsive.
