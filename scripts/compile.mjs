@@ -9,18 +9,23 @@ rmSync('lib', { recursive: true, force: true });
 
 // Vega loads only for decks with charts, from one pre-bundled file: its many small packages take several times longer to resolve one by one.
 const VEGA_MODULES = /[\\/]vega-modules\.js$/;
-const vega = await build({
-  entryPoints: { 'vega-modules': 'src/charts/vega-modules.ts' },
-  metafile: true,
-  outfile: 'lib/vega-modules.js',
+/** A file with its dependencies bundled in and minified: one file to load instead of many to resolve. */
+const SELF_CONTAINED = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   minify: true,
   mainFields: ['module', 'main'],
-  // Vega's loader reaches for require() (node-fetch); an ESM bundle needs one made for it.
+  // Bundled CommonJS code (Vega's loader, Handlebars) reaches for require(); an ESM bundle needs one made for it.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+const vega = await build({
+  ...SELF_CONTAINED,
+  entryPoints: { 'vega-modules': 'src/charts/vega-modules.ts' },
+  metafile: true,
+  outfile: 'lib/vega-modules.js',
   logLevel: 'error',
 });
 // Vega and the d3 modules it uses ship inside the package, so their licence notices ship beside them.
@@ -44,17 +49,11 @@ const prebundledVega = {
 // and reading a few hundred; the heavier, rarer libraries it needs stay lazy (KaTeX, highlight.js,
 // sanitize-html and parse5 through createRequire, Vega through its own file).
 await build({
+  ...SELF_CONTAINED,
   entryPoints: { 'sandbox-entry': 'src/sandbox-entry.ts' },
   outdir: 'lib',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  mainFields: ['module', 'main'],
   sourcemap: 'linked',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [prebundledVega],
 });
 
