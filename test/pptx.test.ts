@@ -293,8 +293,8 @@ if (soffice === null && process.env.CI === 'true') throw new Error('CI=true but 
 if (soffice === null) process.stderr.write('notice: LibreOffice not found; the PowerPoint round trip through it is skipped\n');
 
 describe.skipIf(soffice === null)('LibreOffice opens the file', () => {
-  it('converts the default briefing to PDF without repair, one page per slide', { timeout: scaled(120_000) }, async () => {
-    const { file } = await exportPptx(DEFAULT_BRIEFING);
+  it('converts the fixture deck (every kind of content, a chart, 4:3) to PDF without repair, one page per slide', { timeout: scaled(120_000) }, async () => {
+    const { file } = await exportPptx(PPTX_FIXTURE);
     const out = tempDir();
     // A private profile: a shared one would race with another run, and a first start writes it.
     const profile = `file://${tempDir()}`;
@@ -302,6 +302,6 @@ describe.skipIf(soffice === null)('LibreOffice opens the file', () => {
     expect(log).not.toMatch(/repair|corrupt/i);
     const pdf = path.join(out, 'deck.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-    expect(pages).toBe((await loadModel(DEFAULT_BRIEFING)).briefing.slides.length);
+    expect(pages).toBe((await loadModel(PPTX_FIXTURE)).briefing.slides.length);
   });
 });

@@ -16,7 +16,9 @@ describe('typesetting at build time', () => {
   it('uses the deck language\u2019s quotes: \u201e \u201c for de, \u00ab \u00bb with no-break spaces for fr', () => {
     expect(typesetHtml('<p>&quot;Ja&quot;</p>', 'de')).toBe('<p>\u201eJa\u201c</p>');
     expect(typesetHtml('<p>&quot;Oui&quot;</p>', 'fr-CA')).toBe('<p>\u00ab\u00a0Oui\u00a0\u00bb</p>');
+    for (const lang of ['it', 'es', 'ru']) expect(typesetHtml('<p>&quot;Sì&quot;</p>', lang), lang).toBe('<p>\u00abSì\u00bb</p>');
     expect(typesetPlain('"Yes"', 'en')).toBe('\u201cYes\u201d');
+    expect(typesetPlain('"Yes"', 'en-GB')).toBe('\u201cYes\u201d');
   });
 
   it('puts an en dash in number ranges and a no-break space between a number and its unit', () => {
