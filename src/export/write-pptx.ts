@@ -2,8 +2,7 @@
 // browser and no LibreOffice. The slide master carries the classification
 // banners, the footer rule, the deck title and the slide number, so they stay
 // in place on slides a user adds.
-import JSZip from 'jszip';
-import yazl from 'yazl';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { imageSize } from 'image-size';
 import type { LoadedModel } from '../build-deck.js';
 import { SLIDE_SIZES } from '../model.js';
@@ -182,15 +181,14 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
   const when = new Date(date ? date.getTime() : Date.UTC(1980, 0, 1));
   when.setUTCMilliseconds(0);
   const iso = when.toISOString().replace('.000Z', 'Z');
-  // pptxgenjs writes its zip uncompressed (see writePptx), so reading it back is cheap; Node's zlib then compresses once.
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new yazl.ZipFile();
-  const renumber = chartRenumbering(Object.keys(zip.files));
-  for (const original of Object.keys(zip.files).sort()) {
-    const entry = zip.files[original]!;
-    if (entry.dir) continue;
+  // pptxgenjs writes its zip uncompressed (see writePptx), so reading it back is cheap; fflate then compresses it once.
+  const entries = unzipSync(bytes);
+  const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+  const renumber = chartRenumbering(Object.keys(entries));
+  for (const original of Object.keys(entries).sort()) {
+    if (original.endsWith('/')) continue;
     const name = renumber(original);
-    let content: Uint8Array | string = await entry.async('uint8array');
+    let content: Uint8Array | string = entries[original]!;
     if (/\.(xml|rels)$/.test(name)) content = renumber(new TextDecoder().decode(content));
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && typeof content === 'string') content = keepFirstParagraphProperties(content);
     // A chart's data travels as an embedded workbook, itself a zip with its own times.
@@ -200,12 +198,9 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
       content = date ? core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`) : core.replace(/<dcterms:(?:created|modified)[^>]*>[^<]*<\/dcterms:(?:created|modified)>/g, '');
     }
     // Zip times are DOS times in local time; shifting by the zone offset makes them read as UTC on every machine.
-    out.addBuffer(Buffer.from(content), name, { mtime: new Date(when.getTime() + when.getTimezoneOffset() * 60_000), forceDosTimestamp: true, mode: 0o100644, compress: true });
+    out[name] = [typeof content === 'string' ? strToU8(content) : content, { mtime: new Date(when.getTime() + when.getTimezoneOffset() * 60_000), level: 6 }];
   }
-  out.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of out.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+  return zipSync(out);
 }
 
 /**
