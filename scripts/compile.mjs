@@ -50,12 +50,18 @@ const prebundledVega = {
 // sanitize-html and parse5 through createRequire, Vega through its own file).
 await build({
   ...SELF_CONTAINED,
-  entryPoints: { 'sandbox-entry': 'src/sandbox-entry.ts' },
+  // CommonJS, so the loader (src/sandbox-loader.ts) can compile it through a V8 code cache with vm.Script.
+  format: 'cjs',
+  banner: { js: 'var __briefdeckUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__briefdeckUrl' },
+  entryPoints: { 'sandbox-core': 'src/sandbox-entry.ts' },
+  outExtension: { '.js': '.cjs' },
   outdir: 'lib',
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [prebundledVega],
 });
+await build({ entryPoints: { 'sandbox-entry': 'src/sandbox-loader.ts' }, outdir: 'lib', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
 
 await build({
   entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts' },

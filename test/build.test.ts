@@ -141,6 +141,25 @@ describe('the handout', () => {
   });
 });
 
+describe('the sandbox worker\'s code cache', () => {
+  it('is written after a build, and a damaged one is refused by V8 and rewritten, with the same output', () => {
+    const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'briefdeck');
+    const out = (n: number) => path.join(tempDir(), `deck-${n}.html`);
+    const first = out(1);
+    expect(runBin(['build', DEFAULT_BRIEFING, '-o', first], ROOT).code).toBe(0);
+    const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-[0-9a-f]{16}\.v8$/.test(f));
+    expect(caches().length).toBeGreaterThan(0);
+    const file = path.join(cacheDir, caches()[0]!);
+    expect(readFileSync(file).length).toBeGreaterThan(50_000);
+    // Garbage where the cache was: V8 rejects it, the build compiles as usual and writes a good one back.
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const second = out(2);
+    expect(runBin(['build', DEFAULT_BRIEFING, '-o', second], ROOT).code).toBe(0);
+    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+    expect(readFileSync(file).length).toBeGreaterThan(50_000);
+  });
+});
+
 describe('single-file briefings', () => {
   it('builds a .md file with front matter to dist/<name>.html', () => {
     const cwd = tempDir();

@@ -35,7 +35,9 @@ let modules: Promise<VegaModules> | undefined;
 /** Draws every chart of a deck; problems go to the bag at each block's line, and a chart that fails is left out. */
 export async function drawCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, bag: DiagnosticBag): Promise<string[]> {
   if (charts.length === 0) return [];
-  modules ??= import('./vega-modules.js');
+  // In the built sandbox the code runs as CommonJS in a vm.Script, which reaches the ES module through its loader.
+  const viaLoader = (globalThis as { briefdeckImportVega?: () => Promise<VegaModules> }).briefdeckImportVega;
+  modules ??= viaLoader ? viaLoader() : import('./vega-modules.js');
   const loaded = await modules;
   const drawn: string[] = [];
   for (const [index, chart] of charts.entries()) {
