@@ -23,9 +23,12 @@ const SELF_CONTAINED = {
 
 const vega = await build({
   ...SELF_CONTAINED,
+  // CommonJS, so the sandbox's loader (src/sandbox-loader.ts) can run it through a V8 code cache.
+  format: 'cjs',
+  banner: {},
   entryPoints: { 'vega-modules': 'src/charts/vega-modules.ts' },
   metafile: true,
-  outfile: 'lib/vega-modules.js',
+  outfile: 'lib/vega-modules.cjs',
   logLevel: 'error',
 });
 // Vega and the d3 modules it uses ship inside the package, so their licence notices ship beside them.
@@ -35,7 +38,7 @@ const notices = [...bundled].sort().map((name) => {
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
   return `${name}\n${'='.repeat(name.length)}\n${file ? readFileSync(path.join(dir, file), 'utf8').trim() : `licence: ${JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).license}`}\n`;
 });
-writeFileSync('lib/vega-modules.LICENSES.txt', `Third-party code bundled into lib/vega-modules.js\n\n${notices.join('\n')}`);
+writeFileSync('lib/vega-modules.LICENSES.txt', `Third-party code bundled into lib/vega-modules.cjs\n\n${notices.join('\n')}`);
 
 const prebundledVega = {
   name: 'prebundled-vega',

@@ -147,7 +147,7 @@ describe('the sandbox worker\'s code cache', () => {
     const out = (n: number) => path.join(tempDir(), `deck-${n}.html`);
     const first = out(1);
     expect(runBin(['build', DEFAULT_BRIEFING, '-o', first], ROOT).code).toBe(0);
-    const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-[0-9a-f]{16}\.v8$/.test(f));
+    const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-core-[0-9a-f]{16}\.v8$/.test(f));
     expect(caches().length).toBeGreaterThan(0);
     const file = path.join(cacheDir, caches()[0]!);
     expect(readFileSync(file).length).toBeGreaterThan(50_000);

@@ -15,7 +15,7 @@ describe('installed as a tool', () => {
     expect(files).toContain('lib/main.js');
     expect(files).toContain('lib/sandbox-entry.js');
     // Vega is bundled into one file, with the licences of everything inside it; it is not a dependency to install.
-    expect(files).toContain('lib/vega-modules.js');
+    expect(files).toContain('lib/vega-modules.cjs');
     expect(files).toContain('lib/vega-modules.LICENSES.txt');
     expect(files).toContain('src/runtime/deck-runtime.ts');
     expect(files).toContain('templates/deck.hbs');
