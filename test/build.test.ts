@@ -145,8 +145,10 @@ describe('the sandbox worker\'s code cache', () => {
   it('is written after a build, and a damaged one is refused by V8 and rewritten, with the same output', () => {
     const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'briefdeck');
     const out = (n: number) => path.join(tempDir(), `deck-${n}.html`);
+    const deck = path.join(tempDir(), 'small.md');
+    writeFileSync(deck, '---\ntitle: Small\n---\n\n## One\n\nText.\n');
     const first = out(1);
-    expect(runBin(['build', DEFAULT_BRIEFING, '-o', first], ROOT).code).toBe(0);
+    expect(runBin(['build', deck, '-o', first], ROOT).code).toBe(0);
     const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-core-[0-9a-f]{16}\.v8$/.test(f));
     expect(caches().length).toBeGreaterThan(0);
     const file = path.join(cacheDir, caches()[0]!);
@@ -154,7 +156,7 @@ describe('the sandbox worker\'s code cache', () => {
     // Garbage where the cache was: V8 rejects it, the build compiles as usual and writes a good one back.
     writeFileSync(file, Buffer.alloc(4096, 7));
     const second = out(2);
-    expect(runBin(['build', DEFAULT_BRIEFING, '-o', second], ROOT).code).toBe(0);
+    expect(runBin(['build', deck, '-o', second], ROOT).code).toBe(0);
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
     expect(readFileSync(file).length).toBeGreaterThan(50_000);
   });
