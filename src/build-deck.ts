@@ -43,6 +43,8 @@ export interface LoadedModel {
   chartData: ReadonlyMap<number, string>;
   /** The briefing's own theme CSS, when `theme:` names one. */
   customThemeFile?: string;
+  /** Where `theme:` is set (or the metadata starts), for messages about the theme. */
+  themeSource: { file: string; line: number };
   /** The briefing folder, for templates. */
   root: string;
   singleFile: boolean;
@@ -57,8 +59,6 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const bag = new DiagnosticBag();
   const loaded = loadBriefing(input, cwd, limits);
   const sandbox = options.sandbox ?? processSandbox();
-  // The runtime bundle does not depend on the briefing, so it is read while the worker parses.
-  void bundleRuntime().catch(() => undefined);
   const parsed = await sandbox.parse(loaded);
   const { briefing } = parsed;
   bag.addAll(parsed.diagnostics);
@@ -68,19 +68,20 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   bag.throwIfErrors();
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
-  return { briefing, assets, chartData, customThemeFile, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, warnings: bag.warnings };
+  return { briefing, assets, chartData, customThemeFile, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, warnings: bag.warnings };
 }
 
 /** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */
 export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuiltDeck> {
   const cwd = options.cwd ?? process.cwd();
+  // The runtime bundle does not depend on the briefing, so it is read while the worker parses; only the HTML needs it.
+  void bundleRuntime().catch(() => undefined);
   const model = await loadModel(input, options);
   const { briefing, assets } = model;
   const bag = new DiagnosticBag();
   bag.addAll(model.warnings);
   const sandbox = options.sandbox ?? processSandbox();
   const templates = loadTemplates(model.singleFile ? undefined : model.root, cwd);
-  const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   // SVG pictures that ask for the deck's typeface get it embedded, since an <img> cannot use the page's fonts.
   const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeFile).bodyFont }) : assets;
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.
@@ -91,7 +92,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   });
   bag.addAll(diagnostics);
   bag.throwIfErrors();
-  const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: model.root, themeSource });
+  const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: model.root, themeSource: model.themeSource });
   bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
   return { briefing, assets, deck, warnings: bag.warnings, name: model.name };
 }

@@ -47,18 +47,27 @@ function embedInSvg(svg: string, typeface: DeckTypeface): string {
   if (!asksForDeck && !onlyGeneric) return svg;
   const weights = new Set(['400']);
   if (/font-weight\s*[:=]\s*["']?(bold|[6-9]00)/i.test(svg)) weights.add('700');
-  const faces = [...weights].map((weight) => fontFace(typeface.family, weight)).filter((face): face is string => face !== undefined);
-  if (faces.length === 0) return svg;
+  const rules = [...weights].map((weight) => fontFace(typeface.family, weight)).filter((face): face is string => face !== undefined);
+  if (rules.length === 0) return svg;
   // Text that names no family, or only a generic one, is set in the deck's typeface too.
   const fallback = onlyGeneric ? `text,tspan{font-family:${JSON.stringify(typeface.family)},sans-serif}` : '';
   const opening = /<svg\b[^>]*>/i.exec(svg);
   if (!opening) return svg;
   const at = opening.index + opening[0].length;
-  return `${svg.slice(0, at)}<style>${faces.join('')}${fallback}</style>${svg.slice(at)}`;
+  return `${svg.slice(0, at)}<style>${rules.join('')}${fallback}</style>${svg.slice(at)}`;
 }
+
+/** Faces already read, by family and weight: every SVG of a deck, and every rebuild in the dev server, shares them. */
+const faces = new Map<string, string | undefined>();
 
 /** An @font-face rule with the face's woff2 inlined, from the @fontsource package that ships it; undefined when none does. */
 function fontFace(family: string, weight: string): string | undefined {
+  const key = `${family}\u0000${weight}`;
+  if (!faces.has(key)) faces.set(key, readFontFace(family, weight));
+  return faces.get(key);
+}
+
+function readFontFace(family: string, weight: string): string | undefined {
   const id = family.toLowerCase().replace(/\s+/g, '-');
   let file: string;
   try {

@@ -4,7 +4,7 @@
 // and most of it is V8 compiling the same half-megabyte of parsers again; with the
 // cache, a build after the first skips that work.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,9 @@ function runCached(name: string): { exports: unknown; saveCache: () => void } {
       const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
+      // Caches of earlier builds of this bundle (another version, another Node) are never read again: one stays.
+      const stem = `${path.basename(name, '.cjs')}-`;
+      for (const old of readdirSync(CACHE_DIR)) if (old.startsWith(stem) && old.endsWith('.v8') && path.join(CACHE_DIR, old) !== cacheFile) rmSync(path.join(CACHE_DIR, old), { force: true });
     } catch {
       // A read-only install: every build compiles, as before.
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
@@ -142,15 +142,20 @@ describe('the handout', () => {
 });
 
 describe('the sandbox worker\'s code cache', () => {
-  it('is written after a build, and a damaged one is refused by V8 and rewritten, with the same output', () => {
+  it('is written after a build (and replaces those of earlier builds), and a damaged one is refused by V8 and rewritten, with the same output', () => {
     const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'briefdeck');
     const out = (n: number) => path.join(tempDir(), `deck-${n}.html`);
     const deck = path.join(tempDir(), 'small.md');
     writeFileSync(deck, '---\ntitle: Small\n---\n\n## One\n\nText.\n');
+    const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-core-[0-9a-f]{16}\.v8$/.test(f));
+    // A stale cache of an earlier build of the bundle stands in for the one this build will make.
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(path.join(cacheDir, 'sandbox-core-0000000000000000.v8'), 'stale');
+    for (const f of caches()) if (f !== 'sandbox-core-0000000000000000.v8') rmSync(path.join(cacheDir, f));
     const first = out(1);
     expect(runBin(['build', deck, '-o', first], ROOT).code).toBe(0);
-    const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-core-[0-9a-f]{16}\.v8$/.test(f));
-    expect(caches().length).toBeGreaterThan(0);
+    // One cache for the bundle as it is now; those of earlier builds of it are removed when it is written.
+    expect(caches()).toHaveLength(1);
     const file = path.join(cacheDir, caches()[0]!);
     expect(readFileSync(file).length).toBeGreaterThan(50_000);
     // Garbage where the cache was: V8 rejects it, the build compiles as usual and writes a good one back.

@@ -111,7 +111,7 @@ describe('charts drawn at build time', () => {
     }
   });
 
-  it('leaves the notes and the handout alone: a chart is slide content', async () => {
+  it('a handout keeps every chart: charts are slide content, not notes', async () => {
     const handout = await buildDeck(CHARTS, { handout: true });
     expect(chartFigures(handout.deck.html)).toHaveLength(8);
   });

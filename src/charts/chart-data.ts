@@ -67,8 +67,14 @@ export function resolveFields(chart: ChartRef, table: ChartTable): { x: string; 
   return { x, y, ...(chart.series ? { series: chart.series } : {}) };
 }
 
+/** A chart's table and, for the built-in types, the fields it draws. */
+export interface CheckedChart {
+  table: ChartTable;
+  fields?: { x: string; y: string; series?: string };
+}
+
 /** A chart's table and fields, checked as every output draws them; or the problem, with its hint, for an E_CHART at the block. */
-export function readCheckedChart(chart: ChartRef, fileText: string | undefined): { table: ChartTable; fields?: { x: string; y: string; series?: string } } | { problem: string; hint: string } {
+export function readCheckedChart(chart: ChartRef, fileText: string | undefined): CheckedChart | { problem: string; hint: string } {
   const table = readChartTable(chart, fileText);
   if (typeof table === 'string') return { problem: table, hint: 'give the chart one row per category, with a header naming each field' };
   // A Vega-Lite spec names its own fields.

@@ -4,7 +4,7 @@
 import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
-import { readCheckedChart, type ChartTable } from '../charts/chart-data.js';
+import { readCheckedChart, type ChartTable, type CheckedChart } from '../charts/chart-data.js';
 import type { DiagnosticBag } from '../errors.js';
 import { describeChart } from '../charts/describe-chart.js';
 import type { ChartRef } from '../model.js';
@@ -21,19 +21,23 @@ export interface Box {
 /** Categories from the top down: pptxgenjs writes the value straight into <c:orientation>, though its types list only 'minMax'. */
 const TOP_DOWN = { catAxisOrientation: 'maxMin' } as unknown as Pptx.default.IChartOpts;
 
-/** Reports every chart whose data cannot be drawn, with the same E_CHART error and line as `build`. */
-export function checkChartsForExport(charts: readonly ChartRef[], chartData: ReadonlyMap<number, string>, bag: DiagnosticBag): void {
+/**
+ * Reads and checks every chart's data once, before any slide is placed; a
+ * chart that cannot be drawn is reported with the same E_CHART error and line
+ * as `build`. Returns the checked charts by index, for placing.
+ */
+export function checkChartsForExport(charts: readonly ChartRef[], chartData: ReadonlyMap<number, string>, bag: DiagnosticBag): Map<number, CheckedChart> {
+  const checked = new Map<number, CheckedChart>();
   charts.forEach((chart, index) => {
-    const checked = readCheckedChart(chart, chartData.get(index));
-    if ('problem' in checked) bag.error('E_CHART', checked.problem, { ...chart.source, hint: checked.hint });
+    const result = readCheckedChart(chart, chartData.get(index));
+    if ('problem' in result) bag.error('E_CHART', result.problem, { ...chart.source, hint: result.hint });
+    else checked.set(index, result);
   });
+  return checked;
 }
 
 /** Adds one chart to the slide as a native chart (or, for a Vega-Lite spec, a native table of its data); returns the height it took, in inches. */
-export function addNativeChart(pptx: PptxGenJS, slide: Pptx.default.Slide, chart: ChartRef, dataText: string | undefined, box: Box, palette: ThemePalette): number {
-  const checked = readCheckedChart(chart, dataText);
-  // The export checked every chart before placing any (checkChartsForExport); nothing is left to fail here.
-  if ('problem' in checked) return 0;
+export function addNativeChart(pptx: PptxGenJS, slide: Pptx.default.Slide, chart: ChartRef, checked: CheckedChart, box: Box, palette: ThemePalette): number {
   const { table, fields } = checked;
   if (!fields || !chart.type) {
     addDataTable(slide, table, box, palette);

@@ -5,6 +5,7 @@ import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
 import type { Briefing, ChartRef, Slide } from '../model.js';
+import type { CheckedChart } from '../charts/chart-data.js';
 import { addNativeChart, mix, type Box } from './pptx-charts.js';
 import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';
 import type { SlideBlock } from './read-slide-blocks.js';
@@ -37,10 +38,16 @@ export interface SlideContext {
   geometry: Geometry;
   images: ReadonlyMap<number, PlacedImage>;
   charts: readonly ChartRef[];
-  chartData: ReadonlyMap<number, string>;
+  /** Every chart's data, read and checked once for the whole export. */
+  checkedCharts: ReadonlyMap<number, CheckedChart>;
 }
 
 const BODY_SIZE = 20;
+
+/** Blocks that share one text box; the rest (tables, pictures, charts, code) are objects of their own. */
+function isText(block: SlideBlock): boolean {
+  return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'list' || block.kind === 'quote' || block.kind === 'math';
+}
 
 /** Places a slide by its layout. Unknown layouts (a briefing's own) are placed as content. */
 export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[], columns: SlideBlock[][] | null): void {
@@ -105,16 +112,16 @@ function look(ctx: SlideContext, fontSize: number): TextLook {
 function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: number): void {
   const groups: SlideBlock[][] = [];
   for (const block of blocks) {
-    const textual = ['paragraph', 'heading', 'list', 'quote', 'math'].includes(block.kind);
+    const textual = isText(block);
     const lastGroup = groups.at(-1);
-    if (textual && lastGroup && ['paragraph', 'heading', 'list', 'quote', 'math'].includes(lastGroup[0]!.kind)) lastGroup.push(block);
+    if (textual && lastGroup && isText(lastGroup[0]!)) lastGroup.push(block);
     else groups.push([block]);
   }
   let y = box.y;
   const bottom = box.y + box.h;
   groups.forEach((group, i) => {
     const remaining = Math.max(0.5, bottom - y);
-    const objectsAfter = groups.slice(i + 1).filter((g) => !['paragraph', 'heading', 'list', 'quote', 'math'].includes(g[0]!.kind)).length;
+    const objectsAfter = groups.slice(i + 1).filter((g) => !isText(g[0]!)).length;
     const first = group[0]!;
     switch (first.kind) {
       case 'table': {
@@ -136,7 +143,7 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const image = ctx.images.get(first.asset);
         if (!image) return;
         // Text after the picture (a caption) keeps its room: about 0.6 in per paragraph group.
-        const textAfter = groups.slice(i + 1).filter((g) => ['paragraph', 'heading', 'list', 'quote', 'math'].includes(g[0]!.kind)).length;
+        const textAfter = groups.slice(i + 1).filter((g) => isText(g[0]!)).length;
         const space = (objectsAfter > 0 ? remaining / (objectsAfter + 1) : remaining) - textAfter * 0.6;
         const scale = Math.min(box.w / image.width, space / image.height);
         const w = image.width * scale;
@@ -147,10 +154,11 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
       }
       case 'chart': {
         const chart = ctx.charts[first.index];
-        if (!chart) return;
+        const checked = ctx.checkedCharts.get(first.index);
+        if (!chart || !checked) return;
         // Room for the caption under the chart, when it has one.
         const space = (objectsAfter > 0 ? remaining / (objectsAfter + 1) : remaining) - (chart.caption ? 0.5 : 0);
-        const h = addNativeChart(ctx.pptx, ctx.slide, chart, ctx.chartData.get(first.index), { x: box.x, y, w: box.w, h: space }, ctx.palette);
+        const h = addNativeChart(ctx.pptx, ctx.slide, chart, checked, { x: box.x, y, w: box.w, h: space }, ctx.palette);
         y += h + 0.1;
         if (chart.caption) {
           ctx.slide.addText(chart.caption, { x: box.x, y, w: box.w, h: 0.4, fontSize: 14, color: ctx.palette.text, fontFace: ctx.palette.bodyFont });

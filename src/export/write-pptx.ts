@@ -43,7 +43,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const { briefing } = model;
   const { meta } = briefing;
   const bag = new DiagnosticBag();
-  checkChartsForExport(briefing.charts, model.chartData, bag);
+  const checkedCharts = checkChartsForExport(briefing.charts, model.chartData, bag);
   bag.throwIfErrors();
   const palette = readThemePalette(meta.theme, model.customThemeFile);
   const pptx = new PptxGenJS();
@@ -56,9 +56,9 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   pptx.title = meta.title;
   if (meta.author) pptx.author = meta.author;
   pptx.subject = meta.subtitle ?? meta.bottomLine ?? meta.title;
+  // pptxgenjs would otherwise write its own name as the document's company.
   pptx.company = '';
   pptx.theme = { headFontFace: palette.headingFont, bodyFontFace: palette.bodyFont };
-  pptx.rtlMode = false;
 
   const banner = meta.classification ? BANNER : 0;
   const footerY = height - banner - 0.5;
@@ -75,7 +75,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, chartData: model.chartData }, slide, body.blocks, columns);
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
     const footer = meta.footerText ?? slide.section;
     if (footer && !plain) {
       pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });

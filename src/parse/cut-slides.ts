@@ -1,7 +1,7 @@
 import type { SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc.js';
-import { openAsideNotes, readRevealSeparator, type SlideLook } from './dialects/reveal.js';
+import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
 import { rewritePandocLine } from './dialects/pandoc.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
@@ -33,7 +33,7 @@ export interface RawSlide {
   /** Started by a vertical separator (`--`, `----`, `<!--v-->`): the slide sits below the one before it. */
   vertical?: boolean;
   /** The look a heading's attributes gave the slide (Quarto's `{.smaller}`, `{background-color="…"}`). */
-  look?: SlideLook;
+  look?: SlideDirectiveLook;
   section: string | null;
 }
 
@@ -144,16 +144,16 @@ export function cutSlides(
     }
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
     const rewrite = rewritePandocLine(text, pandoc);
-    let headingLook: SlideLook | undefined;
+    let headingLook: SlideDirectiveLook | undefined;
+    let separator: 'horizontal' | 'vertical' | null;
     if (rewrite) {
       if (rewrite.warning) warn(number, rewrite.warning);
       text = rewrite.text;
       headingLook = rewrite.look;
-    } else if (readRevealSeparator(text)) {
-      verticalNext = readRevealSeparator(text) === 'vertical';
+    } else if ((separator = readRevealSeparator(text))) {
+      verticalNext = separator === 'vertical';
       text = '---';
-    }
-    else if (commentNotes === 'slidev') text = rewriteSlot(text) ?? text;
+    } else if (commentNotes === 'slidev') text = rewriteSlot(text) ?? text;
     const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);
@@ -165,10 +165,10 @@ export function cutSlides(
     if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);
-    } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && titlesSeparatedSlide(current as RawSlide | null))) {
+    } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && (current === null || awaitsTitle(current)))) {
       const c = current as RawSlide | null;
       // Directives and comments between `---` and the heading belong to the slide the heading names.
-      if (c && c.fromSeparator && c.title === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text))) && c.notes === null) {
+      if (c && awaitsTitle(c)) {
         c.title = m[1]!.trim();
         c.line = number;
         c.fromSeparator = false;
@@ -217,12 +217,11 @@ export function joinLines(lines: Line[]): string {
 }
 
 /**
- * At slide level 1, a `##` heading is content, except as a slide's first
- * line: at the start of a file, or right after a `---` that started a slide
- * with no title or text yet. Then it names the slide, as in Marp and Slidev,
- * where a slide's first heading of any level is its title.
+ * True for a slide a `---` started that has no title, text or notes yet, only
+ * directives and comments: a heading now names it rather than starting
+ * another. At slide level 1 this is also when a `##` heading titles a slide,
+ * as in Marp and Slidev, where a slide's first heading of any level is its title.
  */
-function titlesSeparatedSlide(c: RawSlide | null): boolean {
-  if (c === null) return true;
+function awaitsTitle(c: RawSlide): boolean {
   return c.fromSeparator && c.title === null && c.notes === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text)));
 }

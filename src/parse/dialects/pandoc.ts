@@ -1,5 +1,5 @@
 import type { NotesBlock } from './notes-block.js';
-import { readSlideDirective, type SlideLook } from './reveal.js';
+import { readSlideDirective, type SlideDirectiveLook } from './reveal.js';
 
 // How briefdeck reads Pandoc's and Quarto's slide syntax. Speaker notes are a
 // fenced div with the class `notes`: `::: notes` or `::: {.notes}` … `:::`.
@@ -24,7 +24,7 @@ export function openPandocNotes(line: string): NotesBlock | null {
 export interface Rewrite {
   text: string;
   /** A heading's attributes that set the look of the slide it titles. */
-  look?: SlideLook;
+  look?: SlideDirectiveLook;
   warning?: string;
 }
 

@@ -35,8 +35,8 @@ export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'small
 /** A colour a slide background may take: a hex value, rgb()/hsl(), or a plain colour name. Nothing that loads. */
 const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z]{3,20})$/i;
 
-/** What a slide's own look may be, from reveal's `<!-- .slide: … -->` or Marp's `<!-- _class: … -->`. */
-export interface SlideLook {
+/** What a slide's own look may be, from reveal's `<!-- .slide: … -->` or Marp's `<!-- _class: … -->`, as written: the parser resolves its image into the model's SlideLook. */
+export interface SlideDirectiveLook {
   backgroundColor?: string;
   className?: string;
   /** `data-background-image`, as written: the parser confines it to the briefing folder like any image. */
@@ -47,10 +47,10 @@ export interface SlideLook {
  * Reads reveal's `<!-- .slide: data-background-color="#123" class="lead" -->`.
  * Only safe values pass; anything else is named in `ignored` for a warning.
  */
-export function readSlideDirective(line: string): { look: SlideLook; ignored: string[] } | null {
+export function readSlideDirective(line: string): { look: SlideDirectiveLook; ignored: string[] } | null {
   const match = /^[ \t]*<!--[ \t]*\.slide:(.*?)-->[ \t]*$/.exec(line);
   if (!match) return null;
-  const look: SlideLook = {};
+  const look: SlideDirectiveLook = {};
   const ignored: string[] = [];
   for (const m of match[1]!.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
     const name = m[1]!;
