@@ -144,6 +144,9 @@ export function renderDeck(
     controls: true,
     // Edge arrows keep clear of the footer, where each slide shows its number.
     controlsLayout: 'edges',
+    // No arrow bouncing beside the title slide while the presenter speaks: reveal's hint is an endless CSS animation,
+    // which also keeps an idle deck redrawing (about a tenth of a core in Chromium without a GPU).
+    controlsTutorial: false,
     progress: true,
     slideNumber: 'c/t',
     // Each slide's footer carries its own number, so reveal's copy shows only in the speaker view.

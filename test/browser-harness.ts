@@ -51,12 +51,21 @@ export interface DeckTab {
   show(html: string, hash?: string): Promise<OpenedDeck>;
 }
 
+/** How a deck tab is set up: its viewport, the exporter's print view, and whether the reader's system allows motion. */
+export interface DeckTabOptions {
+  viewport?: { width: number; height: number };
+  printView?: boolean;
+  motion?: 'reduce' | 'no-preference';
+}
+
 /**
  * Opens one tab for showing decks. A new page costs a renderer process, so
  * tests that check many decks the same way (the themes) reuse one tab.
  */
-export async function openDeckTab(browser: Browser, options: { viewport?: { width: number; height: number }; printView?: boolean } = {}): Promise<DeckTab> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+export async function openDeckTab(browser: Browser, options: DeckTabOptions = {}): Promise<DeckTab> {
+  // Tests step through slides by the hundred; drawing each transition's frames in software would cost more than the rest of the test.
+  // The transitions themselves are checked once, with motion allowed (test/present.browser.test.ts).
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.motion ?? 'reduce' });
   let url = '';
   let blocked: string[] = [];
   await context.route('**/*', (route) => {
@@ -118,7 +127,7 @@ export async function openDeckTab(browser: Browser, options: { viewport?: { widt
 export async function openDeck(
   browser: Browser,
   html: string,
-  options: { hash?: string; viewport?: { width: number; height: number }; printView?: boolean } = {},
+  options: DeckTabOptions & { hash?: string } = {},
 ): Promise<OpenedDeck> {
   const tab = await openDeckTab(browser, options);
   return tab.show(html, options.hash);

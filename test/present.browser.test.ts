@@ -43,6 +43,36 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     expect(deck.consoleErrors).toEqual([]);
   });
 
+  it('sits still once shown: no arrow bounces and no animation keeps running on the title slide', async () => {
+    const deck = await tab.show(built.deck.html);
+    // reveal's controls tutorial would bounce the next-slide arrow forever, redrawing the page while the presenter speaks.
+    await expect.poll(() => deck.page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').map((a) => (a as CSSAnimation).animationName ?? 'transition')), { timeout: scaled(5_000) }).toEqual([]);
+    expect(await deck.page.locator('.reveal .controls .highlight').count()).toBe(0);
+  });
+
+  it("changes slides with the deck's transition, and in place for a reader whose system asks for less motion", async () => {
+    const moving = await openDeck(browser, built.deck.html, { motion: 'no-preference' });
+    const stillTab = await openDeckTab(browser, { motion: 'reduce' });
+    const still = await stillTab.show(built.deck.html);
+    try {
+      /** Moves to the next slide and says which transition the deck is set to and what is animating right after. */
+      const next = (deck: typeof moving) =>
+        deck.page.evaluate(() => {
+          const reveal = (window as unknown as { Reveal: RevealApi & { next(): void } }).Reveal;
+          reveal.next();
+          return { transition: reveal.getConfig().transition, animating: document.getAnimations().length };
+        });
+      expect(await next(moving)).toMatchObject({ transition: 'fade' });
+      expect((await next(moving)).animating).toBeGreaterThan(0);
+      expect(await next(still)).toEqual({ transition: 'none', animating: 0 });
+      expect(await next(still)).toEqual({ transition: 'none', animating: 0 });
+      expect(await currentIndex(still.page)).toBe(2);
+    } finally {
+      await moving.context.close();
+      await stillTab.context.close();
+    }
+  });
+
   it('loads every font the theme declares, and body text renders in the theme font', async () => {
     const deck = await tab.show(built.deck.html, '#/5');
     const fonts = await deck.page.evaluate(async () => {

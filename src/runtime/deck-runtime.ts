@@ -70,6 +70,9 @@ if (exporting?.mode !== 'handout') {
   } else if (exporting?.mode === 'present') {
     // Screenshots want the slide alone: no animation, arrows or progress bar.
     Object.assign(config, { transition: 'none', backgroundTransition: 'none', controls: false, progress: false, hash: false });
+  } else if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
+    // A reader whose system asks for less motion gets slides that change in place (WCAG 2.3.3); layout.css stills the rest.
+    Object.assign(config, { transition: 'none', backgroundTransition: 'none' });
   }
   // reveal's postMessage API stays off except in a speaker-view preview, which the speaker window drives.
   // The current-slide preview reports the presenter's moves to the speaker window, which passes them on to the deck.
