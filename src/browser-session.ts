@@ -27,13 +27,29 @@ export const CHROMIUM_FLAGS = [
  */
 let sharedBrowser: Browser | undefined;
 
+/**
+ * Pages that finished a job in the shared browser, kept by the settings they
+ * were made with. Starting a renderer costs more than most jobs, so the next
+ * job with the same settings opens its deck in one of these instead.
+ */
+const warmPages = new Map<string, Page[]>();
+
 /** Sets (or, with undefined, clears) the browser that every later job reuses instead of launching its own. */
 export function shareBrowser(browser: Browser | undefined): void {
+  if (browser !== sharedBrowser) {
+    for (const page of [...warmPages.values()].flat()) void page.context().close().catch(() => undefined);
+    warmPages.clear();
+  }
   sharedBrowser = browser;
 }
 
-/** All a browser job needs: somewhere to open its own pages. */
-export type ContextFactory = Pick<Browser, 'newContext'>;
+/** All a browser job needs: somewhere to open its own pages, and in a shared browser, pages kept warm by earlier jobs. */
+export interface ContextFactory extends Pick<Browser, 'newContext'> {
+  /** A kept page made with these settings, now the job's own; undefined when there is none. */
+  takeWarmPage?(settings: string): Page | undefined;
+  /** Marks a page as the job's, to be kept warm for a later job if this one succeeds. */
+  keepWhenDone?(settings: string, page: Page): void;
+}
 
 /** What a browser job reports as it goes, so a stall can be named. */
 export interface StageTracker {
@@ -76,14 +92,26 @@ export async function withBrowser<T>(
       const shared = sharedBrowser;
       // The shared browser outlives the job, so the job's own contexts, and only those, are closed when it ends.
       const opened: BrowserContext[] = [];
+      const kept: [string, Page][] = [];
       const factory: ContextFactory = {
         newContext: async (options) => {
           const context = await shared.newContext(options);
           opened.push(context);
           return context;
         },
+        takeWarmPage: (settings) => warmPages.get(settings)?.pop(),
+        keepWhenDone: (settings, page) => void kept.push([settings, page]),
       };
-      return runJob(factory).finally(() => Promise.all(opened.map((c) => c.close().catch(() => undefined))));
+      let succeeded = false;
+      return runJob(factory)
+        .then((result) => ((succeeded = true), result))
+        .finally(async () => {
+          // Only a job that finished leaves its page for the next; a failed or timed-out one may have left it stuck.
+          const keep = new Set(succeeded && sharedBrowser === shared ? kept.filter(([, page]) => !page.isClosed()).map(([, page]) => page) : []);
+          for (const [settings, page] of kept) if (keep.has(page)) warmPages.set(settings, [...(warmPages.get(settings) ?? []), page]);
+          const contexts = new Set([...opened, ...kept.map(([, page]) => page.context())]);
+          await Promise.all([...contexts].filter((c) => !c.pages().some((page) => keep.has(page))).map((c) => c.close().catch(() => undefined)));
+        });
     }
     try {
       browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
@@ -127,6 +155,21 @@ export async function loadDeckIntoPage(
   html: string,
   options: { width: number; height: number; scale?: number; mode: 'present' | 'print' | 'handout'; fragments?: boolean },
 ): Promise<Page> {
+  const settings = JSON.stringify([options.width, options.height, options.scale ?? 1, options.mode, options.fragments ?? false]);
+  const warm = browser.takeWarmPage?.(settings);
+  const page = warm ?? (await openDeckPage(browser, options));
+  browser.keepWhenDone?.(settings, page);
+  if (warm) {
+    // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
+    await page.goto('about:blank');
+    await page.emulateMedia({ media: null });
+  }
+  await page.setContent(html, { waitUntil: 'load' });
+  return page;
+}
+
+/** A page of its own context, cut off from every request but data: URIs, with the export mode set before any deck script runs. */
+async function openDeckPage(browser: ContextFactory, options: { width: number; height: number; scale?: number; mode: 'present' | 'print' | 'handout'; fragments?: boolean }): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height },
     deviceScaleFactor: options.scale ?? 1,
@@ -142,7 +185,6 @@ export async function loadDeckIntoPage(
   const page = await context.newPage();
   // The whole job runs under withBrowser's deadline; Playwright's own 30 s step limit must not cut in first.
   page.setDefaultTimeout(0);
-  await page.setContent(html, { waitUntil: 'load' });
   return page;
 }
 

@@ -14,19 +14,58 @@ export function launchBrowser(kind: 'reader' | 'exporter' = 'reader'): Promise<B
   return chromium.launch({ executablePath: BROWSER_PATH!, args: kind === 'exporter' ? CHROMIUM_FLAGS : CHROMIUM_ARGS });
 }
 
+type BrowserKind = 'reader' | 'exporter';
+/** This worker's browsers, one of each kind, with the timer that closes one nobody has borrowed for a while. */
+const pool = new Map<BrowserKind, { browser: Promise<Browser>; idle?: NodeJS.Timeout }>();
+
 /**
- * Launches one Chromium for the calling test file and makes every in-process
- * `pdf`, `shots` and `check` run open its pages there, instead of paying a
- * browser start per run.
+ * Lends the calling test file this worker's browser of the given kind,
+ * launching it on first use. A worker runs its files one after another and
+ * keeps its modules between them (isolate is off), so one launch serves every
+ * file instead of one per file.
+ */
+export function borrowBrowser(kind: BrowserKind = 'reader'): Promise<Browser> {
+  let entry = pool.get(kind);
+  if (!entry) {
+    const browser = launchBrowser(kind);
+    entry = { browser };
+    pool.set(kind, entry);
+    // A browser that crashed or was closed is launched afresh for the next file.
+    void browser.then((b) => b.on('disconnected', () => pool.get(kind)?.browser === browser && pool.delete(kind))).catch(() => pool.delete(kind));
+  }
+  clearTimeout(entry.idle);
+  return entry.browser;
+}
+
+/**
+ * Takes a borrowed browser back: closes every page the file left open, and
+ * closes the browser itself if no other file borrows it soon (the timer does
+ * not keep the worker alive; a browser whose worker ends exits with its pipe).
+ */
+export async function releaseBrowser(kind: BrowserKind = 'reader'): Promise<void> {
+  const entry = pool.get(kind);
+  if (!entry) return;
+  const browser = await entry.browser.catch(() => undefined);
+  await Promise.all((browser?.contexts() ?? []).map((c) => c.close().catch(() => undefined)));
+  entry.idle = setTimeout(() => {
+    pool.delete(kind);
+    void browser?.close().catch(() => undefined);
+  }, 2_000);
+  entry.idle.unref();
+}
+
+/**
+ * Borrows this worker's exporter browser for the calling test file and makes
+ * every in-process `pdf`, `shots` and `check` run open its pages there,
+ * instead of paying a browser start per run.
  */
 export function useSharedBrowser(): void {
-  let browser: Browser | undefined;
   beforeAll(async () => {
-    if (BROWSER_PATH !== null) shareBrowser((browser = await launchBrowser('exporter')));
+    if (BROWSER_PATH !== null) shareBrowser(await borrowBrowser('exporter'));
   });
   afterAll(async () => {
     shareBrowser(undefined);
-    await browser?.close();
+    if (BROWSER_PATH !== null) await releaseBrowser('exporter');
   });
 }
 

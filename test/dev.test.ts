@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { DEV_EVENTS_PATH } from '../src/bundle/bundle-deck.js';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
-import { launchBrowser } from './browser-harness.js';
+import { borrowBrowser, releaseBrowser } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, runBin, tempDir } from './helpers.js';
 
 /** Reads server-sent events from the dev server until `until` matches one. */
@@ -99,7 +99,7 @@ describe('briefdeck dev', () => {
   });
 
   it.skipIf(BROWSER_PATH === null)('reloads an open page on save and stays on the current slide', async () => {
-    const browser = await launchBrowser();
+    const browser = await borrowBrowser();
     try {
       const page = await browser.newPage();
       await page.goto(`${server.url}#/3`);
@@ -112,7 +112,7 @@ describe('briefdeck dev', () => {
       expect(await page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h)).toBe(3);
       expect(await page.locator('section.present').innerText()).toContain('Edited in the browser test');
     } finally {
-      await browser.close();
+      await releaseBrowser();
     }
   });
 });

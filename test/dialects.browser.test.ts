@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { slideIndices } from '../src/model.js';
-import { launchBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
+import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, ROOT, runCapture } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
@@ -37,10 +37,10 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
   let browser: Browser;
   let tab: DeckTab;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await borrowBrowser();
     tab = await openDeckTab(browser);
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => browser && releaseBrowser());
 
   for (const deck of DECKS) {
     it(`${deck.file} (${deck.tool}): every slide, title, note, step, stack and background as the model says, nothing requested; --handout has no note`, async () => {

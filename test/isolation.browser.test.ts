@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, loadDeckIntoPage, withBrowser } from '../src/browser-session.js';
 import { buildDeck } from '../src/build-deck.js';
 import { startDevServer } from '../src/dev-server.js';
-import { launchBrowser, openDeck, useSharedBrowser } from './browser-harness.js';
+import { borrowBrowser, releaseBrowser, openDeck, useSharedBrowser } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, runCapture, writeBriefing, scaled } from './helpers.js';
 
 const NOTE = 'Notes for the plain slide.';
@@ -35,14 +35,14 @@ describe.skipIf(BROWSER_PATH === null)('speaker notes never leave the deck', () 
   let deckHtml: string;
   let linkingHtml: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await borrowBrowser();
     deckHtml = (await buildDeck(path.join(FIXTURES, 'presenter'))).deck.html;
     expect(deckHtml).toContain(NOTE);
     // A deck whose one slide links out, written as any author would write the link.
     const linking = writeBriefing({ 'briefing.yml': 'title: Linking\n', 'a.md': `## Plain list\n\n- Read the [source](${HOSTILE_ORIGIN}/landing)\n\nNote: ${NOTE}\n` });
     linkingHtml = (await buildDeck(linking)).deck.html;
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => browser && releaseBrowser());
 
   /** A context where the deck and a hostile page are served from two https origins, both answered here. */
   async function twoOrigins(hostileBody: string, deck = deckHtml) {
@@ -162,6 +162,33 @@ setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
     expect(connections).toBe(0);
   });
 
+  it('a page kept warm in the shared browser carries nothing from one deck to the next, and a failed job leaves none', async () => {
+    const deck = (title: string) => `<!DOCTYPE html><html><head><title>${title}</title></head><body><p>${title}</p></body></html>`;
+    const settings = { width: 800, height: 600, mode: 'print' } as const;
+    const first = await withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
+      const page = await loadDeckIntoPage(browser, deck('first'), settings);
+      await page.evaluate(() => ((window as unknown as { leftover: number }).leftover = 1));
+      return page;
+    });
+    const second = await withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
+      const page = await loadDeckIntoPage(browser, deck('second'), settings);
+      return { page, seen: await page.evaluate(() => ({ title: document.title, leftover: (window as unknown as { leftover?: number }).leftover ?? null, mode: (window as unknown as { briefdeckMode?: { mode: string } }).briefdeckMode?.mode })) };
+    });
+    // The same renderer served both jobs, and the second deck saw only itself, with the export mode set again.
+    expect(second.page).toBe(first);
+    expect(second.seen).toEqual({ title: 'second', leftover: null, mode: 'print' });
+    await expect(
+      withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
+        await loadDeckIntoPage(browser, deck('failing'), settings);
+        throw new Error('the job failed');
+      }),
+    ).rejects.toThrow('the job failed');
+    // The failed job's page was closed, not kept: the next job starts a page of its own.
+    const third = await withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, (browser) => loadDeckIntoPage(browser, deck('third'), settings));
+    expect(first.isClosed()).toBe(true);
+    expect(third).not.toBe(first);
+  });
+
   it('pdf, shots and check of a deck with raw HTML that reaches for this machine make no connection', async () => {
     const dir = writeBriefing({
       'briefing.yml': 'title: Reaching\nhtml: true\n',
@@ -180,7 +207,7 @@ describe.skipIf(BROWSER_PATH === null)('the speaker view under the dev server', 
   it('previews the deck although the server refuses every frame', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Served\n', 'a.md': `## One\n\nA.\n\nNote: ${NOTE}\n\n## Two\n\nB.\n\nNote: second.\n` });
     const server = await startDevServer(dir, { port: 0, cwd: path.dirname(dir), log: () => undefined });
-    const browser = await launchBrowser();
+    const browser = await borrowBrowser();
     try {
       const page = await (await browser.newContext()).newPage();
       await page.goto(`${server.url}#/1`);
@@ -190,7 +217,7 @@ describe.skipIf(BROWSER_PATH === null)('the speaker view under the dev server', 
       const upcoming = speaker.frameLocator('#upcoming-slide iframe');
       await expect.poll(() => upcoming.locator('body').evaluate(() => (window as unknown as { Reveal?: { getIndices(): { h: number } } }).Reveal?.getIndices().h ?? -1), { timeout: scaled(10_000) }).toBe(2);
     } finally {
-      await browser.close();
+      await releaseBrowser();
       await server.close();
     }
   });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { currentIndex, launchBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
+import { currentIndex, borrowBrowser, releaseBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
 import { writeFileSync } from 'node:fs';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled, buildDefaultBriefing, noteText } from './helpers.js';
 
@@ -19,10 +19,10 @@ let browser: Browser;
 let tab: DeckTab;
 beforeAll(async () => {
   if (BROWSER_PATH === null) return;
-  browser = await launchBrowser();
+  browser = await borrowBrowser();
   tab = await openDeckTab(browser);
 });
-afterAll(async () => browser?.close());
+afterAll(async () => browser && releaseBrowser());
 
 describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from file:// in Chromium', () => {
   let built: BuiltDeck;

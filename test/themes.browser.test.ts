@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { SandboxWorker } from '../src/sandbox-worker.js';
 import { BUILTIN_THEMES } from '../src/model.js';
-import { launchBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
+import { borrowBrowser, releaseBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp, buildDefaultBriefing } from './helpers.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -74,12 +74,12 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
   // Two print-view tabs, each reused from theme to theme: a new page would cost a renderer process per theme.
   const idle: DeckTab[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await borrowBrowser();
     idle.push(await openDeckTab(browser, { printView: true }), await openDeckTab(browser, { printView: true }));
   });
   afterAll(async () => {
     await sandbox.close();
-    await browser?.close();
+    if (browser) await releaseBrowser();
   });
 
   // Themes are independent pages of one browser, checked two at a time.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { launchBrowser, openDeck } from './browser-harness.js';
+import { borrowBrowser, releaseBrowser, openDeck } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, tempDir } from './helpers.js';
 
 const XSS = path.join(FIXTURES, 'xss');
@@ -46,9 +46,9 @@ describe('the XSS corpus, through Markdown and every metadata field', () => {
   describe.skipIf(BROWSER_PATH === null)('in Chromium', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await launchBrowser();
+      browser = await borrowBrowser();
     });
-    afterAll(async () => browser?.close());
+    afterAll(async () => browser && releaseBrowser());
 
     it('runs none of it and requests nothing', async () => {
       const { deck } = await buildDeck(XSS);
