@@ -40,6 +40,27 @@ const notices = [...bundled].sort().map((name) => {
 });
 writeFileSync('lib/vega-modules.LICENSES.txt', `Third-party code bundled into lib/vega-modules.cjs\n\n${notices.join('\n')}`);
 
+/**
+ * The built-in templates, compiled by Handlebars now rather than at every build: a virtual module of
+ * [source text, compiled spec] pairs, bundled into the sandbox (src/precompiled-templates.ts looks them up).
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onResolve({ filter: /^briefdeck:built-in-template-specs$/ }, (args) => ({ path: args.path, namespace: 'briefdeck-templates' }));
+    b.onLoad({ filter: /.*/, namespace: 'briefdeck-templates' }, async () => {
+      const { default: Handlebars } = await import('handlebars');
+      const files = ['templates/deck.hbs', ...readdirSync('templates/layouts').filter((f) => f.endsWith('.hbs')).sort().map((f) => `templates/layouts/${f}`)];
+      // The same options as compileTemplate in src/render-deck.ts.
+      const entries = files.map((file) => {
+        const text = readFileSync(file, 'utf8');
+        return `[${JSON.stringify(text)}, ${Handlebars.precompile(Handlebars.parse(text), { noEscape: false })}]`;
+      });
+      return { contents: `module.exports = [${entries.join(',\n')}];`, loader: 'js', watchFiles: files.map((f) => path.resolve(f)) };
+    });
+  },
+};
+
 const prebundledVega = {
   name: 'prebundled-vega',
   setup(b) {
@@ -62,7 +83,7 @@ await build({
   outdir: 'lib',
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [prebundledVega],
+  plugins: [prebundledVega, precompiledTemplates],
 });
 await build({ entryPoints: { 'sandbox-entry': 'src/sandbox-loader.ts' }, outdir: 'lib', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
 

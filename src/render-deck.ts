@@ -4,6 +4,7 @@ import { DiagnosticBag } from './errors.js';
 import { hintWithSuggestion } from './did-you-mean.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
+import { findPrecompiledTemplate } from './precompiled-templates.js';
 
 /** Options that change what the rendered deck contains. */
 export interface RenderOptions {
@@ -166,6 +167,8 @@ export function renderDeck(
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {
+  const precompiled = findPrecompiledTemplate(text);
+  if (precompiled) return hbs.template(precompiled);
   try {
     // Parsing now surfaces syntax errors with a line; compile() alone would defer them to first use.
     return hbs.compile(hbs.parse(text), { noEscape: false });

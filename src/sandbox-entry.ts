@@ -6,6 +6,10 @@ import { BriefdeckError, DiagnosticBag } from './errors.js';
 import { parseBriefing } from './parse/parse-briefing.js';
 import { renderDeck } from './render-deck.js';
 import type { SandboxJob } from './sandbox-worker.js';
+import builtInTemplateSpecs from 'briefdeck:built-in-template-specs';
+import { registerPrecompiledTemplates } from './precompiled-templates.js';
+
+registerPrecompiledTemplates(builtInTemplateSpecs);
 
 parentPort!.on('message', async (message: SandboxJob) => {
   const bag = new DiagnosticBag();

@@ -1,7 +1,12 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { buildDeck, loadModel, type BuiltDeck } from '../src/build-deck.js';
+import { drawCharts } from '../src/charts/draw-chart.js';
+import { DiagnosticBag } from '../src/errors.js';
+import { loadTemplates } from '../src/load-templates.js';
+import { renderDeck } from '../src/render-deck.js';
+import { processSandbox } from '../src/sandbox-worker.js';
 import { DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
 
 /** Every URL-bearing place in HTML or CSS that could make the browser fetch something. */
@@ -164,6 +169,25 @@ describe('the sandbox worker\'s code cache', () => {
     expect(runBin(['build', deck, '-o', second], ROOT).code).toBe(0);
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
     expect(readFileSync(file).length).toBeGreaterThan(50_000);
+  });
+});
+
+describe('the built-in templates, compiled when the CLI is compiled', () => {
+  it('ship compiled inside the sandbox, one per template, and render the default briefing exactly as templates compiled at build time do', async () => {
+    const templates = loadTemplates();
+    const bundle = readFileSync(path.join(ROOT, 'lib', 'sandbox-core.cjs'), 'utf8');
+    expect(bundle.match(/compiler:\[8,/g)?.length).toBe(1 + Object.keys(templates.layouts).length);
+    // The worker renders with the ahead-of-time specs; renderDeck here, outside the worker, has none and compiles each template.
+    const model = await loadModel(DEFAULT_BRIEFING);
+    const { rendered } = await processSandbox().render(model.briefing, templates, model.assets, { handout: false, chartData: [...model.chartData] });
+    const bag = new DiagnosticBag();
+    const charts = await drawCharts(model.briefing.charts, model.chartData, bag);
+    const compiledHere = renderDeck(model.briefing, templates, model.assets, { handout: false }, bag, charts);
+    expect(rendered!.html).toBe(compiledHere.html);
+    // An edited template matches no ahead-of-time spec and is compiled as written.
+    const edited = { ...templates, deck: { ...templates.deck, text: templates.deck.text.replace('<body', '<body data-edited="yes"') } };
+    const { rendered: fromEdited } = await processSandbox().render(model.briefing, edited, model.assets, { handout: false, chartData: [...model.chartData] });
+    expect(fromEdited!.html).toContain('data-edited="yes"');
   });
 });
 

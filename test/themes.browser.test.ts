@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { SandboxWorker } from '../src/sandbox-worker.js';
 import { BUILTIN_THEMES } from '../src/model.js';
 import { borrowBrowser, releaseBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp, buildDefaultBriefing } from './helpers.js';
@@ -28,9 +27,6 @@ async function fontsInUse(page: Page): Promise<{ family: string; loaded: boolean
     }));
   });
 }
-
-// One warm sandbox worker for the fifteen builds, as the dev server keeps one.
-const sandbox = new SandboxWorker();
 
 /** Charts after the layouts: a highlighted column chart and a pie in the series colours, so every theme is checked with them. */
 const CHART_SLIDES = `## A chart in the theme
@@ -66,7 +62,8 @@ async function buildInTheme(theme: string): Promise<string> {
   const yml = path.join(dir, 'briefing.yml');
   writeFileSync(yml, `${readFileSync(yml, 'utf8')}theme: ${theme}\n`);
   writeFileSync(path.join(dir, 'z-charts.md'), CHART_SLIDES);
-  return (await buildDeck(dir, { sandbox })).deck.html;
+  // The process's own sandbox worker, already warm from the files before this one, as the dev server keeps one.
+  return (await buildDeck(dir)).deck.html;
 }
 
 describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
@@ -78,7 +75,6 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
     idle.push(await openDeckTab(browser, { printView: true }), await openDeckTab(browser, { printView: true }));
   });
   afterAll(async () => {
-    await sandbox.close();
     if (browser) await releaseBrowser();
   });
 
