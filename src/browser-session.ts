@@ -90,7 +90,8 @@ export async function withBrowser<T>(
     tracker.enter(`launching the browser (${browserPath})`);
     if (sharedBrowser?.isConnected()) {
       const shared = sharedBrowser;
-      // The shared browser outlives the job, so the job's own contexts, and only those, are closed when it ends.
+      // The shared browser outlives the job, so the job's own contexts, and only those, are closed when it ends,
+      // except one whose page is kept warm for the next job.
       const opened: BrowserContext[] = [];
       const kept: [string, Page][] = [];
       const factory: ContextFactory = {

@@ -48,8 +48,23 @@ export async function cached<T>(kind: string, inputs: string[], make: () => Prom
   return value;
 }
 
+const versions = new Map<string, string>();
+
 /** A dependency's version, read from its package.json (some packages do not export that file). */
 export function packageVersion(name: string): string {
+  let version = versions.get(name);
+  if (version === undefined) versions.set(name, (version = readPackageVersion(name)));
+  return version;
+}
+
+function readPackageVersion(name: string): string {
+  // Where npm puts it beside us: one read, instead of Node's resolution climbing the tree for each of eleven packages.
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { name?: string; version: string };
+    if (manifest.name === name) return manifest.version;
+  } catch {
+    // Installed elsewhere (hoisted, or another layout): resolve it as Node would.
+  }
   let dir = path.dirname(require.resolve(name.startsWith('@fontsource/') ? `${name}/index.css` : name));
   for (;;) {
     try {
