@@ -1,5 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
+
+// Required, not imported: an ES import of this CommonJS package makes Node scan its 7 MB for export names first (~0.2 s).
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 /**
  * Flags for a headless Chromium that stays off the network and out of the way.
@@ -45,8 +49,8 @@ export function shareBrowser(browser: Browser | undefined): void {
 
 /** All a browser job needs: somewhere to open its own pages, and in a shared browser, pages kept warm by earlier jobs. */
 export interface ContextFactory extends Pick<Browser, 'newContext'> {
-  /** A kept page made with these settings, now the job's own; undefined when there is none. */
-  takeWarmPage?(settings: string): Page | undefined;
+  /** A page made earlier with these settings, now the job's own; undefined when there is none. */
+  takeWarmPage?(settings: string): Promise<Page | undefined>;
   /** Marks a page as the job's, to be kept warm for a later job if this one succeeds. */
   keepWhenDone?(settings: string, page: Page): void;
 }
@@ -57,20 +61,68 @@ export interface StageTracker {
   enter(stage: string): void;
 }
 
+function launchChromium(browserPath: string, timeoutMs: number): Promise<Browser> {
+  return chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
+}
+
+/** How a deck page is set up: the slide size, the pixel scale, and the export mode its script runs in. */
+export interface DeckPageSettings {
+  width: number;
+  height: number;
+  scale?: number;
+  mode: 'present' | 'print' | 'handout';
+  fragments?: boolean;
+}
+
+/** One string per distinct page setup, to match a page made earlier with a job that wants the same. */
+function settingsKey(settings: DeckPageSettings): string {
+  return JSON.stringify([settings.width, settings.height, settings.scale ?? 1, settings.mode, settings.fragments ?? false]);
+}
+
+/** The page each early launch opened ahead of its job, with the settings the job was expected to want. */
+const pagesOpenedEarly = new WeakMap<Browser, { settings: string; page: Promise<Page> }>();
+
+/**
+ * Starts Chromium now, for a job that runs once the deck is built, and opens
+ * a page with the settings the job will most likely want (the deck's size is
+ * not known yet), so both overlap the build. Hand the promise to withBrowser,
+ * which reports a failure and closes the browser. With a shared browser there
+ * is nothing to launch and this resolves to undefined.
+ */
+export function launchBrowserEarly(browserPath: string, timeoutMs: number, expected: DeckPageSettings): Promise<Browser | undefined> {
+  if (sharedBrowser?.isConnected()) return Promise.resolve(undefined);
+  // The job's own deadline, which starts later, is what reports a launch that hangs; this limit only keeps a lost launch from living on.
+  const launching = launchChromium(browserPath, timeoutMs + 30_000).then((browser) => {
+    const page = openDeckPage(browser, expected);
+    // A page that fails to open is simply not used; the job opens its own and meets the same failure there.
+    page.catch(() => undefined);
+    pagesOpenedEarly.set(browser, { settings: settingsKey(expected), page });
+    return browser;
+  });
+  // Not a failure yet: the job that takes the launch over reports it, with the stage.
+  launching.catch(() => undefined);
+  return launching;
+}
+
 /**
  * Runs `job` with a launched browser under one deadline for the whole job.
  * Past the deadline the browser is killed and the error names the stage
- * that stalled, instead of hanging the user's terminal.
+ * that stalled, instead of hanging the user's terminal. `launched` is a
+ * launch begun earlier by launchBrowserEarly; without one, it launches here.
  */
 export async function withBrowser<T>(
   browserPath: string,
   timeoutMs: number,
   progress: (line: string) => void,
   job: (browser: ContextFactory, tracker: StageTracker) => Promise<T>,
+  launched?: Promise<Browser | undefined>,
 ): Promise<T> {
+  // Once the deadline has passed (or the job ended), a job still running reports nothing more and goes no further.
+  let over = false;
   const tracker: StageTracker = {
     stage: 'launching the browser',
     enter(stage) {
+      if (over) throw failure('E_TIMEOUT', `stopped after the deadline while ${this.stage}`);
       this.stage = stage;
       progress(stage);
     },
@@ -100,7 +152,7 @@ export async function withBrowser<T>(
           opened.push(context);
           return context;
         },
-        takeWarmPage: (settings) => warmPages.get(settings)?.pop(),
+        takeWarmPage: async (settings) => warmPages.get(settings)?.pop(),
         keepWhenDone: (settings, page) => void kept.push([settings, page]),
       };
       let succeeded = false;
@@ -115,13 +167,20 @@ export async function withBrowser<T>(
         });
     }
     try {
-      browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
+      browser = (await launched) ?? (await launchChromium(browserPath, timeoutMs));
     } catch (err) {
       throw failure('E_BROWSER', `could not start the browser at ${browserPath}: ${(err as Error).message.split('\n')[0]}`, {
         hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
       });
     }
-    return runJob(browser);
+    const early = pagesOpenedEarly.get(browser);
+    pagesOpenedEarly.delete(browser);
+    const started = browser;
+    return runJob({
+      newContext: (options) => started.newContext(options),
+      // The page opened while the deck built serves the job if the deck wants the settings it was opened with.
+      takeWarmPage: async (settings) => (early?.settings === settings ? early.page.catch(() => undefined) : undefined),
+    });
   })();
   async function runJob(open: ContextFactory): Promise<T> {
     try {
@@ -137,10 +196,13 @@ export async function withBrowser<T>(
   try {
     return await Promise.race([work, deadline]);
   } finally {
+    over = true;
     clearTimeout(timer);
     work.catch(() => undefined);
     // Closing can itself hang when the browser is stuck, so it is bounded too.
     let closeTimer: NodeJS.Timeout | undefined;
+    // A launch begun early that the deadline overtook is closed whenever it completes.
+    if (!browser) void launched?.then((late) => late?.close()).catch(() => undefined);
     await Promise.race([browser?.close(), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))]).catch(() => undefined);
     clearTimeout(closeTimer);
   }
@@ -154,10 +216,10 @@ export async function withBrowser<T>(
 export async function loadDeckIntoPage(
   browser: ContextFactory,
   html: string,
-  options: { width: number; height: number; scale?: number; mode: 'present' | 'print' | 'handout'; fragments?: boolean },
+  options: DeckPageSettings,
 ): Promise<Page> {
-  const settings = JSON.stringify([options.width, options.height, options.scale ?? 1, options.mode, options.fragments ?? false]);
-  const warm = browser.takeWarmPage?.(settings);
+  const settings = settingsKey(options);
+  const warm = await browser.takeWarmPage?.(settings);
   const page = warm ?? (await openDeckPage(browser, options));
   browser.keepWhenDone?.(settings, page);
   if (warm) {
@@ -170,7 +232,7 @@ export async function loadDeckIntoPage(
 }
 
 /** A page of its own context, cut off from every request but data: URIs, with the export mode set before any deck script runs. */
-async function openDeckPage(browser: ContextFactory, options: { width: number; height: number; scale?: number; mode: 'present' | 'print' | 'handout'; fragments?: boolean }): Promise<Page> {
+async function openDeckPage(browser: ContextFactory, options: DeckPageSettings): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height },
     deviceScaleFactor: options.scale ?? 1,

@@ -1,16 +1,25 @@
-import { PDFDocument, PDFName } from 'pdf-lib';
-import type { Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import type { PDFName as PdfName } from 'pdf-lib';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow } from './browser-session.js';
 import { SLIDE_SIZES, slideIndices } from './model.js';
 import { documentDate } from './document-date.js';
 
+// Required, not imported: an ES import of this CommonJS package makes Node scan every file it re-exports for names first.
+const { PDFDocument, PDFName } = createRequire(import.meta.url)('pdf-lib') as typeof import('pdf-lib');
+
+// The CLI reaches the browser only through this module, loaded on demand.
+export { launchBrowserEarly } from './browser-session.js';
+
 /** How to run the browser for an export. */
 export interface ExportOptions {
   browserPath: string;
   timeoutMs: number;
   progress: (line: string) => void;
+  /** A browser launch begun while the deck was built (launchBrowserEarly). */
+  launched?: Promise<Browser | undefined>;
 }
 
 /** Options of a PDF export. */
@@ -53,7 +62,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     for (const overflow of await measureOverflow(page)) reportOverflow(built, overflow, size.height, bag, 'warning');
     tracker.enter('printing');
     return page.pdf({ printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } });
-  });
+  }, options.launched);
   const { pdf, pages } = await stampMetadata(raw, built, options.sourceDateEpoch);
   return { pdf, pages, warnings: bag.warnings };
 }
@@ -67,7 +76,7 @@ export async function findOverflowingSlides(built: BuiltDeck, options: ExportOpt
     await waitForPrintLayout(page);
     await waitForFonts(page);
     return measureOverflow(page, (done, total) => tracker.enter(`measured slide ${done} of ${total}`));
-  });
+  }, options.launched);
 }
 
 /** Screenshots every slide as a PNG at the slide's size times `scale`. */
@@ -92,7 +101,7 @@ export async function captureSlides(built: BuiltDeck, options: ExportOptions & {
       shots.push(await page.screenshot({ type: 'png' }));
     }
     return shots;
-  });
+  }, options.launched);
 }
 
 /** Records an overflowing slide as a diagnostic at its source line. */
@@ -177,7 +186,7 @@ async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?
   } else {
     // Without a date to use, leave none rather than "now", so the same input gives the same bytes.
     // getInfoDict is private in pdf-lib's types but is the only way to drop a key it has no setter for.
-    const info = (doc as unknown as { getInfoDict(): { delete(key: PDFName): void } }).getInfoDict();
+    const info = (doc as unknown as { getInfoDict(): { delete(key: PdfName): void } }).getInfoDict();
     info.delete(PDFName.of('CreationDate'));
     info.delete(PDFName.of('ModDate'));
   }

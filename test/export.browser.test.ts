@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing, noteText } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // Every export below but the first runs in-process in one shared Chromium; the first runs as a user would, in its own process.
@@ -160,10 +160,23 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(readdirSync(out)).not.toContain('never.pdf');
   });
 
+  it('exits 1 with the build error, and leaves no browser behind, when the deck does not build', () => {
+    // Chromium starts while the deck builds; a failed build must close it, or the process would not end.
+    const broken = writeBriefing({ 'briefing.yml': 'title: Broken\nlayuot: content\n', 'a.md': '## One\n\nText.\n' });
+    const result = runBin(['pdf', broken, '-o', path.join(out, 'broken.pdf')], ROOT);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/briefing\.yml:2: error: .*layuot/);
+    expect(readdirSync(out)).not.toContain('broken.pdf');
+  });
+
   it('names the stalled stage and exits 1 when the export runs past --timeout', () => {
     const result = runBin(['pdf', DEFAULT_BRIEFING, '--timeout', '0.05', '-o', path.join(out, 'late.pdf')], ROOT);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/error: timed out after 0 s while (launching the browser|rendering|waiting|laying out|printing)/);
+    // The error and its hint end the report: a launch begun while the deck built goes no further once the deadline has passed.
+    const lines = result.err.trim().split('\n');
+    expect(lines.at(-2)).toMatch(/^error: timed out/);
+    expect(lines.at(-1)).toMatch(/^\s+hint: /);
     expect(readdirSync(out)).not.toContain('late.pdf');
   });
 });

@@ -1,5 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { DeckPageSettings } from '../browser-session.js';
 import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { checkBriefing, DEFAULT_BUDGETS } from '../check-briefing.js';
 import { SLIDE_SIZES } from '../model.js';
@@ -100,15 +102,23 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
     imageBytes: readPositiveInteger(values, 'image-budget') ?? DEFAULT_BUDGETS.imageBytes,
     deckBytes: readPositiveInteger(values, 'deck-budget') ?? DEFAULT_BUDGETS.deckBytes,
   };
+  const explicit = typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined;
+  // As for pdf: the exporter loads and Chromium starts while the deck builds, when there is a browser to start.
+  // A named browser that is missing is reported after the build, with the build's own findings.
+  const early = values['no-layout'] ? null : findBrowser(explicit).path;
+  const exporter = early ? import('../print-pdf.js') : undefined;
+  const launched = exporter?.then(({ launchBrowserEarly }) => launchBrowserEarly(early!, timeoutMs, { ...SLIDE_SIZES['16:9'], mode: 'print' }));
+  launched?.catch(() => undefined);
   try {
     built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets });
   } catch (err) {
+    // No layout check follows a failed build; a browser already started must not keep the process alive.
+    await launched?.then((started) => started?.close()).catch(() => undefined);
     if (!(err instanceof BriefdeckError)) throw err;
     found.push(...err.diagnostics);
   }
   if (built) {
     found.push(...built.warnings, ...checkBriefing(built.briefing));
-    const explicit = typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined;
     // A browser the user named must exist; only an unnamed one may be missing.
     const browser = values['no-layout'] ? undefined : explicit ? requireBrowser(explicit) : findBrowser();
     if (browser === undefined) {
@@ -116,8 +126,8 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
     } else if (browser.path === null) {
       io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
     } else {
-      const { findOverflowingSlides, reportOverflow } = await import('../print-pdf.js');
-      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
+      const { findOverflowingSlides, reportOverflow } = await (exporter ?? import('../print-pdf.js'));
+      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, launched, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
       const bag = new DiagnosticBag();
       const height = SLIDE_SIZES[built.briefing.meta.size].height;
       for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
@@ -145,14 +155,14 @@ function readTimeout(values: Values): number {
 /** `briefdeck pdf`. */
 export async function runPdf(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const started = performance.now();
-  const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'pdf');
+  const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  // Loaded on demand: playwright-core and pdf-lib would add ~0.4 s to every `build`.
-  const { printPdf } = await import('../print-pdf.js');
+  const { printPdf } = await exporter;
   const printed = await printPdf(built, {
     browserPath,
     timeoutMs,
+    launched,
     progress: (line) => io.err(escapeControlCharacters(`pdf: ${line}`)),
     notes: Boolean(values.notes),
     fragments: Boolean(values.fragments),
@@ -170,10 +180,10 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   const started = performance.now();
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
-  const { built, browserPath, timeoutMs } = await prepareExport(values, inputArg, io, 'shots');
+  const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'shots', { mode: 'present', scale });
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
-  const { captureSlides } = await import('../print-pdf.js');
-  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
+  const { captureSlides } = await exporter;
+  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, launched, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
   io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
   mkdirSync(dir, { recursive: true });
   // Slides from an earlier, longer deck would otherwise linger beside the new ones.
@@ -183,15 +193,36 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   return 0;
 }
 
-/** Shared first steps of every browser export: find the browser, then build the deck in memory. */
-async function prepareExport(values: Values, inputArg: string | undefined, io: CliIo, name: string): Promise<{ built: BuiltDeck; browserPath: string; timeoutMs: number }> {
+/** What every browser export starts from: the deck built in memory, and its exporter and browser already on their way. */
+interface PreparedExport {
+  built: BuiltDeck;
+  browserPath: string;
+  timeoutMs: number;
+  /** The exporter module (playwright-core and pdf-lib), loaded on demand: they would add ~0.5 s to every `build`. */
+  exporter: Promise<typeof import('../print-pdf.js')>;
+  launched: Promise<Browser | undefined>;
+}
+
+/** Shared first steps of every browser export: find the browser, then build the deck in memory while Chromium starts. */
+async function prepareExport(values: Values, inputArg: string | undefined, io: CliIo, name: string, page: Omit<DeckPageSettings, 'width' | 'height'>): Promise<PreparedExport> {
   const timeoutMs = readTimeout(values);
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
   const input = inputArg ?? defaultInput(io.cwd);
   io.err(`${name}: building ${escapeControlCharacters(input)}`);
-  const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
-  reportDiagnostics(built.warnings, io);
-  return { built, browserPath: browser.path, timeoutMs };
+  // Loading the exporter and launching Chromium take about as long as the build, and mostly wait on other threads, so they overlap it.
+  const exporter = import('../print-pdf.js');
+  // Its first page is opened for the default slide size; a deck of another size opens its own.
+  const launched = exporter.then(({ launchBrowserEarly }) => launchBrowserEarly(browser.path, timeoutMs, { ...SLIDE_SIZES['16:9'], ...page }));
+  launched.catch(() => undefined);
+  try {
+    const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
+    reportDiagnostics(built.warnings, io);
+    return { built, browserPath: browser.path, timeoutMs, exporter, launched };
+  } catch (err) {
+    // No export follows a failed build; a browser already started must not keep the process alive.
+    await launched.then((started) => started?.close()).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Reads the --max-*-bytes options over the defaults. */
