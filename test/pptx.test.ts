@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type LoadedModel } from '../src/build-deck.js';
 import { DEFAULT_BRIEFING, FIXTURES, noteText, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
@@ -224,6 +225,16 @@ describe('briefdeck pptx on its fixture', () => {
   it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', async () => {
     const again = await exportPptx(PPTX_FIXTURE, [], { SOURCE_DATE_EPOCH: '1700000000' });
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(exported.bytes))).toBe(0);
+  });
+
+  it('stores pictures and chart workbooks as they are, and deflates the XML', () => {
+    const methods = new Map<string, number>();
+    // fflate reads each entry's header; nothing is inflated.
+    unzipSync(exported.bytes, { filter: (file) => (methods.set(file.name, file.compression), false) });
+    const media = [...methods].filter(([name]) => /\.(png|jpe?g|gif|xlsx)$/i.test(name));
+    expect(media.length).toBeGreaterThan(1);
+    expect(media.filter(([, method]) => method !== 0)).toEqual([]);
+    expect([...methods].filter(([name, method]) => name.endsWith('.xml') && method !== 8)).toEqual([]);
   });
 
   it('--handout leaves every note out', async () => {

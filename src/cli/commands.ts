@@ -33,12 +33,14 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   const input = inputArg ?? defaultInput(io.cwd);
   const started = performance.now();
   io.err(`pptx: reading ${escapeControlCharacters(input)}`);
+  // Loaded on demand, since pptxgenjs and its zip library are for this command only, and while the worker parses the deck.
+  const exporter = import('../export/write-pptx.js');
+  exporter.catch(() => undefined);
   const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(model.warnings, io);
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  // Loaded on demand: pptxgenjs and its zip library are for this command only.
-  const { writePptx } = await import('../export/write-pptx.js');
+  const { writePptx } = await exporter;
   io.err(`pptx: placing ${model.briefing.slides.length} slides`);
   const written = await writePptx(model, {
     handout: Boolean(values.handout),

@@ -183,7 +183,7 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
   const iso = when.toISOString().replace('.000Z', 'Z');
   // pptxgenjs writes its zip uncompressed (see writePptx), so reading it back is cheap; fflate then compresses it once.
   const entries = unzipSync(bytes);
-  const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+  const out: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
   const renumber = chartRenumbering(Object.keys(entries));
   for (const original of Object.keys(entries).sort()) {
     if (original.endsWith('/')) continue;
@@ -198,7 +198,9 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
       content = date ? core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`) : core.replace(/<dcterms:(?:created|modified)[^>]*>[^<]*<\/dcterms:(?:created|modified)>/g, '');
     }
     // Zip times are DOS times in local time; shifting by the zone offset makes them read as UTC on every machine.
-    out[name] = [typeof content === 'string' ? strToU8(content) : content, { mtime: new Date(when.getTime() + when.getTimezoneOffset() * 60_000), level: 6 }];
+    // Pictures and workbooks are compressed already: deflating them again costs time and saves nothing, so they are stored.
+    const level = /\.(png|jpe?g|gif|xlsx)$/i.test(name) ? 0 : 6;
+    out[name] = [typeof content === 'string' ? strToU8(content) : content, { mtime: new Date(when.getTime() + when.getTimezoneOffset() * 60_000), level }];
   }
   return zipSync(out);
 }
