@@ -222,11 +222,11 @@ export async function loadDeckIntoPage(
   const warm = await browser.takeWarmPage?.(settings);
   const page = warm ?? (await openDeckPage(browser, options));
   browser.keepWhenDone?.(settings, page);
-  if (warm) {
-    // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
-    await page.goto('about:blank');
-    await page.emulateMedia({ media: null });
-  }
+  // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
+  if (warm) await page.goto('about:blank');
+  // The print view is laid out as print media from the start, so printing does not restyle and re-lay out every slide
+  // (half the time of printing a long deck), and check measures the slides exactly as pdf prints them.
+  await page.emulateMedia({ media: options.mode === 'print' ? 'print' : null });
   await page.setContent(html, { waitUntil: 'load' });
   return page;
 }
