@@ -227,7 +227,7 @@ describe('briefdeck pptx on its fixture', () => {
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(exported.bytes))).toBe(0);
   });
 
-  it('stores pictures and chart workbooks as they are, and deflates the XML', () => {
+  it('stores pictures and chart workbooks as they are, and deflates the XML, every entry with its right CRC-32', async () => {
     const methods = new Map<string, number>();
     // fflate reads each entry's header; nothing is inflated.
     unzipSync(exported.bytes, { filter: (file) => (methods.set(file.name, file.compression), false) });
@@ -235,6 +235,9 @@ describe('briefdeck pptx on its fixture', () => {
     expect(media.length).toBeGreaterThan(1);
     expect(media.filter(([, method]) => method !== 0)).toEqual([]);
     expect([...methods].filter(([name, method]) => name.endsWith('.xml') && method !== 8)).toEqual([]);
+    // JSZip inflates every entry and checks it against the CRC-32 its header carries.
+    const checked = await JSZip.loadAsync(exported.bytes, { checkCRC32: true });
+    for (const file of Object.values(checked.files)) if (!file.dir) await file.async('uint8array');
   });
 
   it('--handout leaves every note out', async () => {

@@ -2,7 +2,8 @@
 // browser and no LibreOffice. The slide master carries the classification
 // banners, the footer rule, the deck title and the slide number, so they stay
 // in place on slides a user adds.
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
+import { zipEntries, type ZipEntry } from './zip-entries.js';
 import { imageSize } from 'image-size';
 import type { LoadedModel } from '../build-deck.js';
 import { SLIDE_SIZES } from '../model.js';
@@ -181,9 +182,9 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
   const when = new Date(date ? date.getTime() : Date.UTC(1980, 0, 1));
   when.setUTCMilliseconds(0);
   const iso = when.toISOString().replace('.000Z', 'Z');
-  // pptxgenjs writes its zip uncompressed (see writePptx), so reading it back is cheap; fflate then compresses it once.
+  // pptxgenjs writes its zip uncompressed (see writePptx), so reading it back is cheap; it is then compressed once.
   const entries = unzipSync(bytes);
-  const out: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
+  const out: ZipEntry[] = [];
   const renumber = chartRenumbering(Object.keys(entries));
   for (const original of Object.keys(entries).sort()) {
     if (original.endsWith('/')) continue;
@@ -197,12 +198,11 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
       const core = typeof content === 'string' ? content : new TextDecoder().decode(content);
       content = date ? core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`) : core.replace(/<dcterms:(?:created|modified)[^>]*>[^<]*<\/dcterms:(?:created|modified)>/g, '');
     }
-    // Zip times are DOS times in local time; shifting by the zone offset makes them read as UTC on every machine.
     // Pictures and workbooks are compressed already: deflating them again costs time and saves nothing, so they are stored.
-    const level = /\.(png|jpe?g|gif|xlsx)$/i.test(name) ? 0 : 6;
-    out[name] = [typeof content === 'string' ? strToU8(content) : content, { mtime: new Date(when.getTime() + when.getTimezoneOffset() * 60_000), level }];
+    out.push({ name, data: typeof content === 'string' ? strToU8(content) : content, store: /\.(png|jpe?g|gif|xlsx)$/i.test(name) });
   }
-  return zipSync(out);
+  // Zip times are DOS times in local time; shifting by the zone offset makes them read as UTC on every machine.
+  return zipEntries(out, new Date(when.getTime() + when.getTimezoneOffset() * 60_000));
 }
 
 /**
