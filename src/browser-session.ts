@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
+import { requirePlaywright } from './load-playwright.js';
 
 // Required, not imported: an ES import of this CommonJS package makes Node scan its 7 MB for export names first (~0.2 s).
-const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+const { chromium } = requirePlaywright();
 
 /**
  * Flags for a headless Chromium that stays off the network and out of the way.

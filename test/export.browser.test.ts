@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,29 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(lines.at(-2)).toMatch(/^error: timed out/);
     expect(lines.at(-1)).toMatch(/^\s+hint: /);
     expect(readdirSync(out)).not.toContain('late.pdf');
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)("playwright-core's code caches", () => {
+  it('are written by the first export, replace those of earlier versions, and a damaged one is refused by V8 and rewritten', () => {
+    const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'briefdeck');
+    const caches = () => readdirSync(cacheDir).filter((f) => /^playwright-(utils|core)Bundle-[0-9a-f]{16}\.v8$/.test(f)).sort();
+    mkdirSync(cacheDir, { recursive: true });
+    for (const f of caches()) rmSync(path.join(cacheDir, f));
+    // A cache of an earlier playwright-core stands beside the ones this run will make.
+    writeFileSync(path.join(cacheDir, 'playwright-coreBundle-0000000000000000.v8'), 'stale');
+    const deck = writeBriefing({ 'briefing.yml': 'title: Small\n', 'a.md': '## One\n\nText.\n' });
+    const check = () => runBin(['check', deck], ROOT);
+    expect(check().code).toBe(0);
+    expect(caches()).toHaveLength(2);
+    for (const f of caches()) expect(readFileSync(path.join(cacheDir, f)).length).toBeGreaterThan(100_000);
+    // Garbage where the core's cache was: V8 refuses it, playwright-core compiles as usual, and a good cache is written back.
+    const core = path.join(cacheDir, caches().find((f) => f.includes('core'))!);
+    writeFileSync(core, Buffer.alloc(4096, 7));
+    const again = check();
+    expect(again.code, again.err).toBe(0);
+    expect(again.err).toContain('check: 0 errors');
+    expect(readFileSync(core).length).toBeGreaterThan(100_000);
   });
 });
 

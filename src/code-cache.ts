@@ -1,0 +1,50 @@
+// Compiling large JavaScript is most of what loading it costs, and it is the
+// same work every run: V8 can save what it compiled and take it back next
+// time. Node 20 has no compile cache of its own for this (22 does), so these
+// files go through vm.Script with its cachedData.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
+
+/** A CommonJS file compiled through a code cache. */
+export interface CachedScript {
+  /** Runs the file as CommonJS: `module.exports` is what it exports. */
+  run(module: { exports: unknown }, require: NodeJS.Require): void;
+  /** Writes the code cache if it was missing or V8 refused it (stale or damaged), and removes older ones of the same name. */
+  save(): void;
+}
+
+/** Compiles `file` with the cache `<cacheName>-<hash>.v8` in `cacheDir`; a cache that cannot be read or written is simply not used. */
+export function compileWithCodeCache(file: string, cacheDir: string, cacheName: string): CachedScript {
+  const source = readFileSync(file, 'utf8');
+  // V8 refuses a cache made by another V8 or for other code; the name keeps versions apart so none is rewritten in a loop.
+  const hash = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 16);
+  const cacheFile = path.join(cacheDir, `${cacheName}-${hash}.v8`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  return {
+    run(module, require) {
+      (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, path.dirname(file));
+    },
+    save() {
+      if (cachedData !== undefined && !script.cachedDataRejected) return;
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
+        writeFileSync(temp, script.createCachedData());
+        renameSync(temp, cacheFile);
+        // Caches of earlier versions of this file (another version, another Node) are never read again: one stays.
+        for (const old of readdirSync(cacheDir)) if (old.startsWith(`${cacheName}-`) && old.endsWith('.v8') && path.join(cacheDir, old) !== cacheFile) rmSync(path.join(cacheDir, old), { force: true });
+      } catch {
+        // A read-only install: every run compiles, as before.
+      }
+    },
+  };
+}
