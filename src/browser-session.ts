@@ -226,7 +226,8 @@ export async function loadDeckIntoPage(
   if (warm) await page.goto('about:blank');
   // The print view is laid out as print media from the start, so printing does not restyle and re-lay out every slide
   // (half the time of printing a long deck), and check measures the slides exactly as pdf prints them.
-  await page.emulateMedia({ media: options.mode === 'print' ? 'print' : null });
+  // A kept page is set back to screen media otherwise, since the handout switches media itself.
+  if (warm || options.mode === 'print') await page.emulateMedia({ media: options.mode === 'print' ? 'print' : null });
   await page.setContent(html, { waitUntil: 'load' });
   return page;
 }

@@ -5,10 +5,9 @@
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { compileWithCodeCache, type CachedScript } from './code-cache.js';
-import { PACKAGE_ROOT } from './package-root.js';
+import { CACHE_DIR } from './package-root.js';
 
 const require = createRequire(import.meta.url);
-const CACHE_DIR = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'briefdeck');
 /** The bundles in the order they load: the core requires the utilities. */
 const BUNDLES = ['utilsBundle', 'coreBundle'];
 

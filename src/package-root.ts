@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -6,3 +7,6 @@ import { fileURLToPath } from 'node:url';
  * the templates and the runtime source through it.
  */
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where briefdeck keeps its bundle and code caches, beside the dependencies they are made from. */
+export const CACHE_DIR = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'briefdeck');

@@ -8,10 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { compileWithCodeCache } from './code-cache.js';
+import { CACHE_DIR } from './package-root.js';
 
 const LIB = path.dirname(fileURLToPath(import.meta.url));
-// Beside the bundle caches; a cache that cannot be read or written is simply not used.
-const CACHE_DIR = path.join(LIB, '..', 'node_modules', '.cache', 'briefdeck');
 
 /** A CommonJS bundle of lib/, run through its code cache; `saveCache` writes the cache when it was missing or refused. */
 function runCached(name: string): { exports: unknown; saveCache: () => void } {

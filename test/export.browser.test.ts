@@ -208,7 +208,7 @@ describe.skipIf(process.platform === 'win32')("playwright-core's code caches", (
 });
 
 describe.skipIf(BROWSER_PATH === null)('pdf as its own process, Chromium started while the deck builds', () => {
-  it('prints every slide at the slide size in the page opened during the build, and reports the stages in their order', async () => {
+  it('prints every slide at the slide size, and reports the stages, the launch among them, in their order', async () => {
     const deck = writeBriefing({ 'briefing.yml': 'title: Wide\n', 'a.md': '## One\n\nText.\n\n## Two\n\nMore.\n' });
     const file = path.join(tempDir(), 'wide.pdf');
     const result = runBin(['pdf', deck, '-o', file], ROOT);

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { CACHE_DIR, PACKAGE_ROOT } from '../package-root.js';
 
 const require = createRequire(import.meta.url);
-const CACHE_DIR = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'briefdeck');
 /** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
 const CACHE_VERSION = '1';
 

@@ -108,14 +108,11 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
   // As for pdf: the exporter loads and Chromium starts while the deck builds, when there is a browser to start.
   // A named browser that is missing is reported after the build, with the build's own findings.
   const early = values['no-layout'] ? null : findBrowser(explicit).path;
-  const exporter = early ? import('../print-pdf.js') : undefined;
-  const launched = exporter?.then(({ launchBrowserEarly }) => launchBrowserEarly(early!, timeoutMs, { ...SLIDE_SIZES['16:9'], mode: 'print' }));
-  launched?.catch(() => undefined);
+  const start = early ? startExporter(early, timeoutMs, { mode: 'print' }) : undefined;
   try {
     built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets });
   } catch (err) {
-    // No layout check follows a failed build; a browser already started must not keep the process alive.
-    await launched?.then((started) => started?.close()).catch(() => undefined);
+    await start?.abandon();
     if (!(err instanceof BriefdeckError)) throw err;
     found.push(...err.diagnostics);
   }
@@ -128,8 +125,8 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
     } else if (browser.path === null) {
       io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
     } else {
-      const { findOverflowingSlides, reportOverflow } = await (exporter ?? import('../print-pdf.js'));
-      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, launched, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
+      const { findOverflowingSlides, reportOverflow } = await (start?.exporter ?? import('../print-pdf.js'));
+      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, launched: start?.launched, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
       const bag = new DiagnosticBag();
       const height = SLIDE_SIZES[built.briefing.meta.size].height;
       for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
@@ -195,14 +192,32 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   return 0;
 }
 
-/** What every browser export starts from: the deck built in memory, and its exporter and browser already on their way. */
-interface PreparedExport {
-  built: BuiltDeck;
-  browserPath: string;
-  timeoutMs: number;
+/** The exporter and its browser, on their way while the deck builds. */
+interface StartedExporter {
   /** The exporter module (playwright-core and pdf-lib), loaded on demand: they would add ~0.5 s to every `build`. */
   exporter: Promise<typeof import('../print-pdf.js')>;
   launched: Promise<Browser | undefined>;
+  /** Closes the browser when no export follows (a failed build), so that it does not keep the process alive. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Loads the exporter and launches Chromium now: together they take about as
+ * long as the build, and mostly wait on other threads, so they overlap it.
+ * The first page is opened for the default slide size; a deck of another size opens its own.
+ */
+function startExporter(browserPath: string, timeoutMs: number, page: Omit<DeckPageSettings, 'width' | 'height'>): StartedExporter {
+  const exporter = import('../print-pdf.js');
+  const launched = exporter.then(({ launchBrowserEarly }) => launchBrowserEarly(browserPath, timeoutMs, { ...SLIDE_SIZES['16:9'], ...page }));
+  launched.catch(() => undefined);
+  return { exporter, launched, abandon: () => launched.then((started) => started?.close()).catch(() => undefined) };
+}
+
+/** What every browser export starts from: the deck built in memory, and its exporter and browser already on their way. */
+interface PreparedExport extends Omit<StartedExporter, 'abandon'> {
+  built: BuiltDeck;
+  browserPath: string;
+  timeoutMs: number;
 }
 
 /** Shared first steps of every browser export: find the browser, then build the deck in memory while Chromium starts. */
@@ -211,18 +226,13 @@ async function prepareExport(values: Values, inputArg: string | undefined, io: C
   const browser = requireBrowser(typeof values['browser-path'] === 'string' ? values['browser-path'] : undefined);
   const input = inputArg ?? defaultInput(io.cwd);
   io.err(`${name}: building ${escapeControlCharacters(input)}`);
-  // Loading the exporter and launching Chromium take about as long as the build, and mostly wait on other threads, so they overlap it.
-  const exporter = import('../print-pdf.js');
-  // Its first page is opened for the default slide size; a deck of another size opens its own.
-  const launched = exporter.then(({ launchBrowserEarly }) => launchBrowserEarly(browser.path, timeoutMs, { ...SLIDE_SIZES['16:9'], ...page }));
-  launched.catch(() => undefined);
+  const { exporter, launched, abandon } = startExporter(browser.path, timeoutMs, page);
   try {
     const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
     reportDiagnostics(built.warnings, io);
     return { built, browserPath: browser.path, timeoutMs, exporter, launched };
   } catch (err) {
-    // No export follows a failed build; a browser already started must not keep the process alive.
-    await launched.then((started) => started?.close()).catch(() => undefined);
+    await abandon();
     throw err;
   }
 }
