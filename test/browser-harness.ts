@@ -10,7 +10,7 @@ import { BROWSER_PATH, tempDir, scaled } from './helpers.js';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 /** Launches the system Chromium, by default as a reader's browser; `exporter` launches it exactly as `pdf` does. Callers skip when BROWSER_PATH is null. */
-export function launchBrowser(kind: 'reader' | 'exporter' = 'reader'): Promise<Browser> {
+function launchBrowser(kind: 'reader' | 'exporter' = 'reader'): Promise<Browser> {
   return chromium.launch({ executablePath: BROWSER_PATH!, args: kind === 'exporter' ? CHROMIUM_FLAGS : CHROMIUM_ARGS });
 }
 
