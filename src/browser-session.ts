@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
 import { requirePlaywright } from './load-playwright.js';
@@ -49,8 +52,8 @@ export function shareBrowser(browser: Browser | undefined): void {
 
 /** All a browser job needs: somewhere to open its own pages, and in a shared browser, pages kept warm by earlier jobs. */
 export interface ContextFactory extends Pick<Browser, 'newContext'> {
-  /** A page made earlier with these settings, now the job's own; undefined when there is none. */
-  takeWarmPage?(settings: string): Promise<Page | undefined>;
+  /** A page made earlier with these settings, now the job's own (`used` if a deck was in it before); undefined when there is none. */
+  takeWarmPage?(settings: string): Promise<{ page: Page; used: boolean } | undefined>;
   /** Marks a page as the job's, to be kept warm for a later job if this one succeeds. */
   keepWhenDone?(settings: string, page: Page): void;
 }
@@ -61,8 +64,28 @@ export interface StageTracker {
   enter(stage: string): void;
 }
 
-function launchChromium(browserPath: string, timeoutMs: number): Promise<Browser> {
-  return chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs });
+/**
+ * Launches Chromium with a temp folder of its own. A CLI that is done exits
+ * without waiting for the browser to shut down, and the browser is killed on
+ * exit (by playwright-core, which removes its profile); killed, Chromium
+ * cannot remove what it keeps in the temp folder (its single-instance socket),
+ * so that folder is removed here once the browser is gone or the process exits.
+ */
+async function launchChromium(browserPath: string, timeoutMs: number): Promise<Browser> {
+  const temp = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
+  const remove = () => {
+    process.off('exit', remove);
+    rmSync(temp, { recursive: true, force: true });
+  };
+  process.on('exit', remove);
+  try {
+    const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs, env: { ...process.env, TMPDIR: temp } });
+    browser.once('disconnected', remove);
+    return browser;
+  } catch (err) {
+    remove();
+    throw err;
+  }
 }
 
 /** How a deck page is set up: the slide size, the pixel scale, and the export mode its script runs in. */
@@ -152,7 +175,10 @@ export async function withBrowser<T>(
           opened.push(context);
           return context;
         },
-        takeWarmPage: async (settings) => warmPages.get(settings)?.pop(),
+        takeWarmPage: async (settings) => {
+          const page = warmPages.get(settings)?.pop();
+          return page && { page, used: true };
+        },
         keepWhenDone: (settings, page) => void kept.push([settings, page]),
       };
       let succeeded = false;
@@ -179,7 +205,10 @@ export async function withBrowser<T>(
     return runJob({
       newContext: (options) => started.newContext(options),
       // The page opened while the deck built serves the job if the deck wants the settings it was opened with.
-      takeWarmPage: async (settings) => (early?.settings === settings ? early.page.catch(() => undefined) : undefined),
+      takeWarmPage: async (settings) => {
+        const page = early?.settings === settings ? await early.page.catch(() => undefined) : undefined;
+        return page && { page, used: false };
+      },
     });
   })();
   async function runJob(open: ContextFactory): Promise<T> {
@@ -193,8 +222,11 @@ export async function withBrowser<T>(
       });
     }
   }
+  let succeeded = false;
   try {
-    return await Promise.race([work, deadline]);
+    const result = await Promise.race([work, deadline]);
+    succeeded = true;
+    return result;
   } finally {
     over = true;
     clearTimeout(timer);
@@ -203,8 +235,13 @@ export async function withBrowser<T>(
     let closeTimer: NodeJS.Timeout | undefined;
     // A launch begun early that the deadline overtook is closed whenever it completes.
     if (!browser) void launched?.then((late) => late?.close()).catch(() => undefined);
-    await Promise.race([browser?.close(), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))]).catch(() => undefined);
-    clearTimeout(closeTimer);
+    const closing = Promise.race([browser?.close(), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))])
+      .catch(() => undefined)
+      .finally(() => clearTimeout(closeTimer));
+    // A result does not wait for Chromium's shutdown (about 0.15 s): the caller writes it meanwhile, and a CLI that
+    // exits first takes the browser down with it (playwright-core kills its browsers and their profiles on exit).
+    // A failure waits, so that nothing of a stuck browser outlives the error.
+    if (!succeeded) await closing;
   }
 }
 
@@ -220,14 +257,14 @@ export async function loadDeckIntoPage(
 ): Promise<Page> {
   const settings = settingsKey(options);
   const warm = await browser.takeWarmPage?.(settings);
-  const page = warm ?? (await openDeckPage(browser, options));
+  const page = warm?.page ?? (await openDeckPage(browser, options));
   browser.keepWhenDone?.(settings, page);
-  // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
-  if (warm) await page.goto('about:blank');
-  // The print view is laid out as print media from the start, so printing does not restyle and re-lay out every slide
-  // (half the time of printing a long deck), and check measures the slides exactly as pdf prints them.
-  // A kept page is set back to screen media otherwise, since the handout switches media itself.
-  if (warm || options.mode === 'print') await page.emulateMedia({ media: options.mode === 'print' ? 'print' : null });
+  if (warm?.used) {
+    // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
+    await page.goto('about:blank');
+    // Set back to screen media unless printing, since the handout switches media itself.
+    if (options.mode !== 'print') await page.emulateMedia({ media: null });
+  }
   await page.setContent(html, { waitUntil: 'load' });
   return page;
 }
@@ -249,6 +286,9 @@ async function openDeckPage(browser: ContextFactory, options: DeckPageSettings):
   const page = await context.newPage();
   // The whole job runs under withBrowser's deadline; Playwright's own 30 s step limit must not cut in first.
   page.setDefaultTimeout(0);
+  // The print view is laid out as print media from the start, so printing does not restyle and re-lay out every slide
+  // (half the time of printing a long deck), and check measures the slides exactly as pdf prints them.
+  if (options.mode === 'print') await page.emulateMedia({ media: 'print' });
   return page;
 }
 
@@ -278,12 +318,13 @@ export interface SlideOverflow {
 
 /**
  * Measures every slide body against its box; only slides that overflow are
- * returned. It goes in about ten batches and reports after each, so a long
- * deck shows progress rather than a silent wait.
+ * returned. A long deck goes in about ten batches, with a report after
+ * each, so it shows progress rather than a silent wait.
  */
 export async function measureOverflow(page: Page, onProgress: (done: number, total: number) => void = () => undefined): Promise<SlideOverflow[]> {
   const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides section:not(.stack)').length);
-  const batch = Math.max(1, Math.ceil(total / 10));
+  // Each batch is a round trip to the page, so a short deck is measured in one.
+  const batch = Math.max(50, Math.ceil(total / 10));
   const results: SlideOverflow[] = [];
   for (let from = 0; from < total; from += batch) {
     const to = Math.min(total, from + batch);

@@ -40,7 +40,8 @@ export function requirePlaywright(): Playwright {
   } catch {
     // Another layout of playwright-core: Node loads it its own way.
   }
-  // Written once the process has done its work, so the functions that work compiled are in the cache too.
-  if (scripts.length > 0) process.once('beforeExit', () => scripts.forEach((s) => s.save()));
+  // Written as the process exits, so the functions its work compiled are in the cache too. On 'exit', not 'beforeExit':
+  // the CLI ends with process.exit rather than waiting for the browser to shut down.
+  if (scripts.length > 0) process.once('exit', () => scripts.forEach((s) => s.save()));
   return require('playwright-core') as Playwright;
 }

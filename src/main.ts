@@ -1,7 +1,11 @@
-// The process edge: the only place that reads argv and sets the exit code.
+// The process edge: the only place that reads argv, sets the exit code and ends the process.
 import { processSandbox } from './sandbox-worker.js';
 
 // Commands that build start the parse worker first, so its start-up runs while the CLI loads and reads the briefing.
 if (['build', 'pdf', 'shots', 'check', 'pptx'].includes(process.argv[2] ?? '')) processSandbox().warm();
 const { runCli } = await import('./cli.js');
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+// Once the command is done, nothing left is worth waiting for: a browser still shutting down is killed, with its
+// profile removed, by playwright-core's exit hook, and the parse worker ends with the process. Output is flushed first.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit(code);

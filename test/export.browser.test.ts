@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -207,18 +207,42 @@ describe.skipIf(process.platform === 'win32')("playwright-core's code caches", (
   });
 });
 
+/** Live processes whose command line names `text`, once those being killed have gone (up to 5 s); Linux only, else none. */
+async function processesNaming(text: string): Promise<string[]> {
+  const find = () => {
+    const found: string[] = [];
+    for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((name) => /^\d+$/.test(name)) : []) {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (command.includes(text)) found.push(`${pid}: ${command.replace(/\0/g, ' ').slice(0, 120)}`);
+      } catch {
+        // Gone while the list was read.
+      }
+    }
+    return found;
+  };
+  for (let waited = 0; waited < 5_000 && find().length > 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  return find();
+}
+
 describe.skipIf(BROWSER_PATH === null)('pdf as its own process, Chromium started while the deck builds', () => {
-  it('prints every slide at the slide size, and reports the stages, the launch among them, in their order', async () => {
+  it('prints every slide at the slide size, reports the stages in their order, and exits leaving no browser or profile behind', async () => {
     const deck = writeBriefing({ 'briefing.yml': 'title: Wide\n', 'a.md': '## One\n\nText.\n\n## Two\n\nMore.\n' });
     const file = path.join(tempDir(), 'wide.pdf');
-    const result = runBin(['pdf', deck, '-o', file], ROOT);
+    // Chromium's profile goes into the process's temp folder: a fresh one shows what the run leaves behind.
+    const temp = tempDir();
+    const result = runBin(['pdf', deck, '-o', file], ROOT, { TMPDIR: temp });
     expect(result.code, result.err).toBe(0);
     // The launch is reported among the stages, in order, though it began while the deck built.
     const stages = ['building', 'launching the browser', 'rendering', 'printing', 'writing'].map((stage) => result.err.indexOf(`pdf: ${stage}`));
     expect(stages.every((at, i) => at >= 0 && (i === 0 || at > stages[i - 1]!))).toBe(true);
-    const doc = await PDFDocument.load(readFileSync(file));
+    const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
     expect(doc.getPageCount()).toBe((await buildDeck(deck)).briefing.slides.length);
     for (const page of doc.getPages()) expect([Math.round(page.getWidth()), Math.round(page.getHeight())]).toEqual([960, 540]);
+    expect([doc.getTitle(), doc.getProducer()]).toEqual(['Wide', 'briefdeck']);
+    // The CLI exits without waiting for Chromium to shut down; the browser is killed on exit and its profile removed.
+    expect(readdirSync(temp)).toEqual([]);
+    expect(await processesNaming(temp)).toEqual([]);
   });
 });
 
