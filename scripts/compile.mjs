@@ -85,7 +85,20 @@ await build({
   logLevel: 'warning',
   plugins: [prebundledVega, precompiledTemplates],
 });
-await build({ entryPoints: { 'sandbox-entry': 'src/sandbox-loader.ts' }, outdir: 'lib', bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+// The worker's entry is CommonJS too: a worker whose entry is an ES module first loads Node's ES module loader, ~6 ms of every build.
+await build({
+  entryPoints: { 'sandbox-entry': 'src/sandbox-loader.ts' },
+  outdir: 'lib',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  banner: { js: 'var __briefdeckUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__briefdeckUrl' },
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
 
 await build({
   entryPoints: { main: 'src/main.ts', build: 'build.ts', bench: 'scripts/bench.ts' },

@@ -1,4 +1,4 @@
-// Worker entry (lib/sandbox-entry.js): loads the sandbox's code (lib/sandbox-core.cjs,
+// Worker entry (lib/sandbox-entry.cjs): loads the sandbox's code (lib/sandbox-core.cjs,
 // built from sandbox-entry.ts) and, for decks with charts, Vega (lib/vega-modules.cjs)
 // through a V8 code cache. The worker's start-up is on every build's critical path,
 // and most of it is V8 compiling the same half-megabyte of parsers again; with the

@@ -5,7 +5,7 @@ import type { Briefing, LoadedAsset, LoadedBriefing, RenderedDeck } from './mode
 import type { TemplateSet } from './load-templates.js';
 import type { RenderOptions } from './render-deck.js';
 
-const WORKER_FILE = fileURLToPath(new URL('../lib/sandbox-entry.js', import.meta.url));
+const WORKER_FILE = fileURLToPath(new URL('../lib/sandbox-entry.cjs', import.meta.url));
 
 /** Bounds on one job in the worker. */
 export interface SandboxLimits {

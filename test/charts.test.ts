@@ -144,7 +144,7 @@ describe('chart input stays inside the briefing', () => {
     expect(core).not.toMatch(/require\(["'](?:vega|vega-lite|\.\/vega-modules\.js)["']\)|from\s*["']vega(-lite)?["']/);
     expect(core.match(/vega-modules\.js/g)).toEqual(['vega-modules.js']);
     expect(core).toMatch(/import\("\.\/vega-modules\.js"\)/);
-    const loader = readFileSync(path.join(ROOT, 'lib', 'sandbox-entry.js'), 'utf8');
+    const loader = readFileSync(path.join(ROOT, 'lib', 'sandbox-entry.cjs'), 'utf8');
     expect(loader).toMatch(/globalThis\.briefdeckImportVega = \(\) => vega \?\?= /);
     expect(loader).toContain('runCached("vega-modules.cjs")');
   });

@@ -13,7 +13,7 @@ describe('installed as a tool', () => {
     const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('lib/main.js');
-    expect(files).toContain('lib/sandbox-entry.js');
+    expect(files).toContain('lib/sandbox-entry.cjs');
     // Vega is bundled into one file, with the licences of everything inside it; it is not a dependency to install.
     expect(files).toContain('lib/vega-modules.cjs');
     expect(files).toContain('lib/vega-modules.LICENSES.txt');
