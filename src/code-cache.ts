@@ -16,11 +16,19 @@ export interface CachedScript {
   save(): void;
 }
 
-/** Compiles `file` with the cache `<cacheName>-<hash>.v8` in `cacheDir`; a cache that cannot be read or written is simply not used. */
-export function compileWithCodeCache(file: string, cacheDir: string, cacheName: string): CachedScript {
+/**
+ * Compiles `file` with the cache `<cacheName>-<hash>.v8` in `cacheDir`; a cache that cannot be read or written is simply not used.
+ * The hash is of `identity` when given (something that changes whenever the file does), else of the file's text.
+ */
+export function compileWithCodeCache(file: string, cacheDir: string, cacheName: string, identity?: string): CachedScript {
   const source = readFileSync(file, 'utf8');
   // V8 refuses a cache made by another V8 or for other code; the name keeps versions apart so none is rewritten in a loop.
-  const hash = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(identity ?? source)
+    .update(process.version)
+    .update(process.arch)
+    .digest('hex')
+    .slice(0, 16);
   const cacheFile = path.join(cacheDir, `${cacheName}-${hash}.v8`);
   let cachedData: Buffer | undefined;
   try {

@@ -2,6 +2,7 @@
 // much of what loading it costs every `pdf`, `shots` and `check`. Both load
 // through V8 code caches (src/code-cache.ts) into Node's own module cache, so
 // that playwright-core's entry, required next, finds them there.
+import { statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { compileWithCodeCache, type CachedScript } from './code-cache.js';
@@ -18,11 +19,15 @@ type ModuleInternals = typeof Module & { _nodeModulePaths(dir: string): string[]
 export function requirePlaywright(): Playwright {
   const scripts: CachedScript[] = [];
   try {
-    const lib = path.join(path.dirname(require.resolve('playwright-core/package.json')), 'lib');
+    const manifest = require.resolve('playwright-core/package.json');
+    const { version } = require(manifest) as { version: string };
+    const lib = path.join(path.dirname(manifest), 'lib');
     for (const name of BUNDLES) {
       const file = path.join(lib, `${name}.js`);
       if (require.cache[file]) continue;
-      const script = compileWithCodeCache(file, CACHE_DIR, `playwright-${name}`);
+      // Named by the release, size and time of the file rather than a hash of its 3.5 MB, which took ~10 ms each run.
+      const { size, mtimeMs } = statSync(file);
+      const script = compileWithCodeCache(file, CACHE_DIR, `playwright-${name}`, `${version}:${size}:${mtimeMs}`);
       // A real module, entered in Node's cache before it runs, exactly as require would have made it.
       const module = new Module(file);
       module.filename = file;
