@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { failure } from './errors.js';
 
@@ -30,11 +30,42 @@ function knownLocations(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): stri
 }
 
 /**
+ * Distribution launchers: shell scripts that set up a desktop session and then
+ * start the browser binary. Debian's runs a shell, grep, findmnt and more
+ * first, about 25 ms of every export, for nothing a headless export uses.
+ */
+const DISTRIBUTION_LAUNCHERS: Record<string, string> = { '/usr/bin/chromium': '/usr/lib/chromium/chromium' };
+
+/** The binary a found launcher script would start, when it is there; otherwise the candidate itself. */
+function skipLauncher(candidate: string, launchers: Record<string, string>): string {
+  const binary = launchers[candidate];
+  if (!binary || !isExecutable(binary)) return candidate;
+  try {
+    // Only a script is skipped: where the name is the browser itself (or a link to it), it is used as it is.
+    const fd = openSync(candidate, 'r');
+    const start = Buffer.alloc(2);
+    try {
+      readSync(fd, start, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return start.toString('latin1') === '#!' ? binary : candidate;
+  } catch {
+    return candidate;
+  }
+}
+
+/**
  * Finds a Chromium-family browser without ever downloading one: the explicit
  * option, then CHROME_PATH/BROWSER_PATH, then the usual names on PATH, then
  * the usual install locations. Returns null with the list of what was tried.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): FoundBrowser | { path: null; tried: string[] } {
+export function findBrowser(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  launchers: Record<string, string> = DISTRIBUTION_LAUNCHERS,
+): FoundBrowser | { path: null; tried: string[] } {
   const tried: string[] = [];
   if (explicit) {
     tried.push(explicit);
@@ -56,13 +87,14 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
     for (const dir of dirs) {
       for (const ext of exts) {
         const candidate = path.join(dir, name + ext);
-        if (isExecutable(candidate)) return { path: candidate, source: 'path' };
+        // A browser named by the user (option or environment) is used as named; one found by looking may skip its launcher.
+        if (isExecutable(candidate)) return { path: skipLauncher(candidate, launchers), source: 'path' };
       }
     }
   }
   for (const location of knownLocations(platform, env)) {
     tried.push(location);
-    if (isExecutable(location)) return { path: location, source: 'location' };
+    if (isExecutable(location)) return { path: skipLauncher(location, launchers), source: 'location' };
   }
   return { path: null, tried };
 }

@@ -27,6 +27,23 @@ describe('findBrowser', () => {
     expect(findBrowser(undefined, { PATH: path.join(dir, 'bin') }, 'linux')).toEqual({ path: onPath, source: 'path' });
   });
 
+  it("starts a found distribution launcher's browser binary directly, but never one the user named, nor a launcher that is the binary itself", () => {
+    const dir = tempDir();
+    const launcher = fakeBrowser(path.join(dir, 'bin'), 'chromium');
+    const binary = fakeBrowser(path.join(dir, 'lib'), 'chromium-binary');
+    writeFileSync(binary, '\x7fELF');
+    const launchers = { [launcher]: binary };
+    expect(findBrowser(undefined, { PATH: path.join(dir, 'bin') }, 'linux', launchers)).toEqual({ path: binary, source: 'path' });
+    // Named by the user, in the option or the environment: used exactly as named.
+    expect(findBrowser(launcher, {}, 'linux', launchers)).toEqual({ path: launcher, source: 'option' });
+    expect(findBrowser(undefined, { CHROME_PATH: launcher }, 'linux', launchers)).toEqual({ path: launcher, source: 'env' });
+    // Not a script (the binary, or a link to it), or no binary where the launcher's would be: the found path as it is.
+    writeFileSync(launcher, '\x7fELF');
+    expect(findBrowser(undefined, { PATH: path.join(dir, 'bin') }, 'linux', launchers)).toEqual({ path: launcher, source: 'path' });
+    writeFileSync(launcher, '#!/bin/sh\n');
+    expect(findBrowser(undefined, { PATH: path.join(dir, 'bin') }, 'linux', { [launcher]: path.join(dir, 'nowhere') })).toEqual({ path: launcher, source: 'path' });
+  });
+
   it('never swaps an explicit --browser-path that does not exist for another browser', () => {
     expect(findBrowser('/nonexistent/chrome', { PATH: '/usr/bin' }, 'linux')).toEqual({ path: null, tried: ['/nonexistent/chrome'] });
   });
