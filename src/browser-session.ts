@@ -292,9 +292,16 @@ async function openDeckPage(browser: ContextFactory, options: DeckPageSettings):
   return page;
 }
 
-/** Waits for reveal's pdf-ready event (the runtime records it), fired once every slide is laid out as a page. */
+/** Waits for reveal's pdf-ready event (the runtime passes it on), fired once every slide is laid out as a page. */
 export async function waitForPrintLayout(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { briefdeckPdfReady?: boolean }).briefdeckPdfReady === true);
+  // Told by an event rather than found by polling, which looks once a frame and so adds up to a frame's wait.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        if ((window as unknown as { briefdeckPdfReady?: boolean }).briefdeckPdfReady === true) resolve();
+        else window.addEventListener('briefdeck-pdf-ready', () => resolve(), { once: true });
+      }),
+  );
 }
 
 /** Waits for the fonts the page uses to finish loading. */

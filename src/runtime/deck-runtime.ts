@@ -52,13 +52,14 @@ window.addEventListener(
 // The page that opened the deck gets no handle back into it.
 if (!isReceiver && window.opener) window.opener = null;
 
-// The speaker view's previews are built from the deck's source, taken before reveal changes the page.
-if (!isReceiver) (window as unknown as { briefdeckSource: string }).briefdeckSource = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+// Set only by briefdeck's own exporter, which loads the deck with setContent and so has no URL query to use.
+const exporting = (window as unknown as { briefdeckMode?: ExportMode }).briefdeckMode;
+
+// The speaker view's previews are built from the deck's source, taken before reveal changes the page. An export has no speaker view.
+if (!isReceiver && !exporting) (window as unknown as { briefdeckSource: string }).briefdeckSource = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
 
 const configElement = document.getElementById('briefdeck-config');
 const config = JSON.parse(configElement?.textContent ?? '{}') as Record<string, unknown>;
-// Set only by briefdeck's own exporter, which loads the deck with setContent and so has no URL query to use.
-const exporting = (window as unknown as { briefdeckMode?: ExportMode }).briefdeckMode;
 
 if (exporting?.mode !== 'handout') {
   if (exporting?.mode === 'print') {
@@ -87,8 +88,13 @@ if (exporting?.mode !== 'handout') {
       }
     });
   }
-  // The exporter prints only after reveal says the print layout is complete.
-  if (exporting) deck.on('pdf-ready', () => ((window as unknown as { briefdeckPdfReady: boolean }).briefdeckPdfReady = true));
+  // The exporter prints only after reveal says the print layout is complete; it waits for the event, or sees the flag if it came first.
+  if (exporting) {
+    deck.on('pdf-ready', () => {
+      (window as unknown as { briefdeckPdfReady: boolean }).briefdeckPdfReady = true;
+      window.dispatchEvent(new Event('briefdeck-pdf-ready'));
+    });
+  }
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;
   void deck.initialize();
 }
