@@ -1,31 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
+import { noteSharedBrowser, startChromium, type StartedChromium } from './launch-chromium.js';
 import { requirePlaywright } from './load-playwright.js';
 
 // Required, not imported: an ES import of this CommonJS package makes Node scan its 7 MB for export names first (~0.2 s).
 const { chromium } = requirePlaywright();
 
-/**
- * Flags for a headless Chromium that stays off the network and out of the way.
- * Request interception does not see WebSockets, beacons or navigations, so
- * the browser itself is cut off as well: every connection, loopback included
- * (`<-loopback>` removes Chromium's implicit bypass), must go through a proxy
- * whose name cannot resolve, and no host name resolves at all.
- */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--proxy-server=http://briefdeck-offline.invalid:9',
-  '--proxy-bypass-list=<-loopback>',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-];
+// The launch flags live with the launcher, which loads before playwright-core does.
+export { CHROMIUM_FLAGS } from './launch-chromium.js';
 
 /**
  * A browser that an embedding program (the test suite, a long-lived server)
@@ -48,6 +30,7 @@ export function shareBrowser(browser: Browser | undefined): void {
     warmPages.clear();
   }
   sharedBrowser = browser;
+  noteSharedBrowser(browser !== undefined);
 }
 
 /** All a browser job needs: somewhere to open its own pages, and in a shared browser, pages kept warm by earlier jobs. */
@@ -65,27 +48,33 @@ export interface StageTracker {
 }
 
 /**
- * Launches Chromium with a temp folder of its own. A CLI that is done exits
- * without waiting for the browser to shut down, and the browser is killed on
- * exit (by playwright-core, which removes its profile); killed, Chromium
- * cannot remove what it keeps in the temp folder (its single-instance socket),
- * so that folder is removed here once the browser is gone or the process exits.
+ * Attaches playwright-core to a Chromium that startChromium spawned. Once
+ * attached, the browser goes when playwright-core lets go of it (a browser
+ * it did not launch, it only detaches from); one that fails to start or to
+ * answer is killed at once, and the error says why.
  */
-async function launchChromium(browserPath: string, timeoutMs: number): Promise<Browser> {
-  const temp = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
-  const remove = () => {
-    process.off('exit', remove);
-    rmSync(temp, { recursive: true, force: true });
-  };
-  process.on('exit', remove);
+async function connectChromium(started: StartedChromium, timeoutMs: number): Promise<Browser> {
   try {
-    const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS, timeout: timeoutMs, env: { ...process.env, TMPDIR: temp } });
-    browser.once('disconnected', remove);
+    const browser = await Promise.race([
+      chromium.connectOverCDP(started.pipe, { timeout: timeoutMs, artifactsDir: started.artifactsDir }),
+      started.ended.then((why) => Promise.reject(new Error(why))),
+    ]);
+    browser.once('disconnected', () => started.kill());
+    launchedHere.set(browser, started);
     return browser;
   } catch (err) {
-    remove();
+    started.kill();
     throw err;
   }
+}
+
+/** The process behind each browser this module started, to kill when its job is done. */
+const launchedHere = new WeakMap<Browser, StartedChromium>();
+
+/** Closes a browser this module started: playwright-core detaches, and the process is killed (nothing of it is worth a graceful shutdown). */
+async function closeBrowser(browser: Browser): Promise<void> {
+  await browser.close();
+  launchedHere.get(browser)?.kill();
 }
 
 /** How a deck page is set up: the slide size, the pixel scale, and the export mode its script runs in. */
@@ -106,16 +95,15 @@ function settingsKey(settings: DeckPageSettings): string {
 const pagesOpenedEarly = new WeakMap<Browser, { settings: string; page: Promise<Page> }>();
 
 /**
- * Starts Chromium now, for a job that runs once the deck is built, and opens
- * a page with the settings the job will most likely want (the deck's size is
+ * Attaches to a Chromium started early (startChromium, called before this
+ * module loaded), for a job that runs once the deck is built, and opens a
+ * page with the settings the job will most likely want (the deck's size is
  * not known yet), so both overlap the build. Hand the promise to withBrowser,
- * which reports a failure and closes the browser. With a shared browser there
- * is nothing to launch and this resolves to undefined.
+ * which reports a failure and closes the browser.
  */
-export function launchBrowserEarly(browserPath: string, timeoutMs: number, expected: DeckPageSettings): Promise<Browser | undefined> {
-  if (sharedBrowser?.isConnected()) return Promise.resolve(undefined);
+export function launchBrowserEarly(started: StartedChromium, timeoutMs: number, expected: DeckPageSettings): Promise<Browser> {
   // The job's own deadline, which starts later, is what reports a launch that hangs; this limit only keeps a lost launch from living on.
-  const launching = launchChromium(browserPath, timeoutMs + 30_000).then((browser) => {
+  const launching = connectChromium(started, timeoutMs + 30_000).then((browser) => {
     const page = openDeckPage(browser, expected);
     // A page that fails to open is simply not used; the job opens its own and meets the same failure there.
     page.catch(() => undefined);
@@ -193,7 +181,7 @@ export async function withBrowser<T>(
         });
     }
     try {
-      browser = (await launched) ?? (await launchChromium(browserPath, timeoutMs));
+      browser = (await launched) ?? (await connectChromium(startChromium(browserPath), timeoutMs));
     } catch (err) {
       throw failure('E_BROWSER', `could not start the browser at ${browserPath}: ${(err as Error).message.split('\n')[0]}`, {
         hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
@@ -234,12 +222,12 @@ export async function withBrowser<T>(
     // Closing can itself hang when the browser is stuck, so it is bounded too.
     let closeTimer: NodeJS.Timeout | undefined;
     // A launch begun early that the deadline overtook is closed whenever it completes.
-    if (!browser) void launched?.then((late) => late?.close()).catch(() => undefined);
-    const closing = Promise.race([browser?.close(), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))])
+    if (!browser) void launched?.then((late) => late && closeBrowser(late)).catch(() => undefined);
+    const closing = Promise.race([browser && closeBrowser(browser), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))])
       .catch(() => undefined)
       .finally(() => clearTimeout(closeTimer));
-    // A result does not wait for Chromium's shutdown (about 0.15 s): the caller writes it meanwhile, and a CLI that
-    // exits first takes the browser down with it (playwright-core kills its browsers and their profiles on exit).
+    // A result does not wait for the browser to go: the caller writes it meanwhile, and a CLI that exits first
+    // takes the browser down with it (launch-chromium.ts kills its browsers and removes their folders on exit).
     // A failure waits, so that nothing of a stuck browser outlives the error.
     if (!succeeded) await closing;
   }

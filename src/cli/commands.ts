@@ -7,6 +7,7 @@ import { checkBriefing, DEFAULT_BUDGETS } from '../check-briefing.js';
 import { SLIDE_SIZES } from '../model.js';
 import { buildDeck, defaultOutputPath, loadModel, type BuiltDeck } from '../build-deck.js';
 import { findBrowser, requireBrowser } from '../find-browser.js';
+import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load-briefing.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
 import { writeFileAtomic } from '../write-output.js';
@@ -202,18 +203,30 @@ interface StartedExporter {
 }
 
 /**
- * Loads the exporter and launches Chromium now: together they take about as
+ * Starts Chromium and loads the exporter now: together they take about as
  * long as the build, and mostly wait on other threads, so they overlap it.
- * The first page is opened for the default slide size; a deck of another size opens its own.
- * For `printing`, pdf-lib is loaded once the launch is under way.
+ * Chromium is spawned first, before playwright-core loads (launch-chromium.ts),
+ * since the two took as long again one after the other; the exporter attaches
+ * to it once loaded. The first page is opened for the default slide size; a
+ * deck of another size opens its own. For `printing`, pdf-lib is loaded once
+ * the browser is attached. In a browser an embedding program shares, nothing
+ * is started.
  */
 function startExporter(browserPath: string, timeoutMs: number, page: Omit<DeckPageSettings, 'width' | 'height'>, printing = false): StartedExporter {
+  const chromium = isBrowserShared() ? undefined : startChromium(browserPath);
   const exporter = import('../print-pdf.js');
-  const launched = exporter.then(({ launchBrowserEarly }) => launchBrowserEarly(browserPath, timeoutMs, { ...SLIDE_SIZES['16:9'], ...page }));
-  launched.catch(() => undefined);
-  // Not before the launch: Chromium's start-up is the longest wait, so it goes first.
+  const launched = exporter.then(({ launchBrowserEarly }) => (chromium ? launchBrowserEarly(chromium, timeoutMs, { ...SLIDE_SIZES['16:9'], ...page }) : undefined));
+  // Not a failure yet: the job that takes the launch over reports it. A browser nothing will attach to goes at once.
+  launched.catch(() => chromium?.kill());
   if (printing) void launched.then(() => exporter).then(({ loadPdfLibrary }) => loadPdfLibrary(), () => undefined);
-  return { exporter, launched, abandon: () => launched.then((started) => started?.close()).catch(() => undefined) };
+  return {
+    exporter,
+    launched,
+    abandon: async () => {
+      chromium?.kill();
+      await launched.then((browser) => browser?.close()).catch(() => undefined);
+    },
+  };
 }
 
 /** What every browser export starts from: the deck built in memory, and its exporter and browser already on their way. */

@@ -1,0 +1,203 @@
+// Starting Chromium for an export, before playwright-core is loaded. Loading
+// playwright-core takes about 0.25 s and starting Chromium about as long
+// again; playwright-core's own launch can only begin once it is loaded, so
+// the two ran one after the other. Here Chromium is spawned at once, with the
+// DevTools protocol on a pipe (never a network port), and playwright-core
+// attaches to that pipe when it is ready (connectOverCDP with a transport).
+// This module loads nothing heavy, so the CLI can call it first thing.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * Flags for a headless Chromium that stays off the network and out of the way.
+ * Request interception does not see WebSockets, beacons or navigations, so
+ * the browser itself is cut off as well: every connection, loopback included
+ * (`<-loopback>` removes Chromium's implicit bypass), must go through a proxy
+ * whose name cannot resolve, and no host name resolves at all.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--proxy-server=http://briefdeck-offline.invalid:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+/**
+ * The switches playwright-core (1.65) gives a headless Chromium it launches,
+ * less those only for Edge, macOS and Windows, so that a browser started here
+ * lays out, prints and screenshots exactly as one that playwright-core starts
+ * (the test suite's). Its docs warn that a browser launched without them may
+ * not work fully with it.
+ */
+const PLAYWRIGHT_SWITCHES = [
+  '--disable-field-trial-config',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-back-forward-cache',
+  '--disable-breakpad',
+  '--disable-component-extensions-with-background-pages',
+  '--no-default-browser-check',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch',
+  '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies',
+  '--allow-pre-commit-input',
+  '--disable-hang-monitor',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--force-color-profile=srgb',
+  '--metrics-recording-only',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--no-service-autorun',
+  '--disable-search-engine-choice-screen',
+  '--unsafely-disable-devtools-self-xss-warnings',
+  '--enable-unsafe-swiftshader',
+  '--headless',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
+  '--no-startup-window',
+];
+
+/** The DevTools protocol over Chromium's pipe, in the shape playwright-core's connectOverCDP takes. */
+export interface DevToolsPipe {
+  send(message: object): void;
+  close(): void;
+  onmessage?: (message: object) => void;
+  onclose?: (reason?: string) => void;
+}
+
+/** A Chromium process started with its DevTools protocol on a pipe, for playwright-core to attach to. */
+export interface StartedChromium {
+  browserPath: string;
+  pipe: DevToolsPipe;
+  /** A folder for playwright-core's downloads and traces, removed with the browser's own. */
+  artifactsDir: string;
+  /** Settles when the process has ended or could not start, with a line saying why. */
+  ended: Promise<string>;
+  /** Kills the browser and removes its profile and temp folder at once; safe to call again. */
+  kill(): void;
+}
+
+/** Whether an embedding program (the test suite) shares a browser of its own, so an export need not start one. */
+let shared = false;
+
+/** Notes whether a shared browser is set (browser-session's shareBrowser calls this). */
+export function noteSharedBrowser(isShared: boolean): void {
+  shared = isShared;
+}
+
+/** Whether exports run in a browser an embedding program shares, rather than one of their own. */
+export function isBrowserShared(): boolean {
+  return shared;
+}
+
+/** Browsers started and not yet killed: all are killed, and their folders removed, if the process exits first. */
+const running = new Set<StartedChromium>();
+const killAllOnExit = () => [...running].forEach((started) => started.kill());
+
+/**
+ * Spawns headless Chromium with the DevTools protocol on a pipe, a profile and
+ * a temp folder of its own (it keeps its single-instance socket there, which a
+ * killed Chromium cannot remove). A CLI that is done exits without waiting for
+ * the browser to shut down; the browser is then killed and its folder removed.
+ */
+export function startChromium(browserPath: string): StartedChromium {
+  const folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
+  const temp = path.join(folder, 'tmp');
+  const artifactsDir = path.join(folder, 'artifacts');
+  mkdirSync(temp);
+  mkdirSync(artifactsDir);
+  const child = spawn(browserPath, [...PLAYWRIGHT_SWITCHES, ...CHROMIUM_FLAGS, `--user-data-dir=${path.join(folder, 'profile')}`, '--remote-debugging-pipe'], {
+    // Its own process group, so that the browser's helper processes go with it.
+    detached: process.platform !== 'win32',
+    env: { ...process.env, TMPDIR: temp },
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+  // Chromium writes to stderr freely; it is drained so it never blocks, and its start kept to explain a failed start.
+  let said = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (said.length < 4096) said += chunk.toString('utf8');
+  });
+  const ended = new Promise<string>((resolve) => {
+    child.once('error', (err) => resolve(err.message));
+    child.once('exit', (code, signal) => {
+      const line = said.split('\n').find((l) => l.trim() !== '' && !/dbus|unexpected operator/.test(l));
+      resolve(`it exited ${signal ? `on ${signal}` : `with code ${code}`} before it could be used${line ? ` (${line.trim().slice(0, 200)})` : ''}`);
+    });
+  });
+  let killed = false;
+  const started: StartedChromium = {
+    browserPath,
+    artifactsDir,
+    pipe: createPipe(child.stdio[3] as Writable, child.stdio[4] as Readable),
+    ended,
+    kill() {
+      if (killed) return;
+      killed = true;
+      running.delete(started);
+      if (running.size === 0) process.off('exit', killAllOnExit);
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        try {
+          if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { windowsHide: true });
+          else process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+    },
+  };
+  if (running.size === 0) process.on('exit', killAllOnExit);
+  running.add(started);
+  return started;
+}
+
+/** The protocol's framing on the pipe: each message is JSON ended by a NUL byte, both ways. */
+function createPipe(write: Writable, read: Readable): DevToolsPipe {
+  let pending: Buffer[] = [];
+  let closed = false;
+  const pipe: DevToolsPipe = {
+    send(message) {
+      if (closed) return;
+      write.write(JSON.stringify(message));
+      write.write('\0');
+    },
+    close() {
+      write.end();
+    },
+  };
+  // Each message goes to its reader in a task of its own, in order, as playwright-core's own pipe does it.
+  const deliver = (text: string) => setImmediate(() => pipe.onmessage?.(JSON.parse(text) as object));
+  read.on('data', (chunk: Buffer) => {
+    let start = 0;
+    for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
+      pending.push(chunk.subarray(start, end));
+      deliver(Buffer.concat(pending).toString('utf8'));
+      pending = [];
+      start = end + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  });
+  read.on('close', () => {
+    closed = true;
+    // After the messages already read, like them.
+    setImmediate(() => pipe.onclose?.());
+  });
+  read.on('error', () => undefined);
+  write.on('error', () => undefined);
+  return pipe;
+}
