@@ -263,6 +263,9 @@ async function openDeckPage(browser: ContextFactory, options: DeckPageSettings):
     viewport: { width: options.width, height: options.height },
     deviceScaleFactor: options.scale ?? 1,
     javaScriptEnabled: true,
+    // An export is a still: with motion reduced the deck stills every transition (layout.css), so a screenshot never
+    // catches a fragment halfway through fading in.
+    reducedMotion: 'reduce',
   });
   await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
   await context.addInitScript(

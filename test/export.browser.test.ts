@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
@@ -160,6 +161,20 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(readdirSync(out)).not.toContain('never.pdf');
   });
 
+  it('says why a browser would not start, in one line, and leaves nothing behind', () => {
+    const temp = tempDir();
+    const fake = path.join(tempDir(), 'not-a-browser');
+    writeFileSync(fake, '#!/bin/sh\necho "cannot open display" >&2\nexit 3\n', { mode: 0o755 });
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '--browser-path', fake, '-o', path.join(out, 'never.pdf')], ROOT, { TMPDIR: temp });
+    expect(result.code).toBe(1);
+    expect(result.err.trim().split('\n').slice(-2)).toEqual([
+      `error: could not start the browser at ${fake}: it exited with code 3 before it could be used (cannot open display)`,
+      '  hint: check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
+    ]);
+    expect(readdirSync(out)).not.toContain('never.pdf');
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
   it('exits 1 with the build error, and leaves no browser behind, when the deck does not build', () => {
     // Chromium starts while the deck builds; a failed build must close it, or the process would not end.
     const broken = writeBriefing({ 'briefing.yml': 'title: Broken\nlayuot: content\n', 'a.md': '## One\n\nText.\n' });
@@ -261,5 +276,18 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck shots', () => {
       // A 4:3 deck is 960×720; at scale 2 that is 1920×1440.
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1440]);
     }
+    // Slide 4 steps in its list one item at a time; a shot is of the finished slide, every item fully shown, not
+    // caught halfway through fading in: its darkest text pixel is the theme's ink (about 30), not a grey.
+    const steps = PNG.sync.read(readFileSync(path.join(dir, 'slide-004.png')));
+    let darkest = 255;
+    for (let y = 290; y < 600; y++) for (let x = 200; x < 600; x++) darkest = Math.min(darkest, Math.max(...steps.data.subarray((y * steps.width + x) * 4, (y * steps.width + x) * 4 + 3)));
+    expect(darkest).toBeLessThan(80);
+    // As its own process, shots starts Chromium itself (launch-chromium.ts) rather than through playwright-core,
+    // which launched the shared browser above: with the same switches, every pixel is the same.
+    const own = path.join(tempDir(), 'own');
+    const ownResult = runBin(['shots', fixture, '--scale', '2', '-o', own], ROOT);
+    expect(ownResult.code, ownResult.err).toBe(0);
+    expect(readdirSync(own)).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(own, file)).equals(readFileSync(path.join(dir, file))), file).toBe(true);
   });
 });
