@@ -19,6 +19,14 @@ import type { Readable, Writable } from 'node:stream';
  * whose name cannot resolve, and no host name resolves at all.
  */
 export const CHROMIUM_FLAGS = [
+  `--disable-features=${[
+    // playwright-core's own list, repeated because Chromium reads only the last --disable-features it is given.
+    'AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding',
+    'ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch',
+    // Headless Chromium builds the address bar's pop-ups (web pages of their own, chrome://omnibox-popup) for every
+    // window, though no one will see them: a renderer and about 1 CPU-second per export, as much as the deck itself.
+    'WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+  ].join(',')}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -48,7 +56,7 @@ const PLAYWRIGHT_SWITCHES = [
   '--disable-default-apps',
   '--disable-dev-shm-usage',
   '--disable-extensions',
-  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch',
+  // --disable-features: in CHROMIUM_FLAGS, with features of ours added.
   '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies',
   '--allow-pre-commit-input',
   '--disable-hang-monitor',
