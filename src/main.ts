@@ -5,7 +5,7 @@ import { processSandbox } from './sandbox-worker.js';
 if (['build', 'pdf', 'shots', 'check', 'pptx'].includes(process.argv[2] ?? '')) processSandbox().warm();
 const { runCli } = await import('./cli.js');
 const code = await runCli(process.argv.slice(2));
-// Once the command is done, nothing left is worth waiting for: a browser still shutting down is killed, with its
-// profile removed, by playwright-core's exit hook, and the parse worker ends with the process. Output is flushed first.
+// Once the command is done, nothing left is worth waiting for: a browser still running is killed, and its folder
+// removed, by launch-chromium.ts's exit hook, and the parse worker ends with the process. Output is flushed first.
 await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
 process.exit(code);
