@@ -183,6 +183,7 @@ export async function withBrowser<T>(
     try {
       browser = (await launched) ?? (await connectChromium(startChromium(browserPath), timeoutMs));
     } catch (err) {
+      if (err instanceof BriefdeckError) throw err;
       throw failure('E_BROWSER', `could not start the browser at ${browserPath}: ${(err as Error).message.split('\n')[0]}`, {
         hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
       });

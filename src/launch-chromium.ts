@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { failure } from './errors.js';
 
 /**
  * Flags for a headless Chromium that stays off the network and out of the way.
@@ -123,7 +124,14 @@ const killAllOnExit = () => [...running].forEach((started) => started.kill());
  * the browser to shut down; the browser is then killed and its folder removed.
  */
 export function startChromium(browserPath: string): StartedChromium {
-  const folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
+  let folder: string;
+  try {
+    folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
+  } catch (err) {
+    throw failure('E_BROWSER', `could not start the browser at ${browserPath}: cannot make its temp folder in ${tmpdir()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, {
+      hint: 'set TMPDIR to a folder you can write to',
+    });
+  }
   const temp = path.join(folder, 'tmp');
   const artifactsDir = path.join(folder, 'artifacts');
   mkdirSync(temp);

@@ -175,6 +175,17 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(readdirSync(temp)).toEqual([]);
   });
 
+  it('says in one line when there is no temp folder to start the browser in', () => {
+    const missing = path.join(tempDir(), 'gone');
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'never.pdf')], ROOT, { TMPDIR: missing });
+    expect(result.code).toBe(1);
+    expect(result.err.trim().split('\n').slice(-2)).toEqual([
+      `error: could not start the browser at ${BROWSER_PATH}: cannot make its temp folder in ${missing} (ENOENT)`,
+      '  hint: set TMPDIR to a folder you can write to',
+    ]);
+    expect(readdirSync(out)).not.toContain('never.pdf');
+  });
+
   it('exits 1 with the build error, and leaves no browser behind, when the deck does not build', () => {
     // Chromium starts while the deck builds; a failed build must close it, or the process would not end.
     const broken = writeBriefing({ 'briefing.yml': 'title: Broken\nlayuot: content\n', 'a.md': '## One\n\nText.\n' });
