@@ -117,6 +117,21 @@ export function isBrowserShared(): boolean {
 const running = new Set<StartedChromium>();
 const killAllOnExit = () => [...running].forEach((started) => started.kill());
 
+/** Signals that end the process, with the exit codes a shell gives them. Listening to one replaces Node's own exit on it. */
+const ENDING_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/** On Ctrl-C (or a kill) during an export, the browser and its folder go too, and the process then ends as it would have. */
+const killAllOnSignal = (signal: NodeJS.Signals) => {
+  killAllOnExit();
+  process.exit(ENDING_SIGNALS[signal as keyof typeof ENDING_SIGNALS]);
+};
+
+/** Watches for the process ending while a browser runs (exit or signal); stops when none runs. */
+function watchProcessEnd(on: boolean): void {
+  const method = on ? 'on' : 'off';
+  process[method]('exit', killAllOnExit);
+  for (const signal of Object.keys(ENDING_SIGNALS)) process[method](signal, killAllOnSignal);
+}
+
 /**
  * Spawns headless Chromium with the DevTools protocol on a pipe, a profile and
  * a temp folder of its own (it keeps its single-instance socket there, which a
@@ -165,7 +180,7 @@ export function startChromium(browserPath: string): StartedChromium {
       if (killed) return;
       killed = true;
       running.delete(started);
-      if (running.size === 0) process.off('exit', killAllOnExit);
+      if (running.size === 0) watchProcessEnd(false);
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
         try {
           if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { windowsHide: true });
@@ -177,7 +192,7 @@ export function startChromium(browserPath: string): StartedChromium {
       rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
     },
   };
-  if (running.size === 0) process.on('exit', killAllOnExit);
+  if (running.size === 0) watchProcessEnd(true);
   running.add(started);
   return started;
 }

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
+import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // Every export below but the first runs in-process in one shared Chromium; the first runs as a user would, in its own process.
@@ -267,6 +267,24 @@ describe.skipIf(BROWSER_PATH === null)('pdf as its own process, Chromium started
     for (const page of doc.getPages()) expect([Math.round(page.getWidth()), Math.round(page.getHeight())]).toEqual([960, 540]);
     expect([doc.getTitle(), doc.getProducer()]).toEqual(['Wide', 'briefdeck']);
     // The CLI exits without waiting for Chromium to shut down; the browser is killed on exit and its profile removed.
+    expect(readdirSync(temp)).toEqual([]);
+    expect(await processesNaming(temp)).toEqual([]);
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stopped with Ctrl-C', () => {
+  it("ends with the shell code for SIGINT, and takes its browser and the browser's folder with it", async () => {
+    // Long enough to be stopped while Chromium works on it.
+    const deck = writeBriefing({ 'briefing.yml': 'title: Long\n', 'a.md': Array.from({ length: 300 }, (_, i) => `## Slide ${i + 1}\n\n- A point\n`).join('\n') });
+    const temp = tempDir();
+    const child = spawn(process.execPath, [BIN, 'pdf', deck, '-o', path.join(tempDir(), 'stopped.pdf')], { cwd: ROOT, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
+    const ended = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Stopped once Chromium has its folder, so the browser is surely running.
+    for (let waited = 0; readdirSync(temp).length === 0 && waited < scaled(20_000); waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(temp)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    expect(await ended).toBe(130);
     expect(readdirSync(temp)).toEqual([]);
     expect(await processesNaming(temp)).toEqual([]);
   });
