@@ -189,7 +189,11 @@ export function startChromium(browserPath: string): StartedChromium {
           // Already gone.
         }
       }
-      rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+      try {
+        rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+      } catch {
+        // A folder that will not go is left to the system's temp cleaning; it must not turn an export's end into a crash.
+      }
     },
   };
   if (running.size === 0) watchProcessEnd(true);
