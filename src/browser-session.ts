@@ -48,10 +48,8 @@ export interface StageTracker {
 }
 
 /**
- * Attaches playwright-core to a Chromium that startChromium spawned. Once
- * attached, the browser goes when playwright-core lets go of it (a browser
- * it did not launch, it only detaches from); one that fails to start or to
- * answer is killed at once, and the error says why.
+ * Attaches playwright-core to a Chromium that startChromium spawned; one that
+ * fails to start or to answer is killed at once, and the error says why.
  */
 async function connectChromium(started: StartedChromium, timeoutMs: number): Promise<Browser> {
   try {
@@ -59,7 +57,6 @@ async function connectChromium(started: StartedChromium, timeoutMs: number): Pro
       chromium.connectOverCDP(started.pipe, { timeout: timeoutMs, artifactsDir: started.artifactsDir }),
       started.ended.then((why) => Promise.reject(new Error(why))),
     ]);
-    browser.once('disconnected', () => started.kill());
     launchedHere.set(browser, started);
     return browser;
   } catch (err) {
@@ -68,12 +65,15 @@ async function connectChromium(started: StartedChromium, timeoutMs: number): Pro
   }
 }
 
-/** The process behind each browser this module started, to kill when its job is done. */
+/** The process behind each browser this module started. */
 const launchedHere = new WeakMap<Browser, StartedChromium>();
 
-/** Closes a browser this module started: playwright-core detaches, and the process is killed (nothing of it is worth a graceful shutdown). */
-async function closeBrowser(browser: Browser): Promise<void> {
-  await browser.close();
+/**
+ * Ends a browser this module started by killing its process: nothing of it is
+ * worth a graceful shutdown, and a kill cannot hang on a stuck browser.
+ * playwright-core sees its pipe close and lets go of it.
+ */
+function killBrowser(browser: Browser): void {
   launchedHere.get(browser)?.kill();
 }
 
@@ -99,7 +99,7 @@ const pagesOpenedEarly = new WeakMap<Browser, { settings: string; page: Promise<
  * module loaded), for a job that runs once the deck is built, and opens a
  * page with the settings the job will most likely want (the deck's size is
  * not known yet), so both overlap the build. Hand the promise to withBrowser,
- * which reports a failure and closes the browser.
+ * which reports a failure and kills the browser.
  */
 export function launchBrowserEarly(started: StartedChromium, timeoutMs: number, expected: DeckPageSettings): Promise<Browser> {
   // The job's own deadline, which starts later, is what reports a launch that hangs; this limit only keeps a lost launch from living on.
@@ -211,26 +211,16 @@ export async function withBrowser<T>(
       });
     }
   }
-  let succeeded = false;
   try {
-    const result = await Promise.race([work, deadline]);
-    succeeded = true;
-    return result;
+    return await Promise.race([work, deadline]);
   } finally {
     over = true;
     clearTimeout(timer);
     work.catch(() => undefined);
-    // Closing can itself hang when the browser is stuck, so it is bounded too.
-    let closeTimer: NodeJS.Timeout | undefined;
-    // A launch begun early that the deadline overtook is closed whenever it completes.
-    if (!browser) void launched?.then((late) => late && closeBrowser(late)).catch(() => undefined);
-    const closing = Promise.race([browser && closeBrowser(browser), new Promise((r) => (closeTimer = setTimeout(r, 5_000)))])
-      .catch(() => undefined)
-      .finally(() => clearTimeout(closeTimer));
-    // A result does not wait for the browser to go: the caller writes it meanwhile, and a CLI that exits first
-    // takes the browser down with it (launch-chromium.ts kills its browsers and removes their folders on exit).
-    // A failure waits, so that nothing of a stuck browser outlives the error.
-    if (!succeeded) await closing;
+    // The browser goes at once, job done or not (the CLI then exits without waiting for it); a launch begun early that
+    // the deadline overtook goes whenever it completes.
+    if (browser) killBrowser(browser);
+    else void launched?.then((late) => late && killBrowser(late)).catch(() => undefined);
   }
 }
 

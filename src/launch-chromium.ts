@@ -135,8 +135,8 @@ function watchProcessEnd(on: boolean): void {
 /**
  * Spawns headless Chromium with the DevTools protocol on a pipe, a profile and
  * a temp folder of its own (it keeps its single-instance socket there, which a
- * killed Chromium cannot remove). A CLI that is done exits without waiting for
- * the browser to shut down; the browser is then killed and its folder removed.
+ * killed Chromium cannot remove). A browser is killed, not shut down, when its
+ * job ends or the process exits, and its folder removed with it.
  */
 export function startChromium(browserPath: string): StartedChromium {
   let folder: string;

@@ -11,17 +11,13 @@ type PdfLib = typeof import('pdf-lib');
 let pdfLib: PdfLib | undefined;
 
 /**
- * pdf-lib, loaded once. Its maintainers' one-file build loads in a third of
- * the time of its 170 CommonJS modules, and it is required, not imported, so
- * Node does not scan it for export names first.
+ * pdf-lib, loaded on first call. Its maintainers' one-file build loads in a
+ * third of the time of its 170 CommonJS modules, and it is required, not
+ * imported, so Node does not scan it for export names first. The CLI calls
+ * this while it only waits on the browser, so that stamping does not wait.
  */
-function requirePdfLib(): PdfLib {
+export function loadPdfLibrary(): PdfLib {
   return (pdfLib ??= createRequire(import.meta.url)('pdf-lib/dist/pdf-lib.min.js') as PdfLib);
-}
-
-/** Loads pdf-lib now, while this thread would only wait on the browser, so that stamping the PDF does not wait for it later. */
-export function loadPdfLibrary(): void {
-  requirePdfLib();
 }
 
 // The CLI reaches the browser only through this module, loaded on demand.
@@ -184,7 +180,7 @@ async function layOutNotesHandout(page: Page, size: { width: number; height: num
 
 /** Sets Title, Author, Subject and reproducible dates with pdf-lib, and counts the pages while the PDF is open. */
 async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?: number): Promise<{ pdf: Uint8Array; pages: number }> {
-  const { PDFDocument, PDFName } = requirePdfLib();
+  const { PDFDocument, PDFName } = loadPdfLibrary();
   // parseSpeed and objectsPerTick: pdf-lib otherwise waits a timer tick after every 50 or so objects, for a browser's
   // UI; here that only adds time (about 0.1 s for a 500-page PDF).
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });

@@ -186,13 +186,17 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(readdirSync(out)).not.toContain('never.pdf');
   });
 
-  it('exits 1 with the build error, and leaves no browser behind, when the deck does not build', () => {
+  it('exits 1 with the build error, and leaves no browser behind, when the deck does not build', async () => {
     // Chromium starts while the deck builds; a failed build must close it, or the process would not end.
     const broken = writeBriefing({ 'briefing.yml': 'title: Broken\nlayuot: content\n', 'a.md': '## One\n\nText.\n' });
-    const result = runBin(['pdf', broken, '-o', path.join(out, 'broken.pdf')], ROOT);
+    const temp = tempDir();
+    const result = runBin(['pdf', broken, '-o', path.join(out, 'broken.pdf')], ROOT, { TMPDIR: temp });
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/briefing\.yml:2: error: .*layuot/);
     expect(readdirSync(out)).not.toContain('broken.pdf');
+    // The browser started while the deck built is gone, with its folder.
+    expect(readdirSync(temp)).toEqual([]);
+    expect(await processesNaming(temp)).toEqual([]);
   });
 
   it('names the stalled stage and exits 1 when the export runs past --timeout', () => {
@@ -216,7 +220,7 @@ describe.skipIf(process.platform === 'win32')("playwright-core's code caches", (
     // A cache of an earlier playwright-core stands beside the ones this run will make.
     writeFileSync(path.join(cacheDir, 'playwright-coreBundle-0000000000000000.v8'), 'stale');
     const deck = writeBriefing({ 'briefing.yml': 'title: Small\n', 'a.md': '## One\n\nText.\n' });
-    // A program that is not a browser: check loads playwright-core to launch it, and reports the failed launch, without the cost of a real one.
+    // A program that is not a browser: check loads playwright-core to attach to it, and reports the failed start, without the cost of a real one.
     const check = () => runBin(['check', deck, '--browser-path', '/bin/true'], ROOT);
     const first = check();
     expect(first.code).toBe(1);

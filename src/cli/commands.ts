@@ -198,7 +198,7 @@ interface StartedExporter {
   /** The exporter module (playwright-core and pdf-lib), loaded on demand: they would add ~0.5 s to every `build`. */
   exporter: Promise<typeof import('../print-pdf.js')>;
   launched: Promise<Browser | undefined>;
-  /** Closes the browser when no export follows (a failed build), so that it does not keep the process alive. */
+  /** Kills the browser when no export follows (a failed build), so that it does not keep the process alive. */
   abandon(): Promise<void>;
 }
 
@@ -222,10 +222,8 @@ function startExporter(browserPath: string, timeoutMs: number, page: Omit<DeckPa
   return {
     exporter,
     launched,
-    abandon: async () => {
-      chromium?.kill();
-      await launched.then((browser) => browser?.close()).catch(() => undefined);
-    },
+    // The attach in progress then fails on the closed pipe, and is let go.
+    abandon: async () => chromium?.kill(),
   };
 }
 
