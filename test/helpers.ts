@@ -24,8 +24,13 @@ const found = findBrowser();
 /** The browser the browser tests drive, or null when the machine has none. */
 export const BROWSER_PATH: string | null = found.path;
 
-/** A fresh empty folder that is removed when the process ends. */
+/**
+ * A fresh empty folder, inside the run's own temp folder when vitest's global setup made one (removed when the
+ * run ends), else removed when the process ends.
+ */
 export function tempDir(prefix = 'briefdeck-test-'): string {
+  const root = process.env.BRIEFDECK_TEST_TMP;
+  if (root) return mkdtempSync(path.join(root, prefix));
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
