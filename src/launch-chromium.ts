@@ -6,7 +6,7 @@
 // attaches to that pipe when it is ready (connectOverCDP with a transport).
 // This module loads nothing heavy, so the CLI can call it first thing.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -133,12 +133,59 @@ function watchProcessEnd(on: boolean): void {
 }
 
 /**
+ * Chromium makes its single-instance socket at TMPDIR/<product>.XXXXXX/SingletonSocket
+ * (Chromium's product name is the longest) and aborts if that path is longer than a
+ * Unix socket's path may be: 103 bytes on macOS, 107 on Linux.
+ */
+const SINGLETON_SOCKET = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
+const SOCKET_PATH_MAX = 103;
+
+/**
+ * The temp folder Chromium is given: one inside the browser's own folder, so
+ * that removing that folder removes everything, when the socket's path fits;
+ * else the system's, which leaves more room (the socket's folder is then
+ * removed by `removeSocketFolder`).
+ */
+function chooseChromiumTemp(folder: string): string {
+  const own = path.join(folder, 'tmp');
+  if (process.platform !== 'win32' && Buffer.byteLength(own + SINGLETON_SOCKET) > SOCKET_PATH_MAX) return tmpdir();
+  mkdirSync(own);
+  return own;
+}
+
+/** The longest temp folder path Chromium can start in; longer, it aborts at start and leaves its socket's folder behind. */
+const TEMP_PATH_MAX = SOCKET_PATH_MAX - SINGLETON_SOCKET.length;
+
+/**
+ * Removes the folder of a killed Chromium's single-instance socket from the
+ * system's temp folder. The profile's SingletonSocket link says where it is;
+ * only a folder of Chromium's naming, directly in `temp`, is removed.
+ */
+function removeSocketFolder(profile: string, temp: string): void {
+  let socket: string;
+  try {
+    socket = readlinkSync(path.join(profile, 'SingletonSocket'));
+  } catch {
+    return;
+  }
+  const socketFolder = path.dirname(socket);
+  if (path.dirname(socketFolder) === temp && /^[\w.-]+\.[A-Za-z0-9]{6}$/.test(path.basename(socketFolder))) {
+    rmSync(socketFolder, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+/**
  * Spawns headless Chromium with the DevTools protocol on a pipe, a profile and
  * a temp folder of its own (it keeps its single-instance socket there, which a
  * killed Chromium cannot remove). A browser is killed, not shut down, when its
  * job ends or the process exits, and its folder removed with it.
  */
 export function startChromium(browserPath: string): StartedChromium {
+  if (process.platform !== 'win32' && Buffer.byteLength(tmpdir()) > TEMP_PATH_MAX) {
+    throw failure('E_BROWSER', `could not start the browser at ${browserPath}: the path of its temp folder ${tmpdir()} is too long for the browser's socket (${Buffer.byteLength(tmpdir())} bytes, at most ${TEMP_PATH_MAX})`, {
+      hint: 'set TMPDIR to a folder with a shorter path, such as /tmp',
+    });
+  }
   let folder: string;
   try {
     folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
@@ -147,11 +194,11 @@ export function startChromium(browserPath: string): StartedChromium {
       hint: 'set TMPDIR to a folder you can write to',
     });
   }
-  const temp = path.join(folder, 'tmp');
+  const temp = chooseChromiumTemp(folder);
+  const profile = path.join(folder, 'profile');
   const artifactsDir = path.join(folder, 'artifacts');
-  mkdirSync(temp);
   mkdirSync(artifactsDir);
-  const child = spawn(browserPath, [...PLAYWRIGHT_SWITCHES, ...CHROMIUM_FLAGS, `--user-data-dir=${path.join(folder, 'profile')}`, '--remote-debugging-pipe'], {
+  const child = spawn(browserPath, [...PLAYWRIGHT_SWITCHES, ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe'], {
     // Its own process group, so that the browser's helper processes go with it.
     detached: process.platform !== 'win32',
     env: { ...process.env, TMPDIR: temp },
@@ -190,6 +237,7 @@ export function startChromium(browserPath: string): StartedChromium {
         }
       }
       try {
+        if (!temp.startsWith(folder)) removeSocketFolder(profile, temp);
         rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
       } catch {
         // A folder that will not go is left to the system's temp cleaning; it must not turn an export's end into a crash.

@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
@@ -186,6 +186,18 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(readdirSync(out)).not.toContain('never.pdf');
   });
 
+  it.skipIf(process.platform === 'win32')('says in one line when TMPDIR is too long for the browser, and leaves nothing behind', () => {
+    const temp = tempDirOfLength(70);
+    const result = runBin(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'never.pdf')], ROOT, { TMPDIR: temp });
+    expect(result.code).toBe(1);
+    expect(result.err.trim().split('\n').slice(-2)).toEqual([
+      `error: could not start the browser at ${BROWSER_PATH}: the path of its temp folder ${temp} is too long for the browser's socket (70 bytes, at most 58)`,
+      '  hint: set TMPDIR to a folder with a shorter path, such as /tmp',
+    ]);
+    expect(readdirSync(out)).not.toContain('never.pdf');
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
   it('exits 1 with the build error, and leaves no browser behind, when the deck does not build', async () => {
     // Chromium starts while the deck builds; a failed build must close it, or the process would not end.
     const broken = writeBriefing({ 'briefing.yml': 'title: Broken\nlayuot: content\n', 'a.md': '## One\n\nText.\n' });
@@ -255,12 +267,30 @@ async function processesNaming(text: string): Promise<string[]> {
   return find();
 }
 
-describe.skipIf(BROWSER_PATH === null)('pdf as its own process, Chromium started while the deck builds', () => {
-  it('prints every slide at the slide size, reports the stages in their order, and exits leaving no browser or profile behind', async () => {
+/** An empty folder under /tmp whose path is exactly `length` characters (14 at least), removed when the test ends. */
+function tempDirOfLength(length: number): string {
+  const base = mkdtempSync('/tmp/bd-');
+  onTestFinished(() => rmSync(base, { recursive: true, force: true }));
+  if (length === base.length) return base;
+  const dir = path.join(base, 'x'.repeat(length - base.length - 1));
+  mkdirSync(dir);
+  return dir;
+}
+
+// A Unix socket's path limit is what these tests are about; Windows has none of it.
+describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf as its own process, Chromium started while the deck builds', () => {
+  // Chromium's profile goes into the process's temp folder: a fresh one shows what the run leaves behind. Chromium keeps
+  // its single-instance socket in a temp folder too, and a socket's path may be no longer than about 100 bytes: with a
+  // short TMPDIR it goes inside the browser's own folder; with a long one (as on macOS) into TMPDIR itself, where
+  // Chromium aborted before, and it must still be removed.
+  it.each([
+    ['a short', 14],
+    // macOS gives each user one of 49 characters.
+    ['a long', 50],
+  ])('prints every slide at the slide size, reports the stages in their order, and exits leaving no browser or profile behind, with %s TMPDIR', async (_, length) => {
     const deck = writeBriefing({ 'briefing.yml': 'title: Wide\n', 'a.md': '## One\n\nText.\n\n## Two\n\nMore.\n' });
     const file = path.join(tempDir(), 'wide.pdf');
-    // Chromium's profile goes into the process's temp folder: a fresh one shows what the run leaves behind.
-    const temp = tempDir();
+    const temp = tempDirOfLength(length);
     const result = runBin(['pdf', deck, '-o', file], ROOT, { TMPDIR: temp });
     expect(result.code, result.err).toBe(0);
     // The launch is reported among the stages, in order, though it began while the deck built.
@@ -285,7 +315,7 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
     const ended = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     // Stopped once Chromium has its folder, so the browser is surely running.
     for (let waited = 0; readdirSync(temp).length === 0 && waited < scaled(20_000); waited += 50) await new Promise((r) => setTimeout(r, 50));
-    expect(readdirSync(temp)).toHaveLength(1);
+    expect(readdirSync(temp).some((name) => name.startsWith('briefdeck-chromium-'))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGINT');
     expect(await ended).toBe(130);
