@@ -273,6 +273,23 @@ describe.skipIf(BROWSER_PATH === null)('one chrome on every layout', () => {
   });
 });
 
+describe.skipIf(BROWSER_PATH === null)('the print view', () => {
+  it("has reveal's print classes before the document has loaded, so Chromium never lays the deck out for paper first", async () => {
+    const built = await buildDefaultBriefing();
+    const tab = await openDeckTab(browser, { printView: true });
+    // Read as the parser finishes, before reveal's first animation frame, where reveal itself would add them.
+    await tab.context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { classesAtLoad: string }).classesAtLoad = document.documentElement.className;
+      });
+    });
+    const deck = await tab.show(built.deck.html);
+    const classes = await deck.page.evaluate(() => (window as unknown as { classesAtLoad: string }).classesAtLoad.split(' '));
+    expect(classes).toEqual(expect.arrayContaining(['reveal-print', 'print-pdf']));
+    await deck.context.close();
+  });
+});
+
 describe.skipIf(BROWSER_PATH === null)('line breaking in the default briefing', () => {
   it('no paragraph or list item ends on a line holding one short word (four letters or fewer), and titles are balanced', async () => {
     const built = await buildDefaultBriefing();
