@@ -238,12 +238,9 @@ export async function loadDeckIntoPage(
   const warm = await browser.takeWarmPage?.(settings);
   const page = warm?.page ?? (await openDeckPage(browser, options));
   browser.keepWhenDone?.(settings, page);
-  if (warm?.used) {
-    // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
-    await page.goto('about:blank');
-    // Set back to screen media unless printing, since the handout switches media itself.
-    if (options.mode !== 'print') await page.emulateMedia({ media: null });
-  }
+  // A fresh window for the new deck: nothing of the last one's script state survives, and the mode script runs again.
+  // (Its media need no resetting: a warm page serves only a job of its own mode, which sets the same media.)
+  if (warm?.used) await page.goto('about:blank');
   await page.setContent(html, { waitUntil: 'load' });
   return page;
 }

@@ -133,12 +133,17 @@ function watchProcessEnd(on: boolean): void {
 }
 
 /**
- * Chromium makes its single-instance socket at TMPDIR/<product>.XXXXXX/SingletonSocket
- * (Chromium's product name is the longest) and aborts if that path is longer than a
- * Unix socket's path may be: 103 bytes on macOS, 107 on Linux.
+ * The longest temp folder (58 bytes) Chromium can start in. It makes its
+ * single-instance socket at TMPDIR/<product>.XXXXXX/SingletonSocket (Chromium's
+ * product name is the longest) and aborts if that path is longer than a Unix
+ * socket's path may be: 103 bytes on macOS, 107 on Linux.
  */
-const SINGLETON_SOCKET = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
-const SOCKET_PATH_MAX = 103;
+const TEMP_PATH_MAX = 103 - '/org.chromium.Chromium.XXXXXX/SingletonSocket'.length;
+
+/** Whether Chromium can keep its socket in `folder` (Windows has no such limit); longer, it aborts at start and leaves the socket's folder behind. */
+function holdsSocket(folder: string): boolean {
+  return process.platform === 'win32' || Buffer.byteLength(folder) <= TEMP_PATH_MAX;
+}
 
 /**
  * The temp folder Chromium is given: one inside the browser's own folder, so
@@ -148,13 +153,10 @@ const SOCKET_PATH_MAX = 103;
  */
 function chooseChromiumTemp(folder: string): string {
   const own = path.join(folder, 'tmp');
-  if (process.platform !== 'win32' && Buffer.byteLength(own + SINGLETON_SOCKET) > SOCKET_PATH_MAX) return tmpdir();
+  if (!holdsSocket(own)) return tmpdir();
   mkdirSync(own);
   return own;
 }
-
-/** The longest temp folder path Chromium can start in; longer, it aborts at start and leaves its socket's folder behind. */
-const TEMP_PATH_MAX = SOCKET_PATH_MAX - SINGLETON_SOCKET.length;
 
 /**
  * Removes the folder of a killed Chromium's single-instance socket from the
@@ -181,7 +183,7 @@ function removeSocketFolder(profile: string, temp: string): void {
  * job ends or the process exits, and its folder removed with it.
  */
 export function startChromium(browserPath: string): StartedChromium {
-  if (process.platform !== 'win32' && Buffer.byteLength(tmpdir()) > TEMP_PATH_MAX) {
+  if (!holdsSocket(tmpdir())) {
     throw failure('E_BROWSER', `could not start the browser at ${browserPath}: the path of its temp folder ${tmpdir()} is too long for the browser's socket (${Buffer.byteLength(tmpdir())} bytes, at most ${TEMP_PATH_MAX})`, {
       hint: 'set TMPDIR to a folder with a shorter path, such as /tmp',
     });

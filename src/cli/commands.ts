@@ -113,7 +113,7 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
   try {
     built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets });
   } catch (err) {
-    await start?.abandon();
+    start?.abandon();
     if (!(err instanceof BriefdeckError)) throw err;
     found.push(...err.diagnostics);
   }
@@ -199,7 +199,7 @@ interface StartedExporter {
   exporter: Promise<typeof import('../print-pdf.js')>;
   launched: Promise<Browser | undefined>;
   /** Kills the browser when no export follows (a failed build), so that it does not keep the process alive. */
-  abandon(): Promise<void>;
+  abandon(): void;
 }
 
 /**
@@ -223,7 +223,7 @@ function startExporter(browserPath: string, timeoutMs: number, page: Omit<DeckPa
     exporter,
     launched,
     // The attach in progress then fails on the closed pipe, and is let go.
-    abandon: async () => chromium?.kill(),
+    abandon: () => chromium?.kill(),
   };
 }
 
@@ -246,7 +246,7 @@ async function prepareExport(values: Values, inputArg: string | undefined, io: C
     reportDiagnostics(built.warnings, io);
     return { built, browserPath: browser.path, timeoutMs, exporter, launched };
   } catch (err) {
-    await abandon();
+    abandon();
     throw err;
   }
 }
