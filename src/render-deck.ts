@@ -72,8 +72,12 @@ export function renderDeck(
   const dataUris = new Map<number, string>();
   for (const [index, asset] of assets) dataUris.set(index, `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`);
   // Images become data URIs; chart markers become the charts drawn for them (a chart that failed has left an error).
-  const inline = (html: string) =>
-    html.replace(new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g'), (whole, n: string) => dataUris.get(Number(n)) ?? whole).replace(CHART_MARKER_PATTERN, (_, n: string) => charts[Number(n)] ?? '');
+  // Most slides hold neither, so each replacement runs only where its reference occurs.
+  const assetReference = new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g');
+  const inline = (html: string) => {
+    const withImages = html.includes(ASSET_SCHEME) ? html.replace(assetReference, (whole, n: string) => dataUris.get(Number(n)) ?? whole) : html;
+    return withImages.includes('\u0000') ? withImages.replace(CHART_MARKER_PATTERN, (_, n: string) => charts[Number(n)] ?? '') : withImages;
+  };
 
   const total = briefing.slides.length;
   const sections = briefing.sections.map((s) => ({ title: s.title, number: s.slideNumbers[0]! }));

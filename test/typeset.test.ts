@@ -25,6 +25,13 @@ describe('typesetting at build time', () => {
     expect(typesetHtml('<p>From 2017-2018, for 20 minutes, US$ 5 billion, Mr Kim; not 2017-05-01 or v1-2</p>', 'en')).toBe('<p>From 2017\u20132018, for 20\u00a0minutes, US$\u00a05\u00a0billion, Mr\u00a0Kim; not 2017-05-01 or v1-2</p>');
   });
 
+  it('tells tags from text the same way wherever they stand: a "<" runs to the next ">", a self-closing element opens nothing, and text after code is set again', () => {
+    const html = '<p>1 < 2-3 and "a"</p><svg/>"b" 4-5<pre><code>"c" 6-7</code></pre>"d" Dr Who 10 km';
+    expect(typesetHtml(html, 'de')).toBe('<p>1 < 2-3 and "a"</p><svg/>\u201eb\u201c 4\u20135<pre><code>"c" 6-7</code></pre>\u201ed\u201c Dr\u00a0Who 10\u00a0km');
+    // White space alone between tags, and text with neither a digit nor a title, come out exactly as they went in.
+    expect(typesetHtml('<ul>\n<li>Plain words</li>\n</ul>\n', 'fr')).toBe('<ul>\n<li>Plain words</li>\n</ul>\n');
+  });
+
   it('a deck sets its Markdown, titles and metadata this way, leaves math and code alone, and smartypants: false turns it off', async () => {
     const files = (extra: string) => ({ 'briefing.yml': `title: "Kim's \\"deal\\""\n${extra}`, 'a.md': '## It\'s "done"\n\nSaid "yes" -- twice. Math $a-b$ and `x--y`.\n' });
     const on = await buildDeck(writeBriefing(files(''), 'typeset-on'));

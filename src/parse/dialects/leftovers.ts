@@ -23,6 +23,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     if (/<\/style>/i.test(line)) state.inStyle = false;
     return { text: '' };
   }
+  // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
+  if (!/^[ \t]*[`~<{]/.test(line)) return null;
   const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(mermaid|plantuml)\b/.exec(line);
   if (diagram) {
     state.skipFence = diagram[1]!;

@@ -38,6 +38,8 @@ export interface Rewrite {
  * `state` carries the open divs from one line to the next within a file.
  */
 export function rewritePandocLine(line: string, state: { divs: string[]; columnsSeen: number }): Rewrite | null {
+  // A div fence, a pause and a heading start with `:`, `.` or `#`; most lines start with none, and are done with here.
+  if (!/^[ \t]*[:.#]/.test(line)) return null;
   const open = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line);
   if (open) {
     const spec = (open[1] ?? `.${open[2]}`).trim();
