@@ -5,7 +5,7 @@ import { loadTemplates } from './load-templates.js';
 import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
-import { bundleDeck, type BundledDeck } from './bundle/bundle-deck.js';
+import { bundleDeck, prefetchStyles, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
 import { embedDeckFonts } from './load-svg-fonts.js';
 import { readThemePalette } from './export/theme-palette.js';
@@ -85,11 +85,15 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   // SVG pictures that ask for the deck's typeface get it embedded, since an <img> cannot use the page's fonts.
   const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeFile).bodyFont }) : assets;
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.
-  const { rendered, diagnostics } = await sandbox.render(briefing, templates, shown, {
+  const rendering = sandbox.render(briefing, templates, shown, {
     handout: options.handout ?? false,
     customThemeFile: model.customThemeFile,
     chartData: [...model.chartData],
   });
+  // The main thread waits while the worker renders: it reads the theme then (once the job has been posted), not after.
+  const theme = isCustomTheme(briefing.meta.theme) ? 'briefing' : briefing.meta.theme;
+  setImmediate(() => prefetchStyles(theme, briefing.slides.map((s) => `${s.titleHtml ?? ''}${s.bodyHtml}${s.notes?.html ?? ''}`).join('')));
+  const { rendered, diagnostics } = await rendering;
   bag.addAll(diagnostics);
   bag.throwIfErrors();
   const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: model.root, themeSource: model.themeSource });

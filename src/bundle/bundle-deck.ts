@@ -30,17 +30,33 @@ export interface BundleOptions {
   themeSource?: { file: string; line: number };
 }
 
+/** The built-in styles a deck's HTML needs: its theme (with the italic face or without) and the styles of the features it uses. */
+function chooseStyles(theme: string, html: string): { theme: string; features: ('code' | 'math')[] } {
+  // The house theme's italic face is only worth its bytes when some text is set in italics.
+  const italic = theme === 'briefing' && /<(em|i|cite)\b/.test(html);
+  // Code and math styles (KaTeX's fonts alone are ~260 KB) ride along only with decks that use them.
+  const features = (['code', 'math'] as const).filter((f) => (f === 'code' ? /<code class="hljs/ : /class="katex/).test(html));
+  return { theme: italic ? 'briefing-italic' : theme, features };
+}
+
+/**
+ * Starts reading the built-in styles that slides' HTML will most likely need, so
+ * the work is done while the templates render; bundleDeck then finds it made.
+ * A wrong guess costs nothing but the read: bundleDeck decides from the rendered HTML.
+ */
+export function prefetchStyles(theme: string, slidesHtml: string): void {
+  const styles = chooseStyles(theme, slidesHtml);
+  for (const made of [bundleTheme(styles.theme), ...styles.features.map(bundleFeatureCss)]) made.catch(() => undefined);
+}
+
 /** Inlines the runtime, theme and fonts into the rendered deck and seals it with a CSP. */
 export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions = {}): Promise<BundledDeck> {
-  // The house theme's italic face is only worth its bytes when some text is set in italics.
-  const italic = rendered.theme === 'briefing' && /<(em|i|cite)\b/.test(rendered.html);
-  // Code and math styles (KaTeX's fonts alone are ~260 KB) ride along only with decks that use them.
-  const features = (['code', 'math'] as const).filter((f) => (f === 'code' ? /<code class="hljs/ : /class="katex/).test(rendered.html));
+  const chosen = chooseStyles(rendered.theme, rendered.html);
   const [runtime, themeCss, customCss, ...featureCss] = await Promise.all([
     bundleRuntime(),
-    bundleTheme(italic ? 'briefing-italic' : rendered.theme),
+    bundleTheme(chosen.theme),
     rendered.customTheme && options.root ? bundleCustomTheme(rendered.customTheme, options.root, options.themeSource ?? { file: rendered.customTheme, line: 1 }) : '',
-    ...features.map(bundleFeatureCss),
+    ...chosen.features.map(bundleFeatureCss),
   ]);
   const css = escapeForStyle(themeCss + featureCss.join('') + customCss);
   const script = escapeForScript(runtime.script);
