@@ -288,6 +288,61 @@ describe.skipIf(BROWSER_PATH === null)('the print view', () => {
     expect(classes).toEqual(expect.arrayContaining(['reveal-print', 'print-pdf']));
     await deck.context.close();
   });
+
+  it('builds its pages in one go once every font has loaded, so Chromium lays a deck out once, not three times', async () => {
+    const built = await buildDefaultBriefing();
+    const tab = await openDeckTab(browser, { printView: true });
+    // What happened while reveal's print view built the pages, from its @page rule to pdf-ready: frames drawn (Chromium
+    // lays the deck out for each), slide heights read (each read lays the deck out), and fonts not loaded yet (one that
+    // arrives after the layout makes Chromium lay all the text out again).
+    // Set up before the deck loads, on the window, which outlives the document that setContent replaces.
+    await tab.context.addInitScript(() => {
+      const seen = { framesDuringBuild: -1, heightsRead: 0, facesNotLoaded: -1, ready: false };
+      (window as unknown as { printSeen: typeof seen }).printSeen = seen;
+      let frames = 0;
+      let building = false;
+      const count = () => {
+        frames++;
+        requestAnimationFrame(count);
+      };
+      const append = Node.prototype.appendChild;
+      Node.prototype.appendChild = function <T extends Node>(this: Node, child: T): T {
+        if (!building && child instanceof HTMLStyleElement && child.textContent?.startsWith('@page')) {
+          building = true;
+          requestAnimationFrame(count);
+        }
+        return append.call(this, child) as T;
+      };
+      const height = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight')!;
+      Object.defineProperty(Element.prototype, 'scrollHeight', {
+        configurable: true,
+        get(this: Element) {
+          if (building && !seen.ready && this.tagName === 'SECTION') seen.heightsRead++;
+          return height.get!.call(this) as number;
+        },
+      });
+      // The runtime sets this flag at pdf-ready.
+      let ready = false;
+      Object.defineProperty(window, 'briefdeckPdfReady', {
+        configurable: true,
+        get: () => ready,
+        set(value: boolean) {
+          ready = value;
+          Object.assign(seen, { ready: true, framesDuringBuild: building ? frames : -1, facesNotLoaded: [...document.fonts].filter((face) => face.status !== 'loaded').length });
+        },
+      });
+    });
+    // Loaded as the exporter loads it (browser-session.ts): print media, and the HTML set rather than navigated to.
+    await tab.page.emulateMedia({ media: 'print' });
+    // A fresh document, so the scripts above run in it first.
+    await tab.page.goto('about:blank');
+    await tab.page.setContent(built.deck.html, { waitUntil: 'load' });
+    await tab.page.waitForFunction(() => (window as unknown as { printSeen: { ready: boolean } }).printSeen.ready);
+    const seen = await tab.page.evaluate(() => (window as unknown as { printSeen: Record<string, unknown> }).printSeen);
+    expect(seen).toEqual({ framesDuringBuild: 0, heightsRead: 0, facesNotLoaded: 0, ready: true });
+    expect(await tab.page.locator('.pdf-page').count()).toBe(built.briefing.slides.length);
+    await tab.context.close();
+  });
 });
 
 describe.skipIf(BROWSER_PATH === null)('line breaking in the default briefing', () => {

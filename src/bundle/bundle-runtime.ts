@@ -18,7 +18,7 @@ export interface Runtime {
 
 /** Bundles reveal.js, its notes plugin and our entry into one minified script. */
 export function bundleRuntime(): Promise<Runtime> {
-  return remember('runtime', () => cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), patchNotesPlugin.toString(), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
+  return remember('runtime', () => cached('runtime', [readFileSync(RUNTIME_ENTRY, 'utf8'), patchNotesPlugin.toString(), patchPrintView.toString(), packageVersion('reveal.js'), packageVersion('esbuild')], async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
       entryPoints: [RUNTIME_ENTRY],
@@ -31,7 +31,7 @@ export function bundleRuntime(): Promise<Runtime> {
       legalComments: 'none',
       charset: 'utf8',
       logLevel: 'silent',
-      plugins: [patchedNotesPlugin],
+      plugins: [patchedNotesPlugin, patchedPrintView],
     });
     const script = `/*! reveal.js (MIT) Hakim El Hattab; bundled by briefdeck */\n${result.outputFiles[0]!.text}`;
     return { script, speakerHashes: speakerViewScriptHashes() };
@@ -70,6 +70,41 @@ const patchedNotesPlugin: esbuild.Plugin = {
   name: 'patch-notes-plugin',
   setup(build) {
     build.onLoad({ filter: /reveal\.js[\\/]dist[\\/]plugin[\\/]notes\.mjs$/ }, () => ({ contents: readNotesPlugin(), loader: 'js' }));
+  },
+};
+
+/**
+ * reveal's print view, changed to lay a long deck out once instead of three
+ * times. As shipped, it waits for an animation frame four times while it
+ * builds the pages, and Chromium renders the whole deck at each frame; and it
+ * reads every slide's height, which lays the deck out, although with one page
+ * per slide and no vertical centring (our settings) the height changes
+ * nothing. Now it builds the pages in one go and reads the height only of a
+ * slide whose page it can change. The pages it makes are the same, so the PDF
+ * is too. Like patchNotesPlugin, every change must apply, or the build fails.
+ */
+function patchPrintView(source: string): string {
+  const start = source.indexOf('//#region js/controllers/printview.js');
+  const end = start === -1 ? -1 : source.indexOf('//#endregion', start);
+  if (end === -1) throw new Error("reveal's print view is no longer where briefdeck expects it; update patchPrintView");
+  let view = source.slice(start, end);
+  const replace = (from: string, to: string) => {
+    if (view.split(from).length !== 2) throw new Error(`reveal's print view no longer has ${JSON.stringify(from)} once; update patchPrintView`);
+    view = view.replace(from, to);
+  };
+  replace('yield new Promise(requestAnimationFrame), l("@page', 'l("@page');
+  replace('yield new Promise(requestAnimationFrame), e.Reveal.layoutSlideContents(c, u), yield new Promise(requestAnimationFrame);', 'e.Reveal.layoutSlideContents(c, u);');
+  replace('let p = r.map((e) => e.scrollHeight)', 'let p = r.map((e) => n.pdfMaxPagesPerSlide === 1 && !n.center && !e.classList.contains("center") ? 0 : e.scrollHeight)');
+  replace('}, e), yield new Promise(requestAnimationFrame), m.forEach(', '}, e), m.forEach(');
+  if (view.includes('requestAnimationFrame')) throw new Error("reveal's print view waits for a frame where briefdeck does not expect it; update patchPrintView");
+  return source.slice(0, start) + view + source.slice(end);
+}
+
+/** Bundles reveal with its print view patched: see patchPrintView. */
+const patchedPrintView: esbuild.Plugin = {
+  name: 'patch-print-view',
+  setup(build) {
+    build.onLoad({ filter: /reveal\.js[\\/]dist[\\/]reveal\.mjs$/ }, (args) => ({ contents: patchPrintView(readFileSync(args.path, 'utf8')), loader: 'js' }));
   },
 };
 

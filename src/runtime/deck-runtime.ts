@@ -100,7 +100,20 @@ if (exporting?.mode !== 'handout') {
     });
   }
   (window as unknown as { Reveal: typeof deck }).Reveal = deck;
-  void deck.initialize();
+  if (exporting?.mode === 'print') {
+    // Chromium loads a font when laid-out text first asks for it, then lays all the text out again: for a long deck,
+    // a second layout as costly as the first. So every face is loaded first, with the deck kept out of layout
+    // meanwhile (a frame would otherwise lay it out as it stands); reveal then builds the pages, laid out once.
+    // A PDF embeds only the glyphs it shows, so loading a face no slide uses changes nothing in it.
+    const root = document.querySelector<HTMLElement>('.reveal');
+    root?.style.setProperty('display', 'none');
+    void Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => {
+      root?.style.removeProperty('display');
+      void deck.initialize();
+    });
+  } else {
+    void deck.initialize();
+  }
 }
 
 /** A reveal postMessage call, `{ method, args }` as JSON, or null for anything else. */
