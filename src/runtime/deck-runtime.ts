@@ -95,6 +95,11 @@ if (exporting?.mode !== 'handout') {
   // The exporter prints only after reveal says the print layout is complete; it waits for the event, or sees the flag if it came first.
   if (exporting) {
     deck.on('pdf-ready', () => {
+      // reveal marks itself ready on a timer once it has started, which would restyle every page after they are laid
+      // out (a sixth of a second for 500 slides); set now, before the pages are first styled, the marks change nothing then.
+      deck.getSlidesElement()?.classList.remove('no-transition');
+      deck.getRevealElement()?.querySelector('.backgrounds')?.classList.remove('no-transition');
+      deck.getRevealElement()?.classList.add('ready');
       (window as unknown as { briefdeckPdfReady: boolean }).briefdeckPdfReady = true;
       window.dispatchEvent(new Event('briefdeck-pdf-ready'));
     });
