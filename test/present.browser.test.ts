@@ -343,6 +343,10 @@ describe.skipIf(BROWSER_PATH === null)('the print view', () => {
     const seen = await tab.page.evaluate(() => (window as unknown as { printSeen: Record<string, unknown> }).printSeen);
     expect(seen).toEqual({ framesDuringBuild: 0, heightsRead: 0, facesNotLoaded: 0, marksLeftForLater: 0, ready: true });
     expect(await tab.page.locator('.pdf-page').count()).toBe(built.briefing.slides.length);
+    // reveal has set every slide's state, as it does unpatched (all shown, all but the first hidden from assistive
+    // technology), before it moved them into pages, where it no longer finds them: the pages come after that, not before.
+    const states = await tab.page.evaluate(() => [...document.querySelectorAll('.pdf-page > section')].map((s) => `${s.classList.contains('present') ? 'present' : 'unset'}${s.getAttribute('aria-hidden') === 'true' ? ' aria-hidden' : ''}`));
+    expect(states).toEqual(['present', ...Array.from({ length: built.briefing.slides.length - 1 }, () => 'present aria-hidden')]);
     await tab.context.close();
   });
 });

@@ -74,14 +74,18 @@ const patchedNotesPlugin: esbuild.Plugin = {
 };
 
 /**
- * reveal's print view, changed to lay a long deck out once instead of three
- * times. As shipped, it waits for an animation frame four times while it
- * builds the pages, and Chromium renders the whole deck at each frame; and it
- * reads every slide's height, which lays the deck out, although with one page
- * per slide and no vertical centring (our settings) the height changes
- * nothing. Now it builds the pages in one go and reads the height only of a
- * slide whose page it can change. The pages it makes are the same, so the PDF
- * is too. Like patchNotesPlugin, every change must apply, or the build fails.
+ * reveal's print view, changed to style and lay a long deck out once instead
+ * of three times. As shipped, it waits for an animation frame four times
+ * while it builds the pages, and Chromium renders the whole deck at each
+ * frame; it reads every slide's height, which lays the deck out, although
+ * with one page per slide and no vertical centring (our settings) the height
+ * changes nothing; and it reads the page background before it moves the
+ * slides, and reveal changes the deck's style again after it is done, each a
+ * restyle of the whole deck. Now it builds the pages in one go, after a
+ * microtask rather than a frame, reads the height only of a slide whose page
+ * it can change, and makes every change to the style before the one read of
+ * the background. The pages end the same, so the PDF is too. Like
+ * patchNotesPlugin, every change must apply, or the build fails.
  */
 function patchPrintView(source: string): string {
   const start = source.indexOf('//#region js/controllers/printview.js');
@@ -92,8 +96,26 @@ function patchPrintView(source: string): string {
     if (view.split(from).length !== 2) throw new Error(`reveal's print view no longer has ${JSON.stringify(from)} once; update patchPrintView`);
     view = view.replace(from, to);
   };
-  replace('yield new Promise(requestAnimationFrame), l("@page', 'l("@page');
+  // Its first wait becomes a microtask's: reveal has still to show the first slide (and hide the others from assistive
+  // technology) when it starts the print view, and must do so while the slides are where it looks for them.
+  replace('yield new Promise(requestAnimationFrame), l("@page', 'yield 0, l("@page');
   replace('yield new Promise(requestAnimationFrame), e.Reveal.layoutSlideContents(c, u), yield new Promise(requestAnimationFrame);', 'e.Reveal.layoutSlideContents(c, u);');
+  // Once the pages are in place, everything reveal would still change about the deck's style is changed at once, and
+  // only then is the page background read from the viewport's style (a read that restyles the whole deck), so the
+  // deck is restyled once: the viewport shown (it was hidden while the view was built), and the marks of a started
+  // deck that reveal sets on a timer, which would otherwise restyle every page after the layout.
+  replace(`let d = e.Reveal.getViewportElement(), f;
+			if (d) {
+				let e = window.getComputedStyle(d);
+				e && e.background && (f = e.background);
+			}
+`, `let d = e.Reveal.getViewportElement(), f;
+`);
+  replace('f && (_.style.background = f), ', '');
+  replace(
+    'e.Reveal.slideContent.layout(e.Reveal.getSlidesElement()), e.Reveal.dispatchEvent({ type: "pdf-ready" })',
+    'e.Reveal.slideContent.layout(e.Reveal.getSlidesElement()), d.classList.remove("loading-scroll-mode"), e.Reveal.getSlidesElement().classList.remove("no-transition"), e.Reveal.getRevealElement().querySelector(".backgrounds")?.classList.remove("no-transition"), e.Reveal.getRevealElement().classList.add("ready"), f = d && window.getComputedStyle(d).background, f && m.forEach((e) => e.classList.contains("pdf-page") && (e.style.background = f)), e.Reveal.dispatchEvent({ type: "pdf-ready" })',
+  );
   replace('let p = r.map((e) => e.scrollHeight)', 'let p = r.map((e) => n.pdfMaxPagesPerSlide === 1 && !n.center && !e.classList.contains("center") ? 0 : e.scrollHeight)');
   replace('}, e), yield new Promise(requestAnimationFrame), m.forEach(', '}, e), m.forEach(');
   if (view.includes('requestAnimationFrame')) throw new Error("reveal's print view waits for a frame where briefdeck does not expect it; update patchPrintView");

@@ -95,11 +95,6 @@ if (exporting?.mode !== 'handout') {
   // The exporter prints only after reveal says the print layout is complete; it waits for the event, or sees the flag if it came first.
   if (exporting) {
     deck.on('pdf-ready', () => {
-      // reveal marks itself ready on a timer once it has started, which would restyle every page after they are laid
-      // out (a sixth of a second for 500 slides); set now, before the pages are first styled, the marks change nothing then.
-      deck.getSlidesElement()?.classList.remove('no-transition');
-      deck.getRevealElement()?.querySelector('.backgrounds')?.classList.remove('no-transition');
-      deck.getRevealElement()?.classList.add('ready');
       (window as unknown as { briefdeckPdfReady: boolean }).briefdeckPdfReady = true;
       window.dispatchEvent(new Event('briefdeck-pdf-ready'));
     });
@@ -110,10 +105,14 @@ if (exporting?.mode !== 'handout') {
     // a second layout as costly as the first. So every face is loaded first, with the deck kept out of layout
     // meanwhile (a frame would otherwise lay it out as it stands); reveal then builds the pages, laid out once.
     // A PDF embeds only the glyphs it shows, so loading a face no slide uses changes nothing in it.
+    // Hidden and shown through the attribute alone, so it ends exactly as the template made it (Chromium writes a
+    // style changed through element.style back to the attribute later, and would leave an empty one behind).
     const root = document.querySelector<HTMLElement>('.reveal');
-    root?.style.setProperty('display', 'none');
+    const style = root?.getAttribute('style') ?? null;
+    root?.setAttribute('style', 'display: none');
     void Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => {
-      root?.style.removeProperty('display');
+      if (style === null) root?.removeAttribute('style');
+      else root?.setAttribute('style', style);
       void deck.initialize();
     });
   } else {
