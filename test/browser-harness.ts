@@ -175,8 +175,22 @@ export async function openDeck(
   return tab.show(html, options.hash);
 }
 
-/** Runs axe-core on the page (every rule, or only `rules`) and returns the serious and critical violations, one line each. */
+/**
+ * Runs axe-core on the page (every rule, or only `rules`) and returns the serious and critical violations, one line each.
+ * In the print view every slide is on the page, but reveal still hides all but the first from assistive technology
+ * (`hidden`, `aria-hidden`), and axe skips what is hidden: those marks are taken off first, so every slide is scanned.
+ */
 export async function scanAccessibility(page: Page, context = 'body', rules?: string[]): Promise<string[]> {
+  const unhidden = await page.evaluate(() => {
+    const hidden = document.querySelectorAll('.pdf-page section[hidden], .pdf-page section[aria-hidden="true"]');
+    for (const section of hidden) {
+      section.removeAttribute('hidden');
+      section.removeAttribute('aria-hidden');
+    }
+    return { hidden: hidden.length, pages: document.querySelectorAll('.pdf-page').length };
+  });
+  // A print view whose slides were not unhidden here would be scanned one slide deep.
+  if (unhidden.pages > 1 && unhidden.hidden !== unhidden.pages - 1) throw new Error(`the print view hides ${unhidden.hidden} of ${unhidden.pages} slides, not all but the first`);
   const { createRequire } = await import('node:module');
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // evaluate() runs through DevTools, outside the deck's CSP, like a screen reader's own tooling would.

@@ -49,6 +49,9 @@ describe('charts drawn at build time', () => {
       expect(textOf(elements(figure).find((el) => attr(el, 'id') === descId)!)).toMatch(/chart: /i);
       const table = elements(figure).find((el) => el.tagName === 'table')!;
       expect(attr(table, 'class')).toBe('sr-only');
+      // One image: nothing inside it claims a role (Vega's marks would each be a graphics symbol with no name).
+      const roles = elements(svg).filter((el) => el !== svg && (attr(el, 'role') !== undefined || attr(el, 'aria-roledescription') !== undefined));
+      expect(roles.map((el) => `${el.tagName} ${attr(el, 'role')}`)).toEqual([]);
     }
   });
 

@@ -152,7 +152,10 @@ function wrapChart(index: number, chart: ChartRef, svg: string, description: str
   assertPictureOnly(svg);
   const id = `briefdeck-chart-${index}`;
   const label = chart.title ?? chart.caption ?? description.split(':')[0]!;
-  const opened = svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
+  // The figure's SVG is one image, named by its title and description, with the data in the table. Vega still calls
+  // each group of marks a graphics symbol, a role that asks for a name of its own, which no mark has: those roles go.
+  const picture = svg.replace(/\s(?:role="graphics-[^"]*"|aria-roledescription="[^"]*")/g, '');
+  const opened = picture.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/\s(?:role|aria-[\w-]+|class)="[^"]*"/g, '');
     return `<svg${kept} class="chart-drawing" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(label)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>`;
   });
