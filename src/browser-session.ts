@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
-import { noteSharedBrowser, startChromium, type StartedChromium } from './launch-chromium.js';
+import { failToStart, noteSharedBrowser, startChromium, type StartedChromium } from './launch-chromium.js';
 import { requirePlaywright } from './load-playwright.js';
 
 // Required, not imported: an ES import of this CommonJS package makes Node scan its 7 MB for export names first (~0.2 s).
@@ -184,9 +184,7 @@ export async function withBrowser<T>(
       browser = (await launched) ?? (await connectChromium(startChromium(browserPath), timeoutMs));
     } catch (err) {
       if (err instanceof BriefdeckError) throw err;
-      throw failure('E_BROWSER', `could not start the browser at ${browserPath}: ${(err as Error).message.split('\n')[0]}`, {
-        hint: 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path',
-      });
+      throw failToStart(browserPath, (err as Error).message.split('\n')[0]!, 'check that the path is a Chrome, Chromium or Edge executable, or choose another with --browser-path');
     }
     const early = pagesOpenedEarly.get(browser);
     pagesOpenedEarly.delete(browser);

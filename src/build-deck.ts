@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, loadChartData, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
 import { loadTemplates } from './load-templates.js';
-import { isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
+import { baseTheme, isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
 import { bundleDeck, prefetchStyles, type BundledDeck } from './bundle/bundle-deck.js';
@@ -91,8 +91,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
     chartData: [...model.chartData],
   });
   // The main thread waits while the worker renders: it reads the theme then (once the job has been posted), not after.
-  const theme = isCustomTheme(briefing.meta.theme) ? 'briefing' : briefing.meta.theme;
-  setImmediate(() => prefetchStyles(theme, briefing.slides.map((s) => `${s.titleHtml ?? ''}${s.bodyHtml}${s.notes?.html ?? ''}`).join('')));
+  setImmediate(() => prefetchStyles(baseTheme(briefing.meta.theme), briefing.slides.map((s) => `${s.titleHtml ?? ''}${s.bodyHtml}${s.notes?.html ?? ''}`).join('')));
   const { rendered, diagnostics } = await rendering;
   bag.addAll(diagnostics);
   bag.throwIfErrors();

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { failure } from './errors.js';
+import { failure, type BriefdeckError } from './errors.js';
 
 /**
  * Flags for a headless Chromium that stays off the network and out of the way.
@@ -151,7 +151,7 @@ function holdsSocket(folder: string): boolean {
  * else the system's, which leaves more room (the socket's folder is then
  * removed by `removeSocketFolder`).
  */
-function chooseChromiumTemp(folder: string): string {
+function makeChromiumTemp(folder: string): string {
   const own = path.join(folder, 'tmp');
   if (!holdsSocket(own)) return tmpdir();
   mkdirSync(own);
@@ -176,6 +176,11 @@ function removeSocketFolder(profile: string, temp: string): void {
   }
 }
 
+/** The one error for a browser that would not start: its path, why, and what to do. */
+export function failToStart(browserPath: string, why: string, hint: string): BriefdeckError {
+  return failure('E_BROWSER', `could not start the browser at ${browserPath}: ${why}`, { hint });
+}
+
 /**
  * Spawns headless Chromium with the DevTools protocol on a pipe, a profile and
  * a temp folder of its own (it keeps its single-instance socket there, which a
@@ -184,19 +189,15 @@ function removeSocketFolder(profile: string, temp: string): void {
  */
 export function startChromium(browserPath: string): StartedChromium {
   if (!holdsSocket(tmpdir())) {
-    throw failure('E_BROWSER', `could not start the browser at ${browserPath}: the path of its temp folder ${tmpdir()} is too long for the browser's socket (${Buffer.byteLength(tmpdir())} bytes, at most ${TEMP_PATH_MAX})`, {
-      hint: 'set TMPDIR to a folder with a shorter path, such as /tmp',
-    });
+    throw failToStart(browserPath, `the path of its temp folder ${tmpdir()} is too long for the browser's socket (${Buffer.byteLength(tmpdir())} bytes, at most ${TEMP_PATH_MAX})`, 'set TMPDIR to a folder with a shorter path, such as /tmp');
   }
   let folder: string;
   try {
     folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
   } catch (err) {
-    throw failure('E_BROWSER', `could not start the browser at ${browserPath}: cannot make its temp folder in ${tmpdir()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, {
-      hint: 'set TMPDIR to a folder you can write to',
-    });
+    throw failToStart(browserPath, `cannot make its temp folder in ${tmpdir()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'set TMPDIR to a folder you can write to');
   }
-  const temp = chooseChromiumTemp(folder);
+  const temp = makeChromiumTemp(folder);
   const profile = path.join(folder, 'profile');
   const artifactsDir = path.join(folder, 'artifacts');
   mkdirSync(artifactsDir);

@@ -20,6 +20,11 @@ export function isCustomTheme(theme: string): boolean {
   return theme.endsWith('.css') || theme.startsWith('./') || theme.startsWith('../') || theme.includes('/');
 }
 
+/** The built-in theme a deck's styles start from: its own, or the house theme under a briefing's own CSS. */
+export function baseTheme(theme: string): string {
+  return isCustomTheme(theme) ? 'briefing' : theme;
+}
+
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
 import { hintWithSuggestion } from './did-you-mean.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
 
@@ -167,7 +167,7 @@ export function renderDeck(
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
   const custom = isCustomTheme(briefing.meta.theme);
-  return { html, markers, revealConfig, theme: custom ? 'briefing' : briefing.meta.theme, customTheme: custom ? options.customThemeFile : undefined, template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
+  return { html, markers, revealConfig, theme: baseTheme(briefing.meta.theme), customTheme: custom ? options.customThemeFile : undefined, template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {
