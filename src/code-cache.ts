@@ -3,10 +3,11 @@
 // time. Node 20 has no compile cache of its own for this (22 does), so these
 // files go through vm.Script with its cachedData.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
+import { pruneCache } from './prune-cache.js';
 
 /** A CommonJS file compiled through a code cache. */
 export interface CachedScript {
@@ -49,7 +50,7 @@ export function compileWithCodeCache(file: string, cacheDir: string, cacheName: 
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, cacheFile);
         // Caches of earlier versions of this file (another version, another Node) are never read again: one stays.
-        for (const old of readdirSync(cacheDir)) if (old.startsWith(`${cacheName}-`) && old.endsWith('.v8') && path.join(cacheDir, old) !== cacheFile) rmSync(path.join(cacheDir, old), { force: true });
+        pruneCache(cacheDir, `${cacheName}-`, 1, cacheFile);
       } catch {
         // A read-only install: every run compiles, as before.
       }

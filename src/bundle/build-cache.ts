@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CACHE_DIR, PACKAGE_ROOT } from '../package-root.js';
+import { pruneCache } from '../prune-cache.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
 const CACHE_VERSION = '1';
+/** Entries each kind keeps: every built-in theme with room to spare, and the runtime and feature styles of a version or two. */
+const KEEP: Record<string, number> = { theme: 32, feature: 4, runtime: 2 };
 
 // Runtime and styles are the same for every deck, so a dev server pays for each once.
 const inProcess = new Map<string, Promise<unknown>>();
@@ -27,24 +30,38 @@ export function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
  * depends on, so a one-off `briefdeck build` skips esbuild entirely once warm.
  * A cache that cannot be read or written is simply not used.
  */
-export async function cached<T>(kind: string, inputs: string[], make: () => Promise<T>): Promise<T> {
+export async function cached<T>(kind: string, inputs: string[], make: () => Promise<T>, dir = CACHE_DIR): Promise<T> {
   const key = createHash('sha256').update([CACHE_VERSION, kind, ...inputs].join('\0')).digest('hex').slice(0, 32);
-  const file = path.join(CACHE_DIR, `${kind}-${key}.json`);
+  const file = path.join(dir, `${kind}-${key}.json`);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    markUsed(file);
+    return value;
   } catch {
     // Not cached yet, or unreadable: make it.
   }
   const value = await make();
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(value));
     renameSync(temp, file);
+    // Entries made from earlier versions of briefdeck or its dependencies are never read again.
+    pruneCache(dir, `${kind}-`, KEEP[kind] ?? 8, file);
   } catch {
     // A read-only install still builds, just without the shortcut.
   }
   return value;
+}
+
+/** Renews an entry's modification time, which pruning reads as its last use. */
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A read-only install: pruning, which would need the same rights, never runs there.
+  }
 }
 
 const versions = new Map<string, string>();
