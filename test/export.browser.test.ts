@@ -249,20 +249,23 @@ describe.skipIf(process.platform === 'win32')("playwright-core's code caches", (
   });
 });
 
-/** Live processes whose command line names `text`, once those being killed have gone (up to 5 s); Linux only, else none. */
-async function processesNaming(text: string): Promise<string[]> {
-  const find = () => {
-    const found: string[] = [];
-    for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((name) => /^\d+$/.test(name)) : []) {
-      try {
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (command.includes(text)) found.push(`${pid}: ${command.replace(/\0/g, ' ').slice(0, 120)}`);
-      } catch {
-        // Gone while the list was read.
-      }
+/** Live processes whose command line names `text`; Linux only, else none. */
+function findProcessesNaming(text: string): string[] {
+  const found: string[] = [];
+  for (const pid of existsSync('/proc') ? readdirSync('/proc').filter((name) => /^\d+$/.test(name)) : []) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (command.includes(text)) found.push(`${pid}: ${command.replace(/\0/g, ' ').slice(0, 120)}`);
+    } catch {
+      // Gone while the list was read.
     }
-    return found;
-  };
+  }
+  return found;
+}
+
+/** Live processes naming `text`, once those being killed have gone (up to 5 s). */
+async function processesNaming(text: string): Promise<string[]> {
+  const find = () => findProcessesNaming(text);
   for (let waited = 0; waited < 5_000 && find().length > 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
   return find();
 }
@@ -316,7 +319,9 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
     // Stopped once Chromium has its folder, so the browser is surely running.
     for (let waited = 0; readdirSync(temp).length === 0 && waited < scaled(20_000); waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(temp).some((name) => name.startsWith('briefdeck-chromium-'))).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    // And once Chromium itself runs from that folder: the signal must take a live browser with it.
+    for (let waited = 0; existsSync('/proc') && findProcessesNaming(temp).length === 0 && waited < scaled(20_000); waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync('/proc') ? findProcessesNaming(temp).length : 1).toBeGreaterThan(0);
     child.kill('SIGINT');
     expect(await ended).toBe(130);
     expect(readdirSync(temp)).toEqual([]);
