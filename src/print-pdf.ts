@@ -57,15 +57,16 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     tracker.enter(`rendering ${built.briefing.slides.length} slides`);
     const mode = options.notes ? 'handout' : 'print';
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode, fragments: options.fragments });
-    tracker.enter('waiting for fonts');
-    await waitForFonts(page);
     if (options.notes) {
+      tracker.enter('waiting for fonts');
+      await waitForFonts(page);
       tracker.enter('laying out the notes handout');
       await layOutNotesHandout(page, size);
       // reveal's print stylesheet reflows slides into paper mode; the handout wants them exactly as on screen.
       await page.emulateMedia({ media: 'screen' });
       return page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } });
     }
+    // The runtime loads every font before reveal lays the pages out, so one wait, after the layout, suffices.
     tracker.enter('laying out pages');
     await waitForPrintLayout(page);
     await waitForFonts(page);
