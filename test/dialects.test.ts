@@ -229,6 +229,32 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   });
 });
 
+describe("Slidev's starter deck", () => {
+  it('builds: its theme seriph stands in as serif, a hidden slide is left out, and a formula\'s click steps are not TeX', async () => {
+    const deck = [
+      '---', 'theme: seriph', 'title: Starter', 'drawings:', '  persist: false', '---', '', '# Welcome', '', 'Opening line.', '',
+      '---', 'hide: true', '---', '', '# Draft', '', 'Not ready.', '',
+      '---', 'hide: false', '---', '', '# Formula', '', '$$ {1|3|all}', 'a = b', '$$', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-starter'), 'deck.md'));
+    expect(built.briefing.meta.theme).toBe('serif');
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Welcome', 'Formula']);
+    expect(built.deck.html).not.toContain('Not ready.');
+    const formula = built.briefing.slides.find((s) => s.title === 'Formula')!.bodyHtml;
+    expect(formula).toContain('<annotation encoding="application/x-tex">a = b</annotation>');
+    expect(formula).not.toContain('all');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual(['2: Slidev\'s theme "seriph" is not built in; using serif', '4: "drawings" is Slidev\'s metadata; briefdeck ignores it']);
+  });
+
+  it('any theme in a deck that is recognisably Slidev\'s is a warning, but a mistyped theme elsewhere is still an error', async () => {
+    const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: slidev-theme-geist\nlayout: cover\n---\n\n# One\n\nText.\n' }, 'slidev-theme'), 'deck.md'));
+    expect(slidev.briefing.meta.theme).toBe('briefing');
+    expect(slidev.warnings.map((w) => w.message)).toContain('Slidev\'s theme "slidev-theme-geist" is not built in; using briefing');
+    const typo = (await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ntheme: seriph2\n---\n\n## One\n\nText.\n' }, 'theme-typo'), 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number };
+    expect(typo).toMatchObject({ code: 'E_META', line: 3 });
+  });
+});
+
 describe('reveal slide and element directives', () => {
   it('.slide: sets a safe background colour and class on the slide it precedes; .element: makes fragments; unsafe values are refused', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'reveal-looks.md'));

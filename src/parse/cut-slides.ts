@@ -30,6 +30,8 @@ export interface RawSlide {
   notesToEnd: boolean;
   /** Slidev: the slide's own front matter has been read. */
   frontMatter?: boolean;
+  /** Slidev's `hide: true`: the slide is read, then left out of the deck. */
+  hidden?: boolean;
   /** Started by a vertical separator (`--`, `----`, `<!--v-->`): the slide sits below the one before it. */
   vertical?: boolean;
   /** The look a heading's attributes gave the slide (Quarto's `{.smaller}`, `{background-color="…"}`). */
@@ -93,7 +95,7 @@ export function cutSlides(
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
       if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
     }
-    if (current && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {
+    if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {
       slides.push(current);
     }
     current = null;
@@ -181,8 +183,9 @@ export function cutSlides(
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
       if (commentNotes === 'slidev' && c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text))) {
         const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
-        c.body = c.body.map((l, i) => ({ text: rewritten[i]!, number: l.number }));
+        c.body = c.body.map((l, i) => ({ text: rewritten.lines[i]!, number: l.number }));
         c.frontMatter = true;
+        if (rewritten.hidden) c.hidden = true;
         return;
       }
       start('content', null, number, true);

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
-import { applyPeerKey, mapMarpTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
+import { applyPeerKey, mapPeerTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
 import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
@@ -175,10 +175,10 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
     meta.slideLevel = undefined;
   }
-  const marpTheme = mapMarpTheme(meta.theme);
-  if (marpTheme) {
-    bag.warn('W_META_IGNORED', `Marp's theme "${meta.theme}" is not built in; using ${marpTheme}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}` });
-    meta.theme = marpTheme;
+  const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
+  if (peerTheme) {
+    bag.warn('W_META_IGNORED', `${peerTheme.tool}'s theme "${meta.theme}" is not built in; using ${peerTheme.theme}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    meta.theme = peerTheme.theme;
   }
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
     bag.error('E_META', `unknown theme "${meta.theme}"`, {

@@ -10,6 +10,7 @@ import { classifyLink, resolveImagePath, truncate } from './resolve-references.j
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives } from './dialects/reveal.js';
+import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have neither math nor code.
@@ -118,7 +119,10 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         start: (src: string) => src.match(/^\$\$/m)?.index,
         tokenizer(src: string) {
           const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
-          return match ? { type: 'mathBlock', raw: match[0], text: match[1]!.trim() } : undefined;
+          if (!match) return undefined;
+          // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
+          const tex = meta.peerTools.includes('Slidev') ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;
+          return { type: 'mathBlock', raw: match[0], text: tex.trim() };
         },
         renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
       },

@@ -11,8 +11,12 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...['format', 'execute', 'jupyter', 'editor', 'bibliography', 'slide-number', 'smaller', 'incremental-lists'].map((k) => [k, 'Quarto']),
 ]);
 
-/** Marp's built-in themes, and the briefdeck theme nearest to each. */
-const MARP_THEMES: Record<string, string> = { default: 'white', gaia: 'white', uncover: 'white' };
+/** Other tools' own themes, and the briefdeck theme nearest to each; Marp's come first for a name both use. */
+const PEER_THEMES: Record<string, Record<string, string>> = {
+  Marp: { default: 'white', gaia: 'white', uncover: 'white' },
+  // Slidev's official themes (npm packages slidev-theme-<name>); its starter deck asks for seriph.
+  Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
+};
 
 /** The tool a metadata key belongs to, when it is another tool's key. */
 export function peerKeyOwner(key: string): string | undefined {
@@ -92,7 +96,14 @@ export function readDurationText(value: unknown): number | undefined {
   return /^h/i.test(match[2] ?? '') ? amount * 60 : amount;
 }
 
-/** The built-in theme that stands in for one of Marp's, or undefined when the name is not Marp's. */
-export function mapMarpTheme(theme: string): string | undefined {
-  return Object.hasOwn(MARP_THEMES, theme) ? MARP_THEMES[theme] : undefined;
+/**
+ * The built-in theme that stands in for another tool's `theme:` and the tool it belongs to: one of that tool's
+ * own themes by name, or, in a deck already recognisably Slidev's, any other theme, since Slidev installs themes
+ * as packages of any name. Undefined when the name is no other tool's (then it is briefdeck's to judge).
+ */
+export function mapPeerTheme(theme: string, peerTools: readonly string[]): { tool: string; theme: string } | undefined {
+  const owners = Object.keys(PEER_THEMES).filter((tool) => Object.hasOwn(PEER_THEMES[tool]!, theme));
+  const tool = owners.find((t) => peerTools.includes(t)) ?? owners[0];
+  if (tool !== undefined) return { tool, theme: PEER_THEMES[tool]![theme]! };
+  return peerTools.includes('Slidev') ? { tool: 'Slidev', theme: 'briefing' } : undefined;
 }

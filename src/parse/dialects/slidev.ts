@@ -32,13 +32,20 @@ export function looksLikeSlideFrontMatter(lines: string[]): boolean {
 /**
  * Turns per-slide front matter into briefdeck directive lines, one per input
  * line so line numbers hold; keys with no briefdeck meaning are reported.
+ * `hidden` is true when `hide: true` or `disabled: true` takes the slide out of
+ * the deck, as Slidev does.
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): string[] {
-  return lines.map((line, index) => {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean } {
+  let hidden = false;
+  const rewritten = lines.map((line, index) => {
     const pair = PAIR.exec(line);
     if (!pair) return '';
     const [, key, raw] = pair;
     const value = raw!.trim().replace(/^["']|["']$/g, '');
+    if ((key === 'hide' || key === 'disabled') && (value === 'true' || value === 'false')) {
+      hidden ||= value === 'true';
+      return '';
+    }
     if (key === 'layout' && Object.hasOwn(LAYOUTS, value)) return `<!-- layout: ${LAYOUTS[value]} -->`;
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
     if (key === 'class') return `<!-- .slide: class="${value.replace(/"/g, '')}" -->`;
@@ -46,7 +53,11 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
     return '';
   });
+  return { lines: rewritten, hidden };
 }
+
+/** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
+export const MATH_CLICK_STEPS = /^[ \t]*\{(?:all|\d+(?:-\d+)?)(?:[ \t]*[|,][ \t]*(?:all|\d+(?:-\d+)?))*\}[ \t]*\n/;
 
 /** Slidev's slot markers in a two-column layout: `::right::` starts the second column. */
 export function rewriteSlot(line: string): string | null {
