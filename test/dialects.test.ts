@@ -229,6 +229,34 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   });
 });
 
+describe('Quarto syntax inside a slide', () => {
+  it('fragment divs step in, a heading in a div stays on its slide, cells drop their #| options, and attributes never show', async () => {
+    const deck = [
+      '---', 'title: Q', 'format: revealjs', '---', '',
+      '## Steps', '', 'At once.', '', '::: {.fragment .fade-in}', 'On a click.', ':::', '', 'After the step.', '',
+      '## Callout', '', '::: {.callout-note}', '## Note title', 'A callout body.', ':::', '',
+      '## Cell', '', '```{python}', '#| echo: true', '#| code-line-numbers: "2"', 'x = 1', '```', '',
+      '## Inline', '', '![A dot](dot.svg){.fragment width=40%}', '', '`x`{.python}, [**bold** span]{.fragment .highlight-red}, {not attributes}, [a link](https://example.org){target=_blank}', '',
+      '![A dot](dot.svg){.absolute top=200 width="350"}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' }, 'quarto-inline'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Steps', 'Callout', 'Cell', 'Inline']);
+    expect(body('Steps')).toBe('<p>At once.</p><div class="fragment"><p>On a click.</p></div><p>After the step.</p>');
+    expect(body('Callout')).toBe('<h3>Note title</h3><p>A callout body.</p>');
+    expect(body('Cell')).toMatch(/^<pre><code class="hljs language-python"><span class="hljs-attr">x<\/span> = <span class="hljs-number">1<\/span><\/code><\/pre>$|^<pre><code class="hljs language-python">x = <span class="hljs-number">1<\/span><\/code><\/pre>$/);
+    const inline = body('Inline');
+    expect(inline).toMatch(/<img src="briefdeck-asset:0" alt="A dot" width="40%" class="fragment">/);
+    expect(inline).toContain('<code>x</code>, <span class="fragment"><strong>bold</strong> span</span>, {not attributes}, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>');
+    expect(inline).toMatch(/<img src="briefdeck-asset:1" alt="A dot" width="350">/);
+    expect(inline).not.toMatch(/\{[.#]|\{\w+=/);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '18: Pandoc div "::: {.callout-note}" has no briefdeck meaning; its content is shown without it',
+      '37: Pandoc attributes .absolute top=200 are not supported and were left out',
+    ]);
+  });
+});
+
 describe("Slidev's starter deck", () => {
   it('builds: its theme seriph stands in as serif, a hidden slide is left out, and a formula\'s click steps are not TeX', async () => {
     const deck = [

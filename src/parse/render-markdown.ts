@@ -10,6 +10,7 @@ import { classifyLink, resolveImagePath, truncate } from './resolve-references.j
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives } from './dialects/reveal.js';
+import { pandocInlineExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 const require = createRequire(import.meta.url);
@@ -77,8 +78,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
         images.push({ src: token.href, relPath, alt: marp.alt, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        const size = `${'width' in marp && marp.width ? ` width="${marp.width}"` : ''}${'height' in marp && marp.height ? ` height="${marp.height}"` : ''}`;
-        return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}>`;
+        // A size from Marp's keywords or from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
+        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean };
+        const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
+        const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
+        const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
+        return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
       },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);
@@ -107,12 +112,17 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           charts.push(chart);
           return `${chartMarker(charts.length - 1)}\n`;
         }
-        const highlighted = highlightCode(token.text, token.lang);
+        // A Quarto or R Markdown cell (```{python}) is shown as code, without the `#|` options that only its tool reads.
+        const cell = /^[ \t]*\{[ \t]*([\w+-]+)[^}]*\}/.exec(token.lang ?? '');
+        const highlighted = cell ? highlightCode(token.text.replace(/^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/, ''), cell[1]) : highlightCode(token.text, token.lang);
         const lang = highlighted.language ? ` language-${escapeHtml(highlighted.language)}` : '';
         return `<pre><code class="hljs${lang}">${highlighted.html}</code></pre>\n`;
       },
     },
     extensions: [
+      ...pandocInlineExtensions((raw, ignored) =>
+        bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
+      ),
       {
         name: 'mathBlock',
         level: 'block',

@@ -1,3 +1,4 @@
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import type { NotesBlock } from './notes-block.js';
 import { readSlideDirective, type SlideDirectiveLook } from './reveal.js';
 
@@ -54,12 +55,20 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     if (cls === 'column') return { text: state.columnsSeen++ === 0 ? '' : '<!-- column -->' };
     if (cls === 'incremental') return { text: '<!-- incremental -->' };
     if (cls === 'nonincremental') return { text: '' };
+    // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
+    if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
+      state.divs[state.divs.length - 1] = 'fragment';
+      return { text: '<!-- pause -->' };
+    }
     return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
   }
   if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
-    state.divs.pop();
-    return { text: '' };
+    // What follows a fragment div shows at once, as in Quarto.
+    return { text: state.divs.pop() === 'fragment' ? '<!-- pause: end -->' : '' };
   }
+  // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
+  const inner = state.divs.length > 0 ? /^ {0,3}#{1,2}([ \t]+.*)$/.exec(line) : null;
+  if (inner) return { text: `###${inner[1]!.replace(/[ \t]+\{[^}]*\}[ \t]*$/, '')}` };
   // A pause: what follows on the slide is the next build step.
   if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
   const heading = /^(#{1,6}[ \t]+.*?)[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
@@ -80,4 +89,107 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
   const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
   return { text: heading, look: read?.look, ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
+}
+
+/** An attribute block's parts: `{#id .class key=value}`. */
+interface Attributes {
+  id: string | null;
+  classes: string[];
+  pairs: [string, string][];
+}
+
+/** One part of an attribute block: `#id`, `.class`, or `key=value` with the value bare or quoted. */
+const ATTRIBUTE = /^(?:#([\w:.-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))(?:\s+|$)/;
+
+/** Reads `{…}`'s inside as Pandoc attributes, or null when it is not that shape (then it is text, as in Pandoc). */
+function readAttributes(inside: string): Attributes | null {
+  const read: Attributes = { id: null, classes: [], pairs: [] };
+  let rest = inside.trim();
+  if (rest === '') return null;
+  while (rest !== '') {
+    const part = ATTRIBUTE.exec(rest);
+    if (!part) return null;
+    if (part[1] !== undefined) read.id = part[1];
+    else if (part[2] !== undefined) read.classes.push(part[2]);
+    else read.pairs.push([part[3]!, part[4] ?? part[5] ?? part[6]!]);
+    rest = rest.slice(part[0].length);
+  }
+  return read;
+}
+
+/** A size an `<img>` can take as its attribute: pixels or a percentage. */
+const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
+/** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
+const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
+
+/** An image, code span, link or span that an attribute block may follow directly. */
+const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
+
+/**
+ * Pandoc's inline attributes, which Quarto decks use everywhere: `![](a.png){width=50%}`,
+ * `` `x`{.python} ``, `[text](url){target=_blank}` and bracketed spans `[text]{.fragment}`.
+ * None shows as text: an image takes its width and height (pixels or a percentage), an image
+ * or a span with `.fragment` steps in, and whatever else the block asked for is passed to `report`
+ * (at render time, in order, so it can name the line).
+ */
+export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void): TokenizerAndRendererExtension[] {
+  return [
+    {
+      name: 'pandocSpan',
+      level: 'inline',
+      start: (src: string) => src.indexOf('['),
+      tokenizer(src: string) {
+        const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src);
+        const attributes = match ? readAttributes(match[2]!) : null;
+        if (!match || !attributes) return undefined;
+        return { type: 'pandocSpan', raw: match[0], attributes, tokens: this.lexer.inlineTokens(match[1]!) };
+      },
+      renderer(token) {
+        const { attributes, tokens } = token as unknown as { attributes: Attributes; tokens: Tokens.Generic[] };
+        const inner = this.parser.parseInline(tokens);
+        const fragment = attributes.classes.includes('fragment');
+        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls)));
+        if (ignored.length > 0) report(token.raw, ignored);
+        return fragment ? `<span class="fragment">${inner}</span>` : inner;
+      },
+    },
+    {
+      name: 'pandocAttributes',
+      level: 'inline',
+      start: (src: string) => src.indexOf('{'),
+      tokenizer(src: string, tokens: Tokens.Generic[]) {
+        const before = tokens.at(-1);
+        if (!before || !TAKES_ATTRIBUTES.has(before.type)) return undefined;
+        const match = /^\{([^{}\n]*)\}/.exec(src);
+        const attributes = match ? readAttributes(match[1]!) : null;
+        if (!match || !attributes) return undefined;
+        let usedPair: (name: string) => boolean = () => false;
+        let usedClass: (cls: string) => boolean = () => false;
+        if (before.type === 'image') {
+          // The image renders first and reads its size and step from its own token.
+          const size = Object.fromEntries(attributes.pairs.filter(([k, v]) => (k === 'width' || k === 'height') && IMAGE_SIZE.test(v)).map(([k, v]) => [k, v.replace(/px$/, '')]));
+          const fragment = attributes.classes.includes('fragment');
+          before.pandocSize = size;
+          before.pandocFragment = fragment;
+          usedPair = (name) => Object.hasOwn(size, name);
+          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls));
+        }
+        // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
+        if (before.type === 'codespan') usedClass = () => true;
+        if (before.type === 'link') usedPair = (name) => name === 'target';
+        return { type: 'pandocAttributes', raw: match[0], attributes, usedPair, usedClass };
+      },
+      renderer(token) {
+        const { attributes, usedPair, usedClass } = token as unknown as { attributes: Attributes; usedPair: (name: string) => boolean; usedClass: (cls: string) => boolean };
+        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !usedPair(k)) }, usedClass);
+        if (ignored.length > 0) report(token.raw, ignored);
+        return '';
+      },
+    },
+  ];
+}
+
+/** Names what an attribute block holds that was not used, such as `.absolute`, `#fig-x` or `top=200`. */
+function describeIgnored(attributes: Attributes, usedClass: (cls: string) => boolean): string[] {
+  return [...(attributes.id ? [`#${attributes.id}`] : []), ...attributes.classes.filter((c) => !usedClass(c)).map((c) => `.${c}`), ...attributes.pairs.map(([k, v]) => `${k}=${v}`)];
 }
