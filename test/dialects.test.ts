@@ -257,6 +257,30 @@ describe('Quarto syntax inside a slide', () => {
   });
 });
 
+describe('footnotes, as GitHub, Pandoc and Quarto write them', () => {
+  it('are numbered per slide in the order referred to and listed at its foot; an undefined label or one in code is text', async () => {
+    const deck = [
+      '---', 'title: F', '---', '',
+      '## Sources', '', 'A claim[^a], an inline note^[An *inline* note.], [^missing] and the first again[^a].', '',
+      '[^a]: The footnote text,', '    over two lines.', '', '```', '[^b]: in code, not a definition', '```', '',
+      '## Next', '', 'Numbering starts again[^b].', '', '[^b]: Another slide\'s note.', '',
+      '::: notes', 'Said aloud[^n].', '', '[^n]: A note\'s own footnote.', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'footnotes'), 'deck.qmd'));
+    const [sources, next] = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(sources!.bodyHtml.replace(/\n/g, '')).toBe(
+      '<p>A claim<sup class="footnote-ref">1</sup>, an inline note<sup class="footnote-ref">2</sup>, [^missing] and the first again<sup class="footnote-ref">1</sup>.</p>' +
+        '<pre><code class="hljs">[^b]: in code, not a definition</code></pre>' +
+        '<ol class="footnotes"><li>The footnote text, over two lines.</li><li>An <em>inline</em> note.</li></ol>',
+    );
+    expect(next!.bodyHtml.replace(/\n/g, '')).toBe('<p>Numbering starts again<sup class="footnote-ref">1</sup>.</p><ol class="footnotes"><li>Another slide’s note.</li></ol>');
+    // A note's footnotes stay in the note: the handout deck has neither.
+    expect(next!.notes!.html.replace(/\n/g, '')).toBe('<p>Said aloud<sup class="footnote-ref">1</sup>.</p><ol class="footnotes"><li>A note’s own footnote.</li></ol>');
+    const handout = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'footnotes-handout'), 'deck.qmd'), { handout: true });
+    expect(handout.deck.html).not.toContain('own footnote');
+  });
+});
+
 describe("Slidev's starter deck", () => {
   it('builds: its theme seriph stands in as serif, a hidden slide is left out, and a formula\'s click steps are not TeX', async () => {
     const deck = [

@@ -71,6 +71,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
 
+  /** Renders a slide's speaker notes, with footnotes of their own. */
+  function renderNotes(file: SourceFile, lines: Line[]): SpeakerNotes {
+    markdown.beginFootnotes(lines);
+    const html = markdown.render(file, lines, false).html;
+    return { markdown: joinLines(lines).trim(), html: html + markdown.endFootnotes(file) };
+  }
+
   /** Renders notes written in the metadata, such as `bottomLineNotes:`, with the same Markdown rules as slide notes. */
   function renderMetaNotes(text: string | undefined, line: number | undefined): SpeakerNotes | null {
     if (!text?.trim() || !metaSource) return null;
@@ -83,6 +90,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const plainSection = (markdown: string) => sectionNames.get(markdown) ?? markdown;
 
   for (const raw of rawSlides) {
+    // Footnotes are numbered per slide, and their definitions may sit in any column or step of it.
+    markdown.beginFootnotes(raw.body);
     const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title);
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     let layout = raw.kind === 'section' ? 'section' : 'content';
@@ -136,10 +145,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // Marp's `![bg](…)`: the image the renderer took for the slide's background.
     const marpBackground = rendered.find((r) => r.background !== undefined)?.background;
     if (marpBackground !== undefined) look = { ...look, backgroundImage: marpBackground };
+    // The slide's footnotes go at its foot: after its last column.
+    const footnoteList = markdown.endFootnotes(raw.file);
+    if (footnoteList) rendered.at(-1)!.html += footnoteList;
     const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
-    const notes: SpeakerNotes | null = raw.notes && raw.notes.some((l) => l.text.trim() !== '')
-      ? { markdown: joinLines(raw.notes).trim(), html: markdown.render(raw.file, raw.notes, false).html }
-      : null;
+    const notes: SpeakerNotes | null = raw.notes && raw.notes.some((l) => l.text.trim() !== '') ? renderNotes(raw.file, raw.notes) : null;
     const slide = push({
       kind: raw.kind,
       layout,

@@ -10,6 +10,7 @@ import { classifyLink, resolveImagePath, truncate } from './resolve-references.j
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives } from './dialects/reveal.js';
+import { createFootnotes } from './footnotes.js';
 import { pandocInlineExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
@@ -50,6 +51,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     ctx.cursor = index + raw.length;
     return { file: ctx.file.path, line: ctx.line + countNewlines(ctx.raw.slice(0, index)) };
   };
+  const footnotes = createFootnotes(() => ctx.line);
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
@@ -120,6 +122,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       },
     },
     extensions: [
+      ...footnotes.extensions,
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
       ),
@@ -165,6 +168,19 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   }
 
   return {
+    /** Starts a slide's footnotes (or its notes'): their definitions are read from all of its lines, whichever part they are in. */
+    beginFootnotes(lines: Line[]): void {
+      footnotes.begin(lines);
+    },
+
+    /** Ends a slide's footnotes: the list for its foot, numbered as its references were, or nothing when it has none. */
+    endFootnotes(file: SourceFile): string {
+      const listed = footnotes.end();
+      if (listed.length === 0) return '';
+      const items = listed.map((note) => `<li>${this.renderInline(file, note.line, note.text)}</li>`);
+      return `<ol class="footnotes">${items.join('')}</ol>\n`;
+    },
+
     /**
      * Renders a title's inline Markdown (bold, italic, code, links, math) to HTML,
      * under the same link, image and raw-HTML rules as a slide body.

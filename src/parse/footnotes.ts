@@ -1,0 +1,106 @@
+// Footnotes as GitHub and Pandoc write them, which Quarto, Pandoc and Slidev
+// decks use: a reference `[^label]` with its definition `[^label]: text`, and
+// Pandoc's inline note `^[text]`. A slide is one page, so notes are numbered
+// per slide, in the order they are referred to, and listed at its foot.
+import type { TokenizerAndRendererExtension } from 'marked';
+import type { Line } from './cut-slides.js';
+
+/** A definition: `[^label]:`, then its text, which may go on over lines indented by four spaces or a tab. */
+const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {4}|\t)[^\n]*)*)(?:\n|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** One footnote to list: its Markdown text and the line it starts on. */
+export interface Footnote {
+  text: string;
+  line: number;
+}
+
+/** The footnotes of one slide (or one slide's notes): what is defined, and what was referred to, in order. */
+export interface FootnoteScope {
+  /** Marked extensions that read references, inline notes and definitions; definitions render as nothing. */
+  extensions: TokenizerAndRendererExtension[];
+  /** Starts a slide: reads the definitions in its lines, outside code blocks, and forgets the last slide's notes. */
+  begin(lines: Line[]): void;
+  /** Ends a slide: the notes referred to, in the order of their numbers. */
+  end(): Footnote[];
+}
+
+/** Makes the footnote reader for one marked instance; `lineNow` is the line being rendered, where an inline note stands. */
+export function createFootnotes(lineNow: () => number): FootnoteScope {
+  let defined = new Map<string, Footnote>();
+  let listed: Footnote[] = [];
+  const numbers = new Map<string, number>();
+  /** The number of a note, given on its first reference. */
+  const numberOf = (label: string): number => {
+    let n = numbers.get(label);
+    if (n === undefined) {
+      listed.push(defined.get(label)!);
+      numbers.set(label, (n = listed.length));
+    }
+    return n;
+  };
+  const reference = (n: number) => `<sup class="footnote-ref">${n}</sup>`;
+  return {
+    extensions: [
+      {
+        name: 'footnoteDefinition',
+        level: 'block',
+        start: (src: string) => src.match(/^ {0,3}\[\^/m)?.index,
+        tokenizer(src: string) {
+          const match = DEFINITION.exec(src);
+          return match ? { type: 'footnoteDefinition', raw: match[0] } : undefined;
+        },
+        renderer: () => '',
+      },
+      {
+        name: 'footnoteReference',
+        level: 'inline',
+        tokenizer(src: string) {
+          // A label with no definition is text, as in Pandoc and on GitHub.
+          const match = /^\[\^([^\]\s]+)\]/.exec(src);
+          return match && defined.has(match[1]!) ? { type: 'footnoteReference', raw: match[0], label: match[1]! } : undefined;
+        },
+        renderer: (token) => reference(numberOf((token as unknown as { label: string }).label)),
+      },
+      {
+        name: 'inlineNote',
+        level: 'inline',
+        start: (src: string) => src.indexOf('^['),
+        tokenizer(src: string) {
+          const match = /^\^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])+)\]/.exec(src);
+          return match ? { type: 'inlineNote', raw: match[0], text: match[1]! } : undefined;
+        },
+        renderer(token) {
+          // Numbered where it stands, in the same series as the references.
+          listed.push({ text: (token as unknown as { text: string }).text, line: lineNow() });
+          return reference(listed.length);
+        },
+      },
+    ],
+    begin(lines) {
+      defined = new Map();
+      listed = [];
+      numbers.clear();
+      if (!lines.some((l) => l.text.includes('[^'))) return;
+      let fence: string | null = null;
+      for (let i = 0; i < lines.length; i++) {
+        const text = lines[i]!.text;
+        const marker = FENCE.exec(text)?.[1];
+        if (fence !== null) {
+          if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = null;
+          continue;
+        }
+        if (marker !== undefined) {
+          fence = marker;
+          continue;
+        }
+        let rest = text;
+        while (i + 1 < lines.length && /^(?: {4}|\t)/.test(lines[i + 1]!.text)) rest += `\n${lines[++i]!.text}`;
+        const definition = DEFINITION.exec(rest);
+        // The first definition of a label counts, as in Pandoc.
+        if (definition && !defined.has(definition[1]!)) defined.set(definition[1]!, { text: definition[2]!.replace(/\n[ \t]+/g, ' ').trim(), line: lines[i]!.number });
+      }
+    },
+    end: () => listed,
+  };
+}
