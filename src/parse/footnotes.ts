@@ -8,6 +8,8 @@ import type { Line } from './cut-slides.js';
 /** A definition: `[^label]:`, then its text, which may go on over lines indented by four spaces or a tab. */
 const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {4}|\t)[^\n]*)*)(?:\n|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** The longest inline note read, in characters; a longer one stays text. */
+const MAX_NOTE = 2000;
 
 /** One footnote to list: its Markdown text and the line it starts on. */
 export interface Footnote {
@@ -56,8 +58,9 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
         name: 'footnoteReference',
         level: 'inline',
         tokenizer(src: string) {
-          // A label with no definition is text, as in Pandoc and on GitHub.
-          const match = /^\[\^([^\]\s]+)\]/.exec(src);
+          // A label with no definition is text, as in Pandoc and on GitHub; a slide without definitions has none to look for.
+          if (defined.size === 0) return undefined;
+          const match = /^\[\^([^\]\s[]{1,100})\]/.exec(src);
           return match && defined.has(match[1]!) ? { type: 'footnoteReference', raw: match[0], label: match[1]! } : undefined;
         },
         renderer: (token) => reference(numberOf((token as unknown as { label: string }).label)),
@@ -67,7 +70,8 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
         level: 'inline',
         start: (src: string) => src.indexOf('^['),
         tokenizer(src: string) {
-          const match = /^\^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])+)\]/.exec(src);
+          // Read within a bounded window: tried at every `^[`, an unbounded search of a long unclosed run would be quadratic.
+          const match = /^\^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])+)\]/.exec(src.slice(0, MAX_NOTE));
           return match ? { type: 'inlineNote', raw: match[0], text: match[1]! } : undefined;
         },
         renderer(token) {

@@ -117,6 +117,8 @@ function readAttributes(inside: string): Attributes | null {
   return read;
 }
 
+/** The longest bracketed span read, in characters; a longer one stays text. */
+const MAX_SPAN = 1000;
 /** A size an `<img>` can take as its attribute: pixels or a percentage. */
 const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 /** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
@@ -139,7 +141,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       level: 'inline',
       start: (src: string) => src.indexOf('['),
       tokenizer(src: string) {
-        const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src);
+        // Read within a bounded window: tried at every `[`, an unbounded search of a long unclosed run would be quadratic.
+        const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src.slice(0, MAX_SPAN));
         const attributes = match ? readAttributes(match[2]!) : null;
         if (!match || !attributes) return undefined;
         return { type: 'pandocSpan', raw: match[0], attributes, tokens: this.lexer.inlineTokens(match[1]!) };
@@ -160,7 +163,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       tokenizer(src: string, tokens: Tokens.Generic[]) {
         const before = tokens.at(-1);
         if (!before || !TAKES_ATTRIBUTES.has(before.type)) return undefined;
-        const match = /^\{([^{}\n]*)\}/.exec(src);
+        const match = /^\{([^{}\n]{0,500})\}/.exec(src);
         const attributes = match ? readAttributes(match[1]!) : null;
         if (!match || !attributes) return undefined;
         let usedPair: (name: string) => boolean = () => false;
