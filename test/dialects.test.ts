@@ -214,6 +214,19 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[1]!.bodyHtml).toContain('<h3>A subheading</h3>');
   });
 
+  it('Marp: a heading never cuts a slide, even after a background image or a first heading; headingDivider: 1 does cut at #', async () => {
+    const deck = '---\nmarp: true\n_class: lead\n---\n\n![bg left:40%](dot.svg)\n\n# **Marp**\n\nOpening.\n\n# Second heading\n\nStill the first slide.\n\n---\n\n# Next\n';
+    const files = { 'deck.md': deck, 'dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' };
+    const built = await buildDeck(path.join(writeBriefing(files, 'marp-bg-title'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Marp', 'Next']);
+    expect(built.briefing.slides[0]!.bodyHtml).toMatch(/bg-split-left bg-split-40[\s\S]*<p>Opening.<\/p>[\s\S]*<h1>Second heading<\/h1>/);
+    // A first-slide-only directive in front matter is Marp's, never an unknown key.
+    expect(built.warnings.map((w) => w.message)).toEqual(['"_class" is Marp\'s metadata; briefdeck ignores it']);
+    const divided = await buildDeck(path.join(writeBriefing({ ...files, 'deck.md': deck.replace('_class: lead', 'headingDivider: 1') }, 'marp-divider'), 'deck.md'));
+    expect(divided.briefing.slides.map((s) => s.title)).toEqual([null, 'Marp', 'Second heading', 'Next']);
+    expect(divided.warnings).toEqual([]);
+  });
+
   it('Marp: a list written with * steps in, one written with - does not', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n' }, 'marp-lists'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml;

@@ -76,12 +76,14 @@ export function countHeadings(text: string): { h1: number; h2: number } {
  * Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
  * slide; at slide level 1 `#` starts a slide and `##` is a heading inside it.
+ * At `'separator'` (Marp and Slidev) only `---` starts a slide, and a slide's
+ * first `#` or `##` heading is its title wherever it stands in the slide.
  */
 export function cutSlides(
   file: SourceFile,
   text: string,
   firstLine: number,
-  slideLevel: 1 | 2 = 2,
+  slideLevel: 1 | 2 | 'separator' = 2,
   commentNotes: CommentNotes = 'none',
   warn: (line: number, message: string) => void = () => undefined,
 ): RawSlide[] {
@@ -164,7 +166,16 @@ export function cutSlides(
       return;
     }
     let m: RegExpExecArray | null;
-    if (slideLevel === 2 && (m = H1.exec(text))) {
+    if (slideLevel === 'separator' && (m = H1.exec(text) ?? H2.exec(text))) {
+      // Marp and Slidev never cut at a heading: `![bg](a.png)` then `# Title` is one slide with that title.
+      const c = current as RawSlide | null;
+      if (c === null) start('content', m[1]!.trim(), number, false);
+      else if (c.title === null) {
+        c.title = m[1]!.trim();
+        c.line = number;
+      } else append(text, number);
+      if (headingLook && current) (current as RawSlide).look = headingLook;
+    } else if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && (current === null || awaitsTitle(current)))) {

@@ -115,7 +115,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const spec = Object.hasOwn(META_SCHEMA, key) ? META_SCHEMA[key] : undefined;
     const at = where(keyNode as never);
     if (!spec) {
-      const owner = peerKeyOwner(key);
+      const owner = peerKeyOwner(key, meta.peerTools);
       if (owner !== undefined && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
       if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });

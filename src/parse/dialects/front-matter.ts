@@ -3,9 +3,13 @@
 // something briefdeck can do are mapped onto its own metadata.
 import type { BriefingMeta } from '../../model.js';
 
-/** Keys of other Markdown slide tools, by the tool they belong to. */
+/** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
+const MARP_LOCAL = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
+
+/** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
 const PEER_KEYS: Record<string, string> = Object.fromEntries([
-  ...['marp', 'paginate', 'header', 'footer', 'backgroundColor', 'backgroundImage', 'color', 'headingDivider', 'math', 'style'].map((k) => [k, 'Marp']),
+  ...['marp', ...MARP_LOCAL.filter((k) => k !== 'class'), 'headingDivider', 'math', 'style', 'description', 'image', 'keywords', 'url'].map((k) => [k, 'Marp']),
+  ...MARP_LOCAL.map((k) => [`_${k}`, 'Marp']),
   ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
   ...['info', 'drawings', 'transition', 'mdc', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode'].map((k) => [k, 'Slidev']),
   ...['format', 'execute', 'jupyter', 'editor', 'bibliography', 'slide-number', 'smaller', 'incremental-lists'].map((k) => [k, 'Quarto']),
@@ -18,8 +22,12 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
 };
 
-/** The tool a metadata key belongs to, when it is another tool's key. */
-export function peerKeyOwner(key: string): string | undefined {
+/** Keys two tools share: Marp's `class` is also a Slidev key. */
+const SHARED_KEYS: Record<string, string[]> = { class: ['Slidev', 'Marp'] };
+
+/** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for. */
+export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
+  if (Object.hasOwn(SHARED_KEYS, key)) return SHARED_KEYS[key]!.find((tool) => peerTools.includes(tool)) ?? SHARED_KEYS[key]![0];
   return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
 }
 
@@ -47,6 +55,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): b
     case 'footer':
       if (typeof value !== 'string') return false;
       meta[key === 'header' ? 'headerText' : 'footerText'] = value.trim();
+      return true;
+    case 'headingDivider':
+      // Level 1 is slide level 1; deeper levels are not read, so they keep their warning and the deck is cut at `---`.
+      if (value !== 1) return false;
+      meta.headingDivider = 1;
       return true;
     case 'smaller':
       if (typeof value !== 'boolean') return false;
