@@ -227,6 +227,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(divided.warnings).toEqual([]);
   });
 
+  it('reveal-md: its deck opens with a # slide and goes on in ## slides, all cut at ---, with no section or agenda made of them', async () => {
+    const deck = '---\ntitle: R\nrevealOptions:\n  transition: fade\n---\n\n# Opening\n\nSubtitle.\n\nNote: Said first.\n\n---\n\n## Second\n\nText.\n\n----\n\n## Below\n\nMore.\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-levels'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'R'], ['content', 'Opening'], ['content', 'Second'], ['content', 'Below']]);
+    expect(built.briefing.slides.map((s) => s.section)).toEqual([null, null, null, null]);
+    expect(built.briefing.slides[1]!.notes?.markdown).toBe('Said first.');
+    expect(built.briefing.slides[3]!.vertical).toBe(true);
+  });
+
   it('Marp: a list written with * steps in, one written with - does not', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n' }, 'marp-lists'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml;
