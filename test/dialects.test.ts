@@ -227,6 +227,14 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(divided.warnings).toEqual([]);
   });
 
+  it('emoji shortcodes, as GitHub, Marp and Slidev render them: a known name is its emoji, anything else stays text', async () => {
+    const deck = '---\nmarp: true\n---\n\n# Launch :rocket:\n\nVery simple! :satisfied: :not_an_emoji: at 10:30:45, and `:smile:` in code.\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'emoji'), 'deck.md'));
+    const [slide] = built.briefing.slides;
+    expect(slide!.title).toBe('Launch 🚀');
+    expect(slide!.bodyHtml).toContain('<p>Very simple! 😆 :not_an_emoji: at 10:30:45, and <code>:smile:</code> in code.</p>');
+  });
+
   it('reveal-md: its deck opens with a # slide and goes on in ## slides, all cut at ---, with no section or agenda made of them', async () => {
     const deck = '---\ntitle: R\nrevealOptions:\n  transition: fade\n---\n\n# Opening\n\nSubtitle.\n\nNote: Said first.\n\n---\n\n## Second\n\nText.\n\n----\n\n## Below\n\nMore.\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-levels'), 'deck.md'));

@@ -11,6 +11,7 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
+import { emojiExtension } from './emoji.js';
 import { pandocInlineExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
@@ -123,6 +124,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
     extensions: [
       ...footnotes.extensions,
+      emojiExtension,
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
       ),
