@@ -76,12 +76,22 @@ describe('other tools\' front matter', () => {
     expect(marp.deck.html).not.toContain('class="footer-number"');
     const revealMd = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\nrevealOptions:\n  transition: zoom\n  controls: false\n---\n\n## One\n\nText.\n' }, 'reveal-md'), 'deck.md'));
     expect(revealMd.briefing.meta.transition).toBe('zoom');
-    // A reveal-md option briefdeck does not read keeps the warning, naming the key.
-    expect(revealMd.warnings.map((w) => w.message)).toEqual(['"revealOptions" is reveal-md\'s metadata; briefdeck ignores it']);
+    // A reveal-md option briefdeck does not read keeps the warning, naming the option.
+    expect(revealMd.warnings.map((w) => w.message)).toEqual(['"revealOptions" is reveal-md\'s metadata; briefdeck reads part of it and ignores controls']);
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    slide-number: false\n    smaller: true\n---\n\n## One\n\nText.\n' }, 'quarto'), 'deck.qmd'));
     expect(quarto.warnings).toEqual([]);
     expect(quarto.deck.html).toMatch(/<section class="layout-content kind-content smaller"/);
     expect(quarto.deck.html).not.toContain('class="footer-number"');
+  });
+
+  it('Quarto: format: revealjs: theme and footer are read, a theme of the metadata\'s own comes first, and what is left out is named', async () => {
+    const front = 'title: T\nformat:\n  revealjs:\n    theme: [dark, custom.scss]\n    footer: Ministry of Examples\n    logo: logo.png\n    chalkboard: true';
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\n${front}\n---\n\n## One\n\nText.\n` }, 'quarto-theme'), 'deck.qmd'));
+    expect(quarto.briefing.meta.theme).toBe('black');
+    expect(quarto.deck.html).toContain('<span class="footer-section">Ministry of Examples</span>');
+    expect(quarto.warnings.map((w) => w.message)).toEqual(['"format" is Quarto\'s metadata; briefdeck reads part of it and ignores theme, logo, chalkboard']);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\n${front.replace('[dark, custom.scss]', 'moon')}\ntheme: sky\n---\n\n## One\n\nText.\n` }, 'quarto-own-theme'), 'deck.qmd'));
+    expect(own.briefing.meta.theme).toBe('sky');
   });
 
   it('Quarto: format: revealjs: incremental: true makes lists step in', async () => {

@@ -1,7 +1,7 @@
 // How briefdeck reads other tools' front matter. A key that only another tool
 // knows is a warning that names the tool, never an error; the few that mean
 // something briefdeck can do are mapped onto its own metadata.
-import type { BriefingMeta } from '../../model.js';
+import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 
 /** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
 const MARP_LOCAL = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
@@ -34,15 +34,19 @@ export function peerKeyOwner(key: string, peerTools: readonly string[] = []): st
 /** Slide transitions reveal offers; another tool's name for one maps onto it, anything else is not carried over. */
 const TRANSITIONS: Record<string, string> = { none: 'none', fade: 'fade', slide: 'slide', convex: 'convex', concave: 'concave', zoom: 'zoom', 'slide-left': 'slide', 'slide-right': 'slide', 'slide-up': 'slide', 'slide-down': 'slide', 'fade-out': 'fade' };
 
+/** Quarto's names for reveal's themes that differ from reveal's own. */
+const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' };
+
 /**
  * Applies what a peer key means to briefdeck, where it means something:
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
- * `transition`). Returns true when the key was fully understood, so no
- * warning is needed.
+ * `transition`, `footer`, `theme`). Returns true when the key was fully
+ * understood, so no warning is needed, false when none of it was, and for a
+ * block read in part, the options in it that were not.
  */
-export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): boolean {
+export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): boolean | string[] {
   switch (key) {
     case 'marp':
       return true;
@@ -76,6 +80,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): b
         'slide-number': (v) => typeof v === 'boolean' && ((meta.pageNumbers = v), true),
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
         transition: (v) => applyTransition(v, meta),
+        footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
+        theme: (v) => applyQuartoTheme(v, meta),
       });
     }
     default:
@@ -83,15 +89,27 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): b
   }
 }
 
-/** Applies each known option of a nested block; true only when every option in it was understood. */
-function applyOptions(value: unknown, meta: BriefingMeta, known: Record<string, (v: unknown) => boolean>): boolean {
+/** Applies each known option of a nested block: true when every option in it was understood, false when none was, else those that were not. */
+function applyOptions(value: unknown, meta: BriefingMeta, known: Record<string, (v: unknown) => boolean>): boolean | string[] {
   if (typeof value !== 'object' || value === null) return false;
-  let all = true;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  const entries = Object.entries(value as Record<string, unknown>);
+  const ignored = entries.filter(([k, v]) => {
     const apply = Object.hasOwn(known, k) ? known[k] : undefined;
-    if (!apply || !apply(v)) all = false;
-  }
-  return all;
+    return !apply || !apply(v);
+  }).map(([k]) => k);
+  return ignored.length === 0 ? true : ignored.length === entries.length ? false : ignored;
+}
+
+/**
+ * Quarto's `theme:` (a name, or a list of a name and .scss files): its reveal theme, unless the
+ * metadata names a theme of its own, which comes first wherever it stands.
+ */
+function applyQuartoTheme(value: unknown, meta: BriefingMeta): boolean {
+  const names = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+  const theme = names.map((name) => QUARTO_THEMES[name] ?? name).find((name) => REVEAL_THEMES.includes(name));
+  if (theme === undefined) return false;
+  if (meta.keyLines.theme === undefined) meta.theme = theme;
+  return names.length === 1;
 }
 
 function applyTransition(value: unknown, meta: BriefingMeta): boolean {
