@@ -12,3 +12,9 @@ export function documentDate(meta: Pick<BriefingMeta, 'date'>, sourceDateEpoch: 
   const parsed = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : `${text} UTC`);
   return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }
+
+/** The day a build is made (YYYY-MM-DD, UTC): SOURCE_DATE_EPOCH's when set, so a reproducible build stays so, else today's. */
+export function buildDay(sourceDateEpoch = process.env.SOURCE_DATE_EPOCH): string {
+  const seconds = sourceDateEpoch && /^\d+$/.test(sourceDateEpoch) ? Number(sourceDateEpoch) : Date.now() / 1000;
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}

@@ -56,6 +56,8 @@ export interface LoadedBriefing {
   nestedMarkdownFiles?: SourceFile[];
   /** True when the input was a single `.md` file whose front matter holds the metadata. */
   singleFile: boolean;
+  /** The day of the build (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: today`. */
+  today?: string;
 }
 
 export type SlideSize = '16:9' | '4:3';

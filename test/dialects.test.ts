@@ -84,6 +84,24 @@ describe('other tools\' front matter', () => {
     expect(quarto.deck.html).not.toContain('class="footer-number"');
   });
 
+  it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language', async () => {
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1700000000'; // 2023-11-14T22:13:20Z
+    try {
+      const en = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\ndate: today\n---\n\n## One\n\nText.\n' }, 'quarto-today'), 'deck.qmd'));
+      expect(en.briefing.meta.date).toBe('November 14, 2023');
+      expect(en.deck.html).toContain('November 14, 2023');
+      const fr = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nlang: fr\ndate: today\n---\n\n## Un\n\nTexte.\n' }, 'quarto-today-fr'), 'deck.qmd'));
+      expect(fr.briefing.meta.date).toBe('14 novembre 2023');
+      // Any other date is the author's, as written.
+      const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\ndate: Today, after lunch\n---\n\n## One\n\nText.\n' }, 'quarto-own-date'), 'deck.qmd'));
+      expect(own.briefing.meta.date).toBe('Today, after lunch');
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+
   it('Quarto: format: revealjs: theme and footer are read, a theme of the metadata\'s own comes first, and what is left out is named', async () => {
     const front = 'title: T\nformat:\n  revealjs:\n    theme: [dark, custom.scss]\n    footer: Ministry of Examples\n    logo: logo.png\n    chalkboard: true';
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\n${front}\n---\n\n## One\n\nText.\n` }, 'quarto-theme'), 'deck.qmd'));

@@ -7,6 +7,7 @@ import { createMarkdownRenderer } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { toPlainText } from './plain-text.js';
 import { readSlideDirective } from './dialects/reveal.js';
+import { resolveDateKeyword } from './dialects/front-matter.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 
@@ -24,6 +25,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
+  if (loaded.today) resolveDateKeyword(meta, loaded.today);
   if (!loaded.singleFile) {
     for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) {
       // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.

@@ -138,3 +138,19 @@ export function mapPeerTheme(theme: string, peerTools: readonly string[]): { too
   if (tool !== undefined) return { tool, theme: PEER_THEMES[tool]![theme]! };
   return peerTools.includes('Slidev') ? { tool: 'Slidev', theme: 'briefing' } : undefined;
 }
+
+/** Quarto's date keywords, which stand for the day the deck is rendered. */
+const DATE_KEYWORDS = new Set(['today', 'now']);
+
+/** Quarto's `date: today` (or `now`): the build's day, written out in the deck's language, as Quarto shows it. */
+export function resolveDateKeyword(meta: BriefingMeta, today: string): void {
+  if (meta.date === undefined || !DATE_KEYWORDS.has(meta.date.trim())) return;
+  const day = new Date(`${today}T00:00:00Z`);
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(meta.lang, { dateStyle: 'long', timeZone: 'UTC' });
+  } catch {
+    format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+  }
+  meta.date = format.format(day);
+}
