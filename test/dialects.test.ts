@@ -365,6 +365,31 @@ describe("Slidev's starter deck", () => {
   });
 });
 
+describe('speaker notes written as HTML elements', () => {
+  const deck = (html: boolean) =>
+    [
+      '---', 'title: L', `html: ${html}`, '---', '', '## One', '',
+      'Text <aside class="notes">inline **aside** note</aside> after.', '',
+      '<ASIDE CLASS=notes data-x="1">odd aside note</ASIDE>', '',
+      "<div class='notes'>", 'Pandoc div note', '</div>', '',
+      '<div class="notes">', '', '- a note in *Markdown*', '', '</div>', '',
+      '<p class="lead notes">p note</p>', '', 'Shown.', '',
+    ].join('\n');
+
+  for (const html of [false, true]) {
+    it(`are taken off the slide into its notes, in any element, case or place (html: ${html}); a handout has none`, async () => {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck(html) }, `html-notes-${html}`), 'deck.md'));
+      const slide = built.briefing.slides.find((s) => s.title === 'One')!;
+      expect(slide.bodyHtml).not.toMatch(/note/i);
+      expect(slide.bodyHtml).toContain('Shown.');
+      for (const text of ['inline <strong>aside</strong> note', 'odd aside note', 'Pandoc div note', '<li>a note in <em>Markdown</em></li>', 'p note']) expect(slide.notes!.html).toContain(text);
+      expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML')).toEqual([]);
+      const handout = await buildDeck(path.join(writeBriefing({ 'deck.md': deck(html) }, `html-notes-handout-${html}`), 'deck.md'), { handout: true });
+      expect(handout.deck.html).not.toMatch(/aside note|div note|p note|in <em>Markdown/);
+    });
+  }
+});
+
 describe('reveal slide and element directives', () => {
   it('.slide: sets a safe background colour and class on the slide it precedes; .element: makes fragments; unsafe values are refused', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'reveal-looks.md'));

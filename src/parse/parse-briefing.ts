@@ -75,9 +75,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   /** Renders a slide's speaker notes, with footnotes of their own. */
   function renderNotes(file: SourceFile, lines: Line[]): SpeakerNotes {
-    markdown.beginFootnotes(lines);
+    markdown.beginSlide(lines);
     const html = markdown.render(file, lines, false).html;
-    return { markdown: joinLines(lines).trim(), html: html + markdown.endFootnotes(file) };
+    const ending = markdown.endSlide(file);
+    return { markdown: joinLines(lines).trim(), html: html + ending.footnotes + ending.notesHtml };
   }
 
   /** Renders notes written in the metadata, such as `bottomLineNotes:`, with the same Markdown rules as slide notes. */
@@ -93,7 +94,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   for (const raw of rawSlides) {
     // Footnotes are numbered per slide, and their definitions may sit in any column or step of it.
-    markdown.beginFootnotes(raw.body);
+    markdown.beginSlide(raw.body);
     const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title);
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     let layout = raw.kind === 'section' ? 'section' : 'content';
@@ -148,10 +149,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const marpBackground = rendered.find((r) => r.background !== undefined)?.background;
     if (marpBackground !== undefined) look = { ...look, backgroundImage: marpBackground };
     // The slide's footnotes go at its foot: after its last column.
-    const footnoteList = markdown.endFootnotes(raw.file);
-    if (footnoteList) rendered.at(-1)!.html += footnoteList;
+    const ending = markdown.endSlide(raw.file);
+    if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
     const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
-    const notes: SpeakerNotes | null = raw.notes && raw.notes.some((l) => l.text.trim() !== '') ? renderNotes(raw.file, raw.notes) : null;
+    const written = raw.notes && raw.notes.some((l) => l.text.trim() !== '') ? renderNotes(raw.file, raw.notes) : null;
+    // Notes written as HTML elements in the slide (`<aside class="notes">` mid-line, Pandoc's `<div class="notes">`) join them.
+    const notes: SpeakerNotes | null = ending.notesHtml
+      ? { markdown: [written?.markdown, toPlainText(ending.notesHtml)].filter(Boolean).join('\n\n'), html: [written?.html, ending.notesHtml].filter(Boolean).join('\n') }
+      : written;
     const slide = push({
       kind: raw.kind,
       layout,

@@ -9,7 +9,7 @@ import { joinLines, type Line } from './cut-slides.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
-import { applyElementDirectives } from './dialects/reveal.js';
+import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { emojiExtension } from './emoji.js';
 import { pandocInlineExtensions } from './dialects/pandoc.js';
@@ -53,6 +53,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     return { file: ctx.file.path, line: ctx.line + countNewlines(ctx.raw.slice(0, index)) };
   };
   const footnotes = createFootnotes(() => ctx.line);
+  /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
+  let htmlNotes: string[] = [];
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
@@ -170,17 +172,22 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   }
 
   return {
-    /** Starts a slide's footnotes (or its notes'): their definitions are read from all of its lines, whichever part they are in. */
-    beginFootnotes(lines: Line[]): void {
+    /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
+    beginSlide(lines: Line[]): void {
       footnotes.begin(lines);
+      htmlNotes = [];
     },
 
-    /** Ends a slide's footnotes: the list for its foot, numbered as its references were, or nothing when it has none. */
-    endFootnotes(file: SourceFile): string {
+    /**
+     * Ends a slide: the footnote list for its foot, numbered as its references were (empty when it has none),
+     * and the speaker notes its raw HTML held as elements, taken out of the slide wherever they stood.
+     */
+    endSlide(file: SourceFile): { footnotes: string; notesHtml: string } {
       const listed = footnotes.end();
-      if (listed.length === 0) return '';
+      const notesHtml = htmlNotes.join('\n');
+      if (listed.length === 0) return { footnotes: '', notesHtml };
       const items = listed.map((note) => `<li>${this.renderInline(file, note.line, note.text)}</li>`);
-      return `<ol class="footnotes">${items.join('')}</ol>\n`;
+      return { footnotes: `<ol class="footnotes">${items.join('')}</ol>\n`, notesHtml };
     },
 
     /**
@@ -197,6 +204,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       }
       if (ctx.rawHtml) {
         const ignore = () => undefined;
+        html = takeNotesOut(html);
         html = meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore);
       }
       if (meta.smartypants) html = typesetHtml(html, meta.lang);
@@ -233,6 +241,21 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
   };
 
+  /**
+   * Moves notes written as HTML elements out of raw HTML into the slide's notes, cleaned under the same rules
+   * as the slide's own HTML: a sanitizer that keeps content would otherwise show them on the slide.
+   */
+  function takeNotesOut(html: string): string {
+    const taken = takeHtmlNotes(html, MATH_MARK);
+    const ignore = () => undefined;
+    for (const note of taken.notes) {
+      let clean = meta.html ? stripNavigationAndFrames(note, ignore) : sanitizeFragment(note, ignore);
+      if (meta.smartypants) clean = typesetHtml(clean, meta.lang);
+      htmlNotes.push(clean.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '').trim());
+    }
+    return taken.html;
+  }
+
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
     const tokens = marked.lexer(joinLines(lines));
     let line = lines[0]!.number;
@@ -254,7 +277,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       line += countNewlines(token.raw);
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
-    if (ctx.rawHtml) html = applyElementDirectives(html);
+    if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html));
     // Raw links follow the same rules as Markdown links, and are reported the same way, at the line that holds them.
     const source = joinLines(lines);
     const lineOf = (text: string) => {

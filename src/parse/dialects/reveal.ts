@@ -18,6 +18,39 @@ export function openAsideNotes(line: string): NotesBlock | null {
   return { first: same.before, closedOnOpen: same.closed, close };
 }
 
+/** True for an element whose class list names it speaker notes. */
+function isNotesElement(node: parse5.DefaultTreeAdapterMap['node']): boolean {
+  return 'tagName' in node && node.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).some((c) => c.toLowerCase() === 'notes'));
+}
+
+/**
+ * Takes speaker notes written as HTML out of a slide's HTML: any element whose
+ * class is `notes` (reveal's `<aside class="notes">`, Pandoc's `<div class="notes">`),
+ * wherever it stands (mid-line, in a list, in a table) and however it is spelled.
+ * Returns the HTML without them and the inner HTML of each, read with parse5 as a
+ * browser would read it. `marks` is a character the caller uses in text that the
+ * parser must keep (it drops NUL); it is swapped for a noncharacter meanwhile.
+ */
+export function takeHtmlNotes(html: string, marks = '\u0000'): { html: string; notes: string[] } {
+  if (!/notes/i.test(html)) return { html, notes: [] };
+  const stand = '\uffff';
+  const fragment = parse5.parseFragment(html.replaceAll(stand, '\ufffd').replaceAll(marks, stand));
+  const notes: string[] = [];
+  const visit = (node: parse5.DefaultTreeAdapterMap['parentNode']) => {
+    node.childNodes = node.childNodes.filter((child) => {
+      if (isNotesElement(child)) {
+        notes.push(parse5.serialize(child as parse5.DefaultTreeAdapterMap['parentNode']).replaceAll(stand, marks));
+        return false;
+      }
+      if ('childNodes' in child) visit(child as parse5.DefaultTreeAdapterMap['parentNode']);
+      if ('content' in child) visit((child as unknown as { content: parse5.DefaultTreeAdapterMap['parentNode'] }).content);
+      return true;
+    });
+  };
+  visit(fragment);
+  return notes.length > 0 ? { html: parse5.serialize(fragment).replaceAll(stand, marks), notes } : { html, notes };
+}
+
 /**
  * reveal.js's and reveal-md's other slide separators: `--` (vertical, in
  * reveal's Markdown examples), `----` (reveal-md's vertical), and reveal-md's
