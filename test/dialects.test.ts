@@ -287,6 +287,26 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   });
 });
 
+describe("Pandoc's own slide show example", () => {
+  it('reads its % title block as the title, authors and date, and its definition lists and line blocks, without their markers', async () => {
+    const deck = [
+      '% Habits', '% John Doe; Jane Roe', '% March 22, 2005', '',
+      '# In the morning', '', '## Getting up', '',
+      'Alarm', ':   Turn it off', '    before it rings twice', '', 'Bed', '~ Get out of it', ': Make it', '',
+      '| The first line', '|    indented', '', '| a | b |', '|---|---|', '| 1 | 2 |', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'habits.md': deck }, 'pandoc-example'), 'habits.md'));
+    expect([built.briefing.meta.title, built.briefing.meta.author, built.briefing.meta.date]).toEqual(['Habits', 'John Doe, Jane Roe', 'March 22, 2005']);
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Habits', 'Agenda', 'In the morning', 'Getting up']);
+    const body = built.briefing.slides.at(-1)!.bodyHtml;
+    expect(body).toContain('<dl><dt>Alarm</dt><dd>Turn it off before it rings twice</dd><dt>Bed</dt><dd>Get out of it</dd><dd>Make it</dd></dl>');
+    expect(body).toContain('<p class="line-block">The first line<br>\u00a0\u00a0\u00a0indented</p>');
+    // A GFM table is still a table.
+    expect(body).toMatch(/<table>[\s\S]*<td>1<\/td>/);
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe('Quarto syntax inside a slide', () => {
   it('fragment divs step in, a heading in a div stays on its slide, cells drop their #| options, and attributes never show', async () => {
     const deck = [

@@ -319,3 +319,15 @@ describe.skipIf(soffice === null)('LibreOffice opens the file', () => {
     expect(pages).toBe((await loadModel(PPTX_FIXTURE)).briefing.slides.length);
   });
 });
+
+describe('slide blocks for PowerPoint', () => {
+  it("reads a definition list (Pandoc's) as a bold term and its definitions, each a paragraph with its marks", async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const { blocks } = readSlideBlocks('<dl><dt>Alarm</dt><dd>Turn it <em>off</em></dd><dd>Then rise</dd></dl>');
+    expect(blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: 'Alarm', bold: true }] },
+      { kind: 'paragraph', runs: [{ text: 'Turn it ' }, { text: 'off', italic: true }] },
+      { kind: 'paragraph', runs: [{ text: 'Then rise' }] },
+    ]);
+  });
+});

@@ -117,6 +117,11 @@ function readFragment(html: string, into: SlideBlocks): void {
       case 'ol':
         into.blocks.push({ kind: 'list', items: readList(node, 0, into) });
         return;
+      // A definition list (Pandoc's): each term a bold paragraph, each definition a paragraph under it.
+      case 'dt':
+      case 'dd':
+        pushRuns(into, 'paragraph', readRuns(node, into, node.tagName === 'dt' ? { bold: true } : {}));
+        return;
       case 'blockquote':
         into.blocks.push({ kind: 'quote', paragraphs: childElements(node).map((p) => readRuns(p, into)).filter((runs) => runs.length > 0) });
         return;

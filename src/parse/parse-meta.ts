@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'y
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { applyPeerKey, mapPeerTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
+import { readPandocTitleBlock } from './dialects/pandoc.js';
 import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
@@ -40,6 +41,9 @@ export interface MetaSource {
 /** Splits YAML front matter off a single-file briefing; returns the body and where it starts. */
 export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?: MetaSource; body: string; bodyLine: number } {
   const text = file.text;
+  // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
+  const titleBlock = readPandocTitleBlock(text);
+  if (titleBlock) return { meta: { file, yaml: titleBlock.yaml, firstLine: 1 }, body: titleBlock.body, bodyLine: titleBlock.bodyLine };
   const opener = /^---([^\n]*)\n/.exec(text);
   if (!opener) return { body: text, bodyLine: 1 };
   if (opener[1]!.trim() !== '') {

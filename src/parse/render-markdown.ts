@@ -12,7 +12,7 @@ import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { emojiExtension } from './emoji.js';
-import { pandocInlineExtensions } from './dialects/pandoc.js';
+import { pandocBlockExtensions, pandocInlineExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 const require = createRequire(import.meta.url);
@@ -127,6 +127,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     extensions: [
       ...footnotes.extensions,
       emojiExtension,
+      ...pandocBlockExtensions(),
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
       ),
