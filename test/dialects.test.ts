@@ -376,6 +376,22 @@ describe("Slidev's starter deck", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual(['2: Slidev\'s theme "seriph" is not built in; using serif', '4: "drawings" is Slidev\'s metadata; briefdeck ignores it']);
   });
 
+  it('in a deck whose headmatter is not recognisably Slidev\'s, a slide\'s own front matter of Slidev keys is still read; v-click steps in; {{ $slidev }} never shows', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# Clicks', '', '<div v-click>Shown on click</div>', '', 'Page {{ $slidev.nav.currentPage }} of {{ $slidev.nav.total }}', '',
+      '---', 'layout: quote', '---', '', '# "A quote"', '', 'Someone', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-plain-headmatter'), 'deck.md'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, s.layout])).toEqual([['Clicks', 'content'], ['“A quote”', 'quote']]);
+    const clicks = built.briefing.slides.find((s) => s.title === 'Clicks')!.bodyHtml;
+    expect(clicks).toContain('<div class="fragment">Shown on click</div>');
+    expect(clicks).toContain('<p>Page  of </p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual([
+      '10: Slidev expressions {{ $slidev… }} are not supported and were left out',
+      '2: Marp\'s or Slidev\'s theme "default" is not built in; using white',
+    ]);
+  });
+
   it('any theme in a deck that is recognisably Slidev\'s is a warning, but a mistyped theme elsewhere is still an error', async () => {
     const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: slidev-theme-geist\nlayout: cover\n---\n\n# One\n\nText.\n' }, 'slidev-theme'), 'deck.md'));
     expect(slidev.briefing.meta.theme).toBe('briefing');

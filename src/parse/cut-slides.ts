@@ -192,7 +192,7 @@ export function cutSlides(
     } else if (SEPARATOR.test(text)) {
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
-      if (commentNotes === 'slidev' && c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text))) {
+      if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
         const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
         c.body = c.body.map((l, i) => ({ text: rewritten.lines[i]!, number: l.number }));
         c.frontMatter = true;

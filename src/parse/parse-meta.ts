@@ -184,7 +184,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   }
   const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
   if (peerTheme) {
-    bag.warn('W_META_IGNORED', `${peerTheme.tool}'s theme "${meta.theme}" is not built in; using ${peerTheme.theme}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${peerTheme.theme}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
     meta.theme = peerTheme.theme;
   }
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {

@@ -134,8 +134,9 @@ export function readDurationText(value: unknown): number | undefined {
  */
 export function mapPeerTheme(theme: string, peerTools: readonly string[]): { tool: string; theme: string } | undefined {
   const owners = Object.keys(PEER_THEMES).filter((tool) => Object.hasOwn(PEER_THEMES[tool]!, theme));
-  const tool = owners.find((t) => peerTools.includes(t)) ?? owners[0];
-  if (tool !== undefined) return { tool, theme: PEER_THEMES[tool]![theme]! };
+  const known = owners.find((t) => peerTools.includes(t));
+  // A name two tools use (`default`), in a deck that is neither's yet, is named as both's; both map it alike.
+  if (owners.length > 0) return { tool: known ?? owners.join(' or '), theme: PEER_THEMES[known ?? owners[0]!]![theme]! };
   return peerTools.includes('Slidev') ? { tool: 'Slidev', theme: 'briefing' } : undefined;
 }
 

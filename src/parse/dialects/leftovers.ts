@@ -23,6 +23,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     if (/<\/style>/i.test(line)) state.inStyle = false;
     return { text: '' };
   }
+  // Slidev's expressions (`{{ $slidev.nav.currentPage }}`) have no value outside Slidev; they go, wherever they stand.
+  if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
+    return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: 'Slidev expressions {{ $slidev… }} are not supported and were left out' };
+  }
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
   const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(mermaid|plantuml)\b/.exec(line);
@@ -46,6 +50,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (component && !HTML_TAGS.has(component[1]!.toLowerCase())) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };
   return null;
 }
+
+/** A Vue expression that reads Slidev's globals, which only Slidev can give a value. */
+const SLIDEV_EXPRESSION = /\{\{[^{}\n]{0,200}\$(?:slidev|nav|page|clicks|frontmatter|renderContext)\b[^{}\n]{0,200}\}\}/;
 
 /** HTML elements an author may write in any case, which are never Vue components. */
 const HTML_TAGS = new Set('a abbr address article aside audio b blockquote body br button canvas caption cite code col dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main mark menu meta nav object ol option output p picture pre progress q s samp script section select small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr u ul var video'.split(' '));

@@ -23,10 +23,25 @@ const LAYOUTS: Record<string, string> = {
 
 const PAIR = /^([A-Za-z][\w-]*):[ \t]*(.*)$/;
 
-/** True when every non-blank line is a `key: value` pair: the shape of Slidev's per-slide front matter. */
-export function looksLikeSlideFrontMatter(lines: string[]): boolean {
+/** Keys of Slidev's per-slide front matter, which mark a block as Slidev's even in a deck whose headmatter does not. */
+const SLIDE_KEYS = new Set(['layout', 'layoutClass', 'class', 'background', 'backgroundSize', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'title', 'zoom', 'dragPos', 'image', 'url']);
+
+/**
+ * True when every non-blank line is a `key: value` pair: the shape of Slidev's per-slide front matter.
+ * In a deck not known to be Slidev's, every key must also be one of Slidev's slide keys (`layout: quote`),
+ * since the same lines between two `---` would otherwise be read as a setext heading.
+ */
+export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): boolean {
   const filled = lines.filter((l) => l.trim() !== '');
-  return filled.length > 0 && filled.every((l) => PAIR.test(l));
+  return filled.length > 0 && filled.every((l) => {
+    const pair = PAIR.exec(l);
+    return pair !== null && (slidevDeck || SLIDE_KEYS.has(pair[1]!));
+  });
+}
+
+/** Slidev's click attributes (`<div v-click>`, `v-after`): the element steps in, as a reveal fragment. */
+export function hasClickAttribute(attributes: Record<string, string>): boolean {
+  return Object.keys(attributes).some((name) => /^v-(?:click|after)$/i.test(name));
 }
 
 /**
