@@ -253,6 +253,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const divided = await buildDeck(path.join(writeBriefing({ ...files, 'deck.md': deck.replace('_class: lead', 'headingDivider: 1') }, 'marp-divider'), 'deck.md'));
     expect(divided.briefing.slides.map((s) => s.title)).toEqual([null, 'Marp', 'Second heading', 'Next']);
     expect(divided.warnings).toEqual([]);
+    // headingDivider: 2 cuts at # and ##; a list names the levels that cut, here # and ###.
+    const levels = '---\nmarp: true\nheadingDivider: DIVIDER\n---\n\n# One\n\n## Two\n\n### Three\n\nText.\n';
+    const two = await buildDeck(path.join(writeBriefing({ 'deck.md': levels.replace('DIVIDER', '2') }, 'marp-divider-2'), 'deck.md'));
+    expect(two.briefing.slides.map((s) => s.title)).toEqual(['One', 'Two']);
+    expect(two.briefing.slides[1]!.bodyHtml).toContain('<h3>Three</h3>');
+    const listed = await buildDeck(path.join(writeBriefing({ 'deck.md': levels.replace('DIVIDER', '[1, 3]') }, 'marp-divider-list'), 'deck.md'));
+    expect(listed.briefing.slides.map((s) => s.title)).toEqual(['One', 'Three']);
+    expect(listed.briefing.slides[0]!.bodyHtml).toContain('<h2>Two</h2>');
+    expect([two.warnings, listed.warnings]).toEqual([[], []]);
   });
 
   it('emoji shortcodes, as GitHub, Marp and Slidev render them: a known name is its emoji, anything else stays text', async () => {

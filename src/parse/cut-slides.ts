@@ -42,6 +42,7 @@ export interface RawSlide {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SEPARATOR = /^---[ \t]*$/;
 const NOTES = /^Notes?:[ \t]?(.*)$/;
 /** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
@@ -77,7 +78,8 @@ export function countHeadings(text: string): { h1: number; h2: number } {
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
  * slide; at slide level 1 `#` starts a slide and `##` is a heading inside it.
  * At `'separator'` (Marp and Slidev) only `---` starts a slide, and a slide's
- * first `#` or `##` heading is its title wherever it stands in the slide.
+ * first `#` or `##` heading is its title wherever it stands in the slide;
+ * `headingDivider` (Marp's) names heading levels that start a slide too.
  */
 export function cutSlides(
   file: SourceFile,
@@ -86,6 +88,7 @@ export function cutSlides(
   slideLevel: 1 | 2 | 'separator' = 2,
   commentNotes: CommentNotes = 'none',
   warn: (line: number, message: string) => void = () => undefined,
+  headingDivider: readonly number[] = [],
 ): RawSlide[] {
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
@@ -166,12 +169,13 @@ export function cutSlides(
       return;
     }
     let m: RegExpExecArray | null;
-    if (slideLevel === 'separator' && (m = H1.exec(text) ?? H2.exec(text))) {
-      // Marp and Slidev never cut at a heading: `![bg](a.png)` then `# Title` is one slide with that title.
+    if (slideLevel === 'separator' && (m = ANY_HEADING.exec(text)) && (m[1]!.length <= 2 || headingDivider.includes(m[1]!.length))) {
+      // Marp and Slidev cut at a heading only when told to: `![bg](a.png)` then `# Title` is one slide with that title.
       const c = current as RawSlide | null;
-      if (c === null) start('content', m[1]!.trim(), number, false);
-      else if (c.title === null) {
-        c.title = m[1]!.trim();
+      const title = m[2]!.trim();
+      if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) start('content', title, number, false);
+      else if (c.title === null && (m[1]!.length <= 2 || headingDivider.includes(m[1]!.length))) {
+        c.title = title;
         c.line = number;
       } else append(text, number);
       if (headingLook && current) (current as RawSlide).look = headingLook;

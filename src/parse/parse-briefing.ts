@@ -37,14 +37,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = bodies.map((b) => countHeadings(b.text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
-  // Marp, Slidev and reveal-md cut slides at `---` only, and a slide's first heading is its title; Marp's `headingDivider: 1` cuts at `#` too, as slide level 1 does.
+  // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
   const separatorTool = ['Marp', 'Slidev', 'reveal-md'].some((tool) => meta.peerTools.includes(tool));
-  const slideLevel = meta.slideLevel ?? (separatorTool ? (meta.headingDivider === 1 ? 1 : 'separator') : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
+  const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
   for (const body of bodies) {
     const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, warn));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, warn, meta.headingDivider));
   }
   if (rawSlides.length === 0) {
     const first = loaded.markdownFiles[0];

@@ -60,11 +60,14 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): b
       if (typeof value !== 'string') return false;
       meta[key === 'header' ? 'headerText' : 'footerText'] = value.trim();
       return true;
-    case 'headingDivider':
-      // Level 1 is slide level 1; deeper levels are not read, so they keep their warning and the deck is cut at `---`.
-      if (value !== 1) return false;
-      meta.headingDivider = 1;
+    case 'headingDivider': {
+      // A level cuts at headings of that level and above; a list names the levels that cut.
+      const level = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6;
+      if (level(value)) meta.headingDivider = Array.from({ length: value }, (_, i) => i + 1);
+      else if (Array.isArray(value) && value.length > 0 && value.every(level)) meta.headingDivider = [...value].sort();
+      else return false;
       return true;
+    }
     case 'smaller':
       if (typeof value !== 'boolean') return false;
       meta.smaller = value;
