@@ -330,4 +330,20 @@ describe('slide blocks for PowerPoint', () => {
       { kind: 'paragraph', runs: [{ text: 'Then rise' }] },
     ]);
   });
+
+  it('keeps a footnote number raised and a subscript lowered', async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const { paragraph } = await import('../src/export/pptx-text.js');
+    const { blocks } = readSlideBlocks('<p>A claim<sup class="footnote-ref">1</sup> about H<sub>2</sub>O.</p>');
+    expect(blocks).toEqual([{ kind: 'paragraph', runs: [{ text: 'A claim' }, { text: '1', superscript: true }, { text: ' about H' }, { text: '2', subscript: true }, { text: 'O.' }] }]);
+    const runs = paragraph((blocks[0] as { runs: import('../src/export/read-slide-blocks.js').TextRun[] }).runs, { accent: '000000' } as never);
+    expect(runs.map((r) => [r.text, Boolean(r.options?.superscript), Boolean(r.options?.subscript)])).toEqual([['A claim', false, false], ['1', true, false], [' about H', false, false], ['2', false, true], ['O.', false, false]]);
+    // In the file itself: the number's run is raised (a positive baseline), the footnote listed below.
+    const deck = writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Sources\n\nA claim[^a].\n\n[^a]: The source.\n' }, 'pptx-footnote');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const slide = await read.xml('ppt/slides/slide2.xml');
+    const raised = findAll(slide, 'a:r').filter((r) => Number(findAll([r], 'a:rPr')[0]?.[':@']?.baseline ?? 0) > 0).map(textIn);
+    expect(raised).toEqual(['1']);
+    expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A claim1.', 'The source.']);
+  });
 });

@@ -35,6 +35,7 @@ export function paragraph(runs: TextRun[], look: TextLook, options: Pptx.default
       ...(run.bold ? { bold: true } : {}),
       ...(run.italic ? { italic: true } : {}),
       ...(run.code ? { fontFace: CODE_FONT } : {}),
+      ...(run.superscript ? { superscript: true } : run.subscript ? { subscript: true } : {}),
       ...(run.color ? { color: run.color } : {}),
       ...(run.link ? { hyperlink: { url: run.link }, color: look.accent } : {}),
       ...(i === shown.length - 1 ? { breakLine: true } : {}),

@@ -17,6 +17,9 @@ export interface TextRun {
   link?: string;
   /** A hex colour without '#', for highlighted code. */
   color?: string;
+  /** Set above or below the line (`<sup>`, `<sub>`: footnote numbers, chemical formulas). */
+  superscript?: boolean;
+  subscript?: boolean;
 }
 
 /** One list item: its level (0 at the top) and whether its list is numbered. */
@@ -179,6 +182,8 @@ function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text
     if (node.tagName === 'strong' || node.tagName === 'b') next.bold = true;
     if (node.tagName === 'em' || node.tagName === 'i') next.italic = true;
     if (node.tagName === 'code') next.code = true;
+    if (node.tagName === 'sup') next.superscript = true;
+    if (node.tagName === 'sub') next.subscript = true;
     if (node.tagName === 'a') {
       const href = attribute(node, 'href');
       if (href) next.link = href;
