@@ -296,6 +296,26 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   });
 });
 
+describe("Quarto's demo deck, in its own shapes", () => {
+  it('reads code classes, raw {=html} blocks, background= on a heading and an inline-Markdown footer; a {=tex} block is left out', async () => {
+    const deck = [
+      '---', 'title: Q', 'format:', '  revealjs:', '    footer: <https://quarto.org>', '---', '',
+      '## Highlighting {background="#43464B"}', '', '``` {.python code-line-numbers="4-5|7|10"}', 'x = 1', '```', '',
+      '```{=tex}', '\\begin{gather*} a_1=b_1 \\end{gather*}', '```', '', '```{=html}', '<p>Raw <b>HTML</b> block</p>', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-demo-shapes'), 'deck.qmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Highlighting')!;
+    expect(slide.look).toEqual({ backgroundColor: '#43464B' });
+    expect(slide.bodyHtml).toContain('<pre><code class="hljs language-python">');
+    expect(slide.bodyHtml).toContain('<p>Raw <b>HTML</b> block</p>');
+    expect(slide.bodyHtml).not.toContain('gather');
+    expect(built.briefing.meta.footerText).toBe('https://quarto.org');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: a raw {=tex} block is for another output and was left out']);
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: "**Draft** for discussion"\n---\n\n# One\n' }, 'marp-markdown-header'), 'deck.md'));
+    expect(marp.briefing.meta.headerText).toBe('Draft for discussion');
+  });
+});
+
 describe("Pandoc's own slide show example", () => {
   it('reads its % title block as the title, authors and date, and its definition lists and line blocks, without their markers', async () => {
     const deck = [

@@ -58,6 +58,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const images: ImageRef[] = [];
   const charts: ChartRef[] = [];
   const markdown = createMarkdownRenderer(meta, images, bag, charts);
+  // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
+  for (const key of ['headerText', 'footerText'] as const) {
+    const text = meta[key];
+    if (text && metaSource) meta[key] = toPlainText(markdown.renderInline(metaSource.file, location.line, text)).trim();
+  }
   const slides: Slide[] = [];
   const sections: Section[] = [];
   const push = (slide: Omit<Slide, 'number'>) => {

@@ -117,9 +117,21 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           charts.push(chart);
           return `${chartMarker(charts.length - 1)}\n`;
         }
-        // A Quarto or R Markdown cell (```{python}) is shown as code, without the `#|` options that only its tool reads.
-        const cell = /^[ \t]*\{[ \t]*([\w+-]+)[^}]*\}/.exec(token.lang ?? '');
-        const highlighted = cell ? highlightCode(token.text.replace(/^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/, ''), cell[1]) : highlightCode(token.text, token.lang);
+        // Pandoc's raw blocks (```{=html}): HTML is raw HTML, under the same rules as any; a block for another output is left out, as Pandoc leaves it.
+        const rawFormat = /^[ \t]*\{=([\w-]+)\}[ \t]*$/.exec(token.lang ?? '')?.[1];
+        if (rawFormat !== undefined) {
+          if (rawFormat.toLowerCase() === 'html') {
+            ctx.rawHtml = true;
+            return `${token.text}\n`;
+          }
+          bag.warn('W_PEER_SYNTAX', `a raw {=${rawFormat}} block is for another output and was left out`, { ...at(), hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
+          return '';
+        }
+        // A Quarto or R Markdown cell (```{python}) is shown as code, without the `#|` options that only its tool reads;
+        // Pandoc's attributes (```{.python code-line-numbers="2"}) name the language as a class.
+        const braced = /^[ \t]*\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(token.lang ?? '');
+        const code = braced && !braced[1] ? token.text.replace(/^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/, '') : token.text;
+        const highlighted = braced ? highlightCode(code, braced[2]) : highlightCode(token.text, token.lang);
         const lang = highlighted.language ? ` language-${escapeHtml(highlighted.language)}` : '';
         return `<pre><code class="hljs${lang}">${highlighted.html}</code></pre>\n`;
       },

@@ -84,7 +84,12 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
-  const pairs = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)].map((m) => `${m[1] === 'background-color' || m[1] === 'background-image' ? `data-${m[1]}` : m[1]}=${m[2]}`);
+  // Quarto's `background=` is reveal's shorthand: an image when it names a file or an address, else a colour.
+  const named = (key: string, value: string) => (key !== 'background' ? key : /\.(?:png|jpe?g|gif|webp|svg|avif)["']?$|^["']?(?:https?:|data:)/i.test(value) ? 'background-image' : 'background-color');
+  const pairs = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)].map((m) => {
+    const key = named(m[1]!, m[2]!);
+    return `${key === 'background-color' || key === 'background-image' ? `data-${key}` : key}=${m[2]}`;
+  });
   const id = /(?:^|\s)#[\w-]+/.test(attributes);
   const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
   const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
