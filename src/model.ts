@@ -186,6 +186,8 @@ export interface Slide {
   notes: SpeakerNotes | null;
   /** Title of the section the slide belongs to, if any. */
   section: string | null;
+  /** The slide's own footer text (Quarto's `::: footer` div), in place of the deck's. */
+  footerText?: string;
   source: SourceLocation;
   /** Line of the `<!-- layout: … -->` directive, when the slide has one. */
   layoutLine?: number;

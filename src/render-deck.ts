@@ -92,6 +92,7 @@ export function renderDeck(
     columns: (slide.columns ?? [slide.bodyHtml]).map(inline),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
+    footerText: slide.footerText,
     incremental: slide.incremental,
     meta: briefing.meta,
     sections,

@@ -316,6 +316,22 @@ describe("Quarto's demo deck, in its own shapes", () => {
   });
 });
 
+describe("a slide's own footer", () => {
+  it("Quarto's ::: footer div and Marp's _footer: directive are the slide's footer, never its body; other slides keep the deck's", async () => {
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\n---\n\n## Code\n\nText.\n\n::: footer\nLearn more: [Highlighting](https://quarto.org/docs)\n:::\n\n## Next\n\nPlain.\n' }, 'quarto-footer'), 'deck.qmd'));
+    const [code, next] = quarto.briefing.slides.filter((s) => s.kind === 'content');
+    expect([code!.footerText, code!.bodyHtml.replace(/\n/g, '')]).toEqual(['Learn more: Highlighting', '<p>Text.</p>']);
+    expect(next!.footerText).toBeUndefined();
+    expect(quarto.deck.html).toContain('<span class="footer-section">Learn more: Highlighting</span>');
+    expect(quarto.warnings).toEqual([]);
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nfooter: Deck footer\n---\n\n# One\n\n<!-- _footer: "**Own** footer" -->\n\nText.\n\n---\n\n# Two\n' }, 'marp-own-footer'), 'deck.md'));
+    expect(marp.briefing.slides.map((s) => s.footerText)).toEqual(['Own footer', undefined]);
+    expect(marp.deck.html).toContain('<span class="footer-section">Own footer</span>');
+    expect(marp.deck.html).toContain('<span class="footer-section">Deck footer</span>');
+    expect(marp.briefing.slides[0]!.notes).toBeNull();
+  });
+});
+
 describe("Pandoc's own slide show example", () => {
   it('reads its % title block as the title, authors and date, and its definition lists and line blocks, without their markers', async () => {
     const deck = [

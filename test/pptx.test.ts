@@ -347,3 +347,16 @@ describe('slide blocks for PowerPoint', () => {
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A claim1.', 'The source.']);
   });
 });
+
+describe("a slide's own footer in PowerPoint", () => {
+  it("takes the place of the deck's footer on that slide only", async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: Q\n---\n\n## Code\n\nText.\n\n::: footer\nLearn more\n:::\n\n## Next\n\nPlain.\n' }, 'pptx-own-footer');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const footers: string[] = [];
+    for (const n of [2, 3]) {
+      const shapes = findAll(await read.xml(`ppt/slides/slide${n}.xml`), 'p:sp');
+      footers.push(shapes.filter((sp) => findAll([sp], 'p:cNvPr')[0]?.[':@']?.name === 'Footer section').map(textIn).join(''));
+    }
+    expect(footers).toEqual(['Learn more', '']);
+  });
+});

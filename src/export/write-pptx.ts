@@ -77,7 +77,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
     placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
-    const footer = meta.footerText ?? slide.section;
+    const footer = slide.footerText ?? meta.footerText ?? slide.section;
     if (footer && !plain) {
       pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });
     }

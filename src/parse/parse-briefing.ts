@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { Briefing, BriefingMeta, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
-import { countHeadings, cutSlides, DIRECTIVE, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
+import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
@@ -112,7 +112,15 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const { backgroundImage: headingImage, ...headingLook } = raw.look ?? {};
     let look: Slide['look'] = raw.look ? headingLook : undefined;
     let backgroundSource: { src: string; line: number } | undefined = headingImage === undefined ? undefined : { src: headingImage, line: raw.line };
+    const footerLines: Line[] = [];
+    let inFooter = false;
     for (const line of raw.body) {
+      const footer = FOOTER.exec(line.text);
+      if (footer || inFooter) {
+        if (footer) inFooter = !footer[1];
+        else footerLines.push(line);
+        continue;
+      }
       const pause = PAUSE.exec(line.text);
       if (pause) {
         steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length });
@@ -162,6 +170,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const notes: SpeakerNotes | null = ending.notesHtml
       ? { markdown: [written?.markdown, toPlainText(ending.notesHtml)].filter(Boolean).join('\n\n'), html: [written?.html, ending.notesHtml].filter(Boolean).join('\n') }
       : written;
+    const footerText = hasText(footerLines) ? toPlainText(markdown.renderInline(raw.file, footerLines[0]!.number, footerLines.map((l) => l.text.trim()).join(' '))).trim() : '';
     const slide = push({
       kind: raw.kind,
       layout,
@@ -171,6 +180,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
       notes,
       section: raw.section === null ? null : plainSection(raw.section),
+      ...(footerText ? { footerText } : {}),
       source: { file: raw.file.path, line: raw.line },
       layoutLine,
       incremental,

@@ -63,6 +63,9 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     // Marp's class and background colour directives become the slide's own look, in reveal's `.slide:` form.
     const look = directive ? marpLook(comment.text) : null;
     if (look) looks.push({ text: `<!-- .slide: ${look} -->`, number: body[comment.from]!.number });
+    // Marp's `_footer:` is this slide's footer, read as a footer block like Quarto's `::: footer`.
+    const footer = directive ? /^\s*_footer\s*:\s*(.*?)\s*$/.exec(comment.text)?.[1]?.replace(/^(["'])(.*)\1$/, '$2') : undefined;
+    if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map((text) => ({ text, number: body[comment.from]!.number })));
     if (isNote) comment.text.split('\n').forEach((text, k) => notes.push({ text, number: body[comment.from]!.number + k }));
   });
   const kept = body.filter((_, i) => !drop.has(i));

@@ -54,6 +54,8 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     }
     if (cls === 'column') return { text: state.columnsSeen++ === 0 ? '' : '<!-- column -->' };
     if (cls === 'incremental') return { text: '<!-- incremental -->' };
+    // Quarto's per-slide footer: its text goes in the slide's footer, never in its body.
+    if (cls === 'footer') return { text: '<!-- footer -->' };
     if (cls === 'nonincremental') return { text: '' };
     // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
@@ -64,7 +66,8 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
   }
   if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
     // What follows a fragment div shows at once, as in Quarto.
-    return { text: state.divs.pop() === 'fragment' ? '<!-- pause: end -->' : '' };
+    const closed = state.divs.pop();
+    return { text: closed === 'fragment' ? '<!-- pause: end -->' : closed === 'footer' ? '<!-- footer: end -->' : '' };
   }
   // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
   const inner = state.divs.length > 0 ? /^ {0,3}#{1,2}([ \t]+.*)$/.exec(line) : null;
