@@ -11,14 +11,14 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
+import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { emojiExtension } from './emoji.js';
 import { pandocBlockExtensions, pandocInlineExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 const require = createRequire(import.meta.url);
-// Loaded on first use only: most briefings have neither math nor code.
+// Loaded on first use only: most briefings have no math.
 let katex: typeof import('katex') | undefined;
-let hljs: typeof import('highlight.js').default | undefined;
 
 /** Marks where rendered math goes back in; NUL cannot occur in decoded input, so no author can forge one. */
 const MATH_MARK = '\u0000';
@@ -110,30 +110,24 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         return token.text;
       },
       code(token: Tokens.Code) {
+        const info = readCodeInfo(token.lang, token.text);
         // A chart block is data, drawn at render time; the slide keeps a marker where it goes.
-        if ((token.lang ?? '').trim().split(/\s+/)[0] === 'chart') {
+        if (info.kind === 'chart') {
           const chart = readChartBlock(token.text, ctx.file, ctx.line, bag);
           if (chart === null) return '';
           charts.push(chart);
           return `${chartMarker(charts.length - 1)}\n`;
         }
-        // Pandoc's raw blocks (```{=html}): HTML is raw HTML, under the same rules as any; a block for another output is left out, as Pandoc leaves it.
-        const rawFormat = /^[ \t]*\{=([\w-]+)\}[ \t]*$/.exec(token.lang ?? '')?.[1];
-        if (rawFormat !== undefined) {
-          if (rawFormat.toLowerCase() === 'html') {
+        // Pandoc's raw blocks: HTML is raw HTML, under the same rules as any; a block for another output is left out, as Pandoc leaves it.
+        if (info.kind === 'raw') {
+          if (info.format.toLowerCase() === 'html') {
             ctx.rawHtml = true;
             return `${token.text}\n`;
           }
-          bag.warn('W_PEER_SYNTAX', `a raw {=${rawFormat}} block is for another output and was left out`, { ...at(), hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
+          bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
           return '';
         }
-        // A Quarto or R Markdown cell (```{python}) is shown as code, without the `#|` options that only its tool reads;
-        // Pandoc's attributes (```{.python code-line-numbers="2"}) name the language as a class.
-        const braced = /^[ \t]*\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(token.lang ?? '');
-        const code = braced && !braced[1] ? token.text.replace(/^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/, '') : token.text;
-        const highlighted = braced ? highlightCode(code, braced[2]) : highlightCode(token.text, token.lang);
-        const lang = highlighted.language ? ` language-${escapeHtml(highlighted.language)}` : '';
-        return `<pre><code class="hljs${lang}">${highlighted.html}</code></pre>\n`;
+        return renderCodeBlock(info.text, info.language);
       },
     },
     extensions: [
@@ -355,15 +349,6 @@ function findExcessiveNesting(lines: Line[]): Line | undefined {
     const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/.exec(line.text);
     return item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING;
   });
-}
-
-/** Highlights a code block at build time, so the deck needs no highlighter at run time. */
-function highlightCode(code: string, lang: string | undefined): { html: string; language: string | null } {
-  const language = (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
-  if (!language || language === 'text' || language === 'plain') return { html: escapeHtml(code), language: null };
-  hljs ??= (require('highlight.js') as { default: typeof import('highlight.js').default }).default ?? (require('highlight.js') as typeof import('highlight.js').default);
-  if (!hljs.getLanguage(language)) return { html: escapeHtml(code), language: null };
-  return { html: hljs.highlight(code, { language, ignoreIllegals: true }).value, language };
 }
 
 function countNewlines(s: string): number {
