@@ -189,7 +189,9 @@ describe('Pandoc and reveal structure', () => {
     expect(content[1]!.bodyHtml).toContain('<li class="fragment">first</li>');
     expect(content[1]!.bodyHtml).toContain('Inside a callout.');
     for (const slide of content) expect(slide.bodyHtml).not.toMatch(/:::|\{\.|\. \. \.|<p>--<\/p>|<!--v-->/);
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['25: Pandoc div "::: {.callout-note}" has no briefdeck meaning; its content is shown without it']);
+    // A callout is a box of its own, titled by its kind.
+    expect(content[1]!.bodyHtml).toContain('<div class="callout callout-note"><p class="callout-title">Note</p><p>Inside a callout.</p>');
+    expect(built.warnings).toEqual([]);
   });
 });
 
@@ -296,6 +298,23 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   });
 });
 
+describe("Quarto's callouts", () => {
+  it('are titled by their heading, their title= or their kind, hold Markdown, and a heading in any other div stays on its slide', async () => {
+    const deck = [
+      '---', 'title: Q', '---', '', '## Boxes', '',
+      '::: {.callout-tip title="Named tip"}', '- one', '- two', ':::', '', '::: callout-warning', 'Plain **warning**.', ':::', '',
+      '::: {.panel-tabset}', '## A tab', 'Tab text.', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-callouts'), 'deck.qmd'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Boxes']);
+    expect(built.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe(
+      '<div class="callout callout-tip"><p class="callout-title">Named tip</p><ul><li>one</li><li>two</li></ul></div>' +
+        '<div class="callout callout-warning"><p class="callout-title">Warning</p><p>Plain <strong>warning</strong>.</p></div>' +
+        '<h3>A tab</h3><p>Tab text.</p>',
+    );
+  });
+});
+
 describe("Quarto's demo deck, in its own shapes", () => {
   it('reads code classes, raw {=html} blocks, background= on a heading and an inline-Markdown footer; a {=tex} block is left out', async () => {
     const deck = [
@@ -353,7 +372,7 @@ describe("Pandoc's own slide show example", () => {
 });
 
 describe('Quarto syntax inside a slide', () => {
-  it('fragment divs step in, a heading in a div stays on its slide, cells drop their #| options, and attributes never show', async () => {
+  it('fragment divs step in, a callout is a titled box, cells drop their #| options, and attributes never show', async () => {
     const deck = [
       '---', 'title: Q', 'format: revealjs', '---', '',
       '## Steps', '', 'At once.', '', '::: {.fragment .fade-in}', 'On a click.', ':::', '', 'After the step.', '',
@@ -366,17 +385,14 @@ describe('Quarto syntax inside a slide', () => {
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
     expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Steps', 'Callout', 'Cell', 'Inline']);
     expect(body('Steps')).toBe('<p>At once.</p><div class="fragment"><p>On a click.</p></div><p>After the step.</p>');
-    expect(body('Callout')).toBe('<h3>Note title</h3><p>A callout body.</p>');
+    expect(body('Callout')).toBe('<div class="callout callout-note"><p class="callout-title">Note title</p><p>A callout body.</p></div>');
     expect(body('Cell')).toMatch(/^<pre><code class="hljs language-python"><span class="hljs-attr">x<\/span> = <span class="hljs-number">1<\/span><\/code><\/pre>$|^<pre><code class="hljs language-python">x = <span class="hljs-number">1<\/span><\/code><\/pre>$/);
     const inline = body('Inline');
     expect(inline).toMatch(/<img src="briefdeck-asset:0" alt="A dot" width="40%" class="fragment">/);
     expect(inline).toContain('<code>x</code>, <span class="fragment"><strong>bold</strong> span</span>, {not attributes}, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>');
     expect(inline).toMatch(/<img src="briefdeck-asset:1" alt="A dot" width="350">/);
     expect(inline).not.toMatch(/\{[.#]|\{\w+=/);
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '18: Pandoc div "::: {.callout-note}" has no briefdeck meaning; its content is shown without it',
-      '37: Pandoc attributes .absolute top=200 are not supported and were left out',
-    ]);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['37: Pandoc attributes .absolute top=200 are not supported and were left out']);
   });
 });
 

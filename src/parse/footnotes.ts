@@ -1,7 +1,7 @@
 // Footnotes as GitHub and Pandoc write them, which Quarto, Pandoc and Slidev
 // decks use: a reference `[^label]` with its definition `[^label]: text`, and
 // Pandoc's inline note `^[text]`. A slide is one page, so notes are numbered
-// per slide, in the order they are referred to, and listed at its foot.
+// per slide, in the order they are referred to, and listed under its content.
 import type { TokenizerAndRendererExtension } from 'marked';
 import type { Line } from './cut-slides.js';
 

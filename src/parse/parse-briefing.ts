@@ -161,7 +161,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // Marp's `![bg](…)`: the image the renderer took for the slide's background.
     const marpBackground = rendered.find((r) => r.background !== undefined)?.background;
     if (marpBackground !== undefined) look = { ...look, backgroundImage: marpBackground };
-    // The slide's footnotes go at its foot: after its last column.
+    // The slide's footnotes go under its content: after its last column.
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
     const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };

@@ -56,6 +56,11 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     if (cls === 'incremental') return { text: '<!-- incremental -->' };
     // Quarto's per-slide footer: its text goes in the slide's footer, never in its body.
     if (cls === 'footer') return { text: '<!-- footer -->' };
+    // A Quarto callout keeps its fences for the renderer (pandocBlockExtensions), which draws it as a box.
+    if (CALLOUT.test(cls)) {
+      state.divs[state.divs.length - 1] = 'callout';
+      return { text: `::: {${spec}}` };
+    }
     if (cls === 'nonincremental') return { text: '' };
     // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
@@ -67,7 +72,7 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
   if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
     // What follows a fragment div shows at once, as in Quarto.
     const closed = state.divs.pop();
-    return { text: closed === 'fragment' ? '<!-- pause: end -->' : closed === 'footer' ? '<!-- footer: end -->' : '' };
+    return { text: closed === 'fragment' ? '<!-- pause: end -->' : closed === 'footer' ? '<!-- footer: end -->' : closed === 'callout' ? ':::' : '' };
   }
   // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
   const inner = state.divs.length > 0 ? /^ {0,3}#{1,2}([ \t]+.*)$/.exec(line) : null;
@@ -238,6 +243,12 @@ export function readPandocTitleBlock(text: string): { yaml: string; bodyLine: nu
 const DEFINITION = /^ {0,3}[:~][ \t]+([^\n]*)((?:\n(?: {2,}|\t)[^\n]*)*)(?:\n|$)/;
 /** A term: one line of text that is not itself a definition, a list item or a block's opening. */
 const TERM = /^(?! {0,3}[:~][ \t])(?! {0,3}(?:[-*+]|\d+[.)])[ \t])(?! {0,3}[#>|`~<])([^\n]+)\n(?:[ \t]*\n)?(?= {0,3}[:~][ \t])/;
+/** Quarto's callout classes, and the title each shows when the callout names none. */
+const CALLOUT = /^callout-(note|tip|warning|caution|important)$/;
+const CALLOUT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', warning: 'Warning', caution: 'Caution', important: 'Important' };
+/** A callout as the line rewriter leaves it: its opening fence with its attributes, its content, and a closing `:::`. */
+const CALLOUT_BLOCK = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-(note|tip|warning|caution|important)\b([^}\n]*)\}[ \t]*\n([\s\S]*?)\n? {0,3}:{3,}[ \t]*(?:\n|$)/;
+
 /** A GFM table's delimiter row, which makes `|` lines a table, never a line block. */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -249,6 +260,25 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  */
 export function pandocBlockExtensions(): TokenizerAndRendererExtension[] {
   return [
+    {
+      // Quarto's callouts (`::: {.callout-note}`): a box with a title (its first heading, its `title=`, or its kind) over its content.
+      name: 'callout',
+      level: 'block',
+      tokenizer(src: string) {
+        const match = CALLOUT_BLOCK.exec(src);
+        if (!match) return undefined;
+        const body = this.lexer.blockTokens(match[3]!, []);
+        const first = body[0];
+        const named = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(match[2]!);
+        const heading = first?.type === 'heading' ? (body.shift() as Tokens.Heading).tokens : null;
+        const title = heading ?? this.lexer.inline(named ? (named[1] ?? named[2]!) : CALLOUT_TITLES[match[1]!]!);
+        return { type: 'callout', raw: match[0], kind: match[1]!, title, body };
+      },
+      renderer(token) {
+        const { kind, title, body } = token as unknown as { kind: string; title: Tokens.Generic[]; body: Tokens.Generic[] };
+        return `<div class="callout callout-${kind}"><p class="callout-title">${this.parser.parseInline(title)}</p>${this.parser.parse(body)}</div>\n`;
+      },
+    },
     {
       name: 'definitionList',
       level: 'block',
