@@ -249,6 +249,10 @@ const CALLOUT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', warni
 /** A callout as the line rewriter leaves it: its opening fence with its attributes, its content, and a closing `:::`. */
 const CALLOUT_BLOCK = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-(note|tip|warning|caution|important)\b([^}\n]*)\}[ \t]*\n([\s\S]*?)\n? {0,3}:{3,}[ \t]*(?:\n|$)/;
 
+const CALLOUT_OPENING = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-/;
+/** Per run of the lexer, the length of the rest of the text below which no callout closes. */
+const UNCLOSED = new WeakMap<object, number>();
+
 /** A GFM table's delimiter row, which makes `|` lines a table, never a line block. */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -265,8 +269,15 @@ export function pandocBlockExtensions(): TokenizerAndRendererExtension[] {
       name: 'callout',
       level: 'block',
       tokenizer(src: string) {
+        if (!CALLOUT_OPENING.test(src)) return undefined;
+        // A callout that never closes is looked for once: no closing fence after one place means none further down either.
+        const unclosedBelow = UNCLOSED.get(this.lexer);
+        if (unclosedBelow !== undefined && src.length <= unclosedBelow) return undefined;
         const match = CALLOUT_BLOCK.exec(src);
-        if (!match) return undefined;
+        if (!match) {
+          UNCLOSED.set(this.lexer, src.length);
+          return undefined;
+        }
         const body = this.lexer.blockTokens(match[3]!, []);
         const first = body[0];
         const named = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(match[2]!);
