@@ -212,3 +212,14 @@ describe('files: in the metadata', () => {
     expect(bag.errors[0]!.message).toBe('"files" lists missing.md, which is not a Markdown file in the briefing folder');
   });
 });
+
+describe("block extensions' start", () => {
+  it('looks for a block only before the next blank line, where a paragraph ends, so a long deck is read in linear time', async () => {
+    const { startWithinParagraph } = await import('../src/parse/block-start.js');
+    const start = startWithinParagraph(/^\$\$/m);
+    expect(start('a line\n$$ x $$\nmore')).toBe(7);
+    // A `$$` past the blank line cannot cut this paragraph: the search never reaches it.
+    expect(start('a line\n\n$$ x $$\n')).toBeUndefined();
+    expect(start(`${'text\n'.repeat(3)}`)).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
 // per slide, in the order they are referred to, and listed under its content.
 import type { TokenizerAndRendererExtension } from 'marked';
 import type { Line } from './cut-slides.js';
+import { startWithinParagraph } from './block-start.js';
 
 /** A definition: `[^label]:`, then its text, which may go on over lines indented by four spaces or a tab. */
 const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {4}|\t)[^\n]*)*)(?:\n|$)/;
@@ -47,7 +48,7 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
       {
         name: 'footnoteDefinition',
         level: 'block',
-        start: (src: string) => src.match(/^ {0,3}\[\^/m)?.index,
+        start: startWithinParagraph(/^ {0,3}\[\^/m),
         tokenizer(src: string) {
           const match = DEFINITION.exec(src);
           return match ? { type: 'footnoteDefinition', raw: match[0] } : undefined;

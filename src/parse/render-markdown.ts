@@ -11,6 +11,7 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
+import { startWithinParagraph } from './block-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { emojiExtension } from './emoji.js';
 import { pandocBlockExtensions, pandocInlineExtensions } from './dialects/pandoc.js';
@@ -140,7 +141,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       {
         name: 'mathBlock',
         level: 'block',
-        start: (src: string) => src.match(/^\$\$/m)?.index,
+        start: startWithinParagraph(/^\$\$/m),
         tokenizer(src: string) {
           const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
           if (!match) return undefined;
