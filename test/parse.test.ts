@@ -215,11 +215,28 @@ describe('files: in the metadata', () => {
 
 describe("block extensions' start", () => {
   it('looks for a block only before the next blank line, where a paragraph ends, so a long deck is read in linear time', async () => {
-    const { startWithinParagraph } = await import('../src/parse/block-start.js');
+    const { startWithinParagraph } = await import('../src/parse/extension-start.js');
     const start = startWithinParagraph(/^\$\$/m);
     expect(start('a line\n$$ x $$\nmore')).toBe(7);
     // A `$$` past the blank line cannot cut this paragraph: the search never reaches it.
     expect(start('a line\n\n$$ x $$\n')).toBeUndefined();
     expect(start(`${'text\n'.repeat(3)}`)).toBeUndefined();
+  });
+
+  it('inline ones look a bounded way ahead and cut the text there, short of a needle that could straddle the cut; the output is whole', async () => {
+    const { startWithinWindow } = await import('../src/parse/extension-start.js');
+    const note = startWithinWindow('^[');
+    expect(note('ab^[c]')).toBe(2);
+    expect(note('x'.repeat(5000))).toBe(2046);
+    expect(note(`${'x'.repeat(100)}^[`)).toBe(100);
+    // Past the window: an inline note straddling it, an emoji and math far down a long paragraph, all read.
+    const words = 'word '.repeat(409);
+    const long = `${words}^[A note.] ${words.repeat(3)}:rocket: ${words}$x^2$ end.`;
+    const briefing = parseBriefing(folder('title: T\n', { 'a.md': `## Long\n\n${long}\n` }), new DiagnosticBag());
+    const body = briefing.slides.at(-1)!.bodyHtml;
+    expect(body).toContain('<sup class="footnote-ref">1</sup>');
+    expect(body).toContain('🚀');
+    expect(body).toContain('class="katex"');
+    expect(body).toContain('<ol class="footnotes"><li>A note.</li></ol>');
   });
 });

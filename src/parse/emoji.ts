@@ -3,12 +3,13 @@
 // it (`:30:` in a time, say) stays text.
 import type { TokenizerAndRendererExtension } from 'marked';
 import EMOJI from 'markdown-it-emoji/lib/data/full.mjs';
+import { startWithinWindow } from './extension-start.js';
 
 /** The marked extension that turns a known `:name:` into its emoji. */
 export const emojiExtension: TokenizerAndRendererExtension = {
   name: 'emoji',
   level: 'inline',
-  start: (src: string) => src.indexOf(':'),
+  start: startWithinWindow(':'),
   tokenizer(src: string) {
     const match = /^:([\w+-]{1,60}):/.exec(src);
     return match && Object.hasOwn(EMOJI, match[1]!) ? { type: 'emoji', raw: match[0], text: EMOJI[match[1]!]! } : undefined;

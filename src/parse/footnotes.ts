@@ -4,7 +4,7 @@
 // per slide, in the order they are referred to, and listed under its content.
 import type { TokenizerAndRendererExtension } from 'marked';
 import type { Line } from './cut-slides.js';
-import { startWithinParagraph } from './block-start.js';
+import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 
 /** A definition: `[^label]:`, then its text, which may go on over lines indented by four spaces or a tab. */
 const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {4}|\t)[^\n]*)*)(?:\n|$)/;
@@ -69,7 +69,7 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
       {
         name: 'inlineNote',
         level: 'inline',
-        start: (src: string) => src.indexOf('^['),
+        start: startWithinWindow('^['),
         tokenizer(src: string) {
           // Read within a bounded window: tried at every `^[`, an unbounded search of a long unclosed run would be quadratic.
           const match = /^\^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])+)\]/.exec(src.slice(0, MAX_NOTE));

@@ -11,7 +11,7 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
-import { startWithinParagraph } from './block-start.js';
+import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { emojiExtension } from './emoji.js';
 import { pandocBlockExtensions, pandocInlineExtensions } from './dialects/pandoc.js';
@@ -154,7 +154,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       {
         name: 'mathInline',
         level: 'inline',
-        start: (src: string) => src.indexOf('$'),
+        start: startWithinWindow('$'),
         // Like pandoc: no space just inside the dollars, and no digit right after, so "$5 and $10" stays text.
         tokenizer(src: string) {
           const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);

@@ -1,5 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import type { NotesBlock } from './notes-block.js';
+import { startWithinWindow } from '../extension-start.js';
 import { readSlideDirective, type SlideDirectiveLook } from './reveal.js';
 
 // How briefdeck reads Pandoc's and Quarto's slide syntax. Speaker notes are a
@@ -152,7 +153,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
     {
       name: 'pandocSpan',
       level: 'inline',
-      start: (src: string) => src.indexOf('['),
+      // No `start`: marked ends a stretch of text at every `[` already, so a span is always tried where it could begin.
       tokenizer(src: string) {
         // Read within a bounded window: tried at every `[`, an unbounded search of a long unclosed run would be quadratic.
         const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src.slice(0, MAX_SPAN));
@@ -172,7 +173,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
     {
       name: 'pandocAttributes',
       level: 'inline',
-      start: (src: string) => src.indexOf('{'),
+      start: startWithinWindow('{'),
       tokenizer(src: string, tokens: Tokens.Generic[]) {
         const before = tokens.at(-1);
         if (!before || !TAKES_ATTRIBUTES.has(before.type)) return undefined;
