@@ -313,6 +313,12 @@ describe("Quarto's callouts", () => {
         '<h3>A tab</h3><p>Tab text.</p>',
     );
   });
+
+  it('one never closed shows its content as the slide\'s own, never its fence, with a warning at its line', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: U\n---\n\n## Open\n\n::: {.callout-note}\nNever closed.\n\n::: {.callout-tip}\nNor this.\n' }, 'quarto-unclosed'), 'deck.qmd'));
+    expect(built.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe('<p>Never closed.</p><p>Nor this.</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([7, 10].map((line) => `${line}: a callout that is never closed (no ::: line after it) is shown as plain content`));
+  });
 });
 
 describe("Quarto's demo deck, in its own shapes", () => {

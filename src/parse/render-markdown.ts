@@ -134,7 +134,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     extensions: [
       ...footnotes.extensions,
       emojiExtension,
-      ...pandocBlockExtensions(),
+      ...pandocBlockExtensions((message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
       ),

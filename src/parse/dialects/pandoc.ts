@@ -261,9 +261,10 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * Pandoc's definition lists (`Term` then `: Definition`, or `~`; several
  * terms in a row, several definitions to a term) and line blocks (`| ` lines,
  * whose breaks and leading spaces are kept), which Pandoc and Quarto decks
- * use and plain Markdown would show with their markers as text.
+ * use and plain Markdown would show with their markers as text; Quarto's
+ * callouts, drawn as boxes. `report` warns, at the block being rendered.
  */
-export function pandocBlockExtensions(): TokenizerAndRendererExtension[] {
+export function pandocBlockExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {
   return [
     {
       // Quarto's callouts (`::: {.callout-note}`): a box with a title (its first heading, its `title=`, or its kind) over its content.
@@ -272,12 +273,14 @@ export function pandocBlockExtensions(): TokenizerAndRendererExtension[] {
       tokenizer(src: string) {
         if (!CALLOUT_OPENING.test(src)) return undefined;
         // A callout that never closes is looked for once: no closing fence after one place means none further down either.
+        // Its fence never shows: the opening line is taken, and its content read as the slide's own.
+        const unclosed = () => ({ type: 'callout', raw: /^[^\n]*(?:\n|$)/.exec(src)![0], unclosed: true });
         const unclosedBelow = UNCLOSED.get(this.lexer);
-        if (unclosedBelow !== undefined && src.length <= unclosedBelow) return undefined;
+        if (unclosedBelow !== undefined && src.length <= unclosedBelow) return unclosed();
         const match = CALLOUT_BLOCK.exec(src);
         if (!match) {
           UNCLOSED.set(this.lexer, src.length);
-          return undefined;
+          return unclosed();
         }
         const body = this.lexer.blockTokens(match[3]!, []);
         const first = body[0];
@@ -287,6 +290,10 @@ export function pandocBlockExtensions(): TokenizerAndRendererExtension[] {
         return { type: 'callout', raw: match[0], kind: match[1]!, title, body };
       },
       renderer(token) {
+        if ((token as { unclosed?: boolean }).unclosed) {
+          report('a callout that is never closed (no ::: line after it) is shown as plain content');
+          return '';
+        }
         const { kind, title, body } = token as unknown as { kind: string; title: Tokens.Generic[]; body: Tokens.Generic[] };
         return `<div class="callout callout-${kind}"><p class="callout-title">${this.parser.parseInline(title)}</p>${this.parser.parse(body)}</div>\n`;
       },
