@@ -355,6 +355,12 @@ describe("a slide's own footer", () => {
     expect(marp.deck.html).toContain('<span class="footer-section">Deck footer</span>');
     expect(marp.briefing.slides[0]!.notes).toBeNull();
   });
+
+  it('a footer div never closed is named at its line, since it took the rest of its slide', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: U\n---\n\n## Open\n\nBody.\n\n::: footer\nFooter text\n' }, 'quarto-unclosed-footer'), 'deck.qmd'));
+    expect(built.briefing.slides.at(-1)!.footerText).toBe('Footer text');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['9: a footer div that is never closed took the rest of the slide into its footer']);
+  });
 });
 
 describe("Pandoc's own slide show example", () => {

@@ -113,11 +113,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let look: Slide['look'] = raw.look ? headingLook : undefined;
     let backgroundSource: { src: string; line: number } | undefined = headingImage === undefined ? undefined : { src: headingImage, line: raw.line };
     const footerLines: Line[] = [];
-    let inFooter = false;
+    let footerOpen: Line | null = null;
     for (const line of raw.body) {
       const footer = FOOTER.exec(line.text);
-      if (footer || inFooter) {
-        if (footer) inFooter = !footer[1];
+      if (footer || footerOpen) {
+        if (footer) footerOpen = footer[1] ? null : line;
         else footerLines.push(line);
         continue;
       }
@@ -146,6 +146,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       } else {
         incremental = true;
       }
+    }
+    if (footerOpen) {
+      bag.warn('W_PEER_SYNTAX', 'a footer div that is never closed took the rest of the slide into its footer', { file: raw.file.path, line: footerOpen.number, hint: 'close the div with a line of three colons, :::' });
     }
     const imageStart = images.length;
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
