@@ -499,6 +499,22 @@ describe('speaker notes written as HTML elements', () => {
   }
 });
 
+describe('speaker notes in odd places, found by the random-syntax property test', () => {
+  it('text after an aside closed on its own line is read as a line of its own, so a notes div opened there stays notes', async () => {
+    const deck = '---\ntitle: L\n---\n\n## One\n\n<aside class="notes">First note</aside><div class="notes">\nSecond note\n</div>\n\nShown.\n';
+    const slide = (await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'aside-rest'), 'deck.md'))).briefing.slides.find((s) => s.title === 'One')!;
+    expect(slide.bodyHtml).not.toMatch(/note/i);
+    expect(slide.notes!.html).toContain('First note');
+    expect(slide.notes!.html).toContain('Second note');
+  });
+
+  it('a footnote definition goes on over lazy lines, as in Pandoc and on GitHub, so its text never spills onto the slide', async () => {
+    const deck = '---\ntitle: F\n---\n\n## One\n\nA claim[^1].\n\n[^1]: The source,\nwhich goes on here.\n\nShown.\n';
+    const slide = (await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'footnote-lazy'), 'deck.md'))).briefing.slides.find((s) => s.title === 'One')!;
+    expect(slide.bodyHtml.replace(/\n/g, '')).toBe('<p>A claim<sup class="footnote-ref">1</sup>.</p><p>Shown.</p><ol class="footnotes"><li>The source, which goes on here.</li></ol>');
+  });
+});
+
 describe('reveal slide and element directives', () => {
   it('.slide: sets a safe background colour and class on the slide it precedes; .element: makes fragments; unsafe values are refused', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'reveal-looks.md'));

@@ -122,8 +122,8 @@ export function cutSlides(
   };
   const pandoc = { divs: [] as string[], columnsSeen: 0 };
   const leftovers: LeftoverState = {};
-  lines.forEach((original, index) => {
-    const number = firstLine + index;
+  /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
+  const handle = (original: string, number: number): void => {
     let text = original;
     // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
     const leftover = fence ? null : rewriteLeftover(text, leftovers);
@@ -136,6 +136,7 @@ export function cutSlides(
       if (end.closed) {
         if (end.before.trim() !== '') addNote(end.before, number);
         notesBlock = null;
+        if (end.after.trim() !== '') handle(end.after, number);
       } else addNote(text, number);
       return;
     }
@@ -168,6 +169,7 @@ export function cutSlides(
       if (opened.first.trim() !== '') addNote(opened.first, number);
       else addNote('', number);
       if (!opened.closedOnOpen) notesBlock = opened;
+      else if (opened.rest.trim() !== '') handle(opened.rest, number);
       return;
     }
     let m: RegExpExecArray | null;
@@ -212,7 +214,8 @@ export function cutSlides(
     } else {
       append(text, number);
     }
-  });
+  };
+  lines.forEach((original, index) => handle(original, firstLine + index));
   finish();
   return slides;
 

@@ -6,8 +6,14 @@ import type { TokenizerAndRendererExtension } from 'marked';
 import type { Line } from './cut-slides.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 
-/** A definition: `[^label]:`, then its text, which may go on over lines indented by four spaces or a tab. */
-const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {4}|\t)[^\n]*)*)(?:\n|$)/;
+/**
+ * A line that goes on with a definition: indented by four spaces or a tab, or, as a paragraph's lazy
+ * continuation (in Pandoc and GitHub alike), any line of text that neither is blank nor opens another block.
+ */
+const CONTINUATION = /(?: {4}|\t)[^\n]*|(?![ \t]*(?:\n|$)| {0,3}(?:\[\^|[#>`~<|]|[-*+][ \t]|\d{1,9}[.)][ \t]|:::))[^\n]+/;
+/** A definition: `[^label]:`, then its text and the lines that go on with it. */
+const DEFINITION = new RegExp(`^ {0,3}\\[\\^([^\\]\\s]+)\\]:[ \\t]*([^\\n]*(?:\\n(?:${CONTINUATION.source}))*)(?:\\n|$)`);
+const CONTINUES = new RegExp(`^(?:${CONTINUATION.source})$`);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** The longest inline note read, in characters; a longer one stays text. */
 const MAX_NOTE = 2000;
@@ -99,11 +105,13 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
           fence = marker;
           continue;
         }
+        if (!DEFINITION.test(text)) continue;
+        const first = lines[i]!.number;
         let rest = text;
-        while (i + 1 < lines.length && /^(?: {4}|\t)/.test(lines[i + 1]!.text)) rest += `\n${lines[++i]!.text}`;
-        const definition = DEFINITION.exec(rest);
+        while (i + 1 < lines.length && CONTINUES.test(lines[i + 1]!.text)) rest += `\n${lines[++i]!.text}`;
+        const definition = DEFINITION.exec(rest)!;
         // The first definition of a label counts, as in Pandoc.
-        if (definition && !defined.has(definition[1]!)) defined.set(definition[1]!, { text: definition[2]!.replace(/\n[ \t]+/g, ' ').trim(), line: lines[i]!.number });
+        if (!defined.has(definition[1]!)) defined.set(definition[1]!, { text: definition[2]!.replace(/\n[ \t]*/g, ' ').trim(), line: first });
       }
     },
     end: () => listed,

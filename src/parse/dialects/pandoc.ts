@@ -15,9 +15,10 @@ export function openPandocNotes(line: string): NotesBlock | null {
   return {
     first: '',
     closedOnOpen: false,
+    rest: '',
     close: (text) => {
       const closer = /^ {0,3}(:{3,})[ \t]*$/.exec(text);
-      return { closed: closer !== null && closer[1]!.length >= fence, before: '' };
+      return { closed: closer !== null && closer[1]!.length >= fence, before: '', after: '' };
     },
   };
 }

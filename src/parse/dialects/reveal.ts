@@ -12,10 +12,10 @@ export function openAsideNotes(line: string): NotesBlock | null {
   if (!open) return null;
   const close = (text: string) => {
     const end = ASIDE_CLOSE.exec(text);
-    return end ? { closed: true, before: text.slice(0, end.index) } : { closed: false, before: text };
+    return end ? { closed: true, before: text.slice(0, end.index), after: text.slice(end.index + end[0].length) } : { closed: false, before: text, after: '' };
   };
   const same = close(open[1]!);
-  return { first: same.before, closedOnOpen: same.closed, close };
+  return { first: same.before, closedOnOpen: same.closed, rest: same.after, close };
 }
 
 /** True for an element whose class list names it speaker notes. */
