@@ -191,10 +191,14 @@ export function startChromium(browserPath: string): StartedChromium {
   if (!holdsSocket(tmpdir())) {
     throw failToStart(browserPath, `the path of its temp folder ${tmpdir()} is too long for the browser's socket (${Buffer.byteLength(tmpdir())} bytes, at most ${TEMP_PATH_MAX})`, 'set TMPDIR to a folder with a shorter path, such as /tmp');
   }
+  // The process listens for Ctrl-C before the browser exists: a signal with no listener ends Node at once, which would leave
+  // a browser spawned a moment before, and its folder, behind. (Its handler runs after this function, when the browser is registered.)
+  if (running.size === 0) watchProcessEnd(true);
   let folder: string;
   try {
     folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
   } catch (err) {
+    if (running.size === 0) watchProcessEnd(false);
     throw failToStart(browserPath, `cannot make its temp folder in ${tmpdir()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'set TMPDIR to a folder you can write to');
   }
   const temp = makeChromiumTemp(folder);
@@ -247,7 +251,6 @@ export function startChromium(browserPath: string): StartedChromium {
       }
     },
   };
-  if (running.size === 0) watchProcessEnd(true);
   running.add(started);
   return started;
 }

@@ -314,17 +314,20 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
     // Long enough to be stopped while Chromium works on it.
     const deck = writeBriefing({ 'briefing.yml': 'title: Long\n', 'a.md': Array.from({ length: 300 }, (_, i) => `## Slide ${i + 1}\n\n- A point\n`).join('\n') });
     const temp = tempDir();
-    const child = spawn(process.execPath, [BIN, 'pdf', deck, '-o', path.join(tempDir(), 'stopped.pdf')], { cwd: ROOT, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
-    const ended = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const child = spawn(process.execPath, [BIN, 'pdf', deck, '-o', path.join(tempDir(), 'stopped.pdf')], { cwd: ROOT, env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const ended = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)));
     // Stopped once Chromium has its folder, so the browser is surely running.
     for (let waited = 0; readdirSync(temp).length === 0 && waited < scaled(20_000); waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(temp).some((name) => name.startsWith('briefdeck-chromium-'))).toBe(true);
-    // And once Chromium itself runs from that folder: the signal must take a live browser with it.
-    for (let waited = 0; existsSync('/proc') && findProcessesNaming(temp).length === 0 && waited < scaled(20_000); waited += 20) await new Promise((r) => setTimeout(r, 20));
+    // And as soon as Chromium itself runs from that folder: the signal must take a browser just started with it
+    // (a signal before the process listened for one ended Node at once and left the browser and its folder behind).
+    for (let waited = 0; existsSync('/proc') && findProcessesNaming(temp).length === 0 && waited < scaled(20_000); waited += 5) await new Promise((r) => setTimeout(r, 5));
     expect(existsSync('/proc') ? findProcessesNaming(temp).length : 1).toBeGreaterThan(0);
     child.kill('SIGINT');
-    expect(await ended).toBe(130);
-    expect(readdirSync(temp)).toEqual([]);
+    expect(await ended, said).toBe('130');
+    expect(readdirSync(temp), said).toEqual([]);
     expect(await processesNaming(temp)).toEqual([]);
   });
 });
