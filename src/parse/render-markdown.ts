@@ -14,7 +14,7 @@ import { createFootnotes } from './footnotes.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { emojiExtension } from './emoji.js';
-import { pandocBlockExtensions, pandocInlineExtensions } from './dialects/pandoc.js';
+import { pandocBlockExtensions, pandocInlineExtensions, pandocScriptExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 const require = createRequire(import.meta.url);
@@ -135,6 +135,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...footnotes.extensions,
       emojiExtension,
       ...pandocBlockExtensions((message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
+      ...pandocScriptExtensions(() => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path)),
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
       ),
