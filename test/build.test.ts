@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, loadModel, type BuiltDeck } from '../src/build-deck.js';
@@ -157,18 +157,22 @@ describe('the sandbox worker\'s code cache', () => {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(path.join(cacheDir, 'sandbox-core-0000000000000000.v8'), 'stale');
     for (const f of caches()) if (f !== 'sandbox-core-0000000000000000.v8') rmSync(path.join(cacheDir, f));
+    // Other test files build at the same time, and their workers read and write the same cache: a failure names what was there.
+    const listing = () => readdirSync(cacheDir).filter((f) => f.startsWith('sandbox-core-')).map((f) => `${f} (${statSync(path.join(cacheDir, f)).size} bytes)`).join(', ');
     const first = out(1);
-    expect(runBin(['build', deck, '-o', first], ROOT).code).toBe(0);
+    const built = runBin(['build', deck, '-o', first], ROOT);
+    expect(built.code, built.err).toBe(0);
     // One cache for the bundle as it is now; those of earlier builds of it are removed when it is written.
-    expect(caches()).toHaveLength(1);
+    expect(caches(), listing()).toHaveLength(1);
     const file = path.join(cacheDir, caches()[0]!);
-    expect(readFileSync(file).length).toBeGreaterThan(50_000);
+    expect(readFileSync(file).length, listing()).toBeGreaterThan(50_000);
     // Garbage where the cache was: V8 rejects it, the build compiles as usual and writes a good one back.
     writeFileSync(file, Buffer.alloc(4096, 7));
     const second = out(2);
-    expect(runBin(['build', deck, '-o', second], ROOT).code).toBe(0);
-    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
-    expect(readFileSync(file).length).toBeGreaterThan(50_000);
+    const rebuilt = runBin(['build', deck, '-o', second], ROOT);
+    expect(rebuilt.code, rebuilt.err).toBe(0);
+    expect(readFileSync(second).equals(readFileSync(first)), 'the same output with and without a good cache').toBe(true);
+    expect(readFileSync(file).length, listing()).toBeGreaterThan(50_000);
   });
 });
 
