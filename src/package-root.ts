@@ -8,5 +8,8 @@ import { fileURLToPath } from 'node:url';
  */
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Where briefdeck keeps its bundle and code caches, beside the dependencies they are made from. */
-export const CACHE_DIR = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'briefdeck');
+/**
+ * Where briefdeck keeps its bundle and code caches: beside the dependencies they are made from, or
+ * BRIEFDECK_CACHE_DIR when set (a read-only install, or a test that must not share the cache).
+ */
+export const CACHE_DIR = process.env.BRIEFDECK_CACHE_DIR || path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'briefdeck');

@@ -148,19 +148,18 @@ describe('the handout', () => {
 
 describe('the sandbox worker\'s code cache', () => {
   it('is written after a build (and replaces those of earlier builds), and a damaged one is refused by V8 and rewritten, with the same output', () => {
-    const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'briefdeck');
+    // A cache folder of its own: other test files' workers read and write the shared one while this runs.
+    const cacheDir = tempDir();
+    const env = { BRIEFDECK_CACHE_DIR: cacheDir };
     const out = (n: number) => path.join(tempDir(), `deck-${n}.html`);
     const deck = path.join(tempDir(), 'small.md');
     writeFileSync(deck, '---\ntitle: Small\n---\n\n## One\n\nText.\n');
     const caches = () => readdirSync(cacheDir).filter((f) => /^sandbox-core-[0-9a-f]{16}\.v8$/.test(f));
     // A stale cache of an earlier build of the bundle stands in for the one this build will make.
-    mkdirSync(cacheDir, { recursive: true });
     writeFileSync(path.join(cacheDir, 'sandbox-core-0000000000000000.v8'), 'stale');
-    for (const f of caches()) if (f !== 'sandbox-core-0000000000000000.v8') rmSync(path.join(cacheDir, f));
-    // Other test files build at the same time, and their workers read and write the same cache: a failure names what was there.
     const listing = () => readdirSync(cacheDir).filter((f) => f.startsWith('sandbox-core-')).map((f) => `${f} (${statSync(path.join(cacheDir, f)).size} bytes)`).join(', ');
     const first = out(1);
-    const built = runBin(['build', deck, '-o', first], ROOT);
+    const built = runBin(['build', deck, '-o', first], ROOT, env);
     expect(built.code, built.err).toBe(0);
     // One cache for the bundle as it is now; those of earlier builds of it are removed when it is written.
     expect(caches(), listing()).toHaveLength(1);
@@ -169,7 +168,7 @@ describe('the sandbox worker\'s code cache', () => {
     // Garbage where the cache was: V8 rejects it, the build compiles as usual and writes a good one back.
     writeFileSync(file, Buffer.alloc(4096, 7));
     const second = out(2);
-    const rebuilt = runBin(['build', deck, '-o', second], ROOT);
+    const rebuilt = runBin(['build', deck, '-o', second], ROOT, env);
     expect(rebuilt.code, rebuilt.err).toBe(0);
     expect(readFileSync(second).equals(readFileSync(first)), 'the same output with and without a good cache').toBe(true);
     expect(readFileSync(file).length, listing()).toBeGreaterThan(50_000);

@@ -225,15 +225,14 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
 
 describe.skipIf(process.platform === 'win32')("playwright-core's code caches", () => {
   it('are written by the first run that loads it, replace those of earlier versions, and a damaged one is refused by V8 and rewritten', () => {
-    const cacheDir = path.join(ROOT, 'node_modules', '.cache', 'briefdeck');
+    // A cache folder of its own: other test files read and write the shared one while this runs.
+    const cacheDir = tempDir();
     const caches = () => readdirSync(cacheDir).filter((f) => /^playwright-(utils|core)Bundle-[0-9a-f]{16}\.v8$/.test(f)).sort();
-    mkdirSync(cacheDir, { recursive: true });
-    for (const f of caches()) rmSync(path.join(cacheDir, f));
     // A cache of an earlier playwright-core stands beside the ones this run will make.
     writeFileSync(path.join(cacheDir, 'playwright-coreBundle-0000000000000000.v8'), 'stale');
     const deck = writeBriefing({ 'briefing.yml': 'title: Small\n', 'a.md': '## One\n\nText.\n' });
     // A program that is not a browser: check loads playwright-core to attach to it, and reports the failed start, without the cost of a real one.
-    const check = () => runBin(['check', deck, '--browser-path', '/bin/true'], ROOT);
+    const check = () => runBin(['check', deck, '--browser-path', '/bin/true'], ROOT, { BRIEFDECK_CACHE_DIR: cacheDir });
     const first = check();
     expect(first.code).toBe(1);
     expect(first.err).toContain('error: could not start the browser at /bin/true');
