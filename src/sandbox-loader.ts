@@ -32,5 +32,8 @@ let vega: Promise<unknown> | undefined;
   }));
 
 const core = runCached('sandbox-core.cjs');
-// Written after the first job, so the functions the parse compiled are in the cache too.
-parentPort!.once('message', () => setImmediate(core.saveCache));
+// Written after the first job, so the functions the parse compiled are in the cache too. This listener runs right after
+// the core's own, which has answered by then, and before the port hands over the next message: deferred (setImmediate),
+// the write could come after the render job, and a CLI that exits on its answer ended the worker mid-write, leaving a
+// missing or refused cache in place (seen under load: 2 builds in 60).
+parentPort!.once('message', () => core.saveCache());
