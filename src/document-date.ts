@@ -13,8 +13,14 @@ export function documentDate(meta: Pick<BriefingMeta, 'date'>, sourceDateEpoch: 
   return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }
 
+/** SOURCE_DATE_EPOCH, the reproducible-builds convention: seconds since the epoch, or undefined when unset or not a number. */
+export function readSourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined;
+}
+
 /** The day a build is made (YYYY-MM-DD, UTC): SOURCE_DATE_EPOCH's when set, so a reproducible build stays so, else today's. */
-export function buildDay(sourceDateEpoch = process.env.SOURCE_DATE_EPOCH): string {
-  const seconds = sourceDateEpoch && /^\d+$/.test(sourceDateEpoch) ? Number(sourceDateEpoch) : Date.now() / 1000;
+export function buildDay(env: NodeJS.ProcessEnv = process.env): string {
+  const seconds = readSourceDateEpoch(env) ?? Date.now() / 1000;
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }

@@ -5,7 +5,7 @@
 // DevTools protocol on a pipe (never a network port), and playwright-core
 // attaches to that pipe when it is ready (connectOverCDP with a transport).
 // This module loads nothing heavy, so the CLI can call it first thing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -194,24 +194,35 @@ export function startChromium(browserPath: string): StartedChromium {
   // The process listens for Ctrl-C before the browser exists: a signal with no listener ends Node at once, which would leave
   // a browser spawned a moment before, and its folder, behind. (Its handler runs after this function, when the browser is registered.)
   if (running.size === 0) watchProcessEnd(true);
+  // A launch that fails before its browser is registered leaves neither its folder nor a listener behind.
+  const giveUp = (err: unknown, folder?: string): never => {
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    if (running.size === 0) watchProcessEnd(false);
+    throw err;
+  };
   let folder: string;
   try {
     folder = mkdtempSync(path.join(tmpdir(), 'briefdeck-chromium-'));
   } catch (err) {
-    if (running.size === 0) watchProcessEnd(false);
-    throw failToStart(browserPath, `cannot make its temp folder in ${tmpdir()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'set TMPDIR to a folder you can write to');
+    return giveUp(failToStart(browserPath, `cannot make its temp folder in ${tmpdir()} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'set TMPDIR to a folder you can write to'));
   }
-  const temp = makeChromiumTemp(folder);
   const profile = path.join(folder, 'profile');
   const artifactsDir = path.join(folder, 'artifacts');
-  mkdirSync(artifactsDir);
-  const child = spawn(browserPath, [...PLAYWRIGHT_SWITCHES, ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe'], {
-    // Its own process group, so that the browser's helper processes go with it.
-    detached: process.platform !== 'win32',
-    env: { ...process.env, TMPDIR: temp },
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-    windowsHide: true,
-  });
+  let temp: string;
+  let child: ChildProcess;
+  try {
+    temp = makeChromiumTemp(folder);
+    mkdirSync(artifactsDir);
+    child = spawn(browserPath, [...PLAYWRIGHT_SWITCHES, ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe'], {
+      // Its own process group, so that the browser's helper processes go with it.
+      detached: process.platform !== 'win32',
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+  } catch (err) {
+    return giveUp(err, folder);
+  }
   // Chromium writes to stderr freely; it is drained so it never blocks, and its start kept to explain a failed start.
   let said = '';
   child.stderr!.on('data', (chunk: Buffer) => {

@@ -313,13 +313,15 @@ describe("Quarto's callouts", () => {
       '---', 'title: Q', '---', '', '## Boxes', '',
       '::: {.callout-tip title="Named tip"}', '- one', '- two', ':::', '', '::: callout-warning', 'Plain **warning**.', ':::', '',
       '::: {.panel-tabset}', '## A tab', 'Tab text.', ':::', '',
+      // A class named like an object's own property closes as any div does, with nothing in its place.
+      '::: {.constructor}', 'Plain.', ':::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-callouts'), 'deck.qmd'));
     expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Boxes']);
     expect(built.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe(
       '<div class="callout callout-tip"><p class="callout-title">Named tip</p><ul><li>one</li><li>two</li></ul></div>' +
         '<div class="callout callout-warning"><p class="callout-title">Warning</p><p>Plain <strong>warning</strong>.</p></div>' +
-        '<h3>A tab</h3><p>Tab text.</p>',
+        '<h3>A tab</h3><p>Tab text.</p><p>Plain.</p>',
     );
   });
 

@@ -229,7 +229,9 @@ describe("block extensions' start", () => {
     expect(note('ab^[c]')).toBe(2);
     expect(note('x'.repeat(5000))).toBe(2046);
     expect(note(`${'x'.repeat(100)}^[`)).toBe(100);
-    // Past the window: an inline note straddling it, an emoji and math far down a long paragraph, all read.
+    // A needle straddling the window's edge is not found, and the cut stops short of its first character.
+    expect(note(`${'x'.repeat(2047)}^[a]`)).toBe(2046);
+    // Past the window: an inline note, an emoji and math far down a long paragraph, all read.
     const words = 'word '.repeat(409);
     const long = `${words}^[A note.] ${words.repeat(3)}:rocket: ${words}$x^2$ end.`;
     const briefing = parseBriefing(folder('title: T\n', { 'a.md': `## Long\n\n${long}\n` }), new DiagnosticBag());

@@ -11,6 +11,7 @@ import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load-briefing.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
 import { writeFileAtomic } from '../write-output.js';
+import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
 import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
 
@@ -40,12 +41,11 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(model.warnings, io);
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
-  const epoch = process.env.SOURCE_DATE_EPOCH;
   const { writePptx } = await exporter;
   io.err(`pptx: placing ${model.briefing.slides.length} slides`);
   const written = await writePptx(model, {
     handout: Boolean(values.handout),
-    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    sourceDateEpoch: readSourceDateEpoch(),
     progress: (line) => io.err(`pptx: ${line}`),
   });
   for (const line of written.info) io.err(`pptx: info: ${line}`);
@@ -157,7 +157,6 @@ export async function runPdf(values: Values, inputArg: string | undefined, io: C
   const started = performance.now();
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
-  const epoch = process.env.SOURCE_DATE_EPOCH;
   const { printPdf } = await exporter;
   const printed = await printPdf(built, {
     browserPath,
@@ -166,7 +165,7 @@ export async function runPdf(values: Values, inputArg: string | undefined, io: C
     progress: (line) => io.err(escapeControlCharacters(`pdf: ${line}`)),
     notes: Boolean(values.notes),
     fragments: Boolean(values.fragments),
-    sourceDateEpoch: epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    sourceDateEpoch: readSourceDateEpoch(),
   });
   io.err(escapeControlCharacters(`pdf: writing ${path.relative(io.cwd, target) || target}`));
   writeFileAtomic(target, printed.pdf);

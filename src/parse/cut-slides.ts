@@ -55,6 +55,34 @@ export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
+/** Follows fenced code blocks line by line, as CommonMark closes them: by a fence of the same character, at least as long. */
+export interface FenceReader {
+  /** True between a fence's opening line and its closing line. */
+  readonly inside: boolean;
+  /** Reads the next line: true when it is code (inside a fence, or a fence's opening or closing line). */
+  read(line: string): boolean;
+}
+
+/** Starts reading a text's fences from its first line. */
+export function createFenceReader(): FenceReader {
+  let fence: { char: string; length: number } | null = null;
+  return {
+    get inside() {
+      return fence !== null;
+    },
+    read(line) {
+      const marker = FENCE_OPEN.exec(line)?.[1];
+      if (fence) {
+        if (marker && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) fence = null;
+        return true;
+      }
+      if (!marker) return false;
+      fence = { char: marker[0]!, length: marker.length };
+      return true;
+    },
+  };
+}
+
 /**
  * Counts `#` and `##` headings outside code fences, to pick the slide level
  * the way Pandoc does: a deck whose slides are all `#` headings (the habit
@@ -62,14 +90,10 @@ export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t
  */
 export function countHeadings(text: string): { h1: number; h2: number } {
   const counts = { h1: 0, h2: 0 };
-  let fence: { char: string; length: number } | null = null;
+  const fences = createFenceReader();
   for (const line of text.split('\n')) {
-    const marker = FENCE_OPEN.exec(line);
-    if (fence) {
-      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && line.trim() === marker[1]) fence = null;
-    } else if (marker) {
-      fence = { char: marker[1]![0]!, length: marker[1]!.length };
-    } else if (H1.test(line)) counts.h1++;
+    if (fences.read(line)) continue;
+    if (H1.test(line)) counts.h1++;
     else if (H2.test(line)) counts.h2++;
   }
   return counts;
@@ -95,7 +119,7 @@ export function cutSlides(
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
-  let fence: { char: string; length: number } | null = null;
+  const fences = createFenceReader();
   const lines = text.split('\n');
   const finish = () => {
     if (current) {
@@ -126,7 +150,7 @@ export function cutSlides(
   const handle = (original: string, number: number): void => {
     let text = original;
     // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
-    const leftover = fence ? null : rewriteLeftover(text, leftovers);
+    const leftover = fences.inside ? null : rewriteLeftover(text, leftovers);
     if (leftover) {
       if (leftover.warning) warn(number, leftover.warning);
       text = leftover.text;
@@ -140,15 +164,7 @@ export function cutSlides(
       } else addNote(text, number);
       return;
     }
-    if (fence) {
-      const close = FENCE_OPEN.exec(text);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && text.trim() === close[1]) fence = null;
-      append(text, number);
-      return;
-    }
-    const open = FENCE_OPEN.exec(text);
-    if (open) {
-      fence = { char: open[1]![0]!, length: open[1]!.length };
+    if (fences.read(text)) {
       append(text, number);
       return;
     }

@@ -3,7 +3,7 @@
 // Pandoc's inline note `^[text]`. A slide is one page, so notes are numbered
 // per slide, in the order they are referred to, and listed under its content.
 import type { TokenizerAndRendererExtension } from 'marked';
-import type { Line } from './cut-slides.js';
+import { createFenceReader, type Line } from './cut-slides.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 
 /**
@@ -14,7 +14,6 @@ const CONTINUATION = /(?: {4}|\t)[^\n]*|(?![ \t]*(?:\n|$)| {0,3}(?:\[\^|[#>`~<|]
 /** A definition: `[^label]:`, then its text and the lines that go on with it. */
 const DEFINITION = new RegExp(`^ {0,3}\\[\\^([^\\]\\s]+)\\]:[ \\t]*([^\\n]*(?:\\n(?:${CONTINUATION.source}))*)(?:\\n|$)`);
 const CONTINUES = new RegExp(`^(?:${CONTINUATION.source})$`);
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** The longest inline note read, in characters; a longer one stays text. */
 const MAX_NOTE = 2000;
 
@@ -93,19 +92,10 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
       listed = [];
       numbers.clear();
       if (!lines.some((l) => l.text.includes('[^'))) return;
-      let fence: string | null = null;
+      const fences = createFenceReader();
       for (let i = 0; i < lines.length; i++) {
         const text = lines[i]!.text;
-        const marker = FENCE.exec(text)?.[1];
-        if (fence !== null) {
-          if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = null;
-          continue;
-        }
-        if (marker !== undefined) {
-          fence = marker;
-          continue;
-        }
-        if (!DEFINITION.test(text)) continue;
+        if (fences.read(text) || !DEFINITION.test(text)) continue;
         const first = lines[i]!.number;
         let rest = text;
         while (i + 1 < lines.length && CONTINUES.test(lines[i + 1]!.text)) rest += `\n${lines[++i]!.text}`;

@@ -168,7 +168,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
     const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
-    const written = raw.notes && raw.notes.some((l) => l.text.trim() !== '') ? renderNotes(raw.file, raw.notes) : null;
+    const written = raw.notes && hasText(raw.notes) ? renderNotes(raw.file, raw.notes) : null;
     // Notes written as HTML elements in the slide (`<aside class="notes">` mid-line, Pandoc's `<div class="notes">`) join them.
     const notes: SpeakerNotes | null = ending.notesHtml
       ? { markdown: [written?.markdown, toPlainText(ending.notesHtml)].filter(Boolean).join('\n\n'), html: [written?.html, ending.notesHtml].filter(Boolean).join('\n') }

@@ -211,13 +211,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       } catch {
         return escapeHtml(text);
       }
-      if (ctx.rawHtml) {
-        const ignore = () => undefined;
-        html = takeNotesOut(html);
-        html = meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore);
-      }
-      if (meta.smartypants) html = typesetHtml(html, meta.lang);
-      return html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
+      return finish(ctx.rawHtml ? cleanRawHtml(takeNotesOut(html)) : html);
     },
 
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
@@ -256,13 +250,19 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
    */
   function takeNotesOut(html: string): string {
     const taken = takeHtmlNotes(html, MATH_MARK);
-    const ignore = () => undefined;
-    for (const note of taken.notes) {
-      let clean = meta.html ? stripNavigationAndFrames(note, ignore) : sanitizeFragment(note, ignore);
-      if (meta.smartypants) clean = typesetHtml(clean, meta.lang);
-      htmlNotes.push(clean.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '').trim());
-    }
+    for (const note of taken.notes) htmlNotes.push(finish(cleanRawHtml(note)).trim());
     return taken.html;
+  }
+
+  /** Cleans raw HTML under the deck's rules (a trusted author's kept, minus what navigates or frames; anyone else's sanitized), reporting nothing. */
+  function cleanRawHtml(html: string): string {
+    const ignore = () => undefined;
+    return meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore);
+  }
+
+  /** The last steps of every fragment: quotes, dashes and ellipses are set before math goes back in, so TeX is never touched; math goes in after sanitising, since KaTeX's markup is ours and needs the inline styles a sanitizer would strip. */
+  function finish(html: string): string {
+    return (meta.smartypants ? typesetHtml(html, meta.lang) : html).replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
   }
 
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
@@ -332,11 +332,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       html = cleaned;
     }
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
-    // Quotes, dashes and ellipses are set before math goes back in, so TeX is never touched.
-    if (meta.smartypants) html = typesetHtml(html, meta.lang);
-    // Math goes in after sanitising: KaTeX's markup is ours and needs the inline styles a sanitizer would strip.
-    html = html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
-    return { html, bulletCount };
+    return { html: finish(html), bulletCount };
   }
 }
 

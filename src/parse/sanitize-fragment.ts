@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { hasClickAttribute } from './dialects/slidev.js';
+import { isClickAttribute } from './dialects/slidev.js';
 
 /** Every fragment class, spelled out for the sanitizer's class allowlist. */
 const FRAGMENT_CLASSES = ['fragment', 'fade-in', 'fade-out', 'fade-up', 'fade-down', 'fade-left', 'fade-right', 'fade-in-then-out', 'fade-in-then-semi-out', 'semi-fade-out', 'grow', 'shrink', 'strike', 'current-visible', 'highlight-red', 'highlight-green', 'highlight-blue', 'highlight-current-red', 'highlight-current-green', 'highlight-current-blue'].filter((c) => FRAGMENT_CLASS.test(c));
@@ -40,7 +40,7 @@ function withoutChromeClasses(value: string | undefined): string | undefined {
 
 /** Drops chrome classes and reveal's loading attributes from any element; Slidev's `v-click` makes it a fragment. */
 function scrubAttributes(tagName: string, attribs: Record<string, string>): { tagName: string; attribs: Record<string, string> } {
-  const out: Record<string, string> = hasClickAttribute(attribs) ? { class: [attribs.class, 'fragment'].filter(Boolean).join(' ') } : {};
+  const out: Record<string, string> = Object.keys(attribs).some(isClickAttribute) ? { class: [attribs.class, 'fragment'].filter(Boolean).join(' ') } : {};
   for (const [name, value] of Object.entries(attribs)) {
     if (REVEAL_LOADING_ATTRIBUTE.test(name)) continue;
     if (name.toLowerCase() === 'class') {
@@ -146,7 +146,7 @@ export function describeRemoved(before: string, after: string): string[] {
     if ((tagsAfter.get(key) ?? 0) >= count) continue;
     const [tag, attribute] = key.split(' ');
     // Slidev's click attribute goes, but its meaning stays: the element is a fragment.
-    if (attribute && hasClickAttribute({ [attribute]: '' })) continue;
+    if (attribute && isClickAttribute(attribute)) continue;
     removed.push(attribute ? `${attribute} on <${tag}>` : `<${tag}>`);
   }
   return removed;

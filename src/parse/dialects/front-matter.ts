@@ -109,7 +109,7 @@ function applyOptions(value: unknown, meta: BriefingMeta, known: Record<string, 
  */
 function applyQuartoTheme(value: unknown, meta: BriefingMeta): boolean {
   const names = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-  const theme = names.map((name) => QUARTO_THEMES[name] ?? name).find((name) => REVEAL_THEMES.includes(name));
+  const theme = names.map((name) => (Object.hasOwn(QUARTO_THEMES, name) ? QUARTO_THEMES[name]! : name)).find((name) => REVEAL_THEMES.includes(name));
   if (theme === undefined) return false;
   if (meta.keyLines.theme === undefined) meta.theme = theme;
   return names.length === 1;

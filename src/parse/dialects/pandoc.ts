@@ -23,6 +23,12 @@ export function openPandocNotes(line: string): NotesBlock | null {
   };
 }
 
+/**
+ * What a div's closing `:::` becomes, by the div it closes: after a fragment what follows shows at once, as in
+ * Quarto; a footer ends; a callout keeps its fence for the renderer. Any other div's fence just goes.
+ */
+const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->', callout: ':::' };
+
 /** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
 export interface Rewrite {
   text: string;
@@ -72,9 +78,8 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
   }
   if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
-    // What follows a fragment div shows at once, as in Quarto.
-    const closed = state.divs.pop();
-    return { text: closed === 'fragment' ? '<!-- pause: end -->' : closed === 'footer' ? '<!-- footer: end -->' : closed === 'callout' ? ':::' : '' };
+    const closed = state.divs.pop()!;
+    return { text: Object.hasOwn(DIV_CLOSERS, closed) ? DIV_CLOSERS[closed]! : '' };
   }
   // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
   const inner = state.divs.length > 0 ? /^ {0,3}#{1,2}([ \t]+.*)$/.exec(line) : null;
@@ -245,11 +250,12 @@ export function readPandocTitleBlock(text: string): { yaml: string; bodyLine: nu
 const DEFINITION = /^ {0,3}[:~][ \t]+([^\n]*)((?:\n(?: {2,}|\t)[^\n]*)*)(?:\n|$)/;
 /** A term: one line of text that is not itself a definition, a list item or a block's opening. */
 const TERM = /^(?! {0,3}[:~][ \t])(?! {0,3}(?:[-*+]|\d+[.)])[ \t])(?! {0,3}[#>|`~<])([^\n]+)\n(?:[ \t]*\n)?(?= {0,3}[:~][ \t])/;
-/** Quarto's callout classes, and the title each shows when the callout names none. */
-const CALLOUT = /^callout-(note|tip|warning|caution|important)$/;
+/** Quarto's callouts, by kind, and the title each shows when the callout names none. */
 const CALLOUT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', warning: 'Warning', caution: 'Caution', important: 'Important' };
+const CALLOUT_KINDS = Object.keys(CALLOUT_TITLES).join('|');
+const CALLOUT = new RegExp(`^callout-(${CALLOUT_KINDS})$`);
 /** A callout as the line rewriter leaves it: its opening fence with its attributes, its content, and a closing `:::`. */
-const CALLOUT_BLOCK = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-(note|tip|warning|caution|important)\b([^}\n]*)\}[ \t]*\n([\s\S]*?)\n? {0,3}:{3,}[ \t]*(?:\n|$)/;
+const CALLOUT_BLOCK = new RegExp(`^ {0,3}:{3,}[ \\t]*\\{[ \\t]*\\.callout-(${CALLOUT_KINDS})\\b([^}\\n]*)\\}[ \\t]*\\n([\\s\\S]*?)\\n? {0,3}:{3,}[ \\t]*(?:\\n|$)`);
 
 const CALLOUT_OPENING = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-/;
 /** Per run of the lexer, the length of the rest of the text below which no callout closes. */
@@ -357,18 +363,21 @@ export function pandocBlockExtensions(report: (message: string) => void): Tokeni
  * text is Pandoc's or Quarto's (a `.qmd` file, a deck with Quarto's keys); `~~struck~~` stays struck.
  */
 export function pandocScriptExtensions(subscript: () => boolean): TokenizerAndRendererExtension[] {
-  const script = (name: string, mark: string, tag: string, when: () => boolean): TokenizerAndRendererExtension => ({
-    name,
-    level: 'inline',
-    start: startWithinWindow(mark),
-    tokenizer(src: string) {
-      if (!when()) return undefined;
-      const match = new RegExp(`^\\${mark}((?:\\\\.|[^\\s\\${mark}\\\\]){1,200})\\${mark}`).exec(src);
-      return match ? { type: name, raw: match[0], tokens: this.lexer.inlineTokens(match[1]!) } : undefined;
-    },
-    renderer(token) {
-      return `<${tag}>${this.parser.parseInline((token as unknown as { tokens: Tokens.Generic[] }).tokens)}</${tag}>`;
-    },
-  });
+  const script = (name: string, mark: string, tag: string, when: () => boolean): TokenizerAndRendererExtension => {
+    const pattern = new RegExp(`^\\${mark}((?:\\\\.|[^\\s\\${mark}\\\\]){1,200})\\${mark}`);
+    return {
+      name,
+      level: 'inline',
+      start: startWithinWindow(mark),
+      tokenizer(src: string) {
+        if (!when()) return undefined;
+        const match = pattern.exec(src);
+        return match ? { type: name, raw: match[0], tokens: this.lexer.inlineTokens(match[1]!) } : undefined;
+      },
+      renderer(token) {
+        return `<${tag}>${this.parser.parseInline((token as unknown as { tokens: Tokens.Generic[] }).tokens)}</${tag}>`;
+      },
+    };
+  };
   return [script('superscript', '^', 'sup', () => true), script('subscript', '~', 'sub', subscript)];
 }

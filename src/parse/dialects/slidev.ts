@@ -40,8 +40,8 @@ export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): b
 }
 
 /** Slidev's click attributes (`<div v-click>`, `v-after`): the element steps in, as a reveal fragment. */
-export function hasClickAttribute(attributes: Record<string, string>): boolean {
-  return Object.keys(attributes).some((name) => /^v-(?:click|after)$/i.test(name));
+export function isClickAttribute(name: string): boolean {
+  return /^v-(?:click|after)$/i.test(name);
 }
 
 /**
