@@ -111,9 +111,16 @@ if (exporting?.mode !== 'handout') {
     const style = root?.getAttribute('style') ?? null;
     root?.setAttribute('style', 'display: none');
     void Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => {
-      if (style === null) root?.removeAttribute('style');
-      else root?.setAttribute('style', style);
+      // reveal starts with the deck still out of layout. Its start reads every slide background's computed colour
+      // (for a contrast class), each read just after adding that background, so each forced a style update of the
+      // laid-out deck: a third of a second for 500 slides. Out of layout, the same reads give the same colours at
+      // almost no cost. reveal's start runs in microtasks (an export loads no plugins) and the print view's first step
+      // waits for a frame, so this frame callback, asked for first, shows the deck before the print view measures it.
       void deck.initialize();
+      requestAnimationFrame(() => {
+        if (style === null) root?.removeAttribute('style');
+        else root?.setAttribute('style', style);
+      });
     });
   } else {
     void deck.initialize();
