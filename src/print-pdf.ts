@@ -1,24 +1,16 @@
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import type { PDFName as PdfName } from 'pdf-lib';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
-import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow } from './browser-session.js';
+import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow, type StageTracker } from './browser-session.js';
 import { SLIDE_SIZES, slideIndices } from './model.js';
-import { documentDate } from './document-date.js';
+import { createPdfAssembler } from './export/assemble-pdf.js';
 
-type PdfLib = typeof import('pdf-lib');
-let pdfLib: PdfLib | undefined;
+/** Pages printed in one call of Chromium's print. Its time grows with the square of the pages it is shown (500 pages
+ * took 3 s at once, 2 s in parts of 100), so a longer deck is printed in parts, each shown alone, and the parts joined. */
+export const PAGES_PER_PRINT = 100;
 
-/**
- * pdf-lib, loaded on first call. Its maintainers' one-file build loads in a
- * third of the time of its 170 CommonJS modules, and it is required, not
- * imported, so Node does not scan it for export names first. The CLI calls
- * this while it only waits on the browser, so that stamping does not wait.
- */
-export function loadPdfLibrary(): PdfLib {
-  return (pdfLib ??= createRequire(import.meta.url)('pdf-lib/dist/pdf-lib.min.js') as PdfLib);
-}
+// pdf-lib is loaded early by the CLI, while it waits on the browser.
+export { loadPdfLibrary } from './export/assemble-pdf.js';
 
 // The CLI reaches the browser only through this module, loaded on demand.
 export { launchBrowserEarly } from './browser-session.js';
@@ -40,6 +32,8 @@ export interface PdfOptions extends ExportOptions {
   fragments: boolean;
   /** Seconds since the epoch for the PDF dates (SOURCE_DATE_EPOCH), if set. */
   sourceDateEpoch?: number;
+  /** Pages printed at once (PAGES_PER_PRINT unless a test asks for smaller parts). */
+  pagesPerPrint?: number;
 }
 
 /** A printed PDF and what the print found. */
@@ -53,7 +47,8 @@ export interface PrintedPdf {
 export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<PrintedPdf> {
   const size = SLIDE_SIZES[built.briefing.meta.size];
   const bag = new DiagnosticBag();
-  const raw = await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
+  const assembler = createPdfAssembler();
+  await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
     tracker.enter(`rendering ${built.briefing.slides.length} slides`);
     const mode = options.notes ? 'handout' : 'print';
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode, fragments: options.fragments });
@@ -64,18 +59,59 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
       await layOutNotesHandout(page, size);
       // reveal's print stylesheet reflows slides into paper mode; the handout wants them exactly as on screen.
       await page.emulateMedia({ media: 'screen' });
-      return page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } });
+      tracker.enter('printing');
+      return assembler.add(await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } }));
     }
     // The runtime loads every font before reveal lays the pages out, so one wait, after the layout, suffices.
     tracker.enter('laying out pages');
     await waitForPrintLayout(page);
     await waitForFonts(page);
     for (const overflow of await measureOverflow(page)) reportOverflow(built, overflow, size.height, bag, 'warning');
-    tracker.enter('printing');
-    return page.pdf({ printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } });
+    const paper = { printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } };
+    return printInParts(page, paper, options.pagesPerPrint ?? PAGES_PER_PRINT, tracker, (part) => assembler.add(part));
   }, options.launched);
-  const { pdf, pages } = await stampMetadata(raw, built, options.sourceDateEpoch);
+  const { pdf, pages } = await assembler.finish(built.briefing.meta, options.sourceDateEpoch);
   return { pdf, pages, warnings: bag.warnings };
+}
+
+/**
+ * Prints the laid-out pages in parts of at most `perPart` pages, as equal as
+ * can be, and hands each to `take` in order: each part shown alone (the
+ * others out of layout, the part's last page without its page break) and
+ * printed. A deck that fits in one part prints untouched.
+ */
+async function printInParts(page: Page, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<void> {
+  const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides > .pdf-page').length);
+  if (total <= perPart) {
+    tracker.enter('printing');
+    return take(await page.pdf(paper));
+  }
+  // Each part is taken while the next one prints; a failure to take one is reported once the printing is done.
+  let taking = Promise.resolve();
+  // Parts of equal size: 501 pages print as 6 parts of 84, not 5 of 100 and one of 1.
+  const size = Math.ceil(total / Math.ceil(total / perPart));
+  for (let first = 0; first < total; first += size) {
+    const end = Math.min(total, first + size);
+    tracker.enter(`printing pages ${first + 1}–${end} of ${total}`);
+    await page.evaluate(
+      ([first, end]) => {
+        // Set through the style object, which the deck's CSP allows, and marked important to win over reveal's print rules.
+        document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page').forEach((pdfPage, i) => {
+          if (i < first || i >= end) pdfPage.style.setProperty('display', 'none', 'important');
+          else pdfPage.style.removeProperty('display');
+          // reveal ends only the deck's last page without a break; a part's last page must end so too, or it adds a blank page.
+          if (i === end - 1) pdfPage.style.setProperty('break-after', 'avoid', 'important');
+          else pdfPage.style.removeProperty('break-after');
+        });
+      },
+      [first, end] as const,
+    );
+    const part = await page.pdf(paper);
+    taking = taking.then(() => take(part));
+    // Marked handled at once; the chain is awaited, and its failure thrown, below.
+    taking.catch(() => undefined);
+  }
+  await taking;
 }
 
 /** Lays every slide out at the deck's size in Chromium and returns those whose content does not fit. */
@@ -177,32 +213,4 @@ async function layOutNotesHandout(page: Page, size: { width: number; height: num
     document.body.appendChild(handout);
   }, size);
   await page.evaluate(() => document.fonts.ready);
-}
-
-/** Sets Title, Author, Subject and reproducible dates with pdf-lib, and counts the pages while the PDF is open. */
-async function stampMetadata(raw: Uint8Array, built: BuiltDeck, sourceDateEpoch?: number): Promise<{ pdf: Uint8Array; pages: number }> {
-  const { PDFDocument, PDFName } = loadPdfLibrary();
-  // parseSpeed and objectsPerTick: pdf-lib otherwise waits a timer tick after every 50 or so objects, for a browser's
-  // UI; here that only adds time (about 0.1 s for a 500-page PDF).
-  const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });
-  const meta = built.briefing.meta;
-  if (meta.title) doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  if (meta.author) doc.setAuthor(meta.author);
-  const subject = meta.subtitle ?? meta.bottomLine;
-  if (subject) doc.setSubject(subject);
-  doc.setCreator('briefdeck');
-  doc.setProducer('briefdeck');
-  doc.setLanguage(meta.lang);
-  const date = documentDate(meta, sourceDateEpoch);
-  if (date) {
-    doc.setCreationDate(date);
-    doc.setModificationDate(date);
-  } else {
-    // Without a date to use, leave none rather than "now", so the same input gives the same bytes.
-    // getInfoDict is private in pdf-lib's types but is the only way to drop a key it has no setter for.
-    const info = (doc as unknown as { getInfoDict(): { delete(key: PdfName): void } }).getInfoDict();
-    info.delete(PDFName.of('CreationDate'));
-    info.delete(PDFName.of('ModDate'));
-  }
-  return { pdf: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: doc.getPageCount() };
 }

@@ -1,10 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { printPdf } from '../src/print-pdf.js';
+import { loadDeckIntoPage, waitForPrintLayout, withBrowser } from '../src/browser-session.js';
 import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
@@ -125,6 +127,88 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(await pageCount(plain)).toBe(presenter.briefing.slides.length);
     // reveal prints the slide before its first step, then once after each step.
     expect(await pageCount(split)).toBe(presenter.briefing.slides.length + steps);
+  });
+
+  it.skipIf(!hasPoppler)('prints a long deck in parts and joins them: the same pages pixel for pixel, a font subset tag per subset, links across parts kept', async () => {
+    const deck = await buildDeck(
+      writeBriefing({
+        'briefing.yml': 'title: Printed in parts\nhtml: true\n',
+        'slides.md': [
+          '## Contents\n\n<p><a href="#far-target">To the last slide</a> and <a href="https://example.org/">a page</a></p>',
+          '## Second\n\nWith **bold** and *italic* text.',
+          '## Third\n\n- One point\n- Another point',
+          '## Fourth\n\n> A quotation on the fourth slide.',
+          '## Fifth\n\n<p id="far-target">The far slide, reached from the first.</p>',
+        ].join('\n\n---\n\n'),
+      }),
+    );
+    const slides = deck.briefing.slides.length;
+    expect(slides).toBeGreaterThanOrEqual(5);
+    const print = async (pagesPerPrint?: number) => {
+      const stages: string[] = [];
+      const printed = await printPdf(deck, { browserPath: BROWSER_PATH!, timeoutMs: scaled(60_000), progress: (line) => stages.push(line), notes: false, fragments: false, sourceDateEpoch: 1606780800, pagesPerPrint });
+      const file = path.join(out, `parts-${pagesPerPrint ?? 'one'}.pdf`);
+      writeFileSync(file, printed.pdf);
+      return { ...printed, file, stages };
+    };
+    const whole = await print();
+    const parts = await print(2);
+    expect(whole.stages).toContain('printing');
+    expect(parts.stages).toContain(`printing pages 1–2 of ${slides}`);
+    expect(parts.stages.filter((stage) => stage.startsWith('printing pages'))).toHaveLength(Math.ceil(slides / 2));
+    expect(parts.pages).toBe(whole.pages);
+    expect(parts.pages).toBe(slides);
+
+    // Every page looks exactly as when printed at once.
+    const render = (file: string) => {
+      const dir = tempDir();
+      execFileSync('pdftoppm', ['-r', '24', '-png', file, path.join(dir, 'p')]);
+      return readdirSync(dir).sort().map((name) => readFileSync(path.join(dir, name)).toString('base64'));
+    };
+    const wholeImages = render(whole.file);
+    expect(wholeImages).toHaveLength(slides);
+    expect(render(parts.file)).toEqual(wholeImages);
+
+    // Each part embeds subsets of its own; two subsets in one file may not share a tag.
+    const fontNames = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2).map((row) => row.split(/\s+/)[0]!);
+    const names = fontNames(parts.file);
+    expect(names.length).toBeGreaterThan(fontNames(whole.file).length);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z]{6}\+/);
+
+    // The link on the contents slide names a destination that the joined catalog points at the fifth slide's page, in another part.
+    const from = deck.briefing.slides.findIndex((slide) => slide.title === 'Contents');
+    const to = deck.briefing.slides.findIndex((slide) => slide.title === 'Fifth');
+    expect(Math.floor(to / 2)).toBeGreaterThan(Math.floor(from / 2));
+    const doc = await PDFDocument.load(parts.pdf);
+    const annotations = doc.getPage(from).node.Annots()!.asArray().map((ref) => doc.context.lookup(ref, PDFDict));
+    const internal = annotations.find((a) => a.get(PDFName.of('Dest')));
+    expect(internal, 'the internal link on the contents page').toBeDefined();
+    const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+    const target = dests.lookup(internal!.get(PDFName.of('Dest')) as PDFName, PDFArray);
+    expect(target.get(0)).toBe(doc.getPage(to).ref);
+    expect(annotations.some((a) => a.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI'))?.toString() === '(https://example.org/)')).toBe(true);
+  });
+
+  it("marks each slide's background as light or dark in the print view as when presenting, though reveal reads it with the deck out of layout", async () => {
+    // reveal reads a colour by name from the background's computed style, the read made while the deck is out of layout.
+    const deck = await buildDeck(
+      writeBriefing({
+        'briefing.yml': 'title: Contrast\n',
+        'slides.md': '<!-- .slide: data-background-color="navy" -->\n\n## Dark\n\nText.\n\n---\n\n<!-- .slide: data-background-color="lightyellow" -->\n\n## Light\n\nText.\n',
+      }),
+    );
+    const contrast = (mode: 'print' | 'present') =>
+      withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
+        const page = await loadDeckIntoPage(browser, deck.deck.html, { width: 1280, height: 720, mode });
+        if (mode === 'print') await waitForPrintLayout(page);
+        else await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+        return page.evaluate(() => [...document.querySelectorAll('.reveal .slides section:not(.stack)')].map((s) => (s.className.match(/has-(?:dark|light)-background/) ?? ['none'])[0]));
+      });
+    const printed = await contrast('print');
+    expect(printed).toEqual(await contrast('present'));
+    expect(printed).toContain('has-dark-background');
+    expect(printed.at(-1)).toBe('has-light-background');
   });
 
   it.skipIf(!hasPoppler)('--notes puts every note under its slide, and a note of several hundred words loses nothing', async () => {
