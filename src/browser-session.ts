@@ -84,11 +84,13 @@ export interface DeckPageSettings {
   scale?: number;
   mode: 'present' | 'print' | 'handout';
   fragments?: boolean;
+  /** Print view only: every page starts out of layout, for a PDF printed part by part (print-pdf.ts). */
+  printInParts?: boolean;
 }
 
 /** One string per distinct page setup, to match a page made earlier with a job that wants the same. */
 function settingsKey(settings: DeckPageSettings): string {
-  return JSON.stringify([settings.width, settings.height, settings.scale ?? 1, settings.mode, settings.fragments ?? false]);
+  return JSON.stringify([settings.width, settings.height, settings.scale ?? 1, settings.mode, settings.fragments ?? false, settings.printInParts ?? false]);
 }
 
 /** The page each early launch opened ahead of its job, with the settings the job was expected to want. */
@@ -255,10 +257,10 @@ async function openDeckPage(browser: ContextFactory, options: DeckPageSettings):
   });
   await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
   await context.addInitScript(
-    ({ mode, fragments }) => {
-      (window as unknown as { briefdeckMode: unknown }).briefdeckMode = { mode, fragments };
+    ({ mode, fragments, printInParts }) => {
+      (window as unknown as { briefdeckMode: unknown }).briefdeckMode = { mode, fragments, printInParts };
     },
-    { mode: options.mode, fragments: options.fragments ?? false },
+    { mode: options.mode, fragments: options.fragments ?? false, printInParts: options.printInParts ?? false },
   );
   const page = await context.newPage();
   // The whole job runs under withBrowser's deadline; Playwright's own 30 s step limit must not cut in first.
@@ -312,33 +314,36 @@ export async function measureOverflow(page: Page, onProgress: (done: number, tot
   const results: SlideOverflow[] = [];
   for (let from = 0; from < total; from += batch) {
     const to = Math.min(total, from + batch);
-    results.push(
-      ...(await page.evaluate(
-        ([start, end]) => {
-          const found: SlideOverflow[] = [];
-          const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section:not(.stack)')].slice(start, end);
-          sections.forEach((section, offset) => {
-            const body = section.querySelector<HTMLElement>('.slide-body') ?? section;
-            const vertical = body.scrollHeight - body.clientHeight;
-            const horizontal = body.scrollWidth - body.clientWidth;
-            if (vertical > 1 || horizontal > 1) {
-              found.push({
-                index: start + offset,
-                vertical: Math.max(0, vertical),
-                horizontal: Math.max(0, horizontal),
-                contentHeight: body.scrollHeight,
-                contentWidth: body.scrollWidth,
-                boxHeight: body.clientHeight,
-                boxWidth: body.clientWidth,
-              });
-            }
-          });
-          return found;
-        },
-        [from, to] as const,
-      )),
-    );
+    results.push(...(await measureOverflowOf(page, from, to)));
     onProgress(to, total);
   }
   return results;
+}
+
+/** Measures the slides from index `start` up to `end` (0-based, in reading order) and returns those that overflow. */
+export function measureOverflowOf(page: Page, start: number, end: number): Promise<SlideOverflow[]> {
+  return page.evaluate(
+    ([start, end]) => {
+      const found: SlideOverflow[] = [];
+      const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides section:not(.stack)')].slice(start, end);
+      sections.forEach((section, offset) => {
+        const body = section.querySelector<HTMLElement>('.slide-body') ?? section;
+        const vertical = body.scrollHeight - body.clientHeight;
+        const horizontal = body.scrollWidth - body.clientWidth;
+        if (vertical > 1 || horizontal > 1) {
+          found.push({
+            index: start + offset,
+            vertical: Math.max(0, vertical),
+            horizontal: Math.max(0, horizontal),
+            contentHeight: body.scrollHeight,
+            contentWidth: body.scrollWidth,
+            boxHeight: body.clientHeight,
+            boxWidth: body.clientWidth,
+          });
+        }
+      });
+      return found;
+    },
+    [start, end] as const,
+  );
 }

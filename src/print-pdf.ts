@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
-import { loadDeckIntoPage, measureOverflow, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow, type StageTracker } from './browser-session.js';
+import { loadDeckIntoPage, measureOverflow, measureOverflowOf, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow, type StageTracker } from './browser-session.js';
 import { SLIDE_SIZES, slideIndices } from './model.js';
 import { createPdfAssembler } from './export/assemble-pdf.js';
 
@@ -51,7 +51,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
   await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
     tracker.enter(`rendering ${built.briefing.slides.length} slides`);
     const mode = options.notes ? 'handout' : 'print';
-    const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode, fragments: options.fragments });
+    const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode, fragments: options.fragments, printInParts: !options.notes });
     if (options.notes) {
       tracker.enter('waiting for fonts');
       await waitForFonts(page);
@@ -62,56 +62,57 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
       tracker.enter('printing');
       return assembler.add(await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } }));
     }
-    // The runtime loads every font before reveal lays the pages out, so one wait, after the layout, suffices.
+    // The runtime loads every font before reveal builds the pages, so one wait, after that, suffices.
     tracker.enter('laying out pages');
     await waitForPrintLayout(page);
     await waitForFonts(page);
-    for (const overflow of await measureOverflow(page)) reportOverflow(built, overflow, size.height, bag, 'warning');
     const paper = { printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } };
-    return printInParts(page, paper, options.pagesPerPrint ?? PAGES_PER_PRINT, tracker, (part) => assembler.add(part));
+    const overflows = await printInParts(page, paper, options.pagesPerPrint ?? PAGES_PER_PRINT, tracker, (part) => assembler.add(part));
+    for (const overflow of overflows) reportOverflow(built, overflow, size.height, bag, 'warning');
   }, options.launched);
   const { pdf, pages } = await assembler.finish(built.briefing.meta, options.sourceDateEpoch);
   return { pdf, pages, warnings: bag.warnings };
 }
 
 /**
- * Prints the laid-out pages in parts of at most `perPart` pages, as equal as
- * can be, and hands each to `take` in order: each part shown alone (the
- * others out of layout, the part's last page without its page break) and
- * printed. A deck that fits in one part prints untouched.
+ * Prints the pages in parts of at most `perPart` pages, as equal as can be,
+ * and hands each to `take` in order; returns the slides that overflow. The
+ * runtime starts every page out of layout (printInParts); each part is shown
+ * alone (its last page without its page break), measured and printed. A deck
+ * that fits in one part is shown whole and prints as it always has.
  */
-async function printInParts(page: Page, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<void> {
+async function printInParts(page: Page, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<SlideOverflow[]> {
   const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides > .pdf-page').length);
-  if (total <= perPart) {
-    tracker.enter('printing');
-    return take(await page.pdf(paper));
-  }
+  const overflows: SlideOverflow[] = [];
   // Each part is taken while the next one prints; a failure to take one is reported once the printing is done.
   let taking = Promise.resolve();
   // Parts of equal size: 501 pages print as 6 parts of 84, not 5 of 100 and one of 1.
-  const size = Math.ceil(total / Math.ceil(total / perPart));
+  const size = Math.max(1, Math.ceil(total / Math.ceil(total / perPart)));
   for (let first = 0; first < total; first += size) {
     const end = Math.min(total, first + size);
-    tracker.enter(`printing pages ${first + 1}–${end} of ${total}`);
+    tracker.enter(size >= total ? 'printing' : `printing pages ${first + 1}–${end} of ${total}`);
     await page.evaluate(
-      ([first, end]) => {
-        // Set through the style object, which the deck's CSP allows, and marked important to win over reveal's print rules.
+      ([first, end, total]) => {
+        // The class is the one the runtime's rule shows (deck-runtime.ts); the break is set through the style object,
+        // which the deck's CSP allows, and marked important to win over reveal's print rules.
         document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page').forEach((pdfPage, i) => {
-          if (i < first || i >= end) pdfPage.style.setProperty('display', 'none', 'important');
-          else pdfPage.style.removeProperty('display');
+          pdfPage.classList.toggle('briefdeck-shown', i >= first && i < end);
           // reveal ends only the deck's last page without a break; a part's last page must end so too, or it adds a blank page.
-          if (i === end - 1) pdfPage.style.setProperty('break-after', 'avoid', 'important');
+          if (i === end - 1 && end < total) pdfPage.style.setProperty('break-after', 'avoid', 'important');
           else pdfPage.style.removeProperty('break-after');
         });
       },
-      [first, end] as const,
+      [first, end, total] as const,
     );
+    // Each page holds one slide, so the part's slides are those of its pages.
+    overflows.push(...(await measureOverflowOf(page, first, end)));
     const part = await page.pdf(paper);
     taking = taking.then(() => take(part));
     // Marked handled at once; the chain is awaited, and its failure thrown, below.
     taking.catch(() => undefined);
   }
   await taking;
+  return overflows;
 }
 
 /** Lays every slide out at the deck's size in Chromium and returns those whose content does not fit. */

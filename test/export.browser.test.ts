@@ -139,6 +139,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
           '## Third\n\n- One point\n- Another point',
           '## Fourth\n\n> A quotation on the fourth slide.',
           '## Fifth\n\n<p id="far-target">The far slide, reached from the first.</p>',
+          `## Too long\n\n${Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of a slide that cannot fit.`).join('\n\n')}`,
         ].join('\n\n---\n\n'),
       }),
     );
@@ -158,6 +159,9 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(parts.stages.filter((stage) => stage.startsWith('printing pages'))).toHaveLength(Math.ceil(slides / 2));
     expect(parts.pages).toBe(whole.pages);
     expect(parts.pages).toBe(slides);
+    // Each part is measured as it is shown: the overflow in the last part is found, as when printed at once.
+    expect(whole.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/"Too long" overflows vertically/)]);
+    expect(parts.warnings).toEqual(whole.warnings);
 
     // Every page looks exactly as when printed at once.
     const render = (file: string) => {

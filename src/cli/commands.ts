@@ -155,7 +155,7 @@ function readTimeout(values: Values): number {
 /** `briefdeck pdf`. */
 export async function runPdf(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const started = performance.now();
-  const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments) });
+  const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments), printInParts: !values.notes });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
   const { printPdf } = await exporter;
   const printed = await printPdf(built, {

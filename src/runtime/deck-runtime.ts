@@ -6,6 +6,8 @@ import Notes from 'reveal.js/plugin/notes';
 interface ExportMode {
   mode: 'present' | 'print' | 'handout';
   fragments: boolean;
+  /** The PDF exporter prints the pages in parts, showing one part at a time (print-pdf.ts). */
+  printInParts?: boolean;
 }
 
 /**
@@ -69,6 +71,14 @@ if (exporting?.mode !== 'handout') {
     document.documentElement.classList.add('reveal-print', 'print-pdf');
     config.view = 'print';
     config.pdfSeparateFragments = exporting.fragments;
+    if (exporting.printInParts) {
+      // Every page starts out of layout, and the exporter shows one part at a time (the class is print-pdf.ts's), so
+      // the whole deck is never styled and laid out at once only to be laid out again part by part as it prints.
+      // A constructed sheet, not a <style>: it is the exporter's, and touches nothing of the deck's own markup.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.reveal .slides > .pdf-page:not(.briefdeck-shown) { display: none !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
   } else if (isReceiver) {
     // What reveal's speaker view used to ask for in the preview URL: a still, chrome-free copy that follows the speaker window.
     Object.assign(config, { controls: receiverRole === 'current', progress: false, history: false, hash: false, transition: 'none', backgroundTransition: 'none', autoSlide: 0, scrollActivationWidth: false });
