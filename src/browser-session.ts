@@ -320,7 +320,11 @@ export async function measureOverflow(page: Page, onProgress: (done: number, tot
   return results;
 }
 
-/** Measures the slides from index `start` up to `end` (0-based, in reading order) and returns those that overflow. */
+/**
+ * Measures the print view's slides from `start` up to `end` (0-based, in page
+ * order) and returns those that overflow, each with its slide's index. The
+ * two differ with fragment steps, which reveal prints as copies of a slide.
+ */
 export function measureOverflowOf(page: Page, start: number, end: number): Promise<SlideOverflow[]> {
   return page.evaluate(
     ([start, end]) => {
@@ -332,7 +336,8 @@ export function measureOverflowOf(page: Page, start: number, end: number): Promi
         const horizontal = body.scrollWidth - body.clientWidth;
         if (vertical > 1 || horizontal > 1) {
           found.push({
-            index: start + offset,
+            // The runtime marks each slide with its index in reading order (deck-runtime.ts); copies keep the mark.
+            index: Number(section.dataset.briefdeckSlide ?? start + offset),
             vertical: Math.max(0, vertical),
             horizontal: Math.max(0, horizontal),
             contentHeight: body.scrollHeight,

@@ -68,7 +68,13 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     await waitForFonts(page);
     const paper = { printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } };
     const overflows = await printInParts(page, paper, options.pagesPerPrint ?? PAGES_PER_PRINT, tracker, (part) => assembler.add(part));
-    for (const overflow of overflows) reportOverflow(built, overflow, size.height, bag, 'warning');
+    // With fragment steps a slide prints on several pages: it is reported once, as it overflows most.
+    const fullest = new Map<number, SlideOverflow>();
+    for (const overflow of overflows) {
+      const seen = fullest.get(overflow.index);
+      if (!seen || overflow.vertical + overflow.horizontal > seen.vertical + seen.horizontal) fullest.set(overflow.index, overflow);
+    }
+    for (const overflow of fullest.values()) reportOverflow(built, overflow, size.height, bag, 'warning');
   }, options.launched);
   const { pdf, pages } = await assembler.finish(built.briefing.meta, options.sourceDateEpoch);
   return { pdf, pages, warnings: bag.warnings };

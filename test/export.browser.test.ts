@@ -194,6 +194,22 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(annotations.some((a) => a.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI'))?.toString() === '(https://example.org/)')).toBe(true);
   });
 
+  it('with --fragments, names the slide that overflows, once, though the steps before it and its own took pages of their own', async () => {
+    const deck = await buildDeck(
+      writeBriefing({
+        'briefing.yml': 'title: Steps then overflow\n',
+        'slides.md': [
+          '## Steps\n\n- First <!-- .element: class="fragment" -->\n- Second <!-- .element: class="fragment" -->\n- Third <!-- .element: class="fragment" -->',
+          '## Fits\n\nShort.',
+          `## Too long\n\n${Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of a slide that cannot fit.`).join('\n\n')}\n\nA last step. <!-- .element: class="fragment" -->`,
+        ].join('\n\n---\n\n'),
+      }),
+    );
+    const printed = await printPdf(deck, { browserPath: BROWSER_PATH!, timeoutMs: scaled(60_000), progress: () => undefined, notes: false, fragments: true, pagesPerPrint: 3 });
+    expect(printed.pages).toBeGreaterThan(deck.briefing.slides.length);
+    expect(printed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^slide \d+ "Too long" overflows vertically/)]);
+  });
+
   it("marks each slide's background as light or dark in the print view as when presenting, though reveal reads it with the deck out of layout", async () => {
     // reveal reads a colour by name from the background's computed style, the read made while the deck is out of layout.
     const deck = await buildDeck(

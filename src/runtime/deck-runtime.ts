@@ -71,6 +71,9 @@ if (exporting?.mode !== 'handout') {
     document.documentElement.classList.add('reveal-print', 'print-pdf');
     config.view = 'print';
     config.pdfSeparateFragments = exporting.fragments;
+    // Each slide carries its place in reading order, and so do the copies reveal makes of it for fragment steps, so
+    // the exporter names the right slide when one of many pages overflows (browser-session.ts's measureOverflowOf).
+    document.querySelectorAll('.reveal .slides section:not(.stack)').forEach((slide, i) => slide.setAttribute('data-briefdeck-slide', String(i)));
     if (exporting.printInParts) {
       // Every page starts out of layout, and the exporter shows one part at a time (the class is print-pdf.ts's), so
       // the whole deck is never styled and laid out at once only to be laid out again part by part as it prints.
