@@ -307,6 +307,23 @@ describe("Pandoc's superscript and subscript", () => {
   });
 });
 
+describe('highlighted text', () => {
+  it('==text== is a <mark> as markdown-it-mark reads it, and Pandoc\'s [text]{.mark} and {.underline} are too, without a warning', async () => {
+    const text = [
+      '## Marks',
+      '',
+      'A ==key finding== and ==**bold** too==; a == b, x == y == z, == spaced ==, ==x ==, ===x===, `==code==` and \\==escaped==.',
+      '',
+      '[Marked]{.mark}, [underlined]{.underline}, [a step]{.mark .fragment} and [both]{.underline .mark}.',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\ntitle: M\n---\n\n${text}\n` }, 'marks'), 'deck.qmd'));
+    const body = built.briefing.slides.at(-1)!.bodyHtml.trim().split('\n');
+    expect(body[0]).toBe('<p>A <mark>key finding</mark> and <mark><strong>bold</strong> too</mark>; a == b, x == y == z, == spaced ==, ==x ==, ===x===, <code>==code==</code> and ==escaped==.</p>');
+    expect(body[1]).toBe('<p><mark>Marked</mark>, <u>underlined</u>, <span class="fragment"><mark>a step</mark></span> and <mark><u>both</u></mark>.</p>');
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe("Quarto's callouts", () => {
   it('are titled by their heading, their title= or their kind, hold Markdown, and a heading in any other div stays on its slide', async () => {
     const deck = [

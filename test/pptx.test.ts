@@ -346,6 +346,17 @@ describe('slide blocks for PowerPoint', () => {
     expect(raised).toEqual(['1']);
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A claim1.', 'The source.']);
   });
+
+  it('highlights ==marked== text and underlines [text]{.underline} in the runs themselves', async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: M\n---\n\n## Marks\n\nA ==key finding== and an [underlined]{.underline} word.\n' }, 'pptx-marks');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const runs = findAll(await read.xml('ppt/slides/slide2.xml'), 'a:r');
+    const highlighted = runs.filter((r) => findAll([r], 'a:highlight').some((h) => findAll([h], 'a:srgbClr')[0]?.[':@']?.val === 'FFFF00')).map(textIn);
+    const underlined = runs.filter((r) => findAll([r], 'a:rPr')[0]?.[':@']?.u === 'sng').map(textIn);
+    expect(highlighted).toEqual(['key finding']);
+    expect(underlined).toEqual(['underlined']);
+    expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A key finding and an underlined word.']);
+  });
 });
 
 describe("a slide's own footer in PowerPoint", () => {

@@ -36,6 +36,9 @@ export function paragraph(runs: TextRun[], look: TextLook, options: Pptx.default
       ...(run.italic ? { italic: true } : {}),
       ...(run.code ? { fontFace: CODE_FONT } : {}),
       ...(run.superscript ? { superscript: true } : run.subscript ? { subscript: true } : {}),
+      // A browser's own colour for <mark>, which the deck shows.
+      ...(run.highlight ? { highlight: 'FFFF00' } : {}),
+      ...(run.underline ? { underline: { style: 'sng' as const } } : {}),
       ...(run.color ? { color: run.color } : {}),
       ...(run.link ? { hyperlink: { url: run.link }, color: look.accent } : {}),
       ...(i === shown.length - 1 ? { breakLine: true } : {}),

@@ -20,6 +20,9 @@ export interface TextRun {
   /** Set above or below the line (`<sup>`, `<sub>`: footnote numbers, chemical formulas). */
   superscript?: boolean;
   subscript?: boolean;
+  /** Highlighted (`<mark>`: `==text==`, Pandoc's `[text]{.mark}`). */
+  highlight?: boolean;
+  underline?: boolean;
 }
 
 /** One list item: its level (0 at the top) and whether its list is numbered. */
@@ -184,6 +187,8 @@ function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text
     if (node.tagName === 'code') next.code = true;
     if (node.tagName === 'sup') next.superscript = true;
     if (node.tagName === 'sub') next.subscript = true;
+    if (node.tagName === 'mark') next.highlight = true;
+    if (node.tagName === 'u') next.underline = true;
     if (node.tagName === 'a') {
       const href = attribute(node, 'href');
       if (href) next.link = href;

@@ -14,6 +14,7 @@ import { createFootnotes } from './footnotes.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { emojiExtension } from './emoji.js';
+import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions, pandocInlineExtensions, pandocScriptExtensions } from './dialects/pandoc.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
@@ -134,6 +135,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     extensions: [
       ...footnotes.extensions,
       emojiExtension,
+      highlightMarkExtension,
       ...pandocBlockExtensions((message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocScriptExtensions(() => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path)),
       ...pandocInlineExtensions((raw, ignored) =>

@@ -144,6 +144,9 @@ const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 /** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
 const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
 
+/** Classes of a bracketed span that Pandoc writes as an HTML element: `[text]{.mark}` is highlighted, `{.underline}` underlined. */
+const SPAN_ELEMENTS: Record<string, string> = { mark: 'mark', underline: 'u' };
+
 /** An image, code span, link or span that an attribute block may follow directly. */
 const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
 
@@ -151,7 +154,8 @@ const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
  * Pandoc's inline attributes, which Quarto decks use everywhere: `![](a.png){width=50%}`,
  * `` `x`{.python} ``, `[text](url){target=_blank}` and bracketed spans `[text]{.fragment}`.
  * None shows as text: an image takes its width and height (pixels or a percentage), an image
- * or a span with `.fragment` steps in, and whatever else the block asked for is passed to `report`
+ * or a span with `.fragment` steps in, a span with `.mark` or `.underline` is highlighted or
+ * underlined, and whatever else the block asked for is passed to `report`
  * (at render time, in order, so it can name the line).
  */
 export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void): TokenizerAndRendererExtension[] {
@@ -169,10 +173,11 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       },
       renderer(token) {
         const { attributes, tokens } = token as unknown as { attributes: Attributes; tokens: Tokens.Generic[] };
-        const inner = this.parser.parseInline(tokens);
+        let inner = this.parser.parseInline(tokens);
         const fragment = attributes.classes.includes('fragment');
-        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls)));
+        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)));
         if (ignored.length > 0) report(token.raw, ignored);
+        for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `<${SPAN_ELEMENTS[cls]}>${inner}</${SPAN_ELEMENTS[cls]}>`;
         return fragment ? `<span class="fragment">${inner}</span>` : inner;
       },
     },
