@@ -1,8 +1,8 @@
 import type { SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
-import { openPandocNotes } from './dialects/pandoc.js';
+import { openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
-import { rewritePandocLine } from './dialects/pandoc.js';
+import { rewritePandocLine } from './dialects/pandoc/rewrite-line.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'y
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { applyPeerKey, mapPeerTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
-import { readPandocTitleBlock } from './dialects/pandoc.js';
+import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 

@@ -15,7 +15,9 @@ import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
-import { pandocBlockExtensions, pandocInlineExtensions, pandocScriptExtensions } from './dialects/pandoc.js';
+import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
+import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
+import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 const require = createRequire(import.meta.url);

@@ -1,0 +1,32 @@
+// Pandoc's attribute blocks, `{#id .class key=value}`, read once for every place they follow.
+
+/** An attribute block's parts: `{#id .class key=value}`. */
+export interface Attributes {
+  id: string | null;
+  classes: string[];
+  pairs: [string, string][];
+}
+
+/** One part of an attribute block: `#id`, `.class`, or `key=value` with the value bare or quoted. */
+const ATTRIBUTE = /^(?:#([\w:.-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))(?:\s+|$)/;
+
+/** Reads `{…}`'s inside as Pandoc attributes, or null when it is not that shape (then it is text, as in Pandoc). */
+export function readAttributes(inside: string): Attributes | null {
+  const read: Attributes = { id: null, classes: [], pairs: [] };
+  let rest = inside.trim();
+  if (rest === '') return null;
+  while (rest !== '') {
+    const part = ATTRIBUTE.exec(rest);
+    if (!part) return null;
+    if (part[1] !== undefined) read.id = part[1];
+    else if (part[2] !== undefined) read.classes.push(part[2]);
+    else read.pairs.push([part[3]!, part[4] ?? part[5] ?? part[6]!]);
+    rest = rest.slice(part[0].length);
+  }
+  return read;
+}
+
+/** Names what an attribute block holds that was not used, such as `.absolute`, `#fig-x` or `top=200`. */
+export function describeIgnored(attributes: Attributes, usedClass: (cls: string) => boolean): string[] {
+  return [...(attributes.id ? [`#${attributes.id}`] : []), ...attributes.classes.filter((c) => !usedClass(c)).map((c) => `.${c}`), ...attributes.pairs.map(([k, v]) => `${k}=${v}`)];
+}

@@ -1,0 +1,85 @@
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import { startWithinWindow } from '../../extension-start.js';
+import { describeIgnored, readAttributes, type Attributes } from './attributes.js';
+
+// Pandoc's inline attributes and bracketed spans.
+
+/** The longest bracketed span read, in characters; a longer one stays text. */
+const MAX_SPAN = 1000;
+/** A size an `<img>` can take as its attribute: pixels or a percentage. */
+const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
+/** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
+const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
+
+/** Classes of a bracketed span that Pandoc writes as an HTML element: `[text]{.mark}` is highlighted, `{.underline}` underlined. */
+const SPAN_ELEMENTS: Record<string, string> = { mark: 'mark', underline: 'u' };
+
+/** An image, code span, link or span that an attribute block may follow directly. */
+const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
+
+/**
+ * Pandoc's inline attributes, which Quarto decks use everywhere: `![](a.png){width=50%}`,
+ * `` `x`{.python} ``, `[text](url){target=_blank}` and bracketed spans `[text]{.fragment}`.
+ * None shows as text: an image takes its width and height (pixels or a percentage), an image
+ * or a span with `.fragment` steps in, a span with `.mark` or `.underline` is highlighted or
+ * underlined, and whatever else the block asked for is passed to `report`
+ * (at render time, in order, so it can name the line).
+ */
+export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void): TokenizerAndRendererExtension[] {
+  return [
+    {
+      name: 'pandocSpan',
+      level: 'inline',
+      // No `start`: marked ends a stretch of text at every `[` already, so a span is always tried where it could begin.
+      tokenizer(src: string) {
+        // Read within a bounded window: tried at every `[`, an unbounded search of a long unclosed run would be quadratic.
+        const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src.slice(0, MAX_SPAN));
+        const attributes = match ? readAttributes(match[2]!) : null;
+        if (!match || !attributes) return undefined;
+        return { type: 'pandocSpan', raw: match[0], attributes, tokens: this.lexer.inlineTokens(match[1]!) };
+      },
+      renderer(token) {
+        const { attributes, tokens } = token as unknown as { attributes: Attributes; tokens: Tokens.Generic[] };
+        let inner = this.parser.parseInline(tokens);
+        const fragment = attributes.classes.includes('fragment');
+        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)));
+        if (ignored.length > 0) report(token.raw, ignored);
+        for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `<${SPAN_ELEMENTS[cls]}>${inner}</${SPAN_ELEMENTS[cls]}>`;
+        return fragment ? `<span class="fragment">${inner}</span>` : inner;
+      },
+    },
+    {
+      name: 'pandocAttributes',
+      level: 'inline',
+      start: startWithinWindow('{'),
+      tokenizer(src: string, tokens: Tokens.Generic[]) {
+        const before = tokens.at(-1);
+        if (!before || !TAKES_ATTRIBUTES.has(before.type)) return undefined;
+        const match = /^\{([^{}\n]{0,500})\}/.exec(src);
+        const attributes = match ? readAttributes(match[1]!) : null;
+        if (!match || !attributes) return undefined;
+        let usedPair: (name: string) => boolean = () => false;
+        let usedClass: (cls: string) => boolean = () => false;
+        if (before.type === 'image') {
+          // The image renders first and reads its size and step from its own token.
+          const size = Object.fromEntries(attributes.pairs.filter(([k, v]) => (k === 'width' || k === 'height') && IMAGE_SIZE.test(v)).map(([k, v]) => [k, v.replace(/px$/, '')]));
+          const fragment = attributes.classes.includes('fragment');
+          before.pandocSize = size;
+          before.pandocFragment = fragment;
+          usedPair = (name) => Object.hasOwn(size, name);
+          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls));
+        }
+        // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
+        if (before.type === 'codespan') usedClass = () => true;
+        if (before.type === 'link') usedPair = (name) => name === 'target';
+        return { type: 'pandocAttributes', raw: match[0], attributes, usedPair, usedClass };
+      },
+      renderer(token) {
+        const { attributes, usedPair, usedClass } = token as unknown as { attributes: Attributes; usedPair: (name: string) => boolean; usedClass: (cls: string) => boolean };
+        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !usedPair(k)) }, usedClass);
+        if (ignored.length > 0) report(token.raw, ignored);
+        return '';
+      },
+    },
+  ];
+}

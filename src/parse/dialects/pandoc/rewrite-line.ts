@@ -1,0 +1,92 @@
+import { readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
+import { CALLOUT } from './callouts.js';
+
+// Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
+
+/**
+ * What a div's closing `:::` becomes, by the div it closes: after a fragment what follows shows at once, as in
+ * Quarto; a footer ends; a callout keeps its fence for the renderer. Any other div's fence just goes.
+ */
+const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->', callout: ':::' };
+
+/** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
+export interface Rewrite {
+  text: string;
+  /** A heading's attributes that set the look of the slide it titles. */
+  look?: SlideDirectiveLook;
+  warning?: string;
+}
+
+/**
+ * Rewrites Pandoc's and Quarto's slide syntax, line by line, into briefdeck's
+ * own: `::: columns` and `::: {.column}` become `<!-- column -->` splits of a
+ * two-column slide, `::: incremental` becomes `<!-- incremental -->`, other
+ * fenced divs keep their content without the fences, and heading attributes
+ * such as `{.smaller}` or `{background-color="…"}` are taken off the title.
+ * What has no briefdeck meaning yet comes back as a warning, never as text.
+ * `state` carries the open divs from one line to the next within a file.
+ */
+export function rewritePandocLine(line: string, state: { divs: string[]; columnsSeen: number }): Rewrite | null {
+  // A div fence, a pause and a heading start with `:`, `.` or `#`; most lines start with none, and are done with here.
+  if (!/^[ \t]*[:.#]/.test(line)) return null;
+  const open = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line);
+  if (open) {
+    const spec = (open[1] ?? `.${open[2]}`).trim();
+    const cls = /(?:^|\s)\.([\w-]+)/.exec(spec)?.[1] ?? '';
+    // Notes blocks are read by openPandocNotes.
+    if (cls === 'notes') return null;
+    state.divs.push(cls);
+    if (cls === 'columns') {
+      state.columnsSeen = 0;
+      return { text: '<!-- layout: two-column -->' };
+    }
+    if (cls === 'column') return { text: state.columnsSeen++ === 0 ? '' : '<!-- column -->' };
+    if (cls === 'incremental') return { text: '<!-- incremental -->' };
+    // Quarto's per-slide footer: its text goes in the slide's footer, never in its body.
+    if (cls === 'footer') return { text: '<!-- footer -->' };
+    // A Quarto callout keeps its fences for the renderer (pandocBlockExtensions), which draws it as a box.
+    if (CALLOUT.test(cls)) {
+      state.divs[state.divs.length - 1] = 'callout';
+      return { text: `::: {${spec}}` };
+    }
+    if (cls === 'nonincremental') return { text: '' };
+    // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
+    if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
+      state.divs[state.divs.length - 1] = 'fragment';
+      return { text: '<!-- pause -->' };
+    }
+    return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
+  }
+  if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
+    const closed = state.divs.pop()!;
+    return { text: Object.hasOwn(DIV_CLOSERS, closed) ? DIV_CLOSERS[closed]! : '' };
+  }
+  // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
+  const inner = state.divs.length > 0 ? /^ {0,3}#{1,2}([ \t]+.*)$/.exec(line) : null;
+  if (inner) return { text: `###${inner[1]!.replace(/[ \t]+\{[^}]*\}[ \t]*$/, '')}` };
+  // A pause: what follows on the slide is the next build step.
+  if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
+  const heading = /^(#{1,6}[ \t]+.*?)[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
+  if (heading && /^[.#]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
+  return null;
+}
+
+/**
+ * Quarto's heading attributes: `{.smaller}` and other allowlisted classes, and
+ * `{background-color="…"}` or `{background-image="…"}`, set the slide's look
+ * through the same safe reading as reveal's `.slide:` comments; the rest is a
+ * warning.
+ */
+function readHeadingAttributes(heading: string, attributes: string): Rewrite {
+  const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
+  // Quarto's `background=` is reveal's shorthand: an image when it names a file or an address, else a colour.
+  const named = (key: string, value: string) => (key !== 'background' ? key : /\.(?:png|jpe?g|gif|webp|svg|avif)["']?$|^["']?(?:https?:|data:)/i.test(value) ? 'background-image' : 'background-color');
+  const pairs = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)].map((m) => {
+    const key = named(m[1]!, m[2]!);
+    return `${key === 'background-color' || key === 'background-image' ? `data-${key}` : key}=${m[2]}`;
+  });
+  const id = /(?:^|\s)#[\w-]+/.test(attributes);
+  const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
+  const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
+  return { text: heading, look: read?.look, ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
+}
