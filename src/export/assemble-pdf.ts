@@ -28,7 +28,7 @@ export interface AssembledPdf {
 
 /** Takes the printed parts in order, each as soon as it is printed, and makes the finished PDF of them. */
 export interface PdfAssembler {
-  /** Adds the next part; its parsing yields now and then, so the browser can be sent the next print meanwhile. */
+  /** Adds the next part, once the one before has been added; its parsing yields now and then, so the browser can be sent the next print meanwhile. */
   add(part: Uint8Array): Promise<void>;
   /** Sets Title, Author, Subject and reproducible dates and returns the finished PDF. */
   finish(meta: BriefingMeta, sourceDateEpoch?: number): Promise<AssembledPdf>;
@@ -55,8 +55,9 @@ export function createPdfAssembler(): PdfAssembler {
       await (await joined).append(part);
     },
     async finish(meta, sourceDateEpoch) {
+      if (!first) throw new Error('a PDF was finished before any part of it was printed');
       // pdf-lib otherwise waits a timer tick after every 50 or so objects, for a browser's UI: only time lost here.
-      const doc = joined ? (await joined).finish() : await PDFDocument.load(first!, { updateMetadata: false, parseSpeed: Infinity });
+      const doc = joined ? (await joined).finish() : await PDFDocument.load(first, { updateMetadata: false, parseSpeed: Infinity });
       stampMetadata(doc, meta, sourceDateEpoch);
       return { pdf: await doc.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: doc.getPageCount() };
     },
