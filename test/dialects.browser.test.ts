@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { slideIndices } from '../src/model.js';
 import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
-import { BROWSER_PATH, FIXTURES, ROOT, runCapture } from './helpers.js';
+import { BROWSER_PATH, FIXTURES, ROOT, runCapture, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // check runs in-process and opens its pages in this file's shared exporter browser.
@@ -91,6 +91,36 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       expect(await handout.page.evaluate(() => document.querySelectorAll('aside.notes').length)).toBe(0);
     });
   }
+
+  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too", async () => {
+    const deck = [
+      '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',
+      '## In a box', '', '::: {.callout-note}', ':::: {layout-ncol=3}', 'One', '', 'Two', '', 'Three', '::::', '', 'Still in the box.', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grids'), 'deck.qmd'));
+    const shown = await tab.show(built.deck.html);
+    const cells = (h: number) =>
+      shown.page.evaluate((h) => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        reveal.slide(h, 0);
+        return [...reveal.getSlides()[h]!.querySelectorAll('.layout-cell')].map((cell) => {
+          const box = cell.getBoundingClientRect();
+          return { text: cell.textContent!.trim(), left: Math.round(box.left), right: Math.round(box.right), top: Math.round(box.top), bottom: Math.round(box.bottom) };
+        });
+      }, h);
+    const two = await cells(built.briefing.slides.findIndex((s) => s.title === 'Two columns'));
+    expect(two.map((c) => c.text)).toEqual(['First', 'Second', 'Third', 'Fourth']);
+    // A row of two, then the next row under it, in the same columns.
+    expect(two[1]!.top).toBe(two[0]!.top);
+    expect(two[1]!.left).toBeGreaterThan(two[0]!.right);
+    expect(two[2]!.top).toBeGreaterThanOrEqual(two[0]!.bottom);
+    expect(two[2]!.left).toBe(two[0]!.left);
+    const three = await cells(built.briefing.slides.findIndex((s) => s.title === 'In a box'));
+    expect(three.map((c) => c.text)).toEqual(['One', 'Two', 'Three']);
+    expect(new Set(three.map((c) => c.top)).size).toBe(1);
+    expect(three[2]!.left).toBeGreaterThan(three[1]!.right);
+    expect(built.warnings).toEqual([]);
+  });
 
   it('check measures every slide of a vertical stack, and only the slides, not the stack around them', async () => {
     const result = await runCapture(['check', path.join(DIALECTS, 'pandoc-structure.md'), '--json'], ROOT);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
@@ -321,6 +322,59 @@ describe('highlighted text', () => {
     expect(body[0]).toBe('<p>A <mark>key finding</mark> and <mark><strong>bold</strong> too</mark>; a == b, x == y == z, == spaced ==, ==x ==, ===x===, <code>==code==</code> and ==escaped==.</p>');
     expect(body[1]).toBe('<p><mark>Marked</mark>, <u>underlined</u>, <span class="fragment"><mark>a step</mark></span> and <mark><u>both</u></mark>.</p>');
     expect(built.warnings).toEqual([]);
+  });
+});
+
+describe("Quarto's column grid", () => {
+  it('layout-ncol=2 to 4 lays each block out as a cell, nests in a callout, and warns of a grid never closed or of more columns', async () => {
+    const deck = [
+      '---', 'title: G', '---', '', '## Grid', '', '::: {layout-ncol=2}', '![First](a.png)', '', '**Second** cell', ':::', '', 'After the grid.', '',
+      '## Nested', '', '::: {.callout-note}', '## In a box', '', ':::: {layout-ncol=3}', 'One', '', 'Two', '', 'Three', '::::', '', 'Still in the box.', ':::', '', 'Outside.', '',
+      '## Five', '', '::: {layout-ncol=5}', 'A', '', 'B', ':::', '',
+      '## Open', '', '::: {layout-ncol="2"}', 'Never closed.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'grid'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Grid')).toBe('<div class="layout-grid layout-ncol-2"><div class="layout-cell"><p><img src="briefdeck-asset:0" alt="First"></p></div><div class="layout-cell"><p><strong>Second</strong> cell</p></div></div><p>After the grid.</p>');
+    expect(body('Nested')).toBe(
+      '<div class="callout callout-note"><p class="callout-title">In a box</p><div class="layout-grid layout-ncol-3"><div class="layout-cell"><p>One</p></div><div class="layout-cell"><p>Two</p></div><div class="layout-cell"><p>Three</p></div></div><p>Still in the box.</p></div><p>Outside.</p>',
+    );
+    expect(body('Five')).toBe('<p>A</p><p>B</p>');
+    expect(body('Open')).toBe('<p>Never closed.</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '35: Pandoc div "::: {layout-ncol=5}" has no briefdeck meaning; its content is shown without it',
+      '43: a layout-ncol div that is never closed (no ::: line after it) is shown as plain content',
+    ]);
+  });
+});
+
+describe('fenced divs read whole (callouts, column grids)', () => {
+  it('a div never closed is searched for once per fence length, and fences stop growing six kept divs deep, so the parse stays linear', async () => {
+    const { rewritePandocLine } = await import('../src/parse/dialects/pandoc/rewrite-line.js');
+    const state = { divs: [] as string[], columnsSeen: 0 };
+    const fences = Array.from({ length: 10 }, () => rewritePandocLine('::: {layout-ncol=2}', state)!.text.split(' ')[0]!.length);
+    expect(fences).toEqual([3, 4, 5, 6, 7, 8, 9, 9, 9, 9]);
+    // The closing fence matches its opening's length: the innermost grid's first.
+    expect(rewritePandocLine(':::', state)!.text).toBe(':::::::::');
+
+    const { fencedDivPattern, matchFencedDiv } = await import('../src/parse/dialects/pandoc/fenced-div.js');
+    let searches = 0;
+    class CountingPattern extends RegExp {
+      override exec(text: string): RegExpExecArray | null {
+        searches++;
+        return super.exec(text);
+      }
+    }
+    const pattern = fencedDivPattern('layout-ncol=([2-4])');
+    const counting = new CountingPattern(pattern.source, pattern.flags);
+    const text = '::: {layout-ncol=2}\nCell.\n\n'.repeat(200);
+    const lexer = {};
+    const found = Array.from({ length: 200 }, (_, i) => matchFencedDiv(lexer, text.slice(i * 27), counting));
+    expect(found.every((m) => m === 'unclosed')).toBe(true);
+    expect(searches).toBe(1);
+    // A longer fence is another search; a closed div is found.
+    expect(matchFencedDiv(lexer, ':::: {layout-ncol=3}\nA\n::::\n', counting)).not.toBe('unclosed');
+    expect(searches).toBe(2);
   });
 });
 

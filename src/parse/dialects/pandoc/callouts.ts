@@ -1,4 +1,5 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import { fencedDivPattern, matchFencedDiv, unclosedDiv } from './fenced-div.js';
 
 // Quarto's callouts (`::: {.callout-note}` … `:::`), drawn as boxes.
 
@@ -7,11 +8,8 @@ const CALLOUT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', warni
 const CALLOUT_KINDS = Object.keys(CALLOUT_TITLES).join('|');
 export const CALLOUT = new RegExp(`^callout-(${CALLOUT_KINDS})$`);
 /** A callout as the line rewriter leaves it: its opening fence with its attributes, its content, and a closing `:::`. */
-const CALLOUT_BLOCK = new RegExp(`^ {0,3}:{3,}[ \\t]*\\{[ \\t]*\\.callout-(${CALLOUT_KINDS})\\b([^}\\n]*)\\}[ \\t]*\\n([\\s\\S]*?)\\n? {0,3}:{3,}[ \\t]*(?:\\n|$)`);
-
+const CALLOUT_BLOCK = fencedDivPattern(`[ \\t]*\\.callout-(${CALLOUT_KINDS})\\b([^}\\n]*)`);
 const CALLOUT_OPENING = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-/;
-/** Per run of the lexer, the length of the rest of the text below which no callout closes. */
-const UNCLOSED = new WeakMap<object, number>();
 
 /** The marked extension that draws a callout: a box with a title (its first heading, its `title=`, or its kind) over its content. `report` warns of one never closed. */
 export function calloutExtension(report: (message: string) => void): TokenizerAndRendererExtension {
@@ -20,22 +18,14 @@ export function calloutExtension(report: (message: string) => void): TokenizerAn
     level: 'block',
     tokenizer(src: string) {
       if (!CALLOUT_OPENING.test(src)) return undefined;
-      // A callout that never closes is looked for once: no closing fence after one place means none further down either.
-      // Its fence never shows: the opening line is taken, and its content read as the slide's own.
-      const unclosed = () => ({ type: 'callout', raw: /^[^\n]*(?:\n|$)/.exec(src)![0], unclosed: true });
-      const unclosedBelow = UNCLOSED.get(this.lexer);
-      if (unclosedBelow !== undefined && src.length <= unclosedBelow) return unclosed();
-      const match = CALLOUT_BLOCK.exec(src);
-      if (!match) {
-        UNCLOSED.set(this.lexer, src.length);
-        return unclosed();
-      }
-      const body = this.lexer.blockTokens(match[3]!, []);
+      const match = matchFencedDiv(this.lexer, src, CALLOUT_BLOCK);
+      if (match === 'unclosed') return unclosedDiv('callout', src);
+      const body = this.lexer.blockTokens(match[4]!, []);
       const first = body[0];
-      const named = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(match[2]!);
+      const named = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(match[3]!);
       const heading = first?.type === 'heading' ? (body.shift() as Tokens.Heading).tokens : null;
-      const title = heading ?? this.lexer.inline(named ? (named[1] ?? named[2]!) : CALLOUT_TITLES[match[1]!]!);
-      return { type: 'callout', raw: match[0], kind: match[1]!, title, body };
+      const title = heading ?? this.lexer.inline(named ? (named[1] ?? named[2]!) : CALLOUT_TITLES[match[2]!]!);
+      return { type: 'callout', raw: match[0], kind: match[2]!, title, body };
     },
     renderer(token) {
       if ((token as { unclosed?: boolean }).unclosed) {

@@ -5,9 +5,25 @@ import { CALLOUT } from './callouts.js';
 
 /**
  * What a div's closing `:::` becomes, by the div it closes: after a fragment what follows shows at once, as in
- * Quarto; a footer ends; a callout keeps its fence for the renderer. Any other div's fence just goes.
+ * Quarto; a footer ends. Any other div's fence just goes, but a kept div's (KEPT_DIVS).
  */
-const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->', callout: ':::' };
+const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->' };
+
+/**
+ * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, and a
+ * column grid (`layout-ncol`). Each is written with one colon more than the kept div around it, and closed with
+ * as many, so a grid inside a callout closes where it should (fenced-div.ts matches a closing fence by its length).
+ */
+const KEPT_DIVS = new Set(['callout', 'grid']);
+
+/**
+ * The fence of a kept div opened, or closed, inside `open` other divs. Past six kept divs deep the fences stop
+ * growing: divs that never close would otherwise each get a fence of their own length, and fenced-div.ts, which
+ * remembers per length that no fence closes further down, would search the rest of the text for each.
+ */
+function keptFence(open: string[]): string {
+  return ':'.repeat(3 + Math.min(6, open.filter((div) => KEPT_DIVS.has(div)).length));
+}
 
 /** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
 export interface Rewrite {
@@ -35,6 +51,7 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     const cls = /(?:^|\s)\.([\w-]+)/.exec(spec)?.[1] ?? '';
     // Notes blocks are read by openPandocNotes.
     if (cls === 'notes') return null;
+    const fence = keptFence(state.divs);
     state.divs.push(cls);
     if (cls === 'columns') {
       state.columnsSeen = 0;
@@ -47,7 +64,13 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     // A Quarto callout keeps its fences for the renderer (pandocBlockExtensions), which draws it as a box.
     if (CALLOUT.test(cls)) {
       state.divs[state.divs.length - 1] = 'callout';
-      return { text: `::: {${spec}}` };
+      return { text: `${fence} {${spec}}` };
+    }
+    // Quarto's column grid (`::: {layout-ncol=2}`): each block in it is a cell, side by side.
+    const grid = /^layout-ncol=(["']?)([2-4])\1$/.exec(spec);
+    if (grid) {
+      state.divs[state.divs.length - 1] = 'grid';
+      return { text: `${fence} {layout-ncol=${grid[2]}}` };
     }
     if (cls === 'nonincremental') return { text: '' };
     // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
@@ -59,6 +82,7 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
   }
   if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
     const closed = state.divs.pop()!;
+    if (KEPT_DIVS.has(closed)) return { text: keptFence(state.divs) };
     return { text: Object.hasOwn(DIV_CLOSERS, closed) ? DIV_CLOSERS[closed]! : '' };
   }
   // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.

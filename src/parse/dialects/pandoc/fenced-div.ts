@@ -1,0 +1,39 @@
+// A fenced div that a marked block extension reads whole (`::: {…}` … `:::`):
+// Quarto's callouts and column grids. A div that never closes must not make
+// the parse quadratic, since its opening is tried at every block below it.
+
+/** Per run of the lexer and per fence (`:::`, `::::`, …), the length of the rest of the text below which no such div closes. */
+const UNCLOSED = new WeakMap<object, Map<string, number>>();
+
+/**
+ * A kept div whole, as the line rewriter leaves it (rewrite-line.ts): its
+ * opening fence with `attributes` (a pattern for what is inside the braces,
+ * whose groups come after the fence's), its lines, and a closing fence of
+ * exactly the opening's length, so a div inside it does not end it.
+ */
+export function fencedDivPattern(attributes: string): RegExp {
+  return new RegExp(`^ {0,3}(:{3,})[ \\t]*\\{${attributes}\\}[ \\t]*\\n((?:[^\\n]*\\n)*?) {0,3}\\1[ \\t]*(?:\\n|$)`);
+}
+
+/**
+ * Matches `block` (from fencedDivPattern) at the start of `src`, or says the
+ * div is unclosed. A div found unclosed at one place is unclosed further down
+ * too (no closing fence of its length follows), so that is remembered per run
+ * of `lexer` and not searched for again.
+ */
+export function matchFencedDiv(lexer: object, src: string, block: RegExp): RegExpExecArray | 'unclosed' {
+  const fence = /^ {0,3}(:{3,})/.exec(src)?.[1] ?? ':::';
+  const unclosed = UNCLOSED.get(lexer) ?? new Map<string, number>();
+  UNCLOSED.set(lexer, unclosed);
+  const below = unclosed.get(fence);
+  if (below !== undefined && src.length <= below) return 'unclosed';
+  const match = block.exec(src);
+  if (match) return match;
+  unclosed.set(fence, src.length);
+  return 'unclosed';
+}
+
+/** The token for an unclosed div: its opening line alone, so its content is read as the slide's own and its fence never shows. */
+export function unclosedDiv(type: string, src: string): { type: string; raw: string; unclosed: true } {
+  return { type, raw: /^[^\n]*(?:\n|$)/.exec(src)![0], unclosed: true };
+}
