@@ -1,3 +1,4 @@
+import type { Lexer, Parser, TokenizerAndRendererExtension } from 'marked';
 // A fenced div that a marked block extension reads whole (`::: {…}` … `:::`):
 // Quarto's callouts and column grids. A div that never closes must not make
 // the parse quadratic, since its opening is tried at every block below it.
@@ -33,7 +34,39 @@ export function matchFencedDiv(lexer: object, src: string, block: RegExp): RegEx
   return 'unclosed';
 }
 
-/** The token for an unclosed div: its opening line alone, so its content is read as the slide's own and its fence never shows. */
-export function unclosedDiv(type: string, src: string): { type: string; raw: string; unclosed: true } {
-  return { type, raw: /^[^\n]*(?:\n|$)/.exec(src)![0], unclosed: true };
+/** What a kind of kept div is: how it opens, what it reads from a whole match, how it renders. */
+export interface FencedDiv<T> {
+  name: string;
+  /** What the warning for one never closed calls it. */
+  called: string;
+  /** The start of its opening fence, tested before anything else. */
+  opening: RegExp;
+  /** The whole div, from fencedDivPattern. */
+  block: RegExp;
+  read(match: RegExpExecArray, lexer: Lexer): T;
+  render(read: T, parser: Parser): string;
+}
+
+/**
+ * The marked extension for a kind of kept div. One never closed is its opening
+ * line alone, so its content is read as the slide's own and its fence never
+ * shows, and `report` warns of it at render time, at its line.
+ */
+export function fencedDivExtension<T>(div: FencedDiv<T>, report: (message: string) => void): TokenizerAndRendererExtension {
+  return {
+    name: div.name,
+    level: 'block',
+    tokenizer(src: string) {
+      if (!div.opening.test(src)) return undefined;
+      const match = matchFencedDiv(this.lexer, src, div.block);
+      if (match === 'unclosed') return { type: div.name, raw: /^[^\n]*(?:\n|$)/.exec(src)![0], unclosed: true };
+      return { type: div.name, raw: match[0], read: div.read(match, this.lexer) };
+    },
+    renderer(token) {
+      const { unclosed, read } = token as unknown as { unclosed?: boolean; read: T };
+      if (!unclosed) return div.render(read, this.parser);
+      report(`${div.called} that is never closed (no ::: line after it) is shown as plain content`);
+      return '';
+    },
+  };
 }
