@@ -278,10 +278,24 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   it('reveal-md: its deck opens with a # slide and goes on in ## slides, all cut at ---, with no section or agenda made of them', async () => {
     const deck = '---\ntitle: R\nrevealOptions:\n  transition: fade\n---\n\n# Opening\n\nSubtitle.\n\nNote: Said first.\n\n---\n\n## Second\n\nText.\n\n----\n\n## Below\n\nMore.\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-levels'), 'deck.md'));
-    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'R'], ['content', 'Opening'], ['content', 'Second'], ['content', 'Below']]);
-    expect(built.briefing.slides.map((s) => s.section)).toEqual([null, null, null, null]);
-    expect(built.briefing.slides[1]!.notes?.markdown).toBe('Said first.');
-    expect(built.briefing.slides[3]!.vertical).toBe(true);
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Opening'], ['content', 'Second'], ['content', 'Below']]);
+    expect(built.briefing.slides.map((s) => s.section)).toEqual([null, null, null]);
+    expect(built.briefing.slides[0]!.notes?.markdown).toBe('Said first.');
+    expect(built.briefing.slides[2]!.vertical).toBe(true);
+  });
+
+  it("adds no title slide to a deck for Marp, Slidev or reveal-md, whose title: names the page and whose first slide is its cover; Quarto's title: makes one, as there", async () => {
+    const first = async (frontMatter: string, file = 'deck.md') => {
+      const built = await buildDeck(path.join(writeBriefing({ [file]: `---\ntitle: The page\n${frontMatter}---\n\n# Cover\n\nBy us.\n\n---\n\n## Next\n\nText.\n` }, `cover-${file}-${frontMatter.length}`), file));
+      expect(built.briefing.meta.title).toBe('The page');
+      expect(built.deck.html).toContain('<title>The page</title>');
+      return built.briefing.slides.map((s) => s.title);
+    };
+    expect(await first('marp: true\n')).toEqual(['Cover', 'Next']);
+    expect(await first('layout: cover\n')).toEqual(['Cover', 'Next']);
+    expect(await first('revealOptions:\n  transition: fade\n')).toEqual(['Cover', 'Next']);
+    expect((await first('format: revealjs\n', 'deck.qmd'))[0]).toBe('The page');
+    expect((await first(''))[0]).toBe('The page');
   });
 
   it('Marp: a list written with * steps in, one written with - does not', async () => {

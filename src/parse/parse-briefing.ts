@@ -74,7 +74,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Generated slides take their content from the metadata; their templates render it.
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
     push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  if (meta.title) generate('title', meta.title);
+  if (meta.title && !opensWithOwnCover(meta.peerTools)) generate('title', meta.title);
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
 
@@ -282,3 +282,17 @@ function readFileFrontMatter(file: SourceFile, meta: BriefingMeta, bag: Diagnost
   });
   return { file, text: split.body, firstLine: split.bodyLine };
 }
+
+/** Tools whose `title:` names the page only: a deck written for them opens with a cover slide of its own. */
+const TITLE_IS_PAGE_NAME = new Set(['Marp', 'Slidev', 'reveal-md']);
+
+/**
+ * Whether a deck written for another tool brings its own cover, so no title
+ * slide is added before it: Marp, Slidev and reveal-md show `title:` only as
+ * the window's title, while Quarto (and Pandoc) make a title slide of it, as
+ * briefdeck does.
+ */
+function opensWithOwnCover(peerTools: readonly string[]): boolean {
+  return peerTools.some((tool) => TITLE_IS_PAGE_NAME.has(tool)) && !peerTools.includes('Quarto');
+}
+
