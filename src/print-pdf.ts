@@ -68,22 +68,27 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     await waitForFonts(page);
     const paper = { printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } };
     const overflows = await printInParts(page, paper, options.pagesPerPrint ?? PAGES_PER_PRINT, tracker, (part) => assembler.add(part));
-    // With fragment steps a slide prints on several pages: it is reported once, as it overflows most.
-    const fullest = new Map<number, SlideOverflow>();
-    for (const overflow of overflows) {
-      const seen = fullest.get(overflow.index);
-      if (!seen || overflow.vertical + overflow.horizontal > seen.vertical + seen.horizontal) fullest.set(overflow.index, overflow);
-    }
-    for (const overflow of fullest.values()) reportOverflow(built, overflow, size.height, bag, 'warning');
+    for (const overflow of keepFullest(overflows)) reportOverflow(built, overflow, size.height, bag, 'warning');
   }, options.launched);
   const { pdf, pages } = await assembler.finish(built.briefing.meta, options.sourceDateEpoch);
   return { pdf, pages, warnings: bag.warnings };
 }
 
+/** One overflow per slide, the largest: with fragment steps a slide prints on several pages. */
+function keepFullest(overflows: SlideOverflow[]): SlideOverflow[] {
+  const fullest = new Map<number, SlideOverflow>();
+  for (const overflow of overflows) {
+    const seen = fullest.get(overflow.index);
+    if (!seen || overflow.vertical + overflow.horizontal > seen.vertical + seen.horizontal) fullest.set(overflow.index, overflow);
+  }
+  return [...fullest.values()];
+}
+
 /**
  * Prints the pages in parts of at most `perPart` pages, as equal as can be,
  * and hands each to `take` in order; returns the slides that overflow. The
- * runtime starts every page out of layout (printInParts); each part is shown
+ * runtime starts every page out of layout (the page's `printInParts`
+ * setting); each part is shown
  * alone (its last page without its page break), measured and printed. A deck
  * that fits in one part is shown whole and prints as it always has.
  */
