@@ -362,6 +362,21 @@ describe("Quarto's column grid", () => {
   });
 });
 
+describe("Quarto's aside and Pandoc's small capitals", () => {
+  it('::: aside closes the slide in small type, inside a callout too, [text]{.smallcaps} is in small capitals, and an aside never closed is a warning', async () => {
+    const deck = [
+      '---', 'title: A', '---', '', '## Remarks', '', 'Main text with [a name]{.smallcaps}.', '', '::: aside', 'Some *aside* text.', ':::', '',
+      '## Boxed', '', '::: {.callout-tip}', 'Tip text.', '', '::: {.aside}', 'Boxed aside.', ':::', ':::', '', '## Open', '', '::: aside', 'Never closed.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'asides'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Remarks')).toBe('<p>Main text with <span class="smallcaps">a name</span>.</p><div class="aside"><p>Some <em>aside</em> text.</p></div>');
+    expect(body('Boxed')).toBe('<div class="callout callout-tip"><p class="callout-title">Tip</p><p>Tip text.</p><div class="aside"><p>Boxed aside.</p></div></div>');
+    expect(body('Open')).toBe('<p>Never closed.</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['25: an aside that is never closed (no ::: line after it) is shown as plain content']);
+  });
+});
+
 describe('fenced divs read whole (callouts, column grids)', () => {
   it('a div never closed is searched for once per fence length, and fences stop growing six kept divs deep, so the parse stays linear', async () => {
     const { rewritePandocLine } = await import('../src/parse/dialects/pandoc/rewrite-line.js');

@@ -11,8 +11,8 @@ const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 /** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
 const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
 
-/** Classes of a bracketed span that Pandoc writes as an HTML element: `[text]{.mark}` is highlighted, `{.underline}` underlined. */
-const SPAN_ELEMENTS: Record<string, string> = { mark: 'mark', underline: 'u' };
+/** Classes of a bracketed span that Pandoc writes as HTML: `[text]{.mark}` is highlighted, `{.underline}` underlined, `{.smallcaps}` in small capitals. */
+const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</mark>'], underline: ['<u>', '</u>'], smallcaps: ['<span class="smallcaps">', '</span>'] };
 
 /** An image, code span, link or span that an attribute block may follow directly. */
 const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
@@ -21,8 +21,8 @@ const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
  * Pandoc's inline attributes, which Quarto decks use everywhere: `![](a.png){width=50%}`,
  * `` `x`{.python} ``, `[text](url){target=_blank}` and bracketed spans `[text]{.fragment}`.
  * None shows as text: an image takes its width and height (pixels or a percentage), an image
- * or a span with `.fragment` steps in, a span with `.mark` or `.underline` is highlighted or
- * underlined, and whatever else the block asked for is passed to `report`
+ * or a span with `.fragment` steps in, a span with `.mark`, `.underline` or `.smallcaps` is
+ * highlighted, underlined or set in small capitals, and whatever else the block asked for is passed to `report`
  * (at render time, in order, so it can name the line).
  */
 export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void): TokenizerAndRendererExtension[] {
@@ -44,7 +44,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         const fragment = attributes.classes.includes('fragment');
         const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)));
         if (ignored.length > 0) report(token.raw, ignored);
-        for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `<${SPAN_ELEMENTS[cls]}>${inner}</${SPAN_ELEMENTS[cls]}>`;
+        for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `${SPAN_ELEMENTS[cls]![0]}${inner}${SPAN_ELEMENTS[cls]![1]}`;
         return fragment ? `<span class="fragment">${inner}</span>` : inner;
       },
     },

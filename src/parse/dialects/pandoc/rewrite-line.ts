@@ -10,11 +10,11 @@ import { CALLOUT } from './callouts.js';
 const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->' };
 
 /**
- * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, and a
- * column grid (`layout-ncol`). Each is written with one colon more than the kept div around it, and closed with
+ * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
+ * column grid (`layout-ncol`) and an aside. Each is written with one colon more than the kept div around it, and closed with
  * as many, so a grid inside a callout closes where it should (fenced-div.ts matches a closing fence by its length).
  */
-const KEPT_DIVS = new Set(['callout', 'grid']);
+const KEPT_DIVS = new Set(['callout', 'grid', 'aside']);
 
 /**
  * The fence of a kept div opened, or closed, inside `open` other divs. Past six kept divs deep the fences stop
@@ -65,6 +65,11 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     if (CALLOUT.test(cls)) {
       state.divs[state.divs.length - 1] = 'callout';
       return { text: `${fence} {${spec}}` };
+    }
+    // Quarto's aside: small type closing the slide (pandocBlockExtensions).
+    if (cls === 'aside' && spec === '.aside') {
+      state.divs[state.divs.length - 1] = 'aside';
+      return { text: `${fence} {.aside}` };
     }
     // Quarto's column grid (`::: {layout-ncol=2}`): each block in it is a cell, side by side.
     const grid = /^layout-ncol=(["']?)([2-4])\1$/.exec(spec);
