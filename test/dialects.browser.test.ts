@@ -92,10 +92,11 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
-  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too", async () => {
+  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, and an r-stack its blocks in one place", async () => {
     const deck = [
       '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',
       '## In a box', '', '::: {.callout-note}', ':::: {layout-ncol=3}', 'One', '', 'Two', '', 'Three', '::::', '', 'Still in the box.', ':::', '',
+      '## Stacked', '', '::: {.r-stack}', 'Under', '', 'Over', ':::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grids'), 'deck.qmd'));
     const shown = await tab.show(built.deck.html);
@@ -119,6 +120,14 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(three.map((c) => c.text)).toEqual(['One', 'Two', 'Three']);
     expect(new Set(three.map((c) => c.top)).size).toBe(1);
     expect(three[2]!.left).toBeGreaterThan(three[1]!.right);
+    // reveal's r-stack lays a stack's blocks in one place.
+    const stacked = await shown.page.evaluate((h) => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(h, 0);
+      return [...reveal.getSlides()[h]!.querySelectorAll('.r-stack > p')].map((p) => Math.round(p.getBoundingClientRect().top));
+    }, built.briefing.slides.findIndex((s) => s.title === 'Stacked'));
+    expect(stacked).toHaveLength(2);
+    expect(stacked[1]).toBe(stacked[0]);
     expect(built.warnings).toEqual([]);
   });
 

@@ -377,6 +377,20 @@ describe("Quarto's aside and Pandoc's small capitals", () => {
   });
 });
 
+describe("Quarto's stacks and tabsets", () => {
+  it('::: {.r-stack} keeps its blocks in one place, for reveal to stack; a tabset shows its tabs one after another under their names, without a warning', async () => {
+    const deck = [
+      '---', 'title: S', '---', '', '## Stack', '', '::: {.r-stack}', '![](a.png){.fragment}', '', '![](a.png){.fragment}', ':::', '',
+      '## Tabs', '', '::: {.panel-tabset}', '### R', '', 'R code.', '', '### Python', '', 'Python code.', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'stacks'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Stack')).toBe('<div class="r-stack"><p><img src="briefdeck-asset:0" alt="" class="fragment"></p><p><img src="briefdeck-asset:1" alt="" class="fragment"></p></div>');
+    expect(body('Tabs')).toBe('<h3>R</h3><p>R code.</p><h3>Python</h3><p>Python code.</p>');
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe('fenced divs read whole (callouts, column grids)', () => {
   it('a div never closed is searched for once per fence length, and fences stop growing six kept divs deep, so the parse stays linear', async () => {
     const { rewritePandocLine } = await import('../src/parse/dialects/pandoc/rewrite-line.js');

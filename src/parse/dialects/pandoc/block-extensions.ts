@@ -2,6 +2,7 @@ import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
 import { asideExtension } from './aside.js';
 import { layoutGridExtension } from './layout-grid.js';
+import { stackExtension } from './stack.js';
 
 // Pandoc's blocks that plain Markdown would show with their markers: definition lists and line blocks, with Quarto's callouts.
 
@@ -17,7 +18,7 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * terms in a row, several definitions to a term) and line blocks (`| ` lines,
  * whose breaks and leading spaces are kept), which Pandoc and Quarto decks
  * use and plain Markdown would show with their markers as text; Quarto's
- * callouts, drawn as boxes, column grids and asides. `report` warns, at the block
+ * callouts, drawn as boxes, column grids, asides and stacks. `report` warns, at the block
  * being rendered.
  */
 export function pandocBlockExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {
@@ -25,6 +26,7 @@ export function pandocBlockExtensions(report: (message: string) => void): Tokeni
     calloutExtension(report),
     layoutGridExtension(report),
     asideExtension(report),
+    stackExtension(report),
     {
       name: 'definitionList',
       level: 'block',
