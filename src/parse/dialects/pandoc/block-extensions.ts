@@ -1,8 +1,7 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
-import { asideExtension } from './aside.js';
+import { classDivExtensions } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
-import { stackExtension } from './stack.js';
 
 // Pandoc's blocks that plain Markdown would show with their markers: definition lists and line blocks, with Quarto's callouts.
 
@@ -25,8 +24,7 @@ export function pandocBlockExtensions(report: (message: string) => void): Tokeni
   return [
     calloutExtension(report),
     layoutGridExtension(report),
-    asideExtension(report),
-    stackExtension(report),
+    ...classDivExtensions(report),
     {
       name: 'definitionList',
       level: 'block',

@@ -11,10 +11,10 @@ const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', f
 
 /**
  * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
- * column grid (`layout-ncol`), an aside and a stack (`.r-stack`). Each is written with one colon more than the kept div around it, and closed with
+ * column grid (`layout-ncol`), and an aside or a stack (`.r-stack`), a div of that class (class-divs.ts). Each is written with one colon more than the kept div around it, and closed with
  * as many, so a grid inside a callout closes where it should (fenced-div.ts matches a closing fence by its length).
  */
-const KEPT_DIVS = new Set(['callout', 'grid', 'aside', 'stack']);
+const KEPT_DIVS = new Set(['callout', 'grid', 'class']);
 
 /**
  * The fence of a kept div opened, or closed, inside `open` other divs. Past six kept divs deep the fences stop
@@ -66,17 +66,12 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
       state.divs[state.divs.length - 1] = 'callout';
       return { text: `${fence} {${spec}}` };
     }
-    // Quarto's stack: its blocks in one place, on top of one another (pandocBlockExtensions).
-    if (spec === '.r-stack') {
-      state.divs[state.divs.length - 1] = 'stack';
-      return { text: `${fence} {.r-stack}` };
-    }
     // A tabset's tabs are shown one after another, each under its name (a heading inside a div stays on its slide).
     if (cls === 'panel-tabset') return { text: '' };
-    // Quarto's aside: small type closing the slide (pandocBlockExtensions).
-    if (cls === 'aside' && spec === '.aside') {
-      state.divs[state.divs.length - 1] = 'aside';
-      return { text: `${fence} {.aside}` };
+    // Quarto's aside and stack: a div of that class around the content (class-divs.ts).
+    if (spec === '.aside' || spec === '.r-stack') {
+      state.divs[state.divs.length - 1] = 'class';
+      return { text: `${fence} {${spec}}` };
     }
     // Quarto's column grid (`::: {layout-ncol=2}`): each block in it is a cell, side by side.
     const grid = /^layout-ncol=(["']?)([2-4])\1$/.exec(spec);

@@ -1,0 +1,31 @@
+import type { TokenizerAndRendererExtension } from 'marked';
+import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
+
+// Quarto divs shown as a <div> of their class around their content, which
+// the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
+// in small type after the slide's content, and a stack (`::: {.r-stack}`),
+// whose blocks lie in one place, one over another, by reveal's own `r-stack`
+// class (usually pictures that step in, `![](a.png){.fragment}`).
+
+/** Each such div's class, and what a warning calls one never closed. */
+const CLASS_DIVS = [
+  { cls: 'aside', called: 'an aside' },
+  { cls: 'r-stack', called: 'an r-stack div' },
+];
+
+/** The marked extensions for these divs, as the line rewriter leaves them (`::: {.aside}`). `report` warns of one never closed. */
+export function classDivExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {
+  return CLASS_DIVS.map(({ cls, called }) =>
+    fencedDivExtension(
+      {
+        name: `quarto-${cls}`,
+        called,
+        opening: new RegExp(`^ {0,3}:{3,}[ \\t]*\\{\\.${cls}\\}`),
+        block: fencedDivPattern(`\\.${cls}`),
+        read: (match, lexer) => lexer.blockTokens(match[2]!, []),
+        render: (body, parser) => `<div class="${cls}">${parser.parse(body)}</div>\n`,
+      },
+      report,
+    ),
+  );
+}
