@@ -98,6 +98,8 @@ export interface BriefingMeta {
   headingDivider?: number[];
   /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */
   peerTools: string[];
+  /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
+  firstSlideKeys?: { text: string; line: number }[];
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */
   pageNumbers: boolean;
   /** Text for every slide's footer in place of the section (Marp's `footer:`). */

@@ -284,6 +284,17 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[2]!.vertical).toBe(true);
   });
 
+  it("Slidev's headmatter layout and class set its first slide, as that slide's own front matter would, and an unknown layout is a warning at its line", async () => {
+    const deck = '---\ntheme: default\nlayout: cover\nclass: lead\n---\n\n# Welcome\n\nPress Space.\n\n---\n\n# Second\n\nText.\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-headmatter'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.layout])).toEqual([['Welcome', 'section'], ['Second', 'content']]);
+    expect(built.briefing.slides[0]!.look?.className).toContain('lead');
+    expect(built.warnings.filter((w) => /layout|class/.test(w.message))).toEqual([]);
+    const odd = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nlayout: iframe\n---\n\n# One\n\nText.\n' }, 'slidev-headmatter-odd'), 'deck.md'));
+    expect(odd.briefing.slides[0]!.layout).toBe('content');
+    expect(odd.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('2: Slidev layout "iframe" has no briefdeck equivalent; the slide uses the content layout');
+  });
+
   it("adds no title slide to a deck for Marp, Slidev or reveal-md, whose title: names the page and whose first slide is its cover; Quarto's title: makes one, as there", async () => {
     const first = async (frontMatter: string, file = 'deck.md') => {
       const built = await buildDeck(path.join(writeBriefing({ [file]: `---\ntitle: The page\n${frontMatter}---\n\n# Cover\n\nBy us.\n\n---\n\n## Next\n\nText.\n` }, `cover-${file}-${frontMatter.length}`), file));

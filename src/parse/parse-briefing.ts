@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { Briefing, BriefingMeta, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
+import { rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer } from './render-markdown.js';
@@ -45,6 +46,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   for (const body of bodies) {
     const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
     rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, warn, meta.headingDivider));
+  }
+  // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
+  if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
+    const keys = meta.firstSlideKeys;
+    const file = metaSource.file.path;
+    const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => bag.warn('W_PEER_SYNTAX', message, { file, line: keys[i]!.line, hint: 'see "Coming from another tool" in the README for what briefdeck reads' }));
+    rawSlides[0].body.unshift(...rewritten.lines.map((text, i) => ({ text, number: keys[i]!.line })));
   }
   if (rawSlides.length === 0) {
     const first = loaded.markdownFiles[0];

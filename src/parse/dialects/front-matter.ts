@@ -39,6 +39,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
 
 /**
  * Applies what a peer key means to briefdeck, where it means something:
+ * Slidev's `layout` and `class` (kept for its first slide, at `line`);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
@@ -46,8 +47,14 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
  */
-export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta): boolean | string[] {
+export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, line = 1): boolean | string[] {
   switch (key) {
+    // Slidev's headmatter is also its first slide's front matter: its layout and class go to that slide.
+    case 'layout':
+    case 'class':
+      if (typeof value !== 'string' || peerKeyOwner(key, meta.peerTools) !== 'Slidev') return false;
+      (meta.firstSlideKeys ??= []).push({ text: `${key}: ${value}`, line });
+      return true;
     case 'marp':
       return true;
     case 'paginate':
