@@ -7,7 +7,7 @@ import { createPdfAssembler } from './export/assemble-pdf.js';
 
 /** Pages printed in one call of Chromium's print. Its time grows with the square of the pages it is shown (500 pages
  * took 3 s at once, 2 s in parts of 100), so a longer deck is printed in parts, each shown alone, and the parts joined. */
-export const PAGES_PER_PRINT = 100;
+const PAGES_PER_PRINT = 100;
 
 // pdf-lib is loaded early by the CLI, while it waits on the browser.
 export { loadPdfLibrary } from './export/assemble-pdf.js';

@@ -50,9 +50,9 @@ const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
 /** A build step: `<!-- pause -->` (what Pandoc's `. . .` and Slidev's `<v-click>` become) starts one, `<!-- pause: end -->` ends it. */
 export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 
-/** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
 /** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */
 export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
+/** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /** Follows fenced code blocks line by line, as CommonMark closes them: by a fence of the same character, at least as long. */
@@ -194,7 +194,7 @@ export function cutSlides(
       const c = current as RawSlide | null;
       const title = m[2]!.trim();
       if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) start('content', title, number, false);
-      else if (c.title === null && (m[1]!.length <= 2 || headingDivider.includes(m[1]!.length))) {
+      else if (c.title === null) {
         c.title = title;
         c.line = number;
       } else append(text, number);

@@ -4,7 +4,7 @@ import type { Briefing, BriefingMeta, ChartRef, ImageRef, LoadedBriefing, Sectio
 import { rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
-import { createMarkdownRenderer } from './render-markdown.js';
+import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { toPlainText } from './plain-text.js';
 import { readSlideDirective } from './dialects/reveal.js';
@@ -39,19 +39,20 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = bodies.map((b) => countHeadings(b.text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
   // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
-  const separatorTool = ['Marp', 'Slidev', 'reveal-md'].some((tool) => meta.peerTools.includes(tool));
+  const separatorTool = meta.peerTools.some((tool) => SEPARATOR_TOOLS.has(tool));
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
+  /** Warns, at a line of `file`, of another tool's syntax that is left out. */
+  const peerWarning = (file: string) => (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file, line, hint: PEER_SYNTAX_HINT });
   for (const body of bodies) {
-    const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, warn, meta.headingDivider));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, peerWarning(body.file.path), meta.headingDivider));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
     const keys = meta.firstSlideKeys;
-    const file = metaSource.file.path;
-    const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => bag.warn('W_PEER_SYNTAX', message, { file, line: keys[i]!.line, hint: 'see "Coming from another tool" in the README for what briefdeck reads' }));
+    const warn = peerWarning(metaSource.file.path);
+    const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => warn(keys[i]!.line, message));
     rawSlides[0].body.unshift(...rewritten.lines.map((text, i) => ({ text, number: keys[i]!.line })));
   }
   if (rawSlides.length === 0) {
@@ -291,8 +292,11 @@ function readFileFrontMatter(file: SourceFile, meta: BriefingMeta, bag: Diagnost
   return { file, text: split.body, firstLine: split.bodyLine };
 }
 
-/** Tools whose `title:` names the page only: a deck written for them opens with a cover slide of its own. */
-const TITLE_IS_PAGE_NAME = new Set(['Marp', 'Slidev', 'reveal-md']);
+/**
+ * Tools whose decks are a run of slides cut at `---`, each titled by its first heading, the first one the
+ * deck's cover: their `title:` names the page only.
+ */
+const SEPARATOR_TOOLS = new Set(['Marp', 'Slidev', 'reveal-md']);
 
 /**
  * Whether a deck written for another tool brings its own cover, so no title
@@ -301,6 +305,5 @@ const TITLE_IS_PAGE_NAME = new Set(['Marp', 'Slidev', 'reveal-md']);
  * briefdeck does.
  */
 function opensWithOwnCover(peerTools: readonly string[]): boolean {
-  return peerTools.some((tool) => TITLE_IS_PAGE_NAME.has(tool)) && !peerTools.includes('Quarto');
+  return peerTools.some((tool) => SEPARATOR_TOOLS.has(tool)) && !peerTools.includes('Quarto');
 }
-

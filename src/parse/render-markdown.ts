@@ -24,6 +24,9 @@ const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have no math.
 let katex: typeof import('katex') | undefined;
 
+/** The hint of every warning about another tool's syntax that is left out. */
+export const PEER_SYNTAX_HINT = 'see "Coming from another tool" in the README for what briefdeck reads';
+
 /** Marks where rendered math goes back in; NUL cannot occur in decoded input, so no author can forge one. */
 const MATH_MARK = '\u0000';
 const MATH_PATTERN = /\u0000(\d+)\u0000/g;
@@ -128,7 +131,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             ctx.rawHtml = true;
             return `${token.text}\n`;
           }
-          bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: 'see "Coming from another tool" in the README for what briefdeck reads' });
+          bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
           return '';
         }
         return renderCodeBlock(info.text, info.language);
@@ -141,7 +144,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...pandocBlockExtensions((message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocScriptExtensions(() => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path)),
       ...pandocInlineExtensions((raw, ignored) =>
-        bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: 'see "Coming from another tool" in the README for what briefdeck reads' }),
+        bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
       ),
       {
         name: 'mathBlock',

@@ -1,7 +1,8 @@
-import type { Lexer, Parser, TokenizerAndRendererExtension } from 'marked';
 // A fenced div that a marked block extension reads whole (`::: {…}` … `:::`):
-// Quarto's callouts and column grids. A div that never closes must not make
-// the parse quadratic, since its opening is tried at every block below it.
+// Quarto's callouts, column grids, asides and stacks. A div that never closes
+// must not make the parse quadratic, since its opening is tried at every
+// block below it.
+import type { Lexer, Parser, TokenizerAndRendererExtension } from 'marked';
 
 /** Per run of the lexer and per fence (`:::`, `::::`, …), the length of the rest of the text below which no such div closes. */
 const UNCLOSED = new WeakMap<object, Map<string, number>>();

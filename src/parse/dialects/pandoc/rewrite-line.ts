@@ -11,8 +11,9 @@ const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', f
 
 /**
  * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
- * column grid (`layout-ncol`), and an aside or a stack (`.r-stack`), a div of that class (class-divs.ts). Each is written with one colon more than the kept div around it, and closed with
- * as many, so a grid inside a callout closes where it should (fenced-div.ts matches a closing fence by its length).
+ * column grid (`layout-ncol`), and an aside or a stack (`.r-stack`), each a div of its class (class-divs.ts).
+ * Each is written with one colon more than the kept div around it, and closed with as many, so a grid inside
+ * a callout closes where it should (fenced-div.ts matches a closing fence by its length).
  */
 const KEPT_DIVS = new Set(['callout', 'grid', 'class']);
 
