@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PNG } from 'pngjs';
@@ -9,6 +10,7 @@ import { printPdf } from '../src/print-pdf.js';
 import { loadDeckIntoPage, waitForPrintLayout, withBrowser } from '../src/browser-session.js';
 import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
+import { chooseBrowserFolderBase } from '../src/launch-chromium.js';
 
 // Every export below but the first runs in-process in one shared Chromium; the first runs as a user would, in its own process.
 useSharedBrowser();
@@ -434,6 +436,43 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
     expect(await processesNaming(temp)).toEqual([]);
   });
 });
+
+describe('where a browser started for an export keeps its profile', () => {
+  it('is in memory (/dev/shm) on Linux unless TMPDIR names a folder, and the system temp folder elsewhere', () => {
+    expect(chooseBrowserFolderBase({ TMPDIR: '/somewhere/else' }, 'linux')).toBe(tmpdir());
+    expect(chooseBrowserFolderBase({}, 'darwin')).toBe(tmpdir());
+    expect(chooseBrowserFolderBase({}, 'linux')).toBe(existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+  });
+
+  it.skipIf(BROWSER_PATH === null || process.platform !== 'linux' || !existsSync('/dev/shm'))('is made in /dev/shm when TMPDIR is not set, and gone when pdf exits', async () => {
+    const deck = writeBriefing({ 'briefing.yml': 'title: Memory\n', 'a.md': '## One\n\nText.\n' });
+    const env = { ...process.env };
+    delete env.TMPDIR;
+    const child = spawn(process.execPath, [BIN, 'pdf', deck, '-o', path.join(tempDir(), 'memory.pdf')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const ended = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // The browser is the CLI's own child; its command line names its profile.
+    let profile: string | undefined;
+    for (let waited = 0; profile === undefined && child.exitCode === null && waited < scaled(20_000); waited += 5) {
+      profile = findProcessesNaming('--user-data-dir=').map((line) => line.split(':')[0]!).filter((pid) => readParentPid(pid) === child.pid).map((pid) => /--user-data-dir=(\S+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))?.[1])[0];
+      if (profile === undefined) await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await ended, said).toBe(0);
+    expect(profile, said).toMatch(/^\/dev\/shm\/briefdeck-chromium-\w+\/profile$/);
+    expect(existsSync(path.dirname(profile!))).toBe(false);
+  });
+});
+
+/** The parent of a process, from /proc (undefined once it is gone). */
+function readParentPid(pid: string): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
 
 describe.skipIf(BROWSER_PATH === null)('briefdeck shots', () => {
   it('writes one PNG per slide at the slide size times --scale', async () => {
