@@ -238,7 +238,9 @@ export function cutSlides(
   function append(text: string, number: number) {
     if (!current) {
       if (text.trim() === '') return;
-      start('content', null, number, false);
+      // Where slides are cut at `---`, a file's start is a cut too: directives and comments before its first heading
+      // (Marp's `<!-- _class: lead -->` then `# Title`) belong to the slide that heading names, as in Marp.
+      start('content', null, number, slideLevel === 'separator');
     }
     const c = current as unknown as RawSlide;
     (c.notesToEnd ? c.notes! : c.body).push({ text, number });
