@@ -92,11 +92,12 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
-  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, and an r-stack its blocks in one place", async () => {
+  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, an r-stack its blocks in one place, and r-hstack and r-vstack theirs in a row and a column", async () => {
     const deck = [
       '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',
       '## In a box', '', '::: {.callout-note}', ':::: {layout-ncol=3}', 'One', '', 'Two', '', 'Three', '::::', '', 'Still in the box.', ':::', '',
       '## Stacked', '', '::: {.r-stack}', 'Under', '', 'Over', ':::', '',
+      '## Side by side', '', '::: {.r-hstack}', 'Left', '', 'Right', ':::', '', '::: {.r-vstack}', 'Top', '', 'Bottom', ':::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grids'), 'deck.qmd'));
     const shown = await tab.show(built.deck.html);
@@ -128,6 +129,17 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     }, built.briefing.slides.findIndex((s) => s.title === 'Stacked'));
     expect(stacked).toHaveLength(2);
     expect(stacked[1]).toBe(stacked[0]);
+    // r-hstack sets its blocks side by side, r-vstack one under another.
+    const boxes = await shown.page.evaluate((h) => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(h, 0);
+      const of = (cls: string) => [...reveal.getSlides()[h]!.querySelectorAll(`.${cls} > p`)].map((p) => p.getBoundingClientRect()).map((b) => ({ top: Math.round(b.top), bottom: Math.round(b.bottom), left: Math.round(b.left), right: Math.round(b.right) }));
+      return { h: of('r-hstack'), v: of('r-vstack') };
+    }, built.briefing.slides.findIndex((s) => s.title === 'Side by side'));
+    expect([boxes.h.length, boxes.v.length]).toEqual([2, 2]);
+    expect(boxes.h[1]!.top).toBe(boxes.h[0]!.top);
+    expect(boxes.h[1]!.left).toBeGreaterThanOrEqual(boxes.h[0]!.right);
+    expect(boxes.v[1]!.top).toBeGreaterThanOrEqual(boxes.v[0]!.bottom);
     expect(built.warnings).toEqual([]);
   });
 

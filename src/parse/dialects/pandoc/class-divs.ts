@@ -5,12 +5,16 @@ import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
 // in small type after the slide's content, and a stack (`::: {.r-stack}`),
 // whose blocks lie in one place, one over another, by reveal's own `r-stack`
-// class (usually pictures that step in, `![](a.png){.fragment}`).
+// class (usually pictures that step in, `![](a.png){.fragment}`), or side by
+// side (`.r-hstack`) or one under another (`.r-vstack`), centred, by reveal's
+// classes of those names.
 
 /** Each such div's class, and what a warning calls one never closed. */
 const CLASS_DIVS = [
   { cls: 'aside', called: 'an aside' },
   { cls: 'r-stack', called: 'an r-stack div' },
+  { cls: 'r-hstack', called: 'an r-hstack div' },
+  { cls: 'r-vstack', called: 'an r-vstack div' },
 ];
 
 /** The marked extensions for these divs, as the line rewriter leaves them (`::: {.aside}`). `report` warns of one never closed. */

@@ -11,7 +11,7 @@ const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', f
 
 /**
  * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
- * column grid (`layout-ncol`), and an aside or a stack (`.r-stack`), each a div of its class (class-divs.ts).
+ * column grid (`layout-ncol`), and an aside or a stack (`.r-stack`, `.r-hstack`, `.r-vstack`), each a div of its class (class-divs.ts).
  * Each is written with one colon more than the kept div around it, and closed with as many, so a grid inside
  * a callout closes where it should (fenced-div.ts matches a closing fence by its length).
  */
@@ -69,8 +69,8 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     }
     // A tabset's tabs are shown one after another, each under its name (a heading inside a div stays on its slide).
     if (cls === 'panel-tabset') return { text: '' };
-    // Quarto's aside and stack: a div of that class around the content (class-divs.ts).
-    if (spec === '.aside' || spec === '.r-stack') {
+    // Quarto's aside and stacks: a div of that class around the content (class-divs.ts).
+    if (spec === '.aside' || spec === '.r-stack' || spec === '.r-hstack' || spec === '.r-vstack') {
       state.divs[state.divs.length - 1] = 'class';
       return { text: `${fence} {${spec}}` };
     }
