@@ -526,6 +526,14 @@ describe("Pandoc's own slide show example", () => {
 });
 
 describe('Quarto syntax inside a slide', () => {
+  it('a slide whose heading says {visibility="hidden"} is left out, with its notes, as Quarto leaves it out; "uncounted" is shown, with a warning', async () => {
+    const deck = ['---', 'title: V', '---', '', '## Shown', '', 'One.', '', '## Backup {visibility="hidden" .smaller}', '', 'Not for the room.', '', '::: notes', 'Hidden note.', ':::', '', '## Extra {visibility=uncounted}', '', 'Two.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-hidden'), 'deck.qmd'));
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['V', 'Shown', 'Extra']);
+    expect(built.deck.html).not.toMatch(/Backup|Not for the room|Hidden note/);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[17, 'heading attributes visibility are not supported and were left out']]);
+  });
+
   it('fragment divs step in, a callout is a titled box, cells drop their #| options, and attributes never show', async () => {
     const deck = [
       '---', 'title: Q', 'format: revealjs', '---', '',

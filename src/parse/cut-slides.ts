@@ -30,7 +30,7 @@ export interface RawSlide {
   notesToEnd: boolean;
   /** Slidev: the slide's own front matter has been read. */
   frontMatter?: boolean;
-  /** Slidev's `hide: true`: the slide is read, then left out of the deck. */
+  /** Slidev's `hide: true`, Quarto's `{visibility="hidden"}`: the slide is read, then left out of the deck. */
   hidden?: boolean;
   /** Started by a vertical separator (`--`, `----`, `<!--v-->`): the slide sits below the one before it. */
   vertical?: boolean;
@@ -171,11 +171,13 @@ export function cutSlides(
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
     const rewrite = rewritePandocLine(text, pandoc);
     let headingLook: SlideDirectiveLook | undefined;
+    let headingHidden = false;
     let separator: 'horizontal' | 'vertical' | null;
     if (rewrite) {
       if (rewrite.warning) warn(number, rewrite.warning);
       text = rewrite.text;
       headingLook = rewrite.look;
+      headingHidden = rewrite.hidden === true;
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
       text = '---';
@@ -197,7 +199,11 @@ export function cutSlides(
       else if (c.title === null) {
         c.title = title;
         c.line = number;
-      } else append(text, number);
+      } else {
+        append(text, number);
+        headingHidden = false;
+      }
+      if (headingHidden) (current as unknown as RawSlide).hidden = true;
       if (headingLook && current) (current as RawSlide).look = headingLook;
     } else if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
@@ -213,6 +219,7 @@ export function cutSlides(
         start('content', m[1]!.trim(), number, false);
       }
       if (headingLook) (current as unknown as RawSlide).look = headingLook;
+      if (headingHidden) (current as unknown as RawSlide).hidden = true;
     } else if (SEPARATOR.test(text)) {
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.

@@ -31,6 +31,8 @@ export interface Rewrite {
   text: string;
   /** A heading's attributes that set the look of the slide it titles. */
   look?: SlideDirectiveLook;
+  /** Quarto's `{visibility="hidden"}`: the slide the heading titles is left out of the deck, as Quarto leaves it out. */
+  hidden?: true;
   warning?: string;
 }
 
@@ -106,19 +108,21 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
 /**
  * Quarto's heading attributes: `{.smaller}` and other allowlisted classes, and
  * `{background-color="…"}` or `{background-image="…"}`, set the slide's look
- * through the same safe reading as reveal's `.slide:` comments; the rest is a
- * warning.
+ * through the same safe reading as reveal's `.slide:` comments;
+ * `{visibility="hidden"}` leaves the slide out; the rest is a warning.
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
   // Quarto's `background=` is reveal's shorthand: an image when it names a file or an address, else a colour.
   const named = (key: string, value: string) => (key !== 'background' ? key : /\.(?:png|jpe?g|gif|webp|svg|avif)["']?$|^["']?(?:https?:|data:)/i.test(value) ? 'background-image' : 'background-color');
-  const pairs = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)].map((m) => {
+  const written = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)];
+  const hidden = written.some((m) => m[1] === 'visibility' && m[2]!.replace(/^["']|["']$/g, '') === 'hidden');
+  const pairs = written.filter((m) => !(hidden && m[1] === 'visibility')).map((m) => {
     const key = named(m[1]!, m[2]!);
     return `${key === 'background-color' || key === 'background-image' ? `data-${key}` : key}=${m[2]}`;
   });
   const id = /(?:^|\s)#[\w-]+/.test(attributes);
   const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
   const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
-  return { text: heading, look: read?.look, ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
+  return { text: heading, look: read?.look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
 }
