@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { slideIndices } from '../src/model.js';
@@ -327,6 +328,20 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const body = built.briefing.slides.find((s) => s.title === 'Steps')!.bodyHtml;
     expect(body.replace(/\n/g, '')).toBe('<p>First.</p><div class="fragment"><p>Second, on a click.</p></div><p>Third, at once.</p>');
     expect(built.warnings).toEqual([]);
+  });
+
+  it("Slidev: a magic-move block shows its last step's code, never the fences of its steps, with a warning at its line", async () => {
+    const deck = ['---', 'title: T', 'transition: fade', '---', '', '# Before', '', 'Text.', '', '---', '', '# Code', '', '````md magic-move {lines: true}', '```js {1}', 'const x = 1', '```', '```ts', 'const x: number = 2', '```', '````', '', 'A [link](file:///etc/hosts).', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-magic-move'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Code')!.bodyHtml;
+    expect(body).toMatch(/^<pre><code class="hljs language-ts">/);
+    expect(toPlainText(/<pre>[\s\S]*<\/pre>/.exec(body)![0]).trim()).toBe('const x: number = 2');
+    expect(body).not.toContain('```');
+    // Lines 14 and 23, though the slide's title line before them is not among the lines rendered.
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [14, "Slidev's magic-move block is shown as its last step, of 2; the steps between are left out"],
+      [23, 'link to "file:///etc/hosts" was removed; links may be https:, mailto: or #anchors'],
+    ]);
   });
 });
 

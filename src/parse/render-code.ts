@@ -12,23 +12,51 @@ export type CodeInfo =
   | { kind: 'chart' }
   /** Pandoc's raw block (```{=html}): for that output format only. */
   | { kind: 'raw'; format: string }
-  | { kind: 'code'; language: string | undefined; text: string };
+  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number };
 
 /**
  * Reads a fence's info string: `chart`; Pandoc's raw `{=html}`; a Quarto or R Markdown
  * cell (```{python}), shown without the `#|` options only its tool reads; Pandoc's
  * attributes (```{.python code-line-numbers="2"}), whose class names the language;
- * else the first word, as CommonMark reads it.
+ * Slidev's ````md magic-move, as its last step; else the first word, as CommonMark reads it.
  */
 export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   const spec = (info ?? '').trim();
   if (spec.split(/\s+/)[0] === 'chart') return { kind: 'chart' };
+  if (/^md[ \t]+magic-move\b/.test(spec)) {
+    const steps = readFencedBlocks(text);
+    const last = steps.at(-1);
+    if (last) return { kind: 'code', language: last.info.split(/[\s{]/)[0] || undefined, text: last.text, magicMoveSteps: steps.length };
+  }
   const raw = /^\{=([\w-]+)\}$/.exec(spec);
   if (raw) return { kind: 'raw', format: raw[1]! };
   const braced = /^\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(spec);
   if (!braced) return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
   const cell = braced[1] === undefined;
   return { kind: 'code', language: braced[2], text: cell ? text.replace(/^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/, '') : text };
+}
+
+/**
+ * The fenced code blocks inside Slidev's magic-move block, one per step, in
+ * order. Slidev morphs each step into the next as the presenter clicks; a
+ * still deck shows the code as it ends, never the fences themselves.
+ */
+function readFencedBlocks(text: string): { info: string; text: string }[] {
+  const blocks: { info: string; text: string }[] = [];
+  let open: { fence: string; info: string; lines: string[] } | null = null;
+  for (const line of text.split('\n')) {
+    if (open) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1]![0] === open.fence[0] && close[1]!.length >= open.fence.length) {
+        blocks.push({ info: open.info, text: open.lines.join('\n') });
+        open = null;
+      } else open.lines.push(line);
+      continue;
+    }
+    const start = /^ {0,3}(`{3,}|~{3,})[ \t]*(.*)$/.exec(line);
+    if (start) open = { fence: start[1]!, info: start[2]!.trim(), lines: [] };
+  }
+  return blocks;
 }
 
 /** A code block as highlighted HTML, with its language class when highlight.js knows the language. */

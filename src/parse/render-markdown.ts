@@ -35,6 +35,9 @@ interface RenderContext {
   file: SourceFile;
   /** First line of the top-level token being rendered. */
   line: number;
+  /** The lines being rendered, and the index among them of that token's first line. */
+  lines: Line[];
+  index: number;
   /** That token's source, and how far the renderer has read into it, to place inline links and images on their own line. */
   raw: string;
   cursor: number;
@@ -49,7 +52,7 @@ interface RenderContext {
  * produce markup that loads or runs anything.
  */
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = []) {
-  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, raw: '', cursor: 0, rawHtml: false };
+  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
   /** Where an inline token stands: the line of its source inside the current top-level token (tokens are visited in order). */
@@ -57,7 +60,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const index = ctx.raw.indexOf(raw, ctx.cursor);
     if (index === -1) return at();
     ctx.cursor = index + raw.length;
-    return { file: ctx.file.path, line: ctx.line + countNewlines(ctx.raw.slice(0, index)) };
+    return { file: ctx.file.path, line: lineNumberAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))) };
   };
   const footnotes = createFootnotes(() => ctx.line);
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
@@ -133,6 +136,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           }
           bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
           return '';
+        }
+        if (info.magicMoveSteps !== undefined && info.magicMoveSteps > 1) {
+          bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...at(), hint: PEER_SYNTAX_HINT });
         }
         return renderCodeBlock(info.text, info.language);
       },
@@ -211,7 +217,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
      * under the same link, image and raw-HTML rules as a slide body.
      */
     renderInline(file: SourceFile, line: number, text: string): string {
-      Object.assign(ctx, { file, line, raw: text, cursor: 0, rawHtml: false });
+      Object.assign(ctx, { file, line, lines: text.split('\n').map((t, i) => ({ text: t, number: line + i })), index: 0, raw: text, cursor: 0, rawHtml: false });
       let html: string;
       try {
         html = marked.parseInline(text) as string;
@@ -274,12 +280,15 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
 
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
     const tokens = marked.lexer(joinLines(lines));
-    let line = lines[0]!.number;
+    let index = 0;
     let html = '';
     let bulletCount = 0;
     const htmlLines: number[] = [];
     for (const token of tokens as Token[]) {
+      const line = lineNumberAt(lines, index);
       ctx.line = line;
+      ctx.lines = lines;
+      ctx.index = index;
       ctx.raw = token.raw;
       ctx.cursor = 0;
       const before: boolean = ctx.rawHtml;
@@ -290,7 +299,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       if (ctx.rawHtml) htmlLines.push(line);
       ctx.rawHtml ||= before;
       if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
-      line += countNewlines(token.raw);
+      index += countNewlines(token.raw);
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html));
@@ -298,13 +307,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const source = joinLines(lines);
     const lineOf = (text: string) => {
       const index = source.indexOf(text);
-      return index === -1 ? (htmlLines[0] ?? lines[0]!.number) : lines[0]!.number + countNewlines(source.slice(0, index));
+      return index === -1 ? (htmlLines[0] ?? lines[0]!.number) : lineNumberAt(lines, countNewlines(source.slice(0, index)));
     };
     // "<iframe>" or "onerror on <img>": the line where that tag first opens.
     const lineOfMarkup = (what: string) => {
       const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
       const match = new RegExp(`<${tag}\\b`, 'i').exec(source);
-      return match ? lines[0]!.number + countNewlines(source.slice(0, match.index)) : (htmlLines[0] ?? lines[0]!.number);
+      return match ? lineNumberAt(lines, countNewlines(source.slice(0, match.index))) : (htmlLines[0] ?? lines[0]!.number);
     };
     const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
       bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
@@ -354,6 +363,15 @@ function findExcessiveNesting(lines: Line[]): Line | undefined {
     const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/.exec(line.text);
     return item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING;
   });
+}
+
+/**
+ * The source line of the `n`th line of the text being rendered. A slide's lines need not follow one another: the
+ * heading that titles a slide, a directive or a pause marker is taken out of them, so counting on from the first
+ * line would name the line before.
+ */
+function lineNumberAt(lines: Line[], n: number): number {
+  return lines[Math.min(n, lines.length - 1)]!.number;
 }
 
 function countNewlines(s: string): number {
