@@ -394,6 +394,26 @@ describe("Quarto's column grid", () => {
   });
 });
 
+describe("Quarto's numbered equations", () => {
+  it('a formula labelled {#eq-…} is numbered in the order of the text, and @eq-…, [@eq-…] and [-@eq-…] read as Quarto writes them; no label shows', async () => {
+    const deck = [
+      '---', 'title: E', '---', '', '## Refs', '', 'As @eq-two shows, and [-@eq-one] too; [@eq-one], and @eq-none stays.', '', '```', '$$ x $$ {#eq-code}', '```', '',
+      '## Formulas', '', '$$ a = b $$ {#eq-one}', '', '$$', 'c = d', '$$ {#eq-two}', '', 'Mail x@eq-one.org.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-equations'), 'deck.qmd'));
+    const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
+    // A reference before its formula is numbered all the same; one to no formula stays, and so does code.
+    expect(text('Refs')).toBe('As Equation 2 shows, and 1 too; Equation 1, and @eq-none stays. $$ x $$ {#eq-code}');
+    const formulas = built.briefing.slides.find((s) => s.title === 'Formulas')!.bodyHtml;
+    // KaTeX sets each number beside its formula.
+    expect(formulas.match(/class="tag"/g)).toHaveLength(2);
+    expect(toPlainText(formulas)).toMatch(/^a=b\(1\)[\s\S]*c=d\(2\)/);
+    expect(formulas).not.toContain('{#eq-');
+    expect(formulas).toContain('Mail x@eq-one.org.');
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe("Quarto's aside and Pandoc's small capitals", () => {
   it('::: aside closes the slide in small type, inside a callout too, [text]{.smallcaps} is in small capitals, and an aside never closed is a warning', async () => {
     const deck = [

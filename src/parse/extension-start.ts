@@ -22,9 +22,14 @@ const WINDOW = 2048;
  * number of times.
  */
 export function startWithinWindow(needle: string): (src: string) => number {
+  return startWithinWindowOf((text) => text.indexOf(needle), needle.length);
+}
+
+/** startWithinWindow for a needle of several forms, such as a pattern: `find` searches a text, and none is longer than `longest`. */
+export function startWithinWindowOf(find: (text: string) => number, longest: number): (src: string) => number {
   return (src) => {
-    if (src.length <= WINDOW) return src.indexOf(needle);
-    const found = src.slice(0, WINDOW).indexOf(needle);
-    return found === -1 ? WINDOW - needle.length : found;
+    if (src.length <= WINDOW) return find(src);
+    const found = find(src.slice(0, WINDOW));
+    return found === -1 ? WINDOW - longest : found;
   };
 }

@@ -13,6 +13,7 @@ import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
+import { equationRefExtension } from './dialects/pandoc/equation-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
@@ -51,7 +52,7 @@ interface RenderContext {
  * to confined paths and refuses unsafe links, so Markdown alone can never
  * produce markup that loads or runs anything.
  */
-export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = []) {
+export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], equations: ReadonlyMap<string, number> = new Map()) {
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
@@ -157,14 +158,17 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         level: 'block',
         start: startWithinParagraph(/^\$\$/m),
         tokenizer(src: string) {
-          const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/.exec(src);
+          // Quarto's label after the closing `$$` (`{#eq-energy}`) numbers the formula (equation-refs.ts).
+          const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\{#(eq-[\w-]+)\}[ \t]*)?(?:\n|$)/.exec(src);
           if (!match) return undefined;
           // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
           const tex = meta.peerTools.includes('Slidev') ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;
-          return { type: 'mathBlock', raw: match[0], text: tex.trim() };
+          const number = match[2] === undefined ? undefined : equations.get(match[2]);
+          return { type: 'mathBlock', raw: match[0], text: number === undefined ? tex.trim() : `${tex.trim()}\\tag{${number}}` };
         },
         renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
       },
+      equationRefExtension(equations),
       {
         name: 'mathInline',
         level: 'inline',
