@@ -120,6 +120,25 @@ describe('other tools\' front matter', () => {
     expect(built.briefing.meta.incremental).toBe(true);
     expect(built.deck.html).toContain('<li class="fragment">one</li>');
   });
+
+  it("Pandoc: a deck with its variables builds: several authors, a Beamer theme, slide-level, abstract and header-includes are read or named, never errors", async () => {
+    const deck = ['---', 'title: Options', 'author:', '  - Analyst One', '  - Analyst Two', 'theme: metropolis', 'slide-level: 1', 'abstract: |', '  Short.', 'header-includes:', '  - \\usepackage{xcolor}', '---', '', '# One', '', 'Text.', '', '# Two', '', 'More.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'pandoc-variables'), 'deck.md'));
+    expect(built.briefing.meta.author).toBe('Analyst One, Analyst Two');
+    expect(built.briefing.meta.theme).toBe('white');
+    // slide-level: 1 makes each # a slide, not a section.
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'Options'], ['content', 'One'], ['content', 'Two']]);
+    expect(built.warnings.map((w) => [w.line, w.message]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [6, 'Pandoc\'s theme "metropolis" is not built in; using white'],
+      [8, '"abstract" is Pandoc\'s metadata; briefdeck ignores it'],
+      [10, '"header-includes" is Pandoc\'s metadata; briefdeck ignores it'],
+    ]);
+    // Quarto writes each author as a map with a name; its toc is named as Quarto's in a deck known to be Quarto's.
+    const quarto = ['---', 'title: Q', 'format: revealjs', 'author:', '  - name: Norah Jones', '    affiliations: Acme', '  - name:', '      given: Bo', '      family: Li', 'toc: true', '---', '', '## A', ''].join('\n');
+    const q = await buildDeck(path.join(writeBriefing({ 'deck.qmd': quarto }, 'quarto-authors'), 'deck.qmd'));
+    expect(q.briefing.meta.author).toBe('Norah Jones, Bo Li');
+    expect(q.warnings.map((w) => w.message)).toEqual(['"toc" is Quarto\'s metadata; briefdeck ignores it']);
+  });
 });
 
 describe('slide level', () => {

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
-import { applyPeerKey, mapPeerTheme, peerKeyOwner, readDurationText } from './dialects/front-matter.js';
+import { applyPeerKey, mapPeerTheme, peerKeyOwner, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
@@ -10,7 +10,7 @@ import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
   title: { type: 'string', doc: 'the deck title; without it there is no title slide' },
   subtitle: { type: 'string', doc: 'a line under the title' },
-  author: { type: 'string', doc: 'who presents or wrote it' },
+  author: { type: 'string', doc: 'who presents or wrote it (a list of names is joined with commas)' },
   date: { type: 'string', doc: 'the date shown on the title slide' },
   lang: { type: 'string', doc: 'the language tag, default en' },
   theme: { type: 'string', doc: 'briefing (default) or a reveal.js theme name' },
@@ -139,11 +139,15 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const wrongType = () =>
       bag.error('E_META', `"${key}" must be ${describeType(spec.type)}`, { ...valueAt, hint: `${key}: ${spec.doc}` });
     switch (spec.type) {
-      case 'string':
+      case 'string': {
+        // Pandoc and Quarto list several authors, or write each as a map with a name.
+        const authors = key === 'author' && typeof value !== 'string' ? readAuthorList(valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === 'function' ? (valueNode as { toJSON(): unknown }).toJSON() : value) : undefined;
         if (typeof value === 'string' || (key === 'date' && typeof value === 'number')) {
           (meta as unknown as Record<string, unknown>)[key] = String(value);
-        } else wrongType();
+        } else if (authors !== undefined) meta.author = authors;
+        else wrongType();
         break;
+      }
       case 'number': {
         // Slidev writes durations with their unit: `duration: 35min`.
         const number = key === 'duration' ? (readDurationText(value) ?? value) : value;

@@ -6,13 +6,18 @@ import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 /** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
 const MARP_LOCAL = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
 
+/** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
+const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'logo'];
+
 /** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
 const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...['marp', ...MARP_LOCAL.filter((k) => k !== 'class'), 'headingDivider', 'math', 'style', 'description', 'image', 'keywords', 'url'].map((k) => [k, 'Marp']),
   ...MARP_LOCAL.map((k) => [`_${k}`, 'Marp']),
   ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
   ...['info', 'drawings', 'transition', 'mdc', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode'].map((k) => [k, 'Slidev']),
-  ...['format', 'execute', 'jupyter', 'editor', 'bibliography', 'slide-number', 'smaller', 'incremental-lists'].map((k) => [k, 'Quarto']),
+  ...['format', 'execute', 'jupyter', 'editor', 'bibliography', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
+  // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
+  ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'nocite', 'references', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'reference-section-title', 'variables'].map((k) => [k, 'Pandoc']),
 ]);
 
 /** Other tools' own themes, and the briefdeck theme nearest to each; Marp's come first for a name both use. */
@@ -22,8 +27,8 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
 };
 
-/** Keys two tools share: Marp's `class` is also a Slidev key. */
-const SHARED_KEYS: Record<string, string[]> = { class: ['Slidev', 'Marp'] };
+/** Keys two tools share: Marp's `class` is also a Slidev key, and Quarto reads many of Pandoc's. */
+const SHARED_KEYS: Record<string, string[]> = { class: ['Slidev', 'Marp'], ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])) };
 
 /** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for. */
 export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
@@ -43,7 +48,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
- * `transition`, `footer`, `theme`). Returns true when the key was fully
+ * `transition`, `footer`, `theme`); Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
  */
@@ -79,11 +84,18 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'boolean') return false;
       meta.smaller = value;
       return true;
+    // Pandoc's and Quarto's slide level, as briefdeck's own `slideLevel` takes it; the metadata's own key, set, wins.
+    case 'slide-level':
+      if (value !== 1 && value !== 2) return false;
+      meta.slideLevel ??= value;
+      return true;
     case 'transition':
       return applyTransition(value, meta);
     case 'revealOptions':
       return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
     case 'format': {
+      // `format: revealjs` says only what briefdeck makes anyway.
+      if (value === 'revealjs') return true;
       const reveal = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).revealjs : undefined;
       return applyOptions(reveal, meta, {
         incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
@@ -147,7 +159,32 @@ export function mapPeerTheme(theme: string, peerTools: readonly string[]): { too
   const known = owners.find((t) => peerTools.includes(t));
   // A name two tools use (`default`), in a deck that is neither's yet, is named as both's; both map it alike.
   if (owners.length > 0) return { tool: known ?? owners.join(' or '), theme: PEER_THEMES[known ?? owners[0]!]![theme]! };
-  return peerTools.includes('Slidev') ? { tool: 'Slidev', theme: 'briefing' } : undefined;
+  if (peerTools.includes('Slidev')) return { tool: 'Slidev', theme: 'briefing' };
+  // A Pandoc deck's theme is a Beamer theme (metropolis, Madrid, …) or one of reveal's, which are built in.
+  return peerTools.includes('Pandoc') ? { tool: 'Pandoc', theme: 'white' } : undefined;
+}
+
+/**
+ * Several authors, as Pandoc and Quarto write them: a list of names, or
+ * Quarto's maps with a `name` (a string, or `given` and `family`), one map or
+ * a list of them. Joined with commas; undefined for any other shape.
+ */
+export function readAuthorList(value: unknown): string | undefined {
+  const nameOf = (author: unknown): string | undefined => {
+    if (typeof author === 'string') return author.trim();
+    if (typeof author !== 'object' || author === null) return undefined;
+    const name = (author as { name?: unknown }).name;
+    if (typeof name === 'string') return name.trim();
+    if (typeof name === 'object' && name !== null) {
+      const { literal, given, family } = name as { literal?: unknown; given?: unknown; family?: unknown };
+      if (typeof literal === 'string') return literal.trim();
+      const parts = [given, family].filter((p): p is string => typeof p === 'string');
+      return parts.length > 0 ? parts.join(' ') : undefined;
+    }
+    return undefined;
+  };
+  const names = (Array.isArray(value) ? value : [value]).map(nameOf);
+  return names.length > 0 && names.every((n): n is string => n !== undefined && n !== '') ? names.join(', ') : undefined;
 }
 
 /** Quarto's date keywords, which stand for the day the deck is rendered. */
