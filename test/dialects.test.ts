@@ -577,6 +577,32 @@ describe("Pandoc's own slide show example", () => {
     expect(body).toMatch(/<table>[\s\S]*<td>1<\/td>/);
     expect(built.warnings).toEqual([]);
   });
+
+  it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too', async () => {
+    const deck = [
+      '---', 'title: T', '---', '',
+      '## Unnumbered {-}', '', '#. First', '#. Second', '', '[under]{.ul} text.', '',
+      '## TeX {.unnumbered .unlisted}', '', 'Before.', '', '\\pause', '', 'After.', '', '\\newpage', '\\vspace{1em}', '',
+      '\\begin{itemize}', '\\item Beamer only', '\\end{itemize}', '',
+      '\\begin{equation}', 'x = 1', '\\end{equation}', '',
+      '$$', '\\begin{aligned}', 'a &= b', '\\end{aligned}', '$$', '',
+      '```', '\\newpage', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'pandoc-raw-tex'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['T', 'Unnumbered', 'TeX']);
+    expect(built.briefing.slides[1]!.bodyHtml.replace(/\n/g, '')).toBe('<ol><li>First</li><li>Second</li></ol><p><u>under</u> text.</p>');
+    const tex = built.briefing.slides[2]!.bodyHtml;
+    expect(tex.replace(/\n/g, '')).toMatch(/^<p>Before.<\/p><div class="fragment"><p>After.<\/p>/);
+    expect(toPlainText(tex)).not.toMatch(/\\(pause|vspace|item|begin\{itemize)|Beamer only/);
+    // Two formulas: the equation environment, and the aligned one inside $$ as it was.
+    expect(tex.match(/class="math-display"/g)).toHaveLength(2);
+    expect(tex).toContain('<pre><code class="hljs">\\newpage</code></pre>');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [20, 'the LaTeX command \\newpage is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
+      [21, 'the LaTeX command \\vspace is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
+      [23, 'a LaTeX itemize environment is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
+    ]);
+  });
 });
 
 describe('Quarto syntax inside a slide', () => {

@@ -3,6 +3,7 @@ import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
 import { rewritePandocLine } from './dialects/pandoc/rewrite-line.js';
+import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
@@ -145,6 +146,7 @@ export function cutSlides(
     (c.notes ??= []).push({ text, number });
   };
   const pandoc = { divs: [] as string[], columnsSeen: 0 };
+  const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
   /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
   const handle = (original: string, number: number): void => {
@@ -167,6 +169,12 @@ export function cutSlides(
     if (fences.read(text)) {
       append(text, number);
       return;
+    }
+    // Raw TeX (Pandoc's): math environments become display math, \pause a step, other commands go.
+    const tex = rewriteRawTex(text, rawTex);
+    if (tex) {
+      if (tex.warning) warn(number, tex.warning);
+      text = tex.text;
     }
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
     const rewrite = rewritePandocLine(text, pandoc);

@@ -11,8 +11,8 @@ const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 /** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
 const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
 
-/** Classes of a bracketed span that Pandoc writes as HTML: `[text]{.mark}` is highlighted, `{.underline}` underlined, `{.smallcaps}` in small capitals. */
-const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</mark>'], underline: ['<u>', '</u>'], smallcaps: ['<span class="smallcaps">', '</span>'] };
+/** Classes of a bracketed span that Pandoc writes as HTML: `[text]{.mark}` is highlighted, `{.underline}` (or `{.ul}`) underlined, `{.smallcaps}` in small capitals. */
+const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</mark>'], underline: ['<u>', '</u>'], ul: ['<u>', '</u>'], smallcaps: ['<span class="smallcaps">', '</span>'] };
 
 /** An image, code span, link or span that an attribute block may follow directly. */
 const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);

@@ -101,9 +101,15 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
   // A pause: what follows on the slide is the next build step.
   if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
   const heading = /^(#{1,6}[ \t]+.*?)[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
-  if (heading && /^[.#]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
+  if (heading && /^[.#-]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
+  // Pandoc's automatically numbered list item, `#.`: an ordered list's item, numbered as the list goes.
+  const numbered = /^( {0,3})#\.([ \t]+\S.*)$/.exec(line);
+  if (numbered) return { text: `${numbered[1]}1.${numbered[2]}` };
   return null;
 }
+
+/** Heading classes that number or list a section in a document's contents, and mean nothing on a slide. */
+const UNNUMBERED = new Set(['unnumbered', 'unlisted']);
 
 /**
  * Quarto's heading attributes: `{.smaller}` and other allowlisted classes, and
@@ -112,7 +118,8 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
  * `{visibility="hidden"}` leaves the slide out; the rest is a warning.
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
-  const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
+  // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing on a slide, which shows no section numbers.
+  const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !UNNUMBERED.has(c));
   // Quarto's `background=` is reveal's shorthand: an image when it names a file or an address, else a colour.
   const named = (key: string, value: string) => (key !== 'background' ? key : /\.(?:png|jpe?g|gif|webp|svg|avif)["']?$|^["']?(?:https?:|data:)/i.test(value) ? 'background-image' : 'background-color');
   const written = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)];

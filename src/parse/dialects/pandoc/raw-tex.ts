@@ -1,0 +1,70 @@
+// Raw TeX in a Pandoc or Quarto deck, read line by line as Pandoc's HTML
+// output reads it: a math environment (`\begin{equation}` … `\end{equation}`)
+// is display math, as Pandoc passes it on to MathJax; Beamer's `\pause` is a
+// build step; any other command on a line of its own (`\newpage`,
+// `\vspace{1em}`) or environment is for LaTeX output only, and left out, with
+// a warning, as Pandoc leaves it out of HTML.
+
+/** The environments Pandoc passes on to MathJax in HTML output, which KaTeX renders too. */
+const MATH_ENVIRONMENTS = new Set(['equation', 'align', 'alignat', 'gather', 'multline', 'flalign', 'eqnarray'].flatMap((name) => [name, `${name}*`]));
+
+/** Where a file's reading stands: inside a `$$` display block, or inside an environment being left out. */
+export interface RawTexState {
+  inMath: boolean;
+  /** The math environment that opened the display block, when one did: its `\end` closes the block. */
+  mathEnvironment: string | null;
+  /** The environment whose lines are being left out, until its `\end`. */
+  skipping: string | null;
+}
+
+/** A fresh state for the start of a file. */
+export function createRawTexState(): RawTexState {
+  return { inMath: false, mathEnvironment: null, skipping: null };
+}
+
+/** A line of raw TeX rewritten: `text` empty when the line is left out (a blank line, so paragraphs around it stay apart). */
+export interface TexRewrite {
+  text: string;
+  warning?: string;
+}
+
+const BEGIN = /^[ \t]*\\begin\{([A-Za-z]+\*?)\}/;
+/** A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`. */
+const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:\[[^\]\n]*\]|\{[^}\n]*\})*[ \t]*$/;
+
+/** Rewrites one line of raw TeX (outside code), or returns null for a line that is not. */
+export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | null {
+  if (state.skipping !== null) {
+    if (line.includes(`\\end{${state.skipping}}`)) state.skipping = null;
+    return { text: '' };
+  }
+  if (state.mathEnvironment !== null) {
+    if (!line.includes(`\\end{${state.mathEnvironment}}`)) return null;
+    state.inMath = false;
+    state.mathEnvironment = null;
+    return { text: `${line.trimEnd()}$$` };
+  }
+  // `$$` opens or closes a display block; TeX inside one is math, never rewritten.
+  if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1 && (state.inMath || /^[ \t]*\$\$/.test(line))) {
+    state.inMath = !state.inMath;
+    return null;
+  }
+  if (state.inMath || !/^[ \t]*\\/.test(line)) return null;
+  const begin = BEGIN.exec(line);
+  if (begin) {
+    const name = begin[1]!;
+    if (MATH_ENVIRONMENTS.has(name)) {
+      // One display block from \begin to \end, as the math block extension reads `$$ … $$`.
+      if (line.includes(`\\end{${name}}`)) return { text: `$$${line.trim()}$$` };
+      state.inMath = true;
+      state.mathEnvironment = name;
+      return { text: `$$${line.trim()}` };
+    }
+    if (!line.includes(`\\end{${name}}`)) state.skipping = name;
+    return { text: '', warning: `a LaTeX ${name} environment is for LaTeX output only and was left out, as Pandoc leaves it out of HTML` };
+  }
+  const command = COMMAND_LINE.exec(line);
+  if (!command) return null;
+  if (command[1] === 'pause') return { text: '<!-- pause -->' };
+  return { text: '', warning: `the LaTeX command \\${command[1]} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML` };
+}
