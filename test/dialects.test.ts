@@ -578,6 +578,31 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it('reads grid and simple tables as tables, with list cells and alignments, and a caption line before or after a table as its caption', async () => {
+    const deck = [
+      '---', 'title: T', '---', '', '## Grid', '', ': Before.', '',
+      '+---------+--------:+--------------+', '| Fruit   | Price   | Advantages   |', '+=========+========:+==============+', '| Bananas | $1.34   | - wrapper    |', '|         |         | - **bright** |', '+---------+---------+--------------+', '',
+      'Table: After. {#tbl-fruit}', '',
+      '## Simple', '', '  Right     Left     Center     Default', '-------     ------ ----------   -------', '     12     12        12            12', '', ': Under a simple table.', '',
+      '## Pipe', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', ': Under a pipe table.', '',
+      '## Not tables', '', 'Text', '-----', '', '-----  -----', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'pandoc-tables'), 'deck.md'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Grid')).toBe(
+      '<p class="table-caption">Before.</p><table><thead><tr><th>Fruit</th><th align="right">Price</th><th>Advantages</th></tr></thead>' +
+        '<tbody><tr><td>Bananas</td><td align="right">$1.34</td><td><ul><li>wrapper</li><li><strong>bright</strong></li></ul></td></tr></tbody></table><p class="table-caption">After.</p>',
+    );
+    expect(body('Simple')).toBe(
+      '<table><thead><tr><th align="right">Right</th><th align="left">Left</th><th align="center">Center</th><th>Default</th></tr></thead>' +
+        '<tbody><tr><td align="right">12</td><td align="left">12</td><td align="center">12</td><td>12</td></tr></tbody></table><p class="table-caption">Under a simple table.</p>',
+    );
+    expect(body('Pipe')).toMatch(/<\/table><p class="table-caption">Under a pipe table.<\/p>$/);
+    // A setext heading and a thematic break of two runs are what they always were.
+    expect(body('Not tables')).toBe('<h2>Text</h2><hr>');
+    expect(built.warnings).toEqual([]);
+  });
+
   it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too', async () => {
     const deck = [
       '---', 'title: T', '---', '',

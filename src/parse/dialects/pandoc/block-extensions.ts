@@ -2,6 +2,7 @@ import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
 import { classDivExtensions } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
+import { pandocTableExtensions } from './tables.js';
 
 // Pandoc's blocks that plain Markdown would show with their markers: definition lists and line blocks, with Quarto's callouts.
 
@@ -16,13 +17,14 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * Pandoc's definition lists (`Term` then `: Definition`, or `~`; several
  * terms in a row, several definitions to a term) and line blocks (`| ` lines,
  * whose breaks and leading spaces are kept), which Pandoc and Quarto decks
- * use and plain Markdown would show with their markers as text; Quarto's
- * callouts, drawn as boxes, column grids, asides and stacks. `report` warns, at the block
+ * use and plain Markdown would show with their markers as text; grid and
+ * simple tables, and table captions; Quarto's callouts, drawn as boxes, column grids, asides and stacks. `report` warns, at the block
  * being rendered.
  */
 export function pandocBlockExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {
   return [
     calloutExtension(report),
+    ...pandocTableExtensions(),
     layoutGridExtension(report),
     ...classDivExtensions(report),
     {

@@ -1,0 +1,157 @@
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+
+// Pandoc's tables beyond GFM's pipe tables, which plain Markdown would show
+// as ASCII art: grid tables (`+---+` borders, `+===+` under the header, cells
+// that may hold lists) and simple tables (a header over runs of dashes, one
+// line a row). A table of either kind, or a pipe table, may be captioned by a
+// `: Caption` or `Table: Caption` line before or after it, shown where it
+// stands; a Quarto label in the caption (`{#tbl-name}`) is taken off.
+
+type Align = 'left' | 'right' | 'center' | null;
+
+/** A table as read: cells as their Markdown source, by row. */
+interface ReadTable {
+  raw: string;
+  header: string[] | null;
+  rows: string[][];
+  align: Align[];
+}
+
+/** A pipe table's first two lines: a row, then its delimiter row. */
+const PIPE_TABLE = /^ {0,3}[^\n]*\|[^\n]*\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)/;
+
+/** A caption line: `: text` or `Table: text`, with an optional Quarto label at its end. */
+const CAPTION = /^(?:[ \t]*\n)*(?:Table)?:[ \t]+(\S[^\n]*)(?:\n|$)/;
+/** Quarto's label at a caption's end, taken off it. */
+const CAPTION_LABEL = /[ \t]+\{#tbl-[\w-]+\}$/;
+
+/** The marked extensions for Pandoc's tables and for a caption after any table. */
+export function pandocTableExtensions(): TokenizerAndRendererExtension[] {
+  return [
+    {
+      name: 'pandocTable',
+      level: 'block',
+      tokenizer(src: string) {
+        const table = readGridTable(src) ?? readSimpleTable(src);
+        if (!table) return undefined;
+        // A cell of one paragraph is its text; one of several blocks (a grid table's list) keeps them.
+        const cell = (text: string) => this.lexer.blockTokens(text, []);
+        return { type: 'pandocTable', raw: table.raw, header: table.header?.map(cell) ?? null, rows: table.rows.map((row) => row.map(cell)), align: table.align };
+      },
+      renderer(token) {
+        const { header, rows, align } = token as unknown as { header: Tokens.Generic[][] | null; rows: Tokens.Generic[][][]; align: Align[] };
+        const content = (tokens: Tokens.Generic[]) => (tokens.length === 1 && tokens[0]!.type === 'paragraph' ? this.parser.parseInline(tokens[0]!.tokens ?? []) : this.parser.parse(tokens).trim());
+        const cells = (tag: 'th' | 'td', row: Tokens.Generic[][]) => row.map((c, i) => `<${tag}${align[i] ? ` align="${align[i]}"` : ''}>${content(c)}</${tag}>`).join('');
+        const head = header ? `<thead><tr>${cells('th', header)}</tr></thead>` : '';
+        return `<table>${head}<tbody>${rows.map((row) => `<tr>${cells('td', row)}</tr>`).join('')}</tbody></table>\n`;
+      },
+    },
+    {
+      name: 'tableCaption',
+      level: 'block',
+      tokenizer(src: string, tokens: Tokens.Generic[]) {
+        // Only right after a table, or right before one: anywhere else, `: text` is a definition or a paragraph.
+        const match = CAPTION.exec(src);
+        if (!match) return undefined;
+        const previous = tokens.filter((t) => t.type !== 'space').at(-1);
+        const after = previous?.type === 'table' || previous?.type === 'pandocTable';
+        const next = src.slice(match[0].length).replace(/^(?:[ \t]*\n)+/, '');
+        if (!after && !(PIPE_TABLE.test(next) || readGridTable(next) || readSimpleTable(next))) return undefined;
+        return { type: 'tableCaption', raw: match[0], tokens: this.lexer.inline(match[1]!.trimEnd().replace(CAPTION_LABEL, '')) };
+      },
+      renderer(token) {
+        return `<p class="table-caption">${this.parser.parseInline((token as Tokens.Generic).tokens ?? [])}</p>\n`;
+      },
+    },
+  ];
+}
+
+/** A grid table's border: `+---+---+`, or under the header `+===+===+`, with `:` for alignment. */
+const GRID_BORDER = /^ {0,3}\+(?:[-=:]+\+)+[ \t]*$/;
+
+/** Reads a grid table at the start of `src`, or null when there is none (or it spans cells, which is left as text). */
+function readGridTable(src: string): ReadTable | null {
+  if (!src.startsWith('+') && !/^ {1,3}\+/.test(src)) return null;
+  const source = takeLines(src, (line) => GRID_BORDER.test(line) || /^ {0,3}\|.*\|[ \t]*$/.test(line));
+  const lines = source.map((line) => line.trimEnd());
+  if (lines.length < 3 || !GRID_BORDER.test(lines[0]!) || !GRID_BORDER.test(lines.at(-1)!)) return null;
+  const width = lines[0]!.length;
+  // Column edges are the first border's `+`s; every line must keep them, or a cell spans columns.
+  const edges = [...lines[0]!].flatMap((c, i) => (c === '+' ? [i] : []));
+  if (lines.some((line) => line.length !== width || edges.some((e) => !'+|'.includes(line[e]!)))) return null;
+  const headerEnd = lines.findIndex((line) => line.includes('='));
+  const alignFrom = lines[headerEnd === -1 ? 0 : headerEnd]!;
+  const align = edges.slice(0, -1).map((start, i) => readAlign(alignFrom.slice(start + 1, edges[i + 1])));
+  const rows: string[][] = [];
+  let header: string[] | null = null;
+  let cellLines: string[][] = [];
+  lines.forEach((line, index) => {
+    if (!GRID_BORDER.test(line)) {
+      cellLines.push(edges.slice(0, -1).map((start, i) => line.slice(start + 1, edges[i + 1]).replace(/^ /, '').trimEnd()));
+      return;
+    }
+    if (cellLines.length > 0) {
+      const row = edges.slice(0, -1).map((_, i) => dedent(cellLines.map((cells) => cells[i]!)).join('\n').trim());
+      if (index === headerEnd) header = row;
+      else rows.push(row);
+    }
+    cellLines = [];
+  });
+  if (rows.length === 0 && header === null) return null;
+  const used = source.join('\n');
+  return { raw: used + (src.length > used.length ? '\n' : ''), header, rows, align };
+}
+
+/** The lines at the start of `src` for as long as `keep` holds. */
+function takeLines(src: string, keep: (line: string, index: number) => boolean): string[] {
+  const lines: string[] = [];
+  for (let start = 0; start <= src.length; ) {
+    const end = src.indexOf('\n', start);
+    const line = src.slice(start, end === -1 ? src.length : end);
+    if (!keep(line, lines.length)) break;
+    lines.push(line);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** A cell's lines without the indent they share, so a list inside stays a list. */
+function dedent(lines: string[]): string[] {
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  return Number.isFinite(indent) ? lines.map((l) => l.slice(indent)) : lines;
+}
+
+/** A border segment's alignment: `:--` left, `--:` right, `:-:` centre. */
+function readAlign(segment: string): Align {
+  const left = segment.startsWith(':');
+  const right = segment.endsWith(':');
+  return left && right ? 'center' : right ? 'right' : left ? 'left' : null;
+}
+
+/** Runs of dashes, two or more of them apart, under a simple table's header. */
+const DASH_RUNS = /^ {0,3}-+(?:[ \t]+-+)+[ \t]*$/;
+
+/** Reads a simple table (a header line, runs of dashes, then a row a line until a blank one) at the start of `src`. */
+function readSimpleTable(src: string): ReadTable | null {
+  // Called at every block: only the lines the table takes are split off, never the rest of the deck.
+  const lines = takeLines(src, (line, index) => index < 2 || line.trim() !== '');
+  const [headerLine, dashes] = lines;
+  if (headerLine === undefined || dashes === undefined || headerLine.trim() === '' || !DASH_RUNS.test(dashes) || DASH_RUNS.test(headerLine)) return null;
+  const runs = [...dashes.matchAll(/-+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const body = lines.slice(2);
+  if (body.length === 0) return null;
+  // A cell runs from its column's dashes to the next column's; the last to the end of the line.
+  const cut = (line: string) => runs.map((run, i) => line.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? line.length).trim());
+  // Pandoc reads alignment from where the header's text sits over its dashes.
+  const align = runs.map((run, i): Align => {
+    const text = headerLine.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? headerLine.length);
+    const first = (i === 0 ? 0 : run.start) + text.search(/\S/);
+    const last = (i === 0 ? 0 : run.start) + text.trimEnd().length;
+    const flushLeft = first === run.start;
+    const flushRight = last === run.end;
+    return flushLeft && flushRight ? null : flushRight ? 'right' : flushLeft ? 'left' : 'center';
+  });
+  const used = [headerLine, dashes, ...body].join('\n');
+  return { raw: used + (src.length > used.length ? '\n' : ''), header: cut(headerLine), rows: body.map(cut), align };
+}
