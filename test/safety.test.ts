@@ -45,6 +45,15 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(await codeOf(buildDeck(briefing({ 'a.md': `## Deep\n\n${list}\n` })))).toBe('E_MARKDOWN');
   });
 
+  it('markers nested on one line (- - - … x, > - > - … x), 20,000 deep: a nesting error at its line, at once rather than at the time limit; a line of markers alone is a rule', { timeout: scaled(15_000) }, async () => {
+    for (const markers of ['- '.repeat(20_000), '> - '.repeat(10_000), '1. '.repeat(20_000)]) {
+      const error = (await buildDeck(briefing({ 'a.md': `## Deep\n\nHead\n${markers}x\n` })).catch((e: unknown) => e)) as BriefdeckError;
+      expect([error.code, error.line, error.message]).toEqual(['E_MARKDOWN', 4, 'lists or quotes are nested more than 32 levels deep']);
+    }
+    const rule = await buildDeck(briefing({ 'a.md': `## Rule\n\nAbove\n\n${'- '.repeat(40)}\n\nBelow\n` }));
+    expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
+  });
+
   it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: scaled(30_000) }, async () => {
     const dir = briefing({ 'a.md': `## Long\n\n${'word '.repeat(2 * 1024 * 1024)}\n` });
     expect(await codeOf(buildDeck(dir))).toBe('E_FILE_TOO_LARGE');
@@ -190,7 +199,7 @@ describe('property: random input never fails with anything but BriefdeckError', 
   // Other tools' syntax goes through extensions of its own (footnotes, attributes, callouts, notes in HTML): mixed at random,
   // with hostile HTML among it, nothing of it may carry a script, a handler (unless the author is trusted), a parser's
   // placeholder character or an element of notes onto a slide.
-  const peerChunk = fc.constantFrom('[', ']', '{', '}', '^', ':', '~', '|', '$', '\n', '\n\n', '.', '#', '=', ' ', 'a', '::: ', ':::', '{.callout-note}', '{layout-ncol=2}', '::::', '::: aside', '{.r-stack}', '{.r-hstack}', '{.panel-tabset}', '{#eq-a}', '@eq-a', '\\pause', '\\begin{equation}', '\\end{equation}', '\\begin{itemize}', '\\newpage', '#. ', '{-}', '[-@eq-a]', '{visibility="hidden"}', '````md magic-move\n', '{.smallcaps}', '{.fragment}', '[^1]', '[^1]: ', '^[', '`', '```', '```{=html}', '<aside class="notes">', '</aside>', '<div class=notes>', '</div>', '<aside class="notes">Said only</aside>', '\n\n<div class="notes">\nSaid only\n</div>\n\n', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{width=50%}', ':rocket:', '==', '{.mark}', '% ', '---\n', 'layout: quote\n', '* ', '- ', '> ', '| ', ': ', '<!-- footer -->', '<!-- _footer: x -->', '$$', '\\', '"', '<', '&');
+  const peerChunk = fc.constantFrom('[', ']', '{', '}', '^', ':', '~', '|', '$', '\n', '\n\n', '.', '#', '=', ' ', 'a', '::: ', ':::', '{.callout-note}', '{layout-ncol=2}', '::::', '::: aside', '{.r-stack}', '{.r-hstack}', '{.panel-tabset}', '{#eq-a}', '@eq-a', '\\pause', '\\begin{equation}', '\\end{equation}', '\\begin{itemize}', '\\newpage', '#. ', '{-}', '+---+---+\n', '+===+===+\n', '| x | y |\n', '--  --\n', 'Table: ', '[-@eq-a]', '{visibility="hidden"}', '````md magic-move\n', '{.smallcaps}', '{.fragment}', '[^1]', '[^1]: ', '^[', '`', '```', '```{=html}', '<aside class="notes">', '</aside>', '<div class=notes>', '</div>', '<aside class="notes">Said only</aside>', '\n\n<div class="notes">\nSaid only\n</div>\n\n', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '{width=50%}', ':rocket:', '==', '{.mark}', '% ', '---\n', 'layout: quote\n', '* ', '- ', '> ', '| ', ': ', '<!-- footer -->', '<!-- _footer: x -->', '$$', '\\', '"', '<', '&');
   type Node = { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node };
   const elements = (n: Node): Node[] => [n, ...(n.childNodes ?? []).flatMap(elements), ...(n.content ? elements(n.content) : [])];
   /** Text a note holds that shows outside code, where it is the slide's own text: code shows its source as written. */

@@ -365,7 +365,11 @@ function findExcessiveNesting(lines: Line[]): Line | undefined {
     const quote = /^(?:[ \t]*>)+/.exec(line.text);
     if (quote && (quote[0].match(/>/g) ?? []).length > MAX_NESTING) return true;
     const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/.exec(line.text);
-    return item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING;
+    if (item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING) return true;
+    // Markers one after another on a line (`- - - - x`, `> - > - x`) nest as deep as indentation does; a line of
+    // markers alone (`- - - -`) is a thematic break, not a list.
+    const markers = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+/.exec(line.text);
+    return markers !== null && line.text.slice(markers[0].length).trim() !== '' && (markers[0].match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0) > MAX_NESTING;
   });
 }
 
