@@ -687,6 +687,27 @@ describe('footnotes, as GitHub, Pandoc and Quarto write them', () => {
   });
 });
 
+describe('a Slidev deck known by its body', () => {
+  it("whose headmatter has only title: and theme: is read as Slidev's by its slide front matter, slots and v-switch: no title slide is added, its notes and columns are Slidev's", async () => {
+    const deck = [
+      '---', 'title: Known by its body', 'theme: default', '---', '', '# Cover', '', '<!-- Not a note. -->', '', '<!-- The note. -->', '',
+      '---', 'layout: two-cols-header', '---', '', '# Header', '', 'Across.', '', '::left::', '', 'Left side', '', '::right::', '', 'Right side', '',
+      '---', '', '# Switch', '', '<v-switch>', '  <template #1>One</template>', '  <template #2>Two</template>', '</v-switch>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-by-body'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Slidev']);
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, s.notes?.markdown])).toEqual([
+      ['Cover', 'content', 'The note.'],
+      ['Header', 'two-column', undefined],
+      ['Switch', 'content', undefined],
+    ]);
+    const [header, switched] = built.briefing.slides.slice(1).map((s) => toPlainText(s.columns?.join('|') ?? s.bodyHtml).replace(/\s+/g, ' ').trim());
+    expect(header).toBe('Across. Left side |Right side');
+    expect(switched).toBe('One Two');
+    expect(built.deck.html).not.toMatch(/::(left|right)::|&lt;template/);
+  });
+});
+
 describe("Slidev's starter deck", () => {
   it('builds: its theme seriph stands in as serif, a hidden slide is left out, and a formula\'s click steps are not TeX', async () => {
     const deck = [

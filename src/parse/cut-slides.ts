@@ -189,7 +189,7 @@ export function cutSlides(
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
       text = '---';
-    } else if (commentNotes === 'slidev') text = rewriteSlot(text) ?? text;
+    } else text = rewriteSlot(text) ?? text;
     const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);

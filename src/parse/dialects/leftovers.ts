@@ -45,6 +45,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
   if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };
   if (/^[ \t]*<\/v-click>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
+  // A Vue slot's template (`<template #1>One</template>`, inside `<v-switch>` say): its content, without the tags.
+  const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot)[^>]*>(.*?)(?:<\/template>)?[ \t]*$/.exec(line);
+  if (slot) return { text: `${slot[1]}${slot[2]}` };
+  if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
   const component = /^[ \t]*<\/?([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*>[ \t]*$/.exec(line);
   if (component && !HTML_TAGS.has(component[1]!.toLowerCase())) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };

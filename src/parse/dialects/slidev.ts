@@ -39,6 +39,26 @@ export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): b
   });
 }
 
+/** Slide keys only Slidev has: a block of them between `---` lines is its per-slide front matter, whatever the headmatter says. */
+const SLIDEV_ONLY_KEYS = new Set(['layout', 'layoutClass', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'zoom', 'dragPos']);
+
+/** Lines only a Slidev deck holds: a slot marker (`::right::`), a click tag or attribute (`<v-click>`, `v-click`), an expression on its globals. */
+const SLIDEV_LINE = /^[ \t]*::(?:right|left|default|top|bottom)::[ \t]*$|^[ \t]*<\/?v-clicks?\b|<[\w-]+[^>\n]*\sv-(?:click|after)\b|\{\{[^}\n]*\$slidev\b/m;
+
+/**
+ * True when a deck's body is written for Slidev though its headmatter has none
+ * of Slidev's keys (`title:` and `theme: default` alone): it holds Slidev's
+ * own lines, or per-slide front matter with a key only Slidev has.
+ */
+export function readsAsSlidevBody(text: string): boolean {
+  if (SLIDEV_LINE.test(text)) return true;
+  for (const block of text.matchAll(/^---[ \t]*\n((?:[A-Za-z][\w-]*:[^\n]*\n)+)---[ \t]*$/gm)) {
+    const keys = [...block[1]!.matchAll(/^([A-Za-z][\w-]*):/gm)].map((m) => m[1]!);
+    if (keys.every((key) => SLIDE_KEYS.has(key)) && keys.some((key) => SLIDEV_ONLY_KEYS.has(key))) return true;
+  }
+  return false;
+}
+
 /** Slidev's click attributes (`<div v-click>`, `v-after`): the element steps in, as a reveal fragment. */
 export function isClickAttribute(name: string): boolean {
   return /^v-(?:click|after)$/i.test(name);
