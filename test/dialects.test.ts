@@ -413,6 +413,23 @@ describe("Quarto's column grid", () => {
   });
 });
 
+describe("Quarto's numbered figures and tables", () => {
+  it('a figure labelled {#fig-…} is captioned "Figure 1: …" under its picture, a table caption labelled {#tbl-…} begins "Table 1: ", and references read so, each kind counted on its own', async () => {
+    const deck = [
+      '---', 'title: F', '---', '', '## Refs', '', 'See @fig-map, @tbl-costs and [-@fig-chart]; @fig-none stays.', '',
+      '## Figures', '', '![A map](a.png){#fig-map width=50%}', '', '![A chart](a.png){#fig-chart}', '', '![No label](a.png){width=10%}', '',
+      '## Table', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', ': Costs by year {#tbl-costs}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-figures'), 'deck.qmd'));
+    const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
+    expect(text('Refs')).toBe('See Figure 1, Table 1 and 2; @fig-none stays.');
+    expect(text('Figures')).toBe('Figure 1: A map Figure 2: A chart');
+    expect(built.briefing.slides.find((s) => s.title === 'Figures')!.bodyHtml).toContain('width="50%"><span class="figure-caption">Figure 1: A map</span>');
+    expect(text('Table')).toMatch(/Table 1: Costs by year$/);
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe("Quarto's numbered equations", () => {
   it('a formula labelled {#eq-…} is numbered in the order of the text, and @eq-…, [@eq-…] and [-@eq-…] read as Quarto writes them; no label shows', async () => {
     const deck = [
@@ -578,7 +595,7 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings).toEqual([]);
   });
 
-  it('reads grid and simple tables as tables, with list cells and alignments, and a caption line before or after a table as its caption', async () => {
+  it('reads grid and simple tables as tables, with list cells and alignments, and a caption line before or after a table as its caption (numbered when labelled)', async () => {
     const deck = [
       '---', 'title: T', '---', '', '## Grid', '', ': Before.', '',
       '+---------+--------:+--------------+', '| Fruit   | Price   | Advantages   |', '+=========+========:+==============+', '| Bananas | $1.34   | - wrapper    |', '|         |         | - **bright** |', '+---------+---------+--------------+', '',
@@ -591,7 +608,7 @@ describe("Pandoc's own slide show example", () => {
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
     expect(body('Grid')).toBe(
       '<p class="table-caption">Before.</p><table><thead><tr><th>Fruit</th><th align="right">Price</th><th>Advantages</th></tr></thead>' +
-        '<tbody><tr><td>Bananas</td><td align="right">$1.34</td><td><ul><li>wrapper</li><li><strong>bright</strong></li></ul></td></tr></tbody></table><p class="table-caption">After.</p>',
+        '<tbody><tr><td>Bananas</td><td align="right">$1.34</td><td><ul><li>wrapper</li><li><strong>bright</strong></li></ul></td></tr></tbody></table><p class="table-caption">Table 1: After.</p>',
     );
     expect(body('Simple')).toBe(
       '<table><thead><tr><th align="right">Right</th><th align="left">Left</th><th align="center">Center</th><th>Default</th></tr></thead>' +

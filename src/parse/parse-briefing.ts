@@ -6,7 +6,7 @@ import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE,
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
-import { numberEquations } from './dialects/pandoc/equation-refs.js';
+import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { readSlideDirective } from './dialects/reveal.js';
 import { resolveDateKeyword } from './dialects/front-matter.js';
@@ -69,7 +69,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   const images: ImageRef[] = [];
   const charts: ChartRef[] = [];
-  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberEquations(bodies.map((b) => b.text)));
+  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(bodies.map((b) => b.text)));
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];

@@ -13,7 +13,7 @@ import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
-import { equationRefExtension } from './dialects/pandoc/equation-refs.js';
+import { captionPrefix, crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
@@ -52,7 +52,7 @@ interface RenderContext {
  * to confined paths and refuses unsafe links, so Markdown alone can never
  * produce markup that loads or runs anything.
  */
-export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], equations: ReadonlyMap<string, number> = new Map()) {
+export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map()) {
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
@@ -95,11 +95,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         images.push({ src: token.href, relPath, alt: marp.alt, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
         // A size from Marp's keywords or from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
-        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean };
+        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string };
         const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
         const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
         const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
-        return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
+        const img = `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
+        // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
+        return pandoc.pandocFigure === undefined ? img : `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, crossRefs)}${alt}</span>`;
       },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);
@@ -148,7 +150,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...footnotes.extensions,
       emojiExtension,
       highlightMarkExtension,
-      ...pandocBlockExtensions((message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
+      ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocScriptExtensions(() => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path)),
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
@@ -158,17 +160,17 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         level: 'block',
         start: startWithinParagraph(/^\$\$/m),
         tokenizer(src: string) {
-          // Quarto's label after the closing `$$` (`{#eq-energy}`) numbers the formula (equation-refs.ts).
+          // Quarto's label after the closing `$$` (`{#eq-energy}`) numbers the formula (cross-refs.ts).
           const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\{#(eq-[\w-]+)\}[ \t]*)?(?:\n|$)/.exec(src);
           if (!match) return undefined;
           // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
           const tex = meta.peerTools.includes('Slidev') ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;
-          const number = match[2] === undefined ? undefined : equations.get(match[2]);
+          const number = match[2] === undefined ? undefined : crossRefs.get(match[2]);
           return { type: 'mathBlock', raw: match[0], text: number === undefined ? tex.trim() : `${tex.trim()}\\tag{${number}}` };
         },
         renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
       },
-      equationRefExtension(equations),
+      crossRefExtension(crossRefs),
       {
         name: 'mathInline',
         level: 'inline',

@@ -3,6 +3,7 @@ import { calloutExtension } from './callouts.js';
 import { classDivExtensions } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
+import type { CrossRefs } from './cross-refs.js';
 
 // Pandoc's blocks that plain Markdown would show with their markers: definition lists and line blocks, with Quarto's callouts.
 
@@ -21,10 +22,10 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * simple tables, and table captions; Quarto's callouts, drawn as boxes, column grids, asides and stacks. `report` warns, at the block
  * being rendered.
  */
-export function pandocBlockExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {
+export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string) => void): TokenizerAndRendererExtension[] {
   return [
     calloutExtension(report),
-    ...pandocTableExtensions(),
+    ...pandocTableExtensions(crossRefs),
     layoutGridExtension(report),
     ...classDivExtensions(report),
     {

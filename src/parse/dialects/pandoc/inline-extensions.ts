@@ -60,23 +60,29 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         if (!match || !attributes) return undefined;
         let usedPair: (name: string) => boolean = () => false;
         let usedClass: (cls: string) => boolean = () => false;
+        let usedId = false;
         if (before.type === 'image') {
           // The image renders first and reads its size and step from its own token.
           const size = Object.fromEntries(attributes.pairs.filter(([k, v]) => (k === 'width' || k === 'height') && IMAGE_SIZE.test(v)).map(([k, v]) => [k, v.replace(/px$/, '')]));
           const fragment = attributes.classes.includes('fragment');
           before.pandocSize = size;
           before.pandocFragment = fragment;
+          // A Quarto figure label (`#fig-map`) captions and numbers the image (cross-refs.ts).
+          if (attributes.id?.startsWith('fig-')) {
+            before.pandocFigure = attributes.id;
+            usedId = true;
+          }
           usedPair = (name) => Object.hasOwn(size, name);
           usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls));
         }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
         if (before.type === 'codespan') usedClass = () => true;
         if (before.type === 'link') usedPair = (name) => name === 'target';
-        return { type: 'pandocAttributes', raw: match[0], attributes, usedPair, usedClass };
+        return { type: 'pandocAttributes', raw: match[0], attributes, usedPair, usedClass, usedId };
       },
       renderer(token) {
-        const { attributes, usedPair, usedClass } = token as unknown as { attributes: Attributes; usedPair: (name: string) => boolean; usedClass: (cls: string) => boolean };
-        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !usedPair(k)) }, usedClass);
+        const { attributes, usedPair, usedClass, usedId } = token as unknown as { attributes: Attributes; usedPair: (name: string) => boolean; usedClass: (cls: string) => boolean; usedId: boolean };
+        const ignored = describeIgnored({ ...attributes, id: usedId ? null : attributes.id, pairs: attributes.pairs.filter(([k]) => !usedPair(k)) }, usedClass);
         if (ignored.length > 0) report(token.raw, ignored);
         return '';
       },

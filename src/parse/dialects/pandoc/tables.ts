@@ -1,11 +1,13 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import { captionPrefix, type CrossRefs } from './cross-refs.js';
 
 // Pandoc's tables beyond GFM's pipe tables, which plain Markdown would show
 // as ASCII art: grid tables (`+---+` borders, `+===+` under the header, cells
 // that may hold lists) and simple tables (a header over runs of dashes, one
 // line a row). A table of either kind, or a pipe table, may be captioned by a
 // `: Caption` or `Table: Caption` line before or after it, shown where it
-// stands; a Quarto label in the caption (`{#tbl-name}`) is taken off.
+// stands; a Quarto label in the caption (`{#tbl-name}`) numbers it instead
+// ("Table 1: Caption", cross-refs.ts).
 
 type Align = 'left' | 'right' | 'center' | null;
 
@@ -23,10 +25,10 @@ const PIPE_TABLE = /^ {0,3}[^\n]*\|[^\n]*\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]
 /** A caption line: `: text` or `Table: text`, with an optional Quarto label at its end. */
 const CAPTION = /^(?:[ \t]*\n)*(?:Table)?:[ \t]+(\S[^\n]*)(?:\n|$)/;
 /** Quarto's label at a caption's end, taken off it. */
-const CAPTION_LABEL = /[ \t]+\{#tbl-[\w-]+\}$/;
+const CAPTION_LABEL = /[ \t]+\{#(tbl-[\w-]+)\}$/;
 
 /** The marked extensions for Pandoc's tables and for a caption after any table. */
-export function pandocTableExtensions(): TokenizerAndRendererExtension[] {
+export function pandocTableExtensions(crossRefs: CrossRefs): TokenizerAndRendererExtension[] {
   return [
     {
       name: 'pandocTable',
@@ -57,10 +59,12 @@ export function pandocTableExtensions(): TokenizerAndRendererExtension[] {
         const after = previous?.type === 'table' || previous?.type === 'pandocTable';
         const next = src.slice(match[0].length).replace(/^(?:[ \t]*\n)+/, '');
         if (!after && !(PIPE_TABLE.test(next) || readGridTable(next) || readSimpleTable(next))) return undefined;
-        return { type: 'tableCaption', raw: match[0], tokens: this.lexer.inline(match[1]!.trimEnd().replace(CAPTION_LABEL, '')) };
+        const text = match[1]!.trimEnd();
+        const label = CAPTION_LABEL.exec(text)?.[1];
+        return { type: 'tableCaption', raw: match[0], prefix: captionPrefix(label, crossRefs), tokens: this.lexer.inline(text.replace(CAPTION_LABEL, '')) };
       },
       renderer(token) {
-        return `<p class="table-caption">${this.parser.parseInline((token as Tokens.Generic).tokens ?? [])}</p>\n`;
+        return `<p class="table-caption">${(token as Tokens.Generic).prefix}${this.parser.parseInline((token as Tokens.Generic).tokens ?? [])}</p>\n`;
       },
     },
   ];

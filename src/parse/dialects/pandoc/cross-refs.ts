@@ -1,0 +1,74 @@
+// Quarto's cross-references. A labelled display formula (`$$ … $$ {#eq-name}`),
+// figure (`![Caption](a.png){#fig-name}`) or table (a caption line ending
+// `{#tbl-name}`) is numbered, each kind on its own count, in the order the
+// briefing's text gives, as Quarto numbers them: the formula shows its number
+// beside it, the figure and table captions begin "Figure 1:" and "Table 1:".
+// `@fig-name` (or `[@fig-name]`) reads "Figure 1", and `[-@fig-name]` is the
+// number alone. A reference to a label nothing has stays as written, as
+// Pandoc leaves an unresolved citation.
+import type { TokenizerAndRendererExtension } from 'marked';
+import { createFenceReader } from '../../cut-slides.js';
+import { startWithinWindowOf } from '../../extension-start.js';
+
+/** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */
+const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table' };
+
+/** Labels and their numbers (`fig-map` → 1); each kind is counted on its own. */
+export type CrossRefs = ReadonlyMap<string, number>;
+
+/** A display formula's closing `$$` with its label, at the end of its line. */
+const EQUATION_LABEL = /\$\$[ \t]*\{#(eq-[\w-]+)\}[ \t]*$/;
+/** An image with an attribute block, whose label, if any, is a figure's. */
+const IMAGE_ATTRIBUTES = /!\[[^\]\n]*\]\([^)\n]*\)\{([^}\n]*)\}/g;
+/** A table's caption line, `: Caption {#tbl-name}` or `Table: …`. */
+const TABLE_LABEL = /^(?:Table)?:[ \t].*\{#(tbl-[\w-]+)\}[ \t]*$/;
+
+/** Numbers the labelled formulas, figures and tables in `texts`, in order, outside code blocks; a label used twice keeps its first number. */
+export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  const counts: Record<string, number> = {};
+  const add = (label: string | undefined) => {
+    if (label === undefined || numbers.has(label)) return;
+    const kind = label.slice(0, label.indexOf('-'));
+    numbers.set(label, (counts[kind] = (counts[kind] ?? 0) + 1));
+  };
+  for (const text of texts) {
+    const fences = createFenceReader();
+    for (const line of text.split('\n')) {
+      if (fences.read(line)) continue;
+      add(EQUATION_LABEL.exec(line)?.[1]);
+      add(TABLE_LABEL.exec(line)?.[1]);
+      if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) add(/(?:^|\s)#(fig-[\w-]+)/.exec(image[1]!)?.[1]);
+    }
+  }
+  return numbers;
+}
+
+/** What a caption of a labelled figure or table begins with: "Figure 1: ", or nothing for a label without a number. */
+export function captionPrefix(label: string | undefined, refs: CrossRefs): string {
+  const number = label === undefined ? undefined : refs.get(label);
+  return number === undefined ? '' : `${KINDS[label!.slice(0, label!.indexOf('-'))]} ${number}: `;
+}
+
+/** A reference: `@fig-name`, `[@fig-name]` or `[-@fig-name]` (the number alone), to a formula, figure or table. */
+const REFERENCE = /^(?:\[(-?)@((?:eq|fig|tbl)-[\w-]+)\]|@((?:eq|fig|tbl)-[\w-]+))/;
+
+/** The marked extension that writes references to numbered formulas, figures and tables as Quarto does. */
+export function crossRefExtension(refs: CrossRefs): TokenizerAndRendererExtension {
+  return {
+    name: 'crossRef',
+    level: 'inline',
+    // Nothing labelled, nothing to look for: the extension never cuts a deck's text.
+    start: refs.size === 0 ? () => undefined : startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)-|@(?:eq|fig|tbl)-/), '[-@fig-'.length),
+    tokenizer(src, tokens) {
+      const match = REFERENCE.exec(src);
+      const label = match?.[2] ?? match?.[3];
+      const number = label === undefined ? undefined : refs.get(label);
+      if (!match || number === undefined) return undefined;
+      // A bare reference starts a word, as a citation does: the `@fig-…` of an address (me@fig-one.org) is text.
+      if (match[3] !== undefined && /[\w.@-]$/.test(tokens.at(-1)?.raw ?? '')) return undefined;
+      return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[label!.slice(0, label!.indexOf('-'))]} ${number}` };
+    },
+    renderer: (token) => (token as unknown as { text: string }).text,
+  };
+}
