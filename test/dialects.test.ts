@@ -286,7 +286,9 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(listed.briefing.slides[0]!.bodyHtml).toContain('<h2>Two</h2>');
     expect([two.warnings, listed.warnings]).toEqual([[], []]);
     // Directives and notes before the first heading are hidden in Marp, so that heading names the first slide rather than cutting.
-    const directed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheadingDivider: 2\n---\n\n<!-- _class: lead -->\n<!-- Opening words. -->\n\n# Cover\n\n## Next\n' }, 'marp-divider-directives'), 'deck.md'));
+    const directed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheadingDivider: 2\n---\n\n<!-- _class: lead -->\n<!-- Opening words. -->\n\n# <!--fit--> Cover\n\n## Next\n' }, 'marp-divider-directives'), 'deck.md'));
+    // Marp's fit keyword in a heading is never part of its text.
+    expect(directed.briefing.slides[0]!.titleHtml).toBe('Cover');
     expect(directed.briefing.slides.map((s) => [s.title, s.look?.className, s.notes?.markdown])).toEqual([
       ['Cover', 'lead', 'Opening words.'],
       ['Next', undefined, undefined],

@@ -112,7 +112,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   for (const raw of rawSlides) {
     // Footnotes are numbered per slide, and their definitions may sit in any column or step of it.
     markdown.beginSlide(raw.body);
-    const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title);
+    // A comment in a heading is never its text: Marp's `# <!--fit--> Title` asks for the heading to fill its line.
+    const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim());
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     let layout = raw.kind === 'section' ? 'section' : 'content';
     let layoutLine: number | undefined;
@@ -189,7 +190,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const slide = push({
       kind: raw.kind,
       layout,
-      title: titleHtml === null ? null : toPlainText(titleHtml),
+      title: titleHtml === null ? null : toPlainText(titleHtml).trim(),
       titleHtml,
       bodyHtml: body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
