@@ -172,6 +172,22 @@ describe('notes written as HTML comments', () => {
     expect(handout.deck.html).not.toContain('Said aloud');
   });
 
+  it("Marp: class, backgroundColor and footer hold from the slide that sets them on (from the front matter, read loosely, for the first), a leading _ sets one slide, and what does not pass is warned of once", async () => {
+    const deck = [
+      '---', 'marp: true', 'class: invert', 'backgroundColor: #fff', '---', '',
+      '# One', '', '---', '', '<!-- _class: lead -->', '', '# Two', '', '---', '',
+      '<!-- backgroundColor: beige -->', '<!-- class: odd-one -->', '<!-- footer: From three on -->', '', '# Three', '', '---', '', '# Four', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-carried'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.look?.backgroundColor, s.footerText])).toEqual([
+      ['One', 'invert', '#fff', undefined],
+      ['Two', 'lead', '#fff', undefined],
+      ['Three', undefined, 'beige', 'From three on'],
+      ['Four', undefined, 'beige', 'From three on'],
+    ]);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[17, 'slide settings class odd-one are not supported and were left out']]);
+  });
+
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'));
     expect(notesOf(built)).toEqual(['The presenter says this.', null]);

@@ -6,7 +6,7 @@ import { rewritePandocLine } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
-import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
+import { takeCommentNotes, type CommentNotes, type MarpCarried } from './dialects/comment-notes.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -116,6 +116,7 @@ export function cutSlides(
   commentNotes: CommentNotes = 'none',
   warn: (line: number, message: string) => void = () => undefined,
   headingDivider: readonly number[] = [],
+  marpCarried: MarpCarried = {},
 ): RawSlide[] {
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
@@ -124,7 +125,7 @@ export function cutSlides(
   const lines = text.split('\n');
   const finish = () => {
     if (current) {
-      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
+      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line), marpCarried);
       if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
     }
     if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {

@@ -124,7 +124,10 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
-        const applied = applyPeerKey(key, pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null, meta, at.line);
+        const read = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null;
+        // Marp reads its front matter loosely: `backgroundColor: #fff` is a colour there, where YAML sees a comment.
+        const loose = read === null && owner === 'Marp' ? new RegExp(`^[ \\t]*${key}[ \\t]*:[ \\t]*(#[0-9A-Fa-f]{3,8})[ \\t]*$`).exec(source.yaml.split('\n')[at.line - source.firstLine] ?? '')?.[1] : undefined;
+        const applied = applyPeerKey(key, loose ?? read, meta, at.line);
         const hint = 'remove it, or keep it for the deck to stay usable in ' + owner;
         if (applied === false) bag.warn('W_META_IGNORED', `"${key}" is ${owner}'s metadata; briefdeck ignores it`, { ...at, hint });
         else if (applied !== true) bag.warn('W_META_IGNORED', `"${key}" is ${owner}'s metadata; briefdeck reads part of it and ignores ${applied.join(', ')}`, { ...at, hint });

@@ -1,4 +1,5 @@
 import type { Line } from '../cut-slides.js';
+import { keepSafeLook } from './reveal.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
 // Marp: every HTML comment that is not a directive is a presenter note.
@@ -42,17 +43,35 @@ function findComments(body: Line[]): Comment[] {
 }
 
 /**
+ * Marp's directives for a slide's look that hold from the slide that sets
+ * them (`<!-- class: lead -->`, or the front matter) to the end, or until set
+ * again; with a leading `_` (`<!-- _class: lead -->`) they set one slide only.
+ */
+export interface MarpCarried {
+  class?: string;
+  backgroundColor?: string;
+  footer?: string;
+}
+
+/**
  * Moves the comments a peer tool treats as notes out of a slide's body and
  * returns their text as note lines; directives are dropped from the body too,
- * since they mean nothing to briefdeck and must never show.
+ * since they mean nothing to briefdeck and must never show. Marp's class,
+ * background colour and footer directives become the slide's own look and
+ * footer, those without `_` carried on to the slides after it in `carried`.
  */
-export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirective: (line: string) => boolean): Line[] {
+export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirective: (line: string) => boolean, carried: MarpCarried = {}): Line[] {
   if (mode === 'none') return [];
   const comments = findComments(body);
   const notes: Line[] = [];
   const drop = new Set<number>();
   const looks: Line[] = [];
   const lastText = [...body.keys()].reverse().find((i) => body[i]!.text.trim() !== '');
+  /** This slide's own `_` directives, and the line of the first directive, where its look is written. */
+  const own: MarpCarried = {};
+  /** What this slide sets for itself and those after it, read (and warned of) here as written; later slides take only what passes. */
+  const setHere: MarpCarried = {};
+  let lookLine = body[0]?.number ?? 0;
   comments.forEach((comment) => {
     // briefdeck's own directives (`<!-- layout: quote -->`) stay where they are, for the parser.
     if (comment.from === comment.to && isOwnDirective(body[comment.from]!.text)) return;
@@ -60,22 +79,27 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     const isNote = mode === 'marp' ? !directive && comment.text !== '' : comment.to === lastText && comment.text !== '';
     if (!isNote && !directive) return;
     for (let k = comment.from; k <= comment.to; k++) drop.add(k);
-    // Marp's class and background colour directives become the slide's own look, in reveal's `.slide:` form.
-    const look = directive ? marpLook(comment.text) : null;
-    if (look) looks.push({ text: `<!-- .slide: ${look} -->`, number: body[comment.from]!.number });
-    // Marp's `_footer:` is this slide's footer, read as a footer block like Quarto's `::: footer`.
-    const footer = directive ? /^\s*_footer\s*:\s*(.*?)\s*$/.exec(comment.text)?.[1]?.replace(/^(["'])(.*)\1$/, '$2') : undefined;
-    if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map((text) => ({ text, number: body[comment.from]!.number })));
+    const look = directive ? /^\s*(_?)(class|backgroundColor|footer)\s*:\s*(.*?)\s*$/.exec(comment.text) : null;
+    if (look) {
+      if (Object.keys(own).length === 0 && Object.keys(setHere).length === 0) lookLine = body[comment.from]!.number;
+      (look[1] ? own : setHere)[look[2] as keyof MarpCarried] = look[3]!.replace(/^(["'])(.*)\1$/, '$2');
+    }
     if (isNote) comment.text.split('\n').forEach((text, k) => notes.push({ text, number: body[comment.from]!.number + k }));
   });
+  // The class and background colour become the slide's look, in reveal's `.slide:` form; the footer a footer block like Quarto's `::: footer`.
+  const { class: className, backgroundColor, footer } = { ...carried, ...setHere, ...own };
+  const safe = keepSafeLook(setHere);
+  for (const key of ['class', 'backgroundColor'] as const) {
+    if (!(key in setHere)) continue;
+    if (safe[key] === undefined) delete carried[key];
+    else carried[key] = safe[key];
+  }
+  if (setHere.footer !== undefined) carried.footer = setHere.footer;
+  const at = (text: string) => ({ text, number: lookLine });
+  if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
+  if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
+  if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
   const kept = body.filter((_, i) => !drop.has(i));
   body.splice(0, body.length, ...looks, ...kept);
   return notes;
-}
-
-/** Marp's `class` and `backgroundColor` directives (with or without `_`) as reveal slide attributes; null for the rest. */
-function marpLook(text: string): string | null {
-  const pair = /^\s*_?(class|backgroundColor)\s*:\s*(.+?)\s*$/.exec(text);
-  if (!pair) return null;
-  return pair[1] === 'class' ? `class="${pair[2]!.replace(/"/g, '')}"` : `data-background-color="${pair[2]!.replace(/"/g, '')}"`;
 }

@@ -2,6 +2,7 @@
 // knows is a warning that names the tool, never an error; the few that mean
 // something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
+import { keepSafeLook } from './reveal.js';
 
 /** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
 const MARP_LOCAL = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
@@ -45,6 +46,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
 /**
  * Applies what a peer key means to briefdeck, where it means something:
  * Slidev's `layout` and `class` (kept for its first slide, at `line`);
+ * Marp's `class` and `backgroundColor` (every slide's look);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
@@ -57,11 +59,14 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Slidev's headmatter is also its first slide's front matter: its layout and class go to that slide.
     case 'layout':
     case 'class':
+      if (key === 'class' && typeof value === 'string' && peerKeyOwner(key, meta.peerTools) === 'Marp') return setSlideDefault('class', value, meta);
       if (typeof value !== 'string' || peerKeyOwner(key, meta.peerTools) !== 'Slidev') return false;
       (meta.firstSlideKeys ??= []).push({ text: `${key}: ${value}`, line });
       return true;
     case 'marp':
       return true;
+    case 'backgroundColor':
+      return typeof value === 'string' && setSlideDefault('backgroundColor', value, meta);
     case 'paginate':
     case 'slide-number':
       if (typeof value !== 'boolean') return false;
@@ -109,6 +114,15 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     default:
       return false;
   }
+}
+
+/** Marp's front matter `class` or `backgroundColor`, for every slide: true when all of it passes, false when none does, else the classes left out. */
+function setSlideDefault(key: 'class' | 'backgroundColor', value: string, meta: BriefingMeta): boolean | string[] {
+  const safe = keepSafeLook({ [key]: value });
+  if (safe[key] === undefined) return false;
+  (meta.slideDefaults ??= {})[key] = safe[key];
+  const left = key === 'class' ? value.split(/\s+/).filter((c) => c && !safe.class!.split(' ').includes(c)) : [];
+  return left.length === 0 ? true : left;
 }
 
 /** Applies each known option of a nested block: true when every option in it was understood, false when none was, else those that were not. */

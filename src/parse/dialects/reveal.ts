@@ -68,6 +68,12 @@ export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'small
 /** A colour a slide background may take: a hex value, rgb()/hsl(), or a plain colour name. Nothing that loads. */
 const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z]{3,20})$/i;
 
+/** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest. */
+export function keepSafeLook(look: { class?: string; backgroundColor?: string }): { class?: string; backgroundColor?: string } {
+  const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c)).join(' ');
+  return { ...(classes ? { class: classes } : {}), ...(look.backgroundColor !== undefined && SAFE_COLOUR.test(look.backgroundColor) ? { backgroundColor: look.backgroundColor } : {}) };
+}
+
 /** What a slide's own look may be, from reveal's `<!-- .slide: … -->` or Marp's `<!-- _class: … -->`, as written: the parser resolves its image into the model's SlideLook. */
 export interface SlideDirectiveLook {
   backgroundColor?: string;
