@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel, type LoadedModel } from '../src/build-deck.js';
+import { buildDeck, loadModel, type LoadedModel } from '../src/build-deck.js';
 import { DEFAULT_BRIEFING, FIXTURES, noteText, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
 
 const PPTX_FIXTURE = path.join(FIXTURES, 'pptx');
@@ -345,6 +345,12 @@ describe('slide blocks for PowerPoint', () => {
     const raised = findAll(slide, 'a:r').filter((r) => Number(findAll([r], 'a:rPr')[0]?.[':@']?.baseline ?? 0) > 0).map(textIn);
     expect(raised).toEqual(['1']);
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A claim1.', 'The source.']);
+  });
+
+  it("writes a numbered formula's TeX with its number after it, as the slide shows it, never the \\tag briefdeck numbers it by", async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: E\n---\n\n## Formula\n\n$$ E = mc^2 $$ {#eq-energy}\n' }, 'pptx-numbered-formula'), 'deck.qmd'));
+    expect(readSlideBlocks(built.briefing.slides.find((s) => s.title === 'Formula')!.bodyHtml).blocks).toEqual([{ kind: 'math', tex: 'E = mc^2  (1)' }]);
   });
 
   it('highlights ==marked== text and underlines [text]{.underline} in the runs themselves', async () => {

@@ -251,7 +251,8 @@ function readCode(pre: Element): TextRun[][] {
 /** The TeX source KaTeX keeps in its MathML annotation. */
 function readTex(element: Element): string {
   const annotation = descendants(element).find((e) => e.tagName === 'annotation');
-  return annotation ? textOf(annotation).trim() : textOf(element).trim();
+  // A numbered formula's number (cross-refs.ts adds it as \tag) reads as it shows, after the formula.
+  return (annotation ? textOf(annotation).trim() : textOf(element).trim()).replace(/\\tag\{(\d+)\}$/, '  ($1)');
 }
 
 function onlyImage(p: Element): SlideBlock | undefined {
