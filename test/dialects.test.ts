@@ -666,6 +666,19 @@ describe("Pandoc's own slide show example", () => {
 });
 
 describe('Quarto syntax inside a slide', () => {
+  it('a heading of attributes only, ## {background-image="…"}, is a slide without a title, kept with nothing on it but its background, and the next heading starts its own', async () => {
+    const deck = ['---', 'title: B', '---', '', '## {background-image="a.png"}', '', '## {background-color="black" .smaller}', '', 'Text on black.', '', '## Next', '', 'Body.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-untitled'), 'deck.qmd'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.backgroundImage !== undefined, s.look?.backgroundColor, s.look?.className])).toEqual([
+      ['B', false, undefined, undefined],
+      [null, true, undefined, undefined],
+      [null, false, 'black', 'smaller'],
+      ['Next', false, undefined, undefined],
+    ]);
+    for (const slide of built.briefing.slides) expect(`${slide.titleHtml ?? ''}${slide.bodyHtml}`).not.toContain('{background');
+    expect(built.warnings).toEqual([]);
+  });
+
   it('a slide whose heading says {visibility="hidden"} is left out, with its notes, as Quarto leaves it out; "uncounted" is shown, with a warning', async () => {
     const deck = ['---', 'title: V', '---', '', '## Shown', '', 'One.', '', '## Backup {visibility="hidden" .smaller}', '', 'Not for the room.', '', '::: notes', 'Hidden note.', ':::', '', '## Extra {visibility=uncounted}', '', 'Two.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-hidden'), 'deck.qmd'));

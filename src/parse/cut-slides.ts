@@ -128,7 +128,8 @@ export function cutSlides(
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line), marpCarried);
       if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
     }
-    if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)))) {
+    // A slide with nothing on it but its look (a background picture) is a slide too.
+    if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)) || current.look !== undefined)) {
       slides.push(current);
     }
     current = null;
@@ -187,6 +188,14 @@ export function cutSlides(
       text = rewrite.text;
       headingLook = rewrite.look;
       headingHidden = rewrite.hidden === true;
+      // Quarto's `## {background-color="black"}`: a slide of its own, untitled, which no heading after it names.
+      if (rewrite.untitled) {
+        start('content', null, number, false);
+        const c = current as unknown as RawSlide;
+        if (headingLook) c.look = headingLook;
+        if (headingHidden) c.hidden = true;
+        return;
+      }
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
       text = '---';

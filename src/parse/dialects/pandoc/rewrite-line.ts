@@ -33,6 +33,8 @@ export interface Rewrite {
   look?: SlideDirectiveLook;
   /** Quarto's `{visibility="hidden"}`: the slide the heading titles is left out of the deck, as Quarto leaves it out. */
   hidden?: true;
+  /** A heading of attributes only: it starts a slide without a title. */
+  untitled?: true;
   warning?: string;
 }
 
@@ -100,6 +102,9 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
   if (inner) return { text: `###${inner[1]!.replace(/[ \t]+\{[^}]*\}[ \t]*$/, '')}` };
   // A pause: what follows on the slide is the next build step.
   if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
+  // A heading of attributes only (`## {background-image="a.png"}`): Quarto's slide without a title.
+  const bare = /^#{1,6}[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
+  if (bare && /^[.#-]|=/.test(bare[1]!.trim())) return { ...readHeadingAttributes('', bare[1]!.trim()), untitled: true };
   const heading = /^(#{1,6}[ \t]+.*?)[ \t]+\{([^}]*)\}[ \t]*$/.exec(line);
   if (heading && /^[.#-]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
   // Pandoc's automatically numbered list item, `#.`: an ordered list's item, numbered as the list goes.
