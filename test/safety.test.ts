@@ -54,6 +54,13 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, a caption over a line of pipes) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+    for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), `: cap\n${'|'.repeat(180_000)}`]) {
+      const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
+      expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
+    }
+  });
+
   it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: scaled(30_000) }, async () => {
     const dir = briefing({ 'a.md': `## Long\n\n${'word '.repeat(2 * 1024 * 1024)}\n` });
     expect(await codeOf(buildDeck(dir))).toBe('E_FILE_TOO_LARGE');

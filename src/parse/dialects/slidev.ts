@@ -43,7 +43,8 @@ export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): b
 const SLIDEV_ONLY_KEYS = new Set(['layout', 'layoutClass', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'zoom', 'dragPos']);
 
 /** Lines only a Slidev deck holds: a slot marker (`::right::`), a click tag or attribute (`<v-click>`, `v-click`), an expression on its globals. */
-const SLIDEV_LINE = /^[ \t]*::(?:right|left|default|top|bottom)::[ \t]*$|^[ \t]*<\/?v-clicks?\b|<[\w-]+[^>\n]*\sv-(?:click|after)\b|\{\{[^}\n]*\$slidev\b/m;
+// Bounded where they look along a line: unbounded, a long line of `<` or `{{` would be searched once from each.
+const SLIDEV_LINE = /^[ \t]*::(?:right|left|default|top|bottom)::[ \t]*$|^[ \t]*<\/?v-clicks?\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after)\b|\{\{[^}\n]{0,200}\$slidev\b/m;
 
 /**
  * True when a deck's body is written for Slidev though its headmatter has none

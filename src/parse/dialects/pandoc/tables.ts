@@ -20,7 +20,7 @@ interface ReadTable {
 }
 
 /** A pipe table's first two lines: a row, then its delimiter row. */
-const PIPE_TABLE = /^ {0,3}[^\n]*\|[^\n]*\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)/;
+const PIPE_TABLE = /^ {0,3}[^\n|]*\|[^\n]*\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)/;
 
 /** A caption line: `: text` or `Table: text`, with an optional Quarto label at its end. */
 const CAPTION = /^(?:[ \t]*\n)*(?:Table)?:[ \t]+(\S[^\n]*)(?:\n|$)/;
