@@ -6,6 +6,7 @@ import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type Image
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { joinLines, type Line } from './cut-slides.js';
+import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
@@ -356,23 +357,6 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }
-}
-
-/** Deeper than any slide can show, and shallow enough that marked stays fast and within its stack. */
-const MAX_NESTING = 32;
-
-/** Finds the first line nested deeper than MAX_NESTING, by `>` markers or list indentation. */
-function findExcessiveNesting(lines: Line[]): Line | undefined {
-  return lines.find((line) => {
-    const quote = /^(?:[ \t]*>)+/.exec(line.text);
-    if (quote && (quote[0].match(/>/g) ?? []).length > MAX_NESTING) return true;
-    const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]/.exec(line.text);
-    if (item !== null && item[1]!.replace(/\t/g, '    ').length / 2 > MAX_NESTING) return true;
-    // Markers one after another on a line (`- - - - x`, `> - > - x`) nest as deep as indentation does; a line of
-    // markers alone (`- - - -`) is a thematic break, not a list.
-    const markers = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+/.exec(line.text);
-    return markers !== null && line.text.slice(markers[0].length).trim() !== '' && (markers[0].match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0) > MAX_NESTING;
-  });
 }
 
 /**
