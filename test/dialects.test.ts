@@ -666,6 +666,19 @@ describe("Pandoc's own slide show example", () => {
 });
 
 describe('Quarto syntax inside a slide', () => {
+  it('inline code that Quarto runs (`{python} 6 * 7`, `r nrow(df)` in a Quarto deck) shows its source without the engine, with a warning; other code spans stay as written', async () => {
+    const text = 'The answer is `{python} 6 * 7` and `r nrow(df)` rows; `plain code` and `{not-an-engine} x` stay.';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\ntitle: I\n---\n\n## Inline\n\n${text}\n` }, 'quarto-inline-code'), 'deck.qmd'));
+    expect(built.briefing.slides.find((s) => s.title === 'Inline')!.bodyHtml).toContain('<code>6 * 7</code> and <code>nrow(df)</code> rows; <code>plain code</code> and <code>{not-an-engine} x</code>');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [7, 'inline code `{python} 6 * 7` runs only when Quarto renders the deck; its source is shown'],
+      [7, 'inline code `r nrow(df)` runs only when Quarto renders the deck; its source is shown'],
+    ]);
+    // Outside a Quarto deck, `r …` is code like any other.
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntitle: I\n---\n\n## Inline\n\nRun \`r file\`.\n` }, 'plain-inline-code'), 'deck.md'));
+    expect(plain.briefing.slides.find((s) => s.title === 'Inline')!.bodyHtml).toContain('<code>r file</code>');
+  });
+
   it('a heading of attributes only, ## {background-image="…"}, is a slide without a title, kept with nothing on it but its background, and the next heading starts its own', async () => {
     const deck = ['---', 'title: B', '---', '', '## {background-image="a.png"}', '', '## {background-color="black" .smaller}', '', 'Text on black.', '', '## Next', '', 'Body.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-untitled'), 'deck.qmd'));

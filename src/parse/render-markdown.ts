@@ -119,6 +119,14 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const external = kind === 'anchor' ? '' : ' target="_blank" rel="noopener noreferrer"';
         return `<a href="${escapeHtml(token.href)}"${title}${external}>${inner}</a>`;
       },
+      codespan(token: Tokens.Codespan) {
+        // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4): here its source shows, without the engine's name.
+        const quarto = meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
+        const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quarto ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
+        if (!inline) return false;
+        bag.warn('W_PEER_SYNTAX', `inline code \`${truncate(token.text)}\` runs only when Quarto renders the deck; its source is shown`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
+        return `<code>${escapeHtml(inline[1]!)}</code>`;
+      },
       html(token: Tokens.HTML | Tokens.Tag) {
         ctx.rawHtml = true;
         return token.text;
