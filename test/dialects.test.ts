@@ -769,6 +769,30 @@ describe('a Slidev deck known by its body', () => {
   });
 });
 
+describe("Slidev's image layouts", () => {
+  it('image: shows its picture, the whole slide for layout: image and a column beside the content for image-left and image-right; a remote one is left out with a warning', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: Pictures', '---', '', '# Cover', '',
+      '---', 'layout: image-right', 'image: ./a.png', '---', '', '# Right', '', '- Point', '', '<!-- The note. -->', '',
+      '---', 'layout: image-left', 'image: a.png', '---', '', '# Left', '', 'Text.', '',
+      '---', 'layout: image', 'image: a.png', '---', '',
+      '---', 'layout: image', 'image: https://example.com/x.png', '---', '', '# Remote', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'slidev-images'), 'deck.md'));
+    const shape = built.briefing.slides.map((s) => [s.title, s.layout, (s.columns ?? [s.bodyHtml]).map((c) => (c.includes('<img') ? 'picture' : toPlainText(c).trim()))]);
+    expect(shape).toEqual([
+      ['Cover', 'content', ['']],
+      ['Right', 'two-column', ['Point', 'picture']],
+      ['Left', 'two-column', ['picture', 'Text.']],
+      [null, 'image', ['picture']],
+      ['Remote', 'image', ['']],
+    ]);
+    // The picture after the content does not take the slide's note, its last comment.
+    expect(built.briefing.slides[1]!.notes?.markdown).toBe('The note.');
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message])).toEqual([[35, "Slidev's slide image https://example.com/x.png is not in the briefing folder and was left out: a deck carries every picture it shows"]]);
+  });
+});
+
 describe("Slidev's starter deck", () => {
   it('builds: its theme seriph stands in as serif, a hidden slide is left out, and a formula\'s click steps are not TeX', async () => {
     const deck = [

@@ -31,6 +31,8 @@ export interface RawSlide {
   notesToEnd: boolean;
   /** Slidev: the slide's own front matter has been read. */
   frontMatter?: boolean;
+  /** Lines its front matter puts after the slide's content (the picture of Slidev's `image-right` layout). */
+  trailing?: Line[];
   /** Slidev's `hide: true`, Quarto's `{visibility="hidden"}`: the slide is read, then left out of the deck. */
   hidden?: boolean;
   /** Started by a vertical separator (`--`, `----`, `<!--v-->`): the slide sits below the one before it. */
@@ -127,6 +129,7 @@ export function cutSlides(
     if (current) {
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line), marpCarried);
       if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
+      if (current.trailing) current.body.push(...current.trailing);
     }
     // A slide with nothing on it but its look (a background picture) is a slide too.
     if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)) || current.look !== undefined)) {
@@ -243,7 +246,8 @@ export function cutSlides(
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
       if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
         const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
-        c.body = c.body.map((l, i) => ({ text: rewritten.lines[i]!, number: l.number }));
+        c.trailing = rewritten.trailing.map((text) => ({ text, number: number }));
+        c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ text, number: l.number })));
         c.frontMatter = true;
         if (rewritten.hidden) c.hidden = true;
         return;

@@ -58,7 +58,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const keys = meta.firstSlideKeys;
     const warn = peerWarning(metaSource.file.path);
     const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => warn(keys[i]!.line, message));
-    rawSlides[0].body.unshift(...rewritten.lines.map((text, i) => ({ text, number: keys[i]!.line })));
+    rawSlides[0].body.unshift(...rewritten.lines.flatMap((text, i) => text.split('\n').map((line) => ({ text: line, number: keys[i]!.line }))));
   }
   if (rawSlides.length === 0) {
     const first = loaded.markdownFiles[0];

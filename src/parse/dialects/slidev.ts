@@ -67,17 +67,39 @@ export function isClickAttribute(name: string): boolean {
 
 /**
  * Turns per-slide front matter into briefdeck directive lines, one per input
- * line so line numbers hold; keys with no briefdeck meaning are reported.
- * `hidden` is true when `hide: true` or `disabled: true` takes the slide out of
- * the deck, as Slidev does.
+ * line so line numbers hold (a line may hold several, split at newlines);
+ * keys with no briefdeck meaning are reported. `hidden` is true when
+ * `hide: true` or `disabled: true` takes the slide out of the deck, as Slidev
+ * does. `image:` with an image layout shows that picture: the whole slide
+ * for `image`, and a column beside the content for `image-left` and
+ * `image-right` (`trailing` holds the lines that go after the content).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[] } {
   let hidden = false;
+  const trailing: string[] = [];
+  const valueOf = (key: string) => lines.map((l) => PAIR.exec(l)).find((p) => p?.[1] === key)?.[2]!.trim().replace(/^["']|["']$/g, '');
+  const layout = valueOf('layout');
+  const image = valueOf('image');
+  const pictured = image !== undefined && /^image(?:-left|-right)?$/.test(layout ?? '') && !/^[a-z][\w+.-]*:/i.test(image);
   const rewritten = lines.map((line, index) => {
     const pair = PAIR.exec(line);
     if (!pair) return '';
     const [, key, raw] = pair;
     const value = raw!.trim().replace(/^["']|["']$/g, '');
+    // The picture of an image layout, from the briefing folder like any image; beside the content, two columns.
+    if (pictured && key === 'layout' && layout !== 'image') return '<!-- layout: two-column -->';
+    if (pictured && key === 'image') {
+      if (layout === 'image-left') return `![](<${value}>)\n<!-- column -->`;
+      if (layout === 'image-right') {
+        trailing.push('<!-- column -->', `![](<${value}>)`);
+        return '';
+      }
+      return `![](<${value}>)`;
+    }
+    if (key === 'image' && image !== undefined && /^[a-z][\w+.-]*:/i.test(image)) {
+      warn(index, `Slidev's slide image ${value} is not in the briefing folder and was left out: a deck carries every picture it shows`);
+      return '';
+    }
     if ((key === 'hide' || key === 'disabled') && (value === 'true' || value === 'false')) {
       hidden ||= value === 'true';
       return '';
@@ -89,7 +111,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
     return '';
   });
-  return { lines: rewritten, hidden };
+  return { lines: rewritten, hidden, trailing };
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
