@@ -247,6 +247,14 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['12: slide settings class text-center are not supported and were left out']);
   });
 
+  it("Marp: of several ![bg] pictures on a slide the first is its background, and the rest are a warning each, never shown or carried", async () => {
+    const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Two backgrounds\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')), 'b.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-two-bg'), 'deck.md'));
+    expect(built.briefing.images.map((i) => i.relPath)).toEqual(['a.png']);
+    expect(built.briefing.slides[0]!.look?.backgroundImage).toBe(0);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[6, "a slide shows one background picture; Marp's further ones, side by side, were left out"]]);
+  });
+
   it('Marp: w: and h: size the image, bg makes a background or a split, and no keyword is alt text', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'marp-images.md'));
     expect(built.briefing.images.map((i) => i.alt)).toEqual(['A dot', '', '']);

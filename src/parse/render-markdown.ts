@@ -75,6 +75,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text.
         const marp = meta.peerTools.includes('Marp') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
         if ('background' in marp && marp.background) {
+          // Marp sets several backgrounds side by side; a slide here has one, the first, and the rest are not carried.
+          if (!marp.background.side && ctx.background !== undefined) {
+            bag.warn('W_PEER_SYNTAX', 'a slide shows one background picture; Marp\'s further ones, side by side, were left out', { ...where, hint: PEER_SYNTAX_HINT });
+            return '';
+          }
           const relPath = resolveImagePath(token.href, ctx.file, where, bag);
           if (relPath === null) return '';
           images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
