@@ -92,12 +92,13 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
-  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, an r-stack its blocks in one place, and r-hstack and r-vstack theirs in a row and a column", async () => {
+  it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, an r-stack its blocks in one place, r-hstack and r-vstack theirs in a row and a column, and table columns keep their alignment", async () => {
     const deck = [
       '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',
       '## In a box', '', '::: {.callout-note}', ':::: {layout-ncol=3}', 'One', '', 'Two', '', 'Three', '::::', '', 'Still in the box.', ':::', '',
       '## Stacked', '', '::: {.r-stack}', 'Under', '', 'Over', ':::', '',
       '## Side by side', '', '::: {.r-hstack}', 'Left', '', 'Right', ':::', '', '::: {.r-vstack}', 'Top', '', 'Bottom', ':::', '',
+      '## Aligned', '', '| Left | Centre | Right |', '|:--|:-:|--:|', '| a | b | c |', '', '  Right     Left', '-------     ------', '     12     12', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grids'), 'deck.qmd'));
     const shown = await tab.show(built.deck.html);
@@ -140,6 +141,13 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(boxes.h[1]!.top).toBe(boxes.h[0]!.top);
     expect(boxes.h[1]!.left).toBeGreaterThanOrEqual(boxes.h[0]!.right);
     expect(boxes.v[1]!.top).toBeGreaterThanOrEqual(boxes.v[0]!.bottom);
+    // Columns keep their alignment, in a pipe table and in a Pandoc simple table alike.
+    const aligned = await shown.page.evaluate((h) => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(h, 0);
+      return [...reveal.getSlides()[h]!.querySelectorAll('td')].map((td) => getComputedStyle(td).textAlign);
+    }, built.briefing.slides.findIndex((s) => s.title === 'Aligned'));
+    expect(aligned).toEqual(['left', 'center', 'right', 'right', 'left']);
     expect(built.warnings).toEqual([]);
   });
 
