@@ -331,6 +331,18 @@ describe('slide blocks for PowerPoint', () => {
     ]);
   });
 
+  it('keeps a list inside a table cell (a Pandoc grid table may hold one), an item a line', async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const { blocks } = readSlideBlocks('<table><thead><tr><th>Fruit</th><th>Advantages</th></tr></thead><tbody><tr><td>Bananas</td><td><ul><li>wrapper</li><li><strong>bright</strong></li></ul></td></tr></tbody></table>');
+    expect(blocks).toEqual([
+      {
+        kind: 'table',
+        header: [[{ text: 'Fruit' }], [{ text: 'Advantages' }]],
+        rows: [[[{ text: 'Bananas' }], [{ text: '• ' }, { text: 'wrapper' }, { text: '\n' }, { text: '• ' }, { text: 'bright', bold: true }]]],
+      },
+    ]);
+  });
+
   it('keeps a footnote number raised and a subscript lowered', async () => {
     const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
     const { paragraph } = await import('../src/export/pptx-text.js');

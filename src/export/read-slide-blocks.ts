@@ -221,9 +221,18 @@ function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
   return items;
 }
 
+/** A table cell's runs; a list in it (a Pandoc grid table's cell may hold one) follows on lines of its own, an item a line. */
+function readCell(cell: Element, into: SlideBlocks): TextRun[] {
+  const runs = readRuns(cell, into);
+  for (const list of descendants(cell).filter((e) => (e.tagName === 'ul' || e.tagName === 'ol') && e.parentNode === cell)) {
+    readList(list, 0, into).forEach((item, i) => runs.push({ text: runs.length > 0 ? '\n' : '' }, { text: `${'  '.repeat(item.level)}${item.ordered ? `${i + 1}.` : '•'} ` }, ...item.runs));
+  }
+  return runs.filter((r) => r.text !== '');
+}
+
 function readTable(table: Element, into: SlideBlocks): SlideBlock {
   const rows = descendants(table).filter((e) => e.tagName === 'tr');
-  const cells = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th').map((c) => readRuns(c, into));
+  const cells = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th').map((c) => readCell(c, into));
   const headed = rows[0] && childElements(rows[0]).every((c) => c.tagName === 'th');
   return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells) };
 }
