@@ -331,6 +331,15 @@ describe('slide blocks for PowerPoint', () => {
     ]);
   });
 
+  it("keeps a captioned figure's picture, then its caption", async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const { blocks } = readSlideBlocks('<p><img src="briefdeck-asset:0" alt="A map" width="50%"><span class="figure-caption">Figure 1: A map</span></p>');
+    expect(blocks).toEqual([
+      { kind: 'image', asset: 0, alt: 'A map' },
+      { kind: 'paragraph', runs: [{ text: 'Figure 1: A map' }] },
+    ]);
+  });
+
   it('keeps a list inside a table cell (a Pandoc grid table may hold one), an item a line', async () => {
     const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
     const { blocks } = readSlideBlocks('<table><thead><tr><th>Fruit</th><th>Advantages</th></tr></thead><tbody><tr><td>Bananas</td><td><ul><li>wrapper</li><li><strong>bright</strong></li></ul></td></tr></tbody></table>');

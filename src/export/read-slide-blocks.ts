@@ -108,7 +108,16 @@ function readFragment(html: string, into: SlideBlocks): void {
       case 'p': {
         const image = onlyImage(node);
         if (image) into.blocks.push(image);
-        else pushRuns(into, 'paragraph', readRuns(node, into));
+        else {
+          // A captioned figure (Quarto's `{#fig-…}`): each picture in it, then its caption as a paragraph.
+          if (childElements(node).some((c) => c.tagName === 'span' && hasClass(c, 'figure-caption'))) {
+            for (const img of childElements(node).filter((c) => c.tagName === 'img')) {
+              const picture = readImage(img);
+              if (picture) into.blocks.push(picture);
+            }
+          }
+          pushRuns(into, 'paragraph', readRuns(node, into));
+        }
         return;
       }
       case 'h1':
