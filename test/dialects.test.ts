@@ -84,6 +84,9 @@ describe('other tools\' front matter', () => {
     expect(quarto.warnings).toEqual([]);
     expect(quarto.deck.html).toMatch(/<section class="layout-content kind-content smaller"/);
     expect(quarto.deck.html).not.toContain('class="footer-number"');
+    // Quarto's format for the number (c/t, h.v, …) shows it; format: revealjs alone says nothing briefdeck does not do.
+    const numbered = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    slide-number: c/t\n---\n\n## One\n\nText.\n' }, 'quarto-numbered'), 'deck.qmd'));
+    expect([numbered.warnings, numbered.briefing.meta.pageNumbers]).toEqual([[], true]);
   });
 
   it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language', async () => {

@@ -69,9 +69,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return typeof value === 'string' && setSlideDefault('backgroundColor', value, meta);
     case 'paginate':
     case 'slide-number':
-      if (typeof value !== 'boolean') return false;
-      meta.pageNumbers = value;
-      return true;
+      return applySlideNumber(value, meta);
     case 'header':
     case 'footer':
       if (typeof value !== 'string') return false;
@@ -104,7 +102,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       const reveal = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).revealjs : undefined;
       return applyOptions(reveal, meta, {
         incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
-        'slide-number': (v) => typeof v === 'boolean' && ((meta.pageNumbers = v), true),
+        'slide-number': (v) => applySlideNumber(v, meta),
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
         transition: (v) => applyTransition(v, meta),
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
@@ -123,6 +121,14 @@ function setSlideDefault(key: 'class' | 'backgroundColor', value: string, meta: 
   (meta.slideDefaults ??= {})[key] = safe[key];
   const left = key === 'class' ? value.split(/\s+/).filter((c) => c && !safe.class!.split(' ').includes(c)) : [];
   return left.length === 0 ? true : left;
+}
+
+/** Marp's `paginate` and Quarto's `slide-number`: true or false, or Quarto's format for the number (`c/t`, `h.v`, …), which shows it. */
+function applySlideNumber(value: unknown, meta: BriefingMeta): boolean {
+  if (typeof value === 'boolean') meta.pageNumbers = value;
+  else if (typeof value === 'string' && /^(?:c|c\/t|h\.v|h\/v)$/.test(value)) meta.pageNumbers = true;
+  else return false;
+  return true;
 }
 
 /** Applies each known option of a nested block: true when every option in it was understood, false when none was, else those that were not. */
