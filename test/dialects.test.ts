@@ -87,6 +87,13 @@ describe('other tools\' front matter', () => {
     // Quarto's format for the number (c/t, h.v, …) shows it; format: revealjs alone says nothing briefdeck does not do.
     const numbered = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    slide-number: c/t\n---\n\n## One\n\nText.\n' }, 'quarto-numbered'), 'deck.qmd'));
     expect([numbered.warnings, numbered.briefing.meta.pageNumbers]).toEqual([[], true]);
+    // A top-level footer: is Quarto's in a Quarto deck, before or after the keys that say so: never Marp's, whose decks are cut at --- and whose comments are notes.
+    for (const order of [['format: revealjs', 'footer: Internal'], ['footer: Internal', 'format: revealjs']]) {
+      const deck = ['---', 'title: Q', ...order, '---', '', '## One', '', '<!-- a comment -->', '', 'Text one.', '', '## Two', '', 'Text two.', ''].join('\n');
+      const q = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, `quarto-footer-${order[0]!.slice(0, 6)}`), 'deck.md'));
+      expect(q.briefing.meta.peerTools).toEqual(['Quarto']);
+      expect(q.briefing.slides.map((s) => [s.title, s.notes, s.footerText ?? q.briefing.meta.footerText])).toEqual([['Q', null, 'Internal'], ['One', null, 'Internal'], ['Two', null, 'Internal']]);
+    }
   });
 
   it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language', async () => {

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
-import { applyPeerKey, mapPeerTheme, peerKeyOwner, readAuthorList, readDurationText } from './dialects/front-matter.js';
+import { applyPeerKey, isSharedPeerKey, mapPeerTheme, peerKeyOwner, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
@@ -113,6 +113,14 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     return { meta, location };
   }
   const seen = new Set<string>();
+  // The tools a deck is for are known from the keys only one tool has, and from a Quarto file's name, before any
+  // key two tools share (Quarto's and Marp's `footer:`) is read: wherever it stands, it is then read as that tool's.
+  if (/\.qmd$/i.test(source.file.path)) meta.peerTools.push('Quarto');
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const owner = Object.hasOwn(META_SCHEMA, key) || isSharedPeerKey(key) ? undefined : peerKeyOwner(key, meta.peerTools);
+    if (owner !== undefined && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
+  }
   for (const pair of doc.contents.items as Pair[]) {
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';

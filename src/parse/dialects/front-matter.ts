@@ -28,8 +28,13 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
 };
 
-/** Keys two tools share: Marp's `class` is also a Slidev key, and Quarto reads many of Pandoc's. */
-const SHARED_KEYS: Record<string, string[]> = { class: ['Slidev', 'Marp'], ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])) };
+/** Keys two tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, and Quarto reads many of Pandoc's. */
+const SHARED_KEYS: Record<string, string[]> = { class: ['Slidev', 'Marp'], footer: ['Marp', 'Quarto'], ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])) };
+
+/** Whether two tools share the key, so that the deck's other keys decide whose it is. */
+export function isSharedPeerKey(key: string): boolean {
+  return Object.hasOwn(SHARED_KEYS, key);
+}
 
 /** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for. */
 export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
