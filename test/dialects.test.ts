@@ -94,6 +94,12 @@ describe('other tools\' front matter', () => {
       expect(q.briefing.meta.peerTools).toEqual(['Quarto']);
       expect(q.briefing.slides.map((s) => [s.title, s.notes, s.footerText ?? q.briefing.meta.footerText])).toEqual([['Q', null, 'Internal'], ['One', null, 'Internal'], ['Two', null, 'Internal']]);
     }
+    // Keys several tools share, Marp among them, make a deck no one's: it is read as briefdeck reads it.
+    const shared = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: S\ndescription: D\nkeywords: [a]\ntransition: fade\n---\n\n## One\n\n<!-- a comment -->\n\n## Two\n' }, 'shared-keys'), 'deck.md'));
+    expect(shared.briefing.meta.peerTools).toEqual([]);
+    expect(shared.briefing.slides.map((s) => [s.title, s.notes])).toEqual([['S', null], ['One', null], ['Two', null]]);
+    expect(shared.briefing.meta.transition).toBe('fade');
+    expect(shared.warnings.map((w) => w.message)).toEqual(['"description" is Marp\'s or Pandoc\'s or Quarto\'s metadata; briefdeck ignores it', '"keywords" is Marp\'s or Pandoc\'s or Quarto\'s metadata; briefdeck ignores it']);
   });
 
   it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language', async () => {

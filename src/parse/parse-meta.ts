@@ -128,7 +128,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const at = where(keyNode as never);
     if (!spec) {
       const owner = peerKeyOwner(key, meta.peerTools);
-      if (owner !== undefined && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
+      // A key several tools share ("Marp or Quarto") does not make the deck any one's.
+      if (owner !== undefined && !owner.includes(' or ') && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
       if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
@@ -137,8 +138,9 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         const loose = read === null && owner === 'Marp' ? new RegExp(`^[ \\t]*${key}[ \\t]*:[ \\t]*(#[0-9A-Fa-f]{3,8})[ \\t]*$`).exec(source.yaml.split('\n')[at.line - source.firstLine] ?? '')?.[1] : undefined;
         const applied = applyPeerKey(key, loose ?? read, meta, at.line);
         const hint = 'remove it, or keep it for the deck to stay usable in ' + owner;
-        if (applied === false) bag.warn('W_META_IGNORED', `"${key}" is ${owner}'s metadata; briefdeck ignores it`, { ...at, hint });
-        else if (applied !== true) bag.warn('W_META_IGNORED', `"${key}" is ${owner}'s metadata; briefdeck reads part of it and ignores ${applied.join(', ')}`, { ...at, hint });
+        const whose = owner.split(' or ').map((tool) => `${tool}'s`).join(' or ');
+        if (applied === false) bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck ignores it`, { ...at, hint });
+        else if (applied !== true) bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck reads part of it and ignores ${applied.join(', ')}`, { ...at, hint });
       }
       continue;
     }

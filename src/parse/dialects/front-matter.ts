@@ -29,16 +29,30 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
 };
 
 /** Keys two tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, and Quarto reads many of Pandoc's. */
-const SHARED_KEYS: Record<string, string[]> = { class: ['Slidev', 'Marp'], footer: ['Marp', 'Quarto'], ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])) };
+const SHARED_KEYS: Record<string, string[]> = {
+  class: ['Slidev', 'Marp'],
+  footer: ['Marp', 'Quarto'],
+  transition: ['Slidev', 'Quarto'],
+  // A document's own description, keywords, image and address, which several tools read.
+  ...Object.fromEntries(['description', 'keywords'].map((k) => [k, ['Marp', 'Pandoc', 'Quarto']])),
+  ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
+  ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
+};
 
 /** Whether two tools share the key, so that the deck's other keys decide whose it is. */
 export function isSharedPeerKey(key: string): boolean {
   return Object.hasOwn(SHARED_KEYS, key);
 }
 
-/** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for. */
+/** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for, else to all of them. */
 export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
-  if (Object.hasOwn(SHARED_KEYS, key)) return SHARED_KEYS[key]!.find((tool) => peerTools.includes(tool)) ?? SHARED_KEYS[key]![0];
+  if (Object.hasOwn(SHARED_KEYS, key)) {
+    const tools = SHARED_KEYS[key]!;
+    // In a deck that is none of its tools' yet, a key Pandoc and Quarto share is Pandoc's, which reads a deck as briefdeck
+    // does; one that Marp or Slidev shares names them all ("Marp or Quarto") and decides nothing, since alone it must not
+    // make a deck theirs (cut at --- only, its comments notes).
+    return tools.find((tool) => peerTools.includes(tool)) ?? (tools.some((tool) => tool === 'Marp' || tool === 'Slidev') ? tools.join(' or ') : tools[0]);
+  }
   return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
 }
 
