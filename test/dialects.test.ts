@@ -94,6 +94,9 @@ describe('other tools\' front matter', () => {
       expect(q.briefing.meta.peerTools).toEqual(['Quarto']);
       expect(q.briefing.slides.map((s) => [s.title, s.notes, s.footerText ?? q.briefing.meta.footerText])).toEqual([['Q', null, 'Internal'], ['One', null, 'Internal'], ['Two', null, 'Internal']]);
     }
+    // Quarto's css: is Quarto's in a Quarto deck, never reveal-md's, whose decks are cut at --- only.
+    const css = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\ncss: styles.css\nformat: revealjs\n---\n\n## One\n\n## Two\n' }, 'quarto-css'), 'deck.qmd'));
+    expect([css.briefing.meta.peerTools, css.briefing.slides.map((s) => s.title)]).toEqual([['Quarto'], ['Q', 'One', 'Two']]);
     // Keys several tools share, Marp among them, make a deck no one's: it is read as briefdeck reads it.
     const shared = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: S\ndescription: D\nkeywords: [a]\ntransition: fade\n---\n\n## One\n\n<!-- a comment -->\n\n## Two\n' }, 'shared-keys'), 'deck.md'));
     expect(shared.briefing.meta.peerTools).toEqual([]);

@@ -9,7 +9,7 @@ import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { readSlideDirective } from './dialects/reveal.js';
-import { resolveDateKeyword } from './dialects/front-matter.js';
+import { resolveDateKeyword, SEPARATOR_TOOLS } from './dialects/front-matter.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 
@@ -297,12 +297,6 @@ function readFileFrontMatter(file: SourceFile, meta: BriefingMeta, bag: Diagnost
   });
   return { file, text: split.body, firstLine: split.bodyLine };
 }
-
-/**
- * Tools whose decks are a run of slides cut at `---`, each titled by its first heading, the first one the
- * deck's cover: their `title:` names the page only.
- */
-const SEPARATOR_TOOLS = new Set(['Marp', 'Slidev', 'reveal-md']);
 
 /**
  * Whether a deck written for another tool brings its own cover, so no title

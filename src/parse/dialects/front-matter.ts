@@ -28,11 +28,19 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
 };
 
-/** Keys two tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, and Quarto reads many of Pandoc's. */
+/**
+ * Tools whose decks are a run of slides cut at `---`, each titled by its first heading, the first one the
+ * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
+ * theirs on its own.
+ */
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md']);
+
+/** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
   class: ['Slidev', 'Marp'],
   footer: ['Marp', 'Quarto'],
   transition: ['Slidev', 'Quarto'],
+  css: ['reveal-md', 'Pandoc', 'Quarto'],
   // A document's own description, keywords, image and address, which several tools read.
   ...Object.fromEntries(['description', 'keywords'].map((k) => [k, ['Marp', 'Pandoc', 'Quarto']])),
   ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
@@ -49,9 +57,9 @@ export function peerKeyOwner(key: string, peerTools: readonly string[] = []): st
   if (Object.hasOwn(SHARED_KEYS, key)) {
     const tools = SHARED_KEYS[key]!;
     // In a deck that is none of its tools' yet, a key Pandoc and Quarto share is Pandoc's, which reads a deck as briefdeck
-    // does; one that Marp or Slidev shares names them all ("Marp or Quarto") and decides nothing, since alone it must not
-    // make a deck theirs (cut at --- only, its comments notes).
-    return tools.find((tool) => peerTools.includes(tool)) ?? (tools.some((tool) => tool === 'Marp' || tool === 'Slidev') ? tools.join(' or ') : tools[0]);
+    // does; one that Marp, Slidev or reveal-md shares names them all ("Marp or Quarto") and decides nothing, since alone
+    // it must not make a deck theirs (cut at --- only, and for Marp and Slidev its comments notes).
+    return tools.find((tool) => peerTools.includes(tool)) ?? (tools.some((tool) => SEPARATOR_TOOLS.has(tool)) ? tools.join(' or ') : tools[0]);
   }
   return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
 }
