@@ -796,6 +796,19 @@ describe('a Slidev deck known by its body', () => {
   });
 });
 
+describe('a Marp deck without front matter', () => {
+  it('is known by its directives and bg pictures, as Marp CLI reads a file with none: cut at ---, its comments notes, its directives its look', async () => {
+    const deck = ['<!-- _class: lead -->', '', '# Opening', '', 'First.', '', '<!-- Say hello. -->', '', '---', '', '## Second', '', '![bg right](a.png)', '', '- Point', '', '<!-- Second note. -->', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-no-front-matter'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Marp']);
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.notes?.markdown])).toEqual([
+      ['Opening', 'lead', 'Say hello.'],
+      ['Second', undefined, 'Second note.'],
+    ]);
+    expect(built.briefing.slides[1]!.bodyHtml).toContain('class="bg-split bg-split-right bg-split-50"');
+  });
+});
+
 describe("Slidev's image layouts", () => {
   it('image: shows its picture, the whole slide for layout: image and a column beside the content for image-left and image-right; a remote one is left out with a warning', async () => {
     const deck = [

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { Briefing, BriefingMeta, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
 import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { readsAsMarpBody } from './dialects/marp.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -36,8 +37,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
   }
 
-  // A Slidev deck whose headmatter has none of Slidev's keys is known by its body, before it is cut and its notes read.
+  // A Slidev or Marp deck whose front matter has none of its tool's keys (or has none) is known by its body, before it is cut and its notes read.
   if (meta.peerTools.length === 0 && bodies.some((b) => readsAsSlidevBody(b.text))) meta.peerTools.push('Slidev');
+  else if (meta.peerTools.length === 0 && bodies.some((b) => readsAsMarpBody(b.text))) meta.peerTools.push('Marp');
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = bodies.map((b) => countHeadings(b.text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });

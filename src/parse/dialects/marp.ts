@@ -38,3 +38,11 @@ export function readMarpImage(alt: string): MarpImage {
   }
   return image;
 }
+
+/** Lines only a Marp deck holds: a directive in a comment (`<!-- _class: lead -->`, `<!-- paginate: false -->`), a `bg` picture, or `<!--fit-->`. */
+const MARP_LINE = /^[ \t]*<!--[ \t]*_?(?:class|paginate|header|footer|backgroundColor|backgroundImage|color|headingDivider)[ \t]*:|!\[[^\]\n]{0,60}\bbg\b[^\]\n]{0,60}\]\(|<!--[ \t]*fit[ \t]*-->/m;
+
+/** True when a deck's body is written for Marp though it has no front matter saying so (Marp CLI needs none): its directives, `bg` pictures or `<!--fit-->`. */
+export function readsAsMarpBody(text: string): boolean {
+  return MARP_LINE.test(text);
+}
