@@ -374,6 +374,14 @@ describe('slide blocks for PowerPoint', () => {
     expect(readSlideBlocks(built.briefing.slides.find((s) => s.title === 'Formula')!.bodyHtml).blocks).toEqual([{ kind: 'math', tex: 'E = mc^2  (1)' }]);
   });
 
+  it("keeps each table column's alignment in its cells, from a pipe table's delimiter row", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntitle: A\n---\n\n## Aligned\n\n| Left | Centre | Right |\n|:--|:-:|--:|\n| a | b | c |\n' }, 'pptx-aligned');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const cells = findAll(await read.xml('ppt/slides/slide2.xml'), 'a:tc');
+    const aligns = cells.map((tc) => [textIn(tc), findAll([tc], 'a:pPr')[0]?.[':@']?.algn]);
+    expect(aligns).toEqual([['Left', 'l'], ['Centre', 'ctr'], ['Right', 'r'], ['a', 'l'], ['b', 'ctr'], ['c', 'r']]);
+  });
+
   it('highlights ==marked== text and underlines [text]{.underline} in the runs themselves', async () => {
     const deck = writeBriefing({ 'deck.qmd': '---\ntitle: M\n---\n\n## Marks\n\nA ==key finding== and an [underlined]{.underline} word.\n' }, 'pptx-marks');
     const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);

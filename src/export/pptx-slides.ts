@@ -129,9 +129,12 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const height = Math.min(remaining, rows.length * 0.45);
         ctx.slide.addTable(
           rows.map((row, r) =>
-            row.map((cell) => ({
+            row.map((cell, c) => ({
               text: paragraph(cell, look(ctx, 16)).map((t) => ({ ...t, options: { ...t.options, breakLine: false } })),
-              options: r === 0 && first.header.length > 0 ? { bold: true, color: ctx.palette.background, fill: { color: ctx.palette.accent } } : {},
+              options: {
+                ...(r === 0 && first.header.length > 0 ? { bold: true, color: ctx.palette.background, fill: { color: ctx.palette.accent } } : {}),
+                ...(first.align?.[c] ? { align: first.align[c] } : {}),
+              },
             })),
           ),
           { x: box.x, y, w: box.w, fontSize: 16, fontFace: ctx.palette.bodyFont, color: ctx.palette.text, border: { type: 'solid', pt: 1, color: mix(ctx.palette.text, ctx.palette.background, 0.3) }, autoPage: false },

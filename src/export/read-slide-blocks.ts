@@ -38,7 +38,7 @@ export type SlideBlock =
   | { kind: 'heading'; runs: TextRun[] }
   | { kind: 'list'; items: ListItem[] }
   | { kind: 'quote'; paragraphs: TextRun[][] }
-  | { kind: 'table'; header: TextRun[][]; rows: TextRun[][][] }
+  | { kind: 'table'; header: TextRun[][]; rows: TextRun[][][]; align?: ('left' | 'center' | 'right' | undefined)[] }
   | { kind: 'image'; asset: number; alt: string }
   | { kind: 'code'; lines: TextRun[][] }
   | { kind: 'math'; tex: string }
@@ -243,7 +243,9 @@ function readTable(table: Element, into: SlideBlocks): SlideBlock {
   const rows = descendants(table).filter((e) => e.tagName === 'tr');
   const cells = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th').map((c) => readCell(c, into));
   const headed = rows[0] && childElements(rows[0]).every((c) => c.tagName === 'th');
-  return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells) };
+  // Each column's alignment, as its first row's cells carry it (a delimiter row's `--:`, a Pandoc table's).
+  const align = rows[0] ? childElements(rows[0]).map((c) => attribute(c, 'align')).map((a) => (a === 'left' || a === 'center' || a === 'right' ? a : undefined)) : [];
+  return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells), ...(align.some(Boolean) ? { align } : {}) };
 }
 
 /** Code as lines of runs, each run coloured by its highlight.js token class. */
