@@ -43,7 +43,8 @@ export type ErrorCode =
   | 'W_FILE_SKIPPED'
   | 'W_RAW_HTML'
   | 'W_LINK'
-  | 'W_PDF_OVERFLOW';
+  | 'W_PDF_OVERFLOW'
+  | 'W_REMOTE_IMAGE';
 
 export type Severity = 'error' | 'warning';
 

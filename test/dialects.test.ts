@@ -930,6 +930,23 @@ describe('reveal slide and element directives', () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['13: slide settings class reveal, data-transition are not supported and were left out']);
   });
 
+  it("a deck written for another tool builds unchanged: a remote picture is left out with a warning, never fetched, and a key briefdeck does not know is a warning, where both are errors in a briefdeck deck", async () => {
+    const deck = ['---', 'title: Q', 'format: revealjs', 'include-in-header: x.html', 'revealjs:', '  margin: 0.05', '---', '', '## Pictures', '', '![A logo](https://example.com/logo.png)', '', 'Text.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'peer-remote'), 'deck.qmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Pictures')!.bodyHtml;
+    expect(body).toContain('<span class="missing-image">A logo</span>');
+    expect(built.deck.html).not.toContain('example.com/logo');
+    expect(built.briefing.images).toEqual([]);
+    expect(built.warnings.map((w) => [w.line, w.code, w.message])).toEqual([
+      [4, 'W_META_IGNORED', '"include-in-header" is not a briefdeck key; in this Quarto deck it is taken for Quarto\'s and ignored'],
+      [5, 'W_META_IGNORED', '"revealjs" is not a briefdeck key; in this Quarto deck it is taken for Quarto\'s and ignored'],
+      [11, 'W_REMOTE_IMAGE', 'remote image "https://example.com/logo.png" was left out: a deck carries every picture it shows, and works offline'],
+    ]);
+    // The same in a briefdeck deck: errors, and nothing is built.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('format: revealjs\n', '').replace(/\ninclude-in-header[\s\S]*?---/, '\n---') }, 'own-remote'), 'deck.md')).catch((e: unknown) => e);
+    expect(own).toMatchObject({ code: 'E_REMOTE_URL' });
+  });
+
   it('a remote background image is an error at its line, like any remote image', async () => {
     const dir = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n---\n<!-- .slide: data-background-image="https://example.com/x.png" -->\n## Remote\n\nText.\n' }, 'remote-bg');
     const error = (await buildDeck(path.join(dir, 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number };

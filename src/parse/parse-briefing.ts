@@ -171,7 +171,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
     if (backgroundSource) {
       const where = { file: raw.file.path, line: backgroundSource.line };
-      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag);
+      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag, 'background image', meta.peerTools.length > 0 ? 'leave out' : 'error');
       if (relPath !== null) {
         images.push({ src: backgroundSource.src, relPath, alt: '', source: where, decorative: true });
         look = { ...look, backgroundImage: images.length - 1 };

@@ -130,7 +130,12 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const owner = peerKeyOwner(key, meta.peerTools);
       // A key several tools share ("Marp or Quarto") does not make the deck any one's.
       if (owner !== undefined && !owner.includes(' or ') && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
-      if (owner === undefined) {
+      if (owner === undefined && meta.peerTools.length > 0) {
+        // A deck written for another tool may hold any of that tool's many keys: one briefdeck does not know is a
+        // warning there, so the deck builds unchanged; in a briefdeck deck it is an error, most likely a typo.
+        const tools = meta.peerTools.join(' or ');
+        bag.warn('W_META_IGNORED', `"${key}" is not a briefdeck key; in this ${tools} deck it is taken for ${tools}'s and ignored`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
+      } else if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
         const read = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null;

@@ -54,6 +54,8 @@ interface RenderContext {
  * produce markup that loads or runs anything.
  */
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map()) {
+  // In a deck written for another tool, a remote picture is left out with a warning, so the deck builds unchanged; in a briefdeck deck it is an error.
+  const remoteImages = meta.peerTools.length > 0 ? 'leave out' : 'error';
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
@@ -80,7 +82,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             bag.warn('W_PEER_SYNTAX', 'a slide shows one background picture; Marp\'s further ones, side by side, were left out', { ...where, hint: PEER_SYNTAX_HINT });
             return '';
           }
-          const relPath = resolveImagePath(token.href, ctx.file, where, bag);
+          const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages);
           if (relPath === null) return '';
           images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
           const { side, percent } = marp.background;
@@ -96,7 +98,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
         }
         const alt = escapeHtml(marp.alt);
-        const relPath = resolveImagePath(token.href, ctx.file, where, bag);
+        const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages);
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
         images.push({ src: token.href, relPath, alt: marp.alt, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';

@@ -3,14 +3,14 @@ import type { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
-export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image'): string | null {
+export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error'): string | null {
   const shown = truncate(href);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || href.startsWith('//')) {
-    bag.error('E_REMOTE_URL', `remote ${what} "${shown}" cannot be inlined`, {
-      ...where,
-      hint: `download the ${what} into the briefing folder and reference it by its relative path`,
-    });
+    const hint = `download the ${what} into the briefing folder and reference it by its relative path`;
+    // A deck written for another tool builds unchanged: its remote picture is left out, never fetched, and said so.
+    if (remote === 'leave out') bag.warn('W_REMOTE_IMAGE', `remote ${what} "${shown}" was left out: a deck carries every picture it shows, and works offline`, { ...where, hint });
+    else bag.error('E_REMOTE_URL', `remote ${what} "${shown}" cannot be inlined`, { ...where, hint });
     return null;
   }
   if (scheme && !(scheme.length === 1 && /^[A-Za-z]$/.test(scheme))) {
