@@ -100,6 +100,8 @@ export interface BriefingMeta {
   peerTools: string[];
   /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
   firstSlideKeys?: { text: string; line: number }[];
+  /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
+  cellEcho?: boolean;
   /** Marp's `class` and `backgroundColor` in front matter (the parts that pass): every slide's look, unless it sets its own. */
   slideDefaults?: { class?: string; backgroundColor?: string };
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */

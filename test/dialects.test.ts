@@ -693,6 +693,20 @@ describe("Pandoc's own slide show example", () => {
 });
 
 describe('Quarto syntax inside a slide', () => {
+  it('a cell Quarto would not show (#| include: false) is left out, and one whose code it hides (echo: false, in the cell or in execute:) too, with a warning, since only Quarto can make its output', async () => {
+    const deck = [
+      '---', 'title: C', 'execute:', '  echo: false', '---', '', '## Cells', '',
+      '```{r}', '#| label: setup', '#| include: false', 'library(dplyr)', '```', '',
+      '```{r}', '#| echo: true', 'summary(cars)', '```', '',
+      '```{python}', 'x = 1', '```', '',
+      '```python', 'plain = "code block, not a cell"', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-cells'), 'deck.qmd'));
+    const text = toPlainText(built.briefing.slides.find((s) => s.title === 'Cells')!.bodyHtml).replace(/\s+/g, ' ').trim();
+    expect(text).toBe('summary(cars) plain = "code block, not a cell"');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[20, 'a code cell with echo: false shows only its output, which only Quarto can make by running it; it was left out']]);
+  });
+
   it('inline code that Quarto runs (`{python} 6 * 7`, `r nrow(df)` in a Quarto deck) shows its source without the engine, with a warning; other code spans stay as written', async () => {
     const text = 'The answer is `{python} 6 * 7` and `r nrow(df)` rows; `plain code` and `{not-an-engine} x` stay.';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\ntitle: I\n---\n\n## Inline\n\n${text}\n` }, 'quarto-inline-code'), 'deck.qmd'));

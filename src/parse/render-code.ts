@@ -12,7 +12,13 @@ export type CodeInfo =
   | { kind: 'chart' }
   /** Pandoc's raw block (```{=html}): for that output format only. */
   | { kind: 'raw'; format: string }
-  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number };
+  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions };
+
+/** A Quarto or R Markdown cell's `#| echo:` and `#| include:` options, as its option lines set them. */
+export interface CellOptions {
+  echo?: boolean;
+  include?: boolean;
+}
 
 /**
  * Reads a fence's info string: `chart`; Pandoc's raw `{=html}`; a Quarto or R Markdown
@@ -32,8 +38,16 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   if (raw) return { kind: 'raw', format: raw[1]! };
   const braced = /^\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(spec);
   if (!braced) return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
-  const cell = braced[1] === undefined;
-  return { kind: 'code', language: braced[2], text: cell ? text.replace(/^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/, '') : text };
+  if (braced[1] !== undefined) return { kind: 'code', language: braced[2], text };
+  const options = /^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/.exec(text)?.[0] ?? '';
+  return { kind: 'code', language: braced[2], text: text.slice(options.length), cell: readCellOptions(options) };
+}
+
+/** `#| echo: false` and `#| include: false` among a cell's option lines (YAML booleans, as Quarto reads them). */
+function readCellOptions(lines: string): CellOptions {
+  const read: CellOptions = {};
+  for (const m of lines.matchAll(/^[ \t]*(?:#|\/\/|--)\|[ \t]*(echo|include)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as keyof CellOptions] = m[2] === 'true';
+  return read;
 }
 
 /**

@@ -156,6 +156,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
           return '';
         }
+        // A cell Quarto would not show (`include: false`), or whose code it hides (`echo: false`, here or in `execute:`):
+        // its output comes only from running it, so nothing shows, and a warning says so when there would have been output.
+        if (info.cell && (info.cell.include === false || (info.cell.echo ?? meta.cellEcho) === false)) {
+          if (info.cell.include !== false) bag.warn('W_PEER_SYNTAX', 'a code cell with echo: false shows only its output, which only Quarto can make by running it; it was left out', { ...at(), hint: PEER_SYNTAX_HINT });
+          return '';
+        }
         if (info.magicMoveSteps !== undefined && info.magicMoveSteps > 1) {
           bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...at(), hint: PEER_SYNTAX_HINT });
         }

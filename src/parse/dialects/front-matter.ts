@@ -77,7 +77,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
- * `transition`, `footer`, `theme`); Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
+ * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
  */
@@ -123,6 +123,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return applyTransition(value, meta);
     case 'revealOptions':
       return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
+    case 'execute':
+      return applyOptions(value, meta, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
     case 'format': {
       // `format: revealjs` says only what briefdeck makes anyway.
       if (value === 'revealjs') return true;
