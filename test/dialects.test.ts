@@ -191,6 +191,15 @@ describe('notes written as HTML comments', () => {
     expect(handout.deck.html).not.toContain('Said aloud');
   });
 
+  it("Marp: front matter as Marp reads it builds: a theme of the deck's own, a class list, and text directives YAML would misread (a picture in the header, # and ! values)", async () => {
+    const deck = ['---', 'marp: true', 'theme: am_green', 'class:', '  - invert', 'header :   ![#l](../images/logo0.png) Course', 'footer: # Not a comment', '---', '', '# One', '', 'Text.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-loose'), 'deck.md'));
+    expect(built.briefing.meta.theme).toBe('white');
+    expect([built.briefing.meta.headerText, built.briefing.meta.footerText]).toEqual(['Course', '# Not a comment']);
+    expect(built.briefing.slides[0]!.look?.className).toBe('invert');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, 'Marp\'s theme "am_green" is not built in; using white']]);
+  });
+
   it("Marp: class, backgroundColor and footer hold from the slide that sets them on (from the front matter, read loosely, for the first), a leading _ sets one slide, and what does not pass is warned of once", async () => {
     const deck = [
       '---', 'marp: true', 'class: invert', 'backgroundColor: #fff', '---', '',

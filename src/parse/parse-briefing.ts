@@ -77,7 +77,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
-    if (text && metaSource) meta[key] = toPlainText(markdown.renderInline(metaSource.file, location.line, text)).trim();
+    // A picture in it (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
+    if (text && metaSource) meta[key] = toPlainText(markdown.renderInline(metaSource.file, location.line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
   }
   const slides: Slide[] = [];
   const sections: Section[] = [];

@@ -3,6 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { applyPeerKey, isSharedPeerKey, mapPeerTheme, peerKeyOwner, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
+import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
@@ -80,7 +81,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   if (!source) return { meta, location };
   const lines = new LineCounter();
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
-  const doc = parseDocument(source.yaml, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
+  // Marp reads its text directives loosely (`backgroundColor: #fff`, `header: ![logo](a.png)`), where YAML sees a comment or a tag.
+  const doc = parseDocument(loosenMarpDirectives(source.yaml), { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
   const lineOf = (offset: number | undefined) => source.firstLine + (offset === undefined ? 0 : lines.linePos(offset).line - 1);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
@@ -139,9 +141,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
         const read = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null;
-        // Marp reads its front matter loosely: `backgroundColor: #fff` is a colour there, where YAML sees a comment.
-        const loose = read === null && owner === 'Marp' ? new RegExp(`^[ \\t]*${key}[ \\t]*:[ \\t]*(#[0-9A-Fa-f]{3,8})[ \\t]*$`).exec(source.yaml.split('\n')[at.line - source.firstLine] ?? '')?.[1] : undefined;
-        const applied = applyPeerKey(key, loose ?? read, meta, at.line);
+        const applied = applyPeerKey(key, read, meta, at.line);
         const hint = 'remove it, or keep it for the deck to stay usable in ' + owner;
         const whose = owner.split(' or ').map((tool) => `${tool}'s`).join(' or ');
         if (applied === false) bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck ignores it`, { ...at, hint });

@@ -86,7 +86,10 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Slidev's headmatter is also its first slide's front matter: its layout and class go to that slide.
     case 'layout':
     case 'class':
-      if (key === 'class' && typeof value === 'string' && peerKeyOwner(key, meta.peerTools) === 'Marp') return setSlideDefault('class', value, meta);
+      // Marp's class may be a list of classes (`class:` then `- invert`).
+      if (key === 'class' && peerKeyOwner(key, meta.peerTools) === 'Marp' && (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
+        return setSlideDefault('class', Array.isArray(value) ? value.join(' ') : value, meta);
+      }
       if (typeof value !== 'string' || peerKeyOwner(key, meta.peerTools) !== 'Slidev') return false;
       (meta.firstSlideKeys ??= []).push({ text: `${key}: ${value}`, line });
       return true;
@@ -209,6 +212,8 @@ export function mapPeerTheme(theme: string, peerTools: readonly string[]): { too
   // A name two tools use (`default`), in a deck that is neither's yet, is named as both's; both map it alike.
   if (owners.length > 0) return { tool: known ?? owners.join(' or '), theme: PEER_THEMES[known ?? owners[0]!]![theme]! };
   if (peerTools.includes('Slidev')) return { tool: 'Slidev', theme: 'briefing' };
+  // A Marp deck's theme of its own (registered with Marp's --theme-set) is not at hand: the nearest plain one.
+  if (peerTools.includes('Marp')) return { tool: 'Marp', theme: 'white' };
   // A Pandoc deck's theme is a Beamer theme (metropolis, Madrid, …) or one of reveal's, which are built in.
   return peerTools.includes('Pandoc') ? { tool: 'Pandoc', theme: 'white' } : undefined;
 }

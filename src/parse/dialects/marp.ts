@@ -46,3 +46,16 @@ const MARP_LINE = /^[ \t]*<!--[ \t]*_?(?:class|paginate|header|footer|background
 export function readsAsMarpBody(text: string): boolean {
   return MARP_LINE.test(text);
 }
+
+/** Marp's directives whose values are text, which Marp reads loosely (its `looseYAML`): `header: ![logo](a.png)`, `backgroundColor: #fff`. */
+const LOOSE_KEYS = 'header|footer|class|theme|color|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize';
+
+/**
+ * Quotes the values of Marp's text directives that YAML would misread: a
+ * leading `#` is a comment to YAML, `!` a tag, `&` and `*` anchors, `@` and a
+ * backquote reserved; Marp reads each as the text it is. One line for one, so
+ * line numbers hold; any other line is left as it is.
+ */
+export function loosenMarpDirectives(yaml: string): string {
+  return yaml.replace(new RegExp(`^([ \\t]*(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)([#!&*@\`%][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`);
+}
