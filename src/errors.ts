@@ -44,7 +44,8 @@ export type ErrorCode =
   | 'W_RAW_HTML'
   | 'W_LINK'
   | 'W_PDF_OVERFLOW'
-  | 'W_REMOTE_IMAGE';
+  | 'W_REMOTE_IMAGE'
+  | 'W_IMAGE_MISSING';
 
 export type Severity = 'error' | 'warning';
 

@@ -265,8 +265,12 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
       cache.set(image.relPath, asset);
       assets.set(index, asset);
     } catch (err) {
-      if (err instanceof BriefdeckError) bag.addAll(err.diagnostics);
-      else throw err;
+      if (!(err instanceof BriefdeckError)) throw err;
+      // A deck written for another tool builds unchanged: a picture it names that is not there is left out, its alt
+      // text in its place (render-deck.ts), with a warning. In a briefdeck deck it is an error. Nothing else softens.
+      if (err.code === 'E_IMAGE_MISSING' && briefing.meta.peerTools.length > 0) {
+        for (const d of err.diagnostics) bag.warn('W_IMAGE_MISSING', `${d.message}; it was left out, its alt text in its place`, { file: d.file, line: d.line, hint: d.hint });
+      } else bag.addAll(err.diagnostics);
     }
   });
   return assets;
