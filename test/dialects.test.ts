@@ -840,6 +840,8 @@ describe("Slidev's image layouts", () => {
       '---', 'layout: image-left', 'image: a.png', '---', '', '# Left', '', 'Text.', '',
       '---', 'layout: image', 'image: a.png', '---', '',
       '---', 'layout: image', 'image: https://example.com/x.png', '---', '', '# Remote', '',
+      // A value folded over two lines, as YAML writes a long one.
+      '---', 'layout: image', 'image: >-', '  a.png', '---', '', '# Folded', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'slidev-images'), 'deck.md'));
     const shape = built.briefing.slides.map((s) => [s.title, s.layout, (s.columns ?? [s.bodyHtml]).map((c) => (c.includes('<img') ? 'picture' : toPlainText(c).trim()))]);
@@ -849,6 +851,7 @@ describe("Slidev's image layouts", () => {
       ['Left', 'two-column', ['picture', 'Text.']],
       [null, 'image', ['picture']],
       ['Remote', 'image', ['']],
+      ['Folded', 'image', ['picture']],
     ]);
     // The picture after the content does not take the slide's note, its last comment.
     expect(built.briefing.slides[1]!.notes?.markdown).toBe('The note.');

@@ -1,3 +1,5 @@
+import { parse as parseYaml } from 'yaml';
+
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
 // onto briefdeck's layouts where one fits, `class:` and `background:` onto the
@@ -33,10 +35,22 @@ const SLIDE_KEYS = new Set(['layout', 'layoutClass', 'class', 'background', 'bac
  */
 export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): boolean {
   const filled = lines.filter((l) => l.trim() !== '');
-  return filled.length > 0 && filled.every((l) => {
+  // Indented lines go on with the key above them: a folded value (`image: >-`), a list or a map.
+  return filled.length > 0 && PAIR.test(filled[0]!) && filled.every((l) => {
+    if (/^[ \t]/.test(l)) return true;
     const pair = PAIR.exec(l);
     return pair !== null && (slidevDeck || SLIDE_KEYS.has(pair[1]!));
   });
+}
+
+/** The values of a slide's front matter, read as YAML; a block YAML cannot read gives none, and each line is read alone. */
+function readFrontMatterValues(lines: string[]): Record<string, unknown> {
+  try {
+    const read = parseYaml(lines.join('\n'), { schema: 'core' }) as unknown;
+    return typeof read === 'object' && read !== null && !Array.isArray(read) ? (read as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Slide keys only Slidev has: a block of them between `---` lines is its per-slide front matter, whatever the headmatter says. */
@@ -77,15 +91,21 @@ export function isClickAttribute(name: string): boolean {
 export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[] } {
   let hidden = false;
   const trailing: string[] = [];
-  const valueOf = (key: string) => lines.map((l) => PAIR.exec(l)).find((p) => p?.[1] === key)?.[2]!.trim().replace(/^["']|["']$/g, '');
+  // Values as YAML reads them (a folded `image: >-` over two lines is one address), else as the line writes them.
+  const parsed = readFrontMatterValues(lines);
+  const valueOf = (key: string): string | undefined => {
+    if (typeof parsed[key] === 'string' || typeof parsed[key] === 'number' || typeof parsed[key] === 'boolean') return String(parsed[key]).trim();
+    return lines.map((l) => PAIR.exec(l)).find((p) => p?.[1] === key)?.[2]!.trim().replace(/^["']|["']$/g, '');
+  };
   const layout = valueOf('layout');
   const image = valueOf('image');
   const pictured = image !== undefined && /^image(?:-left|-right)?$/.test(layout ?? '') && !/^[a-z][\w+.-]*:/i.test(image);
   const rewritten = lines.map((line, index) => {
-    const pair = PAIR.exec(line);
+    // A line that goes on with the key above it has been read with that key.
+    const pair = /^[ \t]/.test(line) ? null : PAIR.exec(line);
     if (!pair) return '';
-    const [, key, raw] = pair;
-    const value = raw!.trim().replace(/^["']|["']$/g, '');
+    const key = pair[1]!;
+    const value = valueOf(key) ?? '';
     // The picture of an image layout, from the briefing folder like any image; beside the content, two columns.
     if (pictured && key === 'layout' && layout !== 'image') return '<!-- layout: two-column -->';
     if (pictured && key === 'image') {
