@@ -75,9 +75,11 @@ export function renderDeck(
   // Most slides hold neither, so each replacement runs only where its reference occurs.
   const assetReference = new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g');
   // A picture left out (one a deck for another tool names that is not there) shows its alt text instead.
-  const missingImage = new RegExp(`<img src="${ASSET_SCHEME}(\\d+)"[^>]*?\\balt="([^"]*)"[^>]*>`, 'g');
+  const missingImage = new RegExp(`<img src="${ASSET_SCHEME}(\\d+)"([^>]*)>`, 'g');
   const inline = (html: string) => {
-    const present = html.includes(ASSET_SCHEME) ? html.replace(missingImage, (whole, n: string, alt: string) => (dataUris.has(Number(n)) ? whole : `<span class="missing-image">${alt}</span>`)) : html;
+    const present = html.includes(ASSET_SCHEME)
+      ? html.replace(missingImage, (whole, n: string, rest: string) => (dataUris.has(Number(n)) ? whole : `<span class="missing-image">${/\balt="([^"]*)"/.exec(rest)?.[1] ?? ''}</span>`))
+      : html;
     const withImages = present.includes(ASSET_SCHEME) ? present.replace(assetReference, (whole, n: string) => dataUris.get(Number(n)) ?? whole) : present;
     return withImages.includes('\u0000') ? withImages.replace(CHART_MARKER_PATTERN, (_, n: string) => charts[Number(n)] ?? '') : withImages;
   };

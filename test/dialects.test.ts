@@ -978,6 +978,16 @@ describe('reveal slide and element directives', () => {
     expect(own).toMatchObject({ code: 'E_REMOTE_URL' });
   });
 
+  it('an <img> in raw HTML that names a picture in the folder shows it, confined and inlined like a Markdown image; any other source is left out as before', async () => {
+    const deck = ['---', 'title: R', '---', '', '## Raw', '', '<img src="a.png" width="40%" alt="Sized">', '', '<img src="x" onerror="alert(1)"> <img src="../outside.png"> <img src="/abs.png"> <img src="https://example.com/t.png">', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img'), 'deck.md'));
+    expect(built.briefing.images.map((i) => [i.relPath, i.alt])).toEqual([['a.png', 'Sized']]);
+    const body = built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;
+    expect(body).toContain('<img src="briefdeck-asset:0" width="40%" alt="Sized" />');
+    expect(body.match(/<img[^>]*>/g)!.slice(1).every((img) => !img.includes('src='))).toBe(true);
+    expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" width="40%" alt="Sized"/);
+  });
+
   it('a remote background image is an error at its line, like any remote image', async () => {
     const dir = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n---\n<!-- .slide: data-background-image="https://example.com/x.png" -->\n## Remote\n\nText.\n' }, 'remote-bg');
     const error = (await buildDeck(path.join(dir, 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number };
@@ -990,8 +1000,11 @@ describe('honest leftovers', () => {
     const built = await buildDeck(path.join(DIALECTS, 'leftovers.md'));
     const [clicks, extras] = built.briefing.slides.filter((s) => s.kind === 'content');
     expect(clicks!.bodyHtml).toContain('<li class="fragment">first</li>');
-    // `<Img>` is HTML in another case, not a component: the sanitizer handles it like any raw <img>.
-    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe('<img /><p>Kept text.</p>');
+    // `<Img>` is HTML in another case, not a component: like any raw <img> naming a picture in the folder, it is taken in,
+    // and since x.png is not there, this deck for another tool shows its (empty) alt text in its place, with a warning.
+    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe('<img src="briefdeck-asset:0" /><p>Kept text.</p>');
+    expect(built.deck.html).toContain('<span class="missing-image"></span>');
+    expect(built.warnings.filter((w) => w.code === 'W_IMAGE_MISSING').map((w) => w.line)).toEqual([33]);
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 29]);
     for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(/not (supported|drawn)/);
   });

@@ -295,3 +295,19 @@ export function joinLines(lines: Line[]): string {
 function awaitsTitle(c: RawSlide): boolean {
   return c.fromSeparator && c.title === null && c.notes === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text)));
 }
+
+/**
+ * The source line of the `n`th line of the text being rendered. A slide's lines need not follow one another: the
+ * heading that titles a slide, a directive or a pause marker is taken out of them, so counting on from the first
+ * line would name the line before.
+ */
+export function lineNumberAt(lines: Line[], n: number): number {
+  return lines[Math.min(n, lines.length - 1)]!.number;
+}
+
+/** How many line breaks `s` holds. */
+export function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}

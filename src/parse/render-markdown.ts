@@ -5,9 +5,9 @@ import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
-import { joinLines, type Line } from './cut-slides.js';
+import { countNewlines, joinLines, lineNumberAt, type Line } from './cut-slides.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
-import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
+import { classifyLink, resolveImagePath, resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
@@ -349,9 +349,16 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         line: lineOf(href),
         hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
       });
+    // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image.
+    const rawImage = (src: string, alt: string): string | undefined => {
+      const relPath = resolveRawImagePath(src, file);
+      if (relPath === null) return undefined;
+      images.push({ src, relPath, alt, source: { file: file.path, line: lineOf(src) } });
+      return `${ASSET_SCHEME}${images.length - 1}`;
+    };
     if (ctx.rawHtml && meta.html) {
       // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
-      const kept = stripNavigationAndFrames(html, removedLink);
+      const kept = stripNavigationAndFrames(html, removedLink, rawImage);
       const removed = kept === html ? [] : describeRemoved(html, kept);
       if (removed.length > 0) {
         bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
@@ -363,7 +370,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       html = kept;
     }
     if (ctx.rawHtml && !meta.html) {
-      const cleaned = sanitizeFragment(html, removedLink);
+      const cleaned = sanitizeFragment(html, removedLink, rawImage);
       // Comments are dropped silently: an author's note to self is not a problem worth a warning.
       const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : describeRemoved(html, cleaned);
       if (removed.length > 0) {
@@ -378,19 +385,4 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }
-}
-
-/**
- * The source line of the `n`th line of the text being rendered. A slide's lines need not follow one another: the
- * heading that titles a slide, a directive or a pause marker is taken out of them, so counting on from the first
- * line would name the line before.
- */
-function lineNumberAt(lines: Line[], n: number): number {
-  return lines[Math.min(n, lines.length - 1)]!.number;
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DiagnosticBag } from '../errors.js';
+import { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
@@ -74,4 +74,15 @@ export function classifyLink(href: string): 'https' | 'mailto' | 'anchor' | 'rel
 /** Shortens a reference for a message. */
 export function truncate(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** A relative path to a picture file, the only `<img src>` in raw HTML that is inlined: no scheme, no leading slash, an image's extension. */
+const RAW_IMAGE_PATH = /^(?![a-z][\w+.-]*:)(?![\\/])[^?#]+\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#].*)?$/i;
+
+/**
+ * The path in the briefing folder that an `<img src>` in raw HTML names, or null for any other source: decks for
+ * other tools size their pictures so. Nothing is reported: a source left out is named by the sanitizer's warning.
+ */
+export function resolveRawImagePath(src: string, file: SourceFile): string | null {
+  return RAW_IMAGE_PATH.test(src) ? resolveImagePath(src, file, { file: file.path, line: 0 }, new DiagnosticBag()) : null;
 }

@@ -53,6 +53,16 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   return { tagName, attribs: out };
 }
 
+/** Resolves the `src` of an `<img>` in raw HTML to the picture's reference in the deck, or undefined to leave it out. */
+export type ResolveImage = (src: string, alt: string) => string | undefined;
+
+/** An `<img>` keeps a picture the parser confined and inlined, one `resolve` takes in now, or no source at all. */
+function keepImageSource(attribs: Record<string, string>, resolve: ResolveImage | undefined): Record<string, string> {
+  const { src, ...rest } = attribs;
+  const kept = src === undefined ? undefined : src.startsWith(ASSET_SCHEME) ? src : resolve?.(src, attribs.alt ?? '');
+  return kept === undefined ? rest : { src: kept, ...rest };
+}
+
 /** What a raw link turned out to be, so the caller can warn about one that was removed. */
 export type RemovedLink = (href: string, kind: 'relative' | 'unsafe') => void;
 
@@ -78,7 +88,7 @@ function enforceLinkRules(onRemoved: RemovedLink) {
 }
 
 /** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, chrome classes and reveal's loading attributes. */
-export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink): string {
+export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(html, {
     allowedTags: false,
@@ -86,14 +96,18 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
     allowVulnerableTags: true,
     allowedSchemes: ['https', 'mailto', ASSET_SCHEME.slice(0, -1), 'data'],
     exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag),
-    transformTags: { '*': scrubAttributes, a: enforceLinkRules(onRemovedLink) },
+    transformTags: {
+      '*': scrubAttributes,
+      a: enforceLinkRules(onRemovedLink),
+      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, attribs).attribs, resolveImage) }),
+    },
     allowedSchemesAppliedToAttributes: [],
     parser: { lowerCaseAttributeNames: false },
   } as import('sanitize-html').IOptions);
 }
 
 /** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs. */
-export function sanitizeFragment(html: string, onRemovedLink: RemovedLink): string {
+export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(html, {
     allowedTags: [
@@ -123,10 +137,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink): stri
     transformTags: {
       '*': scrubAttributes,
       a: enforceLinkRules(onRemovedLink),
-      img: (tagName, attribs) => {
-        const { src, ...rest } = attribs;
-        return { tagName, attribs: src?.startsWith(ASSET_SCHEME) ? { src, ...rest } : rest };
-      },
+      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(attribs, resolveImage) }),
     },
     disallowedTagsMode: 'discard',
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
