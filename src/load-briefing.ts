@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from './errors.js';
-import type { Briefing, LoadedAsset, LoadedBriefing, SourceFile } from './model.js';
+import { writtenForAnotherTool, type Briefing, type LoadedAsset, type LoadedBriefing, type SourceFile } from './model.js';
 import { readRegularFile } from './read-regular-file.js';
 
 /** Limits that keep a hostile or mistaken input from exhausting the machine. */
@@ -268,7 +268,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
       if (!(err instanceof BriefdeckError)) throw err;
       // A deck written for another tool builds unchanged: a picture it names that is not there is left out, its alt
       // text in its place (render-deck.ts), with a warning. In a briefdeck deck it is an error. Nothing else softens.
-      if (err.code === 'E_IMAGE_MISSING' && briefing.meta.peerTools.length > 0) {
+      if (err.code === 'E_IMAGE_MISSING' && writtenForAnotherTool(briefing.meta)) {
         for (const d of err.diagnostics) bag.warn('W_IMAGE_MISSING', `${d.message}; it was left out, its alt text in its place`, { file: d.file, line: d.line, hint: d.hint });
       } else bag.addAll(err.diagnostics);
     }

@@ -25,6 +25,15 @@ export function baseTheme(theme: string): string {
   return isCustomTheme(theme) ? 'briefing' : theme;
 }
 
+/**
+ * Whether a deck was written for another tool (its keys, a `.qmd` name or its own lines say which): such a deck builds
+ * unchanged, so what only the tool could give it (a remote or missing picture, a key of its own) is a warning, where in
+ * a briefdeck deck it is an error.
+ */
+export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): boolean {
+  return meta.peerTools.length > 0;
+}
+
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */

@@ -246,7 +246,7 @@ export function cutSlides(
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
       if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
         const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
-        c.trailing = rewritten.trailing.map((text) => ({ text, number: number }));
+        c.trailing = rewritten.trailing.map((text) => ({ text, number }));
         c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ text, number: l.number })));
         c.frontMatter = true;
         if (rewritten.hidden) c.hidden = true;

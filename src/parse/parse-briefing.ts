@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import type { Briefing, BriefingMeta, ChartRef, ImageRef, LoadedBriefing, Section, Slide, SourceFile, SpeakerNotes } from '../model.js';
+import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { readsAsMarpBody } from './dialects/marp.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
@@ -172,7 +172,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
     if (backgroundSource) {
       const where = { file: raw.file.path, line: backgroundSource.line };
-      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag, 'background image', meta.peerTools.length > 0 ? 'leave out' : 'error');
+      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag, 'background image', writtenForAnotherTool(meta) ? 'leave out' : 'error');
       if (relPath !== null) {
         images.push({ src: backgroundSource.src, relPath, alt: '', source: where, decorative: true });
         look = { ...look, backgroundImage: images.length - 1 };

@@ -5,7 +5,7 @@ import { applyPeerKey, isSharedPeerKey, mapPeerTheme, peerKeyOwner, readAuthorLi
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
-import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { BUILTIN_THEMES, isCustomTheme, writtenForAnotherTool, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -132,7 +132,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const owner = peerKeyOwner(key, meta.peerTools);
       // A key several tools share ("Marp or Quarto") does not make the deck any one's.
       if (owner !== undefined && !owner.includes(' or ') && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
-      if (owner === undefined && meta.peerTools.length > 0) {
+      if (owner === undefined && writtenForAnotherTool(meta)) {
         // A deck written for another tool may hold any of that tool's many keys: one briefdeck does not know is a
         // warning there, so the deck builds unchanged; in a briefdeck deck it is an error, most likely a typo.
         const tools = meta.peerTools.join(' or ');
@@ -140,8 +140,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       } else if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
-        const read = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null;
-        const applied = applyPeerKey(key, read, meta, at.line);
+        const applied = applyPeerKey(key, plainData(pair.value), meta, at.line);
         const hint = 'remove it, or keep it for the deck to stay usable in ' + owner;
         const whose = owner.split(' or ').map((tool) => `${tool}'s`).join(' or ');
         if (applied === false) bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck ignores it`, { ...at, hint });
@@ -159,7 +158,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     switch (spec.type) {
       case 'string': {
         // Pandoc and Quarto list several authors, or write each as a map with a name.
-        const authors = key === 'author' && typeof value !== 'string' ? readAuthorList(valueNode && typeof (valueNode as { toJSON?: unknown }).toJSON === 'function' ? (valueNode as { toJSON(): unknown }).toJSON() : value) : undefined;
+        const authors = key === 'author' && typeof value !== 'string' ? readAuthorList(plainData(valueNode)) : undefined;
         if (typeof value === 'string' || (key === 'date' && typeof value === 'number')) {
           (meta as unknown as Record<string, unknown>)[key] = String(value);
         } else if (authors !== undefined) meta.author = authors;
@@ -239,4 +238,9 @@ function describeType(type: string): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** A YAML node as the plain data it holds (a scalar's value, a list, a map); null for none. */
+function plainData(node: unknown): unknown {
+  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : null;
 }

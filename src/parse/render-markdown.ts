@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, chartMarker, writtenForAnotherTool, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineNumberAt, type Line } from './cut-slides.js';
@@ -54,8 +54,9 @@ interface RenderContext {
  * produce markup that loads or runs anything.
  */
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map()) {
-  // In a deck written for another tool, a remote picture is left out with a warning, so the deck builds unchanged; in a briefdeck deck it is an error.
-  const remoteImages = meta.peerTools.length > 0 ? 'leave out' : 'error';
+  const remoteImages = writtenForAnotherTool(meta) ? 'leave out' : 'error';
+  /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
+  const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
   const at = () => ({ file: ctx.file.path, line: ctx.line });
@@ -128,8 +129,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       },
       codespan(token: Tokens.Codespan) {
         // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4): here its source shows, without the engine's name.
-        const quarto = meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
-        const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quarto ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
+        const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
         if (!inline) return false;
         bag.warn('W_PEER_SYNTAX', `inline code \`${truncate(token.text)}\` runs only when Quarto renders the deck; its source is shown`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
         return `<code>${escapeHtml(inline[1]!)}</code>`;
@@ -173,7 +173,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       emojiExtension,
       highlightMarkExtension,
       ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
-      ...pandocScriptExtensions(() => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path)),
+      ...pandocScriptExtensions(quartoFile),
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
       ),

@@ -1,5 +1,6 @@
 import type { Line } from '../cut-slides.js';
 import { keepSafeLook } from './reveal.js';
+import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
 // Marp: every HTML comment that is not a directive is a presenter note.
@@ -9,7 +10,7 @@ import { keepSafeLook } from './reveal.js';
 export type CommentNotes = 'none' | 'marp' | 'slidev';
 
 /** Marp's directives, which may also be written with a leading `_` (this slide only). */
-const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', 'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color', 'transition', 'fit']);
+const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', ...MARP_LOCAL_DIRECTIVES, 'transition', 'fit']);
 
 /** True when a comment's text is a Marp directive (`_class: lead`, `paginate: false`, `fit`), not a note. */
 function isMarpDirective(text: string): boolean {

@@ -47,8 +47,11 @@ export function readsAsMarpBody(text: string): boolean {
   return MARP_LINE.test(text);
 }
 
+/** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
+export const MARP_LOCAL_DIRECTIVES = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
+
 /** Marp's directives whose values are text, which Marp reads loosely (its `looseYAML`): `header: ![logo](a.png)`, `backgroundColor: #fff`. */
-const LOOSE_KEYS = 'header|footer|class|theme|color|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize';
+const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'paginate')].join('|');
 
 /**
  * Quotes the values of Marp's text directives that YAML would misread: a

@@ -33,6 +33,8 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
     numbers.set(label, (counts[kind] = (counts[kind] ?? 0) + 1));
   };
   for (const text of texts) {
+    // Every label is written `{#…}`: a text without one, as most are, is not read line by line.
+    if (!text.includes('{#')) continue;
     const fences = createFenceReader();
     for (const line of text.split('\n')) {
       if (fences.read(line)) continue;
