@@ -855,7 +855,8 @@ describe("Slidev's image layouts", () => {
     ]);
     // The picture after the content does not take the slide's note, its last comment.
     expect(built.briefing.slides[1]!.notes?.markdown).toBe('The note.');
-    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message])).toEqual([[35, "Slidev's slide image https://example.com/x.png is not in the briefing folder and was left out: a deck carries every picture it shows"]]);
+    // A remote one goes by the rule for every remote picture in a deck for another tool.
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.code, w.line, w.message])).toEqual([['W_REMOTE_IMAGE', 35, 'remote image "https://example.com/x.png" was left out: a deck carries every picture it shows, and works offline']]);
   });
 });
 

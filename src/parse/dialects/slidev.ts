@@ -99,7 +99,8 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
   };
   const layout = valueOf('layout');
   const image = valueOf('image');
-  const pictured = image !== undefined && /^image(?:-left|-right)?$/.test(layout ?? '') && !/^[a-z][\w+.-]*:/i.test(image);
+  // A remote picture goes the same way as a local one: the shared picture rule leaves it out, with its own warning (W_REMOTE_IMAGE).
+  const pictured = image !== undefined && /^image(?:-left|-right)?$/.test(layout ?? '');
   const rewritten = lines.map((line, index) => {
     // A line that goes on with the key above it has been read with that key.
     const pair = /^[ \t]/.test(line) ? null : PAIR.exec(line);
@@ -115,10 +116,6 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
         return '';
       }
       return `![](<${value}>)`;
-    }
-    if (key === 'image' && image !== undefined && /^[a-z][\w+.-]*:/i.test(image)) {
-      warn(index, `Slidev's slide image ${value} is not in the briefing folder and was left out: a deck carries every picture it shows`);
-      return '';
     }
     if ((key === 'hide' || key === 'disabled') && (value === 'true' || value === 'false')) {
       hidden ||= value === 'true';
