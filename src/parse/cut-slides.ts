@@ -6,7 +6,8 @@ import { rewritePandocLine } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
-import { takeCommentNotes, type CommentNotes, type MarpCarried } from './dialects/comment-notes.js';
+import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
+import { applyMarpLook, type MarpCarried } from './dialects/marp.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -127,8 +128,10 @@ export function cutSlides(
   const lines = text.split('\n');
   const finish = () => {
     if (current) {
-      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line), marpCarried);
-      if (fromComments.length > 0) current.notes = [...fromComments, ...(current.notes ?? [])];
+      const firstLine = current.body[0]?.number ?? 0;
+      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
+      if (commentNotes === 'marp') applyMarpLook(current.body, fromComments.directives, marpCarried, firstLine);
+      if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];
       if (current.trailing) current.body.push(...current.trailing);
     }
     // A slide with nothing on it but its look (a background picture) is a slide too.

@@ -1,7 +1,14 @@
-// How briefdeck reads Marp's image syntax: keywords inside the alt text size
-// or place the image (`![w:300px](a.png)`, `![bg right:40%](b.png)`). They are
-// instructions, never alt text: width and height are kept, `bg` makes the image
-// the slide's background (or a split beside the content), the rest is reported.
+import type { Line } from '../cut-slides.js';
+import { keepSafeLook } from './reveal.js';
+
+// How briefdeck reads Marp's own syntax (its notes, comments that are not
+// directives, are read in comment-notes.ts):
+// - image keywords inside the alt text size or place the image (`![w:300px](a.png)`,
+//   `![bg right:40%](b.png)`). They are instructions, never alt text: width and
+//   height are kept, `bg` makes the image the slide's background (or a split
+//   beside the content), the rest is reported;
+// - directives in comments, and the slide look they carry from slide to slide;
+// - a deck known by its body, and its loosely written front matter.
 
 const SIZE = /^(w|h|width|height):(\d+(?:\.\d+)?)(px)?$/i;
 const KEYWORD = /^(bg|contain|cover|fit|auto|left|right|vertical|(?:left|right):\d+(?:\.\d+)?%|\d+(?:\.\d+)?%|(?:blur|brightness|contrast|grayscale|hue-rotate|invert|opacity|saturate|sepia|drop-shadow)(?::\S+)?)$/i;
@@ -61,4 +68,59 @@ const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'pagin
  */
 export function loosenMarpDirectives(yaml: string): string {
   return yaml.replace(new RegExp(`^([ \\t]*(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)([#!&*@\`%][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`);
+}
+
+/** Marp's directives, which may also be written with a leading `_` (this slide only). */
+const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', ...MARP_LOCAL_DIRECTIVES, 'transition', 'fit']);
+
+/** True when a comment's text is a Marp directive (`_class: lead`, `paginate: false`, `fit`), not a note. */
+export function isMarpDirective(text: string): boolean {
+  const key = /^\s*_?([A-Za-z]+)\s*(?::|$)/.exec(text)?.[1];
+  return key !== undefined && MARP_DIRECTIVES.has(key);
+}
+
+/**
+ * Marp's directives for a slide's look that hold from the slide that sets
+ * them (`<!-- class: lead -->`, or the front matter) to the end, or until set
+ * again; with a leading `_` (`<!-- _class: lead -->`) they set one slide only.
+ */
+export interface MarpCarried {
+  class?: string;
+  backgroundColor?: string;
+  footer?: string;
+}
+
+/**
+ * Gives a slide the look its Marp directives ask for (taken out of its body by
+ * comment-notes.ts), with what earlier slides set in `carried`: the class and
+ * background colour in reveal's `.slide:` form, the footer as a footer block
+ * like Quarto's `::: footer`, put first in its body. Directives without `_`
+ * are carried on, in `carried`, to the slides after it.
+ */
+export function applyMarpLook(body: Line[], directives: { text: string; line: number }[], carried: MarpCarried, firstLine: number): void {
+  /** This slide's own `_` directives, and what it sets for itself and those after it, read (and warned of) here as written; later slides take only what passes. */
+  const own: MarpCarried = {};
+  const setHere: MarpCarried = {};
+  // The look is written at the line of the slide's first look directive, or else at the slide's first line (`firstLine`).
+  let lookLine: number | undefined;
+  for (const directive of directives) {
+    const look = /^\s*(_?)(class|backgroundColor|footer)\s*:\s*(.*?)\s*$/.exec(directive.text);
+    if (!look) continue;
+    lookLine ??= directive.line;
+    (look[1] ? own : setHere)[look[2] as keyof MarpCarried] = look[3]!.replace(/^(["'])(.*)\1$/, '$2');
+  }
+  const { class: className, backgroundColor, footer } = { ...carried, ...setHere, ...own };
+  const safe = keepSafeLook(setHere);
+  for (const key of ['class', 'backgroundColor'] as const) {
+    if (!(key in setHere)) continue;
+    if (safe[key] === undefined) delete carried[key];
+    else carried[key] = safe[key];
+  }
+  if (setHere.footer !== undefined) carried.footer = setHere.footer;
+  const at = (text: string) => ({ text, number: lookLine ?? firstLine });
+  const looks: Line[] = [];
+  if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
+  if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
+  if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
+  body.unshift(...looks);
 }
