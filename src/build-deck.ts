@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, loadAssets, loadBriefing, loadChartData, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
@@ -90,6 +91,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
     handout: options.handout ?? false,
     customThemeFile: model.customThemeFile,
     chartData: [...model.chartData],
+    markerNonce: randomBytes(8).toString('hex'),
   });
   // The main thread waits while the worker renders: it reads the theme then (once the job has been posted), not after.
   setImmediate(() => prefetchStyles(baseTheme(briefing.meta.theme), briefing.slides.map((s) => `${s.titleHtml ?? ''}${s.bodyHtml}${s.notes?.html ?? ''}`).join('')));

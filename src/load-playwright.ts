@@ -2,7 +2,6 @@
 // much of what loading it costs every `pdf`, `shots` and `check`. Both load
 // through V8 code caches (src/code-cache.ts) into Node's own module cache, so
 // that playwright-core's entry, required next, finds them there.
-import { statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { compileWithCodeCache, type CachedScript } from './code-cache.js';
@@ -25,9 +24,7 @@ export function requirePlaywright(): Playwright {
     for (const name of BUNDLES) {
       const file = path.join(lib, `${name}.js`);
       if (require.cache[file]) continue;
-      // Named by the release, size and time of the file rather than a hash of its 3.5 MB, which took ~10 ms each run.
-      const { size, mtimeMs } = statSync(file);
-      const script = compileWithCodeCache(file, CACHE_DIR, `playwright-${name}`, `${version}:${size}:${mtimeMs}`);
+      const script = compileWithCodeCache(file, CACHE_DIR, `playwright-${name}`, version);
       // A real module, entered in Node's cache before it runs, exactly as require would have made it.
       const module = new Module(file);
       module.filename = file;

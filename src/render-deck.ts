@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
 import { hintWithSuggestion } from './did-you-mean.js';
@@ -14,6 +13,11 @@ export interface RenderOptions {
   customThemeFile?: string;
   /** Data files of the charts, by chart index, as the load stage read them. */
   chartData?: [number, string][];
+  /**
+   * Random text, drawn by the caller, that the markers where the bundle stage puts the head and scripts are made
+   * from, so that no author can guess one and plant it. Drawn outside the worker, which then needs no node:crypto.
+   */
+  markerNonce: string;
 }
 
 
@@ -107,9 +111,7 @@ export function renderDeck(
     stackEnd: slide.vertical === true && briefing.slides[i + 1]?.vertical !== true,
   }));
 
-  // Markers are derived from the content so an author cannot guess and plant one.
-  const nonce = createHash('sha256').update(views.map((v) => v.body + (v.notes ?? '')).join('\0')).digest('hex').slice(0, 16);
-  const markers = { head: `<!--briefdeck-head-${nonce}-->`, scripts: `<!--briefdeck-scripts-${nonce}-->` };
+  const markers = { head: `<!--briefdeck-head-${options.markerNonce}-->`, scripts: `<!--briefdeck-scripts-${options.markerNonce}-->` };
   const size = SLIDE_SIZES[briefing.meta.size];
 
   const hbs = Handlebars.create();

@@ -193,7 +193,7 @@ describe('property: random input never fails with anything but BriefdeckError', 
         try {
           const parsed = parseBriefing(loaded, bag);
           bag.throwIfErrors();
-          renderDeck(parsed, templates, new Map(), { handout: false }, bag);
+          renderDeck(parsed, templates, new Map(), { handout: false, markerNonce: 'a1b2' }, bag);
         } catch (err) {
           if (!(err instanceof BriefdeckError)) throw err;
           for (const d of err.diagnostics) expect(d.message.length).toBeGreaterThan(0);
