@@ -105,6 +105,25 @@ if (exporting?.mode !== 'handout') {
       }
     });
   }
+  if (receiverRole === 'upcoming') {
+    // The speaker window sends the presenter's place to both previews once the current-slide one is ready. An upcoming
+    // preview that is slower to start (a busy machine, a long deck) missed that message and showed the first slide until
+    // the presenter moved. Once ready, it takes the place from the deck itself, which opened the speaker window; a
+    // message that comes later still wins, as it should.
+    deck.on('ready', () => {
+      let state: ReturnType<typeof deck.getState> | undefined;
+      try {
+        state = (window.parent.opener as { Reveal?: { getState(): ReturnType<typeof deck.getState> } } | null)?.Reveal?.getState();
+      } catch {
+        state = undefined;
+      }
+      if (!state) return;
+      // As the speaker view sends it to this preview: never the overview, and no lightbox.
+      const { previewIframe: _iframe, previewImage: _image, previewVideo: _video, ...place } = state as ReturnType<typeof deck.getState> & Record<string, unknown>;
+      deck.setState({ ...place, overview: false });
+      deck.next();
+    });
+  }
   // The exporter prints only after reveal says the print layout is complete; it waits for the event, or sees the flag if it came first.
   if (exporting) {
     deck.on('pdf-ready', () => {
