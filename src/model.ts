@@ -203,6 +203,10 @@ export interface Slide {
   section: string | null;
   /** The slide's own footer text (Quarto's `::: footer` div), in place of the deck's. */
   footerText?: string;
+  /** The slide's own header text (Marp's `header:` directive) in place of the deck's `headerText`; empty for none. */
+  headerText?: string;
+  /** Whether the slide shows its number, where Marp's `paginate:` directive sets it otherwise than the deck's `pageNumbers`. */
+  pageNumber?: boolean;
   source: SourceLocation;
   /** Line of the `<!-- layout: … -->` directive, when the slide has one. */
   layoutLine?: number;

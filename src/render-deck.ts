@@ -36,6 +36,10 @@ export interface SlideView {
   columns: string[];
   notes: string | null;
   section: string | null;
+  /** The header this slide shows: its own (Marp's `header:` directive) or the deck's `headerText`; empty for none. */
+  headerText: string;
+  /** Whether this slide shows its number: its own setting (Marp's `paginate:` directive) or the deck's `pageNumbers`. */
+  pageNumber: boolean;
   incremental: boolean;
   meta: Briefing['meta'];
   sections: { title: string; number: number }[];
@@ -102,6 +106,8 @@ export function renderDeck(
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     footerText: slide.footerText,
+    headerText: slide.headerText ?? briefing.meta.headerText ?? '',
+    pageNumber: slide.pageNumber ?? briefing.meta.pageNumbers,
     incremental: slide.incremental,
     meta: briefing.meta,
     sections,

@@ -216,6 +216,36 @@ describe('notes written as HTML comments', () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[17, 'slide settings class odd-one are not supported and were left out']]);
   });
 
+  it("Marp: header, paginate and backgroundImage hold from the slide that sets them on, a leading _ sets one slide, and the directives briefdeck cannot honour are warned of", async () => {
+    const deck = [
+      '---', 'marp: true', 'paginate: true', 'header: Deck header', '---', '',
+      '<!-- _paginate: false -->', '<!-- _header: "" -->', '', '# Cover', '', '---', '',
+      '<!-- header: Part **two** -->', '<!-- color: red -->', '', '## Second', '', 'Text.', '', '---', '',
+      "<!-- backgroundImage: url('a.png') -->", '<!-- paginate: false -->', '', '## Third', '', '---', '',
+      '<!-- _paginate: skip -->', '<!-- _backgroundImage: linear-gradient(red, blue) -->', '', '## Fourth', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-paginate'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.headerText, s.pageNumber, s.look?.backgroundImage !== undefined])).toEqual([
+      ['Cover', '', false, false],
+      ['Second', 'Part two', undefined, false],
+      ['Third', 'Part two', false, true],
+      ['Fourth', 'Part two', false, true],
+    ]);
+    // What each slide shows: its header, and its number or none.
+    const sections = [...built.deck.html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => m[0]);
+    expect(sections.map((html) => [/<div class="deck-header">([^<]*)</.exec(html)?.[1] ?? null, /<span class="footer-number">([^<]*)</.exec(html)?.[1] ?? null])).toEqual([
+      [null, null],
+      ['Part two', '2 / 4'],
+      ['Part two', null],
+      ['Part two', null],
+    ]);
+    expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_PEER_SYNTAX', 15, "Marp's color directive is not supported yet and was left out"],
+      ['W_PEER_SYNTAX', 30, "Marp's paginate: skip is read as false: the number is hidden, and the slide is still counted"],
+      ['W_PEER_SYNTAX', 31, "Marp's backgroundImage: linear-gradient(red, blue) is not a picture (only url(…) is) and was left out"],
+    ]);
+  });
+
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'));
     expect(notesOf(built)).toEqual(['The presenter says this.', null]);

@@ -7,7 +7,7 @@ import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
-import { applyMarpLook, type MarpCarried } from './dialects/marp.js';
+import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -40,6 +40,8 @@ export interface RawSlide {
   vertical?: boolean;
   /** The look a heading's attributes gave the slide (Quarto's `{.smaller}`, `{background-color="…"}`). */
   look?: SlideDirectiveLook;
+  /** The header and page number Marp's directives give the slide, where they differ from the deck's. */
+  chrome?: MarpChrome;
   section: string | null;
 }
 
@@ -130,7 +132,10 @@ export function cutSlides(
     if (current) {
       const firstLine = current.body[0]?.number ?? 0;
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
-      if (commentNotes === 'marp') applyMarpLook(current.body, fromComments.directives, marpCarried, firstLine);
+      if (commentNotes === 'marp') {
+        const chrome = applyMarpLook(current.body, fromComments.directives, marpCarried, firstLine, warn);
+        if (Object.keys(chrome).length > 0) current.chrome = chrome;
+      }
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];
       if (current.trailing) current.body.push(...current.trailing);
     }

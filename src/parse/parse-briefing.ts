@@ -75,10 +75,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const charts: ChartRef[] = [];
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(bodies.map((b) => b.text)));
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
+  // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
+  const chromeText = (file: SourceFile, line: number, text: string) => toPlainText(markdown.renderInline(file, line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
-    // A picture in it (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
-    if (text && metaSource) meta[key] = toPlainText(markdown.renderInline(metaSource.file, location.line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
+    if (text && metaSource) meta[key] = chromeText(metaSource.file, location.line, text);
   }
   const slides: Slide[] = [];
   const sections: Section[] = [];
@@ -202,6 +203,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       notes,
       section: raw.section === null ? null : plainSection(raw.section),
       ...(footerText ? { footerText } : {}),
+      // Marp's header and paginate directives, where they set this slide otherwise than the deck.
+      ...(raw.chrome?.header !== undefined ? { headerText: chromeText(raw.file, raw.line, raw.chrome.header) } : {}),
+      ...(raw.chrome?.pageNumber !== undefined ? { pageNumber: raw.chrome.pageNumber } : {}),
       source: { file: raw.file.path, line: raw.line },
       layoutLine,
       incremental,

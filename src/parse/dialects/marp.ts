@@ -87,40 +87,87 @@ export function isMarpDirective(text: string): boolean {
 export interface MarpCarried {
   class?: string;
   backgroundColor?: string;
+  backgroundImage?: string;
   footer?: string;
+  header?: string;
+  paginate?: boolean;
 }
 
+/** What a slide's Marp directives give it besides its look: its own header and whether it shows its number, where they differ from the deck's. */
+export interface MarpChrome {
+  header?: string;
+  pageNumber?: boolean;
+}
+
+/** A local directive in a comment, with or without the `_` that keeps it to one slide. */
+const LOCAL_DIRECTIVE = new RegExp(`^\\s*(_?)(${MARP_LOCAL_DIRECTIVES.join('|')})\\s*:\\s*(.*?)\\s*$`);
+
+/** Marp's `backgroundImage: url(a.png)`; other CSS backgrounds (gradients) are not pictures. */
+const CSS_URL = /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i;
+
 /**
- * Gives a slide the look its Marp directives ask for (taken out of its body by
- * comment-notes.ts), with what earlier slides set in `carried`: the class and
- * background colour in reveal's `.slide:` form, the footer as a footer block
- * like Quarto's `::: footer`, put first in its body. Directives without `_`
- * are carried on, in `carried`, to the slides after it.
+ * Gives a slide what its Marp directives ask for (taken out of its body by
+ * comment-notes.ts), with what earlier slides set in `carried`: the class,
+ * background colour and picture in reveal's `.slide:` form and the footer as a
+ * footer block like Quarto's `::: footer`, put first in its body; its header
+ * and page number returned. Directives without `_` are carried on, in
+ * `carried`, to the slides after it. Those briefdeck cannot honour are warned of.
  */
-export function applyMarpLook(body: Line[], directives: { text: string; line: number }[], carried: MarpCarried, firstLine: number): void {
+export function applyMarpLook(body: Line[], directives: { text: string; line: number }[], carried: MarpCarried, firstLine: number, warn: (line: number, message: string) => void): MarpChrome {
   /** This slide's own `_` directives, and what it sets for itself and those after it, read (and warned of) here as written; later slides take only what passes. */
   const own: MarpCarried = {};
   const setHere: MarpCarried = {};
   // The look is written at the line of the slide's first look directive, or else at the slide's first line (`firstLine`).
   let lookLine: number | undefined;
   for (const directive of directives) {
-    const look = /^\s*(_?)(class|backgroundColor|footer)\s*:\s*(.*?)\s*$/.exec(directive.text);
-    if (!look) continue;
-    lookLine ??= directive.line;
-    (look[1] ? own : setHere)[look[2] as keyof MarpCarried] = look[3]!.replace(/^(["'])(.*)\1$/, '$2');
+    const local = LOCAL_DIRECTIVE.exec(directive.text);
+    if (!local) continue;
+    const [, scope, key, written] = local as unknown as [string, string, keyof MarpCarried | 'color' | 'backgroundPosition' | 'backgroundRepeat' | 'backgroundSize', string];
+    const value = written.replace(/^(["'])(.*)\1$/, '$2');
+    const into = scope ? own : setHere;
+    switch (key) {
+      case 'class':
+      case 'backgroundColor':
+      case 'footer':
+      case 'header':
+        lookLine ??= directive.line;
+        into[key] = value;
+        break;
+      case 'backgroundImage': {
+        const url = CSS_URL.exec(value)?.[2];
+        if (url === undefined) warn(directive.line, `Marp's backgroundImage: ${value} is not a picture (only url(…) is) and was left out`);
+        else {
+          lookLine ??= directive.line;
+          into.backgroundImage = url;
+        }
+        break;
+      }
+      case 'paginate':
+        // Marp's `hold` and `skip` also keep the count from moving on; here every slide counts.
+        if (value === 'hold' || value === 'skip') warn(directive.line, `Marp's paginate: ${value} is read as ${value === 'hold'}: the number ${value === 'hold' ? 'shows' : 'is hidden'}, and the slide is still counted`);
+        if (value === 'true' || value === 'hold') into.paginate = true;
+        else if (value === 'false' || value === 'skip') into.paginate = false;
+        else warn(directive.line, `Marp's paginate: ${value} is neither true nor false and was left out`);
+        break;
+      default:
+        warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`);
+    }
   }
-  const { class: className, backgroundColor, footer } = { ...carried, ...setHere, ...own };
+  const { class: className, backgroundColor, backgroundImage, footer, header, paginate } = { ...carried, ...setHere, ...own };
   const safe = keepSafeLook(setHere);
   for (const key of ['class', 'backgroundColor'] as const) {
     if (!(key in setHere)) continue;
     if (safe[key] === undefined) delete carried[key];
     else carried[key] = safe[key];
   }
-  if (setHere.footer !== undefined) carried.footer = setHere.footer;
+  for (const key of ['backgroundImage', 'footer', 'header', 'paginate'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
   const at = (text: string) => ({ text, number: lookLine ?? firstLine });
   const looks: Line[] = [];
   if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
   if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
+  // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
+  if (backgroundImage) looks.push(at(`<!-- .slide: data-background-image="${backgroundImage.replace(/"/g, '')}" -->`));
   if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
   body.unshift(...looks);
+  return { ...(header !== undefined ? { header } : {}), ...(paginate !== undefined ? { pageNumber: paginate } : {}) };
 }
