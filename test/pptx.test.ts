@@ -406,3 +406,13 @@ describe("a slide's own footer in PowerPoint", () => {
     expect(footers).toEqual(['Learn more', '']);
   });
 });
+
+describe("a slide's own page number in PowerPoint", () => {
+  it("shows the number on the slides that show it in the deck, from its master, and on no other (Marp's paginate directive)", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\nmarp: true\npaginate: true\n---\n\n<!-- _paginate: false -->\n\n# Cover\n\n---\n\n## Two\n\nText.\n\n---\n\n<!-- paginate: false -->\n\n## Three\n\nText.\n' }, 'pptx-own-number');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const numbered: boolean[] = [];
+    for (let n = 1; n <= 3; n++) numbered.push(findAll(await read.xml(`ppt/slides/slide${n}.xml`), 'a:fld').some((f) => f[':@']?.type === 'slidenum'));
+    expect(numbered).toEqual([false, true, false]);
+  });
+});

@@ -35,6 +35,8 @@ export interface WrittenPptx {
 
 const MASTER = 'BRIEFDECK';
 const MASTER_PLAIN = 'BRIEFDECK_PLAIN';
+/** Added to a master's name for its variant without the slide number. */
+const UNNUMBERED = '_UNNUMBERED';
 const BANNER = 0.3;
 
 /** Writes the presentation: one native slide per slide of the model, with its notes. */
@@ -64,7 +66,10 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const banner = meta.classification ? BANNER : 0;
   const footerY = height - banner - 0.5;
   const geometry: Geometry = { width, height, margin: 0.6, bodyTop: banner + 1.55, bodyBottom: footerY - 0.1 };
-  defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title, meta.pageNumbers);
+  // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
+  // or with it: a slide number shows on a slide only through its master.
+  const numbered = new Set(briefing.slides.map((slide) => slide.pageNumber ?? meta.pageNumbers));
+  defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title, numbered);
 
   const images = await placeImages(model);
   const info: string[] = [];
@@ -72,7 +77,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   let notes = 0;
   for (const slide of briefing.slides) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
-    const pptxSlide = pptx.addSlide({ masterName: plain ? MASTER_PLAIN : MASTER });
+    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, slide.pageNumber ?? meta.pageNumbers) });
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
@@ -93,8 +98,13 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch)), slides: briefing.slides.length, notes, info };
 }
 
-/** Two masters: one with the title rule for content slides, one without for the title slide and section dividers. */
-function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string, pageNumbers: boolean): void {
+/** The master of a slide: plain (the title slide, section dividers) or not, with its number or without. */
+function masterName(plain: boolean, numbered: boolean): string {
+  return `${plain ? MASTER_PLAIN : MASTER}${numbered ? '' : UNNUMBERED}`;
+}
+
+/** Two masters: one with the title rule for content slides, one without for the title slide and section dividers; each with the slide number, without it, or both, as `numbered` holds true, false or both. */
+function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string, numbered: ReadonlySet<boolean>): void {
   const { width, height, banner, footerY } = frame;
   const margin = 0.6;
   const banners = classification
@@ -113,19 +123,21 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
     },
   });
   const slideNumber = { x: width - margin - 1.5, y: footerY + 0.05, w: 1.5, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, align: 'right' as const };
-  pptx.defineSlideMaster({
-    title: MASTER,
-    background: { color: palette.background },
-    objects: [
-      ...banners,
-      ...footer,
-      title(banner + 0.35, 0.9),
-      { line: { x: margin, y: banner + 1.35, w: width - 2 * margin, h: 0, line: { color: palette.accent, width: 2 } } },
-      { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6, h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
-    ],
-    ...(pageNumbers ? { slideNumber } : {}),
-  });
-  pptx.defineSlideMaster({ title: MASTER_PLAIN, background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], ...(pageNumbers ? { slideNumber } : {}) });
+  for (const withNumber of [true, false].filter((n) => numbered.has(n))) {
+    pptx.defineSlideMaster({
+      title: masterName(false, withNumber),
+      background: { color: palette.background },
+      objects: [
+        ...banners,
+        ...footer,
+        title(banner + 0.35, 0.9),
+        { line: { x: margin, y: banner + 1.35, w: width - 2 * margin, h: 0, line: { color: palette.accent, width: 2 } } },
+        { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6, h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
+      ],
+      ...(withNumber ? { slideNumber } : {}),
+    });
+    pptx.defineSlideMaster({ title: masterName(true, withNumber), background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], ...(withNumber ? { slideNumber } : {}) });
+  }
 }
 
 /** Every image as PowerPoint can show it: PNG, JPEG and GIF as they are, SVG drawn to PNG (resvg, loaded only for SVG). */
