@@ -55,10 +55,10 @@ async function readPptx(bytes: Uint8Array): Promise<ReadPptx> {
     const tree = await xml(`ppt/slides/slide${n}.xml`);
     const shapes = findAll(tree, 'p:sp');
     const title = shapes.find((sp) => findAll([sp], 'p:ph').some((ph) => ph[':@']?.type === 'title'));
-    // The footer (the section's name, the slide number field) is chrome, not body text.
-    const isFooter = (sp: XmlNode) => /^(Footer|Slide Number)/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '');
+    // The header, the footer (the section's name) and the slide number field are chrome, not body text.
+    const isChrome = (sp: XmlNode) => /^(Header|Footer|Slide Number)/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '');
     const paragraphs = shapes
-      .filter((sp) => sp !== title && !isFooter(sp))
+      .filter((sp) => sp !== title && !isChrome(sp))
       .flatMap((sp) => findAll([sp], 'a:p'))
       .map((p) => {
         const pPr = findAll([p], 'a:pPr')[0];
@@ -414,5 +414,17 @@ describe("a slide's own page number in PowerPoint", () => {
     const numbered: boolean[] = [];
     for (let n = 1; n <= 3; n++) numbered.push(findAll(await read.xml(`ppt/slides/slide${n}.xml`), 'a:fld').some((f) => f[':@']?.type === 'slidenum'));
     expect(numbered).toEqual([false, true, false]);
+  });
+});
+
+describe('the header line in PowerPoint', () => {
+  it("shows the deck's header on every slide, and a slide's own where Marp's header directive sets one", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\nmarp: true\nheader: Deck **header**\n---\n\n# Cover\n\n---\n\n<!-- header: Part two -->\n\n## Two\n\nText.\n\n---\n\n<!-- _header: "" -->\n\n## Three\n\nText.\n' }, 'pptx-header');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const headers: string[] = [];
+    for (let n = 1; n <= 3; n++) headers.push(findAll(await read.xml(`ppt/slides/slide${n}.xml`), 'p:sp').filter((sp) => findAll([sp], 'p:cNvPr')[0]?.[':@']?.name === 'Header').map(textIn).join('|'));
+    expect(headers).toEqual(['Deck header', 'Part two', '']);
+    // Chrome, never the slide's own text.
+    expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['Text.']);
   });
 });

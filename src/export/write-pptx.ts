@@ -82,6 +82,11 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
     placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
+    // The header line the deck shows at the top of the slide (Marp's and Quarto's `header`, or the slide's own), above the title.
+    const header = slide.headerText ?? meta.headerText;
+    if (header) {
+      pptxSlide.addText(header, { objectName: 'Header', x: 0.6, y: banner + 0.04, w: width - 1.2, h: 0.3, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top', fit: 'shrink' });
+    }
     const footer = slide.footerText ?? meta.footerText ?? slide.section;
     if (footer && !plain) {
       pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });
