@@ -1041,6 +1041,29 @@ describe('honest leftovers', () => {
   });
 });
 
+describe("Quarto's shortcodes", () => {
+  it('inside a line: kbd is its key and meta a value of the metadata; any other is left out with a warning, never shown; alone on a line the same', async () => {
+    const deck = [
+      '---', 'title: Shortcuts', 'author: A. Writer', 'format: revealjs', '---', '',
+      '## Keys for {{< meta title >}}', '',
+      'Press {{< kbd Ctrl-C >}}, or {{< kbd mac=Command-C win=Ctrl-C >}}, by {{< meta author >}}.', '',
+      'An icon {{< fa thumbs-up >}} and {{< meta nothing >}} here.', '',
+      '{{< meta author >}}', '',
+      '{{< video https://example.com/v.mp4 >}}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-shortcodes'), 'deck.qmd'));
+    const slide = built.briefing.slides.find((s) => s.kind === 'content')!;
+    expect(slide.title).toBe('Keys for Shortcuts');
+    expect(slide.bodyHtml).toContain('Press <kbd>Ctrl-C</kbd>, or <kbd>Command-C</kbd>, by A. Writer.');
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Press Ctrl-C, or Command-C, by A. Writer. An icon and here. A. Writer');
+    expect(built.warnings.map((w) => [w.code, w.line, w.message]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ['W_PEER_SYNTAX', 11, 'Quarto shortcode {{< fa thumbs-up >}} is not supported and was left out'],
+      ['W_PEER_SYNTAX', 11, 'Quarto shortcode {{< meta nothing >}} is not supported and was left out'],
+      ['W_PEER_SYNTAX', 15, 'Quarto shortcode {{< video https://example.com/v.mp4 >}} is not supported and was left out'],
+    ]);
+  });
+});
+
 describe('malformed directives', () => {
   it('are warnings at their line with the directive they most likely meant; plain comments are not', async () => {
     const { writeBriefing } = await import('./helpers.js');

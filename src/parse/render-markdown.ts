@@ -19,6 +19,7 @@ import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
+import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
@@ -174,6 +175,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       highlightMarkExtension,
       ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocScriptExtensions(quartoFile),
+      quartoShortcodeExtension(meta, (raw, message) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT })),
       ...pandocInlineExtensions((raw, ignored) =>
         bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
       ),

@@ -2,6 +2,8 @@
 // reach the slide as text: each is left out, with a warning that names it.
 // Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step.
 
+import { TEXT_SHORTCODES } from './pandoc/shortcodes.js';
+
 /** State carried from line to line within one file. */
 export interface LeftoverState {
   /** The fence of a diagram block being skipped, such as ```mermaid. */
@@ -38,7 +40,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     state.inStyle = !/<\/style>/i.test(line);
     return { text: '', warning: 'a <style scoped> block (Slidev, Marp) is not supported; it was left out, so style the deck with theme: ./my-theme.css' };
   }
-  if (/^[ \t]*\{\{<.*>\}\}[ \t]*$/.test(line)) return { text: '', warning: `Quarto shortcode ${line.trim()} is not supported and was left out` };
+  // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
+  const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
+  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: `Quarto shortcode ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<<<[ \t]*@\//.test(line)) return { text: '', warning: `Slidev snippet import ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
   if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };

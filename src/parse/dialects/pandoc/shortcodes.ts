@@ -1,0 +1,45 @@
+import type { TokenizerAndRendererExtension } from 'marked';
+import type { BriefingMeta } from '../../../model.js';
+import { escapeHtml } from '../../../html-text.js';
+import { startWithinWindow } from '../../extension-start.js';
+
+// How briefdeck reads Quarto's shortcodes (`{{< name args >}}`), which Quarto
+// replaces as it renders. Those that stand for text become that text: `kbd`
+// a key, `meta` a value of the deck's own metadata. The rest (icons, videos,
+// includes, variables from files beside the deck) are left out with a warning,
+// never shown as text. A shortcode alone on its line is left out before the
+// line is read (leftovers.ts), unless it is one of those that stand for text.
+
+/** Shortcodes that stand for text, which an author may also write alone on a line. */
+export const TEXT_SHORTCODES = new Set(['kbd', 'meta']);
+
+/** The metadata `{{< meta key >}}` may name: the deck's own title, subtitle, author and date, as its title slide shows them. */
+const META_KEYS = { title: 'title', subtitle: 'subtitle', author: 'author', date: 'date' } as const;
+
+/** One shortcode, bounded: it never runs past its line or 500 characters. */
+const SHORTCODE = /^\{\{<[ \t]*([\w-]+)((?:[ \t][^\n>]{0,500}?)?)[ \t]*>\}\}/;
+
+/** A marked extension for Quarto's shortcodes inside a line; `warn` reports one that is left out. */
+export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string, message: string) => void): TokenizerAndRendererExtension {
+  return {
+    name: 'quartoShortcode',
+    level: 'inline',
+    start: startWithinWindow('{{<'),
+    tokenizer(src: string) {
+      const match = SHORTCODE.exec(src);
+      return match ? { type: 'quartoShortcode', raw: match[0], name: match[1]!, args: match[2]!.trim() } : undefined;
+    },
+    renderer(token) {
+      const { raw, name, args } = token as unknown as { raw: string; name: string; args: string };
+      const words = args.split(/[ \t]+/).filter(Boolean);
+      // `{{< kbd Ctrl-C >}}`, or one key per system (`mac=⌘-C win=Ctrl-C`): the first given.
+      const key = words.find((w) => !w.includes('=')) ?? words[0]?.replace(/^[\w-]+=/, '');
+      if (name === 'kbd' && key) return `<kbd>${escapeHtml(key.replace(/^["']|["']$/g, ''))}</kbd>`;
+      const field = Object.hasOwn(META_KEYS, words[0] ?? '') ? META_KEYS[words[0] as keyof typeof META_KEYS] : undefined;
+      const value = name === 'meta' && words.length === 1 && field ? meta[field] : undefined;
+      if (value) return escapeHtml(value);
+      warn(raw, `Quarto shortcode ${raw} is not supported and was left out`);
+      return '';
+    },
+  };
+}
