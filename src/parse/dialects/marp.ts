@@ -46,16 +46,16 @@ export function readMarpImage(alt: string): MarpImage {
   return image;
 }
 
-/** Lines only a Marp deck holds: a directive in a comment (`<!-- _class: lead -->`, `<!-- paginate: false -->`), a `bg` picture, or `<!--fit-->`. */
-const MARP_LINE = /^[ \t]*<!--[ \t]*_?(?:class|paginate|header|footer|backgroundColor|backgroundImage|color|headingDivider)[ \t]*:|!\[[^\]\n]{0,60}\bbg\b[^\]\n]{0,60}\]\(|<!--[ \t]*fit[ \t]*-->/m;
+/** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
+export const MARP_LOCAL_DIRECTIVES = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
+
+/** Lines only a Marp deck holds: a local directive in a comment (`<!-- _class: lead -->`, `<!-- paginate: false -->`) or `headingDivider`, a `bg` picture, or `<!--fit-->`. */
+const MARP_LINE = new RegExp(`^[ \\t]*<!--[ \\t]*_?(?:${[...MARP_LOCAL_DIRECTIVES, 'headingDivider'].join('|')})[ \\t]*:|!\\[[^\\]\\n]{0,60}\\bbg\\b[^\\]\\n]{0,60}\\]\\(|<!--[ \\t]*fit[ \\t]*-->`, 'm');
 
 /** True when a deck's body is written for Marp though it has no front matter saying so (Marp CLI needs none): its directives, `bg` pictures or `<!--fit-->`. */
 export function readsAsMarpBody(text: string): boolean {
   return MARP_LINE.test(text);
 }
-
-/** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
-export const MARP_LOCAL_DIRECTIVES = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
 
 /** Marp's directives whose values are text, which Marp reads loosely (its `looseYAML`): `header: ![logo](a.png)`, `backgroundColor: #fff`. */
 const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'paginate')].join('|');
