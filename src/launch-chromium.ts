@@ -148,14 +148,27 @@ function holdsSocket(folder: string): boolean {
 /**
  * The temp folder Chromium is given: one inside the browser's own folder, so
  * that removing that folder removes everything, when the socket's path fits;
- * else the system's, which leaves more room (the socket's folder is then
- * removed by `removeSocketFolder`).
+ * else one of its own in the system's (`bd` and six characters, the shortest
+ * name mkdtemp makes), removed with it; else, when even that is too long, the
+ * system's itself, which leaves the most room. There the socket's folder is
+ * removed by `removeSocketFolder`, which finds it only once Chromium has
+ * linked it from the profile: a browser killed between the two (a Ctrl-C just
+ * after it started) left it behind, so that is the last resort.
  */
 function makeChromiumTemp(folder: string): string {
   const own = path.join(folder, 'tmp');
-  if (!holdsSocket(own)) return tmpdir();
-  mkdirSync(own);
-  return own;
+  if (holdsSocket(own)) {
+    mkdirSync(own);
+    return own;
+  }
+  const beside = path.join(tmpdir(), 'bd');
+  return holdsSocket(`${beside}XXXXXX`) ? mkdtempSync(beside) : tmpdir();
+}
+
+/** Removes what a killed Chromium kept in its temp folder (`makeChromiumTemp`), when that is not inside the browser's own folder. */
+function removeChromiumTemp(temp: string, folder: string, profile: string): void {
+  if (temp === tmpdir()) removeSocketFolder(profile, temp);
+  else if (temp !== path.join(folder, 'tmp')) rmSync(temp, { recursive: true, force: true, maxRetries: 5 });
 }
 
 /**
@@ -242,7 +255,7 @@ export function startChromium(browserPath: string): StartedChromium {
   }
   const profile = path.join(folder, 'profile');
   const artifactsDir = path.join(folder, 'artifacts');
-  let temp: string;
+  let temp: string | undefined;
   let child: ChildProcess;
   try {
     temp = makeChromiumTemp(folder);
@@ -255,8 +268,10 @@ export function startChromium(browserPath: string): StartedChromium {
       windowsHide: true,
     });
   } catch (err) {
+    if (temp !== undefined) removeChromiumTemp(temp, folder, profile);
     return giveUp(err, folder);
   }
+  const chromiumTemp = temp;
   // Chromium writes to stderr freely; it is drained so it never blocks, and its start kept to explain a failed start.
   let said = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -289,7 +304,7 @@ export function startChromium(browserPath: string): StartedChromium {
         }
       }
       try {
-        if (!temp.startsWith(folder)) removeSocketFolder(profile, temp);
+        removeChromiumTemp(chromiumTemp, folder, profile);
         rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
       } catch {
         // A folder that will not go is left to the system's temp cleaning; it must not turn an export's end into a crash.

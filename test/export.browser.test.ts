@@ -391,8 +391,9 @@ function tempDirOfLength(length: number): string {
 describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf as its own process, Chromium started while the deck builds', () => {
   // Chromium's profile goes into the process's temp folder: a fresh one shows what the run leaves behind. Chromium keeps
   // its single-instance socket in a temp folder too, and a socket's path may be no longer than about 100 bytes: with a
-  // short TMPDIR it goes inside the browser's own folder; with a long one (as on macOS) into TMPDIR itself, where
-  // Chromium aborted before, and it must still be removed.
+  // short TMPDIR it goes inside the browser's own folder; with a longer one (as on macOS, 48 bytes) into a folder of its
+  // own beside it (the Ctrl-C test shows that one); with one longer still into TMPDIR itself, where Chromium aborted
+  // before, and it must still be removed.
   it.each([
     ['a short', 14],
     // macOS gives each user one of 49 characters.
@@ -420,7 +421,8 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
   it("ends with the shell code for SIGINT, and takes its browser and the browser's folder with it", async () => {
     // Long enough to be stopped while Chromium works on it.
     const deck = writeBriefing({ 'briefing.yml': 'title: Long\n', 'a.md': Array.from({ length: 300 }, (_, i) => `## Slide ${i + 1}\n\n- A point\n`).join('\n') });
-    const temp = tempDir();
+    // Too long a TMPDIR for Chromium's socket to fit in the browser's own folder, short enough for a folder of its own beside it.
+    const temp = tempDirOfLength(45);
     const child = spawn(process.execPath, [BIN, 'pdf', deck, '-o', path.join(tempDir(), 'stopped.pdf')], { cwd: ROOT, env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'ignore', 'pipe'] });
     let said = '';
     child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
@@ -432,6 +434,11 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
     // (a signal before the process listened for one ended Node at once and left the browser and its folder behind).
     for (let waited = 0; existsSync('/proc') && findProcessesNaming(temp).length === 0 && waited < scaled(20_000); waited += 5) await new Promise((r) => setTimeout(r, 5));
     expect(existsSync('/proc') ? findProcessesNaming(temp).length : 1).toBeGreaterThan(0);
+    // Chromium's single-instance socket is in a folder of briefdeck's (bd…), never straight in TMPDIR: killed before it
+    // linked the socket from its profile, the browser left a socket folder there that nothing could tell was its own.
+    const socketFolders = () => [temp, ...readdirSync(temp).filter((name) => name.startsWith('bd')).map((name) => path.join(temp, name))].flatMap((dir) => readdirSync(dir).filter((name) => name.startsWith('org.chromium.')).map((name) => path.relative(temp, path.join(dir, name))));
+    for (let waited = 0; socketFolders().length === 0 && waited < scaled(20_000); waited += 5) await new Promise((r) => setTimeout(r, 5));
+    expect(socketFolders().map((folder) => path.dirname(folder).replace(/^bd[\w-]{6}$/, 'bd…')), said).toEqual(['bd…']);
     child.kill('SIGINT');
     expect(await ended, said).toBe('130');
     expect(readdirSync(temp), said).toEqual([]);
