@@ -86,6 +86,19 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect(pages(5)).toContain('After reveal-md');
   });
 
+  it.skipIf(!hasPoppler)('prints a centred slide in the middle of its page, as the deck shows it', async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: C\nformat: revealjs\n---\n\n## Centred {.center}\n\nSome text in the middle.\n\n- one\n- two\n' }, 'centred-print');
+    const file = path.join(tempDir(), 'centred.pdf');
+    const result = await runCapture(['pdf', path.join(deck, 'deck.qmd'), '-o', file], ROOT);
+    expect(result.code, result.err).toBe(0);
+    // Word boxes of the slide's page (after the title slide), in points from the top of a 540 pt page.
+    const words = [...execFileSync('pdftotext', ['-f', '2', '-l', '2', '-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3]! }));
+    const top = words.find((w) => w.text === 'Centred')!.top;
+    const bottom = words.find((w) => w.text === 'two')!.bottom;
+    // reveal's print view measured the slide while the deck was still out of layout, at no height, and put its top at the middle.
+    expect(Math.abs((top + bottom) / 2 - 270), `content from ${top} to ${bottom} pt`).toBeLessThan(30);
+  });
+
   it('reports each stage on stderr', () => {
     for (const stage of ['building', 'launching the browser', `rendering ${built.briefing.slides.length} slides`, 'printing', 'writing']) expect(stderr).toContain(stage);
   });

@@ -307,7 +307,7 @@ describe.skipIf(BROWSER_PATH === null)('the print view', () => {
     // arrives after the layout makes Chromium lay all the text out again), and style changes still to come.
     // Set up before the deck loads, on the window, which outlives the document that setContent replaces.
     await tab.context.addInitScript(() => {
-      const seen = { framesDuringBuild: -1, heightsRead: 0, facesNotLoaded: -1, marksLeftForLater: -1, ready: false };
+      const seen = { framesDuringBuild: -1, heightsRead: 0, facesNotLoaded: -1, marksLeftForLater: -1, shown: false, ready: false };
       (window as unknown as { printSeen: typeof seen }).printSeen = seen;
       let frames = 0;
       let building = false;
@@ -340,7 +340,9 @@ describe.skipIf(BROWSER_PATH === null)('the print view', () => {
           ready = value;
           // reveal's marks of a started deck, which it sets on a timer: any still to come would restyle every page.
           const marksLeftForLater = [document.querySelector('.reveal:not(.ready)'), document.querySelector('.reveal .slides.no-transition'), document.querySelector('.reveal .backgrounds.no-transition')].filter(Boolean).length;
-          Object.assign(seen, { ready: true, framesDuringBuild: building ? frames : -1, facesNotLoaded: [...document.fonts].filter((face) => face.status !== 'loaded').length, marksLeftForLater });
+          // And the deck is shown, not still kept out of layout: printed or measured so, it would be a blank page.
+          const shown = getComputedStyle(document.querySelector('.reveal')!).display !== 'none';
+          Object.assign(seen, { ready: true, framesDuringBuild: building ? frames : -1, facesNotLoaded: [...document.fonts].filter((face) => face.status !== 'loaded').length, marksLeftForLater, shown });
         },
       });
     });
@@ -351,7 +353,7 @@ describe.skipIf(BROWSER_PATH === null)('the print view', () => {
     await tab.page.setContent(built.deck.html, { waitUntil: 'load' });
     await tab.page.waitForFunction(() => (window as unknown as { printSeen: { ready: boolean } }).printSeen.ready);
     const seen = await tab.page.evaluate(() => (window as unknown as { printSeen: Record<string, unknown> }).printSeen);
-    expect(seen).toEqual({ framesDuringBuild: 0, heightsRead: 0, facesNotLoaded: 0, marksLeftForLater: 0, ready: true });
+    expect(seen).toEqual({ framesDuringBuild: 0, heightsRead: 0, facesNotLoaded: 0, marksLeftForLater: 0, shown: true, ready: true });
     expect(await tab.page.locator('.pdf-page').count()).toBe(built.briefing.slides.length);
     // reveal has set every slide's state, as it does unpatched (all shown, all but the first hidden from assistive
     // technology), before it moved them into pages, where it no longer finds them: the pages come after that, not before.

@@ -103,8 +103,11 @@ export function patchPrintView(source: string): string {
     else view = view.replace(from, to);
   };
   // Its first wait becomes a microtask's: reveal has still to show the first slide (and hide the others from assistive
-  // technology) when it starts the print view, and must do so while the slides are where it looks for them.
-  replace('yield new Promise(requestAnimationFrame), l("@page', 'yield 0, l("@page');
+  // technology) when it starts the print view, and must do so while the slides are where it looks for them. The
+  // runtime kept the deck out of layout until then (deck-runtime.ts) and is told to show it now, by an event, before
+  // any slide's height is read: the frame it used to wait for never comes before the pages are built, so a centred
+  // slide was measured at no height at all and printed too low, and an export could print the deck still hidden.
+  replace('yield new Promise(requestAnimationFrame), l("@page', 'yield 0, window.dispatchEvent(new Event("briefdeck-print-view")), l("@page');
   replace('yield new Promise(requestAnimationFrame), e.Reveal.layoutSlideContents(c, u), yield new Promise(requestAnimationFrame);', 'e.Reveal.layoutSlideContents(c, u);');
   // Once the pages are in place, everything reveal would still change about the deck's style is changed at once, and
   // only then is the page background read from the viewport's style (a read that restyles the whole deck), so the

@@ -142,17 +142,25 @@ if (exporting?.mode !== 'handout') {
     const root = document.querySelector<HTMLElement>('.reveal');
     const style = root?.getAttribute('style') ?? null;
     root?.setAttribute('style', 'display: none');
+    let shown = false;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      if (style === null) root?.removeAttribute('style');
+      else root?.setAttribute('style', style);
+    };
+    // Told by reveal's print view, as patched (bundle-runtime.ts), once reveal has started and before the view reads a
+    // slide's height; the next frame is the fallback, for a reveal whose print view the patch did not change.
+    window.addEventListener('briefdeck-print-view', show, { once: true });
     void Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => {
       // reveal starts with the deck still out of layout. Its start reads every slide background's computed colour
       // (for a contrast class), each read just after adding that background, so each forced a style update of the
       // laid-out deck: a third of a second for 500 slides. Out of layout, the same reads give the same colours at
-      // almost no cost. reveal's start runs in microtasks (an export loads no plugins) and the print view's first step
-      // waits for a frame, so this frame callback, asked for first, shows the deck before the print view measures it.
+      // almost no cost. reveal's start runs in microtasks (an export loads no plugins); its print view then shows the
+      // deck before it measures anything (the event above), or, unpatched, waits for a frame first, and this frame
+      // callback, asked for first, shows it then.
       void deck.initialize();
-      requestAnimationFrame(() => {
-        if (style === null) root?.removeAttribute('style');
-        else root?.setAttribute('style', style);
-      });
+      requestAnimationFrame(show);
     });
   } else {
     void deck.initialize();
