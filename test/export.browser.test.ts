@@ -6,7 +6,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { printPdf } from '../src/print-pdf.js';
+import { ensureEveryPage, printPdf } from '../src/print-pdf.js';
+import { BriefdeckError } from '../src/errors.js';
 import { loadDeckIntoPage, waitForPrintLayout, withBrowser } from '../src/browser-session.js';
 import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
@@ -456,6 +457,24 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
     expect(await ended, said).toBe('130');
     expect(readdirSync(temp), said).toEqual([]);
     expect(await processesNaming(temp)).toEqual([]);
+  });
+});
+
+describe('a printed PDF', () => {
+  it('with another number of pages than the print view laid out is an error, so it is never written as whole', () => {
+    const error = (() => {
+      try {
+        ensureEveryPage(1, 5);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(BriefdeckError);
+    expect(error).toMatchObject({ code: 'E_BROWSER', message: 'the browser printed 1 page where the deck laid out 5; nothing was written' });
+    // The pages it laid out, or a handout (whose notes flow over pages of their own): nothing to say.
+    expect(() => ensureEveryPage(5, 5)).not.toThrow();
+    expect(() => ensureEveryPage(7, undefined)).not.toThrow();
   });
 });
 
