@@ -890,6 +890,22 @@ describe("Slidev's image layouts", () => {
   });
 });
 
+describe("Slidev's RenderWhen", () => {
+  it('context="presenter" is for the presenter only: its content joins the speaker notes, on a line of its own or around lines; another context shows as the slide text it is', async () => {
+    const deck = [
+      '---', 'theme: default', '---', '', '# One', '', 'Seen.', '', '<RenderWhen context="presenter">Only for the presenter</RenderWhen>', '',
+      '---', '', '# Two', '', '<RenderWhen context="presenter">', '', 'Say this **slowly**.', '', '</RenderWhen>', '',
+      '<RenderWhen context="main">Shown on the slide</RenderWhen>', '', '<!-- The note. -->', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-render-when'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim(), s.notes ? toPlainText(s.notes.html).replace(/\s+/g, ' ').trim() : null])).toEqual([
+      ['One', 'Seen.', 'Only for the presenter'],
+      ['Two', 'Shown on the slide', 'The note. Say this slowly.'],
+    ]);
+    expect(built.deck.html).not.toMatch(/renderwhen/i);
+  });
+});
+
 describe("Slidev's starter deck", () => {
   it('builds: its theme seriph stands in as serif, a hidden slide is left out, and a formula\'s click steps are not TeX', async () => {
     const deck = [

@@ -10,6 +10,8 @@ export interface LeftoverState {
   skipFence?: string;
   /** Inside a `<style scoped>` block. */
   inStyle?: boolean;
+  /** Slidev's `<RenderWhen>` elements still open, each true when it shows its content to the presenter only. */
+  renderWhen?: boolean[];
 }
 
 /**
@@ -28,6 +30,18 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's expressions (`{{ $slidev.nav.currentPage }}`) have no value outside Slidev; they go, wherever they stand.
   if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
     return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: 'Slidev expressions {{ $slidev… }} are not supported and were left out' };
+  }
+  // Slidev's `<RenderWhen context="presenter">` shows its content in the presenter's view only: here, that is the
+  // speaker notes, so it becomes reveal's notes element, read as notes wherever it stands. Another context's shows as text.
+  if (line.includes('RenderWhen')) {
+    const open = (state.renderWhen ??= []);
+    const text = line.replace(/<(\/?)RenderWhen\b([^>]*)>/g, (tag, closing: string, attributes: string) => {
+      if (closing) return open.pop() ? '</aside>' : tag;
+      const presenter = /^\s+context\s*=\s*(["'])presenter\1\s*$/.test(attributes);
+      open.push(presenter);
+      return presenter ? '<aside class="notes">' : tag;
+    });
+    if (text !== line) return { text };
   }
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
