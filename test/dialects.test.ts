@@ -1057,6 +1057,33 @@ describe('honest leftovers', () => {
   });
 });
 
+describe("Quarto's conditional content", () => {
+  it('a deck is what Quarto renders for revealjs: .content-visible and .content-hidden divs and spans show or go by when-format and unless-format, code and divs inside included; other conditions show with a warning', async () => {
+    const deck = [
+      '---', 'title: CV', 'format: revealjs', '---', '', '## Conditional', '', 'Always.', '',
+      '::: {.content-hidden when-format="revealjs"}', 'Hidden in slides.', '', '```python', ':::', 'print("hidden code")', '```', '', '::: {.callout-note}', 'Nested hidden callout.', ':::', ':::', '',
+      '::: {.content-visible when-format="pdf"}', 'Only in PDF output.', ':::', '',
+      '::: {.content-visible when-format="html"}', 'In every HTML format.', ':::', '',
+      '::: {.content-visible unless-format="pdf"}', 'Not in PDF, so in slides.', ':::', '',
+      '::: {.content-hidden}', 'Never shown.', ':::', '',
+      '[Hidden words]{.content-hidden} and [shown words]{.content-visible when-format="revealjs"}.', '',
+      '::: {.content-visible when-meta="draft"}', 'Depends on metadata.', ':::', '',
+      '## After', '', '::: {.content-hidden unless-format="revealjs,html"}', 'Hidden, but for decks.', ':::', '',
+      '::: {.content-hidden}', 'Never closed.', '', '## Gone', '', 'Text.',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-conditional'), 'deck.qmd'));
+    const content = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(content.map((s) => [s.title, toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim()])).toEqual([
+      ['Conditional', 'Always. In every HTML format. Not in PDF, so in slides. and shown words. Depends on metadata.'],
+      ['After', 'Hidden, but for decks.'],
+    ]);
+    expect(built.warnings.map((w) => [w.line, w.message.split(';')[0]])).toEqual([
+      [41, 'Quarto\'s condition in "::: {.content-visible when-meta="draft"}" is not one a deck can tell (only when-format and unless-format are)'],
+      [51, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out'],
+    ]);
+  });
+});
+
 describe("Quarto's shortcodes", () => {
   it('inside a line: kbd is its key and meta a value of the metadata; any other is left out with a warning, never shown; alone on a line the same', async () => {
     const deck = [

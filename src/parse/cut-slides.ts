@@ -2,7 +2,7 @@ import type { SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
-import { rewritePandocLine } from './dialects/pandoc/rewrite-line.js';
+import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
@@ -158,7 +158,7 @@ export function cutSlides(
     const c = current as unknown as RawSlide;
     (c.notes ??= []).push({ text, number });
   };
-  const pandoc = { divs: [] as string[], columnsSeen: 0 };
+  const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
   /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
@@ -179,6 +179,11 @@ export function cutSlides(
       } else addNote(text, number);
       return;
     }
+    // Inside content Quarto leaves out of a deck (rewrite-line.ts): its code blocks go too, fences read all the same.
+    if (pandoc.hiding !== undefined) {
+      if (!fences.read(text)) rewritePandocLine(text, pandoc);
+      return;
+    }
     if (fences.read(text)) {
       append(text, number);
       return;
@@ -191,6 +196,7 @@ export function cutSlides(
     }
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
     const rewrite = rewritePandocLine(text, pandoc);
+    if (pandoc.hiding !== undefined) pandoc.hidingFrom = number;
     let headingLook: SlideDirectiveLook | undefined;
     let headingHidden = false;
     let separator: 'horizontal' | 'vertical' | null;
@@ -269,6 +275,7 @@ export function cutSlides(
     }
   };
   lines.forEach((original, index) => handle(original, firstLine + index));
+  if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::');
   finish();
   return slides;
 

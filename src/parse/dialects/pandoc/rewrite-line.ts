@@ -1,5 +1,7 @@
 import { readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
 import { CALLOUT } from './callouts.js';
+import { readAttributes } from './attributes.js';
+import { readConditional } from './conditional.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -26,6 +28,18 @@ function keptFence(open: string[]): string {
   return ':'.repeat(3 + Math.min(6, open.filter((div) => KEPT_DIVS.has(div)).length));
 }
 
+/** What the line rewriter carries from one line to the next within a file. */
+export interface PandocLineState {
+  /** The divs open, innermost last, each by its class (or its kind, for a kept div). */
+  divs: string[];
+  /** Columns of the open `::: columns` seen so far. */
+  columnsSeen: number;
+  /** Inside conditional content a deck leaves out: how many divs were open around it, so its own close ends it. */
+  hiding?: number;
+  /** The line that div opened on, for a warning should it never close (set by cut-slides.ts). */
+  hidingFrom?: number;
+}
+
 /** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
 export interface Rewrite {
   text: string;
@@ -47,10 +61,16 @@ export interface Rewrite {
  * What has no briefdeck meaning yet comes back as a warning, never as text.
  * `state` carries the open divs from one line to the next within a file.
  */
-export function rewritePandocLine(line: string, state: { divs: string[]; columnsSeen: number }): Rewrite | null {
+export function rewritePandocLine(line: string, state: PandocLineState): Rewrite | null {
+  const open = /^[ \t]*:/.test(line) ? /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line) : null;
+  // Inside content Quarto leaves out of a deck, every line goes; its divs are counted, so that its own close ends it.
+  if (state.hiding !== undefined) {
+    if (open) state.divs.push('hidden');
+    else if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.pop() !== undefined && state.divs.length === state.hiding) state.hiding = undefined;
+    return { text: '' };
+  }
   // A div fence, a pause and a heading start with `:`, `.` or `#`; most lines start with none, and are done with here.
   if (!/^[ \t]*[:.#]/.test(line)) return null;
-  const open = /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line);
   if (open) {
     const spec = (open[1] ?? `.${open[2]}`).trim();
     const cls = /(?:^|\s)\.([\w-]+)/.exec(spec)?.[1] ?? '';
@@ -58,6 +78,15 @@ export function rewritePandocLine(line: string, state: { divs: string[]; columns
     if (cls === 'notes') return null;
     const fence = keptFence(state.divs);
     state.divs.push(cls);
+    // Quarto's conditional content (conditional.ts): a deck shows it, without its fences, or leaves it out whole.
+    const attributes = open[1] === undefined ? null : readAttributes(spec);
+    const conditional = attributes ? readConditional(attributes) : null;
+    if (conditional?.shown === false) {
+      state.hiding = state.divs.length - 1;
+      return { text: '' };
+    }
+    if (conditional?.shown === true) return { text: '' };
+    if (conditional?.conditional) return { text: '', warning: `Quarto's condition in "${line.trim()}" is not one a deck can tell (only when-format and unless-format are); its content is shown` };
     if (cls === 'columns') {
       state.columnsSeen = 0;
       return { text: '<!-- layout: two-column -->' };
