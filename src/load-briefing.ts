@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from './errors.js';
-import { writtenForAnotherTool, type Briefing, type LoadedAsset, type LoadedBriefing, type SourceFile } from './model.js';
+import { writtenForAnotherTool, type Briefing, type IncludedFile, type LoadedAsset, type LoadedBriefing, type SourceFile } from './model.js';
+import { findIncludes, MAX_INCLUDE_DEPTH, resolveIncludePath } from './include-paths.js';
 import { readRegularFile } from './read-regular-file.js';
 
 /** Limits that keep a hostile or mistaken input from exhausting the machine. */
@@ -48,7 +49,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     }
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
-    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true };
+    const includedFiles = readIncludedFiles([file], root, display, limits);
+    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
   }
 
   if (!stats.isDirectory()) {
@@ -80,7 +82,44 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
   bag.throwIfErrors();
-  return { root, name: path.basename(root), metaFile, markdownFiles, nestedMarkdownFiles, singleFile: false };
+  const includedFiles = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
+  // A file another one includes is read where it is included, never as slides of its own as well.
+  const included = new Set(includedFiles.map((f) => f.relPath));
+  const notIncluded = (f: SourceFile) => !included.has(f.relPath);
+  return { root, name: path.basename(root), metaFile, markdownFiles: markdownFiles.filter(notIncluded), nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded), singleFile: false, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
+}
+
+/**
+ * Reads the files that Markdown files include (Quarto's `{{< include >}}`, see
+ * include-paths.ts), and those they include, confined to the briefing folder
+ * and under the same limits as any source file. One that cannot be read is
+ * kept with its problem, for the parser to report where it is included; one
+ * outside the folder is never read.
+ */
+function readIncludedFiles(files: SourceFile[], root: string, display: (p: string) => string, limits: InputLimits): IncludedFile[] {
+  const found = new Map<string, IncludedFile>();
+  let next = files;
+  for (let depth = 0; depth < MAX_INCLUDE_DEPTH && next.length > 0; depth++) {
+    const read: SourceFile[] = [];
+    for (const from of next) {
+      for (const target of findIncludes(from.text)) {
+        const relPath = resolveIncludePath(from.relPath, target);
+        if (relPath === null || found.has(relPath)) continue;
+        const full = path.join(root, ...relPath.split('/'));
+        try {
+          assertInside(root, full, display(full));
+          const file = readSourceFile(full, display(full), relPath, limits);
+          found.set(relPath, { relPath, file });
+          read.push(file);
+        } catch (err) {
+          if (!(err instanceof BriefdeckError)) throw err;
+          found.set(relPath, { relPath, problem: err.diagnostics[0]?.message ?? err.message });
+        }
+      }
+    }
+    next = read;
+  }
+  return [...found.values()];
 }
 
 /** Folders of a briefing that never hold its slides. */

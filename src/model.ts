@@ -51,6 +51,13 @@ export interface SourceFile {
   text: string;
 }
 
+/** A file a Markdown file includes, as the load stage found it: its text, or why it could not be read. */
+export interface IncludedFile {
+  relPath: string;
+  file?: SourceFile;
+  problem?: string;
+}
+
 /** What the load stage hands to the parser: the raw text of a briefing. */
 export interface LoadedBriefing {
   /** Absolute, symlink-resolved folder the briefing is confined to. */
@@ -65,6 +72,8 @@ export interface LoadedBriefing {
   nestedMarkdownFiles?: SourceFile[];
   /** True when the input was a single `.md` file whose front matter holds the metadata. */
   singleFile: boolean;
+  /** Files that Markdown files include (Quarto's `{{< include >}}`), by path relative to the root: each read, or why it could not be. */
+  includedFiles?: IncludedFile[];
   /** The day of the build (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: today`. */
   today?: string;
 }

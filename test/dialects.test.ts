@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
@@ -1081,6 +1081,38 @@ describe("Quarto's conditional content", () => {
       [41, 'Quarto\'s condition in "::: {.content-visible when-meta="draft"}" is not one a deck can tell (only when-format and unless-format are)'],
       [51, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out'],
     ]);
+  });
+});
+
+describe("Quarto's include", () => {
+  it('reads the named file in its place (slides, notes and includes of its own, relative to it); one outside the folder is never read, and a missing or self-including one is a warning at its line', async () => {
+    const dir = writeBriefing({
+      'deck.qmd': ['---', 'title: Inc', 'format: revealjs', '---', '', '## First', '', '{{< include _part.qmd >}}', '', '{{< include "sub/_more.qmd" >}}', '', '{{< include ../outside.qmd >}}', '', '{{< include _missing.qmd >}}', '', '{{< include _self.qmd >}}', '', '## Last', '', 'End.', ''].join('\n'),
+      '_part.qmd': 'Text from the part.\n\n## Part slide\n\nMore from the part.\n\n::: notes\nA note from the part.\n:::\n',
+      '_self.qmd': 'Self.\n\n{{< include _self.qmd >}}\n',
+    }, 'quarto-include');
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', '_more.qmd'), 'From sub, which includes:\n\n{{< include _deep.qmd >}}\n');
+    writeFileSync(path.join(dir, 'sub', '_deep.qmd'), 'Deep text.\n');
+    writeFileSync(path.join(dir, '..', 'outside.qmd'), 'SECRET-OUTSIDE\n');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim(), s.notes?.markdown ?? null])).toEqual([
+      ['First', 'Text from the part.', null],
+      ['Part slide', 'More from the part. From sub, which includes: Deep text. Self.', 'A note from the part.'],
+      ['Last', 'End.', null],
+    ]);
+    expect(built.deck.html).not.toContain('SECRET-OUTSIDE');
+    expect(built.warnings.map((w) => [w.line, w.message.replace(/\(.*\)/, '(…)')])).toEqual([
+      [12, "the file ../outside.qmd that Quarto's include names is outside the briefing folder, so it was left out"],
+      [14, "the file _missing.qmd that Quarto's include names could not be read (…), so it was left out"],
+      [16, "the file _self.qmd that Quarto's include names includes itself, so it was left out there"],
+    ]);
+  });
+
+  it('in a folder briefing, a file another includes is read where it is included, not as slides of its own too', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Folder\n', '01.md': '## One\n\n{{< include _common.md >}}\n', '_common.md': 'Shared words.\n' }, 'include-folder');
+    const built = await buildDeck(dir);
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, toPlainText(s.bodyHtml).trim()])).toEqual([['One', 'Shared words.']]);
   });
 });
 

@@ -76,6 +76,20 @@ describe('broken briefings', () => {
     expect(result.err.split('\n')[0]).toBe('deck/a.md:3: error: inside.png resolves outside the briefing folder');
   });
 
+  it("never reads a file Quarto's include names through a symlink pointing outside the briefing folder: a warning at the include, and the deck builds without it", () => {
+    const base = tempDir();
+    const dir = path.join(base, 'deck');
+    mkdirSync(dir);
+    writeFileSync(path.join(base, 'secret.qmd'), 'SECRET-BEHIND-LINK\n');
+    symlinkSync(path.join(base, 'secret.qmd'), path.join(dir, '_part.qmd'));
+    writeFileSync(path.join(dir, 'deck.qmd'), '---\ntitle: Link\nformat: revealjs\n---\n\n## One\n\n{{< include _part.qmd >}}\n');
+    const out = path.join(base, 'deck.html');
+    const result = runBin(['build', 'deck/deck.qmd', '-o', out], base);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain("deck/deck.qmd:8: warning: the file _part.qmd that Quarto's include names could not be read (deck/_part.qmd resolves outside the briefing folder), so it was left out");
+    expect(readFileSync(out, 'utf8')).not.toContain('SECRET-BEHIND-LINK');
+  });
+
   it('rejects unknown options with a usage message and exit code 2', () => {
     const result = runBin(['build', '--frobnicate'], work);
     expect(result.code).toBe(2);

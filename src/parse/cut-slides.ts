@@ -1,4 +1,4 @@
-import type { SourceFile } from '../model.js';
+import type { IncludedFile, SourceFile } from '../model.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
@@ -8,6 +8,7 @@ import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
+import { MAX_INCLUDE_DEPTH, readIncludeLine, resolveIncludePath } from '../include-paths.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -112,6 +113,8 @@ export function countHeadings(text: string): { h1: number; h2: number } {
  * At `'separator'` (Marp and Slidev) only `---` starts a slide, and a slide's
  * first `#` or `##` heading is its title wherever it stands in the slide;
  * `headingDivider` (Marp's) names heading levels that start a slide too.
+ * Quarto's `{{< include … >}}` lines are read as the lines of the file they
+ * name (from `includes`, which the load stage read), each at the include's line.
  */
 export function cutSlides(
   file: SourceFile,
@@ -122,6 +125,7 @@ export function cutSlides(
   warn: (line: number, message: string) => void = () => undefined,
   headingDivider: readonly number[] = [],
   marpCarried: MarpCarried = {},
+  includes: ReadonlyMap<string, IncludedFile> = new Map(),
 ): RawSlide[] {
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
@@ -161,9 +165,29 @@ export function cutSlides(
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
+  /** The files being read, the outermost first: an include is resolved against the innermost, and never reads one of them again. */
+  const including = [file.relPath];
+  /** Reads the lines of the file an include line names in its place, each at the include's own line (`number`). */
+  const include = (target: string, number: number) => {
+    const relPath = resolveIncludePath(including.at(-1)!, target);
+    const found = relPath === null ? undefined : includes.get(relPath);
+    if (!found?.file) {
+      warn(number, `the file ${target} that Quarto's include names ${relPath === null ? 'is outside the briefing folder' : found?.problem ? `could not be read (${found.problem})` : 'is not in the briefing folder'}, so it was left out`);
+      return;
+    }
+    if (including.includes(found.relPath) || including.length > MAX_INCLUDE_DEPTH) {
+      warn(number, `the file ${target} that Quarto's include names ${including.includes(found.relPath) ? 'includes itself' : 'is included too deep'}, so it was left out there`);
+      return;
+    }
+    including.push(found.relPath);
+    for (const line of found.file.text.split('\n')) handle(line, number);
+    including.pop();
+  };
   /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
   const handle = (original: string, number: number): void => {
     let text = original;
+    const target = fences.inside ? null : readIncludeLine(text);
+    if (target !== null) return include(target, number);
     // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
     const leftover = fences.inside ? null : rewriteLeftover(text, leftovers);
     if (leftover) {

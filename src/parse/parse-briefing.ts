@@ -52,8 +52,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const peerWarning = (file: string) => (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
   const marpCarried = { ...meta.slideDefaults };
+  // Quarto's includes, read by the load stage, by their path in the briefing folder.
+  const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, peerWarning(body.file.path), meta.headingDivider, marpCarried));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, peerWarning(body.file.path), meta.headingDivider, marpCarried, includes));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

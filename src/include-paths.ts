@@ -1,0 +1,37 @@
+// Quarto's `{{< include file.qmd >}}`, which puts another file's text in its
+// place. The load stage reads the files it names (the file system is its
+// job) and the parse stage reads their lines where the shortcode stands; both
+// find the shortcodes, and resolve their paths, through this module.
+import path from 'node:path';
+
+/** Includes within includes are followed this deep; deeper, or back to a file being read, is the parser's warning. */
+export const MAX_INCLUDE_DEPTH = 8;
+
+/** A line that is one include shortcode and nothing else; its path may be quoted. */
+const INCLUDE_LINE = /^[ \t]*\{\{<[ \t]*include[ \t]+(?:"([^"\n]+)"|'([^'\n]+)'|([^\s>]+))[ \t]*>\}\}[ \t]*$/;
+
+/** The path an include line names, or null when the line is not one. */
+export function readIncludeLine(line: string): string | null {
+  if (!line.includes('include')) return null;
+  const match = INCLUDE_LINE.exec(line);
+  return match ? (match[1] ?? match[2] ?? match[3]!) : null;
+}
+
+/** Every path a file's include lines name, in order. */
+export function findIncludes(text: string): string[] {
+  if (!text.includes('{{<')) return [];
+  return text.split('\n').flatMap((line) => readIncludeLine(line) ?? []);
+}
+
+/**
+ * Where an include in the file at `fromRelPath` leads, as a path relative to
+ * the briefing folder with forward slashes: relative to the including file,
+ * or to the folder itself when it starts with `/` (Quarto's project root).
+ * Null when it leads outside the folder or names an address.
+ */
+export function resolveIncludePath(fromRelPath: string, target: string): string | null {
+  if (/^[a-z][\w+.-]*:/i.test(target) || target.includes('\0')) return null;
+  const posix = target.replace(/\\/g, '/');
+  const joined = path.posix.normalize(posix.startsWith('/') ? posix.slice(1) : path.posix.join(path.posix.dirname(fromRelPath), posix));
+  return joined === '..' || joined.startsWith('../') || joined.startsWith('/') || joined === '.' ? null : joined;
+}
