@@ -1,7 +1,8 @@
 // Quarto's `{{< include file.qmd >}}`, which puts another file's text in its
-// place. The load stage reads the files it names (the file system is its
-// job) and the parse stage reads their lines where the shortcode stands; both
-// find the shortcodes, and resolve their paths, through this module.
+// place, and Slidev's `src: ./pages/intro.md`, which puts another file's
+// slides in a slide's place. The load stage reads the files they name (the
+// file system is its job) and the parse stage reads their lines where they
+// stand; both find them, and resolve their paths, through this module.
 import path from 'node:path';
 
 /** Includes within includes are followed this deep; deeper, or back to a file being read, is the parser's warning. */
@@ -17,10 +18,13 @@ export function readIncludeLine(line: string): string | null {
   return match ? (match[1] ?? match[2] ?? match[3]!) : null;
 }
 
-/** Every path a file's include lines name, in order. */
+/** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
+const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
+
+/** Every path a file's include lines (and Slidev's `src:` lines) name, in order. */
 export function findIncludes(text: string): string[] {
-  if (!text.includes('{{<')) return [];
-  return text.split('\n').flatMap((line) => readIncludeLine(line) ?? []);
+  if (!text.includes('{{<') && !text.includes('src:')) return [];
+  return text.split('\n').flatMap((line) => readIncludeLine(line) ?? SRC_LINE.exec(line)?.[2] ?? []);
 }
 
 /**

@@ -890,6 +890,26 @@ describe("Slidev's image layouts", () => {
   });
 });
 
+describe("Slidev's src: imports", () => {
+  it("a slide whose front matter has src: takes that file's slides, notes and front matter its own, in its place; a missing file is a warning at the src: line", async () => {
+    const dir = writeBriefing({
+      'slides.md': ['---', 'theme: default', 'title: Imports', '---', '', '# Cover', '', '---', 'src: ./pages/intro.md', '---', '', '---', '', '# After', '', 'End.', '', '---', 'src: ./pages/missing.md', '---', ''].join('\n'),
+    }, 'slidev-src');
+    mkdirSync(path.join(dir, 'pages'));
+    writeFileSync(path.join(dir, 'pages', 'intro.md'), ['---', 'layout: two-cols', '---', '', '# Intro', '', 'Left.', '', '::right::', '', 'Right.', '', '<!-- Imported note. -->', '', '---', '', '# Second imported', '', 'More.', ''].join('\n'));
+    const built = await buildDeck(path.join(dir, 'slides.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, (s.columns ?? [s.bodyHtml]).map((c) => toPlainText(c).trim()), s.notes?.markdown ?? null])).toEqual([
+      ['Cover', 'content', [''], null],
+      ['Intro', 'two-column', ['Left.', 'Right.'], 'Imported note.'],
+      ['Second imported', 'content', ['More.'], null],
+      ['After', 'content', ['End.'], null],
+    ]);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message.replace(/\(.*\)/, '(…)')])).toEqual([
+      [19, "the file ./pages/missing.md that Slidev's src: names could not be read (…), so it was left out"],
+    ]);
+  });
+});
+
 describe("Slidev's RenderWhen", () => {
   it('context="presenter" is for the presenter only: its content joins the speaker notes, on a line of its own or around lines; another context shows as the slide text it is', async () => {
     const deck = [

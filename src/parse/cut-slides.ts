@@ -167,19 +167,23 @@ export function cutSlides(
   const leftovers: LeftoverState = {};
   /** The files being read, the outermost first: an include is resolved against the innermost, and never reads one of them again. */
   const including = [file.relPath];
-  /** Reads the lines of the file an include line names in its place, each at the include's own line (`number`). */
-  const include = (target: string, number: number) => {
+  /**
+   * Reads the lines of the file an include names in its place, each at the include's own line (`number`):
+   * Quarto's include line, or Slidev's `src:` (`named`), whose file is read after a cut (`before`).
+   */
+  const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
     const relPath = resolveIncludePath(including.at(-1)!, target);
     const found = relPath === null ? undefined : includes.get(relPath);
     if (!found?.file) {
-      warn(number, `the file ${target} that Quarto's include names ${relPath === null ? 'is outside the briefing folder' : found?.problem ? `could not be read (${found.problem})` : 'is not in the briefing folder'}, so it was left out`);
+      warn(number, `the file ${target} that ${named} names ${relPath === null ? 'is outside the briefing folder' : found?.problem ? `could not be read (${found.problem})` : 'is not in the briefing folder'}, so it was left out`);
       return;
     }
     if (including.includes(found.relPath) || including.length > MAX_INCLUDE_DEPTH) {
-      warn(number, `the file ${target} that Quarto's include names ${including.includes(found.relPath) ? 'includes itself' : 'is included too deep'}, so it was left out there`);
+      warn(number, `the file ${target} that ${named} names ${including.includes(found.relPath) ? 'includes itself' : 'is included too deep'}, so it was left out there`);
       return;
     }
     including.push(found.relPath);
+    if (before !== undefined) handle(before, number);
     for (const line of found.file.text.split('\n')) handle(line, number);
     including.pop();
   };
@@ -283,11 +287,17 @@ export function cutSlides(
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
       if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
+        const srcLine = c.body.find((l) => /^src:/.test(l.text))?.number ?? number;
         const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
         c.trailing = rewritten.trailing.map((text) => ({ text, number }));
         c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ text, number: l.number })));
         c.frontMatter = true;
         if (rewritten.hidden) c.hidden = true;
+        // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
+        if (rewritten.src !== undefined) {
+          c.hidden = true;
+          include(rewritten.src, srcLine, 'Slidev\'s src:', '---');
+        }
         return;
       }
       start('content', null, number, true);

@@ -87,9 +87,11 @@ export function isClickAttribute(name: string): boolean {
  * does. `image:` with an image layout shows that picture: the whole slide
  * for `image`, and a column beside the content for `image-left` and
  * `image-right` (`trailing` holds the lines that go after the content).
+ * `src:` names a file whose slides take this one's place (`src`).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[] } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[]; src?: string } {
   let hidden = false;
+  let src: string | undefined;
   const trailing: string[] = [];
   // Values as YAML reads them (a folded `image: >-` over two lines is one address), else as the line writes them.
   const parsed = readFrontMatterValues(lines);
@@ -117,6 +119,11 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       }
       return `![](<${value}>)`;
     }
+    // `src: ./pages/intro.md`: the slides of that file, in this one's place (cut-slides.ts reads them).
+    if (key === 'src' && value !== '') {
+      src = value;
+      return '';
+    }
     if ((key === 'hide' || key === 'disabled') && (value === 'true' || value === 'false')) {
       hidden ||= value === 'true';
       return '';
@@ -128,7 +135,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
     return '';
   });
-  return { lines: rewritten, hidden, trailing };
+  return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}) };
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
