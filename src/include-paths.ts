@@ -21,10 +21,10 @@ export function readIncludeLine(line: string): string | null {
 /** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
 const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
 
-/** Every path a file's include lines (and Slidev's `src:` lines) name, in order. */
-export function findIncludes(text: string): string[] {
-  if (!text.includes('{{<') && !text.includes('src:')) return [];
-  return text.split('\n').flatMap((line) => readIncludeLine(line) ?? SRC_LINE.exec(line)?.[2] ?? []);
+/** Every path a file's include lines (and, unless only `quarto` ones are asked for, Slidev's `src:` lines) name, in order. */
+export function findIncludes(text: string, which: 'quarto' | 'all' = 'all'): string[] {
+  if (!text.includes('{{<') && (which === 'quarto' || !text.includes('src:'))) return [];
+  return text.split('\n').flatMap((line) => readIncludeLine(line) ?? (which === 'all' ? SRC_LINE.exec(line)?.[2] : undefined) ?? []);
 }
 
 /**

@@ -83,8 +83,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((f): f is SourceFile => f !== undefined);
   bag.throwIfErrors();
   const includedFiles = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
-  // A file another one includes is read where it is included, never as slides of its own as well.
-  const included = new Set(includedFiles.map((f) => f.relPath));
+  // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
+  const included = new Set([...markdownFiles, ...nestedMarkdownFiles].flatMap((f) => findIncludes(f.text, 'quarto').flatMap((target) => resolveIncludePath(f.relPath, target) ?? [])));
   const notIncluded = (f: SourceFile) => !included.has(f.relPath);
   return { root, name: path.basename(root), metaFile, markdownFiles: markdownFiles.filter(notIncluded), nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded), singleFile: false, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
 }
