@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from './errors.js';
 import { writtenForAnotherTool, type Briefing, type IncludedFile, type LoadedAsset, type LoadedBriefing, type SourceFile } from './model.js';
 import { findIncludes, MAX_INCLUDE_DEPTH, resolveIncludePath } from './include-paths.js';
+import { suggestClosest } from './did-you-mean.js';
 import { readRegularFile } from './read-regular-file.js';
 
 /** Limits that keep a hostile or mistaken input from exhausting the machine. */
@@ -89,6 +90,15 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   return { root, name: path.basename(root), metaFile, markdownFiles: markdownFiles.filter(notIncluded), nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded), singleFile: false, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
 }
 
+/** The names in a folder, or none when it cannot be listed. */
+function listFolder(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Reads the files that Markdown files include (Quarto's `{{< include >}}`, see
  * include-paths.ts), and those they include, confined to the briefing folder
@@ -113,7 +123,9 @@ function readIncludedFiles(files: SourceFile[], root: string, display: (p: strin
           read.push(file);
         } catch (err) {
           if (!(err instanceof BriefdeckError)) throw err;
-          found.set(relPath, { relPath, problem: err.diagnostics[0]?.message ?? err.message });
+          // A name mistyped: the file of its folder it most likely meant.
+          const meant = err.code === 'E_IMAGE_MISSING' || err.code === 'E_INPUT_MISSING' ? suggestClosest(path.posix.basename(relPath), listFolder(path.dirname(full))) : undefined;
+          found.set(relPath, { relPath, problem: `${err.diagnostics[0]?.message ?? err.message}${meant ? `; did you mean ${meant}?` : ''}` });
         }
       }
     }

@@ -1129,6 +1129,12 @@ describe("Quarto's include", () => {
     ]);
   });
 
+  it('names the file a mistyped include most likely meant', async () => {
+    const dir = writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat: revealjs\n---\n\n## One\n\n{{< include _prat.qmd >}}\n', '_part.qmd': 'Part.\n' }, 'include-typo');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[8, "the file _prat.qmd that Quarto's include names could not be read (file not found: " + path.join(path.relative(process.cwd(), dir), '_prat.qmd') + '; did you mean _part.qmd?), so it was left out']]);
+  });
+
   it('in a folder briefing, a file another includes is read where it is included, not as slides of its own too', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Folder\n', '01.md': '## One\n\n{{< include _common.md >}}\n', '_common.md': 'Shared words.\n' }, 'include-folder');
     const built = await buildDeck(dir);
