@@ -28,6 +28,26 @@ export function findIncludes(text: string, which: 'quarto' | 'all' = 'all'): str
 }
 
 /**
+ * A file's text with each include line replaced by the text of the file it
+ * names (found in `texts`, by path in the briefing folder), and theirs, as
+ * deep as includes are read: what the deck-wide prescans (headings, labels,
+ * a tool's own lines) read. An include that cannot be found stays as it is.
+ */
+export function expandIncludes(text: string, fromRelPath: string, texts: ReadonlyMap<string, string>, reading: string[] = [fromRelPath]): string {
+  if (texts.size === 0 || !text.includes('{{<')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const target = readIncludeLine(line);
+      const relPath = target === null ? null : resolveIncludePath(fromRelPath, target);
+      const included = relPath === null ? undefined : texts.get(relPath);
+      if (included === undefined || reading.includes(relPath!) || reading.length > MAX_INCLUDE_DEPTH) return line;
+      return expandIncludes(included, relPath!, texts, [...reading, relPath!]);
+    })
+    .join('\n');
+}
+
+/**
  * Where an include in the file at `fromRelPath` leads, as a path relative to
  * the briefing folder with forward slashes: relative to the including file,
  * or to the folder itself when it starts with `/` (Quarto's project root).

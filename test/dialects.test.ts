@@ -1129,6 +1129,13 @@ describe("Quarto's include", () => {
     ]);
   });
 
+  it('numbers a figure labelled in an included file, where the deck refers to it', async () => {
+    const dir = writeBriefing({ 'deck.qmd': '---\ntitle: X\nformat: revealjs\n---\n\n## Figures\n\nSee @fig-map.\n\n{{< include _fig.qmd >}}\n', '_fig.qmd': '![The map](map.png){#fig-map}\n', 'map.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'include-crossref');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Figures')!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('See Figure 1. Figure 1: The map');
+    expect(built.warnings).toEqual([]);
+  });
+
   it('names the file a mistyped include most likely meant', async () => {
     const dir = writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat: revealjs\n---\n\n## One\n\n{{< include _prat.qmd >}}\n', '_part.qmd': 'Part.\n' }, 'include-typo');
     const built = await buildDeck(path.join(dir, 'deck.qmd'));

@@ -13,6 +13,7 @@ import { readSlideDirective } from './dialects/reveal.js';
 import { resolveDateKeyword, SEPARATOR_TOOLS } from './dialects/front-matter.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
+import { expandIncludes } from '../include-paths.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -37,12 +38,15 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
   }
 
+  // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
+  const includedTexts = new Map((loaded.includedFiles ?? []).flatMap((f) => (f.file ? [[f.relPath, f.file.text] as const] : [])));
+  const scanned = bodies.map((b) => expandIncludes(b.text, b.file.relPath, includedTexts));
   // A Slidev or Marp deck whose front matter has none of its tool's keys (or has none) is known by its body, before it is cut and its notes read.
-  if (meta.peerTools.length === 0 && bodies.some((b) => readsAsSlidevBody(b.text))) meta.peerTools.push('Slidev');
-  else if (meta.peerTools.length === 0 && bodies.some((b) => readsAsMarpBody(b.text))) meta.peerTools.push('Marp');
+  if (meta.peerTools.length === 0 && scanned.some((text) => readsAsSlidevBody(text))) meta.peerTools.push('Slidev');
+  else if (meta.peerTools.length === 0 && scanned.some((text) => readsAsMarpBody(text))) meta.peerTools.push('Marp');
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
-  const headings = bodies.map((b) => countHeadings(b.text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
+  const headings = scanned.map((text) => countHeadings(text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
   // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
   const separatorTool = meta.peerTools.some((tool) => SEPARATOR_TOOLS.has(tool));
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
@@ -75,7 +79,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   const images: ImageRef[] = [];
   const charts: ChartRef[] = [];
-  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(bodies.map((b) => b.text)));
+  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned));
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
   const chromeText = (file: SourceFile, line: number, text: string) => toPlainText(markdown.renderInline(file, line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
