@@ -4,6 +4,7 @@
 // file system is its job) and the parse stage reads their lines where they
 // stand; both find them, and resolve their paths, through this module.
 import path from 'node:path';
+import type { IncludedFile, SourceFile } from './model.js';
 
 /** Includes within includes are followed this deep; deeper, or back to a file being read, is the parser's warning. */
 export const MAX_INCLUDE_DEPTH = 8;
@@ -21,28 +22,45 @@ export function readIncludeLine(line: string): string | null {
 /** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
 const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
 
-/** Every path a file's include lines (and, unless only `quarto` ones are asked for, Slidev's `src:` lines) name, in order. */
-export function findIncludes(text: string, which: 'quarto' | 'all' = 'all'): string[] {
-  if (!text.includes('{{<') && (which === 'quarto' || !text.includes('src:'))) return [];
-  return text.split('\n').flatMap((line) => readIncludeLine(line) ?? (which === 'all' ? SRC_LINE.exec(line)?.[2] : undefined) ?? []);
+/** Every path a file's include lines (`quarto`) and Slidev's `src:` lines (`slidev`) name, in order. */
+export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' }[] {
+  if (!text.includes('{{<') && !text.includes('src:')) return [];
+  return text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' }[] => {
+    const target = readIncludeLine(line);
+    if (target !== null) return [{ target, by: 'quarto' }];
+    const src = SRC_LINE.exec(line)?.[2];
+    return src === undefined ? [] : [{ target: src, by: 'slidev' }];
+  });
+}
+
+/** What an include finds, read from the innermost of the files being read (`reading`, the outermost first): the file, or why not. */
+export type IncludeLookup = { found: IncludedFile & { file: SourceFile } } | { problem: 'outside' | 'missing' | 'unreadable' | 'itself' | 'too deep'; detail?: string };
+
+/** Looks an include up among the files the load stage read (`includes`, by path in the briefing folder). */
+export function lookUpInclude(target: string, reading: readonly string[], includes: ReadonlyMap<string, IncludedFile>): IncludeLookup {
+  const relPath = resolveIncludePath(reading.at(-1)!, target);
+  if (relPath === null) return { problem: 'outside' };
+  const found = includes.get(relPath);
+  if (!found?.file) return found?.problem ? { problem: 'unreadable', detail: found.problem } : { problem: 'missing' };
+  if (reading.includes(relPath)) return { problem: 'itself' };
+  if (reading.length > MAX_INCLUDE_DEPTH) return { problem: 'too deep' };
+  return { found: found as IncludedFile & { file: SourceFile } };
 }
 
 /**
  * A file's text with each include line replaced by the text of the file it
- * names (found in `texts`, by path in the briefing folder), and theirs, as
- * deep as includes are read: what the deck-wide prescans (headings, labels,
- * a tool's own lines) read. An include that cannot be found stays as it is.
+ * names, and theirs, as deep as includes are read: what the deck-wide
+ * prescans (headings, labels, a tool's own lines) read. An include that
+ * cannot be found stays as it is.
  */
-export function expandIncludes(text: string, fromRelPath: string, texts: ReadonlyMap<string, string>, reading: string[] = [fromRelPath]): string {
-  if (texts.size === 0 || !text.includes('{{<')) return text;
+export function expandIncludes(text: string, reading: string[], includes: ReadonlyMap<string, IncludedFile>): string {
+  if (includes.size === 0 || !text.includes('{{<')) return text;
   return text
     .split('\n')
     .map((line) => {
       const target = readIncludeLine(line);
-      const relPath = target === null ? null : resolveIncludePath(fromRelPath, target);
-      const included = relPath === null ? undefined : texts.get(relPath);
-      if (included === undefined || reading.includes(relPath!) || reading.length > MAX_INCLUDE_DEPTH) return line;
-      return expandIncludes(included, relPath!, texts, [...reading, relPath!]);
+      const lookup = target === null ? null : lookUpInclude(target, reading, includes);
+      return lookup && 'found' in lookup ? expandIncludes(lookup.found.file.text, [...reading, lookup.found.relPath], includes) : line;
     })
     .join('\n');
 }

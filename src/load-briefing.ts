@@ -50,7 +50,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     }
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
-    const includedFiles = readIncludedFiles([file], root, display, limits);
+    const { includedFiles } = readIncludedFiles([file], root, display, limits);
     return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
   }
 
@@ -83,10 +83,9 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
   bag.throwIfErrors();
-  const includedFiles = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
+  const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
-  const included = new Set([...markdownFiles, ...nestedMarkdownFiles].flatMap((f) => findIncludes(f.text, 'quarto').flatMap((target) => resolveIncludePath(f.relPath, target) ?? [])));
-  const notIncluded = (f: SourceFile) => !included.has(f.relPath);
+  const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
   return { root, name: path.basename(root), metaFile, markdownFiles: markdownFiles.filter(notIncluded), nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded), singleFile: false, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
 }
 
@@ -104,16 +103,19 @@ function listFolder(dir: string): string[] {
  * include-paths.ts), and those they include, confined to the briefing folder
  * and under the same limits as any source file. One that cannot be read is
  * kept with its problem, for the parser to report where it is included; one
- * outside the folder is never read.
+ * outside the folder is never read. Also returns the files a Quarto include line names.
  */
-function readIncludedFiles(files: SourceFile[], root: string, display: (p: string) => string, limits: InputLimits): IncludedFile[] {
+function readIncludedFiles(files: SourceFile[], root: string, display: (p: string) => string, limits: InputLimits): { includedFiles: IncludedFile[]; byIncludeLine: Set<string> } {
   const found = new Map<string, IncludedFile>();
+  /** The files a Quarto include line names (rather than Slidev's `src:`). */
+  const byIncludeLine = new Set<string>();
   let next = files;
   for (let depth = 0; depth < MAX_INCLUDE_DEPTH && next.length > 0; depth++) {
     const read: SourceFile[] = [];
     for (const from of next) {
-      for (const target of findIncludes(from.text)) {
+      for (const { target, by } of findIncludes(from.text)) {
         const relPath = resolveIncludePath(from.relPath, target);
+        if (relPath !== null && by === 'quarto') byIncludeLine.add(relPath);
         if (relPath === null || found.has(relPath)) continue;
         const full = path.join(root, ...relPath.split('/'));
         try {
@@ -131,7 +133,7 @@ function readIncludedFiles(files: SourceFile[], root: string, display: (p: strin
     }
     next = read;
   }
-  return [...found.values()];
+  return { includedFiles: [...found.values()], byIncludeLine };
 }
 
 /** Folders of a briefing that never hold its slides. */

@@ -230,6 +230,16 @@ export interface Slide {
   vertical?: boolean;
 }
 
+/** The header line a slide shows: its own (Marp's `header` directive), else the deck's; empty for none. */
+export function slideHeader(slide: Pick<Slide, 'headerText'>, meta: Pick<BriefingMeta, 'headerText'>): string {
+  return slide.headerText ?? meta.headerText ?? '';
+}
+
+/** Whether a slide shows its number: its own setting (Marp's `paginate` directive), else the deck's. */
+export function showsPageNumber(slide: Pick<Slide, 'pageNumber'>, meta: Pick<BriefingMeta, 'pageNumbers'>): boolean {
+  return slide.pageNumber ?? meta.pageNumbers;
+}
+
 /** A `# Heading` section and the slides under it. */
 export interface Section {
   title: string;

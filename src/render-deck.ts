@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
 import { hintWithSuggestion } from './did-you-mean.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, isCustomTheme, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
 
@@ -106,8 +106,8 @@ export function renderDeck(
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     footerText: slide.footerText,
-    headerText: slide.headerText ?? briefing.meta.headerText ?? '',
-    pageNumber: slide.pageNumber ?? briefing.meta.pageNumbers,
+    headerText: slideHeader(slide, briefing.meta),
+    pageNumber: showsPageNumber(slide, briefing.meta),
     incremental: slide.incremental,
     meta: briefing.meta,
     sections,

@@ -6,7 +6,7 @@ import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
 import { imageSize } from 'image-size';
 import type { LoadedModel } from '../build-deck.js';
-import { SLIDE_SIZES } from '../model.js';
+import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
 import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag } from '../errors.js';
@@ -68,7 +68,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const geometry: Geometry = { width, height, margin: 0.6, bodyTop: banner + 1.55, bodyBottom: footerY - 0.1 };
   // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
   // or with it: a slide number shows on a slide only through its master.
-  const numbered = new Set(briefing.slides.map((slide) => slide.pageNumber ?? meta.pageNumbers));
+  const numbered = new Set(briefing.slides.map((slide) => showsPageNumber(slide, meta)));
   defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title, numbered);
 
   const images = await placeImages(model);
@@ -77,13 +77,13 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   let notes = 0;
   for (const slide of briefing.slides) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
-    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, slide.pageNumber ?? meta.pageNumbers) });
+    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta)) });
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
     placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
-    // The header line the deck shows at the top of the slide (Marp's and Quarto's `header`, or the slide's own), above the title.
-    const header = slide.headerText ?? meta.headerText;
+    // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
+    const header = slideHeader(slide, meta);
     if (header) {
       pptxSlide.addText(header, { objectName: 'Header', x: 0.6, y: banner + 0.04, w: width - 1.2, h: 0.3, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top', fit: 'shrink' });
     }

@@ -8,7 +8,16 @@ import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
-import { MAX_INCLUDE_DEPTH, readIncludeLine, resolveIncludePath } from '../include-paths.js';
+import { lookUpInclude, readIncludeLine, type IncludeLookup } from '../include-paths.js';
+
+/** What a warning says of an include that finds no file to read. */
+const INCLUDE_PROBLEMS: Record<Extract<IncludeLookup, { problem: unknown }>['problem'], (detail?: string) => string> = {
+  outside: () => 'is outside the briefing folder',
+  missing: () => 'is not in the briefing folder',
+  unreadable: (detail) => `could not be read (${detail})`,
+  itself: () => 'includes itself',
+  'too deep': () => 'is included too deep',
+};
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -172,19 +181,14 @@ export function cutSlides(
    * Quarto's include line, or Slidev's `src:` (`named`), whose file is read after a cut (`before`).
    */
   const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
-    const relPath = resolveIncludePath(including.at(-1)!, target);
-    const found = relPath === null ? undefined : includes.get(relPath);
-    if (!found?.file) {
-      warn(number, `the file ${target} that ${named} names ${relPath === null ? 'is outside the briefing folder' : found?.problem ? `could not be read (${found.problem})` : 'is not in the briefing folder'}, so it was left out`);
+    const lookup = lookUpInclude(target, including, includes);
+    if ('problem' in lookup) {
+      warn(number, `the file ${target} that ${named} names ${INCLUDE_PROBLEMS[lookup.problem](lookup.detail)}, so it was left out${lookup.problem === 'itself' || lookup.problem === 'too deep' ? ' there' : ''}`);
       return;
     }
-    if (including.includes(found.relPath) || including.length > MAX_INCLUDE_DEPTH) {
-      warn(number, `the file ${target} that ${named} names ${including.includes(found.relPath) ? 'includes itself' : 'is included too deep'}, so it was left out there`);
-      return;
-    }
-    including.push(found.relPath);
+    including.push(lookup.found.relPath);
     if (before !== undefined) handle(before, number);
-    for (const line of found.file.text.split('\n')) handle(line, number);
+    for (const line of lookup.found.file.text.split('\n')) handle(line, number);
     including.pop();
   };
   /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
@@ -287,8 +291,8 @@ export function cutSlides(
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
       if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
-        const srcLine = c.body.find((l) => /^src:/.test(l.text))?.number ?? number;
         const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
+        const srcLine = rewritten.src && c.body[rewritten.src.index]!.number;
         c.trailing = rewritten.trailing.map((text) => ({ text, number }));
         c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ text, number: l.number })));
         c.frontMatter = true;
@@ -296,7 +300,7 @@ export function cutSlides(
         // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
         if (rewritten.src !== undefined) {
           c.hidden = true;
-          include(rewritten.src, srcLine, 'Slidev\'s src:', '---');
+          include(rewritten.src.path, srcLine ?? number, 'Slidev\'s src:', '---');
         }
         return;
       }

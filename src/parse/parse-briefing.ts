@@ -38,9 +38,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
   }
 
+  // Quarto's includes and Slidev's imports, read by the load stage, by their path in the briefing folder.
+  const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
-  const includedTexts = new Map((loaded.includedFiles ?? []).flatMap((f) => (f.file ? [[f.relPath, f.file.text] as const] : [])));
-  const scanned = bodies.map((b) => expandIncludes(b.text, b.file.relPath, includedTexts));
+  const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   // A Slidev or Marp deck whose front matter has none of its tool's keys (or has none) is known by its body, before it is cut and its notes read.
   if (meta.peerTools.length === 0 && scanned.some((text) => readsAsSlidevBody(text))) meta.peerTools.push('Slidev');
   else if (meta.peerTools.length === 0 && scanned.some((text) => readsAsMarpBody(text))) meta.peerTools.push('Marp');
@@ -56,8 +57,6 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const peerWarning = (file: string) => (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
   const marpCarried = { ...meta.slideDefaults };
-  // Quarto's includes, read by the load stage, by their path in the briefing folder.
-  const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   for (const body of bodies) {
     rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, slideLevel, commentNotes, peerWarning(body.file.path), meta.headingDivider, marpCarried, includes));
   }

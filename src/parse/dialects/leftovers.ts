@@ -2,7 +2,7 @@
 // reach the slide as text: each is left out, with a warning that names it.
 // Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step.
 
-import { TEXT_SHORTCODES } from './pandoc/shortcodes.js';
+import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
@@ -56,7 +56,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   }
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
-  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: `Quarto shortcode ${line.trim()} is not supported and was left out` };
+  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: shortcodeLeftOut(line.trim()) };
   if (/^[ \t]*<<<[ \t]*@\//.test(line)) return { text: '', warning: `Slidev snippet import ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
   if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };

@@ -87,11 +87,11 @@ export function isClickAttribute(name: string): boolean {
  * does. `image:` with an image layout shows that picture: the whole slide
  * for `image`, and a column beside the content for `image-left` and
  * `image-right` (`trailing` holds the lines that go after the content).
- * `src:` names a file whose slides take this one's place (`src`).
+ * `src:` names a file whose slides take this one's place (`src`, with the index of its line).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[]; src?: string } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[]; src?: { path: string; index: number } } {
   let hidden = false;
-  let src: string | undefined;
+  let src: { path: string; index: number } | undefined;
   const trailing: string[] = [];
   // Values as YAML reads them (a folded `image: >-` over two lines is one address), else as the line writes them.
   const parsed = readFrontMatterValues(lines);
@@ -121,7 +121,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     }
     // `src: ./pages/intro.md`: the slides of that file, in this one's place (cut-slides.ts reads them).
     if (key === 'src' && value !== '') {
-      src = value;
+      src = { path: value, index };
       return '';
     }
     if ((key === 'hide' || key === 'disabled') && (value === 'true' || value === 'false')) {

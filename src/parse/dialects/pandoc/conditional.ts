@@ -17,14 +17,14 @@ const DECK_FORMATS = new Set(['revealjs', 'html', 'html:js']);
 const FORMAT_CONDITIONS = new Set(['when-format', 'unless-format']);
 const OTHER_CONDITIONS = new Set(['when-meta', 'unless-meta', 'when-profile', 'unless-profile']);
 
-/** Whether content so marked shows in a deck: true, false, or null when a condition cannot be told (or it is not conditional content). */
-export function readConditional(attributes: Pick<Attributes, 'classes' | 'pairs'>): { shown: boolean | null; conditional: boolean } {
+/** Whether content so marked shows in a deck: `shown`, `left out`, `untold` when a condition cannot be told, or null when it is not conditional content. */
+export function readConditional(attributes: Pick<Attributes, 'classes' | 'pairs'>): 'shown' | 'left out' | 'untold' | null {
   const visible = attributes.classes.includes('content-visible');
-  if (!visible && !attributes.classes.includes('content-hidden')) return { shown: null, conditional: false };
+  if (!visible && !attributes.classes.includes('content-hidden')) return null;
   const conditions = attributes.pairs.filter(([key]) => FORMAT_CONDITIONS.has(key) || OTHER_CONDITIONS.has(key));
-  if (conditions.some(([key]) => OTHER_CONDITIONS.has(key))) return { shown: null, conditional: true };
+  if (conditions.some(([key]) => OTHER_CONDITIONS.has(key))) return 'untold';
   // Several formats may be named at once, with commas or spaces.
   const names = (value: string) => value.split(/[\s,]+/).filter(Boolean);
   const matches = conditions.length === 0 || conditions.some(([key, value]) => names(value).some((name) => DECK_FORMATS.has(name)) === (key === 'when-format'));
-  return { shown: visible ? matches : !matches, conditional: true };
+  return visible === matches ? 'shown' : 'left out';
 }

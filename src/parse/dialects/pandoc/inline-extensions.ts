@@ -43,8 +43,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         const { attributes, tokens } = token as unknown as { attributes: Attributes; tokens: Tokens.Generic[] };
         // Quarto's conditional content (conditional.ts): a span a deck leaves out is gone, words and all; one it shows loses its marks.
         const conditional = readConditional(attributes);
-        if (conditional.shown === false) return '';
-        if (conditional.shown === true) return this.parser.parseInline(tokens);
+        if (conditional === 'left out') return '';
+        if (conditional === 'shown') return this.parser.parseInline(tokens);
         let inner = this.parser.parseInline(tokens);
         const fragment = attributes.classes.includes('fragment');
         const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)));

@@ -28,6 +28,9 @@ function keptFence(open: string[]): string {
   return ':'.repeat(3 + Math.min(6, open.filter((div) => KEPT_DIVS.has(div)).length));
 }
 
+/** A div's closing fence: three colons or more, and nothing else. */
+const CLOSE_FENCE = /^ {0,3}:{3,}[ \t]*$/;
+
 /** What the line rewriter carries from one line to the next within a file. */
 export interface PandocLineState {
   /** The divs open, innermost last, each by its class (or its kind, for a kept div). */
@@ -66,7 +69,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   // Inside content Quarto leaves out of a deck, every line goes; its divs are counted, so that its own close ends it.
   if (state.hiding !== undefined) {
     if (open) state.divs.push('hidden');
-    else if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.pop() !== undefined && state.divs.length === state.hiding) state.hiding = undefined;
+    else if (CLOSE_FENCE.test(line) && state.divs.pop() !== undefined && state.divs.length === state.hiding) state.hiding = undefined;
     return { text: '' };
   }
   // A div fence, a pause and a heading start with `:`, `.` or `#`; most lines start with none, and are done with here.
@@ -81,12 +84,12 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     // Quarto's conditional content (conditional.ts): a deck shows it, without its fences, or leaves it out whole.
     const attributes = open[1] === undefined ? null : readAttributes(spec);
     const conditional = attributes ? readConditional(attributes) : null;
-    if (conditional?.shown === false) {
+    if (conditional === 'left out') {
       state.hiding = state.divs.length - 1;
       return { text: '' };
     }
-    if (conditional?.shown === true) return { text: '' };
-    if (conditional?.conditional) return { text: '', warning: `Quarto's condition in "${line.trim()}" is not one a deck can tell (only when-format and unless-format are); its content is shown` };
+    if (conditional === 'shown') return { text: '' };
+    if (conditional === 'untold') return { text: '', warning: `Quarto's condition in "${line.trim()}" is not one a deck can tell (only when-format and unless-format are); its content is shown` };
     if (cls === 'columns') {
       state.columnsSeen = 0;
       return { text: '<!-- layout: two-column -->' };
@@ -121,7 +124,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     }
     return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
   }
-  if (/^ {0,3}:{3,}[ \t]*$/.test(line) && state.divs.length > 0) {
+  if (CLOSE_FENCE.test(line) && state.divs.length > 0) {
     const closed = state.divs.pop()!;
     if (KEPT_DIVS.has(closed)) return { text: keptFence(state.divs) };
     return { text: Object.hasOwn(DIV_CLOSERS, closed) ? DIV_CLOSERS[closed]! : '' };

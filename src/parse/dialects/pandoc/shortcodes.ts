@@ -5,13 +5,19 @@ import { startWithinWindow } from '../../extension-start.js';
 
 // How briefdeck reads Quarto's shortcodes (`{{< name args >}}`), which Quarto
 // replaces as it renders. Those that stand for text become that text: `kbd`
-// a key, `meta` a value of the deck's own metadata. The rest (icons, videos,
-// includes, variables from files beside the deck) are left out with a warning,
+// a key, `meta` a value of the deck's own metadata. An include on a line of
+// its own is read by cut-slides.ts (include-paths.ts). The rest (icons,
+// videos, variables from files beside the deck) are left out with a warning,
 // never shown as text. A shortcode alone on its line is left out before the
 // line is read (leftovers.ts), unless it is one of those that stand for text.
 
 /** Shortcodes that stand for text, which an author may also write alone on a line. */
 export const TEXT_SHORTCODES = new Set(['kbd', 'meta']);
+
+/** The warning for a shortcode left out, on a line of its own or inside one. */
+export function shortcodeLeftOut(shortcode: string): string {
+  return `Quarto shortcode ${shortcode} is not supported and was left out`;
+}
 
 /** The metadata `{{< meta key >}}` may name: the deck's own title, subtitle, author and date, as its title slide shows them. */
 const META_KEYS = { title: 'title', subtitle: 'subtitle', author: 'author', date: 'date' } as const;
@@ -38,7 +44,7 @@ export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string,
       const field = Object.hasOwn(META_KEYS, words[0] ?? '') ? META_KEYS[words[0] as keyof typeof META_KEYS] : undefined;
       const value = name === 'meta' && words.length === 1 && field ? meta[field] : undefined;
       if (value) return escapeHtml(value);
-      warn(raw, `Quarto shortcode ${raw} is not supported and was left out`);
+      warn(raw, shortcodeLeftOut(raw));
       return '';
     },
   };
