@@ -115,6 +115,22 @@ export function countHeadings(text: string): { h1: number; h2: number } {
   return counts;
 }
 
+/** How a deck is cut, and what it carries from file to file. */
+export interface CutOptions {
+  /** 2 (the default), 1, or `'separator'` for Marp, Slidev and reveal-md. */
+  slideLevel?: 1 | 2 | 'separator';
+  /** Which comments are speaker notes, by the tool the deck was written for. */
+  commentNotes?: CommentNotes;
+  /** Warns, at a line of this file, of another tool's syntax that is left out. */
+  warn?: (line: number, message: string) => void;
+  /** Marp's `headingDivider`: heading levels that start a slide too. */
+  headingDivider?: readonly number[];
+  /** Marp's look directives that hold from slide to slide, carried across files. */
+  marpCarried?: MarpCarried;
+  /** The files includes name, as the load stage read them, by their path in the briefing folder. */
+  includes?: ReadonlyMap<string, IncludedFile>;
+}
+
 /**
  * Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
@@ -125,17 +141,8 @@ export function countHeadings(text: string): { h1: number; h2: number } {
  * Quarto's `{{< include … >}}` lines are read as the lines of the file they
  * name (from `includes`, which the load stage read), each at the include's line.
  */
-export function cutSlides(
-  file: SourceFile,
-  text: string,
-  firstLine: number,
-  slideLevel: 1 | 2 | 'separator' = 2,
-  commentNotes: CommentNotes = 'none',
-  warn: (line: number, message: string) => void = () => undefined,
-  headingDivider: readonly number[] = [],
-  marpCarried: MarpCarried = {},
-  includes: ReadonlyMap<string, IncludedFile> = new Map(),
-): RawSlide[] {
+export function cutSlides(file: SourceFile, text: string, firstLine: number, options: CutOptions = {}): RawSlide[] {
+  const { slideLevel = 2, commentNotes = 'none', warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map() } = options;
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
