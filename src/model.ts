@@ -118,6 +118,8 @@ export interface BriefingMeta {
   peerTools: string[];
   /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
   firstSlideKeys?: { text: string; line: number }[];
+  /** Slidev's `mdc: true` (`comark: true`): the deck is written in MDC's syntax too (parse/dialects/mdc.ts). */
+  mdc?: boolean;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
   cellEcho?: boolean;
   /** Marp's `class` and `backgroundColor` in front matter (the parts that pass): every slide's look, unless it sets its own. */

@@ -1183,3 +1183,55 @@ describe('malformed directives', () => {
     ]);
   });
 });
+
+describe("Slidev's MDC syntax and icons", () => {
+  const deck = [
+    '---', 'theme: default', 'mdc: true', '---', '',
+    '# Components', '',
+    'A [red]{style="color:red"} word, :badge[New]{.green} and :counter{start="3"}, **bold**{style="color: tomato"}, _it_{#x}, :span[stepped]{.fragment}; time 10:30 and a:b[c].', '',
+    '![](./pic.png){width=500px lazy}', '',
+    '::alert{type="info"}', 'Inside the **alert**', '#footer', 'Its footer', '::', '',
+    '::v-click', 'On click', '::', '',
+    'Next <carbon:arrow-right class="inline"/> and <mdi-account-circle /> and <carbon:edit/>; `<carbon:edit/>` is code.', '',
+  ].join('\n');
+
+  it('reads MDC where the headmatter turns it on: components keep their text and lose their markers, attributes never show, ::v-click is a step, and icons go, each with a warning on its line', async () => {
+    const dir = writeBriefing({ 'deck.md': deck, 'pic.png': '' }, 'slidev-mdc');
+    writeFileSync(path.join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Components')!.bodyHtml;
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe(
+      'A red word, New and , bold, it, stepped; time 10:30 and a:b[c]. Inside the alert Its footer On click Next and and ; <carbon:edit/> is code.',
+    );
+    expect(body).toContain('<span class="fragment">stepped</span>');
+    expect(body).toContain('<div class="fragment"><p>On click</p>');
+    expect(body).toMatch(/<img [^>]*width="500"/);
+    // Line by line; on one line, in the order they stand.
+    const warnings = built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').sort((a, b) => a.line! - b.line!);
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '8: MDC attributes style=color:red are not supported and were left out',
+      '8: MDC component :badge is not supported; its text is shown without it',
+      '8: MDC component :counter is not supported; it was left out',
+      '8: MDC attributes style=color: tomato are not supported and were left out',
+      '8: MDC attributes #x are not supported and were left out',
+      '10: MDC attributes lazy=true are not supported and were left out',
+      '12: MDC component ::alert is not supported; its content is shown without it',
+      '22: Slidev icon <carbon:arrow-right> has no picture offline and was left out',
+      '22: Slidev icon <mdi-account-circle> has no picture offline and was left out',
+      '22: Slidev icon <carbon:edit> has no picture offline and was left out',
+    ]);
+    expect(built.warnings.map((w) => w.message)).not.toContain('"mdc" is Slidev\'s metadata; briefdeck ignores it');
+  });
+
+  it('without mdc: true the same lines are Markdown as CommonMark reads them, and an icon alone marks a deck as Slidev\'s', async () => {
+    const plain = deck.replace('mdc: true\n', '');
+    const dir = writeBriefing({ 'deck.md': plain }, 'slidev-no-mdc');
+    writeFileSync(path.join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    const text = toPlainText(built.briefing.slides.find((s) => s.title === 'Components')!.bodyHtml);
+    expect(text).toContain(':badgeNew');
+    expect(text).toContain('::alert');
+    expect(built.briefing.meta.peerTools).toEqual(['Slidev']);
+    expect(text).not.toContain('carbon:arrow-right');
+  });
+});

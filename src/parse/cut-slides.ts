@@ -8,6 +8,7 @@ import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
+import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
 import { lookUpInclude, readIncludeLine, type IncludeLookup } from '../include-paths.js';
 
 /** What a warning says of an include that finds no file to read. */
@@ -129,6 +130,8 @@ export interface CutOptions {
   marpCarried?: MarpCarried;
   /** The files includes name, as the load stage read them, by their path in the briefing folder. */
   includes?: ReadonlyMap<string, IncludedFile>;
+  /** The deck is written in MDC's syntax too (Slidev's `mdc: true`): its block components' lines are read. */
+  mdc?: boolean;
 }
 
 /**
@@ -142,7 +145,7 @@ export interface CutOptions {
  * name (from `includes`, which the load stage read), each at the include's line.
  */
 export function cutSlides(file: SourceFile, text: string, firstLine: number, options: CutOptions = {}): RawSlide[] {
-  const { slideLevel = 2, commentNotes = 'none', warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map() } = options;
+  const { slideLevel = 2, commentNotes = 'none', warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map(), mdc = false } = options;
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
@@ -181,6 +184,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
+  const mdcBlocks: MdcState = { open: [] };
   /** The files being read, the outermost first: an include is resolved against the innermost, and never reads one of them again. */
   const including = [file.relPath];
   /**
@@ -203,6 +207,12 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     let text = original;
     const target = fences.inside ? null : readIncludeLine(text);
     if (target !== null) return include(target, number);
+    // MDC's block components (`::alert` … `::`): their lines go, and their content is read as the slide's.
+    const mdcLine = mdc && !fences.inside ? rewriteMdcLine(text, mdcBlocks) : null;
+    if (mdcLine) {
+      if (mdcLine.warning) warn(number, mdcLine.warning);
+      text = mdcLine.text;
+    }
     // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
     const leftover = fences.inside ? null : rewriteLeftover(text, leftovers);
     if (leftover) {

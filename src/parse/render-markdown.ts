@@ -19,6 +19,8 @@ import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
+import { mdcInlineExtension } from './dialects/mdc.js';
+import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
@@ -68,6 +70,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     ctx.cursor = index + raw.length;
     return { file: ctx.file.path, line: lineNumberAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))) };
   };
+  /** Warns of another tool's syntax, met in a token, that was left out. */
+  const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
   const footnotes = createFootnotes(() => ctx.line);
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
   let htmlNotes: string[] = [];
@@ -175,10 +179,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       highlightMarkExtension,
       ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocScriptExtensions(quartoFile),
-      quartoShortcodeExtension(meta, (raw, message) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT })),
-      ...pandocInlineExtensions((raw, ignored) =>
-        bag.warn('W_PEER_SYNTAX', `Pandoc attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
+      quartoShortcodeExtension(meta, peerSyntax),
+      ...pandocInlineExtensions(
+        (raw, ignored) => bag.warn('W_PEER_SYNTAX', `${meta.mdc ? 'MDC' : 'Pandoc'} attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
+        meta.mdc === true,
       ),
+      ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
+      ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),
       {
         name: 'mathBlock',
         level: 'block',

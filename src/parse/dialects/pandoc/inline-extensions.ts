@@ -2,6 +2,7 @@ import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindow } from '../../extension-start.js';
 import { describeIgnored, readAttributes, type Attributes } from './attributes.js';
 import { readConditional } from './conditional.js';
+import { readMdcAttributes } from '../mdc.js';
 
 // Pandoc's inline attributes and bracketed spans.
 
@@ -17,6 +18,8 @@ const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</ma
 
 /** An image, code span, link or span that an attribute block may follow directly. */
 const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
+/** In an MDC deck (mdc.ts), bold, italic and struck text too. */
+const MDC_TAKES_ATTRIBUTES = new Set([...TAKES_ATTRIBUTES, 'strong', 'em', 'del']);
 
 /**
  * Pandoc's inline attributes, which Quarto decks use everywhere: `![](a.png){width=50%}`,
@@ -24,9 +27,12 @@ const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
  * None shows as text: an image takes its width and height (pixels or a percentage), an image
  * or a span with `.fragment` steps in, a span with `.mark`, `.underline` or `.smallcaps` is
  * highlighted, underlined or set in small capitals, and whatever else the block asked for is passed to `report`
- * (at render time, in order, so it can name the line).
+ * (at render time, in order, so it can name the line). In an MDC deck (`mdc`), a block may also follow
+ * bold, italic and struck text, and may hold bare props (`{lazy}`), as MDC's do.
  */
-export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void): TokenizerAndRendererExtension[] {
+export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void, mdc = false): TokenizerAndRendererExtension[] {
+  const takesAttributes = mdc ? MDC_TAKES_ATTRIBUTES : TAKES_ATTRIBUTES;
+  const read = mdc ? readMdcAttributes : readAttributes;
   return [
     {
       name: 'pandocSpan',
@@ -35,7 +41,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       tokenizer(src: string) {
         // Read within a bounded window: tried at every `[`, an unbounded search of a long unclosed run would be quadratic.
         const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src.slice(0, MAX_SPAN));
-        const attributes = match ? readAttributes(match[2]!) : null;
+        const attributes = match ? read(match[2]!) : null;
         if (!match || !attributes) return undefined;
         return { type: 'pandocSpan', raw: match[0], attributes, tokens: this.lexer.inlineTokens(match[1]!) };
       },
@@ -59,9 +65,9 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       start: startWithinWindow('{'),
       tokenizer(src: string, tokens: Tokens.Generic[]) {
         const before = tokens.at(-1);
-        if (!before || !TAKES_ATTRIBUTES.has(before.type)) return undefined;
+        if (!before || !takesAttributes.has(before.type)) return undefined;
         const match = /^\{([^{}\n]{0,500})\}/.exec(src);
-        const attributes = match ? readAttributes(match[1]!) : null;
+        const attributes = match ? read(match[1]!) : null;
         if (!match || !attributes) return undefined;
         let usedPair: (name: string) => boolean = () => false;
         let usedClass: (cls: string) => boolean = () => false;

@@ -1,0 +1,100 @@
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import { startWithinWindowOf } from '../extension-start.js';
+import { describeIgnored, readAttributes, type Attributes } from './pandoc/attributes.js';
+
+// How briefdeck reads MDC (Markdown Components), the syntax Slidev turns on
+// with `mdc: true` (`comark: true` in newer Slidev). Its components are Vue's,
+// which briefdeck has none of, so none may show as text:
+// - a block component (`::alert{type="info"}` … `::`) keeps its content, and
+//   its marker lines go; `::v-click` is a build step and `::v-clicks` an
+//   incremental list, as their tags are (leftovers.ts);
+// - an inline component (`:badge[New]{.green}`, `:icon{name="x"}`) keeps its
+//   text, if it has any; `:span[text]{.fragment}` is Pandoc's span;
+// - attributes after bold, italic and struck text (`**a**{style="…"}`) and
+//   bare props (`{lazy}`) are read as Pandoc's attribute blocks are
+//   (pandoc/inline-extensions.ts), used or reported, never shown.
+
+/** Block components still open, each with what its closing `::` becomes. */
+export interface MdcState {
+  open: string[];
+}
+
+/** A block component's opening line: `::name`, with props `{…}` and text `[…]` in either order. */
+const BLOCK_OPEN = /^[ \t]*::([A-Za-z][\w-]*)(?:\{[^{}\n]*\}|\[[^\]\n]*\])*[ \t]*$/;
+/** A block component's closing line. */
+const BLOCK_CLOSE = /^[ \t]*::[ \t]*$/;
+/** A named slot inside a block component, `#description`: where its content goes in the component. */
+const SLOT = /^[ \t]*#[A-Za-z][\w-]*[ \t]*$/;
+
+/**
+ * Rewrites one line of an MDC deck: null when it is not a block component's
+ * line, else the text to read instead and, where meaning is lost, a warning.
+ */
+export function rewriteMdcLine(line: string, state: MdcState): { text: string; warning?: string } | null {
+  const open = BLOCK_OPEN.exec(line);
+  if (open) {
+    const name = open[1]!;
+    // Slidev's click components, as blocks: a build step, and a list shown item by item.
+    if (name === 'v-click') {
+      state.open.push('<!-- pause: end -->');
+      return { text: '<!-- pause -->' };
+    }
+    if (name === 'v-clicks') {
+      state.open.push('');
+      return { text: '<!-- incremental -->' };
+    }
+    state.open.push('');
+    return { text: '', warning: `MDC component ::${name} is not supported; its content is shown without it` };
+  }
+  if (state.open.length > 0 && BLOCK_CLOSE.test(line)) return { text: state.open.pop()! };
+  if (state.open.length > 0 && SLOT.test(line)) return { text: '' };
+  return null;
+}
+
+/** The longest inline component read, in characters; a longer one stays text. */
+const MAX_INLINE = 1000;
+/** An inline component: `:name`, then its text `[…]` and props `{…}` in either order, at least one of them. */
+const INLINE = /^:([A-Za-z][\w-]*)(?:(\[(?:\\.|[^\\[\]\n])*\])(\{[^{}\n]*\})?|(\{[^{}\n]*\})(\[(?:\\.|[^\\[\]\n])*\])?)/;
+
+/**
+ * A marked extension for MDC's inline components. One stands where a word
+ * starts, never inside one (`a:b[c]` is text); `report` names what was left out.
+ */
+export function mdcInlineExtension(report: (raw: string, message: string) => void): TokenizerAndRendererExtension {
+  return {
+    name: 'mdcInline',
+    level: 'inline',
+    start: startWithinWindowOf((text) => {
+      const found = /(^|[\s(]):[A-Za-z]/.exec(text);
+      return found ? found.index + found[1]!.length : -1;
+    }, 3),
+    tokenizer(src: string, tokens: Tokens.Generic[]) {
+      const before = tokens.at(-1);
+      if (before && !/[\s(]$/.test(before.raw)) return undefined;
+      const match = INLINE.exec(src.slice(0, MAX_INLINE));
+      if (!match) return undefined;
+      const text = match[2] ?? match[5];
+      const props = (match[3] ?? match[4])?.slice(1, -1);
+      const attributes = props === undefined ? { id: null, classes: [], pairs: [] } : readMdcAttributes(props);
+      if (attributes === null) return undefined;
+      return { type: 'mdcInline', raw: match[0], name: match[1]!, attributes, tokens: text === undefined ? [] : this.lexer.inlineTokens(text.slice(1, -1)) };
+    },
+    renderer(token) {
+      const { raw, name, attributes, tokens } = token as unknown as { raw: string; name: string; attributes: Attributes; tokens: Tokens.Generic[] };
+      const inner = this.parser.parseInline(tokens);
+      // `:span[text]{.fragment}` is a span, as `[text]{.fragment}` is: a step when it asks for one.
+      if (name === 'span') {
+        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment');
+        if (ignored.length > 0) report(raw, `MDC attributes ${ignored.join(' ')} are not supported and were left out`);
+        return attributes.classes.includes('fragment') ? `<span class="fragment">${inner}</span>` : inner;
+      }
+      report(raw, `MDC component :${name} is not supported; ${tokens.length > 0 ? 'its text is shown without it' : 'it was left out'}`);
+      return inner;
+    },
+  };
+}
+
+/** Reads MDC props: Pandoc's attributes, where a bare word (`lazy`) is a prop set to true. */
+export function readMdcAttributes(inside: string): Attributes | null {
+  return readAttributes(inside.replace(/(^|\s)([A-Za-z][\w-]*)(?=\s|$)/g, '$1$2=true'));
+}
