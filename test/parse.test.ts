@@ -242,3 +242,15 @@ describe("block extensions' start", () => {
     expect(body).toContain('<ol class="footnotes"><li>A note.</li></ol>');
   });
 });
+
+describe('math', () => {
+  it('$$…$$ inside a paragraph is a display formula, as Pandoc and Marp read it, never dollar signs around an inline one', () => {
+    const briefing = parseBriefing(folder('title: T\n', { 'a.md': '## Math\n\nInline $a^2$ and shown $$x^2$$ and $$\\frac{1}{2}$$ too; $5 and $$ stays.\n' }), new DiagnosticBag());
+    const body = briefing.slides.at(-1)!.bodyHtml;
+    expect(body.match(/class="katex-display"/g)).toHaveLength(2);
+    expect(body.match(/class="katex"/g)).toHaveLength(3);
+    // No dollar sign is left beside a formula.
+    expect(body).not.toMatch(/\$<span class="katex|<\/span>\$/);
+    expect(body).toContain('$5 and $$ stays.');
+  });
+});

@@ -208,10 +208,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         start: startWithinWindow('$'),
         // Like pandoc: no space just inside the dollars, and no digit right after, so "$5 and $10" stays text.
         tokenizer(src: string) {
+          // `$$…$$` inside a paragraph is a display formula, as Pandoc and Marp read it (bounded: tried at every `$`).
+          const display = /^\$\$((?:\\.|[^\\$]){1,2000}?)\$\$/.exec(src);
+          if (display) return { type: 'mathInline', raw: display[0], text: display[1]!.trim(), display: true };
           const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
           return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
         },
-        renderer: (token) => renderMath((token as unknown as { text: string }).text, false),
+        renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display?: boolean }).display === true),
       },
     ],
   });
