@@ -394,6 +394,13 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[2]!.vertical).toBe(true);
   });
 
+  it('reveal-md: separators that say what briefdeck cuts at anyway (its defaults, however YAML quotes them, and <!--s-->) need no warning; another pattern is one', async () => {
+    const warned = async (frontMatter: string, name: string) => (await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntitle: R\n${frontMatter}---\n\n# One\n\nText.\n` }, name), 'deck.md'))).warnings.map((w) => `${w.line}: ${w.message}`);
+    expect(await warned('separator: "^\\r?\\n---\\r?\\n$"\nverticalSeparator: \'^\\n----\\n$\'\nnotesSeparator: "^Note:"\n', 'reveal-md-separators')).toEqual([]);
+    expect(await warned('separator: <!--s-->\nverticalSeparator: <!--v-->\n', 'reveal-md-comment-separators')).toEqual([]);
+    expect(await warned('separator: "^\\n\\n\\n"\n', 'reveal-md-odd-separator')).toEqual(['3: "separator" is reveal-md\'s metadata; briefdeck ignores it']);
+  });
+
   it("Slidev's headmatter layout and class set its first slide, as that slide's own front matter would, and an unknown layout is a warning at its line", async () => {
     const deck = '---\ntheme: default\nlayout: cover\nclass: lead\n---\n\n# Welcome\n\nPress Space.\n\n---\n\n# Second\n\nText.\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-headmatter'), 'deck.md'));

@@ -66,6 +66,13 @@ export function peerKeyOwner(key: string, peerTools: readonly string[] = []): st
 /** Slide transitions reveal offers; another tool's name for one maps onto it, anything else is not carried over. */
 const TRANSITIONS: Record<string, string> = { none: 'none', fade: 'fade', slide: 'slide', convex: 'convex', concave: 'concave', zoom: 'zoom', 'slide-left': 'slide', 'slide-right': 'slide', 'slide-up': 'slide', 'slide-down': 'slide', 'fade-out': 'fade' };
 
+/** reveal-md's separator patterns (line breaks as YAML's double quotes or a pattern write them, `\r?` dropped) that briefdeck's own cutting matches: `---`, `<!--s-->`; `----`, `--`, `<!--v-->`; `Note:`. */
+const KNOWN_SEPARATORS: Record<'separator' | 'verticalSeparator' | 'notesSeparator', ReadonlySet<string>> = {
+  separator: new Set(['^\n---\n$', '^---$', '\n---\n', '---', '<!--s-->', '^<!--s-->$']),
+  verticalSeparator: new Set(['^\n----\n$', '^----$', '\n----\n', '----', '^\n--\n$', '^--$', '<!--v-->', '^<!--v-->$']),
+  notesSeparator: new Set(['^note:', '^Note:', 'note:', 'Note:', '^notes?:', '^Notes?:', 'notes?:', 'Notes?:']),
+};
+
 /** Quarto's names for reveal's themes that differ from reveal's own. */
 const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' };
 
@@ -129,6 +136,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     case 'transition':
       return applyTransition(value, meta);
+    // reveal-md's separators, as patterns: those that say what briefdeck cuts at anyway need no warning.
+    case 'separator':
+    case 'verticalSeparator':
+    case 'notesSeparator':
+      return typeof value === 'string' && KNOWN_SEPARATORS[key].has(value.replace(/\\r\?|\r\?/g, '').replace(/\\n/g, '\n').trim());
     case 'revealOptions':
       return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
     case 'execute':
