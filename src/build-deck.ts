@@ -10,7 +10,7 @@ import { bundleDeck, prefetchStyles, type BundledDeck } from './bundle/bundle-de
 import { bundleRuntime } from './bundle/bundle-runtime.js';
 import { embedDeckFonts } from './load-svg-fonts.js';
 import { readThemePalette } from './export/theme-palette.js';
-import { buildDay } from './document-date.js';
+import { buildDay, lastModifiedDay } from './document-date.js';
 
 /** What a build needs besides the input path. */
 export interface BuildOptions {
@@ -59,7 +59,9 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
-  const loaded = { ...loadBriefing(input, cwd, limits), today: buildDay() };
+  const briefingFiles = loadBriefing(input, cwd, limits);
+  const lastModified = lastModifiedDay(briefingFiles);
+  const loaded = { ...briefingFiles, today: buildDay(), ...(lastModified !== undefined ? { lastModified } : {}) };
   const sandbox = options.sandbox ?? processSandbox();
   const parsed = await sandbox.parse(loaded);
   const { briefing } = parsed;

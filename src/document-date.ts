@@ -1,4 +1,6 @@
-import type { BriefingMeta } from './model.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { BriefingMeta, LoadedBriefing } from './model.js';
 
 /**
  * The date an exported document (PDF, PowerPoint) carries: SOURCE_DATE_EPOCH
@@ -23,4 +25,20 @@ export function readSourceDateEpoch(env: NodeJS.ProcessEnv = process.env): numbe
 export function buildDay(env: NodeJS.ProcessEnv = process.env): string {
   const seconds = readSourceDateEpoch(env) ?? Date.now() / 1000;
   return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * The day the file holding a briefing's metadata was last changed (YYYY-MM-DD, UTC), for Quarto's
+ * `date: last-modified`: SOURCE_DATE_EPOCH's day when set, as for `today`, so a reproducible build stays so.
+ */
+export function lastModifiedDay(loaded: Pick<LoadedBriefing, 'root' | 'metaFile' | 'markdownFiles'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const epoch = readSourceDateEpoch(env);
+  if (epoch !== undefined) return new Date(epoch * 1000).toISOString().slice(0, 10);
+  const holder = loaded.metaFile ?? loaded.markdownFiles[0];
+  if (!holder) return undefined;
+  try {
+    return statSync(path.join(loaded.root, holder.relPath)).mtime.toISOString().slice(0, 10);
+  } catch {
+    return undefined;
+  }
 }

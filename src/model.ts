@@ -76,6 +76,8 @@ export interface LoadedBriefing {
   includedFiles?: IncludedFile[];
   /** The day of the build (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: today`. */
   today?: string;
+  /** The day the file holding the metadata was last changed (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: last-modified`. */
+  lastModified?: string;
 }
 
 export type SlideSize = '16:9' | '4:3';

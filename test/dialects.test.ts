@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,21 @@ describe('other tools\' front matter', () => {
       // Any other date is the author's, as written.
       const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\ndate: Today, after lunch\n---\n\n## One\n\nText.\n' }, 'quarto-own-date'), 'deck.qmd'));
       expect(own.briefing.meta.date).toBe('Today, after lunch');
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+
+  it('Quarto: date: last-modified is the day its file was last changed, or SOURCE_DATE_EPOCH\'s when set', async () => {
+    const before = process.env.SOURCE_DATE_EPOCH;
+    const dir = writeBriefing({ 'deck.qmd': '---\ntitle: T\ndate: last-modified\n---\n\n## One\n\nText.\n' }, 'quarto-last-modified');
+    utimesSync(path.join(dir, 'deck.qmd'), new Date('2025-03-04T10:00:00Z'), new Date('2025-03-04T10:00:00Z'));
+    try {
+      delete process.env.SOURCE_DATE_EPOCH;
+      expect((await buildDeck(path.join(dir, 'deck.qmd'))).briefing.meta.date).toBe('March 4, 2025');
+      process.env.SOURCE_DATE_EPOCH = '1700000000';
+      expect((await buildDeck(path.join(dir, 'deck.qmd'))).briefing.meta.date).toBe('November 14, 2023');
     } finally {
       if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
       else process.env.SOURCE_DATE_EPOCH = before;

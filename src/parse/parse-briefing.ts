@@ -29,7 +29,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
-  if (loaded.today) resolveDateKeyword(meta, loaded.today);
+  resolveDateKeyword(meta, loaded);
   if (!loaded.singleFile) {
     for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) {
       // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.

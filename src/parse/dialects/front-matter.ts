@@ -261,10 +261,15 @@ export function readAuthorList(value: unknown): string | undefined {
 /** Quarto's date keywords, which stand for the day the deck is rendered. */
 const DATE_KEYWORDS = new Set(['today', 'now']);
 
-/** Quarto's `date: today` (or `now`): the build's day, written out in the deck's language, as Quarto shows it. */
-export function resolveDateKeyword(meta: BriefingMeta, today: string): void {
-  if (meta.date === undefined || !DATE_KEYWORDS.has(meta.date.trim())) return;
-  const day = new Date(`${today}T00:00:00Z`);
+/**
+ * Quarto's `date: today` (or `now`): the build's day, and `date: last-modified`: the day its file was last
+ * changed, each written out in the deck's language, as Quarto shows it.
+ */
+export function resolveDateKeyword(meta: BriefingMeta, days: { today?: string; lastModified?: string }): void {
+  const keyword = meta.date?.trim();
+  const iso = keyword === undefined ? undefined : DATE_KEYWORDS.has(keyword) ? days.today : keyword === 'last-modified' ? days.lastModified : undefined;
+  if (iso === undefined) return;
+  const day = new Date(`${iso}T00:00:00Z`);
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat(meta.lang, { dateStyle: 'long', timeZone: 'UTC' });
