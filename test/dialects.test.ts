@@ -1257,3 +1257,26 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(text).not.toContain('carbon:arrow-right');
   });
 });
+
+describe("Marp's rulers and its classic directives", () => {
+  it('a Marp deck is cut at every ruler markdown-it reads (***, ___, - - -, ----), not only at ---; classic directives are directives, never notes', async () => {
+    const deck = [
+      '---', 'marp: true', '---', '', '# One', '', 'Text one', '', '***', '', '# Two', '', '___', '', '# Three', '',
+      '<!-- *page_number: false -->', '<!-- $width: 1280 -->', '', '- - -', '', '# Four', '', '<!-- *footer: Only here -->', '', '----', '', '# Five', '', '<!-- A real note. -->', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-rulers'), 'deck.md'));
+    const slides = built.briefing.slides;
+    expect(slides.map((s) => s.title)).toEqual(['One', 'Two', 'Three', 'Four', 'Five']);
+    expect(slides.some((s) => s.vertical)).toBe(false);
+    expect(notesOf(built)).toEqual([null, null, null, null, 'A real note.']);
+    expect(slides.map((s) => s.pageNumber ?? true)).toEqual([true, true, false, true, true]);
+    expect(slides.map((s) => s.footerText ?? null)).toEqual([null, null, null, 'Only here', null]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["18: Marp classic's $width directive is not supported and was left out"]);
+  });
+
+  it('outside a Marp deck *** is a ruler on the slide, as CommonMark has it', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\nAbove\n\n***\n\nBelow\n' }, 'plain-ruler'), 'deck.md'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['One']);
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('<hr>');
+  });
+});

@@ -61,6 +61,8 @@ const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SEPARATOR = /^---[ \t]*$/;
+/** A CommonMark thematic break: three or more of `-`, `*` or `_`, spaces between them allowed. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const NOTES = /^Notes?:[ \t]?(.*)$/;
 /** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
 const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
@@ -262,6 +264,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (headingHidden) c.hidden = true;
         return;
       }
+    } else if (commentNotes === 'marp' && THEMATIC_BREAK.test(text)) {
+      // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`.
+      text = '---';
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
       text = '---';

@@ -73,10 +73,27 @@ export function loosenMarpDirectives(yaml: string): string {
 /** Marp's directives, which may also be written with a leading `_` (this slide only). */
 const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', ...MARP_LOCAL_DIRECTIVES, 'transition', 'fit']);
 
-/** True when a comment's text is a Marp directive (`_class: lead`, `paginate: false`, `fit`), not a note. */
+/**
+ * The directives of Marp's first version ("Marp classic"), still in older decks: `$` marks a global one,
+ * `*` one for this slide only. `page_number` and `footer` map onto today's `paginate` and `footer`.
+ */
+const CLASSIC_DIRECTIVE = /^\s*(\$(?:theme|width|height|size|prerender)|\*?(?:page_number|footer|template))\s*:/;
+
+/** True when a comment's text is a Marp directive (`_class: lead`, `paginate: false`, `fit`, classic `$size: 4:3`), not a note. */
 export function isMarpDirective(text: string): boolean {
   const key = /^\s*_?([A-Za-z]+)\s*(?::|$)/.exec(text)?.[1];
-  return key !== undefined && MARP_DIRECTIVES.has(key);
+  return (key !== undefined && MARP_DIRECTIVES.has(key)) || CLASSIC_DIRECTIVE.test(text);
+}
+
+/** A classic directive in today's words (`*page_number: false` is `_paginate: false`), or null for one with none (`$width`). */
+function modernizeClassicDirective(text: string): string | null {
+  const classic = CLASSIC_DIRECTIVE.exec(text);
+  if (!classic) return text;
+  const name = classic[1]!;
+  const value = text.slice(classic[0].length);
+  if (name === 'page_number' || name === '*page_number') return `${name.startsWith('*') ? '_' : ''}paginate:${value}`;
+  if (name === 'footer' || name === '*footer') return `${name.startsWith('*') ? '_' : ''}footer:${value}`;
+  return null;
 }
 
 /**
@@ -120,7 +137,12 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   // The look is written at the line of the slide's first look directive, or else at the slide's first line (`firstLine`).
   let lookLine: number | undefined;
   for (const directive of directives) {
-    const local = LOCAL_DIRECTIVE.exec(directive.text);
+    const text = modernizeClassicDirective(directive.text);
+    if (text === null) {
+      warn(directive.line, `Marp classic's ${directive.text.trim().split(/\s*:/)[0]} directive is not supported and was left out`);
+      continue;
+    }
+    const local = LOCAL_DIRECTIVE.exec(text);
     if (!local) continue;
     const [, scope, key, written] = local as unknown as [string, string, keyof MarpCarried | 'color' | 'backgroundPosition' | 'backgroundRepeat' | 'backgroundSize', string];
     const value = written.replace(/^(["'])(.*)\1$/, '$2');
