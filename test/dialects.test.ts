@@ -1280,3 +1280,21 @@ describe("Marp's rulers and its classic directives", () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('<hr>');
   });
 });
+
+describe("Slidev's clicks inside a line, hiding clicks and click markers in notes", () => {
+  it('<v-click> and <v-after> inside a line step in, v-click.hide steps out, and [click] markers never show in the notes', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# One', '',
+      '<v-click>First</v-click> then <v-after>second</v-after> at once.', '',
+      '<div v-click.hide>Gone on click</div>', '', '<v-click>', '', 'A whole step', '', '</v-click>', '',
+      '<!--', 'Open [click] first point [click:3] third point', '-->', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-inline-clicks'), 'deck.md'));
+    const slide = built.briefing.slides.find((s) => s.title === 'One')!;
+    expect(slide.bodyHtml).toContain('<p><span class="fragment">First</span> then <span class="fragment">second</span> at once.</p>');
+    expect(slide.bodyHtml).toContain('<div class="fragment fade-out">Gone on click</div>');
+    expect(slide.bodyHtml).toMatch(/<div class="fragment"><p>A whole step<\/p>/);
+    expect(slide.notes?.markdown).toBe('Open first point third point');
+    expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
+  });
+});

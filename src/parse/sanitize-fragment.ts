@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { isClickAttribute } from './dialects/slidev.js';
+import { clickClasses, isClickAttribute } from './dialects/slidev.js';
 
 /** Every fragment class, spelled out for the sanitizer's class allowlist. */
 const FRAGMENT_CLASSES = ['fragment', 'fade-in', 'fade-out', 'fade-up', 'fade-down', 'fade-left', 'fade-right', 'fade-in-then-out', 'fade-in-then-semi-out', 'semi-fade-out', 'grow', 'shrink', 'strike', 'current-visible', 'highlight-red', 'highlight-green', 'highlight-blue', 'highlight-current-red', 'highlight-current-green', 'highlight-current-blue'].filter((c) => FRAGMENT_CLASS.test(c));
@@ -40,7 +40,8 @@ function withoutChromeClasses(value: string | undefined): string | undefined {
 
 /** Drops chrome classes and reveal's loading attributes from any element; Slidev's `v-click` makes it a fragment. */
 function scrubAttributes(tagName: string, attribs: Record<string, string>): { tagName: string; attribs: Record<string, string> } {
-  const out: Record<string, string> = Object.keys(attribs).some(isClickAttribute) ? { class: [attribs.class, 'fragment'].filter(Boolean).join(' ') } : {};
+  const clicks = clickClasses(Object.keys(attribs));
+  const out: Record<string, string> = clicks.length > 0 ? { class: [attribs.class, ...clicks].filter(Boolean).join(' ') } : {};
   for (const [name, value] of Object.entries(attribs)) {
     if (REVEAL_LOADING_ATTRIBUTE.test(name)) continue;
     if (name.toLowerCase() === 'class') {

@@ -3,7 +3,10 @@ import { isMarpDirective } from './marp.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
 // Marp: every HTML comment that is not a directive is a presenter note.
-// Slidev: the last comment block of a slide is its note.
+// Slidev: the last comment block of a slide is its note, less its click markers.
+
+/** Slidev's click markers in a note (`[click]`, `[click:3]`), which highlight the note's text click by click in its presenter view: never words of the note. */
+const CLICK_MARKER = /\[click(?::\d+)?\][ \t]?/g;
 
 /** Which comments of a deck are speaker notes. */
 export type CommentNotes = 'none' | 'marp' | 'slidev';
@@ -57,7 +60,7 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     if (!isNote && !directive) continue;
     for (let k = comment.from; k <= comment.to; k++) drop.add(k);
     if (directive) found.directives.push({ text: comment.text, line: body[comment.from]!.number });
-    else comment.text.split('\n').forEach((text, k) => found.notes.push({ text, number: body[comment.from]!.number + k }));
+    else comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: body[comment.from]!.number + k }));
   }
   body.splice(0, body.length, ...body.filter((_, i) => !drop.has(i)));
   return found;

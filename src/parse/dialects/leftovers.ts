@@ -3,6 +3,7 @@
 // Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step.
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
+import { rewriteInlineClicks } from './slidev.js';
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
@@ -43,6 +44,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     });
     if (text !== line) return { text };
   }
+  // Slidev's click elements inside a line are spans that step in; on lines of their own they are build steps (below).
+  if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
   const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(mermaid|plantuml)\b/.exec(line);

@@ -74,9 +74,21 @@ export function readsAsSlidevBody(text: string): boolean {
   return false;
 }
 
-/** Slidev's click attributes (`<div v-click>`, `v-after`): the element steps in, as a reveal fragment. */
+/** Slidev's click attributes (`<div v-click>`, `v-after`, `v-click.hide`): the element steps in, or out, as a reveal fragment. */
 export function isClickAttribute(name: string): boolean {
-  return /^v-(?:click|after)$/i.test(name);
+  return /^v-(?:click|after)(?:\.hide)?$/i.test(name);
+}
+
+/** The fragment classes an element's click attributes give it: it steps in, or with `.hide` steps out (reveal's `fade-out`). */
+export function clickClasses(attributeNames: string[]): string[] {
+  const clicks = attributeNames.filter(isClickAttribute);
+  if (clicks.length === 0) return [];
+  return clicks.some((name) => /\.hide$/i.test(name)) ? ['fragment', 'fade-out'] : ['fragment'];
+}
+
+/** Slidev's click elements inside a line (`<v-click>text</v-click>`, `<v-after>`): a span with the click attribute, which steps in as a fragment. */
+export function rewriteInlineClicks(line: string): string {
+  return line.replace(/<(\/?)v-(click|after)(\s[^<>]*)?>/gi, (_, closing: string, kind: string, attributes = '') => (closing ? '</span>' : `<span v-${kind}${attributes}>`));
 }
 
 /**
