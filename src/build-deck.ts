@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from './errors.js';
-import { DEFAULT_LIMITS, loadAssets, loadBriefing, loadChartData, resolveInsideBriefing, type InputLimits } from './load-briefing.js';
+import { DEFAULT_LIMITS, type InputLimits } from './load/input-limits.js';
+import { loadBriefing } from './load/load-briefing.js';
+import { loadAssets, loadChartData } from './load/load-assets.js';
+import { resolveInsideBriefing } from './load/confine-path.js';
 import { loadTemplates } from './load-templates.js';
 import { baseTheme, isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { processSandbox, type SandboxWorker } from './sandbox-worker.js';

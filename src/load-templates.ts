@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { failure } from './errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeSource } from './load-briefing.js';
+import { decodeSource } from './load/decode-source.js';
 import { readRegularFile } from './read-regular-file.js';
 
 /** Far above any real template; a bound so a device file cannot be read forever. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../src/errors.js';
-import { decodeSource } from '../src/load-briefing.js';
+import { decodeSource } from '../src/load/decode-source.js';
 import type { LoadedBriefing } from '../src/model.js';
 import { parseBriefing } from '../src/parse/parse-briefing.js';
 

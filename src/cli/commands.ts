@@ -8,7 +8,7 @@ import { SLIDE_SIZES } from '../model.js';
 import { buildDeck, defaultOutputPath, loadModel, type BuiltDeck } from '../build-deck.js';
 import { findBrowser, requireBrowser } from '../find-browser.js';
 import { isBrowserShared, startChromium } from '../launch-chromium.js';
-import { DEFAULT_LIMITS, type InputLimits } from '../load-briefing.js';
+import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
 import { writeFileAtomic } from '../write-output.js';
 import { readSourceDateEpoch } from '../document-date.js';

@@ -1,0 +1,124 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
+import { writtenForAnotherTool, type Briefing, type LoadedAsset } from '../model.js';
+import { readRegularFile } from '../read-regular-file.js';
+import { assertInside } from './confine-path.js';
+import { decodeSource } from './decode-source.js';
+import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
+
+/** Reads every image the briefing references, confined to its folder and checked by content; problems go to `bag`. */
+export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, LoadedAsset> {
+  const assets = new Map<number, LoadedAsset>();
+  const cache = new Map<string, LoadedAsset>();
+  let total = 0;
+  briefing.images.forEach((image, index) => {
+    const where = { file: image.source.file, line: image.source.line };
+    const countTowardsDeck = (bytes: number) => {
+      total += bytes;
+      if (total > limits.maxDeckBytes) {
+        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}`, {
+          ...where,
+          hint: 'compress the images or use each fewer times, or raise the limit with --max-deck-bytes',
+        });
+      }
+    };
+    try {
+      const cached = cache.get(image.relPath);
+      if (cached) {
+        // Every reference inlines its own copy, so each one counts against the deck limit.
+        countTowardsDeck(cached.bytes.length);
+        assets.set(index, cached);
+        return;
+      }
+      const full = path.join(root, image.relPath);
+      let real: string;
+      try {
+        real = assertInside(root, full, image.src, where);
+      } catch (err) {
+        if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
+          // The most common cause is case: Chart.svg written, chart.svg on disk (macOS and Windows forgive it, Linux does not).
+          const folder = path.join(root, path.dirname(image.relPath));
+          let siblings: string[] = [];
+          try {
+            siblings = readdirSync(folder);
+          } catch {
+            // The folder itself is missing; there is nothing to suggest.
+          }
+          const guess = siblings.find((n) => n.toLowerCase() === path.basename(image.relPath).toLowerCase());
+          throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
+            ...where,
+            hint: guess
+              ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? file names are case-sensitive`
+              : `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
+          });
+        }
+        throw err;
+      }
+      const bytes = readRegularFile(real, image.src, limits.maxImageBytes, where, (size) =>
+        failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${size} bytes, over the ${limits.maxImageBytes}-byte limit`, {
+          ...where,
+          hint: 'compress or resize the image, or raise the limit with --max-image-bytes',
+        }),
+      );
+      const mime = sniffImageType(bytes);
+      if (!mime) {
+        throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
+          ...where,
+          hint: 'the type is read from the file content, not its extension',
+        });
+      }
+      countTowardsDeck(bytes.length);
+      const asset = { mime, bytes };
+      cache.set(image.relPath, asset);
+      assets.set(index, asset);
+    } catch (err) {
+      if (!(err instanceof BriefdeckError)) throw err;
+      // A deck written for another tool builds unchanged: a picture it names that is not there is left out, its alt
+      // text in its place (render-deck.ts), with a warning. In a briefdeck deck it is an error. Nothing else softens.
+      if (err.code === 'E_IMAGE_MISSING' && writtenForAnotherTool(briefing.meta)) {
+        for (const d of err.diagnostics) bag.warn('W_IMAGE_MISSING', `${d.message}; it was left out, its alt text in its place`, { file: d.file, line: d.line, hint: d.hint });
+      } else bag.addAll(err.diagnostics);
+    }
+  });
+  return assets;
+}
+
+/**
+ * Reads the CSV or JSON file each chart names, under the same confinement as
+ * images and the Markdown file size limit; problems go to `bag`. Returns the
+ * decoded text by chart index.
+ */
+export function loadChartData(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, string> {
+  const texts = new Map<number, string>();
+  briefing.charts.forEach((chart, index) => {
+    if (!chart.dataFile) return;
+    const where = { ...chart.source };
+    try {
+      const real = assertInside(root, path.join(root, chart.dataFile.relPath), chart.dataFile.src, where);
+      const bytes = readRegularFile(real, chart.dataFile.src, limits.maxFileBytes, where, (size) =>
+        failure('E_FILE_TOO_LARGE', `chart data ${chart.dataFile!.src} is ${size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
+          ...where,
+          hint: 'a slide cannot show that much data: aggregate it first, or raise the limit with --max-file-bytes',
+        }),
+      );
+      texts.set(index, decodeSource(bytes, chart.dataFile.src));
+    } catch (err) {
+      if (err instanceof BriefdeckError) bag.addAll(err.diagnostics);
+      else throw err;
+    }
+  });
+  return texts;
+}
+
+/** Identifies an image by its magic bytes, so a renamed file cannot smuggle in another type. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  return null;
+}

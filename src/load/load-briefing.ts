@@ -1,0 +1,94 @@
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
+import type { LoadedBriefing, SourceFile } from '../model.js';
+import { assertInside } from './confine-path.js';
+import { readSourceFile } from './decode-source.js';
+import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
+import { readIncludedFiles } from './read-linked-files.js';
+
+const META_NAMES = ['briefing.yml', 'briefing.yaml'];
+
+/** Markdown as every peer names it: `.md`, `.markdown`, and Quarto's `.qmd`. */
+const MARKDOWN_FILE = /\.(md|markdown|qmd)$/i;
+
+/** Reads a briefing folder or single Markdown file into decoded source files. */
+export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
+  const absolute = path.resolve(cwd, input);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw failure('E_INPUT_MISSING', `input not found: ${input}`, {
+      file: input,
+      hint: 'pass a briefing folder or a .md file, for example `briefdeck build briefing/`',
+    });
+  }
+  const display = (p: string) => path.relative(cwd, p) || '.';
+
+  if (stats.isFile()) {
+    if (!MARKDOWN_FILE.test(absolute)) {
+      throw failure('E_INPUT_TYPE', `not a Markdown file: ${input}`, {
+        file: input,
+        hint: 'a single-file briefing must end in .md, .markdown or .qmd; otherwise pass its folder',
+      });
+    }
+    const root = realpathSync(path.dirname(absolute));
+    const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
+    const { includedFiles } = readIncludedFiles([file], root, display, limits);
+    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
+  }
+
+  if (!stats.isDirectory()) {
+    throw failure('E_INPUT_TYPE', `not a file or folder: ${input}`, { file: input });
+  }
+  const root = realpathSync(absolute);
+  // Every entry is kept, whatever its type: a FIFO or folder named like a source file is reported, not skipped.
+  const entries = readdirSync(absolute)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const metaName = META_NAMES.find((n) => entries.includes(n));
+  const bag = new DiagnosticBag();
+  const read = (name: string): SourceFile | undefined => {
+    const full = path.join(absolute, ...name.split('/'));
+    try {
+      assertInside(root, full, display(full));
+      return readSourceFile(full, display(full), name, limits);
+    } catch (err) {
+      if (err instanceof BriefdeckError) bag.addAll(err.diagnostics);
+      else throw err;
+      return undefined;
+    }
+  };
+  const metaFile = metaName ? read(metaName) : undefined;
+  const markdownFiles = entries
+    .filter((n) => MARKDOWN_FILE.test(n))
+    .map(read)
+    .filter((f): f is SourceFile => f !== undefined);
+  const nestedMarkdownFiles = listNestedMarkdown(absolute)
+    .map((rel) => read(rel))
+    .filter((f): f is SourceFile => f !== undefined);
+  bag.throwIfErrors();
+  const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
+  // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
+  const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
+  return { root, name: path.basename(root), metaFile, markdownFiles: markdownFiles.filter(notIncluded), nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded), singleFile: false, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
+}
+
+/** Folders of a briefing that never hold its slides. */
+const NOT_SLIDE_FOLDERS = new Set(['templates', 'node_modules', 'dist']);
+
+/**
+ * Markdown files in subfolders, as posix paths relative to the briefing
+ * folder. They are read only when `files:` lists them; otherwise the parser
+ * warns, so a forgotten subfolder is never silently left out.
+ */
+function listNestedMarkdown(dir: string, prefix = '', depth = 0): string[] {
+  if (depth > 8) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !(depth === 0 && NOT_SLIDE_FOLDERS.has(entry.name))) found.push(...listNestedMarkdown(dir, rel, depth + 1));
+    else if (depth > 0 && MARKDOWN_FILE.test(entry.name)) found.push(rel);
+  }
+  return found.slice(0, 1000);
+}

@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { BriefdeckError } from '../errors.js';
+import type { IncludedFile, SourceFile } from '../model.js';
+import { findIncludes, MAX_INCLUDE_DEPTH, resolveIncludePath } from '../include-paths.js';
+import { suggestClosest } from '../did-you-mean.js';
+import { assertInside } from './confine-path.js';
+import { readSourceFile } from './decode-source.js';
+import type { InputLimits } from './input-limits.js';
+
+// The files a briefing's Markdown links in by name, read by the load stage so that parsing never touches the disk.
+
+/** The names in a folder, or none when it cannot be listed. */
+function listFolder(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads the files that Markdown files include (Quarto's `{{< include >}}`, see
+ * include-paths.ts), and those they include, confined to the briefing folder
+ * and under the same limits as any source file. One that cannot be read is
+ * kept with its problem, for the parser to report where it is included; one
+ * outside the folder is never read. Also returns the files a Quarto include line names.
+ */
+export function readIncludedFiles(files: SourceFile[], root: string, display: (p: string) => string, limits: InputLimits): { includedFiles: IncludedFile[]; byIncludeLine: Set<string> } {
+  const found = new Map<string, IncludedFile>();
+  /** The files a Quarto include line names (rather than Slidev's `src:`). */
+  const byIncludeLine = new Set<string>();
+  let next = files;
+  for (let depth = 0; depth < MAX_INCLUDE_DEPTH && next.length > 0; depth++) {
+    const read: SourceFile[] = [];
+    for (const from of next) {
+      for (const { target, by } of findIncludes(from.text)) {
+        const relPath = resolveIncludePath(from.relPath, target);
+        if (relPath !== null && by === 'quarto') byIncludeLine.add(relPath);
+        if (relPath === null || found.has(relPath)) continue;
+        const full = path.join(root, ...relPath.split('/'));
+        try {
+          assertInside(root, full, display(full));
+          const file = readSourceFile(full, display(full), relPath, limits);
+          found.set(relPath, { relPath, file });
+          read.push(file);
+        } catch (err) {
+          if (!(err instanceof BriefdeckError)) throw err;
+          // A name mistyped: the file of its folder it most likely meant.
+          const meant = err.code === 'E_IMAGE_MISSING' || err.code === 'E_INPUT_MISSING' ? suggestClosest(path.posix.basename(relPath), listFolder(path.dirname(full))) : undefined;
+          found.set(relPath, { relPath, problem: `${err.diagnostics[0]?.message ?? err.message}${meant ? `; did you mean ${meant}?` : ''}` });
+        }
+      }
+    }
+    next = read;
+  }
+  return { includedFiles: [...found.values()], byIncludeLine };
+}
