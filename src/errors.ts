@@ -45,7 +45,8 @@ export type ErrorCode =
   | 'W_LINK'
   | 'W_PDF_OVERFLOW'
   | 'W_REMOTE_IMAGE'
-  | 'W_IMAGE_MISSING';
+  | 'W_IMAGE_MISSING'
+  | 'W_CITATION';
 
 export type Severity = 'error' | 'warning';
 

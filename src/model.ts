@@ -76,6 +76,8 @@ export interface LoadedBriefing {
   includedFiles?: IncludedFile[];
   /** The day of the build (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: today`. */
   today?: string;
+  /** Files the metadata names for citations (`bibliography:`, `csl:`), by path in the briefing folder: each read, or why it could not be. */
+  referenceFiles?: IncludedFile[];
   /** The day the file holding the metadata was last changed (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: last-modified`. */
   lastModified?: string;
 }
@@ -120,6 +122,8 @@ export interface BriefingMeta {
   peerTools: string[];
   /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
   firstSlideKeys?: { text: string; line: number }[];
+  /** Pandoc's and Quarto's citations: the references the deck names, and how it lists them. */
+  citations?: DeckCitations;
   /** Slidev's `mdc: true` (`comark: true`): the deck is written in MDC's syntax too (parse/dialects/mdc.ts). */
   mdc?: boolean;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
@@ -138,6 +142,24 @@ export interface BriefingMeta {
   smaller: boolean;
   /** Curly quotes, dashes and ellipses at build time (default true). */
   smartypants: boolean;
+}
+
+/** Pandoc's citation settings (`bibliography:`, `csl:`, `references:`, …), as the metadata gives them. */
+export interface DeckCitations {
+  /** Bibliography files, by their path in the briefing folder. */
+  bibliography: string[];
+  /** A CSL style file, by its path in the briefing folder. */
+  csl?: string;
+  /** CSL items written in the metadata. */
+  references?: unknown[];
+  /** `suppress-bibliography: true`: citations are formatted, and no list of works cited is made. */
+  suppressBibliography?: boolean;
+  /** `reference-section-title:`: the title of the slide the list goes on, when the deck has no `::: {#refs}` div. */
+  sectionTitle?: string;
+  /** `nocite:` keys listed though never cited; `*` lists them all. */
+  nocite?: string[];
+  /** The line of the first of these keys, for messages about them. */
+  line: number;
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';

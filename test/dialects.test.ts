@@ -1298,3 +1298,76 @@ describe("Slidev's clicks inside a line, hiding clicks and click markers in note
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
   });
 });
+
+describe("Pandoc's citations", () => {
+  const bib = [
+    '@book{doe2005,', '  author = {Doe, John},', '  title = {First Book},', '  year = {2005},', '  publisher = {Cambridge University Press},', '  address = {Cambridge}', '}',
+    '@article{roe2007,', '  author = {Roe, Jenny and Doe, John},', '  title = {Why Water Is Wet},', '  journal = {Journal of Generic Studies},', '  volume = {6},', '  pages = {33--34},', '  year = {2007}', '}', '',
+  ].join('\n');
+  const plain = (html: string) => toPlainText(html).replace(/\s+/g, ' ').trim();
+
+  it('formats each citation from the bibliography (groups, locators, prefixes, -@ and keys in the text), lists the works cited in ::: {#refs}, and warns of an unknown key with a likely one', async () => {
+    const deck = [
+      '---', 'title: Cited', 'bibliography: refs.bib', '---', '', '## Claims', '',
+      'Talks worked [@doe2005, p. 30] and [see @doe2005, chap. 3; also @roe2007].', '',
+      '@roe2007 argue this, and @doe2005 [p. 12] agrees [-@roe2007].', '',
+      'Mail a@doe2005.org, see [@doe2006].', '', '::: notes', 'In the notes [@roe2007].', ':::', '',
+      '## Works cited', '', '::: {#refs}', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'refs.bib': bib }, 'citations'), 'deck.qmd'));
+    const claims = built.briefing.slides.find((s) => s.title === 'Claims')!;
+    expect(plain(claims.bodyHtml)).toBe(
+      'Talks worked (Doe, 2005, p. 30) and (see Doe, 2005, chap. 3; also Roe and Doe, 2007). Roe and Doe (2007) argue this, and Doe (2005, p. 12) agrees (2007). Mail a@doe2005.org, see (doe2006?).',
+    );
+    expect(claims.bodyHtml).toContain('<a href="mailto:a@doe2005.org"');
+    expect(plain(claims.notes!.html)).toBe('In the notes (Roe and Doe, 2007).');
+    const cited = built.briefing.slides.find((s) => s.title === 'Works cited')!;
+    expect(plain(cited.bodyHtml)).toBe('Doe, J. (2005) First Book. Cambridge: Cambridge University Press. Roe, J. and Doe, J. (2007) “Why Water Is Wet,” Journal of Generic Studies, 6, pp. 33–34.');
+    expect(cited.bodyHtml).toMatch(/^<div class="references">/);
+    expect(built.briefing.slides.at(-1)).toBe(cited);
+    expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message} (${w.hint})`)).toEqual(['W_CITATION 12: no reference has the key doe2006; the citation shows as (doe2006?) (did you mean @doe2005?)']);
+  });
+
+  it('without a {#refs} div the list goes on a slide of its own, titled by reference-section-title; nocite adds to it; suppress-bibliography leaves it out; references: in the metadata are read as CSL', async () => {
+    const references = ['references:', '  - id: lee2010', '    type: report', '    title: A Report', '    author:', '      - family: Lee', '        given: Ann', '    issued:', '      date-parts: [[2010]]'];
+    const deck = (extra: string[]) => ['---', 'title: T', 'bibliography: refs.bib', ...references, ...extra, '---', '', '## One', '', 'As shown [@lee2010].', ''].join('\n');
+    const listed = await buildDeck(path.join(writeBriefing({ 'deck.md': deck(['reference-section-title: Sources', 'nocite: "@roe2007"']), 'refs.bib': bib }, 'citations-own-slide'), 'deck.md'));
+    expect(plain(listed.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown (Lee, 2010).');
+    const last = listed.briefing.slides.at(-1)!;
+    expect(last.title).toBe('Sources');
+    expect(plain(last.bodyHtml)).toMatch(/^Lee, A\. \(2010\) A Report\..* Roe, J\. and Doe, J\. \(2007\)/);
+    expect(plain(last.bodyHtml)).not.toContain('First Book');
+    expect(listed.warnings).toEqual([]);
+    const suppressed = await buildDeck(path.join(writeBriefing({ 'deck.md': deck(['suppress-bibliography: true']), 'refs.bib': bib }, 'citations-suppressed'), 'deck.md'));
+    expect(suppressed.briefing.slides.map((s) => s.title)).toEqual(['T', 'One']);
+  });
+
+  it('a deck with no references keeps @names and [@x] as text; a bibliography that cannot be read is a warning at its line, never fetched or read outside the folder', async () => {
+    const none = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\n---\n\n## One\n\nFollow @briefdeck and [@x].\n' }, 'citations-none'), 'deck.qmd'));
+    expect(plain(none.briefing.slides.at(-1)!.bodyHtml)).toBe('Follow @briefdeck and [@x].');
+    const broken = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nbibliography:\n  - refs.bib\n  - https://example.com/refs.bib\n  - ../outside.bib\n  - refz.json\n---\n\n## One\n\nAs shown [@doe2005].\n', 'refs.bib': '@book{doe2005, title = {unclosed\n', 'refs.json': '[]' }, 'citations-broken'), 'deck.qmd'));
+    expect(broken.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
+      'deck.qmd:3: the bibliography https://example.com/refs.bib is an address, which a deck never fetches, so its references are left out',
+      'deck.qmd:3: the bibliography ../outside.bib is outside the briefing folder, so its references are left out',
+      expect.stringMatching(/^deck\.qmd:3: the bibliography refz\.json could not be read \(file not found: .*citations-broken\/refz\.json; did you mean refs\.json\?\), so its references are left out$/),
+      // The BibTeX file's own line, where its reader stopped.
+      'refs.bib:2: the references in refs.bib could not be read (expected "text", got EOF at line 2 col 1), so they are left out',
+    ]);
+    expect(plain(broken.briefing.slides.at(-1)!.bodyHtml)).toBe('As shown [@doe2005].');
+  });
+
+  it("csl: names the deck's own style, which formats its citations and list", async () => {
+    const csl = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">',
+      '  <info><title>Test keys</title><id>test-keys</id><updated>2026-01-01T00:00:00+00:00</updated></info>',
+      '  <citation><layout prefix="[" suffix="]" delimiter="; "><text variable="title" text-case="uppercase"/></layout></citation>',
+      '  <bibliography><layout><text value="Work: "/><text variable="title"/></layout></bibliography>',
+      '</style>', '',
+    ].join('\n');
+    const deck = '---\ntitle: T\nbibliography: refs.bib\ncsl: keys.csl\n---\n\n## One\n\nAs shown [@doe2005].\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'refs.bib': bib, 'keys.csl': csl }, 'citations-csl'), 'deck.md'));
+    expect(plain(built.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown [FIRST BOOK].');
+    expect(plain(built.briefing.slides.at(-1)!.bodyHtml)).toBe('Work: First Book');
+  });
+});

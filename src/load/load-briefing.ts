@@ -5,9 +5,12 @@ import type { LoadedBriefing, SourceFile } from '../model.js';
 import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
-import { readIncludedFiles } from './read-linked-files.js';
+import { readIncludedFiles, readReferenceFiles } from './read-linked-files.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
+
+/** A single-file briefing's front matter: its YAML, between `---` and `---` (or `...`) at the top. */
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Markdown as every peer names it: `.md`, `.markdown`, and Quarto's `.qmd`. */
 const MARKDOWN_FILE = /\.(md|markdown|qmd)$/i;
@@ -36,7 +39,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
     const { includedFiles } = readIncludedFiles([file], root, display, limits);
-    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
+    const referenceFiles = readReferenceFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
+    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(referenceFiles.length > 0 ? { referenceFiles } : {}) };
   }
 
   if (!stats.isDirectory()) {
@@ -71,7 +75,17 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
-  return { root, name: path.basename(root), metaFile, markdownFiles: markdownFiles.filter(notIncluded), nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded), singleFile: false, ...(includedFiles.length > 0 ? { includedFiles } : {}) };
+  const referenceFiles = metaFile ? readReferenceFiles(metaFile.text, metaFile, root, display, limits) : [];
+  return {
+    root,
+    name: path.basename(root),
+    metaFile,
+    markdownFiles: markdownFiles.filter(notIncluded),
+    nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded),
+    singleFile: false,
+    ...(includedFiles.length > 0 ? { includedFiles } : {}),
+    ...(referenceFiles.length > 0 ? { referenceFiles } : {}),
+  };
 }
 
 /** Folders of a briefing that never hold its slides. */

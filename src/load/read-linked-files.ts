@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BriefdeckError } from '../errors.js';
 import type { IncludedFile, SourceFile } from '../model.js';
@@ -38,21 +39,58 @@ export function readIncludedFiles(files: SourceFile[], root: string, display: (p
         const relPath = resolveIncludePath(from.relPath, target);
         if (relPath !== null && by === 'quarto') byIncludeLine.add(relPath);
         if (relPath === null || found.has(relPath)) continue;
-        const full = path.join(root, ...relPath.split('/'));
-        try {
-          assertInside(root, full, display(full));
-          const file = readSourceFile(full, display(full), relPath, limits);
-          found.set(relPath, { relPath, file });
-          read.push(file);
-        } catch (err) {
-          if (!(err instanceof BriefdeckError)) throw err;
-          // A name mistyped: the file of its folder it most likely meant.
-          const meant = err.code === 'E_IMAGE_MISSING' || err.code === 'E_INPUT_MISSING' ? suggestClosest(path.posix.basename(relPath), listFolder(path.dirname(full))) : undefined;
-          found.set(relPath, { relPath, problem: `${err.diagnostics[0]?.message ?? err.message}${meant ? `; did you mean ${meant}?` : ''}` });
-        }
+        const linked = readLinkedFile(relPath, root, display, limits);
+        found.set(relPath, linked);
+        if (linked.file) read.push(linked.file);
       }
     }
     next = read;
   }
   return { includedFiles: [...found.values()], byIncludeLine };
+}
+
+const require = createRequire(import.meta.url);
+
+/** A metadata line that names a file for citations: only then is the metadata read here. */
+const NAMES_REFERENCE_FILE = /^(?:bibliography|csl)[ \t]*:/m;
+
+/**
+ * Reads the files the metadata names for citations (Pandoc's `bibliography:`
+ * and `csl:`), relative to the file holding the metadata (`holder`), confined
+ * to the briefing folder like includes; an address is never fetched. `yaml`
+ * is the metadata's YAML, read here only when it names such a file.
+ */
+export function readReferenceFiles(yaml: string, holder: SourceFile, root: string, display: (p: string) => string, limits: InputLimits): IncludedFile[] {
+  if (!NAMES_REFERENCE_FILE.test(yaml)) return [];
+  let data: unknown;
+  try {
+    data = (require('yaml') as typeof import('yaml')).parse(yaml);
+  } catch {
+    // The parse stage reports the metadata's own errors.
+    return [];
+  }
+  if (typeof data !== 'object' || data === null) return [];
+  const { bibliography, csl } = data as { bibliography?: unknown; csl?: unknown };
+  const named = [...(Array.isArray(bibliography) ? bibliography : [bibliography]), csl].filter((n): n is string => typeof n === 'string');
+  const found = new Map<string, IncludedFile>();
+  for (const name of named) {
+    const relPath = resolveIncludePath(holder.relPath, name.trim());
+    if (relPath === null || found.has(relPath)) continue;
+    found.set(relPath, readLinkedFile(relPath, root, display, limits));
+  }
+  return [...found.values()];
+}
+
+/** Reads one linked file, confined to the briefing folder; one that cannot be read is kept with its problem, and a likely name it meant. */
+function readLinkedFile(relPath: string, root: string, display: (p: string) => string, limits: InputLimits): IncludedFile {
+  const full = path.join(root, ...relPath.split('/'));
+  try {
+    assertInside(root, full, display(full));
+    return { relPath, file: readSourceFile(full, display(full), relPath, limits) };
+  } catch (err) {
+    if (!(err instanceof BriefdeckError)) throw err;
+    // A name mistyped: the file of its folder it most likely meant.
+    const meant = err.code === 'E_IMAGE_MISSING' || err.code === 'E_INPUT_MISSING' ? suggestClosest(path.posix.basename(relPath), listFolder(path.dirname(full))) : undefined;
+    return { relPath, problem: `${err.diagnostics[0]?.message ?? err.message}${meant ? `; did you mean ${meant}?` : ''}` };
+  }
 }

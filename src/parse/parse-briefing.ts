@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { writtenForAnotherTool, type Briefing, type BriefingMeta, type DeckCitations, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { readsAsMarpBody } from './dialects/marp.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
@@ -14,6 +14,8 @@ import { resolveDateKeyword, SEPARATOR_TOOLS } from './dialects/front-matter.js'
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
+import { readBibliography } from './bibliography.js';
+import { REFERENCES_MARK } from './dialects/pandoc/citations.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -78,7 +80,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   const images: ImageRef[] = [];
   const charts: ChartRef[] = [];
-  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned));
+  // Pandoc's citations: formatted from the deck's references, each key kept in the order first cited, for the list of works cited.
+  const cited: string[] = [];
+  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.referenceFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { ...(at ?? { file: metaSource!.file.path, line: meta.citations!.line }), hint })) : null;
+  const citations = bibliography ? { bibliography, cited: (id: string) => void (cited.includes(id) || cited.push(id)) } : undefined;
+  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations);
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
   const chromeText = (file: SourceFile, line: number, text: string) => toPlainText(markdown.renderInline(file, line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
@@ -224,7 +230,33 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 
+  if (bibliography) placeWorksCited(slides, bibliography.list([...cited, ...nociteIds(meta.citations!.nocite, bibliography.ids)].filter((id, i, all) => all.indexOf(id) === i)), meta.citations!, push, location);
   return { meta, metaSource: location, sections, slides, images, charts };
+}
+
+/** The keys `nocite:` lists that the deck has references for; `*` is all of them. */
+function nociteIds(nocite: string[] | undefined, ids: readonly string[]): string[] {
+  if (!nocite) return [];
+  return nocite.includes('*') ? [...ids] : nocite.filter((id) => ids.includes(id));
+}
+
+/**
+ * Puts the list of works cited where Pandoc puts it: in the `::: {#refs}` div (each slide that has one), else
+ * on a slide of its own at the end, titled by `reference-section-title` (else "References"); nowhere with
+ * `suppress-bibliography: true`, or when nothing was cited.
+ */
+function placeWorksCited(slides: Slide[], list: string, citations: DeckCitations, push: (slide: Omit<Slide, 'number'>) => Slide, location: Slide['source']): void {
+  const html = list === '' || citations.suppressBibliography ? '' : `<div class="references">${list}</div>`;
+  let placed = false;
+  for (const slide of slides) {
+    if (!slide.bodyHtml.includes(REFERENCES_MARK)) continue;
+    placed = true;
+    slide.bodyHtml = slide.bodyHtml.replaceAll(REFERENCES_MARK, html);
+    slide.columns = slide.columns?.map((column) => column.replaceAll(REFERENCES_MARK, html)) ?? null;
+  }
+  if (placed || html === '') return;
+  const title = citations.sectionTitle ?? 'References';
+  push({ kind: 'content', layout: 'content', title, titleHtml: escapeHtml(title), bodyHtml: html, columns: null, notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
 }
 
 /**

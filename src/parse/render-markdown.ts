@@ -24,6 +24,9 @@ import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
+import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
+import type { Bibliography } from './bibliography.js';
+import { suggestClosest } from '../did-you-mean.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have no math.
@@ -56,7 +59,7 @@ interface RenderContext {
  * to confined paths and refuses unsafe links, so Markdown alone can never
  * produce markup that loads or runs anything.
  */
-export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map()) {
+export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }) {
   const remoteImages = writtenForAnotherTool(meta) ? 'leave out' : 'error';
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
@@ -202,6 +205,16 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
       },
       crossRefExtension(crossRefs),
+      // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.
+      ...(citations
+        ? [
+            citationExtension(citations.bibliography, citations.cited, (raw, id) => {
+              const meant = suggestClosest(id, citations.bibliography.ids);
+              bag.warn('W_CITATION', `no reference has the key ${id}; the citation shows as (${id}?)`, { ...atToken(raw), hint: meant ? `did you mean @${meant}?` : 'add the reference to the bibliography, or correct the key' });
+            }),
+            referencesPlaceExtension(),
+          ]
+        : []),
       {
         name: 'mathInline',
         level: 'inline',

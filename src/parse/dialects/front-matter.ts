@@ -7,7 +7,7 @@ import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 
 
 /** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
-const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'logo'];
+const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'logo', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
 
 /** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
 const PEER_KEYS: Record<string, string> = Object.fromEntries([
@@ -15,9 +15,9 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...MARP_LOCAL_DIRECTIVES.map((k) => [`_${k}`, 'Marp']),
   ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
   ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode'].map((k) => [k, 'Slidev']),
-  ...['format', 'execute', 'jupyter', 'editor', 'bibliography', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
+  ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
   // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
-  ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'nocite', 'references', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'reference-section-title', 'variables'].map((k) => [k, 'Pandoc']),
+  ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'variables'].map((k) => [k, 'Pandoc']),
 ]);
 
 /** Other tools' own themes, and the briefdeck theme nearest to each; Marp's come first for a name both use. */
@@ -101,6 +101,16 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     case 'marp':
       return true;
+    // Pandoc's citations (parse/bibliography.ts): the files and items of references, and how they are listed.
+    case 'bibliography':
+    case 'csl':
+    case 'references':
+    case 'suppress-bibliography':
+    case 'reference-section-title':
+    case 'nocite':
+    case 'link-citations':
+    case 'citeproc':
+      return applyCitationKey(key, value, meta, line);
     // Slidev's switch for MDC syntax, read by parse/dialects/mdc.ts.
     case 'mdc':
     case 'comark':
@@ -277,4 +287,42 @@ export function resolveDateKeyword(meta: BriefingMeta, days: { today?: string; l
     format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
   }
   meta.date = format.format(day);
+}
+
+/** Reads one of Pandoc's citation keys into `meta.citations`; false when its value is not one Pandoc takes. */
+function applyCitationKey(key: string, value: unknown, meta: BriefingMeta, line: number): boolean {
+  const citations = (meta.citations ??= { bibliography: [], line });
+  const text = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+  switch (key) {
+    case 'bibliography': {
+      const files = Array.isArray(value) ? value : [value];
+      if (!files.every(text)) return false;
+      citations.bibliography.push(...files.map((f) => f.trim()));
+      return true;
+    }
+    case 'csl':
+      if (!text(value)) return false;
+      citations.csl = value.trim();
+      return true;
+    case 'references':
+      if (!Array.isArray(value)) return false;
+      citations.references = value;
+      return true;
+    case 'suppress-bibliography':
+      if (typeof value !== 'boolean') return false;
+      citations.suppressBibliography = value;
+      return true;
+    case 'reference-section-title':
+      if (!text(value)) return false;
+      citations.sectionTitle = value.trim();
+      return true;
+    case 'nocite':
+      // `nocite: '@*'`, or keys written as citations: `@a, @b`, `[@a; @b]`.
+      if (!text(value)) return false;
+      citations.nocite = [...value.matchAll(/@(\*|[\w][\w:.#$%&+?<>~/-]*)/g)].map((m) => m[1]!.replace(/[.:#$%&+?<>~/-]+$/, ''));
+      return true;
+    // Links from citations to the list, and citeproc's own switch: a deck with references is always read with them.
+    default:
+      return typeof value === 'boolean';
+  }
 }

@@ -2,6 +2,7 @@ import { readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
 import { CALLOUT } from './callouts.js';
 import { readAttributes } from './attributes.js';
 import { readConditional } from './conditional.js';
+import { REFERENCES_LINE } from './citations.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -117,6 +118,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       return { text: `${fence} {layout-ncol=${grid[2]}}` };
     }
     if (cls === 'nonincremental') return { text: '' };
+    // Pandoc's place for the list of works cited (`::: {#refs}`, or an id ending `__refs`), filled once the deck is read.
+    if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
     // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
       state.divs[state.divs.length - 1] = 'fragment';

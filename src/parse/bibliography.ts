@@ -1,0 +1,167 @@
+import { createRequire } from 'node:module';
+import { parse as parseYaml } from 'yaml';
+import type { BriefingMeta, DeckCitations, IncludedFile } from '../model.js';
+import { sanitizeFragment } from './sanitize-fragment.js';
+import { resolveIncludePath } from '../include-paths.js';
+
+// How a deck's references are read and formatted, as Pandoc's citeproc does it:
+// citation-js reads BibTeX, CSL JSON and CSL YAML files (and `references:` in
+// the metadata) into CSL items, and citeproc-js formats each citation and the
+// list of works cited in the deck's CSL style: the one `csl:` names, else
+// Harvard, an author-date style like Pandoc's default (Chicago author-date).
+// Every input is read as text of a type given here, never detected: citation-js
+// would fetch a file whose text reads as an address. Loaded only for a deck
+// with references, since citation-js and citeproc take ~0.2 s to load.
+
+const require = createRequire(import.meta.url);
+
+/** One citation in a group, as the text asked for it. */
+export interface CiteItem {
+  id: string;
+  prefix?: string;
+  suffix?: string;
+  /** The locator (`33-35`) and its CSL label (`page`, `chapter`, …). */
+  locator?: string;
+  label?: string;
+  /** `-@key`: the year without the author; `author`: the author alone, for `@key` written in the text. */
+  mode?: 'suppress-author' | 'author-only';
+}
+
+/** A deck's references, ready to format citations and the list of works cited. */
+export interface Bibliography {
+  /** The ids of every reference, for messages about a key that is not there. */
+  readonly ids: readonly string[];
+  has(id: string): boolean;
+  /** One citation group as HTML: `(Doe 2005, p. 30; Roe 2007)`. */
+  cite(items: CiteItem[]): string;
+  /** The list of works cited, as HTML, in the style's order. */
+  list(ids: string[]): string;
+}
+
+/** A problem with the deck's references: at the metadata line that names them, or at a line of a bibliography file (`at`). */
+export type ReportProblem = (message: string, hint: string, at?: { file: string; line: number }) => void;
+
+/** citeproc's locales: a deck's language picks the nearest, else US English. */
+const LOCALES = ['en-US', 'fr-FR', 'de-DE', 'es-ES', 'nl-NL'];
+
+/** The name a style the deck brings (`csl:`) is registered under with citeproc. */
+const DECK_STYLE = 'briefdeck-deck-style';
+
+/**
+ * Reads the references a deck names (`bibliography:` files, as the load stage
+ * read them, and `references:` in the metadata); null when it names none.
+ * Paths are relative to the file holding the metadata (`metaRelPath`).
+ * Files that cannot be read or parsed are reported and left out.
+ */
+export function readBibliography(citations: DeckCitations, files: readonly IncludedFile[], metaRelPath: string, meta: Pick<BriefingMeta, 'lang'>, report: ReportProblem): Bibliography | null {
+  const sources: { items: unknown; type: string; name: string; path?: string }[] = [];
+  const lookUp = (name: string) => {
+    const relPath = resolveIncludePath(metaRelPath, name);
+    return relPath === null ? { relPath: name, outside: true as const } : files.find((f) => f.relPath === relPath);
+  };
+  for (const name of citations.bibliography) {
+    const file = lookUp(name);
+    if (file && 'outside' in file) {
+      report(`the bibliography ${name} is ${/^[a-z][\w+.-]*:/i.test(name) ? 'an address, which a deck never fetches' : 'outside the briefing folder'}, so its references are left out`, 'copy the file into the briefing folder and name it from there');
+      continue;
+    }
+    if (!file?.file) {
+      report(`the bibliography ${name} could not be read (${file?.problem ?? 'not found'}), so its references are left out`, 'name a .bib, .json or .yaml file inside the briefing folder');
+      continue;
+    }
+    const read = readReferenceText(file.file.text, name);
+    if ('problem' in read) report(`the bibliography ${name} could not be read: ${read.problem}`, 'BibTeX (.bib), CSL JSON (.json) and CSL YAML (.yaml) are read');
+    else sources.push({ ...read, name, path: file.file.path });
+  }
+  if (citations.references !== undefined) sources.push({ items: citations.references, type: '@csl/list+object', name: 'references:' });
+  if (sources.length === 0) return null;
+  const { Cite, plugins } = loadCitationJs();
+  const items: { id: string }[] = [];
+  for (const source of sources) {
+    try {
+      items.push(...(new Cite(source.items, { forceType: source.type }).data as { id: string }[]));
+    } catch (err) {
+      // citation-js names the line of a BibTeX file where it stopped: the message points there.
+      const first = (err as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
+      const line = /\bat line (\d+)/.exec(first)?.[1];
+      const hint = 'fix the entry there; BibTeX entries look like @book{key, author = {…}, title = {…}, year = {…}}';
+      report(`the references in ${source.name} could not be read (${first}), so they are left out`, hint, line !== undefined && source.path ? { file: source.path, line: Number(line) } : undefined);
+    }
+  }
+  // Nothing read: the deck's citations stay as written, since every one would be a key with no reference.
+  if (items.length === 0) return null;
+  const cite = new Cite(items, { forceType: '@csl/list+object' });
+  let template = 'harvard1';
+  if (citations.csl !== undefined) {
+    const found = lookUp(citations.csl);
+    const style = found && 'file' in found ? found.file?.text : undefined;
+    if (style === undefined) report(`the citation style ${citations.csl} could not be read, so the deck's references are in Harvard style`, 'name a .csl file inside the briefing folder');
+    else {
+      plugins.config.get('@csl').templates.add(DECK_STYLE, style);
+      template = DECK_STYLE;
+    }
+  }
+  const lang = LOCALES.find((l) => l.slice(0, 2) === meta.lang.slice(0, 2).toLowerCase()) ?? 'en-US';
+  const ids = items.map((item) => item.id);
+  const format = (kind: 'citation' | 'bibliography', options: Record<string, unknown>): string => {
+    try {
+      return cite.format(kind, { format: 'html', template, lang, ...options }) as string;
+    } catch (err) {
+      report(`the references could not be formatted: ${(err as Error).message.split('\n')[0]}`, 'check the citation style named by csl:');
+      return '';
+    }
+  };
+  return {
+    ids,
+    has: (id) => ids.includes(id),
+    cite: (group) => cleanHtml(format('citation', { entry: group.map(toCitationItem) })),
+    list: (cited) => cleanHtml(format('bibliography', { entry: cited })),
+  };
+}
+
+/** Reads one bibliography file by its name's extension into what citation-js takes, with the type forced. */
+function readReferenceText(text: string, name: string): { items: unknown; type: string } | { problem: string } {
+  const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
+  try {
+    if (extension === 'bib' || extension === 'bibtex') return { items: text, type: '@bibtex/text' };
+    if (extension === 'json') return { items: JSON.parse(text) as unknown, type: '@csl/list+object' };
+    if (extension === 'yaml' || extension === 'yml') {
+      const data = parseYaml(text) as unknown;
+      // Pandoc's CSL YAML is a map with the list under `references:`.
+      const list = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { references?: unknown }).references : data;
+      return { items: list, type: '@csl/list+object' };
+    }
+  } catch (err) {
+    return { problem: (err as Error).message.split('\n')[0]! };
+  }
+  return { problem: `its format (.${extension ?? '?'}) is not one briefdeck reads` };
+}
+
+/** A citation in the terms citeproc takes. */
+function toCitationItem(item: CiteItem): Record<string, unknown> {
+  return {
+    id: item.id,
+    ...(item.prefix ? { prefix: item.prefix } : {}),
+    ...(item.suffix ? { suffix: item.suffix } : {}),
+    ...(item.locator ? { locator: item.locator, label: item.label ?? 'page' } : {}),
+    ...(item.mode ? { [item.mode]: true } : {}),
+  };
+}
+
+/** citeproc's HTML, cleaned like raw HTML: a style or a reference is author input too. */
+function cleanHtml(html: string): string {
+  return sanitizeFragment(html, () => undefined).trim();
+}
+
+type CitationJs = {
+  Cite: new (data: unknown, options: { forceType: string }) => { data: unknown[]; format(kind: string, options: Record<string, unknown>): unknown };
+  plugins: { config: { get(name: '@csl'): { templates: { add(name: string, xml: string): void } } } };
+};
+
+/** citation-js with its BibTeX and CSL plugins, loaded on first use. */
+function loadCitationJs(): CitationJs {
+  const core = require('@citation-js/core') as CitationJs;
+  require('@citation-js/plugin-bibtex');
+  require('@citation-js/plugin-csl');
+  return core;
+}
