@@ -7,6 +7,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import { pruneCache } from './prune-cache.js';
+import { nameHash } from './name-hash.js';
 
 /** A CommonJS file compiled through a code cache. */
 export interface CachedScript {
@@ -52,15 +53,4 @@ export function compileWithCodeCache(file: string, cacheDir: string, cacheName: 
       }
     },
   };
-}
-
-/** A short name for a cache's key (FNV-1a over two 32-bit halves, in hex): only a name, which changes whenever the file is written again. */
-function nameHash(key: string): string {
-  let low = 0x811c9dc5;
-  let high = 0xcbf29ce4;
-  for (let i = 0; i < key.length; i++) {
-    low = Math.imul(low ^ key.charCodeAt(i), 0x01000193) >>> 0;
-    high = Math.imul(high ^ low, 0x01000193) >>> 0;
-  }
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
 }

@@ -1369,5 +1369,8 @@ describe("Pandoc's citations", () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'refs.bib': bib, 'keys.csl': csl }, 'citations-csl'), 'deck.md'));
     expect(plain(built.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown [FIRST BOOK].');
     expect(plain(built.briefing.slides.at(-1)!.bodyHtml)).toBe('Work: First Book');
+    // The same file, edited (as in `dev`), formats with its new text in the same warm worker.
+    const edited = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'refs.bib': bib, 'keys.csl': csl.replace('uppercase', 'lowercase') }, 'citations-csl-edited'), 'deck.md'));
+    expect(plain(edited.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown [first book].');
   });
 });

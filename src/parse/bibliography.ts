@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { BriefingMeta, DeckCitations, IncludedFile } from '../model.js';
 import { sanitizeFragment } from './sanitize-fragment.js';
 import { resolveIncludePath } from '../include-paths.js';
+import { nameHash } from '../name-hash.js';
 
 // How a deck's references are read and formatted, as Pandoc's citeproc does it:
 // citation-js reads BibTeX, CSL JSON and CSL YAML files (and `references:` in
@@ -44,8 +45,6 @@ export type ReportProblem = (message: string, hint: string, at?: { file: string;
 /** citeproc's locales: a deck's language picks the nearest, else US English. */
 const LOCALES = ['en-US', 'fr-FR', 'de-DE', 'es-ES', 'nl-NL'];
 
-/** The name a style the deck brings (`csl:`) is registered under with citeproc. */
-const DECK_STYLE = 'briefdeck-deck-style';
 
 /**
  * Reads the references a deck names (`bibliography:` files, as the load stage
@@ -97,8 +96,9 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
     const style = found && 'file' in found ? found.file?.text : undefined;
     if (style === undefined) report(`the citation style ${citations.csl} could not be read, so the deck's references are in Harvard style`, 'name a .csl file inside the briefing folder');
     else {
-      plugins.config.get('@csl').templates.add(DECK_STYLE, style);
-      template = DECK_STYLE;
+      // Named by its text: citation-js keeps one citeproc engine per style name, so an edited style needs a new name.
+      template = `briefdeck-style-${nameHash(style)}`;
+      plugins.config.get('@csl').templates.add(template, style);
     }
   }
   const lang = LOCALES.find((l) => l.slice(0, 2) === meta.lang.slice(0, 2).toLowerCase()) ?? 'en-US';
