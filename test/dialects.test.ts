@@ -1144,11 +1144,22 @@ describe("Quarto's include", () => {
       ['Last', 'End.', null],
     ]);
     expect(built.deck.html).not.toContain('SECRET-OUTSIDE');
-    expect(built.warnings.map((w) => [w.line, w.message.replace(/\(.*\)/, '(…)')])).toEqual([
-      [12, "the file ../outside.qmd that Quarto's include names is outside the briefing folder, so it was left out"],
-      [14, "the file _missing.qmd that Quarto's include names could not be read (…), so it was left out"],
-      [16, "the file _self.qmd that Quarto's include names includes itself, so it was left out there"],
+    expect(built.warnings.map((w) => [`${path.basename(w.file!)}:${w.line}`, w.message.replace(/\(.*\)/, '(…)')])).toEqual([
+      ['deck.qmd:12', "the file ../outside.qmd that Quarto's include names is outside the briefing folder, so it was left out"],
+      ['deck.qmd:14', "the file _missing.qmd that Quarto's include names could not be read (…), so it was left out"],
+      // The include that reads _self.qmd again stands in _self.qmd, at its own line.
+      ['_self.qmd:3', "the file _self.qmd that Quarto's include names includes itself, so it was left out there"],
     ]);
+  });
+
+  it("names an included file's own line in every message about its content, and a slide it starts is located there", async () => {
+    const dir = writeBriefing({
+      'deck.qmd': ['---', 'title: Inc', 'format: revealjs', '---', '', '## First', '', 'Intro.', '', '{{< include _part.qmd >}}', ''].join('\n'),
+      '_part.qmd': ['Part text.', '', '<div onclick="x()">Clicked</div>', '', '## From the part', '', '![A map](missing.png)', '', '::: {.unknown-div}', 'Kept.', ':::', ''].join('\n'),
+    }, 'include-lines');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => `${path.basename(s.source.file)}:${s.source.line} ${s.title}`)).toEqual(['deck.qmd:6 First', '_part.qmd:5 From the part']);
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line} ${w.code}`)).toEqual(['_part.qmd:9 W_PEER_SYNTAX', '_part.qmd:3 W_RAW_HTML', '_part.qmd:7 W_IMAGE_MISSING']);
   });
 
   it('numbers a figure labelled in an included file, where the deck refers to it', async () => {

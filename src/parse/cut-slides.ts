@@ -27,6 +27,13 @@ const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
 export interface Line {
   text: string;
   number: number;
+  /** The file the line was read from, when it is not its slide's own: one an include names (Quarto's include, Slidev's `src:`). */
+  file?: SourceFile;
+}
+
+/** Where a line stands, for a message: its own file (an included one), else the slide's. */
+export function locateLine(line: Pick<Line, 'number' | 'file'>, slideFile: SourceFile): { file: string; line: number } {
+  return { file: (line.file ?? slideFile).path, line: line.number };
 }
 
 /** A slide as cut from the source, before its Markdown is rendered. */
@@ -35,6 +42,8 @@ export interface RawSlide {
   title: string | null;
   file: SourceFile;
   line: number;
+  /** The included file the slide starts in, when it is not `file`: its source location is there. */
+  from?: SourceFile;
   /** Started by a `---` line; a `##` heading right after it names this slide instead of starting another. */
   fromSeparator: boolean;
   body: Line[];
@@ -124,8 +133,8 @@ export interface CutOptions {
   slideLevel?: 1 | 2 | 'separator';
   /** Which comments are speaker notes, by the tool the deck was written for. */
   commentNotes?: CommentNotes;
-  /** Warns, at a line of this file, of another tool's syntax that is left out. */
-  warn?: (line: number, message: string) => void;
+  /** Warns, at a line of this file (or of `from`, a file it includes), of another tool's syntax that is left out. */
+  warn?: (line: number, message: string, from?: SourceFile) => void;
   /** Marp's `headingDivider`: heading levels that start a slide too. */
   headingDivider?: readonly number[];
   /** Marp's look directives that hold from slide to slide, carried across files. */
@@ -174,34 +183,50 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   let verticalNext = false;
   const start = (kind: RawSlide['kind'], title: string | null, line: number, fromSeparator: boolean) => {
     finish();
-    current = { kind, title, file, line, fromSeparator, body: [], notes: null, notesToEnd: false, section, ...(verticalNext && kind === 'content' ? { vertical: true } : {}) };
+    const from = here();
+    current = { kind, title, file, line, ...(from ? { from } : {}), fromSeparator, body: [], notes: null, notesToEnd: false, section, ...(verticalNext && kind === 'content' ? { vertical: true } : {}) };
     verticalNext = false;
   };
   let notesBlock: NotesBlock | null = null;
   const addNote = (text: string, number: number) => {
     if (!current) start('content', null, number, false);
     const c = current as unknown as RawSlide;
-    (c.notes ??= []).push({ text, number });
+    (c.notes ??= []).push(lineAt(text, number));
   };
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
   const mdcBlocks: MdcState = { open: [] };
+  /** The included file a div of left-out content opened in, if it did not open in `file`. */
+  let hidingFile: SourceFile | undefined;
   /** The files being read, the outermost first: an include is resolved against the innermost, and never reads one of them again. */
   const including = [file.relPath];
+  /** The included files being read, the innermost last: their lines are at their own line numbers, in them. */
+  const reading: SourceFile[] = [];
+  /** The included file being read, or undefined for `file` itself. */
+  const here = (): SourceFile | undefined => reading.at(-1);
+  /** A line of the file being read, which knows its file when that is an included one. */
+  const lineAt = (text: string, number: number): Line => {
+    const from = here();
+    return from ? { text, number, file: from } : { text, number };
+  };
+  /** Warns at a line of the file being read. */
+  const warnHere = (number: number, message: string) => warn(number, message, here());
   /**
-   * Reads the lines of the file an include names in its place, each at the include's own line (`number`):
-   * Quarto's include line, or Slidev's `src:` (`named`), whose file is read after a cut (`before`).
+   * Reads the lines of the file an include names in its place, each at its own line in that file:
+   * Quarto's include line, or Slidev's `src:` (`named`), whose file is read after a cut (`before`, at the include's `number`).
    */
   const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
     const lookup = lookUpInclude(target, including, includes);
     if ('problem' in lookup) {
-      warn(number, `the file ${target} that ${named} names ${INCLUDE_PROBLEMS[lookup.problem](lookup.detail)}, so it was left out${lookup.problem === 'itself' || lookup.problem === 'too deep' ? ' there' : ''}`);
+      warnHere(number, `the file ${target} that ${named} names ${INCLUDE_PROBLEMS[lookup.problem](lookup.detail)}, so it was left out${lookup.problem === 'itself' || lookup.problem === 'too deep' ? ' there' : ''}`);
       return;
     }
-    including.push(lookup.found.relPath);
     if (before !== undefined) handle(before, number);
-    for (const line of lookup.found.file.text.split('\n')) handle(line, number);
+    including.push(lookup.found.relPath);
+    reading.push(lookup.found.file);
+    lookup.found.file.text.split('\n').forEach((line, index) => handle(line, index + 1));
+    reading.pop();
     including.pop();
   };
   /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
@@ -212,13 +237,13 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     // MDC's block components (`::alert` … `::`): their lines go, and their content is read as the slide's.
     const mdcLine = mdc && !fences.inside ? rewriteMdcLine(text, mdcBlocks) : null;
     if (mdcLine) {
-      if (mdcLine.warning) warn(number, mdcLine.warning);
+      if (mdcLine.warning) warnHere(number, mdcLine.warning);
       text = mdcLine.text;
     }
     // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
     const leftover = fences.inside ? null : rewriteLeftover(text, leftovers);
     if (leftover) {
-      if (leftover.warning) warn(number, leftover.warning);
+      if (leftover.warning) warnHere(number, leftover.warning);
       text = leftover.text;
     }
     if (notesBlock) {
@@ -242,17 +267,20 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     // Raw TeX (Pandoc's): math environments become display math, \pause a step, other commands go.
     const tex = rewriteRawTex(text, rawTex);
     if (tex) {
-      if (tex.warning) warn(number, tex.warning);
+      if (tex.warning) warnHere(number, tex.warning);
       text = tex.text;
     }
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.
     const rewrite = rewritePandocLine(text, pandoc);
-    if (pandoc.hiding !== undefined) pandoc.hidingFrom = number;
+    if (pandoc.hiding !== undefined) {
+      pandoc.hidingFrom = number;
+      hidingFile = here();
+    }
     let headingLook: SlideDirectiveLook | undefined;
     let headingHidden = false;
     let separator: 'horizontal' | 'vertical' | null;
     if (rewrite) {
-      if (rewrite.warning) warn(number, rewrite.warning);
+      if (rewrite.warning) warnHere(number, rewrite.warning);
       text = rewrite.text;
       headingLook = rewrite.look;
       headingHidden = rewrite.hidden === true;
@@ -313,10 +341,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
       if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
-        const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message));
+        const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
         const srcLine = rewritten.src && c.body[rewritten.src.index]!.number;
-        c.trailing = rewritten.trailing.map((text) => ({ text, number }));
-        c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ text, number: l.number })));
+        c.trailing = rewritten.trailing.map((text) => lineAt(text, number));
+        c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
         c.frontMatter = true;
         if (rewritten.hidden) c.hidden = true;
         // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
@@ -335,7 +363,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     }
   };
   lines.forEach((original, index) => handle(original, firstLine + index));
-  if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::');
+  if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::', hidingFile);
   finish();
   return slides;
 
@@ -347,7 +375,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       start('content', null, number, slideLevel === 'separator');
     }
     const c = current as unknown as RawSlide;
-    (c.notesToEnd ? c.notes! : c.body).push({ text, number });
+    (c.notesToEnd ? c.notes! : c.body).push(lineAt(text, number));
   }
 }
 
@@ -374,10 +402,10 @@ function awaitsTitle(c: RawSlide): boolean {
 /**
  * The source line of the `n`th line of the text being rendered. A slide's lines need not follow one another: the
  * heading that titles a slide, a directive or a pause marker is taken out of them, so counting on from the first
- * line would name the line before.
+ * line would name the line before; and an included file's lines stand among them.
  */
-export function lineNumberAt(lines: Line[], n: number): number {
-  return lines[Math.min(n, lines.length - 1)]!.number;
+export function lineAt(lines: Line[], n: number): Line {
+  return lines[Math.min(n, lines.length - 1)]!;
 }
 
 /** How many line breaks `s` holds. */

@@ -3,7 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type BriefingMeta, type DeckCitations, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { readsAsMarpBody } from './dialects/marp.js';
-import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, PAUSE, type Line, type RawSlide } from './cut-slides.js';
+import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, locateLine, PAUSE, type Line, type RawSlide } from './cut-slides.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
@@ -56,7 +56,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
   /** Warns, at a line of `file`, of another tool's syntax that is left out. */
-  const peerWarning = (file: string) => (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file, line, hint: PEER_SYNTAX_HINT });
+  const peerWarning = (file: string) => (line: number, message: string, from?: SourceFile) => bag.warn('W_PEER_SYNTAX', message, { file: from?.path ?? file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
   const marpCarried = { ...meta.slideDefaults };
   for (const body of bodies) {
@@ -126,11 +126,15 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const sectionNames = new Map<string, string>();
   const plainSection = (markdown: string) => sectionNames.get(markdown) ?? markdown;
 
+  /** The file the slide before came from: a vertical separator stacks a slide under one of its own file only. */
+  let previousFile: SourceFile | undefined;
   for (const raw of rawSlides) {
+    // Where the slide starts: in its file, or in the file an include there names.
+    const slideSource = { file: (raw.from ?? raw.file).path, line: raw.line };
     // Footnotes are numbered per slide, and their definitions may sit in any column or step of it.
     markdown.beginSlide(raw.body);
     // A comment in a heading is never its text: Marp's `# <!--fit--> Title` asks for the heading to fill its line.
-    const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim());
+    const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim(), raw.from);
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     let layout = raw.kind === 'section' ? 'section' : 'content';
     let layoutLine: number | undefined;
@@ -141,7 +145,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const steps: { fragment: boolean; from: number }[][] = [[]];
     const { backgroundImage: headingImage, ...headingLook } = raw.look ?? {};
     let look: Slide['look'] = raw.look ? headingLook : undefined;
-    let backgroundSource: { src: string; line: number } | undefined = headingImage === undefined ? undefined : { src: headingImage, line: raw.line };
+    let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
     const footerLines: Line[] = [];
     let footerOpen: Line | null = null;
     for (const line of raw.body) {
@@ -161,11 +165,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       if (slideLook) {
         const { backgroundImage, ...safe } = slideLook.look;
         look = { ...look, ...safe };
-        if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, line: line.number };
-        if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { file: raw.file.path, line: line.number, hint: 'a slide may set a background colour and the classes lead, invert, center, smaller, dark, light or compact' });
+        if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
+        if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour and the classes lead, invert, center, smaller, dark, light or compact' });
       } else if (!directive) {
         const malformed = describeMalformedDirective(line.text);
-        if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { file: raw.file.path, line: line.number, hint: `did you mean ${malformed}?` });
+        if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
         columnLines.at(-1)!.push(line);
       } else if (directive[2]) {
         layout = directive[2];
@@ -178,12 +182,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       }
     }
     if (footerOpen) {
-      bag.warn('W_PEER_SYNTAX', 'a footer div that is never closed took the rest of the slide into its footer', { file: raw.file.path, line: footerOpen.number, hint: 'close the div with a line of three colons, :::' });
+      bag.warn('W_PEER_SYNTAX', 'a footer div that is never closed took the rest of the slide into its footer', { ...locateLine(footerOpen, raw.file), hint: 'close the div with a line of three colons, :::' });
     }
     const imageStart = images.length;
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
     if (backgroundSource) {
-      const where = { file: raw.file.path, line: backgroundSource.line };
+      const where = backgroundSource.at;
       const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag, 'background image', writtenForAnotherTool(meta) ? 'leave out' : 'error');
       if (relPath !== null) {
         images.push({ src: backgroundSource.src, relPath, alt: '', source: where, decorative: true });
@@ -203,7 +207,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const notes: SpeakerNotes | null = ending.notesHtml
       ? { markdown: [written?.markdown, toPlainText(ending.notesHtml)].filter(Boolean).join('\n\n'), html: [written?.html, ending.notesHtml].filter(Boolean).join('\n') }
       : written;
-    const footerText = hasText(footerLines) ? toPlainText(markdown.renderInline(raw.file, footerLines[0]!.number, footerLines.map((l) => l.text.trim()).join(' '))).trim() : '';
+    const footerText = hasText(footerLines) ? toPlainText(markdown.renderInline(raw.file, footerLines[0]!.number, footerLines.map((l) => l.text.trim()).join(' '), footerLines[0]!.file)).trim() : '';
     const slide = push({
       kind: raw.kind,
       layout,
@@ -217,15 +221,16 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       // Marp's header and paginate directives, where they set this slide otherwise than the deck.
       ...(raw.chrome?.header !== undefined ? { headerText: chromeText(raw.file, raw.line, raw.chrome.header) } : {}),
       ...(raw.chrome?.pageNumber !== undefined ? { pageNumber: raw.chrome.pageNumber } : {}),
-      source: { file: raw.file.path, line: raw.line },
+      source: slideSource,
       layoutLine,
       incremental,
       images: range(imageStart, images.length),
       bulletCount: body.bulletCount,
       ...(look ? { look } : {}),
       // Below the slide before it, unless that is a slide briefdeck made (the title, bottom line or agenda stand alone).
-      ...(raw.vertical && slides.length > 0 && slides.at(-1)!.source.file === raw.file.path ? { vertical: true } : {}),
+      ...(raw.vertical && slides.length > 0 && previousFile === raw.file ? { vertical: true } : {}),
     });
+    previousFile = raw.file;
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }

@@ -5,7 +5,7 @@ import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, writtenForAnotherTool, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
-import { countNewlines, joinLines, lineNumberAt, type Line } from './cut-slides.js';
+import { countNewlines, joinLines, lineAt, locateLine, type Line } from './cut-slides.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { classifyLink, resolveImagePath, resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
@@ -43,6 +43,8 @@ interface RenderContext {
   file: SourceFile;
   /** First line of the top-level token being rendered. */
   line: number;
+  /** The included file that line is from, when it is not `file` (Quarto's include, Slidev's `src:`). */
+  lineFile?: SourceFile;
   /** The lines being rendered, and the index among them of that token's first line. */
   lines: Line[];
   index: number;
@@ -65,13 +67,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   const mathHtml: string[] = [];
-  const at = () => ({ file: ctx.file.path, line: ctx.line });
+  const at = () => ({ file: (ctx.lineFile ?? ctx.file).path, line: ctx.line });
   /** Where an inline token stands: the line of its source inside the current top-level token (tokens are visited in order). */
   const atToken = (raw: string) => {
     const index = ctx.raw.indexOf(raw, ctx.cursor);
     if (index === -1) return at();
     ctx.cursor = index + raw.length;
-    return { file: ctx.file.path, line: lineNumberAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))) };
+    return locateLine(lineAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))), ctx.file);
   };
   /** Warns of another tool's syntax, met in a token, that was left out. */
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
@@ -267,10 +269,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
 
     /**
      * Renders a title's inline Markdown (bold, italic, code, links, math) to HTML,
-     * under the same link, image and raw-HTML rules as a slide body.
+     * under the same link, image and raw-HTML rules as a slide body; `lineFile` is
+     * the included file `line` is in, when it is not `file`.
      */
-    renderInline(file: SourceFile, line: number, text: string): string {
-      Object.assign(ctx, { file, line, lines: text.split('\n').map((t, i) => ({ text: t, number: line + i })), index: 0, raw: text, cursor: 0, rawHtml: false });
+    renderInline(file: SourceFile, line: number, text: string, lineFile?: SourceFile): string {
+      Object.assign(ctx, { file, line, lineFile, lines: text.split('\n').map((t, i) => ({ text: t, number: line + i, ...(lineFile ? { file: lineFile } : {}) })), index: 0, raw: text, cursor: 0, rawHtml: false });
       let html: string;
       try {
         html = marked.parseInline(text) as string;
@@ -289,8 +292,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const tooDeep = findExcessiveNesting(lines);
       if (tooDeep) {
         bag.error('E_MARKDOWN', `lists or quotes are nested more than ${MAX_NESTING} levels deep`, {
-          file: file.path,
-          line: tooDeep.number,
+          ...locateLine(tooDeep, file),
           hint: 'flatten the structure; a slide cannot show that depth anyway',
         });
         return { html: '', bulletCount: 0 };
@@ -301,8 +303,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       } catch (err) {
         // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
         bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {
-          file: file.path,
-          line: (lines.find((l) => l.text.trim() !== '') ?? lines[0]!).number,
+          ...locateLine(lines.find((l) => l.text.trim() !== '') ?? lines[0]!, file),
           hint: 'look for deeply nested lists or quotes, or long runs of brackets or asterisks',
         });
         return { html: '', bulletCount: 0 };
@@ -336,10 +337,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     let index = 0;
     let html = '';
     let bulletCount = 0;
-    const htmlLines: number[] = [];
+    const htmlLines: Line[] = [];
     for (const token of tokens as Token[]) {
-      const line = lineNumberAt(lines, index);
-      ctx.line = line;
+      const line = lineAt(lines, index);
+      ctx.line = line.number;
+      ctx.lineFile = line.file;
       ctx.lines = lines;
       ctx.index = index;
       ctx.raw = token.raw;
@@ -360,25 +362,24 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const source = joinLines(lines);
     const lineOf = (text: string) => {
       const index = source.indexOf(text);
-      return index === -1 ? (htmlLines[0] ?? lines[0]!.number) : lineNumberAt(lines, countNewlines(source.slice(0, index)));
+      return locateLine(index === -1 ? (htmlLines[0] ?? lines[0]!) : lineAt(lines, countNewlines(source.slice(0, index))), file);
     };
     // "<iframe>" or "onerror on <img>": the line where that tag first opens.
     const lineOfMarkup = (what: string) => {
       const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
       const match = new RegExp(`<${tag}\\b`, 'i').exec(source);
-      return match ? lineNumberAt(lines, countNewlines(source.slice(0, match.index))) : (htmlLines[0] ?? lines[0]!.number);
+      return locateLine(match ? lineAt(lines, countNewlines(source.slice(0, match.index))) : (htmlLines[0] ?? lines[0]!), file);
     };
     const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
       bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
-        file: file.path,
-        line: lineOf(href),
+        ...lineOf(href),
         hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
       });
     // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image.
     const rawImage = (src: string, alt: string): string | undefined => {
       const relPath = resolveRawImagePath(src, file);
       if (relPath === null) return undefined;
-      images.push({ src, relPath, alt, source: { file: file.path, line: lineOf(src) } });
+      images.push({ src, relPath, alt, source: lineOf(src) });
       return `${ASSET_SCHEME}${images.length - 1}`;
     };
     if (ctx.rawHtml && meta.html) {
@@ -387,8 +388,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const removed = kept === html ? [] : describeRemoved(html, kept);
       if (removed.length > 0) {
         bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
-          file: file.path,
-          line: lineOfMarkup(removed[0]!),
+          ...lineOfMarkup(removed[0]!),
           hint: 'script, meta, base, iframe, frame, object and embed never reach a deck; link to the page instead',
         });
       }
@@ -400,8 +400,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : describeRemoved(html, cleaned);
       if (removed.length > 0) {
         bag.warn('W_RAW_HTML', `raw HTML was neutralised: removed ${removed.join(', ')}`, {
-          file: file.path,
-          line: lineOfMarkup(removed[0]!),
+          ...lineOfMarkup(removed[0]!),
           hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
         });
       }

@@ -1,4 +1,5 @@
 import type { Line } from '../cut-slides.js';
+import type { SourceFile } from '../../model.js';
 import { isMarpDirective } from './marp.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
@@ -39,7 +40,7 @@ function findComments(body: Line[]): Comment[] {
 /** A slide's notes as comments gave them, and the Marp directives taken out of its body (marp.ts reads them). */
 export interface CommentNotesFound {
   notes: Line[];
-  directives: { text: string; line: number }[];
+  directives: { text: string; line: number; file?: SourceFile }[];
 }
 
 /**
@@ -59,8 +60,9 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     const isNote = mode === 'marp' ? !directive && comment.text !== '' : comment.to === lastText && comment.text !== '';
     if (!isNote && !directive) continue;
     for (let k = comment.from; k <= comment.to; k++) drop.add(k);
-    if (directive) found.directives.push({ text: comment.text, line: body[comment.from]!.number });
-    else comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: body[comment.from]!.number + k }));
+    const { number, file } = body[comment.from]!;
+    if (directive) found.directives.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
+    else comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: number + k, ...(file ? { file } : {}) }));
   }
   body.splice(0, body.length, ...body.filter((_, i) => !drop.has(i)));
   return found;

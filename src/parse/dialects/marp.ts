@@ -1,4 +1,5 @@
 import type { Line } from '../cut-slides.js';
+import type { SourceFile } from '../../model.js';
 import { keepSafeLook } from './reveal.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
@@ -130,7 +131,7 @@ const CSS_URL = /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i;
  * and page number returned. Directives without `_` are carried on, in
  * `carried`, to the slides after it. Those briefdeck cannot honour are warned of.
  */
-export function applyMarpLook(body: Line[], directives: { text: string; line: number }[], carried: MarpCarried, firstLine: number, warn: (line: number, message: string) => void): MarpChrome {
+export function applyMarpLook(body: Line[], directives: { text: string; line: number; file?: SourceFile }[], carried: MarpCarried, firstLine: number, warn: (line: number, message: string, file?: SourceFile) => void): MarpChrome {
   /** This slide's own `_` directives, and what it sets for itself and those after it, read (and warned of) here as written; later slides take only what passes. */
   const own: MarpCarried = {};
   const setHere: MarpCarried = {};
@@ -139,7 +140,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   for (const directive of directives) {
     const text = modernizeClassicDirective(directive.text);
     if (text === null) {
-      warn(directive.line, `Marp classic's ${directive.text.trim().split(/\s*:/)[0]} directive is not supported and was left out`);
+      warn(directive.line, `Marp classic's ${directive.text.trim().split(/\s*:/)[0]} directive is not supported and was left out`, directive.file);
       continue;
     }
     const local = LOCAL_DIRECTIVE.exec(text);
@@ -157,7 +158,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         break;
       case 'backgroundImage': {
         const url = CSS_URL.exec(value)?.[2];
-        if (url === undefined) warn(directive.line, `Marp's backgroundImage: ${value} is not a picture (only url(…) is) and was left out`);
+        if (url === undefined) warn(directive.line, `Marp's backgroundImage: ${value} is not a picture (only url(…) is) and was left out`, directive.file);
         else {
           lookLine ??= directive.line;
           into.backgroundImage = url;
@@ -166,13 +167,13 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
       }
       case 'paginate':
         // Marp's `hold` and `skip` also keep the count from moving on; here every slide counts.
-        if (value === 'hold' || value === 'skip') warn(directive.line, `Marp's paginate: ${value} is read as ${value === 'hold'}: the number ${value === 'hold' ? 'shows' : 'is hidden'}, and the slide is still counted`);
+        if (value === 'hold' || value === 'skip') warn(directive.line, `Marp's paginate: ${value} is read as ${value === 'hold'}: the number ${value === 'hold' ? 'shows' : 'is hidden'}, and the slide is still counted`, directive.file);
         if (value === 'true' || value === 'hold') into.paginate = true;
         else if (value === 'false' || value === 'skip') into.paginate = false;
-        else warn(directive.line, `Marp's paginate: ${value} is neither true nor false and was left out`);
+        else warn(directive.line, `Marp's paginate: ${value} is neither true nor false and was left out`, directive.file);
         break;
       default:
-        warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`);
+        warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`, directive.file);
     }
   }
   const { class: className, backgroundColor, backgroundImage, footer, header, paginate } = { ...carried, ...setHere, ...own };
