@@ -658,6 +658,13 @@ describe("Quarto's demo deck, in its own shapes", () => {
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: "**Draft** for discussion"\n---\n\n# One\n' }, 'marp-markdown-header'), 'deck.md'));
     expect(marp.briefing.meta.headerText).toBe('Draft for discussion');
   });
+
+  it('reads raw inlines: `…`{=html} is raw HTML under the same rules as any, another output\'s is left out with a warning, never shown as code', async () => {
+    const deck = ['---', 'title: Q', '---', '', '## Raw', '', 'Some `<b>bold</b>`{=html}, `<i onclick="x()">i</i>`{=html} and `\\LaTeX`{=latex} inline; `code`{.python} stays code.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-raw-inline'), 'deck.qmd'));
+    expect(built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml).toBe('<p>Some <b>bold</b>, <i>i</i> and  inline; <code>code</code> stays code.</p>\n');
+    expect(built.warnings.map((w) => `${w.line} ${w.code}: ${w.message}`)).toEqual(['7 W_PEER_SYNTAX: a raw {=latex} inline is for another output and was left out', '7 W_RAW_HTML: raw HTML was neutralised: removed onclick on <i>']);
+  });
 });
 
 describe("a slide's own footer", () => {

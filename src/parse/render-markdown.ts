@@ -137,7 +137,16 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const external = kind === 'anchor' ? '' : ' target="_blank" rel="noopener noreferrer"';
         return `<a href="${escapeHtml(token.href)}"${title}${external}>${inner}</a>`;
       },
-      codespan(token: Tokens.Codespan) {
+      codespan(token: Tokens.Codespan & { pandocRawFormat?: string }) {
+        // Pandoc's raw inline (`` `<b>x</b>`{=html} ``): HTML is raw HTML, under the same rules as any; another output's goes, as Pandoc leaves it out.
+        if (token.pandocRawFormat === 'html') {
+          ctx.rawHtml = true;
+          return token.text;
+        }
+        if (token.pandocRawFormat !== undefined) {
+          bag.warn('W_PEER_SYNTAX', `a raw {=${token.pandocRawFormat}} inline is for another output and was left out`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
+          return '';
+        }
         // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4): here its source shows, without the engine's name.
         const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
         if (!inline) return false;

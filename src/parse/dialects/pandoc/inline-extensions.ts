@@ -66,6 +66,12 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       tokenizer(src: string, tokens: Tokens.Generic[]) {
         const before = tokens.at(-1);
         if (!before || !takesAttributes.has(before.type)) return undefined;
+        // Pandoc's raw inline, `` `<b>x</b>`{=html} ``: the code span is markup for that output (render-markdown.ts reads it).
+        const raw = before.type === 'codespan' ? /^\{=([A-Za-z][\w-]{0,30})\}/.exec(src) : null;
+        if (raw) {
+          before.pandocRawFormat = raw[1]!.toLowerCase();
+          return { type: 'pandocAttributes', raw: raw[0], attributes: { id: null, classes: [], pairs: [] }, usedPair: () => true, usedClass: () => true, usedId: true };
+        }
         const match = /^\{([^{}\n]{0,500})\}/.exec(src);
         const attributes = match ? read(match[1]!) : null;
         if (!match || !attributes) return undefined;
