@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
@@ -12,7 +11,6 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
-import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { captionPrefix, crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
@@ -23,21 +21,14 @@ import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
-import { MATH_CLICK_STEPS } from './dialects/slidev.js';
+import { createMathRenderer, MATH_MARK } from './render-math.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
 import type { Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
 
-const require = createRequire(import.meta.url);
-// Loaded on first use only: most briefings have no math.
-let katex: typeof import('katex') | undefined;
-
 /** The hint of every warning about another tool's syntax that is left out. */
 export const PEER_SYNTAX_HINT = 'see "Coming from another tool" in the README for what briefdeck reads';
 
-/** Marks where rendered math goes back in; NUL cannot occur in decoded input, so no author can forge one. */
-const MATH_MARK = '\u0000';
-const MATH_PATTERN = /\u0000(\d+)\u0000/g;
 
 interface RenderContext {
   file: SourceFile;
@@ -66,7 +57,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
-  const mathHtml: string[] = [];
+  // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
+  const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => bag.error('E_MARKDOWN', message, { ...at(), hint }) });
   const at = () => ({ file: (ctx.lineFile ?? ctx.file).path, line: ctx.line });
   /** Where an inline token stands: the line of its source inside the current top-level token (tokens are visited in order). */
   const atToken = (raw: string) => {
@@ -200,21 +192,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ),
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),
-      {
-        name: 'mathBlock',
-        level: 'block',
-        start: startWithinParagraph(/^\$\$/m),
-        tokenizer(src: string) {
-          // Quarto's label after the closing `$$` (`{#eq-energy}`) numbers the formula (cross-refs.ts).
-          const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\{#(eq-[\w-]+)\}[ \t]*)?(?:\n|$)/.exec(src);
-          if (!match) return undefined;
-          // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
-          const tex = meta.peerTools.includes('Slidev') ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;
-          const number = match[2] === undefined ? undefined : crossRefs.get(match[2]);
-          return { type: 'mathBlock', raw: match[0], text: number === undefined ? tex.trim() : `${tex.trim()}\\tag{${number}}` };
-        },
-        renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
-      },
+      math.blockExtension,
       crossRefExtension(crossRefs),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.
       ...(citations
@@ -226,36 +204,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             referencesPlaceExtension(),
           ]
         : []),
-      {
-        name: 'mathInline',
-        level: 'inline',
-        start: startWithinWindow('$'),
-        // Like pandoc: no space just inside the dollars, and no digit right after, so "$5 and $10" stays text.
-        tokenizer(src: string) {
-          // `$$…$$` inside a paragraph is a display formula, as Pandoc and Marp read it (bounded: tried at every `$`).
-          const display = /^\$\$((?:\\.|[^\\$]){1,2000}?)\$\$/.exec(src);
-          if (display) return { type: 'mathInline', raw: display[0], text: display[1]!.trim(), display: true };
-          const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
-          return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
-        },
-        renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display?: boolean }).display === true),
-      },
+      math.inlineExtension,
     ],
   });
-
-  /** Renders TeX with KaTeX at build time; the HTML is held back from the sanitizer and put in afterwards. */
-  function renderMath(tex: string, display: boolean): string {
-    katex ??= require('katex') as typeof import('katex');
-    let html: string;
-    try {
-      html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
-    } catch (err) {
-      bag.error('E_MARKDOWN', `math does not parse: ${(err as Error).message.replace(/^KaTeX parse error: /, '')}`, { ...at(), hint: 'check the TeX between the $ signs; write \\$ for a literal dollar sign' });
-      return `<code>${escapeHtml(tex)}</code>`;
-    }
-    mathHtml.push(html);
-    return `${MATH_MARK}${mathHtml.length - 1}${MATH_MARK}`;
-  }
 
   return {
     /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
@@ -338,7 +289,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
 
   /** The last steps of every fragment: quotes, dashes and ellipses are set before math goes back in, so TeX is never touched; math goes in after sanitising, since KaTeX's markup is ours and needs the inline styles a sanitizer would strip. */
   function finish(html: string): string {
-    return (meta.smartypants ? typesetHtml(html, meta.lang) : html).replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? '');
+    return math.putBack(meta.smartypants ? typesetHtml(html, meta.lang) : html);
   }
 
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {

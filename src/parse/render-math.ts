@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import type { TokenizerAndRendererExtension } from 'marked';
+import { escapeHtml } from '../html-text.js';
+import { startWithinParagraph, startWithinWindow } from './extension-start.js';
+import type { CrossRefs } from './dialects/pandoc/cross-refs.js';
+import { MATH_CLICK_STEPS } from './dialects/slidev.js';
+
+// Math, typeset at build time with KaTeX (HTML and MathML), so a deck ships no
+// math engine: `$…$` inline, `$$…$$` on lines of its own or inside a paragraph.
+// The HTML waits behind a mark while the slide's own HTML is cleaned and
+// typeset, since KaTeX's markup is ours and needs the inline styles a
+// sanitizer would strip, and TeX must never get curly quotes.
+
+const require = createRequire(import.meta.url);
+// Loaded on first use only: most briefings have no math.
+let katex: typeof import('katex') | undefined;
+
+/** Marks where rendered math goes back in; NUL cannot occur in decoded input, so no author can forge one. */
+export const MATH_MARK = '\u0000';
+const MATH_PATTERN = /\u0000(\d+)\u0000/g;
+
+/** What the math renderer needs to know of the deck: whether it is Slidev's, and Quarto's equation numbers. */
+export interface MathOptions {
+  slidev: boolean;
+  crossRefs: CrossRefs;
+  /** Reports TeX that does not parse, at the line being rendered. */
+  fail: (message: string, hint: string) => void;
+}
+
+/** Creates the marked extensions for math and the step that puts its HTML back into a rendered fragment. */
+export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; putBack(html: string): string } {
+  const mathHtml: string[] = [];
+
+  /** Renders TeX with KaTeX; the HTML is held back behind a mark and put in afterwards. */
+  function renderMath(tex: string, display: boolean): string {
+    katex ??= require('katex') as typeof import('katex');
+    let html: string;
+    try {
+      html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
+    } catch (err) {
+      options.fail(`math does not parse: ${(err as Error).message.replace(/^KaTeX parse error: /, '')}`, 'check the TeX between the $ signs; write \\$ for a literal dollar sign');
+      return `<code>${escapeHtml(tex)}</code>`;
+    }
+    mathHtml.push(html);
+    return `${MATH_MARK}${mathHtml.length - 1}${MATH_MARK}`;
+  }
+
+  return {
+    blockExtension: {
+      name: 'mathBlock',
+      level: 'block',
+      start: startWithinParagraph(/^\$\$/m),
+      tokenizer(src: string) {
+        // Quarto's label after the closing `$$` (`{#eq-energy}`) numbers the formula (cross-refs.ts).
+        const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\{#(eq-[\w-]+)\}[ \t]*)?(?:\n|$)/.exec(src);
+        if (!match) return undefined;
+        // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
+        const tex = options.slidev ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;
+        const number = match[2] === undefined ? undefined : options.crossRefs.get(match[2]);
+        return { type: 'mathBlock', raw: match[0], text: number === undefined ? tex.trim() : `${tex.trim()}\\tag{${number}}` };
+      },
+      renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
+    },
+    inlineExtension: {
+      name: 'mathInline',
+      level: 'inline',
+      start: startWithinWindow('$'),
+      // Like pandoc: no space just inside the dollars, and no digit right after, so "$5 and $10" stays text.
+      tokenizer(src: string) {
+        // `$$…$$` inside a paragraph is a display formula, as Pandoc and Marp read it (bounded: tried at every `$`).
+        const display = /^\$\$((?:\\.|[^\\$]){1,2000}?)\$\$/.exec(src);
+        if (display) return { type: 'mathInline', raw: display[0], text: display[1]!.trim(), display: true };
+        const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
+        return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
+      },
+      renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display?: boolean }).display === true),
+    },
+    putBack: (html) => html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? ''),
+  };
+}
