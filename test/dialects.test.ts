@@ -1392,3 +1392,21 @@ describe("Pandoc's citations", () => {
     expect(plain(edited.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown [first book].');
   });
 });
+
+describe("Pandoc's incremental rules", () => {
+  it('a list alone in a block quote steps in (or shows at once when the deck is incremental), without the quote; ::: nonincremental shows a slide\'s lists at once; a real quote stays one', async () => {
+    const deck = (incremental: boolean) => ['---', 'title: Q', ...(incremental ? ['incremental: true'] : []), '---', '', '## Quoted list', '', '> - first', '> - second', '', '## Quote', '', '> A real quote.', '', '## Calm', '', '::: nonincremental', '- one', '- two', ':::', ''].join('\n');
+    const plainDeck = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck(false) }, 'pandoc-quoted-list'), 'deck.qmd'));
+    const body = (built: Awaited<ReturnType<typeof buildDeck>>, title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    expect(body(plainDeck, 'Quoted list')).toBe('<ul>\n<li class="fragment">first</li>\n<li class="fragment">second</li>\n</ul>\n');
+    expect(body(plainDeck, 'Quote')).toBe('<blockquote>\n<p>A real quote.</p>\n</blockquote>\n');
+    expect(body(plainDeck, 'Calm')).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n');
+    const stepped = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck(true) }, 'pandoc-quoted-list-incremental'), 'deck.qmd'));
+    expect(body(stepped, 'Quoted list')).not.toContain('fragment');
+    expect(body(stepped, 'Calm')).not.toContain('fragment');
+    expect(stepped.warnings).toEqual([]);
+    // In a deck of briefdeck's own, a block quote is a block quote.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: Q\n---\n\n## Quoted list\n\n> - first\n' }, 'own-quoted-list'), 'deck.md'));
+    expect(body(own, 'Quoted list')).toContain('<blockquote>');
+  });
+});

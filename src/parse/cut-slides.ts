@@ -80,8 +80,8 @@ export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 
 /** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */
 export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
-/** A `<!-- incremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
-export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+/** A `<!-- incremental -->`, `<!-- nonincremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
+export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /** Follows fenced code blocks line by line, as CommonMark closes them: by a fence of the same character, at least as long. */
 export interface FenceReader {

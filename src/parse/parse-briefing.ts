@@ -178,7 +178,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         columnLines.push([]);
         steps.push([]);
       } else {
-        incremental = true;
+        incremental = directive[1] === 'incremental';
       }
     }
     if (footerOpen) {

@@ -43,6 +43,8 @@ interface RenderContext {
   raw: string;
   cursor: number;
   rawHtml: boolean;
+  /** Whether the slide's lists step in, item by item. */
+  incremental?: boolean;
   /** An image Marp's `![bg](…)` made the slide's background, by index into the images. */
   background?: number;
 }
@@ -56,6 +58,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const remoteImages = writtenForAnotherTool(meta) ? 'leave out' : 'error';
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
+  /** Whether the deck is Pandoc's or Quarto's, whose slide-show rules (a list in a block quote) apply. */
+  const pandocDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
   const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => bag.error('E_MARKDOWN', message, { ...at(), hint }) });
@@ -144,6 +148,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         if (!inline) return false;
         bag.warn('W_PEER_SYNTAX', `inline code \`${truncate(token.text)}\` runs only when Quarto renders the deck; its source is shown`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
         return `<code>${escapeHtml(inline[1]!)}</code>`;
+      },
+      blockquote(token: Tokens.Blockquote) {
+        // Pandoc's slide shows: a list alone in a block quote steps in, or with `incremental` on shows at once (no quote is drawn).
+        const blocks = token.tokens.filter((t) => t.type !== 'space');
+        if (!pandocDeck() || blocks.length !== 1 || blocks[0]!.type !== 'list') return false;
+        return this.parser.parse(blocks).replace(/<li>/g, ctx.incremental ? '<li class="nonincremental">' : '<li class="fragment">');
       },
       html(token: Tokens.HTML | Tokens.Tag) {
         ctx.rawHtml = true;
@@ -298,6 +308,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     let html = '';
     let bulletCount = 0;
     const htmlLines: Line[] = [];
+    ctx.incremental = incremental;
     for (const token of tokens as Token[]) {
       const line = lineAt(lines, index);
       ctx.line = line.number;

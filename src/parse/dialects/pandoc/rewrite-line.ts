@@ -117,7 +117,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       state.divs[state.divs.length - 1] = 'grid';
       return { text: `${fence} {layout-ncol=${grid[2]}}` };
     }
-    if (cls === 'nonincremental') return { text: '' };
+    // Quarto's `::: nonincremental`: the slide's lists show at once, whatever the deck says.
+    if (cls === 'nonincremental') return { text: '<!-- nonincremental -->' };
     // Pandoc's place for the list of works cited (`::: {#refs}`, or an id ending `__refs`), filled once the deck is read.
     if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
     // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
