@@ -1410,3 +1410,20 @@ describe("Pandoc's incremental rules", () => {
     expect(body(own, 'Quoted list')).toContain('<blockquote>');
   });
 });
+
+describe("Quarto's title-slide-attributes", () => {
+  it('give the title slide its background colour and picture (confined and inlined like any); what else they set is named in one warning, and an unsafe colour is not read', async () => {
+    const deck = ['---', 'title: T', 'title-slide-attributes:', '  data-background-color: "#123456"', '  data-background-image: cover.png', '  data-background-opacity: "0.5"', '---', '', '## One', '', 'Text.', ''].join('\n');
+    const dir = writeBriefing({ 'deck.qmd': deck, 'cover.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-title-attributes');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    const title = built.briefing.slides[0]!;
+    expect(title.kind).toBe('title');
+    expect(title.look).toEqual({ backgroundColor: '#123456', backgroundImage: 0 });
+    expect(built.briefing.images.map((i) => i.relPath)).toEqual(['cover.png']);
+    expect(built.deck.html).toMatch(/<section class="layout-title[^>]*data-background-color="#123456" data-background-image="data:image\/png;base64,/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "title-slide-attributes" is Quarto\'s metadata; briefdeck reads part of it and ignores data-background-opacity']);
+    const unsafe = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\ntitle-slide-attributes:\n  data-background-color: "url(https://x.example/a.png)"\n---\n\n## One\n' }, 'quarto-title-attributes-unsafe'), 'deck.qmd'));
+    expect(unsafe.briefing.slides[0]!.look).toBeUndefined();
+    expect(unsafe.deck.html).not.toContain('x.example');
+  });
+});

@@ -103,7 +103,18 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Generated slides take their content from the metadata; their templates render it.
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
     push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  if (meta.title && !opensWithOwnCover(meta.peerTools)) generate('title', meta.title);
+  if (meta.title && !opensWithOwnCover(meta.peerTools)) {
+    const title = generate('title', meta.title);
+    // Quarto's `title-slide-attributes`: the title slide's own background, its picture confined and inlined like any.
+    const own = meta.titleSlideLook;
+    if (own && metaSource) {
+      const where = { file: metaSource.file.path, line: own.line };
+      const relPath = own.backgroundImage === undefined ? null : resolveImagePath(own.backgroundImage, metaSource.file, where, bag, 'background image', 'leave out');
+      if (relPath !== null) images.push({ src: own.backgroundImage!, relPath, alt: '', source: where, decorative: true });
+      title.look = { ...(own.backgroundColor !== undefined ? { backgroundColor: own.backgroundColor } : {}), ...(relPath !== null ? { backgroundImage: images.length - 1 } : {}) };
+      title.images = relPath !== null ? [images.length - 1] : [];
+    }
+  }
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
 

@@ -151,6 +151,16 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'verticalSeparator':
     case 'notesSeparator':
       return typeof value === 'string' && KNOWN_SEPARATORS[key].has(value.replace(/\\r\?|\r\?/g, '').replace(/\\n/g, '\n').trim());
+    // Quarto's title slide background: a colour that passes reveal's rules, and a picture (confined by the parser).
+    case 'title-slide-attributes': {
+      const look: NonNullable<BriefingMeta['titleSlideLook']> = { line };
+      const applied = applyOptions(value, meta, {
+        'data-background-color': (v) => typeof v === 'string' && keepSafeLook({ backgroundColor: v }).backgroundColor !== undefined && ((look.backgroundColor = v), true),
+        'data-background-image': (v) => typeof v === 'string' && v.trim() !== '' && ((look.backgroundImage = v.trim()), true),
+      });
+      if (look.backgroundColor !== undefined || look.backgroundImage !== undefined) meta.titleSlideLook = look;
+      return applied;
+    }
     case 'revealOptions':
       return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
     case 'execute':
