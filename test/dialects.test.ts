@@ -1427,3 +1427,39 @@ describe("Quarto's title-slide-attributes", () => {
     expect(unsafe.deck.html).not.toContain('x.example');
   });
 });
+
+describe("Pandoc's fancy and example lists", () => {
+  const deck = [
+    '---', 'title: L', '---', '', '## Lists', '',
+    'a. lettered one', 'b. lettered two', '',
+    'iv. roman four', 'v. roman five', '',
+    '(1) paren one', '(2) paren two', '',
+    'A.  Upper, two spaces', 'B.  Second', '',
+    'B. Russell wrote this.', '',
+    '(@good) A good example.', '', 'As (@good) shows; (@none) stays.', '',
+    '## More', '', '(@) Numbered on.', '', 'c) third', 'd) fourth', '',
+  ].join('\n');
+
+  it('reads lettered, Roman, parenthesised and example lists as ordered lists in their style (examples numbered on through the deck, labels read in the text); a name such as B. Russell stays text', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'pandoc-fancy-lists'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    expect(body('Lists')).toBe([
+      '<ol type="a" class="lower-alpha">', '<li>lettered one</li>', '<li>lettered two</li>', '</ol>',
+      '<ol type="i" class="lower-roman" start="4">', '<li>roman four</li>', '<li>roman five</li>', '</ol>',
+      '<ol>', '<li>paren one</li>', '<li>paren two</li>', '</ol>',
+      '<ol type="A" class="upper-alpha">', '<li>Upper, two spaces</li>', '<li>Second</li>', '</ol>',
+      '<p>B. Russell wrote this.</p>',
+      '<ol>', '<li>A good example.</li>', '</ol>',
+      '<p>As (1) shows; (@none) stays.</p>', '',
+    ].join('\n'));
+    expect(body('More')).toBe(['<ol start="2">', '<li>Numbered on.</li>', '</ol>', '<ol type="a" class="lower-alpha" start="3">', '<li>third</li>', '<li>fourth</li>', '</ol>', ''].join('\n'));
+    // Their items count towards the bullet budget as any list's do: nine, over the six allowed.
+    expect(built.briefing.slides.find((s) => s.title === 'Lists')!.bulletCount).toBe(9);
+    expect(built.warnings.map((w) => w.code)).toEqual(['W_BULLETS']);
+  });
+
+  it('in a deck of briefdeck\'s own, such lines stay text, as CommonMark reads them', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'own-fancy-lists'), 'deck.md'));
+    expect(built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml).toContain('<p>a. lettered one\nb. lettered two</p>');
+  });
+});

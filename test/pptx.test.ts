@@ -428,3 +428,14 @@ describe('the header line in PowerPoint', () => {
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['Text.']);
   });
 });
+
+describe('numbered lists in PowerPoint', () => {
+  it("number in the list's own style and from its own start: Pandoc's lettered, Roman and example lists, and a list that starts at 3", async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: L\n---\n\n## Lists\n\na. one\nb. two\n\niv. four\nv. five\n\n3. three\n4. four\n' }, 'pptx-numbered-lists');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const slide = await read.xml('ppt/slides/slide2.xml');
+    expect(findAll(slide, 'a:buAutoNum').map((n) => `${n[':@']!.type} ${n[':@']!.startAt ?? 1}`)).toEqual([
+      'alphaLcPeriod 1', 'alphaLcPeriod 1', 'romanLcPeriod 4', 'romanLcPeriod 4', 'arabicPeriod 3', 'arabicPeriod 3',
+    ]);
+  });
+});

@@ -5,6 +5,9 @@ import type * as Pptx from 'pptxgenjs';
 type PptxGenJS = Pptx.default;
 import type { SlideBlock, TextRun } from './read-slide-blocks.js';
 
+/** PowerPoint's numbering for a list's style (its HTML `type`). */
+const NUMBER_STYLES = { a: 'alphaLcPeriod', A: 'alphaUcPeriod', i: 'romanLcPeriod', I: 'romanUcPeriod' } as const;
+
 /** One paragraph of a text box, as pptxgenjs takes it. */
 export type PptxText = Pptx.default.TextProps;
 
@@ -59,7 +62,8 @@ export function textParagraphs(blocks: SlideBlock[], look: TextLook): PptxText[]
         break;
       case 'list':
         for (const item of block.items) {
-          out.push(...paragraph(item.runs, look, { bullet: item.ordered ? { type: 'number' } : true, indentLevel: item.level, paraSpaceAfter: 6 }));
+          const numbered = { type: 'number' as const, ...(item.numbering ? { style: NUMBER_STYLES[item.numbering] } : {}), ...(item.startAt ? { startAt: item.startAt } : {}) };
+          out.push(...paragraph(item.runs, look, { bullet: item.ordered ? numbered : true, indentLevel: item.level, paraSpaceAfter: 6 }));
         }
         break;
       case 'quote':

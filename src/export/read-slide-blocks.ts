@@ -29,6 +29,9 @@ export interface TextRun {
 export interface ListItem {
   level: number;
   ordered: boolean;
+  /** A numbered list's style, when it is not 1, 2, 3 (`type` a, A, i or I), and the number it starts at, when not 1. */
+  numbering?: 'a' | 'A' | 'i' | 'I';
+  startAt?: number;
   runs: TextRun[];
 }
 
@@ -211,6 +214,10 @@ function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text
 /** Every item of a list and of the lists nested in it, with its level. */
 function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
   const ordered = list.tagName === 'ol';
+  const type = ordered ? attribute(list, 'type') : undefined;
+  const start = ordered ? Number(attribute(list, 'start') ?? '1') : 1;
+  const numbering: Pick<ListItem, 'numbering'> = type === 'a' || type === 'A' || type === 'i' || type === 'I' ? { numbering: type } : {};
+  const startAt = Number.isInteger(start) && start > 1 ? { startAt: start } : {};
   const items: ListItem[] = [];
   for (const li of childElements(list).filter((e) => e.tagName === 'li')) {
     if (hasClass(li, 'fragment')) into.fragments++;
@@ -224,7 +231,7 @@ function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
         return readRuns(holder, into, {}, false);
       }),
     );
-    items.push({ level, ordered, runs });
+    items.push({ level, ordered, ...numbering, ...startAt, runs });
     for (const nested of childElements(li).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) items.push(...readList(nested, level + 1, into));
   }
   return items;

@@ -17,6 +17,7 @@ import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
+import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
@@ -193,6 +194,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...footnotes.extensions,
       emojiExtension,
       highlightMarkExtension,
+      ...fancyListExtensions(pandocDeck),
       ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
       ...pandocScriptExtensions(quartoFile),
       quartoShortcodeExtension(meta, peerSyntax),
@@ -324,7 +326,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*\*[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
       if (ctx.rawHtml) htmlLines.push(line);
       ctx.rawHtml ||= before;
-      if (token.type === 'list') bulletCount += (token as Tokens.List).items.length;
+      // Pandoc's lettered, Roman and example lists (fancy-lists.ts) count towards the budget as any list does.
+      if (token.type === 'list' || token.type === 'fancyList') bulletCount += (token as Tokens.List).items.length;
       index += countNewlines(token.raw);
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.

@@ -4,6 +4,7 @@ import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, isClickAttribute } from './dialects/slidev.js';
+import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 
 /** Every fragment class, spelled out for the sanitizer's class allowlist. */
 const FRAGMENT_CLASSES = ['fragment', 'fade-in', 'fade-out', 'fade-up', 'fade-down', 'fade-left', 'fade-right', 'fade-in-then-out', 'fade-in-then-semi-out', 'semi-fade-out', 'grow', 'shrink', 'strike', 'current-visible', 'highlight-red', 'highlight-green', 'highlight-blue', 'highlight-current-red', 'highlight-current-green', 'highlight-current-blue'].filter((c) => FRAGMENT_CLASS.test(c));
@@ -120,7 +121,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       a: ['href', 'title', 'target', 'rel'],
       img: ['src', 'alt', 'title', 'width', 'height'],
       abbr: ['title'],
-      ol: ['start'],
+      ol: ['start', 'type'],
       th: ['align'],
       td: ['align'],
       code: ['class'],
@@ -129,7 +130,11 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       // reveal's fragments, as `<!-- .element: -->` sets them.
       '*': ['data-fragment-index'],
     },
-    allowedClasses: Object.fromEntries(['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre'].map((tag) => [tag, FRAGMENT_CLASSES])),
+    allowedClasses: {
+      ...Object.fromEntries(['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre'].map((tag) => [tag, FRAGMENT_CLASSES])),
+      // How a list numbers its items (Pandoc's lettered and Roman lists, fancy-lists.ts): reveal's own style would make every list 1, 2, 3.
+      ol: [...LIST_NUMBERING_CLASSES],
+    },
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
