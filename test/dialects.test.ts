@@ -1082,6 +1082,17 @@ describe('reveal slide and element directives', () => {
     expect(body).toContain('<img src="briefdeck-asset:0" width="40%" alt="Sized" />');
     expect(body.match(/<img[^>]*>/g)!.slice(1).every((img) => !img.includes('src='))).toBe(true);
     expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" width="40%" alt="Sized"/);
+    // Each source left out is named at its own line, with why; the handler is named at the line of its element.
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '9: the picture "x" of an <img> in raw HTML was left out: it is not a picture file in the briefing folder',
+      '9: the picture "../outside.png" of an <img> in raw HTML was left out: image "../outside.png" is outside the briefing folder',
+      '9: the picture "/abs.png" of an <img> in raw HTML was left out: it is not a picture file in the briefing folder',
+      '9: the picture "https://example.com/t.png" of an <img> in raw HTML was left out: a remote picture is never fetched: a deck carries every picture it shows',
+      '9: raw HTML was neutralised: removed onerror on <img>',
+    ]);
+    const lines = ['---', 'title: R', '---', '', '## Raw', '', '<img src="a.png">', '', '<img src="b.png" onerror="alert(1)">', '', '<img src="https://example.com/t.png">', ''].join('\n');
+    const spread = await buildDeck(path.join(writeBriefing({ 'deck.md': lines, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')), 'b.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img-lines'), 'deck.md'));
+    expect(spread.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(['11: the picture "https', '9: raw HTML was neutralised']);
   });
 
   it('a remote background image is an error at its line, like any remote image', async () => {

@@ -338,10 +338,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const index = source.indexOf(text);
       return locateLine(index === -1 ? (htmlLines[0] ?? lines[0]!) : lineAt(lines, countNewlines(source.slice(0, index))), file);
     };
-    // "<iframe>" or "onerror on <img>": the line where that tag first opens.
+    // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
     const lineOfMarkup = (what: string) => {
       const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
-      const match = new RegExp(`<${tag}\\b`, 'i').exec(source);
+      const attribute = /^([^\s<]+) on </.exec(what)?.[1];
+      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
       return locateLine(match ? lineAt(lines, countNewlines(source.slice(0, match.index))) : (htmlLines[0] ?? lines[0]!), file);
     };
     const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
@@ -349,17 +351,25 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         ...lineOf(href),
         hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
       });
-    // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image.
+    // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image;
+    // one it cannot be is left out, said at its own line (the removal warning below then leaves it unnamed).
+    let sourcesLeftOut = 0;
     const rawImage = (src: string, alt: string): string | undefined => {
-      const relPath = resolveRawImagePath(src, file);
-      if (relPath === null) return undefined;
-      images.push({ src, relPath, alt, source: lineOf(src) });
+      const resolved = resolveRawImagePath(src, file);
+      if ('problem' in resolved) {
+        sourcesLeftOut++;
+        bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOf(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });
+        return undefined;
+      }
+      images.push({ src, relPath: resolved.relPath, alt, source: lineOf(src) });
       return `${ASSET_SCHEME}${images.length - 1}`;
     };
+    /** What a cleaning removed, less the picture sources already reported one by one. */
+    const unreported = (removed: string[]) => (sourcesLeftOut > 0 ? removed.filter((r) => r !== 'src on <img>') : removed);
     if (ctx.rawHtml && meta.html) {
       // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
       const kept = stripNavigationAndFrames(html, removedLink, rawImage);
-      const removed = kept === html ? [] : describeRemoved(html, kept);
+      const removed = kept === html ? [] : unreported(describeRemoved(html, kept));
       if (removed.length > 0) {
         bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
           ...lineOfMarkup(removed[0]!),
@@ -371,7 +381,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     if (ctx.rawHtml && !meta.html) {
       const cleaned = sanitizeFragment(html, removedLink, rawImage);
       // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-      const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : describeRemoved(html, cleaned);
+      const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
       if (removed.length > 0) {
         bag.warn('W_RAW_HTML', `raw HTML was neutralised: removed ${removed.join(', ')}`, {
           ...lineOfMarkup(removed[0]!),

@@ -80,9 +80,13 @@ export function truncate(s: string): string {
 const RAW_IMAGE_PATH = /^(?![a-z][\w+.-]*:)(?![\\/])[^?#]+\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#].*)?$/i;
 
 /**
- * The path in the briefing folder that an `<img src>` in raw HTML names, or null for any other source: decks for
- * other tools size their pictures so. Nothing is reported: a source left out is named by the sanitizer's warning.
+ * The path in the briefing folder that an `<img src>` in raw HTML names (decks for other tools size their pictures
+ * so), or why it is left out: any other source is, for the caller to report at its line.
  */
-export function resolveRawImagePath(src: string, file: SourceFile): string | null {
-  return RAW_IMAGE_PATH.test(src) ? resolveImagePath(src, file, { file: file.path, line: 0 }, new DiagnosticBag()) : null;
+export function resolveRawImagePath(src: string, file: SourceFile): { relPath: string } | { problem: string } {
+  if (/^(?:https?:)?\/\//i.test(src)) return { problem: 'a remote picture is never fetched: a deck carries every picture it shows' };
+  if (!RAW_IMAGE_PATH.test(src)) return { problem: 'it is not a picture file in the briefing folder' };
+  const bag = new DiagnosticBag();
+  const relPath = resolveImagePath(src, file, { file: file.path, line: 0 }, bag);
+  return relPath === null ? { problem: bag.items[0]?.message ?? 'it is not a picture file in the briefing folder' } : { relPath };
 }
