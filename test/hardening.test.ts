@@ -363,3 +363,31 @@ describe('theme CSS is read with a CSS parser', () => {
     expect(findExternalReferences('.a { background: image-set("https://x/y.png" 1x) }')).toEqual([{ url: 'https://x/y.png', line: 1 }]);
   });
 });
+
+describe("a deck's references are data, never markup or a way out", () => {
+  it('a citation style cannot read a file through an entity or put markup in the deck, and a reference\'s own text is escaped', async () => {
+    const { buildDeck } = await import('../src/build-deck.js');
+    const style = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<!DOCTYPE style [<!ENTITY leak SYSTEM "file://SECRET_PATH">]>',
+      '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">',
+      '  <info><title>X</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>',
+      '  <citation><layout prefix="[" suffix="]"><text value="&leak;"/><text value="&lt;script&gt;window.pwned=1&lt;/script&gt;"/></layout></citation>',
+      '  <bibliography><layout><text variable="title"/></layout></bibliography>',
+      '</style>',
+    ].join('\n');
+    const secret = path.join(tempDir(), 'secret.txt');
+    writeFileSync(secret, 'SECRET-FROM-OUTSIDE\n');
+    const dir = writeBriefing({
+      'deck.md': '---\ntitle: T\nbibliography: refs.bib\ncsl: style.csl\n---\n\n## One\n\nCite [@a].\n',
+      'refs.bib': '@book{a, title = {T<img src=x onerror=alert(2)>}, author = {X, Y}, year = {2000}}\n',
+      'style.csl': style.replace('SECRET_PATH', secret),
+    }, 'hostile-references');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'One')!.bodyHtml;
+    expect(body).toBe('<p>Cite [&amp;leak;&lt;script&gt;window.pwned=1&lt;/script&gt;].</p>\n');
+    expect(built.deck.html).not.toContain('SECRET-FROM-OUTSIDE');
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('T&lt;img src=x onerror=alert(2)&gt;');
+    expect(built.deck.html).not.toMatch(/<img src=x|<script>window\.pwned/);
+  });
+});
