@@ -235,6 +235,8 @@ export interface Slide {
   bodyHtml: string;
   /** The body split at `<!-- column -->` directives, when it has any. */
   columns: string[] | null;
+  /** Each column's share of the width in percent (adding up to 100), when the author sized any (Quarto's `width="40%"`). */
+  columnWidths?: number[];
   notes: SpeakerNotes | null;
   /** Title of the section the slide belongs to, if any. */
   section: string | null;

@@ -34,6 +34,8 @@ export interface SlideView {
   body: string;
   /** The body split at `<!-- column -->`, or the whole body as one column. */
   columns: string[];
+  /** The columns' classes: how many there are (`columns-3`), and for two sized ones the first one's share, to 5% (`columns-split-60`). */
+  columnsClass: string;
   notes: string | null;
   section: string | null;
   /** The header this slide shows: its own (Marp's `header:` directive) or the deck's `headerText`; empty for none. */
@@ -103,6 +105,7 @@ export function renderDeck(
     titleHtml: slide.titleHtml === null ? null : inline(slide.titleHtml),
     body: inline(slide.bodyHtml),
     columns: (slide.columns ?? [slide.bodyHtml]).map(inline),
+    columnsClass: describeColumns(slide),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     footerText: slide.footerText,
@@ -200,4 +203,12 @@ function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag
     });
     return () => '';
   }
+}
+
+/** The classes that size a slide's columns: their count, and for two sized ones the first one's share, to 5%, between 10% and 90%. */
+function describeColumns(slide: Pick<Slide, 'columns' | 'columnWidths'>): string {
+  const count = slide.columns?.length ?? 1;
+  const first = slide.columnWidths?.[0];
+  if (count !== 2 || first === undefined) return `columns-${count}`;
+  return `columns-${count} columns-split-${Math.min(90, Math.max(10, Math.round(first / 5) * 5))}`;
 }

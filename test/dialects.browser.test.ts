@@ -92,6 +92,40 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
+  it("Quarto's column widths size the columns, three columns stand in one row, and Pandoc's lettered and Roman lists are numbered in their style", async () => {
+    const deck = [
+      '---', 'title: Columns', '---', '', '## Split', '', ':::: {.columns}', '::: {.column width="70%"}', 'Wide', ':::', '::: {.column width="30%"}', 'Narrow', ':::', '::::', '',
+      '## Three', '', ':::: columns', '::: column', 'One', ':::', '::: column', 'Two', ':::', '::: column', 'Three', ':::', '::::', '',
+      '## Lists', '', 'a. first', 'b. second', '', 'iv. fourth', 'v. fifth', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'column-widths'), 'deck.qmd'));
+    const shown = await tab.show(built.deck.html);
+    const columns = (title: string) =>
+      shown.page.evaluate((h) => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        reveal.slide(h, 0);
+        return [...reveal.getSlides()[h]!.querySelectorAll('.columns > .column')].map((c) => {
+          const box = c.getBoundingClientRect();
+          return { width: box.width, top: Math.round(box.top) };
+        });
+      }, built.briefing.slides.findIndex((s) => s.title === title));
+    const split = await columns('Split');
+    expect(split).toHaveLength(2);
+    // 70% and 30% of the room beside the gap: seven to three.
+    expect(split[0]!.width / split[1]!.width).toBeCloseTo(7 / 3, 1);
+    const three = await columns('Three');
+    expect(three).toHaveLength(3);
+    expect(new Set(three.map((c) => c.top)).size).toBe(1);
+    expect(three[0]!.width).toBeCloseTo(three[2]!.width, 0);
+    const styles = await shown.page.evaluate((h) => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(h, 0);
+      return [...reveal.getSlides()[h]!.querySelectorAll('ol')].map((ol) => `${getComputedStyle(ol).listStyleType} ${ol.getAttribute('start') ?? 1}`);
+    }, built.briefing.slides.findIndex((s) => s.title === 'Lists'));
+    expect(styles).toEqual(['lower-alpha 1', 'lower-roman 4']);
+    expect(await shown.cspViolations()).toEqual([]);
+  });
+
   it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, an r-stack its blocks in one place, r-hstack and r-vstack theirs in a row and a column, and table columns keep their alignment", async () => {
     const deck = [
       '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',

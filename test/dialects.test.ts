@@ -1474,3 +1474,13 @@ describe("Pandoc's fancy and example lists", () => {
     expect(built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml).toContain('<p>a. lettered one\nb. lettered two</p>');
   });
 });
+
+describe('column widths', () => {
+  it("read Quarto's width=\"…%\" on its column divs and briefdeck's own column directives; a column not sized shares what the others leave, and widths over 100% are scaled down", async () => {
+    const widths = async (body: string, file = 'deck.qmd') => (await buildDeck(path.join(writeBriefing({ [file]: `---\ntitle: W\n---\n\n## Cols\n\n${body}` }, `widths-${body.length}-${file}`), file))).briefing.slides.find((s) => s.title === 'Cols')!.columnWidths;
+    expect(await widths(':::: columns\n::: column\nLeft\n:::\n::: {.column width="25%"}\nRight\n:::\n::::\n')).toEqual([75, 25]);
+    expect(await widths(':::: columns\n::: {.column width="80%"}\nLeft\n:::\n::: {.column width="60%"}\nRight\n:::\n::::\n')).toEqual([57.14, 42.86]);
+    expect(await widths(':::: columns\n::: column\nLeft\n:::\n::: column\nRight\n:::\n::::\n')).toBeUndefined();
+    expect(await widths('<!-- layout: two-column -->\n<!-- column-width: 60% -->\n\nLeft\n\n<!-- column: 40% -->\n\nRight\n', 'deck.md')).toEqual([60, 40]);
+  });
+});

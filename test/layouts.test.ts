@@ -20,7 +20,7 @@ describe('slide layouts', () => {
 
   it('two-column puts each <!-- column --> part in its own column', () => {
     const html = sectionOf(built, 'Two columns');
-    expect(html).toMatch(/class="columns">\s*<div class="column">[\s\S]*Left point one[\s\S]*<\/div>\s*<div class="column">[\s\S]*Right point one/);
+    expect(html).toMatch(/class="columns columns-2">\s*<div class="column">[\s\S]*Left point one[\s\S]*<\/div>\s*<div class="column">[\s\S]*Right point one/);
   });
 
   it('quote wraps the block quote and its attribution in a figure', () => {

@@ -439,3 +439,20 @@ describe('numbered lists in PowerPoint', () => {
     ]);
   });
 });
+
+describe('sized columns in PowerPoint', () => {
+  it("give each column its author's share of the width (Quarto's width=\"70%\"), and three columns a third each", async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: C\n---\n\n## Split\n\n:::: {.columns}\n::: {.column width="70%"}\nWide.\n:::\n::: {.column width="30%"}\nNarrow.\n:::\n::::\n\n## Three\n\n:::: columns\n::: column\nOne\n:::\n::: column\nTwo\n:::\n::: column\nLast\n:::\n::::\n' }, 'pptx-column-widths');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const widths = async (n: number) => {
+      const shapes = findAll(await read.xml(`ppt/slides/slide${n}.xml`), 'p:sp').filter((sp) => /^Text [1-9]/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '') && !/^(Split|Three)$/.test(textIn(sp)));
+      return shapes.map((sp) => Number(findAll([sp], 'a:ext')[0]![':@']!.cx));
+    };
+    const split = await widths(2);
+    expect(split).toHaveLength(2);
+    expect(split[0]! / split[1]!).toBeCloseTo(7 / 3, 2);
+    const three = await widths(3);
+    expect(three).toHaveLength(3);
+    expect(new Set(three).size).toBe(1);
+  });
+});

@@ -73,8 +73,15 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
     case 'two-column': {
       const parts = columns ?? [blocks];
       const gap = 0.4;
-      const w = (box.w - gap * (parts.length - 1)) / parts.length;
-      parts.forEach((part, i) => flow(ctx, part, { ...box, x: box.x + i * (w + gap), w }, BODY_SIZE));
+      const room = box.w - gap * (parts.length - 1);
+      // Each column its share of the room: the author's widths (Quarto's width="60%"), else equal.
+      const shares = slide.columnWidths?.length === parts.length ? slide.columnWidths.map((w) => w / 100) : parts.map(() => 1 / parts.length);
+      let x = box.x;
+      parts.forEach((part, i) => {
+        const w = room * shares[i]!;
+        flow(ctx, part, { ...box, x, w }, BODY_SIZE);
+        x += w + gap;
+      });
       return;
     }
     case 'quote':

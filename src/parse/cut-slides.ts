@@ -80,8 +80,12 @@ export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 
 /** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */
 export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
-/** A `<!-- incremental -->`, `<!-- nonincremental -->`, `<!-- column -->` or `<!-- layout: name -->` line. */
-export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+/**
+ * A `<!-- incremental -->`, `<!-- nonincremental -->`, `<!-- column -->` or `<!-- layout: name -->` line: a
+ * column may give its width (`<!-- column: 40% -->`), and the first column its own (`<!-- column-width: 60% -->`).
+ * Groups: 1 the directive, 2 `-width`, 3 the width in percent, 4 the layout's name.
+ */
+export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /** Follows fenced code blocks line by line, as CommonMark closes them: by a fence of the same character, at least as long. */
 export interface FenceReader {

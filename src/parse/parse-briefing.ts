@@ -153,6 +153,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // `<!-- column -->` starts another column; a slide without one has a single column. Within a column,
     // `<!-- pause -->` (Pandoc's `. . .`, Slidev's `<v-click>`) starts a build step and `<!-- pause: end -->` ends one.
     const columnLines: Line[][] = [[]];
+    /** Each column's width in percent, where the author gave one. */
+    const columnWidths: (number | undefined)[] = [];
     const steps: { fragment: boolean; from: number }[][] = [[]];
     const { backgroundImage: headingImage, ...headingLook } = raw.look ?? {};
     let look: Slide['look'] = raw.look ? headingLook : undefined;
@@ -182,12 +184,16 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         const malformed = describeMalformedDirective(line.text);
         if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
         columnLines.at(-1)!.push(line);
-      } else if (directive[2]) {
-        layout = directive[2];
+      } else if (directive[4]) {
+        layout = directive[4];
         layoutLine = line.number;
-      } else if (directive[1] === 'column') {
-        columnLines.push([]);
-        steps.push([]);
+      } else if (directive[1]!.startsWith('column')) {
+        // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`).
+        if (!directive[2]) {
+          columnLines.push([]);
+          steps.push([]);
+        }
+        if (directive[3] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[3]);
       } else {
         incremental = directive[1] === 'incremental';
       }
@@ -226,6 +232,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       titleHtml,
       bodyHtml: body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
+      ...(rendered.length > 1 && columnWidths.some((w) => w !== undefined) ? { columnWidths: shareWidths(columnWidths, rendered.length) } : {}),
       notes,
       section: raw.section === null ? null : plainSection(raw.section),
       ...(footerText ? { footerText } : {}),
@@ -300,6 +307,16 @@ function orderFiles(files: SourceFile[], nested: SourceFile[], order: string[] |
 function displayRoot(loaded: LoadedBriefing): string {
   const first = loaded.metaFile ?? loaded.markdownFiles[0];
   return first ? path.dirname(first.path) : loaded.name;
+}
+
+/** Every column's width in percent, to 0.01: those given as given (scaled down when they add up to more than 100), the rest sharing what is left. */
+function shareWidths(given: (number | undefined)[], count: number): number[] {
+  const widths = Array.from({ length: count }, (_, i) => given[i]);
+  const sum = widths.reduce<number>((total, w) => total + (w ?? 0), 0);
+  const open = widths.filter((w) => w === undefined).length;
+  const scale = sum > 100 || (open === 0 && sum > 0) ? 100 / sum : 1;
+  const rest = open === 0 ? 0 : Math.max(0, 100 - sum * scale) / open;
+  return widths.map((w) => Math.round((w === undefined ? rest : w * scale) * 100) / 100);
 }
 
 function range(from: number, to: number): number[] {

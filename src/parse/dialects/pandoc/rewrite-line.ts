@@ -95,7 +95,13 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       state.columnsSeen = 0;
       return { text: '<!-- layout: two-column -->' };
     }
-    if (cls === 'column') return { text: state.columnsSeen++ === 0 ? '' : '<!-- column -->' };
+    if (cls === 'column') {
+      // Its width (`width="40%"`) sizes it: the first column's own, each later one's as it starts.
+      const width = attributes?.pairs.find(([key]) => key === 'width')?.[1];
+      const percent = width !== undefined && /^\d{1,3}(?:\.\d+)?%$/.test(width) ? width : undefined;
+      if (state.columnsSeen++ === 0) return { text: percent ? `<!-- column-width: ${percent} -->` : '' };
+      return { text: percent ? `<!-- column: ${percent} -->` : '<!-- column -->' };
+    }
     if (cls === 'incremental') return { text: '<!-- incremental -->' };
     // Quarto's per-slide footer: its text goes in the slide's footer, never in its body.
     if (cls === 'footer') return { text: '<!-- footer -->' };
