@@ -254,3 +254,23 @@ describe('math', () => {
     expect(body).toContain('$5 and $$ stays.');
   });
 });
+
+describe('citations past the most a deck has formatted', () => {
+  it('each citation is formatted once; past the limit a new one is left as written and reported', async () => {
+    const { readBibliography } = await import('../src/parse/bibliography.js');
+    const { citationExtension } = await import('../src/parse/dialects/pandoc/citations.js');
+    const { Marked } = await import('marked');
+    const problems: string[] = [];
+    const bibliography = readBibliography({ bibliography: [], references: [{ id: 'a', type: 'book', title: 'A', author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2005]] } }], line: 3 }, [], 'deck.md', { lang: 'en' }, (message) => problems.push(message), 2)!;
+    expect(bibliography.cite([{ id: 'a', locator: '1', label: 'page' }])).toBe('(Doe, 2005, p. 1)');
+    expect(bibliography.cite([{ id: 'a', locator: '2', label: 'page' }])).toBe('(Doe, 2005, p. 2)');
+    // Known ones still format; a third different one does not.
+    expect(bibliography.cite([{ id: 'a', locator: '1', label: 'page' }])).toBe('(Doe, 2005, p. 1)');
+    expect(bibliography.cite([{ id: 'a', locator: '3', label: 'page' }])).toBeNull();
+    const unformatted: string[] = [];
+    const marked = new Marked({ extensions: [citationExtension(bibliography, () => undefined, () => undefined, (raw) => unformatted.push(raw))] });
+    expect(marked.parseInline('See [@a, p. 1] and [@a, p. 9].')).toBe('See (Doe, 2005, p. 1) and [@a, p. 9].');
+    expect(unformatted).toEqual(['[@a, p. 9]']);
+    expect(problems).toEqual([]);
+  });
+});

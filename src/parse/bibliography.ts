@@ -33,14 +33,20 @@ export interface Bibliography {
   /** The ids of every reference, for messages about a key that is not there. */
   readonly ids: readonly string[];
   has(id: string): boolean;
-  /** One citation group as HTML: `(Doe 2005, p. 30; Roe 2007)`. */
-  cite(items: CiteItem[]): string;
+  /** One citation group as HTML: `(Doe 2005, p. 30; Roe 2007)`; null past MAX_CITATIONS different ones, when it stays as written. */
+  cite(items: CiteItem[]): string | null;
   /** The list of works cited, as HTML, in the style's order. */
   list(ids: string[]): string;
 }
 
 /** A problem with the deck's references: at the metadata line that names them, or at a line of a bibliography file (`at`). */
 export type ReportProblem = (message: string, hint: string, at?: { file: string; line: number }) => void;
+
+/**
+ * The most different citations a deck has formatted: each costs citeproc about half a millisecond, so a hostile
+ * deck of short citations would otherwise spend its time limit here. A real deck cites far fewer.
+ */
+export const MAX_CITATIONS = 1000;
 
 /** citeproc's locales: a deck's language picks the nearest, else US English. */
 const LOCALES = ['en-US', 'fr-FR', 'de-DE', 'es-ES', 'nl-NL'];
@@ -50,9 +56,10 @@ const LOCALES = ['en-US', 'fr-FR', 'de-DE', 'es-ES', 'nl-NL'];
  * Reads the references a deck names (`bibliography:` files, as the load stage
  * read them, and `references:` in the metadata); null when it names none.
  * Paths are relative to the file holding the metadata (`metaRelPath`).
- * Files that cannot be read or parsed are reported and left out.
+ * Files that cannot be read or parsed are reported and left out. At most
+ * `maxCitations` different citations are formatted (MAX_CITATIONS).
  */
-export function readBibliography(citations: DeckCitations, files: readonly IncludedFile[], metaRelPath: string, meta: Pick<BriefingMeta, 'lang'>, report: ReportProblem): Bibliography | null {
+export function readBibliography(citations: DeckCitations, files: readonly IncludedFile[], metaRelPath: string, meta: Pick<BriefingMeta, 'lang'>, report: ReportProblem, maxCitations = MAX_CITATIONS): Bibliography | null {
   const sources: { items: unknown; type: string; name: string; path?: string }[] = [];
   const lookUp = (name: string) => {
     const relPath = resolveIncludePath(metaRelPath, name);
@@ -89,7 +96,7 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   }
   // Nothing read: the deck's citations stay as written, since every one would be a key with no reference.
   if (items.length === 0) return null;
-  const cite = new Cite(items, { forceType: '@csl/list+object' });
+  const csl = plugins.config.get('@csl');
   let template = 'harvard1';
   if (citations.csl !== undefined) {
     const found = lookUp(citations.csl);
@@ -98,24 +105,55 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
     else {
       // Named by its text: citation-js keeps one citeproc engine per style name, so an edited style needs a new name.
       template = `briefdeck-style-${nameHash(style)}`;
-      plugins.config.get('@csl').templates.add(template, style);
+      csl.templates.add(template, style);
     }
   }
   const lang = LOCALES.find((l) => l.slice(0, 2) === meta.lang.slice(0, 2).toLowerCase()) ?? 'en-US';
-  const ids = items.map((item) => item.id);
-  const format = (kind: 'citation' | 'bibliography', options: Record<string, unknown>): string => {
-    try {
-      return cite.format(kind, { format: 'html', template, lang, ...options }) as string;
-    } catch (err) {
-      report(`the references could not be formatted: ${(err as Error).message.split('\n')[0]}`, 'check the citation style named by csl:');
-      return '';
-    }
+  const data = new Cite(items, { forceType: '@csl/list+object' }).data as { id: string }[];
+  const ids = data.map((item) => item.id);
+  // One citeproc engine for the deck: each citation is a cluster it formats, far cheaper than a format() call each.
+  let engine: CiteprocEngine;
+  try {
+    engine = csl.engine(data, template, lang, 'html');
+  } catch (err) {
+    report(`the citation style ${citations.csl} could not be used (${(err as Error).message.split('\n')[0]}), so the deck's references are in Harvard style`, 'check the .csl file against the CSL schema');
+    engine = csl.engine(data, 'harvard1', lang, 'html');
+  }
+  engine.updateItems(ids);
+  let failed = false;
+  const fail = (err: unknown) => {
+    if (!failed) report(`the references could not be formatted: ${(err as Error).message.split('\n')[0]}`, 'check the citation style named by csl:');
+    failed = true;
+    return '';
   };
+  // The same citation formats the same way: each is formatted once, and a deck gets at most `maxCitations` different ones.
+  const clusters = new Map<string, string>();
   return {
     ids,
     has: (id) => ids.includes(id),
-    cite: (group) => cleanHtml(format('citation', { entry: group.map(toCitationItem) })),
-    list: (cited) => cleanHtml(format('bibliography', { entry: cited })),
+    cite(group) {
+      const key = JSON.stringify(group);
+      const known = clusters.get(key);
+      if (known !== undefined) return known;
+      if (clusters.size >= maxCitations) return null;
+      let html: string;
+      try {
+        html = cleanHtml(engine.makeCitationCluster(group.map(toCitationItem)));
+      } catch (err) {
+        html = fail(err);
+      }
+      clusters.set(key, html);
+      return html;
+    },
+    list(cited) {
+      try {
+        engine.updateItems(cited);
+        const made = engine.makeBibliography();
+        return made ? cleanHtml(`${made[0].bibstart}${made[1].join('')}${made[0].bibend}`) : '';
+      } catch (err) {
+        return fail(err);
+      }
+    },
   };
 }
 
@@ -153,9 +191,16 @@ function cleanHtml(html: string): string {
   return sanitizeFragment(html, () => undefined).trim();
 }
 
+/** The part of a citeproc engine briefdeck uses. */
+interface CiteprocEngine {
+  updateItems(ids: string[]): void;
+  makeCitationCluster(items: Record<string, unknown>[]): string;
+  makeBibliography(): [{ bibstart: string; bibend: string }, string[]] | false;
+}
+
 type CitationJs = {
-  Cite: new (data: unknown, options: { forceType: string }) => { data: unknown[]; format(kind: string, options: Record<string, unknown>): unknown };
-  plugins: { config: { get(name: '@csl'): { templates: { add(name: string, xml: string): void } } } };
+  Cite: new (data: unknown, options: { forceType: string }) => { data: unknown[] };
+  plugins: { config: { get(name: '@csl'): { templates: { add(name: string, xml: string): void }; engine(data: unknown[], style: string, lang: string, format: 'html'): CiteprocEngine } } };
 };
 
 /** citation-js with its BibTeX and CSL plugins, loaded on first use. */

@@ -24,7 +24,7 @@ import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { createMathRenderer, MATH_MARK } from './render-math.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
-import type { Bibliography } from './bibliography.js';
+import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
 
 /** The hint of every warning about another tool's syntax that is left out. */
@@ -72,6 +72,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     ctx.cursor = index + raw.length;
     return locateLine(lineAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))), ctx.file);
   };
+  /** Whether a citation was already left as written, past the most a deck has formatted. */
+  let tooManyCitations = false;
   /** Warns of another tool's syntax, met in a token, that was left out. */
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
   const footnotes = createFootnotes(() => ctx.line);
@@ -212,6 +214,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             citationExtension(citations.bibliography, citations.cited, (raw, id) => {
               const meant = suggestClosest(id, citations.bibliography.ids);
               bag.warn('W_CITATION', `no reference has the key ${id}; the citation shows as (${id}?)`, { ...atToken(raw), hint: meant ? `did you mean @${meant}?` : 'add the reference to the bibliography, or correct the key' });
+            }, (raw) => {
+              // Said once, at the first citation left as written.
+              if (tooManyCitations) return;
+              tooManyCitations = true;
+              bag.warn('W_CITATION', `the deck has more than ${MAX_CITATIONS} different citations; this one and those after it are left as written`, { ...atToken(raw), hint: 'cite fewer works, or fewer pages of them, per deck' });
             }),
             referencesPlaceExtension(),
           ]

@@ -81,9 +81,10 @@ function unbrace(key: string): string {
 
 /**
  * A marked extension for citations: each is formatted by `bibliography`, and `cited` hears of every key
- * in the order cited; a key with no reference shows as Pandoc shows it, `(key?)`, and goes to `missing`.
+ * in the order cited; a key with no reference shows as Pandoc shows it, `(key?)`, and goes to `missing`;
+ * a citation past the most a deck has formatted stays as written, and goes to `unformatted`.
  */
-export function citationExtension(bibliography: Bibliography, cited: (id: string) => void, missing: (raw: string, id: string) => void): TokenizerAndRendererExtension {
+export function citationExtension(bibliography: Bibliography, cited: (id: string) => void, missing: (raw: string, id: string) => void, unformatted: (raw: string) => void): TokenizerAndRendererExtension {
   return {
     name: 'citation',
     level: 'inline',
@@ -108,8 +109,12 @@ export function citationExtension(bibliography: Bibliography, cited: (id: string
       for (const item of unknown) missing(raw, item.id);
       if (unknown.length > 0) return `(${items.map((item) => `<strong>${escapeHtml(item.id)}?</strong>`).join('; ')})`;
       // In the text: the author, then the rest of the citation as the style writes it without the author.
-      if (inText) return `${bibliography.cite([{ ...items[0]!, mode: 'author-only' }])} ${bibliography.cite([{ ...items[0]!, mode: 'suppress-author' }])}`;
-      return bibliography.cite(items);
+      const html = inText ? [bibliography.cite([{ ...items[0]!, mode: 'author-only' }]), bibliography.cite([{ ...items[0]!, mode: 'suppress-author' }])] : [bibliography.cite(items)];
+      if (html.some((part) => part === null)) {
+        unformatted(raw);
+        return escapeHtml(raw);
+      }
+      return html.join(' ');
     },
   };
 }
