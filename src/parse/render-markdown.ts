@@ -345,6 +345,16 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const index = source.indexOf(text);
       return locateLine(index === -1 ? (htmlLines[0] ?? lines[0]!) : lineAt(lines, countNewlines(source.slice(0, index))), file);
     };
+    // A picture's source, as an attribute: the cleaner meets them in order, so each search goes on from the last one found.
+    let sourcesFrom = 0;
+    const lineOfSource = (src: string) => {
+      const pattern = new RegExp(`\\bsrc\\s*=\\s*["']?${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
+      pattern.lastIndex = sourcesFrom;
+      const found = pattern.exec(source);
+      if (!found) return lineOf(src);
+      sourcesFrom = found.index + found[0].length;
+      return locateLine(lineAt(lines, countNewlines(source.slice(0, found.index))), file);
+    };
     // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
     const lineOfMarkup = (what: string) => {
       const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
@@ -365,10 +375,10 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const resolved = resolveRawImagePath(src, file);
       if ('problem' in resolved) {
         sourcesLeftOut++;
-        bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOf(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });
+        bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOfSource(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });
         return undefined;
       }
-      images.push({ src, relPath: resolved.relPath, alt, source: lineOf(src) });
+      images.push({ src, relPath: resolved.relPath, alt, source: lineOfSource(src) });
       return `${ASSET_SCHEME}${images.length - 1}`;
     };
     /** What a cleaning removed, less the picture sources already reported one by one. */
