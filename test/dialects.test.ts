@@ -1385,6 +1385,15 @@ describe("Pandoc's citations", () => {
     expect(plain(broken.briefing.slides.at(-1)!.bodyHtml)).toBe('As shown [@doe2005].');
   });
 
+  it('a work cited only in the speaker notes is formatted there but not listed, so a handout never tells what the notes cite', async () => {
+    const deck = ['---', 'title: N', 'bibliography: refs.bib', '---', '', '## One', '', 'On the slide [@doe2005].', '', '::: notes', 'Only in the notes [@roe2007].', ':::', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'refs.bib': bib }, 'citations-notes'), 'deck.qmd'), { handout: true });
+    const one = built.briefing.slides.find((s) => s.title === 'One')!;
+    expect(plain(one.notes!.html)).toBe('Only in the notes (Roe and Doe, 2007).');
+    expect(plain(built.briefing.slides.at(-1)!.bodyHtml)).toBe('Doe, J. (2005) First Book. Cambridge: Cambridge University Press.');
+    expect(built.deck.html).not.toMatch(/Why Water Is Wet|Roe/);
+  });
+
   it("csl: names the deck's own style, which formats its citations and list", async () => {
     const csl = [
       '<?xml version="1.0" encoding="utf-8"?>',

@@ -83,7 +83,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Pandoc's citations: formatted from the deck's references, each key kept in the order first cited, for the list of works cited.
   const cited: string[] = [];
   const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.referenceFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { ...(at ?? { file: metaSource!.file.path, line: meta.citations!.line }), hint })) : null;
-  const citations = bibliography ? { bibliography, cited: (id: string) => void (cited.includes(id) || cited.push(id)) } : undefined;
+  // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
+  let inNotes = false;
+  const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.includes(id) || cited.push(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations);
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
@@ -121,8 +123,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   /** Renders a slide's speaker notes, with footnotes of their own. */
   function renderNotes(file: SourceFile, lines: Line[]): SpeakerNotes {
     markdown.beginSlide(lines);
+    inNotes = true;
     const html = markdown.render(file, lines, false).html;
     const ending = markdown.endSlide(file);
+    inNotes = false;
     return { markdown: joinLines(lines).trim(), html: html + ending.footnotes + ending.notesHtml };
   }
 
@@ -130,7 +134,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   function renderMetaNotes(text: string | undefined, line: number | undefined): SpeakerNotes | null {
     if (!text?.trim() || !metaSource) return null;
     const lines = text.split('\n').map((t, i) => ({ text: t, number: (line ?? location.line) + i }));
-    return { markdown: text.trim(), html: markdown.render(metaSource.file, lines, false).html };
+    inNotes = true;
+    const html = markdown.render(metaSource.file, lines, false).html;
+    inNotes = false;
+    return { markdown: text.trim(), html };
   }
 
   // A section's name as the footer shows it: its heading's inline Markdown, as plain text.
