@@ -390,4 +390,20 @@ describe("a deck's references are data, never markup or a way out", () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('T&lt;img src=x onerror=alert(2)&gt;');
     expect(built.deck.html).not.toMatch(/<img src=x|<script>window\.pwned/);
   });
+
+  it('a bibliography or style linked from outside the folder, or named by an absolute path, is never read', async () => {
+    const { buildDeck } = await import('../src/build-deck.js');
+    const outside = path.join(tempDir(), 'outside.bib');
+    writeFileSync(outside, '@book{leak, title = {SECRET-BIB}, year = {2000}}\n');
+    const dir = writeBriefing({ 'deck.qmd': '---\ntitle: T\nbibliography:\n  - refs.bib\n  - /refs.bib\n  - ok.bib\ncsl: /etc/passwd\n---\n\n## One\n\nCite [@leak] and [@ok].\n', 'ok.bib': '@book{ok, title = {Fine}, author = {A, B}, year = {2001}}\n' }, 'bibliography-outside');
+    symlinkSync(outside, path.join(dir, 'refs.bib'));
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.deck.html).not.toContain('SECRET-BIB');
+    expect(built.warnings.map((w) => w.message.replace(/\(.*\)/, '(…)'))).toEqual([
+      'the bibliography refs.bib could not be read (…), so its references are left out',
+      'the bibliography /refs.bib could not be read (…), so its references are left out',
+      "the citation style /etc/passwd could not be read, so the deck's references are in Harvard style",
+      'no reference has the key leak; the citation shows as (…)',
+    ]);
+  });
 });
