@@ -246,6 +246,8 @@ export interface Slide {
   headerText?: string;
   /** Whether the slide shows its number, where Marp's `paginate:` directive sets it otherwise than the deck's `pageNumbers`. */
   pageNumber?: boolean;
+  /** The number the slide shows, where Marp's `paginate: hold` or `skip` leaves slides out of the count (else its `number`). */
+  page?: number;
   source: SourceLocation;
   /** Line of the `<!-- layout: … -->` directive, when the slide has one. */
   layoutLine?: number;
@@ -288,6 +290,8 @@ export interface Briefing {
   images: ImageRef[];
   /** Every ```chart block, by index; slide HTML carries a marker where each is drawn. */
   charts: ChartRef[];
+  /** The count of slides that count as pages, where Marp's `paginate: hold` or `skip` leaves some out (else every slide). */
+  pageTotal?: number;
 }
 
 /** An image's bytes after loading, ready to inline. */

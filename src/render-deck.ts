@@ -33,6 +33,9 @@ export interface SlideView {
   /** Trusted HTML produced by the parser. */
   body: string;
   /** The body split at `<!-- column -->`, or the whole body as one column. */
+  /** The number the slide shows in its footer, and of how many: its position, unless Marp's `paginate: hold` or `skip` leaves slides out of the count. */
+  page: number;
+  pageTotal: number;
   columns: string[];
   /** The columns' classes: how many there are (`columns-3`), and for two sized ones the first one's share, to 5% (`columns-split-60`). */
   columnsClass: string;
@@ -99,6 +102,8 @@ export function renderDeck(
   const views: SlideView[] = briefing.slides.map((slide, i) => ({
     number: slide.number,
     total,
+    page: slide.page ?? slide.number,
+    pageTotal: briefing.pageTotal ?? total,
     kind: slide.kind,
     layout: slide.layout,
     title: slide.title,

@@ -250,15 +250,30 @@ describe('notes written as HTML comments', () => {
     const sections = [...built.deck.html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => m[0]);
     expect(sections.map((html) => [/<div class="deck-header">([^<]*)</.exec(html)?.[1] ?? null, /<span class="footer-number">([^<]*)</.exec(html)?.[1] ?? null])).toEqual([
       [null, null],
-      ['Part two', '2 / 4'],
+      // The fourth slide's `skip` leaves it out of the count too: three pages.
+      ['Part two', '2 / 3'],
       ['Part two', null],
       ['Part two', null],
     ]);
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
       ['W_PEER_SYNTAX', 15, "Marp's color directive is not supported yet and was left out"],
-      ['W_PEER_SYNTAX', 30, "Marp's paginate: skip is read as false: the number is hidden, and the slide is still counted"],
       ['W_PEER_SYNTAX', 31, "Marp's backgroundImage: linear-gradient(red, blue) is not a picture (only url(…) is) and was left out"],
     ]);
+  });
+
+  it("Marp: paginate: hold shows the number before it and skip hides it, neither counting the slide; without them every slide counts", async () => {
+    const deck = [
+      '---', 'marp: true', 'paginate: true', '---', '', '<!-- _paginate: skip -->', '', '# Cover', '', '---', '', '# Two', '', '---', '',
+      '<!-- _paginate: hold -->', '', '# Two, built up', '', '---', '', '# Three', '', '---', '', '<!-- paginate: hold -->', '', '# Held', '', '---', '', '# Still held', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-hold-skip'), 'deck.md'));
+    const numbers = [...built.deck.html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => /<span class="footer-number">([^<]*)</.exec(m[0])?.[1] ?? null);
+    expect(numbers).toEqual([null, '1 / 2', '1 / 2', '2 / 2', '2 / 2', '2 / 2']);
+    expect(built.briefing.pageTotal).toBe(2);
+    expect(built.warnings).toEqual([]);
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\npaginate: true\n---\n\n# One\n\n---\n\n# Two\n' }, 'marp-counted'), 'deck.md'));
+    expect(plain.briefing.pageTotal).toBeUndefined();
+    expect([...plain.deck.html.matchAll(/<span class="footer-number">([^<]*)</g)].map((m) => m[1])).toEqual(['1 / 2', '2 / 2']);
   });
 
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {

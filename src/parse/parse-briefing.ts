@@ -144,6 +144,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const sectionNames = new Map<string, string>();
   const plainSection = (markdown: string) => sectionNames.get(markdown) ?? markdown;
 
+  /** Slides Marp's `paginate: hold` or `skip` leaves out of the page count. */
+  const uncounted = new Set<Slide>();
   /** The file the slide before came from: a vertical separator stacks a slide under one of its own file only. */
   let previousFile: SourceFile | undefined;
   for (const raw of rawSlides) {
@@ -256,12 +258,24 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       ...(raw.vertical && slides.length > 0 && previousFile === raw.file ? { vertical: true } : {}),
     });
     previousFile = raw.file;
+    if (raw.chrome?.uncounted) uncounted.add(slide);
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 
   if (bibliography) placeWorksCited(slides, bibliography.list([...cited, ...nociteIds(meta.citations!.nocite, bibliography.ids)].filter((id, i, all) => all.indexOf(id) === i)), meta.citations!, push, location);
-  return { meta, metaSource: location, sections, slides, images, charts };
+  const pageTotal = uncounted.size > 0 ? numberPages(slides, uncounted) : undefined;
+  return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}) };
+}
+
+/** Numbers the pages as Marp counts them: a slide left out of the count shows the number before it (at least 1); returns how many count. */
+function numberPages(slides: Slide[], uncounted: ReadonlySet<Slide>): number {
+  let count = 0;
+  for (const slide of slides) {
+    if (!uncounted.has(slide)) count++;
+    slide.page = Math.max(count, 1);
+  }
+  return count;
 }
 
 /** The keys `nocite:` lists that the deck has references for; `*` is all of them. */

@@ -108,13 +108,18 @@ export interface MarpCarried {
   backgroundImage?: string;
   footer?: string;
   header?: string;
-  paginate?: boolean;
+  /** `hold` shows the number without counting the slide, `skip` hides it and does not count the slide either. */
+  paginate?: boolean | 'hold' | 'skip';
 }
 
-/** What a slide's Marp directives give it besides its look: its own header and whether it shows its number, where they differ from the deck's. */
+/**
+ * What a slide's Marp directives give it besides its look: its own header and whether it shows its number, where
+ * they differ from the deck's, and `uncounted` for a slide `paginate: hold` or `skip` leaves out of the count.
+ */
 export interface MarpChrome {
   header?: string;
   pageNumber?: boolean;
+  uncounted?: boolean;
 }
 
 /** A local directive in a comment, with or without the `_` that keeps it to one slide. */
@@ -166,10 +171,10 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         break;
       }
       case 'paginate':
-        // Marp's `hold` and `skip` also keep the count from moving on; here every slide counts.
-        if (value === 'hold' || value === 'skip') warn(directive.line, `Marp's paginate: ${value} is read as ${value === 'hold'}: the number ${value === 'hold' ? 'shows' : 'is hidden'}, and the slide is still counted`, directive.file);
-        if (value === 'true' || value === 'hold') into.paginate = true;
-        else if (value === 'false' || value === 'skip') into.paginate = false;
+        // `hold` and `skip` keep the count from moving on: the slide shows the number before it, or none.
+        if (value === 'true') into.paginate = true;
+        else if (value === 'false') into.paginate = false;
+        else if (value === 'hold' || value === 'skip') into.paginate = value;
         else warn(directive.line, `Marp's paginate: ${value} is neither true nor false and was left out`, directive.file);
         break;
       default:
@@ -192,5 +197,9 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   if (backgroundImage) looks.push(at(`<!-- .slide: data-background-image="${backgroundImage.replace(/"/g, '')}" -->`));
   if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
   body.unshift(...looks);
-  return { ...(header !== undefined ? { header } : {}), ...(paginate !== undefined ? { pageNumber: paginate } : {}) };
+  return {
+    ...(header !== undefined ? { header } : {}),
+    ...(paginate !== undefined ? { pageNumber: paginate === true || paginate === 'hold' } : {}),
+    ...(paginate === 'hold' || paginate === 'skip' ? { uncounted: true } : {}),
+  };
 }
