@@ -1,4 +1,6 @@
 import type { IncludedFile, SourceFile } from '../model.js';
+import { hasText, type Line } from './source-lines.js';
+import { createFenceReader } from './read-fences.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
@@ -22,19 +24,6 @@ const INCLUDE_PROBLEMS: Record<Extract<IncludeLookup, { problem: unknown }>['pro
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
-
-/** A line of Markdown with its 1-based line number in its file. */
-export interface Line {
-  text: string;
-  number: number;
-  /** The file the line was read from, when it is not its slide's own: one an include names (Quarto's include, Slidev's `src:`). */
-  file?: SourceFile;
-}
-
-/** Where a line stands, for a message: its own file (an included one), else the slide's. */
-export function locateLine(line: Pick<Line, 'number' | 'file'>, slideFile: SourceFile): { file: string; line: number } {
-  return { file: (line.file ?? slideFile).path, line: line.number };
-}
 
 /** A slide as cut from the source, before its Markdown is rendered. */
 export interface RawSlide {
@@ -65,7 +54,6 @@ export interface RawSlide {
   section: string | null;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -86,34 +74,6 @@ export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
  * Groups: 1 the directive, 2 `-width`, 3 the width in percent, 4 the layout's name.
  */
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
-
-/** Follows fenced code blocks line by line, as CommonMark closes them: by a fence of the same character, at least as long. */
-export interface FenceReader {
-  /** True between a fence's opening line and its closing line. */
-  readonly inside: boolean;
-  /** Reads the next line: true when it is code (inside a fence, or a fence's opening or closing line). */
-  read(line: string): boolean;
-}
-
-/** Starts reading a text's fences from its first line. */
-export function createFenceReader(): FenceReader {
-  let fence: { char: string; length: number } | null = null;
-  return {
-    get inside() {
-      return fence !== null;
-    },
-    read(line) {
-      const marker = FENCE_OPEN.exec(line)?.[1];
-      if (fence) {
-        if (marker && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) fence = null;
-        return true;
-      }
-      if (!marker) return false;
-      fence = { char: marker[0]!, length: marker.length };
-      return true;
-    },
-  };
-}
 
 /**
  * Counts `#` and `##` headings outside code fences, to pick the slide level
@@ -383,16 +343,6 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   }
 }
 
-/** True when any line holds more than white space. */
-export function hasText(lines: Line[]): boolean {
-  return lines.some((l) => l.text.trim() !== '');
-}
-
-/** Joins lines back into Markdown text. */
-export function joinLines(lines: Line[]): string {
-  return lines.map((l) => l.text).join('\n');
-}
-
 /**
  * True for a slide a `---` started that has no title, text or notes yet, only
  * directives and comments: a heading now names it rather than starting
@@ -403,18 +353,3 @@ function awaitsTitle(c: RawSlide): boolean {
   return c.fromSeparator && c.title === null && c.notes === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text)));
 }
 
-/**
- * The source line of the `n`th line of the text being rendered. A slide's lines need not follow one another: the
- * heading that titles a slide, a directive or a pause marker is taken out of them, so counting on from the first
- * line would name the line before; and an included file's lines stand among them.
- */
-export function lineAt(lines: Line[], n: number): Line {
-  return lines[Math.min(n, lines.length - 1)]!;
-}
-
-/** How many line breaks `s` holds. */
-export function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}

@@ -3,7 +3,8 @@
 // Pandoc's inline note `^[text]`. A slide is one page, so notes are numbered
 // per slide, in the order they are referred to, and listed under its content.
 import type { TokenizerAndRendererExtension } from 'marked';
-import { createFenceReader, type Line } from './cut-slides.js';
+import { createFenceReader } from './read-fences.js';
+import type { Line } from './source-lines.js';
 import { startWithinParagraph, startWithinWindow } from './extension-start.js';
 
 /**

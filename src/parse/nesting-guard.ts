@@ -2,7 +2,7 @@
 // nesting, so a hostile input nested thousands deep would take it seconds, or
 // past its stack. A line nested deeper than any slide can show is an error
 // at that line instead, before marked sees it.
-import type { Line } from './cut-slides.js';
+import type { Line } from './source-lines.js';
 
 /** Deeper than any slide can show, and shallow enough that marked stays fast and within its stack. */
 export const MAX_NESTING = 32;

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { writtenForAnotherTool, type Briefing, type BriefingMeta, type DeckCitations, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { readsAsMarpBody } from './dialects/marp.js';
-import { countHeadings, cutSlides, DIRECTIVE, FOOTER, hasText, joinLines, locateLine, PAUSE, type Line, type RawSlide } from './cut-slides.js';
+import { numberMarpPages, readsAsMarpBody } from './dialects/marp.js';
+import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type RawSlide } from './cut-slides.js';
+import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
@@ -15,7 +16,7 @@ import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
-import { REFERENCES_MARK } from './dialects/pandoc/citations.js';
+import { placeWorksCited } from './place-works-cited.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -263,44 +264,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 
-  if (bibliography) placeWorksCited(slides, bibliography.list([...cited, ...nociteIds(meta.citations!.nocite, bibliography.ids)].filter((id, i, all) => all.indexOf(id) === i)), meta.citations!, push, location);
-  const pageTotal = uncounted.size > 0 ? numberPages(slides, uncounted) : undefined;
+  if (bibliography) placeWorksCited(slides, bibliography, cited, meta.citations!, push, location);
+  const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
   return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}) };
-}
-
-/** Numbers the pages as Marp counts them: a slide left out of the count shows the number before it (at least 1); returns how many count. */
-function numberPages(slides: Slide[], uncounted: ReadonlySet<Slide>): number {
-  let count = 0;
-  for (const slide of slides) {
-    if (!uncounted.has(slide)) count++;
-    slide.page = Math.max(count, 1);
-  }
-  return count;
-}
-
-/** The keys `nocite:` lists that the deck has references for; `*` is all of them. */
-function nociteIds(nocite: string[] | undefined, ids: readonly string[]): string[] {
-  if (!nocite) return [];
-  return nocite.includes('*') ? [...ids] : nocite.filter((id) => ids.includes(id));
-}
-
-/**
- * Puts the list of works cited where Pandoc puts it: in the `::: {#refs}` div (each slide that has one), else
- * on a slide of its own at the end, titled by `reference-section-title` (else "References"); nowhere with
- * `suppress-bibliography: true`, or when nothing was cited.
- */
-function placeWorksCited(slides: Slide[], list: string, citations: DeckCitations, push: (slide: Omit<Slide, 'number'>) => Slide, location: Slide['source']): void {
-  const html = list === '' || citations.suppressBibliography ? '' : `<div class="references">${list}</div>`;
-  let placed = false;
-  for (const slide of slides) {
-    if (!slide.bodyHtml.includes(REFERENCES_MARK)) continue;
-    placed = true;
-    slide.bodyHtml = slide.bodyHtml.replaceAll(REFERENCES_MARK, html);
-    slide.columns = slide.columns?.map((column) => column.replaceAll(REFERENCES_MARK, html)) ?? null;
-  }
-  if (placed || html === '') return;
-  const title = citations.sectionTitle ?? 'References';
-  push({ kind: 'content', layout: 'content', title, titleHtml: escapeHtml(title), bodyHtml: html, columns: null, notes: null, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
 }
 
 /**

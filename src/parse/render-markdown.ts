@@ -4,10 +4,10 @@ import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, writtenForAnotherTool, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
-import { countNewlines, joinLines, lineAt, locateLine, type Line } from './cut-slides.js';
+import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
-import { classifyLink, resolveImagePath, resolveRawImagePath, truncate } from './resolve-references.js';
-import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
+import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
@@ -23,6 +23,7 @@ import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { createMathRenderer, MATH_MARK } from './render-math.js';
+import { cleanSlideRawHtml } from './clean-raw-html.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -339,74 +340,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html));
-    // Raw links follow the same rules as Markdown links, and are reported the same way, at the line that holds them.
-    const source = joinLines(lines);
-    const lineOf = (text: string) => {
-      const index = source.indexOf(text);
-      return locateLine(index === -1 ? (htmlLines[0] ?? lines[0]!) : lineAt(lines, countNewlines(source.slice(0, index))), file);
-    };
-    // A picture's source, as an attribute: the cleaner meets them in order, so each search goes on from the last one found.
-    let sourcesFrom = 0;
-    const lineOfSource = (src: string) => {
-      const pattern = new RegExp(`\\bsrc\\s*=\\s*["']?${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
-      pattern.lastIndex = sourcesFrom;
-      const found = pattern.exec(source);
-      if (!found) return lineOf(src);
-      sourcesFrom = found.index + found[0].length;
-      return locateLine(lineAt(lines, countNewlines(source.slice(0, found.index))), file);
-    };
-    // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
-    const lineOfMarkup = (what: string) => {
-      const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
-      const attribute = /^([^\s<]+) on </.exec(what)?.[1];
-      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
-      return locateLine(match ? lineAt(lines, countNewlines(source.slice(0, match.index))) : (htmlLines[0] ?? lines[0]!), file);
-    };
-    const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
-      bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
-        ...lineOf(href),
-        hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
-      });
-    // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image;
-    // one it cannot be is left out, said at its own line (the removal warning below then leaves it unnamed).
-    let sourcesLeftOut = 0;
-    const rawImage = (src: string, alt: string): string | undefined => {
-      const resolved = resolveRawImagePath(src, file);
-      if ('problem' in resolved) {
-        sourcesLeftOut++;
-        bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOfSource(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });
-        return undefined;
-      }
-      images.push({ src, relPath: resolved.relPath, alt, source: lineOfSource(src) });
-      return `${ASSET_SCHEME}${images.length - 1}`;
-    };
-    /** What a cleaning removed, less the picture sources already reported one by one. */
-    const unreported = (removed: string[]) => (sourcesLeftOut > 0 ? removed.filter((r) => r !== 'src on <img>') : removed);
-    if (ctx.rawHtml && meta.html) {
-      // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
-      const kept = stripNavigationAndFrames(html, removedLink, rawImage);
-      const removed = kept === html ? [] : unreported(describeRemoved(html, kept));
-      if (removed.length > 0) {
-        bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
-          ...lineOfMarkup(removed[0]!),
-          hint: 'script, meta, base, iframe, frame, object and embed never reach a deck; link to the page instead',
-        });
-      }
-      html = kept;
-    }
-    if (ctx.rawHtml && !meta.html) {
-      const cleaned = sanitizeFragment(html, removedLink, rawImage);
-      // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-      const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
-      if (removed.length > 0) {
-        bag.warn('W_RAW_HTML', `raw HTML was neutralised: removed ${removed.join(', ')}`, {
-          ...lineOfMarkup(removed[0]!),
-          hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
-        });
-      }
-      html = cleaned;
-    }
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag });
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }

@@ -1,4 +1,4 @@
-import type { Line } from '../cut-slides.js';
+import type { Line } from '../source-lines.js';
 import type { SourceFile } from '../../model.js';
 import { isMarpDirective } from './marp.js';
 

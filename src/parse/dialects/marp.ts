@@ -1,5 +1,5 @@
-import type { Line } from '../cut-slides.js';
-import type { SourceFile } from '../../model.js';
+import type { Line } from '../source-lines.js';
+import type { Slide, SourceFile } from '../../model.js';
 import { keepSafeLook } from './reveal.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
@@ -203,3 +203,14 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
     ...(paginate === 'hold' || paginate === 'skip' ? { uncounted: true } : {}),
   };
 }
+
+/** Numbers the pages as Marp counts them: a slide left out of the count shows the number before it (at least 1); returns how many count. */
+export function numberMarpPages(slides: Slide[], uncounted: ReadonlySet<Slide>): number {
+  let count = 0;
+  for (const slide of slides) {
+    if (!uncounted.has(slide)) count++;
+    slide.page = Math.max(count, 1);
+  }
+  return count;
+}
+

@@ -7,7 +7,7 @@
 // number alone. A reference to a label nothing has stays as written, as
 // Pandoc leaves an unresolved citation.
 import type { TokenizerAndRendererExtension } from 'marked';
-import { createFenceReader } from '../../cut-slides.js';
+import { createFenceReader } from '../../read-fences.js';
 import { startWithinWindowOf } from '../../extension-start.js';
 
 /** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */

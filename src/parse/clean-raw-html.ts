@@ -1,0 +1,95 @@
+import type { DiagnosticBag } from '../errors.js';
+import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
+import { resolveRawImagePath, truncate } from './resolve-references.js';
+import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
+
+// A slide's raw HTML, cleaned under the deck's rules: a trusted author's kept
+// but for what navigates, rebases links or frames other content; anyone else's
+// sanitized. Whatever goes is reported at the line that holds it, and the
+// pictures it names inside the folder are confined and inlined like Markdown's.
+
+/** What cleaning a slide's raw HTML needs to know: the slide's lines, those that held raw HTML, and where pictures and messages go. */
+export interface RawHtmlContext {
+  file: SourceFile;
+  lines: Line[];
+  /** The first line of each top-level block that held raw HTML, for a message that can place itself no better. */
+  htmlLines: Line[];
+  /** `html: true`: the author is trusted. */
+  trusted: boolean;
+  images: ImageRef[];
+  bag: DiagnosticBag;
+}
+
+/** Cleans a slide's raw HTML, reporting each thing removed at the line that holds it. */
+export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
+  // Raw links follow the same rules as Markdown links, and are reported the same way, at the line that holds them.
+  const source = joinLines(c.lines);
+  const lineOf = (text: string) => {
+    const index = source.indexOf(text);
+    return locateLine(index === -1 ? (c.htmlLines[0] ?? c.lines[0]!) : lineAt(c.lines, countNewlines(source.slice(0, index))), c.file);
+  };
+  // A picture's source, as an attribute: the cleaner meets them in order, so each search goes on from the last one found.
+  let sourcesFrom = 0;
+  const lineOfSource = (src: string) => {
+    const pattern = new RegExp(`\\bsrc\\s*=\\s*["']?${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
+    pattern.lastIndex = sourcesFrom;
+    const found = pattern.exec(source);
+    if (!found) return lineOf(src);
+    sourcesFrom = found.index + found[0].length;
+    return locateLine(lineAt(c.lines, countNewlines(source.slice(0, found.index))), c.file);
+  };
+  // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
+  const lineOfMarkup = (what: string) => {
+    const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
+    const attribute = /^([^\s<]+) on </.exec(what)?.[1];
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
+    return locateLine(match ? lineAt(c.lines, countNewlines(source.slice(0, match.index))) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
+  };
+  const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
+    c.bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
+      ...lineOf(href),
+      hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
+    });
+  // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image;
+  // one it cannot be is left out, said at its own line (the removal warning below then leaves it unnamed).
+  let sourcesLeftOut = 0;
+  const rawImage = (src: string, alt: string): string | undefined => {
+    const resolved = resolveRawImagePath(src, c.file);
+    if ('problem' in resolved) {
+      sourcesLeftOut++;
+      c.bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOfSource(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });
+      return undefined;
+    }
+    c.images.push({ src, relPath: resolved.relPath, alt, source: lineOfSource(src) });
+    return `${ASSET_SCHEME}${c.images.length - 1}`;
+  };
+  /** What a cleaning removed, less the picture sources already reported one by one. */
+  const unreported = (removed: string[]) => (sourcesLeftOut > 0 ? removed.filter((r) => r !== 'src on <img>') : removed);
+  if (c.trusted) {
+    // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
+    const kept = stripNavigationAndFrames(html, removedLink, rawImage);
+    const removed = kept === html ? [] : unreported(describeRemoved(html, kept));
+    if (removed.length > 0) {
+      c.bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
+        ...lineOfMarkup(removed[0]!),
+        hint: 'script, meta, base, iframe, frame, object and embed never reach a deck; link to the page instead',
+      });
+    }
+    html = kept;
+  }
+  if (!c.trusted) {
+    const cleaned = sanitizeFragment(html, removedLink, rawImage);
+    // Comments are dropped silently: an author's note to self is not a problem worth a warning.
+    const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
+    if (removed.length > 0) {
+      c.bag.warn('W_RAW_HTML', `raw HTML was neutralised: removed ${removed.join(', ')}`, {
+        ...lineOfMarkup(removed[0]!),
+        hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
+      });
+    }
+    html = cleaned;
+  }
+  return html;
+}

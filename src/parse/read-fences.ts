@@ -1,0 +1,33 @@
+// Fenced code blocks, followed line by line as CommonMark closes them, so that
+// line-based readers (the slide cutter, footnotes, cross-references) never read
+// a line of code as syntax.
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Follows fenced code blocks line by line, as CommonMark closes them: by a fence of the same character, at least as long. */
+export interface FenceReader {
+  /** True between a fence's opening line and its closing line. */
+  readonly inside: boolean;
+  /** Reads the next line: true when it is code (inside a fence, or a fence's opening or closing line). */
+  read(line: string): boolean;
+}
+
+/** Starts reading a text's fences from its first line. */
+export function createFenceReader(): FenceReader {
+  let fence: { char: string; length: number } | null = null;
+  return {
+    get inside() {
+      return fence !== null;
+    },
+    read(line) {
+      const marker = FENCE_OPEN.exec(line)?.[1];
+      if (fence) {
+        if (marker && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) fence = null;
+        return true;
+      }
+      if (!marker) return false;
+      fence = { char: marker[0]!, length: marker.length };
+      return true;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { SourceFile } from '../model.js';
+
+// Lines of Markdown as the parser carries them: each with its line number, and
+// the included file it came from when it is not its slide's own, so every
+// message can name the file and line where the author wrote it.
+
+/** A line of Markdown with its 1-based line number in its file. */
+export interface Line {
+  text: string;
+  number: number;
+  /** The file the line was read from, when it is not its slide's own: one an include names (Quarto's include, Slidev's `src:`). */
+  file?: SourceFile;
+}
+
+/** Where a line stands, for a message: its own file (an included one), else the slide's. */
+export function locateLine(line: Pick<Line, 'number' | 'file'>, slideFile: SourceFile): { file: string; line: number } {
+  return { file: (line.file ?? slideFile).path, line: line.number };
+}
+
+/** True when any line holds more than white space. */
+export function hasText(lines: Line[]): boolean {
+  return lines.some((l) => l.text.trim() !== '');
+}
+
+/** Joins lines back into Markdown text. */
+export function joinLines(lines: Line[]): string {
+  return lines.map((l) => l.text).join('\n');
+}
+
+/**
+ * The source line of the `n`th line of the text being rendered. A slide's lines need not follow one another: the
+ * heading that titles a slide, a directive or a pause marker is taken out of them, so counting on from the first
+ * line would name the line before; and an included file's lines stand among them.
+ */
+export function lineAt(lines: Line[], n: number): Line {
+  return lines[Math.min(n, lines.length - 1)]!;
+}
+
+/** How many line breaks `s` holds. */
+export function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
