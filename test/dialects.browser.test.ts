@@ -92,6 +92,45 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
+  it("Marp's lead class centres a slide's content, and text on a slide whose own background is dark (Marp's invert class, a black background colour) or light in a dark theme takes colours that read on it", async () => {
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    const read = async (markdown: string, name: string) => {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': markdown }, name), 'deck.md'));
+      const shown = await tab.show(built.deck.html);
+      const slides = await shown.page.evaluate(() => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        return reveal.getSlides().map((slide, h) => {
+          reveal.slide(h, 0);
+          const background = getComputedStyle(document.querySelector('.backgrounds .slide-background.present')!).backgroundColor;
+          const title = slide.querySelector('h1, h2')!;
+          const box = title.getBoundingClientRect();
+          const frame = slide.getBoundingClientRect();
+          const text = slide.querySelector('.slide-content p') ?? title;
+          return { background, title: getComputedStyle(title).color, text: getComputedStyle(text).color, offCentre: Math.abs(box.left + box.width / 2 - (frame.left + frame.width / 2)) };
+        });
+      });
+      expect(await shown.cspViolations()).toEqual([]);
+      return slides;
+    };
+    const marp = await read(['---', 'marp: true', '---', '', '<!-- _class: lead -->', '', '# Lead', '', 'Under it', '', '---', '', '<!-- _class: invert -->', '', '# Inverted', '', 'Text', '', '---', '', '<!-- _backgroundColor: black -->', '', '# Black', '', 'Text', ''].join('\n'), 'contrast-marp');
+    expect(marp[0]!.offCentre).toBeLessThan(3);
+    for (const slide of marp.slice(1)) {
+      expect(contrast(slide.title, slide.background)).toBeGreaterThan(7);
+      expect(contrast(slide.text, slide.background)).toBeGreaterThan(7);
+    }
+    const dark = await read(['---', 'title: D', 'theme: black', '---', '', '---', '<!-- .slide: data-background-color="#ffffff" -->', '## Light', '', 'Text', ''].join('\n'), 'contrast-dark-theme');
+    const light = dark.at(-1)!;
+    expect(contrast(light.title, light.background)).toBeGreaterThan(7);
+    expect(contrast(light.text, light.background)).toBeGreaterThan(7);
+  });
+
   it("Quarto's column widths size the columns, three columns stand in one row, and Pandoc's lettered and Roman lists are numbered in their style", async () => {
     const deck = [
       '---', 'title: Columns', '---', '', '## Split', '', ':::: {.columns}', '::: {.column width="70%"}', 'Wide', ':::', '::: {.column width="30%"}', 'Narrow', ':::', '::::', '',

@@ -10,7 +10,7 @@ import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
-import { readSlideDirective } from './dialects/reveal.js';
+import { finishLook, readSlideDirective } from './dialects/reveal.js';
 import { resolveDateKeyword, SEPARATOR_TOOLS } from './dialects/front-matter.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
@@ -254,7 +254,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       incremental,
       images: range(imageStart, images.length),
       bulletCount: body.bulletCount,
-      ...(look ? { look } : {}),
+      ...(look ? { look: finishLook(look) } : {}),
       // Below the slide before it, unless that is a slide briefdeck made (the title, bottom line or agenda stand alone).
       ...(raw.vertical && slides.length > 0 && previousFile === raw.file ? { vertical: true } : {}),
     });

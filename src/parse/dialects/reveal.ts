@@ -65,6 +65,15 @@ export function readRevealSeparator(line: string): 'horizontal' | 'vertical' | n
 /** Classes a slide may take from another tool's syntax: looks the themes define, nothing of the deck's chrome. */
 export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'smaller', 'dark', 'light', 'compact']);
 
+/** The background Marp's themes give a slide of class `invert` (default's dark), on which reveal sets the text light. */
+const INVERT_BACKGROUND = '#202228';
+
+/** A slide's look as its classes finish it: `invert` (Marp's, Slidev's `class:`) darkens a slide that sets no background colour of its own. */
+export function finishLook<T extends { className?: string; backgroundColor?: string }>(look: T): T {
+  if (look.backgroundColor !== undefined || !look.className?.split(/\s+/).includes('invert')) return look;
+  return { ...look, backgroundColor: INVERT_BACKGROUND };
+}
+
 /** A colour a slide background may take: a hex value, rgb()/hsl(), or a plain colour name. Nothing that loads. */
 const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z]{3,20})$/i;
 
