@@ -402,7 +402,7 @@ describe("a deck's references are data, never markup or a way out", () => {
     expect(built.warnings.map((w) => w.message.replace(/\(.*\)/, '(…)'))).toEqual([
       'the bibliography refs.bib could not be read (…), so its references are left out',
       'the bibliography /refs.bib could not be read (…), so its references are left out',
-      "the citation style /etc/passwd could not be read, so the deck's references are in Harvard style",
+      "the citation style /etc/passwd could not be read (…), so the deck's references are in Harvard style",
       'no reference has the key leak; the citation shows as (…)',
     ]);
   });

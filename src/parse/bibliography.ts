@@ -101,7 +101,10 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   if (citations.csl !== undefined) {
     const found = lookUp(citations.csl);
     const style = found && 'file' in found ? found.file?.text : undefined;
-    if (style === undefined) report(`the citation style ${citations.csl} could not be read, so the deck's references are in Harvard style`, 'name a .csl file inside the briefing folder');
+    if (style === undefined) {
+      const why = found && 'outside' in found ? 'it is not a file inside the briefing folder' : (found?.problem ?? 'not found');
+      report(`the citation style ${citations.csl} could not be read (${why}), so the deck's references are in Harvard style`, 'name a .csl file inside the briefing folder');
+    }
     else {
       // Named by its text: citation-js keeps one citeproc engine per style name, so an edited style needs a new name.
       template = `briefdeck-style-${nameHash(style)}`;
