@@ -456,3 +456,24 @@ describe('sized columns in PowerPoint', () => {
     expect(new Set(three).size).toBe(1);
   });
 });
+
+describe("a slide's own background in PowerPoint", () => {
+  it('is its colour or its picture, and text on a dark one takes light colours, as in the HTML deck', async () => {
+    const deck = writeBriefing({
+      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n',
+      'pic.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')),
+    }, 'pptx-backgrounds');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const look = async (n: number) => {
+      const tree = await read.xml(`ppt/slides/slide${n}.xml`);
+      const fill = findAll(findAll(tree, 'p:bg'), 'a:srgbClr')[0]?.[':@']?.val ?? null;
+      const picture = findAll(findAll(tree, 'p:bg'), 'a:blip').length > 0;
+      const colours = findAll(tree, 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '')).map((sp) => findAll([sp], 'a:srgbClr')[0]?.[':@']?.val);
+      return { fill, picture, colours };
+    };
+    expect(await look(1)).toEqual({ fill: null, picture: false, colours: ['1B2430', '1B2430'] });
+    expect(await look(2)).toEqual({ fill: '202228', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
+    expect(await look(3)).toEqual({ fill: 'FFEECC', picture: false, colours: ['1B2430', '1B2430'] });
+    expect((await look(4)).picture).toBe(true);
+  });
+});

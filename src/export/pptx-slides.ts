@@ -99,7 +99,9 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
 
 /** The title in the master's title placeholder, so PowerPoint's outline and accessibility tools see it as the title. */
 function addTitle(ctx: SlideContext, title: string): void {
-  ctx.slide.addText(title, { placeholder: 'title' });
+  // In the slide's own colours, which differ from the master's on a background of its own.
+  // The colour goes on the run: pptxgenjs lets the master's placeholder colour win over the shape's.
+  ctx.slide.addText([{ text: title, options: { color: ctx.palette.heading } }], { placeholder: 'title' });
 }
 
 function bodyBox(ctx: SlideContext): Box {

@@ -47,7 +47,7 @@ export function readThemePalette(theme: string, customThemeFile?: string): Theme
 }
 
 /** `#abc`, `#aabbcc` or `rgb(…)` as six hex digits; anything else (a named colour, a variable) is left to the fallback. */
-function toHex(value: string): string | undefined {
+export function toHex(value: string): string | undefined {
   const v = value.trim().toLowerCase();
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
   if (short) return `${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase();
@@ -62,4 +62,19 @@ function toHex(value: string): string | undefined {
 function firstFamily(value: string): string | undefined {
   const first = value.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
   return /^(-apple-system|system-ui|sans-serif|serif|monospace|var\()/i.test(first) ? undefined : first;
+}
+
+/** Colours a slide's text takes on a background of its own: the theme's where they read on it, else light ones on a dark background and dark ones on a light one, as the HTML deck does (layout.css). */
+export function paletteOn(background: string, palette: ThemePalette): ThemePalette {
+  const dark = (hex: string) => luminance(hex) < 0.18;
+  if (dark(background) === dark(palette.background)) return { ...palette, background };
+  return dark(background)
+    ? { ...palette, background, text: 'F4F6F8', heading: 'FFFFFF', accent: '9ECBFF' }
+    : { ...palette, background, text: HOUSE_PALETTE.text, heading: HOUSE_PALETTE.heading, accent: HOUSE_PALETTE.accent };
+}
+
+/** A colour's relative luminance (WCAG), from six hex digits. */
+function luminance(hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }

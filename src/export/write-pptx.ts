@@ -12,7 +12,7 @@ import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag } from '../errors.js';
 import { placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
 import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
-import { readThemePalette, type ThemePalette } from './theme-palette.js';
+import { paletteOn, readThemePalette, toHex, type ThemePalette } from './theme-palette.js';
 
 /** What the PowerPoint export needs besides the model. */
 export interface PptxOptions {
@@ -78,18 +78,24 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   for (const slide of briefing.slides) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
     const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta)) });
+    // The slide's own background (reveal's, Marp's, Quarto's): its colour, or its picture, with text that reads on it.
+    const ownColour = slide.look?.backgroundColor === undefined ? undefined : toHex(slide.look.backgroundColor);
+    const ownPicture = slide.look?.backgroundImage === undefined ? undefined : images.get(slide.look.backgroundImage);
+    if (ownPicture) pptxSlide.background = { data: ownPicture.data };
+    else if (ownColour) pptxSlide.background = { color: ownColour };
+    const slidePalette = ownColour ? paletteOn(ownColour, palette) : palette;
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
     // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
     const header = slideHeader(slide, meta);
     if (header) {
-      pptxSlide.addText(header, { objectName: 'Header', x: 0.6, y: banner + 0.04, w: width - 1.2, h: 0.3, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top', fit: 'shrink' });
+      pptxSlide.addText(header, { objectName: 'Header', x: 0.6, y: banner + 0.04, w: width - 1.2, h: 0.3, fontSize: 12, color: slidePalette.text, fontFace: palette.bodyFont, valign: 'top', fit: 'shrink' });
     }
     const footer = slide.footerText ?? meta.footerText ?? slide.section;
     if (footer && !plain) {
-      pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, valign: 'top' });
+      pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: slidePalette.text, fontFace: palette.bodyFont, valign: 'top' });
     }
     if (!options.handout && slide.notes) {
       pptxSlide.addNotes(notesText(readSlideBlocks(slide.notes.html).blocks));
