@@ -460,7 +460,7 @@ describe('sized columns in PowerPoint', () => {
 describe("a slide's own background in PowerPoint", () => {
   it('is its colour or its picture, and text on a dark one takes light colours, as in the HTML deck', async () => {
     const deck = writeBriefing({
-      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n',
+      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n',
       'pic.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')),
     }, 'pptx-backgrounds');
     const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
@@ -475,5 +475,7 @@ describe("a slide's own background in PowerPoint", () => {
     expect(await look(2)).toEqual({ fill: '202228', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
     expect(await look(3)).toEqual({ fill: 'FFEECC', picture: false, colours: ['1B2430', '1B2430'] });
     expect((await look(4)).picture).toBe(true);
+    // A colour written by name, as Marp and Quarto decks write them.
+    expect(await look(5)).toEqual({ fill: '000000', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
   });
 });

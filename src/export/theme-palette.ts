@@ -46,7 +46,7 @@ export function readThemePalette(theme: string, customThemeFile?: string): Theme
   return palette;
 }
 
-/** `#abc`, `#aabbcc` or `rgb(…)` as six hex digits; anything else (a named colour, a variable) is left to the fallback. */
+/** `#abc`, `#aabbcc`, `rgb(…)` or a CSS colour name as six hex digits; anything else (a variable, a gradient) is left to the fallback. */
 export function toHex(value: string): string | undefined {
   const v = value.trim().toLowerCase();
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
@@ -55,7 +55,9 @@ export function toHex(value: string): string | undefined {
   if (long) return long[1]!.toUpperCase();
   const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(v);
   if (rgb) return rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('').toUpperCase();
-  return undefined;
+  const names = require('color-name') as Record<string, [number, number, number]>;
+  const named = Object.hasOwn(names, v) ? names[v] : undefined;
+  return named?.map((n) => n.toString(16).padStart(2, '0')).join('').toUpperCase();
 }
 
 /** The first family of a font-family list, unquoted; a generic family or a system alias is not a font PowerPoint knows. */
