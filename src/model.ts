@@ -160,8 +160,9 @@ export interface DeckCitations {
   sectionTitle?: string;
   /** `nocite:` keys listed though never cited; `*` lists them all. */
   nocite?: string[];
-  /** The line of the first of these keys, for messages about them. */
+  /** The line of the first of these keys, for messages about them, and of `csl:`, for messages about the style. */
   line: number;
+  cslLine?: number;
 }
 
 export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'content';

@@ -1425,9 +1425,13 @@ describe("Pandoc's citations", () => {
     // The same file, edited (as in `dev`), formats with its new text in the same warm worker.
     const edited = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'refs.bib': bib, 'keys.csl': csl.replace('uppercase', 'lowercase') }, 'citations-csl-edited'), 'deck.md'));
     expect(plain(edited.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown [first book].');
-    // A style mistyped is named with the file it most likely meant.
+    // A style mistyped is named with the file it most likely meant, at the csl: line.
     const mistyped = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('keys.csl', 'key.csl'), 'refs.bib': bib, 'keys.csl': csl }, 'citations-csl-mistyped'), 'deck.md'));
-    expect(mistyped.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^the citation style key\.csl could not be read \(file not found: .*; did you mean keys\.csl\?\), so the deck's references are in Harvard style$/)]);
+    expect(mistyped.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([expect.stringMatching(/^4: the citation style key\.csl could not be read \(file not found: .*; did you mean keys\.csl\?\), so the deck's references are in Harvard style$/)]);
+    // One that is not CSL is a warning there too, and the deck's citations are in Harvard style.
+    const broken = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'refs.bib': bib, 'keys.csl': 'not a style <<<' }, 'citations-csl-broken'), 'deck.md'));
+    expect(broken.warnings.map((w) => `${w.line}: ${w.message.split(' (')[0]}`)).toEqual(['4: the citation style keys.csl could not be used']);
+    expect(plain(broken.briefing.slides.find((s) => s.title === 'One')!.bodyHtml)).toBe('As shown (Doe, 2005).');
   });
 });
 

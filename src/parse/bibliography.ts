@@ -39,8 +39,8 @@ export interface Bibliography {
   list(ids: string[]): string;
 }
 
-/** A problem with the deck's references: at the metadata line that names them, or at a line of a bibliography file (`at`). */
-export type ReportProblem = (message: string, hint: string, at?: { file: string; line: number }) => void;
+/** A problem with the deck's references: at the metadata line that names them, or at another line (`at`): of a bibliography file, or the metadata's `csl:`. */
+export type ReportProblem = (message: string, hint: string, at?: { file?: string; line: number }) => void;
 
 /**
  * The most different citations a deck has formatted: each costs citeproc about half a millisecond, so a hostile
@@ -97,13 +97,15 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   // Nothing read: the deck's citations stay as written, since every one would be a key with no reference.
   if (items.length === 0) return null;
   const csl = plugins.config.get('@csl');
+  /** Where a message about the style goes: the metadata's `csl:` line. */
+  const atStyle = citations.cslLine === undefined ? undefined : { line: citations.cslLine };
   let template = 'harvard1';
   if (citations.csl !== undefined) {
     const found = lookUp(citations.csl);
     const style = found && 'file' in found ? found.file?.text : undefined;
     if (style === undefined) {
       const why = found && 'outside' in found ? 'it is not a file inside the briefing folder' : (found?.problem ?? 'not found');
-      report(`the citation style ${citations.csl} could not be read (${why}), so the deck's references are in Harvard style`, 'name a .csl file inside the briefing folder');
+      report(`the citation style ${citations.csl} could not be read (${why}), so the deck's references are in Harvard style`, 'name a .csl file inside the briefing folder', atStyle);
     }
     else {
       // Named by its text: citation-js keeps one citeproc engine per style name, so an edited style needs a new name.
@@ -119,7 +121,7 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   try {
     engine = csl.engine(data, template, lang, 'html');
   } catch (err) {
-    report(`the citation style ${citations.csl} could not be used (${(err as Error).message.split('\n')[0]}), so the deck's references are in Harvard style`, 'check the .csl file against the CSL schema');
+    report(`the citation style ${citations.csl} could not be used (${(err as Error).message.split('\n')[0]}), so the deck's references are in Harvard style`, 'check the .csl file against the CSL schema', atStyle);
     engine = csl.engine(data, 'harvard1', lang, 'html');
   }
   engine.updateItems(ids);

@@ -83,7 +83,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const charts: ChartRef[] = [];
   // Pandoc's citations: formatted from the deck's references, each key kept in the order first cited, for the list of works cited.
   const cited: string[] = [];
-  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.referenceFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { ...(at ?? { file: metaSource!.file.path, line: meta.citations!.line }), hint })) : null;
+  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.referenceFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { file: at?.file ?? metaSource!.file.path, line: at?.line ?? meta.citations!.line, hint })) : null;
   // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.includes(id) || cited.push(id)) } : undefined;

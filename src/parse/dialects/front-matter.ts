@@ -313,6 +313,7 @@ function applyCitationKey(key: string, value: unknown, meta: BriefingMeta, line:
     case 'csl':
       if (!text(value)) return false;
       citations.csl = value.trim();
+      citations.cslLine = line;
       return true;
     case 'references':
       if (!Array.isArray(value)) return false;
