@@ -238,6 +238,8 @@ export interface Slide {
   columns: string[] | null;
   /** Each column's share of the width in percent (adding up to 100), when the author sized any (Quarto's `width="40%"`). */
   columnWidths?: number[];
+  /** What stands above the columns and spans them (Slidev's `two-cols-header`), as HTML; `bodyHtml` holds it too, first. */
+  columnsLead?: string;
   notes: SpeakerNotes | null;
   /** Title of the section the slide belongs to, if any. */
   section: string | null;

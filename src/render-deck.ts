@@ -37,6 +37,8 @@ export interface SlideView {
   page: number;
   pageTotal: number;
   columns: string[];
+  /** What stands above the columns and spans them (Slidev's `two-cols-header`), as HTML, or null. */
+  columnsLead: string | null;
   /** The columns' classes: how many there are (`columns-3`), and for two sized ones the first one's share, to 5% (`columns-split-60`). */
   columnsClass: string;
   notes: string | null;
@@ -111,6 +113,7 @@ export function renderDeck(
     body: inline(slide.bodyHtml),
     columns: (slide.columns ?? [slide.bodyHtml]).map(inline),
     columnsClass: describeColumns(slide),
+    columnsLead: slide.columnsLead === undefined ? null : inline(slide.columnsLead),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     footerText: slide.footerText,

@@ -1515,3 +1515,22 @@ describe('column widths', () => {
     expect(await widths('<!-- layout: two-column -->\n<!-- column-width: 60% -->\n\nLeft\n\n<!-- column: 40% -->\n\nRight\n', 'deck.md')).toEqual([60, 40]);
   });
 });
+
+describe("Slidev's two-cols-header", () => {
+  it('what stands before ::left:: spans the columns above them; with nothing before it, ::left:: only starts the first column', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# Cover', '', '---', 'layout: two-cols-header', '---', '', '# Comparison', '', 'This line spans both.', '',
+      '::left::', '', '- Old way', '', '::right::', '', '- New way', '', '---', 'layout: two-cols', '---', '', '# Plain', '', '::left::', '', 'Left', '', '::right::', '', 'Right', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-two-cols-header'), 'deck.md'));
+    const header = built.briefing.slides.find((s) => s.title === 'Comparison')!;
+    expect(header.columnsLead).toBe('<p>This line spans both.</p>\n');
+    expect(header.columns).toEqual(['<ul>\n<li>Old way</li>\n</ul>\n', '<ul>\n<li>New way</li>\n</ul>\n']);
+    expect(header.bulletCount).toBe(2);
+    expect(built.deck.html).toMatch(/<div class="columns-lead">\s*<p>This line spans both\.<\/p>\s*<\/div>\s*<div class="columns columns-2">/);
+    const plain = built.briefing.slides.find((s) => s.title === 'Plain')!;
+    expect(plain.columnsLead).toBeUndefined();
+    expect(plain.columns).toEqual(['<p>Left</p>\n', '<p>Right</p>\n']);
+    expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
+  });
+});

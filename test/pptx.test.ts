@@ -479,3 +479,21 @@ describe("a slide's own background in PowerPoint", () => {
     expect(await look(5)).toEqual({ fill: '000000', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
   });
 });
+
+describe("Slidev's two-cols-header in PowerPoint", () => {
+  it('puts what spans the columns above them, across the width, and the columns under it', async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntheme: default\ntitle: S\n---\n\n# Cover\n\n---\nlayout: two-cols-header\n---\n\n# Comparison\n\nSpanning line.\n\n::left::\n\nLeft side\n\n::right::\n\nRight side\n' }, 'pptx-two-cols-header');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const shapes = findAll(await read.xml('ppt/slides/slide2.xml'), 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '') && textIn(sp) !== 'Comparison');
+    const boxes = shapes.map((sp) => {
+      const off = findAll([sp], 'a:off')[0]![':@']!;
+      const ext = findAll([sp], 'a:ext')[0]![':@']!;
+      return { text: textIn(sp), x: Number(off.x), y: Number(off.y), w: Number(ext.cx) };
+    });
+    expect(boxes.map((b) => b.text)).toEqual(['Spanning line.', 'Left side', 'Right side']);
+    const [lead, left, right] = boxes;
+    expect(lead!.w).toBeGreaterThan(left!.w + right!.w);
+    expect(left!.y).toBeGreaterThan(lead!.y);
+    expect(right!.x).toBeGreaterThan(left!.x);
+  });
+});

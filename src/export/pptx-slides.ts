@@ -50,7 +50,7 @@ function isText(block: SlideBlock): boolean {
 }
 
 /** Places a slide by its layout. Unknown layouts (a briefing's own) are placed as content. */
-export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[], columns: SlideBlock[][] | null): void {
+export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[], columns: SlideBlock[][] | null, lead: SlideBlock[] | null = null): void {
   switch (slide.kind) {
     case 'title':
       return placeTitleSlide(ctx);
@@ -73,6 +73,13 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
     case 'two-column': {
       const parts = columns ?? [blocks];
       const gap = 0.4;
+      // What spans the columns (Slidev's two-cols-header) takes the top fifth; the columns the rest.
+      if (lead && columns) {
+        const h = box.h * 0.2;
+        flow(ctx, lead, { ...box, h }, BODY_SIZE);
+        box.y += h + 0.1;
+        box.h -= h + 0.1;
+      }
       const room = box.w - gap * (parts.length - 1);
       // Each column its share of the room: the author's widths (Quarto's width="60%"), else equal.
       const shares = slide.columnWidths?.length === parts.length ? slide.columnWidths.map((w) => w / 100) : parts.map(() => 1 / parts.length);

@@ -87,7 +87,8 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns);
+    const lead = slide.columnsLead === undefined ? null : readSlideBlocks(slide.columnsLead).blocks;
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns, lead);
     // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
     const header = slideHeader(slide, meta);
     if (header) {

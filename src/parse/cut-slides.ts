@@ -70,10 +70,11 @@ export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 /**
  * A `<!-- incremental -->`, `<!-- nonincremental -->`, `<!-- column -->` or `<!-- layout: name -->` line: a
- * column may give its width (`<!-- column: 40% -->`), and the first column its own (`<!-- column-width: 60% -->`).
- * Groups: 1 the directive, 2 `-width`, 3 the width in percent, 4 the layout's name.
+ * column may give its width (`<!-- column: 40% -->`), and the first column its own (`<!-- column-width: 60% -->`);
+ * `<!-- column-start -->` (Slidev's `::left::`) starts the first column, what stands before it spanning them all.
+ * Groups: 1 the directive, 2 `-width` or `-start`, 3 the width in percent, 4 the layout's name.
  */
-export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width|-start)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /**
  * Counts `#` and `##` headings outside code fences, to pick the slide level

@@ -165,6 +165,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const columnLines: Line[][] = [[]];
     /** Each column's width in percent, where the author gave one. */
     const columnWidths: (number | undefined)[] = [];
+    /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
+    let leadLines: Line[] | null = null;
+    let leadSteps: { fragment: boolean; from: number }[] = [];
     const steps: { fragment: boolean; from: number }[][] = [[]];
     const { backgroundImage: headingImage, ...headingLook } = raw.look ?? {};
     let look: Slide['look'] = raw.look ? headingLook : undefined;
@@ -198,8 +201,16 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         layout = directive[4];
         layoutLine = line.number;
       } else if (directive[1]!.startsWith('column')) {
-        // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`).
-        if (!directive[2]) {
+        // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`);
+        // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns.
+        if (directive[2] === '-start') {
+          if (columnLines.length === 1 && hasText(columnLines[0]!)) {
+            leadLines = columnLines[0]!;
+            leadSteps = steps[0]!;
+            columnLines[0] = [];
+            steps[0] = [];
+          }
+        } else if (!directive[2]) {
           columnLines.push([]);
           steps.push([]);
         }
@@ -221,6 +232,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         look = { ...look, backgroundImage: images.length - 1 };
       }
     }
+    const lead = leadLines === null ? null : renderSteps(leadLines, leadSteps, (part) => markdown.render(raw.file, part, incremental));
     const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part) => markdown.render(raw.file, part, incremental)));
     // Marp's `![bg](…)`: the image the renderer took for the slide's background.
     const marpBackground = rendered.find((r) => r.background !== undefined)?.background;
@@ -228,7 +240,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // The slide's footnotes go under its content: after its last column.
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
-    const body = { html: rendered.map((c) => c.html).join(''), bulletCount: rendered.reduce((n, c) => n + c.bulletCount, 0) };
+    const body = { html: (lead?.html ?? '') + rendered.map((c) => c.html).join(''), bulletCount: (lead?.bulletCount ?? 0) + rendered.reduce((n, c) => n + c.bulletCount, 0) };
     const written = raw.notes && hasText(raw.notes) ? renderNotes(raw.file, raw.notes) : null;
     // Notes written as HTML elements in the slide (`<aside class="notes">` mid-line, Pandoc's `<div class="notes">`) join them.
     const notes: SpeakerNotes | null = ending.notesHtml
@@ -242,6 +254,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       titleHtml,
       bodyHtml: body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
+      ...(lead && rendered.length > 1 ? { columnsLead: lead.html } : {}),
       ...(rendered.length > 1 && columnWidths.some((w) => w !== undefined) ? { columnWidths: shareWidths(columnWidths, rendered.length) } : {}),
       notes,
       section: raw.section === null ? null : plainSection(raw.section),

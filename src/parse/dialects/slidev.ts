@@ -153,9 +153,12 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
 export const MATH_CLICK_STEPS = /^[ \t]*\{(?:all|\d+(?:-\d+)?)(?:[ \t]*[|,][ \t]*(?:all|\d+(?:-\d+)?))*\}[ \t]*\n/;
 
-/** Slidev's slot markers in a two-column layout: `::right::` starts the second column. */
+/**
+ * Slidev's slot markers in a two-column layout: `::right::` starts the second column, and `::left::` the first,
+ * so that what stands before it (the header of `two-cols-header`) spans both columns above them.
+ */
 export function rewriteSlot(line: string): string | null {
   const slot = /^[ \t]*::([\w-]+)::[ \t]*$/.exec(line);
   if (!slot) return null;
-  return slot[1] === 'right' ? '<!-- column -->' : '';
+  return slot[1] === 'right' ? '<!-- column -->' : slot[1] === 'left' ? '<!-- column-start -->' : '';
 }
