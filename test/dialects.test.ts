@@ -887,7 +887,9 @@ describe('a Slidev deck known by its body', () => {
       ['Switch', 'content', undefined],
     ]);
     const [header, switched] = built.briefing.slides.slice(1).map((s) => toPlainText(s.columns?.join('|') ?? s.bodyHtml).replace(/\s+/g, ' ').trim());
-    expect(header).toBe('Across. Left side |Right side');
+    expect(header).toBe('Left side |Right side');
+    // The header spans both columns, above them.
+    expect(built.briefing.slides[1]!.columnsLead).toBe('<p>Across.</p>\n');
     expect(switched).toBe('One Two');
     expect(built.deck.html).not.toMatch(/::(left|right)::|&lt;template/);
   });
