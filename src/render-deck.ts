@@ -37,6 +37,8 @@ export interface SlideView {
   page: number;
   pageTotal: number;
   columns: string[];
+  /** Each column's own class, parallel to `columns`: its share of the row when three or more are sized (`column-w-25`), else empty. */
+  columnClasses: string[];
   /** What stands above the columns and spans them (Slidev's `two-cols-header`), as HTML, or null. */
   columnsLead: string | null;
   /** The columns' classes: how many there are (`columns-3`), and for two sized ones the first one's share, to 5% (`columns-split-60`). */
@@ -113,6 +115,7 @@ export function renderDeck(
     body: inline(slide.bodyHtml),
     columns: (slide.columns ?? [slide.bodyHtml]).map(inline),
     columnsClass: describeColumns(slide),
+    columnClasses: describeColumnWidths(slide),
     columnsLead: slide.columnsLead === undefined ? null : inline(slide.columnsLead),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
@@ -217,6 +220,17 @@ function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag
 function describeColumns(slide: Pick<Slide, 'columns' | 'columnWidths'>): string {
   const count = slide.columns?.length ?? 1;
   const first = slide.columnWidths?.[0];
-  if (count !== 2 || first === undefined) return `columns-${count}`;
+  if (first === undefined) return `columns-${count}`;
+  // Three or more sized columns share the row by their widths (columnClasses); two take a split of the grid.
+  if (count > 2) return `columns-${count} columns-sized`;
   return `columns-${count} columns-split-${Math.min(90, Math.max(10, Math.round(first / 5) * 5))}`;
+}
+
+/** Each column's class: for three or more sized columns its share of the row, to 5% (`column-w-25`); else none. */
+function describeColumnWidths(slide: Pick<Slide, 'columns' | 'columnWidths'>): string[] {
+  const count = slide.columns?.length ?? 1;
+  return Array.from({ length: count }, (_, i) => {
+    const width = slide.columnWidths?.[i];
+    return count > 2 && width !== undefined ? `column-w-${Math.min(100, Math.max(5, Math.round(width / 5) * 5))}` : '';
+  });
 }

@@ -136,6 +136,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       '---', 'title: Columns', '---', '', '## Split', '', ':::: {.columns}', '::: {.column width="70%"}', 'Wide', ':::', '::: {.column width="30%"}', 'Narrow', ':::', '::::', '',
       '## Three', '', ':::: columns', '::: column', 'One', ':::', '::: column', 'Two', ':::', '::: column', 'Three', ':::', '::::', '',
       '## Lists', '', 'a. first', 'b. second', '', 'iv. fourth', 'v. fifth', '',
+      '## Sized three', '', ':::: columns', '::: {.column width="50%"}', 'Half', ':::', '::: {.column width="25%"}', 'Quarter', ':::', '::: {.column width="25%"}', 'Quarter', ':::', '::::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'column-widths'), 'deck.qmd'));
     const shown = await tab.show(built.deck.html);
@@ -156,6 +157,11 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(three).toHaveLength(3);
     expect(new Set(three.map((c) => c.top)).size).toBe(1);
     expect(three[0]!.width).toBeCloseTo(three[2]!.width, 0);
+    // Three sized columns share the row by their widths: half, then two quarters.
+    const sized = await columns('Sized three');
+    expect(new Set(sized.map((c) => c.top)).size).toBe(1);
+    expect(sized[0]!.width / sized[1]!.width).toBeCloseTo(2, 1);
+    expect(sized[1]!.width).toBeCloseTo(sized[2]!.width, 0);
     const styles = await shown.page.evaluate((h) => {
       const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
       reveal.slide(h, 0);
