@@ -1536,3 +1536,27 @@ describe("Slidev's two-cols-header", () => {
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
   });
 });
+
+describe("briefdeck's own markup on a slide with raw HTML", () => {
+  it('keeps its classes when the slide is cleaned whole (callouts, grids, line blocks, math, footnotes, lettered lists, table captions), and tells the author of nothing they did not write', async () => {
+    const deck = [
+      '---', 'title: M', '---', '', '## Mixed', '', 'Raw <b>bold</b> and a note[^1].', '', '[^1]: The note.', '',
+      '::: {.callout-tip}', 'A tip', ':::', '', '| line one', '| line two', '', '::: {layout-ncol=2}', 'A', '', 'B', ':::', '',
+      '$$', 'x^2', '$$', '', 'a. one', 'b. two', '', '| A |', '|---|', '| 1 |', '', ': A caption', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'own-markup-with-raw-html'), 'deck.qmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Mixed')!.bodyHtml;
+    for (const cls of ['callout callout-tip', 'callout-title', 'line-block', 'layout-grid layout-ncol-2', 'layout-cell', 'math-display', 'footnotes', 'footnote-ref', 'lower-alpha', 'table-caption']) {
+      expect(body).toContain(`class="${cls}"`);
+    }
+    expect(body).toContain('<b>bold</b>');
+    expect(built.warnings).toEqual([]);
+  });
+
+  it("keeps Marp's split background on a slide with raw HTML", async () => {
+    const dir = writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Split\n\n![bg right:40%](pic.png)\n\nText<br>with a break\n', 'pic.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-split-raw-html');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect(built.briefing.slides[0]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="" class="bg-split bg-split-right bg-split-40" \/>/);
+    expect(built.warnings).toEqual([]);
+  });
+});

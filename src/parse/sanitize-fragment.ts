@@ -6,6 +6,26 @@ import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, isClickAttribute } from './dialects/slidev.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 
+/**
+ * The classes briefdeck's own renderer gives the elements it writes, by tag. A slide with raw HTML is cleaned
+ * whole, the renderer's markup with it, so these must pass, or a callout, a grid or a split picture would lose
+ * its look (and the author be told of a class they never wrote). An author who writes them gets the same look:
+ * they style content, never the deck's chrome.
+ */
+const RENDERER_CLASSES: Record<string, readonly string[]> = {
+  // Quarto's callouts, column grids, asides and stacks, and display math (callouts.ts, layout-grid.ts, class-divs.ts, render-math.ts).
+  div: ['callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-caution', 'callout-important', 'layout-grid', 'layout-ncol-2', 'layout-ncol-3', 'layout-ncol-4', 'layout-cell', 'aside', 'r-stack', 'r-hstack', 'r-vstack', 'math-display'],
+  // A callout's title, a table's caption, Pandoc's line block.
+  p: ['callout-title', 'table-caption', 'line-block'],
+  // A slide's footnotes, and the lettered and Roman lists (fancy-lists.ts), which reveal's stylesheet would number 1, 2, 3.
+  ol: ['footnotes', ...LIST_NUMBERING_CLASSES],
+  sup: ['footnote-ref'],
+  // Pandoc's list that shows at once in an incremental deck.
+  li: ['nonincremental'],
+  // Marp's split backgrounds.
+  img: ['bg-split', 'bg-split-left', 'bg-split-right', 'bg-split-20', 'bg-split-30', 'bg-split-40', 'bg-split-50', 'bg-split-60', 'bg-split-70'],
+};
+
 /** Every fragment class, spelled out for the sanitizer's class allowlist. */
 const FRAGMENT_CLASSES = ['fragment', 'fade-in', 'fade-out', 'fade-up', 'fade-down', 'fade-left', 'fade-right', 'fade-in-then-out', 'fade-in-then-semi-out', 'semi-fade-out', 'grow', 'shrink', 'strike', 'current-visible', 'highlight-red', 'highlight-green', 'highlight-blue', 'highlight-current-red', 'highlight-current-green', 'highlight-current-blue'].filter((c) => FRAGMENT_CLASS.test(c));
 
@@ -24,8 +44,10 @@ const NEVER_IN_A_DECK = new Set(['script', 'meta', 'base', 'iframe', 'frame', 'f
 /**
  * Class names of briefdeck's and reveal's own chrome. Author HTML loses them,
  * so a slide cannot paint a fake classification banner, footer or slide number.
+ * A slide's layout classes are chrome; the column grid's (`layout-grid`,
+ * `layout-ncol-2`, `layout-cell`) are content, which the renderer writes.
  */
-const CHROME_CLASS = /^(?:classification(?:-.*)?|deck-footer|footer-.*|slide-(?:number|frame|body|title|background)|reveal|slides|controls|progress|backgrounds|pdf-page|speaker-.*|present|past|future|pause-overlay|aria-status|notes|kind-.*|layout-.*)$/;
+const CHROME_CLASS = /^(?:classification(?:-.*)?|deck-footer|footer-.*|slide-(?:number|frame|body|title|background)|reveal|slides|controls|progress|backgrounds|pdf-page|speaker-.*|present|past|future|pause-overlay|aria-status|notes|kind-.*|layout-(?!grid$|cell$|ncol-[2-4]$).*)$/;
 
 /**
  * reveal attributes that open frames or load content of their own (preview
@@ -130,11 +152,9 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       // reveal's fragments, as `<!-- .element: -->` sets them.
       '*': ['data-fragment-index'],
     },
-    allowedClasses: {
-      ...Object.fromEntries(['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre'].map((tag) => [tag, FRAGMENT_CLASSES])),
-      // How a list numbers its items (Pandoc's lettered and Roman lists, fancy-lists.ts): reveal's own style would make every list 1, 2, 3.
-      ol: [...LIST_NUMBERING_CLASSES],
-    },
+    allowedClasses: Object.fromEntries(
+      ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? [])]]),
+    ),
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
