@@ -1542,7 +1542,7 @@ describe("briefdeck's own markup on a slide with raw HTML", () => {
     const deck = [
       '---', 'title: M', '---', '', '## Mixed', '', 'Raw <b>bold</b> and a note[^1].', '', '[^1]: The note.', '',
       '::: {.callout-tip}', 'A tip', ':::', '', '| line one', '| line two', '', '::: {layout-ncol=2}', 'A', '', 'B', ':::', '',
-      '$$', 'x^2', '$$', '', 'a. one', 'b. two', '', '| A |', '|---|', '| 1 |', '', ': A caption', '',
+      '$$', 'x^2', '$$', '', 'a. one', 'b. two', '', '| A |', '|---|', '| 1 |', '', ': A caption', '', 'Term', ': Definition', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'own-markup-with-raw-html'), 'deck.qmd'));
     const body = built.briefing.slides.find((s) => s.title === 'Mixed')!.bodyHtml;
@@ -1550,6 +1550,7 @@ describe("briefdeck's own markup on a slide with raw HTML", () => {
       expect(body).toContain(`class="${cls}"`);
     }
     expect(body).toContain('<b>bold</b>');
+    expect(body).toContain('<dl><dt>Term</dt><dd>Definition</dd></dl>');
     expect(built.warnings).toEqual([]);
   });
 
@@ -1558,5 +1559,9 @@ describe("briefdeck's own markup on a slide with raw HTML", () => {
     const built = await buildDeck(path.join(dir, 'deck.md'));
     expect(built.briefing.slides[0]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="" class="bg-split bg-split-right bg-split-40" \/>/);
     expect(built.warnings).toEqual([]);
+    // A Marp slide's later heading stays a heading there too.
+    const headed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# First\n\nText<br>break\n\n# Second heading\n' }, 'marp-heading-raw-html'), 'deck.md'));
+    expect(headed.briefing.slides[0]!.bodyHtml).toContain('<h1>Second heading</h1>');
+    expect(headed.warnings).toEqual([]);
   });
 });

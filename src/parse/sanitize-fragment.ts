@@ -138,6 +138,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
       'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'kbd', 'abbr', 'cite', 'q', 'span', 'a', 'img', 'input',
       'figure', 'figcaption', 'div',
+      // What the renderer writes too, on a slide cleaned whole: Pandoc's definition lists, and a Marp or Slidev slide's later headings.
+      'dl', 'dt', 'dd', 'h1', 'h2',
     ],
     allowedAttributes: {
       a: ['href', 'title', 'target', 'rel'],
