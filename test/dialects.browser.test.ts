@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +130,33 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     const light = dark.at(-1)!;
     expect(contrast(light.title, light.background)).toBeGreaterThan(7);
     expect(contrast(light.text, light.background)).toBeGreaterThan(7);
+  });
+
+  it("Marp's several backgrounds stand side by side, or one over another with vertical, behind the slide's text", async () => {
+    const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
+    const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Side by side\n\nText\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n\n# Stacked\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': png, 'b.png': png }, 'marp-multi-bg-chromium'), 'deck.md'));
+    const shown = await tab.show(built.deck.html);
+    const boxes = await shown.page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      return reveal.getSlides().map((slide, h) => {
+        reveal.slide(h, 0);
+        const frame = slide.getBoundingClientRect();
+        const pictures = [...slide.querySelectorAll('img.bg-multi')].map((img) => {
+          const box = img.getBoundingClientRect();
+          return { left: Math.round(((box.left - frame.left) / frame.width) * 100), top: Math.round(((box.top - frame.top) / frame.height) * 100), width: Math.round((box.width / frame.width) * 100), height: Math.round((box.height / frame.height) * 100) };
+        });
+        const title = slide.querySelector('h1, h2')!;
+        const r = title.getBoundingClientRect();
+        // The title is drawn over the pictures, never under them.
+        const onTop = document.elementFromPoint(r.left + 5, r.top + r.height / 2) === title || title.contains(document.elementFromPoint(r.left + 5, r.top + r.height / 2));
+        return { pictures, onTop };
+      });
+    });
+    expect(boxes[0]!.pictures).toEqual([{ left: 0, top: 0, width: 50, height: 100 }, { left: 50, top: 0, width: 50, height: 100 }]);
+    expect(boxes[1]!.pictures).toEqual([{ left: 0, top: 0, width: 100, height: 50 }, { left: 0, top: 50, width: 100, height: 50 }]);
+    expect(boxes.map((b) => b.onTop)).toEqual([true, true]);
+    expect(await shown.cspViolations()).toEqual([]);
   });
 
   it("Quarto's column widths size the columns, three columns stand in one row, and Pandoc's lettered and Roman lists are numbered in their style", async () => {

@@ -336,12 +336,17 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(content.find((s) => s.look?.className?.includes('text-center'))).toBeDefined();
   });
 
-  it("Marp: of several ![bg] pictures on a slide the first is its background, and the rest are a warning each, never shown or carried", async () => {
-    const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Two backgrounds\n';
-    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')), 'b.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-two-bg'), 'deck.md'));
-    expect(built.briefing.images.map((i) => i.relPath)).toEqual(['a.png']);
-    expect(built.briefing.slides[0]!.look?.backgroundImage).toBe(0);
-    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[6, "a slide shows one background picture; Marp's further ones, side by side, were left out"]]);
+  it("Marp: several ![bg] pictures on a slide stand side by side behind its content (one over another with vertical), past four a warning; one alone is the slide's background", async () => {
+    const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
+    const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Two backgrounds\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n![bg](a.png)\n![bg](b.png)\n![bg](a.png)\n\n# Five\n\n---\n\n![bg](a.png)\n\n# One\n';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': png, 'b.png': png }, 'marp-two-bg'), 'deck.md'));
+    const [two, five, one] = built.briefing.slides;
+    expect(two!.look?.backgroundImage).toBeUndefined();
+    expect([...two!.bodyHtml.matchAll(/class="(bg-multi[^"]*)"/g)].map((m) => m[1])).toEqual(['bg-multi bg-multi-2-1', 'bg-multi bg-multi-2-2']);
+    expect([...five!.bodyHtml.matchAll(/class="(bg-multi[^"]*)"/g)].map((m) => m[1])).toEqual([1, 2, 3, 4].map((n) => `bg-multi bg-multi-4-${n} bg-multi-vertical`));
+    expect(one!.look?.backgroundImage).toBeDefined();
+    expect(one!.bodyHtml).not.toContain('bg-multi');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[16, "a slide shows at most 4 background pictures; Marp's further ones were left out"]]);
   });
 
   it('Marp: w: and h: size the image, bg makes a background or a split, and no keyword is alt text', async () => {

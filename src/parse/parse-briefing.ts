@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { numberMarpPages, readsAsMarpBody } from './dialects/marp.js';
+import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody } from './dialects/marp.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type RawSlide } from './cut-slides.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
@@ -234,9 +234,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
     const lead = leadLines === null ? null : renderSteps(leadLines, leadSteps, (part) => markdown.render(raw.file, part, incremental));
     const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part) => markdown.render(raw.file, part, incremental)));
-    // Marp's `![bg](…)`: the image the renderer took for the slide's background.
-    const marpBackground = rendered.find((r) => r.background !== undefined)?.background;
-    if (marpBackground !== undefined) look = { ...look, backgroundImage: marpBackground };
+    // Marp's `![bg](…)`: the image the renderer took for the slide's background, or several side by side (marp.ts).
+    const firstBackground = rendered.find((r) => r.background !== undefined);
+    const arranged = arrangeMarpBackgrounds(rendered.map((r) => r.html), firstBackground?.background, escapeHtml(firstBackground?.background === undefined ? '' : images[firstBackground.background]!.alt), firstBackground?.backgroundVertical === true);
+    arranged.parts.forEach((html, i) => (rendered[i]!.html = html));
+    if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background };
     // The slide's footnotes go under its content: after its last column.
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
@@ -335,21 +337,24 @@ function describeMalformedDirective(text: string): string | null {
 }
 
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
-function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[], render: (lines: Line[]) => { html: string; bulletCount: number; background?: number }): { html: string; bulletCount: number; background?: number } {
+function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[], render: (lines: Line[]) => RenderedPart): RenderedPart {
   if (steps.length === 0) return render(lines);
   const cuts = [{ fragment: false, from: 0 }, ...steps];
   let html = '';
   let bulletCount = 0;
-  let background: number | undefined;
+  let found: Pick<RenderedPart, 'background' | 'backgroundVertical'> = {};
   cuts.forEach((cut, i) => {
     const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length));
     bulletCount += part.bulletCount;
-    background ??= part.background;
+    if (found.background === undefined && part.background !== undefined) found = { background: part.background, backgroundVertical: part.backgroundVertical };
     if (part.html.trim() === '') return;
     html += cut.fragment ? `<div class="fragment">${part.html}</div>` : part.html;
   });
-  return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
+  return { html, bulletCount, ...found };
 }
+
+/** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
+type RenderedPart = { html: string; bulletCount: number; background?: number; backgroundVertical?: boolean };
 
 /**
  * A folder briefing's Markdown file that opens with YAML front matter (a deck

@@ -8,7 +8,7 @@ import { countNewlines, joinLines, lineAt, locateLine, type Line } from './sourc
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
-import { readMarpImage } from './dialects/marp.js';
+import { MAX_BACKGROUNDS, readMarpImage } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
@@ -47,8 +47,9 @@ interface RenderContext {
   rawHtml: boolean;
   /** Whether the slide's lists step in, item by item. */
   incremental?: boolean;
-  /** An image Marp's `![bg](…)` made the slide's background, by index into the images. */
+  /** An image Marp's `![bg](…)` made the slide's background, by index into the images, and whether it said `vertical`. */
   background?: number;
+  backgroundVertical?: boolean;
 }
 
 /**
@@ -73,6 +74,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     ctx.cursor = index + raw.length;
     return locateLine(lineAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))), ctx.file);
   };
+  /** Marp's full-slide background pictures met on the slide being rendered. */
+  let backgroundsOnSlide = 0;
   /** Whether a citation was already left as written, past the most a deck has formatted. */
   let tooManyCitations = false;
   /** Warns of another tool's syntax, met in a token, that was left out. */
@@ -88,18 +91,24 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text.
         const marp = meta.peerTools.includes('Marp') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
         if ('background' in marp && marp.background) {
-          // Marp sets several backgrounds side by side; a slide here has one, the first, and the rest are not carried.
-          if (!marp.background.side && ctx.background !== undefined) {
-            bag.warn('W_PEER_SYNTAX', 'a slide shows one background picture; Marp\'s further ones, side by side, were left out', { ...where, hint: PEER_SYNTAX_HINT });
+          // Marp sets several backgrounds side by side (marp.ts arranges them once the slide is read), up to a limit.
+          if (!marp.background.side && backgroundsOnSlide >= MAX_BACKGROUNDS) {
+            bag.warn('W_PEER_SYNTAX', `a slide shows at most ${MAX_BACKGROUNDS} background pictures; Marp's further ones were left out`, { ...where, hint: PEER_SYNTAX_HINT });
             return '';
           }
           const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages);
           if (relPath === null) return '';
           images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
-          const { side, percent } = marp.background;
+          const { side, percent, vertical } = marp.background;
           if (!side) {
-            ctx.background = images.length - 1;
-            return '';
+            backgroundsOnSlide++;
+            // The first is the slide's background; each after it a marker in the slide, for the arrangement.
+            if (backgroundsOnSlide === 1) {
+              ctx.background = images.length - 1;
+              ctx.backgroundVertical = vertical === true;
+              return '';
+            }
+            return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}">`;
           }
           // A split: the picture beside the content, in steps of 10% (CSS classes; the CSP allows no inline style).
           const width = Math.min(70, Math.max(20, Math.round(percent / 10) * 10));
@@ -232,6 +241,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
     beginSlide(lines: Line[]): void {
       footnotes.begin(lines);
+      backgroundsOnSlide = 0;
       htmlNotes = [];
     },
 
@@ -264,7 +274,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
 
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
-    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number; background?: number } {
+    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number; background?: number; backgroundVertical?: boolean } {
       ctx.file = file;
       ctx.rawHtml = false;
       ctx.background = undefined;
@@ -279,7 +289,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       }
       try {
         const rendered = renderTokens(file, lines, incremental);
-        return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background };
+        return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background, backgroundVertical: ctx.backgroundVertical === true };
       } catch (err) {
         // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
         bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {

@@ -19,8 +19,8 @@ export interface MarpImage {
   alt: string;
   width?: number;
   height?: number;
-  /** `bg`: the image is the slide's background; `left`/`right` (with a width, such as `right:40%`) make it a split. */
-  background?: { side?: 'left' | 'right'; percent: number };
+  /** `bg`: the image is the slide's background; `left`/`right` (with a width, such as `right:40%`) make it a split; `vertical` stacks several. */
+  background?: { side?: 'left' | 'right'; percent: number; vertical?: boolean };
   /** Keywords briefdeck cannot honour yet, such as filters. */
   ignored: string[];
 }
@@ -41,8 +41,9 @@ export function readMarpImage(alt: string): MarpImage {
   // `bg` with `left`/`right[:N%]` is a split background; `bg` alone fills the slide. Sizing words (cover, contain, fit) are reveal's default look.
   if (image.ignored.some((w) => w.toLowerCase() === 'bg')) {
     const side = image.ignored.map((w) => /^(left|right)(?::(\d+(?:\.\d+)?)%)?$/i.exec(w)).find(Boolean);
-    image.background = side ? { side: side[1]!.toLowerCase() as 'left' | 'right', percent: side[2] ? Number(side[2]) : 50 } : { percent: 100 };
-    image.ignored = image.ignored.filter((w) => !/^(bg|left|right|cover|contain|fit|auto)(?::[\d.]+%)?$/i.test(w));
+    const vertical = image.ignored.some((w) => w.toLowerCase() === 'vertical');
+    image.background = side ? { side: side[1]!.toLowerCase() as 'left' | 'right', percent: side[2] ? Number(side[2]) : 50 } : { percent: 100, ...(vertical ? { vertical } : {}) };
+    image.ignored = image.ignored.filter((w) => !/^(bg|left|right|cover|contain|fit|auto|vertical)(?::[\d.]+%)?$/i.test(w));
   }
   return image;
 }
@@ -214,3 +215,26 @@ export function numberMarpPages(slides: Slide[], uncounted: ReadonlySet<Slide>):
   return count;
 }
 
+/** The most background pictures a slide sets side by side; Marp's further ones are a warning. */
+export const MAX_BACKGROUNDS = 4;
+
+/** A background picture after the first, as the renderer leaves it in the slide: a marker the slide's arrangement numbers. */
+const MULTI_MARKER = /<img src="(briefdeck-asset:\d+)" alt="([^"]*)" class="bg-multi( bg-multi-vertical)?"( \/)?>/g;
+
+/**
+ * Marp's several backgrounds (`![bg](a.png)` then `![bg](b.png)`): side by side, or one over another when
+ * any says `vertical`. The first is the slide's background (`first`, an image index) until a second comes:
+ * then all are pictures behind the content, each numbered for its place (`bg-multi-2-1`, `bg-multi-2-2`, …),
+ * and the slide has no background picture. `parts` are the slide's rendered parts, in order.
+ */
+export function arrangeMarpBackgrounds(parts: string[], first: number | undefined, firstAlt: string, firstVertical: boolean): { parts: string[]; background?: number } {
+  const markers = parts.reduce((n, part) => n + (part.match(MULTI_MARKER)?.length ?? 0), 0);
+  if (first === undefined || markers === 0) return { parts, ...(first === undefined ? {} : { background: first }) };
+  const count = markers + 1;
+  const vertical = firstVertical || parts.some((part) => part.includes('bg-multi bg-multi-vertical'));
+  const place = (n: number) => `bg-multi bg-multi-${count}-${n}${vertical ? ' bg-multi-vertical' : ''}`;
+  let n = 1;
+  const numbered = parts.map((part) => part.replace(MULTI_MARKER, (_, src: string, alt: string) => `<img src="${src}" alt="${alt}" class="${place(++n)}">`));
+  numbered[0] = `<img src="briefdeck-asset:${first}" alt="${firstAlt}" class="${place(1)}">${numbered[0] ?? ''}`;
+  return { parts: numbered };
+}
