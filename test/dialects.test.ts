@@ -995,7 +995,7 @@ describe("Slidev's starter deck", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual(['2: Slidev\'s theme "seriph" is not built in; using serif', '4: "drawings" is Slidev\'s metadata; briefdeck ignores it']);
   });
 
-  it('in a deck whose headmatter is not recognisably Slidev\'s, a slide\'s own front matter of Slidev keys is still read; v-click steps in; {{ $slidev }} never shows', async () => {
+  it('in a deck whose headmatter is not recognisably Slidev\'s, a slide\'s own front matter of Slidev keys is still read; v-click steps in; {{ $slidev.nav… }} is the page number and count', async () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# Clicks', '', '<div v-click>Shown on click</div>', '', 'Page {{ $slidev.nav.currentPage }} of {{ $slidev.nav.total }}', '',
       '---', 'layout: quote', '---', '', '# "A quote"', '', 'Someone', '',
@@ -1004,11 +1004,8 @@ describe("Slidev's starter deck", () => {
     expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, s.layout])).toEqual([['Clicks', 'content'], ['“A quote”', 'quote']]);
     const clicks = built.briefing.slides.find((s) => s.title === 'Clicks')!.bodyHtml;
     expect(clicks).toContain('<div class="fragment">Shown on click</div>');
-    expect(clicks).toContain('<p>Page  of </p>');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual([
-      '10: Slidev expressions {{ $slidev… }} are not supported and were left out',
-      '2: Marp\'s or Slidev\'s theme "default" is not built in; using white',
-    ]);
+    expect(clicks).toContain('<p>Page 1 of 2</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual(['2: Marp\'s or Slidev\'s theme "default" is not built in; using white']);
   });
 
   it('any theme in a deck that is recognisably Slidev\'s is a warning, but a mistyped theme elsewhere is still an error', async () => {
@@ -1569,5 +1566,21 @@ describe("briefdeck's own markup on a slide with raw HTML", () => {
     const headed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# First\n\nText<br>break\n\n# Second heading\n' }, 'marp-heading-raw-html'), 'deck.md'));
     expect(headed.briefing.slides[0]!.bodyHtml).toContain('<h1>Second heading</h1>');
     expect(headed.warnings).toEqual([]);
+  });
+});
+
+describe("Slidev's page numbers", () => {
+  it('<SlideCurrentNo />, <SlidesTotal /> and {{ $slidev.nav.currentPage }}, {{ $page }}, {{ $slidev.nav.total }} show the numbers the footer shows, in the notes too; other expressions go with a warning', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# One', '', 'Page <SlideCurrentNo /> of <SlidesTotal />', '', '---', '',
+      '# Two', '', 'Now {{ $slidev.nav.currentPage }} / {{ $slidev.nav.total }} and {{ $page }}; {{ $slidev.configs.title }} goes.', '', '<!-- On page {{ $page }} -->', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-page-numbers'), 'deck.md'));
+    const [one, two] = built.briefing.slides;
+    expect(one!.bodyHtml).toBe('<p>Page 1 of 2</p>\n');
+    expect(two!.bodyHtml).toBe('<p>Now 2 / 2 and 2;  goes.</p>\n');
+    expect(two!.notes!.html).toContain('On page 2');
+    expect(built.deck.html).not.toContain('\u0000');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('14: Slidev expressions {{ $slidev… }} are not supported and were left out');
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
-import { readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody } from './dialects/marp.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type RawSlide } from './cut-slides.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
@@ -281,6 +281,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   if (bibliography) placeWorksCited(slides, bibliography, cited, meta.citations!, push, location);
   const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
+  fillSlidevPageNumbers(slides, pageTotal ?? slides.length);
   return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}) };
 }
 

@@ -3,7 +3,7 @@
 // Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step.
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
-import { rewriteInlineClicks } from './slidev.js';
+import { markSlidevPageNumbers, rewriteInlineClicks } from './slidev.js';
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
@@ -28,7 +28,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     if (/<\/style>/i.test(line)) state.inStyle = false;
     return { text: '' };
   }
-  // Slidev's expressions (`{{ $slidev.nav.currentPage }}`) have no value outside Slidev; they go, wherever they stand.
+  // Slidev's page number and count (`<SlideCurrentNo />`, `{{ $slidev.nav.total }}`) are the deck's, once it is numbered.
+  const numbered = markSlidevPageNumbers(line);
+  if (numbered !== null) return rewriteLeftover(numbered, state) ?? { text: numbered };
+  // Slidev's other expressions (`{{ $slidev.configs.title }}`) have no value outside Slidev; they go, wherever they stand.
   if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
     return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: 'Slidev expressions {{ $slidev… }} are not supported and were left out' };
   }

@@ -1,3 +1,4 @@
+import type { Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
@@ -161,4 +162,30 @@ export function rewriteSlot(line: string): string | null {
   const slot = /^[ \t]*::([\w-]+)::[ \t]*$/.exec(line);
   if (!slot) return null;
   return slot[1] === 'right' ? '<!-- column -->' : slot[1] === 'left' ? '<!-- column-start -->' : '';
+}
+
+/** Where a slide's own number, and the deck's count, go once the deck is numbered: NUL cannot occur in decoded input, so no author can forge one. */
+const PAGE_MARK = '\u0000page\u0000';
+const PAGES_MARK = '\u0000pages\u0000';
+
+/** Slidev's page number and count, as components (`<SlideCurrentNo />`, `<SlidesTotal />`) or expressions (`{{ $slidev.nav.currentPage }}`). */
+const PAGE_NUMBER = /<SlideCurrentNo\b[^<>]{0,200}?(?:\/>|>\s*<\/SlideCurrentNo>)|\{\{\s*\$(?:slidev\.nav\.currentPage|nav\.currentPage|page)\s*\}\}/g;
+const PAGE_COUNT = /<SlidesTotal\b[^<>]{0,200}?(?:\/>|>\s*<\/SlidesTotal>)|\{\{\s*\$(?:slidev\.nav\.total|nav\.total)\s*\}\}/g;
+
+/** A line with Slidev's page numbers and counts marked for the numbers the deck gives them (fillSlidevPageNumbers), or null when it has none. */
+export function markSlidevPageNumbers(line: string): string | null {
+  if (!/SlideCurrentNo|SlidesTotal|\{\{/.test(line)) return null;
+  const marked = line.replace(PAGE_NUMBER, PAGE_MARK).replace(PAGE_COUNT, PAGES_MARK);
+  return marked === line ? null : marked;
+}
+
+/** Puts each slide's number (as its footer shows it) and the deck's count where Slidev's page numbers stood. */
+export function fillSlidevPageNumbers(slides: Slide[], total: number): void {
+  const fill = (html: string, slide: Slide) => (html.includes('\u0000p') ? html.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total)) : html);
+  for (const slide of slides) {
+    slide.bodyHtml = fill(slide.bodyHtml, slide);
+    if (slide.columns) slide.columns = slide.columns.map((html) => fill(html, slide));
+    if (slide.columnsLead !== undefined) slide.columnsLead = fill(slide.columnsLead, slide);
+    if (slide.notes) slide.notes = { ...slide.notes, html: fill(slide.notes.html, slide) };
+  }
 }
