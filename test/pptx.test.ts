@@ -473,6 +473,9 @@ describe("a slide's own background in PowerPoint", () => {
     };
     expect(await look(1)).toEqual({ fill: null, picture: false, colours: ['1B2430', '1B2430'] });
     expect(await look(2)).toEqual({ fill: '202228', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
+    // Its slide number, from a master in the colours that read on it, is light too.
+    const number = findAll(await read.xml('ppt/slides/slide2.xml'), 'p:sp').find((sp) => /^Slide Number/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? ''))!;
+    expect(findAll([number], 'a:srgbClr')[0]?.[':@']?.val).toBe('F4F6F8');
     expect(await look(3)).toEqual({ fill: 'FFEECC', picture: false, colours: ['1B2430', '1B2430'] });
     expect((await look(4)).picture).toBe(true);
     // A colour written by name, as Marp and Quarto decks write them.

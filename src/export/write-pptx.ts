@@ -66,24 +66,33 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const banner = meta.classification ? BANNER : 0;
   const footerY = height - banner - 0.5;
   const geometry: Geometry = { width, height, margin: 0.6, bodyTop: banner + 1.55, bodyBottom: footerY - 0.1 };
-  // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
-  // or with it: a slide number shows on a slide only through its master.
-  const numbered = new Set(briefing.slides.map((slide) => showsPageNumber(slide, meta)));
-  defineMasters(pptx, { width, height, banner, footerY }, palette, meta.classification, meta.title, numbered);
+  // Each slide's colours: the theme's, or on a background of its own the colours that read on it (paletteOn).
+  const palettes = briefing.slides.map((slide) => {
+    const own = slide.look?.backgroundColor === undefined ? undefined : toHex(slide.look.backgroundColor);
+    return own ? paletteOn(own, palette) : palette;
+  });
+  // Masters in those colours too, so a slide's number, rules and deck title read on its background: one set per text colour.
+  const variants = new Map<string, ThemePalette>();
+  for (const p of palettes) if (!variants.has(p.text)) variants.set(p.text, p);
+  for (const [text, variant] of variants) {
+    // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
+    // or with it: a slide number shows on a slide only through its master.
+    const numbered = new Set(briefing.slides.filter((_, i) => palettes[i]!.text === text).map((slide) => showsPageNumber(slide, meta)));
+    defineMasters(pptx, { width, height, banner, footerY }, variant, meta.classification, meta.title, numbered, text === palette.text ? '' : ` on ${text}`);
+  }
 
   const images = await placeImages(model);
   const info: string[] = [];
   let fragments = 0;
   let notes = 0;
-  for (const slide of briefing.slides) {
+  for (const [i, slide] of briefing.slides.entries()) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
-    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta)) });
+    const slidePalette = palettes[i]!;
+    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta), slidePalette.text === palette.text ? '' : ` on ${slidePalette.text}`) });
     // The slide's own background (reveal's, Marp's, Quarto's): its colour, or its picture, with text that reads on it.
-    const ownColour = slide.look?.backgroundColor === undefined ? undefined : toHex(slide.look.backgroundColor);
     const ownPicture = slide.look?.backgroundImage === undefined ? undefined : images.get(slide.look.backgroundImage);
     if (ownPicture) pptxSlide.background = { data: ownPicture.data };
-    else if (ownColour) pptxSlide.background = { color: ownColour };
-    const slidePalette = ownColour ? paletteOn(ownColour, palette) : palette;
+    else if (slidePalette !== palette) pptxSlide.background = { color: slidePalette.background };
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
@@ -110,13 +119,13 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch)), slides: briefing.slides.length, notes, info };
 }
 
-/** The master of a slide: plain (the title slide, section dividers) or not, with its number or without. */
-function masterName(plain: boolean, numbered: boolean): string {
-  return `${plain ? MASTER_PLAIN : MASTER}${numbered ? '' : UNNUMBERED}`;
+/** The master of a slide: plain (the title slide, section dividers) or not, with its number or without, in the colours `variant` names ('' for the theme's). */
+function masterName(plain: boolean, numbered: boolean, variant = ''): string {
+  return `${plain ? MASTER_PLAIN : MASTER}${numbered ? '' : UNNUMBERED}${variant}`;
 }
 
 /** Two masters: one with the title rule for content slides, one without for the title slide and section dividers; each with the slide number, without it, or both, as `numbered` holds true, false or both. */
-function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string, numbered: ReadonlySet<boolean>): void {
+function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string, numbered: ReadonlySet<boolean>, variant = ''): void {
   const { width, height, banner, footerY } = frame;
   const margin = 0.6;
   const banners = classification
@@ -137,7 +146,7 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
   const slideNumber = { x: width - margin - 1.5, y: footerY + 0.05, w: 1.5, h: 0.35, fontSize: 12, color: palette.text, fontFace: palette.bodyFont, align: 'right' as const };
   for (const withNumber of [true, false].filter((n) => numbered.has(n))) {
     pptx.defineSlideMaster({
-      title: masterName(false, withNumber),
+      title: masterName(false, withNumber, variant),
       background: { color: palette.background },
       objects: [
         ...banners,
@@ -148,7 +157,7 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
       ],
       ...(withNumber ? { slideNumber } : {}),
     });
-    pptx.defineSlideMaster({ title: masterName(true, withNumber), background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], ...(withNumber ? { slideNumber } : {}) });
+    pptx.defineSlideMaster({ title: masterName(true, withNumber, variant), background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], ...(withNumber ? { slideNumber } : {}) });
   }
 }
 
