@@ -152,3 +152,12 @@ describe('chart input stays inside the briefing', () => {
     expect(loader).toContain('runCached("vega-modules.cjs")');
   });
 });
+
+describe('a chart in an included file', () => {
+  it('is reported at its own line in that file', async () => {
+    const dir = writeBriefing({ 'deck.qmd': '---\ntitle: C\n---\n\n## Chart\n\n{{< include _chart.qmd >}}\n', '_chart.qmd': 'Before.\n\n```chart\ntype: columnz\ndata: |\n  a,b\n  x,1\n```\n' }, 'chart-in-include');
+    const error = (await buildDeck(path.join(dir, 'deck.qmd')).catch((e: unknown) => e)) as { diagnostics: { file: string; line: number; code: string }[] };
+    expect(error.diagnostics[0]).toMatchObject({ code: 'E_CHART', line: 4 });
+    expect(new Set(error.diagnostics.map((d) => path.basename(d.file)))).toEqual(new Set(['_chart.qmd']));
+  });
+});

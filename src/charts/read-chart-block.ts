@@ -16,23 +16,25 @@ const DATA_EXTENSIONS = ['.csv', '.json'];
 /**
  * Reads one chart block. `line` is the line of the opening fence; the YAML
  * starts on the next. Problems go to the bag at the line of the key that
- * holds them; the result is null when the block cannot be drawn.
+ * holds them, in `shownIn` (an included file's path, when the block stands
+ * in one; its data file is still named from `file`); the result is null
+ * when the block cannot be drawn.
  */
-export function readChartBlock(body: string, file: SourceFile, line: number, bag: DiagnosticBag): ChartRef | null {
+export function readChartBlock(body: string, file: SourceFile, line: number, bag: DiagnosticBag, shownIn = file.path): ChartRef | null {
   const lines = new LineCounter();
   const doc = parseDocument(body, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
   const lineAt = (offset: number | undefined) => line + (offset === undefined ? 1 : lines.linePos(offset).line);
-  const where = (node?: Node | null) => ({ file: file.path, line: lineAt(node?.range?.[0]) });
+  const where = (node?: Node | null) => ({ file: shownIn, line: lineAt(node?.range?.[0]) });
   const fail = (message: string, at: { file: string; line: number }, hint: string) => {
     bag.error('E_CHART', message, { ...at, hint });
     return null;
   };
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    return fail(`chart block is not valid YAML: ${first.message.split('\n')[0]}`, { file: file.path, line: lineAt(first.pos[0]) }, 'the block holds YAML keys such as type:, x:, y: and data:');
+    return fail(`chart block is not valid YAML: ${first.message.split('\n')[0]}`, { file: shownIn, line: lineAt(first.pos[0]) }, 'the block holds YAML keys such as type:, x:, y: and data:');
   }
   if (!isMap(doc.contents)) return fail('chart block is empty or not a set of keys', where(), 'start with `type: column`, then `data:` with one row per line');
-  const chart: ChartRef = { source: { file: file.path, line } };
+  const chart: ChartRef = { source: { file: shownIn, line } };
   let ok = true;
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as Node;

@@ -176,7 +176,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const info = readCodeInfo(token.lang, token.text);
         // A chart block is data, drawn at render time; the slide keeps a marker where it goes.
         if (info.kind === 'chart') {
-          const chart = readChartBlock(token.text, ctx.file, ctx.line, bag);
+          // Its data file is named from the slide's file, as its pictures are; its messages are at its own line, in an included file too.
+          const chart = readChartBlock(token.text, ctx.file, ctx.line, bag, (ctx.lineFile ?? ctx.file).path);
           if (chart === null) return '';
           charts.push(chart);
           return `${chartMarker(charts.length - 1)}\n`;
