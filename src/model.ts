@@ -265,6 +265,14 @@ export interface Slide {
   vertical?: boolean;
 }
 
+/** Rewrites every piece of a slide's HTML (body, columns, what spans them, notes) with `rewrite`: how marks left in it while the deck was read are filled once it is whole. */
+export function rewriteSlideHtml(slide: Slide, rewrite: (html: string) => string): void {
+  slide.bodyHtml = rewrite(slide.bodyHtml);
+  if (slide.columns) slide.columns = slide.columns.map(rewrite);
+  if (slide.columnsLead !== undefined) slide.columnsLead = rewrite(slide.columnsLead);
+  if (slide.notes) slide.notes = { ...slide.notes, html: rewrite(slide.notes.html) };
+}
+
 /** The header line a slide shows: its own (Marp's `header` directive), else the deck's; empty for none. */
 export function slideHeader(slide: Pick<Slide, 'headerText'>, meta: Pick<BriefingMeta, 'headerText'>): string {
   return slide.headerText ?? meta.headerText ?? '';

@@ -78,7 +78,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
     // or with it: a slide number shows on a slide only through its master.
     const numbered = new Set(briefing.slides.filter((_, i) => palettes[i]!.text === text).map((slide) => showsPageNumber(slide, meta)));
-    defineMasters(pptx, { width, height, banner, footerY }, variant, meta.classification, meta.title, numbered, text === palette.text ? '' : ` on ${text}`);
+    defineMasters(pptx, { width, height, banner, footerY }, variant, meta.classification, meta.title, numbered, variantName(variant, palette));
   }
 
   const images = await placeImages(model);
@@ -88,7 +88,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   for (const [i, slide] of briefing.slides.entries()) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
     const slidePalette = palettes[i]!;
-    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta), slidePalette.text === palette.text ? '' : ` on ${slidePalette.text}`) });
+    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta), variantName(slidePalette, palette)) });
     // The slide's own background (reveal's, Marp's, Quarto's): its colour, or its picture, with text that reads on it.
     const ownPicture = slide.look?.backgroundImage === undefined ? undefined : images.get(slide.look.backgroundImage);
     if (ownPicture) pptxSlide.background = { data: ownPicture.data };
@@ -117,6 +117,11 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch)), slides: briefing.slides.length, notes, info };
+}
+
+/** What a master in a slide's colours (`palette`) adds to its name: nothing in the theme's (`theme`), else its text colour. */
+function variantName(palette: ThemePalette, theme: ThemePalette): string {
+  return palette.text === theme.text ? '' : ` on ${palette.text}`;
 }
 
 /** The master of a slide: plain (the title slide, section dividers) or not, with its number or without, in the colours `variant` names ('' for the theme's). */

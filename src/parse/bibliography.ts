@@ -51,7 +51,6 @@ export const MAX_CITATIONS = 1000;
 /** citeproc's locales: a deck's language picks the nearest, else US English. */
 const LOCALES = ['en-US', 'fr-FR', 'de-DE', 'es-ES', 'nl-NL'];
 
-
 /**
  * Reads the references a deck names (`bibliography:` files, as the load stage
  * read them, and `references:` in the metadata); null when it names none.
@@ -114,15 +113,16 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
     }
   }
   const lang = LOCALES.find((l) => l.slice(0, 2) === meta.lang.slice(0, 2).toLowerCase()) ?? 'en-US';
-  const data = new Cite(items, { forceType: '@csl/list+object' }).data as { id: string }[];
-  const ids = data.map((item) => item.id);
+  // Each source's items are citation-js's already, as CSL: the engine takes them as they are.
+  const ids = items.map((item) => item.id);
+  const known = new Set(ids);
   // One citeproc engine for the deck: each citation is a cluster it formats, far cheaper than a format() call each.
   let engine: CiteprocEngine;
   try {
-    engine = csl.engine(data, template, lang, 'html');
+    engine = csl.engine(items, template, lang, 'html');
   } catch (err) {
     report(`the citation style ${citations.csl} could not be used (${(err as Error).message.split('\n')[0]}), so the deck's references are in Harvard style`, 'check the .csl file against the CSL schema', atStyle);
-    engine = csl.engine(data, 'harvard1', lang, 'html');
+    engine = csl.engine(items, 'harvard1', lang, 'html');
   }
   engine.updateItems(ids);
   let failed = false;
@@ -135,7 +135,7 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   const clusters = new Map<string, string>();
   return {
     ids,
-    has: (id) => ids.includes(id),
+    has: (id) => known.has(id),
     cite(group) {
       const key = JSON.stringify(group);
       const known = clusters.get(key);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody } from './dialects/marp.js';
+import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground } from './dialects/marp.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type RawSlide } from './cut-slides.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
@@ -82,11 +82,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const images: ImageRef[] = [];
   const charts: ChartRef[] = [];
   // Pandoc's citations: formatted from the deck's references, each key kept in the order first cited, for the list of works cited.
-  const cited: string[] = [];
+  const cited = new Set<string>();
   const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.referenceFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { file: at?.file ?? metaSource!.file.path, line: at?.line ?? meta.citations!.line, hint })) : null;
   // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
   let inNotes = false;
-  const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.includes(id) || cited.push(id)) } : undefined;
+  const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations);
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
@@ -113,9 +113,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     if (own && metaSource) {
       const where = { file: metaSource.file.path, line: own.line };
       const relPath = own.backgroundImage === undefined ? null : resolveImagePath(own.backgroundImage, metaSource.file, where, bag, 'background image', 'leave out');
-      if (relPath !== null) images.push({ src: own.backgroundImage!, relPath, alt: '', source: where, decorative: true });
-      title.look = { ...(own.backgroundColor !== undefined ? { backgroundColor: own.backgroundColor } : {}), ...(relPath !== null ? { backgroundImage: images.length - 1 } : {}) };
-      title.images = relPath !== null ? [images.length - 1] : [];
+      title.look = own.backgroundColor === undefined ? {} : { backgroundColor: own.backgroundColor };
+      if (relPath !== null) {
+        images.push({ src: own.backgroundImage!, relPath, alt: '', source: where, decorative: true });
+        title.look.backgroundImage = images.length - 1;
+        title.images = [images.length - 1];
+      }
     }
   }
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
@@ -235,10 +238,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const lead = leadLines === null ? null : renderSteps(leadLines, leadSteps, (part) => markdown.render(raw.file, part, incremental));
     const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part) => markdown.render(raw.file, part, incremental)));
     // Marp's `![bg](…)`: the image the renderer took for the slide's background, or several side by side (marp.ts).
-    const firstBackground = rendered.find((r) => r.background !== undefined);
-    const arranged = arrangeMarpBackgrounds(rendered.map((r) => r.html), firstBackground?.background, escapeHtml(firstBackground?.background === undefined ? '' : images[firstBackground.background]!.alt), firstBackground?.backgroundVertical === true);
-    arranged.parts.forEach((html, i) => (rendered[i]!.html = html));
-    if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background };
+    const firstBackground = rendered.find((r) => r.background !== undefined)?.background;
+    if (firstBackground) {
+      const arranged = arrangeMarpBackgrounds(rendered.map((r) => r.html), firstBackground, escapeHtml(images[firstBackground.image]!.alt));
+      arranged.parts.forEach((html, i) => (rendered[i]!.html = html));
+      if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background };
+    }
     // The slide's footnotes go under its content: after its last column.
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
@@ -279,7 +284,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 
-  if (bibliography) placeWorksCited(slides, bibliography, cited, meta.citations!, push, location);
+  if (bibliography) placeWorksCited(slides, bibliography, [...cited], meta.citations!, push, location);
   const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
   fillSlidevPageNumbers(slides, pageTotal ?? slides.length);
   return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}) };
@@ -343,19 +348,19 @@ function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[]
   const cuts = [{ fragment: false, from: 0 }, ...steps];
   let html = '';
   let bulletCount = 0;
-  let found: Pick<RenderedPart, 'background' | 'backgroundVertical'> = {};
+  let background: MarpBackground | undefined;
   cuts.forEach((cut, i) => {
     const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length));
     bulletCount += part.bulletCount;
-    if (found.background === undefined && part.background !== undefined) found = { background: part.background, backgroundVertical: part.backgroundVertical };
+    background ??= part.background;
     if (part.html.trim() === '') return;
     html += cut.fragment ? `<div class="fragment">${part.html}</div>` : part.html;
   });
-  return { html, bulletCount, ...found };
+  return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
 }
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
-type RenderedPart = { html: string; bulletCount: number; background?: number; backgroundVertical?: boolean };
+type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
 
 /**
  * A folder briefing's Markdown file that opens with YAML front matter (a deck

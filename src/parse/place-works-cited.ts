@@ -1,5 +1,5 @@
 import { escapeHtml } from '../html-text.js';
-import type { DeckCitations, Slide } from '../model.js';
+import { rewriteSlideHtml, type DeckCitations, type Slide } from '../model.js';
 import type { Bibliography } from './bibliography.js';
 import { REFERENCES_MARK } from './dialects/pandoc/citations.js';
 
@@ -23,10 +23,11 @@ export function placeWorksCited(slides: Slide[], bibliography: Bibliography, cit
   const html = list === '' || citations.suppressBibliography ? '' : `<div class="references">${list}</div>`;
   let placed = false;
   for (const slide of slides) {
-    if (!slide.bodyHtml.includes(REFERENCES_MARK)) continue;
-    placed = true;
-    slide.bodyHtml = slide.bodyHtml.replaceAll(REFERENCES_MARK, html);
-    slide.columns = slide.columns?.map((column) => column.replaceAll(REFERENCES_MARK, html)) ?? null;
+    rewriteSlideHtml(slide, (part) => {
+      if (!part.includes(REFERENCES_MARK)) return part;
+      placed = true;
+      return part.replaceAll(REFERENCES_MARK, html);
+    });
   }
   if (placed || html === '') return;
   const title = citations.sectionTitle ?? 'References';

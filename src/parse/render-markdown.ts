@@ -8,7 +8,7 @@ import { countNewlines, joinLines, lineAt, locateLine, type Line } from './sourc
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
-import { MAX_BACKGROUNDS, readMarpImage } from './dialects/marp.js';
+import { MAX_BACKGROUNDS, readMarpImage, type MarpBackground } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
@@ -47,9 +47,8 @@ interface RenderContext {
   rawHtml: boolean;
   /** Whether the slide's lists step in, item by item. */
   incremental?: boolean;
-  /** An image Marp's `![bg](…)` made the slide's background, by index into the images, and whether it said `vertical`. */
-  background?: number;
-  backgroundVertical?: boolean;
+  /** The picture Marp's `![bg](…)` made the slide's background, by index into the images, and whether it said `vertical`. */
+  background?: MarpBackground;
 }
 
 /**
@@ -104,8 +103,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             backgroundsOnSlide++;
             // The first is the slide's background; each after it a marker in the slide, for the arrangement.
             if (backgroundsOnSlide === 1) {
-              ctx.background = images.length - 1;
-              ctx.backgroundVertical = vertical === true;
+              ctx.background = { image: images.length - 1, vertical: vertical === true };
               return '';
             }
             return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}">`;
@@ -275,7 +273,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
 
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
-    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number; background?: number; backgroundVertical?: boolean } {
+    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number; background?: MarpBackground } {
       ctx.file = file;
       ctx.rawHtml = false;
       ctx.background = undefined;
@@ -290,7 +288,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       }
       try {
         const rendered = renderTokens(file, lines, incremental);
-        return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background, backgroundVertical: ctx.backgroundVertical === true };
+        return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background };
       } catch (err) {
         // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
         bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {

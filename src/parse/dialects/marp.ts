@@ -87,15 +87,16 @@ export function isMarpDirective(text: string): boolean {
   return (key !== undefined && MARP_DIRECTIVES.has(key)) || CLASSIC_DIRECTIVE.test(text);
 }
 
+/** The classic directives with a name today: `page_number` is `paginate`, and `footer` stayed `footer`. */
+const MODERN_NAMES: Record<string, string> = { page_number: 'paginate', footer: 'footer' };
+
 /** A classic directive in today's words (`*page_number: false` is `_paginate: false`), or null for one with none (`$width`). */
 function modernizeClassicDirective(text: string): string | null {
   const classic = CLASSIC_DIRECTIVE.exec(text);
   if (!classic) return text;
-  const name = classic[1]!;
-  const value = text.slice(classic[0].length);
-  if (name === 'page_number' || name === '*page_number') return `${name.startsWith('*') ? '_' : ''}paginate:${value}`;
-  if (name === 'footer' || name === '*footer') return `${name.startsWith('*') ? '_' : ''}footer:${value}`;
-  return null;
+  const [, name] = classic as unknown as [string, string];
+  const modern = MODERN_NAMES[name.replace(/^\*/, '')];
+  return modern === undefined ? null : `${name.startsWith('*') ? '_' : ''}${modern}:${text.slice(classic[0].length)}`;
 }
 
 /**
@@ -221,20 +222,26 @@ export const MAX_BACKGROUNDS = 4;
 /** A background picture after the first, as the renderer leaves it in the slide: a marker the slide's arrangement numbers. */
 const MULTI_MARKER = /<img src="(briefdeck-asset:\d+)" alt="([^"]*)" class="bg-multi( bg-multi-vertical)?"( \/)?>/g;
 
+/** The first full-slide picture Marp's `![bg](…)` gives a slide, by index into the images, and whether it said `vertical`. */
+export interface MarpBackground {
+  image: number;
+  vertical: boolean;
+}
+
 /**
  * Marp's several backgrounds (`![bg](a.png)` then `![bg](b.png)`): side by side, or one over another when
- * any says `vertical`. The first is the slide's background (`first`, an image index) until a second comes:
- * then all are pictures behind the content, each numbered for its place (`bg-multi-2-1`, `bg-multi-2-2`, …),
- * and the slide has no background picture. `parts` are the slide's rendered parts, in order.
+ * any says `vertical`. The first (`first`, with its alt text, escaped) is the slide's background until a
+ * second comes: then all are pictures behind the content, each numbered for its place (`bg-multi-2-1`,
+ * `bg-multi-2-2`, …), and the slide has no background picture. `parts` are the slide's rendered parts, in order.
  */
-export function arrangeMarpBackgrounds(parts: string[], first: number | undefined, firstAlt: string, firstVertical: boolean): { parts: string[]; background?: number } {
+export function arrangeMarpBackgrounds(parts: string[], first: MarpBackground, firstAlt: string): { parts: string[]; background?: number } {
   const markers = parts.reduce((n, part) => n + (part.match(MULTI_MARKER)?.length ?? 0), 0);
-  if (first === undefined || markers === 0) return { parts, ...(first === undefined ? {} : { background: first }) };
+  if (markers === 0) return { parts, background: first.image };
   const count = markers + 1;
-  const vertical = firstVertical || parts.some((part) => part.includes('bg-multi bg-multi-vertical'));
+  const vertical = first.vertical || parts.some((part) => part.includes('bg-multi bg-multi-vertical'));
   const place = (n: number) => `bg-multi bg-multi-${count}-${n}${vertical ? ' bg-multi-vertical' : ''}`;
   let n = 1;
   const numbered = parts.map((part) => part.replace(MULTI_MARKER, (_, src: string, alt: string) => `<img src="${src}" alt="${alt}" class="${place(++n)}">`));
-  numbered[0] = `<img src="briefdeck-asset:${first}" alt="${firstAlt}" class="${place(1)}">${numbered[0] ?? ''}`;
+  numbered[0] = `<img src="briefdeck-asset:${first.image}" alt="${firstAlt}" class="${place(1)}">${numbered[0] ?? ''}`;
   return { parts: numbered };
 }

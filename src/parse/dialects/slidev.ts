@@ -1,4 +1,4 @@
-import type { Slide } from '../../model.js';
+import { rewriteSlideHtml, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
@@ -181,11 +181,7 @@ export function markSlidevPageNumbers(line: string): string | null {
 
 /** Puts each slide's number (as its footer shows it) and the deck's count where Slidev's page numbers stood. */
 export function fillSlidevPageNumbers(slides: Slide[], total: number): void {
-  const fill = (html: string, slide: Slide) => (html.includes('\u0000p') ? html.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total)) : html);
   for (const slide of slides) {
-    slide.bodyHtml = fill(slide.bodyHtml, slide);
-    if (slide.columns) slide.columns = slide.columns.map((html) => fill(html, slide));
-    if (slide.columnsLead !== undefined) slide.columnsLead = fill(slide.columnsLead, slide);
-    if (slide.notes) slide.notes = { ...slide.notes, html: fill(slide.notes.html, slide) };
+    rewriteSlideHtml(slide, (html) => (html.includes('\u0000p') ? html.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total)) : html));
   }
 }
