@@ -1292,6 +1292,9 @@ describe("Slidev's MDC syntax and icons", () => {
       '22: Slidev icon <carbon:edit> has no picture offline and was left out',
     ]);
     expect(built.warnings.map((w) => w.message)).not.toContain('"mdc" is Slidev\'s metadata; briefdeck ignores it');
+    // A bare prop is a prop set to true, but a quoted value's words stay as written.
+    const quoted = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: default\nmdc: true\n---\n\n# Q\n\nA [word]{title="a big word" lazy}.\n' }, 'slidev-mdc-quoted'), 'deck.md'));
+    expect(quoted.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.message)).toEqual(['MDC attributes title=a big word lazy=true are not supported and were left out']);
   });
 
   it('without mdc: true the same lines are Markdown as CommonMark reads them, and an icon alone marks a deck as Slidev\'s', async () => {

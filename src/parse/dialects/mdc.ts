@@ -96,5 +96,5 @@ export function mdcInlineExtension(report: (raw: string, message: string) => voi
 
 /** Reads MDC props: Pandoc's attributes, where a bare word (`lazy`) is a prop set to true. */
 export function readMdcAttributes(inside: string): Attributes | null {
-  return readAttributes(inside.replace(/(^|\s)([A-Za-z][\w-]*)(?=\s|$)/g, '$1$2=true'));
+  return readAttributes(inside, true);
 }
