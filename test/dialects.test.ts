@@ -1129,10 +1129,12 @@ describe('honest leftovers', () => {
     expect(clicks!.bodyHtml).toContain('<li class="fragment">first</li>');
     // `<Img>` is HTML in another case, not a component: like any raw <img> naming a picture in the folder, it is taken in,
     // and since x.png is not there, this deck for another tool shows its (empty) alt text in its place, with a warning.
-    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe('<img src="briefdeck-asset:0" /><p>Kept text.</p>');
+    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe('<img src="briefdeck-asset:0" /><p>Kept text.</p> <p>Wrapped text.</p>');
     expect(built.deck.html).toContain('<span class="missing-image"></span>');
     expect(built.warnings.filter((w) => w.code === 'W_IMAGE_MISSING').map((w) => w.line)).toEqual([33]);
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 29]);
+    // A component that wraps content (`<Transform>`) is named once, at its opening tag, as losing only itself.
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 29, 37]);
+    expect(built.warnings.find((w) => w.line === 37)!.message).toMatch(/<Transform>.*what it wraps shows without it/);
     for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(/not (supported|drawn)/);
   });
 });

@@ -74,9 +74,12 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (slot) return { text: `${slot[1]}${slot[2]}` };
   if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
-  const component = /^[ \t]*<\/?([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*>[ \t]*$/.exec(line);
-  if (component && !HTML_TAGS.has(component[1]!.toLowerCase())) return { text: '', warning: `component <${component[1]}> (Slidev, Vue) is not supported and was left out` };
-  return null;
+  // Its closing tag goes quietly: the opening one has said what was lost.
+  const component = /^[ \t]*<(\/?)([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*?(\/?)>[ \t]*$/.exec(line);
+  if (!component || HTML_TAGS.has(component[2]!.toLowerCase())) return null;
+  if (component[1]) return { text: '' };
+  const wraps = component[3] ? '' : '; what it wraps shows without it';
+  return { text: '', warning: `component <${component[2]}> (Slidev, Vue) is not supported and was left out${wraps}` };
 }
 
 /** A Vue expression that reads Slidev's globals, which only Slidev can give a value. */
