@@ -46,7 +46,8 @@ export type ErrorCode =
   | 'W_PDF_OVERFLOW'
   | 'W_REMOTE_IMAGE'
   | 'W_IMAGE_MISSING'
-  | 'W_CITATION';
+  | 'W_CITATION'
+  | 'W_STYLE';
 
 export type Severity = 'error' | 'warning';
 

@@ -130,6 +130,8 @@ export interface BriefingMeta {
   mdc?: boolean;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
   cellEcho?: boolean;
+  /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
+  deckStyle?: { css: string; line: number };
   /** Marp's `class` and `backgroundColor` in front matter (the parts that pass): every slide's look, unless it sets its own. */
   slideDefaults?: { class?: string; backgroundColor?: string };
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */
@@ -230,6 +232,8 @@ export interface Slide {
   layout: string;
   /** The title as plain text, for the Agenda, footers and messages. */
   title: string | null;
+  /** The level of the heading the title was written as in a Marp or Slidev deck (1 for `#`), for the author's styles of headings. */
+  titleLevel?: number;
   /** The title with its inline Markdown rendered (bold, italic, code, links, math), for the slide itself. */
   titleHtml: string | null;
   /** Slide body as HTML; images carry `briefdeck-asset:N` placeholders. */
@@ -263,6 +267,8 @@ export interface Slide {
   look?: SlideLook;
   /** Below the slide before it, in the same vertical stack (reveal's `--`, reveal-md's `----` and `<!--v-->`). */
   vertical?: boolean;
+  /** A style of the author's is kept to this slide (Marp's `<style scoped>`, Slidev's `<style>`): its section is marked for it. */
+  ownStyle?: boolean;
 }
 
 /** Rewrites every piece of a slide's HTML (body, columns, what spans them, notes) with `rewrite`: how marks left in it while the deck was read are filled once it is whole. */
@@ -303,6 +309,8 @@ export interface Briefing {
   charts: ChartRef[];
   /** The count of slides that count as pages, where Marp's `paginate: hold` or `skip` leaves some out (else every slide). */
   pageTotal?: number;
+  /** The author's own styles (Marp's `style:`, `<style>` blocks), scoped to the slides and cleaned of anything that would fetch. */
+  authorCss?: string;
 }
 
 /** An image's bytes after loading, ready to inline. */
@@ -320,6 +328,8 @@ export interface RenderedDeck {
   revealConfig: Record<string, unknown>;
   /** A built-in theme name; a briefing's own CSS goes in customTheme. */
   theme: string;
+  /** The author's own styles from the deck's text (Briefing.authorCss), laid over every theme. */
+  authorCss?: string;
   /** The briefing's own theme CSS file (absolute, inside the briefing folder), layered over the house theme. */
   customTheme?: string;
   /** The deck template it was rendered with, for errors about what that template wrote. */

@@ -60,6 +60,10 @@ export interface SlideView {
   stackStart: boolean;
   /** This slide is the last of its vertical stack. */
   stackEnd: boolean;
+  /** A style of the author's is kept to this slide: the template marks its section with data-style-scope. */
+  ownStyle: boolean;
+  /** In a deck with styles of the author's, the level of the heading its title was written as: their `h1` is a `#` title. */
+  titleLevel?: number;
 }
 
 /** Sections one agenda column holds at the house theme's size. */
@@ -129,6 +133,8 @@ export function renderDeck(
     look: { ...slide.look, backgroundImage: slide.look?.backgroundImage === undefined ? undefined : dataUris.get(slide.look.backgroundImage) },
     stackStart: !slide.vertical && briefing.slides[i + 1]?.vertical === true,
     stackEnd: slide.vertical === true && briefing.slides[i + 1]?.vertical !== true,
+    ownStyle: slide.ownStyle === true,
+    titleLevel: briefing.authorCss ? slide.titleLevel : undefined,
   }));
 
   const markers = { head: `<!--briefdeck-head-${options.markerNonce}-->`, scripts: `<!--briefdeck-scripts-${options.markerNonce}-->` };
@@ -195,7 +201,7 @@ export function renderDeck(
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
   const custom = isCustomTheme(briefing.meta.theme);
-  return { html, markers, revealConfig, theme: baseTheme(briefing.meta.theme), customTheme: custom ? options.customThemeFile : undefined, template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
+  return { html, markers, revealConfig, theme: baseTheme(briefing.meta.theme), customTheme: custom ? options.customThemeFile : undefined, ...(briefing.authorCss ? { authorCss: briefing.authorCss } : {}), template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {

@@ -132,6 +132,42 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(contrast(light.text, light.background)).toBeGreaterThan(7);
   });
 
+  it("the author's styles apply in Chromium: Marp's style directive to every slide, <style scoped> to its slide only, an h1 rule to a # title; the notes stay hidden and the classification banner and footer in sight and on top, whatever a style says", async () => {
+    const markdown = [
+      '---', 'marp: true', 'classification: SECRET', 'style: |', '  h1 { color: rgb(0, 0, 200); }', '  aside, aside.notes, .classification, .deck-footer { display: block !important; visibility: hidden !important; }', '---', '',
+      '# One', '', 'Plain text', '', '<!-- A secret note -->', '', '---', '',
+      '<style scoped>', 'p { color: rgb(200, 0, 0); position: relative; z-index: 2147483647; top: -400px; background: white; height: 800px; }', 'section { background-color: rgb(0, 200, 0); display: none !important; }', '</style>', '', '# Two', '', 'Red text', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': markdown }, 'styles-browser'), 'deck.md'));
+    const shown = await tab.show(built.deck.html);
+    const slides = await shown.page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      return reveal.getSlides().map((slide, h) => {
+        reveal.slide(h, 0);
+        const notes = slide.querySelector('aside.notes');
+        const banner = slide.querySelector('.classification-top')!.getBoundingClientRect();
+        const footer = slide.querySelector('.deck-footer')!;
+        return {
+          title: getComputedStyle(slide.querySelector('.slide-title')!).color,
+          text: getComputedStyle(slide.querySelector('.slide-content p')!).color,
+          background: getComputedStyle(slide).backgroundColor,
+          shown: getComputedStyle(slide).display !== 'none',
+          notesShown: notes !== null && getComputedStyle(notes).display !== 'none',
+          // What a click on the middle of the top banner would hit: the banner, never a paragraph raised over it.
+          bannerOnTop: document.elementFromPoint(banner.left + banner.width / 2, banner.top + banner.height / 2)?.closest('.classification') !== null,
+          footerShown: getComputedStyle(footer).visibility === 'visible' && getComputedStyle(footer).display !== 'none',
+          visible: (slide as HTMLElement).innerText,
+        };
+      });
+    });
+    expect(slides.map((s) => [s.title, s.text === 'rgb(200, 0, 0)', s.background, s.shown, s.notesShown, s.bannerOnTop, s.footerShown])).toEqual([
+      ['rgb(0, 0, 200)', false, 'rgba(0, 0, 0, 0)', true, false, true, true],
+      ['rgb(0, 0, 200)', true, 'rgb(0, 200, 0)', true, false, true, true],
+    ]);
+    expect(slides.map((s) => s.visible).join(' ')).not.toMatch(/secret note|color|display/);
+    expect(await shown.cspViolations()).toEqual([]);
+  });
+
   it("Marp's several backgrounds stand side by side, or one over another with vertical, behind the slide's text", async () => {
     const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
     const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Side by side\n\nText\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n\n# Stacked\n';

@@ -1123,7 +1123,7 @@ describe('reveal slide and element directives', () => {
 });
 
 describe('honest leftovers', () => {
-  it('components, shortcodes, snippet imports, diagrams and style blocks never show; each is a warning at its line; v-clicks step in', async () => {
+  it('components, shortcodes, snippet imports and diagrams never show; each is a warning at its line; v-clicks step in; a style block styles its slide', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'leftovers.md'));
     const [clicks, extras] = built.briefing.slides.filter((s) => s.kind === 'content');
     expect(clicks!.bodyHtml).toContain('<li class="fragment">first</li>');
@@ -1133,7 +1133,11 @@ describe('honest leftovers', () => {
     expect(built.deck.html).toContain('<span class="missing-image"></span>');
     expect(built.warnings.filter((w) => w.code === 'W_IMAGE_MISSING').map((w) => w.line)).toEqual([33]);
     // A component that wraps content (`<Transform>`) is named once, at its opening tag, as losing only itself.
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 29, 37]);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 37]);
+    // The `<style scoped>` block is its slide's style, not its text.
+    expect(built.briefing.authorCss).toContain('.reveal .slides section[data-layout][data-style-scope="2"] .slide-body :is(h1:not(.slide-title), [data-title-level="1"] .slide-title) { color: red }');
+    expect(extras!.ownStyle).toBe(true);
+    expect(built.deck.html).toContain('data-style-scope="2"');
     expect(built.warnings.find((w) => w.line === 37)!.message).toMatch(/<Transform>.*what it wraps shows without it/);
     for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(/not (supported|drawn)/);
   });

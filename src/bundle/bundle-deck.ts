@@ -58,7 +58,8 @@ export async function bundleDeck(rendered: RenderedDeck, options: BundleOptions 
     rendered.customTheme && options.root ? bundleCustomTheme(rendered.customTheme, options.root, options.themeSource ?? { file: rendered.customTheme, line: 1 }) : '',
     ...chosen.features.map(bundleFeatureCss),
   ]);
-  const css = escapeForStyle(themeCss + featureCss.join('') + customCss);
+  // The author's styles from the deck's text come last, over any theme: they are its own, slide by slide.
+  const css = escapeForStyle(themeCss + featureCss.join('') + customCss + (rendered.authorCss ?? ''));
   const script = escapeForScript(runtime.script);
   // In JSON, \u003c is the only safe way to write "<": it can then never open </script or <!--.
   const config = JSON.stringify(rendered.revealConfig).replace(/</g, '\\u003c');

@@ -90,7 +90,7 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
     },
   };
   // Remote and absolute references are refused at their own line first, before esbuild ever sees them.
-  const { findExternalReferences } = await import('./css-references.js');
+  const { findExternalReferences } = await import('../css-references.js');
   // Shown the way the user names files: beside the metadata that set `theme:`.
   const shownTheme = path.join(path.dirname(where.file), path.relative(root, themeFile));
   const source = readRegularFile(themeFile, shownTheme, MAX_THEME_FILE_BYTES, where, (size) =>
@@ -136,7 +136,7 @@ async function compileCss(files: string[], plugins: esbuild.Plugin[] = []): Prom
   });
   const css = result.outputFiles[0]!.text;
   // The last word, after bundling: nothing in the CSS may load anything but a data: URI.
-  const { findExternalReferences } = await import('./css-references.js');
+  const { findExternalReferences } = await import('../css-references.js');
   const external = findExternalReferences(css)[0];
   if (external) throw failure('E_REMOTE_URL', `theme CSS refers to "${external.url.slice(0, 80)}", which is not inlined`, { hint: 'themes must inline every font and image; use url() with a file inside the briefing folder' });
   return css;

@@ -29,6 +29,8 @@ const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
 export interface RawSlide {
   kind: 'section' | 'content';
   title: string | null;
+  /** The level of the heading that titles the slide (1 for `#`). */
+  titleLevel?: number;
   file: SourceFile;
   line: number;
   /** The included file the slide starts in, when it is not `file`: its source location is there. */
@@ -52,6 +54,14 @@ export interface RawSlide {
   /** The header and page number Marp's directives give the slide, where they differ from the deck's. */
   chrome?: MarpChrome;
   section: string | null;
+}
+
+/** A `<style>` block as read: its CSS, the line it starts at, and the slide it is kept to (Marp's `<style scoped>`, any in a Slidev deck). */
+export interface FoundStyle {
+  css: string;
+  line: number;
+  file: SourceFile;
+  slide?: RawSlide;
 }
 
 const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -108,6 +118,8 @@ export interface CutOptions {
   includes?: ReadonlyMap<string, IncludedFile>;
   /** The deck is written in MDC's syntax too (Slidev's `mdc: true`): its block components' lines are read. */
   mdc?: boolean;
+  /** Where the `<style>` blocks read are put, for author-styles.ts. */
+  styles?: FoundStyle[];
 }
 
 /**
@@ -121,7 +133,7 @@ export interface CutOptions {
  * name (from `includes`, which the load stage read), each at the include's line.
  */
 export function cutSlides(file: SourceFile, text: string, firstLine: number, options: CutOptions = {}): RawSlide[] {
-  const { slideLevel = 2, commentNotes = 'none', warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map(), mdc = false } = options;
+  const { slideLevel = 2, commentNotes = 'none', warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map(), mdc = false, styles = [] } = options;
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
@@ -161,6 +173,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
+  /** Where the `<style>` block being read starts. */
+  let styleStart = { line: firstLine, file };
   const mdcBlocks: MdcState = { open: [] };
   /** The included file a div of left-out content opened in, if it did not open in `file`. */
   let hidingFile: SourceFile | undefined;
@@ -206,9 +220,17 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       text = mdcLine.text;
     }
     // What another tool means but briefdeck cannot do is left out with a warning, before anything else reads the line.
+    const inStyle = leftovers.style !== undefined;
     const leftover = fences.inside ? null : rewriteLeftover(text, leftovers);
+    if (!inStyle && leftovers.style) styleStart = { line: number, file: here() ?? file };
     if (leftover) {
       if (leftover.warning) warnHere(number, leftover.warning);
+      if (leftover.style) {
+        // Slidev keeps every slide's style to its slide; Marp, the scoped ones. Such a style opens its slide if none has.
+        const scoped = leftover.style.scoped || commentNotes === 'slidev';
+        if (scoped && !current) start('content', null, number, false);
+        styles.push({ css: leftover.style.css, ...(inStyle ? styleStart : { line: number, file: here() ?? file }), ...(scoped ? { slide: current! } : {}) });
+      }
       text = leftover.text;
     }
     if (notesBlock) {
@@ -277,9 +299,12 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       // Marp and Slidev cut at a heading only when told to: `![bg](a.png)` then `# Title` is one slide with that title.
       const c = current as RawSlide | null;
       const title = m[2]!.trim();
-      if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) start('content', title, number, false);
-      else if (c.title === null) {
+      if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) {
+        start('content', title, number, false);
+        (current as unknown as RawSlide).titleLevel = m[1]!.length;
+      } else if (c.title === null) {
         c.title = title;
+        c.titleLevel = m[1]!.length;
         c.line = number;
       } else {
         append(text, number);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { writtenForAnotherTool, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground } from './dialects/marp.js';
-import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type RawSlide } from './cut-slides.js';
+import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -17,6 +17,8 @@ import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
+import { placeAuthorStyles, scopeAuthorStyles } from './author-styles.js';
+import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -60,8 +62,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const peerWarning = (file: string) => (line: number, message: string, from?: SourceFile) => bag.warn('W_PEER_SYNTAX', message, { file: from?.path ?? file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
   const marpCarried = { ...meta.slideDefaults };
+  const styles: FoundStyle[] = [];
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
@@ -150,6 +153,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   /** Slides Marp's `paginate: hold` or `skip` leaves out of the page count. */
   const uncounted = new Set<Slide>();
+  const slideOf = new Map<RawSlide, Slide>();
   /** The file the slide before came from: a vertical separator stacks a slide under one of its own file only. */
   let previousFile: SourceFile | undefined;
   for (const raw of rawSlides) {
@@ -258,6 +262,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       kind: raw.kind,
       layout,
       title: titleHtml === null ? null : toPlainText(titleHtml).trim(),
+      ...(raw.titleLevel !== undefined && titleHtml !== null ? { titleLevel: raw.titleLevel } : {}),
       titleHtml,
       bodyHtml: body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
@@ -279,6 +284,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       ...(raw.vertical && slides.length > 0 && previousFile === raw.file ? { vertical: true } : {}),
     });
     previousFile = raw.file;
+    slideOf.set(raw, slide);
     if (raw.chrome?.uncounted) uncounted.add(slide);
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
@@ -287,34 +293,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (bibliography) placeWorksCited(slides, bibliography, [...cited], meta.citations!, push, location);
   const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
   fillSlidevPageNumbers(slides, pageTotal ?? slides.length);
-  return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}) };
-}
-
-/**
- * Applies `files:` from the metadata: those files, in that order, subfolders
- * included; without it, every top-level file by name. A file that ends up
- * unread is a warning, never silently dropped.
- */
-function orderFiles(files: SourceFile[], nested: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag): SourceFile[] {
-  const skip = (file: SourceFile, why: string) => bag.warn('W_FILE_SKIPPED', `${file.relPath} ${why} and is left out`, { file: file.path, hint: `list it in \`files:\` in the metadata (files: [${file.relPath}]), or delete it` });
-  if (!order) {
-    for (const file of nested) skip(file, 'is in a subfolder');
-    return files;
-  }
-  const byName = new Map([...files, ...nested].map((f) => [f.relPath, f]));
-  const ordered: SourceFile[] = [];
-  for (const name of order) {
-    const file = byName.get(name);
-    if (file) ordered.push(file);
-    else bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...location, hint: `files here: ${[...byName.keys()].join(', ')}` });
-  }
-  for (const file of byName.values()) if (!order.includes(file.relPath)) skip(file, 'is not listed in "files"');
-  return ordered;
-}
-
-function displayRoot(loaded: LoadedBriefing): string {
-  const first = loaded.metaFile ?? loaded.markdownFiles[0];
-  return first ? path.dirname(first.path) : loaded.name;
+  // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
+  const deckStyle = meta.deckStyle && metaSource ? { ...meta.deckStyle, file: metaSource.file.path } : undefined;
+  const placed = placeAuthorStyles(styles, deckStyle, slideOf, commentNotes !== 'none');
+  const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint }));
+  return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}) };
 }
 
 /** Every column's width in percent, to 0.01: those given as given (scaled down when they add up to more than 100), the rest sharing what is left. */
@@ -361,30 +344,6 @@ function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[]
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
-
-/**
- * A folder briefing's Markdown file that opens with YAML front matter (a deck
- * brought from Marp, Slidev or Quarto): the tools its keys belong to are noted,
- * so their syntax is read; its keys are one warning, since deck settings live
- * in briefing.yml. Returns the body after it, or null when the file has none.
- */
-function readFileFrontMatter(file: SourceFile, meta: BriefingMeta, bag: DiagnosticBag): { file: SourceFile; text: string; firstLine: number } | null {
-  // Front matter, not a slide separator: `---`, then `key: value` lines, then `---`.
-  const block = /^---[ \t]*\n((?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t]+[^\n]*\n)*)+)(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(file.text);
-  if (!block) return null;
-  const local = new DiagnosticBag();
-  const split = splitFrontMatter(file, local);
-  if (!split.meta) return null;
-  const own = parseMeta(split.meta, file.path, local).meta;
-  for (const tool of own.peerTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
-  const keys = [...block[1]!.matchAll(/^([A-Za-z][\w-]*):/gm)].map((m) => m[1]!);
-  bag.warn('W_META_IGNORED', `${file.path} opens with its own front matter (${keys.join(', ')}); it is read only to know the tool it was written for`, {
-    file: file.path,
-    line: 1,
-    hint: 'deck settings (title, theme, size, …) belong in briefing.yml',
-  });
-  return { file, text: split.body, firstLine: split.bodyLine };
-}
 
 /**
  * Whether a deck written for another tool brings its own cover, so no title

@@ -79,7 +79,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
 /**
  * Applies what a peer key means to briefdeck, where it means something:
  * Slidev's `layout` and `class` (kept for its first slide, at `line`);
- * Marp's `class` and `backgroundColor` (every slide's look);
+ * Marp's `class` and `backgroundColor` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
@@ -119,6 +119,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     case 'backgroundColor':
       return typeof value === 'string' && setSlideDefault('backgroundColor', value, meta);
+    // Marp's CSS for every slide, scoped and cleaned like any style block (parse/author-styles.ts); a block scalar starts a line on.
+    case 'style':
+      if (typeof value !== 'string') return false;
+      meta.deckStyle = { css: value, line: value.includes('\n') ? line + 1 : line };
+      return true;
     case 'paginate':
     case 'slide-number':
       return applySlideNumber(value, meta);

@@ -1,6 +1,7 @@
 // Syntax of other tools that briefdeck cannot carry over yet. None of it may
 // reach the slide as text: each is left out, with a warning that names it.
-// Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step.
+// Slidev's `<v-clicks>` and `<v-click>` are the exceptions: they map onto an incremental list and a build step;
+// so are `<style>` blocks, whose CSS is handed on to style the deck (author-styles.ts).
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 import { markSlidevPageNumbers, rewriteInlineClicks } from './slidev.js';
@@ -9,8 +10,8 @@ import { markSlidevPageNumbers, rewriteInlineClicks } from './slidev.js';
 export interface LeftoverState {
   /** The fence of a diagram block being skipped, such as ```mermaid. */
   skipFence?: string;
-  /** Inside a `<style scoped>` block. */
-  inStyle?: boolean;
+  /** A `<style>` block being read: its CSS so far, and whether it was written `<style scoped>` (Marp's, for its slide only). */
+  style?: { lines: string[]; scoped: boolean };
   /** Slidev's `<RenderWhen>` elements still open, each true when it shows its content to the presenter only. */
   renderWhen?: boolean[];
 }
@@ -19,15 +20,13 @@ export interface LeftoverState {
  * Rewrites one line: null when it is not another tool's leftover, else the
  * text to read instead (often empty) and, where meaning is lost, a warning.
  */
-export function rewriteLeftover(line: string, state: LeftoverState): { text: string; warning?: string } | null {
+export function rewriteLeftover(line: string, state: LeftoverState): { text: string; warning?: string; style?: { css: string; scoped: boolean } } | null {
   if (state.skipFence) {
     if (line.trim() === state.skipFence) state.skipFence = undefined;
     return { text: '' };
   }
-  if (state.inStyle) {
-    if (/<\/style>/i.test(line)) state.inStyle = false;
-    return { text: '' };
-  }
+  // A `<style>` block's CSS is the deck's to style (author-styles.ts), never its text: read whole, it is handed on at its end.
+  if (state.style) return readStyleLine(line, state);
   // Slidev's page number and count (`<SlideCurrentNo />`, `{{ $slidev.nav.total }}`) are the deck's, once it is numbered.
   const numbered = markSlidevPageNumbers(line);
   if (numbered !== null) return rewriteLeftover(numbered, state) ?? { text: numbered };
@@ -56,9 +55,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     state.skipFence = diagram[1]!;
     return { text: '', warning: `${diagram[2]} diagrams are not drawn yet; the block was left out` };
   }
-  if (/^[ \t]*<style\s+scoped\b[^>]*>/i.test(line)) {
-    state.inStyle = !/<\/style>/i.test(line);
-    return { text: '', warning: 'a <style scoped> block (Slidev, Marp) is not supported; it was left out, so style the deck with theme: ./my-theme.css' };
+  const style = /^[ \t]*<style(\s[^>]*)?>/i.exec(line);
+  if (style) {
+    state.style = { lines: [], scoped: /\sscoped\b/i.test(style[1] ?? '') };
+    return readStyleLine(line.slice(style[0].length), state);
   }
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
@@ -80,6 +80,16 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
   return { text: '', warning: `component <${component[2]}> (Slidev, Vue) is not supported and was left out${wraps}` };
+}
+
+/** Reads a line of a `<style>` block; at its end, hands on the block's CSS, its first line being the tag's. */
+function readStyleLine(line: string, state: LeftoverState): { text: string; style?: { css: string; scoped: boolean } } {
+  const open = state.style!;
+  const end = /<\/style\s*>/i.exec(line);
+  open.lines.push(end ? line.slice(0, end.index) : line);
+  if (!end) return { text: '' };
+  state.style = undefined;
+  return { text: line.slice(end.index + end[0].length), style: { css: open.lines.join('\n'), scoped: open.scoped } };
 }
 
 /** A Vue expression that reads Slidev's globals, which only Slidev can give a value. */

@@ -1,5 +1,10 @@
-import postcss from 'postcss';
-import valueParser from 'postcss-value-parser';
+import { createRequire } from 'node:module';
+import type valueParserType from 'postcss-value-parser';
+
+// Loaded when first used: the parse stage imports this module for decks with style blocks only, and must not pay for it otherwise.
+const require = createRequire(import.meta.url);
+type ValueParser = typeof valueParserType;
+const loadValueParser = (): ValueParser => require('postcss-value-parser') as ValueParser;
 
 /** A reference in CSS that would make the browser fetch something, with its line in the CSS it was found in. */
 export interface ExternalReference {
@@ -18,6 +23,8 @@ const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade',
  */
 export function findExternalReferences(css: string): ExternalReference[] {
   const found: ExternalReference[] = [];
+  const postcss = require('postcss') as typeof import('postcss');
+  const valueParser = loadValueParser();
   const root = postcss.parse(css);
   const check = (url: string, line: number) => {
     if (!/^\s*data:/i.test(url)) found.push({ url, line });
@@ -35,7 +42,17 @@ export function findExternalReferences(css: string): ExternalReference[] {
   return found;
 }
 
+/** The first address a CSS value would fetch (a url() or image-set() string that is not a data: URI), or null for none. */
+export function findFetchInValue(value: string): string | null {
+  let found: string | null = null;
+  scanValue(value, 0, (url) => {
+    if (found === null && !/^\s*data:/i.test(url)) found = url;
+  });
+  return found;
+}
+
 function scanValue(value: string, line: number, check: (url: string, line: number) => void): void {
+  const valueParser = loadValueParser();
   valueParser(value).walk((node) => {
     if (node.type !== 'function') return;
     const name = node.value.toLowerCase();
@@ -48,7 +65,7 @@ function scanValue(value: string, line: number, check: (url: string, line: numbe
 }
 
 /** The address inside `url(…)` or `src(…)`, quoted or not. */
-function innerUrl(node: valueParser.FunctionNode): string {
+function innerUrl(node: valueParserType.FunctionNode): string {
   const inner = node.nodes.find((n) => n.type === 'string' || n.type === 'word');
-  return inner ? inner.value : valueParser.stringify(node.nodes);
+  return inner ? inner.value : loadValueParser().stringify(node.nodes);
 }

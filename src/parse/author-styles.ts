@@ -1,0 +1,207 @@
+// Style sheets an author wrote into the deck: Marp's `style:` directive and `<style>` blocks (`<style scoped>`
+// for one slide), Slidev's `<style>` (always its slide's own), and a `<style>` in any other deck. Each is read
+// with a real CSS parser and scoped the way its tool scopes it: `section` (Marp's `:root`, Slidev's
+// `.slidev-layout`) is the slide itself, and every other selector is kept to what is on the slides, or on the one slide.
+// A deck carries nothing from outside, so whatever would fetch (`@import`, a url() that is not a data: URI) is
+// left out with a warning; comments go too. The bundle escapes what could end the deck's <style> element.
+import { createRequire } from 'node:module';
+import type { AtRule, Container, Document, Rule } from 'postcss';
+import type { Root, Selector } from 'postcss-selector-parser';
+import { findFetchInValue } from '../css-references.js';
+import type { Slide } from '../model.js';
+import type { FoundStyle, RawSlide } from './cut-slides.js';
+
+/** A style sheet as the author wrote it, with where it starts. */
+export interface WrittenStyle {
+  css: string;
+  /** The line its first line of CSS is on. */
+  line: number;
+  /** The file it is written in, for messages. */
+  file: string;
+  /** The number of the one slide it styles; absent for every slide. */
+  slide?: number;
+  /** Written for Marp or Slidev, where `:root` is the slide; elsewhere it is the page, as in any style sheet. */
+  rootIsSlide?: boolean;
+}
+
+/** The attribute the deck template gives a slide that has a style of its own, to scope that style to it. */
+export const STYLE_SCOPE_ATTRIBUTE = 'data-style-scope';
+
+/** Every slide of the deck: reveal's own sections, which carry a layout (a vertical stack's wrapper does not). */
+const SLIDE = '.reveal .slides section[data-layout]';
+
+/**
+ * Set before the author's rules. Everything on a slide but the slide itself is looked for inside its body, so
+ * the deck's chrome (the classification banners, the header, the footer with its number) and the speaker notes
+ * are out of a style's reach; and the body is a layer of its own, under the chrome, so that nothing moved or
+ * raised in it (`position: relative; z-index: 99`) can cover a banner.
+ */
+const CHROME_GUARD = `${SLIDE} .slide-body{isolation:isolate}${SLIDE} .classification,${SLIDE} .deck-header,${SLIDE} .deck-footer{z-index:1}`;
+
+/** What a style may set on the slide itself: its background and its type, which the chrome sets for itself. Its frame, its display (reveal shows and hides slides by it) and the like are the deck's. */
+const SLIDE_PROPERTIES = /^(?:background(?:-color|-image|-position|-size|-repeat)?|color|font(?:-family|-size|-style|-weight)?|line-height|letter-spacing|word-spacing|text-align|text-shadow)$/i;
+
+/** At-rules whose rules are the deck's own (their selectors scoped like any); anything else but keyframes and fonts is left out. */
+const GROUPING_RULES = new Set(['media', 'supports', 'container', 'layer']);
+
+const require = createRequire(import.meta.url);
+
+/** What to tell the author of a style's part that was left out for what it would fetch. */
+const FETCH_HINT = 'a style may use fonts and pictures only as data: URIs; put a picture on the slide, or a theme file in the briefing folder (theme: ./my-theme.css)';
+const PARSE_HINT = 'check the CSS at that line: a brace, quote or comment left open';
+
+/**
+ * The deck's styles in the order written, Marp's `style:` directive first; a style kept to one slide marks
+ * that slide (`ownStyle`). A slide left out of the deck (Slidev's `hide: true`) takes its style with it.
+ */
+export function placeAuthorStyles(found: readonly FoundStyle[], deckStyle: { css: string; line: number; file: string } | undefined, slideOf: ReadonlyMap<RawSlide, Slide>, rootIsSlide: boolean): WrittenStyle[] {
+  const placed: WrittenStyle[] = deckStyle ? [{ ...deckStyle, rootIsSlide }] : [];
+  for (const style of found) {
+    const slide = style.slide ? slideOf.get(style.slide) : undefined;
+    if (style.slide && !slide) continue;
+    if (slide) slide.ownStyle = true;
+    placed.push({ css: style.css, line: style.line, file: style.file.path, rootIsSlide, ...(slide ? { slide: slide.number } : {}) });
+  }
+  return placed;
+}
+
+/**
+ * Reads, scopes and cleans the author's style sheets into one, after the chrome guard; an empty string for none.
+ * What is left out, and CSS that will not parse, is warned of at its line.
+ */
+export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: string, line: number, message: string, hint: string) => void): string {
+  if (styles.length === 0) return '';
+  const postcss = require('postcss') as typeof import('postcss');
+  const selectorParser = require('postcss-selector-parser') as typeof import('postcss-selector-parser');
+  const sheets: string[] = [];
+  for (const style of styles) {
+    const at = (node: { source?: { start?: { line: number } } }) => style.line + (node.source?.start?.line ?? 1) - 1;
+    let root;
+    try {
+      root = postcss.parse(style.css);
+    } catch (err) {
+      const { line, reason } = err as { line?: number; reason?: string };
+      warn(style.file, style.line + (line ?? 1) - 1, `a style block's CSS does not parse (${reason ?? 'unreadable'}), so it was left out`, PARSE_HINT);
+      continue;
+    }
+    const scope = style.slide === undefined ? SLIDE : `${SLIDE}[${STYLE_SCOPE_ATTRIBUTE}="${style.slide}"]`;
+    root.walkComments((comment) => void comment.remove());
+    root.walkAtRules((rule) => {
+      const name = rule.name.toLowerCase();
+      if (name === 'import') {
+        warn(style.file, at(rule), `a style's @import ${rule.params.slice(0, 80)} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
+        rule.remove();
+      } else if (!GROUPING_RULES.has(name) && !/keyframes$/.test(name) && name !== 'font-face') {
+        rule.remove();
+      }
+    });
+    root.walkDecls((decl) => {
+      const fetched = findFetchInValue(decl.value);
+      if (fetched === null) return;
+      warn(style.file, at(decl), `a style's ${decl.prop}: url(${fetched.slice(0, 80)}) was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
+      decl.remove();
+    });
+    // Only a top-level rule, or one in @media and its kin, is scoped: keyframes' steps are not selectors, and a nested rule is relative to its parent.
+    const rules: Rule[] = [];
+    root.walkRules((rule: Rule) => void (isScopedLevel(rule.parent) && rules.push(rule)));
+    for (const rule of rules) {
+      let scoped: { slide: string[]; content: string[] };
+      try {
+        scoped = scopeSelectors(selectorParser().astSync(rule.selector), scope, style);
+      } catch {
+        warn(style.file, at(rule), `a style's selector ${rule.selector.slice(0, 80)} does not parse, so its rule was left out`, PARSE_HINT);
+        rule.remove();
+        continue;
+      }
+      if (scoped.content.length > 0) rule.cloneBefore({ selector: scoped.content.join(',') });
+      if (scoped.slide.length > 0) {
+        const own = rule.cloneBefore({ selector: scoped.slide.join(',') });
+        own.each((node) => keepToSlide(node, (what) => warn(style.file, at(node), `a style's ${what} on the slide itself was left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT)));
+        if (own.nodes.length === 0) own.remove();
+      }
+      rule.remove();
+    }
+    sheets.push(root.toString());
+  }
+  return sheets.length === 0 ? '' : `${CHROME_GUARD}\n${sheets.join('\n')}\n`;
+}
+
+const SLIDE_HINT = 'style what is on the slide instead (section h1, section p), or use a theme file in the briefing folder (theme: ./my-theme.css)';
+
+/** Keeps, of what a rule for the slide itself holds, the declarations a slide may take; a nested rule would reach past the slide's body, and goes. */
+function keepToSlide(node: import('postcss').ChildNode, leftOut: (what: string) => void): void {
+  if (node.type === 'decl') {
+    if (!SLIDE_PROPERTIES.test(node.prop)) {
+      leftOut(node.prop);
+      node.remove();
+    }
+  } else if (node.type === 'rule') {
+    leftOut(`nested rule ${node.selector.slice(0, 80)}`);
+    node.remove();
+  } else if (node.type === 'atrule') {
+    node.each((child) => keepToSlide(child, leftOut));
+  }
+}
+
+/** Whether a rule inside `parent` is one whose selector is scoped: at the top, or in a grouping at-rule. */
+function isScopedLevel(parent: Container | Document | undefined): boolean {
+  if (!parent || parent.type === 'root') return true;
+  return parent.type === 'atrule' && GROUPING_RULES.has((parent as AtRule).name.toLowerCase()) && isScopedLevel(parent.parent);
+}
+
+type SelectorNode = Selector['nodes'][number];
+
+/**
+ * Scopes a selector list to `scope`, sorting its selectors into those for the slide itself and those for what
+ * is on it. What names the page (`html`, `body`, `.reveal`, `.slides`, and `:root` outside Marp and Slidev) is
+ * dropped from the front; then `section` (Marp's `:root`, Slidev's `.slidev-layout`) is the slide, keeping its
+ * classes and states (`section.lead`); anything after it, or a selector without it, is looked for inside the
+ * slide's body. A selector that starts with a combinator, or reaches a slide's siblings, is dropped.
+ */
+function scopeSelectors(list: Root, scope: string, style: WrittenStyle): { slide: string[]; content: string[] } {
+  const slide: string[] = [];
+  const content: string[] = [];
+  const isRoot = (node: SelectorNode) => node.type === 'pseudo' && node.value.toLowerCase() === ':root';
+  const isPage = (node: SelectorNode) => (node.type === 'tag' && /^(html|body)$/i.test(node.value)) || (node.type === 'class' && (node.value === 'reveal' || node.value === 'slides')) || (isRoot(node) && !style.rootIsSlide);
+  const isSlide = (node: SelectorNode) => (node.type === 'tag' && node.value.toLowerCase() === 'section') || (isRoot(node) && style.rootIsSlide === true) || (node.type === 'class' && node.value === 'slidev-layout');
+  for (const selector of list.nodes) {
+    // Every slide's title is an h2 of class slide-title; written as `# Title`, the author's `h1` is meant for it.
+    if (style.rootIsSlide) {
+      selector.walkTags((tag) => {
+        const level = /^h([1-6])$/i.exec(tag.value)?.[1];
+        if (level) tag.value = `:is(h${level}:not(.slide-title), [data-title-level="${level}"] .slide-title)`;
+      });
+    }
+    const compounds = splitCompounds(selector.nodes);
+    if (compounds[0]?.nodes.length === 0) continue;
+    while (compounds.length > 0 && compounds[0]!.nodes.some(isPage)) compounds.shift();
+    const first = compounds[0];
+    const own = first?.nodes.find(isSlide);
+    if (!first || own) {
+      const states = own ? first!.nodes.filter((node) => node !== own).map(String).join('') : '';
+      const rest = compounds.slice(1);
+      if (rest.length === 0) slide.push(`${scope}${states}`);
+      // A slide's siblings (`section + section`) are other slides, which a style of one must not reach.
+      else if (!/[+~]/.test(rest[0]!.combinator)) content.push(`${scope}${states} .slide-body ${joinCompounds(rest)}`);
+      continue;
+    }
+    if (/[+~]/.test(first.combinator)) continue;
+    content.push(`${scope} .slide-body ${joinCompounds(compounds)}`);
+  }
+  return { slide, content };
+}
+
+/** A selector's compounds, each with the combinator before it (empty for the first). */
+function splitCompounds(nodes: readonly SelectorNode[]): { combinator: string; nodes: SelectorNode[] }[] {
+  const compounds: { combinator: string; nodes: SelectorNode[] }[] = [{ combinator: '', nodes: [] }];
+  for (const node of nodes) {
+    if (node.type === 'combinator') compounds.push({ combinator: node.value.trim(), nodes: [] });
+    else compounds.at(-1)!.nodes.push(node);
+  }
+  return compounds;
+}
+
+/** Writes compounds back as a selector, a descendant combinator where none is written; the first's combinator is dropped. */
+function joinCompounds(compounds: readonly { combinator: string; nodes: SelectorNode[] }[]): string {
+  return compounds.map((c, i) => `${i > 0 ? (c.combinator ? ` ${c.combinator} ` : ' ') : ''}${c.nodes.map((n) => { n.spaces.before = ''; n.spaces.after = ''; return String(n); }).join('')}`).join('');
+}

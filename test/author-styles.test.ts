@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { parse } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { scopeAuthorStyles } from '../src/parse/author-styles.js';
+import { writeBriefing } from './helpers.js';
+
+type P5 = { nodeName: string; tagName?: string; childNodes?: P5[]; content?: P5; value?: string };
+const elements = (n: P5): P5[] => [n, ...(n.childNodes ?? []).flatMap(elements), ...(n.content ? elements(n.content) : [])];
+const build = (files: Record<string, string>, name: string, entry = 'deck.md') => buildDeck(path.join(writeBriefing(files, name), entry));
+/** The author's rules as the deck carries them, one per line, without the guard that comes first. */
+const rulesOf = (css: string | undefined) => (css ?? '').split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+
+const SLIDE = '.reveal .slides section[data-layout]';
+const BODY = `${SLIDE} .slide-body`;
+
+describe("the author's own styles", () => {
+  it("Marp's style directive and <style> style every slide, <style scoped> its own; section and :root are the slide, a # title is their h1; none of it shows as text", async () => {
+    const built = await build({
+      'deck.md': [
+        '---', 'marp: true', 'style: |', '  section { background: #fafafa; }', '  img[alt~="center"] { display: block; }', '---', '',
+        '# One', '', 'Text', '', '<style>', 'section.lead h1, p > em, section > p { text-align: center; }', '@media print { p { color: gray } }', '</style>', '',
+        '---', '', '<style scoped>', 'p { color: red; }', ':root { font-size: 20px; }', 'section::after { content: "x" }', '</style>', '', '## Two', '', 'Red text', '',
+      ].join('\n'),
+    }, 'styles-marp');
+    // Marp's page number is its section::after; the slide itself takes only its background and its type.
+    expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_STYLE', 22, "a style's content on the slide itself was left out: a slide's own style may set its background and its type, and the rest of it is the deck's"],
+    ]);
+    const h1 = ':is(h1:not(.slide-title), [data-title-level="1"] .slide-title)';
+    expect(rulesOf(built.briefing.authorCss)).toEqual([
+      `${SLIDE} { background: #fafafa; }`,
+      `${BODY} img[alt~="center"] { display: block; }`,
+      `${SLIDE}.lead .slide-body ${h1},${BODY} p > em,${BODY} p { text-align: center; }`,
+      `@media print { ${BODY} p { color: gray } }`,
+      `${SLIDE}[data-style-scope="2"] .slide-body p { color: red; }`,
+      `${SLIDE}[data-style-scope="2"] { font-size: 20px; }`,
+    ]);
+    expect(built.briefing.slides.map((s) => [s.title, s.titleLevel, s.ownStyle === true, s.bodyHtml.replace(/\s+/g, ' ').trim()])).toEqual([
+      ['One', 1, false, '<p>Text</p>'],
+      ['Two', 2, true, '<p>Red text</p>'],
+    ]);
+    expect(built.deck.html).toMatch(/<section [^>]*data-layout="content" data-title-level="1">/);
+    expect(built.deck.html).toMatch(/<section [^>]*data-style-scope="2" data-title-level="2">/);
+    // After the theme, so an author's rule wins over the theme's of the same weight.
+    const style = built.deck.html.slice(built.deck.html.indexOf('<style>'), built.deck.html.indexOf('</style>'));
+    expect(style.indexOf(`${SLIDE} { background: #fafafa; }`)).toBeGreaterThan(style.indexOf('.slide-title'));
+  });
+
+  it("Slidev's <style> is its slide's own, .slidev-layout the slide; a Quarto deck's styles every slide, what names the page (.reveal, body, :root) read as the slide", async () => {
+    const slidev = await build({ 'deck.md': ['---', 'theme: default', 'mdc: true', '---', '', '# Cover', '', '---', '', '# Styled', '', 'Text', '', '<style>', '.slidev-layout h2 { color: teal }', '</style>', ''].join('\n') }, 'styles-slidev');
+    expect(rulesOf(slidev.briefing.authorCss)).toEqual([`${SLIDE}[data-style-scope="2"] .slide-body :is(h2:not(.slide-title), [data-title-level="2"] .slide-title) { color: teal }`]);
+    const quarto = await build({ 'deck.qmd': ['---', 'title: Q', 'format: revealjs', '---', '', '## One', '', '<style>', '.reveal h2 { color: navy }', ':root { --r-main-font-size: 30px }', 'body { background: white }', 'p, h2 { margin: 0 }', '.reveal .slides section.smaller { font-size: 20px }', '</style>', '', 'Text', ''].join('\n') }, 'styles-quarto', 'deck.qmd');
+    expect(rulesOf(quarto.briefing.authorCss)).toEqual([
+      `${BODY} h2 { color: navy }`,
+      `${SLIDE} { background: white }`,
+      `${BODY} p,${BODY} h2 { margin: 0 }`,
+      `${SLIDE}.smaller { font-size: 20px }`,
+    ]);
+    expect(quarto.warnings.map((w) => [w.line, w.message.split(' was')[0]])).toEqual([[10, "a style's --r-main-font-size on the slide itself"]]);
+    expect(quarto.briefing.slides.find((s) => s.title === 'One')!.bodyHtml.trim()).toBe('<p>Text</p>');
+  });
+
+  it('whatever would fetch is left out with a warning at its line (@import, url() that is not data:, image-set); broken CSS is a warning and the deck still builds', async () => {
+    const built = await build({
+      'deck.md': [
+        '---', 'marp: true', 'style: |', '  @import url("https://fonts.example/css");', '  h1 { background: url(https://x.example/a.png); color: red }', '---', '',
+        '# One', '', '<style>', '@font-face { font-family: F; src: url(//x.example/f.woff2), url(data:font/woff2;base64,AA==); }',
+        'p { background-image: image-set("https://x.example/b.png" 1x); border: 1px solid; }', 'q { background: url(data:image/png;base64,AA==) }', '</style>', '',
+        '---', '', '<style scoped>', 'p { color: red', '</style>', '', '# Two', '',
+      ].join('\n'),
+    }, 'styles-fetch');
+    expect(built.warnings.map((w) => [w.code, w.line, w.message.replace(/:.*? was left out/, ' … was left out').split(',')[0]])).toEqual([
+      ['W_STYLE', 4, "a style's @import url(\"https … was left out: a deck carries nothing from elsewhere"],
+      ['W_STYLE', 5, "a style's background … was left out: a deck carries nothing from elsewhere"],
+      ['W_STYLE', 11, "a style's src … was left out: a deck carries nothing from elsewhere"],
+      ['W_STYLE', 12, "a style's background-image … was left out: a deck carries nothing from elsewhere"],
+      ['W_STYLE', 19, "a style block's CSS does not parse (Unclosed block)"],
+    ]);
+    expect(built.warnings.every((w) => w.hint)).toBe(true);
+    const css = built.briefing.authorCss!;
+    expect(css).not.toMatch(/example|@import/);
+    expect(css).toContain('border: 1px solid');
+    expect(css).toContain('url(data:image/png;base64,AA==)');
+    expect(built.deck.html).not.toContain('x.example');
+  });
+
+  it("a style cannot end the deck's <style> element, and one written as a string in front matter is CSS, not markup; nothing it says reaches past a slide's body but the slide's background and type", async () => {
+    const built = await build({
+      'deck.md': ['---', 'marp: true', 'style: "h1 { content: \\"</style><script>alert(1)</script>\\" }"', '---', '', '# One', '', 'Text', '', '<!-- A note -->', '',
+        '<style>', 'aside, .classification, .deck-footer { display: none !important }', 'section { display: none; opacity: 0; color: navy }', '~ .deck-footer, section ~ section, .reveal + div { display: none }', 'section { & .deck-header { display: none } }', '</style>', ''].join('\n'),
+    }, 'styles-hostile');
+    const doc = parse(built.deck.html) as unknown as P5;
+    const tags = elements(doc).map((n) => n.tagName).filter(Boolean);
+    // One style element and the deck's own scripts: the config and the runtime, nothing from the style.
+    expect(tags.filter((t) => t === 'style')).toHaveLength(1);
+    expect(tags.filter((t) => t === 'script')).toHaveLength(2);
+    expect(built.briefing.authorCss!.split('\n')[0]).toBe(`${BODY}{isolation:isolate}${SLIDE} .classification,${SLIDE} .deck-header,${SLIDE} .deck-footer{z-index:1}`);
+    const rules = rulesOf(built.briefing.authorCss);
+    expect(rules.slice(1)).toEqual([
+      `${BODY} aside,${BODY} .classification,${BODY} .deck-footer { display: none !important }`,
+      `${SLIDE} { color: navy }`,
+    ]);
+    expect(rules[0]).toMatch(/^\.reveal \.slides section\[data-layout\] \.slide-body :is\(h1:not\(\.slide-title\), \[data-title-level="1"\] \.slide-title\) \{ content: ".*alert\(1\).*" \}$/);
+    expect(rules[0]).not.toContain('</style');
+    expect(built.warnings.map((w) => [w.line, w.message.split(' was')[0]])).toEqual([
+      [14, "a style's display on the slide itself"],
+      [14, "a style's opacity on the slide itself"],
+      [16, "a style's nested rule & .deck-header on the slide itself"],
+    ]);
+  });
+
+  it('scopeAuthorStyles leaves keyframes and nested rules as written, and drops at-rules that are not the deck\'s (@namespace, @page)', () => {
+    const warnings: string[] = [];
+    const css = scopeAuthorStyles([{ css: '@keyframes k { from { opacity: 0 } 50% { opacity: 1 } }\n.card { color: blue; & h3 { color: green } }\n@namespace svg url(http://www.w3.org/2000/svg);\n@page { margin: 0 }', line: 3, file: 'deck.md' }], (_file, line, message) => warnings.push(`${line} ${message}`));
+    expect(rulesOf(css)).toEqual(['@keyframes k { from { opacity: 0 } 50% { opacity: 1 } }', `${BODY} .card { color: blue; & h3 { color: green } }`]);
+    expect(warnings).toEqual([]);
+    expect(scopeAuthorStyles([], () => undefined)).toBe('');
+  });
+});
