@@ -220,6 +220,8 @@ export interface SlideLook {
   backgroundColor?: string;
   /** Classes from an allowlist. */
   className?: string;
+  /** Classes the deck's own styles define for a slide (Marp's `section.big`), carried as data-author-class so none can be reveal's or the deck's. */
+  authorClass?: string;
   /** An image of the briefing (index into Briefing.images) that fills the slide's background. */
   backgroundImage?: number;
 }

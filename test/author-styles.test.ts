@@ -61,6 +61,26 @@ describe("the author's own styles", () => {
     expect(quarto.briefing.slides.find((s) => s.title === 'One')!.bodyHtml.trim()).toBe('<p>Text</p>');
   });
 
+  it("a class the deck's styles give the slide (section.big) is one a slide may take, as data-author-class, carried on by Marp's class directive; a class none defines is still left out with a warning", async () => {
+    const built = await build({
+      'deck.md': ['---', 'marp: true', '---', '', '<style>', 'section.big h1, :root.quiet { color: gray }', 'section.present, section.a\\"b { color: red }', '</style>', '', '<!-- class: big -->', '<!-- _class: big lead present -->', '', '# One', '', '---', '', '# Two', '', '---', '', '<!-- _class: quiet other -->', '', '# Three', ''].join('\n'),
+    }, 'styles-classes');
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.look?.authorClass])).toEqual([
+      ['One', 'lead', 'big present'],
+      ['Two', undefined, 'big'],
+      ['Three', undefined, 'quiet'],
+    ]);
+    // reveal's own `present` is a class of the deck's here too, but never a class on the slide: reveal would take it for the current slide.
+    expect(built.deck.html).toMatch(/<section class="layout-content kind-content lead" data-layout="content" data-author-class="big present"/);
+    expect(rulesOf(built.briefing.authorCss)).toEqual([
+      // A rule for both the slide and what is on it is two rules, the slide's kept to what a slide may take.
+      `${SLIDE}[data-author-class~="big"] .slide-body :is(h1:not(.slide-title), [data-title-level="1"] .slide-title) { color: gray }`,
+      `${SLIDE}[data-author-class~="quiet"] { color: gray }`,
+      `${SLIDE}[data-author-class~="present"],${SLIDE}.a\\"b { color: red }`,
+    ]);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[21, 'slide settings class other are not supported and were left out']]);
+  });
+
   it('whatever would fetch is left out with a warning at its line (@import, url() that is not data:, image-set); broken CSS is a warning and the deck still builds', async () => {
     const built = await build({
       'deck.md': [

@@ -132,9 +132,10 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(contrast(light.text, light.background)).toBeGreaterThan(7);
   });
 
-  it("the author's styles apply in Chromium: Marp's style directive to every slide, <style scoped> to its slide only, an h1 rule to a # title; the notes stay hidden and the classification banner and footer in sight and on top, whatever a style says", async () => {
+  it("the author's styles apply in Chromium: Marp's style directive to every slide, <style scoped> to its slide only, an h1 rule to a # title, a class of the deck's own to the slide that takes it; the notes stay hidden and the classification banner and footer in sight and on top, whatever a style says", async () => {
     const markdown = [
       '---', 'marp: true', 'classification: SECRET', 'style: |', '  h1 { color: rgb(0, 0, 200); }', '  aside, aside.notes, .classification, .deck-footer { display: block !important; visibility: hidden !important; }', '---', '',
+      '<!-- _class: plain -->', '<style>', 'section.plain p { color: rgb(0, 120, 0); }', '</style>', '',
       '# One', '', 'Plain text', '', '<!-- A secret note -->', '', '---', '',
       '<style scoped>', 'p { color: rgb(200, 0, 0); position: relative; z-index: 2147483647; top: -400px; background: white; height: 800px; }', 'section { background-color: rgb(0, 200, 0); display: none !important; }', '</style>', '', '# Two', '', 'Red text', '',
     ].join('\n');
@@ -160,9 +161,10 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
         };
       });
     });
-    expect(slides.map((s) => [s.title, s.text === 'rgb(200, 0, 0)', s.background, s.shown, s.notesShown, s.bannerOnTop, s.footerShown])).toEqual([
-      ['rgb(0, 0, 200)', false, 'rgba(0, 0, 0, 0)', true, false, true, true],
-      ['rgb(0, 0, 200)', true, 'rgb(0, 200, 0)', true, false, true, true],
+    // The first slide's class of the deck's own (`_class: plain`) takes its style.
+    expect(slides.map((s) => [s.title, s.text, s.background, s.shown, s.notesShown, s.bannerOnTop, s.footerShown])).toEqual([
+      ['rgb(0, 0, 200)', 'rgb(0, 120, 0)', 'rgba(0, 0, 0, 0)', true, false, true, true],
+      ['rgb(0, 0, 200)', 'rgb(200, 0, 0)', 'rgb(0, 200, 0)', true, false, true, true],
     ]);
     expect(slides.map((s) => s.visible).join(' ')).not.toMatch(/secret note|color|display/);
     expect(await shown.cspViolations()).toEqual([]);

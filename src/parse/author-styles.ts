@@ -10,6 +10,7 @@ import type { Root, Selector } from 'postcss-selector-parser';
 import { findFetchInValue } from '../css-references.js';
 import type { Slide } from '../model.js';
 import type { FoundStyle, RawSlide } from './cut-slides.js';
+import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
 
 /** A style sheet as the author wrote it, with where it starts. */
 export interface WrittenStyle {
@@ -151,19 +152,62 @@ function isScopedLevel(parent: Container | Document | undefined): boolean {
 
 type SelectorNode = Selector['nodes'][number];
 
+/** A selector's compounds once what names the page is dropped from its front, and the node in the first that names the slide, if one does; null for a selector that starts with a combinator. */
+function locateSlide(selector: Selector, style: Pick<WrittenStyle, 'rootIsSlide'>): { compounds: Compound[]; own?: SelectorNode } | null {
+  const isRoot = (node: SelectorNode) => node.type === 'pseudo' && node.value.toLowerCase() === ':root';
+  const isPage = (node: SelectorNode) => (node.type === 'tag' && /^(html|body)$/i.test(node.value)) || (node.type === 'class' && (node.value === 'reveal' || node.value === 'slides')) || (isRoot(node) && !style.rootIsSlide);
+  const isSlide = (node: SelectorNode) => (node.type === 'tag' && node.value.toLowerCase() === 'section') || (isRoot(node) && style.rootIsSlide === true) || (node.type === 'class' && node.value === 'slidev-layout');
+  const compounds = splitCompounds(selector.nodes);
+  if (compounds[0]?.nodes.length === 0) return null;
+  while (compounds.length > 0 && compounds[0]!.nodes.some(isPage)) compounds.shift();
+  const own = compounds[0]?.nodes.find(isSlide);
+  return own ? { compounds, own } : { compounds };
+}
+
+/** A class on the slide that is not one of the built-in looks: the deck's own, which a slide carries as data-author-class (never as a class, which reveal and the deck's chrome read). */
+// Only a plain name counts: it is written into an attribute selector, where an escaped quote or brace could end it.
+const isAuthorClass = (node: SelectorNode) => node.type === 'class' && /^-?[A-Za-z_][\w-]*$/.test(node.value) && node.value !== 'slidev-layout' && !SLIDE_CLASS_ALLOWLIST.has(node.value);
+
+/**
+ * The classes the deck's styles give the slide itself (`section.big`, Marp's `:root.big`) beyond the built-in
+ * ones: a slide may then take them (`<!-- _class: big -->`). Read from Marp's `style:` and the deck's `<style>`
+ * blocks before the deck is cut, so that a class set for the slides after it is carried on; CSS that does not
+ * parse gives none (it is warned of once it is scoped).
+ */
+export function readSlideClasses(texts: readonly string[], deckStyle: string | undefined, rootIsSlide: boolean): Set<string> {
+  const classes = new Set<string>();
+  const sheets = texts.filter((text) => text.includes('<style')).flatMap((text) => [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1]!));
+  if (deckStyle) sheets.push(deckStyle);
+  if (sheets.length === 0) return classes;
+  const postcss = require('postcss') as typeof import('postcss');
+  const selectorParser = require('postcss-selector-parser') as typeof import('postcss-selector-parser');
+  for (const css of sheets) {
+    try {
+      postcss.parse(css).walkRules((rule) => {
+        if (!isScopedLevel(rule.parent)) return;
+        for (const selector of selectorParser().astSync(rule.selector).nodes) {
+          const located = locateSlide(selector, { rootIsSlide });
+          if (located?.own) for (const node of located.compounds[0]!.nodes) if (isAuthorClass(node)) classes.add(node.value!);
+        }
+      });
+    } catch {
+      // Not CSS: nothing is defined by it.
+    }
+  }
+  return classes;
+}
+
 /**
  * Scopes a selector list to `scope`, sorting its selectors into those for the slide itself and those for what
  * is on it. What names the page (`html`, `body`, `.reveal`, `.slides`, and `:root` outside Marp and Slidev) is
  * dropped from the front; then `section` (Marp's `:root`, Slidev's `.slidev-layout`) is the slide, keeping its
- * classes and states (`section.lead`); anything after it, or a selector without it, is looked for inside the
- * slide's body. A selector that starts with a combinator, or reaches a slide's siblings, is dropped.
+ * classes and states (`section.lead`; a class of the deck's own as data-author-class); anything after it, or a
+ * selector without it, is looked for inside the slide's body. A selector that starts with a combinator, or
+ * reaches a slide's siblings, is dropped.
  */
 function scopeSelectors(list: Root, scope: string, style: WrittenStyle): { slide: string[]; content: string[] } {
   const slide: string[] = [];
   const content: string[] = [];
-  const isRoot = (node: SelectorNode) => node.type === 'pseudo' && node.value.toLowerCase() === ':root';
-  const isPage = (node: SelectorNode) => (node.type === 'tag' && /^(html|body)$/i.test(node.value)) || (node.type === 'class' && (node.value === 'reveal' || node.value === 'slides')) || (isRoot(node) && !style.rootIsSlide);
-  const isSlide = (node: SelectorNode) => (node.type === 'tag' && node.value.toLowerCase() === 'section') || (isRoot(node) && style.rootIsSlide === true) || (node.type === 'class' && node.value === 'slidev-layout');
   for (const selector of list.nodes) {
     // Every slide's title is an h2 of class slide-title; written as `# Title`, the author's `h1` is meant for it.
     if (style.rootIsSlide) {
@@ -172,13 +216,12 @@ function scopeSelectors(list: Root, scope: string, style: WrittenStyle): { slide
         if (level) tag.value = `:is(h${level}:not(.slide-title), [data-title-level="${level}"] .slide-title)`;
       });
     }
-    const compounds = splitCompounds(selector.nodes);
-    if (compounds[0]?.nodes.length === 0) continue;
-    while (compounds.length > 0 && compounds[0]!.nodes.some(isPage)) compounds.shift();
+    const located = locateSlide(selector, style);
+    if (!located) continue;
+    const { compounds, own } = located;
     const first = compounds[0];
-    const own = first?.nodes.find(isSlide);
     if (!first || own) {
-      const states = own ? first!.nodes.filter((node) => node !== own).map(String).join('') : '';
+      const states = own ? first!.nodes.filter((node) => node !== own).map((node) => (isAuthorClass(node) ? `[data-author-class~="${node.value}"]` : String(node))).join('') : '';
       const rest = compounds.slice(1);
       if (rest.length === 0) slide.push(`${scope}${states}`);
       // A slide's siblings (`section + section`) are other slides, which a style of one must not reach.
@@ -191,9 +234,11 @@ function scopeSelectors(list: Root, scope: string, style: WrittenStyle): { slide
   return { slide, content };
 }
 
+type Compound = { combinator: string; nodes: SelectorNode[] };
+
 /** A selector's compounds, each with the combinator before it (empty for the first). */
-function splitCompounds(nodes: readonly SelectorNode[]): { combinator: string; nodes: SelectorNode[] }[] {
-  const compounds: { combinator: string; nodes: SelectorNode[] }[] = [{ combinator: '', nodes: [] }];
+function splitCompounds(nodes: readonly SelectorNode[]): Compound[] {
+  const compounds: Compound[] = [{ combinator: '', nodes: [] }];
   for (const node of nodes) {
     if (node.type === 'combinator') compounds.push({ combinator: node.value.trim(), nodes: [] });
     else compounds.at(-1)!.nodes.push(node);
@@ -202,6 +247,6 @@ function splitCompounds(nodes: readonly SelectorNode[]): { combinator: string; n
 }
 
 /** Writes compounds back as a selector, a descendant combinator where none is written; the first's combinator is dropped. */
-function joinCompounds(compounds: readonly { combinator: string; nodes: SelectorNode[] }[]): string {
+function joinCompounds(compounds: readonly Compound[]): string {
   return compounds.map((c, i) => `${i > 0 ? (c.combinator ? ` ${c.combinator} ` : ' ') : ''}${c.nodes.map((n) => { n.spaces.before = ''; n.spaces.after = ''; return String(n); }).join('')}`).join('');
 }

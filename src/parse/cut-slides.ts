@@ -120,6 +120,8 @@ export interface CutOptions {
   mdc?: boolean;
   /** Where the `<style>` blocks read are put, for author-styles.ts. */
   styles?: FoundStyle[];
+  /** Classes the deck's own styles define for a slide, which Marp's class directive carries on like the built-in ones. */
+  authorClasses?: ReadonlySet<string>;
 }
 
 /**
@@ -144,7 +146,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       const firstLine = current.body[0]?.number ?? 0;
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
       if (commentNotes === 'marp') {
-        const chrome = applyMarpLook(current.body, fromComments.directives, marpCarried, firstLine, warn);
+        const chrome = applyMarpLook(current.body, fromComments.directives, marpCarried, firstLine, warn, options.authorClasses);
         if (Object.keys(chrome).length > 0) current.chrome = chrome;
       }
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];

@@ -17,7 +17,7 @@ import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
-import { placeAuthorStyles, scopeAuthorStyles } from './author-styles.js';
+import { placeAuthorStyles, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
@@ -63,8 +63,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
   const marpCarried = { ...meta.slideDefaults };
   const styles: FoundStyle[] = [];
+  // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
+  const authorClasses = readSlideClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
@@ -194,7 +196,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         continue;
       }
       const directive = DIRECTIVE.exec(line.text);
-      const slideLook = directive ? null : readSlideDirective(line.text);
+      const slideLook = directive ? null : readSlideDirective(line.text, authorClasses);
       if (slideLook) {
         const { backgroundImage, ...safe } = slideLook.look;
         look = { ...look, ...safe };

@@ -138,7 +138,7 @@ const CSS_URL = /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i;
  * and page number returned. Directives without `_` are carried on, in
  * `carried`, to the slides after it. Those briefdeck cannot honour are warned of.
  */
-export function applyMarpLook(body: Line[], directives: { text: string; line: number; file?: SourceFile }[], carried: MarpCarried, firstLine: number, warn: (line: number, message: string, file?: SourceFile) => void): MarpChrome {
+export function applyMarpLook(body: Line[], directives: { text: string; line: number; file?: SourceFile }[], carried: MarpCarried, firstLine: number, warn: (line: number, message: string, file?: SourceFile) => void, authorClasses?: ReadonlySet<string>): MarpChrome {
   /** This slide's own `_` directives, and what it sets for itself and those after it, read (and warned of) here as written; later slides take only what passes. */
   const own: MarpCarried = {};
   const setHere: MarpCarried = {};
@@ -184,7 +184,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
     }
   }
   const { class: className, backgroundColor, backgroundImage, footer, header, paginate } = { ...carried, ...setHere, ...own };
-  const safe = keepSafeLook(setHere);
+  const safe = keepSafeLook(setHere, authorClasses);
   for (const key of ['class', 'backgroundColor'] as const) {
     if (!(key in setHere)) continue;
     if (safe[key] === undefined) delete carried[key];

@@ -77,9 +77,12 @@ export function finishLook<T extends { className?: string; backgroundColor?: str
 /** A colour a slide background may take: a hex value, rgb()/hsl(), or a plain colour name. Nothing that loads. */
 const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z]{3,20})$/i;
 
-/** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest. */
-export function keepSafeLook(look: { class?: string; backgroundColor?: string }): { class?: string; backgroundColor?: string } {
-  const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c)).join(' ');
+/** No classes of the deck's own: a deck whose styles define none. */
+const NO_CLASSES: ReadonlySet<string> = new Set();
+
+/** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
+export function keepSafeLook(look: { class?: string; backgroundColor?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string } {
+  const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c)).join(' ');
   return { ...(classes ? { class: classes } : {}), ...(look.backgroundColor !== undefined && SAFE_COLOUR.test(look.backgroundColor) ? { backgroundColor: look.backgroundColor } : {}) };
 }
 
@@ -87,6 +90,8 @@ export function keepSafeLook(look: { class?: string; backgroundColor?: string })
 export interface SlideDirectiveLook {
   backgroundColor?: string;
   className?: string;
+  /** Classes the deck's own styles define for a slide (parse/author-styles.ts), carried as data-author-class, never as classes. */
+  authorClass?: string;
   /** `data-background-image`, as written: the parser confines it to the briefing folder like any image. */
   backgroundImage?: string;
 }
@@ -95,7 +100,7 @@ export interface SlideDirectiveLook {
  * Reads reveal's `<!-- .slide: data-background-color="#123" class="lead" -->`.
  * Only safe values pass; anything else is named in `ignored` for a warning.
  */
-export function readSlideDirective(line: string): { look: SlideDirectiveLook; ignored: string[] } | null {
+export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { look: SlideDirectiveLook; ignored: string[] } | null {
   const match = /^[ \t]*<!--[ \t]*\.slide:(.*?)-->[ \t]*$/.exec(line);
   if (!match) return null;
   const look: SlideDirectiveLook = {};
@@ -111,9 +116,12 @@ export function readSlideDirective(line: string): { look: SlideDirectiveLook; ig
     } else if (name === 'data-background-image') {
       look.backgroundImage = value;
     } else if (name === 'class') {
-      const kept = value.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
+      const classes = value.split(/\s+/).filter(Boolean);
+      const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
+      const own = classes.filter((c) => !SLIDE_CLASS_ALLOWLIST.has(c) && authorClasses.has(c));
       if (kept.length > 0) look.className = kept.join(' ');
-      for (const c of value.split(/\s+/)) if (c && !SLIDE_CLASS_ALLOWLIST.has(c)) ignored.push(`class ${c}`);
+      if (own.length > 0) look.authorClass = own.join(' ');
+      for (const c of classes) if (!SLIDE_CLASS_ALLOWLIST.has(c) && !authorClasses.has(c)) ignored.push(`class ${c}`);
     } else {
       ignored.push(name);
     }
