@@ -253,6 +253,23 @@ describe('math', () => {
     expect(body).not.toMatch(/\$<span class="katex|<\/span>\$/);
     expect(body).toContain('$5 and $$ stays.');
   });
+
+  it("GitHub's and GitLab's math ($`…`$, a ```math block) is typeset; reveal.js's formula in backticks is too, in a reveal-md deck only", () => {
+    const text = '## Math\n\nGitHub $`x^2 + 1`$ here.\n\n```math\n\\frac{a}{b}\n```\n\nReveal `$y_1$`, `$$ z $$`, `$5 and $6` and `x`.\n';
+    const github = parseBriefing(folder('title: T\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(github.match(/class="katex-display"/g)).toHaveLength(1);
+    // One inline formula, with no backtick or quote left of the code span around it.
+    expect(github.match(/class="katex"/g)).toHaveLength(2);
+    expect(github).not.toMatch(/[`‘’]/);
+    expect(github).not.toContain('<pre>');
+    // Elsewhere `$y_1$` is code, as Marp, Slidev and Pandoc show it.
+    expect(github).toContain('<code>$y_1$</code>');
+    const reveal = parseBriefing(folder('title: T\nrevealOptions:\n  transition: fade\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(reveal.match(/class="katex-display"/g)).toHaveLength(2);
+    expect(reveal).not.toMatch(/<code>\$(y_1|\$)/);
+    expect(reveal).toContain('<code>$5 and $6</code>');
+    expect(reveal).toContain('<code>x</code>');
+  });
 });
 
 describe('citations past the most a deck has formatted', () => {

@@ -154,6 +154,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `a raw {=${token.pandocRawFormat}} inline is for another output and was left out`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
           return '';
         }
+        // reveal.js's Markdown writes a formula in backticks (`` `$$ x^2 $$` ``) so Markdown leaves it alone, and its math plugin typesets it.
+        const revealFormula = meta.peerTools.includes('reveal-md') ? /^(\$\$?)(?!\$)([\s\S]+?)\1$/.exec(token.text) : null;
+        if (revealFormula) return math.renderFormula(revealFormula[2]!.trim(), revealFormula[1] === '$$');
         // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4): here its source shows, without the engine's name.
         const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
         if (!inline) return false;
@@ -195,6 +198,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           if (info.cell.include !== false) bag.warn('W_PEER_SYNTAX', 'a code cell with echo: false shows only its output, which only Quarto can make by running it; it was left out', { ...at(), hint: PEER_SYNTAX_HINT });
           return '';
         }
+        // GitHub's and GitLab's ```math block is a display formula.
+        if (info.language?.toLowerCase() === 'math' && !info.cell) return math.renderDisplay(info.text.trim());
         if (info.magicMoveSteps !== undefined && info.magicMoveSteps > 1) {
           bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...at(), hint: PEER_SYNTAX_HINT });
         }

@@ -6,7 +6,8 @@ import type { CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
 // Math, typeset at build time with KaTeX (HTML and MathML), so a deck ships no
-// math engine: `$…$` inline, `$$…$$` on lines of its own or inside a paragraph.
+// math engine: `$…$` inline, `$$…$$` on lines of its own or inside a paragraph,
+// and GitHub's and GitLab's forms, `` $`…`$ `` inline and a ```math block.
 // The HTML waits behind a mark while the slide's own HTML is cleaned and
 // typeset, since KaTeX's markup is ours and needs the inline styles a
 // sanitizer would strip, and TeX must never get curly quotes.
@@ -28,7 +29,7 @@ export interface MathOptions {
 }
 
 /** Creates the marked extensions for math and the step that puts its HTML back into a rendered fragment. */
-export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; putBack(html: string): string } {
+export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; renderDisplay(tex: string): string; renderFormula(tex: string, display: boolean): string; putBack(html: string): string } {
   const mathHtml: string[] = [];
 
   /** Renders TeX with KaTeX; the HTML is held back behind a mark and put in afterwards. */
@@ -45,6 +46,11 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
     return `${MATH_MARK}${mathHtml.length - 1}${MATH_MARK}`;
   }
 
+  /** A display formula in its block. */
+  function renderDisplay(tex: string): string {
+    return `<div class="math-display">${renderMath(tex, true)}</div>\n`;
+  }
+
   return {
     blockExtension: {
       name: 'mathBlock',
@@ -59,7 +65,7 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
         const number = match[2] === undefined ? undefined : options.crossRefs.get(match[2]);
         return { type: 'mathBlock', raw: match[0], text: number === undefined ? tex.trim() : `${tex.trim()}\\tag{${number}}` };
       },
-      renderer: (token) => `<div class="math-display">${renderMath((token as unknown as { text: string }).text, true)}</div>\n`,
+      renderer: (token) => renderDisplay((token as unknown as { text: string }).text),
     },
     inlineExtension: {
       name: 'mathInline',
@@ -70,11 +76,16 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
         // `$$…$$` inside a paragraph is a display formula, as Pandoc and Marp read it (bounded: tried at every `$`).
         const display = /^\$\$((?:\\.|[^\\$]){1,2000}?)\$\$/.exec(src);
         if (display) return { type: 'mathInline', raw: display[0], text: display[1]!.trim(), display: true };
+        // GitHub's and GitLab's `` $`x^2`$ ``: the formula is a code span inside the dollars, so Markdown never reads it.
+        const backticked = /^\$`([^`\n]{1,2000})`\$/.exec(src);
+        if (backticked) return { type: 'mathInline', raw: backticked[0], text: backticked[1]!.trim() };
         const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
         return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
       },
       renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display?: boolean }).display === true),
     },
+    renderDisplay,
+    renderFormula: renderMath,
     putBack: (html) => html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? ''),
   };
 }
