@@ -224,6 +224,8 @@ export interface SlideLook {
   authorClass?: string;
   /** An image of the briefing (index into Briefing.images) that fills the slide's background. */
   backgroundImage?: number;
+  /** A gradient of colours that fills the slide's background (reveal's `data-background-gradient`), already found safe. */
+  backgroundGradient?: string;
 }
 
 /** One horizontal slide of the deck. */

@@ -74,14 +74,17 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       let backgrounds = 0;
       for (const [i, at] of indices.entries()) {
         await shown.page.evaluate(({ h, v }) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h, v), at);
-        const image = await shown.page.evaluate(() => {
+        const { image, gradient } = await shown.page.evaluate(() => {
           const present = document.querySelector('.backgrounds .slide-background.present .slide-background-content') as HTMLElement | null;
-          return present ? getComputedStyle(present).backgroundImage : '';
+          // reveal paints a gradient on the background itself, a picture on its content.
+          const background = document.querySelector('.backgrounds .slide-background.present') as HTMLElement | null;
+          return { image: present ? getComputedStyle(present).backgroundImage : '', gradient: background ? getComputedStyle(background).backgroundImage : '' };
         });
         if (slides[i]!.look?.backgroundImage !== undefined) {
           expect(image).toMatch(/^url\("data:image\//);
           backgrounds++;
         } else expect(image).toBe('none');
+        expect(gradient).toMatch(slides[i]!.look?.backgroundGradient !== undefined ? /^linear-gradient\(/ : /^none$/);
       }
       expect(backgrounds).toBe(deck.backgroundImages ?? 0);
       expect(shown.blocked).toEqual([]);

@@ -231,7 +231,7 @@ describe('notes written as HTML comments', () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[17, 'slide settings class odd-one are not supported and were left out']]);
   });
 
-  it("Marp: header, paginate and backgroundImage hold from the slide that sets them on, a leading _ sets one slide, and the directives briefdeck cannot honour are warned of", async () => {
+  it("Marp: header, paginate and backgroundImage hold from the slide that sets them on, a leading _ sets one slide (a gradient for a picture too), and the directives briefdeck cannot honour are warned of", async () => {
     const deck = [
       '---', 'marp: true', 'paginate: true', 'header: Deck header', '---', '',
       '<!-- _paginate: false -->', '<!-- _header: "" -->', '', '# Cover', '', '---', '',
@@ -240,11 +240,12 @@ describe('notes written as HTML comments', () => {
       '<!-- _paginate: skip -->', '<!-- _backgroundImage: linear-gradient(red, blue) -->', '', '## Fourth', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-paginate'), 'deck.md'));
-    expect(built.briefing.slides.map((s) => [s.title, s.headerText, s.pageNumber, s.look?.backgroundImage !== undefined])).toEqual([
-      ['Cover', '', false, false],
-      ['Second', 'Part two', undefined, false],
-      ['Third', 'Part two', false, true],
-      ['Fourth', 'Part two', false, true],
+    // The fourth slide's own gradient stands in for the picture carried on to it, for that slide alone.
+    expect(built.briefing.slides.map((s) => [s.title, s.headerText, s.pageNumber, s.look?.backgroundImage !== undefined, s.look?.backgroundGradient])).toEqual([
+      ['Cover', '', false, false, undefined],
+      ['Second', 'Part two', undefined, false, undefined],
+      ['Third', 'Part two', false, true, undefined],
+      ['Fourth', 'Part two', false, false, 'linear-gradient(red, blue)'],
     ]);
     // What each slide shows: its header, and its number or none.
     const sections = [...built.deck.html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => m[0]);
@@ -257,7 +258,6 @@ describe('notes written as HTML comments', () => {
     ]);
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
       ['W_PEER_SYNTAX', 15, "Marp's color directive is not supported yet and was left out"],
-      ['W_PEER_SYNTAX', 31, "Marp's backgroundImage: linear-gradient(red, blue) is not a picture (only url(…) is) and was left out"],
     ]);
   });
 
@@ -1062,14 +1062,30 @@ describe('reveal slide and element directives', () => {
   it('.slide: sets a safe background colour and class on the slide it precedes; .element: makes fragments; unsafe values are refused', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'reveal-looks.md'));
     const content = built.briefing.slides.filter((s) => s.kind === 'content');
-    expect(content.map((s) => s.title)).toEqual(['Coloured', 'Refused looks']);
+    expect(content.map((s) => s.title)).toEqual(['Coloured', 'Refused looks', 'Gradient', 'Refused gradient']);
     expect(content[0]!.look).toEqual({ backgroundColor: '#123456', className: 'lead' });
     expect(content[0]!.bodyHtml).toContain('<li class="fragment" data-fragment-index="2">stepped item </li>');
     // A local background image is confined and inlined like any image; refused classes and settings are named.
     expect(content[1]!.look).toEqual({ backgroundImage: 0 });
     expect(built.briefing.images[0]).toMatchObject({ relPath: 'dot.svg', decorative: true });
     expect(built.deck.html).toMatch(/<section class="layout-content kind-content lead" data-layout="content" data-background-color="#123456">/);
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['13: slide settings class reveal, data-transition are not supported and were left out']);
+    // A gradient of colours is the slide's background; one that would fetch is refused.
+    expect(content[2]!.look).toEqual({ backgroundGradient: 'linear-gradient(to bottom, #283b95, rgb(23, 178, 195))' });
+    expect(built.deck.html).toContain('data-background-gradient="linear-gradient(to bottom, #283b95, rgb(23, 178, 195))"');
+    expect(content[3]!.look).toEqual({});
+    expect(built.deck.html).not.toContain('example.com');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '13: slide settings class reveal, data-transition are not supported and were left out',
+      '25: slide settings data-background-gradient are not supported and were left out',
+    ]);
+  });
+
+  it("Marp's backgroundImage of a gradient is the slide's background gradient, carried on like a picture; Quarto's background-gradient heading attribute is too", async () => {
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '<!-- backgroundImage: "linear-gradient(to bottom, #67b8e3, #0288d1)" -->', '', '# One', '', '---', '', '# Two', '', '---', '', '<!-- _backgroundImage: "radial-gradient(circle, red 0%, blue 100%); color: red" -->', '', '# Three', ''].join('\n') }, 'marp-gradient'), 'deck.md'));
+    expect(marp.briefing.slides.map((s) => s.look?.backgroundGradient ?? null)).toEqual(['linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)']);
+    expect(marp.warnings.map((w) => [w.line, w.message.split(' is ')[0]])).toEqual([[15, "Marp's backgroundImage: radial-gradient(circle, red 0%, blue 100%); color: red"]]);
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', 'format: revealjs', '---', '', '## Shaded {background-gradient="linear-gradient(#fff, #ccc)"}', '', 'Text.', ''].join('\n') }, 'quarto-gradient'), 'deck.qmd'));
+    expect(quarto.briefing.slides.find((s) => s.title === 'Shaded')!.look).toEqual({ backgroundGradient: 'linear-gradient(#fff, #ccc)' });
   });
 
   it("a deck written for another tool builds unchanged: a remote picture, or a local one that is not there, is left out with a warning (never fetched), and a key briefdeck does not know is a warning, where each is an error in a briefdeck deck", async () => {

@@ -201,7 +201,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         const { backgroundImage, ...safe } = slideLook.look;
         look = { ...look, ...safe };
         if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
-        if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
+        if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
       } else if (!directive) {
         const malformed = describeMalformedDirective(line.text);
         if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });

@@ -1,6 +1,6 @@
 import type { Line } from '../source-lines.js';
 import type { Slide, SourceFile } from '../../model.js';
-import { keepSafeLook } from './reveal.js';
+import { isSafeGradient, keepSafeLook } from './reveal.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
 // directives, are read in comment-notes.ts):
@@ -164,8 +164,8 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         into[key] = value;
         break;
       case 'backgroundImage': {
-        const url = CSS_URL.exec(value)?.[2];
-        if (url === undefined) warn(directive.line, `Marp's backgroundImage: ${value} is not a picture (only url(…) is) and was left out`, directive.file);
+        const url = CSS_URL.exec(value)?.[2] ?? (isSafeGradient(value) ? value : undefined);
+        if (url === undefined) warn(directive.line, `Marp's backgroundImage: ${value} is neither a picture (url(…)) nor a gradient of colours, and was left out`, directive.file);
         else {
           lookLine ??= directive.line;
           into.backgroundImage = url;
@@ -196,7 +196,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
   if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
-  if (backgroundImage) looks.push(at(`<!-- .slide: data-background-image="${backgroundImage.replace(/"/g, '')}" -->`));
+  if (backgroundImage) looks.push(at(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
   if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
   body.unshift(...looks);
   return {

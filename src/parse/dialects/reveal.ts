@@ -80,6 +80,15 @@ const SAFE_COLOUR = /^(#[0-9a-f]{3,8}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/-]+\)|[a-z
 /** No classes of the deck's own: a deck whose styles define none. */
 const NO_CLASSES: ReadonlySet<string> = new Set();
 
+/**
+ * A background gradient a slide may take (reveal's `data-background-gradient`, Marp's `backgroundImage:
+ * linear-gradient(…)`): one gradient function of colours, angles and lengths. No quote, brace or semicolon can
+ * end the attribute or the style reveal sets it in, and nothing in it can fetch (no url(), no image()).
+ */
+export function isSafeGradient(value: string): boolean {
+  return /^(?:repeating-)?(?:linear|radial|conic)-gradient\([#\w\s%.,()/-]{1,500}\)$/i.test(value) && !/(?:url|image|element|cross-fade)\s*\(/i.test(value);
+}
+
 /** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
 export function keepSafeLook(look: { class?: string; backgroundColor?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string } {
   const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c)).join(' ');
@@ -94,6 +103,8 @@ export interface SlideDirectiveLook {
   authorClass?: string;
   /** `data-background-image`, as written: the parser confines it to the briefing folder like any image. */
   backgroundImage?: string;
+  /** `data-background-gradient`, when isSafeGradient lets it in. */
+  backgroundGradient?: string;
 }
 
 /**
@@ -115,6 +126,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       else ignored.push(`${name}="${value}"`);
     } else if (name === 'data-background-image') {
       look.backgroundImage = value;
+    } else if (name === 'data-background-gradient' && isSafeGradient(value)) {
+      look.backgroundGradient = value;
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
