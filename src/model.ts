@@ -132,8 +132,8 @@ export interface BriefingMeta {
   cellEcho?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
   deckStyle?: { css: string; line: number };
-  /** Marp's `class` and `backgroundColor` in front matter (the parts that pass): every slide's look, unless it sets its own. */
-  slideDefaults?: { class?: string; backgroundColor?: string };
+  /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
+  slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */
   pageNumbers: boolean;
   /** Text for every slide's footer in place of the section (Marp's `footer:`). */
@@ -226,6 +226,8 @@ export interface SlideLook {
   backgroundImage?: number;
   /** A gradient of colours that fills the slide's background (reveal's `data-background-gradient`), already found safe. */
   backgroundGradient?: string;
+  /** The colour of the slide's text, titles and header (Marp's `color`), a safe colour. */
+  textColor?: string;
 }
 
 /** One horizontal slide of the deck. */

@@ -235,18 +235,21 @@ describe('notes written as HTML comments', () => {
     const deck = [
       '---', 'marp: true', 'paginate: true', 'header: Deck header', '---', '',
       '<!-- _paginate: false -->', '<!-- _header: "" -->', '', '# Cover', '', '---', '',
-      '<!-- header: Part **two** -->', '<!-- color: red -->', '', '## Second', '', 'Text.', '', '---', '',
+      '<!-- header: Part **two** -->', '<!-- color: red -->', '<!-- _color: "red; background: url(x)" -->', '', '## Second', '', 'Text.', '', '---', '',
       "<!-- backgroundImage: url('a.png') -->", '<!-- paginate: false -->', '', '## Third', '', '---', '',
       '<!-- _paginate: skip -->', '<!-- _backgroundImage: linear-gradient(red, blue) -->', '', '## Fourth', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-paginate'), 'deck.md'));
     // The fourth slide's own gradient stands in for the picture carried on to it, for that slide alone.
-    expect(built.briefing.slides.map((s) => [s.title, s.headerText, s.pageNumber, s.look?.backgroundImage !== undefined, s.look?.backgroundGradient])).toEqual([
-      ['Cover', '', false, false, undefined],
-      ['Second', 'Part two', undefined, false, undefined],
-      ['Third', 'Part two', false, true, undefined],
-      ['Fourth', 'Part two', false, false, 'linear-gradient(red, blue)'],
+    // `color` holds from the second slide on, whose own `_color` is not a colour and is left out.
+    expect(built.briefing.slides.map((s) => [s.title, s.headerText, s.pageNumber, s.look?.backgroundImage !== undefined, s.look?.backgroundGradient, s.look?.textColor])).toEqual([
+      ['Cover', '', false, false, undefined, undefined],
+      ['Second', 'Part two', undefined, false, undefined, 'red'],
+      ['Third', 'Part two', false, true, undefined, 'red'],
+      ['Fourth', 'Part two', false, false, 'linear-gradient(red, blue)', 'red'],
     ]);
+    expect(built.deck.html).toContain('style="--r-main-color: red; --r-heading-color: red; color: red"');
+    expect(built.deck.html).not.toContain('url(x)');
     // What each slide shows: its header, and its number or none.
     const sections = [...built.deck.html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => m[0]);
     expect(sections.map((html) => [/<div class="deck-header">([^<]*)</.exec(html)?.[1] ?? null, /<span class="footer-number">([^<]*)</.exec(html)?.[1] ?? null])).toEqual([
@@ -257,7 +260,7 @@ describe('notes written as HTML comments', () => {
       ['Part two', null],
     ]);
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
-      ['W_PEER_SYNTAX', 15, "Marp's color directive is not supported yet and was left out"],
+      ['W_PEER_SYNTAX', 16, "Marp's color: red; background: url(x) is not a colour briefdeck can set, and was left out"],
     ]);
   });
 

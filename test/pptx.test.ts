@@ -458,9 +458,9 @@ describe('sized columns in PowerPoint', () => {
 });
 
 describe("a slide's own background in PowerPoint", () => {
-  it('is its colour or its picture, and text on a dark one takes light colours, as in the HTML deck', async () => {
+  it("is its colour or its picture, and text on a dark one takes light colours, as in the HTML deck; Marp's color directive sets its text's colour", async () => {
     const deck = writeBriefing({
-      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n',
+      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n\n---\n\n<!-- _color: \"#aa0000\" -->\n\n# Red\n\nText\n',
       'pic.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')),
     }, 'pptx-backgrounds');
     const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
@@ -480,6 +480,8 @@ describe("a slide's own background in PowerPoint", () => {
     expect((await look(4)).picture).toBe(true);
     // A colour written by name, as Marp and Quarto decks write them.
     expect(await look(5)).toEqual({ fill: '000000', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
+    // Marp's color directive colours the slide's title and text.
+    expect(await look(6)).toEqual({ fill: 'FFFFFF', picture: false, colours: ['AA0000', 'AA0000'] });
   });
 });
 

@@ -69,7 +69,10 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   // Each slide's colours: the theme's, or on a background of its own the colours that read on it (paletteOn).
   const palettes = briefing.slides.map((slide) => {
     const own = slide.look?.backgroundColor === undefined ? undefined : toHex(slide.look.backgroundColor);
-    return own ? paletteOn(own, palette) : palette;
+    const onIt = own ? paletteOn(own, palette) : palette;
+    // A text colour of the slide's own (Marp's `color`) is its text's and its titles', as in the HTML deck.
+    const text = slide.look?.textColor === undefined ? undefined : toHex(slide.look.textColor);
+    return text ? { ...onIt, text, heading: text } : onIt;
   });
   // Masters in those colours too, so a slide's number, rules and deck title read on its background: one set per text colour.
   const variants = new Map<string, ThemePalette>();

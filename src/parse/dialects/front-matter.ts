@@ -79,7 +79,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
 /**
  * Applies what a peer key means to briefdeck, where it means something:
  * Slidev's `layout` and `class` (kept for its first slide, at `line`);
- * Marp's `class` and `backgroundColor` (every slide's look) and `style` (its CSS);
+ * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
  * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
@@ -118,7 +118,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       meta.mdc = value;
       return true;
     case 'backgroundColor':
-      return typeof value === 'string' && setSlideDefault('backgroundColor', value, meta);
+    case 'color':
+      return typeof value === 'string' && setSlideDefault(key, value, meta);
     // Marp's CSS for every slide, scoped and cleaned like any style block (parse/author-styles.ts); a block scalar starts a line on.
     case 'style':
       if (typeof value !== 'string') return false;
@@ -189,7 +190,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
 }
 
 /** Marp's front matter `class` or `backgroundColor`, for every slide: true when all of it passes, false when none does, else the classes left out. */
-function setSlideDefault(key: 'class' | 'backgroundColor', value: string, meta: BriefingMeta): boolean | string[] {
+function setSlideDefault(key: 'class' | 'backgroundColor' | 'color', value: string, meta: BriefingMeta): boolean | string[] {
   const safe = keepSafeLook({ [key]: value });
   if (safe[key] === undefined) return false;
   (meta.slideDefaults ??= {})[key] = safe[key];

@@ -107,6 +107,8 @@ function modernizeClassicDirective(text: string): string | null {
 export interface MarpCarried {
   class?: string;
   backgroundColor?: string;
+  /** The colour of the slide's text (Marp's `color`). */
+  color?: string;
   backgroundImage?: string;
   footer?: string;
   header?: string;
@@ -152,10 +154,17 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
     }
     const local = LOCAL_DIRECTIVE.exec(text);
     if (!local) continue;
-    const [, scope, key, written] = local as unknown as [string, string, keyof MarpCarried | 'color' | 'backgroundPosition' | 'backgroundRepeat' | 'backgroundSize', string];
+    const [, scope, key, written] = local as unknown as [string, string, keyof MarpCarried | 'backgroundPosition' | 'backgroundRepeat' | 'backgroundSize', string];
     const value = written.replace(/^(["'])(.*)\1$/, '$2');
     const into = scope ? own : setHere;
     switch (key) {
+      case 'color':
+        // Not a colour a slide may take: Marp's CSS would drop it too, so the slide keeps the colour it had.
+        if (keepSafeLook({ color: value }).color === undefined) {
+          warn(directive.line, `Marp's color: ${value} is not a colour briefdeck can set, and was left out`, directive.file);
+          break;
+        }
+      // falls through
       case 'class':
       case 'backgroundColor':
       case 'footer':
@@ -183,9 +192,9 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`, directive.file);
     }
   }
-  const { class: className, backgroundColor, backgroundImage, footer, header, paginate } = { ...carried, ...setHere, ...own };
+  const { class: className, backgroundColor, color, backgroundImage, footer, header, paginate } = { ...carried, ...setHere, ...own };
   const safe = keepSafeLook(setHere, authorClasses);
-  for (const key of ['class', 'backgroundColor'] as const) {
+  for (const key of ['class', 'backgroundColor', 'color'] as const) {
     if (!(key in setHere)) continue;
     if (safe[key] === undefined) delete carried[key];
     else carried[key] = safe[key];
@@ -195,6 +204,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   const looks: Line[] = [];
   if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
   if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
+  if (color) looks.push(at(`<!-- .slide: data-color="${color.replace(/"/g, '')}" -->`));
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
   if (backgroundImage) looks.push(at(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
   if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));

@@ -90,9 +90,10 @@ export function isSafeGradient(value: string): boolean {
 }
 
 /** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
-export function keepSafeLook(look: { class?: string; backgroundColor?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string } {
+export function keepSafeLook(look: { class?: string; backgroundColor?: string; color?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string; color?: string } {
   const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c)).join(' ');
-  return { ...(classes ? { class: classes } : {}), ...(look.backgroundColor !== undefined && SAFE_COLOUR.test(look.backgroundColor) ? { backgroundColor: look.backgroundColor } : {}) };
+  const colour = (value: string | undefined) => value !== undefined && SAFE_COLOUR.test(value);
+  return { ...(classes ? { class: classes } : {}), ...(colour(look.backgroundColor) ? { backgroundColor: look.backgroundColor } : {}), ...(colour(look.color) ? { color: look.color } : {}) };
 }
 
 /** What a slide's own look may be, from reveal's `<!-- .slide: … -->` or Marp's `<!-- _class: … -->`, as written: the parser resolves its image into the model's SlideLook. */
@@ -105,6 +106,8 @@ export interface SlideDirectiveLook {
   backgroundImage?: string;
   /** `data-background-gradient`, when isSafeGradient lets it in. */
   backgroundGradient?: string;
+  /** The colour of the slide's text: Marp's `color` directive, written `data-color` in a `.slide:` comment. */
+  textColor?: string;
 }
 
 /**
@@ -128,6 +131,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundImage = value;
     } else if (name === 'data-background-gradient' && isSafeGradient(value)) {
       look.backgroundGradient = value;
+    } else if (name === 'data-color' && SAFE_COLOUR.test(value)) {
+      look.textColor = value;
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
