@@ -799,6 +799,38 @@ describe('Quarto syntax inside a slide', () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[20, 'a code cell with echo: false shows only its output, which only Quarto can make by running it; it was left out']]);
   });
 
+  it("a Quarto deck's cell without echo: true is left out with a warning, as Quarto hides the code of every presentation's cells by default; R Markdown's shows", async () => {
+    const cells = ['## Cells', '', '```{r}', 'summary(cars)', '```', '', '```{python}', '#| echo: true', 'x = 1', '```', ''];
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: C', 'format: revealjs', '---', '', ...cells].join('\n') }, 'quarto-echo-default'), 'deck.qmd'));
+    expect(toPlainText(quarto.briefing.slides.find((s) => s.title === 'Cells')!.bodyHtml).trim()).toBe('x = 1');
+    expect(quarto.warnings.map((w) => [w.line, w.message])).toEqual([[8, "a code cell without echo: true (Quarto hides a cell's code in a deck unless told) shows only its output, which only Quarto can make by running it; it was left out"]]);
+    const rmarkdown = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: C', 'output: ioslides_presentation', '---', '', ...cells].join('\n') }, 'rmarkdown-echo-default'), 'deck.Rmd'));
+    expect(toPlainText(rmarkdown.briefing.slides.find((s) => s.title === 'Cells')!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('summary(cars) x = 1');
+    expect(rmarkdown.warnings).toEqual([]);
+  });
+
+  it("an R Markdown deck (.Rmd) builds unchanged: its output: key is read (incremental, smaller, slide_level), knitr's chunk header options (echo=FALSE, include=FALSE) hide a chunk as knitr does, and a #| line overrides them", async () => {
+    const deck = [
+      '---', 'title: "R deck"', 'author: "Me"', 'output:', '  ioslides_presentation:', '    incremental: true', '    widescreen: true', 'params:', '  n: 3', 'editor_options:', '  chunk_output_type: console', '---', '',
+      '```{r setup, include=FALSE}', 'knitr::opts_chunk$set(echo = TRUE)', '```', '',
+      '## Slide', '', '- One', '- Two', '', '```{r cars, echo = TRUE}', 'summary(cars)', '```', '',
+      '```{r plot, echo=F}', 'plot(1)', '```', '', '```{r, echo=FALSE}', '#| echo: true', 'shown(2)', '```', '',
+      '<div class="notes">', 'A note', '</div>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'rmarkdown-deck'), 'deck.Rmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Slide')!;
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('One Two summary(cars) shown(2)');
+    expect(slide.bodyHtml).toContain('<li class="fragment">');
+    expect(slide.notes?.markdown).toBe('A note');
+    expect(built.briefing.meta.peerTools).toEqual(['R Markdown']);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [4, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores widescreen'],
+      [8, '"params" is R Markdown\'s metadata; briefdeck ignores it'],
+      [10, '"editor_options" is R Markdown\'s metadata; briefdeck ignores it'],
+      [27, 'a code cell with echo: false shows only its output, which only knitr can make by running it; it was left out'],
+    ]);
+  });
+
   it('inline code that Quarto runs (`{python} 6 * 7`, `r nrow(df)` in a Quarto deck) shows its source without the engine, with a warning; other code spans stay as written', async () => {
     const text = 'The answer is `{python} 6 * 7` and `r nrow(df)` rows; `plain code` and `{not-an-engine} x` stay.';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\ntitle: I\n---\n\n## Inline\n\n${text}\n` }, 'quarto-inline-code'), 'deck.qmd'));

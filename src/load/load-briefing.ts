@@ -12,8 +12,8 @@ const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 /** A single-file briefing's front matter: its YAML, between `---` and `---` (or `...`) at the top. */
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-/** Markdown as every peer names it: `.md`, `.markdown`, and Quarto's `.qmd`. */
-const MARKDOWN_FILE = /\.(md|markdown|qmd)$/i;
+/** Markdown as every peer names it: `.md`, `.markdown`, Quarto's `.qmd` and R Markdown's `.Rmd`. */
+const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd)$/i;
 
 /** Reads a briefing folder or single Markdown file into decoded source files. */
 export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
@@ -33,7 +33,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     if (!MARKDOWN_FILE.test(absolute)) {
       throw failure('E_INPUT_TYPE', `not a Markdown file: ${input}`, {
         file: input,
-        hint: 'a single-file briefing must end in .md, .markdown or .qmd; otherwise pass its folder',
+        hint: 'a single-file briefing must end in .md, .markdown, .qmd or .Rmd; otherwise pass its folder',
       });
     }
     const root = realpathSync(path.dirname(absolute));

@@ -40,7 +40,15 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   if (!braced) return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
   if (braced[1] !== undefined) return { kind: 'code', language: braced[2], text };
   const options = /^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/.exec(text)?.[0] ?? '';
-  return { kind: 'code', language: braced[2], text: text.slice(options.length), cell: readCellOptions(options) };
+  // knitr's options in the header (```{r label, echo=FALSE}), which the `#|` lines override, as Quarto reads both.
+  return { kind: 'code', language: braced[2], text: text.slice(options.length), cell: { ...readHeaderOptions(braced[0]), ...readCellOptions(options) } };
+}
+
+/** knitr's `echo=FALSE` and `include = TRUE` among a chunk header's options (R's TRUE, FALSE, T and F). */
+function readHeaderOptions(header: string): CellOptions {
+  const read: CellOptions = {};
+  for (const m of header.matchAll(/[\s,](echo|include)[ \t]*=[ \t]*(TRUE|FALSE|T|F)\b/g)) read[m[1] as keyof CellOptions] = m[2]!.startsWith('T');
+  return read;
 }
 
 /** `#| echo: false` and `#| include: false` among a cell's option lines (YAML booleans, as Quarto reads them). */

@@ -15,6 +15,8 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...MARP_LOCAL_DIRECTIVES.map((k) => [`_${k}`, 'Marp']),
   ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
   ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode'].map((k) => [k, 'Slidev']),
+  // R Markdown's (ioslides, Slidy, revealjs and Beamer presentations, knitted by knitr, then Pandoc).
+  ...['output', 'runtime', 'knit', 'editor_options', 'always_allow_html'].map((k) => [k, 'R Markdown']),
   ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
   // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
   ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'variables'].map((k) => [k, 'Pandoc']),
@@ -44,6 +46,7 @@ const SHARED_KEYS: Record<string, string[]> = {
   ...Object.fromEntries(['description', 'keywords'].map((k) => [k, ['Marp', 'Pandoc', 'Quarto']])),
   ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
   ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
+  params: ['Quarto', 'R Markdown'],
 };
 
 /** Whether two tools share the key, so that the deck's other keys decide whose it is. */
@@ -171,6 +174,19 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
     case 'execute':
       return applyOptions(value, meta, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
+    // R Markdown's `output: ioslides_presentation` (or a map of formats and their options): what briefdeck makes anyway, and the options it shares.
+    case 'output': {
+      if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
+      if (typeof value !== 'object' || value === null) return false;
+      const formats = Object.values(value as Record<string, unknown>);
+      const applied = formats.map((options) => (options === null || options === 'default' ? true : applyOptions(options, meta, {
+        incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
+        smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
+        slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
+        transition: (v) => applyTransition(v, meta),
+      })));
+      return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
+    }
     case 'format': {
       // `format: revealjs` says only what briefdeck makes anyway.
       if (value === 'revealjs') return true;
