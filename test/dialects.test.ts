@@ -784,6 +784,42 @@ describe("Pandoc's own slide show example", () => {
   });
 });
 
+describe("remark's and xaringan's decks", () => {
+  it("a xaringan deck (.Rmd, output: xaringan::moon_reader) is cut at ---, its ??? notes are notes, -- a build step, slide properties its look, content classes columns or text; nothing of remark's shows", async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'xaringan.Rmd'));
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['R Markdown', 'remark']);
+    expect(slides.map((s) => [s.kind, s.title, s.look?.className, s.notes?.markdown ?? null])).toEqual([
+      ['title', 'Summit talks', undefined, null],
+      ['content', 'Where talks stand', 'lead', 'Say the meetings were few.'],
+      ['content', 'What worked', undefined, null],
+      ['content', 'What did not', 'invert', null],
+    ]);
+    const second = slides[2]!;
+    expect(second.layout).toBe('two-column');
+    expect(second.columnsLead).toContain('<div class="fragment"><ul>\n<li>A pause in tests</li>');
+    expect(second.columns!.map((c) => toPlainText(c).trim())).toEqual(['Gains on the left', 'Costs on the right']);
+    expect(slides[3]!.bodyHtml.replace(/\n/g, '')).toBe('<p><small>A small note</small></p><p>No deal was <strong>signed</strong>.</p>');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [5, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores lib_dir, nature'],
+      [43, "remark's slide property background-size: cover is not supported and was left out"],
+      [49, "remark's content class .red[…] is not supported; the text is shown without it"],
+    ]);
+  });
+
+  it("a remark.js deck with no front matter is known by its ??? notes; a layout slide is left out with a warning, and a class in code stays", async () => {
+    const deck = ['layout: true', '', 'Header on every slide', '', '---', '', '# One', '', 'Text with `.red[code]`.', '', '???', 'Note one', '', '---', 'class: middle', '', '# Two', '', '--', '', 'Later'].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-plain'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['remark']);
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.notes?.markdown ?? null, toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim()])).toEqual([
+      ['One', undefined, 'Note one', 'Text with .red[code].'],
+      ['Two', 'lead', null, 'Later'],
+    ]);
+    expect(built.briefing.slides[1]!.bodyHtml).toContain('class="fragment"');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[1, "remark's layout slide (a template for the slides after it) is not supported and was left out"]]);
+  });
+});
+
 describe('Quarto syntax inside a slide', () => {
   it('a cell Quarto would not show (#| include: false) is left out, and one whose code it hides (echo: false, in the cell or in execute:) too, with a warning, since only Quarto can make its output', async () => {
     const deck = [

@@ -10,6 +10,7 @@ import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
+import { createRemarkState, rewriteRemarkLine } from './dialects/remark.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
 import { lookUpInclude, readIncludeLine, type IncludeLookup } from '../include-paths.js';
 
@@ -122,6 +123,8 @@ export interface CutOptions {
   styles?: FoundStyle[];
   /** Classes the deck's own styles define for a slide, which Marp's class directive carries on like the built-in ones. */
   authorClasses?: ReadonlySet<string>;
+  /** The deck is remark's (or xaringan's): its notes, build steps, slide properties and content classes are read. */
+  remark?: boolean;
 }
 
 /**
@@ -175,6 +178,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
+  const remarkState = createRemarkState();
   /** Where the `<style>` block being read starts. */
   let styleStart = { line: firstLine, file };
   const mdcBlocks: MdcState = { open: [] };
@@ -234,6 +238,17 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         styles.push({ css: leftover.style.css, ...(inStyle ? styleStart : { line: number, file: here() ?? file }), ...(scoped ? { slide: current! } : {}) });
       }
       text = leftover.text;
+    }
+    // remark's own lines (dialects/remark.ts): `???` notes, `--` steps, a slide's properties and content classes.
+    const remarkLine = options.remark && !fences.inside ? rewriteRemarkLine(text, remarkState) : null;
+    if (remarkLine) {
+      if (remarkLine.warning) warnHere(number, remarkLine.warning);
+      if (remarkLine.before) append(remarkLine.before, number);
+      text = remarkLine.text;
+      if (remarkLine.hidden) {
+        if (!current) start('content', null, number, true);
+        (current as unknown as RawSlide).hidden = true;
+      }
     }
     if (notesBlock) {
       const end = notesBlock.close(text);

@@ -3,6 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground } from './dialects/marp.js';
+import { readsAsRemarkBody } from './dialects/remark.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
@@ -50,11 +51,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A Slidev or Marp deck whose front matter has none of its tool's keys (or has none) is known by its body, before it is cut and its notes read.
   if (meta.peerTools.length === 0 && scanned.some((text) => readsAsSlidevBody(text))) meta.peerTools.push('Slidev');
   else if (meta.peerTools.length === 0 && scanned.some((text) => readsAsMarpBody(text))) meta.peerTools.push('Marp');
+  // xaringan's decks are R Markdown's, and remark's; remark's own are known by their `???` notes.
+  if (!meta.peerTools.includes('remark') && (meta.remark || ((meta.peerTools.length === 0 || meta.peerTools.includes('R Markdown')) && scanned.some(readsAsRemarkBody)))) meta.peerTools.push('remark');
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = scanned.map((text) => countHeadings(text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
   // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
-  const separatorTool = meta.peerTools.some((tool) => SEPARATOR_TOOLS.has(tool));
+  const separatorTool = meta.peerTools.some((tool) => SEPARATOR_TOOLS.has(tool) || tool === 'remark');
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
@@ -66,7 +69,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
   const authorClasses = readSlideClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, remark: meta.peerTools.includes('remark') }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

@@ -176,15 +176,22 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return applyOptions(value, meta, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
     // R Markdown's `output: ioslides_presentation` (or a map of formats and their options): what briefdeck makes anyway, and the options it shares.
     case 'output': {
+      // xaringan's decks are remark's (dialects/remark.ts).
+      const formats = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.keys(value) : [];
+      if (formats.some((f) => f.startsWith('xaringan::'))) meta.remark = true;
       if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
       if (typeof value !== 'object' || value === null) return false;
-      const formats = Object.values(value as Record<string, unknown>);
-      const applied = formats.map((options) => (options === null || options === 'default' ? true : applyOptions(options, meta, {
-        incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
-        smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
-        slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
-        transition: (v) => applyTransition(v, meta),
-      })));
+      const applied = Object.values(value as Record<string, unknown>).map((options) => {
+        if (options === null || options === 'default') return true;
+        const read = applyOptions(options, meta, {
+          incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
+          smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
+          slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
+          transition: (v) => applyTransition(v, meta),
+        });
+        // The format itself is read: options none of which are are named, rather than the whole key.
+        return read === false && typeof options === 'object' ? Object.keys(options as object) : read;
+      });
       return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
     }
     case 'format': {
