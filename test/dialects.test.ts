@@ -1013,6 +1013,19 @@ describe("Slidev's image layouts", () => {
   });
 });
 
+describe("Slidev's UnoCSS column grids", () => {
+  it('<div grid="~ cols-2 gap-4"> and <div class="grid grid-cols-6"> are the column grid (of at most 4), with no warning; one column, or none given, is no grid, and its attributes are named as removed', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Grid', '', '<div grid="~ cols-2 gap-4">', '<div>', '', 'Left **md**', '', '</div>', '<div>', '', 'Right', '', '</div>', '</div>', '',
+      '<div class="grid grid-cols-6 gap-2"><div>A</div><div>B</div></div>', '', '<div class="grid grid-cols-1">One</div>', '', '<div grid="~ gap-4">Plain</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-grid'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Grid')!.bodyHtml;
+    expect([...body.matchAll(/<div( class="[^"]*")?>/g)].map((m) => m[1] ?? '').filter(Boolean)).toEqual([' class="layout-grid layout-ncol-2"', ' class="layout-grid layout-ncol-4"']);
+    expect(body).toContain('<strong>md</strong>');
+    // The grid that is no grid loses its attribute, as any attribute the sanitizer does not know, and says so.
+    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => [w.line, w.message])).toEqual([[20, 'raw HTML was neutralised: removed class on <div>, grid on <div>']]);
+  });
+});
+
 describe("Slidev's src: imports", () => {
   it("a slide whose front matter has src: takes that file's slides, notes and front matter its own, in its place; a missing file is a warning at the src: line", async () => {
     const dir = writeBriefing({

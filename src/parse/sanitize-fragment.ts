@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { clickClasses, isClickAttribute } from './dialects/slidev.js';
+import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 
 /**
@@ -64,9 +64,12 @@ function withoutChromeClasses(value: string | undefined): string | undefined {
 /** Drops chrome classes and reveal's loading attributes from any element; Slidev's `v-click` makes it a fragment. */
 function scrubAttributes(tagName: string, attribs: Record<string, string>): { tagName: string; attribs: Record<string, string> } {
   const clicks = clickClasses(Object.keys(attribs));
-  const out: Record<string, string> = clicks.length > 0 ? { class: [attribs.class, ...clicks].filter(Boolean).join(' ') } : {};
+  // A Slidev deck's column grid (`<div grid="~ cols-2">`, `class="grid grid-cols-2"`) is the column grid the renderer writes.
+  const grid = tagName === 'div' ? readUnoGrid(attribs) : null;
+  const classes = [grid ?? attribs.class, ...clicks].filter(Boolean);
+  const out: Record<string, string> = grid || clicks.length > 0 ? { class: classes.join(' ') } : {};
   for (const [name, value] of Object.entries(attribs)) {
-    if (REVEAL_LOADING_ATTRIBUTE.test(name)) continue;
+    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid')) continue;
     if (name.toLowerCase() === 'class') {
       const kept = withoutChromeClasses(out.class ?? value);
       if (kept !== undefined) out[name] = kept;
@@ -178,27 +181,32 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
  * Both fragments are read with parse5, as a browser would read them.
  */
 export function describeRemoved(before: string, after: string): string[] {
-  const tagsBefore = countMarkup(before);
+  const tagsBefore = countMarkup(before, true);
   const tagsAfter = countMarkup(after);
   const removed: string[] = [];
   for (const [key, count] of tagsBefore) {
     if ((tagsAfter.get(key) ?? 0) >= count) continue;
     const [tag, attribute] = key.split(' ');
-    // Slidev's click attribute goes, but its meaning stays: the element is a fragment.
+    // Slidev's click attribute goes, but its meaning stays: the element is a fragment; so does a grid read as the column grid.
     if (attribute && isClickAttribute(attribute)) continue;
     removed.push(attribute ? `${attribute} on <${tag}>` : `<${tag}>`);
   }
   return removed;
 }
 
-/** Counts elements by tag, and attributes as "tag attribute", in an HTML fragment. */
-function countMarkup(html: string): Map<string, number> {
+/**
+ * Counts elements by tag, and attributes as "tag attribute", in an HTML fragment. As written (`written`), a
+ * Slidev column grid counts as the class it becomes, so neither its grid nor its classes are named as removed.
+ */
+function countMarkup(html: string, written = false): Map<string, number> {
   const counts = new Map<string, number>();
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const walk = (node: import('parse5').DefaultTreeAdapterMap['node']) => {
     if ('tagName' in node) {
       bump(node.tagName);
-      for (const attr of node.attrs) bump(`${node.tagName} ${attr.name}`);
+      const grid = written && node.tagName === 'div' && readUnoGrid(Object.fromEntries(node.attrs.map((a) => [a.name, a.value]))) !== null;
+      if (grid) bump('div class');
+      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class'))) bump(`${node.tagName} ${attr.name}`);
     }
     if ('childNodes' in node) node.childNodes.forEach(walk);
     if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);

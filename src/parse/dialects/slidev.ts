@@ -87,6 +87,18 @@ export function clickClasses(attributeNames: string[]): string[] {
   return clicks.some((name) => /\.hide$/i.test(name)) ? ['fragment', 'fade-out'] : ['fragment'];
 }
 
+/**
+ * The column grid a `<div>` asks for with UnoCSS's utilities, as Slidev decks lay out columns: attributify's
+ * `grid="~ cols-2 gap-4"` or the classes `grid grid-cols-3`. It is the grid Quarto's `layout-ncol` makes
+ * (2 to 4 columns); null when the element asks for none.
+ */
+export function readUnoGrid(attribs: Record<string, string>): string | null {
+  const classes = (attribs.class ?? '').split(/\s+/);
+  const columns = /(?:^|\s)cols-(\d+)(?:\s|$)/.exec(attribs.grid ?? '')?.[1] ?? (classes.includes('grid') ? classes.map((c) => /^grid-cols-(\d+)$/.exec(c)?.[1]).find(Boolean) : undefined);
+  if (columns === undefined || Number(columns) < 2) return null;
+  return `layout-grid layout-ncol-${Math.min(Number(columns), 4)}`;
+}
+
 /** Slidev's click elements inside a line (`<v-click>text</v-click>`, `<v-after>`): a span with the click attribute, which steps in as a fragment. */
 export function rewriteInlineClicks(line: string): string {
   return line.replace(/<(\/?)v-(click|after)(\s[^<>]*)?>/gi, (_, closing: string, kind: string, attributes = '') => (closing ? '</span>' : `<span v-${kind}${attributes}>`));
