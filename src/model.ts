@@ -230,6 +230,8 @@ export interface SlideLook {
   backgroundGradient?: string;
   /** The colour of the slide's text, titles and header (Marp's `color`), a safe colour. */
   textColor?: string;
+  /** How the background picture is sized, where not reveal's `cover`: `contain`, `auto`, a percentage or length. */
+  backgroundSize?: string;
 }
 
 /** One horizontal slide of the deck. */

@@ -75,14 +75,15 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       let backgrounds = 0;
       for (const [i, at] of indices.entries()) {
         await shown.page.evaluate(({ h, v }) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h, v), at);
-        const { image, gradient } = await shown.page.evaluate(() => {
+        const { image, size, gradient } = await shown.page.evaluate(() => {
           const present = document.querySelector('.backgrounds .slide-background.present .slide-background-content') as HTMLElement | null;
           // reveal paints a gradient on the background itself, a picture on its content.
           const background = document.querySelector('.backgrounds .slide-background.present') as HTMLElement | null;
-          return { image: present ? getComputedStyle(present).backgroundImage : '', gradient: background ? getComputedStyle(background).backgroundImage : '' };
+          return { image: present ? getComputedStyle(present).backgroundImage : '', size: present ? getComputedStyle(present).backgroundSize : '', gradient: background ? getComputedStyle(background).backgroundImage : '' };
         });
         if (slides[i]!.look?.backgroundImage !== undefined) {
           expect(image).toMatch(/^url\("data:image\//);
+          expect(size).toBe(slides[i]!.look?.backgroundSize ?? 'cover');
           backgrounds++;
         } else expect(image).toBe('none');
         expect(gradient).toMatch(slides[i]!.look?.backgroundGradient !== undefined ? /^linear-gradient\(/ : /^none$/);

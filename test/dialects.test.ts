@@ -361,10 +361,27 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(pictures.bodyHtml).toMatch(/<img src="briefdeck-asset:1" alt="" class="bg-split bg-split-right bg-split-40">/);
     // `![bg]`: the slide's background, through reveal's data-background-image, as a data URI.
     const backed = built.briefing.slides.find((s) => s.title === 'Backed')!;
-    expect(backed.look).toEqual({ backgroundImage: 2 });
+    // `fit` shows all of the picture (Marp's default, `cover`, fills the slide).
+    expect(backed.look).toEqual({ backgroundImage: 2, backgroundSize: 'contain' });
     expect(backed.bodyHtml).not.toContain('<img');
-    expect(built.deck.html).toMatch(/data-background-image="data:image\/svg\+xml;base64,/);
+    expect(built.deck.html).toMatch(/data-background-image="data:image\/svg\+xml;base64,[^"]*" data-background-size="contain"/);
     expect(built.warnings).toEqual([]);
+  });
+
+  it("a background picture's size: Marp's auto, N% and backgroundSize directive, reveal's data-background-size, Quarto's background-size; a size that is not one is a warning, and a filter on a background too", async () => {
+    const marp = await buildDeck(path.join(writeBriefing({
+      'deck.md': ['---', 'marp: true', '---', '', '![bg 40%](dot.svg)', '', '# One', '', '---', '', '![bg auto sepia](dot.svg)', '', '# Two', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: 200px 100px -->', '', '# Three', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: "calc(1px); x" -->', '', '# Four', ''].join('\n'),
+      'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')),
+    }, 'marp-bg-size'), 'deck.md'));
+    expect(marp.briefing.slides.map((s) => s.look?.backgroundSize)).toEqual(['40%', 'auto', '200px 100px', undefined]);
+    // Directives are read as each slide is cut, before its pictures are: their warnings come first.
+    expect(marp.warnings.map((w) => [w.line, w.message])).toEqual([
+      [25, 'Marp\'s backgroundSize: calc(1px); x is not a size briefdeck can set, and was left out'],
+      [11, 'Marp image keywords sepia are not supported yet; the background is shown without them'],
+    ]);
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', '---', '', '## Shown {background-image="dot.svg" background-size="contain"}', '', 'Text.', ''].join('\n'), 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'quarto-bg-size'), 'deck.qmd'));
+    expect(quarto.briefing.slides.find((s) => s.title === 'Shown')!.look?.backgroundSize).toBe('contain');
+    expect(quarto.warnings).toEqual([]);
   });
 
   it('a folder briefing: a file\'s own front matter names its tool and is never a slide', async () => {

@@ -251,7 +251,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     if (firstBackground) {
       const arranged = arrangeMarpBackgrounds(rendered.map((r) => r.html), firstBackground, escapeHtml(images[firstBackground.image]!.alt));
       arranged.parts.forEach((html, i) => (rendered[i]!.html = html));
-      if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background };
+      if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background, ...(firstBackground.size ? { backgroundSize: firstBackground.size } : {}) };
     }
     // The slide's footnotes go under its content: after its last column.
     const ending = markdown.endSlide(raw.file);

@@ -98,12 +98,13 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages);
           if (relPath === null) return '';
           images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
-          const { side, percent, vertical } = marp.background;
+          const { side, percent, vertical, size } = marp.background;
+          if (marp.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the background is shown without them`, { ...where, hint: PEER_SYNTAX_HINT });
           if (!side) {
             backgroundsOnSlide++;
             // The first is the slide's background; each after it a marker in the slide, for the arrangement.
             if (backgroundsOnSlide === 1) {
-              ctx.background = { image: images.length - 1, vertical: vertical === true };
+              ctx.background = { image: images.length - 1, vertical: vertical === true, ...(size ? { size } : {}) };
               return '';
             }
             return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}">`;

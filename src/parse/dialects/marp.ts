@@ -1,6 +1,6 @@
 import type { Line } from '../source-lines.js';
 import type { Slide, SourceFile } from '../../model.js';
-import { isSafeGradient, keepSafeLook } from './reveal.js';
+import { isSafeBackgroundSize, isSafeGradient, keepSafeLook } from './reveal.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
 // directives, are read in comment-notes.ts):
@@ -20,7 +20,7 @@ export interface MarpImage {
   width?: number;
   height?: number;
   /** `bg`: the image is the slide's background; `left`/`right` (with a width, such as `right:40%`) make it a split; `vertical` stacks several. */
-  background?: { side?: 'left' | 'right'; percent: number; vertical?: boolean };
+  background?: { side?: 'left' | 'right'; percent: number; vertical?: boolean; size?: string };
   /** Keywords briefdeck cannot honour yet, such as filters. */
   ignored: string[];
 }
@@ -42,8 +42,11 @@ export function readMarpImage(alt: string): MarpImage {
   if (image.ignored.some((w) => w.toLowerCase() === 'bg')) {
     const side = image.ignored.map((w) => /^(left|right)(?::(\d+(?:\.\d+)?)%)?$/i.exec(w)).find(Boolean);
     const vertical = image.ignored.some((w) => w.toLowerCase() === 'vertical');
-    image.background = side ? { side: side[1]!.toLowerCase() as 'left' | 'right', percent: side[2] ? Number(side[2]) : 50 } : { percent: 100, ...(vertical ? { vertical } : {}) };
-    image.ignored = image.ignored.filter((w) => !/^(bg|left|right|cover|contain|fit|auto|vertical)(?::[\d.]+%)?$/i.test(w));
+    // Its size: `fit` and `contain` show all of it, `cover` (Marp's default) fills the slide, `auto` and `50%` size it as CSS does.
+    const sized = image.ignored.map((w) => w.toLowerCase()).find((w) => /^(?:cover|contain|fit|auto|\d+(?:\.\d+)?%)$/.test(w));
+    const size = sized === 'fit' ? 'contain' : sized;
+    image.background = side ? { side: side[1]!.toLowerCase() as 'left' | 'right', percent: side[2] ? Number(side[2]) : 50 } : { percent: 100, ...(vertical ? { vertical } : {}), ...(size && size !== 'cover' ? { size } : {}) };
+    image.ignored = image.ignored.filter((w) => !/^(bg|left|right|cover|contain|fit|auto|vertical|\d+(?:\.\d+)?%)(?::[\d.]+%)?$/i.test(w));
   }
   return image;
 }
@@ -110,6 +113,8 @@ export interface MarpCarried {
   /** The colour of the slide's text (Marp's `color`). */
   color?: string;
   backgroundImage?: string;
+  /** Marp's `backgroundSize`: how its background picture is sized. */
+  backgroundSize?: string;
   footer?: string;
   header?: string;
   /** `hold` shows the number without counting the slide, `skip` hides it and does not count the slide either. */
@@ -154,7 +159,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
     }
     const local = LOCAL_DIRECTIVE.exec(text);
     if (!local) continue;
-    const [, scope, key, written] = local as unknown as [string, string, keyof MarpCarried | 'backgroundPosition' | 'backgroundRepeat' | 'backgroundSize', string];
+    const [, scope, key, written] = local as unknown as [string, string, keyof MarpCarried | 'backgroundPosition' | 'backgroundRepeat', string];
     const value = written.replace(/^(["'])(.*)\1$/, '$2');
     const into = scope ? own : setHere;
     switch (key) {
@@ -181,6 +186,13 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         }
         break;
       }
+      case 'backgroundSize':
+        if (!isSafeBackgroundSize(value)) warn(directive.line, `Marp's backgroundSize: ${value} is not a size briefdeck can set, and was left out`, directive.file);
+        else {
+          lookLine ??= directive.line;
+          into.backgroundSize = value;
+        }
+        break;
       case 'paginate':
         // `hold` and `skip` keep the count from moving on: the slide shows the number before it, or none.
         if (value === 'true') into.paginate = true;
@@ -192,14 +204,14 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`, directive.file);
     }
   }
-  const { class: className, backgroundColor, color, backgroundImage, footer, header, paginate } = { ...carried, ...setHere, ...own };
+  const { class: className, backgroundColor, color, backgroundImage, backgroundSize, footer, header, paginate } = { ...carried, ...setHere, ...own };
   const safe = keepSafeLook(setHere, authorClasses);
   for (const key of ['class', 'backgroundColor', 'color'] as const) {
     if (!(key in setHere)) continue;
     if (safe[key] === undefined) delete carried[key];
     else carried[key] = safe[key];
   }
-  for (const key of ['backgroundImage', 'footer', 'header', 'paginate'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
+  for (const key of ['backgroundImage', 'backgroundSize', 'footer', 'header', 'paginate'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
   const at = (text: string) => ({ text, number: lookLine ?? firstLine });
   const looks: Line[] = [];
   if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
@@ -207,6 +219,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   if (color) looks.push(at(`<!-- .slide: data-color="${color.replace(/"/g, '')}" -->`));
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
   if (backgroundImage) looks.push(at(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
+  if (backgroundImage && backgroundSize) looks.push(at(`<!-- .slide: data-background-size="${backgroundSize}" -->`));
   if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
   body.unshift(...looks);
   return {
@@ -236,6 +249,8 @@ const MULTI_MARKER = /<img src="(briefdeck-asset:\d+)" alt="([^"]*)" class="bg-m
 export interface MarpBackground {
   image: number;
   vertical: boolean;
+  /** How the picture is sized, where not Marp's default (`cover`): `contain`, `auto` or a percentage. */
+  size?: string;
 }
 
 /**

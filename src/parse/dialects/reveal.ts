@@ -89,6 +89,11 @@ export function isSafeGradient(value: string): boolean {
   return /^(?:repeating-)?(?:linear|radial|conic)-gradient\([#\w\s%.,()/-]{1,500}\)$/i.test(value) && !/(?:url|image|element|cross-fade)\s*\(/i.test(value);
 }
 
+/** A size a slide's background picture may take (reveal's `data-background-size`, Marp's `backgroundSize`): a CSS keyword, or one or two percentages or pixel lengths. */
+export function isSafeBackgroundSize(value: string): boolean {
+  return /^(?:contain|cover|auto|\d{1,4}(?:\.\d+)?(?:%|px)(?:[ \t]+\d{1,4}(?:\.\d+)?(?:%|px))?)$/.test(value);
+}
+
 /** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
 export function keepSafeLook(look: { class?: string; backgroundColor?: string; color?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string; color?: string } {
   const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c)).join(' ');
@@ -106,6 +111,8 @@ export interface SlideDirectiveLook {
   backgroundImage?: string;
   /** `data-background-gradient`, when isSafeGradient lets it in. */
   backgroundGradient?: string;
+  /** `data-background-size`, when isSafeBackgroundSize lets it in. */
+  backgroundSize?: string;
   /** The colour of the slide's text: Marp's `color` directive, written `data-color` in a `.slide:` comment. */
   textColor?: string;
 }
@@ -131,6 +138,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundImage = value;
     } else if (name === 'data-background-gradient' && isSafeGradient(value)) {
       look.backgroundGradient = value;
+    } else if (name === 'data-background-size' && isSafeBackgroundSize(value)) {
+      look.backgroundSize = value;
     } else if (name === 'data-color' && SAFE_COLOUR.test(value)) {
       look.textColor = value;
     } else if (name === 'class') {

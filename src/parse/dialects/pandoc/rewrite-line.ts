@@ -173,7 +173,7 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const hidden = written.some((m) => m[1] === 'visibility' && m[2]!.replace(/^["']|["']$/g, '') === 'hidden');
   const pairs = written.filter((m) => !(hidden && m[1] === 'visibility')).map((m) => {
     const key = named(m[1]!, m[2]!);
-    return `${key === 'background-color' || key === 'background-image' || key === 'background-gradient' ? `data-${key}` : key}=${m[2]}`;
+    return `${['background-color', 'background-image', 'background-gradient', 'background-size'].includes(key) ? `data-${key}` : key}=${m[2]}`;
   });
   const id = /(?:^|\s)#[\w-]+/.test(attributes);
   const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
