@@ -126,7 +126,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
   if (!match) return null;
   const look: SlideDirectiveLook = {};
   const ignored: string[] = [];
-  for (const m of match[1]!.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+  // A bare attribute (`data-auto-animate`) is one too, and named like any other that is not read.
+  for (const m of match[1]!.matchAll(/([\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
     const name = m[1]!;
     const value = (m[2] ?? m[3] ?? m[4] ?? '').trim();
     if (name === 'data-background-color' || name === 'data-background') {
