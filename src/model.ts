@@ -135,7 +135,9 @@ export interface BriefingMeta {
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
   deckStyle?: { css: string; line: number };
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
-  slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
+  slideDefaults?: { class?: string; backgroundColor?: string; color?: string; backgroundImage?: string };
+  /** Marp's first-slide directives in front matter (`_class: lead`), read as if written in the first slide. */
+  marpFirstSlide?: { text: string; line: number }[];
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */
   pageNumbers: boolean;
   /** Text for every slide's footer in place of the section (Marp's `footer:`). */

@@ -368,6 +368,20 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("Marp's front matter: _class: lead and its kin set the first slide only, as in Marp's own example deck; backgroundImage: url(…) of a picture in the folder, or a gradient, every slide's, and a remote one is never fetched", async () => {
+    const deck = ['---', 'marp: true', '_class: lead', '_paginate: false', '_backgroundColor: "#123"', 'paginate: true', "backgroundImage: url('dot.svg')", '---', '', '# One', '', '---', '', '<!-- _class: invert -->', '', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'marp-front-first'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.look?.backgroundColor, s.look?.backgroundImage !== undefined, s.pageNumber])).toEqual([
+      ['One', 'lead', '#123', true, false],
+      ['Two', 'invert', '#202228', true, undefined],
+    ]);
+    expect(built.warnings).toEqual([]);
+    const remote = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', "backgroundImage: url('https://example.com/hero.svg')", '---', '', '# One', ''].join('\n') }, 'marp-front-remote'), 'deck.md'));
+    expect(remote.briefing.slides[0]!.look?.backgroundImage).toBeUndefined();
+    expect(remote.deck.html).not.toContain('example.com');
+    expect(remote.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"backgroundImage" is Marp\'s metadata; briefdeck ignores it']]);
+  });
+
   it("a background picture's size: Marp's auto, N% and backgroundSize directive, reveal's data-background-size, Quarto's background-size; a size that is not one is a warning, and a filter on a background too", async () => {
     const marp = await buildDeck(path.join(writeBriefing({
       'deck.md': ['---', 'marp: true', '---', '', '![bg 40%](dot.svg)', '', '# One', '', '---', '', '![bg auto sepia](dot.svg)', '', '# Two', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: 200px 100px -->', '', '# Three', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: "calc(1px); x" -->', '', '# Four', ''].join('\n'),
@@ -409,8 +423,9 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const built = await buildDeck(path.join(writeBriefing(files, 'marp-bg-title'), 'deck.md'));
     expect(built.briefing.slides.map((s) => s.title)).toEqual(['Marp', 'Next']);
     expect(built.briefing.slides[0]!.bodyHtml).toMatch(/bg-split-left bg-split-40[\s\S]*<p>Opening.<\/p>[\s\S]*<h1>Second heading<\/h1>/);
-    // A first-slide-only directive in front matter is Marp's, never an unknown key.
-    expect(built.warnings.map((w) => w.message)).toEqual(['"_class" is Marp\'s metadata; briefdeck ignores it']);
+    // A first-slide-only directive in front matter is Marp's, never an unknown key: it sets the first slide.
+    expect(built.warnings).toEqual([]);
+    expect(built.briefing.slides.map((s) => s.look?.className)).toEqual(['lead', undefined]);
     const divided = await buildDeck(path.join(writeBriefing({ ...files, 'deck.md': deck.replace('_class: lead', 'headingDivider: 1') }, 'marp-divider'), 'deck.md'));
     expect(divided.briefing.slides.map((s) => s.title)).toEqual([null, 'Marp', 'Second heading', 'Next']);
     expect(divided.warnings).toEqual([]);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground } from './dialects/marp.js';
+import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { readsAsRemarkBody } from './dialects/remark.js';
 import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
@@ -64,7 +64,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   /** Warns, at a line of `file`, of another tool's syntax that is left out. */
   const peerWarning = (file: string) => (line: number, message: string, from?: SourceFile) => bag.warn('W_PEER_SYNTAX', message, { file: from?.path ?? file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
-  const marpCarried = { ...meta.slideDefaults };
+  const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
   // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
   const authorClasses = readSlideClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');

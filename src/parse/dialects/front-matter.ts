@@ -2,7 +2,7 @@
 // knows is a warning that names the tool, never an error; the few that mean
 // something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
-import { keepSafeLook } from './reveal.js';
+import { isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 
 
@@ -123,6 +123,14 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'backgroundColor':
     case 'color':
       return typeof value === 'string' && setSlideDefault(key, value, meta);
+    // Marp's background for every slide: a picture in the briefing folder (a remote one is never fetched) or a gradient.
+    case 'backgroundImage': {
+      const url = typeof value === 'string' ? /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i.exec(value.trim())?.[2] : undefined;
+      if (url !== undefined && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) (meta.slideDefaults ??= {}).backgroundImage = url;
+      else if (typeof value === 'string' && isSafeGradient(value.trim())) (meta.slideDefaults ??= {}).backgroundImage = value.trim();
+      else return false;
+      return true;
+    }
     // Marp's CSS for every slide, scoped and cleaned like any style block (parse/author-styles.ts); a block scalar starts a line on.
     case 'style':
       if (typeof value !== 'string') return false;
@@ -208,6 +216,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       });
     }
     default:
+      // Marp's `_class: lead` in front matter sets the first slide only, as the directive written in it would.
+      if (key.startsWith('_') && MARP_LOCAL_DIRECTIVES.includes(key.slice(1)) && (['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
+        (meta.marpFirstSlide ??= []).push({ text: `${key}: ${Array.isArray(value) ? value.join(' ') : String(value)}`, line });
+        return true;
+      }
       return false;
   }
 }

@@ -119,6 +119,8 @@ export interface MarpCarried {
   header?: string;
   /** `hold` shows the number without counting the slide, `skip` hides it and does not count the slide either. */
   paginate?: boolean | 'hold' | 'skip';
+  /** Front matter's `_class: lead` and its kin: directives for the first slide, read as if written in it, then gone. */
+  firstSlide?: { text: string; line: number; file?: SourceFile }[];
 }
 
 /**
@@ -151,7 +153,9 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   const setHere: MarpCarried = {};
   // The look is written at the line of the slide's first look directive, or else at the slide's first line (`firstLine`).
   let lookLine: number | undefined;
-  for (const directive of directives) {
+  const first = carried.firstSlide ?? [];
+  delete carried.firstSlide;
+  for (const directive of [...first, ...directives]) {
     const text = modernizeClassicDirective(directive.text);
     if (text === null) {
       warn(directive.line, `Marp classic's ${directive.text.trim().split(/\s*:/)[0]} directive is not supported and was left out`, directive.file);
