@@ -10,9 +10,9 @@ import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
-import { createRemarkState, rewriteRemarkLine } from './dialects/remark.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
 import { lookUpInclude, readIncludeLine, type IncludeLookup } from '../include-paths.js';
+import { DIRECTIVE, FOOTER, PAUSE, type DialectLine } from './directive-lines.js';
 
 /** What a warning says of an include that finds no file to read. */
 const INCLUDE_PROBLEMS: Record<Extract<IncludeLookup, { problem: unknown }>['problem'], (detail?: string) => string> = {
@@ -74,19 +74,6 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const NOTES = /^Notes?:[ \t]?(.*)$/;
 /** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
 const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
-/** A build step: `<!-- pause -->` (what Pandoc's `. . .` and Slidev's `<v-click>` become) starts one, `<!-- pause: end -->` ends it. */
-export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
-
-/** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */
-export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
-/**
- * A `<!-- incremental -->`, `<!-- nonincremental -->`, `<!-- column -->` or `<!-- layout: name -->` line: a
- * column may give its width (`<!-- column: 40% -->`), and the first column its own (`<!-- column-width: 60% -->`);
- * `<!-- column-start -->` (Slidev's `::left::`) starts the first column, what stands before it spanning them all.
- * Groups: 1 the directive, 2 `-width` or `-start`, 3 the width in percent, 4 the layout's name.
- */
-export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width|-start)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
-
 /**
  * Counts `#` and `##` headings outside code fences, to pick the slide level
  * the way Pandoc does: a deck whose slides are all `#` headings (the habit
@@ -123,8 +110,8 @@ export interface CutOptions {
   styles?: FoundStyle[];
   /** Classes the deck's own styles define for a slide, which Marp's class directive carries on like the built-in ones. */
   authorClasses?: ReadonlySet<string>;
-  /** The deck is remark's (or xaringan's): its notes, build steps, slide properties and content classes are read. */
-  remark?: boolean;
+  /** Rewrites a line of a tool whose own syntax a dialect module reads line by line (remark's, Deckset's); one per file, as it keeps state. */
+  rewriteLine?: (line: string) => DialectLine | null;
 }
 
 /**
@@ -178,7 +165,6 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = {};
-  const remarkState = createRemarkState();
   /** Where the `<style>` block being read starts. */
   let styleStart = { line: firstLine, file };
   const mdcBlocks: MdcState = { open: [] };
@@ -239,13 +225,14 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       }
       text = leftover.text;
     }
-    // remark's own lines (dialects/remark.ts): `???` notes, `--` steps, a slide's properties and content classes.
-    const remarkLine = options.remark && !fences.inside ? rewriteRemarkLine(text, remarkState) : null;
-    if (remarkLine) {
-      if (remarkLine.warning) warnHere(number, remarkLine.warning);
-      if (remarkLine.before) append(remarkLine.before, number);
-      text = remarkLine.text;
-      if (remarkLine.hidden) {
+    // Another tool's own lines, read by its dialect module (remark's `???` and `--`, Deckset's `^` notes and `[.column]`).
+    const own = options.rewriteLine && !fences.inside ? options.rewriteLine(text) : null;
+    if (own) {
+      if (own.warning) warnHere(number, own.warning);
+      if (own.before) append(own.before, number);
+      if (own.note !== undefined) return addNote(own.note, number);
+      text = own.text;
+      if (own.hidden) {
         if (!current) start('content', null, number, true);
         (current as unknown as RawSlide).hidden = true;
       }

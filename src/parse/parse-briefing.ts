@@ -3,8 +3,9 @@ import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground, type MarpCarried } from './dialects/marp.js';
-import { readsAsRemarkBody } from './dialects/remark.js';
-import { countHeadings, cutSlides, DIRECTIVE, FOOTER, PAUSE, type FoundStyle, type RawSlide } from './cut-slides.js';
+import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
+import { countHeadings, cutSlides, type CutOptions, type FoundStyle, type RawSlide } from './cut-slides.js';
+import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -69,7 +70,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
   const authorClasses = readSlideClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, remark: meta.peerTools.includes('remark') }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools) }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
@@ -349,6 +350,13 @@ function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[]
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
+
+/** The line rewriter of a tool whose own syntax a dialect module reads line by line, fresh for each file; none for others. */
+function createLineRewriter(peerTools: readonly string[]): CutOptions['rewriteLine'] {
+  if (!peerTools.includes('remark')) return undefined;
+  const state = createRemarkState();
+  return (line) => rewriteRemarkLine(line, state);
+}
 
 /**
  * Whether a deck written for another tool brings its own cover, so no title

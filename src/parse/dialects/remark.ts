@@ -7,6 +7,8 @@
 //   xaringan's `pull-left`/`pull-right` (and `left-column`/`right-column`), `bold` and `italic` as Markdown,
 //   `footnote` in small type; any other class goes and its content stays, with a warning.
 
+import type { DialectLine } from '../directive-lines.js';
+
 /** State carried from line to line within one file. */
 export interface RemarkState {
   /** At a slide's start, where its properties may stand. */
@@ -34,14 +36,7 @@ const COLUMN_CLASSES: Record<string, string> = { 'pull-left': '<!-- column-start
 /** Content classes set inside a line, as Markdown or HTML does the same. */
 const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `**${t}**`, italic: (t) => `*${t}*`, footnote: (t) => `<small>${t}</small>` };
 
-/** What a remark line becomes: its text, a warning where meaning is lost, and whether it leaves its slide out. */
-export interface RemarkLine {
-  text: string;
-  /** A line of the slide's to read before `text`: the two-column layout the first column asks for. */
-  before?: string;
-  warning?: string;
-  hidden?: boolean;
-}
+type RemarkLine = DialectLine;
 
 /** Rewrites one line of a remark deck: null when nothing in it is remark's own, else what to read instead. */
 export function rewriteRemarkLine(line: string, state: RemarkState): RemarkLine | null {

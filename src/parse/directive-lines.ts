@@ -1,0 +1,28 @@
+// The directive lines briefdeck's own Markdown reads (`<!-- pause -->`, `<!-- column -->`, `<!-- layout: … -->`,
+// `<!-- footer -->`), into which other tools' syntax is rewritten as a deck is cut, and what a dialect module
+// that reads a tool's lines one by one hands back for each.
+
+/** A build step: `<!-- pause -->` (what Pandoc's `. . .` and Slidev's `<v-click>` become) starts one, `<!-- pause: end -->` ends it. */
+export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
+
+/** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */
+export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
+/**
+ * A `<!-- incremental -->`, `<!-- nonincremental -->`, `<!-- column -->` or `<!-- layout: name -->` line: a
+ * column may give its width (`<!-- column: 40% -->`), and the first column its own (`<!-- column-width: 60% -->`);
+ * `<!-- column-start -->` (Slidev's `::left::`) starts the first column, what stands before it spanning them all.
+ * Groups: 1 the directive, 2 `-width` or `-start`, 3 the width in percent, 4 the layout's name.
+ */
+export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width|-start)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+
+/** What a dialect module makes of one line: the text to read instead, and what else the line does. */
+export interface DialectLine {
+  text: string;
+  /** A line to read before `text`, such as the two-column layout a first column asks for. */
+  before?: string;
+  /** The line is a line of the slide's notes (Deckset's `^ …`), which goes there and nowhere else. */
+  note?: string;
+  /** The line leaves its slide out (remark's `exclude: true`). */
+  hidden?: boolean;
+  warning?: string;
+}
