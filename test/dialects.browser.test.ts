@@ -25,6 +25,7 @@ const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: n
   { file: 'slidev-notes.md', tool: 'Slidev' },
   { file: 'slidev-layouts.md', tool: 'Slidev' },
   { file: 'xaringan.Rmd', tool: 'xaringan (remark)' },
+  { file: 'deckset.md', tool: 'Deckset' },
 ];
 
 type RevealApi = {
@@ -68,7 +69,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       expect(state.fragments).toEqual(slides.map((s) => (s.bodyHtml.match(/class="fragment[ "]/g) ?? []).length));
       expect(state.vertical).toBe(deck.stacks ? slides.filter((s) => s.vertical).length + deck.stacks : 0);
       // Nothing written for the other tool reaches the audience as text.
-      expect(state.text).not.toMatch(/:::|\{\.[\w-]+\}|<!--|-->|::right::|\bv-clicks?\b|^\s*\. \. \.\s*$|_class:|data-background|^\s*(?:\?\?\?|--|class:.*)\s*$|\.[a-z-]+\[/m);
+      expect(state.text).not.toMatch(/:::|\{\.[\w-]+\}|<!--|-->|::right::|\bv-clicks?\b|^\s*\. \. \.\s*$|_class:|data-background|^\s*(?:\?\?\?|--|class:.*)\s*$|\.[a-z-]+\[|^\s*\^|\[fit\]|slidenumbers:/m);
 
       // Backgrounds: visiting each slide lets reveal lay its background out, from the file itself.
       const indices = slideIndices(slides);

@@ -852,6 +852,31 @@ describe("remark's and xaringan's decks", () => {
   });
 });
 
+describe("Deckset's decks", () => {
+  it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look, and a picture a background unless inline", async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'deckset.md'));
+    const { meta, slides } = built.briefing;
+    expect(meta.peerTools).toEqual(['Deckset']);
+    expect([meta.footerText, meta.pageNumbers]).toEqual(['Summit review', true]);
+    expect(slides.map((s) => [s.title, s.layout, s.notes?.markdown ?? null, s.look?.backgroundColor, s.incremental])).toEqual([
+      ['Summit talks', 'content', 'Open with the question the article asks.', undefined, false],
+      ['What worked', 'two-column', "The pause is the article's claim,\nkept as a claim.", undefined, false],
+      ['What did not', 'content', null, '#1b2430', true],
+      ['Next steps', 'content', null, undefined, false],
+    ]);
+    expect(slides[1]!.columns!.map((c) => toPlainText(c).trim())).toEqual(['Direct meetings', 'A pause in tests']);
+    // `![inline]` stays in the text; `![left fit]` is a split beside the content, as Marp's `![bg left fit]`.
+    expect(slides[2]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="">/);
+    expect(slides[3]!.bodyHtml).toContain('class="bg-split bg-split-left bg-split-50"');
+    const shown = slides.map((s) => toPlainText(s.bodyHtml)).join(' ');
+    expect(shown).not.toMatch(/\^|\[\.|\[fit\]|slidenumbers|autoscale|Plain Jane/);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [4, '"theme" is Deckset\'s setting; briefdeck ignores it'],
+      [27, "Deckset's slide command [.hide-footer] is not supported and was left out"],
+    ]);
+  });
+});
+
 describe('Quarto syntax inside a slide', () => {
   it('a cell Quarto would not show (#| include: false) is left out, and one whose code it hides (echo: false, in the cell or in execute:) too, with a warning, since only Quarto can make its output', async () => {
     const deck = [

@@ -4,6 +4,7 @@ import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, typ
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
+import { applyDecksetSettings, createDecksetState, readsAsDecksetBody, rewriteDecksetLine, takeDecksetSettings } from './dialects/deckset.js';
 import { countHeadings, cutSlides, type CutOptions, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
@@ -54,6 +55,15 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   else if (meta.peerTools.length === 0 && scanned.some((text) => readsAsMarpBody(text))) meta.peerTools.push('Marp');
   // xaringan's decks are R Markdown's, and remark's; remark's own are known by their `???` notes.
   if (!meta.peerTools.includes('remark') && (meta.remark || ((meta.peerTools.length === 0 || meta.peerTools.includes('R Markdown')) && scanned.some(readsAsRemarkBody)))) meta.peerTools.push('remark');
+  // Deckset's settings stand at the top of its files, in no front matter (dialects/deckset.ts).
+  if (meta.peerTools.length === 0 && scanned.some(readsAsDecksetBody)) meta.peerTools.push('Deckset');
+  if (meta.peerTools.includes('Deckset')) {
+    for (const body of bodies) {
+      const taken = takeDecksetSettings(body.text, body.firstLine);
+      body.text = taken.text;
+      for (const s of applyDecksetSettings(taken.settings, meta)) bag.warn('W_META_IGNORED', `"${s.key}" is Deckset's setting; briefdeck ignores it`, { file: body.file.path, line: s.line, hint: 'remove it, or keep it for the deck to stay usable in Deckset' });
+    }
+  }
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = scanned.map((text) => countHeadings(text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
@@ -100,9 +110,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
   const chromeText = (file: SourceFile, line: number, text: string) => toPlainText(markdown.renderInline(file, line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
+  // Deckset's footer is a setting at the top of its file, which has no front matter.
+  const chromeSource = metaSource?.file ?? bodies[0]?.file;
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
-    if (text && metaSource) meta[key] = chromeText(metaSource.file, location.line, text);
+    if (text && chromeSource) meta[key] = chromeText(chromeSource, location.line, text);
   }
   const slides: Slide[] = [];
   const sections: Section[] = [];
@@ -353,9 +365,15 @@ type RenderedPart = { html: string; bulletCount: number; background?: MarpBackgr
 
 /** The line rewriter of a tool whose own syntax a dialect module reads line by line, fresh for each file; none for others. */
 function createLineRewriter(peerTools: readonly string[]): CutOptions['rewriteLine'] {
-  if (!peerTools.includes('remark')) return undefined;
-  const state = createRemarkState();
-  return (line) => rewriteRemarkLine(line, state);
+  if (peerTools.includes('remark')) {
+    const state = createRemarkState();
+    return (line) => rewriteRemarkLine(line, state);
+  }
+  if (peerTools.includes('Deckset')) {
+    const state = createDecksetState();
+    return (line) => rewriteDecksetLine(line, state);
+  }
+  return undefined;
 }
 
 /**

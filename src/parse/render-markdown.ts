@@ -87,8 +87,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     renderer: {
       image(token: Tokens.Image) {
         const where = atToken(token.raw);
-        // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text.
-        const marp = meta.peerTools.includes('Marp') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
+        // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text; Deckset's are written as Marp's (deckset.ts).
+        const marp = meta.peerTools.includes('Marp') || meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
         if ('background' in marp && marp.background) {
           // Marp sets several backgrounds side by side (marp.ts arranges them once the slide is read), up to a limit.
           if (!marp.background.side && backgroundsOnSlide >= MAX_BACKGROUNDS) {

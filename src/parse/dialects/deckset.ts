@@ -1,0 +1,152 @@
+// How briefdeck reads Deckset's decks. Deckset has no front matter: its settings are `key: value` lines at the
+// top of the file (`footer: …`, `slidenumbers: true`, `build-lists: true`); its slides are cut at `---`; and
+// its own syntax is rewritten into briefdeck's, line by line:
+// - a paragraph that starts with `^` is a presenter note, and goes to the notes, never the slide;
+// - `[.column]` starts a column, `[.background-color: #123]` and `[.build-lists: true]` set the slide, other
+//   slide commands (`[.hide-footer]`, `[.header: …]`) are named in a warning;
+// - `# [fit] Title` is a title (fitting it to the line is a look);
+// - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
+//   `fit` and percentage words are Marp's, so the pictures are placed as Marp's are (marp.ts).
+import type { BriefingMeta } from '../../model.js';
+import type { DialectLine } from '../directive-lines.js';
+
+/** Deckset's settings that stand at the top of a file, and only there. */
+const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|slide-transition|presenter-notes|slide-dividers|fit-header|text|text-strong|text-emphasis|header|header-strong|header-emphasis|background-color|code|code-language|footnote|quote|quote-author|table-separator|list|link|footer-style|slidenumber-style|image|code-line-numbers)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+/** Settings only Deckset has, which make a deck Deckset's when it opens with one. */
+const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-transition|presenter-notes|slide-dividers|fit-header)[ \t]*:/;
+/** Deckset's own lines in a slide: a slide command, `[.column]`, a `[fit]` heading. */
+const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale)\b[^\]\n]*\]|#{1,6}[ \t]+\[fit\])[ \t]*$/m;
+
+/** Whether a deck's body is Deckset's: it opens with a setting only Deckset has, or holds one of Deckset's own lines. */
+export function readsAsDecksetBody(text: string): boolean {
+  const first = text.split('\n').find((line) => line.trim() !== '') ?? '';
+  return OWN_SETTING.test(first) || OWN_LINE.test(text);
+}
+
+/** A setting at the top of the file, with its line. */
+export interface DecksetSetting {
+  key: string;
+  value: string;
+  line: number;
+}
+
+/** Takes the settings off the top of a file's text, leaving blank lines in their place so every line keeps its number. */
+export function takeDecksetSettings(text: string, firstLine: number): { text: string; settings: DecksetSetting[] } {
+  const lines = text.split('\n');
+  const settings: DecksetSetting[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === '') continue;
+    const setting = SETTING.exec(lines[i]!);
+    if (!setting) break;
+    settings.push({ key: setting[1]!, value: setting[2]!, line: firstLine + i });
+    lines[i] = '';
+  }
+  return { text: lines.join('\n'), settings };
+}
+
+/**
+ * Applies the settings briefdeck can honour: `footer` (the footer's text), `slidenumbers` (the footer's number),
+ * `build-lists` (lists step in), `slide-dividers` (headings that cut a slide too). Returns those it cannot, for a warning.
+ */
+export function applyDecksetSettings(settings: readonly DecksetSetting[], meta: BriefingMeta): DecksetSetting[] {
+  const ignored: DecksetSetting[] = [];
+  for (const setting of settings) {
+    const on = setting.value.toLowerCase() === 'true';
+    switch (setting.key) {
+      case 'footer':
+        meta.footerText = setting.value;
+        break;
+      case 'slidenumbers':
+        meta.pageNumbers = on;
+        break;
+      case 'build-lists':
+        meta.incremental = on;
+        break;
+      // Fitting text to the slide, and counting slides beside the number: what briefdeck's footer and `check` do anyway.
+      case 'autoscale':
+      case 'slidecount':
+        break;
+      case 'slide-dividers': {
+        const levels = [...setting.value.matchAll(/(#{1,6})/g)].map((m) => m[1]!.length);
+        if (levels.length > 0) meta.headingDivider = [...new Set(levels)].sort();
+        else ignored.push(setting);
+        break;
+      }
+      default:
+        ignored.push(setting);
+    }
+  }
+  return ignored;
+}
+
+/** State carried from line to line within one file. */
+export interface DecksetState {
+  /** In a `^` note's paragraph. */
+  inNote: boolean;
+  /** `[.column]` lines seen on this slide. */
+  columns: number;
+}
+
+/** A fresh state. */
+export function createDecksetState(): DecksetState {
+  return { inNote: false, columns: 0 };
+}
+
+/** Image words Deckset reads, and what they are in Marp's syntax (marp.ts); `inline` keeps a picture in the text. */
+const IMAGE_WORDS: Record<string, string> = { left: 'left', right: 'right', fit: 'fit', fill: 'cover', filtered: '', original: '' };
+
+/** Rewrites one line of a Deckset deck: null when nothing in it is Deckset's own, else what to read instead. */
+export function rewriteDecksetLine(line: string, state: DecksetState): DialectLine | null {
+  if (state.inNote) {
+    if (line.trim() !== '') return { text: '', note: line };
+    state.inNote = false;
+  }
+  if (/^---[ \t]*$/.test(line)) {
+    state.columns = 0;
+    return null;
+  }
+  const note = /^\^[ \t]?(.*)$/.exec(line);
+  if (note) {
+    state.inNote = true;
+    return { text: '', note: note[1]! };
+  }
+  const command = /^\[\.([\w-]+)(?::[ \t]*(.*?))?\][ \t]*$/.exec(line);
+  if (command) return readCommand(command[1]!, command[2]?.trim() ?? '', state);
+  const fit = /^(#{1,6})[ \t]+\[fit\][ \t]*(.*)$/.exec(line);
+  if (fit) return { text: `${fit[1]} ${fit[2]}` };
+  return line.includes('![') ? rewriteImages(line) : null;
+}
+
+/** A slide command: `[.column]`, `[.background-color: #123]`, `[.build-lists: true]`; any other is named in a warning. */
+function readCommand(name: string, value: string, state: DecksetState): DialectLine {
+  switch (name) {
+    case 'column':
+      state.columns++;
+      return state.columns === 1 ? { text: '<!-- column-start -->', before: '<!-- layout: two-column -->' } : { text: '<!-- column -->' };
+    case 'background-color':
+      return { text: `<!-- .slide: data-background-color="${value.replace(/"/g, '')}" -->` };
+    case 'build-lists':
+      return { text: value === 'false' ? '<!-- nonincremental -->' : '<!-- incremental -->' };
+    case 'autoscale':
+      return { text: '' };
+    default:
+      return { text: '', warning: `Deckset's slide command [.${name}${value ? `: ${value}` : ''}] is not supported and was left out` };
+  }
+}
+
+/** Deckset's pictures in Marp's syntax: a background unless `inline`, its placement words Marp's. */
+function rewriteImages(line: string): DialectLine | null {
+  let changed = false;
+  const text = line.replace(/!\[([^\]\n]*)\]\(/g, (whole, alt: string) => {
+    const words = alt.split(/\s+/).filter(Boolean);
+    if (words.some((w) => w.toLowerCase() === 'inline')) {
+      changed = true;
+      return `![${words.filter((w) => !/^(?:inline|fill|fit|\d+%)$/i.test(w)).join(' ')}](`;
+    }
+    const placed = words.map((w) => (Object.hasOwn(IMAGE_WORDS, w.toLowerCase()) ? IMAGE_WORDS[w.toLowerCase()]! : /^\d+%$/.test(w) ? w : null));
+    // Alt text that is not Deckset's words is a description: the picture is still a background, as Deckset shows it.
+    changed = true;
+    return `![bg ${placed.filter((w): w is string => w !== null && w !== '').join(' ')}](`.replace(' ](', '](');
+  });
+  return changed ? { text } : null;
+}
