@@ -12,6 +12,14 @@ export interface ExternalReference {
   line: number;
 }
 
+/**
+ * A name as the browser reads it, lower-cased: CSS escapes resolved, so `u\72 l(` is the url() it is to a
+ * browser, and `@\69mport` an import.
+ */
+export function readCssName(raw: string): string {
+  return raw.replace(/\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\([\s\S])/g, (_, hex: string | undefined, char: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd) : char!)).toLowerCase();
+}
+
 /** CSS functions whose string or url() arguments are fetched as images. */
 const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'image', 'element']);
 
@@ -19,7 +27,8 @@ const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade',
  * Lists every place in a style sheet that would load something other than a
  * data: URI: `@import`, `url()` anywhere (`src:` in `@font-face` included),
  * and the strings and url()s inside `image-set()` and its kin. Read with a
- * real CSS parser, so comments, escapes and odd spacing cannot hide one.
+ * real CSS parser, and names read as the browser reads them (readCssName), so
+ * comments, escapes and odd spacing cannot hide one.
  */
 export function findExternalReferences(css: string): ExternalReference[] {
   const found: ExternalReference[] = [];
@@ -31,7 +40,7 @@ export function findExternalReferences(css: string): ExternalReference[] {
   };
   root.walkAtRules((rule) => {
     const line = rule.source?.start?.line ?? 1;
-    if (rule.name.toLowerCase() === 'import') {
+    if (readCssName(rule.name) === 'import') {
       const first = valueParser(rule.params).nodes.find((n) => n.type === 'string' || n.type === 'function');
       check(first?.type === 'function' ? innerUrl(first) : (first?.value ?? rule.params), line);
     } else {
@@ -54,8 +63,14 @@ export function findFetchInValue(value: string): string | null {
 function scanValue(value: string, line: number, check: (url: string, line: number) => void): void {
   const valueParser = loadValueParser();
   valueParser(value).walk((node) => {
+    // An escape ending in a space splits a name for this parser (`u\72 l(` reads as `u\72` and `l(`) though the
+    // browser reads one name, `url(`: a name with an escape is taken for a reference, whatever it spells.
+    if (node.type === 'word' && node.value.includes('\\')) {
+      check(node.value, line);
+      return;
+    }
     if (node.type !== 'function') return;
-    const name = node.value.toLowerCase();
+    const name = readCssName(node.value);
     if (name === 'url' || name === 'src') {
       check(innerUrl(node), line);
     } else if (IMAGE_FUNCTIONS.has(name)) {
@@ -66,6 +81,8 @@ function scanValue(value: string, line: number, check: (url: string, line: numbe
 
 /** The address inside `url(…)` or `src(…)`, quoted or not. */
 function innerUrl(node: valueParserType.FunctionNode): string {
-  const inner = node.nodes.find((n) => n.type === 'string' || n.type === 'word');
-  return inner ? inner.value : loadValueParser().stringify(node.nodes);
+  const inner = node.nodes.filter((n) => n.type !== 'space');
+  if (inner.length === 1 && (inner[0]!.type === 'string' || inner[0]!.type === 'word')) return inner[0]!.value;
+  // `url(` written with an escape is a plain function to the parser, which splits its address at each slash.
+  return loadValueParser().stringify(node.nodes).trim();
 }

@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'E_INTERNAL'
   | 'E_SPECIAL_FILE'
   | 'E_CHART'
+  | 'E_THEME_CSS'
   | 'W_BULLETS'
   | 'W_IMAGE_ALT'
   | 'W_NO_NOTES'

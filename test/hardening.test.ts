@@ -362,6 +362,26 @@ describe('theme CSS is read with a CSS parser', () => {
     for (const theme of BUILTIN_THEMES) expect(findExternalReferences(await bundleTheme(theme)), theme).toEqual([]);
     expect(findExternalReferences('.a { background: image-set("https://x/y.png" 1x) }')).toEqual([{ url: 'https://x/y.png', line: 1 }]);
   });
+
+  it('an escaped name hides no reference: u\\72 l( is url(, \\69mport is import, as the browser reads them', async () => {
+    const { findExternalReferences, findFetchInValue } = await import('../src/css-references.js');
+    // `u\\72 l(` splits into two words for the parser: the escaped one is taken for the reference it is.
+    expect(findExternalReferences('.a { background: u\\72 l(https://x/a.png) }\n.b { background: \\69mage-set("https://x/c.png" 1x) }\n.c { content: "\\201C" }')).toEqual([
+      { url: 'u\\72', line: 1 },
+      { url: 'https://x/c.png', line: 2 },
+    ]);
+    expect(findFetchInValue('\\55RL(//x/d.png) no-repeat')).toBe('//x/d.png');
+    // A deck's own style sheet loses them with a warning, like any reference that would fetch; an escaped
+    // at-rule (`@\\69mport`), which the CSS parser cannot read, takes its whole block with it.
+    const { buildDeck } = await import('../src/build-deck.js');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '<style>', 'h1 { background: u\\72 l(https://x.example/a.png); color: red }', '</style>', '', '<style>', '@\\69mport "https://x.example/b.css";', '</style>', '', '# One', ''].join('\n') }, 'escaped-style'), 'deck.md'));
+    expect(built.deck.html).not.toContain('x.example');
+    expect(built.warnings.map((w) => [w.code, w.line, w.message.split(':')[0]])).toEqual([['W_STYLE', 6, "a style's background"], ['W_STYLE', 10, "a style block's CSS does not parse (At-rule without name), so it was left out"]]);
+    // In a theme file it is an error at its line, never an internal one.
+    const dir = writeBriefing({ 'briefing.yml': 'title: T\ntheme: ./t.css\n', 'a.md': '## S\n\nText.\n\nNote: n.\n', 't.css': '.reveal { color: red }\n@\\69mport "https://x.example/b.css";\n' }, 'escaped-theme');
+    const result = await runCapture(['build', path.basename(dir)], path.dirname(dir));
+    expect([result.code, result.err.split('\n')[0]]).toEqual([1, `${path.basename(dir)}/t.css:2: error: theme CSS does not parse: At-rule without name`]);
+  });
 });
 
 describe("a deck's references are data, never markup or a way out", () => {

@@ -96,7 +96,16 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
   const source = readRegularFile(themeFile, shownTheme, MAX_THEME_FILE_BYTES, where, (size) =>
     failure('E_FILE_TOO_LARGE', `theme is ${size} bytes, over the ${MAX_THEME_FILE_BYTES}-byte limit`, { ...where }),
   ).toString('utf8');
-  for (const ref of findExternalReferences(source)) {
+  let references: ReturnType<typeof findExternalReferences>;
+  try {
+    references = findExternalReferences(source);
+  } catch (err) {
+    // CSS the parser cannot read is the theme's problem, at its own line, never briefdeck's.
+    const { line, reason } = err as { line?: number; reason?: string };
+    if (reason === undefined) throw err;
+    throw failure('E_THEME_CSS', `theme CSS does not parse: ${reason}`, { file: shownTheme, line: line ?? 1, hint: 'check the CSS at that line: a brace, quote or comment left open, or an at-rule written with an escape' });
+  }
+  for (const ref of references) {
     if (/^\s*(?:[a-z][a-z0-9+.-]*:|\/)/i.test(ref.url)) {
       throw failure('E_REMOTE_URL', `theme refers to "${ref.url.slice(0, 80)}", which cannot be inlined`, { file: shownTheme, line: ref.line, hint: 'a theme may only use fonts and images inside the briefing folder' });
     }

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
-import { findFetchInValue } from '../css-references.js';
+import { findFetchInValue, readCssName } from '../css-references.js';
 import type { Slide } from '../model.js';
 import type { FoundStyle, RawSlide } from './cut-slides.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
@@ -88,7 +88,7 @@ export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: 
     const scope = style.slide === undefined ? SLIDE : `${SLIDE}[${STYLE_SCOPE_ATTRIBUTE}="${style.slide}"]`;
     root.walkComments((comment) => void comment.remove());
     root.walkAtRules((rule) => {
-      const name = rule.name.toLowerCase();
+      const name = readCssName(rule.name);
       if (name === 'import') {
         warn(style.file, at(rule), `a style's @import ${rule.params.slice(0, 80)} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
         rule.remove();
@@ -147,7 +147,7 @@ function keepToSlide(node: import('postcss').ChildNode, leftOut: (what: string) 
 /** Whether a rule inside `parent` is one whose selector is scoped: at the top, or in a grouping at-rule. */
 function isScopedLevel(parent: Container | Document | undefined): boolean {
   if (!parent || parent.type === 'root') return true;
-  return parent.type === 'atrule' && GROUPING_RULES.has((parent as AtRule).name.toLowerCase()) && isScopedLevel(parent.parent);
+  return parent.type === 'atrule' && GROUPING_RULES.has(readCssName((parent as AtRule).name)) && isScopedLevel(parent.parent);
 }
 
 type SelectorNode = Selector['nodes'][number];
