@@ -130,6 +130,21 @@ describe("the author's own styles", () => {
     ]);
   });
 
+  it('a <style> block never closed takes the rest of the file, as a browser reads it, and says so at its line', async () => {
+    const built = await build({ 'deck.md': ['---', 'marp: true', '---', '', '# One', '', 'Shown.', '', '<style>', 'h1 { color: red }', '', '---', '', '# Two', ''].join('\n') }, 'styles-unclosed');
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['One']);
+    expect(built.briefing.authorCss).toBeUndefined();
+    expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_PEER_SYNTAX', 9, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>']]);
+  });
+
+  it('readSlideClasses finds the classes a style gives the slide in its <style> blocks and the style directive; an unclosed block ends the search', async () => {
+    const { readSlideClasses } = await import('../src/parse/author-styles.js');
+    expect([...readSlideClasses(['<STYLE>section.big h1 {}</style>\n<style scoped>\n:root.quiet {}\n</style>'], 'section.wide {}', true)]).toEqual(['big', 'quiet', 'wide']);
+    expect([...readSlideClasses(['<style>section.one {}</style>', `${'<style>'.repeat(20000)}section.two {}`], undefined, true)]).toEqual(['one']);
+    // `:root` is the slide only in Marp's and Slidev's decks.
+    expect([...readSlideClasses(['<style>:root.page {} section.slide {}</style>'], undefined, false)]).toEqual(['slide']);
+  });
+
   it('scopeAuthorStyles leaves keyframes and nested rules as written, and drops at-rules that are not the deck\'s (@namespace, @page)', () => {
     const warnings: string[] = [];
     const css = scopeAuthorStyles([{ css: '@keyframes k { from { opacity: 0 } 50% { opacity: 1 } }\n.card { color: blue; & h3 { color: green } }\n@namespace svg url(http://www.w3.org/2000/svg);\n@page { margin: 0 }', line: 3, file: 'deck.md' }], (_file, line, message) => warnings.push(`${line} ${message}`));

@@ -852,6 +852,20 @@ describe("remark's and xaringan's decks", () => {
   });
 });
 
+describe("remark's content classes inside a line", () => {
+  it('are read eight deep, and deeper ones stay as written, so a hostile line costs little; a class in a code span stays', async () => {
+    const { createRemarkState, rewriteRemarkLine } = await import('../src/parse/dialects/remark.js');
+    const state = createRemarkState();
+    state.atStart = false;
+    const nested = (n: number) => `${'.bold['.repeat(n)}x${']'.repeat(n)}`;
+    expect(rewriteRemarkLine(nested(8), state)!.text).toBe(`${'**'.repeat(8)}x${'**'.repeat(8)}`);
+    expect(rewriteRemarkLine(nested(9), state)!.text).toBe(`${'**'.repeat(8)}.bold[x]${'**'.repeat(8)}`);
+    expect(rewriteRemarkLine('`.red[code]` and .red[text]', state)!.text).toBe('`.red[code]` and text');
+    // Many unclosed ones on a long line are each looked at once.
+    expect(rewriteRemarkLine('.red['.repeat(20000), state)).toBeNull();
+  });
+});
+
 describe("Deckset's decks", () => {
   it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look, and a picture a background unless inline", async () => {
     const built = await buildDeck(path.join(DIALECTS, 'deckset.md'));

@@ -176,7 +176,7 @@ const isAuthorClass = (node: SelectorNode) => node.type === 'class' && /^-?[A-Za
  */
 export function readSlideClasses(texts: readonly string[], deckStyle: string | undefined, rootIsSlide: boolean): Set<string> {
   const classes = new Set<string>();
-  const sheets = texts.filter((text) => text.includes('<style')).flatMap((text) => [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1]!));
+  const sheets = texts.flatMap(findStyleBlocks);
   if (deckStyle) sheets.push(deckStyle);
   if (sheets.length === 0) return classes;
   const postcss = require('postcss') as typeof import('postcss');
@@ -195,6 +195,23 @@ export function readSlideClasses(texts: readonly string[], deckStyle: string | u
     }
   }
   return classes;
+}
+
+/**
+ * The CSS of a text's `<style>` blocks, for the classes they define; found with indexOf, in one pass whatever
+ * the text holds (a pattern would try every unclosed `<style` to the end), and the first unclosed one ends the search.
+ */
+function findStyleBlocks(text: string): string[] {
+  const lower = text.toLowerCase();
+  const blocks: string[] = [];
+  for (let at = lower.indexOf('<style'); at !== -1; at = lower.indexOf('<style', at)) {
+    const open = lower.indexOf('>', at);
+    const close = open === -1 ? -1 : lower.indexOf('</style', open);
+    if (close === -1) break;
+    blocks.push(text.slice(open + 1, close));
+    at = close;
+  }
+  return blocks;
 }
 
 /**

@@ -357,6 +357,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     }
   };
   lines.forEach((original, index) => handle(original, firstLine + index));
+  if (leftovers.style) warn(styleStart.line, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>', styleStart.file === file ? undefined : styleStart.file);
   if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::', hidingFile);
   finish();
   return slides;

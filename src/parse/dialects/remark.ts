@@ -63,7 +63,7 @@ export function rewriteRemarkLine(line: string, state: RemarkState): RemarkLine 
     state.open.pop();
     return { text: '' };
   }
-  return line.includes('[') ? rewriteInlineClasses(line) : null;
+  return line.includes('[') ? rewriteInlineClasses(line, MAX_NESTING) : null;
 }
 
 /** A slide property: its look as a reveal `.slide:` comment, the slide left out, or nothing, with a warning for what is lost. */
@@ -103,16 +103,21 @@ function mapClasses(classes: string[]): string[] {
 
 /** The longest content class read inside a line, in characters; a longer one stays text. */
 const MAX_INLINE = 1000;
+/** How deep content classes inside a line are read (`.large[.bold[x]]` is two); deeper ones stay text, so a hostile line costs little. */
+const MAX_NESTING = 8;
 
 /** Rewrites `.name[text]` inside a line, outside code spans; null when there is none. */
-function rewriteInlineClasses(line: string): RemarkLine | null {
+function rewriteInlineClasses(line: string, depth: number): RemarkLine | null {
   const dropped = new Set<string>();
   let out = '';
   let at = 0;
+  // Backticks before the match, counted as the matches go, so a long line is read once: an odd count is a code span.
+  let ticks = 0;
+  let counted = 0;
   for (const match of line.matchAll(/\.([A-Za-z][\w-]*)\[/g)) {
     const start = match.index!;
-    // Inside a code span (an odd count of backticks before it), it is code.
-    if (start < at || (line.slice(0, start).match(/`/g)?.length ?? 0) % 2 === 1) continue;
+    for (; counted < start; counted++) if (line[counted] === '`') ticks++;
+    if (start < at || ticks % 2 === 1) continue;
     const end = closingBracket(line, start + match[0].length);
     if (end === -1) continue;
     const name = match[1]!;
@@ -124,7 +129,7 @@ function rewriteInlineClasses(line: string): RemarkLine | null {
   if (at === 0) return null;
   const text = out + line.slice(at);
   // The text inside may hold classes of its own: `.large[.bold[x]]`.
-  const nested = rewriteInlineClasses(text);
+  const nested = depth > 1 ? rewriteInlineClasses(text, depth - 1) : null;
   const names = [...dropped].map((n) => `.${n}[…]`).join(', ');
   const warning = [names && `remark's content class${dropped.size > 1 ? 'es' : ''} ${names} ${dropped.size > 1 ? 'are' : 'is'} not supported; the text is shown without ${dropped.size > 1 ? 'them' : 'it'}`, nested?.warning].filter(Boolean).join('; ');
   return { text: nested?.text ?? text, ...(warning ? { warning } : {}) };
