@@ -99,7 +99,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
-  it("Marp's lead class centres a slide's content, its color directive colours the text, and text on a slide whose own background is dark (Marp's invert class, a black background colour) or light in a dark theme takes colours that read on it", async () => {
+  it("Marp's lead class centres a slide's content, its color directive colours the text, and text on a slide whose own background is dark (Marp's invert class, a black background colour, a dark gradient) or light in a dark theme takes colours that read on it", async () => {
     const luminance = (rgb: string) => {
       const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
@@ -126,7 +126,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       expect(await shown.cspViolations()).toEqual([]);
       return slides;
     };
-    const marp = await read(['---', 'marp: true', '---', '', '<!-- _class: lead -->', '', '# Lead', '', 'Under it', '', '---', '', '<!-- _class: invert -->', '', '# Inverted', '', 'Text', '', '---', '', '<!-- _backgroundColor: black -->', '', '# Black', '', 'Text', '', '---', '', '<!-- _backgroundColor: "#102030" -->', '<!-- _color: "rgb(255, 200, 0)" -->', '', '# Coloured', '', 'Text', ''].join('\n'), 'contrast-marp');
+    const marp = await read(['---', 'marp: true', '---', '', '<!-- _class: lead -->', '', '# Lead', '', 'Under it', '', '---', '', '<!-- _class: invert -->', '', '# Inverted', '', 'Text', '', '---', '', '<!-- _backgroundColor: black -->', '', '# Black', '', 'Text', '', '---', '', '<!-- _backgroundColor: "#102030" -->', '<!-- _color: "rgb(255, 200, 0)" -->', '', '# Coloured', '', 'Text', '', '---', '', '<!-- _backgroundImage: "linear-gradient(#000000, #303030)" -->', '', '# Dark gradient', '', 'Text', ''].join('\n'), 'contrast-marp');
     expect(marp[0]!.offCentre).toBeLessThan(3);
     // Marp's color directive: the title and the text take the colour the author gave.
     expect([marp[3]!.title, marp[3]!.text]).toEqual(['rgb(255, 200, 0)', 'rgb(255, 200, 0)']);

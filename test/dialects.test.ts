@@ -1224,8 +1224,9 @@ describe('reveal slide and element directives', () => {
     expect(content[1]!.look).toEqual({ backgroundImage: 0 });
     expect(built.briefing.images[0]).toMatchObject({ relPath: 'dot.svg', decorative: true });
     expect(built.deck.html).toMatch(/<section class="layout-content kind-content lead" data-layout="content" data-background-color="#123456">/);
-    // A gradient of colours is the slide's background; one that would fetch is refused.
-    expect(content[2]!.look).toEqual({ backgroundGradient: 'linear-gradient(to bottom, #283b95, rgb(23, 178, 195))' });
+    // A gradient of colours is the slide's background, over the colour it is most like (the mean of its stops),
+    // which the text reads on; one that would fetch is refused.
+    expect(content[2]!.look).toEqual({ backgroundGradient: 'linear-gradient(to bottom, #283b95, rgb(23, 178, 195))', backgroundColor: '#2077ac' });
     expect(built.deck.html).toContain('data-background-gradient="linear-gradient(to bottom, #283b95, rgb(23, 178, 195))"');
     expect(content[3]!.look).toEqual({});
     expect(built.deck.html).not.toContain('example.com');
@@ -1240,7 +1241,7 @@ describe('reveal slide and element directives', () => {
     expect(marp.briefing.slides.map((s) => s.look?.backgroundGradient ?? null)).toEqual(['linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)']);
     expect(marp.warnings.map((w) => [w.line, w.message.split(' is ')[0]])).toEqual([[15, "Marp's backgroundImage: radial-gradient(circle, red 0%, blue 100%); color: red"]]);
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', 'format: revealjs', '---', '', '## Shaded {background-gradient="linear-gradient(#fff, #ccc)"}', '', 'Text.', ''].join('\n') }, 'quarto-gradient'), 'deck.qmd'));
-    expect(quarto.briefing.slides.find((s) => s.title === 'Shaded')!.look).toEqual({ backgroundGradient: 'linear-gradient(#fff, #ccc)' });
+    expect(quarto.briefing.slides.find((s) => s.title === 'Shaded')!.look).toEqual({ backgroundGradient: 'linear-gradient(#fff, #ccc)', backgroundColor: '#e6e6e6' });
   });
 
   it("a deck written for another tool builds unchanged: a remote picture, or a local one that is not there, is left out with a warning (never fetched), and a key briefdeck does not know is a warning, where each is an error in a briefdeck deck", async () => {

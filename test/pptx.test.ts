@@ -460,7 +460,7 @@ describe('sized columns in PowerPoint', () => {
 describe("a slide's own background in PowerPoint", () => {
   it("is its colour or its picture, and text on a dark one takes light colours, as in the HTML deck; Marp's color directive sets its text's colour", async () => {
     const deck = writeBriefing({
-      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n\n---\n\n<!-- _color: \"#aa0000\" -->\n\n# Red\n\nText\n',
+      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n\n---\n\n<!-- _color: \"#aa0000\" -->\n\n# Red\n\nText\n\n---\n\n<!-- _backgroundImage: \"linear-gradient(#000000, #303030)\" -->\n\n# Shaded\n\nText\n',
       'pic.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')),
     }, 'pptx-backgrounds');
     const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
@@ -482,6 +482,8 @@ describe("a slide's own background in PowerPoint", () => {
     expect(await look(5)).toEqual({ fill: '000000', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
     // Marp's color directive colours the slide's title and text.
     expect(await look(6)).toEqual({ fill: 'FFFFFF', picture: false, colours: ['AA0000', 'AA0000'] });
+    // A gradient is filled with the colour it is most like, the mean of its stops, and its text reads on it.
+    expect(await look(7)).toEqual({ fill: '181818', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
   });
 });
 

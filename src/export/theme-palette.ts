@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolveThemeFiles } from '../bundle/bundle-theme.js';
+import { toHex } from '../colour.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use: a build reads a palette only when the deck has an SVG picture, and postcss costs every build its start-up otherwise.
@@ -44,20 +45,6 @@ export function readThemePalette(theme: string, customThemeFile?: string): Theme
     });
   }
   return palette;
-}
-
-/** `#abc`, `#aabbcc`, `rgb(…)` or a CSS colour name as six hex digits; anything else (a variable, a gradient) is left to the fallback. */
-export function toHex(value: string): string | undefined {
-  const v = value.trim().toLowerCase();
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
-  if (short) return `${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase();
-  const long = /^#([0-9a-f]{6})$/.exec(v);
-  if (long) return long[1]!.toUpperCase();
-  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(v);
-  if (rgb) return rgb.slice(1, 4).map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('').toUpperCase();
-  const names = require('color-name') as Record<string, [number, number, number]>;
-  const named = Object.hasOwn(names, v) ? names[v] : undefined;
-  return named?.map((n) => n.toString(16).padStart(2, '0')).join('').toUpperCase();
 }
 
 /** The first family of a font-family list, unquoted; a generic family or a system alias is not a font PowerPoint knows. */

@@ -12,7 +12,8 @@ import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag } from '../errors.js';
 import { placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
 import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
-import { paletteOn, readThemePalette, toHex, type ThemePalette } from './theme-palette.js';
+import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.js';
+import { toHex } from '../colour.js';
 
 /** What the PowerPoint export needs besides the model. */
 export interface PptxOptions {

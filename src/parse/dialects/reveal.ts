@@ -1,5 +1,6 @@
 import * as parse5 from 'parse5';
 import type { NotesBlock } from './notes-block.js';
+import { averageGradientColour } from '../../colour.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -68,9 +69,13 @@ export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'small
 /** The background Marp's themes give a slide of class `invert` (default's dark), on which reveal sets the text light. */
 const INVERT_BACKGROUND = '#202228';
 
-/** A slide's look as its classes finish it: `invert` (Marp's, Slidev's `class:`) darkens a slide that sets no background colour of its own. */
-export function finishLook<T extends { className?: string; backgroundColor?: string }>(look: T): T {
-  if (look.backgroundColor !== undefined || !look.className?.split(/\s+/).includes('invert')) return look;
+/** A slide's look as its gradient and classes finish it: a gradient sets the colour under it, and `invert` (Marp's, Slidev's `class:`) darkens a slide that sets no background colour of its own. */
+export function finishLook<T extends { className?: string; backgroundColor?: string; backgroundGradient?: string }>(look: T): T {
+  if (look.backgroundColor !== undefined) return look;
+  // A gradient's text reads as it would on the colour the gradient is most like, which is its background colour too, under it.
+  const gradient = look.backgroundGradient === undefined ? undefined : averageGradientColour(look.backgroundGradient);
+  if (gradient) return { ...look, backgroundColor: `#${gradient.toLowerCase()}` };
+  if (!look.className?.split(/\s+/).includes('invert')) return look;
   return { ...look, backgroundColor: INVERT_BACKGROUND };
 }
 
