@@ -1084,6 +1084,16 @@ describe("Slidev's image layouts", () => {
   });
 });
 
+describe("Slidev's headmatter background", () => {
+  it('is the first slide\'s background, as a slide\'s own background: is; a remote one is left out with a warning at its line', async () => {
+    const local = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', 'background: dot.svg', '---', '', '# Cover', '', '---', '', '# Next', ''].join('\n'), 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'slidev-headmatter-bg'), 'deck.md'));
+    expect(local.briefing.slides.map((s) => s.look?.backgroundImage !== undefined)).toEqual([true, false]);
+    const remote = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', 'background: https://cover.example/x.jpg', '---', '', '# Cover', ''].join('\n') }, 'slidev-headmatter-remote'), 'deck.md'));
+    expect(remote.deck.html).not.toContain('cover.example');
+    expect(remote.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message)).map((w) => [w.line, w.message.split(':')[0]])).toEqual([[3, 'remote background image "https']]);
+  });
+});
+
 describe("Slidev's UnoCSS column grids", () => {
   it('<div grid="~ cols-2 gap-4"> and <div class="grid grid-cols-6"> are the column grid (of at most 4), with no warning; one column, or none given, is no grid, and its attributes are named as removed', async () => {
     const deck = ['---', 'theme: default', '---', '', '# Grid', '', '<div grid="~ cols-2 gap-4">', '<div>', '', 'Left **md**', '', '</div>', '<div>', '', 'Right', '', '</div>', '</div>', '',

@@ -81,7 +81,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
 
 /**
  * Applies what a peer key means to briefdeck, where it means something:
- * Slidev's `layout` and `class` (kept for its first slide, at `line`);
+ * Slidev's `layout`, `class` and `background` (kept for its first slide, at `line`);
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
@@ -92,9 +92,10 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  */
 export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, line = 1): boolean | string[] {
   switch (key) {
-    // Slidev's headmatter is also its first slide's front matter: its layout and class go to that slide.
+    // Slidev's headmatter is also its first slide's front matter: its layout, class and background go to that slide.
     case 'layout':
     case 'class':
+    case 'background':
       // Marp's class may be a list of classes (`class:` then `- invert`).
       if (key === 'class' && peerKeyOwner(key, meta.peerTools) === 'Marp' && (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
         return setSlideDefault('class', Array.isArray(value) ? value.join(' ') : value, meta);
