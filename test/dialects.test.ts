@@ -867,7 +867,7 @@ describe("remark's content classes inside a line", () => {
 });
 
 describe("Deckset's decks", () => {
-  it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look, and a picture a background unless inline", async () => {
+  it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look and number, and a picture a background unless inline", async () => {
     const built = await buildDeck(path.join(DIALECTS, 'deckset.md'));
     const { meta, slides } = built.briefing;
     expect(meta.peerTools).toEqual(['Deckset']);
@@ -879,6 +879,8 @@ describe("Deckset's decks", () => {
       ['Next steps', 'content', null, undefined, false],
     ]);
     expect(slides[1]!.columns!.map((c) => toPlainText(c).trim())).toEqual(['Direct meetings', 'A pause in tests']);
+    // `[.slidenumbers: false]` takes the number off that slide only.
+    expect(slides.map((s) => s.pageNumber)).toEqual([undefined, undefined, false, undefined]);
     // `![inline]` stays in the text; `![left fit]` is a split beside the content, as Marp's `![bg left fit]`.
     expect(slides[2]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="">/);
     expect(slides[3]!.bodyHtml).toContain('class="bg-split bg-split-left bg-split-50"');

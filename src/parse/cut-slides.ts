@@ -232,6 +232,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       if (own.before) append(own.before, number);
       if (own.note !== undefined) return addNote(own.note, number);
       text = own.text;
+      if (own.pageNumber !== undefined && current) (current as RawSlide).chrome = { ...(current as RawSlide).chrome, pageNumber: own.pageNumber };
       if (own.hidden) {
         if (!current) start('content', null, number, true);
         (current as unknown as RawSlide).hidden = true;

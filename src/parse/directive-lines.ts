@@ -24,5 +24,7 @@ export interface DialectLine {
   note?: string;
   /** The line leaves its slide out (remark's `exclude: true`). */
   hidden?: boolean;
+  /** Whether the slide shows its number, where the line sets it otherwise than the deck (Deckset's `[.slidenumbers: false]`). */
+  pageNumber?: boolean;
   warning?: string;
 }

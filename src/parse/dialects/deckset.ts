@@ -2,7 +2,7 @@
 // top of the file (`footer: …`, `slidenumbers: true`, `build-lists: true`); its slides are cut at `---`; and
 // its own syntax is rewritten into briefdeck's, line by line:
 // - a paragraph that starts with `^` is a presenter note, and goes to the notes, never the slide;
-// - `[.column]` starts a column, `[.background-color: #123]` and `[.build-lists: true]` set the slide, other
+// - `[.column]` starts a column, `[.background-color: #123]`, `[.build-lists: true]` and `[.slidenumbers: false]` set the slide, other
 //   slide commands (`[.hide-footer]`, `[.header: …]`) are named in a warning;
 // - `# [fit] Title` is a title (fitting it to the line is a look);
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
@@ -127,6 +127,8 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       return { text: `<!-- .slide: data-background-color="${value.replace(/"/g, '')}" -->` };
     case 'build-lists':
       return { text: value === 'false' ? '<!-- nonincremental -->' : '<!-- incremental -->' };
+    case 'slidenumbers':
+      return { text: '', pageNumber: value !== 'false' };
     case 'autoscale':
       return { text: '' };
     default:
