@@ -26,7 +26,7 @@ export interface WrittenStyle {
 }
 
 /** The attribute the deck template gives a slide that has a style of its own, to scope that style to it. */
-export const STYLE_SCOPE_ATTRIBUTE = 'data-style-scope';
+const STYLE_SCOPE_ATTRIBUTE = 'data-style-scope';
 
 /** Every slide of the deck: reveal's own sections, which carry a layout (a vertical stack's wrapper does not). */
 const SLIDE = '.reveal .slides section[data-layout]';
