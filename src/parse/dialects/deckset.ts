@@ -8,7 +8,7 @@
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
 //   `fit` and percentage words are Marp's, so the pictures are placed as Marp's are (marp.ts).
 import type { BriefingMeta } from '../../model.js';
-import type { DialectLine } from '../directive-lines.js';
+import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 
 /** Deckset's settings that stand at the top of a file, and only there. */
 const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|slide-transition|presenter-notes|slide-dividers|fit-header|text|text-strong|text-emphasis|header|header-strong|header-emphasis|background-color|code|code-language|footnote|quote|quote-author|table-separator|list|link|footer-style|slidenumber-style|image|code-line-numbers)[ \t]*:[ \t]*(.*?)[ \t]*$/;
@@ -122,7 +122,7 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
   switch (name) {
     case 'column':
       state.columns++;
-      return state.columns === 1 ? { text: '<!-- column-start -->', before: '<!-- layout: two-column -->' } : { text: '<!-- column -->' };
+      return { ...(state.columns === 1 ? FIRST_COLUMN : NEXT_COLUMN) };
     case 'background-color':
       return { text: `<!-- .slide: data-background-color="${value.replace(/"/g, '')}" -->` };
     case 'build-lists':

@@ -3,7 +3,7 @@
 // something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 import { isSafeGradient, keepSafeLook } from './reveal.js';
-import { MARP_LOCAL_DIRECTIVES } from './marp.js';
+import { MARP_LOCAL_DIRECTIVES, readCssUrl } from './marp.js';
 
 
 /** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
@@ -126,7 +126,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return typeof value === 'string' && setSlideDefault(key, value, meta);
     // Marp's background for every slide: a picture in the briefing folder (a remote one is never fetched) or a gradient.
     case 'backgroundImage': {
-      const url = typeof value === 'string' ? /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i.exec(value.trim())?.[2] : undefined;
+      const url = typeof value === 'string' ? readCssUrl(value) : undefined;
       if (url !== undefined && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) (meta.slideDefaults ??= {}).backgroundImage = url;
       else if (typeof value === 'string' && isSafeGradient(value.trim())) (meta.slideDefaults ??= {}).backgroundImage = value.trim();
       else return false;

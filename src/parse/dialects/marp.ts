@@ -136,8 +136,10 @@ export interface MarpChrome {
 /** A local directive in a comment, with or without the `_` that keeps it to one slide. */
 const LOCAL_DIRECTIVE = new RegExp(`^\\s*(_?)(${MARP_LOCAL_DIRECTIVES.join('|')})\\s*:\\s*(.*?)\\s*$`);
 
-/** Marp's `backgroundImage: url(a.png)`; other CSS backgrounds (gradients) are not pictures. */
-const CSS_URL = /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i;
+/** The address of a CSS `url(a.png)` written as a whole value (Marp's `backgroundImage:`, remark's `background-image:`), quoted or not; undefined for anything else, a gradient say. */
+export function readCssUrl(value: string): string | undefined {
+  return /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i.exec(value.trim())?.[2];
+}
 
 /**
  * Gives a slide what its Marp directives ask for (taken out of its body by
@@ -182,7 +184,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         into[key] = value;
         break;
       case 'backgroundImage': {
-        const url = CSS_URL.exec(value)?.[2] ?? (isSafeGradient(value) ? value : undefined);
+        const url = readCssUrl(value) ?? (isSafeGradient(value) ? value : undefined);
         if (url === undefined) warn(directive.line, `Marp's backgroundImage: ${value} is neither a picture (url(…)) nor a gradient of colours, and was left out`, directive.file);
         else {
           lookLine ??= directive.line;

@@ -7,7 +7,8 @@
 //   xaringan's `pull-left`/`pull-right` (and `left-column`/`right-column`), `bold` and `italic` as Markdown,
 //   `footnote` in small type; any other class goes and its content stays, with a warning.
 
-import type { DialectLine } from '../directive-lines.js';
+import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
+import { readCssUrl } from './marp.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {
@@ -32,7 +33,7 @@ const PROPERTY = /^(class|name|layout|template|count|exclude|background-image|ba
 /** Properties that change nothing a deck shows: an anchor's name, whether a slide counts in remark's own numbering. */
 const QUIET_PROPERTIES = new Set(['name', 'count', 'seal']);
 /** Content classes that make columns: the first starts them, the second the next. */
-const COLUMN_CLASSES: Record<string, string> = { 'pull-left': '<!-- column-start -->', 'left-column': '<!-- column-start -->', 'pull-right': '<!-- column -->', 'right-column': '<!-- column -->' };
+const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN, 'left-column': FIRST_COLUMN, 'pull-right': NEXT_COLUMN, 'right-column': NEXT_COLUMN };
 /** Content classes set inside a line, as Markdown or HTML does the same. */
 const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `**${t}**`, italic: (t) => `*${t}*`, footnote: (t) => `<small>${t}</small>` };
 
@@ -56,7 +57,7 @@ export function rewriteRemarkLine(line: string, state: RemarkState): RemarkLine 
   if (opened) {
     const name = opened[1]!;
     state.open.push(name);
-    if (Object.hasOwn(COLUMN_CLASSES, name)) return { text: COLUMN_CLASSES[name]!, ...(COLUMN_CLASSES[name] === '<!-- column-start -->' ? { before: '<!-- layout: two-column -->' } : {}) };
+    if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]! };
     return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it` };
   }
   if (state.open.length > 0 && /^[ \t]*\][ \t]*$/.test(line)) {
@@ -72,7 +73,7 @@ function readProperty(key: string, value: string): RemarkLine {
     case 'class':
       return { text: `<!-- .slide: class="${mapClasses(value.split(/[\s,]+/).filter(Boolean)).join(' ')}" -->` };
     case 'background-image': {
-      const url = /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i.exec(value)?.[2];
+      const url = readCssUrl(value);
       if (url) return { text: `<!-- .slide: data-background-image="${url}" -->` };
       return { text: '', warning: `remark's background-image: ${value} is not a picture (url(…)) and was left out` };
     }
