@@ -866,6 +866,23 @@ describe("remark's content classes inside a line", () => {
   });
 });
 
+describe("GitHub's alerts, Obsidian's callouts and wiki links", () => {
+  it('> [!NOTE] and > [!warning] Title are callout boxes (Obsidian\'s kinds mapped to the nearest), ![[a.png|100]] a picture, [[Note|label]] its text; a note embedded is named in a warning; none shows its markers', async () => {
+    const deck = ['---', 'title: O', '---', '', '## Callouts', '', '> [!NOTE]', '> Useful **information**.', '', '> [!danger]- Careful *here*', '> Body.', '>', '> - a list', '', '> A plain quote, [!not] an alert.', '',
+      '## Wiki', '', '![[dot.svg|100]] and ![[dot.svg|A dot]]', '', '![[Talks]]', '', 'See [[Talks#Hanoi]], [[Talks|the talks]] and `[[code]]`.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'alerts-wiki'), 'deck.md'));
+    const [callouts, wiki] = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(callouts!.bodyHtml.replace(/\n/g, '')).toBe([
+      '<div class="callout callout-note"><p class="callout-title">Note</p><p>Useful <strong>information</strong>.</p></div>',
+      '<div class="callout callout-caution"><p class="callout-title">Careful <em>here</em></p><p>Body.</p><ul><li>a list</li></ul></div>',
+      '<blockquote><p>A plain quote, [!not] an alert.</p></blockquote>',
+    ].join(''));
+    expect(wiki!.bodyHtml).toMatch(/^<p><img width="100" src="briefdeck-asset:0" alt=""> and <img src="briefdeck-asset:1" alt="A dot"><\/p>/);
+    expect(toPlainText(wiki!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('and Talks See Talks > Hanoi, the talks and [[code]].');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[21, "Obsidian's embed of the note Talks cannot be shown in a deck; its name is shown instead"]]);
+  });
+});
+
 describe("Deckset's decks", () => {
   it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look and number, and a picture a background unless inline", async () => {
     const built = await buildDeck(path.join(DIALECTS, 'deckset.md'));

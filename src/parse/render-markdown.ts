@@ -24,6 +24,8 @@ import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { createMathRenderer, MATH_MARK } from './render-math.js';
 import { cleanSlideRawHtml } from './clean-raw-html.js';
+import { renderAlert } from './dialects/alerts.js';
+import { wikiLinkExtension } from './dialects/wiki-links.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -165,6 +167,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         return `<code>${escapeHtml(inline[1]!)}</code>`;
       },
       blockquote(token: Tokens.Blockquote) {
+        // GitHub's alerts and Obsidian's callouts (`> [!NOTE]`) are callout boxes.
+        const alert = renderAlert(token, this.parser.options, (tokens) => this.parser.parse(tokens), (tokens) => this.parser.parseInline(tokens));
+        if (alert !== null) return alert;
         // Pandoc's slide shows: a list alone in a block quote steps in, or with `incremental` on shows at once (no quote is drawn).
         const blocks = token.tokens.filter((t) => t.type !== 'space');
         if (!pandocDeck() || blocks.length !== 1 || blocks[0]!.type !== 'list') return false;
@@ -225,6 +230,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ),
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),
+      wikiLinkExtension(peerSyntax),
       math.blockExtension,
       crossRefExtension(crossRefs),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.
