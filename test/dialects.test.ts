@@ -866,6 +866,13 @@ describe("remark's content classes inside a line", () => {
   });
 });
 
+describe("reveal.js's notes separator", () => {
+  it('is read in any case, as reveal\'s Markdown plugin reads it: note: (Obsidian\'s Advanced Slides) and NOTES: start the notes', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: N', '---', '', '## One', '', 'Text', '', 'note: lower-case notes', '', '## Two', '', 'More', '', 'NOTES: shouty notes', ''].join('\n') }, 'notes-any-case'), 'deck.md'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [toPlainText(s.bodyHtml).trim(), s.notes?.markdown])).toEqual([['Text', 'lower-case notes'], ['More', 'shouty notes']]);
+  });
+});
+
 describe("GitHub's alerts, Obsidian's callouts and wiki links", () => {
   it('> [!NOTE] and > [!warning] Title are callout boxes (Obsidian\'s kinds mapped to the nearest), ![[a.png|100]] a picture, [[Note|label]] its text; a note embedded is named in a warning; none shows its markers', async () => {
     const deck = ['---', 'title: O', '---', '', '## Callouts', '', '> [!NOTE]', '> Useful **information**.', '', '> [!danger]- Careful *here*', '> Body.', '>', '> - a list', '', '> A plain quote, [!not] an alert.', '',

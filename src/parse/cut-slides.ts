@@ -71,7 +71,8 @@ const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SEPARATOR = /^---[ \t]*$/;
 /** A CommonMark thematic break: three or more of `-`, `*` or `_`, spaces between them allowed. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const NOTES = /^Notes?:[ \t]?(.*)$/;
+/** reveal.js's notes separator, read as its Markdown plugin reads it, in any case (`Note:`, `notes:`, as Obsidian's Advanced Slides writes it). */
+const NOTES = /^notes?:[ \t]?(.*)$/i;
 /** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
 const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
 /**
