@@ -368,6 +368,12 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("Marp's math: katex (or mathjax) is read, not warned of: math is typeset with KaTeX at build time either way", async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', 'math: mathjax', '---', '', '# One', '', '$x^2$', ''].join('\n') }, 'marp-math'), 'deck.md'));
+    expect(built.warnings).toEqual([]);
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('class="katex"');
+  });
+
   it("Marp's front matter: _class: lead and its kin set the first slide only, as in Marp's own example deck; backgroundImage: url(…) of a picture in the folder, or a gradient, every slide's, and a remote one is never fetched", async () => {
     const deck = ['---', 'marp: true', '_class: lead', '_paginate: false', '_backgroundColor: "#123"', 'paginate: true', "backgroundImage: url('dot.svg')", '---', '', '# One', '', '---', '', '<!-- _class: invert -->', '', '# Two', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'marp-front-first'), 'deck.md'));

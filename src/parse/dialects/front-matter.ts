@@ -105,6 +105,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     case 'marp':
       return true;
+    // Marp's math engine: briefdeck typesets math with KaTeX at build time whichever Marp names, so both are read.
+    case 'math':
+      return value === 'katex' || value === 'mathjax' || value === true;
     // Pandoc's citations (parse/bibliography.ts): the files and items of references, and how they are listed.
     case 'bibliography':
     case 'csl':
