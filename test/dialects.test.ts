@@ -872,6 +872,21 @@ describe("remark's content classes inside a line", () => {
   });
 });
 
+describe("a deck for Pandoc's Beamer output", () => {
+  it("keeps Beamer's columns and blocks as columns and callouts, and sets LaTeX's text commands (\\textbf, \\alert, \\emph, \\href) as they set their text, where the text was lost or shown as TeX", async () => {
+    const deck = ['---', 'title: B', 'output: beamer_presentation', '---', '', '## Columns', '', '\\begin{columns}', '\\begin{column}{0.4\\textwidth}', 'Left text', '\\end{column}', '\\begin{column}{0.6\\textwidth}', 'Right text', '\\end{column}', '\\end{columns}', '',
+      '## Blocks', '', '\\begin{block}{A "title"}', 'Block body', '\\end{block}', '', '\\begin{alertblock}{}', 'Alert body', '\\end{alertblock}', '',
+      '## Inline', '', '\\emph{Stress}, \\textbf{\\texttt{x}}, \\alert{alert}, \\href{https://example.org}{a link}, \\url{https://example.org/u} and \\href{javascript:alert(1)}{bad}.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-deck'), 'deck.Rmd'));
+    const [columns, blocks, inline] = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect([columns!.layout, columns!.columnWidths, columns!.columns!.map((c) => toPlainText(c).trim())]).toEqual(['two-column', [40, 60], ['Left text', 'Right text']]);
+    expect(blocks!.bodyHtml.replace(/\n/g, '')).toBe(`<div class="callout callout-note"><p class="callout-title">A ‘title’</p><p>Block body</p></div><div class="callout callout-warning"><p class="callout-title">Warning</p><p>Alert body</p></div>`);
+    expect(inline!.bodyHtml).toContain('<em>Stress</em>, <strong><code>x</code></strong>, <strong>alert</strong>, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>, <a href="https://example.org/u" target="_blank" rel="noopener noreferrer">https://example.org/u</a>');
+    expect(inline!.bodyHtml).not.toContain('javascript');
+    expect(toPlainText(built.deck.html)).not.toMatch(/\\(begin|end|textbf|emph|alert|href)/);
+  });
+});
+
 describe("reveal.js's notes separator", () => {
   it('is read in any case, as reveal\'s Markdown plugin reads it: note: (Obsidian\'s Advanced Slides) and NOTES: start the notes', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: N', '---', '', '## One', '', 'Text', '', 'note: lower-case notes', '', '## Two', '', 'More', '', 'NOTES: shouty notes', ''].join('\n') }, 'notes-any-case'), 'deck.md'));

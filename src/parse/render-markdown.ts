@@ -26,6 +26,7 @@ import { createMathRenderer, MATH_MARK } from './render-math.js';
 import { cleanSlideRawHtml } from './clean-raw-html.js';
 import { renderAlert } from './dialects/alerts.js';
 import { wikiLinkExtension } from './dialects/wiki-links.js';
+import { inlineTexExtension } from './dialects/pandoc/inline-tex.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -231,6 +232,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),
       wikiLinkExtension(peerSyntax),
+      // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
+      ...(meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') ? [inlineTexExtension()] : []),
       math.blockExtension,
       crossRefExtension(crossRefs),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.

@@ -3,7 +3,9 @@
 // is display math, as Pandoc passes it on to MathJax; Beamer's `\pause` is a
 // build step; any other command on a line of its own (`\newpage`,
 // `\vspace{1em}`) or environment is for LaTeX output only, and left out, with
-// a warning, as Pandoc leaves it out of HTML.
+// a warning, as Pandoc leaves it out of HTML. Beamer's columns and blocks, the
+// two environments a Beamer deck is built of, keep their content: they become
+// Pandoc's column divs and Quarto's callouts, which a deck draws.
 
 /** The environments Pandoc passes on to MathJax in HTML output, which KaTeX renders too. */
 const MATH_ENVIRONMENTS = new Set(['equation', 'align', 'alignat', 'gather', 'multline', 'flalign', 'eqnarray'].flatMap((name) => [name, `${name}*`]));
@@ -29,6 +31,28 @@ export interface TexRewrite {
 }
 
 const BEGIN = /^[ \t]*\\begin\{([A-Za-z]+\*?)\}/;
+
+/** Beamer's blocks, as the callout each is most like. */
+const BEAMER_BLOCKS: Record<string, string> = { block: 'note', alertblock: 'warning', exampleblock: 'tip' };
+
+/**
+ * Beamer's columns and blocks as Pandoc's fenced divs (`:::: columns`, `::: {.column width="50%"}`,
+ * `::: {.callout-note title="…"}`), their content kept; null for any other line. A column's width
+ * as a share of the text's (`0.4\textwidth`) is its share of the slide.
+ */
+function rewriteBeamerLine(line: string): string | null {
+  const match = /^[ \t]*\\(begin|end)\{(columns|column|block|alertblock|exampleblock)\}(.*)$/.exec(line);
+  if (!match) return null;
+  const [, edge, name, rest] = match as unknown as [string, string, string, string];
+  if (edge === 'end') return name === 'columns' ? '::::' : ':::';
+  if (name === 'columns') return ':::: columns';
+  if (name === 'column') {
+    const share = /^\{[ \t]*(0?\.\d+|1(?:\.0*)?)[ \t]*\\(?:textwidth|linewidth|columnwidth)[ \t]*\}/.exec(rest.trim())?.[1];
+    return share ? `::: {.column width="${Math.round(Number(share) * 100)}%"}` : '::: column';
+  }
+  const title = /^\{([^{}\n]*)\}/.exec(rest.trim())?.[1]?.trim();
+  return `::: {.callout-${BEAMER_BLOCKS[name]}${title ? ` title="${title.replace(/"/g, "'")}"` : ''}}`;
+}
 /** A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`. */
 const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:\[[^\]\n]*\]|\{[^}\n]*\})*[ \t]*$/;
 
@@ -50,6 +74,8 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
     return null;
   }
   if (state.inMath || !/^[ \t]*\\/.test(line)) return null;
+  const beamer = rewriteBeamerLine(line);
+  if (beamer !== null) return { text: beamer };
   const begin = BEGIN.exec(line);
   if (begin) {
     const name = begin[1]!;

@@ -1,0 +1,48 @@
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import { escapeHtml } from '../../../html-text.js';
+import { startWithinWindow } from '../../extension-start.js';
+
+// LaTeX's text commands inside a line of a deck written for Pandoc's Beamer output (R Markdown's
+// `beamer_presentation`, a Pandoc deck): `\textbf{…}`, `\emph{…}`, Beamer's `\alert{…}`, `\href{…}{…}`.
+// Pandoc's HTML output drops raw TeX, text and all; a deck keeps the text, set as the command sets it,
+// since its author wrote it to be read. Other commands stay as written, as any text the deck cannot read.
+
+/** Each command read, and the HTML its argument is set in. */
+const COMMANDS: Record<string, [string, string]> = {
+  textbf: ['<strong>', '</strong>'], alert: ['<strong>', '</strong>'], structure: ['<strong>', '</strong>'],
+  textit: ['<em>', '</em>'], emph: ['<em>', '</em>'], textsl: ['<em>', '</em>'],
+  underline: ['<u>', '</u>'], texttt: ['<code>', '</code>'], textsc: ['<span class="smallcaps">', '</span>'],
+  textrm: ['', ''], textsf: ['', ''], textnormal: ['', ''],
+};
+
+/** A command with its one or two arguments, on one line, holding braces one deep (`\textbf{\texttt{x}}`); bounded. */
+const ARGUMENT = String.raw`\{((?:[^{}\n]|\{[^{}\n]{0,500}\}){0,500})\}`;
+const COMMAND = new RegExp(String.raw`^\\(textbf|alert|structure|textit|emph|textsl|underline|texttt|textsc|textrm|textsf|textnormal|href|url)${ARGUMENT}(?:${ARGUMENT})?`);
+
+/** The marked extension for LaTeX's text commands; each argument is read as Markdown of its own. */
+export function inlineTexExtension(): TokenizerAndRendererExtension {
+  return {
+    name: 'inlineTex',
+    level: 'inline',
+    start: startWithinWindow('\\'),
+    tokenizer(src: string) {
+      const match = COMMAND.exec(src);
+      if (!match) return undefined;
+      const [whole, name, first, second] = match as unknown as [string, string, string, string | undefined];
+      // `\href` takes an address and its text; every other command takes one argument, and a second brace is not its.
+      if (name === 'href' && second === undefined) return undefined;
+      const raw = name === 'href' ? whole : whole.slice(0, name.length + first.length + 3);
+      const text = name === 'href' ? second! : first;
+      // An address shown as itself is text, never read again as Markdown (it would be a link inside the link).
+      const tokens = name === 'url' ? [{ type: 'text', raw: text, text, escaped: false }] : this.lexer.inlineTokens(text);
+      return { type: 'inlineTex', raw, name, href: name === 'href' || name === 'url' ? first : undefined, tokens };
+    },
+    renderer(token) {
+      const { name, href, tokens } = token as unknown as { name: string; href?: string; tokens: Tokens.Generic[] };
+      // A link is a link, under the same rules as any Markdown link.
+      if (href !== undefined) return this.parser.renderer.link({ type: 'link', raw: '', href, title: null, text: '', tokens });
+      const [open, close] = COMMANDS[name]!;
+      return name === 'texttt' ? `${open}${escapeHtml(tokens.map((t) => t.raw).join(''))}${close}` : `${open}${this.parser.parseInline(tokens)}${close}`;
+    },
+  };
+}
