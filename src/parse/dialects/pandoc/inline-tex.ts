@@ -26,7 +26,8 @@ export function inlineTexExtension(): TokenizerAndRendererExtension {
     level: 'inline',
     start: startWithinWindow('\\'),
     tokenizer(src: string) {
-      const match = COMMAND.exec(src);
+      // Looked for in the next stretch of text only: a command's arguments fit in it, and an unclosed one costs no more.
+      const match = COMMAND.exec(src.slice(0, 2100));
       if (!match) return undefined;
       const [whole, name, first, second] = match as unknown as [string, string, string, string | undefined];
       // `\href` takes an address and its text; every other command takes one argument, and a second brace is not its.
