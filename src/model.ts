@@ -130,6 +130,8 @@ export interface BriefingMeta {
   mdc?: boolean;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
   cellEcho?: boolean;
+  /** Slidev's `colorSchema: dark`: the deck asks for a dark look. */
+  darkScheme?: boolean;
   /** The deck is xaringan's (R Markdown's `output: xaringan::moon_reader`), so remark's syntax is read. */
   remark?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */

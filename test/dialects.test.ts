@@ -1131,6 +1131,18 @@ describe("Slidev's image layouts", () => {
   });
 });
 
+describe("Slidev's colorSchema", () => {
+  it('dark stands a dark built-in theme in for its theme, or for none; a built-in theme the deck names stays', async () => {
+    const build = (front: string[], name: string) => buildDeck(path.join(writeBriefing({ 'deck.md': ['---', ...front, '---', '', '# Cover', ''].join('\n') }, name), 'deck.md'));
+    const seriph = await build(['theme: seriph', 'colorSchema: dark'], 'slidev-dark-seriph');
+    expect(seriph.briefing.meta.theme).toBe('black');
+    expect(seriph.warnings.map((w) => w.message)).toEqual(["Slidev's theme \"seriph\" is not built in; using black"]);
+    expect((await build(['colorSchema: dark', 'mdc: true'], 'slidev-dark-none')).briefing.meta.theme).toBe('black');
+    expect((await build(['theme: serif', 'colorSchema: dark', 'mdc: true'], 'slidev-dark-serif')).briefing.meta.theme).toBe('serif');
+    expect((await build(['theme: seriph', 'colorSchema: light'], 'slidev-light')).briefing.meta.theme).toBe('serif');
+  });
+});
+
 describe("Slidev's headmatter background", () => {
   it('is the first slide\'s background, as a slide\'s own background: is; a remote one is left out with a warning at its line', async () => {
     const local = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', 'background: dot.svg', '---', '', '# Cover', '', '---', '', '# Next', ''].join('\n'), 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'slidev-headmatter-bg'), 'deck.md'));

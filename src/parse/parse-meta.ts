@@ -204,10 +204,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     meta.slideLevel = undefined;
   }
   const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
+  // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
+  // deck's own CSS, or a built-in one it names, is its own.
+  const standIn = peerTheme && meta.darkScheme ? 'black' : peerTheme?.theme;
   if (peerTheme) {
-    bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${peerTheme.theme}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
-    meta.theme = peerTheme.theme;
-  }
+    bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${standIn}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    meta.theme = standIn!;
+  } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
     bag.error('E_META', `unknown theme "${meta.theme}"`, {
       file: source.file.path,

@@ -105,6 +105,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     case 'marp':
       return true;
+    // Slidev's colour scheme: `dark` asks for its theme's dark look (parse-meta.ts picks a dark theme); `light` and `auto` are a light one's.
+    case 'colorSchema':
+      if (value !== 'dark' && value !== 'light' && value !== 'auto') return false;
+      meta.darkScheme = value === 'dark';
+      return true;
     // Marp's math engine: briefdeck typesets math with KaTeX at build time whichever Marp names, so both are read.
     case 'math':
       return value === 'katex' || value === 'mathjax' || value === true;
