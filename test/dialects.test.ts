@@ -924,8 +924,9 @@ describe("Deckset's decks", () => {
       ['Next steps', 'content', null, undefined, false],
     ]);
     expect(slides[1]!.columns!.map((c) => toPlainText(c).trim())).toEqual(['Direct meetings', 'A pause in tests']);
-    // `[.slidenumbers: false]` takes the number off that slide only.
+    // `[.slidenumbers: false]` takes the number off that slide only; `[.footer: …]` is that slide's footer text.
     expect(slides.map((s) => s.pageNumber)).toEqual([undefined, undefined, false, undefined]);
+    expect(slides.map((s) => s.footerText)).toEqual([undefined, undefined, undefined, 'Working-level talks']);
     // `![inline]` stays in the text; `![left fit]` is a split beside the content, as Marp's `![bg left fit]`.
     expect(slides[2]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="">/);
     expect(slides[3]!.bodyHtml).toContain('class="bg-split bg-split-left bg-split-50"');

@@ -230,7 +230,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const own = options.rewriteLine && !fences.inside ? options.rewriteLine(text) : null;
     if (own) {
       if (own.warning) warnHere(number, own.warning);
-      if (own.before) append(own.before, number);
+      for (const line of own.before ?? []) append(line, number);
       if (own.note !== undefined) return addNote(own.note, number);
       text = own.text;
       if (own.pageNumber !== undefined && current) (current as RawSlide).chrome = { ...(current as RawSlide).chrome, pageNumber: own.pageNumber };

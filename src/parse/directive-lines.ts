@@ -16,15 +16,15 @@ export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
 export const DIRECTIVE = /^[ \t]*<!--[ \t]*(incremental|nonincremental|column(-width|-start)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /** A tool's first column: it starts the columns, on a two-column slide. */
-export const FIRST_COLUMN: DialectLine = { text: '<!-- column-start -->', before: '<!-- layout: two-column -->' };
+export const FIRST_COLUMN: DialectLine = { text: '<!-- column-start -->', before: ['<!-- layout: two-column -->'] };
 /** A tool's next column. */
 export const NEXT_COLUMN: DialectLine = { text: '<!-- column -->' };
 
 /** What a dialect module makes of one line: the text to read instead, and what else the line does. */
 export interface DialectLine {
   text: string;
-  /** A line to read before `text`, such as the two-column layout a first column asks for. */
-  before?: string;
+  /** Lines of the slide's to read before `text`, such as the two-column layout a first column asks for. */
+  before?: readonly string[];
   /** The line is a line of the slide's notes (Deckset's `^ …`), which goes there and nowhere else. */
   note?: string;
   /** The line leaves its slide out (remark's `exclude: true`). */

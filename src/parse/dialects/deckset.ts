@@ -2,7 +2,7 @@
 // top of the file (`footer: …`, `slidenumbers: true`, `build-lists: true`); its slides are cut at `---`; and
 // its own syntax is rewritten into briefdeck's, line by line:
 // - a paragraph that starts with `^` is a presenter note, and goes to the notes, never the slide;
-// - `[.column]` starts a column, `[.background-color: #123]`, `[.build-lists: true]` and `[.slidenumbers: false]` set the slide, other
+// - `[.column]` starts a column, `[.background-color: #123]`, `[.build-lists: true]`, `[.slidenumbers: false]` and `[.footer: …]` set the slide, other
 //   slide commands (`[.hide-footer]`, `[.header: …]`) are named in a warning;
 // - `# [fit] Title` is a title (fitting it to the line is a look);
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
@@ -129,6 +129,9 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       return { text: value === 'false' ? '<!-- nonincremental -->' : '<!-- incremental -->' };
     case 'slidenumbers':
       return { text: '', pageNumber: value !== 'false' };
+    // The slide's own footer text, in place of the deck's, as Quarto's `::: footer` gives it.
+    case 'footer':
+      return value ? { text: '<!-- footer: end -->', before: ['<!-- footer -->', value] } : { text: '' };
     case 'autoscale':
       return { text: '' };
     default:
