@@ -261,7 +261,7 @@ export interface Slide {
   notes: SpeakerNotes | null;
   /** Title of the section the slide belongs to, if any. */
   section: string | null;
-  /** The slide's own footer text (Quarto's `::: footer` div), in place of the deck's. */
+  /** The slide's own footer text (Quarto's `::: footer` div), in place of the deck's; empty for none (Marp's `_footer: ""`). */
   footerText?: string;
   /** The slide's own header text (Marp's `header:` directive) in place of the deck's `headerText`; empty for none. */
   headerText?: string;

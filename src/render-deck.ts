@@ -45,6 +45,10 @@ export interface SlideView {
   columnsClass: string;
   notes: string | null;
   section: string | null;
+  /** The slide's own footer text, in place of the deck's (Quarto's `::: footer`, Marp's `_footer`). */
+  footerText?: string;
+  /** The slide shows no footer text (Marp's `_footer: ""`, Deckset's `[.hide-footer]`). */
+  footerHidden: boolean;
   /** The header this slide shows: its own (Marp's `header:` directive) or the deck's `headerText`; empty for none. */
   headerText: string;
   /** Whether this slide shows its number: its own setting (Marp's `paginate:` directive) or the deck's `pageNumbers`. */
@@ -124,6 +128,7 @@ export function renderDeck(
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     footerText: slide.footerText,
+    footerHidden: slide.footerText === '',
     headerText: slideHeader(slide, briefing.meta),
     pageNumber: showsPageNumber(slide, briefing.meta),
     incremental: slide.incremental,

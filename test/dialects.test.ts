@@ -368,6 +368,13 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("Marp's empty footer takes the deck's footer off its slide (_footer: \"\"), or off the slides after it (footer: \"\"), as in Marp", async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', 'footer: Deck footer', '---', '', '<!-- _footer: "" -->', '', '# Cover', '', '---', '', '# Two', '', '---', '', '<!-- footer: "" -->', '', '# Three', '', '---', '', '# Four', ''].join('\n') }, 'marp-empty-footer'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => s.footerText)).toEqual(['', undefined, '', '']);
+    expect([...built.deck.html.matchAll(/<span class="footer-section">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['', 'Deck footer', '', '']);
+    expect(built.warnings).toEqual([]);
+  });
+
   it("Marp's math: katex (or mathjax) is read, not warned of: math is typeset with KaTeX at build time either way", async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', 'math: mathjax', '---', '', '# One', '', '$x^2$', ''].join('\n') }, 'marp-math'), 'deck.md'));
     expect(built.warnings).toEqual([]);
@@ -926,16 +933,13 @@ describe("Deckset's decks", () => {
     expect(slides[1]!.columns!.map((c) => toPlainText(c).trim())).toEqual(['Direct meetings', 'A pause in tests']);
     // `[.slidenumbers: false]` takes the number off that slide only; `[.footer: …]` is that slide's footer text.
     expect(slides.map((s) => s.pageNumber)).toEqual([undefined, undefined, false, undefined]);
-    expect(slides.map((s) => s.footerText)).toEqual([undefined, undefined, undefined, 'Working-level talks']);
+    expect(slides.map((s) => s.footerText)).toEqual([undefined, undefined, '', 'Working-level talks']);
     // `![inline]` stays in the text; `![left fit]` is a split beside the content, as Marp's `![bg left fit]`.
     expect(slides[2]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="">/);
     expect(slides[3]!.bodyHtml).toContain('class="bg-split bg-split-left bg-split-50"');
     const shown = slides.map((s) => toPlainText(s.bodyHtml)).join(' ');
     expect(shown).not.toMatch(/\^|\[\.|\[fit\]|slidenumbers|autoscale|Plain Jane/);
-    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
-      [4, '"theme" is Deckset\'s setting; briefdeck ignores it'],
-      [27, "Deckset's slide command [.hide-footer] is not supported and was left out"],
-    ]);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[4, '"theme" is Deckset\'s setting; briefdeck ignores it']]);
   });
 });
 

@@ -199,11 +199,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
     const footerLines: Line[] = [];
     let footerOpen: Line | null = null;
+    /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
+    let footerWritten = false;
     for (const line of raw.body) {
       const footer = FOOTER.exec(line.text);
       if (footer || footerOpen) {
         if (footer) footerOpen = footer[1] ? null : line;
         else footerLines.push(line);
+        footerWritten = true;
         continue;
       }
       const pause = PAUSE.exec(line.text);
@@ -275,7 +278,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const notes: SpeakerNotes | null = ending.notesHtml
       ? { markdown: [written?.markdown, toPlainText(ending.notesHtml)].filter(Boolean).join('\n\n'), html: [written?.html, ending.notesHtml].filter(Boolean).join('\n') }
       : written;
-    const footerText = hasText(footerLines) ? toPlainText(markdown.renderInline(raw.file, footerLines[0]!.number, footerLines.map((l) => l.text.trim()).join(' '), footerLines[0]!.file)).trim() : '';
+    const footerText = hasText(footerLines) ? toPlainText(markdown.renderInline(raw.file, footerLines[0]!.number, footerLines.map((l) => l.text.trim()).join(' '), footerLines[0]!.file)).trim() : footerWritten ? '' : undefined;
     const slide = push({
       kind: raw.kind,
       layout,
@@ -288,7 +291,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       ...(rendered.length > 1 && columnWidths.some((w) => w !== undefined) ? { columnWidths: shareWidths(columnWidths, rendered.length) } : {}),
       notes,
       section: raw.section === null ? null : plainSection(raw.section),
-      ...(footerText ? { footerText } : {}),
+      ...(footerText !== undefined ? { footerText } : {}),
       // Marp's header and paginate directives, where they set this slide otherwise than the deck.
       ...(raw.chrome?.header !== undefined ? { headerText: chromeText(raw.file, raw.line, raw.chrome.header) } : {}),
       ...(raw.chrome?.pageNumber !== undefined ? { pageNumber: raw.chrome.pageNumber } : {}),

@@ -132,6 +132,8 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
     // The slide's own footer text, in place of the deck's, as Quarto's `::: footer` gives it.
     case 'footer':
       return value ? { text: '<!-- footer: end -->', before: ['<!-- footer -->', value] } : { text: '' };
+    case 'hide-footer':
+      return { text: '<!-- footer: end -->', before: ['<!-- footer -->'] };
     case 'autoscale':
       return { text: '' };
     default:

@@ -226,7 +226,8 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
   if (backgroundImage) looks.push(at(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
   if (backgroundImage && backgroundSize) looks.push(at(`<!-- .slide: data-background-size="${backgroundSize}" -->`));
-  if (footer) looks.push(...['<!-- footer -->', footer, '<!-- footer: end -->'].map(at));
+  // An empty footer (`_footer: ""`) takes the deck's off the slide, as in Marp.
+  if (footer !== undefined) looks.push(...['<!-- footer -->', ...(footer ? [footer] : []), '<!-- footer: end -->'].map(at));
   body.unshift(...looks);
   return {
     ...(header !== undefined ? { header } : {}),
