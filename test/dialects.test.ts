@@ -937,6 +937,9 @@ describe("Deckset's decks", () => {
     // `![inline]` stays in the text; `![left fit]` is a split beside the content, as Marp's `![bg left fit]`.
     expect(slides[2]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="">/);
     expect(slides[3]!.bodyHtml).toContain('class="bg-split bg-split-left bg-split-50"');
+    // A note's paragraph ends where a cut or a heading starts, blank line or not.
+    const tight = await buildDeck(path.join(writeBriefing({ 'deck.md': ['slidenumbers: true', '', '# One', '', '^ A note', '---', '# Two', '^ Another', '# Kept title?', ''].join('\n') }, 'deckset-tight'), 'deck.md'));
+    expect(tight.briefing.slides.map((s) => [s.title, s.notes?.markdown, toPlainText(s.bodyHtml).trim()])).toEqual([['One', 'A note', ''], ['Two', 'Another', 'Kept title?']]);
     const shown = slides.map((s) => toPlainText(s.bodyHtml)).join(' ');
     expect(shown).not.toMatch(/\^|\[\.|\[fit\]|slidenumbers|autoscale|Plain Jane/);
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[4, '"theme" is Deckset\'s setting; briefdeck ignores it']]);

@@ -97,8 +97,9 @@ const IMAGE_WORDS: Record<string, string> = { left: 'left', right: 'right', fit:
 
 /** Rewrites one line of a Deckset deck: null when nothing in it is Deckset's own, else what to read instead. */
 export function rewriteDecksetLine(line: string, state: DecksetState): DialectLine | null {
+  // A note's paragraph goes on to a blank line, or to a line that starts something else: a cut, a heading, a command.
   if (state.inNote) {
-    if (line.trim() !== '') return { text: '', note: line };
+    if (line.trim() !== '' && !/^(?:---[ \t]*$|#{1,6}[ \t]|\[\.)/.test(line)) return { text: '', note: line };
     state.inNote = false;
   }
   if (/^---[ \t]*$/.test(line)) {
