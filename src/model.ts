@@ -138,6 +138,8 @@ export interface BriefingMeta {
   deckStyle?: { css: string; line: number };
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
   slideDefaults?: { class?: string; backgroundColor?: string; color?: string; backgroundImage?: string };
+  /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */
+  marpClass?: { written: string; line: number };
   /** Marp's first-slide directives in front matter (`_class: lead`), read as if written in the first slide. */
   marpFirstSlide?: { text: string; line: number }[];
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */

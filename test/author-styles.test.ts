@@ -81,6 +81,12 @@ describe("the author's own styles", () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[21, 'slide settings class other are not supported and were left out']]);
   });
 
+  it("Marp's front-matter class: names a class the deck's styles define too, for every slide; one no style defines is named in a warning at its line", async () => {
+    const built = await build({ 'deck.md': ['---', 'marp: true', 'class:', '  - big', '  - lead', '  - odd', '---', '', '<style>', 'section.big h1 { color: gray }', '</style>', '', '# One', '', '---', '', '# Two', ''].join('\n') }, 'styles-front-class');
+    expect(built.briefing.slides.map((s) => [s.look?.className, s.look?.authorClass])).toEqual([['lead', 'big'], ['lead', 'big']]);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"class" is Marp\'s metadata; briefdeck reads part of it and ignores odd']]);
+  });
+
   it('whatever would fetch is left out with a warning at its line (@import, url() that is not data:, image-set); broken CSS is a warning and the deck still builds', async () => {
     const built = await build({
       'deck.md': [

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, type MarpBackground, type MarpCarried } from './dialects/marp.js';
+import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
 import { applyDecksetSettings, createDecksetState, readsAsDecksetBody, rewriteDecksetLine, takeDecksetSettings } from './dialects/deckset.js';
 import { countHeadings, cutSlides, type CutOptions, type FoundStyle, type RawSlide } from './cut-slides.js';
@@ -79,6 +79,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const styles: FoundStyle[] = [];
   // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
   const authorClasses = readSlideClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
+  if (meta.marpClass) {
+    const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
+    if (classes) marpCarried.class = (meta.slideDefaults ??= {}).class = classes;
+    if (ignored.length > 0) bag.warn('W_META_IGNORED', `"class" is Marp's metadata; briefdeck ${classes ? `reads part of it and ignores ${ignored.join(', ')}` : 'ignores it'}`, { file: location.file, line: meta.marpClass.line, hint: 'remove it, or keep it for the deck to stay usable in Marp' });
+  }
   for (const body of bodies) {
     rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools) }));
   }

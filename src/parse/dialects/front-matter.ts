@@ -97,8 +97,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'class':
     case 'background':
       // Marp's class may be a list of classes (`class:` then `- invert`).
+      // Classes the deck's own styles define (`section.big`) are known only once its body is read: the classes are settled,
+      // and any left out named, there (parse-briefing.ts, settleFrontMatterClasses).
       if (key === 'class' && peerKeyOwner(key, meta.peerTools) === 'Marp' && (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
-        return setSlideDefault('class', Array.isArray(value) ? value.join(' ') : value, meta);
+        meta.marpClass = { written: Array.isArray(value) ? value.join(' ') : value, line };
+        return true;
       }
       if (typeof value !== 'string' || peerKeyOwner(key, meta.peerTools) !== 'Slidev') return false;
       (meta.firstSlideKeys ??= []).push({ text: `${key}: ${value}`, line });
@@ -234,13 +237,12 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
   }
 }
 
-/** Marp's front matter `class` or `backgroundColor`, for every slide: true when all of it passes, false when none does, else the classes left out. */
-function setSlideDefault(key: 'class' | 'backgroundColor' | 'color', value: string, meta: BriefingMeta): boolean | string[] {
+/** Marp's front matter `backgroundColor` or `color`, for every slide: true when it passes, false when it does not. */
+function setSlideDefault(key: 'backgroundColor' | 'color', value: string, meta: BriefingMeta): boolean {
   const safe = keepSafeLook({ [key]: value });
   if (safe[key] === undefined) return false;
   (meta.slideDefaults ??= {})[key] = safe[key];
-  const left = key === 'class' ? value.split(/\s+/).filter((c) => c && !safe.class!.split(' ').includes(c)) : [];
-  return left.length === 0 ? true : left;
+  return true;
 }
 
 /** Marp's `paginate` and Quarto's `slide-number`: true or false, or Quarto's format for the number (`c/t`, `h.v`, …), which shows it. */

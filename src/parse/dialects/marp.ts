@@ -1,6 +1,6 @@
 import type { Line } from '../source-lines.js';
 import type { Slide, SourceFile } from '../../model.js';
-import { isSafeBackgroundSize, isSafeGradient, keepSafeLook } from './reveal.js';
+import { isSafeBackgroundSize, isSafeGradient, keepSafeLook, SLIDE_CLASS_ALLOWLIST } from './reveal.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
 // directives, are read in comment-notes.ts):
@@ -135,6 +135,13 @@ export interface MarpChrome {
 
 /** A local directive in a comment, with or without the `_` that keeps it to one slide. */
 const LOCAL_DIRECTIVE = new RegExp(`^\\s*(_?)(${MARP_LOCAL_DIRECTIVES.join('|')})\\s*:\\s*(.*?)\\s*$`);
+
+/** Marp's front-matter classes as every slide takes them: the built-in looks and those the deck's own styles define; the rest named for a warning. */
+export function settleFrontMatterClasses(written: string, authorClasses: ReadonlySet<string>): { classes?: string; ignored: string[] } {
+  const all = written.split(/\s+/).filter(Boolean);
+  const kept = all.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c));
+  return { ...(kept.length > 0 ? { classes: kept.join(' ') } : {}), ignored: all.filter((c) => !kept.includes(c)) };
+}
 
 /** The address of a CSS `url(a.png)` written as a whole value (Marp's `backgroundImage:`, remark's `background-image:`), quoted or not; undefined for anything else, a gradient say. */
 export function readCssUrl(value: string): string | undefined {
