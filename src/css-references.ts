@@ -20,6 +20,11 @@ export function readCssName(raw: string): string {
   return raw.replace(/\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\([\s\S])/g, (_, hex: string | undefined, char: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd) : char!)).toLowerCase();
 }
 
+/** The address of a CSS `url(a.png)` written as a whole value (Marp's `backgroundImage:`, remark's `background-image:`), quoted or not; undefined for anything else, a gradient say. */
+export function readCssUrl(value: string): string | undefined {
+  return /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i.exec(value.trim())?.[2];
+}
+
 /** CSS functions whose string or url() arguments are fetched as images. */
 const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'image', 'element']);
 

@@ -143,7 +143,7 @@ describe("the author's own styles", () => {
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_PEER_SYNTAX', 9, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>']]);
   });
 
-  it('readSlideClasses finds the classes a style gives the slide in its <style> blocks and the style directive; an unclosed block ends the search', async () => {
+  it('readSlideClasses finds the classes a style gives the slide in its <style> blocks and the style directive; a text of unclosed blocks defines none', async () => {
     const { readSlideClasses } = await import('../src/parse/author-styles.js');
     expect([...readSlideClasses(['<STYLE>section.big h1 {}</style>\n<style scoped>\n:root.quiet {}\n</style>'], 'section.wide {}', true)]).toEqual(['big', 'quiet', 'wide']);
     expect([...readSlideClasses(['<style>section.one {}</style>', `${'<style>'.repeat(20000)}section.two {}`], undefined, true)]).toEqual(['one']);

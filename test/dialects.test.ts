@@ -874,7 +874,7 @@ describe("remark's content classes inside a line", () => {
     expect(rewriteRemarkLine(nested(8), state)!.text).toBe(`${'**'.repeat(8)}x${'**'.repeat(8)}`);
     expect(rewriteRemarkLine(nested(9), state)!.text).toBe(`${'**'.repeat(8)}.bold[x]${'**'.repeat(8)}`);
     expect(rewriteRemarkLine('`.red[code]` and .red[text]', state)!.text).toBe('`.red[code]` and text');
-    // Many unclosed ones on a long line are each looked at once.
+    // A long line of unclosed ones is left as it is.
     expect(rewriteRemarkLine('.red['.repeat(20000), state)).toBeNull();
   });
 });

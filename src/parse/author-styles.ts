@@ -202,6 +202,8 @@ export function readSlideClasses(texts: readonly string[], deckStyle: string | u
  * the text holds (a pattern would try every unclosed `<style` to the end), and the first unclosed one ends the search.
  */
 function findStyleBlocks(text: string): string[] {
+  // Most decks have none: they are not copied to be searched.
+  if (!/<style/i.test(text)) return [];
   const lower = text.toLowerCase();
   const blocks: string[] = [];
   for (let at = lower.indexOf('<style'); at !== -1; at = lower.indexOf('<style', at)) {

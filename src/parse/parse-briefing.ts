@@ -8,7 +8,7 @@ import { applyDecksetSettings, createDecksetState, readsAsDecksetBody, rewriteDe
 import { countHeadings, cutSlides, type CutOptions, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
-import { parseMeta, splitFrontMatter, type MetaSource } from './parse-meta.js';
+import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
@@ -68,6 +68,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = scanned.map((text) => countHeadings(text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
   // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
+  // remark's decks are cut the same way, but are not among SEPARATOR_TOOLS: xaringan makes a title slide of `title:`.
   const separatorTool = meta.peerTools.some((tool) => SEPARATOR_TOOLS.has(tool) || tool === 'remark');
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
@@ -82,7 +83,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
     if (classes) marpCarried.class = (meta.slideDefaults ??= {}).class = classes;
-    if (ignored.length > 0) bag.warn('W_META_IGNORED', `"class" is Marp's metadata; briefdeck ${classes ? `reads part of it and ignores ${ignored.join(', ')}` : 'ignores it'}`, { file: location.file, line: meta.marpClass.line, hint: 'remove it, or keep it for the deck to stay usable in Marp' });
+    warnPeerKeyLeftOut(bag, 'class', 'Marp', ignored.length === 0 || (classes ? ignored : false), { file: location.file, line: meta.marpClass.line });
   }
   for (const body of bodies) {
     rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools) }));

@@ -140,11 +140,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       } else if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
-        const applied = applyPeerKey(key, plainData(pair.value), meta, at.line);
-        const hint = 'remove it, or keep it for the deck to stay usable in ' + owner;
-        const whose = owner.split(' or ').map((tool) => `${tool}'s`).join(' or ');
-        if (applied === false) bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck ignores it`, { ...at, hint });
-        else if (applied !== true) bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck reads part of it and ignores ${applied.join(', ')}`, { ...at, hint });
+        warnPeerKeyLeftOut(bag, key, owner, applyPeerKey(key, plainData(pair.value), meta, at.line), at);
       }
       continue;
     }
@@ -246,4 +242,12 @@ function firstLine(message: string): string {
 /** A YAML node as the plain data it holds (a scalar's value, a list, a map); null for none. */
 function plainData(node: unknown): unknown {
   return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : null;
+}
+
+/** Warns of another tool's key briefdeck read none of (`applied` false) or part of (the options it left out); nothing when it read all of it. */
+export function warnPeerKeyLeftOut(bag: DiagnosticBag, key: string, owner: string, applied: boolean | string[], at: { file: string; line?: number }): void {
+  if (applied === true) return;
+  const whose = owner.split(' or ').map((tool) => `${tool}'s`).join(' or ');
+  const what = applied === false ? 'ignores it' : `reads part of it and ignores ${applied.join(', ')}`;
+  bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck ${what}`, { ...at, hint: `remove it, or keep it for the deck to stay usable in ${owner}` });
 }

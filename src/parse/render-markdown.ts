@@ -202,9 +202,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // A cell Quarto would not show (`include: false`), or whose code it hides (`echo: false`, here or in `execute:`, and
         // by default in a Quarto deck, as in every presentation format Quarto writes; R Markdown's knitr shows it by default):
         // its output comes only from running it, so nothing shows, and a warning says so when there would have been output.
-        const echo = info.cell?.echo ?? meta.cellEcho ?? (quartoFile() ? false : true);
-        if (info.cell && (info.cell.include === false || echo === false)) {
-          const why = info.cell.echo === false || meta.cellEcho === false ? 'with echo: false' : 'without echo: true (Quarto hides a cell\'s code in a deck unless told)';
+        const written = info.cell?.echo ?? meta.cellEcho;
+        if (info.cell && (info.cell.include === false || (written ?? !quartoFile()) === false)) {
+          const why = written === false ? 'with echo: false' : 'without echo: true (Quarto hides a cell\'s code in a deck unless told)';
           const runner = quartoFile() ? 'Quarto' : 'knitr';
           if (info.cell.include !== false) bag.warn('W_PEER_SYNTAX', `a code cell ${why} shows only its output, which only ${runner} can make by running it; it was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
           return '';

@@ -3,7 +3,8 @@
 // something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 import { isSafeGradient, keepSafeLook } from './reveal.js';
-import { MARP_LOCAL_DIRECTIVES, readCssUrl } from './marp.js';
+import { MARP_LOCAL_DIRECTIVES } from './marp.js';
+import { readCssUrl } from '../../css-references.js';
 
 
 /** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */

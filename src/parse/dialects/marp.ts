@@ -1,6 +1,7 @@
 import type { Line } from '../source-lines.js';
 import type { Slide, SourceFile } from '../../model.js';
 import { isSafeBackgroundSize, isSafeGradient, keepSafeLook, SLIDE_CLASS_ALLOWLIST } from './reveal.js';
+import { readCssUrl } from '../../css-references.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
 // directives, are read in comment-notes.ts):
@@ -143,10 +144,6 @@ export function settleFrontMatterClasses(written: string, authorClasses: Readonl
   return { ...(kept.length > 0 ? { classes: kept.join(' ') } : {}), ignored: all.filter((c) => !kept.includes(c)) };
 }
 
-/** The address of a CSS `url(a.png)` written as a whole value (Marp's `backgroundImage:`, remark's `background-image:`), quoted or not; undefined for anything else, a gradient say. */
-export function readCssUrl(value: string): string | undefined {
-  return /^url\(\s*(["']?)([^"')]+)\1\s*\)$/i.exec(value.trim())?.[2];
-}
 
 /**
  * Gives a slide what its Marp directives ask for (taken out of its body by

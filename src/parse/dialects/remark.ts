@@ -8,7 +8,7 @@
 //   `footnote` in small type; any other class goes and its content stays, with a warning.
 
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
-import { readCssUrl } from './marp.js';
+import { readCssUrl } from '../../css-references.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {

@@ -99,7 +99,7 @@ export function isSafeBackgroundSize(value: string): boolean {
   return /^(?:contain|cover|auto|\d{1,4}(?:\.\d+)?(?:%|px)(?:[ \t]+\d{1,4}(?:\.\d+)?(?:%|px))?)$/.test(value);
 }
 
-/** The part of a slide's class and background colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
+/** The part of a slide's class, background colour and text colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
 export function keepSafeLook(look: { class?: string; backgroundColor?: string; color?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string; color?: string } {
   const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c)).join(' ');
   const colour = (value: string | undefined) => value !== undefined && SAFE_COLOUR.test(value);
