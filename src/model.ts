@@ -132,8 +132,6 @@ export interface BriefingMeta {
   cellEcho?: boolean;
   /** Slidev's `colorSchema: dark`: the deck asks for a dark look. */
   darkScheme?: boolean;
-  /** The deck is xaringan's (R Markdown's `output: xaringan::moon_reader`), so remark's syntax is read. */
-  remark?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
   deckStyle?: { css: string; line: number };
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */

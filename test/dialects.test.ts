@@ -852,6 +852,14 @@ describe("remark's and xaringan's decks", () => {
     ]);
   });
 
+  it("a folder briefing's file with xaringan's front matter is read as remark's, though it holds no ??? notes", async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: Folder\n', 'a.Rmd': ['---', 'output: xaringan::moon_reader', '---', '', 'class: middle', '', '# One', '', '--', '', 'Later', ''].join('\n') }, 'xaringan-folder');
+    const built = await buildDeck(dir);
+    const one = built.briefing.slides.find((s) => s.title === 'One')!;
+    expect([one.look?.className, toPlainText(one.bodyHtml).trim()]).toEqual(['lead', 'Later']);
+    expect(one.bodyHtml).toContain('class="fragment"');
+  });
+
   it("a remark.js deck with no front matter is known by its ??? notes; a layout slide is left out with a warning, and a class in code stays", async () => {
     const deck = ['layout: true', '', 'Header on every slide', '', '---', '', '# One', '', 'Text with `.red[code]`.', '', '???', 'Note one', '', '---', 'class: middle', '', '# Two', '', '--', '', 'Later'].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-plain'), 'deck.md'));

@@ -54,7 +54,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (meta.peerTools.length === 0 && scanned.some((text) => readsAsSlidevBody(text))) meta.peerTools.push('Slidev');
   else if (meta.peerTools.length === 0 && scanned.some((text) => readsAsMarpBody(text))) meta.peerTools.push('Marp');
   // xaringan's decks are R Markdown's, and remark's; remark's own are known by their `???` notes.
-  if (!meta.peerTools.includes('remark') && (meta.remark || ((meta.peerTools.length === 0 || meta.peerTools.includes('R Markdown')) && scanned.some(readsAsRemarkBody)))) meta.peerTools.push('remark');
+  if (!meta.peerTools.includes('remark') && (meta.peerTools.length === 0 || meta.peerTools.includes('R Markdown')) && scanned.some(readsAsRemarkBody)) meta.peerTools.push('remark');
   // Deckset's settings stand at the top of its files, in no front matter (dialects/deckset.ts).
   if (meta.peerTools.length === 0 && scanned.some(readsAsDecksetBody)) meta.peerTools.push('Deckset');
   if (meta.peerTools.includes('Deckset')) {

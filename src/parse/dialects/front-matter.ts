@@ -199,7 +199,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'output': {
       // xaringan's decks are remark's (dialects/remark.ts).
       const formats = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.keys(value) : [];
-      if (formats.some((f) => f.startsWith('xaringan::'))) meta.remark = true;
+      if (formats.some((f) => f.startsWith('xaringan::')) && !meta.peerTools.includes('remark')) meta.peerTools.push('remark');
       if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
       if (typeof value !== 'object' || value === null) return false;
       const applied = Object.values(value as Record<string, unknown>).map((options) => {
