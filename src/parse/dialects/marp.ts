@@ -1,6 +1,6 @@
 import type { Line } from '../source-lines.js';
 import type { Slide, SourceFile } from '../../model.js';
-import { isSafeBackgroundSize, isSafeGradient, keepSafeLook, SLIDE_CLASS_ALLOWLIST } from './reveal.js';
+import { isSafeBackgroundSize, isSafeGradient, keepSafeLook } from './reveal.js';
 import { readCssUrl } from '../../css-references.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
@@ -139,9 +139,9 @@ const LOCAL_DIRECTIVE = new RegExp(`^\\s*(_?)(${MARP_LOCAL_DIRECTIVES.join('|')}
 
 /** Marp's front-matter classes as every slide takes them: the built-in looks and those the deck's own styles define; the rest named for a warning. */
 export function settleFrontMatterClasses(written: string, authorClasses: ReadonlySet<string>): { classes?: string; ignored: string[] } {
-  const all = written.split(/\s+/).filter(Boolean);
-  const kept = all.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c));
-  return { ...(kept.length > 0 ? { classes: kept.join(' ') } : {}), ignored: all.filter((c) => !kept.includes(c)) };
+  const classes = keepSafeLook({ class: written }, authorClasses).class;
+  const kept = new Set(classes?.split(' '));
+  return { ...(classes ? { classes } : {}), ignored: written.split(/\s+/).filter((c) => c && !kept.has(c)) };
 }
 
 

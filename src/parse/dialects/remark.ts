@@ -37,10 +37,8 @@ const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN,
 /** Content classes set inside a line, as Markdown or HTML does the same. */
 const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `**${t}**`, italic: (t) => `*${t}*`, footnote: (t) => `<small>${t}</small>` };
 
-type RemarkLine = DialectLine;
-
 /** Rewrites one line of a remark deck: null when nothing in it is remark's own, else what to read instead. */
-export function rewriteRemarkLine(line: string, state: RemarkState): RemarkLine | null {
+export function rewriteRemarkLine(line: string, state: RemarkState): DialectLine | null {
   if (/^---[ \t]*$/.test(line)) {
     state.atStart = true;
     return null;
@@ -68,7 +66,7 @@ export function rewriteRemarkLine(line: string, state: RemarkState): RemarkLine 
 }
 
 /** A slide property: its look as a reveal `.slide:` comment, the slide left out, or nothing, with a warning for what is lost. */
-function readProperty(key: string, value: string): RemarkLine {
+function readProperty(key: string, value: string): DialectLine {
   switch (key) {
     case 'class':
       return { text: `<!-- .slide: class="${mapClasses(value.split(/[\s,]+/).filter(Boolean)).join(' ')}" -->` };
@@ -108,7 +106,7 @@ const MAX_INLINE = 1000;
 const MAX_NESTING = 8;
 
 /** Rewrites `.name[text]` inside a line, outside code spans; null when there is none. */
-function rewriteInlineClasses(line: string, depth: number): RemarkLine | null {
+function rewriteInlineClasses(line: string, depth: number): DialectLine | null {
   const dropped = new Set<string>();
   let out = '';
   let at = 0;
