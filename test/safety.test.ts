@@ -162,6 +162,20 @@ describe('output is written atomically', () => {
   });
 });
 
+describe('raw HTML is read as a browser reads it, by every pass', () => {
+  it('a note or a paragraph inside an element whose content a browser reads as text (noscript, iframe, xmp) never shows as a slide\'s markup', () => {
+    const loaded: LoadedBriefing = {
+      root: '/virtual',
+      name: 'raw',
+      singleFile: false,
+      metaFile: { path: 'raw/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' },
+      markdownFiles: [{ path: 'raw/a.md', relPath: 'a.md', text: '## Noscript\n\n<p><noscript></p><div class="notes">Said only</div></noscript></p>\n\n## Iframe\n\n<div><iframe></p><aside class="notes">Said only</aside></iframe></div>\n\n## Xmp\n\n<xmp><b>bold?</b></xmp>\n' }],
+    };
+    const slides = parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
+    expect(slides.map((s) => s.bodyHtml.trim())).toEqual(['<p></p>', '<div></div>', '<p></p><pre>&lt;b&gt;bold?&lt;/b&gt;</pre><p></p>']);
+  });
+});
+
 describe('property: random input never fails with anything but BriefdeckError', () => {
   const templates = loadTemplates();
   const markdownChunk = fc.oneof(

@@ -114,10 +114,39 @@ function enforceLinkRules(onRemoved: RemovedLink) {
   };
 }
 
+/**
+ * Elements whose content the HTML parser reads as text, where the sanitizer's parser (htmlparser2) reads markup:
+ * read apart, `<noscript><p class="notes">…` would be text to the parse5 pass that takes notes out and a paragraph
+ * to the sanitizer. None shows its content in a deck that runs its script (xmp and plaintext show it as text).
+ */
+const RAW_TEXT_ELEMENTS = /<(?:iframe|noembed|noframes|noscript|plaintext|xmp)\b/i;
+
+/**
+ * Settles the elements the two parsers read apart, as a browser reads them (parse5): the content of an iframe,
+ * noembed, noframes or noscript goes, and xmp and plaintext become a `<pre>` of their text. Every later pass
+ * then reads one and the same tree.
+ */
+function settleRawText(html: string): string {
+  if (!RAW_TEXT_ELEMENTS.test(html)) return html;
+  type Node = parse5.DefaultTreeAdapterMap['node'];
+  const visit = (node: Node) => {
+    if ('tagName' in node && /^(?:iframe|noembed|noframes|noscript)$/.test(node.tagName)) node.childNodes = [];
+    if ('tagName' in node && (node.tagName === 'xmp' || node.tagName === 'plaintext')) {
+      node.tagName = node.nodeName = 'pre';
+      node.attrs = [];
+    }
+    if ('childNodes' in node) node.childNodes.forEach(visit);
+    if ('content' in node) visit((node as unknown as { content: Node }).content);
+  };
+  const fragment = parse5.parseFragment(html);
+  visit(fragment);
+  return parse5.serialize(fragment);
+}
+
 /** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, chrome classes and reveal's loading attributes. */
 export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
-  return sanitizer(html, {
+  return sanitizer(settleRawText(html), {
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: true,
@@ -136,7 +165,7 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
 /** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs. */
 export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
-  return sanitizer(html, {
+  return sanitizer(settleRawText(html), {
     allowedTags: [
       'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
       'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'kbd', 'abbr', 'cite', 'q', 'span', 'a', 'img', 'input',
