@@ -8,6 +8,7 @@ import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { loadTemplates } from '../src/load-templates.js';
 import type { LoadedBriefing } from '../src/model.js';
 import { parseBriefing } from '../src/parse/parse-briefing.js';
+import { findExcessiveHtmlNesting, MAX_HTML_DEPTH } from '../src/parse/html-depth.js';
 import { SandboxWorker } from '../src/sandbox-worker.js';
 import { renderDeck } from '../src/render-deck.js';
 import { writeFileAtomic } from '../src/write-output.js';
@@ -88,6 +89,25 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(error).toBeInstanceOf(BriefdeckError);
     expect(error.code).toBe('E_MARKDOWN');
     expect(error.message).toBe('parsing the Markdown took longer than 0.001 s');
+  });
+});
+
+describe('the depth guard for HTML', () => {
+  const nest = (depth: number) => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`;
+
+  it('finds the line of the first element nested deeper than the limit, and passes anything shallower', () => {
+    expect(findExcessiveHtmlNesting(nest(MAX_HTML_DEPTH))).toBeUndefined();
+    expect(findExcessiveHtmlNesting(`<p>a</p>\n<p>b</p>\n${nest(MAX_HTML_DEPTH + 1)}`)).toBe(3);
+  });
+
+  it('counts what a browser nests: elements whose end tag may be left out, void and self-closed elements, and text in scripts do not add depth', () => {
+    const list = `<ul>${'<li>item'.repeat(5000)}</ul>`;
+    const para = '<p>para'.repeat(5000);
+    const voids = '<br><img src="a.png"><hr>'.repeat(2000);
+    const svg = `<svg>${'<path d="M0 0"/>'.repeat(2000)}</svg>`;
+    const script = `<script>${'if (a <div> b) {}'.repeat(2000)}</script>`;
+    const misnested = '<b><i>x</b></i>'.repeat(2000);
+    for (const html of [list, para, voids, svg, script, misnested]) expect(findExcessiveHtmlNesting(html)).toBeUndefined();
   });
 });
 

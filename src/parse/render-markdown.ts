@@ -6,6 +6,7 @@ import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
+import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from './html-depth.js';
 import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
 import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { MAX_BACKGROUNDS, readMarpImage, type MarpBackground } from './dialects/marp.js';
@@ -303,6 +304,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           ...locateLine(tooDeep, file),
           hint: 'flatten the structure; a slide cannot show that depth anyway',
         });
+        return { html: '', bulletCount: 0 };
+      }
+      const htmlTooDeep = findExcessiveHtmlNesting(joinLines(lines));
+      if (htmlTooDeep !== undefined) {
+        bag.error('E_MARKDOWN', HTML_TOO_DEEP.message, { ...locateLine(lineAt(lines, htmlTooDeep - 1), file), hint: HTML_TOO_DEEP.hint });
         return { html: '', bulletCount: 0 };
       }
       try {
