@@ -36,6 +36,20 @@ export function findIncludes(text: string): { target: string; by: 'quarto' | 'sl
 /** What an include finds, read from the innermost of the files being read (`reading`, the outermost first): the file, or why not. */
 export type IncludeLookup = { found: IncludedFile & { file: SourceFile } } | { problem: 'outside' | 'missing' | 'unreadable' | 'itself' | 'too deep'; detail?: string };
 
+/** What each problem of an include means, said of the file it names. */
+const INCLUDE_PROBLEMS: Record<Extract<IncludeLookup, { problem: unknown }>['problem'], (detail?: string) => string> = {
+  outside: () => 'is outside the briefing folder',
+  missing: () => 'is not in the briefing folder',
+  unreadable: (detail) => `could not be read (${detail})`,
+  itself: () => 'includes itself',
+  'too deep': () => 'is included too deep',
+};
+
+/** The warning for an include that found no file: `target` as written, `named` what named it ("Quarto's include"). */
+export function describeIncludeProblem(target: string, named: string, lookup: Extract<IncludeLookup, { problem: unknown }>): string {
+  return `the file ${target} that ${named} names ${INCLUDE_PROBLEMS[lookup.problem](lookup.detail)}, so it was left out${lookup.problem === 'itself' || lookup.problem === 'too deep' ? ' there' : ''}`;
+}
+
 /** Looks an include up among the files the load stage read (`includes`, by path in the briefing folder). */
 export function lookUpInclude(target: string, reading: readonly string[], includes: ReadonlyMap<string, IncludedFile>): IncludeLookup {
   const relPath = resolveIncludePath(reading.at(-1)!, target);

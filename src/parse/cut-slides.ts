@@ -11,18 +11,10 @@ import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from 
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
-import { lookUpInclude, readIncludeLine, type IncludeLookup } from '../include-paths.js';
+import { describeIncludeProblem, lookUpInclude, readIncludeLine } from '../include-paths.js';
 import { DIRECTIVE, FOOTER, PAUSE, type DialectLine } from './directive-lines.js';
 
 /** What a warning says of an include that finds no file to read. */
-const INCLUDE_PROBLEMS: Record<Extract<IncludeLookup, { problem: unknown }>['problem'], (detail?: string) => string> = {
-  outside: () => 'is outside the briefing folder',
-  missing: () => 'is not in the briefing folder',
-  unreadable: (detail) => `could not be read (${detail})`,
-  itself: () => 'includes itself',
-  'too deep': () => 'is included too deep',
-};
-
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
 
@@ -191,7 +183,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
     const lookup = lookUpInclude(target, including, includes);
     if ('problem' in lookup) {
-      warnHere(number, `the file ${target} that ${named} names ${INCLUDE_PROBLEMS[lookup.problem](lookup.detail)}, so it was left out${lookup.problem === 'itself' || lookup.problem === 'too deep' ? ' there' : ''}`);
+      warnHere(number, describeIncludeProblem(target, named, lookup));
       return;
     }
     if (before !== undefined) handle(before, number);
