@@ -22,15 +22,22 @@ export function readIncludeLine(line: string): string | null {
 /** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
 const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
 
-/** Every path a file's include lines (`quarto`) and Slidev's `src:` lines (`slidev`) name, in order. */
-export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' }[] {
-  if (!text.includes('{{<') && !text.includes('src:')) return [];
-  return text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' }[] => {
-    const target = readIncludeLine(line);
-    if (target !== null) return [{ target, by: 'quarto' }];
-    const src = SRC_LINE.exec(line)?.[2];
-    return src === undefined ? [] : [{ target: src, by: 'slidev' }];
-  });
+/** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
+const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'=<>`]+))/gi;
+
+/** Every path a file's include lines (`quarto`), Slidev's `src:` lines (`slidev`) and reveal.js's `data-markdown` attributes (`reveal`) name, in order. */
+export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' }[] {
+  const sections = text.includes('data-markdown') ? [...text.matchAll(DATA_MARKDOWN)].map((m) => ({ target: (m[1] ?? m[2] ?? m[3]!).trim(), by: 'reveal' as const })) : [];
+  if (!text.includes('{{<') && !text.includes('src:')) return sections;
+  return [
+    ...text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' }[] => {
+      const target = readIncludeLine(line);
+      if (target !== null) return [{ target, by: 'quarto' }];
+      const src = SRC_LINE.exec(line)?.[2];
+      return src === undefined ? [] : [{ target: src, by: 'slidev' }];
+    }),
+    ...sections,
+  ];
 }
 
 /** What an include finds, read from the innermost of the files being read (`reading`, the outermost first): the file, or why not. */

@@ -248,8 +248,8 @@ describe('property: random input never fails with anything but BriefdeckError', 
   /** What a rendered fragment must never hold, read with an HTML parser as a browser would read it. */
   const problems = (html: string, trusted: boolean, notesAllowed: boolean) => [
     ...(/\u0000|\uffff/.test(html) ? ['placeholder'] : []),
-    // A note whose `<` was escaped (`\\<aside …>`) is text the author asked to show, markup and all.
-    ...(!notesAllowed && shownText(parseFragment(html) as Node).replace(/notes\W{0,2}>\s*Said only/g, '').includes('Said only') ? ['note text'] : []),
+    // A note whose `<` was escaped (`\\<aside …>`, a page's `<xmp>`) is text the author asked to show, markup and all.
+    ...(!notesAllowed && shownText(parseFragment(html) as Node).replace(/notes\W{0,2}>\s*Said only|data-notes=\W?Said only/g, '').includes('Said only') ? ['note text'] : []),
     ...elements(parseFragment(html) as Node).flatMap((n) => [
       ...(n.tagName === 'script' ? ['script'] : []),
       ...(n.attrs ?? []).flatMap((a) => [...(!trusted && a.name.startsWith('on') ? [a.name] : []), ...(!notesAllowed && a.name === 'class' && a.value.split(/\s+/).includes('notes') ? ['notes'] : [])]),
@@ -273,6 +273,23 @@ describe('property: random input never fails with anything but BriefdeckError', 
         }
       }),
       { numRuns: Number(process.env.PEER_RUNS ?? 300), seed: Number(process.env.PEER_SEED ?? 20261129) },
+    );
+  });
+
+  // A reveal.js page is read with an HTML parser and written out as reveal Markdown (dialects/reveal-html.ts): no mix of
+  // sections, templates, notes, raw-text elements and hostile markup may carry a script, a handler or a note onto a slide.
+  const pageChunk = fc.constantFrom('<section>', '</section>', '<section data-markdown>', '<section data-markdown="x.md">', '<textarea data-template>', '</textarea>', '<script type="text/template">', '</script>', '<section data-notes="Said only">', '<aside class="notes">Said only</aside>', '<div class="notes">Said only</div>', '<h1>', '<h2>', '</h2>', '<pre><code class="language-js">', '</code></pre>', '<pre>', '</pre>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<svg><script>alert(1)</script></svg>', '<style>', '</style>', '<section onclick="alert(1)">', '<section data-background-color="red -->">', '<p onclick=x>', '</p>', '<a href="javascript:alert(1)">', '<iframe src=javascript:alert(1)>', '<template>', '</template>', '<xmp>', '<noscript>', '<title>', '<!--', '-->', '<!-- .slide: data-background-color="red" -->', '---', '--', 'Note:', '```', '## ', '\n', '\n\n', 'a', '*', '{', '"', "'", '<', '>', '&');
+  it('reads random reveal.js pages without a script, a handler or notes reaching a slide', () => {
+    fc.assert(
+      fc.property(fc.array(pageChunk, { maxLength: 80 }), (parts) => {
+        const page = { path: 'page/index.html', relPath: 'index.html', text: `<title>T</title><div class="reveal"><div class="slides"><section>${parts.join('')}</div></div>` };
+        const loaded: LoadedBriefing = { root: '/virtual', name: 'index', singleFile: true, markdownFiles: [page] };
+        for (const slide of parseBriefing(loaded, new DiagnosticBag()).slides) {
+          for (const html of [slide.bodyHtml, slide.titleHtml ?? '', ...(slide.columns ?? [])]) expect(problems(html, false, false)).toEqual([]);
+          expect(problems(slide.notes?.html ?? '', false, true)).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.PEER_RUNS ?? 200), seed: Number(process.env.PEER_SEED ?? 20261129) },
     );
   });
 });

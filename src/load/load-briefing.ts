@@ -15,6 +15,9 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 /** Markdown as every peer names it: `.md`, `.markdown`, Quarto's `.qmd` and R Markdown's `.Rmd`. */
 const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd)$/i;
 
+/** A file that is a deck by itself: Markdown, or a reveal.js deck written as an HTML page (never a part of a folder's deck). */
+const DECK_FILE = /\.(md|markdown|qmd|rmd|html?)$/i;
+
 /** Reads a briefing folder or single Markdown file into decoded source files. */
 export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
   const absolute = path.resolve(cwd, input);
@@ -30,17 +33,17 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const display = (p: string) => path.relative(cwd, p) || '.';
 
   if (stats.isFile()) {
-    if (!MARKDOWN_FILE.test(absolute)) {
-      throw failure('E_INPUT_TYPE', `not a Markdown file: ${input}`, {
+    if (!DECK_FILE.test(absolute)) {
+      throw failure('E_INPUT_TYPE', `not a Markdown file or a reveal.js page: ${input}`, {
         file: input,
-        hint: 'a single-file briefing must end in .md, .markdown, .qmd or .Rmd; otherwise pass its folder',
+        hint: 'a single-file briefing must end in .md, .markdown, .qmd, .Rmd or .html; otherwise pass its folder',
       });
     }
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
     const { includedFiles } = readIncludedFiles([file], root, display, limits);
     const referenceFiles = readReferenceFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
-    return { root, name: path.basename(absolute).replace(MARKDOWN_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(referenceFiles.length > 0 ? { referenceFiles } : {}) };
+    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(referenceFiles.length > 0 ? { referenceFiles } : {}) };
   }
 
   if (!stats.isDirectory()) {

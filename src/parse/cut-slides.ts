@@ -105,6 +105,8 @@ export interface CutOptions {
   authorClasses?: ReadonlySet<string>;
   /** Rewrites a line of a tool whose own syntax a dialect module reads line by line (remark's, Deckset's); one per file, as it keeps state. */
   rewriteLine?: (line: string) => DialectLine | null;
+  /** The line in its file of each line of the text, where they do not follow one another from `firstLine` (a reveal.js page read as Markdown). */
+  lineNumbers?: readonly number[];
 }
 
 /**
@@ -350,7 +352,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       append(text, number);
     }
   };
-  lines.forEach((original, index) => handle(original, firstLine + index));
+  lines.forEach((original, index) => handle(original, options.lineNumbers?.[index] ?? firstLine + index));
   if (leftovers.style) warn(styleStart.line, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>', styleStart.file === file ? undefined : styleStart.file);
   if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::', hidingFile);
   finish();

@@ -22,16 +22,19 @@ import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
+import { HTML_DECK, readRevealHtmlDeck } from './dialects/reveal-html.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
   let metaSource: MetaSource | undefined;
-  const bodies: { file: SourceFile; text: string; firstLine: number }[] = [];
+  const bodies: { file: SourceFile; text: string; firstLine: number; lineNumbers?: number[] }[] = [];
+  // Quarto's includes, Slidev's imports and reveal's Markdown files, read by the load stage, by their path in the briefing folder.
+  const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   if (loaded.singleFile) {
     const file = loaded.markdownFiles[0]!;
-    const split = splitFrontMatter(file, bag);
+    const split: ReturnType<typeof splitFrontMatter> & { lineNumbers?: number[] } = HTML_DECK.test(file.path) ? readRevealHtmlDeck(file, includes, bag) : splitFrontMatter(file, bag);
     metaSource = split.meta;
-    bodies.push({ file, text: split.body, firstLine: split.bodyLine });
+    bodies.push({ file, text: split.body, firstLine: split.bodyLine, lineNumbers: split.lineNumbers });
   } else if (loaded.metaFile) {
     metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
   }
@@ -46,8 +49,6 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
   }
 
-  // Quarto's includes and Slidev's imports, read by the load stage, by their path in the briefing folder.
-  const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
   const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   // A Slidev or Marp deck whose front matter has none of its tool's keys (or has none) is known by its body, before it is cut and its notes read.
@@ -86,7 +87,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     warnPeerKeyLeftOut(bag, 'class', 'Marp', ignored.length === 0 || (classes ? ignored : false), { file: location.file, line: meta.marpClass.line });
   }
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools) }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools) }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
@@ -95,7 +96,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => warn(keys[i]!.line, message));
     rawSlides[0].body.unshift(...rewritten.lines.flatMap((text, i) => text.split('\n').map((line) => ({ text: line, number: keys[i]!.line }))));
   }
-  if (rawSlides.length === 0) {
+  // Unless a reader has said why already (a reveal.js page without slides).
+  if (rawSlides.length === 0 && bag.errors.length === 0) {
     const first = loaded.markdownFiles[0];
     bag.error('E_NO_SLIDES', 'the briefing has no slides', {
       file: first?.path ?? displayRoot(loaded),

@@ -39,6 +39,9 @@ export interface MetaSource {
   firstLine: number;
 }
 
+/** A language tag as `lang` takes one: `en`, `fr`, `en-GB`. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
 /** Splits YAML front matter off a single-file briefing; returns the body and where it starts. */
 export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?: MetaSource; body: string; bodyLine: number } {
   const text = file.text;
@@ -77,6 +80,8 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
+  // A reveal.js page is known by its name, whatever metadata it has (often none but a title).
+  if (/\.html?$/i.test(location.file)) meta.peerTools.push('reveal.js');
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta, location };
   const lines = new LineCounter();
@@ -191,7 +196,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' });
     meta.size = '16:9';
   }
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(meta.lang)) {
+  if (!LANGUAGE_TAG.test(meta.lang)) {
     bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint: 'for example en, fr or en-GB' });
     meta.lang = 'en';
   }

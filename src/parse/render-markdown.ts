@@ -160,7 +160,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           return '';
         }
         // reveal.js's Markdown writes a formula in backticks (`` `$$ x^2 $$` ``) so Markdown leaves it alone, and its math plugin typesets it.
-        const revealFormula = meta.peerTools.includes('reveal-md') ? /^(\$\$?)(?!\$)([\s\S]+?)\1$/.exec(token.text) : null;
+        const revealFormula = meta.peerTools.some((tool) => tool === 'reveal-md' || tool === 'reveal.js') ? /^(\$\$?)(?!\$)([\s\S]+?)\1$/.exec(token.text) : null;
         if (revealFormula) return math.renderFormula(revealFormula[2]!.trim(), revealFormula[1] === '$$');
         // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4): here its source shows, without the engine's name.
         const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);

@@ -1,0 +1,263 @@
+import * as parse5 from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { DiagnosticBag } from '../../errors.js';
+import type { IncludedFile, SourceFile } from '../../model.js';
+import { REVEAL_THEMES } from '../../model.js';
+import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
+import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
+import { LANGUAGE_TAG, type MetaSource } from '../parse-meta.js';
+import { PEER_SYNTAX_HINT } from '../render-markdown.js';
+
+// How a reveal.js deck written as an HTML page (its index.html) is read: the page is
+// parsed as a browser would (parse5), and its slides are written out as the reveal
+// Markdown they stand for, each line numbered at its line in the page, so the rest of
+// the parse reads them like any reveal-md deck and every message names the page's line.
+// - A `<section>` under `.reveal .slides` is a slide; sections inside one are its vertical stack.
+// - `<section data-markdown>` holds Markdown in a `<textarea data-template>` (or a
+//   `<script type="text/template">`), or names a file of it, read as an include.
+// - Any other section's HTML is kept as HTML, for the sanitizer to judge like any
+//   raw HTML; its first heading is the slide's title, `<pre><code>` a code block,
+//   `<aside class="notes">` and `data-notes` its speaker notes.
+// - The page's `<title>`, `lang` and reveal theme style sheet are the deck's metadata;
+//   its scripts, and style sheets it links to, are not read (the deck carries its own reveal.js).
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** A page that is a deck: `.html` or `.htm`. */
+export const HTML_DECK = /\.html?$/i;
+
+/** A reveal.js page read as reveal Markdown: its metadata, its text, and the line in the page of each line of the text. */
+export interface HtmlDeckText {
+  meta: MetaSource;
+  body: string;
+  bodyLine: number;
+  lineNumbers: number[];
+}
+
+/** Separators reveal's Markdown plugin may be told to cut at that briefdeck cuts at anyway (`---`, and `--`, `----` or `<!--v-->` for a vertical slide). */
+const KNOWN_SEPARATORS = new Set(['^\\n---\\n$', '^\\r?\\n---\\r?\\n$', '\\n---\\n', '\\r?\\n---\\r?\\n', '^---$', '---', '^\\n--\\n$', '^\\r?\\n--\\r?\\n$', '\\n--\\n', '^--$', '^\\n----\\n$', '^----$', '<!--s-->', '<!--v-->', '^<!--s-->$', '^<!--v-->$']);
+
+/** A style sheet of one of reveal's themes, by its name: `dist/theme/black.css`. */
+const REVEAL_THEME_SHEET = /(?:^|\/)theme\/([\w-]+?)(?:\.min)?\.css(?:[?#].*)?$/;
+
+/** Attributes of a section that say how to read it, not how it looks. */
+const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-separator-vertical', 'data-separator-notes', 'data-charset', 'data-notes']);
+
+/** Elements that open an HTML block in Markdown (CommonMark's kinds 1 and 6), so their content is never read as Markdown. */
+const BLOCK_ELEMENTS = new Set('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe legend main menu nav ol p pre search section summary table ul script style textarea'.split(' '));
+
+/** Elements whose line breaks are kept as written. */
+const PREFORMATTED = /<(?:pre|textarea|listing|plaintext)\b/i;
+
+/** Characters Markdown, or a dialect, reads as markup in a heading's text (emphasis, code, links, math, emoji, attributes, citations), written as character references so they stay text. */
+const MARKUP_CHARACTERS = /[*_`[\]\\~$#|^=!{}:@]/g;
+
+const element = (node: Node): node is Element => 'tagName' in node;
+const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
+const classes = (node: Element): string[] => (attribute(node, 'class') ?? '').split(/\s+/).filter(Boolean);
+const lineOf = (node: Node): number => node.sourceCodeLocation?.startLine ?? 1;
+
+/** The elements below `node`, depth first, not entering `<template>` content. */
+function* descendants(node: Node): Generator<Element> {
+  for (const child of 'childNodes' in node ? node.childNodes : []) {
+    if (!element(child)) continue;
+    yield child;
+    yield* descendants(child);
+  }
+}
+
+/** The text of a node, entities decoded, as `textContent` gives it. */
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}
+
+/** Reads a reveal.js deck written as an HTML page into the reveal Markdown its slides stand for; its problems go in `bag`. */
+export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, bag: DiagnosticBag): HtmlDeckText {
+  const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: file.path, line, hint: PEER_SYNTAX_HINT });
+  const tooDeep = findExcessiveHtmlNesting(file.text);
+  if (tooDeep !== undefined) {
+    bag.error('E_MARKDOWN', HTML_TOO_DEEP.message, { file: file.path, line: tooDeep, hint: HTML_TOO_DEEP.hint });
+    return { meta: { file, yaml: '', firstLine: 1 }, body: '', bodyLine: 1, lineNumbers: [] };
+  }
+  const page = parse5.parse(file.text, { sourceCodeLocationInfo: true });
+  const all = [...descendants(page)];
+  const lines: string[] = [];
+  const lineNumbers: number[] = [];
+  const emit = (text: string, line: number) => {
+    lines.push(text);
+    lineNumbers.push(line);
+  };
+
+  // The deck's metadata, as YAML made of JSON strings (which YAML reads as written).
+  const title = all.find((n) => n.tagName === 'title');
+  const lang = attribute(all.find((n) => n.tagName === 'html')!, 'lang');
+  const styleSheets = all.filter((n) => n.tagName === 'link' && /\bstylesheet\b/i.test(attribute(n, 'rel') ?? ''));
+  const themeLink = styleSheets.find((n) => REVEAL_THEME_SHEET.test(attribute(n, 'href') ?? ''));
+  const theme = themeLink ? REVEAL_THEME_SHEET.exec(attribute(themeLink, 'href')!)![1]! : undefined;
+  if (lang && !LANGUAGE_TAG.test(lang)) warn(lineOf(all.find((n) => n.tagName === 'html')!), `the page's language "${lang}" is not a language tag, so it was left out`);
+  const yaml = [
+    title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
+    lang && LANGUAGE_TAG.test(lang) ? `lang: ${JSON.stringify(lang)}` : '',
+    theme && REVEAL_THEMES.includes(theme) ? `theme: ${JSON.stringify(theme)}` : '',
+  ].filter(Boolean).join('\n');
+
+  const reveal = all.find((n) => classes(n).includes('reveal'));
+  const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
+  const topSections = container ? container.childNodes.filter((n): n is Element => element(n) && n.tagName === 'section') : [];
+  if (topSections.length === 0) {
+    bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
+  }
+
+  // The page's own style sheets, written in it, style the deck as another deck's <style> does (author-styles.ts).
+  for (const style of [...descendants(all.find((n) => n.tagName === 'head')!)].filter((n) => n.tagName === 'style')) {
+    emit('<style>', lineOf(style));
+    textOf(style).split('\n').forEach((text, i) => emit(text, lineOf(style) + i));
+    emit('</style>', style.sourceCodeLocation?.endLine ?? lineOf(style));
+  }
+  // reveal's own style sheets (its core, reset and highlight themes) are the deck's already.
+  const linkedStyles = styleSheets.filter((n) => n !== themeLink && !/(?:^|\/)(?:reveal|reset)(?:\.min)?\.css(?:[?#]|$)|plugin\/highlight\//.test(attribute(n, 'href') ?? ''));
+  if (linkedStyles.length > 0) {
+    warn(lineOf(linkedStyles[0]!), `style sheets the page links to (${linkedStyles.map((n) => attribute(n, 'href')).join(', ')}) are not read; write their rules in a <style> element in the page to keep them`);
+  }
+
+  let first = true;
+  const separate = (kind: '---' | '--', line: number) => {
+    if (!first) ['', kind, ''].forEach((text) => emit(text, line));
+    first = false;
+  };
+  for (const section of topSections) {
+    const stack = section.childNodes.filter((n): n is Element => element(n) && n.tagName === 'section');
+    if (stack.length === 0) {
+      separate('---', lineOf(section));
+      writeSlide(section, file, includes, emit, warn);
+      continue;
+    }
+    stack.forEach((inner, i) => {
+      separate(i === 0 ? '---' : '--', lineOf(inner));
+      writeSlide(inner, file, includes, emit, warn);
+    });
+  }
+  return { meta: { file, yaml, firstLine: title ? lineOf(title) : 1 }, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers };
+}
+
+/** Writes one slide's section as reveal Markdown lines. */
+function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
+  const line = lineOf(section);
+  // The section's look (data-background-color, class, …), for reveal's slide comment to read like any other.
+  const look = section.attrs.filter((a) => !READING_ATTRIBUTES.has(a.name) && a.name !== 'id');
+  if (look.length > 0) emit(`<!-- .slide: ${look.map((a) => `${a.name}="${a.value.replace(/\s+/g, ' ').replace(/[<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join(' ')} -->`, line);
+
+  if (section.attrs.some((a) => a.name === 'data-markdown')) {
+    for (const name of ['data-separator', 'data-separator-vertical'] as const) {
+      const pattern = attribute(section, name);
+      if (pattern !== undefined && !KNOWN_SEPARATORS.has(pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
+    }
+    const source = attribute(section, 'data-markdown')!.trim();
+    if (source !== '') {
+      const lookup = lookUpInclude(source, [file.relPath], includes);
+      if ('problem' in lookup) warn(line, describeIncludeProblem(source, 'reveal.js\'s <section data-markdown>', lookup));
+      else emit(`{{< include ${JSON.stringify(source)} >}}`, line);
+    } else {
+      writeTemplate(section, emit);
+    }
+  } else {
+    writeHtmlSlide(section, emit);
+  }
+  const notes = attribute(section, 'data-notes');
+  if (notes?.trim()) {
+    emit('', line);
+    emit(`Note: ${notes.replace(/\s+/g, ' ').trim()}`, line);
+  }
+}
+
+/**
+ * Writes a data-markdown section's inline Markdown (its `data-template` element), with the
+ * indentation the page gives it taken off as reveal's plugin takes it off: that of its first line.
+ */
+function writeTemplate(section: Element, emit: (text: string, line: number) => void): void {
+  const template = [...descendants(section)].find((n) => n.attrs.some((a) => a.name === 'data-template') || (n.tagName === 'script' && attribute(n, 'type') === 'text/template'));
+  const text = template?.childNodes.find((n) => n.nodeName === '#text');
+  if (!template || !text) return;
+  const value = (text as DefaultTreeAdapterMap['textNode']).value.replace(/\r\n?/g, '\n');
+  let firstLine = lineOf(text);
+  const body = value.startsWith('\n') ? ((firstLine += 1), value.slice(1)) : value;
+  const indent = /^[ \t]*/.exec(body)![0];
+  body.split('\n').forEach((text, i) => emit(indent && text.startsWith(indent) ? text.slice(indent.length) : text.trimStart() === '' ? '' : text, firstLine + i));
+}
+
+/** Writes a section of HTML: its first heading as the slide's title, code as code blocks, and every other part as one HTML block. */
+function writeHtmlSlide(section: Element, emit: (text: string, line: number) => void): void {
+  let titled = false;
+  let inline: Node[] = [];
+  const flushInline = () => {
+    const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
+    if (html) writeBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
+    inline = [];
+  };
+  for (const child of section.childNodes) {
+    if (child.nodeName === '#comment') continue;
+    if (!element(child)) {
+      if (child.nodeName === '#text' && (inline.length > 0 || textOf(child).trim())) inline.push(child);
+      continue;
+    }
+    if (!BLOCK_ELEMENTS.has(child.tagName)) {
+      inline.push(child);
+      continue;
+    }
+    flushInline();
+    const heading = /^h([1-6])$/.exec(child.tagName);
+    if (heading && !titled && Number(heading[1]) <= 2) {
+      titled = true;
+      writeHeading(child, Number(heading[1]), emit);
+      continue;
+    }
+    if (child.tagName === 'section') continue;
+    const code = child.tagName === 'pre' ? child.childNodes.find((n): n is Element => element(n) && n.tagName === 'code') : undefined;
+    if (code) writeCode(child, code, emit);
+    else writeBlock(parse5.serializeOuter(child), lineOf(child), emit);
+  }
+  flushInline();
+}
+
+/** Writes a heading as a Markdown heading: its HTML kept, the characters Markdown would read as markup in its text written as references. */
+function writeHeading(heading: Element, level: number, emit: (text: string, line: number) => void): void {
+  const escape = (node: Node): void => {
+    if (node.nodeName === '#text') {
+      const text = node as DefaultTreeAdapterMap['textNode'];
+      text.value = text.value.replace(/\s+/g, ' ');
+    } else if ('childNodes' in node) node.childNodes.forEach(escape);
+  };
+  escape(heading);
+  const html = `>${parse5.serialize(heading)}<`.replace(/>([^<]*)</g, (_, text: string) => `>${text.replace(MARKUP_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`)}<`).slice(1, -1).trim();
+  emit('', lineOf(heading));
+  emit(`${'#'.repeat(level)} ${html}`, lineOf(heading));
+  emit('', lineOf(heading));
+}
+
+/** Writes `<pre><code>` as a fenced code block, its language from the code's class. */
+function writeCode(pre: Element, code: Element, emit: (text: string, line: number) => void): void {
+  const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? classes(code).find((c) => c !== 'hljs' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
+  const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const line = lineOf(pre);
+  emit('', line);
+  emit(`${fence}${language}`, line);
+  text.split('\n').forEach((t, i) => emit(t, line + i));
+  emit(fence, line);
+  emit('', line);
+}
+
+/**
+ * Writes HTML as one HTML block, which Markdown passes on as it is: on one line, as HTML's
+ * spaces between tags allow, or, where line breaks count (`<pre>`), on its lines with blank
+ * ones kept by an empty comment and none read as a separator or a note.
+ */
+function writeBlock(html: string, line: number, emit: (text: string, line: number) => void): void {
+  emit('', line);
+  if (!PREFORMATTED.test(html)) emit(html.replace(/\s*\n\s*/g, ' ').trim(), line);
+  else html.split('\n').forEach((text, i) => emit(i > 0 ? `<!---->${text}` : text, line + i));
+  emit('', line);
+}

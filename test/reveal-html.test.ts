@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { parse } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { FIXTURES, writeBriefing } from './helpers.js';
+
+type P5 = { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: P5[]; value?: string };
+const walk = (n: P5): P5[] => [n, ...(n.childNodes ?? []).flatMap(walk)];
+const text = (n: P5): string => (n.value ?? '') + (n.childNodes ?? []).map(text).join('');
+
+/** The slide titles of every vertical stack in the built file, read with an HTML parser. */
+function stackTitles(html: string): string[][] {
+  const stacks = walk(parse(html) as P5).filter((n) => n.tagName === 'section' && n.attrs?.some((a) => a.name === 'class' && a.value.split(' ').includes('stack')));
+  return stacks.map((stack) => (stack.childNodes ?? []).filter((c) => c.tagName === 'section').map((s) => text(walk(s).find((n) => n.tagName === 'h2')!).trim()));
+}
+
+const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
+
+describe('a reveal.js deck written as an HTML page', () => {
+  const built = buildDeck(PAGE);
+
+  it('makes a slide of each <section>, a vertical stack of nested ones, and keeps the page\'s title, language and theme', async () => {
+    const { briefing, deck } = await built;
+    expect(briefing.slides.map((s) => s.title)).toEqual([
+      'Cover *not emphasis* and $5 [not a link]',
+      'Stack top',
+      'Stack below',
+      null,
+      'Inline Markdown',
+      'Second from the template',
+      'From the chapter file',
+      'Chapter below',
+      'From a script template',
+      'Last',
+    ]);
+    expect(stackTitles(deck.html)).toEqual([['Stack top', 'Stack below'], ['From the chapter file', 'Chapter below']]);
+    expect(briefing.meta).toMatchObject({ title: 'A reveal.js deck & its notes', lang: 'fr', theme: 'moon' });
+    expect(deck.html).toMatch(/<html lang="fr"/);
+    // The page's cover is the deck's: no title slide is made from its <title>.
+    expect(briefing.slides[0]!.kind).toBe('content');
+    expect(briefing.slides[0]!.look?.backgroundColor).toBe('#102030');
+  });
+
+  it('keeps <aside class="notes">, data-notes and Note: as speaker notes, never on a slide, and out of a handout', async () => {
+    const { briefing } = await built;
+    expect(briefing.slides.map((s) => s.notes?.markdown ?? null)).toEqual([
+      null,
+      'Said over the <strong>stack top</strong>.',
+      'Said from the attribute.',
+      null,
+      'said for the inline Markdown.',
+      null,
+      null,
+      'said in the chapter.',
+      null,
+      null,
+    ]);
+    expect(briefing.slides[1]!.notes!.html).toContain('<strong>stack top</strong>');
+    for (const slide of briefing.slides) expect(slide.bodyHtml).not.toMatch(/Said|said (?:for|in)|<aside/);
+    const handout = await buildDeck(PAGE, { handout: true });
+    expect(handout.deck.html).not.toMatch(/Said over|Said from|said for the inline|said in the chapter/);
+  });
+
+  it('shows the HTML as HTML and none of the page\'s markup as text: code is a highlighted block, pictures are carried, scripts never run', async () => {
+    const { briefing, deck } = await built;
+    const [cover, , code, loose] = briefing.slides;
+    // Markdown's markup in a heading's text stays text.
+    expect(cover!.titleHtml).not.toMatch(/<em>|<a /);
+    expect(code!.bodyHtml).toContain('<code class="hljs language-python">');
+    expect(code!.bodyHtml).toMatch(/r \* r\n\n<span class="hljs-built_in">print<\/span>\(area\(<span class="hljs-number">2<\/span>\) &lt; <span class="hljs-number">20<\/span>\)/);
+    expect(loose!.bodyHtml).toContain('<p>Loose text with <em>emphasis</em> beside a picture <img src="briefdeck-asset:');
+    expect(loose!.images.map((i) => briefing.images[i]!.relPath)).toEqual(['dot.svg']);
+    expect(deck.html).toContain('alt="A dot"');
+    expect(loose!.bodyHtml).toContain('Note: this line is shown, not a note');
+    expect(loose!.bodyHtml).toMatch(/A paragraph — over lines/);
+    for (const slide of briefing.slides) expect(slide.bodyHtml).not.toMatch(/&lt;(?:section|textarea|script|p)|data-template|data-markdown|<script/);
+    expect(deck.html).not.toMatch(/document\.title = 'scripted'|Reveal\.initialize\(\{ hash/);
+    // The page's own <style> styles the deck, scoped to the slides like any deck's.
+    expect(deck.html).toMatch(/\.callout-red\s*\{\s*color:\s*#aa0011/);
+  });
+
+  it('warns, at the page\'s lines, of what it does not read', async () => {
+    const { warnings } = await built;
+    expect([...warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message.replace(/\(file not found: [^)]*\)/, '(file not found)')}`)).toEqual([
+      '10: style sheets the page links to (local.css) are not read; write their rules in a <style> element in the page to keep them',
+      '46: raw HTML was neutralised: removed class on <p>',
+      "69: the file absent.md that reveal.js's <section data-markdown> names could not be read (file not found), so it was left out",
+      '70: data-separator="^\\n\\n\\n" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
+      '75: slide settings data-transition are not supported and were left out',
+      '77: raw HTML was neutralised: removed <script>',
+    ]);
+    expect(warnings.every((w) => w.file!.endsWith('index.html'))).toBe(true);
+  });
+
+  it('is read only as a deck of its own: an HTML file in a briefing folder is not one of its parts', async () => {
+    const dir = writeBriefing({ 'slides.md': '## The only slide\n\nText\n', 'page.html': '<div class="reveal"><div class="slides"><section><h2>Not read</h2></section></div></div>' });
+    const { briefing } = await buildDeck(dir);
+    expect(briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['The only slide']);
+  });
+});
