@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { failure } from './errors.js';
@@ -55,4 +55,22 @@ function refuseSpecialTarget(target: string): void {
     file: target,
     hint: stats.isDirectory() ? `name a file inside it, such as -o ${path.join(target, 'deck.html')}` : 'choose a regular file or a new path with -o',
   });
+}
+
+/**
+ * Refuses an output path that is the file the deck is read from: a reveal.js page built to itself
+ * (`briefdeck build index.html -o index.html`), or a built deck read back to its default path,
+ * would be replaced by what was made of it.
+ */
+export function refuseSourceAsTarget(target: string, source: string): void {
+  let written;
+  let read;
+  try {
+    written = statSync(target);
+    read = statSync(source);
+  } catch {
+    return; // A new path, or a source that is gone: nothing read is overwritten.
+  }
+  if (written.dev !== read.dev || written.ino !== read.ino) return;
+  throw failure('E_WRITE', `cannot write ${target}: it is the file the deck is built from`, { file: target, hint: 'choose another path with -o, such as dist/deck.html' });
 }

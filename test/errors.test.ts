@@ -47,6 +47,20 @@ describe('broken briefings', () => {
     expect(readdirSync(path.dirname(out))).toEqual(['deck.html']);
   });
 
+  it('never writes over the file the deck is read from: a reveal.js page built to itself is an error, and the page stays as it was', async () => {
+    const dir = path.join(tempDir(), 'page');
+    mkdirSync(dir);
+    const page = '<div class="reveal"><div class="slides"><section><h2>Only</h2><p>Text</p></section></div></div>\n';
+    writeFileSync(path.join(dir, 'index.html'), page);
+    for (const command of [['build', 'index.html', '-o', 'index.html'], ['pptx', 'index.html', '-o', './index.html']]) {
+      const result = await runCapture(command, dir);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(`${path.join(dir, 'index.html')}: error: cannot write ${path.join(dir, 'index.html')}: it is the file the deck is built from`);
+      expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(page);
+      expect(readdirSync(dir)).toEqual(['index.html']);
+    }
+  });
+
   it('reports every problem in one run, not just the first', () => {
     const dir = path.join(tempDir(), 'many');
     mkdirSync(dir);

@@ -10,7 +10,7 @@ import { findBrowser, requireBrowser } from '../find-browser.js';
 import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
-import { writeFileAtomic } from '../write-output.js';
+import { refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
 import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
 import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
@@ -21,6 +21,7 @@ export async function runBuild(values: Values, inputArg: string | undefined, io:
   const started = performance.now();
   const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
+  refuseSourceAsTarget(target, path.resolve(io.cwd, input));
   writeFileAtomic(target, built.deck.html);
   reportDiagnostics(built.warnings, io);
   const ms = Math.round(performance.now() - started);
@@ -41,6 +42,7 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values) });
   reportDiagnostics(model.warnings, io);
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
+  refuseSourceAsTarget(target, path.resolve(io.cwd, input));
   const { writePptx } = await exporter;
   io.err(`pptx: placing ${model.briefing.slides.length} slides`);
   const written = await writePptx(model, {
@@ -157,6 +159,7 @@ export async function runPdf(values: Values, inputArg: string | undefined, io: C
   const started = performance.now();
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments), printInParts: !values.notes });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
+  refuseSourceAsTarget(target, path.resolve(io.cwd, inputArg ?? defaultInput(io.cwd)));
   const { printPdf } = await exporter;
   const printed = await printPdf(built, {
     browserPath,
