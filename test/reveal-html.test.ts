@@ -19,7 +19,7 @@ const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
 describe('a reveal.js deck written as an HTML page', () => {
   const built = buildDeck(PAGE);
 
-  it('makes a slide of each <section>, a vertical stack of nested ones, and keeps the page\'s title, language and theme', async () => {
+  it('makes a slide of each <section> but a hidden one, a vertical stack of nested ones, and keeps the page\'s title, language and theme', async () => {
     const { briefing, deck } = await built;
     expect(briefing.slides.map((s) => s.title)).toEqual([
       'Cover *not emphasis* and $5 [not a link]',
@@ -32,6 +32,7 @@ describe('a reveal.js deck written as an HTML page', () => {
       'Chapter below',
       'From a script template',
       'Last',
+      'Over a picture',
     ]);
     expect(stackTitles(deck.html)).toEqual([['Stack top', 'Stack below'], ['From the chapter file', 'Chapter below']]);
     expect(briefing.meta).toMatchObject({ title: 'A reveal.js deck & its notes', lang: 'fr', theme: 'moon' });
@@ -39,6 +40,10 @@ describe('a reveal.js deck written as an HTML page', () => {
     // The page's cover is the deck's: no title slide is made from its <title>.
     expect(briefing.slides[0]!.kind).toBe('content');
     expect(briefing.slides[0]!.look?.backgroundColor).toBe('#102030');
+    // A section's background picture is confined and inlined like any; a hidden section (data-visibility="hidden") is left out, as reveal leaves it out.
+    const pictured = briefing.slides.at(-1)!;
+    expect(briefing.images[pictured.look!.backgroundImage!]!.relPath).toBe('dot.svg');
+    expect(deck.html).not.toContain('Never shown');
   });
 
   it('keeps <aside class="notes">, data-notes and Note: as speaker notes, never on a slide, and out of a handout', async () => {
@@ -52,6 +57,7 @@ describe('a reveal.js deck written as an HTML page', () => {
       null,
       null,
       'said in the chapter.',
+      null,
       null,
       null,
     ]);

@@ -105,7 +105,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
 
   const reveal = all.find((n) => classes(n).includes('reveal'));
   const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
-  const topSections = container ? container.childNodes.filter((n): n is Element => element(n) && n.tagName === 'section') : [];
+  const topSections = container ? sectionsOf(container) : [];
   if (topSections.length === 0) {
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
   }
@@ -128,7 +128,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     first = false;
   };
   for (const section of topSections) {
-    const stack = section.childNodes.filter((n): n is Element => element(n) && n.tagName === 'section');
+    const stack = sectionsOf(section);
     if (stack.length === 0) {
       separate('---', lineOf(section));
       writeSlide(section, file, includes, emit, warn);
@@ -140,6 +140,11 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     });
   }
   return { meta: { file, yaml, firstLine: title ? lineOf(title) : 1 }, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers };
+}
+
+/** The slides directly inside `parent`, but for those reveal leaves out of the deck (`data-visibility="hidden"`). */
+function sectionsOf(parent: Element): Element[] {
+  return parent.childNodes.filter((n): n is Element => element(n) && n.tagName === 'section' && attribute(n, 'data-visibility') !== 'hidden');
 }
 
 /** Writes one slide's section as reveal Markdown lines. */
