@@ -4,18 +4,7 @@ import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { slideIndices } from '../src/model.js';
-import { parse } from 'parse5';
-import { FIXTURES, writeBriefing } from './helpers.js';
-
-type P5 = { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: P5[]; value?: string };
-const walk = (n: P5): P5[] => [n, ...(n.childNodes ?? []).flatMap(walk)];
-const text = (n: P5): string => (n.value ?? '') + (n.childNodes ?? []).map(text).join('');
-
-/** The slide titles of every vertical stack in the built file, read with an HTML parser. */
-function stackTitles(html: string): string[][] {
-  const stacks = walk(parse(html) as P5).filter((n) => n.tagName === 'section' && n.attrs?.some((a) => a.name === 'class' && a.value.split(' ').includes('stack')));
-  return stacks.map((stack) => (stack.childNodes ?? []).filter((c) => c.tagName === 'section').map((s) => text(walk(s).find((n) => n.tagName === 'h2')!).trim()));
-}
+import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
 
 const DIALECTS = path.join(FIXTURES, 'dialects');
 const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);

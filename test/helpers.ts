@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'parse5';
 import { runCli } from '../src/cli.js';
 import { findBrowser } from '../src/find-browser.js';
 
@@ -101,4 +102,14 @@ export function noteText(notes: { html: string }): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+type ParsedNode = { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: ParsedNode[]; value?: string };
+const allNodes = (n: ParsedNode): ParsedNode[] => [n, ...(n.childNodes ?? []).flatMap(allNodes)];
+const textOf = (n: ParsedNode): string => (n.value ?? '') + (n.childNodes ?? []).map(textOf).join('');
+
+/** The slide titles of every vertical stack in a built file, read with an HTML parser. */
+export function stackTitles(html: string): string[][] {
+  const stacks = allNodes(parse(html) as ParsedNode).filter((n) => n.tagName === 'section' && n.attrs?.some((a) => a.name === 'class' && a.value.split(' ').includes('stack')));
+  return stacks.map((stack) => (stack.childNodes ?? []).filter((c) => c.tagName === 'section').map((s) => textOf(allNodes(s).find((n) => n.tagName === 'h2')!).trim()));
 }
