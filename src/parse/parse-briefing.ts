@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
-import { fillSlidevPageNumbers, readsAsSlidevBody, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { arrangeMarpBackgrounds, numberMarpPages, readsAsMarpBody, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
-import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
-import { applyDecksetSettings, createDecksetState, readsAsDecksetBody, rewriteDecksetLine, takeDecksetSettings } from './dialects/deckset.js';
-import { countHeadings, cutSlides, type CutOptions, type FoundStyle, type RawSlide } from './cut-slides.js';
+import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
+import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
+import { countHeadings, cutSlides, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type MetaSource } from './parse-meta.js';
@@ -14,7 +13,7 @@ import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { finishLook, readSlideDirective } from './dialects/reveal.js';
-import { resolveDateKeyword, SEPARATOR_TOOLS } from './dialects/front-matter.js';
+import { resolveDateKeyword } from './dialects/front-matter.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
@@ -23,6 +22,7 @@ import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { HTML_DECK, readRevealHtmlDeck } from './dialects/reveal-html.js';
+import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -51,13 +51,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
   const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
-  // A Slidev or Marp deck whose front matter has none of its tool's keys (or has none) is known by its body, before it is cut and its notes read.
-  if (meta.peerTools.length === 0 && scanned.some((text) => readsAsSlidevBody(text))) meta.peerTools.push('Slidev');
-  else if (meta.peerTools.length === 0 && scanned.some((text) => readsAsMarpBody(text))) meta.peerTools.push('Marp');
-  // xaringan's decks are R Markdown's, and remark's; remark's own are known by their `???` notes.
-  if (!meta.peerTools.includes('remark') && (meta.peerTools.length === 0 || meta.peerTools.includes('R Markdown')) && scanned.some(readsAsRemarkBody)) meta.peerTools.push('remark');
-  // Deckset's settings stand at the top of its files, in no front matter (dialects/deckset.ts).
-  if (meta.peerTools.length === 0 && scanned.some(readsAsDecksetBody)) meta.peerTools.push('Deckset');
+  recognisePeerTools(meta.peerTools, scanned);
   if (meta.peerTools.includes('Deckset')) {
     for (const body of bodies) {
       const taken = takeDecksetSettings(body.text, body.firstLine);
@@ -69,8 +63,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = scanned.map((text) => countHeadings(text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2 }), { h1: 0, h2: 0 });
   // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
-  // remark's decks are cut the same way, but are not among SEPARATOR_TOOLS: xaringan makes a title slide of `title:`.
-  const separatorTool = meta.peerTools.some((tool) => SEPARATOR_TOOLS.has(tool) || tool === 'remark');
+  const separatorTool = cutsAtSeparators(meta.peerTools);
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : headings.h2 === 0 && headings.h1 > 1 ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
@@ -373,26 +366,3 @@ function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[]
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
-
-/** The line rewriter of a tool whose own syntax a dialect module reads line by line, fresh for each file; none for others. */
-function createLineRewriter(peerTools: readonly string[]): CutOptions['rewriteLine'] {
-  if (peerTools.includes('remark')) {
-    const state = createRemarkState();
-    return (line) => rewriteRemarkLine(line, state);
-  }
-  if (peerTools.includes('Deckset')) {
-    const state = createDecksetState();
-    return (line) => rewriteDecksetLine(line, state);
-  }
-  return undefined;
-}
-
-/**
- * Whether a deck written for another tool brings its own cover, so no title
- * slide is added before it: Marp, Slidev and reveal-md show `title:` only as
- * the window's title, while Quarto (and Pandoc) make a title slide of it, as
- * briefdeck does.
- */
-function opensWithOwnCover(peerTools: readonly string[]): boolean {
-  return peerTools.some((tool) => SEPARATOR_TOOLS.has(tool)) && !peerTools.includes('Quarto');
-}

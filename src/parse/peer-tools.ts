@@ -1,0 +1,53 @@
+// Which other tool a deck was written for, beyond what its front matter says, and
+// what follows from that for the parse: where slides are cut, whether the deck
+// brings its own cover, and which dialect module reads its lines one by one.
+import type { CutOptions } from './cut-slides.js';
+import { SEPARATOR_TOOLS } from './dialects/front-matter.js';
+import { readsAsMarpBody } from './dialects/marp.js';
+import { readsAsSlidevBody } from './dialects/slidev.js';
+import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
+import { createDecksetState, readsAsDecksetBody, rewriteDecksetLine } from './dialects/deckset.js';
+
+/**
+ * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
+ * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
+ * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top.
+ * `texts` are the deck's files, their includes in place.
+ */
+export function recognisePeerTools(peerTools: string[], texts: readonly string[]): void {
+  if (peerTools.length === 0 && texts.some((text) => readsAsSlidevBody(text))) peerTools.push('Slidev');
+  else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');
+  if (!peerTools.includes('remark') && (peerTools.length === 0 || peerTools.includes('R Markdown')) && texts.some(readsAsRemarkBody)) peerTools.push('remark');
+  if (peerTools.length === 0 && texts.some(readsAsDecksetBody)) peerTools.push('Deckset');
+}
+
+/**
+ * Whether the deck is cut at `---` only, each slide titled by its first heading: Marp's, Slidev's, reveal's
+ * and Deckset's (SEPARATOR_TOOLS), and remark's, which is not among them since xaringan makes a title slide of `title:`.
+ */
+export function cutsAtSeparators(peerTools: readonly string[]): boolean {
+  return peerTools.some((tool) => SEPARATOR_TOOLS.has(tool) || tool === 'remark');
+}
+
+/**
+ * Whether a deck written for another tool brings its own cover, so no title
+ * slide is added before it: Marp, Slidev and reveal-md show `title:` only as
+ * the window's title, while Quarto (and Pandoc) make a title slide of it, as
+ * briefdeck does.
+ */
+export function opensWithOwnCover(peerTools: readonly string[]): boolean {
+  return peerTools.some((tool) => SEPARATOR_TOOLS.has(tool)) && !peerTools.includes('Quarto');
+}
+
+/** The line rewriter of a tool whose own syntax a dialect module reads line by line, fresh for each file; none for others. */
+export function createLineRewriter(peerTools: readonly string[]): CutOptions['rewriteLine'] {
+  if (peerTools.includes('remark')) {
+    const state = createRemarkState();
+    return (line) => rewriteRemarkLine(line, state);
+  }
+  if (peerTools.includes('Deckset')) {
+    const state = createDecksetState();
+    return (line) => rewriteDecksetLine(line, state);
+  }
+  return undefined;
+}
