@@ -1839,3 +1839,36 @@ describe("Slidev's page numbers", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('14: Slidev expressions {{ $slidev… }} are not supported and were left out');
   });
 });
+
+describe("Obsidian's Advanced Slides", () => {
+  const built = buildDeck(path.join(DIALECTS, 'advanced-slides.md'));
+
+  it('reads its slide and element annotations as reveal\'s: bg is the background (a colour, or a picture embedded as Obsidian embeds it), a fragment class steps in; a comment in prose stays a comment', async () => {
+    const { briefing } = await built;
+    const [cover, even, , , fragments] = briefing.slides;
+    expect(cover!.look?.backgroundColor).toBe('#223344');
+    expect(cover!.notes?.markdown).toBe('Said on the cover.');
+    expect(briefing.images[even!.look!.backgroundImage!]!.relPath).toBe('dot.svg');
+    expect(fragments!.bodyHtml).toContain('<li class="fragment" data-fragment-index="2">Item one');
+    expect(fragments!.bodyHtml).toContain('<li class="fragment" data-fragment-index="1">Item two');
+  });
+
+  it('lays a <split>\'s blocks side by side as columns, left and right as their widths, a list kept whole; a <grid>\'s content is Markdown in reading order, with one warning', async () => {
+    const { briefing, warnings } = await built;
+    const [, even, shares, grid] = briefing.slides;
+    expect(even!.layout).toBe('two-column');
+    expect(even!.columns).toHaveLength(2);
+    expect(even!.columns![0]).toContain('<img src="briefdeck-asset:');
+    expect(even!.columns![1]).toContain('Right side text');
+    expect(shares!.columns).toHaveLength(2);
+    expect(shares!.columnWidths).toEqual([67, 33]);
+    expect(shares!.columns![0]).toMatch(/<ul>[\s\S]*one[\s\S]*two[\s\S]*still the same list[\s\S]*<\/ul>/);
+    expect(shares!.columns![1]).toContain('The narrow side');
+    expect(grid!.bodyHtml).toContain('<strong>Grid content</strong>');
+    expect(grid!.bodyHtml).toContain('Another block');
+    for (const slide of briefing.slides) expect([slide.bodyHtml, ...(slide.columns ?? [])].join('')).not.toMatch(/&lt;\/?(?:split|grid)|&lt;!--|\*\*/);
+    expect(warnings.map((w) => `${w.line}: ${w.message}`).filter((m) => /grid|split|slide settings|neutralised/.test(m))).toEqual([
+      "46: Advanced Slides' <grid> places its content by coordinates (drag, drop), which briefdeck does not; the content of each grid is shown in reading order",
+    ]);
+  });
+});

@@ -7,11 +7,13 @@ import { readsAsMarpBody } from './dialects/marp.js';
 import { readsAsSlidevBody } from './dialects/slidev.js';
 import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
 import { createDecksetState, readsAsDecksetBody, rewriteDecksetLine } from './dialects/deckset.js';
+import { createAdvancedSlidesState, readsAsAdvancedSlidesBody, rewriteAdvancedSlidesLine } from './dialects/advanced-slides.js';
 
 /**
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
  * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
- * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top.
+ * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
+ * Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name).
  * `texts` are the deck's files, their includes in place.
  */
 export function recognisePeerTools(peerTools: string[], texts: readonly string[]): void {
@@ -19,6 +21,7 @@ export function recognisePeerTools(peerTools: string[], texts: readonly string[]
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');
   if (!peerTools.includes('remark') && (peerTools.length === 0 || peerTools.includes('R Markdown')) && texts.some(readsAsRemarkBody)) peerTools.push('remark');
   if (peerTools.length === 0 && texts.some(readsAsDecksetBody)) peerTools.push('Deckset');
+  if (!peerTools.some((tool) => tool !== 'reveal-md') && texts.some(readsAsAdvancedSlidesBody)) peerTools.push('Advanced Slides');
 }
 
 /**
@@ -48,6 +51,10 @@ export function createLineRewriter(peerTools: readonly string[]): CutOptions['re
   if (peerTools.includes('Deckset')) {
     const state = createDecksetState();
     return (line) => rewriteDecksetLine(line, state);
+  }
+  if (peerTools.includes('Advanced Slides')) {
+    const state = createAdvancedSlidesState();
+    return (line) => rewriteAdvancedSlidesLine(line, state);
   }
   return undefined;
 }
