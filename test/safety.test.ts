@@ -55,11 +55,14 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a … unclosed, a caption over a line of pipes) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, a caption over a line of pipes) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), '{{< a '.repeat(30_000), `: cap\n${'|'.repeat(180_000)}`]) {
       const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     }
+    // Advanced Slides' annotations, unclosed, each looked along for its attributes: the deck builds, the comments show nothing.
+    const annotations = await buildDeck(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" '.repeat(20_000)}\n` }));
+    expect(annotations.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).not.toContain('slide a=');
   });
 
   it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: scaled(30_000) }, async () => {

@@ -12,8 +12,11 @@ import { readRevealSeparator } from './reveal.js';
 /** A layout tag of its own on a line: `<split even gap="2">`, `<grid drag="60 55" drop="5 10">`, or its end. */
 const LAYOUT_TAG = /^[ \t]*<(\/?)(split|grid)\b([^<>\n]*)>[ \t]*$/i;
 
-/** An annotation: `slide` or `element`, then attributes with quoted values only, so a comment in prose is never read as one. */
-const ANNOTATION = /<!--[ \t]*(slide|element)((?:[ \t]+[\w-]+[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'))+)[ \t]*-->/g;
+/**
+ * An annotation: `slide` or `element`, then attributes with quoted values only, so a comment in prose is never read
+ * as one. Bounded, so a line of many unclosed ones is read in time proportional to its length, not its square.
+ */
+const ANNOTATION = /<!--[ \t]{0,20}(slide|element)((?:[ \t]{1,20}[\w-]{1,40}[ \t]{0,20}=[ \t]{0,20}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}')){1,20})[ \t]{0,20}-->/g;
 
 /** What one file of such a deck has open. */
 export interface AdvancedSlidesState {
