@@ -55,7 +55,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, a caption over a line of pipes) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, a caption over a line of pipes, runs of spaces in a reveal.js page) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), '{{< a '.repeat(30_000), `: cap\n${'|'.repeat(180_000)}`]) {
       const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
@@ -63,6 +63,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     // Advanced Slides' annotations, unclosed, each looked along for its attributes: the deck builds, the comments show nothing.
     const annotations = await buildDeck(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" '.repeat(20_000)}\n` }));
     expect(annotations.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).not.toContain('slide a=');
+    // A reveal.js page's HTML and code, with long runs of spaces that a pattern would look along from each of their characters.
+    const dir = briefing({});
+    writeFileSync(path.join(dir, 'page.html'), `<div class="reveal"><div class="slides"><section><h2>Long</h2><p>${' '.repeat(100_000)}x</p><pre><code>a${' '.repeat(100_000)}b\n</code></pre></section></div></div>`);
+    const page = await buildDeck(path.join(dir, 'page.html'));
+    expect(page.briefing.slides[0]!.bodyHtml).toMatch(/<p> *x<\/p>[\s\S]*a {100000}b/);
   });
 
   it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: scaled(30_000) }, async () => {

@@ -244,7 +244,8 @@ function writeHeading(heading: Element, level: number, emit: (text: string, line
 /** Writes `<pre><code>` as a fenced code block, its language from the code's class. */
 function writeCode(pre: Element, code: Element, emit: (text: string, line: number) => void): void {
   const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? classes(code).find((c) => c !== 'hljs' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
-  const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
+  // trimEnd, not a pattern: `\s+$` looks along every run of spaces again from each of its characters.
+  const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   const line = lineOf(pre);
@@ -262,7 +263,8 @@ function writeCode(pre: Element, code: Element, emit: (text: string, line: numbe
  */
 function writeBlock(html: string, line: number, emit: (text: string, line: number) => void): void {
   emit('', line);
-  if (!PREFORMATTED.test(html)) emit(html.replace(/\s*\n\s*/g, ' ').trim(), line);
+  // Split and trimmed, not a pattern such as `\s*\n\s*`, which looks along a long run of spaces from each of its characters.
+  if (!PREFORMATTED.test(html)) emit(html.split('\n').map((part) => part.trim()).filter(Boolean).join(' '), line);
   else html.split('\n').forEach((text, i) => emit(i > 0 ? `<!---->${text}` : text, line + i));
   emit('', line);
 }
