@@ -1867,8 +1867,19 @@ describe("Obsidian's Advanced Slides", () => {
     expect(grid!.bodyHtml).toContain('<strong>Grid content</strong>');
     expect(grid!.bodyHtml).toContain('Another block');
     for (const slide of briefing.slides) expect([slide.bodyHtml, ...(slide.columns ?? [])].join('')).not.toMatch(/&lt;\/?(?:split|grid)|&lt;!--|\*\*/);
-    expect(warnings.map((w) => `${w.line}: ${w.message}`).filter((m) => /grid|split|slide settings|neutralised/.test(m))).toEqual([
+    expect([...warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message}`).filter((m) => /grid|split|slide settings|neutralised|:::/.test(m))).toEqual([
       "46: Advanced Slides' <grid> places its content by coordinates (drag, drop), which briefdeck does not; the content of each grid is shown in reading order",
+      '63: slide settings template are not supported and were left out',
+      '65: Advanced Slides\' "::: title" is drawn by its template or theme, which briefdeck does not have; its content is shown without it',
     ]);
+  });
+
+  it('reads a template\'s ::: left and ::: right slots as columns, and any other block\'s content without its box', async () => {
+    const { briefing } = await built;
+    const slots = briefing.slides.at(-1)!;
+    expect(slots.layout).toBe('two-column');
+    expect(slots.columnsLead).toContain('<h3>A template’s slots</h3>');
+    expect(slots.columns).toEqual([expect.stringContaining('Left slot'), expect.stringContaining('Right slot')]);
+    expect([slots.bodyHtml, ...slots.columns!].join('')).not.toContain(':::');
   });
 });

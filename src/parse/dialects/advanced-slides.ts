@@ -7,7 +7,9 @@ import { readRevealSeparator } from './reveal.js';
 // - `<split>` … `</split>` lays the blocks between its tags side by side: briefdeck's columns,
 //   `left="2" right="1"` their widths;
 // - `<grid drag="…" drop="…">` … `</grid>` places a block at coordinates, which a slide of
-//   columns cannot; its content is kept, in reading order, with one warning.
+//   columns cannot; its content is kept, in reading order, with one warning;
+// - its blocks `::: left` and `::: right` (a template's slots) are columns, and any other
+//   `::: name` (`block`, `title`) keeps its content without the box.
 
 /** A layout tag of its own on a line: `<split even gap="2">`, `<grid drag="60 55" drop="5 10">`, or its end. */
 const LAYOUT_TAG = /^[ \t]*<(\/?)(split|grid)\b([^<>\n]*)>[ \t]*$/i;
@@ -24,11 +26,16 @@ export interface AdvancedSlidesState {
   split?: { blocks: number; afterBlank: boolean; inList: boolean; nextWidth?: number };
   /** The grid warning is given once a file. */
   gridWarned: boolean;
+  /** The names of the `::: name` blocks open, the innermost last, so each `:::` closes its own. */
+  blocks: string[];
 }
+
+/** A block of its own: `::: left`, `::: block`, and the `:::` that closes one. */
+const BLOCK_FENCE = /^[ \t]*:::[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
 
 /** A fresh state for the start of a file. */
 export function createAdvancedSlidesState(): AdvancedSlidesState {
-  return { gridWarned: false };
+  return { gridWarned: false, blocks: [] };
 }
 
 /** True for a deck with Advanced Slides' layout tags or annotations. */
@@ -45,6 +52,8 @@ export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesSta
   }
   const tag = LAYOUT_TAG.exec(line);
   if (tag) return readLayoutTag(tag[1] === '/', tag[2]!.toLowerCase(), tag[3]!, state);
+  const fence = BLOCK_FENCE.exec(line);
+  if (fence && (fence[1] !== undefined || state.blocks.length > 0)) return readBlockFence(fence[1]?.toLowerCase(), state);
   const text = line.includes('<!--') ? line.replace(ANNOTATION, (_, kind: string, attributes: string) => `<!-- .${kind}:${kind === 'slide' ? attributes.replace(/(^|[ \t])bg([ \t]*=)/, '$1data-background$2').replace(/(["'])!?\[\[([^\]|\n]+)(?:\|[^\]\n]*)?\]\]\1/, '$1$2$1') : attributes} -->`) : line;
   const split = state.split;
   if (!split) return text === line ? null : { text };
@@ -81,4 +90,16 @@ function readLayoutTag(closing: boolean, name: string, attributes: string, state
   state.split = { blocks: 0, afterBlank: false, inList: false, ...(share === undefined ? {} : { nextWidth: 100 - share }) };
   const wrap = /\bwrap[ \t]*=/.test(attributes) ? "; its wrap into rows is not read, every block is a column" : '';
   return { text: share === undefined ? FIRST_COLUMN.text : `<!-- column-start: ${share}% -->`, before: FIRST_COLUMN.before, ...(wrap ? { warning: `Advanced Slides' <split> lays its blocks side by side as columns${wrap}` } : {}) };
+}
+
+/** Reads a `::: name` block's fence: left and right open columns, any other name goes with its box; `:::` closes the innermost. */
+function readBlockFence(name: string | undefined, state: AdvancedSlidesState): DialectLine {
+  if (name === undefined) {
+    state.blocks.pop();
+    return { text: '' };
+  }
+  state.blocks.push(name);
+  if (name === 'left') return { ...FIRST_COLUMN };
+  if (name === 'right') return { ...NEXT_COLUMN };
+  return { text: '', warning: `Advanced Slides' "::: ${name}" is drawn by its template or theme, which briefdeck does not have; its content is shown without it` };
 }
