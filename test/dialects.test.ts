@@ -1882,4 +1882,12 @@ describe("Obsidian's Advanced Slides", () => {
     expect(slots.columns).toEqual([expect.stringContaining('Left slot'), expect.stringContaining('Right slot')]);
     expect([slots.bodyHtml, ...slots.columns!].join('')).not.toContain(':::');
   });
+
+  it('leaves another div and the ::: that closes it to the Pandoc reader, inside a slot', async () => {
+    const { briefing } = await buildDeck(writeBriefing({ 'slides.md': '<split even>\n\nA\n\nB\n</split>\n\n---\n\n## Slots\n\n::: left\n::: {.callout-note}\nIn the callout\n:::\nAfter it, still left\n:::\n\n::: right\nRight\n:::\n' }));
+    const slots = briefing.slides.find((s) => s.title === 'Slots')!;
+    expect(slots.columns).toHaveLength(2);
+    expect(slots.columns![0]).toMatch(/<div class="callout callout-note">[\s\S]*In the callout[\s\S]*<\/div>\s*<p>After it, still left<\/p>/);
+    expect(slots.columns![1]).toContain('Right');
+  });
 });

@@ -26,7 +26,7 @@ export interface AdvancedSlidesState {
   split?: { blocks: number; afterBlank: boolean; inList: boolean; nextWidth?: number };
   /** The grid warning is given once a file. */
   gridWarned: boolean;
-  /** The names of the `::: name` blocks open, the innermost last, so each `:::` closes its own. */
+  /** The names of the `::: name` blocks open, the innermost last, so each `:::` closes its own ('' for another reader's div). */
   blocks: string[];
 }
 
@@ -54,6 +54,8 @@ export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesSta
   if (tag) return readLayoutTag(tag[1] === '/', tag[2]!.toLowerCase(), tag[3]!, state);
   const fence = BLOCK_FENCE.exec(line);
   if (fence && (fence[1] !== undefined || state.blocks.length > 0)) return readBlockFence(fence[1]?.toLowerCase(), state);
+  // Another div (Pandoc's `::: {.callout-note}`) is the Pandoc reader's, and so is the `:::` that closes it.
+  if (/^[ \t]*:::/.test(line)) state.blocks.push('');
   const text = line.includes('<!--') ? line.replace(ANNOTATION, (_, kind: string, attributes: string) => `<!-- .${kind}:${kind === 'slide' ? attributes.replace(/(^|[ \t])bg([ \t]*=)/, '$1data-background$2').replace(/(["'])!?\[\[([^\]|\n]+)(?:\|[^\]\n]*)?\]\]\1/, '$1$2$1') : attributes} -->`) : line;
   const split = state.split;
   if (!split) return text === line ? null : { text };
@@ -93,11 +95,8 @@ function readLayoutTag(closing: boolean, name: string, attributes: string, state
 }
 
 /** Reads a `::: name` block's fence: left and right open columns, any other name goes with its box; `:::` closes the innermost. */
-function readBlockFence(name: string | undefined, state: AdvancedSlidesState): DialectLine {
-  if (name === undefined) {
-    state.blocks.pop();
-    return { text: '' };
-  }
+function readBlockFence(name: string | undefined, state: AdvancedSlidesState): DialectLine | null {
+  if (name === undefined) return state.blocks.pop() === '' ? null : { text: '' };
   state.blocks.push(name);
   if (name === 'left') return { ...FIRST_COLUMN };
   if (name === 'right') return { ...NEXT_COLUMN };
