@@ -87,6 +87,14 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.every((w) => w.file!.endsWith('index.html'))).toBe(true);
   });
 
+  it('names the page\'s own scripts, which are not run, and not reveal\'s (its core, plugins and the call that starts it)', async () => {
+    const dir = writeBriefing({
+      'page.html': '<script src="dist/reveal.js"></script>\n<script src="plugin/notes/notes.js"></script>\n<script src="https://cdn.example/chart.js"></script>\n<div class="reveal"><div class="slides"><section><h2>A</h2></section></div></div>\n<script>drawThings();</script>\n<script>Reveal.initialize({ hash: true });</script>\n',
+    });
+    const { warnings } = await buildDeck(path.join(dir, 'page.html'));
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["3: scripts of the page's own (https://cdn.example/chart.js, an inline script) are not run: a deck runs only its own; what they would draw or change is missing"]);
+  });
+
   it('is read only as a deck of its own: an HTML file in a briefing folder is not one of its parts', async () => {
     const dir = writeBriefing({ 'slides.md': '## The only slide\n\nText\n', 'page.html': '<div class="reveal"><div class="slides"><section><h2>Not read</h2></section></div></div>' });
     const { briefing } = await buildDeck(dir);

@@ -121,6 +121,12 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
   if (linkedStyles.length > 0) {
     warn(lineOf(linkedStyles[0]!), `style sheets the page links to (${linkedStyles.map((n) => attribute(n, 'href')).join(', ')}) are not read; write their rules in a <style> element in the page to keep them`);
   }
+  // reveal's own scripts (its core, its plugins, the call that starts it) are the deck's already; any other is named, since what it drew is missing.
+  const slideScripts = new Set(topSections.flatMap((section) => [...descendants(section)]));
+  const otherScripts = all.filter((n) => n.tagName === 'script' && !slideScripts.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? /\bReveal\.(?:initialize|configure)\b/.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
+  if (otherScripts.length > 0) {
+    warn(lineOf(otherScripts[0]!), `scripts of the page's own (${otherScripts.map((n) => attribute(n, 'src') ?? 'an inline script').join(', ')}) are not run: a deck runs only its own; what they would draw or change is missing`);
+  }
 
   let first = true;
   const separate = (kind: '---' | '--', line: number) => {
