@@ -202,6 +202,18 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     const slides = parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
     expect(slides.map((s) => s.bodyHtml.trim())).toEqual(['<p></p>', '<div></div>', '<p></p><pre>&lt;b&gt;bold?&lt;/b&gt;</pre><p></p>']);
   });
+
+  it('keeps a formula through every pass that reads the slide\'s HTML with parse5 (a reveal element comment, a noscript settled), which drops the marks that hold its place', () => {
+    const loaded: LoadedBriefing = {
+      root: '/virtual',
+      name: 'math',
+      singleFile: false,
+      metaFile: { path: 'math/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' },
+      markdownFiles: [{ path: 'math/a.md', relPath: 'a.md', text: '## Comment\n\nEnergy $E=mc^2$ here <!-- .element: class="fragment" -->\n\n## Noscript\n\nEnergy $E=mc^2$ <noscript>x</noscript> here\n' }],
+    };
+    const slides = parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
+    for (const slide of slides) expect(slide.bodyHtml).toMatch(/^<p( class="fragment")?>Energy <span class="katex">[\s\S]*<annotation encoding="application\/x-tex">E=mc\^2<\/annotation>[\s\S]* here/);
+  });
 });
 
 describe('property: random input never fails with anything but BriefdeckError', () => {

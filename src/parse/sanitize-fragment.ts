@@ -1,5 +1,6 @@
 import * as parse5 from 'parse5';
 import { createRequire } from 'node:module';
+import { parseFragmentKeepingMarks } from './html-fragment.js';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
@@ -138,9 +139,9 @@ function settleRawText(html: string): string {
     if ('childNodes' in node) node.childNodes.forEach(visit);
     if ('content' in node) visit((node as unknown as { content: Node }).content);
   };
-  const fragment = parse5.parseFragment(html);
+  const { fragment, serialize } = parseFragmentKeepingMarks(html);
   visit(fragment);
-  return parse5.serialize(fragment);
+  return serialize();
 }
 
 /** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, chrome classes and reveal's loading attributes. */

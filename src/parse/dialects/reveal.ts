@@ -1,4 +1,5 @@
 import * as parse5 from 'parse5';
+import { parseFragmentKeepingMarks } from '../html-fragment.js';
 import type { NotesBlock } from './notes-block.js';
 import { averageGradientColour } from '../../colour.js';
 
@@ -29,18 +30,16 @@ function isNotesElement(node: parse5.DefaultTreeAdapterMap['node']): boolean {
  * class is `notes` (reveal's `<aside class="notes">`, Pandoc's `<div class="notes">`),
  * wherever it stands (mid-line, in a list, in a table) and however it is spelled.
  * Returns the HTML without them and the inner HTML of each, read with parse5 as a
- * browser would read it. `marks` is a character the caller uses in text that the
- * parser must keep (it drops NUL); it is swapped for a noncharacter meanwhile.
+ * browser would read it, keeping the math renderer's `marks` (html-fragment.ts).
  */
 export function takeHtmlNotes(html: string, marks = '\u0000'): { html: string; notes: string[] } {
   if (!/notes/i.test(html)) return { html, notes: [] };
-  const stand = '\uffff';
-  const fragment = parse5.parseFragment(html.replaceAll(stand, '\ufffd').replaceAll(marks, stand));
+  const { fragment, serialize } = parseFragmentKeepingMarks(html, marks);
   const notes: string[] = [];
   const visit = (node: parse5.DefaultTreeAdapterMap['parentNode']) => {
     node.childNodes = node.childNodes.filter((child) => {
       if (isNotesElement(child)) {
-        notes.push(parse5.serialize(child as parse5.DefaultTreeAdapterMap['parentNode']).replaceAll(stand, marks));
+        notes.push(serialize(child as parse5.DefaultTreeAdapterMap['parentNode']));
         return false;
       }
       if ('childNodes' in child) visit(child as parse5.DefaultTreeAdapterMap['parentNode']);
@@ -49,7 +48,7 @@ export function takeHtmlNotes(html: string, marks = '\u0000'): { html: string; n
     });
   };
   visit(fragment);
-  return notes.length > 0 ? { html: parse5.serialize(fragment).replaceAll(stand, marks), notes } : { html, notes };
+  return notes.length > 0 ? { html: serialize(), notes } : { html, notes };
 }
 
 /**
@@ -171,9 +170,9 @@ export const FRAGMENT_CLASS = /^(?:fragment|fade-(?:in|out|up|down|left|right|in
  * it, or else on the element that holds it. Only fragment classes and a
  * numeric index pass. Read and written with parse5, as a browser would.
  */
-export function applyElementDirectives(html: string): string {
+export function applyElementDirectives(html: string, marks = '\u0000'): string {
   if (!html.includes('.element:')) return html;
-  const root = parse5.parseFragment(html);
+  const { fragment: root, serialize } = parseFragmentKeepingMarks(html, marks);
   const visit = (node: P5Node) => {
     if (!('childNodes' in node)) return;
     node.childNodes.forEach((child, index) => {
@@ -187,7 +186,7 @@ export function applyElementDirectives(html: string): string {
     node.childNodes = node.childNodes.filter((n) => !(n.nodeName === '#comment' && 'data' in n && /^\s*\.element:/.test(n.data)));
   };
   visit(root);
-  return parse5.serialize(root);
+  return serialize();
 }
 
 function setFragmentAttributes(element: P5Element, directive: string): void {
