@@ -22,6 +22,7 @@ describe('a reveal.js deck written as an HTML page', () => {
       'From a script template',
       'Last',
       'Over a picture',
+      'Typeset E=mc2',
     ]);
     expect(stackTitles(deck.html)).toEqual([['Stack top', 'Stack below'], ['From the chapter file', 'Chapter below']]);
     expect(briefing.meta).toMatchObject({ title: 'A reveal.js deck & its notes', lang: 'fr', theme: 'moon' });
@@ -30,7 +31,7 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(briefing.slides[0]!.kind).toBe('content');
     expect(briefing.slides[0]!.look?.backgroundColor).toBe('#102030');
     // A section's background picture is confined and inlined like any; a hidden section (data-visibility="hidden") is left out, as reveal leaves it out.
-    const pictured = briefing.slides.at(-1)!;
+    const pictured = briefing.slides.find((slide) => slide.title === 'Over a picture')!;
     expect(briefing.images[pictured.look!.backgroundImage!]!.relPath).toBe('dot.svg');
     expect(deck.html).not.toContain('Never shown');
   });
@@ -46,6 +47,7 @@ describe('a reveal.js deck written as an HTML page', () => {
       null,
       null,
       'said in the chapter.',
+      null,
       null,
       null,
       null,
@@ -72,6 +74,17 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(deck.html).not.toMatch(/document\.title = 'scripted'|Reveal\.initialize\(\{ hash/);
     // The page's own <style> styles the deck, scoped to the slides like any deck's.
     expect(deck.html).toMatch(/\.callout-red\s*\{\s*color:\s*#aa0011/);
+  });
+
+  it('typesets the math reveal\'s math plugin would (\\(…\\), \\[…\\], Pandoc\'s math spans) in titles and paragraphs, keeping the rest text; reads Pandoc\'s code blocks and leaves its structural classes unmentioned', async () => {
+    const { briefing, warnings } = await built;
+    const typeset = briefing.slides.at(-1)!;
+    expect(typeset.titleHtml).toMatch(/^Typeset <span class="katex">/);
+    expect(typeset.bodyHtml).toMatch(/^<p class="fragment">Energy <span class="math inline"><span class="katex">[\s\S]*<annotation encoding="application\/x-tex">E = mc\^2<\/annotation>[\s\S]*<\/span> costs \$5 - \*not emphasis\*, and 2 &lt; 3 ?<\/p>/);
+    expect(typeset.bodyHtml).toMatch(/<div class="math-display"><span class="katex-display">[\s\S]*\\sum_\{i=1\}\^\{n\} i/);
+    expect(typeset.bodyHtml).toContain('<pre><code class="hljs language-python"><span class="hljs-built_in">print</span>(<span class="hljs-number">1</span>)</code></pre>');
+    expect(typeset.bodyHtml).not.toMatch(/\\\(|\\\[|sourceCode|cb1/);
+    expect(warnings.filter((w) => w.line! >= 85)).toEqual([]);
   });
 
   it('warns, at the page\'s lines, of what it does not read', async () => {

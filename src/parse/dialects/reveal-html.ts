@@ -23,6 +23,7 @@ import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
 
 /** A page that is a deck: `.html` or `.htm`. */
 export const HTML_DECK = /\.html?$/i;
@@ -40,6 +41,9 @@ const KNOWN_SEPARATORS = new Set(['^\\n---\\n$', '^\\r?\\n---\\r?\\n$', '\\n---\
 
 /** A style sheet of one of reveal's themes, by its name: `dist/theme/black.css`. */
 const REVEAL_THEME_SHEET = /(?:^|\/)theme\/([\w-]+?)(?:\.min)?\.css(?:[?#].*)?$/;
+
+/** Classes that say where a section stands, not how it looks: Pandoc's (`slide level2`, `title-slide`) and reveal's own as it runs (`present`, `stack`), in a page saved from a browser. */
+const STRUCTURE_CLASSES = /^(?:slide|level[1-6]|title-slide|present|past|future|stack)$/;
 
 /** Attributes of a section that say how to read it, not how it looks. */
 const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-separator-vertical', 'data-separator-notes', 'data-charset', 'data-notes']);
@@ -157,7 +161,10 @@ function sectionsOf(parent: Element): Element[] {
 function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
   const line = lineOf(section);
   // The section's look (data-background-color, class, …), for reveal's slide comment to read like any other.
-  const look = section.attrs.filter((a) => !READING_ATTRIBUTES.has(a.name) && a.name !== 'id');
+  const look = section.attrs
+    .filter((a) => !READING_ATTRIBUTES.has(a.name) && a.name !== 'id')
+    .map((a) => (a.name === 'class' ? { ...a, value: classes(section).filter((c) => !STRUCTURE_CLASSES.test(c)).join(' ') } : a))
+    .filter((a) => a.name !== 'class' || a.value !== '');
   if (look.length > 0) emit(`<!-- .slide: ${look.map((a) => `${a.name}="${a.value.replace(/\s+/g, ' ').replace(/[<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join(' ')} -->`, line);
 
   if (section.attrs.some((a) => a.name === 'data-markdown')) {
@@ -201,10 +208,11 @@ function writeTemplate(section: Element, emit: (text: string, line: number) => v
 /** Writes a section of HTML: its first heading as the slide's title, code as code blocks, and every other part as one HTML block. */
 function writeHtmlSlide(section: Element, emit: (text: string, line: number) => void): void {
   let titled = false;
-  let inline: Node[] = [];
+  let inline: ChildNode[] = [];
   const flushInline = () => {
     const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
-    if (html) writeBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
+    if (html && inline.some((n) => HAS_MATH.test(textOf(n)))) writeParagraph(inline, lineOf(inline[0]!), emit);
+    else if (html) writeBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
     inline = [];
   };
   for (const child of section.childNodes) {
@@ -225,31 +233,65 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
       continue;
     }
     if (child.tagName === 'section') continue;
-    const code = child.tagName === 'pre' ? child.childNodes.find((n): n is Element => element(n) && n.tagName === 'code') : undefined;
-    if (code) writeCode(child, code, emit);
+    // Code: `<pre><code>`, or Pandoc's, in a `<div class="sourceCode">` of its own.
+    const pre = child.tagName === 'pre' ? child : child.tagName === 'div' ? onlyElement(child, 'pre') : undefined;
+    const code = pre && onlyElement(pre, 'code');
+    if (pre && code) writeCode(pre, code, emit);
+    // A paragraph with math is Markdown, which typesets it; any other HTML stays HTML.
+    else if (child.tagName === 'p' && HAS_MATH.test(textOf(child))) writeParagraph(child.childNodes, lineOf(child), emit, child);
     else writeBlock(parse5.serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
 }
 
-/** Writes a heading as a Markdown heading: its HTML kept, the characters Markdown would read as markup in its text written as references. */
+/** The one element `parent` holds, when it is a `name` and nothing but white space stands beside it. */
+function onlyElement(parent: Element, name: string): Element | undefined {
+  const kids = parent.childNodes.filter((n) => element(n) || textOf(n).trim() !== '');
+  return kids.length === 1 && element(kids[0]!) && kids[0].tagName === name ? kids[0] : undefined;
+}
+
+/** Writes a heading as a Markdown heading: its HTML kept, its text kept as text, its math typeset. */
 function writeHeading(heading: Element, level: number, emit: (text: string, line: number) => void): void {
-  const escape = (node: Node): void => {
-    if (node.nodeName === '#text') {
-      const text = node as DefaultTreeAdapterMap['textNode'];
-      text.value = text.value.replace(/\s+/g, ' ');
-    } else if ('childNodes' in node) node.childNodes.forEach(escape);
+  emit('', lineOf(heading));
+  emit(`${'#'.repeat(level)} ${writeInline(heading)}`, lineOf(heading));
+  emit('', lineOf(heading));
+}
+
+/** Math as reveal's math plugin finds it in HTML text: `\\(…\\)` inline, `\\[…\\]` and `$$…$$` on their own; each bounded, so text with many openings and no closing is read in one pass. */
+const MATH = /\\\(([\s\S]{1,2000}?)\\\)|\\\[([\s\S]{1,2000}?)\\\]|\$\$([\s\S]{1,2000}?)\$\$/g;
+
+/** The characters parse5 writes as references in text, back as themselves, for TeX. */
+const TEXT_REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': '\u00a0' };
+
+/**
+ * An element's content as one line of Markdown inline text: its HTML kept as inline HTML, the characters Markdown
+ * would read as markup in its text written as references (so they stay text), and the math reveal's math plugin
+ * would typeset written as Markdown's `$…$` and `$$…$$`, which the parse typesets.
+ */
+function writeInline(parent: Element): string {
+  const collapse = (node: Node): void => {
+    if (node.nodeName === '#text') (node as DefaultTreeAdapterMap['textNode']).value = textOf(node).replace(/\s+/g, ' ');
+    else if ('childNodes' in node) node.childNodes.forEach(collapse);
   };
-  escape(heading);
-  const html = `>${parse5.serialize(heading)}<`.replace(/>([^<]*)</g, (_, text: string) => `>${text.replace(MARKUP_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`)}<`).slice(1, -1).trim();
-  emit('', lineOf(heading));
-  emit(`${'#'.repeat(level)} ${html}`, lineOf(heading));
-  emit('', lineOf(heading));
+  collapse(parent);
+  const escape = (text: string) => text.replace(MARKUP_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`);
+  const line = `>${parse5.serialize(parent)}<`.replace(/>([^<]*)</g, (_, text: string) => {
+    let out = '';
+    let from = 0;
+    for (const m of text.matchAll(MATH)) {
+      const tex = (m[1] ?? m[2] ?? m[3]!).replace(/&(?:amp|lt|gt|nbsp);/g, (r) => TEXT_REFERENCES[r]!).trim();
+      out += escape(text.slice(from, m.index)) + (m[1] === undefined ? `$$${tex}$$` : `$${tex}$`);
+      from = m.index! + m[0].length;
+    }
+    return `>${out}${escape(text.slice(from))}<`;
+  }).slice(1, -1).trim();
+  // A line that starts as a list item would (`1. `, `- `) is text all the same.
+  return line.replace(/^[\d+-]/, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Writes `<pre><code>` as a fenced code block, its language from the code's class. */
 function writeCode(pre: Element, code: Element, emit: (text: string, line: number) => void): void {
-  const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? classes(code).find((c) => c !== 'hljs' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
+  const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? [...classes(code), ...classes(pre)].find((c) => c !== 'hljs' && c !== 'sourceCode' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
   // trimEnd, not a pattern: `\s+$` looks along every run of spaces again from each of its characters.
   const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -259,6 +301,19 @@ function writeCode(pre: Element, code: Element, emit: (text: string, line: numbe
   emit(`${fence}${language}`, line);
   text.split('\n').forEach((t, i) => emit(t, line + i));
   emit(fence, line);
+  emit('', line);
+}
+
+/** Text that holds math reveal's math plugin would typeset. */
+const HAS_MATH = /\\[([]|\$\$/;
+
+/** Writes a paragraph as a line of Markdown, so its math is typeset: a fragment's classes (`class="fragment"`) kept through reveal's element comment. */
+function writeParagraph(nodes: ChildNode[], line: number, emit: (text: string, line: number) => void, paragraph?: Element): void {
+  const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
+  holder.childNodes = nodes.map((n) => ({ ...n, parentNode: holder }));
+  const look = paragraph ? paragraph.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index') : [];
+  emit('', line);
+  emit(`${writeInline(holder)}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, line);
   emit('', line);
 }
 
