@@ -191,27 +191,19 @@ describe('output is written atomically', () => {
 });
 
 describe('raw HTML is read as a browser reads it, by every pass', () => {
+  /** The content slides of a one-file briefing of `markdown`, parsed in this process. */
+  const parseContentSlides = (markdown: string) => {
+    const loaded: LoadedBriefing = { root: '/virtual', name: 'raw', singleFile: false, metaFile: { path: 'raw/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' }, markdownFiles: [{ path: 'raw/a.md', relPath: 'a.md', text: markdown }] };
+    return parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
+  };
+
   it('a note or a paragraph inside an element whose content a browser reads as text (noscript, iframe, xmp) never shows as a slide\'s markup', () => {
-    const loaded: LoadedBriefing = {
-      root: '/virtual',
-      name: 'raw',
-      singleFile: false,
-      metaFile: { path: 'raw/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' },
-      markdownFiles: [{ path: 'raw/a.md', relPath: 'a.md', text: '## Noscript\n\n<p><noscript></p><div class="notes">Said only</div></noscript></p>\n\n## Iframe\n\n<div><iframe></p><aside class="notes">Said only</aside></iframe></div>\n\n## Xmp\n\n<xmp><b>bold?</b></xmp>\n' }],
-    };
-    const slides = parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
+    const slides = parseContentSlides('## Noscript\n\n<p><noscript></p><div class="notes">Said only</div></noscript></p>\n\n## Iframe\n\n<div><iframe></p><aside class="notes">Said only</aside></iframe></div>\n\n## Xmp\n\n<xmp><b>bold?</b></xmp>\n');
     expect(slides.map((s) => s.bodyHtml.trim())).toEqual(['<p></p>', '<div></div>', '<p></p><pre>&lt;b&gt;bold?&lt;/b&gt;</pre><p></p>']);
   });
 
   it('keeps a formula through every pass that reads the slide\'s HTML with parse5 (a reveal element comment, a noscript settled), which drops the marks that hold its place', () => {
-    const loaded: LoadedBriefing = {
-      root: '/virtual',
-      name: 'math',
-      singleFile: false,
-      metaFile: { path: 'math/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' },
-      markdownFiles: [{ path: 'math/a.md', relPath: 'a.md', text: '## Comment\n\nEnergy $E=mc^2$ here <!-- .element: class="fragment" -->\n\n## Noscript\n\nEnergy $E=mc^2$ <noscript>x</noscript> here\n' }],
-    };
-    const slides = parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
+    const slides = parseContentSlides('## Comment\n\nEnergy $E=mc^2$ here <!-- .element: class="fragment" -->\n\n## Noscript\n\nEnergy $E=mc^2$ <noscript>x</noscript> here\n');
     for (const slide of slides) expect(slide.bodyHtml).toMatch(/^<p( class="fragment")?>Energy <span class="katex">[\s\S]*<annotation encoding="application\/x-tex">E=mc\^2<\/annotation>[\s\S]* here/);
   });
 });
