@@ -266,6 +266,8 @@ describe('notes written as HTML comments', () => {
     const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\npaginate: true\n---\n\n# One\n\n---\n\n# Two\n' }, 'marp-counted'), 'deck.md'));
     expect(plain.briefing.pageTotal).toBeUndefined();
     expect([...plain.deck.html.matchAll(/<span class="footer-number">([^<]*)</g)].map((m) => m[1])).toEqual(['1 / 2', '2 / 2']);
+    const uncounted = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\npaginate: true\n---\n\n<!-- _paginate: skip -->\n\n# Cover\n\n---\n\n<!-- paginate: hold -->\n\n# Held\n\n---\n\n# Still held\n' }, 'marp-none-counted'), 'deck.md'));
+    expect([...uncounted.deck.html.matchAll(/<span class="footer-number">([^<]*)</g)].map((m) => m[1])).toEqual(['1 / 1', '1 / 1']);
   });
 
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {

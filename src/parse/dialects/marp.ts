@@ -247,7 +247,8 @@ export function numberMarpPages(slides: Slide[], uncounted: ReadonlySet<Slide>):
     if (!uncounted.has(slide)) count++;
     slide.page = Math.max(count, 1);
   }
-  return count;
+  // A deck that counts no slide (skip, then hold, from the start) still shows 1, and never "1 / 0".
+  return Math.max(count, 1);
 }
 
 /** The most background pictures a slide sets side by side; Marp's further ones are a warning. */
