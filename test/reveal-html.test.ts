@@ -108,6 +108,13 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["3: scripts of the page's own (https://cdn.example/chart.js, an inline script) are not run: a deck runs only its own; what they would draw or change is missing"]);
   });
 
+  it('keeps briefdeck\'s theme, with a warning, when the page\'s theme style sheet is not one of reveal\'s', async () => {
+    const dir = writeBriefing({ 'page.html': '<link rel="stylesheet" href="css/theme/house.css">\n<div class="reveal"><div class="slides"><section><h2>A</h2></section></div></div>\n' });
+    const { briefing, warnings } = await buildDeck(path.join(dir, 'page.html'));
+    expect(briefing.meta.theme).toBe('briefing');
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["1: the theme style sheet css/theme/house.css is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read"]);
+  });
+
   it('is read only as a deck of its own: an HTML file in a briefing folder is not one of its parts', async () => {
     const dir = writeBriefing({ 'slides.md': '## The only slide\n\nText\n', 'page.html': '<div class="reveal"><div class="slides"><section><h2>Not read</h2></section></div></div>' });
     const { briefing } = await buildDeck(dir);

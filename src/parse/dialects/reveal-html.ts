@@ -94,43 +94,20 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     lineNumbers.push(line);
   };
 
-  // The deck's metadata, as YAML made of JSON strings (which YAML reads as written).
-  const title = all.find((n) => n.tagName === 'title');
-  const lang = attribute(all.find((n) => n.tagName === 'html')!, 'lang');
-  const styleSheets = all.filter((n) => n.tagName === 'link' && /\bstylesheet\b/i.test(attribute(n, 'rel') ?? ''));
-  const themeLink = styleSheets.find((n) => REVEAL_THEME_SHEET.test(attribute(n, 'href') ?? ''));
-  const theme = themeLink ? REVEAL_THEME_SHEET.exec(attribute(themeLink, 'href')!)![1]! : undefined;
-  if (lang && !LANGUAGE_TAG.test(lang)) warn(lineOf(all.find((n) => n.tagName === 'html')!), `the page's language "${lang}" is not a language tag, so it was left out`);
-  const yaml = [
-    title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
-    lang && LANGUAGE_TAG.test(lang) ? `lang: ${JSON.stringify(lang)}` : '',
-    theme && REVEAL_THEMES.includes(theme) ? `theme: ${JSON.stringify(theme)}` : '',
-  ].filter(Boolean).join('\n');
-
+  const yaml = readPageMeta(all, warn);
   const reveal = all.find((n) => classes(n).includes('reveal'));
   const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
   const topSections = container ? sectionsOf(container) : [];
   if (topSections.length === 0) {
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
   }
-
   // The page's own style sheets, written in it, style the deck as another deck's <style> does (author-styles.ts).
   for (const style of [...descendants(all.find((n) => n.tagName === 'head')!)].filter((n) => n.tagName === 'style')) {
     emit('<style>', lineOf(style));
     textOf(style).split('\n').forEach((text, i) => emit(text, lineOf(style) + i));
     emit('</style>', style.sourceCodeLocation?.endLine ?? lineOf(style));
   }
-  // reveal's own style sheets (its core, reset and highlight themes) are the deck's already.
-  const linkedStyles = styleSheets.filter((n) => n !== themeLink && !/(?:^|\/)(?:reveal|reset)(?:\.min)?\.css(?:[?#]|$)|plugin\/highlight\//.test(attribute(n, 'href') ?? ''));
-  if (linkedStyles.length > 0) {
-    warn(lineOf(linkedStyles[0]!), `style sheets the page links to (${linkedStyles.map((n) => attribute(n, 'href')).join(', ')}) are not read; write their rules in a <style> element in the page to keep them`);
-  }
-  // reveal's own scripts (its core, its plugins, the call that starts it) are the deck's already; any other is named, since what it drew is missing.
-  const slideScripts = new Set(topSections.flatMap((section) => [...descendants(section)]));
-  const otherScripts = all.filter((n) => n.tagName === 'script' && !slideScripts.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? /\bReveal\.(?:initialize|configure)\b/.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
-  if (otherScripts.length > 0) {
-    warn(lineOf(otherScripts[0]!), `scripts of the page's own (${otherScripts.map((n) => attribute(n, 'src') ?? 'an inline script').join(', ')}) are not run: a deck runs only its own; what they would draw or change is missing`);
-  }
+  warnOfPageResources(all, new Set(topSections.flatMap((section) => [...descendants(section)])), warn);
 
   let first = true;
   const separate = (kind: '---' | '--', line: number) => {
@@ -149,7 +126,43 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
       writeSlide(inner, file, includes, emit, warn);
     });
   }
+  const title = all.find((n) => n.tagName === 'title');
   return { meta: { file, yaml, firstLine: title ? lineOf(title) : 1 }, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers };
+}
+
+/** The page's metadata as YAML made of JSON strings (which YAML reads as written): its `<title>`, its `lang`, and the reveal theme its style sheet names. */
+function readPageMeta(all: Element[], warn: (line: number, message: string) => void): string {
+  const title = all.find((n) => n.tagName === 'title');
+  const html = all.find((n) => n.tagName === 'html')!;
+  const lang = attribute(html, 'lang');
+  const href = all.map((n) => (isStyleSheet(n) ? attribute(n, 'href') : undefined)).find((h) => h !== undefined && REVEAL_THEME_SHEET.test(h));
+  const theme = href ? REVEAL_THEME_SHEET.exec(href)![1]! : undefined;
+  if (lang && !LANGUAGE_TAG.test(lang)) warn(lineOf(html), `the page's language "${lang}" is not a language tag, so it was left out`);
+  const sheet = all.find((n) => isStyleSheet(n) && attribute(n, 'href') === href);
+  if (theme && !REVEAL_THEMES.includes(theme)) warn(lineOf(sheet!), `the theme style sheet ${href} is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read`);
+  return [
+    title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
+    lang && LANGUAGE_TAG.test(lang) ? `lang: ${JSON.stringify(lang)}` : '',
+    theme && REVEAL_THEMES.includes(theme) ? `theme: ${JSON.stringify(theme)}` : '',
+  ].filter(Boolean).join('\n');
+}
+
+const isStyleSheet = (n: Element) => n.tagName === 'link' && /\bstylesheet\b/i.test(attribute(n, 'rel') ?? '');
+
+/**
+ * Warns of what the page loads that the deck does not carry: style sheets it links to and scripts of its own
+ * (outside `slideElements`, whose scripts the sanitizer names). reveal's own (its core, reset, themes and
+ * highlight styles, its plugins and the call that starts it) are the deck's already.
+ */
+function warnOfPageResources(all: Element[], slideElements: ReadonlySet<Element>, warn: (line: number, message: string) => void): void {
+  const linked = all.filter((n) => isStyleSheet(n) && !/(?:^|\/)(?:reveal|reset)(?:\.min)?\.css(?:[?#]|$)|plugin\/highlight\//.test(attribute(n, 'href') ?? '') && !REVEAL_THEME_SHEET.test(attribute(n, 'href') ?? ''));
+  if (linked.length > 0) {
+    warn(lineOf(linked[0]!), `style sheets the page links to (${linked.map((n) => attribute(n, 'href')).join(', ')}) are not read; write their rules in a <style> element in the page to keep them`);
+  }
+  const scripts = all.filter((n) => n.tagName === 'script' && !slideElements.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? /\bReveal\.(?:initialize|configure)\b/.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
+  if (scripts.length > 0) {
+    warn(lineOf(scripts[0]!), `scripts of the page's own (${scripts.map((n) => attribute(n, 'src') ?? 'an inline script').join(', ')}) are not run: a deck runs only its own; what they would draw or change is missing`);
+  }
 }
 
 /** The slides directly inside `parent`, but for those reveal leaves out of the deck (`data-visibility="hidden"`). */
