@@ -288,6 +288,22 @@ describe('property: random input never fails with anything but BriefdeckError', 
     );
   });
 
+  // Obsidian's Advanced Slides is read line by line (dialects/advanced-slides.ts): its tags, annotations and blocks, mixed
+  // at random with hostile HTML, notes and other tools' divs, carry no script, handler or note onto a slide.
+  const advancedChunk = fc.constantFrom('<split even>\n', '<split left="2" right="1">\n', '</split>\n', '<grid drag="60 55" drop="5 10">\n', '</grid>\n', '<!-- slide bg="red" -->', '<!-- slide bg="[[x.png]]" -->', '<!-- slide bg="javascript:alert(1)" -->', '<!-- element class="fragment" -->', '<!-- element onclick="alert(1)" -->', '::: left\n', '::: right\n', '::: block\n', ':::\n', '::: {.callout-note}\n', '::: notes\n', '\nnote: Said only\n', '<aside class="notes">Said only</aside>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '---\n', '--\n', '\n', '\n\n', '- ', 'a', '**', '$$', '![[x.png]]', '<');
+  it('reads random mixes of Advanced Slides\' syntax without a script, a handler or notes reaching a slide', () => {
+    fc.assert(
+      fc.property(fc.array(advancedChunk, { maxLength: 100 }), (parts) => {
+        const loaded: LoadedBriefing = { root: '/virtual', name: 'obsidian', singleFile: false, metaFile: { path: 'obsidian/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' }, markdownFiles: [{ path: 'obsidian/a.md', relPath: 'a.md', text: `<split even>\n\n${parts.join('')}` }] };
+        for (const slide of parseBriefing(loaded, new DiagnosticBag()).slides) {
+          for (const html of [slide.bodyHtml, slide.titleHtml ?? '', ...(slide.columns ?? []), slide.columnsLead ?? '']) expect(problems(html, false, false)).toEqual([]);
+          expect(problems(slide.notes?.html ?? '', false, true)).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.PEER_RUNS ?? 150), seed: Number(process.env.PEER_SEED ?? 20261129) },
+    );
+  });
+
   // A reveal.js page is read with an HTML parser and written out as reveal Markdown (dialects/reveal-html.ts): no mix of
   // sections, templates, notes, raw-text elements and hostile markup may carry a script, a handler or a note onto a slide.
   const pageChunk = fc.constantFrom('<section>', '</section>', '<section data-markdown>', '<section data-markdown="x.md">', '<textarea data-template>', '</textarea>', '<script type="text/template">', '</script>', '<section data-notes="Said only">', '<aside class="notes">Said only</aside>', '<div class="notes">Said only</div>', '<h1>', '<h2>', '</h2>', '<pre><code class="language-js">', '</code></pre>', '<pre>', '</pre>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<svg><script>alert(1)</script></svg>', '<style>', '</style>', '<section onclick="alert(1)">', '<section data-background-color="red -->">', '<p onclick=x>', '</p>', '<a href="javascript:alert(1)">', '<iframe src=javascript:alert(1)>', '<template>', '</template>', '<xmp>', '<noscript>', '<title>', '<!--', '-->', '<!-- .slide: data-background-color="red" -->', '---', '--', 'Note:', '```', '## ', '\n', '\n\n', 'a', '*', '{', '"', "'", '<', '>', '&', '\\(', '\\)', '\\[', '\\]', '$$', '<p class="fragment">', '<span class="math inline">', '<div class="sourceCode"><pre><code class="python">');
