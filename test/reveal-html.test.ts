@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
+import { FIXTURES, runCapture, stackTitles, writeBriefing } from './helpers.js';
 
 const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
 
@@ -113,6 +113,14 @@ describe('a reveal.js deck written as an HTML page', () => {
     const { briefing, warnings } = await buildDeck(path.join(dir, 'page.html'));
     expect(briefing.meta.theme).toBe('briefing');
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["1: the theme style sheet css/theme/house.css is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read"]);
+  });
+
+  it('check hints in the page\'s own terms: notes in an <aside class="notes">, content in the slide\'s <section>', async () => {
+    const dir = writeBriefing({ 'page.html': '<div class="reveal"><div class="slides">\n<section><h2>Empty</h2></section>\n</div></div>\n' });
+    const result = await runCapture(['check', 'page.html', '--no-layout'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('page.html:2: error: slide 1 "Empty" has no content\n  hint: add content under the heading in its <section>, or remove the section');
+    expect(result.err).toContain('page.html:2: warning: slide 1 "Empty" has no speaker notes\n  hint: add an <aside class="notes"> in its section with what you will say');
   });
 
   it('is read only as a deck of its own: an HTML file in a briefing folder is not one of its parts', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { HTML_DECK, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
@@ -21,7 +21,7 @@ import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
-import { HTML_DECK, readRevealHtmlDeck } from './dialects/reveal-html.js';
+import { readRevealHtmlDeck } from './dialects/reveal-html.js';
 import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */

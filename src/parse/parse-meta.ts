@@ -5,7 +5,7 @@ import { applyPeerKey, isSharedPeerKey, mapPeerTheme, peerKeyOwner, readAuthorLi
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
-import { BUILTIN_THEMES, isCustomTheme, writtenForAnotherTool, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { BUILTIN_THEMES, HTML_DECK, isCustomTheme, writtenForAnotherTool, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -81,7 +81,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // A reveal.js page is known by its name, whatever metadata it has (often none but a title).
-  if (/\.html?$/i.test(location.file)) meta.peerTools.push('reveal.js');
+  if (HTML_DECK.test(location.file)) meta.peerTools.push('reveal.js');
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta, location };
   const lines = new LineCounter();

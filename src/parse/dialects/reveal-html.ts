@@ -25,9 +25,6 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 type ChildNode = DefaultTreeAdapterMap['childNode'];
 
-/** A page that is a deck: `.html` or `.htm`. */
-export const HTML_DECK = /\.html?$/i;
-
 /** A reveal.js page read as reveal Markdown: its metadata, its text, and the line in the page of each line of the text. */
 export interface HtmlDeckText {
   meta: MetaSource;
