@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
+import { fenceFor } from '../src/parse/read-fences.js';
 import { FIXTURES, runCapture, stackTitles, writeBriefing } from './helpers.js';
 
 const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
@@ -127,5 +128,13 @@ describe('a reveal.js deck written as an HTML page', () => {
     const dir = writeBriefing({ 'slides.md': '## The only slide\n\nText\n', 'page.html': '<div class="reveal"><div class="slides"><section><h2>Not read</h2></section></div></div>' });
     const { briefing } = await buildDeck(dir);
     expect(briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['The only slide']);
+  });
+});
+
+describe('a fence for code written out as Markdown', () => {
+  it('is longer than any run of backticks in the code, read in one pass however many runs there are (a million overflowed the stack spread into Math.max)', () => {
+    expect(fenceFor('plain')).toBe('```');
+    expect(fenceFor('a ```` b `` c')).toBe('`````');
+    expect(fenceFor('` '.repeat(1_000_000))).toBe('```');
   });
 });

@@ -31,3 +31,10 @@ export function createFenceReader(): FenceReader {
     },
   };
 }
+
+/** A backtick fence that no line of `text` can close: one longer than its longest run of backticks, and at least three. */
+export function fenceFor(text: string): string {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}

@@ -5,6 +5,7 @@ import type { IncludedFile, SourceFile } from '../../model.js';
 import { REVEAL_THEMES } from '../../model.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
+import { fenceFor } from '../read-fences.js';
 import { LANGUAGE_TAG, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
@@ -304,8 +305,7 @@ function writeCode(pre: Element, code: Element, emit: (text: string, line: numbe
   const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? [...classes(code), ...classes(pre)].find((c) => c !== 'hljs' && c !== 'sourceCode' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
   // trimEnd, not a pattern: `\s+$` looks along every run of spaces again from each of its characters.
   const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = fenceFor(text);
   const line = lineOf(pre);
   emit('', line);
   emit(`${fence}${language}`, line);
