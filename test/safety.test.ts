@@ -202,6 +202,12 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     expect(slides.map((s) => s.bodyHtml.trim())).toEqual(['<p></p>', '<div></div>', '<p></p><pre>&lt;b&gt;bold?&lt;/b&gt;</pre><p></p>']);
   });
 
+  it('text after a notes element on its line cannot open a code block that would show the notes after it', () => {
+    const [slide] = parseContentSlides('## A\n\n<aside class="notes">Said</aside>```\nNote: said too\n');
+    expect(slide!.notes?.markdown).toBe('Said\nsaid too');
+    expect(slide!.bodyHtml).not.toMatch(/<pre>|said too/);
+  });
+
   it('keeps a formula through every pass that reads the slide\'s HTML with parse5 (a reveal element comment, a noscript settled), which drops the marks that hold its place', () => {
     const slides = parseContentSlides('## Comment\n\nEnergy $E=mc^2$ here <!-- .element: class="fragment" -->\n\n## Noscript\n\nEnergy $E=mc^2$ <noscript>x</noscript> here\n');
     for (const slide of slides) expect(slide.bodyHtml).toMatch(/^<p( class="fragment")?>Energy <span class="katex">[\s\S]*<annotation encoding="application\/x-tex">E=mc\^2<\/annotation>[\s\S]* here/);

@@ -195,9 +195,13 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     reading.pop();
     including.pop();
   };
-  /** Reads one line; text after a notes block's closer on the same line is read again as a line of its own. */
-  const handle = (original: string, number: number): void => {
-    let text = original;
+  /**
+   * Reads one line; text after a notes block's closer on the same line is read again as a line of its own (`rest`),
+   * except that it cannot open a code fence, which only a line's start can.
+   */
+  const handle = (original: string, number: number, rest = false): void => {
+    // A fence's marker there is text, written as a reference so neither this reader nor marked opens a code block at it.
+    let text = rest ? original.replace(/^( {0,3})([`~])(?=\2\2)/, (_, indent: string, c: string) => `${indent}&#${c.charCodeAt(0)};`) : original;
     const target = fences.inside ? null : readIncludeLine(text);
     if (target !== null) return include(target, number);
     // MDC's block components (`::alert` … `::`): their lines go, and their content is read as the slide's.
@@ -238,7 +242,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       if (end.closed) {
         if (end.before.trim() !== '') addNote(end.before, number);
         notesBlock = null;
-        if (end.after.trim() !== '') handle(end.after, number);
+        if (end.after.trim() !== '') handle(end.after, number, true);
       } else addNote(text, number);
       return;
     }
@@ -291,7 +295,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       if (opened.first.trim() !== '') addNote(opened.first, number);
       else addNote('', number);
       if (!opened.closedOnOpen) notesBlock = opened;
-      else if (opened.rest.trim() !== '') handle(opened.rest, number);
+      else if (opened.rest.trim() !== '') handle(opened.rest, number, true);
       return;
     }
     let m: RegExpExecArray | null;
