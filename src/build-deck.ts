@@ -4,6 +4,7 @@ import { DiagnosticBag, type Diagnostic } from './errors.js';
 import { DEFAULT_LIMITS, type InputLimits } from './load/input-limits.js';
 import { loadBriefing } from './load/load-briefing.js';
 import { loadAssets, loadChartData } from './load/load-assets.js';
+import { createNotebookPictureReader } from './load/read-notebook-pictures.js';
 import { resolveInsideBriefing } from './load/confine-path.js';
 import { loadTemplates } from './load-templates.js';
 import { baseTheme, isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
@@ -70,7 +71,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const { briefing } = parsed;
   bag.addAll(parsed.diagnostics);
   // Images are read even when parsing found errors, so one run reports every problem.
-  const assets = loadAssets(briefing, loaded.root, bag, limits);
+  const assets = loadAssets(briefing, loaded.root, bag, limits, createNotebookPictureReader(loaded));
   const chartData = loadChartData(briefing, loaded.root, bag, limits);
   bag.throwIfErrors();
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'E_SPECIAL_FILE'
   | 'E_CHART'
   | 'E_THEME_CSS'
+  | 'E_NOTEBOOK'
   | 'W_BULLETS'
   | 'W_IMAGE_ALT'
   | 'W_NO_NOTES'

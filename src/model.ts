@@ -12,6 +12,9 @@ export const CHART_MARKER_PATTERN = /\u0000chart(\d+)\u0000/g;
 /** A single-file briefing that is a reveal.js deck written as an HTML page, by its name: `.html` or `.htm`. */
 export const HTML_DECK = /\.html?$/i;
 
+/** A single-file briefing that is a Jupyter notebook, by its name. */
+export const NOTEBOOK = /\.ipynb$/i;
+
 /** The reveal.js themes that ship with reveal, each usable as `theme:`. */
 export const REVEAL_THEMES = ['beige', 'black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night', 'serif', 'simple', 'sky', 'solarized', 'white', 'white-contrast'];
 

@@ -310,6 +310,30 @@ describe('property: random input never fails with anything but BriefdeckError', 
     );
   });
 
+  // A Jupyter notebook's cells are written out as Markdown (dialects/jupyter.ts): random cells of every kind and slide
+  // type, with hostile Markdown, HTML outputs and notes, carry no script, handler or note onto a slide.
+  // In a notebook a "Note:" line is a cell's text; its notes are notes cells, which here all say "Said only".
+  const cellText = fc.array(fc.constantFrom('# T\n', '## S\n', '---\n', '--\n', '\nNote: in the text\n', '<aside class="notes">Said only</aside>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '```\n', '$$', 'a', '\n', '![x](attachment:a.png)', '<!-- .slide: onclick="x" -->', '\u001b[31m'), { maxLength: 12 }).map((parts) => parts.join(''));
+  const cell = fc.record({
+    cell_type: fc.constantFrom('markdown', 'code', 'raw'),
+    metadata: fc.record({ slideshow: fc.record({ slide_type: fc.constantFrom('slide', 'subslide', 'fragment', '-', 'skip', 'notes') }), tags: fc.subarray(['remove_input', 'remove_output', 'remove_cell']) }),
+    source: cellText,
+    outputs: fc.array(fc.oneof(fc.record({ output_type: fc.constant('stream'), text: cellText }), fc.record({ output_type: fc.constant('display_data'), data: fc.record({ 'text/html': cellText }) })), { maxLength: 2 }),
+  }).map((c) => (c.metadata.slideshow.slide_type === 'notes' ? { ...c, source: `Said only ${c.source}` } : c));
+  it('reads random Jupyter notebooks without a script, a handler or notes reaching a slide', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), (cells) => {
+        const page = { path: 'nb/deck.ipynb', relPath: 'deck.ipynb', text: JSON.stringify({ nbformat: 4, metadata: {}, cells }, null, 1) };
+        const loaded: LoadedBriefing = { root: '/virtual', name: 'deck', singleFile: true, markdownFiles: [page] };
+        for (const slide of parseBriefing(loaded, new DiagnosticBag()).slides) {
+          for (const html of [slide.bodyHtml, slide.titleHtml ?? '', ...(slide.columns ?? [])]) expect(problems(html, false, false)).toEqual([]);
+          expect(problems(slide.notes?.html ?? '', false, true)).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.PEER_RUNS ?? 100), seed: Number(process.env.PEER_SEED ?? 20261129) },
+    );
+  });
+
   // A reveal.js page is read with an HTML parser and written out as reveal Markdown (dialects/reveal-html.ts): no mix of
   // sections, templates, notes, raw-text elements and hostile markup may carry a script, a handler or a note onto a slide.
   const pageChunk = fc.constantFrom('<section>', '</section>', '<section data-markdown>', '<section data-markdown="x.md">', '<textarea data-template>', '</textarea>', '<script type="text/template">', '</script>', '<section data-notes="Said only">', '<aside class="notes">Said only</aside>', '<div class="notes">Said only</div>', '<h1>', '<h2>', '</h2>', '<pre><code class="language-js">', '</code></pre>', '<pre>', '</pre>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<svg><script>alert(1)</script></svg>', '<style>', '</style>', '<section onclick="alert(1)">', '<section data-background-color="red -->">', '<p onclick=x>', '</p>', '<a href="javascript:alert(1)">', '<iframe src=javascript:alert(1)>', '<template>', '</template>', '<xmp>', '<noscript>', '<title>', '<!--', '-->', '<!-- .slide: data-background-color="red" -->', '---', '--', 'Note:', '```', '## ', '\n', '\n\n', 'a', '*', '{', '"', "'", '<', '>', '&', '\\(', '\\)', '\\[', '\\]', '$$', '<p class="fragment">', '<span class="math inline">', '<div class="sourceCode"><pre><code class="python">');

@@ -7,8 +7,11 @@ import { assertInside } from './confine-path.js';
 import { decodeSource } from './decode-source.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 
-/** Reads every image the briefing references, confined to its folder and checked by content; problems go to `bag`. */
-export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): Map<number, LoadedAsset> {
+/** Pictures a briefing's own file holds (a notebook's outputs), by their path in the briefing folder: read from it, never from the disk. */
+export type EmbeddedPictures = (relPath: string) => Uint8Array | undefined;
+
+/** Reads every image the briefing references, confined to its folder (or held by its own file, `embedded`) and checked by content; problems go to `bag`. */
+export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS, embedded?: EmbeddedPictures): Map<number, LoadedAsset> {
   const assets = new Map<number, LoadedAsset>();
   const cache = new Map<string, LoadedAsset>();
   let total = 0;
@@ -31,36 +34,11 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         assets.set(index, cached);
         return;
       }
-      const full = path.join(root, image.relPath);
-      let real: string;
-      try {
-        real = assertInside(root, full, image.src, where);
-      } catch (err) {
-        if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
-          // The most common cause is case: Chart.svg written, chart.svg on disk (macOS and Windows forgive it, Linux does not).
-          const folder = path.join(root, path.dirname(image.relPath));
-          let siblings: string[] = [];
-          try {
-            siblings = readdirSync(folder);
-          } catch {
-            // The folder itself is missing; there is nothing to suggest.
-          }
-          const guess = siblings.find((n) => n.toLowerCase() === path.basename(image.relPath).toLowerCase());
-          throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
-            ...where,
-            hint: guess
-              ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? file names are case-sensitive`
-              : `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
-          });
-        }
-        throw err;
+      const held = embedded?.(image.relPath);
+      if (held && held.length > limits.maxImageBytes) {
+        throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: 'save a smaller picture in the notebook, or raise the limit with --max-image-bytes' });
       }
-      const bytes = readRegularFile(real, image.src, limits.maxImageBytes, where, (size) =>
-        failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${size} bytes, over the ${limits.maxImageBytes}-byte limit`, {
-          ...where,
-          hint: 'compress or resize the image, or raise the limit with --max-image-bytes',
-        }),
-      );
+      const bytes = held ?? readImageFile(image, root, where, limits);
       const mime = sniffImageType(bytes);
       if (!mime) {
         throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
@@ -82,6 +60,40 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
     }
   });
   return assets;
+}
+
+/** Reads an image the briefing names from the disk, confined to its folder, with a likely name when it is not there. */
+function readImageFile(image: Briefing['images'][number], root: string, where: { file: string; line: number }, limits: InputLimits): Uint8Array {
+  const full = path.join(root, image.relPath);
+  let real: string;
+  try {
+    real = assertInside(root, full, image.src, where);
+  } catch (err) {
+    if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
+      // The most common cause is case: Chart.svg written, chart.svg on disk (macOS and Windows forgive it, Linux does not).
+      const folder = path.join(root, path.dirname(image.relPath));
+      let siblings: string[] = [];
+      try {
+        siblings = readdirSync(folder);
+      } catch {
+        // The folder itself is missing; there is nothing to suggest.
+      }
+      const guess = siblings.find((n) => n.toLowerCase() === path.basename(image.relPath).toLowerCase());
+      throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
+        ...where,
+        hint: guess
+          ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? file names are case-sensitive`
+          : `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
+      });
+    }
+    throw err;
+  }
+  return readRegularFile(real, image.src, limits.maxImageBytes, where, (size) =>
+    failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${size} bytes, over the ${limits.maxImageBytes}-byte limit`, {
+      ...where,
+      hint: 'compress or resize the image, or raise the limit with --max-image-bytes',
+    }),
+  );
 }
 
 /**

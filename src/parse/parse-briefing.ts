@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { HTML_DECK, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { HTML_DECK, NOTEBOOK, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
@@ -22,24 +22,29 @@ import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck } from './dialects/reveal-html.js';
+import { readNotebook } from './dialects/jupyter.js';
 import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
   let metaSource: MetaSource | undefined;
+  /** Tools a single file's own reader tells the deck was written for (a notebook's slideshow). */
+  let bodyTools: string[] = [];
   const bodies: { file: SourceFile; text: string; firstLine: number; lineNumbers?: number[] }[] = [];
   // Quarto's includes, Slidev's imports and reveal's Markdown files, read by the load stage, by their path in the briefing folder.
   const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   if (loaded.singleFile) {
     const file = loaded.markdownFiles[0]!;
-    const split: ReturnType<typeof splitFrontMatter> & { lineNumbers?: number[] } = HTML_DECK.test(file.path) ? readRevealHtmlDeck(file, includes, bag) : splitFrontMatter(file, bag);
+    const split: ReturnType<typeof splitFrontMatter> & { lineNumbers?: number[]; tools?: string[] } = NOTEBOOK.test(file.path) ? readNotebook(file, bag) : HTML_DECK.test(file.path) ? readRevealHtmlDeck(file, includes, bag) : splitFrontMatter(file, bag);
     metaSource = split.meta;
+    bodyTools = split.tools ?? [];
     bodies.push({ file, text: split.body, firstLine: split.bodyLine, lineNumbers: split.lineNumbers });
   } else if (loaded.metaFile) {
     metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
   }
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
+  for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (!loaded.singleFile) {
     for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) {

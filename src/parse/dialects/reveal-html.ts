@@ -6,6 +6,7 @@ import { REVEAL_THEMES } from '../../model.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { fenceFor } from '../read-fences.js';
+import { writeHtmlBlock } from './html-block.js';
 import { LANGUAGE_TAG, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
@@ -48,9 +49,6 @@ const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-sep
 
 /** Elements that open an HTML block in Markdown (CommonMark's kinds 1 and 6), so their content is never read as Markdown. */
 const BLOCK_ELEMENTS = new Set('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe legend main menu nav ol p pre search section summary table ul script style textarea'.split(' '));
-
-/** Elements whose line breaks are kept as written. */
-const PREFORMATTED = /<(?:pre|textarea|listing|plaintext)\b/i;
 
 /** Characters Markdown, or a dialect, reads as markup in a heading's text (emphasis, code, links, math, emoji, attributes, citations), written as character references so they stay text. */
 const MARKUP_CHARACTERS = /[*_`[\]\\~$#|^=!{}:@]/g;
@@ -223,7 +221,7 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
   const flushInline = () => {
     const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
     if (html && inline.some((n) => HAS_MATH.test(textOf(n)))) writeParagraph(inline, lineOf(inline[0]!), emit);
-    else if (html) writeBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
+    else if (html) writeHtmlBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
     inline = [];
   };
   for (const child of section.childNodes) {
@@ -250,7 +248,7 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     if (pre && code) writeCode(pre, code, emit);
     // A paragraph with math is Markdown, which typesets it; any other HTML stays HTML.
     else if (child.tagName === 'p' && HAS_MATH.test(textOf(child))) writeParagraph(child.childNodes, lineOf(child), emit, child);
-    else writeBlock(parse5.serializeOuter(child), lineOf(child), emit);
+    else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
 }
@@ -324,18 +322,5 @@ function writeParagraph(nodes: ChildNode[], line: number, emit: (text: string, l
   const look = paragraph ? paragraph.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index') : [];
   emit('', line);
   emit(`${writeInline(holder)}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, line);
-  emit('', line);
-}
-
-/**
- * Writes HTML as one HTML block, which Markdown passes on as it is: on one line, as HTML's
- * spaces between tags allow, or, where line breaks count (`<pre>`), on its lines with blank
- * ones kept by an empty comment and none read as a separator or a note.
- */
-function writeBlock(html: string, line: number, emit: (text: string, line: number) => void): void {
-  emit('', line);
-  // Split and trimmed, not a pattern such as `\s*\n\s*`, which looks along a long run of spaces from each of its characters.
-  if (!PREFORMATTED.test(html)) emit(html.split('\n').map((part) => part.trim()).filter(Boolean).join(' '), line);
-  else html.split('\n').forEach((text, i) => emit(i > 0 ? `<!---->${text}` : text, line + i));
   emit('', line);
 }

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
+
+const JUPYTER = path.join(FIXTURES, 'dialects', 'jupyter');
+
+describe('a Jupyter notebook made for slides (slideshow cell types, as nbconvert and RISE read them)', () => {
+  const built = buildDeck(path.join(JUPYTER, 'slides.ipynb'));
+
+  it('cuts slides at slide cells, stacks subslides below them, steps at fragments, keeps notes cells as notes and leaves skipped and removed cells out', async () => {
+    const { briefing, deck } = await built;
+    expect(briefing.slides.map((s) => s.title)).toEqual(['Quarterly numbers', 'Loading', 'A chart', 'Errors and widgets']);
+    expect(stackTitles(deck.html)).toEqual([['Loading', 'A chart']]);
+    const [, loading] = briefing.slides;
+    expect(loading!.notes?.markdown).toBe('Say this aloud.');
+    expect(loading!.bodyHtml).toMatch(/3\.141592653589793[\s\S]*<div class="fragment"[^>]*>[\s\S]*More after a pause/);
+    for (const slide of briefing.slides) expect(slide.bodyHtml).not.toMatch(/Say this aloud|Skipped cell|secret|hidden/);
+    const handout = await buildDeck(path.join(JUPYTER, 'slides.ipynb'), { handout: true });
+    expect(handout.deck.html).not.toContain('Say this aloud');
+  });
+
+  it('shows code in the notebook\'s language and its outputs as Jupyter does: text as text, a table as HTML, pictures from the notebook itself, a traceback without terminal colours', async () => {
+    const { briefing, deck, warnings } = await built;
+    const [, loading, chart, errors] = briefing.slides;
+    expect(loading!.bodyHtml).toContain('<code class="hljs language-python"><span class="hljs-keyword">import</span> math');
+    expect(chart!.images.map((i) => briefing.images[i]!.relPath)).toEqual(['slides.ipynb.pictures/cell-6-dot.png', 'slides.ipynb.pictures/cell-7-output-1.png']);
+    expect(deck.html.match(/<img src="data:image\/png;base64,iVBORw0KGgo/g)).toHaveLength(2);
+    expect(chart!.bodyHtml).toMatch(/<table>\s*<tr><th>a<\/th><\/tr>\s*<tr><td>1<\/td><\/tr>\s*<\/table>/);
+    expect(errors!.bodyHtml).toContain('ZeroDivisionError: division by zero');
+    expect(errors!.bodyHtml).not.toMatch(/\u001b|\[0;31m/);
+    // A rule in a Markdown cell is drawn, not a cut: the slide goes on after it.
+    expect(errors!.bodyHtml).toMatch(/<hr \/>[\s\S]*still this slide/);
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['183: an interactive output (a widget, JavaScript, or a plot drawn by script) was left out: a deck runs only its own script; save a picture of it in the notebook to keep it']);
+  });
+});
+
+describe('a Quarto notebook (front matter in its first raw cell)', () => {
+  it('reads its front matter as a .qmd\'s, shows a cell\'s code only with echo: true (its option lines left out), its outputs unless include is false', async () => {
+    const { briefing, deck } = await buildDeck(path.join(JUPYTER, 'quarto.ipynb'));
+    expect(briefing.meta.title).toBe('A Quarto notebook');
+    expect(briefing.slides.map((s) => s.title)).toEqual(['A Quarto notebook', 'First slide', 'Second slide']);
+    const first = briefing.slides[1]!;
+    expect(first.bodyHtml).not.toMatch(/plot\(\)|#\|/);
+    expect(first.images.map((i) => briefing.images[i]!.relPath)).toEqual(['quarto.ipynb.pictures/cell-3-output-1.png']);
+    expect(first.bodyHtml).toMatch(/<span class="hljs-built_in">print<\/span>\(<span class="hljs-string">&#x27;shown code&#x27;<\/span>\)<\/code><\/pre>\s*<pre><code class="hljs">shown code<\/code><\/pre>/);
+    expect(briefing.slides[2]!.notes?.markdown).toBe('Quarto notes');
+    expect(deck.html).not.toMatch(/never|setup\(\)/);
+  });
+});
+
+describe('a notebook\'s pictures', () => {
+  it('are read from the notebook only: a name the notebook does not hold is a missing picture, never a file on disk', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const notebook = { nbformat: 4, metadata: {}, cells: [{ cell_type: 'markdown', metadata: {}, source: ['## Pictures\n', '\n', '![held](n.ipynb.pictures/cell-1-output-9.png)'] }, { cell_type: 'code', metadata: {}, source: 'x', outputs: [{ output_type: 'display_data', data: { 'image/png': png } }] }] };
+    const dir = writeBriefing({ 'n.ipynb': JSON.stringify(notebook, null, 1), 'n.ipynb.pictures': '' });
+    const { briefing, warnings } = await buildDeck(path.join(dir, 'n.ipynb'));
+    expect(briefing.images.map((i) => i.relPath)).toEqual(['n.ipynb.pictures/cell-1-output-9.png', 'n.ipynb.pictures/cell-2-output-1.png']);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^image not found: n\.ipynb\.pictures\/cell-1-output-9\.png; it was left out/)]);
+  });
+
+  it('an nbformat 3 notebook, or JSON that is not a notebook, is E_NOTEBOOK with a hint', async () => {
+    const dir = writeBriefing({ 'old.ipynb': JSON.stringify({ nbformat: 3, worksheets: [] }) });
+    const error = await buildDeck(path.join(dir, 'old.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; hint?: string }[] });
+    expect(error).toMatchObject({ code: 'E_NOTEBOOK', diagnostics: [{ message: 'not a Jupyter notebook of nbformat 4 (no list of cells)', hint: expect.stringContaining('nbconvert') }] });
+  });
+});
