@@ -59,6 +59,12 @@ describe('a notebook\'s pictures', () => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^image not found: n\.ipynb\.pictures\/cell-1-output-9\.png; it was left out/)]);
   });
 
+  it('JSON nested deeper than any notebook is E_NOTEBOOK at its line, at once (a million levels ran the parse out of memory after seconds)', async () => {
+    const dir = writeBriefing({ 'deep.ipynb': `{\n "nbformat": 4,\n "x": ${'['.repeat(100_000)}${']'.repeat(100_000)},\n "cells": []\n}` });
+    const error = await buildDeck(path.join(dir, 'deep.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; line?: number }[] });
+    expect(error).toMatchObject({ code: 'E_NOTEBOOK', diagnostics: [{ message: "the notebook's JSON is nested more than 64 deep", line: 3 }] });
+  });
+
   it('an nbformat 3 notebook, or JSON that is not a notebook, is E_NOTEBOOK with a hint', async () => {
     const dir = writeBriefing({ 'old.ipynb': JSON.stringify({ nbformat: 3, worksheets: [] }) });
     const error = await buildDeck(path.join(dir, 'old.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; hint?: string }[] });

@@ -54,6 +54,11 @@ function createLineFinder(json: string): (text: string) => number | undefined {
 export function readNotebook(file: SourceFile, bag: DiagnosticBag): NotebookText {
   const empty: NotebookText = { body: '', bodyLine: 1, lineNumbers: [], tools: [] };
   let notebook: { cells?: unknown; nbformat?: unknown; metadata?: { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } } };
+  const tooDeep = findExcessiveJsonNesting(file.text);
+  if (tooDeep !== undefined) {
+    bag.error('E_NOTEBOOK', `the notebook's JSON is nested more than ${MAX_JSON_DEPTH} deep`, { file: file.path, line: tooDeep, hint: 'a notebook Jupyter saved nests a few levels; this one was not written by Jupyter' });
+    return empty;
+  }
   try {
     notebook = JSON.parse(file.text);
   } catch {
@@ -239,4 +244,29 @@ function locateJsonError(text: string): number {
   if (failed !== undefined) return failed;
   const comma = /,\s*[\]}]/.exec(text);
   return comma ? text.slice(0, comma.index).split('\n').length : 1;
+}
+
+/** Deeper than any notebook Jupyter writes (a widget's state nests a dozen levels), and shallow enough to read at once. */
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * The line of the first bracket of a JSON text nested deeper than MAX_JSON_DEPTH, in one pass that steps over strings:
+ * a text of a million nested brackets took the parse past its memory limit after seconds, where this is an error at once.
+ */
+function findExcessiveJsonNesting(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_JSON_DEPTH) return line;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return undefined;
 }
