@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { failure, type Diagnostic, type ErrorCode } from './errors.js';
-import type { Briefing, LoadedAsset, LoadedBriefing, RenderedDeck } from './model.js';
+import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type LoadedBriefing, type RenderedDeck } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import type { RenderOptions } from './render-deck.js';
 
@@ -43,11 +43,14 @@ export class SandboxWorker {
 
   /** Parses a briefing in the worker, or fails with E_MARKDOWN naming the limit that was hit. */
   parse(loaded: LoadedBriefing): Promise<{ briefing: Briefing; diagnostics: Diagnostic[] }> {
+    // A reveal.js page or a notebook is read as Markdown too, but its author wrote HTML or cells.
+    const file = loaded.markdownFiles[0]?.path ?? '';
+    const read = !loaded.singleFile ? 'the Markdown' : HTML_DECK.test(file) ? 'the page' : NOTEBOOK.test(file) ? 'the notebook' : 'the Markdown';
     return this.run({ job: 'parse', loaded }, {
       code: 'E_MARKDOWN',
       file: loaded.markdownFiles[0]?.path,
-      doing: 'parsing the Markdown',
-      hint: 'look for deeply nested lists or quotes, or long runs of brackets or asterisks',
+      doing: `parsing ${read}`,
+      hint: read === 'the Markdown' ? 'look for deeply nested lists or quotes, or long runs of brackets or asterisks' : 'look for what is nested deeply or repeated without end in it',
     });
   }
 

@@ -97,6 +97,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(error).toBeInstanceOf(BriefdeckError);
     expect(error.code).toBe('E_MARKDOWN');
     expect(error.message).toBe('parsing the Markdown took longer than 0.001 s');
+    // A page or a notebook is named as what its author wrote.
+    const page = (await worker.parse({ ...loaded, markdownFiles: [{ path: 'slow.html', relPath: 'slow.html', text: '<section>x</section>'.repeat(20_000) }] }).catch((e: unknown) => e)) as BriefdeckError;
+    expect(page.message).toBe('parsing the page took longer than 0.001 s');
+    expect(page.diagnostics[0]!.hint).toBe('look for what is nested deeply or repeated without end in it');
+    await worker.close();
   });
 });
 
