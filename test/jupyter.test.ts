@@ -65,6 +65,14 @@ describe('a notebook\'s pictures', () => {
     expect(error).toMatchObject({ code: 'E_NOTEBOOK', diagnostics: [{ message: "the notebook's JSON is nested more than 64 deep", line: 3 }] });
   });
 
+  it('a notebook whose text is written with escapes (\\u0041 for A) is read at once: its lines are numbered on from where the search lost them, not searched for to the end of the file each time', async () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => `"\\u0041 line ${i}\\n"`).join(',');
+    const dir = writeBriefing({ 'escaped.ipynb': `{"nbformat": 4, "metadata": {}, "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["## Escaped\\n", ${lines}]}]}` });
+    const { briefing } = await buildDeck(path.join(dir, 'escaped.ipynb'));
+    expect(briefing.slides[0]!.title).toBe('Escaped');
+    expect(briefing.slides[0]!.bodyHtml).toContain('A line 59999');
+  });
+
   it('an nbformat 3 notebook, or JSON that is not a notebook, is E_NOTEBOOK with a hint', async () => {
     const dir = writeBriefing({ 'old.ipynb': JSON.stringify({ nbformat: 3, worksheets: [] }) });
     const error = await buildDeck(path.join(dir, 'old.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; hint?: string }[] });

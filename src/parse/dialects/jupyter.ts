@@ -35,14 +35,22 @@ const TERMINAL_CODES = /\u001b\[[0-9;?]*[A-Za-z]/g;
 /** A thematic break, which in a deck cut at `---` would cut a slide where the notebook draws a line. */
 const RULE = /^ {0,3}(?:-[ \t]*){3,}$|^ {0,3}(?:\*[ \t]*){3,}$|^ {0,3}(?:_[ \t]*){3,}$/;
 
-/** Finds each cell's text in the notebook's JSON, in order, for the line it stands on; one pass over the file. */
+/**
+ * Finds each cell's text in the notebook's JSON, in order, for the line it stands on; one pass over the file. A text
+ * written otherwise than JSON.stringify writes it (`\u0041` for `A`) is not found, and then none after it is looked
+ * for: each search would run to the end of the file again.
+ */
 function createLineFinder(json: string): (text: string) => number | undefined {
   let cursor = 0;
   let line = 1;
   let counted = 0;
+  let lost = false;
   return (text) => {
-    const found = json.indexOf(JSON.stringify(text), cursor);
-    if (found === -1) return undefined;
+    const found = lost ? -1 : json.indexOf(JSON.stringify(text), cursor);
+    if (found === -1) {
+      lost = true;
+      return undefined;
+    }
     for (let i = json.indexOf('\n', counted); i !== -1 && i < found; i = json.indexOf('\n', i + 1)) line++;
     counted = found;
     cursor = found + 1;
