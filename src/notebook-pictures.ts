@@ -49,6 +49,7 @@ export function listNotebookPictures(cells: readonly NotebookCell[], notebookRel
   const folder = notebookPictureFolder(notebookRelPath);
   const pictures = new Map<string, { mime: string; data: string }>();
   cells.forEach((cell, c) => {
+    if (typeof cell !== 'object' || cell === null) return;
     const outputs = Array.isArray(cell.outputs) ? cell.outputs : [];
     outputs.forEach((output: unknown, o) => {
       const picture = pickPicture((output as { data?: unknown } | null)?.data);

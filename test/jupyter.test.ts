@@ -73,6 +73,15 @@ describe('a notebook\'s pictures', () => {
     expect(briefing.slides[0]!.bodyHtml).toContain('A line 59999');
   });
 
+  it('a cell that is not an object (null, a number) is read as empty, and the cells after it keep their pictures', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const notebook = { nbformat: 4, metadata: {}, cells: [null, 7, { cell_type: 'markdown', source: '## After' }, { cell_type: 'code', source: 'x', outputs: [null, { output_type: 'display_data', data: { 'image/png': png } }] }] };
+    const { briefing, deck } = await buildDeck(path.join(writeBriefing({ 'odd.ipynb': JSON.stringify(notebook) }), 'odd.ipynb'));
+    expect(briefing.slides.map((s) => s.title)).toEqual(['After']);
+    expect(briefing.images.map((i) => i.relPath)).toEqual(['odd.ipynb.pictures/cell-4-output-2.png']);
+    expect(deck.html).toContain('<img src="data:image/png;base64,iVBORw0KGgo');
+  });
+
   it('an nbformat 3 notebook, or JSON that is not a notebook, is E_NOTEBOOK with a hint', async () => {
     const dir = writeBriefing({ 'old.ipynb': JSON.stringify({ nbformat: 3, worksheets: [] }) });
     const error = await buildDeck(path.join(dir, 'old.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; hint?: string }[] });

@@ -77,7 +77,8 @@ export function readNotebook(file: SourceFile, bag: DiagnosticBag): NotebookText
     bag.error('E_NOTEBOOK', 'not a Jupyter notebook of nbformat 4 (no list of cells)', { file: file.path, line: 1, hint: 'an older notebook can be upgraded with `jupyter nbconvert --to notebook --nbformat 4`' });
     return empty;
   }
-  const cells = notebook.cells as NotebookCell[];
+  // A cell that is not an object (null, a number) is read as an empty one, so every other cell keeps its place and its pictures' names.
+  const cells = (notebook.cells as unknown[]).map((cell): NotebookCell => (typeof cell === 'object' && cell !== null && !Array.isArray(cell) ? cell : {}));
   const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: file.path, line, hint: PEER_SYNTAX_HINT });
   const language = [notebook.metadata?.kernelspec?.language, notebook.metadata?.language_info?.name].find((l): l is string => typeof l === 'string' && /^[\w+#-]{1,30}$/.test(l)) ?? 'python';
   const slideshow = cells.some((cell) => typeof cell.metadata?.slideshow?.slide_type === 'string' && cell.metadata.slideshow.slide_type !== '-');
