@@ -1893,3 +1893,19 @@ describe("Obsidian's Advanced Slides", () => {
     expect(slots.columns![1]).toContain('Right');
   });
 });
+
+describe('Quarto paths from the project root', () => {
+  it('a picture path that starts with / is read from the briefing folder in a Quarto deck, as Quarto reads it from its project root (its advice for included files); it stays confined, and in any other deck is an absolute path', async () => {
+    const dot = readFileSync(path.join(DIALECTS, 'dot.svg'));
+    const dir = writeBriefing({ 'main.qmd': '---\ntitle: Rooted\nformat: revealjs\n---\n\n## Main\n\n{{< include parts/_part.qmd >}}\n' });
+    mkdirSync(path.join(dir, 'parts'));
+    writeFileSync(path.join(dir, 'parts', '_part.qmd'), '## Included\n\n![A dot](/parts/dot.svg)\n');
+    writeFileSync(path.join(dir, 'parts', 'dot.svg'), dot);
+    const { briefing } = await buildDeck(path.join(dir, 'main.qmd'));
+    expect(briefing.images.map((i) => i.relPath)).toEqual(['parts/dot.svg']);
+    writeFileSync(path.join(dir, 'parts', '_part.qmd'), '## Included\n\n![A dot](/../dot.svg)\n');
+    await expect(buildDeck(path.join(dir, 'main.qmd'))).rejects.toMatchObject({ code: 'E_PATH_OUTSIDE', diagnostics: [{ message: 'image "/../dot.svg" is outside the briefing folder', file: expect.stringMatching(/_part\.qmd$/), line: 3 }] });
+    writeFileSync(path.join(dir, 'plain.md'), '## Plain\n\n![A dot](/parts/dot.svg)\n');
+    await expect(buildDeck(path.join(dir, 'plain.md'))).rejects.toMatchObject({ code: 'E_PATH_OUTSIDE', diagnostics: [{ message: 'image "/parts/dot.svg" is an absolute path' }] });
+  });
+});

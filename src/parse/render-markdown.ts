@@ -99,7 +99,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             bag.warn('W_PEER_SYNTAX', `a slide shows at most ${MAX_BACKGROUNDS} background pictures; Marp's further ones were left out`, { ...where, hint: PEER_SYNTAX_HINT });
             return '';
           }
-          const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages);
+          const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages, quartoFile());
           if (relPath === null) return '';
           images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
           const { side, percent, vertical, size } = marp.background;
@@ -121,7 +121,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
         }
         const alt = escapeHtml(marp.alt);
-        const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages);
+        const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages, quartoFile());
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
         images.push({ src: token.href, relPath, alt: marp.alt, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';

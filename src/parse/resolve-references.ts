@@ -3,7 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
-export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error'): string | null {
+export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error', fromRoot = false): string | null {
   const shown = truncate(href);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || href.startsWith('//')) {
@@ -32,14 +32,16 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     return null;
   }
   const posix = decoded.replace(/\\/g, '/');
-  if (posix.startsWith('/') || /^[A-Za-z]:/.test(posix)) {
+  // Quarto reads a path that starts with `/` from its project's root (`fromRoot`), which here is the briefing folder.
+  const rooted = fromRoot && posix.startsWith('/') && !posix.startsWith('//');
+  if (!rooted && (posix.startsWith('/') || /^[A-Za-z]:/.test(posix))) {
     bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is an absolute path`, {
       ...where,
       hint: `copy the ${what} into the briefing folder and use a relative path`,
     });
     return null;
   }
-  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(file.relPath), posix));
+  const joined = path.posix.normalize(rooted ? posix.replace(/^\/+/, '') : path.posix.join(path.posix.dirname(file.relPath), posix));
   if (joined === '..' || joined.startsWith('../')) {
     bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is outside the briefing folder`, {
       ...where,
