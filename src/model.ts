@@ -191,6 +191,8 @@ export interface ImageRef {
   source: SourceLocation;
   /** A slide background: decoration, so no alt text is asked of it. */
   decorative?: boolean;
+  /** The markup of an `<svg>` drawn in the slide's own HTML, shown as a picture of itself (parse/inline-svg.ts); its relPath is then a name, not a file. */
+  inlineSvg?: string;
 }
 
 /** The chart types a ```chart block can draw. */

@@ -207,6 +207,22 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     expect(slides.map((s) => s.bodyHtml.trim())).toEqual(['<p></p>', '<div></div>', '<p></p><pre>&lt;b&gt;bold?&lt;/b&gt;</pre><p></p>']);
   });
 
+  it('an <svg> in raw HTML is shown as a picture of itself, which runs and loads nothing, not removed: its markup an image of the deck, its label the alt text', async () => {
+    const svg = '<svg width="120" height="60" aria-label="Two boxes"><rect width="50" height="50" fill="#369"/><rect x="65" width="50" height="50" onclick="alert(1)"/><script>alert(2)</script></svg>';
+    const built = await buildDeck(briefing({ 'a.md': `## Drawing\n\n${svg}\n\nText after.\n` }));
+    const slide = built.briefing.slides.find((s) => s.title === 'Drawing')!;
+    expect(slide.bodyHtml).toMatch(/^<p><img src="briefdeck-asset:\d+" alt="Two boxes" \/?><\/p>/);
+    const image = built.briefing.images[slide.images[0]!]!;
+    expect(image.inlineSvg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="120"/);
+    expect(built.warnings.filter((w) => /svg/i.test(w.message))).toEqual([]);
+    // In the file: an image, never markup, so its script and handler can never run.
+    expect(built.deck.html).toContain('<img src="data:image/svg+xml;base64,');
+    expect(built.deck.html).not.toMatch(/<svg[^>]*aria-label="Two boxes"|alert\([12]\)/);
+    // A trusted author's SVG stays markup, as before (its script removed).
+    const trusted = await buildDeck(briefing({ 'a.md': `## Drawing\n\n${svg}\n` }, 'title: Test\nhtml: true\n'));
+    expect(trusted.briefing.slides.find((s) => s.title === 'Drawing')!.bodyHtml).toMatch(/^<p><svg width="120"/);
+  });
+
   it('text after a notes element on its line cannot open a code block that would show the notes after it', () => {
     const [slide] = parseContentSlides('## A\n\n<aside class="notes">Said</aside>```\nNote: said too\n');
     expect(slide!.notes?.markdown).toBe('Said\nsaid too');

@@ -34,7 +34,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         assets.set(index, cached);
         return;
       }
-      const held = embedded?.(image.relPath);
+      const held = image.inlineSvg !== undefined ? Buffer.from(image.inlineSvg, 'utf8') : embedded?.(image.relPath);
       if (held && held.length > limits.maxImageBytes) {
         throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: 'save a smaller picture in the notebook, or raise the limit with --max-image-bytes' });
       }

@@ -3,6 +3,7 @@ import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
+import { pictureInlineSvgs } from './inline-svg.js';
 
 // A slide's raw HTML, cleaned under the deck's rules: a trusted author's kept
 // but for what navigates, rebases links or frames other content; anyone else's
@@ -80,6 +81,11 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     html = kept;
   }
   if (!c.trusted) {
+    // An <svg> is kept as a picture of itself, which runs and loads nothing, rather than removed as markup (inline-svg.ts).
+    html = pictureInlineSvgs(html, (svg, alt) => {
+      c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
+      return `${ASSET_SCHEME}${c.images.length - 1}`;
+    });
     const cleaned = sanitizeFragment(html, removedLink, rawImage);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));

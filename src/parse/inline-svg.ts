@@ -1,0 +1,66 @@
+import * as parse5 from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parseFragmentKeepingMarks } from './html-fragment.js';
+
+// An `<svg>` written in a slide's raw HTML (an icon, a small diagram; Slidev, Marp and
+// reveal.js decks carry them) is markup the sanitizer may not keep: it could hold scripts,
+// handlers and references out of the deck. Shown as a picture of itself instead, an `<img>`
+// of its markup, it runs nothing and loads nothing, as any SVG picture in a deck, and its
+// drawing is kept rather than removed.
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+
+/**
+ * Replaces each top `<svg>` of `html` by an `<img>` whose source `picture` gives for its markup (a standalone SVG
+ * file: its namespaces declared) and its text alternative (`aria-label`, else its `<title>`); one `picture` refuses
+ * (undefined) is left for the sanitizer, which removes it. Read with parse5, as a browser would.
+ */
+export function pictureInlineSvgs(html: string, picture: (svg: string, alt: string) => string | undefined): string {
+  if (!/<svg[\s>/]/i.test(html)) return html;
+  const { fragment, serialize } = parseFragmentKeepingMarks(html);
+  let changed = false;
+  const visit = (parent: Node) => {
+    if (!('childNodes' in parent)) return;
+    parent.childNodes = parent.childNodes.map((child) => {
+      if (!('tagName' in child)) return child;
+      if (child.tagName !== 'svg' || child.namespaceURI !== SVG_NAMESPACE) {
+        visit(child);
+        if ('content' in child) visit((child as unknown as { content: Node }).content);
+        return child;
+      }
+      const src = picture(standaloneSvg(child, serialize), describeSvg(child));
+      if (src === undefined) return child;
+      changed = true;
+      const img = (parse5.parseFragment('<img>').childNodes[0] as Element);
+      img.attrs = [{ name: 'src', value: src }, { name: 'alt', value: describeSvg(child) }];
+      img.parentNode = child.parentNode;
+      return img;
+    });
+  };
+  visit(fragment);
+  return changed ? serialize() : html;
+}
+
+/** The element's markup as a file of its own: an SVG picture must declare its namespaces, which inline markup need not. */
+function standaloneSvg(svg: Element, serialize: (node?: DefaultTreeAdapterMap['parentNode']) => string): string {
+  const declared = new Set(svg.attrs.map((a) => (a.prefix ? `${a.prefix}:${a.name}` : a.name)));
+  const wrapper = { nodeName: '#document-fragment', childNodes: [svg] } as unknown as DefaultTreeAdapterMap['documentFragment'];
+  let markup = serialize(wrapper);
+  const usesXlink = /\sxlink:[\w-]+=/.test(markup);
+  const add = [...(declared.has('xmlns') ? [] : [`xmlns="${SVG_NAMESPACE}"`]), ...(usesXlink && !declared.has('xmlns:xlink') ? [`xmlns:xlink="${XLINK_NAMESPACE}"`] : [])];
+  if (add.length > 0) markup = markup.replace(/^<svg/, `<svg ${add.join(' ')}`);
+  return markup;
+}
+
+/** An SVG's text alternative: its `aria-label`, else the text of its `<title>`, else none. */
+function describeSvg(svg: Element): string {
+  const label = svg.attrs.find((a) => a.name === 'aria-label')?.value;
+  if (label) return label.trim();
+  const title = svg.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'title');
+  const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? node.childNodes.map(text).join('') : '');
+  return title ? text(title).replace(/\s+/g, ' ').trim() : '';
+}
