@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
@@ -282,6 +282,23 @@ describe('briefdeck pptx errors', () => {
     expect(errors(pptx.err)[0]).toMatch(/a\.md:3: error: unknown field "test" in `y:`/);
     expect(pptx.err).not.toMatch(/^\s+at /m);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('draws an SVG picture without reading what it names outside itself: an <image> of a file anywhere on this machine is not drawn into the PowerPoint (the same picture as without it)', async () => {
+    const outside = path.join(tempDir(), 'outside.png');
+    const picture = readFileSync(path.join(FIXTURES, 'pptx', 'square.png'));
+    writeFileSync(outside, picture);
+    const media = async (svg: string) => {
+      const dir = writeBriefing({ 'briefing.yml': 'title: Probe\n', 'a.md': `## Picture\n\n${svg}\n` });
+      const file = path.join(tempDir(), 'probe.pptx');
+      expect((await runCapture(['pptx', dir, '-o', file], dir)).code).toBe(0);
+      const files = unzipSync(readFileSync(file));
+      return Object.entries(files).filter(([name]) => name.startsWith('ppt/media/')).map(([, bytes]) => Buffer.from(bytes).toString('base64'));
+    };
+    const withReference = await media(`<svg width="40" height="40" aria-label="probe"><rect width="10" height="10" fill="#00f"/><image href="${outside}" width="40" height="40"/><image xlink:href="${outside}" width="40" height="40"/></svg>`);
+    const without = await media('<svg width="40" height="40" aria-label="probe"><rect width="10" height="10" fill="#00f"/></svg>');
+    expect(withReference).toHaveLength(1);
+    expect(withReference).toEqual(without);
   });
 
   it('refuses an image outside the briefing folder, like build', async () => {

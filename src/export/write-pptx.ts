@@ -2,6 +2,7 @@
 // browser and no LibreOffice. The slide master carries the classification
 // banners, the footer rule, the deck title and the slide number, so they stay
 // in place on slides a user adds.
+import { dropExternalReferences } from './svg-references.js';
 import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
 import { imageSize } from 'image-size';
@@ -170,7 +171,7 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
   }
 }
 
-/** Every image as PowerPoint can show it: PNG, JPEG and GIF as they are, SVG drawn to PNG (resvg, loaded only for SVG). */
+/** Every image as PowerPoint can show it: PNG, JPEG and GIF as they are, SVG drawn to PNG (resvg, loaded only for SVG), without what it names outside itself. */
 async function placeImages(model: LoadedModel): Promise<Map<number, PlacedImage>> {
   const placed = new Map<number, PlacedImage>();
   for (const [index, asset] of model.assets) {
@@ -178,7 +179,8 @@ async function placeImages(model: LoadedModel): Promise<Map<number, PlacedImage>
     let mime = asset.mime;
     if (mime === 'image/svg+xml') {
       const { Resvg } = await import('@resvg/resvg-js');
-      bytes = new Resvg(Buffer.from(asset.bytes), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+      // Nothing the picture names outside itself is read: in the deck, an SVG picture loads nothing either.
+      bytes = new Resvg(dropExternalReferences(Buffer.from(asset.bytes).toString('utf8')), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
       mime = 'image/png';
     }
     const dims = imageSize(bytes);
