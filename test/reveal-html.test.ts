@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
@@ -122,6 +123,14 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('page.html:2: error: slide 1 "Empty" has no content\n  hint: add content under the heading in its <section>, or remove the section');
     expect(result.err).toContain('page.html:2: warning: slide 1 "Empty" has no speaker notes\n  hint: add an <aside class="notes"> in its section with what you will say');
+  });
+
+  it('refuses a deck briefdeck built, a reveal.js page whose slides are its templates\' markup, with a hint to build its briefing', async () => {
+    const dir = writeBriefing({ 'deck.md': '## One\n\nText\n' });
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    writeFileSync(path.join(dir, 'built.html'), built.deck.html);
+    const error = await buildDeck(path.join(dir, 'built.html')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; hint?: string }[] });
+    expect(error).toMatchObject({ code: 'E_INPUT_TYPE', diagnostics: [{ message: 'this page is a deck briefdeck built, not one to build', hint: 'build the briefing it was built from (its folder or Markdown file)' }] });
   });
 
   it('is read only as a deck of its own: an HTML file in a briefing folder is not one of its parts', async () => {

@@ -83,6 +83,12 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
   }
   const page = parse5.parse(file.text, { sourceCodeLocationInfo: true });
   const all = [...descendants(page)];
+  // A deck briefdeck built is a reveal.js page too, but its slides are made of its templates' markup: built again, they would nest.
+  const generator = all.find((n) => n.tagName === 'meta' && attribute(n, 'name') === 'generator' && /^briefdeck\b/.test(attribute(n, 'content') ?? ''));
+  if (generator) {
+    bag.error('E_INPUT_TYPE', 'this page is a deck briefdeck built, not one to build', { file: file.path, line: lineOf(generator), hint: 'build the briefing it was built from (its folder or Markdown file)' });
+    return { meta: { file, yaml: '', firstLine: 1 }, body: '', bodyLine: 1, lineNumbers: [] };
+  }
   const lines: string[] = [];
   const lineNumbers: number[] = [];
   const emit = (text: string, line: number) => {
