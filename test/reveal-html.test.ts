@@ -125,6 +125,15 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(result.err).toContain('page.html:2: warning: slide 1 "Empty" has no speaker notes\n  hint: add an <aside class="notes"> in its section with what you will say');
   });
 
+  it('takes a heading that opens a section from inside a box (as slide editors write them) for its title, but not one after the slide\'s text', async () => {
+    const page = '<div class="reveal"><div class="slides">\n<section><div class="block"><div><h2>Wrapped title</h2></div></div><div><p>Body text</p></div></section>\n<section><h2>Direct</h2><div><h2>Second heading</h2></div></section>\n<section><div><p>Text first</p><h2>Not a title</h2></div></section>\n</div></div>\n';
+    const { briefing } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    expect(briefing.slides.map((s) => s.title)).toEqual(['Wrapped title', 'Direct', null]);
+    expect(briefing.slides[0]!.bodyHtml).not.toContain('Wrapped title');
+    expect(briefing.slides[0]!.bodyHtml).toContain('Body text');
+    expect(briefing.slides[1]!.bodyHtml).toContain('<h2>Second heading</h2>');
+  });
+
   it('refuses a deck briefdeck built, a reveal.js page whose slides are its templates\' markup, with a hint to build its briefing', async () => {
     const dir = writeBriefing({ 'deck.md': '## One\n\nText\n' });
     const built = await buildDeck(path.join(dir, 'deck.md'));

@@ -222,7 +222,14 @@ function writeTemplate(section: Element, emit: (text: string, line: number) => v
 
 /** Writes a section of HTML: its first heading as the slide's title, code as code blocks, and every other part as one HTML block. */
 function writeHtmlSlide(section: Element, emit: (text: string, line: number) => void): void {
-  let titled = false;
+  // A title wrapped in a box (`<div class="content"><h2>…`, as slide editors write them) is the slide's title all the same.
+  const wrapped = leadingWrappedHeading(section);
+  if (wrapped) {
+    writeHeading(wrapped, Number(wrapped.tagName[1]), emit);
+    const parent = wrapped.parentNode as Element;
+    parent.childNodes = parent.childNodes.filter((n) => n !== wrapped);
+  }
+  let titled = wrapped !== undefined;
   let inline: ChildNode[] = [];
   const flushInline = () => {
     const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
@@ -257,6 +264,29 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
+}
+
+/**
+ * The `<h1>` or `<h2>` that opens a section from inside a box (a `<div>` or the like), before any other text or
+ * picture of the slide; none when the section's own first heading is a child of it, or something else comes first.
+ */
+function leadingWrappedHeading(section: Element): Element | undefined {
+  const first = (node: Element, depth: number): Element | 'other' | undefined => {
+    for (const child of node.childNodes) {
+      if (child.nodeName === '#text') {
+        if (textOf(child).trim() !== '') return 'other';
+        continue;
+      }
+      if (!element(child) || child.tagName === 'script' || child.tagName === 'style' || classes(child).includes('notes')) continue;
+      if (/^h[12]$/.test(child.tagName)) return depth === 0 ? undefined : child;
+      if (child.tagName === 'section' || child.tagName === 'img' || child.tagName === 'svg' || child.tagName === 'pre' || child.tagName === 'table') return 'other';
+      const found = first(child, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const found = first(section, 0);
+  return found === 'other' ? undefined : found;
 }
 
 /** The one element `parent` holds, when it is a `name` and nothing but white space stands beside it. */
