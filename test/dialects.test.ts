@@ -1891,6 +1891,13 @@ describe("Obsidian's Advanced Slides", () => {
     expect(slots.columns).toHaveLength(2);
     expect(slots.columns![0]).toMatch(/<div class="callout callout-note">[\s\S]*In the callout[\s\S]*<\/div>\s*<p>After it, still left<\/p>/);
     expect(slots.columns![1]).toContain('Right');
+    // Pandoc's fences of four colons, and a closing one, are that reader's too: they never close a slot.
+    const nested = await buildDeck(writeBriefing({ 'slides.md': '<split even>\n\nA\n\nB\n</split>\n\n---\n\n## Nested\n\n::: left\n:::: {.callout-note}\nIn the callout\n::::\nStill left\n:::\n\n::: right\nRight\n:::\n' }));
+    const inner = nested.briefing.slides.find((s) => s.title === 'Nested')!;
+    expect(inner.columns).toHaveLength(2);
+    expect(inner.columns![0]).toMatch(/In the callout[\s\S]*Still left/);
+    expect(inner.columns![1]).toContain('Right');
+    expect(inner.columns!.join('')).not.toContain(':::');
   });
 });
 

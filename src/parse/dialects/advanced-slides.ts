@@ -30,8 +30,8 @@ export interface AdvancedSlidesState {
   blocks: string[];
 }
 
-/** A block of its own: `::: left`, `::: block`, and the `:::` that closes one. */
-const BLOCK_FENCE = /^[ \t]*:::[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
+/** A div's fence: its colons, then what it opens (`left`, `{.callout-note}`), or nothing for the fence that closes one. */
+const BLOCK_FENCE = /^[ \t]*(:{3,})[ \t]*(.*?)[ \t]*$/;
 
 /** A fresh state for the start of a file. */
 export function createAdvancedSlidesState(): AdvancedSlidesState {
@@ -53,9 +53,14 @@ export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesSta
   const tag = LAYOUT_TAG.exec(line);
   if (tag) return readLayoutTag(tag[1] === '/', tag[2]!.toLowerCase(), tag[3]!, state);
   const fence = BLOCK_FENCE.exec(line);
-  if (fence && (fence[1] !== undefined || state.blocks.length > 0)) return readBlockFence(fence[1]?.toLowerCase(), state);
-  // Another div (Pandoc's `::: {.callout-note}`) is the Pandoc reader's, and so is the `:::` that closes it.
-  if (/^[ \t]*:::/.test(line)) state.blocks.push('');
+  if (fence) {
+    const [, colons, name] = fence;
+    // A closing fence closes the innermost block open; another reader's div (Pandoc's `::: {.callout-note}`, `::::`) is
+    // that reader's, and so is the fence that closes it.
+    if (name === '') return state.blocks.length === 0 || state.blocks.pop() === '' ? null : { text: '' };
+    if (colons!.length === 3 && /^[A-Za-z][\w-]*$/.test(name!)) return readBlockFence(name!.toLowerCase(), state);
+    state.blocks.push('');
+  }
   const text = line.includes('<!--') ? line.replace(ANNOTATION, (_, kind: string, attributes: string) => `<!-- .${kind}:${kind === 'slide' ? attributes.replace(/(^|[ \t])bg([ \t]*=)/, '$1data-background$2').replace(/(["'])!?\[\[([^\]|\n]+)(?:\|[^\]\n]*)?\]\]\1/, '$1$2$1') : attributes} -->`) : line;
   const split = state.split;
   if (!split) return text === line ? null : { text };
@@ -94,9 +99,8 @@ function readLayoutTag(closing: boolean, name: string, attributes: string, state
   return { text: share === undefined ? FIRST_COLUMN.text : `<!-- column-start: ${share}% -->`, before: FIRST_COLUMN.before, ...(wrap ? { warning: `Advanced Slides' <split> lays its blocks side by side as columns${wrap}` } : {}) };
 }
 
-/** Reads a `::: name` block's fence: left and right open columns, any other name goes with its box; `:::` closes the innermost. */
-function readBlockFence(name: string | undefined, state: AdvancedSlidesState): DialectLine | null {
-  if (name === undefined) return state.blocks.pop() === '' ? null : { text: '' };
+/** Reads a `::: name` block's opening fence: left and right open columns, any other name goes with its box. */
+function readBlockFence(name: string, state: AdvancedSlidesState): DialectLine {
   state.blocks.push(name);
   if (name === 'left') return { ...FIRST_COLUMN };
   if (name === 'right') return { ...NEXT_COLUMN };
