@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from './errors.js';
-import { HTML_DECK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
+import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
 
 const require = createRequire(import.meta.url);
 // Loaded only when a deck has images.
@@ -57,13 +57,17 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
     if (slide.kind !== 'content') continue;
     const where = { file: slide.source.file, line: slide.source.line };
     const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
-    // A slide of a reveal.js page is written as HTML, where a "Note:" line would be text.
+    // A slide of a reveal.js page is written as HTML, and a notebook's in cells, where a "Note:" line would be text.
     const page = HTML_DECK.test(slide.source.file);
     if (slide.bodyHtml.trim() === '' && slide.look?.backgroundImage === undefined) {
       add({ code: 'E_EMPTY_SLIDE', severity: 'error', message: `${name} has no content`, ...where, hint: page ? 'add content under the heading in its <section>, or remove the section' : 'add text under the heading, or remove the slide' });
     }
     if (!slide.notes) {
-      const hint = page ? 'add an <aside class="notes"> in its section with what you will say' : 'add a line starting "Note:" with what you will say';
+      const hint = page
+        ? 'add an <aside class="notes"> in its section with what you will say'
+        : NOTEBOOK.test(slide.source.file)
+          ? 'add a cell of slide type "Notes" after its cells with what you will say'
+          : 'add a line starting "Note:" with what you will say';
       add({ code: 'W_NO_NOTES', severity: 'warning', message: `${name} has no speaker notes`, ...where, hint });
     }
   }

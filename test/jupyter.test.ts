@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
+import { FIXTURES, runCapture, stackTitles, writeBriefing } from './helpers.js';
 
 const JUPYTER = path.join(FIXTURES, 'dialects', 'jupyter');
 
@@ -32,6 +32,13 @@ describe('a Jupyter notebook made for slides (slideshow cell types, as nbconvert
     // A rule in a Markdown cell is drawn, not a cut: the slide goes on after it.
     expect(errors!.bodyHtml).toMatch(/<hr \/>[\s\S]*still this slide/);
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['183: an interactive output (a widget, JavaScript, or a plot drawn by script) was left out: a deck runs only its own script; save a picture of it in the notebook to keep it']);
+  });
+});
+
+describe('check on a notebook', () => {
+  it('hints in its terms: a slide without notes takes a notes cell', async () => {
+    const result = await runCapture(['check', 'slides.ipynb', '--no-layout'], JUPYTER);
+    expect(result.err).toMatch(/slides\.ipynb:\d+: warning: slide 1 "Quarterly numbers" has no speaker notes\n  hint: add a cell of slide type "Notes" after its cells with what you will say/);
   });
 });
 
