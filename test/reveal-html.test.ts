@@ -134,6 +134,13 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(briefing.slides[1]!.bodyHtml).toContain('<h2>Second heading</h2>');
   });
 
+  it('reads reveal\'s default notes separators, and warns of another, whose notes would otherwise show', async () => {
+    const page = '<div class="reveal"><div class="slides">\n<section data-markdown data-separator-notes="^Note:"><textarea data-template>\n## One\nNote: said\n</textarea></section>\n<section data-markdown data-separator-notes="^Speaker:"><textarea data-template>\n## Two\nSpeaker: shown\n</textarea></section>\n</div></div>\n';
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    expect(briefing.slides.map((s) => s.notes?.markdown ?? null)).toEqual(['said', null]);
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['6: data-separator-notes="^Speaker:" is not read: this section\'s notes start at a "Note:" line']);
+  });
+
   it('refuses a deck briefdeck built, a reveal.js page whose slides are its templates\' markup, with a hint to build its briefing', async () => {
     const dir = writeBriefing({ 'deck.md': '## One\n\nText\n' });
     const built = await buildDeck(path.join(dir, 'deck.md'));

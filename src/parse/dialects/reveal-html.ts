@@ -187,6 +187,9 @@ function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<st
       const pattern = attribute(section, name);
       if (pattern !== undefined && !KNOWN_SEPARATORS.has(pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
     }
+    // Notes start at a "Note:" or "Notes:" line, in any case, as reveal's plugin reads them by default.
+    const notes = attribute(section, 'data-separator-notes');
+    if (notes !== undefined && !/^\^?\\s\*?notes\??:$|^\^?notes?\??:$/i.test(notes.trim())) warn(line, `data-separator-notes="${notes}" is not read: this section's notes start at a "Note:" line`);
     const source = attribute(section, 'data-markdown')!.trim();
     if (source !== '') {
       const lookup = lookUpInclude(source, [file.relPath], includes);
