@@ -26,6 +26,9 @@ const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: n
   { file: 'slidev-layouts.md', tool: 'Slidev' },
   { file: 'xaringan.Rmd', tool: 'xaringan (remark)' },
   { file: 'deckset.md', tool: 'Deckset' },
+  { file: 'advanced-slides.md', tool: "Obsidian's Advanced Slides", backgroundImages: 1 },
+  { file: 'jupyter/slides.ipynb', tool: 'Jupyter', stacks: 1 },
+  { file: 'reveal-page.html', tool: 'reveal.js, an HTML page', stacks: 1, backgroundImages: 2 },
 ];
 
 type RevealApi = {
@@ -77,9 +80,11 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       for (const [i, at] of indices.entries()) {
         await shown.page.evaluate(({ h, v }) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h, v), at);
         const { image, size, gradient } = await shown.page.evaluate(() => {
-          const present = document.querySelector('.backgrounds .slide-background.present .slide-background-content') as HTMLElement | null;
+          // The present slide's background: in a stack, its present child (a stack left behind keeps one marked present).
+          let background = document.querySelector('.backgrounds > .slide-background.present') as HTMLElement | null;
+          if (background?.classList.contains('stack')) background = (background.querySelector(':scope > .slide-background.present') as HTMLElement | null) ?? background;
           // reveal paints a gradient on the background itself, a picture on its content.
-          const background = document.querySelector('.backgrounds .slide-background.present') as HTMLElement | null;
+          const present = background?.querySelector(':scope > .slide-background-content') as HTMLElement | null;
           return { image: present ? getComputedStyle(present).backgroundImage : '', size: present ? getComputedStyle(present).backgroundSize : '', gradient: background ? getComputedStyle(background).backgroundImage : '' };
         });
         if (slides[i]!.look?.backgroundImage !== undefined) {
