@@ -2,7 +2,7 @@
 // knows is a warning that names the tool, never an error; the few that mean
 // something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
-import { isSafeGradient, keepSafeLook } from './reveal.js';
+import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 import { readCssUrl } from '../../css-references.js';
 
@@ -69,13 +69,6 @@ export function peerKeyOwner(key: string, peerTools: readonly string[] = []): st
 
 /** Slide transitions reveal offers; another tool's name for one maps onto it, anything else is not carried over. */
 const TRANSITIONS: Record<string, string> = { none: 'none', fade: 'fade', slide: 'slide', convex: 'convex', concave: 'concave', zoom: 'zoom', 'slide-left': 'slide', 'slide-right': 'slide', 'slide-up': 'slide', 'slide-down': 'slide', 'fade-out': 'fade' };
-
-/** reveal-md's separator patterns (line breaks as YAML's double quotes or a pattern write them, `\r?` dropped) that briefdeck's own cutting matches: `---`, `<!--s-->`; `----`, `--`, `<!--v-->`; `Note:`. */
-const KNOWN_SEPARATORS: Record<'separator' | 'verticalSeparator' | 'notesSeparator', ReadonlySet<string>> = {
-  separator: new Set(['^\n---\n$', '^---$', '\n---\n', '---', '<!--s-->', '^<!--s-->$']),
-  verticalSeparator: new Set(['^\n----\n$', '^----$', '\n----\n', '----', '^\n--\n$', '^--$', '<!--v-->', '^<!--v-->$']),
-  notesSeparator: new Set(['^note:', '^Note:', 'note:', 'Note:', '^notes?:', '^Notes?:', 'notes?:', 'Notes?:']),
-};
 
 /** Quarto's names for reveal's themes that differ from reveal's own. */
 const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' };
@@ -180,7 +173,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'separator':
     case 'verticalSeparator':
     case 'notesSeparator':
-      return typeof value === 'string' && KNOWN_SEPARATORS[key].has(value.replace(/\\r\?|\r\?/g, '').replace(/\\n/g, '\n').trim());
+      return typeof value === 'string' && isKnownRevealSeparator(key, value);
     // Quarto's title slide background: a colour that passes reveal's rules, and a picture (confined by the parser).
     case 'title-slide-attributes': {
       const look: NonNullable<BriefingMeta['titleSlideLook']> = { line };

@@ -7,6 +7,7 @@ import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { fenceFor } from '../read-fences.js';
 import { writeHtmlBlock } from './html-block.js';
+import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
@@ -34,9 +35,6 @@ export interface HtmlDeckText {
   bodyLine: number;
   lineNumbers: number[];
 }
-
-/** Separators reveal's Markdown plugin may be told to cut at that briefdeck cuts at anyway (`---`, and `--`, `----` or `<!--v-->` for a vertical slide). */
-const KNOWN_SEPARATORS = new Set(['^\\n---\\n$', '^\\r?\\n---\\r?\\n$', '\\n---\\n', '\\r?\\n---\\r?\\n', '^---$', '---', '^\\n--\\n$', '^\\r?\\n--\\r?\\n$', '\\n--\\n', '^--$', '^\\n----\\n$', '^----$', '<!--s-->', '<!--v-->', '^<!--s-->$', '^<!--v-->$']);
 
 /** A style sheet of one of reveal's themes, by its name: `dist/theme/black.css`. */
 const REVEAL_THEME_SHEET = /(?:^|\/)theme\/([\w-]+?)(?:\.min)?\.css(?:[?#].*)?$/;
@@ -183,13 +181,13 @@ function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<st
   if (look.length > 0) emit(`<!-- .slide: ${look.map((a) => `${a.name}="${a.value.replace(/\s+/g, ' ').replace(/[<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join(' ')} -->`, line);
 
   if (section.attrs.some((a) => a.name === 'data-markdown')) {
-    for (const name of ['data-separator', 'data-separator-vertical'] as const) {
+    for (const [name, kind] of [['data-separator', 'separator'], ['data-separator-vertical', 'verticalSeparator']] as const) {
       const pattern = attribute(section, name);
-      if (pattern !== undefined && !KNOWN_SEPARATORS.has(pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
+      if (pattern !== undefined && !isKnownRevealSeparator(kind, pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
     }
     // Notes start at a "Note:" or "Notes:" line, in any case, as reveal's plugin reads them by default.
     const notes = attribute(section, 'data-separator-notes');
-    if (notes !== undefined && !/^\^?\\s\*?notes\??:$|^\^?notes?\??:$/i.test(notes.trim())) warn(line, `data-separator-notes="${notes}" is not read: this section's notes start at a "Note:" line`);
+    if (notes !== undefined && !isKnownRevealSeparator('notesSeparator', notes)) warn(line, `data-separator-notes="${notes}" is not read: this section's notes start at a "Note:" line`);
     const source = attribute(section, 'data-markdown')!.trim();
     if (source !== '') {
       const lookup = lookUpInclude(source, [file.relPath], includes);

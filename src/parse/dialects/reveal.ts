@@ -62,6 +62,23 @@ export function readRevealSeparator(line: string): 'horizontal' | 'vertical' | n
   return /^(?:--|----|<!--\s*v\s*-->)[ \t]*$/.test(line) ? 'vertical' : null;
 }
 
+/** reveal's separator patterns that briefdeck's own cutting matches, with their line breaks written `\n` and `\r?` and `\s*` dropped; notes' in lower case. */
+const KNOWN_SEPARATORS: Record<'separator' | 'verticalSeparator' | 'notesSeparator', ReadonlySet<string>> = {
+  separator: new Set(['^\n---\n$', '^---$', '\n---\n', '---', '<!--s-->', '^<!--s-->$']),
+  verticalSeparator: new Set(['^\n----\n$', '^----$', '\n----\n', '----', '^\n--\n$', '^--$', '\n--\n', '--', '<!--v-->', '^<!--v-->$']),
+  notesSeparator: new Set(['^note:', 'note:', '^notes?:', 'notes?:', '^notes:', 'notes:']),
+};
+
+/**
+ * True when a separator pattern reveal's Markdown plugin is told to cut at (reveal-md's `separator:` keys, a page's
+ * `data-separator` attributes; written as a pattern, `\n` for a line break) is one briefdeck cuts at anyway:
+ * `---` or `<!--s-->` between slides, `--`, `----` or `<!--v-->` below one, a `Note:` line before the notes.
+ */
+export function isKnownRevealSeparator(kind: keyof typeof KNOWN_SEPARATORS, pattern: string): boolean {
+  const normal = pattern.replace(/\\r\?|\r\?/g, '').replace(/\\n/g, '\n').replace(/\\s\*/g, '').trim();
+  return KNOWN_SEPARATORS[kind].has(kind === 'notesSeparator' ? normal.toLowerCase() : normal);
+}
+
 /** Classes a slide may take from another tool's syntax: looks the themes define, nothing of the deck's chrome. */
 export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'smaller', 'dark', 'light', 'compact', 'text-center']);
 
