@@ -20,3 +20,9 @@ export function parseFragmentKeepingMarks(html: string, marks = '\u0000'): KeptF
   const fragment = parse5.parseFragment(html.replaceAll(STAND, '\ufffd').replaceAll(marks, STAND));
   return { fragment, serialize: (node = fragment) => parse5.serialize(node).replaceAll(STAND, marks) };
 }
+
+/** The text of a parse5 node, entities decoded, as the DOM's `textContent` gives it. */
+export function textOf(node: parse5.DefaultTreeAdapterMap['node']): string {
+  if (node.nodeName === '#text') return (node as parse5.DefaultTreeAdapterMap['textNode']).value;
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}

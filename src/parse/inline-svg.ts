@@ -1,6 +1,6 @@
 import * as parse5 from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { parseFragmentKeepingMarks } from './html-fragment.js';
+import { parseFragmentKeepingMarks, textOf } from './html-fragment.js';
 
 // An `<svg>` written in a slide's raw HTML (an icon, a small diagram; Slidev, Marp and
 // reveal.js decks carry them) is markup the sanitizer may not keep: it could hold scripts,
@@ -61,6 +61,5 @@ function describeSvg(svg: Element): string {
   const label = svg.attrs.find((a) => a.name === 'aria-label')?.value;
   if (label) return label.trim();
   const title = svg.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'title');
-  const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? node.childNodes.map(text).join('') : '');
-  return title ? text(title).replace(/\s+/g, ' ').trim() : '';
+  return title ? textOf(title).replace(/\s+/g, ' ').trim() : '';
 }

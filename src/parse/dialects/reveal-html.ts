@@ -5,6 +5,7 @@ import type { IncludedFile, SourceFile } from '../../model.js';
 import { REVEAL_THEMES } from '../../model.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
+import { textOf } from '../html-fragment.js';
 import { fenceFor } from '../read-fences.js';
 import { writeHtmlBlock } from './html-block.js';
 import { isKnownRevealSeparator } from './reveal.js';
@@ -63,12 +64,6 @@ function* descendants(node: Node): Generator<Element> {
     yield child;
     yield* descendants(child);
   }
-}
-
-/** The text of a node, entities decoded, as `textContent` gives it. */
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
 }
 
 /** Reads a reveal.js deck written as an HTML page into the reveal Markdown its slides stand for; its problems go in `bag`. */
