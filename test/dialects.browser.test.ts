@@ -26,7 +26,6 @@ const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: n
   { file: 'slidev-layouts.md', tool: 'Slidev' },
   { file: 'xaringan.Rmd', tool: 'xaringan (remark)' },
   { file: 'deckset.md', tool: 'Deckset' },
-  { file: 'advanced-slides.md', tool: "Obsidian's Advanced Slides", backgroundImages: 1 },
   { file: 'jupyter/slides.ipynb', tool: 'Jupyter', stacks: 1 },
   { file: 'reveal-page.html', tool: 'reveal.js, an HTML page', stacks: 1, backgroundImages: 2 },
 ];
