@@ -7,7 +7,7 @@ import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js
 import { countHeadings, cutSlides, type FoundStyle, type RawSlide } from './cut-slides.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
-import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type MetaSource } from './parse-meta.js';
+import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
@@ -35,7 +35,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
   if (loaded.singleFile) {
     const file = loaded.markdownFiles[0]!;
-    const split: ReturnType<typeof splitFrontMatter> & { lineNumbers?: number[]; tools?: string[] } = NOTEBOOK.test(file.path) ? readNotebook(file, bag) : HTML_DECK.test(file.path) ? readRevealHtmlDeck(file, includes, bag) : splitFrontMatter(file, bag);
+    const split: DeckText = NOTEBOOK.test(file.path) ? readNotebook(file, bag) : HTML_DECK.test(file.path) ? readRevealHtmlDeck(file, includes, bag) : splitFrontMatter(file, bag);
     metaSource = split.meta;
     bodyTools = split.tools ?? [];
     bodies.push({ file, text: split.body, firstLine: split.bodyLine, lineNumbers: split.lineNumbers });

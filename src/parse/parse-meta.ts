@@ -5,7 +5,7 @@ import { applyPeerKey, isSharedPeerKey, mapPeerTheme, peerKeyOwner, readAuthorLi
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
-import { BUILTIN_THEMES, HTML_DECK, isCustomTheme, writtenForAnotherTool, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { BUILTIN_THEMES, isCustomTheme, writtenForAnotherTool, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -42,8 +42,21 @@ export interface MetaSource {
 /** A language tag as `lang` takes one: `en`, `fr`, `en-GB`. */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
+/**
+ * A single file's deck as its reader gives it to the parse: its metadata, its Markdown, the line it starts on, and,
+ * from a reader that writes Markdown out of another form (a reveal.js page, a notebook), the line in the file of each
+ * line of the text and the tools the file shows it was written for.
+ */
+export interface DeckText {
+  meta?: MetaSource;
+  body: string;
+  bodyLine: number;
+  lineNumbers?: number[];
+  tools?: string[];
+}
+
 /** Splits YAML front matter off a single-file briefing; returns the body and where it starts. */
-export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?: MetaSource; body: string; bodyLine: number } {
+export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText {
   const text = file.text;
   // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
   const titleBlock = readPandocTitleBlock(text);
@@ -80,8 +93,6 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): { meta?:
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
-  // A reveal.js page is known by its name, whatever metadata it has (often none but a title).
-  if (HTML_DECK.test(location.file)) meta.peerTools.push('reveal.js');
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta, location };
   const lines = new LineCounter();

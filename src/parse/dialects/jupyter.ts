@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import type { DiagnosticBag } from '../../errors.js';
 import type { SourceFile } from '../../model.js';
 import { attachmentPictureName, joinNotebookText, notebookPictureFolder, outputPictureName, pickPicture, type NotebookCell } from '../../notebook-pictures.js';
-import type { MetaSource } from '../parse-meta.js';
+import type { DeckText, MetaSource } from '../parse-meta.js';
 import { createFenceReader, fenceFor } from '../read-fences.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { writeHtmlBlock } from './html-block.js';
@@ -19,15 +19,6 @@ import { writeHtmlBlock } from './html-block.js';
 // - Code is a code block in the notebook's language; its outputs are shown as Jupyter shows
 //   them: text as text, a table as HTML (under the raw-HTML rules), a picture from the
 //   notebook itself (notebook-pictures.ts), never from anywhere else.
-
-/** A notebook read as Markdown: its metadata (a Quarto notebook's front matter), its text, the line of each line, and the tool it was written for. */
-export interface NotebookText {
-  meta?: MetaSource;
-  body: string;
-  bodyLine: number;
-  lineNumbers: number[];
-  tools: string[];
-}
 
 /** Control sequences a terminal reads in a cell's text output (colours in a traceback). */
 const TERMINAL_CODES = /\u001b\[[0-9;?]*[A-Za-z]/g;
@@ -59,8 +50,8 @@ function createLineFinder(json: string): (text: string) => number | undefined {
 }
 
 /** Reads a Jupyter notebook into the Markdown its cells stand for; its problems go in `bag`. */
-export function readNotebook(file: SourceFile, bag: DiagnosticBag): NotebookText {
-  const empty: NotebookText = { body: '', bodyLine: 1, lineNumbers: [], tools: [] };
+export function readNotebook(file: SourceFile, bag: DiagnosticBag): DeckText {
+  const empty: DeckText = { body: '', bodyLine: 1 };
   let notebook: { cells?: unknown; nbformat?: unknown; metadata?: { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } } };
   const tooDeep = findExcessiveJsonNesting(file.text);
   if (tooDeep !== undefined) {

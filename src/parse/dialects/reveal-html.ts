@@ -9,7 +9,7 @@ import { textOf } from '../html-fragment.js';
 import { fenceFor } from '../read-fences.js';
 import { writeHtmlBlock } from './html-block.js';
 import { isKnownRevealSeparator } from './reveal.js';
-import { LANGUAGE_TAG, type MetaSource } from '../parse-meta.js';
+import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
 // How a reveal.js deck written as an HTML page (its index.html) is read: the page is
@@ -28,14 +28,6 @@ import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 type ChildNode = DefaultTreeAdapterMap['childNode'];
-
-/** A reveal.js page read as reveal Markdown: its metadata, its text, and the line in the page of each line of the text. */
-export interface HtmlDeckText {
-  meta: MetaSource;
-  body: string;
-  bodyLine: number;
-  lineNumbers: number[];
-}
 
 /** A style sheet of one of reveal's themes, by its name: `dist/theme/black.css`. */
 const REVEAL_THEME_SHEET = /(?:^|\/)theme\/([\w-]+?)(?:\.min)?\.css(?:[?#].*)?$/;
@@ -67,12 +59,14 @@ function* descendants(node: Node): Generator<Element> {
 }
 
 /** Reads a reveal.js deck written as an HTML page into the reveal Markdown its slides stand for; its problems go in `bag`. */
-export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, bag: DiagnosticBag): HtmlDeckText {
+export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, bag: DiagnosticBag): DeckText {
+  // A page that cannot be read gives nothing to cut, and names no tool: its error says all.
+  const nothing: DeckText = { body: '', bodyLine: 1 };
   const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: file.path, line, hint: PEER_SYNTAX_HINT });
   const tooDeep = findExcessiveHtmlNesting(file.text);
   if (tooDeep !== undefined) {
     bag.error('E_MARKDOWN', HTML_TOO_DEEP.message, { file: file.path, line: tooDeep, hint: HTML_TOO_DEEP.hint });
-    return { meta: { file, yaml: '', firstLine: 1 }, body: '', bodyLine: 1, lineNumbers: [] };
+    return nothing;
   }
   const page = parse5.parse(file.text, { sourceCodeLocationInfo: true });
   const all = [...descendants(page)];
@@ -80,7 +74,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
   const generator = all.find((n) => n.tagName === 'meta' && attribute(n, 'name') === 'generator' && /^briefdeck\b/.test(attribute(n, 'content') ?? ''));
   if (generator) {
     bag.error('E_INPUT_TYPE', 'this page is a deck briefdeck built, not one to build', { file: file.path, line: lineOf(generator), hint: 'build the briefing it was built from (its folder or Markdown file)' });
-    return { meta: { file, yaml: '', firstLine: 1 }, body: '', bodyLine: 1, lineNumbers: [] };
+    return nothing;
   }
   const lines: string[] = [];
   const lineNumbers: number[] = [];
@@ -89,7 +83,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     lineNumbers.push(line);
   };
 
-  const yaml = readPageMeta(all, warn);
+  const meta = readPageMeta(file, all, warn);
   const reveal = all.find((n) => classes(n).includes('reveal'));
   const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
   const topSections = container ? sectionsOf(container) : [];
@@ -121,12 +115,12 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
       writeSlide(inner, file, includes, emit, warn);
     });
   }
-  const title = all.find((n) => n.tagName === 'title');
-  return { meta: { file, yaml, firstLine: title ? lineOf(title) : 1 }, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers };
+  // A reveal.js page is known by its form, whatever metadata it has (often none but a title).
+  return { meta, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers, tools: ['reveal.js'] };
 }
 
 /** The page's metadata as YAML made of JSON strings (which YAML reads as written): its `<title>`, its `lang`, and the reveal theme its style sheet names. */
-function readPageMeta(all: Element[], warn: (line: number, message: string) => void): string {
+function readPageMeta(file: SourceFile, all: Element[], warn: (line: number, message: string) => void): MetaSource {
   const title = all.find((n) => n.tagName === 'title');
   const html = all.find((n) => n.tagName === 'html')!;
   const lang = attribute(html, 'lang');
@@ -135,11 +129,12 @@ function readPageMeta(all: Element[], warn: (line: number, message: string) => v
   if (lang && !LANGUAGE_TAG.test(lang)) warn(lineOf(html), `the page's language "${lang}" is not a language tag, so it was left out`);
   const sheet = all.find((n) => isStyleSheet(n) && attribute(n, 'href') === href);
   if (theme && !REVEAL_THEMES.includes(theme)) warn(lineOf(sheet!), `the theme style sheet ${href} is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read`);
-  return [
+  const yaml = [
     title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
     lang && LANGUAGE_TAG.test(lang) ? `lang: ${JSON.stringify(lang)}` : '',
     theme && REVEAL_THEMES.includes(theme) ? `theme: ${JSON.stringify(theme)}` : '',
   ].filter(Boolean).join('\n');
+  return { file, yaml, firstLine: title ? lineOf(title) : 1 };
 }
 
 const isStyleSheet = (n: Element) => n.tagName === 'link' && /\bstylesheet\b/i.test(attribute(n, 'rel') ?? '');
