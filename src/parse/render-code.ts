@@ -14,10 +14,12 @@ export type CodeInfo =
   | { kind: 'raw'; format: string }
   | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions };
 
-/** A Quarto or R Markdown cell's `#| echo:` and `#| include:` options, as its option lines set them. */
+/** A Quarto or R Markdown cell's `#| echo:`, `#| include:` and `#| output:` options, as its option lines set them. */
 export interface CellOptions {
   echo?: boolean;
   include?: boolean;
+  /** Whether the cell's output shows (a notebook carries it; a .qmd's is never at hand). */
+  output?: boolean;
 }
 
 /**
@@ -39,9 +41,15 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   const braced = /^\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(spec);
   if (!braced) return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
   if (braced[1] !== undefined) return { kind: 'code', language: braced[2], text };
-  const options = /^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/.exec(text)?.[0] ?? '';
+  const lines = readCellOptionLines(text);
   // knitr's options in the header (```{r label, echo=FALSE}), which the `#|` lines override, as Quarto reads both.
-  return { kind: 'code', language: braced[2], text: text.slice(options.length), cell: { ...readHeaderOptions(braced[0]), ...readCellOptions(options) } };
+  return { kind: 'code', language: braced[2], text: lines.rest, cell: { ...readHeaderOptions(braced[0]), ...lines.options } };
+}
+
+/** A cell's leading option lines (`#|`, or `//|` and `--|` in other languages): how many there are, the code after them, and the options they set. */
+export function readCellOptionLines(text: string): { count: number; rest: string; options: CellOptions } {
+  const prefix = /^(?:[ \t]*(?:#|\/\/|--)\|.*(?:\n|$))+/.exec(text)?.[0] ?? '';
+  return { count: prefix === '' ? 0 : prefix.split('\n').length - (prefix.endsWith('\n') ? 1 : 0), rest: text.slice(prefix.length), options: readCellOptions(prefix) };
 }
 
 /** knitr's `echo=FALSE` and `include = TRUE` among a chunk header's options (R's TRUE, FALSE, T and F). */
@@ -51,10 +59,10 @@ function readHeaderOptions(header: string): CellOptions {
   return read;
 }
 
-/** `#| echo: false` and `#| include: false` among a cell's option lines (YAML booleans, as Quarto reads them). */
+/** `#| echo: false`, `#| include: false` and `#| output: false` among a cell's option lines (YAML booleans, as Quarto reads them). */
 function readCellOptions(lines: string): CellOptions {
   const read: CellOptions = {};
-  for (const m of lines.matchAll(/^[ \t]*(?:#|\/\/|--)\|[ \t]*(echo|include)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as keyof CellOptions] = m[2] === 'true';
+  for (const m of lines.matchAll(/^[ \t]*(?:#|\/\/|--)\|[ \t]*(echo|include|output)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as keyof CellOptions] = m[2] === 'true';
   return read;
 }
 

@@ -4,6 +4,7 @@ import type { SourceFile } from '../../model.js';
 import { attachmentPictureName, joinNotebookText, notebookPictureFolder, outputPictureName, pickPicture, type NotebookCell } from '../../notebook-pictures.js';
 import type { DeckText, MetaSource } from '../parse-meta.js';
 import { createFenceReader, fenceFor } from '../read-fences.js';
+import { readCellOptionLines, type CellOptions } from '../render-code.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { writeHtmlBlock } from './html-block.js';
 
@@ -118,9 +119,8 @@ export function readNotebook(file: SourceFile, bag: DiagnosticBag): DeckText {
     } else if (cell.cell_type === 'code') {
       // A Quarto notebook's cell shows its code only when its options say `echo: true` (Quarto hides code in a deck),
       // without those option lines; any other notebook shows its code, as nbconvert and RISE do.
-      const options = meta ? readCellOptions(source) : {};
-      const optionLines = meta ? sourceLines.findIndex((l) => !/^[ \t]*#\|/.test(l)) : 0;
-      const code = optionLines === -1 ? [] : sourceLines.slice(optionLines);
+      const { count: optionLines, options } = meta ? readCellOptionLines(source) : { count: 0, options: {} as CellOptions };
+      const code = sourceLines.slice(optionLines);
       if (!tagged('remove_input', 'remove-input', 'hide-input') && (!meta || options.echo === true) && code.join('').trim() !== '') {
         const fence = fenceFor(source);
         emit(`${fence}${language}`, lineOf(optionLines));
@@ -226,13 +226,6 @@ function writeOutput(output: unknown, cell: number, index: number, file: SourceF
     return true;
   }
   return false;
-}
-
-/** A Quarto cell's `#| echo:`, `#| output:` and `#| include:` options, which decide whether its code and its outputs show. */
-function readCellOptions(source: string): { echo?: boolean; output?: boolean; include?: boolean } {
-  const read: { echo?: boolean; output?: boolean; include?: boolean } = {};
-  for (const m of source.matchAll(/^[ \t]*#\|[ \t]*(echo|output|include)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as 'echo' | 'output' | 'include'] = m[2] === 'true';
-  return read;
 }
 
 /**
