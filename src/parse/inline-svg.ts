@@ -32,11 +32,12 @@ export function pictureInlineSvgs(html: string, picture: (svg: string, alt: stri
         if ('content' in child) visit((child as unknown as { content: Node }).content);
         return child;
       }
-      const src = picture(standaloneSvg(child, serialize), describeSvg(child));
+      const alt = describeSvg(child);
+      const src = picture(standaloneSvg(child, serialize), alt);
       if (src === undefined) return child;
       changed = true;
       const img = (parse5.parseFragment('<img>').childNodes[0] as Element);
-      img.attrs = [{ name: 'src', value: src }, { name: 'alt', value: describeSvg(child) }];
+      img.attrs = [{ name: 'src', value: src }, { name: 'alt', value: alt }];
       img.parentNode = child.parentNode;
       return img;
     });

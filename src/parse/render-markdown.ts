@@ -306,7 +306,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         });
         return { html: '', bulletCount: 0 };
       }
-      const htmlTooDeep = findExcessiveHtmlNesting(joinLines(lines));
+      // Only a slide with markup is read for its depth: most have none, and this runs for every slide.
+      const htmlTooDeep = lines.some((l) => l.text.includes('<')) ? findExcessiveHtmlNesting(joinLines(lines)) : undefined;
       if (htmlTooDeep !== undefined) {
         bag.error('E_MARKDOWN', HTML_TOO_DEEP.message, { ...locateLine(lineAt(lines, htmlTooDeep - 1), file), hint: HTML_TOO_DEEP.hint });
         return { html: '', bulletCount: 0 };
