@@ -582,16 +582,27 @@ describe("Quarto's column grid", () => {
 describe("Quarto's numbered figures and tables", () => {
   it('a figure labelled {#fig-…} is captioned "Figure 1: …" under its picture, a table caption labelled {#tbl-…} begins "Table 1: ", and references read so, each kind counted on its own', async () => {
     const deck = [
-      '---', 'title: F', '---', '', '## Refs', '', 'See @fig-map, @tbl-costs and [-@fig-chart]; @fig-none stays.', '',
+      '---', 'title: F', '---', '', '## Refs', '', 'See @fig-map, @tbl-costs and [-@fig-chart]; @fig-none and [@tbl-cost] are not there.', '',
       '## Figures', '', '![A map](a.png){#fig-map width=50%}', '', '![A chart](a.png){#fig-chart}', '', '![No label](a.png){width=10%}', '',
       '## Table', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', ': Costs by year {#tbl-costs}', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-figures'), 'deck.qmd'));
     const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
-    expect(text('Refs')).toBe('See Figure 1, Table 1 and 2; @fig-none stays.');
+    expect(text('Refs')).toBe('See Figure 1, Table 1 and 2; ?@fig-none and ?@tbl-cost are not there.');
+    expect(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).toContain('<strong>?@fig-none</strong>');
     expect(text('Figures')).toBe('Figure 1: A map Figure 2: A chart');
     expect(built.briefing.slides.find((s) => s.title === 'Figures')!.bodyHtml).toContain('width="50%"><span class="figure-caption">Figure 1: A map</span>');
     expect(text('Table')).toMatch(/Table 1: Costs by year$/);
+    // Shown as Quarto shows a reference it cannot resolve, and reported at its line with the nearest label.
+    expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message} (${w.hint})`)).toEqual([
+      'W_LINK 7: the cross-reference @fig-none names no labelled figure, table or equation; it shows as ?@fig-none (label the figure: ![Caption](picture.png){#fig-none})',
+      'W_LINK 7: the cross-reference @tbl-cost names no labelled figure, table or equation; it shows as ?@tbl-cost (did you mean @tbl-costs?)',
+    ]);
+  });
+
+  it('outside a deck written for Pandoc or Quarto, a reference to a label nothing has is text, and nothing is reported', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Refs\n\nWrite to @fig-none or [@tbl-x].\n' }, 'plain-crossref'), 'deck.md'));
+    expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).trim()).toBe('Write to @fig-none or [@tbl-x].');
     expect(built.warnings).toEqual([]);
   });
 });
@@ -599,20 +610,22 @@ describe("Quarto's numbered figures and tables", () => {
 describe("Quarto's numbered equations", () => {
   it('a formula labelled {#eq-…} is numbered in the order of the text, and @eq-…, [@eq-…] and [-@eq-…] read as Quarto writes them; no label shows', async () => {
     const deck = [
-      '---', 'title: E', '---', '', '## Refs', '', 'As @eq-two shows, and [-@eq-one] too; [@eq-one], and @eq-none stays.', '', '```', '$$ x $$ {#eq-code}', '```', '',
+      '---', 'title: E', '---', '', '## Refs', '', 'As @eq-two shows, and [-@eq-one] too; [@eq-one], and not @eq-none.', '', '```', '$$ x $$ {#eq-code}', '```', '',
       '## Formulas', '', '$$ a = b $$ {#eq-one}', '', '$$', 'c = d', '$$ {#eq-two}', '', 'Mail x@eq-one.org.', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-equations'), 'deck.qmd'));
     const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
-    // A reference before its formula is numbered all the same; one to no formula stays, and so does code.
-    expect(text('Refs')).toBe('As Equation 2 shows, and 1 too; Equation 1, and @eq-none stays. $$ x $$ {#eq-code}');
+    // A reference before its formula is numbered all the same; one to no formula is marked, and code stays.
+    expect(text('Refs')).toBe('As Equation 2 shows, and 1 too; Equation 1, and not ?@eq-none. $$ x $$ {#eq-code}');
     const formulas = built.briefing.slides.find((s) => s.title === 'Formulas')!.bodyHtml;
     // KaTeX sets each number beside its formula.
     expect(formulas.match(/class="tag"/g)).toHaveLength(2);
     expect(toPlainText(formulas)).toMatch(/^a=b\(1\)[\s\S]*c=d\(2\)/);
     expect(formulas).not.toContain('{#eq-');
     expect(formulas).toContain('Mail x@eq-one.org.');
-    expect(built.warnings).toEqual([]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual([
+      '7: the cross-reference @eq-none names no labelled figure, table or equation; it shows as ?@eq-none (did you mean @eq-one?)',
+    ]);
   });
 });
 

@@ -236,7 +236,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
       ...(meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') ? [inlineTexExtension()] : []),
       math.blockExtension,
-      crossRefExtension(crossRefs),
+      crossRefExtension(crossRefs, { active: pandocDeck, report: (raw, message, hint) => bag.warn('W_LINK', message, { ...atToken(raw), hint }) }),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.
       ...(citations
         ? [

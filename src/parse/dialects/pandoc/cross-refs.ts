@@ -4,14 +4,23 @@
 // briefing's text gives, as Quarto numbers them: the formula shows its number
 // beside it, the figure and table captions begin "Figure 1:" and "Table 1:".
 // `@fig-name` (or `[@fig-name]`) reads "Figure 1", and `[-@fig-name]` is the
-// number alone. A reference to a label nothing has stays as written, as
-// Pandoc leaves an unresolved citation.
+// number alone. In a deck written for Pandoc or Quarto, a reference to a label
+// nothing has shows as Quarto shows it, `?@fig-name` in bold, and is reported;
+// in any other deck it is text.
 import type { TokenizerAndRendererExtension } from 'marked';
 import { createFenceReader } from '../../read-fences.js';
 import { startWithinWindowOf } from '../../extension-start.js';
+import { suggestClosest } from '../../../did-you-mean.js';
 
 /** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */
 const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table' };
+
+/** How each kind is labelled, for a hint; NAME stands for the label. */
+const LABEL_HINTS: Record<string, string> = {
+  eq: 'label the formula: $$ … $$ {#NAME}',
+  fig: 'label the figure: ![Caption](picture.png){#NAME}',
+  tbl: 'label the table with a caption line under it: : Caption {#NAME}',
+};
 
 /** Labels and their numbers (`fig-map` → 1); each kind is counted on its own. */
 export type CrossRefs = ReadonlyMap<string, number>;
@@ -55,22 +64,40 @@ export function captionPrefix(label: string | undefined, refs: CrossRefs): strin
 /** A reference: `@fig-name`, `[@fig-name]` or `[-@fig-name]` (the number alone), to a formula, figure or table. */
 const REFERENCE = /^(?:\[(-?)@((?:eq|fig|tbl)-[\w-]+)\]|@((?:eq|fig|tbl)-[\w-]+))/;
 
-/** The marked extension that writes references to numbered formulas, figures and tables as Quarto does. */
-export function crossRefExtension(refs: CrossRefs): TokenizerAndRendererExtension {
+/** Where references to labels nothing has are reported: in the files `active` says are written for Pandoc or Quarto. */
+export interface UnresolvedRefs {
+  active: () => boolean;
+  report: (raw: string, message: string, hint: string) => void;
+}
+
+/**
+ * The marked extension that writes references to numbered formulas, figures and tables as Quarto does. Where `unresolved`
+ * is active, a reference to a label nothing has is `?@label` in bold, as Quarto shows it, and reported with a "did you mean".
+ */
+export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs): TokenizerAndRendererExtension {
+  const find = startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)-|@(?:eq|fig|tbl)-/), '[-@fig-'.length);
   return {
     name: 'crossRef',
     level: 'inline',
-    // Nothing labelled, nothing to look for: the extension never cuts a deck's text.
-    start: refs.size === 0 ? () => undefined : startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)-|@(?:eq|fig|tbl)-/), '[-@fig-'.length),
+    // Nothing labelled and nothing to report, nothing to look for: the extension never cuts a deck's text.
+    start: (text) => (refs.size > 0 || unresolved?.active() ? find(text) : undefined),
     tokenizer(src, tokens) {
       const match = REFERENCE.exec(src);
       const label = match?.[2] ?? match?.[3];
-      const number = label === undefined ? undefined : refs.get(label);
-      if (!match || number === undefined) return undefined;
+      if (!match || label === undefined) return undefined;
       // A bare reference starts a word, as a citation does: the `@fig-…` of an address (me@fig-one.org) is text.
       if (match[3] !== undefined && /[\w.@-]$/.test(tokens.at(-1)?.raw ?? '')) return undefined;
-      return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[label!.slice(0, label!.indexOf('-'))]} ${number}` };
+      const number = refs.get(label);
+      if (number === undefined) return unresolved?.active() ? { type: 'crossRef', raw: match[0], text: '', label } : undefined;
+      return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[label.slice(0, label.indexOf('-'))]} ${number}` };
     },
-    renderer: (token) => (token as unknown as { text: string }).text,
+    renderer(token) {
+      const { raw, text, label } = token as unknown as { raw: string; text: string; label: string };
+      if (text !== '') return text;
+      // Rendered, not tokenized: marked may tokenize a text more than once, and each reference is reported once.
+      const meant = suggestClosest(label, [...refs.keys()]);
+      unresolved!.report(raw, `the cross-reference @${label} names no labelled figure, table or equation; it shows as ?@${label}`, meant ? `did you mean @${meant}?` : LABEL_HINTS[label.slice(0, label.indexOf('-'))]!.replace('NAME', label));
+      return `<strong>?@${label}</strong>`;
+    },
   };
 }
