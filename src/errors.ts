@@ -100,15 +100,24 @@ export function failure(code: ErrorCode, message: string, where: { file?: string
  */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
   /** Records an error; the stage goes on so later problems are found too. */
   error(code: ErrorCode, message: string, where: { file?: string; line?: number; hint?: string } = {}): void {
-    this.items.push({ code, severity: 'error', message, ...where });
+    this.record({ code, severity: 'error', message, ...where });
   }
 
   /** Records a warning, which never stops a build. */
   warn(code: ErrorCode, message: string, where: { file?: string; line?: number; hint?: string } = {}): void {
-    this.items.push({ code, severity: 'warning', message, ...where });
+    this.record({ code, severity: 'warning', message, ...where });
+  }
+
+  // One line per problem: a problem met again at the same place (a picture a directive carries to every slide) is said once.
+  private record(diagnostic: Diagnostic): void {
+    const key = `${diagnostic.code}\n${diagnostic.severity}\n${diagnostic.file ?? ''}\n${diagnostic.line ?? ''}\n${diagnostic.message}\n${diagnostic.hint ?? ''}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(diagnostic);
   }
 
   /** Adds diagnostics gathered elsewhere, such as a caught BriefdeckError's. */

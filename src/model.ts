@@ -141,7 +141,7 @@ export interface BriefingMeta {
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
   deckStyle?: { css: string; line: number };
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
-  slideDefaults?: { class?: string; backgroundColor?: string; color?: string; backgroundImage?: string };
+  slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
   /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */
   marpClass?: { written: string; line: number };
   /** Marp's first-slide directives in front matter (`_class: lead`), read as if written in the first slide. */

@@ -380,10 +380,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
       ['Two', 'invert', '#202228', true, undefined],
     ]);
     expect(built.warnings).toEqual([]);
-    const remote = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', "backgroundImage: url('https://example.com/hero.svg')", '---', '', '# One', ''].join('\n') }, 'marp-front-remote'), 'deck.md'));
-    expect(remote.briefing.slides[0]!.look?.backgroundImage).toBeUndefined();
+    // A remote or missing picture every slide carries is one warning, at the line that names it, not one per slide.
+    const remote = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', "backgroundImage: url('https://example.com/hero.svg')", '---', '', '# One', '', '---', '', '# Two', '', '---', '', "<!-- backgroundImage: url('gone.png') -->", '', '# Three', '', '---', '', '# Four', ''].join('\n') }, 'marp-front-remote'), 'deck.md'));
+    // The missing picture stays an image of each slide that carries it, left out when the images are loaded.
+    expect(remote.briefing.slides.map((s) => s.look?.backgroundImage)).toEqual([undefined, undefined, 0, 1]);
     expect(remote.deck.html).not.toContain('example.com');
-    expect(remote.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"backgroundImage" is Marp\'s metadata; briefdeck ignores it']]);
+    expect(remote.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_REMOTE_IMAGE', 3, 'remote background image "https://example.com/hero.svg" was left out: a deck carries every picture it shows, and works offline'],
+      ['W_IMAGE_MISSING', 14, 'image not found: gone.png; it was left out, its alt text in its place'],
+    ]);
   });
 
   it("a background picture's size: Marp's auto, N% and backgroundSize directive, reveal's data-background-size, Quarto's background-size; a size that is not one is a warning, and a filter on a background too", async () => {

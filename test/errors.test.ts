@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { BriefdeckError } from '../src/errors.js';
+import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir } from './helpers.js';
 
 interface Expected {
@@ -109,6 +109,18 @@ describe('broken briefings', () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^error: unknown option --frobnicate$/m);
     expect(result.err).toContain('usage: briefdeck build');
+  });
+});
+
+describe('one line per problem', () => {
+  it('the same problem met again at the same place is reported once; at another line, or with another code, it is another problem', () => {
+    const bag = new DiagnosticBag();
+    for (let i = 0; i < 3; i++) bag.warn('W_REMOTE_IMAGE', 'remote picture left out', { file: 'deck.md', line: 3, hint: 'download it' });
+    bag.warn('W_REMOTE_IMAGE', 'remote picture left out', { file: 'deck.md', line: 9, hint: 'download it' });
+    bag.warn('W_LINK', 'remote picture left out', { file: 'deck.md', line: 3, hint: 'download it' });
+    bag.error('E_YAML', 'bad', { file: 'deck.md', line: 1 });
+    bag.error('E_YAML', 'bad', { file: 'deck.md', line: 1 });
+    expect(bag.items.map((d) => `${d.code} ${d.line}`)).toEqual(['W_REMOTE_IMAGE 3', 'W_REMOTE_IMAGE 9', 'W_LINK 3', 'E_YAML 1']);
   });
 });
 

@@ -131,7 +131,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       const firstLine = current.body[0]?.number ?? 0;
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
       if (commentNotes === 'marp') {
-        const chrome = applyMarpLook(current.body, fromComments.directives, marpCarried, firstLine, warn, options.authorClasses);
+        const chrome = applyMarpLook(current.body, fromComments.directives, marpCarried, { number: firstLine, file }, warn, options.authorClasses);
         if (Object.keys(chrome).length > 0) current.chrome = chrome;
       }
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];

@@ -129,14 +129,12 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'backgroundColor':
     case 'color':
       return typeof value === 'string' && setSlideDefault(key, value, meta);
-    // Marp's background for every slide: a picture in the briefing folder (a remote one is never fetched) or a gradient.
-    case 'backgroundImage': {
-      const url = typeof value === 'string' ? readCssUrl(value) : undefined;
-      if (url !== undefined && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) (meta.slideDefaults ??= {}).backgroundImage = url;
-      else if (typeof value === 'string' && isSafeGradient(value.trim())) (meta.slideDefaults ??= {}).backgroundImage = value.trim();
-      else return false;
+    // Marp's background for every slide, a picture or a gradient: read as the directive written in the first slide, which
+    // carries it on (marp.ts), so a picture that is remote (never fetched) or missing is one warning at this line.
+    case 'backgroundImage':
+      if (typeof value !== 'string' || (readCssUrl(value) === undefined && !isSafeGradient(value.trim()))) return false;
+      (meta.marpFirstSlide ??= []).push({ text: `backgroundImage: ${value}`, line });
       return true;
-    }
     // Marp's CSS for every slide, scoped and cleaned like any style block (parse/author-styles.ts); a block scalar starts a line on.
     case 'style':
       if (typeof value !== 'string') return false;

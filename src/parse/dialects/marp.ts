@@ -114,6 +114,11 @@ export interface MarpCarried {
   /** The colour of the slide's text (Marp's `color`). */
   color?: string;
   backgroundImage?: string;
+  /**
+   * Where the carried picture was set: every slide that carries it names that line, so a picture that is remote or
+   * missing is one warning (DiagnosticBag drops repeats), not one per slide.
+   */
+  backgroundImageAt?: { number: number; file: SourceFile };
   /** Marp's `backgroundSize`: how its background picture is sized. */
   backgroundSize?: string;
   footer?: string;
@@ -153,7 +158,8 @@ export function settleFrontMatterClasses(written: string, authorClasses: Readonl
  * and page number returned. Directives without `_` are carried on, in
  * `carried`, to the slides after it. Those briefdeck cannot honour are warned of.
  */
-export function applyMarpLook(body: Line[], directives: { text: string; line: number; file?: SourceFile }[], carried: MarpCarried, firstLine: number, warn: (line: number, message: string, file?: SourceFile) => void, authorClasses?: ReadonlySet<string>): MarpChrome {
+export function applyMarpLook(body: Line[], directives: { text: string; line: number; file?: SourceFile }[], carried: MarpCarried, start: { number: number; file: SourceFile }, warn: (line: number, message: string, file?: SourceFile) => void, authorClasses?: ReadonlySet<string>): MarpChrome {
+  const firstLine = start.number;
   /** This slide's own `_` directives, and what it sets for itself and those after it, read (and warned of) here as written; later slides take only what passes. */
   const own: MarpCarried = {};
   const setHere: MarpCarried = {};
@@ -193,6 +199,7 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         else {
           lookLine ??= directive.line;
           into.backgroundImage = url;
+          if (!scope) carried.backgroundImageAt = { number: directive.line, file: directive.file ?? start.file };
         }
         break;
       }
@@ -228,7 +235,8 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
   if (color) looks.push(at(`<!-- .slide: data-color="${color.replace(/"/g, '')}" -->`));
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
-  if (backgroundImage) looks.push(at(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
+  const picture = (text: string) => (own.backgroundImage === undefined && setHere.backgroundImage === undefined && carried.backgroundImageAt ? { text, ...carried.backgroundImageAt } : at(text));
+  if (backgroundImage) looks.push(picture(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
   if (backgroundImage && backgroundSize) looks.push(at(`<!-- .slide: data-background-size="${backgroundSize}" -->`));
   // An empty footer (`_footer: ""`) takes the deck's off the slide, as in Marp.
   if (footer !== undefined) looks.push(...['<!-- footer -->', ...(footer ? [footer] : []), '<!-- footer: end -->'].map(at));
