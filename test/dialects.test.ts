@@ -773,9 +773,12 @@ describe("Pandoc's own slide show example", () => {
       '% Habits', '% John Doe; Jane Roe', '% March 22, 2005', '',
       '# In the morning', '', '## Getting up', '',
       'Alarm', ':   Turn it off', '    before it rings twice', '', 'Bed', '~ Get out of it', ': Make it', '',
-      '| The first line', '|    indented', '', '| a | b |', '|---|---|', '| 1 | 2 |', '',
+      '| The first line', '|    indented', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'An \\alert{urgent} and \\textbf{bold} word.', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'habits.md': deck }, 'pandoc-example'), 'habits.md'));
+    // Only Pandoc writes a % title block: its deck's LaTeX commands are read as Pandoc's (they showed as written).
+    expect(built.briefing.meta.peerTools).toContain('Pandoc');
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('<p>An <strong>urgent</strong> and <strong>bold</strong> word.</p>');
     expect([built.briefing.meta.title, built.briefing.meta.author, built.briefing.meta.date]).toEqual(['Habits', 'John Doe, Jane Roe', 'March 22, 2005']);
     expect(built.briefing.slides.map((s) => s.title)).toEqual(['Habits', 'Agenda', 'In the morning', 'Getting up']);
     const body = built.briefing.slides.at(-1)!.bodyHtml;

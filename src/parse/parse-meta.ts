@@ -60,7 +60,8 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
   const text = file.text;
   // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
   const titleBlock = readPandocTitleBlock(text);
-  if (titleBlock) return { meta: { file, yaml: titleBlock.yaml, firstLine: 1 }, body: titleBlock.body, bodyLine: titleBlock.bodyLine };
+  // Only Pandoc writes one: the deck is read as Pandoc's, its LaTeX commands and its syntax with them.
+  if (titleBlock) return { meta: { file, yaml: titleBlock.yaml, firstLine: 1 }, body: titleBlock.body, bodyLine: titleBlock.bodyLine, tools: ['Pandoc'] };
   const opener = /^---([^\n]*)\n/.exec(text);
   if (!opener) return { body: text, bodyLine: 1 };
   if (opener[1]!.trim() !== '') {
