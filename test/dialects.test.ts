@@ -1851,15 +1851,22 @@ describe("Slidev's page numbers", () => {
   it('<SlideCurrentNo />, <SlidesTotal /> and {{ $slidev.nav.currentPage }}, {{ $page }}, {{ $slidev.nav.total }} show the numbers the footer shows, in the notes too; other expressions go with a warning', async () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# One', '', 'Page <SlideCurrentNo /> of <SlidesTotal />', '', '---', '',
-      '# Two', '', 'Now {{ $slidev.nav.currentPage }} / {{ $slidev.nav.total }} and {{ $page }}; {{ $slidev.configs.title }} goes.', '', '<!-- On page {{ $page }} -->', '',
+      '# Two', '', 'Now {{ $slidev.nav.currentPage }} / {{ $slidev.nav.total }} and {{ $page }}; {{ $slidev.configs.title }} goes.', '', 'Vue sums {{ 1 + 1 }}, but `{{ code }}` stays.', '',
+      '<!-- On page {{ $page }} -->', '', '---', '', '# Page {{ $page }} of {{ $slidev.nav.total }}', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-page-numbers'), 'deck.md'));
     const [one, two] = built.briefing.slides;
-    expect(one!.bodyHtml).toBe('<p>Page 1 of 2</p>\n');
-    expect(two!.bodyHtml).toBe('<p>Now 2 / 2 and 2;  goes.</p>\n');
+    expect(one!.bodyHtml).toBe('<p>Page 1 of 3</p>\n');
+    expect(two!.bodyHtml).toBe('<p>Now 2 / 3 and 2;  goes.</p>\n<p>Vue sums , but <code>{{ code }}</code> stays.</p>\n');
     expect(two!.notes!.html).toContain('On page 2');
+    // A number in a title is filled in its plain text too, which the page's <title> and the outline show.
+    const three = built.briefing.slides[2]!;
+    expect([three.title, three.titleHtml]).toEqual(['Page 3 of 3', 'Page 3 of 3']);
     expect(built.deck.html).not.toContain('\u0000');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('14: Slidev expressions {{ $slidev… }} are not supported and were left out');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(expect.arrayContaining([
+      '14: Slidev expressions {{ $slidev… }} are not supported and were left out',
+      '16: Vue expressions {{ … }} (Slidev) are not evaluated and were left out',
+    ]));
   });
 });
 

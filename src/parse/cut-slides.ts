@@ -159,7 +159,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   };
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
   const rawTex = createRawTexState();
-  const leftovers: LeftoverState = {};
+  const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev' };
   /** Where the `<style>` block being read starts. */
   let styleStart = { line: firstLine, file };
   const mdcBlocks: MdcState = { open: [] };

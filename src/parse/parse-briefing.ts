@@ -319,7 +319,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   if (bibliography) placeWorksCited(slides, bibliography, [...cited], meta.citations!, push, location);
   const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
-  fillSlidevPageNumbers(slides, pageTotal ?? slides.length);
+  fillSlidevPageNumbers(slides, sections, pageTotal ?? slides.length);
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
   const deckStyle = meta.deckStyle && metaSource ? { ...meta.deckStyle, file: metaSource.file.path } : undefined;
   const placed = placeAuthorStyles(styles, deckStyle, slideOf, commentNotes !== 'none');

@@ -14,6 +14,8 @@ export interface LeftoverState {
   style?: { lines: string[]; scoped: boolean };
   /** Slidev's `<RenderWhen>` elements still open, each true when it shows its content to the presenter only. */
   renderWhen?: boolean[];
+  /** The deck is Slidev's, where every `{{ … }}` outside code is a Vue expression. */
+  slidev?: boolean;
 }
 
 /**
@@ -33,6 +35,11 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's other expressions (`{{ $slidev.configs.title }}`) have no value outside Slidev; they go, wherever they stand.
   if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
     return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: 'Slidev expressions {{ $slidev… }} are not supported and were left out' };
+  }
+  // In a Slidev deck, Vue computes any other `{{ … }}` (`{{ 1 + 1 }}`); briefdeck runs no deck's code, so it goes too, but in code spans.
+  if (state.slidev && line.includes('{{')) {
+    const kept = replaceOutsideCodeSpans(line, VUE_EXPRESSION, '');
+    if (kept !== line) return { text: kept, warning: 'Vue expressions {{ … }} (Slidev) are not evaluated and were left out' };
   }
   // Slidev's `<RenderWhen context="presenter">` shows its content in the presenter's view only: here, that is the
   // speaker notes, so it becomes reveal's notes element, read as notes wherever it stands. Another context's shows as text.
@@ -94,6 +101,17 @@ function readStyleLine(line: string, state: LeftoverState): { text: string; styl
 
 /** A Vue expression that reads Slidev's globals, which only Slidev can give a value. */
 const SLIDEV_EXPRESSION = /\{\{[^{}\n]{0,200}\$(?:slidev|nav|page|clicks|frontmatter|renderContext)\b[^{}\n]{0,200}\}\}/;
+
+/** A Vue expression in text, but for Quarto's shortcodes (`{{< … >}}`, `{{% … %}}`). */
+const VUE_EXPRESSION = /\{\{(?![<%])[^{}\n]{1,400}\}\}/g;
+
+/** `line` with `pattern` replaced but inside its code spans (`` `…` ``), where Markdown shows the text as written. */
+function replaceOutsideCodeSpans(line: string, pattern: RegExp, replacement: string): string {
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, replacement)))
+    .join('');
+}
 
 /** HTML elements an author may write in any case, which are never Vue components. */
 const HTML_TAGS = new Set('a abbr address article aside audio b blockquote body br button canvas caption cite code col dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main mark menu meta nav object ol option output p picture pre progress q s samp script section select small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr u ul var video'.split(' '));

@@ -1,4 +1,4 @@
-import { rewriteSlideHtml, type Slide } from '../../model.js';
+import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
@@ -191,9 +191,14 @@ export function markSlidevPageNumbers(line: string): string | null {
   return marked === line ? null : marked;
 }
 
-/** Puts each slide's number (as its footer shows it) and the deck's count where Slidev's page numbers stood. */
-export function fillSlidevPageNumbers(slides: Slide[], total: number): void {
+/** Puts each slide's number (as its footer shows it) and the deck's count where Slidev's page numbers stood: in its title and the section it opens too. */
+export function fillSlidevPageNumbers(slides: Slide[], sections: Section[], total: number): void {
+  const fill = (text: string, slide: Slide) => (text.includes('\u0000p') ? text.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total)) : text);
   for (const slide of slides) {
-    rewriteSlideHtml(slide, (html) => (html.includes('\u0000p') ? html.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total)) : html));
+    rewriteSlideHtml(slide, (html) => fill(html, slide));
+    if (slide.title !== null) slide.title = fill(slide.title, slide);
+    if (slide.titleHtml !== null) slide.titleHtml = fill(slide.titleHtml, slide);
   }
+  const byNumber = new Map(slides.map((slide) => [slide.number, slide]));
+  for (const section of sections) section.title = fill(section.title, byNumber.get(section.slideNumbers[0]!)!);
 }
