@@ -1,6 +1,7 @@
 // Quarto's `{{< include file.qmd >}}`, which puts another file's text in its
-// place, and Slidev's `src: ./pages/intro.md`, which puts another file's
-// slides in a slide's place. The load stage reads the files they name (the
+// place, Slidev's `src: ./pages/intro.md`, which puts another file's
+// slides in a slide's place, and its `<<< @/snippets/a.ts`, which shows a file
+// as code. The load stage reads the files they name (the
 // file system is its job) and the parse stage reads their lines where they
 // stand; both find them, and resolve their paths, through this module.
 import path from 'node:path';
@@ -19,20 +20,55 @@ export function readIncludeLine(line: string): string | null {
   return match ? (match[1] ?? match[2] ?? match[3]!) : null;
 }
 
+/** Slidev's code snippet import (parse/dialects/slidev-snippets.ts shows it) as written: the file, the VS Code region to show, the language, and Slidev's code block options. */
+export interface SnippetImport {
+  /** The file, resolved as an include is: `@/a.ts` is `/a.ts`, from the briefing folder. */
+  target: string;
+  /** The path as written, for messages. */
+  written: string;
+  region?: string;
+  lang?: string;
+  /** Line highlighting and options as a fence takes them (`{2|3}{lines:true}`); `{*}` stands for every line. */
+  options?: string;
+}
+
+/** A snippet line: `<<<`, the path (with `#region`), then an optional language and `{…}` options. */
+const SNIPPET_LINE = /^[ \t]*<<<[ \t]+([^\s#{}]+)(?:#([\w.-]+))?(?:[ \t]+([A-Za-z][\w+-]*))?((?:[ \t]*\{[^{}\n]*\}){0,2})[ \t]*$/;
+
+/** The snippet import a line is, or null when it is not one. */
+export function readSnippetLine(line: string): SnippetImport | null {
+  if (!line.includes('<<<')) return null;
+  const match = SNIPPET_LINE.exec(line);
+  if (!match) return null;
+  const [, path, region, lang, options] = match;
+  return {
+    target: path!.startsWith('@/') ? path!.slice(1) : path!,
+    written: path!,
+    ...(region ? { region } : {}),
+    ...(lang ? { lang } : {}),
+    ...(options?.trim() ? { options: options.trim().replace(/^\{\*\}/, '{all}') } : {}),
+  };
+}
+
 /** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
 const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
 
 /** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
 const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'=<>`]+))/gi;
 
-/** Every path a file's include lines (`quarto`), Slidev's `src:` lines (`slidev`) and reveal.js's `data-markdown` attributes (`reveal`) name, in order. */
-export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' }[] {
+/**
+ * Every path a file's include lines (`quarto`), Slidev's `src:` lines (`slidev`), its code snippet imports (`snippet`,
+ * files shown as code, never read for includes of their own) and reveal.js's `data-markdown` attributes (`reveal`) name, in order.
+ */
+export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' | 'snippet' }[] {
   const sections = text.includes('data-markdown') ? [...text.matchAll(DATA_MARKDOWN)].map((m) => ({ target: (m[1] ?? m[2] ?? m[3]!).trim(), by: 'reveal' as const })) : [];
-  if (!text.includes('{{<') && !text.includes('src:')) return sections;
+  if (!text.includes('{{<') && !text.includes('src:') && !text.includes('<<<')) return sections;
   return [
-    ...text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' }[] => {
+    ...text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' | 'snippet' }[] => {
       const target = readIncludeLine(line);
       if (target !== null) return [{ target, by: 'quarto' }];
+      const snippet = readSnippetLine(line);
+      if (snippet !== null) return [{ target: snippet.target, by: 'snippet' }];
       const src = SRC_LINE.exec(line)?.[2];
       return src === undefined ? [] : [{ target: src, by: 'slidev' }];
     }),

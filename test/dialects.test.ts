@@ -1408,7 +1408,8 @@ describe('honest leftovers', () => {
     expect(extras!.ownStyle).toBe(true);
     expect(built.deck.html).toContain('data-style-scope="2"');
     expect(built.warnings.find((w) => w.line === 37)!.message).toMatch(/<Transform>.*what it wraps shows without it/);
-    for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(/not (supported|drawn)/);
+    // The snippet import names a file that is not there: it is read like an include, and said to be missing.
+    for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(w.line === 23 ? /^the file @\/snippets\/code\.ts that a snippet import names could not be read/ : /not (supported|drawn)/);
   });
 });
 
@@ -1844,6 +1845,41 @@ describe("briefdeck's own markup on a slide with raw HTML", () => {
     const headed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# First\n\nText<br>break\n\n# Second heading\n' }, 'marp-heading-raw-html'), 'deck.md'));
     expect(headed.briefing.slides[0]!.bodyHtml).toContain('<h1>Second heading</h1>');
     expect(headed.warnings).toEqual([]);
+  });
+});
+
+describe("Slidev's code snippet imports", () => {
+  it('<<< @/file shows a file of the briefing folder as code, in its language or the one named, a VS Code region of it alone, with the fence\'s options; one missing, outside the folder or without the region is a warning at its line', async () => {
+    const deck = [
+      '---', 'theme: seriph', '---', '', '# Snippets', '',
+      '<<< @/a.ts', '', '<<< ./b.py#main {2}{lines:true}', '', '<<< b.py python', '',
+      '<<< @/snippets/gone.ts', '', '<<< @/b.py#nowhere', '', '<<< @/../outside.ts', '', '```md', '<<< @/a.ts', '```', '',
+    ].join('\n');
+    const dir = writeBriefing({
+      'deck.md': deck,
+      // Code, never read for includes or markup of its own.
+      'a.ts': 'const tag = "<script>alert(1)</script>";\n// {{< include ../deck.md >}}\n```\n',
+      'b.py': 'import os\n# #region main\ndef main():\n    print("hi")\n# #endregion main\nmain()\n',
+    }, 'slidev-snippets');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Snippets')!.bodyHtml;
+    // Each block's text as its lines show it: the highlighter's spans off, its references read.
+    const codeText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+    const blocks = [...body.matchAll(/<pre[^>]*><code class="[^"]*language-([\w-]+)[^"]*"[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => [m[1], codeText(m[2]!)]);
+    expect(blocks).toEqual([
+      ['ts', 'const tag = "<script>alert(1)</script>";\n// {{< include ../deck.md >}}\n```'],
+      ['py', 'def main():\n    print("hi")'],
+      ['python', 'import os\ndef main():\n    print("hi")\nmain()'],
+      ['md', '<<< @/a.ts'],
+    ]);
+    expect(built.deck.html).not.toContain('<script>alert(1)');
+    // The missing file is named as the working directory reaches it.
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`.replace(/file not found: \S*?(snippets\/gone\.ts)/, 'file not found: $1'))).toEqual([
+      "2: Slidev's theme \"seriph\" is not built in; using serif",
+      '13: the file @/snippets/gone.ts that a snippet import names could not be read (file not found: snippets/gone.ts), so it was left out',
+      '15: the file @/b.py that a snippet import names has no region nowhere, so it was left out',
+      '17: the file @/../outside.ts that a snippet import names is outside the briefing folder, so it was left out',
+    ]);
   });
 });
 

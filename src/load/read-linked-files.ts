@@ -41,7 +41,8 @@ export function readIncludedFiles(files: SourceFile[], root: string, display: (p
         if (relPath === null || found.has(relPath)) continue;
         const linked = readLinkedFile(relPath, root, display, limits);
         found.set(relPath, linked);
-        if (linked.file) read.push(linked.file);
+        // A snippet is code to show: an include line in it is code too.
+        if (linked.file && by !== 'snippet') read.push(linked.file);
       }
     }
     next = read;

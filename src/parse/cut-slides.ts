@@ -11,7 +11,8 @@ import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from 
 import { takeCommentNotes, type CommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook, type MarpCarried, type MarpChrome } from './dialects/marp.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
-import { describeIncludeProblem, lookUpInclude, readIncludeLine } from '../include-paths.js';
+import { describeIncludeProblem, lookUpInclude, readIncludeLine, readSnippetLine, type SnippetImport } from '../include-paths.js';
+import { writeSnippetBlock } from './dialects/slidev-snippets.js';
 import { DIRECTIVE, FOOTER, PAUSE, type DialectLine } from './directive-lines.js';
 
 /** What a warning says of an include that finds no file to read. */
@@ -195,6 +196,13 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     reading.pop();
     including.pop();
   };
+  /** Reads the code block a snippet import shows in its place, each line at the import's line. */
+  const showSnippet = (snippet: SnippetImport, number: number) => {
+    const lookup = lookUpInclude(snippet.target, including, includes);
+    const block = 'found' in lookup ? writeSnippetBlock(snippet, lookup.found.file.text, lookup.found.relPath) : null;
+    if (block) block.forEach((line) => handle(line, number));
+    else warnHere(number, 'found' in lookup ? `the file ${snippet.written} that a snippet import names has no region ${snippet.region}, so it was left out` : describeIncludeProblem(snippet.written, 'a snippet import', lookup));
+  };
   /**
    * Reads one line; text after a notes block's closer on the same line is read again as a line of its own (`rest`),
    * except that it cannot open a code fence, which only a line's start can.
@@ -204,6 +212,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     let text = rest ? original.replace(/^( {0,3})([`~])(?=\2\2)/, (_, indent: string, c: string) => `${indent}&#${c.charCodeAt(0)};`) : original;
     const target = fences.inside ? null : readIncludeLine(text);
     if (target !== null) return include(target, number);
+    const snippet = fences.inside ? null : readSnippetLine(text);
+    if (snippet !== null) return showSnippet(snippet, number);
     // MDC's block components (`::alert` … `::`): their lines go, and their content is read as the slide's.
     const mdcLine = mdc && !fences.inside ? rewriteMdcLine(text, mdcBlocks) : null;
     if (mdcLine) {

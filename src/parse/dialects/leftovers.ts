@@ -70,7 +70,6 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
   if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: shortcodeLeftOut(line.trim()) };
-  if (/^[ \t]*<<<[ \t]*@\//.test(line)) return { text: '', warning: `Slidev snippet import ${line.trim()} is not supported and was left out` };
   if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
   if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
