@@ -62,14 +62,7 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
     if (slide.bodyHtml.trim() === '' && slide.look?.backgroundImage === undefined) {
       add({ code: 'E_EMPTY_SLIDE', severity: 'error', message: `${name} has no content`, ...where, hint: page ? 'add content under the heading in its <section>, or remove the section' : 'add text under the heading, or remove the slide' });
     }
-    if (!slide.notes) {
-      const hint = page
-        ? 'add an <aside class="notes"> in its section with what you will say'
-        : NOTEBOOK.test(slide.source.file)
-          ? 'add a cell of slide type "Notes" after its cells with what you will say'
-          : 'add a line starting "Note:" with what you will say';
-      add({ code: 'W_NO_NOTES', severity: 'warning', message: `${name} has no speaker notes`, ...where, hint });
-    }
+    if (!slide.notes) add({ code: 'W_NO_NOTES', severity: 'warning', message: `${name} has no speaker notes`, ...where, hint: notesHint(slide.source.file, meta.peerTools) });
   }
   briefing.images.forEach((image, index) => {
     const where = { file: image.source.file, line: image.source.line };
@@ -132,4 +125,18 @@ function readPixelSize(bytes: Uint8Array): { width: number; height: number } | u
 
 function kb(bytes: number): string {
   return bytes < 10 * 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** How to add a slide's notes in the deck's own syntax, so a deck written for another tool keeps working there. */
+function notesHint(file: string, peerTools: readonly string[]): string {
+  const tool = (name: string) => peerTools.includes(name);
+  if (HTML_DECK.test(file)) return 'add an <aside class="notes"> in its section with what you will say';
+  if (NOTEBOOK.test(file)) return 'add a cell of slide type "Notes" after its cells with what you will say';
+  if (tool('remark')) return "add a line ??? at the slide's end, then what you will say";
+  if (tool('Quarto') || tool('Pandoc') || tool('R Markdown') || /\.(?:qmd|rmd)$/i.test(file)) return 'add a ::: notes block (closed by :::) to the slide with what you will say';
+  if (tool('Deckset')) return 'add a line starting "^ " with what you will say';
+  if (tool('Marp')) return 'add an HTML comment <!-- … --> to the slide with what you will say';
+  if (tool('Slidev')) return "add an HTML comment <!-- … --> at the slide's end with what you will say";
+  if (tool('Advanced Slides')) return "add a line note: at the slide's end, then what you will say";
+  return 'add a line starting "Note:" with what you will say';
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
+import { checkBriefing } from '../src/check-briefing.js';
 import { slideIndices } from '../src/model.js';
 import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
 
@@ -1845,6 +1846,22 @@ describe("briefdeck's own markup on a slide with raw HTML", () => {
     const headed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# First\n\nText<br>break\n\n# Second heading\n' }, 'marp-heading-raw-html'), 'deck.md'));
     expect(headed.briefing.slides[0]!.bodyHtml).toContain('<h1>Second heading</h1>');
     expect(headed.warnings).toEqual([]);
+  });
+});
+
+describe('check, on a deck written for another tool', () => {
+  it("says how to add a slide's notes in that tool's own syntax, so the deck keeps working there", async () => {
+    const decks: [string, string, ...string[]][] = [
+      ['deck.qmd', '---\ntitle: Q\n---\n\n## One\n\nText\n', 'add a ::: notes block (closed by :::) to the slide with what you will say'],
+      ['marp.md', '---\nmarp: true\n---\n\n# One\n\nText\n', 'add an HTML comment <!-- … --> to the slide with what you will say'],
+      ['slidev.md', '---\ntheme: seriph\nlayout: cover\n---\n\n# One\n\nText\n\n---\n\n## Two\n\nText\n', "add an HTML comment <!-- … --> at the slide's end with what you will say", "add an HTML comment <!-- … --> at the slide's end with what you will say"],
+      ['remark.md', 'class: center\n\n# One\n\nText\n\n???\n\nSaid\n\n---\n\n# Two\n\nText\n', "add a line ??? at the slide's end, then what you will say"],
+      ['plain.md', '---\ntitle: P\n---\n\n## One\n\nText\n', 'add a line starting "Note:" with what you will say'],
+    ];
+    for (const [file, text, ...hints] of decks) {
+      const built = await buildDeck(path.join(writeBriefing({ [file]: text }, `notes-hint-${file.replace('.', '-')}`), file));
+      expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_NO_NOTES').map((d) => d.hint), file).toEqual(hints);
+    }
   });
 });
 
