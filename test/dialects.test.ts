@@ -1096,6 +1096,16 @@ describe('footnotes, as GitHub, Pandoc and Quarto write them', () => {
   });
 });
 
+describe('a deck known by its theme', () => {
+  it("whose theme only one tool has (Slidev's seriph, Marp's gaia) is read as that tool's: cut at ---, each slide titled by its heading, no agenda", async () => {
+    for (const [theme, tool] of [['seriph', 'Slidev'], ['gaia', 'Marp']]) {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: ${theme}\n---\n\n# One\n\nText one.\n\n---\n\n# Two\n\nText two.\n` }, `theme-tool-${theme}`), 'deck.md'));
+      expect(built.briefing.meta.peerTools, theme).toContain(tool);
+      expect(built.briefing.slides.map((s) => [s.kind, s.title]), theme).toEqual([['content', 'One'], ['content', 'Two']]);
+    }
+  });
+});
+
 describe('a Slidev deck known by its body', () => {
   it("whose headmatter has only title: and theme: is read as Slidev's by its slide front matter, slots and v-switch: no title slide is added, its notes and columns are Slidev's", async () => {
     const deck = [

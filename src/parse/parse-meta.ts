@@ -221,6 +221,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   // deck's own CSS, or a built-in one it names, is its own.
   const standIn = peerTheme && meta.darkScheme ? 'black' : peerTheme?.theme;
   if (peerTheme) {
+    // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
+    if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
     bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${standIn}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
     meta.theme = standIn!;
   } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
