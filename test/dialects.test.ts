@@ -1040,12 +1040,17 @@ describe('Quarto syntax inside a slide', () => {
     expect(built.warnings).toEqual([]);
   });
 
-  it('a slide whose heading says {visibility="hidden"} is left out, with its notes, as Quarto leaves it out; "uncounted" is shown, with a warning', async () => {
-    const deck = ['---', 'title: V', '---', '', '## Shown', '', 'One.', '', '## Backup {visibility="hidden" .smaller}', '', 'Not for the room.', '', '::: notes', 'Hidden note.', ':::', '', '## Extra {visibility=uncounted}', '', 'Two.', ''].join('\n');
+  it('a slide whose heading says {visibility="hidden"} is left out, with its notes, as Quarto leaves it out; one "uncounted" is shown but left out of the count, showing the number before it, as reveal counts', async () => {
+    const deck = ['---', 'title: V', '---', '', '## Shown', '', 'One.', '', '## Backup {visibility="hidden" .smaller}', '', 'Not for the room.', '', '::: notes', 'Hidden note.', ':::', '', '## Extra {visibility=uncounted}', '', 'Two.', '', '## Last', '', 'Three.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-hidden'), 'deck.qmd'));
-    expect(built.briefing.slides.map((s) => s.title)).toEqual(['V', 'Shown', 'Extra']);
+    expect(built.briefing.slides.map((s) => [s.title, s.page ?? s.number])).toEqual([['V', 1], ['Shown', 2], ['Extra', 2], ['Last', 3]]);
+    expect(built.briefing.pageTotal).toBe(3);
     expect(built.deck.html).not.toMatch(/Backup|Not for the room|Hidden note/);
-    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[17, 'heading attributes visibility are not supported and were left out']]);
+    expect(built.warnings).toEqual([]);
+    // reveal's own comment says it too.
+    const reveal = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: R\n---\n\n## One\n\nA\n\n## Backup\n\n<!-- .slide: data-visibility="uncounted" -->\n\nB\n' }, 'reveal-uncounted'), 'deck.md'));
+    expect(reveal.briefing.slides.map((s) => s.page ?? s.number)).toEqual([1, 2, 2]);
+    expect(reveal.warnings).toEqual([]);
   });
 
   it('fragment divs step in, a callout is a titled box, cells drop their #| options, and attributes never show', async () => {

@@ -200,8 +200,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let leadLines: Line[] | null = null;
     let leadSteps: { fragment: boolean; from: number }[] = [];
     const steps: { fragment: boolean; from: number }[][] = [[]];
-    const { backgroundImage: headingImage, ...headingLook } = raw.look ?? {};
+    const { backgroundImage: headingImage, uncounted: headingUncounted, ...headingLook } = raw.look ?? {};
     let look: Slide['look'] = raw.look ? headingLook : undefined;
+    /** Left out of the page count, as reveal leaves a slide `data-visibility="uncounted"`. */
+    let uncountedHere = headingUncounted === true;
     let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
     const footerLines: Line[] = [];
     let footerOpen: Line | null = null;
@@ -223,8 +225,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       const directive = DIRECTIVE.exec(line.text);
       const slideLook = directive ? null : readSlideDirective(line.text, authorClasses);
       if (slideLook) {
-        const { backgroundImage, ...safe } = slideLook.look;
+        const { backgroundImage, uncounted: notCounted, ...safe } = slideLook.look;
         look = { ...look, ...safe };
+        if (notCounted) uncountedHere = true;
         if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
         if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
       } else if (!directive) {
@@ -312,7 +315,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     });
     previousFile = raw.file;
     slideOf.set(raw, slide);
-    if (raw.chrome?.uncounted) uncounted.add(slide);
+    if (raw.chrome?.uncounted || uncountedHere) uncounted.add(slide);
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }

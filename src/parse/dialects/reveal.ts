@@ -136,6 +136,8 @@ export interface SlideDirectiveLook {
   backgroundSize?: string;
   /** The colour of the slide's text: Marp's `color` directive, written `data-color` in a `.slide:` comment. */
   textColor?: string;
+  /** reveal's `data-visibility="uncounted"` (Quarto's `visibility="uncounted"`): left out of the count, showing the number before it. */
+  uncounted?: true;
 }
 
 /**
@@ -164,6 +166,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundSize = value;
     } else if (name === 'data-color' && SAFE_COLOUR.test(value)) {
       look.textColor = value;
+    } else if ((name === 'data-visibility' || name === 'visibility') && value === 'uncounted') {
+      look.uncounted = true;
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
