@@ -156,6 +156,8 @@ export interface BriefingMeta {
   transition?: string;
   /** Every slide's text a step smaller (Quarto's `smaller: true`). */
   smaller: boolean;
+  /** Pandoc's and Quarto's `toc:` and `toc-title:`: whether their deck lists its sections (they do not unless asked), and under what title. */
+  toc?: { show?: boolean; title?: string };
   /** Curly quotes, dashes and ellipses at build time (default true). */
   smartypants: boolean;
 }

@@ -157,11 +157,26 @@ describe('other tools\' front matter', () => {
       [8, '"abstract" is Pandoc\'s metadata; briefdeck ignores it'],
       [10, '"header-includes" is Pandoc\'s metadata; briefdeck ignores it'],
     ]);
-    // Quarto writes each author as a map with a name; its toc is named as Quarto's in a deck known to be Quarto's.
-    const quarto = ['---', 'title: Q', 'format: revealjs', 'author:', '  - name: Norah Jones', '    affiliations: Acme', '  - name:', '      given: Bo', '      family: Li', 'toc: true', '---', '', '## A', ''].join('\n');
+    // Quarto writes each author as a map with a name; its toc-depth is named as Quarto's in a deck known to be Quarto's.
+    const quarto = ['---', 'title: Q', 'format: revealjs', 'author:', '  - name: Norah Jones', '    affiliations: Acme', '  - name:', '      given: Bo', '      family: Li', 'toc-depth: 1', '---', '', '## A', ''].join('\n');
     const q = await buildDeck(path.join(writeBriefing({ 'deck.qmd': quarto }, 'quarto-authors'), 'deck.qmd'));
     expect(q.briefing.meta.author).toBe('Norah Jones, Bo Li');
-    expect(q.warnings.map((w) => w.message)).toEqual(['"toc" is Quarto\'s metadata; briefdeck ignores it']);
+    expect(q.warnings.map((w) => w.message)).toEqual(['"toc-depth" is Quarto\'s metadata; briefdeck ignores it']);
+  });
+
+  it("Pandoc and Quarto: a deck's sections are listed on a slide only with toc: true, as they list them, titled by toc-title; agenda: set wins", async () => {
+    const body = ['', '# Part one', '', '## A', '', 'Text.', '', '# Part two', '', '## B', '', 'Text.', ''];
+    const kinds = async (file: string, front: string[]) => {
+      const built = await buildDeck(path.join(writeBriefing({ [file]: ['---', 'title: T', ...front, '---', ...body].join('\n') }, `toc-${file.replace('.', '-')}-${front.length}`), file));
+      expect(built.warnings).toEqual([]);
+      return built.briefing.slides.filter((s) => s.kind === 'agenda').map((s) => [s.title, s.bodyHtml === '' ? 'listed by the template' : s.bodyHtml]);
+    };
+    expect(await kinds('deck.qmd', [])).toEqual([]);
+    expect(await kinds('deck.qmd', ['toc: true', 'toc-title: Contents'])).toEqual([['Contents', 'listed by the template']]);
+    expect(await kinds('deck.qmd', ['agenda: true'])).toEqual([['Agenda', 'listed by the template']]);
+    expect(await kinds('deck.md', ['output: beamer_presentation'])).toEqual([]);
+    // briefdeck's own deck has its agenda unless it says otherwise.
+    expect(await kinds('deck.md', [])).toEqual([['Agenda', 'listed by the template']]);
   });
 });
 
@@ -781,7 +796,8 @@ describe("Pandoc's own slide show example", () => {
     expect(built.briefing.meta.peerTools).toContain('Pandoc');
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('<p>An <strong>urgent</strong> and <strong>bold</strong> word.</p>');
     expect([built.briefing.meta.title, built.briefing.meta.author, built.briefing.meta.date]).toEqual(['Habits', 'John Doe, Jane Roe', 'March 22, 2005']);
-    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Habits', 'Agenda', 'In the morning', 'Getting up']);
+    // As Pandoc shows it: no list of sections, since it does not say toc: true.
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Habits', 'In the morning', 'Getting up']);
     const body = built.briefing.slides.at(-1)!.bodyHtml;
     expect(body).toContain('<dl><dt>Alarm</dt><dd>Turn it off before it rings twice</dd><dt>Bed</dt><dd>Get out of it</dd><dd>Make it</dd></dl>');
     expect(body).toContain('<p class="line-block">The first line<br>\u00a0\u00a0\u00a0indented</p>');

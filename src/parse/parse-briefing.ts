@@ -149,7 +149,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
   }
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
-  if (meta.agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', 'Agenda');
+  // Pandoc and Quarto list a deck's sections only when asked (`toc: true`), so their decks have an agenda only then; `agenda:` set wins.
+  const pandocFamily = meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || bodies.some((b) => /\.(?:qmd|rmd)$/i.test(b.file.path));
+  const agenda = meta.keyLines.agenda === undefined && pandocFamily ? meta.toc?.show === true : meta.agenda;
+  if (agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', meta.toc?.title ?? 'Agenda');
 
   /** Renders a slide's speaker notes, with footnotes of their own. */
   function renderNotes(file: SourceFile, lines: Line[]): SpeakerNotes {

@@ -160,6 +160,15 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'boolean') return false;
       meta.smaller = value;
       return true;
+    // Pandoc's and Quarto's list of sections, briefdeck's agenda slide (parse-briefing.ts), and its title.
+    case 'toc':
+      if (typeof value !== 'boolean') return false;
+      (meta.toc ??= {}).show = value;
+      return true;
+    case 'toc-title':
+      if (typeof value !== 'string' || value.trim() === '') return false;
+      (meta.toc ??= {}).title = value.trim();
+      return true;
     // Pandoc's and Quarto's slide level, as briefdeck's own `slideLevel` takes it; the metadata's own key, set, wins.
     case 'slide-level':
       if (value !== 1 && value !== 2) return false;
