@@ -9,7 +9,7 @@ import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
 import { findFetchInValue, readCssName } from '../css-references.js';
 import type { Slide } from '../model.js';
-import type { FoundStyle, RawSlide } from './cut-slides.js';
+import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
 
 /** A style sheet as the author wrote it, with where it starts. */

@@ -4,7 +4,8 @@ import { HTML_DECK, NOTEBOOK, writtenForAnotherTool, type Briefing, type ChartRe
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
-import { countHeadings, cutSlides, type FoundStyle, type RawSlide } from './cut-slides.js';
+import { countHeadings, cutSlides } from './cut-slides.js';
+import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';

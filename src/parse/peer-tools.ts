@@ -1,7 +1,7 @@
 // Which other tool a deck was written for, beyond what its front matter says, and
 // what follows from that for the parse: where slides are cut, whether the deck
 // brings its own cover, and which dialect module reads its lines one by one.
-import type { CutOptions } from './cut-slides.js';
+import type { CutOptions } from './raw-slide.js';
 import { SEPARATOR_TOOLS } from './dialects/front-matter.js';
 import { readsAsMarpBody } from './dialects/marp.js';
 import { readsAsSlidevBody } from './dialects/slidev.js';
