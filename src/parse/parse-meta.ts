@@ -1,7 +1,8 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
-import { applyPeerKey, isSharedPeerKey, mapPeerTheme, peerKeyOwner, readAuthorList, readDurationText } from './dialects/front-matter.js';
+import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
+import { isSharedPeerKey, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';

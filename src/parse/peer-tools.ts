@@ -2,7 +2,7 @@
 // what follows from that for the parse: where slides are cut, whether the deck
 // brings its own cover, and which dialect module reads its lines one by one.
 import type { CutOptions } from './raw-slide.js';
-import { SEPARATOR_TOOLS } from './dialects/front-matter.js';
+import { SEPARATOR_TOOLS } from './dialects/peer-keys.js';
 import { readsAsMarpBody } from './dialects/marp.js';
 import { readsAsSlidevBody } from './dialects/slidev.js';
 import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';

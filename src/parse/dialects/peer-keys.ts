@@ -1,0 +1,82 @@
+// Which tool another tool's metadata belongs to: the keys of each tool's front
+// matter (some shared between tools), its theme names and the built-in theme
+// nearest each, and the tools that cut a deck at `---`. front-matter.ts maps the
+// values briefdeck can honour; this module only knows whose each key is.
+import { MARP_LOCAL_DIRECTIVES } from './marp.js';
+
+/** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
+const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'logo', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
+
+/** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
+const PEER_KEYS: Record<string, string> = Object.fromEntries([
+  ...['marp', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'class'), 'headingDivider', 'math', 'style', 'description', 'image', 'keywords', 'url'].map((k) => [k, 'Marp']),
+  ...MARP_LOCAL_DIRECTIVES.map((k) => [`_${k}`, 'Marp']),
+  ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
+  ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode'].map((k) => [k, 'Slidev']),
+  // R Markdown's (ioslides, Slidy, revealjs and Beamer presentations, knitted by knitr, then Pandoc).
+  ...['output', 'runtime', 'knit', 'editor_options', 'always_allow_html'].map((k) => [k, 'R Markdown']),
+  ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
+  // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
+  ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'variables'].map((k) => [k, 'Pandoc']),
+]);
+
+/** Other tools' own themes, and the briefdeck theme nearest to each; Marp's come first for a name both use. */
+const PEER_THEMES: Record<string, Record<string, string>> = {
+  Marp: { default: 'white', gaia: 'white', uncover: 'white' },
+  // Slidev's official themes (npm packages slidev-theme-<name>); its starter deck asks for seriph.
+  Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
+};
+
+/**
+ * Tools whose decks are a run of slides cut at `---`, each titled by its first heading, the first one the
+ * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
+ * theirs on its own.
+ */
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter']);
+
+/** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
+const SHARED_KEYS: Record<string, string[]> = {
+  class: ['Slidev', 'Marp'],
+  footer: ['Marp', 'Quarto'],
+  transition: ['Slidev', 'Quarto'],
+  css: ['reveal-md', 'Pandoc', 'Quarto'],
+  // A document's own description, keywords, image and address, which several tools read.
+  ...Object.fromEntries(['description', 'keywords'].map((k) => [k, ['Marp', 'Pandoc', 'Quarto']])),
+  ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
+  ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
+  params: ['Quarto', 'R Markdown'],
+};
+
+/** Whether two tools share the key, so that the deck's other keys decide whose it is. */
+export function isSharedPeerKey(key: string): boolean {
+  return Object.hasOwn(SHARED_KEYS, key);
+}
+
+/** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for, else to all of them. */
+export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
+  if (Object.hasOwn(SHARED_KEYS, key)) {
+    const tools = SHARED_KEYS[key]!;
+    // In a deck that is none of its tools' yet, a key Pandoc and Quarto share is Pandoc's, which reads a deck as briefdeck
+    // does; one that Marp, Slidev or reveal-md shares names them all ("Marp or Quarto") and decides nothing, since alone
+    // it must not make a deck theirs (cut at --- only, and for Marp and Slidev its comments notes).
+    return tools.find((tool) => peerTools.includes(tool)) ?? (tools.some((tool) => SEPARATOR_TOOLS.has(tool)) ? tools.join(' or ') : tools[0]);
+  }
+  return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
+}
+
+/**
+ * The built-in theme that stands in for another tool's `theme:` and the tool it belongs to: one of that tool's
+ * own themes by name, or, in a deck already recognisably Slidev's, any other theme, since Slidev installs themes
+ * as packages of any name. Undefined when the name is no other tool's (then it is briefdeck's to judge).
+ */
+export function mapPeerTheme(theme: string, peerTools: readonly string[]): { tool: string; theme: string } | undefined {
+  const owners = Object.keys(PEER_THEMES).filter((tool) => Object.hasOwn(PEER_THEMES[tool]!, theme));
+  const known = owners.find((t) => peerTools.includes(t));
+  // A name two tools use (`default`), in a deck that is neither's yet, is named as both's; both map it alike.
+  if (owners.length > 0) return { tool: known ?? owners.join(' or '), theme: PEER_THEMES[known ?? owners[0]!]![theme]! };
+  if (peerTools.includes('Slidev')) return { tool: 'Slidev', theme: 'briefing' };
+  // A Marp deck's theme of its own (registered with Marp's --theme-set) is not at hand: the nearest plain one.
+  if (peerTools.includes('Marp')) return { tool: 'Marp', theme: 'white' };
+  // A Pandoc deck's theme is a Beamer theme (metropolis, Madrid, …) or one of reveal's, which are built in.
+  return peerTools.includes('Pandoc') ? { tool: 'Pandoc', theme: 'white' } : undefined;
+}
