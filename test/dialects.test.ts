@@ -621,6 +621,17 @@ describe("Quarto's numbered figures and tables", () => {
     ]);
   });
 
+  it("Quarto's fig-alt is the picture's text alternative, its brackets still the caption; check finds no picture without one", async () => {
+    const deck = ['---', 'title: A', '---', '', '## Pics', '', '![](a.png){fig-alt="A grey square"}', '', '![The caption](a.png){#fig-sq fig-alt="A square, described"}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-fig-alt'), 'deck.qmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Pics')!.bodyHtml;
+    expect([...body.matchAll(/alt="([^"]*)"/g)].map((m) => m[1])).toEqual(['A grey square', 'A square, described']);
+    expect(body).toContain('<span class="figure-caption">Figure 1: The caption</span>');
+    expect(built.briefing.images.map((i) => i.alt)).toEqual(['A grey square', 'A square, described']);
+    expect(built.warnings).toEqual([]);
+    expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_IMAGE_ALT')).toEqual([]);
+  });
+
   it('outside a deck written for Pandoc or Quarto, a reference to a label nothing has is text, and nothing is reported', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Refs\n\nWrite to @fig-none or [@tbl-x].\n' }, 'plain-crossref'), 'deck.md'));
     expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).trim()).toBe('Write to @fig-none or [@tbl-x].');

@@ -120,19 +120,19 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         if (marp.ignored.length > 0) {
           bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
         }
-        const alt = escapeHtml(marp.alt);
+        // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
+        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string; pandocAlt?: string };
+        const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
         const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages, quartoFile());
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
-        images.push({ src: token.href, relPath, alt: marp.alt, source: where });
+        images.push({ src: token.href, relPath, alt: pandoc.pandocAlt ?? marp.alt, source: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        // A size from Marp's keywords or from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
-        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string };
         const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
         const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
         const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
         const img = `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
         // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
-        return pandoc.pandocFigure === undefined ? img : `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, crossRefs)}${alt}</span>`;
+        return pandoc.pandocFigure === undefined ? img : `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, crossRefs)}${escapeHtml(marp.alt)}</span>`;
       },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);

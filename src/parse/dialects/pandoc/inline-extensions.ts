@@ -89,7 +89,10 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
             before.pandocFigure = attributes.id;
             usedId = true;
           }
-          usedPair = (name) => Object.hasOwn(size, name);
+          // Quarto's `fig-alt`: the picture's text alternative, where the brackets hold its caption.
+          const alt = attributes.pairs.find(([k]) => k === 'fig-alt')?.[1].trim();
+          if (alt) before.pandocAlt = alt;
+          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined);
           usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls));
         }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
