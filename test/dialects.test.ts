@@ -611,7 +611,9 @@ describe("Quarto's numbered figures and tables", () => {
     const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
     expect(text('Refs')).toBe('See Figure 1, Table 1 and 2; ?@fig-none and ?@tbl-cost are not there.');
     expect(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).toContain('<strong>?@fig-none</strong>');
-    expect(text('Figures')).toBe('Figure 1: A map Figure 2: A chart');
+    // A picture alone in its paragraph is Pandoc's implicit figure: captioned by its alt text, unnumbered without a label.
+    expect(text('Figures')).toBe('Figure 1: A map Figure 2: A chart No label');
+    expect(built.briefing.slides.find((s) => s.title === 'Figures')!.bodyHtml).toContain('alt="No label" width="10%"><span class="figure-caption" aria-hidden="true">No label</span>');
     expect(built.briefing.slides.find((s) => s.title === 'Figures')!.bodyHtml).toContain('width="50%"><span class="figure-caption">Figure 1: A map</span>');
     expect(text('Table')).toMatch(/Table 1: Costs by year$/);
     // Shown as Quarto shows a reference it cannot resolve, and reported at its line with the nearest label.
@@ -630,6 +632,11 @@ describe("Quarto's numbered figures and tables", () => {
     expect(built.briefing.images.map((i) => i.alt)).toEqual(['A grey square', 'A square, described']);
     expect(built.warnings).toEqual([]);
     expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_IMAGE_ALT')).toEqual([]);
+    // Inline, or without alt text, a picture is no figure; nor is one in a deck not written for Pandoc or Quarto.
+    const inline = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: B\n---\n\n## P\n\nSee ![a square](a.png) here.\n\n![](a.png)\n', 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-no-figure'), 'deck.qmd'));
+    expect(inline.briefing.slides.at(-1)!.bodyHtml).not.toContain('figure-caption');
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: C\n---\n\n## P\n\n![a square](a.png)\n', 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'plain-no-figure'), 'deck.md'));
+    expect(plain.briefing.slides.at(-1)!.bodyHtml).not.toContain('figure-caption');
   });
 
   it('outside a deck written for Pandoc or Quarto, a reference to a label nothing has is text, and nothing is reported', async () => {

@@ -121,7 +121,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
         }
         // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
-        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string; pandocAlt?: string };
+        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
         const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
         const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages, quartoFile());
         if (relPath === null) return `<span class="missing-image">${alt}</span>`;
@@ -132,7 +132,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
         const img = `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
         // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
-        return pandoc.pandocFigure === undefined ? img : `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, crossRefs)}${escapeHtml(marp.alt)}</span>`;
+        if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, crossRefs)}${escapeHtml(marp.alt)}</span>`;
+        // Pandoc's implicit figure: a picture alone in its paragraph is captioned by its alt text, hidden from a screen reader that reads it as the alt.
+        return pandoc.implicitFigure && marp.alt.trim() !== '' ? `${img}<span class="figure-caption" aria-hidden="true">${escapeHtml(marp.alt)}</span>` : img;
       },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);
@@ -347,6 +349,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     return math.putBack(meta.smartypants ? typesetHtml(html, meta.lang) : html);
   }
 
+  /** Marks the picture of a paragraph that holds nothing else (but its attributes) as Pandoc's implicit figure, captioned by the image renderer. */
+  function markImplicitFigure(paragraph: Tokens.Paragraph): void {
+    const parts = paragraph.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+    if (parts[0]?.type === 'image' && (parts.length === 1 || (parts.length === 2 && parts[1]!.type === 'pandocAttributes'))) (parts[0] as Tokens.Image & { implicitFigure?: boolean }).implicitFigure = true;
+  }
+
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
     const tokens = marked.lexer(joinLines(lines));
     let index = 0;
@@ -364,6 +372,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.cursor = 0;
       const before: boolean = ctx.rawHtml;
       ctx.rawHtml = false;
+      if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
       const part = marked.parser([token]);
       // Marp steps in a list written with `*` markers (its "fragmented list"); `-` and `+` lists show at once.
       html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*\*[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
