@@ -301,6 +301,19 @@ describe('briefdeck pptx errors', () => {
     expect(withReference).toEqual(without);
   });
 
+  it('describes a picture by its alt text, and marks one without alt text decorative with an empty description, never its file name', async () => {
+    const square = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
+    const dir = writeBriefing({ 'deck.md': '---\ntitle: Pictures\n---\n\n## Described\n\n![A red square](a.png)\n\n## Decorative\n\n![](a.png)\n', 'a.png': square }, 'pptx-decorative');
+    const { bytes } = await exportPptx(path.join(dir, 'deck.md'));
+    const files = unzipSync(bytes);
+    const pictures = Object.keys(files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).sort().flatMap((name) => [...new TextDecoder().decode(files[name]).matchAll(/<p:pic>[\s\S]*?<\/p:nvPicPr>/g)].map((m) => m[0]));
+    expect(pictures).toHaveLength(2);
+    expect(pictures[0]).toMatch(/<p:cNvPr [^>]*descr="A red square">/);
+    expect(pictures[0]).not.toContain('decorative');
+    expect(pictures[1]).toMatch(/<p:cNvPr [^>]*descr="">[\s\S]*<adec:decorative [^>]*val="1"\/><\/a:ext><\/a:extLst><\/p:cNvPr>/);
+    expect(pictures.join('')).not.toMatch(/preencoded|briefdeck-decorative/);
+  });
+
   it('refuses an image outside the briefing folder, like build', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Outside\n', 'a.md': '## Picture\n\n![x](../secret.png)\n' });
     const result = await runCapture(['pptx', dir, '-o', path.join(tempDir(), 'x.pptx')], dir);

@@ -11,6 +11,9 @@ import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxTex
 import type { SlideBlock } from './read-slide-blocks.js';
 import type { ThemePalette } from './theme-palette.js';
 
+/** The alt text a picture without one is given, for write-pptx.ts to mark it decorative as PowerPoint does. */
+export const DECORATIVE_PICTURE = 'briefdeck-decorative-picture-7f3a';
+
 /** The slide's frame in inches: where the title, the body and the footer go. */
 export interface Geometry {
   width: number;
@@ -167,7 +170,8 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const scale = Math.min(box.w / image.width, space / image.height);
         const w = image.width * scale;
         const h = image.height * scale;
-        ctx.slide.addImage({ data: image.data, x: box.x + (box.w - w) / 2, y, w, h, altText: first.alt });
+        // pptxgenjs names a picture without alt text by its file (`preencoded.png`), which a screen reader would read: it is marked decorative instead.
+        ctx.slide.addImage({ data: image.data, x: box.x + (box.w - w) / 2, y, w, h, altText: first.alt.trim() === '' ? DECORATIVE_PICTURE : first.alt });
         y += h + 0.15;
         return;
       }

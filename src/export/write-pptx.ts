@@ -11,7 +11,7 @@ import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
 import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag } from '../errors.js';
-import { placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
+import { DECORATIVE_PICTURE, placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
 import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
 import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.js';
 import { toHex } from '../colour.js';
@@ -235,7 +235,7 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
     const name = renumber(original);
     let content: Uint8Array | string = entries[original]!;
     if (/\.(xml|rels)$/.test(name)) content = renumber(new TextDecoder().decode(content));
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && typeof content === 'string') content = keepFirstParagraphProperties(content);
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && typeof content === 'string') content = markDecorativePictures(keepFirstParagraphProperties(content));
     // A chart's data travels as an embedded workbook, itself a zip with its own times.
     if (name.endsWith('.xlsx') && typeof content !== 'string') content = await stabilise(content, date);
     if (name === 'docProps/core.xml') {
@@ -273,4 +273,14 @@ function keepFirstParagraphProperties(xml: string): string {
     const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr: string, offset: number) => (offset === 0 ? pPr : ''));
     return `<a:p>${kept}</a:p>`;
   });
+}
+
+/** PowerPoint's mark of a decorative picture, which a screen reader skips (Office's "Mark as decorative"). */
+const DECORATIVE_EXT = '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>';
+
+/** Marks each picture placed without alt text (DECORATIVE_PICTURE, pptx-slides.ts) decorative, with an empty description, as PowerPoint does. */
+function markDecorativePictures(xml: string): string {
+  if (!xml.includes(DECORATIVE_PICTURE)) return xml;
+  // pptxgenjs writes the picture's <p:cNvPr> with its description, then at most a link, then closes it; the mark goes last, as the schema orders it.
+  return xml.replace(new RegExp(`(<p:cNvPr\\b[^>]*?) descr="${DECORATIVE_PICTURE}"(/>|>([\\s\\S]*?)</p:cNvPr>)`, 'g'), (_, open: string, _close: string, inner: string | undefined) => `${open} descr="">${inner ?? ''}${DECORATIVE_EXT}</p:cNvPr>`);
 }
