@@ -370,6 +370,12 @@ describe('slide blocks for PowerPoint', () => {
     ]);
   });
 
+  it('puts a picture written within text after its paragraph, where it was lost', async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const { blocks } = readSlideBlocks('<p>See <img src="briefdeck-asset:2" alt="an icon"> and <a href="https://example.org"><img src="briefdeck-asset:3" alt="a linked icon"></a> here.</p>');
+    expect(blocks.map((b) => (b.kind === 'image' ? `image ${b.asset} ${b.alt}` : b.kind))).toEqual(['paragraph', 'image 2 an icon', 'image 3 a linked icon']);
+  });
+
   it('keeps a list inside a table cell (a Pandoc grid table may hold one), an item a line', async () => {
     const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
     const { blocks } = readSlideBlocks('<table><thead><tr><th>Fruit</th><th>Advantages</th></tr></thead><tbody><tr><td>Bananas</td><td><ul><li>wrapper</li><li><strong>bright</strong></li></ul></td></tr></tbody></table>');

@@ -112,14 +112,13 @@ function readFragment(html: string, into: SlideBlocks): void {
         const image = onlyImage(node);
         if (image) into.blocks.push(image);
         else {
-          // A captioned figure (Quarto's `{#fig-…}`): each picture in it, then its caption as a paragraph.
-          if (childElements(node).some((c) => c.tagName === 'span' && hasClass(c, 'figure-caption'))) {
-            for (const img of childElements(node).filter((c) => c.tagName === 'img')) {
-              const picture = readImage(img);
-              if (picture) into.blocks.push(picture);
-            }
-          }
+          // A captioned figure (Pandoc's and Quarto's): each picture in it, then its caption as a paragraph. A picture
+          // within text (an icon in a sentence) has no place in a run of PowerPoint text: it follows its paragraph.
+          const pictures = descendants(node).filter((c) => c.tagName === 'img').map(readImage).filter((p): p is SlideBlock => p !== undefined);
+          const figure = childElements(node).some((c) => c.tagName === 'span' && hasClass(c, 'figure-caption'));
+          if (figure) into.blocks.push(...pictures);
           pushRuns(into, 'paragraph', readRuns(node, into));
+          if (!figure) into.blocks.push(...pictures);
         }
         return;
       }
