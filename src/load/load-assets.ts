@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
+import { suggestClosest } from '../did-you-mean.js';
 import { writtenForAnotherTool, type Briefing, type LoadedAsset } from '../model.js';
 import { readRegularFile } from '../read-regular-file.js';
 import { assertInside } from './confine-path.js';
@@ -78,12 +79,14 @@ function readImageFile(image: Briefing['images'][number], root: string, where: {
       } catch {
         // The folder itself is missing; there is nothing to suggest.
       }
-      const guess = siblings.find((n) => n.toLowerCase() === path.basename(image.relPath).toLowerCase());
+      const name = path.basename(image.relPath);
+      const inCase = siblings.find((n) => n.toLowerCase() === name.toLowerCase());
+      // Else a name a typo away (sqaure.png for square.png).
+      const guess = inCase ?? suggestClosest(name, siblings);
+      const looked = `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`;
       throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
         ...where,
-        hint: guess
-          ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? file names are case-sensitive`
-          : `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`,
+        hint: guess ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? ${inCase ? 'file names are case-sensitive' : looked}` : looked,
       });
     }
     throw err;
