@@ -6,7 +6,8 @@ import { loadBriefing } from './load/load-briefing.js';
 import { loadAssets, loadChartData } from './load/load-assets.js';
 import { createNotebookPictureReader } from './load/read-notebook-pictures.js';
 import { resolveInsideBriefing } from './load/confine-path.js';
-import { loadTemplates } from './load-templates.js';
+import { loadTemplates, type TemplateSet } from './load-templates.js';
+import { checkLayouts } from './check-layouts.js';
 import { baseTheme, isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
@@ -55,6 +56,8 @@ export interface LoadedModel {
   root: string;
   singleFile: boolean;
   name: string;
+  /** The deck's templates: the built-in ones, or the briefing's own where it has them. */
+  templates: TemplateSet;
   warnings: Diagnostic[];
 }
 
@@ -73,15 +76,17 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   // Images are read even when parsing found errors, so one run reports every problem.
   const assets = loadAssets(briefing, loaded.root, bag, limits, createNotebookPictureReader(loaded));
   const chartData = loadChartData(briefing, loaded.root, bag, limits);
+  // The templates (the briefing's own among them) say which layouts exist: a slide asking for another is reported with the rest.
+  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
+  checkLayouts(briefing, Object.keys(templates.layouts), bag);
   bag.throwIfErrors();
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
-  return { briefing, assets, chartData, customThemeFile, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, warnings: bag.warnings };
+  return { briefing, assets, chartData, customThemeFile, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings };
 }
 
 /** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */
 export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuiltDeck> {
-  const cwd = options.cwd ?? process.cwd();
   // The runtime bundle does not depend on the briefing, so it is read while the worker parses; only the HTML needs it.
   void bundleRuntime().catch(() => undefined);
   const model = await loadModel(input, options);
@@ -89,7 +94,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const bag = new DiagnosticBag();
   bag.addAll(model.warnings);
   const sandbox = options.sandbox ?? processSandbox();
-  const templates = loadTemplates(model.singleFile ? undefined : model.root, cwd);
+  const { templates } = model;
   // SVG pictures that ask for the deck's typeface get it embedded, since an <img> cannot use the page's fonts.
   const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeFile).bodyFont }) : assets;
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.

@@ -1,6 +1,6 @@
+import { checkLayouts } from './check-layouts.js';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { hintWithSuggestion } from './did-you-mean.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
@@ -82,16 +82,7 @@ export function renderDeck(
   bag: DiagnosticBag,
   charts: readonly string[] = [],
 ): RenderedDeck {
-  const valid = Object.keys(templates.layouts).sort();
-  for (const slide of briefing.slides) {
-    if (!Object.hasOwn(templates.layouts, slide.layout)) {
-      bag.error('E_LAYOUT_UNKNOWN', `unknown layout "${slide.layout}"`, {
-        file: slide.source.file,
-        line: slide.layoutLine ?? slide.source.line,
-        hint: hintWithSuggestion(slide.layout, valid, 'layouts'),
-      });
-    }
-  }
+  checkLayouts(briefing, Object.keys(templates.layouts), bag);
   bag.throwIfErrors();
 
   const dataUris = new Map<number, string>();
