@@ -801,6 +801,34 @@ describe("a slide's own footer", () => {
   });
 });
 
+describe("R Markdown's ioslides and Slidy decks", () => {
+  it('read Markdown inside a <div> as Pandoc does (its class named in a warning if it has no meaning here), a bare <div> silently, notes divs as notes, and {.build} steps the slide in', async () => {
+    const deck = [
+      '---', 'title: IO', 'output: ioslides_presentation', '---', '',
+      '## Built {.build}', '', '- First', '- Second', '',
+      '## Columns', '', '<div class="columns-2">', '- Left item', '- Right item', '</div>', '', '<div class="notes">', 'Said, **not shown**.', '</div>', '',
+      '## Bare', '', '<div>', '*Emphasis* inside', '</div>', '', '<div style="color: red">', '- styled', '</div>', '', '<div class="x">Same line</div>', '',
+      '```html', '<div class="kept">', '- code', '</div>', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'ioslides-divs'), 'deck.Rmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Built')).toBe('<ul><li class="fragment">First</li><li class="fragment">Second</li></ul>');
+    expect(body('Columns')).toBe('<ul><li>Left item</li><li>Right item</li></ul>');
+    expect(built.briefing.slides.find((s) => s.title === 'Columns')!.notes!.html).toContain('<strong>not shown</strong>');
+    expect(body('Bare')).toMatch(/^<p><em>Emphasis<\/em> inside<\/p><ul><li>styled<\/li><\/ul><div>Same line<\/div><pre><code class="[^"]*language-html[^"]*">/);
+    // Code stays code.
+    expect(toPlainText(body('Bare'))).toContain('<div class="kept">- code</div>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '13: Pandoc div "<div class="columns-2">" has no briefdeck meaning; its content is shown without it',
+      '28: Pandoc div "<div style="color: red">" has no briefdeck meaning; its content is shown without it',
+      '32: raw HTML was neutralised: removed class on <div>',
+    ]);
+    // In a deck CommonMark reads, the lines of a <div> are HTML, as there.
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: P\n---\n\n## S\n\n<div class="x">\n- raw\n</div>\n' }, 'commonmark-div'), 'deck.md'));
+    expect(toPlainText(plain.briefing.slides.at(-1)!.bodyHtml).trim()).toBe('- raw');
+  });
+});
+
 describe("Pandoc's own slide show example", () => {
   it('reads its % title block as the title, authors and date, and its definition lists and line blocks, without their markers', async () => {
     const deck = [

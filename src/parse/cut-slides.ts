@@ -3,7 +3,7 @@ import type { CutOptions, FoundStyle, RawSlide } from './raw-slide.js';
 import { hasText, type Line } from './source-lines.js';
 import { createFenceReader } from './read-fences.js';
 import type { NotesBlock } from './dialects/notes-block.js';
-import { openPandocNotes } from './dialects/pandoc/read-notes.js';
+import { openPandocHtmlNotes, openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
 import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
@@ -18,6 +18,8 @@ import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
+/** In a deck Pandoc reads, its notes div written in HTML too, its lines Markdown. */
+const PANDOC_NOTES_OPENERS = [...NOTES_BLOCK_OPENERS, openPandocHtmlNotes];
 
 const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
@@ -93,7 +95,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const c = current as unknown as RawSlide;
     (c.notes ??= []).push(lineAt(text, number));
   };
-  const pandoc: PandocLineState = { divs: [], columnsSeen: 0 };
+  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.pandocHtmlDivs ? { htmlDivs: [] } : {}) };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev' };
   /** Where the `<style>` block being read starts. */
@@ -235,7 +237,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       verticalNext = separator === 'vertical';
       text = '---';
     } else text = rewriteSlot(text) ?? text;
-    const opened = NOTES_BLOCK_OPENERS.map((open) => open(text)).find((b) => b !== null);
+    const opened = (options.pandocHtmlDivs ? PANDOC_NOTES_OPENERS : NOTES_BLOCK_OPENERS).map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);
       else addNote('', number);

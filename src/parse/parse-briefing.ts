@@ -85,8 +85,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     if (classes) marpCarried.class = (meta.slideDefaults ??= {}).class = classes;
     warnPeerKeyLeftOut(bag, 'class', 'Marp', ignored.length === 0 || (classes ? ignored : false), { file: location.file, line: meta.marpClass.line });
   }
+  // A deck Pandoc reads (not xaringan's, which remark reads in the browser): Markdown inside a <div> (in a Markdown file, not one a
+  // page or notebook reader wrote, whose HTML is output), no agenda unless asked.
+  const pandocFamily = !meta.peerTools.includes('remark') && (meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || bodies.some((b) => /\.(?:qmd|rmd)$/i.test(b.file.path)));
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools) }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), pandocHtmlDivs: pandocFamily && body.lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
@@ -151,7 +154,6 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
   // Pandoc and Quarto list a deck's sections only when asked (`toc: true`), so their decks have an agenda only then; `agenda:` set wins.
-  const pandocFamily = meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || bodies.some((b) => /\.(?:qmd|rmd)$/i.test(b.file.path));
   const agenda = meta.keyLines.agenda === undefined && pandocFamily ? meta.toc?.show === true : meta.agenda;
   if (agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', meta.toc?.title ?? 'Agenda');
 
@@ -204,10 +206,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let leadLines: Line[] | null = null;
     let leadSteps: { fragment: boolean; from: number }[] = [];
     const steps: { fragment: boolean; from: number }[][] = [[]];
-    const { backgroundImage: headingImage, uncounted: headingUncounted, ...headingLook } = raw.look ?? {};
+    const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, ...headingLook } = raw.look ?? {};
     let look: Slide['look'] = raw.look ? headingLook : undefined;
     /** Left out of the page count, as reveal leaves a slide `data-visibility="uncounted"`. */
     let uncountedHere = headingUncounted === true;
+    if (headingIncremental) incremental = true;
     let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
     const footerLines: Line[] = [];
     let footerOpen: Line | null = null;

@@ -138,6 +138,8 @@ export interface SlideDirectiveLook {
   textColor?: string;
   /** reveal's `data-visibility="uncounted"` (Quarto's `visibility="uncounted"`): left out of the count, showing the number before it. */
   uncounted?: true;
+  /** R Markdown's ioslides `{.build}` on a slide's heading: its lists step in, as `<!-- incremental -->` makes them. */
+  incremental?: true;
 }
 
 /**

@@ -38,6 +38,11 @@ export interface PandocLineState {
   divs: string[];
   /** Columns of the open `::: columns` seen so far. */
   columnsSeen: number;
+  /**
+   * In a deck written for Pandoc (R Markdown's ioslides and Slidy decks among them), Markdown inside a `<div>`
+   * is read, as Pandoc reads it: each `<div>` line open, true when it was read as a div of Markdown.
+   */
+  htmlDivs?: HtmlDiv[];
   /** Inside conditional content a deck leaves out: how many divs were open around it, so its own close ends it. */
   hiding?: number;
   /** The line that div opened on, for a warning should it never close (set by cut-slides.ts). */
@@ -66,6 +71,15 @@ export interface Rewrite {
  * `state` carries the open divs from one line to the next within a file.
  */
 export function rewritePandocLine(line: string, state: PandocLineState): Rewrite | null {
+  if (state.htmlDivs && state.hiding === undefined && /^ {0,3}<\/?div\b/i.test(line)) {
+    const div = readHtmlDivLine(line, state.htmlDivs);
+    if (div === '') return { text: '' };
+    if (div !== null) {
+      const rewritten = rewritePandocLine(div, state);
+      // Said in the author's own words: the line was a <div>, not Pandoc's fence.
+      return rewritten && { ...rewritten, ...(rewritten.warning ? { warning: rewritten.warning.replace(`"${div}"`, `"${line.trim()}"`) } : {}) };
+    }
+  }
   const open = /^[ \t]*:/.test(line) ? /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line) : null;
   // Inside content Quarto leaves out of a deck, every line goes; its divs are counted, so that its own close ends it.
   if (state.hiding !== undefined) {
@@ -166,7 +180,10 @@ const UNNUMBERED = new Set(['unnumbered', 'unlisted']);
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing on a slide, which shows no section numbers.
-  const classes = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !UNNUMBERED.has(c));
+  const classNames = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !UNNUMBERED.has(c));
+  // ioslides' `{.build}` steps the slide's content in.
+  const build = classNames.includes('build');
+  const classes = classNames.filter((c) => c !== 'build');
   // Quarto's `background=` is reveal's shorthand: an image when it names a file or an address, else a colour.
   const named = (key: string, value: string) => (key !== 'background' ? key : /\.(?:png|jpe?g|gif|webp|svg|avif)["']?$|^["']?(?:https?:|data:)/i.test(value) ? 'background-image' : 'background-color');
   const written = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)];
@@ -178,5 +195,39 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const id = /(?:^|\s)#[\w-]+/.test(attributes);
   const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
   const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
-  return { text: heading, look: read?.look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
+  const look = build ? { ...read?.look, incremental: true as const } : read?.look;
+  return { text: heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
+}
+
+/** A line that is one `<div>` opening tag and nothing else: its attributes, quoted as a Pandoc div's are. */
+const HTML_DIV_OPEN = /^ {0,3}<div((?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<>{}]*"|'[^'<>{}]*'|[^\s"'<>{}=`]+))?)*)\s*>[ \t]*$/i;
+
+/** What a `<div>` line read by readHtmlDivLine was: a div of Markdown (Pandoc's fence stands for it), a bare one, or HTML left as it is. */
+export type HtmlDiv = 'div' | 'bare' | 'raw';
+
+/**
+ * A whole-line `<div …>` as the Pandoc fence it stands for (`::: {#id .a .b key="v"}`), so its lines are read as
+ * Markdown, as Pandoc reads them; a bare `<div>` as nothing; its whole-line `</div>` as what closes it. Null for any
+ * other line, a `<div>` with content on its line among them, whose close then stays HTML too.
+ */
+function readHtmlDivLine(line: string, open: HtmlDiv[]): string | null {
+  if (/^ {0,3}<\/div\s*>[ \t]*$/i.test(line)) {
+    const closes = open.pop();
+    return closes === 'div' ? ':::' : closes === 'bare' ? '' : null;
+  }
+  // A notes div is read, and closed, by the notes reader: it is never on this stack.
+  if (/^ {0,3}<div\b[^<>]*\bnotes\b/i.test(line)) return null;
+  const div = HTML_DIV_OPEN.exec(line);
+  if (!div) {
+    if (/^ {0,3}<div\b[^<>]*>[ \t]*$/i.test(line)) open.push('raw');
+    return null;
+  }
+  const spec = [...div[1]!.matchAll(/([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+)))?/g)].flatMap(([, name, ...values]) => {
+    const value = values.find((v) => v !== undefined) ?? '';
+    if (name!.toLowerCase() === 'class') return value.split(/\s+/).filter(Boolean).map((c) => `.${c}`);
+    if (name!.toLowerCase() === 'id') return value.trim() ? [`#${value.trim()}`] : [];
+    return [`${name}="${value.replace(/"/g, "'")}"`];
+  });
+  open.push(spec.length === 0 ? 'bare' : 'div');
+  return spec.length === 0 ? '' : `::: {${spec.join(' ')}}`;
 }
