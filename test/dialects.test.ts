@@ -829,6 +829,17 @@ describe("R Markdown's ioslides and Slidy decks", () => {
   });
 });
 
+describe('a deck Pandoc reads', () => {
+  it('starts a slide at every horizontal rule, as Pandoc does (`***`, `- - -`, `___`); in a briefdeck deck `***` is a rule on the slide', async () => {
+    const text = ['## One', '', 'First.', '', '* * *', '', 'Second.', '', '___', '', 'Third.', ''];
+    const pandoc = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: R', '---', '', ...text].join('\n') }, 'pandoc-rules'), 'deck.qmd'));
+    expect(pandoc.briefing.slides.filter((s) => s.kind === 'content').map((s) => toPlainText(s.bodyHtml).trim())).toEqual(['First.', 'Second.', 'Third.']);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: R', '---', '', ...text].join('\n') }, 'own-rules'), 'deck.md'));
+    expect(own.briefing.slides.filter((s) => s.kind === 'content')).toHaveLength(1);
+    expect(own.briefing.slides.at(-1)!.bodyHtml).toContain('<hr>');
+  });
+});
+
 describe("Pandoc's own slide show example", () => {
   it('reads its % title block as the title, authors and date, and its definition lists and line blocks, without their markers', async () => {
     const deck = [

@@ -95,7 +95,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const c = current as unknown as RawSlide;
     (c.notes ??= []).push(lineAt(text, number));
   };
-  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.pandocHtmlDivs ? { htmlDivs: [] } : {}) };
+  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}) };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev' };
   /** Where the `<style>` block being read starts. */
@@ -230,14 +230,14 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (headingHidden) c.hidden = true;
         return;
       }
-    } else if (commentNotes === 'marp' && THEMATIC_BREAK.test(text)) {
-      // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`.
+    } else if ((commentNotes === 'marp' || options.readByPandoc) && THEMATIC_BREAK.test(text)) {
+      // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`; so does Pandoc.
       text = '---';
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
       text = '---';
     } else text = rewriteSlot(text) ?? text;
-    const opened = (options.pandocHtmlDivs ? PANDOC_NOTES_OPENERS : NOTES_BLOCK_OPENERS).map((open) => open(text)).find((b) => b !== null);
+    const opened = (options.readByPandoc ? PANDOC_NOTES_OPENERS : NOTES_BLOCK_OPENERS).map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);
       else addNote('', number);

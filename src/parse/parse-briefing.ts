@@ -89,7 +89,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // page or notebook reader wrote, whose HTML is output), no agenda unless asked.
   const pandocFamily = !meta.peerTools.includes('remark') && (meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || bodies.some((b) => /\.(?:qmd|rmd)$/i.test(b.file.path)));
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), pandocHtmlDivs: pandocFamily && body.lineNumbers === undefined }));
+    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && body.lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

@@ -68,8 +68,11 @@ export interface CutOptions {
   authorClasses?: ReadonlySet<string>;
   /** Rewrites a line of a tool whose own syntax a dialect module reads line by line (remark's, Deckset's); one per file, as it keeps state. */
   rewriteLine?: (line: string) => DialectLine | null;
-  /** Markdown inside a `<div>` is read, as Pandoc reads it (a deck written for Pandoc, Quarto or R Markdown). */
-  pandocHtmlDivs?: boolean;
+  /**
+   * The file is one Pandoc reads (a deck written for Pandoc, Quarto or R Markdown, not xaringan's): Markdown inside a
+   * `<div>` is read, and every horizontal rule (`***`, `- - -`) starts a slide, as Pandoc reads them.
+   */
+  readByPandoc?: boolean;
   /** The line in its file of each line of the text, where they do not follow one another from `firstLine` (a reveal.js page read as Markdown). */
   lineNumbers?: readonly number[];
 }
