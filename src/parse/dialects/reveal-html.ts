@@ -6,8 +6,8 @@ import { REVEAL_THEMES } from '../../model.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
-import { fenceFor } from '../read-fences.js';
 import { writeHtmlBlock } from './html-block.js';
+import { HAS_MATH, onlyElement, writeCode, writeHeading, writeParagraph } from './html-to-markdown.js';
 import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
@@ -40,9 +40,6 @@ const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-sep
 
 /** Elements that open an HTML block in Markdown (CommonMark's kinds 1 and 6), so their content is never read as Markdown. */
 const BLOCK_ELEMENTS = new Set('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe legend main menu nav ol p pre search section summary table ul script style textarea'.split(' '));
-
-/** Characters Markdown, or a dialect, reads as markup in a heading's text (emphasis, code, links, math, emoji, attributes, citations), written as character references so they stay text. */
-const MARKUP_CHARACTERS = /[*_`[\]\\~$#|^=!{}:@]/g;
 
 const element = (node: Node): node is Element => 'tagName' in node;
 const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
@@ -278,76 +275,4 @@ function leadingWrappedHeading(section: Element): Element | undefined {
   };
   const found = first(section, 0);
   return found === 'other' ? undefined : found;
-}
-
-/** The one element `parent` holds, when it is a `name` and nothing but white space stands beside it. */
-function onlyElement(parent: Element, name: string): Element | undefined {
-  const kids = parent.childNodes.filter((n) => element(n) || textOf(n).trim() !== '');
-  return kids.length === 1 && element(kids[0]!) && kids[0].tagName === name ? kids[0] : undefined;
-}
-
-/** Writes a heading as a Markdown heading: its HTML kept, its text kept as text, its math typeset. */
-function writeHeading(heading: Element, level: number, emit: (text: string, line: number) => void): void {
-  emit('', lineOf(heading));
-  emit(`${'#'.repeat(level)} ${writeInline(heading)}`, lineOf(heading));
-  emit('', lineOf(heading));
-}
-
-/** Math as reveal's math plugin finds it in HTML text: `\\(…\\)` inline, `\\[…\\]` and `$$…$$` on their own; each bounded, so text with many openings and no closing is read in one pass. */
-const MATH = /\\\(([\s\S]{1,2000}?)\\\)|\\\[([\s\S]{1,2000}?)\\\]|\$\$([\s\S]{1,2000}?)\$\$/g;
-
-/** The characters parse5 writes as references in text, back as themselves, for TeX. */
-const TEXT_REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': '\u00a0' };
-
-/**
- * An element's content as one line of Markdown inline text: its HTML kept as inline HTML, the characters Markdown
- * would read as markup in its text written as references (so they stay text), and the math reveal's math plugin
- * would typeset written as Markdown's `$…$` and `$$…$$`, which the parse typesets.
- */
-function writeInline(parent: Element): string {
-  const collapse = (node: Node): void => {
-    if (node.nodeName === '#text') (node as DefaultTreeAdapterMap['textNode']).value = textOf(node).replace(/\s+/g, ' ');
-    else if ('childNodes' in node) node.childNodes.forEach(collapse);
-  };
-  collapse(parent);
-  const escape = (text: string) => text.replace(MARKUP_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`);
-  const line = `>${parse5.serialize(parent)}<`.replace(/>([^<]*)</g, (_, text: string) => {
-    let out = '';
-    let from = 0;
-    for (const m of text.matchAll(MATH)) {
-      const tex = (m[1] ?? m[2] ?? m[3]!).replace(/&(?:amp|lt|gt|nbsp);/g, (r) => TEXT_REFERENCES[r]!).trim();
-      out += escape(text.slice(from, m.index)) + (m[1] === undefined ? `$$${tex}$$` : `$${tex}$`);
-      from = m.index! + m[0].length;
-    }
-    return `>${out}${escape(text.slice(from))}<`;
-  }).slice(1, -1).trim();
-  // A line that starts as a list item would (`1. `, `- `) is text all the same.
-  return line.replace(/^[\d+-]/, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Writes `<pre><code>` as a fenced code block, its language from the code's class. */
-function writeCode(pre: Element, code: Element, emit: (text: string, line: number) => void): void {
-  const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? [...classes(code), ...classes(pre)].find((c) => c !== 'hljs' && c !== 'sourceCode' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
-  // trimEnd, not a pattern: `\s+$` looks along every run of spaces again from each of its characters.
-  const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
-  const fence = fenceFor(text);
-  const line = lineOf(pre);
-  emit('', line);
-  emit(`${fence}${language}`, line);
-  text.split('\n').forEach((t, i) => emit(t, line + i));
-  emit(fence, line);
-  emit('', line);
-}
-
-/** Text that holds math reveal's math plugin would typeset. */
-const HAS_MATH = /\\[([]|\$\$/;
-
-/** Writes a paragraph as a line of Markdown, so its math is typeset: a fragment's classes (`class="fragment"`) kept through reveal's element comment. */
-function writeParagraph(nodes: ChildNode[], line: number, emit: (text: string, line: number) => void, paragraph?: Element): void {
-  const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
-  holder.childNodes = nodes.map((n) => ({ ...n, parentNode: holder }));
-  const look = paragraph ? paragraph.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index') : [];
-  emit('', line);
-  emit(`${writeInline(holder)}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, line);
-  emit('', line);
 }

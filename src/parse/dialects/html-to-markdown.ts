@@ -1,0 +1,94 @@
+// Writes a reveal.js page's HTML out as the reveal Markdown it stands for, element by
+// element (reveal-html.ts walks the page and says which): a heading as a Markdown
+// heading, `<pre><code>` as a fenced block, and a paragraph or a list that holds math
+// as Markdown, so the parse typesets the math as reveal's math plugin would. The
+// text of each stays text: Markdown's markup characters in it are written as references.
+import * as parse5 from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { textOf } from '../html-fragment.js';
+import { fenceFor } from '../read-fences.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
+/** Writes one line of Markdown at a line of the page. */
+type Emit = (text: string, line: number) => void;
+
+const element = (node: Node): node is Element => 'tagName' in node;
+const classes = (node: Element): string[] => (node.attrs.find((a) => a.name === 'class')?.value ?? '').split(/\s+/).filter(Boolean);
+const lineOf = (node: Node): number => node.sourceCodeLocation?.startLine ?? 1;
+
+/** Characters Markdown, or a dialect, reads as markup in a heading's text (emphasis, code, links, math, emoji, attributes, citations), written as character references so they stay text. */
+const MARKUP_CHARACTERS = /[*_`[\]\\~$#|^=!{}:@]/g;
+
+/** The one element `parent` holds, when it is a `name` and nothing but white space stands beside it. */
+export function onlyElement(parent: Element, name: string): Element | undefined {
+  const kids = parent.childNodes.filter((n) => element(n) || textOf(n).trim() !== '');
+  return kids.length === 1 && element(kids[0]!) && kids[0].tagName === name ? kids[0] : undefined;
+}
+
+/** Writes a heading as a Markdown heading: its HTML kept, its text kept as text, its math typeset. */
+export function writeHeading(heading: Element, level: number, emit: (text: string, line: number) => void): void {
+  emit('', lineOf(heading));
+  emit(`${'#'.repeat(level)} ${writeInline(heading)}`, lineOf(heading));
+  emit('', lineOf(heading));
+}
+
+/** Math as reveal's math plugin finds it in HTML text: `\\(…\\)` inline, `\\[…\\]` and `$$…$$` on their own; each bounded, so text with many openings and no closing is read in one pass. */
+const MATH = /\\\(([\s\S]{1,2000}?)\\\)|\\\[([\s\S]{1,2000}?)\\\]|\$\$([\s\S]{1,2000}?)\$\$/g;
+
+/** The characters parse5 writes as references in text, back as themselves, for TeX. */
+const TEXT_REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': '\u00a0' };
+
+/**
+ * An element's content as one line of Markdown inline text: its HTML kept as inline HTML, the characters Markdown
+ * would read as markup in its text written as references (so they stay text), and the math reveal's math plugin
+ * would typeset written as Markdown's `$…$` and `$$…$$`, which the parse typesets.
+ */
+function writeInline(parent: Element): string {
+  const collapse = (node: Node): void => {
+    if (node.nodeName === '#text') (node as DefaultTreeAdapterMap['textNode']).value = textOf(node).replace(/\s+/g, ' ');
+    else if ('childNodes' in node) node.childNodes.forEach(collapse);
+  };
+  collapse(parent);
+  const escape = (text: string) => text.replace(MARKUP_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`);
+  const line = `>${parse5.serialize(parent)}<`.replace(/>([^<]*)</g, (_, text: string) => {
+    let out = '';
+    let from = 0;
+    for (const m of text.matchAll(MATH)) {
+      const tex = (m[1] ?? m[2] ?? m[3]!).replace(/&(?:amp|lt|gt|nbsp);/g, (r) => TEXT_REFERENCES[r]!).trim();
+      out += escape(text.slice(from, m.index)) + (m[1] === undefined ? `$$${tex}$$` : `$${tex}$`);
+      from = m.index! + m[0].length;
+    }
+    return `>${out}${escape(text.slice(from))}<`;
+  }).slice(1, -1).trim();
+  // A line that starts as a list item would (`1. `, `- `) is text all the same.
+  return line.replace(/^[\d+-]/, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Writes `<pre><code>` as a fenced code block, its language from the code's class. */
+export function writeCode(pre: Element, code: Element, emit: (text: string, line: number) => void): void {
+  const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? [...classes(code), ...classes(pre)].find((c) => c !== 'hljs' && c !== 'sourceCode' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
+  // trimEnd, not a pattern: `\s+$` looks along every run of spaces again from each of its characters.
+  const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
+  const fence = fenceFor(text);
+  const line = lineOf(pre);
+  emit('', line);
+  emit(`${fence}${language}`, line);
+  text.split('\n').forEach((t, i) => emit(t, line + i));
+  emit(fence, line);
+  emit('', line);
+}
+
+/** Text that holds math reveal's math plugin would typeset. */
+export const HAS_MATH = /\\[([]|\$\$/;
+
+/** Writes a paragraph as a line of Markdown, so its math is typeset: a fragment's classes (`class="fragment"`) kept through reveal's element comment. */
+export function writeParagraph(nodes: ChildNode[], line: number, emit: (text: string, line: number) => void, paragraph?: Element): void {
+  const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
+  holder.childNodes = nodes.map((n) => ({ ...n, parentNode: holder }));
+  const look = paragraph ? paragraph.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index') : [];
+  emit('', line);
+  emit(`${writeInline(holder)}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, line);
+  emit('', line);
+}
