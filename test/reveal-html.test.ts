@@ -89,6 +89,21 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.filter((w) => w.line! >= 85)).toEqual([]);
   });
 
+  it('typesets math in a list of text and inline elements, written as a Markdown list (nested lists, fragments and markup characters kept); a list whose item holds a paragraph stays HTML, its math as written', async () => {
+    const page = [
+      '<div class="reveal"><div class="slides"><section><h2>Lists</h2>',
+      '<ul>', '  <li>Energy \\(E = mc^2\\) and <em>more</em></li>', '  <li class="fragment">Area \\(\\pi r^2\\)', '    <ol><li>Nested \\(a^2\\)</li><li>1. *plain*</li></ol>', '  </li>', '</ul>',
+      '<ul><li><p>Block \\(x\\)</p></li></ul>',
+      '</section></div></div>',
+    ].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    const body = briefing.slides[0]!.bodyHtml.replace(/\n/g, '');
+    const tex = [...body.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
+    expect(tex).toEqual(['E = mc^2', '\\pi r^2', 'a^2']);
+    expect(body).toMatch(/^<ul><li>Energy <span class="katex">[\s\S]*<\/span> and <em>more<\/em><\/li><li class="fragment">Area [\s\S]*<ol><li>Nested [\s\S]*<\/li><li>1\. \*plain\*<\/li><\/ol><\/li><\/ul><ul><li><p>Block \\\(x\\\)<\/p><\/li><\/ul>$/);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns, at the page\'s lines, of what it does not read', async () => {
     const { warnings } = await built;
     expect([...warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message.replace(/\(file not found: [^)]*\)/, '(file not found)')}`)).toEqual([

@@ -92,3 +92,40 @@ export function writeParagraph(nodes: ChildNode[], line: number, emit: (text: st
   emit(`${writeInline(holder)}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, line);
   emit('', line);
 }
+
+/** Elements that stay inline in a list item written as Markdown; any other in an item keeps the list HTML. */
+const INLINE_ELEMENTS = new Set('a abbr b bdi bdo br cite code del dfn em i img ins kbd mark q s samp small span strong sub sup time u var wbr'.split(' '));
+
+/**
+ * Writes a list that holds math as a Markdown list, so its math is typeset: each item's text a line (a nested list
+ * indented under it), a fragment's classes kept through reveal's element comment. False, writing nothing, when an
+ * item holds more than text and inline elements (a paragraph, a table), which only HTML says; then the list stays HTML.
+ */
+export function writeList(list: Element, emit: Emit): boolean {
+  const lines: [string, number][] = [];
+  const write = (node: Element, indent: string): boolean => {
+    const start = Number(node.attrs.find((a) => a.name === 'start')?.value ?? 1);
+    // A list inside an item that does not count from 1 cannot start without a blank line, which would loosen the list: it stays HTML.
+    if (indent !== '' && node.tagName === 'ol' && start !== 1) return false;
+    const items = node.childNodes.filter((n) => element(n) || textOf(n).trim() !== '');
+    return items.every((item, i) => {
+      if (!element(item) || item.tagName !== 'li') return false;
+      const nested = item.childNodes.filter((n): n is Element => element(n) && (n.tagName === 'ul' || n.tagName === 'ol'));
+      const inline = item.childNodes.filter((n) => !nested.includes(n as Element));
+      if (inline.some((n) => element(n) && !INLINE_ELEMENTS.has(n.tagName))) return false;
+      const marker = node.tagName === 'ol' ? `${Number.isFinite(start) ? start + i : i + 1}. ` : '- ';
+      const look = item.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index');
+      const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
+      holder.childNodes = inline.map((n) => ({ ...n, parentNode: holder }));
+      // writeInline writes a leading digit or dash as a reference: after the marker, `1. ` would start a list inside the item.
+      const text = writeInline(holder);
+      lines.push([`${indent}${marker}${text}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, lineOf(item)]);
+      return nested.every((sub) => write(sub, `${indent}${' '.repeat(marker.length)}`));
+    });
+  };
+  if (!write(list, '')) return false;
+  emit('', lineOf(list));
+  for (const [text, line] of lines) emit(text, line);
+  emit('', lineOf(list));
+  return true;
+}

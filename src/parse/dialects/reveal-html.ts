@@ -7,7 +7,7 @@ import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
 import { writeHtmlBlock } from './html-block.js';
-import { HAS_MATH, onlyElement, writeCode, writeHeading, writeParagraph } from './html-to-markdown.js';
+import { HAS_MATH, onlyElement, writeCode, writeHeading, writeList, writeParagraph } from './html-to-markdown.js';
 import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
@@ -249,6 +249,7 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     if (pre && code) writeCode(pre, code, emit);
     // A paragraph with math is Markdown, which typesets it; any other HTML stays HTML.
     else if (child.tagName === 'p' && HAS_MATH.test(textOf(child))) writeParagraph(child.childNodes, lineOf(child), emit, child);
+    else if ((child.tagName === 'ul' || child.tagName === 'ol') && HAS_MATH.test(textOf(child)) && writeList(child, emit)) continue;
     else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
