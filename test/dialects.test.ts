@@ -834,6 +834,10 @@ describe('a deck Pandoc reads', () => {
     const text = ['## One', '', 'First.', '', '* * *', '', 'Second.', '', '___', '', 'Third.', ''];
     const pandoc = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: R', '---', '', ...text].join('\n') }, 'pandoc-rules'), 'deck.qmd'));
     expect(pandoc.briefing.slides.filter((s) => s.kind === 'content').map((s) => toPlainText(s.bodyHtml).trim())).toEqual(['First.', 'Second.', 'Third.']);
+    // A run of dashes right under a line of text is a simple table's, never a cut.
+    const table = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: T', '---', '', '## Table', '', '  Right     Left', '-------     ------', '     12     12', ''].join('\n') }, 'pandoc-rule-table'), 'deck.qmd'));
+    expect(table.briefing.slides.filter((s) => s.kind === 'content')).toHaveLength(1);
+    expect(table.briefing.slides.at(-1)!.bodyHtml).toMatch(/^<table>[\s\S]*<td align="right">12<\/td>/);
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: R', '---', '', ...text].join('\n') }, 'own-rules'), 'deck.md'));
     expect(own.briefing.slides.filter((s) => s.kind === 'content')).toHaveLength(1);
     expect(own.briefing.slides.at(-1)!.bodyHtml).toContain('<hr>');

@@ -133,6 +133,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     reading.pop();
     including.pop();
   };
+  /** Whether the line being read follows a blank line, or opens its slide. */
+  const followsBlank = () => (current as RawSlide | null)?.body.at(-1)?.text.trim() === '' || !(current as RawSlide | null)?.body.length;
   /** Reads the code block a snippet import shows in its place, each line at the import's line. */
   const showSnippet = (snippet: SnippetImport, number: number) => {
     const lookup = lookUpInclude(snippet.target, including, includes);
@@ -230,8 +232,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (headingHidden) c.hidden = true;
         return;
       }
-    } else if ((commentNotes === 'marp' || options.readByPandoc) && THEMATIC_BREAK.test(text)) {
-      // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`; so does Pandoc.
+    } else if ((commentNotes === 'marp' || (options.readByPandoc && followsBlank())) && THEMATIC_BREAK.test(text)) {
+      // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`; so does Pandoc,
+      // but for a line right under text, which it reads as a simple table's dashes (`-----   ----`) or a heading's underline.
       text = '---';
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
