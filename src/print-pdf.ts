@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, failure, type Diagnostic } from './errors.js';
-import { loadDeckIntoPage, measureOverflow, measureOverflowOf, waitForFonts, waitForPrintLayout, withBrowser, type SlideOverflow, type StageTracker } from './browser-session.js';
+import { loadDeckIntoPage, measureOverflow, measureOverflowOf, waitForFonts, waitForPrintLayout, withBrowser, type ContextFactory, type SlideOverflow, type StageTracker } from './browser-session.js';
 import { SLIDE_SIZES, slideIndices } from './model.js';
 import { createPdfAssembler } from './export/assemble-pdf.js';
 
@@ -34,6 +34,8 @@ export interface PdfOptions extends ExportOptions {
   sourceDateEpoch?: number;
   /** Pages printed at once (PAGES_PER_PRINT unless a test asks for smaller parts). */
   pagesPerPrint?: number;
+  /** Pages that print a long deck's parts at once: 2 (the default), every other part each, or 1, one part after another. */
+  printers?: 1 | 2;
 }
 
 /** A printed PDF and what the print found. */
@@ -64,12 +66,18 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
       tracker.enter('printing');
       return assembler.add(await page.pdf({ format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '14mm', left: '14mm', right: '14mm' } }));
     }
+    const perPart = options.pagesPerPrint ?? PAGES_PER_PRINT;
+    // A deck of several parts is printed by two pages at once, each in a context (a renderer) of its own: Chromium
+    // prints a part on one core, so a second page prints the next part on the other. It loads while the first lays out.
+    const second = built.briefing.slides.length > perPart && (options.printers ?? 2) > 1 ? openSecondPrinter(browser, built.deck.html, size, options.fragments) : undefined;
+    // Awaited once the first page prints; until then its failure must not go unheard.
+    second?.catch(() => undefined);
     // The runtime loads every font before reveal builds the pages, so one wait, after that, suffices.
     tracker.enter('laying out pages');
     await waitForPrintLayout(page);
     await waitForFonts(page);
     const paper = { printBackground: true, preferCSSPageSize: true, width: `${size.width}px`, height: `${size.height}px`, margin: { top: 0, bottom: 0, left: 0, right: 0 } };
-    const printed = await printInParts(page, paper, options.pagesPerPrint ?? PAGES_PER_PRINT, tracker, (part) => assembler.add(part));
+    const printed = await printInParts(page, second, paper, perPart, tracker, (part) => assembler.add(part));
     laidOut = printed.pages;
     for (const overflow of keepFullest(printed.overflows)) reportOverflow(built, overflow, size.height, bag, 'warning');
   }, options.launched);
@@ -103,44 +111,86 @@ function keepFullest(overflows: SlideOverflow[]): SlideOverflow[] {
 /**
  * Prints the pages in parts of at most `perPart` pages, as equal as can be,
  * and hands each to `take` in order; returns the slides that overflow, and
- * the pages laid out, which the PDF must have. The
- * runtime starts every page out of layout (the page's `printInParts`
- * setting); each part is shown
+ * the pages laid out, which the PDF must have. The runtime starts every page
+ * out of layout (the page's `printInParts` setting); each part is shown
  * alone (its last page without its page break), measured and printed. A deck
- * that fits in one part is shown whole and prints as it always has.
+ * that fits in one part is shown whole and prints as it always has. With a
+ * `second` page of the same deck, the two print every other part each, at
+ * once, and the parts are still taken in order, each while later ones print.
  */
-async function printInParts(page: Page, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<{ overflows: SlideOverflow[]; pages: number }> {
+async function printInParts(page: Page, second: Promise<Page> | undefined, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<{ overflows: SlideOverflow[]; pages: number }> {
   const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides > .pdf-page').length);
-  const overflows: SlideOverflow[] = [];
-  // Each part is taken while the next one prints; a failure to take one is reported once the printing is done.
-  let taking = Promise.resolve();
   // Parts of equal size: 501 pages print as 6 parts of 84, not 5 of 100 and one of 1.
   const size = Math.max(1, Math.ceil(total / Math.ceil(total / perPart)));
+  const parts: { first: number; end: number; printed: Promise<PrintedPart>; settle: (result: Promise<PrintedPart>) => void }[] = [];
   for (let first = 0; first < total; first += size) {
-    const end = Math.min(total, first + size);
-    tracker.enter(size >= total ? 'printing' : `printing pages ${first + 1}–${end} of ${total}`);
-    await page.evaluate(
-      ([first, end, total]) => {
-        // The class is the one the runtime's rule shows (deck-runtime.ts); the break is set through the style object,
-        // which the deck's CSP allows, and marked important to win over reveal's print rules.
-        document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page').forEach((pdfPage, i) => {
-          pdfPage.classList.toggle('briefdeck-shown', i >= first && i < end);
-          // reveal ends only the deck's last page without a break; a part's last page must end so too, or it adds a blank page.
-          if (i === end - 1 && end < total) pdfPage.style.setProperty('break-after', 'avoid', 'important');
-          else pdfPage.style.removeProperty('break-after');
-        });
-      },
-      [first, end, total] as const,
-    );
-    // Each page holds one slide, so the part's slides are those of its pages.
-    overflows.push(...(await measureOverflowOf(page, first, end)));
-    const part = await page.pdf(paper);
-    taking = taking.then(() => take(part));
-    // Marked handled at once; the chain is awaited, and its failure thrown, below.
-    taking.catch(() => undefined);
+    let settle!: (result: Promise<PrintedPart>) => void;
+    const printed = new Promise<PrintedPart>((resolve) => (settle = resolve));
+    // A part never printed, after a failure, is never taken: the failure is what is reported.
+    printed.catch(() => undefined);
+    parts.push({ first, end: Math.min(total, first + size), printed, settle });
   }
-  await taking;
+  // Each page prints every other part (the first page the first part, the second the next), so a deck of two parts or
+  // more always uses both, and the second's loading overlaps the first's printing.
+  const print = async (printer: Page, from: number, step: number) => {
+    for (let index = from; index < parts.length; index += step) {
+      const part = parts[index]!;
+      tracker.enter(size >= total ? 'printing' : `printing pages ${part.first + 1}–${part.end} of ${total}`);
+      const printed = printPart(printer, paper, part.first, part.end, total);
+      part.settle(printed);
+      await printed;
+    }
+  };
+  const overflows: SlideOverflow[] = [];
+  const takeInOrder = async () => {
+    for (const part of parts) {
+      const { pdf, overflows: found } = await part.printed;
+      overflows.push(...found);
+      await take(pdf);
+    }
+  };
+  try {
+    await Promise.all([print(page, 0, second ? 2 : 1), ...(second ? [second.then((printer) => print(printer, 1, 2))] : []), takeInOrder()]);
+  } finally {
+    // The second page's context is the job's own; a browser shared between jobs (the test suite's) keeps none of it.
+    await second?.then((printer) => printer.context().close()).catch(() => undefined);
+  }
   return { overflows, pages: total };
+}
+
+/** A part as printed: its PDF, and the slides on its pages that overflow. */
+interface PrintedPart {
+  pdf: Uint8Array;
+  overflows: SlideOverflow[];
+}
+
+/** Shows pages `first` to `end` of the print view alone, measures their slides for overflow and prints them. */
+async function printPart(page: Page, paper: Parameters<Page['pdf']>[0], first: number, end: number, total: number): Promise<PrintedPart> {
+  await page.evaluate(
+    ([first, end, total]) => {
+      // The class is the one the runtime's rule shows (deck-runtime.ts); the break is set through the style object,
+      // which the deck's CSP allows, and marked important to win over reveal's print rules.
+      document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page').forEach((pdfPage, i) => {
+        pdfPage.classList.toggle('briefdeck-shown', i >= first && i < end);
+        // reveal ends only the deck's last page without a break; a part's last page must end so too, or it adds a blank page.
+        if (i === end - 1 && end < total) pdfPage.style.setProperty('break-after', 'avoid', 'important');
+        else pdfPage.style.removeProperty('break-after');
+      });
+    },
+    [first, end, total] as const,
+  );
+  // Each page holds one slide, so the part's slides are those of its pages.
+  const overflows = await measureOverflowOf(page, first, end);
+  return { pdf: await page.pdf(paper), overflows };
+}
+
+/** A second page with the deck in print view, in a context of its own, laid out and with its fonts loaded, ready to print parts. */
+async function openSecondPrinter(browser: ContextFactory, html: string, size: { width: number; height: number }, fragments: boolean): Promise<Page> {
+  // Always a new context: a warm page kept for later jobs (the test suite's shared browser) is the first page's, and this one is closed after the job.
+  const page = await loadDeckIntoPage({ newContext: (options) => browser.newContext(options) }, html, { ...size, mode: 'print', fragments, printInParts: true });
+  await waitForPrintLayout(page);
+  await waitForFonts(page);
+  return page;
 }
 
 /** Lays every slide out at the deck's size in Chromium and returns those whose content does not fit. */
