@@ -801,6 +801,18 @@ describe("a slide's own footer", () => {
   });
 });
 
+describe("a deck written for another tool, its section slides", () => {
+  it('show the section\'s title alone, as Quarto shows it, without briefdeck\'s "Section" kicker, which a briefdeck deck keeps', async () => {
+    const body = ['', '# Part one', '', '## A', '', 'Text.', ''];
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', '---', ...body].join('\n') }, 'section-kicker-quarto'), 'deck.qmd'));
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: O', '---', ...body].join('\n') }, 'section-kicker-own'), 'deck.md'));
+    const sectionOf = (html: string) => /<section[^>]*data-layout="section"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(sectionOf(quarto.deck.html)).not.toContain('section-kicker');
+    expect(sectionOf(quarto.deck.html)).toContain('Part one');
+    expect(sectionOf(own.deck.html)).toContain('<p class="section-kicker">Section</p>');
+  });
+});
+
 describe("R Markdown's ioslides and Slidy decks", () => {
   it('read Markdown inside a <div> as Pandoc does (its class named in a warning if it has no meaning here), a bare <div> silently, notes divs as notes, and {.build} steps the slide in', async () => {
     const deck = [

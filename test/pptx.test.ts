@@ -314,6 +314,19 @@ describe('briefdeck pptx errors', () => {
     expect(pictures.join('')).not.toMatch(/preencoded|briefdeck-decorative/);
   });
 
+  it("shows a section's title alone in a deck written for another tool, and briefdeck's \"Section\" kicker over it in its own", async () => {
+    const body = ['', '# Part one', '', '## A', '', 'Text.', ''];
+    const texts = async (file: string) => {
+      const { bytes } = await exportPptx(path.join(writeBriefing({ [file]: ['---', 'title: T', '---', ...body].join('\n') }, `pptx-kicker-${file.replace('.', '-')}`), file));
+      const files = unzipSync(bytes);
+      return Object.keys(files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => [...new TextDecoder().decode(files[name]).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]));
+    };
+    const quarto = (await texts('deck.qmd')).find((t) => t.includes('Part one') && !t.includes('Agenda'))!;
+    const own = (await texts('deck.md')).find((t) => t.includes('Part one') && !t.includes('Agenda'))!;
+    expect(quarto).not.toContain('Section');
+    expect(own).toContain('Section');
+  });
+
   it('refuses an image outside the briefing folder, like build', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Outside\n', 'a.md': '## Picture\n\n![x](../secret.png)\n' });
     const result = await runCapture(['pptx', dir, '-o', path.join(tempDir(), 'x.pptx')], dir);

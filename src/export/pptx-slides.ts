@@ -4,7 +4,7 @@
 import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
-import type { Briefing, ChartRef, Slide } from '../model.js';
+import { writtenForAnotherTool, type Briefing, type ChartRef, type Slide } from '../model.js';
 import type { CheckedChart } from '../charts/chart-data.js';
 import { addNativeChart, mix, type Box } from './pptx-charts.js';
 import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';
@@ -226,7 +226,8 @@ function placeTitleSlide(ctx: SlideContext): void {
 function placeSection(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]): void {
   const g = ctx.geometry;
   ctx.slide.addShape(ctx.pptx.ShapeType.rect, { x: g.margin, y: g.height * 0.34, w: 0.12, h: 1.6, fill: { color: ctx.palette.accent }, line: { color: ctx.palette.accent } });
-  ctx.slide.addText('Section', { x: g.margin + 0.35, y: g.height * 0.34, w: g.width - 2 * g.margin, h: 0.45, fontSize: 16, color: ctx.palette.accent, fontFace: ctx.palette.bodyFont, bold: true });
+  // The kicker is briefdeck's; a deck written for another tool shows its section's title alone, as that tool does.
+  if (!writtenForAnotherTool(ctx.briefing.meta)) ctx.slide.addText('Section', { x: g.margin + 0.35, y: g.height * 0.34, w: g.width - 2 * g.margin, h: 0.45, fontSize: 16, color: ctx.palette.accent, fontFace: ctx.palette.bodyFont, bold: true });
   ctx.slide.addText(slide.title ?? '', { placeholder: 'title', x: g.margin + 0.35, y: g.height * 0.34 + 0.45, h: 1.1, fontSize: 40 });
   if (blocks.length > 0) flow(ctx, blocks, { x: g.margin + 0.35, y: g.height * 0.34 + 1.7, w: g.width - 2 * g.margin - 0.35, h: 1.5 }, BODY_SIZE);
 }
