@@ -2020,6 +2020,12 @@ describe("Slidev's page numbers", () => {
     const three = built.briefing.slides[2]!;
     expect([three.title, three.titleHtml]).toEqual(['Page 3 of 3', 'Page 3 of 3']);
     expect(built.deck.html).not.toContain('\u0000');
+    // A mark a simple table's columns cut in two (found by the property test, PEER_SEED=7) leaves no piece of itself;
+    // a chart's mark, filled later, stays whole beside a page number.
+    const cut = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '## S\n\n| x | y |\n--  --\n{{ $slidev.nav.total }}\n' }, 'slidev-page-cut'), 'deck.qmd'));
+    expect(cut.deck.html).not.toContain('\u0000');
+    const chart = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: seriph\nlayout: cover\n---\n\n# Charts\n\nPage {{ $page }}\n\n```chart\ntype: bar\ndata:\n  - {label: a, value: 1}\n  - {label: b, value: 2}\n```\n' }, 'slidev-page-chart'), 'deck.md'));
+    expect(chart.deck.html).toMatch(/<p>Page 1<\/p>[\s\S]*<svg/);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(expect.arrayContaining([
       '14: Slidev expressions {{ $slidev… }} are not supported and were left out',
       '16: Vue expressions {{ … }} (Slidev) are not evaluated and were left out',

@@ -193,7 +193,7 @@ export function markSlidevPageNumbers(line: string): string | null {
 
 /** Puts each slide's number (as its footer shows it) and the deck's count where Slidev's page numbers stood: in its title and the section it opens too. */
 export function fillSlidevPageNumbers(slides: Slide[], sections: Section[], total: number): void {
-  const fill = (text: string, slide: Slide) => (text.includes('\u0000p') ? text.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total)) : text);
+  const fill = (text: string, slide: Slide) => (text.includes('\u0000p') ? dropBrokenMarks(text.replaceAll(PAGE_MARK, String(slide.page ?? slide.number)).replaceAll(PAGES_MARK, String(total))) : text);
   for (const slide of slides) {
     rewriteSlideHtml(slide, (html) => fill(html, slide));
     if (slide.title !== null) slide.title = fill(slide.title, slide);
@@ -201,4 +201,16 @@ export function fillSlidevPageNumbers(slides: Slide[], sections: Section[], tota
   }
   const byNumber = new Map(slides.map((slide) => [slide.number, slide]));
   for (const section of sections) section.title = fill(section.title, byNumber.get(section.slideNumbers[0]!)!);
+}
+
+/**
+ * A page mark a table's columns cut in two (a Pandoc simple table cuts its lines by position) fills nothing: its
+ * pieces go. By now the only other marks left are the charts' (model.ts), which the renderer fills; they stay.
+ */
+function dropBrokenMarks(html: string): string {
+  if (!html.includes('\u0000')) return html;
+  return html
+    .split(/(\u0000chart\d+\u0000)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\u0000[pages]{0,5}|[pages]{0,5}\u0000/g, '')))
+    .join('');
 }
