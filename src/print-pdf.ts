@@ -34,8 +34,6 @@ export interface PdfOptions extends ExportOptions {
   sourceDateEpoch?: number;
   /** Pages printed at once (PAGES_PER_PRINT unless a test asks for smaller parts). */
   pagesPerPrint?: number;
-  /** Pages that print a long deck's parts at once: 2 (the default), every other part each, or 1, one part after another. */
-  printers?: 1 | 2;
 }
 
 /** A printed PDF and what the print found. */
@@ -69,7 +67,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     const perPart = options.pagesPerPrint ?? PAGES_PER_PRINT;
     // A deck of several parts is printed by two pages at once, each in a context (a renderer) of its own: Chromium
     // prints a part on one core, so a second page prints the next part on the other. It loads while the first lays out.
-    const second = built.briefing.slides.length > perPart && (options.printers ?? 2) > 1 ? openSecondPrinter(browser, built.deck.html, size, options.fragments) : undefined;
+    const second = built.briefing.slides.length > perPart ? openSecondPrinter(browser, built.deck.html, size, options.fragments) : undefined;
     // Awaited once the first page prints; until then its failure must not go unheard.
     second?.catch(() => undefined);
     // The runtime loads every font before reveal builds the pages, so one wait, after that, suffices.

@@ -163,17 +163,17 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     );
     const slides = deck.briefing.slides.length;
     expect(slides).toBeGreaterThanOrEqual(5);
-    const print = async (pagesPerPrint?: number, printers?: 1 | 2) => {
+    const print = async (pagesPerPrint?: number) => {
       const stages: string[] = [];
-      const printed = await printPdf(deck, { browserPath: BROWSER_PATH!, timeoutMs: scaled(60_000), progress: (line) => stages.push(line), notes: false, fragments: false, sourceDateEpoch: 1606780800, pagesPerPrint, printers });
-      const file = path.join(out, `parts-${pagesPerPrint ?? 'one'}-${printers ?? 2}.pdf`);
+      const printed = await printPdf(deck, { browserPath: BROWSER_PATH!, timeoutMs: scaled(60_000), progress: (line) => stages.push(line), notes: false, fragments: false, sourceDateEpoch: 1606780800, pagesPerPrint });
+      const file = path.join(out, `parts-${pagesPerPrint ?? 'one'}.pdf`);
       writeFileSync(file, printed.pdf);
       return { ...printed, file, stages };
     };
     const whole = await print();
+    // Two pages print these parts at once, every other part each (the second page its parts 2 and 4); the pages
+    // compared with the deck printed whole below are theirs.
     const parts = await print(2);
-    // Two pages print the parts at once, each taking the next; one page printing them in turn makes the same file.
-    expect(Buffer.from((await print(2, 1)).pdf).equals(Buffer.from(parts.pdf))).toBe(true);
     expect(whole.stages).toContain('printing');
     expect(parts.stages).toContain(`printing pages 1–2 of ${slides}`);
     expect(parts.stages.filter((stage) => stage.startsWith('printing pages'))).toHaveLength(Math.ceil(slides / 2));
