@@ -23,12 +23,17 @@ export function openPandocNotes(line: string): NotesBlock | null {
 /** Pandoc's notes div written in HTML, as R Markdown's ioslides and Slidy decks write it: `<div class="notes">` on a line of its own. */
 const HTML_NOTES_OPEN = /^ {0,3}<div\s+class\s*=\s*(?:"notes"|'notes'|notes)\s*>[ \t]*$/i;
 
+/** Whether the line opens Pandoc's notes div written in HTML, which openPandocHtmlNotes reads to its close. */
+export function opensPandocHtmlNotes(line: string): boolean {
+  return HTML_NOTES_OPEN.test(line);
+}
+
 /**
  * Opens a `<div class="notes">` block whose lines are Markdown, as Pandoc reads them (in a deck Pandoc reads; elsewhere
  * the element is HTML, taken out as notes by reveal.ts): it runs to the `</div>` that closes it, a `<div>` inside counted.
  */
 export function openPandocHtmlNotes(line: string): NotesBlock | null {
-  if (!HTML_NOTES_OPEN.test(line)) return null;
+  if (!opensPandocHtmlNotes(line)) return null;
   let depth = 0;
   return {
     first: '',

@@ -3,6 +3,7 @@ import { CALLOUT } from './callouts.js';
 import { readAttributes } from './attributes.js';
 import { readConditional } from './conditional.js';
 import { REFERENCES_LINE } from './citations.js';
+import { opensPandocHtmlNotes } from './read-notes.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -40,7 +41,7 @@ export interface PandocLineState {
   columnsSeen: number;
   /**
    * In a deck written for Pandoc (R Markdown's ioslides and Slidy decks among them), Markdown inside a `<div>`
-   * is read, as Pandoc reads it: each `<div>` line open, true when it was read as a div of Markdown.
+   * is read, as Pandoc reads it: the `<div>` lines open, each as it was read (readHtmlDivLine).
    */
   htmlDivs?: HtmlDiv[];
   /** Inside conditional content a deck leaves out: how many divs were open around it, so its own close ends it. */
@@ -215,10 +216,11 @@ function readHtmlDivLine(line: string, open: HtmlDiv[]): string | null {
     const closes = open.pop();
     return closes === 'div' ? ':::' : closes === 'bare' ? '' : null;
   }
-  // A notes div is read, and closed, by the notes reader: it is never on this stack.
-  if (/^ {0,3}<div\b[^<>]*\bnotes\b/i.test(line)) return null;
+  // Pandoc's notes div is read, and closed, by the notes reader (read-notes.ts): it is never on this stack.
+  if (opensPandocHtmlNotes(line)) return null;
   const div = HTML_DIV_OPEN.exec(line);
-  if (!div) {
+  // Another div of notes (`class="notes other"`) stays HTML, whose notes reveal.ts takes out; so does a div this cannot read.
+  if (!div || /\bclass\s*=\s*(?:"[^"]*\bnotes\b[^"]*"|'[^']*\bnotes\b[^']*'|notes\b)/i.test(div[1]!)) {
     if (/^ {0,3}<div\b[^<>]*>[ \t]*$/i.test(line)) open.push('raw');
     return null;
   }
