@@ -835,6 +835,11 @@ describe("R Markdown's ioslides and Slidy decks", () => {
       '28: Pandoc div "<div style="color: red">" has no briefdeck meaning; its content is shown without it',
       '32: raw HTML was neutralised: removed class on <div>',
     ]);
+    // A div of notes among other classes stays HTML (its notes taken out as any HTML notes are), and closes no div of Markdown around it.
+    const nested = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: N', 'output: ioslides_presentation', '---', '', '## S', '', '<div class="box">', '- in box', '<div class="speaker-notes">', '*shown*', '</div>', '- after', '</div>', '', '<div class="notes other">', 'Said', '</div>', '', 'End', ''].join('\n') }, 'ioslides-nested-divs'), 'deck.Rmd'));
+    const last = nested.briefing.slides.at(-1)!;
+    expect(last.bodyHtml.replace(/\n/g, '')).toBe('<ul><li>in box</li></ul><p><em>shown</em></p><ul><li>after</li></ul><p>End</p>');
+    expect(last.notes!.html).toContain('Said');
     // In a deck CommonMark reads, the lines of a <div> are HTML, as there.
     const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: P\n---\n\n## S\n\n<div class="x">\n- raw\n</div>\n' }, 'commonmark-div'), 'deck.md'));
     expect(toPlainText(plain.briefing.slides.at(-1)!.bodyHtml).trim()).toBe('- raw');

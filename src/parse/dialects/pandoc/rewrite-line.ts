@@ -219,17 +219,17 @@ function readHtmlDivLine(line: string, open: HtmlDiv[]): string | null {
   // Pandoc's notes div is read, and closed, by the notes reader (read-notes.ts): it is never on this stack.
   if (opensPandocHtmlNotes(line)) return null;
   const div = HTML_DIV_OPEN.exec(line);
-  // Another div of notes (`class="notes other"`) stays HTML, whose notes reveal.ts takes out; so does a div this cannot read.
-  if (!div || /\bclass\s*=\s*(?:"[^"]*\bnotes\b[^"]*"|'[^']*\bnotes\b[^']*'|notes\b)/i.test(div[1]!)) {
-    if (/^ {0,3}<div\b[^<>]*>[ \t]*$/i.test(line)) open.push('raw');
-    return null;
-  }
-  const spec = [...div[1]!.matchAll(/([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+)))?/g)].flatMap(([, name, ...values]) => {
+  const spec = (div?.[1] ? [...div[1].matchAll(/([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+)))?/g)] : []).flatMap(([, name, ...values]) => {
     const value = values.find((v) => v !== undefined) ?? '';
     if (name!.toLowerCase() === 'class') return value.split(/\s+/).filter(Boolean).map((c) => `.${c}`);
     if (name!.toLowerCase() === 'id') return value.trim() ? [`#${value.trim()}`] : [];
     return [`${name}="${value.replace(/"/g, "'")}"`];
   });
+  // Another div of notes (`class="notes other"`) stays HTML, whose notes reveal.ts takes out; so does a div this cannot read.
+  if (!div || spec.some((part) => part.toLowerCase() === '.notes')) {
+    if (/^ {0,3}<div\b[^<>]*>[ \t]*$/i.test(line)) open.push('raw');
+    return null;
+  }
   open.push(spec.length === 0 ? 'bare' : 'div');
   return spec.length === 0 ? '' : `::: {${spec.join(' ')}}`;
 }
