@@ -1,19 +1,20 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, chartMarker, writtenForAnotherTool, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from './html-depth.js';
-import { classifyLink, resolveImagePath, truncate } from './resolve-references.js';
+import { classifyLink, truncate } from './resolve-references.js';
 import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
-import { MAX_BACKGROUNDS, readMarpImage, type MarpBackground } from './dialects/marp.js';
+import { createImageRenderer } from './render-image.js';
+import type { MarpBackground } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
-import { captionPrefix, crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
+import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
@@ -61,7 +62,6 @@ interface RenderContext {
  * produce markup that loads or runs anything.
  */
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }) {
-  const remoteImages = writtenForAnotherTool(meta) ? 'leave out' : 'error';
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
   /** Whether the deck is Pandoc's or Quarto's, whose slide-show rules (a list in a block quote) apply. */
@@ -77,65 +77,18 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     ctx.cursor = index + raw.length;
     return locateLine(lineAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))), ctx.file);
   };
-  /** Marp's full-slide background pictures met on the slide being rendered. */
-  let backgroundsOnSlide = 0;
   /** Whether a citation was already left as written, past the most a deck has formatted. */
   let tooManyCitations = false;
   /** Warns of another tool's syntax, met in a token, that was left out. */
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
+  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: (raw) => atToken(raw), file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT });
   const footnotes = createFootnotes(() => ctx.line);
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
   let htmlNotes: string[] = [];
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
-      image(token: Tokens.Image) {
-        const where = atToken(token.raw);
-        // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text; Deckset's are written as Marp's (deckset.ts).
-        const marp = meta.peerTools.includes('Marp') || meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
-        if ('background' in marp && marp.background) {
-          // Marp sets several backgrounds side by side (marp.ts arranges them once the slide is read), up to a limit.
-          if (!marp.background.side && backgroundsOnSlide >= MAX_BACKGROUNDS) {
-            bag.warn('W_PEER_SYNTAX', `a slide shows at most ${MAX_BACKGROUNDS} background pictures; Marp's further ones were left out`, { ...where, hint: PEER_SYNTAX_HINT });
-            return '';
-          }
-          const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages, quartoFile());
-          if (relPath === null) return '';
-          images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
-          const { side, percent, vertical, size } = marp.background;
-          if (marp.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the background is shown without them`, { ...where, hint: PEER_SYNTAX_HINT });
-          if (!side) {
-            backgroundsOnSlide++;
-            // The first is the slide's background; each after it a marker in the slide, for the arrangement.
-            if (backgroundsOnSlide === 1) {
-              ctx.background = { image: images.length - 1, vertical: vertical === true, ...(size ? { size } : {}) };
-              return '';
-            }
-            return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}">`;
-          }
-          // A split: the picture beside the content, in steps of 10% (CSS classes; the CSP allows no inline style).
-          const width = Math.min(70, Math.max(20, Math.round(percent / 10) * 10));
-          return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-split bg-split-${side} bg-split-${width}">`;
-        }
-        if (marp.ignored.length > 0) {
-          bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
-        }
-        // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
-        const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
-        const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
-        const relPath = resolveImagePath(token.href, ctx.file, where, bag, 'image', remoteImages, quartoFile());
-        if (relPath === null) return `<span class="missing-image">${alt}</span>`;
-        images.push({ src: token.href, relPath, alt: pandoc.pandocAlt ?? marp.alt, source: where });
-        const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-        const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
-        const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
-        const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
-        const img = `<img src="${ASSET_SCHEME}${images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
-        // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
-        if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, crossRefs)}${escapeHtml(marp.alt)}</span>`;
-        // Pandoc's implicit figure: a picture alone in its paragraph is captioned by its alt text, hidden from a screen reader that reads it as the alt.
-        return pandoc.implicitFigure && marp.alt.trim() !== '' ? `${img}<span class="figure-caption" aria-hidden="true">${escapeHtml(marp.alt)}</span>` : img;
-      },
+      image: (token: Tokens.Image) => imageRenderer.render(token),
       link(token: Tokens.Link) {
         const where = atToken(token.raw);
         const inner = this.parser.parseInline(token.tokens);
@@ -262,7 +215,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
     beginSlide(lines: Line[]): void {
       footnotes.begin(lines);
-      backgroundsOnSlide = 0;
+      imageRenderer.beginSlide();
       htmlNotes = [];
     },
 

@@ -1,0 +1,84 @@
+// How a Markdown picture is rendered (marked's image renderer, for render-markdown.ts): confined to the
+// briefing folder and named by its asset; in a Marp or Deckset deck its alt text's keywords place it (a slide's
+// background, several side by side, a split); Pandoc's attributes size it, step it in, label it as a figure or give
+// it its text alternative; a picture alone in its paragraph in a deck Pandoc reads is captioned by its alt text.
+import type { Tokens } from 'marked';
+import type { DiagnosticBag } from '../errors.js';
+import { escapeHtml } from '../html-text.js';
+import { ASSET_SCHEME, writtenForAnotherTool, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
+import { resolveImagePath } from './resolve-references.js';
+import { MAX_BACKGROUNDS, readMarpImage, type MarpBackground } from './dialects/marp.js';
+import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
+
+/** What the image renderer reads of the rendering around it. */
+export interface ImageRendererDeps {
+  meta: BriefingMeta;
+  images: ImageRef[];
+  bag: DiagnosticBag;
+  crossRefs: CrossRefs;
+  /** Where a token stands, for a message. */
+  where: (raw: string) => { file: string; line: number };
+  /** The file being rendered, which a relative path is resolved from. */
+  file: () => SourceFile;
+  /** Whether that file is Quarto's, whose `/path` starts from the briefing folder. */
+  quartoFile: () => boolean;
+  /** Makes a picture the slide's background (Marp's `![bg](…)`). */
+  setBackground: (background: MarpBackground) => void;
+  /** The hint of a warning about another tool's syntax. */
+  peerHint: string;
+}
+
+/** A marked image renderer over `deps`, and the reset of its count of a slide's backgrounds, for each slide. */
+export function createImageRenderer(deps: ImageRendererDeps): { render: (token: Tokens.Image) => string; beginSlide: () => void } {
+  const remoteImages = writtenForAnotherTool(deps.meta) ? 'leave out' : 'error';
+  /** Marp's full-slide background pictures met on the slide being rendered. */
+  let backgroundsOnSlide = 0;
+  const render = (token: Tokens.Image): string => {
+    const where = deps.where(token.raw);
+    // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text; Deckset's are written as Marp's (deckset.ts).
+    const marp = deps.meta.peerTools.includes('Marp') || deps.meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
+    if ('background' in marp && marp.background) {
+      // Marp sets several backgrounds side by side (marp.ts arranges them once the slide is read), up to a limit.
+      if (!marp.background.side && backgroundsOnSlide >= MAX_BACKGROUNDS) {
+        deps.bag.warn('W_PEER_SYNTAX', `a slide shows at most ${MAX_BACKGROUNDS} background pictures; Marp's further ones were left out`, { ...where, hint: deps.peerHint });
+        return '';
+      }
+      const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.quartoFile());
+      if (relPath === null) return '';
+      deps.images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
+      const { side, percent, vertical, size } = marp.background;
+      if (marp.ignored.length > 0) deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the background is shown without them`, { ...where, hint: deps.peerHint });
+      if (!side) {
+        backgroundsOnSlide++;
+        // The first is the slide's background; each after it a marker in the slide, for the arrangement.
+        if (backgroundsOnSlide === 1) {
+          deps.setBackground({ image: deps.images.length - 1, vertical: vertical === true, ...(size ? { size } : {}) });
+          return '';
+        }
+        return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}">`;
+      }
+      // A split: the picture beside the content, in steps of 10% (CSS classes; the CSP allows no inline style).
+      const width = Math.min(70, Math.max(20, Math.round(percent / 10) * 10));
+      return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-split bg-split-${side} bg-split-${width}">`;
+    }
+    if (marp.ignored.length > 0) {
+      deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
+    }
+    // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
+    const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
+    const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
+    const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.quartoFile());
+    if (relPath === null) return `<span class="missing-image">${alt}</span>`;
+    deps.images.push({ src: token.href, relPath, alt: pandoc.pandocAlt ?? marp.alt, source: where });
+    const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+    const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
+    const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
+    const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
+    const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
+    // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
+    if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, deps.crossRefs)}${escapeHtml(marp.alt)}</span>`;
+    // Pandoc's implicit figure: a picture alone in its paragraph is captioned by its alt text, hidden from a screen reader that reads it as the alt.
+    return pandoc.implicitFigure && marp.alt.trim() !== '' ? `${img}<span class="figure-caption" aria-hidden="true">${escapeHtml(marp.alt)}</span>` : img;
+  };
+  return { render, beginSlide: () => void (backgroundsOnSlide = 0) };
+}
