@@ -120,35 +120,30 @@ async function printInParts(page: Page, second: Promise<Page> | undefined, paper
   const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides > .pdf-page').length);
   // Parts of equal size: 501 pages print as 6 parts of 84, not 5 of 100 and one of 1.
   const size = Math.max(1, Math.ceil(total / Math.ceil(total / perPart)));
-  const parts: { first: number; end: number; printed: Promise<PrintedPart>; settle: (result: Promise<PrintedPart>) => void }[] = [];
-  for (let first = 0; first < total; first += size) {
-    let settle!: (result: Promise<PrintedPart>) => void;
-    const printed = new Promise<PrintedPart>((resolve) => (settle = resolve));
-    // A part never printed, after a failure, is never taken: the failure is what is reported.
-    printed.catch(() => undefined);
-    parts.push({ first, end: Math.min(total, first + size), printed, settle });
+  // Each page prints every other part (the first page the first part, the second the next), each part after that
+  // page's last one, so a deck of two parts or more always uses both, and the second's loading overlaps the first's printing.
+  const printers = second ? [Promise.resolve(page), second] : [Promise.resolve(page)];
+  const printed: Promise<PrintedPart>[] = [];
+  for (let first = 0, index = 0; first < total; first += size, index++) {
+    const end = Math.min(total, first + size);
+    const after = printed[index - printers.length];
+    printed.push(
+      Promise.all([printers[index % printers.length]!, after]).then(([printer]) => {
+        tracker.enter(size >= total ? 'printing' : `printing pages ${first + 1}–${end} of ${total}`);
+        return printPart(printer, paper, first, end, total);
+      }),
+    );
+    // A part left unprinted after a failure is never taken: the failure, met in order below, is what is reported.
+    printed.at(-1)!.catch(() => undefined);
   }
-  // Each page prints every other part (the first page the first part, the second the next), so a deck of two parts or
-  // more always uses both, and the second's loading overlaps the first's printing.
-  const print = async (printer: Page, from: number, step: number) => {
-    for (let index = from; index < parts.length; index += step) {
-      const part = parts[index]!;
-      tracker.enter(size >= total ? 'printing' : `printing pages ${part.first + 1}–${part.end} of ${total}`);
-      const printed = printPart(printer, paper, part.first, part.end, total);
-      part.settle(printed);
-      await printed;
-    }
-  };
+  // The parts are taken in order, each while later ones print.
   const overflows: SlideOverflow[] = [];
-  const takeInOrder = async () => {
-    for (const part of parts) {
-      const { pdf, overflows: found } = await part.printed;
+  try {
+    for (const part of printed) {
+      const { pdf, overflows: found } = await part;
       overflows.push(...found);
       await take(pdf);
     }
-  };
-  try {
-    await Promise.all([print(page, 0, second ? 2 : 1), ...(second ? [second.then((printer) => print(printer, 1, 2))] : []), takeInOrder()]);
   } finally {
     // The second page's context is the job's own; a browser shared between jobs (the test suite's) keeps none of it.
     await second?.then((printer) => printer.context().close()).catch(() => undefined);
