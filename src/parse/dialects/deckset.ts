@@ -2,13 +2,14 @@
 // top of the file (`footer: …`, `slidenumbers: true`, `build-lists: true`); its slides are cut at `---`; and
 // its own syntax is rewritten into briefdeck's, line by line:
 // - a paragraph that starts with `^` is a presenter note, and goes to the notes, never the slide;
-// - `[.column]` starts a column, `[.background-color: #123]`, `[.build-lists: true]`, `[.slidenumbers: false]` and `[.footer: …]` set the slide, other
-//   slide commands (`[.hide-footer]`, `[.header: …]`) are named in a warning;
+// - `[.column]` starts a column, `[.background-color: #123]`, `[.text: #fff]` (its colour), `[.build-lists: true]`, `[.slidenumbers: false]`,
+//   `[.footer: …]` and `[.hide-footer]` set the slide, other slide commands (`[.header: …]`) are named in a warning;
 // - `# [fit] Title` is a title (fitting it to the line is a look);
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
 //   `fit` and percentage words are Marp's, so the pictures are placed as Marp's are (marp.ts).
 import type { BriefingMeta } from '../../model.js';
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
+import { keepSafeLook } from './reveal.js';
 
 /** Deckset's settings that stand at the top of a file, and only there. */
 const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|slide-transition|presenter-notes|slide-dividers|fit-header|text|text-strong|text-emphasis|header|header-strong|header-emphasis|background-color|code|code-language|footnote|quote|quote-author|table-separator|list|link|footer-style|slidenumber-style|image|code-line-numbers)[ \t]*:[ \t]*(.*?)[ \t]*$/;
@@ -137,9 +138,18 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       return { text: '<!-- footer: end -->', before: ['<!-- footer -->'] };
     case 'autoscale':
       return { text: '' };
+    // The slide's text colour (and its headings', which briefdeck colours with it); its font and alignment are not carried over.
+    case 'text': {
+      const [colour, ...rest] = value.split(',').map((part) => part.trim());
+      const safe = colour ? keepSafeLook({ color: colour }).color : undefined;
+      if (safe === undefined) break;
+      const left = rest.filter(Boolean);
+      return { text: `<!-- .slide: data-color="${safe}" -->`, ...(left.length > 0 ? { warning: `Deckset's text settings ${left.join(', ')} are not supported and were left out; the colour is kept` } : {}) };
+    }
     default:
-      return { text: '', warning: `Deckset's slide command [.${name}${value ? `: ${value}` : ''}] is not supported and was left out` };
+      break;
   }
+  return { text: '', warning: `Deckset's slide command [.${name}${value ? `: ${value}` : ''}] is not supported and was left out` };
 }
 
 /** Deckset's pictures in Marp's syntax: a background unless `inline`, its placement words Marp's. */
