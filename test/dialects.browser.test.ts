@@ -256,6 +256,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       '## Stacked', '', '::: {.r-stack}', 'Under', '', 'Over', ':::', '',
       '## Side by side', '', '::: {.r-hstack}', 'Left', '', 'Right', ':::', '', '::: {.r-vstack}', 'Top', '', 'Bottom', ':::', '',
       '## Aligned', '', '| Left | Centre | Right |', '|:--|:-:|--:|', '| a | b | c |', '', '  Right     Left', '-------     ------', '     12     12', '',
+      '## Flowing', '', '<div class="columns-2">', '- One', '- Two', '- Three', '- Four', '</div>', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grids'), 'deck.qmd'));
     const shown = await tab.show(built.deck.html);
@@ -305,6 +306,15 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       return [...reveal.getSlides()[h]!.querySelectorAll('td')].map((td) => getComputedStyle(td).textAlign);
     }, built.briefing.slides.findIndex((s) => s.title === 'Aligned'));
     expect(aligned).toEqual(['left', 'center', 'right', 'right', 'left']);
+    // ioslides' columns-2 flows its list into two columns: two items in each, the second column to the right.
+    const flowing = await shown.page.evaluate((h) => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(h, 0);
+      return [...reveal.getSlides()[h]!.querySelectorAll('.columns-2 li')].map((li) => Math.round(li.getBoundingClientRect().left));
+    }, built.briefing.slides.findIndex((s) => s.title === 'Flowing'));
+    expect(flowing).toHaveLength(4);
+    expect(new Set(flowing).size).toBe(2);
+    expect(flowing[2]!).toBeGreaterThan(flowing[0]!);
     expect(built.warnings).toEqual([]);
   });
 

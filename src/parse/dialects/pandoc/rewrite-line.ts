@@ -1,5 +1,6 @@
 import { readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
 import { CALLOUT } from './callouts.js';
+import { CLASS_DIVS } from './class-divs.js';
 import { readAttributes } from './attributes.js';
 import { readConditional } from './conditional.js';
 import { REFERENCES_LINE } from './citations.js';
@@ -20,6 +21,9 @@ const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', f
  * a callout closes where it should (fenced-div.ts matches a closing fence by its length).
  */
 const KEPT_DIVS = new Set(['callout', 'grid', 'class']);
+
+/** The divs class-divs.ts keeps as a <div> of their class, as a line writes them. */
+const CLASS_DIV_SPECS = new Set(CLASS_DIVS.map(({ cls }) => `.${cls}`));
 
 /**
  * The fence of a kept div opened, or closed, inside `open` other divs. Past six kept divs deep the fences stop
@@ -127,8 +131,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     }
     // A tabset's tabs are shown one after another, each under its name (a heading inside a div stays on its slide).
     if (cls === 'panel-tabset') return { text: '' };
-    // Quarto's aside and stacks: a div of that class around the content (class-divs.ts).
-    if (spec === '.aside' || spec === '.r-stack' || spec === '.r-hstack' || spec === '.r-vstack') {
+    // Quarto's aside and stacks, ioslides' two-column flow: a div of that class around the content (class-divs.ts).
+    if (CLASS_DIV_SPECS.has(spec)) {
       state.divs[state.divs.length - 1] = 'class';
       return { text: `${fence} {${spec}}` };
     }
