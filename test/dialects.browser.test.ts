@@ -280,21 +280,22 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(three.map((c) => c.text)).toEqual(['One', 'Two', 'Three']);
     expect(new Set(three.map((c) => c.top)).size).toBe(1);
     expect(three[2]!.left).toBeGreaterThan(three[1]!.right);
+    /** The boxes of the elements `selector` finds on the slide titled `title`, shown, in whole pixels. */
+    const boxesOn = (title: string, selector: string) =>
+      shown.page.evaluate(
+        ([h, selector]) => {
+          const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+          reveal.slide(h, 0);
+          return [...reveal.getSlides()[h]!.querySelectorAll(selector)].map((e) => e.getBoundingClientRect()).map((b) => ({ top: Math.round(b.top), bottom: Math.round(b.bottom), left: Math.round(b.left), right: Math.round(b.right) }));
+        },
+        [built.briefing.slides.findIndex((s) => s.title === title), selector] as const,
+      );
     // reveal's r-stack lays a stack's blocks in one place.
-    const stacked = await shown.page.evaluate((h) => {
-      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-      reveal.slide(h, 0);
-      return [...reveal.getSlides()[h]!.querySelectorAll('.r-stack > p')].map((p) => Math.round(p.getBoundingClientRect().top));
-    }, built.briefing.slides.findIndex((s) => s.title === 'Stacked'));
+    const stacked = await boxesOn('Stacked', '.r-stack > p');
     expect(stacked).toHaveLength(2);
-    expect(stacked[1]).toBe(stacked[0]);
+    expect(stacked[1]!.top).toBe(stacked[0]!.top);
     // r-hstack sets its blocks side by side, r-vstack one under another.
-    const boxes = await shown.page.evaluate((h) => {
-      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-      reveal.slide(h, 0);
-      const of = (cls: string) => [...reveal.getSlides()[h]!.querySelectorAll(`.${cls} > p`)].map((p) => p.getBoundingClientRect()).map((b) => ({ top: Math.round(b.top), bottom: Math.round(b.bottom), left: Math.round(b.left), right: Math.round(b.right) }));
-      return { h: of('r-hstack'), v: of('r-vstack') };
-    }, built.briefing.slides.findIndex((s) => s.title === 'Side by side'));
+    const boxes = { h: await boxesOn('Side by side', '.r-hstack > p'), v: await boxesOn('Side by side', '.r-vstack > p') };
     expect([boxes.h.length, boxes.v.length]).toEqual([2, 2]);
     expect(boxes.h[1]!.top).toBe(boxes.h[0]!.top);
     expect(boxes.h[1]!.left).toBeGreaterThanOrEqual(boxes.h[0]!.right);
@@ -307,11 +308,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     }, built.briefing.slides.findIndex((s) => s.title === 'Aligned'));
     expect(aligned).toEqual(['left', 'center', 'right', 'right', 'left']);
     // ioslides' columns-2 flows its list into two columns: two items in each, the second column to the right.
-    const flowing = await shown.page.evaluate((h) => {
-      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-      reveal.slide(h, 0);
-      return [...reveal.getSlides()[h]!.querySelectorAll('.columns-2 li')].map((li) => Math.round(li.getBoundingClientRect().left));
-    }, built.briefing.slides.findIndex((s) => s.title === 'Flowing'));
+    const flowing = (await boxesOn('Flowing', '.columns-2 li')).map((box) => box.left);
     expect(flowing).toHaveLength(4);
     expect(new Set(flowing).size).toBe(2);
     expect(flowing[2]!).toBeGreaterThan(flowing[0]!);
