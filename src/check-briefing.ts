@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from './errors.js';
-import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
+import { HTML_DECK, NOTEBOOK, readByPandoc, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
 
 const require = createRequire(import.meta.url);
 // Loaded only when a deck has images.
@@ -133,7 +133,7 @@ function notesHint(file: string, peerTools: readonly string[]): string {
   if (HTML_DECK.test(file)) return 'add an <aside class="notes"> in its section with what you will say';
   if (NOTEBOOK.test(file)) return 'add a cell of slide type "Notes" after its cells with what you will say';
   if (tool('remark')) return "add a line ??? at the slide's end, then what you will say";
-  if (tool('Quarto') || tool('Pandoc') || tool('R Markdown') || /\.(?:qmd|rmd)$/i.test(file)) return 'add a ::: notes block (closed by :::) to the slide with what you will say';
+  if (readByPandoc(peerTools, [file])) return 'add a ::: notes block (closed by :::) to the slide with what you will say';
   if (tool('Deckset')) return 'add a line starting "^ " with what you will say';
   if (tool('Marp')) return 'add an HTML comment <!-- … --> to the slide with what you will say';
   if (tool('Slidev')) return "add an HTML comment <!-- … --> at the slide's end with what you will say";

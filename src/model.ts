@@ -40,6 +40,12 @@ export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): bo
   return meta.peerTools.length > 0;
 }
 
+/** Whether Pandoc reads the deck: one written for Pandoc, Quarto or R Markdown (or a `.qmd`/`.Rmd` file), but xaringan's, which remark reads in the browser. */
+export function readByPandoc(peerTools: readonly string[], files: readonly string[]): boolean {
+  if (peerTools.includes('remark')) return false;
+  return peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || files.some((file) => /\.(?:qmd|rmd)$/i.test(file));
+}
+
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -6,6 +5,7 @@ import { writtenForAnotherTool, type Briefing, type LoadedAsset } from '../model
 import { readRegularFile } from '../read-regular-file.js';
 import { assertInside } from './confine-path.js';
 import { decodeSource } from './decode-source.js';
+import { listFolder } from './list-folder.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 
 /** Pictures a briefing's own file holds (a notebook's outputs), by their path in the briefing folder: read from it, never from the disk. */
@@ -72,13 +72,8 @@ function readImageFile(image: Briefing['images'][number], root: string, where: {
   } catch (err) {
     if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
       // The most common cause is case: Chart.svg written, chart.svg on disk (macOS and Windows forgive it, Linux does not).
-      const folder = path.join(root, path.dirname(image.relPath));
-      let siblings: string[] = [];
-      try {
-        siblings = readdirSync(folder);
-      } catch {
-        // The folder itself is missing; there is nothing to suggest.
-      }
+      // A folder that is missing itself has nothing to suggest.
+      const siblings = listFolder(path.join(root, path.dirname(image.relPath)));
       const name = path.basename(image.relPath);
       const inCase = siblings.find((n) => n.toLowerCase() === name.toLowerCase());
       // Else a name a typo away (sqaure.png for square.png).

@@ -1,24 +1,15 @@
-import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BriefdeckError } from '../errors.js';
 import type { IncludedFile, SourceFile } from '../model.js';
 import { findIncludes, MAX_INCLUDE_DEPTH, resolveIncludePath } from '../include-paths.js';
+import { listFolder } from './list-folder.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import type { InputLimits } from './input-limits.js';
 
 // The files a briefing's Markdown links in by name, read by the load stage so that parsing never touches the disk.
-
-/** The names in a folder, or none when it cannot be listed. */
-function listFolder(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Reads the files that Markdown files include (Quarto's `{{< include >}}`, see

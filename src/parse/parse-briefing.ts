@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { HTML_DECK, NOTEBOOK, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { HTML_DECK, NOTEBOOK, readByPandoc, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
@@ -87,7 +87,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
   // A deck Pandoc reads (not xaringan's, which remark reads in the browser): Markdown inside a <div> (in a Markdown file, not one a
   // page or notebook reader wrote, whose HTML is output), no agenda unless asked.
-  const pandocFamily = !meta.peerTools.includes('remark') && (meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || bodies.some((b) => /\.(?:qmd|rmd)$/i.test(b.file.path)));
+  const pandocFamily = readByPandoc(meta.peerTools, bodies.map((b) => b.file.path));
   for (const body of bodies) {
     rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && body.lineNumbers === undefined }));
   }
