@@ -221,6 +221,9 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     // A trusted author's SVG stays markup, as before (its script removed).
     const trusted = await buildDeck(briefing({ 'a.md': `## Drawing\n\n${svg}\n` }, 'title: Test\nhtml: true\n'));
     expect(trusted.briefing.slides.find((s) => s.title === 'Drawing')!.bodyHtml).toMatch(/^<p><svg width="120"/);
+    // Over the image limit, like any picture, with a hint about where it was written (it named a notebook).
+    const large = (await buildDeck(briefing({ 'a.md': `## Drawing\n\n${svg}\n` }), { limits: { maxFileBytes: 1_000_000, maxImageBytes: 100, maxDeckBytes: 1_000_000 } }).catch((e: unknown) => e)) as BriefdeckError;
+    expect([large.code, large.hint]).toEqual(['E_IMAGE_TOO_LARGE', 'make the <svg> written in the slide smaller, or keep it in a file, or raise the limit with --max-image-bytes']);
   });
 
   it('text after a notes element on its line cannot open a code block that would show the notes after it', () => {

@@ -37,7 +37,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
       }
       const held = image.inlineSvg !== undefined ? Buffer.from(image.inlineSvg, 'utf8') : embedded?.(image.relPath);
       if (held && held.length > limits.maxImageBytes) {
-        throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: 'save a smaller picture in the notebook, or raise the limit with --max-image-bytes' });
+        throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: `${image.inlineSvg !== undefined ? 'make the <svg> written in the slide smaller, or keep it in a file' : 'save a smaller picture in the notebook'}, or raise the limit with --max-image-bytes` });
       }
       const bytes = held ?? readImageFile(image, root, where, limits);
       const mime = sniffImageType(bytes);
