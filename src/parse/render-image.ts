@@ -82,3 +82,9 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
   };
   return { render, beginSlide: () => void (backgroundsOnSlide = 0) };
 }
+
+/** Marks the picture of a paragraph that holds nothing else (but its attributes) as Pandoc's implicit figure, captioned by the image renderer. */
+export function markImplicitFigure(paragraph: Tokens.Paragraph): void {
+  const parts = paragraph.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+  if (parts[0]?.type === 'image' && (parts.length === 1 || (parts.length === 2 && parts[1]!.type === 'pandocAttributes'))) (parts[0] as Tokens.Image & { implicitFigure?: boolean }).implicitFigure = true;
+}

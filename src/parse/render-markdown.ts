@@ -9,7 +9,7 @@ import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from './html-depth.js';
 import { classifyLink, truncate } from './resolve-references.js';
 import { sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
-import { createImageRenderer } from './render-image.js';
+import { createImageRenderer, markImplicitFigure } from './render-image.js';
 import type { MarpBackground } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
@@ -81,7 +81,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   let tooManyCitations = false;
   /** Warns of another tool's syntax, met in a token, that was left out. */
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
-  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: (raw) => atToken(raw), file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT });
+  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT });
   const footnotes = createFootnotes(() => ctx.line);
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
   let htmlNotes: string[] = [];
@@ -300,12 +300,6 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   /** The last steps of every fragment: quotes, dashes and ellipses are set before math goes back in, so TeX is never touched; math goes in after sanitising, since KaTeX's markup is ours and needs the inline styles a sanitizer would strip. */
   function finish(html: string): string {
     return math.putBack(meta.smartypants ? typesetHtml(html, meta.lang) : html);
-  }
-
-  /** Marks the picture of a paragraph that holds nothing else (but its attributes) as Pandoc's implicit figure, captioned by the image renderer. */
-  function markImplicitFigure(paragraph: Tokens.Paragraph): void {
-    const parts = paragraph.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
-    if (parts[0]?.type === 'image' && (parts.length === 1 || (parts.length === 2 && parts[1]!.type === 'pandocAttributes'))) (parts[0] as Tokens.Image & { implicitFigure?: boolean }).implicitFigure = true;
   }
 
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
