@@ -85,12 +85,22 @@ export const HAS_MATH = /\\[([]|\$\$/;
 
 /** Writes a paragraph as a line of Markdown, so its math is typeset: a fragment's classes (`class="fragment"`) kept through reveal's element comment. */
 export function writeParagraph(nodes: ChildNode[], line: number, emit: (text: string, line: number) => void, paragraph?: Element): void {
+  emit('', line);
+  emit(`${writeInlineNodes(nodes)}${paragraph ? elementComment(paragraph) : ''}`, line);
+  emit('', line);
+}
+
+/** Nodes as one line of Markdown inline text (writeInline), as the content of one element. */
+function writeInlineNodes(nodes: ChildNode[]): string {
   const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
   holder.childNodes = nodes.map((n) => ({ ...n, parentNode: holder }));
-  const look = paragraph ? paragraph.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index') : [];
-  emit('', line);
-  emit(`${writeInline(holder)}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, line);
-  emit('', line);
+  return writeInline(holder);
+}
+
+/** reveal's element comment that keeps an element's fragment classes and index (`class="fragment"`), or nothing. */
+function elementComment(element: Element): string {
+  const look = element.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index');
+  return look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : '';
 }
 
 /** Elements that stay inline in a list item written as Markdown; any other in an item keeps the list HTML. */
@@ -114,12 +124,8 @@ export function writeList(list: Element, emit: Emit): boolean {
       const inline = item.childNodes.filter((n) => !nested.includes(n as Element));
       if (inline.some((n) => element(n) && !INLINE_ELEMENTS.has(n.tagName))) return false;
       const marker = node.tagName === 'ol' ? `${Number.isFinite(start) ? start + i : i + 1}. ` : '- ';
-      const look = item.attrs.filter((a) => a.name === 'class' || a.name === 'data-fragment-index');
-      const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
-      holder.childNodes = inline.map((n) => ({ ...n, parentNode: holder }));
       // writeInline writes a leading digit or dash as a reference: after the marker, `1. ` would start a list inside the item.
-      const text = writeInline(holder);
-      lines.push([`${indent}${marker}${text}${look.length > 0 ? ` <!-- .element: ${look.map((a) => `${a.name}="${a.value.replace(/["<>]/g, '')}"`).join(' ')} -->` : ''}`, lineOf(item)]);
+      lines.push([`${indent}${marker}${writeInlineNodes(inline)}${elementComment(item)}`, lineOf(item)]);
       return nested.every((sub) => write(sub, `${indent}${' '.repeat(marker.length)}`));
     });
   };
