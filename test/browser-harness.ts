@@ -41,6 +41,12 @@ export function borrowBrowser(kind: BrowserKind = 'reader'): Promise<Browser> {
 }
 
 /**
+ * How long a browser nobody borrows stays open. An idle Chromium costs next to nothing, and a launch costs more than
+ * half a CPU-second on this 2-core machine; the files that use one are often a long non-browser file apart.
+ */
+const IDLE_BROWSER_MS = 60_000;
+
+/**
  * Takes a borrowed browser back: closes every page the file left open, and
  * closes the browser itself if no other file borrows it soon (the timer does
  * not keep the worker alive; a browser whose worker ends exits with its pipe).
@@ -53,7 +59,7 @@ export async function releaseBrowser(kind: BrowserKind = 'reader'): Promise<void
   entry.idle = setTimeout(() => {
     pool.delete(kind);
     void browser?.close().catch(() => undefined);
-  }, 2_000);
+  }, IDLE_BROWSER_MS);
   entry.idle.unref();
 }
 
