@@ -8,9 +8,9 @@ const load = Math.min(5, Math.max(1, os.loadavg()[0]! / os.cpus().length));
 /**
  * The test files that take longest, longest first (seconds on the 2-core machine, from its runs). Two workers
  * finish together only if the long files start first; without a timing cache, as in a fresh clone in CI,
- * vitest would order files by size and could leave the package install or the fifteen themes for last.
+ * vitest would order files by size and could leave the fifteen themes or the export runs for last.
  */
-const SLOWEST_FIRST = ['themes.browser', 'export.browser', 'isolation.browser', 'present.browser', 'package', 'dialects.browser', 'hardening', 'check', 'pptx', 'build', 'dev', 'safety', 'xss.browser', 'screenshots.browser'];
+const SLOWEST_FIRST = ['themes.browser', 'export.browser', 'isolation.browser', 'present.browser', 'dialects.browser', 'safety', 'hardening', 'package', 'pptx', 'build', 'check', 'dev', 'dialects', 'xss.browser', 'screenshots.browser'];
 
 /** Runs the files in SLOWEST_FIRST in that order, then the rest in vitest's own order. */
 class SlowestFirst extends BaseSequencer {
