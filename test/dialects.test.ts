@@ -844,6 +844,19 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: P\n---\n\n## S\n\n<div class="x">\n- raw\n</div>\n' }, 'commonmark-div'), 'deck.md'));
     expect(toPlainText(plain.briefing.slides.at(-1)!.bodyHtml).trim()).toBe('- raw');
   });
+
+  it("follow Pandoc's Markdown, which R Markdown hands them to: >- lists step in, a. starts a lettered list, a lone picture is captioned; xaringan's, which remark reads, and @fig-x (a citation to knitr) do not", async () => {
+    const text = ['## Getting up', '', '>- Turn off alarm', '>- Get out of bed', '', '## Figures', '', '![A red square](square.png)', '', 'a. first', 'b. second', '', 'See @fig-none.', ''];
+    const square = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
+    const io = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: IO', 'output: ioslides_presentation', '---', '', ...text].join('\n'), 'square.png': square }, 'ioslides-pandoc-markdown'), 'deck.Rmd'));
+    const body = (built: Awaited<ReturnType<typeof buildDeck>>, title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body(io, 'Getting up')).toBe('<ul><li class="fragment">Turn off alarm</li><li class="fragment">Get out of bed</li></ul>');
+    expect(body(io, 'Figures')).toBe('<p><img src="briefdeck-asset:0" alt="A red square"><span class="figure-caption" aria-hidden="true">A red square</span></p><ol type="a" class="lower-alpha"><li>first</li><li>second</li></ol><p>See @fig-none.</p>');
+    expect(io.warnings).toEqual([]);
+    const xaringan = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: X', 'output: xaringan::moon_reader', '---', '', '---', '', ...text.slice(0, 5), '---', '', ...text.slice(5)].join('\n'), 'square.png': square }, 'xaringan-commonmark'), 'deck.Rmd'));
+    expect(body(xaringan, 'Getting up')).toContain('<blockquote>');
+    expect(body(xaringan, 'Figures')).not.toContain('figure-caption');
+  });
 });
 
 describe('a deck Pandoc reads', () => {

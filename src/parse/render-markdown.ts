@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { chartMarker, readByPandoc, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
@@ -64,8 +64,10 @@ interface RenderContext {
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }) {
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
-  /** Whether the deck is Pandoc's or Quarto's, whose slide-show rules (a list in a block quote) apply. */
-  const pandocDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
+  /** Whether Pandoc reads the file (Pandoc's, Quarto's, R Markdown's but xaringan's), so its slide-show rules (a list in a block quote), fancy lists and implicit figures apply. */
+  const pandocDeck = () => readByPandoc(meta.peerTools, [ctx.file.path]);
+  /** Whether Quarto's cross-references are read: in Pandoc's and Quarto's decks, where R Markdown's knitr would take @fig-x for a citation. */
+  const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
   const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => bag.error('E_MARKDOWN', message, { ...at(), hint }) });
@@ -191,7 +193,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
       ...(meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') ? [inlineTexExtension()] : []),
       math.blockExtension,
-      crossRefExtension(crossRefs, { active: pandocDeck, report: (raw, message, hint) => bag.warn('W_LINK', message, { ...atToken(raw), hint }) }),
+      crossRefExtension(crossRefs, { active: crossRefDeck, report: (raw, message, hint) => bag.warn('W_LINK', message, { ...atToken(raw), hint }) }),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.
       ...(citations
         ? [
