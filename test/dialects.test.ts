@@ -552,11 +552,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
 });
 
 describe("Pandoc's superscript and subscript", () => {
-  it('2^10^ is raised everywhere; H~2~O is lowered in a .qmd file, while a single ~ stays GitHub\'s strikethrough in a .md file', async () => {
+  it('2^10^ is raised everywhere; H~2~O is lowered in a deck Pandoc reads, while a single ~ stays GitHub\'s strikethrough in a .md file', async () => {
     const text = '## Sci\n\nCO~2~, 2^10^ bytes, 10^-3^, ~~struck~~, a ~ b ~ c, x^2 + y^2.\n';
     const body = async (file: string) => (await buildDeck(path.join(writeBriefing({ [file]: `---\ntitle: S\n---\n\n${text}` }, `scripts-${file}`), file))).briefing.slides.at(-1)!.bodyHtml.trim();
     expect(await body('deck.qmd')).toBe('<p>CO<sub>2</sub>, 2<sup>10</sup> bytes, 10<sup>-3</sup>, <del>struck</del>, a ~ b ~ c, x^2 + y^2.</p>');
     expect(await body('deck.md')).toBe('<p>CO<del>2</del>, 2<sup>10</sup> bytes, 10<sup>-3</sup>, <del>struck</del>, a ~ b ~ c, x^2 + y^2.</p>');
+    // Pandoc reads an R Markdown deck and one with Pandoc's own title block, and lowers H~2~O there too.
+    expect(await body('deck.Rmd')).toContain('CO<sub>2</sub>');
+    const pandoc = await buildDeck(path.join(writeBriefing({ 'deck.md': `% S\n% An author\n\n${text}` }, 'scripts-pandoc'), 'deck.md'));
+    expect(pandoc.briefing.slides.at(-1)!.bodyHtml).toContain('CO<sub>2</sub>');
   });
 });
 

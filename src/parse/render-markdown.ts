@@ -181,7 +181,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       highlightMarkExtension,
       ...fancyListExtensions(pandocDeck),
       ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
-      ...pandocScriptExtensions(quartoFile),
+      ...pandocScriptExtensions(pandocDeck),
       quartoShortcodeExtension(meta, peerSyntax),
       ...pandocInlineExtensions(
         (raw, ignored) => bag.warn('W_PEER_SYNTAX', `${meta.mdc ? 'MDC' : 'Pandoc'} attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),

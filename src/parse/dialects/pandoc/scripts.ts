@@ -5,8 +5,8 @@ import { startWithinWindow } from '../../extension-start.js';
 
 /**
  * Pandoc's superscript (`2^10^`) and subscript (`H~2~O`): no white space inside, unless escaped.
- * A single `~` is strikethrough on GitHub, so subscript is read only where `subscript()` says the
- * text is Pandoc's or Quarto's (a `.qmd` file, a deck with Quarto's keys); `~~struck~~` stays struck.
+ * A single `~` is strikethrough on GitHub, so subscript is read only where `subscript()` says
+ * Pandoc reads the text (a `.qmd` or `.Rmd` file, a deck with Pandoc's, Quarto's or R Markdown's keys); `~~struck~~` stays struck.
  */
 export function pandocScriptExtensions(subscript: () => boolean): TokenizerAndRendererExtension[] {
   const script = (name: string, mark: string, tag: string, when: () => boolean): TokenizerAndRendererExtension => {
