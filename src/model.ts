@@ -309,6 +309,22 @@ export function rewriteSlideHtml(slide: Slide, rewrite: (html: string) => string
   if (slide.notes) slide.notes = { ...slide.notes, html: rewrite(slide.notes.html) };
 }
 
+/** reveal's address of each slide, as a link to it is written: `#/h`, or `#/h/v` for one below another. */
+export function slideAnchors(slides: readonly Slide[]): Map<Slide, string> {
+  const anchors = new Map<Slide, string>();
+  let h = -1;
+  let v = 0;
+  for (const slide of slides) {
+    if (slide.vertical && h >= 0) v++;
+    else {
+      h++;
+      v = 0;
+    }
+    anchors.set(slide, v === 0 ? `#/${h}` : `#/${h}/${v}`);
+  }
+  return anchors;
+}
+
 /** The header line a slide shows: its own (Marp's `header` directive), else the deck's; empty for none. */
 export function slideHeader(slide: Pick<Slide, 'headerText'>, meta: Pick<BriefingMeta, 'headerText'>): string {
   return slide.headerText ?? meta.headerText ?? '';

@@ -14,7 +14,7 @@ useSharedBrowser();
 const DIALECTS = path.join(FIXTURES, 'dialects');
 
 /** Decks written in other tools' syntax, each with what it must show in Chromium. */
-const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: number }[] = [
+const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: number; slideLinks?: boolean }[] = [
   { file: 'reveal-looks.md', tool: 'reveal.js', backgroundImages: 1 },
   { file: 'reveal-aside.md', tool: 'reveal.js' },
   { file: 'pandoc-structure.md', tool: 'reveal-md and Pandoc', stacks: 1 },
@@ -23,7 +23,7 @@ const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: n
   { file: 'marp-notes.md', tool: 'Marp' },
   { file: 'marp-images.md', tool: 'Marp', backgroundImages: 1 },
   { file: 'slidev-notes.md', tool: 'Slidev' },
-  { file: 'slidev-layouts.md', tool: 'Slidev' },
+  { file: 'slidev-layouts.md', tool: 'Slidev', slideLinks: true },
   { file: 'xaringan.Rmd', tool: 'xaringan (remark)' },
   { file: 'deckset.md', tool: 'Deckset' },
   { file: 'jupyter/slides.ipynb', tool: 'Jupyter', stacks: 1 },
@@ -36,6 +36,7 @@ type RevealApi = {
   slide(h: number, v: number): void;
   getSlideNotes(slide?: Element): string;
   getSlides(): Element[];
+  getIndices(): { h: number; v: number };
 };
 
 describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', () => {
@@ -94,6 +95,14 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
         expect(gradient).toMatch(slides[i]!.look?.backgroundGradient !== undefined ? /^linear-gradient\(/ : /^none$/);
       }
       expect(backgrounds).toBe(deck.backgroundImages ?? 0);
+      // A link to a slide (Slidev's table of contents) takes the reader there.
+      const links = await shown.page.evaluate(() => [...document.querySelectorAll('.reveal .slides a[href^="#/"]')].map((a) => a.getAttribute('href')!));
+      expect(links.length > 0).toBe(deck.slideLinks === true);
+      if (links.length > 0) {
+        await shown.page.evaluate(() => (window as unknown as { Reveal: RevealApi }).Reveal.slide(0, 0));
+        await shown.page.locator(`.reveal .slides a[href="${links.at(-1)}"]`).click();
+        await expect.poll(() => shown.page.evaluate(() => `#/${(window as unknown as { Reveal: RevealApi }).Reveal.getIndices().h}`)).toBe(links.at(-1));
+      }
       expect(shown.blocked).toEqual([]);
       expect(await shown.cspViolations()).toEqual([]);
       expect(shown.pageErrors).toEqual([]);

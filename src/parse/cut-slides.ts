@@ -291,6 +291,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
         c.frontMatter = true;
         if (rewritten.hidden) c.hidden = true;
+        if (rewritten.toc) c.toc = rewritten.toc;
         // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
         if (rewritten.src !== undefined) {
           c.hidden = true;

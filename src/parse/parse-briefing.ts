@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { HTML_DECK, NOTEBOOK, readByPandoc, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { countHeadings, cutSlides } from './cut-slides.js';
@@ -330,6 +331,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (bibliography) placeWorksCited(slides, bibliography, [...cited], meta.citations!, push, location);
   const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
   fillSlidevPageNumbers(slides, sections, pageTotal ?? slides.length);
+  fillSlidevToc(slides, new Map(rawSlides.flatMap((raw) => (raw.toc && slideOf.has(raw) ? [[slideOf.get(raw)!, raw.toc] as const] : []))));
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
   const deckStyle = meta.deckStyle && metaSource ? { ...meta.deckStyle, file: metaSource.file.path } : undefined;
   const placed = placeAuthorStyles(styles, deckStyle, slideOf, commentNotes !== 'none');

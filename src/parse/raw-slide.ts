@@ -6,6 +6,7 @@ import type { SlideDirectiveLook } from './dialects/reveal.js';
 import type { CommentNotes } from './dialects/comment-notes.js';
 import type { MarpCarried, MarpChrome } from './dialects/marp.js';
 import type { DialectLine } from './directive-lines.js';
+import type { SlidevTocEntry } from './dialects/slidev-toc.js';
 
 /** A slide as cut from the source, before its Markdown is rendered. */
 export interface RawSlide {
@@ -35,6 +36,8 @@ export interface RawSlide {
   look?: SlideDirectiveLook;
   /** The header and page number Marp's directives give the slide, where they differ from the deck's. */
   chrome?: MarpChrome;
+  /** Slidev: how the slide stands in a table of contents (its front matter's `title:`, `level:`, `hideInToc:`). */
+  toc?: SlidevTocEntry;
   section: string | null;
 }
 

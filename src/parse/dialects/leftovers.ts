@@ -5,6 +5,7 @@
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 import { markSlidevPageNumbers, rewriteInlineClicks } from './slidev.js';
+import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
@@ -79,6 +80,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot)[^>]*>(.*?)(?:<\/template>)?[ \t]*$/.exec(line);
   if (slot) return { text: `${slot[1]}${slot[2]}` };
   if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
+  // Slidev's table of contents: marked here, filled in once every slide's title is known (slidev-toc.ts).
+  const toc = state.slidev ? markSlidevToc(line) : null;
+  if (toc) return toc;
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
   const component = /^[ \t]*<(\/?)([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*?(\/?)>[ \t]*$/.exec(line);

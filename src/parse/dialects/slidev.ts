@@ -1,5 +1,6 @@
 import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
+import type { SlidevTocEntry } from './slidev-toc.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
@@ -114,8 +115,9 @@ export function rewriteInlineClicks(line: string): string {
  * `image-right` (`trailing` holds the lines that go after the content).
  * `src:` names a file whose slides take this one's place (`src`, with the index of its line).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[]; src?: { path: string; index: number } } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[]; src?: { path: string; index: number }; toc?: SlidevTocEntry } {
   let hidden = false;
+  const toc: SlidevTocEntry = {};
   let src: { path: string; index: number } | undefined;
   const trailing: string[] = [];
   // Values as YAML reads them (a folded `image: >-` over two lines is one address), else as the line writes them.
@@ -153,6 +155,19 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       hidden ||= value === 'true';
       return '';
     }
+    // How the slide stands in a table of contents (<Toc />, slidev-toc.ts).
+    if (key === 'hideInToc' && (value === 'true' || value === 'false')) {
+      toc.hide = value === 'true';
+      return '';
+    }
+    if (key === 'level' && /^[1-6]$/.test(value)) {
+      toc.level = Number(value);
+      return '';
+    }
+    if (key === 'title' && value !== '') {
+      toc.title = value;
+      return '';
+    }
     if (key === 'layout' && Object.hasOwn(LAYOUTS, value)) return `<!-- layout: ${LAYOUTS[value]} -->`;
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
     if (key === 'class') return `<!-- .slide: class="${value.replace(/"/g, '')}" -->`;
@@ -160,7 +175,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
     return '';
   });
-  return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}) };
+  return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}), ...(Object.keys(toc).length > 0 ? { toc } : {}) };
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
@@ -204,13 +219,14 @@ export function fillSlidevPageNumbers(slides: Slide[], sections: Section[], tota
 }
 
 /**
- * A page mark a table's columns cut in two (a Pandoc simple table cuts its lines by position) fills nothing: its
- * pieces go. By now the only other marks left are the charts' (model.ts), which the renderer fills; they stay.
+ * A mark a table's columns cut in two (a Pandoc simple table cuts its lines by position) fills nothing: its pieces
+ * go. Whole marks stay: the charts' (model.ts), which the renderer fills, and the tables of contents' (slidev-toc.ts),
+ * filled after the page numbers.
  */
-function dropBrokenMarks(html: string): string {
+export function dropBrokenMarks(html: string): string {
   if (!html.includes('\u0000')) return html;
   return html
-    .split(/(\u0000chart\d+\u0000)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\u0000[pages]{0,5}|[pages]{0,5}\u0000/g, '')))
+    .split(/(\u0000(?:chart\d+|toc:[\w:]+)\u0000)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\u0000[\w:]{0,40}|[\w:]{0,40}\u0000/g, '')))
     .join('');
 }
