@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, loadModel, type LoadedModel } from '../src/build-deck.js';
 import { DEFAULT_BRIEFING, FIXTURES, noteText, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
@@ -415,6 +415,22 @@ describe('slide blocks for PowerPoint', () => {
     const raised = findAll(slide, 'a:r').filter((r) => Number(findAll([r], 'a:rPr')[0]?.[':@']?.baseline ?? 0) > 0).map(textIn);
     expect(raised).toEqual(['1']);
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A claim1.', 'The source.']);
+  });
+
+  it("links a table of contents' items (Slidev's <Toc />) to their slides of the file, as jumps within it; a link out stays an address", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n# One\n\n<Toc />\n\n[Out](https://example.org)\n\n---\n\n# Two\n\n---\n\n# Three\n' }, 'pptx-toc');
+    const files = unzipSync((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const xml = strFromU8(files['ppt/slides/slide1.xml']!);
+    const rels = strFromU8(files['ppt/slides/_rels/slide1.xml.rels']!);
+    const target = (id: string) => new RegExp(`Id="${id}" Type="([^"]+)" Target="([^"]+)"`).exec(rels)!.slice(1);
+    const links = [...xml.matchAll(/<a:hlinkClick r:id="(rId\d+)"( action="[^"]*")?/g)].map((m) => [...target(m[1]!), m[2] ?? '']);
+    const jump = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide'];
+    expect(links).toEqual([
+      [...jump, 'slide1.xml', ' action="ppaction://hlinksldjump"'],
+      [...jump, 'slide2.xml', ' action="ppaction://hlinksldjump"'],
+      [...jump, 'slide3.xml', ' action="ppaction://hlinksldjump"'],
+      ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink', 'https://example.org', ''],
+    ]);
   });
 
   it("writes a numbered formula's TeX with its number after it, as the slide shows it, never the \\tag briefdeck numbers it by", async () => {

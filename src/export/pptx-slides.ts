@@ -43,6 +43,8 @@ export interface SlideContext {
   charts: readonly ChartRef[];
   /** Every chart's data, read and checked once for the whole export. */
   checkedCharts: ReadonlyMap<number, CheckedChart>;
+  /** The file's slide (1 for the first) each of the deck's links to a slide (`#/3`, a table of contents') goes to. */
+  slideLinks: ReadonlyMap<string, number>;
 }
 
 const BODY_SIZE = 20;
@@ -120,7 +122,7 @@ function bodyBox(ctx: SlideContext): Box {
 }
 
 function look(ctx: SlideContext, fontSize: number): TextLook {
-  return { fontSize, color: ctx.palette.text, accent: ctx.palette.accent };
+  return { fontSize, color: ctx.palette.text, accent: ctx.palette.accent, slideLinks: ctx.slideLinks };
 }
 
 /**

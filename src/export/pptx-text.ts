@@ -19,6 +19,8 @@ export interface TextLook {
   fontSize: number;
   color: string;
   accent: string;
+  /** The slide of the file each link to a slide of the deck (`#/3`) goes to. */
+  slideLinks?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -43,7 +45,8 @@ export function paragraph(runs: TextRun[], look: TextLook, options: Pptx.default
       ...(run.highlight ? { highlight: 'FFFF00' } : {}),
       ...(run.underline ? { underline: { style: 'sng' as const } } : {}),
       ...(run.color ? { color: run.color } : {}),
-      ...(run.link ? { hyperlink: { url: run.link }, color: look.accent } : {}),
+      // A link to a slide of the deck jumps to that slide of the file; any other goes to its address.
+      ...(run.link ? { hyperlink: look.slideLinks?.has(run.link) ? { slide: look.slideLinks.get(run.link)! } : { url: run.link }, color: look.accent } : {}),
       ...(i === shown.length - 1 ? { breakLine: true } : {}),
     },
   }));

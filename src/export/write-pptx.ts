@@ -7,7 +7,7 @@ import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
 import { imageSize } from 'image-size';
 import type { LoadedModel } from '../build-deck.js';
-import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
+import { SLIDE_SIZES, showsPageNumber, slideAnchors, slideHeader } from '../model.js';
 import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag } from '../errors.js';
@@ -90,6 +90,8 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const info: string[] = [];
   let fragments = 0;
   let notes = 0;
+  // Every slide of the deck is a slide of the file, in the same order.
+  const slideLinks = new Map([...slideAnchors(briefing.slides).values()].map((anchor, i) => [anchor, i + 1]));
   for (const [i, slide] of briefing.slides.entries()) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
     const slidePalette = palettes[i]!;
@@ -102,7 +104,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
     const lead = slide.columnsLead === undefined ? null : readSlideBlocks(slide.columnsLead).blocks;
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts }, slide, body.blocks, columns, lead);
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks }, slide, body.blocks, columns, lead);
     // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
     const header = slideHeader(slide, meta);
     if (header) {
