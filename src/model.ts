@@ -88,8 +88,8 @@ export interface LoadedBriefing {
   includedFiles?: IncludedFile[];
   /** The day of the build (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: today`. */
   today?: string;
-  /** Files the metadata names for citations (`bibliography:`, `csl:`), by path in the briefing folder: each read, or why it could not be. */
-  referenceFiles?: IncludedFile[];
+  /** Files the metadata names (citations' `bibliography:` and `csl:`, style sheets' `css:`), by path in the briefing folder: each read, or why it could not be. */
+  metadataFiles?: IncludedFile[];
   /** The day the file holding the metadata was last changed (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: last-modified`. */
   lastModified?: string;
 }
@@ -146,6 +146,8 @@ export interface BriefingMeta {
   darkScheme?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
   deckStyle?: { css: string; line: number };
+  /** Style sheets the metadata names (reveal-md's, Pandoc's and Quarto's `css:`), by the path written, with the line naming each. */
+  styleSheets?: { path: string; line: number }[];
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
   slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
   /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */
@@ -307,22 +309,6 @@ export function rewriteSlideHtml(slide: Slide, rewrite: (html: string) => string
   if (slide.columns) slide.columns = slide.columns.map(rewrite);
   if (slide.columnsLead !== undefined) slide.columnsLead = rewrite(slide.columnsLead);
   if (slide.notes) slide.notes = { ...slide.notes, html: rewrite(slide.notes.html) };
-}
-
-/** reveal's address of each slide, as a link to it is written: `#/h`, or `#/h/v` for one below another. */
-export function slideAnchors(slides: readonly Slide[]): Map<Slide, string> {
-  const anchors = new Map<Slide, string>();
-  let h = -1;
-  let v = 0;
-  for (const slide of slides) {
-    if (slide.vertical && h >= 0) v++;
-    else {
-      h++;
-      v = 0;
-    }
-    anchors.set(slide, v === 0 ? `#/${h}` : `#/${h}/${v}`);
-  }
-  return anchors;
 }
 
 /** The header line a slide shows: its own (Marp's `header` directive), else the deck's; empty for none. */

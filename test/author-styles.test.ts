@@ -159,3 +159,27 @@ describe("the author's own styles", () => {
     expect(scopeAuthorStyles([], () => undefined)).toBe('');
   });
 });
+
+describe('style sheets the metadata names', () => {
+  it("reveal-md's css: and Quarto's format: revealjs: css: style every slide from their files, read from the briefing folder and scoped like any style; a file not there, one outside the folder and an address are each a warning at the line naming it", async () => {
+    const revealMd = await build({
+      'deck.md': ['---', 'title: R', 'separator: <!--s-->', 'css: custom.css', '---', '', '# One', '', 'Text', ''].join('\n'),
+      'custom.css': '.reveal h1 { color: red; }\n@import url("https://example.org/font.css");\n',
+    }, 'styles-reveal-md-css');
+    expect(rulesOf(revealMd.briefing.authorCss)).toEqual([`${BODY} h1 { color: red; }`]);
+    // The style sheet's own lines are its messages' places.
+    expect(revealMd.warnings.map((w) => `${w.file?.split('/').pop()}:${w.line}: ${w.message}`)).toEqual(['custom.css:2: a style\'s @import url("https://example.org/font.css") was left out: a deck carries nothing from elsewhere']);
+    const dir = writeBriefing({
+      'deck.qmd': ['---', 'title: Q', 'format:', '  revealjs:', '    css: [styles.css, style.css, ../elsewhere.css, "https://example.org/a.css"]', '---', '', '## One', '', 'Text.', ''].join('\n'),
+      'styles.css': 'h2 { color: rgb(1, 2, 3); }\n',
+    }, 'styles-quarto-css');
+    const quarto = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(rulesOf(quarto.briefing.authorCss)).toEqual([`${BODY} h2 { color: rgb(1, 2, 3); }`]);
+    expect(quarto.deck.html).toContain(`${BODY} h2 { color: rgb(1, 2, 3); }`);
+    expect(quarto.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      `3: the style sheet style.css was left out: file not found: ${path.relative(process.cwd(), path.join(dir, 'style.css'))}; did you mean styles.css?`,
+      '3: the style sheet ../elsewhere.css was left out: it is not in the briefing folder',
+      '3: the style sheet https://example.org/a.css was left out: a deck carries nothing from elsewhere, and an address is never fetched',
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import type { LoadedBriefing, SourceFile } from '../model.js';
 import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
-import { readIncludedFiles, readReferenceFiles } from './read-linked-files.js';
+import { readIncludedFiles, readMetadataFiles } from './read-linked-files.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 
@@ -42,8 +42,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
     const { includedFiles } = readIncludedFiles([file], root, display, limits);
-    const referenceFiles = readReferenceFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
-    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(referenceFiles.length > 0 ? { referenceFiles } : {}) };
+    const metadataFiles = readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
+    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}) };
   }
 
   if (!stats.isDirectory()) {
@@ -78,7 +78,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
-  const referenceFiles = metaFile ? readReferenceFiles(metaFile.text, metaFile, root, display, limits) : [];
+  const metadataFiles = metaFile ? readMetadataFiles(metaFile.text, metaFile, root, display, limits) : [];
   return {
     root,
     name: path.basename(root),
@@ -87,7 +87,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     nestedMarkdownFiles: nestedMarkdownFiles.filter(notIncluded),
     singleFile: false,
     ...(includedFiles.length > 0 ? { includedFiles } : {}),
-    ...(referenceFiles.length > 0 ? { referenceFiles } : {}),
+    ...(metadataFiles.length > 0 ? { metadataFiles } : {}),
   };
 }
 

@@ -43,17 +43,19 @@ export function readIncludedFiles(files: SourceFile[], root: string, display: (p
 
 const require = createRequire(import.meta.url);
 
-/** A metadata line that names a file for citations: only then is the metadata read here. */
-const NAMES_REFERENCE_FILE = /^(?:bibliography|csl)[ \t]*:/m;
+/** A metadata line that names a file for citations or a style sheet: only then is the metadata read here. */
+const NAMES_METADATA_FILE = /^[ \t]*(?:bibliography|csl|css)[ \t]*:/m;
 
 /**
- * Reads the files the metadata names for citations (Pandoc's `bibliography:`
- * and `csl:`), relative to the file holding the metadata (`holder`), confined
- * to the briefing folder like includes; an address is never fetched. `yaml`
- * is the metadata's YAML, read here only when it names such a file.
+ * Reads the files the metadata names: Pandoc's `bibliography:` and `csl:` for
+ * citations, and the style sheets of reveal-md, Pandoc and Quarto (`css:`, or
+ * Quarto's `format: revealjs: css:`), a name or a list of names each, relative
+ * to the file holding the metadata (`holder`), confined to the briefing folder
+ * like includes; an address is never fetched. `yaml` is the metadata's YAML,
+ * read here only when it names such a file.
  */
-export function readReferenceFiles(yaml: string, holder: SourceFile, root: string, display: (p: string) => string, limits: InputLimits): IncludedFile[] {
-  if (!NAMES_REFERENCE_FILE.test(yaml)) return [];
+export function readMetadataFiles(yaml: string, holder: SourceFile, root: string, display: (p: string) => string, limits: InputLimits): IncludedFile[] {
+  if (!NAMES_METADATA_FILE.test(yaml)) return [];
   let data: unknown;
   try {
     data = (require('yaml') as typeof import('yaml')).parse(yaml);
@@ -62,8 +64,11 @@ export function readReferenceFiles(yaml: string, holder: SourceFile, root: strin
     return [];
   }
   if (typeof data !== 'object' || data === null) return [];
-  const { bibliography, csl } = data as { bibliography?: unknown; csl?: unknown };
-  const named = [...(Array.isArray(bibliography) ? bibliography : [bibliography]), csl].filter((n): n is string => typeof n === 'string');
+  const { bibliography, csl, css, format } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown } } };
+  const names = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((n): n is string => typeof n === 'string');
+  const quartoCss = typeof format === 'object' && format !== null && typeof format.revealjs === 'object' && format.revealjs !== null ? format.revealjs.css : undefined;
+  // A style sheet's address is left for the parse stage to name: only a file's name is read.
+  const named = [...names(bibliography), ...names(csl), ...[...names(css), ...names(quartoCss)].filter((name) => !/^[a-z][\w+.-]*:/i.test(name.trim()))];
   const found = new Map<string, IncludedFile>();
   for (const name of named) {
     const relPath = resolveIncludePath(holder.relPath, name.trim());

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
 import { findFetchInValue, readCssName } from '../css-references.js';
-import type { Slide } from '../model.js';
+import type { IncludedFile, Slide, SourceFile } from '../model.js';
+import { resolveIncludePath } from '../include-paths.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
 
@@ -51,12 +52,39 @@ const require = createRequire(import.meta.url);
 const FETCH_HINT = 'a style may use fonts and pictures only as data: URIs; put a picture on the slide, or a theme file in the briefing folder (theme: ./my-theme.css)';
 const PARSE_HINT = 'check the CSS at that line: a brace, quote or comment left open';
 
+/** CSS for every slide, and where its first line is. */
+export interface DeckStyle {
+  css: string;
+  line: number;
+  file: string;
+}
+
 /**
- * The deck's styles in the order written, Marp's `style:` directive first; a style kept to one slide marks
+ * The style sheets the metadata names (`css:`), as the load stage read them (`metadataFiles`, by path in the briefing
+ * folder, from `holder`, the file holding the metadata): each file's CSS from its first line. One that could not be
+ * read is reported at the line naming it, and left out.
+ */
+export function readStyleSheets(sheets: readonly { path: string; line: number }[], metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string) => void): DeckStyle[] {
+  const styles: DeckStyle[] = [];
+  for (const sheet of sheets) {
+    if (/^[a-z][\w+.-]*:/i.test(sheet.path)) {
+      warn(sheet.line, `the style sheet ${sheet.path} was left out: a deck carries nothing from elsewhere, and an address is never fetched`);
+      continue;
+    }
+    const relPath = resolveIncludePath(holder.relPath, sheet.path);
+    const read = relPath === null ? undefined : metadataFiles.find((f) => f.relPath === relPath);
+    if (read?.file) styles.push({ css: read.file.text, line: 1, file: read.file.path });
+    else warn(sheet.line, `the style sheet ${sheet.path} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`);
+  }
+  return styles;
+}
+
+/**
+ * The deck's styles in the order written, Marp's `style:` directive and the style sheets the metadata names first; a style kept to one slide marks
  * that slide (`ownStyle`). A slide left out of the deck (Slidev's `hide: true`) takes its style with it.
  */
-export function placeAuthorStyles(found: readonly FoundStyle[], deckStyle: { css: string; line: number; file: string } | undefined, slideOf: ReadonlyMap<RawSlide, Slide>, rootIsSlide: boolean): WrittenStyle[] {
-  const placed: WrittenStyle[] = deckStyle ? [{ ...deckStyle, rootIsSlide }] : [];
+export function placeAuthorStyles(found: readonly FoundStyle[], deckStyles: readonly DeckStyle[], slideOf: ReadonlyMap<RawSlide, Slide>, rootIsSlide: boolean): WrittenStyle[] {
+  const placed: WrittenStyle[] = deckStyles.map((style) => ({ ...style, rootIsSlide }));
   for (const style of found) {
     const slide = style.slide ? slideOf.get(style.slide) : undefined;
     if (style.slide && !slide) continue;

@@ -21,7 +21,7 @@ import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
-import { placeAuthorStyles, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
+import { placeAuthorStyles, readStyleSheets, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck } from './dialects/reveal-html.js';
 import { readNotebook } from './dialects/jupyter.js';
@@ -113,7 +113,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const charts: ChartRef[] = [];
   // Pandoc's citations: formatted from the deck's references, each key kept in the order first cited, for the list of works cited.
   const cited = new Set<string>();
-  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.referenceFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { file: at?.file ?? metaSource!.file.path, line: at?.line ?? meta.citations!.line, hint })) : null;
+  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.metadataFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { file: at?.file ?? metaSource!.file.path, line: at?.line ?? meta.citations!.line, hint })) : null;
   // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
@@ -333,8 +333,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   fillSlidevPageNumbers(slides, sections, pageTotal ?? slides.length);
   fillSlidevToc(slides, new Map(rawSlides.flatMap((raw) => (raw.toc && slideOf.has(raw) ? [[slideOf.get(raw)!, raw.toc] as const] : []))));
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
-  const deckStyle = meta.deckStyle && metaSource ? { ...meta.deckStyle, file: metaSource.file.path } : undefined;
-  const placed = placeAuthorStyles(styles, deckStyle, slideOf, commentNotes !== 'none');
+  const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
+  const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
   const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint }));
   return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}) };
 }

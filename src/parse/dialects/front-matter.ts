@@ -80,6 +80,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'string') return false;
       meta.deckStyle = { css: value, line: value.includes('\n') ? line + 1 : line };
       return true;
+    // reveal-md's, Pandoc's and Quarto's style sheets, read by the load stage and scoped like any style (parse/author-styles.ts).
+    case 'css':
+      return applyStyleSheets(value, meta, line);
     case 'paginate':
     case 'slide-number':
       return applySlideNumber(value, meta);
@@ -166,6 +169,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         transition: (v) => applyTransition(v, meta),
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
         theme: (v) => applyQuartoTheme(v, meta),
+        css: (v) => applyStyleSheets(v, meta, line),
       });
     }
     default:
@@ -176,6 +180,14 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       }
       return false;
   }
+}
+
+/** `css:`, a style sheet's name or a list of names (parse/author-styles.ts reads each, and names an address, never fetched). */
+function applyStyleSheets(value: unknown, meta: BriefingMeta, line: number): boolean {
+  const names = (typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : []).map((name) => name.trim());
+  if (names.length === 0 || names.includes('')) return false;
+  for (const path of names) (meta.styleSheets ??= []).push({ path, line });
+  return true;
 }
 
 /** Marp's front matter `backgroundColor` or `color`, for every slide: true when it passes, false when it does not. */

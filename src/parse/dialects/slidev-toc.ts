@@ -1,4 +1,5 @@
-import { rewriteSlideHtml, slideAnchors, type Slide } from '../../model.js';
+import { rewriteSlideHtml, type Slide } from '../../model.js';
+import { slideAnchors } from '../../slide-anchors.js';
 import { dropBrokenMarks } from './slidev.js';
 import { escapeHtml } from '../../html-text.js';
 
