@@ -254,6 +254,8 @@ export interface SlideLook {
   textColor?: string;
   /** How the background picture is sized, where not reveal's `cover`: `contain`, `auto`, a percentage or length. */
   backgroundSize?: string;
+  /** The background picture's filter (Marp's `![bg sepia](…)`), by index into Briefing.imageFilters. */
+  backgroundFilter?: number;
 }
 
 /** One horizontal slide of the deck. */
@@ -311,6 +313,9 @@ export function rewriteSlideHtml(slide: Slide, rewrite: (html: string) => string
   if (slide.notes) slide.notes = { ...slide.notes, html: rewrite(slide.notes.html) };
 }
 
+/** The class a picture (or a slide, for its background) carries for its filter, by index into Briefing.imageFilters. */
+export const imageFilterClass = (index: number): string => `image-filter-${index}`;
+
 /** The header line a slide shows: its own (Marp's `header` directive), else the deck's; empty for none. */
 export function slideHeader(slide: Pick<Slide, 'headerText'>, meta: Pick<BriefingMeta, 'headerText'>): string {
   return slide.headerText ?? meta.headerText ?? '';
@@ -343,6 +348,8 @@ export interface Briefing {
   pageTotal?: number;
   /** The author's own styles (Marp's `style:`, `<style>` blocks), scoped to the slides and cleaned of anything that would fetch. */
   authorCss?: string;
+  /** The different filters the deck's pictures take (Marp's `sepia`, `brightness:.5`), each a safe CSS filter value; pictures carry `image-filter-N`. */
+  imageFilters?: string[];
 }
 
 /** An image's bytes after loading, ready to inline. */
@@ -369,6 +376,9 @@ export interface RenderedDeck {
   /** True when markup not written by briefdeck's own templates and sanitizer is in the HTML (template overrides, `html: true`). */
   foreignMarkup: boolean;
 }
+
+/** reveal's address of a place in its grid, as a link to that slide is written: `#/h`, or `#/h/v` below another. */
+export const slideAnchor = ({ h, v }: { h: number; v: number }): string => (v === 0 ? `#/${h}` : `#/${h}/${v}`);
 
 /** Where each slide sits in reveal's grid: `h` its stack, `v` its place in the stack (0 for a slide on its own). */
 export function slideIndices(slides: readonly Pick<Slide, 'vertical'>[]): { h: number; v: number }[] {

@@ -1,7 +1,7 @@
 import { checkLayouts } from './check-layouts.js';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, imageFilterClass, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
 
@@ -59,7 +59,7 @@ export interface SlideView {
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
   /** The slide's own background colour, classes and background image (a data URI), already limited to safe values. */
-  look: { backgroundColor?: string; className?: string; authorClass?: string; backgroundImage?: string; backgroundGradient?: string; textColor?: string; backgroundSize?: string };
+  look: { backgroundColor?: string; className?: string; authorClass?: string; backgroundImage?: string; backgroundGradient?: string; textColor?: string; backgroundSize?: string; backgroundFilter?: number };
   /** This slide opens a vertical stack: the deck template wraps it and the slides below it in one <section>. */
   stackStart: boolean;
   /** This slide is the last of its vertical stack. */
@@ -126,7 +126,12 @@ export function renderDeck(
     meta: briefing.meta,
     sections,
     longAgenda: sections.length > AGENDA_COLUMN,
-    look: { ...slide.look, backgroundImage: slide.look?.backgroundImage === undefined ? undefined : dataUris.get(slide.look.backgroundImage) },
+    // A filtered background: reveal copies the slide's classes onto its background, where the filter's rule finds it.
+    look: {
+      ...slide.look,
+      backgroundImage: slide.look?.backgroundImage === undefined ? undefined : dataUris.get(slide.look.backgroundImage),
+      ...(slide.look?.backgroundFilter !== undefined ? { className: [slide.look.className, imageFilterClass(slide.look.backgroundFilter)].filter(Boolean).join(' ') } : {}),
+    },
     stackStart: !slide.vertical && briefing.slides[i + 1]?.vertical === true,
     stackEnd: slide.vertical === true && briefing.slides[i + 1]?.vertical !== true,
     ownStyle: slide.ownStyle === true,
@@ -197,7 +202,13 @@ export function renderDeck(
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
   const custom = isCustomTheme(briefing.meta.theme);
-  return { html, markers, revealConfig, theme: baseTheme(briefing.meta.theme), customTheme: custom ? options.customThemeFile : undefined, ...(briefing.authorCss ? { authorCss: briefing.authorCss } : {}), template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
+  const authorCss = (briefing.authorCss ?? '') + writeImageFilterCss(briefing.imageFilters ?? []);
+  return { html, markers, revealConfig, theme: baseTheme(briefing.meta.theme), customTheme: custom ? options.customThemeFile : undefined, ...(authorCss ? { authorCss } : {}), template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
+}
+
+/** The rule of each of the deck's image filters: its pictures on the slides, and a slide background that takes it. */
+function writeImageFilterCss(filters: readonly string[]): string {
+  return filters.map((filter, i) => `.reveal .slides img.${imageFilterClass(i)},.reveal .backgrounds .${imageFilterClass(i)}>.slide-background-content{filter:${filter}}\n`).join('');
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {

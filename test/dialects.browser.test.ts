@@ -191,9 +191,9 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await shown.cspViolations()).toEqual([]);
   });
 
-  it("Marp's several backgrounds stand side by side, or one over another with vertical, behind the slide's text", async () => {
+  it("Marp's several backgrounds stand side by side, or one over another with vertical, behind the slide's text; its filters are applied to pictures and backgrounds", async () => {
     const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
-    const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Side by side\n\nText\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n\n# Stacked\n';
+    const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg sepia](b.png)\n\n# Side by side\n\nText\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n\n# Stacked\n\n---\n\n![bg brightness:.5](a.png)\n\n# Filtered\n\n![grayscale w:50](a.png)\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': png, 'b.png': png }, 'marp-multi-bg-chromium'), 'deck.md'));
     const shown = await tab.show(built.deck.html);
     const boxes = await shown.page.evaluate(() => {
@@ -214,7 +214,15 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
     expect(boxes[0]!.pictures).toEqual([{ left: 0, top: 0, width: 50, height: 100 }, { left: 50, top: 0, width: 50, height: 100 }]);
     expect(boxes[1]!.pictures).toEqual([{ left: 0, top: 0, width: 100, height: 50 }, { left: 0, top: 50, width: 100, height: 50 }]);
-    expect(boxes.map((b) => b.onTop)).toEqual([true, true]);
+    expect(boxes.map((b) => b.onTop)).toEqual([true, true, true]);
+    // What Chromium draws them with: the pictures' own filters, and the slide's background's, which reveal lays out apart from the slide.
+    const filters = await shown.page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(2, 0);
+      const background = document.querySelector('.backgrounds > .slide-background.present > .slide-background-content')!;
+      return [...document.querySelectorAll('.reveal .slides img')].map((img) => getComputedStyle(img).filter).concat(getComputedStyle(background).filter);
+    });
+    expect(filters).toEqual(['none', 'sepia(1)', 'none', 'none', 'grayscale(1)', 'brightness(0.5)']);
     expect(await shown.cspViolations()).toEqual([]);
   });
 

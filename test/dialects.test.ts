@@ -407,20 +407,37 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     ]);
   });
 
-  it("a background picture's size: Marp's auto, N% and backgroundSize directive, reveal's data-background-size, Quarto's background-size; a size that is not one is a warning, and a filter on a background too", async () => {
+  it("a background picture's size: Marp's auto, N% and backgroundSize directive, reveal's data-background-size, Quarto's background-size; a size that is not one is a warning", async () => {
     const marp = await buildDeck(path.join(writeBriefing({
       'deck.md': ['---', 'marp: true', '---', '', '![bg 40%](dot.svg)', '', '# One', '', '---', '', '![bg auto sepia](dot.svg)', '', '# Two', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: 200px 100px -->', '', '# Three', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: "calc(1px); x" -->', '', '# Four', ''].join('\n'),
       'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')),
     }, 'marp-bg-size'), 'deck.md'));
     expect(marp.briefing.slides.map((s) => s.look?.backgroundSize)).toEqual(['40%', 'auto', '200px 100px', undefined]);
     // Directives are read as each slide is cut, before its pictures are: their warnings come first.
-    expect(marp.warnings.map((w) => [w.line, w.message])).toEqual([
-      [25, 'Marp\'s backgroundSize: calc(1px); x is not a size briefdeck can set, and was left out'],
-      [11, 'Marp image keywords sepia are not supported yet; the background is shown without them'],
-    ]);
+    expect(marp.warnings.map((w) => [w.line, w.message])).toEqual([[25, 'Marp\'s backgroundSize: calc(1px); x is not a size briefdeck can set, and was left out']]);
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', '---', '', '## Shown {background-image="dot.svg" background-size="contain"}', '', 'Text.', ''].join('\n'), 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'quarto-bg-size'), 'deck.qmd'));
     expect(quarto.briefing.slides.find((s) => s.title === 'Shown')!.look?.backgroundSize).toBe('contain');
     expect(quarto.warnings).toEqual([]);
+  });
+
+  it("Marp's image filters: on a picture, a background, a split and pictures side by side, each different one a class whose rule the deck writes from the checked values; an argument CSS would not take is a warning", async () => {
+    const pic = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
+    const built = await buildDeck(path.join(writeBriefing({
+      'deck.md': ['---', 'marp: true', '---', '', '# Inline', '', '![sepia blur:2px w:100](a.png) ![grayscale](a.png) ![blur:1px;}body{color:red](a.png)', '', '---', '', '![bg brightness:.5](a.png)', '', '# Dark', '', '---', '', '![bg right drop-shadow](a.png)', '', '# Split', '', '---', '', '![bg grayscale](a.png)', '![bg](a.png)', '', '# Two', ''].join('\n'),
+      'a.png': pic,
+    }, 'marp-filters'), 'deck.md'));
+    expect(built.briefing.imageFilters).toEqual(['sepia(1) blur(2px)', 'grayscale(1)', 'brightness(.5)', 'drop-shadow(0 5px 10px rgba(0,0,0,.4))']);
+    const [inline, dark, split, two] = built.briefing.slides;
+    expect([...inline!.bodyHtml.matchAll(/<img [^>]*>/g)].map((m) => /class="([^"]*)"/.exec(m[0])?.[1] ?? '')).toEqual(['image-filter-0', 'image-filter-1', '']);
+    expect(dark!.look?.backgroundFilter).toBe(2);
+    expect(split!.bodyHtml).toContain('class="bg-split bg-split-right bg-split-50 image-filter-3"');
+    expect(two!.bodyHtml).toContain('class="bg-multi bg-multi-2-1 image-filter-1"');
+    expect(two!.bodyHtml).toContain('class="bg-multi bg-multi-2-2"');
+    // The rules, and the class reveal copies from the slide onto its background.
+    expect(built.deck.html).toContain('.reveal .slides img.image-filter-2,.reveal .backgrounds .image-filter-2>.slide-background-content{filter:brightness(.5)}');
+    expect(built.deck.html).toMatch(/<section class="[^"]*\bimage-filter-2"[^>]*data-background-image=/);
+    expect(built.deck.html).not.toContain('color:red');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: Marp image keywords blur:1px;}body{color:red are not supported yet; the image is shown in place']);
   });
 
   it('a folder briefing: a file\'s own front matter names its tool and is never a slide', async () => {

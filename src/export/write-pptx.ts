@@ -7,8 +7,7 @@ import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
 import { imageSize } from 'image-size';
 import type { LoadedModel } from '../build-deck.js';
-import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
-import { slideAnchors } from '../slide-anchors.js';
+import { SLIDE_SIZES, showsPageNumber, slideAnchor, slideHeader, slideIndices } from '../model.js';
 import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag } from '../errors.js';
@@ -92,7 +91,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   let fragments = 0;
   let notes = 0;
   // Every slide of the deck is a slide of the file, in the same order.
-  const slideLinks = new Map([...slideAnchors(briefing.slides).values()].map((anchor, i) => [anchor, i + 1]));
+  const slideLinks = new Map(slideIndices(briefing.slides).map((place, i) => [slideAnchor(place), i + 1]));
   for (const [i, slide] of briefing.slides.entries()) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
     const slidePalette = palettes[i]!;

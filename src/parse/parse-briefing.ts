@@ -284,7 +284,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     if (firstBackground) {
       const arranged = arrangeMarpBackgrounds(rendered.map((r) => r.html), firstBackground, escapeHtml(images[firstBackground.image]!.alt));
       arranged.parts.forEach((html, i) => (rendered[i]!.html = html));
-      if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background, ...(firstBackground.size ? { backgroundSize: firstBackground.size } : {}) };
+      if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background, ...(firstBackground.size ? { backgroundSize: firstBackground.size } : {}), ...(firstBackground.filter !== undefined ? { backgroundFilter: firstBackground.filter } : {}) };
     }
     // The slide's footnotes go under its content: after its last column.
     const ending = markdown.endSlide(raw.file);
@@ -336,7 +336,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
   const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint }));
-  return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}) };
+  return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
 }
 
 /** Every column's width in percent, to 0.01: those given as given (scaled down when they add up to more than 100), the rest sharing what is left. */

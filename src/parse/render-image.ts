@@ -7,7 +7,7 @@ import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, writtenForAnotherTool, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
 import { resolveImagePath } from './resolve-references.js';
-import { MAX_BACKGROUNDS, readMarpImage, type MarpBackground } from './dialects/marp.js';
+import { IMAGE_FILTER_CLASSES, MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 
 /** What the image renderer reads of the rendering around it. */
@@ -26,6 +26,8 @@ export interface ImageRendererDeps {
   setBackground: (background: MarpBackground) => void;
   /** The hint of a warning about another tool's syntax. */
   peerHint: string;
+  /** The deck's different image filters (Marp's `sepia`, `brightness:.5`), as CSS filter values; a picture's class names its index. */
+  imageFilters: string[];
 }
 
 /** A marked image renderer over `deps`, and the reset of its count of a slide's backgrounds, for each slide. */
@@ -33,10 +35,25 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
   const remoteImages = writtenForAnotherTool(deps.meta) ? 'leave out' : 'error';
   /** Marp's full-slide background pictures met on the slide being rendered. */
   let backgroundsOnSlide = 0;
+  /** The index of a picture's filter among the deck's, or undefined (with a warning) past the most a deck takes. */
+  const filterIndex = (filter: string | undefined, where: { file: string; line: number }): number | undefined => {
+    if (filter === undefined) return undefined;
+    if (!deps.imageFilters.includes(filter)) {
+      if (deps.imageFilters.length >= MAX_IMAGE_FILTERS) {
+        deps.bag.warn('W_PEER_SYNTAX', `a deck's pictures take at most ${MAX_IMAGE_FILTERS} different filters; this picture is shown without its ${filter}`, { ...where, hint: 'give more pictures the same filters' });
+        return undefined;
+      }
+      deps.imageFilters.push(filter);
+    }
+    return deps.imageFilters.indexOf(filter);
+  };
   const render = (token: Tokens.Image): string => {
     const where = deps.where(token.raw);
     // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text; Deckset's are written as Marp's (deckset.ts).
     const marp = deps.meta.peerTools.includes('Marp') || deps.meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
+    // Marp's filters: a class of the deck's for each different one, which the render stage gives its CSS.
+    const filter = filterIndex('filter' in marp ? marp.filter : undefined, where);
+    const filterClass = filter === undefined ? '' : ` ${IMAGE_FILTER_CLASSES[filter]}`;
     if ('background' in marp && marp.background) {
       // Marp sets several backgrounds side by side (marp.ts arranges them once the slide is read), up to a limit.
       if (!marp.background.side && backgroundsOnSlide >= MAX_BACKGROUNDS) {
@@ -52,14 +69,14 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
         backgroundsOnSlide++;
         // The first is the slide's background; each after it a marker in the slide, for the arrangement.
         if (backgroundsOnSlide === 1) {
-          deps.setBackground({ image: deps.images.length - 1, vertical: vertical === true, ...(size ? { size } : {}) });
+          deps.setBackground({ image: deps.images.length - 1, vertical: vertical === true, ...(size ? { size } : {}), ...(filter !== undefined ? { filter } : {}) });
           return '';
         }
-        return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}">`;
+        return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-multi${vertical ? ' bg-multi-vertical' : ''}${filterClass}">`;
       }
-      // A split: the picture beside the content, in steps of 10% (CSS classes; the CSP allows no inline style).
+      // A split: the picture beside the content, in steps of 10% (CSS classes, which a slide's raw HTML keeps through the sanitizer).
       const width = Math.min(70, Math.max(20, Math.round(percent / 10) * 10));
-      return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-split bg-split-${side} bg-split-${width}">`;
+      return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-split bg-split-${side} bg-split-${width}${filterClass}">`;
     }
     if (marp.ignored.length > 0) {
       deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
@@ -74,7 +91,8 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
     const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
     const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
-    const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${pandoc.pandocFragment ? ' class="fragment"' : ''}>`;
+    const classes = `${pandoc.pandocFragment ? ' fragment' : ''}${filterClass}`.trim();
+    const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${classes ? ` class="${classes}"` : ''}>`;
     // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
     if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, deps.crossRefs)}${escapeHtml(marp.alt)}</span>`;
     // Pandoc's implicit figure: a picture alone in its paragraph is captioned by its alt text, hidden from a screen reader that reads it as the alt.

@@ -83,7 +83,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   let tooManyCitations = false;
   /** Warns of another tool's syntax, met in a token, that was left out. */
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
-  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT });
+  /** The deck's different image filters (Marp's), which the render stage writes the CSS of. */
+  const imageFilters: string[] = [];
+  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
   const footnotes = createFootnotes(() => ctx.line);
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
   let htmlNotes: string[] = [];
@@ -214,6 +216,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   });
 
   return {
+    imageFilters,
+
     /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
     beginSlide(lines: Line[]): void {
       footnotes.begin(lines);

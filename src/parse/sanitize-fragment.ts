@@ -6,6 +6,7 @@ import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
+import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 
 /**
  * The classes briefdeck's own renderer gives the elements it writes, by tag. A slide with raw HTML is cleaned
@@ -23,8 +24,8 @@ const RENDERER_CLASSES: Record<string, readonly string[]> = {
   sup: ['footnote-ref'],
   // Pandoc's list that shows at once in an incremental deck.
   li: ['nonincremental'],
-  // Marp's split backgrounds, and its several side by side (numbered for their places once the slide is read).
-  img: ['bg-split', 'bg-split-left', 'bg-split-right', 'bg-split-20', 'bg-split-30', 'bg-split-40', 'bg-split-50', 'bg-split-60', 'bg-split-70', 'bg-multi', 'bg-multi-vertical'],
+  // Marp's split backgrounds, and its several side by side (numbered for their places once the slide is read), and its filters.
+  img: ['bg-split', 'bg-split-left', 'bg-split-right', 'bg-split-20', 'bg-split-30', 'bg-split-40', 'bg-split-50', 'bg-split-60', 'bg-split-70', 'bg-multi', 'bg-multi-vertical', ...IMAGE_FILTER_CLASSES],
 };
 
 /** Every fragment class, spelled out for the sanitizer's class allowlist. */

@@ -1,5 +1,5 @@
 import type { Line } from '../source-lines.js';
-import type { Slide, SourceFile } from '../../model.js';
+import { imageFilterClass, type Slide, type SourceFile } from '../../model.js';
 import { isSafeBackgroundSize, isSafeGradient, keepSafeLook } from './reveal.js';
 import { readCssUrl } from '../../css-references.js';
 
@@ -22,23 +22,53 @@ export interface MarpImage {
   height?: number;
   /** `bg`: the image is the slide's background; `left`/`right` (with a width, such as `right:40%`) make it a split; `vertical` stacks several. */
   background?: { side?: 'left' | 'right'; percent: number; vertical?: boolean; size?: string };
-  /** Keywords briefdeck cannot honour yet, such as filters. */
+  /** Its filters (`sepia`, `brightness:.5`), as one CSS filter value, in the order written. */
+  filter?: string;
+  /** Keywords briefdeck cannot honour, such as a filter with an argument CSS would not take. */
   ignored: string[];
+}
+
+/** Marp's image filters, and the argument each takes when none is written. */
+const FILTER_DEFAULTS: Record<string, string> = { blur: '10px', brightness: '1.5', contrast: '2', 'drop-shadow': '0,5px,10px,rgba(0,0,0,.4)', grayscale: '1', 'hue-rotate': '180deg', invert: '1', opacity: '.5', saturate: '2', sepia: '1' };
+const NUMBER = String.raw`-?(?:\d+(?:\.\d+)?|\.\d+)`;
+/** A filter's amount: a number, a percentage, a length or an angle. */
+const AMOUNT = new RegExp(`^${NUMBER}(?:%|px|em|rem|deg|rad|turn)?$`, 'i');
+/** A drop shadow: two or three lengths and a colour (a hex, rgb() or rgba() of numbers, or a name). */
+const SHADOW = new RegExp(`^(${NUMBER}(?:px|em|rem)?),(${NUMBER}(?:px|em|rem)?)(?:,(${NUMBER}(?:px|em|rem)?))?(?:,(#[0-9a-f]{3,8}|rgba?\\([\\d.,\\s%]{1,60}\\)|[a-z]{3,20}))?$`, 'i');
+
+/** The most different filters a deck's pictures take: each is a class of its own, which the sanitizer must know by name. */
+export const MAX_IMAGE_FILTERS = 16;
+/** The class of each of a deck's image filters, by its index in Briefing.imageFilters. */
+export const IMAGE_FILTER_CLASSES = Array.from({ length: MAX_IMAGE_FILTERS }, (_, i) => imageFilterClass(i));
+
+/** A filter keyword (`sepia`, `blur:5px`, `drop-shadow:0,5px,10px,rgba(0,0,0,.4)`) as a CSS filter function; null for any other word, or an argument CSS would not take. */
+function readMarpFilter(word: string): string | null {
+  const written = /^([a-z-]+)(?::(.+))?$/i.exec(word);
+  const name = written?.[1]!.toLowerCase();
+  if (!written || name === undefined || !Object.hasOwn(FILTER_DEFAULTS, name)) return null;
+  const argument = written[2] ?? FILTER_DEFAULTS[name]!;
+  if (name !== 'drop-shadow') return AMOUNT.test(argument) ? `${name}(${argument})` : null;
+  const shadow = SHADOW.exec(argument);
+  return shadow ? `drop-shadow(${shadow.slice(1).filter(Boolean).join(' ')})` : null;
 }
 
 /** Splits Marp's keywords off an image's alt text. */
 export function readMarpImage(alt: string): MarpImage {
   const words: string[] = [];
   const image: MarpImage = { alt: '', ignored: [] };
+  const filters: string[] = [];
   for (const word of alt.split(/\s+/).filter(Boolean)) {
     const size = SIZE.exec(word);
-    if (size) {
+    const filter = readMarpFilter(word);
+    if (filter) filters.push(filter);
+    else if (size) {
       if (/^w/i.test(size[1]!)) image.width = Number(size[2]);
       else image.height = Number(size[2]);
     } else if (KEYWORD.test(word)) image.ignored.push(word);
     else words.push(word);
   }
   image.alt = words.join(' ');
+  if (filters.length > 0) image.filter = filters.join(' ');
   // `bg` with `left`/`right[:N%]` is a split background; `bg` alone fills the slide. Sizing words (cover, contain, fit) are reveal's default look.
   if (image.ignored.some((w) => w.toLowerCase() === 'bg')) {
     const side = image.ignored.map((w) => /^(left|right)(?::(\d+(?:\.\d+)?)%)?$/i.exec(w)).find(Boolean);
@@ -263,7 +293,7 @@ export function numberMarpPages(slides: Slide[], uncounted: ReadonlySet<Slide>):
 export const MAX_BACKGROUNDS = 4;
 
 /** A background picture after the first, as the renderer leaves it in the slide: a marker the slide's arrangement numbers. */
-const MULTI_MARKER = /<img src="(briefdeck-asset:\d+)" alt="([^"]*)" class="bg-multi( bg-multi-vertical)?"( \/)?>/g;
+const MULTI_MARKER = /<img src="(briefdeck-asset:\d+)" alt="([^"]*)" class="bg-multi( bg-multi-vertical)?( image-filter-\d+)?"( \/)?>/g;
 
 /** The first full-slide picture Marp's `![bg](…)` gives a slide, by index into the images, and whether it said `vertical`. */
 export interface MarpBackground {
@@ -271,6 +301,8 @@ export interface MarpBackground {
   vertical: boolean;
   /** How the picture is sized, where not Marp's default (`cover`): `contain`, `auto` or a percentage. */
   size?: string;
+  /** Its filter, by index into the deck's (Briefing.imageFilters). */
+  filter?: number;
 }
 
 /**
@@ -286,7 +318,8 @@ export function arrangeMarpBackgrounds(parts: string[], first: MarpBackground, f
   const vertical = first.vertical || parts.some((part) => part.includes('bg-multi bg-multi-vertical'));
   const place = (n: number) => `bg-multi bg-multi-${count}-${n}${vertical ? ' bg-multi-vertical' : ''}`;
   let n = 1;
-  const numbered = parts.map((part) => part.replace(MULTI_MARKER, (_, src: string, alt: string) => `<img src="${src}" alt="${alt}" class="${place(++n)}">`));
-  numbered[0] = `<img src="briefdeck-asset:${first.image}" alt="${firstAlt}" class="${place(1)}">${numbered[0] ?? ''}`;
+  const numbered = parts.map((part) => part.replace(MULTI_MARKER, (_, src: string, alt: string, _vertical: string | undefined, filter = '') => `<img src="${src}" alt="${alt}" class="${place(++n)}${filter}">`));
+  const firstFilter = first.filter === undefined ? '' : ` ${IMAGE_FILTER_CLASSES[first.filter]}`;
+  numbered[0] = `<img src="briefdeck-asset:${first.image}" alt="${firstAlt}" class="${place(1)}${firstFilter}">${numbered[0] ?? ''}`;
   return { parts: numbered };
 }

@@ -1,5 +1,4 @@
-import { rewriteSlideHtml, type Slide } from '../../model.js';
-import { slideAnchors } from '../../slide-anchors.js';
+import { rewriteSlideHtml, slideAnchor, slideIndices, type Slide } from '../../model.js';
 import { dropBrokenMarks } from './slidev.js';
 import { escapeHtml } from '../../html-text.js';
 
@@ -86,7 +85,8 @@ export function fillSlidevToc(slides: Slide[], entries: ReadonlyMap<Slide, Slide
     if (!title) continue;
     addToTree(tree, { slide, title, hide: entry?.hide === true, children: [] }, entry?.level ?? slide.titleLevel);
   }
-  const anchors = slideAnchors(slides);
+  const indices = slideIndices(slides);
+  const anchors = new Map(slides.map((slide, i) => [slide, slideAnchor(indices[i]!)]));
   for (const slide of marked) {
     // A mark a simple table's columns cut in two fills nothing: its pieces go (dropBrokenMarks), as a page number's do.
     rewriteSlideHtml(slide, (html) => dropBrokenMarks(html.replace(TOC_PARAGRAPH, '$1').replace(TOC_MARK, (_, min: string, max: string, mode: TocMode, columns: string, start: string) => writeToc(tree, slide, { minDepth: Number(min), maxDepth: Number(max), mode, columns: Number(columns), start: Number(start) }, anchors))));
