@@ -10,6 +10,28 @@ import { findBrowser } from '../src/find-browser.js';
 import { DEV_EVENTS_PATH } from '../src/bundle/bundle-deck.js';
 import { startDevServer } from '../src/dev-server.js';
 
+const USAGE = `briefdeck bench: whole-process timings, as ratios to \`node -e 0\` and, when one is named, to a peer tool run side by side
+
+usage: npm run bench [-- --help]
+
+  Takes about six minutes with a peer named, less without; prints one table and writes only into a temp folder.
+
+  BENCH_PEER       a peer's build command, with {in} and {out} for the deck and the file it writes
+                   (for example BENCH_PEER='npx @marp-team/marp-cli {in} -o {out}'); never installed here
+  BENCH_PEER_PDF   the same for the peer's PDF export ('npx @marp-team/marp-cli --pdf {in} -o {out}')
+  -h, --help       show this help`;
+
+// Asked for help, or given something it does not take, the bench says so and runs nothing: a run takes minutes.
+const given = process.argv.slice(2);
+if (given.some((arg) => arg === '-h' || arg === '--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (given.length > 0) {
+  console.error(`error: the bench takes no arguments, but was given ${given.join(' ')}\n  hint: name a peer with BENCH_PEER (see npm run bench -- --help)`);
+  process.exit(2);
+}
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
 const work = mkdtempSync(path.join(tmpdir(), 'briefdeck-bench-'));

@@ -2,9 +2,21 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openInBrowser } from '../src/open-browser.js';
-import { runCapture, tempDir, writeBriefing } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { ROOT, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 describe('CLI conveniences', () => {
+  it('npm run bench -- --help says what the bench measures and which peer variables it reads, and runs nothing; an argument it does not take is one error line, exit 2', () => {
+    const bench = (arg: string) => spawnSync(process.execPath, [path.join(ROOT, 'lib', 'bench.js'), arg], { encoding: 'utf8', timeout: 60_000 });
+    const help = bench('--help');
+    expect([help.status, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^briefdeck bench: /);
+    for (const word of ['BENCH_PEER ', 'BENCH_PEER_PDF', '{in}', '{out}', 'node -e 0']) expect(help.stdout).toContain(word);
+    const wrong = bench('--peer=marp');
+    expect([wrong.status, wrong.stdout]).toEqual([2, '']);
+    expect(wrong.stderr.trim().split('\n')).toEqual(['error: the bench takes no arguments, but was given --peer=marp', '  hint: name a peer with BENCH_PEER (see npm run bench -- --help)']);
+  });
+
   it('build inside a briefing folder builds that folder', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Here\n', 'a.md': '## A\n\nText.\n' });
     const result = await runCapture(['build'], dir);
