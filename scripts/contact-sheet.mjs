@@ -9,6 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// It rewrites a committed file: asked for help, or given anything, it says what it does and writes nothing.
+const given = process.argv.slice(2);
+if (given.length > 0) {
+  const help = given.every((arg) => arg === '-h' || arg === '--help');
+  (help ? console.log : console.error)(`${help ? '' : `error: the contact sheet takes no arguments, but was given ${given.join(' ')}\n  hint: `}npm run contact-sheet shoots the default briefing (briefdeck shots at a quarter of its size) and writes docs/contact-sheet.png, the picture the README shows`);
+  process.exit(help ? 0 : 2);
+}
 const work = mkdtempSync(path.join(tmpdir(), 'briefdeck-sheet-'));
 try {
   execFileSync(process.execPath, [path.join(ROOT, 'bin', 'briefdeck.js'), 'shots', path.join(ROOT, 'briefing'), '--scale', '0.25', '-o', work], { stdio: 'inherit' });

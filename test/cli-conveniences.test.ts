@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openInBrowser } from '../src/open-browser.js';
@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 describe('CLI conveniences', () => {
-  it('npm run bench -- --help says what the bench measures and which peer variables it reads, and runs nothing; an argument it does not take is one error line, exit 2', () => {
+  it('npm run bench -- --help says what the bench measures and which peer variables it reads, and runs nothing; an argument it does not take is one error line, exit 2; the contact sheet\'s --help writes nothing', () => {
     const bench = (arg: string) => spawnSync(process.execPath, [path.join(ROOT, 'lib', 'bench.js'), arg], { encoding: 'utf8', timeout: 60_000 });
     const help = bench('--help');
     expect([help.status, help.stderr]).toEqual([0, '']);
@@ -15,6 +15,12 @@ describe('CLI conveniences', () => {
     const wrong = bench('--peer=marp');
     expect([wrong.status, wrong.stdout]).toEqual([2, '']);
     expect(wrong.stderr.trim().split('\n')).toEqual(['error: the bench takes no arguments, but was given --peer=marp', '  hint: name a peer with BENCH_PEER (see npm run bench -- --help)']);
+    // The contact sheet rewrites a committed picture: asked for help, it says so and leaves the picture alone.
+    const sheet = path.join(ROOT, 'docs', 'contact-sheet.png');
+    const before = statSync(sheet).mtimeMs;
+    const sheetHelp = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'contact-sheet.mjs'), '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect([sheetHelp.status, sheetHelp.stdout]).toEqual([0, expect.stringContaining('writes docs/contact-sheet.png')]);
+    expect(statSync(sheet).mtimeMs).toBe(before);
   });
 
   it('build inside a briefing folder builds that folder', async () => {
