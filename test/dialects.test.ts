@@ -1040,6 +1040,10 @@ describe("a deck for Pandoc's Beamer output", () => {
     expect(inline!.bodyHtml).toContain('<em>Stress</em>, <strong><code>x</code></strong>, <strong>alert</strong>, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>, <a href="https://example.org/u" target="_blank" rel="noopener noreferrer">https://example.org/u</a>');
     expect(inline!.bodyHtml).not.toContain('javascript');
     expect(toPlainText(built.deck.html)).not.toMatch(/\\(begin|end|textbf|emph|alert|href)/);
+    // Beamer's \pause inside a line goes, as Pandoc's HTML drops it, with a warning at its line that says how to keep the step.
+    const paused = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: P', 'output: beamer_presentation', '---', '', '## Steps', '', '- One', '- Two \\pause', '- Three', ''].join('\n') }, 'beamer-inline-pause'), 'deck.Rmd'));
+    expect(paused.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe('<ul><li>One</li><li>Two </li><li>Three</li></ul>');
+    expect(paused.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(["9: Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once (put \\pause, or . . ., on a line of its own to step the slide there)"]);
   });
 });
 

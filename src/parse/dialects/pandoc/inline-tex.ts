@@ -19,13 +19,21 @@ const COMMANDS: Record<string, [string, string]> = {
 const ARGUMENT = String.raw`\{((?:[^{}\n]|\{[^{}\n]{0,500}\}){0,500})\}`;
 const COMMAND = new RegExp(String.raw`^\\(textbf|alert|structure|textit|emph|textsl|underline|texttt|textsc|textrm|textsf|textnormal|href|url)${ARGUMENT}(?:${ARGUMENT})?`);
 
-/** The marked extension for LaTeX's text commands; each argument is read as Markdown of its own. */
-export function inlineTexExtension(): TokenizerAndRendererExtension {
+/** Beamer's `\pause` inside a line (`- Point two \pause`), with the spaces after it. */
+const INLINE_PAUSE = /^\\pause(?![A-Za-z])[ \t]*/;
+
+/**
+ * The marked extension for LaTeX's text commands; each argument is read as Markdown of its own. Beamer's `\pause`
+ * inside a line goes, as Pandoc's HTML drops it (`pauseLeftOut` reports it): on a line of its own it is a step (raw-tex.ts).
+ */
+export function inlineTexExtension(pauseLeftOut: (raw: string) => void = () => undefined): TokenizerAndRendererExtension {
   return {
     name: 'inlineTex',
     level: 'inline',
     start: startWithinWindow('\\'),
     tokenizer(src: string) {
+      const pause = INLINE_PAUSE.exec(src);
+      if (pause) return { type: 'inlineTex', raw: pause[0], name: 'pause', tokens: [] };
       // Looked for in the next stretch of text only: a command's arguments fit in it, and an unclosed one costs no more.
       const match = COMMAND.exec(src.slice(0, 2100));
       if (!match) return undefined;
@@ -40,6 +48,11 @@ export function inlineTexExtension(): TokenizerAndRendererExtension {
     },
     renderer(token) {
       const { name, href, tokens } = token as unknown as { name: string; href?: string; tokens: Tokens.Generic[] };
+      // Reported as the slide is written out, where its place is known.
+      if (name === 'pause') {
+        pauseLeftOut((token as { raw: string }).raw);
+        return '';
+      }
       // A link is a link, under the same rules as any Markdown link.
       if (href !== undefined) return this.parser.renderer.link({ type: 'link', raw: '', href, title: null, text: '', tokens });
       const [open, close] = COMMANDS[name]!;
