@@ -866,6 +866,17 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(toPlainText(plain.briefing.slides.at(-1)!.bodyHtml).trim()).toBe('- raw');
   });
 
+  it("keep the text of HTML in the metadata, which Pandoc reads as Markdown (xaringan's starter deck's subtitle \"⚔<br/>with xaringan\"), a line break as a space", async () => {
+    const deck = ['---', 'title: "Presentation <em>Ninja</em>"', 'subtitle: "⚔<br/>with xaringan"', 'author: "Yihui Xie"', 'output:', '  xaringan::moon_reader:', '    lib_dir: libs', '---', '', '# One', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-html-meta'), 'deck.Rmd'));
+    expect([built.briefing.meta.title, built.briefing.meta.subtitle]).toEqual(['Presentation Ninja', '⚔ with xaringan']);
+    expect(built.deck.html).toContain('<title>Presentation Ninja</title>');
+    expect(built.deck.html).toContain('<p class="deck-subtitle">⚔ with xaringan</p>');
+    // In a deck of briefdeck's own, the metadata is text as written.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: "Tags like <br/> stay"\n---\n\n## One\n' }, 'own-html-meta'), 'deck.md'));
+    expect(own.briefing.meta.title).toBe('Tags like <br/> stay');
+  });
+
   it("follow Pandoc's Markdown, which R Markdown hands them to: >- lists step in, a. starts a lettered list, a lone picture is captioned; xaringan's, which remark reads, and @fig-x (a citation to knitr) do not", async () => {
     const text = ['## Getting up', '', '>- Turn off alarm', '>- Get out of bed', '', '## Figures', '', '![A red square](square.png)', '', 'a. first', 'b. second', '', 'See @fig-none.', ''];
     const square = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
