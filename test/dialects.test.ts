@@ -872,6 +872,10 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect([built.briefing.meta.title, built.briefing.meta.subtitle]).toEqual(['Presentation Ninja', '⚔ with xaringan']);
     expect(built.deck.html).toContain('<title>Presentation Ninja</title>');
     expect(built.deck.html).toContain('<p class="deck-subtitle">⚔ with xaringan</p>');
+    // xaringan's #<< (highlight this line) is never code: the markers go, with one warning for the block.
+    const code = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: C', 'output: xaringan::moon_reader', '---', '', '# Code', '', '```r', 'fit = lm(y ~ x) #<<', 'summary(fit)', '```', ''].join('\n') }, 'xaringan-highlight-marker'), 'deck.Rmd'));
+    expect(toPlainText(code.briefing.slides.at(-1)!.bodyHtml)).toBe('fit = lm(y ~ x) summary(fit)');
+    expect(code.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["8: xaringan's #<< line highlights are not drawn; the markers were left out of the code"]);
     // In a deck of briefdeck's own, the metadata is text as written.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: "Tags like <br/> stay"\n---\n\n## One\n' }, 'own-html-meta'), 'deck.md'));
     expect(own.briefing.meta.title).toBe('Tags like <br/> stay');

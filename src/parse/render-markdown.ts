@@ -174,6 +174,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         if (info.magicMoveSteps !== undefined && info.magicMoveSteps > 1) {
           bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...at(), hint: PEER_SYNTAX_HINT });
         }
+        // xaringan's `#<<` at a line's end highlights that line in remark; the marker is never code.
+        if (meta.peerTools.includes('remark') && /[ \t]*#<<[ \t]*$/m.test(info.text)) {
+          bag.warn('W_PEER_SYNTAX', "xaringan's #<< line highlights are not drawn; the markers were left out of the code", { ...at(), hint: PEER_SYNTAX_HINT });
+          return renderCodeBlock(info.text.replace(/[ \t]*#<<[ \t]*$/gm, ''), info.language);
+        }
         return renderCodeBlock(info.text, info.language);
       },
     },
