@@ -256,6 +256,8 @@ export interface SlideLook {
   backgroundSize?: string;
   /** The background picture's filter (Marp's `![bg sepia](…)`), by index into Briefing.imageFilters. */
   backgroundFilter?: number;
+  /** reveal's auto-animate (Quarto's `auto-animate=true`): what this slide shares with the one before it moves into place. */
+  autoAnimate?: true;
 }
 
 /** One horizontal slide of the deck. */

@@ -59,7 +59,7 @@ export interface SlideView {
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
   /** The slide's own background colour, classes and background image (a data URI), already limited to safe values. */
-  look: { backgroundColor?: string; className?: string; authorClass?: string; backgroundImage?: string; backgroundGradient?: string; textColor?: string; backgroundSize?: string; backgroundFilter?: number };
+  look: { backgroundColor?: string; className?: string; authorClass?: string; backgroundImage?: string; backgroundGradient?: string; textColor?: string; backgroundSize?: string; backgroundFilter?: number; autoAnimate?: true };
   /** This slide opens a vertical stack: the deck template wraps it and the slides below it in one <section>. */
   stackStart: boolean;
   /** This slide is the last of its vertical stack. */

@@ -1488,7 +1488,7 @@ describe('reveal slide and element directives', () => {
     expect(content[0]!.look).toEqual({ backgroundColor: '#123456', className: 'lead' });
     expect(content[0]!.bodyHtml).toContain('<li class="fragment" data-fragment-index="2">stepped item </li>');
     // A local background image is confined and inlined like any image; refused classes and settings are named.
-    expect(content[1]!.look).toEqual({ backgroundImage: 0 });
+    expect(content[1]!.look).toEqual({ backgroundImage: 0, autoAnimate: true });
     expect(built.briefing.images[0]).toMatchObject({ relPath: 'dot.svg', decorative: true });
     expect(built.deck.html).toMatch(/<section class="layout-content kind-content lead" data-layout="content" data-background-color="#123456">/);
     // A gradient of colours is the slide's background, over the colour it is most like (the mean of its stops),
@@ -1498,7 +1498,7 @@ describe('reveal slide and element directives', () => {
     expect(content[3]!.look).toEqual({});
     expect(built.deck.html).not.toContain('example.com');
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '13: slide settings class reveal, data-transition, data-auto-animate are not supported and were left out',
+      '13: slide settings class reveal, data-transition are not supported and were left out',
       '25: slide settings data-background-gradient are not supported and were left out',
     ]);
   });
@@ -1904,6 +1904,16 @@ describe("Pandoc's incremental rules", () => {
     // In a deck of briefdeck's own, a block quote is a block quote.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: Q\n---\n\n## Quoted list\n\n> - first\n' }, 'own-quoted-list'), 'deck.md'));
     expect(body(own, 'Quoted list')).toContain('<blockquote>');
+  });
+});
+
+describe('auto-animate', () => {
+  it("Quarto's auto-animate=true and reveal's data-auto-animate mark the slide for reveal to animate, without a warning; false is a slide's default", async () => {
+    const deck = ['---', 'title: A', '---', '', '## One {auto-animate=true}', '', 'Text', '', '## Two {auto-animate="true"}', '', 'Text moved', '', '## Three', '', '<!-- .slide: data-auto-animate -->', '', 'x', '', '## Four {auto-animate=false}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'auto-animate'), 'deck.qmd'));
+    expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, s.look?.autoAnimate === true])).toEqual([['One', true], ['Two', true], ['Three', true], ['Four', false]]);
+    expect(built.deck.html.match(/<section [^>]*data-auto-animate>/g)).toHaveLength(3);
+    expect(built.warnings).toEqual([]);
   });
 });
 

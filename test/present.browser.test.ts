@@ -50,7 +50,7 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     expect(await deck.page.locator('.reveal .controls .highlight').count()).toBe(0);
   });
 
-  it("changes slides with the deck's transition, and in place for a reader whose system asks for less motion", async () => {
+  it("changes slides with the deck's transition, and in place (auto-animate off) for a reader whose system asks for less motion", async () => {
     const moving = await openDeck(browser, built.deck.html, { motion: 'no-preference' });
     const stillTab = await openDeckTab(browser, { motion: 'reduce' });
     const still = await stillTab.show(built.deck.html);
@@ -60,12 +60,13 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
         deck.page.evaluate(() => {
           const reveal = (window as unknown as { Reveal: RevealApi & { next(): void } }).Reveal;
           reveal.next();
-          return { transition: reveal.getConfig().transition, animating: document.getAnimations().length };
+          return { transition: reveal.getConfig().transition, autoAnimate: reveal.getConfig().autoAnimate, animating: document.getAnimations().length };
         });
-      expect(await next(moving)).toMatchObject({ transition: 'fade' });
+      // Auto-animated slides (Quarto's auto-animate=true) move only for a reader who allows motion.
+      expect(await next(moving)).toMatchObject({ transition: 'fade', autoAnimate: true });
       expect((await next(moving)).animating).toBeGreaterThan(0);
-      expect(await next(still)).toEqual({ transition: 'none', animating: 0 });
-      expect(await next(still)).toEqual({ transition: 'none', animating: 0 });
+      expect(await next(still)).toEqual({ transition: 'none', autoAnimate: false, animating: 0 });
+      expect(await next(still)).toEqual({ transition: 'none', autoAnimate: false, animating: 0 });
       expect(await currentIndex(still.page)).toBe(2);
     } finally {
       await moving.context.close();

@@ -84,13 +84,13 @@ if (exporting?.mode !== 'handout') {
     }
   } else if (isReceiver) {
     // What reveal's speaker view used to ask for in the preview URL: a still, chrome-free copy that follows the speaker window.
-    Object.assign(config, { controls: receiverRole === 'current', progress: false, history: false, hash: false, transition: 'none', backgroundTransition: 'none', autoSlide: 0, scrollActivationWidth: false });
+    Object.assign(config, { controls: receiverRole === 'current', progress: false, history: false, hash: false, transition: 'none', backgroundTransition: 'none', autoAnimate: false, autoSlide: 0, scrollActivationWidth: false });
   } else if (exporting?.mode === 'present') {
     // Screenshots want the slide alone: no animation, arrows or progress bar.
-    Object.assign(config, { transition: 'none', backgroundTransition: 'none', controls: false, progress: false, hash: false });
+    Object.assign(config, { transition: 'none', backgroundTransition: 'none', autoAnimate: false, controls: false, progress: false, hash: false });
   } else if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
-    // A reader whose system asks for less motion gets slides that change in place (WCAG 2.3.3); layout.css stills the rest.
-    Object.assign(config, { transition: 'none', backgroundTransition: 'none' });
+    // A reader whose system asks for less motion gets slides that change in place (WCAG 2.3.3), auto-animated ones too; layout.css stills the rest.
+    Object.assign(config, { transition: 'none', backgroundTransition: 'none', autoAnimate: false });
   }
   // reveal's postMessage API stays off except in a speaker-view preview, which the speaker window drives.
   // The current-slide preview reports the presenter's moves to the speaker window, which passes them on to the deck.

@@ -140,6 +140,8 @@ export interface SlideDirectiveLook {
   uncounted?: true;
   /** R Markdown's ioslides `{.build}` on a slide's heading: its lists step in, as `<!-- incremental -->` makes them. */
   incremental?: true;
+  /** reveal's `data-auto-animate` (Quarto's `auto-animate=true`): reveal moves what two such slides in a row share. */
+  autoAnimate?: true;
 }
 
 /**
@@ -170,6 +172,9 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.textColor = value;
     } else if ((name === 'data-visibility' || name === 'visibility') && value === 'uncounted') {
       look.uncounted = true;
+    } else if ((name === 'data-auto-animate' || name === 'auto-animate') && ['', 'true', 'false'].includes(value) && !(name === 'auto-animate' && value === '')) {
+      // `false` asks for what a slide does anyway.
+      if (value !== 'false') look.autoAnimate = true;
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
