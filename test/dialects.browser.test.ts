@@ -233,12 +233,13 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await shown.cspViolations()).toEqual([]);
   });
 
-  it("Quarto's column widths size the columns, three columns stand in one row, and Pandoc's lettered and Roman lists are numbered in their style", async () => {
+  it("Quarto's column widths size the columns, three columns stand in one row, Pandoc's lettered and Roman lists are numbered in their style, and an r-fit-text div's text fills the width", async () => {
     const deck = [
       '---', 'title: Columns', '---', '', '## Split', '', ':::: {.columns}', '::: {.column width="70%"}', 'Wide', ':::', '::: {.column width="30%"}', 'Narrow', ':::', '::::', '',
       '## Three', '', ':::: columns', '::: column', 'One', ':::', '::: column', 'Two', ':::', '::: column', 'Three', ':::', '::::', '',
       '## Lists', '', 'a. first', 'b. second', '', 'iv. fourth', 'v. fifth', '',
       '## Sized three', '', ':::: columns', '::: {.column width="50%"}', 'Half', ':::', '::: {.column width="25%"}', 'Quarter', ':::', '::: {.column width="25%"}', 'Quarter', ':::', '::::', '',
+      '## Fit', '', '::: {.r-fit-text}', 'Big', ':::', '', 'Small print.', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'column-widths'), 'deck.qmd'));
     const shown = await tab.show(built.deck.html);
@@ -270,6 +271,14 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       return [...reveal.getSlides()[h]!.querySelectorAll('ol')].map((ol) => `${getComputedStyle(ol).listStyleType} ${ol.getAttribute('start') ?? 1}`);
     }, built.briefing.slides.findIndex((s) => s.title === 'Lists'));
     expect(styles).toEqual(['lower-alpha 1', 'lower-roman 4']);
+    // reveal fits an r-fit-text div's text to the slide's width, far larger than the text after it.
+    const sizes = await shown.page.evaluate((h) => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      reveal.slide(h, 0);
+      const slide = reveal.getSlides()[h]!;
+      return [slide.querySelector('.r-fit-text p')!, slide.querySelector('.r-fit-text + p')!].map((p) => parseFloat(getComputedStyle(p).fontSize));
+    }, built.briefing.slides.findIndex((s) => s.title === 'Fit'));
+    expect(sizes[0]! / sizes[1]!).toBeGreaterThan(4);
     expect(await shown.cspViolations()).toEqual([]);
   });
 

@@ -7,7 +7,8 @@ import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 // whose blocks lie in one place, one over another, by reveal's own `r-stack`
 // class (usually pictures that step in, `![](a.png){.fragment}`), or side by
 // side (`.r-hstack`) or one under another (`.r-vstack`), centred, by reveal's
-// classes of those names; and R Markdown ioslides' `<div class="columns-2">`,
+// classes of those names; text sized to fill the slide's width (`::: {.r-fit-text}`), by
+// reveal's own fitting of that class; and R Markdown ioslides' `<div class="columns-2">`,
 // whose content flows into two columns, as ioslides' stylesheet flows it.
 
 /** Each such div's class, and what a warning calls one never closed. */
@@ -17,6 +18,7 @@ export const CLASS_DIVS: readonly { cls: string; called: string }[] = [
   { cls: 'r-hstack', called: 'an r-hstack div' },
   { cls: 'r-vstack', called: 'an r-vstack div' },
   { cls: 'columns-2', called: 'a columns-2 div' },
+  { cls: 'r-fit-text', called: 'an r-fit-text div' },
 ];
 
 /** The marked extensions for these divs, as the line rewriter leaves them (`::: {.aside}`). `report` warns of one never closed. */
