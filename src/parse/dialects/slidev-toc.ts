@@ -111,6 +111,7 @@ function writeToc(tree: TocItem[], here: Slide, options: TocOptions, anchors: Ma
   return options.columns > 1 && list !== '' ? `<div class="columns-2">${list}</div>` : list;
 }
 
+/** A copy of the tree with the item of the slide `here` active, its ancestors `activeParent` and its descendants `hasActiveParent`, as Slidev marks them. */
 function markActive(tree: TocItem[], here: Slide, hasActiveParent = false, parent?: TocItem): TocItem[] {
   return tree.map((item) => {
     const marked: TocItem = { ...item, active: item.slide === here, hasActiveParent };
@@ -135,10 +136,12 @@ function keepDepths(tree: TocItem[], options: TocOptions, level = 1): TocItem[] 
   return tree.map((item) => ({ ...item, children: keepDepths(item.children, options, level + 1) }));
 }
 
+/** `mode="onlyCurrentTree"`: the active item, the items above it and those under it. */
 function keepCurrentTree(tree: TocItem[]): TocItem[] {
   return tree.filter((item) => item.active || item.activeParent || item.hasActiveParent).map((item) => ({ ...item, children: keepCurrentTree(item.children) }));
 }
 
+/** `mode="onlySiblings"`: the levels that hold the active item or one above or under it, each whole. */
 function keepSiblings(tree: TocItem[]): TocItem[] {
   if (!tree.some((item) => item.active || item.activeParent || item.hasActiveParent)) return [];
   return tree.map((item) => ({ ...item, children: keepSiblings(item.children) }));
