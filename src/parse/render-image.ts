@@ -5,9 +5,9 @@
 import type { Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, writtenForAnotherTool, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, imageFilterClass, writtenForAnotherTool, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
 import { resolveImagePath } from './resolve-references.js';
-import { IMAGE_FILTER_CLASSES, MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
+import { MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 
 /** What the image renderer reads of the rendering around it. */
@@ -53,7 +53,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const marp = deps.meta.peerTools.includes('Marp') || deps.meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
     // Marp's filters: a class of the deck's for each different one, which the render stage gives its CSS.
     const filter = filterIndex('filter' in marp ? marp.filter : undefined, where);
-    const filterClass = filter === undefined ? '' : ` ${IMAGE_FILTER_CLASSES[filter]}`;
+    const filterClass = filter === undefined ? '' : ` ${imageFilterClass(filter)}`;
     if ('background' in marp && marp.background) {
       // Marp sets several backgrounds side by side (marp.ts arranges them once the slide is read), up to a limit.
       if (!marp.background.side && backgroundsOnSlide >= MAX_BACKGROUNDS) {

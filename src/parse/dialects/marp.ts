@@ -38,7 +38,7 @@ const SHADOW = new RegExp(`^(${NUMBER}(?:px|em|rem)?),(${NUMBER}(?:px|em|rem)?)(
 
 /** The most different filters a deck's pictures take: each is a class of its own, which the sanitizer must know by name. */
 export const MAX_IMAGE_FILTERS = 16;
-/** The class of each of a deck's image filters, by its index in Briefing.imageFilters. */
+/** The class of each of a deck's image filters, spelled out for the sanitizer's class allowlist. */
 export const IMAGE_FILTER_CLASSES = Array.from({ length: MAX_IMAGE_FILTERS }, (_, i) => imageFilterClass(i));
 
 /** A filter keyword (`sepia`, `blur:5px`, `drop-shadow:0,5px,10px,rgba(0,0,0,.4)`) as a CSS filter function; null for any other word, or an argument CSS would not take. */
@@ -319,7 +319,7 @@ export function arrangeMarpBackgrounds(parts: string[], first: MarpBackground, f
   const place = (n: number) => `bg-multi bg-multi-${count}-${n}${vertical ? ' bg-multi-vertical' : ''}`;
   let n = 1;
   const numbered = parts.map((part) => part.replace(MULTI_MARKER, (_, src: string, alt: string, _vertical: string | undefined, filter = '') => `<img src="${src}" alt="${alt}" class="${place(++n)}${filter}">`));
-  const firstFilter = first.filter === undefined ? '' : ` ${IMAGE_FILTER_CLASSES[first.filter]}`;
+  const firstFilter = first.filter === undefined ? '' : ` ${imageFilterClass(first.filter)}`;
   numbered[0] = `<img src="briefdeck-asset:${first.image}" alt="${firstAlt}" class="${place(1)}${firstFilter}">${numbered[0] ?? ''}`;
   return { parts: numbered };
 }
