@@ -122,6 +122,11 @@ export function expandIncludes(text: string, reading: string[], includes: Readon
     .join('\n');
 }
 
+/** Whether a name a file links to is an address (`https:`, `data:`, any scheme), which is never read. */
+export function namesAddress(target: string): boolean {
+  return /^[a-z][\w+.-]*:/i.test(target);
+}
+
 /**
  * Where an include in the file at `fromRelPath` leads, as a path relative to
  * the briefing folder with forward slashes: relative to the including file,
@@ -129,7 +134,7 @@ export function expandIncludes(text: string, reading: string[], includes: Readon
  * Null when it leads outside the folder or names an address.
  */
 export function resolveIncludePath(fromRelPath: string, target: string): string | null {
-  if (/^[a-z][\w+.-]*:/i.test(target) || target.includes('\0')) return null;
+  if (namesAddress(target) || target.includes('\0')) return null;
   const posix = target.replace(/\\/g, '/');
   const joined = path.posix.normalize(posix.startsWith('/') ? posix.slice(1) : path.posix.join(path.posix.dirname(fromRelPath), posix));
   return joined === '..' || joined.startsWith('../') || joined.startsWith('/') || joined === '.' ? null : joined;

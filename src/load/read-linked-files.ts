@@ -67,8 +67,8 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
   const { bibliography, csl, css, format } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown } } };
   const names = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((n): n is string => typeof n === 'string');
   const quartoCss = typeof format === 'object' && format !== null && typeof format.revealjs === 'object' && format.revealjs !== null ? format.revealjs.css : undefined;
-  // A style sheet's address is left for the parse stage to name: only a file's name is read.
-  const named = [...names(bibliography), ...names(csl), ...[...names(css), ...names(quartoCss)].filter((name) => !/^[a-z][\w+.-]*:/i.test(name.trim()))];
+  // An address resolves to no path (resolveIncludePath), so it is never read; the parse stage names it.
+  const named = [...names(bibliography), ...names(csl), ...names(css), ...names(quartoCss)];
   const found = new Map<string, IncludedFile>();
   for (const name of named) {
     const relPath = resolveIncludePath(holder.relPath, name.trim());

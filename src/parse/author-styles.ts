@@ -9,7 +9,7 @@ import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
 import { findFetchInValue, readCssName } from '../css-references.js';
 import type { IncludedFile, Slide, SourceFile } from '../model.js';
-import { resolveIncludePath } from '../include-paths.js';
+import { namesAddress, resolveIncludePath } from '../include-paths.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
 
@@ -67,7 +67,7 @@ export interface DeckStyle {
 export function readStyleSheets(sheets: readonly { path: string; line: number }[], metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string) => void): DeckStyle[] {
   const styles: DeckStyle[] = [];
   for (const sheet of sheets) {
-    if (/^[a-z][\w+.-]*:/i.test(sheet.path)) {
+    if (namesAddress(sheet.path)) {
       warn(sheet.line, `the style sheet ${sheet.path} was left out: a deck carries nothing from elsewhere, and an address is never fetched`);
       continue;
     }

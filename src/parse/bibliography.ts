@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import type { BriefingMeta, DeckCitations, IncludedFile } from '../model.js';
 import { sanitizeFragment } from './sanitize-fragment.js';
-import { resolveIncludePath } from '../include-paths.js';
+import { namesAddress, resolveIncludePath } from '../include-paths.js';
 import { nameHash } from '../name-hash.js';
 
 // How a deck's references are read and formatted, as Pandoc's citeproc does it:
@@ -67,7 +67,7 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   for (const name of citations.bibliography) {
     const file = lookUp(name);
     if (file && 'outside' in file) {
-      report(`the bibliography ${name} is ${/^[a-z][\w+.-]*:/i.test(name) ? 'an address, which a deck never fetches' : 'outside the briefing folder'}, so its references are left out`, 'copy the file into the briefing folder and name it from there');
+      report(`the bibliography ${name} is ${namesAddress(name) ? 'an address, which a deck never fetches' : 'outside the briefing folder'}, so its references are left out`, 'copy the file into the briefing folder and name it from there');
       continue;
     }
     if (!file?.file) {
