@@ -62,7 +62,7 @@ interface RenderContext {
  * produce markup that loads or runs anything.
  */
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }) {
-  /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code, subscript) is read. */
+  /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
   /** Whether Pandoc reads the file (Pandoc's, Quarto's, R Markdown's but xaringan's), so its slide-show rules (a list in a block quote), fancy lists and implicit figures apply. */
   const pandocDeck = () => readByPandoc(meta.peerTools, [ctx.file.path]);
