@@ -1016,16 +1016,46 @@ describe("remark's and xaringan's decks", () => {
     expect(one.bodyHtml).toContain('class="fragment"');
   });
 
-  it("a remark.js deck with no front matter is known by its ??? notes; a layout slide is left out with a warning, and a class in code stays", async () => {
+  it("a remark.js deck with no front matter is known by its ??? notes; a layout slide is drawn under the slides after it, and a class in code stays", async () => {
     const deck = ['layout: true', '', 'Header on every slide', '', '---', '', '# One', '', 'Text with `.red[code]`.', '', '???', 'Note one', '', '---', 'class: middle', '', '# Two', '', '--', '', 'Later'].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-plain'), 'deck.md'));
     expect(built.briefing.meta.peerTools).toEqual(['remark']);
     expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.notes?.markdown ?? null, toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim()])).toEqual([
-      ['One', undefined, 'Note one', 'Text with .red[code].'],
-      ['Two', 'lead', null, 'Later'],
+      ['One', undefined, 'Note one', 'Header on every slide Text with .red[code].'],
+      ['Two', 'lead', null, 'Header on every slide Later'],
     ]);
     expect(built.briefing.slides[1]!.bodyHtml).toContain('class="fragment"');
-    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[1, "remark's layout slide (a template for the slides after it) is not supported and was left out"]]);
+    expect(built.warnings).toEqual([]);
+  });
+
+  it("remark's layouts as remark draws them: the layout's properties a slide does not set (classes added up), its content with the slide's in {{content}}, until another layout or layout: false; a named template wins; its lines keep their own places", async () => {
+    const deck = [
+      'layout: true', 'class: inverse', 'background-image: url(https://example.org/bg.png)', '', '.top[Top {{content}}]', '', '{{content}}', '', '.bottom[Bottom]', '', '???', 'Layout notes', '',
+      '---', '', '# One', '', 'First', '',
+      '---', 'class: center', '', '# Two', '', '```', '---', '```', '',
+      '---', 'template: other', '', '# Templated', '',
+      '---', 'layout: false', '', '# Free', '', 'Alone', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `${deck}\n???\nnotes\n` }, 'remark-layouts'), 'deck.md'));
+    const slides = built.briefing.slides;
+    expect(slides.map((s) => [s.title, s.look?.className ?? '', toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim()])).toEqual([
+      ['One', 'invert', 'Top First Bottom'],
+      ['Two', 'invert text-center', 'Top --- Bottom'],
+      ['Templated', '', ''],
+      ['Free', '', 'Alone'],
+    ]);
+    // The layout's notes are its own, never a slide's.
+    expect(slides.map((s) => s.notes?.markdown ?? null)).toEqual([null, null, null, 'notes']);
+    // The layout's remote picture is one warning, at the layout's own line.
+    expect(built.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(expect.arrayContaining(['3: W_REMOTE_IMAGE']));
+    expect(built.warnings.filter((w) => w.code === 'W_REMOTE_IMAGE')).toHaveLength(1);
+    // Copied under every slide, a long layout would multiply the deck: past four times its length, the slides after keep to themselves.
+    const long = ['layout: true', '', 'x'.repeat(200), '', '???', 'n', ...Array.from({ length: 40 }, (_, i) => `---\n\n# S${i + 1}\n`)].join('\n');
+    const capped = await buildDeck(path.join(writeBriefing({ 'deck.md': long }, 'remark-layout-cap'), 'deck.md'));
+    const drawn = capped.briefing.slides.map((s) => s.bodyHtml.includes('xxxx'));
+    expect(drawn.indexOf(false)).toBeGreaterThan(5);
+    expect(drawn.slice(drawn.indexOf(false)).every((d) => !d)).toBe(true);
+    expect(capped.warnings.map((w) => w.message)).toEqual(["remark's layout is drawn under no more slides from here: copied under each, it would have made the deck more than four times its length"]);
   });
 });
 

@@ -24,6 +24,7 @@ import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readStyleSheets, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck } from './dialects/reveal-html.js';
+import { expandRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
 
@@ -90,7 +91,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // page or notebook reader wrote, whose HTML is output), no agenda unless asked.
   const pandocFamily = readByPandoc(meta.peerTools, bodies.map((b) => b.file.path));
   for (const body of bodies) {
-    rawSlides.push(...cutSlides(body.file, body.text, body.firstLine, { lineNumbers: body.lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && body.lineNumbers === undefined }));
+    // remark's layout slides are drawn under the slides after them, line by line, before the deck is cut.
+    const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
+    if (laidOut?.stoppedAt !== undefined) bag.warn('W_PEER_SYNTAX', "remark's layout is drawn under no more slides from here: copied under each, it would have made the deck more than four times its length", { file: body.file.path, line: laidOut.stoppedAt, hint: 'make the layout slide shorter, or end it sooner with layout: false' });
+    const { text, lineNumbers } = laidOut ?? body;
+    rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

@@ -9,6 +9,7 @@
 
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 import { readCssUrl } from '../../css-references.js';
+import { createFenceReader } from '../read-fences.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {
@@ -16,6 +17,81 @@ export interface RemarkState {
   atStart: boolean;
   /** Content classes opened on lines of their own, innermost last. */
   open: string[];
+}
+
+/** A line of a deck's text, with the line of its file it stands on. */
+interface PlacedLine {
+  text: string;
+  number: number;
+}
+
+/**
+ * remark's layout slides (`layout: true`): the slides after one are drawn on it until another layout, or a slide
+ * with `layout: false`, as remark draws them. Each such slide gets the layout's properties it does not set itself
+ * (and its classes before the slide's own), then the layout's content (before its notes) with its own content in
+ * the layout's `{{content}}` line, or after the layout's content when it has none; a slide on a named template
+ * (`template: name`) keeps to that, and so is left as written. Every line
+ * keeps the line of the file it was written on, so a message about the layout's content points at the layout.
+ * Null when the deck has no layout slide.
+ */
+export function expandRemarkLayouts(text: string, lineOf: (index: number) => number): { text: string; lineNumbers: number[]; stoppedAt?: number } | null {
+  if (!/^layout:[ \t]*true[ \t]*$/m.test(text)) return null;
+  // A layout is copied under every slide after it: a large one under thousands of slides would multiply the deck.
+  // Past four times the text's own length, the slides after are left as written (`stoppedAt`, the line of the first).
+  let room = 4 * text.length;
+  let stoppedAt: number | undefined;
+  // Cut into slides at `---` outside code, each slide after the first opening with its separator.
+  const fences = createFenceReader();
+  const slides: PlacedLine[][] = [[]];
+  text.split('\n').forEach((line, index) => {
+    const placed = { text: line, number: lineOf(index) };
+    if (!fences.read(line) && /^---[ \t]*$/.test(line)) slides.push([placed]);
+    else slides.at(-1)!.push(placed);
+  });
+  let layout: { properties: PlacedLine[]; content: PlacedLine[] } | undefined;
+  const out: PlacedLine[] = [];
+  for (const slide of slides) {
+    // Its properties: `key: value` lines after its separator and any blank lines that open it.
+    let end = /^---/.test(slide[0]?.text ?? '') ? 1 : 0;
+    while (end < slide.length && slide[end]!.text.trim() === '') end++;
+    const start = end;
+    while (end < slide.length && PROPERTY.test(slide[end]!.text)) end++;
+    const properties = slide.slice(start, end);
+    const value = (key: string) => properties.map((p) => PROPERTY.exec(p.text)!).find((m) => m[1] === key)?.[2];
+    if (value('layout') === 'true') {
+      const notes = slide.findIndex((p, i) => i >= end && /^\?\?\?[ \t]*$/.test(p.text));
+      layout = { properties: properties.filter((p) => !/^(?:layout|name):/.test(p.text)), content: slide.slice(end, notes === -1 ? undefined : notes) };
+      out.push(...slide);
+      continue;
+    }
+    if (value('layout') === 'false') layout = undefined;
+    const size = layout ? layout.content.reduce((n, p) => n + p.text.length + 1, 0) : 0;
+    if (layout && stoppedAt === undefined && size > room) stoppedAt = slide[0]!.number;
+    if (!layout || value('template') !== undefined || stoppedAt !== undefined) {
+      out.push(...slide);
+      continue;
+    }
+    room -= size;
+    // Its own properties win, but classes add up, the layout's first, as remark merges them.
+    const own = new Set(properties.map((p) => PROPERTY.exec(p.text)![1]));
+    const inherited = layout.properties.filter((p) => !own.has(PROPERTY.exec(p.text)![1]));
+    const layoutClass = layout.properties.map((p) => PROPERTY.exec(p.text)!).find((m) => m[1] === 'class')?.[2];
+    const ownProperties = slide.slice(0, end).map((p, i) => (i >= start && layoutClass !== undefined && PROPERTY.exec(p.text)?.[1] === 'class' ? { ...p, text: `class: ${layoutClass}, ${PROPERTY.exec(p.text)![2]}` } : p));
+    const body = slide.slice(end);
+    // The slide's content goes where the layout first says {{content}}; the placeholder itself never shows.
+    const slot = layout.content.findIndex((p) => p.text.includes('{{content}}'));
+    const drawn = layout.content.flatMap(withoutSlot);
+    const at = slot === -1 ? drawn.length : layout.content.slice(0, slot + 1).flatMap(withoutSlot).length;
+    out.push(...ownProperties, ...inherited, ...drawn.slice(0, at), ...body, ...drawn.slice(at));
+  }
+  return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
+}
+
+/** A line of a layout without its `{{content}}` placeholders: nothing when one stood alone on it. */
+function withoutSlot(line: PlacedLine): PlacedLine[] {
+  if (!line.text.includes('{{content}}')) return [line];
+  const rest = line.text.replaceAll('{{content}}', '');
+  return rest.trim() === '' ? [] : [{ ...line, text: rest }];
 }
 
 /** Whether a deck's body is remark's: a line `???`, which opens presenter notes there and means nothing elsewhere. */
@@ -80,8 +156,8 @@ function readProperty(key: string, value: string): DialectLine {
     case 'exclude':
       return value === 'true' ? { text: '', hidden: true } : { text: '' };
     case 'layout':
-      // A layout slide is a template the slides after it are drawn on; it is never shown itself.
-      if (value === 'true') return { text: '', hidden: true, warning: "remark's layout slide (a template for the slides after it) is not supported and was left out" };
+      // A layout slide is a template the slides after it are drawn on (expandRemarkLayouts); it is never shown itself.
+      if (value === 'true') return { text: '', hidden: true };
       return { text: '' };
     default:
       return QUIET_PROPERTIES.has(key) ? { text: '' } : { text: '', warning: `remark's slide property ${key}: ${value} is not supported and was left out` };
