@@ -40,10 +40,12 @@ export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): bo
   return meta.peerTools.length > 0;
 }
 
+/** Whether the deck was written for Pandoc, Quarto or R Markdown (xaringan's too), whose metadata and raw TeX Pandoc reads. */
+export const writtenForPandoc = (peerTools: readonly string[]): boolean => peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown');
+
 /** Whether Pandoc reads the deck: one written for Pandoc, Quarto or R Markdown (or a `.qmd`/`.Rmd` file), but xaringan's, which remark reads in the browser. */
 export function readByPandoc(peerTools: readonly string[], files: readonly string[]): boolean {
-  if (peerTools.includes('remark')) return false;
-  return peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') || files.some((file) => /\.(?:qmd|rmd)$/i.test(file));
+  return !peerTools.includes('remark') && (writtenForPandoc(peerTools) || files.some((file) => /\.(?:qmd|rmd)$/i.test(file)));
 }
 
 /** Where a piece of the briefing came from, for messages a user can act on. */

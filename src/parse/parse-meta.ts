@@ -7,7 +7,7 @@ import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
 import { toPlainText } from './plain-text.js';
-import { BUILTIN_THEMES, isCustomTheme, writtenForAnotherTool, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { BUILTIN_THEMES, isCustomTheme, writtenForAnotherTool, writtenForPandoc, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -200,7 +200,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   meta.title = meta.title.trim();
   // Pandoc reads these as Markdown, so HTML in them is markup, never text (xaringan's starter deck has the subtitle
   // "⚔<br/>with xaringan"): their text is kept, a line break as a space, as the page's <title> and the footer show them too.
-  if (meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown')) {
+  if (writtenForPandoc(meta.peerTools)) {
     for (const key of ['title', 'subtitle', 'author', 'date'] as const) {
       const value = meta[key];
       if (typeof value === 'string' && /<\/?[a-z][^<>]*>/i.test(value)) meta[key] = toPlainText(value.replace(/<br\s*\/?>/gi, ' '));

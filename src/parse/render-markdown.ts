@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { chartMarker, readByPandoc, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { chartMarker, readByPandoc, writtenForPandoc, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
@@ -198,7 +198,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),
       wikiLinkExtension(peerSyntax),
       // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
-      ...(meta.peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown') ? [inlineTexExtension((raw) => bag.warn('W_PEER_SYNTAX', "Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once", { ...atToken(raw), hint: 'put \\pause, or . . ., on a line of its own to step the slide there' }))] : []),
+      ...(writtenForPandoc(meta.peerTools) ? [inlineTexExtension((raw) => bag.warn('W_PEER_SYNTAX', "Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once", { ...atToken(raw), hint: 'put \\pause, or . . ., on a line of its own to step the slide there' }))] : []),
       math.blockExtension,
       crossRefExtension(crossRefs, { active: crossRefDeck, report: (raw, message, hint) => bag.warn('W_LINK', message, { ...atToken(raw), hint }) }),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.

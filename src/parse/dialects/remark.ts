@@ -25,6 +25,13 @@ interface PlacedLine {
   number: number;
 }
 
+/** A slide's property line, read. */
+interface Property {
+  line: PlacedLine;
+  key: string;
+  value: string;
+}
+
 /**
  * remark's layout slides (`layout: true`): the slides after one are drawn on it until another layout, or a slide
  * with `layout: false`, as remark draws them. Each such slide gets the layout's properties it does not set itself
@@ -48,41 +55,39 @@ export function expandRemarkLayouts(text: string, lineOf: (index: number) => num
     if (!fences.read(line) && /^---[ \t]*$/.test(line)) slides.push([placed]);
     else slides.at(-1)!.push(placed);
   });
-  let layout: { properties: PlacedLine[]; content: PlacedLine[] } | undefined;
+  let layout: { properties: Property[]; content: PlacedLine[]; size: number } | undefined;
   const out: PlacedLine[] = [];
   for (const slide of slides) {
     // Its properties: `key: value` lines after its separator and any blank lines that open it.
     let end = /^---/.test(slide[0]?.text ?? '') ? 1 : 0;
     while (end < slide.length && slide[end]!.text.trim() === '') end++;
     const start = end;
-    while (end < slide.length && PROPERTY.test(slide[end]!.text)) end++;
-    const properties = slide.slice(start, end);
-    const value = (key: string) => properties.map((p) => PROPERTY.exec(p.text)!).find((m) => m[1] === key)?.[2];
+    const properties: Property[] = [];
+    for (let read; end < slide.length && (read = PROPERTY.exec(slide[end]!.text)); end++) properties.push({ line: slide[end]!, key: read[1]!, value: read[2]! });
+    const value = (key: string) => properties.find((p) => p.key === key)?.value;
     if (value('layout') === 'true') {
       const notes = slide.findIndex((p, i) => i >= end && /^\?\?\?[ \t]*$/.test(p.text));
-      layout = { properties: properties.filter((p) => !/^(?:layout|name):/.test(p.text)), content: slide.slice(end, notes === -1 ? undefined : notes) };
+      const content = slide.slice(end, notes === -1 ? undefined : notes);
+      layout = { properties: properties.filter((p) => p.key !== 'layout' && p.key !== 'name'), content, size: content.reduce((n, p) => n + p.text.length + 1, 0) };
       out.push(...slide);
       continue;
     }
     if (value('layout') === 'false') layout = undefined;
-    const size = layout ? layout.content.reduce((n, p) => n + p.text.length + 1, 0) : 0;
-    if (layout && stoppedAt === undefined && size > room) stoppedAt = slide[0]!.number;
+    if (layout && stoppedAt === undefined && layout.size > room) stoppedAt = slide[0]!.number;
     if (!layout || value('template') !== undefined || stoppedAt !== undefined) {
       out.push(...slide);
       continue;
     }
-    room -= size;
+    room -= layout.size;
     // Its own properties win, but classes add up, the layout's first, as remark merges them.
-    const own = new Set(properties.map((p) => PROPERTY.exec(p.text)![1]));
-    const inherited = layout.properties.filter((p) => !own.has(PROPERTY.exec(p.text)![1]));
-    const layoutClass = layout.properties.map((p) => PROPERTY.exec(p.text)!).find((m) => m[1] === 'class')?.[2];
-    const ownProperties = slide.slice(0, end).map((p, i) => (i >= start && layoutClass !== undefined && PROPERTY.exec(p.text)?.[1] === 'class' ? { ...p, text: `class: ${layoutClass}, ${PROPERTY.exec(p.text)![2]}` } : p));
-    const body = slide.slice(end);
+    const layoutClass = layout.properties.find((p) => p.key === 'class')?.value;
+    const own = properties.map((p) => (p.key === 'class' && layoutClass !== undefined ? { ...p.line, text: `class: ${layoutClass}, ${p.value}` } : p.line));
+    const inherited = layout.properties.filter((p) => value(p.key) === undefined).map((p) => p.line);
     // The slide's content goes where the layout first says {{content}}; the placeholder itself never shows.
     const slot = layout.content.findIndex((p) => p.text.includes('{{content}}'));
     const drawn = layout.content.flatMap(withoutSlot);
     const at = slot === -1 ? drawn.length : layout.content.slice(0, slot + 1).flatMap(withoutSlot).length;
-    out.push(...ownProperties, ...inherited, ...drawn.slice(0, at), ...body, ...drawn.slice(at));
+    out.push(...slide.slice(0, start), ...own, ...inherited, ...drawn.slice(0, at), ...slide.slice(end), ...drawn.slice(at));
   }
   return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
 }
