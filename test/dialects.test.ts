@@ -777,17 +777,20 @@ describe("Quarto's demo deck, in its own shapes", () => {
   it('reads code classes, raw {=html} blocks, background= on a heading and an inline-Markdown footer; a {=tex} block is left out', async () => {
     const deck = [
       '---', 'title: Q', 'format:', '  revealjs:', '    footer: <https://quarto.org>', '---', '',
-      '## Highlighting {background="#43464B"}', '', '``` {.python code-line-numbers="4-5|7|10"}', 'x = 1', '```', '',
+      '## Highlighting {background="#43464B"}', '', '``` {.python code-line-numbers="4-5|7|10"}', ...Array.from({ length: 10 }, (_, i) => `x${i + 1} = ${i + 1}`), '```', '',
       '```{=tex}', '\\begin{gather*} a_1=b_1 \\end{gather*}', '```', '', '```{=html}', '<p>Raw <b>HTML</b> block</p>', '```', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-demo-shapes'), 'deck.qmd'));
     const slide = built.briefing.slides.find((s) => s.title === 'Highlighting')!;
     expect(slide.look).toEqual({ backgroundColor: '#43464B' });
-    expect(slide.bodyHtml).toContain('<pre><code class="hljs language-python">');
+    // Its line highlight, as reveal draws it: numbered lines, 4 and 5 standing out, then 7, then 10, one click each.
+    expect(slide.bodyHtml).toContain('<pre><code class="hljs language-python has-highlights line-numbers code-steps hl-on-1 hl-on-2 hl-on-3">');
+    expect([...slide.bodyHtml.matchAll(/<span class="code-line([^"]*)">/g)].map((m) => m[1]!.trim())).toEqual(['', '', '', 'highlight-line hl-1', 'highlight-line hl-1', '', 'hl-2', '', '', 'hl-3']);
+    expect(slide.bodyHtml).toContain('</code><span class="fragment code-step"></span><span class="fragment code-step"></span></pre>');
     expect(slide.bodyHtml).toContain('<p>Raw <b>HTML</b> block</p>');
     expect(slide.bodyHtml).not.toContain('gather');
     expect(built.briefing.meta.footerText).toBe('https://quarto.org');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: a raw {=tex} block is for another output and was left out']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['23: a raw {=tex} block is for another output and was left out']);
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: "**Draft** for discussion"\n---\n\n# One\n' }, 'marp-markdown-header'), 'deck.md'));
     expect(marp.briefing.meta.headerText).toBe('Draft for discussion');
   });
@@ -872,10 +875,12 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect([built.briefing.meta.title, built.briefing.meta.subtitle]).toEqual(['Presentation Ninja', '⚔ with xaringan']);
     expect(built.deck.html).toContain('<title>Presentation Ninja</title>');
     expect(built.deck.html).toContain('<p class="deck-subtitle">⚔ with xaringan</p>');
-    // xaringan's #<< (highlight this line) is never code: the markers go, with one warning for the block.
+    // xaringan's #<< highlights its line, as remark does; the marker is never code.
     const code = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: C', 'output: xaringan::moon_reader', '---', '', '# Code', '', '```r', 'fit = lm(y ~ x) #<<', 'summary(fit)', '```', ''].join('\n') }, 'xaringan-highlight-marker'), 'deck.Rmd'));
-    expect(toPlainText(code.briefing.slides.at(-1)!.bodyHtml)).toBe('fit = lm(y ~ x) summary(fit)');
-    expect(code.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["8: xaringan's #<< line highlights are not drawn; the markers were left out of the code"]);
+    const codeHtml = code.briefing.slides.at(-1)!.bodyHtml;
+    expect(toPlainText(codeHtml)).toBe('fit = lm(y ~ x) summary(fit)');
+    expect(codeHtml).toMatch(/^<pre><code class="hljs language-r has-highlights"><span class="code-line highlight-line">fit .*<\/span>\n<span class="code-line">summary.*<\/span><\/code><\/pre>/);
+    expect(code.warnings).toEqual([]);
     // In a deck of briefdeck's own, the metadata is text as written.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: "Tags like <br/> stay"\n---\n\n## One\n' }, 'own-html-meta'), 'deck.md'));
     expect(own.briefing.meta.title).toBe('Tags like <br/> stay');
@@ -1242,7 +1247,7 @@ describe('Quarto syntax inside a slide', () => {
       '---', 'title: Q', 'format: revealjs', '---', '',
       '## Steps', '', 'At once.', '', '::: {.fragment .fade-in}', 'On a click.', ':::', '', 'After the step.', '',
       '## Callout', '', '::: {.callout-note}', '## Note title', 'A callout body.', ':::', '',
-      '## Cell', '', '```{python}', '#| echo: true', '#| code-line-numbers: "2"', 'x = 1', '```', '',
+      '## Cell', '', '```{python}', '#| echo: true', '#| code-line-numbers: "2"', 'x = 1', 'y', '```', '',
       '## Inline', '', '![A dot](dot.svg){.fragment width=40%}', '', '`x`{.python}, [**bold** span]{.fragment .highlight-red}, {not attributes}, [a link](https://example.org){target=_blank}', '',
       '![A dot](dot.svg){.absolute top=200 width="350"}', '',
     ].join('\n');
@@ -1251,13 +1256,14 @@ describe('Quarto syntax inside a slide', () => {
     expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Steps', 'Callout', 'Cell', 'Inline']);
     expect(body('Steps')).toBe('<p>At once.</p><div class="fragment"><p>On a click.</p></div><p>After the step.</p>');
     expect(body('Callout')).toBe('<div class="callout callout-note"><p class="callout-title">Note title</p><p>A callout body.</p></div>');
-    expect(body('Cell')).toMatch(/^<pre><code class="hljs language-python"><span class="hljs-attr">x<\/span> = <span class="hljs-number">1<\/span><\/code><\/pre>$|^<pre><code class="hljs language-python">x = <span class="hljs-number">1<\/span><\/code><\/pre>$/);
+    // Its `#| code-line-numbers:` numbers the lines and picks out the second, as Quarto has reveal draw it.
+    expect(body('Cell')).toBe('<pre><code class="hljs language-python has-highlights line-numbers"><span class="code-line">x = <span class="hljs-number">1</span></span><span class="code-line highlight-line">y</span></code></pre>');
     const inline = body('Inline');
     expect(inline).toMatch(/<img src="briefdeck-asset:0" alt="A dot" width="40%" class="fragment">/);
     expect(inline).toContain('<code>x</code>, <span class="fragment"><strong>bold</strong> span</span>, {not attributes}, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>');
     expect(inline).toMatch(/<img src="briefdeck-asset:1" alt="A dot" width="350">/);
     expect(inline).not.toMatch(/\{[.#]|\{\w+=/);
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['37: Pandoc attributes .absolute top=200 are not supported and were left out']);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['38: Pandoc attributes .absolute top=200 are not supported and were left out']);
   });
 });
 
@@ -2232,5 +2238,67 @@ describe('Quarto paths from the project root', () => {
     await expect(buildDeck(path.join(dir, 'main.qmd'))).rejects.toMatchObject({ code: 'E_PATH_OUTSIDE', diagnostics: [{ message: 'image "/../dot.svg" is outside the briefing folder', file: expect.stringMatching(/_part\.qmd$/), line: 3 }] });
     writeFileSync(path.join(dir, 'plain.md'), '## Plain\n\n![A dot](/parts/dot.svg)\n');
     await expect(buildDeck(path.join(dir, 'plain.md'))).rejects.toMatchObject({ code: 'E_PATH_OUTSIDE', diagnostics: [{ message: 'image "/parts/dot.svg" is an absolute path' }] });
+  });
+});
+
+describe('code line highlights and numbers, as each tool writes them', () => {
+  /** The code blocks of a deck's slides: each block's code classes, each line's marks, its fragments, and its text. */
+  const blocksOf = (built: Awaited<ReturnType<typeof buildDeck>>) =>
+    built.briefing.slides.flatMap((s) =>
+      [...s.bodyHtml.matchAll(/<pre><code class="([^"]*)">([\s\S]*?)<\/code>((?:<span class="fragment code-step"><\/span>)*)<\/pre>/g)].map((m) => ({
+        classes: m[1]!,
+        lines: [...m[2]!.matchAll(/<span class="code-line([^"]*)">/g)].map((l) => l[1]!.trim()),
+        steps: m[3]!.split('</span>').length - 1,
+        text: toPlainText(m[0]),
+      })),
+    );
+  const lineNotes = (built: Awaited<ReturnType<typeof buildDeck>>) => built.warnings.map((w) => `${w.line} ${w.code}: ${w.message} (${w.hint})`);
+
+  it("reveal's [712: 1|3] numbers the lines from 712 and steps the highlight, rows counted from the block's first; the code's text is unchanged", async () => {
+    const deck = ['---', 'title: R', '---', '', '## Code', '', '```js [712: 1|3]', 'const a = 1;', '/* spans', '   lines */', '```', '', '```js []', 'let b;', '```', '', '```js', 'const a = 1;', '/* spans', '   lines */', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'code-lines-reveal'), 'deck.md'));
+    const [stepped, numbered, plain] = blocksOf(built);
+    expect(stepped).toEqual({ classes: 'hljs language-js has-highlights line-numbers line-start-712 code-steps hl-on-1 hl-on-2', lines: ['highlight-line hl-1', '', 'hl-2'], steps: 1, text: plain!.text });
+    expect(numbered).toMatchObject({ classes: 'hljs language-js line-numbers', lines: [''], steps: 0 });
+    expect(plain).toMatchObject({ classes: 'hljs language-js', lines: [], steps: 0 });
+    // A comment over two lines stays a comment on each: its span is closed at the line's end and opened again.
+    expect(built.briefing.slides[1]!.bodyHtml).toContain('<span class="code-line"><span class="hljs-comment">/* spans</span></span>\n<span class="code-line hl-2"><span class="hljs-comment">   lines */</span></span>');
+    expect(built.warnings).toEqual([]);
+  });
+
+  it("Slidev's {6,7|all|none|hide}{lines:true,startLine:5} counts from startLine; a hide step is named; {foo} is no highlight", async () => {
+    const deck = ['---', 'transition: fade', '---', '', '# Code', '', '```ts {6,7|all|none|hide}{lines:true,startLine:5}', 'a', 'b', 'c', 'd', '```', '', '```ts {2}', 'a', 'b', '```', '', '```ts {foo}', 'a', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'code-lines-slidev'), 'slides.md'));
+    const [stepped, single, notSpec] = blocksOf(built);
+    expect(stepped).toMatchObject({ classes: 'hljs language-ts has-highlights line-numbers line-start-5 code-steps hl-on-1 hl-on-3 hl-on-4', lines: ['', 'highlight-line hl-1', 'highlight-line hl-1', ''], steps: 3 });
+    expect(single).toMatchObject({ classes: 'hljs language-ts has-highlights', lines: ['', 'highlight-line'], steps: 0 });
+    expect(notSpec).toMatchObject({ classes: 'hljs language-ts', lines: [] });
+    expect(lineNotes(built)).toEqual([`7 W_PEER_SYNTAX: Slidev's hide step shows the code block with no line highlighted (see "Coming from another tool" in the README for what briefdeck reads)`]);
+  });
+
+  it("Pandoc's .numberLines with startFrom numbers the lines; a highlight past the block's end is named with the lines it has", async () => {
+    const deck = ['---', 'title: P', 'format: revealjs', '---', '', '## Code', '', '```{.haskell .numberLines startFrom="100"}', 'main = pure ()', '```', '', '```python {2,9}', 'x = 1', 'y = 2', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'code-lines-pandoc'), 'deck.qmd'));
+    const [numbered, past] = blocksOf(built);
+    expect(numbered).toMatchObject({ classes: 'hljs language-haskell line-numbers line-start-100', lines: [''] });
+    expect(past).toMatchObject({ classes: 'hljs language-python has-highlights', lines: ['', 'highlight-line'] });
+    expect(lineNotes(built)).toEqual(["12 W_DIRECTIVE: the code block highlights line 9, but its lines are 1 to 2 (highlight lines 1 to 2, counted from the block's first line)"]);
+  });
+
+  it("Deckset's [.code-highlight: …] lines are the next block's steps, never shown", async () => {
+    const deck = ['slidenumbers: true', '', '# Code', '', '[.code-highlight: none]', '[.code-highlight: 1-2, 4]', '[.code-highlight: all]', '```swift', 'let a = 1', 'let b = 2', 'let c = 3', 'let d = 4', '```', '', '---', '', '# After', '', '```swift', 'let e = 5', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'code-lines-deckset'), 'deck.md'));
+    const [stepped, after] = blocksOf(built);
+    expect(stepped).toMatchObject({ classes: 'hljs language-swift has-highlights code-steps hl-on-1 hl-on-2', lines: ['hl-2', 'hl-2', '', 'hl-2'], steps: 2 });
+    expect(after).toMatchObject({ classes: 'hljs language-swift', lines: [] });
+    for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toContain('code-highlight');
+    expect(built.warnings).toEqual([]);
+  });
+
+  it('cuts a highlight of more steps than any talk clicks through, with a warning', async () => {
+    const deck = ['---', 'title: S', '---', '', '## Code', '', `\`\`\`js {${Array.from({ length: 80 }, () => '1').join('|')}}`, 'x', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'code-lines-many-steps'), 'deck.md'));
+    expect(blocksOf(built)[0]!.steps).toBe(49);
+    expect(lineNotes(built)).toEqual(["7 W_DIRECTIVE: the code block's highlight has more than 50 steps; those after the 50th were left out (split the code over more slides)"]);
   });
 });

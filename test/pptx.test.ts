@@ -417,6 +417,18 @@ describe('slide blocks for PowerPoint', () => {
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A claim1.', 'The source.']);
   });
 
+  it("greys the lines a code block's first highlight step leaves out, as the deck shows them, and says its later steps are shown at once", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntitle: C\n---\n\n## Code\n\n```python {2|1}\nx = 1\ny = 2\n```\n' }, 'pptx-code-lines');
+    const exported = await exportPptx(path.join(deck, 'deck.md'));
+    const read = await readPptx(exported.bytes);
+    const slide = await read.xml('ppt/slides/slide2.xml');
+    const colourOf = (text: string) => findAll(findAll(slide, 'a:r').filter((r) => textIn(r) === text), 'a:srgbClr')[0]?.[':@']?.val;
+    // The numbers are highlight.js's number colour on the highlighted line, the grey on the other.
+    expect([colourOf('1'), colourOf('2')]).toEqual(['696969', 'AA5D00']);
+    expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['x = 1', 'y = 2']);
+    expect(exported.err).toContain('info: 1 build step (fragments) shown all at once');
+  });
+
   it("links a table of contents' items (Slidev's <Toc />) to their slides of the file, as jumps within it; a link out stays an address", async () => {
     const deck = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n# One\n\n<Toc />\n\n[Out](https://example.org)\n\n---\n\n# Two\n\n---\n\n# Three\n' }, 'pptx-toc');
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.md'))).bytes);

@@ -229,6 +229,42 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     expect(await deck.page.locator('section.present li.fragment').count()).toBe(0);
   });
 
+  it("steps a code block's line highlight with its fragments, forward and back, numbered from where the deck says, the other lines grey at AA; a print shows the last step", async () => {
+    const md = ['---', 'title: Code', '---', '', '## Code', '', '```js [712: 1|2-3]', 'const a = 1;', 'const b = 2;', 'const c = 3;', '```', '', '## After', '', 'The end.', ''].join('\n');
+    const { deck: html } = await buildDeck(path.join(writeBriefing({ 'deck.md': md }, 'present-code-steps'), 'deck.md'));
+    // Each line: whether it is highlighted, its colour, and the line number CSS draws before it.
+    const read = (page: import('playwright-core').Page) =>
+      page.evaluate(() => {
+        const code = document.querySelector<HTMLElement>('.reveal pre code')!;
+        return {
+          counter: getComputedStyle(code).counterReset,
+          lines: [...code.querySelectorAll('.code-line')].map((l) => `${l.classList.contains('highlight-line') ? '*' : ' '}${getComputedStyle(l).color}`),
+        };
+      });
+    const deck = await tab.show(html.html, '#/1');
+    const [lit, grey] = ['*rgb(31, 31, 31)', ' rgb(105, 105, 105)'];
+    expect(await read(deck.page)).toEqual({ counter: 'code-line 711', lines: [lit, grey, grey] });
+    await deck.page.keyboard.press('ArrowRight');
+    expect((await read(deck.page)).lines).toEqual([grey, lit, lit]);
+    await deck.page.keyboard.press('ArrowLeft');
+    expect((await read(deck.page)).lines).toEqual([lit, grey, grey]);
+    // Leaving the slide and coming back to it from the end shows every step taken.
+    await deck.page.keyboard.press('ArrowLeft');
+    await deck.page.keyboard.press('End');
+    await deck.page.keyboard.press('ArrowLeft');
+    expect(await currentIndex(deck.page)).toBe(1);
+    expect((await read(deck.page)).lines).toEqual([grey, lit, lit]);
+    expect(deck.pageErrors).toEqual([]);
+    const print = await openDeckTab(browser, { printView: true });
+    try {
+      const printed = await print.show(html.html);
+      await printed.page.waitForFunction(() => (window as unknown as { briefdeckPdfReady?: boolean }).briefdeckPdfReady === true, undefined, { timeout: scaled(20_000) });
+      expect((await read(printed.page)).lines).toEqual([grey, lit, lit]);
+    } finally {
+      await print.context.close();
+    }
+  });
+
   // The speaker view's pacing display is checked with the default briefing's duration, in the speaker view test above.
   it('sets the pacing timer from duration and the slide size from size', async () => {
     const deck = await tab.show(built.deck.html);

@@ -65,8 +65,9 @@ describe('a reveal.js deck written as an HTML page', () => {
     const [cover, , code, loose] = briefing.slides;
     // Markdown's markup in a heading's text stays text.
     expect(cover!.titleHtml).not.toMatch(/<em>|<a /);
-    expect(code!.bodyHtml).toContain('<code class="hljs language-python">');
-    expect(code!.bodyHtml).toMatch(/r \* r\n\n<span class="hljs-built_in">print<\/span>\(area\(<span class="hljs-number">2<\/span>\) &lt; <span class="hljs-number">20<\/span>\)/);
+    // Its data-line-numbers and data-ln-start-from: numbered from 10, lines 1 and 2 standing out, then line 4, a click later.
+    expect(code!.bodyHtml).toContain('<code class="hljs language-python has-highlights line-numbers line-start-10 code-steps hl-on-1 hl-on-2">');
+    expect(code!.bodyHtml).toMatch(/r \* r<\/span>\n<span class="code-line"><\/span>\n<span class="code-line hl-2"><span class="hljs-built_in">print<\/span>\(area\(<span class="hljs-number">2<\/span>\) &lt; <span class="hljs-number">20<\/span>\)<\/span><\/code><span class="fragment code-step"><\/span><\/pre>/);
     expect(loose!.bodyHtml).toContain('<p>Loose text with <em>emphasis</em> beside a picture <img src="briefdeck-asset:');
     expect(loose!.images.map((i) => briefing.images[i]!.relPath)).toEqual(['dot.svg']);
     expect(deck.html).toContain('alt="A dot"');

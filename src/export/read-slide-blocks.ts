@@ -152,6 +152,8 @@ function readFragment(html: string, into: SlideBlocks): void {
       }
       case 'pre':
         into.blocks.push({ kind: 'code', lines: readCode(node) });
+        // A code block's later highlight steps are fragments in its <pre> (draw-code-lines.ts): clicks the export cannot show.
+        into.fragments += descendants(node).filter((e) => hasClass(e, 'fragment')).length;
         return;
       case 'hr':
       case 'figcaption':
@@ -254,9 +256,13 @@ function readTable(table: Element, into: SlideBlocks): SlideBlock {
   return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells), ...(align.some(Boolean) ? { align } : {}) };
 }
 
-/** Code as lines of runs, each run coloured by its highlight.js token class. */
+/** The grey the deck gives the lines a code block's highlight leaves out (templates/themes/code.css). */
+const GREYED_CODE = '696969';
+
+/** Code as lines of runs, each run coloured by its highlight.js token class; the lines its first highlight step leaves out, grey, as the deck shows them. */
 function readCode(pre: Element): TextRun[][] {
   const lines: TextRun[][] = [[]];
+  const highlighted = childElements(pre).some((e) => e.tagName === 'code' && hasClass(e, 'has-highlights'));
   const walk = (node: Node, color: string | undefined) => {
     if ('value' in node && node.nodeName === '#text') {
       node.value.split('\n').forEach((part, i) => {
@@ -266,9 +272,12 @@ function readCode(pre: Element): TextRun[][] {
       return;
     }
     if (!isElement(node)) return;
+    if (highlighted && hasClass(node, 'code-line') && !hasClass(node, 'highlight-line')) return node.childNodes.forEach((child) => walkGreyed(child));
     const token = (attribute(node, 'class') ?? '').split(/\s+/).map((c) => c.replace(/^hljs-/, '')).find((c) => CODE_COLORS[c]);
     node.childNodes.forEach((child) => walk(child, token ? CODE_COLORS[token] : color));
   };
+  // A greyed line is one colour, whatever its tokens.
+  const walkGreyed = (node: Node): void => (isElement(node) ? node.childNodes.forEach(walkGreyed) : walk(node, GREYED_CODE));
   pre.childNodes.forEach((child) => walk(child, undefined));
   while (lines.length > 1 && lines.at(-1)!.length === 0) lines.pop();
   return lines;

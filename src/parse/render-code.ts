@@ -2,6 +2,8 @@
 // done at build time so the deck needs no highlighter when it runs.
 import { createRequire } from 'node:module';
 import { escapeHtml } from '../html-text.js';
+import { drawCodeLines } from './draw-code-lines.js';
+import { readPandocLines, readQuartoLines, readRevealLines, readSlidevLines, type CodeLines } from './read-code-lines.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most briefings have no code.
@@ -12,7 +14,7 @@ export type CodeInfo =
   | { kind: 'chart' }
   /** Pandoc's raw block (```{=html}): for that output format only. */
   | { kind: 'raw'; format: string }
-  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions };
+  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions; lines?: CodeLines };
 
 /** A Quarto or R Markdown cell's `#| echo:`, `#| include:` and `#| output:` options, as its option lines set them. */
 export interface CellOptions {
@@ -20,13 +22,16 @@ export interface CellOptions {
   include?: boolean;
   /** Whether the cell's output shows (a notebook carries it; a .qmd's is never at hand). */
   output?: boolean;
+  /** Its `#| code-line-numbers:` value, as written. */
+  lineNumbers?: string;
 }
 
 /**
  * Reads a fence's info string: `chart`; Pandoc's raw `{=html}`; a Quarto or R Markdown
  * cell (```{python}), shown without the `#|` options only its tool reads; Pandoc's
  * attributes (```{.python code-line-numbers="2"}), whose class names the language;
- * Slidev's ````md magic-move, as its last step; else the first word, as CommonMark reads it.
+ * Slidev's ````md magic-move, as its last step; reveal's `js [1|2-3]` and Slidev's `ts {2,3}` line highlights;
+ * else the first word, as CommonMark reads it.
  */
 export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   const spec = (info ?? '').trim();
@@ -39,11 +44,20 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   const raw = /^\{=([\w-]+)\}$/.exec(spec);
   if (raw) return { kind: 'raw', format: raw[1]! };
   const braced = /^\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(spec);
-  if (!braced) return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
-  if (braced[1] !== undefined) return { kind: 'code', language: braced[2], text };
-  const lines = readCellOptionLines(text);
+  if (!braced) {
+    const highlighted = readRevealLines(spec) ?? readSlidevLines(spec);
+    if (highlighted) return { kind: 'code', language: highlighted.language, text, lines: highlighted.lines };
+    return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
+  }
+  if (braced[1] !== undefined) {
+    const lines = readPandocLines(braced[0]);
+    return { kind: 'code', language: braced[2], text, ...(lines ? { lines } : {}) };
+  }
+  const optionLines = readCellOptionLines(text);
   // knitr's options in the header (```{r label, echo=FALSE}), which the `#|` lines override, as Quarto reads both.
-  return { kind: 'code', language: braced[2], text: lines.rest, cell: { ...readHeaderOptions(braced[0]), ...lines.options } };
+  const cell = { ...readHeaderOptions(braced[0]), ...optionLines.options };
+  const lines = cell.lineNumbers === undefined ? undefined : readQuartoLines(cell.lineNumbers);
+  return { kind: 'code', language: braced[2], text: optionLines.rest, cell, ...(lines ? { lines } : {}) };
 }
 
 /** A cell's leading option lines (`#|`, or `//|` and `--|` in other languages): how many there are, the code after them, and the options they set. */
@@ -55,14 +69,16 @@ export function readCellOptionLines(text: string): { count: number; rest: string
 /** knitr's `echo=FALSE` and `include = TRUE` among a chunk header's options (R's TRUE, FALSE, T and F). */
 function readHeaderOptions(header: string): CellOptions {
   const read: CellOptions = {};
-  for (const m of header.matchAll(/[\s,](echo|include)[ \t]*=[ \t]*(TRUE|FALSE|T|F)\b/g)) read[m[1] as keyof CellOptions] = m[2]!.startsWith('T');
+  for (const m of header.matchAll(/[\s,](echo|include)[ \t]*=[ \t]*(TRUE|FALSE|T|F)\b/g)) read[m[1] as 'echo' | 'include'] = m[2]!.startsWith('T');
   return read;
 }
 
-/** `#| echo: false`, `#| include: false` and `#| output: false` among a cell's option lines (YAML booleans, as Quarto reads them). */
+/** `#| echo: false`, `#| include: false` and `#| output: false` among a cell's option lines (YAML booleans, as Quarto reads them), and `#| code-line-numbers:`. */
 function readCellOptions(lines: string): CellOptions {
   const read: CellOptions = {};
-  for (const m of lines.matchAll(/^[ \t]*(?:#|\/\/|--)\|[ \t]*(echo|include|output)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as keyof CellOptions] = m[2] === 'true';
+  for (const m of lines.matchAll(/^[ \t]*(?:#|\/\/|--)\|[ \t]*(echo|include|output)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as 'echo' | 'include' | 'output'] = m[2] === 'true';
+  const numbers = /^[ \t]*(?:#|\/\/|--)\|[ \t]*code-line-numbers[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(lines);
+  if (numbers) read.lineNumbers = numbers[1]!;
   return read;
 }
 
@@ -89,10 +105,13 @@ function readFencedBlocks(text: string): { info: string; text: string }[] {
   return blocks;
 }
 
-/** A code block as highlighted HTML, with its language class when highlight.js knows the language. */
-export function renderCodeBlock(code: string, language: string | undefined): string {
+/** A code block as highlighted HTML, with its language class when highlight.js knows the language, and its lines drawn as `lines` asks. */
+export function renderCodeBlock(code: string, language: string | undefined, lines?: CodeLines): string {
   const { html, language: known } = highlightCode(code, language);
-  return `<pre><code class="hljs${known ? ` language-${escapeHtml(known)}` : ''}">${html}</code></pre>\n`;
+  const languageClass = known ? ` language-${escapeHtml(known)}` : '';
+  if (!lines) return `<pre><code class="hljs${languageClass}">${html}</code></pre>\n`;
+  const drawn = drawCodeLines(html, lines);
+  return `<pre><code class="hljs${languageClass}${drawn.classes}">${drawn.html}</code>${drawn.after}</pre>\n`;
 }
 
 /** Highlights code at build time; a language highlight.js does not know is shown as plain, escaped text. */

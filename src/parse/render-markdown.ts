@@ -14,6 +14,7 @@ import type { MarpBackground } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
+import { findLinesPastEnd, MAX_LINE_STEPS, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
@@ -175,11 +176,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...at(), hint: PEER_SYNTAX_HINT });
         }
         // xaringan's `#<<` at a line's end highlights that line in remark; the marker is never code.
-        if (meta.peerTools.includes('remark') && /[ \t]*#<<[ \t]*$/m.test(info.text)) {
-          bag.warn('W_PEER_SYNTAX', "xaringan's #<< line highlights are not drawn; the markers were left out of the code", { ...at(), hint: PEER_SYNTAX_HINT });
-          return renderCodeBlock(info.text.replace(/[ \t]*#<<[ \t]*$/gm, ''), info.language);
-        }
-        return renderCodeBlock(info.text, info.language);
+        const xaringan = meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text) : null;
+        const code = xaringan?.code ?? info.text;
+        const lines = xaringan?.lines ?? info.lines;
+        if (lines) warnAboutCodeLines(lines, code);
+        return renderCodeBlock(code, info.language, lines);
       },
     },
     extensions: [
@@ -300,6 +301,16 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const taken = takeHtmlNotes(html, MATH_MARK);
     for (const note of taken.notes) htmlNotes.push(finish(cleanRawHtml(note)).trim());
     return taken.html;
+  }
+
+  /** Says which of a code block's highlighted lines it does not have, and which steps it cannot take as its tool takes them. */
+  function warnAboutCodeLines(lines: CodeLines, code: string): void {
+    const rows = code.split('\n').length;
+    const past = findLinesPastEnd(lines, rows);
+    const last = lines.countFrom + rows - 1;
+    if (past.length > 0) bag.warn('W_DIRECTIVE', `the code block highlights line${past.length > 1 ? 's' : ''} ${past.join(', ')}, but its lines are ${lines.countFrom} to ${last}`, { ...at(), hint: `highlight lines ${lines.countFrom} to ${last}, counted from the block's first line` });
+    if (lines.stepsCut) bag.warn('W_DIRECTIVE', `the code block's highlight has more than ${MAX_LINE_STEPS} steps; those after the ${MAX_LINE_STEPS}th were left out`, { ...at(), hint: 'split the code over more slides' });
+    if (lines.hiddenSteps) bag.warn('W_PEER_SYNTAX', "Slidev's hide step shows the code block with no line highlighted", { ...at(), hint: PEER_SYNTAX_HINT });
   }
 
   /** Cleans raw HTML under the deck's rules (a trusted author's kept, minus what navigates or frames; anyone else's sanitized), reporting nothing. */

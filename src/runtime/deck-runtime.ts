@@ -2,6 +2,7 @@
 // reveal.js and the notes plugin into one inline, hash-allowed <script>.
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
+import { setCodeLineStarts, showCodeSteps } from './code-steps.js';
 
 interface ExportMode {
   mode: 'present' | 'print' | 'handout';
@@ -95,6 +96,11 @@ if (exporting?.mode !== 'handout') {
   // reveal's postMessage API stays off except in a speaker-view preview, which the speaker window drives.
   // The current-slide preview reports the presenter's moves to the speaker window, which passes them on to the deck.
   const deck = new Reveal({ ...config, postMessage: isReceiver, postMessageEvents: receiverRole === 'current', plugins: exporting || isReceiver ? [] : [Notes] });
+  // Stepped code highlights follow the fragments; on pdf-ready before the exporter's own listener, so its pages show them.
+  if (document.querySelector('pre > code.code-steps')) {
+    for (const event of ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'pdf-ready']) deck.on(event, () => showCodeSteps(document));
+  }
+  setCodeLineStarts(document);
   if (!isReceiver && !exporting) {
     // reveal's postMessage API stays off, so the one call the speaker view makes of it, following the presenter's
     // moves in the speaker window, is answered here; only the trusted speaker window gets this far.

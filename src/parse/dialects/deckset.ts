@@ -4,6 +4,7 @@
 // - a paragraph that starts with `^` is a presenter note, and goes to the notes, never the slide;
 // - `[.column]` starts a column, `[.background-color: #123]`, `[.text: #fff]` (its colour), `[.build-lists: true]`, `[.slidenumbers: false]`,
 //   `[.footer: …]` and `[.hide-footer]` set the slide, other slide commands (`[.header: …]`) are named in a warning;
+// - `[.code-highlight: 2, 4-5]` lines before a code block are its highlight's steps, written onto its fence as Slidev's `{2,4-5|…}`;
 // - `# [fit] Title` is a title (fitting it to the line is a look);
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
 //   `fit` and percentage words are Marp's, so the pictures are placed as Marp's are (marp.ts).
@@ -16,7 +17,7 @@ const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|sl
 /** Settings only Deckset has, which make a deck Deckset's when it opens with one. */
 const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-transition|presenter-notes|slide-dividers|fit-header)[ \t]*:/;
 /** Deckset's own lines in a slide: a slide command, `[.column]`, a `[fit]` heading. */
-const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale)\b[^\]\n]*\]|#{1,6}[ \t]+\[fit\])[ \t]*$/m;
+const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\]|#{1,6}[ \t]+\[fit\])[ \t]*$/m;
 
 /** Whether a deck's body is Deckset's: it opens with a setting only Deckset has, or holds one of Deckset's own lines. */
 export function readsAsDecksetBody(text: string): boolean {
@@ -86,11 +87,13 @@ export interface DecksetState {
   inNote: boolean;
   /** `[.column]` lines seen on this slide. */
   columns: number;
+  /** The steps of `[.code-highlight: …]` lines waiting for the next code block. */
+  codeHighlights: string[];
 }
 
 /** A fresh state. */
 export function createDecksetState(): DecksetState {
-  return { inNote: false, columns: 0 };
+  return { inNote: false, columns: 0, codeHighlights: [] };
 }
 
 /** Image words Deckset reads, and what they are in Marp's syntax (marp.ts); `inline` keeps a picture in the text. */
@@ -105,7 +108,14 @@ export function rewriteDecksetLine(line: string, state: DecksetState): DialectLi
   }
   if (/^---[ \t]*$/.test(line)) {
     state.columns = 0;
+    state.codeHighlights = [];
     return null;
+  }
+  const fence = state.codeHighlights.length > 0 ? /^( {0,3}(?:`{3,}|~{3,}))[ \t]*([^\s`{[]*)/.exec(line) : null;
+  if (fence) {
+    const steps = state.codeHighlights.join('|');
+    state.codeHighlights = [];
+    return { text: `${fence[1]}${fence[2]} {${steps}}` };
   }
   const note = /^\^[ \t]?(.*)$/.exec(line);
   if (note) {
@@ -138,6 +148,13 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       return { text: '<!-- footer: end -->', before: ['<!-- footer -->'] };
     case 'autoscale':
       return { text: '' };
+    // A step of the next code block's highlight, written onto its fence (rewriteDecksetLine); Deckset's words are Slidev's.
+    case 'code-highlight':
+      if (/^(?:all|none|\d+(?:[ \t]*-[ \t]*\d+)?(?:[ \t]*,[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?)*)$/.test(value)) {
+        state.codeHighlights.push(value.replace(/[ \t]/g, ''));
+        return { text: '' };
+      }
+      break;
     // The slide's text colour (and its headings', which briefdeck colours with it); its font and alignment are not carried over.
     case 'text': {
       const [colour, ...rest] = value.split(',').map((part) => part.trim());

@@ -66,15 +66,18 @@ function writeInline(parent: Element): string {
   return line.replace(/^[\d+-]/, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Writes `<pre><code>` as a fenced code block, its language from the code's class. */
+/** Writes `<pre><code>` as a fenced code block, its language from the code's class, its `data-line-numbers` as reveal's Markdown writes them (`js [7: 1|3]`). */
 export function writeCode(pre: Element, code: Element, emit: (text: string, line: number) => void): void {
   const language = classes(code).map((c) => /^(?:language|lang)-([\w+#.-]+)$/.exec(c)?.[1]).find(Boolean) ?? [...classes(code), ...classes(pre)].find((c) => c !== 'hljs' && c !== 'sourceCode' && /^[a-z][\w+#-]*$/i.test(c)) ?? '';
+  const lineNumbers = code.attrs.find((a) => a.name === 'data-line-numbers')?.value;
+  const startFrom = code.attrs.find((a) => a.name === 'data-ln-start-from')?.value.trim();
+  const lines = lineNumbers !== undefined && /^[\s\d,|-]*$/.test(lineNumbers) ? ` [${startFrom && /^\d+$/.test(startFrom) ? `${startFrom}: ` : ''}${lineNumbers.replace(/\s/g, '')}]` : '';
   // trimEnd, not a pattern: `\s+$` looks along every run of spaces again from each of its characters.
   const text = textOf(code).replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
   const fence = fenceFor(text);
   const line = lineOf(pre);
   emit('', line);
-  emit(`${fence}${language}`, line);
+  emit(`${fence}${language}${lines}`, line);
   text.split('\n').forEach((t, i) => emit(t, line + i));
   emit(fence, line);
   emit('', line);
