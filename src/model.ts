@@ -144,6 +144,8 @@ export interface BriefingMeta {
   mdc?: boolean;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
   cellEcho?: boolean;
+  /** Quarto's `code-line-numbers` and Slidev's `lineNumbers`: whether code blocks number their lines (unset: a Quarto deck's do, as Quarto's revealjs format has them). */
+  codeLineNumbers?: boolean;
   /** Slidev's `colorSchema: dark`: the deck asks for a dark look. */
   darkScheme?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */

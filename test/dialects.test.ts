@@ -2295,6 +2295,18 @@ describe('code line highlights and numbers, as each tool writes them', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("numbers a Quarto deck's code in a language as Quarto does, unless code-line-numbers: false; Slidev's lineNumbers: true numbers every block", async () => {
+    const body = ['## Code', '', '```python', 'x = 1', '```', '', '```', 'plain text', '```', ''];
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', '---', '', ...body].join('\n') }, 'code-lines-quarto-default'), 'deck.qmd'));
+    expect(blocksOf(quarto).map((b) => b.classes)).toEqual(['hljs language-python line-numbers', 'hljs']);
+    const off = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', 'format:', '  revealjs:', '    code-line-numbers: false', '---', '', ...body].join('\n') }, 'code-lines-quarto-off'), 'deck.qmd'));
+    expect(blocksOf(off).map((b) => b.classes)).toEqual(['hljs language-python', 'hljs']);
+    expect(off.warnings).toEqual([]);
+    const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'lineNumbers: true', 'transition: fade', '---', '', '# Code', '', '```ts {2}', 'a', 'b', '```', '', '```', 'plain', '```', ''].join('\n') }, 'code-lines-slidev-numbers'), 'slides.md'));
+    expect(blocksOf(slidev).map((b) => b.classes)).toEqual(['hljs language-ts has-highlights line-numbers', 'hljs line-numbers']);
+    expect(slidev.warnings).toEqual([]);
+  });
+
   it('cuts a highlight of more steps than any talk clicks through, with a warning', async () => {
     const deck = ['---', 'title: S', '---', '', '## Code', '', `\`\`\`js {${Array.from({ length: 80 }, () => '1').join('|')}}`, 'x', '```', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'code-lines-many-steps'), 'deck.md'));

@@ -50,7 +50,8 @@ describe('a Quarto notebook (front matter in its first raw cell)', () => {
     const first = briefing.slides[1]!;
     expect(first.bodyHtml).not.toMatch(/plot\(\)|#\|/);
     expect(first.images.map((i) => briefing.images[i]!.relPath)).toEqual(['quarto.ipynb.pictures/cell-3-output-1.png']);
-    expect(first.bodyHtml).toMatch(/<span class="hljs-built_in">print<\/span>\(<span class="hljs-string">&#x27;shown code&#x27;<\/span>\)<\/code><\/pre>\s*<pre><code class="hljs">shown code<\/code><\/pre>/);
+    // Its code numbered, as Quarto's reveal.js format numbers a cell's code; its output not.
+    expect(first.bodyHtml).toMatch(/<pre><code class="hljs language-python line-numbers"><span class="code-line"><span class="hljs-built_in">print<\/span>\(<span class="hljs-string">&#x27;shown code&#x27;<\/span>\)<\/span><\/code><\/pre>\s*<pre><code class="hljs">shown code<\/code><\/pre>/);
     expect(briefing.slides[2]!.notes?.markdown).toBe('Quarto notes');
     expect(deck.html).not.toMatch(/never|setup\(\)/);
   });

@@ -178,7 +178,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // xaringan's `#<<` at a line's end highlights that line in remark; the marker is never code.
         const xaringan = meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text) : null;
         const code = xaringan?.code ?? info.text;
-        const lines = xaringan?.lines ?? info.lines;
+        // Quarto numbers the lines of every block of code in a language (not a cell's output, nor a block of plain text) unless
+        // told not to; Slidev's `lineNumbers: true` numbers every block's, highlighted or not.
+        const asked = xaringan?.lines ?? info.lines;
+        const numbered = meta.codeLineNumbers ?? (quartoFile() && info.language !== undefined);
+        const lines: CodeLines | undefined = asked ? { ...asked, numbers: asked.numbers || meta.codeLineNumbers === true } : numbered ? { steps: [null], numbers: true, start: 1, countFrom: 1 } : undefined;
         if (lines) warnAboutCodeLines(lines, code);
         return renderCodeBlock(code, info.language, lines);
       },

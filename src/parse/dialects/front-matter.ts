@@ -18,8 +18,8 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Slidev's `layout`, `class` and `background` (kept for its first slide, at `line`);
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
- * transition`; Slidev's `transition`; Quarto's `slide-number`, `smaller` and
- * `format: revealjs:` (`incremental`, `slide-number`, `smaller`,
+ * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `code-line-numbers` and
+ * `format: revealjs:` (`incremental`, `slide-number`, `smaller`, `code-line-numbers`,
  * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
@@ -103,6 +103,10 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'boolean') return false;
       meta.smaller = value;
       return true;
+    // Whether every code block numbers its lines (render-markdown.ts): Slidev's `lineNumbers`, Quarto's `code-line-numbers`.
+    case 'lineNumbers':
+    case 'code-line-numbers':
+      return typeof value === 'boolean' && ((meta.codeLineNumbers = value), true);
     // Pandoc's and Quarto's list of sections, briefdeck's agenda slide (parse-briefing.ts), and its title.
     case 'toc':
       if (typeof value !== 'boolean') return false;
@@ -166,6 +170,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
         'slide-number': (v) => applySlideNumber(v, meta),
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
+        'code-line-numbers': (v) => typeof v === 'boolean' && ((meta.codeLineNumbers = v), true),
         transition: (v) => applyTransition(v, meta),
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
         theme: (v) => applyQuartoTheme(v, meta),
