@@ -146,6 +146,8 @@ export interface BriefingMeta {
   cellEcho?: boolean;
   /** Quarto's `code-line-numbers` and Slidev's `lineNumbers`: whether code blocks number their lines (unset: a Quarto deck's do, as Quarto's revealjs format has them). */
   codeLineNumbers?: boolean;
+  /** Quarto's `auto-stretch`: whether a slide's one picture takes the height the slide has left (unset: in a Quarto deck, it does). */
+  autoStretch?: boolean;
   /** Slidev's `colorSchema: dark`: the deck asks for a dark look. */
   darkScheme?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */

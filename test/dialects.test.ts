@@ -2314,3 +2314,36 @@ describe('code line highlights and numbers, as each tool writes them', () => {
     expect(lineNotes(built)).toEqual(["7 W_DIRECTIVE: the code block's highlight has more than 50 steps; those after the 50th were left out (split the code over more slides)"]);
   });
 });
+
+describe("Quarto's auto-stretch and reveal's r-stretch", () => {
+  const picture = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"/>';
+  /** Each slide's pictures, as their class attributes (or "-" for none). */
+  const pictureClasses = (built: Awaited<ReturnType<typeof buildDeck>>) =>
+    Object.fromEntries(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, [...s.bodyHtml.matchAll(/<img [^>]*?(?:class="([^"]*)")?>/g)].map((m) => m[1] ?? '-').join(' ')]));
+
+  it("stretches a slide's one picture where Quarto does, alone or captioned, under text too; never two, a sized one, a step, in a column, beside an aside or under .nostretch", async () => {
+    const deck = [
+      '---', 'title: S', 'format: revealjs', '---', '',
+      '## Alone', '', '![](p.svg)', '', '## Captioned', '', '![A caption](p.svg)', '', '## Under text', '', 'Text first.', '', '![](p.svg)', '',
+      '## Two', '', '![](p.svg)', '', '![](p.svg)', '', '## In text', '', 'A picture ![](p.svg) in a line.', '', '## Sized', '', '![](p.svg){height=100}', '',
+      '## Step', '', '![](p.svg){.fragment}', '', '## Columns', '', ':::: {.columns}', '::: {.column width="50%"}', '![](p.svg)', ':::', '::: {.column width="50%"}', 'Text.', ':::', '::::', '',
+      '## Aside', '', '![](p.svg)', '', '::: aside', 'A side note.', ':::', '', '## Slide opts out {.nostretch}', '', '![](p.svg)', '', '## Picture opts out', '', '![](p.svg){.nostretch}', '',
+      '## Scrolls {.scrollable}', '', 'Text.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'p.svg': picture }, 'auto-stretch'), 'deck.qmd'));
+    expect(pictureClasses(built)).toEqual({
+      Alone: 'r-stretch', Captioned: 'r-stretch', 'Under text': 'r-stretch', Two: '- -', 'In text': '-', Sized: '-', Step: 'fragment', Columns: '-', Aside: '-', 'Slide opts out': '-', 'Picture opts out': 'nostretch', Scrolls: '',
+    });
+    expect(built.briefing.slides.find((s) => s.title === 'Scrolls')!.look?.className).toBe('scrollable');
+    expect(built.warnings).toEqual([]);
+  });
+
+  it('stretches nothing with auto-stretch: false, nor in a deck of another tool; an explicit {.r-stretch} stretches in any deck', async () => {
+    const body = ['## Alone', '', '![](p.svg)', '', '## Asked', '', '![](p.svg){.r-stretch}', ''];
+    const off = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: S', 'format:', '  revealjs:', '    auto-stretch: false', '---', '', ...body].join('\n'), 'p.svg': picture }, 'auto-stretch-off'), 'deck.qmd'));
+    expect(pictureClasses(off)).toEqual({ Alone: '-', Asked: 'r-stretch' });
+    expect(off.warnings).toEqual([]);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: S', '---', '', ...body].join('\n'), 'p.svg': picture }, 'auto-stretch-own'), 'deck.md'));
+    expect(pictureClasses(own)).toEqual({ Alone: '-', Asked: 'r-stretch' });
+  });
+});

@@ -265,6 +265,31 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     }
   });
 
+  it("stretches a Quarto slide's one picture to the height the slide has left, at its aspect ratio, and lets a .scrollable slide scroll", async () => {
+    const md = ['---', 'title: S', 'format: revealjs', '---', '', '## Under text', '', 'Text first.', '', '![A caption](p.svg)', '', '## Scrolls {.scrollable}', '', ...Array.from({ length: 14 }, (_, i) => `Line ${i + 1}.\n`)].join('\n');
+    const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.qmd': md, 'p.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30"/></svg>' }, 'present-stretch'), 'deck.qmd'));
+    const deck = await tab.show(built.html, '#/1');
+    const box = await deck.page.evaluate(() => {
+      const img = document.querySelector<HTMLImageElement>('section.present img')!.getBoundingClientRect();
+      const caption = document.querySelector('section.present .figure-caption')!.getBoundingClientRect();
+      const body = document.querySelector('section.present .slide-body')!.getBoundingClientRect();
+      // In the slide's own pixels, whatever reveal scales it by to fit the window.
+      const scale = (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale();
+      return { width: img.width / scale, height: img.height / scale, gap: (body.bottom - caption.bottom) / scale, below: caption.top - img.bottom };
+    });
+    // The picture (30 px high as drawn) fills what the title, the text and its caption leave of the slide, its caption at the bottom.
+    expect(box.height).toBeGreaterThan(300);
+    expect(Math.abs(box.width / box.height - 4 / 3)).toBeLessThan(0.01);
+    expect(box.gap).toBeLessThan(2);
+    expect(box.below).toBeGreaterThanOrEqual(0);
+    await deck.page.keyboard.press('ArrowRight');
+    const scroll = await deck.page.evaluate(() => {
+      const body = document.querySelector<HTMLElement>('section.present .slide-body')!;
+      return { overflow: getComputedStyle(body).overflowY, scrolls: body.scrollHeight > body.clientHeight };
+    });
+    expect(scroll).toEqual({ overflow: 'auto', scrolls: true });
+  });
+
   // The speaker view's pacing display is checked with the default briefing's duration, in the speaker view test above.
   it('sets the pacing timer from duration and the slide size from size', async () => {
     const deck = await tab.show(built.deck.html);

@@ -26,6 +26,7 @@ import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js'
 import { readRevealHtmlDeck } from './dialects/reveal-html.js';
 import { expandRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
+import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
@@ -307,7 +308,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       title: titleHtml === null ? null : toPlainText(titleHtml).trim(),
       ...(raw.titleLevel !== undefined && titleHtml !== null ? { titleLevel: raw.titleLevel } : {}),
       titleHtml,
-      bodyHtml: body.html,
+      bodyHtml: rendered.length === 1 && !look?.className?.split(' ').includes('nostretch') && stretchesLonePictures(meta, raw.file.path) ? stretchLonePicture(body.html) : body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
       ...(lead && rendered.length > 1 ? { columnsLead: lead.html } : {}),
       ...(rendered.length > 1 && columnWidths.some((w) => w !== undefined) ? { columnWidths: shareWidths(columnWidths, rendered.length) } : {}),

@@ -18,8 +18,8 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Slidev's `layout`, `class` and `background` (kept for its first slide, at `line`);
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
- * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `code-line-numbers` and
- * `format: revealjs:` (`incremental`, `slide-number`, `smaller`, `code-line-numbers`,
+ * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `code-line-numbers`, `auto-stretch` and
+ * `format: revealjs:` (`incremental`, `slide-number`, `smaller`, `code-line-numbers`, `auto-stretch`,
  * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
@@ -107,6 +107,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'lineNumbers':
     case 'code-line-numbers':
       return typeof value === 'boolean' && ((meta.codeLineNumbers = value), true);
+    // Quarto's stretching of a slide's one picture (dialects/pandoc/auto-stretch.ts).
+    case 'auto-stretch':
+      return typeof value === 'boolean' && ((meta.autoStretch = value), true);
     // Pandoc's and Quarto's list of sections, briefdeck's agenda slide (parse-briefing.ts), and its title.
     case 'toc':
       if (typeof value !== 'boolean') return false;
@@ -171,6 +174,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         'slide-number': (v) => applySlideNumber(v, meta),
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
         'code-line-numbers': (v) => typeof v === 'boolean' && ((meta.codeLineNumbers = v), true),
+        'auto-stretch': (v) => typeof v === 'boolean' && ((meta.autoStretch = v), true),
         transition: (v) => applyTransition(v, meta),
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
         theme: (v) => applyQuartoTheme(v, meta),

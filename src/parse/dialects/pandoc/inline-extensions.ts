@@ -84,6 +84,9 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           const fragment = attributes.classes.includes('fragment');
           before.pandocSize = size;
           before.pandocFragment = fragment;
+          // reveal's `.r-stretch` (`.stretch` before it) and Quarto's `.nostretch` (auto-stretch.ts reads both).
+          const stretch = attributes.classes.find((c) => c === 'r-stretch' || c === 'stretch' || c === 'nostretch');
+          if (stretch) before.pandocStretch = stretch === 'nostretch' ? 'nostretch' : 'r-stretch';
           // A Quarto figure label (`#fig-map`) captions and numbers the image (cross-refs.ts).
           if (attributes.id?.startsWith('fig-')) {
             before.pandocFigure = attributes.id;
@@ -93,7 +96,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           const alt = attributes.pairs.find(([k]) => k === 'fig-alt')?.[1].trim();
           if (alt) before.pandocAlt = alt;
           usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined);
-          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls));
+          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls)) || cls === stretch;
         }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
         if (before.type === 'codespan') usedClass = () => true;
