@@ -14,6 +14,7 @@ import { lintBudgets, type Budgets } from './check-briefing.js';
 import { bundleDeck, prefetchStyles, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
 import { embedDeckFonts } from './load-svg-fonts.js';
+import { drawDiagrams } from './draw-diagrams.js';
 import { readThemePalette } from './export/theme-palette.js';
 import { buildDay, lastModifiedDay } from './document-date.js';
 
@@ -29,6 +30,8 @@ export interface BuildOptions {
   devClient?: boolean;
   /** Size budgets to warn about (default: DEFAULT_BUDGETS). */
   budgets?: Budgets;
+  /** Told each stage of work that takes a while (drawing the deck's diagrams in a browser). */
+  progress?: (line: string) => void;
 }
 
 /** A deck built in memory, with the model it came from and any warnings. */
@@ -62,7 +65,7 @@ export interface LoadedModel {
 }
 
 /** Runs load → parse on a briefing and reads its images and chart data: the model every output starts from. */
-export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd' | 'limits' | 'sandbox'> = {}): Promise<LoadedModel> {
+export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd' | 'limits' | 'sandbox' | 'progress'> = {}): Promise<LoadedModel> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
@@ -76,6 +79,10 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   // Images are read even when parsing found errors, so one run reports every problem.
   const assets = loadAssets(briefing, loaded.root, bag, limits, createNotebookPictureReader(loaded));
   const chartData = loadChartData(briefing, loaded.root, bag, limits);
+  // Mermaid diagrams are drawn in a browser, in the deck's typeface, unless a cache holds them (draw-diagrams.ts).
+  if (briefing.images.some((image) => image.diagram !== undefined)) {
+    for (const [index, drawn] of await drawDiagrams(briefing, bag, readThemePalette(baseTheme(briefing.meta.theme)), options.progress)) assets.set(index, drawn);
+  }
   // The templates (the briefing's own among them) say which layouts exist: a slide asking for another is reported with the rest.
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   checkLayouts(briefing, Object.keys(templates.layouts), bag);

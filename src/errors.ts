@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'E_CHART'
   | 'E_THEME_CSS'
   | 'E_NOTEBOOK'
+  | 'E_DIAGRAM'
   | 'W_BULLETS'
   | 'W_IMAGE_ALT'
   | 'W_NO_NOTES'
@@ -49,7 +50,8 @@ export type ErrorCode =
   | 'W_REMOTE_IMAGE'
   | 'W_IMAGE_MISSING'
   | 'W_CITATION'
-  | 'W_STYLE';
+  | 'W_STYLE'
+  | 'W_DIAGRAM';
 
 export type Severity = 'error' | 'warning';
 

@@ -61,7 +61,7 @@ function embedInSvg(svg: string, typeface: DeckTypeface): string {
 const faces = new Map<string, string | undefined>();
 
 /** An @font-face rule with the face's woff2 inlined, from the @fontsource package that ships it; undefined when none does. */
-function fontFace(family: string, weight: string): string | undefined {
+export function fontFace(family: string, weight: string): string | undefined {
   const key = `${family}\u0000${weight}`;
   if (!faces.has(key)) faces.set(key, readFontFace(family, weight));
   return faces.get(key);

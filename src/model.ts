@@ -209,6 +209,8 @@ export interface ImageRef {
   decorative?: boolean;
   /** The markup of an `<svg>` drawn in the slide's own HTML, shown as a picture of itself (parse/inline-svg.ts); its relPath is then a name, not a file. */
   inlineSvg?: string;
+  /** A Mermaid diagram's source, drawn to an SVG picture when the deck is built (draw-diagrams.ts); its relPath is then a name. */
+  diagram?: string;
 }
 
 /** The chart types a ```chart block can draw. */

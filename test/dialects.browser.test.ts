@@ -5,6 +5,7 @@ import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { slideIndices } from '../src/model.js';
+import { readThemePalette } from '../src/export/theme-palette.js';
 import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, ROOT, runCapture, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
@@ -353,5 +354,61 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(result.err).toContain('check: measured slide 5 of 5');
     const report = JSON.parse(result.out) as { diagnostics: { code: string }[] };
     expect(report.diagnostics.filter((d) => d.code === 'E_OVERFLOW')).toEqual([]);
+  });
+});
+
+describe.skipIf(BROWSER_PATH === null)('Mermaid diagrams, drawn when the deck is built', () => {
+  // A label of this run's own, so the drawing is made here, not read from the cache of an earlier run.
+  const label = `T${Date.now().toString(36)}`;
+  let tab: DeckTab;
+  beforeAll(async () => {
+    tab = await openDeckTab(await borrowBrowser());
+  });
+  afterAll(async () => {
+    await tab?.context.close();
+    await releaseBrowser();
+  });
+
+  it("are SVG pictures in the deck's typeface and colours, text not code, that run and fetch nothing and show in Chromium", async () => {
+    const deck = ['---', 'title: D', 'theme: night', '---', '', '## Talks', '', '```mermaid', 'flowchart LR', '  accTitle: The talks', `  A[Start talks] --> B{${label}}`, '  B -->|yes| C[Declaration]', '```', ''].join('\n');
+    const progress: string[] = [];
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'mermaid-drawn'), 'deck.md'), { progress: (line) => progress.push(line) });
+    // Drawing takes a browser, so it is said as it happens (build prints these lines).
+    expect(progress.at(-1)).toBe('drawing 1 Mermaid diagram');
+    const svg = new TextDecoder().decode(built.assets.get(0)!.bytes);
+    expect(built.assets.get(0)!.mime).toBe('image/svg+xml');
+    // Every label is SVG text (no HTML inside a foreignObject), set in the night theme's typeface and text colour.
+    expect(svg).toContain(label);
+    expect(svg).not.toMatch(/<foreignObject|<script|\son\w+=|href="(?!#)/i);
+    const night = readThemePalette('night');
+    expect(svg).toContain(`font-family:"${night.bodyFont}"`);
+    expect(svg).toMatch(/^<svg[^>]* width="\d+"[^>]* height="\d+"/);
+    // Shapes filled with the theme's background and drawn in its accent, text in its text colour.
+    expect(svg).toContain(`fill:#${night.background};stroke:#${night.accent}`);
+    expect(svg).toContain(`fill:#${night.text}`);
+    expect(built.briefing.slides.find((s) => s.title === 'Talks')!.bodyHtml).toBe('<p><img src="briefdeck-asset:0" alt="The talks" class="diagram"></p>\n');
+    expect(built.warnings).toEqual([]);
+    // In the deck, a picture with its typeface embedded, drawn at its own size.
+    const shown = await tab.show(built.deck.html, '#/1');
+    const picture = await shown.page.evaluate(async () => {
+      const img = document.querySelector<HTMLImageElement>('section.present img.diagram')!;
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight, embedded: decodeURIComponent(img.src).includes('@font-face') || atob(img.src.split(',')[1] ?? '').includes('@font-face') };
+    });
+    expect(picture.width).toBeGreaterThan(200);
+    expect(picture.height).toBeGreaterThan(30);
+    expect(picture.embedded).toBe(true);
+    expect([shown.blocked, shown.pageErrors, await shown.cspViolations()]).toEqual([[], [], []]);
+  });
+
+  it('a diagram Mermaid cannot read is an error at its line in a deck of briefdeck\'s own, and a warning in one for another tool, which still builds', async () => {
+    const body = ['```mermaid', 'flowchart LR', `  A[${label}] -->`, '  B -->> C', '```', ''];
+    const own = (await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: D', '---', '', '## Broken', '', ...body].join('\n') }, 'mermaid-broken'), 'deck.md')).catch((e: unknown) => e)) as { code: string; diagnostics: { code: string; line: number; message: string; hint: string }[] };
+    expect(own.code).toBe('E_DIAGRAM');
+    expect(own.diagnostics.map((d) => [d.line, d.message])).toEqual([[10, 'Mermaid cannot read this diagram: unexpected tagend at line 10']]);
+    expect(own.diagnostics[0]!.hint).toMatch(/^Mermaid expected /);
+    const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'colorSchema: light', '---', '', '# Broken', '', ...body].join('\n') }, 'mermaid-broken-slidev'), 'slides.md'));
+    expect(slidev.warnings.map((w) => `${w.line} ${w.code}`)).toEqual(['10 W_DIAGRAM']);
+    expect(slidev.deck.html).toContain('<span class="missing-image">Flowchart</span>');
   });
 });

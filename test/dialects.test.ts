@@ -2347,3 +2347,33 @@ describe("Quarto's auto-stretch and reveal's r-stretch", () => {
     expect(pictureClasses(own)).toEqual({ Alone: '-', Asked: 'r-stretch' });
   });
 });
+
+describe('Mermaid blocks, read', () => {
+  it("read Quarto's %%| options, Mermaid's accTitle and accDescr, and name the kind of diagram when nothing describes it", async () => {
+    const { readDiagramBlock } = await import('../src/parse/read-diagram.js');
+    expect(readDiagramBlock('%%| fig-cap: "The talks"\n%%| fig-alt: Two summits, then a pause\nflowchart LR\n  A --> B')).toEqual({ source: 'flowchart LR\n  A --> B', alt: 'Two summits, then a pause', caption: 'The talks', linesBefore: 2 });
+    expect(readDiagramBlock('sequenceDiagram\n  accTitle: Talks\n  accDescr: Who spoke to whom\n  A->>B: hello').alt).toBe('Talks: Who spoke to whom');
+    expect(readDiagramBlock('%% a comment\nsequenceDiagram\n  A->>B: hello').alt).toBe('Sequence diagram');
+    expect(readDiagramBlock('---\ntitle: T\n---\nflowchart TD\n  A-->B').alt).toBe('Flowchart');
+    expect(readDiagramBlock('nonsense').alt).toBe('Diagram');
+  });
+
+  it("puts Mermaid's parse errors at the file's line, naming what it did not expect, and offers a did-you-mean for a kind it does not know", async () => {
+    const { describeMermaidError } = await import('../src/draw-diagrams.js');
+    const parse = "Parse error on line 3:\n...A -->   B -->> C\n-------------------^\nExpecting 'AMP', 'COLON', 'PIPE', 'TESTSTR', 'DOWN', 'DEFAULT', 'NUM', got 'TAGEND'";
+    expect(describeMermaidError(parse, 17)).toEqual({ message: 'unexpected tagend at line 19', line: 19, hint: 'Mermaid expected amp, colon, pipe, teststr, down, … there' });
+    expect(describeMermaidError('No diagram type detected matching given configuration for text: flowchar LR\n  A --> B', 8)).toEqual({ message: 'no diagram kind is named "flowchar"', line: 8, hint: 'did you mean flowchart?' });
+  });
+
+  it('leave no Mermaid block as code: each is a picture of the deck, its text alternative and caption kept; a PlantUML block is still left out with a warning', async () => {
+    const deck = ['---', 'title: D', 'format: revealjs', '---', '', '## Diagram', '', '```{mermaid}', '%%| fig-cap: The talks', 'flowchart LR', '  A --> B', '```', '', '```plantuml', 'A -> B', '```', ''].join('\n');
+    const { parseBriefing } = await import('../src/parse/parse-briefing.js');
+    const { DiagnosticBag } = await import('../src/errors.js');
+    const bag = new DiagnosticBag();
+    const briefing = parseBriefing({ root: '/virtual', name: 'd', singleFile: true, metaFile: null, markdownFiles: [{ path: 'd/deck.qmd', relPath: 'deck.qmd', text: deck }] } as never, bag);
+    const slide = briefing.slides.find((s) => s.title === 'Diagram')!;
+    expect(slide.bodyHtml).toBe('<p><img src="briefdeck-asset:0" alt="Flowchart" class="diagram"><span class="figure-caption">The talks</span></p>\n');
+    expect(briefing.images).toEqual([{ src: 'mermaid', relPath: '#diagram-0', alt: 'Flowchart', source: { file: 'd/deck.qmd', line: 10 }, diagram: 'flowchart LR\n  A --> B' }]);
+    expect(bag.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: plantuml diagrams are not drawn yet; the block was left out']);
+  });
+});

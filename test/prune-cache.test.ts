@@ -1,7 +1,7 @@
 import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cached } from '../src/bundle/build-cache.js';
+import { cached } from '../src/build-cache.js';
 import { pruneCache } from '../src/prune-cache.js';
 import { tempDir } from './helpers.js';
 

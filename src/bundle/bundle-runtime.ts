@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as esbuild from 'esbuild';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { cached, packageVersion, remember } from './build-cache.js';
+import { cached, packageVersion, remember } from '../build-cache.js';
 import { sha256 } from './csp.js';
 
 const require = createRequire(import.meta.url);

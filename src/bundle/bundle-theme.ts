@@ -6,7 +6,7 @@ import { BriefdeckError, failure } from '../errors.js';
 import { readRegularFile } from '../read-regular-file.js';
 import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { cached, packageVersion, remember } from './build-cache.js';
+import { cached, packageVersion, remember } from '../build-cache.js';
 
 const require = createRequire(import.meta.url);
 const THEMES_DIR = path.join(PACKAGE_ROOT, 'templates', 'themes') + path.sep;

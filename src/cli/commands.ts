@@ -19,7 +19,7 @@ import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
 export async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const input = inputArg ?? defaultInput(io.cwd);
   const started = performance.now();
-  const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values) });
+  const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values), progress: (line) => io.err(escapeControlCharacters(`build: ${line}`)) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
   refuseSourceAsTarget(target, path.resolve(io.cwd, input));
   writeFileAtomic(target, built.deck.html);
@@ -39,7 +39,7 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   // Loaded on demand, since pptxgenjs and its zip library are for this command only, and while the worker parses the deck.
   const exporter = import('../export/write-pptx.js');
   exporter.catch(() => undefined);
-  const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values) });
+  const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values), progress: (line) => io.err(escapeControlCharacters(`pptx: ${line}`)) });
   reportDiagnostics(model.warnings, io);
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
   refuseSourceAsTarget(target, path.resolve(io.cwd, input));
@@ -244,7 +244,7 @@ async function prepareExport(values: Values, inputArg: string | undefined, io: C
   io.err(`${name}: building ${escapeControlCharacters(input)}`);
   const { exporter, launched, abandon } = startExporter(browser.path, timeoutMs, page, name === 'pdf');
   try {
-    const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values) });
+    const built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), progress: (line) => io.err(escapeControlCharacters(`${name}: ${line}`)) });
     reportDiagnostics(built.warnings, io);
     return { built, browserPath: browser.path, timeoutMs, exporter, launched };
   } catch (err) {

@@ -17,6 +17,8 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
   const cache = new Map<string, LoadedAsset>();
   let total = 0;
   briefing.images.forEach((image, index) => {
+    // A Mermaid diagram is drawn, not read (draw-diagrams.ts).
+    if (image.diagram !== undefined) return;
     const where = { file: image.source.file, line: image.source.line };
     const countTowardsDeck = (bytes: number) => {
       total += bytes;

@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { chartMarker, readByPandoc, writtenForPandoc, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, chartMarker, readByPandoc, writtenForPandoc, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
@@ -14,6 +14,7 @@ import type { MarpBackground } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
+import { readDiagramBlock } from './read-diagram.js';
 import { findLinesPastEnd, MAX_LINE_STEPS, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
@@ -160,6 +161,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
           return '';
         }
+        // A Mermaid diagram is a picture, drawn when the deck is built (Quarto's ```{mermaid} cell too, whose output it is).
+        if (info.language?.toLowerCase() === 'mermaid') return renderDiagram(info.cell ? token.text : info.text);
         // A cell Quarto would not show (`include: false`), or whose code it hides (`echo: false`, here or in `execute:`, and
         // by default in a Quarto deck, as in every presentation format Quarto writes; R Markdown's knitr shows it by default):
         // its output comes only from running it, so nothing shows, and a warning says so when there would have been output.
@@ -305,6 +308,14 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const taken = takeHtmlNotes(html, MATH_MARK);
     for (const note of taken.notes) htmlNotes.push(finish(cleanRawHtml(note)).trim());
     return taken.html;
+  }
+
+  /** A Mermaid block as a picture of the deck (its SVG drawn at build time, src/draw-diagrams.ts), its caption under it. */
+  function renderDiagram(text: string): string {
+    const diagram = readDiagramBlock(text);
+    images.push({ src: 'mermaid', relPath: `#diagram-${images.length}`, alt: diagram.alt, source: { file: (ctx.lineFile ?? ctx.file).path, line: ctx.line + 1 + diagram.linesBefore }, diagram: diagram.source });
+    const caption = diagram.caption ? `<span class="figure-caption">${escapeHtml(diagram.caption)}</span>` : '';
+    return `<p><img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(diagram.alt)}" class="diagram">${caption}</p>\n`;
   }
 
   /** Says which of a code block's highlighted lines it does not have, and which steps it cannot take as its tool takes them. */

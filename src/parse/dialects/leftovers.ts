@@ -9,7 +9,7 @@ import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
-  /** The fence of a diagram block being skipped, such as ```mermaid. */
+  /** The fence of a diagram block being skipped, such as ```plantuml. */
   skipFence?: string;
   /** A `<style>` block being read: its CSS so far, and whether it was written `<style scoped>` (Marp's, for its slide only). */
   style?: { lines: string[]; scoped: boolean };
@@ -58,7 +58,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
-  const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(mermaid|plantuml)\b/.exec(line);
+  // Mermaid's diagrams are drawn (read-diagram.ts); PlantUML's need a Java program briefdeck does not run.
+  const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(plantuml)\b/.exec(line);
   if (diagram) {
     state.skipFence = diagram[1]!;
     return { text: '', warning: `${diagram[2]} diagrams are not drawn yet; the block was left out` };

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CACHE_DIR, PACKAGE_ROOT } from '../package-root.js';
-import { pruneCache } from '../prune-cache.js';
+import { CACHE_DIR, PACKAGE_ROOT } from './package-root.js';
+import { pruneCache } from './prune-cache.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
 const CACHE_VERSION = '1';
-/** Entries each kind keeps: every built-in theme with room to spare, and the runtime and feature styles of a version or two. */
-const KEEP: Record<string, number> = { theme: 32, feature: 4, runtime: 2 };
+/** Entries each kind keeps: every built-in theme with room to spare, the runtime and feature styles of a version or two, and the diagrams of a few decks. */
+const KEEP: Record<string, number> = { theme: 32, feature: 4, runtime: 2, diagram: 256 };
 
 // Runtime and styles are the same for every deck, so a dev server pays for each once.
 const inProcess = new Map<string, Promise<unknown>>();

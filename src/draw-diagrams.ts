@@ -1,0 +1,164 @@
+// Mermaid diagrams (```mermaid blocks, read by parse/read-diagram.ts) drawn to SVG pictures when the deck is built, so
+// the deck shows them offline and runs nothing to draw them. Mermaid lays text out in a browser, so they are drawn in
+// Chromium, in a page that loads nothing, with the deck's typeface (load-svg-fonts.ts then embeds it in each picture,
+// as in any SVG of the deck); each picture is then an <img>, which can run and fetch nothing. A drawing is cached on
+// disk by everything it depends on, so a rebuild draws nothing and needs no browser. Mermaid is an optional
+// dependency and Chromium may be missing: then each diagram is left out with a warning, its text alternative in its
+// place; a diagram Mermaid cannot read is an error at its line (a warning in a deck written for another tool).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { DiagnosticBag } from './errors.js';
+import { writtenForAnotherTool, type Briefing, type LoadedAsset } from './model.js';
+import { cached, packageVersion } from './build-cache.js';
+import { findBrowser } from './find-browser.js';
+import { fontFace } from './load-svg-fonts.js';
+import { suggestClosest } from './did-you-mean.js';
+
+const require = createRequire(import.meta.url);
+
+/** How long drawing a deck's diagrams may take, browser start included. */
+const DRAW_TIMEOUT_MS = 120_000;
+
+/** A diagram as drawn: its SVG, or what Mermaid said was wrong with it. */
+type Drawing = { svg: string } | { error: string };
+
+/** The deck's look a diagram is drawn in: its typeface, and its background, text and accent colours (hex, no '#'). */
+export interface DiagramLook {
+  bodyFont: string;
+  background: string;
+  text: string;
+  accent: string;
+}
+
+/** Draws every Mermaid diagram of the briefing to an SVG picture in the deck's look, by index into its images; problems go to `bag`. */
+export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look: DiagramLook, progress: (line: string) => void = () => undefined): Promise<Map<number, LoadedAsset>> {
+  const diagrams = briefing.images.flatMap((image, index) => (image.diagram !== undefined ? [{ image, index, source: image.diagram }] : []));
+  const drawn = new Map<number, LoadedAsset>();
+  if (diagrams.length === 0) return drawn;
+  const leaveOut = (image: (typeof diagrams)[number]['image'], message: string, hint: string) =>
+    bag.warn('W_DIAGRAM', `${message}; it was left out, its text alternative in its place`, { file: image.source.file, line: image.source.line, hint });
+  let mermaid: string;
+  try {
+    mermaid = require.resolve('mermaid/dist/mermaid.min.js');
+  } catch {
+    for (const { image } of diagrams) leaveOut(image, 'a Mermaid diagram is drawn by the mermaid package, which is not installed', 'install it beside briefdeck: npm install mermaid');
+    return drawn;
+  }
+  const batch = createBatch(mermaid, look, progress);
+  const drawings = await Promise.all(diagrams.map(({ source }) => cached<Drawing>('diagram', [packageVersion('mermaid'), JSON.stringify(look), source], () => batch.draw(source)).catch((err: Error) => ({ failed: err }))));
+  diagrams.forEach(({ image, index }, i) => {
+    const drawing = drawings[i]!;
+    if ('failed' in drawing) {
+      const reason = drawing.failed as Error & { diagnostics?: { message: string; hint?: string }[] };
+      const first = reason.diagnostics?.[0];
+      leaveOut(image, `a Mermaid diagram could not be drawn: ${first?.message ?? reason.message}`, first?.hint ?? 'install Chromium (apt-get install chromium) or set CHROME_PATH');
+    } else if ('error' in drawing) {
+      const problem = describeMermaidError(drawing.error, image.source.line);
+      const where = { file: image.source.file, line: problem.line };
+      if (writtenForAnotherTool(briefing.meta)) bag.warn('W_DIAGRAM', `Mermaid cannot read this diagram: ${problem.message}; it was left out, its text alternative in its place`, { ...where, hint: problem.hint });
+      else bag.error('E_DIAGRAM', `Mermaid cannot read this diagram: ${problem.message}`, { ...where, hint: problem.hint });
+    } else drawn.set(index, { mime: 'image/svg+xml', bytes: new TextEncoder().encode(drawing.svg) });
+  });
+  return drawn;
+}
+
+/** The diagram kinds Mermaid knows, for a "did you mean" when it finds none. */
+const DIAGRAM_KINDS = ['flowchart', 'graph', 'sequenceDiagram', 'classDiagram', 'stateDiagram-v2', 'erDiagram', 'journey', 'gantt', 'pie', 'quadrantChart', 'requirementDiagram', 'gitGraph', 'mindmap', 'timeline', 'sankey-beta', 'xychart-beta', 'block-beta', 'packet-beta', 'kanban', 'architecture-beta', 'C4Context'];
+
+/**
+ * What Mermaid said, in one line at the file's line: its parser counts lines from the diagram's first (`first`, in the
+ * file), names the token it did not expect and lists the ones it did (the hint, cut to a few); a diagram of no kind it
+ * knows gets a did-you-mean.
+ */
+export function describeMermaidError(error: string, first: number): { message: string; line: number; hint: string } {
+  const lines = error.split('\n');
+  const at = /^Parse error on line (\d+)/.exec(lines[0]!);
+  const line = at ? first + Number(at[1]) - 1 : first;
+  const expecting = lines.find((l) => /^Expecting /.test(l));
+  if (expecting) {
+    const wanted = [...expecting.matchAll(/'([^']+)'/g)].map((m) => m[1]!.toLowerCase());
+    const got = wanted.pop();
+    return { message: `unexpected ${got ?? 'text'} at line ${line}`, line, hint: `Mermaid expected ${wanted.slice(0, 5).join(', ')}${wanted.length > 5 ? ', …' : ''} there` };
+  }
+  const unknown = /No diagram type detected matching given configuration for text: ([^\s]*)/.exec(error);
+  if (unknown) {
+    const meant = suggestClosest(unknown[1]!, DIAGRAM_KINDS);
+    return { message: `no diagram kind is named ${unknown[1] ? `"${unknown[1]}"` : 'on its first line'}`, line: first, hint: meant ? `did you mean ${meant}?` : `start it with the kind of diagram: ${DIAGRAM_KINDS.slice(0, 6).join(', ')}, …` };
+  }
+  return { message: lines[0]!.replace(/\.$/, ''), line, hint: "check the diagram against Mermaid's syntax for its kind" };
+}
+
+/** Collects the diagrams no cache held, and draws them all in one page of one browser once the current turn ends. */
+function createBatch(mermaidFile: string, look: DiagramLook, progress: (line: string) => void): { draw(source: string): Promise<Drawing> } {
+  const waiting: { source: string; done: (drawing: Drawing) => void; fail: (err: unknown) => void }[] = [];
+  const run = async () => {
+    const jobs = waiting.splice(0);
+    try {
+      const found = findBrowser();
+      if (found.path === null) throw new Error('drawing it needs Chromium, and none was found');
+      const { withBrowser } = await import('./browser-session.js');
+      const drawings = await withBrowser(found.path, DRAW_TIMEOUT_MS, progress, async (browser, tracker) => {
+        tracker.enter(`drawing ${jobs.length} Mermaid diagram${jobs.length > 1 ? 's' : ''}`);
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+        await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+        const page = await context.newPage();
+        page.setDefaultTimeout(0);
+        // The deck's typeface, so Mermaid measures its labels in the face they will be shown in.
+        const faces = ['400', '700'].map((weight) => fontFace(look.bodyFont, weight) ?? '').join('');
+        await page.setContent(`<!DOCTYPE html><html><head><style>${faces}</style></head><body></body></html>`);
+        await page.addScriptTag({ content: readFileSync(mermaidFile, 'utf8') });
+        await page.evaluate((family) => document.fonts.load(`16px ${JSON.stringify(family)}`), look.bodyFont);
+        return page.evaluate(drawInPage, { sources: jobs.map((j) => j.source), look });
+      });
+      jobs.forEach((job, i) => job.done(drawings[i]!));
+    } catch (err) {
+      for (const job of jobs) job.fail(err);
+    }
+  };
+  return {
+    draw(source) {
+      if (waiting.length === 0) setImmediate(() => void run());
+      return new Promise((done, fail) => waiting.push({ source, done, fail }));
+    },
+  };
+}
+
+/**
+ * Runs in the page: draws each source with Mermaid, strict (no scripts, no links that run), every label SVG text, in
+ * Mermaid's `base` theme coloured from the deck's: shapes filled with its background and drawn in its accent, text and
+ * lines in its text colour, so a diagram reads on a dark theme as on a light one.
+ */
+async function drawInPage({ sources, look }: { sources: string[]; look: DiagramLook }): Promise<Drawing[]> {
+  const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+  const font = `${JSON.stringify(look.bodyFont)}, sans-serif`;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(look.background.slice(i, i + 2), 16) / 255);
+  const darkMode = 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.5;
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    htmlLabels: false,
+    flowchart: { htmlLabels: false },
+    fontFamily: font,
+    theme: 'base',
+    themeVariables: { fontFamily: font, darkMode, background: `#${look.background}`, primaryColor: `#${look.background}`, primaryTextColor: `#${look.text}`, primaryBorderColor: `#${look.accent}`, lineColor: `#${look.text}`, textColor: `#${look.text}` },
+  });
+  const out: Drawing[] = [];
+  for (const [i, source] of sources.entries()) {
+    try {
+      const { svg } = await mermaid.render(`diagram-${i}`, source);
+      // A picture needs its own size: Mermaid writes width="100%" and a max-width for a page to scale.
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const root = doc.documentElement;
+      const box = (root.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
+      if (box.length === 4 && box.every(Number.isFinite)) {
+        root.setAttribute('width', String(Math.ceil(box[2]!)));
+        root.setAttribute('height', String(Math.ceil(box[3]!)));
+      }
+      root.removeAttribute('style');
+      out.push({ svg: new XMLSerializer().serializeToString(doc) });
+    } catch (err) {
+      out.push({ error: String((err as Error)?.message ?? err) });
+    }
+  }
+  return out;
+}
