@@ -81,7 +81,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const chartData = loadChartData(briefing, loaded.root, bag, limits);
   // Mermaid diagrams are drawn in a browser, in the deck's typeface, unless a cache holds them (draw-diagrams.ts).
   if (briefing.images.some((image) => image.diagram !== undefined)) {
-    for (const [index, drawn] of await drawDiagrams(briefing, bag, readThemePalette(baseTheme(briefing.meta.theme)), options.progress)) assets.set(index, drawn);
+    for (const [index, drawn] of await drawDiagrams(briefing, bag, readThemePalette(baseTheme(briefing.meta.theme)), options.progress, limits.maxImageBytes)) assets.set(index, drawn);
   }
   // The templates (the briefing's own among them) say which layouts exist: a slide asking for another is reported with the rest.
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);

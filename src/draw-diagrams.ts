@@ -13,6 +13,7 @@ import { cached, packageVersion } from './build-cache.js';
 import { findBrowser } from './find-browser.js';
 import { fontFace } from './load-svg-fonts.js';
 import { suggestClosest } from './did-you-mean.js';
+import { DEFAULT_LIMITS } from './load/input-limits.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,7 +32,7 @@ export interface DiagramLook {
 }
 
 /** Draws every Mermaid diagram of the briefing to an SVG picture in the deck's look, by index into its images; problems go to `bag`. */
-export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look: DiagramLook, progress: (line: string) => void = () => undefined): Promise<Map<number, LoadedAsset>> {
+export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look: DiagramLook, progress: (line: string) => void = () => undefined, maxBytes = DEFAULT_LIMITS.maxImageBytes): Promise<Map<number, LoadedAsset>> {
   const diagrams = briefing.images.flatMap((image, index) => (image.diagram !== undefined ? [{ image, index, source: image.diagram }] : []));
   const drawn = new Map<number, LoadedAsset>();
   if (diagrams.length === 0) return drawn;
@@ -57,7 +58,12 @@ export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look:
       const where = { file: image.source.file, line: problem.line };
       if (writtenForAnotherTool(briefing.meta)) bag.warn('W_DIAGRAM', `Mermaid cannot read this diagram: ${problem.message}; it was left out, its text alternative in its place`, { ...where, hint: problem.hint });
       else bag.error('E_DIAGRAM', `Mermaid cannot read this diagram: ${problem.message}`, { ...where, hint: problem.hint });
-    } else drawn.set(index, { mime: 'image/svg+xml', bytes: new TextEncoder().encode(drawing.svg) });
+    } else {
+      const bytes = new TextEncoder().encode(drawing.svg);
+      // A drawing counts as a picture of its size, under the same limit as a picture from a file.
+      if (bytes.length > maxBytes) bag.error('E_IMAGE_TOO_LARGE', `the Mermaid diagram draws to ${bytes.length} bytes, over the ${maxBytes}-byte limit`, { file: image.source.file, line: image.source.line, hint: 'split the diagram, or raise the limit with --max-image-bytes' });
+      else drawn.set(index, { mime: 'image/svg+xml', bytes });
+    }
   });
   return drawn;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { slideIndices } from '../src/model.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
+import { DEFAULT_LIMITS } from '../src/load/input-limits.js';
 import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, FIXTURES, ROOT, runCapture, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
@@ -372,7 +373,8 @@ describe.skipIf(BROWSER_PATH === null)('Mermaid diagrams, drawn when the deck is
   it("are SVG pictures in the deck's typeface and colours, text not code, that run and fetch nothing and show in Chromium", async () => {
     const deck = ['---', 'title: D', 'theme: night', '---', '', '## Talks', '', '```mermaid', 'flowchart LR', '  accTitle: The talks', `  A[Start talks] --> B{${label}}`, '  B -->|yes| C[Declaration]', '```', ''].join('\n');
     const progress: string[] = [];
-    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'mermaid-drawn'), 'deck.md'), { progress: (line) => progress.push(line) });
+    const input = path.join(writeBriefing({ 'deck.md': deck }, 'mermaid-drawn'), 'deck.md');
+    const built = await buildDeck(input, { progress: (line) => progress.push(line) });
     // Drawing takes a browser, so it is said as it happens (build prints these lines).
     expect(progress.at(-1)).toBe('drawing 1 Mermaid diagram');
     const svg = new TextDecoder().decode(built.assets.get(0)!.bytes);
@@ -399,6 +401,9 @@ describe.skipIf(BROWSER_PATH === null)('Mermaid diagrams, drawn when the deck is
     expect(picture.height).toBeGreaterThan(30);
     expect(picture.embedded).toBe(true);
     expect([shown.blocked, shown.pageErrors, await shown.cspViolations()]).toEqual([[], [], []]);
+    // A drawing is held to the limit on pictures, as a picture from a file is (this time from the cache: no browser).
+    const tooBig = (await buildDeck(input, { limits: { ...DEFAULT_LIMITS, maxImageBytes: 1000 } }).catch((e: unknown) => e)) as { code: string; line: number; message: string };
+    expect(tooBig).toMatchObject({ code: 'E_IMAGE_TOO_LARGE', line: 9, message: expect.stringMatching(/^the Mermaid diagram draws to \d+ bytes, over the 1000-byte limit$/) });
   });
 
   it('a diagram Mermaid cannot read is an error at its line in a deck of briefdeck\'s own, and a warning in one for another tool, which still builds', async () => {
