@@ -1261,9 +1261,10 @@ describe('Quarto syntax inside a slide', () => {
     const inline = body('Inline');
     expect(inline).toMatch(/<img src="briefdeck-asset:0" alt="A dot" width="40%" class="fragment">/);
     expect(inline).toContain('<code>x</code>, <span class="fragment"><strong>bold</strong> span</span>, {not attributes}, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>');
-    expect(inline).toMatch(/<img src="briefdeck-asset:1" alt="A dot" width="350">/);
+    // Quarto's `.absolute` places the picture on the slide.
+    expect(inline).toMatch(/<img src="briefdeck-asset:1" alt="A dot" width="350" style="position:absolute;top:200px">/);
     expect(inline).not.toMatch(/\{[.#]|\{\w+=/);
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['38: Pandoc attributes .absolute top=200 are not supported and were left out']);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')).toEqual([]);
   });
 });
 
@@ -2375,5 +2376,25 @@ describe('Mermaid blocks, read', () => {
     expect(slide.bodyHtml).toBe('<p><img src="briefdeck-asset:0" alt="Flowchart" class="diagram"><span class="figure-caption">The talks</span></p>\n');
     expect(briefing.images).toEqual([{ src: 'mermaid', relPath: '#diagram-0', alt: 'Flowchart', source: { file: 'd/deck.qmd', line: 10 }, diagram: 'flowchart LR\n  A --> B' }]);
     expect(bag.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: plantuml diagrams are not drawn yet; the block was left out']);
+  });
+});
+
+describe("Quarto's .absolute pictures", () => {
+  it('are placed on the slide from top, left, right and bottom read as lengths only; anything else is named, and a raw style keeps only a place', async () => {
+    const deck = [
+      '---', 'title: A', 'format: revealjs', '---', '',
+      '## Placed', '', '![](p.svg){.absolute top=0 left=0 width="300"}', '', '![](p.svg){.absolute bottom="10%" right=50}', '',
+      '## Not a length', '', '![](p.svg){.absolute top="1px;background:red" left=calc(1px)}', '',
+      '## Raw', '', '<img src="p.svg" alt="raw" style="position:absolute;top:-2em;background:url(https://example.org/x.png);z-index:99"> <b style="color:red">bold</b>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'p.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"/>' }, 'quarto-absolute'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    expect(body('Placed')).toBe('<p><img src="briefdeck-asset:0" alt="" width="300" style="position:absolute;top:0px;left:0px"></p>\n<p><img src="briefdeck-asset:1" alt="" style="position:absolute;bottom:10%;right:50px"></p>\n');
+    expect(body('Not a length')).toBe('<p><img src="briefdeck-asset:2" alt="" class="nostretch"></p>\n');
+    expect(body('Raw')).toMatch(/^<p><img src="briefdeck-asset:3" alt="raw" style="position:absolute;top:-2em" \/> <b>bold<\/b><\/p>/);
+    expect(built.warnings.map((w) => `${w.line} ${w.code}: ${w.message}`)).toEqual([
+      '14 W_PEER_SYNTAX: Pandoc attributes .absolute top=1px;background:red left=calc(1px) are not supported and were left out',
+      '18 W_RAW_HTML: raw HTML was neutralised: removed style on <b>',
+    ]);
   });
 });

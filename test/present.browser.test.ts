@@ -290,6 +290,27 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     expect(scroll).toEqual({ overflow: 'auto', scrolls: true });
   });
 
+  it("places a Quarto .absolute picture on the slide where its top and left say, under the classification banner and the footer", async () => {
+    const md = ['---', 'title: A', 'classification: Internal', 'format: revealjs', '---', '', '## Placed', '', '![](p.svg){.absolute top=0 left=0 width="400"}', '', '![](p.svg){.absolute bottom=0 right=0 width="400"}', ''].join('\n');
+    const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.qmd': md, 'p.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30"/></svg>' }, 'present-absolute'), 'deck.qmd'));
+    const deck = await tab.show(built.html, '#/1');
+    const placed = await deck.page.evaluate(() => {
+      const slide = document.querySelector('section.present')!.getBoundingClientRect();
+      const scale = (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale();
+      const [first, second] = [...document.querySelectorAll<HTMLImageElement>('section.present img')].map((img) => img.getBoundingClientRect());
+      // Where a picture lies under the banners and the footer, the chrome is drawn over it, not the picture over the chrome.
+      const over = (selector: string, side: 'left' | 'right') => {
+        const box = document.querySelector(`section.present ${selector}`)!.getBoundingClientRect();
+        const stack = document.elementsFromPoint(side === 'left' ? box.left + 20 : box.right - 20, box.top + box.height / 2);
+        const chrome = stack.findIndex((e) => e.closest(selector) !== null);
+        const picture = stack.findIndex((e) => e.tagName === 'IMG');
+        return picture >= 0 && chrome >= 0 && chrome < picture;
+      };
+      return { left: (first!.left - slide.left) / scale, top: (first!.top - slide.top) / scale, right: (slide.right - second!.right) / scale, bottom: (slide.bottom - second!.bottom) / scale, chrome: [over('.classification-top', 'left'), over('.classification-bottom', 'right'), over('.deck-footer', 'right')] };
+    });
+    expect(placed).toEqual({ left: 0, top: 0, right: 0, bottom: 0, chrome: [true, true, true] });
+  });
+
   // The speaker view's pacing display is checked with the default briefing's duration, in the speaker view test above.
   it('sets the pacing timer from duration and the slide size from size', async () => {
     const deck = await tab.show(built.deck.html);

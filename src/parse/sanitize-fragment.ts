@@ -7,6 +7,7 @@ import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
+import { PLACE_LENGTH } from './dialects/pandoc/inline-extensions.js';
 
 /**
  * The classes briefdeck's own renderer gives the elements it writes, by tag. A slide with raw HTML is cleaned
@@ -178,7 +179,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     ],
     allowedAttributes: {
       a: ['href', 'title', 'target', 'rel'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
+      // A picture's place on the slide (Quarto's `.absolute`), its style held to that (allowedStyles).
+      img: ['src', 'alt', 'title', 'width', 'height', 'style'],
       abbr: ['title'],
       ol: ['start', 'type'],
       th: ['align'],
@@ -192,6 +194,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     allowedClasses: Object.fromEntries(
       ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? [])]]),
     ),
+    allowedStyles: { img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) } },
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],

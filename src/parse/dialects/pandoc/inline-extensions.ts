@@ -10,6 +10,8 @@ import { readMdcAttributes } from '../mdc.js';
 const MAX_SPAN = 1000;
 /** A size an `<img>` can take as its attribute: pixels or a percentage. */
 const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
+/** A place on the slide for Quarto's `.absolute` (`top=200`, `left="10%"`, `right=-2em`): a number is pixels. */
+export const PLACE_LENGTH = /^-?(?:\d{1,5}(?:\.\d+)?|\.\d+)(?:px|%|em|rem)?$/;
 /** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
 const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
 
@@ -84,9 +86,14 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           const fragment = attributes.classes.includes('fragment');
           before.pandocSize = size;
           before.pandocFragment = fragment;
+          // Quarto's `.absolute` with `top=`, `left=`, `right=`, `bottom=`: the picture placed on the slide (a number is pixels).
+          const places = attributes.classes.includes('absolute') ? attributes.pairs.filter(([k, v]) => ['top', 'left', 'right', 'bottom'].includes(k) && PLACE_LENGTH.test(v.trim())) : [];
+          if (places.length > 0) before.pandocPlace = places.map(([k, v]) => `${k}:${/\d$/.test(v.trim()) ? `${v.trim()}px` : v.trim()}`).join(';');
           // reveal's `.r-stretch` (`.stretch` before it) and Quarto's `.nostretch` (auto-stretch.ts reads both).
           const stretch = attributes.classes.find((c) => c === 'r-stretch' || c === 'stretch' || c === 'nostretch');
           if (stretch) before.pandocStretch = stretch === 'nostretch' ? 'nostretch' : 'r-stretch';
+          // A picture meant to be placed is never stretched, as in Quarto, even when its place could not be read.
+          else if (attributes.classes.includes('absolute') && places.length === 0) before.pandocStretch = 'nostretch';
           // A Quarto figure label (`#fig-map`) captions and numbers the image (cross-refs.ts).
           if (attributes.id?.startsWith('fig-')) {
             before.pandocFigure = attributes.id;
@@ -95,8 +102,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           // Quarto's `fig-alt`: the picture's text alternative, where the brackets hold its caption.
           const alt = attributes.pairs.find(([k]) => k === 'fig-alt')?.[1].trim();
           if (alt) before.pandocAlt = alt;
-          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined);
-          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls)) || cls === stretch;
+          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined) || places.some(([k]) => k === name);
+          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls)) || cls === stretch || (cls === 'absolute' && places.length > 0);
         }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
         if (before.type === 'codespan') usedClass = () => true;
