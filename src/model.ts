@@ -110,6 +110,8 @@ export interface BriefingMeta {
   lang: string;
   theme: string;
   classification?: string;
+  /** A picture on every slide, at the footer's right, as written (Quarto's `logo` too). */
+  logo?: string;
   bottomLine?: string;
   /** Speaker notes, as Markdown, for the generated Bottom line slide. */
   bottomLineNotes?: string;
@@ -356,6 +358,8 @@ export interface Briefing {
   charts: ChartRef[];
   /** The count of slides that count as pages, where Marp's `paginate: hold` or `skip` leaves some out (else every slide). */
   pageTotal?: number;
+  /** The deck's logo (`logo:`), by index into images. */
+  logo?: number;
   /** The author's own styles (Marp's `style:`, `<style>` blocks), scoped to the slides and cleaned of anything that would fetch. */
   authorCss?: string;
   /** The different filters the deck's pictures take (Marp's `sepia`, `brightness:.5`), each a safe CSS filter value; pictures carry `image-filter-N`. */

@@ -153,7 +153,7 @@ export function renderDeck(
   try {
     html = deck(
       // The browser tab needs a name even when the metadata gives none: the first slide's title, else the file's.
-      { meta: briefing.meta, documentTitle: briefing.meta.title || briefing.slides.find((s) => s.title)?.title || 'Briefing', slides: views, sections, total, size, handout: options.handout, briefdeck: markers },
+      { meta: briefing.meta, documentTitle: briefing.meta.title || briefing.slides.find((s) => s.title)?.title || 'Briefing', slides: views, sections, total, size, handout: options.handout, briefdeck: markers, logo: briefing.logo === undefined ? undefined : dataUris.get(briefing.logo) },
       // Prototype access stays off: templates see data, never the objects' machinery.
       { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
     );

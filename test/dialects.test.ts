@@ -133,7 +133,8 @@ describe('other tools\' front matter', () => {
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\n${front}\n---\n\n## One\n\nText.\n` }, 'quarto-theme'), 'deck.qmd'));
     expect(quarto.briefing.meta.theme).toBe('black');
     expect(quarto.deck.html).toContain('<span class="footer-section">Ministry of Examples</span>');
-    expect(quarto.warnings.map((w) => w.message)).toEqual(['"format" is Quarto\'s metadata; briefdeck reads part of it and ignores theme, logo, chalkboard']);
+    // Its logo is read too: a picture not in the folder is left out of this deck for another tool, with a warning.
+    expect(quarto.warnings.map((w) => w.message)).toEqual(['"format" is Quarto\'s metadata; briefdeck reads part of it and ignores theme, chalkboard', 'image not found: logo.png; it was left out, its alt text in its place']);
     const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\n${front.replace('[dark, custom.scss]', 'moon')}\ntheme: sky\n---\n\n## One\n\nText.\n` }, 'quarto-own-theme'), 'deck.qmd'));
     expect(own.briefing.meta.theme).toBe('sky');
   });
@@ -2396,5 +2397,27 @@ describe("Quarto's .absolute pictures", () => {
       '14 W_PEER_SYNTAX: Pandoc attributes .absolute top=1px;background:red left=calc(1px) are not supported and were left out',
       '18 W_RAW_HTML: raw HTML was neutralised: removed style on <b>',
     ]);
+  });
+});
+
+describe("a deck's logo", () => {
+  const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
+  it("shows the picture `logo:` names on every slide, at the footer's right before the number, in a deck of briefdeck's own and where Quarto reads it", async () => {
+    for (const [name, file, head] of [['logo-own', 'deck.md', ['title: L', 'logo: logo.png']], ['logo-quarto', 'deck.qmd', ['title: L', 'format:', '  revealjs:', '    logo: logo.png']]] as const) {
+      const built = await buildDeck(path.join(writeBriefing({ [file]: ['---', ...head, '---', '', '## One', '', 'Text.', '', '## Two', '', 'More.', ''].join('\n'), 'logo.png': png }, name), file));
+      expect(built.briefing.images[built.briefing.logo!]).toMatchObject({ relPath: 'logo.png', alt: '', decorative: true });
+      const footers = [...built.deck.html.matchAll(/<footer class="deck-footer">.*?<\/footer>/g)].map((m) => m[0]);
+      expect(footers).toHaveLength(built.briefing.slides.length);
+      for (const footer of footers) expect(footer).toMatch(/<img class="deck-logo" src="data:image\/png;base64,[^"]+" alt=""><span class="footer-number">/);
+      expect(built.warnings).toEqual([]);
+    }
+  });
+
+  it('refuses a logo that is not in the folder, with a did-you-mean, and one from the web, as any picture', async () => {
+    const missing = (await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: L\nlogo: Logo.png\n---\n\n## One\n', 'logo.png': png }, 'logo-missing'), 'deck.md')).catch((e: unknown) => e)) as { code: string; diagnostics: { line: number; hint: string }[] };
+    expect(missing.code).toBe('E_IMAGE_MISSING');
+    expect(missing.diagnostics[0]).toMatchObject({ line: 3, hint: expect.stringContaining('logo.png') });
+    const remote = (await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: L\nlogo: https://example.org/logo.png\n---\n\n## One\n' }, 'logo-remote'), 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number; message: string };
+    expect(remote).toMatchObject({ code: 'E_REMOTE_URL', line: 3, message: 'remote logo "https://example.org/logo.png" cannot be inlined' });
   });
 });

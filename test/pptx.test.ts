@@ -429,6 +429,27 @@ describe('slide blocks for PowerPoint', () => {
     expect(exported.err).toContain('info: 1 build step (fragments) shown all at once');
   });
 
+  it("puts the deck's logo on every slide's master, at the footer's right before the number, at its aspect ratio", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntitle: L\nlogo: logo.png\n---\n\n## One\n\nText.\n', 'logo.png': readFileSync(path.join(FIXTURES, 'pptx', 'square.png')) }, 'pptx-logo');
+    const files = unzipSync((await exportPptx(path.join(deck, 'deck.md'))).bytes);
+    const layouts = Object.keys(files).filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name)).sort();
+    // Each master in use (the title slide's and the content slides') carries one picture: the logo, a square a quarter inch high.
+    const pictures = layouts.flatMap((name) => [...strFromU8(files[name]!).matchAll(/<p:pic>[\s\S]*?<\/p:pic>/g)].map((m) => m[0]));
+    expect(pictures.length).toBeGreaterThanOrEqual(2);
+    const emu = 914400;
+    for (const picture of pictures) {
+      // Decorative, as every picture without alt text: an empty description, never a file name.
+      expect(picture).toMatch(/descr=""/);
+      expect(picture).toContain('adec:decorative');
+      const [x, y, w, h] = /<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(picture)!.slice(1).map(Number);
+      expect([w, h]).toEqual([0.25 * emu, 0.25 * emu]);
+      // Right of the middle, in the footer band (the slide is 13.33 × 7.5 in), clear of the number's box at the right.
+      expect(x! / emu).toBeGreaterThan(13.33 / 2);
+      expect((x! + w!) / emu).toBeLessThanOrEqual(13.33 - 0.6 - 1.5);
+      expect(y! / emu).toBeGreaterThan(6.9);
+    }
+  });
+
   it("links a table of contents' items (Slidev's <Toc />) to their slides of the file, as jumps within it; a link out stays an address", async () => {
     const deck = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n# One\n\n<Toc />\n\n[Out](https://example.org)\n\n---\n\n# Two\n\n---\n\n# Three\n' }, 'pptx-toc');
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.md'))).bytes);

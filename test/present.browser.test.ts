@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { currentIndex, borrowBrowser, releaseBrowser, openDeck, openDeckTab, waitForReveal, type DeckTab } from './browser-harness.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, writeBriefing, scaled, buildDefaultBriefing, noteText } from './helpers.js';
 
 type RevealApi = {
@@ -309,6 +309,18 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
       return { left: (first!.left - slide.left) / scale, top: (first!.top - slide.top) / scale, right: (slide.right - second!.right) / scale, bottom: (slide.bottom - second!.bottom) / scale, chrome: [over('.classification-top', 'left'), over('.classification-bottom', 'right'), over('.deck-footer', 'right')] };
     });
     expect(placed).toEqual({ left: 0, top: 0, right: 0, bottom: 0, chrome: [true, true, true] });
+  });
+
+  it("shows the deck's logo in the footer, before the number, as high as its line, and the number still on one line", async () => {
+    const md = ['---', 'title: A long deck title that takes much of the footer when it is shown there in full', 'logo: logo.png', '---', '', '## One', '', 'Text.', ''].join('\n');
+    const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.md': md, 'logo.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'present-logo'), 'deck.md'));
+    const deck = await tab.show(built.html, '#/1');
+    const boxes = await deck.page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(`section.present ${selector}`)!.getBoundingClientRect();
+      const [footer, logo, number, section] = ['.deck-footer', '.deck-logo', '.footer-number', '.footer-section'].map(box);
+      return { inFooter: logo!.top >= footer!.top && logo!.bottom <= footer!.bottom + 1, beforeNumber: logo!.right <= number!.left, afterSection: logo!.left >= section!.right, height: Math.round(logo!.height), numberLines: Math.round(number!.height / parseFloat(getComputedStyle(document.querySelector('section.present .footer-number')!).lineHeight)) };
+    });
+    expect(boxes).toEqual({ inFooter: true, beforeNumber: true, afterSection: true, height: 24, numberLines: 1 });
   });
 
   // The speaker view's pacing display is checked with the default briefing's duration, in the speaker view test above.

@@ -79,14 +79,15 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   // Masters in those colours too, so a slide's number, rules and deck title read on its background: one set per text colour.
   const variants = new Map<string, ThemePalette>();
   for (const p of palettes) if (!variants.has(p.text)) variants.set(p.text, p);
+  const images = await placeImages(model);
+  const chrome = { classification: meta.classification, deckTitle: meta.title, ...(briefing.logo !== undefined && images.has(briefing.logo) ? { logo: images.get(briefing.logo)! } : {}) };
   for (const [text, variant] of variants) {
     // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
     // or with it: a slide number shows on a slide only through its master.
     const numbered = new Set(briefing.slides.filter((_, i) => palettes[i]!.text === text).map((slide) => showsPageNumber(slide, meta)));
-    defineMasters(pptx, { width, height, banner, footerY }, variant, meta.classification, meta.title, numbered, variantName(variant, palette));
+    defineMasters(pptx, { width, height, banner, footerY }, variant, chrome, numbered, variantName(variant, palette));
   }
 
-  const images = await placeImages(model);
   const info: string[] = [];
   let fragments = 0;
   let notes = 0;
@@ -136,10 +137,22 @@ function masterName(plain: boolean, numbered: boolean, variant = ''): string {
   return `${plain ? MASTER_PLAIN : MASTER}${numbered ? '' : UNNUMBERED}${variant}`;
 }
 
+/** What every slide's master carries besides its colours: the classification banners' text, the deck's title and its logo. */
+interface MasterChrome {
+  classification?: string;
+  deckTitle: string;
+  logo?: PlacedImage;
+}
+
 /** Two masters: one with the title rule for content slides, one without for the title slide and section dividers; each with the slide number, without it, or both, as `numbered` holds true, false or both. */
-function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, classification: string | undefined, deckTitle: string, numbered: ReadonlySet<boolean>, variant = ''): void {
+function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number; height: number; banner: number; footerY: number }, palette: ThemePalette, chrome: MasterChrome, numbered: ReadonlySet<boolean>, variant = ''): void {
   const { width, height, banner, footerY } = frame;
+  const { classification, deckTitle } = chrome;
   const margin = 0.6;
+  // The deck's logo at the footer's right, before the number, a quarter inch high (24 px, as in the deck).
+  const logoHeight = 0.25;
+  const logoWidth = chrome.logo ? Math.min(1.67, (logoHeight * chrome.logo.width) / chrome.logo.height) : 0;
+  const logo = chrome.logo ? [{ image: { data: chrome.logo.data, x: width - margin - 1.6 - logoWidth, y: footerY + 0.1, w: logoWidth, h: logoHeight, altText: DECORATIVE_PICTURE } }] : [];
   const banners = classification
     ? [0, height - banner].flatMap((y) => [
         { rect: { x: 0, y, w: width, h: banner, fill: { color: palette.text }, line: { color: palette.text } } },
@@ -165,11 +178,12 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
         ...footer,
         title(banner + 0.35, 0.9),
         { line: { x: margin, y: banner + 1.35, w: width - 2 * margin, h: 0, line: { color: palette.accent, width: 2 } } },
-        { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6, h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
+        ...logo,
+        { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6 - (logoWidth ? logoWidth + 0.1 : 0), h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
       ],
       ...(withNumber ? { slideNumber } : {}),
     });
-    pptx.defineSlideMaster({ title: masterName(true, withNumber, variant), background: { color: palette.background }, objects: [...banners, title(height * 0.3, 1.4)], ...(withNumber ? { slideNumber } : {}) });
+    pptx.defineSlideMaster({ title: masterName(true, withNumber, variant), background: { color: palette.background }, objects: [...banners, ...logo, title(height * 0.3, 1.4)], ...(withNumber ? { slideNumber } : {}) });
   }
 }
 
@@ -238,6 +252,8 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
     let content: Uint8Array | string = entries[original]!;
     if (/\.(xml|rels)$/.test(name)) content = renumber(new TextDecoder().decode(content));
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && typeof content === 'string') content = markDecorativePictures(keepFirstParagraphProperties(content));
+    // The masters' layouts carry the deck's logo, a decorative picture too.
+    if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name) && typeof content === 'string') content = markDecorativePictures(content);
     // A chart's data travels as an embedded workbook, itself a zip with its own times.
     if (name.endsWith('.xlsx') && typeof content !== 'string') content = await stabilise(content, date);
     if (name === 'docProps/core.xml') {

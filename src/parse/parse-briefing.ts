@@ -144,6 +144,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Generated slides take their content from the metadata; their templates render it.
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
     push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
+  // The deck's logo, on every slide: a picture of the folder, confined and inlined like any (a remote one, like any).
+  const logoPath = meta.logo !== undefined && metaSource ? resolveImagePath(meta.logo, metaSource.file, { file: metaSource.file.path, line: meta.keyLines.logo ?? metaSource.firstLine }, bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error') : null;
+  if (logoPath !== null) images.push({ src: meta.logo!, relPath: logoPath, alt: '', source: { file: metaSource!.file.path, line: meta.keyLines.logo ?? metaSource!.firstLine }, decorative: true });
+  const logo = logoPath !== null ? images.length - 1 : undefined;
   if (meta.title && !opensWithOwnCover(meta.peerTools)) {
     const title = generate('title', meta.title);
     // Quarto's `title-slide-attributes`: the title slide's own background, its picture confined and inlined like any.
@@ -342,7 +346,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
   const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint }));
-  return { meta, metaSource: location, sections, slides, images, charts, ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
+  return { meta, metaSource: location, sections, slides, images, charts, ...(logo !== undefined ? { logo } : {}), ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
 }
 
 /** Every column's width in percent, to 0.01: those given as given (scaled down when they add up to more than 100), the rest sharing what is left. */

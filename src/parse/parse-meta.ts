@@ -18,6 +18,7 @@ const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'str
   lang: { type: 'string', doc: 'the language tag, default en' },
   theme: { type: 'string', doc: 'briefing (default) or a reveal.js theme name' },
   classification: { type: 'string', doc: 'banner text on every slide' },
+  logo: { type: 'string', doc: "a picture in the briefing folder shown on every slide, at the footer's right (Quarto's logo too)" },
   bottomLine: { type: 'string', doc: 'the bottom line up front' },
   bottomLineNotes: { type: 'string', doc: 'speaker notes (Markdown) for the generated Bottom line slide' },
   duration: { type: 'number', doc: 'talk length in minutes, for the pacing timer' },

@@ -175,6 +175,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
         'code-line-numbers': (v) => typeof v === 'boolean' && ((meta.codeLineNumbers = v), true),
         'auto-stretch': (v) => typeof v === 'boolean' && ((meta.autoStretch = v), true),
+        // The deck's own `logo:`, written where Quarto reads it.
+        logo: (v) => typeof v === 'string' && v.trim() !== '' && ((meta.logo = v.trim()), (meta.keyLines.logo ??= line), true),
         transition: (v) => applyTransition(v, meta),
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
         theme: (v) => applyQuartoTheme(v, meta),

@@ -5,7 +5,7 @@
 import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 
 /** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
-const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'logo', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
+const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
 
 /** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
 const PEER_KEYS: Record<string, string> = Object.fromEntries([
