@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from './errors.js';
-import { HTML_DECK, NOTEBOOK, readByPandoc, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
+import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
+import { readByPandoc } from './written-for.js';
 
 const require = createRequire(import.meta.url);
 // Loaded only when a deck has images.

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { DiagnosticBag } from './errors.js';
-import { writtenForAnotherTool, type Briefing, type LoadedAsset } from './model.js';
+import { type Briefing, type LoadedAsset } from './model.js';
+import { writtenForAnotherTool } from './written-for.js';
 import { cached, packageVersion } from './build-cache.js';
 import { findBrowser } from './find-browser.js';
 import { fontFace } from './load-svg-fonts.js';

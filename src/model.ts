@@ -31,23 +31,6 @@ export function baseTheme(theme: string): string {
   return isCustomTheme(theme) ? 'briefing' : theme;
 }
 
-/**
- * Whether a deck was written for another tool (its keys, a `.qmd` name or its own lines say which): such a deck builds
- * unchanged, so what only the tool could give it (a remote or missing picture, a key of its own) is a warning, where in
- * a briefdeck deck it is an error.
- */
-export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): boolean {
-  return meta.peerTools.length > 0;
-}
-
-/** Whether the deck was written for Pandoc, Quarto or R Markdown (xaringan's too), whose metadata and raw TeX Pandoc reads. */
-export const writtenForPandoc = (peerTools: readonly string[]): boolean => peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown');
-
-/** Whether Pandoc reads the deck: one written for Pandoc, Quarto or R Markdown (or a `.qmd`/`.Rmd` file), but xaringan's, which remark reads in the browser. */
-export function readByPandoc(peerTools: readonly string[], files: readonly string[]): boolean {
-  return !peerTools.includes('remark') && (writtenForPandoc(peerTools) || files.some((file) => /\.(?:qmd|rmd)$/i.test(file)));
-}
-
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */
@@ -389,21 +372,4 @@ export interface RenderedDeck {
   template: string;
   /** True when markup not written by briefdeck's own templates and sanitizer is in the HTML (template overrides, `html: true`). */
   foreignMarkup: boolean;
-}
-
-/** reveal's address of a place in its grid, as a link to that slide is written: `#/h`, or `#/h/v` below another. */
-export const slideAnchor = ({ h, v }: { h: number; v: number }): string => (v === 0 ? `#/${h}` : `#/${h}/${v}`);
-
-/** Where each slide sits in reveal's grid: `h` its stack, `v` its place in the stack (0 for a slide on its own). */
-export function slideIndices(slides: readonly Pick<Slide, 'vertical'>[]): { h: number; v: number }[] {
-  let h = -1;
-  let v = 0;
-  return slides.map((slide, i) => {
-    if (slide.vertical && i > 0) v++;
-    else {
-      h++;
-      v = 0;
-    }
-    return { h, v };
-  });
 }

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { BuiltDeck } from './build-deck.js';
 import { DiagnosticBag, failure, type Diagnostic } from './errors.js';
 import { loadDeckIntoPage, measureOverflow, measureOverflowOf, waitForFonts, waitForPrintLayout, withBrowser, type ContextFactory, type SlideOverflow, type StageTracker } from './browser-session.js';
-import { SLIDE_SIZES, slideIndices } from './model.js';
+import { SLIDE_SIZES } from './model.js';
+import { slideIndices } from './slide-places.js';
 import { createPdfAssembler } from './export/assemble-pdf.js';
 
 /** Pages printed in one call of Chromium's print. Its time grows with the square of the pages it is shown (500 pages

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { slideIndices } from '../src/model.js';
+import { slideIndices } from '../src/slide-places.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { DEFAULT_LIMITS } from '../src/load/input-limits.js';
 import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';

@@ -4,7 +4,7 @@ import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { checkBriefing } from '../src/check-briefing.js';
-import { slideIndices } from '../src/model.js';
+import { slideIndices } from '../src/slide-places.js';
 import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
 
 const DIALECTS = path.join(FIXTURES, 'dialects');

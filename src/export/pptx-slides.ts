@@ -4,7 +4,8 @@
 import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
-import { writtenForAnotherTool, type Briefing, type ChartRef, type Slide } from '../model.js';
+import { type Briefing, type ChartRef, type Slide } from '../model.js';
+import { writtenForAnotherTool } from '../written-for.js';
 import type { CheckedChart } from '../charts/chart-data.js';
 import { addNativeChart, mix, type Box } from './pptx-charts.js';
 import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';

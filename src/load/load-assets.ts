@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
 import { suggestClosest } from '../did-you-mean.js';
-import { writtenForAnotherTool, type Briefing, type LoadedAsset } from '../model.js';
+import { type Briefing, type LoadedAsset } from '../model.js';
+import { writtenForAnotherTool } from '../written-for.js';
 import { readRegularFile } from '../read-regular-file.js';
 import { assertInside } from './confine-path.js';
 import { decodeSource } from './decode-source.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { HTML_DECK, NOTEBOOK, readByPandoc, writtenForAnotherTool, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { HTML_DECK, NOTEBOOK, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { readByPandoc, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';

@@ -7,7 +7,8 @@ import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
 import { toPlainText } from './plain-text.js';
-import { BUILTIN_THEMES, isCustomTheme, writtenForAnotherTool, writtenForPandoc, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {

@@ -5,7 +5,8 @@
 import type { Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, imageFilterClass, writtenForAnotherTool, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, imageFilterClass, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
+import { writtenForAnotherTool } from '../written-for.js';
 import { resolveImagePath } from './resolve-references.js';
 import { MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';

@@ -1,7 +1,8 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, chartMarker, readByPandoc, writtenForPandoc, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { readByPandoc, writtenForPandoc } from '../written-for.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';

@@ -1,4 +1,5 @@
-import { rewriteSlideHtml, slideAnchor, slideIndices, type Slide } from '../../model.js';
+import { rewriteSlideHtml, type Slide } from '../../model.js';
+import { slideAnchor, slideIndices } from '../../slide-places.js';
 import { dropBrokenMarks } from './slidev.js';
 import { escapeHtml } from '../../html-text.js';
 

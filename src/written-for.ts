@@ -1,0 +1,20 @@
+// Which tool a deck was written for, as its metadata's peer tools say, and what follows: whether it builds unchanged
+// with warnings where a briefdeck deck has errors, and whether Pandoc reads it.
+import type { BriefingMeta } from './model.js';
+
+/**
+ * Whether a deck was written for another tool (its keys, a `.qmd` name or its own lines say which): such a deck builds
+ * unchanged, so what only the tool could give it (a remote or missing picture, a key of its own) is a warning, where in
+ * a briefdeck deck it is an error.
+ */
+export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): boolean {
+  return meta.peerTools.length > 0;
+}
+
+/** Whether the deck was written for Pandoc, Quarto or R Markdown (xaringan's too), whose metadata and raw TeX Pandoc reads. */
+export const writtenForPandoc = (peerTools: readonly string[]): boolean => peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown');
+
+/** Whether Pandoc reads the deck: one written for Pandoc, Quarto or R Markdown (or a `.qmd`/`.Rmd` file), but xaringan's, which remark reads in the browser. */
+export function readByPandoc(peerTools: readonly string[], files: readonly string[]): boolean {
+  return !peerTools.includes('remark') && (writtenForPandoc(peerTools) || files.some((file) => /\.(?:qmd|rmd)$/i.test(file)));
+}
