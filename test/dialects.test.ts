@@ -2181,7 +2181,7 @@ describe("Obsidian's Advanced Slides", () => {
     expect(fragments!.bodyHtml).toContain('<li class="fragment" data-fragment-index="1">Item two');
   });
 
-  it('lays a <split>\'s blocks side by side as columns, left and right as their widths, a list kept whole; a <grid>\'s content is Markdown in reading order, with one warning', async () => {
+  it('lays a <split>\'s blocks side by side as columns, left and right as their widths, a list kept whole; a <grid> places its Markdown on the slide, its looks named in one warning', async () => {
     const { briefing, warnings } = await built;
     const [, even, shares, grid] = briefing.slides;
     expect(even!.layout).toBe('two-column');
@@ -2192,14 +2192,27 @@ describe("Obsidian's Advanced Slides", () => {
     expect(shares!.columnWidths).toEqual([67, 33]);
     expect(shares!.columns![0]).toMatch(/<ul>[\s\S]*one[\s\S]*two[\s\S]*still the same list[\s\S]*<\/ul>/);
     expect(shares!.columns![1]).toContain('The narrow side');
-    expect(grid!.bodyHtml).toContain('<strong>Grid content</strong>');
-    expect(grid!.bodyHtml).toContain('Another block');
+    // drag is the block's size and drop its corner, in percent of the slide; a negative drop counts from the right and bottom.
+    expect(grid!.bodyHtml).toContain('<div class="grid-cell" style="position:absolute;left:5%;top:10%;width:60%;height:55%"><p><strong>Grid content</strong></p>\n</div>');
+    expect(grid!.bodyHtml).toContain('<div class="grid-cell" style="position:absolute;left:65%;top:65%;width:30%;height:30%"><p>Another block</p>\n</div>');
     for (const slide of briefing.slides) expect([slide.bodyHtml, ...(slide.columns ?? [])].join('')).not.toMatch(/&lt;\/?(?:split|grid)|&lt;!--|\*\*/);
     expect([...warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message}`).filter((m) => /grid|split|slide settings|neutralised|:::/.test(m))).toEqual([
-      "46: Advanced Slides' <grid> places its content by coordinates (drag, drop), which briefdeck does not; the content of each grid is shown in reading order",
+      "46: Advanced Slides' grid looks bg are not read; the grid is placed and its content shown without them",
       '63: slide settings template are not supported and were left out',
       '65: Advanced Slides\' "::: title" is drawn by its template or theme, which briefdeck does not have; its content is shown without it',
     ]);
+  });
+
+  it("reads a grid's drop as a place's name or in Advanced Slides' pixels, its align and flow as classes; a grid with no drop stays in the text, and a raw style keeps only a place", async () => {
+    const deck = ['<split even>', 'a', '</split>', '', '---', '', '## Grids', '', '<grid drag="40 20" drop="bottomright" align="topleft">', 'Named', '</grid>', '', '<grid drag="480px 350px" drop="96px 70px" flow="row">', 'Pixels', '</grid>', '', '<grid align="left">', 'In the text', '</grid>', '', '<div style="position:absolute;left:1%;color:red;width:calc(100%)">Raw</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'advanced-grids'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Grids')!.bodyHtml;
+    expect([...body.matchAll(/<div class="([^"]*)"(?: style="([^"]*)")?>/g)].map((m) => [m[1], m[2] ?? ''])).toEqual([
+      ['grid-cell grid-align-topleft', 'position:absolute;left:60%;top:80%;width:40%;height:20%'],
+      ['grid-cell grid-flow-row', 'position:absolute;left:10%;top:10%;width:50%;height:50%'],
+      ['grid-cell grid-align-left', ''],
+    ]);
+    expect(body).toContain('<div style="position:absolute;left:1%">Raw</div>');
   });
 
   it('reads a template\'s ::: left and ::: right slots as columns, and any other block\'s content without its box', async () => {

@@ -311,6 +311,24 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     expect(placed).toEqual({ left: 0, top: 0, right: 0, bottom: 0, chrome: [true, true, true] });
   });
 
+  it("places an Advanced Slides grid where its drop and drag say, its content centred in it", async () => {
+    const md = ['<split even>', 'a', '</split>', '', '---', '', '## Grid', '', '<grid drag="60 55" drop="5 10">', '**Placed**', '</grid>', ''].join('\n');
+    const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.md': md }, 'present-grid'), 'deck.md'));
+    const deck = await tab.show(built.html, '#/1');
+    const placed = await deck.page.evaluate(() => {
+      const slide = document.querySelector('section.present')!.getBoundingClientRect();
+      const scale = (window as unknown as { Reveal: { getScale(): number } }).Reveal.getScale();
+      const cell = document.querySelector('section.present .grid-cell')!.getBoundingClientRect();
+      const text = document.querySelector('section.present .grid-cell strong')!.getBoundingClientRect();
+      const at = (n: number) => Math.round(n / scale);
+      // How far the text's middle is from the cell's, in whole pixels (a line box is a pixel or two off its glyphs').
+      const off = (n: number) => Math.abs(Math.round(n / scale)) <= 2;
+      return { left: at(cell.left - slide.left), top: at(cell.top - slide.top), width: at(cell.width), height: at(cell.height), centred: off(text.left + text.width / 2 - (cell.left + cell.width / 2)) && off(text.top + text.height / 2 - (cell.top + cell.height / 2)) };
+    });
+    // 5% and 10% of the 1280 × 720 slide, 60% by 55% of it, the text at the middle.
+    expect(placed).toEqual({ left: 64, top: 72, width: 768, height: 396, centred: true });
+  });
+
   it("shows the deck's logo in the footer, before the number, as high as its line, and the number still on one line", async () => {
     const md = ['---', 'title: A long deck title that takes much of the footer when it is shown there in full', 'logo: logo.png', '---', '', '## One', '', 'Text.', ''].join('\n');
     const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.md': md, 'logo.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'present-logo'), 'deck.md'));

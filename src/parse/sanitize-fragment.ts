@@ -7,6 +7,7 @@ import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
+import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
 import { PLACE_LENGTH } from './dialects/pandoc/inline-extensions.js';
 
 /**
@@ -16,8 +17,8 @@ import { PLACE_LENGTH } from './dialects/pandoc/inline-extensions.js';
  * they style content, never the deck's chrome.
  */
 const RENDERER_CLASSES: Record<string, readonly string[]> = {
-  // Quarto's callouts, column grids, asides and stacks, and display math (callouts.ts, layout-grid.ts, class-divs.ts, render-math.ts).
-  div: ['callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-caution', 'callout-important', 'layout-grid', 'layout-ncol-2', 'layout-ncol-3', 'layout-ncol-4', 'layout-cell', 'aside', 'r-stack', 'r-hstack', 'r-vstack', 'columns-2', 'r-fit-text', 'math-display'],
+  // Quarto's callouts, column grids, asides and stacks, display math, and Advanced Slides' placed grids (callouts.ts, layout-grid.ts, class-divs.ts, render-math.ts, advanced-slides.ts).
+  div: [...GRID_CELL_CLASSES, 'callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-caution', 'callout-important', 'layout-grid', 'layout-ncol-2', 'layout-ncol-3', 'layout-ncol-4', 'layout-cell', 'aside', 'r-stack', 'r-hstack', 'r-vstack', 'columns-2', 'r-fit-text', 'math-display'],
   // A callout's title, a table's caption, Pandoc's line block.
   p: ['callout-title', 'table-caption', 'line-block'],
   // A slide's footnotes, and the lettered and Roman lists (fancy-lists.ts), which reveal's stylesheet would number 1, 2, 3.
@@ -181,6 +182,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       a: ['href', 'title', 'target', 'rel'],
       // A picture's place on the slide (Quarto's `.absolute`), its style held to that (allowedStyles).
       img: ['src', 'alt', 'title', 'width', 'height', 'style'],
+      // A grid's place on the slide (Advanced Slides' `<grid>`), held to that too.
+      div: ['style'],
       abbr: ['title'],
       ol: ['start', 'type'],
       th: ['align'],
@@ -194,7 +197,10 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     allowedClasses: Object.fromEntries(
       ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? [])]]),
     ),
-    allowedStyles: { img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) } },
+    allowedStyles: {
+      img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) },
+      div: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'width', 'height'].map((side) => [side, [PLACE_LENGTH]])) },
+    },
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],

@@ -6,8 +6,11 @@ import { readRevealSeparator } from './reveal.js';
 //   `.slide:` and `.element:` comments under other names (`bg` is reveal's data-background);
 // - `<split>` … `</split>` lays the blocks between its tags side by side: briefdeck's columns,
 //   `left="2" right="1"` their widths;
-// - `<grid drag="…" drop="…">` … `</grid>` places a block at coordinates, which a slide of
-//   columns cannot; its content is kept, in reading order, with one warning;
+// - `<grid drag="60 55" drop="5 10">` … `</grid>` places a block on the slide: `drop` its corner (in percent of the
+//   slide, or pixels of Advanced Slides' 960×700 one; negative from the right or bottom; or a name, `topleft` …
+//   `center`), `drag` its size (default 50 by 100), its content centred as Advanced Slides centres it, `align` and
+//   `flow="row"` moving it; a div placed by a style the sanitizer holds to exactly that (sanitize-fragment.ts). Its
+//   other looks (`bg`, `pad`, `border`, `rotate`, …) are named in a warning;
 // - its blocks `::: left` and `::: right` (a template's slots) are columns, and any other
 //   `::: name` (`block`, `title`) keeps its content without the box.
 
@@ -24,7 +27,7 @@ const ANNOTATION = /<!--[ \t]*(slide|element)((?:[ \t]+[\w-]+[ \t]*=[ \t]*(?:"[^
 export interface AdvancedSlidesState {
   /** The split being read: how many of its blocks have started, whether the last line was blank, whether its block is a list. */
   split?: { blocks: number; afterBlank: boolean; inList: boolean; nextWidth?: number };
-  /** The grid warning is given once a file. */
+  /** The grid looks not read are named once a file. */
   gridWarned: boolean;
   /** The names of the `::: name` blocks open, the innermost last, so each `:::` closes its own ('' for another reader's div). */
   blocks: string[];
@@ -79,12 +82,15 @@ export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesSta
   return result;
 }
 
-/** Reads a `<split>` or `<grid>` tag, or its end: the first column, or nothing where the tag stood. */
+/** Reads a `<split>` or `<grid>` tag, or its end: the first column, a grid's placed div, or nothing where the tag stood. */
 function readLayoutTag(closing: boolean, name: string, attributes: string, state: AdvancedSlidesState): DialectLine {
   if (name === 'grid') {
-    if (closing || state.gridWarned) return { text: '' };
-    state.gridWarned = true;
-    return { text: '', warning: "Advanced Slides' <grid> places its content by coordinates (drag, drop), which briefdeck does not; the content of each grid is shown in reading order" };
+    // Blank lines around the div's tags, so the Markdown between them is read as Markdown.
+    if (closing) return { text: '</div>', before: [''] };
+    const cell = readGridCell(attributes);
+    const unread = state.gridWarned ? [] : cell.unread;
+    if (unread.length > 0) state.gridWarned = true;
+    return { text: '', before: ['', cell.html], ...(unread.length > 0 ? { warning: `Advanced Slides' grid looks ${unread.join(', ')} are not read; the grid is placed and its content shown without them` } : {}) };
   }
   if (closing) {
     state.split = undefined;
@@ -98,6 +104,48 @@ function readLayoutTag(closing: boolean, name: string, attributes: string, state
   const wrap = /\bwrap[ \t]*=/.test(attributes) ? "; its wrap into rows is not read, every block is a column" : '';
   return { text: share === undefined ? FIRST_COLUMN.text : `<!-- column-start: ${share}% -->`, before: FIRST_COLUMN.before, ...(wrap ? { warning: `Advanced Slides' <split> lays its blocks side by side as columns${wrap}` } : {}) };
 }
+
+/** Advanced Slides' slide, in whose pixels `drag` and `drop` may be written. */
+const SLIDE_PIXELS = { width: 960, height: 700 };
+
+/** A `drag` or `drop` pair as Advanced Slides reads it: two numbers (pixels with `px`), or for `drop` a place's name. */
+const GRID_PAIR = /^[ \t]*(?:(-?\d{1,5}(?:\.\d+)?(?:px)?)(?:[ \t]+|[ \t]*x[ \t]*)(-?\d{1,5}(?:\.\d+)?(?:px)?)|(center|top|bottom|left|right|topleft|topright|bottomleft|bottomright))[ \t]*$/i;
+
+/** Where a named drop puts a block of the given size, in percent. */
+function placeNamed(name: string, w: number, h: number): [number, number] {
+  const x = /left/.test(name) ? 0 : /right/.test(name) ? 100 - w : (100 - w) / 2;
+  const y = /top/.test(name) ? 0 : /bottom/.test(name) ? 100 - h : (100 - h) / 2;
+  return [x, y];
+}
+
+/** The opening div of a grid: placed when it has a drop Advanced Slides can read, its alignment a class; the attributes not read. */
+function readGridCell(attributes: string): { html: string; unread: string[] } {
+  const read = new Map<string, string>();
+  for (const m of attributes.matchAll(/([\w-]+)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) read.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? m[4]!);
+  const percent = (value: string, of: number) => (value.toLowerCase().endsWith('px') ? (Number(value.slice(0, -2)) / of) * 100 : Number(value));
+  const drag = GRID_PAIR.exec(read.get('drag') ?? '50 100');
+  const drop = read.has('drop') ? GRID_PAIR.exec(read.get('drop')!) : null;
+  let style = '';
+  if (drag && drag[1] !== undefined && drop) {
+    const [w, h] = [percent(drag[1], SLIDE_PIXELS.width), percent(drag[2]!, SLIDE_PIXELS.height)];
+    let [x, y] = drop[3] !== undefined ? placeNamed(drop[3].toLowerCase(), w, h) : [percent(drop[1]!, SLIDE_PIXELS.width), percent(drop[2]!, SLIDE_PIXELS.height)];
+    // A negative place counts from the right or the bottom.
+    if (x < 0) x = 100 + x - w;
+    if (y < 0) y = 100 + y - h;
+    const round = (n: number) => Math.round(n * 100) / 100;
+    style = ` style="position:absolute;left:${round(x)}%;top:${round(y)}%;width:${round(w)}%;height:${round(h)}%"`;
+  }
+  const align = read.get('align')?.toLowerCase();
+  const classes = ['grid-cell', ...(align && GRID_ALIGNMENTS.has(align) ? [`grid-align-${align}`] : []), ...(read.get('flow')?.toLowerCase() === 'row' ? ['grid-flow-row'] : [])];
+  const unread = [...read.keys()].filter((key) => !['drag', 'drop', 'align', 'flow'].includes(key) || (key === 'align' && !GRID_ALIGNMENTS.has(align!)) || (key === 'drop' && !style));
+  return { html: `<div class="${classes.join(' ')}"${style}>`, unread };
+}
+
+/** The alignments of a grid's content that Advanced Slides names, each a class of the deck's layout styles. */
+const GRID_ALIGNMENTS = new Set(['center', 'top', 'bottom', 'left', 'right', 'topleft', 'topright', 'bottomleft', 'bottomright']);
+
+/** Every class a grid's div may carry, for the sanitizer, which cleans a slide with raw HTML whole. */
+export const GRID_CELL_CLASSES = ['grid-cell', 'grid-flow-row', ...[...GRID_ALIGNMENTS].map((a) => `grid-align-${a}`)];
 
 /** Reads a `::: name` block's opening fence: left and right open columns, any other name goes with its box. */
 function readBlockFence(name: string, state: AdvancedSlidesState): DialectLine {
