@@ -126,6 +126,20 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["3: scripts of the page's own (https://cdn.example/chart.js, an inline script) are not run: a deck runs only its own; what they would draw or change is missing"]);
   });
 
+  it("reads the options its Reveal.initialize starts the deck with, never running it: transition, slideNumber: false and the slide's shape; the rest that a deck does not do anyway is named", async () => {
+    const slides = '<div class="reveal"><div class="slides"><section><h2>A</h2></section><section><h2>B</h2></section></div></div>\n';
+    const classic = writeBriefing({ 'page.html': `${slides}<script>\n  Reveal.initialize({\n    hash: true, controls: true, transition: 'zoom', slideNumber: false,\n    width: 960, height: 700, autoSlide: 5000, parallaxBackgroundImage: bg(),\n    plugins: [RevealNotes],\n  });\n</script>\n` });
+    const built = await buildDeck(path.join(classic, 'page.html'));
+    expect([built.briefing.meta.transition, built.briefing.meta.pageNumbers, built.briefing.meta.size]).toEqual(['zoom', false, '4:3']);
+    expect(built.deck.html).not.toContain('class="footer-number"');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["5: reveal.js options autoSlide, parallaxBackgroundImage in the page's Reveal.initialize are not read; the deck keeps briefdeck's own"]);
+    // reveal 4's module form: a deck made with new Reveal, started with its initialize; a computed value is not read.
+    const module = writeBriefing({ 'page.html': `${slides}<script type="module">\n  import Reveal from './dist/reveal.esm.js';\n  const deck = new Reveal();\n  deck.initialize({ transition: pick(), width: 1280, height: 720 });\n</script>\n` });
+    const read = await buildDeck(path.join(module, 'page.html'));
+    expect([read.briefing.meta.transition, read.briefing.meta.size]).toEqual([undefined, '16:9']);
+    expect(read.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["5: reveal.js options transition in the page's Reveal.initialize are not read; the deck keeps briefdeck's own"]);
+  });
+
   it('keeps briefdeck\'s theme, with a warning, when the page\'s theme style sheet is not one of reveal\'s', async () => {
     const dir = writeBriefing({ 'page.html': '<link rel="stylesheet" href="css/theme/house.css">\n<div class="reveal"><div class="slides"><section><h2>A</h2></section></div></div>\n' });
     const { briefing, warnings } = await buildDeck(path.join(dir, 'page.html'));

@@ -2,6 +2,7 @@ import * as parse5 from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { DiagnosticBag } from '../../errors.js';
 import type { IncludedFile, SourceFile } from '../../model.js';
+import { readRevealOptions } from './reveal-options.js';
 import { REVEAL_THEMES } from '../../model.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
@@ -126,13 +127,21 @@ function readPageMeta(file: SourceFile, all: Element[], warn: (line: number, mes
   if (lang && !LANGUAGE_TAG.test(lang)) warn(lineOf(html), `the page's language "${lang}" is not a language tag, so it was left out`);
   const sheet = all.find((n) => isStyleSheet(n) && attribute(n, 'href') === href);
   if (theme && !REVEAL_THEMES.includes(theme)) warn(lineOf(sheet!), `the theme style sheet ${href} is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read`);
+  // The options its deck starts with (`Reveal.initialize({ transition: 'zoom' })`), read, never run (reveal-options.ts).
+  const start = all.find((n) => n.tagName === 'script' && attribute(n, 'src') === undefined && STARTS_REVEAL.test(textOf(n)));
+  const options = start ? readRevealOptions(textOf(start), attribute(start, 'type') === 'module') : null;
+  if (start && options && options.unread.length > 0) warn(lineOf(start) + (options.unreadLine ?? 1) - 1, `reveal.js options ${options.unread.join(', ')} in the page's Reveal.initialize are not read; the deck keeps briefdeck's own`);
   const yaml = [
     title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
     lang && LANGUAGE_TAG.test(lang) ? `lang: ${JSON.stringify(lang)}` : '',
     theme && REVEAL_THEMES.includes(theme) ? `theme: ${JSON.stringify(theme)}` : '',
+    ...(options?.yaml ?? []),
   ].filter(Boolean).join('\n');
   return { file, yaml, firstLine: title ? lineOf(title) : 1 };
 }
+
+/** A script that starts reveal (`Reveal.initialize(…)`, or `new Reveal(…)` then its `initialize`): reveal's own, which the deck has already. */
+const STARTS_REVEAL = /\bReveal\.(?:initialize|configure)\b|\bnew\s+Reveal\b/;
 
 const isStyleSheet = (n: Element) => n.tagName === 'link' && /\bstylesheet\b/i.test(attribute(n, 'rel') ?? '');
 
@@ -146,7 +155,7 @@ function warnOfPageResources(all: Element[], slideElements: ReadonlySet<Element>
   if (linked.length > 0) {
     warn(lineOf(linked[0]!), `style sheets the page links to (${linked.map((n) => attribute(n, 'href')).join(', ')}) are not read; write their rules in a <style> element in the page to keep them`);
   }
-  const scripts = all.filter((n) => n.tagName === 'script' && !slideElements.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? /\bReveal\.(?:initialize|configure)\b/.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
+  const scripts = all.filter((n) => n.tagName === 'script' && !slideElements.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? STARTS_REVEAL.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
   if (scripts.length > 0) {
     warn(lineOf(scripts[0]!), `scripts of the page's own (${scripts.map((n) => attribute(n, 'src') ?? 'an inline script').join(', ')}) are not run: a deck runs only its own; what they would draw or change is missing`);
   }
