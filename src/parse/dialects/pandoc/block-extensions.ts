@@ -1,6 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
-import { classDivExtensions } from './class-divs.js';
+import { classDivExtensions, placedDivExtension } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
 import type { CrossRefs } from './cross-refs.js';
@@ -28,6 +28,7 @@ export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: st
     ...pandocTableExtensions(crossRefs),
     layoutGridExtension(report),
     ...classDivExtensions(report),
+    placedDivExtension(report),
     {
       name: 'definitionList',
       level: 'block',

@@ -1,5 +1,7 @@
 import type { TokenizerAndRendererExtension } from 'marked';
 import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
+import { readAttributes } from './attributes.js';
+import { PLACE_LENGTH } from './inline-extensions.js';
 
 // Quarto divs shown as a <div> of their class around their content, which
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
@@ -9,7 +11,9 @@ import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 // side (`.r-hstack`) or one under another (`.r-vstack`), centred, by reveal's
 // classes of those names; text sized to fill the slide's width (`::: {.r-fit-text}`), by
 // reveal's own fitting of that class; and R Markdown ioslides' `<div class="columns-2">`,
-// whose content flows into two columns, as ioslides' stylesheet flows it.
+// whose content flows into two columns, as ioslides' stylesheet flows it; and a block Quarto places on the slide
+// (`::: {.absolute top=50 left="10%" width=300}`), a div of class `absolute` with its place as its style, which
+// the sanitizer holds to exactly that (sanitize-fragment.ts).
 
 /** Each such div's class, and what a warning calls one never closed. */
 export const CLASS_DIVS: readonly { cls: string; called: string }[] = [
@@ -20,6 +24,31 @@ export const CLASS_DIVS: readonly { cls: string; called: string }[] = [
   { cls: 'columns-2', called: 'a columns-2 div' },
   { cls: 'r-fit-text', called: 'an r-fit-text div' },
 ];
+
+/** The sides and sizes of Quarto's `.absolute`, each a length (a number is pixels). */
+const PLACE_KEYS = ['top', 'left', 'right', 'bottom', 'width', 'height'];
+
+/** The marked extension for Quarto's placed div; `report` names the attributes it does not read. */
+export function placedDivExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+  return fencedDivExtension(
+    {
+      name: 'quarto-absolute',
+      called: 'an absolute div',
+      opening: /^ {0,3}:{3,}[ \t]*\{\.absolute\b/,
+      block: fencedDivPattern('(\\.absolute\\b[^}\\n]*)'),
+      read: (match, lexer) => ({ attributes: match[2]!, body: lexer.blockTokens(match[3]!, []) }),
+      render: ({ attributes, body }, parser) => {
+        const read = readAttributes(attributes);
+        const places = (read?.pairs ?? []).filter(([key, value]) => PLACE_KEYS.includes(key) && PLACE_LENGTH.test(value.trim()));
+        const unread = [...(read?.classes ?? []).filter((c) => c !== 'absolute').map((c) => `.${c}`), ...(read?.pairs ?? []).filter((pair) => !places.includes(pair)).map(([k, v]) => `${k}=${v}`)];
+        if (unread.length > 0) report(`Quarto's absolute div attributes ${unread.join(' ')} are not read; the div is placed without them`);
+        const style = places.map(([key, value]) => `${key}:${/\d$/.test(value.trim()) ? `${value.trim()}px` : value.trim()}`).join(';');
+        return `<div class="absolute" style="position:absolute${style ? `;${style}` : ''}">${parser.parse(body)}</div>\n`;
+      },
+    },
+    report,
+  );
+}
 
 /** The marked extensions for these divs, as the line rewriter leaves them (`::: {.aside}`). `report` warns of one never closed. */
 export function classDivExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {

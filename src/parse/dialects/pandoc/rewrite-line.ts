@@ -136,6 +136,11 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       state.divs[state.divs.length - 1] = 'class';
       return { text: `${fence} {${spec}}` };
     }
+    // Quarto's placed block (`::: {.absolute top=50 left=0}`), kept whole for class-divs.ts, which places it.
+    if (cls === 'absolute') {
+      state.divs[state.divs.length - 1] = 'class';
+      return { text: `${fence} {${spec}}` };
+    }
     // Quarto's column grid (`::: {layout-ncol=2}`): each block in it is a cell, side by side.
     const grid = /^layout-ncol=(["']?)([2-4])\1$/.exec(spec);
     if (grid) {
