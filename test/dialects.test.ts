@@ -1034,6 +1034,27 @@ describe("remark's and xaringan's decks", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("remark's named templates: a slide on one is drawn on the named slide (its properties, classes added up, its content with the slide's after its {{content}} line, or after it all), a chain as drawn; an unknown name is named with a did-you-mean", async () => {
+    const deck = [
+      'name: base', 'class: inverse', '', '# Base', '', 'Base text', '', '???', 'Base notes', '',
+      '---', 'name: framed', 'template: base', 'class: center', '', 'Framed {{content}} end', '',
+      '---', 'template: framed', '', 'Inner', '',
+      '---', 'template: bsae', '', '# Lost', '', 'Alone', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-templates'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className ?? '', toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim()])).toEqual([
+      ['Base', 'invert', 'Base text'],
+      ['Base', 'invert text-center', 'Base text Framed end'],
+      ['Base', 'invert text-center', 'Base text Framed end Inner'],
+      ['Lost', '', 'Alone'],
+    ]);
+    // A base's notes are its own.
+    expect(built.briefing.slides.map((s) => s.notes?.markdown ?? null)).toEqual(['Base notes', null, null, null]);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual([
+      '24: remark\'s template "bsae" names no slide before this one, so the slide is drawn without it (did you mean base?)',
+    ]);
+  });
+
   it("remark's layouts as remark draws them: the layout's properties a slide does not set (classes added up), its content with the slide's in {{content}}, until another layout or layout: false; a named template wins; its lines keep their own places", async () => {
     const deck = [
       'layout: true', 'class: inverse', 'background-image: url(https://example.org/bg.png)', '', '.top[Top {{content}}]', '', '{{content}}', '', '.bottom[Bottom]', '', '???', 'Layout notes', '',

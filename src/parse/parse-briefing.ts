@@ -25,7 +25,7 @@ import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readStyleSheets, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck } from './dialects/reveal-html.js';
-import { expandRemarkLayouts } from './dialects/remark.js';
+import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
@@ -95,7 +95,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   for (const body of bodies) {
     // remark's layout slides are drawn under the slides after them, line by line, before the deck is cut.
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
-    if (laidOut?.stoppedAt !== undefined) bag.warn('W_PEER_SYNTAX', "remark's layout is drawn under no more slides from here: copied under each, it would have made the deck more than four times its length", { file: body.file.path, line: laidOut.stoppedAt, hint: 'make the layout slide shorter, or end it sooner with layout: false' });
+    if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text, lineNumbers } = laidOut ?? body;
     rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }

@@ -10,6 +10,7 @@
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 import { readCssUrl } from '../../css-references.js';
 import { createFenceReader } from '../read-fences.js';
+import { suggestClosest } from '../../did-you-mean.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {
@@ -32,21 +33,39 @@ interface Property {
   value: string;
 }
 
+/** A slide others are drawn on: a layout, or a named slide a template names; its properties and its content (without notes). */
+interface BaseSlide {
+  properties: Property[];
+  content: PlacedLine[];
+  size: number;
+}
+
+/** What a deck's layouts and templates came to: its text as remark draws it, each line's file line, and what could not be drawn. */
+export interface ExpandedRemark {
+  text: string;
+  lineNumbers: number[];
+  /** The line of the first slide past which a layout was no longer copied (the deck would have grown too long). */
+  stoppedAt?: number;
+  /** Slides whose `template:` names no slide before them: each one's line, the name, and the names there are. */
+  missing: { line: number; name: string; known: string[] }[];
+}
+
 /**
- * remark's layout slides (`layout: true`): the slides after one are drawn on it until another layout, or a slide
- * with `layout: false`, as remark draws them. Each such slide gets the layout's properties it does not set itself
- * (and its classes before the slide's own), then the layout's content (before its notes) with its own content in
- * the layout's `{{content}}` line, or after the layout's content when it has none; a slide on a named template
- * (`template: name`) keeps to that, and so is left as written. Every line
- * keeps the line of the file it was written on, so a message about the layout's content points at the layout.
- * Null when the deck has no layout slide.
+ * remark's layout slides (`layout: true`) and named templates (`template: name`, naming a slide with `name: name`):
+ * the slides after a layout are drawn on it until another layout, or a slide with `layout: false`, and a slide on a
+ * template is drawn on that slide, as remark draws them. Each gets its base's properties it does not set itself
+ * (classes added up, the base's first), then the base's content (before its notes) with its own content in the
+ * base's `{{content}}` line, or after the base's content when it has none. A template wins over a layout, and a named
+ * slide drawn on a template is itself drawn that way when another names it. Every line keeps the line of the file it
+ * was written on, so a message about a base's content points at the base. Null when the deck has neither.
  */
-export function expandRemarkLayouts(text: string, lineOf: (index: number) => number): { text: string; lineNumbers: number[]; stoppedAt?: number } | null {
-  if (!/^layout:[ \t]*true[ \t]*$/m.test(text)) return null;
-  // A layout is copied under every slide after it: a large one under thousands of slides would multiply the deck.
+export function expandRemarkLayouts(text: string, lineOf: (index: number) => number): ExpandedRemark | null {
+  if (!/^(?:layout:[ \t]*true|template:[ \t]*\S.*)[ \t]*$/m.test(text)) return null;
+  // A base is copied under every slide drawn on it: a large one under thousands of slides would multiply the deck.
   // Past four times the text's own length, the slides after are left as written (`stoppedAt`, the line of the first).
   let room = 4 * text.length;
   let stoppedAt: number | undefined;
+  const missing: ExpandedRemark['missing'] = [];
   // Cut into slides at `---` outside code, each slide after the first opening with its separator.
   const fences = createFenceReader();
   const slides: PlacedLine[][] = [[]];
@@ -55,41 +74,77 @@ export function expandRemarkLayouts(text: string, lineOf: (index: number) => num
     if (!fences.read(line) && /^---[ \t]*$/.test(line)) slides.push([placed]);
     else slides.at(-1)!.push(placed);
   });
-  let layout: { properties: Property[]; content: PlacedLine[]; size: number } | undefined;
+  let layout: BaseSlide | undefined;
+  const named = new Map<string, BaseSlide>();
   const out: PlacedLine[] = [];
-  for (const slide of slides) {
-    // Its properties: `key: value` lines after its separator and any blank lines that open it.
-    let end = /^---/.test(slide[0]?.text ?? '') ? 1 : 0;
-    while (end < slide.length && slide[end]!.text.trim() === '') end++;
-    const start = end;
-    const properties: Property[] = [];
-    for (let read; end < slide.length && (read = PROPERTY.exec(slide[end]!.text)); end++) properties.push({ line: slide[end]!, key: read[1]!, value: read[2]! });
+  for (const written of slides) {
+    let slide = written;
+    let { start, end, properties } = readSlideStart(slide);
     const value = (key: string) => properties.find((p) => p.key === key)?.value;
     if (value('layout') === 'true') {
-      const notes = slide.findIndex((p, i) => i >= end && /^\?\?\?[ \t]*$/.test(p.text));
-      const content = slide.slice(end, notes === -1 ? undefined : notes);
-      layout = { properties: properties.filter((p) => p.key !== 'layout' && p.key !== 'name'), content, size: content.reduce((n, p) => n + p.text.length + 1, 0) };
+      layout = readBase(slide, end, properties);
       out.push(...slide);
       continue;
     }
     if (value('layout') === 'false') layout = undefined;
-    if (layout && stoppedAt === undefined && layout.size > room) stoppedAt = slide[0]!.number;
-    if (!layout || value('template') !== undefined || stoppedAt !== undefined) {
-      out.push(...slide);
-      continue;
+    const templateName = value('template');
+    const template = templateName === undefined ? undefined : named.get(templateName);
+    if (templateName !== undefined && !template) missing.push({ line: properties.find((p) => p.key === 'template')!.line.number, name: templateName, known: [...named.keys()] });
+    const base = templateName !== undefined ? template : layout;
+    if (base && stoppedAt === undefined && base.size > room) stoppedAt = slide[0]!.number;
+    if (base && stoppedAt === undefined) {
+      room -= base.size;
+      slide = drawOn(base, slide, start, end, properties);
+      ({ start, end, properties } = readSlideStart(slide));
     }
-    room -= layout.size;
-    // Its own properties win, but classes add up, the layout's first, as remark merges them.
-    const layoutClass = layout.properties.find((p) => p.key === 'class')?.value;
-    const own = properties.map((p) => (p.key === 'class' && layoutClass !== undefined ? { ...p.line, text: `class: ${layoutClass}, ${p.value}` } : p.line));
-    const inherited = layout.properties.filter((p) => value(p.key) === undefined).map((p) => p.line);
-    // The slide's content goes where the layout first says {{content}}; the placeholder itself never shows.
-    const slot = layout.content.findIndex((p) => p.text.includes('{{content}}'));
-    const drawn = layout.content.flatMap(withoutSlot);
-    const at = slot === -1 ? drawn.length : layout.content.slice(0, slot + 1).flatMap(withoutSlot).length;
-    out.push(...slide.slice(0, start), ...own, ...inherited, ...drawn.slice(0, at), ...slide.slice(end), ...drawn.slice(at));
+    // A named slide is a template for the slides after it, as drawn; shown itself, its `{{content}}` is its own, none.
+    const name = properties.find((p) => p.key === 'name')?.value;
+    if (name) named.set(name, readBase(slide, end, properties));
+    out.push(...(name ? slide.flatMap(withoutSlot) : slide));
   }
-  return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
+  return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), missing, ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
+}
+
+/** Warns of what a deck's layouts and templates could not draw: a template that names no slide (with a did-you-mean), and a layout cut short. */
+export function reportRemarkLayouts(expanded: ExpandedRemark, warn: (line: number, message: string, hint: string) => void): void {
+  for (const m of expanded.missing) {
+    const meant = suggestClosest(m.name, m.known);
+    warn(m.line, `remark's template "${m.name}" names no slide before this one, so the slide is drawn without it`, meant ? `did you mean ${meant}?` : 'name the template slide with name: before the slides that use it');
+  }
+  if (expanded.stoppedAt !== undefined) {
+    warn(expanded.stoppedAt, "remark's layout is drawn under no more slides from here: copied under each, it would have made the deck more than four times its length", 'make the layout slide shorter, or end it sooner with layout: false');
+  }
+}
+
+/** Where a slide's properties stand (after its separator and any blank lines) and end, and the properties read. */
+function readSlideStart(slide: PlacedLine[]): { start: number; end: number; properties: Property[] } {
+  let end = /^---/.test(slide[0]?.text ?? '') ? 1 : 0;
+  while (end < slide.length && slide[end]!.text.trim() === '') end++;
+  const start = end;
+  const properties: Property[] = [];
+  for (let read; end < slide.length && (read = PROPERTY.exec(slide[end]!.text)); end++) properties.push({ line: slide[end]!, key: read[1]!, value: read[2]! });
+  return { start, end, properties };
+}
+
+/** A slide as a base for others: the properties they take from it (not whether it is a layout, its name or its template) and its content before its notes. */
+function readBase(slide: PlacedLine[], end: number, properties: Property[]): BaseSlide {
+  const notes = slide.findIndex((p, i) => i >= end && /^\?\?\?[ \t]*$/.test(p.text));
+  const content = slide.slice(end, notes === -1 ? undefined : notes);
+  return { properties: properties.filter((p) => !['layout', 'name', 'template', 'exclude'].includes(p.key)), content, size: content.reduce((n, p) => n + p.text.length + 1, 0) };
+}
+
+/** A slide drawn on a base: its own properties (classes added to the base's), the base's others, then the base's content with the slide's in its slot. */
+function drawOn(base: BaseSlide, slide: PlacedLine[], start: number, end: number, properties: Property[]): PlacedLine[] {
+  const value = (key: string) => properties.find((p) => p.key === key)?.value;
+  // Its own properties win, but classes add up, the base's first, as remark merges them.
+  const baseClass = base.properties.find((p) => p.key === 'class')?.value;
+  const own = properties.map((p) => (p.key === 'class' && baseClass !== undefined ? { ...p.line, text: `class: ${baseClass}, ${p.value}` } : p.line));
+  const inherited = base.properties.filter((p) => value(p.key) === undefined).map((p) => p.line);
+  // The slide's content goes where the base first says {{content}}; the placeholder itself never shows.
+  const slot = base.content.findIndex((p) => p.text.includes('{{content}}'));
+  const drawn = base.content.flatMap(withoutSlot);
+  const at = slot === -1 ? drawn.length : base.content.slice(0, slot + 1).flatMap(withoutSlot).length;
+  return [...slide.slice(0, start), ...own, ...inherited, ...drawn.slice(0, at), ...slide.slice(end), ...drawn.slice(at)];
 }
 
 /** A line of a layout without its `{{content}}` placeholders: nothing when one stood alone on it. */
@@ -111,8 +166,8 @@ export function createRemarkState(): RemarkState {
 
 /** The properties remark reads at a slide's start. */
 const PROPERTY = /^(class|name|layout|template|count|exclude|background-image|background-color|background-size|background-position|background-repeat|seal):[ \t]*(.*?)[ \t]*$/;
-/** Properties that change nothing a deck shows: an anchor's name, whether a slide counts in remark's own numbering. */
-const QUIET_PROPERTIES = new Set(['name', 'count', 'seal']);
+/** Properties that change nothing a deck shows: an anchor's name, whether a slide counts in remark's own numbering, and a template, already drawn (expandRemarkLayouts). */
+const QUIET_PROPERTIES = new Set(['name', 'count', 'seal', 'template']);
 /** Content classes that make columns: the first starts them, the second the next. */
 const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN, 'left-column': FIRST_COLUMN, 'pull-right': NEXT_COLUMN, 'right-column': NEXT_COLUMN };
 /** Content classes set inside a line, as Markdown or HTML does the same. */
