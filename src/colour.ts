@@ -18,6 +18,15 @@ export function toHex(value: string): string | undefined {
   return named?.map((n) => n.toString(16).padStart(2, '0')).join('').toUpperCase();
 }
 
+/** A colour's relative luminance (WCAG), from six hex digits. */
+export function relativeLuminance(hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Whether light text reads better than dark on a background of six hex digits, as the deck's styles tell them apart. */
+export const isDarkColour = (hex: string): boolean => relativeLuminance(hex) < 0.18;
+
 /** Words of a gradient that are not colours, though some are colour-name-like in length. */
 const GRADIENT_WORDS = new Set(['to', 'left', 'right', 'top', 'bottom', 'center', 'at', 'circle', 'ellipse', 'closest', 'farthest', 'side', 'corner', 'from', 'in']);
 

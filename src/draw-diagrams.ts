@@ -15,6 +15,7 @@ import { findBrowser } from './find-browser.js';
 import { fontFace } from './load-svg-fonts.js';
 import { suggestClosest } from './did-you-mean.js';
 import { DEFAULT_LIMITS } from './load/input-limits.js';
+import { isDarkColour } from './colour.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,8 +47,13 @@ export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look:
     for (const { image } of diagrams) leaveOut(image, 'a Mermaid diagram is drawn by the mermaid package, which is not installed', 'install it beside briefdeck: npm install mermaid');
     return drawn;
   }
-  const batch = createBatch(mermaid, look, progress);
-  const drawings = await Promise.all(diagrams.map(({ source }) => cached<Drawing>('diagram', [packageVersion('mermaid'), JSON.stringify(look), source], () => batch.draw(source)).catch((err: Error) => ({ failed: err }))));
+  // Only what the drawing depends on keys it: the palette's other parts (its headings' font) change nothing in it.
+  const drawnIn: DiagramLook = { bodyFont: look.bodyFont, background: look.background, text: look.text, accent: look.accent };
+  const batch = createBatch(mermaid, drawnIn, progress);
+  // The same diagram twice is drawn once.
+  const bySource = new Map<string, Promise<Drawing | { failed: Error }>>();
+  for (const { source } of diagrams) if (!bySource.has(source)) bySource.set(source, cached<Drawing>('diagram', [packageVersion('mermaid'), JSON.stringify(drawnIn), source], () => batch.draw(source)).catch((err: Error) => ({ failed: err })));
+  const drawings = await Promise.all(diagrams.map(({ source }) => bySource.get(source)!));
   diagrams.forEach(({ image, index }, i) => {
     const drawing = drawings[i]!;
     if ('failed' in drawing) {
@@ -115,7 +121,7 @@ function createBatch(mermaidFile: string, look: DiagramLook, progress: (line: st
         await page.setContent(`<!DOCTYPE html><html><head><style>${faces}</style></head><body></body></html>`);
         await page.addScriptTag({ content: readFileSync(mermaidFile, 'utf8') });
         await page.evaluate((family) => document.fonts.load(`16px ${JSON.stringify(family)}`), look.bodyFont);
-        return page.evaluate(drawInPage, { sources: jobs.map((j) => j.source), look });
+        return page.evaluate(drawInPage, { sources: jobs.map((j) => j.source), look, darkMode: isDarkColour(look.background) });
       });
       jobs.forEach((job, i) => job.done(drawings[i]!));
     } catch (err) {
@@ -135,11 +141,9 @@ function createBatch(mermaidFile: string, look: DiagramLook, progress: (line: st
  * Mermaid's `base` theme coloured from the deck's: shapes filled with its background and drawn in its accent, text and
  * lines in its text colour, so a diagram reads on a dark theme as on a light one.
  */
-async function drawInPage({ sources, look }: { sources: string[]; look: DiagramLook }): Promise<Drawing[]> {
+async function drawInPage({ sources, look, darkMode }: { sources: string[]; look: DiagramLook; darkMode: boolean }): Promise<Drawing[]> {
   const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
   const font = `${JSON.stringify(look.bodyFont)}, sans-serif`;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(look.background.slice(i, i + 2), 16) / 255);
-  const darkMode = 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.5;
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',

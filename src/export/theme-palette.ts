@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolveThemeFiles } from '../bundle/bundle-theme.js';
-import { toHex } from '../colour.js';
+import { toHex, isDarkColour } from '../colour.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use: a build reads a palette only when the deck has an SVG picture, and postcss costs every build its start-up otherwise.
@@ -55,15 +55,8 @@ function firstFamily(value: string): string | undefined {
 
 /** Colours a slide's text takes on a background of its own: the theme's where they read on it, else light ones on a dark background and dark ones on a light one, as the HTML deck does (layout.css). */
 export function paletteOn(background: string, palette: ThemePalette): ThemePalette {
-  const dark = (hex: string) => luminance(hex) < 0.18;
-  if (dark(background) === dark(palette.background)) return { ...palette, background };
-  return dark(background)
+  if (isDarkColour(background) === isDarkColour(palette.background)) return { ...palette, background };
+  return isDarkColour(background)
     ? { ...palette, background, text: 'F4F6F8', heading: 'FFFFFF', accent: '9ECBFF' }
     : { ...palette, background, text: HOUSE_PALETTE.text, heading: HOUSE_PALETTE.heading, accent: HOUSE_PALETTE.accent };
-}
-
-/** A colour's relative luminance (WCAG), from six hex digits. */
-function luminance(hex: string): number {
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }

@@ -32,9 +32,15 @@ export const MAX_LINE_STEPS = 50;
 /** The highest first line number read; numbers beyond it are a typo, not code. */
 const MAX_START = 1_000_000;
 
+/** A block's lines numbered from `start`, none standing out. */
+export function numberEveryLine(start = 1): CodeLines {
+  return { steps: [null], numbers: true, start, countFrom: 1 };
+}
+
 /**
- * Reads a step list, `1,3-5|7|all`: `|` separates steps, `,` lines; an empty step, `all` or `*` shows every line alike, `none` greys every line, `hide` (Slidev's) is counted
- * in hiddenSteps. Null when anything in it is not one of these, so text that only looks like a list stays text.
+ * Reads a step list, `1,3-5|7|all`: `|` separates steps, `,` lines; an empty step, `all` or `*` shows every line
+ * alike, `none` greys every line, `hide` (Slidev's) is counted in hiddenSteps. Null when anything in it is not one
+ * of these, so text that only looks like a list stays text.
  */
 export function readLineSteps(spec: string): Pick<CodeLines, 'steps' | 'hiddenSteps' | 'stepsCut'> | null {
   const steps: LineStep[] = [];
@@ -110,13 +116,13 @@ export function readPandocLines(attributes: string): CodeLines | undefined {
   const numbered = /(?:^|[\s{])\.(?:numberLines|number-lines)\b/.test(attributes);
   const read = value ? readQuartoLines(value[1] ?? value[2] ?? value[3]!, start) : undefined;
   if (read) return numbered ? { ...read, numbers: true } : read;
-  return numbered ? { steps: [null], numbers: true, start, countFrom: 1 } : undefined;
+  return numbered ? numberEveryLine(start) : undefined;
 }
 
 /** A `code-line-numbers` value, from an attribute or a cell's `#| code-line-numbers:` option: `true`, `false`, or steps. */
 export function readQuartoLines(value: string, start = 1): CodeLines | undefined {
   const written = value.trim().replace(/^(["'])(.*)\1$/, '$2');
-  if (written === 'true') return { steps: [null], numbers: true, start, countFrom: 1 };
+  if (written === 'true') return numberEveryLine(start);
   const read = written === 'false' ? null : readLineSteps(written);
   return read ? { ...read, numbers: true, start, countFrom: 1 } : undefined;
 }

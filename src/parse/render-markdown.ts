@@ -16,7 +16,7 @@ import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
 import { readCodeInfo, renderCodeBlock } from './render-code.js';
 import { readDiagramBlock } from './read-diagram.js';
-import { findLinesPastEnd, MAX_LINE_STEPS, readXaringanLines, type CodeLines } from './read-code-lines.js';
+import { findLinesPastEnd, MAX_LINE_STEPS, numberEveryLine, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
@@ -186,7 +186,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // told not to; Slidev's `lineNumbers: true` numbers every block's, highlighted or not.
         const asked = xaringan?.lines ?? info.lines;
         const numbered = meta.codeLineNumbers ?? (quartoFile() && info.language !== undefined);
-        const lines: CodeLines | undefined = asked ? { ...asked, numbers: asked.numbers || meta.codeLineNumbers === true } : numbered ? { steps: [null], numbers: true, start: 1, countFrom: 1 } : undefined;
+        const lines: CodeLines | undefined = asked ? { ...asked, numbers: asked.numbers || meta.codeLineNumbers === true } : numbered ? numberEveryLine() : undefined;
         if (lines) warnAboutCodeLines(lines, code);
         return renderCodeBlock(code, info.language, lines);
       },

@@ -8,7 +8,7 @@ import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.j
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
-import { PLACE_LENGTH } from './dialects/pandoc/inline-extensions.js';
+import { PLACE_LENGTH } from './dialects/pandoc/attributes.js';
 
 /**
  * The classes briefdeck's own renderer gives the elements it writes, by tag. A slide with raw HTML is cleaned

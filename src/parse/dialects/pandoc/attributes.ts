@@ -32,6 +32,19 @@ export function readAttributes(inside: string, bareWords = false): Attributes | 
   return read;
 }
 
+/** A place on the slide for Quarto's `.absolute` (`top=200`, `left="10%"`, `right=-2em`): a number is pixels. */
+export const PLACE_LENGTH = /^-?(?:\d{1,5}(?:\.\d+)?|\.\d+)(?:px|%|em|rem)?$/;
+
+/** The pairs of `keys` (`top`, `width`, …) whose values are lengths, for Quarto's `.absolute`. */
+export function readPlaces(attributes: Attributes, keys: readonly string[]): [string, string][] {
+  return attributes.pairs.filter(([key, value]) => keys.includes(key) && PLACE_LENGTH.test(value.trim()));
+}
+
+/** Places as CSS declarations (`top:200px;left:10%`), a bare number in pixels. */
+export function writePlaces(places: readonly [string, string][]): string {
+  return places.map(([key, value]) => `${key}:${/\d$/.test(value.trim()) ? `${value.trim()}px` : value.trim()}`).join(';');
+}
+
 /** Names what an attribute block holds that was not used, such as `.absolute`, `#fig-x` or `top=200`. */
 export function describeIgnored(attributes: Attributes, usedClass: (cls: string) => boolean): string[] {
   return [...(attributes.id ? [`#${attributes.id}`] : []), ...attributes.classes.filter((c) => !usedClass(c)).map((c) => `.${c}`), ...attributes.pairs.map(([k, v]) => `${k}=${v}`)];

@@ -1,7 +1,6 @@
 import type { TokenizerAndRendererExtension } from 'marked';
 import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
-import { readAttributes } from './attributes.js';
-import { PLACE_LENGTH } from './inline-extensions.js';
+import { readAttributes, readPlaces, writePlaces } from './attributes.js';
 
 // Quarto divs shown as a <div> of their class around their content, which
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
@@ -39,10 +38,10 @@ export function placedDivExtension(report: (message: string) => void): Tokenizer
       read: (match, lexer) => ({ attributes: match[2]!, body: lexer.blockTokens(match[3]!, []) }),
       render: ({ attributes, body }, parser) => {
         const read = readAttributes(attributes);
-        const places = (read?.pairs ?? []).filter(([key, value]) => PLACE_KEYS.includes(key) && PLACE_LENGTH.test(value.trim()));
+        const places = read ? readPlaces(read, PLACE_KEYS) : [];
         const unread = [...(read?.classes ?? []).filter((c) => c !== 'absolute').map((c) => `.${c}`), ...(read?.pairs ?? []).filter((pair) => !places.includes(pair)).map(([k, v]) => `${k}=${v}`)];
         if (unread.length > 0) report(`Quarto's absolute div attributes ${unread.join(' ')} are not read; the div is placed without them`);
-        const style = places.map(([key, value]) => `${key}:${/\d$/.test(value.trim()) ? `${value.trim()}px` : value.trim()}`).join(';');
+        const style = writePlaces(places);
         return `<div class="absolute" style="position:absolute${style ? `;${style}` : ''}">${parser.parse(body)}</div>\n`;
       },
     },

@@ -1,6 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindow } from '../../extension-start.js';
-import { describeIgnored, readAttributes, type Attributes } from './attributes.js';
+import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attributes } from './attributes.js';
 import { readConditional } from './conditional.js';
 import { readMdcAttributes } from '../mdc.js';
 
@@ -10,8 +10,6 @@ import { readMdcAttributes } from '../mdc.js';
 const MAX_SPAN = 1000;
 /** A size an `<img>` can take as its attribute: pixels or a percentage. */
 const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
-/** A place on the slide for Quarto's `.absolute` (`top=200`, `left="10%"`, `right=-2em`): a number is pixels. */
-export const PLACE_LENGTH = /^-?(?:\d{1,5}(?:\.\d+)?|\.\d+)(?:px|%|em|rem)?$/;
 /** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
 const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
 
@@ -87,8 +85,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           before.pandocSize = size;
           before.pandocFragment = fragment;
           // Quarto's `.absolute` with `top=`, `left=`, `right=`, `bottom=`: the picture placed on the slide (a number is pixels).
-          const places = attributes.classes.includes('absolute') ? attributes.pairs.filter(([k, v]) => ['top', 'left', 'right', 'bottom'].includes(k) && PLACE_LENGTH.test(v.trim())) : [];
-          if (places.length > 0) before.pandocPlace = places.map(([k, v]) => `${k}:${/\d$/.test(v.trim()) ? `${v.trim()}px` : v.trim()}`).join(';');
+          const places = attributes.classes.includes('absolute') ? readPlaces(attributes, ['top', 'left', 'right', 'bottom']) : [];
+          if (places.length > 0) before.pandocPlace = writePlaces(places);
           // reveal's `.r-stretch` (`.stretch` before it) and Quarto's `.nostretch` (auto-stretch.ts reads both).
           const stretch = attributes.classes.find((c) => c === 'r-stretch' || c === 'stretch' || c === 'nostretch');
           if (stretch) before.pandocStretch = stretch === 'nostretch' ? 'nostretch' : 'r-stretch';
