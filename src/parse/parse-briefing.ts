@@ -146,8 +146,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
     push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
   // The deck's logo, on every slide: a picture of the folder, confined and inlined like any (a remote one, like any).
-  const logoPath = meta.logo !== undefined && metaSource ? resolveImagePath(meta.logo, metaSource.file, { file: metaSource.file.path, line: meta.keyLines.logo ?? metaSource.firstLine }, bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error') : null;
-  if (logoPath !== null) images.push({ src: meta.logo!, relPath: logoPath, alt: '', source: { file: metaSource!.file.path, line: meta.keyLines.logo ?? metaSource!.firstLine }, decorative: true });
+  const logoSource = metaSource && { file: metaSource.file.path, line: meta.keyLines.logo ?? metaSource.firstLine };
+  const logoPath = meta.logo !== undefined && metaSource && logoSource ? resolveImagePath(meta.logo, metaSource.file, logoSource, bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error') : null;
+  if (logoPath !== null) images.push({ src: meta.logo!, relPath: logoPath, alt: '', source: logoSource!, decorative: true });
   const logo = logoPath !== null ? images.length - 1 : undefined;
   if (meta.title && !opensWithOwnCover(meta.peerTools)) {
     const title = generate('title', meta.title);

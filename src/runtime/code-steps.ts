@@ -1,7 +1,7 @@
 // A code block whose highlight changes by steps (src/parse/draw-code-lines.ts) shows the step its fragments reach:
 // each later step has an empty fragment in the block's <pre>, so reveal counts the clicks and this shows the result,
 // in the deck, the speaker view's previews and the exporter's pages (reveal's copy of a slide per fragment step
-// carries its own fragments' state). A numbered block's first number is set here too: CSS alone cannot take it from a class.
+// carries its own fragments' state). A numbered block's first number is set here too: CSS cannot read it from a class.
 
 /** Shows, in every stepped code block under `root`, the highlight of the step its shown fragments reach. */
 export function showCodeSteps(root: ParentNode): void {
@@ -16,7 +16,7 @@ export function showCodeSteps(root: ParentNode): void {
 export function setCodeLineStarts(root: ParentNode): void {
   for (const code of root.querySelectorAll<HTMLElement>('pre > code.line-numbers[class*="line-start-"]')) {
     const start = /(?:^|\s)line-start-(\d+)(?:\s|$)/.exec(code.className);
-    // Through the CSSOM, which the deck's policy allows, where a style attribute in the markup it would not.
+    // Set here, not as a style attribute in the markup: a slide with raw HTML is sanitized whole, and would lose it.
     if (start) code.style.setProperty('counter-reset', `code-line ${Number(start[1]) - 1}`);
   }
 }
