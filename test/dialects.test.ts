@@ -2322,13 +2322,14 @@ describe('code line highlights and numbers, as each tool writes them', () => {
   });
 
   it("Deckset's [.code-highlight: …] lines are the next block's steps, never shown", async () => {
-    const deck = ['slidenumbers: true', '', '# Code', '', '[.code-highlight: none]', '[.code-highlight: 1-2, 4]', '[.code-highlight: all]', '```swift', 'let a = 1', 'let b = 2', 'let c = 3', 'let d = 4', '```', '', '---', '', '# After', '', '```swift', 'let e = 5', '```', ''].join('\n');
+    const deck = ['slidenumbers: true', '', '# Code', '', '[.code-highlight: none]', '[.code-highlight: 1-2, 4]', '[.code-highlight: all]', '```swift', 'let a = 1', 'let b = 2', 'let c = 3', 'let d = 4', '```', '', '---', '', '# After', '', '```swift', 'let e = 5', '```', '', '---', '', '# No code', '', '[.code-highlight: 2]', '', 'Text.', '', '---', '', '# End', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'code-lines-deckset'), 'deck.md'));
     const [stepped, after] = blocksOf(built);
     expect(stepped).toMatchObject({ classes: 'hljs language-swift has-highlights code-steps hl-on-1 hl-on-2', lines: ['hl-2', 'hl-2', '', 'hl-2'], steps: 2 });
     expect(after).toMatchObject({ classes: 'hljs language-swift', lines: [] });
     for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toContain('code-highlight');
-    expect(built.warnings).toEqual([]);
+    // Lines before no code block on their slide are named where the slide ends.
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["31: Deckset's [.code-highlight] lines before no code block on their slide were left out"]);
   });
 
   it("numbers a Quarto deck's code in a language as Quarto does, unless code-line-numbers: false; Slidev's lineNumbers: true numbers every block", async () => {

@@ -108,8 +108,9 @@ export function rewriteDecksetLine(line: string, state: DecksetState): DialectLi
   }
   if (/^---[ \t]*$/.test(line)) {
     state.columns = 0;
+    const unused = state.codeHighlights.length > 0;
     state.codeHighlights = [];
-    return null;
+    return unused ? { text: line, warning: "Deckset's [.code-highlight] lines before no code block on their slide were left out" } : null;
   }
   const fence = state.codeHighlights.length > 0 ? /^( {0,3}(?:`{3,}|~{3,}))[ \t]*([^\s`{[]*)/.exec(line) : null;
   if (fence) {
