@@ -46,8 +46,10 @@ export interface ExpandedRemark {
   lineNumbers: number[];
   /** The line of the first slide past which a layout was no longer copied (the deck would have grown too long). */
   stoppedAt?: number;
-  /** Slides whose `template:` names no slide before them: each one's line, the name, and the names there are. */
-  missing: { line: number; name: string; known: string[] }[];
+  /** Slides whose `template:` names no slide before them: each one's line and the name. */
+  missing: { line: number; name: string }[];
+  /** The names the deck's slides have (`name:`), for a did-you-mean. */
+  names: string[];
 }
 
 /**
@@ -89,7 +91,7 @@ export function expandRemarkLayouts(text: string, lineOf: (index: number) => num
     if (value('layout') === 'false') layout = undefined;
     const templateName = value('template');
     const template = templateName === undefined ? undefined : named.get(templateName);
-    if (templateName !== undefined && !template) missing.push({ line: properties.find((p) => p.key === 'template')!.line.number, name: templateName, known: [...named.keys()] });
+    if (templateName !== undefined && !template) missing.push({ line: properties.find((p) => p.key === 'template')!.line.number, name: templateName });
     const base = templateName !== undefined ? template : layout;
     if (base && stoppedAt === undefined && base.size > room) stoppedAt = slide[0]!.number;
     if (base && stoppedAt === undefined) {
@@ -102,13 +104,18 @@ export function expandRemarkLayouts(text: string, lineOf: (index: number) => num
     if (name) named.set(name, readBase(slide, end, properties));
     out.push(...(name ? slide.flatMap(withoutSlot) : slide));
   }
-  return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), missing, ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
+  return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), missing, names: [...named.keys()], ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
 }
+
+/** How many slide names a missing template's did-you-mean looks among. */
+const MAX_SUGGESTED_NAMES = 200;
 
 /** Warns of what a deck's layouts and templates could not draw: a template that names no slide (with a did-you-mean), and a layout cut short. */
 export function reportRemarkLayouts(expanded: ExpandedRemark, warn: (line: number, message: string, hint: string) => void): void {
+  // A did-you-mean among the first names only: a deck of thousands of names and missing templates must not cost their product.
+  const names = expanded.names.slice(0, MAX_SUGGESTED_NAMES);
   for (const m of expanded.missing) {
-    const meant = suggestClosest(m.name, m.known);
+    const meant = suggestClosest(m.name, names);
     warn(m.line, `remark's template "${m.name}" names no slide before this one, so the slide is drawn without it`, meant ? `did you mean ${meant}?` : 'name the template slide with name: before the slides that use it');
   }
   if (expanded.stoppedAt !== undefined) {
