@@ -32,9 +32,24 @@ export function splitHighlightedLines(html: string): string[] {
   return lines;
 }
 
-/** Whether a step makes line `n` (as the deck numbers it) stand out. */
-function standsOut(step: LineStep, n: number): boolean {
-  return step !== null && step.some((range) => n >= range.from && n <= range.to);
+/**
+ * Which of a block's `rows` lines a step makes stand out, by row from 0 (lines numbered from `countFrom`). Read in
+ * one pass over the step's ranges and one over the rows, so a step of thousands of ranges over thousands of lines
+ * costs their sum, not their product.
+ */
+function markRows(step: LineStep, countFrom: number, rows: number): boolean[] {
+  const change = new Int32Array(rows + 1);
+  for (const range of step ?? []) {
+    const from = Math.max(0, range.from - countFrom);
+    const to = Math.min(rows - 1, range.to - countFrom);
+    if (from > to) continue;
+    change[from]! += 1;
+    change[to + 1]! -= 1;
+  }
+  const marked: boolean[] = [];
+  let depth = 0;
+  for (let row = 0; row < rows; row++) marked.push((depth += change[row]!) > 0);
+  return marked;
 }
 
 /** The code element's extra classes, its inner HTML, and the fragments to put after it in the <pre>. */
@@ -49,10 +64,11 @@ export function drawCodeLines(html: string, lines: CodeLines): { classes: string
     ...(lines.numbers && lines.start !== 1 ? [`line-start-${lines.start}`] : []),
     ...(stepped ? ['code-steps', ...steps.flatMap((step, i) => (step !== null ? [`hl-on-${i + 1}`] : []))] : []),
   ];
-  const body = splitHighlightedLines(html)
+  const split = splitHighlightedLines(html);
+  const marked = steps.map((step) => markRows(step, lines.countFrom, split.length));
+  const body = split
     .map((content, i) => {
-      const n = lines.countFrom + i;
-      const marks = ['code-line', ...(standsOut(first, n) ? ['highlight-line'] : []), ...(stepped ? steps.flatMap((step, s) => (standsOut(step, n) ? [`hl-${s + 1}`] : [])) : [])];
+      const marks = ['code-line', ...(marked[0]![i] ? ['highlight-line'] : []), ...(stepped ? steps.flatMap((_, s) => (marked[s]![i] ? [`hl-${s + 1}`] : [])) : [])];
       return `<span class="${marks.join(' ')}">${content}</span>`;
     })
     .join('\n');
