@@ -46,7 +46,8 @@ describe('inline Markdown in titles', () => {
 describe('other tools\' front matter', () => {
   it('Marp: marp and paginate are read, its theme maps to a built-in one, its size is read', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'marp.md'));
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: Marp\'s theme "gaia" is not built in; using white']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: Marp\'s theme "gaia" is not built in; using beige']);
+    expect(built.briefing.meta.theme).toBe('beige');
     expect(built.briefing.meta.pageNumbers).toBe(true);
     expect(built.briefing.meta.size).toBe('4:3');
     expect(built.briefing.slides.some((s) => s.kind === 'title')).toBe(false);

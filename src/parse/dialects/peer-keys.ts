@@ -22,7 +22,8 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
 
 /** Other tools' own themes, and the briefdeck theme nearest to each; Marp's come first for a name both use. */
 const PEER_THEMES: Record<string, Record<string, string>> = {
-  Marp: { default: 'white', gaia: 'white', uncover: 'white' },
+  // Gaia is a cream page with slate text, nearest reveal's beige; Uncover is a plain white page with plain type, its simple.
+  Marp: { default: 'white', gaia: 'beige', uncover: 'simple' },
   // Slidev's official themes (npm packages slidev-theme-<name>); its starter deck asks for seriph.
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
 };
