@@ -484,8 +484,8 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect([two.warnings, listed.warnings]).toEqual([[], []]);
     // Directives and notes before the first heading are hidden in Marp, so that heading names the first slide rather than cutting.
     const directed = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheadingDivider: 2\n---\n\n<!-- _class: lead -->\n<!-- Opening words. -->\n\n# <!--fit--> Cover\n\n## Next\n' }, 'marp-divider-directives'), 'deck.md'));
-    // Marp's fit keyword in a heading is never part of its text.
-    expect(directed.briefing.slides[0]!.titleHtml).toBe('Cover');
+    // Marp's fit keyword in a heading is never part of its text: the title is fitted to its line.
+    expect(directed.briefing.slides[0]!.titleHtml).toBe('<span class="r-fit-text">Cover</span>');
     expect(directed.briefing.slides.map((s) => [s.title, s.look?.className, s.notes?.markdown])).toEqual([
       ['Cover', 'lead', 'Opening words.'],
       ['Next', undefined, undefined],
@@ -2413,6 +2413,17 @@ describe('Mermaid blocks, read', () => {
     expect(slide.bodyHtml).toBe('<p><img src="briefdeck-asset:0" alt="Flowchart" class="diagram"><span class="figure-caption">The talks</span></p>\n');
     expect(briefing.images).toEqual([{ src: 'mermaid', relPath: '#diagram-0', alt: 'Flowchart', source: { file: 'd/deck.qmd', line: 10 }, diagram: 'flowchart LR\n  A --> B' }]);
     expect(bag.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: plantuml diagrams are not drawn yet; the block was left out']);
+  });
+});
+
+describe('fitted titles', () => {
+  it("Marp's `# <!--fit--> Title` and Deckset's `# [fit] Title` are titles in reveal's r-fit-text, the comment and the word never text", async () => {
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# <!-- fit --> Big **idea**\n\nText.\n' }, 'fit-marp'), 'deck.md'));
+    const deckset = await buildDeck(path.join(writeBriefing({ 'deck.md': 'slidenumbers: true\n\n# [fit] Big **idea**\n\nText.\n' }, 'fit-deckset'), 'deck.md'));
+    for (const built of [marp, deckset]) {
+      const slide = built.briefing.slides[0]!;
+      expect([slide.title, slide.titleHtml]).toEqual(['Big idea', '<span class="r-fit-text">Big <strong>idea</strong></span>']);
+    }
   });
 });
 

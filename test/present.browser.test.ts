@@ -329,6 +329,22 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     expect(placed).toEqual({ left: 64, top: 72, width: 768, height: 396, centred: true });
   });
 
+  it("fits a Marp <!--fit--> title (and Deckset's [fit]) to its line, as Marp does, far larger than a title left as it is", async () => {
+    const md = ['---', 'marp: true', '---', '', '# <!--fit--> Fitted', '', 'Text.', '', '---', '', '# Plain', '', 'Text.', ''].join('\n');
+    const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.md': md }, 'present-fit'), 'deck.md'));
+    const deck = await tab.show(built.html);
+    const sizes = await deck.page.evaluate(() => {
+      const slides = (window as unknown as { Reveal: { getSlides(): Element[] } }).Reveal.getSlides();
+      const fitted = slides[0]!.querySelector<HTMLElement>('.slide-title .r-fit-text')!;
+      const frame = slides[0]!.querySelector('.slide-frame')!.getBoundingClientRect();
+      return { fitted: parseFloat(getComputedStyle(fitted).fontSize), plain: parseFloat(getComputedStyle(slides[1]!.querySelector('.slide-title')!).fontSize), fills: fitted.getBoundingClientRect().width / (frame.width - 144) };
+    });
+    expect(sizes.fitted).toBeGreaterThan(2 * sizes.plain);
+    // It fills the width between the slide's margins (72 px each side), as near as fitting can.
+    expect(sizes.fills).toBeGreaterThan(0.9);
+    expect(sizes.fills).toBeLessThanOrEqual(1.01);
+  });
+
   it("shows the deck's logo in the footer, before the number, as high as its line, and the number still on one line", async () => {
     const md = ['---', 'title: A long deck title that takes much of the footer when it is shown there in full', 'logo: logo.png', '---', '', '## One', '', 'Text.', ''].join('\n');
     const { deck: built } = await buildDeck(path.join(writeBriefing({ 'deck.md': md, 'logo.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'present-logo'), 'deck.md'));

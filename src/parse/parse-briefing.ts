@@ -204,8 +204,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const slideSource = { file: (raw.from ?? raw.file).path, line: raw.line };
     // Footnotes are numbered per slide, and their definitions may sit in any column or step of it.
     markdown.beginSlide(raw.body);
-    // A comment in a heading is never its text: Marp's `# <!--fit--> Title` asks for the heading to fill its line.
-    const titleHtml = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim(), raw.from);
+    // A comment in a heading is never its text: Marp's `# <!--fit--> Title` (Deckset's `# [fit]`) asks for the heading to
+    // fill its line, which reveal's own fitting of the r-fit-text class does.
+    const titleText = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim(), raw.from);
+    const titleHtml = titleText !== null && /<!--[ \t]*fit[ \t]*-->/i.test(raw.title!) ? `<span class="r-fit-text">${titleText}</span>` : titleText;
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     let layout = raw.kind === 'section' ? 'section' : 'content';
     let layoutLine: number | undefined;

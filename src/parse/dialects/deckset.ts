@@ -5,7 +5,7 @@
 // - `[.column]` starts a column, `[.background-color: #123]`, `[.text: #fff]` (its colour), `[.build-lists: true]`, `[.slidenumbers: false]`,
 //   `[.footer: …]` and `[.hide-footer]` set the slide, other slide commands (`[.header: …]`) are named in a warning;
 // - `[.code-highlight: 2, 4-5]` lines before a code block are its highlight's steps, written onto its fence as Slidev's `{2,4-5|…}`;
-// - `# [fit] Title` is a title (fitting it to the line is a look);
+// - `# [fit] Title` is a title fitted to its line, as Marp's `# <!--fit--> Title` is;
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
 //   `fit` and percentage words are Marp's, so the pictures are placed as Marp's are (marp.ts).
 import type { BriefingMeta } from '../../model.js';
@@ -126,7 +126,7 @@ export function rewriteDecksetLine(line: string, state: DecksetState): DialectLi
   const command = /^\[\.([\w-]+)(?::[ \t]*(.*?))?\][ \t]*$/.exec(line);
   if (command) return readCommand(command[1]!, command[2]?.trim() ?? '', state);
   const fit = /^(#{1,6})[ \t]+\[fit\][ \t]*(.*)$/.exec(line);
-  if (fit) return { text: `${fit[1]} ${fit[2]}` };
+  if (fit) return { text: `${fit[1]} <!--fit--> ${fit[2]}` };
   return line.includes('![') ? rewriteImages(line) : null;
 }
 
