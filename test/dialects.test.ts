@@ -2416,6 +2416,30 @@ describe('Mermaid blocks, read', () => {
   });
 });
 
+describe("Slidev's utility classes", () => {
+  it('keep the type, spacing, opacity and flex classes a Slidev deck writes, each a rule of the deck written for the classes used; colours and the rest go', async () => {
+    const deck = ['---', 'colorSchema: light', '---', '', '# One', '', '<div class="text-center text-xl opacity-75 mx-auto w-1/2 text-red-500 bg-blue-100">', '', 'Centred', '', '</div>', '', '<p class="flex gap-4 font-bold abs-br">Corner</p>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-utilities'), 'slides.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(body).toContain('<div class="text-center text-xl opacity-75 mx-auto w-1/2">');
+    expect(body).toContain('<p class="flex gap-4 font-bold abs-br">Corner</p>');
+    expect(built.briefing.authorCss!.trim().split('\n')).toEqual([
+      '.reveal .slides .slide-body .abs-br{position:absolute;bottom:0;right:0}',
+      '.reveal .slides .slide-body .flex{display:flex}',
+      '.reveal .slides .slide-body .font-bold{font-weight:700}',
+      '.reveal .slides .slide-body .gap-4{gap:1em}',
+      '.reveal .slides .slide-body .mx-auto{margin-left:auto;margin-right:auto}',
+      '.reveal .slides .slide-body .opacity-75{opacity:0.75}',
+      '.reveal .slides .slide-body .text-center{text-align:center}',
+      '.reveal .slides .slide-body .text-xl{font-size:1.25em}',
+      '.reveal .slides .slide-body .w-1\\/2{width:50%}',
+    ]);
+    // In a deck of another tool the names are kept but draw nothing: no rule is written for them.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n<div class="text-xl">Text</div>\n' }, 'own-utilities'), 'deck.md'));
+    expect(own.briefing.authorCss).toBeUndefined();
+  });
+});
+
 describe('fitted titles', () => {
   it("Marp's `# <!--fit--> Title` and Deckset's `# [fit] Title` are titles in reveal's r-fit-text, the comment and the word never text", async () => {
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# <!-- fit --> Big **idea**\n\nText.\n' }, 'fit-marp'), 'deck.md'));

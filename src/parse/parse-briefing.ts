@@ -28,6 +28,7 @@ import { readRevealHtmlDeck } from './dialects/reveal-html.js';
 import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
+import { writeUtilityCss } from './dialects/uno-utilities.js';
 import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
@@ -349,7 +350,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
   const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
-  const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint }));
+  const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint })) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides) : '');
   return { meta, metaSource: location, sections, slides, images, charts, ...(logo !== undefined ? { logo } : {}), ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
 }
 

@@ -1,0 +1,60 @@
+// Slidev's utility classes (UnoCSS, in Tailwind's names) that set type, spacing, opacity and flex layout: the ones a
+// deck writes most (`<div class="text-center text-xl opacity-75">`), each a rule of the deck's own styles, written
+// for the classes the deck uses. The sanitizer keeps exactly these names (sanitize-fragment.ts); any other class,
+// colours among them, goes as it did. Sizes are in em, so they scale with the deck's type as Slidev's rem do with its.
+import type { Slide } from '../../model.js';
+
+/** Font sizes, `text-xs` to `text-9xl`, in em of the text around. */
+const TEXT_SIZES: Record<string, number> = { xs: 0.75, sm: 0.875, base: 1, lg: 1.125, xl: 1.25, '2xl': 1.5, '3xl': 1.875, '4xl': 2.25, '5xl': 3, '6xl': 3.75, '7xl': 4.5, '8xl': 6, '9xl': 8 };
+const WEIGHTS: Record<string, number> = { thin: 100, extralight: 200, light: 300, normal: 400, medium: 500, semibold: 600, bold: 700, extrabold: 800, black: 900 };
+const LEADINGS: Record<string, number> = { none: 1, tight: 1.25, snug: 1.375, normal: 1.5, relaxed: 1.625, loose: 2 };
+/** Spacing properties by prefix: `m`, `mx`, `pt`, …; each step is a quarter em. */
+const SPACING: Record<string, string[]> = {
+  m: ['margin'], mx: ['margin-left', 'margin-right'], my: ['margin-top', 'margin-bottom'], mt: ['margin-top'], mr: ['margin-right'], mb: ['margin-bottom'], ml: ['margin-left'],
+  p: ['padding'], px: ['padding-left', 'padding-right'], py: ['padding-top', 'padding-bottom'], pt: ['padding-top'], pr: ['padding-right'], pb: ['padding-bottom'], pl: ['padding-left'],
+  gap: ['gap'],
+};
+/** Whole declarations, by class. */
+const FIXED: Record<string, string> = {
+  'text-left': 'text-align:left', 'text-center': 'text-align:center', 'text-right': 'text-align:right', 'text-justify': 'text-align:justify',
+  italic: 'font-style:italic', 'not-italic': 'font-style:normal', underline: 'text-decoration:underline', 'line-through': 'text-decoration:line-through', 'no-underline': 'text-decoration:none',
+  uppercase: 'text-transform:uppercase', lowercase: 'text-transform:lowercase', capitalize: 'text-transform:capitalize',
+  block: 'display:block', 'inline-block': 'display:inline-block', hidden: 'display:none',
+  flex: 'display:flex', 'inline-flex': 'display:inline-flex', 'flex-row': 'flex-direction:row', 'flex-col': 'flex-direction:column', 'flex-wrap': 'flex-wrap:wrap', 'flex-1': 'flex:1 1 0%', grow: 'flex-grow:1',
+  'items-start': 'align-items:flex-start', 'items-center': 'align-items:center', 'items-end': 'align-items:flex-end', 'items-stretch': 'align-items:stretch',
+  'justify-start': 'justify-content:flex-start', 'justify-center': 'justify-content:center', 'justify-end': 'justify-content:flex-end', 'justify-between': 'justify-content:space-between', 'justify-around': 'justify-content:space-around', 'justify-evenly': 'justify-content:space-evenly',
+  'w-full': 'width:100%', 'h-full': 'height:100%', 'w-1/2': 'width:50%', 'w-1/3': 'width:33.333%', 'w-2/3': 'width:66.667%', 'w-1/4': 'width:25%', 'w-3/4': 'width:75%',
+  rounded: 'border-radius:0.25em', 'rounded-md': 'border-radius:0.375em', 'rounded-lg': 'border-radius:0.5em', 'rounded-xl': 'border-radius:0.75em', 'rounded-full': 'border-radius:9999px',
+  // Slidev's own shortcuts: a block at a corner of the slide.
+  'abs-tl': 'position:absolute;top:0;left:0', 'abs-tr': 'position:absolute;top:0;right:0', 'abs-bl': 'position:absolute;bottom:0;left:0', 'abs-br': 'position:absolute;bottom:0;right:0',
+};
+
+/** Every utility class this module writes a rule for. */
+export const UTILITY_CLASS = new RegExp(
+  `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-(?:\\d{1,2}|auto)|w-\\d{1,3})$`,
+);
+
+/** The declarations of one utility class, or undefined for a class that is not one. */
+function declare(cls: string): string | undefined {
+  if (!UTILITY_CLASS.test(cls)) return undefined;
+  if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
+  const [, prefix, value] = /^([\w]+)-(.+)$/.exec(cls)!;
+  if (prefix === 'text') return `font-size:${TEXT_SIZES[value!]}em`;
+  if (prefix === 'font') return `font-weight:${WEIGHTS[value!]}`;
+  if (prefix === 'leading') return `line-height:${LEADINGS[value!]}`;
+  if (prefix === 'opacity') return `opacity:${Number(value) / 100}`;
+  if (prefix === 'w') return `width:${Number(value) / 4}em`;
+  // Margins may be auto (`mx-auto` centres a block); padding and gaps may not.
+  if (value === 'auto' && !prefix!.startsWith('m')) return undefined;
+  const length = value === 'auto' ? 'auto' : `${Number(value) / 4}em`;
+  return SPACING[prefix!]!.map((property) => `${property}:${length}`).join(';');
+}
+
+/** The rules for the utility classes the slides' HTML uses (their bodies and columns), scoped to the slides; empty when it uses none. */
+export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead'>[]): string {
+  const used = new Set<string>();
+  for (const html of slides.flatMap((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? ''])) {
+    for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) for (const cls of classes!.split(/\s+/)) if (UTILITY_CLASS.test(cls)) used.add(cls);
+  }
+  return [...used].sort().map((cls) => `.reveal .slides .slide-body .${cls.replace(/\//g, '\\/')}{${declare(cls)}}\n`).join('');
+}
