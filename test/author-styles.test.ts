@@ -81,6 +81,17 @@ describe("the author's own styles", () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[21, 'slide settings class other are not supported and were left out']]);
   });
 
+  it("an element of a slide's HTML keeps a class the deck's styles name (<p class=\"big\">), which they then style; one none names, and the deck's chrome classes, still go", async () => {
+    const built = await build({
+      'deck.md': ['---', 'marp: true', '---', '', '<style>', '.big { font-size: 2em }', '.classification, .note em { color: red }', '</style>', '', '# One', '', '<p class="big other">Big</p>', '', '<div class="note classification">', '', 'A *note*', '', '</div>', ''].join('\n'),
+    }, 'styles-element-classes');
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(body).toContain('<p class="big">Big</p>');
+    expect(body).toContain('<div class="note">');
+    expect(body).not.toContain('classification');
+    expect(built.briefing.authorCss).toContain('.reveal .slides section[data-layout] .slide-body .big { font-size: 2em }');
+  });
+
   it("Marp's front-matter class: names a class the deck's styles define too, for every slide; one no style defines is named in a warning at its line", async () => {
     const built = await build({ 'deck.md': ['---', 'marp: true', 'class:', '  - big', '  - lead', '  - odd', '---', '', '<style>', 'section.big h1 { color: gray }', '</style>', '', '# One', '', '---', '', '# Two', ''].join('\n') }, 'styles-front-class');
     expect(built.briefing.slides.map((s) => [s.look?.className, s.look?.authorClass])).toEqual([['lead', 'big'], ['lead', 'big']]);
@@ -143,9 +154,13 @@ describe("the author's own styles", () => {
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_PEER_SYNTAX', 9, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>']]);
   });
 
-  it('readSlideClasses finds the classes a style gives the slide in its <style> blocks and the style directive; a text of unclosed blocks defines none', async () => {
-    const { readSlideClasses } = await import('../src/parse/author-styles.js');
-    expect([...readSlideClasses(['<STYLE>section.big h1 {}</style>\n<style scoped>\n:root.quiet {}\n</style>'], 'section.wide {}', true)]).toEqual(['big', 'quiet', 'wide']);
+  it('readStyleClasses finds the classes a style gives the slide in its <style> blocks and the style directive, and every class the styles name; a text of unclosed blocks defines none', async () => {
+    const { readStyleClasses } = await import('../src/parse/author-styles.js');
+    const read = readStyleClasses(['<STYLE>section.big h1 {}</style>\n<style scoped>\n:root.quiet {}\n</style>'], 'section.wide {} .note p.small, .lead {}', true);
+    expect([...read.slide]).toEqual(['big', 'quiet', 'wide']);
+    // Every class named, the built-in looks (lead) apart, which the sanitizer keeps anyway.
+    expect([...read.element]).toEqual(['big', 'quiet', 'wide', 'note', 'small']);
+    const readSlideClasses = (texts: string[], deckStyle: string | undefined, rootIsSlide: boolean) => readStyleClasses(texts, deckStyle, rootIsSlide).slide;
     expect([...readSlideClasses(['<style>section.one {}</style>', `${'<style>'.repeat(20000)}section.two {}`], undefined, true)]).toEqual(['one']);
     // `:root` is the slide only in Marp's and Slidev's decks.
     expect([...readSlideClasses(['<style>:root.page {} section.slide {}</style>'], undefined, false)]).toEqual(['slide']);

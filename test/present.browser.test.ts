@@ -345,15 +345,15 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     expect(sizes.fills).toBeLessThanOrEqual(1.01);
   });
 
-  it("draws a Slidev deck's utility classes: a text-2xl line half again the size of the text, text-center centred, opacity-50 half seen", async () => {
-    const md = ['---', 'colorSchema: light', '---', '', '# One', '', 'Plain.', '', '<p class="text-2xl text-center opacity-50">Styled</p>', ''].join('\n');
+  it("draws a Slidev deck's utility classes (a text-2xl line half again the size of the text, text-center centred, opacity-50 half seen) and a class its own style names", async () => {
+    const md = ['---', 'colorSchema: light', '---', '', '# One', '', 'Plain.', '', '<p class="text-2xl text-center opacity-50">Styled</p>', '', '<p class="twice">Own</p>', '', '<style>', '.twice { font-size: 2em }', '</style>', ''].join('\n');
     const { deck: built } = await buildDeck(path.join(writeBriefing({ 'slides.md': md }, 'present-utilities'), 'slides.md'));
     const deck = await tab.show(built.html);
     const styled = await deck.page.evaluate(() => {
-      const [plain, styledText] = [...document.querySelectorAll('section.present .slide-content p')].map((p) => getComputedStyle(p));
-      return { ratio: parseFloat(styledText!.fontSize) / parseFloat(plain!.fontSize), align: styledText!.textAlign, opacity: styledText!.opacity };
+      const [plain, styledText, own] = [...document.querySelectorAll('section.present .slide-content p')].map((p) => getComputedStyle(p));
+      return { ratio: parseFloat(styledText!.fontSize) / parseFloat(plain!.fontSize), align: styledText!.textAlign, opacity: styledText!.opacity, own: parseFloat(own!.fontSize) / parseFloat(plain!.fontSize) };
     });
-    expect(styled).toEqual({ ratio: 1.5, align: 'center', opacity: '0.5' });
+    expect(styled).toEqual({ ratio: 1.5, align: 'center', opacity: '0.5', own: 2 });
   });
 
   it("shows the deck's logo in the footer, before the number, as high as its line, and the number still on one line", async () => {

@@ -75,8 +75,9 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(loose!.bodyHtml).toMatch(/A paragraph — over lines/);
     for (const slide of briefing.slides) expect(slide.bodyHtml).not.toMatch(/&lt;(?:section|textarea|script|p)|data-template|data-markdown|<script/);
     expect(deck.html).not.toMatch(/document\.title = 'scripted'|Reveal\.initialize\(\{ hash/);
-    // The page's own <style> styles the deck, scoped to the slides like any deck's.
+    // The page's own <style> styles the deck, scoped to the slides like any deck's, and the element it names keeps its class.
     expect(deck.html).toMatch(/\.callout-red\s*\{\s*color:\s*#aa0011/);
+    expect(loose!.bodyHtml).toContain('<p class="callout-red">Note: this line is shown, not a note</p>');
   });
 
   it('typesets the math reveal\'s math plugin would (\\(…\\), \\[…\\], Pandoc\'s math spans) in titles and paragraphs, keeping the rest text; reads Pandoc\'s code blocks and leaves its structural classes unmentioned', async () => {
@@ -109,7 +110,6 @@ describe('a reveal.js deck written as an HTML page', () => {
     const { warnings } = await built;
     expect([...warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message.replace(/\(file not found: [^)]*\)/, '(file not found)')}`)).toEqual([
       '10: style sheets the page links to (local.css) are not read; write their rules in a <style> element in the page to keep them',
-      '46: raw HTML was neutralised: removed class on <p>',
       "69: the file absent.md that reveal.js's <section data-markdown> names could not be read (file not found), so it was left out",
       '70: data-separator="^\\n\\n\\n" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
       '75: slide settings data-transition are not supported and were left out',

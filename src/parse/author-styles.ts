@@ -197,16 +197,18 @@ function locateSlide(selector: Selector, style: Pick<WrittenStyle, 'rootIsSlide'
 const isAuthorClass = (node: SelectorNode) => node.type === 'class' && /^-?[A-Za-z_][\w-]*$/.test(node.value) && node.value !== 'slidev-layout' && !SLIDE_CLASS_ALLOWLIST.has(node.value);
 
 /**
- * The classes the deck's styles give the slide itself (`section.big`, Marp's `:root.big`) beyond the built-in
- * ones: a slide may then take them (`<!-- _class: big -->`). Read from Marp's `style:` and the deck's `<style>`
- * blocks before the deck is cut, so that a class set for the slides after it is carried on; CSS that does not
- * parse gives none (it is warned of once it is scoped).
+ * The classes the deck's styles define: those they give the slide itself (`section.big`, Marp's `:root.big`) beyond
+ * the built-in ones, which a slide may then take (`<!-- _class: big -->`), and every class their selectors name,
+ * which an element of a slide's HTML may then keep (`<p class="big">`). Read from Marp's `style:` and the deck's
+ * `<style>` blocks before the deck is cut, so that a class set for the slides after it is carried on; CSS that does
+ * not parse gives none (it is warned of once it is scoped).
  */
-export function readSlideClasses(texts: readonly string[], deckStyle: string | undefined, rootIsSlide: boolean): Set<string> {
+export function readStyleClasses(texts: readonly string[], deckStyle: string | undefined, rootIsSlide: boolean): { slide: Set<string>; element: Set<string> } {
   const classes = new Set<string>();
+  const element = new Set<string>();
   const sheets = texts.flatMap(findStyleBlocks);
   if (deckStyle) sheets.push(deckStyle);
-  if (sheets.length === 0) return classes;
+  if (sheets.length === 0) return { slide: classes, element };
   const postcss = require('postcss') as typeof import('postcss');
   const selectorParser = require('postcss-selector-parser') as typeof import('postcss-selector-parser');
   for (const css of sheets) {
@@ -216,13 +218,14 @@ export function readSlideClasses(texts: readonly string[], deckStyle: string | u
         for (const selector of selectorParser().astSync(rule.selector).nodes) {
           const located = locateSlide(selector, { rootIsSlide });
           if (located?.own) for (const node of located.compounds[0]!.nodes) if (isAuthorClass(node)) classes.add(node.value!);
+          selector.walkClasses((node) => void (isAuthorClass(node) && element.add(node.value)));
         }
       });
     } catch {
       // Not CSS: nothing is defined by it.
     }
   }
-  return classes;
+  return { slide: classes, element };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface RawHtmlContext {
   trusted: boolean;
   images: ImageRef[];
   bag: DiagnosticBag;
+  /** The classes the deck's own styles name, which an element keeps (author-styles.ts). */
+  styleClasses?: ReadonlySet<string>;
 }
 
 /** Cleans a slide's raw HTML, reporting each thing removed at the line that holds it. */
@@ -86,7 +88,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    const cleaned = sanitizeFragment(html, removedLink, rawImage);
+    const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
     if (removed.length > 0) {

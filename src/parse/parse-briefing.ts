@@ -22,7 +22,7 @@ import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
-import { placeAuthorStyles, readStyleSheets, readSlideClasses, scopeAuthorStyles } from './author-styles.js';
+import { placeAuthorStyles, readStyleSheets, readStyleClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck } from './dialects/reveal-html.js';
 import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
@@ -84,7 +84,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
   // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
-  const authorClasses = readSlideClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
+  const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
     if (classes) marpCarried.class = (meta.slideDefaults ??= {}).class = classes;
@@ -125,7 +125,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
-  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations);
+  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations, elementClasses);
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
   // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
   const chromeText = (file: SourceFile, line: number, text: string) => toPlainText(markdown.renderInline(file, line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();

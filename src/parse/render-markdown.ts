@@ -64,7 +64,7 @@ interface RenderContext {
  * to confined paths and refuses unsafe links, so Markdown alone can never
  * produce markup that loads or runs anything.
  */
-export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }) {
+export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }, styleClasses: ReadonlySet<string> = new Set()) {
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
   /** Whether Pandoc reads the file (Pandoc's, Quarto's, R Markdown's but xaringan's), so its slide-show rules (a list in a block quote), fancy lists and implicit figures apply. */
@@ -332,7 +332,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   /** Cleans raw HTML under the deck's rules (a trusted author's kept, minus what navigates or frames; anyone else's sanitized), reporting nothing. */
   function cleanRawHtml(html: string): string {
     const ignore = () => undefined;
-    return meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore);
+    return meta.html ? stripNavigationAndFrames(html, ignore) : sanitizeFragment(html, ignore, undefined, styleClasses);
   }
 
   /** The last steps of every fragment: quotes, dashes and ellipses are set before math goes back in, so TeX is never touched; math goes in after sanitising, since KaTeX's markup is ours and needs the inline styles a sanitizer would strip. */
@@ -369,7 +369,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
-    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag });
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses });
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }

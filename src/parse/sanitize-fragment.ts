@@ -168,8 +168,10 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
   } as import('sanitize-html').IOptions);
 }
 
-/** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs. */
-export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage): string {
+const NO_STYLE_CLASSES: ReadonlySet<string> = new Set();
+
+/** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs; an element keeps the classes the deck's own styles name (`styleClasses`). */
+export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage, styleClasses: ReadonlySet<string> = NO_STYLE_CLASSES): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(settleRawText(html), {
     allowedTags: [
@@ -197,7 +199,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.
-      ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), UTILITY_CLASS]]),
+      ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), UTILITY_CLASS, ...styleClasses]]),
     ),
     allowedStyles: {
       img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) },
