@@ -178,10 +178,12 @@ describe("the author's own styles", () => {
 describe('style sheets the metadata names', () => {
   it("reveal-md's css: and Quarto's format: revealjs: css: style every slide from their files, read from the briefing folder and scoped like any style; a file not there, one outside the folder and an address are each a warning at the line naming it", async () => {
     const revealMd = await build({
-      'deck.md': ['---', 'title: R', 'separator: <!--s-->', 'css: custom.css', '---', '', '# One', '', 'Text', ''].join('\n'),
-      'custom.css': '.reveal h1 { color: red; }\n@import url("https://example.org/font.css");\n',
+      'deck.md': ['---', 'title: R', 'separator: <!--s-->', 'css: custom.css', '---', '', '# One', '', 'Text', '', '<p class="aside-note">Styled by the file</p>', ''].join('\n'),
+      'custom.css': '.reveal h1 { color: red; }\n@import url("https://example.org/font.css");\n.aside-note { font-size: 0.8em; }\n',
     }, 'styles-reveal-md-css');
-    expect(rulesOf(revealMd.briefing.authorCss)).toEqual([`${BODY} h1 { color: red; }`]);
+    expect(rulesOf(revealMd.briefing.authorCss)).toEqual([`${BODY} h1 { color: red; }`, `${BODY} .aside-note { font-size: 0.8em; }`]);
+    // An element keeps a class the file's styles name.
+    expect(revealMd.briefing.slides.at(-1)!.bodyHtml).toContain('<p class="aside-note">Styled by the file</p>');
     // The style sheet's own lines are its messages' places.
     expect(revealMd.warnings.map((w) => `${w.file?.split('/').pop()}:${w.line}: ${w.message}`)).toEqual(['custom.css:2: a style\'s @import url("https://example.org/font.css") was left out: a deck carries nothing from elsewhere']);
     const dir = writeBriefing({

@@ -83,8 +83,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
   const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
-  // A class the deck's own styles give the slide (`section.big`) is one a slide may take.
-  const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, meta.deckStyle?.css, commentNotes !== 'none');
+  // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
+  const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
+  const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none');
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
     if (classes) marpCarried.class = (meta.slideDefaults ??= {}).class = classes;
@@ -348,7 +349,6 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   fillSlidevPageNumbers(slides, sections, pageTotal ?? slides.length);
   fillSlidevToc(slides, new Map(rawSlides.flatMap((raw) => (raw.toc && slideOf.has(raw) ? [[slideOf.get(raw)!, raw.toc] as const] : []))));
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
-  const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
   const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint })) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides) : '');
   return { meta, metaSource: location, sections, slides, images, charts, ...(logo !== undefined ? { logo } : {}), ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
