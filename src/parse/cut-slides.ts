@@ -95,7 +95,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const c = current as unknown as RawSlide;
     (c.notes ??= []).push(lineAt(text, number));
   };
-  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}) };
+  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}), ...(options.styleClasses ? { styleClasses: options.styleClasses } : {}) };
   const rawTex = createRawTexState();
   const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev' };
   /** Where the `<style>` block being read starts. */

@@ -69,6 +69,8 @@ export interface CutOptions {
   styles?: FoundStyle[];
   /** Classes the deck's own styles define for a slide, which Marp's class directive carries on like the built-in ones. */
   authorClasses?: ReadonlySet<string>;
+  /** Classes the deck's own styles name, which a Pandoc div of only those keeps (rewrite-line.ts). */
+  styleClasses?: ReadonlySet<string>;
   /** Rewrites a line of a tool whose own syntax a dialect module reads line by line (remark's, Deckset's); one per file, as it keeps state. */
   rewriteLine?: (line: string) => DialectLine | null;
   /**

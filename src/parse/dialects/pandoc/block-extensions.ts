@@ -1,6 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
-import { classDivExtensions, placedDivExtension } from './class-divs.js';
+import { classDivExtensions, placedDivExtension, styledDivExtension } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
 import type { CrossRefs } from './cross-refs.js';
@@ -24,6 +24,9 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  */
 export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string) => void): TokenizerAndRendererExtension[] {
   return [
+    // First, so last in marked's order (it tries the extensions registered later first): a div another kept div reads
+    // (a callout, an aside, a grid) is never read as a div of the deck's own classes.
+    styledDivExtension(report),
     calloutExtension(report),
     ...pandocTableExtensions(crossRefs),
     layoutGridExtension(report),

@@ -24,6 +24,21 @@ export const CLASS_DIVS: readonly { cls: string; called: string }[] = [
   { cls: 'r-fit-text', called: 'an r-fit-text div' },
 ];
 
+/** The marked extension for a div of classes the deck's own styles name, kept as a div of those classes (rewrite-line.ts decides which). */
+export function styledDivExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+  return fencedDivExtension(
+    {
+      name: 'styled-div',
+      called: 'a div of the deck\'s own classes',
+      opening: /^ {0,3}:{3,}[ \t]*\{\.[\w-]+(?:[ \t]+\.[\w-]+)*\}[ \t]*(?:\n|$)/,
+      block: fencedDivPattern('((?:\\.[\\w-]+[ \\t]*)+)'),
+      read: (match, lexer) => ({ classes: match[2]!.trim().split(/\s+/).map((c) => c.slice(1)), body: lexer.blockTokens(match[3]!, []) }),
+      render: ({ classes, body }, parser) => `<div class="${classes.join(' ')}">${parser.parse(body)}</div>\n`,
+    },
+    report,
+  );
+}
+
 /** The sides and sizes of Quarto's `.absolute`, each a length (a number is pixels). */
 const PLACE_KEYS = ['top', 'left', 'right', 'bottom', 'width', 'height'];
 

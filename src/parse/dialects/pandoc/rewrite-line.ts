@@ -52,6 +52,8 @@ export interface PandocLineState {
   hiding?: number;
   /** The line that div opened on, for a warning should it never close (set by cut-slides.ts). */
   hidingFrom?: number;
+  /** The classes the deck's own styles name: a div of only those is kept, a div of its classes (class-divs.ts). */
+  styleClasses?: ReadonlySet<string>;
 }
 
 /** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
@@ -155,6 +157,11 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
       state.divs[state.divs.length - 1] = 'fragment';
       return { text: '<!-- pause -->' };
+    }
+    // A div of classes the deck's own styles name (`::: {.highlight}` with a `.highlight` rule in its css:), kept for them to style.
+    if (attributes && attributes.classes.length > 0 && attributes.id === null && attributes.pairs.length === 0 && attributes.classes.every((c) => state.styleClasses?.has(c))) {
+      state.divs[state.divs.length - 1] = 'class';
+      return { text: `${fence} {${spec}}` };
     }
     return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
   }
