@@ -192,13 +192,13 @@ describe('style sheets the metadata names', () => {
     }, 'styles-quarto-css');
     const quarto = await buildDeck(path.join(dir, 'deck.qmd'));
     expect(rulesOf(quarto.briefing.authorCss)).toEqual([`${BODY} h2 { color: rgb(1, 2, 3); }`]);
-    // A Quarto div of classes the deck's css: names is kept for it to style; one of classes none names is shown without its box.
+    // A Quarto div (or span) of classes the deck's css: names is kept for it to style; one of classes none names is shown without its box.
     const styledDir = writeBriefing({
-      'deck.qmd': ['---', 'title: Q', 'css: styles.css', '---', '', '## One', '', '::: {.highlight .wide}', 'Boxed **text**.', ':::', '', '::: {.unknown}', 'Plain.', ':::', ''].join('\n'),
+      'deck.qmd': ['---', 'title: Q', 'css: styles.css', '---', '', '## One', '', '::: {.highlight .wide}', 'Boxed **text**.', ':::', '', '::: {.unknown}', 'Plain.', ':::', '', 'A [marked]{.highlight} word.', ''].join('\n'),
       'styles.css': '.highlight { background: #ffe; }\n.wide { width: 100%; }\n',
     }, 'styles-quarto-divs');
     const styled = await buildDeck(path.join(styledDir, 'deck.qmd'));
-    expect(styled.briefing.slides.find((s) => s.title === 'One')!.bodyHtml).toBe('<div class="highlight wide"><p>Boxed <strong>text</strong>.</p>\n</div>\n<p>Plain.</p>\n');
+    expect(styled.briefing.slides.find((s) => s.title === 'One')!.bodyHtml).toBe('<div class="highlight wide"><p>Boxed <strong>text</strong>.</p>\n</div>\n<p>Plain.</p>\n<p>A <span class="highlight">marked</span> word.</p>\n');
     expect(styled.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['12: Pandoc div "::: {.unknown}" has no briefdeck meaning; its content is shown without it']);
     expect(quarto.deck.html).toContain(`${BODY} h2 { color: rgb(1, 2, 3); }`);
     expect(quarto.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([

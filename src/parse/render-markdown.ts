@@ -202,6 +202,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...pandocInlineExtensions(
         (raw, ignored) => bag.warn('W_PEER_SYNTAX', `${meta.mdc ? 'MDC' : 'Pandoc'} attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
         meta.mdc === true,
+        styleClasses,
       ),
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),

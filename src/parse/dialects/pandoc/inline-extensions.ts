@@ -30,7 +30,7 @@ const MDC_TAKES_ATTRIBUTES = new Set([...TAKES_ATTRIBUTES, 'strong', 'em', 'del'
  * (at render time, in order, so it can name the line). In an MDC deck (`mdc`), a block may also follow
  * bold, italic and struck text, and may hold bare props (`{lazy}`), as MDC's do.
  */
-export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void, mdc = false): TokenizerAndRendererExtension[] {
+export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void, mdc = false, styleClasses: ReadonlySet<string> = new Set()): TokenizerAndRendererExtension[] {
   const takesAttributes = mdc ? MDC_TAKES_ATTRIBUTES : TAKES_ATTRIBUTES;
   const read = mdc ? readMdcAttributes : readAttributes;
   return [
@@ -53,9 +53,12 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         if (conditional === 'shown') return this.parser.parseInline(tokens);
         let inner = this.parser.parseInline(tokens);
         const fragment = attributes.classes.includes('fragment');
-        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)));
+        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)) || styleClasses.has(cls));
         if (ignored.length > 0) report(token.raw, ignored);
         for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `${SPAN_ELEMENTS[cls]![0]}${inner}${SPAN_ELEMENTS[cls]![1]}`;
+        // Classes the deck's own styles name stay on the span, for them to style.
+        const styled = [...new Set(attributes.classes)].filter((cls) => styleClasses.has(cls));
+        if (styled.length > 0) inner = `<span class="${styled.join(' ')}">${inner}</span>`;
         return fragment ? `<span class="fragment">${inner}</span>` : inner;
       },
     },
