@@ -29,7 +29,8 @@ import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { writeUtilityCss } from './dialects/uno-utilities.js';
-import { createLineRewriter, cutsAtSeparators, opensWithOwnCover, recognisePeerTools } from './peer-tools.js';
+import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer-tools.js';
+import { generateMetaSlides, readLogo } from './generated-slides.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -144,33 +145,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     return numbered;
   };
 
-  // Generated slides take their content from the metadata; their templates render it.
-  const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
-    push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: location, incremental: false, images: [], bulletCount: 0 });
-  // The deck's logo, on every slide: a picture of the folder, confined and inlined like any (a remote one, like any).
-  const logoSource = metaSource && { file: metaSource.file.path, line: meta.keyLines.logo ?? metaSource.firstLine };
-  const logoPath = meta.logo !== undefined && metaSource && logoSource ? resolveImagePath(meta.logo, metaSource.file, logoSource, bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error') : null;
-  if (logoPath !== null) images.push({ src: meta.logo!, relPath: logoPath, alt: '', source: logoSource!, decorative: true });
-  const logo = logoPath !== null ? images.length - 1 : undefined;
-  if (meta.title && !opensWithOwnCover(meta.peerTools)) {
-    const title = generate('title', meta.title);
-    // Quarto's `title-slide-attributes`: the title slide's own background, its picture confined and inlined like any.
-    const own = meta.titleSlideLook;
-    if (own && metaSource) {
-      const where = { file: metaSource.file.path, line: own.line };
-      const relPath = own.backgroundImage === undefined ? null : resolveImagePath(own.backgroundImage, metaSource.file, where, bag, 'background image', 'leave out');
-      title.look = own.backgroundColor === undefined ? {} : { backgroundColor: own.backgroundColor };
-      if (relPath !== null) {
-        images.push({ src: own.backgroundImage!, relPath, alt: '', source: where, decorative: true });
-        title.look.backgroundImage = images.length - 1;
-        title.images = [images.length - 1];
-      }
-    }
-  }
-  if (meta.bottomLine) generate('bottom-line', 'Bottom line', renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes));
-  // Pandoc and Quarto list a deck's sections only when asked (`toc: true`), so their decks have an agenda only then; `agenda:` set wins.
-  const agenda = meta.keyLines.agenda === undefined && pandocFamily ? meta.toc?.show === true : meta.agenda;
-  if (agenda && rawSlides.some((s) => s.kind === 'section')) generate('agenda', meta.toc?.title ?? 'Agenda');
+  const logo = readLogo({ meta, metaSource, images, bag });
+  generateMetaSlides({ meta, metaSource, location, images, bag, push, bottomLineNotes: () => renderMetaNotes(meta.bottomLineNotes, meta.keyLines.bottomLineNotes), hasSections: rawSlides.some((s) => s.kind === 'section'), pandocFamily });
 
   /** Renders a slide's speaker notes, with footnotes of their own. */
   function renderNotes(file: SourceFile, lines: Line[]): SpeakerNotes {
