@@ -231,7 +231,13 @@ export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideH
   const parts: string[] = [];
   if (overflow.vertical > 1) parts.push(`vertically by ${overflow.vertical} px (content ${slideHeight + overflow.vertical} px, slide ${slideHeight} px)`);
   if (overflow.horizontal > 1) parts.push(`horizontally by ${overflow.horizontal} px`);
-  const message = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''} overflows ${parts.join(' and ')}`;
+  const named = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
+  // A slide made to scroll (Quarto's `.scrollable`) does so in the deck; only on paper does it run off, which is worth a warning, not an error.
+  if (slide.look?.className?.split(' ').includes('scrollable')) {
+    bag.warn('W_PDF_OVERFLOW', `${named} scrolls in the deck; printed, it runs off ${parts.join(' and ')}`, { file: slide.source.file, line: slide.source.line, hint: 'split the slide with --- where a printed copy must show all of it' });
+    return;
+  }
+  const message = `${named} overflows ${parts.join(' and ')}`;
   const where = { file: slide.source.file, line: slide.source.line, hint: 'shorten the text, split the slide with ---, or use a smaller image' };
   if (severity === 'error') bag.error(code, message, where);
   else bag.warn(code, message, where);
