@@ -160,6 +160,8 @@ describe("the author's own styles", () => {
     expect([...read.slide]).toEqual(['big', 'quiet', 'wide']);
     // Every class named, the built-in looks (lead) apart, which the sanitizer keeps anyway.
     expect([...read.element]).toEqual(['big', 'quiet', 'wide', 'note', 'small']);
+    // A style naming more classes than any deck's (a hostile one) gives elements the first 500 only: the sanitizer looks each up.
+    expect(readStyleClasses([`<style>${Array.from({ length: 2000 }, (_, i) => `.c${i}`).join(',')} {}</style>`], undefined, true).element.size).toBe(500);
     const readSlideClasses = (texts: string[], deckStyle: string | undefined, rootIsSlide: boolean) => readStyleClasses(texts, deckStyle, rootIsSlide).slide;
     expect([...readSlideClasses(['<style>section.one {}</style>', `${'<style>'.repeat(20000)}section.two {}`], undefined, true)]).toEqual(['one']);
     // `:root` is the slide only in Marp's and Slidev's decks.

@@ -197,6 +197,12 @@ function locateSlide(selector: Selector, style: Pick<WrittenStyle, 'rootIsSlide'
 const isAuthorClass = (node: SelectorNode) => node.type === 'class' && /^-?[A-Za-z_][\w-]*$/.test(node.value) && node.value !== 'slidev-layout' && !SLIDE_CLASS_ALLOWLIST.has(node.value);
 
 /**
+ * The most classes an element may keep from the deck's styles: the sanitizer looks each class up among them, per
+ * element, so a style naming a hundred thousand would make every slide's cleaning slow. No deck's styles name more.
+ */
+const MAX_ELEMENT_CLASSES = 500;
+
+/**
  * The classes the deck's styles define: those they give the slide itself (`section.big`, Marp's `:root.big`) beyond
  * the built-in ones, which a slide may then take (`<!-- _class: big -->`), and every class their selectors name,
  * which an element of a slide's HTML may then keep (`<p class="big">`). Read from Marp's `style:` and the deck's
@@ -218,7 +224,7 @@ export function readStyleClasses(texts: readonly string[], deckStyle: string | u
         for (const selector of selectorParser().astSync(rule.selector).nodes) {
           const located = locateSlide(selector, { rootIsSlide });
           if (located?.own) for (const node of located.compounds[0]!.nodes) if (isAuthorClass(node)) classes.add(node.value!);
-          selector.walkClasses((node) => void (isAuthorClass(node) && element.add(node.value)));
+          selector.walkClasses((node) => void (isAuthorClass(node) && element.size < MAX_ELEMENT_CLASSES && element.add(node.value)));
         }
       });
     } catch {
