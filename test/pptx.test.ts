@@ -429,6 +429,19 @@ describe('slide blocks for PowerPoint', () => {
     expect(exported.err).toContain('info: 1 build step (fragments) shown all at once');
   });
 
+  it("places a picture Quarto places (.absolute) where the deck places it, at its width and aspect, out of the text's flow", async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: A\n---\n\n## Placed\n\nText.\n\n![](p.png){.absolute top=0 left=0 width="300"}\n\n![](p.png){.absolute bottom=0 right="10%" width=192}\n', 'p.png': readFileSync(path.join(FIXTURES, 'pptx', 'square.png')) }, 'pptx-absolute');
+    const files = unzipSync((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const slide = strFromU8(files['ppt/slides/slide2.xml']!);
+    const emu = 914400;
+    const pictures = [...slide.matchAll(/<p:pic>[\s\S]*?<\/p:pic>/g)].map((m) => /<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(m[0])!.slice(1).map((n) => Math.round((Number(n) / emu) * 100) / 100));
+    // 300 px is 3.13 in at 96 to the inch, square as the picture; 192 px is 2 in, 10% of the 13.33 in slide from its right edge, on its bottom.
+    expect(pictures).toEqual([
+      [0, 0, 3.13, 3.13],
+      [10, 5.5, 2, 2],
+    ]);
+  });
+
   it("puts the deck's logo on every slide's master, at the footer's right before the number, at its aspect ratio", async () => {
     const deck = writeBriefing({ 'deck.md': '---\ntitle: L\nlogo: logo.png\n---\n\n## One\n\nText.\n', 'logo.png': readFileSync(path.join(FIXTURES, 'pptx', 'square.png')) }, 'pptx-logo');
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.md'))).bytes);

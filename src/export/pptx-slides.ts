@@ -74,6 +74,8 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
     }
   }
   if (slide.title) addTitle(ctx, slide.title);
+  // Pictures placed on the slide (Quarto's `.absolute`) go where the deck places them, out of the flow.
+  blocks = blocks.filter((block) => !(block.kind === 'image' && block.place && placePicture(ctx, block)));
   const box = bodyBox(ctx);
   switch (slide.layout) {
     case 'two-column': {
@@ -108,6 +110,35 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
     default:
       return flow(ctx, blocks, box, BODY_SIZE);
   }
+}
+
+/**
+ * Places a picture where the deck places it: its sides in the slide's pixels (96 to the inch) or percent of the
+ * slide, its width as written or its own, its height by its aspect. False when it cannot be read, to flow instead.
+ */
+function placePicture(ctx: SlideContext, block: Extract<SlideBlock, { kind: 'image' }>): boolean {
+  const image = ctx.images.get(block.asset);
+  const place = block.place!;
+  const { width: slideW, height: slideH } = ctx.geometry;
+  // A length in inches along a side of `extent` inches; em and rem as the deck's 16 px, undefined for anything else.
+  const inches = (length: string | undefined, extent: number): number | undefined => {
+    const m = /^(-?\d*\.?\d+)(px|%|em|rem)?$/.exec(length?.trim() ?? '');
+    if (!m) return undefined;
+    const n = Number(m[1]);
+    return m[2] === '%' ? (n / 100) * extent : m[2] === 'em' || m[2] === 'rem' ? (n * 16) / 96 : n / 96;
+  };
+  if (!image) return false;
+  const w = inches(place.width, slideW) ?? image.width / 96;
+  const h = w * (image.height / image.width);
+  const left = inches(place.left, slideW);
+  const right = inches(place.right, slideW);
+  const top = inches(place.top, slideH);
+  const bottom = inches(place.bottom, slideH);
+  const x = left ?? (right !== undefined ? slideW - right - w : undefined);
+  const y = top ?? (bottom !== undefined ? slideH - bottom - h : undefined);
+  if (x === undefined || y === undefined) return false;
+  ctx.slide.addImage({ data: image.data, x, y, w, h, altText: block.alt.trim() === '' ? DECORATIVE_PICTURE : block.alt });
+  return true;
 }
 
 /** The title in the master's title placeholder, so PowerPoint's outline and accessibility tools see it as the title. */

@@ -42,10 +42,19 @@ export type SlideBlock =
   | { kind: 'list'; items: ListItem[] }
   | { kind: 'quote'; paragraphs: TextRun[][] }
   | { kind: 'table'; header: TextRun[][]; rows: TextRun[][][]; align?: ('left' | 'center' | 'right' | undefined)[] }
-  | { kind: 'image'; asset: number; alt: string }
+  | { kind: 'image'; asset: number; alt: string; place?: PicturePlace }
   | { kind: 'code'; lines: TextRun[][] }
   | { kind: 'math'; tex: string }
   | { kind: 'chart'; index: number };
+
+/** Where a picture is placed on the slide: its sides and width as CSS lengths (`200px`, `10%`), as the deck writes them. */
+export interface PicturePlace {
+  top?: string;
+  left?: string;
+  right?: string;
+  bottom?: string;
+  width?: string;
+}
 
 /** The blocks of one slide body, and whether any element of it was a fragment (a build step the export cannot show). */
 export interface SlideBlocks {
@@ -298,7 +307,19 @@ function onlyImage(p: Element): SlideBlock | undefined {
 function readImage(img: Element): SlideBlock | undefined {
   const src = attribute(img, 'src') ?? '';
   if (!src.startsWith(ASSET_SCHEME)) return undefined;
-  return { kind: 'image', asset: Number(src.slice(ASSET_SCHEME.length)), alt: attribute(img, 'alt') ?? '' };
+  const place = readPlace(img);
+  return { kind: 'image', asset: Number(src.slice(ASSET_SCHEME.length)), alt: attribute(img, 'alt') ?? '', ...(place ? { place } : {}) };
+}
+
+/** A picture's place on the slide (Quarto's `.absolute`, which the deck writes as its style), with its width attribute: CSS lengths as written. */
+function readPlace(img: Element): PicturePlace | undefined {
+  const style = attribute(img, 'style') ?? '';
+  if (!/(?:^|;)\s*position\s*:\s*absolute\b/.test(style)) return undefined;
+  const place: PicturePlace = {};
+  for (const [, side, value] of style.matchAll(/(?:^|;)\s*(top|left|right|bottom)\s*:\s*([^;]+)/g)) place[side as 'top'] = value!.trim();
+  const width = attribute(img, 'width');
+  if (width) place.width = /^\d+(?:\.\d+)?$/.test(width) ? `${width}px` : width;
+  return place;
 }
 
 function trimRuns(runs: TextRun[]): TextRun[] {
