@@ -74,8 +74,9 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
     }
   }
   if (slide.title) addTitle(ctx, slide.title);
-  // Pictures placed on the slide (Quarto's `.absolute`) go where the deck places them, out of the flow.
-  blocks = blocks.filter((block) => !(block.kind === 'image' && block.place && placePicture(ctx, block)));
+  // Pictures placed on the slide (Quarto's `.absolute`) go where the deck places them; the rest flows.
+  const placed = new Set(blocks.filter((block) => block.kind === 'image' && block.place !== undefined && placePicture(ctx, block)));
+  blocks = blocks.filter((block) => !placed.has(block));
   const box = bodyBox(ctx);
   switch (slide.layout) {
     case 'two-column': {

@@ -198,7 +198,7 @@ const isAuthorClass = (node: SelectorNode) => node.type === 'class' && /^-?[A-Za
 
 /**
  * The most classes an element may keep from the deck's styles: the sanitizer looks each class up among them, per
- * element, so a style naming a hundred thousand would make every slide's cleaning slow. No deck's styles name more.
+ * element, so a style naming a hundred thousand would make every slide's cleaning slow; a deck's own styles name far fewer.
  */
 const MAX_ELEMENT_CLASSES = 500;
 
