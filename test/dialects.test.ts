@@ -859,7 +859,7 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(toPlainText(body('Bare'))).toContain('<div class="kept">- code</div>');
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
       '28: Pandoc div "<div style="color: red">" has no briefdeck meaning; its content is shown without it',
-      '32: raw HTML was neutralised: removed class on <div>',
+      '32: classes no style of the deck names were left out of raw HTML (<div>)',
     ]);
     // A div of notes among other classes stays HTML (its notes taken out as any HTML notes are), and closes no div of Markdown around it.
     const nested = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: N', 'output: ioslides_presentation', '---', '', '## S', '', '<div class="box">', '- in box', '<div class="speaker-notes">', '*shown*', '</div>', '- after', '</div>', '', '<div class="notes other">', 'Said', '</div>', '', 'End', ''].join('\n') }, 'ioslides-nested-divs'), 'deck.Rmd'));

@@ -91,7 +91,13 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
-    if (removed.length > 0) {
+    // Only classes went, which no style of the deck names: that draws nothing here, and saying how to keep them serves better than calling it neutralised.
+    if (removed.length > 0 && removed.every((what) => what.startsWith('class on <'))) {
+      c.bag.warn('W_RAW_HTML', `classes no style of the deck names were left out of raw HTML (${removed.map((what) => what.slice('class on '.length)).join(', ')})`, {
+        ...lineOfMarkup(removed[0]!),
+        hint: 'give them a rule in a <style> block (or the deck\'s css: file) to keep them, or leave them out',
+      });
+    } else if (removed.length > 0) {
       c.bag.warn('W_RAW_HTML', `raw HTML was neutralised: removed ${removed.join(', ')}`, {
         ...lineOfMarkup(removed[0]!),
         hint: 'write Markdown instead, or set `html: true` in the metadata if you trust every author of this briefing',
