@@ -57,7 +57,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     const started = performance.now();
     let ok = true;
     try {
-      const built = await buildDeck(input, { cwd: options.cwd, sandbox, devClient: true });
+      const built = await buildDeck(input, { cwd: options.cwd, sandbox, devClient: true, progress: (line) => options.log(`dev: ${line}`) });
       page = built.deck.html;
       for (const w of built.warnings) options.log(formatDiagnostic(w));
     } catch (err) {

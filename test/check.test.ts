@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSharedBrowser } from './browser-harness.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, readFixtureCases, runBin, runCapture } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, readFixtureCases, runBin, runCapture, writeBriefing } from './helpers.js';
 
 interface Expected {
   args: string[];
@@ -48,6 +48,13 @@ describe('briefdeck check', () => {
     expect(result.err).toContain('check: layout not checked (--no-layout)');
     expect(result.err).not.toContain('laying out');
     expect(result.code).toBe(0);
+  });
+
+  it.skipIf(BROWSER_PATH === null)('says when it draws a Mermaid diagram, as build does', async () => {
+    // A diagram of this run's own, so it is drawn here rather than read from an earlier run's cache.
+    const dir = writeBriefing({ 'deck.md': `---\ntitle: D\n---\n\n## One\n\n\`\`\`mermaid\nflowchart LR\n  A --> B${Date.now().toString(36)}\n\`\`\`\n\n<!-- notes -->\n` }, 'check-mermaid');
+    const result = await runCapture(['check', dir, '--no-layout'], ROOT);
+    expect(result.err).toContain('check: drawing 1 Mermaid diagram');
   });
 
   it('reports every problem of a briefing in one run', async () => {

@@ -113,7 +113,7 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
   const early = values['no-layout'] ? null : findBrowser(explicit).path;
   const start = early ? startExporter(early, timeoutMs, { mode: 'print' }) : undefined;
   try {
-    built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets });
+    built = await buildDeck(input, { cwd: io.cwd, limits: readLimits(values), budgets, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
   } catch (err) {
     start?.abandon();
     if (!(err instanceof BriefdeckError)) throw err;
