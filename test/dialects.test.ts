@@ -2418,7 +2418,7 @@ describe('Mermaid blocks, read', () => {
 
 describe("Slidev's utility classes", () => {
   it('keep the type, spacing, opacity and flex classes a Slidev deck writes, each a rule of the deck written for the classes used; colours and the rest go', async () => {
-    const deck = ['---', 'colorSchema: light', '---', '', '# One', '', '<div class="text-center text-xl opacity-75 mx-auto w-1/2 text-red-500 bg-blue-100">', '', 'Centred', '', '</div>', '', '<p class="flex gap-4 font-bold abs-br">Corner</p>', ''].join('\n');
+    const deck = ['---', 'colorSchema: light', '---', '', '# One', '', '<div class="text-center text-xl opacity-75 mx-auto w-1/2 text-red-500 bg-blue-100 p-auto">', '', 'Centred', '', '</div>', '', '<p class="flex gap-4 font-bold abs-br">Corner</p>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-utilities'), 'slides.md'));
     const body = built.briefing.slides[0]!.bodyHtml;
     expect(body).toContain('<div class="text-center text-xl opacity-75 mx-auto w-1/2">');

@@ -31,7 +31,7 @@ const FIXED: Record<string, string> = {
 
 /** Every utility class this module writes a rule for. */
 export const UTILITY_CLASS = new RegExp(
-  `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-(?:\\d{1,2}|auto)|w-\\d{1,3})$`,
+  `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-\\d{1,2}|m[xytrbl]?-auto|w-\\d{1,3})$`,
 );
 
 /** The declarations of one utility class, or undefined for a class that is not one. */
@@ -44,8 +44,7 @@ function declare(cls: string): string | undefined {
   if (prefix === 'leading') return `line-height:${LEADINGS[value!]}`;
   if (prefix === 'opacity') return `opacity:${Number(value) / 100}`;
   if (prefix === 'w') return `width:${Number(value) / 4}em`;
-  // Margins may be auto (`mx-auto` centres a block); padding and gaps may not.
-  if (value === 'auto' && !prefix!.startsWith('m')) return undefined;
+  // Only margins may be auto (`mx-auto` centres a block): the pattern takes no other.
   const length = value === 'auto' ? 'auto' : `${Number(value) / 4}em`;
   return SPACING[prefix!]!.map((property) => `${property}:${length}`).join(';');
 }
