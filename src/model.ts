@@ -251,6 +251,12 @@ export interface SlideLook {
   backgroundFilter?: number;
   /** reveal's auto-animate (Quarto's `auto-animate=true`): what this slide shares with the one before it moves into place. */
   autoAnimate?: true;
+  /** The slide's own transition, where it has one (reveal's `data-transition`, Quarto's `transition=`, Slidev's and Marp's `transition`): reveal's words. */
+  transition?: string;
+  /** How fast its transition runs (reveal's `data-transition-speed`). */
+  transitionSpeed?: 'default' | 'fast' | 'slow';
+  /** How its background changes (reveal's `data-background-transition`), one of reveal's transitions. */
+  backgroundTransition?: string;
 }
 
 /** One horizontal slide of the deck. */

@@ -1,7 +1,7 @@
 import { checkLayouts } from './check-layouts.js';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, imageFilterClass, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, imageFilterClass, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
 
@@ -58,8 +58,8 @@ export interface SlideView {
   sections: { title: string; number: number }[];
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
-  /** The slide's own background colour, classes and background image (a data URI), already limited to safe values. */
-  look: { backgroundColor?: string; className?: string; authorClass?: string; backgroundImage?: string; backgroundGradient?: string; textColor?: string; backgroundSize?: string; backgroundFilter?: number; autoAnimate?: true };
+  /** The slide's own look (background, classes, transition), already limited to safe values, its background picture as a data URI. */
+  look: Omit<SlideLook, 'backgroundImage'> & { backgroundImage?: string };
   /** This slide opens a vertical stack: the deck template wraps it and the slides below it in one <section>. */
   stackStart: boolean;
   /** This slide is the last of its vertical stack. */

@@ -1558,7 +1558,7 @@ describe('reveal slide and element directives', () => {
     expect(content[3]!.look).toEqual({});
     expect(built.deck.html).not.toContain('example.com');
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '13: slide settings class reveal, data-transition are not supported and were left out',
+      '13: slide settings class reveal, data-transition="spin" are not supported and were left out',
       '25: slide settings data-background-gradient are not supported and were left out',
     ]);
   });

@@ -74,6 +74,31 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     }
   });
 
+  it("plays a slide's own transition for a reader who allows motion, and takes it off for one who asks for less", async () => {
+    const deckFile = path.join(writeBriefing({ 'deck.qmd': ['---', 'title: T', 'format:', '  revealjs:', '    transition: none', '---', '', '## Zoomed {transition="zoom"}', '', 'Text.', ''].join('\n') }, 'slide-transition-motion'), 'deck.qmd');
+    const html = (await buildDeck(deckFile)).deck.html;
+    const moving = await openDeck(browser, html, { motion: 'no-preference' });
+    const stillTab = await openDeckTab(browser, { motion: 'reduce' });
+    const still = await stillTab.show(html);
+    try {
+      /** Moves to the zoomed slide and says what it asks for and what is animating right after. */
+      const next = (deck: typeof moving) =>
+        deck.page.evaluate(() => {
+          const reveal = (window as unknown as { Reveal: RevealApi & { next(): void; getCurrentSlide(): Element } }).Reveal;
+          reveal.next();
+          return { transition: reveal.getCurrentSlide().getAttribute('data-transition'), animating: document.getAnimations().length };
+        });
+      // The deck changes in place, but this slide zooms in.
+      const moved = await next(moving);
+      expect(moved.transition).toBe('zoom');
+      expect(moved.animating).toBeGreaterThan(0);
+      expect(await next(still)).toEqual({ transition: null, animating: 0 });
+    } finally {
+      await moving.context.close();
+      await stillTab.context.close();
+    }
+  });
+
   it('loads every font the theme declares, and body text renders in the theme font', async () => {
     const deck = await tab.show(built.deck.html, '#/5');
     const fonts = await deck.page.evaluate(async () => {

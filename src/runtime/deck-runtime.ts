@@ -61,6 +61,13 @@ const exporting = (window as unknown as { briefdeckMode?: ExportMode }).briefdec
 // The speaker view's previews are built from the deck's source, taken before reveal changes the page. An export has no speaker view.
 if (!isReceiver && !exporting) (window as unknown as { briefdeckSource: string }).briefdeckSource = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
 
+/** Takes the slides' own transitions off (Quarto's `transition=`, reveal's `data-transition`): reveal reads a slide's before the deck's, so a deck set to change in place would still move there. */
+function stillSlideTransitions(): void {
+  for (const slide of document.querySelectorAll('.reveal .slides section')) {
+    for (const name of ['data-transition', 'data-transition-speed', 'data-background-transition']) slide.removeAttribute(name);
+  }
+}
+
 const configElement = document.getElementById('briefdeck-config');
 const config = JSON.parse(configElement?.textContent ?? '{}') as Record<string, unknown>;
 
@@ -86,12 +93,15 @@ if (exporting?.mode !== 'handout') {
   } else if (isReceiver) {
     // What reveal's speaker view used to ask for in the preview URL: a still, chrome-free copy that follows the speaker window.
     Object.assign(config, { controls: receiverRole === 'current', progress: false, history: false, hash: false, transition: 'none', backgroundTransition: 'none', autoAnimate: false, autoSlide: 0, scrollActivationWidth: false });
+    stillSlideTransitions();
   } else if (exporting?.mode === 'present') {
     // Screenshots want the slide alone: no animation, arrows or progress bar.
     Object.assign(config, { transition: 'none', backgroundTransition: 'none', autoAnimate: false, controls: false, progress: false, hash: false });
+    stillSlideTransitions();
   } else if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
     // A reader whose system asks for less motion gets slides that change in place (WCAG 2.3.3), auto-animated ones too; layout.css stills the rest.
     Object.assign(config, { transition: 'none', backgroundTransition: 'none', autoAnimate: false });
+    stillSlideTransitions();
   }
   // reveal's postMessage API stays off except in a speaker-view preview, which the speaker window drives.
   // The current-slide preview reports the presenter's moves to the speaker window, which passes them on to the deck.

@@ -3,7 +3,7 @@
 // its own syntax is rewritten into briefdeck's, line by line:
 // - a paragraph that starts with `^` is a presenter note, and goes to the notes, never the slide;
 // - `[.column]` starts a column, `[.background-color: #123]`, `[.text: #fff]` (its colour), `[.build-lists: true]`, `[.slidenumbers: false]`,
-//   `[.footer: …]` and `[.hide-footer]` set the slide, other slide commands (`[.header: …]`) are named in a warning;
+//   `[.footer: …]`, `[.hide-footer]` and `[.slide-transition: …]` set the slide, other slide commands (`[.header: …]`) are named in a warning;
 // - `[.code-highlight: 2, 4-5]` lines before a code block are its highlight's steps, written onto its fence as Slidev's `{2,4-5|…}`;
 // - `# [fit] Title` is a title fitted to its line, as Marp's `# <!--fit--> Title` is;
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
@@ -48,7 +48,7 @@ export function takeDecksetSettings(text: string, firstLine: number): { text: st
 
 /**
  * Applies the settings briefdeck can honour: `footer` (the footer's text), `slidenumbers` (the footer's number),
- * `build-lists` (lists step in), `slide-dividers` (headings that cut a slide too). Returns those it cannot, for a warning.
+ * `build-lists` (lists step in), `slide-dividers` (headings that cut a slide too), `slide-transition` (the nearest of reveal's). Returns those it cannot, for a warning.
  */
 export function applyDecksetSettings(settings: readonly DecksetSetting[], meta: BriefingMeta): DecksetSetting[] {
   const ignored: DecksetSetting[] = [];
@@ -68,6 +68,12 @@ export function applyDecksetSettings(settings: readonly DecksetSetting[], meta: 
       case 'autoscale':
       case 'slidecount':
         break;
+      case 'slide-transition': {
+        const transition = readDecksetTransition(setting.value);
+        if (transition === undefined) ignored.push(setting);
+        else meta.transition = transition;
+        break;
+      }
       case 'slide-dividers': {
         const levels = [...setting.value.matchAll(/(#{1,6})/g)].map((m) => m[1]!.length);
         if (levels.length > 0) meta.headingDivider = [...new Set(levels)].sort();
@@ -130,6 +136,17 @@ export function rewriteDecksetLine(line: string, state: DecksetState): DialectLi
   return line.includes('![') ? rewriteImages(line) : null;
 }
 
+/**
+ * Deckset's transition (`true`, `false`, `fade(0.3)`, `push(horizontal, 0.3)`) as the reveal transition nearest it:
+ * its fades are reveal's fade, and its pushes, moves and reveals, where one slide moves off for another, reveal's
+ * slide. Its timing and direction are not carried over. Undefined for any other.
+ */
+function readDecksetTransition(value: string): string | undefined {
+  const name = /^[ \t]*([A-Za-z]+)[ \t]*(?:\(.*\))?[ \t]*$/.exec(value)?.[1]!.toLowerCase();
+  const nearest: Record<string, string> = { true: 'fade', false: 'none', fade: 'fade', fadethroughcolor: 'fade', push: 'slide', move: 'slide', reveal: 'slide' };
+  return name !== undefined && Object.hasOwn(nearest, name) ? nearest[name] : undefined;
+}
+
 /** A slide command: `[.column]`, `[.background-color: #123]`, `[.build-lists: true]`; any other is named in a warning. */
 function readCommand(name: string, value: string, state: DecksetState): DialectLine {
   switch (name) {
@@ -149,6 +166,11 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       return { text: '<!-- footer: end -->', before: ['<!-- footer -->'] };
     case 'autoscale':
       return { text: '' };
+    case 'slide-transition': {
+      const transition = readDecksetTransition(value);
+      if (transition === undefined) break;
+      return { text: `<!-- .slide: data-transition="${transition}" -->` };
+    }
     // A step of the next code block's highlight, written onto its fence (rewriteDecksetLine); Deckset's words are Slidev's.
     case 'code-highlight':
       if (/^(?:all|none|\d+(?:[ \t]*-[ \t]*\d+)?(?:[ \t]*,[ \t]*\d+(?:[ \t]*-[ \t]*\d+)?)*)$/.test(value)) {

@@ -2,13 +2,10 @@
 // knows (peer-keys.ts says whose) is a warning that names the tool, never an
 // error; the few that mean something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
-import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
+import { isKnownRevealSeparator, isSafeGradient, keepSafeLook, TRANSITION_NAMES } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { readCssUrl } from '../../css-references.js';
-
-/** Slide transitions reveal offers; another tool's name for one maps onto it, anything else is not carried over. */
-const TRANSITIONS: Record<string, string> = { none: 'none', fade: 'fade', slide: 'slide', convex: 'convex', concave: 'concave', zoom: 'zoom', 'slide-left': 'slide', 'slide-right': 'slide', 'slide-up': 'slide', 'slide-down': 'slide', 'fade-out': 'fade' };
 
 /** Quarto's names for reveal's themes that differ from reveal's own. */
 const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' };
@@ -241,8 +238,10 @@ function applyQuartoTheme(value: unknown, meta: BriefingMeta): boolean {
 }
 
 function applyTransition(value: unknown, meta: BriefingMeta): boolean {
-  if (typeof value !== 'string' || !Object.hasOwn(TRANSITIONS, value)) return false;
-  meta.transition = TRANSITIONS[value];
+  // A slide reveal moves one way (Slidev's `slide-left | slide-right`, forwards | backwards) takes the first.
+  const name = typeof value === 'string' ? value.split('|')[0]!.trim() : undefined;
+  if (name === undefined || !Object.hasOwn(TRANSITION_NAMES, name)) return false;
+  meta.transition = TRANSITION_NAMES[name];
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { Line } from '../source-lines.js';
 import { imageFilterClass, type Slide, type SourceFile } from '../../model.js';
-import { isSafeBackgroundSize, isSafeGradient, keepSafeLook } from './reveal.js';
+import { isSafeBackgroundSize, isSafeGradient, keepSafeLook, readSlideTransition } from './reveal.js';
 import { readCssUrl } from '../../css-references.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
@@ -155,6 +155,8 @@ export interface MarpCarried {
   header?: string;
   /** `hold` shows the number without counting the slide, `skip` hides it and does not count the slide either. */
   paginate?: boolean | 'hold' | 'skip';
+  /** Marp's `transition` (for its browser's view transitions), as the reveal transition the slide takes. */
+  transition?: string;
   /** Front matter's `_class: lead` and its kin: directives for the first slide, read as if written in it, then gone. */
   firstSlide?: { text: string; line: number; file?: SourceFile }[];
 }
@@ -171,6 +173,8 @@ export interface MarpChrome {
 
 /** A local directive in a comment, with or without the `_` that keeps it to one slide. */
 const LOCAL_DIRECTIVE = new RegExp(`^\\s*(_?)(${MARP_LOCAL_DIRECTIVES.join('|')})\\s*:\\s*(.*?)\\s*$`);
+/** Marp's `transition` directive: a transition's name, then maybe how long it takes (`fade 1s`), which reveal sets by its own speeds. */
+const TRANSITION_DIRECTIVE = /^\s*(_?)transition\s*:\s*(\S*)/;
 
 /** Marp's front-matter classes as every slide takes them: the built-in looks and those the deck's own styles define; the rest named for a warning. */
 export function settleFrontMatterClasses(written: string, authorClasses: ReadonlySet<string>): { classes?: string; ignored: string[] } {
@@ -201,6 +205,13 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
     const text = modernizeClassicDirective(directive.text);
     if (text === null) {
       warn(directive.line, `Marp classic's ${directive.text.trim().split(/\s*:/)[0]} directive is not supported and was left out`, directive.file);
+      continue;
+    }
+    const transition = TRANSITION_DIRECTIVE.exec(text);
+    if (transition) {
+      const name = readSlideTransition(transition[2]!.replace(/^(["'])(.*)\1$/, '$2'));
+      if (name === undefined) warn(directive.line, `Marp's transition: ${transition[2]} has no match among reveal's transitions and was left out`, directive.file);
+      else (transition[1] ? own : setHere).transition = name;
       continue;
     }
     const local = LOCAL_DIRECTIVE.exec(text);
@@ -251,19 +262,20 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`, directive.file);
     }
   }
-  const { class: className, backgroundColor, color, backgroundImage, backgroundSize, footer, header, paginate } = { ...carried, ...setHere, ...own };
+  const { class: className, backgroundColor, color, backgroundImage, backgroundSize, footer, header, paginate, transition } = { ...carried, ...setHere, ...own };
   const safe = keepSafeLook(setHere, authorClasses);
   for (const key of ['class', 'backgroundColor', 'color'] as const) {
     if (!(key in setHere)) continue;
     if (safe[key] === undefined) delete carried[key];
     else carried[key] = safe[key];
   }
-  for (const key of ['backgroundImage', 'backgroundSize', 'footer', 'header', 'paginate'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
+  for (const key of ['backgroundImage', 'backgroundSize', 'footer', 'header', 'paginate', 'transition'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
   const at = (text: string) => ({ text, number: lookLine ?? firstLine });
   const looks: Line[] = [];
   if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
   if (backgroundColor) looks.push(at(`<!-- .slide: data-background-color="${backgroundColor.replace(/"/g, '')}" -->`));
   if (color) looks.push(at(`<!-- .slide: data-color="${color.replace(/"/g, '')}" -->`));
+  if (transition) looks.push(at(`<!-- .slide: data-transition="${transition}" -->`));
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
   const picture = (text: string) => (own.backgroundImage === undefined && setHere.backgroundImage === undefined && carried.backgroundImageAt ? { text, ...carried.backgroundImageAt } : at(text));
   if (backgroundImage) looks.push(picture(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));

@@ -3,13 +3,12 @@
 // parsed with acorn and only literal values are taken. Those briefdeck can honour become the deck's metadata
 // (reveal-html.ts writes them as YAML); what a deck does anyway needs nothing; the rest is named in one warning.
 import { createRequire } from 'node:module';
+import { REVEAL_TRANSITIONS } from './reveal.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use only: most pages are not reveal.js pages, and most decks no page.
 let acorn: typeof import('acorn') | undefined;
 
-/** reveal's transitions, which a deck's `transition` may name. */
-const TRANSITIONS = new Set(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
 
 /**
  * Options that change nothing in a deck briefdeck builds: it has a hash, history, controls, a progress bar and
@@ -92,7 +91,7 @@ function mapOptions(options: ReadonlyMap<string, OptionValue | undefined>): Reve
   const yaml: string[] = [];
   const unread: string[] = [];
   for (const [name, value] of options) {
-    if (name === 'transition' && typeof value === 'string' && TRANSITIONS.has(value)) yaml.push(`transition: ${JSON.stringify(value)}`);
+    if (name === 'transition' && typeof value === 'string' && REVEAL_TRANSITIONS.has(value)) yaml.push(`transition: ${JSON.stringify(value)}`);
     // Its number on every slide is the deck's unless the page turns it off.
     else if (name === 'slideNumber' && value !== undefined) {
       if (value === false) yaml.push('slide-number: false');

@@ -142,6 +142,30 @@ export interface SlideDirectiveLook {
   incremental?: true;
   /** reveal's `data-auto-animate` (Quarto's `auto-animate=true`): reveal moves what two such slides in a row share. */
   autoAnimate?: true;
+  /** reveal's `data-transition` (Quarto's `transition=`), as readSlideTransition lets it in. */
+  transition?: string;
+  /** reveal's `data-transition-speed`. */
+  transitionSpeed?: 'default' | 'fast' | 'slow';
+  /** reveal's `data-background-transition`: how the slide's background changes, one of reveal's transitions. */
+  backgroundTransition?: string;
+}
+
+/** reveal's transitions: the deck's `transition` and a slide's name one of these. */
+export const REVEAL_TRANSITIONS: ReadonlySet<string> = new Set(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
+
+/** Other tools' names for one of reveal's transitions: Slidev's directions and `fade-out`, which reveal's own `slide` and `fade` come closest to. */
+export const TRANSITION_NAMES: Readonly<Record<string, string>> = { ...Object.fromEntries([...REVEAL_TRANSITIONS].map((t) => [t, t])), 'slide-left': 'slide', 'slide-right': 'slide', 'slide-up': 'slide', 'slide-down': 'slide', 'fade-out': 'fade' };
+
+/**
+ * A slide's transition as reveal takes it in `data-transition`: one of its transitions (or another tool's name for
+ * one), or its own way of giving the way in and the way out apart (`zoom-in fade-out`). Undefined for anything else.
+ */
+export function readSlideTransition(value: string): string | undefined {
+  const words = value.trim().toLowerCase().split(/\s+/);
+  if (words.length === 1 && Object.hasOwn(TRANSITION_NAMES, words[0]!)) return TRANSITION_NAMES[words[0]!];
+  const halves = words.map((w) => /^([a-z]+)-(in|out)$/.exec(w));
+  if (words.length > 2 || halves.some((h) => !h || !REVEAL_TRANSITIONS.has(h[1]!)) || new Set(halves.map((h) => h![2])).size !== words.length) return undefined;
+  return words.join(' ');
 }
 
 /**
@@ -175,6 +199,12 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
     } else if ((name === 'data-auto-animate' || name === 'auto-animate') && ['', 'true', 'false'].includes(value) && !(name === 'auto-animate' && value === '')) {
       // `false` asks for what a slide does anyway.
       if (value !== 'false') look.autoAnimate = true;
+    } else if ((name === 'data-transition' || name === 'transition') && readSlideTransition(value) !== undefined) {
+      look.transition = readSlideTransition(value);
+    } else if ((name === 'data-transition-speed' || name === 'transition-speed') && /^(?:default|fast|slow)$/.test(value)) {
+      look.transitionSpeed = value as SlideDirectiveLook['transitionSpeed'];
+    } else if ((name === 'data-background-transition' || name === 'background-transition') && REVEAL_TRANSITIONS.has(value)) {
+      look.backgroundTransition = value;
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
@@ -183,7 +213,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       if (own.length > 0) look.authorClass = own.join(' ');
       for (const c of classes) if (!SLIDE_CLASS_ALLOWLIST.has(c) && !authorClasses.has(c)) ignored.push(`class ${c}`);
     } else {
-      ignored.push(name);
+      // A transition reveal has, with a value it has not, is named with that value.
+      ignored.push(/^(?:data-)?(?:background-)?transition(?:-speed)?$/.test(name) ? `${name}="${value}"` : name);
     }
   }
   return { look, ignored };

@@ -1,6 +1,7 @@
 import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
+import { readSlideTransition } from './reveal.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
@@ -172,6 +173,13 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
     if (key === 'class') return `<!-- .slide: class="${value.replace(/"/g, '')}" -->`;
     if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
+    // The slide's own transition as reveal names it; of Slidev's two ways (`slide-left | slide-right`, forwards | backwards), the first.
+    if (key === 'transition') {
+      const transition = readSlideTransition(value.split('|')[0]!);
+      if (transition !== undefined) return `<!-- .slide: data-transition="${transition}" -->`;
+      warn(index, `Slidev's transition "${value}" has no match among reveal's and was left out; the slide changes as the deck's others do`);
+      return '';
+    }
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
     return '';
   });
