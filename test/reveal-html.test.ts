@@ -112,10 +112,11 @@ describe('a reveal.js deck written as an HTML page', () => {
       '10: style sheets the page links to (local.css) are not read; write their rules in a <style> element in the page to keep them',
       "69: the file absent.md that reveal.js's <section data-markdown> names could not be read (file not found), so it was left out",
       '70: data-separator="^\\n\\n\\n" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
-      '75: slide settings data-transition are not supported and were left out',
       '77: raw HTML was neutralised: removed <script>',
     ]);
     expect(warnings.every((w) => w.file!.endsWith('index.html'))).toBe(true);
+    // A section's own transition is the slide's.
+    expect((await built).briefing.slides.find((s) => s.title === 'Last')!.look).toEqual({ transition: 'zoom' });
   });
 
   it('names the page\'s own scripts, which are not run, and not reveal\'s (its core, plugins and the call that starts it)', async () => {
