@@ -31,6 +31,7 @@ import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/aut
 import { writeUtilityCss } from './dialects/uno-utilities.js';
 import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer-tools.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
+import { linkSlideAnchors } from './slide-anchors.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -175,6 +176,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   /** Slides Marp's `paginate: hold` or `skip` leaves out of the page count. */
   const uncounted = new Set<Slide>();
   const slideOf = new Map<RawSlide, Slide>();
+  const slideIds = new Map<Slide, string>();
   /** The file the slide before came from: a vertical separator stacks a slide under one of its own file only. */
   let previousFile: SourceFile | undefined;
   for (const raw of rawSlides) {
@@ -199,7 +201,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     let leadLines: Line[] | null = null;
     let leadSteps: { fragment: boolean; from: number }[] = [];
     const steps: { fragment: boolean; from: number }[][] = [[]];
-    const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, ...headingLook } = raw.look ?? {};
+    const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, id: headingId, ...headingLook } = raw.look ?? {};
+    /** The id in-deck links name the slide by (slide-anchors.ts). */
+    let slideId = headingId;
     let look: Slide['look'] = raw.look ? headingLook : undefined;
     /** Left out of the page count, as reveal leaves a slide `data-visibility="uncounted"`. */
     let uncountedHere = headingUncounted === true;
@@ -225,7 +229,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       const directive = DIRECTIVE.exec(line.text);
       const slideLook = directive ? null : readSlideDirective(line.text, authorClasses);
       if (slideLook) {
-        const { backgroundImage, uncounted: notCounted, ...safe } = slideLook.look;
+        const { backgroundImage, uncounted: notCounted, id, ...safe } = slideLook.look;
+        slideId = id ?? slideId;
         look = { ...look, ...safe };
         if (notCounted) uncountedHere = true;
         if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
@@ -315,12 +320,16 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     });
     previousFile = raw.file;
     slideOf.set(raw, slide);
+    if (slideId !== undefined) slideIds.set(slide, slideId);
     if (raw.chrome?.uncounted || uncountedHere) uncounted.add(slide);
     if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 
   if (bibliography) placeWorksCited(slides, bibliography, [...cited], meta.citations!, push, location);
+  // Links to a slide by its id, Pandoc's title id or Marp's and Slidev's page number, pointed at its place.
+  const pages = rawSlides.flatMap((raw) => slideOf.get(raw) ?? []);
+  linkSlideAnchors(slides, slideIds, markdown.anchorLinks, { titleIds: pandocFamily, pages: meta.peerTools.includes('Marp') || meta.peerTools.includes('Slidev') ? pages : null }, (at, message, hint) => bag.warn('W_LINK', message, { ...at, hint }));
   const pageTotal = uncounted.size > 0 ? numberMarpPages(slides, uncounted) : undefined;
   fillSlidevPageNumbers(slides, sections, pageTotal ?? slides.length);
   fillSlidevToc(slides, new Map(rawSlides.flatMap((raw) => (raw.toc && slideOf.has(raw) ? [[slideOf.get(raw)!, raw.toc] as const] : []))));

@@ -35,6 +35,7 @@ import { inlineTexExtension } from './dialects/pandoc/inline-tex.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
+import type { AnchorLink } from './slide-anchors.js';
 
 /** The hint of every warning about another tool's syntax that is left out. */
 export const PEER_SYNTAX_HINT = 'see "Coming from another tool" in the README for what briefdeck reads';
@@ -88,6 +89,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
   /** The deck's different image filters (Marp's), which the render stage writes the CSS of. */
   const imageFilters: string[] = [];
+  /** Links to an anchor in the deck, for the pass that points each at its slide (slide-anchors.ts). */
+  const anchorLinks: AnchorLink[] = [];
   const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
   const footnotes = createFootnotes(() => ctx.line);
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
@@ -107,6 +110,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           });
           return inner;
         }
+        if (kind === 'anchor') anchorLinks.push({ href: token.href, at: where });
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
         const external = kind === 'anchor' ? '' : ' target="_blank" rel="noopener noreferrer"';
         return `<a href="${escapeHtml(token.href)}"${title}${external}>${inner}</a>`;
@@ -232,6 +236,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
 
   return {
     imageFilters,
+    anchorLinks,
 
     /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
     beginSlide(lines: Line[]): void {

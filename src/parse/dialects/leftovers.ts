@@ -4,7 +4,7 @@
 // so are `<style>` blocks, whose CSS is handed on to style the deck (author-styles.ts).
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
-import { markSlidevPageNumbers, rewriteInlineClicks } from './slidev.js';
+import { markSlidevPageNumbers, rewriteInlineClicks, rewriteSlidevLinks } from './slidev.js';
 import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
@@ -54,6 +54,11 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     });
     if (text !== line) return { text };
   }
+  // Slidev's `<Link to="3">` (a page's number, or the `routeAlias` of a slide) links to that slide, wherever it stands.
+  if (state.slidev && line.includes('<Link')) {
+    const linked = rewriteSlidevLinks(line);
+    if (linked !== line) return rewriteLeftover(linked, state) ?? { text: linked };
+  }
   // Slidev's click elements inside a line are spans that step in; on lines of their own they are build steps (below).
   if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
@@ -84,6 +89,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's table of contents: marked here, filled in once every slide's title is known (slidev-toc.ts).
   const toc = state.slidev ? markSlidevToc(line) : null;
   if (toc) return toc;
+  // Slidev's `<AutoFitText modelValue="…"/>` is text sized to fill its box: the text stays, at the slide's size.
+  const fitted = /^[ \t]*<AutoFitText\b[^>]*?\s(?:modelValue|model-value)\s*=\s*(["'])([^"'<>]*)\1[^>]*>(?:[ \t]*<\/AutoFitText>)?[ \t]*$/.exec(line);
+  if (fitted) return { text: fitted[2]!, warning: "component <AutoFitText> (Slidev, Vue) is not supported; its text shows at the slide's own size" };
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
   const component = /^[ \t]*<(\/?)([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*?(\/?)>[ \t]*$/.exec(line);

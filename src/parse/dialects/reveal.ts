@@ -2,6 +2,7 @@ import * as parse5 from 'parse5';
 import { parseFragmentKeepingMarks } from '../html-fragment.js';
 import type { NotesBlock } from './notes-block.js';
 import { averageGradientColour } from '../../colour.js';
+import { readSlideId } from '../slide-anchors.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -148,6 +149,8 @@ export interface SlideDirectiveLook {
   transitionSpeed?: 'default' | 'fast' | 'slow';
   /** reveal's `data-background-transition`: how the slide's background changes, one of reveal's transitions. */
   backgroundTransition?: string;
+  /** The slide's id (reveal's `id`, Pandoc's `{#id}`), which in-deck links name it by (slide-anchors.ts); never written into the page. */
+  id?: string;
 }
 
 /** reveal's transitions: the deck's `transition` and a slide's name one of these. */
@@ -205,6 +208,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.transitionSpeed = value as SlideDirectiveLook['transitionSpeed'];
     } else if ((name === 'data-background-transition' || name === 'background-transition') && REVEAL_TRANSITIONS.has(value)) {
       look.backgroundTransition = value;
+    } else if (name === 'id' && readSlideId(value) !== undefined) {
+      look.id = value;
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));
@@ -214,7 +219,7 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       for (const c of classes) if (!SLIDE_CLASS_ALLOWLIST.has(c) && !authorClasses.has(c)) ignored.push(`class ${c}`);
     } else {
       // A transition reveal has, with a value it has not, is named with that value.
-      ignored.push(/^(?:data-)?(?:background-)?transition(?:-speed)?$/.test(name) ? `${name}="${value}"` : name);
+      ignored.push(/^(?:(?:data-)?(?:background-)?transition(?:-speed)?|id)$/.test(name) ? `${name}="${value}"` : name);
     }
   }
   return { look, ignored };

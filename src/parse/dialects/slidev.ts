@@ -2,6 +2,7 @@ import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
 import { readSlideTransition } from './reveal.js';
+import { readSlideId } from '../slide-anchors.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
@@ -173,6 +174,8 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
     if (key === 'class') return `<!-- .slide: class="${value.replace(/"/g, '')}" -->`;
     if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
+    // The name `<Link to="…">` and links reach the slide by (slide-anchors.ts).
+    if (key === 'routeAlias' && readSlideId(value) !== undefined) return `<!-- .slide: id="${value}" -->`;
     // The slide's own transition as reveal names it; of Slidev's two ways (`slide-left | slide-right`, forwards | backwards), the first.
     if (key === 'transition') {
       const transition = readSlideTransition(value.split('|')[0]!);
@@ -184,6 +187,16 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     return '';
   });
   return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}), ...(Object.keys(toc).length > 0 ? { toc } : {}) };
+}
+
+/** Slidev's `<Link to="…">`: where it goes, a page's number or a slide's `routeAlias`, bound (`:to`) or not. */
+const LINK_TO = String.raw`<Link\s+:?to\s*=\s*(["'])([\p{L}\p{N}_.:-]{1,100})\1`;
+
+/** Slidev's links to a slide (`<Link to="3">text</Link>`, `<Link to="intro" title="Back"/>`) as Markdown links to `#3`, `#intro`, which slide-anchors.ts points at the slide. */
+export function rewriteSlidevLinks(line: string): string {
+  return line
+    .replace(new RegExp(String.raw`${LINK_TO}(?:\s+title\s*=\s*(["'])([^"'<>]*)\3)?\s*\/>`, 'gu'), (_, _q: string, to: string, _t: string, title: string | undefined) => `[${title ?? to}](#${to})`)
+    .replace(new RegExp(String.raw`${LINK_TO}[^<>]*>([^<>]*)<\/Link>`, 'gu'), (_, _q: string, to: string, text: string) => `[${text}](#${to})`);
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */

@@ -191,8 +191,8 @@ const UNNUMBERED = new Set(['unnumbered', 'unlisted']);
 
 /**
  * Quarto's heading attributes: `{.smaller}` and other allowlisted classes, and
- * `{background-color="…"}` or `{background-image="…"}`, set the slide's look
- * through the same safe reading as reveal's `.slide:` comments;
+ * `{background-color="…"}` or `{background-image="…"}`, set the slide's look,
+ * and `{#id}` its id, through the same safe reading as reveal's `.slide:` comments;
  * `{visibility="hidden"}` leaves the slide out; the rest is a warning.
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
@@ -209,9 +209,10 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
     const key = named(m[1]!, m[2]!);
     return `${['background-color', 'background-image', 'background-gradient', 'background-size'].includes(key) ? `data-${key}` : key}=${m[2]}`;
   });
-  const id = /(?:^|\s)#[\w-]+/.test(attributes);
-  const read = readSlideDirective(`<!-- .slide: ${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
-  const ignored = [...(read?.ignored ?? []), ...(id ? ['an #id'] : [])];
+  // `{#plan}`: the slide's id, which links name it by (slide-anchors.ts).
+  const id = /(?:^|\s)#([^\s}"']+)/.exec(attributes)?.[1];
+  const read = readSlideDirective(`<!-- .slide: ${id !== undefined ? `id="${id}" ` : ''}${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
+  const ignored = read?.ignored ?? [];
   const look = build ? { ...read?.look, incremental: true as const } : read?.look;
   return { text: heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
 }
