@@ -1277,13 +1277,13 @@ describe('Quarto syntax inside a slide', () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' }, 'quarto-inline'), 'deck.qmd'));
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
     expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Steps', 'Callout', 'Cell', 'Inline']);
-    expect(body('Steps')).toBe('<p>At once.</p><div class="fragment"><p>On a click.</p></div><p>After the step.</p>');
+    expect(body('Steps')).toBe('<p>At once.</p><div class="fragment fade-in"><p>On a click.</p></div><p>After the step.</p>');
     expect(body('Callout')).toBe('<div class="callout callout-note"><p class="callout-title">Note title</p><p>A callout body.</p></div>');
     // Its `#| code-line-numbers:` numbers the lines and picks out the second, as Quarto has reveal draw it.
     expect(body('Cell')).toBe('<pre><code class="hljs language-python has-highlights line-numbers"><span class="code-line">x = <span class="hljs-number">1</span></span><span class="code-line highlight-line">y</span></code></pre>');
     const inline = body('Inline');
     expect(inline).toMatch(/<img src="briefdeck-asset:0" alt="A dot" width="40%" class="fragment">/);
-    expect(inline).toContain('<code>x</code>, <span class="fragment"><strong>bold</strong> span</span>, {not attributes}, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>');
+    expect(inline).toContain('<code>x</code>, <span class="fragment highlight-red"><strong>bold</strong> span</span>, {not attributes}, <a href="https://example.org" target="_blank" rel="noopener noreferrer">a link</a>');
     // Quarto's `.absolute` places the picture on the slide.
     expect(inline).toMatch(/<img src="briefdeck-asset:1" alt="A dot" width="350" style="position:absolute;top:200px">/);
     expect(inline).not.toMatch(/\{[.#]|\{\w+=/);

@@ -2,8 +2,20 @@
 // `<!-- footer -->`), into which other tools' syntax is rewritten as a deck is cut, and what a dialect module
 // that reads a tool's lines one by one hands back for each.
 
-/** A build step: `<!-- pause -->` (what Pandoc's `. . .` and Slidev's `<v-click>` become) starts one, `<!-- pause: end -->` ends it. */
-export const PAUSE = /^[ \t]*<!--[ \t]*pause(:[ \t]*end)?[ \t]*-->[ \t]*$/;
+/**
+ * A build step: `<!-- pause -->` (what Pandoc's `. . .` and Slidev's `<v-click>` become) starts one, `<!-- pause: end -->` ends it.
+ * `<!-- pause: fade-up index=2 -->` (Quarto's `::: {.fragment .fade-up fragment-index=2}`) starts one with reveal's
+ * effects and its place in the order: group 2, read by readStepSpec.
+ */
+export const PAUSE = /^[ \t]*<!--[ \t]*pause(?:(:[ \t]*end)|:([a-z0-9= \t-]{0,200}))?[ \t]*-->[ \t]*$/;
+
+/** A step's effects (reveal's fragment classes, checked where the step is drawn) and index, from a pause's words. */
+export function readStepSpec(spec: string | undefined): { effects?: string; index?: string } {
+  const words = (spec ?? '').split(/[ \t]+/).filter(Boolean);
+  const index = words.map((w) => /^index=(\d{1,3})$/.exec(w)?.[1]).find((i) => i !== undefined);
+  const effects = words.filter((w) => !w.startsWith('index=')).join(' ');
+  return { ...(effects ? { effects } : {}), ...(index !== undefined ? { index } : {}) };
+}
 
 /** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */
 export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;

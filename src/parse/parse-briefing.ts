@@ -8,14 +8,14 @@ import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { countHeadings, cutSlides } from './cut-slides.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
-import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
+import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
 import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
-import { finishLook, readSlideDirective } from './dialects/reveal.js';
+import { finishLook, FRAGMENT_CLASS, readSlideDirective } from './dialects/reveal.js';
 import { resolveDateKeyword } from './dialects/front-matter.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
@@ -199,8 +199,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const columnWidths: (number | undefined)[] = [];
     /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
     let leadLines: Line[] | null = null;
-    let leadSteps: { fragment: boolean; from: number }[] = [];
-    const steps: { fragment: boolean; from: number }[][] = [[]];
+    let leadSteps: Step[] = [];
+    const steps: Step[][] = [[]];
     const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, id: headingId, ...headingLook } = raw.look ?? {};
     /** The id in-deck links name the slide by (slide-anchors.ts). */
     let slideId = headingId;
@@ -223,7 +223,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       }
       const pause = PAUSE.exec(line.text);
       if (pause) {
-        steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length });
+        steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]) });
         continue;
       }
       const directive = DIRECTIVE.exec(line.text);
@@ -365,9 +365,18 @@ function describeMalformedDirective(text: string): string | null {
 }
 
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
-function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[], render: (lines: Line[]) => RenderedPart): RenderedPart {
+/** Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`). */
+type Step = { fragment: boolean; from: number; effects?: string; index?: string };
+
+/** A step's element: reveal's fragment, with those of its effects that are reveal's fragment classes, and its index. */
+function openStep(step: Step): string {
+  const effects = (step.effects ?? '').split(/\s+/).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
+  return `<div class="${['fragment', ...effects].join(' ')}"${step.index !== undefined ? ` data-fragment-index="${step.index}"` : ''}>`;
+}
+
+function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[]) => RenderedPart): RenderedPart {
   if (steps.length === 0) return render(lines);
-  const cuts = [{ fragment: false, from: 0 }, ...steps];
+  const cuts: Step[] = [{ fragment: false, from: 0 }, ...steps];
   let html = '';
   let bulletCount = 0;
   let background: MarpBackground | undefined;
@@ -376,7 +385,7 @@ function renderSteps(lines: Line[], steps: { fragment: boolean; from: number }[]
     bulletCount += part.bulletCount;
     background ??= part.background;
     if (part.html.trim() === '') return;
-    html += cut.fragment ? `<div class="fragment">${part.html}</div>` : part.html;
+    html += cut.fragment ? `${openStep(cut)}${part.html}</div>` : part.html;
   });
   return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
 }

@@ -10,6 +10,7 @@ import { writtenForAnotherTool } from '../written-for.js';
 import { resolveImagePath } from './resolve-references.js';
 import { MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
+import type { PandocFragment } from './dialects/pandoc/inline-extensions.js';
 
 /** What the image renderer reads of the rendering around it. */
 export interface ImageRendererDeps {
@@ -83,7 +84,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
       deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
     }
     // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
-    const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: boolean; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
+    const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: PandocFragment; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
     const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
     const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.quartoFile());
     if (relPath === null) return `<span class="missing-image">${alt}</span>`;
@@ -92,10 +93,11 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
     const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
     const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
-    const classes = `${pandoc.pandocFragment ? ' fragment' : ''}${pandoc.pandocStretch ? ` ${pandoc.pandocStretch}` : ''}${filterClass}`.trim();
+    const classes = `${pandoc.pandocFragment ? ` ${['fragment', ...pandoc.pandocFragment.effects].join(' ')}` : ''}${pandoc.pandocStretch ? ` ${pandoc.pandocStretch}` : ''}${filterClass}`.trim();
+    const step = pandoc.pandocFragment?.index !== undefined ? ` data-fragment-index="${pandoc.pandocFragment.index}"` : '';
     // Quarto's `.absolute`: a place on the slide, from values read as lengths only (inline-extensions.ts).
     const place = pandoc.pandocPlace ? ` style="position:absolute;${pandoc.pandocPlace}"` : '';
-    const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${classes ? ` class="${classes}"` : ''}${place}>`;
+    const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${classes ? ` class="${classes}"` : ''}${step}${place}>`;
     // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
     if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, deps.crossRefs)}${escapeHtml(marp.alt)}</span>`;
     // Pandoc's implicit figure: a picture alone in its paragraph is captioned by its alt text, hidden from a screen reader that reads it as the alt.

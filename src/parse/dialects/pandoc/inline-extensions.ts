@@ -3,6 +3,7 @@ import { startWithinWindow } from '../../extension-start.js';
 import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attributes } from './attributes.js';
 import { readConditional } from './conditional.js';
 import { readMdcAttributes } from '../mdc.js';
+import { FRAGMENT_CLASS } from '../reveal.js';
 
 // Pandoc's inline attributes and bracketed spans.
 
@@ -10,8 +11,26 @@ import { readMdcAttributes } from '../mdc.js';
 const MAX_SPAN = 1000;
 /** A size an `<img>` can take as its attribute: pixels or a percentage. */
 const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
-/** reveal's fragment effects, which Quarto writes beside `.fragment`; a step here has one look. */
-const FRAGMENT_EFFECT = /^(?:fade-[\w-]+|grow|shrink|strike|semi-fade-out|highlight-[\w-]+|current-visible|custom)$/;
+/** A step Pandoc's attributes ask for (`{.fragment .fade-up fragment-index=2}`): reveal's effects beside `.fragment`, and its place in the order. */
+export interface PandocFragment {
+  effects: string[];
+  index?: string;
+}
+
+/** The step `.fragment` asks for, with the effects among its classes that are reveal's and a `fragment-index` of digits; null without `.fragment`. */
+function readFragment(attributes: Attributes): PandocFragment | null {
+  if (!attributes.classes.includes('fragment')) return null;
+  const index = attributes.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
+  return { effects: attributes.classes.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c)), ...(index !== undefined ? { index } : {}) };
+}
+
+/** A step's classes and index as the attributes of its element. */
+export function writeFragment(fragment: PandocFragment): string {
+  return ` class="${['fragment', ...fragment.effects].join(' ')}"${fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : ''}`;
+}
+
+/** Whether a class or pair of a step's attributes was read into its step. */
+const readIntoStep = (fragment: PandocFragment | null) => ({ cls: (c: string) => c === 'fragment' || (fragment !== null && fragment.effects.includes(c)), pair: (name: string) => fragment?.index !== undefined && name === 'fragment-index' });
 
 /** Classes of a bracketed span that Pandoc writes as HTML: `[text]{.mark}` is highlighted, `{.underline}` (or `{.ul}`) underlined, `{.smallcaps}` in small capitals. */
 const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</mark>'], underline: ['<u>', '</u>'], ul: ['<u>', '</u>'], smallcaps: ['<span class="smallcaps">', '</span>'] };
@@ -52,14 +71,15 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         if (conditional === 'left out') return '';
         if (conditional === 'shown') return this.parser.parseInline(tokens);
         let inner = this.parser.parseInline(tokens);
-        const fragment = attributes.classes.includes('fragment');
-        const ignored = describeIgnored(attributes, (cls) => cls === 'fragment' || Object.hasOwn(SPAN_ELEMENTS, cls) || (fragment && FRAGMENT_EFFECT.test(cls)) || styleClasses.has(cls));
+        const fragment = readFragment(attributes);
+        const step = readIntoStep(fragment);
+        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k)) }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
         if (ignored.length > 0) report(token.raw, ignored);
         for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `${SPAN_ELEMENTS[cls]![0]}${inner}${SPAN_ELEMENTS[cls]![1]}`;
         // Classes the deck's own styles name stay on the span, for them to style.
         const styled = [...new Set(attributes.classes)].filter((cls) => styleClasses.has(cls));
         if (styled.length > 0) inner = `<span class="${styled.join(' ')}">${inner}</span>`;
-        return fragment ? `<span class="fragment">${inner}</span>` : inner;
+        return fragment ? `<span${writeFragment(fragment)}>${inner}</span>` : inner;
       },
     },
     {
@@ -84,9 +104,10 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         if (before.type === 'image') {
           // The image renders first and reads its size and step from its own token.
           const size = Object.fromEntries(attributes.pairs.filter(([k, v]) => (k === 'width' || k === 'height') && IMAGE_SIZE.test(v)).map(([k, v]) => [k, v.replace(/px$/, '')]));
-          const fragment = attributes.classes.includes('fragment');
+          const fragment = readFragment(attributes);
+          const step = readIntoStep(fragment);
           before.pandocSize = size;
-          before.pandocFragment = fragment;
+          if (fragment) before.pandocFragment = fragment;
           // Quarto's `.absolute` with `top=`, `left=`, `right=`, `bottom=`: the picture placed on the slide (a number is pixels).
           const places = attributes.classes.includes('absolute') ? readPlaces(attributes, ['top', 'left', 'right', 'bottom']) : [];
           if (places.length > 0) before.pandocPlace = writePlaces(places);
@@ -103,8 +124,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           // Quarto's `fig-alt`: the picture's text alternative, where the brackets hold its caption.
           const alt = attributes.pairs.find(([k]) => k === 'fig-alt')?.[1].trim();
           if (alt) before.pandocAlt = alt;
-          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined) || places.some(([k]) => k === name);
-          usedClass = (cls) => cls === 'fragment' || (fragment && FRAGMENT_EFFECT.test(cls)) || cls === stretch || (cls === 'absolute' && places.length > 0);
+          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined) || places.some(([k]) => k === name) || step.pair(name);
+          usedClass = (cls) => step.cls(cls) || cls === stretch || (cls === 'absolute' && places.length > 0);
         }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
         if (before.type === 'codespan') usedClass = () => true;

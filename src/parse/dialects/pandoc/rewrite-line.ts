@@ -1,4 +1,4 @@
-import { readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
+import { FRAGMENT_CLASS, readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
 import { CALLOUT } from './callouts.js';
 import { CLASS_DIVS } from './class-divs.js';
 import { readAttributes } from './attributes.js';
@@ -153,10 +153,13 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (cls === 'nonincremental') return { text: '<!-- nonincremental -->' };
     // Pandoc's place for the list of works cited (`::: {#refs}`, or an id ending `__refs`), filled once the deck is read.
     if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
-    // Quarto's fragment div (`::: {.fragment .fade-in}`): its content is one build step; the effect classes have no meaning here.
+    // Quarto's fragment div (`::: {.fragment .fade-in fragment-index=2}`): its content is one build step, with reveal's effects and place in the order.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
       state.divs[state.divs.length - 1] = 'fragment';
-      return { text: '<!-- pause -->' };
+      const effects = (attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
+      const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
+      const words = [...effects, ...(index !== undefined ? [`index=${index}`] : [])];
+      return { text: words.length > 0 ? `<!-- pause: ${words.join(' ')} -->` : '<!-- pause -->' };
     }
     // A div of classes the deck's own styles name (`::: {.highlight}` with a `.highlight` rule in its css:), kept for them to style.
     if (attributes && attributes.classes.length > 0 && attributes.id === null && attributes.pairs.length === 0 && attributes.classes.every((c) => state.styleClasses?.has(c))) {
