@@ -1237,6 +1237,10 @@ describe('Quarto syntax inside a slide', () => {
     // Outside a Quarto deck, `r …` is code like any other.
     const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntitle: I\n---\n\n## Inline\n\nRun \`r file\`.\n` }, 'plain-inline-code'), 'deck.md'));
     expect(plain.briefing.slides.find((s) => s.title === 'Inline')!.bodyHtml).toContain('<code>r file</code>');
+    // In an R Markdown deck (xaringan's), knitr runs it.
+    const knitted = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': `---\ntitle: I\noutput: xaringan::moon_reader\n---\n\n## Inline\n\nToday is \`r Sys.Date()\`.\n` }, 'rmarkdown-inline-code'), 'deck.Rmd'));
+    expect(knitted.briefing.slides.find((s) => s.title === 'Inline')!.bodyHtml).toContain('Today is <code>Sys.Date()</code>.');
+    expect(knitted.warnings.map((w) => [w.line, w.message])).toEqual([[8, 'inline code `r Sys.Date()` runs only when knitr knits the deck; its source is shown']]);
   });
 
   it('a heading of attributes only, ## {background-image="…"}, is a slide without a title, kept with nothing on it but its background, and the next heading starts its own', async () => {

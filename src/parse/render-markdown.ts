@@ -68,6 +68,8 @@ interface RenderContext {
 export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], bag: DiagnosticBag, charts: ChartRef[] = [], crossRefs: CrossRefs = new Map(), citations?: { bibliography: Bibliography; cited: (id: string) => void }, styleClasses: ReadonlySet<string> = new Set()) {
   /** Whether the file being rendered is Quarto's, whose own syntax (cells, inline code) is read. */
   const quartoFile = () => meta.peerTools.includes('Quarto') || /\.qmd$/i.test(ctx.file.path);
+  /** An R Markdown deck (xaringan's, ioslides'), whose inline `` `r …` `` knitr runs. */
+  const rMarkdownFile = () => meta.peerTools.includes('R Markdown') || /\.Rmd$/i.test(ctx.file.path);
   /** Whether Pandoc reads the file (Pandoc's, Quarto's, R Markdown's but xaringan's), so its slide-show rules (a list in a block quote), fancy lists and implicit figures apply. */
   const pandocDeck = () => readByPandoc(meta.peerTools, [ctx.file.path]);
   /** Whether Quarto's cross-references are read: in Pandoc's and Quarto's decks, where R Markdown's knitr would take @fig-x for a citation. */
@@ -128,10 +130,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // reveal.js's Markdown writes a formula in backticks (`` `$$ x^2 $$` ``) so Markdown leaves it alone, and its math plugin typesets it.
         const revealFormula = meta.peerTools.some((tool) => tool === 'reveal-md' || tool === 'reveal.js') ? /^(\$\$?)(?!\$)([\s\S]+?)\1$/.exec(token.text) : null;
         if (revealFormula) return math.renderFormula(revealFormula[2]!.trim(), revealFormula[1] === '$$');
-        // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4): here its source shows, without the engine's name.
-        const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
+        // Quarto's inline code runs when Quarto renders the deck (`{python} 2 + 2` shows 4), and R Markdown's `r 2 + 2` when knitr
+        // knits it: here its source shows, without the engine's name.
+        const knitted = rMarkdownFile();
+        const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() || knitted ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
         if (!inline) return false;
-        bag.warn('W_PEER_SYNTAX', `inline code \`${truncate(token.text)}\` runs only when Quarto renders the deck; its source is shown`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
+        bag.warn('W_PEER_SYNTAX', `inline code \`${truncate(token.text)}\` runs only when ${knitted && !quartoFile() ? 'knitr knits' : 'Quarto renders'} the deck; its source is shown`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
         return `<code>${escapeHtml(inline[1]!)}</code>`;
       },
       blockquote(token: Tokens.Blockquote) {
