@@ -247,6 +247,10 @@ export interface SlideLook {
   textColor?: string;
   /** How the background picture is sized, where not reveal's `cover`: `contain`, `auto`, a percentage or length. */
   backgroundSize?: string;
+  /** Where the background picture sits, where not reveal's centre (`top right`, `10% 20%`), a safe value. */
+  backgroundPosition?: string;
+  /** How the background picture repeats, where it does (`repeat`), a safe value. */
+  backgroundRepeat?: string;
   /** The background picture's filter (Marp's `![bg sepia](…)`), by index into Briefing.imageFilters. */
   backgroundFilter?: number;
   /** reveal's auto-animate (Quarto's `auto-animate=true`): what this slide shares with the one before it moves into place. */

@@ -1575,6 +1575,26 @@ describe('reveal slide and element directives', () => {
     expect(quarto.briefing.slides.find((s) => s.title === 'Shaded')!.look).toEqual({ backgroundGradient: 'linear-gradient(#fff, #ccc)', backgroundColor: '#e6e6e6' });
   });
 
+  it("a background picture's place and repeat, as reveal, Quarto, Marp and remark write them; values that are not one are named", async () => {
+    const dot = readFileSync(path.join(DIALECTS, 'dot.svg'));
+    const build = async (name: string, file: string, text: string) => {
+      const built = await buildDeck(path.join(writeBriefing({ [file]: text, 'dot.svg': dot }, name), file));
+      return { looks: built.briefing.slides.map((s) => [s.look?.backgroundPosition, s.look?.backgroundRepeat, s.look?.backgroundSize]), html: built.deck.html, warnings: built.warnings.map((w) => `${w.line}: ${w.message}`) };
+    };
+    const reveal = await build('bg-place-reveal', 'deck.md', ['# One', '', '<!-- .slide: data-background-image="dot.svg" data-background-position="top right" data-background-repeat="repeat" -->', '', 'Text.', ''].join('\n'));
+    expect(reveal.looks.at(-1)).toEqual(['top right', 'repeat', undefined]);
+    expect(reveal.html).toMatch(/ data-background-position="top right" data-background-repeat="repeat"/);
+    const quarto = await build('bg-place-quarto', 'deck.qmd', ['---', 'title: Q', 'format: revealjs', '---', '', '## Placed {background-image="dot.svg" background-position="10% 20%" background-repeat="sideways"}', '', 'Text.', ''].join('\n'));
+    expect(quarto.looks.at(-1)).toEqual(['10% 20%', undefined, undefined]);
+    expect(quarto.warnings).toEqual(['6: heading attributes data-background-repeat are not supported and were left out']);
+    const marp = await build('bg-place-marp', 'deck.md', ['---', 'marp: true', '---', '', '<!-- backgroundImage: url(dot.svg) -->', '<!-- backgroundPosition: bottom -->', '<!-- backgroundRepeat: repeat-x -->', '', '# One', '', '---', '', '<!-- _backgroundPosition: url(x.png) -->', '', '# Two', ''].join('\n'));
+    expect(marp.looks).toEqual([['bottom', 'repeat-x', undefined], ['bottom', 'repeat-x', undefined]]);
+    expect(marp.warnings).toEqual(["13: Marp's backgroundPosition: url(x.png) is not a value briefdeck can set, and was left out"]);
+    const remark = await build('bg-place-remark', 'deck.Rmd', ['---', 'title: R', 'output: xaringan::moon_reader', '---', '', 'background-image: url(dot.svg)', 'background-position: top right', 'background-size: 10%', '', '# One', ''].join('\n'));
+    expect(remark.looks.at(-1)).toEqual(['top right', undefined, '10%']);
+    expect(remark.warnings).toEqual([]);
+  });
+
   it("a deck written for another tool builds unchanged: a remote picture, or a local one that is not there, is left out with a warning (never fetched), and a key briefdeck does not know is a warning, where each is an error in a briefdeck deck", async () => {
     const deck = ['---', 'title: Q', 'format: revealjs', 'include-in-header: x.html', 'revealjs:', '  margin: 0.05', '---', '', '## Pictures', '', '![A logo](https://example.com/logo.png)', '', 'Text.', '', '![A chart](assets/chart.png)', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'peer-remote'), 'deck.qmd'));

@@ -1,6 +1,6 @@
 import type { Line } from '../source-lines.js';
 import { imageFilterClass, type Slide, type SourceFile } from '../../model.js';
-import { isSafeBackgroundSize, isSafeGradient, keepSafeLook, readSlideTransition } from './reveal.js';
+import { BACKGROUND_REPEAT, isSafeBackgroundPosition, isSafeBackgroundSize, isSafeGradient, keepSafeLook, readSlideTransition } from './reveal.js';
 import { readCssUrl } from '../../css-references.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
@@ -151,6 +151,9 @@ export interface MarpCarried {
   backgroundImageAt?: { number: number; file: SourceFile };
   /** Marp's `backgroundSize`: how its background picture is sized. */
   backgroundSize?: string;
+  /** Marp's `backgroundPosition` and `backgroundRepeat`: where its background picture sits, and whether it repeats. */
+  backgroundPosition?: string;
+  backgroundRepeat?: string;
   footer?: string;
   header?: string;
   /** `hold` shows the number without counting the slide, `skip` hides it and does not count the slide either. */
@@ -251,6 +254,11 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
           into.backgroundSize = value;
         }
         break;
+      case 'backgroundPosition':
+      case 'backgroundRepeat':
+        if (!(key === 'backgroundPosition' ? isSafeBackgroundPosition(value) : BACKGROUND_REPEAT.test(value))) warn(directive.line, `Marp's ${key}: ${value} is not a value briefdeck can set, and was left out`, directive.file);
+        else into[key] = value;
+        break;
       case 'paginate':
         // `hold` and `skip` keep the count from moving on: the slide shows the number before it, or none.
         if (value === 'true') into.paginate = true;
@@ -262,14 +270,14 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`, directive.file);
     }
   }
-  const { class: className, backgroundColor, color, backgroundImage, backgroundSize, footer, header, paginate, transition } = { ...carried, ...setHere, ...own };
+  const { class: className, backgroundColor, color, backgroundImage, backgroundSize, backgroundPosition, backgroundRepeat, footer, header, paginate, transition } = { ...carried, ...setHere, ...own };
   const safe = keepSafeLook(setHere, authorClasses);
   for (const key of ['class', 'backgroundColor', 'color'] as const) {
     if (!(key in setHere)) continue;
     if (safe[key] === undefined) delete carried[key];
     else carried[key] = safe[key];
   }
-  for (const key of ['backgroundImage', 'backgroundSize', 'footer', 'header', 'paginate', 'transition'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
+  for (const key of ['backgroundImage', 'backgroundSize', 'backgroundPosition', 'backgroundRepeat', 'footer', 'header', 'paginate', 'transition'] as const) if (setHere[key] !== undefined) (carried as Record<string, unknown>)[key] = setHere[key];
   const at = (text: string) => ({ text, number: lookLine ?? firstLine });
   const looks: Line[] = [];
   if (className) looks.push(at(`<!-- .slide: class="${className.replace(/"/g, '')}" -->`));
@@ -280,6 +288,8 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   const picture = (text: string) => (own.backgroundImage === undefined && setHere.backgroundImage === undefined && carried.backgroundImageAt ? { text, ...carried.backgroundImageAt } : at(text));
   if (backgroundImage) looks.push(picture(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
   if (backgroundImage && backgroundSize) looks.push(at(`<!-- .slide: data-background-size="${backgroundSize}" -->`));
+  if (backgroundImage && backgroundPosition) looks.push(at(`<!-- .slide: data-background-position="${backgroundPosition}" -->`));
+  if (backgroundImage && backgroundRepeat) looks.push(at(`<!-- .slide: data-background-repeat="${backgroundRepeat}" -->`));
   // An empty footer (`_footer: ""`) takes the deck's off the slide, as in Marp.
   if (footer !== undefined) looks.push(...['<!-- footer -->', ...(footer ? [footer] : []), '<!-- footer: end -->'].map(at));
   body.unshift(...looks);

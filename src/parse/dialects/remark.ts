@@ -219,7 +219,11 @@ function readProperty(key: string, value: string): DialectLine {
       return { text: '', warning: `remark's background-image: ${value} is not a picture (url(…)) and was left out` };
     }
     case 'background-color':
-      return { text: `<!-- .slide: data-background-color="${value.replace(/"/g, '')}" -->` };
+    case 'background-size':
+    case 'background-position':
+    case 'background-repeat':
+      // Read as reveal's slide settings, which let in only the values they can set safely and name the rest.
+      return { text: `<!-- .slide: data-${key}="${value.replace(/"/g, '')}" -->` };
     case 'exclude':
       return value === 'true' ? { text: '', hidden: true } : { text: '' };
     case 'layout':

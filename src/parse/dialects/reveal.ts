@@ -116,6 +116,14 @@ export function isSafeBackgroundSize(value: string): boolean {
   return /^(?:contain|cover|auto|\d{1,4}(?:\.\d+)?(?:%|px)(?:[ \t]+\d{1,4}(?:\.\d+)?(?:%|px))?)$/.test(value);
 }
 
+/** A background picture's place reveal's `data-background-position` may take: one or two of `top`, `center`, `left`, …, or a percentage or pixel length. */
+export function isSafeBackgroundPosition(value: string): boolean {
+  return /^(?:top|bottom|left|right|center|\d{1,4}(?:\.\d+)?(?:%|px))(?:[ \t]+(?:top|bottom|left|right|center|\d{1,4}(?:\.\d+)?(?:%|px)))?$/.test(value);
+}
+
+/** How a background picture repeats (reveal's `data-background-repeat`). */
+export const BACKGROUND_REPEAT = /^(?:repeat|no-repeat|repeat-x|repeat-y|space|round)$/;
+
 /** The part of a slide's class, background colour and text colour that readSlideDirective lets in, without a word about the rest; `authorClasses` are those the deck's own styles define. */
 export function keepSafeLook(look: { class?: string; backgroundColor?: string; color?: string }, authorClasses = NO_CLASSES): { class?: string; backgroundColor?: string; color?: string } {
   const classes = look.class?.split(/\s+/).filter((c) => SLIDE_CLASS_ALLOWLIST.has(c) || authorClasses.has(c)).join(' ');
@@ -135,6 +143,10 @@ export interface SlideDirectiveLook {
   backgroundGradient?: string;
   /** `data-background-size`, when isSafeBackgroundSize lets it in. */
   backgroundSize?: string;
+  /** `data-background-position`, when isSafeBackgroundPosition lets it in. */
+  backgroundPosition?: string;
+  /** `data-background-repeat`, one of BACKGROUND_REPEAT. */
+  backgroundRepeat?: string;
   /** The colour of the slide's text: Marp's `color` directive, written `data-color` in a `.slide:` comment. */
   textColor?: string;
   /** reveal's `data-visibility="uncounted"` (Quarto's `visibility="uncounted"`): left out of the count, showing the number before it. */
@@ -195,6 +207,10 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundGradient = value;
     } else if (name === 'data-background-size' && isSafeBackgroundSize(value)) {
       look.backgroundSize = value;
+    } else if ((name === 'data-background-position' || name === 'background-position') && isSafeBackgroundPosition(value)) {
+      look.backgroundPosition = value;
+    } else if ((name === 'data-background-repeat' || name === 'background-repeat') && BACKGROUND_REPEAT.test(value)) {
+      look.backgroundRepeat = value;
     } else if (name === 'data-color' && SAFE_COLOUR.test(value)) {
       look.textColor = value;
     } else if ((name === 'data-visibility' || name === 'visibility') && value === 'uncounted') {
