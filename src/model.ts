@@ -251,6 +251,8 @@ export interface SlideLook {
   backgroundPosition?: string;
   /** How the background picture repeats, where it does (`repeat`), a safe value. */
   backgroundRepeat?: string;
+  /** How opaque the background picture is (reveal's `data-background-opacity`), a number from 0 to 1. */
+  backgroundOpacity?: string;
   /** The background picture's filter (Marp's `![bg sepia](…)`), by index into Briefing.imageFilters. */
   backgroundFilter?: number;
   /** reveal's auto-animate (Quarto's `auto-animate=true`): what this slide shares with the one before it moves into place. */

@@ -1008,9 +1008,10 @@ describe("remark's and xaringan's decks", () => {
     expect(second.columnsLead).toContain('<div class="fragment"><ul>\n<li>A pause in tests</li>');
     expect(second.columns!.map((c) => toPlainText(c).trim())).toEqual(['Gains on the left', 'Costs on the right']);
     expect(slides[3]!.bodyHtml.replace(/\n/g, '')).toBe('<p><small>A small note</small></p><p>No deal was <strong>signed</strong>.</p>');
+    // A slide property reveal has too is the slide's.
+    expect(slides[3]!.look).toMatchObject({ backgroundSize: 'cover' });
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
       [5, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores lib_dir, nature'],
-      [43, "remark's slide property background-size: cover is not supported and was left out"],
       [49, "remark's content class .red[…] is not supported; the text is shown without it"],
     ]);
   });
@@ -2247,6 +2248,27 @@ describe("Obsidian's Advanced Slides", () => {
       '63: slide settings template are not supported and were left out',
       '65: Advanced Slides\' "::: title" is drawn by its template or theme, which briefdeck does not have; its content is shown without it',
     ]);
+  });
+
+  it("leaves Obsidian's comments out, %% … %% within a line or over lines (a code span's %% is text), and takes a background's opacity", async () => {
+    const deck = [
+      '<!-- slide bg="dot.svg" data-background-opacity="0.5" -->', '', '# Commented', '',
+      'Shown %%hidden inline%% and shown, `50%%` in code.', '',
+      '%%', 'A block the author keeps to themself.', '', '---', 'Still hidden.', '%%', '',
+      'After the block.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'obsidian-comments'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toContain('Advanced Slides');
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Commented']);
+    const slide = built.briefing.slides[0]!;
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Shown and shown, 50%% in code. After the block.');
+    expect(slide.notes).toBeNull();
+    expect(slide.look).toMatchObject({ backgroundOpacity: '0.5' });
+    expect(built.deck.html).toContain('data-background-opacity="0.5"');
+    // A block comment alone tells an Obsidian deck.
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': ['# One', '', 'Shown.', '', '%%', 'Kept back.', '%%', ''].join('\n') }, 'obsidian-comment-only'), 'deck.md'));
+    expect(plain.briefing.meta.peerTools).toContain('Advanced Slides');
+    expect(plain.deck.html).not.toContain('Kept back');
   });
 
   it("reads a grid's drop as a place's name or in Advanced Slides' pixels, its align and flow as classes; a grid with no drop stays in the text, and a raw style keeps only a place", async () => {

@@ -12,7 +12,8 @@ import { readRevealSeparator } from './reveal.js';
 //   `flow="row"` moving it; a div placed by a style the sanitizer holds to exactly that (sanitize-fragment.ts). Its
 //   other looks (`bg`, `pad`, `border`, `rotate`, …) are named in a warning;
 // - its blocks `::: left` and `::: right` (a template's slots) are columns, and any other
-//   `::: name` (`block`, `title`) keeps its content without the box.
+//   `::: name` (`block`, `title`) keeps its content without the box;
+// - Obsidian's comments, `%% … %%` in a line or over lines, are left out.
 
 /** A layout tag of its own on a line: `<split even gap="2">`, `<grid drag="60 55" drop="5 10">`, or its end. */
 const LAYOUT_TAG = /^[ \t]*<(\/?)(split|grid)\b([^<>\n]*)>[ \t]*$/i;
@@ -31,6 +32,8 @@ export interface AdvancedSlidesState {
   gridWarned: boolean;
   /** The names of the `::: name` blocks open, the innermost last, so each `:::` closes its own ('' for another reader's div). */
   blocks: string[];
+  /** Inside an Obsidian comment (`%%` … `%%`) that runs over lines. */
+  inComment?: boolean;
 }
 
 /** A div's fence: its colons, then what it opens (`left`, `{.callout-note}`), or nothing for the fence that closes one. */
@@ -41,13 +44,19 @@ export function createAdvancedSlidesState(): AdvancedSlidesState {
   return { gridWarned: false, blocks: [] };
 }
 
-/** True for a deck with Advanced Slides' layout tags or annotations. */
+/** True for a deck with Advanced Slides' layout tags or annotations, or an Obsidian comment on lines of its own (`%%` alone on a line). */
 export function readsAsAdvancedSlidesBody(text: string): boolean {
+  if (text.includes('%%') && /^[ \t]*%%[ \t]*$/m.test(text)) return true;
   return (text.includes('<split') || text.includes('<grid') || text.includes('<!--')) && (/^[ \t]*<(?:split|grid)\b[^<>\n]*>[ \t]*$/im.test(text) || /<!--[ \t]*(?:slide|element)[ \t]+[\w-]+[ \t]*=[ \t]*["']/.test(text));
 }
 
 /** Rewrites one line of an Advanced Slides deck into briefdeck's, or returns null for a line that is not its own. */
 export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesState): DialectLine | null {
+  // Obsidian's comments, `%% … %%` within a line or over lines, are for the note's author: never shown, never notes.
+  if (state.inComment || line.includes('%%')) {
+    const kept = dropObsidianComments(line, state);
+    if (kept !== line) return kept.trim() === '' ? { text: '' } : (rewriteAdvancedSlidesLine(kept, state) ?? { text: kept });
+  }
   // A split left open ends with its slide.
   if (/^---[ \t]*$/.test(line) || readRevealSeparator(line)) {
     state.split = undefined;
@@ -80,6 +89,24 @@ export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesSta
   }
   split.afterBlank = blank;
   return result;
+}
+
+/** A line without the parts of it that are Obsidian comments, `state` saying whether one is open at its end; a code span's `%%` is its text. */
+function dropObsidianComments(line: string, state: AdvancedSlidesState): string {
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return state.inComment ? '' : part;
+      let kept = '';
+      let rest = part;
+      for (let at = rest.indexOf('%%'); ; at = rest.indexOf('%%')) {
+        if (at === -1) return state.inComment ? kept : kept + rest;
+        if (!state.inComment) kept += rest.slice(0, at);
+        state.inComment = !state.inComment;
+        rest = rest.slice(at + 2);
+      }
+    })
+    .join('');
 }
 
 /** Reads a `<split>` or `<grid>` tag, or its end: the first column, a grid's placed div, or nothing where the tag stood. */

@@ -147,6 +147,8 @@ export interface SlideDirectiveLook {
   backgroundPosition?: string;
   /** `data-background-repeat`, one of BACKGROUND_REPEAT. */
   backgroundRepeat?: string;
+  /** `data-background-opacity`: a number from 0 to 1. */
+  backgroundOpacity?: string;
   /** The colour of the slide's text: Marp's `color` directive, written `data-color` in a `.slide:` comment. */
   textColor?: string;
   /** reveal's `data-visibility="uncounted"` (Quarto's `visibility="uncounted"`): left out of the count, showing the number before it. */
@@ -211,6 +213,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundPosition = value;
     } else if ((name === 'data-background-repeat' || name === 'background-repeat') && BACKGROUND_REPEAT.test(value)) {
       look.backgroundRepeat = value;
+    } else if ((name === 'data-background-opacity' || name === 'background-opacity') && /^(?:0?\.\d{1,4}|[01](?:\.0{0,4})?)$/.test(value)) {
+      look.backgroundOpacity = value;
     } else if (name === 'data-color' && SAFE_COLOUR.test(value)) {
       look.textColor = value;
     } else if ((name === 'data-visibility' || name === 'visibility') && value === 'uncounted') {

@@ -210,7 +210,7 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const hidden = written.some((m) => m[1] === 'visibility' && m[2]!.replace(/^["']|["']$/g, '') === 'hidden');
   const pairs = written.filter((m) => !(hidden && m[1] === 'visibility')).map((m) => {
     const key = named(m[1]!, m[2]!);
-    return `${['background-color', 'background-image', 'background-gradient', 'background-size', 'background-position', 'background-repeat'].includes(key) ? `data-${key}` : key}=${m[2]}`;
+    return `${['background-color', 'background-image', 'background-gradient', 'background-size', 'background-position', 'background-repeat', 'background-opacity'].includes(key) ? `data-${key}` : key}=${m[2]}`;
   });
   // `{#plan}`: the slide's id, which links name it by (slide-anchors.ts).
   const id = /(?:^|\s)#([^\s}"']+)/.exec(attributes)?.[1];
