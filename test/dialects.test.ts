@@ -1181,6 +1181,13 @@ describe("Deckset's decks", () => {
 });
 
 describe('Quarto syntax inside a slide', () => {
+  it("a code block's filename= (and a cell's #| filename:) is shown above its code, never as code", async () => {
+    const deck = ['---', 'title: F', 'format: revealjs', '---', '', '## Files', '', '```{.python filename="app.py"}', 'print(1)', '```', '', '```{r}', '#| echo: true', '#| filename: "analysis.R"', 'x <- 1', '```', ''].join('\n');
+    const body = (await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-filename'), 'deck.qmd'))).briefing.slides.find((s) => s.title === 'Files')!.bodyHtml;
+    expect([...body.matchAll(/<p class="code-filename">([^<]*)<\/p>\n<pre>/g)].map((m) => m[1])).toEqual(['app.py', 'analysis.R']);
+    expect(toPlainText(body)).not.toMatch(/filename|#\|/);
+  });
+
   it('a cell Quarto would not show (#| include: false) is left out, and one whose code it hides (echo: false, in the cell or in execute:) too, with a warning, since only Quarto can make its output', async () => {
     const deck = [
       '---', 'title: C', 'execute:', '  echo: false', '---', '', '## Cells', '',

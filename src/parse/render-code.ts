@@ -14,7 +14,7 @@ export type CodeInfo =
   | { kind: 'chart' }
   /** Pandoc's raw block (```{=html}): for that output format only. */
   | { kind: 'raw'; format: string }
-  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions; lines?: CodeLines };
+  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions; lines?: CodeLines; filename?: string };
 
 /** A Quarto or R Markdown cell's `#| echo:`, `#| include:` and `#| output:` options, as its option lines set them. */
 export interface CellOptions {
@@ -24,12 +24,14 @@ export interface CellOptions {
   output?: boolean;
   /** Its `#| code-line-numbers:` value, as written. */
   lineNumbers?: string;
+  /** Its `#| filename:`, shown above its code. */
+  filename?: string;
 }
 
 /**
  * Reads a fence's info string: `chart`; Pandoc's raw `{=html}`; a Quarto or R Markdown
  * cell (```{python}), shown without the `#|` options only its tool reads; Pandoc's
- * attributes (```{.python code-line-numbers="2"}), whose class names the language;
+ * attributes (```{.python code-line-numbers="2" filename="app.py"}), whose class names the language;
  * Slidev's ````md magic-move, as its last step; reveal's `js [1|2-3]` and Slidev's `ts {2,3}` line highlights;
  * else the first word, as CommonMark reads it.
  */
@@ -49,15 +51,19 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
     if (highlighted) return { kind: 'code', language: highlighted.language, text, lines: highlighted.lines };
     return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
   }
+  // Quarto's `filename="app.py"`, shown above the code.
+  const filename = /[\s{]filename[ \t]*=[ \t]*(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'}]{1,200}))/.exec(braced[0]);
+  const named = filename ? { filename: (filename[1] ?? filename[2] ?? filename[3])!.trim() } : {};
   if (braced[1] !== undefined) {
     const lines = readPandocLines(braced[0]);
-    return { kind: 'code', language: braced[2], text, ...(lines ? { lines } : {}) };
+    return { kind: 'code', language: braced[2], text, ...(lines ? { lines } : {}), ...named };
   }
   const optionLines = readCellOptionLines(text);
   // knitr's options in the header (```{r label, echo=FALSE}), which the `#|` lines override, as Quarto reads both.
   const cell = { ...readHeaderOptions(braced[0]), ...optionLines.options };
   const lines = cell.lineNumbers === undefined ? undefined : readQuartoLines(cell.lineNumbers);
-  return { kind: 'code', language: braced[2], text: optionLines.rest, cell, ...(lines ? { lines } : {}) };
+  const shownName = cell.filename ?? named.filename;
+  return { kind: 'code', language: braced[2], text: optionLines.rest, cell, ...(lines ? { lines } : {}), ...(shownName ? { filename: shownName } : {}) };
 }
 
 /** A cell's leading option lines (`#|`, or `//|` and `--|` in other languages): how many there are, the code after them, and the options they set. */
@@ -79,6 +85,8 @@ function readCellOptions(lines: string): CellOptions {
   for (const m of lines.matchAll(/^[ \t]*(?:#|\/\/|--)\|[ \t]*(echo|include|output)[ \t]*:[ \t]*(true|false)[ \t]*$/gm)) read[m[1] as 'echo' | 'include' | 'output'] = m[2] === 'true';
   const numbers = /^[ \t]*(?:#|\/\/|--)\|[ \t]*code-line-numbers[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(lines);
   if (numbers) read.lineNumbers = numbers[1]!;
+  const filename = /^[ \t]*(?:#|\/\/|--)\|[ \t]*filename[ \t]*:[ \t]*(["']?)(.{1,200}?)\1[ \t]*$/m.exec(lines);
+  if (filename) read.filename = filename[2]!;
   return read;
 }
 

@@ -196,7 +196,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const numbered = meta.codeLineNumbers ?? (quartoFile() && info.language !== undefined);
         const lines: CodeLines | undefined = asked ? { ...asked, numbers: asked.numbers || meta.codeLineNumbers === true } : numbered ? numberEveryLine() : undefined;
         if (lines) warnAboutCodeLines(lines, code);
-        return renderCodeBlock(code, info.language, lines);
+        // Quarto's `filename=` names the code above it.
+        const filename = info.filename ? `<p class="code-filename">${escapeHtml(info.filename)}</p>\n` : '';
+        return filename + renderCodeBlock(code, info.language, lines);
       },
     },
     extensions: [
