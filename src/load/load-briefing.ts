@@ -12,11 +12,11 @@ const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 /** A single-file briefing's front matter: its YAML, between `---` and `---` (or `...`) at the top. */
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-/** Markdown as every peer names it: `.md`, `.markdown`, Quarto's `.qmd` and R Markdown's `.Rmd`. */
-const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd)$/i;
+/** Markdown as every peer names it: `.md`, `.markdown`, Quarto's `.qmd`, R Markdown's `.Rmd` and MDX's `.mdx` (mdx-deck's, Spectacle's). */
+const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
 
 /** A file that is a deck by itself: Markdown, a reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck). */
-const DECK_FILE = /\.(md|markdown|qmd|rmd|html?|ipynb)$/i;
+const DECK_FILE = /\.(md|markdown|qmd|rmd|mdx|html?|ipynb)$/i;
 
 /** Reads a briefing folder or single Markdown file into decoded source files. */
 export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
@@ -36,7 +36,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     if (!DECK_FILE.test(absolute)) {
       throw failure('E_INPUT_TYPE', `not a Markdown file, a reveal.js page or a notebook: ${input}`, {
         file: input,
-        hint: 'a single-file briefing must end in .md, .markdown, .qmd, .Rmd, .html or .ipynb; otherwise pass its folder',
+        hint: 'a single-file briefing must end in .md, .markdown, .qmd, .Rmd, .mdx, .html or .ipynb; otherwise pass its folder',
       });
     }
     const root = realpathSync(path.dirname(absolute));

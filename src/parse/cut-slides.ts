@@ -97,7 +97,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   };
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}), ...(options.styleClasses ? { styleClasses: options.styleClasses } : {}) };
   const rawTex = createRawTexState();
-  const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev' };
+  const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev', ...(options.componentsOf ? { componentsOf: options.componentsOf } : {}) };
   /** Where the `<style>` block being read starts. */
   let styleStart = { line: firstLine, file };
   const mdcBlocks: MdcState = { open: [] };

@@ -6,6 +6,7 @@ import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slide
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
+import { rewriteMdxDeck } from './dialects/mdx.js';
 import { countHeadings, cutSlides } from './cut-slides.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
@@ -64,7 +65,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
 
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
   const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
-  recognisePeerTools(meta.peerTools, scanned);
+  recognisePeerTools(meta.peerTools, scanned, bodies.map((b) => b.file.path));
+  // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
+  if (meta.peerTools.includes('MDX')) for (const body of bodies) body.text = rewriteMdxDeck(body.text);
   if (meta.peerTools.includes('Deckset')) {
     for (const body of bodies) {
       const taken = takeDecksetSettings(body.text, body.firstLine);
@@ -101,7 +104,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text, lineNumbers } = laidOut ?? body;
-    rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
+    rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

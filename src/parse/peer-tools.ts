@@ -8,15 +8,18 @@ import { readsAsSlidevBody } from './dialects/slidev.js';
 import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
 import { createDecksetState, readsAsDecksetBody, rewriteDecksetLine } from './dialects/deckset.js';
 import { createAdvancedSlidesState, readsAsAdvancedSlidesBody, rewriteAdvancedSlidesLine } from './dialects/advanced-slides.js';
+import { readsAsMdxBody } from './dialects/mdx.js';
 
 /**
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
  * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
  * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
- * Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name).
- * `texts` are the deck's files, their includes in place.
+ * Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
+ * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool).
+ * `texts` are the deck's files, their includes in place, and `paths` their paths.
  */
-export function recognisePeerTools(peerTools: string[], texts: readonly string[]): void {
+export function recognisePeerTools(peerTools: string[], texts: readonly string[], paths: readonly string[] = []): void {
+  if (peerTools.length === 0 && (paths.some((p) => /\.mdx$/i.test(p)) || texts.some(readsAsMdxBody))) peerTools.push('MDX');
   if (peerTools.length === 0 && texts.some((text) => readsAsSlidevBody(text))) peerTools.push('Slidev');
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');
   if (!peerTools.includes('remark') && (peerTools.length === 0 || peerTools.includes('R Markdown')) && texts.some(readsAsRemarkBody)) peerTools.push('remark');

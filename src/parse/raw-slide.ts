@@ -65,6 +65,8 @@ export interface CutOptions {
   includes?: ReadonlyMap<string, IncludedFile>;
   /** The deck is written in MDC's syntax too (Slidev's `mdc: true`): its block components' lines are read. */
   mdc?: boolean;
+  /** Whose components a deck's `<PascalCase>` tags are, as warnings name them: `MDX, React` in an MDX deck, else Slidev's Vue ones. */
+  componentsOf?: string;
   /** Where the `<style>` blocks read are put, for author-styles.ts. */
   styles?: FoundStyle[];
   /** Classes the deck's own styles define for a slide, which Marp's class directive carries on like the built-in ones. */

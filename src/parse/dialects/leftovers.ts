@@ -17,6 +17,8 @@ export interface LeftoverState {
   renderWhen?: boolean[];
   /** The deck is Slidev's, where every `{{ … }}` outside code is a Vue expression. */
   slidev?: boolean;
+  /** Whose components the deck's are, as warnings name them (`Slidev, Vue` unless said). */
+  componentsOf?: string;
 }
 
 /**
@@ -91,14 +93,14 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (toc) return toc;
   // Slidev's `<AutoFitText modelValue="…"/>` is text sized to fill its box: the text stays, at the slide's size.
   const fitted = /^[ \t]*<AutoFitText\b[^>]*?\s(?:modelValue|model-value)\s*=\s*(["'])([^"'<>]*)\1[^>]*>(?:[ \t]*<\/AutoFitText>)?[ \t]*$/.exec(line);
-  if (fitted) return { text: fitted[2]!, warning: "component <AutoFitText> (Slidev, Vue) is not supported; its text shows at the slide's own size" };
+  if (fitted) return { text: fitted[2]!, warning: `component <AutoFitText> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported; its text shows at the slide's own size` };
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
   const component = /^[ \t]*<(\/?)([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*?(\/?)>[ \t]*$/.exec(line);
   if (!component || HTML_TAGS.has(component[2]!.toLowerCase())) return null;
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
-  return { text: '', warning: `component <${component[2]}> (Slidev, Vue) is not supported and was left out${wraps}` };
+  return { text: '', warning: `component <${component[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out${wraps}` };
 }
 
 /** Reads a line of a `<style>` block; at its end, hands on the block's CSS, its first line being the tag's. */

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../src/build-deck.js';
+import { toPlainText } from '../src/parse/plain-text.js';
+import { FIXTURES } from './helpers.js';
+
+describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
+  it("is cut at ---, its <Notes> are notes, <Appear> a build step; its modules, head and comments never show, nor does any component's tag", async () => {
+    const built = await buildDeck(path.join(FIXTURES, 'dialects', 'mdx-deck.mdx'));
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['MDX']);
+    // No title or agenda slide is added: such a deck brings its own cover.
+    expect(slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([
+      ['Summit talks', 'Open with the question the talks left.'],
+      ['What worked', 'Say it briefly.'],
+      ['Side by side', null],
+    ]);
+    const text = slides.map((s) => toPlainText(`${s.titleHtml} ${s.bodyHtml}`).replace(/\s+/g, ' ')).join(' | ');
+    expect(text).not.toMatch(/theme|colors|<title>|opening slide|Notes|Appear|Split|\{\/\*/);
+    expect(slides[1]!.bodyHtml).toMatch(/^<div class="fragment"><ul>\s*<li>Leaders met in person<\/li>\s*<\/ul>\s*<\/div><p>Shown at once\.<\/p>/);
+    // A code block's import is code, shown as written.
+    expect(toPlainText(slides[2]!.bodyHtml)).toContain("import deck from 'mdx-deck'");
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['37: component <Split> (MDX, React) is not supported and was left out; what it wraps shows without it']);
+  });
+});
