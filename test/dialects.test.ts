@@ -333,6 +333,15 @@ describe('Pandoc and reveal structure', () => {
 });
 
 describe('Slidev per-slide front matter and Marp image keywords', () => {
+  it("Slidev's block frontmatter: a ```yaml block opening a slide is its front matter, and tells a Slidev deck; one later on is code", async () => {
+    const deck = ['# One', '', '---', '', '```yaml', 'layout: center', 'class: text-center', '```', '', '# Two', '', 'Centred.', '', '---', '', '# Three', '', '```yaml', 'a: 1', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-block-frontmatter'), 'slides.md'));
+    expect(built.briefing.meta.peerTools).toContain('Slidev');
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['One', null], ['Two', 'text-center'], ['Three', null]]);
+    expect(built.briefing.slides[1]!.bodyHtml).not.toMatch(/layout|class:/);
+    expect(built.briefing.slides[2]!.bodyHtml).toContain('<code class="hljs language-yaml">');
+  });
+
   it('Slidev: a slide\'s own front matter sets its layout, ::right:: splits the columns, and nothing of it shows', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-layouts.md'));
     const content = built.briefing.slides.filter((s) => s.kind === 'content');

@@ -202,6 +202,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     }
     if (fences.read(text)) {
       append(text, number);
+      // Slidev's block frontmatter: a ```yaml block that opens a slide is that slide's front matter.
+      if (!fences.inside && commentNotes === 'slidev') takeBlockFrontMatter(current);
       return;
     }
     // Raw TeX (Pandoc's): math environments become display math, \pause a step, other commands go.
@@ -284,19 +286,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     } else if (SEPARATOR.test(text)) {
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.
-      if (c && c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
-        const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
-        const srcLine = rewritten.src && c.body[rewritten.src.index]!.number;
-        c.trailing = rewritten.trailing.map((text) => lineAt(text, number));
-        c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
-        c.frontMatter = true;
-        if (rewritten.hidden) c.hidden = true;
-        if (rewritten.toc) c.toc = rewritten.toc;
-        // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
-        if (rewritten.src !== undefined) {
-          c.hidden = true;
-          include(rewritten.src.path, srcLine ?? number, 'Slidev\'s src:', '---');
-        }
+      if (c && opensWithFrontMatter(c) && looksLikeSlideFrontMatter(c.body.map((l) => l.text), commentNotes === 'slidev')) {
+        applySlideFrontMatter(c, number);
         return;
       }
       start('content', null, number, true);
@@ -312,6 +303,38 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::', hidingFile);
   finish();
   return slides;
+
+  /** Whether nothing but its front matter can stand on the slide yet: a `---` started it, and it has no title, notes or front matter. */
+  function opensWithFrontMatter(c: RawSlide): boolean {
+    return c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter;
+  }
+
+  /** Reads the slide's body, all `key: value` lines, as its Slidev front matter (`number` the line after it). */
+  function applySlideFrontMatter(c: RawSlide, number: number) {
+    const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
+    const srcLine = rewritten.src && c.body[rewritten.src.index]!.number;
+    c.trailing = rewritten.trailing.map((text) => lineAt(text, number));
+    c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
+    c.frontMatter = true;
+    if (rewritten.hidden) c.hidden = true;
+    if (rewritten.toc) c.toc = rewritten.toc;
+    // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
+    if (rewritten.src !== undefined) {
+      c.hidden = true;
+      include(rewritten.src.path, srcLine ?? number, 'Slidev\'s src:', '---');
+    }
+  }
+
+  /** A ```yaml block that is all a slide holds so far, of slide keys: read as its front matter, its fences gone. */
+  function takeBlockFrontMatter(slide: RawSlide | null) {
+    if (!slide || !opensWithFrontMatter(slide)) return;
+    const filled = slide.body.filter((l) => l.text.trim() !== '');
+    if (filled.length < 3 || !/^ {0,3}(?:`{3,}|~{3,})[ \t]*ya?ml[ \t]*$/.test(filled[0]!.text)) return;
+    const inner = filled.slice(1, -1);
+    if (!looksLikeSlideFrontMatter(inner.map((l) => l.text))) return;
+    slide.body = inner;
+    applySlideFrontMatter(slide, filled.at(-1)!.number + 1);
+  }
 
   function append(text: string, number: number) {
     if (!current) {

@@ -71,7 +71,8 @@ const SLIDEV_LINE = /^[ \t]*::(?:right|left|default|top|bottom)::[ \t]*$|^[ \t]*
  */
 export function readsAsSlidevBody(text: string): boolean {
   if (SLIDEV_LINE.test(text)) return true;
-  for (const block of text.matchAll(/^---[ \t]*\n((?:[A-Za-z][\w-]*:[^\n]*\n)+)---[ \t]*$/gm)) {
+  // A slide's front matter between `---` lines, or as a ```yaml block opening it (Slidev's block frontmatter).
+  for (const block of text.matchAll(/^---[ \t]*\n(?:[ \t]*\n)*(?:```ya?ml[ \t]*\n)?((?:[A-Za-z][\w-]*:[^\n]*\n)+)(?:---|```)[ \t]*$/gm)) {
     const keys = [...block[1]!.matchAll(/^([A-Za-z][\w-]*):/gm)].map((m) => m[1]!);
     if (keys.every((key) => SLIDE_KEYS.has(key)) && keys.some((key) => SLIDEV_ONLY_KEYS.has(key))) return true;
   }
