@@ -550,11 +550,13 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect((await first(''))[0]).toBe('The page');
   });
 
-  it('Marp: a list written with * steps in, one written with - does not', async () => {
-    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n' }, 'marp-lists'), 'deck.md'));
+  it('Marp: a list written with * or numbered 1) steps in, one written with - or numbered 1. does not', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Lists\n\n* one\n* two\n\n- three\n- four\n\n1) five\n2) six\n\n1. seven\n2. eight\n' }, 'marp-lists'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml;
     expect(body).toContain('<li class="fragment">one</li>');
     expect(body).toContain('<li>three</li>');
+    expect(body).toContain('<li class="fragment">five</li>');
+    expect(body).toContain('<li>seven</li>');
   });
 
   it('Slidev: <v-click> around Markdown is one build step, and what follows it shows at once', async () => {

@@ -371,8 +371,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
       const part = marked.parser([token]);
-      // Marp steps in a list written with `*` markers (its "fragmented list"); `-` and `+` lists show at once.
-      html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*\*[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
+      // Marp steps in a list written with `*` markers, or numbered `1)`, its "fragmented lists"; `-`, `+` and `1.` lists show at once.
+      html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*(?:\*|\d{1,9}\))[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
       if (ctx.rawHtml) htmlLines.push(line);
       ctx.rawHtml ||= before;
       // Pandoc's lettered, Roman and example lists (fancy-lists.ts) count towards the budget as any list does.
