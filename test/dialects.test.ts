@@ -1657,8 +1657,21 @@ describe('reveal slide and element directives', () => {
     expect(spread.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(['11: the picture "https', '9: raw HTML was neutralised']);
   });
 
+  it("a deck in reveal.js's Markdown with no reveal-md keys (title and theme only) is known by its .slide: comments and --- cuts; a deck cut at its headings stays briefdeck's", async () => {
+    const reveal = ['---', 'title: R', 'theme: black', '---', '', '<!-- .slide: data-background-color="#123456" -->', '', '# Opening', '', '---', '', '## Second', '', 'Text.', '', 'Note: Said.', '', '---', '', '## Third', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-md-by-body'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['reveal-md']);
+    // No title, agenda or section slides are made: the deck brings its own cover, and is cut at --- only.
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Opening'], ['content', 'Second'], ['content', 'Third']]);
+    const own = ['---', 'title: B', '---', '', '# Part', '', '## One', '', '<!-- .slide: data-background-color="#123456" -->', '', 'Text.', '', '## Two', '', 'More.', '', '---', '', '## Three', ''].join('\n');
+    const native = await buildDeck(path.join(writeBriefing({ 'deck.md': own }, 'native-with-slide-comment'), 'deck.md'));
+    expect(native.briefing.meta.peerTools).toEqual([]);
+    expect(native.briefing.slides.map((s) => s.kind)).toContain('title');
+  });
+
   it('a remote background image is an error at its line, like any remote image', async () => {
-    const dir = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n---\n<!-- .slide: data-background-image="https://example.com/x.png" -->\n## Remote\n\nText.\n' }, 'remote-bg');
+    // A deck of briefdeck's own, cut at its headings (a reveal-style deck cut at --- is reveal-md's, where it is a warning).
+    const dir = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## Remote\n<!-- .slide: data-background-image="https://example.com/x.png" -->\n\nText.\n' }, 'remote-bg');
     const error = (await buildDeck(path.join(dir, 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number };
     expect(error).toMatchObject({ code: 'E_REMOTE_URL', line: 6 });
   });

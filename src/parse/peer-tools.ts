@@ -9,13 +9,15 @@ import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './diale
 import { createDecksetState, readsAsDecksetBody, rewriteDecksetLine } from './dialects/deckset.js';
 import { createAdvancedSlidesState, readsAsAdvancedSlidesBody, rewriteAdvancedSlidesLine } from './dialects/advanced-slides.js';
 import { readsAsMdxBody } from './dialects/mdx.js';
+import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 
 /**
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
  * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
  * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
  * Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
- * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool).
+ * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
+ * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's.
  * `texts` are the deck's files, their includes in place, and `paths` their paths.
  */
 export function recognisePeerTools(peerTools: string[], texts: readonly string[], paths: readonly string[] = []): void {
@@ -24,6 +26,7 @@ export function recognisePeerTools(peerTools: string[], texts: readonly string[]
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');
   if (!peerTools.includes('remark') && (peerTools.length === 0 || peerTools.includes('R Markdown')) && texts.some(readsAsRemarkBody)) peerTools.push('remark');
   if (peerTools.length === 0 && texts.some(readsAsDecksetBody)) peerTools.push('Deckset');
+  if (peerTools.length === 0 && texts.some(readsAsRevealMarkdownBody)) peerTools.push('reveal-md');
   if (!peerTools.some((tool) => tool !== 'reveal-md') && texts.some(readsAsAdvancedSlidesBody)) peerTools.push('Advanced Slides');
 }
 

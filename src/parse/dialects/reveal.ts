@@ -3,6 +3,7 @@ import { parseFragmentKeepingMarks } from '../html-fragment.js';
 import type { NotesBlock } from './notes-block.js';
 import { averageGradientColour } from '../../colour.js';
 import { readSlideId } from '../slide-anchors.js';
+import { createFenceReader } from '../read-fences.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -61,6 +62,25 @@ export function takeHtmlNotes(html: string, marks = '\u0000'): { html: string; n
 export function readRevealSeparator(line: string): 'horizontal' | 'vertical' | null {
   if (/^<!--\s*s\s*-->[ \t]*$/.test(line)) return 'horizontal';
   return /^(?:--|----|<!--\s*v\s*-->)[ \t]*$/.test(line) ? 'vertical' : null;
+}
+
+/**
+ * True for a deck written in reveal.js's Markdown though its front matter says nothing of it (reveal-md needs
+ * none): its `<!-- .slide: -->` or `<!-- .element: -->` comments, or its `<!--s-->` separators, in a deck cut
+ * into slides at `---` (as many cuts as headings, near enough), as reveal cuts it. A deck of briefdeck's own,
+ * cut at its headings, may use reveal's comments too, and stays briefdeck's.
+ */
+export function readsAsRevealMarkdownBody(text: string): boolean {
+  if (!/<!--[ \t]*(?:\.(?:slide|element):|s[ \t]*-->)/.test(text)) return false;
+  const fences = createFenceReader();
+  let cuts = 0;
+  let headings = 0;
+  for (const line of text.split('\n')) {
+    if (fences.read(line)) continue;
+    if (/^(?:---|<!--\s*s\s*-->)[ \t]*$/.test(line)) cuts++;
+    else if (/^#{1,2}[ \t]/.test(line)) headings++;
+  }
+  return cuts > 0 && cuts + 1 >= headings;
 }
 
 /** reveal's separator patterns that briefdeck's own cutting matches, with their line breaks written `\n` and `\r?` and `\s*` dropped; notes' in lower case. */
