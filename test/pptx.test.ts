@@ -505,6 +505,19 @@ describe('slide blocks for PowerPoint', () => {
   });
 });
 
+describe('slide transitions in PowerPoint', () => {
+  it("writes a slide's own transition, or the deck's where the author set one, as PowerPoint's nearest, where PresentationML puts it", async () => {
+    const deck = writeBriefing({ 'slides.md': ['---', 'transition: fade', '---', '', '# One', '', '---', 'transition: zoom', '---', '', '# Two', '', '---', 'transition: slide-left', '---', '', '# Three', ''].join('\n') }, 'pptx-transitions');
+    const files = unzipSync((await exportPptx(path.join(deck, 'slides.md'))).bytes);
+    const transitionOf = (n: number) => /<\/p:clrMapOvr>(<p:transition[^>]*>.*?<\/p:transition>)?<\/p:sld>/.exec(strFromU8(files[`ppt/slides/slide${n}.xml`]!))?.[1] ?? null;
+    expect([1, 2, 3].map(transitionOf)).toEqual(['<p:transition spd="med"><p:fade/></p:transition>', '<p:transition spd="med"><p:zoom/></p:transition>', '<p:transition spd="med"><p:push/></p:transition>']);
+    // The fixture's zoomed table slide, slow; a deck that sets no transition leaves the others without one.
+    const fixture = unzipSync((await exportPptx(PPTX_FIXTURE)).bytes);
+    const withTransition = Object.keys(fixture).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name) && strFromU8(fixture[name]!).includes('<p:transition'));
+    expect(withTransition.map((name) => /<p:transition[^>]*>.*?<\/p:transition>/.exec(strFromU8(fixture[name]!))![0])).toEqual(['<p:transition spd="slow"><p:zoom/></p:transition>']);
+  });
+});
+
 describe("a slide's own footer in PowerPoint", () => {
   it("takes the place of the deck's footer on that slide only", async () => {
     const deck = writeBriefing({ 'deck.qmd': '---\ntitle: Q\n---\n\n## Code\n\nText.\n\n::: footer\nLearn more\n:::\n\n## Next\n\nPlain.\n' }, 'pptx-own-footer');

@@ -16,6 +16,7 @@ import { DECORATIVE_PICTURE, placeSlide, type Geometry, type PlacedImage } from 
 import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
 import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.js';
 import { toHex } from '../colour.js';
+import { addSlideTransition, writeSlideTransition } from './pptx-transitions.js';
 
 /** What the PowerPoint export needs besides the model. */
 export interface PptxOptions {
@@ -125,7 +126,9 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   if (fragments > 0) info.push(`${fragments} build step${fragments === 1 ? '' : 's'} (fragments) shown all at once: PowerPoint animations are not made from them`);
   // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
-  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch)), slides: briefing.slides.length, notes, info };
+  // Each slide's transition, or the deck's where the author set one (the deck's default fade is the HTML's alone), by slide number.
+  const transitions = briefing.slides.map((slide) => writeSlideTransition(slide, meta.transition));
+  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch), transitions), slides: briefing.slides.length, notes, info };
 }
 
 /** What a master in a slide's colours (`palette`) adds to its name: nothing in the theme's (`theme`), else its text colour. */
@@ -238,7 +241,7 @@ function notesText(blocks: SlideBlock[]): string {
  * else none), and every entry in the zip carries that date or a fixed one, so
  * the same input gives the same bytes.
  */
-async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uint8Array> {
+async function stabilise(bytes: Uint8Array, date: Date | undefined, transitions: readonly string[] = []): Promise<Uint8Array> {
   // Zip times cannot be left out; without a document date they are the DOS epoch.
   const when = new Date(date ? date.getTime() : Date.UTC(1980, 0, 1));
   when.setUTCMilliseconds(0);
@@ -252,7 +255,8 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined): Promise<Uin
     const name = renumber(original);
     let content: Uint8Array | string = entries[original]!;
     if (/\.(xml|rels)$/.test(name)) content = renumber(new TextDecoder().decode(content));
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && typeof content === 'string') content = markDecorativePictures(keepFirstParagraphProperties(content));
+    const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
+    if (slide && typeof content === 'string') content = addSlideTransition(markDecorativePictures(keepFirstParagraphProperties(content)), transitions[Number(slide[1]) - 1] ?? '');
     // The masters' layouts carry the deck's logo, a decorative picture too.
     if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name) && typeof content === 'string') content = markDecorativePictures(content);
     // A chart's data travels as an embedded workbook, itself a zip with its own times.
