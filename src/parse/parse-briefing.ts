@@ -4,21 +4,21 @@ import { HTML_DECK, NOTEBOOK, type Briefing, type ChartRef, type ImageRef, type 
 import { readByPandoc, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
-import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpBackground, type MarpCarried } from './dialects/marp.js';
+import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { countHeadings, cutSlides } from './cut-slides.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
-import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
-import { hasText, joinLines, locateLine, type Line } from './source-lines.js';
+import { readSlideLines } from './read-slide-lines.js';
+import { renderSteps } from './build-steps.js';
+import { hasText, joinLines, type Line } from './source-lines.js';
 import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
-import { finishLook, FRAGMENT_CLASS, readSlideDirective } from './dialects/reveal.js';
+import { finishLook } from './dialects/reveal.js';
 import { resolveDateKeyword } from './dialects/front-matter.js';
-import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
@@ -192,81 +192,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const titleText = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim(), raw.from);
     const titleHtml = titleText !== null && /<!--[ \t]*fit[ \t]*-->/i.test(raw.title!) ? `<span class="r-fit-text">${titleText}</span>` : titleText;
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
-    let layout = raw.kind === 'section' ? 'section' : 'content';
-    let layoutLine: number | undefined;
-    let incremental = meta.incremental;
-    // `<!-- column -->` starts another column; a slide without one has a single column. Within a column,
-    // `<!-- pause -->` (Pandoc's `. . .`, Slidev's `<v-click>`) starts a build step and `<!-- pause: end -->` ends one.
-    const columnLines: Line[][] = [[]];
-    /** Each column's width in percent, where the author gave one. */
-    const columnWidths: (number | undefined)[] = [];
-    /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
-    let leadLines: Line[] | null = null;
-    let leadSteps: Step[] = [];
-    const steps: Step[][] = [[]];
-    const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, id: headingId, ...headingLook } = raw.look ?? {};
-    /** The id in-deck links name the slide by (slide-anchors.ts). */
-    let slideId = headingId;
-    let look: Slide['look'] = raw.look ? headingLook : undefined;
-    /** Left out of the page count, as reveal leaves a slide `data-visibility="uncounted"`. */
-    let uncountedHere = headingUncounted === true;
-    if (headingIncremental) incremental = true;
-    let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
-    const footerLines: Line[] = [];
-    let footerOpen: Line | null = null;
-    /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
-    let footerWritten = false;
-    for (const line of raw.body) {
-      const footer = FOOTER.exec(line.text);
-      if (footer || footerOpen) {
-        if (footer) footerOpen = footer[1] ? null : line;
-        else footerLines.push(line);
-        footerWritten = true;
-        continue;
-      }
-      const pause = PAUSE.exec(line.text);
-      if (pause) {
-        steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]) });
-        continue;
-      }
-      const directive = DIRECTIVE.exec(line.text);
-      const slideLook = directive ? null : readSlideDirective(line.text, authorClasses);
-      if (slideLook) {
-        const { backgroundImage, uncounted: notCounted, id, ...safe } = slideLook.look;
-        slideId = id ?? slideId;
-        look = { ...look, ...safe };
-        if (notCounted) uncountedHere = true;
-        if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
-        if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
-      } else if (!directive) {
-        const malformed = describeMalformedDirective(line.text);
-        if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
-        columnLines.at(-1)!.push(line);
-      } else if (directive[4]) {
-        layout = directive[4];
-        layoutLine = line.number;
-      } else if (directive[1]!.startsWith('column')) {
-        // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`);
-        // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns.
-        if (directive[2] === '-start') {
-          if (columnLines.length === 1 && hasText(columnLines[0]!)) {
-            leadLines = columnLines[0]!;
-            leadSteps = steps[0]!;
-            columnLines[0] = [];
-            steps[0] = [];
-          }
-        } else if (!directive[2]) {
-          columnLines.push([]);
-          steps.push([]);
-        }
-        if (directive[3] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[3]);
-      } else {
-        incremental = directive[1] === 'incremental';
-      }
-    }
-    if (footerOpen) {
-      bag.warn('W_PEER_SYNTAX', 'a footer div that is never closed took the rest of the slide into its footer', { ...locateLine(footerOpen, raw.file), hint: 'close the div with a line of three colons, :::' });
-    }
+    const read = readSlideLines(raw, { incremental: meta.incremental, authorClasses, bag, slideSource });
+    const { layout, layoutLine, incremental, columnLines, columnWidths, leadLines, leadSteps, steps, slideId, uncounted: uncountedHere, backgroundSource, footerLines, footerWritten } = read;
+    let look = read.look;
     const imageStart = images.length;
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
     if (backgroundSource) {
@@ -355,43 +283,3 @@ function shareWidths(given: (number | undefined)[], count: number): number[] {
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
 }
-
-/** The directive a comment most likely meant (`<!-- layout two-column -->`, `<!-- layuot: x -->`), or null when it is just a comment. */
-function describeMalformedDirective(text: string): string | null {
-  const comment = /^[ \t]*<!--[ \t]*([A-Za-z-]+)[ \t]*(:?)[ \t]*([\w-]*)[ \t]*-->[ \t]*$/.exec(text);
-  if (!comment) return null;
-  const [, word, colon, value] = comment;
-  const meant = suggestClosest(word!, ['layout', 'column', 'incremental']);
-  if (!meant) return null;
-  if (meant === 'layout') return value ? `<!-- layout: ${value} -->` : '<!-- layout: name -->';
-  return meant === word && !colon && !value ? null : `<!-- ${meant} -->`;
-}
-
-/** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
-/** Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`). */
-type Step = { fragment: boolean; from: number; effects?: string; index?: string };
-
-/** A step's element: reveal's fragment, with those of its effects that are reveal's fragment classes, and its index. */
-function openStep(step: Step): string {
-  const effects = (step.effects ?? '').split(/\s+/).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
-  return `<div class="${['fragment', ...effects].join(' ')}"${step.index !== undefined ? ` data-fragment-index="${step.index}"` : ''}>`;
-}
-
-function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[]) => RenderedPart): RenderedPart {
-  if (steps.length === 0) return render(lines);
-  const cuts: Step[] = [{ fragment: false, from: 0 }, ...steps];
-  let html = '';
-  let bulletCount = 0;
-  let background: MarpBackground | undefined;
-  cuts.forEach((cut, i) => {
-    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length));
-    bulletCount += part.bulletCount;
-    background ??= part.background;
-    if (part.html.trim() === '') return;
-    html += cut.fragment ? `${openStep(cut)}${part.html}</div>` : part.html;
-  });
-  return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
-}
-
-/** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
-type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };

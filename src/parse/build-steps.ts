@@ -1,0 +1,34 @@
+// A column's build steps: where each starts (`<!-- pause -->`), with reveal's
+// effects and place in the order, and the column's lines rendered in them.
+import type { MarpBackground } from './dialects/marp.js';
+import { FRAGMENT_CLASS } from './dialects/reveal.js';
+import type { Line } from './source-lines.js';
+
+/** Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`). */
+export type Step = { fragment: boolean; from: number; effects?: string; index?: string };
+
+/** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
+export type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
+
+/** A step's element: reveal's fragment, with those of its effects that are reveal's fragment classes, and its index. */
+function openStep(step: Step): string {
+  const effects = (step.effects ?? '').split(/\s+/).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
+  return `<div class="${['fragment', ...effects].join(' ')}"${step.index !== undefined ? ` data-fragment-index="${step.index}"` : ''}>`;
+}
+
+/** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
+export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[]) => RenderedPart): RenderedPart {
+  if (steps.length === 0) return render(lines);
+  const cuts: Step[] = [{ fragment: false, from: 0 }, ...steps];
+  let html = '';
+  let bulletCount = 0;
+  let background: MarpBackground | undefined;
+  cuts.forEach((cut, i) => {
+    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length));
+    bulletCount += part.bulletCount;
+    background ??= part.background;
+    if (part.html.trim() === '') return;
+    html += cut.fragment ? `${openStep(cut)}${part.html}</div>` : part.html;
+  });
+  return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
+}

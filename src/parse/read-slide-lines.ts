@@ -1,0 +1,131 @@
+// A slide's own lines, read for what the directives among them say, before any is
+// rendered: `<!-- column -->` and its widths, `<!-- pause -->` build steps,
+// `<!-- layout: … -->`, `<!-- incremental -->`, a footer block, and reveal's
+// `<!-- .slide: … -->` look (into which other tools' slide settings are rewritten).
+import type { DiagnosticBag } from '../errors.js';
+import type { Slide } from '../model.js';
+import { suggestClosest } from '../did-you-mean.js';
+import type { Step } from './build-steps.js';
+import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
+import { readSlideDirective } from './dialects/reveal.js';
+import type { RawSlide } from './raw-slide.js';
+import { hasText, locateLine, type Line } from './source-lines.js';
+
+/** What a slide's lines say, apart from the Markdown itself. */
+export interface SlideLines {
+  layout: string;
+  /** Line of the `<!-- layout: … -->` directive, when the slide has one. */
+  layoutLine?: number;
+  incremental: boolean;
+  /** Each column's lines, a single column when the slide has no `<!-- column -->`. */
+  columnLines: Line[][];
+  /** Each column's width in percent, where the author gave one. */
+  columnWidths: (number | undefined)[];
+  /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
+  leadLines: Line[] | null;
+  leadSteps: Step[];
+  /** Each column's build steps. */
+  steps: Step[][];
+  look: Slide['look'];
+  /** The id in-deck links name the slide by (slide-anchors.ts). */
+  slideId?: string;
+  /** Left out of the page count, as reveal leaves a slide `data-visibility="uncounted"`. */
+  uncounted: boolean;
+  /** A background picture, as written, and where. */
+  backgroundSource?: { src: string; at: { file: string; line: number } };
+  footerLines: Line[];
+  /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
+  footerWritten: boolean;
+}
+
+/** Reads a slide's lines into its columns, steps, layout, look and footer; `incremental` is the deck's, `authorClasses` the slide classes its styles define. */
+export function readSlideLines(raw: RawSlide, options: { incremental: boolean; authorClasses: ReadonlySet<string>; bag: DiagnosticBag; slideSource: { file: string; line: number } }): SlideLines {
+  const { authorClasses, bag, slideSource } = options;
+  let layout = raw.kind === 'section' ? 'section' : 'content';
+  let layoutLine: number | undefined;
+  let incremental = options.incremental;
+  // `<!-- column -->` starts another column; a slide without one has a single column. Within a column,
+  // `<!-- pause -->` (Pandoc's `. . .`, Slidev's `<v-click>`) starts a build step and `<!-- pause: end -->` ends one.
+  const columnLines: Line[][] = [[]];
+  /** Each column's width in percent, where the author gave one. */
+  const columnWidths: (number | undefined)[] = [];
+  /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
+  let leadLines: Line[] | null = null;
+  let leadSteps: Step[] = [];
+  const steps: Step[][] = [[]];
+  const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, id: headingId, ...headingLook } = raw.look ?? {};
+  /** The id in-deck links name the slide by (slide-anchors.ts). */
+  let slideId = headingId;
+  let look: Slide['look'] = raw.look ? headingLook : undefined;
+  /** Left out of the page count, as reveal leaves a slide `data-visibility="uncounted"`. */
+  let uncountedHere = headingUncounted === true;
+  if (headingIncremental) incremental = true;
+  let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
+  const footerLines: Line[] = [];
+  let footerOpen: Line | null = null;
+  /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
+  let footerWritten = false;
+  for (const line of raw.body) {
+    const footer = FOOTER.exec(line.text);
+    if (footer || footerOpen) {
+      if (footer) footerOpen = footer[1] ? null : line;
+      else footerLines.push(line);
+      footerWritten = true;
+      continue;
+    }
+    const pause = PAUSE.exec(line.text);
+    if (pause) {
+      steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]) });
+      continue;
+    }
+    const directive = DIRECTIVE.exec(line.text);
+    const slideLook = directive ? null : readSlideDirective(line.text, authorClasses);
+    if (slideLook) {
+      const { backgroundImage, uncounted: notCounted, id, ...safe } = slideLook.look;
+      slideId = id ?? slideId;
+      look = { ...look, ...safe };
+      if (notCounted) uncountedHere = true;
+      if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
+      if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
+    } else if (!directive) {
+      const malformed = describeMalformedDirective(line.text);
+      if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
+      columnLines.at(-1)!.push(line);
+    } else if (directive[4]) {
+      layout = directive[4];
+      layoutLine = line.number;
+    } else if (directive[1]!.startsWith('column')) {
+      // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`);
+      // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns.
+      if (directive[2] === '-start') {
+        if (columnLines.length === 1 && hasText(columnLines[0]!)) {
+          leadLines = columnLines[0]!;
+          leadSteps = steps[0]!;
+          columnLines[0] = [];
+          steps[0] = [];
+        }
+      } else if (!directive[2]) {
+        columnLines.push([]);
+        steps.push([]);
+      }
+      if (directive[3] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[3]);
+    } else {
+      incremental = directive[1] === 'incremental';
+    }
+  }
+  if (footerOpen) {
+    bag.warn('W_PEER_SYNTAX', 'a footer div that is never closed took the rest of the slide into its footer', { ...locateLine(footerOpen, raw.file), hint: 'close the div with a line of three colons, :::' });
+  }
+  return { layout, ...(layoutLine !== undefined ? { layoutLine } : {}), incremental, columnLines, columnWidths, leadLines, leadSteps, steps, look, ...(slideId !== undefined ? { slideId } : {}), uncounted: uncountedHere, ...(backgroundSource ? { backgroundSource } : {}), footerLines, footerWritten };
+}
+
+/** The directive a comment most likely meant (`<!-- layout two-column -->`, `<!-- layuot: x -->`), or null when it is just a comment. */
+function describeMalformedDirective(text: string): string | null {
+  const comment = /^[ \t]*<!--[ \t]*([A-Za-z-]+)[ \t]*(:?)[ \t]*([\w-]*)[ \t]*-->[ \t]*$/.exec(text);
+  if (!comment) return null;
+  const [, word, colon, value] = comment;
+  const meant = suggestClosest(word!, ['layout', 'column', 'incremental']);
+  if (!meant) return null;
+  if (meant === 'layout') return value ? `<!-- layout: ${value} -->` : '<!-- layout: name -->';
+  return meant === word && !colon && !value ? null : `<!-- ${meant} -->`;
+}
