@@ -35,6 +35,15 @@ describe('links from one slide to another', () => {
     expect(quarto.sectionIds).toBe(0);
   });
 
+  it('guesses a did-you-mean for the first 50 names of dead links only, so thousands of them cannot spend the parse\'s time limit', async () => {
+    const links = Array.from({ length: 60 }, (_, i) => `[x](#target-${i}x)`).join(' ');
+    const deck = ['---', 'title: Many', '---', '', ...Array.from({ length: 60 }, (_, i) => [`## T ${i} {#target-${i}}`, '', i === 0 ? links : 'Text.', '']).flat()].join('\n');
+    const { warnings } = await linksOf('anchors-many-dead', 'deck.qmd', deck);
+    const hints = warnings.filter((w) => w.includes('names no slide'));
+    expect(hints).toHaveLength(60);
+    expect(hints.filter((w) => w.includes('did you mean #target-')).length).toBe(50);
+  });
+
   it("Pandoc's identifiers: lower case, letters, digits, _ - . kept, spaces as hyphens, nothing before the first letter", () => {
     expect(writePandocIdentifier('The Plan, in 2 steps')).toBe('the-plan-in-2-steps');
     expect(writePandocIdentifier('2024: The reader’s reply')).toBe('the-readers-reply');

@@ -40,6 +40,9 @@ export function writePandocIdentifier(title: string): string {
   return id === '' ? 'section' : id;
 }
 
+/** The most names of dead links a did-you-mean is looked for. */
+const MAX_GUESSES = 50;
+
 /** What a deck's tool lets a link name a slide by, besides the ids its slides were given. */
 export interface AnchorRules {
   /** Pandoc's and Quarto's: every titled slide has the identifier Pandoc makes from its title. */
@@ -80,10 +83,15 @@ export function linkSlideAnchors(slides: Slide[], ids: ReadonlyMap<Slide, string
     }
     return targets.get(name) ?? null;
   };
+  // A guess costs a comparison with every id: made once per name, for the first names only, so a deck of thousands
+  // of slides and dead links cannot spend its time limit guessing.
+  const guesses = new Map<string, string | undefined>();
+  const names = [...targets.keys()];
   for (const link of links) {
     if (link.href === '#' || resolve(link.href) !== null) continue;
     const name = link.href.replace(/^#\/?/, '');
-    const guess = suggestClosest(name, [...targets.keys()]);
+    if (!guesses.has(name)) guesses.set(name, guesses.size < MAX_GUESSES ? suggestClosest(name, names) : undefined);
+    const guess = guesses.get(name);
     warn(link.at, `link to "${link.href}" names no slide, so it goes nowhere`, guess ? `did you mean #${guess}?` : rules.pages ? `link to a slide by its number (#3), or give the slide an id` : `give the slide that id, as in ## Title {#${name}}, or <!-- .slide: id="${name}" -->`);
   }
   const rewrite = (html: string) =>
