@@ -139,5 +139,6 @@ function notesHint(file: string, peerTools: readonly string[]): string {
   if (tool('Marp')) return 'add an HTML comment <!-- … --> to the slide with what you will say';
   if (tool('Slidev')) return "add an HTML comment <!-- … --> at the slide's end with what you will say";
   if (tool('Advanced Slides')) return "add a line note: at the slide's end, then what you will say";
+  if (tool('MDX')) return 'add <Notes> … </Notes> to the slide with what you will say';
   return 'add a line starting "Note:" with what you will say';
 }

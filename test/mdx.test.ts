@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
+import { checkBriefing } from '../src/check-briefing.js';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { FIXTURES } from './helpers.js';
 
@@ -21,5 +22,7 @@ describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
     // A code block's import is code, shown as written.
     expect(toPlainText(slides[2]!.bodyHtml)).toContain("import deck from 'mdx-deck'");
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['37: component <Split> (MDX, React) is not supported and was left out; what it wraps shows without it']);
+    // check says how to add notes in MDX's own syntax, so the deck keeps working in its tool.
+    expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_NO_NOTES').map((d) => d.hint)).toEqual(['add <Notes> … </Notes> to the slide with what you will say']);
   });
 });
