@@ -787,11 +787,11 @@ describe("Quarto's callouts", () => {
 });
 
 describe("Quarto's demo deck, in its own shapes", () => {
-  it('reads code classes, raw {=html} blocks, background= on a heading and an inline-Markdown footer; a {=tex} block is left out', async () => {
+  it('reads code classes, raw {=html} blocks, background= on a heading and an inline-Markdown footer; a {=tex} block of a math environment is display math, as Pandoc writes it in HTML, and any other is left out', async () => {
     const deck = [
       '---', 'title: Q', 'format:', '  revealjs:', '    footer: <https://quarto.org>', '---', '',
       '## Highlighting {background="#43464B"}', '', '``` {.python code-line-numbers="4-5|7|10"}', ...Array.from({ length: 10 }, (_, i) => `x${i + 1} = ${i + 1}`), '```', '',
-      '```{=tex}', '\\begin{gather*} a_1=b_1 \\end{gather*}', '```', '', '```{=html}', '<p>Raw <b>HTML</b> block</p>', '```', '',
+      '```{=tex}', '\\begin{gather*} a_1=b_1 \\end{gather*}', '```', '', '```{=html}', '<p>Raw <b>HTML</b> block</p>', '```', '', '```{=latex}', '\\newpage', '```', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-demo-shapes'), 'deck.qmd'));
     const slide = built.briefing.slides.find((s) => s.title === 'Highlighting')!;
@@ -801,9 +801,10 @@ describe("Quarto's demo deck, in its own shapes", () => {
     expect([...slide.bodyHtml.matchAll(/<span class="code-line([^"]*)">/g)].map((m) => m[1]!.trim())).toEqual(['', '', '', 'highlight-line hl-1', 'highlight-line hl-1', '', 'hl-2', '', '', 'hl-3']);
     expect(slide.bodyHtml).toContain('</code><span class="fragment code-step"></span><span class="fragment code-step"></span></pre>');
     expect(slide.bodyHtml).toContain('<p>Raw <b>HTML</b> block</p>');
-    expect(slide.bodyHtml).not.toContain('gather');
+    expect(slide.bodyHtml).toMatch(/<div class="math-display">[\s\S]*<annotation encoding="application\/x-tex">\\begin\{gather\*\} a_1=b_1 \\end\{gather\*\}<\/annotation>/);
+    expect(slide.bodyHtml).not.toContain('newpage');
     expect(built.briefing.meta.footerText).toBe('https://quarto.org');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['23: a raw {=tex} block is for another output and was left out']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['31: a raw {=latex} block is for another output and was left out']);
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: "**Draft** for discussion"\n---\n\n# One\n' }, 'marp-markdown-header'), 'deck.md'));
     expect(marp.briefing.meta.headerText).toBe('Draft for discussion');
   });

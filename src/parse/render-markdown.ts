@@ -36,6 +36,7 @@ import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/c
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
 import type { AnchorLink } from './slide-anchors.js';
+import { isMathEnvironment } from './dialects/pandoc/raw-tex.js';
 
 /** The hint of every warning about another tool's syntax that is left out. */
 export const PEER_SYNTAX_HINT = 'see "Coming from another tool" in the README for what briefdeck reads';
@@ -167,6 +168,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
             ctx.rawHtml = true;
             return `${token.text}\n`;
           }
+          // A math environment in raw TeX is display math in HTML too, as Pandoc writes it for a math renderer.
+          if (/^(?:tex|latex)$/i.test(info.format) && isMathEnvironment(token.text)) return math.renderDisplay(token.text.trim());
           bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
           return '';
         }

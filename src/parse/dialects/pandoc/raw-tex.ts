@@ -56,6 +56,15 @@ function rewriteBeamerLine(line: string): string | null {
 /** A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`. */
 const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:\[[^\]\n]*\]|\{[^}\n]*\})*[ \t]*$/;
 
+/**
+ * True for raw TeX that is one math environment, `\begin{align}` … `\end{align}`: a ```` ```{=tex} ```` block of it is
+ * display math in HTML, as Pandoc's HTML writer renders it for MathJax or KaTeX, though any other raw TeX is left out.
+ */
+export function isMathEnvironment(tex: string): boolean {
+  const env = /^\\begin\{([A-Za-z]+\*?)\}[\s\S]*\\end\{([A-Za-z]+\*?)\}$/.exec(tex.trim());
+  return env !== null && env[1] === env[2] && MATH_ENVIRONMENTS.has(env[1]!);
+}
+
 /** Rewrites one line of raw TeX (outside code), or returns null for a line that is not. */
 export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | null {
   if (state.skipping !== null) {
