@@ -612,6 +612,20 @@ describe('highlighted text', () => {
 });
 
 describe("Quarto's column grid", () => {
+  it('layout="[1, 20]" gives each cell its share of the row, rows [[1,1],[-1,2,-1]] in turn with gaps, and keeps the shares on a slide cleaned whole; another value is a warning', async () => {
+    const deck = [
+      '---', 'title: G', '---', '', '## Shares', '', '::: {layout="[1, 20]"}', 'Narrow', '', 'Wide', ':::', '',
+      '## Rows', '', '<b>Raw</b> HTML cleans this slide whole.', '', '::: {layout="[[1,1],[-1, 2, -1]]"}', 'A', '', 'B', '', 'C', ':::', '',
+      '## Odd', '', '::: {layout="[foo]"}', 'X', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grid-shares'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Shares')).toBe('<div class="layout-grid" style="grid-template-columns: 1fr 20fr"><div class="layout-cell"><p>Narrow</p></div><div class="layout-cell"><p>Wide</p></div></div>');
+    expect(body('Rows')).toContain('<div class="layout-grid" style="grid-template-columns:1fr 1fr"><div class="layout-cell"><p>A</p></div><div class="layout-cell"><p>B</p></div></div><div class="layout-grid" style="grid-template-columns:1fr 2fr 1fr"><div class="layout-cell"></div><div class="layout-cell"><p>C</p></div><div class="layout-cell"></div></div>');
+    expect(body('Odd')).toBe('<p>X</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`27: Pandoc div "::: {layout="[foo]"}" has no briefdeck meaning; its content is shown without it`]);
+  });
+
   it('layout-ncol=2 to 4 lays each block out as a cell, nests in a callout, and warns of a grid never closed or of more columns', async () => {
     const deck = [
       '---', 'title: G', '---', '', '## Grid', '', '::: {layout-ncol=2}', '![First](a.png)', '', '**Second** cell', ':::', '', 'After the grid.', '',

@@ -203,7 +203,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     ),
     allowedStyles: {
       img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) },
-      div: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom', 'width', 'height'].map((side) => [side, [PLACE_LENGTH]])) },
+      // And a Quarto custom layout's shares of a row (layout-grid.ts).
+      div: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom', 'width', 'height'].map((side) => [side, [PLACE_LENGTH]])), 'grid-template-columns': [/^(?:\d{1,4}(?:\.\d{1,4})?fr(?: |$)){1,8}$/] },
     },
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },

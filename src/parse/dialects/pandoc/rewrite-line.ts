@@ -1,6 +1,7 @@
 import { FRAGMENT_CLASS, readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
 import { CALLOUT } from './callouts.js';
 import { CLASS_DIVS } from './class-divs.js';
+import { readLayoutRows } from './layout-grid.js';
 import { readAttributes } from './attributes.js';
 import { readConditional } from './conditional.js';
 import { REFERENCES_LINE } from './citations.js';
@@ -148,6 +149,13 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (grid) {
       state.divs[state.divs.length - 1] = 'grid';
       return { text: `${fence} {layout-ncol=${grid[2]}}` };
+    }
+    // Its custom layout (`::: {layout="[1, 20]"}`, rows `[[1,1],[1]]`): cells in rows, each as wide as its share.
+    const rows = /^layout=(["'])(.*)\1$/.exec(spec);
+    const layout = rows ? readLayoutRows(rows[2]!) : null;
+    if (layout) {
+      state.divs[state.divs.length - 1] = 'grid';
+      return { text: `${fence} {layout=${JSON.stringify(layout)}}` };
     }
     // Quarto's `::: nonincremental`: the slide's lists show at once, whatever the deck says.
     if (cls === 'nonincremental') return { text: '<!-- nonincremental -->' };
