@@ -671,6 +671,14 @@ describe("Quarto's numbered figures and tables", () => {
     ]);
   });
 
+  it("Quarto's fig-align places a picture in its line and .border frames it; an alignment Quarto lacks is named", async () => {
+    const deck = ['---', 'title: A', '---', '', '## Pics', '', '![](a.png){fig-align="center" .border width="200"}', '', '![](a.png){fig-align="right" .border-thick}', '', '![](a.png){fig-align="middle"}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-fig-align'), 'deck.qmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Pics')!.bodyHtml;
+    expect([...body.matchAll(/<img [^>]*?(?:class="([^"]*)")?>/g)].map((m) => m[1] ?? '')).toEqual(['fig-center border', 'fig-right border-thick', '']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: Pandoc attributes fig-align=middle are not supported and were left out']);
+  });
+
   it("Quarto's fig-alt is the picture's text alternative, its brackets still the caption; check finds no picture without one", async () => {
     const deck = ['---', 'title: A', '---', '', '## Pics', '', '![](a.png){fig-alt="A grey square"}', '', '![The caption](a.png){#fig-sq fig-alt="A square, described"}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-fig-alt'), 'deck.qmd'));

@@ -84,7 +84,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
       deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
     }
     // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
-    const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: PandocFragment; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
+    const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: PandocFragment; pandocLooks?: string[]; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
     const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
     const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.quartoFile());
     if (relPath === null) return `<span class="missing-image">${alt}</span>`;
@@ -93,7 +93,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
     const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
     const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
-    const classes = `${pandoc.pandocFragment ? ` ${['fragment', ...pandoc.pandocFragment.effects].join(' ')}` : ''}${pandoc.pandocStretch ? ` ${pandoc.pandocStretch}` : ''}${filterClass}`.trim();
+    const classes = `${pandoc.pandocFragment ? ` ${['fragment', ...pandoc.pandocFragment.effects].join(' ')}` : ''}${pandoc.pandocStretch ? ` ${pandoc.pandocStretch}` : ''}${pandoc.pandocLooks ? ` ${pandoc.pandocLooks.join(' ')}` : ''}${filterClass}`.trim();
     const step = pandoc.pandocFragment?.index !== undefined ? ` data-fragment-index="${pandoc.pandocFragment.index}"` : '';
     // Quarto's `.absolute`: a place on the slide, from values read as lengths only (inline-extensions.ts).
     const place = pandoc.pandocPlace ? ` style="position:absolute;${pandoc.pandocPlace}"` : '';

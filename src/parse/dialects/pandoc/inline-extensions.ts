@@ -35,6 +35,11 @@ const readIntoStep = (fragment: PandocFragment | null) => ({ cls: (c: string) =>
 /** Classes of a bracketed span that Pandoc writes as HTML: `[text]{.mark}` is highlighted, `{.underline}` (or `{.ul}`) underlined, `{.smallcaps}` in small capitals. */
 const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</mark>'], underline: ['<u>', '</u>'], ul: ['<u>', '</u>'], smallcaps: ['<span class="smallcaps">', '</span>'] };
 
+/** Where Quarto's `fig-align` puts a picture in its line. */
+const FIG_ALIGN = /^(?:left|center|right)$/;
+/** Quarto's frames for a picture. */
+const PICTURE_FRAMES: ReadonlySet<string> = new Set(['border', 'border-thick']);
+
 /** An image, code span, link or span that an attribute block may follow directly. */
 const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
 /** In an MDC deck (mdc.ts), bold, italic and struck text too. */
@@ -124,8 +129,12 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           // Quarto's `fig-alt`: the picture's text alternative, where the brackets hold its caption.
           const alt = attributes.pairs.find(([k]) => k === 'fig-alt')?.[1].trim();
           if (alt) before.pandocAlt = alt;
-          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined) || places.some(([k]) => k === name) || step.pair(name);
-          usedClass = (cls) => step.cls(cls) || cls === stretch || (cls === 'absolute' && places.length > 0);
+          // Quarto's `fig-align="center"` (left, right) and its `.border` and `.border-thick` frames: classes layout.css draws.
+          const align = attributes.pairs.find(([k, v]) => k === 'fig-align' && FIG_ALIGN.test(v))?.[1];
+          const looks = [...(align ? [`fig-${align}`] : []), ...attributes.classes.filter((c) => PICTURE_FRAMES.has(c))];
+          if (looks.length > 0) before.pandocLooks = looks;
+          usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined) || (name === 'fig-align' && align !== undefined) || places.some(([k]) => k === name) || step.pair(name);
+          usedClass = (cls) => step.cls(cls) || cls === stretch || (cls === 'absolute' && places.length > 0) || PICTURE_FRAMES.has(cls);
         }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
         if (before.type === 'codespan') usedClass = () => true;
