@@ -141,6 +141,13 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(read.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["5: reveal.js options transition in the page's Reveal.initialize are not read; the deck keeps briefdeck's own"]);
   });
 
+  it("reads a section's id, so a link to it (#/intro, #intro) goes to its place; reveal's own addresses stay", async () => {
+    const page = ['<div class="reveal"><div class="slides">', '<section id="intro"><h2>Intro</h2><p>Start.</p></section>', '<section><h2>Two</h2><p><a href="#/intro">Back</a>, <a href="#intro">again</a> and <a href="#/1">here</a>.</p></section>', '</div></div>'].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'page.html': page }, 'page-ids'), 'page.html'));
+    expect([...briefing.slides[1]!.bodyHtml.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual(['#/0', '#/0', '#/1']);
+    expect(warnings).toEqual([]);
+  });
+
   it('keeps briefdeck\'s theme, with a warning, when the page\'s theme style sheet is not one of reveal\'s', async () => {
     const dir = writeBriefing({ 'page.html': '<link rel="stylesheet" href="css/theme/house.css">\n<div class="reveal"><div class="slides"><section><h2>A</h2></section></div></div>\n' });
     const { briefing, warnings } = await buildDeck(path.join(dir, 'page.html'));

@@ -169,9 +169,9 @@ function sectionsOf(parent: Element): Element[] {
 /** Writes one slide's section as reveal Markdown lines. */
 function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
   const line = lineOf(section);
-  // The section's look (data-background-color, class, …), for reveal's slide comment to read like any other.
+  // The section's look (data-background-color, class, …) and its id (which links name it by), for reveal's slide comment to read like any other.
   const look = section.attrs
-    .filter((a) => !READING_ATTRIBUTES.has(a.name) && a.name !== 'id')
+    .filter((a) => !READING_ATTRIBUTES.has(a.name))
     .map((a) => (a.name === 'class' ? { ...a, value: classes(section).filter((c) => !STRUCTURE_CLASSES.test(c)).join(' ') } : a))
     .filter((a) => a.name !== 'class' || a.value !== '');
   if (look.length > 0) emit(`<!-- .slide: ${look.map((a) => `${a.name}="${a.value.replace(/\s+/g, ' ').replace(/[<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join(' ')} -->`, line);
