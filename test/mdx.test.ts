@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { checkBriefing } from '../src/check-briefing.js';
 import { toPlainText } from '../src/parse/plain-text.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, writeBriefing } from './helpers.js';
 
 describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
   it("is cut at ---, its <Notes> are notes, <Appear> a build step; its modules, head and comments never show, nor does any component's tag", async () => {
@@ -24,5 +24,11 @@ describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['37: component <Split> (MDX, React) is not supported and was left out; what it wraps shows without it']);
     // check says how to add notes in MDX's own syntax, so the deck keeps working in its tool.
     expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_NO_NOTES').map((d) => d.hint)).toEqual(['add <Notes> … </Notes> to the slide with what you will say']);
+  });
+
+  it('names a comment never closed, at its line, which took the rest of the file', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.mdx': ['# One', '', 'Shown.', '', '{/* never closed', '', '---', '', '# Two', ''].join('\n') }, 'mdx-unclosed'), 'deck.mdx'));
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['One']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['5: an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out']);
   });
 });

@@ -67,7 +67,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   recognisePeerTools(meta.peerTools, scanned, bodies.map((b) => b.file.path));
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
-  if (meta.peerTools.includes('MDX')) for (const body of bodies) body.text = rewriteMdxDeck(body.text);
+  for (const body of meta.peerTools.includes('MDX') ? bodies : []) {
+    const rewritten = rewriteMdxDeck(body.text);
+    body.text = rewritten.text;
+    if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: body.lineNumbers?.[rewritten.unclosedComment] ?? body.firstLine + rewritten.unclosedComment, hint: 'close the comment with */}' });
+  }
   if (meta.peerTools.includes('Deckset')) {
     for (const body of bodies) {
       const taken = takeDecksetSettings(body.text, body.firstLine);

@@ -19,16 +19,20 @@ export function readsAsMdxBody(text: string): boolean {
   return /^import[ \t][^\n]*\bfrom[ \t]+["'](?:mdx-deck|@mdx-deck\/[\w-]+|spectacle)["']/m.test(text) || /^[ \t]*<Notes>/m.test(text);
 }
 
-/** An MDX deck's file rewritten into briefdeck's Markdown, line for line (see above); code blocks are left as they are. */
-export function rewriteMdxDeck(text: string): string {
+/**
+ * An MDX deck's file rewritten into briefdeck's Markdown, line for line (see above); code blocks are left as they are.
+ * `unclosedComment` is the index of the line where a comment opens that never closes, which took the rest of the file.
+ */
+export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: number } {
   const fences = createFenceReader();
   let esm = false;
   let head = false;
   let comment = false;
+  let commentFrom = 0;
   let blankBefore = true;
-  return text
+  const rewritten = text
     .split('\n')
-    .map((line) => {
+    .map((line, index) => {
       const blank = line.trim() === '';
       const atBlockStart = blankBefore;
       blankBefore = blank;
@@ -61,9 +65,11 @@ export function rewriteMdxDeck(text: string): string {
       const open = rewritten.indexOf('{/*');
       if (open !== -1) {
         comment = true;
+        commentFrom = index;
         rewritten = rewritten.slice(0, open);
       }
       return rewritten.replace(/<Notes>/g, '<aside class="notes">').replace(/<\/Notes>/g, '</aside>');
     })
     .join('\n');
+  return comment ? { text: rewritten, unclosedComment: commentFrom } : { text: rewritten };
 }
