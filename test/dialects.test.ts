@@ -2517,20 +2517,24 @@ describe('Mermaid blocks, read', () => {
 });
 
 describe("Slidev's utility classes", () => {
-  it('keep the type, spacing, opacity and flex classes a Slidev deck writes, each a rule of the deck written for the classes used; colours and the rest go', async () => {
-    const deck = ['---', 'colorSchema: light', '---', '', '# One', '', '<div class="text-center text-xl opacity-75 mx-auto w-1/2 text-red-500 bg-blue-100 p-auto">', '', 'Centred', '', '</div>', '', '<p class="flex gap-4 font-bold abs-br">Corner</p>', ''].join('\n');
+  it("keep the type, colour, spacing, opacity and flex classes a Slidev deck writes, each a rule of the deck written for the classes used (colours UnoCSS's own); the rest go", async () => {
+    const deck = ['---', 'colorSchema: light', '---', '', '# One', '', '<div class="text-center text-xl opacity-75 mx-auto w-1/2 text-red-500 bg-blue-100/50 border-nocolour-500 p-auto">', '', 'Centred', '', '</div>', '', '<p class="flex gap-4 font-bold abs-br text-white bg-black">Corner</p>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-utilities'), 'slides.md'));
     const body = built.briefing.slides[0]!.bodyHtml;
-    expect(body).toContain('<div class="text-center text-xl opacity-75 mx-auto w-1/2">');
-    expect(body).toContain('<p class="flex gap-4 font-bold abs-br">Corner</p>');
+    expect(body).toContain('<div class="text-center text-xl opacity-75 mx-auto w-1/2 text-red-500 bg-blue-100/50">');
+    expect(body).toContain('<p class="flex gap-4 font-bold abs-br text-white bg-black">Corner</p>');
     expect(built.briefing.authorCss!.trim().split('\n')).toEqual([
       '.reveal .slides .slide-body .abs-br{position:absolute;bottom:0;right:0}',
+      '.reveal .slides .slide-body .bg-black{background-color:#000}',
+      '.reveal .slides .slide-body .bg-blue-100\\/50{background-color:color-mix(in srgb, #dbeafe 50%, transparent)}',
       '.reveal .slides .slide-body .flex{display:flex}',
       '.reveal .slides .slide-body .font-bold{font-weight:700}',
       '.reveal .slides .slide-body .gap-4{gap:1em}',
       '.reveal .slides .slide-body .mx-auto{margin-left:auto;margin-right:auto}',
       '.reveal .slides .slide-body .opacity-75{opacity:0.75}',
       '.reveal .slides .slide-body .text-center{text-align:center}',
+      '.reveal .slides .slide-body .text-red-500{color:#ef4444}',
+      '.reveal .slides .slide-body .text-white{color:#fff}',
       '.reveal .slides .slide-body .text-xl{font-size:1.25em}',
       '.reveal .slides .slide-body .w-1\\/2{width:50%}',
     ]);

@@ -1,7 +1,9 @@
-// Slidev's utility classes (UnoCSS, in Tailwind's names) that set type, spacing, opacity and flex layout: the ones a
-// deck writes most (`<div class="text-center text-xl opacity-75">`), each a rule of the deck's own styles, written
-// for the classes the deck uses. The sanitizer keeps exactly these names (sanitize-fragment.ts); any other class,
-// colours among them, goes as it did. Sizes are in em, so they scale with the deck's type as Slidev's rem do with its.
+// Slidev's utility classes (UnoCSS, in Tailwind's names) that set type, colour, spacing, opacity and flex layout: the
+// ones a deck writes most (`<div class="text-center text-xl text-gray-500 opacity-75">`), each a rule of the deck's own
+// styles, written for the classes the deck uses. The sanitizer keeps exactly these names (sanitize-fragment.ts); any
+// other class goes as it did. Sizes are in em, so they scale with the deck's type as Slidev's rem do with its; colours
+// are UnoCSS's own palette (its preset's colour table), `text-red-500`, `bg-blue-100/50` with an opacity.
+import { colors } from '@unocss/preset-mini/colors';
 import type { Slide } from '../../model.js';
 
 /** Font sizes, `text-xs` to `text-9xl`, in em of the text around. */
@@ -24,20 +26,38 @@ const FIXED: Record<string, string> = {
   'items-start': 'align-items:flex-start', 'items-center': 'align-items:center', 'items-end': 'align-items:flex-end', 'items-stretch': 'align-items:stretch',
   'justify-start': 'justify-content:flex-start', 'justify-center': 'justify-content:center', 'justify-end': 'justify-content:flex-end', 'justify-between': 'justify-content:space-between', 'justify-around': 'justify-content:space-around', 'justify-evenly': 'justify-content:space-evenly',
   'w-full': 'width:100%', 'h-full': 'height:100%', 'w-1/2': 'width:50%', 'w-1/3': 'width:33.333%', 'w-2/3': 'width:66.667%', 'w-1/4': 'width:25%', 'w-3/4': 'width:75%',
-  rounded: 'border-radius:0.25em', 'rounded-md': 'border-radius:0.375em', 'rounded-lg': 'border-radius:0.5em', 'rounded-xl': 'border-radius:0.75em', 'rounded-full': 'border-radius:9999px',
+  border: 'border-width:1px;border-style:solid', rounded: 'border-radius:0.25em', 'rounded-md': 'border-radius:0.375em', 'rounded-lg': 'border-radius:0.5em', 'rounded-xl': 'border-radius:0.75em', 'rounded-full': 'border-radius:9999px',
   // Slidev's own shortcuts: a block at a corner of the slide.
   'abs-tl': 'position:absolute;top:0;left:0', 'abs-tr': 'position:absolute;top:0;right:0', 'abs-bl': 'position:absolute;bottom:0;left:0', 'abs-br': 'position:absolute;bottom:0;right:0',
 };
 
+/** UnoCSS's colours by the name a class gives them: `white`, `red` (its 400), `red-500`, … (its 50 to 950). */
+const PALETTE: ReadonlyMap<string, string> = new Map(
+  Object.entries(colors as Record<string, string | Record<string, string>>)
+    .filter(([hue]) => /^[a-z]+$/.test(hue))
+    .flatMap(([hue, entry]) =>
+      typeof entry === 'string' ? [[hue, entry] as const] : [[hue, entry.DEFAULT!] as const, ...Object.entries(entry).filter(([shade]) => /^(?:50|[1-9]00|950)$/.test(shade)).map(([shade, hex]) => [`${hue}-${shade}`, hex] as const)],
+    )
+    .filter(([, value]) => typeof value === 'string'),
+);
+
+/** What each colour utility sets: the text's colour, the background's, the border's. */
+const COLOUR_PROPERTIES: Record<string, string> = { text: 'color', bg: 'background-color', border: 'border-color' };
+
 /** Every utility class this module writes a rule for. */
 export const UTILITY_CLASS = new RegExp(
-  `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-\\d{1,2}|m[xytrbl]?-auto|w-\\d{1,3})$`,
+  `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...PALETTE.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-\\d{1,2}|m[xytrbl]?-auto|w-\\d{1,3})$`,
 );
 
 /** The declarations of one utility class, or undefined for a class that is not one. */
 function declare(cls: string): string | undefined {
   if (!UTILITY_CLASS.test(cls)) return undefined;
   if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
+  const colour = /^(text|bg|border)-([a-z]+(?:-\d{2,3})?)(?:\/(\d{1,3}))?$/.exec(cls);
+  if (colour && PALETTE.has(colour[2]!)) {
+    const value = PALETTE.get(colour[2]!)!;
+    return `${COLOUR_PROPERTIES[colour[1]!]}:${colour[3] === undefined ? value : `color-mix(in srgb, ${value} ${colour[3]}%, transparent)`}`;
+  }
   const [, prefix, value] = /^([\w]+)-(.+)$/.exec(cls)!;
   if (prefix === 'text') return `font-size:${TEXT_SIZES[value!]}em`;
   if (prefix === 'font') return `font-weight:${WEIGHTS[value!]}`;
