@@ -999,11 +999,11 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings).toEqual([]);
   });
 
-  it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too', async () => {
+  it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too, and Beamer\'s frame options ({.fragile}) quietly', async () => {
     const deck = [
       '---', 'title: T', '---', '',
       '## Unnumbered {-}', '', '#. First', '#. Second', '', '[under]{.ul} text.', '',
-      '## TeX {.unnumbered .unlisted}', '', 'Before.', '', '\\pause', '', 'After.', '', '\\newpage', '\\vspace{1em}', '',
+      '## TeX {.unnumbered .unlisted .fragile .allowframebreaks}', '', 'Before.', '', '\\pause', '', 'After.', '', '\\newpage', '\\vspace{1em}', '',
       '\\begin{itemize}', '\\item Beamer only', '\\end{itemize}', '',
       '\\begin{equation}', 'x = 1', '\\end{equation}', '',
       '$$', '\\begin{aligned}', 'a &= b', '\\end{aligned}', '$$', '',

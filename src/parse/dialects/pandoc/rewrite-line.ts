@@ -197,8 +197,11 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   return null;
 }
 
-/** Heading classes that number or list a section in a document's contents, and mean nothing on a slide. */
-const UNNUMBERED = new Set(['unnumbered', 'unlisted']);
+/**
+ * Heading classes that mean nothing on a slide: numbering or listing a section in a document's contents, and Beamer's
+ * frame options (`{.fragile}`, `{.allowframebreaks}`, `{.plain}`, …), which Pandoc's HTML writers ignore too.
+ */
+const NO_MEANING_ON_A_SLIDE = new Set(['unnumbered', 'unlisted', 'fragile', 'allowframebreaks', 'allowdisplaybreaks', 'plain', 'shrink', 'squeeze', 'noframenumbering', 'standout', 't', 'c', 'b', 's']);
 
 /**
  * Quarto's heading attributes: `{.smaller}` and other allowlisted classes, and
@@ -208,7 +211,7 @@ const UNNUMBERED = new Set(['unnumbered', 'unlisted']);
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing on a slide, which shows no section numbers.
-  const classNames = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !UNNUMBERED.has(c));
+  const classNames = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !NO_MEANING_ON_A_SLIDE.has(c));
   // ioslides' `{.build}` steps the slide's content in.
   const build = classNames.includes('build');
   const classes = classNames.filter((c) => c !== 'build');
