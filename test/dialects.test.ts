@@ -2308,6 +2308,7 @@ describe("Obsidian's Advanced Slides", () => {
     const deck = [
       '<!-- slide bg="dot.svg" data-background-opacity="0.5" -->', '', '# Commented', '',
       'Shown %%hidden inline%% and shown, `50%%` in code.', '',
+      'Before %%a comment that', 'runs over lines%% after.', '',
       '%%', 'A block the author keeps to themself.', '', '---', 'Still hidden.', '%%', '',
       'After the block.', '',
     ].join('\n');
@@ -2315,7 +2316,7 @@ describe("Obsidian's Advanced Slides", () => {
     expect(built.briefing.meta.peerTools).toContain('Advanced Slides');
     expect(built.briefing.slides.map((s) => s.title)).toEqual(['Commented']);
     const slide = built.briefing.slides[0]!;
-    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Shown and shown, 50%% in code. After the block.');
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Shown and shown, 50%% in code. Before after. After the block.');
     expect(slide.notes).toBeNull();
     expect(slide.look).toMatchObject({ backgroundOpacity: '0.5' });
     expect(built.deck.html).toContain('data-background-opacity="0.5"');

@@ -55,8 +55,14 @@ export function rewriteAdvancedSlidesLine(line: string, state: AdvancedSlidesSta
   // Obsidian's comments, `%% … %%` within a line or over lines, are for the note's author: never shown, never notes.
   if (state.inComment || line.includes('%%')) {
     const kept = dropObsidianComments(line, state);
-    if (kept !== line) return kept.trim() === '' ? { text: '' } : (rewriteAdvancedSlidesLine(kept, state) ?? { text: kept });
+    // What is left is read like any line, but never again for comments: one may have opened at its end.
+    if (kept !== line) return kept.trim() === '' ? { text: '' } : (rewriteUncommentedLine(kept, state) ?? { text: kept });
   }
+  return rewriteUncommentedLine(line, state);
+}
+
+/** Rewrites one line of an Advanced Slides deck with no Obsidian comment left in it. */
+function rewriteUncommentedLine(line: string, state: AdvancedSlidesState): DialectLine | null {
   // A split left open ends with its slide.
   if (/^---[ \t]*$/.test(line) || readRevealSeparator(line)) {
     state.split = undefined;
