@@ -617,13 +617,18 @@ describe("Quarto's column grid", () => {
       '---', 'title: G', '---', '', '## Shares', '', '::: {layout="[1, 20]"}', 'Narrow', '', 'Wide', ':::', '',
       '## Rows', '', '<b>Raw</b> HTML cleans this slide whole.', '', '::: {layout="[[1,1],[-1, 2, -1]]"}', 'A', '', 'B', '', 'C', ':::', '',
       '## Odd', '', '::: {layout="[foo]"}', 'X', ':::', '',
+      '## Bare', '', '::: {layout=[1,3]}', 'P', '', 'Q', ':::', '',
+      // A share JavaScript would write with an exponent is no share: the div is named, its fence never text.
+      '## Tiny', '', '::: {layout="[1e-7, 2]"}', 'T', ':::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'grid-shares'), 'deck.qmd'));
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
     expect(body('Shares')).toBe('<div class="layout-grid" style="grid-template-columns: 1fr 20fr"><div class="layout-cell"><p>Narrow</p></div><div class="layout-cell"><p>Wide</p></div></div>');
     expect(body('Rows')).toContain('<div class="layout-grid" style="grid-template-columns:1fr 1fr"><div class="layout-cell"><p>A</p></div><div class="layout-cell"><p>B</p></div></div><div class="layout-grid" style="grid-template-columns:1fr 2fr 1fr"><div class="layout-cell"></div><div class="layout-cell"><p>C</p></div><div class="layout-cell"></div></div>');
     expect(body('Odd')).toBe('<p>X</p>');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`27: Pandoc div "::: {layout="[foo]"}" has no briefdeck meaning; its content is shown without it`]);
+    expect(body('Bare')).toBe('<div class="layout-grid" style="grid-template-columns: 1fr 3fr"><div class="layout-cell"><p>P</p></div><div class="layout-cell"><p>Q</p></div></div>');
+    expect(body('Tiny')).toBe('<p>T</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`27: Pandoc div "::: {layout="[foo]"}" has no briefdeck meaning; its content is shown without it`, `41: Pandoc div "::: {layout="[1e-7, 2]"}" has no briefdeck meaning; its content is shown without it`]);
   });
 
   it('layout-ncol=2 to 4 lays each block out as a cell, nests in a callout, and warns of a grid never closed or of more columns', async () => {

@@ -17,7 +17,7 @@ const MAX_CELLS = 8;
 
 /**
  * Quarto's custom layout, `[1, 20]` or `[[1,1],[1]]`, as rows of shares (a negative one a gap); null for anything
- * else: other shapes, more than MAX_ROWS rows or MAX_CELLS a row, a share of 0 or one that is not a number.
+ * else: other shapes, more than MAX_ROWS rows or MAX_CELLS a row, a share of 0 or one that is not a plain number.
  */
 export function readLayoutRows(written: string): number[][] | null {
   let read: unknown;
@@ -28,7 +28,8 @@ export function readLayoutRows(written: string): number[][] | null {
   }
   if (!Array.isArray(read) || read.length === 0) return null;
   const rows = read.every((row) => typeof row === 'number') ? [read as number[]] : read;
-  const valid = (row: unknown): row is number[] => Array.isArray(row) && row.length > 0 && row.length <= MAX_CELLS && row.every((n) => typeof n === 'number' && Number.isFinite(n) && n !== 0 && Math.abs(n) <= 1000);
+  // A share is written as a plain decimal, as it is drawn (`20fr`): never 0, nor a number JavaScript writes with an exponent.
+  const valid = (row: unknown): row is number[] => Array.isArray(row) && row.length > 0 && row.length <= MAX_CELLS && row.every((n) => typeof n === 'number' && n !== 0 && /^-?\d{1,4}(?:\.\d{1,4})?$/.test(String(n)));
   return rows.length <= MAX_ROWS && rows.every(valid) ? rows : null;
 }
 

@@ -151,8 +151,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       return { text: `${fence} {layout-ncol=${grid[2]}}` };
     }
     // Its custom layout (`::: {layout="[1, 20]"}`, rows `[[1,1],[1]]`): cells in rows, each as wide as its share.
-    const rows = /^layout=(["'])(.*)\1$/.exec(spec);
-    const layout = rows ? readLayoutRows(rows[2]!) : null;
+    const rows = /^layout=(?:(["'])(.*)\1|(\[\S*\]))$/.exec(spec);
+    const layout = rows ? readLayoutRows(rows[2] ?? rows[3]!) : null;
     if (layout) {
       state.divs[state.divs.length - 1] = 'grid';
       return { text: `${fence} {layout=${JSON.stringify(layout)}}` };
