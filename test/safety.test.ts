@@ -55,11 +55,16 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, a caption over a line of pipes, runs of spaces in a reveal.js page) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), '{{< a '.repeat(30_000), `: cap\n${'|'.repeat(180_000)}`]) {
       const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     }
+    // An MDX deck's comments, opened thousands of times on a line and never closed, each looked along for its end.
+    const mdxDir = briefing({});
+    writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);
+    const mdx = await buildDeck(path.join(mdxDir, 'deck.mdx'));
+    expect(mdx.briefing.slides[0]!.bodyHtml).toBe('<p>Shown.</p>\n');
     // Advanced Slides' annotations, unclosed, each looked along for its attributes: the deck builds, the comments show nothing.
     const annotations = await buildDeck(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" a="b" '.repeat(500)}\n` }));
     expect(annotations.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).not.toContain('slide a=');

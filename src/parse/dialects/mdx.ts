@@ -61,12 +61,22 @@ export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: 
       }
       if (/^[ \t]*<(?:Appear|Steps)>[ \t]*$/.test(line)) return '<!-- pause -->';
       if (/^[ \t]*<\/(?:Appear|Steps)>[ \t]*$/.test(line)) return '<!-- pause: end -->';
-      let rewritten = line.replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
-      const open = rewritten.indexOf('{/*');
-      if (open !== -1) {
-        comment = true;
-        commentFrom = index;
-        rewritten = rewritten.slice(0, open);
+      // Each comment, `{/*` to its `*/}`, found in one pass along the line: a line of thousands never closed stays linear.
+      let rewritten = '';
+      for (let at = 0; ; ) {
+        const open = line.indexOf('{/*', at);
+        if (open === -1) {
+          rewritten += line.slice(at);
+          break;
+        }
+        rewritten += line.slice(at, open);
+        const close = line.indexOf('*/}', open + 3);
+        if (close === -1) {
+          comment = true;
+          commentFrom = index;
+          break;
+        }
+        at = close + 3;
       }
       return rewritten.replace(/<Notes>/g, '<aside class="notes">').replace(/<\/Notes>/g, '</aside>');
     })
