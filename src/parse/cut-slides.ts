@@ -97,6 +97,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   };
   const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}), ...(options.styleClasses ? { styleClasses: options.styleClasses } : {}) };
   const rawTex = createRawTexState();
+  /** Slides whose first code block was looked at as Slidev's block frontmatter. */
+  const blockFrontMatterTried = new WeakSet<RawSlide>();
   const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev', ...(options.componentsOf ? { componentsOf: options.componentsOf } : {}) };
   /** Where the `<style>` block being read starts. */
   let styleStart = { line: firstLine, file };
@@ -327,7 +329,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
 
   /** A ```yaml block that is all a slide holds so far, of slide keys: read as its front matter, its fences gone. */
   function takeBlockFrontMatter(slide: RawSlide | null) {
-    if (!slide || !opensWithFrontMatter(slide)) return;
+    // Only the slide's first code block can be its front matter: a slide of thousands is looked at once, not at each.
+    if (!slide || !opensWithFrontMatter(slide) || blockFrontMatterTried.has(slide)) return;
+    blockFrontMatterTried.add(slide);
     const filled = slide.body.filter((l) => l.text.trim() !== '');
     if (filled.length < 3 || !/^ {0,3}(?:`{3,}|~{3,})[ \t]*ya?ml[ \t]*$/.test(filled[0]!.text)) return;
     const inner = filled.slice(1, -1);

@@ -54,6 +54,8 @@ interface RenderContext {
   /** That token's source, and how far the renderer has read into it, to place inline links and images on their own line. */
   raw: string;
   cursor: number;
+  /** The newlines in `raw` before `cursor`, counted as the cursor moves, so a token's line is found without counting from the start. */
+  cursorLines: number;
   rawHtml: boolean;
   /** Whether the slide's lists step in, item by item. */
   incremental?: boolean;
@@ -75,7 +77,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const pandocDeck = () => readByPandoc(meta.peerTools, [ctx.file.path]);
   /** Whether Quarto's cross-references are read: in Pandoc's and Quarto's decks, where R Markdown's knitr would take @fig-x for a citation. */
   const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
-  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, rawHtml: false };
+  const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, cursorLines: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
   const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => bag.error('E_MARKDOWN', message, { ...at(), hint }) });
   const at = () => ({ file: (ctx.lineFile ?? ctx.file).path, line: ctx.line });
@@ -83,8 +85,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const atToken = (raw: string) => {
     const index = ctx.raw.indexOf(raw, ctx.cursor);
     if (index === -1) return at();
+    // Counted on from where the last token ended: a paragraph of thousands of pictures or links stays linear.
+    const line = ctx.index + ctx.cursorLines + countNewlines(ctx.raw.slice(ctx.cursor, index));
+    ctx.cursorLines = line - ctx.index + countNewlines(raw);
     ctx.cursor = index + raw.length;
-    return locateLine(lineAt(ctx.lines, ctx.index + countNewlines(ctx.raw.slice(0, index))), ctx.file);
+    return locateLine(lineAt(ctx.lines, line), ctx.file);
   };
   /** Whether a citation was already left as written, past the most a deck has formatted. */
   let tooManyCitations = false;
@@ -272,7 +277,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
      * the included file `line` is in, when it is not `file`.
      */
     renderInline(file: SourceFile, line: number, text: string, lineFile?: SourceFile): string {
-      Object.assign(ctx, { file, line, lineFile, lines: text.split('\n').map((t, i) => ({ text: t, number: line + i, ...(lineFile ? { file: lineFile } : {}) })), index: 0, raw: text, cursor: 0, rawHtml: false });
+      Object.assign(ctx, { file, line, lineFile, lines: text.split('\n').map((t, i) => ({ text: t, number: line + i, ...(lineFile ? { file: lineFile } : {}) })), index: 0, raw: text, cursor: 0, cursorLines: 0, rawHtml: false });
       let html: string;
       try {
         html = marked.parseInline(text) as string;
@@ -370,6 +375,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.index = index;
       ctx.raw = token.raw;
       ctx.cursor = 0;
+      ctx.cursorLines = 0;
       const before: boolean = ctx.rawHtml;
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);

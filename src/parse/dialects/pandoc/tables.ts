@@ -138,10 +138,11 @@ const DASH_RUNS = /^ {0,3}-+(?:[ \t]+-+)+[ \t]*$/;
 
 /** Reads a simple table (a header line, runs of dashes, then a row a line until a blank one) at the start of `src`. */
 function readSimpleTable(src: string): ReadTable | null {
-  // Called at every block: only the lines the table takes are split off, never the rest of the deck.
-  const lines = takeLines(src, (line, index) => index < 2 || line.trim() !== '');
-  const [headerLine, dashes] = lines;
+  // Called at every block: only the lines the table takes are split off, never the rest of the deck, and its rows
+  // only once its first two lines are a header over dashes (a deck of thousands of lines with no blank line between).
+  const [headerLine, dashes] = takeLines(src, (_, index) => index < 2);
   if (headerLine === undefined || dashes === undefined || headerLine.trim() === '' || !DASH_RUNS.test(dashes) || DASH_RUNS.test(headerLine)) return null;
+  const lines = takeLines(src, (line, index) => index < 2 || line.trim() !== '');
   const runs = [...dashes.matchAll(/-+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const body = lines.slice(2);
   if (body.length === 0) return null;
