@@ -77,6 +77,18 @@ describe('broken briefings', () => {
     ]);
   });
 
+  it('looks for a likely name for the first 50 missing pictures only, and lists each folder once, so thousands of them stay cheap', async () => {
+    const dir = path.join(tempDir(), 'missing-many');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'square.png'), readFileSync(path.join(FIXTURES, 'layouts', 'square.png')));
+    // A deck for another tool, where a missing picture is a warning: sixty names a typo from square.png.
+    writeFileSync(path.join(dir, 'deck.qmd'), `---\ntitle: M\n---\n\n## Pictures\n\n${Array.from({ length: 60 }, (_, i) => `![p](squar${i}.png)`).join('\n\n')}\n`);
+    const { warnings } = await buildDeck(path.join(dir, 'deck.qmd'));
+    const missing = warnings.filter((w) => w.code === 'W_IMAGE_MISSING');
+    expect(missing).toHaveLength(60);
+    expect(missing.filter((w) => w.hint!.startsWith('did you mean')).length).toBe(50);
+  });
+
   it('refuses an image that is a symlink pointing outside the briefing folder, without reading it', () => {
     const base = tempDir();
     const dir = path.join(base, 'deck');

@@ -16,6 +16,8 @@ export type EmbeddedPictures = (relPath: string) => Uint8Array | undefined;
 export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS, embedded?: EmbeddedPictures): Map<number, LoadedAsset> {
   const assets = new Map<number, LoadedAsset>();
   const cache = new Map<string, LoadedAsset>();
+  /** The hint for each picture found missing, by its path, and each folder's names: a deck that names thousands of missing pictures lists each folder once. */
+  const missing: MissingPictures = { hints: new Map(), folders: new Map(), guessed: 0 };
   let total = 0;
   briefing.images.forEach((image, index) => {
     // A Mermaid diagram is drawn, not read (draw-diagrams.ts).
@@ -42,7 +44,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
       if (held && held.length > limits.maxImageBytes) {
         throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: `${image.inlineSvg !== undefined ? 'make the <svg> written in the slide smaller, or keep it in a file' : 'save a smaller picture in the notebook'}, or raise the limit with --max-image-bytes` });
       }
-      const bytes = held ?? readImageFile(image, root, where, limits);
+      const bytes = held ?? readImageFile(image, root, where, limits, missing);
       const mime = sniffImageType(bytes);
       if (!mime) {
         throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
@@ -67,8 +69,21 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
 }
 
 /** Reads an image the briefing names from the disk, confined to its folder, with a likely name when it is not there. */
-function readImageFile(image: Briefing['images'][number], root: string, where: { file: string; line: number }, limits: InputLimits): Uint8Array {
+/** What was learnt of missing pictures while one deck's are read. */
+interface MissingPictures {
+  hints: Map<string, string>;
+  folders: Map<string, string[]>;
+  /** How many names a did-you-mean was looked for: the first MAX_GUESSES only, each a comparison with every name in its folder. */
+  guessed: number;
+}
+
+/** The most missing pictures a likely name is looked for, per deck. */
+const MAX_GUESSES = 50;
+
+function readImageFile(image: Briefing['images'][number], root: string, where: { file: string; line: number }, limits: InputLimits, missing: MissingPictures): Uint8Array {
   const full = path.join(root, image.relPath);
+  const known = missing.hints.get(image.relPath);
+  if (known !== undefined) throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, { ...where, hint: known });
   let real: string;
   try {
     real = assertInside(root, full, image.src, where);
@@ -76,16 +91,17 @@ function readImageFile(image: Briefing['images'][number], root: string, where: {
     if (err instanceof BriefdeckError && err.code === 'E_IMAGE_MISSING') {
       // The most common cause is case: Chart.svg written, chart.svg on disk (macOS and Windows forgive it, Linux does not).
       // A folder that is missing itself has nothing to suggest.
-      const siblings = listFolder(path.join(root, path.dirname(image.relPath)));
+      const folder = path.join(root, path.dirname(image.relPath));
+      const siblings = missing.folders.get(folder) ?? listFolder(folder);
+      missing.folders.set(folder, siblings);
       const name = path.basename(image.relPath);
       const inCase = siblings.find((n) => n.toLowerCase() === name.toLowerCase());
       // Else a name a typo away (sqaure.png for square.png).
-      const guess = inCase ?? suggestClosest(name, siblings);
+      const guess = inCase ?? (missing.guessed++ < MAX_GUESSES ? suggestClosest(name, siblings) : undefined);
       const looked = `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`;
-      throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, {
-        ...where,
-        hint: guess ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? ${inCase ? 'file names are case-sensitive' : looked}` : looked,
-      });
+      const hint = guess ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? ${inCase ? 'file names are case-sensitive' : looked}` : looked;
+      missing.hints.set(image.relPath, hint);
+      throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, { ...where, hint });
     }
     throw err;
   }
