@@ -279,11 +279,14 @@ export function applyElementDirectives(html: string, marks = '\u0000'): string {
   const { fragment: root, serialize } = parseFragmentKeepingMarks(html, marks);
   const visit = (node: P5Node) => {
     if (!('childNodes' in node)) return;
-    node.childNodes.forEach((child, index) => {
+    // The element or text each comment follows, kept as the children are walked: thousands of comments stay linear.
+    let target: P5Node | undefined;
+    node.childNodes.forEach((child) => {
       if (child.nodeName === '#comment' && 'data' in child && /^\s*\.element:/.test(child.data)) {
-        const target = [...node.childNodes.slice(0, index)].reverse().find((n) => 'tagName' in n || ('value' in n && n.value.trim() !== ''));
         const element = (target && 'tagName' in target ? target : 'tagName' in node ? node : null) as P5Element | null;
         if (element) setFragmentAttributes(element, child.data);
+      } else if ('tagName' in child || ('value' in child && child.value.trim() !== '')) {
+        target = child;
       }
       visit(child);
     });
@@ -298,7 +301,8 @@ function setFragmentAttributes(element: P5Element, directive: string): void {
   const index = /data-fragment-index\s*=\s*["']?(\d{1,3})["']?/.exec(directive)?.[1];
   const set = (name: string, value: string) => {
     const existing = element.attrs.find((a) => a.name === name);
-    if (existing) existing.value = name === 'class' ? `${existing.value} ${value}`.trim() : value;
+    // A class already there is not added again: one element that many comments name keeps a short class list.
+    if (existing) existing.value = name === 'class' ? [...new Set([...existing.value.split(/\s+/), ...value.split(' ')])].filter(Boolean).join(' ') : value;
     else element.attrs.push({ name, value });
   };
   if (classes.length > 0) set('class', classes.join(' '));
