@@ -1,7 +1,9 @@
 import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import * as parse5 from 'parse5';
 import { parseFragment } from 'parse5';
+import { parseHtmlFragment } from '../src/parse/html-fragment.js';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
@@ -98,6 +100,17 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     writeFileSync(comments, `---\nrevealOptions:\n  transition: fade\n---\n\n# One\n\n${'a <!-- .element: class="fragment" -->\n'.repeat(20_000)}`);
     const stepped = await buildDeck(comments);
     expect(stepped.briefing.slides[0]!.bodyHtml).toMatch(/^<p class="fragment">a\s/);
+  });
+
+  it('parses HTML as parse5 does, a fragment of 100,000 elements in a time that grows with its length (parse5 took each from the front of a list, 15 s here)', { timeout: scaled(10_000) }, () => {
+    // Misnested markup moves nodes between parents (the adoption agency, foster parenting): the tree is parse5's own.
+    for (const html of ['<b><p>x</b>y</p>', '<a><div>x</a>y</div>', '<table><tr><td>a</td></tr>b</table>', '<p>a<p>b', '<i>a<b>b</i>c</b>', '<template><td>x</td></template>y']) {
+      expect(parse5.serialize(parseHtmlFragment(html))).toBe(parse5.serialize(parseFragment(html)));
+    }
+    const wide = '<i>x</i>'.repeat(100_000);
+    const fragment = parseHtmlFragment(wide);
+    expect(fragment.childNodes).toHaveLength(100_000);
+    expect(parse5.serialize(fragment)).toBe(wide);
   });
 
   it('thousands of unmatched brackets and asterisks: built as text', { timeout: scaled(15_000) }, async () => {

@@ -1,7 +1,8 @@
 // Reads a slide's HTML, as the parser left it in the model, back into typed
 // blocks (paragraphs with runs, lists with levels, tables, images, code, math,
 // charts) for exports that are not HTML. Read with parse5, as a browser would.
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parseHtmlFragment } from '../parse/html-fragment.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN } from '../model.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -108,7 +109,7 @@ export function readSlideBlocks(html: string): SlideBlocks {
 
 function readFragment(html: string, into: SlideBlocks): void {
   if (html.trim() === '') return;
-  const root = parseFragment(html);
+  const root = parseHtmlFragment(html);
   const visit = (node: Node) => {
     if (!isElement(node)) {
       const text = 'value' in node && node.nodeName === '#text' ? node.value.trim() : '';

@@ -1,6 +1,6 @@
 import * as parse5 from 'parse5';
 import { createRequire } from 'node:module';
-import { parseFragmentKeepingMarks } from './html-fragment.js';
+import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js';
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
@@ -257,7 +257,7 @@ function countMarkup(html: string, written = false): Map<string, number> {
     if ('childNodes' in node) node.childNodes.forEach(walk);
     if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);
   };
-  walk(parse5.parseFragment(html));
+  walk(parseHtmlFragment(html));
   return counts;
 }
 
