@@ -505,6 +505,18 @@ describe('slide blocks for PowerPoint', () => {
   });
 });
 
+describe('object names in PowerPoint', () => {
+  it("names each object as pptxgenjs names it (its kind and how many of that kind came before, texts and shapes counted together; a placeholder's its own), from counts kept as objects are added", async () => {
+    const files = unzipSync((await exportPptx(PPTX_FIXTURE)).bytes);
+    const names = (n: number) => [...strFromU8(files[`ppt/slides/slide${n}.xml`]!).matchAll(/<p:cNvPr id="\d+" name="([^"]*)"/g)].map((m) => m[1]);
+    expect([2, 4, 6].map(names)).toEqual([
+      ['', 'Text 5', 'Text 1', 'Slide Number Placeholder 0'],
+      ['', 'Shape 0', 'Text 1', 'Text 4', 'Slide Number Placeholder 0'],
+      ['', 'Text 5', 'Table 0', 'Footer section', 'Slide Number Placeholder 0'],
+    ]);
+  });
+});
+
 describe('slide transitions in PowerPoint', () => {
   it("writes a slide's own transition, or the deck's where the author set one, as PowerPoint's nearest, where PresentationML puts it", async () => {
     const deck = writeBriefing({ 'slides.md': ['---', 'transition: fade', '---', '', '# One', '', '---', 'transition: zoom', '---', '', '# Two', '', '---', 'transition: slide-left', '---', '', '# Three', ''].join('\n') }, 'pptx-transitions');

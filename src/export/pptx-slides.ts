@@ -173,9 +173,15 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
   }
   let y = box.y;
   const bottom = box.y + box.h;
+  // How many objects (tables, pictures, code) each group still has after it, counted once from the end.
+  const objectsAfterEach: number[] = [];
+  for (let i = groups.length - 1, after = 0; i >= 0; i--) {
+    objectsAfterEach[i] = after;
+    if (!isText(groups[i]![0]!)) after++;
+  }
   groups.forEach((group, i) => {
     const remaining = Math.max(0.5, bottom - y);
-    const objectsAfter = groups.slice(i + 1).filter((g) => !isText(g[0]!)).length;
+    const objectsAfter = objectsAfterEach[i]!;
     const first = group[0]!;
     switch (first.kind) {
       case 'table': {
@@ -200,7 +206,7 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const image = ctx.images.get(first.asset);
         if (!image) return;
         // Text after the picture (a caption) keeps its room: about 0.6 in per paragraph group.
-        const textAfter = groups.slice(i + 1).filter((g) => isText(g[0]!)).length;
+        const textAfter = groups.length - 1 - i - objectsAfter;
         const space = (objectsAfter > 0 ? remaining / (objectsAfter + 1) : remaining) - textAfter * 0.6;
         const scale = Math.min(box.w / image.width, space / image.height);
         const w = image.width * scale;

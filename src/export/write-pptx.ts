@@ -17,6 +17,7 @@ import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
 import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.js';
 import { toHex } from '../colour.js';
 import { addSlideTransition, writeSlideTransition } from './pptx-transitions.js';
+import { nameSlideObjects } from './pptx-names.js';
 
 /** What the PowerPoint export needs besides the model. */
 export interface PptxOptions {
@@ -98,7 +99,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   for (const [i, slide] of briefing.slides.entries()) {
     const plain = slide.kind === 'title' || slide.kind === 'section';
     const slidePalette = palettes[i]!;
-    const pptxSlide = pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta), variantName(slidePalette, palette)) });
+    const pptxSlide = nameSlideObjects(pptx.addSlide({ masterName: masterName(plain, showsPageNumber(slide, meta), variantName(slidePalette, palette)) }));
     // The slide's own background (reveal's, Marp's, Quarto's): its colour, or its picture, with text that reads on it.
     const ownPicture = slide.look?.backgroundImage === undefined ? undefined : images.get(slide.look.backgroundImage);
     if (ownPicture) pptxSlide.background = { data: ownPicture.data };
