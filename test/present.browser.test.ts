@@ -78,8 +78,8 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
     const deckFile = path.join(writeBriefing({ 'deck.qmd': ['---', 'title: T', 'format:', '  revealjs:', '    transition: none', '---', '', '## Zoomed {transition="zoom"}', '', 'Text.', ''].join('\n') }, 'slide-transition-motion'), 'deck.qmd');
     const html = (await buildDeck(deckFile)).deck.html;
     const moving = await openDeck(browser, html, { motion: 'no-preference' });
-    const stillTab = await openDeckTab(browser, { motion: 'reduce' });
-    const still = await stillTab.show(html);
+    // The file's shared tab asks for reduced motion.
+    const still = await tab.show(html);
     try {
       /** Moves to the zoomed slide and says what it asks for and what is animating right after. */
       const next = (deck: typeof moving) =>
@@ -95,7 +95,6 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
       expect(await next(still)).toEqual({ transition: null, animating: 0 });
     } finally {
       await moving.context.close();
-      await stillTab.context.close();
     }
   });
 
