@@ -316,6 +316,8 @@ describe('author HTML cannot impersonate the deck or link where Markdown may not
     expect(built.warnings.filter((w) => w.code === 'W_LINK').map((w) => `${w.line}: ${w.message}`)).toEqual([
       '3: link to "../secret.html" in raw HTML was removed; links may be https:, mailto: or #anchors',
       '3: link to "/etc/passwd" in raw HTML was removed; links may be https:, mailto: or #anchors',
+      // An anchor is kept, and, like a Markdown link's, named when no slide has it.
+      '3: link to "#top" names no slide, so it goes nowhere',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
+import type { AnchorLink } from './slide-anchors.js';
 
 // A slide's raw HTML, cleaned under the deck's rules: a trusted author's kept
 // but for what navigates, rebases links or frames other content; anyone else's
@@ -22,6 +23,8 @@ export interface RawHtmlContext {
   bag: DiagnosticBag;
   /** The classes the deck's own styles name, which an element keeps (author-styles.ts). */
   styleClasses?: ReadonlySet<string>;
+  /** Where links to an anchor in the deck go, with their lines, for the pass that points each at its slide (slide-anchors.ts). */
+  anchorLinks?: AnchorLink[];
 }
 
 /** Cleans a slide's raw HTML, reporting each thing removed at the line that holds it. */
@@ -88,7 +91,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses);
+    const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, (href) => c.anchorLinks?.push({ href, at: lineOf(href) }));
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
     // Only classes went, which no style of the deck names: that draws nothing here, and saying how to keep them serves better than calling it neutralised.

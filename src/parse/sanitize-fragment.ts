@@ -104,11 +104,12 @@ export type RemovedLink = (href: string, kind: 'relative' | 'unsafe') => void;
  * and #anchors stay (external ones open with noopener and no referrer); any
  * other href is removed and reported.
  */
-function enforceLinkRules(onRemoved: RemovedLink) {
+function enforceLinkRules(onRemoved: RemovedLink, onAnchor?: (href: string) => void) {
   return (tagName: string, attribs: Record<string, string>) => {
     const scrubbed = scrubAttributes(tagName, attribs).attribs;
     const kind = scrubbed.href === undefined ? undefined : classifyLink(scrubbed.href);
     if (kind === 'relative' || kind === 'unsafe') onRemoved(scrubbed.href!, kind);
+    if (kind === 'anchor') onAnchor?.(scrubbed.href!);
     // Attributes keep their order, so a link that already follows the rules comes out unchanged.
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(scrubbed)) {
@@ -170,8 +171,11 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
 
 const NO_STYLE_CLASSES: ReadonlySet<string> = new Set();
 
-/** Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs; an element keeps the classes the deck's own styles name (`styleClasses`). */
-export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage, styleClasses: ReadonlySet<string> = NO_STYLE_CLASSES): string {
+/**
+ * Keeps the formatting tags Markdown itself could produce and drops everything that loads or runs; an element keeps
+ * the classes the deck's own styles name (`styleClasses`); each link to an anchor in the deck is told to `onAnchorLink`.
+ */
+export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage, styleClasses: ReadonlySet<string> = NO_STYLE_CLASSES, onAnchorLink?: (href: string) => void): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(settleRawText(html), {
     allowedTags: [
@@ -213,7 +217,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     // Only images the parser resolved and confined may keep a source; a relative src would reach for a local file.
     transformTags: {
       '*': scrubAttributes,
-      a: enforceLinkRules(onRemovedLink),
+      a: enforceLinkRules(onRemovedLink, onAnchorLink),
       img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(attribs, resolveImage) }),
     },
     disallowedTagsMode: 'discard',
