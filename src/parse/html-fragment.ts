@@ -18,8 +18,8 @@ export interface KeptFragment {
 type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
 const TREE = parse5.defaultTreeAdapter;
 
-/** Nodes parse5 has taken from the front of a parent's list and that are not yet cut from it, by parent. */
-const takenFromFront = new WeakMap<ParentNode, number>();
+/** Nodes parse5 has taken from the front of a parent's list and that are not yet cut from it, by parent (one parse at a time). */
+const takenFromFront = new Map<ParentNode, number>();
 
 /** Cuts from a parent's list the nodes taken from its front, before anything else reads or changes it. */
 function settle(parent: ParentNode): void {
@@ -63,7 +63,12 @@ const LINEAR_TREE: typeof TREE = {
 
 /** Parses an HTML fragment as a browser would, as `parse5.parseFragment` does, in a time that grows with its length alone. */
 export function parseHtmlFragment(html: string): parse5.DefaultTreeAdapterMap['documentFragment'] {
-  return parse5.parseFragment(html, { treeAdapter: LINEAR_TREE });
+  try {
+    return parse5.parseFragment(html, { treeAdapter: LINEAR_TREE });
+  } finally {
+    // A parent whose front nodes were taken and that parse5 did not touch again is cut now: the tree handed on is whole.
+    for (const parent of [...takenFromFront.keys()]) settle(parent);
+  }
 }
 
 /** Parses an HTML fragment as a browser would, keeping the character `marks` (NUL by default) where it stands. */
