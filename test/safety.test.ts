@@ -109,7 +109,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     }
     // And random misnested markup of the tags that move nodes most.
     const tags = ['<b>', '</b>', '<i>', '</i>', '<p>', '</p>', '<a>', '</a>', '<div>', '</div>', '<table>', '<td>', '<tr>', 'x', '<li>', '<ul>', '</ul>', '<nobr>', '<font>', '</font>', '<button>', '<select>', '<option>', '<h1>', '</h1>', '<template>', '</template>', '<form>', '</form>'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...tags), { maxLength: 30 }), (parts) => parse5.serialize(parseHtmlFragment(parts.join(''))) === parse5.serialize(parseFragment(parts.join('')))), { numRuns: 2000 });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...tags), { maxLength: 30 }), (parts) => parse5.serialize(parseHtmlFragment(parts.join(''))) === parse5.serialize(parseFragment(parts.join('')))), { numRuns: 500 });
     const wide = '<i>x</i>'.repeat(100_000);
     const fragment = parseHtmlFragment(wide);
     expect(fragment.childNodes).toHaveLength(100_000);
