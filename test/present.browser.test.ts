@@ -52,8 +52,8 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
 
   it("changes slides with the deck's transition, and in place (auto-animate off) for a reader whose system asks for less motion", async () => {
     const moving = await openDeck(browser, built.deck.html, { motion: 'no-preference' });
-    const stillTab = await openDeckTab(browser, { motion: 'reduce' });
-    const still = await stillTab.show(built.deck.html);
+    // The file's shared tab asks for reduced motion.
+    const still = await tab.show(built.deck.html);
     try {
       /** Moves to the next slide and says which transition the deck is set to and what is animating right after. */
       const next = (deck: typeof moving) =>
@@ -70,7 +70,6 @@ describe.skipIf(BROWSER_PATH === null)('presenting the default briefing from fil
       expect(await currentIndex(still.page)).toBe(2);
     } finally {
       await moving.context.close();
-      await stillTab.context.close();
     }
   });
 
