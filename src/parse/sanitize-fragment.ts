@@ -8,7 +8,7 @@ import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.j
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
-import { UTILITY_CLASS } from './dialects/uno-utilities.js';
+import { utilityClassPattern } from './dialects/uno-utilities.js';
 import { PLACE_LENGTH } from './dialects/pandoc/attributes.js';
 
 /**
@@ -203,7 +203,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.
-      ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), UTILITY_CLASS, ...styleClasses]]),
+      ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), utilityClassPattern(), ...styleClasses]]),
     ),
     allowedStyles: {
       img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) },

@@ -32,7 +32,7 @@ const FIXED: Record<string, string> = {
 };
 
 /** UnoCSS's colours by the name a class gives them: `white`, `red` (its 400), `red-500`, … (its 50 to 950). */
-const PALETTE: ReadonlyMap<string, string> = new Map(
+const readPalette = (): ReadonlyMap<string, string> => new Map(
   Object.entries(colors as Record<string, string | Record<string, string>>)
     .filter(([hue]) => /^[a-z]+$/.test(hue))
     .flatMap(([hue, entry]) =>
@@ -44,18 +44,33 @@ const PALETTE: ReadonlyMap<string, string> = new Map(
 /** What each colour utility sets: the text's colour, the background's, the border's. */
 const COLOUR_PROPERTIES: Record<string, string> = { text: 'color', bg: 'background-color', border: 'border-color' };
 
-/** Every utility class this module writes a rule for. */
-export const UTILITY_CLASS = new RegExp(
-  `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...PALETTE.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-\\d{1,2}|m[xytrbl]?-auto|w-\\d{1,3})$`,
-);
+/**
+ * The palette and the pattern of every class this module writes a rule for, made on first use: a pattern of some 350
+ * colour names costs milliseconds to make, which no deck without raw HTML or Slidev's utilities should pay at start-up.
+ */
+let made: { palette: ReadonlyMap<string, string>; pattern: RegExp } | undefined;
+function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegExp } {
+  if (made) return made;
+  const palette = readPalette();
+  const pattern = new RegExp(
+    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-\\d{1,2}|m[xytrbl]?-auto|w-\\d{1,3})$`,
+  );
+  return (made = { palette, pattern });
+}
+
+/** Every utility class this module writes a rule for, as a pattern. */
+export function utilityClassPattern(): RegExp {
+  return makeUtilities().pattern;
+}
 
 /** The declarations of one utility class, or undefined for a class that is not one. */
 function declare(cls: string): string | undefined {
-  if (!UTILITY_CLASS.test(cls)) return undefined;
+  const { palette, pattern } = makeUtilities();
+  if (!pattern.test(cls)) return undefined;
   if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
   const colour = /^(text|bg|border)-([a-z]+(?:-\d{2,3})?)(?:\/(\d{1,3}))?$/.exec(cls);
-  if (colour && PALETTE.has(colour[2]!)) {
-    const value = PALETTE.get(colour[2]!)!;
+  if (colour && palette.has(colour[2]!)) {
+    const value = palette.get(colour[2]!)!;
     return `${COLOUR_PROPERTIES[colour[1]!]}:${colour[3] === undefined ? value : `color-mix(in srgb, ${value} ${colour[3]}%, transparent)`}`;
   }
   const [, prefix, value] = /^([\w]+)-(.+)$/.exec(cls)!;
@@ -73,7 +88,7 @@ function declare(cls: string): string | undefined {
 export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead'>[]): string {
   const used = new Set<string>();
   for (const html of slides.flatMap((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? ''])) {
-    for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) for (const cls of classes!.split(/\s+/)) if (UTILITY_CLASS.test(cls)) used.add(cls);
+    for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) for (const cls of classes!.split(/\s+/)) if (utilityClassPattern().test(cls)) used.add(cls);
   }
   return [...used].sort().map((cls) => `.reveal .slides .slide-body .${cls.replace(/\//g, '\\/')}{${declare(cls)}}\n`).join('');
 }
