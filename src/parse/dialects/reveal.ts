@@ -215,6 +215,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
   const look: SlideDirectiveLook = {};
   const ignored: string[] = [];
   // A bare attribute (`data-auto-animate`) is one too, and named like any other that is not read.
+  /** A transition attribute's value as reveal takes it, read once. */
+  let transition: string | undefined;
   for (const m of match[1]!.matchAll(/([\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
     const name = m[1]!;
     const value = (m[2] ?? m[3] ?? m[4] ?? '').trim();
@@ -242,8 +244,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
     } else if ((name === 'data-auto-animate' || name === 'auto-animate') && ['', 'true', 'false'].includes(value) && !(name === 'auto-animate' && value === '')) {
       // `false` asks for what a slide does anyway.
       if (value !== 'false') look.autoAnimate = true;
-    } else if ((name === 'data-transition' || name === 'transition') && readSlideTransition(value) !== undefined) {
-      look.transition = readSlideTransition(value);
+    } else if ((name === 'data-transition' || name === 'transition') && (transition = readSlideTransition(value)) !== undefined) {
+      look.transition = transition;
     } else if ((name === 'data-transition-speed' || name === 'transition-speed') && /^(?:default|fast|slow)$/.test(value)) {
       look.transitionSpeed = value as SlideDirectiveLook['transitionSpeed'];
     } else if ((name === 'data-background-transition' || name === 'background-transition') && REVEAL_TRANSITIONS.has(value)) {
