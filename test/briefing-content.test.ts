@@ -23,8 +23,8 @@ const briefingText = () =>
     .filter((f) => /\.(md|yml|svg)$/.test(f))
     .map((f) => {
       const raw = readFileSync(path.join(DEFAULT_BRIEFING, f), 'utf8');
-      // In a picture only what a viewer reads counts: its text elements and its label, not its markup.
-      const text = f.endsWith('.svg') ? [...raw.matchAll(/<text\b[^>]*>([^<]*)<\/text>|aria-label="([^"]*)"/g)].map((m) => m[1] ?? m[2]).join(' ') : raw;
+      // In a picture only what a viewer reads counts: its text elements and its label, not its markup; each is a line of its own.
+      const text = f.endsWith('.svg') ? [...raw.matchAll(/<text\b[^>]*>([^<]*)<\/text>|aria-label="([^"]*)"/g)].map((m) => m[1] ?? m[2]).join('\n') : raw;
       return { file: f, text };
     });
 
@@ -52,6 +52,27 @@ describe.skipIf(!hasArticle)('the default briefing against its source article', 
     }
     expect(misquoted).toEqual([]);
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it('names no person, place or body the article does not name', () => {
+    // A name is a run of capitalised words inside a sentence (not its first word). "Moscow" for Russia, or a short
+    // name for an institution the article spells out, is a fact from outside the article, however true.
+    const article = readFileSync(ARTICLE, 'utf8').replace(/U\.S\./g, 'US').replace(/[‘’]/g, "'").toLowerCase();
+    const stray: string[] = [];
+    let checked = 0;
+    for (const { file, text } of briefingText()) {
+      // The deck's title is in title case, every word capitalised; its subtitle and the rest are sentences.
+      const prose = file === 'briefing.yml' ? text.replace(/^title:.*$/m, '') : text;
+      for (const m of prose.matchAll(/(?<=[a-z0-9,)] |[a-z] \()[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|for|and))*/g)) {
+        // An abbreviation the article writes out (ICBM) is a shorter spelling, not a new fact.
+        const name = m[0].replace(/(?: (?:of|for|and))+$/, '').replace(/['’]s$/, '');
+        if (/^[A-Z]+s?$/.test(name)) continue;
+        checked++;
+        if (!article.includes(name.toLowerCase())) stray.push(`${file}: ${name}`);
+      }
+    }
+    expect(stray).toEqual([]);
+    expect(checked).toBeGreaterThan(30);
   });
 
   it('spells the leader Kim Jong Un everywhere', () => {
