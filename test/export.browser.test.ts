@@ -67,7 +67,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
   });
 
   it.skipIf(!hasPoppler)('keeps the chart drawn at build time as vector text in the PDF, on its own page', () => {
-    const chartSlide = built.briefing.slides.find((s) => s.title === 'The dates the article gives')!;
+    const chartSlide = built.briefing.slides.find((s) => s.title === 'The years the article gives')!;
     const page = execFileSync('pdftotext', ['-f', String(chartSlide.number), '-l', String(chartSlide.number), '-layout', path.join(out, 'briefing.pdf'), '-'], { encoding: 'utf8' });
     expect(flat(page)).toContain('Fall 2017');
     expect(flat(page)).toContain('sister crosses');
