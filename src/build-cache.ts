@@ -8,8 +8,8 @@ import { pruneCache } from './prune-cache.js';
 const require = createRequire(import.meta.url);
 /** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
 const CACHE_VERSION = '1';
-/** Entries each kind keeps: every built-in theme with room to spare, the runtime and feature styles of a version or two, and the diagrams of a few decks. */
-const KEEP: Record<string, number> = { theme: 32, feature: 4, runtime: 2, diagram: 256 };
+/** Entries each kind keeps: every built-in theme with room to spare, the runtime and feature styles of a version or two, and the diagrams and charts of a few decks. */
+const KEEP: Record<string, number> = { theme: 32, feature: 4, runtime: 2, diagram: 256, chart: 256 };
 
 // Runtime and styles are the same for every deck, so a dev server pays for each once.
 const inProcess = new Map<string, Promise<unknown>>();
@@ -31,16 +31,29 @@ export function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
  * A cache that cannot be read or written is simply not used.
  */
 export async function cached<T>(kind: string, inputs: string[], make: () => Promise<T>, dir = CACHE_DIR): Promise<T> {
-  const key = createHash('sha256').update([CACHE_VERSION, kind, ...inputs].join('\0')).digest('hex').slice(0, 32);
-  const file = path.join(dir, `${kind}-${key}.json`);
+  const found = readCached<T>(kind, inputs, dir);
+  if (found !== undefined) return found;
+  const value = await make();
+  writeCached(kind, inputs, value, dir);
+  return value;
+}
+
+/** The entry of `kind` made from exactly `inputs`, or undefined when there is none (or it cannot be read). */
+export function readCached<T>(kind: string, inputs: string[], dir = CACHE_DIR): T | undefined {
+  const file = entryFile(kind, inputs, dir);
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as T;
     markUsed(file);
     return value;
   } catch {
-    // Not cached yet, or unreadable: make it.
+    // Not cached yet, or unreadable.
+    return undefined;
   }
-  const value = await make();
+}
+
+/** Stores `value` as the entry of `kind` made from `inputs`, and prunes that kind's oldest entries; a cache that cannot be written is skipped. */
+export function writeCached(kind: string, inputs: string[], value: unknown, dir = CACHE_DIR): void {
+  const file = entryFile(kind, inputs, dir);
   try {
     mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -51,7 +64,12 @@ export async function cached<T>(kind: string, inputs: string[], make: () => Prom
   } catch {
     // A read-only install still builds, just without the shortcut.
   }
-  return value;
+}
+
+/** An entry's file: its kind, then a hash of everything it was made from. */
+function entryFile(kind: string, inputs: string[], dir: string): string {
+  const key = createHash('sha256').update([CACHE_VERSION, kind, ...inputs].join('\0')).digest('hex').slice(0, 32);
+  return path.join(dir, `${kind}-${key}.json`);
 }
 
 /** Renews an entry's modification time, which pruning reads as its last use. */

@@ -15,6 +15,7 @@ import { bundleDeck, prefetchStyles, type BundledDeck } from './bundle/bundle-de
 import { bundleRuntime } from './bundle/bundle-runtime.js';
 import { embedDeckFonts } from './load-svg-fonts.js';
 import { drawDiagrams } from './draw-diagrams.js';
+import { readDrawnCharts, storeDrawnCharts } from './charts/chart-cache.js';
 import { readThemePalette } from './export/theme-palette.js';
 import { buildDay, lastModifiedDay } from './document-date.js';
 
@@ -109,13 +110,15 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
     handout: options.handout ?? false,
     customThemeFile: model.customThemeFile,
     chartData: [...model.chartData],
+    drawnCharts: readDrawnCharts(briefing.charts, model.chartData),
     markerNonce: randomBytes(8).toString('hex'),
   });
   // The main thread waits while the worker renders: it reads the theme then (once the job has been posted), not after.
   setImmediate(() => prefetchStyles(baseTheme(briefing.meta.theme), briefing.slides.map((s) => `${s.titleHtml ?? ''}${s.bodyHtml}${s.notes?.html ?? ''}`).join('')));
-  const { rendered, diagnostics } = await rendering;
+  const { rendered, diagnostics, drawnCharts } = await rendering;
   bag.addAll(diagnostics);
   bag.throwIfErrors();
+  if (drawnCharts && drawnCharts.length > 0) storeDrawnCharts(briefing.charts, model.chartData, drawnCharts);
   const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: model.root, themeSource: model.themeSource });
   bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
   return { briefing, assets, deck, warnings: bag.warnings, name: model.name };

@@ -13,6 +13,8 @@ export interface RenderOptions {
   customThemeFile?: string;
   /** Data files of the charts, by chart index, as the load stage read them. */
   chartData?: [number, string][];
+  /** Charts an earlier build drew from the same blocks and data, by chart index: their SVG, drawn again only if it is not a picture only. */
+  drawnCharts?: [number, string][];
   /**
    * Random text, drawn by the caller, that the markers where the bundle stage puts the head and scripts are made
    * from, so that no author can guess one and plant it. Drawn outside the worker, which then needs no node:crypto.

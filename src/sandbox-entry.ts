@@ -20,10 +20,13 @@ parentPort!.on('message', async (message: SandboxJob) => {
   }
   try {
     // Charts are drawn here, under the sandbox's limits: a chart spec is author input like any other.
-    const charts = message.briefing.charts.length > 0 ? await (await import('./charts/draw-chart.js')).drawCharts(message.briefing.charts, new Map(message.options.chartData ?? []), bag) : [];
+    // Drawings an earlier build made (read by the main thread, chart-cache.ts) are reused; what is drawn now goes back to be stored.
+    const charts = message.briefing.charts.length > 0
+      ? await (await import('./charts/draw-chart.js')).drawCharts(message.briefing.charts, new Map(message.options.chartData ?? []), bag, new Map(message.options.drawnCharts ?? []))
+      : { figures: [], drawn: [] };
     bag.throwIfErrors();
-    const rendered = renderDeck(message.briefing, message.templates, new Map(message.assets), message.options, bag, charts);
-    parentPort!.postMessage({ rendered, diagnostics: bag.items });
+    const rendered = renderDeck(message.briefing, message.templates, new Map(message.assets), message.options, bag, charts.figures);
+    parentPort!.postMessage({ rendered, diagnostics: bag.items, drawnCharts: charts.drawn });
   } catch (err) {
     // Template errors come back as diagnostics; anything else is a real failure the main thread reports.
     if (!(err instanceof BriefdeckError)) throw err;

@@ -54,8 +54,8 @@ export class SandboxWorker {
     });
   }
 
-  /** Renders the deck through the templates in the worker, or fails with E_TEMPLATE naming the limit that was hit. */
-  render(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions): Promise<{ rendered?: RenderedDeck; diagnostics: Diagnostic[] }> {
+  /** Renders the deck through the templates in the worker (with the charts it drew, for the cache), or fails with E_TEMPLATE naming the limit that was hit. */
+  render(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions): Promise<{ rendered?: RenderedDeck; diagnostics: Diagnostic[]; drawnCharts?: [number, string][] }> {
     return this.run({ job: 'render', briefing, templates, assets: [...assets], options }, {
       code: 'E_TEMPLATE',
       file: templates.deck.path,

@@ -189,8 +189,8 @@ describe('the built-in templates, compiled when the CLI is compiled', () => {
     const model = await loadModel(DEFAULT_BRIEFING);
     const { rendered } = await processSandbox().render(model.briefing, templates, model.assets, { handout: false, chartData: [...model.chartData], markerNonce: 'a1b2' });
     const bag = new DiagnosticBag();
-    const charts = await drawCharts(model.briefing.charts, model.chartData, bag);
-    const compiledHere = renderDeck(model.briefing, templates, model.assets, { handout: false, markerNonce: 'a1b2' }, bag, charts);
+    const { figures } = await drawCharts(model.briefing.charts, model.chartData, bag);
+    const compiledHere = renderDeck(model.briefing, templates, model.assets, { handout: false, markerNonce: 'a1b2' }, bag, figures);
     expect(rendered!.html).toBe(compiledHere.html);
     // An edited template matches no ahead-of-time spec and is compiled as written.
     const edited = { ...templates, deck: { ...templates.deck, text: templates.deck.text.replace('<body', '<body data-edited="yes"') } };

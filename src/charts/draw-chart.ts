@@ -32,18 +32,24 @@ const SVG_ELEMENTS = new Set(['svg', 'g', 'path', 'rect', 'line', 'text', 'tspan
 type VegaModules = typeof import('./vega-modules.js');
 let modules: Promise<VegaModules> | undefined;
 
-/** Draws every chart of a deck; problems go to the bag at each block's line, and a chart that fails is left out. */
-export async function drawCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, bag: DiagnosticBag): Promise<string[]> {
-  if (charts.length === 0) return [];
-  // In the built sandbox the code runs as CommonJS in a vm.Script, which reaches the ES module through its loader.
-  const viaLoader = (globalThis as { briefdeckImportVega?: () => Promise<VegaModules> }).briefdeckImportVega;
-  modules ??= viaLoader ? viaLoader() : import('./vega-modules.js');
-  const loaded = await modules;
-  const drawn: string[] = [];
+/** A deck's charts as figures for its slides, and the drawings made this time, by chart index, for the build cache. */
+export interface DrawnCharts {
+  figures: string[];
+  drawn: [number, string][];
+}
+
+/**
+ * Draws every chart of a deck; problems go to the bag at each block's line, and a chart that fails is left out.
+ * `drawnBefore` holds drawings an earlier build made of the same charts (chart-cache.ts): those are not drawn again,
+ * and Vega is not loaded unless a chart needs it. A stored drawing that is not a picture only is drawn afresh.
+ */
+export async function drawCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, bag: DiagnosticBag, drawnBefore: ReadonlyMap<number, string> = new Map()): Promise<DrawnCharts> {
+  const figures: string[] = [];
+  const drawn: [number, string][] = [];
   for (const [index, chart] of charts.entries()) {
     const fail = (message: string, hint: string) => {
       bag.error('E_CHART', message, { ...chart.source, hint });
-      drawn.push('');
+      figures.push('');
     };
     const checked = readCheckedChart(chart, dataTexts.get(index));
     if ('problem' in checked) {
@@ -51,16 +57,34 @@ export async function drawCharts(charts: readonly ChartRef[], dataTexts: Readonl
       continue;
     }
     const { table, fields } = checked;
-    const spec = fields ? buildSpec(chart, table, fields) : { ...chart.vegaLite, data: { values: table.rows } };
     const description = describeChart(chart, table, fields);
+    const before = drawnBefore.get(index);
+    if (before !== undefined) {
+      try {
+        figures.push(wrapChart(index, chart, before, description, table));
+        continue;
+      } catch {
+        // Not a picture only: drawn again below, as if never stored.
+      }
+    }
+    const spec = fields ? buildSpec(chart, table, fields) : { ...chart.vegaLite, data: { values: table.rows } };
     try {
-      const svg = await renderSvg(loaded, spec);
-      drawn.push(wrapChart(index, chart, svg, description, table));
+      const svg = await renderSvg(await loadVega(), spec);
+      figures.push(wrapChart(index, chart, svg, description, table));
+      drawn.push([index, svg]);
     } catch (err) {
       fail(`the chart could not be drawn: ${(err as Error).message.split('\n')[0]}`, chart.vegaLite ? 'check the Vega-Lite spec against vega.github.io/vega-lite/docs' : 'check type:, x:, y: and the data');
     }
   }
-  return drawn;
+  return { figures, drawn };
+}
+
+/** Vega and Vega-Lite, loaded on the first chart that has to be drawn. */
+function loadVega(): Promise<VegaModules> {
+  // In the built sandbox the code runs as CommonJS in a vm.Script, which reaches the ES module through its loader.
+  const viaLoader = (globalThis as { briefdeckImportVega?: () => Promise<VegaModules> }).briefdeckImportVega;
+  modules ??= viaLoader ? viaLoader() : import('./vega-modules.js');
+  return modules;
 }
 
 /** The Vega-Lite spec for one of the built-in chart types. */
