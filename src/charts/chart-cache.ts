@@ -4,7 +4,7 @@
 // no files; this module, on the main thread, reads what the worker may reuse and stores what it drew.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { packageVersion, readCached, writeCached } from '../build-cache.js';
+import { readCached, writeCached } from '../build-cache.js';
 import type { ChartRef } from '../model.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
@@ -16,8 +16,9 @@ interface StoredDrawing {
 let identity: string | undefined;
 
 /**
- * What every drawing depends on besides its own block: Vega's and Vega-Lite's versions and the sandbox code
- * that draws (the bundles the worker runs, named by size and time as their code caches are).
+ * What every drawing depends on besides its own block: the code that draws, which is the two bundles the worker
+ * runs (Vega and Vega-Lite are bundled into vega-modules.cjs, and are no dependency an installed briefdeck could
+ * ask for a version), named by size and time as their code caches are.
  */
 function drawingIdentity(): string {
   if (identity === undefined) {
@@ -29,7 +30,7 @@ function drawingIdentity(): string {
         return `${name}:missing`;
       }
     });
-    identity = [packageVersion('vega'), packageVersion('vega-lite'), ...bundles].join('\0');
+    identity = bundles.join('\0');
   }
   return identity;
 }
