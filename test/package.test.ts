@@ -24,6 +24,8 @@ describe('installed as a tool', () => {
     expect(files).toContain('lib/vega-modules.LICENSES.txt');
     expect(files).toContain('src/runtime/deck-runtime.ts');
     expect(files).toContain('templates/deck.hbs');
+    // The README links the full list of other tools' syntax; it ships beside it.
+    expect(files).toContain('docs/coming-from-other-tools.md');
     expect(files.filter((f) => f.startsWith('test/') || f.endsWith('.map') || f.startsWith('briefing/'))).toEqual([]);
 
     // The tarball unpacked, beside a node_modules holding the production tree and nothing else, each package linked from
