@@ -167,6 +167,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     if (!inStyle && leftovers.style) styleStart = { line: number, file: here() ?? file };
     if (leftover) {
       if (leftover.warning) warnHere(number, leftover.warning);
+      for (const line of leftover.before ?? []) append(line, number);
       if (leftover.style) {
         // Slidev keeps every slide's style to its slide; Marp, the scoped ones. Such a style opens its slide if none has.
         const scoped = leftover.style.scoped || commentNotes === 'slidev';

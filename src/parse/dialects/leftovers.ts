@@ -19,13 +19,15 @@ export interface LeftoverState {
   slidev?: boolean;
   /** Whose components the deck's are, as warnings name them (`Slidev, Vue` unless said). */
   componentsOf?: string;
+  /** Inside Slidev's `<v-switch>`, whose templates are build steps. */
+  vSwitch?: boolean;
 }
 
 /**
  * Rewrites one line: null when it is not another tool's leftover, else the
  * text to read instead (often empty) and, where meaning is lost, a warning.
  */
-export function rewriteLeftover(line: string, state: LeftoverState): { text: string; warning?: string; style?: { css: string; scoped: boolean } } | null {
+export function rewriteLeftover(line: string, state: LeftoverState): { text: string; before?: readonly string[]; warning?: string; style?: { css: string; scoped: boolean } } | null {
   if (state.skipFence) {
     if (line.trim() === state.skipFence) state.skipFence = undefined;
     return { text: '' };
@@ -84,9 +86,22 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
   if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };
   if (/^[ \t]*<\/v-click>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
-  // A Vue slot's template (`<template #1>One</template>`, inside `<v-switch>` say): its content, without the tags.
-  const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot)[^>]*>(.*?)(?:<\/template>)?[ \t]*$/.exec(line);
-  if (slot) return { text: `${slot[1]}${slot[2]}` };
+  // Slidev's `<v-switch>` shows one of its templates at a time, each from its click to the next's.
+  if (/^[ \t]*<v-switch\b[^>]*>[ \t]*$/i.test(line)) {
+    state.vSwitch = true;
+    return { text: '' };
+  }
+  if (state.vSwitch && /^[ \t]*<\/v-switch>[ \t]*$/i.test(line)) {
+    state.vSwitch = false;
+    return { text: '<!-- pause: end -->' };
+  }
+  // A Vue slot's template (`<template #1>One</template>`): its content, without the tags.
+  const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot:?)([^\s>]*)[^>]*>(.*?)(?:<\/template>)?[ \t]*$/.exec(line);
+  if (slot) {
+    const text = `${slot[1]}${slot[3]}`;
+    const step = state.vSwitch ? switchStep(slot[2]!) : undefined;
+    return step ? { text, before: [step] } : { text };
+  }
   if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
   // Slidev's table of contents: marked here, filled in once every slide's title is known (slidev-toc.ts).
   const toc = state.slidev ? markSlidevToc(line) : null;
@@ -101,6 +116,19 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
   return { text: '', warning: `component <${component[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out${wraps}` };
+}
+
+/**
+ * The build step a `<v-switch>` template is: `#2` (or `#2-4`) is seen from Slidev's click 2 until the next step, as
+ * reveal's current-visible fragment at that place in the order; `#0` (or `#0-2`) is seen from the start, and goes at
+ * click 1 (or 2). A slot that names no click is no step.
+ */
+function switchStep(name: string): string | undefined {
+  const clicks = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(name);
+  if (!clicks) return undefined;
+  const from = Number(clicks[1]);
+  if (from > 0) return `<!-- pause: current-visible index=${from} -->`;
+  return `<!-- pause: fade-out index=${clicks[2] !== undefined ? Math.max(1, Number(clicks[2])) : 1} -->`;
 }
 
 /** Reads a line of a `<style>` block; at its end, hands on the block's CSS, its first line being the tag's. */
