@@ -21,6 +21,9 @@ export const REVEAL_THEMES = ['beige', 'black', 'black-contrast', 'blood', 'drac
 /** Every built-in theme name, the house theme first. */
 export const BUILTIN_THEMES = ['briefing', ...REVEAL_THEMES];
 
+/** The built-in themes with a dark background (a test holds this to each theme's CSS), for what a deck shows only in the dark. */
+export const DARK_THEMES: ReadonlySet<string> = new Set(['black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night']);
+
 /** True when `theme:` names a CSS file in the briefing folder rather than a built-in theme. */
 export function isCustomTheme(theme: string): boolean {
   return theme.endsWith('.css') || theme.startsWith('./') || theme.startsWith('../') || theme.includes('/');

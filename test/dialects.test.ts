@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { checkBriefing } from '../src/check-briefing.js';
 import { slideIndices } from '../src/slide-places.js';
+import { BUILTIN_THEMES, DARK_THEMES } from '../src/model.js';
+import { readThemePalette } from '../src/export/theme-palette.js';
+import { isDarkColour } from '../src/colour.js';
 import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
 
 const DIALECTS = path.join(FIXTURES, 'dialects');
@@ -1414,6 +1417,23 @@ describe("Slidev's <v-switch>", () => {
     expect(body).toMatch(/<\/div><p>After\.<\/p>/);
     expect(body).toMatch(/<p>Slot<\/p>/);
     expect(body).not.toMatch(/&lt;template|v-switch/);
+  });
+});
+
+describe("Slidev's <LightOrDark>", () => {
+  it('shows its dark slot in a dark theme and its light slot in a light one; the other slot goes, lines and all', async () => {
+    const slide = ['# Mode', '', '<LightOrDark>', '  <template #dark>', '', 'Dark **words**', '', '  </template>', '  <template #light>Light words</template>', '</LightOrDark>', '', 'Always.', ''];
+    const body = async (headmatter: string[]) => {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', ...headmatter, '---', '', ...slide].join('\n') }, 'slidev-light-or-dark'), 'deck.md'));
+      return toPlainText(built.briefing.slides[0]!.bodyHtml).replace(/\s+/g, ' ').trim();
+    };
+    expect(await body(['theme: default'])).toBe('Light words Always.');
+    expect(await body(['theme: default', 'colorSchema: dark'])).toBe('Dark words Always.');
+    expect(await body(['theme: night', 'transition: fade'])).toBe('Dark words Always.');
+  });
+
+  it('knows which built-in themes are dark from their own CSS', () => {
+    expect(BUILTIN_THEMES.filter((theme) => isDarkColour(readThemePalette(theme).background))).toEqual([...DARK_THEMES]);
   });
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { HTML_DECK, NOTEBOOK, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { DARK_THEMES, HTML_DECK, NOTEBOOK, isCustomTheme, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { readByPandoc, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
@@ -108,7 +108,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text, lineNumbers } = laidOut ?? body;
-    rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
+    rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

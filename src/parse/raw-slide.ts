@@ -67,6 +67,8 @@ export interface CutOptions {
   mdc?: boolean;
   /** Whose components a deck's `<PascalCase>` tags are, as warnings name them: `MDX, React` in an MDX deck, else Slidev's Vue ones. */
   componentsOf?: string;
+  /** The deck's theme is dark (a dark built-in one, or Slidev's `colorSchema: dark` over a theme of its own): Slidev's `<LightOrDark>` shows its dark slot. */
+  darkTheme?: boolean;
   /** Where the `<style>` blocks read are put, for author-styles.ts. */
   styles?: FoundStyle[];
   /** Classes the deck's own styles define for a slide, which Marp's class directive carries on like the built-in ones. */

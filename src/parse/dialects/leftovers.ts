@@ -21,6 +21,10 @@ export interface LeftoverState {
   componentsOf?: string;
   /** Inside Slidev's `<v-switch>`, whose templates are build steps. */
   vSwitch?: boolean;
+  /** Whether the deck's theme is dark, which picks the slot Slidev's `<LightOrDark>` shows. */
+  dark?: boolean;
+  /** Inside `<LightOrDark>`: whether a slot is open, and whether it is the one left out. */
+  lightOrDark?: { inSlot: boolean; skipping: boolean };
 }
 
 /**
@@ -65,6 +69,11 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   }
   // Slidev's click elements inside a line are spans that step in; on lines of their own they are build steps (below).
   if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
+  // Slidev's `<LightOrDark>` shows its `#dark` slot in a dark theme and its `#light` slot in a light one.
+  if (state.lightOrDark || /^[ \t]*<LightOrDark\b[^>]*>[ \t]*$/.test(line)) {
+    const shown = readLightOrDarkLine(line, state);
+    if (shown) return shown;
+  }
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
   // Mermaid's diagrams are drawn (read-diagram.ts); PlantUML's need a Java program briefdeck does not run.
@@ -116,6 +125,30 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
   return { text: '', warning: `component <${component[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out${wraps}` };
+}
+
+/** Reads a line of Slidev's `<LightOrDark>`: the slot for the deck's theme shows, the other goes; null for a line it leaves to the rest. */
+function readLightOrDarkLine(line: string, state: LeftoverState): { text: string } | null {
+  if (!state.lightOrDark) {
+    state.lightOrDark = { inSlot: false, skipping: false };
+    return { text: '' };
+  }
+  const open = state.lightOrDark;
+  if (!open.inSlot) {
+    if (/^[ \t]*<\/LightOrDark>[ \t]*$/.test(line)) {
+      state.lightOrDark = undefined;
+      return { text: '' };
+    }
+    const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot:)(dark|light)\b[^>]*>(.*?)(<\/template>)?[ \t]*$/.exec(line);
+    if (!slot) return null;
+    open.skipping = (slot[2] === 'dark') !== (state.dark === true);
+    open.inSlot = slot[4] === undefined;
+    return { text: open.skipping ? '' : `${slot[1]}${slot[3]}` };
+  }
+  const end = /^(.*?)<\/template>[ \t]*$/.exec(line);
+  if (end) open.inSlot = false;
+  if (open.skipping) return { text: '' };
+  return end ? { text: end[1]! } : null;
 }
 
 /**
