@@ -44,10 +44,12 @@ describe('links from one slide to another', () => {
     expect(hints.filter((w) => w.includes('did you mean #target-')).length).toBe(50);
   });
 
-  it('reads links in raw HTML the same way: one to a slide goes to its place, one to no slide is a warning at its line', async () => {
-    const raw = await linksOf('anchors-raw-html', 'deck.qmd', ['---', 'title: R', '---', '', '## One {#one}', '', '<p><a href="#one">back</a> and <a href="#onee">a typo</a></p>', ''].join('\n'));
-    expect(raw.links).toEqual(['back #/1', 'a typo #onee']);
-    expect(raw.warnings).toEqual(['7: link to "#onee" names no slide, so it goes nowhere (did you mean #one?)']);
+  it('reads links in raw HTML the same way, with html: true or without: one to a slide goes to its place, one to no slide is a warning at its line', async () => {
+    for (const trust of [[], ['html: true']]) {
+      const raw = await linksOf('anchors-raw-html', 'deck.qmd', ['---', 'title: R', ...trust, '---', '', '## One {#one}', '', '<p><a href="#one">back</a> and <a href="#onee">a typo</a></p>', ''].join('\n'));
+      expect(raw.links, trust.join()).toEqual(['back #/1', 'a typo #onee']);
+      expect(raw.warnings.filter((w) => w.includes('#onee')), trust.join()).toEqual([`${7 + trust.length}: link to "#onee" names no slide, so it goes nowhere (did you mean #one?)`]);
+    }
   });
 
   it("Pandoc's identifiers: lower case, letters, digits, _ - . kept, spaces as hyphens, nothing before the first letter", () => {

@@ -71,11 +71,13 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     c.images.push({ src, relPath: resolved.relPath, alt, source: lineOfSource(src) });
     return `${ASSET_SCHEME}${c.images.length - 1}`;
   };
+  // A link to a slide, trusted or not, is checked against the deck's slides once they are all known (slide-anchors.ts).
+  const onAnchorLink = (href: string) => c.anchorLinks?.push({ href, at: lineOf(href) });
   /** What a cleaning removed, less the picture sources already reported one by one. */
   const unreported = (removed: string[]) => (sourcesLeftOut > 0 ? removed.filter((r) => r !== 'src on <img>') : removed);
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
-    const kept = stripNavigationAndFrames(html, removedLink, rawImage);
+    const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
     const removed = kept === html ? [] : unreported(describeRemoved(html, kept));
     if (removed.length > 0) {
       c.bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
@@ -91,7 +93,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, (href) => c.anchorLinks?.push({ href, at: lineOf(href) }));
+    const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
     // Only classes went, which no style of the deck names: that draws nothing here, and saying how to keep them serves better than calling it neutralised.

@@ -151,7 +151,7 @@ function settleRawText(html: string): string {
 }
 
 /** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, chrome classes and reveal's loading attributes. */
-export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage): string {
+export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage, onAnchorLink?: (href: string) => void): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(settleRawText(html), {
     allowedTags: false,
@@ -161,7 +161,7 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
     exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag),
     transformTags: {
       '*': scrubAttributes,
-      a: enforceLinkRules(onRemovedLink),
+      a: enforceLinkRules(onRemovedLink, onAnchorLink),
       img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, attribs).attribs, resolveImage) }),
     },
     allowedSchemesAppliedToAttributes: [],
