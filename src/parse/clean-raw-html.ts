@@ -25,7 +25,12 @@ export interface RawHtmlContext {
   styleClasses?: ReadonlySet<string>;
   /** Where links to an anchor in the deck go, with their lines, for the pass that points each at its slide (slide-anchors.ts). */
   anchorLinks?: AnchorLink[];
+  /** The hint of a warning about another tool's syntax. */
+  peerHint?: string;
 }
+
+/** A Vue directive or binding on an element, as Slidev decks write them (`v-mark.underline`, `v-motion`, `:initial`, `@click`): Slidev's, not markup's. */
+const VUE_ATTRIBUTE = /^(?:v-[\w.:-]+|[:@#][\w.:-]+) on </;
 
 /** Cleans a slide's raw HTML, reporting each thing removed at the line that holds it. */
 export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
@@ -96,6 +101,20 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
+    // Vue's directives (Slidev's marks and motions, bindings, handlers) mean nothing outside Slidev: said as such, not as neutralised markup.
+    // One warning per line that holds them, each where its element opens.
+    const vueByLine = new Map<string, { at: ReturnType<typeof lineOfMarkup>; what: string[] }>();
+    for (const what of removed.filter((item) => VUE_ATTRIBUTE.test(item))) {
+      const at = lineOfMarkup(what);
+      const key = `${at.file}:${at.line}`;
+      if (!vueByLine.has(key)) vueByLine.set(key, { at, what: [] });
+      vueByLine.get(key)!.what.push(what);
+    }
+    for (const { at, what } of vueByLine.values()) {
+      const one = what.length === 1;
+      c.bag.warn('W_PEER_SYNTAX', `Slidev's (Vue's) ${what.join(', ')} ${one ? 'does' : 'do'} nothing outside Slidev and ${one ? 'was' : 'were'} left out; the element and its text stay`, { ...at, hint: c.peerHint ?? '' });
+    }
+    if (vueByLine.size > 0) removed.splice(0, removed.length, ...removed.filter((what) => !VUE_ATTRIBUTE.test(what)));
     // Only classes went, which no style of the deck names: that draws nothing here, and saying how to keep them serves better than calling it neutralised.
     if (removed.length > 0 && removed.every((what) => what.startsWith('class on <'))) {
       c.bag.warn('W_RAW_HTML', `classes no style of the deck names were left out of raw HTML (${removed.map((what) => what.slice('class on '.length)).join(', ')})`, {

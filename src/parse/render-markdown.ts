@@ -390,7 +390,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
-    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks });
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT });
     if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }
