@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFragment } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
+import { buildDeck, loadModel, type BuiltDeck } from '../src/build-deck.js';
+import { readDrawnCharts, storeDrawnCharts } from '../src/charts/chart-cache.js';
+import { processSandbox } from '../src/sandbox-worker.js';
 import { BriefdeckError } from '../src/errors.js';
-import { FIXTURES, ROOT, runBin, tempDir, writeBriefing } from './helpers.js';
+import { FIXTURES, ROOT, tempDir, writeBriefing } from './helpers.js';
 
 const CHARTS = path.join(FIXTURES, 'charts');
 
@@ -154,39 +156,39 @@ describe('chart input stays inside the briefing', () => {
 });
 
 describe('charts drawn by an earlier build', () => {
-  it('are read from the cache, not drawn again, until their block or their data changes; a stored drawing that is more than a picture is drawn afresh', () => {
-    const cache = tempDir('briefdeck-chart-cache-');
+  it('are read from the cache, not drawn again, until their block or their data changes; a stored drawing that is more than a picture is drawn afresh', async () => {
     const deck = writeBriefing({
       'briefing.yml': 'title: Cached charts\n',
       'slides.md': '## Inline\n\n```chart\ntype: column\nx: k\ny: v\ndata:\n  - {k: a, v: 1}\n  - {k: b, v: 3}\n```\n\n## From a file\n\n```chart\ntype: bar\nfile: data.csv\nx: k\ny: v\n```\n',
       'data.csv': 'k,v\nc,2\nd,5\n',
     }, 'cached-charts');
-    const out = path.join(deck, 'out.html');
-    const build = () => {
-      const result = runBin(['build', deck, '-o', out], deck, { BRIEFDECK_CACHE_DIR: cache });
-      expect(result.code, result.err).toBe(0);
-      return readFileSync(out, 'utf8');
-    };
-    const stored = () => readdirSync(cache).filter((f) => /^chart-[0-9a-f]+\.json$/.test(f)).map((f) => path.join(cache, f));
-    const rewrite = (edit: (svg: string, i: number) => string) => {
-      for (const [i, file] of stored().entries()) writeFileSync(file, JSON.stringify({ svg: edit(JSON.parse(readFileSync(file, 'utf8')).svg, i) }));
-    };
-    const first = build();
-    expect(stored()).toHaveLength(2);
-    // Each stored drawing is marked, so the next build shows whether it was read back or drawn again.
-    rewrite((svg, i) => svg.replace(/<\/svg>$/, `<text>stored-${i}</text></svg>`));
-    const second = build();
-    expect(second.match(/stored-\d/g)?.sort()).toEqual(['stored-0', 'stored-1']);
-    // Read back, the deck is the one drawn afresh, byte for byte, but for the marks.
-    expect(second.replace(/<text>stored-\d<\/text>/g, '')).toBe(first);
-    // Other data is another drawing: the file's chart is drawn again, the inline one still read back.
-    writeFileSync(path.join(deck, 'data.csv'), 'k,v\nc,2\nd,6\n');
-    expect(build().match(/stored-\d/g)).toHaveLength(1);
-    expect(stored()).toHaveLength(3);
+    // A build stores what it drew in the build cache, where the next build of the same charts finds it.
+    const first = await buildDeck(deck);
+    const model = await loadModel(deck);
+    expect(readDrawnCharts(model.briefing.charts, model.chartData).map(([index]) => index)).toEqual([0, 1]);
+    // The worker, handed drawings (marked here, so what it shows tells whether it drew), reuses them and draws nothing.
+    const render = (drawnCharts: [number, string][]) => processSandbox().render(model.briefing, model.templates, model.assets, { handout: false, chartData: [...model.chartData], drawnCharts, markerNonce: 'c4c4' });
+    const fresh = await render([]);
+    expect(fresh.drawnCharts!.map(([index]) => index)).toEqual([0, 1]);
+    const marked = fresh.drawnCharts!.map(([index, svg]): [number, string] => [index, svg.replace(/<\/svg>$/, `<text>stored-${index}</text></svg>`)]);
+    const reused = await render(marked);
+    expect(reused.drawnCharts).toEqual([]);
+    expect(reused.rendered!.html.match(/stored-\d/g)).toEqual(['stored-0', 'stored-1']);
+    expect(reused.rendered!.html.replace(/<text>stored-\d<\/text>/g, '')).toBe(fresh.rendered!.html);
     // A stored drawing that carries a script (a cache written by anyone but briefdeck) is refused and drawn again.
+    const tampered = await render(marked.map(([index, svg]): [number, string] => [index, svg.replace(/<text>stored-\d<\/text>/, '<script>alert(1)</script>')]));
+    expect(tampered.drawnCharts!.map(([index]) => index)).toEqual([0, 1]);
+    expect(tampered.rendered!.html).toBe(fresh.rendered!.html);
+    // Other data is another drawing: stored under the old data, the file's chart is not found under the new.
+    const cache = tempDir('briefdeck-chart-cache-');
+    storeDrawnCharts(model.briefing.charts, model.chartData, marked, cache);
+    expect(readDrawnCharts(model.briefing.charts, model.chartData, cache)).toEqual(marked);
+    writeFileSync(path.join(deck, 'data.csv'), 'k,v\nc,2\nd,6\n');
+    const changed = await loadModel(deck);
+    expect(readDrawnCharts(changed.briefing.charts, changed.chartData, cache).map(([index]) => index)).toEqual([0]);
+    // Read back from the cache, the deck is the one drawn afresh, byte for byte.
     writeFileSync(path.join(deck, 'data.csv'), 'k,v\nc,2\nd,5\n');
-    rewrite((svg) => svg.replace(/<text>stored-\d<\/text>/, '<script>alert(1)</script>'));
-    expect(build()).toBe(first);
+    expect((await buildDeck(deck)).deck.html).toBe(first.deck.html);
   });
 });
 

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readCached, writeCached } from '../build-cache.js';
 import type { ChartRef } from '../model.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { CACHE_DIR, PACKAGE_ROOT } from '../package-root.js';
 
 /** One chart's drawing, as Vega rendered it: the SVG before the deck's figure is made around it. */
 interface StoredDrawing {
@@ -42,19 +42,19 @@ function chartInputs(chart: ChartRef, dataText: string | undefined): string[] {
 }
 
 /** The drawings stored for a deck's charts, by chart index; a chart drawn for no earlier build is absent. */
-export function readDrawnCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>): [number, string][] {
+export function readDrawnCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, dir = CACHE_DIR): [number, string][] {
   const found: [number, string][] = [];
   charts.forEach((chart, index) => {
-    const stored = readCached<StoredDrawing>('chart', chartInputs(chart, dataTexts.get(index)));
+    const stored = readCached<StoredDrawing>('chart', chartInputs(chart, dataTexts.get(index)), dir);
     if (typeof stored?.svg === 'string') found.push([index, stored.svg]);
   });
   return found;
 }
 
 /** Stores the drawings the worker made this build, by chart index, for the next build of the same charts. */
-export function storeDrawnCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, drawn: readonly [number, string][]): void {
+export function storeDrawnCharts(charts: readonly ChartRef[], dataTexts: ReadonlyMap<number, string>, drawn: readonly [number, string][], dir = CACHE_DIR): void {
   for (const [index, svg] of drawn) {
     const chart = charts[index];
-    if (chart) writeCached('chart', chartInputs(chart, dataTexts.get(index)), { svg } satisfies StoredDrawing);
+    if (chart) writeCached('chart', chartInputs(chart, dataTexts.get(index)), { svg } satisfies StoredDrawing, dir);
   }
 }
