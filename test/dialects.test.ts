@@ -1432,6 +1432,12 @@ describe("Slidev's <LightOrDark>", () => {
     expect(await body(['theme: night', 'transition: fade'])).toBe('Dark words Always.');
   });
 
+  it('knows which built-in themes are dark from their own CSS', () => {
+    expect(BUILTIN_THEMES.filter((theme) => isDarkColour(readThemePalette(theme).background))).toEqual([...DARK_THEMES]);
+  });
+});
+
+describe("Slidev's Vue directives on raw HTML", () => {
   it("names Vue's directives on raw HTML (v-mark, v-motion, bindings, handlers) as Slidev's, and keeps their elements' text", async () => {
     const deck = ['---', 'theme: default', '---', '', '# Marks', '', 'A <span v-mark.underline.red>marked</span> word.', '', '<div v-motion :initial="{ x: -80 }" @click="go">Moving</div>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-directives'), 'deck.md'));
@@ -1440,10 +1446,6 @@ describe("Slidev's <LightOrDark>", () => {
       "7 W_PEER_SYNTAX Slidev's (Vue's) v-mark.underline.red on <span> does nothing outside Slidev and was left out; the element and its text stay",
       "9 W_PEER_SYNTAX Slidev's (Vue's) v-motion on <div>, :initial on <div>, @click on <div> do nothing outside Slidev and were left out; the element and its text stay",
     ]);
-  });
-
-  it('knows which built-in themes are dark from their own CSS', () => {
-    expect(BUILTIN_THEMES.filter((theme) => isDarkColour(readThemePalette(theme).background))).toEqual([...DARK_THEMES]);
   });
 });
 
