@@ -1449,6 +1449,24 @@ describe("Slidev's Vue directives on raw HTML", () => {
   });
 });
 
+describe('a Pandoc deck known by its body', () => {
+  it("with no tool's keys is read as Pandoc's by its pause or slide-show divs: a title slide, no agenda, each part's heading its own slide, notes kept", async () => {
+    const deck = ['---', 'title: Known by its body', 'author: A. Author', '---', '', '# Part', '', '## Steps', '', 'First', '', '. . .', '', 'Second', '', '::: notes', 'Speaker only.', ':::', '', '***', '', 'After a rule.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'pandoc-by-body'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Pandoc']);
+    expect(built.briefing.slides.map((s) => [s.kind, s.title, s.notes?.markdown])).toEqual([
+      ['title', 'Known by its body', undefined],
+      ['section', 'Part', undefined],
+      ['content', 'Steps', 'Speaker only.'],
+      ['content', null, undefined],
+    ]);
+    // The same deck without Pandoc's lines is briefdeck's own, with its agenda.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('. . .', '').replace(/::: notes\n.*\n:::/, '') }, 'pandoc-lines-gone'), 'deck.md'));
+    expect(own.briefing.meta.peerTools).toEqual([]);
+    expect(own.briefing.slides.map((s) => s.kind)).toContain('agenda');
+  });
+});
+
 describe('a Marp deck without front matter', () => {
   it('is known by its directives and bg pictures, as Marp CLI reads a file with none: cut at ---, its comments notes, its directives its look', async () => {
     const deck = ['<!-- _class: lead -->', '', '# Opening', '', 'First.', '', '<!-- Say hello. -->', '', '---', '', '## Second', '', '![bg right](a.png)', '', '- Point', '', '<!-- Second note. -->', ''].join('\n');

@@ -10,6 +10,7 @@ import { createDecksetState, readsAsDecksetBody, rewriteDecksetLine } from './di
 import { createAdvancedSlidesState, readsAsAdvancedSlidesBody, rewriteAdvancedSlidesLine } from './dialects/advanced-slides.js';
 import { readsAsMdxBody } from './dialects/mdx.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
+import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
 
 /**
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
@@ -17,7 +18,8 @@ import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
  * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
  * Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
  * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
- * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's.
+ * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's, and, in a deck
+ * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`).
  * `texts` are the deck's files, their includes in place, and `paths` their paths.
  */
 export function recognisePeerTools(peerTools: string[], texts: readonly string[], paths: readonly string[] = []): void {
@@ -28,6 +30,7 @@ export function recognisePeerTools(peerTools: string[], texts: readonly string[]
   if (peerTools.length === 0 && texts.some(readsAsDecksetBody)) peerTools.push('Deckset');
   if (peerTools.length === 0 && texts.some(readsAsRevealMarkdownBody)) peerTools.push('reveal-md');
   if (!peerTools.some((tool) => tool !== 'reveal-md') && texts.some(readsAsAdvancedSlidesBody)) peerTools.push('Advanced Slides');
+  if (peerTools.length === 0 && texts.some(readsAsPandocBody)) peerTools.push('Pandoc');
 }
 
 /**
