@@ -1460,6 +1460,12 @@ describe('a Pandoc deck known by its body', () => {
       ['content', 'Steps', 'Speaker only.'],
       ['content', null, undefined],
     ]);
+    // Pandoc's slide level is the highest level of heading that some heading of it is followed at once by content:
+    // here `# Part` is followed by `## Steps`, so `##` titles the slides. With text under a `#` heading, `#` does, and
+    // a `##` is a heading inside its slide.
+    const levelOne = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: Level one', '---', '', '# First', '', 'Text one', '', '. . .', '', 'More', '', '# Second', '', 'Text two', '', '## Inside the second', '', 'Its text', ''].join('\n') }, 'pandoc-level-one'), 'deck.md'));
+    expect(levelOne.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'Level one'], ['content', 'First'], ['content', 'Second']]);
+    expect(levelOne.briefing.slides[2]!.bodyHtml).toMatch(/<h2[^>]*>Inside the second<\/h2>/);
     // The same deck without Pandoc's lines is briefdeck's own, with its agenda.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('. . .', '').replace(/::: notes\n.*\n:::/, '') }, 'pandoc-lines-gone'), 'deck.md'));
     expect(own.briefing.meta.peerTools).toEqual([]);
