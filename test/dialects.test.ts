@@ -1432,6 +1432,17 @@ describe("Slidev's <LightOrDark>", () => {
     expect(await body(['theme: night', 'transition: fade'])).toBe('Dark words Always.');
   });
 
+  it('left unclosed, ends with its slide, as <v-switch> does: the slides after it are neither hidden nor stepped', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# One', '', '<LightOrDark>', '<template #dark>', '', 'Dark only, never closed', '', '---', '', '# Two', '', 'Shown text', '', '---', '', '# Three', '', '<v-switch>', '<template #1>A</template>', '', '---', '', '# Four', '', '<template #2>Plain slot</template>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-unclosed'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).trim(), s.bodyHtml.includes('class="fragment')])).toEqual([
+      ['One', '', false],
+      ['Two', 'Shown text', false],
+      ['Three', 'A', true],
+      ['Four', 'Plain slot', false],
+    ]);
+  });
+
   it('knows which built-in themes are dark from their own CSS', () => {
     expect(BUILTIN_THEMES.filter((theme) => isDarkColour(readThemePalette(theme).background))).toEqual([...DARK_THEMES]);
   });

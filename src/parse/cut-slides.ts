@@ -99,6 +99,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const from = here();
     current = { kind, title, file, line, ...(from ? { from } : {}), fromSeparator, body: [], notes: null, notesToEnd: false, section, ...(verticalNext && kind === 'content' ? { vertical: true } : {}) };
     verticalNext = false;
+    // A component ends with its slide (each Slidev slide is a component of its own): one left open cannot hide or step the slides after it.
+    leftovers.vSwitch = undefined;
+    leftovers.lightOrDark = undefined;
   };
   let notesBlock: NotesBlock | null = null;
   const addNote = (text: string, number: number) => {

@@ -70,6 +70,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's click elements inside a line are spans that step in; on lines of their own they are build steps (below).
   if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
   // Slidev's `<LightOrDark>` shows its `#dark` slot in a dark theme and its `#light` slot in a light one.
+  // A slide's end closes it too, left open (slide-cutting reads the `---`): each Slidev slide is a component of its own.
+  if (state.lightOrDark && /^---[ \t]*$/.test(line)) state.lightOrDark = undefined;
   if (state.lightOrDark || /^[ \t]*<LightOrDark\b[^>]*>[ \t]*$/.test(line)) {
     const shown = readLightOrDarkLine(line, state);
     if (shown) return shown;
