@@ -1484,6 +1484,21 @@ describe('a Pandoc deck known by its body', () => {
   });
 });
 
+describe('a notes element left open', () => {
+  it("ends with its slide, as reveal's Markdown plugin and Slidev cut a deck before reading its HTML: the next slide is shown, not taken into notes, and the element's line is named", async () => {
+    const slidev = ['---', 'theme: default', '---', '', '# One', '', '<RenderWhen context="presenter">', '', 'Presenter only', '', '---', '', '# Two', '', 'Text two', ''].join('\n');
+    const reveal = ['---', 'revealOptions:', '  transition: fade', '---', '', '# One', '', '<aside class="notes">', 'Speaker only', '', '---', '', '# Two', '', 'Text two', ''].join('\n');
+    for (const [name, deck, line] of [['slidev-open-notes', slidev, 7], ['reveal-open-notes', reveal, 8]] as const) {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, name), 'deck.md'));
+      expect(built.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).trim(), s.notes?.markdown.trim()]), name).toEqual([
+        ['One', '', name.startsWith('slidev') ? 'Presenter only' : 'Speaker only'],
+        ['Two', 'Text two', undefined],
+      ]);
+      expect(built.warnings.filter((w) => w.message.includes('never closed')).map((w) => w.line), name).toEqual([line]);
+    }
+  });
+});
+
 describe('a Marp deck without front matter', () => {
   it('is known by its directives and bg pictures, as Marp CLI reads a file with none: cut at ---, its comments notes, its directives its look', async () => {
     const deck = ['<!-- _class: lead -->', '', '# Opening', '', 'First.', '', '<!-- Say hello. -->', '', '---', '', '## Second', '', '![bg right](a.png)', '', '- Point', '', '<!-- Second note. -->', ''].join('\n');

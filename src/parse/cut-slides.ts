@@ -102,8 +102,11 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     // A component ends with its slide (each Slidev slide is a component of its own): one left open cannot hide or step the slides after it.
     leftovers.vSwitch = undefined;
     leftovers.lightOrDark = undefined;
+    leftovers.renderWhen = undefined;
   };
   let notesBlock: NotesBlock | null = null;
+  /** The line the open notes element opened at. */
+  let notesOpenedAt = firstLine;
   const addNote = (text: string, number: number) => {
     if (!current) start('content', null, number, false);
     const c = current as unknown as RawSlide;
@@ -203,6 +206,12 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         (current as unknown as RawSlide).hidden = true;
       }
     }
+    // A slide's end closes a notes element left open: reveal's Markdown plugin and Slidev cut a deck at `---` before
+    // they read its HTML, so neither carries one slide's notes into the next.
+    if (notesBlock && SEPARATOR.test(text)) {
+      warnHere(notesOpenedAt, 'a notes element is never closed before its slide ends, so its notes end there; close it (</aside>, </div> or </RenderWhen>)');
+      notesBlock = null;
+    }
     if (notesBlock) {
       const end = notesBlock.close(text);
       if (end.closed) {
@@ -263,7 +272,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);
       else addNote('', number);
-      if (!opened.closedOnOpen) notesBlock = opened;
+      if (!opened.closedOnOpen) {
+        notesBlock = opened;
+        notesOpenedAt = number;
+      }
       else if (opened.rest.trim() !== '') handle(opened.rest, number, true);
       return;
     }
