@@ -1494,8 +1494,13 @@ describe('a notes element left open', () => {
         ['One', '', name.startsWith('slidev') ? 'Presenter only' : 'Speaker only'],
         ['Two', 'Text two', undefined],
       ]);
-      expect(built.warnings.filter((w) => w.message.includes('never closed')).map((w) => w.line), name).toEqual([line]);
+      expect(built.warnings.filter((w) => w.message.includes('notes block is never closed')).map((w) => w.line), name).toEqual([line]);
     }
+    // Where no --- ends it (Pandoc's and Quarto's slides are cut at headings), what follows is notes, and the warning says so.
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Q', '---', '', '## One', '', '::: notes', 'Speaker only', '', '## Two', '', 'Text two', ''].join('\n') }, 'quarto-open-notes'), 'deck.qmd'));
+    expect(quarto.warnings.filter((w) => w.message.includes('notes block is never closed')).map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '7: a notes block is never closed, so everything after it in the file was taken into the notes of its slide; close it (:::, </aside>, </div> or </RenderWhen>)',
+    ]);
   });
 });
 

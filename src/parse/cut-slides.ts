@@ -105,8 +105,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     leftovers.renderWhen = undefined;
   };
   let notesBlock: NotesBlock | null = null;
-  /** The line the open notes element opened at. */
-  let notesOpenedAt = firstLine;
+  /** Where the open notes block opened: its line, and the included file it is in, if any. */
+  let notesOpened: { line: number; from: SourceFile | undefined } = { line: firstLine, from: undefined };
   const addNote = (text: string, number: number) => {
     if (!current) start('content', null, number, false);
     const c = current as unknown as RawSlide;
@@ -209,7 +209,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     // A slide's end closes a notes element left open: reveal's Markdown plugin and Slidev cut a deck at `---` before
     // they read its HTML, so neither carries one slide's notes into the next.
     if (notesBlock && SEPARATOR.test(text)) {
-      warnHere(notesOpenedAt, 'a notes element is never closed before its slide ends, so its notes end there; close it (</aside>, </div> or </RenderWhen>)');
+      warn(notesOpened.line, 'a notes block is never closed before its slide ends, so its notes end there; close it (</aside>, </div> or </RenderWhen>)', notesOpened.from);
       notesBlock = null;
     }
     if (notesBlock) {
@@ -274,7 +274,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       else addNote('', number);
       if (!opened.closedOnOpen) {
         notesBlock = opened;
-        notesOpenedAt = number;
+        notesOpened = { line: number, from: here() };
       }
       else if (opened.rest.trim() !== '') handle(opened.rest, number, true);
       return;
@@ -328,6 +328,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     }
   };
   lines.forEach((original, index) => handle(original, options.lineNumbers?.[index] ?? firstLine + index));
+  if (notesBlock) warn(notesOpened.line, 'a notes block is never closed, so everything after it in the file was taken into the notes of its slide; close it (:::, </aside>, </div> or </RenderWhen>)', notesOpened.from);
   if (leftovers.style) warn(styleStart.line, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>', styleStart.file === file ? undefined : styleStart.file);
   if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::', hidingFile);
   finish();
