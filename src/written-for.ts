@@ -14,7 +14,15 @@ export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): bo
 /** Whether the deck was written for Pandoc, Quarto or R Markdown (xaringan's too), whose metadata and raw TeX Pandoc reads. */
 export const writtenForPandoc = (peerTools: readonly string[]): boolean => peerTools.some((tool) => tool === 'Pandoc' || tool === 'Quarto' || tool === 'R Markdown');
 
+/** A Quarto or R Markdown file, which Pandoc reads through that tool. */
+const QUARTO_OR_RMARKDOWN_FILE = /\.(?:qmd|rmd)$/i;
+
 /** Whether Pandoc reads the deck: one written for Pandoc, Quarto or R Markdown (or a `.qmd`/`.Rmd` file), but xaringan's, which remark reads in the browser. */
 export function readByPandoc(peerTools: readonly string[], files: readonly string[]): boolean {
-  return !peerTools.includes('remark') && (writtenForPandoc(peerTools) || files.some((file) => /\.(?:qmd|rmd)$/i.test(file)));
+  return !peerTools.includes('remark') && (writtenForPandoc(peerTools) || files.some((file) => QUARTO_OR_RMARKDOWN_FILE.test(file)));
+}
+
+/** Whether Pandoc reads the deck on its own, with its own defaults (its slide level), not through Quarto or R Markdown, whose formats set theirs. */
+export function readByPandocItself(peerTools: readonly string[], files: readonly string[]): boolean {
+  return peerTools.includes('Pandoc') && !peerTools.includes('Quarto') && !peerTools.includes('R Markdown') && !files.some((file) => QUARTO_OR_RMARKDOWN_FILE.test(file));
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { DARK_THEMES, HTML_DECK, NOTEBOOK, isCustomTheme, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
-import { readByPandoc, writtenForAnotherTool } from '../written-for.js';
+import { readByPandoc, readByPandocItself, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
@@ -86,7 +86,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const separatorTool = cutsAtSeparators(meta.peerTools);
   // Pandoc itself (not Quarto or R Markdown, whose formats set level 2) takes the highest level of heading that some
   // heading of it is followed at once by content: a `#` heading with text under it makes every `#` a slide.
-  const pandocItself = meta.peerTools.includes('Pandoc') && !meta.peerTools.includes('Quarto') && !meta.peerTools.includes('R Markdown') && !bodies.some((b) => /\.(?:qmd|rmd)$/i.test(b.file.path));
+  const pandocItself = readByPandocItself(meta.peerTools, bodies.map((b) => b.file.path));
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : (headings.h2 === 0 && headings.h1 > 1) || (pandocItself && headings.h1BeforeContent) ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
