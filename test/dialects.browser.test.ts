@@ -8,7 +8,7 @@ import { slideIndices } from '../src/slide-places.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { DEFAULT_LIMITS } from '../src/load/input-limits.js';
 import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
-import { BROWSER_PATH, FIXTURES, ROOT, runCapture, writeBriefing } from './helpers.js';
+import { BROWSER_PATH, FIXTURES, ROOT, runCapture, scaled, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // check runs in-process and opens its pages in this file's shared exporter browser.
@@ -273,14 +273,17 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       return [...reveal.getSlides()[h]!.querySelectorAll('ol')].map((ol) => `${getComputedStyle(ol).listStyleType} ${ol.getAttribute('start') ?? 1}`);
     }, built.briefing.slides.findIndex((s) => s.title === 'Lists'));
     expect(styles).toEqual(['lower-alpha 1', 'lower-roman 4']);
-    // reveal fits an r-fit-text div's text to the slide's width, far larger than the text after it.
-    const sizes = await shown.page.evaluate((h) => {
-      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-      reveal.slide(h, 0);
-      const slide = reveal.getSlides()[h]!;
-      return [slide.querySelector('.r-fit-text p')!, slide.querySelector('.r-fit-text + p')!].map((p) => parseFloat(getComputedStyle(p).fontSize));
-    }, built.briefing.slides.findIndex((s) => s.title === 'Fit'));
-    expect(sizes[0]! / sizes[1]!).toBeGreaterThan(4);
+    // reveal fits an r-fit-text div's text to the slide's width, far larger than the text after it. It fits the text in an
+    // animation frame after the slide is shown, which a busy machine can delay: the sizes are read until it has.
+    const fit = built.briefing.slides.findIndex((s) => s.title === 'Fit');
+    await shown.page.evaluate((h) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h, 0), fit);
+    const ratio = () =>
+      shown.page.evaluate((h) => {
+        const slide = (window as unknown as { Reveal: RevealApi }).Reveal.getSlides()[h]!;
+        const [fitted, after] = [slide.querySelector('.r-fit-text p')!, slide.querySelector('.r-fit-text + p')!].map((p) => parseFloat(getComputedStyle(p).fontSize));
+        return fitted! / after!;
+      }, fit);
+    await expect.poll(ratio, { timeout: scaled(10_000) }).toBeGreaterThan(4);
     expect(await shown.cspViolations()).toEqual([]);
   });
 
