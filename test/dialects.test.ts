@@ -2046,6 +2046,15 @@ describe("Slidev's clicks inside a line, hiding clicks and click markers in note
   });
 });
 
+describe("Slidev's numbered clicks", () => {
+  it('v-click="3" steps in at the third click, as reveal\'s fragment index, whatever its place in the file; a click with no number, or a relative one, steps in order', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Order', '', '<div v-click="3">Third</div>', '<div v-click="1">First</div>', '<div v-click="\'+1\'">Relative</div>', '<div v-click>Unnumbered</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-numbered-clicks'), 'deck.md'));
+    const steps = [...built.briefing.slides[0]!.bodyHtml.matchAll(/<div class="fragment"( data-fragment-index="(\d+)")?>([^<]*)<\/div>/g)].map((m) => `${m[3]} ${m[2] ?? '-'}`);
+    expect(steps).toEqual(['Third 3', 'First 1', 'Relative -', 'Unnumbered -']);
+  });
+});
+
 describe("Pandoc's citations", () => {
   const bib = [
     '@book{doe2005,', '  author = {Doe, John},', '  title = {First Book},', '  year = {2005},', '  publisher = {Cambridge University Press},', '  address = {Cambridge}', '}',

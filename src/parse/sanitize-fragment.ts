@@ -4,7 +4,7 @@ import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { clickClasses, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
+import { clickClasses, clickIndex, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
@@ -74,6 +74,9 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const grid = tagName === 'div' ? readUnoGrid(attribs) : null;
   const classes = [grid ?? attribs.class, ...clicks].filter(Boolean);
   const out: Record<string, string> = grid || clicks.length > 0 ? { class: classes.join(' ') } : {};
+  // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
+  const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickIndex(attribs) : undefined;
+  if (index !== undefined) out['data-fragment-index'] = index;
   for (const [name, value] of Object.entries(attribs)) {
     if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid')) continue;
     if (name.toLowerCase() === 'class') {

@@ -84,6 +84,15 @@ export function isClickAttribute(name: string): boolean {
   return /^v-(?:click|after)(?:\.hide)?$/i.test(name);
 }
 
+/**
+ * The place in the build order a click attribute names by number (`v-click="3"`: at the third click), as reveal's
+ * fragment index; undefined for a click with no number, or a relative (`'+1'`) or ranged one, which step in order.
+ */
+export function clickIndex(attribs: Record<string, string>): string | undefined {
+  const value = Object.entries(attribs).find(([name]) => isClickAttribute(name))?.[1]?.trim();
+  return value !== undefined && /^\d{1,3}$/.test(value) ? value : undefined;
+}
+
 /** The fragment classes an element's click attributes give it: it steps in, or with `.hide` steps out (reveal's `fade-out`). */
 export function clickClasses(attributeNames: string[]): string[] {
   const clicks = attributeNames.filter(isClickAttribute);
