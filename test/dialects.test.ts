@@ -1992,6 +1992,23 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(quoted.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.message)).toEqual(['MDC attributes title=a big word lazy=true are not supported and were left out']);
   });
 
+  it('reads MDC props as Slidev does: Vue directives with dots or a leading : or @ are props, never text, and click props are steps', async () => {
+    const line = 'A [marked]{.text-xl v-mark.red} word, [one]{v-click}, [gone]{v-click.hide}, [third]{v-click="3"}, [bound]{:count="10" @click=go .a.b#x} and ![p](pic.png){v-click}.';
+    const dir = writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Props\n\n${line}\n` }, 'slidev-mdc-vue');
+    writeFileSync(path.join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Props')!.bodyHtml;
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('A marked word, one, gone, third, bound and .');
+    expect(body).toContain('<span class="fragment">one</span>');
+    expect(body).toContain('<span class="fragment fade-out">gone</span>');
+    expect(body).toContain('<span class="fragment" data-fragment-index="3">third</span>');
+    expect(body).toMatch(/<img [^>]*alt="p"[^>]*class="fragment"/);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '8: MDC attributes .text-xl v-mark.red=true are not supported and were left out',
+      '8: MDC attributes #x .a .b :count=10 @click=go are not supported and were left out',
+    ]);
+  });
+
   it('without mdc: true the same lines are Markdown as CommonMark reads them, and an icon alone marks a deck as Slidev\'s', async () => {
     const plain = deck.replace('mdc: true\n', '');
     const dir = writeBriefing({ 'deck.md': plain }, 'slidev-no-mdc');

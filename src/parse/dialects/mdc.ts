@@ -1,6 +1,7 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindowOf } from '../extension-start.js';
-import { describeIgnored, readAttributes, type Attributes } from './pandoc/attributes.js';
+import { describeIgnored, type Attributes } from './pandoc/attributes.js';
+import { clickClasses, clickIndex } from './slidev.js';
 
 // How briefdeck reads MDC (Markdown Components), the syntax Slidev turns on
 // with `mdc: true` (`comark: true` in newer Slidev). Its components are Vue's,
@@ -94,7 +95,39 @@ export function mdcInlineExtension(report: (raw: string, message: string) => voi
   };
 }
 
-/** Reads MDC props: Pandoc's attributes, where a bare word (`lazy`) is a prop set to true. */
+/**
+ * One of MDC's props: `#id` or `.class` (running to a space, `#` or `.`, so `.a.b` is two classes), or a key, which
+ * runs to a space or `=` (Vue's `v-mark.red`, `:count`, `@click` are keys), with a value quoted, bracketed or bare.
+ */
+const MDC_PROP = /^(?:#([^\s#.'"`=]+)|\.([^\s#.'"`=]+)|([^\s#.'"`=][^\s'"`=]*)(?:=(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\[[^\]]*\])|([^\s'"`]+)))?)(?:\s+|$|(?=[#.]))/;
+
+/**
+ * Reads MDC's props as markdown-it-mdc (Slidev's reader) does: a bare key (`lazy`, `v-click`) is a prop set to
+ * true; null when some part cannot be read, and the braces are then text.
+ */
 export function readMdcAttributes(inside: string): Attributes | null {
-  return readAttributes(inside, true);
+  const read: Attributes = { id: null, classes: [], pairs: [] };
+  let rest = inside.trim();
+  if (rest === '') return null;
+  while (rest !== '') {
+    const part = MDC_PROP.exec(rest);
+    if (!part || part[0] === '') return null;
+    if (part[1] !== undefined) read.id = part[1];
+    else if (part[2] !== undefined) read.classes.push(part[2]);
+    else read.pairs.push([part[3]!, part[4] ?? part[5] ?? part[6] ?? part[7] ?? part[8] ?? 'true']);
+    rest = rest.slice(part[0].length);
+  }
+  return read;
+}
+
+/**
+ * The step Slidev's click props ask for on a span or picture (`[text]{v-click}`, `{v-click="3"}`, `{v-click.hide}`), as
+ * they do on an element (slidev.ts): the effects and place in the order of reveal's fragment; null without one.
+ */
+export function readMdcClick(attributes: Attributes): { effects: string[]; index?: string } | null {
+  const names = attributes.pairs.map(([name]) => name);
+  const classes = clickClasses(names);
+  if (classes.length === 0) return null;
+  const index = clickIndex(Object.fromEntries(attributes.pairs));
+  return { effects: classes.filter((c) => c !== 'fragment'), ...(index !== undefined ? { index } : {}) };
 }

@@ -7,14 +7,11 @@ export interface Attributes {
   pairs: [string, string][];
 }
 
-/** One part of an attribute block: `#id`, `.class`, `key=value` with the value bare or quoted, or a bare word (MDC's `lazy`). */
-const ATTRIBUTE = /^(?:#([\w:.-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))|([A-Za-z][\w-]*))(?:\s+|$)/;
+/** One part of an attribute block: `#id`, `.class`, or `key=value` with the value bare or quoted. */
+const ATTRIBUTE = /^(?:#([\w:.-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))(?:\s+|$)/;
 
-/**
- * Reads `{…}`'s inside as Pandoc attributes, or null when it is not that shape (then it is text, as in Pandoc).
- * With `bareWords` (MDC's props), a bare word is a pair set to true: `{lazy}` is `lazy=true`.
- */
-export function readAttributes(inside: string, bareWords = false): Attributes | null {
+/** Reads `{…}`'s inside as Pandoc attributes, or null when it is not that shape (then it is text, as in Pandoc). MDC's props are read by mdc.ts. */
+export function readAttributes(inside: string): Attributes | null {
   const read: Attributes = { id: null, classes: [], pairs: [] };
   let rest = inside.trim();
   if (rest === '') return null;
@@ -23,10 +20,7 @@ export function readAttributes(inside: string, bareWords = false): Attributes | 
     if (!part) return null;
     if (part[1] !== undefined) read.id = part[1];
     else if (part[2] !== undefined) read.classes.push(part[2]);
-    else if (part[7] !== undefined) {
-      if (!bareWords) return null;
-      read.pairs.push([part[7], 'true']);
-    } else read.pairs.push([part[3]!, part[4] ?? part[5] ?? part[6]!]);
+    else read.pairs.push([part[3]!, part[4] ?? part[5] ?? part[6]!]);
     rest = rest.slice(part[0].length);
   }
   return read;

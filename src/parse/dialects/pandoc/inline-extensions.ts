@@ -2,7 +2,8 @@ import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindow } from '../../extension-start.js';
 import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attributes } from './attributes.js';
 import { readConditional } from './conditional.js';
-import { readMdcAttributes } from '../mdc.js';
+import { readMdcAttributes, readMdcClick } from '../mdc.js';
+import { isClickAttribute } from '../slidev.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
 
 // Pandoc's inline attributes and bracketed spans.
@@ -17,11 +18,16 @@ export interface PandocFragment {
   index?: string;
 }
 
-/** The step `.fragment` asks for, with the effects among its classes that are reveal's and a `fragment-index` of digits; null without `.fragment`. */
-function readFragment(attributes: Attributes): PandocFragment | null {
-  if (!attributes.classes.includes('fragment')) return null;
-  const index = attributes.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
-  return { effects: attributes.classes.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c)), ...(index !== undefined ? { index } : {}) };
+/**
+ * The step `.fragment` asks for, with the effects among its classes that are reveal's and a `fragment-index` of digits,
+ * or in an MDC deck the step Slidev's click props ask for (`{v-click}`); null without either.
+ */
+function readFragment(attributes: Attributes, mdc: boolean): PandocFragment | null {
+  const click = mdc ? readMdcClick(attributes) : null;
+  if (!attributes.classes.includes('fragment') && !click) return null;
+  const index = attributes.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1] ?? click?.index;
+  const effects = [...new Set([...attributes.classes.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c)), ...(click?.effects ?? [])])];
+  return { effects, ...(index !== undefined ? { index } : {}) };
 }
 
 /** A step's classes and index as the attributes of its element. */
@@ -30,7 +36,7 @@ export function writeFragment(fragment: PandocFragment): string {
 }
 
 /** Whether a class or pair of a step's attributes was read into its step. */
-const readIntoStep = (fragment: PandocFragment | null) => ({ cls: (c: string) => c === 'fragment' || (fragment !== null && fragment.effects.includes(c)), pair: (name: string) => fragment?.index !== undefined && name === 'fragment-index' });
+const readIntoStep = (fragment: PandocFragment | null, mdc: boolean) => ({ cls: (c: string) => c === 'fragment' || (fragment !== null && fragment.effects.includes(c)), pair: (name: string) => (fragment?.index !== undefined && name === 'fragment-index') || (fragment !== null && mdc && isClickAttribute(name)) });
 
 /** Classes of a bracketed span that Pandoc writes as HTML: `[text]{.mark}` is highlighted, `{.underline}` (or `{.ul}`) underlined, `{.smallcaps}` in small capitals. */
 const SPAN_ELEMENTS: Record<string, [string, string]> = { mark: ['<mark>', '</mark>'], underline: ['<u>', '</u>'], ul: ['<u>', '</u>'], smallcaps: ['<span class="smallcaps">', '</span>'] };
@@ -76,8 +82,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         if (conditional === 'left out') return '';
         if (conditional === 'shown') return this.parser.parseInline(tokens);
         let inner = this.parser.parseInline(tokens);
-        const fragment = readFragment(attributes);
-        const step = readIntoStep(fragment);
+        const fragment = readFragment(attributes, mdc);
+        const step = readIntoStep(fragment, mdc);
         const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k)) }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
         if (ignored.length > 0) report(token.raw, ignored);
         for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `${SPAN_ELEMENTS[cls]![0]}${inner}${SPAN_ELEMENTS[cls]![1]}`;
@@ -109,8 +115,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         if (before.type === 'image') {
           // The image renders first and reads its size and step from its own token.
           const size = Object.fromEntries(attributes.pairs.filter(([k, v]) => (k === 'width' || k === 'height') && IMAGE_SIZE.test(v)).map(([k, v]) => [k, v.replace(/px$/, '')]));
-          const fragment = readFragment(attributes);
-          const step = readIntoStep(fragment);
+          const fragment = readFragment(attributes, mdc);
+          const step = readIntoStep(fragment, mdc);
           before.pandocSize = size;
           if (fragment) before.pandocFragment = fragment;
           // Quarto's `.absolute` with `top=`, `left=`, `right=`, `bottom=`: the picture placed on the slide (a number is pixels).
