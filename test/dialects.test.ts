@@ -2377,9 +2377,15 @@ describe("Slidev's page numbers", () => {
     const chart = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: seriph\nlayout: cover\n---\n\n# Charts\n\nPage {{ $page }}\n\n```chart\ntype: bar\ndata:\n  - {label: a, value: 1}\n  - {label: b, value: 2}\n```\n' }, 'slidev-page-chart'), 'deck.md'));
     expect(chart.deck.html).toMatch(/<p>Page 1<\/p>[\s\S]*<svg/);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(expect.arrayContaining([
-      '14: Slidev expressions {{ $slidev… }} are not supported and were left out',
+      '14: Slidev expression {{ $slidev.configs.title }} is not supported and was left out',
       '16: Vue expressions {{ … }} (Slidev) are not evaluated and were left out',
     ]));
+    // Each expression is named as written: `$clicks` is not `$slidev`'s.
+    const clicks = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: default\n---\n\n# C\n\nClick {{ $clicks }} of {{ $frontmatter.title }} and {{ $clicks }}.\n' }, 'slidev-clicks-expression'), 'deck.md'));
+    // Slidev's globals mark a deck as Slidev's (one slide, no agenda or section slide of briefdeck's own).
+    expect(clicks.briefing.meta.peerTools).toEqual(['Slidev']);
+    expect(clicks.briefing.slides[0]!.bodyHtml).toBe('<p>Click  of  and .</p>\n');
+    expect(clicks.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('7: Slidev expressions {{ $clicks }}, {{ $frontmatter.title }} are not supported and were left out');
   });
 });
 

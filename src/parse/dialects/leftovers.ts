@@ -43,7 +43,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (numbered !== null) return rewriteLeftover(numbered, state) ?? { text: numbered };
   // Slidev's other expressions (`{{ $slidev.configs.title }}`) have no value outside Slidev; they go, wherever they stand.
   if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
-    return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: 'Slidev expressions {{ $slidev… }} are not supported and were left out' };
+    // Named as written, so `{{ $clicks }}` is not called `$slidev`'s.
+    const found = [...new Set(line.match(new RegExp(SLIDEV_EXPRESSION.source, 'g'))!.map((e) => (e.length > 60 ? `${e.slice(0, 57)}…}}` : e)))];
+    return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: `Slidev expression${found.length > 1 ? 's' : ''} ${found.join(', ')} ${found.length > 1 ? 'are' : 'is'} not supported and ${found.length > 1 ? 'were' : 'was'} left out` };
   }
   // In a Slidev deck, Vue computes any other `{{ … }}` (`{{ 1 + 1 }}`); briefdeck runs no deck's code, so it goes too, but in code spans.
   if (state.slidev && line.includes('{{')) {
