@@ -2180,6 +2180,30 @@ describe("Pandoc's incremental rules", () => {
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: Q\n---\n\n## Quoted list\n\n> - first\n' }, 'own-quoted-list'), 'deck.md'));
     expect(body(own, 'Quoted list')).toContain('<blockquote>');
   });
+
+  it("::: incremental and ::: nonincremental, Slidev's <v-clicks> and MDC's ::v-clicks set the lists inside them only; the slide's other lists keep the deck's rule, and each region is a list of its own", async () => {
+    const body = (built: Awaited<ReturnType<typeof buildDeck>>, title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    const pandoc = ['---', 'title: P', '---', '', '## Some', '', '- before', '', '::: incremental', '- one', '- two', ':::', '', '- after', '',
+      '## Columns', '', '::: incremental', ':::: columns', '::: column', '- left', ':::', '::: column', '- right', ':::', '::::', ':::', '', '- below', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': pandoc }, 'pandoc-incremental-region'), 'deck.qmd'));
+    expect(body(built, 'Some')).toBe('<ul><li>before</li></ul><ul><li class="fragment">one</li><li class="fragment">two</li></ul><ul><li>after</li></ul>');
+    // A region open when a column starts goes on in it.
+    const columns = built.briefing.slides.find((s) => s.title === 'Columns')!;
+    expect(columns.columns).toEqual(['<ul>\n<li class="fragment">left</li>\n</ul>\n', '<ul>\n<li class="fragment">right</li>\n</ul>\n<ul>\n<li>below</li>\n</ul>\n']);
+    // In a deck whose lists step in, ::: nonincremental shows its own at once, and only those.
+    const calm = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: C', 'incremental: true', '---', '', '## Calm', '', '::: nonincremental', '- still', ':::', '', '- stepped', ''].join('\n') }, 'pandoc-nonincremental-region'), 'deck.qmd'));
+    expect(body(calm, 'Calm')).toBe('<ul><li>still</li></ul><ul><li class="fragment">stepped</li></ul>');
+    // Slidev's: two <v-clicks> are two lists, as Slidev shows them; one inside a <v-click> steps in that step.
+    const slidev = ['---', 'theme: default', '---', '', '# Clicks', '', '- at once', '', '<v-clicks>', '', '- a', '', '</v-clicks>', '', '<v-clicks>', '', '- b', '', '</v-clicks>', '',
+      '<v-click>', '', '<v-clicks>', '', '- c', '', '</v-clicks>', '', 'after c', '', '</v-click>', '', '- last', ''].join('\n');
+    const clicks = await buildDeck(path.join(writeBriefing({ 'deck.md': slidev }, 'slidev-v-clicks-region'), 'deck.md'));
+    expect(body(clicks, 'Clicks')).toBe('<ul><li>at once</li></ul><ul><li class="fragment">a</li></ul><ul><li class="fragment">b</li></ul><div class="fragment"><ul><li class="fragment">c</li></ul><p>after c</p></div><ul><li>last</li></ul>');
+    const mdc = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', 'mdc: true', '---', '', '# M', '', '::v-clicks', '- x', '::', '', '- y', ''].join('\n') }, 'mdc-v-clicks-region'), 'deck.md'));
+    expect(body(mdc, 'M')).toBe('<ul><li class="fragment">x</li></ul><ul><li>y</li></ul>');
+    // briefdeck's own directives for a region, which the others become.
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: O\n', '01.md': '## Own\n\n- a\n\n<!-- incremental: start -->\n\n- b\n\n<!-- incremental: end -->\n\n- c\n' }, 'own-incremental-region'));
+    expect(body(own, 'Own')).toBe('<ul><li>a</li></ul><ul><li class="fragment">b</li></ul><ul><li>c</li></ul>');
+  });
 });
 
 describe('auto-animate', () => {

@@ -4,8 +4,12 @@ import type { MarpBackground } from './dialects/marp.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import type { Line } from './source-lines.js';
 
-/** Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`). */
-export type Step = { fragment: boolean; from: number; effects?: string; index?: string };
+/**
+ * Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`).
+ * A cut that `continues` is no step: the lines after it stay in the step before, and only whether their lists step in changes
+ * (`incremental`, from a region such as Pandoc's `::: incremental`; the slide's own setting where it is not given).
+ */
+export type Step = { fragment: boolean; from: number; effects?: string; index?: string; continues?: boolean; incremental?: boolean };
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 export type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
@@ -17,18 +21,19 @@ function openStep(step: Step): string {
 }
 
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
-export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[]) => RenderedPart): RenderedPart {
+export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[], incremental?: boolean) => RenderedPart): RenderedPart {
   if (steps.length === 0) return render(lines);
   const cuts: Step[] = [{ fragment: false, from: 0 }, ...steps];
-  let html = '';
+  const groups: { step: Step; html: string }[] = [];
   let bulletCount = 0;
   let background: MarpBackground | undefined;
   cuts.forEach((cut, i) => {
-    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length));
+    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length), cut.incremental);
     bulletCount += part.bulletCount;
     background ??= part.background;
-    if (part.html.trim() === '') return;
-    html += cut.fragment ? `${openStep(cut)}${part.html}</div>` : part.html;
+    if (!cut.continues || groups.length === 0) groups.push({ step: cut, html: '' });
+    groups.at(-1)!.html += part.html;
   });
+  const html = groups.map(({ step, html: part }) => (part.trim() === '' ? '' : step.fragment ? `${openStep(step)}${part}</div>` : part)).join('');
   return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
 }

@@ -94,8 +94,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
   if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: shortcodeLeftOut(line.trim()) };
-  if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental -->' };
-  if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '' };
+  // `<v-clicks>` steps in the lists inside it, not the slide's others.
+  if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental: start -->' };
+  if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '<!-- incremental: end -->' };
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
   if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };
   if (/^[ \t]*<\/v-click>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };

@@ -41,8 +41,8 @@ export function rewriteMdcLine(line: string, state: MdcState): { text: string; w
       return { text: '<!-- pause -->' };
     }
     if (name === 'v-clicks') {
-      state.open.push('');
-      return { text: '<!-- incremental -->' };
+      state.open.push('<!-- incremental: end -->');
+      return { text: '<!-- incremental: start -->' };
     }
     state.open.push('');
     return { text: '', warning: `MDC component ::${name} is not supported; its content is shown without it` };

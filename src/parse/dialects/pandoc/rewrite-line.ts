@@ -13,7 +13,7 @@ import { opensPandocHtmlNotes } from './read-notes.js';
  * What a div's closing `:::` becomes, by the div it closes: after a fragment what follows shows at once, as in
  * Quarto; a footer ends. Any other div's fence just goes, but a kept div's (KEPT_DIVS).
  */
-const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->' };
+const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->', incremental: '<!-- incremental: end -->', nonincremental: '<!-- incremental: end -->' };
 
 /**
  * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
@@ -72,7 +72,7 @@ export interface Rewrite {
 /**
  * Rewrites Pandoc's and Quarto's slide syntax, line by line, into briefdeck's
  * own: `::: columns` and `::: {.column}` become `<!-- column -->` splits of a
- * two-column slide, `::: incremental` becomes `<!-- incremental -->`, other
+ * two-column slide, `::: incremental` becomes `<!-- incremental: start -->` … `<!-- incremental: end -->`, other
  * fenced divs keep their content without the fences, and heading attributes
  * such as `{.smaller}` or `{background-color="…"}` are taken off the title.
  * What has no briefdeck meaning yet comes back as a warning, never as text.
@@ -124,7 +124,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       if (state.columnsSeen++ === 0) return { text: percent ? `<!-- column-width: ${percent} -->` : '' };
       return { text: percent ? `<!-- column: ${percent} -->` : '<!-- column -->' };
     }
-    if (cls === 'incremental') return { text: '<!-- incremental -->' };
+    // Pandoc's `::: incremental`: the lists inside it step in, not the slide's others.
+    if (cls === 'incremental') return { text: '<!-- incremental: start -->' };
     // Quarto's per-slide footer: its text goes in the slide's footer, never in its body.
     if (cls === 'footer') return { text: '<!-- footer -->' };
     // A Quarto callout keeps its fences for the renderer (pandocBlockExtensions), which draws it as a box.
@@ -157,8 +158,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       state.divs[state.divs.length - 1] = 'grid';
       return { text: `${fence} {layout=${JSON.stringify(layout)}}` };
     }
-    // Quarto's `::: nonincremental`: the slide's lists show at once, whatever the deck says.
-    if (cls === 'nonincremental') return { text: '<!-- nonincremental -->' };
+    // `::: nonincremental`: the lists inside it show at once, whatever the deck says.
+    if (cls === 'nonincremental') return { text: '<!-- nonincremental: start -->' };
     // Pandoc's place for the list of works cited (`::: {#refs}`, or an id ending `__refs`), filled once the deck is read.
     if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
     // Quarto's fragment div (`::: {.fragment .fade-in fragment-index=2}`): its content is one build step, with reveal's effects and place in the order.
