@@ -1099,6 +1099,21 @@ describe("remark's and xaringan's decks", () => {
     ]);
   });
 
+
+  it("a named slide is one a link reaches by its name, as remark navigates to it, and remark's default alignments (left, top) are no look to warn of", async () => {
+    const deck = [
+      'class: center, middle', '', '# Cover', '', '???', 'Notes', '',
+      '---', 'name: deep', 'class: left, top', '', '# Deep', '', 'Text', '',
+      '---', 'template: deep', '', 'More', '',
+      '---', '', '# Links', '', '[Back to deep](#deep) and [nowhere](#deap)', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-named-link'), 'deck.md'));
+    const links = built.briefing.slides.find((s) => s.title === 'Links')!;
+    // The second slide, the named one, not the slide drawn on it.
+    expect(links.bodyHtml).toContain('<a href="#/1">Back to deep</a>');
+    expect(built.briefing.slides[1]!.look?.className ?? '').toBe('');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(['25: link to "#deap" names no slide, so it goes nowhere (did you mean #deep?)']);
+  });
   it("remark's layouts as remark draws them: the layout's properties a slide does not set (classes added up), its content with the slide's in {{content}}, until another layout or layout: false; a named template wins; its lines keep their own places", async () => {
     const deck = [
       'layout: true', 'class: inverse', 'background-image: url(https://example.org/bg.png)', '', '.top[Top {{content}}]', '', '{{content}}', '', '.bottom[Bottom]', '', '???', 'Layout notes', '',

@@ -11,6 +11,7 @@ import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.
 import { readCssUrl } from '../../css-references.js';
 import { createFenceReader } from '../read-fences.js';
 import { suggestClosest } from '../../did-you-mean.js';
+import { readSlideId } from '../slide-anchors.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {
@@ -173,8 +174,8 @@ export function createRemarkState(): RemarkState {
 
 /** The properties remark reads at a slide's start. */
 const PROPERTY = /^(class|name|layout|template|count|exclude|background-image|background-color|background-size|background-position|background-repeat|seal):[ \t]*(.*?)[ \t]*$/;
-/** Properties that change nothing a deck shows: an anchor's name, whether a slide counts in remark's own numbering, and a template, already drawn (expandRemarkLayouts). */
-const QUIET_PROPERTIES = new Set(['name', 'count', 'seal', 'template']);
+/** Properties that change nothing a deck shows: whether a slide counts in remark's own numbering, and a template, already drawn (expandRemarkLayouts). */
+const QUIET_PROPERTIES = new Set(['count', 'seal', 'template']);
 /** Content classes that make columns: the first starts them, the second the next. */
 const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN, 'left-column': FIRST_COLUMN, 'pull-right': NEXT_COLUMN, 'right-column': NEXT_COLUMN };
 /** Content classes set inside a line, as Markdown or HTML does the same. */
@@ -224,6 +225,9 @@ function readProperty(key: string, value: string): DialectLine {
     case 'background-repeat':
       // Read as reveal's slide settings, which let in only the values they can set safely and name the rest.
       return { text: `<!-- .slide: data-${key}="${value.replace(/"/g, '')}" -->` };
+    case 'name':
+      // A named slide is one a link reaches by its name (`[see](#deep)`), as remark navigates to it.
+      return readSlideId(value) === undefined ? { text: '' } : { text: `<!-- .slide: id="${value}" -->` };
     case 'exclude':
       return value === 'true' ? { text: '', hidden: true } : { text: '' };
     case 'layout':
@@ -242,6 +246,8 @@ function mapClasses(classes: string[]): string[] {
     if (c === 'middle') return ['lead'];
     if (c === 'center') return middle ? [] : ['text-center'];
     if (c === 'inverse') return ['invert'];
+    // remark's own alignments that are a slide's defaults there and here: text to the left, content at the top.
+    if (c === 'left' || c === 'top') return [];
     // Classes of the deck's CSS (xaringan's `title-slide`, a theme's own) are named, like any, by the slide's look.
     return [c];
   });
