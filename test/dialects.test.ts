@@ -2196,7 +2196,7 @@ describe("Pandoc's incremental rules", () => {
     expect(body(own, 'Quoted list')).toContain('<blockquote>');
   });
 
-  it("::: incremental and ::: nonincremental, Slidev's <v-clicks> and MDC's ::v-clicks set the lists inside them only; the slide's other lists keep the deck's rule, and each region is a list of its own", async () => {
+  it("::: incremental and ::: nonincremental, Slidev's <v-clicks> and MDC's ::v-clicks set the lists inside them only, <v-clicks> to its depth; the slide's other lists keep the deck's rule, and each region is a list of its own", async () => {
     const body = (built: Awaited<ReturnType<typeof buildDeck>>, title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
     const pandoc = ['---', 'title: P', '---', '', '## Some', '', '- before', '', '::: incremental', '- one', '- two', ':::', '', '- after', '',
       '## Columns', '', '::: incremental', ':::: columns', '::: column', '- left', ':::', '::: column', '- right', ':::', '::::', ':::', '', '- below', ''].join('\n');
@@ -2215,6 +2215,13 @@ describe("Pandoc's incremental rules", () => {
     expect(body(clicks, 'Clicks')).toBe('<ul><li>at once</li></ul><ul><li class="fragment">a</li></ul><ul><li class="fragment">b</li></ul><div class="fragment"><ul><li class="fragment">c</li></ul><p>after c</p></div><ul><li>last</li></ul>');
     const mdc = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', 'mdc: true', '---', '', '# M', '', '::v-clicks', '- x', '::', '', '- y', ''].join('\n') }, 'mdc-v-clicks-region'), 'deck.md'));
     expect(body(mdc, 'M')).toBe('<ul><li class="fragment">x</li></ul><ul><li>y</li></ul>');
+    // Slidev steps in a <v-clicks> list's own items by default, each with its sub-items; depth="2" steps those in too. every is named.
+    const depth = ['---', 'theme: default', '---', '', '# Depth', '', '<v-clicks>', '', '- a', '  - a1', '- b', '', '</v-clicks>', '', '<v-clicks depth="2" every="2">', '', '- c', '  - c1', '    - c2', '', '</v-clicks>', ''].join('\n');
+    const deep = await buildDeck(path.join(writeBriefing({ 'deck.md': depth }, 'slidev-v-clicks-depth'), 'deck.md'));
+    expect(body(deep, 'Depth')).toBe('<ul><li class="fragment">a<ul><li>a1</li></ul></li><li class="fragment">b</li></ul><ul><li class="fragment">c<ul><li class="fragment">c1<ul><li>c2</li></ul></li></ul></li></ul>');
+    expect(deep.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['15: Slidev\'s <v-clicks every="2"> steps in one item at a time here, not 2 at once']);
+    const mdcDepth = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', 'mdc: true', '---', '', '# D', '', '::v-clicks{depth=2}', '- x', '  - y', '::', ''].join('\n') }, 'mdc-v-clicks-depth'), 'deck.md'));
+    expect(body(mdcDepth, 'D')).toBe('<ul><li class="fragment">x<ul><li class="fragment">y</li></ul></li></ul>');
     // briefdeck's own directives for a region, which the others become.
     const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: O\n', '01.md': '## Own\n\n- a\n\n<!-- incremental: start -->\n\n- b\n\n<!-- incremental: end -->\n\n- c\n' }, 'own-incremental-region'));
     expect(body(own, 'Own')).toBe('<ul><li>a</li></ul><ul><li class="fragment">b</li></ul><ul><li>c</li></ul>');

@@ -4,12 +4,15 @@ import type { MarpBackground } from './dialects/marp.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import type { Line } from './source-lines.js';
 
+/** A region of lists that step in or show at once (Pandoc's `::: incremental`, Slidev's `<v-clicks>`), and how deep in nested lists its items step in (every level when not given). */
+export type StepRegion = { incremental: boolean; depth?: number };
+
 /**
  * Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`).
  * A cut that `continues` is no step: the lines after it stay in the step before, and only whether their lists step in changes
- * (`incremental`, from a region such as Pandoc's `::: incremental`; the slide's own setting where it is not given).
+ * (`region`; the slide's own setting where it is not given).
  */
-export type Step = { fragment: boolean; from: number; effects?: string; index?: string; continues?: boolean; incremental?: boolean };
+export type Step = { fragment: boolean; from: number; effects?: string; index?: string; continues?: boolean; region?: StepRegion };
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 export type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
@@ -21,14 +24,14 @@ function openStep(step: Step): string {
 }
 
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
-export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[], incremental?: boolean) => RenderedPart): RenderedPart {
+export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[], region?: StepRegion) => RenderedPart): RenderedPart {
   if (steps.length === 0) return render(lines);
   const cuts: Step[] = [{ fragment: false, from: 0 }, ...steps];
   const groups: { step: Step; html: string }[] = [];
   let bulletCount = 0;
   let background: MarpBackground | undefined;
   cuts.forEach((cut, i) => {
-    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length), cut.incremental);
+    const part = render(lines.slice(cut.from, cuts[i + 1]?.from ?? lines.length), cut.region);
     bulletCount += part.bulletCount;
     background ??= part.background;
     if (!cut.continues || groups.length === 0) groups.push({ step: cut, html: '' });

@@ -5,7 +5,7 @@
 import type { DiagnosticBag } from '../errors.js';
 import type { Slide } from '../model.js';
 import { suggestClosest } from '../did-you-mean.js';
-import type { Step } from './build-steps.js';
+import type { Step, StepRegion } from './build-steps.js';
 import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
 import { readSlideDirective } from './dialects/reveal.js';
 import type { RawSlide } from './raw-slide.js';
@@ -63,8 +63,8 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   let backgroundSource: { src: string; at: { file: string; line: number } } | undefined = headingImage === undefined ? undefined : { src: headingImage, at: slideSource };
   const footerLines: Line[] = [];
   let footerOpen: Line | null = null;
-  /** Open regions of lists that step in (true) or show at once (false), innermost last: Pandoc's `::: incremental`, Slidev's `<v-clicks>`. */
-  const regions: boolean[] = [];
+  /** Open regions of lists that step in or show at once, innermost last: Pandoc's `::: incremental`, Slidev's `<v-clicks>`. */
+  const regions: StepRegion[] = [];
   /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
   let footerWritten = false;
   for (const line of raw.body) {
@@ -77,7 +77,7 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
     }
     const pause = PAUSE.exec(line.text);
     if (pause) {
-      steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]), ...(regions.length > 0 ? { incremental: regions.at(-1) } : {}) });
+      steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]), ...(regions.length > 0 ? { region: regions.at(-1) } : {}) });
       continue;
     }
     const directive = DIRECTIVE.exec(line.text);
@@ -93,31 +93,31 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
       const malformed = describeMalformedDirective(line.text);
       if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
       columnLines.at(-1)!.push(line);
-    } else if (directive[5]) {
-      layout = directive[5];
+    } else if (directive[6]) {
+      layout = directive[6];
       layoutLine = line.number;
     } else if (directive[1]!.startsWith('column')) {
       // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`);
       // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns.
-      if (directive[3] === '-start') {
+      if (directive[4] === '-start') {
         if (columnLines.length === 1 && hasText(columnLines[0]!)) {
           leadLines = columnLines[0]!;
           leadSteps = steps[0]!;
           columnLines[0] = [];
           steps[0] = [];
         }
-      } else if (!directive[3]) {
+      } else if (!directive[4]) {
         columnLines.push([]);
         steps.push([]);
         // A region of stepped lists open when the column starts goes on in it.
-        if (regions.length > 0) steps.at(-1)!.push({ fragment: false, from: 0, incremental: regions.at(-1) });
+        if (regions.length > 0) steps.at(-1)!.push({ fragment: false, from: 0, region: regions.at(-1) });
       }
-      if (directive[4] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[4]);
+      if (directive[5] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[5]);
     } else if (directive[2]) {
       // A region's lists step in (or show at once) as it says, and from its end as the slide says: a cut that goes on in the step it stands in.
-      if (directive[2] === 'start') regions.push(directive[1]!.startsWith('incremental'));
+      if (directive[2] === 'start') regions.push({ incremental: directive[1]!.startsWith('incremental'), ...(directive[3] !== undefined ? { depth: Number(directive[3]) } : {}) });
       else regions.pop();
-      steps.at(-1)!.push({ fragment: false, continues: true, from: columnLines.at(-1)!.length, ...(regions.length > 0 ? { incremental: regions.at(-1) } : {}) });
+      steps.at(-1)!.push({ fragment: false, continues: true, from: columnLines.at(-1)!.length, ...(regions.length > 0 ? { region: regions.at(-1) } : {}) });
     } else {
       incremental = directive[1] === 'incremental';
     }

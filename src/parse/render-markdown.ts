@@ -1,4 +1,4 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
@@ -107,6 +107,11 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   marked.use({
     renderer: {
       image: (token: Tokens.Image) => imageRenderer.render(token),
+      // An item of a list that steps in only so deep (Slidev's `<v-clicks>`, stepListItems): it steps in with the lists nested in it.
+      listitem(item: Tokens.ListItem & { steps?: true }) {
+        if (!item.steps) return false;
+        return Renderer.prototype.listitem.call(this, item).replace(/^<li>/, '<li class="fragment">');
+      },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);
         const inner = this.parser.parseInline(token.tokens);
@@ -288,7 +293,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
 
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
-    render(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number; background?: MarpBackground } {
+    render(file: SourceFile, lines: Line[], incremental: boolean, stepDepth?: number): { html: string; bulletCount: number; background?: MarpBackground } {
       ctx.file = file;
       ctx.rawHtml = false;
       ctx.background = undefined;
@@ -308,7 +313,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         return { html: '', bulletCount: 0 };
       }
       try {
-        const rendered = renderTokens(file, lines, incremental);
+        const rendered = renderTokens(file, lines, incremental, stepDepth);
         return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background };
       } catch (err) {
         // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
@@ -360,7 +365,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     return math.putBack(meta.smartypants ? typesetHtml(html, meta.lang) : html);
   }
 
-  function renderTokens(file: SourceFile, lines: Line[], incremental: boolean): { html: string; bulletCount: number } {
+  function renderTokens(file: SourceFile, lines: Line[], incremental: boolean, stepDepth?: number): { html: string; bulletCount: number } {
     const tokens = marked.lexer(joinLines(lines));
     let index = 0;
     let html = '';
@@ -379,6 +384,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const before: boolean = ctx.rawHtml;
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
+      if (incremental && stepDepth !== undefined && token.type === 'list') stepListItems(token as Tokens.List, stepDepth);
       const part = marked.parser([token]);
       // Marp steps in a list written with `*` markers, or numbered `1)`, its "fragmented lists"; `-`, `+` and `1.` lists show at once.
       html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*(?:\*|\d{1,9}\))[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
@@ -391,7 +397,17 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
     if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT });
-    if (incremental) html = html.replace(/<li>/g, '<li class="fragment">');
+    // Every item steps in, at every depth, unless the region said how deep (its items are marked as they render).
+    if (incremental && stepDepth === undefined) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
+  }
+}
+
+/** Marks a list's items, and those of the lists nested in them to `depth` levels in all, as steps (Slidev's `<v-clicks depth="2">`). */
+function stepListItems(list: Tokens.List, depth: number): void {
+  if (depth < 1) return;
+  for (const item of list.items as (Tokens.ListItem & { steps?: true })[]) {
+    item.steps = true;
+    for (const inner of item.tokens) if (inner.type === 'list') stepListItems(inner as Tokens.List, depth - 1);
   }
 }

@@ -4,7 +4,7 @@
 // so are `<style>` blocks, whose CSS is handed on to style the deck (author-styles.ts).
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
-import { markSlidevPageNumbers, rewriteInlineClicks, rewriteSlidevLinks } from './slidev.js';
+import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, rewriteSlidevLinks } from './slidev.js';
 import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
@@ -94,8 +94,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
   if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: shortcodeLeftOut(line.trim()) };
-  // `<v-clicks>` steps in the lists inside it, not the slide's others.
-  if (/^[ \t]*<v-clicks\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- incremental: start -->' };
+  // `<v-clicks>` steps in the lists inside it, not the slide's others, to the depth it names (1, Slidev's default: an item with its sub-items).
+  const clicks = /^[ \t]*<v-clicks\b([^>]*)>[ \t]*$/i.exec(line);
+  if (clicks) return readVClicks(clicks[1]!);
   if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '<!-- incremental: end -->' };
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
   if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };

@@ -1,7 +1,7 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindowOf } from '../extension-start.js';
 import { describeIgnored, type Attributes } from './pandoc/attributes.js';
-import { clickClasses, clickIndex } from './slidev.js';
+import { clickClasses, clickIndex, readVClicks } from './slidev.js';
 
 // How briefdeck reads MDC (Markdown Components), the syntax Slidev turns on
 // with `mdc: true` (`comark: true` in newer Slidev). Its components are Vue's,
@@ -42,7 +42,7 @@ export function rewriteMdcLine(line: string, state: MdcState): { text: string; w
     }
     if (name === 'v-clicks') {
       state.open.push('<!-- incremental: end -->');
-      return { text: '<!-- incremental: start -->' };
+      return readVClicks(line.slice(line.indexOf('::v-clicks') + '::v-clicks'.length));
     }
     state.open.push('');
     return { text: '', warning: `MDC component ::${name} is not supported; its content is shown without it` };

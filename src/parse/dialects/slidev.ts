@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
 import { readSlideTransition } from './reveal.js';
 import { readSlideId } from '../slide-anchors.js';
+import type { DialectLine } from '../directive-lines.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
@@ -110,6 +111,14 @@ export function readUnoGrid(attribs: Record<string, string>): string | null {
   const columns = /(?:^|\s)cols-(\d+)(?:\s|$)/.exec(attribs.grid ?? '')?.[1] ?? (classes.includes('grid') ? classes.map((c) => /^grid-cols-(\d+)$/.exec(c)?.[1]).find(Boolean) : undefined);
   if (columns === undefined || Number(columns) < 2) return null;
   return `layout-grid layout-ncol-${Math.min(Number(columns), 4)}`;
+}
+
+/** Slidev's `<v-clicks>` (`depth="2"`, `every="2"`) as the start of a region of stepped lists; what it cannot take is named. */
+export function readVClicks(attributes: string): DialectLine {
+  const depth = /\bdepth\s*=\s*["']?(\d{1,2})\b/i.exec(attributes)?.[1] ?? '1';
+  const every = /\bevery\s*=\s*["']?(\d{1,3})\b/i.exec(attributes)?.[1];
+  const text = `<!-- incremental: start depth=${Math.max(1, Number(depth))} -->`;
+  return every !== undefined && every !== '1' ? { text, warning: `Slidev's <v-clicks every="${every}"> steps in one item at a time here, not ${every} at once` } : { text };
 }
 
 /** Slidev's click elements inside a line (`<v-click>text</v-click>`, `<v-after>`): a span with the click attribute, which steps in as a fragment. */
