@@ -1176,6 +1176,15 @@ describe("a deck for Pandoc's Beamer output", () => {
     expect(paused.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe('<ul><li>One</li><li>Two </li><li>Three</li></ul>');
     expect(paused.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(["9: Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once (put \\pause, or . . ., on a line of its own to step the slide there)"]);
   });
+
+  it("reads Beamer's \\column{…} commands inside columns as the columns they start, with their widths, not as commands left out", async () => {
+    const deck = ['---', 'title: C', 'output: beamer_presentation', '---', '', '## Columns', '', '\\begin{columns}[T]', '\\column{0.3\\textwidth}', 'Left text', '', '\\column{0.7\\textwidth}', 'Right text', '\\end{columns}', '', '## Later', '', 'Plain', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-column-commands'), 'deck.Rmd'));
+    const [columns, later] = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect([columns!.layout, columns!.columnWidths, columns!.columns!.map((c) => toPlainText(c).trim())]).toEqual(['two-column', [30, 70], ['Left text', 'Right text']]);
+    expect(toPlainText(later!.bodyHtml).trim()).toBe('Plain');
+    expect(built.warnings).toEqual([]);
+  });
 });
 
 describe("reveal.js's notes separator", () => {

@@ -17,11 +17,13 @@ export interface RawTexState {
   mathEnvironment: string | null;
   /** The environment whose lines are being left out, until its `\end`. */
   skipping: string | null;
+  /** Inside Beamer's `columns`, how many columns its `\column{…}` commands have started; null outside one. */
+  beamerColumns: number | null;
 }
 
 /** A fresh state for the start of a file. */
 export function createRawTexState(): RawTexState {
-  return { inMath: false, mathEnvironment: null, skipping: null };
+  return { inMath: false, mathEnvironment: null, skipping: null, beamerColumns: null };
 }
 
 /** A line of raw TeX rewritten: `text` empty when the line is left out (a blank line, so paragraphs around it stay apart). */
@@ -84,7 +86,21 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   }
   if (state.inMath || !/^[ \t]*\\/.test(line)) return null;
   const beamer = rewriteBeamerLine(line);
-  if (beamer !== null) return { text: beamer };
+  if (beamer !== null) {
+    if (beamer === ':::: columns') state.beamerColumns = 0;
+    else if (beamer === '::::') state.beamerColumns = null;
+    return { text: beamer };
+  }
+  // Beamer's `\column{0.5\textwidth}` inside `columns` starts the next column, as `\begin{column}` does, but is closed by
+  // none: briefdeck's own column directives, which no div's closing fence must match.
+  const column = state.beamerColumns === null ? null : /^[ \t]*\\column[ \t]*(?:\[[^\]\n]*\][ \t]*)?\{[ \t]*(0?\.\d+|1(?:\.0*)?)?[^}\n]*\}[ \t]*$/.exec(line);
+  if (column) {
+    const width = column[1] === undefined ? '' : `${Math.round(Number(column[1]) * 100)}%`;
+    const first = state.beamerColumns === 0;
+    state.beamerColumns! += 1;
+    if (first) return { text: width ? `<!-- column-width: ${width} -->` : '' };
+    return { text: width ? `<!-- column: ${width} -->` : '<!-- column -->' };
+  }
   const begin = BEGIN.exec(line);
   if (begin) {
     const name = begin[1]!;
