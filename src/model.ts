@@ -288,6 +288,8 @@ export interface Slide {
   columnWidths?: number[];
   /** What stands above the columns and spans them (Slidev's `two-cols-header`), as HTML; `bodyHtml` holds it too, first. */
   columnsLead?: string;
+  /** What stands below the columns and spans them (after Pandoc's `:::: columns` closes), as HTML; `bodyHtml` holds it too, last. */
+  columnsTail?: string;
   notes: SpeakerNotes | null;
   /** Title of the section the slide belongs to, if any. */
   section: string | null;
@@ -320,6 +322,7 @@ export function rewriteSlideHtml(slide: Slide, rewrite: (html: string) => string
   slide.bodyHtml = rewrite(slide.bodyHtml);
   if (slide.columns) slide.columns = slide.columns.map(rewrite);
   if (slide.columnsLead !== undefined) slide.columnsLead = rewrite(slide.columnsLead);
+  if (slide.columnsTail !== undefined) slide.columnsTail = rewrite(slide.columnsTail);
   if (slide.notes) slide.notes = { ...slide.notes, html: rewrite(slide.notes.html) };
 }
 

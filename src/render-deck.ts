@@ -43,6 +43,8 @@ export interface SlideView {
   columnClasses: string[];
   /** What stands above the columns and spans them (Slidev's `two-cols-header`), as HTML, or null. */
   columnsLead: string | null;
+  /** What stands below the columns and spans them (after Pandoc's columns end), as HTML, or null. */
+  columnsTail: string | null;
   /** The columns' classes: how many there are (`columns-3`), and for two sized ones the first one's share, to 5% (`columns-split-60`). */
   columnsClass: string;
   notes: string | null;
@@ -118,6 +120,7 @@ export function renderDeck(
     columnsClass: describeColumns(slide),
     columnClasses: describeColumnWidths(slide),
     columnsLead: slide.columnsLead === undefined ? null : inline(slide.columnsLead),
+    columnsTail: slide.columnsTail === undefined ? null : inline(slide.columnsTail),
     notes: options.handout || !slide.notes ? null : inline(slide.notes.html),
     section: slide.section,
     footerText: slide.footerText,

@@ -2213,7 +2213,8 @@ describe("Pandoc's incremental rules", () => {
     expect(body(built, 'Some')).toBe('<ul><li>before</li></ul><ul><li class="fragment">one</li><li class="fragment">two</li></ul><ul><li>after</li></ul>');
     // A region open when a column starts goes on in it.
     const columns = built.briefing.slides.find((s) => s.title === 'Columns')!;
-    expect(columns.columns).toEqual(['<ul>\n<li class="fragment">left</li>\n</ul>\n', '<ul>\n<li class="fragment">right</li>\n</ul>\n<ul>\n<li>below</li>\n</ul>\n']);
+    expect(columns.columns).toEqual(['<ul>\n<li class="fragment">left</li>\n</ul>\n', '<ul>\n<li class="fragment">right</li>\n</ul>\n']);
+    expect(columns.columnsTail).toBe('<ul>\n<li>below</li>\n</ul>\n');
     // In a deck whose lists step in, ::: nonincremental shows its own at once, and only those.
     const calm = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: C', 'incremental: true', '---', '', '## Calm', '', '::: nonincremental', '- still', ':::', '', '- stepped', ''].join('\n') }, 'pandoc-nonincremental-region'), 'deck.qmd'));
     expect(body(calm, 'Calm')).toBe('<ul><li>still</li></ul><ul><li class="fragment">stepped</li></ul>');
@@ -2297,6 +2298,25 @@ describe("Pandoc's fancy and example lists", () => {
   it('in a deck of briefdeck\'s own, such lines stay text, as CommonMark reads them', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'own-fancy-lists'), 'deck.md'));
     expect(built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml).toContain('<p>a. lettered one\nb. lettered two</p>');
+  });
+});
+
+describe("what follows Pandoc's columns", () => {
+  it('spans the columns below them, as Quarto shows it, with the slide\'s footnotes under it; columns again after it make it a column, as before', async () => {
+    const deck = ['---', 'title: T', '---', '', '## After', '', ':::: columns', '::: column', 'Left', ':::', '::: column', 'Right[^1]', ':::', '::::', '', 'Below both.', '', '[^1]: A note.', '',
+      '## Twice', '', ':::: columns', '::: column', 'A', ':::', '::: column', 'B', ':::', '::::', '', 'Between', '', ':::: columns', '::: column', 'C', ':::', '::: column', 'D', ':::', '::::', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'pandoc-columns-tail'), 'deck.qmd'));
+    const after = built.briefing.slides.find((s) => s.title === 'After')!;
+    expect(after.columns!.map((c) => toPlainText(c).trim())).toEqual(['Left', 'Right1']);
+    expect(toPlainText(after.columnsTail!).replace(/\s+/g, ' ').trim()).toMatch(/^Below both\. .*A note\./);
+    expect(built.deck.html).toMatch(/<\/div>\n<\/div>\n<div class="columns-tail">\n<p>Below both\.<\/p>/);
+    // A slide has one row of columns: what stands between two sets is a column, and nothing is lost.
+    const twice = built.briefing.slides.find((s) => s.title === 'Twice')!;
+    expect(twice.columnsTail).toBeUndefined();
+    expect(twice.columns!.map((c) => toPlainText(c).replace(/\s+/g, ' ').trim())).toEqual(['A', 'B', 'Between C', 'D']);
+    // Beamer's columns end the same way.
+    const beamer = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: B', 'output: beamer_presentation', '---', '', '## S', '', '\\begin{columns}', '\\column{0.5\\textwidth}', 'L', '\\column{0.5\\textwidth}', 'R', '\\end{columns}', '', 'Under', ''].join('\n') }, 'beamer-columns-tail'), 'deck.Rmd'));
+    expect(toPlainText(beamer.briefing.slides.at(-1)!.columnsTail!).trim()).toBe('Under');
   });
 });
 

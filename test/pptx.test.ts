@@ -639,4 +639,20 @@ describe("Slidev's two-cols-header in PowerPoint", () => {
     expect(left!.y).toBeGreaterThan(lead!.y);
     expect(right!.x).toBeGreaterThan(left!.x);
   });
+
+  it("puts what follows Pandoc's columns below them, across the width", async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: Q\n---\n\n## Compared\n\n:::: columns\n::: column\nLeft side\n:::\n::: column\nRight side\n:::\n::::\n\nBelow both.\n' }, 'pptx-columns-tail');
+    const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const shapes = findAll(await read.xml('ppt/slides/slide2.xml'), 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '') && textIn(sp) !== 'Compared');
+    const boxes = shapes.map((sp) => {
+      const off = findAll([sp], 'a:off')[0]![':@']!;
+      const ext = findAll([sp], 'a:ext')[0]![':@']!;
+      return { text: textIn(sp), y: Number(off.y), w: Number(ext.cx), h: Number(ext.cy) };
+    });
+    expect(boxes.map((b) => b.text)).toEqual(['Below both.', 'Left side', 'Right side']);
+    const [tail, left, right] = boxes;
+    expect(tail!.w).toBeGreaterThan(left!.w + right!.w);
+    expect(tail!.y).toBeGreaterThanOrEqual(left!.y + left!.h);
+    expect(tail!.y).toBeGreaterThanOrEqual(right!.y + right!.h);
+  });
 });

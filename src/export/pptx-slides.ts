@@ -56,7 +56,7 @@ function isText(block: SlideBlock): boolean {
 }
 
 /** Places a slide by its layout. Unknown layouts (a briefing's own) are placed as content. */
-export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[], columns: SlideBlock[][] | null, lead: SlideBlock[] | null = null): void {
+export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[], columns: SlideBlock[][] | null, lead: SlideBlock[] | null = null, tail: SlideBlock[] | null = null): void {
   switch (slide.kind) {
     case 'title':
       return placeTitleSlide(ctx);
@@ -87,6 +87,12 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
         const h = box.h * 0.2;
         flow(ctx, lead, { ...box, h }, BODY_SIZE);
         box.y += h + 0.1;
+        box.h -= h + 0.1;
+      }
+      // What spans them below (after Pandoc's columns end) takes the bottom fifth.
+      if (tail && columns) {
+        const h = box.h * 0.2;
+        flow(ctx, tail, { ...box, y: box.y + box.h - h, h }, BODY_SIZE);
         box.h -= h + 0.1;
       }
       const room = box.w - gap * (parts.length - 1);

@@ -108,7 +108,8 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     fragments += body.fragments;
     const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
     const lead = slide.columnsLead === undefined ? null : readSlideBlocks(slide.columnsLead).blocks;
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks }, slide, body.blocks, columns, lead);
+    const tail = slide.columnsTail === undefined ? null : readSlideBlocks(slide.columnsTail).blocks;
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks }, slide, body.blocks, columns, lead, tail);
     // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
     const header = slideHeader(slide, meta);
     if (header) {

@@ -200,7 +200,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const titleHtml = titleText !== null && /<!--[ \t]*fit[ \t]*-->/i.test(raw.title!) ? `<span class="r-fit-text">${titleText}</span>` : titleText;
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     const read = readSlideLines(raw, { incremental: meta.incremental, authorClasses, bag, slideSource });
-    const { layout, layoutLine, incremental, columnLines, columnWidths, leadLines, leadSteps, steps, slideId, uncounted: uncountedHere, backgroundSource, footerLines, footerWritten } = read;
+    const { layout, layoutLine, incremental, columnLines, columnWidths, leadLines, leadSteps, tailLines, tailSteps, steps, slideId, uncounted: uncountedHere, backgroundSource, footerLines, footerWritten } = read;
     let look = read.look;
     const imageStart = images.length;
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
@@ -214,6 +214,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     }
     const lead = leadLines === null ? null : renderSteps(leadLines, leadSteps, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region?.depth));
     const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region?.depth)));
+    const tail = tailLines === null ? null : renderSteps(tailLines, tailSteps, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region?.depth));
     // Marp's `![bg](…)`: the image the renderer took for the slide's background, or several side by side (marp.ts).
     const firstBackground = rendered.find((r) => r.background !== undefined)?.background;
     if (firstBackground) {
@@ -221,10 +222,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       arranged.parts.forEach((html, i) => (rendered[i]!.html = html));
       if (arranged.background !== undefined) look = { ...look, backgroundImage: arranged.background, ...(firstBackground.size ? { backgroundSize: firstBackground.size } : {}), ...(firstBackground.filter !== undefined ? { backgroundFilter: firstBackground.filter } : {}) };
     }
-    // The slide's footnotes go under its content: after its last column.
+    // The slide's footnotes go under its content: after what spans the columns below them, or its last column.
     const ending = markdown.endSlide(raw.file);
-    if (ending.footnotes) rendered.at(-1)!.html += ending.footnotes;
-    const body = { html: (lead?.html ?? '') + rendered.map((c) => c.html).join(''), bulletCount: (lead?.bulletCount ?? 0) + rendered.reduce((n, c) => n + c.bulletCount, 0) };
+    if (ending.footnotes) (tail ?? rendered.at(-1)!).html += ending.footnotes;
+    const body = { html: (lead?.html ?? '') + rendered.map((c) => c.html).join('') + (tail?.html ?? ''), bulletCount: (lead?.bulletCount ?? 0) + rendered.reduce((n, c) => n + c.bulletCount, 0) + (tail?.bulletCount ?? 0) };
     const written = raw.notes && hasText(raw.notes) ? renderNotes(raw.file, raw.notes) : null;
     // Notes written as HTML elements in the slide (`<aside class="notes">` mid-line, Pandoc's `<div class="notes">`) join them.
     const notes: SpeakerNotes | null = ending.notesHtml
@@ -240,6 +241,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       bodyHtml: rendered.length === 1 && !look?.className?.split(' ').includes('nostretch') && stretchesLonePictures(meta, raw.file.path) ? stretchLonePicture(body.html) : body.html,
       columns: rendered.length > 1 ? rendered.map((c) => c.html) : null,
       ...(lead && rendered.length > 1 ? { columnsLead: lead.html } : {}),
+      ...(tail && rendered.length > 1 ? { columnsTail: tail.html } : {}),
       ...(rendered.length > 1 && columnWidths.some((w) => w !== undefined) ? { columnWidths: shareWidths(columnWidths, rendered.length) } : {}),
       notes,
       section: raw.section === null ? null : plainSection(raw.section),

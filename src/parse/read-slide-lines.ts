@@ -24,6 +24,9 @@ export interface SlideLines {
   /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
   leadLines: Line[] | null;
   leadSteps: Step[];
+  /** What stands below the columns, after they end, and spans them (after Pandoc's `:::: columns` closes), with its build steps. */
+  tailLines: Line[] | null;
+  tailSteps: Step[];
   /** Each column's build steps. */
   steps: Step[][];
   look: Slide['look'];
@@ -52,6 +55,8 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   /** What stands above the columns and spans them (Slidev's `two-cols-header`), with its build steps. */
   let leadLines: Line[] | null = null;
   let leadSteps: Step[] = [];
+  /** Where, among the columns being read, what follows the columns' end is gathered, until it is taken out as their tail. */
+  let tailAt: number | undefined;
   const steps: Step[][] = [[]];
   const { backgroundImage: headingImage, uncounted: headingUncounted, incremental: headingIncremental, id: headingId, ...headingLook } = raw.look ?? {};
   /** The id in-deck links name the slide by (slide-anchors.ts). */
@@ -98,8 +103,16 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
       layoutLine = line.number;
     } else if (directive[1]!.startsWith('column')) {
       // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`);
-      // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns.
-      if (directive[4] === '-start') {
+      // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns;
+      // `<!-- column-end -->` (Pandoc's `:::: columns` closing) ends them, and what follows spans them below.
+      if (directive[4] === '-end') {
+        if (tailAt === undefined && columnLines.length > 1) {
+          tailAt = columnLines.length;
+          columnLines.push([]);
+          steps.push([]);
+          if (regions.length > 0) steps.at(-1)!.push({ fragment: false, from: 0, region: regions.at(-1) });
+        }
+      } else if (directive[4] === '-start') {
         if (columnLines.length === 1 && hasText(columnLines[0]!)) {
           leadLines = columnLines[0]!;
           leadSteps = steps[0]!;
@@ -107,6 +120,8 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
           steps[0] = [];
         }
       } else if (!directive[4]) {
+        // Columns again after the columns ended: a slide has one row of them, so what stood between is a column too.
+        tailAt = undefined;
         columnLines.push([]);
         steps.push([]);
         // A region of stepped lists open when the column starts goes on in it.
@@ -125,7 +140,9 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   if (footerOpen) {
     bag.warn('W_PEER_SYNTAX', 'a footer div that is never closed took the rest of the slide into its footer', { ...locateLine(footerOpen, raw.file), hint: 'close the div with a line of three colons, :::' });
   }
-  return { layout, ...(layoutLine !== undefined ? { layoutLine } : {}), incremental, columnLines, columnWidths, leadLines, leadSteps, steps, look, ...(slideId !== undefined ? { slideId } : {}), uncounted: uncountedHere, ...(backgroundSource ? { backgroundSource } : {}), footerLines, footerWritten };
+  const tailLines = tailAt === undefined ? null : columnLines.splice(tailAt)[0]!;
+  const tailSteps = tailAt === undefined ? [] : steps.splice(tailAt)[0]!;
+  return { layout, ...(layoutLine !== undefined ? { layoutLine } : {}), incremental, columnLines, columnWidths, leadLines, leadSteps, tailLines: tailLines && hasText(tailLines) ? tailLines : null, tailSteps, steps, look, ...(slideId !== undefined ? { slideId } : {}), uncounted: uncountedHere, ...(backgroundSource ? { backgroundSource } : {}), footerLines, footerWritten };
 }
 
 /** The directive a comment most likely meant (`<!-- layout two-column -->`, `<!-- layuot: x -->`), or null when it is just a comment. */

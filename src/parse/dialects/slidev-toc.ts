@@ -76,7 +76,7 @@ interface TocItem {
  * each slide's front matter for the table, by slide; a slide without one is read from its title alone.
  */
 export function fillSlidevToc(slides: Slide[], entries: ReadonlyMap<Slide, SlidevTocEntry>): void {
-  const holdsMark = (slide: Slide) => [slide.bodyHtml, ...(slide.columns ?? []), slide.columnsLead ?? '', slide.notes?.html ?? ''].some((html) => html.includes('\u0000'));
+  const holdsMark = (slide: Slide) => [slide.bodyHtml, ...(slide.columns ?? []), slide.columnsLead ?? '', slide.columnsTail ?? '', slide.notes?.html ?? ''].some((html) => html.includes('\u0000'));
   const marked = slides.filter(holdsMark);
   if (marked.length === 0) return;
   const tree: TocItem[] = [];

@@ -85,9 +85,9 @@ function declare(cls: string): string | undefined {
 }
 
 /** The rules for the utility classes the slides' HTML uses (their bodies and columns), scoped to the slides; empty when it uses none. */
-export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead'>[]): string {
+export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead' | 'columnsTail'>[]): string {
   const used = new Set<string>();
-  for (const html of slides.flatMap((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? ''])) {
+  for (const html of slides.flatMap((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? '', s.columnsTail ?? ''])) {
     for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) for (const cls of classes!.split(/\s+/)) if (utilityClassPattern().test(cls)) used.add(cls);
   }
   return [...used].sort().map((cls) => `.reveal .slides .slide-body .${cls.replace(/\//g, '\\/')}{${declare(cls)}}\n`).join('');

@@ -13,7 +13,7 @@ import { opensPandocHtmlNotes } from './read-notes.js';
  * What a div's closing `:::` becomes, by the div it closes: after a fragment what follows shows at once, as in
  * Quarto; a footer ends. Any other div's fence just goes, but a kept div's (KEPT_DIVS).
  */
-const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->', incremental: '<!-- incremental: end -->', nonincremental: '<!-- incremental: end -->' };
+const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', footer: '<!-- footer: end -->', incremental: '<!-- incremental: end -->', nonincremental: '<!-- incremental: end -->', columns: '<!-- column-end -->' };
 
 /**
  * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
