@@ -2317,6 +2317,10 @@ describe("what follows Pandoc's columns", () => {
     // Beamer's columns end the same way.
     const beamer = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: B', 'output: beamer_presentation', '---', '', '## S', '', '\\begin{columns}', '\\column{0.5\\textwidth}', 'L', '\\column{0.5\\textwidth}', 'R', '\\end{columns}', '', 'Under', ''].join('\n') }, 'beamer-columns-tail'), 'deck.Rmd'));
     expect(toPlainText(beamer.briefing.slides.at(-1)!.columnsTail!).trim()).toBe('Under');
+    // briefdeck's own directive, which they become.
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: O\n', '01.md': '## Own\n<!-- layout: two-column -->\n\nL\n\n<!-- column -->\n\nR\n\n<!-- column-end -->\n\nUnder\n' }, 'own-columns-tail'));
+    const ownSlide = own.briefing.slides.find((s) => s.title === 'Own')!;
+    expect([ownSlide.columns!.map((c) => toPlainText(c).trim()), toPlainText(ownSlide.columnsTail!).trim()]).toEqual([['L', 'R'], 'Under']);
   });
 });
 
