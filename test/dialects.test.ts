@@ -2525,6 +2525,12 @@ describe("Obsidian's Advanced Slides", () => {
     ]);
   });
 
+  it('spans what follows a </split> below its columns, as what precedes it spans them above', async () => {
+    const { briefing } = await buildDeck(writeBriefing({ 'slides.md': '## Split\n\nAbove\n\n<split even>\n\nA\n\nB\n</split>\n\nBelow\n' }, 'advanced-split-tail'));
+    const slide = briefing.slides.find((s) => s.title === 'Split')!;
+    expect([toPlainText(slide.columnsLead!).trim(), slide.columns!.map((c) => toPlainText(c).trim()), toPlainText(slide.columnsTail!).trim()]).toEqual(['Above', ['A', 'B'], 'Below']);
+  });
+
   it("leaves Obsidian's comments out, %% … %% within a line or over lines (a code span's %% is text), and takes a background's opacity", async () => {
     const deck = [
       '<!-- slide bg="dot.svg" data-background-opacity="0.5" -->', '', '# Commented', '',

@@ -126,8 +126,9 @@ function readLayoutTag(closing: boolean, name: string, attributes: string, state
     return { text: '', before: ['', cell.html], ...(unread.length > 0 ? { warning: `Advanced Slides' grid looks ${unread.join(', ')} are not read; the grid is placed and its content shown without them` } : {}) };
   }
   if (closing) {
+    // What follows the split spans its columns, below them, as what precedes it spans them above.
     state.split = undefined;
-    return { text: '' };
+    return { text: '<!-- column-end -->' };
   }
   if (state.split) return { text: '', warning: "a <split> inside a <split> is read as one: its blocks are columns of the outer one" };
   const number = (key: string) => Number(new RegExp(`\\b${key}[ \\t]*=[ \\t]*["']?(\\d{1,3}(?:\\.\\d+)?)`).exec(attributes)?.[1] ?? NaN);
