@@ -1856,6 +1856,22 @@ describe('honest leftovers', () => {
   });
 });
 
+describe("Quarto's code annotations", () => {
+  it('takes the markers (# <1>, // <2>, /* <3> */) out of code a numbered list of annotations follows, in a Quarto deck only; the list stays', async () => {
+    const deck = ['---', 'title: A', 'format: revealjs', '---', '', '## Annotated', '', '```python', 'import os  # <1>', 'x = 1 // <2>', 'int y; /* <3> */', 'z = "# <1> in a string"', '```', '', '1. Import', '2. Assign', '3. Declare', '',
+      '## Plain', '', '```python', 'print(1)  # <1>', '```', '', 'No list after it.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-code-annotations'), 'deck.qmd'));
+    const code = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ');
+    expect(code('Annotated')).toContain('import os x = 1 int y; z = "# <1> in a string"');
+    expect(code('Annotated')).toMatch(/Import\s+Assign\s+Declare/);
+    // Without the list, a marker is the code's own text, as Quarto leaves it.
+    expect(code('Plain')).toContain('print(1) # <1>');
+    // In a deck for another tool, code is code.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('format: revealjs\n', '') }, 'plain-code-markers'), 'deck.md'));
+    expect(toPlainText(own.briefing.slides.find((s) => s.title === 'Annotated')!.bodyHtml).replace(/\s+/g, ' ')).toContain('import os # <1> x = 1 // <2>');
+  });
+});
+
 describe("Quarto's conditional content", () => {
   it('a deck is what Quarto renders for revealjs: .content-visible and .content-hidden divs and spans show or go by when-format and unless-format, code and divs inside included; other conditions show with a warning', async () => {
     const deck = [

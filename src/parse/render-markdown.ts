@@ -22,6 +22,7 @@ import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
+import { isAnnotationList, stripCodeAnnotations } from './dialects/pandoc/code-annotations.js';
 import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
@@ -202,7 +203,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         }
         // xaringan's `#<<` at a line's end highlights that line in remark; the marker is never code.
         const xaringan = meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text) : null;
-        const code = xaringan?.code ?? info.text;
+        // Quarto's annotation markers (`# <1>`) go where a numbered list of annotations follows the block (code-annotations.ts).
+        const code = (token as Tokens.Code & { quartoAnnotated?: true }).quartoAnnotated ? stripCodeAnnotations(xaringan?.code ?? info.text) : (xaringan?.code ?? info.text);
         // Quarto numbers the lines of every block of code in a language (not a cell's output, nor a block of plain text) unless
         // told not to; Slidev's `lineNumbers: true` numbers every block's, highlighted or not.
         const asked = xaringan?.lines ?? info.lines;
@@ -372,7 +374,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     let bulletCount = 0;
     const htmlLines: Line[] = [];
     ctx.incremental = incremental;
-    for (const token of tokens as Token[]) {
+    for (const [at, token] of (tokens as Token[]).entries()) {
       const line = lineAt(lines, index);
       ctx.line = line.number;
       ctx.lineFile = line.file;
@@ -385,6 +387,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
       if (incremental && stepDepth !== undefined && token.type === 'list') stepListItems(token as Tokens.List, stepDepth);
+      if (token.type === 'code' && quartoFile() && isAnnotationList(nextBlock(tokens as Token[], at) as Tokens.List | undefined)) (token as Tokens.Code & { quartoAnnotated?: true }).quartoAnnotated = true;
       const part = marked.parser([token]);
       // Marp steps in a list written with `*` markers, or numbered `1)`, its "fragmented lists"; `-`, `+` and `1.` lists show at once.
       html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*(?:\*|\d{1,9}\))[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
@@ -410,4 +413,11 @@ function stepListItems(list: Tokens.List, depth: number): void {
     item.steps = true;
     for (const inner of item.tokens) if (inner.type === 'list') stepListItems(inner as Tokens.List, depth - 1);
   }
+}
+
+/** The block after the token at `at`, past blank lines. */
+function nextBlock(tokens: Token[], at: number): Token | undefined {
+  let next = at + 1;
+  while (tokens[next]?.type === 'space') next += 1;
+  return tokens[next];
 }
