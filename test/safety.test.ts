@@ -57,11 +57,15 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page, [x] [x] … in an MDC deck) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), '{{< a '.repeat(30_000), `: cap\n${'|'.repeat(180_000)}`]) {
       const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     }
+    // In an MDC deck, a line of thousands of short pieces of text (each a failed link): MDC's inline component read the text
+    // before each piece, which marked had joined into one ever longer string, made afresh at every piece.
+    const mdc = await buildDeck(path.join(briefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Long\n\n${'[x] '.repeat(150_000)}\n` }), 'deck.md'));
+    expect(mdc.briefing.slides[0]!.bodyHtml.length).toBeGreaterThan(500_000);
     // An MDX deck's comments, opened thousands of times on a line and never closed, each looked along for its end.
     const mdxDir = briefing({});
     writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);

@@ -70,8 +70,10 @@ export function mdcInlineExtension(report: (raw: string, message: string) => voi
       return found ? found.index + found[1]!.length : -1;
     }, 3),
     tokenizer(src: string, tokens: Tokens.Generic[]) {
+      if (!src.startsWith(':')) return undefined;
       const before = tokens.at(-1);
-      if (before && !/[\s(]$/.test(before.raw)) return undefined;
+      // Only its last character is read: a regular expression anchored at the end would scan the whole of a long token at every place tried.
+      if (before && !/[\s(]/.test(before.raw.slice(-1))) return undefined;
       const match = INLINE.exec(src.slice(0, MAX_INLINE));
       if (!match) return undefined;
       const text = match[2] ?? match[5];

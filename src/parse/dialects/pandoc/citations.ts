@@ -97,7 +97,7 @@ export function citationExtension(bibliography: Bibliography, cited: (id: string
       const group = GROUP.exec(src);
       const items = group ? readCitationGroup(group[1]!) : null;
       if (group && items) return { type: 'citation', raw: group[0], items, inText: false };
-      if (!src.startsWith('@') || /[\w.@-]$/.test(tokens.at(-1)?.raw ?? '')) return undefined;
+      if (!src.startsWith('@') || /[\w.@-]/.test(tokens.at(-1)?.raw.slice(-1) ?? '')) return undefined;
       const inText = IN_TEXT.exec(src);
       if (!inText || CROSS_REF.test(unbrace(inText[1]!))) return undefined;
       return { type: 'citation', raw: inText[0], items: [{ id: unbrace(inText[1]!), ...readLocator(inText[2] ?? '') }], inText: true };

@@ -86,7 +86,7 @@ export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs):
       const label = match?.[2] ?? match?.[3];
       if (!match || label === undefined) return undefined;
       // A bare reference starts a word, as a citation does: the `@fig-…` of an address (me@fig-one.org) is text.
-      if (match[3] !== undefined && /[\w.@-]$/.test(tokens.at(-1)?.raw ?? '')) return undefined;
+      if (match[3] !== undefined && /[\w.@-]/.test(tokens.at(-1)?.raw.slice(-1) ?? '')) return undefined;
       const number = refs.get(label);
       if (number === undefined) return unresolved?.active() ? { type: 'crossRef', raw: match[0], text: '', label } : undefined;
       return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[label.slice(0, label.indexOf('-'))]} ${number}` };
