@@ -125,6 +125,22 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
+  it('thousands of unclosed HTML comments on a line (in a title, in text, in raw HTML) build as text, well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
+    // Each was looked along from every <!-- to the end of the line for a close, in time that grew with the square of its length.
+    const sandbox = new SandboxWorker({ timeoutMs: scaled(5_000), maxMemoryMb: 512 });
+    try {
+      const open = '<!--x '.repeat(40_000);
+      const built = await buildDeck(briefing({ 'a.md': `## Title ${open}\n\nText ${open}\n\n${open}\n` }), { sandbox });
+      const slide = built.briefing.slides.at(-1)!;
+      expect(slide.title!.length).toBeGreaterThan(200_000);
+      // Closed comments still go, from a title and from text.
+      const closed = await buildDeck(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
+      expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('a parse that runs past its time limit is stopped with E_MARKDOWN', { timeout: scaled(15_000) }, async () => {
     const worker = new SandboxWorker({ timeoutMs: 1, maxMemoryMb: 256 });
     const loaded: LoadedBriefing = {

@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../errors.js';
 import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
+import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
@@ -100,7 +101,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     });
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-    const removed = cleaned === html.replace(/<!--[\s\S]*?-->/g, '') ? [] : unreported(describeRemoved(html, cleaned));
+    const removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned));
     // Vue's directives (Slidev's marks and motions, bindings, handlers) mean nothing outside Slidev: said as such, not as neutralised markup.
     // One warning per line that holds them, each where its element opens.
     const vueByLine = new Map<string, { at: ReturnType<typeof lineOfMarkup>; what: string[] }>();

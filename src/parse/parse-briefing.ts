@@ -19,7 +19,7 @@ import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { finishLook } from './dialects/reveal.js';
 import { resolveDateKeyword } from './dialects/front-matter.js';
-import { escapeHtml } from '../html-text.js';
+import { escapeHtml, stripHtmlComments } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
@@ -196,7 +196,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     markdown.beginSlide(raw.body);
     // A comment in a heading is never its text: Marp's `# <!--fit--> Title` (Deckset's `# [fit]`) asks for the heading to
     // fill its line, which reveal's own fitting of the r-fit-text class does.
-    const titleText = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, raw.title.replace(/<!--[\s\S]*?-->/g, '').trim(), raw.from);
+    const titleText = raw.title === null ? null : markdown.renderInline(raw.file, raw.line, stripHtmlComments(raw.title).trim(), raw.from);
     const titleHtml = titleText !== null && /<!--[ \t]*fit[ \t]*-->/i.test(raw.title!) ? `<span class="r-fit-text">${titleText}</span>` : titleText;
     if (raw.kind === 'section' && titleHtml !== null) sectionNames.set(raw.title!, toPlainText(titleHtml));
     const read = readSlideLines(raw, { incremental: meta.incremental, authorClasses, bag, slideSource });

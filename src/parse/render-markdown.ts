@@ -64,6 +64,9 @@ interface RenderContext {
   background?: MarpBackground;
 }
 
+/** The longest inline HTML comment read as one, in characters (the window the tag tokenizer looks for its close in); a longer one is text. */
+const MAX_INLINE_COMMENT = 1024;
+
 /**
  * One marked instance for the whole briefing. Its renderer resolves images
  * to confined paths and refuses unsafe links, so Markdown alone can never
@@ -106,6 +109,15 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   let htmlNotes: string[] = [];
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
+    tokenizer: {
+      // An inline comment is looked for within a bounded window: marked's pattern looks from each `<!--` to the end of the
+      // text for its close, so a line of thousands of unclosed ones took time that grew with its square. One that does not
+      // close within the window is text, as an unclosed one is; `false` hands every other tag to marked's own reading.
+      tag(src: string) {
+        if (src.startsWith('<!--') && !src.slice(0, MAX_INLINE_COMMENT).includes('-->', 2)) return undefined;
+        return false;
+      },
+    },
     renderer: {
       image: (token: Tokens.Image) => imageRenderer.render(token),
       // An item of a list that steps in only so deep (Slidev's `<v-clicks>`, stepListItems): it steps in with the lists nested in it.
