@@ -125,7 +125,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
-  it('thousands of unclosed HTML comments on a line (in a title, in text, in raw HTML) build as text, well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
+  it('thousands of unclosed HTML comments on a line (in a title, in text, in raw HTML), or on lines of their own in a Marp or Slidev deck, build as text, well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
     // Each was looked along from every <!-- to the end of the line for a close, in time that grew with the square of its length.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(5_000), maxMemoryMb: 512 });
     try {
@@ -133,6 +133,12 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
       const built = await buildDeck(briefing({ 'a.md': `## Title ${open}\n\nText ${open}\n\n${open}\n` }), { sandbox });
       const slide = built.briefing.slides.at(-1)!;
       expect(slide.title!.length).toBeGreaterThan(200_000);
+      // Marp's and Slidev's notes, written as comments: each unclosed opening on a line of its own read every line after it, again and again.
+      for (const front of ['marp: true', 'theme: seriph\nlayout: cover']) {
+        const notes = await buildDeck(path.join(briefing({ 'deck.md': `---\n${front}\n---\n\n# Long\n\n${'<!-- x\n'.repeat(5_000)}\n<!-- kept note -->\n` }), 'deck.md'), { sandbox });
+        // One comment from the first opening to the only close, as markdown-it reads it: the slide's note.
+        expect([notes.briefing.slides[0]!.bodyHtml, notes.briefing.slides[0]!.notes!.markdown.endsWith('<!-- kept note')]).toEqual(['', true]);
+      }
       // Closed comments still go, from a title and from text.
       const closed = await buildDeck(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);

@@ -22,15 +22,24 @@ interface Comment {
 
 /** Finds whole-line HTML comments in a slide's body: one line, or several up to the closing `-->`. */
 function findComments(body: Line[]): Comment[] {
+  // The first line at or after each that holds a `-->`, found in one pass from the end: an opening looks up where it closes
+  // rather than reading on line by line, which made a slide of thousands of unclosed openings cost the cube of its length.
+  const nextClose = new Array<number>(body.length + 1).fill(-1);
+  for (let k = body.length - 1; k >= 0; k--) nextClose[k] = body[k]!.text.includes('-->') ? k : nextClose[k + 1]!;
   const comments: Comment[] = [];
   for (let i = 0; i < body.length; i++) {
     const open = /^\s*<!--(.*)$/.exec(body[i]!.text);
     if (!open) continue;
-    let text = open[1]!;
-    let j = i;
-    while (!text.includes('-->') && j + 1 < body.length) text += `\n${body[++j]!.text}`;
+    const j = open[1]!.includes('-->') ? i : nextClose[i + 1]!;
+    // No close after this opening means none after any later one.
+    if (j === -1) break;
+    const text = j === i ? open[1]! : [open[1]!, ...body.slice(i + 1, j + 1).map((line) => line.text)].join('\n');
     const end = text.indexOf('-->');
-    if (end === -1 || text.slice(end + 3).trim() !== '') continue;
+    // Text after the close: no whole-line comment, and no opening before that close is one either (they share it).
+    if (text.slice(end + 3).trim() !== '') {
+      i = j;
+      continue;
+    }
     comments.push({ from: i, to: j, text: text.slice(0, end).trim() });
     i = j;
   }
