@@ -125,7 +125,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
-  it('thousands of unclosed HTML comments on a line (in a title, in text, in raw HTML), or on lines of their own in a Marp or Slidev deck, build as text, well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
+  it('thousands of unclosed openings: HTML comments on a line (in a title, in text, in raw HTML) or on lines of their own in a Marp or Slidev deck, and Pandoc\'s divs, build well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
     // Each was looked along from every <!-- to the end of the line for a close, in time that grew with the square of its length.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(5_000), maxMemoryMb: 512 });
     try {
@@ -139,6 +139,9 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
         // One comment from the first opening to the only close, as markdown-it reads it: the slide's note.
         expect([notes.briefing.slides[0]!.bodyHtml, notes.briefing.slides[0]!.notes!.markdown.endsWith('<!-- kept note')]).toEqual(['', true]);
       }
+      // Pandoc's and Quarto's divs, opened on line after line and never closed: the fence of each counted every div open around it.
+      const divs = await buildDeck(path.join(briefing({ 'deck.qmd': `---\ntitle: Q\nformat: revealjs\n---\n\n## Long\n\n${'::: {.callout-note}\n'.repeat(24_000)}` }), 'deck.qmd'), { sandbox });
+      expect(divs.briefing.slides.at(-1)!.title).toBe('Long');
       // Closed comments still go, from a title and from text.
       const closed = await buildDeck(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);

@@ -31,8 +31,29 @@ const CLASS_DIV_SPECS = new Set(CLASS_DIVS.map(({ cls }) => `.${cls}`));
  * growing: divs that never close would otherwise each get a fence of their own length, and fenced-div.ts, which
  * remembers per length that no fence closes further down, would search the rest of the text for each.
  */
-function keptFence(open: string[]): string {
-  return ':'.repeat(3 + Math.min(6, open.filter((div) => KEPT_DIVS.has(div)).length));
+function keptFence(state: PandocLineState): string {
+  return ':'.repeat(3 + Math.min(6, state.kept?.at(-1) ?? 0));
+}
+
+// The divs open are changed only here, so the count of kept divs among them is kept beside them: counted afresh at
+// every div, a line of thousands of unclosed ones cost the square of their number.
+/** Opens a div of class (or kind) `cls`. */
+function openDiv(state: PandocLineState, cls: string): void {
+  state.divs.push(cls);
+  (state.kept ??= []).push((state.kept.at(-1) ?? 0) + (KEPT_DIVS.has(cls) ? 1 : 0));
+}
+
+/** Says what the innermost open div is: a kept one (`callout`, `grid`, `class`) or a step (`fragment`). */
+function markInnermostDiv(state: PandocLineState, kind: string): void {
+  state.divs[state.divs.length - 1] = kind;
+  const kept = (state.kept ??= []);
+  kept[kept.length - 1] = (kept.at(-2) ?? 0) + (KEPT_DIVS.has(kind) ? 1 : 0);
+}
+
+/** Closes the innermost open div, and says what it was. */
+function closeDiv(state: PandocLineState): string | undefined {
+  state.kept?.pop();
+  return state.divs.pop();
 }
 
 /** A div's closing fence: three colons or more, and nothing else. */
@@ -40,8 +61,10 @@ const CLOSE_FENCE = /^ {0,3}:{3,}[ \t]*$/;
 
 /** What the line rewriter carries from one line to the next within a file. */
 export interface PandocLineState {
-  /** The divs open, innermost last, each by its class (or its kind, for a kept div). */
+  /** The divs open, innermost last, each by its class (or its kind, for a kept div); changed only by openDiv, markInnermostDiv and closeDiv. */
   divs: string[];
+  /** How many of the divs open, up to and including each, are kept ones (KEPT_DIVS). */
+  kept?: number[];
   /** Columns of the open `::: columns` seen so far. */
   columnsSeen: number;
   /**
@@ -91,8 +114,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   const open = /^[ \t]*:/.test(line) ? /^ {0,3}:{3,}[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*$/.exec(line) : null;
   // Inside content Quarto leaves out of a deck, every line goes; its divs are counted, so that its own close ends it.
   if (state.hiding !== undefined) {
-    if (open) state.divs.push('hidden');
-    else if (CLOSE_FENCE.test(line) && state.divs.pop() !== undefined && state.divs.length === state.hiding) state.hiding = undefined;
+    if (open) openDiv(state, 'hidden');
+    else if (CLOSE_FENCE.test(line) && closeDiv(state) !== undefined && state.divs.length === state.hiding) state.hiding = undefined;
     return { text: '' };
   }
   // A div fence, a pause and a heading start with `:`, `.` or `#`; most lines start with none, and are done with here.
@@ -102,8 +125,8 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     const cls = /(?:^|\s)\.([\w-]+)/.exec(spec)?.[1] ?? '';
     // Notes blocks are read by openPandocNotes.
     if (cls === 'notes') return null;
-    const fence = keptFence(state.divs);
-    state.divs.push(cls);
+    const fence = keptFence(state);
+    openDiv(state, cls);
     // Quarto's conditional content (conditional.ts): a deck shows it, without its fences, or leaves it out whole.
     const attributes = open[1] === undefined ? null : readAttributes(spec);
     const conditional = attributes ? readConditional(attributes) : null;
@@ -130,32 +153,32 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (cls === 'footer') return { text: '<!-- footer -->' };
     // A Quarto callout keeps its fences for the renderer (pandocBlockExtensions), which draws it as a box.
     if (CALLOUT.test(cls)) {
-      state.divs[state.divs.length - 1] = 'callout';
+      markInnermostDiv(state, 'callout');
       return { text: `${fence} {${spec}}` };
     }
     // A tabset's tabs are shown one after another, each under its name (a heading inside a div stays on its slide).
     if (cls === 'panel-tabset') return { text: '' };
     // Quarto's aside and stacks, ioslides' two-column flow: a div of that class around the content (class-divs.ts).
     if (CLASS_DIV_SPECS.has(spec)) {
-      state.divs[state.divs.length - 1] = 'class';
+      markInnermostDiv(state, 'class');
       return { text: `${fence} {${spec}}` };
     }
     // Quarto's placed block (`::: {.absolute top=50 left=0}`), kept whole for class-divs.ts, which places it.
     if (cls === 'absolute') {
-      state.divs[state.divs.length - 1] = 'class';
+      markInnermostDiv(state, 'class');
       return { text: `${fence} {${spec}}` };
     }
     // Quarto's column grid (`::: {layout-ncol=2}`): each block in it is a cell, side by side.
     const grid = /^layout-ncol=(["']?)([2-4])\1$/.exec(spec);
     if (grid) {
-      state.divs[state.divs.length - 1] = 'grid';
+      markInnermostDiv(state, 'grid');
       return { text: `${fence} {layout-ncol=${grid[2]}}` };
     }
     // Its custom layout (`::: {layout="[1, 20]"}`, rows `[[1,1],[1]]`): cells in rows, each as wide as its share.
     const rows = /^layout=(?:(["'])(.*)\1|(\[\S*\]))$/.exec(spec);
     const layout = rows ? readLayoutRows(rows[2] ?? rows[3]!) : null;
     if (layout) {
-      state.divs[state.divs.length - 1] = 'grid';
+      markInnermostDiv(state, 'grid');
       return { text: `${fence} {layout=${JSON.stringify(layout)}}` };
     }
     // `::: nonincremental`: the lists inside it show at once, whatever the deck says.
@@ -164,7 +187,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
     // Quarto's fragment div (`::: {.fragment .fade-in fragment-index=2}`): its content is one build step, with reveal's effects and place in the order.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
-      state.divs[state.divs.length - 1] = 'fragment';
+      markInnermostDiv(state, 'fragment');
       const effects = (attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
       const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
       const words = [...effects, ...(index !== undefined ? [`index=${index}`] : [])];
@@ -172,14 +195,14 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     }
     // A div of classes the deck's own styles name (`::: {.highlight}` with a `.highlight` rule in its css:), kept for them to style.
     if (attributes && attributes.classes.length > 0 && attributes.id === null && attributes.pairs.length === 0 && attributes.classes.every((c) => state.styleClasses?.has(c))) {
-      state.divs[state.divs.length - 1] = 'class';
+      markInnermostDiv(state, 'class');
       return { text: `${fence} {${spec}}` };
     }
     return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
   }
   if (CLOSE_FENCE.test(line) && state.divs.length > 0) {
-    const closed = state.divs.pop()!;
-    if (KEPT_DIVS.has(closed)) return { text: keptFence(state.divs) };
+    const closed = closeDiv(state)!;
+    if (KEPT_DIVS.has(closed)) return { text: keptFence(state) };
     return { text: Object.hasOwn(DIV_CLOSERS, closed) ? DIV_CLOSERS[closed]! : '' };
   }
   // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
