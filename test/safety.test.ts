@@ -57,15 +57,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page, [x] [x] … in an MDC deck) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), '{{< a '.repeat(30_000), `: cap\n${'|'.repeat(180_000)}`]) {
       const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     }
-    // In an MDC deck, a line of thousands of short pieces of text (each a failed link): MDC's inline component read the text
-    // before each piece, which marked had joined into one ever longer string, made afresh at every piece.
-    const mdc = await buildDeck(path.join(briefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Long\n\n${'[x] '.repeat(150_000)}\n` }), 'deck.md'));
-    expect(mdc.briefing.slides[0]!.bodyHtml.length).toBeGreaterThan(500_000);
     // An MDX deck's comments, opened thousands of times on a line and never closed, each looked along for its end.
     const mdxDir = briefing({});
     writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);
@@ -125,23 +121,27 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
-  it('thousands of unclosed openings: HTML comments on a line (in a title, in text, in raw HTML) or on lines of their own in a Marp or Slidev deck, and Pandoc\'s divs, build well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
-    // Each was looked along from every <!-- to the end of the line for a close, in time that grew with the square of its length.
-    const sandbox = new SandboxWorker({ timeoutMs: scaled(5_000), maxMemoryMb: 512 });
+  it('thousands of unclosed openings (HTML comments in a title, in text and in raw HTML, or on lines of their own in a Marp or Slidev deck; Pandoc\'s divs) and a line of short pieces in an MDC deck build well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
+    // Each of these took time that grew with the square (or the cube) of its size, and passed this limit at these sizes.
+    const sandbox = new SandboxWorker({ timeoutMs: scaled(3_000), maxMemoryMb: 512 });
     try {
-      const open = '<!--x '.repeat(40_000);
+      // Each <!-- was looked along to the end of the line for a close.
+      const open = '<!--x '.repeat(30_000);
       const built = await buildDeck(briefing({ 'a.md': `## Title ${open}\n\nText ${open}\n\n${open}\n` }), { sandbox });
-      const slide = built.briefing.slides.at(-1)!;
-      expect(slide.title!.length).toBeGreaterThan(200_000);
+      expect(built.briefing.slides.at(-1)!.title!.length).toBeGreaterThan(150_000);
       // Marp's and Slidev's notes, written as comments: each unclosed opening on a line of its own read every line after it, again and again.
       for (const front of ['marp: true', 'theme: seriph\nlayout: cover']) {
-        const notes = await buildDeck(path.join(briefing({ 'deck.md': `---\n${front}\n---\n\n# Long\n\n${'<!-- x\n'.repeat(5_000)}\n<!-- kept note -->\n` }), 'deck.md'), { sandbox });
-        // One comment from the first opening to the only close, as markdown-it reads it: the slide's note.
-        expect([notes.briefing.slides[0]!.bodyHtml, notes.briefing.slides[0]!.notes!.markdown.endsWith('<!-- kept note')]).toEqual(['', true]);
+        const notes = await buildDeck(path.join(briefing({ 'deck.md': `---\n${front}\n---\n\n# Long\n\n${'<!-- x\n'.repeat(2_000)}` }), 'deck.md'), { sandbox });
+        // No comment closes, so none is a note: the lines are one HTML block that runs to the end, as markdown-it reads it.
+        expect([notes.briefing.slides[0]!.title, notes.briefing.slides[0]!.bodyHtml, notes.briefing.slides[0]!.notes]).toEqual(['Long', '', null]);
       }
       // Pandoc's and Quarto's divs, opened on line after line and never closed: the fence of each counted every div open around it.
-      const divs = await buildDeck(path.join(briefing({ 'deck.qmd': `---\ntitle: Q\nformat: revealjs\n---\n\n## Long\n\n${'::: {.callout-note}\n'.repeat(24_000)}` }), 'deck.qmd'), { sandbox });
+      const divs = await buildDeck(path.join(briefing({ 'deck.qmd': `---\ntitle: Q\nformat: revealjs\n---\n\n## Long\n\n${'::: {.callout-note}\n'.repeat(20_000)}` }), 'deck.qmd'), { sandbox });
       expect(divs.briefing.slides.at(-1)!.title).toBe('Long');
+      // In an MDC deck, a line of short pieces of text (each a failed link): MDC's inline component read the text before each
+      // piece, which marked had joined into one ever longer string, made afresh at every piece.
+      const mdc = await buildDeck(path.join(briefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Long\n\n${'[x] '.repeat(60_000)}\n` }), 'deck.md'), { sandbox });
+      expect(mdc.briefing.slides[0]!.bodyHtml.length).toBeGreaterThan(200_000);
       // Closed comments still go, from a title and from text.
       const closed = await buildDeck(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);
