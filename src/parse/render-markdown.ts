@@ -1,9 +1,8 @@
 import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
-import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readByPandoc, writtenForPandoc } from '../written-for.js';
-import { readChartBlock } from '../charts/read-chart-block.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
@@ -14,15 +13,13 @@ import { createImageRenderer, markImplicitFigure } from './render-image.js';
 import type { MarpBackground } from './dialects/marp.js';
 import { applyElementDirectives, takeHtmlNotes } from './dialects/reveal.js';
 import { createFootnotes } from './footnotes.js';
-import { readCodeInfo, renderCodeBlock } from './render-code.js';
-import { readDiagramBlock } from './read-diagram.js';
-import { findLinesPastEnd, MAX_LINE_STEPS, numberEveryLine, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
-import { isAnnotationList, stripCodeAnnotations } from './dialects/pandoc/code-annotations.js';
+import { isAnnotationList } from './dialects/pandoc/code-annotations.js';
+import { createCodeTokenRenderer, type CodeToken } from './render-code-token.js';
 import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
@@ -37,7 +34,6 @@ import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/c
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
 import type { AnchorLink } from './slide-anchors.js';
-import { isMathEnvironment } from './dialects/pandoc/raw-tex.js';
 
 /** The hint of every warning about another tool's syntax that is left out. */
 export const PEER_SYNTAX_HINT = 'see "Coming from another tool" in the README for what briefdeck reads';
@@ -105,6 +101,20 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const anchorLinks: AnchorLink[] = [];
   const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
   const footnotes = createFootnotes(() => ctx.line);
+  const renderCodeToken = createCodeTokenRenderer({
+    meta,
+    images,
+    charts,
+    bag,
+    math,
+    at,
+    file: () => ctx.file,
+    line: () => ctx.line,
+    lineFile: () => ctx.lineFile,
+    quartoFile,
+    markRawHtml: () => void (ctx.rawHtml = true),
+    peerHint: PEER_SYNTAX_HINT,
+  });
   /** Speaker notes written as HTML elements (`<aside class="notes">`) in the current slide, taken out of it. */
   let htmlNotes: string[] = [];
   const marked = new Marked({ gfm: true, async: false });
@@ -175,58 +185,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         ctx.rawHtml = true;
         return token.text;
       },
-      code(token: Tokens.Code) {
-        const info = readCodeInfo(token.lang, token.text);
-        // A chart block is data, drawn at render time; the slide keeps a marker where it goes.
-        if (info.kind === 'chart') {
-          // Its data file is named from the slide's file, as its pictures are; its messages are at its own line, in an included file too.
-          const chart = readChartBlock(token.text, ctx.file, ctx.line, bag, (ctx.lineFile ?? ctx.file).path);
-          if (chart === null) return '';
-          charts.push(chart);
-          return `${chartMarker(charts.length - 1)}\n`;
-        }
-        // Pandoc's raw blocks: HTML is raw HTML, under the same rules as any; a block for another output is left out, as Pandoc leaves it.
-        if (info.kind === 'raw') {
-          if (info.format.toLowerCase() === 'html') {
-            ctx.rawHtml = true;
-            return `${token.text}\n`;
-          }
-          // A math environment in raw TeX is display math in HTML too, as Pandoc writes it for a math renderer.
-          if (/^(?:tex|latex)$/i.test(info.format) && isMathEnvironment(token.text)) return math.renderDisplay(token.text.trim());
-          bag.warn('W_PEER_SYNTAX', `a raw {=${info.format}} block is for another output and was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
-          return '';
-        }
-        // A Mermaid diagram is a picture, drawn when the deck is built (Quarto's ```{mermaid} cell too, whose output it is).
-        if (info.language?.toLowerCase() === 'mermaid') return renderDiagram(info.cell ? token.text : info.text);
-        // A cell Quarto would not show (`include: false`), or whose code it hides (`echo: false`, here or in `execute:`, and
-        // by default in a Quarto deck, as in every presentation format Quarto writes; R Markdown's knitr shows it by default):
-        // its output comes only from running it, so nothing shows, and a warning says so when there would have been output.
-        const written = info.cell?.echo ?? meta.cellEcho;
-        if (info.cell && (info.cell.include === false || (written ?? !quartoFile()) === false)) {
-          const why = written === false ? 'with echo: false' : 'without echo: true (Quarto hides a cell\'s code in a deck unless told)';
-          const runner = quartoFile() ? 'Quarto' : 'knitr';
-          if (info.cell.include !== false) bag.warn('W_PEER_SYNTAX', `a code cell ${why} shows only its output, which only ${runner} can make by running it; it was left out`, { ...at(), hint: PEER_SYNTAX_HINT });
-          return '';
-        }
-        // GitHub's and GitLab's ```math block is a display formula.
-        if (info.language?.toLowerCase() === 'math' && !info.cell) return math.renderDisplay(info.text.trim());
-        if (info.magicMoveSteps !== undefined && info.magicMoveSteps > 1) {
-          bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...at(), hint: PEER_SYNTAX_HINT });
-        }
-        // xaringan's `#<<` at a line's end highlights that line in remark; the marker is never code.
-        const xaringan = meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text) : null;
-        // Quarto's annotation markers (`# <1>`) go where a numbered list of annotations follows the block (code-annotations.ts).
-        const code = (token as Tokens.Code & { quartoAnnotated?: true }).quartoAnnotated ? stripCodeAnnotations(xaringan?.code ?? info.text) : (xaringan?.code ?? info.text);
-        // Quarto numbers the lines of every block of code in a language (not a cell's output, nor a block of plain text) unless
-        // told not to; Slidev's `lineNumbers: true` numbers every block's, highlighted or not.
-        const asked = xaringan?.lines ?? info.lines;
-        const numbered = meta.codeLineNumbers ?? (quartoFile() && info.language !== undefined);
-        const lines: CodeLines | undefined = asked ? { ...asked, numbers: asked.numbers || meta.codeLineNumbers === true } : numbered ? numberEveryLine() : undefined;
-        if (lines) warnAboutCodeLines(lines, code);
-        // Quarto's `filename=` names the code above it.
-        const filename = info.filename ? `<p class="code-filename">${escapeHtml(info.filename)}</p>\n` : '';
-        return filename + renderCodeBlock(code, info.language, lines);
-      },
+      // A code block: a chart, a raw block, a diagram, a cell, a formula or code (render-code-token.ts).
+      code: (token: Tokens.Code) => renderCodeToken(token),
     },
     extensions: [
       ...footnotes.extensions,
@@ -350,24 +310,6 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     return taken.html;
   }
 
-  /** A Mermaid block as a picture of the deck (its SVG drawn at build time, src/draw-diagrams.ts), its caption under it. */
-  function renderDiagram(text: string): string {
-    const diagram = readDiagramBlock(text);
-    images.push({ src: 'mermaid', relPath: `#diagram-${images.length}`, alt: diagram.alt, source: { file: (ctx.lineFile ?? ctx.file).path, line: ctx.line + 1 + diagram.linesBefore }, diagram: diagram.source });
-    const caption = diagram.caption ? `<span class="figure-caption">${escapeHtml(diagram.caption)}</span>` : '';
-    return `<p><img src="${ASSET_SCHEME}${images.length - 1}" alt="${escapeHtml(diagram.alt)}" class="diagram">${caption}</p>\n`;
-  }
-
-  /** Says which of a code block's highlighted lines it does not have, and which steps it cannot take as its tool takes them. */
-  function warnAboutCodeLines(lines: CodeLines, code: string): void {
-    const rows = code.split('\n').length;
-    const past = findLinesPastEnd(lines, rows);
-    const last = lines.countFrom + rows - 1;
-    if (past.length > 0) bag.warn('W_DIRECTIVE', `the code block highlights line${past.length > 1 ? 's' : ''} ${past.join(', ')}, but its lines are ${lines.countFrom} to ${last}`, { ...at(), hint: `highlight lines ${lines.countFrom} to ${last}, counted from the block's first line` });
-    if (lines.stepsCut) bag.warn('W_DIRECTIVE', `the code block's highlight has more than ${MAX_LINE_STEPS} steps; those after the ${MAX_LINE_STEPS}th were left out`, { ...at(), hint: 'split the code over more slides' });
-    if (lines.hiddenSteps) bag.warn('W_PEER_SYNTAX', "Slidev's hide step shows the code block with no line highlighted", { ...at(), hint: PEER_SYNTAX_HINT });
-  }
-
   /** Cleans raw HTML under the deck's rules (a trusted author's kept, minus what navigates or frames; anyone else's sanitized), reporting nothing. */
   function cleanRawHtml(html: string): string {
     const ignore = () => undefined;
@@ -399,7 +341,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
       if (incremental && stepDepth !== undefined && token.type === 'list') stepListItems(token as Tokens.List, stepDepth);
-      if (token.type === 'code' && quartoFile() && isAnnotationList(nextBlock(tokens as Token[], at) as Tokens.List | undefined)) (token as Tokens.Code & { quartoAnnotated?: true }).quartoAnnotated = true;
+      if (token.type === 'code' && quartoFile() && isAnnotationList(nextBlock(tokens as Token[], at) as Tokens.List | undefined)) (token as CodeToken).quartoAnnotated = true;
       const part = marked.parser([token]);
       // Marp steps in a list written with `*` markers, or numbered `1)`, its "fragmented lists"; `-`, `+` and `1.` lists show at once.
       html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*(?:\*|\d{1,9}\))[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
