@@ -624,15 +624,20 @@ describe("a slide's own background in PowerPoint", () => {
 });
 
 describe("Slidev's two-cols-header in PowerPoint", () => {
-  it('puts what spans the columns above them, across the width, and the columns under it', async () => {
-    const deck = writeBriefing({ 'deck.md': '---\ntheme: default\ntitle: S\n---\n\n# Cover\n\n---\nlayout: two-cols-header\n---\n\n# Comparison\n\nSpanning line.\n\n::left::\n\nLeft side\n\n::right::\n\nRight side\n' }, 'pptx-two-cols-header');
-    const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);
-    const shapes = findAll(await read.xml('ppt/slides/slide2.xml'), 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '') && textIn(sp) !== 'Comparison');
-    const boxes = shapes.map((sp) => {
+  /** The text boxes of a deck's second slide but its title's, each with its text, place and size. */
+  async function textBoxes(file: string, title: string): Promise<{ text: string; x: number; y: number; w: number; h: number }[]> {
+    const read = await readPptx((await exportPptx(file)).bytes);
+    const shapes = findAll(await read.xml('ppt/slides/slide2.xml'), 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '') && textIn(sp) !== title);
+    return shapes.map((sp) => {
       const off = findAll([sp], 'a:off')[0]![':@']!;
       const ext = findAll([sp], 'a:ext')[0]![':@']!;
-      return { text: textIn(sp), x: Number(off.x), y: Number(off.y), w: Number(ext.cx) };
+      return { text: textIn(sp), x: Number(off.x), y: Number(off.y), w: Number(ext.cx), h: Number(ext.cy) };
     });
+  }
+
+  it('puts what spans the columns above them, across the width, and the columns under it', async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntheme: default\ntitle: S\n---\n\n# Cover\n\n---\nlayout: two-cols-header\n---\n\n# Comparison\n\nSpanning line.\n\n::left::\n\nLeft side\n\n::right::\n\nRight side\n' }, 'pptx-two-cols-header');
+    const boxes = await textBoxes(path.join(deck, 'deck.md'), 'Comparison');
     expect(boxes.map((b) => b.text)).toEqual(['Spanning line.', 'Left side', 'Right side']);
     const [lead, left, right] = boxes;
     expect(lead!.w).toBeGreaterThan(left!.w + right!.w);
@@ -642,13 +647,7 @@ describe("Slidev's two-cols-header in PowerPoint", () => {
 
   it("puts what follows Pandoc's columns below them, across the width", async () => {
     const deck = writeBriefing({ 'deck.qmd': '---\ntitle: Q\n---\n\n## Compared\n\n:::: columns\n::: column\nLeft side\n:::\n::: column\nRight side\n:::\n::::\n\nBelow both.\n' }, 'pptx-columns-tail');
-    const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
-    const shapes = findAll(await read.xml('ppt/slides/slide2.xml'), 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? '') && textIn(sp) !== 'Compared');
-    const boxes = shapes.map((sp) => {
-      const off = findAll([sp], 'a:off')[0]![':@']!;
-      const ext = findAll([sp], 'a:ext')[0]![':@']!;
-      return { text: textIn(sp), y: Number(off.y), w: Number(ext.cx), h: Number(ext.cy) };
-    });
+    const boxes = await textBoxes(path.join(deck, 'deck.qmd'), 'Compared');
     expect(boxes.map((b) => b.text)).toEqual(['Below both.', 'Left side', 'Right side']);
     const [tail, left, right] = boxes;
     expect(tail!.w).toBeGreaterThan(left!.w + right!.w);
