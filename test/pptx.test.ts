@@ -623,7 +623,7 @@ describe("a slide's own background in PowerPoint", () => {
   });
 });
 
-describe("Slidev's two-cols-header in PowerPoint", () => {
+describe('what spans the columns in PowerPoint (Slidev\'s two-cols-header above them, what follows Pandoc\'s columns below)', () => {
   /** The text boxes of a deck's second slide but its title's, each with its text, place and size. */
   async function textBoxes(file: string, title: string): Promise<{ text: string; x: number; y: number; w: number; h: number }[]> {
     const read = await readPptx((await exportPptx(file)).bytes);
