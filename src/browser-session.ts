@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BriefdeckError, failure } from './errors.js';
 import { failToStart, noteSharedBrowser, startChromium, type StartedChromium } from './launch-chromium.js';
 import { requirePlaywright } from './load-playwright.js';
+import { appendAll } from './append-all.js';
 
 // Required, not imported: an ES import of this CommonJS package makes Node scan its 7 MB for export names first (~0.2 s).
 const { chromium } = requirePlaywright();
@@ -314,7 +315,7 @@ export async function measureOverflow(page: Page, onProgress: (done: number, tot
   const results: SlideOverflow[] = [];
   for (let from = 0; from < total; from += batch) {
     const to = Math.min(total, from + batch);
-    results.push(...(await measureOverflowOf(page, from, to)));
+    appendAll(results, await measureOverflowOf(page, from, to));
     onProgress(to, total);
   }
   return results;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildDeck } from './build-deck.js';
 import { DEV_CLIENT_SCRIPT, DEV_EVENTS_PATH } from './bundle/bundle-deck.js';
 import { contentSecurityPolicy, sha256 } from './bundle/csp.js';
-import { BriefdeckError, failure, formatDiagnostic, type Diagnostic } from './errors.js';
+import { BriefdeckError, failure, formatDiagnosticReport, type Diagnostic } from './errors.js';
 import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { escapeHtml } from './html-text.js';
 import { SandboxWorker } from './sandbox-worker.js';
@@ -59,7 +59,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     try {
       const built = await buildDeck(input, { cwd: options.cwd, sandbox, devClient: true, progress: (line) => options.log(`dev: ${line}`) });
       page = built.deck.html;
-      for (const w of built.warnings) options.log(formatDiagnostic(w));
+      for (const line of formatDiagnosticReport(built.warnings)) options.log(line);
     } catch (err) {
       ok = false;
       // Whatever a rebuild throws, the server keeps serving: our own bug is shown like a build error, not a crash.
@@ -68,7 +68,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
           ? err.diagnostics
           : [{ code: 'E_INTERNAL', severity: 'error', message: `internal error: ${(err as Error)?.message ?? String(err)}`, hint: 'this is a bug in briefdeck; the server keeps running, so fix or undo the last change and save' }];
       page = renderErrorPage(diagnostics);
-      for (const d of diagnostics) options.log(formatDiagnostic(d));
+      for (const line of formatDiagnosticReport(diagnostics)) options.log(line);
     }
     version += 1;
     const ms = Math.round(performance.now() - started);

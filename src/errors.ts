@@ -1,3 +1,5 @@
+import { appendAll } from './append-all.js';
+import { groupDigits } from './group-digits.js';
 /** Stable codes: tests and scripts match on these, so never rename one. */
 export type ErrorCode =
   | 'E_USAGE'
@@ -124,7 +126,7 @@ export class DiagnosticBag {
 
   /** Adds diagnostics gathered elsewhere, such as a caught BriefdeckError's. */
   addAll(list: readonly Diagnostic[]): void {
-    this.items.push(...list);
+    appendAll(this.items, list);
   }
 
   /** The warnings collected so far. */
@@ -159,6 +161,28 @@ const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
 export function escapeDiagnostic(d: Diagnostic): Diagnostic {
   const safe = (s: string | undefined) => (s === undefined ? undefined : escapeControlCharacters(s));
   return { ...d, message: safe(d.message)!, file: safe(d.file), hint: safe(d.hint) };
+}
+
+/** Orders diagnostics by file, then line. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** The most diagnostics a report lists one by one. */
+export const MAX_LISTED = 200;
+
+/**
+ * A report of diagnostics: each formatted, by file and line. A deck with thousands of problems (a line written for
+ * another tool, repeated) would bury the terminal: past MAX_LISTED the errors come first, then the warnings, and
+ * what is left unsaid is counted by code in a last line.
+ */
+export function formatDiagnosticReport(list: readonly Diagnostic[]): string[] {
+  if (list.length <= MAX_LISTED) return [...list].sort(compareDiagnostics).map(formatDiagnostic);
+  const sorted = [...list].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || compareDiagnostics(a, b));
+  const left = new Map<string, number>();
+  for (const d of sorted.slice(MAX_LISTED)) left.set(d.code, (left.get(d.code) ?? 0) + 1);
+  const counts = [...left].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${groupDigits(n)} ${code}`).join(', ');
+  return [...sorted.slice(0, MAX_LISTED).map(formatDiagnostic), `… and ${groupDigits(list.length - MAX_LISTED)} more not shown (${counts}); the first ${MAX_LISTED} are above`];
 }
 
 /** Formats a diagnostic the way compilers do: `file:line: severity: message`, then the hint. */

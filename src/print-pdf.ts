@@ -5,6 +5,7 @@ import { loadDeckIntoPage, measureOverflow, measureOverflowOf, waitForFonts, wai
 import { SLIDE_SIZES } from './model.js';
 import { slideIndices } from './slide-places.js';
 import { createPdfAssembler } from './export/assemble-pdf.js';
+import { appendAll } from './append-all.js';
 
 /** Pages printed in one call of Chromium's print. Its time grows with the square of the pages it is shown (500 pages
  * took 3 s at once, 2 s in parts of 100), so a longer deck is printed in parts, each shown alone, and the parts joined. */
@@ -142,7 +143,7 @@ async function printInParts(page: Page, second: Promise<Page> | undefined, paper
   try {
     for (const part of printed) {
       const { pdf, overflows: found } = await part;
-      overflows.push(...found);
+      appendAll(overflows, found);
       await take(pdf);
     }
   } finally {

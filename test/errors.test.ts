@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
+import { BriefdeckError, DiagnosticBag, formatDiagnosticReport } from '../src/errors.js';
 import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir } from './helpers.js';
 
 interface Expected {
@@ -133,6 +133,22 @@ describe('one line per problem', () => {
     bag.error('E_YAML', 'bad', { file: 'deck.md', line: 1 });
     bag.error('E_YAML', 'bad', { file: 'deck.md', line: 1 });
     expect(bag.items.map((d) => `${d.code} ${d.line}`)).toEqual(['W_REMOTE_IMAGE 3', 'W_REMOTE_IMAGE 9', 'W_LINK 3', 'E_YAML 1']);
+  });
+});
+
+describe('a deck of thousands of problems', () => {
+  it('is collected whole (appended item by item: spread into one call, a few hundred thousand overflowed the stack), and reported as the first 200, errors first, and a count of the rest by code', () => {
+    const bag = new DiagnosticBag();
+    bag.addAll(Array.from({ length: 700_000 }, (_, i) => ({ code: 'W_PEER_SYNTAX' as const, severity: 'warning' as const, message: `left out ${i}`, file: 'deck.md', line: i + 2 })));
+    bag.addAll([{ code: 'E_YAML', severity: 'error', message: 'bad', file: 'deck.md', line: 1_000_000 }]);
+    expect(bag.items).toHaveLength(700_001);
+    const report = formatDiagnosticReport(bag.items);
+    expect(report).toHaveLength(201);
+    expect(report[0]).toBe('deck.md:1000000: error: bad');
+    expect(report[1]).toBe('deck.md:2: warning: left out 0');
+    expect(report.at(-1)).toBe('… and 699,801 more not shown (699,801 W_PEER_SYNTAX); the first 200 are above');
+    // A short list is every problem, by file and line.
+    expect(formatDiagnosticReport(bag.items.slice(0, 2).reverse())).toEqual(['deck.md:2: warning: left out 0', 'deck.md:3: warning: left out 1']);
   });
 });
 

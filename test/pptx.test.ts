@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, loadModel, type LoadedModel } from '../src/build-deck.js';
+import { textParagraphs } from '../src/export/pptx-text.js';
 import { DEFAULT_BRIEFING, FIXTURES, noteText, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
 
 const PPTX_FIXTURE = path.join(FIXTURES, 'pptx');
@@ -620,6 +621,15 @@ describe("a slide's own background in PowerPoint", () => {
     expect(await look(6)).toEqual({ fill: 'FFFFFF', picture: false, colours: ['AA0000', 'AA0000'] });
     // A gradient is filled with the colour it is most like, the mean of its stops, and its text reads on it.
     expect(await look(7)).toEqual({ fill: '181818', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
+  });
+});
+
+describe('a paragraph of hundreds of thousands of runs', () => {
+  it('becomes PowerPoint text runs, not a stack overflow (they were spread into one call)', () => {
+    const runs = Array.from({ length: 700_000 }, (_, i) => ({ text: `w${i} `, ...(i % 2 ? { bold: true } : {}) }));
+    const texts = textParagraphs([{ kind: 'paragraph', runs }], { fontSize: 20, color: '000000', accent: '0000FF' });
+    expect(texts.length).toBeGreaterThanOrEqual(700_000);
+    expect(texts[1]!.text).toBe('w1 ');
   });
 });
 

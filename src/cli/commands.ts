@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DeckPageSettings } from '../browser-session.js';
-import { BriefdeckError, DiagnosticBag, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnostic, type Diagnostic } from '../errors.js';
+import { BriefdeckError, DiagnosticBag, compareDiagnostics, escapeControlCharacters, escapeDiagnostic, failure, formatDiagnosticReport, type Diagnostic } from '../errors.js';
+import { groupDigits } from '../group-digits.js';
 import { checkBriefing, DEFAULT_BUDGETS } from '../check-briefing.js';
 import { SLIDE_SIZES } from '../model.js';
 import { buildDeck, defaultOutputPath, loadModel, type BuiltDeck } from '../build-deck.js';
@@ -14,6 +15,7 @@ import { refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
 import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
 import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
+import { appendAll } from '../append-all.js';
 
 /** `briefdeck build`. */
 export async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
@@ -117,10 +119,10 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
   } catch (err) {
     start?.abandon();
     if (!(err instanceof BriefdeckError)) throw err;
-    found.push(...err.diagnostics);
+    appendAll(found, err.diagnostics);
   }
   if (built) {
-    found.push(...built.warnings, ...checkBriefing(built.briefing));
+    appendAll(appendAll(found, built.warnings), checkBriefing(built.briefing));
     // A browser the user named must exist; only an unnamed one may be missing.
     const browser = values['no-layout'] ? undefined : explicit ? requireBrowser(explicit) : findBrowser();
     if (browser === undefined) {
@@ -133,10 +135,10 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
       const bag = new DiagnosticBag();
       const height = SLIDE_SIZES[built.briefing.meta.size].height;
       for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
-      found.push(...bag.items);
+      appendAll(found, bag.items);
     }
   }
-  found.splice(0, found.length, ...sortDiagnostics(found));
+  found.sort(compareDiagnostics);
   const errors = found.filter((d) => d.severity === 'error').length;
   const warnings = found.length - errors;
   if (json) {
@@ -253,11 +255,6 @@ async function prepareExport(values: Values, inputArg: string | undefined, io: C
   }
 }
 
-/** A count with its digits in groups of three (285,562), as en-US writes it, without toLocaleString: its first call loads ICU's locale data, ~17 ms of every run. */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
-
 /** Reads the --max-*-bytes options over the defaults. */
 function readLimits(values: Values): InputLimits {
   const limits = { ...DEFAULT_LIMITS };
@@ -276,11 +273,7 @@ function readPositiveInteger(values: Values, option: string): number | undefined
 
 /** Prints diagnostics in reading order: by file, then line; those without a place first. The sort is stable. */
 export function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void {
-  for (const d of sortDiagnostics(list)) io.err(formatDiagnostic(d));
-}
-
-function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  for (const line of formatDiagnosticReport(list)) io.err(line);
 }
 
 /**

@@ -4,6 +4,7 @@ import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
 import type { SlideBlock, TextRun } from './read-slide-blocks.js';
+import { appendAll } from '../append-all.js';
 
 /** PowerPoint's numbering for a list's style (its HTML `type`). */
 const NUMBER_STYLES = { a: 'alphaLcPeriod', A: 'alphaUcPeriod', i: 'romanLcPeriod', I: 'romanUcPeriod' } as const;
@@ -58,23 +59,23 @@ export function textParagraphs(blocks: SlideBlock[], look: TextLook): PptxText[]
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph':
-        out.push(...paragraph(block.runs, look, { paraSpaceAfter: 8 }));
+        appendAll(out, paragraph(block.runs, look, { paraSpaceAfter: 8 }));
         break;
       case 'heading':
-        out.push(...paragraph(block.runs.map((r) => ({ ...r, bold: true })), look, { paraSpaceAfter: 6, fontSize: look.fontSize + 2 }));
+        appendAll(out, paragraph(block.runs.map((r) => ({ ...r, bold: true })), look, { paraSpaceAfter: 6, fontSize: look.fontSize + 2 }));
         break;
       case 'list':
         for (const item of block.items) {
           const numbered = { type: 'number' as const, ...(item.numbering ? { style: NUMBER_STYLES[item.numbering] } : {}), ...(item.startAt ? { startAt: item.startAt } : {}) };
-          out.push(...paragraph(item.runs, look, { bullet: item.ordered ? numbered : true, indentLevel: item.level, paraSpaceAfter: 6 }));
+          appendAll(out, paragraph(item.runs, look, { bullet: item.ordered ? numbered : true, indentLevel: item.level, paraSpaceAfter: 6 }));
         }
         break;
       case 'quote':
-        for (const runs of block.paragraphs) out.push(...paragraph(runs.map((r) => ({ ...r, italic: true })), look, { paraSpaceAfter: 8 }));
+        for (const runs of block.paragraphs) appendAll(out, paragraph(runs.map((r) => ({ ...r, italic: true })), look, { paraSpaceAfter: 8 }));
         break;
       case 'math':
         // TeX as text: PowerPoint has no TeX, and the source stays editable (see the README).
-        out.push(...paragraph([{ text: block.tex, italic: true, code: true }], look, { paraSpaceAfter: 8, align: 'center' }));
+        appendAll(out, paragraph([{ text: block.tex, italic: true, code: true }], look, { paraSpaceAfter: 8, align: 'center' }));
         break;
       default:
         break;

@@ -4,6 +4,7 @@
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseHtmlFragment } from '../parse/html-fragment.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN } from '../model.js';
+import { appendAll } from '../append-all.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -126,9 +127,9 @@ function readFragment(html: string, into: SlideBlocks): void {
           // within text (an icon in a sentence) has no place in a run of PowerPoint text: it follows its paragraph.
           const pictures = descendants(node).filter((c) => c.tagName === 'img').map(readImage).filter((p): p is SlideBlock => p !== undefined);
           const figure = childElements(node).some((c) => c.tagName === 'span' && hasClass(c, 'figure-caption'));
-          if (figure) into.blocks.push(...pictures);
+          if (figure) appendAll(into.blocks, pictures);
           pushRuns(into, 'paragraph', readRuns(node, into));
-          if (!figure) into.blocks.push(...pictures);
+          if (!figure) appendAll(into.blocks, pictures);
         }
         return;
       }
@@ -243,7 +244,7 @@ function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
       }),
     );
     items.push({ level, ordered, ...numbering, ...startAt, runs });
-    for (const nested of childElements(li).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) items.push(...readList(nested, level + 1, into));
+    for (const nested of childElements(li).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) appendAll(items, readList(nested, level + 1, into));
   }
   return items;
 }

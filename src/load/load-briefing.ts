@@ -6,6 +6,7 @@ import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 import { readIncludedFiles, readMetadataFiles } from './read-linked-files.js';
+import { appendAll } from '../append-all.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 
@@ -104,7 +105,7 @@ function listNestedMarkdown(dir: string, prefix = '', depth = 0): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && !entry.name.startsWith('.') && !(depth === 0 && NOT_SLIDE_FOLDERS.has(entry.name))) found.push(...listNestedMarkdown(dir, rel, depth + 1));
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !(depth === 0 && NOT_SLIDE_FOLDERS.has(entry.name))) appendAll(found, listNestedMarkdown(dir, rel, depth + 1));
     else if (depth > 0 && MARKDOWN_FILE.test(entry.name)) found.push(rel);
   }
   return found.slice(0, 1000);

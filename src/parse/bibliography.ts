@@ -4,6 +4,7 @@ import type { BriefingMeta, DeckCitations, IncludedFile } from '../model.js';
 import { sanitizeFragment } from './sanitize-fragment.js';
 import { namesAddress, resolveIncludePath } from '../include-paths.js';
 import { nameHash } from '../name-hash.js';
+import { appendAll } from '../append-all.js';
 
 // How a deck's references are read and formatted, as Pandoc's citeproc does it:
 // citation-js reads BibTeX, CSL JSON and CSL YAML files (and `references:` in
@@ -84,7 +85,7 @@ export function readBibliography(citations: DeckCitations, files: readonly Inclu
   const items: { id: string }[] = [];
   for (const source of sources) {
     try {
-      items.push(...(new Cite(source.items, { forceType: source.type }).data as { id: string }[]));
+      appendAll(items, new Cite(source.items, { forceType: source.type }).data as { id: string }[]);
     } catch (err) {
       // citation-js names the line of a BibTeX file where it stopped: the message points there.
       const first = (err as Error).message.split('\n')[0]!.replace(/:\s*$/, '');

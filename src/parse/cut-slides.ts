@@ -15,6 +15,7 @@ import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
 import { describeIncludeProblem, lookUpInclude, readIncludeLine, readSnippetLine, type SnippetImport } from '../include-paths.js';
 import { writeSnippetBlock } from './dialects/slidev-snippets.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
+import { appendAll } from '../append-all.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -84,7 +85,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (Object.keys(chrome).length > 0) current.chrome = chrome;
       }
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];
-      if (current.trailing) current.body.push(...current.trailing);
+      if (current.trailing) appendAll(current.body, current.trailing);
     }
     // A slide with nothing on it but its look (a background picture) is a slide too.
     if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)) || current.look !== undefined)) {

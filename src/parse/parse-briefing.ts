@@ -33,6 +33,7 @@ import { writeUtilityCss } from './dialects/uno-utilities.js';
 import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer-tools.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
+import { appendAll } from '../append-all.js';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -111,7 +112,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text, lineNumbers } = laidOut ?? body;
-    rawSlides.push(...cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
+    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

@@ -12,6 +12,7 @@ import { readCssUrl } from '../../css-references.js';
 import { createFenceReader } from '../read-fences.js';
 import { suggestClosest } from '../../did-you-mean.js';
 import { readSlideId } from '../slide-anchors.js';
+import { appendAll } from '../../append-all.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {
@@ -86,7 +87,7 @@ export function expandRemarkLayouts(text: string, lineOf: (index: number) => num
     const value = (key: string) => properties.find((p) => p.key === key)?.value;
     if (value('layout') === 'true') {
       layout = readBase(slide, end, properties);
-      out.push(...slide);
+      appendAll(out, slide);
       continue;
     }
     if (value('layout') === 'false') layout = undefined;
@@ -103,7 +104,7 @@ export function expandRemarkLayouts(text: string, lineOf: (index: number) => num
     // A named slide is a template for the slides after it, as drawn; shown itself, its `{{content}}` is its own, none.
     const name = properties.find((p) => p.key === 'name')?.value;
     if (name) named.set(name, readBase(slide, end, properties));
-    out.push(...(name ? slide.flatMap(withoutSlot) : slide));
+    appendAll(out, name ? slide.flatMap(withoutSlot) : slide);
   }
   return { text: out.map((p) => p.text).join('\n'), lineNumbers: out.map((p) => p.number), missing, names: [...named.keys()], ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
 }
