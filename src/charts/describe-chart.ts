@@ -69,9 +69,9 @@ function format(n: number): string {
 }
 
 function min(rows: ChartRow[], field: string): number {
-  return Math.min(...rows.map((row) => row[field] as number));
+  return rows.reduce((least, row) => Math.min(least, row[field] as number), Infinity);
 }
 
 function max(rows: ChartRow[], field: string): number {
-  return Math.max(...rows.map((row) => row[field] as number));
+  return rows.reduce((most, row) => Math.max(most, row[field] as number), -Infinity);
 }

@@ -101,7 +101,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     });
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-    const removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned));
+    let removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned));
     // Vue's directives (Slidev's marks and motions, bindings, handlers) mean nothing outside Slidev: said as such, not as neutralised markup.
     // One warning per line that holds them, each where its element opens.
     const vueByLine = new Map<string, { at: ReturnType<typeof lineOfMarkup>; what: string[] }>();
@@ -115,7 +115,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       const one = what.length === 1;
       c.bag.warn('W_PEER_SYNTAX', `Slidev's (Vue's) ${what.join(', ')} ${one ? 'does' : 'do'} nothing outside Slidev and ${one ? 'was' : 'were'} left out; the element and its text stay`, { ...at, hint: c.peerHint ?? '' });
     }
-    if (vueByLine.size > 0) removed.splice(0, removed.length, ...removed.filter((what) => !VUE_ATTRIBUTE.test(what)));
+    if (vueByLine.size > 0) removed = removed.filter((what) => !VUE_ATTRIBUTE.test(what));
     // Only classes went, which no style of the deck names: that draws nothing here, and saying how to keep them serves better than calling it neutralised.
     if (removed.length > 0 && removed.every((what) => what.startsWith('class on <'))) {
       c.bag.warn('W_RAW_HTML', `classes no style of the deck names were left out of raw HTML (${removed.map((what) => what.slice('class on '.length)).join(', ')})`, {

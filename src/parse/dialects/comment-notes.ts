@@ -73,6 +73,11 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     if (directive) found.directives.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
     else comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: number + k, ...(file ? { file } : {}) }));
   }
-  body.splice(0, body.length, ...body.filter((_, i) => !drop.has(i)));
+  // Kept in place, in order: a splice of the kept lines as arguments overflows the stack on a slide of a million lines.
+  let kept = 0;
+  body.forEach((line, i) => {
+    if (!drop.has(i)) body[kept++] = line;
+  });
+  body.length = kept;
   return found;
 }

@@ -122,7 +122,7 @@ function takeLines(src: string, keep: (line: string, index: number) => boolean):
 
 /** A cell's lines without the indent they share, so a list inside stays a list. */
 function dedent(lines: string[]): string[] {
-  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  const indent = lines.filter((l) => l.trim() !== '').reduce((least, l) => Math.min(least, l.length - l.trimStart().length), Infinity);
   return Number.isFinite(indent) ? lines.map((l) => l.slice(indent)) : lines;
 }
 
