@@ -10,6 +10,25 @@ import type { IncludedFile, SourceFile } from './model.js';
 /** Includes within includes are followed this deep; deeper, or back to a file being read, is the parser's warning. */
 export const MAX_INCLUDE_DEPTH = 8;
 
+/**
+ * The most text the includes of one file may add, in characters, as much as a file may hold by default: a file that
+ * includes another many times, which includes another many times, multiplies at every level, and would grow past
+ * any time or memory limit (past it, the includes left are left out, with a warning).
+ */
+export const MAX_INCLUDED_CHARS = 5 * 1024 * 1024;
+
+/** What is left of a file's MAX_INCLUDED_CHARS as its includes are read. */
+export interface IncludeBudget {
+  left: number;
+}
+
+/** Takes an included file's text from the budget; false, and nothing taken, when it would overdraw it. */
+export function spendIncludeBudget(budget: IncludeBudget, text: string): boolean {
+  if (text.length > budget.left) return false;
+  budget.left -= text.length;
+  return true;
+}
+
 /** A line that is one include shortcode and nothing else; its path may be quoted. */
 const INCLUDE_LINE = /^[ \t]*\{\{<[ \t]*include[ \t]+(?:"([^"\n]+)"|'([^'\n]+)'|([^\s>]+))[ \t]*>\}\}[ \t]*$/;
 
@@ -110,14 +129,14 @@ export function lookUpInclude(target: string, reading: readonly string[], includ
  * prescans (headings, labels, a tool's own lines) read. An include that
  * cannot be found stays as it is.
  */
-export function expandIncludes(text: string, reading: string[], includes: ReadonlyMap<string, IncludedFile>): string {
+export function expandIncludes(text: string, reading: string[], includes: ReadonlyMap<string, IncludedFile>, budget: IncludeBudget = { left: MAX_INCLUDED_CHARS }): string {
   if (includes.size === 0 || !text.includes('{{<')) return text;
   return text
     .split('\n')
     .map((line) => {
       const target = readIncludeLine(line);
       const lookup = target === null ? null : lookUpInclude(target, reading, includes);
-      return lookup && 'found' in lookup ? expandIncludes(lookup.found.file.text, [...reading, lookup.found.relPath], includes) : line;
+      return lookup && 'found' in lookup && spendIncludeBudget(budget, lookup.found.file.text) ? expandIncludes(lookup.found.file.text, [...reading, lookup.found.relPath], includes, budget) : line;
     })
     .join('\n');
 }

@@ -1900,6 +1900,17 @@ describe("Quarto's conditional content", () => {
 });
 
 describe("Quarto's include", () => {
+  it('adds at most 5 MB of text to a file, whatever its includes multiply to: past it, the includes left are left out, with one warning at the first', async () => {
+    // Each include of a file that includes another many times multiplies: eight levels of 300 would be 300^8 copies.
+    const big = `\`\`\`\n${`${'x'.repeat(99)}\n`.repeat(10_000)}\`\`\`\n`;
+    const dir = writeBriefing({ 'deck.qmd': `---\ntitle: I\n---\n\n## S\n\n${'{{< include _big.qmd >}}\n\n'.repeat(7)}`, '_big.qmd': big }, 'quarto-include-budget');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.briefing.slides.at(-1)!.bodyHtml.match(/<pre/g)).toHaveLength(5);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "17: the file _big.qmd that Quarto's include names would take what the includes of deck.qmd add past 5 MB (files included in each other many times), so it and the includes after it were left out",
+    ]);
+  });
+
   it('reads the named file in its place (slides, notes and includes of its own, relative to it); one outside the folder is never read, and a missing or self-including one is a warning at its line', async () => {
     const dir = writeBriefing({
       'deck.qmd': ['---', 'title: Inc', 'format: revealjs', '---', '', '## First', '', '{{< include _part.qmd >}}', '', '{{< include "sub/_more.qmd" >}}', '', '{{< include ../outside.qmd >}}', '', '{{< include _missing.qmd >}}', '', '{{< include _self.qmd >}}', '', '## Last', '', 'End.', ''].join('\n'),

@@ -12,7 +12,7 @@ import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from 
 import { takeCommentNotes } from './dialects/comment-notes.js';
 import { applyMarpLook } from './dialects/marp.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
-import { describeIncludeProblem, lookUpInclude, readIncludeLine, readSnippetLine, type SnippetImport } from '../include-paths.js';
+import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, readIncludeLine, readSnippetLine, spendIncludeBudget, type IncludeBudget, type SnippetImport } from '../include-paths.js';
 import { writeSnippetBlock } from './dialects/slidev-snippets.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { appendAll } from '../append-all.js';
@@ -140,10 +140,19 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
    * Reads the lines of the file an include names in its place, each at its own line in that file:
    * Quarto's include line, or Slidev's `src:` (`named`), whose file is read after a cut (`before`, at the include's `number`).
    */
+  /** What is left of the text the file's includes may add (MAX_INCLUDED_CHARS), and whether an include was refused for it. */
+  const includeBudget: IncludeBudget = { left: MAX_INCLUDED_CHARS };
+  let includeBudgetSpent = false;
   const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
     const lookup = lookUpInclude(target, including, includes);
     if ('problem' in lookup) {
       warnHere(number, describeIncludeProblem(target, named, lookup));
+      return;
+    }
+    if (!spendIncludeBudget(includeBudget, lookup.found.file.text)) {
+      // Said once, at the first include left out: past it, every include of the file would say the same.
+      if (!includeBudgetSpent) warnHere(number, `the file ${target} that ${named} names would take what the includes of ${file.relPath} add past ${MAX_INCLUDED_CHARS / 1024 / 1024} MB (files included in each other many times), so it and the includes after it were left out`);
+      includeBudgetSpent = true;
       return;
     }
     if (before !== undefined) handle(before, number);
@@ -159,6 +168,12 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const showSnippet = (snippet: SnippetImport, number: number) => {
     const lookup = lookUpInclude(snippet.target, including, includes);
     const block = 'found' in lookup ? writeSnippetBlock(snippet, lookup.found.file.text, lookup.found.relPath) : null;
+    // A snippet shown many times spends the same budget as an include: its text is added each time.
+    if (block && !spendIncludeBudget(includeBudget, block.join('\n'))) {
+      if (!includeBudgetSpent) warnHere(number, `the file ${snippet.written} that a snippet import names would take what the includes of ${file.relPath} add past ${MAX_INCLUDED_CHARS / 1024 / 1024} MB (files shown many times), so it and the imports after it were left out`);
+      includeBudgetSpent = true;
+      return;
+    }
     if (block) block.forEach((line) => handle(line, number));
     else warnHere(number, 'found' in lookup ? `the file ${snippet.written} that a snippet import names has no region ${snippet.region}, so it was left out` : describeIncludeProblem(snippet.written, 'a snippet import', lookup));
   };
