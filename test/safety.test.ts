@@ -121,7 +121,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
-  it('thousands of unclosed openings (HTML comments in a title, in text and in raw HTML, or on lines of their own in a Marp or Slidev deck; Pandoc\'s divs) and a line of short pieces in an MDC deck build well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
+  it('thousands of unclosed openings (HTML comments in a title, in text and in raw HTML, or on lines of their own in a Marp or Slidev deck; Pandoc\'s divs), a line of short pieces in an MDC deck and thousands of raw pictures left out build well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
     // Each of these took time that grew with the square (or the cube) of its size, and passed this limit at these sizes.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(3_000), maxMemoryMb: 512 });
     try {
@@ -142,6 +142,9 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
       // piece, which marked had joined into one ever longer string, made afresh at every piece.
       const mdc = await buildDeck(path.join(briefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Long\n\n${'[x] '.repeat(60_000)}\n` }), 'deck.md'), { sandbox });
       expect(mdc.briefing.slides[0]!.bodyHtml.length).toBeGreaterThan(200_000);
+      // Raw <img> tags whose pictures cannot be used, each said at its line: the newlines before each were counted from the slide's start.
+      const pictures = await buildDeck(briefing({ 'a.md': `## Pictures\n\n${'<img src=x>\n'.repeat(15_000)}` }), { sandbox });
+      expect(pictures.warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => w.line).slice(-2)).toEqual([15_001, 15_002]);
       // Closed comments still go, from a title and from text.
       const closed = await buildDeck(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);

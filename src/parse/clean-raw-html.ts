@@ -3,7 +3,7 @@ import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
 import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
-import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
+import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
 import type { AnchorLink } from './slide-anchors.js';
 
@@ -37,9 +37,14 @@ const VUE_ATTRIBUTE = /^(?:v-[\w.:-]+|[:@#][\w.:-]+) on </;
 export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   // Raw links follow the same rules as Markdown links, and are reported the same way, at the line that holds them.
   const source = joinLines(c.lines);
+  const lineIndexAt = indexLines(source);
+  // Links are met in order too, so each search goes on from the last one found (from the start, a slide of thousands
+  // of links searched its whole text for each).
+  let textFrom = 0;
   const lineOf = (text: string) => {
-    const index = source.indexOf(text);
-    return locateLine(index === -1 ? (c.htmlLines[0] ?? c.lines[0]!) : lineAt(c.lines, countNewlines(source.slice(0, index))), c.file);
+    const index = source.indexOf(text, textFrom);
+    if (index !== -1) textFrom = index + text.length;
+    return locateLine(index === -1 ? (c.htmlLines[0] ?? c.lines[0]!) : lineAt(c.lines, lineIndexAt(index)), c.file);
   };
   // A picture's source, as an attribute: the cleaner meets them in order, so each search goes on from the last one found.
   let sourcesFrom = 0;
@@ -49,7 +54,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const found = pattern.exec(source);
     if (!found) return lineOf(src);
     sourcesFrom = found.index + found[0].length;
-    return locateLine(lineAt(c.lines, countNewlines(source.slice(0, found.index))), c.file);
+    return locateLine(lineAt(c.lines, lineIndexAt(found.index)), c.file);
   };
   // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
   const lineOfMarkup = (what: string) => {
@@ -57,7 +62,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const attribute = /^([^\s<]+) on </.exec(what)?.[1];
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
-    return locateLine(match ? lineAt(c.lines, countNewlines(source.slice(0, match.index))) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
+    return locateLine(match ? lineAt(c.lines, lineIndexAt(match.index)) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
   };
   const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
     c.bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {

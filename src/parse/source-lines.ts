@@ -42,3 +42,23 @@ export function countNewlines(s: string): number {
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/**
+ * A lookup of the line an offset of `text` is on (0 for the first), from the line starts found once: a slide of
+ * thousands of things to place would otherwise count the newlines before each of them, in time that grows with the
+ * square of its length.
+ */
+export function indexLines(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+}
