@@ -70,6 +70,13 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   let footerOpen: Line | null = null;
   /** Open regions of lists that step in or show at once, innermost last: Pandoc's `::: incremental`, Slidev's `<v-clicks>`. */
   const regions: StepRegion[] = [];
+  /** The region a part starting here is in: the innermost open, if any. */
+  const inRegion = () => (regions.length > 0 ? { region: regions.at(-1)! } : {});
+  /** Starts a column's parts (a new column, the columns' tail) in the region open, if any. */
+  const startColumn = () => {
+    columnLines.push([]);
+    steps.push(regions.length > 0 ? [{ fragment: false, from: 0, ...inRegion() }] : []);
+  };
   /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
   let footerWritten = false;
   for (const line of raw.body) {
@@ -82,7 +89,7 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
     }
     const pause = PAUSE.exec(line.text);
     if (pause) {
-      steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]), ...(regions.length > 0 ? { region: regions.at(-1) } : {}) });
+      steps.at(-1)!.push({ fragment: !pause[1], from: columnLines.at(-1)!.length, ...readStepSpec(pause[2]), ...inRegion() });
       continue;
     }
     const directive = DIRECTIVE.exec(line.text);
@@ -108,9 +115,7 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
       if (directive[4] === '-end') {
         if (tailAt === undefined && columnLines.length > 1) {
           tailAt = columnLines.length;
-          columnLines.push([]);
-          steps.push([]);
-          if (regions.length > 0) steps.at(-1)!.push({ fragment: false, from: 0, region: regions.at(-1) });
+          startColumn();
         }
       } else if (directive[4] === '-start') {
         if (columnLines.length === 1 && hasText(columnLines[0]!)) {
@@ -122,17 +127,15 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
       } else if (!directive[4]) {
         // Columns again after the columns ended: a slide has one row of them, so what stood between is a column too.
         tailAt = undefined;
-        columnLines.push([]);
-        steps.push([]);
         // A region of stepped lists open when the column starts goes on in it.
-        if (regions.length > 0) steps.at(-1)!.push({ fragment: false, from: 0, region: regions.at(-1) });
+        startColumn();
       }
       if (directive[5] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[5]);
     } else if (directive[2]) {
       // A region's lists step in (or show at once) as it says, and from its end as the slide says: a cut that goes on in the step it stands in.
       if (directive[2] === 'start') regions.push({ incremental: directive[1]!.startsWith('incremental'), ...(directive[3] !== undefined ? { depth: Number(directive[3]) } : {}) });
       else regions.pop();
-      steps.at(-1)!.push({ fragment: false, continues: true, from: columnLines.at(-1)!.length, ...(regions.length > 0 ? { region: regions.at(-1) } : {}) });
+      steps.at(-1)!.push({ fragment: false, continues: true, from: columnLines.at(-1)!.length, ...inRegion() });
     } else {
       incremental = directive[1] === 'incremental';
     }
