@@ -4,7 +4,7 @@
 // so are `<style>` blocks, whose CSS is handed on to style the deck (author-styles.ts).
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
-import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, rewriteSlidevLinks } from './slidev.js';
+import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, rewriteSlidevLinks, SLIDEV_GLOBALS } from './slidev.js';
 import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
@@ -181,7 +181,7 @@ function readStyleLine(line: string, state: LeftoverState): { text: string; styl
 }
 
 /** A Vue expression that reads Slidev's globals, which only Slidev can give a value. */
-const SLIDEV_EXPRESSION = /\{\{[^{}\n]{0,200}\$(?:slidev|nav|page|clicks|frontmatter|renderContext)\b[^{}\n]{0,200}\}\}/;
+const SLIDEV_EXPRESSION = new RegExp(String.raw`\{\{[^{}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b[^{}\n]{0,200}\}\}`);
 
 /** A Vue expression in text, but for Quarto's shortcodes (`{{< … >}}`, `{{% … %}}`). */
 const VUE_EXPRESSION = /\{\{(?![<%])[^{}\n]{1,400}\}\}/g;
