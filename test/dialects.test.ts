@@ -1907,7 +1907,7 @@ describe("Quarto's include", () => {
     const built = await buildDeck(path.join(dir, 'deck.qmd'));
     expect(built.briefing.slides.at(-1)!.bodyHtml.match(/<pre/g)).toHaveLength(5);
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
-      "17: the file _big.qmd that Quarto's include names would take what the includes of deck.qmd add past 5 MB (files included in each other many times), so it and the includes after it were left out",
+      "17: the file _big.qmd that Quarto's include names would take what the includes of deck.qmd add past 5 MB (files included in each other, or shown, many times), so it and the includes after it were left out",
     ]);
   });
 

@@ -143,18 +143,23 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   /** What is left of the text the file's includes may add (MAX_INCLUDED_CHARS), and whether an include was refused for it. */
   const includeBudget: IncludeBudget = { left: MAX_INCLUDED_CHARS };
   let includeBudgetSpent = false;
+  /**
+   * Takes an include's (or a snippet's) text from the budget; past it, says once, at the first include left out (every
+   * later one would say the same), that it and the includes after it were left out.
+   */
+  const spendOnInclude = (text: string, number: number, written: string, named: string): boolean => {
+    if (spendIncludeBudget(includeBudget, text)) return true;
+    if (!includeBudgetSpent) warnHere(number, `the file ${written} that ${named} names would take what the includes of ${file.relPath} add past ${MAX_INCLUDED_CHARS / 1024 / 1024} MB (files included in each other, or shown, many times), so it and the includes after it were left out`);
+    includeBudgetSpent = true;
+    return false;
+  };
   const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
     const lookup = lookUpInclude(target, including, includes);
     if ('problem' in lookup) {
       warnHere(number, describeIncludeProblem(target, named, lookup));
       return;
     }
-    if (!spendIncludeBudget(includeBudget, lookup.found.file.text)) {
-      // Said once, at the first include left out: past it, every include of the file would say the same.
-      if (!includeBudgetSpent) warnHere(number, `the file ${target} that ${named} names would take what the includes of ${file.relPath} add past ${MAX_INCLUDED_CHARS / 1024 / 1024} MB (files included in each other many times), so it and the includes after it were left out`);
-      includeBudgetSpent = true;
-      return;
-    }
+    if (!spendOnInclude(lookup.found.file.text, number, target, named)) return;
     if (before !== undefined) handle(before, number);
     including.push(lookup.found.relPath);
     reading.push(lookup.found.file);
@@ -169,11 +174,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const lookup = lookUpInclude(snippet.target, including, includes);
     const block = 'found' in lookup ? writeSnippetBlock(snippet, lookup.found.file.text, lookup.found.relPath) : null;
     // A snippet shown many times spends the same budget as an include: its text is added each time.
-    if (block && !spendIncludeBudget(includeBudget, block.join('\n'))) {
-      if (!includeBudgetSpent) warnHere(number, `the file ${snippet.written} that a snippet import names would take what the includes of ${file.relPath} add past ${MAX_INCLUDED_CHARS / 1024 / 1024} MB (files shown many times), so it and the imports after it were left out`);
-      includeBudgetSpent = true;
-      return;
-    }
+    if (block && !spendOnInclude(block.join('\n'), number, snippet.written, 'a snippet import')) return;
     if (block) block.forEach((line) => handle(line, number));
     else warnHere(number, 'found' in lookup ? `the file ${snippet.written} that a snippet import names has no region ${snippet.region}, so it was left out` : describeIncludeProblem(snippet.written, 'a snippet import', lookup));
   };
