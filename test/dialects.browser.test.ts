@@ -121,6 +121,23 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     });
   }
 
+  it("Slidev's clicks in Chromium: a v-after steps in with the click before it, a numbered click at its number", async () => {
+    const deck = ['---', 'theme: default', 'title: S', '---', '', '# Clicks', '', '<div v-click>One</div>', '<div v-after>With one</div>', '<div v-click>Two</div>', '', '---', '', '# Numbered', '', '<div v-click="2">Later</div>', '<div v-click="1">Sooner</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'browser-slidev-clicks'), 'deck.md'));
+    const shown = await tab.show(built.deck.html);
+    const steps = (slide: number) => shown.page.evaluate(async (index) => {
+      const reveal = (window as unknown as { Reveal: { slide(h: number): void; nextFragment(): boolean } }).Reveal;
+      reveal.slide(index);
+      const seen = () => [...document.querySelectorAll('section.present .fragment')].filter((f) => f.classList.contains('visible')).map((f) => f.textContent!.trim()).join('+');
+      const out: string[] = [];
+      while (reveal.nextFragment()) out.push(seen());
+      return out;
+    }, slide);
+    const index = (title: string) => built.briefing.slides.findIndex((s) => s.title === title);
+    expect(await steps(index('Clicks'))).toEqual(['One+With one', 'One+With one+Two']);
+    expect(await steps(index('Numbered'))).toEqual(['Sooner', 'Later+Sooner']);
+  });
+
   it("Marp's lead class centres a slide's content, its color directive colours the text, and text on a slide whose own background is dark (Marp's invert class, a black background colour, a dark gradient) or light in a dark theme takes colours that read on it", async () => {
     const luminance = (rgb: string) => {
       const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));

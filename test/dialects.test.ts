@@ -2097,7 +2097,7 @@ describe("Marp's rulers and its classic directives", () => {
 });
 
 describe("Slidev's clicks inside a line, hiding clicks and click markers in notes", () => {
-  it('<v-click> and <v-after> inside a line step in, v-click.hide steps out, and [click] markers never show in the notes', async () => {
+  it('<v-click> and <v-after> inside a line step in, v-after with the click before it, v-click.hide steps out, and [click] markers never show in the notes', async () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# One', '',
       '<v-click>First</v-click> then <v-after>second</v-after> at once.', '',
@@ -2106,11 +2106,27 @@ describe("Slidev's clicks inside a line, hiding clicks and click markers in note
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-inline-clicks'), 'deck.md'));
     const slide = built.briefing.slides.find((s) => s.title === 'One')!;
-    expect(slide.bodyHtml).toContain('<p><span class="fragment">First</span> then <span class="fragment">second</span> at once.</p>');
-    expect(slide.bodyHtml).toContain('<div class="fragment fade-out">Gone on click</div>');
-    expect(slide.bodyHtml).toMatch(/<div class="fragment"><p>A whole step<\/p>/);
+    // Each fragment has its place in reveal's order, as it stands; `v-after` shares the place of the one before it.
+    expect(slide.bodyHtml).toContain('<p><span class="fragment" data-fragment-index="0">First</span> then <span class="fragment" data-fragment-index="0">second</span> at once.</p>');
+    expect(slide.bodyHtml).toContain('<div class="fragment fade-out" data-fragment-index="1">Gone on click</div>');
+    expect(slide.bodyHtml).toMatch(/<div class="fragment" data-fragment-index="2"><p>A whole step<\/p>/);
+    expect(slide.bodyHtml).not.toContain('data-with-previous');
     expect(slide.notes?.markdown).toBe('Open first point third point');
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
+  });
+
+  it('<v-after> steps in with the click before it: on an element, around Markdown and inside a line, across columns; a slide whose clicks are numbered keeps reveal\'s order', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# After', '',
+      '<div v-click>One</div>', '<div v-after>With one</div>', '<div v-click>Two</div>', '', '<v-after>', '', 'With two', '', '</v-after>', '',
+      '---', 'layout: two-cols', '---', '', '# Columns', '', '<div v-click>Left</div>', '', '::right::', '', '<div v-after>With left</div>', '',
+      '---', '', '# Numbered', '', '<div v-click="2">Second</div>', '<div v-after>After</div>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-v-after'), 'deck.md'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!;
+    expect(body('After').bodyHtml.replace(/\n/g, '')).toBe('<div class="fragment" data-fragment-index="0">One</div><div class="fragment" data-fragment-index="0">With one</div><div class="fragment" data-fragment-index="1">Two</div><div class="fragment" data-fragment-index="1"><p>With two</p></div>');
+    expect(body('Columns').columns!.map((c) => c.replace(/\n/g, ''))).toEqual(['<div class="fragment" data-fragment-index="0">Left</div>', '<div class="fragment" data-fragment-index="0">With left</div>']);
+    expect(body('Numbered').bodyHtml.replace(/\n/g, '')).toBe('<div class="fragment" data-fragment-index="2">Second</div><div class="fragment">After</div>');
   });
 });
 

@@ -2,6 +2,7 @@
 // effects and place in the order, and the column's lines rendered in them.
 import type { MarpBackground } from './dialects/marp.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
+import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import type { Line } from './source-lines.js';
 
 /** A region of lists that step in or show at once (Pandoc's `::: incremental`, Slidev's `<v-clicks>`), and how deep in nested lists its items step in (every level when not given). */
@@ -12,7 +13,7 @@ export type StepRegion = { incremental: boolean; depth?: number };
  * A cut that `continues` is no step: the lines after it stay in the step before, and only whether their lists step in changes
  * (`region`; the slide's own setting where it is not given).
  */
-export type Step = { fragment: boolean; from: number; effects?: string; index?: string; continues?: boolean; region?: StepRegion };
+export type Step = { fragment: boolean; from: number; effects?: string; index?: string; withPrevious?: true; continues?: boolean; region?: StepRegion };
 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 export type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
@@ -20,7 +21,7 @@ export type RenderedPart = { html: string; bulletCount: number; background?: Mar
 /** A step's element: reveal's fragment, with those of its effects that are reveal's fragment classes, and its index. */
 function openStep(step: Step): string {
   const effects = (step.effects ?? '').split(/\s+/).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
-  return `<div class="${['fragment', ...effects].join(' ')}"${step.index !== undefined ? ` data-fragment-index="${step.index}"` : ''}>`;
+  return `<div class="${['fragment', ...effects].join(' ')}"${step.index !== undefined ? ` data-fragment-index="${step.index}"` : step.withPrevious ? ` ${WITH_PREVIOUS}` : ''}>`;
 }
 
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */

@@ -10,11 +10,13 @@
 export const PAUSE = /^[ \t]*<!--[ \t]*pause(?:(:[ \t]*end)|:([a-z0-9= \t-]{0,200}))?[ \t]*-->[ \t]*$/;
 
 /** A step's effects (reveal's fragment classes, checked where the step is drawn) and index, from a pause's words. */
-export function readStepSpec(spec: string | undefined): { effects?: string; index?: string } {
+export function readStepSpec(spec: string | undefined): { effects?: string; index?: string; withPrevious?: true } {
   const words = (spec ?? '').split(/[ \t]+/).filter(Boolean);
   const index = words.map((w) => /^index=(\d{1,3})$/.exec(w)?.[1]).find((i) => i !== undefined);
-  const effects = words.filter((w) => !w.startsWith('index=')).join(' ');
-  return { ...(effects ? { effects } : {}), ...(index !== undefined ? { index } : {}) };
+  // `with-previous` (Slidev's `<v-after>`): the step comes with the click before it.
+  const withPrevious = words.includes('with-previous');
+  const effects = words.filter((w) => !w.startsWith('index=') && w !== 'with-previous').join(' ');
+  return { ...(effects ? { effects } : {}), ...(index !== undefined ? { index } : {}), ...(withPrevious ? { withPrevious } : {}) };
 }
 
 /** A slide's own footer: `<!-- footer -->` (what Quarto's `::: footer` div becomes) starts it, `<!-- footer: end -->` ends it. */

@@ -4,6 +4,7 @@ import { DARK_THEMES, HTML_DECK, NOTEBOOK, isCustomTheme, type Briefing, type Ch
 import { readByPandoc, readByPandocItself, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
+import { placeAfterClicks } from './dialects/slidev-after.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
@@ -226,6 +227,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // The slide's footnotes go under its content: after what spans the columns below them, or its last column.
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) (tail ?? rendered.at(-1)!).html += ending.footnotes;
+    // Slidev's `v-after` steps in with the click before it, wherever on the slide that is (slidev-after.ts).
+    const placed = placeAfterClicks([lead?.html ?? '', ...rendered.map((r) => r.html), tail?.html ?? '']);
+    if (lead) lead.html = placed[0]!;
+    rendered.forEach((r, i) => (r.html = placed[i + 1]!));
+    if (tail) tail.html = placed.at(-1)!;
     const body = { html: (lead?.html ?? '') + rendered.map((c) => c.html).join('') + (tail?.html ?? ''), bulletCount: (lead?.bulletCount ?? 0) + rendered.reduce((n, c) => n + c.bulletCount, 0) + (tail?.bulletCount ?? 0) };
     const written = raw.notes && hasText(raw.notes) ? renderNotes(raw.file, raw.notes) : null;
     // Notes written as HTML elements in the slide (`<aside class="notes">` mid-line, Pandoc's `<div class="notes">`) join them.

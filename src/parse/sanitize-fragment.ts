@@ -4,7 +4,8 @@ import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { clickClasses, clickIndex, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
+import { clickClasses, clickIndex, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
+import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
@@ -77,6 +78,8 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickIndex(attribs) : undefined;
   if (index !== undefined) out['data-fragment-index'] = index;
+  // Slidev's `v-after` steps in with the click before it (slidev-after.ts gives it that click's place once the slide is whole).
+  else if (clicks.length > 0 && isAfterAttribute(Object.keys(attribs))) out[WITH_PREVIOUS] = '';
   for (const [name, value] of Object.entries(attribs)) {
     if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid')) continue;
     if (name.toLowerCase() === 'class') {
@@ -202,7 +205,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       span: ['class'],
       input: ['type', 'checked', 'disabled'],
       // reveal's fragments, as `<!-- .element: -->` sets them.
-      '*': ['data-fragment-index'],
+      '*': ['data-fragment-index', WITH_PREVIOUS],
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.

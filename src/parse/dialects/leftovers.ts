@@ -70,7 +70,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     if (linked !== line) return rewriteLeftover(linked, state) ?? { text: linked };
   }
   // Slidev's click elements inside a line are spans that step in; on lines of their own they are build steps (below).
-  if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
+  if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-(?:click|after)\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
   // Slidev's `<LightOrDark>` shows its `#dark` slot in a dark theme and its `#light` slot in a light one.
   // A slide's end closes it too, left open (slide-cutting reads the `---`): each Slidev slide is a component of its own.
   if (state.lightOrDark && /^---[ \t]*$/.test(line)) state.lightOrDark = undefined;
@@ -101,6 +101,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
   if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };
   if (/^[ \t]*<\/v-click>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
+  // `<v-after>` around Markdown: a step that comes with the click before it.
+  if (/^[ \t]*<v-after\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause: with-previous -->' };
+  if (/^[ \t]*<\/v-after>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
   // Slidev's `<v-switch>` shows one of its templates at a time, each from its click to the next's.
   if (/^[ \t]*<v-switch\b[^>]*>[ \t]*$/i.test(line)) {
     state.vSwitch = true;

@@ -88,6 +88,11 @@ export function isClickAttribute(name: string): boolean {
   return /^v-(?:click|after)(?:\.hide)?$/i.test(name);
 }
 
+/** Whether an element's attributes ask it to step in with the click before it (Slidev's `v-after`), with no `v-click` of its own. */
+export function isAfterAttribute(attributeNames: string[]): boolean {
+  return attributeNames.some((name) => /^v-after$/i.test(name)) && !attributeNames.some((name) => /^v-click(?:\.hide)?$/i.test(name));
+}
+
 /**
  * The place in the build order a click attribute names by number (`v-click="3"`: at the third click), as reveal's
  * fragment index; undefined for a click with no number, or a relative (`'+1'`) or ranged one, which step in order.

@@ -1,0 +1,47 @@
+// Slidev's `v-after`: an element that steps in with the click before it, not a click of its own. reveal shows
+// fragments one step each, in the order they stand, unless they name their place (`data-fragment-index`); two
+// fragments with the same place step in together. So once a slide is whole, each of its fragments is given the
+// place reveal would give it by its order, and a `v-after` the place of the fragment before it.
+import type * as parse5 from 'parse5';
+import { parseFragmentKeepingMarks } from '../html-fragment.js';
+
+/** The attribute the sanitizer leaves on a `v-after` fragment, for this pass to read and take off. */
+export const WITH_PREVIOUS = 'data-with-previous';
+
+type Element = parse5.DefaultTreeAdapterMap['element'];
+type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
+
+/**
+ * Gives a slide's fragments their places (the slide's HTML in the order it stands: what spans the columns above them,
+ * the columns, what spans them below), a `v-after` the place of the fragment before it. A slide whose fragments
+ * already name places (Slidev's `v-click="3"`, Quarto's `fragment-index`) is left in reveal's own order, less the marks:
+ * reveal puts fragments without a place after all those with one, and a place given here would change that.
+ */
+export function placeAfterClicks(parts: string[]): string[] {
+  if (!parts.some((html) => html.includes(WITH_PREVIOUS))) return parts;
+  const named = parts.some((html) => html.includes('data-fragment-index'));
+  let place = 0;
+  return parts.map((html) => {
+    if (!html.includes('fragment')) return html;
+    const { fragment, serialize } = parseFragmentKeepingMarks(html);
+    const visit = (node: ParentNode): void => {
+      for (const child of node.childNodes) {
+        if (!('tagName' in child)) continue;
+        const element = child as Element;
+        const classes = element.attrs.find((a) => a.name === 'class')?.value.split(/\s+/) ?? [];
+        if (classes.includes('fragment')) {
+          const after = element.attrs.some((a) => a.name === WITH_PREVIOUS);
+          element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS);
+          if (!named) {
+            // The first fragment of a slide has no click before it: a `v-after` there is the first click.
+            const at = after && place > 0 ? place - 1 : place++;
+            element.attrs.push({ name: 'data-fragment-index', value: String(at) });
+          }
+        }
+        visit(element.nodeName === 'template' ? (element as unknown as { content: ParentNode }).content : element);
+      }
+    };
+    visit(fragment);
+    return serialize();
+  });
+}
