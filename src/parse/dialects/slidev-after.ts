@@ -29,9 +29,10 @@ export function placeAfterClicks(parts: string[]): string[] {
         if (!('tagName' in child)) continue;
         const element = child as Element;
         const classes = element.attrs.find((a) => a.name === 'class')?.value.split(/\s+/) ?? [];
+        const after = element.attrs.some((a) => a.name === WITH_PREVIOUS);
+        // Taken off every element: it is this pass's mark, never the deck's.
+        if (after) element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS);
         if (classes.includes('fragment')) {
-          const after = element.attrs.some((a) => a.name === WITH_PREVIOUS);
-          element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS);
           if (!named) {
             // The first fragment of a slide has no click before it: a `v-after` there is the first click.
             const at = after && place > 0 ? place - 1 : place++;

@@ -4,6 +4,7 @@ import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attribut
 import { readConditional } from './conditional.js';
 import { readMdcAttributes, readMdcClick } from '../mdc.js';
 import { isClickAttribute } from '../slidev.js';
+import { WITH_PREVIOUS } from '../slidev-after.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
 
 // Pandoc's inline attributes and bracketed spans.
@@ -16,6 +17,8 @@ const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 export interface PandocFragment {
   effects: string[];
   index?: string;
+  /** Slidev's `v-after` (in an MDC deck): the step comes with the click before it (slidev-after.ts). */
+  withPrevious?: true;
 }
 
 /**
@@ -27,12 +30,12 @@ function readFragment(attributes: Attributes, mdc: boolean): PandocFragment | nu
   if (!attributes.classes.includes('fragment') && !click) return null;
   const index = attributes.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1] ?? click?.index;
   const effects = [...new Set([...attributes.classes.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c)), ...(click?.effects ?? [])])];
-  return { effects, ...(index !== undefined ? { index } : {}) };
+  return { effects, ...(index !== undefined ? { index } : {}), ...(click?.withPrevious ? { withPrevious: true as const } : {}) };
 }
 
 /** A step's classes and index as the attributes of its element. */
 export function writeFragment(fragment: PandocFragment): string {
-  return ` class="${['fragment', ...fragment.effects].join(' ')}"${fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : ''}`;
+  return ` class="${['fragment', ...fragment.effects].join(' ')}"${fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : fragment.withPrevious ? ` ${WITH_PREVIOUS}` : ''}`;
 }
 
 /** Whether a class or pair of a step's attributes was read into its step. */
