@@ -5,8 +5,11 @@ import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import type { Line } from './source-lines.js';
 
-/** A region of lists that step in or show at once (Pandoc's `::: incremental`, Slidev's `<v-clicks>`), and how deep in nested lists its items step in (every level when not given). */
-export type StepRegion = { incremental: boolean; depth?: number };
+/**
+ * A region of lists that step in or show at once (Pandoc's `::: incremental`, Slidev's `<v-clicks>`), how deep in nested
+ * lists its items step in (every level when not given), and how many of a list's own items step in at a click (`every`).
+ */
+export type StepRegion = { incremental: boolean; depth?: number; every?: number };
 
 /**
  * Where a column's build step starts or ends, and the effects and place in the order a step takes (`<!-- pause: fade-up index=2 -->`).

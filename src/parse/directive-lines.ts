@@ -28,10 +28,10 @@ export const FOOTER = /^[ \t]*<!--[ \t]*footer(:[ \t]*end)?[ \t]*-->[ \t]*$/;
  * `<!-- column-end -->` ends the columns, what follows spanning them below.
  * `<!-- incremental: start -->` … `<!-- incremental: end -->` (Pandoc's `::: incremental`, Slidev's `<v-clicks>`) steps in
  * the lists between them only, as `<!-- nonincremental: start -->` shows those at once; `depth=1` steps in a list's own
- * items only, each with the lists nested in it (Slidev's default), `depth=2` theirs too.
- * Groups: 1 the directive, 2 a region's `start` or `end`, 3 its depth, 4 `-width`, `-start` or `-end`, 5 the width in percent, 6 the layout's name.
+ * items only, each with the lists nested in it (Slidev's default), `depth=2` theirs too; `every=2` two items at a click.
+ * Named groups: `directive`, a region's `start` or `end` and its `depth` and `every`, a `column`'s kind and `width` in percent, the `layout`'s name.
  */
-export const DIRECTIVE = /^[ \t]*<!--[ \t]*((?:non)?incremental(?:[ \t]*:[ \t]*(start|end)(?:[ \t]+depth=(\d{1,2}))?)?|column(-width|-start|-end)?(?:[ \t]*:[ \t]*(\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*([A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
+export const DIRECTIVE = /^[ \t]*<!--[ \t]*(?<directive>(?:non)?incremental(?:[ \t]*:[ \t]*(?<region>start|end)(?:[ \t]+depth=(?<depth>\d{1,2}))?(?:[ \t]+every=(?<every>\d{1,3}))?)?|column(?<column>-width|-start|-end)?(?:[ \t]*:[ \t]*(?<width>\d{1,3}(?:\.\d+)?)%)?|layout[ \t]*:[ \t]*(?<layout>[A-Za-z0-9_-]+))[ \t]*-->[ \t]*$/;
 
 /** A tool's first column: it starts the columns, on a two-column slide. */
 export const FIRST_COLUMN: DialectLine = { text: '<!-- column-start -->', before: ['<!-- layout: two-column -->'] };

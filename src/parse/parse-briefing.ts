@@ -214,9 +214,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
         look = { ...look, backgroundImage: images.length - 1 };
       }
     }
-    const lead = leadLines === null ? null : renderSteps(leadLines, leadSteps, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region?.depth));
-    const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region?.depth)));
-    const tail = tailLines === null ? null : renderSteps(tailLines, tailSteps, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region?.depth));
+    const lead = leadLines === null ? null : renderSteps(leadLines, leadSteps, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region));
+    const rendered = columnLines.map((lines, c) => renderSteps(lines, steps[c]!, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region)));
+    const tail = tailLines === null ? null : renderSteps(tailLines, tailSteps, (part, region) => markdown.render(raw.file, part, region?.incremental ?? incremental, region));
     // Marp's `![bg](…)`: the image the renderer took for the slide's background, or several side by side (marp.ts).
     const firstBackground = rendered.find((r) => r.background !== undefined)?.background;
     if (firstBackground) {

@@ -105,39 +105,41 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
       const malformed = describeMalformedDirective(line.text);
       if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
       columnLines.at(-1)!.push(line);
-    } else if (directive[6]) {
-      layout = directive[6];
+    } else if (directive.groups!.layout) {
+      layout = directive.groups!.layout;
       layoutLine = line.number;
-    } else if (directive[1]!.startsWith('column')) {
+    } else if (directive.groups!.directive!.startsWith('column')) {
+      const kind = directive.groups!.column;
       // `<!-- column -->` starts the next column; `<!-- column-width: 60% -->` sizes the one open (Quarto's `width="60%"`);
       // `<!-- column-start -->` (Slidev's `::left::`) starts the first, and what stood before it spans the columns;
       // `<!-- column-end -->` (Pandoc's `:::: columns` closing) ends them, and what follows spans them below.
-      if (directive[4] === '-end') {
+      if (kind === '-end') {
         if (tailAt === undefined && columnLines.length > 1) {
           tailAt = columnLines.length;
           startColumn();
         }
-      } else if (directive[4] === '-start') {
+      } else if (kind === '-start') {
         if (columnLines.length === 1 && hasText(columnLines[0]!)) {
           leadLines = columnLines[0]!;
           leadSteps = steps[0]!;
           columnLines[0] = [];
           steps[0] = [];
         }
-      } else if (!directive[4]) {
+      } else if (!kind) {
         // Columns again after the columns ended: a slide has one row of them, so what stood between is a column too.
         tailAt = undefined;
         // A region of stepped lists open when the column starts goes on in it.
         startColumn();
       }
-      if (directive[5] !== undefined) columnWidths[columnLines.length - 1] = Number(directive[5]);
-    } else if (directive[2]) {
+      if (directive.groups!.width !== undefined) columnWidths[columnLines.length - 1] = Number(directive.groups!.width);
+    } else if (directive.groups!.region) {
+      const { region, depth, every } = directive.groups!;
       // A region's lists step in (or show at once) as it says, and from its end as the slide says: a cut that goes on in the step it stands in.
-      if (directive[2] === 'start') regions.push({ incremental: directive[1]!.startsWith('incremental'), ...(directive[3] !== undefined ? { depth: Number(directive[3]) } : {}) });
+      if (region === 'start') regions.push({ incremental: directive.groups!.directive!.startsWith('incremental'), ...(depth !== undefined ? { depth: Number(depth) } : {}), ...(every !== undefined && Number(every) > 1 ? { every: Number(every) } : {}) });
       else regions.pop();
       steps.at(-1)!.push({ fragment: false, continues: true, from: columnLines.at(-1)!.length, ...inRegion() });
     } else {
-      incremental = directive[1] === 'incremental';
+      incremental = directive.groups!.directive === 'incremental';
     }
   }
   if (footerOpen) {

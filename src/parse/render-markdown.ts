@@ -20,6 +20,8 @@ import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
 import { isAnnotationList } from './dialects/pandoc/code-annotations.js';
 import { createCodeTokenRenderer, type CodeToken } from './render-code-token.js';
+import type { StepRegion } from './build-steps.js';
+import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
@@ -131,9 +133,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     renderer: {
       image: (token: Tokens.Image) => imageRenderer.render(token),
       // An item of a list that steps in only so deep (Slidev's `<v-clicks>`, stepListItems): it steps in with the lists nested in it.
-      listitem(item: Tokens.ListItem & { steps?: true }) {
+      listitem(item: Tokens.ListItem & { steps?: 'alone' | 'with previous' }) {
         if (!item.steps) return false;
-        return Renderer.prototype.listitem.call(this, item).replace(/^<li>/, '<li class="fragment">');
+        return Renderer.prototype.listitem.call(this, item).replace(/^<li>/, item.steps === 'alone' ? '<li class="fragment">' : `<li class="fragment" ${WITH_PREVIOUS}>`);
       },
       link(token: Tokens.Link) {
         const where = atToken(token.raw);
@@ -267,7 +269,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     },
 
     /** Renders slide or notes Markdown lines to HTML, tracking source lines for messages. */
-    render(file: SourceFile, lines: Line[], incremental: boolean, stepDepth?: number): { html: string; bulletCount: number; background?: MarpBackground } {
+    render(file: SourceFile, lines: Line[], incremental: boolean, region?: StepRegion): { html: string; bulletCount: number; background?: MarpBackground } {
       ctx.file = file;
       ctx.rawHtml = false;
       ctx.background = undefined;
@@ -287,7 +289,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         return { html: '', bulletCount: 0 };
       }
       try {
-        const rendered = renderTokens(file, lines, incremental, stepDepth);
+        const rendered = renderTokens(file, lines, incremental, region);
         return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background };
       } catch (err) {
         // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
@@ -321,7 +323,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     return math.putBack(meta.smartypants ? typesetHtml(html, meta.lang) : html);
   }
 
-  function renderTokens(file: SourceFile, lines: Line[], incremental: boolean, stepDepth?: number): { html: string; bulletCount: number } {
+  function renderTokens(file: SourceFile, lines: Line[], incremental: boolean, region?: StepRegion): { html: string; bulletCount: number } {
+    // A region that says how deep its lists step in, or how many items at a click, marks its items as they render.
+    const stepped = incremental && (region?.depth !== undefined || region?.every !== undefined) ? { depth: region.depth ?? Infinity, every: region.every ?? 1 } : undefined;
     const tokens = marked.lexer(joinLines(lines));
     let index = 0;
     let html = '';
@@ -340,7 +344,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const before: boolean = ctx.rawHtml;
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
-      if (incremental && stepDepth !== undefined && token.type === 'list') stepListItems(token as Tokens.List, stepDepth);
+      if (stepped && token.type === 'list') stepListItems(token as Tokens.List, stepped.depth, stepped.every);
       if (token.type === 'code' && quartoFile() && isAnnotationList(nextBlock(tokens as Token[], at) as Tokens.List | undefined)) (token as CodeToken).quartoAnnotated = true;
       const part = marked.parser([token]);
       // Marp steps in a list written with `*` markers, or numbered `1)`, its "fragmented lists"; `-`, `+` and `1.` lists show at once.
@@ -355,18 +359,22 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
     if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT });
     // Every item steps in, at every depth, unless the region said how deep (its items are marked as they render).
-    if (incremental && stepDepth === undefined) html = html.replace(/<li>/g, '<li class="fragment">');
+    if (incremental && !stepped) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }
 }
 
-/** Marks a list's items, and those of the lists nested in them to `depth` levels in all, as steps (Slidev's `<v-clicks depth="2">`). */
-function stepListItems(list: Tokens.List, depth: number): void {
+/**
+ * Marks a list's items, and those of the lists nested in them to `depth` levels in all, as steps (Slidev's
+ * `<v-clicks depth="2">`); with `every`, that many of the list's own items step in at a click (`every="2"`): the
+ * others of each group come with the first (slidev-after.ts gives them its place).
+ */
+function stepListItems(list: Tokens.List, depth: number, every = 1): void {
   if (depth < 1) return;
-  for (const item of list.items as (Tokens.ListItem & { steps?: true })[]) {
-    item.steps = true;
+  (list.items as (Tokens.ListItem & { steps?: 'alone' | 'with previous' })[]).forEach((item, i) => {
+    item.steps = i % every === 0 ? 'alone' : 'with previous';
     for (const inner of item.tokens) if (inner.type === 'list') stepListItems(inner as Tokens.List, depth - 1);
-  }
+  });
 }
 
 /** The block after the token at `at`, past blank lines. */

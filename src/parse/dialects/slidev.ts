@@ -121,12 +121,11 @@ export function readUnoGrid(attribs: Record<string, string>): string | null {
   return `layout-grid layout-ncol-${Math.min(Number(columns), 4)}`;
 }
 
-/** Slidev's `<v-clicks>` (`depth="2"`, `every="2"`) as the start of a region of stepped lists; what it cannot take is named. */
+/** Slidev's `<v-clicks>` (`depth="2"`, `every="2"`) as the start of a region of stepped lists, to its depth and that many items at a click. */
 export function readVClicks(attributes: string): DialectLine {
   const depth = /\bdepth\s*=\s*["']?(\d{1,2})\b/i.exec(attributes)?.[1] ?? '1';
   const every = /\bevery\s*=\s*["']?(\d{1,3})\b/i.exec(attributes)?.[1];
-  const text = `<!-- incremental: start depth=${Math.max(1, Number(depth))} -->`;
-  return every !== undefined && every !== '1' ? { text, warning: `Slidev's <v-clicks every="${every}"> steps in one item at a time here, not ${every} at once` } : { text };
+  return { text: `<!-- incremental: start depth=${Math.max(1, Number(depth))}${every !== undefined && Number(every) > 1 ? ` every=${every}` : ''} -->` };
 }
 
 /** Slidev's click elements inside a line (`<v-click>text</v-click>`, `<v-after>`): a span with the click attribute, which steps in as a fragment. */
