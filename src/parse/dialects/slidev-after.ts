@@ -22,7 +22,7 @@ export function placeAfterClicks(parts: string[]): string[] {
   const named = parts.some((html) => html.includes('data-fragment-index'));
   let place = 0;
   return parts.map((html) => {
-    if (!html.includes('fragment')) return html;
+    if (!html.includes('fragment') && !html.includes(WITH_PREVIOUS)) return html;
     const { fragment, serialize } = parseFragmentKeepingMarks(html);
     const visit = (node: ParentNode): void => {
       for (const child of node.childNodes) {
