@@ -16,15 +16,13 @@ import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, readIncludeL
 import { writeSnippetBlock } from './dialects/slidev-snippets.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { appendAll } from '../append-all.js';
+import { ANY_HEADING, H1, H2 } from './headings.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
 /** In a deck Pandoc reads, its notes div written in HTML too, its lines Markdown. */
 const PANDOC_NOTES_OPENERS = [...NOTES_BLOCK_OPENERS, openPandocHtmlNotes];
 
-const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SEPARATOR = /^---[ \t]*$/;
 /** A CommonMark thematic break: three or more of `-`, `*` or `_`, spaces between them allowed. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -32,33 +30,6 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const NOTES = /^notes?:[ \t]?(.*)$/i;
 /** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
 const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
-/**
- * Counts `#` and `##` headings outside code fences, to pick the slide level
- * the way Pandoc does: a deck whose slides are all `#` headings (the habit
- * in Marp, reveal-md and Slidev) has `#` as its slide title, not a section;
- * and Pandoc's own rule for its decks, whether a `#` heading is followed at
- * once by content.
- */
-export function countHeadings(text: string): { h1: number; h2: number; h1BeforeContent: boolean } {
-  const counts = { h1: 0, h2: 0, h1BeforeContent: false };
-  const fences = createFenceReader();
-  // Whether the last heading read was a `#` one with nothing but blank lines after it yet.
-  let afterH1 = false;
-  for (const line of text.split('\n')) {
-    if (afterH1 && line.trim() !== '') {
-      // Pandoc's test for its slide level: a `#` heading followed at once by content, not by another heading.
-      if (!ANY_HEADING.test(line)) counts.h1BeforeContent = true;
-      afterH1 = false;
-    }
-    if (fences.read(line)) continue;
-    if (H1.test(line)) {
-      counts.h1++;
-      afterH1 = true;
-    } else if (H2.test(line)) counts.h2++;
-  }
-  return counts;
-}
-
 /**
  * Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
