@@ -1184,6 +1184,9 @@ describe("a deck for Pandoc's Beamer output", () => {
     expect([columns!.layout, columns!.columnWidths, columns!.columns!.map((c) => toPlainText(c).trim())]).toEqual(['two-column', [30, 70], ['Left text', 'Right text']]);
     expect(toPlainText(later!.bodyHtml).trim()).toBe('Plain');
     expect(built.warnings).toEqual([]);
+    // A width in another unit (1.5cm) is no share of the text's: that column takes what the other leaves.
+    const cm = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: C', 'output: beamer_presentation', '---', '', '## Sized', '', '\\begin{columns}', '\\column{1.5cm}', 'L', '\\column{0.4\\textwidth}', 'R', '\\end{columns}', ''].join('\n') }, 'beamer-column-cm'), 'deck.Rmd'));
+    expect(cm.briefing.slides.at(-1)!.columnWidths).toEqual([60, 40]);
   });
 });
 

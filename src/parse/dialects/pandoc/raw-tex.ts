@@ -93,7 +93,7 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   }
   // Beamer's `\column{0.5\textwidth}` inside `columns` starts the next column, as `\begin{column}` does, but is closed by
   // none: briefdeck's own column directives, which no div's closing fence must match.
-  const column = state.beamerColumns === null ? null : /^[ \t]*\\column[ \t]*(?:\[[^\]\n]*\][ \t]*)?\{[ \t]*(0?\.\d+|1(?:\.0*)?)?[^}\n]*\}[ \t]*$/.exec(line);
+  const column = state.beamerColumns === null ? null : /^[ \t]*\\column[ \t]*(?:\[[^\]\n]*\][ \t]*)?\{[ \t]*(?:(0?\.\d+|1(?:\.0*)?)[ \t]*\\(?:textwidth|linewidth|columnwidth)[ \t]*|[^}\n]*)\}[ \t]*$/.exec(line);
   if (column) {
     const width = column[1] === undefined ? '' : `${Math.round(Number(column[1]) * 100)}%`;
     const first = state.beamerColumns === 0;
