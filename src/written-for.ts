@@ -22,6 +22,15 @@ export function readByPandoc(peerTools: readonly string[], files: readonly strin
   return !peerTools.includes('remark') && (writtenForPandoc(peerTools) || files.some((file) => QUARTO_OR_RMARKDOWN_FILE.test(file)));
 }
 
+/**
+ * The folder in the briefing a picture path that starts with `/` is read from, as the deck's tool reads it: Quarto's
+ * project root (the briefing folder, ''), Slidev's `public/` folder; undefined in other decks, where such a path is absolute.
+ */
+export function readRootedPathsIn(peerTools: readonly string[], file: string): string | undefined {
+  if (peerTools.includes('Quarto') || /\.qmd$/i.test(file)) return '';
+  return peerTools.includes('Slidev') ? 'public' : undefined;
+}
+
 /** Whether Pandoc reads the deck on its own, with its own defaults (its slide level), not through Quarto or R Markdown, whose formats set theirs. */
 export function readByPandocItself(peerTools: readonly string[], files: readonly string[]): boolean {
   return peerTools.includes('Pandoc') && !peerTools.includes('Quarto') && !peerTools.includes('R Markdown') && !files.some((file) => QUARTO_OR_RMARKDOWN_FILE.test(file));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
+import type { BriefdeckError } from '../src/errors.js';
 import { checkBriefing } from '../src/check-briefing.js';
 import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/model.js';
@@ -2001,6 +2002,22 @@ describe('malformed directives', () => {
       '2: malformed directive <!-- layout two-column --> (did you mean <!-- layout: two-column -->?)',
       '7: malformed directive <!-- layuot: quote --> (did you mean <!-- layout: quote -->?)',
     ]);
+  });
+});
+
+describe("Slidev's public folder", () => {
+  it('reads a picture path from / in public/, as Slidev serves it: in Markdown, raw HTML, a layout\'s image and the headmatter\'s background; in a deck of briefdeck\'s own it is still an absolute path', async () => {
+    const deck = ['---', 'theme: seriph', 'layout: cover', 'background: /cover.png', '---', '', '# Cover', '', '---', 'layout: image-right', 'image: /side.png', '---', '', '# Pictures', '', '![A picture](/inline.png)', '', '<img src="/raw.png" alt="Raw">', ''].join('\n');
+    const dir = writeBriefing({ 'deck.md': deck }, 'slidev-public');
+    mkdirSync(path.join(dir, 'public'));
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    for (const name of ['cover', 'side', 'inline', 'raw']) writeFileSync(path.join(dir, 'public', `${name}.png`), png);
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect(built.briefing.images.map((i) => i.relPath).sort()).toEqual(['public/cover.png', 'public/inline.png', 'public/raw.png', 'public/side.png']);
+    expect(built.warnings.filter((w) => /image|picture|path/i.test(w.message))).toEqual([]);
+    // briefdeck's own deck: an absolute path is an error, as ever.
+    const own = writeBriefing({ 'briefing.yml': 'title: O\n', '01.md': '## One\n\n![A picture](/inline.png)\n' }, 'own-rooted-path');
+    expect(await buildDeck(own).then(() => 'built', (err: BriefdeckError) => err.diagnostics.map((d) => d.code))).toEqual(['E_PATH_OUTSIDE']);
   });
 });
 

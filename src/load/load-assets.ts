@@ -98,7 +98,8 @@ function readImageFile(image: Briefing['images'][number], root: string, where: {
       const inCase = siblings.find((n) => n.toLowerCase() === name.toLowerCase());
       // Else a name a typo away (sqaure.png for square.png).
       const guess = inCase ?? (missing.guessed++ < MAX_GUESSES ? suggestClosest(name, siblings) : undefined);
-      const looked = `looked for ${path.join(path.basename(root), image.relPath)}; paths are relative to the Markdown file`;
+      // A path from `/` was read from a folder of the briefing, as the deck's tool reads it (Quarto's root, Slidev's public/).
+      const looked = `looked for ${path.join(path.basename(root), image.relPath)}; ${image.src.startsWith('/') ? 'a path from / is read from the folder its tool reads it from (Slidev: public/, Quarto: the project root)' : 'paths are relative to the Markdown file'}`;
       const hint = guess ? `did you mean "${path.posix.join(path.posix.dirname(image.src), guess)}"? ${inCase ? 'file names are case-sensitive' : looked}` : looked;
       missing.hints.set(image.relPath, hint);
       throw failure('E_IMAGE_MISSING', `image not found: ${image.src}`, { ...where, hint });

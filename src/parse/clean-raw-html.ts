@@ -20,6 +20,8 @@ export interface RawHtmlContext {
   htmlLines: Line[];
   /** `html: true`: the author is trusted. */
   trusted: boolean;
+  /** The folder of the briefing a picture path from `/` is read from (Slidev's `public/`); undefined where it is absolute. */
+  rootedIn?: string;
   images: ImageRef[];
   bag: DiagnosticBag;
   /** The classes the deck's own styles name, which an element keeps (author-styles.ts). */
@@ -73,7 +75,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   // one it cannot be is left out, said at its own line (the removal warning below then leaves it unnamed).
   let sourcesLeftOut = 0;
   const rawImage = (src: string, alt: string): string | undefined => {
-    const resolved = resolveRawImagePath(src, c.file);
+    const resolved = resolveRawImagePath(src, c.file, c.rootedIn);
     if ('problem' in resolved) {
       sourcesLeftOut++;
       c.bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOfSource(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });

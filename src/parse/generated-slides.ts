@@ -4,7 +4,7 @@
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import type { BriefingMeta, ImageRef, Slide, SourceLocation, SpeakerNotes } from '../model.js';
-import { writtenForAnotherTool } from '../written-for.js';
+import { readRootedPathsIn, writtenForAnotherTool } from '../written-for.js';
 import type { MetaSource } from './parse-meta.js';
 import { opensWithOwnCover } from './peer-tools.js';
 import { resolveImagePath } from './resolve-references.js';
@@ -30,7 +30,7 @@ export function readLogo(c: Pick<MetaSlidesContext, 'meta' | 'metaSource' | 'ima
   const { meta, metaSource } = c;
   if (meta.logo === undefined || !metaSource) return undefined;
   const source = { file: metaSource.file.path, line: meta.keyLines.logo ?? metaSource.firstLine };
-  const relPath = resolveImagePath(meta.logo, metaSource.file, source, c.bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error');
+  const relPath = resolveImagePath(meta.logo, metaSource.file, source, c.bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error', readRootedPathsIn(meta.peerTools, metaSource.file.path));
   if (relPath === null) return undefined;
   c.images.push({ src: meta.logo, relPath, alt: '', source, decorative: true });
   return c.images.length - 1;
@@ -48,7 +48,7 @@ export function generateMetaSlides(c: MetaSlidesContext): void {
     const own = meta.titleSlideLook;
     if (own && metaSource) {
       const where = { file: metaSource.file.path, line: own.line };
-      const relPath = own.backgroundImage === undefined ? null : resolveImagePath(own.backgroundImage, metaSource.file, where, c.bag, 'background image', 'leave out');
+      const relPath = own.backgroundImage === undefined ? null : resolveImagePath(own.backgroundImage, metaSource.file, where, c.bag, 'background image', 'leave out', readRootedPathsIn(meta.peerTools, metaSource.file.path));
       title.look = own.backgroundColor === undefined ? {} : { backgroundColor: own.backgroundColor };
       if (relPath !== null) {
         c.images.push({ src: own.backgroundImage!, relPath, alt: '', source: where, decorative: true });

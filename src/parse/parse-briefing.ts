@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { DARK_THEMES, HTML_DECK, NOTEBOOK, isCustomTheme, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
-import { readByPandoc, readByPandocItself, writtenForAnotherTool } from '../written-for.js';
+import { readByPandoc, readByPandocItself, readRootedPathsIn, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { placeAfterClicks } from './dialects/slidev-after.js';
@@ -209,7 +209,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // reveal's data-background-image: confined and inlined like any image, and decorative, so no alt text is asked of it.
     if (backgroundSource) {
       const where = backgroundSource.at;
-      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag, 'background image', writtenForAnotherTool(meta) ? 'leave out' : 'error');
+      const relPath = resolveImagePath(backgroundSource.src, raw.file, where, bag, 'background image', writtenForAnotherTool(meta) ? 'leave out' : 'error', readRootedPathsIn(meta.peerTools, raw.file.path));
       if (relPath !== null) {
         images.push({ src: backgroundSource.src, relPath, alt: '', source: where, decorative: true });
         look = { ...look, backgroundImage: images.length - 1 };

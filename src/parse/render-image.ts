@@ -23,8 +23,8 @@ export interface ImageRendererDeps {
   where: (raw: string) => { file: string; line: number };
   /** The file being rendered, which a relative path is resolved from. */
   file: () => SourceFile;
-  /** Whether that file is Quarto's, whose `/path` starts from the briefing folder. */
-  quartoFile: () => boolean;
+  /** The folder of the briefing a picture path from `/` is read from, as the file's tool reads it (written-for.ts); undefined where it is absolute. */
+  rootedIn: () => string | undefined;
   /** Makes a picture the slide's background (Marp's `![bg](…)`). */
   setBackground: (background: MarpBackground) => void;
   /** The hint of a warning about another tool's syntax. */
@@ -63,7 +63,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
         deps.bag.warn('W_PEER_SYNTAX', `a slide shows at most ${MAX_BACKGROUNDS} background pictures; Marp's further ones were left out`, { ...where, hint: deps.peerHint });
         return '';
       }
-      const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.quartoFile());
+      const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.rootedIn());
       if (relPath === null) return '';
       deps.images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
       const { side, percent, vertical, size } = marp.background;
@@ -87,7 +87,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
     const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: PandocFragment; pandocLooks?: string[]; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
     const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
-    const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.quartoFile());
+    const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.rootedIn());
     if (relPath === null) return `<span class="missing-image">${alt}</span>`;
     deps.images.push({ src: token.href, relPath, alt: pandoc.pandocAlt ?? marp.alt, source: where });
     const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';

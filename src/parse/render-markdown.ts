@@ -2,7 +2,7 @@ import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
-import { readByPandoc, writtenForPandoc } from '../written-for.js';
+import { readByPandoc, readRootedPathsIn, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
@@ -101,7 +101,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const imageFilters: string[] = [];
   /** Links to an anchor in the deck, for the pass that points each at its slide (slide-anchors.ts). */
   const anchorLinks: AnchorLink[] = [];
-  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, quartoFile, setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
+  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, rootedIn: () => readRootedPathsIn(meta.peerTools, ctx.file.path), setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
   const footnotes = createFootnotes(() => ctx.line);
   const renderCodeToken = createCodeTokenRenderer({
     meta,
@@ -357,7 +357,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
-    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT });
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path) });
     // Every item steps in, at every depth, unless the region said how deep (its items are marked as they render).
     if (incremental && !stepped) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };

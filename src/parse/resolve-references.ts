@@ -3,7 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
-export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error', fromRoot = false): string | null {
+export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error', rootedIn?: string): string | null {
   const shown = truncate(href);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || href.startsWith('//')) {
@@ -32,8 +32,9 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     return null;
   }
   const posix = decoded.replace(/\\/g, '/');
-  // Quarto reads a path that starts with `/` from its project's root (`fromRoot`), which here is the briefing folder.
-  const rooted = fromRoot && posix.startsWith('/') && !posix.startsWith('//');
+  // A path that starts with `/` is read, as the deck's tool reads it, from a folder of the briefing (`rootedIn`,
+  // written-for.ts): Quarto's project root, the briefing folder itself; Slidev's `public/`.
+  const rooted = rootedIn !== undefined && posix.startsWith('/') && !posix.startsWith('//');
   if (!rooted && (posix.startsWith('/') || /^[A-Za-z]:/.test(posix))) {
     bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is an absolute path`, {
       ...where,
@@ -41,7 +42,7 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     });
     return null;
   }
-  const joined = path.posix.normalize(rooted ? posix.replace(/^\/+/, '') : path.posix.join(path.posix.dirname(file.relPath), posix));
+  const joined = path.posix.normalize(rooted ? path.posix.join(rootedIn, posix.replace(/^\/+/, '')) : path.posix.join(path.posix.dirname(file.relPath), posix));
   if (joined === '..' || joined.startsWith('../')) {
     bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is outside the briefing folder`, {
       ...where,
@@ -78,17 +79,18 @@ export function truncate(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
-/** A relative path to a picture file, the only `<img src>` in raw HTML that is inlined: no scheme, no leading slash, an image's extension. */
-const RAW_IMAGE_PATH = /^(?![a-z][\w+.-]*:)(?![\\/])[^?#]+\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#].*)?$/i;
+/** A path to a picture file, the only `<img src>` in raw HTML that is inlined: no scheme, an image's extension. */
+const RAW_IMAGE_PATH = /^(?![a-z][\w+.-]*:)[^?#]+\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#].*)?$/i;
 
 /**
  * The path in the briefing folder that an `<img src>` in raw HTML names (decks for other tools size their pictures
  * so), or why it is left out: any other source is, for the caller to report at its line.
  */
-export function resolveRawImagePath(src: string, file: SourceFile): { relPath: string } | { problem: string } {
+export function resolveRawImagePath(src: string, file: SourceFile, rootedIn?: string): { relPath: string } | { problem: string } {
   if (/^(?:https?:)?\/\//i.test(src)) return { problem: 'a remote picture is never fetched: a deck carries every picture it shows' };
-  if (!RAW_IMAGE_PATH.test(src)) return { problem: 'it is not a picture file in the briefing folder' };
+  // A path from `/` only where the deck's tool reads one from a folder of the briefing (Slidev's `public/`).
+  if (!RAW_IMAGE_PATH.test(src) || (rootedIn === undefined && /^[\\/]/.test(src))) return { problem: 'it is not a picture file in the briefing folder' };
   const bag = new DiagnosticBag();
-  const relPath = resolveImagePath(src, file, { file: file.path, line: 0 }, bag);
+  const relPath = resolveImagePath(src, file, { file: file.path, line: 0 }, bag, 'image', 'error', rootedIn);
   return relPath === null ? { problem: bag.items[0]?.message ?? 'it is not a picture file in the briefing folder' } : { relPath };
 }
