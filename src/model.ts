@@ -158,6 +158,8 @@ export interface BriefingMeta {
   transition?: string;
   /** Every slide's text a step smaller (Quarto's `smaller: true`). */
   smaller: boolean;
+  /** Every slide scrolls when its content is taller than it (Quarto's `scrollable: true`), as a `.scrollable` slide does. */
+  scrollable?: boolean;
   /** Pandoc's and Quarto's `toc:` and `toc-title:`: whether their deck lists its sections (they do not unless asked), and under what title. */
   toc?: { show?: boolean; title?: string };
   /** Curly quotes, dashes and ellipses at build time (default true). */

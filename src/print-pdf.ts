@@ -234,7 +234,7 @@ export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideH
   if (overflow.horizontal > 1) parts.push(`horizontally by ${overflow.horizontal} px`);
   const named = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
   // A slide made to scroll (Quarto's `.scrollable`) does so in the deck; only on paper does it run off, which is worth a warning, not an error.
-  if (slide.look?.className?.split(' ').includes('scrollable')) {
+  if (built.briefing.meta.scrollable || slide.look?.className?.split(' ').includes('scrollable')) {
     bag.warn('W_PDF_OVERFLOW', `${named} scrolls in the deck; printed, it runs off ${parts.join(' and ')}`, { file: slide.source.file, line: slide.source.line, hint: 'split the slide with --- where a printed copy must show all of it' });
     return;
   }

@@ -79,6 +79,11 @@ describe('other tools\' front matter', () => {
     expect(quarto.warnings).toEqual([]);
     expect(quarto.deck.html).toMatch(/<section class="layout-content kind-content smaller"/);
     expect(quarto.deck.html).not.toContain('class="footer-number"');
+    // Quarto's scrollable: true makes every slide scroll, as {.scrollable} makes one; at the top level too.
+    for (const yaml of ['format:\n  revealjs:\n    scrollable: true', 'scrollable: true']) {
+      const scrolls = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\ntitle: T\n${yaml}\n---\n\n## One\n\nText.\n` }, 'quarto-scrollable'), 'deck.qmd'));
+      expect([scrolls.warnings, scrolls.deck.html.match(/<section class="layout-content kind-content scrollable"/g)?.length]).toEqual([[], 1]);
+    }
     // Quarto's format for the number (c/t, h.v, …) shows it; format: revealjs alone says nothing briefdeck does not do.
     const numbered = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    slide-number: c/t\n---\n\n## One\n\nText.\n' }, 'quarto-numbered'), 'deck.qmd'));
     expect([numbered.warnings, numbered.briefing.meta.pageNumbers]).toEqual([[], true]);

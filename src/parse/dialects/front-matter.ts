@@ -15,8 +15,8 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Slidev's `layout`, `class` and `background` (kept for its first slide, at `line`);
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
- * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `code-line-numbers`, `auto-stretch` and
- * `format: revealjs:` (`incremental`, `slide-number`, `smaller`, `code-line-numbers`, `auto-stretch`,
+ * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch` and
+ * `format: revealjs:` (`incremental`, `slide-number`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch`,
  * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
@@ -100,6 +100,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'boolean') return false;
       meta.smaller = value;
       return true;
+    // Quarto's `scrollable`: every slide scrolls when its content is taller than it.
+    case 'scrollable':
+      return typeof value === 'boolean' && ((meta.scrollable = value), true);
     // Whether every code block numbers its lines (render-markdown.ts): Slidev's `lineNumbers`, Quarto's `code-line-numbers`.
     case 'lineNumbers':
     case 'code-line-numbers':
@@ -170,6 +173,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
         'slide-number': (v) => applySlideNumber(v, meta),
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
+        scrollable: (v) => typeof v === 'boolean' && ((meta.scrollable = v), true),
         'code-line-numbers': (v) => typeof v === 'boolean' && ((meta.codeLineNumbers = v), true),
         'auto-stretch': (v) => typeof v === 'boolean' && ((meta.autoStretch = v), true),
         // The deck's own `logo:`, written where Quarto reads it.
