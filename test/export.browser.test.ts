@@ -6,8 +6,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
-import { ensureEveryPage, printPdf } from '../src/print-pdf.js';
-import { BriefdeckError } from '../src/errors.js';
+import { ensureEveryPage, printPdf, reportOverflow } from '../src/print-pdf.js';
+import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { loadDeckIntoPage, waitForPrintLayout, withBrowser } from '../src/browser-session.js';
 import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
@@ -461,6 +461,18 @@ describe.skipIf(BROWSER_PATH === null || process.platform === 'win32')('pdf stop
 });
 
 describe('a printed PDF', () => {
+  it('says a slide made to scroll runs off on paper as a warning, not an error: a {.scrollable} slide, or every slide of a deck that scrolls', async () => {
+    const overflow = { index: 0, vertical: 40, horizontal: 0, contentHeight: 760, contentWidth: 1280, boxHeight: 720, boxWidth: 1280 };
+    const report = (built: BuiltDeck) => {
+      const bag = new DiagnosticBag();
+      reportOverflow(built, overflow, 720, bag, 'error', 'E_OVERFLOW');
+      return bag.items.map((d) => `${d.severity} ${d.code}`);
+    };
+    const plain = await buildDeck(writeBriefing({ 'briefing.yml': 'title: P\nagenda: false\n', 'a.md': '## Long\n\nText.\n' }, 'overflow-plain'));
+    const deckWide = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\nscrollable: true\n---\n\n## Long\n\nText.\n' }, 'overflow-scrollable'), 'deck.qmd'));
+    expect([report(plain), report(deckWide)]).toEqual([['error E_OVERFLOW'], ['warning W_PDF_OVERFLOW']]);
+  });
+
   it('with another number of pages than the print view laid out is an error, so it is never written as whole', () => {
     const error = (() => {
       try {
