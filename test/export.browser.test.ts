@@ -470,7 +470,10 @@ describe('a printed PDF', () => {
     };
     const plain = await buildDeck(writeBriefing({ 'briefing.yml': 'title: P\nagenda: false\n', 'a.md': '## Long\n\nText.\n' }, 'overflow-plain'));
     const deckWide = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\nscrollable: true\n---\n\n## Long\n\nText.\n' }, 'overflow-scrollable'), 'deck.qmd'));
-    expect([report(plain), report(deckWide)]).toEqual([['error E_OVERFLOW'], ['warning W_PDF_OVERFLOW']]);
+    // One slide made to scroll ({.scrollable}), the first: a deck with no title slide.
+    const oneSlide = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '## Long {.scrollable}\n\nText.\n' }, 'overflow-scrollable-slide'), 'deck.qmd'));
+    expect(oneSlide.briefing.slides[0]!.look?.className).toContain('scrollable');
+    expect([report(plain), report(deckWide), report(oneSlide)]).toEqual([['error E_OVERFLOW'], ['warning W_PDF_OVERFLOW'], ['warning W_PDF_OVERFLOW']]);
   });
 
   it('with another number of pages than the print view laid out is an error, so it is never written as whole', () => {
