@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CACHE_DIR, PACKAGE_ROOT } from './package-root.js';
+import { makeFolder } from './make-folder.js';
 import { pruneCache } from './prune-cache.js';
 
 const require = createRequire(import.meta.url);
@@ -55,7 +56,7 @@ export function readCached<T>(kind: string, inputs: string[], dir = CACHE_DIR): 
 export function writeCached(kind: string, inputs: string[], value: unknown, dir = CACHE_DIR): void {
   const file = entryFile(kind, inputs, dir);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(value));
     renameSync(temp, file);

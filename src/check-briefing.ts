@@ -1,11 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Diagnostic } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
 import { readByPandoc } from './written-for.js';
-
-const require = createRequire(import.meta.url);
-// Loaded only when a deck has images.
-let imageSize: typeof import('image-size').imageSize | undefined;
+import { readPixelSize } from './read-pixel-size.js';
 
 /** The slide sizes in CSS pixels; an image more than twice as large in either direction is wasted bytes. */
 const SLIDE_PIXELS: Record<SlideSize, { width: number; height: number }> = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } };
@@ -111,17 +107,6 @@ export function lintBudgets(briefing: Briefing, assets: ReadonlyMap<number, Load
     found.push({ code: 'W_DECK_BUDGET', severity: 'warning', message: `the deck is ${kb(deckBytes)}, over the ${kb(budgets.deckBytes)} budget`, ...briefing.metaSource, hint: 'compress the largest images' });
   }
   return found;
-}
-
-/** An image's pixel size from its header, or undefined when it cannot be read. */
-function readPixelSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  imageSize ??= (require('image-size') as typeof import('image-size')).imageSize;
-  try {
-    const { width, height } = imageSize(bytes);
-    return width && height ? { width, height } : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function kb(bytes: number): string {

@@ -2,10 +2,11 @@
 // same work every run: V8 can save what it compiled and take it back next
 // time. Node 20 has no compile cache of its own for this (22 does), so these
 // files go through vm.Script with its cachedData.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
+import { makeFolder } from './make-folder.js';
 import { pruneCache } from './prune-cache.js';
 import { nameHash } from './name-hash.js';
 
@@ -42,7 +43,7 @@ export function compileWithCodeCache(file: string, cacheDir: string, cacheName: 
     save() {
       if (cachedData !== undefined && !script.cachedDataRejected) return;
       try {
-        mkdirSync(cacheDir, { recursive: true });
+        makeFolder(cacheDir);
         const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, cacheFile);

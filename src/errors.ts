@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'E_NO_SLIDES'
   | 'E_IMAGE_MISSING'
   | 'E_IMAGE_TYPE'
+  | 'E_IMAGE_DAMAGED'
   | 'E_IMAGE_TOO_LARGE'
   | 'E_DECK_TOO_LARGE'
   | 'E_PATH_OUTSIDE'
@@ -51,6 +52,7 @@ export type ErrorCode =
   | 'W_PDF_OVERFLOW'
   | 'W_REMOTE_IMAGE'
   | 'W_IMAGE_MISSING'
+  | 'W_IMAGE_UNDRAWN'
   | 'W_CITATION'
   | 'W_STYLE'
   | 'W_DIAGRAM';

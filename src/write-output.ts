@@ -1,7 +1,23 @@
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { failure } from './errors.js';
+import { makeFolder } from './make-folder.js';
+
+/** Refuses a folder to write into that is a file; a folder, or nothing yet, passes. */
+export function refuseFileAsFolder(dir: string, shown: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw failure('E_WRITE', `cannot write into ${shown}: it is a file, not a folder`, { file: shown, hint: 'choose another folder' });
+}
+
+/** Makes the folder a command writes into (`init`'s, `shots`'), or says in one line why it cannot be made. */
+export function makeOutputFolder(dir: string, shown: string): void {
+  refuseFileAsFolder(dir, shown);
+  try {
+    makeFolder(dir);
+  } catch (err) {
+    throw failure('E_WRITE', `cannot make the folder ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: shown, hint: 'check that its parent exists and is writable, or choose another path' });
+  }
+}
 
 /**
  * Writes a file so that readers see either the old bytes or the new ones,
@@ -13,7 +29,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   // A random name, created exclusively and never through a symlink, so nobody can plant a file or link there first.
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

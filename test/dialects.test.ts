@@ -9,7 +9,7 @@ import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/model.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { isDarkColour } from '../src/colour.js';
-import { FIXTURES, stackTitles, writeBriefing } from './helpers.js';
+import { FIXTURES, TINY_PNG, stackTitles, writeBriefing } from './helpers.js';
 
 const DIALECTS = path.join(FIXTURES, 'dialects');
 const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);
@@ -2015,7 +2015,7 @@ describe("Slidev's public folder", () => {
     const deck = ['---', 'theme: seriph', 'layout: cover', 'background: /cover.png', '---', '', '# Cover', '', '---', 'layout: image-right', 'image: /side.png', '---', '', '# Pictures', '', '![A picture](/inline.png)', '', '<img src="/raw.png" alt="Raw">', ''].join('\n');
     const dir = writeBriefing({ 'deck.md': deck }, 'slidev-public');
     mkdirSync(path.join(dir, 'public'));
-    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const png = TINY_PNG;
     for (const name of ['cover', 'side', 'inline', 'raw']) writeFileSync(path.join(dir, 'public', `${name}.png`), png);
     const built = await buildDeck(path.join(dir, 'deck.md'));
     expect(built.briefing.images.map((i) => i.relPath).sort()).toEqual(['public/cover.png', 'public/inline.png', 'public/raw.png', 'public/side.png']);
@@ -2039,7 +2039,7 @@ describe("Slidev's MDC syntax and icons", () => {
 
   it('reads MDC where the headmatter turns it on: components keep their text and lose their markers, attributes never show, ::v-click is a step, and icons go, each with a warning on its line', async () => {
     const dir = writeBriefing({ 'deck.md': deck, 'pic.png': '' }, 'slidev-mdc');
-    writeFileSync(path.join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    writeFileSync(path.join(dir, 'pic.png'), TINY_PNG);
     const built = await buildDeck(path.join(dir, 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Components')!.bodyHtml;
     expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe(
@@ -2071,7 +2071,7 @@ describe("Slidev's MDC syntax and icons", () => {
   it('reads MDC props as Slidev does: Vue directives with dots or a leading : or @ are props, never text, and click props are steps', async () => {
     const line = 'A [marked]{.text-xl v-mark.red} word, [one]{v-click}, [gone]{v-click.hide}, [third]{v-click="3"}, [bound]{:count="10" @click=go .a.b#x} and ![p](pic.png){v-click}.';
     const dir = writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Props\n\n${line}\n` }, 'slidev-mdc-vue');
-    writeFileSync(path.join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    writeFileSync(path.join(dir, 'pic.png'), TINY_PNG);
     const built = await buildDeck(path.join(dir, 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Props')!.bodyHtml;
     expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('A marked word, one, gone, third, bound and .');
@@ -2091,7 +2091,7 @@ describe("Slidev's MDC syntax and icons", () => {
   it('without mdc: true the same lines are Markdown as CommonMark reads them, and an icon alone marks a deck as Slidev\'s', async () => {
     const plain = deck.replace('mdc: true\n', '');
     const dir = writeBriefing({ 'deck.md': plain }, 'slidev-no-mdc');
-    writeFileSync(path.join(dir, 'pic.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    writeFileSync(path.join(dir, 'pic.png'), TINY_PNG);
     const built = await buildDeck(path.join(dir, 'deck.md'));
     const text = toPlainText(built.briefing.slides.find((s) => s.title === 'Components')!.bodyHtml);
     expect(text).toContain(':badgeNew');

@@ -89,6 +89,21 @@ describe('broken briefings', () => {
     expect(missing.filter((w) => w.hint!.startsWith('did you mean')).length).toBe(50);
   });
 
+  it('leaves out a damaged picture, or a file that is no picture, in a deck written for another tool, with a warning at its line and its alt text in its place', async () => {
+    const dir = path.join(tempDir(), 'damaged-peer');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'cut.png'), readFileSync(path.join(ERRORS, 'damaged-image', 'tally.png')));
+    writeFileSync(path.join(dir, 'clip.png'), 'not a picture at all');
+    writeFileSync(path.join(dir, 'deck.md'), '---\nmarp: true\n---\n\n# Pictures\n\n![The cut tally](cut.png)\n\n![The clip](clip.png)\n');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_IMAGE_MISSING', 7, 'cut.png is a damaged PNG image: its size cannot be read from its header; it was left out, its alt text in its place'],
+      ['W_IMAGE_MISSING', 9, 'clip.png is not a PNG, JPEG, GIF, WebP or SVG image; it was left out, its alt text in its place'],
+    ]);
+    expect(built.deck.html).toContain('The cut tally');
+    expect(built.deck.html).not.toMatch(/data:image\/png/);
+  });
+
   it('refuses an image that is a symlink pointing outside the briefing folder, without reading it', () => {
     const base = tempDir();
     const dir = path.join(base, 'deck');

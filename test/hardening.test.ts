@@ -142,6 +142,37 @@ describe('the output path', () => {
     // No temp file is left behind by any refusal.
     expect(readdirSync(cwd).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+
+  // Node's recursive mkdir never returns when the system refuses a folder with "no such file" under a parent that
+  // exists, as /proc does: each run is a process of its own, with a time limit, since an endless loop cannot be interrupted in-process.
+  it.skipIf(!existsSync('/proc/self'))('a folder the system refuses to make is an error, not a hang: for -o, for init and for the cache', () => {
+    const dir = briefingWith('x.png', { 'x.png': PNG });
+    const cwd = path.dirname(dir);
+    const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runBin(argv, cwd, env, scaled(20_000));
+    const build = run(['build', 'deck', '-o', '/proc/briefdeck-none/deck.html']);
+    expect(build.code).toBe(1);
+    expect(build.err.trim()).toBe('/proc/briefdeck-none/deck.html: error: cannot write /proc/briefdeck-none/deck.html: ENOENT\n  hint: check that the folder exists and is writable, or choose another path with -o');
+    const init = run(['init', '/proc/briefdeck-none']);
+    expect(init.code).toBe(1);
+    expect(init.err.split('\n')[0]).toBe('/proc/briefdeck-none: error: cannot make the folder /proc/briefdeck-none: ENOENT');
+    // A cache that cannot be made is done without: the build goes on and writes its deck.
+    const cached = run(['build', 'deck', '-o', 'cached.html'], { BRIEFDECK_CACHE_DIR: '/proc/briefdeck-none/cache' });
+    expect(cached.code, cached.err).toBe(0);
+    expect(existsSync(path.join(cwd, 'cached.html'))).toBe(true);
+  });
+
+  it('a file where a folder should be is refused in one line: init\'s folder, and shots\' -o before the deck is built', async () => {
+    const dir = briefingWith('x.png', { 'x.png': PNG });
+    const cwd = path.dirname(dir);
+    writeFileSync(path.join(cwd, 'taken'), 'mine');
+    const init = await runCapture(['init', 'taken'], cwd);
+    expect(init.code).toBe(1);
+    expect(init.err).toBe('taken: error: taken already exists and is not a folder\n  hint: choose a new folder: briefdeck init my-briefing');
+    const shots = await runCapture(['shots', 'deck', '-o', 'taken'], cwd);
+    expect(shots.code).toBe(1);
+    // Refused first: no stage of the export ran.
+    expect(shots.err).toBe('taken: error: cannot write into taken: it is a file, not a folder\n  hint: choose another folder');
+  });
 });
 
 describe('control characters from the input never reach the terminal raw', () => {

@@ -12,6 +12,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 export const DEFAULT_BRIEFING = path.join(ROOT, 'briefing');
 export const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
+/** A whole 1×1 PNG: a picture whose header can be read, as a build requires of every raster picture. */
+export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154780163f80f040009fb03fdcf0b68720000000049454e44ae426082', 'hex');
 
 /** How much busier than one job per core the machine is right now, at least 1 and at most 5. */
 export const MACHINE_LOAD = Math.min(5, Math.max(1, os.loadavg()[0]! / os.cpus().length));
@@ -54,8 +56,8 @@ export async function runCapture(argv: string[], cwd: string): Promise<{ code: n
 }
 
 /** Runs the compiled `briefdeck` binary as a user would, in its own process. */
-export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; out: string; err: string } {
-  const result = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): { code: number; out: string; err: string } {
+  const result = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs });
   return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
 }
 

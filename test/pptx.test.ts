@@ -344,6 +344,19 @@ describe('briefdeck pptx errors', () => {
     expect(own).toContain('Section');
   });
 
+  it('leaves out, with a warning at its line, an SVG picture it cannot draw, and writes the rest (it ended in an internal error)', async () => {
+    // Not well-formed XML: a browser shows nothing for it either, and resvg refuses it.
+    const dir = writeBriefing({ 'briefing.yml': 'title: Unreadable\n', 'a.md': '## Picture\n\nText.\n\n![A bar](bar.svg)\n', 'bar.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"' });
+    const file = path.join(tempDir(), 'unreadable.pptx');
+    const result = await runCapture(['pptx', dir, '-o', file], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toMatch(/a\.md:5: warning: bar\.svg cannot be drawn for PowerPoint \(.+\); it was left out of that slide\n {2}hint: check that the SVG opens in an image editor, or save it as PNG/);
+    expect(result.err).not.toContain('internal error');
+    const files = unzipSync(readFileSync(file));
+    expect(Object.keys(files).filter((name) => name.startsWith('ppt/media/'))).toEqual([]);
+    expect(Object.entries(files).filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).some(([, xml]) => strFromU8(xml).includes('<a:t>Text.</a:t>'))).toBe(true);
+  });
+
   it('refuses an image outside the briefing folder, like build', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Outside\n', 'a.md': '## Picture\n\n![x](../secret.png)\n' });
     const result = await runCapture(['pptx', dir, '-o', path.join(tempDir(), 'x.pptx')], dir);

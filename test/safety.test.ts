@@ -14,7 +14,7 @@ import { findExcessiveHtmlNesting, MAX_HTML_DEPTH } from '../src/parse/html-dept
 import { SandboxWorker } from '../src/sandbox-worker.js';
 import { renderDeck } from '../src/render-deck.js';
 import { writeFileAtomic } from '../src/write-output.js';
-import { runBin, tempDir, scaled } from './helpers.js';
+import { TINY_PNG, runBin, tempDir, scaled } from './helpers.js';
 
 /** Writes a folder briefing into a temp folder and returns its path. */
 function briefing(files: Record<string, string | Buffer>, meta = 'title: Test\n'): string {
@@ -214,7 +214,7 @@ describe('input files', () => {
   });
 
   it('enforces the per-image and per-deck size limits', async () => {
-    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(2000)]);
+    const png = Buffer.concat([TINY_PNG, Buffer.alloc(2000)]);
     const dir = briefing({ 'a.md': '## A\n\n![a](a.png)\n\n![b](b.png)\n', 'a.png': png, 'b.png': png });
     expect(await codeOf(buildDeck(dir, { limits: { maxFileBytes: 1e6, maxImageBytes: 1000, maxDeckBytes: 1e6 } }))).toBe('E_IMAGE_TOO_LARGE');
     expect(await codeOf(buildDeck(dir, { limits: { maxFileBytes: 1e6, maxImageBytes: 1e6, maxDeckBytes: 3000 } }))).toBe('E_DECK_TOO_LARGE');

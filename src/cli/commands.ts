@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DeckPageSettings } from '../browser-session.js';
@@ -11,7 +11,7 @@ import { findBrowser, requireBrowser } from '../find-browser.js';
 import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
-import { refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
+import { makeOutputFolder, refuseFileAsFolder, refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
 import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
 import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
@@ -53,6 +53,7 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
     progress: (line) => io.err(`pptx: ${line}`),
   });
   for (const line of written.info) io.err(`pptx: info: ${line}`);
+  reportDiagnostics(written.warnings, io);
   io.err(escapeControlCharacters(`pptx: writing ${path.relative(io.cwd, target) || target}`));
   writeFileAtomic(target, written.bytes);
   const notes = values.handout ? ' (handout: notes left out)' : `, notes on ${written.notes}`;
@@ -82,12 +83,14 @@ export async function runDev(values: Values, inputArg: string | undefined, io: C
 /** `briefdeck init`. */
 export async function runInit(_values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
   const dir = path.resolve(io.cwd, inputArg ?? DEFAULT_INPUT);
-  const shown = path.relative(io.cwd, dir) || '.';
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw failure('E_INIT_EXISTS', `${shown} already exists and is not empty`, { file: shown, hint: 'choose a new folder: briefdeck init my-briefing' });
+  // A folder outside the working one is named as written (`/srv/deck`, not `../../srv/deck`).
+  const relative = path.relative(io.cwd, dir);
+  const shown = relative.startsWith('..') ? dir : relative || '.';
+  if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
+    throw failure('E_INIT_EXISTS', `${shown} already exists and is ${statSync(dir).isDirectory() ? 'not empty' : 'not a folder'}`, { file: shown, hint: 'choose a new folder: briefdeck init my-briefing' });
   }
   const scaffold = path.join(BUILTIN_TEMPLATES_DIR, 'scaffold');
-  mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir, shown);
   const files = readdirSync(scaffold).sort();
   for (const name of files) copyFileSync(path.join(scaffold, name), path.join(dir, name));
   io.out(escapeControlCharacters(`created ${shown}/ with ${files.join(', ')}`));
@@ -184,12 +187,14 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   const started = performance.now();
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
+  // A file named as the folder is refused before the deck is built and shot, not after.
+  if (typeof values.output === 'string') refuseFileAsFolder(path.resolve(io.cwd, values.output), values.output);
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'shots', { mode: 'present', scale });
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
   const { captureSlides } = await exporter;
   const shots = await captureSlides(built, { browserPath, timeoutMs, scale, launched, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
   io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
-  mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir, path.relative(io.cwd, dir) || dir);
   // Slides from an earlier, longer deck would otherwise linger beside the new ones.
   for (const old of readdirSync(dir)) if (/^slide-\d+\.png$/.test(old)) rmSync(path.join(dir, old));
   shots.forEach((png, i) => writeFileAtomic(path.join(dir, `slide-${String(i + 1).padStart(3, '0')}.png`), png));

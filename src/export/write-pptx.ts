@@ -5,13 +5,13 @@
 import { dropExternalReferences } from './svg-references.js';
 import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
-import { imageSize } from 'image-size';
+import { readPixelSize } from '../read-pixel-size.js';
 import type { LoadedModel } from '../build-deck.js';
 import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
 import { slideAnchor, slideIndices } from '../slide-places.js';
 import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
-import { DiagnosticBag } from '../errors.js';
+import { DiagnosticBag, type Diagnostic } from '../errors.js';
 import { DECORATIVE_PICTURE, placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
 import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
 import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.js';
@@ -36,6 +36,8 @@ export interface WrittenPptx {
   notes: number;
   /** Informational lines, such as fragments shown all at once. */
   info: string[];
+  /** What the file could not carry, such as a picture that could not be drawn, each at its file:line. */
+  warnings: Diagnostic[];
 }
 
 const MASTER = 'BRIEFDECK';
@@ -82,7 +84,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   // Masters in those colours too, so a slide's number, rules and deck title read on its background: one set per text colour.
   const variants = new Map<string, ThemePalette>();
   for (const p of palettes) if (!variants.has(p.text)) variants.set(p.text, p);
-  const images = await placeImages(model);
+  const images = await placeImages(model, bag);
   const chrome = { classification: meta.classification, deckTitle: meta.title, ...(briefing.logo !== undefined && images.has(briefing.logo) ? { logo: images.get(briefing.logo)! } : {}) };
   for (const [text, variant] of variants) {
     // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
@@ -130,7 +132,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   // Each slide's transition, or the deck's where the author set one (the deck's default fade is the HTML's alone), by slide number.
   const transitions = briefing.slides.map((slide) => writeSlideTransition(slide, meta.transition));
-  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch), transitions), slides: briefing.slides.length, notes, info };
+  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch), transitions), slides: briefing.slides.length, notes, info, warnings: bag.warnings };
 }
 
 /** What a master in a slide's colours (`palette`) adds to its name: nothing in the theme's (`theme`), else its text colour. */
@@ -194,19 +196,27 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
 }
 
 /** Every image as PowerPoint can show it: PNG, JPEG and GIF as they are, SVG drawn to PNG (resvg, loaded only for SVG), without what it names outside itself. */
-async function placeImages(model: LoadedModel): Promise<Map<number, PlacedImage>> {
+async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<number, PlacedImage>> {
   const placed = new Map<number, PlacedImage>();
   for (const [index, asset] of model.assets) {
     let bytes = asset.bytes;
     let mime = asset.mime;
     if (mime === 'image/svg+xml') {
       const { Resvg } = await import('@resvg/resvg-js');
-      // Nothing the picture names outside itself is read: in the deck, an SVG picture loads nothing either.
-      bytes = new Resvg(dropExternalReferences(Buffer.from(asset.bytes).toString('utf8')), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+      try {
+        // Nothing the picture names outside itself is read: in the deck, an SVG picture loads nothing either.
+        bytes = new Resvg(dropExternalReferences(Buffer.from(asset.bytes).toString('utf8')), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+      } catch (err) {
+        // A browser may still show an SVG that resvg cannot read (it is stricter about XML): the HTML deck keeps it, the slide goes on without it.
+        const image = model.briefing.images[index]!;
+        bag.warn('W_IMAGE_UNDRAWN', `${image.src} cannot be drawn for PowerPoint (${(err as Error).message}); it was left out of that slide`, { ...image.source, hint: 'check that the SVG opens in an image editor, or save it as PNG' });
+        continue;
+      }
       mime = 'image/png';
     }
-    const dims = imageSize(bytes);
-    placed.set(index, { data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`, width: dims.width ?? 1, height: dims.height ?? 1 });
+    // Raster pictures had their size read when they were loaded (load-assets.ts), which refuses a damaged one.
+    const dims = readPixelSize(bytes) ?? { width: 1, height: 1 };
+    placed.set(index, { data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`, width: dims.width, height: dims.height });
   }
   return placed;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
+import { BriefdeckError, DiagnosticBag, failure, type ErrorCode } from '../errors.js';
+import { readPixelSize } from '../read-pixel-size.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { type Briefing, type LoadedAsset } from '../model.js';
 import { writtenForAnotherTool } from '../written-for.js';
@@ -52,23 +53,37 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
           hint: 'the type is read from the file content, not its extension',
         });
       }
+      // A browser shows a damaged picture as a broken one, and PowerPoint cannot place it: said here, at its line.
+      if (mime !== 'image/svg+xml' && readPixelSize(bytes) === undefined) {
+        throw failure('E_IMAGE_DAMAGED', `${image.src} is a damaged ${IMAGE_KINDS[mime] ?? mime} image: its size cannot be read from its header`, {
+          ...where,
+          hint: 'open it in an image editor and save it again, or replace it',
+        });
+      }
       countTowardsDeck(bytes.length);
       const asset = { mime, bytes };
       cache.set(image.relPath, asset);
       assets.set(index, asset);
     } catch (err) {
       if (!(err instanceof BriefdeckError)) throw err;
-      // A deck written for another tool builds unchanged: a picture it names that is not there is left out, its alt
-      // text in its place (render-deck.ts), with a warning. In a briefdeck deck it is an error. Nothing else softens.
-      if (err.code === 'E_IMAGE_MISSING' && writtenForAnotherTool(briefing.meta)) {
-        for (const d of err.diagnostics) bag.warn('W_IMAGE_MISSING', `${d.message}; it was left out, its alt text in its place`, { file: d.file, line: d.line, hint: d.hint });
+      // A deck written for another tool builds unchanged: a picture it names that is not there, or that no browser
+      // would show (not a picture, or damaged), is left out, its alt text in its place (render-deck.ts), with a
+      // warning. In a briefdeck deck it is an error. Nothing else softens: paths outside the folder and sizes never do.
+      const softened = SOFTENED_IN_PEER_DECKS[err.code];
+      if (softened !== undefined && writtenForAnotherTool(briefing.meta)) {
+        for (const d of err.diagnostics) bag.warn(softened, `${d.message}; it was left out, its alt text in its place`, { file: d.file, line: d.line, hint: d.hint });
       } else bag.addAll(err.diagnostics);
     }
   });
   return assets;
 }
 
-/** Reads an image the briefing names from the disk, confined to its folder, with a likely name when it is not there. */
+/** The warning each picture error becomes in a deck written for another tool; the others stay errors. */
+const SOFTENED_IN_PEER_DECKS: Partial<Record<ErrorCode, ErrorCode>> = { E_IMAGE_MISSING: 'W_IMAGE_MISSING', E_IMAGE_TYPE: 'W_IMAGE_MISSING', E_IMAGE_DAMAGED: 'W_IMAGE_MISSING' };
+
+/** The name of each raster type, as a message says it. */
+const IMAGE_KINDS: Record<string, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/gif': 'GIF', 'image/webp': 'WebP' };
+
 /** What was learnt of missing pictures while one deck's are read. */
 interface MissingPictures {
   hints: Map<string, string>;
@@ -80,6 +95,7 @@ interface MissingPictures {
 /** The most missing pictures a likely name is looked for, per deck. */
 const MAX_GUESSES = 50;
 
+/** Reads an image the briefing names from the disk, confined to its folder, with a likely name when it is not there. */
 function readImageFile(image: Briefing['images'][number], root: string, where: { file: string; line: number }, limits: InputLimits, missing: MissingPictures): Uint8Array {
   const full = path.join(root, image.relPath);
   const known = missing.hints.get(image.relPath);
