@@ -6,6 +6,7 @@ import { loadBriefing } from './load/load-briefing.js';
 import { loadAssets, loadChartData } from './load/load-assets.js';
 import { createNotebookPictureReader } from './load/read-notebook-pictures.js';
 import { resolveInsideBriefing } from './load/confine-path.js';
+import { readCustomTheme } from './load/read-custom-theme.js';
 import { loadTemplates, type TemplateSet } from './load-templates.js';
 import { checkLayouts } from './check-layouts.js';
 import { baseTheme, isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
@@ -54,6 +55,8 @@ export interface LoadedModel {
   chartData: ReadonlyMap<number, string>;
   /** The briefing's own theme CSS, when `theme:` names one. */
   customThemeFile?: string;
+  /** That file's text, read and checked at load (read-custom-theme.ts). */
+  customThemeCss?: string;
   /** Where `theme:` is set (or the metadata starts), for messages about the theme. */
   themeSource: { file: string; line: number };
   /** The briefing folder, for templates. */
@@ -90,7 +93,8 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   bag.throwIfErrors();
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
-  return { briefing, assets, chartData, customThemeFile, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings };
+  const customThemeCss = customThemeFile === undefined ? undefined : await readCustomTheme(customThemeFile, loaded.root, themeSource);
+  return { briefing, assets, chartData, customThemeFile, customThemeCss, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings };
 }
 
 /** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */
@@ -104,7 +108,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const sandbox = options.sandbox ?? processSandbox();
   const { templates } = model;
   // SVG pictures that ask for the deck's typeface get it embedded, since an <img> cannot use the page's fonts.
-  const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeFile).bodyFont }) : assets;
+  const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeCss).bodyFont }) : assets;
   // Templates can be the briefing's own, so they render under the same limits as its Markdown.
   const rendering = sandbox.render(briefing, templates, shown, {
     handout: options.handout ?? false,

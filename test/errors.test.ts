@@ -104,6 +104,23 @@ describe('broken briefings', () => {
     expect(built.deck.html).not.toMatch(/data:image\/png/);
   });
 
+  it('a theme CSS that does not parse is its E_THEME_CSS error at its line in a build with an SVG picture and in pptx, as in a plain build (each ended in an internal error)', async () => {
+    const dir = copyToTemp(path.join(ERRORS, 'theme-css-unreadable'));
+    // An SVG picture gets the theme's typeface, read from the theme before the deck is bundled.
+    writeFileSync(path.join(dir, 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><text>a</text></svg>');
+    writeFileSync(path.join(dir, 'slides.md'), `${readFileSync(path.join(dir, 'slides.md'), 'utf8')}\n## Picture\n\n![A dot](dot.svg)\n`);
+    const cwd = path.dirname(dir);
+    const name = path.basename(dir);
+    const expected = [`${name}/theme.css:2: error: theme CSS does not parse: At-rule without name`, '  hint: check the CSS at that line: a brace, quote or comment left open, or an at-rule written with an escape'];
+    const build = await runCapture(['build', name, '-o', 'out.html'], cwd);
+    expect(build.code).toBe(1);
+    expect(build.err.split('\n')).toEqual(expected);
+    const pptx = await runCapture(['pptx', name, '-o', 'out.pptx'], cwd);
+    expect(pptx.code).toBe(1);
+    expect(pptx.err.split('\n').filter((line) => !line.startsWith('pptx: '))).toEqual(expected);
+    expect(existsSync(path.join(cwd, 'out.html')) || existsSync(path.join(cwd, 'out.pptx'))).toBe(false);
+  });
+
   it('refuses an image that is a symlink pointing outside the briefing folder, without reading it', () => {
     const base = tempDir();
     const dir = path.join(base, 'deck');

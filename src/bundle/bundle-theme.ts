@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as esbuild from 'esbuild';
 import { BriefdeckError, failure } from '../errors.js';
-import { readRegularFile } from '../read-regular-file.js';
+import { MAX_THEME_FILE_BYTES, readCustomTheme } from '../load/read-custom-theme.js';
 import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cached, packageVersion, remember } from '../build-cache.js';
@@ -89,27 +89,8 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
       });
     },
   };
-  // Remote and absolute references are refused at their own line first, before esbuild ever sees them.
-  const { findExternalReferences } = await import('../css-references.js');
-  // Shown the way the user names files: beside the metadata that set `theme:`.
-  const shownTheme = path.join(path.dirname(where.file), path.relative(root, themeFile));
-  const source = readRegularFile(themeFile, shownTheme, MAX_THEME_FILE_BYTES, where, (size) =>
-    failure('E_FILE_TOO_LARGE', `theme is ${size} bytes, over the ${MAX_THEME_FILE_BYTES}-byte limit`, { ...where }),
-  ).toString('utf8');
-  let references: ReturnType<typeof findExternalReferences>;
-  try {
-    references = findExternalReferences(source);
-  } catch (err) {
-    // CSS the parser cannot read is the theme's problem, at its own line, never briefdeck's.
-    const { line, reason } = err as { line?: number; reason?: string };
-    if (reason === undefined) throw err;
-    throw failure('E_THEME_CSS', `theme CSS does not parse: ${reason}`, { file: shownTheme, line: line ?? 1, hint: 'check the CSS at that line: a brace, quote or comment left open, or an at-rule written with an escape' });
-  }
-  for (const ref of references) {
-    if (/^\s*(?:[a-z][a-z0-9+.-]*:|\/)/i.test(ref.url)) {
-      throw failure('E_REMOTE_URL', `theme refers to "${ref.url.slice(0, 80)}", which cannot be inlined`, { file: shownTheme, line: ref.line, hint: 'a theme may only use fonts and images inside the briefing folder' });
-    }
-  }
+  // The same checks the load stage made (read-custom-theme.ts), for a caller that bundles a theme without loading a model first.
+  await readCustomTheme(themeFile, root, where);
   try {
     return await compileCss([themeFile], [confine]);
   } catch (err) {
@@ -125,8 +106,6 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
   }
 }
 
-/** The largest font or image a custom theme may inline, like an image in a slide. */
-const MAX_THEME_FILE_BYTES = 5 * 1024 * 1024;
 
 const FONT_PACKAGES = ['@fontsource/source-sans-3', '@fontsource/lato', '@fontsource/ubuntu', '@fontsource/montserrat', '@fontsource/open-sans', '@fontsource/news-cycle', '@fontsource/quicksand'];
 

@@ -32,12 +32,14 @@ const VARIABLES: Record<string, keyof ThemePalette> = {
 };
 
 /** Reads the palette of a built-in theme, or of a briefing's own CSS file layered over the house theme. */
-export function readThemePalette(theme: string, customThemeFile?: string): ThemePalette {
-  const files = customThemeFile ? [...resolveThemeFiles('briefing'), customThemeFile] : resolveThemeFiles(theme);
+export function readThemePalette(theme: string, customThemeCss?: string): ThemePalette {
+  const builtIn = resolveThemeFiles(customThemeCss === undefined ? theme : 'briefing').map((file) => readFileSync(file, 'utf8'));
+  // The briefing's own CSS is the text the load stage read and checked (read-custom-theme.ts), never the file again.
+  const sheets = customThemeCss === undefined ? builtIn : [...builtIn, customThemeCss];
   const palette = { ...HOUSE_PALETTE };
   postcss ??= require('postcss') as typeof import('postcss').default;
-  for (const file of files) {
-    postcss.parse(readFileSync(file, 'utf8')).walkDecls((decl) => {
+  for (const sheet of sheets) {
+    postcss.parse(sheet).walkDecls((decl) => {
       const key = VARIABLES[decl.prop];
       if (!key) return;
       const value = key.endsWith('Font') ? firstFamily(decl.value) : toHex(decl.value);

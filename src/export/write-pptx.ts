@@ -55,7 +55,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const bag = new DiagnosticBag();
   const checkedCharts = checkChartsForExport(briefing.charts, model.chartData, bag);
   bag.throwIfErrors();
-  const palette = readThemePalette(meta.theme, model.customThemeFile);
+  const palette = readThemePalette(meta.theme, model.customThemeCss);
   const pptx = new PptxGenJS();
   const size = SLIDE_SIZES[meta.size];
   // 96 CSS pixels to the inch: 1280×720 is 13.33×7.5 in (16:9), 960×720 is 10×7.5 in (4:3).
