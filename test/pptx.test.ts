@@ -678,3 +678,23 @@ describe('what spans the columns in PowerPoint (Slidev\'s two-cols-header above 
     expect(tail!.y).toBeGreaterThanOrEqual(right!.y + right!.h);
   });
 });
+
+describe('tables with spanning cells', () => {
+  it('keeps a raw HTML cell that spans columns or rows, in the deck and as a merged cell in PowerPoint (the spans were taken off with a warning)', async () => {
+    const table = '<table><tr><th colspan="2">Both columns</th></tr><tr><td rowspan="2">Two rows</td><td>First</td></tr><tr><td>Second</td></tr></table>';
+    const dir = writeBriefing({ 'briefing.yml': 'title: Spans\n', 'a.md': `## Spans\n\n${table}\n` }, 'pptx-spans');
+    const built = await buildDeck(dir);
+    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML')).toEqual([]);
+    expect(built.deck.html).toContain('<th colspan="2">Both columns</th>');
+    expect(built.deck.html).toContain('<td rowspan="2">Two rows</td>');
+    const files = unzipSync((await exportPptx(dir)).bytes);
+    const xml = Object.entries(files).filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes)).find((x) => x.includes('Both columns'))!;
+    // The cell that spans carries the span; the cells it covers are merged into it, not laid out beside it.
+    const cells = [...xml.matchAll(/<a:tc( [^>]*)?>[\s\S]*?<\/a:tc>/g)].map((m) => ({ attrs: m[1] ?? '', text: [...m[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join('') }));
+    expect(cells.find((c) => c.text === 'Both columns')!.attrs).toContain('gridSpan="2"');
+    expect(cells.find((c) => c.text === 'Two rows')!.attrs).toContain('rowSpan="2"');
+    expect(cells.filter((c) => /hMerge="1"/.test(c.attrs))).toHaveLength(1);
+    expect(cells.filter((c) => /vMerge="1"/.test(c.attrs))).toHaveLength(1);
+    expect(cells.map((c) => c.text).filter(Boolean)).toEqual(['Both columns', 'Two rows', 'First', 'Second']);
+  });
+});

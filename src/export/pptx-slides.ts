@@ -9,7 +9,7 @@ import { writtenForAnotherTool } from '../written-for.js';
 import type { CheckedChart } from '../charts/chart-data.js';
 import { addNativeChart, mix, type Box } from './pptx-charts.js';
 import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';
-import type { SlideBlock } from './read-slide-blocks.js';
+import type { CellSpan, SlideBlock } from './read-slide-blocks.js';
 import type { ThemePalette } from './theme-palette.js';
 
 /** The alt text a picture without one is given, for write-pptx.ts to mark it decorative as PowerPoint does. */
@@ -191,15 +191,19 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
     const first = group[0]!;
     switch (first.kind) {
       case 'table': {
-        const rows = [first.header, ...first.rows].filter((r) => r.length > 0);
+        // The table's rows as the HTML has them (the header first), each with its number there, which spans are given by.
+        const rows = (first.header.length > 0 ? [first.header, ...first.rows] : first.rows).map((cells, at) => ({ cells, at })).filter((r) => r.cells.length > 0);
         const height = Math.min(remaining, rows.length * 0.45);
+        // Looked up by place, not searched: a long table may span thousands of cells.
+        const spans = new Map(first.spans?.map((span) => [`${span.row}:${span.column}`, span]));
         ctx.slide.addTable(
-          rows.map((row, r) =>
-            row.map((cell, c) => ({
+          rows.map(({ cells, at }, r) =>
+            cells.map((cell, c) => ({
               text: paragraph(cell, look(ctx, 16)).map((t) => ({ ...t, options: { ...t.options, breakLine: false } })),
               options: {
                 ...(r === 0 && first.header.length > 0 ? { bold: true, color: ctx.palette.background, fill: { color: ctx.palette.accent } } : {}),
                 ...(first.align?.[c] ? { align: first.align[c] } : {}),
+                ...spanOf(spans.get(`${at}:${c}`)),
               },
             })),
           ),
@@ -251,6 +255,11 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
       }
     }
   });
+}
+
+/** The span a table cell has in the deck (HTML's `colspan`, `rowspan`), as pptxgenjs's cell options; none for a plain cell. */
+function spanOf(span: CellSpan | undefined): { colspan?: number; rowspan?: number } {
+  return span === undefined ? {} : { ...(span.colspan !== undefined ? { colspan: span.colspan } : {}), ...(span.rowspan !== undefined ? { rowspan: span.rowspan } : {}) };
 }
 
 function addTextBox(ctx: SlideContext, paragraphs: PptxText[], box: Box, fontSize: number, extra: Pptx.default.TextPropsOptions = {}): void {

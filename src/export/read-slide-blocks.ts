@@ -43,7 +43,7 @@ export type SlideBlock =
   | { kind: 'heading'; runs: TextRun[] }
   | { kind: 'list'; items: ListItem[] }
   | { kind: 'quote'; paragraphs: TextRun[][] }
-  | { kind: 'table'; header: TextRun[][]; rows: TextRun[][][]; align?: ('left' | 'center' | 'right' | undefined)[] }
+  | { kind: 'table'; header: TextRun[][]; rows: TextRun[][][]; align?: ('left' | 'center' | 'right' | undefined)[]; spans?: CellSpan[] }
   | { kind: 'image'; asset: number; alt: string; place?: PicturePlace }
   | { kind: 'code'; lines: TextRun[][] }
   | { kind: 'math'; tex: string }
@@ -260,11 +260,33 @@ function readCell(cell: Element, into: SlideBlocks): TextRun[] {
 
 function readTable(table: Element, into: SlideBlocks): SlideBlock {
   const rows = descendants(table).filter((e) => e.tagName === 'tr');
-  const cells = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th').map((c) => readCell(c, into));
+  const cellsOf = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th');
+  const cells = (row: Element) => cellsOf(row).map((c) => readCell(c, into));
   const headed = rows[0] && childElements(rows[0]).every((c) => c.tagName === 'th');
   // Each column's alignment, as its first row's cells carry it (a delimiter row's `--:`, a Pandoc table's).
   const align = rows[0] ? childElements(rows[0]).map((c) => attribute(c, 'align')).map((a) => (a === 'left' || a === 'center' || a === 'right' ? a : undefined)) : [];
-  return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells), ...(align.some(Boolean) ? { align } : {}) };
+  const spans = rows.flatMap((row, r) => cellsOf(row).flatMap((cell, column) => readSpan(cell, r, column)));
+  return { kind: 'table', header: headed ? cells(rows[0]!) : [], rows: (headed ? rows.slice(1) : rows).map(cells), ...(align.some(Boolean) ? { align } : {}), ...(spans.length > 0 ? { spans } : {}) };
+}
+
+/** A cell that spans columns or rows (HTML's `colspan`, `rowspan`), by its row (the header first) and its place in that row. */
+export interface CellSpan {
+  row: number;
+  column: number;
+  colspan?: number;
+  rowspan?: number;
+}
+
+/** The span a cell asks for, as a browser reads it (a whole number from 2; a browser stops columns at 1,000 and rows at 65,534); none for a plain cell. */
+function readSpan(cell: Element, row: number, column: number): CellSpan[] {
+  const read = (name: string, most: number) => {
+    const n = Number.parseInt(attribute(cell, name) ?? '', 10);
+    return Number.isFinite(n) && n > 1 ? Math.min(n, most) : undefined;
+  };
+  const colspan = read('colspan', 1000);
+  const rowspan = read('rowspan', 65534);
+  if (colspan === undefined && rowspan === undefined) return [];
+  return [{ row, column, ...(colspan !== undefined ? { colspan } : {}), ...(rowspan !== undefined ? { rowspan } : {}) }];
 }
 
 /** The grey the deck gives the lines a code block's highlight leaves out (templates/themes/code.css). */

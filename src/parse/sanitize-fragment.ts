@@ -199,8 +199,9 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       div: ['style'],
       abbr: ['title'],
       ol: ['start', 'type'],
-      th: ['align'],
-      td: ['align'],
+      // A cell that spans columns or rows, as a table written in HTML has them (a Markdown table cannot).
+      th: ['align', 'colspan', 'rowspan', 'scope'],
+      td: ['align', 'colspan', 'rowspan'],
       code: ['class'],
       span: ['class'],
       input: ['type', 'checked', 'disabled'],
