@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openInBrowser } from '../src/open-browser.js';
+import { buildDeck } from '../src/build-deck.js';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runCapture, tempDir, writeBriefing } from './helpers.js';
 
@@ -103,6 +104,32 @@ describe('build warns at file:line without a browser', () => {
 });
 
 describe('messages point at their own line and name what they mean', () => {
+  it("keeps the HTML decks written for other tools use to set text apart (a README's <p align=\"center\">, <center>, <details>, a table's caption and footer), with no warning, and still takes off what could run, load or reach outside", async () => {
+    const html = [
+      '<p align="center"><b>Centred</b></p>',
+      '<center>Old centre</center>',
+      '<details open ontoggle="alert(1)"><summary>More</summary>Hidden</details>',
+      '<table><caption>Cap</caption><tfoot><tr><td>Total</td></tr></tfoot><tbody><tr><td>Row</td></tr></tbody></table>',
+      '<font color="red">Red</font> <var>x</var> <samp>out</samp> <dfn>term</dfn> <time datetime="2020-01-01">then</time> a<wbr>b <ruby>漢<rt>kan</rt></ruby> <strike>old</strike> <tt>mono</tt>',
+      '<ol reversed start="3"><li>three</li></ol>',
+    ].join('\n\n');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Kept\n', 'a.md': `## Kept\n\n${html}\n` }, 'kept-html');
+    const built = await buildDeck(dir);
+    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => w.message)).toEqual(['raw HTML was neutralised: removed ontoggle on <details>']);
+    // The slide as built, not the whole file: a failure then shows the slide, not the deck's runtime.
+    const slide = built.deck.html.slice(built.deck.html.indexOf('Centred') - 200, built.deck.html.indexOf('three') + 20);
+    for (const kept of ['<p align="center"><b>Centred</b></p>', '<center>Old centre</center>', '<details open><summary>More</summary>Hidden</details>', '<caption>Cap</caption>', '<tfoot><tr><td>Total</td></tr></tfoot>', '<font color="red">Red</font>', '<time datetime="2020-01-01">then</time>', '<ruby>漢<rt>kan</rt></ruby>', '<ol reversed start="3">']) {
+      expect(slide).toContain(kept);
+    }
+    expect(slide).not.toContain('ontoggle');
+    // In PowerPoint the footer's row is the table's last, as a browser lays it out.
+    const { loadModel } = await import('../src/build-deck.js');
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const model = await loadModel(dir);
+    const table = readSlideBlocks(model.briefing.slides.find((s) => s.kind === 'content')!.bodyHtml).blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' ? table.rows.map((row) => row.map((cell) => cell.map((run) => run.text).join(''))) : []).toEqual([['Row'], ['Total']]);
+  });
+
   it('a link deep in a list is reported at its own line, and neutralised HTML names the tag and the attribute', async () => {
     const dir = writeBriefing({
       'briefing.yml': 'title: Precise\n',

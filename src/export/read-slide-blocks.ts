@@ -259,7 +259,10 @@ function readCell(cell: Element, into: SlideBlocks): TextRun[] {
 }
 
 function readTable(table: Element, into: SlideBlocks): SlideBlock {
-  const rows = descendants(table).filter((e) => e.tagName === 'tr');
+  // A footer's rows (`<tfoot>`) are the table's last, wherever the HTML writes them, as a browser lays them out.
+  const inFooter = (row: Element) => isElement(row.parentNode as Element) && (row.parentNode as Element).tagName === 'tfoot';
+  const written = descendants(table).filter((e) => e.tagName === 'tr');
+  const rows = [...written.filter((row) => !inFooter(row)), ...written.filter(inFooter)];
   const cellsOf = (row: Element) => childElements(row).filter((c) => c.tagName === 'td' || c.tagName === 'th');
   const cells = (row: Element) => cellsOf(row).map((c) => readCell(c, into));
   const headed = rows[0] && childElements(rows[0]).every((c) => c.tagName === 'th');

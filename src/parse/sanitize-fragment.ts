@@ -190,18 +190,29 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       'figure', 'figcaption', 'div',
       // What the renderer writes too, on a slide cleaned whole: Pandoc's definition lists, and a Marp or Slidev slide's later headings.
       'dl', 'dt', 'dd', 'h1', 'h2',
+      // HTML decks written for other tools use (a README's `<p align="center">`, `<center>`, `<details>`): each only
+      // sets text or a table's parts apart, and none loads, runs or places anything over the slide.
+      'center', 'details', 'summary', 'caption', 'tfoot', 'colgroup', 'col', 'var', 'samp', 'dfn', 'time', 'wbr', 'ruby', 'rt', 'rp', 'bdi', 'bdo', 'strike', 'big', 'tt', 'font',
     ],
     allowedAttributes: {
       a: ['href', 'title', 'target', 'rel'],
       // A picture's place on the slide (Quarto's `.absolute`), its style held to that (allowedStyles).
-      img: ['src', 'alt', 'title', 'width', 'height', 'style'],
-      // A grid's place on the slide (Advanced Slides' `<grid>`), held to that too.
-      div: ['style'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'style', 'align'],
+      // A grid's place on the slide (Advanced Slides' `<grid>`), held to that too; and the old align attribute (below).
+      div: ['style', 'align'],
       abbr: ['title'],
-      ol: ['start', 'type'],
+      ol: ['start', 'type', 'reversed'],
       // A cell that spans columns or rows, as a table written in HTML has them (a Markdown table cannot).
       th: ['align', 'colspan', 'rowspan', 'scope'],
       td: ['align', 'colspan', 'rowspan'],
+      // The old attributes that align text or set its colour, which a browser still reads; a colour cannot fetch or cover anything.
+      ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'caption'].map((tag) => [tag, ['align']])),
+      col: ['span'],
+      colgroup: ['span'],
+      time: ['datetime'],
+      bdo: ['dir'],
+      font: ['color'],
+      details: ['open'],
       code: ['class'],
       span: ['class'],
       input: ['type', 'checked', 'disabled'],
