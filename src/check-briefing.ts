@@ -25,13 +25,15 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
       add({ code: 'E_EMPTY_SECTION', severity: 'error', message: `section "${section.title}" has no slides`, ...section.source, hint: 'add a `## Heading` slide under it, or remove the section' });
     }
   }
-  for (const wanted of meta.sections ?? []) {
+  for (const [i, wanted] of (meta.sections ?? []).entries()) {
     if (!briefing.sections.some((s) => s.title === wanted)) {
       add({
         code: 'E_MISSING_SECTION',
         severity: 'error',
         message: `section "${wanted}" is declared in the metadata but missing`,
-        ...briefing.metaSource,
+        // At the item that names it, as the metadata's other messages are at their key.
+        file: briefing.metaSource.file,
+        line: meta.keyLines[`sections[${i}]`] ?? meta.keyLines.sections ?? briefing.metaSource.line,
         hint: `add a line \`# ${wanted}\` to a Markdown file, or remove it from \`sections:\``,
       });
     }

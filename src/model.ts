@@ -111,7 +111,7 @@ export interface BriefingMeta {
   sections?: string[];
   /** Markdown files in reading order, when not simply by name. */
   files?: string[];
-  /** Line of each metadata key, for messages about its value. */
+  /** Line of each metadata key, for messages about its value, and of each item of a list as `key[i]` (`sections[1]`). */
   keyLines: Record<string, number>;
   maxBullets: number;
   /** False leaves out the generated Agenda slide. */

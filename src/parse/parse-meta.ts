@@ -170,6 +170,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const valueNode = pair.value;
     const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) ? valueNode.toJSON() : valueNode === null ? null : undefined;
     const valueAt = valueNode ? where(valueNode as never) : at;
+    // Each item of a list has its own line (`sections[1]`), for a message about one item.
+    if (isSeq(valueNode)) valueNode.items.forEach((item, i) => (meta.keyLines[`${key}[${i}]`] = where(item as never).line));
     const wrongType = () =>
       bag.error('E_META', `"${key}" must be ${describeType(spec.type)}`, { ...valueAt, hint: `${key}: ${spec.doc}` });
     switch (spec.type) {
