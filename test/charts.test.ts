@@ -143,6 +143,13 @@ describe('chart input stays inside the briefing', () => {
     expect(marks(figures[0]!, 'arc')).toHaveLength(2);
   });
 
+  it('reads a CSV separated by semicolons or tabs, as spreadsheets save it in much of Europe (its header was one field)', async () => {
+    const chart = (file: string) => `\`\`\`chart\ntype: column\nfile: ${file}\nx: party\ny: seats\n\`\`\`\n`;
+    const dir = writeBriefing({ 'briefing.yml': 'title: Separated\n', 'a.md': `## Semicolons\n\n${chart('semi.csv')}\n## Tabs\n\n${chart('tabs.csv')}`, 'semi.csv': 'party;seats\nBlue;120\nRed;90\nGreen;15\n', 'tabs.csv': 'party\tseats\nBlue\t120\nRed\t90\n' });
+    const figures = chartFigures((await buildDeck(dir)).deck.html);
+    expect(figures.map((figure) => marks(figure, 'rect').length)).toEqual([3, 2]);
+  });
+
   it('loads Vega only when a deck has a chart: the compiled sandbox imports it lazily', () => {
     // The sandbox's code never loads Vega itself; its loader hands it a function that imports the bundle on demand.
     const core = readFileSync(path.join(ROOT, 'lib', 'sandbox-core.cjs'), 'utf8');

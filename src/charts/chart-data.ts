@@ -91,9 +91,12 @@ function toNumber(value: string | number): number | undefined {
   return Number(cleaned);
 }
 
+/** Reads CSV rows; a file whose header row has no comma but semicolons or tabs (as spreadsheets save CSV in much of Europe) is read with those. */
 function readCsvRows(text: string): ChartRow[] | string {
+  const header = /^.*\S.*$/m.exec(text)?.[0] ?? '';
+  const delimiter = header.includes(',') ? ',' : header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
   try {
-    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as ChartRow[];
+    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter }) as ChartRow[];
   } catch (err) {
     return `not valid CSV: ${(err as Error).message}`;
   }

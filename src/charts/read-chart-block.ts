@@ -70,7 +70,7 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
       }
       case 'data': {
         const rows = readRows(value);
-        if (typeof rows === 'string') ok = fail(rows, where(value ?? keyNode), 'give `data:` a list of rows (`- {year: 2017, tests: 20}`) or a GFM table after `data: |`') !== null;
+        if (typeof rows === 'string') ok = fail(rows, where(value ?? keyNode), dataHint(value)) !== null;
         else chart.rows = rows;
         break;
       }
@@ -129,6 +129,13 @@ function readRows(value: Node | null): ChartRow[] | string {
     rows.push(row);
   }
   return rows;
+}
+
+/** How to give a chart its data; for `data:` that names a data file (`data: budget.csv`), how to read the file instead. */
+function dataHint(value: unknown): string {
+  const named = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+  if (/^[^\s|]+\.(?:csv|json)$/i.test(named)) return `did you mean \`file: ${named}\`? \`data:\` holds the rows themselves, \`file:\` names a CSV or JSON file of them`;
+  return 'give `data:` a list of rows (`- {year: 2017, tests: 20}`) or a GFM table after `data: |`';
 }
 
 /** Rows from a GFM table, read by marked's own lexer: the header names the fields. Cells stay strings; the drawer decides which columns are numbers. */
