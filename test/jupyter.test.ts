@@ -67,6 +67,21 @@ describe('a notebook\'s pictures', () => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^image not found: n\.ipynb\.pictures\/cell-1-output-9\.png; it was left out/)]);
   });
 
+  it('an attachment the cell does not hold, or an output picture whose data is damaged, is left out with a warning at its line: the notebook still builds (each stopped the build)', async () => {
+    const cells = [
+      { cell_type: 'markdown', metadata: {}, source: ['## Pictures\n', '\n', '![A lost chart](attachment:lost.png)'] },
+      { cell_type: 'code', metadata: {}, source: 'plot()', outputs: [{ output_type: 'display_data', data: { 'image/png': 'bm90IGEgcGljdHVyZQ==', 'text/plain': '<Figure>' } }] },
+    ];
+    const dir = writeBriefing({ 'n.ipynb': JSON.stringify({ nbformat: 4, metadata: {}, cells }, null, 1) });
+    const { briefing, warnings } = await buildDeck(path.join(dir, 'n.ipynb'));
+    expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_IMAGE_MISSING', 11, 'the attachment lost.png is not in this cell; the picture was left out, its alt text in its place'],
+      ['W_IMAGE_MISSING', 17, 'n.ipynb.pictures/cell-2-output-1.png is not a PNG, JPEG, GIF, WebP or SVG image; it was left out, its alt text in its place'],
+    ]);
+    expect(briefing.slides[0]!.bodyHtml).toContain('A lost chart');
+    expect(briefing.slides[0]!.bodyHtml).not.toContain('attachment:');
+  });
+
   it('JSON nested deeper than any notebook is E_NOTEBOOK at its line, at once (a million levels ran the parse out of memory after seconds)', async () => {
     const dir = writeBriefing({ 'deep.ipynb': `{\n "nbformat": 4,\n "x": ${'['.repeat(100_000)}${']'.repeat(100_000)},\n "cells": []\n}` });
     const error = await buildDeck(path.join(dir, 'deep.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; line?: number }[] });

@@ -115,7 +115,7 @@ export function readNotebook(file: SourceFile, bag: DiagnosticBag): DeckText {
 
     if (cell.cell_type === 'markdown') {
       // Jupyter draws a rule where a Quarto notebook, read as Quarto reads a deck, starts a slide.
-      writeMarkdownCell(sourceLines, lineOf, index, cell, !meta, file, emit);
+      writeMarkdownCell(sourceLines, lineOf, index, cell, !meta, file, emit, bag);
     } else if (cell.cell_type === 'code') {
       // A Quarto notebook's cell shows its code only when its options say `echo: true` (Quarto hides code in a deck),
       // without those option lines; any other notebook shows its code, as nbconvert and RISE do.
@@ -150,19 +150,24 @@ export function readNotebook(file: SourceFile, bag: DiagnosticBag): DeckText {
 }
 
 /** A Markdown cell's lines: its attachments named in the notebook's pictures folder, and a rule drawn (`drawRules`), not cut at, as Jupyter draws it. */
-function writeMarkdownCell(sourceLines: string[], lineOf: (i: number) => number, index: number, cell: NotebookCell, drawRules: boolean, file: SourceFile, emit: (text: string, line: number) => void): void {
+function writeMarkdownCell(sourceLines: string[], lineOf: (i: number) => number, index: number, cell: NotebookCell, drawRules: boolean, file: SourceFile, emit: (text: string, line: number) => void, bag: DiagnosticBag): void {
   const folder = notebookPictureFolder(file.relPath);
   const attachments = typeof cell.attachments === 'object' && cell.attachments !== null ? cell.attachments : {};
-  writeMarkdown(sourceLines, lineOf, emit, (text) => {
+  writeMarkdown(sourceLines, lineOf, emit, (text, line) => {
     if (drawRules && RULE.test(text)) return '<hr>';
     // "Note: …" in a Markdown cell is the cell's text (a notebook's notes are notes cells), never reveal's notes line.
     if (/^[ \t]*notes?:/i.test(text)) return text.replace(/^([ \t]*)(.)/, (_, indent: string, c: string) => `${indent}&#${c.charCodeAt(0)};`);
-    return text.includes('attachment:')
-      ? text.replace(/\(attachment:([^)\s]+)\)/g, (whole, name: string) => {
-          const picture = attachmentPictureName(index, decodeURIComponent(name));
-          return picture && Object.hasOwn(attachments, decodeURIComponent(name)) ? `(${(folder + picture).split('/').map(encodeURIComponent).join('/')})` : whole;
-        })
-      : text;
+    if (!text.includes('attachment:')) return text;
+    // A picture the cell does not hold (an attachment lost when cells were copied between notebooks) shows its alt text, as Jupyter shows a broken picture's.
+    const held = text.replace(/!\[([^\]]*)\]\(attachment:([^)\s]+)\)/g, (whole, alt: string, name: string) => {
+      if (Object.hasOwn(attachments, decodeURIComponent(name))) return whole;
+      bag.warn('W_IMAGE_MISSING', `the attachment ${name} is not in this cell; the picture was left out, its alt text in its place`, { file: file.path, line, hint: 'attach the picture to the cell again in Jupyter, or save it as a file beside the notebook' });
+      return alt.replace(/[\\`*_[\]<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+    });
+    return held.replace(/\(attachment:([^)\s]+)\)/g, (whole, name: string) => {
+      const picture = attachmentPictureName(index, decodeURIComponent(name));
+      return picture && Object.hasOwn(attachments, decodeURIComponent(name)) ? `(${(folder + picture).split('/').map(encodeURIComponent).join('/')})` : whole;
+    });
   });
 }
 
@@ -170,12 +175,12 @@ function writeMarkdownCell(sourceLines: string[], lineOf: (i: number) => number,
  * Writes a cell's Markdown (or a Markdown output), its lines outside code blocks passed through `rewrite`. Jupyter renders
  * each cell alone, so a code block it leaves open is closed at its end, never running on into the cells after it.
  */
-function writeMarkdown(sourceLines: string[], lineOf: (i: number) => number, emit: (text: string, line: number) => void, rewrite: (text: string) => string = (text) => text): void {
+function writeMarkdown(sourceLines: string[], lineOf: (i: number) => number, emit: (text: string, line: number) => void, rewrite: (text: string, line: number) => string = (text) => text): void {
   const fences = createFenceReader();
   let opened = '';
   sourceLines.forEach((text, i) => {
     const before = fences.inside;
-    if (!fences.read(text)) return emit(rewrite(text), lineOf(i));
+    if (!fences.read(text)) return emit(rewrite(text, lineOf(i)), lineOf(i));
     if (!before) opened = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1] ?? '```';
     emit(text, lineOf(i));
   });
