@@ -14,7 +14,7 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     return null;
   }
   if (scheme && !(scheme.length === 1 && /^[A-Za-z]$/.test(scheme))) {
-    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" uses a ${scheme}: URL; only files in the briefing folder can be inlined`, {
+    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" uses the ${scheme}: scheme; only files in the briefing folder can be inlined`, {
       ...where,
       hint: `reference the ${what} by a path relative to this Markdown file`,
     });
