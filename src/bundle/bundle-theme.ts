@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as esbuild from 'esbuild';
 import { BriefdeckError, failure } from '../errors.js';
-import { MAX_THEME_FILE_BYTES, readCustomTheme } from '../load/read-custom-theme.js';
+import { MAX_THEME_FILE_BYTES } from '../load/read-custom-theme.js';
 import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cached, packageVersion, remember } from '../build-cache.js';
@@ -60,7 +60,9 @@ const woff2OnlyPlugin: esbuild.Plugin = {
 /**
  * Bundles a briefing's own theme CSS. Its url() and @import references are
  * inlined too, but only from inside the briefing folder: anything else is an
- * error, so a theme cannot carry a file from elsewhere into the deck.
+ * error, so a theme cannot carry a file from elsewhere into the deck. The file
+ * itself was read and checked when the model was loaded (read-custom-theme.ts):
+ * it parses, and names nothing remote at its own lines.
  */
 export async function bundleCustomTheme(themeFile: string, root: string, where: { file: string; line: number }): Promise<string> {
   const confine: esbuild.Plugin = {
@@ -89,8 +91,6 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
       });
     },
   };
-  // The same checks the load stage made (read-custom-theme.ts), for a caller that bundles a theme without loading a model first.
-  await readCustomTheme(themeFile, root, where);
   try {
     return await compileCss([themeFile], [confine]);
   } catch (err) {
@@ -105,7 +105,6 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
     });
   }
 }
-
 
 const FONT_PACKAGES = ['@fontsource/source-sans-3', '@fontsource/lato', '@fontsource/ubuntu', '@fontsource/montserrat', '@fontsource/open-sans', '@fontsource/news-cycle', '@fontsource/quicksand'];
 
