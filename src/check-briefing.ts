@@ -1,7 +1,6 @@
 import type { Diagnostic } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
 import { readByPandoc } from './written-for.js';
-import { readPixelSize } from './read-pixel-size.js';
 
 /** The slide sizes in CSS pixels; an image more than twice as large in either direction is wasted bytes. */
 const SLIDE_PIXELS: Record<SlideSize, { width: number; height: number }> = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } };
@@ -94,7 +93,7 @@ export function lintBudgets(briefing: Briefing, assets: ReadonlyMap<number, Load
     if (bytes > budgets.imageBytes) {
       found.push({ code: 'W_IMAGE_BUDGET', severity: 'warning', message: `image ${image.src} is ${kb(bytes)}, over the ${kb(budgets.imageBytes)} image budget`, ...where, hint: 'compress or resize it' });
     }
-    const size = asset && asset.mime !== 'image/svg+xml' ? readPixelSize(asset.bytes) : undefined;
+    const size = asset?.pixels;
     if (size && (size.width > slide.width * 2 || size.height > slide.height * 2)) {
       found.push({
         code: 'W_IMAGE_PIXELS',

@@ -373,6 +373,8 @@ export interface Briefing {
 export interface LoadedAsset {
   mime: string;
   bytes: Uint8Array;
+  /** A raster picture's size in pixels, read from its header when it was loaded; none for SVG. */
+  pixels?: { width: number; height: number };
 }
 
 /** The deck's HTML before its runtime is inlined, as the render stage leaves it. */

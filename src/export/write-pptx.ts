@@ -5,7 +5,6 @@
 import { dropExternalReferences } from './svg-references.js';
 import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
-import { readPixelSize } from '../read-pixel-size.js';
 import type { LoadedModel } from '../build-deck.js';
 import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
 import { slideAnchor, slideIndices } from '../slide-places.js';
@@ -201,11 +200,15 @@ async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<
   for (const [index, asset] of model.assets) {
     let bytes = asset.bytes;
     let mime = asset.mime;
+    // Raster pictures had their size read when they were loaded (load-assets.ts), which refuses a damaged one.
+    let dims = asset.pixels ?? { width: 1, height: 1 };
     if (mime === 'image/svg+xml') {
       const { Resvg } = await import('@resvg/resvg-js');
       try {
         // Nothing the picture names outside itself is read: in the deck, an SVG picture loads nothing either.
-        bytes = new Resvg(dropExternalReferences(Buffer.from(asset.bytes).toString('utf8')), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+        const drawn = new Resvg(dropExternalReferences(Buffer.from(asset.bytes).toString('utf8')), { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+        bytes = drawn.asPng();
+        dims = { width: drawn.width, height: drawn.height };
       } catch (err) {
         // A browser may still show an SVG that resvg cannot read (it is stricter about XML): the HTML deck keeps it, the slide goes on without it.
         const image = model.briefing.images[index]!;
@@ -214,8 +217,6 @@ async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<
       }
       mime = 'image/png';
     }
-    // Raster pictures had their size read when they were loaded (load-assets.ts), which refuses a damaged one.
-    const dims = readPixelSize(bytes) ?? { width: 1, height: 1 };
     placed.set(index, { data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`, width: dims.width, height: dims.height });
   }
   return placed;

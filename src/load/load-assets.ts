@@ -54,14 +54,15 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         });
       }
       // A browser shows a damaged picture as a broken one, and PowerPoint cannot place it: said here, at its line.
-      if (mime !== 'image/svg+xml' && readPixelSize(bytes) === undefined) {
+      const pixels = mime === 'image/svg+xml' ? undefined : readPixelSize(bytes);
+      if (mime !== 'image/svg+xml' && pixels === undefined) {
         throw failure('E_IMAGE_DAMAGED', `${image.src} is a damaged ${IMAGE_KINDS[mime] ?? mime} image: its size cannot be read from its header`, {
           ...where,
           hint: 'open it in an image editor and save it again, or replace it',
         });
       }
       countTowardsDeck(bytes.length);
-      const asset = { mime, bytes };
+      const asset = { mime, bytes, ...(pixels ? { pixels } : {}) };
       cache.set(image.relPath, asset);
       assets.set(index, asset);
     } catch (err) {
