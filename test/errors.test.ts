@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError, DiagnosticBag, formatDiagnosticReport } from '../src/errors.js';
-import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir } from './helpers.js';
+import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 interface Expected {
   input: string;
@@ -119,6 +119,13 @@ describe('broken briefings', () => {
     expect(pptx.code).toBe(1);
     expect(pptx.err.split('\n').filter((line) => !line.startsWith('pptx: '))).toEqual(expected);
     expect(existsSync(path.join(cwd, 'out.html')) || existsSync(path.join(cwd, 'out.pptx'))).toBe(false);
+  });
+
+  it("a theme's url() with a broken % escape is an error at the theme's line, not at a line of esbuild's own code", async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: T\ntheme: ./escaped.css\n', 'a.md': '## A\n\nText.\n', 'escaped.css': '.reveal { color: #222; }\n.reveal { background: url("a%E0%A4%A.png"); }\n' }, 'theme-broken-escape');
+    const result = await runCapture(['build', 'theme-broken-escape', '-o', 'out.html'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')[0]).toBe('theme-broken-escape/escaped.css:2: error: theme escaped.css: a%E0%A4%A.png has a broken % escape');
   });
 
   it('refuses an image that is a symlink pointing outside the briefing folder, without reading it', () => {

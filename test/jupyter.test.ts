@@ -82,6 +82,13 @@ describe('a notebook\'s pictures', () => {
     expect(briefing.slides[0]!.bodyHtml).not.toContain('attachment:');
   });
 
+  it('an attachment named with a broken % escape is a missing one, with its warning (the notebook failed with "URI malformed")', async () => {
+    const cells = [{ cell_type: 'markdown', metadata: {}, attachments: {}, source: ['## Pictures\n', '\n', '![Broken](attachment:a%E0%A4%A.png)'] }];
+    const dir = writeBriefing({ 'n.ipynb': JSON.stringify({ nbformat: 4, metadata: {}, cells }, null, 1) });
+    const { warnings } = await buildDeck(path.join(dir, 'n.ipynb'));
+    expect(warnings.map((w) => w.message)).toEqual(['the attachment a%E0%A4%A.png is not in this cell; the picture was left out, its alt text in its place']);
+  });
+
   it('JSON nested deeper than any notebook is E_NOTEBOOK at its line, at once (a million levels ran the parse out of memory after seconds)', async () => {
     const dir = writeBriefing({ 'deep.ipynb': `{\n "nbformat": 4,\n "x": ${'['.repeat(100_000)}${']'.repeat(100_000)},\n "cells": []\n}` });
     const error = await buildDeck(path.join(dir, 'deep.ipynb')).catch((e: unknown) => e as { code: string; diagnostics: { message: string; line?: number }[] });

@@ -7,6 +7,7 @@ import { MAX_THEME_FILE_BYTES } from '../load/read-custom-theme.js';
 import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cached, packageVersion, remember } from '../build-cache.js';
+import { decodePercentEscapes } from '../decode-percent.js';
 
 const require = createRequire(import.meta.url);
 const THEMES_DIR = path.join(PACKAGE_ROOT, 'templates', 'themes') + path.sep;
@@ -74,7 +75,9 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
           return { errors: [{ text: `remote or file: URL ${args.path} cannot be inlined` }] };
         }
         if (args.path.startsWith('data:')) return { path: args.path, external: true };
-        const resolved = path.resolve(args.resolveDir, decodeURIComponent(args.path.replace(/[?#].*$/, '')));
+        const decoded = decodePercentEscapes(args.path.replace(/[?#].*$/, ''));
+        if (decoded === undefined) return { errors: [{ text: `${args.path} has a broken % escape` }] };
+        const resolved = path.resolve(args.resolveDir, decoded);
         let real: string;
         try {
           real = realpathSync(resolved);
@@ -97,9 +100,10 @@ export async function bundleCustomTheme(themeFile: string, root: string, where: 
     // A reference found only after bundling (in an imported file, or a relative one esbuild cannot inline) is named at `theme:`.
     if (err instanceof BriefdeckError) throw failure(err.code, err.message, { ...where, hint: err.hint });
     const first = (err as { errors?: esbuild.Message[] }).errors?.[0];
-    const file = first?.location ? path.relative(process.cwd(), path.resolve(root, first.location.file)) : where.file;
+    // esbuild names the file relative to its working folder (the process's); it is shown as the user names files, beside the metadata that set `theme:`.
+    const file = first?.location ? path.join(path.dirname(where.file), path.relative(root, path.resolve(first.location.file))) : where.file;
     throw failure('E_PATH_OUTSIDE', `theme ${path.basename(themeFile)}: ${first?.text ?? (err as Error).message}`, {
-      file: first?.location ? file : where.file,
+      file,
       line: first?.location?.line ?? where.line,
       hint: 'a theme may only use fonts and images inside the briefing folder',
     });

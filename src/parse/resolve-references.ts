@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
+import { decodePercentEscapes } from '../decode-percent.js';
 
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
 export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error', rootedIn?: string): string | null {
@@ -20,10 +21,8 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     });
     return null;
   }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(href.replace(/[?#].*$/, ''));
-  } catch {
+  const decoded = decodePercentEscapes(href.replace(/[?#].*$/, ''));
+  if (decoded === undefined) {
     bag.error('E_IMAGE_MISSING', `${what} path "${shown}" has a broken % escape`, { ...where, hint: 'write the file name as it is on disk' });
     return null;
   }

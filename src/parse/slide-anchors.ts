@@ -10,6 +10,7 @@
 import { suggestClosest } from '../did-you-mean.js';
 import { rewriteSlideHtml, type Slide } from '../model.js';
 import { slideAnchor, slideIndices } from '../slide-places.js';
+import { decodePercentEscapes } from '../decode-percent.js';
 
 /** A link to an anchor in the deck, as written, and where: the pass that points it at its slide warns of one that names none. */
 export interface AnchorLink {
@@ -75,7 +76,9 @@ export function linkSlideAnchors(slides: Slide[], ids: ReadonlyMap<Slide, string
   }
   /** Where a link's target is in reveal's grid, or null when it names no slide, or undefined for reveal's own addresses. */
   const resolve = (href: string): string | null | undefined => {
-    const name = safeDecode(href.replace(/^#\/?/, ''));
+    // An anchor with a broken % escape is looked for as written.
+    const anchor = href.replace(/^#\/?/, '');
+    const name = decodePercentEscapes(anchor) ?? anchor;
     if (/^\d+(?:\/\d+)?$/.test(name) && href.startsWith('#/')) return undefined;
     if (rules.pages && /^\d+$/.test(name) && !href.startsWith('#/')) {
       const page = rules.pages[Number(name) - 1];
@@ -107,10 +110,4 @@ export function linkSlideAnchors(slides: Slide[], ids: ReadonlyMap<Slide, string
   }
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
+

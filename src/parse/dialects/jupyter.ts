@@ -7,6 +7,7 @@ import { createFenceReader, fenceFor } from '../read-fences.js';
 import { readCellOptionLines, type CellOptions } from '../render-code.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { writeHtmlBlock } from './html-block.js';
+import { decodePercentEscapes } from '../../decode-percent.js';
 
 // How a Jupyter notebook (.ipynb) is read as a deck: its cells are written out as the
 // Markdown they stand for, each line numbered at its line in the notebook's JSON, so
@@ -159,14 +160,16 @@ function writeMarkdownCell(sourceLines: string[], lineOf: (i: number) => number,
     if (/^[ \t]*notes?:/i.test(text)) return text.replace(/^([ \t]*)(.)/, (_, indent: string, c: string) => `${indent}&#${c.charCodeAt(0)};`);
     if (!text.includes('attachment:')) return text;
     // A picture the cell does not hold (an attachment lost when cells were copied between notebooks) shows its alt text, as Jupyter shows a broken picture's.
+    // A name with a broken % escape is read as written, as a name no cell holds.
+    const holds = (name: string) => Object.hasOwn(attachments, decodePercentEscapes(name) ?? name);
     const held = text.replace(/!\[([^\]]*)\]\(attachment:([^)\s]+)\)/g, (whole, alt: string, name: string) => {
-      if (Object.hasOwn(attachments, decodeURIComponent(name))) return whole;
+      if (holds(name)) return whole;
       bag.warn('W_IMAGE_MISSING', `the attachment ${name} is not in this cell; the picture was left out, its alt text in its place`, { file: file.path, line, hint: 'attach the picture to the cell again in Jupyter, or save it as a file beside the notebook' });
       return alt.replace(/[\\`*_[\]<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
     });
     return held.replace(/\(attachment:([^)\s]+)\)/g, (whole, name: string) => {
-      const picture = attachmentPictureName(index, decodeURIComponent(name));
-      return picture && Object.hasOwn(attachments, decodeURIComponent(name)) ? `(${(folder + picture).split('/').map(encodeURIComponent).join('/')})` : whole;
+      const picture = attachmentPictureName(index, decodePercentEscapes(name) ?? name);
+      return picture && holds(name) ? `(${(folder + picture).split('/').map(encodeURIComponent).join('/')})` : whole;
     });
   });
 }
