@@ -94,6 +94,16 @@ describe('special files are refused, never read', () => {
     expect(inside.err).toContain('zero.png is a character device, not a regular file');
   });
 
+  it('a Markdown file of the folder that links outside it is an error named at that file, in the file:line form of every error', async () => {
+    const dir = briefingWith('x.png', { 'x.png': PNG });
+    writeFileSync(path.join(path.dirname(dir), 'outside.md'), '## Secret\n');
+    symlinkSync(path.join(path.dirname(dir), 'outside.md'), path.join(dir, 'b.md'));
+    const result = await runCapture(['build', 'deck'], path.dirname(dir));
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')[0]).toBe('deck/b.md: error: deck/b.md resolves outside the briefing folder');
+    expect(result.err).not.toContain('Secret');
+  });
+
   it('says "outside" for a path outside the folder whether or not it exists there', async () => {
     const present = briefingWith('exists.png');
     symlinkSync('/etc/hostname', path.join(present, 'exists.png'));

@@ -26,8 +26,8 @@ function resolveMissing(full: string, depth = 0): string {
   return parent === full ? full : path.join(resolveMissing(parent, depth + 1), path.basename(full));
 }
 
-/** Refuses a path whose real location (after symlinks) is outside the briefing root. */
-export function assertInside(root: string, full: string, displayPath: string, where?: { file: string; line: number }): string {
+/** Refuses a path whose real location (after symlinks) is outside the briefing root; the error is at `where`, or else at the file itself. */
+export function assertInside(root: string, full: string, displayPath: string, where: { file: string; line?: number } = { file: displayPath }): string {
   let real: string | undefined;
   try {
     real = realpathSync(full);
