@@ -126,7 +126,10 @@ describe('messages point at their own line and name what they mean', () => {
     const { loadModel } = await import('../src/build-deck.js');
     const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
     const model = await loadModel(dir);
-    const table = readSlideBlocks(model.briefing.slides.find((s) => s.kind === 'content')!.bodyHtml).blocks.find((b) => b.kind === 'table');
+    const blocks = readSlideBlocks(model.briefing.slides.find((s) => s.kind === 'content')!.bodyHtml).blocks;
+    const table = blocks.find((b) => b.kind === 'table');
+    // The caption is the line above it, as a browser shows it.
+    expect(blocks[blocks.indexOf(table!) - 1]).toEqual({ kind: 'paragraph', runs: [{ text: 'Cap' }] });
     expect(table && table.kind === 'table' ? table.rows.map((row) => row.map((cell) => cell.map((run) => run.text).join(''))) : []).toEqual([['Row'], ['Total']]);
   });
 

@@ -153,9 +153,13 @@ function readFragment(html: string, into: SlideBlocks): void {
       case 'blockquote':
         into.blocks.push({ kind: 'quote', paragraphs: childElements(node).map((p) => readRuns(p, into)).filter((runs) => runs.length > 0) });
         return;
-      case 'table':
+      case 'table': {
+        // A caption (`<caption>`) is the line above the table, as a browser shows it.
+        const caption = childElements(node).find((child) => child.tagName === 'caption');
+        if (caption) pushRuns(into, 'paragraph', readRuns(caption, into));
         into.blocks.push(readTable(node, into));
         return;
+      }
       case 'img': {
         const image = readImage(node);
         if (image) into.blocks.push(image);

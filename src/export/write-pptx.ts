@@ -107,10 +107,11 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     else if (slidePalette !== palette) pptxSlide.background = { color: slidePalette.background };
     const body = readSlideBlocks(slide.bodyHtml);
     fragments += body.fragments;
-    const columns = slide.columns ? slide.columns.map((html) => readSlideBlocks(html).blocks) : null;
-    const lead = slide.columnsLead === undefined ? null : readSlideBlocks(slide.columnsLead).blocks;
-    const tail = slide.columnsTail === undefined ? null : readSlideBlocks(slide.columnsTail).blocks;
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks }, slide, body.blocks, columns, lead, tail);
+    const blocksOf = (html: string) => showMissingPicturesAsText(readSlideBlocks(html).blocks, images);
+    const columns = slide.columns ? slide.columns.map(blocksOf) : null;
+    const lead = slide.columnsLead === undefined ? null : blocksOf(slide.columnsLead);
+    const tail = slide.columnsTail === undefined ? null : blocksOf(slide.columnsTail);
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks }, slide, showMissingPicturesAsText(body.blocks, images), columns, lead, tail);
     // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
     const header = slideHeader(slide, meta);
     if (header) {
@@ -212,7 +213,7 @@ async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<
       } catch (err) {
         // A browser may still show an SVG that resvg cannot read (it is stricter about XML): the HTML deck keeps it, the slide goes on without it.
         const image = model.briefing.images[index]!;
-        bag.warn('W_IMAGE_UNDRAWN', `${image.src} cannot be drawn for PowerPoint (${(err as Error).message}); it was left out of that slide`, { ...image.source, hint: 'check that the SVG opens in an image editor, or save it as PNG' });
+        bag.warn('W_IMAGE_UNDRAWN', `${image.src} cannot be drawn for PowerPoint (${(err as Error).message}); it was left out of that slide, its alt text in its place`, { ...image.source, hint: 'check that the SVG opens in an image editor, or save it as PNG' });
         continue;
       }
       mime = 'image/png';
@@ -220,6 +221,14 @@ async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<
     placed.set(index, { data: `${mime};base64,${Buffer.from(bytes).toString('base64')}`, width: dims.width, height: dims.height });
   }
   return placed;
+}
+
+/** The blocks with each picture that was left out (missing, damaged, or not drawn) as its alt text, as the HTML deck shows it; one without alt text goes. */
+function showMissingPicturesAsText(blocks: SlideBlock[], images: ReadonlyMap<number, PlacedImage>): SlideBlock[] {
+  return blocks.flatMap((block): SlideBlock[] => {
+    if (block.kind !== 'image' || images.has(block.asset)) return [block];
+    return block.alt.trim() === '' ? [] : [{ kind: 'paragraph', runs: [{ text: block.alt.trim() }] }];
+  });
 }
 
 /** Notes as plain paragraphs: list items keep a dash, nothing else of the markup. */
