@@ -138,6 +138,23 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await steps(index('Numbered'))).toEqual(['Sooner', 'Later+Sooner']);
   });
 
+  it("Slidev's ranged click in Chromium: v-click=\"[1, 3]\" (and <v-click at=\"[1, 3]\"> in a line) shows from click 1 until click 3, when what replaces it steps in", async () => {
+    const deck = ['---', 'theme: default', 'title: S', '---', '', '# Ranged', '', '<div v-click="[1, 3]">Before</div>', '<div v-click="3">After</div>', '', 'Line <v-click at="[1, 3]">inline</v-click> end.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'browser-slidev-ranged'), 'deck.md'));
+    expect(built.warnings.map((w) => w.message)).not.toContainEqual(expect.stringContaining('neutralised'));
+    const shown = await tab.show(built.deck.html);
+    const steps = await shown.page.evaluate(async (index) => {
+      const reveal = (window as unknown as { Reveal: { slide(h: number): void; nextFragment(): boolean } }).Reveal;
+      reveal.slide(index);
+      // What a reader sees: each word whose text is not hidden by a fragment around it or in it.
+      const seen = () => ['Before', 'After', 'inline'].filter((word) => [...document.querySelectorAll('section.present *')].some((el) => el.childNodes.length === 1 && el.firstChild!.nodeType === Node.TEXT_NODE && el.textContent!.trim() === word && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))).join('+');
+      const out = [seen()];
+      while (reveal.nextFragment()) out.push(seen());
+      return out;
+    }, built.briefing.slides.findIndex((s) => s.title === 'Ranged'));
+    expect(steps).toEqual(['', 'Before+inline', 'After']);
+  });
+
   it("Marp's lead class centres a slide's content, its color directive colours the text, and text on a slide whose own background is dark (Marp's invert class, a black background colour, a dark gradient) or light in a dark theme takes colours that read on it", async () => {
     const luminance = (rgb: string) => {
       const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));

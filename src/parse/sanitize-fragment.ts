@@ -4,8 +4,8 @@ import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { clickClasses, clickIndex, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
-import { WITH_PREVIOUS } from './dialects/slidev-after.js';
+import { clickClasses, clickIndex, clickRange, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
+import { HIDE_AT, WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
@@ -76,12 +76,16 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const classes = [grid ?? attribs.class, ...clicks].filter(Boolean);
   const out: Record<string, string> = grid || clicks.length > 0 ? { class: classes.join(' ') } : {};
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
-  const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickIndex(attribs) : undefined;
+  const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;
+  const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? (range?.from ?? clickIndex(attribs)) : undefined;
+  // A ranged click steps out again at its second click (slidev-after.ts wraps its content to do so).
+  if (range) out[HIDE_AT] = range.until;
   if (index !== undefined) out['data-fragment-index'] = index;
   // Slidev's `v-after` steps in with the click before it (slidev-after.ts gives it that click's place once the slide is whole).
   else if (clicks.length > 0 && isAfterAttribute(Object.keys(attribs))) out[WITH_PREVIOUS] = '';
   for (const [name, value] of Object.entries(attribs)) {
-    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid')) continue;
+    // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
+    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at')) continue;
     if (name.toLowerCase() === 'class') {
       const kept = withoutChromeClasses(out.class ?? value);
       if (kept !== undefined) out[name] = kept;
@@ -217,7 +221,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       span: ['class'],
       input: ['type', 'checked', 'disabled'],
       // reveal's fragments, as `<!-- .element: -->` sets them.
-      '*': ['data-fragment-index', WITH_PREVIOUS],
+      '*': ['data-fragment-index', WITH_PREVIOUS, HIDE_AT],
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.
@@ -274,7 +278,9 @@ function countMarkup(html: string, written = false): Map<string, number> {
       bump(node.tagName);
       const grid = written && node.tagName === 'div' && readUnoGrid(Object.fromEntries(node.attrs.map((a) => [a.name, a.value]))) !== null;
       if (grid) bump('div class');
-      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class'))) bump(`${node.tagName} ${attr.name}`);
+      // A click element's `at` is its place, read as the fragment's, not an attribute lost.
+      const clicked = written && node.attrs.some((a) => isClickAttribute(a.name));
+      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at')) bump(`${node.tagName} ${attr.name}`);
     }
     if ('childNodes' in node) node.childNodes.forEach(walk);
     if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);

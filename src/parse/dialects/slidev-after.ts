@@ -8,6 +8,9 @@ import { parseFragmentKeepingMarks } from '../html-fragment.js';
 /** The attribute the sanitizer leaves on a `v-after` fragment, for this pass to read and take off. */
 export const WITH_PREVIOUS = 'data-with-previous';
 
+/** The attribute the sanitizer leaves on a ranged click's fragment (`v-click="[2, 4]"`): the place at which it steps out again. */
+export const HIDE_AT = 'data-hide-at';
+
 type Element = parse5.DefaultTreeAdapterMap['element'];
 type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
 
@@ -18,11 +21,11 @@ type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
  * reveal puts fragments without a place after all those with one, and a place given here would change that.
  */
 export function placeAfterClicks(parts: string[]): string[] {
-  if (!parts.some((html) => html.includes(WITH_PREVIOUS))) return parts;
+  if (!parts.some((html) => html.includes(WITH_PREVIOUS) || html.includes(HIDE_AT))) return parts;
   const named = parts.some((html) => html.includes('data-fragment-index'));
   let place = 0;
   return parts.map((html) => {
-    if (!html.includes('fragment') && !html.includes(WITH_PREVIOUS)) return html;
+    if (!html.includes('fragment') && !html.includes(WITH_PREVIOUS) && !html.includes(HIDE_AT)) return html;
     const { fragment, serialize } = parseFragmentKeepingMarks(html);
     const visit = (node: ParentNode): void => {
       for (const child of node.childNodes) {
@@ -32,6 +35,7 @@ export function placeAfterClicks(parts: string[]): string[] {
         const after = element.attrs.some((a) => a.name === WITH_PREVIOUS);
         // Taken off every element: it is this pass's mark, never the deck's.
         if (after) element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS);
+        stepOutAt(element);
         if (classes.includes('fragment')) {
           if (!named) {
             // The first fragment of a slide has no click before it: a `v-after` there is the first click.
@@ -45,4 +49,19 @@ export function placeAfterClicks(parts: string[]): string[] {
     visit(fragment);
     return serialize();
   });
+}
+
+/**
+ * A ranged click's element (its HIDE_AT mark) steps out at that place: its content goes in a span that is a fragment
+ * of reveal's fade-out kind, since one element is one fragment. The mark is taken off in any case.
+ */
+function stepOutAt(element: Element): void {
+  const until = element.attrs.find((a) => a.name === HIDE_AT)?.value;
+  if (until === undefined) return;
+  element.attrs = element.attrs.filter((a) => a.name !== HIDE_AT);
+  if (!/^\d{1,3}$/.test(until)) return;
+  const holder = element.nodeName === 'template' ? (element as unknown as { content: ParentNode }).content : element;
+  const span = { nodeName: 'span', tagName: 'span', attrs: [{ name: 'class', value: 'fragment fade-out' }, { name: 'data-fragment-index', value: until }], namespaceURI: element.namespaceURI, childNodes: holder.childNodes, parentNode: holder } as unknown as Element;
+  for (const child of span.childNodes) (child as { parentNode: unknown }).parentNode = span;
+  holder.childNodes = [span];
 }

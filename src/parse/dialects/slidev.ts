@@ -102,6 +102,16 @@ export function clickIndex(attribs: Record<string, string>): string | undefined 
   return value !== undefined && /^\d{1,3}$/.test(value) ? value : undefined;
 }
 
+/**
+ * The clicks a ranged click attribute names (`v-click="[2, 4]"`, or `at="[2, 4]"` on a click element): the element
+ * steps in at the first and out at the second, as Slidev shows it from click 2 until click 4; undefined for any other.
+ */
+export function clickRange(attribs: Record<string, string>): { from: string; until: string } | undefined {
+  const value = Object.entries(attribs).find(([name]) => /^v-click$/i.test(name))?.[1]?.trim() || attribs.at?.trim();
+  const range = value === undefined ? null : /^\[\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\]$/.exec(value);
+  return range && Number(range[2]) > Number(range[1]) ? { from: range[1]!, until: range[2]! } : undefined;
+}
+
 /** The fragment classes an element's click attributes give it: it steps in, or with `.hide` steps out (reveal's `fade-out`). */
 export function clickClasses(attributeNames: string[]): string[] {
   const clicks = attributeNames.filter(isClickAttribute);
