@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,31 @@ describe('the output path', () => {
     expect(shots.code).toBe(1);
     // Refused first: no stage of the export ran.
     expect(shots.err).toBe('taken: error: cannot write into taken: it is a file, not a folder\n  hint: choose another folder');
+  });
+});
+
+describe("shots' pictures are written as one set", () => {
+  it("an earlier, longer deck's set is replaced whole: new pictures in place, the rest removed, no staging folder left", async () => {
+    const { writeSlideImages } = await import('../src/write-slide-images.js');
+    const dir = path.join(tempDir(), 'shots');
+    mkdirSync(dir);
+    for (const n of [1, 2, 3, 4, 5]) writeFileSync(path.join(dir, `slide-00${n}.png`), 'old');
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    writeSlideImages(dir, 'shots', [Buffer.from('new one'), Buffer.from('new two')]);
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'slide-001.png', 'slide-002.png']);
+    expect(readFileSync(path.join(dir, 'slide-002.png'), 'utf8')).toBe('new two');
+  });
+
+  it('a slide picture in its folder that is not a file is refused before the deck is built, and the folder is left as it was (it was an internal error after the shots were taken)', async () => {
+    const dir = briefingWith('x.png', { 'x.png': PNG });
+    const cwd = path.dirname(dir);
+    mkdirSync(path.join(cwd, 'out', 'slide-002.png'), { recursive: true });
+    writeFileSync(path.join(cwd, 'out', 'slide-001.png'), 'old');
+    const result = await runCapture(['shots', 'deck', '-o', 'out'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('out/slide-002.png: error: cannot replace out/slide-002.png: it is not a file\n  hint: move it out of the way, or choose another folder with -o');
+    expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['slide-001.png', 'slide-002.png']);
+    expect(readFileSync(path.join(cwd, 'out', 'slide-001.png'), 'utf8')).toBe('old');
   });
 });
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DeckPageSettings } from '../browser-session.js';
@@ -12,6 +12,7 @@ import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
 import { makeOutputFolder, refuseFileAsFolder, refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
+import { refuseSlideImagesInTheWay, writeSlideImages } from '../write-slide-images.js';
 import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
 import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
@@ -188,16 +189,17 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
   // A file named as the folder is refused before the deck is built and shot, not after.
-  if (typeof values.output === 'string') refuseFileAsFolder(path.resolve(io.cwd, values.output), values.output);
+  if (typeof values.output === 'string') {
+    refuseFileAsFolder(path.resolve(io.cwd, values.output), values.output);
+    refuseSlideImagesInTheWay(path.resolve(io.cwd, values.output), values.output);
+  }
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'shots', { mode: 'present', scale });
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
   const { captureSlides } = await exporter;
   const shots = await captureSlides(built, { browserPath, timeoutMs, scale, launched, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
   io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
-  makeOutputFolder(dir, path.relative(io.cwd, dir) || dir);
-  // Slides from an earlier, longer deck would otherwise linger beside the new ones.
-  for (const old of readdirSync(dir)) if (/^slide-\d+\.png$/.test(old)) rmSync(path.join(dir, old));
-  shots.forEach((png, i) => writeFileAtomic(path.join(dir, `slide-${String(i + 1).padStart(3, '0')}.png`), png));
+  // One set, never half of each: an earlier, longer deck's pictures go once the new ones are in place.
+  writeSlideImages(dir, path.relative(io.cwd, dir) || dir, shots);
   io.out(`captured ${shots.length} slides into ${escapeControlCharacters(path.relative(io.cwd, dir) || dir)}, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
