@@ -1,7 +1,8 @@
 // Slidev's `v-after`: an element that steps in with the click before it, not a click of its own. reveal shows
 // fragments one step each, in the order they stand, unless they name their place (`data-fragment-index`); two
 // fragments with the same place step in together. So once a slide is whole, each of its fragments is given the
-// place reveal would give it by its order, and a `v-after` the place of the fragment before it.
+// place reveal would give it by its order, and a `v-after` the place of the fragment before it. The same pass lets a
+// ranged click (`v-click="[2, 4]"`) step out again at its second click, since one element is one fragment.
 import type * as parse5 from 'parse5';
 import { parseFragmentKeepingMarks } from '../html-fragment.js';
 
