@@ -138,21 +138,22 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await steps(index('Numbered'))).toEqual(['Sooner', 'Later+Sooner']);
   });
 
-  it("Slidev's ranged click in Chromium: v-click=\"[1, 3]\" (and <v-click at=\"[1, 3]\"> in a line) shows from click 1 until click 3, when what replaces it steps in", async () => {
-    const deck = ['---', 'theme: default', 'title: S', '---', '', '# Ranged', '', '<div v-click="[1, 3]">Before</div>', '<div v-click="3">After</div>', '', 'Line <v-click at="[1, 3]">inline</v-click> end.', ''].join('\n');
-    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'browser-slidev-ranged'), 'deck.md'));
+  it("Slidev's ranged click in Chromium: v-click=\"[1, 3]\" on an element, a picture or an MDC span (and <v-click at=\"[1, 3]\"> in a line) shows from click 1 until click 3, when what replaces it steps in", async () => {
+    const deck = ['---', 'theme: default', 'title: S', 'mdc: true', '---', '', '# Ranged', '', '<div v-click="[1, 3]">Before</div>', '<div v-click="3">After</div>', '', 'Line <v-click at="[1, 3]">inline</v-click> end, [Word]{v-click="[1, 3]"}.', '', '<img src="dot.svg" v-click="[1, 3]" alt="Raw">', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(FIXTURES, 'dialects', 'dot.svg')) }, 'browser-slidev-ranged'), 'deck.md'));
     expect(built.warnings.map((w) => w.message)).not.toContainEqual(expect.stringContaining('neutralised'));
     const shown = await tab.show(built.deck.html);
     const steps = await shown.page.evaluate(async (index) => {
       const reveal = (window as unknown as { Reveal: { slide(h: number): void; nextFragment(): boolean } }).Reveal;
       reveal.slide(index);
       // What a reader sees: each word whose text is not hidden by a fragment around it or in it.
-      const seen = () => ['Before', 'After', 'inline'].filter((word) => [...document.querySelectorAll('section.present *')].some((el) => el.childNodes.length === 1 && el.firstChild!.nodeType === Node.TEXT_NODE && el.textContent!.trim() === word && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))).join('+');
+      const visible = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+      const seen = () => [...['Before', 'After', 'inline', 'Word'].filter((word) => [...document.querySelectorAll('section.present *')].some((el) => el.childNodes.length === 1 && el.firstChild!.nodeType === Node.TEXT_NODE && el.textContent!.trim() === word && visible(el))), ...[...document.querySelectorAll('section.present img[alt="Raw"]')].filter(visible).map(() => 'Raw')].join('+');
       const out = [seen()];
       while (reveal.nextFragment()) out.push(seen());
       return out;
     }, built.briefing.slides.findIndex((s) => s.title === 'Ranged'));
-    expect(steps).toEqual(['', 'Before+inline', 'After']);
+    expect(steps).toEqual(['', 'Before+inline+Word+Raw', 'After']);
   });
 
   it("Marp's lead class centres a slide's content, its color directive colours the text, and text on a slide whose own background is dark (Marp's invert class, a black background colour, a dark gradient) or light in a dark theme takes colours that read on it", async () => {

@@ -10,8 +10,7 @@ import { writtenForAnotherTool } from '../written-for.js';
 import { resolveImagePath } from './resolve-references.js';
 import { MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
-import type { PandocFragment } from './dialects/pandoc/inline-extensions.js';
-import { WITH_PREVIOUS } from './dialects/slidev-after.js';
+import { writeFragmentPlace, type PandocFragment } from './dialects/pandoc/inline-extensions.js';
 
 /** What the image renderer reads of the rendering around it. */
 export interface ImageRendererDeps {
@@ -95,7 +94,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
     const size = `${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''}`;
     const classes = `${pandoc.pandocFragment ? ` ${['fragment', ...pandoc.pandocFragment.effects].join(' ')}` : ''}${pandoc.pandocStretch ? ` ${pandoc.pandocStretch}` : ''}${pandoc.pandocLooks ? ` ${pandoc.pandocLooks.join(' ')}` : ''}${filterClass}`.trim();
-    const step = pandoc.pandocFragment?.index !== undefined ? ` data-fragment-index="${pandoc.pandocFragment.index}"` : pandoc.pandocFragment?.withPrevious ? ` ${WITH_PREVIOUS}` : '';
+    const step = pandoc.pandocFragment ? writeFragmentPlace(pandoc.pandocFragment) : '';
     // Quarto's `.absolute`: a place on the slide, from values read as lengths only (inline-extensions.ts).
     const place = pandoc.pandocPlace ? ` style="position:absolute;${pandoc.pandocPlace}"` : '';
     const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${classes ? ` class="${classes}"` : ''}${step}${place}>`;

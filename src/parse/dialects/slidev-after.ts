@@ -52,17 +52,33 @@ export function placeAfterClicks(parts: string[]): string[] {
   });
 }
 
+/** Elements that hold no content: a ranged click on one (a picture) is wrapped, not filled. */
+const VOID_ELEMENTS = new Set(['img', 'input', 'br', 'hr', 'wbr']);
+
 /**
  * A ranged click's element (its HIDE_AT mark) steps out at that place: its content goes in a span that is a fragment
- * of reveal's fade-out kind, since one element is one fragment. The mark is taken off in any case.
+ * of reveal's fade-out kind, since one element is one fragment (a picture, which holds no content, goes in the span
+ * itself). The mark is taken off in any case.
  */
 function stepOutAt(element: Element): void {
   const until = element.attrs.find((a) => a.name === HIDE_AT)?.value;
   if (until === undefined) return;
   element.attrs = element.attrs.filter((a) => a.name !== HIDE_AT);
   if (!/^\d{1,3}$/.test(until)) return;
+  const span = { nodeName: 'span', tagName: 'span', attrs: [{ name: 'class', value: 'fragment fade-out' }, { name: 'data-fragment-index', value: until }], namespaceURI: element.namespaceURI, childNodes: [] as ParentNode['childNodes'] } as unknown as Element;
+  const adopt = (holder: ParentNode, children: ParentNode['childNodes']) => {
+    span.childNodes = children;
+    for (const child of children) (child as { parentNode: unknown }).parentNode = span;
+    (span as { parentNode: unknown }).parentNode = holder;
+  };
+  if (VOID_ELEMENTS.has(element.nodeName)) {
+    const parent = element.parentNode as ParentNode;
+    const at = parent.childNodes.indexOf(element);
+    adopt(parent, [element]);
+    parent.childNodes[at] = span;
+    return;
+  }
   const holder = element.nodeName === 'template' ? (element as unknown as { content: ParentNode }).content : element;
-  const span = { nodeName: 'span', tagName: 'span', attrs: [{ name: 'class', value: 'fragment fade-out' }, { name: 'data-fragment-index', value: until }], namespaceURI: element.namespaceURI, childNodes: holder.childNodes, parentNode: holder } as unknown as Element;
-  for (const child of span.childNodes) (child as { parentNode: unknown }).parentNode = span;
+  adopt(holder, holder.childNodes);
   holder.childNodes = [span];
 }

@@ -4,7 +4,7 @@ import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attribut
 import { readConditional } from './conditional.js';
 import { readMdcAttributes, readMdcClick } from '../mdc.js';
 import { isClickAttribute } from '../slidev.js';
-import { WITH_PREVIOUS } from '../slidev-after.js';
+import { HIDE_AT, WITH_PREVIOUS } from '../slidev-after.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
 
 // Pandoc's inline attributes and bracketed spans.
@@ -19,6 +19,8 @@ export interface PandocFragment {
   index?: string;
   /** Slidev's `v-after` (in an MDC deck): the step comes with the click before it (slidev-after.ts). */
   withPrevious?: true;
+  /** Slidev's ranged click (in an MDC deck): the place at which the step goes again (slidev-after.ts). */
+  hideAt?: string;
 }
 
 /**
@@ -30,12 +32,17 @@ function readFragment(attributes: Attributes, mdc: boolean): PandocFragment | nu
   if (!attributes.classes.includes('fragment') && !click) return null;
   const index = attributes.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1] ?? click?.index;
   const effects = [...new Set([...attributes.classes.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c)), ...(click?.effects ?? [])])];
-  return { effects, ...(index !== undefined ? { index } : {}), ...(click?.withPrevious ? { withPrevious: true as const } : {}) };
+  return { effects, ...(index !== undefined ? { index } : {}), ...(click?.withPrevious ? { withPrevious: true as const } : {}), ...(click?.hideAt ? { hideAt: click.hideAt } : {}) };
 }
 
 /** A step's classes and index as the attributes of its element. */
 export function writeFragment(fragment: PandocFragment): string {
-  return ` class="${['fragment', ...fragment.effects].join(' ')}"${fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : fragment.withPrevious ? ` ${WITH_PREVIOUS}` : ''}`;
+  return ` class="${['fragment', ...fragment.effects].join(' ')}"${writeFragmentPlace(fragment)}`;
+}
+
+/** A step's place in the order as attributes: its index, or the mark that it comes with the click before; and when it goes again. */
+export function writeFragmentPlace(fragment: PandocFragment): string {
+  return `${fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : fragment.withPrevious ? ` ${WITH_PREVIOUS}` : ''}${fragment.hideAt !== undefined ? ` ${HIDE_AT}="${fragment.hideAt}"` : ''}`;
 }
 
 /** Whether a class or pair of a step's attributes was read into its step. */
