@@ -133,6 +133,15 @@ describe('messages point at their own line and name what they mean', () => {
     expect(table && table.kind === 'table' ? table.rows.map((row) => row.map((cell) => cell.map((run) => run.text).join(''))) : []).toEqual([['Row'], ['Total']]);
   });
 
+  it('a block that only groups content (<section>, <header>, <article>, <main>, <aside>, …) becomes a div: its text stays apart from the next (it ran into it) and no slide holds a landmark of its own', async () => {
+    const html = '<section><header>Head</header><article>Body</article><footer>Foot</footer><aside>Side</aside><nav>Links</nav><main>Centre</main></section>';
+    const built = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Grouped\n', 'a.md': `## Grouped\n\n${html}\n` }, 'grouped-html'));
+    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML')).toEqual([]);
+    const body = built.briefing.slides.find((s) => s.kind === 'content')!.bodyHtml;
+    expect(body).toContain('<div><div>Head</div><div>Body</div><div>Foot</div><div>Side</div><div>Links</div><div>Centre</div></div>');
+    expect(body).not.toMatch(/<(section|header|article|footer|aside|nav|main)\b/);
+  });
+
   it('a link deep in a list is reported at its own line, and neutralised HTML names the tag and the attribute', async () => {
     const dir = writeBriefing({
       'briefing.yml': 'title: Precise\n',

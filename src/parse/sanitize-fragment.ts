@@ -49,6 +49,13 @@ let sanitizer: SanitizeHtml | undefined;
 const NEVER_IN_A_DECK = new Set(['script', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'link', 'fencedframe']);
 
 /**
+ * Blocks that only group content (`<section>`, `<header>`, `<article>`, …) become `<div>`s: taken out, their texts ran
+ * into one another (`<header>Head</header><p>…` read "Head…" glued), and kept, each would be a landmark of every slide
+ * (a `<main>` on each) or a slide of reveal's own (`<section>`). A `<div>` lays the content out as the browser would.
+ */
+const SECTIONING_TAGS: ReadonlySet<string> = new Set(['section', 'header', 'footer', 'article', 'nav', 'main', 'aside', 'address', 'hgroup', 'search']);
+
+/**
  * Class names of briefdeck's and reveal's own chrome. Author HTML loses them,
  * so a slide cannot paint a fake classification banner, footer or slide number.
  * A slide's layout classes are chrome; the column grid's (`layout-grid`,
@@ -241,6 +248,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       '*': scrubAttributes,
       a: enforceLinkRules(onRemovedLink, onAnchorLink),
       img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(attribs, resolveImage) }),
+      ...Object.fromEntries([...SECTIONING_TAGS].map((tag) => [tag, (_: string, attribs: Record<string, string>) => scrubAttributes('div', attribs)])),
     },
     disallowedTagsMode: 'discard',
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
@@ -275,12 +283,14 @@ function countMarkup(html: string, written = false): Map<string, number> {
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   const walk = (node: import('parse5').DefaultTreeAdapterMap['node']) => {
     if ('tagName' in node) {
-      bump(node.tagName);
+      // A grouping block is the div it becomes (SECTIONING_TAGS), not a tag lost.
+      const tag = written && SECTIONING_TAGS.has(node.tagName) ? 'div' : node.tagName;
+      bump(tag);
       const grid = written && node.tagName === 'div' && readUnoGrid(Object.fromEntries(node.attrs.map((a) => [a.name, a.value]))) !== null;
       if (grid) bump('div class');
       // A click element's `at` is its place, read as the fragment's, not an attribute lost.
       const clicked = written && node.attrs.some((a) => isClickAttribute(a.name));
-      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at')) bump(`${node.tagName} ${attr.name}`);
+      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at')) bump(`${tag} ${attr.name}`);
     }
     if ('childNodes' in node) node.childNodes.forEach(walk);
     if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);
