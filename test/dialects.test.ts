@@ -1976,14 +1976,17 @@ describe("Quarto's include", () => {
 });
 
 describe("Quarto's shortcodes", () => {
-  it('inside a line: kbd is its key and meta a value of the metadata; any other is left out with a warning, never shown; alone on a line the same', async () => {
+  it('inside a line: kbd is its key and meta a value of the metadata; any other is left out with a warning, never shown; alone on a line the same, but a video on the web is a link to it', async () => {
     const deck = [
       '---', 'title: Shortcuts', 'author: A. Writer', 'format: revealjs', '---', '',
       '## Keys for {{< meta title >}}', '',
       'Press {{< kbd Ctrl-C >}}, or {{< kbd mac=Command-C win=Ctrl-C >}}, by {{< meta author >}}.', '',
       'An icon {{< fa thumbs-up >}} and {{< meta nothing >}} here.', '',
       '{{< meta author >}}', '',
+      '{{< video local.mp4 >}}', '',
+      '## Videos', '',
       '{{< video https://example.com/v.mp4 >}}', '',
+      '{{< video "https://www.youtube.com/embed/abc" title="The *launch*" width="100%" >}}', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-shortcodes'), 'deck.qmd'));
     const slide = built.briefing.slides.find((s) => s.kind === 'content')!;
@@ -1993,8 +1996,14 @@ describe("Quarto's shortcodes", () => {
     expect(built.warnings.map((w) => [w.code, w.line, w.message]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
       ['W_PEER_SYNTAX', 11, 'Quarto shortcode {{< fa thumbs-up >}} is not supported and was left out'],
       ['W_PEER_SYNTAX', 11, 'Quarto shortcode {{< meta nothing >}} is not supported and was left out'],
-      ['W_PEER_SYNTAX', 15, 'Quarto shortcode {{< video https://example.com/v.mp4 >}} is not supported and was left out'],
+      ['W_PEER_SYNTAX', 15, 'Quarto shortcode {{< video local.mp4 >}} is not supported and was left out'],
+      ['W_PEER_SYNTAX', 19, "Quarto's video https://example.com/v.mp4 is shown as a link to it: a deck carries no video, and plays nothing from the network"],
+      ['W_PEER_SYNTAX', 21, "Quarto's video https://www.youtube.com/embed/abc is shown as a link to it: a deck carries no video, and plays nothing from the network"],
     ]);
+    // A video on the web is a link to it, titled by its title when it has one, which stays text.
+    const videos = built.briefing.slides.find((s) => s.title === 'Videos')!.bodyHtml;
+    expect(videos).toContain('<a href="https://example.com/v.mp4" target="_blank" rel="noopener noreferrer">https://example.com/v.mp4</a>');
+    expect(videos).toContain('<a href="https://www.youtube.com/embed/abc" target="_blank" rel="noopener noreferrer">The *launch*</a>');
   });
 });
 

@@ -93,7 +93,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   }
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
-  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return { text: '', warning: shortcodeLeftOut(line.trim()) };
+  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return readVideoShortcode(line) ?? { text: '', warning: shortcodeLeftOut(line.trim()) };
   // `<v-clicks>` steps in the lists inside it, not the slide's others, to the depth it names (1, Slidev's default: an item with its sub-items).
   const clicks = /^[ \t]*<v-clicks\b([^>]*)>[ \t]*$/i.exec(line);
   if (clicks) return readVClicks(clicks[1]!);
@@ -134,6 +134,19 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
   return { text: '', warning: `component <${component[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out${wraps}` };
+}
+
+/**
+ * Quarto's `{{< video https://… >}}` on a line of its own: a link to the video, its title the link's text, since a deck
+ * carries no video and plays nothing from the network; null for any other shortcode, or a video that is a local file.
+ */
+function readVideoShortcode(line: string): { text: string; warning: string } | null {
+  const video = /^[ \t]*\{\{<[ \t]*video[ \t]+(["']?)(https:\/\/[^\s"'<>]{1,400})\1([^\n]{0,400}?)[ \t]*>\}\}[ \t]*$/.exec(line);
+  if (!video) return null;
+  const title = /\btitle=(["'])([^"'\n]{1,200})\1/.exec(video[3]!)?.[2];
+  // The link's text is the title, or the address itself; Markdown's own characters in it stay text.
+  const text = (title ?? video[2]!).replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+  return { text: `[${text}](<${video[2]}>)`, warning: `Quarto's video ${video[2]} is shown as a link to it: a deck carries no video, and plays nothing from the network` };
 }
 
 /** Reads a line of Slidev's `<LightOrDark>`: the slot for the deck's theme shows, the other goes; null for a line it leaves to the rest. */

@@ -6,8 +6,9 @@ import { startWithinWindow } from '../../extension-start.js';
 // How briefdeck reads Quarto's shortcodes (`{{< name args >}}`), which Quarto
 // replaces as it renders. Those that stand for text become that text: `kbd`
 // a key, `meta` a value of the deck's own metadata. An include on a line of
-// its own is read by cut-slides.ts (include-paths.ts). The rest (icons,
-// videos, variables from files beside the deck) are left out with a warning,
+// its own is read by cut-slides.ts (include-paths.ts), and a video on the web
+// there becomes a link to it (leftovers.ts). The rest (icons, local videos,
+// variables from files beside the deck) are left out with a warning,
 // never shown as text. A shortcode alone on its line is left out before the
 // line is read (leftovers.ts), unless it is one of those that stand for text.
 
