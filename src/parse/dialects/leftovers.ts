@@ -127,6 +127,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's `<AutoFitText modelValue="…"/>` is text sized to fill its box: the text stays, at the slide's size.
   const fitted = /^[ \t]*<AutoFitText\b[^>]*?\s(?:modelValue|model-value)\s*=\s*(["'])([^"'<>]*)\1[^>]*>(?:[ \t]*<\/AutoFitText>)?[ \t]*$/.exec(line);
   if (fitted) return { text: fitted[2]!, warning: `component <AutoFitText> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported; its text shows at the slide's own size` };
+  // Slidev's `<Youtube id="…"/>` and `<Tweet id="…"/>`: a link to what they would show, which a deck cannot embed.
+  const embedded = readEmbedLink(line);
+  if (embedded) return embedded;
   // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones; HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
   const component = /^[ \t]*<(\/?)([A-Z][a-z][\w-]*|v-[\w-]+)\b[^>]*?(\/?)>[ \t]*$/.exec(line);
@@ -134,6 +137,20 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
   return { text: '', warning: `component <${component[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out${wraps}` };
+}
+
+/** Where Slidev's embedding components show what they name, by its id. */
+const EMBEDS: Record<string, (id: string) => string> = {
+  youtube: (id) => `https://www.youtube.com/watch?v=${id}`,
+  tweet: (id) => `https://x.com/i/status/${id}`,
+};
+
+/** Slidev's `<Youtube id="…"/>` or `<Tweet id="…"/>` alone on a line: a link to the video or the post; null for any other line. */
+function readEmbedLink(line: string): { text: string; warning: string } | null {
+  const found = /^[ \t]*<(Youtube|YouTube|Tweet)\b[^<>]*?\sid\s*=\s*(["'])([\w-]{1,40})\2[^<>]*?\/?>(?:[ \t]*<\/\1>)?[ \t]*$/.exec(line);
+  if (!found) return null;
+  const url = EMBEDS[found[1]!.toLowerCase()]!(found[3]!);
+  return { text: `<${url}>`, warning: `Slidev's <${found[1]}> is shown as a link to ${url}: a deck embeds nothing from the network` };
 }
 
 /**
