@@ -21,6 +21,22 @@ export type Step = { fragment: boolean; from: number; effects?: string; index?: 
 /** A part of a slide as rendered, with the background picture Marp's `![bg](…)` gave it, if any. */
 export type RenderedPart = { html: string; bulletCount: number; background?: MarpBackground };
 
+/** Whether a step is one of a Slidev `<v-switch>`'s templates (its `switch` word, leftovers.ts). */
+const isSwitchStep = (step: Step | undefined) => step?.effects?.split(/\s+/).includes('switch') === true;
+
+/**
+ * The steps with the last template of each Slidev `<v-switch>` kept once its click has come, not shown only while it is
+ * the current step: Slidev shows it at the switch's last click and after, and so a printed deck, which shows every
+ * slide as it ends, shows it (it showed none of the templates).
+ */
+function keepLastSwitchStep(steps: Step[]): Step[] {
+  return steps.map((step, i) => {
+    if (!isSwitchStep(step) || isSwitchStep(steps[i + 1])) return step;
+    const effects = step.effects!.split(/\s+/).filter((e) => e !== 'current-visible').join(' ');
+    return { ...step, effects };
+  });
+}
+
 /** A step's element: reveal's fragment, with those of its effects that are reveal's fragment classes, and its index. */
 function openStep(step: Step): string {
   const effects = (step.effects ?? '').split(/\s+/).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
@@ -30,7 +46,7 @@ function openStep(step: Step): string {
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */
 export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[], region?: StepRegion) => RenderedPart): RenderedPart {
   if (steps.length === 0) return render(lines);
-  const cuts: Step[] = [{ fragment: false, from: 0 }, ...steps];
+  const cuts: Step[] = [{ fragment: false, from: 0 }, ...keepLastSwitchStep(steps)];
   const groups: { step: Step; html: string }[] = [];
   let bulletCount = 0;
   let background: MarpBackground | undefined;

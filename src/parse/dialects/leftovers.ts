@@ -199,7 +199,8 @@ function switchStep(name: string): string | undefined {
   const clicks = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(name);
   if (!clicks) return undefined;
   const from = Number(clicks[1]);
-  if (from > 0) return `<!-- pause: current-visible index=${from} -->`;
+  // `switch` marks it as a template, whose last one stays once shown (build-steps.ts).
+  if (from > 0) return `<!-- pause: current-visible switch index=${from} -->`;
   return `<!-- pause: fade-out index=${clicks[2] !== undefined ? Math.max(1, Number(clicks[2])) : 1} -->`;
 }
 
