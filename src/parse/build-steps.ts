@@ -30,8 +30,15 @@ const isSwitchStep = (step: Step | undefined) => step?.effects?.split(/\s+/).inc
  * slide as it ends, shows it (it showed none of the templates).
  */
 function keepLastSwitchStep(steps: Step[]): Step[] {
+  // The step after each, read from the end once: a cut that continues (a region of stepped lists inside a template)
+  // is no step, so the next step is the one after it.
+  const nextStep: (Step | undefined)[] = [];
+  for (let i = steps.length - 1, next: Step | undefined; i >= 0; i--) {
+    nextStep[i] = next;
+    if (!steps[i]!.continues) next = steps[i];
+  }
   return steps.map((step, i) => {
-    if (!isSwitchStep(step) || isSwitchStep(steps[i + 1])) return step;
+    if (!isSwitchStep(step) || isSwitchStep(nextStep[i])) return step;
     const effects = step.effects!.split(/\s+/).filter((e) => e !== 'current-visible').join(' ');
     return { ...step, effects };
   });
