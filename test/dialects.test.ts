@@ -1451,6 +1451,12 @@ describe("Slidev's <v-switch>", () => {
     expect(body).toMatch(/<p>Slot<\/p>/);
     expect(body).not.toMatch(/&lt;template|v-switch/);
   });
+
+  it('a template holding stepped lists (<v-clicks> inside it) still goes when the next template comes; only the last stays', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Switch', '', '<v-switch>', '<template #1>', '', '<v-clicks>', '', '- a', '- b', '', '</v-clicks>', '', '</template>', '<template #3>Last</template>', '</v-switch>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-switch-region'), 'deck.md'));
+    expect([...built.briefing.slides[0]!.bodyHtml.matchAll(/<div class="(fragment[\w -]*)" data-fragment-index="(\d+)">/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['fragment current-visible 1', 'fragment 3']);
+  });
 });
 
 describe("Slidev's <LightOrDark>", () => {
