@@ -241,6 +241,55 @@ describe("block extensions' start", () => {
     expect(body).toContain('class="katex"');
     expect(body).toContain('<ol class="footnotes"><li>A note.</li></ol>');
   });
+
+  it('made one, give the nearest of the answers each gives alone, wherever the openings stand in or past the window, and whichever starts are switched off', async () => {
+    const fc = (await import('fast-check')).default;
+    const { combineWindowedStarts, startWithinWindow } = await import('../src/parse/extension-start.js');
+    const { wikiLinkExtension } = await import('../src/parse/dialects/wiki-links.js');
+    const { mdcInlineExtension } = await import('../src/parse/dialects/mdc.js');
+    const { crossRefExtension } = await import('../src/parse/dialects/pandoc/cross-refs.js');
+    const { exampleReferenceExtension } = await import('../src/parse/dialects/pandoc/fancy-lists.js');
+    const { emojiExtension } = await import('../src/parse/emoji.js');
+    const switches = { refs: false, examples: false };
+    const ignore = () => undefined;
+    const needle = (text: string) => ({ name: `needle ${text}`, level: 'inline' as const, start: startWithinWindow(text), tokenizer: ignore });
+    const extensions = [
+      needle('{'),
+      needle('{{<'),
+      needle('^['),
+      needle('\\'),
+      emojiExtension,
+      wikiLinkExtension(ignore),
+      mdcInlineExtension(ignore),
+      crossRefExtension(new Map(), { active: () => switches.refs, report: ignore }),
+      exampleReferenceExtension(() => switches.examples, () => undefined),
+      { name: 'unwindowed', level: 'inline' as const, tokenizer: ignore },
+    ];
+    type Start = (src: string) => number | void;
+    const startOf = (extension: unknown) => (extension as { start?: Start }).start;
+    const alone = extensions.map(startOf).filter((start): start is Start => start !== undefined);
+    const made = combineWindowedStarts(extensions).map(startOf).filter((start): start is Start => start !== undefined);
+    expect(made).toHaveLength(1);
+    // marked cuts at the nearest start a start gives as a number from 0 on; -1 or none is no cut.
+    const nearest = (starts: Start[], src: string) => Math.min(...starts.map((start) => start(src)).filter((at): at is number => typeof at === 'number' && at >= 0));
+    const openings = ['{', '{{<', '{{', '^[', '^', '\\', ':smile:', ':', ' :a', '(:b', 'x:c', '[[', '![[', '!', '@fig-a', '[-@tbl-b', '(@a', '(@', 'x'];
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 4600 }),
+        fc.array(fc.record({ at: fc.oneof(fc.nat({ max: 4600 }), fc.integer({ min: 2035, max: 2050 })), text: fc.constantFrom(...openings) }), { maxLength: 6 }),
+        fc.boolean(),
+        fc.boolean(),
+        (length, placed, refs, examples) => {
+          let src = 'x'.repeat(length);
+          for (const { at, text } of placed) src = src.slice(0, at) + text + src.slice(at);
+          Object.assign(switches, { refs, examples });
+          // Asked twice, since the start that was nearest last time looks first the next time.
+          expect([nearest(made, src), nearest(made, src.slice(1))]).toEqual([nearest(alone, src), nearest(alone, src.slice(1))]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('math', () => {

@@ -5,6 +5,7 @@ import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from
 import { readByPandoc, readRootedPathsIn, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
 import { BLOCK_RULE_PRECHECKS } from './block-rule-prechecks.js';
+import { combineWindowedStarts } from './extension-start.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from './html-depth.js';
@@ -192,7 +193,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       // A code block: a chart, a raw block, a diagram, a cell, a formula or code (render-code-token.ts).
       code: (token: Tokens.Code) => renderCodeToken(token),
     },
-    extensions: [
+    // Their windowed starts made one, so a line dense with one extension's opening is not looked along by every other at each.
+    extensions: combineWindowedStarts([
       ...footnotes.extensions,
       emojiExtension,
       highlightMarkExtension,
@@ -228,7 +230,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           ]
         : []),
       math.inlineExtension,
-    ],
+    ]),
   });
 
   return {

@@ -65,10 +65,8 @@ export function mdcInlineExtension(report: (raw: string, message: string) => voi
   return {
     name: 'mdcInline',
     level: 'inline',
-    start: startWithinWindowOf((text) => {
-      const found = /(^|[\s(]):[A-Za-z]/.exec(text);
-      return found ? found.index + found[1]!.length : -1;
-    }, 3),
+    // At a `:` that starts a word (the pattern opens with it, and looks back from it, so that the search skips along to each `:`).
+    start: startWithinWindowOf((text) => text.search(/:(?<=(?:^|[\s(]):)[A-Za-z]/), 3),
     tokenizer(src: string, tokens: Tokens.Generic[]) {
       if (!src.startsWith(':')) return undefined;
       const before = tokens.at(-1);

@@ -89,10 +89,8 @@ export function citationExtension(bibliography: Bibliography, cited: (id: string
     name: 'citation',
     level: 'inline',
     // A citation starts a group (marked stops at every `[` already) or a word: the `@` of an address is text.
-    start: startWithinWindowOf((text) => {
-      const found = /(^|[^\w@.])@[\w{]/.exec(text);
-      return found ? found.index + found[1]!.length : -1;
-    }, 3),
+    // (The pattern opens with the `@`, and looks back from it, so that the search skips along to each `@`.)
+    start: startWithinWindowOf((text) => text.search(/@(?<=(?:^|[^\w@.])@)[\w{]/), 3),
     tokenizer(src: string, tokens: Tokens.Generic[]) {
       const group = GROUP.exec(src);
       const items = group ? readCitationGroup(group[1]!) : null;

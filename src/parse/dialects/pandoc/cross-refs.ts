@@ -75,12 +75,11 @@ export interface UnresolvedRefs {
  * is active, a reference to a label nothing has is `?@label` in bold, as Quarto shows it, and reported with a "did you mean".
  */
 export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs): TokenizerAndRendererExtension {
-  const find = startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)-|@(?:eq|fig|tbl)-/), '[-@fig-'.length);
   return {
     name: 'crossRef',
     level: 'inline',
     // Nothing labelled and nothing to report, nothing to look for: the extension never cuts a deck's text.
-    start: (text) => (refs.size > 0 || unresolved?.active() ? find(text) : undefined),
+    start: startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)-|@(?:eq|fig|tbl)-/), '[-@fig-'.length, () => refs.size > 0 || unresolved?.active() === true),
     tokenizer(src, tokens) {
       const match = REFERENCE.exec(src);
       const label = match?.[2] ?? match?.[3];

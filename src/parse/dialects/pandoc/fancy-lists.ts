@@ -1,5 +1,5 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
-import { startWithinWindow } from '../../extension-start.js';
+import { startWithinWindowOf } from '../../extension-start.js';
 
 // Pandoc's ordered lists that CommonMark does not read, which would show as a
 // paragraph of run-together items: lettered and Roman-numbered lists (`a.`,
@@ -138,15 +138,13 @@ export function fancyListExtensions(enabled: () => boolean): TokenizerAndRendere
   return [list, exampleReferenceExtension(enabled, (label) => labels.get(label))];
 }
 
-/** Where an example reference could start, looked for a bounded way ahead. */
-const findReference = startWithinWindow('(@');
-
 /** A reference to an example by its label, `(@good)`, in the text. */
 export function exampleReferenceExtension(enabled: () => boolean, numberOf: (label: string) => number | undefined): TokenizerAndRendererExtension {
   return {
     name: 'exampleReference',
     level: 'inline',
-    start: (src) => (enabled() ? findReference(src) : -1),
+    // Where an example reference could start, looked for a bounded way ahead.
+    start: startWithinWindowOf((text) => text.indexOf('(@'), 2, enabled),
     tokenizer(src: string) {
       const match = enabled() ? /^\(@([\w-]+)\)/.exec(src) : null;
       return match ? { type: 'exampleReference', raw: match[0], label: match[1]! } : undefined;
