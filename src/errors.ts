@@ -47,6 +47,7 @@ export type ErrorCode =
   | 'W_PEER_SYNTAX'
   | 'W_DIRECTIVE'
   | 'W_FILE_SKIPPED'
+  | 'W_FILE_REPEATED'
   | 'W_RAW_HTML'
   | 'W_LINK'
   | 'W_PDF_OVERFLOW'

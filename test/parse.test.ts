@@ -207,9 +207,15 @@ describe('files: in the metadata', () => {
     expect(bag.warnings.map((w) => [w.code, w.file])).toEqual([['W_FILE_SKIPPED', 'deck/c.md']]);
   });
 
-  it('reports a listed file that does not exist', () => {
-    const { bag } = parse(folder('title: T\nfiles: [missing.md]', { 'a.md': '## A\n\nx\n' }));
-    expect(bag.errors[0]!.message).toBe('"files" lists missing.md, which is not a Markdown file in the briefing folder');
+  it('reports a listed file that does not exist, at its item', () => {
+    const { bag } = parse(folder('title: T\nfiles:\n  - a.md\n  - missing.md', { 'a.md': '## A\n\nx\n' }));
+    expect(bag.errors.map((e) => [e.message, e.line])).toEqual([['"files" lists missing.md, which is not a Markdown file in the briefing folder', 4]]);
+  });
+
+  it('warns at its second item about a file listed twice, whose slides show twice', () => {
+    const { briefing, bag } = parse(folder('title: T\nfiles:\n  - a.md\n  - b.md\n  - a.md', { 'a.md': '## A\n\nx\n', 'b.md': '## B\n\ny\n' }));
+    expect(briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['A', 'B', 'A']);
+    expect(bag.warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_FILE_REPEATED', 5, '"files" lists a.md more than once, so its slides show again here']]);
   });
 });
 

@@ -8,9 +8,10 @@ import { parseMeta, splitFrontMatter } from './parse-meta.js';
 /**
  * Applies `files:` from the metadata: those files, in that order, subfolders
  * included; without it, every top-level file by name. A file that ends up
- * unread is a warning, never silently dropped.
+ * unread is a warning, never silently dropped; so is a file listed twice,
+ * whose slides show twice. `lineOf` gives the line of the list's i-th item.
  */
-export function orderFiles(files: SourceFile[], nested: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag): SourceFile[] {
+export function orderFiles(files: SourceFile[], nested: SourceFile[], order: string[] | undefined, location: { file: string; line: number }, bag: DiagnosticBag, lineOf: (item: number) => number | undefined = () => undefined): SourceFile[] {
   const skip = (file: SourceFile, why: string) => bag.warn('W_FILE_SKIPPED', `${file.relPath} ${why} and is left out`, { file: file.path, hint: `list it in \`files:\` in the metadata (files: [${file.relPath}]), or delete it` });
   if (!order) {
     for (const file of nested) skip(file, 'is in a subfolder');
@@ -18,10 +19,14 @@ export function orderFiles(files: SourceFile[], nested: SourceFile[], order: str
   }
   const byName = new Map([...files, ...nested].map((f) => [f.relPath, f]));
   const ordered: SourceFile[] = [];
-  for (const name of order) {
+  for (const [i, name] of order.entries()) {
+    const at = { ...location, line: lineOf(i) ?? location.line };
     const file = byName.get(name);
-    if (file) ordered.push(file);
-    else bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...location, hint: `files here: ${[...byName.keys()].join(', ')}` });
+    if (!file) bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...at, hint: `files here: ${[...byName.keys()].join(', ')}` });
+    else {
+      if (ordered.includes(file)) bag.warn('W_FILE_REPEATED', `"files" lists ${name} more than once, so its slides show again here`, { ...at, hint: 'list each file once, unless its slides are meant to show twice' });
+      ordered.push(file);
+    }
   }
   for (const file of byName.values()) if (!order.includes(file.relPath)) skip(file, 'is not listed in "files"');
   return ordered;

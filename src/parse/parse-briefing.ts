@@ -59,7 +59,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (!loaded.singleFile) {
-    for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag)) {
+    for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag, (i) => meta.keyLines[`files[${i}]`])) {
       // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.
       const own = readFileFrontMatter(file, meta, bag);
       bodies.push(own ?? { file, text: file.text, firstLine: 1 });

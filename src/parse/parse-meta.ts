@@ -115,13 +115,20 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
   }
   if (doc.errors.length > 0) {
+    // yaml may describe one problem twice, at one place (a value running on to an indented `key: value` line is both a
+    // mapping in a compact one and a key over two lines): it is reported once.
+    const reported = new Set<number>();
     for (const err of doc.errors) {
+      if (reported.has(err.pos[0])) continue;
+      reported.add(err.pos[0]);
       const duplicate = err.code === 'DUPLICATE_KEY';
       const key = duplicate ? /^\s*["']?([^"':\n]+)/.exec(source.yaml.slice(err.pos[0]))?.[1]?.trim() : undefined;
-      bag.error('E_YAML', duplicate ? `duplicate key "${key ?? '?'}" in metadata` : `invalid YAML: ${firstLine(err.message)}`, {
+      const indented = err.code === 'BLOCK_AS_IMPLICIT_KEY' ? lineOfIndentedKey(source, lineOf(err.pos[0])) : undefined;
+      const message = duplicate ? `duplicate key "${key ?? '?'}" in metadata` : indented !== undefined ? 'invalid YAML: this line holds a key but is indented into the value above it' : `invalid YAML: ${firstLine(err.message)}`;
+      bag.error('E_YAML', message, {
         file: source.file.path,
-        line: err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0]),
-        hint: duplicate ? 'each key may appear once; delete one of them' : 'check indentation, and quote values that contain ": " or start with a special character',
+        line: indented ?? (err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0])),
+        hint: duplicate ? 'each key may appear once; delete one of them' : indented !== undefined ? 'start the key at the beginning of its line, or quote a value that contains ": "' : 'check indentation, and quote values that contain ": " or start with a special character',
       });
     }
     return { meta, location };
@@ -262,6 +269,18 @@ function lineOfOpeningQuote(source: MetaSource, reported: number): number {
     if ((text.match(/"/g) ?? []).length % 2 === 1 || (text.match(/'/g) ?? []).length % 2 === 1) return source.firstLine + i;
   }
   return reported;
+}
+
+/**
+ * yaml reports a `key: value` line indented under a plain value (`title: T` then `  subtitle: S`) at the value; the
+ * useful line is the indented one: the first line after `reported`, within the value's indented lines, that holds a key.
+ */
+function lineOfIndentedKey(source: MetaSource, reported: number): number | undefined {
+  const lines = source.yaml.split('\n');
+  for (let i = reported - source.firstLine + 1; i < lines.length && /^[ \t]/.test(lines[i]!); i++) {
+    if (/:(?:[ \t]|$)/.test(lines[i]!)) return source.firstLine + i;
+  }
+  return undefined;
 }
 
 function describeType(type: string): string {
