@@ -76,7 +76,10 @@ function describeParseError(err: Error & { code?: string }, command: Command): s
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const option = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? 'an option';
-    return /argument missing/.test(err.message) ? `option ${option.split(/[ ,]/)[0]} needs a value` : `option ${option} takes no value`;
+    if (/argument missing/.test(err.message)) return `option ${option.split(/[ ,]/)[0]} needs a value`;
+    // A value that starts with a dash (`--timeout -5`) reads as the next option, and the option as left without one.
+    if (/argument is ambiguous/.test(err.message)) return `option ${option} needs a value; one that starts with a dash is written ${option}=-…`;
+    return `option ${option} takes no value`;
   }
   return err.message;
 }

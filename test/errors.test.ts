@@ -200,6 +200,8 @@ describe('CLI conventions', () => {
     [['biuld'], /error: unknown command "biuld"\n  hint: did you mean "build"\?/],
     [['build', '--outptu', 'x.html'], /error: unknown option --outptu; did you mean --output\?/],
     [['build', '-o'], /error: option -o needs a value/],
+    [['build', '--max-file-bytes', '-1'], /error: option --max-file-bytes needs a value; one that starts with a dash is written --max-file-bytes=-…\n/],
+    [['build', '--handout=yes'], /error: option --handout takes no value/],
     [['help', 'biuld'], /error: unknown command "biuld"/],
   ])('usage error %j exits 2 with its own words', async (argv, message) => {
     const result = await runCapture(argv as string[], tempDir());
