@@ -24,6 +24,13 @@ export function contentSecurityPolicy(scriptHashes: string[], dev = false): stri
 
 /** The base64 SHA-256 of a script, as a CSP hash source wants it. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64');
+  // The runtime's 150 KB are the same text at every dev-server rebuild: hashed once (a string compared to itself costs nothing).
+  if (text === lastHashed.text) return lastHashed.hash;
+  const hash = createHash('sha256').update(text, 'utf8').digest('base64');
+  if (text.length > 4096) lastHashed = { text, hash };
+  return hash;
 }
+
+/** The last long text hashed, and its hash. */
+let lastHashed = { text: '', hash: '' };
 

@@ -31,8 +31,23 @@ const VARIABLES: Record<string, keyof ThemePalette> = {
   '--r-heading-font': 'headingFont',
 };
 
+/** The palettes read so far, by theme and own CSS: the dev server rebuilds with the same theme at every save, and parsing it took 3 ms of each. */
+const readBefore = new Map<string, ThemePalette>();
+
 /** Reads the palette of a built-in theme, or of a briefing's own CSS file layered over the house theme. */
 export function readThemePalette(theme: string, customThemeCss?: string): ThemePalette {
+  const key = `${theme}\0${customThemeCss ?? ''}`;
+  let palette = readBefore.get(key);
+  if (!palette) {
+    // A few at most: one process builds one deck, or a test process a few dozen.
+    if (readBefore.size >= 32) readBefore.clear();
+    readBefore.set(key, (palette = parseThemePalette(theme, customThemeCss)));
+  }
+  return { ...palette };
+}
+
+/** The palette of a theme, read from its CSS. */
+function parseThemePalette(theme: string, customThemeCss?: string): ThemePalette {
   const builtIn = resolveThemeFiles(customThemeCss === undefined ? theme : 'briefing').map((file) => readFileSync(file, 'utf8'));
   // The briefing's own CSS is the text the load stage read and checked (read-custom-theme.ts), never the file again.
   const sheets = customThemeCss === undefined ? builtIn : [...builtIn, customThemeCss];
