@@ -51,6 +51,9 @@ describe('CLI conveniences', () => {
     try {
       const result = await runCapture(['init', 'my-briefing'], tempDir());
       expect(result.out).toContain('next: npx briefdeck dev my-briefing   (live preview)  or  npx briefdeck build my-briefing');
+      // A folder the shell would split, or read a quote in, is quoted, so the line can be pasted as it is.
+      const spaced = await runCapture(['init', "Kim's deck"], tempDir());
+      expect(spaced.out).toContain("next: npx briefdeck dev 'Kim'\\''s deck'   (live preview)  or  npx briefdeck build 'Kim'\\''s deck'");
     } finally {
       process.env.PATH = saved;
     }

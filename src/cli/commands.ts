@@ -97,8 +97,16 @@ export async function runInit(_values: Values, inputArg: string | undefined, io:
   io.out(escapeControlCharacters(`created ${shown}/ with ${files.join(', ')}`));
   // Inside a checkout briefdeck is not on PATH; npx finds it there and anywhere it is installed.
   const cli = isOnPath('briefdeck') ? 'briefdeck' : 'npx briefdeck';
-  io.out(escapeControlCharacters(`next: ${cli} dev ${shown}   (live preview)  or  ${cli} build ${shown}`));
+  // Quoted where the shell would split or read it, so the line can be pasted as it is.
+  const typed = quoteForShell(shown);
+  io.out(escapeControlCharacters(`next: ${cli} dev ${typed}   (live preview)  or  ${cli} build ${typed}`));
   return 0;
+}
+
+/** A path as typed in a shell: as it is when the shell reads it so, else quoted (double quotes on Windows). */
+function quoteForShell(text: string): string {
+  if (/^[\w./@%+=:,-]+$/.test(text)) return text;
+  return process.platform === 'win32' ? `"${text}"` : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** `briefdeck check`. */
