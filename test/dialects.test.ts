@@ -2091,8 +2091,9 @@ describe("Slidev's MDC syntax and icons", () => {
     const built = await buildDeck(path.join(dir, 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Props')!.bodyHtml;
     expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('A marked word, one, gone, third, bound and .');
-    expect(body).toContain('<span class="fragment">one</span>');
-    expect(body).toContain('<span class="fragment fade-out">gone</span>');
+    // On a slide with a numbered click, the others are placed as Slidev places them: each one click after the one before.
+    expect(body).toContain('<span class="fragment" data-fragment-index="1">one</span>');
+    expect(body).toContain('<span class="fragment fade-out" data-fragment-index="2">gone</span>');
     expect(body).toContain('<span class="fragment" data-fragment-index="3">third</span>');
     expect(body).toMatch(/<img [^>]*alt="p"[^>]*class="fragment"/);
     // A span's v-after comes with the click before it, as an element's does.
@@ -2159,27 +2160,29 @@ describe("Slidev's clicks inside a line, hiding clicks and click markers in note
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
   });
 
-  it('<v-after> steps in with the click before it: on an element, around Markdown and inside a line, across columns; a slide whose clicks are numbered keeps reveal\'s order', async () => {
+  it('<v-after> steps in with the click before it: on an element, around Markdown and inside a line, across columns; after a numbered click, with the last click placed in order, as in Slidev', async () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# After', '',
       '<div v-click>One</div>', '<div v-after>With one</div>', '<div v-click>Two</div>', '', '<v-after>', '', 'With two', '', '</v-after>', '',
       '---', 'layout: two-cols', '---', '', '# Columns', '', '<div v-click>Left</div>', '', '::right::', '', '<div v-after>With left</div>', '',
-      '---', '', '# Numbered', '', '<div v-click="2">Second</div>', '<div v-after>After</div>', '',
+      '---', '', '# Numbered', '', '<div v-click="2">Second</div>', '<div v-after>After</div>', '<div v-click>One</div>', '<div v-after>With one</div>', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-v-after'), 'deck.md'));
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!;
     expect(body('After').bodyHtml.replace(/\n/g, '')).toBe('<div class="fragment" data-fragment-index="0">One</div><div class="fragment" data-fragment-index="0">With one</div><div class="fragment" data-fragment-index="1">Two</div><div class="fragment" data-fragment-index="1"><p>With two</p></div>');
     expect(body('Columns').columns!.map((c) => c.replace(/\n/g, ''))).toEqual(['<div class="fragment" data-fragment-index="0">Left</div>', '<div class="fragment" data-fragment-index="0">With left</div>']);
-    expect(body('Numbered').bodyHtml.replace(/\n/g, '')).toBe('<div class="fragment" data-fragment-index="2">Second</div><div class="fragment">After</div>');
+    // Slidev places a v-after with the last click it placed in order, not with a numbered one: before any, it shows from the start.
+    expect(body('Numbered').bodyHtml.replace(/\n/g, '')).toBe('<div class="fragment" data-fragment-index="2">Second</div><div>After</div><div class="fragment" data-fragment-index="1">One</div><div class="fragment" data-fragment-index="1">With one</div>');
   });
 });
 
 describe("Slidev's numbered clicks", () => {
-  it('v-click="3" steps in at the third click, as reveal\'s fragment index, whatever its place in the file; a click with no number, or a relative one, steps in order', async () => {
-    const deck = ['---', 'theme: default', '---', '', '# Order', '', '<div v-click="3">Third</div>', '<div v-click="1">First</div>', '<div v-click="\'+1\'">Relative</div>', '<div v-click>Unnumbered</div>', ''].join('\n');
+  it('v-click="3" steps in at the third click, as reveal\'s fragment index, whatever its place in the file; the others as Slidev places them, after the last click placed in order (one after it, or a relative value\'s number)', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Order', '', '<div v-click="3">Third</div>', '<div v-click="1">First</div>', '<div v-click="\'+1\'">Relative</div>', '<div v-click>Unnumbered</div>', '<div v-click="\'+2\'">Two on</div>', '<div v-click="-1">One back</div>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-numbered-clicks'), 'deck.md'));
     const steps = [...built.briefing.slides[0]!.bodyHtml.matchAll(/<div class="fragment"( data-fragment-index="(\d+)")?>([^<]*)<\/div>/g)].map((m) => `${m[3]} ${m[2] ?? '-'}`);
-    expect(steps).toEqual(['Third 3', 'First 1', 'Relative -', 'Unnumbered -']);
+    // As Slidev's guide has it: a relative click counts from the last one placed in order, never from a numbered one.
+    expect(steps).toEqual(['Third 3', 'First 1', 'Relative 1', 'Unnumbered 2', 'Two on 4', 'One back 3']);
   });
 });
 

@@ -228,8 +228,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // The slide's footnotes go under its content: after what spans the columns below them, or its last column.
     const ending = markdown.endSlide(raw.file);
     if (ending.footnotes) (tail ?? rendered.at(-1)!).html += ending.footnotes;
-    // Slidev's `v-after` steps in with the click before it, wherever on the slide that is (slidev-after.ts).
-    const placed = placeAfterClicks([lead?.html ?? '', ...rendered.map((r) => r.html), tail?.html ?? '']);
+    // Slidev's clicks step in where Slidev places them, wherever on the slide they are (slidev-after.ts).
+    const placed = placeAfterClicks([lead?.html ?? '', ...rendered.map((r) => r.html), tail?.html ?? ''], meta.peerTools.includes('Slidev'));
     if (lead) lead.html = placed[0]!;
     rendered.forEach((r, i) => (r.html = placed[i + 1]!));
     if (tail) tail.html = placed.at(-1)!;

@@ -4,8 +4,8 @@ import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js
 import { ASSET_SCHEME } from '../model.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { clickClasses, clickIndex, clickRange, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
-import { HIDE_AT, WITH_PREVIOUS } from './dialects/slidev-after.js';
+import { clickClasses, clickIndex, clickRange, clickStep, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
+import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
@@ -90,6 +90,8 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   if (index !== undefined) out['data-fragment-index'] = index;
   // Slidev's `v-after` steps in with the click before it (slidev-after.ts gives it that click's place once the slide is whole).
   else if (clicks.length > 0 && isAfterAttribute(Object.keys(attribs))) out[WITH_PREVIOUS] = '';
+  // Any other click steps in a number of clicks after the last one placed in order: one, or what a relative value says.
+  else if (clicks.length > 0 && (clickStep(attribs) ?? 1) !== 1) out[CLICK_STEP] = String(clickStep(attribs));
   for (const [name, value] of Object.entries(attribs)) {
     // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
     if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at')) continue;
@@ -228,7 +230,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       span: ['class'],
       input: ['type', 'checked', 'disabled'],
       // reveal's fragments, as `<!-- .element: -->` sets them.
-      '*': ['data-fragment-index', WITH_PREVIOUS, HIDE_AT],
+      '*': ['data-fragment-index', WITH_PREVIOUS, HIDE_AT, CLICK_STEP],
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.

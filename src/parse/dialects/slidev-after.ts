@@ -1,8 +1,10 @@
-// Slidev's `v-after`: an element that steps in with the click before it, not a click of its own. reveal shows
-// fragments one step each, in the order they stand, unless they name their place (`data-fragment-index`); two
-// fragments with the same place step in together. So once a slide is whole, each of its fragments is given the
-// place reveal would give it by its order, and a `v-after` the place of the fragment before it. The same pass lets a
-// ranged click (`v-click="[2, 4]"`) step out again at its second click, since one element is one fragment.
+// Slidev's clicks, placed as Slidev places them. reveal shows fragments one step each, in the order they stand,
+// unless they name their place (`data-fragment-index`), and puts those that do not after all those that do; two
+// fragments with the same place step in together. Slidev places a numbered click (`v-click="3"`) at its number, and
+// every other one after the last it placed in order: a `v-click` one click after it, a `v-after` with it, a relative
+// `v-click="'+2'"` two after it. So once a slide is whole, each of its fragments is given the place Slidev gives it.
+// The same pass lets a ranged click (`v-click="[2, 4]"`) step out again at its second click, since one element is one
+// fragment.
 import type * as parse5 from 'parse5';
 import { parseFragmentKeepingMarks } from '../html-fragment.js';
 
@@ -12,37 +14,47 @@ export const WITH_PREVIOUS = 'data-with-previous';
 /** The attribute the sanitizer leaves on a ranged click's fragment (`v-click="[2, 4]"`): the place at which it steps out again. */
 export const HIDE_AT = 'data-hide-at';
 
+/** The attribute the sanitizer leaves on any other click's fragment: how many clicks after the last one placed in order it steps in. */
+export const CLICK_STEP = 'data-click-step';
+
 type Element = parse5.DefaultTreeAdapterMap['element'];
 type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
 
 /**
  * Gives a slide's fragments their places (the slide's HTML in the order it stands: what spans the columns above them,
- * the columns, what spans them below), a `v-after` the place of the fragment before it. A slide whose fragments
- * already name places (Slidev's `v-click="3"`, Quarto's `fragment-index`) is left in reveal's own order, less the marks:
- * reveal puts fragments without a place after all those with one, and a place given here would change that.
+ * the columns, what spans them below), as Slidev gives them: a numbered one keeps its number, and each other one is
+ * placed after the last one placed in order, by its step (a `v-after` 0, a relative click its value, any other 1).
+ * A fragment placed before the first click is shown from the start, as in Slidev. On a slide with no numbered click,
+ * places count from 0, as reveal's own do. A slide that none of Slidev's marks and, in a deck written for Slidev
+ * (`slidev`), no numbered click asks it of is left in reveal's own order, which is then Slidev's.
  */
-export function placeAfterClicks(parts: string[]): string[] {
-  if (!parts.some((html) => html.includes(WITH_PREVIOUS) || html.includes(HIDE_AT))) return parts;
-  const named = parts.some((html) => html.includes('data-fragment-index'));
-  let place = 0;
+export function placeAfterClicks(parts: string[], slidev: boolean): string[] {
+  const marks = [WITH_PREVIOUS, HIDE_AT, CLICK_STEP];
+  const numbered = parts.some((html) => html.includes('data-fragment-index'));
+  if (!parts.some((html) => marks.some((mark) => html.includes(mark))) && !(slidev && numbered)) return parts;
+  /** The click of the last fragment placed in order, as Slidev counts them (from 1). */
+  let last = 0;
   return parts.map((html) => {
-    if (!html.includes('fragment') && !html.includes(WITH_PREVIOUS) && !html.includes(HIDE_AT)) return html;
+    if (!html.includes('fragment') && !marks.some((mark) => html.includes(mark))) return html;
     const { fragment, serialize } = parseFragmentKeepingMarks(html);
     const visit = (node: ParentNode): void => {
       for (const child of node.childNodes) {
         if (!('tagName' in child)) continue;
         const element = child as Element;
-        const classes = element.attrs.find((a) => a.name === 'class')?.value.split(/\s+/) ?? [];
-        const after = element.attrs.some((a) => a.name === WITH_PREVIOUS);
-        // Taken off every element: it is this pass's mark, never the deck's.
-        if (after) element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS);
+        const attribute = (name: string) => element.attrs.find((a) => a.name === name)?.value;
+        const classes = attribute('class')?.split(/\s+/) ?? [];
+        const step = attribute(WITH_PREVIOUS) !== undefined ? 0 : Number(attribute(CLICK_STEP) ?? 1);
+        // Taken off every element: they are this pass's marks, never the deck's.
+        element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS && a.name !== CLICK_STEP);
         stepOutAt(element);
-        if (classes.includes('fragment')) {
-          if (!named) {
-            // The first fragment of a slide has no click before it: a `v-after` there is the first click.
-            const at = after && place > 0 ? place - 1 : place++;
-            element.attrs.push({ name: 'data-fragment-index', value: String(at) });
-          }
+        if (classes.includes('fragment') && attribute('data-fragment-index') === undefined) {
+          last += step;
+          if (last < 1 && !classes.includes('fade-out')) {
+            // Placed before the first click: Slidev shows it from the start.
+            const kept = classes.filter((c) => c !== 'fragment');
+            element.attrs = element.attrs.filter((a) => a.name !== 'class');
+            if (kept.length > 0) element.attrs.unshift({ name: 'class', value: kept.join(' ') });
+          } else element.attrs.push({ name: 'data-fragment-index', value: String(Math.max(0, numbered ? last : last - 1)) });
         }
         visit(element.nodeName === 'template' ? (element as unknown as { content: ParentNode }).content : element);
       }

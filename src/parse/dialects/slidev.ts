@@ -103,6 +103,16 @@ export function clickIndex(attribs: Record<string, string>): string | undefined 
 }
 
 /**
+ * How many clicks after the last click placed in order a relative click steps in (`v-click="'+2'"` two after it,
+ * `v-click="-1"` one before it, `at="+1"` on a click element); undefined for a click with no such value.
+ */
+export function clickStep(attribs: Record<string, string>): number | undefined {
+  const value = Object.entries(attribs).find(([name]) => /^v-click(?:\.hide)?$/i.test(name))?.[1]?.trim() || attribs.at?.trim();
+  const step = value === undefined ? null : /^(['"]?)([+-]\d{1,3})\1$/.exec(value);
+  return step ? Number(step[2]) : undefined;
+}
+
+/**
  * The clicks a ranged click attribute names (`v-click="[2, 4]"`, or `at="[2, 4]"` on a click element): the element
  * steps in at the first and out at the second, as Slidev shows it from click 2 until click 4; undefined for any other.
  */
