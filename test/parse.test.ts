@@ -293,7 +293,7 @@ describe("block extensions' start", () => {
           expect([nearest(made, src), nearest(made, src.slice(1))]).toEqual([nearest(alone, src), nearest(alone, src.slice(1))]);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 });
