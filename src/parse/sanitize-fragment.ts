@@ -91,7 +91,10 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   // Slidev's `v-after` steps in with the click before it (slidev-after.ts gives it that click's place once the slide is whole).
   else if (clicks.length > 0 && isAfterAttribute(Object.keys(attribs))) out[WITH_PREVIOUS] = '';
   // Any other click steps in a number of clicks after the last one placed in order: one, or what a relative value says.
-  else if (clicks.length > 0 && (clickStep(attribs) ?? 1) !== 1) out[CLICK_STEP] = String(clickStep(attribs));
+  else if (clicks.length > 0) {
+    const step = clickStep(attribs);
+    if (step !== undefined && step !== 1) out[CLICK_STEP] = String(step);
+  }
   for (const [name, value] of Object.entries(attribs)) {
     // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
     if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at')) continue;
