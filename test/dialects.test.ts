@@ -1452,6 +1452,14 @@ describe("Slidev's <v-switch>", () => {
     expect(body).not.toMatch(/&lt;template|v-switch/);
   });
 
+  it('counts its templates\' clicks from where it stands, as Slidev does: a click before it comes first, and one after it after its last template', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Switch', '', '<div v-click>Before</div>', '', '<v-switch>', '<template #1>One</template>', '<template #2-4>Two</template>', '</v-switch>', '', '<div v-click>After</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-switch-placed'), 'deck.md'));
+    const steps = [...built.briefing.slides[0]!.bodyHtml.matchAll(/<div class="fragment[\w -]*" data-fragment-index="(\d+)">([\s\S]*?)<\/div>/g)].map((m) => `${toPlainText(m[2]!).trim()} ${m[1]}`);
+    // The switch stands at click 2: its #1 there, its #2-4 from click 3 to its end at 4, so the click after it is click 5.
+    expect(steps).toEqual(['Before 1', 'One 2', 'Two 3', 'After 5']);
+  });
+
   it('a template holding stepped lists (<v-clicks> inside it) still goes when the next template comes; only the last stays', async () => {
     const deck = ['---', 'theme: default', '---', '', '# Switch', '', '<v-switch>', '<template #1>', '', '<v-clicks>', '', '- a', '- b', '', '</v-clicks>', '', '</template>', '<template #3>Last</template>', '</v-switch>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-switch-region'), 'deck.md'));

@@ -2,7 +2,7 @@
 // effects and place in the order, and the column's lines rendered in them.
 import type { MarpBackground } from './dialects/marp.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
-import { WITH_PREVIOUS } from './dialects/slidev-after.js';
+import { SWITCH_END, SWITCH_START, SWITCH_STEP, WITH_PREVIOUS } from './dialects/slidev-after.js';
 import type { Line } from './source-lines.js';
 
 /**
@@ -46,8 +46,15 @@ function keepLastSwitchStep(steps: Step[]): Step[] {
 
 /** A step's element: reveal's fragment, with those of its effects that are reveal's fragment classes, and its index. */
 function openStep(step: Step): string {
-  const effects = (step.effects ?? '').split(/\s+/).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
-  return `<div class="${['fragment', ...effects].join(' ')}"${step.index !== undefined ? ` data-fragment-index="${step.index}"` : step.withPrevious ? ` ${WITH_PREVIOUS}` : ''}>`;
+  const words = (step.effects ?? '').split(/\s+/);
+  const effects = words.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
+  return `<div class="${['fragment', ...effects].join(' ')}"${isSwitchStep(step) ? switchPlace(step, words) : step.index !== undefined ? ` data-fragment-index="${step.index}"` : step.withPrevious ? ` ${WITH_PREVIOUS}` : ''}>`;
+}
+
+/** A `<v-switch>` template's place: its click counted from where the switch stands, which slidev-after.ts makes the slide's. */
+function switchPlace(step: Step, words: string[]): string {
+  const end = words.map((w) => /^switch-end=(\d{1,3})$/.exec(w)?.[1]).find((e) => e !== undefined);
+  return ` ${SWITCH_STEP}="${step.index ?? 1}"${words.includes('switch-start') ? ` ${SWITCH_START}` : ''}${end !== undefined ? ` ${SWITCH_END}="${end}"` : ''}`;
 }
 
 /** Renders a column's lines in build steps: each part after a pause in its own fragment, the parts between steps as they are. */

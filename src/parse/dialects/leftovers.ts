@@ -19,8 +19,8 @@ export interface LeftoverState {
   slidev?: boolean;
   /** Whose components the deck's are, as warnings name them (`Slidev, Vue` unless said). */
   componentsOf?: string;
-  /** Inside Slidev's `<v-switch>`, whose templates are build steps. */
-  vSwitch?: boolean;
+  /** Inside Slidev's `<v-switch>`, whose templates are build steps; `first` until its first template is read. */
+  vSwitch?: boolean | 'first';
   /** Whether the deck's theme is dark, which picks the slot Slidev's `<LightOrDark>` shows. */
   dark?: boolean;
   /** Inside `<LightOrDark>`: whether a slot is open, and whether it is the one left out. */
@@ -106,7 +106,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (/^[ \t]*<\/v-after>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
   // Slidev's `<v-switch>` shows one of its templates at a time, each from its click to the next's.
   if (/^[ \t]*<v-switch\b[^>]*>[ \t]*$/i.test(line)) {
-    state.vSwitch = true;
+    state.vSwitch = 'first';
     return { text: '' };
   }
   if (state.vSwitch && /^[ \t]*<\/v-switch>[ \t]*$/i.test(line)) {
@@ -117,7 +117,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot:?)([^\s>]*)[^>]*>(.*?)(?:<\/template>)?[ \t]*$/.exec(line);
   if (slot) {
     const text = `${slot[1]}${slot[3]}`;
-    const step = state.vSwitch ? switchStep(slot[2]!) : undefined;
+    const step = state.vSwitch ? switchStep(slot[2]!, state.vSwitch === 'first') : undefined;
+    if (step) state.vSwitch = true;
     return step ? { text, before: [step] } : { text };
   }
   if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
@@ -191,17 +192,20 @@ function readLightOrDarkLine(line: string, state: LeftoverState): { text: string
 }
 
 /**
- * The build step a `<v-switch>` template is: `#2` (or `#2-4`) is seen from Slidev's click 2 until the next step, as
+ * The build step a `<v-switch>` template is: `#2` (or `#2-4`) is seen from the switch's click 2 until the next step, as
  * reveal's current-visible fragment at that place in the order; `#0` (or `#0-2`) is seen from the start, and goes at
- * click 1 (or 2). A slot that names no click is no step.
+ * click 1 (or 2). Its clicks count from where the switch stands, as Slidev counts them, and are placed on the slide's
+ * (slidev-after.ts) from the switch's `first` template: `switch` marks a template, whose last one stays once shown
+ * (build-steps.ts), `switch-start` the first, and `switch-end` the click a range ends at. A slot that names no click is
+ * no step.
  */
-function switchStep(name: string): string | undefined {
+function switchStep(name: string, first: boolean): string | undefined {
   const clicks = /^(\d{1,3})(?:-(\d{1,3}))?$/.exec(name);
   if (!clicks) return undefined;
   const from = Number(clicks[1]);
-  // `switch` marks it as a template, whose last one stays once shown (build-steps.ts).
-  if (from > 0) return `<!-- pause: current-visible switch index=${from} -->`;
-  return `<!-- pause: fade-out index=${clicks[2] !== undefined ? Math.max(1, Number(clicks[2])) : 1} -->`;
+  const marks = `switch${first ? ' switch-start' : ''}${clicks[2] !== undefined ? ` switch-end=${clicks[2]}` : ''}`;
+  if (from > 0) return `<!-- pause: current-visible ${marks} index=${from} -->`;
+  return `<!-- pause: fade-out ${marks} index=${clicks[2] !== undefined ? Math.max(1, Number(clicks[2])) : 1} -->`;
 }
 
 /** Reads a line of a `<style>` block; at its end, hands on the block's CSS, its first line being the tag's. */

@@ -17,6 +17,11 @@ export const HIDE_AT = 'data-hide-at';
 /** The attribute the sanitizer leaves on any other click's fragment: how many clicks after the last one placed in order it steps in. */
 export const CLICK_STEP = 'data-click-step';
 
+/** The attributes a `<v-switch>` template's step carries (build-steps.ts): its click, counted from where the switch stands; the switch's first template; the click a range ends at. */
+export const SWITCH_STEP = 'data-switch-step';
+export const SWITCH_START = 'data-switch-start';
+export const SWITCH_END = 'data-switch-end';
+
 type Element = parse5.DefaultTreeAdapterMap['element'];
 type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
 
@@ -24,16 +29,20 @@ type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
  * Gives a slide's fragments their places (the slide's HTML in the order it stands: what spans the columns above them,
  * the columns, what spans them below), as Slidev gives them: a numbered one keeps its number, and each other one is
  * placed after the last one placed in order, by its step (a `v-after` 0, a relative click its value, any other 1).
- * A fragment placed before the first click is shown from the start, as in Slidev. On a slide with no numbered click,
- * places count from 0, as reveal's own do. A slide that none of Slidev's marks and, in a deck written for Slidev
- * (`slidev`), no numbered click asks it of is left in reveal's own order, which is then Slidev's.
+ * A fragment placed before the first click is shown from the start, as in Slidev. A `<v-switch>` is placed as one
+ * click after the last one placed in order, and its templates' clicks count from there; the clicks after it come
+ * after its last. On a slide with no numbered click or switch, places count from 0, as reveal's own do. A slide that
+ * none of Slidev's marks and, in a deck written for Slidev (`slidev`), no numbered click asks it of is left in
+ * reveal's own order, which is then Slidev's.
  */
 export function placeAfterClicks(parts: string[], slidev: boolean): string[] {
-  const marks = [WITH_PREVIOUS, HIDE_AT, CLICK_STEP];
-  const numbered = parts.some((html) => html.includes('data-fragment-index'));
+  const marks = [WITH_PREVIOUS, HIDE_AT, CLICK_STEP, SWITCH_STEP];
+  const numbered = parts.some((html) => html.includes('data-fragment-index') || html.includes(SWITCH_STEP));
   if (!parts.some((html) => marks.some((mark) => html.includes(mark))) && !(slidev && numbered)) return parts;
   /** The click of the last fragment placed in order, as Slidev counts them (from 1). */
   let last = 0;
+  /** The click before the current `<v-switch>`'s first, from which its templates' clicks count. */
+  let switchBase = 0;
   return parts.map((html) => {
     if (!html.includes('fragment') && !marks.some((mark) => html.includes(mark))) return html;
     const { fragment, serialize } = parseFragmentKeepingMarks(html);
@@ -44,10 +53,19 @@ export function placeAfterClicks(parts: string[], slidev: boolean): string[] {
         const attribute = (name: string) => element.attrs.find((a) => a.name === name)?.value;
         const classes = attribute('class')?.split(/\s+/) ?? [];
         const step = attribute(WITH_PREVIOUS) !== undefined ? 0 : Number(attribute(CLICK_STEP) ?? 1);
+        const switchStep = attribute(SWITCH_STEP);
+        if (switchStep !== undefined) {
+          if (attribute(SWITCH_START) !== undefined) switchBase = last;
+          // The switch takes its clicks up to its last template's (or the end of a range), as Slidev sizes it.
+          const end = attribute(SWITCH_END);
+          last = Math.max(last, switchBase + (end !== undefined ? Number(end) - 1 : Number(switchStep)));
+          element.attrs.push({ name: 'data-fragment-index', value: String(switchBase + Number(switchStep)) });
+        }
         // Taken off every element: they are this pass's marks, never the deck's.
-        element.attrs = element.attrs.filter((a) => a.name !== WITH_PREVIOUS && a.name !== CLICK_STEP);
+        const own = new Set([WITH_PREVIOUS, CLICK_STEP, SWITCH_STEP, SWITCH_START, SWITCH_END]);
+        element.attrs = element.attrs.filter((a) => !own.has(a.name));
         stepOutAt(element);
-        if (classes.includes('fragment') && attribute('data-fragment-index') === undefined) {
+        if (classes.includes('fragment') && switchStep === undefined && attribute('data-fragment-index') === undefined) {
           last += step;
           if (last < 1 && !classes.includes('fade-out')) {
             // Placed before the first click: Slidev shows it from the start.
