@@ -157,6 +157,13 @@ describe('parseBriefing', () => {
     expect(briefing.slides.some((s) => s.kind === 'title')).toBe(false);
   });
 
+  it('refuses a duration of more than a day, as minutes no talk takes, at its line', () => {
+    const { bag, briefing } = parse(folder('title: T\nduration: 3600\n', { 'a.md': '## A\n\nx\n' }));
+    expect(bag.errors.map((d) => [d.line, d.message])).toEqual([[2, '"duration" is 3600 minutes, more than a day']]);
+    expect(briefing.meta.duration).toBeUndefined();
+    expect(parse(folder('title: T\nduration: 1440\n', { 'a.md': '## A\n\nx\n' })).briefing.meta.duration).toBe(1440);
+  });
+
   it('reports invalid YAML and duplicate keys with their line', () => {
     const broken = parse(folder('title: T\nsubtitle: [unclosed\n', { 'a.md': '## A\n\nx\n' }));
     expect(broken.bag.errors[0]).toMatchObject({ code: 'E_YAML', file: 'deck/briefing.yml' });

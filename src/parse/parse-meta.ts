@@ -94,6 +94,9 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
   return { meta: { file, yaml, firstLine: 2 }, body, bodyLine: 2 + yamlLines + 1 };
 }
 
+/** The longest talk `duration` may give, in minutes: a day. */
+const MAX_DURATION_MINUTES = 24 * 60;
+
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
@@ -194,7 +197,10 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       case 'number': {
         // Slidev writes durations with their unit: `duration: 35min`.
         const number = key === 'duration' ? (readDurationText(value) ?? value) : value;
-        if (typeof number === 'number' && Number.isFinite(number) && number > 0) (meta as unknown as Record<string, unknown>)[key] = number;
+        // A talk is minutes long, at most a day: more (`duration: 1e9`, seconds written as minutes) would set the pacing timer for ever.
+        if (key === 'duration' && typeof number === 'number' && number > MAX_DURATION_MINUTES) {
+          bag.error('E_META', `"duration" is ${number} minutes, more than a day`, { ...valueAt, hint: `duration: the talk's length in minutes, at most ${MAX_DURATION_MINUTES}, such as 20` });
+        } else if (typeof number === 'number' && Number.isFinite(number) && number > 0) (meta as unknown as Record<string, unknown>)[key] = number;
         else wrongType();
         break;
       }
