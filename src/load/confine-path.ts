@@ -1,6 +1,8 @@
 import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { failure } from '../errors.js';
+import { failure, type BriefdeckError } from '../errors.js';
+import { suggestClosest } from '../did-you-mean.js';
+import { listFolder } from './list-folder.js';
 
 // Every file a briefing names is read from inside its folder, after symlinks: nothing outside it is ever read,
 // and a path that leads outside is refused the same way whether or not the file exists.
@@ -55,7 +57,15 @@ export function resolveInsideBriefing(root: string, relative: string, where: { f
   if (path.isAbsolute(relative) || /^[a-z][a-z0-9+.-]*:/i.test(relative)) {
     throw failure('E_PATH_OUTSIDE', `${relative} is not a path inside the briefing folder`, { ...where, hint: 'name the file relative to the briefing folder, such as ./my-theme.css' });
   }
-  const real = assertInside(root, path.join(root, relative), relative, where);
+  let real: string;
+  try {
+    real = assertInside(root, path.join(root, relative), relative, where);
+  } catch (err) {
+    if ((err as BriefdeckError).code !== 'E_IMAGE_MISSING') throw err;
+    // Named in the metadata, so relative to the briefing folder, not to a Markdown file; with a guess at the file meant.
+    const meant = suggestClosest(path.basename(relative), listFolder(path.dirname(path.join(root, relative))).filter((name) => name.endsWith('.css')));
+    throw failure('E_IMAGE_MISSING', `file not found: ${relative}`, { ...where, hint: meant ? `did you mean ${path.posix.join(path.posix.dirname(relative), meant)}?` : 'name the CSS file by its path from the briefing folder, such as ./my-theme.css' });
+  }
   // esbuild reads the theme itself; a FIFO or device there would hang it or read without end.
   if (!statSync(real).isFile()) throw failure('E_SPECIAL_FILE', `${relative} is not a regular file`, { ...where, hint: 'point theme: at an ordinary .css file' });
   return real;
