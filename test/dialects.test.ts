@@ -427,6 +427,12 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     ]);
   });
 
+  it('a picture with no path in a Marp deck is left out with a warning at its line, its alt text in its place (in a deck of briefdeck\'s own it is an error)', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '# One', '', '![The chart]()', ''].join('\n') }, 'marp-no-path'), 'deck.md'));
+    expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_IMAGE_MISSING', 7, 'image with no path was left out']]);
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('<span class="missing-image">The chart</span>');
+  });
+
   it("a background picture's size: Marp's auto, N% and backgroundSize directive, reveal's data-background-size, Quarto's background-size; a size that is not one is a warning", async () => {
     const marp = await buildDeck(path.join(writeBriefing({
       'deck.md': ['---', 'marp: true', '---', '', '![bg 40%](dot.svg)', '', '# One', '', '---', '', '![bg auto sepia](dot.svg)', '', '# Two', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: 200px 100px -->', '', '# Three', '', '---', '', '<!-- _backgroundImage: url(dot.svg) -->', '<!-- _backgroundSize: "calc(1px); x" -->', '', '# Four', ''].join('\n'),

@@ -26,6 +26,14 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     bag.error('E_IMAGE_MISSING', `${what} path "${shown}" has a broken % escape`, { ...where, hint: 'write the file name as it is on disk' });
     return null;
   }
+  // `![]()` names no file: it would resolve to the folder holding the Markdown file. In a deck written for another tool,
+  // whose tool shows a broken picture, it is left out, its alt text in its place, as a missing picture is.
+  if (decoded.trim() === '') {
+    const hint = `name the ${what}'s file by its path, such as chart.png`;
+    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${what} with no path was left out`, { ...where, hint });
+    else bag.error('E_IMAGE_MISSING', `${what} with no path`, { ...where, hint });
+    return null;
+  }
   if (decoded.includes('\0')) {
     bag.error('E_IMAGE_MISSING', `${what} path "${shown}" contains a NUL byte`, { ...where });
     return null;
