@@ -1,6 +1,7 @@
 import type { Diagnostic } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
 import { readByPandoc } from './written-for.js';
+import { nameSlide } from './slide-name.js';
 
 /** The slide sizes in CSS pixels; an image more than twice as large in either direction is wasted bytes. */
 const SLIDE_PIXELS: Record<SlideSize, { width: number; height: number }> = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } };
@@ -54,7 +55,7 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
   for (const slide of briefing.slides) {
     if (slide.kind !== 'content') continue;
     const where = { file: slide.source.file, line: slide.source.line };
-    const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
+    const name = nameSlide(slide);
     // A slide of a reveal.js page is written as HTML, and a notebook's in cells, where a "Note:" line would be text.
     const page = HTML_DECK.test(slide.source.file);
     if (slide.bodyHtml.trim() === '' && slide.look?.backgroundImage === undefined) {
@@ -82,7 +83,7 @@ export function lintBudgets(briefing: Briefing, assets: ReadonlyMap<number, Load
   const meta = briefing.meta;
   for (const slide of briefing.slides) {
     if (slide.kind !== 'content' || slide.bulletCount <= meta.maxBullets) continue;
-    const name = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
+    const name = nameSlide(slide);
     found.push({ code: 'W_BULLETS', severity: 'warning', message: `${name} has ${slide.bulletCount} bullets, over the budget of ${meta.maxBullets}`, file: slide.source.file, line: slide.source.line, hint: 'split the slide with ---, or raise maxBullets in the metadata' });
   }
   const slide = SLIDE_PIXELS[meta.size];

@@ -6,6 +6,7 @@ import { SLIDE_SIZES } from './model.js';
 import { slideIndices } from './slide-places.js';
 import { createPdfAssembler } from './export/assemble-pdf.js';
 import { appendAll } from './append-all.js';
+import { nameSlide } from './slide-name.js';
 
 /** Pages printed in one call of Chromium's print. Its time grows with the square of the pages it is shown (500 pages
  * took 3 s at once, 2 s in parts of 100), so a longer deck is printed in parts, each shown alone, and the parts joined. */
@@ -232,7 +233,7 @@ export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideH
   const parts: string[] = [];
   if (overflow.vertical > 1) parts.push(`vertically by ${overflow.vertical} px (content ${slideHeight + overflow.vertical} px, slide ${slideHeight} px)`);
   if (overflow.horizontal > 1) parts.push(`horizontally by ${overflow.horizontal} px`);
-  const named = `slide ${slide.number}${slide.title ? ` "${slide.title}"` : ''}`;
+  const named = nameSlide(slide);
   // A slide made to scroll (Quarto's `.scrollable`) does so in the deck; only on paper does it run off, which is worth a warning, not an error.
   if (built.briefing.meta.scrollable || slide.look?.className?.split(' ').includes('scrollable')) {
     bag.warn('W_PDF_OVERFLOW', `${named} scrolls in the deck; printed, it runs off ${parts.join(' and ')}`, { file: slide.source.file, line: slide.source.line, hint: 'split the slide with --- where a printed copy must show all of it' });

@@ -50,6 +50,15 @@ describe('briefdeck check', () => {
     expect(result.code).toBe(0);
   });
 
+  it('names a slide of a long title by its number and the title cut short, so each problem stays one line', async () => {
+    const title = `A title ${'that goes on '.repeat(20)}to the end`;
+    const dir = writeBriefing({ 'briefing.yml': 'title: Long\n', 'a.md': `## ${title}\n\nText.\n` }, 'check-long-title');
+    const result = await runCapture(['check', dir, '--no-layout'], ROOT);
+    const line = result.err.split('\n').find((l) => l.includes('has no speaker notes'))!;
+    expect(line).toMatch(/a\.md:1: warning: slide 2 "A title that goes on that goes on .{10,50}…" has no speaker notes$/);
+    expect(/"([^"]*)"/.exec(line)![1]!.length).toBeLessThanOrEqual(60);
+  });
+
   it.skipIf(BROWSER_PATH === null)('says when it draws a Mermaid diagram, as build does', async () => {
     // A diagram of this run's own, so it is drawn here rather than read from an earlier run's cache.
     const dir = writeBriefing({ 'deck.md': `---\ntitle: D\n---\n\n## One\n\n\`\`\`mermaid\nflowchart LR\n  A --> B${Date.now().toString(36)}\n\`\`\`\n\n<!-- notes -->\n` }, 'check-mermaid');
