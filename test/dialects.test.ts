@@ -2113,6 +2113,9 @@ describe("Slidev's MDC syntax and icons", () => {
     // A span's v-after comes with the click before it, as an element's does.
     const after = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# After\n\n[one]{v-click} and [with one]{v-after}, [two]{v-click}.\n` }, 'slidev-mdc-after'), 'deck.md'));
     expect(after.briefing.slides.find((s) => s.title === 'After')!.bodyHtml).toBe('<p><span class="fragment" data-fragment-index="0">one</span> and <span class="fragment" data-fragment-index="0">with one</span>, <span class="fragment" data-fragment-index="1">two</span>.</p>\n');
+    // A span's relative click steps in that many clicks on, or back, as an element's does.
+    const relative = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Relative\n\n[one]{v-click} [three]{v-click="'+2'"} [two]{v-click="-1"}\n` }, 'slidev-mdc-relative'), 'deck.md'));
+    expect([...relative.briefing.slides[0]!.bodyHtml.matchAll(/data-fragment-index="(\d)">(\w+)/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual(['one 0', 'three 2', 'two 1']);
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
       '8: MDC attributes .text-xl v-mark.red=true are not supported and were left out',
       '8: MDC attributes #x .a .b :count=10 @click=go are not supported and were left out',

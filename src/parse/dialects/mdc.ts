@@ -1,7 +1,7 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindowOf } from '../extension-start.js';
 import { describeIgnored, type Attributes } from './pandoc/attributes.js';
-import { clickClasses, clickIndex, clickRange, isAfterAttribute, readVClicks } from './slidev.js';
+import { clickClasses, clickIndex, clickRange, clickStep, isAfterAttribute, readVClicks } from './slidev.js';
 
 // How briefdeck reads MDC (Markdown Components), the syntax Slidev turns on
 // with `mdc: true` (`comark: true` in newer Slidev). Its components are Vue's,
@@ -124,7 +124,7 @@ export function readMdcAttributes(inside: string): Attributes | null {
  * The step Slidev's click props ask for on a span or picture (`[text]{v-click}`, `{v-click="3"}`, `{v-click.hide}`), as
  * they do on an element (slidev.ts): the effects and place in the order of reveal's fragment; null without one.
  */
-export function readMdcClick(attributes: Attributes): { effects: string[]; index?: string; withPrevious?: true; hideAt?: string } | null {
+export function readMdcClick(attributes: Attributes): { effects: string[]; index?: string; withPrevious?: true; hideAt?: string; step?: number } | null {
   const names = attributes.pairs.map(([name]) => name);
   const classes = clickClasses(names);
   if (classes.length === 0) return null;
@@ -132,5 +132,7 @@ export function readMdcClick(attributes: Attributes): { effects: string[]; index
   // A ranged click (`{v-click="[2, 4]"}`) steps in at its first click and out at its second (slidev-after.ts).
   const range = clickRange(props);
   const index = range?.from ?? clickIndex(props);
-  return { effects: classes.filter((c) => c !== 'fragment'), ...(index !== undefined ? { index } : isAfterAttribute(names) ? { withPrevious: true as const } : {}), ...(range ? { hideAt: range.until } : {}) };
+  // A relative click (`{v-click="'+2'"}`) steps in that many clicks after the last one placed in order, as on an element.
+  const step = index === undefined && !isAfterAttribute(names) ? clickStep(props) : undefined;
+  return { effects: classes.filter((c) => c !== 'fragment'), ...(index !== undefined ? { index } : isAfterAttribute(names) ? { withPrevious: true as const } : {}), ...(range ? { hideAt: range.until } : {}), ...(step !== undefined && step !== 1 ? { step } : {}) };
 }

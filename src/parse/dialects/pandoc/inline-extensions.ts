@@ -4,7 +4,7 @@ import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attribut
 import { readConditional } from './conditional.js';
 import { readMdcAttributes, readMdcClick } from '../mdc.js';
 import { isClickAttribute } from '../slidev.js';
-import { HIDE_AT, WITH_PREVIOUS } from '../slidev-after.js';
+import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from '../slidev-after.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
 
 // Pandoc's inline attributes and bracketed spans.
@@ -21,6 +21,8 @@ export interface PandocFragment {
   withPrevious?: true;
   /** Slidev's ranged click (in an MDC deck): the place at which the step goes again (slidev-after.ts). */
   hideAt?: string;
+  /** Slidev's relative click (in an MDC deck): how many clicks after the last one placed in order it steps in (slidev-after.ts). */
+  step?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ function readFragment(attributes: Attributes, mdc: boolean): PandocFragment | nu
   if (!attributes.classes.includes('fragment') && !click) return null;
   const index = attributes.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1] ?? click?.index;
   const effects = [...new Set([...attributes.classes.filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c)), ...(click?.effects ?? [])])];
-  return { effects, ...(index !== undefined ? { index } : {}), ...(click?.withPrevious ? { withPrevious: true as const } : {}), ...(click?.hideAt ? { hideAt: click.hideAt } : {}) };
+  return { effects, ...(index !== undefined ? { index } : {}), ...(click?.withPrevious ? { withPrevious: true as const } : {}), ...(click?.hideAt ? { hideAt: click.hideAt } : {}), ...(click?.step !== undefined ? { step: click.step } : {}) };
 }
 
 /** A step's classes and index as the attributes of its element. */
@@ -42,7 +44,8 @@ export function writeFragment(fragment: PandocFragment): string {
 
 /** A step's place in the order as attributes: its index, or the mark that it comes with the click before; and when it goes again. */
 export function writeFragmentPlace(fragment: PandocFragment): string {
-  return `${fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : fragment.withPrevious ? ` ${WITH_PREVIOUS}` : ''}${fragment.hideAt !== undefined ? ` ${HIDE_AT}="${fragment.hideAt}"` : ''}`;
+  const place = fragment.index !== undefined ? ` data-fragment-index="${fragment.index}"` : fragment.withPrevious ? ` ${WITH_PREVIOUS}` : fragment.step !== undefined ? ` ${CLICK_STEP}="${fragment.step}"` : '';
+  return `${place}${fragment.hideAt !== undefined ? ` ${HIDE_AT}="${fragment.hideAt}"` : ''}`;
 }
 
 /** Whether a class or pair of a step's attributes was read into its step. */
