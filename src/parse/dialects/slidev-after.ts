@@ -22,6 +22,10 @@ export const SWITCH_STEP = 'data-switch-step';
 export const SWITCH_START = 'data-switch-start';
 export const SWITCH_END = 'data-switch-end';
 
+/** The marks that ask a slide for this pass, and those it takes off every element (HIDE_AT goes in stepOutAt). */
+const MARKS = [WITH_PREVIOUS, HIDE_AT, CLICK_STEP, SWITCH_STEP];
+const PASS_ONLY = new Set([WITH_PREVIOUS, CLICK_STEP, SWITCH_STEP, SWITCH_START, SWITCH_END]);
+
 type Element = parse5.DefaultTreeAdapterMap['element'];
 type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
 
@@ -36,15 +40,14 @@ type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
  * reveal's own order, which is then Slidev's.
  */
 export function placeAfterClicks(parts: string[], slidev: boolean): string[] {
-  const marks = [WITH_PREVIOUS, HIDE_AT, CLICK_STEP, SWITCH_STEP];
   const numbered = parts.some((html) => html.includes('data-fragment-index') || html.includes(SWITCH_STEP));
-  if (!parts.some((html) => marks.some((mark) => html.includes(mark))) && !(slidev && numbered)) return parts;
+  if (!parts.some((html) => MARKS.some((mark) => html.includes(mark))) && !(slidev && numbered)) return parts;
   /** The click of the last fragment placed in order, as Slidev counts them (from 1). */
   let last = 0;
   /** The click before the current `<v-switch>`'s first, from which its templates' clicks count. */
   let switchBase = 0;
   return parts.map((html) => {
-    if (!html.includes('fragment') && !marks.some((mark) => html.includes(mark))) return html;
+    if (!html.includes('fragment') && !MARKS.some((mark) => html.includes(mark))) return html;
     const { fragment, serialize } = parseFragmentKeepingMarks(html);
     const visit = (node: ParentNode): void => {
       for (const child of node.childNodes) {
@@ -62,8 +65,7 @@ export function placeAfterClicks(parts: string[], slidev: boolean): string[] {
           element.attrs.push({ name: 'data-fragment-index', value: String(switchBase + Number(switchStep)) });
         }
         // Taken off every element: they are this pass's marks, never the deck's.
-        const own = new Set([WITH_PREVIOUS, CLICK_STEP, SWITCH_STEP, SWITCH_START, SWITCH_END]);
-        element.attrs = element.attrs.filter((a) => !own.has(a.name));
+        element.attrs = element.attrs.filter((a) => !PASS_ONLY.has(a.name));
         stepOutAt(element);
         if (classes.includes('fragment') && switchStep === undefined && attribute('data-fragment-index') === undefined) {
           last += step;
