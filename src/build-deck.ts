@@ -8,7 +8,7 @@ import { createNotebookPictureReader } from './load/read-notebook-pictures.js';
 import { resolveInsideBriefing } from './load/confine-path.js';
 import { readCustomTheme } from './load/read-custom-theme.js';
 import { loadTemplates, type TemplateSet } from './load-templates.js';
-import { checkLayouts } from './check-layouts.js';
+import { checkLayouts, warnUnshownColumns } from './check-layouts.js';
 import { baseTheme, isCustomTheme, type Briefing, type LoadedAsset } from './model.js';
 import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
@@ -90,6 +90,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   // The templates (the briefing's own among them) say which layouts exist: a slide asking for another is reported with the rest.
   const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
   checkLayouts(briefing, Object.keys(templates.layouts), bag);
+  warnUnshownColumns(briefing, templates.layouts, bag);
   bag.throwIfErrors();
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
   const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;

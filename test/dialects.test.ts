@@ -2038,6 +2038,22 @@ describe('malformed directives', () => {
       '7: malformed directive <!-- layuot: quote --> (did you mean <!-- layout: quote -->?)',
     ]);
   });
+
+  it('a slide split with <!-- column --> in a layout of one column is a warning at its layout line (or its heading); a layout that shows columns is not', async () => {
+    const { writeBriefing } = await import('./helpers.js');
+    const slides = '## Plain\n\nLeft.\n\n<!-- column -->\n\nRight.\n\n## Quoted\n\n<!-- layout: quote -->\n\n> Words.\n\n<!-- column -->\n\nMore.\n\n## Side by side\n\n<!-- layout: two-column -->\n\nA\n\n<!-- column -->\n\nB\n';
+    const dir = writeBriefing({ 'briefing.yml': 'title: Columns\n', 'a.md': slides });
+    const built = await buildDeck(dir);
+    expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual([
+      'W_DIRECTIVE 1: the slide is split into 2 columns, but its layout "content" shows one: they run on as one column',
+      'W_DIRECTIVE 11: the slide is split into 2 columns, but its layout "quote" shows one: they run on as one column',
+    ]);
+    // The briefing's own quote layout shows columns: nothing to say.
+    const own = writeBriefing({ 'briefing.yml': 'title: Columns\n', 'a.md': '## Quoted\n\n<!-- layout: quote -->\n\n> Words.\n\n<!-- column -->\n\nMore.\n' }, 'own-quote-columns');
+    mkdirSync(path.join(own, 'templates', 'layouts'), { recursive: true });
+    writeFileSync(path.join(own, 'templates', 'layouts', 'quote.hbs'), '{{#each columns}}<div>{{{this}}}</div>{{/each}}\n');
+    expect((await buildDeck(own)).warnings).toEqual([]);
+  });
 });
 
 describe("Slidev's public folder", () => {
