@@ -2013,13 +2013,16 @@ describe("Quarto's shortcodes", () => {
     const slide = built.briefing.slides.find((s) => s.kind === 'content')!;
     expect(slide.title).toBe('Keys for Shortcuts');
     expect(slide.bodyHtml).toContain('Press <kbd>Ctrl-C</kbd>, or <kbd>Command-C</kbd>, by A. Writer.');
-    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Press Ctrl-C, or Command-C, by A. Writer. An icon and here. A. Writer');
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Press Ctrl-C, or Command-C, by A. Writer. An icon and here. A. Writer Done, then');
     expect(built.warnings.map((w) => [w.code, w.line, w.message]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
       ['W_PEER_SYNTAX', 11, 'Quarto shortcode {{< fa thumbs-up >}} is not supported and was left out'],
       ['W_PEER_SYNTAX', 11, 'Quarto shortcode {{< meta nothing >}} is not supported and was left out'],
       ['W_PEER_SYNTAX', 15, 'Quarto shortcode {{< video local.mp4 >}} is not supported and was left out'],
-      ['W_PEER_SYNTAX', 19, "Quarto's video https://example.com/v.mp4 is shown as a link to it: a deck carries no video, and plays nothing from the network"],
-      ['W_PEER_SYNTAX', 21, "Quarto's video https://www.youtube.com/embed/abc is shown as a link to it: a deck carries no video, and plays nothing from the network"],
+      // A line that opens with a shortcode and ends with another is not one shortcode: each goes, the text between them stays.
+      ['W_PEER_SYNTAX', 17, 'Quarto shortcode {{< fa check >}} is not supported and was left out'],
+      ['W_PEER_SYNTAX', 17, 'Quarto shortcode {{< fa star >}} is not supported and was left out'],
+      ['W_PEER_SYNTAX', 21, "Quarto's video https://example.com/v.mp4 is shown as a link to it: a deck carries no video, and plays nothing from the network"],
+      ['W_PEER_SYNTAX', 23, "Quarto's video https://www.youtube.com/embed/abc is shown as a link to it: a deck carries no video, and plays nothing from the network"],
     ]);
     // A video on the web is a link to it, titled by its title when it has one, which stays text.
     const videos = built.briefing.slides.find((s) => s.title === 'Videos')!.bodyHtml;

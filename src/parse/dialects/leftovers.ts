@@ -92,7 +92,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     return readStyleLine(line.slice(style[0].length), state);
   }
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
-  const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*).*>\}\}[ \t]*$/.exec(line);
+  // Alone: it ends at its first `>}}`, so a line that opens with one shortcode and closes with another keeps the text between.
+  const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*)(?:(?!>\}\}).)*>\}\}[ \t]*$/.exec(line);
   if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return readVideoShortcode(line) ?? { text: '', warning: shortcodeLeftOut(line.trim()) };
   // `<v-clicks>` steps in the lists inside it, not the slide's others, to the depth it names (1, Slidev's default: an item with its sub-items).
   const clicks = /^[ \t]*<v-clicks\b([^>]*)>[ \t]*$/i.exec(line);
