@@ -2005,6 +2005,7 @@ describe("Quarto's shortcodes", () => {
       'An icon {{< fa thumbs-up >}} and {{< meta nothing >}} here.', '',
       '{{< meta author >}}', '',
       '{{< video local.mp4 >}}', '',
+      '{{< fa check >}} Done, then {{< fa star >}}', '',
       '## Videos', '',
       '{{< video https://example.com/v.mp4 >}}', '',
       '{{< video "https://www.youtube.com/embed/abc" title="The *launch*" width="100%" >}}', '',
@@ -2955,5 +2956,42 @@ describe("a deck's logo", () => {
     expect(missing.diagnostics[0]).toMatchObject({ line: 3, hint: expect.stringContaining('logo.png') });
     const remote = (await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: L\nlogo: https://example.org/logo.png\n---\n\n## One\n' }, 'logo-remote'), 'deck.md')).catch((e: unknown) => e)) as { code: string; line: number; message: string };
     expect(remote).toMatchObject({ code: 'E_REMOTE_URL', line: 3, message: 'remote logo "https://example.org/logo.png" cannot be inlined' });
+  });
+});
+
+describe('syntax shown in a code block is code', () => {
+  /** The text of every code block of a slide, its lines joined by spaces (as plain text reads them). */
+  const codeOf = (html: string) => [...html.matchAll(/<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => toPlainText(m[1]!));
+
+  it("briefdeck's own directives and notes in a fence show as written, and do nothing", async () => {
+    const code = ['<!-- layout: quote -->', '<!-- column -->', '<!-- pause -->', '<!-- incremental -->', '<!-- footer -->', '<!-- .slide: data-background-color="#123456" -->', 'Note: not a note', '---', '::: notes', 'not notes', ':::'];
+    const dir = writeBriefing({ 'briefing.yml': 'title: Fences\n', 'a.md': ['## Syntax', '', '```markdown', ...code, '```', '', 'After the code.', ''].join('\n') }, 'own-syntax-in-code');
+    const built = await buildDeck(dir);
+    const slide = built.briefing.slides.find((s) => s.title === 'Syntax')!;
+    expect(codeOf(slide.bodyHtml)).toEqual([code.join(' ')]);
+    expect({ layout: slide.layout, columns: slide.columns, notes: slide.notes, look: slide.look, fragments: slide.bodyHtml.includes('fragment'), footer: slide.footerText }).toEqual({ layout: 'content', columns: null, notes: null, look: undefined, fragments: false, footer: undefined });
+    expect(toPlainText(slide.bodyHtml)).toContain('After the code.');
+    expect(built.warnings).toEqual([]);
+  });
+
+  it("a deck of briefdeck's own that shows Marp's, Slidev's and Pandoc's lines in code blocks is still cut at its headings", async () => {
+    const deck = ['---', 'title: Own deck', '---', '', '## Marp', '', '```markdown', '<!-- _class: lead -->', '![bg](a.png)', '```', '', '## Slidev', '', '```markdown', '<v-click>x</v-click>', '::right::', '```', '', '## Pandoc', '', '```markdown', '. . .', '::: notes', 'n', ':::', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'peer-lines-in-code'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual([]);
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Own deck', 'Marp', 'Slidev', 'Pandoc']);
+    expect(codeOf(built.briefing.slides[1]!.bodyHtml)).toEqual(['<!-- _class: lead --> ![bg](a.png)']);
+  });
+
+  it("Marp's directives and note comments, and Slidev's last comment, in a code block are code, not looks or notes", async () => {
+    const marp = ['---', 'marp: true', '---', '', '# Marp in code', '', '```markdown', '<!-- _class: lead -->', '<!-- _backgroundColor: red -->', '<!-- a note -->', '```', '', 'After.', '', '<!-- the real note -->', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': marp }, 'marp-in-code'), 'deck.md'));
+    const slide = built.briefing.slides[0]!;
+    expect(codeOf(slide.bodyHtml)).toEqual(['<!-- _class: lead --> <!-- _backgroundColor: red --> <!-- a note -->']);
+    expect(slide.look).toBeUndefined();
+    expect(slide.notes?.markdown).toBe('the real note');
+    const slidev = ['---', 'theme: default', 'layout: cover', '---', '', '# Slidev in code', '', '```html', '<!-- not a note -->', '```', ''].join('\n');
+    const last = (await buildDeck(path.join(writeBriefing({ 'deck.md': slidev }, 'slidev-in-code'), 'deck.md'))).briefing.slides[0]!;
+    expect(codeOf(last.bodyHtml)).toEqual(['<!-- not a note -->']);
+    expect(last.notes).toBeNull();
   });
 });

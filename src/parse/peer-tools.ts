@@ -11,6 +11,7 @@ import { createAdvancedSlidesState, readsAsAdvancedSlidesBody, rewriteAdvancedSl
 import { readsAsMdxBody } from './dialects/mdx.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
+import { blankFencedCode } from './read-fences.js';
 
 /**
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
@@ -20,9 +21,11 @@ import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
  * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
  * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's, and, in a deck
  * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`).
- * `texts` are the deck's files, their includes in place, and `paths` their paths.
+ * `written` are the deck's files, their includes in place (their code blocks are not read), and `paths` their paths.
  */
-export function recognisePeerTools(peerTools: string[], texts: readonly string[], paths: readonly string[] = []): void {
+export function recognisePeerTools(peerTools: string[], written: readonly string[], paths: readonly string[] = []): void {
+  // A deck that shows another tool's lines in a code block is not written for that tool.
+  const texts = written.map(blankFencedCode);
   if (peerTools.length === 0 && (paths.some((p) => /\.mdx$/i.test(p)) || texts.some(readsAsMdxBody))) peerTools.push('MDX');
   if (peerTools.length === 0 && texts.some((text) => readsAsSlidevBody(text))) peerTools.push('Slidev');
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');

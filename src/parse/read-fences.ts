@@ -38,3 +38,20 @@ export function fenceFor(text: string): string {
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   return '`'.repeat(Math.max(3, longest + 1));
 }
+
+/**
+ * The text with every line inside a fenced code block emptied, line for line, so a reader looking for a tool's syntax
+ * never takes code for it (a deck may show Marp's or Slidev's lines in a block). A fence's opening line is kept: its
+ * info string is the tool's syntax (Quarto's ```` ```{python} ````, Slidev's ```` ```ts {monaco} ````).
+ */
+export function blankFencedCode(text: string): string {
+  if (!text.includes('```') && !text.includes('~~~')) return text;
+  const fences = createFenceReader();
+  return text
+    .split('\n')
+    .map((line) => {
+      const opening = !fences.inside;
+      return fences.read(line) && !opening ? '' : line;
+    })
+    .join('\n');
+}

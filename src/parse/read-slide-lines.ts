@@ -2,6 +2,7 @@
 // rendered: `<!-- column -->` and its widths, `<!-- pause -->` build steps,
 // `<!-- layout: … -->`, `<!-- incremental -->`, a footer block, and reveal's
 // `<!-- .slide: … -->` look (into which other tools' slide settings are rewritten).
+import { createFenceReader } from './read-fences.js';
 import type { DiagnosticBag } from '../errors.js';
 import type { Slide } from '../model.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -79,12 +80,19 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   };
   /** A footer block was written, even an empty one (Marp's `_footer: ""`), which takes the deck's footer off the slide. */
   let footerWritten = false;
+  // A line of a fenced code block is code, never a directive: a deck may show briefdeck's own syntax, or another tool's.
+  const fences = createFenceReader();
   for (const line of raw.body) {
-    const footer = FOOTER.exec(line.text);
+    const code = fences.read(line.text);
+    const footer = code ? null : FOOTER.exec(line.text);
     if (footer || footerOpen) {
       if (footer) footerOpen = footer[1] ? null : line;
       else footerLines.push(line);
       footerWritten = true;
+      continue;
+    }
+    if (code) {
+      columnLines.at(-1)!.push(line);
       continue;
     }
     const pause = PAUSE.exec(line.text);

@@ -1,6 +1,7 @@
 import type { Line } from '../source-lines.js';
 import type { SourceFile } from '../../model.js';
 import { isMarpDirective } from './marp.js';
+import { createFenceReader } from '../read-fences.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
 // Marp: every HTML comment that is not a directive is a presenter note.
@@ -20,14 +21,17 @@ interface Comment {
   text: string;
 }
 
-/** Finds whole-line HTML comments in a slide's body: one line, or several up to the closing `-->`. */
+/** Finds whole-line HTML comments in a slide's body: one line, or several up to the closing `-->`; never in a fenced code block. */
 function findComments(body: Line[]): Comment[] {
   // The first line at or after each that holds a `-->`, found in one pass from the end: an opening looks up where it closes
   // rather than reading on line by line, which made a slide of thousands of unclosed openings cost the cube of its length.
   const nextClose = new Array<number>(body.length + 1).fill(-1);
   for (let k = body.length - 1; k >= 0; k--) nextClose[k] = body[k]!.text.includes('-->') ? k : nextClose[k + 1]!;
   const comments: Comment[] = [];
+  // A comment in a code block is code the slide shows. The lines a comment spans are not read for fences: a fence there is comment text.
+  const fences = createFenceReader();
   for (let i = 0; i < body.length; i++) {
+    if (fences.read(body[i]!.text)) continue;
     const open = /^\s*<!--(.*)$/.exec(body[i]!.text);
     if (!open) continue;
     const j = open[1]!.includes('-->') ? i : nextClose[i + 1]!;
