@@ -1772,6 +1772,12 @@ describe('reveal slide and element directives', () => {
     ]);
   });
 
+  it('a line of text between two .slide: comments is text, not one comment that swallows it', async () => {
+    const deck = ['---', 'title: R', 'revealOptions:', '  transition: fade', '---', '', '## One', '', '<!-- .slide: class="lead" --> Visible text <!-- .slide: class="lead" -->', '', '---', '', '## Two', '', 'Hi', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-text-between-comments'), 'deck.md'));
+    expect(toPlainText(built.briefing.slides[0]!.bodyHtml).trim()).toBe('Visible text');
+  });
+
   it("Marp's backgroundImage of a gradient is the slide's background gradient, carried on like a picture; Quarto's background-gradient heading attribute is too", async () => {
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '<!-- backgroundImage: "linear-gradient(to bottom, #67b8e3, #0288d1)" -->', '', '# One', '', '---', '', '# Two', '', '---', '', '<!-- _backgroundImage: "radial-gradient(circle, red 0%, blue 100%); color: red" -->', '', '# Three', ''].join('\n') }, 'marp-gradient'), 'deck.md'));
     expect(marp.briefing.slides.map((s) => s.look?.backgroundGradient ?? null)).toEqual(['linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)']);

@@ -210,7 +210,8 @@ export function readSlideTransition(value: string): string | undefined {
  * Only safe values pass; anything else is named in `ignored` for a warning.
  */
 export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { look: SlideDirectiveLook; ignored: string[] } | null {
-  const match = /^[ \t]*<!--[ \t]*\.slide:(.*?)-->[ \t]*$/.exec(line);
+  // One comment alone on its line: never `-->` inside, so a line holding text between two comments is not read as one.
+  const match = /^[ \t]*<!--[ \t]*\.slide:((?:(?!-->).)*)-->[ \t]*$/.exec(line);
   if (!match) return null;
   const look: SlideDirectiveLook = {};
   const ignored: string[] = [];
