@@ -2980,6 +2980,14 @@ describe('syntax shown in a code block is code', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it('a fence inside a list item, indented to the item content, is code too', async () => {
+    const slide = ['## Steps', '', '1. Write the front matter:', '', '    ```yaml', '    ---', '    title: x', '    ---', '    ```', '', '2. Add a pause:', '', '    ```markdown', '    <!-- pause -->', '    <!-- column -->', '    ```', '', '3. Done', ''].join('\n');
+    const built = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Lists\n', 'a.md': slide }, 'fence-in-list-item'));
+    const steps = built.briefing.slides.find((s) => s.title === 'Steps')!;
+    expect(codeOf(steps.bodyHtml)).toEqual(['--- title: x ---', '<!-- pause --> <!-- column -->']);
+    expect({ columns: steps.columns, fragments: steps.bodyHtml.includes('fragment'), warnings: built.warnings }).toEqual({ columns: null, fragments: false, warnings: [] });
+  });
+
   it("a deck of briefdeck's own that shows Marp's, Slidev's and Pandoc's lines in code blocks is still cut at its headings", async () => {
     const deck = ['---', 'title: Own deck', '---', '', '## Marp', '', '```markdown', '<!-- _class: lead -->', '![bg](a.png)', '```', '', '## Slidev', '', '```markdown', '<v-click>x</v-click>', '::right::', '```', '', '## Pandoc', '', '```markdown', '. . .', '::: notes', 'n', ':::', '```', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'peer-lines-in-code'), 'deck.md'));

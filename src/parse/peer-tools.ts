@@ -4,7 +4,7 @@
 import type { CutOptions } from './raw-slide.js';
 import { SEPARATOR_TOOLS } from './dialects/peer-keys.js';
 import { readsAsMarpBody } from './dialects/marp.js';
-import { readsAsSlidevBody } from './dialects/slidev.js';
+import { opensSlideAsFrontMatter, readsAsSlidevBody } from './dialects/slidev.js';
 import { createRemarkState, readsAsRemarkBody, rewriteRemarkLine } from './dialects/remark.js';
 import { createDecksetState, readsAsDecksetBody, rewriteDecksetLine } from './dialects/deckset.js';
 import { createAdvancedSlidesState, readsAsAdvancedSlidesBody, rewriteAdvancedSlidesLine } from './dialects/advanced-slides.js';
@@ -25,7 +25,7 @@ import { blankFencedCode } from './read-fences.js';
  */
 export function recognisePeerTools(peerTools: string[], written: readonly string[], paths: readonly string[] = []): void {
   // A deck that shows another tool's lines in a code block is not written for that tool.
-  const texts = written.map(blankFencedCode);
+  const texts = written.map((text) => blankFencedCode(text, opensSlideAsFrontMatter));
   if (peerTools.length === 0 && (paths.some((p) => /\.mdx$/i.test(p)) || texts.some(readsAsMdxBody))) peerTools.push('MDX');
   if (peerTools.length === 0 && texts.some((text) => readsAsSlidevBody(text))) peerTools.push('Slidev');
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');

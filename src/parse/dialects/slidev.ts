@@ -83,6 +83,11 @@ export function readsAsSlidevBody(text: string): boolean {
   return false;
 }
 
+/** Whether a fenced block opens a slide as its front matter, Slidev's block frontmatter: a ```` ```yaml ```` block right after a `---` cut. */
+export function opensSlideAsFrontMatter(opening: string, before: string | undefined): boolean {
+  return /^```ya?ml[ \t]*$/.test(opening) && before !== undefined && /^---[ \t]*$/.test(before);
+}
+
 /** Slidev's click attributes (`<div v-click>`, `v-after`, `v-click.hide`): the element steps in, or out, as a reveal fragment. */
 export function isClickAttribute(name: string): boolean {
   return /^v-(?:click|after)(?:\.hide)?$/i.test(name);
