@@ -66,6 +66,18 @@ describe('the fence reader', () => {
     expect([...labelsMarkedReadsAsCode(marked.lexer(text))]).toEqual(['L1', 'L2']);
   });
 
+  it("ends an item's code where marked ends the item (a rule at the margin, a line after a blank), and carries it on through a lazy line", () => {
+    for (const [lines, code] of [
+      [['- ```js', '  x L1', '---', 'after L2'], ['L1']],
+      [['1. Step', '   ```', '   a L1', '', 'b L2'], ['L1']],
+      [['1. Install:', '   ```bash', '   npm ci L1', 'npm install L2', '   ```', '', 'After L3'], ['L1', 'L2']],
+    ] as const) {
+      const text = lines.join('\n');
+      expect([...labelsReaderReadsAsCode(text)]).toEqual(code);
+      expect([...labelsMarkedReadsAsCode(marked.lexer(text))]).toEqual(code);
+    }
+  });
+
   it('blankFencedCode empties the lines inside fences, line for line, and keeps the opening lines', () => {
     expect(blankFencedCode('a\n```ts {monaco}\n<!-- _class: x -->\n```\nb')).toBe('a\n```ts {monaco}\n\n\nb');
     expect(blankFencedCode('no fences here')).toBe('no fences here');

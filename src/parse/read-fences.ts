@@ -44,7 +44,8 @@ function indentColumns(line: string, at: number): number {
 
 /** Where a reader stands: the fence open, if any, the open list items' content columns, and whether a paragraph is open. */
 interface FenceState {
-  fence: { char: string; length: number; base: number } | null;
+  /** The fence open: its marker, the content column of the list item it stands in (0 at the margin), and its line before. */
+  fence: { char: string; length: number; base: number; previous: string | null } | null;
   /** The content column of each open list item, innermost last. */
   items: number[];
   /** The line before was text a lazy line may carry on. */
@@ -65,7 +66,10 @@ export function createFenceReader(): FenceReader {
     },
     read(line) {
       if (line === '') {
-        if (state.fence) return true;
+        if (state.fence) {
+          state.fence.previous = '';
+          return true;
+        }
         state.paragraph = false;
         return false;
       }
@@ -73,7 +77,7 @@ export function createFenceReader(): FenceReader {
       // Most lines start at the margin with a letter or a mark that opens no fence or list item: nothing to measure.
       const bullet = (first === '-' || first === '*' || first === '+') && (line[1] === ' ' || line[1] === '\t');
       const plain = !bullet && !MAY_OPEN[line.charCodeAt(0)];
-      if (state.fence) return plain || bullet || readInFence(state, line);
+      if (state.fence && (state.fence.base === 0 ? plain || bullet || readInFence(state, line) : readInItemFence(state, line))) return true;
       if (plain) {
         // It ends every list item, unless it carries on the paragraph before it.
         if (state.items.length > 0 && !(state.paragraph && isLazy(line))) state.items = [];
@@ -92,13 +96,42 @@ export function createFenceReader(): FenceReader {
   };
 }
 
-/** Reads a line of code for the fence that closes it; only a closing fence ends the code (marked carries an item's code on through a line left of its content). */
-function readInFence(state: FenceState, line: string): true {
+/** Reads a line of code for the fence that closes it: true, since the line is code (the closing fence included). */
+function readInFence(state: FenceState, line: string, at = indentEnd(line), columns = indentColumns(line, at)): true {
+  const fence = state.fence!;
+  const marker = columns <= fence.base + 3 ? FENCE.exec(line.slice(at))?.[1] : undefined;
+  if (marker && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) state.fence = null;
+  else fence.previous = line;
+  return true;
+}
+
+/**
+ * Reads a line of a fence inside a list item. A line left of the item's content ends the item, and the code with it, as
+ * marked ends it: when it starts a block (a fence, heading, HTML, quote, list item or rule), or follows a blank line, the
+ * fence's opening line or a line no lazy line carries on; else marked carries the code on through it (a lazy line).
+ * False when the code ended before this line, which is then read as any other.
+ */
+function readInItemFence(state: FenceState, line: string): boolean {
   const fence = state.fence!;
   const at = indentEnd(line);
-  const marker = indentColumns(line, at) <= fence.base + 3 ? FENCE.exec(line.slice(at))?.[1] : undefined;
-  if (marker && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) state.fence = null;
-  return true;
+  const columns = indentColumns(line, at);
+  if (columns >= fence.base || at === line.length) return readInFence(state, line, at, columns);
+  const previous = fence.previous;
+  const ends = (columns <= 3 && startsBlock(line.slice(at))) || previous === null || previous.trim() === '' || endsLazyLines(previous.slice(fence.base));
+  if (!ends) return readInFence(state, line, at, columns);
+  state.fence = null;
+  return false;
+}
+
+/** Whether text (past its indentation) starts a block that ends a list item: a fence, heading, HTML, quote, list item or rule. */
+function startsBlock(text: string): boolean {
+  return FENCE.test(text) || /^(?:#{1,6}(?:\s|$)|<(?:\/?[a-zA-Z]|!--|\?|![A-Z])|>|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$))/.test(text) || THEMATIC_BREAK.test(text);
+}
+
+/** Whether an item's line (from its content column) is one no lazy line carries on: indented code, a fence, heading, HTML or rule. */
+function endsLazyLines(text: string): boolean {
+  const at = indentEnd(text);
+  return indentColumns(text, at) >= 4 || (at <= 3 && (FENCE.test(text.slice(at)) || /^(?:#{1,6}(?:\s|$)|<(?:\/?[a-zA-Z]|!--|\?|![A-Z]))/.test(text.slice(at)) || THEMATIC_BREAK.test(text.slice(at))));
 }
 
 /** Reads a line outside code that may be indented, or open a list item or a fence: true when it opens a fence. */
@@ -131,7 +164,7 @@ function readOutside(state: FenceState, line: string): boolean {
     state.paragraph = !(start >= base + 4 && !state.paragraph);
     return false;
   }
-  state.fence = { char: marker[0]!, length: marker.length, base };
+  state.fence = { char: marker[0]!, length: marker.length, base, previous: null };
   state.paragraph = false;
   return true;
 }
@@ -146,9 +179,9 @@ function readListItem(state: FenceState, text: string, nested: boolean): RegExpE
   return marker[0]! >= '0' && marker[0]! <= '9' && !/^0*1[.)]$/.test(marker) ? null : found;
 }
 
-/** Whether a line left of its item's content carries on the paragraph before it (a fence, heading or quote starts a block instead). */
+/** Whether a line left of its item's content carries on the paragraph before it (a line that starts a block does not). */
 function isLazy(text: string): boolean {
-  return !FENCE.test(text) && !/^(?:#{1,6}(?:[ \t]|$)|>)/.test(text);
+  return !startsBlock(text);
 }
 
 /** A backtick fence that no line of `text` can close: one longer than its longest run of backticks, and at least three. */
