@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
@@ -127,11 +127,25 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const duplicate = err.code === 'DUPLICATE_KEY';
       const key = duplicate ? /^\s*["']?([^"':\n]+)/.exec(source.yaml.slice(err.pos[0]))?.[1]?.trim() : undefined;
       const indented = err.code === 'BLOCK_AS_IMPLICIT_KEY' ? lineOfIndentedKey(source, lineOf(err.pos[0])) : undefined;
-      const message = duplicate ? `duplicate key "${key ?? '?'}" in metadata` : indented !== undefined ? 'invalid YAML: this line holds a key but is indented into the value above it' : `invalid YAML: ${firstLine(err.message)}`;
+      // yaml says a `[` or `{` never closed where it gave up reading; the line to mend is the one that opened it.
+      const unclosed = indented === undefined && !duplicate ? findUnclosedFlow(source.yaml, err.pos[0]) : undefined;
+      const message = duplicate
+        ? `duplicate key "${key ?? '?'}" in metadata`
+        : indented !== undefined
+          ? 'invalid YAML: this line holds a key but is indented into the value above it'
+          : unclosed
+            ? `invalid YAML: the ${unclosed.opener === '[' ? 'list' : 'map'} opened with ${unclosed.opener} on this line is never closed with ${unclosed.opener === '[' ? ']' : '}'}`
+            : `invalid YAML: ${firstLine(err.message)}`;
       bag.error('E_YAML', message, {
         file: source.file.path,
-        line: indented ?? (err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0])),
-        hint: duplicate ? 'each key may appear once; delete one of them' : indented !== undefined ? 'start the key at the beginning of its line, or quote a value that contains ": "' : 'check indentation, and quote values that contain ": " or start with a special character',
+        line: indented ?? (unclosed ? lineOf(unclosed.offset) : err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0])),
+        hint: duplicate
+          ? 'each key may appear once; delete one of them'
+          : indented !== undefined
+            ? 'start the key at the beginning of its line, or quote a value that contains ": "'
+            : unclosed
+              ? `close it on the same line, or quote the value if the ${unclosed.opener} is part of its text`
+              : 'check indentation, and quote values that contain ": " or start with a special character',
       });
     }
     return { meta, location };
@@ -275,6 +289,20 @@ function lineOfOpeningQuote(source: MetaSource, reported: number): number {
     if ((text.match(/"/g) ?? []).length % 2 === 1 || (text.match(/'/g) ?? []).length % 2 === 1) return source.firstLine + i;
   }
   return reported;
+}
+
+/** The last flow collection (`[a, b]`, `{k: v}`) opened before `offset` and never closed, by yaml's own reading of the text, if any. */
+function findUnclosedFlow(yaml: string, offset: number): { opener: string; offset: number } | undefined {
+  let found: { opener: string; offset: number } | undefined;
+  for (const token of new Parser().parse(yaml)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      const flow = item.value;
+      if (flow?.type !== 'flow-collection' || flow.offset > offset) return;
+      if (!flow.end.some((end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end')) found = { opener: flow.start.source, offset: flow.offset };
+    });
+  }
+  return found;
 }
 
 /**
