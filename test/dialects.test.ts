@@ -549,6 +549,13 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const odd = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nlayout: iframe\n---\n\n# One\n\nText.\n' }, 'slidev-headmatter-odd'), 'deck.md'));
     expect(odd.briefing.slides[0]!.layout).toBe('content');
     expect(odd.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('2: Slidev layout "iframe" has no briefdeck equivalent; the slide uses the content layout');
+    // A name near one of Slidev's is likely a typo of it; a name of the deck's own (a theme's layout) is not matched.
+    const typos = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: seriph\n---\n\n# One\n\n---\nlayout: cnter\nclas: big\n---\n\n# Two\n\n---\nlayout: my-own\n---\n\n# Three\n' }, 'slidev-typos'), 'deck.md'));
+    expect(typos.warnings.filter((w) => /Slidev (layout|slide option)/.test(w.message)).map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '8: Slidev layout "cnter" has no briefdeck equivalent (did you mean "center"?); the slide uses the content layout',
+      '9: Slidev slide option "clas" is not supported yet and was left out (did you mean "class"?)',
+      '15: Slidev layout "my-own" has no briefdeck equivalent; the slide uses the content layout',
+    ]);
   });
 
   it("adds no title slide to a deck for Marp, Slidev or reveal-md, whose title: names the page and whose first slide is its cover; Quarto's title: makes one, as there", async () => {

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
 import { readSlideTransition } from './reveal.js';
 import { readSlideId } from '../slide-anchors.js';
+import { suggestClosest } from '../../did-you-mean.js';
 import type { DialectLine } from '../directive-lines.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
@@ -27,6 +28,9 @@ const LAYOUTS: Record<string, string> = {
   'image-left': 'image',
   'image-right': 'image',
 };
+
+/** Every layout Slidev has built in, those without a briefdeck equivalent too: the names a mistyped layout is matched against. */
+const SLIDEV_LAYOUTS = [...Object.keys(LAYOUTS), 'full', 'none', 'iframe', 'iframe-left', 'iframe-right'];
 
 const PAIR = /^([A-Za-z][\w-]*):[ \t]*(.*)$/;
 
@@ -234,7 +238,10 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       warn(index, `Slidev's transition "${value}" has no match among reveal's and was left out; the slide changes as the deck's others do`);
       return '';
     }
-    warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out`);
+    // A name near one Slidev has is likely a typo of it (`cnter`, `clas`): said with the warning.
+    const meant = key === 'layout' ? suggestClosest(value, SLIDEV_LAYOUTS) : SLIDE_KEYS.has(key) ? undefined : suggestClosest(key, [...SLIDE_KEYS]);
+    const guess = meant !== undefined && meant !== (key === 'layout' ? value : key) ? ` (did you mean "${meant}"?)` : '';
+    warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent${guess}; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out${guess}`);
     return '';
   });
   return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}), ...(Object.keys(toc).length > 0 ? { toc } : {}) };
