@@ -2168,6 +2168,20 @@ describe("Slidev's MDC syntax and icons", () => {
   });
 });
 
+describe("Marp's comments that are no directive", () => {
+  it('are speaker notes, as in Marp; one whose key is near a directive is a warning with the directive it likely meant', async () => {
+    const deck = ['---', 'marp: true', '---', '', '<!-- _clas: lead -->', '<!-- paginat: true -->', '', '# One', '', 'Text', '', '<!-- Remember: smile -->', '<!-- aside: not a directive -->', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-directive-typos'), 'deck.md'));
+    const slide = built.briefing.slides[0]!;
+    expect(slide.look).toBeUndefined();
+    expect(slide.notes?.markdown.split('\n')).toEqual(['_clas: lead', 'paginat: true', 'Remember: smile', 'aside: not a directive']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "5: <!-- _clas: lead --> is not one of Marp's directives, so it is a speaker note, as in Marp (did you mean _class?)",
+      "6: <!-- paginat: true --> is not one of Marp's directives, so it is a speaker note, as in Marp (did you mean paginate?)",
+    ]);
+  });
+});
+
 describe("Marp's rulers and its classic directives", () => {
   it('a Marp deck is cut at every ruler markdown-it reads (***, ___, - - -, ----), not only at ---; classic directives are directives, never notes', async () => {
     const deck = [

@@ -10,7 +10,7 @@ import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
-import { applyMarpLook } from './dialects/marp.js';
+import { applyMarpLook, guessMarpDirective } from './dialects/marp.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
 import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, readIncludeLine, readSnippetLine, spendIncludeBudget, type IncludeBudget, type SnippetImport } from '../include-paths.js';
 import { writeSnippetBlock } from './dialects/slidev-snippets.js';
@@ -52,6 +52,11 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       const firstLine = current.body[0]?.number ?? 0;
       const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
       if (commentNotes === 'marp') {
+        // Marp too takes a comment whose key is no directive's for a note; a key near one's is likely a typo of it.
+        for (const note of fromComments.noteComments) {
+          const meant = guessMarpDirective(note.text);
+          if (meant !== undefined) warn(note.line, `<!-- ${note.text} --> is not one of Marp's directives, so it is a speaker note, as in Marp (did you mean ${meant}?)`, note.file);
+        }
         const chrome = applyMarpLook(current.body, fromComments.directives, marpCarried, { number: firstLine, file }, warn, options.authorClasses);
         if (Object.keys(chrome).length > 0) current.chrome = chrome;
       }

@@ -54,6 +54,8 @@ function findComments(body: Line[]): Comment[] {
 export interface CommentNotesFound {
   notes: Line[];
   directives: { text: string; line: number; file?: SourceFile }[];
+  /** Each comment taken as a note, with where it starts (a Marp note that looks like a mistyped directive is warned of). */
+  noteComments: { text: string; line: number; file?: SourceFile }[];
 }
 
 /**
@@ -62,7 +64,7 @@ export interface CommentNotesFound {
  * body too, since they must never show, and returned for marp.ts to read.
  */
 export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirective: (line: string) => boolean): CommentNotesFound {
-  const found: CommentNotesFound = { notes: [], directives: [] };
+  const found: CommentNotesFound = { notes: [], directives: [], noteComments: [] };
   if (mode === 'none') return found;
   const drop = new Set<number>();
   const lastText = [...body.keys()].reverse().find((i) => body[i]!.text.trim() !== '');
@@ -74,8 +76,12 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
     if (!isNote && !directive) continue;
     for (let k = comment.from; k <= comment.to; k++) drop.add(k);
     const { number, file } = body[comment.from]!;
-    if (directive) found.directives.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
-    else comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: number + k, ...(file ? { file } : {}) }));
+    if (directive) {
+      found.directives.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
+      continue;
+    }
+    found.noteComments.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
+    comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: number + k, ...(file ? { file } : {}) }));
   }
   // Kept in place, in order: a splice of the kept lines as arguments overflows the stack on a slide of a million lines.
   let kept = 0;

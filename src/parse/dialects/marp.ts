@@ -1,3 +1,4 @@
+import { suggestClosest } from '../../did-you-mean.js';
 import type { Line } from '../source-lines.js';
 import { imageFilterClass, type Slide, type SourceFile } from '../../model.js';
 import { BACKGROUND_REPEAT, isSafeBackgroundPosition, isSafeBackgroundSize, isSafeGradient, keepSafeLook, readSlideTransition } from './reveal.js';
@@ -119,6 +120,17 @@ const CLASSIC_DIRECTIVE = /^\s*(\$(?:theme|width|height|size|prerender)|\*?(?:pa
 export function isMarpDirective(text: string): boolean {
   const key = /^\s*_?([A-Za-z]+)\s*(?::|$)/.exec(text)?.[1];
   return (key !== undefined && MARP_DIRECTIVES.has(key)) || CLASSIC_DIRECTIVE.test(text);
+}
+
+/**
+ * The directive a note comment likely meant: a comment of one `key: value` line whose key, in lower camel case as
+ * Marp's are, is near a directive's (`_clas: lead`, `paginat: true`). Marp reads such a comment as a speaker note.
+ */
+export function guessMarpDirective(text: string): string | undefined {
+  const match = /^(_?)([a-z][A-Za-z]*)[ \t]*:[^\n]*$/.exec(text.trim());
+  if (!match || MARP_DIRECTIVES.has(match[2]!)) return undefined;
+  const meant = suggestClosest(match[2]!, [...MARP_DIRECTIVES]);
+  return meant === undefined ? undefined : `${match[1]}${meant}`;
 }
 
 /** The classic directives with a name today: `page_number` is `paginate`, and `footer` stayed `footer`. */
