@@ -2168,6 +2168,21 @@ describe("Slidev's MDC syntax and icons", () => {
   });
 });
 
+describe('mistyped settings of other tools', () => {
+  it("are warnings with the setting likely meant: Quarto's heading attributes and classes, Pandoc's divs, reveal's slide settings", async () => {
+    const quarto = ['---', 'title: Q', 'format: revealjs', '---', '', '## One {backgroud-color="red"}', '', 'x', '', '## Two {.smaler}', '', 'y', '', '::: {.notse}', 'said aloud', ':::', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': quarto }, 'quarto-typos'), 'deck.qmd'));
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '6: heading attributes backgroud-color (did you mean background-color?) are not supported and were left out',
+      '10: heading attributes class smaler (did you mean smaller?) are not supported and were left out',
+      '14: Pandoc div "::: {.notse}" has no briefdeck meaning; its content is shown without it (did you mean .notes?)',
+    ]);
+    const reveal = ['---', 'title: R', 'revealOptions:', '  transition: fade', '---', '', '## One', '', '<!-- .slide: data-backgroud-color="#123" class="leed px-2" -->', '', 'x', ''].join('\n');
+    const revealBuilt = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-typos'), 'deck.md'));
+    expect(revealBuilt.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['9: slide settings data-backgroud-color (did you mean data-background-color?), class leed (did you mean lead?), class px-2 are not supported and were left out']);
+  });
+});
+
 describe("Marp's comments that are no directive", () => {
   it('are speaker notes, as in Marp; one whose key is near a directive is a warning with the directive it likely meant', async () => {
     const deck = ['---', 'marp: true', '---', '', '<!-- _clas: lead -->', '<!-- paginat: true -->', '', '# One', '', 'Text', '', '<!-- Remember: smile -->', '<!-- aside: not a directive -->', ''].join('\n');

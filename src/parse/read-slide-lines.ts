@@ -8,7 +8,7 @@ import type { Slide } from '../model.js';
 import { suggestClosest } from '../did-you-mean.js';
 import type { Step, StepRegion } from './build-steps.js';
 import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
-import { readSlideDirective } from './dialects/reveal.js';
+import { describeIgnoredSettings, readSlideDirective } from './dialects/reveal.js';
 import type { RawSlide } from './raw-slide.js';
 import { hasText, locateLine, type Line } from './source-lines.js';
 
@@ -108,7 +108,7 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
       look = { ...look, ...safe };
       if (notCounted) uncountedHere = true;
       if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
-      if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${slideLook.ignored.join(', ')} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
+      if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${describeIgnoredSettings(slideLook.ignored)} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
     } else if (!directive) {
       const malformed = describeMalformedDirective(line.text);
       if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });

@@ -4,6 +4,7 @@ import type { NotesBlock } from './notes-block.js';
 import { averageGradientColour } from '../../colour.js';
 import { readSlideId } from '../slide-anchors.js';
 import { createFenceReader } from '../read-fences.js';
+import { suggestClosest } from '../../did-you-mean.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -203,6 +204,21 @@ export function readSlideTransition(value: string): string | undefined {
   const halves = words.map((w) => /^([a-z]+)-(in|out)$/.exec(w));
   if (words.length > 2 || halves.some((h) => !h || !REVEAL_TRANSITIONS.has(h[1]!)) || new Set(halves.map((h) => h![2])).size !== words.length) return undefined;
   return words.join(' ');
+}
+
+/** The slide settings a slide directive or heading reads, in reveal's names and in Quarto's (without `data-`): what a mistyped one is matched against. */
+const SLIDE_SETTINGS = ['background', 'background-color', 'background-image', 'background-gradient', 'background-size', 'background-position', 'background-repeat', 'background-opacity', 'color', 'visibility', 'auto-animate', 'transition', 'transition-speed', 'background-transition'].flatMap((name) => [name, `data-${name}`]);
+
+/** The settings a slide left out, as a warning names them: each near a known one with the one it likely meant (`class smaler (did you mean smaller?)`). */
+export function describeIgnoredSettings(ignored: readonly string[]): string {
+  return ignored
+    .map((setting) => {
+      const cls = /^class (\S+)$/.exec(setting)?.[1];
+      const name = cls ?? (/^[\w-]+$/.test(setting) ? setting : undefined);
+      const meant = name === undefined ? undefined : suggestClosest(name, cls !== undefined ? [...SLIDE_CLASS_ALLOWLIST] : SLIDE_SETTINGS);
+      return meant !== undefined && meant !== name ? `${setting} (did you mean ${meant}?)` : setting;
+    })
+    .join(', ');
 }
 
 /**

@@ -4,7 +4,7 @@ import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 // Quarto's callouts (`::: {.callout-note}` … `:::`), drawn as boxes.
 
 /** Quarto's callouts, by kind, and the title each shows when the callout names none. */
-const CALLOUT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', warning: 'Warning', caution: 'Caution', important: 'Important' };
+export const CALLOUT_TITLES: Record<string, string> = { note: 'Note', tip: 'Tip', warning: 'Warning', caution: 'Caution', important: 'Important' };
 const CALLOUT_KINDS = Object.keys(CALLOUT_TITLES).join('|');
 export const CALLOUT = new RegExp(`^callout-(${CALLOUT_KINDS})$`);
 /** A callout as the line rewriter leaves it: its opening fence with its attributes, its content, and a closing `:::`. */

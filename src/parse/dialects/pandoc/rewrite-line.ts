@@ -1,5 +1,6 @@
-import { FRAGMENT_CLASS, readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
-import { CALLOUT } from './callouts.js';
+import { describeIgnoredSettings, FRAGMENT_CLASS, readSlideDirective, type SlideDirectiveLook } from '../reveal.js';
+import { suggestClosest } from '../../../did-you-mean.js';
+import { CALLOUT, CALLOUT_TITLES } from './callouts.js';
 import { CLASS_DIVS } from './class-divs.js';
 import { readLayoutRows } from './layout-grid.js';
 import { readAttributes } from './attributes.js';
@@ -25,6 +26,9 @@ const KEPT_DIVS = new Set(['callout', 'grid', 'class']);
 
 /** The divs class-divs.ts keeps as a <div> of their class, as a line writes them. */
 const CLASS_DIV_SPECS = new Set(CLASS_DIVS.map(({ cls }) => `.${cls}`));
+
+/** The div classes that mean something in a deck, which a mistyped one is matched against. */
+const KNOWN_DIV_CLASSES = ['notes', 'incremental', 'nonincremental', 'columns', 'column', 'footer', 'fragment', 'panel-tabset', 'absolute', ...CLASS_DIVS.map(({ cls }) => cls), ...Object.keys(CALLOUT_TITLES).map((kind) => `callout-${kind}`)];
 
 /**
  * The fence of a kept div opened, or closed, inside `open` other divs. Past six kept divs deep the fences stop
@@ -198,7 +202,9 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       markInnermostDiv(state, 'class');
       return { text: `${fence} {${spec}}` };
     }
-    return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it` };
+    // A class near one that has a meaning is likely a typo of it (`::: {.notse}`, whose content would else show on the slide).
+    const meant = cls === '' ? undefined : suggestClosest(cls, KNOWN_DIV_CLASSES);
+    return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it${meant !== undefined && meant !== cls ? ` (did you mean .${meant}?)` : ''}` };
   }
   if (CLOSE_FENCE.test(line) && state.divs.length > 0) {
     const closed = closeDiv(state)!;
@@ -252,7 +258,7 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const read = readSlideDirective(`<!-- .slide: ${id !== undefined ? `id="${id}" ` : ''}${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
   const ignored = read?.ignored ?? [];
   const look = build ? { ...read?.look, incremental: true as const } : read?.look;
-  return { text: heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${ignored.join(', ')} are not supported and were left out` } : {}) };
+  return { text: heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${describeIgnoredSettings(ignored)} are not supported and were left out` } : {}) };
 }
 
 /** A line that is one `<div>` opening tag and nothing else: its attributes, quoted as a Pandoc div's are. */
