@@ -2183,6 +2183,17 @@ describe('mistyped settings of other tools', () => {
   });
 });
 
+describe("a mistyped key in the front matter of another tool's deck", () => {
+  it("is a warning whose hint names the tool's own key it likely meant, or briefdeck's", async () => {
+    const deck = ['---', 'marp: true', 'paginte: true', 'thme: gaia', '---', '', '# One', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-key-typos'), 'deck.md'));
+    expect(built.warnings.map((w) => `${w.line}: ${w.message} | ${w.hint!.split('? ')[0]}?`)).toEqual([
+      '3: "paginte" is not a briefdeck key; in this Marp deck it is taken for Marp\'s and ignored | did you mean "paginate", Marp\'s key?',
+      '4: "thme" is not a briefdeck key; in this Marp deck it is taken for Marp\'s and ignored | did you mean "theme"?',
+    ]);
+  });
+});
+
 describe("Marp's comments that are no directive", () => {
   it('are speaker notes, as in Marp; one whose key is near a directive is a warning with the directive it likely meant', async () => {
     const deck = ['---', 'marp: true', '---', '', '<!-- _clas: lead -->', '<!-- paginat: true -->', '', '# One', '', 'Text', '', '<!-- Remember: smile -->', '<!-- aside: not a directive -->', ''].join('\n');

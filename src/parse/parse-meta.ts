@@ -1,8 +1,8 @@
 import { CST, LineCounter, Parser, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
-import { hintWithSuggestion } from '../did-you-mean.js';
+import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
-import { isSharedPeerKey, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
+import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp.js';
 import { typesetPlain } from './typeset-text.js';
@@ -181,7 +181,10 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         // A deck written for another tool may hold any of that tool's many keys: one briefdeck does not know is a
         // warning there, so the deck builds unchanged; in a briefdeck deck it is an error, most likely a typo.
         const tools = meta.peerTools.join(' or ');
-        bag.warn('W_META_IGNORED', `"${key}" is not a briefdeck key; in this ${tools} deck it is taken for ${tools}'s and ignored`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
+        // A mistyped key there is as likely the tool's own (`paginte` for Marp's `paginate`) as briefdeck's.
+        const peerGuess = suggestClosest(key, keysOfPeerTools(meta.peerTools));
+        const hint = peerGuess !== undefined && suggestClosest(key, Object.keys(META_SCHEMA)) === undefined ? `did you mean "${peerGuess}", ${tools}'s key? ${hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys')}` : hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys');
+        bag.warn('W_META_IGNORED', `"${key}" is not a briefdeck key; in this ${tools} deck it is taken for ${tools}'s and ignored`, { ...at, hint });
       } else if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {

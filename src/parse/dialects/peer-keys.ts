@@ -65,6 +65,11 @@ export function peerKeyOwner(key: string, peerTools: readonly string[] = []): st
   return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
 }
 
+/** The metadata keys of the tools a deck is written for (their shared ones too): what a mistyped key there is matched against. */
+export function keysOfPeerTools(peerTools: readonly string[]): string[] {
+  return [...Object.keys(PEER_KEYS), ...Object.keys(SHARED_KEYS)].filter((key) => peerTools.some((tool) => (peerKeyOwner(key, peerTools) ?? '').split(' or ').includes(tool)));
+}
+
 /**
  * The built-in theme that stands in for another tool's `theme:` and the tool it belongs to: one of that tool's
  * own themes by name, or, in a deck already recognisably Slidev's, any other theme, since Slidev installs themes
