@@ -77,10 +77,11 @@ export function createFenceReader(): FenceReader {
       // Most lines start at the margin with a letter or a mark that opens no fence or list item: nothing to measure.
       const bullet = (first === '-' || first === '*' || first === '+') && (line[1] === ' ' || line[1] === '\t');
       const plain = !bullet && !MAY_OPEN[line.charCodeAt(0)];
+      // Code: at the margin only a closing fence ends it (a plain line or a bullet cannot be one); in a list item, the item's end may too.
       if (state.fence && (state.fence.base === 0 ? plain || bullet || readInFence(state, line) : readInItemFence(state, line))) return true;
       if (plain) {
         // It ends every list item, unless it carries on the paragraph before it.
-        if (state.items.length > 0 && !(state.paragraph && isLazy(line))) state.items = [];
+        if (state.items.length > 0 && !(state.paragraph && !startsBlock(line))) state.items = [];
         state.paragraph = true;
         return false;
       }
@@ -123,15 +124,20 @@ function readInItemFence(state: FenceState, line: string): boolean {
   return false;
 }
 
-/** Whether text (past its indentation) starts a block that ends a list item: a fence, heading, HTML, quote, list item or rule. */
+/** A heading or an HTML block opening (as marked's list items test for them). */
+const HEADING_OR_HTML = /^(?:#{1,6}(?:\s|$)|<(?:\/?[a-zA-Z]|!--|\?|![A-Z]))/;
+
+/** Whether text (past its indentation) starts a block that ends a list item, so no lazy line: a fence, heading, HTML, quote, list item or rule. */
 function startsBlock(text: string): boolean {
-  return FENCE.test(text) || /^(?:#{1,6}(?:\s|$)|<(?:\/?[a-zA-Z]|!--|\?|![A-Z])|>|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$))/.test(text) || THEMATIC_BREAK.test(text);
+  return FENCE.test(text) || HEADING_OR_HTML.test(text) || /^(?:>|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$))/.test(text) || THEMATIC_BREAK.test(text);
 }
 
 /** Whether an item's line (from its content column) is one no lazy line carries on: indented code, a fence, heading, HTML or rule. */
 function endsLazyLines(text: string): boolean {
   const at = indentEnd(text);
-  return indentColumns(text, at) >= 4 || (at <= 3 && (FENCE.test(text.slice(at)) || /^(?:#{1,6}(?:\s|$)|<(?:\/?[a-zA-Z]|!--|\?|![A-Z]))/.test(text.slice(at)) || THEMATIC_BREAK.test(text.slice(at))));
+  if (indentColumns(text, at) >= 4) return true;
+  const rest = text.slice(at);
+  return FENCE.test(rest) || HEADING_OR_HTML.test(rest) || THEMATIC_BREAK.test(rest);
 }
 
 /** Reads a line outside code that may be indented, or open a list item or a fence: true when it opens a fence. */
@@ -147,7 +153,7 @@ function readOutside(state: FenceState, line: string): boolean {
   let base = items.length > 0 ? items[items.length - 1]! : 0;
   const item = columns < base + 4 && mayStartItem(rest) ? readListItem(state, rest, columns >= base) : null;
   if (columns < base) {
-    if (!(state.paragraph && !item && isLazy(rest))) while (items.length > 0 && columns < items[items.length - 1]!) items.pop();
+    if (!(state.paragraph && !item && !startsBlock(rest))) while (items.length > 0 && columns < items[items.length - 1]!) items.pop();
     base = items.length > 0 ? items[items.length - 1]! : 0;
   }
   let start = columns;
@@ -177,11 +183,6 @@ function readListItem(state: FenceState, text: string, nested: boolean): RegExpE
   if (!found || !state.paragraph || !nested) return found;
   const marker = found[1]!;
   return marker[0]! >= '0' && marker[0]! <= '9' && !/^0*1[.)]$/.test(marker) ? null : found;
-}
-
-/** Whether a line left of its item's content carries on the paragraph before it (a line that starts a block does not). */
-function isLazy(text: string): boolean {
-  return !startsBlock(text);
 }
 
 /** A backtick fence that no line of `text` can close: one longer than its longest run of backticks, and at least three. */
