@@ -1785,6 +1785,17 @@ describe('reveal slide and element directives', () => {
     expect(toPlainText(built.briefing.slides[0]!.bodyHtml).trim()).toBe('Visible text');
   });
 
+  it('.slide: comments inside a line, after a heading or text, set the slide as reveal reads them anywhere in it; one in a code span is code', async () => {
+    const deck = ['---', 'title: R', 'revealOptions:', '  transition: fade', '---', '', '## One <!-- .slide: data-background-color="#123456" -->', '', 'Text <!-- .slide: class="lead" -->', '', '---', '', '## Two', '', 'Write `<!-- .slide: class="lead" -->` on a line.', '', '---', '', '## Three <!-- .slide: data-backgroud-color="#123" -->', '', 'x', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-mid-line-slide-comments'), 'deck.md'));
+    const [one, two] = built.briefing.slides;
+    expect(one!.look).toEqual({ backgroundColor: '#123456', className: 'lead' });
+    expect([one!.title, toPlainText(one!.bodyHtml).trim()]).toEqual(['One', 'Text']);
+    expect(two!.look).toBeUndefined();
+    expect(toPlainText(two!.bodyHtml).trim()).toBe('Write <!-- .slide: class="lead" --> on a line.');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['19: slide settings data-backgroud-color (did you mean data-background-color?) are not supported and were left out']);
+  });
+
   it("Marp's backgroundImage of a gradient is the slide's background gradient, carried on like a picture; Quarto's background-gradient heading attribute is too", async () => {
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '<!-- backgroundImage: "linear-gradient(to bottom, #67b8e3, #0288d1)" -->', '', '# One', '', '---', '', '# Two', '', '---', '', '<!-- _backgroundImage: "radial-gradient(circle, red 0%, blue 100%); color: red" -->', '', '# Three', ''].join('\n') }, 'marp-gradient'), 'deck.md'));
     expect(marp.briefing.slides.map((s) => s.look?.backgroundGradient ?? null)).toEqual(['linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)', 'linear-gradient(to bottom, #67b8e3, #0288d1)']);

@@ -8,7 +8,7 @@ import type { Slide } from '../model.js';
 import { suggestClosest } from '../did-you-mean.js';
 import type { Step, StepRegion } from './build-steps.js';
 import { DIRECTIVE, FOOTER, PAUSE, readStepSpec } from './directive-lines.js';
-import { describeIgnoredSettings, readSlideDirective } from './dialects/reveal.js';
+import { describeIgnoredSettings, readSlideDirective, takeSlideComments } from './dialects/reveal.js';
 import type { RawSlide } from './raw-slide.js';
 import { hasText, locateLine, type Line } from './source-lines.js';
 
@@ -82,8 +82,25 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   let footerWritten = false;
   // A line of a fenced code block is code, never a directive: a deck may show briefdeck's own syntax, or another tool's.
   const fences = createFenceReader();
-  for (const line of raw.body) {
-    const code = fences.read(line.text);
+  /** Applies a reveal `.slide:` comment (its text alone) to the slide's look, warning at `at` of the settings it left out. */
+  const applySlideLook = (slideLook: ReturnType<typeof readSlideDirective> & object, at: Line) => {
+    const { backgroundImage, uncounted: notCounted, id, ...safe } = slideLook.look;
+    slideId = id ?? slideId;
+    look = { ...look, ...safe };
+    if (notCounted) uncountedHere = true;
+    if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(at, raw.file) };
+    if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${describeIgnoredSettings(slideLook.ignored)} are not supported and were left out`, { ...locateLine(at, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
+  };
+  /** reveal reads a `.slide:` comment wherever it stands in the slide, as in `## Title <!-- .slide: class="lead" -->`: each is read, and the rest of its line kept. */
+  const takeMidLineLooks = (text: string, at: Line): string => {
+    const taken = text.includes('.slide:') ? takeSlideComments(text) : null;
+    for (const comment of taken?.comments ?? []) applySlideLook(readSlideDirective(comment, authorClasses)!, at);
+    return taken?.rest ?? text;
+  };
+  if (raw.title !== null) takeMidLineLooks(raw.title, { text: raw.title, number: raw.line, ...(raw.from ? { file: raw.from } : {}) });
+  for (const written of raw.body) {
+    const code = fences.read(written.text);
+    const line = code ? written : { ...written, text: takeMidLineLooks(written.text, written) };
     const footer = code ? null : FOOTER.exec(line.text);
     if (footer || footerOpen) {
       if (footer) footerOpen = footer[1] ? null : line;
@@ -103,12 +120,7 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
     const directive = DIRECTIVE.exec(line.text);
     const slideLook = directive ? null : readSlideDirective(line.text, authorClasses);
     if (slideLook) {
-      const { backgroundImage, uncounted: notCounted, id, ...safe } = slideLook.look;
-      slideId = id ?? slideId;
-      look = { ...look, ...safe };
-      if (notCounted) uncountedHere = true;
-      if (backgroundImage !== undefined) backgroundSource = { src: backgroundImage, at: locateLine(line, raw.file) };
-      if (slideLook.ignored.length > 0) bag.warn('W_PEER_SYNTAX', `slide settings ${describeIgnoredSettings(slideLook.ignored)} are not supported and were left out`, { ...locateLine(line, raw.file), hint: 'a slide may set a background colour, picture or gradient, the classes its deck\'s styles define, and the classes lead, invert, center, text-center, smaller, dark, light or compact' });
+      applySlideLook(slideLook, line);
     } else if (!directive) {
       const malformed = describeMalformedDirective(line.text);
       if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });

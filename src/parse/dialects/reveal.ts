@@ -222,6 +222,21 @@ export function describeIgnoredSettings(ignored: readonly string[]): string {
 }
 
 /**
+ * reveal's `.slide:` comments inside a line of text (`## Title <!-- .slide: class="lead" -->`), each as a comment of its
+ * own, and the line without them; null for a line with none, or with nothing else (read as a whole line), or where each
+ * stands in a code span (after an odd number of backticks), which shows it as written.
+ */
+export function takeSlideComments(text: string): { comments: string[]; rest: string } | null {
+  const comments: string[] = [];
+  const rest = text.replace(/<!--[ \t]*\.slide:(?:(?!-->).){0,2000}-->/g, (comment, offset: number) => {
+    if ((text.slice(0, offset).match(/`/g)?.length ?? 0) % 2 === 1) return comment;
+    comments.push(comment);
+    return '';
+  });
+  return comments.length === 0 || rest.trim() === '' ? null : { comments, rest };
+}
+
+/**
  * Reads reveal's `<!-- .slide: data-background-color="#123" class="lead" -->`.
  * Only safe values pass; anything else is named in `ignored` for a warning.
  */
