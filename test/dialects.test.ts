@@ -2191,6 +2191,10 @@ describe('mistyped settings of other tools', () => {
     const reveal = ['---', 'title: R', 'revealOptions:', '  transition: fade', '---', '', '## One', '', '<!-- .slide: data-backgroud-color="#123" class="leed px-2" -->', '', 'x', ''].join('\n');
     const revealBuilt = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-typos'), 'deck.md'));
     expect(revealBuilt.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['9: slide settings data-backgroud-color (did you mean data-background-color?), class leed (did you mean lead?), class px-2 are not supported and were left out']);
+    // Quarto's format options: each left out is named, one near an option briefdeck reads with that option, though none was read.
+    const format = ['---', 'title: F', 'format:', '  revealjs:', '    slide-numbr: true', '    chalkboard: true', '---', '', '## One', ''].join('\n');
+    const formatBuilt = await buildDeck(path.join(writeBriefing({ 'deck.qmd': format }, 'quarto-format-typos'), 'deck.qmd'));
+    expect(formatBuilt.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "format" is Quarto\'s metadata; briefdeck reads part of it and ignores slide-numbr (did you mean slide-number?), chalkboard']);
   });
 });
 

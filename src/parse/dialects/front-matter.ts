@@ -1,6 +1,7 @@
 // How briefdeck reads other tools' front matter. A key that only another tool
 // knows (peer-keys.ts says whose) is a warning that names the tool, never an
 // error; the few that mean something briefdeck can do are mapped onto its own metadata.
+import { suggestClosest } from '../../did-you-mean.js';
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 import { isKnownRevealSeparator, isSafeGradient, keepSafeLook, TRANSITION_NAMES } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp.js';
@@ -134,7 +135,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Quarto's title slide background: a colour that passes reveal's rules, and a picture (confined by the parser).
     case 'title-slide-attributes': {
       const look: NonNullable<BriefingMeta['titleSlideLook']> = { line };
-      const applied = applyOptions(value, meta, {
+      const applied = applyOptions(value, {
         'data-background-color': (v) => typeof v === 'string' && keepSafeLook({ backgroundColor: v }).backgroundColor !== undefined && ((look.backgroundColor = v), true),
         'data-background-image': (v) => typeof v === 'string' && v.trim() !== '' && ((look.backgroundImage = v.trim()), true),
       });
@@ -142,9 +143,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return applied;
     }
     case 'revealOptions':
-      return applyOptions(value, meta, { transition: (v) => applyTransition(v, meta) });
+      return applyOptions(value, { transition: (v) => applyTransition(v, meta) });
     case 'execute':
-      return applyOptions(value, meta, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
+      return applyOptions(value, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
     // R Markdown's `output: ioslides_presentation` (or a map of formats and their options): what briefdeck makes anyway, and the options it shares.
     case 'output': {
       // xaringan's decks are remark's (dialects/remark.ts).
@@ -154,7 +155,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'object' || value === null) return false;
       const applied = Object.values(value as Record<string, unknown>).map((options) => {
         if (options === null || options === 'default') return true;
-        const read = applyOptions(options, meta, {
+        const read = applyOptions(options, {
           incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
           smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
           slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
@@ -169,7 +170,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       // `format: revealjs` says only what briefdeck makes anyway.
       if (value === 'revealjs') return true;
       const reveal = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).revealjs : undefined;
-      return applyOptions(reveal, meta, {
+      const read = applyEachOption(reveal, {
         incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
         'slide-number': (v) => applySlideNumber(v, meta),
         smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
@@ -183,6 +184,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         theme: (v) => applyQuartoTheme(v, meta),
         css: (v) => applyStyleSheets(v, meta, line),
       });
+      // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.
+      return read === null ? false : read.length === 0 ? true : read;
     }
     default:
       // Marp's `_class: lead` in front matter sets the first slide only, as the directive written in it would.
@@ -219,14 +222,27 @@ function applySlideNumber(value: unknown, meta: BriefingMeta): boolean {
 }
 
 /** Applies each known option of a nested block: true when every option in it was understood, false when none was, else those that were not. */
-function applyOptions(value: unknown, meta: BriefingMeta, known: Record<string, (v: unknown) => boolean>): boolean | string[] {
-  if (typeof value !== 'object' || value === null) return false;
-  const entries = Object.entries(value as Record<string, unknown>);
-  const ignored = entries.filter(([k, v]) => {
-    const apply = Object.hasOwn(known, k) ? known[k] : undefined;
-    return !apply || !apply(v);
-  }).map(([k]) => k);
-  return ignored.length === 0 ? true : ignored.length === entries.length ? false : ignored;
+function applyOptions(value: unknown, known: Record<string, (v: unknown) => boolean>): boolean | string[] {
+  const ignored = applyEachOption(value, known);
+  return ignored === null ? false : ignored.length === 0 ? true : ignored.length === Object.keys(value as object).length ? false : ignored;
+}
+
+/**
+ * Applies each option of a map that `known` reads; returns those it did not, an option near one it reads with that one
+ * (`slide-numbr (did you mean slide-number?)`), or null for a value that is no map.
+ */
+function applyEachOption(value: unknown, known: Record<string, (v: unknown) => boolean>): string[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([k, v]) => {
+      const apply = Object.hasOwn(known, k) ? known[k] : undefined;
+      return !apply || !apply(v);
+    })
+    .map(([k]) => {
+      // An option near one briefdeck reads is likely a typo of it.
+      const meant = Object.hasOwn(known, k) ? undefined : suggestClosest(k, Object.keys(known));
+      return meant === undefined ? k : `${k} (did you mean ${meant}?)`;
+    });
 }
 
 /**
