@@ -105,7 +105,7 @@ describe('other tools\' front matter', () => {
     expect(shared.warnings.map((w) => w.message)).toEqual(['"description" is Marp\'s or Pandoc\'s or Quarto\'s metadata; briefdeck ignores it', '"keywords" is Marp\'s or Pandoc\'s or Quarto\'s metadata; briefdeck ignores it']);
   });
 
-  it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language', async () => {
+  it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language; R Markdown\'s `r Sys.Date()` too', async () => {
     const before = process.env.SOURCE_DATE_EPOCH;
     process.env.SOURCE_DATE_EPOCH = '1700000000'; // 2023-11-14T22:13:20Z
     try {
@@ -117,6 +117,11 @@ describe('other tools\' front matter', () => {
       // Any other date is the author's, as written.
       const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\ndate: Today, after lunch\n---\n\n## One\n\nText.\n' }, 'quarto-own-date'), 'deck.qmd'));
       expect(own.briefing.meta.date).toBe('Today, after lunch');
+      // R Markdown's `r Sys.Date()` (xaringan's starter deck) is the day knitr knits it, as R prints a date; in a deck of briefdeck's own it is text.
+      const knitted = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': '---\ntitle: T\ndate: "2016/12/12 (updated: `r Sys.Date()`)"\noutput: xaringan::moon_reader\n---\n\n# One\n\nText.\n' }, 'rmarkdown-sys-date'), 'deck.Rmd'));
+      expect(knitted.briefing.meta.date).toBe('2016/12/12 (updated: 2023-11-14)');
+      const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ndate: "`r Sys.Date()`"\n---\n\n## One\n\nText.\n' }, 'own-sys-date'), 'deck.md'));
+      expect(plain.briefing.meta.date).toBe('`r Sys.Date()`');
     } finally {
       if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
       else process.env.SOURCE_DATE_EPOCH = before;

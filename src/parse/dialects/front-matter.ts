@@ -302,9 +302,14 @@ const DATE_KEYWORDS = new Set(['today', 'now']);
 
 /**
  * Quarto's `date: today` (or `now`): the build's day, and `date: last-modified`: the day its file was last
- * changed, each written out in the deck's language, as Quarto shows it.
+ * changed, each written out in the deck's language, as Quarto shows it; and R Markdown's `` `r Sys.Date()` `` in a date.
  */
 export function resolveDateKeyword(meta: BriefingMeta, days: { today?: string; lastModified?: string }): void {
+  // R Markdown's `` `r Sys.Date()` `` (xaringan's starter deck: `date: "2016/12/12 (updated: `r Sys.Date()`)"`) is the day
+  // knitr knits the deck, printed as R prints a date: the build's day, here.
+  if (meta.date !== undefined && days.today !== undefined && (meta.peerTools.includes('R Markdown') || meta.peerTools.includes('remark'))) {
+    meta.date = meta.date.replace(/`r[ \t]+Sys\.Date\(\)[ \t]*`/g, days.today);
+  }
   const keyword = meta.date?.trim();
   const iso = keyword === undefined ? undefined : DATE_KEYWORDS.has(keyword) ? days.today : keyword === 'last-modified' ? days.lastModified : undefined;
   if (iso === undefined) return;
