@@ -1056,6 +1056,19 @@ describe("Pandoc's own slide show example", () => {
       [23, 'a LaTeX itemize environment is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
     ]);
   });
+
+  it("reads a Beamer deck's \\note{…} as a speaker note, and its overlays' text (\\only<2>{…}) shown at once with a warning: none of its TeX shows", async () => {
+    const deck = ['---', 'title: B', 'colortheme: dolphin', '---', '', '## One', '', 'Text.', '', '\\note{Remember \\textbf{this} & that.}', '', '\\only<2>{Only on two}', '\\onslide<2->{From two}', '\\vspace<2>{1em}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'beamer-notes-overlays'), 'deck.md'));
+    const slide = built.briefing.slides.find((s) => s.title === 'One')!;
+    expect(slide.notes?.html).toContain('Remember <strong>this</strong> &amp; that.');
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Text. Only on two From two');
+    expect(built.warnings.filter((w) => w.line! > 5).map((w) => [w.line, w.message])).toEqual([
+      [12, "Beamer's \\only<2> was left out: its text shows at once"],
+      [13, "Beamer's \\onslide<2-> was left out: its text shows at once"],
+      [14, 'the LaTeX command \\vspace is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
+    ]);
+  });
 });
 
 describe("remark's and xaringan's decks", () => {

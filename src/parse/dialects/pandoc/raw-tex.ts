@@ -5,7 +5,9 @@
 // `\vspace{1em}`) or environment is for LaTeX output only, and left out, with
 // a warning, as Pandoc leaves it out of HTML. Beamer's columns and blocks, the
 // two environments a Beamer deck is built of, keep their content: they become
-// Pandoc's column divs and Quarto's callouts, which a deck draws.
+// Pandoc's column divs and Quarto's callouts, which a deck draws. A Beamer
+// `\note{…}` is a speaker note, and an overlay's text (`\only<2>{…}`) shows at once.
+import { escapeHtml } from '../../../html-text.js';
 
 /** The environments Pandoc passes on to MathJax in HTML output, which KaTeX renders too. */
 const MATH_ENVIRONMENTS = new Set(['equation', 'align', 'alignat', 'gather', 'multline', 'flalign', 'eqnarray'].flatMap((name) => [name, `${name}*`]));
@@ -55,8 +57,12 @@ function rewriteBeamerLine(line: string): string | null {
   const title = /^\{([^{}\n]*)\}/.exec(rest.trim())?.[1]?.trim();
   return `::: {.callout-${BEAMER_BLOCKS[name]}${title ? ` title="${title.replace(/"/g, "'")}"` : ''}}`;
 }
-/** A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`. */
-const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:\[[^\]\n]*\]|\{[^}\n]*\})*[ \t]*$/;
+/** A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`, Beamer's `\only<2>{…}`. */
+const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:<[^>\n]*>)?(?:\[[^\]\n]*\]|\{[^}\n]*\})*[ \t]*$/;
+/** Beamer's speaker note on a line of its own, `\note{…}` (braces may nest inside it). */
+const NOTE_LINE = /^[ \t]*\\note(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?[ \t]*\{(.*)\}[ \t]*$/;
+/** Beamer's overlay commands whose one argument is the slide's text, shown at the steps its `<…>` names: `\only<2>{…}`, `\onslide<2->{…}`. */
+const OVERLAY_LINE = /^[ \t]*\\(only|onslide|uncover|visible)(<[^>\n]*>)[ \t]*\{(.*)\}[ \t]*$/;
 
 /**
  * True for raw TeX that is one math environment, `\begin{align}` … `\end{align}`: a ```` ```{=tex} ```` block of it is
@@ -114,6 +120,12 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
     if (!line.includes(`\\end{${name}}`)) state.skipping = name;
     return { text: '', warning: `a LaTeX ${name} environment is for LaTeX output only and was left out, as Pandoc leaves it out of HTML` };
   }
+  // A Beamer deck's notes are its presenter's words, which the deck keeps as notes (Pandoc's HTML drops them).
+  const note = NOTE_LINE.exec(line);
+  if (note) return { text: `<aside class="notes">${escapeHtml(note[1]!.trim())}</aside>` };
+  // An overlay's text is the author's, shown at once: a deck steps in what `. . .` or `\pause` cut, not Beamer's overlay specifications.
+  const overlay = OVERLAY_LINE.exec(line);
+  if (overlay) return { text: overlay[3]!.trim(), warning: `Beamer's \\${overlay[1]}${overlay[2]} was left out: its text shows at once` };
   const command = COMMAND_LINE.exec(line);
   if (!command) return null;
   if (command[1] === 'pause') return { text: '<!-- pause -->' };
