@@ -1273,6 +1273,9 @@ describe("Deckset's decks", () => {
     // A note's paragraph ends where a cut or a heading starts, blank line or not.
     const tight = await buildDeck(path.join(writeBriefing({ 'deck.md': ['slidenumbers: true', '', '# One', '', '^ A note', '---', '# Two', '^ Another', '# Kept title?', ''].join('\n') }, 'deckset-tight'), 'deck.md'));
     expect(tight.briefing.slides.map((s) => [s.title, s.notes?.markdown, toPlainText(s.bodyHtml).trim()])).toEqual([['One', 'A note', ''], ['Two', 'Another', 'Kept title?']]);
+    // Note lines each opening with `^` are one note, none of their markers shown.
+    const lines = await buildDeck(path.join(writeBriefing({ 'deck.md': ['slidenumbers: true', '', '# One', '', '^ Note one', '^ Note two', ''].join('\n') }, 'deckset-note-lines'), 'deck.md'));
+    expect(lines.briefing.slides[0]!.notes?.markdown).toBe('Note one\nNote two');
     const shown = slides.map((s) => toPlainText(s.bodyHtml)).join(' ');
     expect(shown).not.toMatch(/\^|\[\.|\[fit\]|slidenumbers|autoscale|Plain Jane/);
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[4, '"theme" is Deckset\'s setting; briefdeck ignores it']]);

@@ -109,7 +109,8 @@ const IMAGE_WORDS: Record<string, string> = { left: 'left', right: 'right', fit:
 export function rewriteDecksetLine(line: string, state: DecksetState): DialectLine | null {
   // A note's paragraph goes on to a blank line, or to a line that starts something else: a cut, a heading, a command.
   if (state.inNote) {
-    if (line.trim() !== '' && !/^(?:---[ \t]*$|#{1,6}[ \t]|\[\.)/.test(line)) return { text: '', note: line };
+    // A line that opens with `^` again is a note line too, its marker no more shown than the first's.
+    if (line.trim() !== '' && !/^(?:---[ \t]*$|#{1,6}[ \t]|\[\.)/.test(line)) return { text: '', note: line.replace(/^\^[ \t]?/, '') };
     state.inNote = false;
   }
   if (/^---[ \t]*$/.test(line)) {
