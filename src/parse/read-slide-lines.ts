@@ -83,7 +83,7 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   // A line of a fenced code block is code, never a directive: a deck may show briefdeck's own syntax, or another tool's.
   const fences = createFenceReader();
   /** Applies a reveal `.slide:` comment (its text alone) to the slide's look, warning at `at` of the settings it left out. */
-  const applySlideLook = (slideLook: ReturnType<typeof readSlideDirective> & object, at: Line) => {
+  const applySlideLook = (slideLook: NonNullable<ReturnType<typeof readSlideDirective>>, at: Line) => {
     const { backgroundImage, uncounted: notCounted, id, ...safe } = slideLook.look;
     slideId = id ?? slideId;
     look = { ...look, ...safe };
