@@ -2551,6 +2551,16 @@ describe('column widths', () => {
     expect(await widths(':::: columns\n::: column\nLeft\n:::\n::: column\nRight\n:::\n::::\n')).toBeUndefined();
     expect(await widths('<!-- layout: two-column -->\n<!-- column-width: 60% -->\n\nLeft\n\n<!-- column: 40% -->\n\nRight\n', 'deck.md')).toEqual([60, 40]);
   });
+
+  it("a Quarto column div with .fragment steps in, with its effect, keeping its width; the other columns show at once", async () => {
+    const deck = ['---', 'title: F', 'format: revealjs', '---', '', '## Cols', '', ':::: {.columns}', '::: {.column .fragment .fade-up width="40%"}', 'First', ':::', '::: {.column width="60%"}', 'Second', ':::', '::: {.column .fragment}', 'Third', ':::', '::::', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-fragment-columns'), 'deck.qmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Cols')!;
+    expect(slide.columns!.map((c) => c.replace(/\n/g, ''))).toEqual(['<div class="fragment fade-up"><p>First</p></div>', '<p>Second</p>', '<div class="fragment"><p>Third</p></div>']);
+    // The third, unsized, takes the mean of the others rather than the no room they leave, and all are scaled to fit.
+    expect(slide.columnWidths).toEqual([26.67, 40, 33.33]);
+    expect(built.warnings).toEqual([]);
+  });
 });
 
 describe("Slidev's two-cols-header", () => {

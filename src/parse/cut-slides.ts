@@ -242,6 +242,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     let separator: 'horizontal' | 'vertical' | null;
     if (rewrite) {
       if (rewrite.warning) warnHere(number, rewrite.warning);
+      for (const line of rewrite.before ?? []) append(line, number);
       text = rewrite.text;
       headingLook = rewrite.look;
       headingHidden = rewrite.hidden === true;

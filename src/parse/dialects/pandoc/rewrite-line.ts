@@ -94,6 +94,8 @@ export interface Rewrite {
   /** A heading of attributes only: it starts a slide without a title. */
   untitled?: true;
   warning?: string;
+  /** Lines to read before `text`, such as the column a stepped column starts. */
+  before?: readonly string[];
 }
 
 /**
@@ -148,8 +150,10 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       // Its width (`width="40%"`) sizes it: the first column's own, each later one's as it starts.
       const width = attributes?.pairs.find(([key]) => key === 'width')?.[1];
       const percent = width !== undefined && /^\d{1,3}(?:\.\d+)?%$/.test(width) ? width : undefined;
-      if (state.columnsSeen++ === 0) return { text: percent ? `<!-- column-width: ${percent} -->` : '' };
-      return { text: percent ? `<!-- column: ${percent} -->` : '<!-- column -->' };
+      const column = state.columnsSeen++ === 0 ? (percent ? `<!-- column-width: ${percent} -->` : '') : percent ? `<!-- column: ${percent} -->` : '<!-- column -->';
+      // `::: {.column .fragment}`: the column steps in, as a fragment div's content does, from its start to the next column.
+      if (!/(?:^|\s)\.fragment(?:\s|$)/.test(spec)) return { text: column };
+      return { text: writeFragmentPause(attributes), ...(column ? { before: [column] } : {}) };
     }
     // Pandoc's `::: incremental`: the lists inside it step in, not the slide's others.
     if (cls === 'incremental') return { text: '<!-- incremental: start -->' };
@@ -192,10 +196,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     // Quarto's fragment div (`::: {.fragment .fade-in fragment-index=2}`): its content is one build step, with reveal's effects and place in the order.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
       markInnermostDiv(state, 'fragment');
-      const effects = (attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
-      const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
-      const words = [...effects, ...(index !== undefined ? [`index=${index}`] : [])];
-      return { text: words.length > 0 ? `<!-- pause: ${words.join(' ')} -->` : '<!-- pause -->' };
+      return { text: writeFragmentPause(attributes) };
     }
     // A div of classes the deck's own styles name (`::: {.highlight}` with a `.highlight` rule in its css:), kept for them to style.
     if (attributes && attributes.classes.length > 0 && attributes.id === null && attributes.pairs.length === 0 && attributes.classes.every((c) => state.styleClasses?.has(c))) {
@@ -225,6 +226,14 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   const numbered = /^( {0,3})#\.([ \t]+\S.*)$/.exec(line);
   if (numbered) return { text: `${numbered[1]}1.${numbered[2]}` };
   return null;
+}
+
+/** The pause a fragment div (or a stepped column) starts: reveal's effect classes and place in the order it names, `.fade-up` or `fragment-index=2`. */
+function writeFragmentPause(attributes: ReturnType<typeof readAttributes> | null): string {
+  const effects = (attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
+  const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
+  const words = [...effects, ...(index !== undefined ? [`index=${index}`] : [])];
+  return words.length > 0 ? `<!-- pause: ${words.join(' ')} -->` : '<!-- pause -->';
 }
 
 /**
