@@ -1,9 +1,12 @@
 /**
  * The candidate a mistyped name most likely meant: the same name in another
  * case, or the closest by edit distance when that distance is small for the
- * name's length. Undefined when nothing is close enough to be a fair guess.
+ * name's length, or (unless `byPrefix` is false) a longer or shorter form of
+ * it. Undefined when nothing is close enough to be a fair guess. Another tool's
+ * settings pass `byPrefix: false`: theirs come in families (`column-page`
+ * beside `columns`), where a shared prefix names another setting, not a typo.
  */
-export function suggestClosest(name: string, candidates: readonly string[]): string | undefined {
+export function suggestClosest(name: string, candidates: readonly string[], { byPrefix = true } = {}): string | undefined {
   const lower = name.toLowerCase();
   const sameCase = candidates.find((c) => c.toLowerCase() === lower);
   if (sameCase !== undefined) return sameCase;
@@ -13,7 +16,7 @@ export function suggestClosest(name: string, candidates: readonly string[]): str
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
-  if (best) return best.candidate;
+  if (best || !byPrefix) return best?.candidate;
   // A longer or shorter form of the same word ("quotation" for "quote"): all but one letter of the shorter one shared as a prefix.
   return candidates.find((c) => {
     const shorter = Math.min(c.length, name.length);

@@ -2202,12 +2202,15 @@ describe("Slidev's MDC syntax and icons", () => {
 
 describe('mistyped settings of other tools', () => {
   it("are warnings with the setting likely meant: Quarto's heading attributes and classes, Pandoc's divs, reveal's slide settings", async () => {
-    const quarto = ['---', 'title: Q', 'format: revealjs', '---', '', '## One {backgroud-color="red"}', '', 'x', '', '## Two {.smaler}', '', 'y', '', '::: {.notse}', 'said aloud', ':::', ''].join('\n');
+    const quarto = ['---', 'title: Q', 'format: revealjs', '---', '', '## One {backgroud-color="red"}', '', 'x', '', '## Two {.smaler}', '', 'y', '', '::: {.notse}', 'said aloud', ':::', '', '## Real ones {background-video="v.mp4"}', '', '::: {.column-page}', 'z', ':::', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': quarto }, 'quarto-typos'), 'deck.qmd'));
+    // Settings the tool has, which a deck does not read, are named as they are: no typo of another (background-size, .columns).
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
       '6: heading attributes backgroud-color (did you mean background-color?) are not supported and were left out',
       '10: heading attributes class smaler (did you mean smaller?) are not supported and were left out',
       '14: Pandoc div "::: {.notse}" has no briefdeck meaning; its content is shown without it (did you mean .notes?)',
+      '18: heading attributes background-video are not supported and were left out',
+      '20: Pandoc div "::: {.column-page}" has no briefdeck meaning; its content is shown without it',
     ]);
     const reveal = ['---', 'title: R', 'revealOptions:', '  transition: fade', '---', '', '## One', '', '<!-- .slide: data-backgroud-color="#123" class="leed px-2" -->', '', 'x', ''].join('\n');
     const revealBuilt = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-typos'), 'deck.md'));
@@ -2232,11 +2235,12 @@ describe("a mistyped key in the front matter of another tool's deck", () => {
 
 describe("Marp's comments that are no directive", () => {
   it('are speaker notes, as in Marp; one whose key is near a directive is a warning with the directive it likely meant', async () => {
-    const deck = ['---', 'marp: true', '---', '', '<!-- _clas: lead -->', '<!-- paginat: true -->', '', '# One', '', 'Text', '', '<!-- Remember: smile -->', '<!-- aside: not a directive -->', ''].join('\n');
+    const deck = ['---', 'marp: true', '---', '', '<!-- _clas: lead -->', '<!-- paginat: true -->', '', '# One', '', 'Text', '', '<!-- Remember: smile -->', '<!-- aside: not a directive -->', '<!-- fix: the chart -->', '<!-- lang: fr -->', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-directive-typos'), 'deck.md'));
     const slide = built.briefing.slides[0]!;
     expect(slide.look).toBeUndefined();
-    expect(slide.notes?.markdown.split('\n')).toEqual(['_clas: lead', 'paginat: true', 'Remember: smile', 'aside: not a directive']);
+    // `lang` is Marp's directive, never a note; `fix:` is a note, and no typo of the `fit` comment.
+    expect(slide.notes?.markdown.split('\n')).toEqual(['_clas: lead', 'paginat: true', 'Remember: smile', 'aside: not a directive', 'fix: the chart']);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
       "5: <!-- _clas: lead --> is not one of Marp's directives, so it is a speaker note, as in Marp (did you mean _class?)",
       "6: <!-- paginat: true --> is not one of Marp's directives, so it is a speaker note, as in Marp (did you mean paginate?)",

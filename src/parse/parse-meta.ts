@@ -182,7 +182,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         // warning there, so the deck builds unchanged; in a briefdeck deck it is an error, most likely a typo.
         const tools = meta.peerTools.join(' or ');
         // A mistyped key there is as likely the tool's own (`paginte` for Marp's `paginate`) as briefdeck's.
-        const peerGuess = suggestClosest(key, keysOfPeerTools(meta.peerTools));
+        const peerGuess = suggestClosest(key, keysOfPeerTools(meta.peerTools), { byPrefix: false });
         const hint = peerGuess !== undefined && suggestClosest(key, Object.keys(META_SCHEMA)) === undefined ? `did you mean "${peerGuess}", ${tools}'s key? ${hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys')}` : hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys');
         bag.warn('W_META_IGNORED', `"${key}" is not a briefdeck key; in this ${tools} deck it is taken for ${tools}'s and ignored`, { ...at, hint });
       } else if (owner === undefined) {

@@ -240,7 +240,7 @@ function applyEachOption(value: unknown, known: Record<string, (v: unknown) => b
     })
     .map(([k]) => {
       // An option near one briefdeck reads is likely a typo of it.
-      const meant = Object.hasOwn(known, k) ? undefined : suggestClosest(k, Object.keys(known));
+      const meant = Object.hasOwn(known, k) ? undefined : suggestClosest(k, Object.keys(known), { byPrefix: false });
       return meant === undefined ? k : `${k} (did you mean ${meant}?)`;
     });
 }

@@ -108,7 +108,7 @@ export function loosenMarpDirectives(yaml: string): string {
 }
 
 /** Marp's directives, which may also be written with a leading `_` (this slide only). */
-const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', ...MARP_LOCAL_DIRECTIVES, 'transition', 'fit']);
+const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'lang', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', ...MARP_LOCAL_DIRECTIVES, 'transition', 'fit']);
 
 /**
  * The directives of Marp's first version ("Marp classic"), still in older decks: `$` marks a global one,
@@ -129,7 +129,7 @@ export function isMarpDirective(text: string): boolean {
 export function guessMarpDirective(text: string): string | undefined {
   const match = /^(_?)([a-z][A-Za-z]*)[ \t]*:[^\n]*$/.exec(text.trim());
   if (!match || MARP_DIRECTIVES.has(match[2]!)) return undefined;
-  const meant = suggestClosest(match[2]!, [...MARP_DIRECTIVES]);
+  const meant = suggestClosest(match[2]!, [...MARP_DIRECTIVES].filter((name) => name !== 'fit'), { byPrefix: false });
   return meant === undefined ? undefined : `${match[1]}${meant}`;
 }
 

@@ -209,13 +209,21 @@ export function readSlideTransition(value: string): string | undefined {
 /** The slide settings a slide directive or heading reads, in reveal's names and in Quarto's (without `data-`): what a mistyped one is matched against. */
 const SLIDE_SETTINGS = ['background', 'background-color', 'background-image', 'background-gradient', 'background-size', 'background-position', 'background-repeat', 'background-opacity', 'color', 'visibility', 'auto-animate', 'transition', 'transition-speed', 'background-transition'].flatMap((name) => [name, `data-${name}`]);
 
+/**
+ * reveal's (and Quarto's) slide settings that a deck does not read: real names, left out as they are, never taken for
+ * typos of the ones it reads (`data-background-video` is no misspelt `data-background-size`).
+ */
+const UNREAD_SLIDE_SETTINGS = new Set(
+  ['background-video', 'background-video-loop', 'background-video-muted', 'background-iframe', 'background-interactive', 'autoslide', 'state', 'timing', 'menu-title', 'auto-animate-easing', 'auto-animate-duration', 'auto-animate-delay', 'auto-animate-unmatched', 'auto-animate-id', 'auto-animate-restart', 'prevent-swipe', 'background-parallax'].flatMap((name) => [name, `data-${name}`]),
+);
+
 /** The settings a slide left out, as a warning names them: each near a known one with the one it likely meant (`class smaler (did you mean smaller?)`). */
 export function describeIgnoredSettings(ignored: readonly string[]): string {
   return ignored
     .map((setting) => {
       const cls = /^class (\S+)$/.exec(setting)?.[1];
-      const name = cls ?? (/^[\w-]+$/.test(setting) ? setting : undefined);
-      const meant = name === undefined ? undefined : suggestClosest(name, cls !== undefined ? [...SLIDE_CLASS_ALLOWLIST] : SLIDE_SETTINGS);
+      const name = cls ?? (/^[\w-]+$/.test(setting) && !UNREAD_SLIDE_SETTINGS.has(setting) ? setting : undefined);
+      const meant = name === undefined ? undefined : suggestClosest(name, cls !== undefined ? [...SLIDE_CLASS_ALLOWLIST] : SLIDE_SETTINGS, { byPrefix: false });
       return meant !== undefined && meant !== name ? `${setting} (did you mean ${meant}?)` : setting;
     })
     .join(', ');

@@ -239,7 +239,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       return '';
     }
     // A name near one Slidev has is likely a typo of it (`cnter`, `clas`): said with the warning.
-    const meant = key === 'layout' ? suggestClosest(value, SLIDEV_LAYOUTS) : SLIDE_KEYS.has(key) ? undefined : suggestClosest(key, [...SLIDE_KEYS]);
+    const meant = key === 'layout' ? suggestClosest(value, SLIDEV_LAYOUTS, { byPrefix: false }) : SLIDE_KEYS.has(key) ? undefined : suggestClosest(key, [...SLIDE_KEYS], { byPrefix: false });
     const guess = meant !== undefined && meant !== (key === 'layout' ? value : key) ? ` (did you mean "${meant}"?)` : '';
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent${guess}; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out${guess}`);
     return '';

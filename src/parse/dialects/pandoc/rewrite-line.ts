@@ -204,7 +204,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       return { text: `${fence} {${spec}}` };
     }
     // A class near one that has a meaning is likely a typo of it (`::: {.notse}`, whose content would else show on the slide).
-    const meant = cls === '' ? undefined : suggestClosest(cls, KNOWN_DIV_CLASSES);
+    const meant = cls === '' ? undefined : suggestClosest(cls, KNOWN_DIV_CLASSES, { byPrefix: false });
     return { text: '', warning: `Pandoc div "${line.trim()}" has no briefdeck meaning; its content is shown without it${meant !== undefined && meant !== cls ? ` (did you mean .${meant}?)` : ''}` };
   }
   if (CLOSE_FENCE.test(line) && state.divs.length > 0) {
