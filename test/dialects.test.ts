@@ -285,6 +285,14 @@ describe('notes written as HTML comments', () => {
     ]);
   });
 
+  it("remark: count: false leaves the slide out of the numbering, showing the number before it, as remark counts", async () => {
+    const deck = ['class: center', '', '# Title', '', '???', 'Welcome them.', '', '---', 'count: false', '', '# Built up', '', '---', '', '# Next', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-count-false'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toContain('remark');
+    expect([...built.deck.html.matchAll(/<span class="footer-number">([^<]*)</g)].map((m) => m[1])).toEqual(['1 / 2', '1 / 2', '2 / 2']);
+    expect(built.warnings).toEqual([]);
+  });
+
   it("Marp: paginate: hold shows the number before it and skip hides it, neither counting the slide; without them every slide counts", async () => {
     const deck = [
       '---', 'marp: true', 'paginate: true', '---', '', '<!-- _paginate: skip -->', '', '# Cover', '', '---', '', '# Two', '', '---', '',

@@ -175,8 +175,8 @@ export function createRemarkState(): RemarkState {
 
 /** The properties remark reads at a slide's start. */
 const PROPERTY = /^(class|name|layout|template|count|exclude|background-image|background-color|background-size|background-position|background-repeat|seal):[ \t]*(.*?)[ \t]*$/;
-/** Properties that change nothing a deck shows: whether a slide counts in remark's own numbering, and a template, already drawn (expandRemarkLayouts). */
-const QUIET_PROPERTIES = new Set(['count', 'seal', 'template']);
+/** Properties that change nothing a deck shows: a seal, and a template, already drawn (expandRemarkLayouts). */
+const QUIET_PROPERTIES = new Set(['seal', 'template']);
 /** Content classes that make columns: the first starts them, the second the next. */
 const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN, 'left-column': FIRST_COLUMN, 'pull-right': NEXT_COLUMN, 'right-column': NEXT_COLUMN };
 /** Content classes set inside a line, as Markdown or HTML does the same. */
@@ -231,6 +231,9 @@ function readProperty(key: string, value: string): DialectLine {
       return readSlideId(value) === undefined ? { text: '' } : { text: `<!-- .slide: id="${value}" -->` };
     case 'exclude':
       return value === 'true' ? { text: '', hidden: true } : { text: '' };
+    case 'count':
+      // `count: false`: the slide is left out of the numbering, as reveal leaves out an uncounted slide (it shows the number before it).
+      return value === 'false' ? { text: '<!-- .slide: data-visibility="uncounted" -->' } : { text: '' };
     case 'layout':
       // A layout slide is a template the slides after it are drawn on (expandRemarkLayouts); it is never shown itself.
       if (value === 'true') return { text: '', hidden: true };
