@@ -13,6 +13,8 @@ export function suggestClosest(name: string, candidates: readonly string[], { by
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // Lengths further apart than the limit cannot be within it: skipped before the quadratic distance (a hostile name may be long).
+    if (Math.abs(candidate.length - name.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }

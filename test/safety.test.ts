@@ -70,6 +70,9 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     // Advanced Slides' annotations, unclosed, each looked along for its attributes: the deck builds, the comments show nothing.
     const annotations = await buildDeck(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" a="b" '.repeat(500)}\n` }));
     expect(annotations.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).not.toContain('slide a=');
+    // reveal's `.slide:` comments inside a line, thousands on one between code spans, each read for whether a code span holds it.
+    const looks = await buildDeck(briefing({ 'a.md': `## Long\n\n${'x `c` <!-- .slide: class="lead" --> '.repeat(30_000)}\n` }));
+    expect(looks.briefing.slides.find((s) => s.title === 'Long')!.look?.className).toBe('lead');
     // A reveal.js page's HTML and code, with long runs of spaces that a pattern would look along from each of their characters.
     const dir = briefing({});
     writeFileSync(path.join(dir, 'page.html'), `<div class="reveal"><div class="slides"><section><h2>Long</h2><p>${' '.repeat(70_000)}x</p><pre><code>a${' '.repeat(70_000)}b\n</code></pre></section></div></div>`);

@@ -236,8 +236,12 @@ export function describeIgnoredSettings(ignored: readonly string[]): string {
  */
 export function takeSlideComments(text: string): { comments: string[]; rest: string } | null {
   const comments: string[] = [];
+  // Backticks before each match, counted as the matches go, so a long line of many comments is read once.
+  let ticks = 0;
+  let counted = 0;
   const rest = text.replace(/<!--[ \t]*\.slide:(?:(?!-->).){0,2000}-->/g, (comment, offset: number) => {
-    if ((text.slice(0, offset).match(/`/g)?.length ?? 0) % 2 === 1) return comment;
+    for (; counted < offset; counted++) if (text[counted] === '`') ticks++;
+    if (ticks % 2 === 1) return comment;
     comments.push(comment);
     return '';
   });
