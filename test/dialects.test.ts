@@ -3091,6 +3091,10 @@ describe('syntax shown in a code block is code', () => {
     const steps = built.briefing.slides.find((s) => s.title === 'Steps')!;
     expect(codeOf(steps.bodyHtml)).toEqual(['--- title: x ---', '<!-- pause --> <!-- column -->']);
     expect({ columns: steps.columns, fragments: steps.bodyHtml.includes('fragment'), warnings: built.warnings }).toEqual({ columns: null, fragments: false, warnings: [] });
+    // In a Marp deck, a comment in such a block is code too: no note, no directive.
+    const marp = ['---', 'marp: true', '---', '', '# One', '', '1. Write a note:', '', '    ```html', '    <!-- this is a note -->', '    <!-- _class: lead -->', '    ```', '', '2. Done', '', '<!-- real note -->', ''].join('\n');
+    const marpSlide = (await buildDeck(path.join(writeBriefing({ 'deck.md': marp }, 'marp-fence-in-list'), 'deck.md'))).briefing.slides[0]!;
+    expect([codeOf(marpSlide.bodyHtml), marpSlide.look, marpSlide.notes?.markdown]).toEqual([['<!-- this is a note --> <!-- _class: lead -->'], undefined, 'real note']);
   });
 
   it("a deck of briefdeck's own that shows Marp's, Slidev's and Pandoc's lines in code blocks is still cut at its headings", async () => {
