@@ -100,7 +100,8 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
   if (raw.title !== null) takeMidLineLooks(raw.title, { text: raw.title, number: raw.line, ...(raw.from ? { file: raw.from } : {}) });
   for (const written of raw.body) {
     const code = fences.read(written.text);
-    const line = code ? written : { ...written, text: takeMidLineLooks(written.text, written) };
+    const text = code ? written.text : takeMidLineLooks(written.text, written);
+    const line = text === written.text ? written : { ...written, text };
     const footer = code ? null : FOOTER.exec(line.text);
     if (footer || footerOpen) {
       if (footer) footerOpen = footer[1] ? null : line;
