@@ -1632,6 +1632,20 @@ describe("Slidev's image layouts", () => {
     // A remote one goes by the rule for every remote picture in a deck for another tool.
     expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.code, w.line, w.message])).toEqual([['W_REMOTE_IMAGE', 35, 'remote image "https://example.com/x.png" was left out: a deck carries every picture it shows, and works offline']]);
   });
+
+  it('url: of an iframe layout is a link to the page, the whole slide for layout: iframe and a column beside the content for iframe-left and iframe-right, with a warning', async () => {
+    const deck = ['---', 'theme: default', 'title: Pages', '---', '', '# Cover', '', '---', 'layout: iframe-right', 'url: https://example.com/page', '---', '', '# Right', '', 'Text.', '', '---', 'layout: iframe', 'url: https://example.com/whole', '---', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-iframes'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, (s.columns ?? [s.bodyHtml]).map((c) => c.replace(/\n/g, ''))])).toEqual([
+      ['Cover', 'content', ['']],
+      ['Right', 'two-column', ['<p>Text.</p>', '<p><a href="https://example.com/page" target="_blank" rel="noopener noreferrer">https://example.com/page</a></p>']],
+      [null, 'content', ['<p><a href="https://example.com/whole" target="_blank" rel="noopener noreferrer">https://example.com/whole</a></p>']],
+    ]);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message])).toEqual([
+      [10, "Slidev's iframe-right layout is shown as a link to https://example.com/page: a deck embeds nothing from the network"],
+      [19, "Slidev's iframe layout is shown as a link to https://example.com/whole: a deck embeds nothing from the network"],
+    ]);
+  });
 });
 
 describe("Slidev's colorSchema", () => {

@@ -187,6 +187,9 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
   const image = valueOf('image');
   // A remote picture goes the same way as a local one: the shared picture rule leaves it out, with its own warning (W_REMOTE_IMAGE).
   const pictured = image !== undefined && /^image(?:-left|-right)?$/.test(layout ?? '');
+  // An iframe layout's page is a link to it, where the page would be, beside the content for `iframe-left` and `iframe-right`.
+  const url = valueOf('url');
+  const framed = url !== undefined && url !== '' && /^iframe(?:-left|-right)?$/.test(layout ?? '');
   const rewritten = lines.map((line, index) => {
     // A line that goes on with the key above it has been read with that key.
     const pair = /^[ \t]/.test(line) ? null : PAIR.exec(line);
@@ -195,6 +198,16 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     const value = valueOf(key) ?? '';
     // The picture of an image layout, from the briefing folder like any image; beside the content, two columns.
     if (pictured && key === 'layout' && layout !== 'image') return '<!-- layout: two-column -->';
+    if (framed && key === 'layout') return layout === 'iframe' ? '' : '<!-- layout: two-column -->';
+    if (framed && key === 'url') {
+      warn(index, `Slidev's ${layout} layout is shown as a link to ${value}: a deck embeds nothing from the network`);
+      if (layout === 'iframe-left') return `<${value}>\n<!-- column -->`;
+      if (layout === 'iframe-right') {
+        trailing.push('<!-- column -->', `<${value}>`);
+        return '';
+      }
+      return `<${value}>`;
+    }
     if (pictured && key === 'image') {
       if (layout === 'image-left') return `![](<${value}>)\n<!-- column -->`;
       if (layout === 'image-right') {
