@@ -121,6 +121,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     // yaml may describe one problem twice, at one place (a value running on to an indented `key: value` line is both a
     // mapping in a compact one and a key over two lines): it is reported once.
     const reported = new Set<number>();
+    /** Read once, for the first error that may be one of them: yaml's CST of the whole metadata. */
+    let unclosedFlows: { opener: string; offset: number }[] | undefined;
     for (const err of doc.errors) {
       if (reported.has(err.pos[0])) continue;
       reported.add(err.pos[0]);
@@ -128,7 +130,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const key = duplicate ? /^\s*["']?([^"':\n]+)/.exec(source.yaml.slice(err.pos[0]))?.[1]?.trim() : undefined;
       const indented = err.code === 'BLOCK_AS_IMPLICIT_KEY' ? lineOfIndentedKey(source, lineOf(err.pos[0])) : undefined;
       // yaml says a `[` or `{` never closed where it gave up reading; the line to mend is the one that opened it.
-      const unclosed = indented === undefined && !duplicate ? findUnclosedFlow(source.yaml, err.pos[0]) : undefined;
+      const unclosed = indented === undefined && !duplicate ? (unclosedFlows ??= listUnclosedFlows(source.yaml)).findLast((flow) => flow.offset <= err.pos[0]) : undefined;
       const message = duplicate
         ? `duplicate key "${key ?? '?'}" in metadata`
         : indented !== undefined
@@ -294,18 +296,18 @@ function lineOfOpeningQuote(source: MetaSource, reported: number): number {
   return reported;
 }
 
-/** The last flow collection (`[a, b]`, `{k: v}`) opened before `offset` and never closed, by yaml's own reading of the text, if any. */
-function findUnclosedFlow(yaml: string, offset: number): { opener: string; offset: number } | undefined {
-  let found: { opener: string; offset: number } | undefined;
+/** The flow collections (`[a, b]`, `{k: v}`) opened and never closed, in the order they open, by yaml's own reading of the text. */
+function listUnclosedFlows(yaml: string): { opener: string; offset: number }[] {
+  const found: { opener: string; offset: number }[] = [];
   for (const token of new Parser().parse(yaml)) {
     if (token.type !== 'document') continue;
     CST.visit(token, (item) => {
       const flow = item.value;
-      if (flow?.type !== 'flow-collection' || flow.offset > offset) return;
-      if (!flow.end.some((end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end')) found = { opener: flow.start.source, offset: flow.offset };
+      if (flow?.type !== 'flow-collection') return;
+      if (!flow.end.some((end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end')) found.push({ opener: flow.start.source, offset: flow.offset });
     });
   }
-  return found;
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /**
