@@ -138,8 +138,8 @@ export interface BriefingMeta {
   autoStretch?: boolean;
   /** Slidev's `colorSchema: dark`: the deck asks for a dark look. */
   darkScheme?: boolean;
-  /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), and the line it starts on. */
-  deckStyle?: { css: string; line: number };
+  /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), the line it starts on, and its file when not the metadata's (a comment's). */
+  deckStyle?: { css: string; line: number; file?: string };
   /** Style sheets the metadata names (reveal-md's, Pandoc's and Quarto's `css:`), by the path written, with the line naming each. */
   styleSheets?: { path: string; line: number }[];
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */

@@ -1604,6 +1604,31 @@ describe('a Marp deck without front matter', () => {
     ]);
     expect(built.briefing.slides[1]!.bodyHtml).toContain('class="bg-split bg-split-right bg-split-50"');
   });
+
+  it("reads directives in comments as Marp does: a global one sets the deck wherever it stands (the last wins), and a comment of several lines sets each directive it holds", async () => {
+    const deck = ['<!-- $theme: default -->', '<!--', 'headingDivider: 2', 'size: 4:3', '-->', '', '# Opening', '', 'First.', '', '<!-- theme: gaia -->', '', '## Second', '', '<!--', '_class: lead', '_paginate: false', '-->', '', 'Text.', '', '<!--', 'Say this,', 'then that.', '-->', '', '---', '', 'Third.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-comment-globals'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Marp']);
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.pageNumber, s.notes?.markdown])).toEqual([
+      ['Opening', undefined, undefined, undefined],
+      ['Second', 'lead', false, 'Say this,\nthen that.'],
+      [null, undefined, undefined, undefined],
+    ]);
+    expect(built.briefing.meta.size).toBe('4:3');
+    expect(built.briefing.meta.theme).toBe('beige');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: Marp\'s theme "gaia" is not built in; using beige']);
+    for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toMatch(/theme|headingDivider|_class|paginate/);
+  });
+
+  it('a global directive in a comment that briefdeck cannot honour is a warning at its line, and one in a code block is code', async () => {
+    const deck = ['<!-- paginate: true -->', '', '# One', '', '<!-- size: A4 -->', '<!-- lang: not a tag -->', '', '```markdown', '<!-- headingDivider: 1 -->', '```', '', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-comment-globals-left-out'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['One']);
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('&lt;!-- headingDivider: 1 --&gt;');
+    expect(built.briefing.meta.size).toBe('16:9');
+    expect(built.briefing.meta.lang).toBe('en');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["5: Marp's size: A4 is not a size briefdeck has (16:9 or 4:3), and was left out", "6: Marp's lang: not a tag is not a language tag, and was left out"]);
+  });
 });
 
 describe("Slidev's image layouts", () => {

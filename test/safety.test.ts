@@ -105,6 +105,25 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(stepped.briefing.slides[0]!.bodyHtml).toMatch(/^<p class="fragment">a\s/);
   });
 
+  it("Marp's comments that only YAML reads, two long ones and thousands of short ones, build inside the time limit: past a budget of text, a comment is read by its first line", { timeout: scaled(30_000) }, async () => {
+    // YAML reads about half a megabyte a second here: a deck of such comments, each read so, took seconds a megabyte.
+    const long = `<!--\n_class: lead\n${Array.from({ length: 30_000 }, (_, i) => `k${i}: v`).join('\n')}\n_paginate: false\n-->`;
+    const deck = path.join(tempDir(), 'long.md');
+    writeFileSync(deck, `<!-- paginate: true -->\n\n# One\n\n${long}\n\n---\n\n# Two\n\n${long}\n`);
+    const built = await buildDeck(deck);
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, s.pageNumber, s.notes])).toEqual([
+      ['One', 'lead', true, null],
+      ['Two', 'lead', true, null],
+    ]);
+    // Thousands of comments YAML alone reads (a class list), each different: the first ones are read whole.
+    const many = Array.from({ length: 2_000 }, (_, i) => `# S${i}\n\n<!--\n_class: [lead, c${i}]\ntheme: gaia\n-->\n`).join('\n---\n\n');
+    writeFileSync(deck, many);
+    const listed = await buildDeck(deck);
+    expect(listed.briefing.slides).toHaveLength(2_000);
+    expect(listed.briefing.slides[0]!.look?.className).toBe('lead');
+    expect(listed.briefing.meta.theme).toBe('beige');
+  });
+
   it('parses HTML as parse5 does, a fragment of 100,000 elements in a time that grows with its length (parse5 took each from the front of a list, 15 s here)', { timeout: scaled(10_000) }, () => {
     // Misnested markup moves nodes between parents (the adoption agency, foster parenting): the tree is parse5's own.
     for (const html of ['<b><p>x</b>y</p>', '<a><div>x</a>y</div>', '<table><tr><td>a</td></tr>b</table>', '<p>a<p>b', '<i>a<b>b</i>c</b>', '<template><td>x</td></template>y']) {

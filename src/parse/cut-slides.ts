@@ -10,7 +10,8 @@ import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
-import { applyMarpLook, guessMarpDirective } from './dialects/marp.js';
+import { applyMarpLook } from './dialects/marp.js';
+import { guessMarpDirective } from './dialects/marp-comments.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
 import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, readIncludeLine, readSnippetLine, spendIncludeBudget, type IncludeBudget, type SnippetImport } from '../include-paths.js';
 import { writeSnippetBlock } from './dialects/slidev-snippets.js';
@@ -41,7 +42,7 @@ const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
  * name (from `includes`, which the load stage read), each at the include's line.
  */
 export function cutSlides(file: SourceFile, text: string, firstLine: number, options: CutOptions = {}): RawSlide[] {
-  const { slideLevel = 2, commentNotes = 'none', warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map(), mdc = false, styles = [] } = options;
+  const { slideLevel = 2, commentNotes = 'none', readMarpComment, warn = () => undefined, headingDivider = [], marpCarried = {}, includes = new Map(), mdc = false, styles = [] } = options;
   const slides: RawSlide[] = [];
   let current: RawSlide | null = null;
   let section: string | null = null;
@@ -50,7 +51,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const finish = () => {
     if (current) {
       const firstLine = current.body[0]?.number ?? 0;
-      const fromComments = takeCommentNotes(current.body, commentNotes, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
+      const fromComments = takeCommentNotes(current.body, commentNotes, readMarpComment, (line) => DIRECTIVE.test(line) || PAUSE.test(line) || FOOTER.test(line) || /^[ \t]*<!--[ \t]*\.(?:slide|element):/.test(line));
       if (commentNotes === 'marp') {
         // Marp too takes a comment whose key is no directive's for a note; a key near one's is likely a typo of it.
         for (const note of fromComments.noteComments) {

@@ -6,6 +6,7 @@ import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slide
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { placeAfterClicks } from './dialects/slidev-after.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
+import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp-comments.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { cutSlides } from './cut-slides.js';
@@ -14,7 +15,7 @@ import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { readSlideLines } from './read-slide-lines.js';
 import { renderSteps } from './build-steps.js';
 import { hasText, joinLines, type Line } from './source-lines.js';
-import { parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
+import { applyMarpCommentGlobals, parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
@@ -69,6 +70,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
   const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   recognisePeerTools(meta.peerTools, scanned, bodies.map((b) => b.file.path));
+  // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
+  const readMarpComment = createMarpCommentReader();
+  if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag);
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
   for (const body of meta.peerTools.includes('MDX') ? bodies : []) {
     const rewritten = rewriteMdxDeck(body.text);
@@ -99,7 +103,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
   // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
-  const deckStyles = metaSource ? [...(meta.deckStyle ? [{ ...meta.deckStyle, file: metaSource.file.path }] : []), ...readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' }))] : [];
+  const deckStyles = [...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
   const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none');
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
@@ -114,7 +118,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text, lineNumbers } = laidOut ?? body;
-    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
+    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

@@ -4,8 +4,9 @@ import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
-import { loosenMarpDirectives } from './dialects/marp.js';
+import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
+import { PEER_SYNTAX_HINT } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
 import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
@@ -262,6 +263,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
     meta.slideLevel = undefined;
   }
+  settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag);
+  if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
+  return { meta, location: { file: source.file.path, line: source.firstLine } };
+}
+
+/** Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there. */
+function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
   const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
   // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
   // deck's own CSS, or a built-in one it names, is its own.
@@ -269,18 +277,55 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   if (peerTheme) {
     // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
     if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
-    bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${standIn}`, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
     meta.theme = standIn!;
   } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
     bag.error('E_META', `unknown theme "${meta.theme}"`, {
-      file: source.file.path,
-      line: meta.keyLines.theme ?? source.firstLine,
+      ...at,
       hint: `${hintWithSuggestion(meta.theme, BUILTIN_THEMES, 'built-in themes')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
     });
   }
-  if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
-  return { meta, location: { file: source.file.path, line: source.firstLine } };
+}
+
+/**
+ * Applies Marp's global directives written in comments (`<!-- theme: gaia -->`, `<!-- headingDivider: 2 -->`) after the
+ * front matter's, as Marp does: for each directive the last one written wins. What briefdeck cannot honour is a warning at its line.
+ */
+export function applyMarpCommentGlobals(meta: BriefingMeta, found: readonly { key: string; value: unknown; file: string; line: number }[], bag: DiagnosticBag): void {
+  const last = new Map(found.map((d) => [d.key, d]));
+  for (const { key, value, file, line } of last.values()) {
+    const at = { file, line };
+    const leftOut = (why: string) => bag.warn('W_PEER_SYNTAX', `Marp's ${key}: ${String(value)} ${why}, and was left out`, { ...at, hint: PEER_SYNTAX_HINT });
+    switch (key) {
+      case 'theme':
+        if (typeof value !== 'string' || value.trim() === '') leftOut('names no theme');
+        else {
+          meta.theme = value.trim();
+          settleTheme(meta, at, bag);
+        }
+        break;
+      case 'size':
+        if (value === '16:9' || value === '4:3') meta.size = value;
+        else leftOut('is not a size briefdeck has (16:9 or 4:3)');
+        break;
+      case 'lang':
+        if (typeof value === 'string' && LANGUAGE_TAG.test(value)) meta.lang = value;
+        else leftOut('is not a language tag');
+        break;
+      // The window's title and the deck's author, as front matter's would be (a Marp deck makes no title slide of them).
+      case 'title':
+      case 'author':
+        if (typeof value === 'string' && value.trim() !== '') meta[key] = meta.smartypants ? typesetPlain(value.trim(), meta.lang) : value.trim();
+        break;
+      case 'marp':
+        break;
+      default:
+        warnPeerKeyLeftOut(bag, key, 'Marp', applyPeerKey(key, value, meta, line), at);
+        // The deck's CSS, written in its body: placed as the front matter's is, at its own file and line.
+        if (key === 'style' && meta.deckStyle) meta.deckStyle.file = file;
+    }
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { IncludedFile, SourceFile } from '../model.js';
 import type { Line } from './source-lines.js';
 import type { SlideDirectiveLook } from './dialects/reveal.js';
 import type { CommentNotes } from './dialects/comment-notes.js';
+import type { MarpCommentDirective } from './dialects/marp-comments.js';
 import type { MarpCarried, MarpChrome } from './dialects/marp.js';
 import type { DialectLine } from './directive-lines.js';
 import type { SlidevTocEntry } from './dialects/slidev-toc.js';
@@ -55,6 +56,8 @@ export interface CutOptions {
   slideLevel?: 1 | 2 | 'separator';
   /** Which comments are speaker notes, by the tool the deck was written for. */
   commentNotes?: CommentNotes;
+  /** The directives a Marp comment holds (marp-comments.ts), each comment read once for the deck. */
+  readMarpComment?: (text: string) => MarpCommentDirective[];
   /** Warns, at a line of this file (or of `from`, a file it includes), of another tool's syntax that is left out. */
   warn?: (line: number, message: string, from?: SourceFile) => void;
   /** Marp's `headingDivider`: heading levels that start a slide too. */

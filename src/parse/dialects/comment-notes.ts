@@ -1,7 +1,7 @@
 import type { Line } from '../source-lines.js';
 import type { SourceFile } from '../../model.js';
-import { isMarpDirective } from './marp.js';
-import { createFenceReader } from '../read-fences.js';
+import { readMarpComment, type MarpCommentDirective } from './marp-comments.js';
+import { findComments } from './find-comments.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
 // Marp: every HTML comment that is not a directive is a presenter note.
@@ -12,43 +12,6 @@ const CLICK_MARKER = /\[click(?::\d+)?\][ \t]?/g;
 
 /** Which comments of a deck are speaker notes. */
 export type CommentNotes = 'none' | 'marp' | 'slidev';
-
-/** One HTML comment as it stands among a slide's body lines. */
-interface Comment {
-  /** Index of its first and last line in the body. */
-  from: number;
-  to: number;
-  text: string;
-}
-
-/** Finds whole-line HTML comments in a slide's body: one line, or several up to the closing `-->`; never in a fenced code block. */
-function findComments(body: Line[]): Comment[] {
-  // The first line at or after each that holds a `-->`, found in one pass from the end: an opening looks up where it closes
-  // rather than reading on line by line, which made a slide of thousands of unclosed openings cost the cube of its length.
-  const nextClose = new Array<number>(body.length + 1).fill(-1);
-  for (let k = body.length - 1; k >= 0; k--) nextClose[k] = body[k]!.text.includes('-->') ? k : nextClose[k + 1]!;
-  const comments: Comment[] = [];
-  // A comment in a code block is code the slide shows. The lines a comment spans are not read for fences: a fence there is comment text.
-  const fences = createFenceReader();
-  for (let i = 0; i < body.length; i++) {
-    if (fences.read(body[i]!.text)) continue;
-    const open = /^\s*<!--(.*)$/.exec(body[i]!.text);
-    if (!open) continue;
-    const j = open[1]!.includes('-->') ? i : nextClose[i + 1]!;
-    // No close after this opening means none after any later one.
-    if (j === -1) break;
-    const text = j === i ? open[1]! : [open[1]!, ...body.slice(i + 1, j + 1).map((line) => line.text)].join('\n');
-    const end = text.indexOf('-->');
-    // Text after the close: no whole-line comment, and no opening before that close is one either (they share it).
-    if (text.slice(end + 3).trim() !== '') {
-      i = j;
-      continue;
-    }
-    comments.push({ from: i, to: j, text: text.slice(0, end).trim() });
-    i = j;
-  }
-  return comments;
-}
 
 /** A slide's notes as comments gave them, and the Marp directives taken out of its body (marp.ts reads them). */
 export interface CommentNotesFound {
@@ -63,7 +26,7 @@ export interface CommentNotesFound {
  * returns their text as note lines; Marp's directives are taken out of the
  * body too, since they must never show, and returned for marp.ts to read.
  */
-export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirective: (line: string) => boolean): CommentNotesFound {
+export function takeCommentNotes(body: Line[], mode: CommentNotes, readDirectives: (text: string) => MarpCommentDirective[] = readMarpComment, isOwnDirective: (line: string) => boolean): CommentNotesFound {
   const found: CommentNotesFound = { notes: [], directives: [], noteComments: [] };
   if (mode === 'none') return found;
   const drop = new Set<number>();
@@ -71,13 +34,16 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, isOwnDirectiv
   for (const comment of findComments(body)) {
     // briefdeck's own directives (`<!-- layout: quote -->`) stay where they are, for the parser.
     if (comment.from === comment.to && isOwnDirective(body[comment.from]!.text)) continue;
-    const directive = mode === 'marp' && isMarpDirective(comment.text);
+    // A Marp comment of several directives is one directive a line, each at its own line.
+    const held = mode === 'marp' ? readDirectives(comment.text) : [];
+    const directive = held.length > 0;
     const isNote = mode === 'marp' ? !directive && comment.text !== '' : comment.to === lastText && comment.text !== '';
     if (!isNote && !directive) continue;
     for (let k = comment.from; k <= comment.to; k++) drop.add(k);
-    const { number, file } = body[comment.from]!;
+    const { file } = body[comment.from]!;
+    const number = body[comment.from]!.number + comment.skipped;
     if (directive) {
-      found.directives.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
+      for (const d of held) found.directives.push({ text: d.text, line: number + d.offset, ...(file ? { file } : {}) });
       continue;
     }
     found.noteComments.push({ text: comment.text, line: number, ...(file ? { file } : {}) });

@@ -4,7 +4,7 @@
 import { suggestClosest } from '../../did-you-mean.js';
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 import { isKnownRevealSeparator, isSafeGradient, keepSafeLook, TRANSITION_NAMES } from './reveal.js';
-import { MARP_LOCAL_DIRECTIVES } from './marp.js';
+import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { readCssUrl } from '../../css-references.js';
 

@@ -1,8 +1,8 @@
-import { suggestClosest } from '../../did-you-mean.js';
 import type { Line } from '../source-lines.js';
 import { imageFilterClass, type Slide, type SourceFile } from '../../model.js';
 import { BACKGROUND_REPEAT, isSafeBackgroundPosition, isSafeBackgroundSize, isSafeGradient, keepSafeLook, readSlideTransition } from './reveal.js';
 import { readCssUrl } from '../../css-references.js';
+import { CLASSIC_DIRECTIVE, MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 
 // How briefdeck reads Marp's own syntax (its notes, comments that are not
 // directives, are read in comment-notes.ts):
@@ -83,54 +83,16 @@ export function readMarpImage(alt: string): MarpImage {
   return image;
 }
 
-/** Marp's local directives: in front matter they set every slide, and with a leading `_` (`_class: lead`) the first slide only. */
-export const MARP_LOCAL_DIRECTIVES = ['paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize', 'color'];
-
-/** Lines only a Marp deck holds: a local directive in a comment (`<!-- _class: lead -->`, `<!-- paginate: false -->`) or `headingDivider`, a `bg` picture, or `<!--fit-->`. */
-const MARP_LINE = new RegExp(`^[ \\t]*<!--[ \\t]*_?(?:${[...MARP_LOCAL_DIRECTIVES, 'headingDivider'].join('|')})[ \\t]*:|!\\[[^\\]\\n]{0,60}\\bbg\\b[^\\]\\n]{0,60}\\]\\(|<!--[ \\t]*fit[ \\t]*-->`, 'm');
+/**
+ * Lines only a Marp deck holds: a local directive in a comment (`<!-- _class: lead -->`, `<!-- paginate: false -->`),
+ * or its `headingDivider`, `theme` or `size` (maybe as `$theme`), on the comment's first line or the one after; a `bg`
+ * picture; or `<!--fit-->`.
+ */
+const MARP_LINE = new RegExp(`^[ \\t]*<!--(?:[ \\t]*\\n)?[ \\t]*[_$]?(?:${[...MARP_LOCAL_DIRECTIVES, 'headingDivider', 'theme', 'size'].join('|')})[ \\t]*:|!\\[[^\\]\\n]{0,60}\\bbg\\b[^\\]\\n]{0,60}\\]\\(|<!--[ \\t]*fit[ \\t]*-->`, 'm');
 
 /** True when a deck's body is written for Marp though it has no front matter saying so (Marp CLI needs none): its directives, `bg` pictures or `<!--fit-->`. */
 export function readsAsMarpBody(text: string): boolean {
   return MARP_LINE.test(text);
-}
-
-/** Marp's directives whose values are text, which Marp reads loosely (its `looseYAML`): `header: ![logo](a.png)`, `backgroundColor: #fff`. */
-const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'paginate')].join('|');
-
-/**
- * Quotes the values of Marp's text directives that YAML would misread: a
- * leading `#` is a comment to YAML, `!` a tag, `&` and `*` anchors, `@` and a
- * backquote reserved; Marp reads each as the text it is. One line for one, so
- * line numbers hold; any other line is left as it is.
- */
-export function loosenMarpDirectives(yaml: string): string {
-  return yaml.replace(new RegExp(`^([ \\t]*(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)([#!&*@\`%][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`);
-}
-
-/** Marp's directives, which may also be written with a leading `_` (this slide only). */
-const MARP_DIRECTIVES = new Set(['theme', 'style', 'headingDivider', 'lang', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url', 'marp', ...MARP_LOCAL_DIRECTIVES, 'transition', 'fit']);
-
-/**
- * The directives of Marp's first version ("Marp classic"), still in older decks: `$` marks a global one,
- * `*` one for this slide only. `page_number` and `footer` map onto today's `paginate` and `footer`.
- */
-const CLASSIC_DIRECTIVE = /^\s*(\$(?:theme|width|height|size|prerender)|\*?(?:page_number|footer|template))\s*:/;
-
-/** True when a comment's text is a Marp directive (`_class: lead`, `paginate: false`, `fit`, classic `$size: 4:3`), not a note. */
-export function isMarpDirective(text: string): boolean {
-  const key = /^\s*_?([A-Za-z]+)\s*(?::|$)/.exec(text)?.[1];
-  return (key !== undefined && MARP_DIRECTIVES.has(key)) || CLASSIC_DIRECTIVE.test(text);
-}
-
-/**
- * The directive a note comment likely meant: a comment of one `key: value` line whose key, in lower camel case as
- * Marp's are, is near a directive's (`_clas: lead`, `paginat: true`). Marp reads such a comment as a speaker note.
- */
-export function guessMarpDirective(text: string): string | undefined {
-  const match = /^(_?)([a-z][A-Za-z]*)[ \t]*:[^\n]*$/.exec(text.trim());
-  if (!match || MARP_DIRECTIVES.has(match[2]!)) return undefined;
-  const meant = suggestClosest(match[2]!, [...MARP_DIRECTIVES].filter((name) => name !== 'fit'), { byPrefix: false });
-  return meant === undefined ? undefined : `${match[1]}${meant}`;
 }
 
 /** The classic directives with a name today: `page_number` is `paginate`, and `footer` stayed `footer`. */

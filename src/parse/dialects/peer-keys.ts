@@ -2,7 +2,7 @@
 // matter (some shared between tools), its theme names and the built-in theme
 // nearest each, and the tools that cut a deck at `---`. front-matter.ts maps the
 // values briefdeck can honour; this module only knows whose each key is.
-import { MARP_LOCAL_DIRECTIVES } from './marp.js';
+import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 
 /** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
 const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
