@@ -1080,6 +1080,16 @@ describe("Pandoc's own slide show example", () => {
 });
 
 describe("remark's and xaringan's decks", () => {
+  it("a knitr chunk that shows nothing (include=FALSE), such as xaringan's setup chunk, leaves the slide's properties at its start, where remark reads them", async () => {
+    const deck = ['---', 'title: "Talks"', 'output:', '  xaringan::moon_reader:', '    lib_dir: libs', '---', '', '```{r setup, include=FALSE}', 'options(htmltools.dir.version = FALSE)', '```', '', 'class: inverse, center, middle', 'background-color: #123456', '', '# Opening', '', '---', '', '```{r, echo=TRUE}', 'x <- 1', '```', '', 'class: center', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-setup-chunk'), 'deck.Rmd'));
+    const [opening, shown] = built.briefing.slides.filter((s) => s.kind === 'content');
+    expect(opening!.look).toMatchObject({ className: 'invert lead', backgroundColor: '#123456' });
+    expect(opening!.bodyHtml).not.toMatch(/class:|background-color|options\(/);
+    // A chunk that shows its code is the slide's content: a property line after it is text, as in remark.
+    expect(toPlainText(shown!.bodyHtml)).toMatch(/x <- 1\s+class: center/);
+  });
+
   it("a xaringan deck (.Rmd, output: xaringan::moon_reader) is cut at ---, its ??? notes are notes, -- a build step, slide properties its look, content classes columns or text; nothing of remark's shows", async () => {
     const built = await buildDeck(path.join(DIALECTS, 'xaringan.Rmd'));
     const slides = built.briefing.slides;

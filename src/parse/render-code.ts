@@ -73,7 +73,7 @@ export function readCellOptionLines(text: string): { count: number; rest: string
 }
 
 /** knitr's `echo=FALSE` and `include = TRUE` among a chunk header's options (R's TRUE, FALSE, T and F). */
-function readHeaderOptions(header: string): CellOptions {
+export function readHeaderOptions(header: string): CellOptions {
   const read: CellOptions = {};
   for (const m of header.matchAll(/[\s,](echo|include)[ \t]*=[ \t]*(TRUE|FALSE|T|F)\b/g)) read[m[1] as 'echo' | 'include'] = m[2]!.startsWith('T');
   return read;

@@ -13,6 +13,7 @@ import { createFenceReader } from '../read-fences.js';
 import { suggestClosest } from '../../did-you-mean.js';
 import { readSlideId } from '../slide-anchors.js';
 import { appendAll } from '../../append-all.js';
+import { readHeaderOptions } from '../render-code.js';
 
 /** State carried from line to line within one file. */
 export interface RemarkState {
@@ -175,6 +176,8 @@ export function createRemarkState(): RemarkState {
 
 /** The properties remark reads at a slide's start. */
 const PROPERTY = /^(class|name|layout|template|count|exclude|background-image|background-color|background-size|background-position|background-repeat|seal):[ \t]*(.*?)[ \t]*$/;
+/** A knitr chunk's opening fence, ```` ```{r setup, include=FALSE} ````: its lines are code, which this reader never sees. */
+const KNITR_CHUNK = /^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[A-Za-z]\w*[ ,}]/;
 /** Properties that change nothing a deck shows: a seal, and a template, already drawn (expandRemarkLayouts). */
 const QUIET_PROPERTIES = new Set(['seal', 'template']);
 /** Content classes that make columns: the first starts them, the second the next. */
@@ -188,11 +191,12 @@ export function rewriteRemarkLine(line: string, state: RemarkState): DialectLine
     state.atStart = true;
     return null;
   }
-  // remark reads a slide's properties after any blank lines that open it (the first slide, after the front matter).
+  // remark reads a slide's properties after any blank lines that open it (the first slide, after the front matter), and
+  // after a knitr chunk that leaves nothing in the deck remark reads (include=FALSE: xaringan's setup chunk).
   if (state.atStart && line.trim() !== '') {
     const property = PROPERTY.exec(line);
     if (property) return readProperty(property[1]!, property[2]!);
-    state.atStart = false;
+    if (!(KNITR_CHUNK.test(line) && readHeaderOptions(line).include === false)) state.atStart = false;
   }
   if (/^\?\?\?[ \t]*$/.test(line)) return { text: 'Note:' };
   if (/^--[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
