@@ -1108,9 +1108,21 @@ describe("remark's and xaringan's decks", () => {
     // A slide property reveal has too is the slide's.
     expect(slides[3]!.look).toMatchObject({ backgroundSize: 'cover' });
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
-      [5, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores lib_dir, nature'],
+      [5, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores lib_dir'],
       [49, "remark's content class .red[…] is not supported; the text is shown without it"],
     ]);
+  });
+
+  it("xaringan's nature: ratio sets the deck's size, 4:3 unless it says otherwise, as remark draws it; nature's options briefdeck does not read are named", async () => {
+    const fixture = await buildDeck(path.join(DIALECTS, 'xaringan.Rmd'));
+    expect(fixture.briefing.meta.size).toBe('4:3');
+    const deck = (nature: string) => ['---', 'title: T', 'output:', '  xaringan::moon_reader:', '    nature:', ...nature.split('\n').map((l) => `      ${l}`), '---', '', '# One', ''].join('\n');
+    const wide = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck("ratio: '16:9'\nhighlightLines: true\nhighlightStyle: github") }, 'xaringan-ratio'), 'deck.Rmd'));
+    expect(wide.briefing.meta.size).toBe('16:9');
+    expect(wide.warnings.map((w) => w.message)).toEqual(['"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores nature.highlightStyle']);
+    // briefdeck's own size wins, wherever it stands.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck("ratio: '4:3'").replace('title: T', 'title: T\nsize: "16:9"') }, 'xaringan-own-size'), 'deck.Rmd'));
+    expect(own.briefing.meta.size).toBe('16:9');
   });
 
   it("a folder briefing's file with xaringan's front matter is read as remark's, though it holds no ??? notes", async () => {

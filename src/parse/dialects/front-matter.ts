@@ -151,6 +151,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       // xaringan's decks are remark's (dialects/remark.ts).
       const formats = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.keys(value) : [];
       if (formats.some((f) => f.startsWith('xaringan::')) && !meta.peerTools.includes('remark')) meta.peerTools.push('remark');
+      // remark draws a deck 4:3 unless xaringan's `nature: ratio:` says otherwise.
+      if (formats.includes('xaringan::moon_reader') && meta.keyLines.size === undefined) meta.size = '4:3';
       if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
       if (typeof value !== 'object' || value === null) return false;
       const applied = Object.values(value as Record<string, unknown>).map((options) => {
@@ -160,6 +162,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
           smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
           slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
           transition: (v) => applyTransition(v, meta),
+          nature: (v) => applyRemarkNature(v, meta),
         });
         // The format itself is read: options none of which are are named, rather than the whole key.
         return read === false && typeof options === 'object' ? Object.keys(options as object) : read;
@@ -222,27 +225,43 @@ function applySlideNumber(value: unknown, meta: BriefingMeta): boolean {
 }
 
 /** Applies each known option of a nested block: true when every option in it was understood, false when none was, else those that were not. */
-function applyOptions(value: unknown, known: Record<string, (v: unknown) => boolean>): boolean | string[] {
+function applyOptions(value: unknown, known: Record<string, (v: unknown) => boolean | string[]>): boolean | string[] {
   const ignored = applyEachOption(value, known);
-  return ignored === null ? false : ignored.length === 0 ? true : ignored.length === Object.keys(value as object).length ? false : ignored;
+  if (ignored === null) return false;
+  // None read: every option is named whole, none in part (`nature.highlightStyle`).
+  const keys = Object.keys(value as object);
+  const noneRead = ignored.length === keys.length && !ignored.some((name) => keys.some((key) => name.startsWith(`${key}.`)));
+  return ignored.length === 0 ? true : noneRead ? false : ignored;
 }
 
 /**
  * Applies each option of a map that `known` reads; returns those it did not, an option near one it reads with that one
- * (`slide-numbr (did you mean slide-number?)`), or null for a value that is no map.
+ * (`slide-numbr (did you mean slide-number?)`), or null for a value that is no map. An option that is a map of its own
+ * may be read in part: its reader returns the options in it left unread, named under it (`nature.highlightStyle`).
  */
-function applyEachOption(value: unknown, known: Record<string, (v: unknown) => boolean>): string[] | null {
+function applyEachOption(value: unknown, known: Record<string, (v: unknown) => boolean | string[]>): string[] | null {
   if (typeof value !== 'object' || value === null) return null;
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([k, v]) => {
-      const apply = Object.hasOwn(known, k) ? known[k] : undefined;
-      return !apply || !apply(v);
-    })
-    .map(([k]) => {
-      // An option near one briefdeck reads is likely a typo of it.
-      const meant = Object.hasOwn(known, k) ? undefined : suggestClosest(k, Object.keys(known), { byPrefix: false });
-      return meant === undefined ? k : `${k} (did you mean ${meant}?)`;
-    });
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
+    const applied = Object.hasOwn(known, k) ? known[k]!(v) : false;
+    if (applied === true) return [];
+    if (Array.isArray(applied)) return applied.map((option) => `${k}.${option}`);
+    // An option near one briefdeck reads is likely a typo of it.
+    const meant = Object.hasOwn(known, k) ? undefined : suggestClosest(k, Object.keys(known), { byPrefix: false });
+    return [meant === undefined ? k : `${k} (did you mean ${meant}?)`];
+  });
+}
+
+/**
+ * xaringan's `nature:`, the options it hands remark: `ratio` is the deck's size, and what briefdeck does anyway is read
+ * (`highlightLines: true`, as `#<<` is always read; `countIncrementalSlides: false`, as `--` steps are a slide's own).
+ */
+function applyRemarkNature(value: unknown, meta: BriefingMeta): boolean | string[] {
+  const unread = applyEachOption(value, {
+    ratio: (v) => (v === '16:9' || v === '4:3') && (meta.keyLines.size === undefined ? ((meta.size = v), true) : true),
+    highlightLines: (v) => v === true,
+    countIncrementalSlides: (v) => v === false,
+  });
+  return unread === null ? false : unread.length === 0 ? true : unread;
 }
 
 /**
