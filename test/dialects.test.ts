@@ -1642,6 +1642,17 @@ describe('a Marp deck without front matter', () => {
     for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toMatch(/theme|headingDivider|_class|paginate/);
   });
 
+  it('reads a comment inside a line as Marp does, as one on a line of its own: a directive in a title or before text sets the slide, any other is a note; in code it is code', async () => {
+    const deck = ['---', 'marp: true', '---', '', '# Opening <!-- _class: lead -->', '', 'Text <!-- said inline --> goes on.', '', '---', '', '## Second', '', '<!-- _backgroundColor: #123456 --> Shown after.', '', 'Code `<!-- _class: x -->` stays.', '', '```html', 'a <!-- in a block --> b', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-inline-comments'), 'deck.md'));
+    const [opening, second] = built.briefing.slides;
+    expect([opening!.title, opening!.look?.className, opening!.notes?.markdown]).toEqual(['Opening', 'lead', 'said inline']);
+    expect(toPlainText(opening!.bodyHtml).trim()).toBe('Text goes on.');
+    expect(second!.look?.backgroundColor).toBe('#123456');
+    expect(second!.notes).toBeNull();
+    expect(toPlainText(second!.bodyHtml)).toMatch(/^\s*Shown after\.\s+Code <!-- _class: x --> stays\.\s+a <!-- in a block --> b\s*$/);
+  });
+
   it('a global directive in a comment that briefdeck cannot honour is a warning at its line, and one in a code block is code', async () => {
     const deck = ['<!-- paginate: true -->', '', '# One', '', '<!-- size: A4 -->', '<!-- lang: not a tag -->', '', '```markdown', '<!-- headingDivider: 1 -->', '```', '', '# Two', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-comment-globals-left-out'), 'deck.md'));

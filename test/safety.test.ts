@@ -158,6 +158,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
         // No comment closes, so none is a note: the lines are one HTML block that runs to the end, as markdown-it reads it.
         expect([notes.briefing.slides[0]!.title, notes.briefing.slides[0]!.bodyHtml, notes.briefing.slides[0]!.notes]).toEqual(['Long', '', null]);
       }
+      // Marp reads comments inside a line too: a line of openings that one close ends, in a title and in text, is one note each.
+      const inline = await loadModel(path.join(briefing({ 'deck.md': `---\nmarp: true\n---\n\n# Long ${'<!--x '.repeat(3_000)}-->\n\nText ${'<!--x '.repeat(3_000)}-->\n` }), 'deck.md'), { sandbox });
+      const slide = inline.briefing.slides[0]!;
+      expect([slide.title, slide.bodyHtml.replace(/\s+/g, '')]).toEqual(['Long', '<p>Text</p>']);
+      expect(slide.notes!.markdown.length).toBeGreaterThan(2 * 3_000 * 5);
       // Pandoc's and Quarto's divs, opened on line after line and never closed: the fence of each counted every div open around it.
       const divs = await loadModel(path.join(briefing({ 'deck.qmd': `---\ntitle: Q\nformat: revealjs\n---\n\n## Long\n\n${'::: {.callout-note}\n'.repeat(20_000)}` }), 'deck.qmd'), { sandbox });
       expect(divs.briefing.slides.at(-1)!.title).toBe('Long');

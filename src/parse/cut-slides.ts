@@ -10,6 +10,7 @@ import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
+import { takeInlineComments } from './dialects/find-comments.js';
 import { applyMarpLook } from './dialects/marp.js';
 import { guessMarpDirective } from './dialects/marp-comments.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
@@ -278,7 +279,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     if (slideLevel === 'separator' && (m = ANY_HEADING.exec(text)) && (m[1]!.length <= 2 || headingDivider.includes(m[1]!.length))) {
       // Marp and Slidev cut at a heading only when told to: `![bg](a.png)` then `# Title` is one slide with that title.
       const c = current as RawSlide | null;
-      const title = m[2]!.trim();
+      // Marp's comments in a title (`# Title <!-- _class: lead -->`) are the slide's, read with its others; `<!--fit-->` stays.
+      const inTitle = commentNotes === 'marp' && m[2]!.includes('<!--') ? takeInlineComments(m[2]!, (inner) => !/^[ \t]*fit[ \t]*$/.test(inner)) : null;
+      const title = (inTitle?.rest ?? m[2]!).trim();
+      const titles = c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c)) || c.title === null;
       if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) {
         start('content', title, number, false);
         (current as unknown as RawSlide).titleLevel = m[1]!.length;
@@ -292,6 +296,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       }
       if (headingHidden) (current as unknown as RawSlide).hidden = true;
       if (headingLook && current) (current as RawSlide).look = headingLook;
+      if (titles) for (const { comment } of inTitle?.taken ?? []) append(comment, number);
     } else if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);

@@ -1,7 +1,8 @@
 import type { Line } from '../source-lines.js';
 import type { SourceFile } from '../../model.js';
 import { readMarpComment, type MarpCommentDirective } from './marp-comments.js';
-import { findComments } from './find-comments.js';
+import { findComments, takeInlineComments } from './find-comments.js';
+import { createFenceReader } from '../read-fences.js';
 
 // How briefdeck reads speaker notes that Marp and Slidev write as HTML comments.
 // Marp: every HTML comment that is not a directive is a presenter note.
@@ -25,29 +26,46 @@ export interface CommentNotesFound {
  * Moves the comments a peer tool treats as notes out of a slide's body and
  * returns their text as note lines; Marp's directives are taken out of the
  * body too, since they must never show, and returned for marp.ts to read.
+ * Marp reads a comment inside a line as it reads one on a line of its own
+ * (`# Title <!-- _class: lead -->`, `Text <!-- a note -->`); Slidev does not.
  */
 export function takeCommentNotes(body: Line[], mode: CommentNotes, readDirectives: (text: string) => MarpCommentDirective[] = readMarpComment, isOwnDirective: (line: string) => boolean): CommentNotesFound {
   const found: CommentNotesFound = { notes: [], directives: [], noteComments: [] };
   if (mode === 'none') return found;
   const drop = new Set<number>();
   const lastText = [...body.keys()].reverse().find((i) => body[i]!.text.trim() !== '');
-  for (const comment of findComments(body)) {
-    // briefdeck's own directives (`<!-- layout: quote -->`) stay where they are, for the parser.
-    if (comment.from === comment.to && isOwnDirective(body[comment.from]!.text)) continue;
+  /** Takes one comment's text, at `number` of `file`: a Marp directive, or a note; false when it is neither. */
+  const take = (text: string, number: number, file: SourceFile | undefined, last: boolean): boolean => {
     // A Marp comment of several directives is one directive a line, each at its own line.
-    const held = mode === 'marp' ? readDirectives(comment.text) : [];
-    const directive = held.length > 0;
-    const isNote = mode === 'marp' ? !directive && comment.text !== '' : comment.to === lastText && comment.text !== '';
-    if (!isNote && !directive) continue;
-    for (let k = comment.from; k <= comment.to; k++) drop.add(k);
-    const { file } = body[comment.from]!;
-    const number = body[comment.from]!.number + comment.skipped;
-    if (directive) {
+    const held = mode === 'marp' ? readDirectives(text) : [];
+    if (held.length > 0) {
       for (const d of held) found.directives.push({ text: d.text, line: number + d.offset, ...(file ? { file } : {}) });
+      return true;
+    }
+    if (text === '' || (mode === 'slidev' && !last)) return false;
+    found.noteComments.push({ text, line: number, ...(file ? { file } : {}) });
+    text.split('\n').forEach((line, k) => found.notes.push({ text: mode === 'slidev' ? line.replace(CLICK_MARKER, '') : line, number: number + k, ...(file ? { file } : {}) }));
+    return true;
+  };
+  const whole = new Map(findComments(body).map((comment) => [comment.from, comment]));
+  // The lines outside whole-line comments are read for fences as findComments reads them, so code stays code.
+  const fences = createFenceReader();
+  for (let i = 0; i < body.length; i++) {
+    const { file, number, text } = body[i]!;
+    const comment = whole.get(i);
+    if (comment) {
+      // briefdeck's own directives (`<!-- layout: quote -->`) stay where they are, for the parser.
+      const own = comment.from === comment.to && isOwnDirective(text);
+      if (!own && take(comment.text, number + comment.skipped, file, comment.to === lastText)) for (let k = comment.from; k <= comment.to; k++) drop.add(k);
+      i = comment.to;
       continue;
     }
-    found.noteComments.push({ text: comment.text, line: number, ...(file ? { file } : {}) });
-    comment.text.split('\n').forEach((text, k) => found.notes.push({ text: mode === 'slidev' ? text.replace(CLICK_MARKER, '') : text, number: number + k, ...(file ? { file } : {}) }));
+    if (fences.read(text) || mode !== 'marp' || !text.includes('<!--')) continue;
+    // The fitting heading's marker (marp.ts) and reveal's comments stay for their readers.
+    const inline = takeInlineComments(text, (inner) => !/^[ \t]*(?:fit[ \t]*$|\.(?:slide|element):)/.test(inner) && take(inner.trim(), number, file, false));
+    if (inline.taken.length === 0) continue;
+    if (inline.rest.trim() === '') drop.add(i);
+    else body[i] = { ...body[i]!, text: inline.rest };
   }
   // Kept in place, in order: a splice of the kept lines as arguments overflows the stack on a slide of a million lines.
   let kept = 0;

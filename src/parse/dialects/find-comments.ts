@@ -43,3 +43,39 @@ export function findComments(body: Line[]): Comment[] {
   }
   return comments;
 }
+
+/** A comment inside a line: as written, `<!-- … -->`, and its text between the markers. */
+export interface InlineComment {
+  comment: string;
+  inner: string;
+}
+
+/**
+ * The comments inside a line of text that `take` accepts (by their text between the markers), and the line without
+ * them; never one in a code span (after an odd number of backticks), which shows it as written. A comment runs to the
+ * first `-->` after its `<!--`, as HTML ends it. The line is read once from end to end, however many openings it holds.
+ */
+export function takeInlineComments(text: string, take: (inner: string) => boolean): { taken: InlineComment[]; rest: string } {
+  const taken: InlineComment[] = [];
+  let rest = '';
+  // Backticks before each opening, counted as the openings go.
+  let ticks = 0;
+  let counted = 0;
+  let kept = 0;
+  let close = -1;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', open + 4)) {
+    // The first close after this opening; openings before a close already found share it.
+    if (close < open + 4) close = text.indexOf('-->', open + 4);
+    if (close === -1) break;
+    for (; counted < open; counted++) if (text[counted] === '`') ticks++;
+    const inner = text.slice(open + 4, close);
+    if (ticks % 2 === 0 && take(inner)) {
+      taken.push({ comment: text.slice(open, close + 3), inner });
+      rest += text.slice(kept, open);
+      kept = close + 3;
+    }
+    // The next opening is after this comment's close: an opening inside a comment is its text.
+    open = close - 1;
+  }
+  return { taken, rest: rest + text.slice(kept) };
+}

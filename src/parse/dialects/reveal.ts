@@ -5,6 +5,7 @@ import { averageGradientColour } from '../../colour.js';
 import { readSlideId } from '../slide-anchors.js';
 import { createFenceReader } from '../read-fences.js';
 import { suggestClosest } from '../../did-you-mean.js';
+import { takeInlineComments } from './find-comments.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -235,17 +236,8 @@ export function describeIgnoredSettings(ignored: readonly string[]): string {
  * stands in a code span (after an odd number of backticks), which shows it as written.
  */
 export function takeSlideComments(text: string): { comments: string[]; rest: string } | null {
-  const comments: string[] = [];
-  // Backticks before each match, counted as the matches go, so a long line of many comments is read once.
-  let ticks = 0;
-  let counted = 0;
-  const rest = text.replace(/<!--[ \t]*\.slide:(?:(?!-->).){0,2000}-->/g, (comment, offset: number) => {
-    for (; counted < offset; counted++) if (text[counted] === '`') ticks++;
-    if (ticks % 2 === 1) return comment;
-    comments.push(comment);
-    return '';
-  });
-  return comments.length === 0 || rest.trim() === '' ? null : { comments, rest };
+  const { taken, rest } = takeInlineComments(text, (inner) => /^[ \t]*\.slide:/.test(inner));
+  return taken.length === 0 || rest.trim() === '' ? null : { comments: taken.map((t) => t.comment), rest };
 }
 
 /**
