@@ -359,7 +359,7 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const deck = ['# One', '', '---', '', '```yaml', 'layout: center', 'class: text-center', '```', '', '# Two', '', 'Centred.', '', '---', '', '# Three', '', '```yaml', 'a: 1', '```', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-block-frontmatter'), 'slides.md'));
     expect(built.briefing.meta.peerTools).toContain('Slidev');
-    expect(built.briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['One', null], ['Two', 'text-center'], ['Three', null]]);
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['One', null], ['Two', 'lead text-center'], ['Three', null]]);
     expect(built.briefing.slides[1]!.bodyHtml).not.toMatch(/layout|class:/);
     expect(built.briefing.slides[2]!.bodyHtml).toContain('<code class="hljs language-yaml">');
   });
@@ -2663,6 +2663,26 @@ describe("Slidev's two-cols-header", () => {
     expect(plain.columnsLead).toBeUndefined();
     expect(plain.columns).toEqual(['<p>Left</p>\n', '<p>Right</p>\n']);
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
+  });
+
+  it('a slot no built-in layout has (::rigth::) is a warning at its line with the slot it likely meant; ::default:: is quiet', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Cover', '', '---', 'layout: two-cols', '---', '', '# Two', '', '::default::', '', 'Left', '', '::rigth::', '', 'Right', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-slot-typo'), 'deck.md'));
+    const two = built.briefing.slides.find((s) => s.title === 'Two')!;
+    expect(toPlainText(two.bodyHtml)).toMatch(/^\s*Left\s+Right\s*$/);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(["17: Slidev's slot ::rigth:: is not one of its built-in layouts' (left, right, default); did you mean ::right::?; what follows it stays where it stands"]);
+  });
+});
+
+describe("Slidev's center layout", () => {
+  it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
+    const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-center'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, s.look?.className])).toEqual([
+      ['Cover', 'content', 'lead'],
+      ['Two', 'content', 'lead text-center'],
+      ['Three', 'content', 'lead text-center'],
+    ]);
   });
 });
 

@@ -263,7 +263,11 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     } else if ((separator = readRevealSeparator(text))) {
       verticalNext = separator === 'vertical';
       text = '---';
-    } else text = rewriteSlot(text) ?? text;
+    } else {
+      const slot = rewriteSlot(text);
+      if (slot?.warning) warnHere(number, slot.warning);
+      text = slot?.text ?? text;
+    }
     const opened = (options.readByPandoc ? PANDOC_NOTES_OPENERS : NOTES_BLOCK_OPENERS).map((open) => open(text)).find((b) => b !== null);
     if (opened) {
       if (opened.first.trim() !== '') addNote(opened.first, number);

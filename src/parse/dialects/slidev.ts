@@ -238,9 +238,11 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       toc.title = value;
       return '';
     }
+    // Slidev's center layout sets its content in the middle of the slide, as briefdeck's lead class does, with the slide's own classes.
+    if (key === 'layout' && value === 'center') return `<!-- layout: content -->${valueOf('class') === undefined ? '\n<!-- .slide: class="lead" -->' : ''}`;
     if (key === 'layout' && Object.hasOwn(LAYOUTS, value)) return `<!-- layout: ${LAYOUTS[value]} -->`;
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
-    if (key === 'class') return `<!-- .slide: class="${value.replace(/"/g, '')}" -->`;
+    if (key === 'class') return `<!-- .slide: class="${layout === 'center' ? 'lead ' : ''}${value.replace(/"/g, '')}" -->`;
     if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
     // The name `<Link to="…">` and links reach the slide by (slide-anchors.ts).
     if (key === 'routeAlias' && readSlideId(value) !== undefined) return `<!-- .slide: id="${value}" -->`;
@@ -277,10 +279,15 @@ export const MATH_CLICK_STEPS = /^[ \t]*\{(?:all|\d+(?:-\d+)?)(?:[ \t]*[|,][ \t]
  * Slidev's slot markers in a two-column layout: `::right::` starts the second column, and `::left::` the first,
  * so that what stands before it (the header of `two-cols-header`) spans both columns above them.
  */
-export function rewriteSlot(line: string): string | null {
+export function rewriteSlot(line: string): { text: string; warning?: string } | null {
   const slot = /^[ \t]*::([\w-]+)::[ \t]*$/.exec(line);
   if (!slot) return null;
-  return slot[1] === 'right' ? '<!-- column -->' : slot[1] === 'left' ? '<!-- column-start -->' : '';
+  const name = slot[1]!;
+  if (name === 'right' || name === 'left') return { text: name === 'right' ? '<!-- column -->' : '<!-- column-start -->' };
+  if (name === 'default') return { text: '' };
+  // A slot no built-in layout has (a theme's own, or a typo): Slidev shows its content only where a layout names it.
+  const meant = suggestClosest(name, ['left', 'right', 'default'], { byPrefix: false });
+  return { text: '', warning: `Slidev's slot ::${name}:: is not one of its built-in layouts' (left, right, default)${meant ? `; did you mean ::${meant}::?` : ''}; what follows it stays where it stands` };
 }
 
 /** Where a slide's own number, and the deck's count, go once the deck is numbered: NUL cannot occur in decoded input, so no author can forge one. */
