@@ -2674,6 +2674,51 @@ describe("Slidev's two-cols-header", () => {
   });
 });
 
+describe("GitPitch's decks", () => {
+  it('a PITCHME.md is cut at --- and stacked at +++ (and #VSLIDE), its delimiter settings the slide\'s background, its widgets their text, @ul a list that steps in, Note: the notes; nothing of GitPitch\'s shows', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'gitpitch', 'PITCHME.md'));
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['GitPitch']);
+    expect(slides.map((s) => [s.title, s.vertical ?? false, s.notes?.markdown ?? null])).toEqual([
+      ['Summit talks', false, null],
+      ['What worked', false, null],
+      // A ### heading is no slide title in a deck cut at --- (GitPitch's slides have none): it shows as written.
+      [null, true, '- Say the talks paused the tests.'],
+      [null, false, null],
+      [null, true, null],
+    ]);
+    expect(slides[4]!.bodyHtml).toContain('<h3>Stacked the old way</h3>');
+    expect(slides[0]!.look).toMatchObject({ backgroundSize: 'auto 100%', backgroundPosition: 'left', backgroundOpacity: '0.6' });
+    expect(slides[0]!.look?.backgroundImage).toBeDefined();
+    expect(slides[1]!.look).toMatchObject({ backgroundGradient: 'linear-gradient(to left, #1b3a5c, #0b1a2c)' });
+    expect(slides[1]!.bodyHtml).toMatch(/<ul>\s*<li class="fragment">Direct talks<\/li>\s*<li class="fragment">A pause in tests<\/li>/);
+    expect(toPlainText(slides[1]!.bodyHtml)).toContain('Talks are better than tests. — An official');
+    expect(toPlainText(slides[2]!.bodyHtml)).toMatch(/^\s*Details\s+Gain A pause in missile tests\s+meetings = 3\s+deals = 0\s*$/);
+    expect(slides[3]!.bodyHtml).not.toContain('fragment');
+    expect(slides[3]!.bodyHtml).toContain('<code>@fa[code]</code>');
+    for (const slide of slides) expect(toPlainText(`${slide.title} ${slide.bodyHtml.replace(/<code>[^<]*<\/code>/g, '')}`)).not.toMatch(/@(?:title|snap|ul|css|color|fa|box|quote)\b|\?image=|\+\+\+|#VSLIDE|@\[/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "4: GitPitch's layout markers (@snap, @div, [drag=…]) place content where briefdeck does not: the content stays in the slide's flow",
+      "5: GitPitch's @css[…] is shown as its text, without its look",
+      "6: GitPitch's icon @fa[handshake] has no picture offline and was left out",
+      "10: GitPitch's icon @fa[arrow-down] has no picture offline and was left out",
+      "15: GitPitch's @color[…] is shown as its text, without its look",
+      "35: GitPitch's code presenting steps (@[1-3]) are left out; the code shows whole",
+      "41: GitPitch's delimiter setting video= needs GitPitch's server (a video, an included or fetched file) and was left out",
+    ]);
+  });
+
+  it('is known by its own lines in a file of any name; a ---? line opening a file is no front matter, and a deck of briefdeck\'s own that shows them in code stays briefdeck\'s', async () => {
+    const deck = ['---?color=#123456', '', '# One', '', '---', '', '# Two', '', '@ul', '- a', '@ulend', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'gitpitch-by-body'), 'talk.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['GitPitch']);
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.backgroundColor])).toEqual([['One', '#123456'], ['Two', undefined]]);
+    const own = await buildDeck(path.join(writeBriefing({ 'talk.md': ['## Syntax', '', '```markdown', '---?image=a.png', '@snap[north]', '```', ''].join('\n') }, 'gitpitch-in-code'), 'talk.md'));
+    expect(own.briefing.meta.peerTools).toEqual([]);
+    expect(toPlainText(own.briefing.slides[0]!.bodyHtml)).toContain('---?image=a.png');
+  });
+});
+
 describe("Slidev's center layout", () => {
   it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
     const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');

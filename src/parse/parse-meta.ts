@@ -68,7 +68,8 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
   // Only Pandoc writes one: the deck is read as Pandoc's, its LaTeX commands and its syntax with them.
   if (titleBlock) return { meta: { file, yaml: titleBlock.yaml, firstLine: 1 }, body: titleBlock.body, bodyLine: titleBlock.bodyLine, tools: ['Pandoc'] };
   const opener = /^---([^\n]*)\n/.exec(text);
-  if (!opener) return { body: text, bodyLine: 1 };
+  // GitPitch's delimiter with settings (`---?image=a.jpg`) opens its first slide, not front matter.
+  if (!opener || opener[1]!.startsWith('?')) return { body: text, bodyLine: 1 };
   if (opener[1]!.trim() !== '') {
     // gray-matter style `---js` blocks execute code; ours never does.
     bag.error('E_META', `front matter "---${opener[1]!.trim()}" is not supported; only YAML front matter is read`, {

@@ -135,7 +135,8 @@ export function isSafeGradient(value: string): boolean {
 
 /** A size a slide's background picture may take (reveal's `data-background-size`, Marp's `backgroundSize`): a CSS keyword, or one or two percentages or pixel lengths. */
 export function isSafeBackgroundSize(value: string): boolean {
-  return /^(?:contain|cover|auto|\d{1,4}(?:\.\d+)?(?:%|px)(?:[ \t]+\d{1,4}(?:\.\d+)?(?:%|px))?)$/.test(value);
+  // CSS's sizes: cover, contain, or a width and maybe a height, each `auto` or a length (`auto 100%`, GitPitch's favourite).
+  return /^(?:contain|cover|(?:auto|\d{1,4}(?:\.\d+)?(?:%|px))(?:[ \t]+(?:auto|\d{1,4}(?:\.\d+)?(?:%|px)))?)$/.test(value);
 }
 
 /** A background picture's place reveal's `data-background-position` may take: one or two of `top`, `center`, `left`, …, or a percentage or pixel length. */

@@ -1,0 +1,146 @@
+// How briefdeck reads GitPitch's decks (a PITCHME.md file). GitPitch cuts slides at `---` and stacks them at `+++`
+// (its first versions at `#HSLIDE` and `#VSLIDE`), writes notes after `Note:` as reveal.js does, and has syntax of
+// its own, rewritten here line by line into briefdeck's:
+// - a delimiter with settings, `---?image=assets/a.jpg&size=auto 100%&position=left&opacity=60` or
+//   `---?color=#123` (a colour or a gradient), is a cut whose slide takes that background;
+// - its widgets keep their text: `@fa[icon](text)`, `@color[red](text)`, `@css[class](text)`, `@size[2em](text)`, a
+//   picture `@img[class](path)`, a quotation `@quote[text](who)` and a box `@box[class](Title#Body)`; an icon
+//   (`@fa[arrow-down]`) has no picture offline and goes, with a warning, as the looks do;
+// - `@ul` … `@ulend` (and `@ol`) step their list in, item by item, unless `(false)` says not to;
+// - layout markers go and their content stays in the slide's flow, with one warning a deck: `@snap[north span-50]` …
+//   `@snapend`, `@div[…]` … `@divend`, GitPitch 4's `[drag=…, drop=…]`; so does `@title[…]`, the slide's name in its menu;
+// - what needs GitPitch's server or files it fetches (`---?video=`, `---?include=`, `---?code=`, `@code[…](file)`,
+//   `@gist`) and its code steps (`@[1-3](caption)` after a block) are left out with a warning.
+import type { DialectLine } from '../directive-lines.js';
+
+/** A GitPitch delimiter with settings: `---?image=…&size=…`. */
+const DELIMITER = /^---\?([a-z]+=[^\n]*)$/;
+/** Its widgets, markers and delimiters that only a GitPitch deck holds, at a line's start. */
+const OWN_LINE = /^(?:---\?(?:image|color|video|include|code|gist|iframe)=|#[HV]SLIDE[ \t]*$|@(?:snap|ul|ol|title|div)\[|@(?:snapend|ulend|olend|divend)[ \t]*$|@(?:fa|css|color|size|quote|box|img)\[[^\]\n]*\]\()/m;
+/** A widget inside a line, with its settings and its text or path. */
+const WIDGET = /@(fa|color|css|size|img|quote|box|code|gist|youtube|tweet|emoji)\[([^\]\n]{0,200})\](?:\(([^()\n]{0,2000})\))?/g;
+
+/** Whether a deck is GitPitch's: a file named PITCHME.md, or a body with GitPitch's own delimiters, markers or widgets. */
+export function readsAsGitPitchBody(text: string, path = ''): boolean {
+  return /(?:^|[\\/])PITCHME\.md$/i.test(path) || OWN_LINE.test(text);
+}
+
+/** What the reader carries from line to line. */
+export interface GitPitchState {
+  /** The background a delimiter's settings gave, for the slide it opens: written with the line after it. */
+  look?: string;
+  /** Layout markers have been named in a warning once: the deck's others go quietly. */
+  layoutNamed: boolean;
+  /** The line before was a code step (`@[1]`): a block's steps are named once. */
+  inSteps: boolean;
+}
+
+/** A fresh state for a file. */
+export function createGitPitchState(): GitPitchState {
+  return { layoutNamed: false, inSteps: false };
+}
+
+/** A delimiter's settings as the slide's background, in reveal's `.slide:` form, which lets only safe values in; with what it cannot show. */
+function readDelimiter(settings: string): { look?: string; warning?: string } {
+  const attributes: string[] = [];
+  const left: string[] = [];
+  for (const pair of settings.split('&')) {
+    const [key, ...rest] = pair.split('=');
+    const value = rest.join('=').trim().replace(/"/g, '');
+    if (key === 'image') attributes.push(`data-background-image="${value}"`);
+    else if (key === 'size') attributes.push(`data-background-size="${value}"`);
+    else if (key === 'position') attributes.push(`data-background-position="${value}"`);
+    // GitPitch gives the picture's opacity in percent.
+    else if (key === 'opacity' && /^\d{1,3}$/.test(value)) attributes.push(`data-background-opacity="${Math.min(Number(value), 100) / 100}"`);
+    else if (key === 'color') attributes.push(`data-background-${/gradient\(/.test(value) ? 'gradient' : 'color'}="${value}"`);
+    else left.push(`${key}=`);
+  }
+  return {
+    ...(attributes.length > 0 ? { look: `<!-- .slide: ${attributes.join(' ')} -->` } : {}),
+    ...(left.length > 0 ? { warning: `GitPitch's delimiter setting ${left.join(', ')} needs GitPitch's server (a video, an included or fetched file) and was left out` } : {}),
+  };
+}
+
+/** A line's widgets as their text, outside code spans; with a warning for what goes. */
+function rewriteWidgets(line: string): { text: string; warning?: string } | null {
+  if (!line.includes('@')) return null;
+  const lost = new Set<string>();
+  let changed = false;
+  // Code spans (`` `@fa[x]` ``) stay as written: only the pieces between them are read.
+  const text = line
+    .split(/(`+[^`]*`+)/)
+    .map((piece, i) => {
+      if (i % 2 === 1) return piece;
+      return piece.replace(WIDGET, (_, name: string, settings: string, content: string | undefined) => {
+        changed = true;
+        switch (name) {
+          case 'fa':
+            lost.add(`@fa[${settings}]`);
+            return content ?? '';
+          case 'color':
+          case 'css':
+          case 'size':
+            lost.add(`@${name}[…]`);
+            return content ?? '';
+          case 'img':
+            return content === undefined ? '' : `![](<${content}>)`;
+          case 'quote':
+            return `> ${settings}${content ? ` — ${content}` : ''}`;
+          case 'box': {
+            const [title, ...body] = (content ?? '').split('#');
+            return body.length > 0 ? `**${title}** ${body.join('#')}` : title!;
+          }
+          default:
+            lost.add(`@${name}[…]`);
+            return '';
+        }
+      });
+    })
+    .join('');
+  if (!changed) return null;
+  const icons = [...lost].filter((w) => w.startsWith('@fa'));
+  const looks = [...lost].filter((w) => !w.startsWith('@fa'));
+  const said = [
+    ...(icons.length > 0 ? [`GitPitch's icon ${icons.join(', ')} has no picture offline and was left out`] : []),
+    ...(looks.length > 0 ? [`GitPitch's ${looks.join(', ')} ${looks.length === 1 ? 'is' : 'are'} shown as ${looks.length === 1 ? 'its' : 'their'} text, without ${looks.length === 1 ? 'its' : 'their'} look`] : []),
+  ];
+  return { text, ...(said.length > 0 ? { warning: said.join('; ') } : {}) };
+}
+
+/** Rewrites one line of a GitPitch deck: null when nothing in it is GitPitch's own, else what to read instead. */
+export function rewriteGitPitchLine(line: string, state: GitPitchState): DialectLine | null {
+  // The background of the slide a delimiter opened goes in with the line after the cut, whatever it is.
+  const before = state.look;
+  state.look = undefined;
+  const own = readOwnLine(line, state);
+  if (before === undefined) return own;
+  const read: DialectLine = own ?? { text: line };
+  return { ...read, before: [before, ...(read.before ?? [])] };
+}
+
+/** One line's own GitPitch syntax, or null. */
+function readOwnLine(line: string, state: GitPitchState): DialectLine | null {
+  const delimiter = DELIMITER.exec(line.trimEnd());
+  if (delimiter) {
+    const { look, warning } = readDelimiter(delimiter[1]!);
+    state.look = look;
+    return { text: '---', ...(warning ? { warning } : {}) };
+  }
+  if (/^#HSLIDE[ \t]*$/.test(line)) return { text: '---' };
+  // A slide stacked under the one before, as reveal's `----` separator stacks it.
+  if (/^(?:\+\+\+|#VSLIDE)[ \t]*$/.test(line)) return { text: '----' };
+  const list = /^[ \t]*@(ul|ol)(?:\[[^\]\n]*\])?(\(false\))?[ \t]*$/.exec(line);
+  if (list) return { text: list[2] ? '' : '<!-- incremental: start -->' };
+  if (/^[ \t]*@(?:ulend|olend)[ \t]*$/.test(line)) return { text: '<!-- incremental: end -->' };
+  if (/^[ \t]*@title\[[^\]\n]*\][ \t]*$/.test(line)) return { text: '' };
+  // Code presenting: each `@[1-3](caption)` after a block is a step that lights those lines.
+  const wasInSteps = state.inSteps;
+  state.inSteps = /^[ \t]*@\[[\d,\s-]+\](?:\([^\n]*\))?[ \t]*$/.test(line);
+  if (state.inSteps) return { text: '', ...(wasInSteps ? {} : { warning: "GitPitch's code presenting steps (@[1-3]) are left out; the code shows whole" }) };
+  if (/^[ \t]*(?:@(?:snap|div)\[[^\]\n]*\]|@(?:snapend|divend)|\[drag=[^\]\n]*\])[ \t]*$/.test(line)) {
+    const named = state.layoutNamed;
+    state.layoutNamed = true;
+    return { text: '', ...(named ? {} : { warning: "GitPitch's layout markers (@snap, @div, [drag=…]) place content where briefdeck does not: the content stays in the slide's flow" }) };
+  }
+  return rewriteWidgets(line);
+}
