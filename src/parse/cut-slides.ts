@@ -194,6 +194,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       if (own.warning) warnHere(number, own.warning);
       for (const line of own.before ?? []) append(line, number);
       if (own.note !== undefined) return addNote(own.note, number);
+      // What the line opens comes after it, at its line (the background of the slide a GitPitch delimiter starts).
+      if (own.after) return [own.text, ...own.after].forEach((line) => handle(line, number));
       text = own.text;
       if (own.pageNumber !== undefined && current) (current as RawSlide).chrome = { ...(current as RawSlide).chrome, pageNumber: own.pageNumber };
       if (own.hidden) {

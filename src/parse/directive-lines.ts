@@ -43,6 +43,8 @@ export interface DialectLine {
   text: string;
   /** Lines of the slide's to read before `text`, such as the two-column layout a first column asks for. */
   before?: readonly string[];
+  /** Lines to read after `text`, at its line, each as a line of its own: the background of the slide a GitPitch delimiter starts. */
+  after?: readonly string[];
   /** The line is a line of the slide's notes (Deckset's `^ …`), which goes there and nowhere else. */
   note?: string;
   /** The line leaves its slide out (remark's `exclude: true`). */

@@ -27,8 +27,6 @@ export function readsAsGitPitchBody(text: string, path = ''): boolean {
 
 /** What the reader carries from line to line. */
 export interface GitPitchState {
-  /** The background a delimiter's settings gave, for the slide it opens: written with the line after it. */
-  look?: string;
   /** Layout markers have been named in a warning once: the deck's others go quietly. */
   layoutNamed: boolean;
   /** The line before was a code step (`@[1]`): a block's steps are named once. */
@@ -109,22 +107,11 @@ function rewriteWidgets(line: string): { text: string; warning?: string } | null
 
 /** Rewrites one line of a GitPitch deck: null when nothing in it is GitPitch's own, else what to read instead. */
 export function rewriteGitPitchLine(line: string, state: GitPitchState): DialectLine | null {
-  // The background of the slide a delimiter opened goes in with the line after the cut, whatever it is.
-  const before = state.look;
-  state.look = undefined;
-  const own = readOwnLine(line, state);
-  if (before === undefined) return own;
-  const read: DialectLine = own ?? { text: line };
-  return { ...read, before: [before, ...(read.before ?? [])] };
-}
-
-/** One line's own GitPitch syntax, or null. */
-function readOwnLine(line: string, state: GitPitchState): DialectLine | null {
   const delimiter = DELIMITER.exec(line.trimEnd());
   if (delimiter) {
+    // A cut, then the background of the slide it opens.
     const { look, warning } = readDelimiter(delimiter[1]!);
-    state.look = look;
-    return { text: '---', ...(warning ? { warning } : {}) };
+    return { text: '---', ...(look ? { after: [look] } : {}), ...(warning ? { warning } : {}) };
   }
   if (/^#HSLIDE[ \t]*$/.test(line)) return { text: '---' };
   // A slide stacked under the one before, as reveal's `----` separator stacks it.
