@@ -2675,7 +2675,7 @@ describe("Slidev's two-cols-header", () => {
 });
 
 describe("GitPitch's decks", () => {
-  it('a PITCHME.md is cut at --- and stacked at +++ (and #VSLIDE), its delimiter settings the slide\'s background, its widgets their text, @ul a list that steps in, Note: the notes; nothing of GitPitch\'s shows', async () => {
+  it('a PITCHME.md is cut at --- and stacked at +++ (and #VSLIDE), its delimiter settings the slide\'s background, its widgets their text, @ul a list that steps in, code steps its block\'s highlight, Note: the notes; nothing of GitPitch\'s shows', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'gitpitch', 'PITCHME.md'));
     const slides = built.briefing.slides;
     expect(built.briefing.meta.peerTools).toEqual(['GitPitch']);
@@ -2694,18 +2694,32 @@ describe("GitPitch's decks", () => {
     expect(slides[1]!.bodyHtml).toMatch(/<ul>\s*<li class="fragment">Direct talks<\/li>\s*<li class="fragment">A pause in tests<\/li>/);
     expect(toPlainText(slides[1]!.bodyHtml)).toContain('Talks are better than tests. — An official');
     expect(toPlainText(slides[2]!.bodyHtml)).toMatch(/^\s*Details\s+Gain A pause in missile tests\s+meetings = 3\s+deals = 0\s*$/);
+    // The code steps after the block light its lines one step at a time: line 1, then line 2.
+    expect(slides[2]!.bodyHtml).toMatch(/<code class="[^"]*code-steps hl-on-1 hl-on-2"><span class="code-line highlight-line hl-1">meetings/);
     expect(slides[3]!.bodyHtml).not.toContain('fragment');
     expect(slides[3]!.bodyHtml).toContain('<code>@fa[code]</code>');
     for (const slide of slides) expect(toPlainText(`${slide.title} ${slide.bodyHtml.replace(/<code>[^<]*<\/code>/g, '')}`)).not.toMatch(/@(?:title|snap|ul|css|color|fa|box|quote)\b|\?image=|\+\+\+|#VSLIDE|@\[/);
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+    expect([...built.warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message}`)).toEqual([
       "4: GitPitch's layout markers (@snap, @div, [drag=…]) place content where briefdeck does not: the content stays in the slide's flow",
       "5: GitPitch's @css[…] is shown as its text, without its look",
       "6: GitPitch's icon @fa[handshake] has no picture offline and was left out",
       "10: GitPitch's icon @fa[arrow-down] has no picture offline and was left out",
       "15: GitPitch's @color[…] is shown as its text, without its look",
-      "35: GitPitch's code presenting steps (@[1-3]) are left out; the code shows whole",
+      "35: GitPitch's captions of code steps are left out; the steps light their lines",
       "41: GitPitch's delimiter setting video= needs GitPitch's server (a video, an included or fetched file) and was left out",
     ]);
+  });
+
+  it('code steps light the block they follow, across @snapend and blank lines; a block with a highlight of its own keeps it, and a step after no block is a warning', async () => {
+    const deck = ['@snap[west]', '```js', 'a()', 'b()', '```', '@snapend', '', '@[2]', '@[1,2]', '', '```js [1]', 'c()', '```', '@[1]', '', '---', '', 'Text', '', '@[1](Nothing)', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'PITCHME.md': deck }, 'gitpitch-code-steps'), 'PITCHME.md'));
+    const [first, second] = built.briefing.slides;
+    // Step 1 lights line 2, step 2 lines 1 and 2.
+    expect(first!.bodyHtml).toContain('code-steps hl-on-1 hl-on-2');
+    expect(first!.bodyHtml.match(/class="code-line[^"]*"/g)!.slice(0, 2)).toEqual(['class="code-line hl-2"', 'class="code-line highlight-line hl-1 hl-2"']);
+    expect(first!.bodyHtml.match(/<pre>/g)).toHaveLength(2);
+    expect(toPlainText(second!.bodyHtml).trim()).toBe('Text');
+    expect(built.warnings.filter((w) => /code step/.test(w.message)).map((w) => `${w.line}: ${w.message}`)).toEqual(["20: GitPitch's code step @[…] follows no code block and was left out"]);
   });
 
   it('is known by its own lines in a file of any name; a ---? line opening a file is no front matter, and a deck of briefdeck\'s own that shows them in code stays briefdeck\'s', async () => {

@@ -9,6 +9,7 @@ import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type
 import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp-comments.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
+import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
 import { cutSlides } from './cut-slides.js';
 import { countHeadings } from './headings.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
@@ -78,6 +79,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const rewritten = rewriteMdxDeck(body.text);
     body.text = rewritten.text;
     if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: body.lineNumbers?.[rewritten.unclosedComment] ?? body.firstLine + rewritten.unclosedComment, hint: 'close the comment with */}' });
+  }
+  // GitPitch's code steps after a block light its lines, written onto its fence before the deck is cut.
+  for (const body of meta.peerTools.includes('GitPitch') ? bodies : []) {
+    const stepped = writeGitPitchCodeSteps(body.text);
+    body.text = stepped.text;
+    for (const i of stepped.captioned) bag.warn('W_PEER_SYNTAX', "GitPitch's captions of code steps are left out; the steps light their lines", { file: body.file.path, line: body.lineNumbers?.[i] ?? body.firstLine + i, hint: PEER_SYNTAX_HINT });
   }
   if (meta.peerTools.includes('Deckset')) {
     for (const body of bodies) {

@@ -9,15 +9,22 @@
 // - `@ul` … `@ulend` (and `@ol`) step their list in, item by item, unless `(false)` says not to;
 // - layout markers go and their content stays in the slide's flow, with one warning a deck: `@snap[north span-50]` …
 //   `@snapend`, `@div[…]` … `@divend`, GitPitch 4's `[drag=…, drop=…]`; so does `@title[…]`, the slide's name in its menu;
+// - its code steps, `@[1-3](caption)` lines after a block, light those lines step by step (written onto the block's
+//   fence as Slidev's `{1-3|…}` before the deck is cut, writeGitPitchCodeSteps); their captions go, with a warning;
 // - what needs GitPitch's server or files it fetches (`---?video=`, `---?include=`, `---?code=`, `@code[…](file)`,
-//   `@gist`) and its code steps (`@[1-3](caption)` after a block) are left out with a warning.
+//   `@gist`) is left out with a warning.
 import type { DialectLine } from '../directive-lines.js';
+import { createFenceReader } from '../read-fences.js';
 
 /** A GitPitch delimiter with settings: `---?image=…&size=…`. */
 const DELIMITER = /^---\?([a-z]+=[^\n]*)$/;
 /** Its widgets, markers and delimiters that only a GitPitch deck holds, at a line's start. */
 const OWN_LINE = /^(?:---\?(?:image|color|video|include|code|gist|iframe)=|#[HV]SLIDE[ \t]*$|@(?:snap|ul|ol|title|div)\[|@(?:snapend|ulend|olend|divend)[ \t]*$|@(?:fa|css|color|size|quote|box|img)\[[^\]\n]*\]\()/m;
-/** A widget inside a line, with its settings and its text or path. */
+/** A code step after a block: the lines it lights (`1`, `2-3`, `1,4-5`), and maybe a caption. */
+const CODE_STEP = /^[ \t]*@\[([\d,\s-]+)\](?:\(([^\n]*)\))?[ \t]*$/;
+/** A code block's opening fence, its marker and language. */
+const FENCE = /^( {0,3}(?:`{3,}|~{3,}))[ \t]*([^\s`{[]*)(.*)$/;
+/** A widget inside a line, with its settings and its text or path.*/
 const WIDGET = /@(fa|color|css|size|img|quote|box|code|gist|youtube|tweet|emoji)\[([^\]\n]{0,200})\](?:\(([^()\n]{0,2000})\))?/g;
 
 /** Whether a deck is GitPitch's: a file named PITCHME.md, or a body with GitPitch's own delimiters, markers or widgets. */
@@ -29,13 +36,11 @@ export function readsAsGitPitchBody(text: string, path = ''): boolean {
 export interface GitPitchState {
   /** Layout markers have been named in a warning once: the deck's others go quietly. */
   layoutNamed: boolean;
-  /** The line before was a code step (`@[1]`): a block's steps are named once. */
-  inSteps: boolean;
 }
 
 /** A fresh state for a file. */
 export function createGitPitchState(): GitPitchState {
-  return { layoutNamed: false, inSteps: false };
+  return { layoutNamed: false };
 }
 
 /** A delimiter's settings as the slide's background, in reveal's `.slide:` form, which lets only safe values in; with what it cannot show. */
@@ -121,13 +126,56 @@ export function rewriteGitPitchLine(line: string, state: GitPitchState): Dialect
   if (/^[ \t]*@(?:ulend|olend)[ \t]*$/.test(line)) return { text: '<!-- incremental: end -->' };
   if (/^[ \t]*@title\[[^\]\n]*\][ \t]*$/.test(line)) return { text: '' };
   // Code presenting: each `@[1-3](caption)` after a block is a step that lights those lines.
-  const wasInSteps = state.inSteps;
-  state.inSteps = /^[ \t]*@\[[\d,\s-]+\](?:\([^\n]*\))?[ \t]*$/.test(line);
-  if (state.inSteps) return { text: '', ...(wasInSteps ? {} : { warning: "GitPitch's code presenting steps (@[1-3]) are left out; the code shows whole" }) };
+  // A code step that follows no code block (those that do were written onto it): it has nothing to light.
+  if (CODE_STEP.test(line)) return { text: '', warning: "GitPitch's code step @[…] follows no code block and was left out" };
   if (/^[ \t]*(?:@(?:snap|div)\[[^\]\n]*\]|@(?:snapend|divend)|\[drag=[^\]\n]*\])[ \t]*$/.test(line)) {
     const named = state.layoutNamed;
     state.layoutNamed = true;
     return { text: '', ...(named ? {} : { warning: "GitPitch's layout markers (@snap, @div, [drag=…]) place content where briefdeck does not: the content stays in the slide's flow" }) };
   }
   return rewriteWidgets(line);
+}
+
+/**
+ * Writes GitPitch's code steps onto the block they follow, as Slidev's line highlight (`@[1]` then `@[2-3]` after a
+ * ```` ```python ```` block make it ```` ```python {1|2-3} ````), line for line: each step's line is left blank. Blank
+ * lines and `@snapend` may stand between the block and its steps. Returns the text, and where captions were left out.
+ */
+export function writeGitPitchCodeSteps(text: string): { text: string; captioned: number[] } {
+  if (!text.includes('@[')) return { text, captioned: [] };
+  const lines = text.split('\n');
+  const captioned: number[] = [];
+  const fences = createFenceReader();
+  let opening = -1;
+  /** The opening line of the block the next steps belong to, and the steps so far. */
+  let block = -1;
+  let steps: string[] = [];
+  let caption = -1;
+  const flush = () => {
+    const fence = block >= 0 && steps.length > 0 ? FENCE.exec(lines[block]!) : null;
+    // A block with a highlight of its own keeps it.
+    if (fence && !/[{[]/.test(fence[3]!)) lines[block] = `${fence[1]}${fence[2]} {${steps.join('|')}}`;
+    if (caption >= 0) captioned.push(caption);
+    block = -1;
+    steps = [];
+    caption = -1;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const inside = fences.inside;
+    if (fences.read(lines[i]!)) {
+      if (!inside) {
+        flush();
+        opening = i;
+      } else if (!fences.inside) block = opening;
+      continue;
+    }
+    const step = block >= 0 ? CODE_STEP.exec(lines[i]!) : null;
+    if (step) {
+      steps.push(step[1]!.replace(/\s/g, ''));
+      if (step[2]?.trim() && caption < 0) caption = i;
+      lines[i] = '';
+    } else if (lines[i]!.trim() !== '' && !/^[ \t]*@snapend[ \t]*$/.test(lines[i]!)) flush();
+  }
+  flush();
+  return { text: lines.join('\n'), captioned };
 }
