@@ -2735,6 +2735,46 @@ describe("GitPitch's decks", () => {
   });
 });
 
+describe("reveal-hugo's decks", () => {
+  it('its TOML front matter is read line for line, its sections are stacks, {{% note %}} notes, fragments steps, {{< slide >}} the slide\'s look; no shortcode shows', async () => {
+    const file = path.join(DIALECTS, 'reveal-hugo.md');
+    const built = await buildDeck(file);
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['reveal-hugo']);
+    expect([built.briefing.meta.title, built.briefing.meta.theme, built.briefing.meta.transition]).toEqual(['Summit talks', 'moon', 'fade']);
+    expect(slides.map((s) => [s.title, s.vertical ?? false, s.notes?.markdown ?? null])).toEqual([
+      ['Summit talks', false, null],
+      ['What worked', false, 'Say the talks paused the tests.'],
+      ['What did not', false, null],
+      ['Stacked first', false, null],
+      ['Stacked second', true, null],
+    ]);
+    expect(slides[1]!.bodyHtml).toMatch(/<span class="fragment">Direct talks<\/span>\s*<span class="fragment">A pause in tests<\/span>/);
+    expect(slides[2]!.look).toMatchObject({ className: 'lead', backgroundColor: '#1b3a5c' });
+    expect(slides[2]!.bodyHtml).toMatch(/<div class="fragment"><ul>\s*<li>No deal was signed<\/li>/);
+    expect(slides[3]!.bodyHtml).toContain('href="https://www.youtube.com/watch?v=abc123"');
+    // In code, a shortcode is code.
+    expect(toPlainText(slides[4]!.bodyHtml)).toContain('{{% note %}} stays code {{% /note %}}');
+    for (const slide of slides.slice(0, 4)) expect(toPlainText(slide.bodyHtml)).not.toMatch(/\{\{|\+\+\+|outputs|Say the talks/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '5: "reveal_hugo" is reveal-hugo\'s metadata; briefdeck reads part of it and ignores highlight_theme',
+      "28: reveal-hugo's slide setting template is not supported and was left out",
+      "44: Hugo's youtube shortcode is shown as a link to https://www.youtube.com/watch?v=abc123: a deck embeds nothing from the network",
+    ]);
+    const handout = await buildDeck(file, { handout: true });
+    expect(handout.deck.html).not.toContain('Say the talks');
+  });
+
+  it('is known by its shortcodes in a deck with no front matter, and a Hugo shortcode it does not read is a warning; {{< figure >}} is the picture', async () => {
+    const deck = ['# One', '', '{{% note %}}Said.{{% /note %}}', '', '---', '', '# Two', '', '{{< figure src="a.png" caption="A square" >}}', '', '{{< gist user 123 >}}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'reveal-hugo-by-body'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['reveal-hugo']);
+    expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['One', 'Said.'], ['Two', null]]);
+    expect(built.briefing.slides[1]!.bodyHtml).toMatch(/<img src="[^"]+" alt="A square"/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: Hugo shortcode {{< gist user 123 >}} is not supported and was left out']);
+  });
+});
+
 describe("Slidev's center layout", () => {
   it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
     const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');

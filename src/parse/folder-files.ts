@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { BriefingMeta, LoadedBriefing, SourceFile } from '../model.js';
-import { parseMeta, splitFrontMatter } from './parse-meta.js';
+import { parseMeta } from './parse-meta.js';
+import { splitFrontMatter } from './split-front-matter.js';
 
 /**
  * Applies `files:` from the metadata: those files, in that order, subfolders

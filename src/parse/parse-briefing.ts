@@ -10,13 +10,15 @@ import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
+import { rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
 import { countHeadings } from './headings.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { readSlideLines } from './read-slide-lines.js';
 import { renderSteps } from './build-steps.js';
 import { hasText, joinLines, type Line } from './source-lines.js';
-import { applyMarpCommentGlobals, parseMeta, splitFrontMatter, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
+import { applyMarpCommentGlobals, parseMeta, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
+import { splitFrontMatter } from './split-front-matter.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
@@ -79,6 +81,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const rewritten = rewriteMdxDeck(body.text);
     body.text = rewritten.text;
     if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: body.lineNumbers?.[rewritten.unclosedComment] ?? body.firstLine + rewritten.unclosedComment, hint: 'close the comment with */}' });
+  }
+  // reveal-hugo's shortcodes: its sections stacks, its notes reveal's, its fragments steps, its slide settings reveal's, line for line.
+  for (const body of meta.peerTools.includes('reveal-hugo') ? bodies : []) {
+    const rewritten = rewriteRevealHugoDeck(body.text);
+    body.text = rewritten.text;
+    for (const w of rewritten.warnings) bag.warn('W_PEER_SYNTAX', w.message, { file: body.file.path, line: body.lineNumbers?.[w.index] ?? body.firstLine + w.index, hint: PEER_SYNTAX_HINT });
   }
   // GitPitch's code steps after a block light its lines, written onto its fence before the deck is cut.
   for (const body of meta.peerTools.includes('GitPitch') ? bodies : []) {

@@ -3,7 +3,6 @@ import { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
-import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
 import { PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -60,41 +59,6 @@ export interface DeckText {
   tools?: string[];
 }
 
-/** Splits YAML front matter off a single-file briefing; returns the body and where it starts. */
-export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText {
-  const text = file.text;
-  // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
-  const titleBlock = readPandocTitleBlock(text);
-  // Only Pandoc writes one: the deck is read as Pandoc's, its LaTeX commands and its syntax with them.
-  if (titleBlock) return { meta: { file, yaml: titleBlock.yaml, firstLine: 1 }, body: titleBlock.body, bodyLine: titleBlock.bodyLine, tools: ['Pandoc'] };
-  const opener = /^---([^\n]*)\n/.exec(text);
-  // GitPitch's delimiter with settings (`---?image=a.jpg`) opens its first slide, not front matter.
-  if (!opener || opener[1]!.startsWith('?')) return { body: text, bodyLine: 1 };
-  if (opener[1]!.trim() !== '') {
-    // gray-matter style `---js` blocks execute code; ours never does.
-    bag.error('E_META', `front matter "---${opener[1]!.trim()}" is not supported; only YAML front matter is read`, {
-      file: file.path,
-      line: 1,
-      hint: 'start the front matter with a bare --- line and write YAML',
-    });
-    return { body: '', bodyLine: 1 };
-  }
-  const closer = /^(---|\.\.\.)[ \t]*$/m;
-  const rest = text.slice(opener[0].length);
-  const match = closer.exec(rest);
-  if (!match) {
-    bag.error('E_META', 'front matter is never closed', {
-      file: file.path,
-      line: 1,
-      hint: 'end the YAML block with a line holding only ---',
-    });
-    return { body: '', bodyLine: 1 };
-  }
-  const yaml = rest.slice(0, match.index);
-  const yamlLines = yaml.split('\n').length - 1;
-  const body = rest.slice(match.index + match[0].length).replace(/^\n/, '');
-  return { meta: { file, yaml, firstLine: 2 }, body, bodyLine: 2 + yamlLines + 1 };
-}
 
 /** The longest talk `duration` may give, in minutes: a day. */
 const MAX_DURATION_MINUTES = 24 * 60;

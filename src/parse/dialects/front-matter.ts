@@ -169,6 +169,16 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       });
       return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
     }
+    // A Hugo page made a reveal.js deck (`outputs = ["Reveal"]`): what briefdeck makes anyway.
+    case 'outputs':
+      return Array.isArray(value) && value.includes('Reveal');
+    // reveal-hugo's settings for the deck: its reveal theme, transition and slide numbers.
+    case 'reveal_hugo':
+      return applyOptions(value, {
+        theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v) && (meta.keyLines.theme === undefined ? ((meta.theme = v), true) : true),
+        transition: (v) => applyTransition(v, meta),
+        slide_number: (v) => applySlideNumber(v, meta),
+      });
     case 'format': {
       // `format: revealjs` says only what briefdeck makes anyway.
       if (value === 'revealjs') return true;

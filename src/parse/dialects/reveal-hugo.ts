@@ -1,0 +1,112 @@
+import { createFenceReader } from '../read-fences.js';
+
+// How briefdeck reads reveal-hugo's decks (Hugo pages with `outputs = ["Reveal"]`, their front matter often TOML,
+// read by toml-front-matter.ts). Slides are cut at `---`; its shortcodes are rewritten, line for line, into
+// reveal's and briefdeck's own syntax before the deck is cut:
+// - `{{% section %}}` … `{{% /section %}}`: the slides between are a vertical stack (each `---` inside stacks the next);
+// - `{{% note %}}` … `{{% /note %}}`: speaker notes, as reveal's `<aside class="notes">`;
+// - `{{% fragment %}}text{{% /fragment %}}` and `{{< frag c="text" >}}` step in; on lines of their own, what stands
+//   between steps in as one;
+// - `{{< slide background-color="#123" class="lead" id="x" transition="zoom" >}}` sets the slide, as reveal's
+//   `<!-- .slide: -->` comment does (and under its rules);
+// - Hugo's `{{< figure src="a.png" caption="…" >}}` is the picture, and `{{< youtube id >}}` a link to the video;
+// - any other shortcode is left out with a warning, never shown as text.
+
+/** A shortcode of either kind, `{{% name args %}}` or `{{< name args >}}`, bounded to its line. */
+const SHORTCODE = /\{\{([%<])[ \t]*(\/?)([\w-]+)((?:[ \t][^\n%>]{0,500}?)?)[ \t]*[%>]\}\}/g;
+/** reveal-hugo's own shortcodes, which make a deck reveal-hugo's. */
+const OWN_SHORTCODE = /\{\{[%<][ \t]*\/?(?:section|note|fragment|frag|slide)\b[^\n]{0,500}?[%>]\}\}/;
+
+/** Whether a deck's body is reveal-hugo's: it holds one of its own shortcodes outside code. */
+export function readsAsRevealHugoBody(text: string): boolean {
+  return OWN_SHORTCODE.test(text);
+}
+
+/** `{{< slide >}}`'s settings that are reveal's slide settings of the same name, or with `data-` before it. */
+const SLIDE_SETTINGS: Record<string, string> = {
+  id: 'id',
+  class: 'class',
+  background: 'data-background',
+  transition: 'data-transition',
+  'transition-speed': 'data-transition-speed',
+  'background-transition': 'data-background-transition',
+  ...Object.fromEntries(['color', 'image', 'size', 'position', 'repeat', 'opacity', 'gradient'].map((k) => [`background-${k}`, `data-background-${k}`])),
+};
+
+/** A shortcode's `key="value"` settings. */
+function readSettings(args: string): [string, string][] {
+  return [...args.matchAll(/([\w-]+)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|(\S+))/g)].map((m) => [m[1]!, m[2] ?? m[3] ?? m[4] ?? '']);
+}
+
+/** `{{< slide … >}}` as a reveal `.slide:` comment, and the settings it leaves out. */
+function readSlide(args: string): { text: string; left: string[] } {
+  const attributes: string[] = [];
+  const left: string[] = [];
+  for (const [key, value] of readSettings(args)) {
+    if (Object.hasOwn(SLIDE_SETTINGS, key)) attributes.push(`${SLIDE_SETTINGS[key]}="${value.replace(/"/g, '')}"`);
+    else left.push(key);
+  }
+  return { text: attributes.length > 0 ? `<!-- .slide: ${attributes.join(' ')} -->` : '', left };
+}
+
+/** What one shortcode becomes (`text` undefined: one briefdeck does not read), with a warning for what it leaves out. */
+function readShortcode(name: string, closing: boolean, args: string, alone: boolean): { text?: string; warning?: string } {
+  switch (name) {
+    case 'section':
+      return { text: '' };
+    case 'note':
+      return { text: closing ? '</aside>' : '<aside class="notes">' };
+    case 'fragment':
+      // On a line of its own it opens (or ends) a step of all that stands between; inside a line, a step of its words.
+      if (alone) return { text: closing ? '<!-- pause: end -->' : '<!-- pause -->' };
+      return { text: closing ? '</span>' : '<span class="fragment">' };
+    case 'frag':
+      return { text: `<span class="fragment">${readSettings(args).find(([key]) => key === 'c')?.[1] ?? ''}</span>` };
+    case 'slide': {
+      const slide = readSlide(args);
+      return { text: slide.text, ...(slide.left.length > 0 ? { warning: `reveal-hugo's slide setting ${slide.left.join(', ')} is not supported and was left out` } : {}) };
+    }
+    // Hugo's own: a picture from the site, and a video on the web, which a deck shows as a link to it.
+    case 'figure': {
+      const settings = new Map(readSettings(args));
+      const src = settings.get('src');
+      const alt = (settings.get('alt') ?? settings.get('caption') ?? settings.get('title') ?? '').replace(/[[\]]/g, '');
+      return src ? { text: `![${alt}](<${src}>)` } : {};
+    }
+    case 'youtube': {
+      const id = readSettings(args).find(([key]) => key === 'id')?.[1] ?? args.trim().split(/[ \t]+/)[0]!.replace(/^["']|["']$/g, '');
+      if (!/^[\w-]{1,64}$/.test(id)) return {};
+      return { text: `<https://www.youtube.com/watch?v=${id}>`, warning: `Hugo's youtube shortcode is shown as a link to https://www.youtube.com/watch?v=${id}: a deck embeds nothing from the network` };
+    }
+    default:
+      return {};
+  }
+}
+
+/** The deck's text with reveal-hugo's shortcodes rewritten line for line, and a warning, by line index, for what is left out. */
+export function rewriteRevealHugoDeck(text: string): { text: string; warnings: { index: number; message: string }[] } {
+  const lines = text.split('\n');
+  const warnings: { index: number; message: string }[] = [];
+  const fences = createFenceReader();
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fences.read(line)) continue;
+    // Inside a section, a cut stacks the next slide under this one.
+    if (inSection && /^---[ \t]*$/.test(line)) {
+      lines[i] = '----';
+      continue;
+    }
+    if (!line.includes('{{')) continue;
+    const alone = /^[ \t]*\{\{[%<][^\n]*[%>]\}\}[ \t]*$/.test(line) && line.match(/\{\{[%<]/g)!.length === 1;
+    lines[i] = line.replace(SHORTCODE, (shortcode, _kind: string, closing: string, name: string, args: string) => {
+      const read = readShortcode(name, closing !== '', args, alone);
+      if (name === 'section') inSection = closing === '';
+      if (read.warning) warnings.push({ index: i, message: read.warning });
+      if (read.text !== undefined) return read.text;
+      warnings.push({ index: i, message: `Hugo shortcode ${shortcode} is not supported and was left out` });
+      return '';
+    });
+  }
+  return { text: lines.join('\n'), warnings };
+}

@@ -1,0 +1,53 @@
+import type { DiagnosticBag } from '../errors.js';
+import type { SourceFile } from '../model.js';
+import type { DeckText } from './parse-meta.js';
+import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
+import { convertTomlFrontMatter } from './dialects/toml-front-matter.js';
+
+// Where a single Markdown file's metadata ends and its slides begin: YAML front matter between `---` lines, Hugo's
+// TOML between `+++` lines (reveal-hugo's decks), or Pandoc's `% Title` block. parse-meta.ts reads the metadata.
+
+/** Splits front matter (YAML, TOML or a Pandoc title block) off a single-file briefing; returns the body and where it starts. */
+export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText {
+  const text = file.text;
+  // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
+  const titleBlock = readPandocTitleBlock(text);
+  // Only Pandoc writes one: the deck is read as Pandoc's, its LaTeX commands and its syntax with them.
+  if (titleBlock) return { meta: { file, yaml: titleBlock.yaml, firstLine: 1 }, body: titleBlock.body, bodyLine: titleBlock.bodyLine, tools: ['Pandoc'] };
+  // Hugo's TOML front matter (reveal-hugo's decks): its YAML, line for line.
+  const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n\+\+\+[ \t]*(?:\n|$)/.exec(text);
+  if (toml) {
+    const converted = convertTomlFrontMatter(toml[1]!);
+    const bodyLine = toml[1]!.split('\n').length + 3;
+    const body = text.slice(toml[0].length);
+    if ('error' in converted) bag.error('E_META', `invalid TOML: ${converted.error}`, { file: file.path, line: 2 + converted.line, hint: 'check the front matter between the +++ lines; its values are TOML (key = "value")' });
+    return { ...('yaml' in converted ? { meta: { file, yaml: converted.yaml, firstLine: 2 } } : {}), body, bodyLine, tools: ['reveal-hugo'] };
+  }
+  const opener = /^---([^\n]*)\n/.exec(text);
+  // GitPitch's delimiter with settings (`---?image=a.jpg`) opens its first slide, not front matter.
+  if (!opener || opener[1]!.startsWith('?')) return { body: text, bodyLine: 1 };
+  if (opener[1]!.trim() !== '') {
+    // gray-matter style `---js` blocks execute code; ours never does.
+    bag.error('E_META', `front matter "---${opener[1]!.trim()}" is not supported; only YAML front matter is read`, {
+      file: file.path,
+      line: 1,
+      hint: 'start the front matter with a bare --- line and write YAML',
+    });
+    return { body: '', bodyLine: 1 };
+  }
+  const closer = /^(---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(opener[0].length);
+  const match = closer.exec(rest);
+  if (!match) {
+    bag.error('E_META', 'front matter is never closed', {
+      file: file.path,
+      line: 1,
+      hint: 'end the YAML block with a line holding only ---',
+    });
+    return { body: '', bodyLine: 1 };
+  }
+  const yaml = rest.slice(0, match.index);
+  const yamlLines = yaml.split('\n').length - 1;
+  const body = rest.slice(match.index + match[0].length).replace(/^\n/, '');
+  return { meta: { file, yaml, firstLine: 2 }, body, bodyLine: 2 + yamlLines + 1 };
+}
