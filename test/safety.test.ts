@@ -173,6 +173,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
       // Raw <img> tags whose pictures cannot be used, each said at its line: the newlines before each were counted from the slide's start.
       const pictures = await loadModel(briefing({ 'a.md': `## Pictures\n\n${'<img src=x>\n'.repeat(15_000)}` }), { sandbox });
       expect(pictures.warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => w.line).slice(-2)).toEqual([15_001, 15_002]);
+      // Metadata with thousands of keys in one map (another tool's, warned of once): yaml's own check for a repeated key
+      // compared each key with every other (20,000 took 4 s); a repeat is still an error at its line.
+      const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}`).join('\n');
+      const repeated = (await loadModel(briefing({ 'a.md': '## One\n' }, `title: T\ndrawings:\n${keys}\n  k7: again\n`), { sandbox }).catch((e: unknown) => e)) as BriefdeckError;
+      expect([repeated.code, repeated.line, repeated.message]).toEqual(['E_YAML', 20_003, 'duplicate key "k7" in metadata']);
       // Closed comments still go, from a title and from text.
       const closed = await loadModel(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);

@@ -2,6 +2,7 @@
 // file it may name is read later, by the load stage, like an image.
 import { Marked, type Tokens } from 'marked';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import type { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { CHART_TYPES, type ChartRef, type ChartRow, type ChartType, type SourceFile } from '../model.js';
@@ -22,7 +23,7 @@ const DATA_EXTENSIONS = ['.csv', '.json'];
  */
 export function readChartBlock(body: string, file: SourceFile, line: number, bag: DiagnosticBag, shownIn = file.path): ChartRef | null {
   const lines = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const doc = parseDocument(body, { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
   const lineAt = (offset: number | undefined) => line + (offset === undefined ? 1 : lines.linePos(offset).line);
   const where = (node?: Node | null) => ({ file: shownIn, line: lineAt(node?.range?.[0]) });
   const fail = (message: string, at: { file: string; line: number }, hint: string) => {
@@ -33,6 +34,9 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
     const first = doc.errors[0]!;
     return fail(`chart block is not valid YAML: ${first.message.split('\n')[0]}`, { file: shownIn, line: lineAt(first.pos[0]) }, 'the block holds YAML keys such as type:, x:, y: and data:');
   }
+  // A key written twice in one map (a row's, or the block's own) is an error at the second, found in one pass.
+  const repeat = findDuplicateKeys(doc)[0];
+  if (repeat) return fail(`chart block is not valid YAML: Map keys must be unique`, where(repeat), 'the block holds YAML keys such as type:, x:, y: and data:');
   if (!isMap(doc.contents)) return fail('chart block is empty or not a set of keys', where(), 'start with `type: column`, then `data:` with one row per line');
   const chart: ChartRef = { source: { file: shownIn, line } };
   let ok = true;

@@ -170,7 +170,7 @@ function readReferenceText(text: string, name: string): { items: unknown; type: 
     if (extension === 'bib' || extension === 'bibtex') return { items: text, type: '@bibtex/text' };
     if (extension === 'json') return { items: JSON.parse(text) as unknown, type: '@csl/list+object' };
     if (extension === 'yaml' || extension === 'yml') {
-      const data = parseYaml(text) as unknown;
+      const data = parseYaml(text, { uniqueKeys: false }) as unknown;
       // Pandoc's CSL YAML is a map with the list under `references:`.
       const list = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { references?: unknown }).references : data;
       return { items: list, type: '@csl/list+object' };

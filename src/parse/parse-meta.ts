@@ -1,5 +1,6 @@
 import { CST, LineCounter, Parser, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { DiagnosticBag } from '../errors.js';
+import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
@@ -72,7 +73,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   const lines = new LineCounter();
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
   // Marp reads its text directives loosely (`backgroundColor: #fff`, `header: ![logo](a.png)`), where YAML sees a comment or a tag.
-  const doc = parseDocument(loosenMarpDirectives(source.yaml), { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const doc = parseDocument(loosenMarpDirectives(source.yaml), { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
   const lineOf = (offset: number | undefined) => source.firstLine + (offset === undefined ? 0 : lines.linePos(offset).line - 1);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
@@ -83,6 +84,10 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       });
     }
   }
+  // Each key once in each map: a repeat is an error at its line, as yaml's own check would say, found in one pass.
+  const repeats = findDuplicateKeys(doc);
+  for (const key of repeats) bag.error('E_YAML', `duplicate key "${String(key.value)}" in metadata`, { file: source.file.path, line: lineOf(key.range?.[0]), hint: 'each key may appear once; delete one of them' });
+  if (repeats.length > 0 && doc.errors.length === 0) return { meta, location };
   if (doc.errors.length > 0) {
     // yaml may describe one problem twice, at one place (a value running on to an indented `key: value` line is both a
     // mapping in a compact one and a key over two lines): it is reported once.
@@ -92,14 +97,11 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     for (const err of doc.errors) {
       if (reported.has(err.pos[0])) continue;
       reported.add(err.pos[0]);
-      const duplicate = err.code === 'DUPLICATE_KEY';
-      const key = duplicate ? /^\s*["']?([^"':\n]+)/.exec(source.yaml.slice(err.pos[0]))?.[1]?.trim() : undefined;
       const indented = err.code === 'BLOCK_AS_IMPLICIT_KEY' ? lineOfIndentedKey(source, lineOf(err.pos[0])) : undefined;
       // yaml says a `[` or `{` never closed where it gave up reading; the line to mend is the one that opened it.
-      const unclosed = indented === undefined && !duplicate ? (unclosedFlows ??= listUnclosedFlows(source.yaml)).findLast((flow) => flow.offset <= err.pos[0]) : undefined;
-      const message = duplicate
-        ? `duplicate key "${key ?? '?'}" in metadata`
-        : indented !== undefined
+      const unclosed = indented === undefined ? (unclosedFlows ??= listUnclosedFlows(source.yaml)).findLast((flow) => flow.offset <= err.pos[0]) : undefined;
+      const message =
+        indented !== undefined
           ? 'invalid YAML: this line holds a key but is indented into the value above it'
           : unclosed
             ? `invalid YAML: the ${unclosed.opener === '[' ? 'list' : 'map'} opened with ${unclosed.opener} on this line is never closed with ${unclosed.opener === '[' ? ']' : '}'}`
@@ -107,9 +109,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       bag.error('E_YAML', message, {
         file: source.file.path,
         line: indented ?? (unclosed ? lineOf(unclosed.offset) : err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? lineOfOpeningQuote(source, lineOf(err.pos[0])) : lineOf(err.pos[0])),
-        hint: duplicate
-          ? 'each key may appear once; delete one of them'
-          : indented !== undefined
+        hint:
+          indented !== undefined
             ? 'start the key at the beginning of its line, or quote a value that contains ": "'
             : unclosed
               ? `close it on the same line, or quote the value if the ${unclosed.opener} is part of its text`

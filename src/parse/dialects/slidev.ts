@@ -55,7 +55,8 @@ export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): b
 /** The values of a slide's front matter, read as YAML; a block YAML cannot read gives none, and each line is read alone. */
 function readFrontMatterValues(lines: string[]): Record<string, unknown> {
   try {
-    const read = parseYaml(lines.join('\n'), { schema: 'core' }) as unknown;
+    // Keys are not checked for repeats (the last one stands): that check takes time with the square of their number.
+    const read = parseYaml(lines.join('\n'), { schema: 'core', uniqueKeys: false }) as unknown;
     return typeof read === 'object' && read !== null && !Array.isArray(read) ? (read as Record<string, unknown>) : {};
   } catch {
     return {};
