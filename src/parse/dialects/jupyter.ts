@@ -241,7 +241,8 @@ function writeOutput(output: unknown, cell: number, index: number, file: SourceF
  * fails to read it, or else where a comma stands before a closing bracket (which YAML allows and JSON does not).
  */
 function locateJsonError(text: string): number {
-  const failed = parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0]?.line;
+  // Repeated keys are no JSON error (and checking for them takes time with the square of their number).
+  const failed = parseDocument(text, { prettyErrors: true, uniqueKeys: false }).errors[0]?.linePos?.[0]?.line;
   if (failed !== undefined) return failed;
   const comma = /,\s*[\]}]/.exec(text);
   return comma ? text.slice(0, comma.index).split('\n').length : 1;
