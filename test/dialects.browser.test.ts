@@ -31,6 +31,7 @@ const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: n
   { file: 'deckset.md', tool: 'Deckset' },
   { file: 'gitpitch/PITCHME.md', tool: 'GitPitch', stacks: 2, backgroundImages: 1 },
   { file: 'reveal-hugo.md', tool: 'reveal-hugo', stacks: 1 },
+  { file: 'hackmd.md', tool: 'HackMD', stacks: 1 },
   { file: 'jupyter/slides.ipynb', tool: 'Jupyter', stacks: 1 },
   { file: 'reveal-page.html', tool: 'reveal.js, an HTML page', stacks: 1, backgroundImages: 2 },
 ];

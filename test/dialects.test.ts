@@ -2775,6 +2775,42 @@ describe("reveal-hugo's decks", () => {
   });
 });
 
+describe("HackMD's and HedgeDoc's slide decks", () => {
+  it('type: slide and slideOptions are read (reveal\'s theme and transition), its alert boxes are callouts without a title, a spoiler one with its, its tags their text, an embed a link; cut at --- and stacked at ----', async () => {
+    const file = path.join(DIALECTS, 'hackmd.md');
+    const built = await buildDeck(file);
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['HackMD']);
+    expect([built.briefing.meta.theme, built.briefing.meta.transition]).toEqual(['moon', 'fade']);
+    expect(slides.map((s) => [s.title, s.vertical ?? false, s.notes?.markdown ?? null])).toEqual([
+      ['Summit talks', false, null],
+      ['What worked', false, 'Say the talks paused the tests.'],
+      ['Details', true, null],
+      ['Open questions', false, null],
+    ]);
+    expect(toPlainText(slides[0]!.bodyHtml).trim()).toBe('Analyst Three meetings in review');
+    expect(slides[1]!.bodyHtml).toMatch(/<div class="callout callout-note"><p>Talks are better than tests\.<\/p>/);
+    expect(slides[2]!.bodyHtml).toMatch(/<div class="callout callout-note"><p class="callout-title">The terms<\/p><p>No deal was signed\.<\/p>/);
+    expect(slides[2]!.bodyHtml).toContain('href="https://www.youtube.com/watch?v=abc123"');
+    expect(slides[3]!.bodyHtml).toMatch(/<div class="callout callout-warning"><p>Verification is open\.<\/p>/);
+    expect(slides[3]!.bodyHtml).toContain('<code>[name=code]</code>');
+    for (const slide of slides) expect(toPlainText(slide.bodyHtml.replace(/<code>[^<]*<\/code>/g, ''))).not.toMatch(/:::|\{%|\[TOC\]|\[(?:name|time)=/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '5: "slideOptions" is HackMD\'s metadata; briefdeck reads part of it and ignores spotlight',
+      "38: HackMD's youtube embed is shown as a link to it: a deck embeds nothing from the network",
+      "40: HackMD's [TOC] (a table of the note's headings) is not drawn in a deck and was left out",
+    ]);
+    expect((await buildDeck(file, { handout: true })).deck.html).not.toContain('Say the talks');
+  });
+
+  it('a deck whose only setting is slideOptions builds (it was an unknown key, and the build failed); a Quarto callout with appearance="minimal" has no title', async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nslideOptions:\n  transition: zoom\n---\n\n# One\n\n---\n\n# Two\n' }, 'hackmd-slide-options'), 'deck.md'));
+    expect([built.briefing.meta.peerTools, built.briefing.meta.transition, built.briefing.slides.map((s) => s.title)]).toEqual([['HackMD'], 'zoom', ['One', 'Two']]);
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\nformat: revealjs\n---\n\n## One\n\n::: {.callout-tip appearance="minimal"}\nA bare box\n:::\n' }, 'quarto-minimal-callout'), 'deck.qmd'));
+    expect(quarto.briefing.slides.find((s) => s.title === 'One')!.bodyHtml).toBe('<div class="callout callout-tip"><p>A bare box</p>\n</div>\n');
+  });
+});
+
 describe("Slidev's center layout", () => {
   it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
     const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');

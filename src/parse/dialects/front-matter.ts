@@ -169,6 +169,17 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       });
       return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
     }
+    // HackMD's slide mode (`type: slide`) and its reveal options; its tags (and Hugo's) are the note's, never shown.
+    case 'type':
+      return value === 'slide';
+    case 'tags':
+      return true;
+    case 'slideOptions':
+      return applyOptions(value, {
+        theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v) && (meta.keyLines.theme === undefined ? ((meta.theme = v), true) : true),
+        transition: (v) => applyTransition(v, meta),
+        slideNumber: (v) => applySlideNumber(v, meta),
+      });
     // A Hugo page made a reveal.js deck (`outputs = ["Reveal"]`): what briefdeck makes anyway.
     case 'outputs':
       return Array.isArray(value) && value.includes('Reveal');

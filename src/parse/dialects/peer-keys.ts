@@ -16,7 +16,9 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   // R Markdown's (ioslides, Slidy, revealjs and Beamer presentations, knitted by knitr, then Pandoc).
   ...['output', 'runtime', 'knit', 'editor_options', 'always_allow_html'].map((k) => [k, 'R Markdown']),
   // Hugo's page keys, and reveal-hugo's own, which a deck of a Hugo site carries.
-  ...['outputs', 'reveal_hugo', 'draft', 'weight', 'slug', 'aliases', 'tags', 'categories', 'lastmod', 'publishDate', 'expiryDate'].map((k) => [k, 'reveal-hugo']),
+  ...['outputs', 'reveal_hugo', 'draft', 'weight', 'slug', 'aliases', 'categories', 'lastmod', 'publishDate', 'expiryDate'].map((k) => [k, 'reveal-hugo']),
+  // HackMD's and HedgeDoc's note settings, its slide mode's among them.
+  ...['slideOptions', 'robots', 'breaks', 'GA', 'disqus', 'opengraph'].map((k) => [k, 'HackMD']),
   ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
   // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
   ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'variables'].map((k) => [k, 'Pandoc']),
@@ -35,7 +37,7 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
  * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
  * theirs on its own.
  */
-export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo']);
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD']);
 
 /** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
@@ -48,6 +50,9 @@ const SHARED_KEYS: Record<string, string[]> = {
   ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
   ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
   params: ['Quarto', 'R Markdown'],
+  // A note's kind and tags in HackMD (`type: slide`), a page's content type and tags in Hugo.
+  type: ['HackMD', 'reveal-hugo'],
+  tags: ['HackMD', 'reveal-hugo'],
 };
 
 /** Whether two tools share the key, so that the deck's other keys decide whose it is. */

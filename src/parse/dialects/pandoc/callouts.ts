@@ -11,9 +11,9 @@ export const CALLOUT = new RegExp(`^callout-(${CALLOUT_KINDS})$`);
 const CALLOUT_BLOCK = fencedDivPattern(`[ \\t]*\\.callout-(${CALLOUT_KINDS})\\b([^}\\n]*)`);
 const CALLOUT_OPENING = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-/;
 
-/** The marked extension that draws a callout: a box with a title (its first heading, its `title=`, or its kind) over its content. `report` warns of one never closed. */
+/** The marked extension that draws a callout: a box with a title (its first heading, its `title=`, or its kind; none for `appearance="minimal"`) over its content. `report` warns of one never closed. */
 export function calloutExtension(report: (message: string) => void): TokenizerAndRendererExtension {
-  return fencedDivExtension<{ kind: string; title: Tokens.Generic[]; body: Tokens.Generic[] }>(
+  return fencedDivExtension<{ kind: string; title: Tokens.Generic[] | null; body: Tokens.Generic[] }>(
     {
       name: 'callout',
       called: 'a callout',
@@ -23,10 +23,12 @@ export function calloutExtension(report: (message: string) => void): TokenizerAn
         const body = lexer.blockTokens(match[4]!, []);
         const named = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(match[3]!);
         const heading = body[0]?.type === 'heading' ? (body.shift() as Tokens.Heading).tokens : null;
-        const title = heading ?? lexer.inline(named ? (named[1] ?? named[2]!) : CALLOUT_TITLES[match[2]!]!);
+        // Quarto's `appearance="minimal"` draws the box without a title, unless one is written.
+        const minimal = /(?:^|\s)appearance=["']?minimal\b/.test(match[3]!);
+        const title = heading ?? (named ? lexer.inline(named[1] ?? named[2]!) : minimal ? null : lexer.inline(CALLOUT_TITLES[match[2]!]!));
         return { kind: match[2]!, title, body };
       },
-      render: ({ kind, title, body }, parser) => `<div class="callout callout-${kind}"><p class="callout-title">${parser.parseInline(title)}</p>${parser.parse(body)}</div>\n`,
+      render: ({ kind, title, body }, parser) => `<div class="callout callout-${kind}">${title ? `<p class="callout-title">${parser.parseInline(title)}</p>` : ''}${parser.parse(body)}</div>\n`,
     },
     report,
   );

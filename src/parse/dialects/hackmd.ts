@@ -1,0 +1,66 @@
+// How briefdeck reads HackMD's and HedgeDoc's slide decks (`type: slide`, `slideOptions:` in front matter). They are
+// reveal.js Markdown (`---` cuts, `----` stacks, `Note:` notes, `.slide:` and `.element:` comments, read by reveal.ts),
+// with HackMD's own syntax, rewritten here line by line into briefdeck's:
+// - its alert boxes, `:::info`, `:::success`, `:::warning`, `:::danger` … `:::`, are callouts (note, tip, warning,
+//   important) without a title, as HackMD draws them, and `:::spoiler Title` a callout with that title, shown open,
+//   as a slide has no one to open it;
+// - its tags `[name=Ann]` and `[time=Mon]` are their text; `[color=#f00]` goes;
+// - its embeds: `{%youtube id %}`, `{%vimeo id %}` and `{%gist user/id %}` are links to what they would show (a deck
+//   embeds nothing from the network), any other (`{%slideshare …%}`, `{%pdf …%}`) goes with a warning, and so does `[TOC]`.
+import type { DialectLine } from '../directive-lines.js';
+
+/** The callout each of HackMD's alert boxes is. */
+const ALERTS: Record<string, string> = { info: 'note', success: 'tip', warning: 'warning', danger: 'important' };
+/** HackMD's own lines: an alert box or spoiler, an embed, a name or time tag. */
+const OWN_LINE = /^:::[ \t]*(?:info|success|warning|danger|spoiler)\b|\{%[ \t]*(?:youtube|vimeo|gist|slideshare|speakerdeck|pdf|figma)[ \t]|\[(?:name|time)=[^\]\n]+\]/m;
+/** An embed: its kind and what it names. */
+const EMBED = /\{%[ \t]*([a-z]+)[ \t]+([^%\n]{1,300}?)[ \t]*%\}/g;
+/** Where each embed that has an address on the web shows its content. */
+const EMBED_ADDRESSES: Record<string, (id: string) => string | undefined> = {
+  youtube: (id) => (/^[\w-]{1,64}$/.test(id) ? `https://www.youtube.com/watch?v=${id}` : undefined),
+  vimeo: (id) => (/^\d{1,20}$/.test(id) ? `https://vimeo.com/${id}` : undefined),
+  gist: (id) => (/^[\w-]{1,64}\/[0-9a-f]{1,64}$/i.test(id) ? `https://gist.github.com/${id}` : undefined),
+};
+
+/** Whether a deck's body is HackMD's: one of its alert boxes, embeds or tags. */
+export function readsAsHackmdBody(text: string): boolean {
+  return OWN_LINE.test(text);
+}
+
+/** Rewrites one line of a HackMD deck: null when nothing in it is HackMD's own, else what to read instead. */
+export function rewriteHackmdLine(line: string): DialectLine | null {
+  const box = /^:::[ \t]*(info|success|warning|danger|spoiler)\b[ \t]*(.*?)[ \t]*$/.exec(line);
+  if (box) {
+    const [, kind, title] = box as unknown as [string, string, string];
+    // HackMD's boxes have no title of their own: the box alone, as Quarto's minimal callout draws it.
+    const named = title ? ` title="${title.replace(/"/g, "'")}"` : ' appearance="minimal"';
+    return { text: `::: {.callout-${kind === 'spoiler' ? 'note' : ALERTS[kind]}${named}}` };
+  }
+  if (/^[ \t]*\[TOC\][ \t]*$/.test(line)) return { text: '', warning: "HackMD's [TOC] (a table of the note's headings) is not drawn in a deck and was left out" };
+  if (!line.includes('[') && !line.includes('{%')) return null;
+  const left: string[] = [];
+  const linked: string[] = [];
+  // Code spans stay as written: only the pieces between them are read.
+  const text = line
+    .split(/(`+[^`]*`+)/)
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece
+            .replace(/\[(?:name|time)=([^\]\n]+)\]/g, '$1')
+            .replace(/\[color=[^\]\n]*\]/g, '')
+            .replace(EMBED, (embed, kind: string, id: string) => {
+              const address = Object.hasOwn(EMBED_ADDRESSES, kind) ? EMBED_ADDRESSES[kind]!(id.trim()) : undefined;
+              if (address === undefined) {
+                left.push(embed);
+                return '';
+              }
+              linked.push(kind);
+              return `<${address}>`;
+            }),
+    )
+    .join('');
+  if (text === line) return null;
+  const said = [...(linked.length > 0 ? [`HackMD's ${linked.join(', ')} embed is shown as a link to it: a deck embeds nothing from the network`] : []), ...(left.length > 0 ? [`HackMD's ${left.join(', ')} is not supported and was left out`] : [])];
+  return { text, ...(said.length > 0 ? { warning: said.join('; ') } : {}) };
+}
