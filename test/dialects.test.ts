@@ -3023,6 +3023,20 @@ describe("Obsidian's Advanced Slides", () => {
     expect(plain.deck.html).not.toContain('Kept back');
   });
 
+  it("its front matter builds: its own themes stand in as built-in ones and its settings are warnings naming it (theme: consult was an unknown theme, and the build failed); an Obsidian note's properties say nothing a deck shows", async () => {
+    const deck = ['---', 'theme: consult', 'height: 540', 'enableChalkboard: true', 'slideNumber: true', '---', '', '# One', '', '---', '', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'advanced-front-matter'), 'deck.md'));
+    expect([built.briefing.meta.peerTools, built.briefing.meta.theme, built.briefing.meta.pageNumbers, built.briefing.slides.map((s) => s.title)]).toEqual([['Advanced Slides'], 'white', true, ['One', 'Two']]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '3: "height" is Advanced Slides\' metadata; briefdeck ignores it',
+      '4: "enableChalkboard" is Advanced Slides\' metadata; briefdeck ignores it',
+      '2: Advanced Slides\' theme "consult" is not built in; using white',
+    ]);
+    const note = ['---', 'aliases: [summit]', 'cssclasses: [wide]', 'publish: true', 'tags: [policy]', '---', '', '# One', '', '---', '', '# Two', ''].join('\n');
+    const obsidian = await buildDeck(path.join(writeBriefing({ 'deck.md': note }, 'obsidian-properties'), 'deck.md'));
+    expect([obsidian.briefing.meta.peerTools, obsidian.warnings, obsidian.briefing.slides.map((s) => s.title)]).toEqual([['Obsidian'], [], ['One', 'Two']]);
+  });
+
   it("reads a grid's drop as a place's name or in Advanced Slides' pixels, its align and flow as classes; a grid with no drop stays in the text, and a raw style keeps only a place", async () => {
     const deck = ['<split even>', 'a', '</split>', '', '---', '', '## Grids', '', '<grid drag="40 20" drop="bottomright" align="topleft">', 'Named', '</grid>', '', '<grid drag="480px 350px" drop="96px 70px" flow="row">', 'Pixels', '</grid>', '', '<grid align="left">', 'In the text', '</grid>', '', '<div style="position:absolute;left:1%;color:red;width:calc(100%)">Raw</div>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'advanced-grids'), 'deck.md'));

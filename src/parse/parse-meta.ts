@@ -3,7 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
-import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner } from './dialects/peer-keys.js';
+import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner, possessive } from './dialects/peer-keys.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
 import { PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -152,8 +152,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         const tools = meta.peerTools.join(' or ');
         // A mistyped key there is as likely the tool's own (`paginte` for Marp's `paginate`) as briefdeck's.
         const peerGuess = suggestClosest(key, keysOfPeerTools(meta.peerTools), { byPrefix: false });
-        const hint = peerGuess !== undefined && suggestClosest(key, Object.keys(META_SCHEMA)) === undefined ? `did you mean "${peerGuess}", ${tools}'s key? ${hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys')}` : hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys');
-        bag.warn('W_META_IGNORED', `"${key}" is not a briefdeck key; in this ${tools} deck it is taken for ${tools}'s and ignored`, { ...at, hint });
+        const hint = peerGuess !== undefined && suggestClosest(key, Object.keys(META_SCHEMA)) === undefined ? `did you mean "${peerGuess}", ${possessive(tools)} key? ${hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys')}` : hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys');
+        bag.warn('W_META_IGNORED', `"${key}" is not a briefdeck key; in this ${tools} deck it is taken for ${possessive(tools)} and ignored`, { ...at, hint });
       } else if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
@@ -243,7 +243,7 @@ function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag
   if (peerTheme) {
     // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
     if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
-    bag.warn('W_META_IGNORED', `${peerTheme.tool.split(' or ').map((tool) => `${tool}'s`).join(' or ')} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
     meta.theme = standIn!;
   } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
@@ -349,7 +349,7 @@ function plainData(node: unknown): unknown {
 /** Warns of another tool's key briefdeck read none of (`applied` false) or part of (the options it left out); nothing when it read all of it. */
 export function warnPeerKeyLeftOut(bag: DiagnosticBag, key: string, owner: string, applied: boolean | string[], at: { file: string; line?: number }): void {
   if (applied === true) return;
-  const whose = owner.split(' or ').map((tool) => `${tool}'s`).join(' or ');
+  const whose = possessive(owner);
   const what = applied === false ? 'ignores it' : `reads part of it and ignores ${applied.join(', ')}`;
   bag.warn('W_META_IGNORED', `"${key}" is ${whose} metadata; briefdeck ${what}`, { ...at, hint: `remove it, or keep it for the deck to stay usable in ${owner}` });
 }

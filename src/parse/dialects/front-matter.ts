@@ -169,11 +169,18 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       });
       return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
     }
-    // HackMD's slide mode (`type: slide`) and its reveal options; its tags (and Hugo's) are the note's, never shown.
+    // HackMD's slide mode (`type: slide`) and its reveal options; tags, aliases and Obsidian's note properties are the note's, never shown.
     case 'type':
       return value === 'slide';
     case 'tags':
+    case 'aliases':
+    case 'cssclasses':
+    case 'cssclass':
+    case 'publish':
       return true;
+    // Advanced Slides' slide numbers, as reveal's `slideNumber`.
+    case 'slideNumber':
+      return applySlideNumber(value, meta);
     case 'slideOptions':
       return applyOptions(value, {
         theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v) && (meta.keyLines.theme === undefined ? ((meta.theme = v), true) : true),

@@ -16,7 +16,10 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   // R Markdown's (ioslides, Slidy, revealjs and Beamer presentations, knitted by knitr, then Pandoc).
   ...['output', 'runtime', 'knit', 'editor_options', 'always_allow_html'].map((k) => [k, 'R Markdown']),
   // Hugo's page keys, and reveal-hugo's own, which a deck of a Hugo site carries.
-  ...['outputs', 'reveal_hugo', 'draft', 'weight', 'slug', 'aliases', 'categories', 'lastmod', 'publishDate', 'expiryDate'].map((k) => [k, 'reveal-hugo']),
+  ...['outputs', 'reveal_hugo', 'draft', 'weight', 'slug', 'categories', 'lastmod', 'publishDate', 'expiryDate'].map((k) => [k, 'reveal-hugo']),
+  // Obsidian's note properties, and the settings of its Advanced Slides plugin.
+  ...['cssclasses', 'cssclass', 'publish'].map((k) => [k, 'Obsidian']),
+  ...['enableLinks', 'enableCustomControls', 'enableMenu', 'enableChalkboard', 'enableOverview', 'enablePointer', 'enableTimeBar', 'timeForPresentation', 'bg', 'defaultTemplate', 'showNotes', 'autoSlide', 'minScale', 'maxScale', 'transitionSpeed', 'slideNumber'].map((k) => [k, 'Advanced Slides']),
   // HackMD's and HedgeDoc's note settings, its slide mode's among them.
   ...['slideOptions', 'robots', 'breaks', 'GA', 'disqus', 'opengraph'].map((k) => [k, 'HackMD']),
   ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
@@ -30,6 +33,8 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Marp: { default: 'white', gaia: 'beige', uncover: 'simple' },
   // Slidev's official themes (npm packages slidev-theme-<name>); its starter deck asks for seriph.
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
+  // Advanced Slides' own themes beside reveal's: Consult and Mattropolis are white pages with dark headings.
+  'Advanced Slides': { consult: 'white', mattropolis: 'white' },
 };
 
 /**
@@ -37,7 +42,7 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
  * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
  * theirs on its own.
  */
-export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD']);
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian']);
 
 /** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
@@ -50,10 +55,21 @@ const SHARED_KEYS: Record<string, string[]> = {
   ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
   ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
   params: ['Quarto', 'R Markdown'],
+  // reveal.js's own settings, which Quarto and Advanced Slides both hand on.
+  ...Object.fromEntries(['width', 'height', 'margin', 'center', 'controls', 'progress'].map((k) => [k, ['Quarto', 'Advanced Slides']])),
   // A note's kind and tags in HackMD (`type: slide`), a page's content type and tags in Hugo.
   type: ['HackMD', 'reveal-hugo'],
-  tags: ['HackMD', 'reveal-hugo'],
+  tags: ['HackMD', 'reveal-hugo', 'Obsidian'],
+  aliases: ['Obsidian', 'reveal-hugo'],
 };
+
+/** A tool's name as its owner (`Marp's`; `Advanced Slides'`), and each tool's of several (`Marp's or Quarto's`). */
+export function possessive(tools: string): string {
+  return tools
+    .split(' or ')
+    .map((tool) => (tool.endsWith('s') ? `${tool}'` : `${tool}'s`))
+    .join(' or ');
+}
 
 /** Whether two tools share the key, so that the deck's other keys decide whose it is. */
 export function isSharedPeerKey(key: string): boolean {
