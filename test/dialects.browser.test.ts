@@ -32,6 +32,7 @@ const DECKS: { file: string; tool: string; stacks?: number; backgroundImages?: n
   { file: 'gitpitch/PITCHME.md', tool: 'GitPitch', stacks: 2, backgroundImages: 1 },
   { file: 'reveal-hugo.md', tool: 'reveal-hugo', stacks: 1 },
   { file: 'hackmd.md', tool: 'HackMD', stacks: 1 },
+  { file: 'mpe.md', tool: 'Markdown Preview Enhanced', stacks: 1 },
   { file: 'jupyter/slides.ipynb', tool: 'Jupyter', stacks: 1 },
   { file: 'reveal-page.html', tool: 'reveal.js, an HTML page', stacks: 1, backgroundImages: 2 },
 ];

@@ -2811,6 +2811,31 @@ describe("HackMD's and HedgeDoc's slide decks", () => {
   });
 });
 
+describe("Markdown Preview Enhanced's presentations", () => {
+  it('presentation: is read (a theme\'s CSS file, the transition), each <!-- slide --> starts a slide (vertical=true one below, its settings the slide\'s), --- is a rule, <aside class="notes"> the notes (presentation: was an unknown key, and the build failed)', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'mpe.md'));
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['Markdown Preview Enhanced']);
+    expect([built.briefing.meta.theme, built.briefing.meta.transition]).toEqual(['moon', 'fade']);
+    expect(slides.map((s) => [s.title, s.vertical ?? false, s.look?.className, s.notes?.markdown ?? null])).toEqual([
+      ['Summit talks', false, undefined, null],
+      ['What worked', false, 'lead', 'Say the talks paused the tests.'],
+      ['Details', true, undefined, null],
+    ]);
+    expect(slides[0]!.bodyHtml).toMatch(/<p>A review of three meetings\.<\/p>\s*<hr>\s*<p>A rule above, on the same slide\.<\/p>/);
+    expect(slides[1]!.look?.backgroundColor).toBe('#1b3a5c');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['2: "presentation" is Markdown Preview Enhanced\'s metadata; briefdeck reads part of it and ignores width']);
+  });
+
+  it('is known by its <!-- slide --> comments in a deck with no front matter; one Advanced Slides annotation is no such deck', async () => {
+    const deck = ['<!-- slide -->', '# One', '', '<!-- slide class="lead" -->', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'mpe-by-body'), 'deck.md'));
+    expect([built.briefing.meta.peerTools, built.briefing.slides.map((s) => [s.title, s.look?.className])]).toEqual([['Markdown Preview Enhanced'], [['One', undefined], ['Two', 'lead']]]);
+    const advanced = await buildDeck(path.join(writeBriefing({ 'deck.md': ['# One', '', '---', '', '<!-- slide bg="#123456" -->', '# Two', ''].join('\n') }, 'advanced-slide-annotation'), 'deck.md'));
+    expect(advanced.briefing.meta.peerTools).toEqual(['Advanced Slides']);
+  });
+});
+
 describe("Slidev's center layout", () => {
   it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
     const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');

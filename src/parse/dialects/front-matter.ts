@@ -187,6 +187,15 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         transition: (v) => applyTransition(v, meta),
         slideNumber: (v) => applySlideNumber(v, meta),
       });
+    // Markdown Preview Enhanced's reveal options: its theme (a reveal theme's CSS file, `white.css`), transition and numbers.
+    case 'presentation':
+      return applyOptions(value, {
+        theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v.replace(/\.css$/, '')) && (meta.keyLines.theme === undefined ? ((meta.theme = v.replace(/\.css$/, '')), true) : true),
+        transition: (v) => applyTransition(v, meta),
+        slideNumber: (v) => applySlideNumber(v, meta),
+        // The speaker view always shows the notes.
+        enableSpeakerNotes: (v) => v === true,
+      });
     // A Hugo page made a reveal.js deck (`outputs = ["Reveal"]`): what briefdeck makes anyway.
     case 'outputs':
       return Array.isArray(value) && value.includes('Reveal');
