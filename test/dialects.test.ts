@@ -2836,6 +2836,26 @@ describe("Markdown Preview Enhanced's presentations", () => {
   });
 });
 
+describe("iA Presenter's decks", () => {
+  it('the text of a .iapresenter bundle: text at the margin is the spoken notes, a tab-indented line is shown, headings, pictures (a /file content block too), tables and code are shown; cut at ---', async () => {
+    const file = path.join(DIALECTS, 'summit.iapresenter', 'text.md');
+    const built = await buildDeck(file);
+    const slides = built.briefing.slides;
+    expect(built.briefing.meta.peerTools).toEqual(['iA Presenter']);
+    expect(slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([
+      ['Summit talks', 'Today I review three meetings and what came of them.'],
+      ['What worked', 'Say that the talks paused the tests.\nSay it slowly.\n- A spoken list\n- stays in the notes'],
+      ['The picture', null],
+    ]);
+    expect(slides[0]!.bodyHtml.trim()).toBe('');
+    expect(slides[1]!.bodyHtml).toMatch(/^<p>Direct talks paused the tests\.<\/p>\s*<ul>\s*<li>Direct talks<\/li>\s*<li>A pause in tests<\/li>\s*<\/ul>\s*$/);
+    expect(slides[2]!.bodyHtml).toMatch(/<img src="[^"]+" alt=""/);
+    expect(slides[2]!.bodyHtml).toContain('<table>');
+    expect(toPlainText(slides[2]!.bodyHtml)).toContain('code stays shown');
+    expect((await buildDeck(file, { handout: true })).deck.html).not.toContain('Say it slowly');
+  });
+});
+
 describe("Slidev's center layout", () => {
   it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
     const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');

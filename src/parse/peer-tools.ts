@@ -13,6 +13,7 @@ import { createGitPitchState, readsAsGitPitchBody, rewriteGitPitchLine } from '.
 import { readsAsRevealHugoBody } from './dialects/reveal-hugo.js';
 import { readsAsHackmdBody, rewriteHackmdLine } from './dialects/hackmd.js';
 import { createMpeState, readsAsMpeBody, rewriteMpeLine } from './dialects/mpe.js';
+import { readsAsIaPresenterPath, rewriteIaPresenterLine } from './dialects/ia-presenter.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
 import { blankFencedCode } from './read-fences.js';
@@ -21,7 +22,7 @@ import { blankFencedCode } from './read-fences.js';
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
  * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
  * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
- * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
+ * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, iA Presenter's bundle (`*.iapresenter/text.md`), Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
  * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
  * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's, and, in a deck
  * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`).
@@ -31,6 +32,7 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
   // A deck that shows another tool's lines in a code block is not written for that tool.
   const texts = written.map((text) => blankFencedCode(text, opensSlideAsFrontMatter));
   if (peerTools.length === 0 && (paths.some((p) => /\.mdx$/i.test(p)) || texts.some(readsAsMdxBody))) peerTools.push('MDX');
+  if (peerTools.length === 0 && paths.some(readsAsIaPresenterPath)) peerTools.push('iA Presenter');
   if (peerTools.length === 0 && texts.some(readsAsMpeBody)) peerTools.push('Markdown Preview Enhanced');
   if (peerTools.length === 0 && texts.some((text, i) => readsAsGitPitchBody(text, paths[i]))) peerTools.push('GitPitch');
   if (peerTools.length === 0 && texts.some(readsAsRevealHugoBody)) peerTools.push('reveal-hugo');
@@ -77,6 +79,7 @@ export function createLineRewriter(peerTools: readonly string[]): CutOptions['re
     return (line) => rewriteGitPitchLine(line, state);
   }
   if (peerTools.includes('HackMD')) return rewriteHackmdLine;
+  if (peerTools.includes('iA Presenter')) return rewriteIaPresenterLine;
   if (peerTools.includes('Markdown Preview Enhanced')) {
     const state = createMpeState();
     return (line) => rewriteMpeLine(line, state);

@@ -44,7 +44,7 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
  * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
  * theirs on its own.
  */
-export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced']);
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter']);
 
 /** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
