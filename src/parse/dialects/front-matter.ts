@@ -1,11 +1,11 @@
 // How briefdeck reads other tools' front matter. A key that only another tool
 // knows (peer-keys.ts says whose) is a warning that names the tool, never an
 // error; the few that mean something briefdeck can do are mapped onto its own metadata.
-import { suggestClosest } from '../../did-you-mean.js';
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
-import { isKnownRevealSeparator, isSafeGradient, keepSafeLook, TRANSITION_NAMES } from './reveal.js';
+import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { peerKeyOwner } from './peer-keys.js';
+import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 
 /** Quarto's names for reveal's themes that differ from reveal's own. */
@@ -142,8 +142,13 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (look.backgroundColor !== undefined || look.backgroundImage !== undefined) meta.titleSlideLook = look;
       return applied;
     }
+    // reveal.js's options, as reveal-md (`revealOptions`), HackMD (`slideOptions`), Markdown Preview Enhanced
+    // (`presentation`) and reveal-hugo (`reveal_hugo`) nest them (reveal-option-blocks.ts).
     case 'revealOptions':
-      return applyOptions(value, { transition: (v) => applyTransition(v, meta) });
+    case 'slideOptions':
+    case 'presentation':
+    case 'reveal_hugo':
+      return applyRevealOptionBlock(key, value, meta);
     case 'execute':
       return applyOptions(value, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
     // R Markdown's `output: ioslides_presentation` (or a map of formats and their options): what briefdeck makes anyway, and the options it shares.
@@ -181,31 +186,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Advanced Slides' slide numbers, as reveal's `slideNumber`.
     case 'slideNumber':
       return applySlideNumber(value, meta);
-    case 'slideOptions':
-      return applyOptions(value, {
-        theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v) && (meta.keyLines.theme === undefined ? ((meta.theme = v), true) : true),
-        transition: (v) => applyTransition(v, meta),
-        slideNumber: (v) => applySlideNumber(v, meta),
-      });
-    // Markdown Preview Enhanced's reveal options: its theme (a reveal theme's CSS file, `white.css`), transition and numbers.
-    case 'presentation':
-      return applyOptions(value, {
-        theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v.replace(/\.css$/, '')) && (meta.keyLines.theme === undefined ? ((meta.theme = v.replace(/\.css$/, '')), true) : true),
-        transition: (v) => applyTransition(v, meta),
-        slideNumber: (v) => applySlideNumber(v, meta),
-        // The speaker view always shows the notes.
-        enableSpeakerNotes: (v) => v === true,
-      });
     // A Hugo page made a reveal.js deck (`outputs = ["Reveal"]`): what briefdeck makes anyway.
     case 'outputs':
       return Array.isArray(value) && value.includes('Reveal');
-    // reveal-hugo's settings for the deck: its reveal theme, transition and slide numbers.
-    case 'reveal_hugo':
-      return applyOptions(value, {
-        theme: (v) => typeof v === 'string' && REVEAL_THEMES.includes(v) && (meta.keyLines.theme === undefined ? ((meta.theme = v), true) : true),
-        transition: (v) => applyTransition(v, meta),
-        slide_number: (v) => applySlideNumber(v, meta),
-      });
     case 'format': {
       // `format: revealjs` says only what briefdeck makes anyway.
       if (value === 'revealjs') return true;
@@ -253,41 +236,6 @@ function setSlideDefault(key: 'backgroundColor' | 'color', value: string, meta: 
   return true;
 }
 
-/** Marp's `paginate` and Quarto's `slide-number`: true or false, or Quarto's format for the number (`c/t`, `h.v`, …), which shows it. */
-function applySlideNumber(value: unknown, meta: BriefingMeta): boolean {
-  if (typeof value === 'boolean') meta.pageNumbers = value;
-  else if (typeof value === 'string' && /^(?:c|c\/t|h\.v|h\/v)$/.test(value)) meta.pageNumbers = true;
-  else return false;
-  return true;
-}
-
-/** Applies each known option of a nested block: true when every option in it was understood, false when none was, else those that were not. */
-function applyOptions(value: unknown, known: Record<string, (v: unknown) => boolean | string[]>): boolean | string[] {
-  const ignored = applyEachOption(value, known);
-  if (ignored === null) return false;
-  // None read: every option is named whole, none in part (`nature.highlightStyle`).
-  const keys = Object.keys(value as object);
-  const noneRead = ignored.length === keys.length && !ignored.some((name) => keys.some((key) => name.startsWith(`${key}.`)));
-  return ignored.length === 0 ? true : noneRead ? false : ignored;
-}
-
-/**
- * Applies each option of a map that `known` reads; returns those it did not, an option near one it reads with that one
- * (`slide-numbr (did you mean slide-number?)`), or null for a value that is no map. An option that is a map of its own
- * may be read in part: its reader returns the options in it left unread, named under it (`nature.highlightStyle`).
- */
-function applyEachOption(value: unknown, known: Record<string, (v: unknown) => boolean | string[]>): string[] | null {
-  if (typeof value !== 'object' || value === null) return null;
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
-    const applied = Object.hasOwn(known, k) ? known[k]!(v) : false;
-    if (applied === true) return [];
-    if (Array.isArray(applied)) return applied.map((option) => `${k}.${option}`);
-    // An option near one briefdeck reads is likely a typo of it.
-    const meant = Object.hasOwn(known, k) ? undefined : suggestClosest(k, Object.keys(known), { byPrefix: false });
-    return [meant === undefined ? k : `${k} (did you mean ${meant}?)`];
-  });
-}
-
 /**
  * xaringan's `nature:`, the options it hands remark: `ratio` is the deck's size, and what briefdeck does anyway is read
  * (`highlightLines: true`, as `#<<` is always read; `countIncrementalSlides: false`, as `--` steps are a slide's own).
@@ -313,13 +261,6 @@ function applyQuartoTheme(value: unknown, meta: BriefingMeta): boolean {
   return names.length === 1;
 }
 
-function applyTransition(value: unknown, meta: BriefingMeta): boolean {
-  // A slide reveal moves one way (Slidev's `slide-left | slide-right`, forwards | backwards) takes the first.
-  const name = typeof value === 'string' ? value.split('|')[0]!.trim() : undefined;
-  if (name === undefined || !Object.hasOwn(TRANSITION_NAMES, name)) return false;
-  meta.transition = TRANSITION_NAMES[name];
-  return true;
-}
 
 /** Slidev's `duration: 35min` (also `35m`, `1h`, `1.5h`) as minutes, or undefined when it is not such a string. */
 export function readDurationText(value: unknown): number | undefined {
