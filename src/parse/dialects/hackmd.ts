@@ -4,7 +4,8 @@
 // - its alert boxes, `:::info`, `:::success`, `:::warning`, `:::danger` … `:::`, are callouts (note, tip, warning,
 //   important) without a title, as HackMD draws them, and `:::spoiler Title` a callout with that title, shown open,
 //   as a slide has no one to open it;
-// - its tags `[name=Ann]` and `[time=Mon]` are their text; `[color=#f00]` goes;
+// - its tags `[name=Ann]` and `[time=Mon]` are their text; `[color=#f00]` goes (each read to 200 characters, so a
+//   line of thousands of unclosed tags costs little);
 // - its embeds: `{%youtube id %}`, `{%vimeo id %}` and `{%gist user/id %}` are links to what they would show (a deck
 //   embeds nothing from the network), any other (`{%slideshare …%}`, `{%pdf …%}`) goes with a warning, and so does `[TOC]`.
 import type { DialectLine } from '../directive-lines.js';
@@ -12,7 +13,7 @@ import type { DialectLine } from '../directive-lines.js';
 /** The callout each of HackMD's alert boxes is. */
 const ALERTS: Record<string, string> = { info: 'note', success: 'tip', warning: 'warning', danger: 'important' };
 /** HackMD's own lines: an alert box or spoiler, an embed, a name or time tag. */
-const OWN_LINE = /^:::[ \t]*(?:info|success|warning|danger|spoiler)\b|\{%[ \t]*(?:youtube|vimeo|gist|slideshare|speakerdeck|pdf|figma)[ \t]|\[(?:name|time)=[^\]\n]+\]/m;
+const OWN_LINE = /^:::[ \t]*(?:info|success|warning|danger|spoiler)\b|\{%[ \t]*(?:youtube|vimeo|gist|slideshare|speakerdeck|pdf|figma)[ \t]|\[(?:name|time)=[^\]\n]{1,200}\]/m;
 /** An embed: its kind and what it names. */
 const EMBED = /\{%[ \t]*([a-z]+)[ \t]+([^%\n]{1,300}?)[ \t]*%\}/g;
 /** Where each embed that has an address on the web shows its content. */
@@ -47,8 +48,8 @@ export function rewriteHackmdLine(line: string): DialectLine | null {
       i % 2 === 1
         ? piece
         : piece
-            .replace(/\[(?:name|time)=([^\]\n]+)\]/g, '$1')
-            .replace(/\[color=[^\]\n]*\]/g, '')
+            .replace(/\[(?:name|time)=([^\]\n]{1,200})\]/g, '$1')
+            .replace(/\[color=[^\]\n]{0,200}\]/g, '')
             .replace(EMBED, (embed, kind: string, id: string) => {
               const address = Object.hasOwn(EMBED_ADDRESSES, kind) ? EMBED_ADDRESSES[kind]!(id.trim()) : undefined;
               if (address === undefined) {
