@@ -125,7 +125,6 @@ export function rewriteGitPitchLine(line: string, state: GitPitchState): Dialect
   if (list) return { text: list[2] ? '' : '<!-- incremental: start -->' };
   if (/^[ \t]*@(?:ulend|olend)[ \t]*$/.test(line)) return { text: '<!-- incremental: end -->' };
   if (/^[ \t]*@title\[[^\]\n]*\][ \t]*$/.test(line)) return { text: '' };
-  // Code presenting: each `@[1-3](caption)` after a block is a step that lights those lines.
   // A code step that follows no code block (those that do were written onto it): it has nothing to light.
   if (CODE_STEP.test(line)) return { text: '', warning: "GitPitch's code step @[…] follows no code block and was left out" };
   if (/^[ \t]*(?:@(?:snap|div)\[[^\]\n]*\]|@(?:snapend|divend)|\[drag=[^\]\n]*\])[ \t]*$/.test(line)) {
