@@ -127,5 +127,8 @@ function notesHint(file: string, peerTools: readonly string[]): string {
   if (tool('Slidev')) return "add an HTML comment <!-- … --> at the slide's end with what you will say";
   if (tool('Advanced Slides')) return "add a line note: at the slide's end, then what you will say";
   if (tool('MDX')) return 'add <Notes> … </Notes> to the slide with what you will say';
+  if (tool('reveal-hugo')) return 'add {{% note %}} … {{% /note %}} to the slide with what you will say';
+  if (tool('iA Presenter')) return 'write what you will say at the margin, not indented: iA Presenter keeps it off the slide';
+  if (tool('Markdown Preview Enhanced')) return 'add an <aside class="notes"> … </aside> to the slide with what you will say';
   return 'add a line starting "Note:" with what you will say';
 }

@@ -2853,6 +2853,8 @@ describe("iA Presenter's decks", () => {
     expect(slides[2]!.bodyHtml).toContain('<table>');
     expect(toPlainText(slides[2]!.bodyHtml)).toContain('code stays shown');
     expect((await buildDeck(file, { handout: true })).deck.html).not.toContain('Say it slowly');
+    // check says how to add notes in iA Presenter's own way.
+    expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_NO_NOTES').map((d) => d.hint)).toEqual(['write what you will say at the margin, not indented: iA Presenter keeps it off the slide']);
   });
 });
 
@@ -2905,6 +2907,8 @@ describe('check, on a deck written for another tool', () => {
       ['slidev.md', '---\ntheme: seriph\nlayout: cover\n---\n\n# One\n\nText\n\n---\n\n## Two\n\nText\n', "add an HTML comment <!-- … --> at the slide's end with what you will say", "add an HTML comment <!-- … --> at the slide's end with what you will say"],
       ['remark.md', 'class: center\n\n# One\n\nText\n\n???\n\nSaid\n\n---\n\n# Two\n\nText\n', "add a line ??? at the slide's end, then what you will say"],
       ['plain.md', '---\ntitle: P\n---\n\n## One\n\nText\n', 'add a line starting "Note:" with what you will say'],
+      ['hugo.md', '+++\ntitle = "H"\n+++\n\n# One\n\nText\n', 'add {{% note %}} … {{% /note %}} to the slide with what you will say'],
+      ['mpe.md', '<!-- slide -->\n# One\n\n<!-- slide -->\n# Two\n', 'add an <aside class="notes"> … </aside> to the slide with what you will say', 'add an <aside class="notes"> … </aside> to the slide with what you will say'],
     ];
     for (const [file, text, ...hints] of decks) {
       const built = await buildDeck(path.join(writeBriefing({ [file]: text }, `notes-hint-${file.replace('.', '-')}`), file));
