@@ -72,20 +72,32 @@ export function readSnippetLine(line: string): SnippetImport | null {
 /** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
 const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
 
+/** GitPitch's delimiter that takes its slide from a file: its Markdown (`---?include=md/intro.md`) or its code (`---?code=src/a.py`). */
+const GITPITCH_FILE = /^---\?(?:[a-z]+=[^&\n]*&)*(include|code)=([^&\s]+)/;
+
+/** The file a GitPitch delimiter's slide comes from, and whether it is Markdown to read or code to show; null for any other line. */
+export function readGitPitchFile(line: string): { target: string; kind: 'include' | 'code' } | null {
+  const match = line.startsWith('---?') ? GITPITCH_FILE.exec(line) : null;
+  return match ? { target: match[2]!, kind: match[1] as 'include' | 'code' } : null;
+}
+
 /** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
 const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'=<>`]+))/gi;
 
 /**
- * Every path a file's include lines (`quarto`), Slidev's `src:` lines (`slidev`), its code snippet imports (`snippet`,
- * files shown as code, never read for includes of their own) and reveal.js's `data-markdown` attributes (`reveal`) name, in order.
+ * Every path a file's include lines (`quarto`, GitPitch's `---?include=` too), Slidev's `src:` lines (`slidev`), its code
+ * snippet imports (`snippet`, files shown as code, never read for includes of their own, GitPitch's `---?code=` too) and
+ * reveal.js's `data-markdown` attributes (`reveal`) name, in order.
  */
 export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' | 'snippet' }[] {
   const sections = text.includes('data-markdown') ? [...text.matchAll(DATA_MARKDOWN)].map((m) => ({ target: (m[1] ?? m[2] ?? m[3]!).trim(), by: 'reveal' as const })) : [];
-  if (!text.includes('{{<') && !text.includes('src:') && !text.includes('<<<')) return sections;
+  if (!text.includes('{{<') && !text.includes('src:') && !text.includes('<<<') && !text.includes('---?')) return sections;
   return [
     ...text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' | 'snippet' }[] => {
       const target = readIncludeLine(line);
       if (target !== null) return [{ target, by: 'quarto' }];
+      const gitpitch = readGitPitchFile(line);
+      if (gitpitch !== null) return [{ target: gitpitch.target, by: gitpitch.kind === 'code' ? 'snippet' : 'quarto' }];
       const snippet = readSnippetLine(line);
       if (snippet !== null) return [{ target: snippet.target, by: 'snippet' }];
       const src = SRC_LINE.exec(line)?.[2];

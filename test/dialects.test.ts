@@ -2684,10 +2684,14 @@ describe("GitPitch's decks", () => {
       ['What worked', false, null],
       // A ### heading is no slide title in a deck cut at --- (GitPitch's slides have none): it shows as written.
       [null, true, '- Say the talks paused the tests.'],
+      // ---?include= takes the slide from a Markdown file, ---?code= shows a file's code.
+      ['Included', false, null],
+      [null, false, null],
       [null, false, null],
       [null, true, null],
     ]);
-    expect(slides[4]!.bodyHtml).toContain('<h3>Stacked the old way</h3>');
+    expect(slides[4]!.bodyHtml).toMatch(/^<pre><code class="hljs language-python">meetings = <span class="hljs-number">3<\/span>/);
+    expect(slides[6]!.bodyHtml).toContain('<h3>Stacked the old way</h3>');
     expect(slides[0]!.look).toMatchObject({ backgroundSize: 'auto 100%', backgroundPosition: 'left', backgroundOpacity: '0.6' });
     expect(slides[0]!.look?.backgroundImage).toBeDefined();
     expect(slides[1]!.look).toMatchObject({ backgroundGradient: 'linear-gradient(to left, #1b3a5c, #0b1a2c)' });
@@ -2696,8 +2700,9 @@ describe("GitPitch's decks", () => {
     expect(toPlainText(slides[2]!.bodyHtml)).toMatch(/^\s*Details\s+Gain A pause in missile tests\s+meetings = 3\s+deals = 0\s*$/);
     // The code steps after the block light its lines one step at a time: line 1, then line 2.
     expect(slides[2]!.bodyHtml).toMatch(/<code class="[^"]*code-steps hl-on-1 hl-on-2"><span class="code-line highlight-line hl-1">meetings/);
-    expect(slides[3]!.bodyHtml).not.toContain('fragment');
-    expect(slides[3]!.bodyHtml).toContain('<code>@fa[code]</code>');
+    expect(toPlainText(slides[3]!.bodyHtml).trim()).toBe('Read from a file of its own.');
+    expect(slides[5]!.bodyHtml).not.toContain('fragment');
+    expect(slides[5]!.bodyHtml).toContain('<code>@fa[code]</code>');
     for (const slide of slides) expect(toPlainText(`${slide.title} ${slide.bodyHtml.replace(/<code>[^<]*<\/code>/g, '')}`)).not.toMatch(/@(?:title|snap|ul|css|color|fa|box|quote)\b|\?image=|\+\+\+|#VSLIDE|@\[/);
     expect([...built.warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message}`)).toEqual([
       "4: GitPitch's layout markers (@snap, @div, [drag=…]) place content where briefdeck does not: the content stays in the slide's flow",
@@ -2706,7 +2711,7 @@ describe("GitPitch's decks", () => {
       "10: GitPitch's icon @fa[arrow-down] has no picture offline and was left out",
       "15: GitPitch's @color[…] is shown as its text, without its look",
       "35: GitPitch's captions of code steps are left out; the steps light their lines",
-      "41: GitPitch's delimiter setting video= needs GitPitch's server (a video, an included or fetched file) and was left out",
+      "41: GitPitch's delimiter setting video= needs GitPitch's server (a video, a gist or a page it fetches) and was left out",
     ]);
   });
 

@@ -11,8 +11,10 @@
 //   `@snapend`, `@div[…]` … `@divend`, GitPitch 4's `[drag=…, drop=…]`; so does `@title[…]`, the slide's name in its menu;
 // - its code steps, `@[1-3](caption)` lines after a block, light those lines step by step (written onto the block's
 //   fence as Slidev's `{1-3|…}` before the deck is cut, writeGitPitchCodeSteps); their captions go, with a warning;
-// - what needs GitPitch's server or files it fetches (`---?video=`, `---?include=`, `---?code=`, `@code[…](file)`,
-//   `@gist`) is left out with a warning.
+// - a delimiter that takes its slide from a file of the deck's folder, `---?include=md/intro.md` (its Markdown) or
+//   `---?code=src/a.py&lang=python` (its code, shown), reads it as Quarto's include and Slidev's snippet import are read;
+// - what needs GitPitch's server or what it fetches (`---?video=`, `---?gist=`, `@code[…](file)`, `@gist`) is left out
+//   with a warning.
 import type { DialectLine } from '../directive-lines.js';
 import { createFenceReader } from '../read-fences.js';
 
@@ -44,12 +46,17 @@ export function createGitPitchState(): GitPitchState {
 }
 
 /** A delimiter's settings as the slide's background, in reveal's `.slide:` form, which lets only safe values in; with what it cannot show. */
-function readDelimiter(settings: string): { look?: string; warning?: string } {
+function readDelimiter(settings: string): { look?: string; content?: string; warning?: string } {
   const attributes: string[] = [];
   const left: string[] = [];
-  for (const pair of settings.split('&')) {
-    const [key, ...rest] = pair.split('=');
-    const value = rest.join('=').trim().replace(/"/g, '');
+  const values = new Map(settings.split('&').map((pair) => [pair.split('=')[0]!, pair.split('=').slice(1).join('=').trim()]));
+  // The slide's content from a file of the deck's folder: its Markdown read as the slide's, or its code shown (read by
+  // cut-slides.ts as Quarto's include and Slidev's snippet import are, confined to the folder).
+  const file = values.get('include') ?? values.get('code');
+  const content = file === undefined ? undefined : values.has('include') ? `{{< include "${file.replace(/"/g, '')}" >}}` : `<<< ${file}${/^[\w+-]{1,30}$/.test(values.get('lang') ?? '') ? ` ${values.get('lang')}` : ''}`;
+  for (const [key, written] of values) {
+    const value = written.replace(/"/g, '');
+    if (key === 'include' || key === 'code' || key === 'lang' || key === 'title') continue;
     if (key === 'image') attributes.push(`data-background-image="${value}"`);
     else if (key === 'size') attributes.push(`data-background-size="${value}"`);
     else if (key === 'position') attributes.push(`data-background-position="${value}"`);
@@ -60,7 +67,8 @@ function readDelimiter(settings: string): { look?: string; warning?: string } {
   }
   return {
     ...(attributes.length > 0 ? { look: `<!-- .slide: ${attributes.join(' ')} -->` } : {}),
-    ...(left.length > 0 ? { warning: `GitPitch's delimiter setting ${left.join(', ')} needs GitPitch's server (a video, an included or fetched file) and was left out` } : {}),
+    ...(content ? { content } : {}),
+    ...(left.length > 0 ? { warning: `GitPitch's delimiter setting ${left.join(', ')} needs GitPitch's server (a video, a gist or a page it fetches) and was left out` } : {}),
   };
 }
 
@@ -115,8 +123,9 @@ export function rewriteGitPitchLine(line: string, state: GitPitchState): Dialect
   const delimiter = DELIMITER.exec(line.trimEnd());
   if (delimiter) {
     // A cut, then the background of the slide it opens.
-    const { look, warning } = readDelimiter(delimiter[1]!);
-    return { text: '---', ...(look ? { after: [look] } : {}), ...(warning ? { warning } : {}) };
+    const { look, content, warning } = readDelimiter(delimiter[1]!);
+    const after = [...(look ? [look] : []), ...(content ? [content] : [])];
+    return { text: '---', ...(after.length > 0 ? { after } : {}), ...(warning ? { warning } : {}) };
   }
   if (/^#HSLIDE[ \t]*$/.test(line)) return { text: '---' };
   // A slide stacked under the one before, as reveal's `----` separator stacks it.
