@@ -2778,6 +2778,14 @@ describe("reveal-hugo's decks", () => {
     expect(built.briefing.slides[1]!.bodyHtml).toMatch(/<img src="[^"]+" alt="A square"/);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: Hugo shortcode {{< gist user 123 >}} is not supported and was left out']);
   });
+
+  it("its notes are notes in a deck written for another tool too (a GitPitch deck, a Quarto deck), whose own shortcodes stay that tool's", async () => {
+    const gitpitch = await buildDeck(path.join(writeBriefing({ 'PITCHME.md': '# One\n\n{{% note %}}Said.{{% /note %}}\n\n---?color=#123456\n\n# Two\n' }, 'hugo-note-in-gitpitch'), 'PITCHME.md'));
+    expect([gitpitch.briefing.meta.peerTools, gitpitch.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])]).toEqual([['GitPitch'], [['One', 'Said.'], ['Two', null]]]);
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\nformat: revealjs\n---\n\n## One\n\n{{% note %}}Said.{{% /note %}}\n\nPress {{< kbd Ctrl-C >}}.\n' }, 'hugo-note-in-quarto'), 'deck.qmd'));
+    const one = quarto.briefing.slides.find((s) => s.title === 'One')!;
+    expect([one.notes?.markdown, one.bodyHtml]).toEqual(['Said.', '<p>Press <kbd>Ctrl-C</kbd>.</p>\n']);
+  });
 });
 
 describe("HackMD's and HedgeDoc's slide decks", () => {

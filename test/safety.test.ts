@@ -422,6 +422,23 @@ describe('property: random input never fails with anything but BriefdeckError', 
     );
   });
 
+  // GitPitch's, reveal-hugo's, HackMD's, Markdown Preview Enhanced's and iA Presenter's decks are rewritten line by line
+  // (or before the cut): their syntax, mixed at random with hostile HTML and each tool's notes, carries no script, handler or note onto a slide.
+  const rewrittenChunk = fc.constantFrom('---?image=a.png&size=auto 100%\n', '---?color=linear-gradient(red, blue)&opacity=50\n', '---?include=x.md\n', '---?code=x.py&lang=js\n', '---?video=x.mp4\n', '+++\n', '#VSLIDE\n', '@snap[north]\n', '@snapend\n', '@ul\n', '@ul[x](false)\n', '@ulend\n', '@fa[x](y)', '@color[red](<img src=x onerror=alert(1)>)', '@quote[<b onclick=x>a</b>](b)', '@box[c](T#<script>alert(1)</script>)', '@img[c](javascript:alert(1))', '```js\n', '@[1](c)\n', '{{% note %}}\n', '{{% /note %}}\n', '{{% note %}}Said only{{% /note %}}', '{{% section %}}\n', '{{% /section %}}\n', '{{% fragment %}}', '{{% /fragment %}}', '{{< slide background-color="red" onclick="alert(1)" class="notes" >}}\n', '{{< frag c="<script>alert(1)</script>" >}}', '{{< figure src="javascript:alert(1)" caption="<img src=x onerror=alert(1)>" >}}', '{{< youtube "><script> >}}', ':::info\n', ':::spoiler <img src=x onerror=alert(1)>\n', ':::\n', '[name=<b onclick=x>x</b>]', '{%youtube "><script> %}', '{%vimeo 123 %}', '<!-- slide -->\n', '<!-- slide onclick="alert(1)" class="notes" -->\n', '<!-- slide vertical=true -->\n', '\tShown\n', 'Spoken\n', '/a.png\n', '\nNote:\nSaid only\n', '<aside class="notes">Said only</aside>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '---\n', '\n', '\n\n', '- ', '# ', 'a');
+  const rewrittenDecks = fc.constantFrom(['peer/PITCHME.md', ''], ['peer/talk.iapresenter/text.md', ''], ['peer/a.md', '{{% note %}}Said only{{% /note %}}\n\n'], ['peer/a.md', ':::info\nx\n:::\n\n'], ['peer/a.md', '<!-- slide -->\n# S\n\n<!-- slide -->\n']);
+  it("reads random mixes of GitPitch's, reveal-hugo's, HackMD's, Markdown Preview Enhanced's and iA Presenter's syntax without a script, a handler or notes reaching a slide", () => {
+    fc.assert(
+      fc.property(rewrittenDecks, fc.array(rewrittenChunk, { maxLength: 80 }), ([file, opening], parts) => {
+        const loaded: LoadedBriefing = { root: '/virtual', name: 'peer', singleFile: false, metaFile: { path: 'peer/briefing.yml', relPath: 'briefing.yml', text: 'title: T\n' }, markdownFiles: [{ path: file, relPath: file.slice('peer/'.length), text: `${opening}${parts.join('')}` }] };
+        for (const slide of parseBriefing(loaded, new DiagnosticBag()).slides) {
+          for (const html of [slide.bodyHtml, slide.titleHtml ?? '', ...(slide.columns ?? []), slide.columnsLead ?? '']) expect(problems(html, false, false)).toEqual([]);
+          expect(problems(slide.notes?.html ?? '', false, true)).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.PEER_RUNS ?? 60), seed: Number(process.env.PEER_SEED ?? 20261130) },
+    );
+  });
+
   // Obsidian's Advanced Slides is read line by line (dialects/advanced-slides.ts): its tags, annotations and blocks, mixed
   // at random with hostile HTML, notes and other tools' divs, carry no script, handler or note onto a slide.
   const advancedChunk = fc.constantFrom('<split even>\n', '<split left="2" right="1">\n', '</split>\n', '<grid drag="60 55" drop="5 10">\n', '</grid>\n', '<!-- slide bg="red" -->', '<!-- slide bg="[[x.png]]" -->', '<!-- slide bg="javascript:alert(1)" -->', '<!-- element class="fragment" -->', '<!-- element onclick="alert(1)" -->', '::: left\n', '::: right\n', '::: block\n', ':::\n', '::: {.callout-note}\n', '::: notes\n', '\nnote: Said only\n', '<aside class="notes">Said only</aside>', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '---\n', '--\n', '\n', '\n\n', '- ', 'a', '**', '$$', '![[x.png]]', '<');

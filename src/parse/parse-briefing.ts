@@ -10,7 +10,7 @@ import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
-import { rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
+import { readsAsRevealHugoBody, rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
 import { countHeadings } from './headings.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
@@ -82,9 +82,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     body.text = rewritten.text;
     if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: body.lineNumbers?.[rewritten.unclosedComment] ?? body.firstLine + rewritten.unclosedComment, hint: 'close the comment with */}' });
   }
-  // reveal-hugo's shortcodes: its sections stacks, its notes reveal's, its fragments steps, its slide settings reveal's, line for line.
-  for (const body of meta.peerTools.includes('reveal-hugo') ? bodies : []) {
-    const rewritten = rewriteRevealHugoDeck(body.text);
+  // reveal-hugo's shortcodes: its sections stacks, its notes reveal's, its fragments steps, its slide settings reveal's, line
+  // for line; in a deck for another tool, its own only, so its notes are notes in any deck.
+  const hugo = meta.peerTools.includes('reveal-hugo');
+  for (const body of bodies.filter((b) => hugo || readsAsRevealHugoBody(b.text))) {
+    const rewritten = rewriteRevealHugoDeck(body.text, !hugo);
     body.text = rewritten.text;
     for (const w of rewritten.warnings) bag.warn('W_PEER_SYNTAX', w.message, { file: body.file.path, line: body.lineNumbers?.[w.index] ?? body.firstLine + w.index, hint: PEER_SYNTAX_HINT });
   }

@@ -14,6 +14,8 @@ import { createFenceReader } from '../read-fences.js';
 
 /** A shortcode of either kind, `{{% name args %}}` or `{{< name args >}}`, bounded to its line. */
 const SHORTCODE = /\{\{([%<])[ \t]*(\/?)([\w-]+)((?:[ \t][^\n%>]{0,500}?)?)[ \t]*[%>]\}\}/g;
+/** reveal-hugo's own shortcodes' names. */
+const OWN_NAMES = new Set(['section', 'note', 'fragment', 'frag', 'slide']);
 /** reveal-hugo's own shortcodes, which make a deck reveal-hugo's. */
 const OWN_SHORTCODE = /\{\{[%<][ \t]*\/?(?:section|note|fragment|frag|slide)\b[^\n]{0,500}?[%>]\}\}/;
 
@@ -83,8 +85,12 @@ function readShortcode(name: string, closing: boolean, args: string, alone: bool
   }
 }
 
-/** The deck's text with reveal-hugo's shortcodes rewritten line for line, and a warning, by line index, for what is left out. */
-export function rewriteRevealHugoDeck(text: string): { text: string; warnings: { index: number; message: string }[] } {
+/**
+ * The deck's text with reveal-hugo's shortcodes rewritten line for line, and a warning, by line index, for what is left
+ * out. In a deck written for another tool (`ownOnly`), only reveal-hugo's own are: its notes stay notes in any deck,
+ * and the other tool's shortcodes (Quarto's `{{< include >}}`) are left to that tool's reader.
+ */
+export function rewriteRevealHugoDeck(text: string, ownOnly = false): { text: string; warnings: { index: number; message: string }[] } {
   const lines = text.split('\n');
   const warnings: { index: number; message: string }[] = [];
   const fences = createFenceReader();
@@ -100,6 +106,7 @@ export function rewriteRevealHugoDeck(text: string): { text: string; warnings: {
     if (!line.includes('{{')) continue;
     const alone = /^[ \t]*\{\{[%<][^\n]*[%>]\}\}[ \t]*$/.test(line) && line.match(/\{\{[%<]/g)!.length === 1;
     lines[i] = line.replace(SHORTCODE, (shortcode, _kind: string, closing: string, name: string, args: string) => {
+      if (ownOnly && !OWN_NAMES.has(name)) return shortcode;
       const read = readShortcode(name, closing !== '', args, alone);
       if (name === 'section') inSection = closing === '';
       if (read.warning) warnings.push({ index: i, message: read.warning });
