@@ -2871,6 +2871,18 @@ describe("iA Presenter's decks", () => {
   });
 });
 
+describe("Slidev's <arrow>", () => {
+  it('is named as the component it is, left out, in a Slidev deck (its starter deck draws one); elsewhere it is raw HTML, cleaned', async () => {
+    const line = '<arrow v-click="3" x1="400" y1="420" x2="230" y2="330" color="#564" width="3" arrowSize="1" />';
+    const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Code', '', 'Text', '', line, ''].join('\n') }, 'slidev-arrow'), 'deck.md'));
+    expect(slidev.briefing.slides[0]!.bodyHtml).toBe('<p>Text</p>\n');
+    expect(slidev.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['9: component <arrow> (Slidev, Vue) is not supported and was left out']);
+    // A deck of briefdeck's own (no v-click to make it Slidev's).
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['## Code', '', line.replace(' v-click="3"', ''), ''].join('\n') }, 'own-arrow'), 'deck.md'));
+    expect([own.briefing.meta.peerTools, own.warnings.map((w) => w.code)]).toEqual([[], ['W_RAW_HTML']]);
+  });
+});
+
 describe("Slidev's center layout", () => {
   it('sets the content in the middle of the slide (briefdeck\'s lead), with the slide\'s own classes, whichever key comes first', async () => {
     const deck = ['---', 'theme: default', 'layout: center', '---', '', '# Cover', '', '---', 'layout: center', 'class: text-center', '---', '', '# Two', '', '---', 'class: text-center', 'layout: center', '---', '', '# Three', ''].join('\n');
