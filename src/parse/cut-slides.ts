@@ -288,7 +288,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       // Marp's comments in a title (`# Title <!-- _class: lead -->`) are the slide's, read with its others; `<!--fit-->` stays.
       const inTitle = commentNotes === 'marp' && m[2]!.includes('<!--') ? takeInlineComments(m[2]!, (inner) => !/^[ \t]*fit[ \t]*$/.test(inner)) : null;
       const title = (inTitle?.rest ?? m[2]!).trim();
-      const titles = c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c)) || c.title === null;
+      let titled = true;
       if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) {
         start('content', title, number, false);
         (current as unknown as RawSlide).titleLevel = m[1]!.length;
@@ -299,10 +299,11 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       } else {
         append(text, number);
         headingHidden = false;
+        titled = false;
       }
       if (headingHidden) (current as unknown as RawSlide).hidden = true;
       if (headingLook && current) (current as RawSlide).look = headingLook;
-      if (titles) for (const { comment } of inTitle?.taken ?? []) append(comment, number);
+      if (titled) for (const { comment } of inTitle?.taken ?? []) append(comment, number);
     } else if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);
