@@ -2816,6 +2816,14 @@ describe("HackMD's and HedgeDoc's slide decks", () => {
     expect((await buildDeck(file, { handout: true })).deck.html).not.toContain('Say the talks');
   });
 
+  it('type: slide makes a deck HackMD\'s though its body holds reveal\'s comments; a deck with Pandoc\'s own lines and a ::: warning div stays Pandoc\'s, cut at its headings', async () => {
+    const hackmd = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: H\ntype: slide\n---\n\n# One\n\n- a <!-- .element: class="fragment" -->\n\n:::info\nBox\n:::\n\n---\n\n# Two\n' }, 'hackmd-type-slide'), 'deck.md'));
+    expect([hackmd.briefing.meta.peerTools, hackmd.briefing.slides.map((s) => s.title)]).toEqual([['HackMD'], ['One', 'Two']]);
+    expect(hackmd.briefing.slides[0]!.bodyHtml).toContain('<div class="callout callout-note"><p>Box</p>');
+    const pandoc = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: P\n---\n\n## One\n\n::: warning\nCareful\n:::\n\n::: notes\nSaid\n:::\n\n## Two\n\nText\n' }, 'pandoc-warning-div'), 'deck.md'));
+    expect([pandoc.briefing.meta.peerTools, pandoc.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, s.notes?.markdown ?? null])]).toEqual([['Pandoc'], [['One', 'Said'], ['Two', null]]]);
+  });
+
   it('a deck whose only setting is slideOptions builds (it was an unknown key, and the build failed); a Quarto callout with appearance="minimal" has no title', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nslideOptions:\n  transition: zoom\n---\n\n# One\n\n---\n\n# Two\n' }, 'hackmd-slide-options'), 'deck.md'));
     expect([built.briefing.meta.peerTools, built.briefing.meta.transition, built.briefing.slides.map((s) => s.title)]).toEqual([['HackMD'], 'zoom', ['One', 'Two']]);

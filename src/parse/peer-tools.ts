@@ -36,7 +36,6 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
   if (peerTools.length === 0 && texts.some(readsAsMpeBody)) peerTools.push('Markdown Preview Enhanced');
   if (peerTools.length === 0 && texts.some((text, i) => readsAsGitPitchBody(text, paths[i]))) peerTools.push('GitPitch');
   if (peerTools.length === 0 && texts.some(readsAsRevealHugoBody)) peerTools.push('reveal-hugo');
-  if (peerTools.length === 0 && texts.some(readsAsHackmdBody)) peerTools.push('HackMD');
   if (peerTools.length === 0 && texts.some((text) => readsAsSlidevBody(text))) peerTools.push('Slidev');
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');
   if (!peerTools.includes('remark') && (peerTools.length === 0 || peerTools.includes('R Markdown')) && texts.some(readsAsRemarkBody)) peerTools.push('remark');
@@ -44,6 +43,8 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
   if (peerTools.length === 0 && texts.some(readsAsRevealMarkdownBody)) peerTools.push('reveal-md');
   if (!peerTools.some((tool) => tool !== 'reveal-md') && texts.some(readsAsAdvancedSlidesBody)) peerTools.push('Advanced Slides');
   if (peerTools.length === 0 && texts.some(readsAsPandocBody)) peerTools.push('Pandoc');
+  // Last: HackMD's alert boxes (`:::info`) look like Pandoc's divs, which a deck with Pandoc's own lines means.
+  if (peerTools.length === 0 && texts.some(readsAsHackmdBody)) peerTools.push('HackMD');
 }
 
 /**

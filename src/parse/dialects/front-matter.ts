@@ -175,8 +175,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
     }
     // HackMD's slide mode (`type: slide`) and its reveal options; tags, aliases and Obsidian's note properties are the note's, never shown.
+    // `type: slide` is HackMD's slide mode (Hugo's `type` names a kind of page, never `slide`): the deck is HackMD's.
     case 'type':
-      return value === 'slide';
+      if (value !== 'slide') return false;
+      if (!meta.peerTools.includes('HackMD')) meta.peerTools.push('HackMD');
+      return true;
     case 'tags':
     case 'aliases':
     case 'cssclasses':
