@@ -2854,6 +2854,9 @@ describe("Markdown Preview Enhanced's presentations", () => {
     expect([built.briefing.meta.peerTools, built.briefing.slides.map((s) => [s.title, s.look?.className])]).toEqual([['Markdown Preview Enhanced'], [['One', undefined], ['Two', 'lead']]]);
     const advanced = await buildDeck(path.join(writeBriefing({ 'deck.md': ['# One', '', '---', '', '<!-- slide bg="#123456" -->', '# Two', ''].join('\n') }, 'advanced-slide-annotation'), 'deck.md'));
     expect(advanced.briefing.meta.peerTools).toEqual(['Advanced Slides']);
+    // Advanced Slides' annotations on every slide, the first opening the deck: each after a --- cut, so no such deck.
+    const annotated = await buildDeck(path.join(writeBriefing({ 'deck.md': ['<!-- slide bg="#123456" -->', '# One', '', '---', '', '<!-- slide bg="#654321" -->', '# Two', ''].join('\n') }, 'advanced-annotations-first'), 'deck.md'));
+    expect([annotated.briefing.meta.peerTools, annotated.briefing.slides.map((s) => s.look?.backgroundColor)]).toEqual([['Advanced Slides'], ['#123456', '#654321']]);
   });
 });
 

@@ -11,10 +11,23 @@ import type { DialectLine } from '../directive-lines.js';
 /** A slide's opening comment, and its settings. */
 const SLIDE = /^[ \t]*<!--[ \t]*slide\b([^\n]*?)-->[ \t]*$/;
 
-/** Whether a deck's body is Markdown Preview Enhanced's: it opens with a `<!-- slide -->` comment and holds another. */
+/**
+ * Whether a deck's body is Markdown Preview Enhanced's: it opens with a `<!-- slide -->` comment and holds another,
+ * none right after a `---` line (Advanced Slides' annotation of a slide, `<!-- slide bg="…" -->`, stands there).
+ */
 export function readsAsMpeBody(text: string): boolean {
-  const first = /^\s*([^\n]*)/.exec(text)![1]!;
-  return SLIDE.test(first) && (text.match(/^[ \t]*<!--[ \t]*slide\b[^\n]*-->[ \t]*$/gm) ?? []).length > 1;
+  if (!SLIDE.test(/^\s*([^\n]*)/.exec(text)![1]!)) return false;
+  let comments = 0;
+  let before = '';
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    if (SLIDE.test(line)) {
+      if (/^---[ \t]*$/.test(before)) return false;
+      comments++;
+    }
+    before = line;
+  }
+  return comments > 1;
 }
 
 /** What the reader carries from line to line. */
