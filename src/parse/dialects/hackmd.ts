@@ -9,6 +9,7 @@
 // - its embeds: `{%youtube id %}`, `{%vimeo id %}` and `{%gist user/id %}` are links to what they would show (a deck
 //   embeds nothing from the network), any other (`{%slideshare …%}`, `{%pdf …%}`) goes with a warning, and so does `[TOC]`.
 import type { DialectLine } from '../directive-lines.js';
+import { findEmbedAddress } from './embed-addresses.js';
 
 /** The callout each of HackMD's alert boxes is. */
 const ALERTS: Record<string, string> = { info: 'note', success: 'tip', warning: 'warning', danger: 'important' };
@@ -16,12 +17,6 @@ const ALERTS: Record<string, string> = { info: 'note', success: 'tip', warning: 
 const OWN_LINE = /^:::[ \t]*(?:info|success|warning|danger|spoiler)\b|\{%[ \t]*(?:youtube|vimeo|gist|slideshare|speakerdeck|pdf|figma)[ \t]|\[(?:name|time)=[^\]\n]{1,200}\]/m;
 /** An embed: its kind and what it names. */
 const EMBED = /\{%[ \t]*([a-z]+)[ \t]+([^%\n]{1,300}?)[ \t]*%\}/g;
-/** Where each embed that has an address on the web shows its content. */
-const EMBED_ADDRESSES: Record<string, (id: string) => string | undefined> = {
-  youtube: (id) => (/^[\w-]{1,64}$/.test(id) ? `https://www.youtube.com/watch?v=${id}` : undefined),
-  vimeo: (id) => (/^\d{1,20}$/.test(id) ? `https://vimeo.com/${id}` : undefined),
-  gist: (id) => (/^[\w-]{1,64}\/[0-9a-f]{1,64}$/i.test(id) ? `https://gist.github.com/${id}` : undefined),
-};
 
 /** Whether a deck's body is HackMD's: one of its alert boxes, embeds or tags. */
 export function readsAsHackmdBody(text: string): boolean {
@@ -51,7 +46,7 @@ export function rewriteHackmdLine(line: string): DialectLine | null {
             .replace(/\[(?:name|time)=([^\]\n]{1,200})\]/g, '$1')
             .replace(/\[color=[^\]\n]{0,200}\]/g, '')
             .replace(EMBED, (embed, kind: string, id: string) => {
-              const address = Object.hasOwn(EMBED_ADDRESSES, kind) ? EMBED_ADDRESSES[kind]!(id.trim()) : undefined;
+              const address = kind === 'tweet' ? undefined : findEmbedAddress(kind, id.trim());
               if (address === undefined) {
                 left.push(embed);
                 return '';

@@ -4,6 +4,7 @@
 // so are `<style>` blocks, whose CSS is handed on to style the deck (author-styles.ts).
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
+import { findEmbedAddress } from './embed-addresses.js';
 import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, rewriteSlidevLinks, SLIDEV_GLOBALS } from './slidev.js';
 import { markSlidevToc } from './slidev-toc.js';
 
@@ -142,17 +143,11 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   return { text: '', warning: `component <${component[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out${wraps}` };
 }
 
-/** Where Slidev's embedding components show what they name, by its id. */
-const EMBEDS: Record<string, (id: string) => string> = {
-  youtube: (id) => `https://www.youtube.com/watch?v=${id}`,
-  tweet: (id) => `https://x.com/i/status/${id}`,
-};
-
 /** Slidev's `<Youtube id="…"/>` or `<Tweet id="…"/>` alone on a line: a link to the video or the post; null for any other line. */
 function readEmbedLink(line: string): { text: string; warning: string } | null {
   const found = /^[ \t]*<(Youtube|YouTube|Tweet)\b[^<>]*?\sid\s*=\s*(["'])([\w-]{1,40})\2[^<>]*?\/?>(?:[ \t]*<\/\1>)?[ \t]*$/.exec(line);
   if (!found) return null;
-  const url = EMBEDS[found[1]!.toLowerCase()]!(found[3]!);
+  const url = findEmbedAddress(found[1]!.toLowerCase(), found[3]!)!;
   return { text: `<${url}>`, warning: `Slidev's <${found[1]}> is shown as a link to ${url}: a deck embeds nothing from the network` };
 }
 

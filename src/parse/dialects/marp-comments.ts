@@ -138,11 +138,6 @@ export function createMarpCommentReader(): (text: string) => MarpCommentDirectiv
   };
 }
 
-/** True when a comment's text is a Marp directive (`_class: lead`, `paginate: false`, `fit`, classic `$size: 4:3`), not a note. */
-export function isMarpDirective(text: string): boolean {
-  return readMarpComment(text).length > 0;
-}
-
 /** True when a directive, as readMarpComment names it, is a global one, which sets the whole deck. */
 export function isMarpGlobalDirective(key: string): boolean {
   return MARP_GLOBAL_DIRECTIVES.includes(key);

@@ -1,4 +1,5 @@
 import { createFenceReader } from '../read-fences.js';
+import { findEmbedAddress } from './embed-addresses.js';
 
 // How briefdeck reads reveal-hugo's decks (Hugo pages with `outputs = ["Reveal"]`, their front matter often TOML,
 // read by toml-front-matter.ts). Slides are cut at `---`; its shortcodes are rewritten, line for line, into
@@ -17,7 +18,7 @@ const SHORTCODE = /\{\{([%<])[ \t]*(\/?)([\w-]+)((?:[ \t][^\n%>]{0,500}?)?)[ \t]
 /** reveal-hugo's own shortcodes' names. */
 const OWN_NAMES = new Set(['section', 'note', 'fragment', 'frag', 'slide']);
 /** reveal-hugo's own shortcodes, which make a deck reveal-hugo's. */
-const OWN_SHORTCODE = /\{\{[%<][ \t]*\/?(?:section|note|fragment|frag|slide)\b[^\n]{0,500}?[%>]\}\}/;
+const OWN_SHORTCODE = new RegExp(`\\{\\{[%<][ \\t]*\\/?(?:${[...OWN_NAMES].join('|')})\\b[^\\n]{0,500}?[%>]\\}\\}`);
 
 /** Whether a deck's body is reveal-hugo's: it holds one of its own shortcodes outside code. */
 export function readsAsRevealHugoBody(text: string): boolean {
@@ -77,8 +78,8 @@ function readShortcode(name: string, closing: boolean, args: string, alone: bool
     }
     case 'youtube': {
       const id = readSettings(args).find(([key]) => key === 'id')?.[1] ?? args.trim().split(/[ \t]+/)[0]!.replace(/^["']|["']$/g, '');
-      if (!/^[\w-]{1,64}$/.test(id)) return {};
-      return { text: `<https://www.youtube.com/watch?v=${id}>`, warning: `Hugo's youtube shortcode is shown as a link to https://www.youtube.com/watch?v=${id}: a deck embeds nothing from the network` };
+      const address = findEmbedAddress('youtube', id);
+      return address ? { text: `<${address}>`, warning: `Hugo's youtube shortcode is shown as a link to ${address}: a deck embeds nothing from the network` } : {};
     }
     default:
       return {};
