@@ -83,12 +83,13 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       // Nothing written for the other tool reaches the audience as text.
       expect(state.text).not.toMatch(/:::|\{\.[\w-]+\}|<!--|-->|::right::|\bv-clicks?\b|^\s*\. \. \.\s*$|_class:|data-background|^\s*(?:\?\?\?|--|class:.*)\s*$|\.[a-z-]+\[|^\s*\^|\[fit\]|slidenumbers:/m);
 
-      // Backgrounds: visiting each slide lets reveal lay its background out, from the file itself.
+      // Backgrounds: visiting each slide lets reveal lay its background out, from the file itself. All in one round trip:
+      // reveal makes a slide's background as it moves there, and the computed style reads it at once.
       const indices = slideIndices(slides);
-      let backgrounds = 0;
-      for (const [i, at] of indices.entries()) {
-        await shown.page.evaluate(({ h, v }) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(h, v), at);
-        const { image, size, gradient } = await shown.page.evaluate(() => {
+      const seen = await shown.page.evaluate((places) => {
+        const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+        return places.map(({ h, v }) => {
+          reveal.slide(h, v);
           // The present slide's background: in a stack, its present child (a stack left behind keeps one marked present).
           let background = document.querySelector('.backgrounds > .slide-background.present') as HTMLElement | null;
           if (background?.classList.contains('stack')) background = (background.querySelector(':scope > .slide-background.present') as HTMLElement | null) ?? background;
@@ -96,6 +97,10 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
           const present = background?.querySelector(':scope > .slide-background-content') as HTMLElement | null;
           return { image: present ? getComputedStyle(present).backgroundImage : '', size: present ? getComputedStyle(present).backgroundSize : '', gradient: background ? getComputedStyle(background).backgroundImage : '' };
         });
+      }, indices);
+      expect(seen).toHaveLength(slides.length);
+      let backgrounds = 0;
+      for (const [i, { image, size, gradient }] of seen.entries()) {
         if (slides[i]!.look?.backgroundImage !== undefined) {
           expect(image).toMatch(/^url\("data:image\//);
           expect(size).toBe(slides[i]!.look?.backgroundSize ?? 'cover');

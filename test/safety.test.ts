@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as parse5 from 'parse5';
 import { parseFragment } from 'parse5';
 import { parseHtmlFragment } from '../src/parse/html-fragment.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildDeck, loadModel } from '../src/build-deck.js';
 import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { loadTemplates } from '../src/load-templates.js';
@@ -57,27 +57,30 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page) build as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+    // Only read (loadModel), each within a tight limit of its own: the readers are what took the time.
+    const sandbox = new SandboxWorker({ timeoutMs: scaled(3_000), maxMemoryMb: 512 });
+    onTestFinished(() => sandbox.close());
     // HackMD's tags, looked for in every deck to know one of HackMD's: each opening was looked along to the line's end.
     for (const line of ['<a '.repeat(60_000), '{{ '.repeat(60_000), '{{< a '.repeat(30_000), `: cap\n${'|'.repeat(180_000)}`, '[name='.repeat(60_000)]) {
-      const built = await buildDeck(briefing({ 'a.md': `## Long\n\n${line}\n` }));
+      const built = await loadModel(briefing({ 'a.md': `## Long\n\n${line}\n` }), { sandbox });
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     }
     // An MDX deck's comments, opened thousands of times on a line and never closed, each looked along for its end.
     const mdxDir = briefing({});
     writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);
-    const mdx = await buildDeck(path.join(mdxDir, 'deck.mdx'));
+    const mdx = await loadModel(path.join(mdxDir, 'deck.mdx'), { sandbox });
     expect(mdx.briefing.slides[0]!.bodyHtml).toBe('<p>Shown.</p>\n');
     // Advanced Slides' annotations, unclosed, each looked along for its attributes: the deck builds, the comments show nothing.
-    const annotations = await buildDeck(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" a="b" '.repeat(500)}\n` }));
+    const annotations = await loadModel(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" a="b" '.repeat(500)}\n` }), { sandbox });
     expect(annotations.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).not.toContain('slide a=');
     // reveal's `.slide:` comments inside a line, thousands on one between code spans, each read for whether a code span holds it.
-    const looks = await buildDeck(briefing({ 'a.md': `## Long\n\n${'x `c` <!-- .slide: class="lead" --> '.repeat(30_000)}\n` }));
+    const looks = await loadModel(briefing({ 'a.md': `## Long\n\n${'x `c` <!-- .slide: class="lead" --> '.repeat(30_000)}\n` }), { sandbox });
     expect(looks.briefing.slides.find((s) => s.title === 'Long')!.look?.className).toBe('lead');
     // A reveal.js page's HTML and code, with long runs of spaces that a pattern would look along from each of their characters.
     const dir = briefing({});
     writeFileSync(path.join(dir, 'page.html'), `<div class="reveal"><div class="slides"><section><h2>Long</h2><p>${' '.repeat(70_000)}x</p><pre><code>a${' '.repeat(70_000)}b\n</code></pre></section></div></div>`);
-    const page = await buildDeck(path.join(dir, 'page.html'));
+    const page = await loadModel(path.join(dir, 'page.html'), { sandbox });
     expect(page.briefing.slides[0]!.bodyHtml).toMatch(/<p> *x<\/p>[\s\S]*a {70000}b/);
   });
 
