@@ -1,6 +1,6 @@
 import type { Diagnostic } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
-import { readByPandoc } from './written-for.js';
+import { readByPandoc, writtenForAnotherTool } from './written-for.js';
 import { nameSlide } from './slide-name.js';
 
 /** The slide sizes in CSS pixels; an image more than twice as large in either direction is wasted bytes. */
@@ -59,7 +59,10 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
     // A slide of a reveal.js page is written as HTML, and a notebook's in cells, where a "Note:" line would be text.
     const page = HTML_DECK.test(slide.source.file);
     if (slide.bodyHtml.trim() === '' && slide.look?.backgroundImage === undefined) {
-      add({ code: 'E_EMPTY_SLIDE', severity: 'error', message: `${name} has no content`, ...where, hint: page ? 'add content under the heading in its <section>, or remove the section' : 'add text under the heading, or remove the slide' });
+      // In another tool's deck a slide of a heading alone is a divider its author meant (remark's `class: middle`, a Marp
+      // lead slide), so a deck that builds unchanged is not failed for it; in briefdeck's own, a content slide needs content.
+      if (slide.title && writtenForAnotherTool(meta)) add({ code: 'W_TITLE_ONLY', severity: 'warning', message: `${name} shows only its title`, ...where, hint: 'leave it as a divider, or add what the audience should read under the heading' });
+      else add({ code: 'E_EMPTY_SLIDE', severity: 'error', message: `${name} has no content`, ...where, hint: page ? 'add content under the heading in its <section>, or remove the section' : 'add text under the heading, or remove the slide' });
     }
     if (!slide.notes) add({ code: 'W_NO_NOTES', severity: 'warning', message: `${name} has no speaker notes`, ...where, hint: notesHint(slide.source.file, meta.peerTools) });
   }

@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'W_BULLETS'
   | 'W_IMAGE_ALT'
   | 'W_NO_NOTES'
+  | 'W_TITLE_ONLY'
   | 'W_IMAGE_BUDGET'
   | 'W_DECK_BUDGET'
   | 'W_IMAGE_PIXELS'
