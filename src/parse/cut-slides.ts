@@ -131,7 +131,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     includeBudgetSpent = true;
     return false;
   };
-  const include = (target: string, number: number, named = "Quarto's include", before?: string) => {
+  const include = (target: string, number: number, named = options.includeNamed ?? "Quarto's include", before?: string) => {
     const lookup = lookUpInclude(target, including, includes);
     if ('problem' in lookup) {
       warnHere(number, describeIncludeProblem(target, named, lookup));

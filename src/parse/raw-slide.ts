@@ -66,6 +66,8 @@ export interface CutOptions {
   marpCarried?: MarpCarried;
   /** The files includes name, as the load stage read them, by their path in the briefing folder. */
   includes?: ReadonlyMap<string, IncludedFile>;
+  /** What an include line is named in warnings: the tool's own syntax (GitPitch's `---?include=`, which its module writes as one), else Quarto's include. */
+  includeNamed?: string;
   /** The deck is written in MDC's syntax too (Slidev's `mdc: true`): its block components' lines are read. */
   mdc?: boolean;
   /** Whose components a deck's `<PascalCase>` tags are, as warnings name them: `MDX, React` in an MDX deck, else Slidev's Vue ones. */
