@@ -132,6 +132,7 @@ function notesHint(file: string, peerTools: readonly string[]): string {
   if (tool('MDX')) return 'add <Notes> … </Notes> to the slide with what you will say';
   if (tool('reveal-hugo')) return 'add {{% note %}} … {{% /note %}} to the slide with what you will say';
   if (tool('iA Presenter')) return 'write what you will say at the margin, not indented: iA Presenter keeps it off the slide';
+  if (tool('presenterm')) return 'add <!-- speaker_note: … --> to the slide with what you will say';
   if (tool('Markdown Preview Enhanced')) return 'add an <aside class="notes"> … </aside> to the slide with what you will say';
   return 'add a line starting "Note:" with what you will say';
 }

@@ -82,6 +82,9 @@ export function readGitPitchFile(line: string): { target: string; kind: 'include
 }
 
 /** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
+/** presenterm's include command, `<!-- include: a.md -->`, which its module (parse/dialects/presenterm.ts) reads as Quarto's include. */
+const PRESENTERM_INCLUDE = /^[ \t]*<!--[ \t]*include[ \t]*:[ \t]*([^\s"][^"\n]*?)[ \t]*-->[ \t]*$/;
+
 const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'=<>`]+))/gi;
 
 /**
@@ -91,11 +94,13 @@ const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)
  */
 export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' | 'snippet' }[] {
   const sections = text.includes('data-markdown') ? [...text.matchAll(DATA_MARKDOWN)].map((m) => ({ target: (m[1] ?? m[2] ?? m[3]!).trim(), by: 'reveal' as const })) : [];
-  if (!text.includes('{{<') && !text.includes('src:') && !text.includes('<<<') && !text.includes('---?')) return sections;
+  if (!text.includes('{{<') && !text.includes('src:') && !text.includes('<<<') && !text.includes('---?') && !text.includes('include:')) return sections;
   return [
     ...text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' | 'snippet' }[] => {
       const target = readIncludeLine(line);
       if (target !== null) return [{ target, by: 'quarto' }];
+      const presenterm = PRESENTERM_INCLUDE.exec(line)?.[1];
+      if (presenterm !== undefined) return [{ target: presenterm, by: 'quarto' }];
       const gitpitch = readGitPitchFile(line);
       if (gitpitch !== null) return [{ target: gitpitch.target, by: gitpitch.kind === 'code' ? 'snippet' : 'quarto' }];
       const snippet = readSnippetLine(line);

@@ -132,6 +132,8 @@ export interface BriefingMeta {
   mdc?: boolean;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
   cellEcho?: boolean;
+  /** presenterm's `options:` that change where the deck is cut: `---` ends a slide too, and so does each slide title. */
+  presentermOptions?: { endSlideShorthand?: boolean; implicitSlideEnds?: boolean };
   /** Quarto's `code-line-numbers` and Slidev's `lineNumbers`: whether code blocks number their lines (unset: a Quarto deck's do, as Quarto's revealjs format has them). */
   codeLineNumbers?: boolean;
   /** Quarto's `auto-stretch`: whether a slide's one picture takes the height the slide has left (unset: in a Quarto deck, it does). */

@@ -3448,3 +3448,65 @@ describe('syntax shown in a code block is code', () => {
     expect(last.notes).toBeNull();
   });
 });
+
+describe("presenterm's decks", () => {
+  it('are cut at <!-- end_slide -->, titled by setext headings, with a title slide from the front matter; its comment commands step, note, lay out in columns, centre and skip; nothing of presenterm\'s shows', async () => {
+    const built = await buildDeck(path.join(DIALECTS, 'presenterm.md'));
+    const { meta, slides } = built.briefing;
+    expect(meta.peerTools).toEqual(['presenterm']);
+    // Its title's Markdown is a look, not words; its theme the nearest built-in one.
+    expect([meta.title, meta.subtitle, meta.author, meta.theme]).toEqual(['Summit diplomacy, reviewed', 'What worked and what did not', 'A reviewer, A colleague', 'night']);
+    expect(slides.map((s) => [s.kind, s.title, s.notes?.markdown ?? null])).toEqual([
+      ['title', 'Summit diplomacy, reviewed', null],
+      ['content', 'Context', 'Set the scene briefly.'],
+      ['content', 'What worked', null],
+      ['content', 'A divider', null],
+      ['content', 'Two columns', 'First line of a longer note.\nSecond line of it.'],
+      ['content', 'Last', null],
+    ]);
+    const [, , worked, divider, columns, last] = slides;
+    // The list steps in, item by item; the pause makes the closing line a step; a --- line is a rule on the slide.
+    expect(worked!.bodyHtml).toMatch(/<li class="fragment">Direct talks<\/li>\s*<li class="fragment">A pause in tests<\/li>/);
+    expect(worked!.bodyHtml).toMatch(/<div class="fragment"><p>A closing line after a pause\.<\/p>\s*<hr>\s*<p>A rule stands above/);
+    expect(divider!.look?.className).toBe('lead');
+    // Columns of 3 and 2 shares, what follows the reset below them; the code's flags number its lines and step its highlight.
+    expect([columns!.layout, columns!.columnWidths, toPlainText(columns!.columnsTail ?? '').trim()]).toEqual(['two-column', [60, 40], 'Below both columns.']);
+    expect(columns!.bodyHtml).toContain('language-python has-highlights line-numbers code-steps hl-on-1 hl-on-2');
+    // A Mermaid block without +render is shown as its source, as presenterm shows it; a # heading inside a slide is its content.
+    expect(last!.bodyHtml).toMatch(/<pre><code[^>]*>graph LR/);
+    expect(last!.bodyHtml).toContain('<h1>A heading inside the slide</h1>');
+    for (const slide of slides) expect(`${slide.title ?? ''} ${toPlainText(slide.bodyHtml)}`).not.toMatch(/end_slide|speaker_note|column_layout|reset_layout|jump_to_middle|skip_slide|Skipped|user comment|another one|\+exec|===|_diplomacy_|\*\*/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: presenterm\'s theme "tokyonight-storm" is not built in; using night']);
+    // check names presenterm's notes, and takes a divider of a heading alone for what it is.
+    const hint = 'add <!-- speaker_note: … --> to the slide with what you will say';
+    expect(checkBriefing(built.briefing).map((d) => `${d.line} ${d.code} ${d.hint}`)).toEqual([
+      `21 W_NO_NOTES ${hint}`,
+      '43 W_TITLE_ONLY leave it as a divider, or add what the audience should read under the heading',
+      `43 W_NO_NOTES ${hint}`,
+      `90 W_NO_NOTES ${hint}`,
+    ]);
+  });
+
+  it("its options cut at --- and at each title; its includes are read, confined and named; a picture's width is its share of the slide; a theme of its own is a warning", async () => {
+    const deck = ['---', 'title: Options', 'theme:', '  path: ./mine.yaml', 'options:', '  end_slide_shorthand: true', '  implicit_slide_ends: true', '  incremental_lists: true', '---', '', 'One', '===', '', '- a', '- b', '', 'Two', '===', '', 'Text.', '', '---', '', 'Untitled after a ---.', '', '<!-- include: three.md -->', '', '<!-- include: parts/gone.md -->', ''].join('\n');
+    const dir = writeBriefing({ 'talk.md': deck }, 'presenterm-options');
+    mkdirSync(path.join(dir, 'parts'));
+    writeFileSync(path.join(dir, 'three.md'), 'Three\n===\n\n![image:width:50% A chart](a.png)\n');
+    writeFileSync(path.join(dir, 'a.png'), TINY_PNG);
+    const built = await buildDeck(path.join(dir, 'talk.md'));
+    expect(built.briefing.meta.incremental).toBe(true);
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'Options'], ['content', 'One'], ['content', 'Two'], ['content', null], ['content', 'Three']]);
+    const three = built.briefing.slides.at(-1)!;
+    expect(three.bodyHtml).toMatch(/<img src="[^"]+" alt="A chart" width="50%">/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message.replace(/ \(file not found.*\)/, '')}`)).toEqual([
+      "3: presenterm's own theme (path:, override:) is not read; the deck keeps briefdeck's theme",
+      "28: the file parts/gone.md that presenterm's include names could not be read, so it was left out",
+    ]);
+  });
+
+  it("is known by its end_slide comments only outside code: a deck of briefdeck's own that shows them in a code block stays briefdeck's", async () => {
+    const own = await buildDeck(path.join(writeBriefing({ 'talk.md': ['## Syntax', '', '```markdown', 'Title', '===', '', '<!-- end_slide -->', '```', ''].join('\n') }, 'presenterm-in-code'), 'talk.md'));
+    expect(own.briefing.meta.peerTools).toEqual([]);
+    expect(toPlainText(own.briefing.slides.at(-1)!.bodyHtml)).toContain('<!-- end_slide -->');
+  });
+});

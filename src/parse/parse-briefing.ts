@@ -10,6 +10,7 @@ import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
+import { writePresentermTitles } from './dialects/presenterm.js';
 import { readsAsRevealHugoBody, rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
 import { countHeadings } from './headings.js';
@@ -90,6 +91,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     body.text = rewritten.text;
     for (const w of rewritten.warnings) bag.warn('W_PEER_SYNTAX', w.message, { file: body.file.path, line: body.lineNumbers?.[w.index] ?? body.firstLine + w.index, hint: PEER_SYNTAX_HINT });
   }
+  // presenterm's slide titles are setext headings, written as ATX ones before the deck is cut, in the files it includes too.
+  for (const body of meta.peerTools.includes('presenterm') ? bodies : []) body.text = writePresentermTitles(body.text, meta.presentermOptions);
+  for (const [relPath, f] of meta.peerTools.includes('presenterm') ? includes : []) if (f.file) includes.set(relPath, { ...f, file: { ...f.file, text: writePresentermTitles(f.file.text, meta.presentermOptions) } });
   // GitPitch's code steps after a block light its lines, written onto its fence before the deck is cut.
   for (const body of meta.peerTools.includes('GitPitch') ? bodies : []) {
     const stepped = writeGitPitchCodeSteps(body.text);
@@ -135,7 +139,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text, lineNumbers } = laidOut ?? body;
-    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : {}), mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools), readByPandoc: pandocFamily && lineNumbers === undefined }));
+    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {

@@ -4,6 +4,7 @@ import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
 import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner, possessive } from './dialects/peer-keys.js';
+import { readPresentermThemeName, readPresentermTitle } from './dialects/presenterm.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
 import { PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -164,7 +165,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     seen.add(key);
     meta.keyLines[key] = at.line;
     const valueNode = pair.value;
-    const value = isScalar(valueNode) ? valueNode.value : isSeq(valueNode) ? valueNode.toJSON() : valueNode === null ? null : undefined;
+    // presenterm names a built-in theme in a map (`theme: {name: dark}`); its own files (`path:`, `override:`) are not read.
+    const presentermTheme = key === 'theme' && isMap(valueNode) && meta.peerTools.includes('presenterm') ? readPresentermThemeName(plainData(valueNode)) : undefined;
+    if (presentermTheme === null) {
+      bag.warn('W_META_IGNORED', "presenterm's own theme (path:, override:) is not read; the deck keeps briefdeck's theme", { ...at, hint: 'name one of its built-in themes (theme: name: dark), or a CSS file in the briefing folder' });
+      continue;
+    }
+    const value = presentermTheme ?? (isScalar(valueNode) ? valueNode.value : isSeq(valueNode) ? valueNode.toJSON() : valueNode === null ? null : undefined);
     const valueAt = valueNode ? where(valueNode as never) : at;
     // Each item of a list has its own line (`sections[1]`), for a message about one item.
     if (isSeq(valueNode)) valueNode.items.forEach((item, i) => (meta.keyLines[`${key}[${i}]`] = where(item as never).line));
@@ -200,7 +207,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
         break;
     }
   }
-  meta.title = meta.title.trim();
+  meta.title = meta.peerTools.includes('presenterm') ? readPresentermTitle(meta.title) : meta.title.trim();
   // Pandoc reads these as Markdown, so HTML in them is markup, never text (xaringan's starter deck has the subtitle
   // "⚔<br/>with xaringan"): their text is kept, a line break as a space, as the page's <title> and the footer show them too.
   if (writtenForPandoc(meta.peerTools)) {

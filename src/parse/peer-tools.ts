@@ -14,6 +14,7 @@ import { readsAsRevealHugoBody } from './dialects/reveal-hugo.js';
 import { readsAsHackmdBody, rewriteHackmdLine } from './dialects/hackmd.js';
 import { createMpeState, readsAsMpeBody, rewriteMpeLine } from './dialects/mpe.js';
 import { readsAsIaPresenterPath, rewriteIaPresenterLine } from './dialects/ia-presenter.js';
+import { createPresentermState, readsAsPresentermBody, rewritePresentermLine, type PresentermOptions } from './dialects/presenterm.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
 import { blankFencedCode } from './read-fences.js';
@@ -22,7 +23,7 @@ import { blankFencedCode } from './read-fences.js';
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
  * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
  * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
- * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, iA Presenter's bundle (`*.iapresenter/text.md`), Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
+ * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, presenterm's `<!-- end_slide -->`, iA Presenter's bundle (`*.iapresenter/text.md`), Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
  * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
  * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's, and, in a deck
  * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`).
@@ -33,6 +34,7 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
   const texts = written.map((text) => blankFencedCode(text, opensSlideAsFrontMatter));
   if (peerTools.length === 0 && (paths.some((p) => /\.mdx$/i.test(p)) || texts.some(readsAsMdxBody))) peerTools.push('MDX');
   if (peerTools.length === 0 && paths.some(readsAsIaPresenterPath)) peerTools.push('iA Presenter');
+  if (peerTools.length === 0 && texts.some(readsAsPresentermBody)) peerTools.push('presenterm');
   if (peerTools.length === 0 && texts.some(readsAsMpeBody)) peerTools.push('Markdown Preview Enhanced');
   if (peerTools.length === 0 && texts.some((text, i) => readsAsGitPitchBody(text, paths[i]))) peerTools.push('GitPitch');
   if (peerTools.length === 0 && texts.some(readsAsRevealHugoBody)) peerTools.push('reveal-hugo');
@@ -58,15 +60,20 @@ export function cutsAtSeparators(peerTools: readonly string[]): boolean {
 /**
  * Whether a deck written for another tool brings its own cover, so no title
  * slide is added before it: Marp, Slidev and reveal-md show `title:` only as
- * the window's title, while Quarto (and Pandoc) make a title slide of it, as
+ * the window's title, while Quarto (and Pandoc) and presenterm make a title slide of it, as
  * briefdeck does.
  */
 export function opensWithOwnCover(peerTools: readonly string[]): boolean {
-  return peerTools.some((tool) => SEPARATOR_TOOLS.has(tool)) && !peerTools.includes('Quarto');
+  // presenterm makes an introduction slide of its `title:`, as Quarto does.
+  return peerTools.some((tool) => SEPARATOR_TOOLS.has(tool)) && !peerTools.includes('Quarto') && !peerTools.includes('presenterm');
 }
 
 /** The line rewriter of a tool whose own syntax a dialect module reads line by line, fresh for each file; none for others. */
-export function createLineRewriter(peerTools: readonly string[]): CutOptions['rewriteLine'] {
+export function createLineRewriter(peerTools: readonly string[], presentermOptions?: PresentermOptions): CutOptions['rewriteLine'] {
+  if (peerTools.includes('presenterm')) {
+    const state = createPresentermState(presentermOptions);
+    return (line) => rewritePresentermLine(line, state);
+  }
   if (peerTools.includes('remark')) {
     const state = createRemarkState();
     return (line) => rewriteRemarkLine(line, state);

@@ -9,6 +9,7 @@ import { ASSET_SCHEME, imageFilterClass, type BriefingMeta, type ImageRef, type 
 import { writtenForAnotherTool } from '../written-for.js';
 import { resolveImagePath } from './resolve-references.js';
 import { MAX_BACKGROUNDS, MAX_IMAGE_FILTERS, readMarpImage, type MarpBackground } from './dialects/marp.js';
+import { readPresentermImage } from './dialects/presenterm.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { writeFragmentPlace, type PandocFragment } from './dialects/pandoc/inline-extensions.js';
 
@@ -52,7 +53,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
   const render = (token: Tokens.Image): string => {
     const where = deps.where(token.raw);
     // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text; Deckset's are written as Marp's (deckset.ts).
-    const marp = deps.meta.peerTools.includes('Marp') || deps.meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : { alt: token.text, ignored: [] as string[] };
+    const marp = deps.meta.peerTools.includes('Marp') || deps.meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : deps.meta.peerTools.includes('presenterm') ? { ...readPresentermImage(token.text), ignored: [] as string[] } : { alt: token.text, ignored: [] as string[] };
     // Marp's filters: a class of the deck's for each different one, which the render stage gives its CSS.
     const filter = filterIndex('filter' in marp ? marp.filter : undefined, where);
     const filterClass = filter === undefined ? '' : ` ${imageFilterClass(filter)}`;

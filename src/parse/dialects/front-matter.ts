@@ -7,6 +7,7 @@ import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
+import { readPresentermTitle } from './presenterm.js';
 
 /** Quarto's names for reveal's themes that differ from reveal's own. */
 const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' };
@@ -186,6 +187,20 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'cssclass':
     case 'publish':
       return true;
+    // presenterm's introduction slide: its subtitle and authors are briefdeck's title slide's; its options, where the deck is cut.
+    case 'sub_title':
+      return typeof value === 'string' && ((meta.subtitle ??= readPresentermTitle(value)), true);
+    case 'authors':
+      return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string') && ((meta.author ??= value.join(', ')), true);
+    case 'options':
+      return applyOptions(value, {
+        incremental_lists: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
+        end_slide_shorthand: (v) => typeof v === 'boolean' && (((meta.presentermOptions ??= {}).endSlideShorthand = v), true),
+        implicit_slide_ends: (v) => typeof v === 'boolean' && (((meta.presentermOptions ??= {}).implicitSlideEnds = v), true),
+        // A slide's first # heading titles it, as briefdeck reads any deck cut at its slides' ends; the spacing of list items is a terminal's.
+        h1_slide_titles: (v) => typeof v === 'boolean',
+        list_item_newlines: (v) => typeof v === 'number',
+      });
     // Advanced Slides' slide numbers, as reveal's `slideNumber`.
     case 'slideNumber':
       return applySlideNumber(value, meta);

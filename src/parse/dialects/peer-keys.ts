@@ -24,6 +24,8 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ['presentation', 'Markdown Preview Enhanced'],
   // HackMD's and HedgeDoc's note settings, its slide mode's among them.
   ...['slideOptions', 'robots', 'breaks', 'GA', 'disqus', 'opengraph'].map((k) => [k, 'HackMD']),
+  // presenterm's front matter: its introduction slide's lines and its options.
+  ...['sub_title', 'authors', 'event', 'location', 'options'].map((k) => [k, 'presenterm']),
   ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
   // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
   ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'variables'].map((k) => [k, 'Pandoc']),
@@ -37,6 +39,8 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
   // Advanced Slides' own themes beside reveal's: Consult and Mattropolis are white pages with dark headings.
   'Advanced Slides': { consult: 'white', mattropolis: 'white' },
+  // presenterm's built-in themes (`theme: name:`), by whether their page is light or dark.
+  presenterm: { dark: 'black', light: 'white', 'terminal-dark': 'black', 'terminal-light': 'white', 'catppuccin-latte': 'white', 'catppuccin-frappe': 'black', 'catppuccin-macchiato': 'black', 'catppuccin-mocha': 'black', dracula: 'dracula', 'gruvbox-dark': 'black', 'tokyonight-storm': 'night', 'tokyonight-moon': 'night', 'tokyonight-night': 'night', 'tokyonight-day': 'white' },
 };
 
 /**
@@ -44,7 +48,7 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
  * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
  * theirs on its own.
  */
-export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter']);
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter', 'presenterm']);
 
 /** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
