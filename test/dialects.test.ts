@@ -3510,3 +3510,39 @@ describe("presenterm's decks", () => {
     expect(toPlainText(own.briefing.slides.at(-1)!.bodyHtml)).toContain('<!-- end_slide -->');
   });
 });
+
+describe("terminal slide tools' decks: slides, lookatme, patat", () => {
+  it("slides (maaslalani's): cut at --- only, its own first slide the cover; its paging, its JSON theme and its date format are read for what they are", async () => {
+    const deck = ['---', 'theme: ./theme.json', 'author: A reviewer', 'date: MMMM dd, YYYY', 'paging: Slide %d / %d', '---', '', '# Summit diplomacy', '', 'What worked.', '', '---', '', '## Direct talks', '', '# A heading inside', '', '- Tests paused', ''].join('\n');
+    const dir = writeBriefing({ 'slides.md': deck, 'theme.json': '{"document": {"margin": 2}}' }, 'terminal-slides');
+    const built = await buildDeck(path.join(dir, 'slides.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['slides']);
+    expect([built.briefing.meta.theme, built.briefing.meta.date, built.briefing.meta.pageNumbers]).toEqual(['briefing', undefined, true]);
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Summit diplomacy'], ['content', 'Direct talks']]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual([
+      "2: slides' theme file ./theme.json is not a CSS style sheet; the deck keeps briefdeck's theme",
+      '4: slides\' date "MMMM dd, YYYY" is a format it fills with the day it is shown; the deck shows no date',
+    ]);
+  });
+
+  it("lookatme's styles and extensions are its own, warned of once each; the deck builds", async () => {
+    const deck = ['---', 'title: Summit diplomacy', 'styles:', '  style: monokai', 'extensions:', '  - qrcode', '---', '', '# Context', '', 'Text.', '', '---', '', '# What worked', '', '- Direct talks', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'terminal-lookatme'), 'talk.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['lookatme']);
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Summit diplomacy', 'Context', 'What worked']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "styles" is lookatme\'s metadata; briefdeck ignores it', '5: "extensions" is lookatme\'s metadata; briefdeck ignores it']);
+  });
+
+  it("patat: read as Pandoc reads it, its settings' incrementalLists stepping lists in; a comment on lines of its own is the speaker notes, a config comment nothing", async () => {
+    const deck = ['---', 'title: Summit diplomacy', 'patat:', '  incrementalLists: true', '  wrap: true', '  margins:', '    left: 10', '  images:', '    backend: auto', '...', '', '# Context', '', 'Text.', '', '<!--', 'Say the talks', 'paused the tests.', '-->', '', '# What worked', '', '<!--config:', 'margins: {left: 2}', '-->', '', '- Direct talks', '- A pause', '', '. . .', '', 'After a pause. <!-- inline, not a note -->', '', '<!-- A short note. -->', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'terminal-patat'), 'talk.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['patat', 'Pandoc']);
+    const [, context, worked] = built.briefing.slides;
+    expect([context!.title, context!.notes?.markdown]).toEqual(['Context', 'Say the talks\npaused the tests.']);
+    expect([worked!.title, worked!.notes?.markdown]).toEqual(['What worked', 'A short note.']);
+    expect(worked!.bodyHtml).toMatch(/<li class="fragment">Direct talks<\/li>/);
+    expect(worked!.bodyHtml).toMatch(/<div class="fragment"><p>After a pause\.\s*<\/p>/);
+    expect(toPlainText(worked!.bodyHtml)).not.toMatch(/margins|config|inline/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "patat" is patat\'s metadata; briefdeck reads part of it and ignores images']);
+  });
+});

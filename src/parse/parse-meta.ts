@@ -208,6 +208,11 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
   }
   meta.title = meta.peerTools.includes('presenterm') ? readPresentermTitle(meta.title) : meta.title.trim();
+  // slides' `date:` is a format (`MMMM dd, YYYY`) it fills with the day it shows the deck: no date of the deck's own.
+  if (meta.peerTools.includes('slides') && meta.date !== undefined && /^(?=.*(?:YY|MM|DD|dd))[YMDdHhmsaA\s,./:-]+$/.test(meta.date)) {
+    bag.warn('W_META_IGNORED', `slides' date "${meta.date}" is a format it fills with the day it is shown; the deck shows no date`, { file: source.file.path, line: meta.keyLines.date ?? source.firstLine, hint: 'write the date the deck should show, such as date: 2020-01-01' });
+    delete meta.date;
+  }
   // Pandoc reads these as Markdown, so HTML in them is markup, never text (xaringan's starter deck has the subtitle
   // "⚔<br/>with xaringan"): their text is kept, a line break as a space, as the page's <title> and the footer show them too.
   if (writtenForPandoc(meta.peerTools)) {
@@ -243,6 +248,11 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
 
 /** Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there. */
 function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
+  // Another tool's theme file that is no style sheet (slides' `./theme.json`, a terminal's styles) is that tool's alone.
+  if (isCustomTheme(meta.theme) && !/\.css$/i.test(meta.theme) && writtenForAnotherTool(meta)) {
+    bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} is not a CSS style sheet; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
+    meta.theme = 'briefing';
+  }
   const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
   // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
   // deck's own CSS, or a built-in one it names, is its own.

@@ -15,6 +15,7 @@ import { readsAsHackmdBody, rewriteHackmdLine } from './dialects/hackmd.js';
 import { createMpeState, readsAsMpeBody, rewriteMpeLine } from './dialects/mpe.js';
 import { readsAsIaPresenterPath, rewriteIaPresenterLine } from './dialects/ia-presenter.js';
 import { createPresentermState, readsAsPresentermBody, rewritePresentermLine, type PresentermOptions } from './dialects/presenterm.js';
+import { createPatatState, rewritePatatLine } from './dialects/patat.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
 import { blankFencedCode } from './read-fences.js';
@@ -73,6 +74,10 @@ export function createLineRewriter(peerTools: readonly string[], presentermOptio
   if (peerTools.includes('presenterm')) {
     const state = createPresentermState(presentermOptions);
     return (line) => rewritePresentermLine(line, state);
+  }
+  if (peerTools.includes('patat')) {
+    const state = createPatatState();
+    return (line) => rewritePatatLine(line, state);
   }
   if (peerTools.includes('remark')) {
     const state = createRemarkState();

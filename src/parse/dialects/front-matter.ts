@@ -187,6 +187,19 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'cssclass':
     case 'publish':
       return true;
+    // slides' page count in its status bar ("Slide %d / %d"), as briefdeck's footer counts them.
+    case 'paging':
+      return typeof value === 'string' && ((meta.pageNumbers = true), true);
+    // patat's settings: a deck read as Pandoc's, its lists stepping in and its slide level as patat's settings say.
+    case 'patat':
+      if (!meta.peerTools.includes('Pandoc')) meta.peerTools.push('Pandoc');
+      return applyOptions(value, {
+        incrementalLists: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
+        slideLevel: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
+        slideNumber: (v) => applySlideNumber(v, meta),
+        // What a terminal needs to lay text out, and notes shown in a file of their own, as briefdeck's speaker view shows them.
+        ...Object.fromEntries(['wrap', 'margins', 'columns', 'breadcrumbs', 'speakerNotes'].map((k) => [k, () => true])),
+      });
     // presenterm's introduction slide: its subtitle and authors are briefdeck's title slide's; its options, where the deck is cut.
     case 'sub_title':
       return typeof value === 'string' && ((meta.subtitle ??= readPresentermTitle(value)), true);

@@ -24,6 +24,10 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ['presentation', 'Markdown Preview Enhanced'],
   // HackMD's and HedgeDoc's note settings, its slide mode's among them.
   ...['slideOptions', 'robots', 'breaks', 'GA', 'disqus', 'opengraph'].map((k) => [k, 'HackMD']),
+  // Terminal slide tools: slides' page count, lookatme's styles and extensions, patat's settings.
+  ['paging', 'slides'],
+  ...['styles', 'extensions'].map((k) => [k, 'lookatme']),
+  ['patat', 'patat'],
   // presenterm's front matter: its introduction slide's lines and its options.
   ...['sub_title', 'authors', 'event', 'location', 'options'].map((k) => [k, 'presenterm']),
   ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
@@ -48,7 +52,7 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
  * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
  * theirs on its own.
  */
-export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter', 'presenterm']);
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter', 'presenterm', 'slides']);
 
 /** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
