@@ -155,11 +155,12 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["1: the theme style sheet css/theme/house.css is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read"]);
   });
 
-  it('check hints in the page\'s own terms: notes in an <aside class="notes">, content in the slide\'s <section>', async () => {
+  it('check hints in the page\'s own terms: notes in an <aside class="notes">; a section of a heading alone is a divider', async () => {
     const dir = writeBriefing({ 'page.html': '<div class="reveal"><div class="slides">\n<section><h2>Empty</h2></section>\n</div></div>\n' });
     const result = await runCapture(['check', 'page.html', '--no-layout'], dir);
-    expect(result.code).toBe(1);
-    expect(result.err).toContain('page.html:2: error: slide 1 "Empty" has no content\n  hint: add content under the heading in its <section>, or remove the section');
+    // A section of a heading alone is a divider in a reveal.js page, as in other tools' decks: a warning, not an error.
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('page.html:2: warning: slide 1 "Empty" shows only its title\n  hint: leave it as a divider, or add what the audience should read under the heading');
     expect(result.err).toContain('page.html:2: warning: slide 1 "Empty" has no speaker notes\n  hint: add an <aside class="notes"> in its section with what you will say');
   });
 
