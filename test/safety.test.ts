@@ -12,6 +12,7 @@ import type { LoadedBriefing } from '../src/model.js';
 import { parseBriefing } from '../src/parse/parse-briefing.js';
 import { findExcessiveHtmlNesting, MAX_HTML_DEPTH } from '../src/parse/html-depth.js';
 import { SandboxWorker } from '../src/sandbox-worker.js';
+import { createPresentermState, rewritePresentermLine } from '../src/parse/dialects/presenterm.js';
 import { renderDeck } from '../src/render-deck.js';
 import { writeFileAtomic } from '../src/write-output.js';
 import { TINY_PNG, runBin, tempDir, scaled } from './helpers.js';
@@ -182,7 +183,18 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
       const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}`).join('\n');
       const repeated = (await loadModel(briefing({ 'a.md': '## One\n' }, `title: T\ndrawings:\n${keys}\n  k7: again\n`), { sandbox }).catch((e: unknown) => e)) as BriefdeckError;
       expect([repeated.code, repeated.line, repeated.message]).toEqual(['E_YAML', 20_003, 'duplicate key "k7" in metadata']);
-      // Closed comments still go, from a title and from text.
+      // presenterm's comments of several lines, thousands of them, each read as YAML within a budget: past it, by their first line.
+    const note = '<!--\nspeaker_note: Said.\n' + Array.from({ length: 40 }, (_, i) => `k${i}: v`).join('\n') + '\n-->\n\n';
+    const presenterm = await loadModel(path.join(briefing({ 'deck.md': `A\n===\n\n<!-- end_slide -->\n\nB\n===\n\n${note.repeat(1_000)}` }), 'deck.md'), { sandbox });
+    expect(presenterm.briefing.slides.at(-1)!.notes!.markdown.split('\n')).toHaveLength(1_000);
+    // Within the budget a note is read as YAML (a block of lines); past it, from its first line.
+    const readNote = (yamlLeft: number, lines: string[]) => {
+      const state = { ...createPresentermState(), yamlLeft };
+      return lines.map((line) => rewritePresentermLine(line, state)).at(-1)?.note;
+    };
+    expect(readNote(100_000, ['<!--', 'speaker_note: |', '  One', '  Two', '-->'])).toBe('One\nTwo');
+    expect(readNote(0, ['<!--', 'speaker_note: Said.', 'k: v', '-->'])).toBe('Said.');
+    // Closed comments still go, from a title and from text.
       const closed = await loadModel(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);
     } finally {

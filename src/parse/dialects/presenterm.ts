@@ -71,11 +71,13 @@ export interface PresentermState {
   incremental: boolean;
   /** The lines of a comment of several lines read so far (null outside one). */
   comment: string[] | null;
+  /** How much more comment text may be read as YAML in this file. */
+  yamlLeft: number;
 }
 
 /** A fresh state for a file. */
 export function createPresentermState(options: PresentermOptions = {}): PresentermState {
-  return { options, afterBlank: true, columns: null, inColumns: false, incremental: false, comment: null };
+  return { options, afterBlank: true, columns: null, inColumns: false, incremental: false, comment: null, yamlLeft: 100_000 };
 }
 
 /** Rewrites one line of a presenterm deck: null when nothing in it is its own, else what to read instead. */
@@ -106,6 +108,13 @@ function readCommentLine(line: string, state: PresentermState): DialectLine {
   }
   const written = [...state.comment!, line.slice(0, end)].join('\n');
   state.comment = null;
+  if (!written.includes('speaker_note')) return { text: '' };
+  // YAML reads about half a megabyte a second: past a budget of text per file, a note is read from its first line only.
+  if (written.length > state.yamlLeft) {
+    const first = /speaker_note[ \t]*:[ \t]*([^|>\n][^\n]*)/.exec(written)?.[1]?.trim();
+    return first ? { text: '', note: first } : { text: '' };
+  }
+  state.yamlLeft -= written.length;
   let commands: unknown;
   try {
     commands = parseYaml(written, { maxAliasCount: 0 });
