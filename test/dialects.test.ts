@@ -3508,6 +3508,9 @@ describe("presenterm's decks", () => {
     const own = await buildDeck(path.join(writeBriefing({ 'talk.md': ['## Syntax', '', '```markdown', 'Title', '===', '', '<!-- end_slide -->', '```', ''].join('\n') }, 'presenterm-in-code'), 'talk.md'));
     expect(own.briefing.meta.peerTools).toEqual([]);
     expect(toPlainText(own.briefing.slides.at(-1)!.bodyHtml)).toContain('<!-- end_slide -->');
+    // Its everyday keys make no deck presenterm's: in briefdeck's own, `authors` is a typo of `author`.
+    const typo = (await buildDeck(path.join(writeBriefing({ 'talk.md': '---\ntitle: T\nauthors: [A, B]\n---\n\n## One\n\nText.\n' }, 'presenterm-typo'), 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;
+    expect(typo.diagnostics.map((d) => `${d.line}: ${d.message}; ${d.hint?.split('?')[0]}`)).toEqual(['3: unknown metadata key "authors"; did you mean "author"']);
   });
 });
 

@@ -10,7 +10,7 @@ import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
-import { writePresentermTitles } from './dialects/presenterm.js';
+import { readsAsPresentermBody, readsAsPresentermFrontMatter, writePresentermTitles } from './dialects/presenterm.js';
 import { readsAsRevealHugoBody, rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
 import { countHeadings } from './headings.js';
@@ -18,6 +18,7 @@ import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { readSlideLines } from './read-slide-lines.js';
 import { renderSteps } from './build-steps.js';
 import { hasText, joinLines, type Line } from './source-lines.js';
+import { blankFencedCode } from './read-fences.js';
 import { applyMarpCommentGlobals, parseMeta, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
 import { splitFrontMatter } from './split-front-matter.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
@@ -60,7 +61,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
   }
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag);
+  // A presenterm deck is known by its body before its front matter is read: its keys are everyday words (`authors`, `options`).
+  const presenterm = bodies.some((b) => readsAsPresentermBody(blankFencedCode(b.text))) || readsAsPresentermFrontMatter(metaSource?.yaml ?? '');
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : []);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (!loaded.singleFile) {

@@ -66,8 +66,9 @@ export interface DeckText {
 const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
-export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag): { meta: BriefingMeta; location: SourceLocation } {
-  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
+export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = []): { meta: BriefingMeta; location: SourceLocation } {
+  // `knownTools`: the tools the file's body already says it was written for, whose keys its front matter is read as.
+  const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [...knownTools], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta, location };

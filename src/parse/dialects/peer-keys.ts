@@ -28,12 +28,18 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ['paging', 'slides'],
   ...['styles', 'extensions'].map((k) => [k, 'lookatme']),
   ['patat', 'patat'],
-  // presenterm's front matter: its introduction slide's lines and its options.
-  ...['sub_title', 'authors', 'event', 'location', 'options'].map((k) => [k, 'presenterm']),
+  // presenterm's front matter: its subtitle's key is its own (its other keys, KEYS_OF_KNOWN_TOOLS, are everyday words).
+  ['sub_title', 'presenterm'],
   ...['format', 'execute', 'jupyter', 'editor', 'slide-number', 'smaller', 'incremental-lists', 'title-slide-attributes', 'date-format', 'chalkboard', 'multiplex', 'preview-links', 'scrollable', 'controls', 'progress', 'history', 'center', 'navigation-mode', 'menu', 'embed-resources', 'self-contained', 'code-fold', 'code-line-numbers', 'code-copy', 'code-overflow', 'highlight-style', 'echo', 'width', 'height', 'margin', 'auto-stretch', 'revealjs-plugins', 'crossref', 'lightbox', 'fig-cap-location', 'tbl-cap-location', 'fig-width', 'fig-height', 'fig-align', 'warning', 'message', 'cache', 'freeze', 'knitr', 'engine', 'params', 'resources', 'callout-appearance', 'callout-icon'].map((k) => [k, 'Quarto']),
   // Pandoc's own variables, for its reveal.js and Beamer slide shows; Quarto reads many of them too (SHARED_KEYS).
   ...[...PANDOC_AND_QUARTO, 'include-before', 'include-after', 'subject', 'aspectratio', 'colortheme', 'fonttheme', 'innertheme', 'outertheme', 'navigation', 'section-titles', 'classoption', 'fontsize', 'mainfont', 'sansfont', 'monofont', 'mathfont', 'linkcolor', 'urlcolor', 'citecolor', 'documentclass', 'geometry', 'papersize', 'revealjs-url', 'title-prefix', 'pagetitle', 'author-meta', 'date-meta', 'titlegraphic', 'abstract-title', 'thanks', 'dir', 'hyperrefoptions', 'beamerarticle', 'lof', 'lot', 'numbersections', 'variables'].map((k) => [k, 'Pandoc']),
 ]);
+
+/**
+ * Keys of a tool that are everyday words (`authors`, `options`), or a briefdeck key mistyped: another tool's only in a
+ * deck already known to be written for it (by a key of its own, or its body), else unknown keys, as a typo is.
+ */
+const KEYS_OF_KNOWN_TOOLS: Record<string, string> = Object.fromEntries(['authors', 'event', 'location', 'options'].map((k) => [k, 'presenterm']));
 
 /** Other tools' own themes, and the briefdeck theme nearest to each; Marp's come first for a name both use. */
 const PEER_THEMES: Record<string, Record<string, string>> = {
@@ -95,12 +101,13 @@ export function peerKeyOwner(key: string, peerTools: readonly string[] = []): st
     // it must not make a deck theirs (cut at --- only, and for Marp and Slidev its comments notes).
     return tools.find((tool) => peerTools.includes(tool)) ?? (tools.some((tool) => SEPARATOR_TOOLS.has(tool)) ? tools.join(' or ') : tools[0]);
   }
+  if (Object.hasOwn(KEYS_OF_KNOWN_TOOLS, key)) return peerTools.includes(KEYS_OF_KNOWN_TOOLS[key]!) ? KEYS_OF_KNOWN_TOOLS[key] : undefined;
   return Object.hasOwn(PEER_KEYS, key) ? PEER_KEYS[key] : undefined;
 }
 
 /** The metadata keys of the tools a deck is written for (their shared ones too): what a mistyped key there is matched against. */
 export function keysOfPeerTools(peerTools: readonly string[]): string[] {
-  return [...Object.keys(PEER_KEYS), ...Object.keys(SHARED_KEYS)].filter((key) => peerTools.some((tool) => (peerKeyOwner(key, peerTools) ?? '').split(' or ').includes(tool)));
+  return [...Object.keys(PEER_KEYS), ...Object.keys(SHARED_KEYS), ...Object.keys(KEYS_OF_KNOWN_TOOLS)].filter((key) => peerTools.some((tool) => (peerKeyOwner(key, peerTools) ?? '').split(' or ').includes(tool)));
 }
 
 /**

@@ -35,6 +35,14 @@ export function readsAsPresentermBody(text: string): boolean {
   return text.includes('end_slide') && END_SLIDE.test(text);
 }
 
+/** presenterm's `options:` in front matter, by one of its options' names: `options` alone is an everyday word. */
+const OPTIONS_BLOCK = /^options[ \t]*:[ \t]*(?:\n(?:[ \t]+[^ \t\n][^\n]{0,200}\n){0,20}?[ \t]+|\{[^}\n]{0,300}?)(?:implicit_slide_ends|end_slide_shorthand|incremental_lists|h1_slide_titles|command_prefix|image_attributes_prefix|strict_front_matter_parsing|auto_render_languages|list_item_newlines)[ \t]*:/m;
+
+/** Whether a deck's front matter is presenterm's by its `options:`, whose names only presenterm uses. */
+export function readsAsPresentermFrontMatter(yaml: string): boolean {
+  return yaml.includes('options') && OPTIONS_BLOCK.test(yaml);
+}
+
 /** presenterm's options that change where a deck is cut, from its front matter's `options:` (front-matter.ts). */
 export type PresentermOptions = NonNullable<BriefingMeta['presentermOptions']>;
 
