@@ -271,3 +271,20 @@ describe('speaker notes for the generated Bottom line slide', () => {
     expect(built.briefing.slides.some((s) => s.kind === 'bottom-line')).toBe(true);
   });
 });
+
+describe('the built-in themes', () => {
+  it("set their type at the house theme's sizes, so a deck laid out in one fits in another (reveal's own, 40–42px text and titles of 2.5–3.77em, overflowed five slides of the default briefing)", async () => {
+    const { default: postcss } = await import('postcss');
+    const { bundleTheme } = await import('../src/bundle/bundle-theme.js');
+    const { BUILTIN_THEMES } = await import('../src/model.js');
+    const sizes = ['--r-main-font-size', '--r-heading1-size', '--r-heading2-size', '--r-heading3-size', '--r-heading4-size'];
+    for (const theme of BUILTIN_THEMES.filter((t) => t !== 'briefing')) {
+      // The value each size has at the end of the cascade: the last declaration of it on :root.
+      const last = new Map<string, string>();
+      postcss.parse(await bundleTheme(theme)).walkDecls((decl) => {
+        if (sizes.includes(decl.prop) && (decl.parent as { selector?: string }).selector === ':root') last.set(decl.prop, decl.value.trim());
+      });
+      expect(sizes.map((s) => last.get(s)), theme).toEqual(['30px', '60px', '46px', '34px', '30px']);
+    }
+  });
+});

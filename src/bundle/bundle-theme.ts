@@ -24,7 +24,8 @@ export function resolveThemeFiles(theme: string): string[] {
   }
   if (REVEAL_THEMES.includes(theme)) {
     const fix = path.join(THEMES_DIR, 'fixes', `${theme}.css`);
-    return [require.resolve(`reveal.js/theme/${theme}.css`), ...(existsSync(fix) ? [fix] : [])];
+    // reveal's sizes give way to the house theme's (reveal-sizes.css), then our fixes to the theme itself.
+    return [require.resolve(`reveal.js/theme/${theme}.css`), path.join(THEMES_DIR, 'reveal-sizes.css'), ...(existsSync(fix) ? [fix] : [])];
   }
   throw failure('E_META', `unknown theme "${theme}"`, { hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
 }
