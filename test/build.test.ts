@@ -273,7 +273,7 @@ describe('speaker notes for the generated Bottom line slide', () => {
 });
 
 describe('the built-in themes', () => {
-  it("set their type at the house theme's sizes, so a deck laid out in one fits in another (reveal's own, 40–42px text and titles of 2.5–3.77em, overflowed five slides of the default briefing)", async () => {
+  it("set their type at the house theme's sizes, so a deck laid out in one fits in another (reveal's own, 40–42px text and titles of 2.5–3.77em, overflowed four to eight slides of the default briefing in each)", async () => {
     const { default: postcss } = await import('postcss');
     const { bundleTheme } = await import('../src/bundle/bundle-theme.js');
     const { BUILTIN_THEMES } = await import('../src/model.js');
