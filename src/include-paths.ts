@@ -81,10 +81,10 @@ export function readGitPitchFile(line: string): { target: string; kind: 'include
   return match ? { target: match[2]!, kind: match[1] as 'include' | 'code' } : null;
 }
 
-/** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
 /** presenterm's include command, `<!-- include: a.md -->`, which its module (parse/dialects/presenterm.ts) reads as Quarto's include. */
 const PRESENTERM_INCLUDE = /^[ \t]*<!--[ \t]*include[ \t]*:[ \t]*([^\s"][^"\n]*?)[ \t]*-->[ \t]*$/;
 
+/** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
 const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'=<>`]+))/gi;
 
 /**

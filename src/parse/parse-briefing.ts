@@ -62,7 +62,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   // A presenterm deck is known by its body before its front matter is read: its keys are everyday words (`authors`, `options`).
-  const presenterm = bodies.some((b) => readsAsPresentermBody(blankFencedCode(b.text))) || readsAsPresentermFrontMatter(metaSource?.yaml ?? '');
+  const presenterm = bodies.some((b) => readsAsPresentermBody(b.text) && readsAsPresentermBody(blankFencedCode(b.text))) || readsAsPresentermFrontMatter(metaSource?.yaml ?? '');
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : []);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
