@@ -2791,7 +2791,7 @@ describe("reveal-hugo's decks", () => {
 });
 
 describe("HackMD's and HedgeDoc's slide decks", () => {
-  it('type: slide and slideOptions are read (reveal\'s theme and transition), its alert boxes are callouts without a title, a spoiler one with its, its tags their text, an embed a link; cut at --- and stacked at ----', async () => {
+  it('type: slide and slideOptions are read (reveal\'s theme and transition), its alert boxes are callouts without a title, a spoiler one with its, its tags their text, an embed a link, [TOC] the slides\' titles; cut at --- and stacked at ----', async () => {
     const file = path.join(DIALECTS, 'hackmd.md');
     const built = await buildDeck(file);
     const slides = built.briefing.slides;
@@ -2807,13 +2807,14 @@ describe("HackMD's and HedgeDoc's slide decks", () => {
     expect(slides[1]!.bodyHtml).toMatch(/<div class="callout callout-note"><p>Talks are better than tests\.<\/p>/);
     expect(slides[2]!.bodyHtml).toMatch(/<div class="callout callout-note"><p class="callout-title">The terms<\/p><p>No deal was signed\.<\/p>/);
     expect(slides[2]!.bodyHtml).toContain('href="https://www.youtube.com/watch?v=abc123"');
+    // [TOC] lists the deck's slide titles, each a link to its slide, as Slidev's <Toc /> does.
+    expect([...slides[2]!.bodyHtml.matchAll(/<li><a href="(#\/[\d/]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['#/0 Summit talks', '#/1 What worked', '#/1/1 Details', '#/2 Open questions']);
     expect(slides[3]!.bodyHtml).toMatch(/<div class="callout callout-warning"><p>Verification is open\.<\/p>/);
     expect(slides[3]!.bodyHtml).toContain('<code>[name=code]</code>');
     for (const slide of slides) expect(toPlainText(slide.bodyHtml.replace(/<code>[^<]*<\/code>/g, ''))).not.toMatch(/:::|\{%|\[TOC\]|\[(?:name|time)=/);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
       '5: "slideOptions" is HackMD\'s metadata; briefdeck reads part of it and ignores spotlight',
       "38: HackMD's youtube embed is shown as a link to it: a deck embeds nothing from the network",
-      "40: HackMD's [TOC] (a table of the note's headings) is not drawn in a deck and was left out",
     ]);
     expect((await buildDeck(file, { handout: true })).deck.html).not.toContain('Say the talks');
   });

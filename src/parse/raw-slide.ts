@@ -66,6 +66,8 @@ export interface CutOptions {
   marpCarried?: MarpCarried;
   /** The files includes name, as the load stage read them, by their path in the briefing folder. */
   includes?: ReadonlyMap<string, IncludedFile>;
+  /** A `<Toc />` line lists the deck's slide titles though the deck is not Slidev's (HackMD's `[TOC]`). */
+  tableOfContents?: boolean;
   /** What an include line is named in warnings: the tool's own syntax (GitPitch's `---?include=`, which its module writes as one), else Quarto's include. */
   includeNamed?: string;
   /** The deck is written in MDC's syntax too (Slidev's `mdc: true`): its block components' lines are read. */

@@ -7,7 +7,7 @@
 // - its tags `[name=Ann]` and `[time=Mon]` are their text; `[color=#f00]` goes (each read to 200 characters, so a
 //   line of thousands of unclosed tags costs little);
 // - its embeds: `{%youtube id %}`, `{%vimeo id %}` and `{%gist user/id %}` are links to what they would show (a deck
-//   embeds nothing from the network), any other (`{%slideshare …%}`, `{%pdf …%}`) goes with a warning, and so does `[TOC]`.
+//   embeds nothing from the network), any other (`{%slideshare …%}`, `{%pdf …%}`) goes with a warning; `[TOC]` lists the deck's slide titles, as Slidev's `<Toc />` does.
 import type { DialectLine } from '../directive-lines.js';
 import { findEmbedAddress } from './embed-addresses.js';
 
@@ -32,7 +32,8 @@ export function rewriteHackmdLine(line: string): DialectLine | null {
     const named = title ? ` title="${title.replace(/"/g, "'")}"` : ' appearance="minimal"';
     return { text: `::: {.callout-${kind === 'spoiler' ? 'note' : ALERTS[kind]}${named}}` };
   }
-  if (/^[ \t]*\[TOC\][ \t]*$/.test(line)) return { text: '', warning: "HackMD's [TOC] (a table of the note's headings) is not drawn in a deck and was left out" };
+  // Its table of contents: the deck's slide titles, as Slidev's <Toc /> lists them (slidev-toc.ts), read again as a line of its own.
+  if (/^[ \t]*\[TOC\][ \t]*$/.test(line)) return { text: '', after: ['<Toc />'] };
   if (!line.includes('[') && !line.includes('{%')) return null;
   const left: string[] = [];
   const linked: string[] = [];

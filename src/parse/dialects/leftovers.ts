@@ -18,6 +18,8 @@ export interface LeftoverState {
   renderWhen?: boolean[];
   /** The deck is Slidev's, where every `{{ … }}` outside code is a Vue expression. */
   slidev?: boolean;
+  /** A `<Toc />` line is a table of contents in a deck not Slidev's too (HackMD's `[TOC]`, which its module writes as one). */
+  toc?: boolean;
   /** Whose components the deck's are, as warnings name them (`Slidev, Vue` unless said). */
   componentsOf?: string;
   /** Inside Slidev's `<v-switch>`, whose templates are build steps; `first` until its first template is read. */
@@ -125,7 +127,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   }
   if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
   // Slidev's table of contents: marked here, filled in once every slide's title is known (slidev-toc.ts).
-  const toc = state.slidev ? markSlidevToc(line) : null;
+  const toc = state.slidev || state.toc ? markSlidevToc(line) : null;
   if (toc) return toc;
   // Slidev's `<AutoFitText modelValue="…"/>` is text sized to fill its box: the text stays, at the slide's size.
   const fitted = /^[ \t]*<AutoFitText\b[^>]*?\s(?:modelValue|model-value)\s*=\s*(["'])([^"'<>]*)\1[^>]*>(?:[ \t]*<\/AutoFitText>)?[ \t]*$/.exec(line);
