@@ -2791,6 +2791,21 @@ describe("reveal-hugo's decks", () => {
 });
 
 describe("HackMD's and HedgeDoc's slide decks", () => {
+  it('its slide, PDF and Figma embeds are links to what they would show; one with an address it does not take is left out with a warning', async () => {
+    const deck = ['---', 'type: slide', '---', '', '## Embeds', '', '{%slideshare analyst/summit-talks %}', '', '{%speakerdeck analyst/summit-talks %}', '', '{%pdf https://example.org/review.pdf %}', '', '{%figma https://www.figma.com/file/abc/Talks %}', '', '{%pdf javascript:alert(1) %}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'hackmd-embeds'), 'talk.md'));
+    const html = built.briefing.slides[0]!.bodyHtml;
+    expect([...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1])).toEqual(['https://www.slideshare.net/analyst/summit-talks', 'https://speakerdeck.com/analyst/summit-talks', 'https://example.org/review.pdf', 'https://www.figma.com/file/abc/Talks']);
+    expect(html).not.toMatch(/\{%|javascript/);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "7: HackMD's slideshare embed is shown as a link to it: a deck embeds nothing from the network",
+      "9: HackMD's speakerdeck embed is shown as a link to it: a deck embeds nothing from the network",
+      "11: HackMD's pdf embed is shown as a link to it: a deck embeds nothing from the network",
+      "13: HackMD's figma embed is shown as a link to it: a deck embeds nothing from the network",
+      "15: HackMD's {%pdf javascript:alert(1) %} is not supported and was left out",
+    ]);
+  });
+
   it('type: slide and slideOptions are read (reveal\'s theme and transition), its alert boxes are callouts without a title, a spoiler one with its, its tags their text, an embed a link, [TOC] the slides\' titles; cut at --- and stacked at ----', async () => {
     const file = path.join(DIALECTS, 'hackmd.md');
     const built = await buildDeck(file);

@@ -6,8 +6,9 @@
 //   as a slide has no one to open it;
 // - its tags `[name=Ann]` and `[time=Mon]` are their text; `[color=#f00]` goes (each read to 200 characters, so a
 //   line of thousands of unclosed tags costs little);
-// - its embeds: `{%youtube id %}`, `{%vimeo id %}` and `{%gist user/id %}` are links to what they would show (a deck
-//   embeds nothing from the network), any other (`{%slideshare …%}`, `{%pdf …%}`) goes with a warning; `[TOC]` lists the deck's slide titles, as Slidev's `<Toc />` does.
+// - its embeds: `{%youtube id %}`, `{%vimeo id %}`, `{%gist user/id %}`, `{%slideshare user/deck %}`, `{%speakerdeck user/deck %}`,
+//   `{%pdf https://… %}` and `{%figma https://… %}` are links to what they would show (a deck embeds nothing from the
+//   network), any other goes with a warning; `[TOC]` lists the deck's slide titles, as Slidev's `<Toc />` does.
 import type { DialectLine } from '../directive-lines.js';
 import { findEmbedAddress } from './embed-addresses.js';
 
