@@ -2728,14 +2728,17 @@ describe("GitPitch's decks", () => {
   });
 
   it('is known by its own lines in a file of any name; a ---? line opening a file is no front matter, and a deck of briefdeck\'s own that shows them in code stays briefdeck\'s', async () => {
-    const deck = ['---?color=#123456', '', '# One', '', '---?image=gone.png', '# Two', '', '@ul', '- a', '@ulend', '', '---?include=md/gone.md', ''].join('\n');
+    const deck = ['---?color=#123456', '', '# One', '', '---?image=gone.png', '# Two', '', '@ul', '- a', '@ulend', '', '@gist[python](user/0123abcd)', '', '---?include=md/gone.md', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'gitpitch-by-body'), 'talk.md'));
     expect(built.briefing.meta.peerTools).toEqual(['GitPitch']);
     expect(built.briefing.slides.map((s) => [s.title, s.look?.backgroundColor])).toEqual([['One', '#123456'], ['Two', undefined]]);
     // A background picture that is missing is named at its delimiter's line.
     expect(built.warnings.filter((w) => w.code !== 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['5: image not found: gone.png; it was left out, its alt text in its place']);
     // A slide's file that is missing is named as GitPitch writes it, not as the include it is read as.
-    expect(built.warnings.filter((w) => /gone\.md/.test(w.message)).map((w) => `${w.line}: ${w.message.replace(/ \(file not found.*\)/, '')}`)).toEqual(["12: the file md/gone.md that GitPitch's ---?include= names could not be read, so it was left out"]);
+    expect(built.warnings.filter((w) => /gone\.md/.test(w.message)).map((w) => `${w.line}: ${w.message.replace(/ \(file not found.*\)/, '')}`)).toEqual(["14: the file md/gone.md that GitPitch's ---?include= names could not be read, so it was left out"]);
+    // A widget GitPitch fills from its server is said to be left out, not shown as its text.
+    expect(built.warnings.filter((w) => /@gist/.test(w.message)).map((w) => `${w.line}: ${w.message}`)).toEqual(["12: GitPitch's @gist[…] needs GitPitch's server and was left out"]);
+    expect(toPlainText(built.briefing.slides[1]!.bodyHtml)).not.toContain('0123abcd');
     const own = await buildDeck(path.join(writeBriefing({ 'talk.md': ['## Syntax', '', '```markdown', '---?image=a.png', '@snap[north]', '```', ''].join('\n') }, 'gitpitch-in-code'), 'talk.md'));
     expect(own.briefing.meta.peerTools).toEqual([]);
     expect(toPlainText(own.briefing.slides[0]!.bodyHtml)).toContain('---?image=a.png');

@@ -76,6 +76,7 @@ function readDelimiter(settings: string): { look?: string; content?: string; war
 function rewriteWidgets(line: string): { text: string; warning?: string } | null {
   if (!line.includes('@')) return null;
   const lost = new Set<string>();
+  const dropped = new Set<string>();
   let changed = false;
   // Code spans (`` `@fa[x]` ``) stay as written: only the pieces between them are read.
   const text = line
@@ -101,8 +102,9 @@ function rewriteWidgets(line: string): { text: string; warning?: string } | null
             const [title, ...body] = (content ?? '').split('#');
             return body.length > 0 ? `**${title}** ${body.join('#')}` : title!;
           }
+          // What GitPitch fetches or draws itself (a gist, a video, a post, a file's code, an emoji): left out, not shown.
           default:
-            lost.add(`@${name}[…]`);
+            dropped.add(`@${name}[…]`);
             return '';
         }
       });
@@ -114,6 +116,7 @@ function rewriteWidgets(line: string): { text: string; warning?: string } | null
   const said = [
     ...(icons.length > 0 ? [`GitPitch's icon ${icons.join(', ')} has no picture offline and was left out`] : []),
     ...(looks.length > 0 ? [`GitPitch's ${looks.join(', ')} ${looks.length === 1 ? 'is' : 'are'} shown as ${looks.length === 1 ? 'its' : 'their'} text, without ${looks.length === 1 ? 'its' : 'their'} look`] : []),
+    ...(dropped.size > 0 ? [`GitPitch's ${[...dropped].join(', ')} ${dropped.size === 1 ? 'needs' : 'need'} GitPitch's server and ${dropped.size === 1 ? 'was' : 'were'} left out`] : []),
   ];
   return { text, ...(said.length > 0 ? { warning: said.join('; ') } : {}) };
 }
