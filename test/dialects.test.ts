@@ -3527,6 +3527,9 @@ describe("presenterm's decks", () => {
     const own = await buildDeck(path.join(writeBriefing({ 'talk.md': ['## Syntax', '', '```markdown', 'Title', '===', '', '<!-- end_slide -->', '```', ''].join('\n') }, 'presenterm-in-code'), 'talk.md'));
     expect(own.briefing.meta.peerTools).toEqual([]);
     expect(toPlainText(own.briefing.slides.at(-1)!.bodyHtml)).toContain('<!-- end_slide -->');
+    // A command mistyped is said, with the one meant; the author's own comments are not.
+    const typos = await buildDeck(path.join(writeBriefing({ 'talk.md': 'A\n===\n\n<!-- pasue -->\n\nText\n\n<!-- end_slid -->\n\n<!-- todo: later -->\n\n<!-- end_slide -->\n\nB\n===\n' }, 'presenterm-typos'), 'talk.md'));
+    expect(typos.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['4: presenterm has no comment command pasue; did you mean pause? The comment was left out', '8: presenterm has no comment command end_slid; did you mean end_slide? The comment was left out']);
     // Its everyday keys make no deck presenterm's: in briefdeck's own, `authors` is a typo of `author`.
     const typo = (await buildDeck(path.join(writeBriefing({ 'talk.md': '---\ntitle: T\nauthors: [A, B]\n---\n\n## One\n\nText.\n' }, 'presenterm-typo'), 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;
     expect(typo.diagnostics.map((d) => `${d.line}: ${d.message}; ${d.hint?.split('?')[0]}`)).toEqual(['3: unknown metadata key "authors"; did you mean "author"']);

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { BriefingMeta } from '../../model.js';
 import type { DialectLine } from '../directive-lines.js';
 import { blankFencedCode } from '../read-fences.js';
+import { suggestClosest } from '../../did-you-mean.js';
 
 // How briefdeck reads presenterm's decks (the terminal slide tool): front matter keys of its own (`sub_title`,
 // `authors`, `options`, front-matter.ts) and "comment commands", rewritten here line by line into briefdeck's:
@@ -21,6 +22,8 @@ import { blankFencedCode } from '../read-fences.js';
 
 /** A comment command on a line of its own: its name and what follows the colon. */
 const COMMAND = /^[ \t]*<!--[ \t]*([a-z_]{1,40}|\/\/)(?:[ \t]*:[ \t]*([^\n]*?))?[ \t]*-->[ \t]*$/;
+/** presenterm's comment commands, for a mistyped one's "did you mean". */
+const COMMANDS = ['end_slide', 'pause', 'speaker_note', 'incremental_lists', 'column_layout', 'column', 'reset_layout', 'jump_to_middle', 'skip_slide', 'include', 'new_line', 'new_lines', 'font_size', 'alignment', 'no_footer', 'list_item_newlines', 'snippet_output'];
 /** presenterm's slide end, by which a deck is known. */
 const END_SLIDE = /^[ \t]*<!--[ \t]*end_slide[ \t]*-->[ \t]*$/m;
 /** Commands that lay text out in a terminal: in a slide, they show nothing. */
@@ -176,8 +179,13 @@ function runCommand(name: string, value: string, state: PresentermState): Dialec
     case 'include':
       // Read again as a line of its own (after), where cut-slides.ts reads an include.
       return value.trim() === '' || value.includes('"') ? { text: '' } : { text: '', after: [`{{< include "${value.trim()}" >}}`] };
-    default:
-      return TERMINAL_ONLY.has(name) ? { text: '' } : null;
+    default: {
+      if (TERMINAL_ONLY.has(name)) return { text: '' };
+      // presenterm refuses a command it does not have: one a letter or two from its own is that command mistyped, said
+      // here, where it would otherwise be a comment that shows nothing; any other comment is the author's own.
+      const meant = suggestClosest(name, COMMANDS, { byPrefix: false });
+      return meant === undefined ? null : { text: '', warning: `presenterm has no comment command ${name}; did you mean ${meant}? The comment was left out` };
+    }
   }
 }
 
