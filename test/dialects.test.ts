@@ -3550,11 +3550,13 @@ describe("terminal slide tools' decks: slides, lookatme, patat", () => {
     ]);
   });
 
-  it("lookatme's styles and extensions are its own, warned of once each; the deck builds", async () => {
-    const deck = ['---', 'title: Summit diplomacy', 'styles:', '  style: monokai', 'extensions:', '  - qrcode', '---', '', '# Context', '', 'Text.', '', '---', '', '# What worked', '', '- Direct talks', ''].join('\n');
+  it("lookatme's styles and extensions are its own, warned of once each; the deck builds, its <!-- stop --> a step", async () => {
+    const deck = ['---', 'title: Summit diplomacy', 'styles:', '  style: monokai', 'extensions:', '  - qrcode', '---', '', '# Context', '', 'Text.', '', '---', '', '# What worked', '', '- Direct talks', '', '<!-- stop -->', '', 'Then a pause in tests.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'terminal-lookatme'), 'talk.md'));
     expect(built.briefing.meta.peerTools).toEqual(['lookatme']);
     expect(built.briefing.slides.map((s) => s.title)).toEqual(['Summit diplomacy', 'Context', 'What worked']);
+    // Its <!-- stop --> renders what follows progressively: a step.
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toMatch(/<div class="fragment"><p>Then a pause in tests\.<\/p>/);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "styles" is lookatme\'s metadata; briefdeck ignores it', '5: "extensions" is lookatme\'s metadata; briefdeck ignores it']);
   });
 

@@ -16,6 +16,7 @@ import { createMpeState, readsAsMpeBody, rewriteMpeLine } from './dialects/mpe.j
 import { readsAsIaPresenterPath, rewriteIaPresenterLine } from './dialects/ia-presenter.js';
 import { createPresentermState, readsAsPresentermBody, rewritePresentermLine, type PresentermOptions } from './dialects/presenterm.js';
 import { createPatatState, rewritePatatLine } from './dialects/patat.js';
+import { rewriteLookatmeLine } from './dialects/lookatme.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
 import { blankFencedCode } from './read-fences.js';
@@ -75,6 +76,7 @@ export function createLineRewriter(peerTools: readonly string[], presentermOptio
     const state = createPresentermState(presentermOptions);
     return (line) => rewritePresentermLine(line, state);
   }
+  if (peerTools.includes('lookatme')) return rewriteLookatmeLine;
   if (peerTools.includes('patat')) {
     const state = createPatatState();
     return (line) => rewritePatatLine(line, state);
