@@ -3530,6 +3530,9 @@ describe("presenterm's decks", () => {
     // A command mistyped is said, with the one meant; the author's own comments are not.
     const typos = await buildDeck(path.join(writeBriefing({ 'talk.md': 'A\n===\n\n<!-- pasue -->\n\nText\n\n<!-- end_slid -->\n\n<!-- todo: later -->\n\n<!-- end_slide -->\n\nB\n===\n' }, 'presenterm-typos'), 'talk.md'));
     expect(typos.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['4: presenterm has no comment command pasue; did you mean pause? The comment was left out', '8: presenterm has no comment command end_slid; did you mean end_slide? The comment was left out']);
+    // A theme of the deck's own (from presenterm's themes folder) is not at hand: a plain built-in one, with a warning.
+    const ownTheme = await buildDeck(path.join(writeBriefing({ 'talk.md': '---\ntheme:\n  name: my-own-theme\n---\n\nA\n===\n\n<!-- end_slide -->\n\nB\n===\n' }, 'presenterm-own-theme'), 'talk.md'));
+    expect([ownTheme.briefing.meta.theme, ownTheme.warnings.map((w) => `${w.line}: ${w.message}`)]).toEqual(['white', ['2: presenterm\'s theme "my-own-theme" is not built in; using white']]);
     // Its everyday keys make no deck presenterm's: in briefdeck's own, `authors` is a typo of `author`.
     const typo = (await buildDeck(path.join(writeBriefing({ 'talk.md': '---\ntitle: T\nauthors: [A, B]\n---\n\n## One\n\nText.\n' }, 'presenterm-typo'), 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;
     expect(typo.diagnostics.map((d) => `${d.line}: ${d.message}; ${d.hint?.split('?')[0]}`)).toEqual(['3: unknown metadata key "authors"; did you mean "author"']);

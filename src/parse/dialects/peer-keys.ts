@@ -121,6 +121,8 @@ export function mapPeerTheme(theme: string, peerTools: readonly string[]): { too
   // A name two tools use (`default`), in a deck that is neither's yet, is named as both's; both map it alike.
   if (owners.length > 0) return { tool: known ?? owners.join(' or '), theme: PEER_THEMES[known ?? owners[0]!]![theme]! };
   if (peerTools.includes('Slidev')) return { tool: 'Slidev', theme: 'briefing' };
+  // A presenterm deck's theme of its own (from its themes folder) is not at hand either.
+  if (peerTools.includes('presenterm')) return { tool: 'presenterm', theme: 'white' };
   // A Marp deck's theme of its own (registered with Marp's --theme-set) is not at hand: the nearest plain one.
   if (peerTools.includes('Marp')) return { tool: 'Marp', theme: 'white' };
   // A Pandoc deck's theme is a Beamer theme (metropolis, Madrid, …) or one of reveal's, which are built in.
