@@ -3536,6 +3536,9 @@ describe("presenterm's decks", () => {
     // Its everyday keys make no deck presenterm's: in briefdeck's own, `authors` is a typo of `author`.
     const typo = (await buildDeck(path.join(writeBriefing({ 'talk.md': '---\ntitle: T\nauthors: [A, B]\n---\n\n## One\n\nText.\n' }, 'presenterm-typo'), 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;
     expect(typo.diagnostics.map((d) => `${d.line}: ${d.message}; ${d.hint?.split('?')[0]}`)).toEqual(['3: unknown metadata key "authors"; did you mean "author"']);
+    // Nor do its (and slides') theme names, everyday words: in briefdeck's own deck `theme: dark` is no theme.
+    const dark = (await buildDeck(path.join(writeBriefing({ 'talk.md': '---\ntitle: T\ntheme: dark\n---\n\n## One\n\nText.\n' }, 'presenterm-theme-word'), 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;
+    expect(dark.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual(['3: unknown theme "dark"']);
   });
 });
 
@@ -3547,6 +3550,9 @@ describe("terminal slide tools' decks: slides, lookatme, patat", () => {
     expect(built.briefing.meta.peerTools).toEqual(['slides']);
     expect([built.briefing.meta.theme, built.briefing.meta.date, built.briefing.meta.pageNumbers]).toEqual(['briefing', undefined, true]);
     expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Summit diplomacy'], ['content', 'Direct talks']]);
+    // Its named styles are the nearest built-in themes.
+    const named = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ntheme: dark\npaging: "%d"\n---\n\n# One\n' }, 'terminal-slides-dark'), 'slides.md'));
+    expect([named.briefing.meta.theme, named.warnings.map((w) => w.message)]).toEqual(['black', ['slides\' theme "dark" is not built in; using black']]);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`).sort()).toEqual([
       "2: slides' theme file ./theme.json is not a CSS style sheet; the deck keeps briefdeck's theme",
       '4: slides\' date "MMMM dd, YYYY" is a format it fills with the day it is shown; the deck shows no date',

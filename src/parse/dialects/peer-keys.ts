@@ -49,9 +49,14 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   Slidev: { default: 'white', seriph: 'serif', 'apple-basic': 'white', bricks: 'white', shibainu: 'white' },
   // Advanced Slides' own themes beside reveal's: Consult and Mattropolis are white pages with dark headings.
   'Advanced Slides': { consult: 'white', mattropolis: 'white' },
+  // slides' styles (glamour's), by whether their page is light or dark.
+  slides: { dark: 'black', light: 'white', ascii: 'white', notty: 'white', pink: 'black', auto: 'briefing' },
   // presenterm's built-in themes (`theme: name:`), by whether their page is light or dark.
   presenterm: { dark: 'black', light: 'white', 'terminal-dark': 'black', 'terminal-light': 'white', 'catppuccin-latte': 'white', 'catppuccin-frappe': 'black', 'catppuccin-macchiato': 'black', 'catppuccin-mocha': 'black', dracula: 'dracula', 'gruvbox-dark': 'black', 'tokyonight-storm': 'night', 'tokyonight-moon': 'night', 'tokyonight-night': 'night', 'tokyonight-day': 'white' },
 };
+
+/** Tools whose theme names are everyday words, read as theirs only in their own decks. */
+const THEMES_OF_KNOWN_TOOLS: ReadonlySet<string> = new Set(['presenterm', 'slides']);
 
 /**
  * Tools whose decks are a run of slides cut at `---`, each titled by its first heading, the first one the
@@ -116,7 +121,8 @@ export function keysOfPeerTools(peerTools: readonly string[]): string[] {
  * as packages of any name. Undefined when the name is no other tool's (then it is briefdeck's to judge).
  */
 export function mapPeerTheme(theme: string, peerTools: readonly string[]): { tool: string; theme: string } | undefined {
-  const owners = Object.keys(PEER_THEMES).filter((tool) => Object.hasOwn(PEER_THEMES[tool]!, theme));
+  // presenterm's and slides' names are everyday words (`dark`, `light`): theirs only in a deck known to be theirs.
+  const owners = Object.keys(PEER_THEMES).filter((tool) => Object.hasOwn(PEER_THEMES[tool]!, theme) && (!THEMES_OF_KNOWN_TOOLS.has(tool) || peerTools.includes(tool)));
   const known = owners.find((t) => peerTools.includes(t));
   // A name two tools use (`default`), in a deck that is neither's yet, is named as both's; both map it alike.
   if (owners.length > 0) return { tool: known ?? owners.join(' or '), theme: PEER_THEMES[known ?? owners[0]!]![theme]! };
