@@ -21,13 +21,13 @@ import { suggestClosest } from '../../did-you-mean.js';
 // and user comments (`<!-- // … -->`) show nothing.
 
 /** A comment command on a line of its own: its name and what follows the colon. */
-const COMMAND = /^[ \t]*<!--[ \t]*([a-z_]{1,40}|\/\/)(?:[ \t]*:[ \t]*([^\n]*?))?[ \t]*-->[ \t]*$/;
+const COMMAND = /^[ \t]*<!--[ \t]*([a-z_]{1,40})(?:[ \t]*:[ \t]*([^\n]*?))?[ \t]*-->[ \t]*$/;
 /** presenterm's comment commands, for a mistyped one's "did you mean". */
 const COMMANDS = ['end_slide', 'pause', 'speaker_note', 'incremental_lists', 'column_layout', 'column', 'reset_layout', 'jump_to_middle', 'skip_slide', 'include', 'new_line', 'new_lines', 'font_size', 'alignment', 'no_footer', 'list_item_newlines', 'snippet_output'];
 /** presenterm's slide end, by which a deck is known. */
 const END_SLIDE = /^[ \t]*<!--[ \t]*end_slide[ \t]*-->[ \t]*$/m;
 /** Commands that lay text out in a terminal: in a slide, they show nothing. */
-const TERMINAL_ONLY = new Set(['new_line', 'newline', 'new_lines', 'newlines', 'font_size', 'alignment', 'no_footer', 'list_item_newlines', 'snippet_output', 'comment', '//']);
+const TERMINAL_ONLY = new Set(['new_line', 'newline', 'new_lines', 'newlines', 'font_size', 'alignment', 'no_footer', 'list_item_newlines', 'snippet_output', 'comment']);
 /** A fence's opening line with presenterm's flags after its language (`+exec`, `+line_numbers`). */
 const FLAGGED_FENCE = /^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*([\w#.-]*)((?:[ \t]*(?:\{[^}\n]{0,200}\}|\+[\w:-]{1,40})){0,20})[ \t]*$/;
 /** A picture's size in its alt text, `image:width:50%` (or `image:w:50%`), and the alt text after it. */
@@ -205,9 +205,8 @@ function rewriteFence(fence: RegExpExecArray): string {
   const numbered = words.includes('+line_numbers');
   // presenterm shows a Mermaid block's source unless told to draw it.
   const shown = language === 'mermaid' && !words.includes('+render') ? '' : language!;
-  const steps = highlight;
-  if (!numbered) return `${opening}${shown}${steps ? ` ${steps}` : ''}`;
-  return `${opening}${shown} ${steps || '{*}'}{lines:true}`;
+  if (!numbered) return `${opening}${shown}${highlight ? ` ${highlight}` : ''}`;
+  return `${opening}${shown} ${highlight || '{*}'}{lines:true}`;
 }
 
 /** A presenterm title as text: its Markdown (`_first_ **presentation**`) and its coloured `<span>`s are looks, not words. */
