@@ -233,7 +233,17 @@ describe('notes written as HTML comments', () => {
     expect(built.briefing.meta.theme).toBe('white');
     expect([built.briefing.meta.headerText, built.briefing.meta.footerText]).toEqual(['Course', '# Not a comment']);
     expect(built.briefing.slides[0]!.look?.className).toBe('invert');
-    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, 'Marp\'s theme "am_green" is not built in; using white']]);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [3, 'Marp\'s theme "am_green" is not built in; using white'],
+      [6, 'a picture in a header or footer was left out: they show text only'],
+    ]);
+  });
+
+  it('Marp: a picture in a header goes without the emphasis around it showing, and is named once though the header is carried on', async () => {
+    const deck = ['---', 'marp: true', '---', '', '<!-- header: \\ ***![#l h:40](logo.png)*** **intro** *next* -->', '', '# One', '', '---', '', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-header-picture'), 'deck.md'));
+    expect([...built.deck.html.matchAll(/<div class="deck-header">([^<]*)</g)].map((m) => m[1])).toEqual(['intro next', 'intro next']);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[7, 'a picture in a header or footer was left out: they show text only']]);
   });
 
   it("Marp: class, backgroundColor and footer hold from the slide that sets them on (from the front matter, read loosely, for the first), a leading _ sets one slide, and what does not pass is warned of once", async () => {
@@ -282,6 +292,29 @@ describe('notes written as HTML comments', () => {
     ]);
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
       ['W_PEER_SYNTAX', 16, "Marp's color: red; background: url(x) is not a colour briefdeck can set, and was left out"],
+    ]);
+  });
+
+  it("Marp: a loose directive's backslashes are YAML's escapes, as Marp quotes the value before reading it (\\ starts a footer with an asterisk), and paginate is false for any value but true", async () => {
+    const deck = [
+      '---', 'marp: true', 'paginate: true', 'footer: \\ *Course for students*', '---', '',
+      '<!-- _paginate: "" -->', '<!-- _header: \\ **Part** *one* -->', '', '# Cover', '', '---', '',
+      '<!-- _paginate: yes -->', '<!-- _footer: "a \\"quoted\\" word" -->', '', '## Second', '', '---', '',
+      '<!-- _footer: C:\\Users\\me -->', '', '## Third', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-escapes'), 'deck.md'));
+    const sections = [...built.deck.html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => m[0]);
+    const shown = (html: string, pattern: RegExp) => pattern.exec(html)?.[1] ?? null;
+    expect(sections.map((html) => [shown(html, /<div class="deck-header">([^<]*)</), shown(html, /<span class="footer-section">([^<]*)</), shown(html, /<span class="footer-number">([^<]*)</)])).toEqual([
+      // Headers and footers are shown as plain text.
+      ['Part one', 'Course for students', null],
+      [null, 'a “quoted” word', null],
+      // A backslash that starts no escape of YAML's leaves the value as written (Marp would not read it at all).
+      [null, 'C:\\Users\\me', '3 / 3'],
+    ]);
+    expect(built.deck.html).not.toMatch(/\\ (Course|Part)/);
+    expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_PEER_SYNTAX', 14, "Marp's paginate: yes is neither true nor false, and was read as false, as Marp reads it"],
     ]);
   });
 

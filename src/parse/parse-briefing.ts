@@ -43,6 +43,9 @@ import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
 import { appendAll } from '../append-all.js';
 
+/** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
+const CHROME_PICTURE = '\uE000';
+
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
   let metaSource: MetaSource | undefined;
@@ -171,13 +174,25 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations, elementClasses);
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
-  // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, and is never looked up.
-  const chromeText = (file: SourceFile, line: number, text: string) => toPlainText(markdown.renderInline(file, line, text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ''))).trim();
+  // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, said once a line, and is never
+  // looked up. A mark stands in its place until the text is plain, so emphasis around it (`***![logo](a.png)***`) still closes.
+  const warnedPictures = new Set<string>();
+  const chromeText = (file: SourceFile, line: number, text: string) => {
+    const marked = text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, CHROME_PICTURE);
+    const plain = toPlainText(markdown.renderInline(file, line, marked));
+    if (marked === text) return plain.trim();
+    // A header carried from slide to slide is read on each: its picture is named once, at the first.
+    if (!warnedPictures.has(`${file.path}\0${text}`)) {
+      warnedPictures.add(`${file.path}\0${text}`);
+      bag.warn('W_PEER_SYNTAX', 'a picture in a header or footer was left out: they show text only', { file: file.path, line, hint: "put the picture on a slide, or name it with the deck's logo: key to show it on every slide" });
+    }
+    return plain.split(CHROME_PICTURE).join('').replace(/\s+/g, ' ').trim();
+  };
   // Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeSource = metaSource?.file ?? bodies[0]?.file;
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
-    if (text && chromeSource) meta[key] = chromeText(chromeSource, location.line, text);
+    if (text && chromeSource) meta[key] = chromeText(chromeSource, meta.keyLines[key === 'headerText' ? 'header' : 'footer'] ?? location.line, text);
   }
   const slides: Slide[] = [];
   const sections: Section[] = [];

@@ -89,6 +89,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'footer':
       if (typeof value !== 'string') return false;
       meta[key === 'header' ? 'headerText' : 'footerText'] = value.trim();
+      meta.keyLines[key] = line;
       return true;
     case 'headingDivider': {
       // A level cuts at headings of that level and above; a list names the levels that cut.

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parse, parseDocument, type Pair } from 'yaml';
 import { suggestClosest } from '../../did-you-mean.js';
 import type { SourceFile } from '../../model.js';
 import { findComments } from './find-comments.js';
@@ -40,7 +40,36 @@ const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'pagin
  * line numbers hold; any other line is left as it is.
  */
 export function loosenMarpDirectives(yaml: string): string {
-  return yaml.replace(new RegExp(`^([ \\t]*_?(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)([#!&*@\`%][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`);
+  return yaml
+    .replace(new RegExp(`^([ \\t]*_?(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)([#!&*@\`%][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`)
+    .replace(new RegExp(`^([ \\t]*_?(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)((?=[^\\n]*\\\\)[^\\n"'{|>~&*\\s][^\\n]*?)[ \\t]*$`, 'gm'), (line, key: string, value: string) => {
+      const read = readEscapes(value.split('"').join('\\"'));
+      return read === undefined ? line : `${key}${JSON.stringify(read)}`;
+    });
+}
+
+/** Marp's YAML quotes a loose value it would not misread, whose characters are then YAML's special ones (marpit's yamlSpecialChars). */
+const YAML_SPECIAL_START = /^["'{|>~&*]/;
+/** YAML's escapes in double quotes; a backslash starting none of them makes the value no YAML. */
+const YAML_ESCAPE = /\\(?:[0abtnvfre "/\\N_LP\t]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8})/g;
+
+/** The text of a double-quoted YAML scalar's inside, or undefined when a backslash starts no escape of YAML's. */
+function readEscapes(inside: string): string | undefined {
+  if (inside.replace(YAML_ESCAPE, '').includes('\\')) return undefined;
+  const read: unknown = parse(`"${inside}"`, { schema: 'core' });
+  return typeof read === 'string' ? read : undefined;
+}
+
+/**
+ * A directive's value of one line as Marp reads it. Marp puts a loose value in double quotes before YAML reads it
+ * (marpit's convertLoose), so its backslashes are YAML's escapes: `\ *Course*` is ` *Course*`, written so to start
+ * with an asterisk, which YAML would take for an alias. A quoted value is read as YAML reads it.
+ */
+export function readLooseValue(written: string): string {
+  if (written.length >= 2 && written.startsWith('"') && written.endsWith('"')) return readEscapes(written.slice(1, -1)) ?? written.slice(1, -1);
+  if (written.length >= 2 && written.startsWith("'") && written.endsWith("'")) return written.slice(1, -1).split("''").join("'");
+  if (!written.includes('\\') || YAML_SPECIAL_START.test(written)) return written;
+  return readEscapes(written.split('"').join('\\"')) ?? written;
 }
 
 /** One directive a comment holds: its name as written (`_class`; a global one without its `$`), its value, and its line in the comment (0 for the first). */
@@ -73,9 +102,9 @@ function readDirectiveLines(text: string): MarpCommentDirective[] | null {
     if ((prefix === '$' && !MARP_GLOBAL_DIRECTIVES.includes(name)) || (prefix === '_' && !MARP_LOCAL_DIRECTIVES.includes(name))) return null;
     if (STRUCTURED_VALUE.test(written) && !(MARP_LOCAL_DIRECTIVES.includes(name) && name !== 'class')) return null;
     const key = prefix === '_' ? `_${name}` : name;
-    const unquoted = written.replace(/^(["'])(.*)\1$/, '$2');
+    const unquoted = readLooseValue(written);
     const value = /^\d+$/.test(unquoted) ? Number(unquoted) : unquoted === 'true' || unquoted === 'false' ? unquoted === 'true' : unquoted;
-    found.push({ key, value, text: `${key}: ${written}`, offset: i });
+    found.push({ key, value, text: `${key}: ${unquoted}`, offset: i });
   }
   return found;
 }

@@ -234,11 +234,13 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         else into[key] = value;
         break;
       case 'paginate':
-        // `hold` and `skip` keep the count from moving on: the slide shows the number before it, or none.
-        if (value === 'true') into.paginate = true;
-        else if (value === 'false') into.paginate = false;
-        else if (value === 'hold' || value === 'skip') into.paginate = value;
-        else warn(directive.line, `Marp's paginate: ${value} is neither true nor false and was left out`, directive.file);
+        // `hold` and `skip` keep the count from moving on: the slide shows the number before it, or none. Marp reads
+        // any other value but `true` as false (`_paginate: ""` is a common way to write it), in any case.
+        if (value.toLowerCase() === 'hold' || value.toLowerCase() === 'skip') into.paginate = value.toLowerCase() as 'hold' | 'skip';
+        else {
+          into.paginate = value.toLowerCase() === 'true';
+          if (!['true', 'false', ''].includes(value.toLowerCase())) warn(directive.line, `Marp's paginate: ${value} is neither true nor false, and was read as false, as Marp reads it`, directive.file);
+        }
         break;
       default:
         warn(directive.line, `Marp's ${key} directive is not supported yet and was left out`, directive.file);
