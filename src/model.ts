@@ -142,8 +142,8 @@ export interface BriefingMeta {
   darkScheme?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), the line it starts on, and its file when not the metadata's (a comment's). */
   deckStyle?: { css: string; line: number; file?: string };
-  /** Style sheets the metadata names (reveal-md's, Pandoc's and Quarto's `css:`), by the path written, with the line naming each. */
-  styleSheets?: { path: string; line: number }[];
+  /** Style sheets the metadata names (`css:`) by the path written, and the HTML of `header-includes` or `include-in-header` (`includedBy`) as text or by path, whose `<style>`s are read; with the line naming each. */
+  styleSheets?: { path?: string; text?: string; line: number; includedBy?: 'header-includes' | 'include-in-header' }[];
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
   slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
   /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */

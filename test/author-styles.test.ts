@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
@@ -208,5 +209,37 @@ describe('style sheets the metadata names', () => {
       '3: the style sheet ../elsewhere.css was left out: it is not in the briefing folder',
       '3: the style sheet https://example.org/a.css was left out: a deck carries nothing from elsewhere, and an address is never fetched',
     ]);
+  });
+
+  it("the <style> of Pandoc's header-includes and Quarto's include-in-header (text: or a file, at the top or under format: revealjs:) styles every slide; what else they hold is left out with a warning, and a file outside the folder is never read", async () => {
+    const pandoc = await build({
+      'deck.md': ['---', 'title: P', 'header-includes: |', '  <style>', '  .transcript { color: #555; }', '  </style>', '  <script src="https://example.org/a.js"></script>', '---', '', '# One', '', '## Two', '', '<div class="transcript">Said aloud</div>', ''].join('\n'),
+    }, 'styles-header-includes');
+    expect(rulesOf(pandoc.briefing.authorCss)).toEqual([`${BODY} .transcript { color: #555; }`]);
+    expect(pandoc.briefing.slides.at(-1)!.bodyHtml).toContain('<div class="transcript">Said aloud</div>');
+    expect(pandoc.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_STYLE', 4, 'what header-includes puts in the page besides its <style> (a script, a link, LaTeX) was left out'],
+    ]);
+    expect(pandoc.deck.html).not.toContain('example.org');
+    // Beamer's LaTeX holds no style: the key is ignored, as before.
+    const beamer = await build({ 'deck.md': ['---', 'title: B', 'header-includes: \\usepackage{xcolor}', '---', '', '## One', '', 'Text.', ''].join('\n') }, 'styles-header-includes-latex');
+    expect(beamer.warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_META_IGNORED', 3, '"header-includes" is Pandoc\'s metadata; briefdeck ignores it']]);
+    const dir = writeBriefing({
+      'deck.qmd': [
+        '---', 'title: Q', 'include-in-header:', '  - text: |', '      <style>', '      .note-box { border: 1px solid; }', '      </style>', '  - file: head.html', '  - file: ../outside.html',
+        'format:', '  revealjs:', '    include-in-header: more.html', '---', '', '## One', '', '::: {.note-box}', 'Boxed.', ':::', '', '[Wide]{.wide} and [tall]{.tall}.', '',
+      ].join('\n'),
+      'head.html': '<link rel="stylesheet" href="https://fonts.example.org/a.css">\n<style>\n.wide { width: 100%; }\n</style>\n',
+      'more.html': '<style>.tall { height: 2em; }</style>',
+    }, 'styles-include-in-header');
+    writeFileSync(path.join(dir, '..', 'outside.html'), '<style>.secret { color: red; }</style>');
+    const quarto = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(rulesOf(quarto.briefing.authorCss)).toEqual([`${BODY} .note-box { border: 1px solid; }`, `${BODY} .wide { width: 100%; }`, `${BODY} .tall { height: 2em; }`]);
+    expect(quarto.briefing.slides.at(-1)!.bodyHtml).toBe('<div class="note-box"><p>Boxed.</p>\n</div>\n<p><span class="wide">Wide</span> and <span class="tall">tall</span>.</p>\n');
+    expect(quarto.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '3: what include-in-header puts in the page besides its <style> (a script, a link, LaTeX) was left out',
+      '3: the file ../outside.html that include-in-header names was left out: it is not in the briefing folder',
+    ]);
+    expect(quarto.deck.html).not.toMatch(/secret|fonts\.example/);
   });
 });

@@ -44,7 +44,7 @@ export function readIncludedFiles(files: SourceFile[], root: string, display: (p
 const require = createRequire(import.meta.url);
 
 /** A metadata line that names a file for citations or a style sheet: only then is the metadata read here. */
-const NAMES_METADATA_FILE = /^[ \t]*(?:bibliography|csl|css)[ \t]*:/m;
+const NAMES_METADATA_FILE = /^[ \t]*(?:bibliography|csl|css|include-in-header)[ \t]*:/m;
 
 /**
  * Reads the files the metadata names: Pandoc's `bibliography:` and `csl:` for
@@ -64,11 +64,12 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
     return [];
   }
   if (typeof data !== 'object' || data === null) return [];
-  const { bibliography, csl, css, format } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown } } };
-  const names = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((n): n is string => typeof n === 'string');
-  const quartoCss = typeof format === 'object' && format !== null && typeof format.revealjs === 'object' && format.revealjs !== null ? format.revealjs.css : undefined;
+  const { bibliography, csl, css, format, 'include-in-header': headFiles } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown; 'include-in-header'?: unknown } }; 'include-in-header'?: unknown };
+  // A name, or a list of names; Quarto's `include-in-header` also lists `file:` items (and `text:` ones, read by the parse).
+  const names = (value: unknown) => (Array.isArray(value) ? value : [value]).map((n) => (typeof n === 'object' && n !== null ? (n as { file?: unknown }).file : n)).filter((n): n is string => typeof n === 'string');
+  const quarto = typeof format === 'object' && format !== null && typeof format.revealjs === 'object' && format.revealjs !== null ? format.revealjs : undefined;
   // An address resolves to no path (resolveIncludePath), so it is never read; the parse stage names it.
-  const named = [...names(bibliography), ...names(csl), ...names(css), ...names(quartoCss)];
+  const named = [...names(bibliography), ...names(csl), ...names(css), ...names(quarto?.css), ...names(headFiles), ...names(quarto?.['include-in-header'])];
   const found = new Map<string, IncludedFile>();
   for (const name of named) {
     const relPath = resolveIncludePath(holder.relPath, name.trim());

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
 import { findFetchInValue, readCssName } from '../css-references.js';
-import type { IncludedFile, Slide, SourceFile } from '../model.js';
+import type { BriefingMeta, IncludedFile, Slide, SourceFile } from '../model.js';
+import { readHeadStyles } from './dialects/header-includes.js';
 import { namesAddress, resolveIncludePath } from '../include-paths.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
@@ -61,20 +62,32 @@ export interface DeckStyle {
 
 /**
  * The style sheets the metadata names (`css:`), as the load stage read them (`metadataFiles`, by path in the briefing
- * folder, from `holder`, the file holding the metadata): each file's CSS from its first line. One that could not be
- * read is reported at the line naming it, and left out.
+ * folder, from `holder`, the file holding the metadata): each file's CSS from its first line; and the `<style>`s of the
+ * HTML `header-includes` or `include-in-header` puts in the head, written there or in a file. One that could not be read
+ * is reported at the line naming it, and left out, as is what such HTML holds besides its styles.
  */
-export function readStyleSheets(sheets: readonly { path: string; line: number }[], metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string) => void): DeckStyle[] {
+export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>, metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string, hint?: string) => void): DeckStyle[] {
   const styles: DeckStyle[] = [];
+  const readHead = (html: string, line: number, file: string, includedBy: string, at: number) => {
+    const head = readHeadStyles(html);
+    for (const style of head.styles) styles.push({ css: style.css, line: line + style.linesBefore, file });
+    if (head.leftOut) warn(at, `what ${includedBy} puts in the page besides its <style> (a script, a link, LaTeX) was left out`, 'a deck runs and fetches nothing; only the styles it writes are read');
+  };
   for (const sheet of sheets) {
+    if (sheet.path === undefined) {
+      readHead(sheet.text ?? '', sheet.line, holder.path, sheet.includedBy ?? 'header-includes', sheet.line);
+      continue;
+    }
+    const what = sheet.includedBy ? `the file ${sheet.path} that ${sheet.includedBy} names` : `the style sheet ${sheet.path}`;
     if (namesAddress(sheet.path)) {
-      warn(sheet.line, `the style sheet ${sheet.path} was left out: a deck carries nothing from elsewhere, and an address is never fetched`);
+      warn(sheet.line, `${what} was left out: a deck carries nothing from elsewhere, and an address is never fetched`);
       continue;
     }
     const relPath = resolveIncludePath(holder.relPath, sheet.path);
     const read = relPath === null ? undefined : metadataFiles.find((f) => f.relPath === relPath);
-    if (read?.file) styles.push({ css: read.file.text, line: 1, file: read.file.path });
-    else warn(sheet.line, `the style sheet ${sheet.path} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`);
+    if (!read?.file) warn(sheet.line, `${what} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`);
+    else if (sheet.includedBy) readHead(read.file.text, 1, read.file.path, sheet.includedBy, sheet.line);
+    else styles.push({ css: read.file.text, line: 1, file: read.file.path });
   }
   return styles;
 }

@@ -130,7 +130,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
   // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
-  const deckStyles = [...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
+  const deckStyles = [...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
   const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none');
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);

@@ -4,6 +4,7 @@
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
 import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
+import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
@@ -82,6 +83,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // reveal-md's, Pandoc's and Quarto's style sheets, read by the load stage and scoped like any style (parse/author-styles.ts).
     case 'css':
       return applyStyleSheets(value, meta, line);
+    case 'header-includes':
+    case 'include-in-header':
+      return applyHeadIncludes(key, value, meta, line);
     case 'paginate':
     case 'slide-number':
       return applySlideNumber(value, meta);
@@ -238,6 +242,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
         theme: (v) => applyQuartoTheme(v, meta),
         css: (v) => applyStyleSheets(v, meta, line),
+        'include-in-header': (v) => applyHeadIncludes('include-in-header', v, meta, line),
       });
       // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.
       return read === null ? false : read.length === 0 ? true : read;
