@@ -1959,7 +1959,7 @@ describe('reveal slide and element directives', () => {
   });
 
   it("a deck written for another tool builds unchanged: a remote picture, or a local one that is not there, is left out with a warning (never fetched), and a key briefdeck does not know is a warning, where each is an error in a briefdeck deck", async () => {
-    const deck = ['---', 'title: Q', 'format: revealjs', 'include-in-header: x.html', 'revealjs:', '  margin: 0.05', '---', '', '## Pictures', '', '![A logo](https://example.com/logo.png)', '', 'Text.', '', '![A chart](assets/chart.png)', ''].join('\n');
+    const deck = ['---', 'title: Q', 'format: revealjs', 'include-after-body: x.html', 'revealjs:', '  margin: 0.05', '---', '', '## Pictures', '', '![A logo](https://example.com/logo.png)', '', 'Text.', '', '![A chart](assets/chart.png)', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'peer-remote'), 'deck.qmd'));
     const body = built.briefing.slides.find((s) => s.title === 'Pictures')!.bodyHtml;
     expect(body).toContain('<span class="missing-image">A logo</span>');
@@ -1970,13 +1970,13 @@ describe('reveal slide and element directives', () => {
     expect(built.briefing.images.map((i) => i.relPath)).toEqual(['assets/chart.png']);
     expect(built.assets.size).toBe(0);
     expect(built.warnings.map((w) => [w.line, w.code, w.message])).toEqual([
-      [4, 'W_META_IGNORED', '"include-in-header" is not a briefdeck key; in this Quarto deck it is taken for Quarto\'s and ignored'],
+      [4, 'W_META_IGNORED', '"include-after-body" is not a briefdeck key; in this Quarto deck it is taken for Quarto\'s and ignored'],
       [5, 'W_META_IGNORED', '"revealjs" is not a briefdeck key; in this Quarto deck it is taken for Quarto\'s and ignored'],
       [11, 'W_REMOTE_IMAGE', 'remote image "https://example.com/logo.png" was left out: a deck carries every picture it shows, and works offline'],
       [15, 'W_IMAGE_MISSING', 'image not found: assets/chart.png; it was left out, its alt text in its place'],
     ]);
     // The same in a briefdeck deck: errors, and nothing is built.
-    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('format: revealjs\n', '').replace(/\ninclude-in-header[\s\S]*?---/, '\n---') }, 'own-remote'), 'deck.md')).catch((e: unknown) => e);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('format: revealjs\n', '').replace(/\ninclude-after-body[\s\S]*?---/, '\n---') }, 'own-remote'), 'deck.md')).catch((e: unknown) => e);
     expect(own).toMatchObject({ code: 'E_REMOTE_URL' });
   });
 
