@@ -2001,6 +2001,18 @@ describe('reveal slide and element directives', () => {
     expect(spread.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(['11: the picture "https', '9: raw HTML was neutralised']);
   });
 
+  it("reveal's lazy-loaded picture (<img data-src>) is its source, confined and inlined like any; one that cannot be is named as a source left out, never as an attribute removed", async () => {
+    const deck = ['---', 'title: R', 'theme: black', '---', '', '## Lazy', '', '<img data-src="a.png" alt="Lazy">', '', '---', '', '## Gone', '', '<img data-src="../outside.png">', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img-lazy'), 'deck.md'));
+    expect(built.briefing.images.map((i) => [i.relPath, i.alt])).toEqual([['a.png', 'Lazy']]);
+    expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Lazy"/);
+    expect(built.deck.html).not.toMatch(/<img[^>]*data-src/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: the picture "../outside.png" of an <img> in raw HTML was left out: image "../outside.png" is outside the briefing folder']);
+    const trusted = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('theme: black', 'theme: black\nhtml: true'), 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img-lazy-trusted'), 'deck.md'));
+    expect(trusted.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Lazy"/);
+    expect(trusted.deck.html).not.toMatch(/<img[^>]*data-src/);
+  });
+
   it("a deck in reveal.js's Markdown with no reveal-md keys (title and theme only) is known by its .slide: comments and --- cuts; a deck cut at its headings stays briefdeck's", async () => {
     const reveal = ['---', 'title: R', 'theme: black', '---', '', '<!-- .slide: data-background-color="#123456" -->', '', '# Opening', '', '---', '', '## Second', '', 'Text.', '', 'Note: Said.', '', '---', '', '## Third', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-md-by-body'), 'deck.md'));

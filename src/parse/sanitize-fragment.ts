@@ -111,11 +111,21 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
 /** Resolves the `src` of an `<img>` in raw HTML to the picture's reference in the deck, or undefined to leave it out. */
 export type ResolveImage = (src: string, alt: string) => string | undefined;
 
-/** An `<img>` keeps a picture the parser confined and inlined, one `resolve` takes in now, or no source at all. */
+/**
+ * An `<img>` keeps a picture the parser confined and inlined, one `resolve` takes in now, or no source at all. reveal's
+ * lazy-loaded picture (`<img data-src="a.png">`, which reveal loads as the slide comes near) is read as its source.
+ */
 function keepImageSource(attribs: Record<string, string>, resolve: ResolveImage | undefined): Record<string, string> {
-  const { src, ...rest } = attribs;
+  const { src, ...rest } = readLazySource(attribs);
   const kept = src === undefined ? undefined : src.startsWith(ASSET_SCHEME) ? src : resolve?.(src, attribs.alt ?? '');
   return kept === undefined ? rest : { src: kept, ...rest };
+}
+
+/** An `<img>`'s attributes with reveal's `data-src` as its `src` when it has none, as reveal loads it. */
+function readLazySource(attribs: Record<string, string>): Record<string, string> {
+  if (attribs.src !== undefined || attribs['data-src'] === undefined) return attribs;
+  const { 'data-src': src, ...rest } = attribs;
+  return { src: src!, ...rest };
 }
 
 /** What a raw link turned out to be, so the caller can warn about one that was removed. */
@@ -184,7 +194,7 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
     transformTags: {
       '*': scrubAttributes,
       a: enforceLinkRules(onRemovedLink, onAnchorLink),
-      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, attribs).attribs, resolveImage) }),
+      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, readLazySource(attribs)).attribs, resolveImage) }),
     },
     allowedSchemesAppliedToAttributes: [],
     parser: { lowerCaseAttributeNames: false },
@@ -295,7 +305,9 @@ function countMarkup(html: string, written = false): Map<string, number> {
       if (grid) bump('div class');
       // A click element's `at` is its place, read as the fragment's, not an attribute lost.
       const clicked = written && node.attrs.some((a) => isClickAttribute(a.name));
-      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at')) bump(`${tag} ${attr.name}`);
+      // reveal's lazy `data-src` is the source of a picture with none, not an attribute lost.
+      const lazy = written && tag === 'img' && !node.attrs.some((a) => a.name === 'src');
+      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at')) bump(`${tag} ${lazy && attr.name === 'data-src' ? 'src' : attr.name}`);
     }
     if ('childNodes' in node) node.childNodes.forEach(walk);
     if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);
