@@ -31,6 +31,14 @@ export function readRootedPathsIn(peerTools: readonly string[], file: string): s
   return peerTools.includes('Slidev') ? 'public' : undefined;
 }
 
+/**
+ * Whether a picture in a file another one brings in (Slidev's `src:`, presenterm's include) is found from that file's
+ * folder, as those tools find it; Quarto's include is text put in place, so its pictures are found from the deck's file.
+ */
+export function readsPicturesFromOwnFile(peerTools: readonly string[]): boolean {
+  return peerTools.includes('Slidev') || peerTools.includes('presenterm');
+}
+
 /** Whether Pandoc reads the deck on its own, with its own defaults (its slide level), not through Quarto or R Markdown, whose formats set theirs. */
 export function readByPandocItself(peerTools: readonly string[], files: readonly string[]): boolean {
   return peerTools.includes('Pandoc') && !peerTools.includes('Quarto') && !peerTools.includes('R Markdown') && !files.some((file) => QUARTO_OR_RMARKDOWN_FILE.test(file));

@@ -1794,6 +1794,31 @@ describe("Slidev's src: imports", () => {
   });
 });
 
+describe('pictures in a file another brings in', () => {
+  it("are found from that file's folder in Slidev's src: and presenterm's include, as those tools find them, and from the deck's in Quarto's include, which is text put in place", async () => {
+    const files = (main: string, included: string) => {
+      const dir = writeBriefing({ [main.split('\n')[0]!]: main.slice(main.indexOf('\n') + 1) }, `pictures-${main.split('\n')[0]!.replace(/\W/g, '')}`);
+      mkdirSync(path.join(dir, 'pages'));
+      mkdirSync(path.join(dir, 'assets'));
+      writeFileSync(path.join(dir, 'pages', 'part.md'), included);
+      for (const name of ['assets/a.png', 'assets/b.png', 'pages/c.png', 'c.png']) writeFileSync(path.join(dir, name), TINY_PNG);
+      return dir;
+    };
+    const pictures = '![A](../assets/a.png)\n\n<img src="../assets/b.png" alt="B">\n\n![C](c.png)\n';
+    const slidevDir = files('slides.md\n---\ntheme: default\n---\n\n# Cover\n\n---\nsrc: ./pages/part.md\n---\n', `# Part\n\n${pictures}`);
+    const slidev = await buildDeck(path.join(slidevDir, 'slides.md'));
+    expect(slidev.briefing.images.map((i) => i.relPath).sort()).toEqual(['assets/a.png', 'assets/b.png', 'pages/c.png']);
+    expect(slidev.warnings.filter((w) => w.code !== 'W_META_IGNORED')).toEqual([]);
+    const presentermDir = files('deck.md\n---\ntitle: P\nsub_title: S\n---\n\nOne\n===\n\n<!-- include: pages/part.md -->\n', pictures);
+    const presenterm = await buildDeck(path.join(presentermDir, 'deck.md'));
+    expect(presenterm.briefing.images.map((i) => i.relPath).sort()).toEqual(['assets/a.png', 'assets/b.png', 'pages/c.png']);
+    // Quarto's include is read where it stands: ../assets is outside the folder (an error for the Markdown picture; the raw one's is left out).
+    const quartoDir = files('deck.qmd\n---\ntitle: Q\n---\n\n## One\n\n{{< include pages/part.md >}}\n', pictures);
+    const quarto = await buildDeck(path.join(quartoDir, 'deck.qmd')).then((built) => built.briefing.images.map((i) => i.relPath), (err: BriefdeckError) => err.diagnostics.map((d) => d.code));
+    expect(quarto).toEqual(['E_PATH_OUTSIDE']);
+  });
+});
+
 describe("Slidev's RenderWhen", () => {
   it('context="presenter" is for the presenter only: its content joins the speaker notes, on a line of its own or around lines; another context shows as the slide text it is', async () => {
     const deck = [

@@ -22,6 +22,8 @@ export interface RawHtmlContext {
   trusted: boolean;
   /** The folder of the briefing a picture path from `/` is read from (Slidev's `public/`); undefined where it is absolute. */
   rootedIn?: string;
+  /** Whether a picture is found from the folder of the included file its line was read from (Slidev's, presenterm's), not the slide's file. */
+  ownFilePictures?: boolean;
   images: ImageRef[];
   bag: DiagnosticBag;
   /** The classes the deck's own styles name, which an element keeps (author-styles.ts). */
@@ -50,13 +52,21 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   };
   // A picture's source, as an attribute: the cleaner meets them in order, so each search goes on from the last one found.
   let sourcesFrom = 0;
-  const lineOfSource = (src: string) => {
+  const findSource = (src: string) => {
     const pattern = new RegExp(`\\bsrc\\s*=\\s*["']?${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
     pattern.lastIndex = sourcesFrom;
-    const found = pattern.exec(source);
+    return pattern.exec(source);
+  };
+  const lineOfSource = (src: string) => {
+    const found = findSource(src);
     if (!found) return lineOf(src);
     sourcesFrom = found.index + found[0].length;
     return locateLine(lineAt(c.lines, lineIndexAt(found.index)), c.file);
+  };
+  // The included file the line of a picture's source was read from, if any; the search moves on at lineOfSource.
+  const fileOfSource = (src: string) => {
+    const found = findSource(src);
+    return found ? lineAt(c.lines, lineIndexAt(found.index)).file : undefined;
   };
   // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
   const lineOfMarkup = (what: string) => {
@@ -75,7 +85,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   // one it cannot be is left out, said at its own line (the removal warning below then leaves it unnamed).
   let sourcesLeftOut = 0;
   const rawImage = (src: string, alt: string): string | undefined => {
-    const resolved = resolveRawImagePath(src, c.file, c.rootedIn);
+    const resolved = resolveRawImagePath(src, (c.ownFilePictures ? fileOfSource(src) : undefined) ?? c.file, c.rootedIn);
     if ('problem' in resolved) {
       sourcesLeftOut++;
       c.bag.warn('W_RAW_HTML', `the picture "${truncate(src)}" of an <img> in raw HTML was left out: ${resolved.problem}`, { ...lineOfSource(src), hint: 'copy the picture into the briefing folder and name it by its relative path' });

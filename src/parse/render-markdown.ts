@@ -2,7 +2,7 @@ import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
-import { readByPandoc, readRootedPathsIn, writtenForPandoc } from '../written-for.js';
+import { readByPandoc, readRootedPathsIn, readsPicturesFromOwnFile, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
 import { BLOCK_RULE_PRECHECKS } from './block-rule-prechecks.js';
 import { combineWindowedStarts } from './extension-start.js';
@@ -57,6 +57,8 @@ interface RenderContext {
   cursor: number;
   /** The newlines in `raw` before `cursor`, counted as the cursor moves, so a token's line is found without counting from the start. */
   cursorLines: number;
+  /** The included file the last token placed was read from, if any. */
+  tokenFile?: SourceFile;
   rawHtml: boolean;
   /** Whether the slide's lists step in, item by item. */
   incremental?: boolean;
@@ -93,7 +95,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     const line = ctx.index + ctx.cursorLines + countNewlines(ctx.raw.slice(ctx.cursor, index));
     ctx.cursorLines = line - ctx.index + countNewlines(raw);
     ctx.cursor = index + raw.length;
-    return locateLine(lineAt(ctx.lines, line), ctx.file);
+    const found = lineAt(ctx.lines, line);
+    ctx.tokenFile = found.file;
+    return locateLine(found, ctx.file);
   };
   /** Whether a citation was already left as written, past the most a deck has formatted. */
   let tooManyCitations = false;
@@ -103,7 +107,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const imageFilters: string[] = [];
   /** Links to an anchor in the deck, for the pass that points each at its slide (slide-anchors.ts). */
   const anchorLinks: AnchorLink[] = [];
-  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => ctx.file, rootedIn: () => readRootedPathsIn(meta.peerTools, ctx.file.path), setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
+  // A picture is found from the folder of the file its line was read from (an included one), or the slide's; atToken notes which.
+  const ownFilePictures = readsPicturesFromOwnFile(meta.peerTools);
+  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => (ownFilePictures ? (ctx.tokenFile ?? ctx.file) : ctx.file), rootedIn: () => readRootedPathsIn(meta.peerTools, ctx.file.path), setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
   const footnotes = createFootnotes(() => ctx.line);
   const renderCodeToken = createCodeTokenRenderer({
     meta,
@@ -361,7 +367,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
-    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path) });
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path), ownFilePictures });
     // Every item steps in, at every depth, unless the region said how deep (its items are marked as they render).
     if (incremental && !stepped) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
