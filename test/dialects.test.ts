@@ -2332,9 +2332,23 @@ describe("Slidev's MDC syntax and icons", () => {
     const relative = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Relative\n\n[one]{v-click} [three]{v-click="'+2'"} [two]{v-click="-1"}\n` }, 'slidev-mdc-relative'), 'deck.md'));
     expect([...relative.briefing.slides[0]!.bodyHtml.matchAll(/data-fragment-index="(\d)">(\w+)/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual(['one 0', 'three 2', 'two 1']);
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '8: MDC attributes .text-xl v-mark.red=true are not supported and were left out',
+      // Slidev's utility class stays on the span (below); its marker's colour goes.
+      '8: MDC attributes v-mark.red=true are not supported and were left out',
       '8: MDC attributes #x .a .b :count=10 @click=go are not supported and were left out',
     ]);
+    expect(body).toContain('<span class="text-xl">marked</span>');
+  });
+
+  it("keeps Slidev's utility classes and the deck's own style classes that MDC's attributes give a span, bold, italic or struck text, for them to style", async () => {
+    const line = 'A [blue]{.text-blue-400} word, **bold**{.text-rose-400 .shout}, _it_{.text-sm .nope} and ~~gone~~{.text-gray-500}.';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Colours\n\n${line}\n\n<style>\n.shout { letter-spacing: 1px; }\n</style>\n` }, 'slidev-mdc-classes'), 'deck.md'));
+    expect(built.briefing.slides.find((s) => s.title === 'Colours')!.bodyHtml).toBe(
+      '<p>A <span class="text-blue-400">blue</span> word, <strong class="text-rose-400 shout">bold</strong>, <em class="text-sm">it</em> and <del class="text-gray-500">gone</del>.</p>\n',
+    );
+    // Each class kept is a rule of the deck's, with the colour Slidev's palette gives it.
+    expect(built.deck.html).toMatch(/\.text-blue-400\{color:#60a5fa\}/);
+    expect(built.deck.html).toMatch(/\.text-rose-400\{color:#fb7185\}/);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['8: MDC attributes .nope are not supported and were left out']);
   });
 
   it('without mdc: true the same lines are Markdown as CommonMark reads them, and an icon alone marks a deck as Slidev\'s', async () => {

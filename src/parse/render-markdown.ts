@@ -2,6 +2,7 @@ import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
+import { utilityClassPattern } from './dialects/uno-utilities.js';
 import { readByPandoc, readRootedPathsIn, readsPicturesFromOwnFile, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
 import { BLOCK_RULE_PRECHECKS } from './block-rule-prechecks.js';
@@ -211,7 +212,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...pandocInlineExtensions(
         (raw, ignored) => bag.warn('W_PEER_SYNTAX', `${meta.mdc ? 'MDC' : 'Pandoc'} attributes ${ignored.join(' ')} are not supported and were left out`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }),
         meta.mdc === true,
-        styleClasses,
+        // An MDC deck is Slidev's, whose utility classes (`[word]{.text-blue-400}`) are the deck's rules too, as in its raw HTML.
+        meta.mdc ? { has: (cls: string) => styleClasses.has(cls) || utilityClassPattern().test(cls) } : styleClasses,
       ),
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),

@@ -73,7 +73,7 @@ const MDC_TAKES_ATTRIBUTES = new Set([...TAKES_ATTRIBUTES, 'strong', 'em', 'del'
  * (at render time, in order, so it can name the line). In an MDC deck (`mdc`), a block may also follow
  * bold, italic and struck text, and may hold bare props (`{lazy}`), as MDC's do.
  */
-export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void, mdc = false, styleClasses: ReadonlySet<string> = new Set()): TokenizerAndRendererExtension[] {
+export function pandocInlineExtensions(report: (raw: string, ignored: string[]) => void, mdc = false, styleClasses: Pick<ReadonlySet<string>, 'has'> = new Set()): TokenizerAndRendererExtension[] {
   const takesAttributes = mdc ? MDC_TAKES_ATTRIBUTES : TAKES_ATTRIBUTES;
   const read = mdc ? readMdcAttributes : readAttributes;
   return [
@@ -100,7 +100,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k)) }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
         if (ignored.length > 0) report(token.raw, ignored);
         for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `${SPAN_ELEMENTS[cls]![0]}${inner}${SPAN_ELEMENTS[cls]![1]}`;
-        // Classes the deck's own styles name stay on the span, for them to style.
+        // Classes the deck's own styles name (and, in an MDC deck, Slidev's utility classes) stay on the span, for them to style.
         const styled = [...new Set(attributes.classes)].filter((cls) => styleClasses.has(cls));
         if (styled.length > 0) inner = `<span class="${styled.join(' ')}">${inner}</span>`;
         return fragment ? `<span${writeFragment(fragment)}>${inner}</span>` : inner;
@@ -155,6 +155,12 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           usedPair = (name) => Object.hasOwn(size, name) || (name === 'fig-alt' && alt !== undefined) || (name === 'fig-align' && align !== undefined) || places.some(([k]) => k === name) || step.pair(name);
           usedClass = (cls) => step.cls(cls) || cls === stretch || (cls === 'absolute' && places.length > 0) || PICTURE_FRAMES.has(cls);
         }
+        // MDC's `**bold**{.text-rose-400}`: classes the deck's styles name stay on the element (the renderers below write them).
+        if (before.type === 'strong' || before.type === 'em' || before.type === 'del') {
+          const styled = [...new Set(attributes.classes)].filter((cls) => styleClasses.has(cls));
+          if (styled.length > 0) before.pandocClasses = styled;
+          usedClass = (cls) => styled.includes(cls);
+        }
         // A code span's class names its language, which inline code has no use for; a deck's links open outside it already.
         if (before.type === 'codespan') usedClass = () => true;
         if (before.type === 'link') usedPair = (name) => name === 'target';
@@ -167,5 +173,13 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         return '';
       },
     },
+    // Bold, italic and struck text that MDC's attributes gave classes, written with them; any other is marked's own.
+    ...(['strong', 'em', 'del'] as const).map((name): TokenizerAndRendererExtension => ({
+      name,
+      renderer(token) {
+        const classes = (token as { pandocClasses?: string[] }).pandocClasses;
+        return classes ? `<${name} class="${classes.join(' ')}">${this.parser.parseInline(token.tokens ?? [])}</${name}>` : false;
+      },
+    })),
   ];
 }
