@@ -2225,6 +2225,21 @@ describe("Quarto's shortcodes", () => {
     expect(videos).toContain('<a href="https://example.com/v.mp4" target="_blank" rel="noopener noreferrer">https://example.com/v.mp4</a>');
     expect(videos).toContain('<a href="https://www.youtube.com/embed/abc" target="_blank" rel="noopener noreferrer">The *launch*</a>');
   });
+  it('in the title, subtitle, author and date: a kbd or a meta is its text, any other is left out with a warning at its key, never shown in the title slide, the page title or the footer', async () => {
+    const deck = [
+      '---', 'title: "Power of HPC from {{< iconify devicon:rstudio >}} RStudio"', 'subtitle: "By {{< meta author >}}"', 'author: "Eric {{< fa envelope >}}"', 'date: "{{< kbd Ctrl-D >}}"',
+      'format:', '  revealjs:', '    footer: "{{< meta title >}}"', '---', '', '## One', '', 'Text.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-shortcodes-meta'), 'deck.qmd'));
+    expect([built.briefing.meta.title, built.briefing.meta.subtitle, built.briefing.meta.author, built.briefing.meta.date]).toEqual(['Power of HPC from RStudio', 'By Eric', 'Eric', 'Ctrl-D']);
+    expect(built.deck.html).not.toContain('{{');
+    expect(built.deck.html).toContain('<title>Power of HPC from RStudio</title>');
+    expect(built.deck.html).toContain('<span class="footer-section">Power of HPC from RStudio</span>');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [2, 'Quarto shortcode {{< iconify devicon:rstudio >}} is not supported and was left out'],
+      [4, 'Quarto shortcode {{< fa envelope >}} is not supported and was left out'],
+    ]);
+  });
 });
 
 describe('malformed directives', () => {

@@ -41,6 +41,7 @@ import { writeUtilityCss } from './dialects/uno-utilities.js';
 import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer-tools.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
+import { readShortcodesInText, shortcodeLeftOut } from './dialects/pandoc/shortcodes.js';
 import { appendAll } from '../append-all.js';
 
 /** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
@@ -190,6 +191,15 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   };
   // Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeSource = metaSource?.file ?? bodies[0]?.file;
+  // Quarto's shortcodes in the title and its kin (`title: "… {{< fa github >}}"`) read as in a line, never shown as written.
+  // `{{< meta author >}}` is read once every field has lost its own shortcodes, so it never brings one in.
+  for (const keepMeta of [true, false]) {
+    for (const key of ['title', 'subtitle', 'author', 'date'] as const) {
+      const text = meta[key];
+      if (!text?.includes('{{<') || !chromeSource) continue;
+      meta[key] = readShortcodesInText(text, meta, (shortcode) => bag.warn('W_PEER_SYNTAX', shortcodeLeftOut(shortcode), { file: chromeSource.path, line: meta.keyLines[key] ?? location.line, hint: PEER_SYNTAX_HINT }), keepMeta);
+    }
+  }
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
     if (text && chromeSource) meta[key] = chromeText(chromeSource, meta.keyLines[key === 'headerText' ? 'header' : 'footer'] ?? location.line, text);

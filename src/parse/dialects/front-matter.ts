@@ -239,7 +239,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         // The deck's own `logo:`, written where Quarto reads it.
         logo: (v) => typeof v === 'string' && v.trim() !== '' && ((meta.logo = v.trim()), (meta.keyLines.logo ??= line), true),
         transition: (v) => applyTransition(v, meta),
-        footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), true),
+        footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), (meta.keyLines.footer ??= line), true),
         theme: (v) => applyQuartoTheme(v, meta),
         css: (v) => applyStyleSheets(v, meta, line),
         'include-in-header': (v) => applyHeadIncludes('include-in-header', v, meta, line),

@@ -26,6 +26,17 @@ const META_KEYS = { title: 'title', subtitle: 'subtitle', author: 'author', date
 /** One shortcode, bounded: it never runs past its line or 500 characters. */
 const SHORTCODE = /^\{\{<[ \t]*([\w-]+)((?:[ \t][^\n>]{0,500}?)?)[ \t]*>\}\}/;
 
+/** What one shortcode stands for: a key (`kbd`), a value of the metadata (`meta`), or null for one left out. */
+function readShortcode(name: string, args: string, meta: BriefingMeta): { key: string } | { value: string } | null {
+  const words = args.split(/[ \t]+/).filter(Boolean);
+  // `{{< kbd Ctrl-C >}}`, or one key per system (`mac=⌘-C win=Ctrl-C`): the first given.
+  const key = words.find((w) => !w.includes('=')) ?? words[0]?.replace(/^[\w-]+=/, '');
+  if (name === 'kbd' && key) return { key: key.replace(/^["']|["']$/g, '') };
+  const field = Object.hasOwn(META_KEYS, words[0] ?? '') ? META_KEYS[words[0] as keyof typeof META_KEYS] : undefined;
+  const value = name === 'meta' && words.length === 1 && field ? meta[field] : undefined;
+  return value ? { value } : null;
+}
+
 /** A marked extension for Quarto's shortcodes inside a line; `warn` reports one that is left out. */
 export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string, message: string) => void): TokenizerAndRendererExtension {
   return {
@@ -38,15 +49,30 @@ export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string,
     },
     renderer(token) {
       const { raw, name, args } = token as unknown as { raw: string; name: string; args: string };
-      const words = args.split(/[ \t]+/).filter(Boolean);
-      // `{{< kbd Ctrl-C >}}`, or one key per system (`mac=⌘-C win=Ctrl-C`): the first given.
-      const key = words.find((w) => !w.includes('=')) ?? words[0]?.replace(/^[\w-]+=/, '');
-      if (name === 'kbd' && key) return `<kbd>${escapeHtml(key.replace(/^["']|["']$/g, ''))}</kbd>`;
-      const field = Object.hasOwn(META_KEYS, words[0] ?? '') ? META_KEYS[words[0] as keyof typeof META_KEYS] : undefined;
-      const value = name === 'meta' && words.length === 1 && field ? meta[field] : undefined;
-      if (value) return escapeHtml(value);
+      const read = readShortcode(name, args, meta);
+      if (read && 'key' in read) return `<kbd>${escapeHtml(read.key)}</kbd>`;
+      if (read) return escapeHtml(read.value);
       warn(raw, shortcodeLeftOut(raw));
       return '';
     },
   };
+}
+
+/**
+ * Plain text of the metadata (a title, an author) with its shortcodes read as in a line: a key or a value is its text,
+ * any other is left out and named to `warn`; `keepMeta` keeps `meta` ones as written, for a pass after every field is read.
+ */
+export function readShortcodesInText(text: string, meta: BriefingMeta, warn: (shortcode: string) => void, keepMeta = false): string {
+  if (!text.includes('{{<')) return text;
+  return text
+    .replace(new RegExp(SHORTCODE.source.slice(1), 'g'), (raw: string, name: string, args: string) => {
+      // Kept for a second pass, once every field it may name has lost its own shortcodes.
+      if (keepMeta && name === 'meta') return raw;
+      const read = readShortcode(name, args.trim(), meta);
+      if (read) return 'key' in read ? read.key : read.value;
+      warn(raw);
+      return '';
+    })
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }
