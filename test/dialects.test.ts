@@ -318,6 +318,21 @@ describe('notes written as HTML comments', () => {
     ]);
   });
 
+  it("remark: a heading is read as remark's reader reads it: ##Title without a space is one, and a line of inline HTML before it does not take it in as text", async () => {
+    const deck = ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', 'class: center, middle', '', '# Thanks!', '', '##[smltar.com](https://smltar.com/)', '', '<img src="https://example.org/me.png" width="150px"/>', '### [EmilHvitfeldt](https://github.com/EmilHvitfeldt/)', '### Second line', '', '#Hash heading', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'remark-headings'), 'deck.Rmd'));
+    expect(built.briefing.meta.peerTools).toContain('remark');
+    const body = built.briefing.slides.find((s) => s.title === 'Thanks!')!.bodyHtml;
+    expect(body).toContain('<h2><a href="https://smltar.com/"');
+    expect(body).toContain('<h3><a href="https://github.com/EmilHvitfeldt/"');
+    expect(body).toContain('<h3>Second line</h3>');
+    expect(body).toContain('Hash heading</h1>');
+    expect(toPlainText(body)).not.toMatch(/#|\]\(/);
+    // In briefdeck's own deck, Markdown is CommonMark: ##Title is text.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n##Not a heading\n' }, 'own-hash'), 'deck.md'));
+    expect(own.briefing.slides.at(-1)!.bodyHtml).toBe('<p>##Not a heading</p>\n');
+  });
+
   it("remark: count: false leaves the slide out of the numbering, showing the number before it, as remark counts", async () => {
     const deck = ['class: center', '', '# Title', '', '???', 'Welcome them.', '', '---', 'count: false', '', '# Built up', '', '---', '', '# Next', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-count-false'), 'deck.md'));

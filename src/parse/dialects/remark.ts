@@ -5,7 +5,9 @@
 //   `exclude: true`), are its look, or leave it out; the others are named in a warning;
 // - content classes, `.pull-left[` … `]` around lines or `.red[text]` inside one: the two columns of
 //   xaringan's `pull-left`/`pull-right` (and `left-column`/`right-column`), `bold` and `italic` as Markdown,
-//   `footnote` in small type; any other class goes and its content stays, with a warning.
+//   `footnote` in small type; any other class goes and its content stays, with a warning;
+// - a heading is read as remark's Markdown reader (an early marked) reads it: `##Title` without a space is one, and
+//   it ends the lines before it, so a line of inline HTML (`<img …>`) before it does not take it in as HTML.
 
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 import { readCssUrl } from '../../css-references.js';
@@ -21,6 +23,8 @@ export interface RemarkState {
   atStart: boolean;
   /** Content classes opened on lines of their own, innermost last. */
   open: string[];
+  /** Whether the last line read was blank, or a slide's start. */
+  afterBlank: boolean;
 }
 
 /** A line of a deck's text, with the line of its file it stands on. */
@@ -171,7 +175,7 @@ export function readsAsRemarkBody(text: string): boolean {
 
 /** A fresh state: a file's start is a slide's start. */
 export function createRemarkState(): RemarkState {
-  return { atStart: true, open: [] };
+  return { atStart: true, open: [], afterBlank: true };
 }
 
 /** The properties remark reads at a slide's start. */
@@ -185,8 +189,25 @@ const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN,
 /** Content classes set inside a line, as Markdown or HTML does the same. */
 const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `**${t}**`, italic: (t) => `*${t}*`, footnote: (t) => `<small>${t}</small>` };
 
+/** A heading as remark's reader takes it: `#` to `######`, with or without a space after them. */
+const REMARK_HEADING = /^ {0,3}(#{1,6})(?=[^#]|$)/;
+
 /** Rewrites one line of a remark deck: null when nothing in it is remark's own, else what to read instead. */
 export function rewriteRemarkLine(line: string, state: RemarkState): DialectLine | null {
+  const afterBlank = state.afterBlank;
+  const read = readRemarkLine(line, state);
+  const text = read?.text ?? line;
+  // A slide's start (`---`) and a step (`--`) end a block as a blank line does.
+  state.afterBlank = text.trim() === '' || /^---?[ \t]*$/.test(line);
+  const heading = REMARK_HEADING.exec(text);
+  if (!heading || (afterBlank && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text))) return read;
+  // `##Title` is a heading to remark; a heading after a line of text is read after a blank line, as remark ends a block there.
+  const spaced = /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text) ? text : `${text.slice(0, heading.index + heading[0].length)} ${text.slice(heading.index + heading[0].length)}`;
+  return { ...read, text: spaced, ...(afterBlank ? {} : { before: [...(read?.before ?? []), ''] }) };
+}
+
+/** Reads one line of a remark deck's own syntax (rewriteRemarkLine's work but for headings). */
+function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
   if (/^---[ \t]*$/.test(line)) {
     state.atStart = true;
     return null;
