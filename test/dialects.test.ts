@@ -1274,6 +1274,20 @@ describe("remark's content classes inside a line", () => {
   });
 });
 
+describe("remark's content classes over several lines", () => {
+  it('may hold their first words on the line that opens them, read as a line of their own, in columns too; neither the bracket nor the class shows', async () => {
+    const deck = ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '# Filters', '', '.remarque[ These are useful :', '* `==`, `>`', '* `is.na()`', ']', '', '.pull-left[ Left words', ']', '.pull-right[', 'Right words', ']', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'remark-class-first-words'), 'deck.Rmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Filters')!;
+    // What comes before the first column spans the columns, above them.
+    expect(toPlainText(slide.columnsLead ?? '').replace(/\s+/g, ' ').trim()).toBe('These are useful : ==, > is.na()');
+    expect(slide.columnsLead).toContain('<li><code>is.na()</code></li>');
+    expect(slide.columns!.map((c) => toPlainText(c).replace(/\s+/g, ' ').trim())).toEqual(['Left words', 'Right words']);
+    expect(built.deck.html).not.toMatch(/\.(remarque|pull-left)\[/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["8: remark's content class .remarque[…] is not supported; its content is shown without it"]);
+  });
+});
+
 describe("a deck for Pandoc's Beamer output", () => {
   it("keeps Beamer's columns and blocks as columns and callouts, and sets LaTeX's text commands (\\textbf, \\alert, \\emph, \\href) as they set their text, where the text was lost or shown as TeX", async () => {
     const deck = ['---', 'title: B', 'output: beamer_presentation', '---', '', '## Columns', '', '\\begin{columns}', '\\begin{column}{0.4\\textwidth}', 'Left text', '\\end{column}', '\\begin{column}{0.6\\textwidth}', 'Right text', '\\end{column}', '\\end{columns}', '',

@@ -221,12 +221,16 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
   }
   if (/^\?\?\?[ \t]*$/.test(line)) return { text: 'Note:' };
   if (/^--[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
-  const opened = /^[ \t]*\.([A-Za-z][\w-]*)\[[ \t]*$/.exec(line);
-  if (opened) {
+  // A class opened on its own line, or with its first words after the bracket and closed on a later line (`.note[ First…`).
+  const opened = /^[ \t]*\.([A-Za-z][\w-]*)\[[ \t]*(.*)$/.exec(line);
+  // Words that open a class of their own are not read so (`.a[.b[…`): a line of thousands of openings would be read once per opening.
+  if (opened && (opened[2] === '' || (!/^\.[A-Za-z]/.test(opened[2]!) && closingBracket(line, line.length - opened[2]!.length) === -1))) {
     const name = opened[1]!;
     state.open.push(name);
-    if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]! };
-    return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it` };
+    // The words after the bracket are read as a line of their own, after what the class opens.
+    const rest = opened[2] === '' ? {} : { after: [opened[2]!] };
+    if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]!, ...rest };
+    return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it`, ...rest };
   }
   if (state.open.length > 0 && /^[ \t]*\][ \t]*$/.test(line)) {
     state.open.pop();
