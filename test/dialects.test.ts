@@ -1274,6 +1274,18 @@ describe("remark's content classes inside a line", () => {
   });
 });
 
+describe("remark's slide properties after knitr chunks", () => {
+  it('are read after a chunk left out (include=FALSE, or echo=FALSE, whose output only knitr makes), and show after one that shows code, as remark would show them', async () => {
+    const deck = (header: string) => ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '```{r setup, include=FALSE}', 'library(knitr)', '```', '', header, 'sass::sass("x")', '```', '', 'class: middle', '', '# Information', ''].join('\n');
+    const hidden = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck('```{r, echo = FALSE}') }, 'remark-properties-echo'), 'deck.Rmd'));
+    const slide = hidden.briefing.slides.find((s) => s.title === 'Information')!;
+    expect(slide.look?.className).toBe('lead');
+    expect(toPlainText(slide.bodyHtml)).not.toContain('class:');
+    const shown = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck('```{r}') }, 'remark-properties-shown'), 'deck.Rmd'));
+    expect(toPlainText(shown.briefing.slides.find((s) => s.title === 'Information')!.bodyHtml)).toContain('class: middle');
+  });
+});
+
 describe("remark's content classes over several lines", () => {
   it('may hold their first words on the line that opens them, read as a line of their own, in columns too; neither the bracket nor the class shows', async () => {
     const deck = ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '# Filters', '', '.remarque[ These are useful :', '* `==`, `>`', '* `is.na()`', ']', '', '.pull-left[ Left words', ']', '.pull-right[', 'Right words', ']', ''].join('\n');

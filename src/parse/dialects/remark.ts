@@ -178,6 +178,14 @@ export function createRemarkState(): RemarkState {
   return { atStart: true, open: [], afterBlank: true };
 }
 
+/**
+ * Whether a knitr chunk leaves nothing in the deck briefdeck reads: `include=FALSE` (xaringan's setup chunk) shows
+ * nothing in remark either, and `echo=FALSE` shows only its output, which only knitr makes, so the chunk is left out.
+ */
+function leavesNothing(options: { include?: boolean; echo?: boolean }): boolean {
+  return options.include === false || options.echo === false;
+}
+
 /** The properties remark reads at a slide's start. */
 const PROPERTY = /^(class|name|layout|template|count|exclude|background-image|background-color|background-size|background-position|background-repeat|seal):[ \t]*(.*?)[ \t]*$/;
 /** A knitr chunk's opening fence, ```` ```{r setup, include=FALSE} ````: its lines are code, which this reader never sees. */
@@ -213,11 +221,11 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     return null;
   }
   // remark reads a slide's properties after any blank lines that open it (the first slide, after the front matter), and
-  // after a knitr chunk that leaves nothing in the deck remark reads (include=FALSE: xaringan's setup chunk).
+  // after a knitr chunk that leaves nothing in the deck briefdeck reads (include=FALSE: xaringan's setup chunk; echo=FALSE).
   if (state.atStart && line.trim() !== '') {
     const property = PROPERTY.exec(line);
     if (property) return readProperty(property[1]!, property[2]!);
-    if (!(KNITR_CHUNK.test(line) && readHeaderOptions(line).include === false)) state.atStart = false;
+    if (!(KNITR_CHUNK.test(line) && leavesNothing(readHeaderOptions(line)))) state.atStart = false;
   }
   if (/^\?\?\?[ \t]*$/.test(line)) return { text: 'Note:' };
   if (/^--[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
