@@ -546,6 +546,19 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[1]!.bodyHtml).toContain('<h3>A subheading</h3>');
   });
 
+  it("Marp's headingDivider cuts before a heading only after something the slide shows: directives over several lines, a note and a style before the first heading are its slide's, as in Marp", async () => {
+    const deck = [
+      '---', 'marp: true', '---', '', '<!--', 'paginate: true', 'headingDivider: 2', "footer: 'Course'", '-->', '', ' <!-- ', ' a note before the title', ' -->', '',
+      '<style>', 'section h1 { color: navy; }', '</style>', '', '# Part 8', '', 'Intro text.', '', '---', '', 'After a rule.', '', '# Service workers', '', 'Text.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-divider-first'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([
+      ['Part 8', 'a note before the title'],
+      [null, null],
+      ['Service workers', null],
+    ]);
+  });
+
   it('Marp: a heading never cuts a slide, even after a background image or a first heading; headingDivider: 1 does cut at #', async () => {
     const deck = '---\nmarp: true\n_class: lead\n---\n\n![bg left:40%](dot.svg)\n\n# **Marp**\n\nOpening.\n\n# Second heading\n\nStill the first slide.\n\n---\n\n# Next\n';
     const files = { 'deck.md': deck, 'dot.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' };

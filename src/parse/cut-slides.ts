@@ -1,6 +1,7 @@
 import type { SourceFile } from '../model.js';
 import type { CutOptions, FoundStyle, RawSlide } from './raw-slide.js';
 import { hasText, type Line } from './source-lines.js';
+import { awaitsTitle } from './awaits-title.js';
 import { createFenceReader } from './read-fences.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocHtmlNotes, openPandocNotes } from './dialects/pandoc/read-notes.js';
@@ -30,8 +31,6 @@ const SEPARATOR = /^---[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** reveal.js's notes separator, read as its Markdown plugin reads it, in any case (`Note:`, `notes:`, as Obsidian's Advanced Slides writes it). */
 const NOTES = /^notes?:[ \t]?(.*)$/i;
-/** A line that is one whole HTML comment, such as reveal's `<!-- .slide: … -->`. */
-const WHOLE_LINE_COMMENT = /^[ \t]*<!--[\s\S]*-->[ \t]*$/;
 /**
  * Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
@@ -289,7 +288,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       const inTitle = commentNotes === 'marp' && m[2]!.includes('<!--') ? takeInlineComments(m[2]!, (inner) => !/^[ \t]*fit[ \t]*$/.test(inner)) : null;
       const title = (inTitle?.rest ?? m[2]!).trim();
       let titled = true;
-      if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c))) {
+      // Marp cuts before a heading only after something it shows: its notes, like its directives and styles, are not.
+      if (c === null || (headingDivider.includes(m[1]!.length) && !awaitsTitle(c, commentNotes === 'marp'))) {
         start('content', title, number, false);
         (current as unknown as RawSlide).titleLevel = m[1]!.length;
       } else if (c.title === null) {
@@ -386,14 +386,3 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     (c.notesToEnd ? c.notes! : c.body).push(lineAt(text, number));
   }
 }
-
-/**
- * True for a slide a `---` started that has no title, text or notes yet, only
- * directives and comments: a heading now names it rather than starting
- * another. At slide level 1 this is also when a `##` heading titles a slide,
- * as in Marp and Slidev, where a slide's first heading of any level is its title.
- */
-function awaitsTitle(c: RawSlide): boolean {
-  return c.fromSeparator && c.title === null && c.notes === null && !hasText(c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text)));
-}
-
