@@ -195,6 +195,34 @@ describe('a reveal.js deck written as an HTML page', () => {
   });
 });
 
+describe('a Markdown file of reveal.js sections (a Jekyll or Hugo page for a reveal layout)', () => {
+  it('is read as a reveal.js page\'s slides: Markdown written in a section or its template, notes, HTML sections and stacks; the page\'s layout key is the site\'s', async () => {
+    const deck = [
+      '---', 'layout: slide', 'title: Beginner *nix', 'theme: black', '---', '',
+      '<section data-markdown>', '## Agenda', '1. What is *nix?', '2. What is Bash?', '</section>', '',
+      '<section data-markdown data-separator-notes="^Note:">', '## What is *nix?', '> A Unix-like system.', 'Note:', 'Any OS that is similar to Unix', '</section>', '',
+      '<section data-markdown>', '<script type="text/template">', '## What is Bash?', 'A command line interpreter.', 'Note:', 'Show the prompt', '</script>', '</section>', '',
+      '<section>', '<section><h2>Stack top</h2><p>Above.</p></section>', '<section><h2>Stack below</h2></section>', '</section>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slide.md': deck }, 'reveal-sections-md'), 'slide.md'));
+    expect(built.briefing.meta.peerTools).toContain('reveal.js');
+    expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([
+      ['Agenda', null],
+      ['What is *nix?', 'Any OS that is similar to Unix'],
+      ['What is Bash?', 'Show the prompt'],
+      ['Stack top', null],
+      ['Stack below', null],
+    ]);
+    expect(stackTitles(built.deck.html)).toEqual([['Stack top', 'Stack below']]);
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('<ol>');
+    expect(built.briefing.slides.map((s) => s.bodyHtml).join('\n')).not.toMatch(/data-markdown|text\/template|##|Note:/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['2: "layout" of a page of reveal.js sections is its site generator\'s (Jekyll\'s, Hugo\'s); briefdeck ignores it']);
+    // A Markdown deck that only holds a section among its text is read as Markdown, as before.
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: P\n---\n\n## One\n\n<section>Raw</section>\n' }, 'markdown-with-section'), 'deck.md'));
+    expect(plain.briefing.meta.peerTools).not.toContain('reveal.js');
+  });
+});
+
 describe('a fence for code written out as Markdown', () => {
   it('is longer than any run of backticks in the code, read in one pass however many runs there are (a million overflowed the stack spread into Math.max)', () => {
     expect(fenceFor('plain')).toBe('```');

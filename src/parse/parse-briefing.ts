@@ -33,7 +33,7 @@ import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
 import { placeAuthorStyles, readStyleSheets, readStyleClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
-import { readRevealHtmlDeck } from './dialects/reveal-html.js';
+import { readRevealHtmlDeck, readRevealSectionsBody } from './dialects/reveal-html.js';
 import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
@@ -58,6 +58,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (loaded.singleFile) {
     const file = loaded.markdownFiles[0]!;
     const split: DeckText = NOTEBOOK.test(file.path) ? readNotebook(file, bag) : HTML_DECK.test(file.path) ? readRevealHtmlDeck(file, includes, bag) : splitFrontMatter(file, bag);
+    // A Markdown file of reveal.js sections (a Jekyll or Hugo page for a reveal layout) is read as a reveal.js page's slides.
+    const sections = split.tools === undefined && !HTML_DECK.test(file.path) ? readRevealSectionsBody(file, split.body, split.bodyLine, includes, bag) : null;
+    if (sections) Object.assign(split, sections);
     metaSource = split.meta;
     bodyTools = split.tools ?? [];
     bodies.push({ file, text: split.body, firstLine: split.bodyLine, lineNumbers: split.lineNumbers });
@@ -149,6 +152,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
+  // A page of reveal.js sections is a site generator's (Jekyll's, Hugo's): its `layout:` names the page's template, not a slide's.
+  if (meta.firstSlideKeys && bodyTools.includes('reveal.js')) {
+    for (const key of meta.firstSlideKeys) bag.warn('W_META_IGNORED', `"${key.text.split(':')[0]}" of a page of reveal.js sections is its site generator's (Jekyll's, Hugo's); briefdeck ignores it`, { file: metaSource!.file.path, line: key.line, hint: 'remove it, or keep it for the site to stay as it is' });
+    delete meta.firstSlideKeys;
+  }
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
     const keys = meta.firstSlideKeys;
     const warn = peerWarning(metaSource.file.path);

@@ -96,6 +96,13 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
   }
   warnOfPageResources(all, new Set(topSections.flatMap((section) => [...descendants(section)])), warn);
 
+  writeSections(topSections, file, includes, emit, warn);
+  // A reveal.js page is known by its form, whatever metadata it has (often none but a title).
+  return { meta, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers, tools: ['reveal.js'] };
+}
+
+/** Writes the slides of the top-level sections, one after another, a section's own sections its vertical stack. */
+function writeSections(topSections: Element[], file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
   let first = true;
   const separate = (kind: '---' | '--', line: number) => {
     if (!first) ['', kind, ''].forEach((text) => emit(text, line));
@@ -113,8 +120,32 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
       writeSlide(inner, file, includes, emit, warn);
     });
   }
-  // A reveal.js page is known by its form, whatever metadata it has (often none but a title).
-  return { meta, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers, tools: ['reveal.js'] };
+}
+
+/** A Markdown file's body that is a run of reveal.js slides written as `<section>` elements, as a Jekyll or Hugo page of a reveal layout holds them. */
+const SECTIONS_BODY = /^\s*<section[\s>][\s\S]*<\/section>\s*$/i;
+
+/**
+ * Reads the body of a Markdown file written as reveal.js sections (`<section data-markdown>` with the slide's
+ * Markdown, a site generator's page for its reveal layout) as a reveal.js page's slides are read; null for any other
+ * body. `bodyLine` is the body's first line in the file, so every line keeps its number there.
+ */
+export function readRevealSectionsBody(file: SourceFile, body: string, bodyLine: number, includes: ReadonlyMap<string, IncludedFile>, bag: DiagnosticBag): Omit<DeckText, 'meta'> | null {
+  if (!SECTIONS_BODY.test(body) || findExcessiveHtmlNesting(body) !== undefined) return null;
+  // Parsed as a page (a fragment's parse moves its nodes one by one, slow for thousands); the sections end up in its body.
+  const page = parse5.parse(body, { sourceCodeLocationInfo: true });
+  const pageBody = [...descendants(page)].find((n) => n.tagName === 'body');
+  const topSections = pageBody ? sectionsOf(pageBody) : [];
+  if (topSections.length === 0) return null;
+  const lines: string[] = [];
+  const lineNumbers: number[] = [];
+  const emit = (text: string, line: number) => {
+    lines.push(text);
+    lineNumbers.push(line + bodyLine - 1);
+  };
+  const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: file.path, line: line + bodyLine - 1, hint: PEER_SYNTAX_HINT });
+  writeSections(topSections, file, includes, emit, warn);
+  return { body: lines.join('\n'), bodyLine: lineNumbers[0] ?? bodyLine, lineNumbers, tools: ['reveal.js'] };
 }
 
 /** The page's metadata as YAML made of JSON strings (which YAML reads as written): its `<title>`, its `lang`, and the reveal theme its style sheet names. */
@@ -203,14 +234,15 @@ function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<st
 }
 
 /**
- * Writes a data-markdown section's inline Markdown (its `data-template` element), with the
+ * Writes a data-markdown section's inline Markdown (its `data-template` element, or its own text), with the
  * indentation the page gives it taken off as reveal's plugin takes it off: that of its first line.
  */
 function writeTemplate(section: Element, emit: (text: string, line: number) => void): void {
   const template = [...descendants(section)].find((n) => n.attrs.some((a) => a.name === 'data-template') || (n.tagName === 'script' && attribute(n, 'type') === 'text/template'));
-  const text = template?.childNodes.find((n) => n.nodeName === '#text');
-  if (!template || !text) return;
-  const value = (text as DefaultTreeAdapterMap['textNode']).value.replace(/\r\n?/g, '\n');
+  // Without a template, reveal's plugin reads the section's own text (Markdown written straight in it).
+  const text = template ? template.childNodes.find((n) => n.nodeName === '#text') : section.childNodes.find((n) => n.nodeName === '#text' && textOf(n).trim() !== '');
+  if (!text) return;
+  const value = (template ? (text as DefaultTreeAdapterMap['textNode']).value : textOf(section).slice(textOf(section).indexOf((text as DefaultTreeAdapterMap['textNode']).value))).replace(/\r\n?/g, '\n');
   let firstLine = lineOf(text);
   const body = value.startsWith('\n') ? ((firstLine += 1), value.slice(1)) : value;
   const indent = /^[ \t]*/.exec(body)![0];
