@@ -1006,6 +1006,24 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(toPlainText(plain.briefing.slides.at(-1)!.bodyHtml).trim()).toBe('- raw');
   });
 
+  it("ioslides: a title's subtitle after a bar is a subheading under it, its attributes kept, and {.flexbox .vcenter} centres the slide; a bar elsewhere stays", async () => {
+    const deck = ['---', 'title: IO', 'output: ioslides_presentation', '---', '', '# Part | Its subtitle', '', '## Getting up | What I like to do first {.smaller}', '', 'Text.', '', '## Centred {.flexbox .vcenter}', '', 'Middle.', '', '## A | B in a table?', '', '| a | b |', '|---|---|', '| 1 | 2 |', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'ioslides-subtitles'), 'deck.Rmd'));
+    expect(built.briefing.slides.filter((s) => s.kind !== 'title').map((s) => [s.kind, s.title, s.look?.className ?? null])).toEqual([
+      ['section', 'Part', null],
+      ['content', 'Getting up', 'smaller'],
+      ['content', 'Centred', 'center'],
+      ['content', 'A', null],
+    ]);
+    expect(built.briefing.slides.find((s) => s.title === 'Getting up')!.bodyHtml).toContain('<h3>What I like to do first</h3>');
+    expect(built.briefing.slides.find((s) => s.title === 'A')!.bodyHtml).toContain('<h3>B in a table?</h3>');
+    expect(built.briefing.slides.find((s) => s.title === 'A')!.bodyHtml).toContain('<table>');
+    expect(built.warnings).toEqual([]);
+    // In a deck for another tool, a bar in a title is text.
+    const other = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Q\n---\n\n## A | B\n\nText.\n' }, 'quarto-bar-title'), 'deck.qmd'));
+    expect(other.briefing.slides.at(-1)!.title).toBe('A | B');
+  });
+
   it("keep the text of HTML in the metadata, which Pandoc reads as Markdown (xaringan's starter deck's subtitle \"⚔<br/>with xaringan\"), a line break as a space", async () => {
     const deck = ['---', 'title: "Presentation <em>Ninja</em>"', 'subtitle: "⚔<br/>with xaringan"', 'author: "Yihui Xie"', 'output:', '  xaringan::moon_reader:', '    lib_dir: libs', '---', '', '# One', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-html-meta'), 'deck.Rmd'));
@@ -1451,7 +1469,7 @@ describe('Quarto syntax inside a slide', () => {
     expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('One Two summary(cars) shown(2)');
     expect(slide.bodyHtml).toContain('<li class="fragment">');
     expect(slide.notes?.markdown).toBe('A note');
-    expect(built.briefing.meta.peerTools).toEqual(['R Markdown']);
+    expect(built.briefing.meta.peerTools).toEqual(['R Markdown', 'ioslides']);
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
       [4, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores widescreen'],
       [8, '"params" is R Markdown\'s metadata; briefdeck ignores it'],

@@ -17,6 +17,7 @@ import { readsAsIaPresenterPath, rewriteIaPresenterLine } from './dialects/ia-pr
 import { createPresentermState, readsAsPresentermBody, rewritePresentermLine, type PresentermOptions } from './dialects/presenterm.js';
 import { createPatatState, rewritePatatLine } from './dialects/patat.js';
 import { rewriteLookatmeLine } from './dialects/lookatme.js';
+import { rewriteIoslidesLine } from './dialects/ioslides.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
 import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
 import { blankFencedCode } from './read-fences.js';
@@ -77,6 +78,7 @@ export function createLineRewriter(peerTools: readonly string[], presentermOptio
     return (line) => rewritePresentermLine(line, state);
   }
   if (peerTools.includes('lookatme')) return rewriteLookatmeLine;
+  if (peerTools.includes('ioslides')) return rewriteIoslidesLine;
   if (peerTools.includes('patat')) {
     const state = createPatatState();
     return (line) => rewritePatatLine(line, state);

@@ -162,6 +162,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       // xaringan's decks are remark's (dialects/remark.ts).
       const formats = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.keys(value) : [];
       if (formats.some((f) => f.startsWith('xaringan::')) && !meta.peerTools.includes('remark')) meta.peerTools.push('remark');
+      if (formats.includes('ioslides_presentation') && !meta.peerTools.includes('ioslides')) meta.peerTools.push('ioslides');
       // remark draws a deck 4:3 unless xaringan's `nature: ratio:` says otherwise.
       if (formats.includes('xaringan::moon_reader') && meta.keyLines.size === undefined) meta.size = '4:3';
       if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
