@@ -796,6 +796,19 @@ describe("Quarto's numbered figures and tables", () => {
     expect(plain.briefing.slides.at(-1)!.bodyHtml).not.toContain('figure-caption');
   });
 
+  it("a picture's description with Markdown in it (a credit's link, emphasis) is a caption with its link and emphasis, and plain text as the alt text, never its brackets", async () => {
+    const deck = ['---', 'title: A', '---', '', '## Photo', '', '![Image from [Unsplash](https://unsplash.com/photos/x) *today*](a.png){fig-align="center"}', '', '## Inline', '', 'See ![a **bold** `code` square](a.png) here.', '', '## Gone', '', '![Credit [here](https://example.org)](gone.png)', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-caption-markdown'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    expect(body('Photo')).toMatch(/alt="Image from Unsplash today"/);
+    expect(body('Photo')).toContain('<span class="figure-caption" aria-hidden="true">Image from <a href="https://unsplash.com/photos/x" target="_blank" rel="noopener noreferrer">Unsplash</a> <em>today</em></span>');
+    expect(body('Inline')).toMatch(/alt="a bold code square"/);
+    // A picture not there is its alt text in the deck.
+    expect(built.deck.html).toContain('<span class="missing-image">Credit here</span>');
+    expect(built.briefing.images.map((i) => i.alt)).toEqual(['Image from Unsplash today', 'a bold code square', 'Credit here']);
+    expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\]\(|\*\*|`/);
+  });
+
   it('outside a deck written for Pandoc or Quarto, a reference to a label nothing has is text, and nothing is reported', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Refs\n\nWrite to @fig-none or [@tbl-x].\n' }, 'plain-crossref'), 'deck.md'));
     expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).trim()).toBe('Write to @fig-none or [@tbl-x].');

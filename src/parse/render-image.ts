@@ -5,6 +5,7 @@
 import type { Tokens } from 'marked';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
+import { toPlainText } from './plain-text.js';
 import { ASSET_SCHEME, imageFilterClass, type BriefingMeta, type ImageRef, type SourceFile } from '../model.js';
 import { writtenForAnotherTool } from '../written-for.js';
 import { resolveImagePath } from './resolve-references.js';
@@ -31,7 +32,12 @@ export interface ImageRendererDeps {
   peerHint: string;
   /** The deck's different image filters (Marp's `sepia`, `brightness:.5`), as CSS filter values; a picture's class names its index. */
   imageFilters: string[];
+  /** An image's description (its brackets) rendered as the inline Markdown it is (`Photo by [A](https://…)`). */
+  describe?: (text: string) => string;
 }
+
+/** A description with Markdown in it (a link, emphasis, code, an escape), which is rendered rather than shown as written. */
+const MARKED_UP = /[[*_`\\]/;
 
 /** A marked image renderer over `deps`, and the reset of its count of a slide's backgrounds, for each slide. */
 export function createImageRenderer(deps: ImageRendererDeps): { render: (token: Tokens.Image) => string; beginSlide: () => void } {
@@ -86,10 +92,13 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     }
     // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
     const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: PandocFragment; pandocLooks?: string[]; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };
-    const alt = escapeHtml(pandoc.pandocAlt ?? marp.alt);
+    // The description as a caption shows it, and as plain text for the alt text, as CommonMark takes an image's alt.
+    const caption = deps.describe && MARKED_UP.test(marp.alt) ? deps.describe(marp.alt) : escapeHtml(marp.alt);
+    const description = caption === escapeHtml(marp.alt) ? marp.alt : toPlainText(caption);
+    const alt = escapeHtml(pandoc.pandocAlt ?? description);
     const relPath = resolveImagePath(token.href, deps.file(), where, deps.bag, 'image', remoteImages, deps.rootedIn());
     if (relPath === null) return `<span class="missing-image">${alt}</span>`;
-    deps.images.push({ src: token.href, relPath, alt: pandoc.pandocAlt ?? marp.alt, source: where });
+    deps.images.push({ src: token.href, relPath, alt: pandoc.pandocAlt ?? description, source: where });
     const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
     const width = ('width' in marp && marp.width) || pandoc.pandocSize?.width;
     const height = ('height' in marp && marp.height) || pandoc.pandocSize?.height;
@@ -100,9 +109,9 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const place = pandoc.pandocPlace ? ` style="position:absolute;${pandoc.pandocPlace}"` : '';
     const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${classes ? ` class="${classes}"` : ''}${step}${place}>`;
     // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
-    if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, deps.crossRefs)}${escapeHtml(marp.alt)}</span>`;
+    if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, deps.crossRefs)}${caption}</span>`;
     // Pandoc's implicit figure: a picture alone in its paragraph is captioned by its alt text, hidden from a screen reader that reads it as the alt.
-    return pandoc.implicitFigure && marp.alt.trim() !== '' ? `${img}<span class="figure-caption" aria-hidden="true">${escapeHtml(marp.alt)}</span>` : img;
+    return pandoc.implicitFigure && marp.alt.trim() !== '' ? `${img}<span class="figure-caption" aria-hidden="true">${caption}</span>` : img;
   };
   return { render, beginSlide: () => void (backgroundsOnSlide = 0) };
 }

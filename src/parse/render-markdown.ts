@@ -110,7 +110,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const anchorLinks: AnchorLink[] = [];
   // A picture is found from the folder of the file its line was read from (an included one), or the slide's; atToken notes which.
   const ownFilePictures = readsPicturesFromOwnFile(meta.peerTools);
-  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => (ownFilePictures ? (ctx.tokenFile ?? ctx.file) : ctx.file), rootedIn: () => readRootedPathsIn(meta.peerTools, ctx.file.path), setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters });
+  const imageRenderer = createImageRenderer({ meta, images, bag, crossRefs, where: atToken, file: () => (ownFilePictures ? (ctx.tokenFile ?? ctx.file) : ctx.file), rootedIn: () => readRootedPathsIn(meta.peerTools, ctx.file.path), setBackground: (background) => (ctx.background = background), peerHint: PEER_SYNTAX_HINT, imageFilters, describe: (text) => marked.parseInline(text) as string });
   const footnotes = createFootnotes(() => ctx.line);
   const renderCodeToken = createCodeTokenRenderer({
     meta,
