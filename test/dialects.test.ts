@@ -1318,6 +1318,26 @@ describe("remark's content classes inside a line", () => {
   });
 });
 
+describe('a comment over several lines', () => {
+  it("hides what it holds, as CommonMark and Pandoc read it: a slide commented out is no slide, and nothing of it shows (Marp makes it a note, as Marp does); one never closed hides nothing", async () => {
+    const commented = ['<!-- ', '---', '### Commented out', '', 'Hidden text.', '', '{{< include part.qmd >}}', '', ':::: {.columns}', '::: {.column}', 'TBD', ':::', ':::: -->'];
+    const deck = (front: string[]) => [...front, '', '## One', '', 'Text one.', '', ...commented, '', '---', '', '## Two', '', 'Text two.', ''].join('\n');
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck(['---', 'title: Q', '---']) }, 'comment-out-quarto'), 'deck.qmd'));
+    expect(quarto.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, toPlainText(s.bodyHtml).trim(), s.layout])).toEqual([['One', 'Text one.', 'content'], ['Two', 'Text two.', 'content']]);
+    expect(quarto.deck.html).not.toContain('Hidden text');
+    expect(quarto.briefing.slides.map((s) => toPlainText(s.bodyHtml)).join('')).not.toMatch(/TBD|-->|–>|:::/);
+    expect(quarto.warnings).toEqual([]);
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': deck(['---', 'marp: true', '---']) }, 'comment-out-marp'), 'deck.md'));
+    expect(marp.briefing.slides.map((s) => [s.title, s.notes ? toPlainText(s.notes.html).replace(/\s+/g, ' ').trim() : null])).toEqual([['One', 'Commented out Hidden text. TBD'], ['Two', null]]);
+    // briefdeck's own deck: a heading in a comment names no slide.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: O', '---', '', '## One', '', '<!--', '## Draft slide', 'Not yet.', '-->', '', '## Two', ''].join('\n') }, 'comment-out-own'), 'deck.md'));
+    expect(own.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['One', 'Two']);
+    // Never closed, an opening hides nothing: the slides after it stay.
+    const open = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: O', '---', '', '## One', '', '<!-- a note left open', '', '## Two', ''].join('\n') }, 'comment-open'), 'deck.md'));
+    expect(open.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['One', 'Two']);
+  });
+});
+
 describe("remark's slide properties after knitr chunks", () => {
   it('are read after a chunk left out (include=FALSE, or echo=FALSE, whose output only knitr makes), and show after one that shows code, as remark would show them', async () => {
     const deck = (header: string) => ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '```{r setup, include=FALSE}', 'library(knitr)', '```', '', header, 'sass::sass("x")', '```', '', 'class: middle', '', '# Information', ''].join('\n');

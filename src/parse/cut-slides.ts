@@ -3,6 +3,7 @@ import type { CutOptions, FoundStyle, RawSlide } from './raw-slide.js';
 import { hasText, type Line } from './source-lines.js';
 import { awaitsTitle } from './awaits-title.js';
 import { createFenceReader } from './read-fences.js';
+import { createCommentReader } from './long-comments.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocHtmlNotes, openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './dialects/reveal.js';
@@ -47,6 +48,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   let current: RawSlide | null = null;
   let section: string | null = null;
   const fences = createFenceReader();
+  const comments = createCommentReader();
   const lines = text.split('\n');
   const finish = () => {
     if (current) {
@@ -140,7 +142,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     if (before !== undefined) handle(before, number);
     including.push(lookup.found.relPath);
     reading.push(lookup.found.file);
-    lookup.found.file.text.split('\n').forEach((line, index) => handle(line, index + 1));
+    const included = lookup.found.file.text.split('\n');
+    comments.enter(included, (index) => index + 1);
+    included.forEach((line, index) => handle(line, index + 1));
+    comments.leave();
     reading.pop();
     including.pop();
   };
@@ -160,6 +165,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
    * except that it cannot open a code fence, which only a line's start can.
    */
   const handle = (original: string, number: number, rest = false): void => {
+    // A comment over several lines is the slide's as it stands (or its notes', or gone with hidden content), read as nothing else.
+    if (!rest && !fences.inside && !options.commentCommands && comments.holds(original, number)) return void (pandoc.hiding !== undefined ? undefined : notesBlock ? addNote(original, number) : append(original, number));
     // A fence's marker there is text, written as a reference so neither this reader nor marked opens a code block at it.
     let text = rest ? original.replace(/^( {0,3})([`~])(?=\2\2)/, (_, indent: string, c: string) => `${indent}&#${c.charCodeAt(0)};`) : original;
     const target = fences.inside ? null : readIncludeLine(text);
@@ -334,6 +341,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       append(text, number);
     }
   };
+  comments.enter(lines, (index) => options.lineNumbers?.[index] ?? firstLine + index);
   lines.forEach((original, index) => handle(original, options.lineNumbers?.[index] ?? firstLine + index));
   if (notesBlock) warn(notesOpened.line, 'a notes block is never closed, so everything after it in the file was taken into the notes of its slide; close it (:::, </aside>, </div> or </RenderWhen>)', notesOpened.from);
   if (leftovers.style) warn(styleStart.line, 'a <style> block is never closed, so everything after it was taken for its CSS and left off the slides; close it with </style>', styleStart.file === file ? undefined : styleStart.file);

@@ -84,6 +84,8 @@ export interface CutOptions {
   styleClasses?: ReadonlySet<string>;
   /** Rewrites a line of a tool whose own syntax a dialect module reads line by line (remark's, Deckset's); one per file, as it keeps state. */
   rewriteLine?: (line: string) => DialectLine | null;
+  /** The tool reads comments over several lines as its commands (presenterm's, patat's): `rewriteLine` reads them, not as hiding what they hold. */
+  commentCommands?: boolean;
   /**
    * The file is one Pandoc reads (a deck written for Pandoc, Quarto or R Markdown, not xaringan's): Markdown inside a
    * `<div>` is read, and every horizontal rule (`***`, `- - -`) starts a slide, as Pandoc reads them.
