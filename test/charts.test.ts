@@ -207,3 +207,31 @@ describe('a chart in an included file', () => {
     expect(new Set(error.diagnostics.map((d) => path.basename(d.file)))).toEqual(new Set(['_chart.qmd']));
   });
 });
+
+describe("a chart in the Obsidian Charts plugin's format (Advanced Slides draws it too)", () => {
+  it('is drawn from its labels and series: several series side by side, a doughnut as a pie, one series naming its axis; what only Chart.js draws is named, and a chart it cannot read is left out with a warning, never failing the build', async () => {
+    const block = (lines: string[]) => ['```chart', ...lines, '```'].join('\n');
+    const deck = [
+      '---', 'theme: consult', '---', '', '## Grouped', '',
+      block(['    type: bar', '    labels: [Mon, Tue, Wed]', '    series:', '      - title: One', '        data: [1, 2, 3]', '      - title: Two', '        data: [3, 2, 1]', '    width: 80%', '    tooltips: true']), '',
+      '---', '', '## Doughnut', '', block(['type: doughnut', 'labels: [A, B]', 'series:', '  - title: Share', '    data: [3, 1]']), '',
+      '---', '', '## Single', '', block(['type: line', 'labels: [2019, 2020]', 'series:', '  - title: Gateways', '    data: [14, 31]']), '',
+      '---', '', '## Bubble', '', block(['type: bubble', 'labels: [a]', 'series:', '  - data: [1]']), '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'obsidian-charts'), 'deck.md'));
+    const [grouped, doughnut, single] = chartFigures(built.deck.html);
+    expect(chartFigures(built.deck.html)).toHaveLength(3);
+    // Six columns, each category's two side by side: no column starts where another in its category does, none stacked on another.
+    const columns = marks(grouped!, 'rect').map((el) => /^M([\d.]+),([\d.]+)/.exec(attr(el, 'd') ?? '')!.slice(1).map(Number));
+    expect(columns).toHaveLength(6);
+    expect(new Set(columns.map(([x]) => Math.round(x!))).size).toBe(6);
+    expect(marks(doughnut!, 'arc')).toHaveLength(2);
+    expect(textOf(single!)).toContain('Gateways');
+    expect(built.briefing.charts.map((c) => [c.type, c.x, c.y, c.series ?? null, c.rows?.length])).toEqual([['column', 'label', 'value', 'series', 6], ['pie', 'label', 'Share', null, 2], ['line', 'label', 'Gateways', null, 2]]);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '7: Obsidian Charts options tooltips are not read',
+      '23: the Obsidian Charts doughnut chart is drawn as a pie',
+      '47: the Obsidian Charts chart was left out: its type "bubble" has no drawing here (bar, line, pie, doughnut, polarArea and radar do)',
+    ]);
+  });
+});

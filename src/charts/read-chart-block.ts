@@ -7,6 +7,7 @@ import type { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { CHART_TYPES, type ChartRef, type ChartRow, type ChartType, type SourceFile } from '../model.js';
 import { resolveImagePath } from '../parse/resolve-references.js';
+import { isObsidianChart, readObsidianChart } from './read-obsidian-chart.js';
 
 /** The keys a chart block may hold. */
 export const CHART_KEYS = ['type', 'title', 'caption', 'x', 'y', 'series', 'unit', 'sort', 'highlight', 'data', 'file', 'vega-lite'];
@@ -38,6 +39,9 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
   const repeat = findDuplicateKeys(doc)[0];
   if (repeat) return fail(`chart block is not valid YAML: Map keys must be unique`, where(repeat), 'the block holds YAML keys such as type:, x:, y: and data:');
   if (!isMap(doc.contents)) return fail('chart block is empty or not a set of keys', where(), 'start with `type: column`, then `data:` with one row per line');
+  // The Obsidian Charts plugin's format (Advanced Slides draws it too): read as the chart it stands for.
+  const plain = doc.toJSON() as Record<string, unknown>;
+  if (isObsidianChart(plain)) return readObsidianChart(plain, { file: shownIn, line }, bag);
   const chart: ChartRef = { source: { file: shownIn, line } };
   let ok = true;
   for (const pair of doc.contents.items) {
