@@ -202,9 +202,14 @@ describe('charts drawn by an earlier build', () => {
 describe('a chart in an included file', () => {
   it('is reported at its own line in that file', async () => {
     const dir = writeBriefing({ 'deck.qmd': '---\ntitle: C\n---\n\n## Chart\n\n{{< include _chart.qmd >}}\n', '_chart.qmd': 'Before.\n\n```chart\ntype: columnz\ndata: |\n  a,b\n  x,1\n```\n' }, 'chart-in-include');
-    const error = (await buildDeck(path.join(dir, 'deck.qmd')).catch((e: unknown) => e)) as { diagnostics: { file: string; line: number; code: string }[] };
-    expect(error.diagnostics[0]).toMatchObject({ code: 'E_CHART', line: 4 });
-    expect(new Set(error.diagnostics.map((d) => path.basename(d.file)))).toEqual(new Set(['_chart.qmd']));
+    // A deck for Quarto, where ```chart is code: what briefdeck cannot draw is shown as that code, with a warning at its line.
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.warnings.map((w) => [w.code, path.basename(w.file!), w.line, w.message])).toEqual([['W_PEER_SYNTAX', '_chart.qmd', 4, 'a chart block briefdeck cannot draw is shown as the code it is: unknown chart type "columnz"']]);
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('type: columnz');
+    // In briefdeck's own deck the same block is an error, at its line, and nothing is built.
+    const own = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## Chart\n\nBefore.\n\n```chart\ntype: columnz\ndata: |\n  a,b\n  x,1\n```\n' }, 'chart-own-error');
+    const error = (await buildDeck(own).catch((e: unknown) => e)) as { diagnostics: { file: string; line: number; code: string }[] };
+    expect(error.diagnostics[0]).toMatchObject({ code: 'E_CHART', line: 6 });
   });
 });
 
@@ -233,5 +238,15 @@ describe("a chart in the Obsidian Charts plugin's format (Advanced Slides draws 
       '23: the Obsidian Charts doughnut chart is drawn as a pie',
       '47: the Obsidian Charts chart was left out: its type "bubble" has no drawing here (bar, line, pie, doughnut, polarArea and radar do)',
     ]);
+  });
+});
+
+describe('a chart block in a deck for a tool that shows it as code', () => {
+  it('is shown as that code, with a warning, when briefdeck cannot draw it (a Chart.js config in a Marp deck), and drawn when it can', async () => {
+    const deck = ['---', 'marp: true', '---', '', '# Theirs', '', '```chart', '{"type": "bar", "data": {"labels": ["a"], "datasets": [{"data": [1]}]}}', '```', '', '---', '', '# Ours', '', '```chart', 'type: column', 'x: a', 'y: b', 'data: [{a: x, b: 1}]', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'chart-as-code'), 'deck.md'));
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('<pre><code class="hljs">{&quot;type&quot;: &quot;bar&quot;');
+    expect(chartFigures(built.deck.html)).toHaveLength(1);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['8: a chart block briefdeck cannot draw is shown as the code it is: `data:` is neither a list of rows nor a table']);
   });
 });

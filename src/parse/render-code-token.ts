@@ -2,7 +2,8 @@
 // Mermaid diagram (a picture drawn at build time), a cell Quarto or knitr would hide, a formula, or code
 // highlighted at build time with its line numbers and steps. render-markdown.ts hands every code token here.
 import type { Tokens } from 'marked';
-import type { DiagnosticBag } from '../errors.js';
+import { DiagnosticBag } from '../errors.js';
+import { writtenForAnotherTool } from '../written-for.js';
 import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
@@ -44,8 +45,15 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
     const info = readCodeInfo(token.lang, token.text);
     // A chart block is data, drawn at render time; the slide keeps a marker where it goes.
     if (info.kind === 'chart') {
+      // In a deck for another tool, where ```chart is code (Marp's, Slidev's) or another's chart, one briefdeck cannot read
+      // is shown as the code it is there, with a warning, rather than failing the build.
+      const peer = writtenForAnotherTool(c.meta);
+      const bag = peer ? new DiagnosticBag() : c.bag;
       // Its data file is named from the slide's file, as its pictures are; its messages are at its own line, in an included file too.
-      const chart = readChartBlock(token.text, c.file(), c.line(), c.bag, (c.lineFile() ?? c.file()).path);
+      const chart = readChartBlock(token.text, c.file(), c.line(), bag, (c.lineFile() ?? c.file()).path);
+      const unread = peer ? bag.errors[0] : undefined;
+      if (peer) c.bag.addAll(unread ? [{ ...unread, code: 'W_PEER_SYNTAX', severity: 'warning', message: `a chart block briefdeck cannot draw is shown as the code it is: ${unread.message}`, hint: unread.hint ?? c.peerHint }] : bag.items);
+      if (unread) return renderCodeBlock(token.text, undefined, undefined);
       if (chart === null) return '';
       c.charts.push(chart);
       return `${chartMarker(c.charts.length - 1)}\n`;
