@@ -463,6 +463,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it('math that does not parse in a deck for another tool is shown as its TeX, with a warning at its line, as those tools show it and build on (in briefdeck\'s own deck it is an error: test/fixtures/errors/math-unparsable)', async () => {
+    const deck = ['---', 'marp: true', 'math: katex', '---', '', '# Rate', '', 'The rate is $\\frac{1}{x$ a year, and $x^2$ is fine.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-bad-math'), 'deck.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(body).toContain('<code>\\frac{1}{x</code>');
+    expect(built.deck.html).toContain('class="katex"');
+    expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual(["W_PEER_SYNTAX 8: math does not parse: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{x; the formula is shown as its TeX"]);
+  });
+
   it("Marp's math: katex (or mathjax) is read, not warned of: math is typeset with KaTeX at build time either way", async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', 'math: mathjax', '---', '', '# One', '', '$x^2$', ''].join('\n') }, 'marp-math'), 'deck.md'));
     expect(built.warnings).toEqual([]);

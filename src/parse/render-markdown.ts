@@ -3,7 +3,7 @@ import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { utilityClassPattern } from './dialects/uno-utilities.js';
-import { readByPandoc, readRootedPathsIn, readsPicturesFromOwnFile, writtenForPandoc } from '../written-for.js';
+import { readByPandoc, readRootedPathsIn, readsPicturesFromOwnFile, writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
 import { BLOCK_RULE_PRECHECKS } from './block-rule-prechecks.js';
 import { combineWindowedStarts } from './extension-start.js';
@@ -86,7 +86,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, cursorLines: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
-  const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => bag.error('E_MARKDOWN', message, { ...at(), hint }) });
+  const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => (writtenForAnotherTool(meta) ? bag.warn('W_PEER_SYNTAX', `${message}; the formula is shown as its TeX`, { ...at(), hint }) : bag.error('E_MARKDOWN', message, { ...at(), hint })) });
   const at = () => ({ file: (ctx.lineFile ?? ctx.file).path, line: ctx.line });
   /** Where an inline token stands: the line of its source inside the current top-level token (tokens are visited in order). */
   const atToken = (raw: string) => {
