@@ -816,6 +816,10 @@ describe("Quarto's numbered figures and tables", () => {
     expect(built.deck.html).toContain('<span class="missing-image">Credit here</span>');
     expect(built.briefing.images.map((i) => i.alt)).toEqual(['Image from Unsplash today', 'a bold code square', 'Credit here']);
     expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\]\(|\*\*|`/);
+    // Beside raw HTML, whose slide the sanitizer cleans, the caption stays hidden from screen readers, and nothing is said of it.
+    const raw = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: R\n---\n\n## Raw\n\n![A caption](a.png)\n\n<p align="center">Raw</p>\n', 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-caption-raw'), 'deck.qmd'));
+    expect(raw.briefing.slides.at(-1)!.bodyHtml).toContain('<span class="figure-caption" aria-hidden="true">A caption</span>');
+    expect(raw.warnings).toEqual([]);
   });
 
   it('outside a deck written for Pandoc or Quarto, a reference to a label nothing has is text, and nothing is reported', async () => {

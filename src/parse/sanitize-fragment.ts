@@ -240,7 +240,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       font: ['color'],
       details: ['open'],
       code: ['class'],
-      span: ['class'],
+      // A figure's caption is hidden from screen readers, which read the picture's alt text (render-image.ts).
+      span: ['class', { name: 'aria-hidden', values: ['true'] }],
       input: ['type', 'checked', 'disabled'],
       // reveal's fragments, as `<!-- .element: -->` sets them.
       '*': ['data-fragment-index', WITH_PREVIOUS, HIDE_AT, CLICK_STEP],
