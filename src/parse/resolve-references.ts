@@ -42,21 +42,16 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
   // A path that starts with `/` is read, as the deck's tool reads it, from a folder of the briefing (`rootedIn`,
   // written-for.ts): Quarto's project root, the briefing folder itself; Slidev's `public/`.
   const rooted = rootedIn !== undefined && posix.startsWith('/') && !posix.startsWith('//');
-  if (!rooted && (posix.startsWith('/') || /^[A-Za-z]:/.test(posix))) {
-    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is an absolute path`, {
-      ...where,
-      hint: `copy the ${what} into the briefing folder and use a relative path`,
-    });
+  // Outside the folder, a picture is never read. A deck written for another tool builds all the same (a course's decks
+  // often share a folder of pictures above them): it is left out, its alt text in its place, and said so.
+  const outside = (message: string, hint: string) => {
+    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${message}, so it was left out, its alt text in its place: nothing outside the briefing folder is read`, { ...where, hint });
+    else bag.error('E_PATH_OUTSIDE', message, { ...where, hint });
     return null;
-  }
+  };
+  if (!rooted && (posix.startsWith('/') || /^[A-Za-z]:/.test(posix))) return outside(`${what} "${shown}" is an absolute path`, `copy the ${what} into the briefing folder and use a relative path`);
   const joined = path.posix.normalize(rooted ? path.posix.join(rootedIn, posix.replace(/^\/+/, '')) : path.posix.join(path.posix.dirname(file.relPath), posix));
-  if (joined === '..' || joined.startsWith('../')) {
-    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" is outside the briefing folder`, {
-      ...where,
-      hint: `a briefing may only inline files inside its own folder; copy the ${what} in`,
-    });
-    return null;
-  }
+  if (joined === '..' || joined.startsWith('../')) return outside(`${what} "${shown}" is outside the briefing folder`, `a briefing may only inline files inside its own folder; copy the ${what} in`);
   return joined;
 }
 
