@@ -830,6 +830,21 @@ describe("Quarto's numbered figures and tables", () => {
 });
 
 describe("Quarto's numbered equations", () => {
+  it("pandoc-crossref's labels, written with a colon ({#fig:001}, {#eq:one}, {#tbl:t}), are numbered and referenced as Quarto's are; none shows", async () => {
+    const deck = [
+      '---', 'title: C', 'aspectratio: 169', '---', '', '## Pictures', '', '![A new project](a.png){ #fig:001 width=80% }', '',
+      '$$ x = 1 $$ {#eq:one}', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', ': Counts {#tbl:t}', '',
+      '## Summary', '', 'As figure [-@fig:001] shows, and @fig:001, [@eq:one] and @tbl:t.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'pandoc-crossref'), 'deck.md'));
+    const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
+    expect(built.briefing.slides.find((s) => s.title === 'Pictures')!.bodyHtml).toContain('<span class="figure-caption">Figure 1: A new project</span>');
+    expect(text('Pictures')).toContain('Table 1: Counts');
+    expect(text('Summary')).toBe('As figure 1 shows, and Figure 1, Equation 1 and Table 1.');
+    expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/fig:|eq:|tbl:/);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX' || w.code === 'W_LINK')).toEqual([]);
+  });
+
   it('a formula labelled {#eq-…} is numbered in the order of the text, and @eq-…, [@eq-…] and [-@eq-…] read as Quarto writes them; no label shows', async () => {
     const deck = [
       '---', 'title: E', '---', '', '## Refs', '', 'As @eq-two shows, and [-@eq-one] too; [@eq-one], and not @eq-none.', '', '```', '$$ x $$ {#eq-code}', '```', '',

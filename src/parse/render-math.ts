@@ -58,7 +58,7 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
       start: startWithinParagraph(/^\$\$/m),
       tokenizer(src: string) {
         // Quarto's label after the closing `$$` (`{#eq-energy}`) numbers the formula (cross-refs.ts).
-        const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\{#(eq-[\w-]+)\}[ \t]*)?(?:\n|$)/.exec(src);
+        const match = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\{#(eq[-:][\w:-]+)\}[ \t]*)?(?:\n|$)/.exec(src);
         if (!match) return undefined;
         // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
         const tex = options.slidev ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;

@@ -4,7 +4,8 @@
 // briefing's text gives, as Quarto numbers them: the formula shows its number
 // beside it, the figure and table captions begin "Figure 1:" and "Table 1:".
 // `@fig-name` (or `[@fig-name]`) reads "Figure 1", and `[-@fig-name]` is the
-// number alone. In a deck written for Pandoc or Quarto, a reference to a label
+// number alone. pandoc-crossref's labels, written with a colon (`{#fig:name}`,
+// `[@fig:name]`), are read alike. In a deck written for Pandoc or Quarto, a reference to a label
 // nothing has shows as Quarto shows it, `?@fig-name` in bold, and is reported;
 // in any other deck it is text.
 import type { TokenizerAndRendererExtension } from 'marked';
@@ -25,12 +26,17 @@ const LABEL_HINTS: Record<string, string> = {
 /** Labels and their numbers (`fig-map` → 1); each kind is counted on its own. */
 export type CrossRefs = ReadonlyMap<string, number>;
 
+/** The kind of a label (`fig` of `fig-map`, or of pandoc-crossref's `fig:map`). */
+function kindOf(label: string): string {
+  return /^[a-z]+/.exec(label)![0];
+}
+
 /** A display formula's closing `$$` with its label, at the end of its line. */
-const EQUATION_LABEL = /\$\$[ \t]*\{#(eq-[\w-]+)\}[ \t]*$/;
+const EQUATION_LABEL = /\$\$[ \t]*\{#(eq[-:][\w:-]+)\}[ \t]*$/;
 /** An image with an attribute block, whose label, if any, is a figure's. */
 const IMAGE_ATTRIBUTES = /!\[[^\]\n]*\]\([^)\n]*\)\{([^}\n]*)\}/g;
 /** A table's caption line, `: Caption {#tbl-name}` or `Table: …`. */
-const TABLE_LABEL = /^(?:Table)?:[ \t].*\{#(tbl-[\w-]+)\}[ \t]*$/;
+const TABLE_LABEL = /^(?:Table)?:[ \t].*\{#(tbl[-:][\w:-]+)\}[ \t]*$/;
 
 /** Numbers the labelled formulas, figures and tables in `texts`, in order, outside code blocks; a label used twice keeps its first number. */
 export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
@@ -38,7 +44,7 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
   const counts: Record<string, number> = {};
   const add = (label: string | undefined) => {
     if (label === undefined || numbers.has(label)) return;
-    const kind = label.slice(0, label.indexOf('-'));
+    const kind = kindOf(label);
     numbers.set(label, (counts[kind] = (counts[kind] ?? 0) + 1));
   };
   for (const text of texts) {
@@ -49,7 +55,7 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
       if (fences.read(line)) continue;
       add(EQUATION_LABEL.exec(line)?.[1]);
       add(TABLE_LABEL.exec(line)?.[1]);
-      if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) add(/(?:^|\s)#(fig-[\w-]+)/.exec(image[1]!)?.[1]);
+      if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) add(/(?:^|\s)#(fig[-:][\w:-]+)/.exec(image[1]!)?.[1]);
     }
   }
   return numbers;
@@ -58,11 +64,11 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
 /** What a caption of a labelled figure or table begins with: "Figure 1: ", or nothing for a label without a number. */
 export function captionPrefix(label: string | undefined, refs: CrossRefs): string {
   const number = label === undefined ? undefined : refs.get(label);
-  return number === undefined ? '' : `${KINDS[label!.slice(0, label!.indexOf('-'))]} ${number}: `;
+  return number === undefined ? '' : `${KINDS[kindOf(label!)]} ${number}: `;
 }
 
 /** A reference: `@fig-name`, `[@fig-name]` or `[-@fig-name]` (the number alone), to a formula, figure or table. */
-const REFERENCE = /^(?:\[(-?)@((?:eq|fig|tbl)-[\w-]+)\]|@((?:eq|fig|tbl)-[\w-]+))/;
+const REFERENCE = /^(?:\[(-?)@((?:eq|fig|tbl)[-:][\w:-]*[\w-])\]|@((?:eq|fig|tbl)[-:][\w:-]*[\w-]))/;
 
 /** Where references to labels nothing has are reported: in the files `active` says are written for Pandoc or Quarto. */
 export interface UnresolvedRefs {
@@ -79,7 +85,7 @@ export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs):
     name: 'crossRef',
     level: 'inline',
     // Nothing labelled and nothing to report, nothing to look for: the extension never cuts a deck's text.
-    start: startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)-|@(?:eq|fig|tbl)-/), '[-@fig-'.length, () => refs.size > 0 || unresolved?.active() === true),
+    start: startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)[-:]|@(?:eq|fig|tbl)[-:]/), '[-@fig-'.length, () => refs.size > 0 || unresolved?.active() === true),
     tokenizer(src, tokens) {
       const match = REFERENCE.exec(src);
       const label = match?.[2] ?? match?.[3];
@@ -88,14 +94,14 @@ export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs):
       if (match[3] !== undefined && /[\w.@-]/.test(tokens.at(-1)?.raw.slice(-1) ?? '')) return undefined;
       const number = refs.get(label);
       if (number === undefined) return unresolved?.active() ? { type: 'crossRef', raw: match[0], text: '', label } : undefined;
-      return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[label.slice(0, label.indexOf('-'))]} ${number}` };
+      return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[kindOf(label)]} ${number}` };
     },
     renderer(token) {
       const { raw, text, label } = token as unknown as { raw: string; text: string; label: string };
       if (text !== '') return text;
       // Rendered, not tokenized: marked may tokenize a text more than once, and each reference is reported once.
       const meant = suggestClosest(label, [...refs.keys()]);
-      unresolved!.report(raw, `the cross-reference @${label} names no labelled figure, table or equation; it shows as ?@${label}`, meant ? `did you mean @${meant}?` : LABEL_HINTS[label.slice(0, label.indexOf('-'))]!.replace('NAME', label));
+      unresolved!.report(raw, `the cross-reference @${label} names no labelled figure, table or equation; it shows as ?@${label}`, meant ? `did you mean @${meant}?` : LABEL_HINTS[kindOf(label)]!.replace('NAME', label));
       return `<strong>?@${label}</strong>`;
     },
   };

@@ -140,8 +140,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           if (stretch) before.pandocStretch = stretch === 'nostretch' ? 'nostretch' : 'r-stretch';
           // A picture meant to be placed is never stretched, as in Quarto, even when its place could not be read.
           else if (attributes.classes.includes('absolute') && places.length === 0) before.pandocStretch = 'nostretch';
-          // A Quarto figure label (`#fig-map`) captions and numbers the image (cross-refs.ts).
-          if (attributes.id?.startsWith('fig-')) {
+          // A Quarto figure label (`#fig-map`, pandoc-crossref's `#fig:map`) captions and numbers the image (cross-refs.ts).
+          if (attributes.id !== null && /^fig[-:]/.test(attributes.id)) {
             before.pandocFigure = attributes.id;
             usedId = true;
           }

@@ -25,7 +25,7 @@ const PIPE_TABLE = /^ {0,3}[^\n|]*\|[^\n]*\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t
 /** A caption line: `: text` or `Table: text`, with an optional Quarto label at its end. */
 const CAPTION = /^(?:[ \t]*\n)*(?:Table)?:[ \t]+(\S[^\n]*)(?:\n|$)/;
 /** Quarto's label at a caption's end, taken off it. */
-const CAPTION_LABEL = /[ \t]+\{#(tbl-[\w-]+)\}$/;
+const CAPTION_LABEL = /[ \t]+\{#(tbl[-:][\w:-]+)\}$/;
 
 /** The marked extensions for Pandoc's tables and for a caption after any table. */
 export function pandocTableExtensions(crossRefs: CrossRefs): TokenizerAndRendererExtension[] {
