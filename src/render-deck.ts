@@ -94,11 +94,12 @@ export function renderDeck(
   // Images become data URIs; chart markers become the charts drawn for them (a chart that failed has left an error).
   // Most slides hold neither, so each replacement runs only where its reference occurs.
   const assetReference = new RegExp(`${ASSET_SCHEME}(\\d+)`, 'g');
-  // A picture left out (one a deck for another tool names that is not there) shows its alt text instead.
-  const missingImage = new RegExp(`<img src="${ASSET_SCHEME}(\\d+)"([^>]*)>`, 'g');
+  // A picture left out (one a deck for another tool names that is not there) shows its alt text instead, or only the
+  // caption under it (Pandoc's figure), which then shows that text to screen readers too.
+  const missingImage = new RegExp(`<img src="${ASSET_SCHEME}(\\d+)"([^>]*)>(<span class="figure-caption"(?: aria-hidden="true")?>)?`, 'g');
   const inline = (html: string) => {
     const present = html.includes(ASSET_SCHEME)
-      ? html.replace(missingImage, (whole, n: string, rest: string) => (dataUris.has(Number(n)) ? whole : `<span class="missing-image">${/\balt="([^"]*)"/.exec(rest)?.[1] ?? ''}</span>`))
+      ? html.replace(missingImage, (whole, n: string, rest: string, caption?: string) => (dataUris.has(Number(n)) ? whole : caption ? '<span class="figure-caption">' : `<span class="missing-image">${/\balt="([^"]*)"/.exec(rest)?.[1] ?? ''}</span>`))
       : html;
     const withImages = present.includes(ASSET_SCHEME) ? present.replace(assetReference, (whole, n: string) => dataUris.get(Number(n)) ?? whole) : present;
     return withImages.includes('\u0000') ? withImages.replace(CHART_MARKER_PATTERN, (_, n: string) => charts[Number(n)] ?? '') : withImages;

@@ -812,8 +812,8 @@ describe("Quarto's numbered figures and tables", () => {
     expect(body('Photo')).toMatch(/alt="Image from Unsplash today"/);
     expect(body('Photo')).toContain('<span class="figure-caption" aria-hidden="true">Image from <a href="https://unsplash.com/photos/x" target="_blank" rel="noopener noreferrer">Unsplash</a> <em>today</em></span>');
     expect(body('Inline')).toMatch(/alt="a bold code square"/);
-    // A picture not there is its alt text in the deck.
-    expect(built.deck.html).toContain('<span class="missing-image">Credit here</span>');
+    // A figure whose picture is not there is its caption alone, shown to screen readers too.
+    expect(built.deck.html).toContain('<p><span class="figure-caption">Credit <a href="https://example.org" target="_blank" rel="noopener noreferrer">here</a></span></p>');
     expect(built.briefing.images.map((i) => i.alt)).toEqual(['Image from Unsplash today', 'a bold code square', 'Credit here']);
     expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\]\(|\*\*|`/);
     // Beside raw HTML, whose slide the sanitizer cleans, the caption stays hidden from screen readers, and nothing is said of it.
@@ -2122,8 +2122,9 @@ describe('reveal slide and element directives', () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'peer-remote'), 'deck.qmd'));
     const body = built.briefing.slides.find((s) => s.title === 'Pictures')!.bodyHtml;
     expect(body).toContain('<span class="missing-image">A logo</span>');
-    // A local picture that is not there is left out too, its alt text in its place in the built deck.
-    expect(built.deck.html).toContain('<span class="missing-image">A chart</span>');
+    // A local picture that is not there is left out too, its alt text in its place in the built deck: here a figure's, its caption alone.
+    expect(built.deck.html).toContain('<p><span class="figure-caption">A chart</span></p>');
+    expect(built.deck.html).not.toContain('A chart</span><span');
     expect(built.deck.html).not.toContain('briefdeck-asset:');
     expect(built.deck.html).not.toContain('example.com/logo');
     expect(built.briefing.images.map((i) => i.relPath)).toEqual(['assets/chart.png']);
