@@ -316,6 +316,9 @@ describe('notes written as HTML comments', () => {
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
       ['W_PEER_SYNTAX', 14, "Marp's paginate: yes is neither true nor false, and was read as false, as Marp reads it"],
     ]);
+    // A quote inside quotes that no backslash escapes is no YAML: the value stays as written, and the deck builds.
+    const quoted = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n<!-- _footer: "a"b" -->\n\n# One\n' }, 'marp-quote-in-quotes'), 'deck.md'));
+    expect(/<span class="footer-section">([^<]*)</.exec(quoted.deck.html)?.[1]).toBe('a”b');
   });
 
   it("remark: a heading is read as remark's reader reads it: ##Title without a space is one, and a line of inline HTML before it does not take it in as text", async () => {

@@ -36,8 +36,9 @@ const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'pagin
 /**
  * Quotes the values of Marp's text directives that YAML would misread: a
  * leading `#` is a comment to YAML, `!` a tag, `&` and `*` anchors, `@` and a
- * backquote reserved; Marp reads each as the text it is. One line for one, so
- * line numbers hold; any other line is left as it is.
+ * backquote reserved; Marp reads each as the text it is. A value with a
+ * backslash is read as Marp reads it, its escapes YAML's in double quotes
+ * (readLooseValue). One line for one, so line numbers hold; any other line is left as it is.
  */
 export function loosenMarpDirectives(yaml: string): string {
   return yaml
@@ -48,7 +49,7 @@ export function loosenMarpDirectives(yaml: string): string {
     });
 }
 
-/** Marp's YAML quotes a loose value it would not misread, whose characters are then YAML's special ones (marpit's yamlSpecialChars). */
+/** The first characters for which marpit leaves a loose value as written (its yamlSpecialChars); it quotes any other. */
 const YAML_SPECIAL_START = /^["'{|>~&*]/;
 /** YAML's escapes in double quotes; a backslash starting none of them makes the value no YAML. */
 const YAML_ESCAPE = /\\(?:[0abtnvfre "/\\N_LP\t]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8})/g;
@@ -56,8 +57,13 @@ const YAML_ESCAPE = /\\(?:[0abtnvfre "/\\N_LP\t]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U
 /** The text of a double-quoted YAML scalar's inside, or undefined when a backslash starts no escape of YAML's. */
 function readEscapes(inside: string): string | undefined {
   if (inside.replace(YAML_ESCAPE, '').includes('\\')) return undefined;
-  const read: unknown = parse(`"${inside}"`, { schema: 'core' });
-  return typeof read === 'string' ? read : undefined;
+  try {
+    const read: unknown = parse(`"${inside}"`, { schema: 'core' });
+    return typeof read === 'string' ? read : undefined;
+  } catch {
+    // A quote inside that no backslash escapes ends the scalar early: no YAML, so the value stays as written.
+    return undefined;
+  }
 }
 
 /**
@@ -65,7 +71,7 @@ function readEscapes(inside: string): string | undefined {
  * (marpit's convertLoose), so its backslashes are YAML's escapes: `\ *Course*` is ` *Course*`, written so to start
  * with an asterisk, which YAML would take for an alias. A quoted value is read as YAML reads it.
  */
-export function readLooseValue(written: string): string {
+function readLooseValue(written: string): string {
   if (written.length >= 2 && written.startsWith('"') && written.endsWith('"')) return readEscapes(written.slice(1, -1)) ?? written.slice(1, -1);
   if (written.length >= 2 && written.startsWith("'") && written.endsWith("'")) return written.slice(1, -1).split("''").join("'");
   if (!written.includes('\\') || YAML_SPECIAL_START.test(written)) return written;
