@@ -183,8 +183,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations, elementClasses);
   // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
-  // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, said once a line, and is never
-  // looked up. A mark stands in its place until the text is plain, so emphasis around it (`***![logo](a.png)***`) still closes.
+  // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, said once for each header or
+  // footer, and is never looked up. A mark stands in its place until the text is plain, so emphasis around it
+  // (`***![logo](a.png)***`) still closes.
   const warnedPictures = new Set<string>();
   const chromeText = (file: SourceFile, line: number, text: string) => {
     const marked = text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, CHROME_PICTURE);
