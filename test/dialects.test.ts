@@ -1451,6 +1451,20 @@ describe("GitHub's alerts, Obsidian's callouts and wiki links", () => {
 });
 
 describe("Deckset's decks", () => {
+  it('are known by their settings at the top in any order: a theme with its colour variant, or a setting only Deckset has after theme: or footer:', async () => {
+    for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true']]) {
+      const deck = [...top, '', '# Opening', '', '^ Said first.', '', '---', '', '# Next', '', 'Text.', ''].join('\n');
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, `deckset-top-${top.length}`), 'deck.md'));
+      expect(built.briefing.meta.peerTools).toEqual(['Deckset']);
+      expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Opening', 'Said first.'], ['Next', null]]);
+      expect(built.briefing.slides.map((s) => toPlainText(s.bodyHtml)).join('')).not.toMatch(/theme:|footer:|slidenumbers/);
+    }
+    // A footer's picture is named at the footer's line, and the deck builds, though the picture is remote.
+    const pictured = await buildDeck(path.join(writeBriefing({ 'deck.md': 'theme: Work, 7\nfooter: ![inline 8%](https://example.org/logo.png) Talk\n\n# One\n' }, 'deckset-footer-picture'), 'deck.md'));
+    expect(pictured.briefing.meta.footerText).toBe('Talk');
+    expect(pictured.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['1: "theme" is Deckset\'s setting; briefdeck ignores it', '2: a picture in a header or footer was left out: they show text only']);
+  });
+
   it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look and number, and a picture a background unless inline", async () => {
     const built = await buildDeck(path.join(DIALECTS, 'deckset.md'));
     const { meta, slides } = built.briefing;

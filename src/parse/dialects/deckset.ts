@@ -19,10 +19,21 @@ const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-tra
 /** Deckset's own lines in a slide: a slide command, `[.column]`, a `[fit]` heading. */
 const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\]|#{1,6}[ \t]+\[fit\])[ \t]*$/m;
 
-/** Whether a deck's body is Deckset's: it opens with a setting only Deckset has, or holds one of Deckset's own lines. */
+/** Deckset's theme setting, a theme and its colour variant: `theme: Work, 7`. */
+const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/;
+
+/**
+ * Whether a deck's body is Deckset's: its settings at the top (lines of `key: value` before anything else) hold one only
+ * Deckset has, or a theme with its colour variant, or it holds one of Deckset's own lines. The settings may come in any
+ * order: `theme:` or `footer:` often comes first.
+ */
 export function readsAsDecksetBody(text: string): boolean {
-  const first = text.split('\n').find((line) => line.trim() !== '') ?? '';
-  return OWN_SETTING.test(first) || OWN_LINE.test(text);
+  for (const line of text.split('\n', 40)) {
+    if (line.trim() === '') continue;
+    if (OWN_SETTING.test(line) || THEME_VARIANT.test(line)) return true;
+    if (!SETTING.test(line)) break;
+  }
+  return OWN_LINE.test(text);
 }
 
 /** A setting at the top of the file, with its line. */
@@ -57,6 +68,7 @@ export function applyDecksetSettings(settings: readonly DecksetSetting[], meta: 
     switch (setting.key) {
       case 'footer':
         meta.footerText = setting.value;
+        meta.keyLines.footer = setting.line;
         break;
       case 'slidenumbers':
         meta.pageNumbers = on;
