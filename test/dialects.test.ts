@@ -3814,6 +3814,16 @@ describe("terminal slide tools' decks: slides, lookatme, patat", () => {
     ]);
   });
 
+  it("a theme that names a folder (Slidev's theme in the making, theme: ./) in a deck known by its body only is that tool's: the deck keeps briefdeck's theme with a warning; in briefdeck's own deck it is an error", async () => {
+    const deck = ['---', 'theme: ./', '---', '', '# Theme starter', '', '<div v-click>Shown on a click</div>', '', '---', '', '# Next', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'example.md': deck }, 'slidev-theme-folder'), 'example.md'));
+    expect(built.briefing.meta.peerTools).toContain('Slidev');
+    expect(built.briefing.meta.theme).toBe('briefing');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toContain("2: Slidev's theme file ./ is not a CSS style sheet; the deck keeps briefdeck's theme");
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: O\ntheme: ./\n---\n\n## One\n' }, 'own-theme-folder'), 'deck.md')).then(() => 'built', (err: BriefdeckError) => err.code);
+    expect(own).not.toBe('built');
+  });
+
   it("lookatme's styles and extensions are its own, warned of once each; the deck builds, its <!-- stop --> a step", async () => {
     const deck = ['---', 'title: Summit diplomacy', 'styles:', '  style: monokai', 'extensions:', '  - qrcode', '---', '', '# Context', '', 'Text.', '', '---', '', '# What worked', '', '- Direct talks', '', '<!-- stop -->', '', 'Then a pause in tests.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'terminal-lookatme'), 'talk.md'));

@@ -19,7 +19,7 @@ import { readSlideLines } from './read-slide-lines.js';
 import { renderSteps } from './build-steps.js';
 import { hasText, joinLines, type Line } from './source-lines.js';
 import { blankFencedCode } from './read-fences.js';
-import { applyMarpCommentGlobals, parseMeta, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
+import { applyMarpCommentGlobals, parseMeta, releasePeerThemeFile, warnPeerKeyLeftOut, type DeckText, type MetaSource } from './parse-meta.js';
 import { splitFrontMatter } from './split-front-matter.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
@@ -84,6 +84,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
   const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   recognisePeerTools(meta.peerTools, scanned, bodies.map((b) => b.file.path));
+  if (metaSource) releasePeerThemeFile(meta, { file: metaSource.file.path, line: meta.keyLines.theme ?? location.line }, bag);
   // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
   const readMarpComment = createMarpCommentReader();
   if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag);

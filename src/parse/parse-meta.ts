@@ -247,13 +247,20 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   return { meta, location: { file: source.file.path, line: source.firstLine } };
 }
 
+/**
+ * Another tool's theme file or folder that is no style sheet (slides' `./theme.json`, Slidev's `theme: ./`, a theme in
+ * the making) is that tool's alone: the deck keeps briefdeck's theme, said at `at`. Read again once the deck's body has
+ * named its tool, for a deck whose front matter does not.
+ */
+export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
+  if (!isCustomTheme(meta.theme) || /\.css$/i.test(meta.theme) || !writtenForAnotherTool(meta)) return;
+  bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} is not a CSS style sheet; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
+  meta.theme = 'briefing';
+}
+
 /** Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there. */
 function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
-  // Another tool's theme file that is no style sheet (slides' `./theme.json`, a terminal's styles) is that tool's alone.
-  if (isCustomTheme(meta.theme) && !/\.css$/i.test(meta.theme) && writtenForAnotherTool(meta)) {
-    bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} is not a CSS style sheet; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
-    meta.theme = 'briefing';
-  }
+  releasePeerThemeFile(meta, at, bag);
   const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
   // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
   // deck's own CSS, or a built-in one it names, is its own.
