@@ -316,6 +316,11 @@ describe('notes written as HTML comments', () => {
     expect(built.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
       ['W_PEER_SYNTAX', 14, "Marp's paginate: yes is neither true nor false, and was read as false, as Marp reads it"],
     ]);
+    // A text directive holding ": " or " #" is text in a Marp deck, as Marp quotes it; in briefdeck's own deck, invalid YAML as before.
+    const colon = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\ntitle: Lecture 3: Sorting\nfooter: Part 1 #intro\n---\n\n# One\n' }, 'marp-colon-title'), 'deck.md'));
+    expect([colon.briefing.meta.title, colon.briefing.meta.footerText]).toEqual(['Lecture 3: Sorting', 'Part 1 #intro']);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: Lecture 3: Sorting\n---\n\n## One\n' }, 'own-colon-title'), 'deck.md')).then(() => 'built', (err: BriefdeckError) => err.code);
+    expect(own).toBe('E_YAML');
     // A quote inside quotes that no backslash escapes is no YAML: the value stays as written, and the deck builds.
     const quoted = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n<!-- _footer: "a"b" -->\n\n# One\n' }, 'marp-quote-in-quotes'), 'deck.md'));
     expect(/<span class="footer-section">([^<]*)</.exec(quoted.deck.html)?.[1]).toBe('a”b');

@@ -75,7 +75,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   const lines = new LineCounter();
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
   // Marp reads its text directives loosely (`backgroundColor: #fff`, `header: ![logo](a.png)`), where YAML sees a comment or a tag.
-  const doc = parseDocument(loosenMarpDirectives(source.yaml), { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
+  const doc = parseDocument(loosenMarpDirectives(source.yaml, /^marp[ \t]*:[ \t]*true[ \t]*$/m.test(source.yaml)), { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
   const lineOf = (offset: number | undefined) => source.firstLine + (offset === undefined ? 0 : lines.linePos(offset).line - 1);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {

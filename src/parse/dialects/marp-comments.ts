@@ -32,6 +32,8 @@ const KEY_LINE = new RegExp(`^[ \\t]*[_$]?(?:${[...MARP_DIRECTIVES].join('|')})[
 
 /** Marp's directives whose values are text, which Marp reads loosely (its `looseYAML`): `header: ![logo](a.png)`, `backgroundColor: #fff`. */
 const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'paginate')].join('|');
+/** Those and Marp's text settings of the whole deck, which a Marp deck's front matter may write loosely too (`title: A: B`). */
+const TEXT_KEYS = [LOOSE_KEYS, 'title', 'author', 'description', 'keywords', 'url', 'image'].join('|');
 
 /**
  * Quotes the values of Marp's text directives that YAML would misread: a
@@ -40,8 +42,10 @@ const LOOSE_KEYS = ['theme', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'pagin
  * backslash is read as Marp reads it, its escapes YAML's in double quotes
  * (readLooseValue). One line for one, so line numbers hold; any other line is left as it is.
  */
-export function loosenMarpDirectives(yaml: string): string {
-  return yaml
+export function loosenMarpDirectives(yaml: string, marpDeck = true): string {
+  // In a Marp deck, a text directive's value holding `: ` or ` #` is text, as Marp quotes it (`title: Lecture 3: Sorting`), where YAML reads a map or a comment.
+  const texts = marpDeck ? yaml.replace(new RegExp(`^([ \\t]*_?(?:${TEXT_KEYS})[ \\t]*:[ \\t]*)((?=[^\\n]*(?:: | #))[^\\n"'{|>~&*\\[\\s][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`) : yaml;
+  return texts
     .replace(new RegExp(`^([ \\t]*_?(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)([#!&*@\`%][^\\n]*?)[ \\t]*$`, 'gm'), (_, key: string, value: string) => `${key}${JSON.stringify(value)}`)
     .replace(new RegExp(`^([ \\t]*_?(?:${LOOSE_KEYS})[ \\t]*:[ \\t]*)((?=[^\\n]*\\\\)[^\\n"'{|>~&*\\s][^\\n]*?)[ \\t]*$`, 'gm'), (line, key: string, value: string) => {
       const read = readEscapes(value.split('"').join('\\"'));
