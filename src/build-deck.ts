@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DiagnosticBag, type Diagnostic } from './errors.js';
+import { BriefdeckError, DiagnosticBag, type Diagnostic } from './errors.js';
+import { writtenForAnotherTool } from './written-for.js';
 import { DEFAULT_LIMITS, type InputLimits } from './load/input-limits.js';
 import { loadBriefing } from './load/load-briefing.js';
 import { loadAssets, loadChartData } from './load/load-assets.js';
@@ -93,9 +94,27 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   warnUnshownColumns(briefing, templates.layouts, bag);
   bag.throwIfErrors();
   const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
-  const customThemeFile = isCustomTheme(briefing.meta.theme) ? resolveInsideBriefing(loaded.root, briefing.meta.theme, themeSource) : undefined;
-  const customThemeCss = customThemeFile === undefined ? undefined : await readCustomTheme(customThemeFile, loaded.root, themeSource);
-  return { briefing, assets, chartData, customThemeFile, customThemeCss, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings };
+  const custom = await readThemeFile(briefing, loaded.root, themeSource, bag);
+  // A deck for another tool whose theme file is not there keeps briefdeck's theme, as its pictures not there are left out.
+  const settled = custom === null ? { ...briefing, meta: { ...briefing.meta, theme: 'briefing' } } : briefing;
+  return { briefing: settled, assets, chartData, customThemeFile: custom?.file, customThemeCss: custom?.css, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings };
+}
+
+/**
+ * The briefing's own theme CSS, its path and text; undefined for a built-in theme, and null for a deck written for
+ * another tool whose theme file is not there (a warning), which then keeps briefdeck's theme. In briefdeck's own deck a
+ * missing file is an error.
+ */
+async function readThemeFile(briefing: Briefing, root: string, at: { file: string; line: number }, bag: DiagnosticBag): Promise<{ file: string; css: string } | null | undefined> {
+  if (!isCustomTheme(briefing.meta.theme)) return undefined;
+  try {
+    const file = resolveInsideBriefing(root, briefing.meta.theme, at);
+    return { file, css: await readCustomTheme(file, root, at) };
+  } catch (err) {
+    if (!(err instanceof BriefdeckError) || err.code !== 'E_IMAGE_MISSING' || !writtenForAnotherTool(briefing.meta)) throw err;
+    bag.warn('W_META_IGNORED', `${err.message}: the theme file is not there, so the deck keeps briefdeck's theme`, { ...at, hint: err.diagnostics[0]?.hint ?? 'name a CSS file in the briefing folder' });
+    return null;
+  }
 }
 
 /** Runs load → parse → render → bundle on a briefing and returns the finished HTML in memory. */

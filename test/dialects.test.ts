@@ -3829,6 +3829,23 @@ describe("terminal slide tools' decks: slides, lookatme, patat", () => {
     expect(own).not.toBe('built');
   });
 
+  it("another tool's size, locale, remote theme and missing theme file build, each read as that tool reads it or named; in briefdeck's own deck each is an error", async () => {
+    const build = (front: string, name: string) => buildDeck(path.join(writeBriefing({ 'deck.md': `---\n${front}\n---\n\n# One\n\nText.\n` }, name), 'deck.md'));
+    const fourK = await build('marp: true\nsize: 4K\nlang: zh_CN', 'peer-size-4k');
+    expect([fourK.briefing.meta.size, fourK.briefing.meta.lang, fourK.warnings]).toEqual(['16:9', 'zh-CN', []]);
+    expect(fourK.deck.html).toContain('<html lang="zh-CN">');
+    const a4 = await build('marp: true\nsize: A4\ntheme: ./custom.css', 'peer-size-a4');
+    expect([a4.briefing.meta.size, a4.briefing.meta.theme]).toEqual(['16:9', 'briefing']);
+    expect(a4.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "size" A4 is Marp\'s size; the deck is 16:9', "4: file not found: ./custom.css: the theme file is not there, so the deck keeps briefdeck's theme"]);
+    const remote = await build('title: R\ntheme: https://example.org/theme.css\nrevealOptions:\n  transition: fade', 'peer-theme-remote');
+    expect(remote.briefing.meta.theme).toBe('briefing');
+    expect(remote.warnings.map((w) => w.message)).toEqual(["reveal-md's theme file https://example.org/theme.css is an address, never fetched; the deck keeps briefdeck's theme"]);
+    expect(remote.deck.html).not.toContain('example.org');
+    for (const [front, code] of [['title: O\nlang: pt_BR', 'E_META'], ['title: O\nsize: A4', 'E_META'], ['title: O\ntheme: ./nope.css', 'E_IMAGE_MISSING']] as const) {
+      expect(await build(front, `own-${code}-${front.length}`).then(() => 'built', (err: BriefdeckError) => err.code)).toBe(code);
+    }
+  });
+
   it("lookatme's styles and extensions are its own, warned of once each; the deck builds, its <!-- stop --> a step", async () => {
     const deck = ['---', 'title: Summit diplomacy', 'styles:', '  style: monokai', 'extensions:', '  - qrcode', '---', '', '# Context', '', 'Text.', '', '---', '', '# What worked', '', '- Direct talks', '', '<!-- stop -->', '', 'Then a pause in tests.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'terminal-lookatme'), 'talk.md'));

@@ -230,13 +230,24 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
     if (meta.sections) meta.sections = meta.sections.map((s) => typesetPlain(s, meta.lang));
   }
+  // Another tool's deck builds on a size or language it reads otherwise: Marp's themes draw `4K` (16:9, larger) and
+  // others their own sizes (`A4`, a warning); a locale with an underscore (`zh_CN`) is its language tag (`zh-CN`).
+  const peer = writtenForAnotherTool(meta);
   if (seen.has('size') && meta.size !== '16:9' && meta.size !== '4:3') {
-    bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' });
+    const at = { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' };
+    if (peer && !/^4k$/i.test(String(meta.size))) bag.warn('W_META_IGNORED', `"size" ${String(meta.size)} is ${possessive(meta.peerTools.join(' or '))} size; the deck is 16:9`, at);
+    else if (!peer) bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, at);
     meta.size = '16:9';
   }
   if (!LANGUAGE_TAG.test(meta.lang)) {
-    bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint: 'for example en, fr or en-GB' });
-    meta.lang = 'en';
+    const hyphened = meta.lang.replace(/_/g, '-');
+    const hint = LANGUAGE_TAG.test(hyphened) ? `did you mean ${hyphened}?` : 'for example en, fr or en-GB';
+    if (peer && LANGUAGE_TAG.test(hyphened)) meta.lang = hyphened;
+    else {
+      if (peer) bag.warn('W_META_IGNORED', `"lang" is not a language tag: ${meta.lang}; the deck's language is en`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint });
+      else bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint });
+      meta.lang = 'en';
+    }
   }
   if (meta.slideLevel !== undefined && meta.slideLevel !== 1 && meta.slideLevel !== 2) {
     bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
@@ -253,8 +264,11 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
  * named its tool, for a deck whose front matter does not.
  */
 export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
-  if (!isCustomTheme(meta.theme) || /\.css$/i.test(meta.theme) || !writtenForAnotherTool(meta)) return;
-  bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} is not a CSS style sheet; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
+  const address = /^[a-z][a-z0-9+.-]*:/i.test(meta.theme);
+  if (!isCustomTheme(meta.theme) || (/\.css$/i.test(meta.theme) && !address) || !writtenForAnotherTool(meta)) return;
+  // reveal-md's theme may be an address (`theme: https://…/theme.css`), never fetched.
+  const why = address ? 'is an address, never fetched' : 'is not a CSS style sheet';
+  bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} ${why}; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
   meta.theme = 'briefing';
 }
 
