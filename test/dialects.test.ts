@@ -3641,6 +3641,7 @@ describe("Quarto's .absolute pictures", () => {
       '## Not a length', '', '![](p.svg){.absolute top="1px;background:red" left=calc(1px)}', '',
       '## Raw', '', '<img src="p.svg" alt="raw" style="position:absolute;top:-2em;background:url(https://example.org/x.png);z-index:99"> <b style="color:red">bold</b>', '',
       '## Divs', '', '::: {.absolute top="10%" left=0 width="300"}', '**Placed** text.', ':::', '', '::: {.absolute bottom=20 right=40 .fragment style="color:red"}', 'Corner.', ':::', '',
+      '## Class later', '', ':::{style="text-align: center;" .absolute top="27%" left="6.5%"}', 'Python', ':::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'p.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"/>' }, 'quarto-absolute'), 'deck.qmd'));
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
@@ -3653,7 +3654,10 @@ describe("Quarto's .absolute pictures", () => {
       '14 W_PEER_SYNTAX: Pandoc attributes .absolute top=1px;background:red left=calc(1px) are not supported and were left out',
       '18 W_RAW_HTML: raw HTML was neutralised: removed style on <b>',
       '26 W_PEER_SYNTAX: Quarto\'s absolute div attributes .fragment style=color:red are not read; the div is placed without them',
+      '32 W_PEER_SYNTAX: Quarto\'s absolute div attributes style=text-align: center; are not read; the div is placed without them',
     ]);
+    // `.absolute` after other attributes, and no space after the colons, as Pandoc reads the fence: placed, never its fence as text.
+    expect(body('Class later')).toBe('<div class="absolute" style="position:absolute;top:27%;left:6.5%"><p>Python</p>\n</div>\n');
   });
 });
 

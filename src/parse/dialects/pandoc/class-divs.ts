@@ -48,8 +48,9 @@ export function placedDivExtension(report: (message: string) => void): Tokenizer
     {
       name: 'quarto-absolute',
       called: 'an absolute div',
-      opening: /^ {0,3}:{3,}[ \t]*\{\.absolute\b/,
-      block: fencedDivPattern('(\\.absolute\\b[^}\\n]*)'),
+      // `.absolute` anywhere among the div's attributes (`:::{style="…" .absolute top="27%"}`), as Pandoc reads them.
+      opening: /^ {0,3}:{3,}[ \t]*\{[^}\n]*\.absolute\b/,
+      block: fencedDivPattern('([^}\\n]*\\.absolute\\b[^}\\n]*)'),
       read: (match, lexer) => ({ attributes: match[2]!, body: lexer.blockTokens(match[3]!, []) }),
       render: ({ attributes, body }, parser) => {
         const read = readAttributes(attributes);
