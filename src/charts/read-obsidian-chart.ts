@@ -37,34 +37,35 @@ export function readObsidianChart(data: Record<string, unknown>, at: { file: str
   const labels = Array.isArray(data.labels) ? data.labels.map((l) => String(l ?? '')) : [];
   const series = Array.isArray(data.series) ? data.series : [];
   if (labels.length === 0 || series.length === 0) return leftOut('it needs `labels:` and `series:`, each a list');
+  // A horizontal bar chart is Chart.js's bar turned on its side; a pie draws one series, its first.
+  const type: ChartType = kind.type === 'column' && data.indexAxis === 'y' ? 'bar' : kind.type;
+  const drawn = type === 'pie' ? series.slice(0, 1) : series;
   const rows: ChartRow[] = [];
   const names: string[] = [];
   // One series names its values' axis, as its legend would; several share one.
-  const only = series.length === 1 && typeof series[0] === 'object' && series[0] !== null ? (series[0] as { title?: unknown }).title : undefined;
+  const only = drawn.length === 1 && typeof drawn[0] === 'object' && drawn[0] !== null ? (drawn[0] as { title?: unknown }).title : undefined;
   const valueField = typeof only === 'string' && only.trim() !== '' && only !== 'label' ? only.trim() : 'value';
   for (const [i, entry] of series.entries()) {
     const values = typeof entry === 'object' && entry !== null ? (entry as { data?: unknown }).data : undefined;
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'number' || v === null)) return leftOut('each series needs `data:`, a list of numbers');
     const name = String((entry as { title?: unknown }).title ?? `Series ${i + 1}`);
     names.push(name);
+    if (i >= drawn.length) continue;
     values.forEach((value, j) => {
-      if (value !== null && j < labels.length) rows.push({ label: labels[j]!, [valueField]: value as number, ...(series.length > 1 ? { series: name } : {}) });
+      if (value !== null && j < labels.length) rows.push({ label: labels[j]!, [valueField]: value as number, ...(drawn.length > 1 ? { series: name } : {}) });
     });
   }
-  // A horizontal bar chart is Chart.js's bar turned on its side.
-  const type: ChartType = kind.type === 'column' && data.indexAxis === 'y' ? 'bar' : kind.type;
-  if (type === 'pie' && series.length > 1) warn(`the Obsidian Charts pie shows its first series only (${names[0]}); the others are left out`);
+  if (drawn.length < series.length) warn(`the Obsidian Charts pie shows its first series only (${names[0]}); the others are left out`);
   if (kind.drawnAs) warn(`the Obsidian Charts ${String(data.type)} chart is drawn as ${kind.drawnAs}`);
   const unread = Object.keys(data).filter((key) => !['type', 'labels', 'series', 'title'].includes(key) && !QUIET_OPTIONS.has(key));
   if (unread.length > 0) warn(`Obsidian Charts options ${unread.join(', ')} are not read`);
-  const pieRows = type === 'pie' && series.length > 1 ? rows.filter((row) => row.series === names[0]).map(({ label, [valueField]: value }) => ({ label: label!, [valueField]: value! })) : rows;
   return {
     source: at,
     type,
     x: 'label',
     y: valueField,
-    ...(series.length > 1 && type !== 'pie' ? { series: 'series' } : {}),
+    ...(drawn.length > 1 ? { series: 'series' } : {}),
     ...(typeof data.title === 'string' ? { title: data.title } : {}),
-    rows: pieRows,
+    rows,
   };
 }
