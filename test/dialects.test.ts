@@ -3040,6 +3040,24 @@ describe("reveal-hugo's decks", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: Hugo shortcode {{< gist user 123 >}} is not supported and was left out']);
   });
 
+  it('its front matter after blank lines is front matter, as Hugo reads it (a YAML block after one too, as Pandoc reads it), its lines counted from the top; its description is Hugo\'s', async () => {
+    const toml = ['', ' ', '+++', '', 'title = "Summit talks"', 'description = "A review"', 'outputs = ["Reveal"]', 'bogus = 1', '', '+++', '', '# What worked', '', '![Map](https://example.org/map.png)', ''].join('\n');
+    const hugo = await buildDeck(path.join(writeBriefing({ 'deck.md': toml }, 'hugo-blank-before-toml'), 'deck.md'));
+    expect([hugo.briefing.meta.peerTools, hugo.briefing.meta.title, hugo.briefing.slides.map((s) => s.title)]).toEqual([['reveal-hugo'], 'Summit talks', ['What worked']]);
+    expect(toPlainText(hugo.deck.html)).not.toMatch(/\+\+\+|outputs/);
+    // Read as Hugo's, a remote picture is left out with a warning, not an error; every line is the file's own.
+    expect(hugo.warnings.map((w) => `${w.line}: ${w.message.split(';')[0]}`)).toEqual([
+      '6: "description" is reveal-hugo\'s metadata',
+      '8: "bogus" is not a briefdeck key',
+      expect.stringMatching(/^14: remote image "https:\/\/example.org\/map.png" was left out/),
+    ]);
+    const yaml = await buildDeck(path.join(writeBriefing({ 'deck.md': '\n---\ntitle: Summit talks\nformat: revealjs\n---\n\n## What worked\n' }, 'pandoc-blank-before-yaml'), 'deck.md'));
+    expect([yaml.briefing.meta.title, yaml.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)]).toEqual(['Summit talks', ['What worked']]);
+    // A blank line, then a slide separator: the deck's first slide, not front matter.
+    const cut = await buildDeck(path.join(writeBriefing({ 'deck.md': '\n---\n\n# One\n\n---\n\n# Two\n' }, 'blank-before-separator'), 'deck.md'));
+    expect(cut.briefing.slides.map((s) => s.title)).toContain('One');
+  });
+
   it("its notes are notes in a deck written for another tool too (a GitPitch deck, a Quarto deck), whose own shortcodes stay that tool's", async () => {
     const gitpitch = await buildDeck(path.join(writeBriefing({ 'PITCHME.md': '# One\n\n{{% note %}}Said.{{% /note %}}\n\n---?color=#123456\n\n# Two\n' }, 'hugo-note-in-gitpitch'), 'PITCHME.md'));
     expect([gitpitch.briefing.meta.peerTools, gitpitch.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])]).toEqual([['GitPitch'], [['One', 'Said.'], ['Two', null]]]);

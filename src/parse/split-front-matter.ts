@@ -9,7 +9,16 @@ import { convertTomlFrontMatter } from './dialects/toml-front-matter.js';
 
 /** Splits front matter (YAML, TOML or a Pandoc title block) off a single-file briefing; returns the body and where it starts. */
 export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText {
-  const text = file.text;
+  // Hugo reads front matter after blank lines (and Pandoc a metadata block after a blank line): a page that opens with one
+  // showed its front matter as a slide. Only a block that opens as front matter does (`+++`, or `---` then a key), so a
+  // deck opening with a blank line and a slide separator keeps its first slide.
+  const lead = /^(?:[ \t]*\n)+/.exec(file.text)?.[0];
+  if (lead && /^(?:\+\+\+[ \t]*\n|---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:)/.test(file.text.slice(lead.length))) return splitAtStart(file, file.text.slice(lead.length), lead.split('\n').length - 1, bag);
+  return splitAtStart(file, file.text, 0, bag);
+}
+
+/** splitFrontMatter of `text`, the file's text from its `skipped` blank lines on. */
+function splitAtStart(file: SourceFile, text: string, skipped: number, bag: DiagnosticBag): DeckText {
   // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
   const titleBlock = readPandocTitleBlock(text);
   // Only Pandoc writes one: the deck is read as Pandoc's, its LaTeX commands and its syntax with them.
@@ -18,10 +27,10 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
   const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n\+\+\+[ \t]*(?:\n|$)/.exec(text);
   if (toml) {
     const converted = convertTomlFrontMatter(toml[1]!);
-    const bodyLine = toml[1]!.split('\n').length + 3;
+    const bodyLine = skipped + toml[1]!.split('\n').length + 3;
     const body = text.slice(toml[0].length);
-    if ('error' in converted) bag.error('E_META', `invalid TOML: ${converted.error}`, { file: file.path, line: 2 + converted.line, hint: 'check the front matter between the +++ lines; its values are TOML (key = "value")' });
-    return { ...('yaml' in converted ? { meta: { file, yaml: converted.yaml, firstLine: 2 } } : {}), body, bodyLine, tools: ['reveal-hugo'] };
+    if ('error' in converted) bag.error('E_META', `invalid TOML: ${converted.error}`, { file: file.path, line: skipped + 2 + converted.line, hint: 'check the front matter between the +++ lines; its values are TOML (key = "value")' });
+    return { ...('yaml' in converted ? { meta: { file, yaml: converted.yaml, firstLine: skipped + 2 } } : {}), body, bodyLine, tools: ['reveal-hugo'] };
   }
   const opener = /^---([^\n]*)\n/.exec(text);
   // GitPitch's delimiter with settings (`---?image=a.jpg`) opens its first slide, not front matter.
@@ -41,7 +50,7 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
   if (!match) {
     bag.error('E_META', 'front matter is never closed', {
       file: file.path,
-      line: 1,
+      line: skipped + 1,
       hint: 'end the YAML block with a line holding only ---',
     });
     return { body: '', bodyLine: 1 };
@@ -49,5 +58,5 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
   const yaml = rest.slice(0, match.index);
   const yamlLines = yaml.split('\n').length - 1;
   const body = rest.slice(match.index + match[0].length).replace(/^\n/, '');
-  return { meta: { file, yaml, firstLine: 2 }, body, bodyLine: 2 + yamlLines + 1 };
+  return { meta: { file, yaml, firstLine: skipped + 2 }, body, bodyLine: skipped + 2 + yamlLines + 1 };
 }

@@ -92,6 +92,9 @@ export function possessive(tools: string): string {
     .join(' or ');
 }
 
+/** Keys a Hugo page shares with other tools' documents (its description, keywords and address): Hugo's in a deck of a Hugo site. */
+const HUGO_PAGE_KEYS: ReadonlySet<string> = new Set(['description', 'keywords', 'url']);
+
 /** Whether two tools share the key, so that the deck's other keys decide whose it is. */
 export function isSharedPeerKey(key: string): boolean {
   return Object.hasOwn(SHARED_KEYS, key);
@@ -99,6 +102,7 @@ export function isSharedPeerKey(key: string): boolean {
 
 /** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for, else to all of them. */
 export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
+  if (HUGO_PAGE_KEYS.has(key) && peerTools.includes('reveal-hugo')) return 'reveal-hugo';
   if (Object.hasOwn(SHARED_KEYS, key)) {
     const tools = SHARED_KEYS[key]!;
     // In a deck that is none of its tools' yet, a key Pandoc and Quarto share is Pandoc's, which reads a deck as briefdeck
