@@ -901,6 +901,18 @@ describe("Quarto's stacks and tabsets", () => {
     expect(body('Tabs')).toBe('<h3>R</h3><p>R code.</p><h3>Python</h3><p>Python code.</p>');
     expect(built.warnings).toEqual([]);
   });
+
+  it('fragment divs in a stack or a callout step in there, with their effects and places in the order; the stack stays whole and no fence shows', async () => {
+    const deck = [
+      '---', 'title: S', 'format: revealjs', '---', '', '## Stack', '', '::: {.r-stack}', '', ':::{.fragment .fade-in-then-out}', '', 'One', '', ':::', '', '::: {.fragment fragment-index=3 .bogus}', '', 'Two', '', ':::', '', ':::', '', 'After',
+      '', '## Callout', '', '::: {.callout-note}', '', '## Remember', '', '::: {.fragment}', '', 'Step', '', ':::', '', ':::', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'stacked-fragments'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, '');
+    expect(body('Stack')).toBe('<div class="r-stack"><div class="fragment fade-in-then-out"><p>One</p></div><div class="fragment" data-fragment-index="3"><p>Two</p></div></div><p>After</p>');
+    expect(body('Callout')).toBe('<div class="callout callout-note"><p class="callout-title">Note</p><h3>Remember</h3><div class="fragment"><p>Step</p></div></div>');
+    expect(built.warnings).toEqual([]);
+  });
 });
 
 describe('fenced divs read whole (callouts, column grids)', () => {

@@ -1,6 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
-import { classDivExtensions, placedDivExtension, styledDivExtension } from './class-divs.js';
+import { classDivExtensions, keptFragmentExtension, placedDivExtension, styledDivExtension } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
 import type { CrossRefs } from './cross-refs.js';
@@ -31,6 +31,7 @@ export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: st
     ...pandocTableExtensions(crossRefs),
     layoutGridExtension(report),
     ...classDivExtensions(report),
+    keptFragmentExtension(report),
     placedDivExtension(report),
     {
       name: 'definitionList',

@@ -1,6 +1,7 @@
 import type { TokenizerAndRendererExtension } from 'marked';
 import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 import { readAttributes, readPlaces, writePlaces } from './attributes.js';
+import { FRAGMENT_CLASS } from '../reveal.js';
 
 // Quarto divs shown as a <div> of their class around their content, which
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
@@ -79,5 +80,27 @@ export function classDivExtensions(report: (message: string) => void): Tokenizer
       },
       report,
     ),
+  );
+}
+
+/**
+ * The marked extension for a fragment div inside a div read whole (rewrite-line.ts writes it so: `.fragment`, its reveal
+ * effects, `fragment-index=`): a <div> that steps in with them, where a pause would have cut the div around it in two.
+ */
+export function keptFragmentExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+  return fencedDivExtension(
+    {
+      name: 'kept-fragment',
+      called: 'a fragment div',
+      opening: /^ {0,3}:{3,}[ \t]*\{\.fragment[ \t}]/,
+      block: fencedDivPattern('(\\.fragment(?:[ \\t][^}\\n]*)?)'),
+      read: (match, lexer) => ({ attributes: readAttributes(match[2]!), body: lexer.blockTokens(match[3]!, []) }),
+      render: ({ attributes, body }, parser) => {
+        const classes = ['fragment', ...(attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c))];
+        const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
+        return `<div class="${classes.join(' ')}"${index !== undefined ? ` data-fragment-index="${index}"` : ''}>${parser.parse(body)}</div>\n`;
+      },
+    },
+    report,
   );
 }

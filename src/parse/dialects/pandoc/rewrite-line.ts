@@ -132,6 +132,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     // Notes blocks are read by openPandocNotes.
     if (cls === 'notes') return null;
     const fence = keptFence(state);
+    const insideKept = (state.kept?.at(-1) ?? 0) > 0;
     openDiv(state, cls);
     // Quarto's conditional content (conditional.ts): a deck shows it, without its fences, or leaves it out whole.
     const attributes = open[1] === undefined ? null : readAttributes(spec);
@@ -195,6 +196,13 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
     // Quarto's fragment div (`::: {.fragment .fade-in fragment-index=2}`): its content is one build step, with reveal's effects and place in the order.
     if (cls === 'fragment' || /(?:^|\s)\.fragment(?:\s|$)/.test(spec)) {
+      // Inside a div read whole (a stack, a callout, a grid), a pause would cut that div in two: the fragment is a kept div
+      // of its own there, a <div> that steps in (class-divs.ts), as a stack of fragments (`.r-stack`) needs.
+      if (insideKept) {
+        markInnermostDiv(state, 'class');
+        const { effects, index } = readFragmentWords(attributes);
+        return { text: `${fence} {${['.fragment', ...effects.map((c) => `.${c}`), ...(index !== undefined ? [`fragment-index=${index}`] : [])].join(' ')}}` };
+      }
       markInnermostDiv(state, 'fragment');
       return { text: writeFragmentPause(attributes) };
     }
@@ -230,10 +238,16 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
 
 /** The pause a fragment div (or a stepped column) starts: reveal's effect classes and place in the order it names, `.fade-up` or `fragment-index=2`. */
 function writeFragmentPause(attributes: ReturnType<typeof readAttributes> | null): string {
-  const effects = (attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
-  const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
+  const { effects, index } = readFragmentWords(attributes);
   const words = [...effects, ...(index !== undefined ? [`index=${index}`] : [])];
   return words.length > 0 ? `<!-- pause: ${words.join(' ')} -->` : '<!-- pause -->';
+}
+
+/** A fragment div's reveal effect classes (`.fade-up`) and place in the order (`fragment-index=2`); other words are not reveal's. */
+function readFragmentWords(attributes: ReturnType<typeof readAttributes> | null): { effects: string[]; index?: string } {
+  const effects = (attributes?.classes ?? []).filter((c) => c !== 'fragment' && FRAGMENT_CLASS.test(c));
+  const index = attributes?.pairs.find(([key, value]) => key === 'fragment-index' && /^\d{1,3}$/.test(value))?.[1];
+  return { effects, ...(index !== undefined ? { index } : {}) };
 }
 
 /**
