@@ -1603,6 +1603,28 @@ describe('Quarto syntax inside a slide', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it('heading attributes over several lines are read, as Pandoc reads them, and the lines after keep their numbers; in code, or followed by what is not attributes, nothing is joined; a section heading\'s set its slide\'s look', async () => {
+    const deck = [
+      '---', 'title: B', 'format: revealjs', '---', '',
+      '# Formatting {background-color="#bed2e8"', '              background-size="50%"', '              .smaller}', '',
+      '## {background-color="black"', '    background-opacity="0.5"}', '', 'On black.', '',
+      '## Code', '', '```', '## In code {a="1"', '   b="2"}', '```', '', '**Loose**', '',
+      '## Braces {not attributes', 'at all}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-attributes-over-lines'), 'deck.qmd'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.backgroundColor, s.look?.className, s.source.line])).toEqual([
+      ['B', undefined, undefined, 2],
+      ['Formatting', '#bed2e8', 'smaller', 6],
+      [null, 'black', undefined, 10],
+      ['Code', undefined, undefined, 15],
+      ['Braces {not attributes', undefined, undefined, 24],
+    ]);
+    // In code, the lines stay as written.
+    expect(built.briefing.slides[3]!.bodyHtml).toContain('## In code {a=&quot;1&quot;\n   b=&quot;2&quot;}</code>');
+    for (const slide of built.briefing.slides.slice(0, 3)) expect(`${slide.titleHtml ?? ''}${slide.bodyHtml}`).not.toMatch(/background|\{|\}/);
+    expect(built.warnings).toEqual([]);
+  });
+
   it('a slide whose heading says {visibility="hidden"} is left out, with its notes, as Quarto leaves it out; one "uncounted" is shown but left out of the count, showing the number before it, as reveal counts', async () => {
     const deck = ['---', 'title: V', '---', '', '## Shown', '', 'One.', '', '## Backup {visibility="hidden" .smaller}', '', 'Not for the room.', '', '::: notes', 'Hidden note.', ':::', '', '## Extra {visibility=uncounted}', '', 'Two.', '', '## Last', '', 'Three.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-hidden'), 'deck.qmd'));

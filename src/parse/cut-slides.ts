@@ -314,6 +314,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     } else if (slideLevel === 2 && (m = H1.exec(text))) {
       section = m[1]!.trim();
       start('section', section, number, false);
+      // Quarto's `# Section {background-color="…"}` sets its section slide's look, as a slide's heading sets its own.
+      if (headingLook) (current as unknown as RawSlide).look = headingLook;
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && (current === null || awaitsTitle(current)))) {
       const c = current as RawSlide | null;
       // Directives and comments between `---` and the heading belong to the slide the heading names.

@@ -42,6 +42,7 @@ import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
 import { readShortcodesInText, shortcodeLeftOut } from './dialects/pandoc/shortcodes.js';
+import { joinHeadingAttributeLines } from './dialects/pandoc/heading-attribute-lines.js';
 import { appendAll } from '../append-all.js';
 
 /** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
@@ -149,7 +150,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // remark's layout slides are drawn under the slides after them, line by line, before the deck is cut.
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
-    const { text, lineNumbers } = laidOut ?? body;
+    const { text: written, lineNumbers } = laidOut ?? body;
+    // Pandoc reads a heading's attributes over several lines; briefdeck, a line at a time, gets them on one.
+    const text = pandocFamily ? joinHeadingAttributeLines(written) : written;
     appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
