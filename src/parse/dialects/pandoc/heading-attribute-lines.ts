@@ -7,8 +7,11 @@ import { createFenceReader } from '../../read-fences.js';
 
 /** An ATX heading whose attributes open and do not close on its line. */
 const OPENED = /^#{1,6}[ \t]+(?:.*[ \t])?\{[^{}]*$/;
-/** What may stand between the braces: classes, ids and key=value pairs, each quoted value on one line. */
-const ATTRIBUTES = /^(?:\s*(?:[.#][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+)))*\s*$/;
+/**
+ * What may stand between the braces: classes, ids and key=value pairs, each quoted value on one line. Each ends at a
+ * space or the end, so there is one way to read a run of them (`a=b=c`), and a long line that is not attributes fails fast.
+ */
+const ATTRIBUTES = /^\s*(?:(?:[.#][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))(?:\s+|$))*$/;
 /** How many lines one heading's attributes may take: a brace left open is text, not a search to the end of the file. */
 const MAX_LINES = 20;
 
