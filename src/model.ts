@@ -206,7 +206,7 @@ export interface ImageRef {
 }
 
 /** The chart types a ```chart block can draw. */
-export const CHART_TYPES = ['bar', 'column', 'line', 'area', 'pie', 'scatter', 'stacked-bar'] as const;
+export const CHART_TYPES = ['bar', 'column', 'line', 'area', 'pie', 'scatter', 'stacked-bar', 'stacked-column'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 /** One row of chart data: field name to a string or a number. */

@@ -318,6 +318,17 @@ describe('briefdeck pptx errors', () => {
     expect(withReference).toEqual(without);
   });
 
+  it('draws a stacked column chart as a native column chart of stacked series', async () => {
+    const chart = ['```chart', 'type: stacked-column', 'x: year', 'y: talks', 'series: side', 'data:', '  - {year: "2018", side: US, talks: 2}', '  - {year: "2018", side: DPRK, talks: 1}', '  - {year: "2019", side: US, talks: 1}', '  - {year: "2019", side: DPRK, talks: 2}', '```'].join('\n');
+    const { bytes } = await exportPptx(path.join(writeBriefing({ 'deck.md': `---\ntitle: Charts\n---\n\n## Stacked\n\n${chart}\n` }, 'pptx-stacked-column'), 'deck.md'));
+    const files = unzipSync(bytes);
+    const charts = Object.keys(files).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).map((name) => new TextDecoder().decode(files[name]));
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatch(/<c:barDir val="col"\/>/);
+    expect(charts[0]).toMatch(/<c:grouping val="stacked"\/>/);
+    expect([...charts[0]!.matchAll(/<c:ser>/g)]).toHaveLength(2);
+  });
+
   it('describes a picture by its alt text, and marks one without alt text decorative with an empty description, never its file name', async () => {
     const square = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
     const dir = writeBriefing({ 'deck.md': '---\ntitle: Pictures\n---\n\n## Described\n\n![A red square](a.png)\n\n## Decorative\n\n![](a.png)\n', 'a.png': square }, 'pptx-decorative');

@@ -12,6 +12,7 @@ const TYPE_NAMES: Record<string, string> = {
   pie: 'Pie chart',
   scatter: 'Scatter chart',
   'stacked-bar': 'Stacked bar chart',
+  'stacked-column': 'Stacked column chart',
 };
 
 /** One sentence that says what the chart shows, such as "Column chart: tests per year, highest 2017 (20)". */

@@ -103,13 +103,15 @@ function buildSpec(chart: ChartRef, table: ChartTable, fields: { x: string; y: s
   const base = { data: { values: table.rows } };
   const xIsNumber = table.numeric.has(x);
   switch (chart.type) {
-    // Columns and bars of several series stand side by side in each category, as a grouped chart draws them (stacked-bar stacks them).
+    // Columns and bars of several series stand side by side in each category, as a grouped chart draws them (stacked-column and stacked-bar stack them).
     case 'column':
       return { ...base, mark: { type: 'bar', color: CHART_COLORS.series[0] }, encoding: { x: { field: x, type: 'nominal', sort: categoryOrder('x'), axis: { labelAngle: 0 } }, y: { field: y, type: 'quantitative', title: valueTitle }, ...(fill ? { color: fill } : {}), ...(series ? { xOffset: { field: series } } : {}) } };
     case 'bar':
       return { ...base, mark: { type: 'bar', color: CHART_COLORS.series[0] }, encoding: { y: { field: x, type: 'nominal', sort: categoryOrder('y') }, x: { field: y, type: 'quantitative', title: valueTitle }, ...(fill ? { color: fill } : {}), ...(series ? { yOffset: { field: series } } : {}) } };
     case 'stacked-bar':
       return { ...base, mark: 'bar', encoding: { y: { field: x, type: 'nominal', sort: categoryOrder('y') }, x: { field: y, type: 'quantitative', title: valueTitle, stack: 'zero' }, color: series ? { field: series, type: 'nominal', title: series } : { value: CHART_COLORS.series[0] } } };
+    case 'stacked-column':
+      return { ...base, mark: 'bar', encoding: { x: { field: x, type: 'nominal', sort: categoryOrder('x'), axis: { labelAngle: 0 } }, y: { field: y, type: 'quantitative', title: valueTitle, stack: 'zero' }, color: series ? { field: series, type: 'nominal', title: series } : { value: CHART_COLORS.series[0] } } };
     case 'line':
     case 'area':
       return {

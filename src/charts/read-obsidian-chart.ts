@@ -17,8 +17,12 @@ const TYPES: Record<string, { type: ChartType; drawnAs?: string }> = {
   radar: { type: 'line', drawnAs: 'lines' },
 };
 
-/** Options of the plugin's that change nothing the built-in chart shows (its look is the theme's). */
-const QUIET_OPTIONS = new Set(['width', 'labelColors', 'fill', 'tension', 'beginAtZero', 'legend', 'legendPosition', 'spanGaps', 'transparency', 'rMax', 'rMin', 'xTitle', 'yTitle', 'xReverse', 'yReverse', 'xDisplay', 'yDisplay', 'xTickDisplay', 'yTickDisplay', 'xMin', 'xMax', 'yMin', 'yMax', 'time', 'id', 'file', 'select', 'layout', 'bestFit', 'bestFitTitle', 'bestFitNumber', 'labelColor', 'stacked', 'indexAxis']);
+/**
+ * Options of the plugin's that change nothing the built-in chart shows (its look is the theme's), or that it reads
+ * (`stacked`, `indexAxis`). Its data from elsewhere (`id:` a table of the note, `file:` another note, `select:` their
+ * columns) is none of these: named, it tells why a chart drew other data than its author meant.
+ */
+const QUIET_OPTIONS = new Set(['width', 'labelColors', 'fill', 'tension', 'beginAtZero', 'legend', 'legendPosition', 'spanGaps', 'transparency', 'rMax', 'rMin', 'xTitle', 'yTitle', 'xReverse', 'yReverse', 'xDisplay', 'yDisplay', 'xTickDisplay', 'yTickDisplay', 'xMin', 'xMax', 'yMin', 'yMax', 'time', 'layout', 'bestFit', 'bestFitTitle', 'bestFitNumber', 'labelColor', 'stacked', 'indexAxis']);
 
 /** Whether a chart block's keys are the Obsidian Charts plugin's: its categories under `labels`, or its series as a list. */
 export function isObsidianChart(data: Record<string, unknown>): boolean {
@@ -37,8 +41,9 @@ export function readObsidianChart(data: Record<string, unknown>, at: { file: str
   const labels = Array.isArray(data.labels) ? data.labels.map((l) => String(l ?? '')) : [];
   const series = Array.isArray(data.series) ? data.series : [];
   if (labels.length === 0 || series.length === 0) return leftOut('it needs `labels:` and `series:`, each a list');
-  // A horizontal bar chart is Chart.js's bar turned on its side; a pie draws one series, its first.
-  const type: ChartType = kind.type === 'column' && data.indexAxis === 'y' ? 'bar' : kind.type;
+  // A horizontal bar chart is Chart.js's bar turned on its side, `stacked: true` its series one on another; a pie draws one series, its first.
+  const horizontal = data.indexAxis === 'y';
+  const type: ChartType = kind.type !== 'column' ? kind.type : data.stacked === true ? (horizontal ? 'stacked-bar' : 'stacked-column') : horizontal ? 'bar' : 'column';
   const drawn = type === 'pie' ? series.slice(0, 1) : series;
   const rows: ChartRow[] = [];
   const names: string[] = [];

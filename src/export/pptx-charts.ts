@@ -101,6 +101,9 @@ export function addNativeChart(pptx: PptxGenJS, slide: Pptx.default.Slide, chart
     case 'stacked-bar':
       slide.addChart(type.bar, data, { ...common, barDir: 'bar', barGrouping: 'stacked', ...TOP_DOWN });
       break;
+    case 'stacked-column':
+      slide.addChart(type.bar, data, { ...common, barDir: 'col', barGrouping: 'stacked' });
+      break;
     case 'line':
       slide.addChart(type.line, data, { ...common, lineSize: 3, lineDataSymbolSize: 8 });
       break;
