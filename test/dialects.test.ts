@@ -2519,6 +2519,18 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(quoted.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.message)).toEqual(['MDC attributes title=a big word lazy=true are not supported and were left out']);
   });
 
+  it('names an icon inside raw HTML as an icon, once, at its line, as it names one in a line (not as neutralised markup); the element and its text around it stay', async () => {
+    const deck = ['---', 'layout: cover', '---', '', '# Start', '', '<div class="abs-br">', '  <span>Next <carbon:arrow-right class="inline"/></span>', '  <carbon:arrow-right/> <carbon:logo-github/>', '</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-icons-in-html'), 'deck.md'));
+    expect(toPlainText(built.briefing.slides[0]!.bodyHtml).trim()).toBe('Next');
+    expect(built.briefing.slides[0]!.bodyHtml).not.toContain('carbon');
+    expect(built.briefing.meta.peerTools).toContain('Slidev');
+    expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual([
+      'W_PEER_SYNTAX 8: Slidev icon <carbon:arrow-right> has no picture offline and was left out',
+      'W_PEER_SYNTAX 9: Slidev icon <carbon:logo-github> has no picture offline and was left out',
+    ]);
+  });
+
   it('reads MDC props as Slidev does: Vue directives with dots or a leading : or @ are props, never text, and click props are steps', async () => {
     const line = 'A [marked]{.text-xl v-mark.red} word, [one]{v-click}, [gone]{v-click.hide}, [third]{v-click="3"}, [bound]{:count="10" @click=go .a.b#x} and ![p](pic.png){v-click}.';
     const dir = writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Props\n\n${line}\n` }, 'slidev-mdc-vue');

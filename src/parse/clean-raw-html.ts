@@ -6,6 +6,7 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
 import type { AnchorLink } from './slide-anchors.js';
+import { isSlidevIconName } from './dialects/slidev-icons.js';
 
 // A slide's raw HTML, cleaned under the deck's rules: a trusted author's kept
 // but for what navigates, rebases links or frames other content; anyone else's
@@ -32,7 +33,12 @@ export interface RawHtmlContext {
   anchorLinks?: AnchorLink[];
   /** The hint of a warning about another tool's syntax. */
   peerHint?: string;
+  /** A Slidev deck: its icons (`<carbon:arrow-right class="inline"/>`) are named as icons, not as neutralised markup. */
+  slidevIcons?: boolean;
 }
+
+/** The element a removed item names (`<carbon:arrow-right>`, `class on <carbon:arrow-right>`). */
+const REMOVED_ELEMENT = /<([^<>\s]+)>$/;
 
 /** A Vue directive or binding on an element, as Slidev decks write them (`v-mark.underline`, `v-motion`, `:initial`, `@click`): Slidev's, not markup's. */
 const VUE_ATTRIBUTE = /^(?:v-[\w.:-]+|[:@#][\w.:-]+) on </;
@@ -70,9 +76,10 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   };
   // "<iframe>", or "onerror on <img>": the line where that tag first opens (with that attribute).
   const lineOfMarkup = (what: string) => {
-    const tag = /<([\w-]+)>$/.exec(what)?.[1] ?? '';
-    const attribute = /^([^\s<]+) on </.exec(what)?.[1];
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // An element's name may hold a colon (Slidev's icons, `<carbon:arrow-right>`), which the sanitizer reports as written.
+    const tag = escape(/<([\w:.-]+)>$/.exec(what)?.[1] ?? '');
+    const attribute = /^([^\s<]+) on </.exec(what)?.[1];
     const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
     return locateLine(match ? lineAt(c.lines, lineIndexAt(match.index)) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
   };
@@ -133,6 +140,12 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.bag.warn('W_PEER_SYNTAX', `Slidev's (Vue's) ${what.join(', ')} ${one ? 'does' : 'do'} nothing outside Slidev and ${one ? 'was' : 'were'} left out; the element and its text stay`, { ...at, hint: c.peerHint ?? '' });
     }
     if (vueByLine.size > 0) removed = removed.filter((what) => !VUE_ATTRIBUTE.test(what));
+    // Slidev's icons inside HTML (`<p>Next <carbon:arrow-right class="inline"/></p>`): each named once, as the inline reader names them.
+    const isIcon = (what: string) => c.slidevIcons === true && isSlidevIconName(REMOVED_ELEMENT.exec(what)?.[1] ?? '');
+    for (const name of new Set(removed.filter((what) => what.startsWith('<') && isIcon(what)))) {
+      c.bag.warn('W_PEER_SYNTAX', `Slidev icon ${name} has no picture offline and was left out`, { ...lineOfMarkup(name), hint: c.peerHint ?? '' });
+    }
+    removed = removed.filter((what) => !isIcon(what));
     // Only classes went, which no style of the deck names: that draws nothing here, and saying how to keep them serves better than calling it neutralised.
     if (removed.length > 0 && removed.every((what) => what.startsWith('class on <'))) {
       c.bag.warn('W_RAW_HTML', `classes no style of the deck names were left out of raw HTML (${removed.map((what) => what.slice('class on '.length)).join(', ')})`, {

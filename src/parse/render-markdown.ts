@@ -369,7 +369,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
-    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path), ownFilePictures });
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path), ownFilePictures, slidevIcons: meta.peerTools.includes('Slidev') });
     // Every item steps in, at every depth, unless the region said how deep (its items are marked as they render).
     if (incremental && !stepped) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };

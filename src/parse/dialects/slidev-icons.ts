@@ -11,6 +11,14 @@ import { startWithinWindow } from '../extension-start.js';
 /** An icon element, empty: `<set:name …/>`, `<set-name …/>` or `<set:name …></set:name>`, bounded to one line. */
 const ICON = /^<([a-z][a-z0-9]*(?::[a-z0-9]+(?:-[a-z0-9]+)*|(?:-[a-z0-9]+)+))((?:\s[^<>\n]{0,300})?)(?:\/>|>[ \t]*<\/\1>)/i;
 
+/**
+ * Whether an element's name is an icon's as Slidev writes it inside HTML: `set:name`, which no HTML element is. (The
+ * dash form, `mdi-account`, is a custom element's name too, and is left to the sanitizer's own report.)
+ */
+export function isSlidevIconName(name: string): boolean {
+  return /^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(name);
+}
+
 /** A marked extension, for Slidev decks, that leaves out icons wherever they stand in a line; `report` names each one. */
 export function slidevIconExtension(report: (raw: string, message: string) => void): TokenizerAndRendererExtension {
   return {
