@@ -1102,6 +1102,19 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(own.briefing.meta.title).toBe('Tags like <br/> stay');
   });
 
+  it('read the Markdown of the title, subtitle and author, as Pandoc and remark read it, to its text: links, emphasis and code never show their marks; a picture goes with a warning; math and briefdeck\'s own decks are left as written', async () => {
+    const deck = ['---', 'title: "A **bold** `plan`"', 'subtitle: "![logo](logo.png) Review"', 'author: "[Ann](https://example.org) and *Bo*"', 'date: "2021-11-08"', 'output: xaringan::moon_reader', '---', '', '# One', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-markdown-meta'), 'deck.Rmd'));
+    expect([built.briefing.meta.title, built.briefing.meta.subtitle, built.briefing.meta.author]).toEqual(['A bold plan', 'Review', 'Ann and Bo']);
+    expect(built.deck.html).toContain('<p class="deck-author">Ann and Bo</p>');
+    expect(built.deck.html).not.toMatch(/\]\(https|\*\*bold/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: a picture in the subtitle was left out: it shows text only']);
+    const math = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: "The $x^2$ *law*"\nformat: revealjs\n---\n\n## One\n' }, 'quarto-math-meta'), 'deck.qmd'));
+    expect(math.briefing.meta.title).toBe('The $x^2$ *law*');
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: "A **plan**"\nauthor: "[Ann](https://example.org)"\n---\n\n## One\n' }, 'own-markdown-meta'), 'deck.md'));
+    expect([own.briefing.meta.title, own.briefing.meta.author]).toEqual(['A **plan**', '[Ann](https://example.org)']);
+  });
+
   it("follow Pandoc's Markdown, which R Markdown hands them to: >- lists step in, a. starts a lettered list, a lone picture is captioned; xaringan's, which remark reads, and @fig-x (a citation to knitr) do not", async () => {
     const text = ['## Getting up', '', '>- Turn off alarm', '>- Get out of bed', '', '## Figures', '', '![A red square](square.png)', '', 'a. first', 'b. second', '', 'See @fig-none.', ''];
     const square = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
