@@ -1425,6 +1425,17 @@ describe("remark's content classes over several lines", () => {
   });
 });
 
+describe("remark's scale macro", () => {
+  it('![:scale 25%](a.png) is the picture at that width, inside an HTML block too, as remark writes it before reading the Markdown; in code it is code', async () => {
+    const deck = ['---', 'title: M', 'output: xaringan::moon_reader', '---', '', '# Macros', '', '![:scale 25%](a.png)', '', '<div align="center">', '![:scale 20%](a.png)', '</div>', '', 'Code `![:scale 10%](a.png)` stays.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'remark-scale-macro'), 'deck.Rmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Macros')!.bodyHtml;
+    expect([...body.matchAll(/<img src="briefdeck-asset:(\d+)" alt="" width="(\d+%)"/g)].map((m) => m[2])).toEqual(['25%', '20%']);
+    expect(toPlainText(body).trim()).toBe('Code ![:scale 10%](a.png) stays.');
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe("a deck for Pandoc's Beamer output", () => {
   it("keeps Beamer's columns and blocks as columns and callouts, and sets LaTeX's text commands (\\textbf, \\alert, \\emph, \\href) as they set their text, where the text was lost or shown as TeX", async () => {
     const deck = ['---', 'title: B', 'output: beamer_presentation', '---', '', '## Columns', '', '\\begin{columns}', '\\begin{column}{0.4\\textwidth}', 'Left text', '\\end{column}', '\\begin{column}{0.6\\textwidth}', 'Right text', '\\end{column}', '\\end{columns}', '',

@@ -244,7 +244,23 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     state.open.pop();
     return { text: '' };
   }
-  return line.includes('[') ? rewriteInlineClasses(line, MAX_NESTING) : null;
+  const scaled = line.includes('![:scale') ? writeScaledPictures(line) : line;
+  const classes = scaled.includes('[') ? rewriteInlineClasses(scaled, MAX_NESTING) : null;
+  return classes ?? (scaled === line ? null : { text: scaled });
+}
+
+/**
+ * remark's `scale` macro, which xaringan decks define in their own JavaScript (remark's wiki gives it, and most decks copy
+ * it): `![:scale 50%](a.png)` is the picture at that share of the width, as an <img>, which remark writes before it reads
+ * the Markdown, so it is one inside an HTML block too (`<div align="center">` then the macro). Outside code spans.
+ */
+function writeScaledPictures(line: string): string {
+  let ticks = 0;
+  let counted = 0;
+  return line.replace(/!\[:scale[ \t]+(\d{1,3}(?:\.\d{1,2})?%|\d{1,4}px)[ \t]*\]\(([^()\s"'<>]+)\)/g, (whole, size: string, src: string, at: number) => {
+    for (; counted < at; counted++) if (line[counted] === '`') ticks++;
+    return ticks % 2 === 1 ? whole : `<img src="${src}" alt="" width="${size.replace(/px$/, '')}">`;
+  });
 }
 
 /** A slide property: its look as a reveal `.slide:` comment, the slide left out, or nothing, with a warning for what is lost. */
