@@ -1425,6 +1425,20 @@ describe("remark's content classes over several lines", () => {
   });
 });
 
+describe("remark's content classes opened one in another", () => {
+  it('.pull-left[.full-width[ on a line of its own makes the column, closed by ]] together; the other class is named where it opens; nothing of it shows', async () => {
+    const deck = ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '# Columns', '', '.pull-left[.full-width[', '', 'Left words', '', ']]', '', '.pull-right[.full-width[', '', 'Right words', '', ']]', '', 'Under `.a[.b[x]]` both.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'remark-class-chain'), 'deck.Rmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Columns')!;
+    expect(slide.columns!.map((c) => toPlainText(c).replace(/\s+/g, ' ').trim())).toEqual(['Left words', 'Right words Under .a[.b[x]] both.']);
+    expect(`${slide.columnsLead ?? ''}${slide.columns!.join('')}`.replace(/<code>[^<]*<\/code>/g, '')).not.toMatch(/\[|\]/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "8: remark's content class .full-width[…] is not supported; its content is shown without it",
+      "14: remark's content class .full-width[…] is not supported; its content is shown without it",
+    ]);
+  });
+});
+
 describe("remark's scale macro", () => {
   it('![:scale 25%](a.png) is the picture at that width, inside an HTML block too, as remark writes it before reading the Markdown; in code it is code', async () => {
     const deck = ['---', 'title: M', 'output: xaringan::moon_reader', '---', '', '# Macros', '', '![:scale 25%](a.png)', '', '<div align="center">', '![:scale 20%](a.png)', '</div>', '', 'Code `![:scale 10%](a.png)` stays.', ''].join('\n');

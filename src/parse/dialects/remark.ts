@@ -229,6 +229,16 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
   }
   if (/^\?\?\?[ \t]*$/.test(line)) return { text: 'Note:' };
   if (/^--[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
+  // Classes opened one in another on a line of their own (`.pull-left[.full-width[`), closed together (`]]`).
+  const chain = /^[ \t]*((?:\.[A-Za-z][\w-]*\[[ \t]*){2,8})$/.exec(line);
+  if (chain) {
+    const names = [...chain[1]!.matchAll(/\.([A-Za-z][\w-]*)\[/g)].map((m) => m[1]!);
+    state.open.push(...names);
+    const column = names.find((name) => Object.hasOwn(COLUMN_CLASSES, name));
+    const dropped = names.filter((name) => !Object.hasOwn(COLUMN_CLASSES, name)).map((name) => `.${name}[…]`);
+    const warning = dropped.length === 0 ? undefined : `remark's content class${dropped.length > 1 ? 'es' : ''} ${dropped.join(', ')} ${dropped.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${dropped.length > 1 ? 'them' : 'it'}`;
+    return { ...(column ? COLUMN_CLASSES[column]! : { text: '' }), ...(warning ? { warning } : {}) };
+  }
   // A class opened on its own line, or with its first words after the bracket and closed on a later line (`.note[ First…`).
   const opened = /^[ \t]*\.([A-Za-z][\w-]*)\[[ \t]*(.*)$/.exec(line);
   // Words that open a class of their own are not read so (`.a[.b[…`): a line of thousands of openings would be read once per opening.
@@ -240,8 +250,10 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]!, ...rest };
     return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it`, ...rest };
   }
-  if (state.open.length > 0 && /^[ \t]*\][ \t]*$/.test(line)) {
-    state.open.pop();
+  // A line of closing brackets closes as many classes, when as many are open.
+  const closing = /^[ \t]*(\]{1,8})[ \t]*$/.exec(line)?.[1]?.length ?? 0;
+  if (closing > 0 && closing <= state.open.length) {
+    state.open.length -= closing;
     return { text: '' };
   }
   const scaled = line.includes('![:scale') ? writeScaledPictures(line) : line;
