@@ -120,6 +120,13 @@ describe('other tools\' front matter', () => {
       // R Markdown's `r Sys.Date()` (xaringan's starter deck) is the day knitr knits it, as R prints a date; in a deck of briefdeck's own it is text.
       const knitted = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': '---\ntitle: T\ndate: "2016/12/12 (updated: `r Sys.Date()`)"\noutput: xaringan::moon_reader\n---\n\n# One\n\nText.\n' }, 'rmarkdown-sys-date'), 'deck.Rmd'));
       expect(knitted.briefing.meta.date).toBe('2016/12/12 (updated: 2023-11-14)');
+      // RStudio's templates format it: `r format(Sys.time(), '%d %B %Y')`, in the deck's language; a time of day stays R's code.
+      const formatted = async (date: string, lang = 'en') => (await buildDeck(path.join(writeBriefing({ 'deck.Rmd': `---\ntitle: T\nlang: ${lang}\ndate: "${date}"\noutput: xaringan::moon_reader\n---\n\n# One\n` }, `rmarkdown-format-date-${lang}`), 'deck.Rmd'))).briefing.meta.date;
+      expect(await formatted("`r format(Sys.time(), '%d %B %Y')`")).toBe('14 November 2023');
+      expect(await formatted("`r format(Sys.Date(), format = '%A, %b %e, %Y (day %j, %m/%d/%y)')`")).toBe('Tuesday, Nov 14, 2023 (day 318, 11/14/23)');
+      expect(await formatted("`r format(Sys.time(), '%d %B %Y')`", 'de')).toBe('14 November 2023');
+      expect(await formatted("`r format(Sys.time(), '%B')`", 'fr')).toBe('novembre');
+      expect(await formatted("`r format(Sys.time(), '%H:%M')`")).toMatch(/^format\(Sys\.time\(\), .%H:%M.\)$/);
       const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ndate: "`r Sys.Date()`"\n---\n\n## One\n\nText.\n' }, 'own-sys-date'), 'deck.md'));
       expect(plain.briefing.meta.date).toBe('`r Sys.Date()`');
     } finally {

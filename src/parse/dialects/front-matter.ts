@@ -2,6 +2,7 @@
 // knows (peer-keys.ts says whose) is a warning that names the tool, never an
 // error; the few that mean something briefdeck can do are mapped onto its own metadata.
 import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
+import { fillRDates } from './r-dates.js';
 import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { applyHeadIncludes } from './header-includes.js';
@@ -341,9 +342,9 @@ const DATE_KEYWORDS = new Set(['today', 'now']);
  */
 export function resolveDateKeyword(meta: BriefingMeta, days: { today?: string; lastModified?: string }): void {
   // R Markdown's `` `r Sys.Date()` `` (xaringan's starter deck: `date: "2016/12/12 (updated: `r Sys.Date()`)"`) is the day
-  // knitr knits the deck, printed as R prints a date: the build's day, here.
+  // knitr knits the deck, printed as R prints a date: the build's day, here (r-dates.ts).
   if (meta.date !== undefined && days.today !== undefined && (meta.peerTools.includes('R Markdown') || meta.peerTools.includes('remark'))) {
-    meta.date = meta.date.replace(/`r[ \t]+Sys\.Date\(\)[ \t]*`/g, days.today);
+    meta.date = fillRDates(meta.date, days.today, meta.lang);
   }
   const keyword = meta.date?.trim();
   const iso = keyword === undefined ? undefined : DATE_KEYWORDS.has(keyword) ? days.today : keyword === 'last-modified' ? days.lastModified : undefined;
