@@ -136,6 +136,8 @@ export interface BriefingMeta {
   presentermOptions?: { endSlideShorthand?: boolean; implicitSlideEnds?: boolean };
   /** Quarto's `code-line-numbers` and Slidev's `lineNumbers`: whether code blocks number their lines (unset: a Quarto deck's do, as Quarto's revealjs format has them). */
   codeLineNumbers?: boolean;
+  /** xaringan's `nature: highlightLines: true`: a code line opening with `*` (an R cell's `{{ … }}`) is highlighted, as remark reads it. */
+  highlightLines?: true;
   /** Quarto's `auto-stretch`: whether a slide's one picture takes the height the slide has left (unset: in a Quarto deck, it does). */
   autoStretch?: boolean;
   /** Slidev's `colorSchema: dark`: the deck asks for a dark look. */

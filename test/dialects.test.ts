@@ -1446,6 +1446,30 @@ describe("remark's content classes opened one in another", () => {
   });
 });
 
+describe("xaringan's highlighted code lines", () => {
+  // Each line as shown, after a * when it is lit, its leading space kept.
+  const lit = (html: string) => [...html.matchAll(/<span class="code-line( highlight-line)?">(.*?)<\/span>(?=\n|<\/code>)/g)].map((m) => `${m[1] ? '*' : ' '}${m[2]!.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"')}`);
+  it("with highlightLines, a line opening with * and an R cell's {{ … }} line are lit without their marks; a plain block's braces and a chunk shown with `r ''` stay as written", async () => {
+    const deck = [
+      '---', 'title: T', 'output:', '  xaringan::moon_reader:', '    nature:', '      highlightLines: true', '---', '',
+      '# Star', '', '```r', 'if (TRUE) {', '* message("a")', '}', '```', '',
+      '---', '', '# Braces', '', '```{r}', 'if (TRUE) {', '{{ message("b") }}', '}', '```', '',
+      '---', '', '# Shown', '', "`r ''````{r tidy=FALSE}", '{{ message("c") }}', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-highlight-lines'), 'deck.Rmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    expect(lit(body('Star'))).toEqual([' if (TRUE) {', '* message("a")', ' }']);
+    expect(lit(body('Braces'))).toEqual([' if (TRUE) {', '* message("b") ', ' }']);
+    // knitr leaves `r ''` as nothing and never runs the chunk: a code block whose braces are code.
+    expect(toPlainText(body('Shown'))).toBe('{{ message("c") }}');
+    expect(body('Shown')).toContain('language-r');
+    expect(built.warnings).toEqual([]);
+    // Without highlightLines, remark shows the marks as written.
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '# Star', '', '```r', '* message("a")', '```', ''].join('\n') }, 'xaringan-no-highlight-lines'), 'deck.Rmd'));
+    expect(toPlainText(plain.briefing.slides.find((s) => s.title === 'Star')!.bodyHtml)).toBe('* message("a")');
+  });
+});
+
 describe("remark's scale macro", () => {
   it('![:scale 25%](a.png) is the picture at that width, inside an HTML block too, as remark writes it before reading the Markdown; in code it is code', async () => {
     const deck = ['---', 'title: M', 'output: xaringan::moon_reader', '---', '', '# Macros', '', '![:scale 25%](a.png)', '', '<div align="center">', '![:scale 20%](a.png)', '</div>', '', 'Code `![:scale 10%](a.png)` stays.', ''].join('\n');

@@ -43,6 +43,7 @@ import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
 import { readShortcodesInText, shortcodeLeftOut } from './dialects/pandoc/shortcodes.js';
 import { joinHeadingAttributeLines } from './dialects/pandoc/heading-attribute-lines.js';
+import { openKnitrVerbatimFences } from './dialects/knitr-verbatim.js';
 import { appendAll } from '../append-all.js';
 
 /** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
@@ -152,7 +153,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     if (laidOut) reportRemarkLayouts(laidOut, (line, message, hint) => bag.warn('W_PEER_SYNTAX', message, { file: body.file.path, line, hint }));
     const { text: written, lineNumbers } = laidOut ?? body;
     // Pandoc reads a heading's attributes over several lines; briefdeck, a line at a time, gets them on one.
-    const text = pandocFamily ? joinHeadingAttributeLines(written) : written;
+    // knitr's `` `r ''` `` before a fence (a chunk shown, not run) is gone once knitr has knitted an R Markdown file.
+    const knitted = meta.peerTools.includes('R Markdown') || /\.rmd$/i.test(body.file.path) ? openKnitrVerbatimFences(written) : written;
+    const text = pandocFamily ? joinHeadingAttributeLines(knitted) : knitted;
     appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { lineNumbers, slideLevel, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.

@@ -127,15 +127,22 @@ export function readQuartoLines(value: string, start = 1): CodeLines | undefined
   return read ? { ...read, numbers: true, start, countFrom: 1 } : undefined;
 }
 
-/** xaringan's `#<<` at the end of a line, which highlights that line: the code without the markers, and the lines, if any were marked. */
-export function readXaringanLines(code: string): { code: string; lines: CodeLines } | null {
-  const rows = code.split('\n');
+/**
+ * xaringan's marks of lines to highlight: `#<<` at a line's end; with remark's `highlightLines`, a `*` opening a line (the
+ * mark goes, the rest stays, so `* x` keeps its indent); and in an R cell that knitr runs, `{{ … }}` around a line's code,
+ * which xaringan writes as `*`. The code without the marks, and the lines, if any were marked.
+ */
+export function readXaringanLines(code: string, marks: { star: boolean; braces: boolean } = { star: false, braces: false }): { code: string; lines: CodeLines } | null {
   const marked: LineRange[] = [];
-  rows.forEach((row, i) => {
-    if (/[ \t]*#<<[ \t]*$/.test(row)) marked.push({ from: i + 1, to: i + 1 });
+  const rows = code.split('\n').map((row, i) => {
+    const braced = marks.braces ? /^([ \t]*)\{\{(.*?)\}\}([ \t]*)$/.exec(row) : null;
+    const unmarked = braced ? `${braced[1]}${braced[2]}${braced[3]}` : /[ \t]*#<<[ \t]*$/.test(row) ? row.replace(/[ \t]*#<<[ \t]*$/, '') : marks.star && row.startsWith('*') ? row.slice(1) : null;
+    if (unmarked === null) return row;
+    marked.push({ from: i + 1, to: i + 1 });
+    return unmarked;
   });
   if (marked.length === 0) return null;
-  return { code: rows.map((row) => row.replace(/[ \t]*#<<[ \t]*$/, '')).join('\n'), lines: { steps: [marked], numbers: false, start: 1, countFrom: 1 } };
+  return { code: rows.join('\n'), lines: { steps: [marked], numbers: false, start: 1, countFrom: 1 } };
 }
 
 /** The lines a block's steps name that it does not have, as written, for a warning (each once). */

@@ -86,8 +86,9 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
     if (info.magicMoveSteps !== undefined && info.magicMoveSteps > 1) {
       c.bag.warn('W_PEER_SYNTAX', `Slidev's magic-move block is shown as its last step, of ${info.magicMoveSteps}; the steps between are left out`, { ...c.at(), hint: c.peerHint });
     }
-    // xaringan's `#<<` at a line's end highlights that line in remark; the marker is never code.
-    const xaringan = c.meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text) : null;
+    // xaringan's `#<<` at a line's end (and, with highlightLines, `*` and an R cell's `{{ … }}`) highlights that line in remark; the marker is never code.
+    const highlighted = c.meta.highlightLines === true;
+    const xaringan = c.meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text, { star: highlighted, braces: highlighted && info.cell !== undefined && info.language?.toLowerCase() === 'r' }) : null;
     // Quarto's annotation markers (`# <1>`) go where a numbered list of annotations follows the block (code-annotations.ts).
     const code = token.quartoAnnotated ? stripCodeAnnotations(xaringan?.code ?? info.text) : (xaringan?.code ?? info.text);
     // Quarto numbers the lines of every block of code in a language (not a cell's output, nor a block of plain text) unless

@@ -277,12 +277,12 @@ function setSlideDefault(key: 'backgroundColor' | 'color', value: string, meta: 
 
 /**
  * xaringan's `nature:`, the options it hands remark: `ratio` is the deck's size, and what briefdeck does anyway is read
- * (`highlightLines: true`, as `#<<` is always read; `countIncrementalSlides: false`, as `--` steps are a slide's own).
+ * (`highlightLines: true`, which lights code lines marked with `*`; `countIncrementalSlides: false`, as `--` steps are a slide's own).
  */
 function applyRemarkNature(value: unknown, meta: BriefingMeta): boolean | string[] {
   const unread = applyEachOption(value, {
     ratio: (v) => (v === '16:9' || v === '4:3') && (meta.keyLines.size === undefined ? ((meta.size = v), true) : true),
-    highlightLines: (v) => v === true,
+    highlightLines: (v) => v === true && ((meta.highlightLines = true), true),
     countIncrementalSlides: (v) => v === false,
   });
   return unread === null ? false : unread.length === 0 ? true : unread;

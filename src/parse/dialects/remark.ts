@@ -229,15 +229,16 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
   }
   if (/^\?\?\?[ \t]*$/.test(line)) return { text: 'Note:' };
   if (/^--[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
-  // Classes opened one in another on a line of their own (`.pull-left[.full-width[`), closed together (`]]`).
-  const chain = /^[ \t]*((?:\.[A-Za-z][\w-]*\[[ \t]*){2,8})$/.exec(line);
-  if (chain) {
+  // Classes opened one in another on a line (`.pull-left[.full-width[`), perhaps with their first words, closed together
+  // on a later line (`]]`). Words that close the innermost on the line are inline classes, read below.
+  const chain = /^[ \t]*((?:\.[A-Za-z][\w-]*\[[ \t]*){2,8})(.*)$/.exec(line);
+  if (chain && (chain[2] === '' || (!/^\.[A-Za-z]/.test(chain[2]!) && closingBracket(line, line.length - chain[2]!.length) === -1))) {
     const names = [...chain[1]!.matchAll(/\.([A-Za-z][\w-]*)\[/g)].map((m) => m[1]!);
     state.open.push(...names);
     const column = names.find((name) => Object.hasOwn(COLUMN_CLASSES, name));
     const dropped = names.filter((name) => !Object.hasOwn(COLUMN_CLASSES, name)).map((name) => `.${name}[…]`);
     const warning = dropped.length === 0 ? undefined : `remark's content class${dropped.length > 1 ? 'es' : ''} ${dropped.join(', ')} ${dropped.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${dropped.length > 1 ? 'them' : 'it'}`;
-    return { ...(column ? COLUMN_CLASSES[column]! : { text: '' }), ...(warning ? { warning } : {}) };
+    return { ...(column ? COLUMN_CLASSES[column]! : { text: '' }), ...(warning ? { warning } : {}), ...(chain[2] === '' ? {} : { after: [chain[2]!] }) };
   }
   // A class opened on its own line, or with its first words after the bracket and closed on a later line (`.note[ First…`).
   const opened = /^[ \t]*\.([A-Za-z][\w-]*)\[[ \t]*(.*)$/.exec(line);
