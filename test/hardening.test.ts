@@ -117,7 +117,7 @@ describe('special files are refused, never read', () => {
 });
 
 describe('the deck-size limit counts what is written', () => {
-  it('an image referenced twelve times costs twelve copies', async () => {
+  it('an image referenced twelve times costs twelve copies; passing the limit is one error, and the pictures after it are not read', async () => {
     const dir = writeBriefing({
       'briefing.yml': 'title: Twelve\n',
       'big.png': Buffer.concat([PNG, Buffer.alloc(100_000)]),
@@ -125,7 +125,8 @@ describe('the deck-size limit counts what is written', () => {
     });
     const result = await runCapture(['build', 'deck', '--max-deck-bytes', '1000000'], path.dirname(dir));
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/deck\/a\.md:\d+: error: images add up to more than the 1000000-byte deck limit at big\.png/);
+    expect(result.err).toMatch(/deck\/a\.md:39: error: images add up to more than the 1000000-byte deck limit at big\.png; the 2 after it were not read\n/);
+    expect(result.err.match(/error:/g)).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { BriefdeckError, DiagnosticBag, failure, type ErrorCode } from '../error
 import { readPixelSize } from '../read-pixel-size.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { type Briefing, type LoadedAsset } from '../model.js';
+import { groupDigits } from '../group-digits.js';
 import { writtenForAnotherTool } from '../written-for.js';
 import { readRegularFile } from '../read-regular-file.js';
 import { assertInside } from './confine-path.js';
@@ -20,14 +21,18 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
   /** The hint for each picture found missing, by its path, and each folder's names: a deck that names thousands of missing pictures lists each folder once. */
   const missing: MissingPictures = { hints: new Map(), folders: new Map(), guessed: 0 };
   let total = 0;
+  /** Once the images pass the deck limit, the pictures after are not read: one problem, said once. */
+  let overLimit = false;
   briefing.images.forEach((image, index) => {
     // A Mermaid diagram is drawn, not read (draw-diagrams.ts).
-    if (image.diagram !== undefined) return;
+    if (image.diagram !== undefined || overLimit) return;
     const where = { file: image.source.file, line: image.source.line };
     const countTowardsDeck = (bytes: number) => {
       total += bytes;
       if (total > limits.maxDeckBytes) {
-        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}`, {
+        overLimit = true;
+        const after = briefing.images.slice(index + 1).filter((i) => i.diagram === undefined).length;
+        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}${after > 0 ? `; the ${groupDigits(after)} after it ${after === 1 ? 'was' : 'were'} not read` : ''}`, {
           ...where,
           hint: 'compress the images or use each fewer times, or raise the limit with --max-deck-bytes',
         });
