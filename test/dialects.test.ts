@@ -427,6 +427,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[2]!.bodyHtml).toContain('<code class="hljs language-yaml">');
   });
 
+  it('Slidev cuts at a line opening with --- and more (`--- #9`, an author\'s note), its front matter after it as after ---; in a deck of another tool such a line is text', async () => {
+    const deck = ['---', 'theme: seriph', '---', '', '# One', '', '--- #9', 'class: text-center', '---', '', '# Two', '', '--- part three', '', '# Three', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-noted-cut'), 'slides.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['One', null], ['Two', 'text-center'], ['Three', null]]);
+    for (const slide of built.briefing.slides) expect(`${slide.titleHtml}${slide.bodyHtml}`).not.toMatch(/#9|class:|part three|---/);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n--- a dash of text\n' }, 'own-dash-text'), 'deck.md'));
+    expect([own.briefing.slides.length, toPlainText(own.briefing.slides.at(-1)!.bodyHtml).trim()]).toEqual([2, '— a dash of text']);
+  });
+
   it('Slidev: a slide\'s own front matter sets its layout, ::right:: splits the columns, and nothing of it shows', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-layouts.md'));
     const content = built.briefing.slides.filter((s) => s.kind === 'content');

@@ -41,6 +41,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   }
   // A `<style>` block's CSS is the deck's to style (author-styles.ts), never its text: read whole, it is handed on at its end.
   if (state.style) return readStyleLine(line, state);
+  // Slidev cuts at any line that opens with `---` (its parser's rule): `--- #9`, an author's note on the cut, is a cut.
+  if (state.slidev && /^---[^-]/.test(line) && /\S/.test(line.slice(3))) return { text: '---' };
   // Slidev's page number and count (`<SlideCurrentNo />`, `{{ $slidev.nav.total }}`) are the deck's, once it is numbered.
   const numbered = markSlidevPageNumbers(line);
   if (numbered !== null) return rewriteLeftover(numbered, state) ?? { text: numbered };
