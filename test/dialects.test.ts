@@ -2609,6 +2609,20 @@ describe("Slidev's MDC syntax and icons", () => {
     ]);
   });
 
+  it("MDC props after a heading's text are the heading's, never its text, named in a warning; a span's at a heading's end stay the span's", async () => {
+    const deck = ['---', 'mdc: true', '---', '', '# Title {.text-blue}', '', '### But!{.op50.mb-2}', '', '## Aside {v-click}', '', '#### [Wider]{.text-purple} end', '', '#### The [set]{.text-purple}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'mdc-heading-props'), 'slides.md'));
+    const slide = built.briefing.slides[0]!;
+    expect(slide.title).toBe('Title');
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('But! Aside Wider end The set');
+    expect(slide.bodyHtml).toContain('<span class="text-purple">set</span>');
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '5: MDC attributes .text-blue on a heading are not supported and were left out',
+      '7: MDC attributes .op50 .mb-2 on a heading are not supported and were left out',
+      '9: MDC attributes v-click on a heading are not supported and were left out',
+    ]);
+  });
+
   it('reads MDC props as Slidev does: Vue directives with dots or a leading : or @ are props, never text, and click props are steps', async () => {
     const line = 'A [marked]{.text-xl v-mark.red} word, [one]{v-click}, [gone]{v-click.hide}, [third]{v-click="3"}, [bound]{:count="10" @click=go .a.b#x} and ![p](pic.png){v-click}.';
     const dir = writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Props\n\n${line}\n` }, 'slidev-mdc-vue');

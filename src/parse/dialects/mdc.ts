@@ -49,8 +49,17 @@ export function rewriteMdcLine(line: string, state: MdcState): { text: string; w
   }
   if (state.open.length > 0 && BLOCK_CLOSE.test(line)) return { text: state.open.pop()! };
   if (state.open.length > 0 && SLOT.test(line)) return { text: '' };
+  // Props after a heading's text (`### But {.op50.mb-2}`, `## Aside {v-click}`) are the heading element's: never its text.
+  const heading = HEADING_PROPS.exec(line);
+  if (heading) {
+    const props = heading[2]!.trim().replace(/(?<=\S)\.(?=[A-Za-z])/g, ' .');
+    return { text: heading[1]!, ...(props === '' ? {} : { warning: `MDC attributes ${props} on a heading are not supported and were left out` }) };
+  }
   return null;
 }
+
+/** An ATX heading whose line ends with MDC props, `{…}`, after its text: not right after a span, emphasis or code, whose they are. */
+const HEADING_PROPS = /^( {0,3}#{1,6}[ \t]+\S.*?)[ \t]*(?<![\]*_~`)])\{([^{}\n]*)\}[ \t]*$/;
 
 /** The longest inline component read, in characters; a longer one stays text. */
 const MAX_INLINE = 1000;
