@@ -1234,6 +1234,14 @@ describe("Pandoc's own slide show example", () => {
     ]);
   });
 
+  it('leaves out a command on a line of its own whose arguments hold a command (\\epigraph{…}{--- \\textup{…}}), and sets a text command on a line of its own (\\textbf{…}) as inside a line', async () => {
+    const deck = ['---', 'title: E', 'output: beamer_presentation', '---', '', '## Quote', '', '\\epigraph{``A man willing to work."}{--- \\textup{Thomas Carlyle}}', '', '\\textbf{Important point}', '', '\\alert{Key \\emph{idea}}', '', 'After.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-command-lines'), 'deck.Rmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Quote')!.bodyHtml.replace(/\n/g, '');
+    expect(body).toBe('<p><strong>Important point</strong></p><p><strong>Key <em>idea</em></strong></p><p>After.</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['8: the LaTeX command \\epigraph is for LaTeX output only and was left out, as Pandoc leaves it out of HTML']);
+  });
+
   it("reads a Beamer deck's \\note{…} as a speaker note, and its overlays' text (\\only<2>{…}) shown at once with a warning: none of its TeX shows", async () => {
     const deck = ['---', 'title: B', 'colortheme: dolphin', '---', '', '## One', '', 'Text.', '', '\\note{Remember \\textbf{this} & that.}', '', '\\only<2>{Only on two}', '\\onslide<2->{From two}', '\\vspace<2>{1em}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'beamer-notes-overlays'), 'deck.md'));

@@ -15,6 +15,9 @@ const COMMANDS: Record<string, [string, string]> = {
   textrm: ['', ''], textsf: ['', ''], textnormal: ['', ''],
 };
 
+/** The commands whose text this module sets (with `\href` and `\url`, links): on a line of their own too, they are text (raw-tex.ts). */
+export const TEXT_COMMANDS: ReadonlySet<string> = new Set([...Object.keys(COMMANDS), 'href', 'url']);
+
 /** A command with its one or two arguments, on one line, holding braces one deep (`\textbf{\texttt{x}}`); bounded. */
 const ARGUMENT = String.raw`\{((?:[^{}\n]|\{[^{}\n]{0,500}\}){0,500})\}`;
 const COMMAND = new RegExp(String.raw`^\\(textbf|alert|structure|textit|emph|textsl|underline|texttt|textsc|textrm|textsf|textnormal|href|url)${ARGUMENT}(?:${ARGUMENT})?`);

@@ -8,6 +8,7 @@
 // Pandoc's column divs and Quarto's callouts, which a deck draws. A Beamer
 // `\note{…}` is a speaker note, and an overlay's text (`\only<2>{…}`) shows at once.
 import { escapeHtml } from '../../../html-text.js';
+import { TEXT_COMMANDS } from './inline-tex.js';
 
 /** The environments Pandoc passes on to MathJax in HTML output, which KaTeX renders too. */
 const MATH_ENVIRONMENTS = new Set(['equation', 'align', 'alignat', 'gather', 'multline', 'flalign', 'eqnarray'].flatMap((name) => [name, `${name}*`]));
@@ -57,8 +58,11 @@ function rewriteBeamerLine(line: string): string | null {
   const title = /^\{([^{}\n]*)\}/.exec(rest.trim())?.[1]?.trim();
   return `::: {.callout-${BEAMER_BLOCKS[name]}${title ? ` title="${title.replace(/"/g, "'")}"` : ''}}`;
 }
-/** A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`, Beamer's `\only<2>{…}`. */
-const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:<[^>\n]*>)?(?:\[[^\]\n]*\]|\{[^}\n]*\})*[ \t]*$/;
+/**
+ * A command on a line of its own: `\newpage`, `\vspace{1em}`, `\includegraphics[width=3cm]{a.png}`, Beamer's `\only<2>{…}`;
+ * an argument may hold a command of its own (`\epigraph{…}{--- \textup{Carlyle}}`), one level deep.
+ */
+const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:<[^>\n]*>)?(?:\[[^\]\n]*\]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*[ \t]*$/;
 /** Beamer's speaker note on a line of its own, `\note{…}` (braces may nest inside it). */
 const NOTE_LINE = /^[ \t]*\\note(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?[ \t]*\{(.*)\}[ \t]*$/;
 /** Beamer's overlay commands whose one argument is the slide's text, shown at the steps its `<…>` names: `\only<2>{…}`, `\onslide<2->{…}`. */
@@ -127,7 +131,8 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   const overlay = OVERLAY_LINE.exec(line);
   if (overlay) return { text: overlay[3]!.trim(), warning: `Beamer's \\${overlay[1]}${overlay[2]} was left out: its text shows at once` };
   const command = COMMAND_LINE.exec(line);
-  if (!command) return null;
+  // A text command on a line of its own (`\textbf{Key point}`) is the author's text, set by inline-tex.ts, as inside a line.
+  if (!command || TEXT_COMMANDS.has(command[1]!)) return null;
   if (command[1] === 'pause') return { text: '<!-- pause -->' };
   return { text: '', warning: `the LaTeX command \\${command[1]} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML` };
 }
