@@ -48,6 +48,13 @@ describe('inline Markdown in titles', () => {
 });
 
 describe('other tools\' front matter', () => {
+  it('front matter closes at a --- with any space after it, an ideographic one too (---　), as a Japanese keyboard types it', async () => {
+    const deck = ['---', 'marp: true', 'title: 会議', 'paginate: true', '---\u3000', '', '# 一', '', '---', '', '# 二', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-ideographic-space'), 'deck.md'));
+    expect([built.briefing.meta.title, built.briefing.slides.map((s) => s.title)]).toEqual(['会議', ['一', '二']]);
+    expect(built.warnings).toEqual([]);
+  });
+
   it('Marp: marp and paginate are read, its theme maps to a built-in one, its size is read', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'marp.md'));
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: Marp\'s theme "gaia" is not built in; using beige']);

@@ -44,7 +44,8 @@ function splitAtStart(file: SourceFile, text: string, skipped: number, bag: Diag
     });
     return { body: '', bodyLine: 1 };
   }
-  const closer = /^(---|\.\.\.)[ \t]*$/m;
+  // Any space may follow the closing line, an ideographic one too (`---　`, as a Japanese keyboard types it), which shows nothing.
+  const closer = /^(---|\.\.\.)[^\S\n]*$/m;
   const rest = text.slice(opener[0].length);
   const match = closer.exec(rest);
   if (!match) {
