@@ -32,6 +32,13 @@ describe('speaker notes in other tools\' syntax', () => {
     const handout = await buildDeck(path.join(DIALECTS, 'reveal-aside.md'), { handout: true });
     expect(handout.deck.html).not.toContain('Said for');
   });
+
+  it('reveal-md: an indented Notes: (after a code fence closed with an indent) is the notes, as reveal\'s plugin reads ^\\s*notes?:', async () => {
+    const deck = ['---', 'revealOptions:', '  transition: fade', '---', '', '## Example', '', '```js', 'run()', '  ```', '  ', '  Notes: Said about the example.', '', '----', '', '## Next', '', 'Text.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-indented-notes'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Example', 'Said about the example.'], ['Next', null]]);
+    expect(toPlainText(built.briefing.slides[0]!.bodyHtml)).not.toMatch(/Notes|Said/);
+  });
 });
 
 describe('inline Markdown in titles', () => {

@@ -30,8 +30,8 @@ const PANDOC_NOTES_OPENERS = [...NOTES_BLOCK_OPENERS, openPandocHtmlNotes];
 const SEPARATOR = /^---[ \t]*$/;
 /** A CommonMark thematic break: three or more of `-`, `*` or `_`, spaces between them allowed. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-/** reveal.js's notes separator, read as its Markdown plugin reads it, in any case (`Note:`, `notes:`, as Obsidian's Advanced Slides writes it). */
-const NOTES = /^notes?:[ \t]?(.*)$/i;
+/** reveal.js's notes separator, read as its Markdown plugin reads it (`^\s*notes?:`), in any case (`Note:`, `notes:`, as Obsidian's Advanced Slides writes it), indented as a paragraph may be. */
+const NOTES = /^ {0,3}notes?:[ \t]?(.*)$/i;
 /**
  * Cuts one Markdown file into raw slides at `#`, `##` and `---` lines, outside
  * code fences. At slide level 2 (the default) `#` starts a section and `##` a
