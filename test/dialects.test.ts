@@ -3577,7 +3577,7 @@ describe("Obsidian's Advanced Slides", () => {
     expect([obsidian.briefing.meta.peerTools, obsidian.warnings, obsidian.briefing.slides.map((s) => s.title)]).toEqual([['Obsidian'], [], ['One', 'Two']]);
   });
 
-  it("reads a grid's drop as a place's name or in Advanced Slides' pixels, its align and flow as classes; a grid with no drop stays in the text, and a raw style keeps only a place", async () => {
+  it("reads a grid's drop as a place's name or in Advanced Slides' pixels, its align and flow as classes; a grid with no drop stays in the text, and a raw style keeps only a place and its own look", async () => {
     const deck = ['<split even>', 'a', '</split>', '', '---', '', '## Grids', '', '<grid drag="40 20" drop="bottomright" align="topleft">', 'Named', '</grid>', '', '<grid drag="480px 350px" drop="96px 70px" flow="row">', 'Pixels', '</grid>', '', '<grid align="left">', 'In the text', '</grid>', '', '<div style="position:absolute;left:1%;color:red;width:calc(100%)">Raw</div>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'advanced-grids'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Grids')!.bodyHtml;
@@ -3586,7 +3586,7 @@ describe("Obsidian's Advanced Slides", () => {
       ['grid-cell grid-flow-row', 'position:absolute;left:10%;top:10%;width:50%;height:50%'],
       ['grid-cell grid-align-left', ''],
     ]);
-    expect(body).toContain('<div style="position:absolute;left:1%">Raw</div>');
+    expect(body).toContain('<div style="position:absolute;left:1%;color:red">Raw</div>');
   });
 
   it('reads a template\'s ::: left and ::: right slots as columns, and any other block\'s content without its box', async () => {
@@ -3812,7 +3812,7 @@ describe('fitted titles', () => {
 });
 
 describe("Quarto's .absolute pictures", () => {
-  it('are placed on the slide from top, left, right and bottom read as lengths only, and so is an absolute div; anything else is named, and a raw style keeps only a place', async () => {
+  it('are placed on the slide from top, left, right and bottom read as lengths only, and so is an absolute div; anything else is named, and a raw style keeps only a place and its own look', async () => {
     const deck = [
       '---', 'title: A', 'format: revealjs', '---', '',
       '## Placed', '', '![](p.svg){.absolute top=0 left=0 width="300"}', '', '![](p.svg){.absolute bottom="10%" right=50}', '',
@@ -3825,12 +3825,11 @@ describe("Quarto's .absolute pictures", () => {
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
     expect(body('Placed')).toBe('<p><img src="briefdeck-asset:0" alt="" width="300" style="position:absolute;top:0px;left:0px"></p>\n<p><img src="briefdeck-asset:1" alt="" style="position:absolute;bottom:10%;right:50px"></p>\n');
     expect(body('Not a length')).toBe('<p><img src="briefdeck-asset:2" alt="" class="nostretch"></p>\n');
-    expect(body('Raw')).toMatch(/^<p><img src="briefdeck-asset:3" alt="raw" style="position:absolute;top:-2em" \/> <b>bold<\/b><\/p>/);
+    expect(body('Raw')).toMatch(/^<p><img src="briefdeck-asset:3" alt="raw" style="position:absolute;top:-2em" \/> <b style="color:red">bold<\/b><\/p>/);
     // A div placed the same way, its Markdown read; what else its fence says is named.
     expect(body('Divs')).toBe('<div class="absolute" style="position:absolute;top:10%;left:0px;width:300px"><p><strong>Placed</strong> text.</p>\n</div>\n<div class="absolute" style="position:absolute;bottom:20px;right:40px"><p>Corner.</p>\n</div>\n');
     expect(built.warnings.map((w) => `${w.line} ${w.code}: ${w.message}`)).toEqual([
       '14 W_PEER_SYNTAX: Pandoc attributes .absolute top=1px;background:red left=calc(1px) are not supported and were left out',
-      '18 W_RAW_HTML: raw HTML was neutralised: removed style on <b>',
       '26 W_PEER_SYNTAX: Quarto\'s absolute div attributes .fragment style=color:red are not read; the div is placed without them',
       '32 W_PEER_SYNTAX: Quarto\'s absolute div attributes style=text-align: center; are not read; the div is placed without them',
     ]);

@@ -319,6 +319,24 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     return parseBriefing(loaded, new DiagnosticBag()).slides.filter((s) => s.kind === 'content');
   };
 
+  it('an inline style keeps the look of its own element, and never a place over the slide, a negative margin, a transform or anything that loads', () => {
+    const [slide] = parseContentSlides([
+      '## Styled', '',
+      '<p style="text-align: center; color: #123456; font-size: 0.8em; position: fixed; top: 0; z-index: 9999">Centred</p>',
+      '<div style="display: grid; grid-template-columns: 1fr 40%; gap: 2em; margin: -40px 0 0; transform: translateY(-200px); background: url(https://example.org/x.png)">Grid</div>',
+      '<span style="color: expression(alert(1)); background-color: rgba(0, 0, 0, 0.5); width: calc(100% + 10px); margin-top: -2em; font-weight: bold">Span</span>',
+      '<p style="position: absolute; inset: 0; z-index: 10">Cover</p>', '',
+    ].join('\n'));
+    const styles = [...slide!.bodyHtml.matchAll(/<(\w+)(?: style="([^"]*)")?>(\w+)</g)].map((m) => `${m[1]} ${m[3]}: ${m[2] ?? ''}`);
+    expect(styles).toEqual([
+      'p Centred: text-align:center;color:#123456;font-size:0.8em',
+      'div Grid: display:grid;grid-template-columns:1fr 40%;gap:2em',
+      'span Span: background-color:rgba(0, 0, 0, 0.5);font-weight:bold',
+      'p Cover: ',
+    ]);
+    expect(slide!.bodyHtml).not.toMatch(/fixed|z-index|transform|url\(|expression|calc|-40px|-2em|inset/);
+  });
+
   it('a note or a paragraph inside an element whose content a browser reads as text (noscript, iframe, xmp) never shows as a slide\'s markup', () => {
     const slides = parseContentSlides('## Noscript\n\n<p><noscript></p><div class="notes">Said only</div></noscript></p>\n\n## Iframe\n\n<div><iframe></p><aside class="notes">Said only</aside></iframe></div>\n\n## Xmp\n\n<xmp><b>bold?</b></xmp>\n');
     expect(slides.map((s) => s.bodyHtml.trim())).toEqual(['<p></p>', '<div></div>', '<p></p><pre>&lt;b&gt;bold?&lt;/b&gt;</pre><p></p>']);

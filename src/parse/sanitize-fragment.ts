@@ -11,6 +11,7 @@ import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
 import { utilityClassPattern } from './dialects/uno-utilities.js';
 import { PLACE_LENGTH } from './dialects/pandoc/attributes.js';
+import { SAFE_INLINE_STYLES } from './safe-inline-styles.js';
 
 /**
  * The classes briefdeck's own renderer gives the elements it writes, by tag. A slide with raw HTML is cleaned
@@ -243,14 +244,15 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       // A figure's caption is hidden from screen readers, which read the picture's alt text (render-image.ts).
       span: ['class', { name: 'aria-hidden', values: ['true'] }],
       input: ['type', 'checked', 'disabled'],
-      // reveal's fragments, as `<!-- .element: -->` sets them.
-      '*': ['data-fragment-index', WITH_PREVIOUS, HIDE_AT, CLICK_STEP],
+      // reveal's fragments, as `<!-- .element: -->` sets them; and an inline style, held to the look of its own element (safe-inline-styles.ts).
+      '*': ['data-fragment-index', WITH_PREVIOUS, HIDE_AT, CLICK_STEP, 'style'],
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.
       ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), utilityClassPattern(), ...styleClasses]]),
     ),
     allowedStyles: {
+      '*': SAFE_INLINE_STYLES,
       img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) },
       // And a Quarto custom layout's shares of a row (layout-grid.ts).
       div: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom', 'width', 'height'].map((side) => [side, [PLACE_LENGTH]])), 'grid-template-columns': [/^(?:\d{1,4}(?:\.\d{1,4})?fr(?: |$)){1,8}$/] },
