@@ -510,6 +510,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual(["W_PEER_SYNTAX 8: math does not parse: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{x; the formula is shown as its TeX"]);
   });
 
+  it("an equation's \\label{…} (LaTeX's and MathJax's name for references) draws nothing, as there, and the formula is typeset: KaTeX, which has no \\label, failed on it", async () => {
+    const deck = ['---', 'title: M', '---', '', '## Eq', '', '$$', '\\begin{aligned} a &= b \\label{eq:one} \\\\ c &= d \\end{aligned}', '$$', '', 'Inline $x = 1 \\label{x}$.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'math-label'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Eq')!.bodyHtml;
+    expect(body.match(/class="katex"/g)).toHaveLength(2);
+    expect(toPlainText(body.replace(/<annotation[^>]*>[\s\S]*?<\/annotation>/g, ''))).not.toMatch(/label|eq:one/);
+    expect(built.warnings).toEqual([]);
+  });
+
   it("Marp's math: katex (or mathjax) is read, not warned of: math is typeset with KaTeX at build time either way", async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', 'math: mathjax', '---', '', '# One', '', '$x^2$', ''].join('\n') }, 'marp-math'), 'deck.md'));
     expect(built.warnings).toEqual([]);

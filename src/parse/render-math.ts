@@ -37,7 +37,8 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
     katex ??= require('katex') as typeof import('katex');
     let html: string;
     try {
-      html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
+      // `\label{eq:x}` names an equation for LaTeX's and MathJax's references and draws nothing; KaTeX knows no such command.
+      html = katex.renderToString(tex.replace(/\\label\{[^{}\n]*\}/g, ''), { displayMode: display, throwOnError: true, output: 'htmlAndMathml', trust: false, strict: 'ignore' });
     } catch (err) {
       options.fail(`math does not parse: ${(err as Error).message.replace(/^KaTeX parse error: /, '')}`, 'check the TeX between the $ signs; write \\$ for a literal dollar sign');
       return `<code>${escapeHtml(tex)}</code>`;
