@@ -3803,6 +3803,15 @@ describe("Slidev's utility classes", () => {
       '.reveal .slides .slide-body .text-xl{font-size:1.25em}',
       '.reveal .slides .slide-body .w-1\\/2{width:50%}',
     ]);
+    // UnoCSS's shorthands, as antfu's decks write them: opacity as `op50`, spacing without its dash, `ma`.
+    const short = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ncolorSchema: light\n---\n\n# One\n\n<div class="op50 mb2 px-3 ma">Short</div>\n' }, 'slidev-uno-shorthands'), 'slides.md'));
+    expect(short.briefing.slides[0]!.bodyHtml).toContain('<div class="op50 mb2 px-3 ma">Short</div>');
+    expect(short.briefing.authorCss!.trim().split('\n')).toEqual([
+      '.reveal .slides .slide-body .ma{margin:auto}',
+      '.reveal .slides .slide-body .mb2{margin-bottom:0.5em}',
+      '.reveal .slides .slide-body .op50{opacity:0.5}',
+      '.reveal .slides .slide-body .px-3{padding-left:0.75em;padding-right:0.75em}',
+    ]);
     // In a deck of another tool the names are kept but draw nothing: no rule is written for them.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n<div class="text-xl">Text</div>\n' }, 'own-utilities'), 'deck.md'));
     expect(own.briefing.authorCss).toBeUndefined();

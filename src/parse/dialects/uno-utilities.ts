@@ -53,7 +53,7 @@ function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegEx
   if (made) return made;
   const palette = readPalette();
   const pattern = new RegExp(
-    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-\\d{1,2}|m[xytrbl]?-auto|w-\\d{1,3})$`,
+    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}|m[xytrbl]?-auto|ma|w-\\d{1,3})$`,
   );
   return (made = { palette, pattern });
 }
@@ -73,7 +73,10 @@ function declare(cls: string): string | undefined {
     const value = palette.get(colour[2]!)!;
     return `${COLOUR_PROPERTIES[colour[1]!]}:${colour[3] === undefined ? value : `color-mix(in srgb, ${value} ${colour[3]}%, transparent)`}`;
   }
-  const [, prefix, value] = /^([\w]+)-(.+)$/.exec(cls)!;
+  // UnoCSS's shorthands, as antfu's decks write them: `ma` (margin auto), `op50` (opacity), `mb2` (a spacing without its dash).
+  if (cls === 'ma') return 'margin:auto';
+  const written = /^op-?\d/.test(cls) ? cls.replace(/^op-?/, 'opacity-') : cls;
+  const [, prefix, value] = /^(m[xytrbl]?|p[xytrbl]?|gap)(\d{1,2})$/.exec(written) ?? /^([\w]+)-(.+)$/.exec(written)!;
   if (prefix === 'text') return `font-size:${TEXT_SIZES[value!]}em`;
   if (prefix === 'font') return `font-weight:${WEIGHTS[value!]}`;
   if (prefix === 'leading') return `line-height:${LEADINGS[value!]}`;
