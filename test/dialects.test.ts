@@ -3812,6 +3812,11 @@ describe("Slidev's utility classes", () => {
       '.reveal .slides .slide-body .op50{opacity:0.5}',
       '.reveal .slides .slide-body .px-3{padding-left:0.75em;padding-right:0.75em}',
     ]);
+    // UnoCSS's attributify mode, on in Slidev: a bare attribute named as a utility is that class, never named as removed.
+    const bare = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ncolorSchema: light\n---\n\n# One\n\n<div my-10 items-center text-xl nonsense>Bare</div>\n\n<p class="op50" mb2>Both</p>\n' }, 'slidev-attributify'), 'slides.md'));
+    expect(bare.briefing.slides[0]!.bodyHtml).toContain('<div class="my-10 items-center text-xl">Bare</div>');
+    expect(bare.briefing.slides[0]!.bodyHtml).toContain('<p class="op50 mb2">Both</p>');
+    expect(bare.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: raw HTML was neutralised: removed nonsense on <div>']);
     // In a deck of another tool the names are kept but draw nothing: no rule is written for them.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n<div class="text-xl">Text</div>\n' }, 'own-utilities'), 'deck.md'));
     expect(own.briefing.authorCss).toBeUndefined();

@@ -81,8 +81,10 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const clicks = clickClasses(Object.keys(attribs));
   // A Slidev deck's column grid (`<div grid="~ cols-2">`, `class="grid grid-cols-2"`) is the column grid the renderer writes.
   const grid = tagName === 'div' ? readUnoGrid(attribs) : null;
-  const classes = [grid ?? attribs.class, ...clicks].filter(Boolean);
-  const out: Record<string, string> = grid || clicks.length > 0 ? { class: classes.join(' ') } : {};
+  // UnoCSS's attributify mode, which Slidev turns on: a bare attribute named as a utility (`<div flex gap-4>`) is that class.
+  const attributified = readAttributified(attribs);
+  const classes = [grid ?? attribs.class, ...attributified, ...clicks].filter(Boolean);
+  const out: Record<string, string> = grid || clicks.length > 0 || attributified.length > 0 ? { class: classes.join(' ') } : {};
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;
   const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? (range?.from ?? clickIndex(attribs)) : undefined;
@@ -98,7 +100,7 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   }
   for (const [name, value] of Object.entries(attribs)) {
     // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
-    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at')) continue;
+    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at') || attributified.includes(name)) continue;
     if (name.toLowerCase() === 'class') {
       const kept = withoutChromeClasses(out.class ?? value);
       if (kept !== undefined) out[name] = kept;
@@ -107,6 +109,11 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
     out[name] = value;
   }
   return { tagName, attribs: out };
+}
+
+/** The bare attributes of an element that are utility classes' names (UnoCSS's attributify: `<div flex mb-2>`). */
+function readAttributified(attribs: Record<string, string>): string[] {
+  return Object.entries(attribs).filter(([name, value]) => value === '' && utilityClassPattern().test(name)).map(([name]) => name);
 }
 
 /** Resolves the `src` of an `<img>` in raw HTML to the picture's reference in the deck, or undefined to leave it out. */
@@ -304,13 +311,17 @@ function countMarkup(html: string, written = false): Map<string, number> {
       // A grouping block is the div it becomes (SECTIONING_TAGS), not a tag lost.
       const tag = written && SECTIONING_TAGS.has(node.tagName) ? 'div' : node.tagName;
       bump(tag);
-      const grid = written && node.tagName === 'div' && readUnoGrid(Object.fromEntries(node.attrs.map((a) => [a.name, a.value]))) !== null;
+      const attribs = Object.fromEntries(node.attrs.map((a) => [a.name, a.value]));
+      const grid = written && node.tagName === 'div' && readUnoGrid(attribs) !== null;
       if (grid) bump('div class');
+      // Utilities written as bare attributes (`<div flex>`) count as the class they become, not as attributes lost.
+      const attributified = written ? readAttributified(attribs) : [];
+      if (attributified.length > 0 && !grid && attribs.class === undefined) bump(`${tag} class`);
       // A click element's `at` is its place, read as the fragment's, not an attribute lost.
       const clicked = written && node.attrs.some((a) => isClickAttribute(a.name));
       // reveal's lazy `data-src` is the source of a picture with none, not an attribute lost.
       const lazy = written && tag === 'img' && !node.attrs.some((a) => a.name === 'src');
-      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at')) bump(`${tag} ${lazy && attr.name === 'data-src' ? 'src' : attr.name}`);
+      for (const attr of node.attrs) if (!(grid && (attr.name === 'grid' || attr.name === 'class')) && !(clicked && attr.name === 'at') && !attributified.includes(attr.name)) bump(`${tag} ${lazy && attr.name === 'data-src' ? 'src' : attr.name}`);
     }
     if ('childNodes' in node) node.childNodes.forEach(walk);
     if ('content' in node) walk((node as unknown as { content: import('parse5').DefaultTreeAdapterMap['node'] }).content);
