@@ -3,14 +3,15 @@ import { DiagnosticBag } from '../errors.js';
 import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
-import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner, possessive } from './dialects/peer-keys.js';
+import { isSharedPeerKey, keysOfPeerTools, peerKeyOwner, possessive } from './dialects/peer-keys.js';
 import { readPresentermThemeName, readPresentermTitle } from './dialects/presenterm.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
 import { PEER_SYNTAX_HINT } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
-import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
 import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
+import { settleTheme } from './settle-theme.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -256,41 +257,6 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag);
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };
-}
-
-/**
- * Another tool's theme file or folder that is no style sheet (slides' `./theme.json`, Slidev's `theme: ./`, a theme in
- * the making) is that tool's alone: the deck keeps briefdeck's theme, said at `at`. Read again once the deck's body has
- * named its tool, for a deck whose front matter does not.
- */
-export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
-  const address = /^[a-z][a-z0-9+.-]*:/i.test(meta.theme);
-  if (!isCustomTheme(meta.theme) || (/\.css$/i.test(meta.theme) && !address) || !writtenForAnotherTool(meta)) return;
-  // reveal-md's theme may be an address (`theme: https://…/theme.css`), never fetched.
-  const why = address ? 'is an address, never fetched' : 'is not a CSS style sheet';
-  bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} ${why}; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
-  meta.theme = 'briefing';
-}
-
-/** Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there. */
-function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
-  releasePeerThemeFile(meta, at, bag);
-  const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
-  // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
-  // deck's own CSS, or a built-in one it names, is its own.
-  const standIn = peerTheme && meta.darkScheme ? 'black' : peerTheme?.theme;
-  if (peerTheme) {
-    // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
-    if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
-    bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
-    meta.theme = standIn!;
-  } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
-  if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
-    bag.error('E_META', `unknown theme "${meta.theme}"`, {
-      ...at,
-      hint: `${hintWithSuggestion(meta.theme, BUILTIN_THEMES, 'built-in themes')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
-    });
-  }
 }
 
 /**

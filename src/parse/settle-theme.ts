@@ -1,0 +1,42 @@
+// Which theme a deck's metadata names: a built-in one, a CSS file of the briefing's, or another tool's theme, mapped to
+// the built-in one nearest it or left for briefdeck's with a warning. An unknown theme in briefdeck's own deck is an error.
+import type { DiagnosticBag } from '../errors.js';
+import { hintWithSuggestion } from '../did-you-mean.js';
+import { mapPeerTheme, possessive } from './dialects/peer-keys.js';
+import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta } from '../model.js';
+import { writtenForAnotherTool } from '../written-for.js';
+
+/**
+ * Another tool's theme file or folder that is no style sheet (slides' `./theme.json`, Slidev's `theme: ./`, a theme in
+ * the making) is that tool's alone: the deck keeps briefdeck's theme, said at `at`. Read again once the deck's body has
+ * named its tool, for a deck whose front matter does not.
+ */
+export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
+  const address = /^[a-z][a-z0-9+.-]*:/i.test(meta.theme);
+  if (!isCustomTheme(meta.theme) || (/\.css$/i.test(meta.theme) && !address) || !writtenForAnotherTool(meta)) return;
+  // reveal-md's theme may be an address (`theme: https://…/theme.css`), never fetched.
+  const why = address ? 'is an address, never fetched' : 'is not a CSS style sheet';
+  bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme file ${meta.theme} ${why}; the deck keeps briefdeck's theme`, { ...at, hint: 'name a built-in theme, or a CSS file in the briefing folder, such as theme: ./my-theme.css' });
+  meta.theme = 'briefing';
+}
+
+/** Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there. */
+export function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
+  releasePeerThemeFile(meta, at, bag);
+  const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
+  // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
+  // deck's own CSS, or a built-in one it names, is its own.
+  const standIn = peerTheme && meta.darkScheme ? 'black' : peerTheme?.theme;
+  if (peerTheme) {
+    // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
+    if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
+    bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    meta.theme = standIn!;
+  } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
+  if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
+    bag.error('E_META', `unknown theme "${meta.theme}"`, {
+      ...at,
+      hint: `${hintWithSuggestion(meta.theme, BUILTIN_THEMES, 'built-in themes')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
+    });
+  }
+}
