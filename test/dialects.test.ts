@@ -55,6 +55,16 @@ describe('inline Markdown in titles', () => {
 });
 
 describe('other tools\' front matter', () => {
+  it("another tool's deck names reveal's themes in any case (vscode-reveal's theme: League), and one not built in keeps briefdeck's theme with a warning; in briefdeck's own deck both are errors", async () => {
+    const build = (front: string, name: string) => buildDeck(path.join(writeBriefing({ 'deck.md': `---\n${front}\n---\n\n# One\n\n---\n\n# Two\n` }, name), 'deck.md'));
+    const cased = await build('theme : "League"\nhighlightTheme: "darkula"', 'reveal-md-theme-case');
+    expect([cased.briefing.meta.theme, cased.warnings.map((w) => w.message)]).toEqual(['league', ['"highlightTheme" is reveal-md\'s metadata; briefdeck ignores it']]);
+    const unknown = await build('theme: solarized-dark\nhighlightTheme: x', 'reveal-md-theme-unknown');
+    expect(unknown.briefing.meta.theme).toBe('briefing');
+    expect(unknown.warnings.filter((w) => w.message.includes('solarized')).map((w) => `${w.line}: ${w.message} (${w.hint!.split('?')[0]}?)`)).toEqual(['2: reveal-md\'s theme "solarized-dark" is not built in; the deck keeps briefdeck\'s theme (did you mean "solarized"?)']);
+    await expect(buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ntheme: League\n---\n\n## One\n' }, 'own-theme-case'), 'deck.md'))).rejects.toThrow('unknown theme "League"');
+  });
+
   it('front matter closes at a --- with any space after it, an ideographic one too (---　), as a Japanese keyboard types it', async () => {
     const deck = ['---', 'marp: true', 'title: 会議', 'paginate: true', '---\u3000', '', '# 一', '', '---', '', '# 二', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-ideographic-space'), 'deck.md'));

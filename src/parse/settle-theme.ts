@@ -33,6 +33,16 @@ export function settleTheme(meta: BriefingMeta, at: { file: string; line: number
     bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
     meta.theme = standIn!;
   } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
+  // Another tool's deck names reveal's themes as its tool finds their files, in any case on the file systems most authors
+  // use (vscode-reveal's `theme: League`); one briefdeck has not keeps briefdeck's theme, as a theme file not there does.
+  if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme) && writtenForAnotherTool(meta)) {
+    const lower = meta.theme.toLowerCase();
+    if (BUILTIN_THEMES.includes(lower)) meta.theme = lower;
+    else {
+      bag.warn('W_META_IGNORED', `${possessive(meta.peerTools.join(' or '))} theme "${meta.theme}" is not built in; the deck keeps briefdeck's theme`, { ...at, hint: `${hintWithSuggestion(meta.theme, BUILTIN_THEMES, 'built-in themes')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+      meta.theme = 'briefing';
+    }
+  }
   if (!isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme)) {
     bag.error('E_META', `unknown theme "${meta.theme}"`, {
       ...at,
