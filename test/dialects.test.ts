@@ -1587,10 +1587,11 @@ describe("GitHub's alerts, Obsidian's callouts and wiki links", () => {
 });
 
 describe("Deckset's decks", () => {
-  it('are known by their settings at the top in any order: a theme with its colour variant, or a setting only Deckset has after theme: or footer:', async () => {
-    for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true']]) {
+  it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {
+    // A footer alone over slides cut at ---: no other tool writes a bare setting at the top.
+    for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true'], ['footer: @speaker']]) {
       const deck = [...top, '', '# Opening', '', '^ Said first.', '', '---', '', '# Next', '', 'Text.', ''].join('\n');
-      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, `deckset-top-${top.length}`), 'deck.md'));
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, `deckset-top-${top.join('').length}`), 'deck.md'));
       expect(built.briefing.meta.peerTools).toEqual(['Deckset']);
       expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Opening', 'Said first.'], ['Next', null]]);
       expect(built.briefing.slides.map((s) => toPlainText(s.bodyHtml)).join('')).not.toMatch(/theme:|footer:|slidenumbers/);

@@ -24,16 +24,20 @@ const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/;
 
 /**
  * Whether a deck's body is Deckset's: its settings at the top (lines of `key: value` before anything else) hold one only
- * Deckset has, or a theme with its colour variant, or it holds one of Deckset's own lines. The settings may come in any
+ * Deckset has, or a theme with its colour variant, or any of its settings over slides cut at `---`, or it holds one of
+ * Deckset's own lines. The settings may come in any
  * order: `theme:` or `footer:` often comes first.
  */
 export function readsAsDecksetBody(text: string): boolean {
+  let settings = 0;
   for (const line of text.split('\n', 40)) {
     if (line.trim() === '') continue;
     if (OWN_SETTING.test(line) || THEME_VARIANT.test(line)) return true;
     if (!SETTING.test(line)) break;
+    settings++;
   }
-  return OWN_LINE.test(text);
+  // Settings any tool might name (`footer: @me` alone) over a body cut at `---`: no other tool writes them bare at the top.
+  return (settings > 0 && /^---[ \t]*$/m.test(text)) || OWN_LINE.test(text);
 }
 
 /** A setting at the top of the file, with its line. */
