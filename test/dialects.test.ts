@@ -1596,6 +1596,10 @@ describe("Deckset's decks", () => {
       expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Opening', 'Said first.'], ['Next', null]]);
       expect(built.briefing.slides.map((s) => toPlainText(s.bodyHtml)).join('')).not.toMatch(/theme:|footer:|slidenumbers/);
     }
+    // A picture's path with spaces, as Deckset takes it, is that file.
+    const spaced = await buildDeck(path.join(writeBriefing({ 'deck.md': 'slidenumbers: true\n\n# One\n\n![inline](My diagram.png)\n', 'My diagram.png': TINY_PNG }, 'deckset-spaced-path'), 'deck.md'));
+    expect(spaced.briefing.images.map((i) => i.relPath)).toEqual(['My diagram.png']);
+    expect(spaced.briefing.slides[0]!.bodyHtml).toMatch(/<img src="briefdeck-asset:0" alt="">/);
     // A footer's picture is named at the footer's line, and the deck builds, though the picture is remote.
     const pictured = await buildDeck(path.join(writeBriefing({ 'deck.md': 'theme: Work, 7\nfooter: ![inline 8%](https://example.org/logo.png) Talk\n\n# One\n' }, 'deckset-footer-picture'), 'deck.md'));
     expect(pictured.briefing.meta.footerText).toBe('Talk');

@@ -212,7 +212,9 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
 /** Deckset's pictures in Marp's syntax: a background unless `inline`, its placement words Marp's. */
 function rewriteImages(line: string): DialectLine | null {
   let changed = false;
-  const text = line.replace(/!\[([^\]\n]*)\]\(/g, (whole, alt: string) => {
+  // Deckset takes a picture's path with spaces as written (`![](My diagram.png)`), which Markdown reads only in <…>.
+  const spaced = line.replace(/(!\[[^\]\n]*\]\()([^()<>\n"']*[^()<>\s"'][ \t]+[^()<>\n"']*[^()<>\s"'])\)/g, (_whole, opening: string, target: string) => `${opening}<${target}>)`);
+  const text = spaced.replace(/!\[([^\]\n]*)\]\(/g, (whole, alt: string) => {
     const words = alt.split(/\s+/).filter(Boolean);
     if (words.some((w) => w.toLowerCase() === 'inline')) {
       changed = true;
