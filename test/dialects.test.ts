@@ -1587,6 +1587,21 @@ describe("GitHub's alerts, Obsidian's callouts and wiki links", () => {
 });
 
 describe("Deckset's decks", () => {
+  it('are known with no settings by a `# [fit] Title`, or by pictures placed with its words alone; its words may be parted by commas (![inline, fill]), as Deckset writes them', async () => {
+    const fitted = await buildDeck(path.join(writeBriefing({ 'deck.md': '# [fit] Start\n\n---\n\n# Next\n' }, 'deckset-by-fit'), 'deck.md'));
+    expect([fitted.briefing.meta.peerTools, fitted.briefing.slides.map((s) => s.title)]).toEqual([['Deckset'], ['Start', 'Next']]);
+    const pictures = ['# Grid', '', '![inline, fill](a.png) ![inline, fill](a.png)', '', '---', '', '![left, filtered](a.png)', '![right](a.png)', ''].join('\n');
+    const placed = await buildDeck(path.join(writeBriefing({ 'deck.md': pictures, 'a.png': TINY_PNG }, 'deckset-by-pictures'), 'deck.md'));
+    expect(placed.briefing.meta.peerTools).toEqual(['Deckset']);
+    // Inline, the grid's pictures stand in the slide; the others are its backgrounds, split left and right (filtered is a look left out).
+    expect(placed.briefing.slides[0]!.bodyHtml).toBe('<p><img src="briefdeck-asset:0" alt=""> <img src="briefdeck-asset:1" alt=""></p>\n');
+    expect(placed.briefing.slides[1]!.bodyHtml).toMatch(/class="bg-split bg-split-left bg-split-50">\n<img [^>]*class="bg-split bg-split-right bg-split-50"/);
+    expect(placed.warnings).toEqual([]);
+    // A deck with one such picture, or none, is briefdeck's own.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n![left](a.png)\n', 'a.png': TINY_PNG }, 'own-left-alt'), 'deck.md'));
+    expect(own.briefing.meta.peerTools).toEqual([]);
+  });
+
   it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {
     // A footer alone over slides cut at ---: no other tool writes a bare setting at the top.
     for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true'], ['footer: @speaker']]) {

@@ -17,7 +17,7 @@ const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|sl
 /** Settings only Deckset has, which make a deck Deckset's when it opens with one. */
 const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-transition|presenter-notes|slide-dividers|fit-header)[ \t]*:/;
 /** Deckset's own lines in a slide: a slide command, `[.column]`, a `[fit]` heading. */
-const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\]|#{1,6}[ \t]+\[fit\])[ \t]*$/m;
+const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\][ \t]*$|#{1,6}[ \t]+\[fit\][ \t]+\S)/m;
 
 /** Deckset's theme setting, a theme and its colour variant: `theme: Work, 7`. */
 const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/;
@@ -37,8 +37,12 @@ export function readsAsDecksetBody(text: string): boolean {
     settings++;
   }
   // Settings any tool might name (`footer: @me` alone) over a body cut at `---`: no other tool writes them bare at the top.
-  return (settings > 0 && /^---[ \t]*$/m.test(text)) || OWN_LINE.test(text);
+  // Or pictures placed by Deckset's words alone (`![left](a.jpg)`, `![inline, fill](b.jpg)`), two or more: no other alt text.
+  return (settings > 0 && /^---[ \t]*$/m.test(text)) || OWN_LINE.test(text) || (text.match(DECKSET_PICTURE) ?? []).length >= 2;
 }
+
+/** A picture whose alt text is Deckset's placing words only, `inline` among them (`![left, filtered](a.jpg)`, `![inline 50%](b.png)`). */
+const DECKSET_PICTURE = /!\[(?:left|right|fit|fill|inline|filtered|original)(?:[ \t]*,?[ \t]*(?:left|right|fit|fill|inline|filtered|original|\d{1,3}%))*\]\(/g;
 
 /** A setting at the top of the file, with its line. */
 export interface DecksetSetting {
@@ -215,7 +219,8 @@ function rewriteImages(line: string): DialectLine | null {
   // Deckset takes a picture's path with spaces as written (`![](My diagram.png)`), which Markdown reads only in <…>.
   const spaced = line.replace(/(!\[[^\]\n]*\]\()([^()<>\n"']*[^()<>\s"'][ \t]+[^()<>\n"']*[^()<>\s"'])\)/g, (_whole, opening: string, target: string) => `${opening}<${target}>)`);
   const text = spaced.replace(/!\[([^\]\n]*)\]\(/g, (whole, alt: string) => {
-    const words = alt.split(/\s+/).filter(Boolean);
+    // Deckset's words may be parted by commas (`![inline, fill]`, `![left, filtered]`) as well as spaces.
+    const words = alt.split(/[\s,]+/).filter(Boolean);
     if (words.some((w) => w.toLowerCase() === 'inline')) {
       changed = true;
       return `![${words.filter((w) => !/^(?:inline|fill|fit|\d+%)$/i.test(w)).join(' ')}](`;
