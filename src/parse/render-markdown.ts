@@ -81,7 +81,9 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   /** An R Markdown deck (xaringan's, ioslides'), whose inline `` `r …` `` knitr runs. */
   const rMarkdownFile = () => meta.peerTools.includes('R Markdown') || /\.Rmd$/i.test(ctx.file.path);
   /** Whether Pandoc reads the file (Pandoc's, Quarto's, R Markdown's but xaringan's), so its slide-show rules (a list in a block quote), fancy lists and implicit figures apply. */
-  const pandocDeck = () => readByPandoc(meta.peerTools, [ctx.file.path]);
+  // Asked at every stretch of text (fancy lists' and scripts' starts): answered once per file.
+  let pandocAnswer: { file: SourceFile; reads: boolean } | undefined;
+  const pandocDeck = () => (pandocAnswer?.file === ctx.file ? pandocAnswer.reads : (pandocAnswer = { file: ctx.file, reads: readByPandoc(meta.peerTools, [ctx.file.path]) }).reads);
   /** Whether Quarto's cross-references are read: in Pandoc's and Quarto's decks, where R Markdown's knitr would take @fig-x for a citation. */
   const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, cursorLines: 0, rawHtml: false };
