@@ -15,25 +15,6 @@ export const HTML_DECK = /\.html?$/i;
 /** A single-file briefing that is a Jupyter notebook, by its name. */
 export const NOTEBOOK = /\.ipynb$/i;
 
-/** The reveal.js themes that ship with reveal, each usable as `theme:`. */
-export const REVEAL_THEMES = ['beige', 'black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night', 'serif', 'simple', 'sky', 'solarized', 'white', 'white-contrast'];
-
-/** Every built-in theme name, the house theme first. */
-export const BUILTIN_THEMES = ['briefing', ...REVEAL_THEMES];
-
-/** The built-in themes with a dark background (a test holds this to each theme's CSS), for what a deck shows only in the dark. */
-export const DARK_THEMES: ReadonlySet<string> = new Set(['black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night']);
-
-/** True when `theme:` names a CSS file in the briefing folder rather than a built-in theme. */
-export function isCustomTheme(theme: string): boolean {
-  return theme.endsWith('.css') || theme.startsWith('./') || theme.startsWith('../') || theme.includes('/');
-}
-
-/** The built-in theme a deck's styles start from: its own, or the house theme under a briefing's own CSS. */
-export function baseTheme(theme: string): string {
-  return isCustomTheme(theme) ? 'briefing' : theme;
-}
-
 /** Where a piece of the briefing came from, for messages a user can act on. */
 export interface SourceLocation {
   /** Path as the user would type it (relative to the working directory). */

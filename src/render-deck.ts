@@ -1,7 +1,8 @@
 import { checkLayouts } from './check-layouts.js';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, baseTheme, imageFilterClass, isCustomTheme, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, imageFilterClass, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
+import { baseTheme, isCustomTheme } from './themes.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
 

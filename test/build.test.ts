@@ -276,7 +276,7 @@ describe('the built-in themes', () => {
   it("set their type at the house theme's sizes, so a deck laid out in one fits in another (reveal's own, 40–42px text and titles of 2.5–3.77em, overflowed four to eight slides of the default briefing in each)", async () => {
     const { default: postcss } = await import('postcss');
     const { bundleTheme } = await import('../src/bundle/bundle-theme.js');
-    const { BUILTIN_THEMES } = await import('../src/model.js');
+    const { BUILTIN_THEMES } = await import('../src/themes.js');
     const sizes = ['--r-main-font-size', '--r-heading1-size', '--r-heading2-size', '--r-heading3-size', '--r-heading4-size'];
     for (const theme of BUILTIN_THEMES.filter((t) => t !== 'briefing')) {
       // The value each size has at the end of the cascade: the last declaration of it on :root.

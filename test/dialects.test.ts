@@ -6,7 +6,7 @@ import { buildDeck } from '../src/build-deck.js';
 import type { BriefdeckError } from '../src/errors.js';
 import { checkBriefing } from '../src/check-briefing.js';
 import { slideIndices } from '../src/slide-places.js';
-import { BUILTIN_THEMES, DARK_THEMES } from '../src/model.js';
+import { BUILTIN_THEMES, DARK_THEMES } from '../src/themes.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { isDarkColour } from '../src/colour.js';
 import { FIXTURES, TINY_PNG, stackTitles, writeBriefing } from './helpers.js';

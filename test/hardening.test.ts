@@ -428,7 +428,7 @@ describe('theme CSS is read with a CSS parser', () => {
   it('the built-in themes inline everything they use', async () => {
     const { findExternalReferences } = await import('../src/css-references.js');
     const { bundleTheme } = await import('../src/bundle/bundle-theme.js');
-    const { BUILTIN_THEMES } = await import('../src/model.js');
+    const { BUILTIN_THEMES } = await import('../src/themes.js');
     for (const theme of BUILTIN_THEMES) expect(findExternalReferences(await bundleTheme(theme)), theme).toEqual([]);
     expect(findExternalReferences('.a { background: image-set("https://x/y.png" 1x) }')).toEqual([{ url: 'https://x/y.png', line: 1 }]);
   });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
-import { BUILTIN_THEMES } from '../src/model.js';
+import { BUILTIN_THEMES } from '../src/themes.js';
 import { borrowBrowser, releaseBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
 import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp, buildDefaultBriefing } from './helpers.js';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type * as esbuild from 'esbuild';
 import { BriefdeckError, failure } from '../errors.js';
 import { MAX_THEME_FILE_BYTES } from '../load/read-custom-theme.js';
-import { BUILTIN_THEMES, REVEAL_THEMES } from '../model.js';
+import { BUILTIN_THEMES, REVEAL_THEMES } from '../themes.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cached, packageVersion, remember } from '../build-cache.js';
 import { decodePercentEscapes } from '../decode-percent.js';

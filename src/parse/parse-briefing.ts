@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { DARK_THEMES, HTML_DECK, NOTEBOOK, isCustomTheme, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { HTML_DECK, NOTEBOOK, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { DARK_THEMES, isCustomTheme } from '../themes.js';
 import { readByPandoc, readByPandocItself, readRootedPathsIn, writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';

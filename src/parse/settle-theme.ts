@@ -3,7 +3,8 @@
 import type { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { mapPeerTheme, possessive } from './dialects/peer-keys.js';
-import { BUILTIN_THEMES, isCustomTheme, type BriefingMeta } from '../model.js';
+import { type BriefingMeta } from '../model.js';
+import { BUILTIN_THEMES, isCustomTheme } from '../themes.js';
 import { writtenForAnotherTool } from '../written-for.js';
 
 /**

@@ -1,7 +1,8 @@
 // How briefdeck reads other tools' front matter. A key that only another tool
 // knows (peer-keys.ts says whose) is a warning that names the tool, never an
 // error; the few that mean something briefdeck can do are mapped onto its own metadata.
-import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
+import { type BriefingMeta } from '../../model.js';
+import { REVEAL_THEMES } from '../../themes.js';
 import { fillRDates } from './r-dates.js';
 import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';

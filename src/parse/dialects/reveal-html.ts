@@ -3,7 +3,7 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import type { DiagnosticBag } from '../../errors.js';
 import type { IncludedFile, SourceFile } from '../../model.js';
 import { readRevealOptions } from './reveal-options.js';
-import { REVEAL_THEMES } from '../../model.js';
+import { REVEAL_THEMES } from '../../themes.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';

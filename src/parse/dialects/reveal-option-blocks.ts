@@ -1,5 +1,6 @@
 import { suggestClosest } from '../../did-you-mean.js';
-import { REVEAL_THEMES, type BriefingMeta } from '../../model.js';
+import { type BriefingMeta } from '../../model.js';
+import { REVEAL_THEMES } from '../../themes.js';
 import { TRANSITION_NAMES } from './reveal.js';
 
 // The options a tool nests under one key of its front matter, read one by one (reveal.js's, as reveal-md, HackMD,
