@@ -196,14 +196,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // footer, and is never looked up. A mark stands in its place until the text is plain, so emphasis around it
   // (`***![logo](a.png)***`) still closes.
   const warnedPictures = new Set<string>();
-  const chromeText = (file: SourceFile, line: number, text: string, where = 'a header or footer: they show') => {
+  const chromeText = (file: SourceFile, line: number, text: string, pictureLeftOut = 'a picture in a header or footer was left out: they show text only') => {
     const marked = text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, CHROME_PICTURE);
     const plain = toPlainText(markdown.renderInline(file, line, marked));
     if (marked === text) return plain.trim();
     // A header carried from slide to slide is read on each: its picture is named once, at the first.
     if (!warnedPictures.has(`${file.path}\0${text}`)) {
       warnedPictures.add(`${file.path}\0${text}`);
-      bag.warn('W_PEER_SYNTAX', `a picture in ${where.replace(':', ' was left out:')} text only`, { file: file.path, line, hint: "put the picture on a slide, or name it with the deck's logo: key to show it on every slide" });
+      bag.warn('W_PEER_SYNTAX', pictureLeftOut, { file: file.path, line, hint: "put the picture on a slide, or name it with the deck's logo: key to show it on every slide" });
     }
     return plain.split(CHROME_PICTURE).join('').replace(/\s+/g, ' ').trim();
   };
@@ -222,7 +222,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // the title slide, the page's title and the footer show them. Not with math, which has no plain text.
   for (const key of writtenForPandoc(meta.peerTools) && chromeSource ? (['title', 'subtitle', 'author', 'date'] as const) : []) {
     const text = meta[key];
-    if (text && /[[*_`\\~^]/.test(text) && !text.includes('$')) meta[key] = chromeText(chromeSource!, meta.keyLines[key] ?? location.line, text, `the ${key}: it shows`);
+    if (text && /[[*_`\\~^]/.test(text) && !text.includes('$')) meta[key] = chromeText(chromeSource!, meta.keyLines[key] ?? location.line, text, `a picture in the ${key} was left out: it shows text only`);
   }
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
