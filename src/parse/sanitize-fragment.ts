@@ -311,7 +311,7 @@ function countMarkup(html: string, written = false): Map<string, number> {
       // A grouping block is the div it becomes (SECTIONING_TAGS), not a tag lost.
       const tag = written && SECTIONING_TAGS.has(node.tagName) ? 'div' : node.tagName;
       bump(tag);
-      const attribs = Object.fromEntries(node.attrs.map((a) => [a.name, a.value]));
+      const attribs = written ? Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) : {};
       const grid = written && node.tagName === 'div' && readUnoGrid(attribs) !== null;
       if (grid) bump('div class');
       // Utilities written as bare attributes (`<div flex>`) count as the class they become, not as attributes lost.

@@ -24,9 +24,9 @@ const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/;
 
 /**
  * Whether a deck's body is Deckset's: its settings at the top (lines of `key: value` before anything else) hold one only
- * Deckset has, or a theme with its colour variant, or any of its settings over slides cut at `---`, or it holds one of
- * Deckset's own lines. The settings may come in any
- * order: `theme:` or `footer:` often comes first.
+ * Deckset has, or a theme with its colour variant, or any of its settings over slides cut at `---`; or it holds one of
+ * Deckset's own lines, or pictures placed by its words. The settings may come in any order: `theme:` or `footer:` often
+ * comes first.
  */
 export function readsAsDecksetBody(text: string): boolean {
   let settings = 0;
