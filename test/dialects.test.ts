@@ -2356,6 +2356,17 @@ describe('reveal slide and element directives', () => {
     expect(spread.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(['11: the picture "https', '9: raw HTML was neutralised']);
   });
 
+  it('an <img> whose source is a picture written out as data of megabytes (as Quarto renders them) is left out with a warning, the slide built', async () => {
+    const data = `data:image/png;base64,${'iVBORw0KGgo'.repeat(40_000)}`;
+    const deck = ['---', 'title: R', '---', '', '## Data', '', `<img src="${data}" alt="Plot">`, '', 'After the picture.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'raw-img-data'), 'deck.md'));
+    expect(built.briefing.slides.find((s) => s.title === 'Data')!.bodyHtml).toContain('After the picture.');
+    expect(built.deck.html).not.toContain('iVBORw0KGgoiVBORw0KGgo');
+    // Named at its line, its source cut short.
+    expect(built.warnings.map((w) => w.line)).toEqual([7]);
+    expect(built.warnings[0]!.message).toMatch(/^the picture "data:image\/png;base64,iVBORw0KGgo[^"]{0,80}" of an <img> in raw HTML was left out/);
+  });
+
   it("reveal's lazy-loaded picture (<img data-src>) is its source, confined and inlined like any; one that cannot be is named as a source left out, never as an attribute removed", async () => {
     const deck = ['---', 'title: R', 'theme: black', '---', '', '## Lazy', '', '<img data-src="a.png" alt="Lazy">', '', '---', '', '## Gone', '', '<img data-src="../outside.png">', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img-lazy'), 'deck.md'));

@@ -59,7 +59,8 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   // A picture's source, as an attribute: the cleaner meets them in order, so each search goes on from the last one found.
   let sourcesFrom = 0;
   const findSource = (src: string) => {
-    const pattern = new RegExp(`\\bsrc\\s*=\\s*["']?${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
+    // Its first characters tell it apart: a source of megabytes (a picture written out as data) made a pattern too large to compile.
+    const pattern = new RegExp(`\\bsrc\\s*=\\s*["']?${src.slice(0, 200).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gi');
     pattern.lastIndex = sourcesFrom;
     return pattern.exec(source);
   };
