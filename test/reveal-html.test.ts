@@ -127,6 +127,17 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["3: scripts of the page's own (https://cdn.example/chart.js, an inline script) are not run: a deck runs only its own; what they would draw or change is missing"]);
   });
 
+  it('names a rendered page\'s many resources in a line: inline scripts counted, at most five addresses, each cut short (a sheet written out as data)', async () => {
+    const sheets = [`data:text/css;base64,${'Ym9keXt9'.repeat(5_000)}`, ...['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}.css`)];
+    const dir = writeBriefing({
+      'page.html': `${sheets.map((s) => `<link rel="stylesheet" href="${s}">`).join('\n')}\n<div class="reveal"><div class="slides"><section><h2>A</h2></section></div></div>\n${'<script>draw();</script>\n'.repeat(18)}`,
+    });
+    const { warnings } = await buildDeck(path.join(dir, 'page.html'));
+    const [sheetWarning, scriptWarning] = warnings.map((w) => `${w.line}: ${w.message}`);
+    expect(sheetWarning).toMatch(/^1: style sheets the page links to \(data:text\/css;base64,Ym9keXt9[^,]{0,80}, a\.css, b\.css, c\.css, d\.css, 2 more\) are not read/);
+    expect(scriptWarning).toBe("9: scripts of the page's own (18 inline scripts) are not run: a deck runs only its own; what they would draw or change is missing");
+  });
+
   it("reads the options its Reveal.initialize starts the deck with, never running it: transition, slideNumber: false and the slide's shape; the rest that a deck does not do anyway is named", async () => {
     const slides = '<div class="reveal"><div class="slides"><section><h2>A</h2></section><section><h2>B</h2></section></div></div>\n';
     const classic = writeBriefing({ 'page.html': `${slides}<script>\n  Reveal.initialize({\n    hash: true, controls: true, transition: 'zoom', slideNumber: false,\n    width: 960, height: 700, autoSlide: 5000, parallaxBackgroundImage: bg(),\n    plugins: [RevealNotes],\n  });\n</script>\n` });

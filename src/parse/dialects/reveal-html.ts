@@ -8,6 +8,7 @@ import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
 import { writeHtmlBlock } from './html-block.js';
+import { truncate } from '../resolve-references.js';
 import { HAS_MATH, onlyElement, writeCode, writeHeading, writeList, writeParagraph } from './html-to-markdown.js';
 import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
@@ -184,12 +185,22 @@ const isStyleSheet = (n: Element) => n.tagName === 'link' && /\bstylesheet\b/i.t
 function warnOfPageResources(all: Element[], slideElements: ReadonlySet<Element>, warn: (line: number, message: string) => void): void {
   const linked = all.filter((n) => isStyleSheet(n) && !/(?:^|\/)(?:reveal|reset)(?:\.min)?\.css(?:[?#]|$)|plugin\/highlight\//.test(attribute(n, 'href') ?? '') && !REVEAL_THEME_SHEET.test(attribute(n, 'href') ?? ''));
   if (linked.length > 0) {
-    warn(lineOf(linked[0]!), `style sheets the page links to (${linked.map((n) => attribute(n, 'href')).join(', ')}) are not read; write their rules in a <style> element in the page to keep them`);
+    warn(lineOf(linked[0]!), `style sheets the page links to (${nameResources(linked.map((n) => attribute(n, 'href')), 'sheet with no address')}) are not read; write their rules in a <style> element in the page to keep them`);
   }
   const scripts = all.filter((n) => n.tagName === 'script' && !slideElements.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? STARTS_REVEAL.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
   if (scripts.length > 0) {
-    warn(lineOf(scripts[0]!), `scripts of the page's own (${scripts.map((n) => attribute(n, 'src') ?? 'an inline script').join(', ')}) are not run: a deck runs only its own; what they would draw or change is missing`);
+    warn(lineOf(scripts[0]!), `scripts of the page's own (${nameResources(scripts.map((n) => attribute(n, 'src')), 'inline script')}) are not run: a deck runs only its own; what they would draw or change is missing`);
   }
+}
+
+/**
+ * A page's resources as a warning names them: each address cut short (a style sheet written out as data runs to
+ * kilobytes), at most five of them, and those with none counted (`18 inline scripts`), not named one by one.
+ */
+function nameResources(addresses: readonly (string | undefined)[], unaddressed: string): string {
+  const named = addresses.filter((a): a is string => a !== undefined).map(truncate);
+  const others = addresses.length - named.length;
+  return [...named.slice(0, 5), ...(named.length > 5 ? [`${named.length - 5} more`] : []), ...(others > 0 ? [`${others === 1 ? 'an' : others} ${unaddressed}${others === 1 ? '' : 's'}`] : [])].join(', ');
 }
 
 /** The slides directly inside `parent`, but for those reveal leaves out of the deck (`data-visibility="hidden"`). */
