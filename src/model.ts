@@ -176,7 +176,7 @@ export type SlideKind = 'title' | 'bottom-line' | 'agenda' | 'section' | 'conten
 export interface ImageRef {
   /** The reference exactly as written. */
   src: string;
-  /** Posix path relative to the briefing root. */
+  /** Posix path relative to the briefing root; for a picture written out as a data: URL (data-picture.ts), a name. */
   relPath: string;
   alt: string;
   source: SourceLocation;

@@ -8,6 +8,7 @@ import { writtenForAnotherTool } from '../written-for.js';
 import { readRegularFile } from '../read-regular-file.js';
 import { assertInside } from './confine-path.js';
 import { decodeSource } from './decode-source.js';
+import { decodeDataPicture, isDataPictureName, showPictureSource } from '../data-picture.js';
 import { listFolder } from './list-folder.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 
@@ -27,33 +28,38 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
     // A Mermaid diagram is drawn, not read (draw-diagrams.ts).
     if (image.diagram !== undefined || overLimit) return;
     const where = { file: image.source.file, line: image.source.line };
+    const shown = showPictureSource(image.src);
+    // A file is known by its path; a picture written out as data, by the data itself.
+    const key = isDataPictureName(image.relPath) ? image.src : image.relPath;
     const countTowardsDeck = (bytes: number) => {
       total += bytes;
       if (total > limits.maxDeckBytes) {
         overLimit = true;
         const after = briefing.images.slice(index + 1).filter((i) => i.diagram === undefined).length;
-        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${image.src}${after > 0 ? `; the ${groupDigits(after)} after it ${after === 1 ? 'was' : 'were'} not read` : ''}`, {
+        throw failure('E_DECK_TOO_LARGE', `images add up to more than the ${limits.maxDeckBytes}-byte deck limit at ${shown}${after > 0 ? `; the ${groupDigits(after)} after it ${after === 1 ? 'was' : 'were'} not read` : ''}`, {
           ...where,
           hint: 'compress the images or use each fewer times, or raise the limit with --max-deck-bytes',
         });
       }
     };
     try {
-      const cached = cache.get(image.relPath);
+      const cached = cache.get(key);
       if (cached) {
         // Every reference inlines its own copy, so each one counts against the deck limit.
         countTowardsDeck(cached.bytes.length);
         assets.set(index, cached);
         return;
       }
-      const held = image.inlineSvg !== undefined ? Buffer.from(image.inlineSvg, 'utf8') : embedded?.(image.relPath);
+      // A picture the deck holds itself: drawn in the slide, written out as data, or an output of its notebook.
+      const held = image.inlineSvg !== undefined ? Buffer.from(image.inlineSvg, 'utf8') : isDataPictureName(image.relPath) ? decodeDataPicture(image.src) ?? new Uint8Array() : embedded?.(image.relPath);
       if (held && held.length > limits.maxImageBytes) {
-        throw failure('E_IMAGE_TOO_LARGE', `image ${image.src} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: `${image.inlineSvg !== undefined ? 'make the <svg> written in the slide smaller, or keep it in a file' : 'save a smaller picture in the notebook'}, or raise the limit with --max-image-bytes` });
+        const smaller = image.inlineSvg !== undefined ? 'make the <svg> written in the slide smaller, or keep it in a file' : isDataPictureName(image.relPath) ? 'save the picture as a smaller file in the briefing folder and name it by its path' : 'save a smaller picture in the notebook';
+        throw failure('E_IMAGE_TOO_LARGE', `image ${shown} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: `${smaller}, or raise the limit with --max-image-bytes` });
       }
       const bytes = held ?? readImageFile(image, root, where, limits, missing);
       const mime = sniffImageType(bytes);
       if (!mime) {
-        throw failure('E_IMAGE_TYPE', `${image.src} is not a PNG, JPEG, GIF, WebP or SVG image`, {
+        throw failure('E_IMAGE_TYPE', `${shown} is not a PNG, JPEG, GIF, WebP or SVG image`, {
           ...where,
           hint: 'the type is read from the file content, not its extension',
         });
@@ -61,14 +67,14 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
       // A browser shows a damaged picture as a broken one, and PowerPoint cannot place it: said here, at its line.
       const pixels = mime === 'image/svg+xml' ? undefined : readPixelSize(bytes);
       if (mime !== 'image/svg+xml' && pixels === undefined) {
-        throw failure('E_IMAGE_DAMAGED', `${image.src} is a damaged ${IMAGE_KINDS[mime] ?? mime} image: its size cannot be read from its header`, {
+        throw failure('E_IMAGE_DAMAGED', `${shown} is a damaged ${IMAGE_KINDS[mime] ?? mime} image: its size cannot be read from its header`, {
           ...where,
           hint: 'open it in an image editor and save it again, or replace it',
         });
       }
       countTowardsDeck(bytes.length);
       const asset = { mime, bytes, ...(pixels ? { pixels } : {}) };
-      cache.set(image.relPath, asset);
+      cache.set(key, asset);
       assets.set(index, asset);
     } catch (err) {
       if (!(err instanceof BriefdeckError)) throw err;

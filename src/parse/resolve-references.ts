@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 import { decodePercentEscapes } from '../decode-percent.js';
+import { isDataPicture, nameDataPicture } from '../data-picture.js';
 
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
 export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error', rootedIn?: string): string | null {
@@ -14,6 +15,8 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     else bag.error('E_REMOTE_URL', `remote ${what} "${shown}" cannot be inlined`, { ...where, hint });
     return null;
   }
+  // A picture written out in the deck itself reads nothing outside it (data-picture.ts); chart data never comes so.
+  if (scheme === 'data' && what !== 'chart data' && isDataPicture(href)) return nameDataPicture();
   if (scheme && !(scheme.length === 1 && /^[A-Za-z]$/.test(scheme))) {
     bag.error('E_PATH_OUTSIDE', `${what} "${shown}" uses the ${scheme}: scheme; only files in the briefing folder can be inlined`, {
       ...where,
@@ -90,6 +93,7 @@ const RAW_IMAGE_PATH = /^(?![a-z][\w+.-]*:)[^?#]+\.(?:png|jpe?g|gif|webp|svg|avi
  */
 export function resolveRawImagePath(src: string, file: SourceFile, rootedIn?: string): { relPath: string } | { problem: string } {
   if (/^(?:https?:)?\/\//i.test(src)) return { problem: 'a remote picture is never fetched: a deck carries every picture it shows' };
+  if (isDataPicture(src)) return { relPath: nameDataPicture() };
   // A path from `/` only where the deck's tool reads one from a folder of the briefing (Slidev's `public/`).
   if (!RAW_IMAGE_PATH.test(src) || (rootedIn === undefined && /^[\\/]/.test(src))) return { problem: 'it is not a picture file in the briefing folder' };
   const bag = new DiagnosticBag();
