@@ -460,6 +460,27 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect([own.briefing.slides.length, toPlainText(own.briefing.slides.at(-1)!.bodyHtml).trim()]).toEqual([2, '— a dash of text']);
   });
 
+  it("Slidev: a YAML comment in a slide's front matter (`# the page it shows`) is no title, and a key may have a space before its colon; a slide whose text is not front matter keeps its # title", async () => {
+    const deck = [
+      '---', 'theme: seriph', '---', '', '# One', '',
+      '---', 'layout: center', '# the class of the content', 'class: text-center', 'align : rm-lm', '---', '', '# Two', '',
+      '---', '# Three', 'Sorted: by date', '---', '', 'Text of four.', '',
+      '```yaml', '---', 'layout: center', '# a comment in code', '---', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-matter-comments'), 'slides.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, s.look?.className ?? null])).toEqual([
+      ['One', 'content', null],
+      ['Two', 'content', 'lead text-center'],
+      ['Three', 'content', null],
+      [null, 'content', null],
+    ]);
+    const text = built.briefing.slides.map((s) => toPlainText(`${s.titleHtml ?? ''} ${s.bodyHtml}`));
+    for (const shown of text.slice(0, 2)) expect(shown).not.toMatch(/layout|class|align|rm-lm|content/);
+    expect(text[2]).toContain('Sorted: by date');
+    // In code, a comment stays as written.
+    expect(text[3]).toContain('# a comment in code');
+  });
+
   it('Slidev: a slide\'s own front matter sets its layout, ::right:: splits the columns, and nothing of it shows', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-layouts.md'));
     const content = built.briefing.slides.filter((s) => s.kind === 'content');

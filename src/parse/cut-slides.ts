@@ -10,7 +10,7 @@ import { openAsideNotes, readRevealSeparator, type SlideDirectiveLook } from './
 import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
-import { looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
+import { blankFrontMatterComments, looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
 import { takeInlineComments } from './dialects/find-comments.js';
 import { applyMarpLook } from './dialects/marp.js';
@@ -49,7 +49,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   let section: string | null = null;
   const fences = createFenceReader();
   const comments = createCommentReader();
-  const lines = text.split('\n');
+  const lines = blankFrontMatterComments(text.split('\n'), options.commentNotes === 'slidev');
   const finish = () => {
     if (current) {
       const firstLine = current.body[0]?.number ?? 0;
@@ -142,7 +142,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     if (before !== undefined) handle(before, number);
     including.push(lookup.found.relPath);
     reading.push(lookup.found.file);
-    const included = lookup.found.file.text.split('\n');
+    const included = blankFrontMatterComments(lookup.found.file.text.split('\n'), options.commentNotes === 'slidev');
     comments.enter(included, (index) => index + 1);
     included.forEach((line, index) => handle(line, index + 1));
     comments.leave();

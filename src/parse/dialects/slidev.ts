@@ -5,6 +5,7 @@ import { readSlideTransition } from './reveal.js';
 import { readSlideId } from '../slide-anchors.js';
 import { suggestClosest } from '../../did-you-mean.js';
 import type { DialectLine } from '../directive-lines.js';
+import { createFenceReader } from '../read-fences.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
@@ -32,7 +33,8 @@ const LAYOUTS: Record<string, string> = {
 /** Every layout Slidev has built in, those without a briefdeck equivalent too: the names a mistyped layout is matched against. */
 const SLIDEV_LAYOUTS = [...Object.keys(LAYOUTS), 'full', 'none', 'iframe', 'iframe-left', 'iframe-right'];
 
-const PAIR = /^([A-Za-z][\w-]*):[ \t]*(.*)$/;
+// A space may stand before the colon, as YAML reads it (`align : rm-lm`).
+const PAIR = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
 
 /** Keys of Slidev's per-slide front matter, which mark a block as Slidev's even in a deck whose headmatter does not. */
 const SLIDE_KEYS = new Set(['layout', 'layoutClass', 'class', 'background', 'backgroundSize', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'title', 'zoom', 'dragPos', 'image', 'url']);
@@ -50,6 +52,34 @@ export function looksLikeSlideFrontMatter(lines: string[], slidevDeck = true): b
     const pair = PAIR.exec(l);
     return pair !== null && (slidevDeck || SLIDE_KEYS.has(pair[1]!));
   });
+}
+
+/** A YAML comment at a line's start, which in a front matter block is no heading. */
+const YAML_COMMENT = /^#(?:[ \t]|$)/;
+
+/**
+ * The lines of a Slidev deck with each comment of a slide's front matter blank (`# the web page source` above
+ * `url:`), line for line. Slidev reads the lines from a `---` to the next as that slide's YAML when the first follows
+ * the `---` at once; the cut would take such a comment for the slide's title. A block is read so only when its other
+ * lines are `key: value` pairs (or go on from one, indented), one of them a key of Slidev's slides; code is never read.
+ */
+export function blankFrontMatterComments(lines: string[], slidevDeck: boolean): string[] {
+  if (!slidevDeck || !lines.some((l) => YAML_COMMENT.test(l))) return lines;
+  const out = [...lines];
+  const fences = createFenceReader();
+  for (let i = 0; i < lines.length; i++) {
+    if (fences.read(lines[i]!) || !/^---[ \t]*$/.test(lines[i]!) || (lines[i + 1] ?? '').trim() === '') continue;
+    const end = lines.findIndex((l, j) => j > i && /^---[ \t]*$/.test(l));
+    if (end < 0) break;
+    const block = lines.slice(i + 1, end);
+    const keys = block.map((l) => PAIR.exec(l)?.[1]);
+    const fits = block.every((l, j) => l.trim() === '' || /^[ \t]/.test(l) || YAML_COMMENT.test(l) || keys[j] !== undefined);
+    if (!fits || !keys.some((k) => k !== undefined && SLIDE_KEYS.has(k))) continue;
+    block.forEach((l, j) => YAML_COMMENT.test(l) && (out[i + 1 + j] = ''));
+    // Read on after the block's closing `---`, which opens the slide's content, not another block.
+    i = end;
+  }
+  return out;
 }
 
 /** The values of a slide's front matter, read as YAML; a block YAML cannot read gives none, and each line is read alone. */
