@@ -2,6 +2,7 @@ import type { Diagnostic } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type SlideSize } from './model.js';
 import { readByPandoc, writtenForAnotherTool } from './written-for.js';
 import { nameSlide } from './slide-name.js';
+import { showPictureSource } from './data-picture.js';
 
 /** The slide sizes in CSS pixels; an image more than twice as large in either direction is wasted bytes. */
 const SLIDE_PIXELS: Record<SlideSize, { width: number; height: number }> = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 960, height: 720 } };
@@ -69,7 +70,7 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
   briefing.images.forEach((image, index) => {
     const where = { file: image.source.file, line: image.source.line };
     if (image.alt.trim() === '' && !image.decorative) {
-      add({ code: 'W_IMAGE_ALT', severity: 'warning', message: `image ${image.src} has no alt text`, ...where, hint: 'describe it: ![what the image shows](file.png)' });
+      add({ code: 'W_IMAGE_ALT', severity: 'warning', message: `image ${showPictureSource(image.src)} has no alt text`, ...where, hint: 'describe it: ![what the image shows](file.png)' });
     }
   });
   return found;
@@ -95,14 +96,14 @@ export function lintBudgets(briefing: Briefing, assets: ReadonlyMap<number, Load
     const asset = assets.get(index);
     const bytes = asset?.bytes.length ?? 0;
     if (bytes > budgets.imageBytes) {
-      found.push({ code: 'W_IMAGE_BUDGET', severity: 'warning', message: `image ${image.src} is ${kb(bytes)}, over the ${kb(budgets.imageBytes)} image budget`, ...where, hint: 'compress or resize it' });
+      found.push({ code: 'W_IMAGE_BUDGET', severity: 'warning', message: `image ${showPictureSource(image.src)} is ${kb(bytes)}, over the ${kb(budgets.imageBytes)} image budget`, ...where, hint: 'compress or resize it' });
     }
     const size = asset?.pixels;
     if (size && (size.width > slide.width * 2 || size.height > slide.height * 2)) {
       found.push({
         code: 'W_IMAGE_PIXELS',
         severity: 'warning',
-        message: `image ${image.src} is ${size.width}×${size.height} pixels, over twice the ${slide.width}×${slide.height} slide`,
+        message: `image ${showPictureSource(image.src)} is ${size.width}×${size.height} pixels, over twice the ${slide.width}×${slide.height} slide`,
         ...where,
         hint: `resize it to at most ${slide.width * 2}×${slide.height * 2}; the extra pixels only add bytes`,
       });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { DEFAULT_LIMITS } from '../src/load/input-limits.js';
 import { BriefdeckError } from '../src/errors.js';
+import { checkBriefing } from '../src/check-briefing.js';
 import { FIXTURES, writeBriefing } from './helpers.js';
 
 const SQUARE = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
@@ -28,6 +29,9 @@ describe('pictures written out in the deck as data: URLs', () => {
       ['image/png', 'dot'],
     ]);
     expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Raw" width="20%"/);
+    // `check` names a picture with no alt text by its first characters.
+    const unnamed = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: Data', '---', '', '## Bare', '', `![](${SQUARE_DATA})`, ''].join('\n') }, 'data-no-alt'), 'deck.md'));
+    expect(checkBriefing(unnamed.briefing).filter((d) => d.code === 'W_IMAGE_ALT').map((d) => d.message)).toEqual([`image ${SQUARE_DATA.slice(0, 57)}... has no alt text`]);
   });
 
   it('an SVG written with % escapes, not base64, is read as its text; the type comes from the content, not the URL', async () => {

@@ -17,6 +17,7 @@ import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.
 import { toHex } from '../colour.js';
 import { addSlideTransition, writeSlideTransition } from './pptx-transitions.js';
 import { nameSlideObjects } from './pptx-names.js';
+import { showPictureSource } from '../data-picture.js';
 
 /** What the PowerPoint export needs besides the model. */
 export interface PptxOptions {
@@ -213,7 +214,7 @@ async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<
       } catch (err) {
         // A browser may still show an SVG that resvg cannot read (it is stricter about XML): the HTML deck keeps it, the slide goes on without it.
         const image = model.briefing.images[index]!;
-        bag.warn('W_IMAGE_UNDRAWN', `${image.src} cannot be drawn for PowerPoint (${(err as Error).message}); it was left out of that slide, its alt text in its place`, { ...image.source, hint: 'check that the SVG opens in an image editor, or save it as PNG' });
+        bag.warn('W_IMAGE_UNDRAWN', `${showPictureSource(image.src)} cannot be drawn for PowerPoint (${(err as Error).message}); it was left out of that slide, its alt text in its place`, { ...image.source, hint: 'check that the SVG opens in an image editor, or save it as PNG' });
         continue;
       }
       mime = 'image/png';
