@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { fenceFor } from '../src/parse/read-fences.js';
+import { toPlainText } from '../src/parse/plain-text.js';
 import { FIXTURES, runCapture, stackTitles, writeBriefing } from './helpers.js';
 
 const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
@@ -104,6 +105,22 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(tex).toEqual(['E = mc^2', '\\pi r^2', 'a^2']);
     expect(body).toMatch(/^<ul><li>Energy <span class="katex">[\s\S]*<\/span> and <em>more<\/em><\/li><li class="fragment">Area [\s\S]*<ol><li>Nested [\s\S]*<\/li><li>1\. \*plain\*<\/li><\/ol><\/li><\/ul><ul><li><p>Block \\\(x\\\)<\/p><\/li><\/ul>$/);
     expect(warnings).toEqual([]);
+  });
+
+  it("typesets math inside a box (Quarto's <div class=\"fragment\">, a class of the page's, boxes in boxes), the box's tags and steps kept and its dollars text", async () => {
+    const page = [
+      '<div class="reveal"><div class="slides"><section><h2>Boxes</h2>',
+      '<div class="fragment fade-in">', '<p>Values of <span class="math inline">\\(\\eta\\)</span> differ.</p>', '</div>',
+      '<div class="highlight-last">', '<ul>', '<li class="fragment">If <span class="math inline">\\(\\eta = 0\\)</span>, the answer is $60,000.</li>', '</ul>',
+      '<div class="inner"><p>Deeper \\(a^2\\)</p></div>', '</div>',
+      '<div class="plain"><p>No math, $5.</p></div>',
+      '</section></div></div>',
+    ].join('\n');
+    const { briefing } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    const body = briefing.slides[0]!.bodyHtml.replace(/\n/g, '');
+    expect([...body.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1])).toEqual(['\\eta', '\\eta = 0', 'a^2']);
+    expect(toPlainText(body)).not.toMatch(/\\\(|\\\)/);
+    expect(body).toMatch(/^<div class="fragment fade-in"><p>Values of <span class="math inline"><span class="katex">[\s\S]*<\/p><\/div><div><ul><li class="fragment">If [\s\S]*, the answer is \$60,000\.\s*<\/li><\/ul><div><p>Deeper [\s\S]*<\/p><\/div><\/div><div><p>No math, \$5\.<\/p><\/div>$/);
   });
 
   it('warns, at the page\'s lines, of what it does not read', async () => {

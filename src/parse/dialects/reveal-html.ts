@@ -269,7 +269,11 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     const parent = wrapped.parentNode as Element;
     parent.childNodes = parent.childNodes.filter((n) => n !== wrapped);
   }
-  let titled = wrapped !== undefined;
+  writeHtmlBlocks(section, wrapped !== undefined, emit);
+}
+
+/** Writes the blocks in `parent`: the first heading as the slide's title unless it is `titled`, and those with math as Markdown. */
+function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, line: number) => void): void {
   let inline: ChildNode[] = [];
   const flushInline = () => {
     const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
@@ -277,7 +281,7 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     else if (html) writeHtmlBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
     inline = [];
   };
-  for (const child of section.childNodes) {
+  for (const child of parent.childNodes) {
     if (child.nodeName === '#comment') continue;
     if (!element(child)) {
       if (child.nodeName === '#text' && (inline.length > 0 || textOf(child).trim())) inline.push(child);
@@ -302,7 +306,13 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     // A paragraph with math is Markdown, which typesets it; any other HTML stays HTML.
     else if (child.tagName === 'p' && HAS_MATH.test(textOf(child))) writeParagraph(child.childNodes, lineOf(child), emit, child);
     else if ((child.tagName === 'ul' || child.tagName === 'ol') && HAS_MATH.test(textOf(child)) && writeList(child, emit)) continue;
-    else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
+    // A box around math (Quarto's `<div class="fragment">`, a class of the page's): its tags HTML, what it holds written as here, so its math is typeset too.
+    else if (child.tagName === 'div' && HAS_MATH.test(textOf(child))) {
+      const tags = parse5.serializeOuter({ ...child, childNodes: [] } as Element);
+      writeHtmlBlock(tags.slice(0, -'</div>'.length), lineOf(child), emit);
+      writeHtmlBlocks(child, true, emit);
+      writeHtmlBlock('</div>', child.sourceCodeLocation?.endTag?.startLine ?? lineOf(child), emit);
+    } else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
 }
