@@ -141,11 +141,18 @@ describe("the author's own styles", () => {
     ]);
     expect(rules[0]).toMatch(/^\.reveal \.slides section\[data-layout\] \.slide-body :is\(h1:not\(\.slide-title\), \[data-title-level="1"\] \.slide-title\) \{ content: ".*alert\(1\).*" \}$/);
     expect(rules[0]).not.toContain('</style');
-    expect(built.warnings.map((w) => [w.line, w.message.split(' was')[0]])).toEqual([
-      [14, "a style's display on the slide itself"],
-      [14, "a style's opacity on the slide itself"],
-      [16, "a style's nested rule & .deck-header on the slide itself"],
+    // What a block sets on the slide that a slide does not take is named in one warning, at the first of it.
+    expect(built.warnings.map((w) => [w.line, w.message.split(' left out')[0]])).toEqual([[14, "a style's display, opacity and nested rule & .deck-header on the slide itself were"]]);
+  });
+
+  it("a rendered page's style that sets dozens of things on the slide is named in one warning per block, each property once and at most eight of them", async () => {
+    const props = ['margin', 'padding', 'border', 'display', 'width', 'height', 'overflow', 'position', 'top', 'left', 'z-index'];
+    const css = ['.reveal .slides section {', ...props.map((p) => `  ${p}: 0;`), '}', 'section { margin: 1px; color: navy; }'];
+    const built = await build({ 'deck.md': ['---', 'marp: true', '---', '', '# One', '', '<style>', ...css, '</style>', ''].join('\n') }, 'styles-many');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
+      [9, "a style's margin, padding, border, display, width, height, overflow, position and 3 more on the slide itself were left out: a slide's own style may set its background and its type, and the rest of it is the deck's"],
     ]);
+    expect(rulesOf(built.briefing.authorCss)).toContain(`${SLIDE} { color: navy; }`);
   });
 
   it('a <style> block never closed takes the rest of the file, as a browser reads it, and says so at its line', async () => {

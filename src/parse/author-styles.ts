@@ -146,6 +146,8 @@ export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: 
     // Only a top-level rule, or one in @media and its kin, is scoped: keyframes' steps are not selectors, and a nested rule is relative to its parent.
     const rules: Rule[] = [];
     root.walkRules((rule: Rule) => void (isScopedLevel(rule.parent) && rules.push(rule)));
+    /** What the block sets on the slide itself that a slide does not take: named in one warning, not one a property (a rendered page's sheet sets dozens). */
+    const leftOnSlide: { what: string; line: number }[] = [];
     for (const rule of rules) {
       let scoped: { slide: string[]; content: string[] };
       try {
@@ -158,14 +160,22 @@ export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: 
       if (scoped.content.length > 0) rule.cloneBefore({ selector: scoped.content.join(',') });
       if (scoped.slide.length > 0) {
         const own = rule.cloneBefore({ selector: scoped.slide.join(',') });
-        own.each((node) => keepToSlide(node, (what) => warn(style.file, at(node), `a style's ${what} on the slide itself was left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT)));
+        own.each((node) => keepToSlide(node, (what) => leftOnSlide.push({ what, line: at(node) })));
         if (own.nodes.length === 0) own.remove();
       }
       rule.remove();
     }
+    if (leftOnSlide.length > 0) warn(style.file, leftOnSlide[0]!.line, `a style's ${nameLeftOut(leftOnSlide.map((l) => l.what))} on the slide itself ${leftOnSlide.length === 1 ? 'was' : 'were'} left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT);
     sheets.push(root.toString());
   }
   return sheets.length === 0 ? '' : `${CHROME_GUARD}\n${sheets.join('\n')}\n`;
+}
+
+/** What was left out, each named once, at most eight of them: `margin, padding and display`, `… and 12 more`. */
+function nameLeftOut(whats: readonly string[]): string {
+  const names = [...new Set(whats)];
+  const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} more`] : names;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 const SLIDE_HINT = 'style what is on the slide instead (section h1, section p), or use a theme file in the briefing folder (theme: ./my-theme.css)';
