@@ -107,19 +107,27 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("typesets math inside a box (Quarto's <div class=\"fragment\">, a class of the page's, boxes in boxes), the box's tags and steps kept and its dollars text", async () => {
+  it("typesets math inside a box (Quarto's <div class=\"fragment\">, a class of the page's, boxes in boxes, a definition list, a quotation), the box's tags and steps kept and its dollars text", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Boxes</h2>',
       '<div class="fragment fade-in">', '<p>Values of <span class="math inline">\\(\\eta\\)</span> differ.</p>', '</div>',
       '<div class="highlight-last">', '<ul>', '<li class="fragment">If <span class="math inline">\\(\\eta = 0\\)</span>, the answer is $60,000.</li>', '</ul>',
       '<div class="inner"><p>Deeper \\(a^2\\)</p></div>', '</div>',
       '<div class="plain"><p>No math, $5.</p></div>',
+      '</section><section><h2>Definitions</h2>',
+      '<dl>', '<dt>Harm</dt>', '<dd><p><span class="math inline">\\(H/n\\)</span> each</p></dd>', '<dt>Term \\(x\\)</dt>', '</dl>',
+      '<blockquote><p>Quoted \\(z\\)</p></blockquote>',
       '</section></div></div>',
     ].join('\n');
     const { briefing } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
     const body = briefing.slides[0]!.bodyHtml.replace(/\n/g, '');
-    expect([...body.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1])).toEqual(['\\eta', '\\eta = 0', 'a^2']);
+    const typeset = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
+    expect(typeset(body)).toEqual(['\\eta', '\\eta = 0', 'a^2']);
     expect(toPlainText(body)).not.toMatch(/\\\(|\\\)/);
+    // In a definition list and a quotation too, their structure kept.
+    const definitions = briefing.slides[1]!.bodyHtml.replace(/\n/g, '');
+    expect(typeset(definitions)).toEqual(['H/n', 'x', 'z']);
+    expect(definitions).toMatch(/^<dl><dt>Harm<\/dt><dd><p><span class="math inline">[\s\S]* each<\/p><\/dd><dt><p>Term [\s\S]*<\/p><\/dt><\/dl><blockquote><p>Quoted [\s\S]*<\/p><\/blockquote>$/);
     expect(body).toMatch(/^<div class="fragment fade-in"><p>Values of <span class="math inline"><span class="katex">[\s\S]*<\/p><\/div><div><ul><li class="fragment">If [\s\S]*, the answer is \$60,000\.\s*<\/li><\/ul><div><p>Deeper [\s\S]*<\/p><\/div><\/div><div><p>No math, \$5\.<\/p><\/div>$/);
   });
 

@@ -41,7 +41,10 @@ const STRUCTURE_CLASSES = /^(?:slide|level[1-6]|title-slide|present|past|future|
 const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-separator-vertical', 'data-separator-notes', 'data-charset', 'data-notes']);
 
 /** Elements that open an HTML block in Markdown (CommonMark's kinds 1 and 6), so their content is never read as Markdown. */
-const BLOCK_ELEMENTS = new Set('address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe legend main menu nav ol p pre search section summary table ul script style textarea'.split(' '));
+const BLOCK_ELEMENTS = new Set('address article aside blockquote center details dialog dir div dl dt dd fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe legend main menu nav ol p pre search section summary table ul script style textarea'.split(' '));
+
+/** Boxes whose content is blocks: one around math is written out tags and all, what it holds as a slide's content, so its math is typeset. */
+const MATH_BOXES = new Set('div blockquote dl dt dd details figure aside center article header footer main nav'.split(' '));
 
 const element = (node: Node): node is Element => 'tagName' in node;
 const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
@@ -306,12 +309,12 @@ function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, 
     // A paragraph with math is Markdown, which typesets it; any other HTML stays HTML.
     else if (child.tagName === 'p' && HAS_MATH.test(textOf(child))) writeParagraph(child.childNodes, lineOf(child), emit, child);
     else if ((child.tagName === 'ul' || child.tagName === 'ol') && HAS_MATH.test(textOf(child)) && writeList(child, emit)) continue;
-    // A box around math (Quarto's `<div class="fragment">`, a class of the page's): its tags HTML, what it holds written as here, so its math is typeset too.
-    else if (child.tagName === 'div' && HAS_MATH.test(textOf(child))) {
+    // A box around math (Quarto's `<div class="fragment">`, a definition list): its tags HTML, what it holds written as here, so its math is typeset too.
+    else if (MATH_BOXES.has(child.tagName) && HAS_MATH.test(textOf(child))) {
       const tags = parse5.serializeOuter({ ...child, childNodes: [] } as Element);
-      writeHtmlBlock(tags.slice(0, -'</div>'.length), lineOf(child), emit);
+      writeHtmlBlock(tags.slice(0, -`</${child.tagName}>`.length), lineOf(child), emit);
       writeHtmlBlocks(child, true, emit);
-      writeHtmlBlock('</div>', child.sourceCodeLocation?.endTag?.startLine ?? lineOf(child), emit);
+      writeHtmlBlock(`</${child.tagName}>`, child.sourceCodeLocation?.endTag?.startLine ?? lineOf(child), emit);
     } else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
