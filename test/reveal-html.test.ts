@@ -107,6 +107,20 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads a rendered Quarto page's code block as code, its copy button (the page's chrome, run by its script) left out without a word", async () => {
+    const page = [
+      '<div class="reveal"><div class="slides"><section><h2>Code</h2>',
+      '<div class="sourceCode" id="cb1"><pre class="sourceCode r code-with-copy"><code class="sourceCode r"><span id="cb1-1"><a href="#cb1-1" aria-hidden="true" tabindex="-1"></a>x <span class="ot">&lt;-</span> <span class="dv">1</span></span>',
+      '<span id="cb1-2"><a href="#cb1-2" aria-hidden="true" tabindex="-1"></a><span class="fu">print</span>(x)</span></code><button title="Copy to Clipboard" class="code-copy-button"><i class="bi"></i></button></pre></div>',
+      '</section></div></div>',
+    ].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    expect(warnings).toEqual([]);
+    const body = briefing.slides[0]!.bodyHtml;
+    expect(body).toMatch(/^<pre><code class="hljs language-r">x <span class="hljs-operator">&lt;-<\/span> 1\nprint[\s\S]*<\/code><\/pre>\s*$/);
+    expect(body).not.toMatch(/button|Copy/);
+  });
+
   it("typesets math inside a box (Quarto's <div class=\"fragment\">, a class of the page's, boxes in boxes, a definition list, a quotation), the box's tags and steps kept and its dollars text", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Boxes</h2>',

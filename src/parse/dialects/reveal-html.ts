@@ -265,6 +265,7 @@ function writeTemplate(section: Element, emit: (text: string, line: number) => v
 
 /** Writes a section of HTML: its first heading as the slide's title, code as code blocks, and every other part as one HTML block. */
 function writeHtmlSlide(section: Element, emit: (text: string, line: number) => void): void {
+  dropCopyButtons(section);
   // A title wrapped in a box (`<div class="content"><h2>…`, as slide editors write them) is the slide's title all the same.
   const wrapped = leadingWrappedHeading(section);
   if (wrapped) {
@@ -273,6 +274,12 @@ function writeHtmlSlide(section: Element, emit: (text: string, line: number) => 
     parent.childNodes = parent.childNodes.filter((n) => n !== wrapped);
   }
   writeHtmlBlocks(section, wrapped !== undefined, emit);
+}
+
+/** Takes out the copy button a rendered Quarto page puts in each code block: its chrome, run by a script of the page's, which is not run; the block is then code alone, read as code. */
+function dropCopyButtons(parent: Element): void {
+  parent.childNodes = parent.childNodes.filter((n) => !(element(n) && n.tagName === 'button' && classes(n).includes('code-copy-button')));
+  for (const child of parent.childNodes) if (element(child)) dropCopyButtons(child);
 }
 
 /** Writes the blocks in `parent`: the first heading as the slide's title unless it is `titled`, and those with math as Markdown. */
