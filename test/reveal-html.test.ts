@@ -107,6 +107,30 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads a remark page (as xaringan renders one): the Markdown in its <textarea id=\"source\">, each line at its line in the page, its cover its own, its notes notes", async () => {
+    const page = [
+      '<!DOCTYPE html>', '<html lang="en">', '<head>', '<title>Rendered talk</title>', '<link href="libs/remark-css/default.css" rel="stylesheet" />', '</head>', '<body>',
+      '<textarea id="source">',
+      'class: center, middle, inverse', '', '# Rendered talk', '### Ann Author', '', '---', '',
+      '# Second', '', 'Text with x &lt; y and a .shout[loud] word.', '', '???', '', 'Said, not shown.', '',
+      '</textarea>',
+      '<script src="https://remarkjs.com/downloads/remark-latest.min.js"></script>', '<script>var slideshow = remark.create();</script>',
+      '</body>', '</html>',
+    ].join('\n');
+    const { briefing, warnings, deck } = await buildDeck(path.join(writeBriefing({ 'talk.html': page }), 'talk.html'));
+    // The cover is the page's first slide: none is made of its <title>; the cover's title names the deck.
+    expect(briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Rendered talk'], ['content', 'Second']]);
+    expect(deck.html).toContain('<title>Rendered talk</title>');
+    expect(briefing.meta.peerTools).toContain('remark');
+    expect(toPlainText(briefing.slides[1]!.bodyHtml).trim()).toBe('Text with x < y and a loud word.');
+    expect(toPlainText(briefing.slides[1]!.notes!.html).trim()).toBe('Said, not shown.');
+    expect(briefing.slides[1]!.source.line).toBe(16);
+    expect(warnings.map((w) => `${w.line}: ${w.message.split(';')[0]}`)).toEqual(["18: remark's content class .shout[…] is not supported"]);
+    // A textarea with nothing of remark's to start it is no deck.
+    const plain = await buildDeck(path.join(writeBriefing({ 'form.html': '<html><body><textarea id="source"># Not a slide</textarea></body></html>' }), 'form.html')).catch((e: unknown) => e);
+    expect(plain).toMatchObject({ code: 'E_NO_SLIDES' });
+  });
+
   it("reads a rendered Quarto page's code block as code, its copy button (the page's chrome, run by its script) left out without a word", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Code</h2>',

@@ -8,6 +8,7 @@ import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
 import { writeHtmlBlock } from './html-block.js';
+import { readRemarkSource } from './remark-html.js';
 import { truncate } from '../resolve-references.js';
 import { HAS_MATH, onlyElement, writeCode, writeHeading, writeList, writeParagraph } from './html-to-markdown.js';
 import { isKnownRevealSeparator } from './reveal.js';
@@ -85,10 +86,14 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     lineNumbers.push(line);
   };
 
-  const meta = readPageMeta(file, all, warn);
   const reveal = all.find((n) => classes(n).includes('reveal'));
   const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
   const topSections = container ? sectionsOf(container) : [];
+  // A remark page (xaringan's): its slides are the Markdown in its textarea, read as a remark deck's. Its cover is
+  // among them (xaringan writes it there), so the page's title makes none.
+  const remark = topSections.length === 0 ? readRemarkSource(all, file.text) : null;
+  const meta = readPageMeta(file, all, warn, remark === null);
+  if (remark) return { meta, ...remark };
   if (topSections.length === 0) {
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
   }
@@ -152,8 +157,8 @@ export function readRevealSectionsBody(file: SourceFile, body: string, bodyLine:
   return { body: lines.join('\n'), bodyLine: lineNumbers[0] ?? bodyLine, lineNumbers, tools: ['reveal.js'] };
 }
 
-/** The page's metadata as YAML made of JSON strings (which YAML reads as written): its `<title>`, its `lang`, and the reveal theme its style sheet names. */
-function readPageMeta(file: SourceFile, all: Element[], warn: (line: number, message: string) => void): MetaSource {
+/** The page's metadata as YAML made of JSON strings (which YAML reads as written): its `<title>` (unless not `titled`), its `lang`, and the reveal theme its style sheet names. */
+function readPageMeta(file: SourceFile, all: Element[], warn: (line: number, message: string) => void, titled = true): MetaSource {
   const title = all.find((n) => n.tagName === 'title');
   const html = all.find((n) => n.tagName === 'html')!;
   const lang = attribute(html, 'lang');
@@ -167,7 +172,7 @@ function readPageMeta(file: SourceFile, all: Element[], warn: (line: number, mes
   const options = start ? readRevealOptions(textOf(start), attribute(start, 'type') === 'module') : null;
   if (start && options && options.unread.length > 0) warn(lineOf(start) + (options.unreadLine ?? 1) - 1, `reveal.js options ${options.unread.join(', ')} in the page's Reveal.initialize are not read; the deck keeps briefdeck's own`);
   const yaml = [
-    title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
+    titled && title && textOf(title).trim() ? `title: ${JSON.stringify(textOf(title).replace(/\s+/g, ' ').trim())}` : '',
     lang && LANGUAGE_TAG.test(lang) ? `lang: ${JSON.stringify(lang)}` : '',
     theme && REVEAL_THEMES.includes(theme) ? `theme: ${JSON.stringify(theme)}` : '',
     ...(options?.yaml ?? []),
