@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
@@ -129,6 +129,38 @@ describe('a reveal.js deck written as an HTML page', () => {
     // A textarea with nothing of remark's to start it is no deck.
     const plain = await buildDeck(path.join(writeBriefing({ 'form.html': '<html><body><textarea id="source"># Not a slide</textarea></body></html>' }), 'form.html')).catch((e: unknown) => e);
     expect(plain).toMatchObject({ code: 'E_NO_SLIDES' });
+  });
+
+  it('reads a Marp deck as marp-cli renders it: each <svg data-marpit-svg> a slide, its background picture, steps, math and notes kept, its footer and Marp\'s viewer left out, said once', async () => {
+    const page = [
+      '<!DOCTYPE html><html lang="C"><head><title>Marp talk</title><style>section { font-size: 29px; }</style></head><body>',
+      '<div class="bespoke-marp-osc"><button data-bespoke-marp-osc="prev">Previous slide</button></div>',
+      '<div id=":$p"><svg data-marpit-svg="" viewBox="0 0 1280 720">',
+      '<foreignObject width="1280" height="720"><section data-marpit-advanced-background="background"><div data-marpit-advanced-background-container="true"><figure style="background-image:url(&quot;square.png&quot;);"></figure></div></section></foreignObject>',
+      '<foreignObject width="50%" height="720" x="50%"><section id="1" data-footer="Course" lang="C" style="--footer:Course;" data-marpit-advanced-background="content">',
+      '<h1 id="first">First</h1>', '<p>Hello <em>world</em> <mjx-container class="MathJax" jax="SVG"><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" role="img"><rect width="5" height="5"></rect></svg></mjx-container></p>', '<footer>Course</footer>',
+      '</section></foreignObject>',
+      '<foreignObject width="1280" height="720" data-marpit-advanced-background="pseudo"><section data-marpit-advanced-background="pseudo"></section></foreignObject></svg>',
+      '<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="2" data-class="lead" class="lead" data-marpit-fragments="2">',
+      '<h2 id="second">Second</h2>', '<ul>', '<li data-marpit-fragment="1">One step</li>', '<li data-marpit-fragment="2">Two steps</li>', '</ul>', '<footer>Course</footer>',
+      '</section></foreignObject></svg></div>',
+      '<div class="bespoke-marp-note" data-index="0" tabindex="0"><p>Open with the picture.</p></div><div class="bespoke-marp-note" data-index="1" tabindex="0"><p>Then the steps.</p></div>',
+      '<script>!function(){"use strict";window.bespoke=1}();</script>',
+      '</body></html>',
+    ].join('\n');
+    const { briefing, warnings, deck } = await buildDeck(path.join(writeBriefing({ 'deck.html': page, 'square.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-page'), 'deck.html'));
+    expect(briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['First', null], ['Second', 'lead']]);
+    expect(briefing.slides.map((s) => toPlainText(s.notes?.html ?? '').trim())).toEqual(['Open with the picture.', 'Then the steps.']);
+    expect(briefing.images.map((i) => [i.relPath, i.decorative === true])).toEqual([['square.png', true], ['#inline-svg-1', false]]);
+    expect(briefing.slides[0]!.look?.backgroundImage).toBe(0);
+    expect(briefing.slides[1]!.bodyHtml).toMatch(/<li class="fragment">One step<\/li>\s*<li class="fragment">Two steps<\/li>/);
+    // Neither Marp's footer nor its viewer's buttons are on a slide.
+    for (const slide of briefing.slides) expect(toPlainText(`${slide.titleHtml} ${slide.bodyHtml}`)).not.toMatch(/Course|Previous slide/);
+    expect(deck.html).not.toContain('bespoke');
+    expect(briefing.authorCss ?? '').not.toContain('29px');
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "5: this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not; of its slides, its footer was left out",
+    ]);
   });
 
   it("reads a rendered Quarto page's code block as code, its copy button (the page's chrome, run by its script) left out without a word", async () => {

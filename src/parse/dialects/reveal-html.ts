@@ -9,6 +9,7 @@ import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
 import { writeHtmlBlock } from './html-block.js';
 import { readRemarkSource } from './remark-html.js';
+import { readMarpSlides } from './marp-html.js';
 import { truncate } from '../resolve-references.js';
 import { HAS_MATH, onlyElement, writeCode, writeHeading, writeList, writeParagraph } from './html-to-markdown.js';
 import { isKnownRevealSeparator } from './reveal.js';
@@ -88,22 +89,29 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
 
   const reveal = all.find((n) => classes(n).includes('reveal'));
   const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
-  const topSections = container ? sectionsOf(container) : [];
+  const revealSections = container ? sectionsOf(container) : [];
   // A remark page (xaringan's): its slides are the Markdown in its textarea, read as a remark deck's. Its cover is
   // among them (xaringan writes it there), so the page's title makes none.
-  const remark = topSections.length === 0 ? readRemarkSource(all, file.text) : null;
+  const remark = revealSections.length === 0 ? readRemarkSource(all, file.text) : null;
   const meta = readPageMeta(file, all, warn, remark === null);
   if (remark) return { meta, ...remark };
+  // A page Marp rendered: its slides made reveal.js sections (marp-html.ts); its styles and scripts are Marp's theme and viewer.
+  const marp = revealSections.length === 0 ? readMarpSlides(all) : null;
+  const topSections = marp?.sections ?? revealSections;
   if (topSections.length === 0) {
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
   }
-  // The page's own style sheets, written in it, style the deck as another deck's <style> does (author-styles.ts).
-  for (const style of [...descendants(all.find((n) => n.tagName === 'head')!)].filter((n) => n.tagName === 'style')) {
-    emit('<style>', lineOf(style));
-    textOf(style).split('\n').forEach((text, i) => emit(text, lineOf(style) + i));
-    emit('</style>', style.sourceCodeLocation?.endLine ?? lineOf(style));
+  if (marp) {
+    warn(lineOf(marp.sections[0] ?? page), `this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not${marp.leftOut.length > 0 ? `; of its slides, ${marp.leftOut.join(', ')} ${marp.leftOut.length === 1 ? 'was' : 'were'} left out` : ''}`);
+  } else {
+    // The page's own style sheets, written in it, style the deck as another deck's <style> does (author-styles.ts).
+    for (const style of [...descendants(all.find((n) => n.tagName === 'head')!)].filter((n) => n.tagName === 'style')) {
+      emit('<style>', lineOf(style));
+      textOf(style).split('\n').forEach((text, i) => emit(text, lineOf(style) + i));
+      emit('</style>', style.sourceCodeLocation?.endLine ?? lineOf(style));
+    }
+    warnOfPageResources(all, new Set(topSections.flatMap((section) => [...descendants(section)])), warn);
   }
-  warnOfPageResources(all, new Set(topSections.flatMap((section) => [...descendants(section)])), warn);
 
   writeSections(topSections, file, includes, emit, warn);
   // A reveal.js page is known by its form, whatever metadata it has (often none but a title).
@@ -164,7 +172,8 @@ function readPageMeta(file: SourceFile, all: Element[], warn: (line: number, mes
   const lang = attribute(html, 'lang');
   const href = all.map((n) => (isStyleSheet(n) ? attribute(n, 'href') : undefined)).find((h) => h !== undefined && REVEAL_THEME_SHEET.test(h));
   const theme = href ? REVEAL_THEME_SHEET.exec(href)![1]! : undefined;
-  if (lang && !LANGUAGE_TAG.test(lang)) warn(lineOf(html), `the page's language "${lang}" is not a language tag, so it was left out`);
+  // `C` and `POSIX` are the locale of no language (Marp writes the one it ran in): said nothing of, as none.
+  if (lang && !LANGUAGE_TAG.test(lang) && !/^(?:C|POSIX)(?:\.[\w-]+)?$/.test(lang)) warn(lineOf(html), `the page's language "${lang}" is not a language tag, so it was left out`);
   const sheet = all.find((n) => isStyleSheet(n) && attribute(n, 'href') === href);
   if (theme && !REVEAL_THEMES.includes(theme)) warn(lineOf(sheet!), `the theme style sheet ${href} is not one of reveal's built-in themes, so the deck keeps briefdeck's own; its rules are not read`);
   // The options its deck starts with (`Reveal.initialize({ transition: 'zoom' })`), read, never run (reveal-options.ts).
