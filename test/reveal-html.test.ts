@@ -141,15 +141,16 @@ describe('a reveal.js deck written as an HTML page', () => {
       '<h1 id="first">First</h1>', '<p>Hello <em>world</em> <mjx-container class="MathJax" jax="SVG"><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" role="img"><rect width="5" height="5"></rect></svg></mjx-container></p>', '<footer>Course</footer>',
       '</section></foreignObject>',
       '<foreignObject width="1280" height="720" data-marpit-advanced-background="pseudo"><section data-marpit-advanced-background="pseudo"></section></foreignObject></svg>',
-      '<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="2" data-class="lead" class="lead" data-marpit-fragments="2">',
-      '<h2 id="second">Second</h2>', '<ul>', '<li data-marpit-fragment="1">One step</li>', '<li data-marpit-fragment="2">Two steps</li>', '</ul>', '<footer>Course</footer>',
+      '<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="2" data-class="lead course-title" class="lead course-title" data-marpit-fragments="2">',
+      '<h2 id="second">Second <img class="emoji" draggable="false" alt="🔗" src="https://cdn.jsdelivr.net/gh/jdecked/twemoji@16.0.1/assets/svg/1f517.svg" data-marp-twemoji=""/></h2>', '<ul>', '<li data-marpit-fragment="1">One step</li>', '<li data-marpit-fragment="2">Two steps</li>', '</ul>', '<footer>Course</footer>',
       '</section></foreignObject></svg></div>',
       '<div class="bespoke-marp-note" data-index="0" tabindex="0"><p>Open with the picture.</p></div><div class="bespoke-marp-note" data-index="1" tabindex="0"><p>Then the steps.</p></div>',
       '<script>!function(){"use strict";window.bespoke=1}();</script>',
       '</body></html>',
     ].join('\n');
     const { briefing, warnings, deck } = await buildDeck(path.join(writeBriefing({ 'deck.html': page, 'square.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'marp-page'), 'deck.html'));
-    expect(briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['First', null], ['Second', 'lead']]);
+    // Marp's emoji picture (a remote one) is the emoji itself.
+    expect(briefing.slides.map((s) => [s.title, s.look?.className ?? null])).toEqual([['First', null], ['Second 🔗', 'lead']]);
     expect(briefing.slides.map((s) => toPlainText(s.notes?.html ?? '').trim())).toEqual(['Open with the picture.', 'Then the steps.']);
     expect(briefing.images.map((i) => [i.relPath, i.decorative === true])).toEqual([['square.png', true], ['#inline-svg-1', false]]);
     expect(briefing.slides[0]!.look?.backgroundImage).toBe(0);
@@ -159,7 +160,7 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(deck.html).not.toContain('bespoke');
     expect(briefing.authorCss ?? '').not.toContain('29px');
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      "5: this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not; of its slides, its footer was left out",
+      "5: this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not; left out of its slides: its footer, the classes of its theme (course-title)",
     ]);
   });
 

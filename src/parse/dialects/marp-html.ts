@@ -5,6 +5,7 @@
 // (`data-marpit-fragment`) reveal's fragments, its math MathJax's picture. Marp's header and footer, its page chrome, go.
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
+import { SLIDE_CLASS_ALLOWLIST } from './reveal.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -17,6 +18,7 @@ export function readMarpSlides(all: readonly Element[]): { sections: Element[]; 
   if (slides.length === 0) return null;
   const notes = new Map(all.filter((n) => n.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes('bespoke-marp-note'))).map((n) => [attribute(n, 'data-index'), textOf(n).replace(/\s+/g, ' ').trim()]));
   const leftOut = new Set<string>();
+  const themeClasses = new Set<string>();
   const sections = slides.flatMap((svg, index) => {
     const layers = svg.childNodes.filter(isElement).flatMap((object) => object.childNodes.filter((n): n is Element => isElement(n) && n.tagName === 'section'));
     // With a background picture, Marp draws a slide in layers: the pictures, the content, and an empty one above.
@@ -26,8 +28,11 @@ export function readMarpSlides(all: readonly Element[]): { sections: Element[]; 
       .filter((s) => attribute(s, 'data-marpit-advanced-background') === 'background')
       .flatMap((s) => [...figuresOf(s)].map((f) => /background-image:\s*url\((["']?)(.*?)\1\)/.exec(attribute(f, 'style') ?? '')?.[2]).filter((src): src is string => src !== undefined));
     if (pictures.length > 1) leftOut.add('background pictures after the first on a slide');
+    // A class of the page's theme (not read) is nothing here: named once, with what else of Marp's went.
+    const [known, theirs] = partition((attribute(content, 'class') ?? '').split(/\s+/).filter(Boolean), (c) => SLIDE_CLASS_ALLOWLIST.has(c));
+    theirs.forEach((c) => themeClasses.add(c));
     const attrs = [
-      ...(attribute(content, 'class') ? [{ name: 'class', value: attribute(content, 'class')! }] : []),
+      ...(known.length > 0 ? [{ name: 'class', value: known.join(' ') }] : []),
       ...(pictures[0] !== undefined ? [{ name: 'data-background-image', value: decodeCssString(pictures[0]) }] : []),
       ...(notes.get(String(index)) ? [{ name: 'data-notes', value: notes.get(String(index))! }] : []),
     ];
@@ -38,12 +43,18 @@ export function readMarpSlides(all: readonly Element[]): { sections: Element[]; 
         leftOut.add(`its ${child.tagName}`);
         continue;
       }
-      markFragments(child);
+      readyForReveal(child);
       defaultTreeAdapter.appendChild(section, child);
     }
     return [section];
   });
+  if (themeClasses.size > 0) leftOut.add(`the classes of its theme (${[...themeClasses].slice(0, 8).join(', ')}${themeClasses.size > 8 ? `, ${themeClasses.size - 8} more` : ''})`);
   return { sections, leftOut: [...leftOut] };
+}
+
+/** The items that pass and those that do not, each in order. */
+function partition<T>(items: readonly T[], passes: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(passes), items.filter((item) => !passes(item))];
 }
 
 /** The figures a background layer holds, each a picture as its `background-image`. */
@@ -55,19 +66,27 @@ function* figuresOf(node: Element): Generator<Element> {
 }
 
 /**
- * A step Marp marks (`data-marpit-fragment`, a list item after `*`) as reveal's fragment, and math as the picture
- * MathJax drew (its `<svg>`, out of the `<mjx-container>` only MathJax's script styles).
+ * Readies what Marp wrote for a reveal.js section: a step it marks (`data-marpit-fragment`, a list item after `*`)
+ * as reveal's fragment, math as the picture MathJax drew (its `<svg>`, out of the `<mjx-container>` only MathJax's
+ * script styles), an emoji it drew as a remote picture (`data-marp-twemoji`) as the emoji itself, and no heading's
+ * anchor (Marp's own slug of it, which a deck's sanitizer would take out and name).
  */
-function markFragments(node: DefaultTreeAdapterMap['node']): void {
+function readyForReveal(node: DefaultTreeAdapterMap['node']): void {
   if (!isElement(node)) return;
-  node.childNodes = node.childNodes.flatMap((child) => (isElement(child) && child.tagName === 'mjx-container' ? child.childNodes : [child]));
+  node.childNodes = node.childNodes.flatMap((child) => {
+    if (!isElement(child)) return [child];
+    if (child.tagName === 'mjx-container') return child.childNodes;
+    if (child.tagName === 'img' && attribute(child, 'data-marp-twemoji') !== undefined) return [defaultTreeAdapter.createTextNode(attribute(child, 'alt') ?? '')];
+    return [child];
+  });
+  if (/^h[1-6]$/.test(node.tagName)) node.attrs = node.attrs.filter((a) => a.name !== 'id');
   if (attribute(node, 'data-marpit-fragment') !== undefined) {
     node.attrs = node.attrs.filter((a) => a.name !== 'data-marpit-fragment');
     const at = node.attrs.find((a) => a.name === 'class');
     if (at) at.value = `${at.value} fragment`;
     else node.attrs.push({ name: 'class', value: 'fragment' });
   }
-  node.childNodes.forEach(markFragments);
+  node.childNodes.forEach(readyForReveal);
 }
 
 /** A CSS string's escapes as written in Marp's style (`\"`, `\\`), read back. */

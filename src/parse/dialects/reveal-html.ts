@@ -102,7 +102,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
   }
   if (marp) {
-    warn(lineOf(marp.sections[0] ?? page), `this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not${marp.leftOut.length > 0 ? `; of its slides, ${marp.leftOut.join(', ')} ${marp.leftOut.length === 1 ? 'was' : 'were'} left out` : ''}`);
+    warn(lineOf(marp.sections[0] ?? page), `this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not${marp.leftOut.length > 0 ? `; left out of its slides: ${marp.leftOut.join(', ')}` : ''}`);
   } else {
     // The page's own style sheets, written in it, style the deck as another deck's <style> does (author-styles.ts).
     for (const style of [...descendants(all.find((n) => n.tagName === 'head')!)].filter((n) => n.tagName === 'style')) {
