@@ -9,7 +9,8 @@ import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/themes.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { isDarkColour } from '../src/colour.js';
-import { FIXTURES, TINY_PNG, stackTitles, writeBriefing } from './helpers.js';
+import { FIXTURES, TINY_PNG, scaled, stackTitles, writeBriefing } from './helpers.js';
+import { blankFrontMatterComments } from '../src/parse/dialects/slidev.js';
 
 const DIALECTS = path.join(FIXTURES, 'dialects');
 const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);
@@ -479,6 +480,14 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(text[2]).toContain('Sorted: by date');
     // In code, a comment stays as written.
     expect(text[3]).toContain('# a comment in code');
+  });
+
+  it("Slidev's front matter comments are found in one pass over the deck, however many slides it has: 60,000 cut at --- then a # title", { timeout: scaled(10_000) }, () => {
+    // Each --- looked along the deck from its start for the next would take minutes here.
+    const lines = Array.from({ length: 60_000 }, (_, i) => ['---', `# Title ${i}`, 'text']).flat();
+    const read = blankFrontMatterComments([...lines, '---', 'layout: center', '# a comment', '---'], true);
+    expect(read.slice(0, 6)).toEqual(lines.slice(0, 6));
+    expect(read.slice(-3)).toEqual(['layout: center', '', '---']);
   });
 
   it('Slidev: a slide\'s own front matter sets its layout, ::right:: splits the columns, and nothing of it shows', async () => {

@@ -69,8 +69,10 @@ export function blankFrontMatterComments(lines: string[], slidevDeck: boolean): 
   const fences = createFenceReader();
   for (let i = 0; i < lines.length; i++) {
     if (fences.read(lines[i]!) || !/^---[ \t]*$/.test(lines[i]!) || (lines[i + 1] ?? '').trim() === '') continue;
-    const end = lines.findIndex((l, j) => j > i && /^---[ \t]*$/.test(l));
-    if (end < 0) break;
+    // Looked for from here on, so the next `---` ends the search: the whole deck is read about once.
+    let end = i + 1;
+    while (end < lines.length && !/^---[ \t]*$/.test(lines[end]!)) end++;
+    if (end === lines.length) break;
     const block = lines.slice(i + 1, end);
     const keys = block.map((l) => PAIR.exec(l)?.[1]);
     const fits = block.every((l, j) => l.trim() === '' || /^[ \t]/.test(l) || YAML_COMMENT.test(l) || keys[j] !== undefined);
