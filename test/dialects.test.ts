@@ -482,9 +482,9 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(text[3]).toContain('# a comment in code');
   });
 
-  it("Slidev's front matter comments are found in one pass over the deck, however many slides it has: 60,000 cut at --- then a # title", { timeout: scaled(10_000) }, () => {
+  it("Slidev's front matter comments are found in one pass over the deck, however many slides it has: 150,000 cut at --- then a # title", { timeout: scaled(10_000) }, () => {
     // Each --- looked along the deck from its start for the next would take minutes here.
-    const lines = Array.from({ length: 60_000 }, (_, i) => ['---', `# Title ${i}`, 'text']).flat();
+    const lines = Array.from({ length: 150_000 }, (_, i) => ['---', `# Title ${i}`, 'text']).flat();
     const read = blankFrontMatterComments([...lines, '---', 'layout: center', '# a comment', '---'], true);
     expect(read.slice(0, 6)).toEqual(lines.slice(0, 6));
     expect(read.slice(-3)).toEqual(['layout: center', '', '---']);
