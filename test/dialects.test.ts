@@ -2417,6 +2417,12 @@ describe('reveal slide and element directives', () => {
     const native = await buildDeck(path.join(writeBriefing({ 'deck.md': own }, 'native-with-slide-comment'), 'deck.md'));
     expect(native.briefing.meta.peerTools).toEqual([]);
     expect(native.briefing.slides.map((s) => s.kind)).toContain('title');
+    // A deck of stacks, more headings than --- cuts, each stack's slides below one another at ----: reveal-md's too.
+    const stacks = ['# Deck', '', '---', '', '## One', '', '----', '', '## One, below', '', '- a <!-- .element: class="fragment" -->', '', '----', '', '## One, further', '', '---', '', '## Two', '', '![Remote](https://example.com/x.gif)', '', '----', '', '## Two, below', ''].join('\n');
+    const stacked = await buildDeck(path.join(writeBriefing({ 'deck.md': stacks }, 'reveal-md-stacks'), 'deck.md'));
+    expect(stacked.briefing.meta.peerTools).toEqual(['reveal-md']);
+    expect(stacked.briefing.slides.map((s) => [s.title, s.vertical === true])).toEqual([['Deck', false], ['One', false], ['One, below', true], ['One, further', true], ['Two', false], ['Two, below', true]]);
+    expect(stacked.warnings.map((w) => w.code)).toEqual(['W_REMOTE_IMAGE']);
   });
 
   it('a remote background image is an error at its line, like any remote image', async () => {

@@ -69,7 +69,7 @@ export function readRevealSeparator(line: string): 'horizontal' | 'vertical' | n
 /**
  * True for a deck written in reveal.js's Markdown though its front matter says nothing of it (reveal-md needs
  * none): its `<!-- .slide: -->` or `<!-- .element: -->` comments, or its `<!--s-->` separators, in a deck cut
- * into slides at `---` (as many cuts as headings, near enough), as reveal cuts it. A deck of briefdeck's own,
+ * into slides at `---` (as many cuts, `----` below a slide among them, as headings, near enough), as reveal cuts it. A deck of briefdeck's own,
  * cut at its headings, may use reveal's comments too, and stays briefdeck's.
  */
 export function readsAsRevealMarkdownBody(text: string): boolean {
@@ -79,7 +79,8 @@ export function readsAsRevealMarkdownBody(text: string): boolean {
   let headings = 0;
   for (const line of text.split('\n')) {
     if (fences.read(line)) continue;
-    if (/^(?:---|<!--\s*s\s*-->)[ \t]*$/.test(line)) cuts++;
+    // reveal-md's vertical separator counts too: a deck of stacks has fewer `---` than headings.
+    if (/^(?:---|----|<!--\s*[sv]\s*-->)[ \t]*$/.test(line)) cuts++;
     else if (/^#{1,2}[ \t]/.test(line)) headings++;
   }
   return cuts > 0 && cuts + 1 >= headings;
