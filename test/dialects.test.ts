@@ -1630,6 +1630,10 @@ describe("Deckset's decks", () => {
     // A deck with one such picture, or none, is briefdeck's own.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n![left](a.png)\n', 'a.png': TINY_PNG }, 'own-left-alt'), 'deck.md'));
     expect(own.briefing.meta.peerTools).toEqual([]);
+    // Spaces around the words, as an editor leaves them (`![inline ](a.png)`), and a word it cannot place is named as Deckset's.
+    const spaced = await buildDeck(path.join(writeBriefing({ 'deck.md': '![inline ](a.png)\n\n---\n\n# Two\n\n![ inline left](a.png)\n\n![inline](https://example.com/x.gif)\n', 'a.png': TINY_PNG }, 'deckset-spaced-words'), 'deck.md'));
+    expect(spaced.briefing.meta.peerTools).toEqual(['Deckset']);
+    expect(spaced.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(["7: Deckset's image keywords left are not supported yet; the image is shown in place", '9: remote image "https']);
   });
 
   it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {

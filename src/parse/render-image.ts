@@ -59,6 +59,8 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
   const render = (token: Tokens.Image): string => {
     const where = deps.where(token.raw);
     // In a Marp deck, sizing and placement keywords in the alt text are instructions, never alt text; Deckset's are written as Marp's (deckset.ts).
+    // Whose words they are, as a warning names them: Deckset's are read as Marp's.
+    const keywordsOf = deps.meta.peerTools.includes('Deckset') ? "Deckset's" : 'Marp';
     const marp = deps.meta.peerTools.includes('Marp') || deps.meta.peerTools.includes('Deckset') ? readMarpImage(token.text) : deps.meta.peerTools.includes('presenterm') ? { ...readPresentermImage(token.text), ignored: [] as string[] } : { alt: token.text, ignored: [] as string[] };
     // Marp's filters: a class of the deck's for each different one, which the render stage gives its CSS.
     const filter = filterIndex('filter' in marp ? marp.filter : undefined, where);
@@ -73,7 +75,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
       if (relPath === null) return '';
       deps.images.push({ src: token.href, relPath, alt: marp.alt, source: where, decorative: true });
       const { side, percent, vertical, size } = marp.background;
-      if (marp.ignored.length > 0) deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the background is shown without them`, { ...where, hint: deps.peerHint });
+      if (marp.ignored.length > 0) deps.bag.warn('W_PEER_SYNTAX', `${keywordsOf} image keywords ${marp.ignored.join(' ')} are not supported yet; the background is shown without them`, { ...where, hint: deps.peerHint });
       if (!side) {
         backgroundsOnSlide++;
         // The first is the slide's background; each after it a marker in the slide, for the arrangement.
@@ -88,7 +90,7 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
       return `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${escapeHtml(marp.alt)}" class="bg-split bg-split-${side} bg-split-${width}${filterClass}">`;
     }
     if (marp.ignored.length > 0) {
-      deps.bag.warn('W_PEER_SYNTAX', `Marp image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
+      deps.bag.warn('W_PEER_SYNTAX', `${keywordsOf} image keywords ${marp.ignored.join(' ')} are not supported yet; the image is shown in place`, { ...where, hint: 'see "Coming from another tool" in the README' });
     }
     // A size, a step, a figure label and a text alternative from Pandoc's attributes (`{width=50%}`), read by pandocInlineExtensions.
     const pandoc = token as Tokens.Image & { pandocSize?: { width?: string; height?: string }; pandocFragment?: PandocFragment; pandocLooks?: string[]; pandocStretch?: string; pandocPlace?: string; pandocFigure?: string; pandocAlt?: string; implicitFigure?: boolean };

@@ -41,8 +41,8 @@ export function readsAsDecksetBody(text: string): boolean {
   return (settings > 0 && /^---[ \t]*$/m.test(text)) || OWN_LINE.test(text) || (text.match(DECKSET_PICTURE) ?? []).length >= 2;
 }
 
-/** A picture whose alt text is Deckset's placing words only, `inline` among them (`![left, filtered](a.jpg)`, `![inline 50%](b.png)`). */
-const DECKSET_PICTURE = /!\[(?:left|right|fit|fill|inline|filtered|original)(?:[ \t]*,?[ \t]*(?:left|right|fit|fill|inline|filtered|original|\d{1,3}%))*\]\(/g;
+/** A picture whose alt text is Deckset's placing words only, `inline` among them (`![left, filtered](a.jpg)`, `![inline 50%](b.png)`), spaces around them too (`![inline ](c.png)`). */
+const DECKSET_PICTURE = /!\[[ \t]*(?:left|right|fit|fill|inline|filtered|original)(?:[ \t]*,?[ \t]*(?:left|right|fit|fill|inline|filtered|original|\d{1,3}%))*[ \t]*\]\(/g;
 
 /** A setting at the top of the file, with its line. */
 export interface DecksetSetting {
