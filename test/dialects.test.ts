@@ -1617,7 +1617,7 @@ describe("GitHub's alerts, Obsidian's callouts and wiki links", () => {
 });
 
 describe("Deckset's decks", () => {
-  it('are known with no settings by a `# [fit] Title`, or by pictures placed with its words alone; its words may be parted by commas (![inline, fill]), as Deckset writes them', async () => {
+  it('are known with no settings by a `# [fit] Title`, by pictures placed with its words alone (its words may be parted by commas, ![inline, fill], as Deckset writes them), or by its ^ notes in a deck cut at ---', async () => {
     const fitted = await buildDeck(path.join(writeBriefing({ 'deck.md': '# [fit] Start\n\n---\n\n# Next\n' }, 'deckset-by-fit'), 'deck.md'));
     expect([fitted.briefing.meta.peerTools, fitted.briefing.slides.map((s) => s.title)]).toEqual([['Deckset'], ['Start', 'Next']]);
     const pictures = ['# Grid', '', '![inline, fill](a.png) ![inline, fill](a.png)', '', '---', '', '![left, filtered](a.png)', '![right](a.png)', ''].join('\n');
@@ -1634,6 +1634,12 @@ describe("Deckset's decks", () => {
     const spaced = await buildDeck(path.join(writeBriefing({ 'deck.md': '![inline ](a.png)\n\n---\n\n# Two\n\n![ inline left](a.png)\n\n![inline](https://example.com/x.gif)\n', 'a.png': TINY_PNG }, 'deckset-spaced-words'), 'deck.md'));
     expect(spaced.briefing.meta.peerTools).toEqual(['Deckset']);
     expect(spaced.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(["7: Deckset's image keywords left are not supported yet; the image is shown in place", '9: remote image "https']);
+    // Its presenter notes in a deck cut at ---, and nothing else of it: notes, never text; without a cut, a line opening with ^ is text.
+    const noted = await buildDeck(path.join(writeBriefing({ 'deck.md': '# Searching\n\n---\n\n# Ways\n\n^ Ask for two volunteers\n\nCards, sorted and not.\n' }, 'deckset-by-notes'), 'deck.md'));
+    expect(noted.briefing.meta.peerTools).toEqual(['Deckset']);
+    expect(noted.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).trim(), toPlainText(s.notes?.html ?? '').trim()])).toEqual([['Searching', '', ''], ['Ways', 'Cards, sorted and not.', 'Ask for two volunteers']]);
+    const caret = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n^ not a note\n' }, 'own-caret-line'), 'deck.md'));
+    expect(caret.briefing.meta.peerTools).toEqual([]);
   });
 
   it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {

@@ -38,8 +38,13 @@ export function readsAsDecksetBody(text: string): boolean {
   }
   // Settings any tool might name (`footer: @me` alone) over a body cut at `---`: no other tool writes them bare at the top.
   // Or pictures placed by Deckset's words alone (`![left](a.jpg)`, `![inline, fill](b.jpg)`), two or more: no other alt text.
-  return (settings > 0 && /^---[ \t]*$/m.test(text)) || OWN_LINE.test(text) || (text.match(DECKSET_PICTURE) ?? []).length >= 2;
+  // Or its presenter notes (`^ Ask for two volunteers`) in a body cut at `---`: no other tool opens a line with `^ `.
+  const cut = /^---[ \t]*$/m.test(text);
+  return (settings > 0 && cut) || OWN_LINE.test(text) || (text.match(DECKSET_PICTURE) ?? []).length >= 2 || (cut && NOTE_LINE.test(text));
 }
+
+/** A line of Deckset's presenter notes: `^`, a space, then the note. */
+const NOTE_LINE = /^\^[ \t]+\S/m;
 
 /** A picture whose alt text is Deckset's placing words only, `inline` among them (`![left, filtered](a.jpg)`, `![inline 50%](b.png)`), spaces around them too (`![inline ](c.png)`). */
 const DECKSET_PICTURE = /!\[[ \t]*(?:left|right|fit|fill|inline|filtered|original)(?:[ \t]*,?[ \t]*(?:left|right|fit|fill|inline|filtered|original|\d{1,3}%))*[ \t]*\]\(/g;
