@@ -1642,6 +1642,15 @@ describe("Deckset's decks", () => {
     expect(caret.briefing.meta.peerTools).toEqual([]);
   });
 
+  it('a heading right under a line of HTML (<br> over ### Subtitle) is a heading, as Deckset reads it, never HTML text with its marks', async () => {
+    const deck = ['slidenumbers: true', '', '# Talk title', '', '<br>', '### The conference', '', '---', '', '# Next', '', '<div>', '## Inside', '</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'deckset-html-heading'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Deckset']);
+    expect(built.briefing.slides[0]!.bodyHtml).toMatch(/<br \/>\s*<h3[^>]*>The conference<\/h3>/);
+    expect(built.briefing.slides[1]!.bodyHtml).toMatch(/<h2[^>]*>Inside<\/h2>/);
+    for (const slide of built.briefing.slides) expect(toPlainText(slide.bodyHtml)).not.toContain('#');
+  });
+
   it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {
     // A footer alone over slides cut at ---: no other tool writes a bare setting at the top.
     for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true'], ['footer: @speaker']]) {

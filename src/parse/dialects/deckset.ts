@@ -120,11 +120,13 @@ export interface DecksetState {
   columns: number;
   /** The steps of `[.code-highlight: …]` lines waiting for the next code block. */
   codeHighlights: string[];
+  /** After a line that opens with a tag (`<br>`), up to a blank line: where CommonMark reads on as HTML. */
+  afterHtml: boolean;
 }
 
 /** A fresh state. */
 export function createDecksetState(): DecksetState {
-  return { inNote: false, columns: 0, codeHighlights: [] };
+  return { inNote: false, columns: 0, codeHighlights: [], afterHtml: false };
 }
 
 /** Image words Deckset reads, and what they are in Marp's syntax (marp.ts); `inline` keeps a picture in the text. */
@@ -149,6 +151,14 @@ export function rewriteDecksetLine(line: string, state: DecksetState): DialectLi
     const steps = state.codeHighlights.join('|');
     state.codeHighlights = [];
     return { text: `${fence[1]}${fence[2]} {${steps}}` };
+  }
+  // A heading right under a line of HTML (`<br>` over `### Subtitle`) is a heading to Deckset; CommonMark would read it
+  // on as that HTML, its marks shown, so a blank line ends the HTML first.
+  const afterHtml = state.afterHtml;
+  state.afterHtml = line.trim() === '' ? false : afterHtml || /^ {0,3}<\/?[a-zA-Z]/.test(line);
+  if (afterHtml && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
+    state.afterHtml = false;
+    return { text: line, before: [''] };
   }
   const note = /^\^[ \t]?(.*)$/.exec(line);
   if (note) {
