@@ -1668,6 +1668,13 @@ describe("Deckset's decks", () => {
     const pictured = await buildDeck(path.join(writeBriefing({ 'deck.md': 'theme: Work, 7\nfooter: ![inline 8%](https://example.org/logo.png) Talk\n\n# One\n' }, 'deckset-footer-picture'), 'deck.md'));
     expect(pictured.briefing.meta.footerText).toBe('Talk');
     expect(pictured.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['1: "theme" is Deckset\'s setting; briefdeck ignores it', '2: a picture in a header or footer was left out: they show text only']);
+    // Settings in any case, as Deckset reads them; a picture dropped in from the author's disk (file:) is left out, never read.
+    const cased = await buildDeck(path.join(writeBriefing({ 'deck.md': 'Theme: Next, 1\nSlideNumbers: false\n\n# One\n\n![](file:///Users/me/Desktop/a.png)\n' }, 'deckset-cased-settings'), 'deck.md'));
+    expect([cased.briefing.meta.peerTools, cased.briefing.meta.pageNumbers]).toEqual([['Deckset'], false]);
+    expect(cased.warnings.map((w) => `${w.line}: ${w.code} ${w.message}`)).toEqual([
+      '1: W_META_IGNORED "theme" is Deckset\'s setting; briefdeck ignores it',
+      '6: W_IMAGE_MISSING image "file:///Users/me/Desktop/a.png" uses the file: scheme; only files in the briefing folder can be inlined, so it was left out, its alt text in its place',
+    ]);
   });
 
   it("are known by their settings at the top, which are read (footer, slidenumbers, build-lists) and never shown; ^ paragraphs are notes, [.column] columns, [fit] headings titles, slide commands the slide's look and number, and a picture a background unless inline", async () => {

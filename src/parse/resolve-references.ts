@@ -18,10 +18,11 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
   // A picture written out in the deck itself reads nothing outside it (data-picture.ts); chart data never comes so.
   if (scheme === 'data' && what !== 'chart data' && isDataPicture(href)) return nameDataPicture();
   if (scheme && !(scheme.length === 1 && /^[A-Za-z]$/.test(scheme))) {
-    bag.error('E_PATH_OUTSIDE', `${what} "${shown}" uses the ${scheme}: scheme; only files in the briefing folder can be inlined`, {
-      ...where,
-      hint: `reference the ${what} by a path relative to this Markdown file`,
-    });
+    const message = `${what} "${shown}" uses the ${scheme}: scheme; only files in the briefing folder can be inlined`;
+    const hint = `reference the ${what} by a path relative to this Markdown file`;
+    // In a deck written for another tool (`file:///Users/me/Desktop/a.png`, as an editor writes a dropped picture), it is left out, never read.
+    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${message}, so it was left out, its alt text in its place`, { ...where, hint });
+    else bag.error('E_PATH_OUTSIDE', message, { ...where, hint });
     return null;
   }
   const decoded = decodePercentEscapes(href.replace(/[?#].*$/, ''));

@@ -12,15 +12,15 @@ import type { BriefingMeta } from '../../model.js';
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 import { keepSafeLook } from './reveal.js';
 
-/** Deckset's settings that stand at the top of a file, and only there. */
-const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|slide-transition|presenter-notes|slide-dividers|fit-header|text|text-strong|text-emphasis|header|header-strong|header-emphasis|background-color|code|code-language|footnote|quote|quote-author|table-separator|list|link|footer-style|slidenumber-style|image|code-line-numbers)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+/** Deckset's settings that stand at the top of a file, and only there; in any case (`Theme: Next, 1`), as Deckset reads them. */
+const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|slide-transition|presenter-notes|slide-dividers|fit-header|text|text-strong|text-emphasis|header|header-strong|header-emphasis|background-color|code|code-language|footnote|quote|quote-author|table-separator|list|link|footer-style|slidenumber-style|image|code-line-numbers)[ \t]*:[ \t]*(.*?)[ \t]*$/i;
 /** Settings only Deckset has, which make a deck Deckset's when it opens with one. */
-const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-transition|presenter-notes|slide-dividers|fit-header)[ \t]*:/;
+const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-transition|presenter-notes|slide-dividers|fit-header)[ \t]*:/i;
 /** Deckset's own lines in a slide: a slide command, `[.column]`, a `[fit]` heading. */
 const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\][ \t]*$|#{1,6}[ \t]+\[fit\][ \t]+\S)/m;
 
 /** Deckset's theme setting, a theme and its colour variant: `theme: Work, 7`. */
-const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/;
+const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/i;
 
 /**
  * Whether a deck's body is Deckset's: its settings at the top (lines of `key: value` before anything else) hold one only
@@ -64,7 +64,7 @@ export function takeDecksetSettings(text: string, firstLine: number): { text: st
     if (lines[i]!.trim() === '') continue;
     const setting = SETTING.exec(lines[i]!);
     if (!setting) break;
-    settings.push({ key: setting[1]!, value: setting[2]!, line: firstLine + i });
+    settings.push({ key: setting[1]!.toLowerCase(), value: setting[2]!, line: firstLine + i });
     lines[i] = '';
   }
   return { text: lines.join('\n'), settings };
