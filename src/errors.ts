@@ -180,13 +180,43 @@ export const MAX_LISTED = 200;
  * another tool, repeated) would bury the terminal: past MAX_LISTED the errors come first, then the warnings, and
  * what is left unsaid is counted by code in a last line.
  */
-export function formatDiagnosticReport(list: readonly Diagnostic[]): string[] {
+export function formatDiagnosticReport(all: readonly Diagnostic[]): string[] {
+  const list = collapseRepeatedWarnings(all);
   if (list.length <= MAX_LISTED) return [...list].sort(compareDiagnostics).map(formatDiagnostic);
   const sorted = [...list].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || compareDiagnostics(a, b));
   const left = new Map<string, number>();
   for (const d of sorted.slice(MAX_LISTED)) left.set(d.code, (left.get(d.code) ?? 0) + 1);
   const counts = [...left].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${groupDigits(n)} ${code}`).join(', ');
   return [...sorted.slice(0, MAX_LISTED).map(formatDiagnostic), `… and ${groupDigits(list.length - MAX_LISTED)} more not shown (${counts}); the first ${MAX_LISTED} are above`];
+}
+
+/** The most other lines a repeated warning names after its first. */
+const MAX_ALSO = 5;
+
+/**
+ * The same warning at many lines of a file (an option a deck sets on every slide, a class on every line) is one
+ * problem: said once, at its first line, with the others named after it (`also at lines 40, 52 and 9 more`). Errors
+ * are each listed: each is to be mended where it stands.
+ */
+function collapseRepeatedWarnings(list: readonly Diagnostic[]): Diagnostic[] {
+  const first = new Map<string, { at: Diagnostic; lines: number[] }>();
+  const kept: Diagnostic[] = [];
+  for (const d of [...list].sort(compareDiagnostics)) {
+    const key = d.severity === 'warning' && d.line !== undefined ? JSON.stringify([d.file, d.code, d.message, d.hint]) : undefined;
+    const seen = key === undefined ? undefined : first.get(key);
+    if (seen && d.line !== seen.at.line && !seen.lines.includes(d.line!)) {
+      seen.lines.push(d.line!);
+      continue;
+    }
+    if (key !== undefined && !seen) first.set(key, { at: d, lines: [] });
+    if (!seen) kept.push(d);
+  }
+  return kept.map((d) => {
+    const also = first.get(JSON.stringify([d.file, d.code, d.message, d.hint]))?.lines ?? [];
+    if (d.severity !== 'warning' || also.length === 0) return d;
+    const named = also.slice(0, MAX_ALSO).join(', ');
+    return { ...d, message: `${d.message} (also at line${also.length === 1 ? '' : 's'} ${also.length > MAX_ALSO ? `${named} and ${also.length - MAX_ALSO} more` : named.replace(/, (\d+)$/, ' and $1')})` };
+  });
 }
 
 /** Formats a diagnostic the way compilers do: `file:line: severity: message`, then the hint. */

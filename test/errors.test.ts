@@ -190,6 +190,28 @@ describe('a deck of thousands of problems', () => {
     // A short list is every problem, by file and line.
     expect(formatDiagnosticReport(bag.items.slice(0, 2).reverse())).toEqual(['deck.md:2: warning: left out 0', 'deck.md:3: warning: left out 1']);
   });
+
+  it('says the same warning at many lines of a file once, at its first, naming the other lines; each error is listed where it stands', () => {
+    const at = (line: number, message: string, severity: 'warning' | 'error' = 'warning', file = 'deck.md') => ({ code: severity === 'error' ? ('E_META' as const) : ('W_PEER_SYNTAX' as const), severity, message, file, line, hint: 'see the guide' });
+    const report = formatDiagnosticReport([
+      ...[41, 3, 9, 12, 20, 25, 30].map((line) => at(line, 'option "color" left out')),
+      at(5, 'layout "side" left out'), at(8, 'layout "side" left out'),
+      at(6, 'class "x" left out'), at(7, 'class "x" left out'), at(11, 'class "x" left out'),
+      at(4, 'option "color" left out', 'warning', 'other.md'),
+      at(2, 'bad key'), at(2, 'bad key'),
+      at(14, 'bad key', 'error'), at(15, 'bad key', 'error'),
+    ]);
+    expect(report.map((line) => line.split('\n')[0])).toEqual([
+      'deck.md:2: warning: bad key',
+      'deck.md:3: warning: option "color" left out (also at lines 9, 12, 20, 25, 30 and 1 more)',
+      'deck.md:5: warning: layout "side" left out (also at line 8)',
+      'deck.md:6: warning: class "x" left out (also at lines 7 and 11)',
+      'deck.md:14: error: bad key',
+      'deck.md:15: error: bad key',
+      'other.md:4: warning: option "color" left out',
+    ]);
+    expect(report[1]).toBe('deck.md:3: warning: option "color" left out (also at lines 9, 12, 20, 25, 30 and 1 more)\n  hint: see the guide');
+  });
 });
 
 describe('CLI conventions', () => {
