@@ -164,6 +164,24 @@ describe('a reveal.js deck written as an HTML page', () => {
     ]);
   });
 
+  it("reads Quarto's and Pandoc's columns (<div class=\"columns\"> of <div class=\"column\">) as the slide's columns, sized as written, what stands before and after them spanning them", async () => {
+    const page = [
+      '<div class="reveal"><div class="slides"><section><h2>Cols</h2>', '<p>Above both</p>',
+      '<div class="columns">', '<div class="column" style="width:40%;">', '<ul><li>Left one</li><li>Left two</li></ul>', '</div><div class="column" style="width:60%;">', '<p>Right text</p>', '</div>', '</div>',
+      '<p>Under both</p>',
+      '</section><section><h2>Not columns</h2><div class="columns"><p>Loose text</p></div></section></div></div>',
+    ].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    const [cols, loose] = briefing.slides;
+    expect(cols!.layout).toBe('two-column');
+    const flat = (html: string | undefined) => (html ?? '').replace(/\n/g, '');
+    expect([cols!.columnsLead, ...cols!.columns!, cols!.columnsTail].map(flat)).toEqual(['<p>Above both</p>', '<ul><li>Left one</li><li>Left two</li></ul>', '<p>Right text</p>', '<p>Under both</p>']);
+    expect(cols!.columnWidths).toEqual([40, 60]);
+    // A box of that class with anything but columns in it stays a box, its class named as any.
+    expect([loose!.layout, toPlainText(loose!.bodyHtml).trim()]).toEqual(['content', 'Loose text']);
+    expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: classes no style of the deck names were left out of raw HTML (<div>)']);
+  });
+
   it("reads a rendered Quarto page's code block as code, its copy button (the page's chrome, run by its script) left out without a word", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Code</h2>',

@@ -7,11 +7,10 @@ import { REVEAL_THEMES } from '../../themes.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
 import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
-import { writeHtmlBlock } from './html-block.js';
 import { readRemarkSource } from './remark-html.js';
 import { readMarpSlides } from './marp-html.js';
 import { truncate } from '../resolve-references.js';
-import { HAS_MATH, onlyElement, writeCode, writeHeading, writeList, writeParagraph } from './html-to-markdown.js';
+import { writeHtmlSlide } from './html-slide.js';
 import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
@@ -31,7 +30,6 @@ import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-type ChildNode = DefaultTreeAdapterMap['childNode'];
 
 /** A style sheet of one of reveal's themes, by its name: `dist/theme/black.css`. */
 const REVEAL_THEME_SHEET = /(?:^|\/)theme\/([\w-]+?)(?:\.min)?\.css(?:[?#].*)?$/;
@@ -41,12 +39,6 @@ const STRUCTURE_CLASSES = /^(?:slide|level[1-6]|title-slide|present|past|future|
 
 /** Attributes of a section that say how to read it, not how it looks. */
 const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-separator-vertical', 'data-separator-notes', 'data-charset', 'data-notes']);
-
-/** Elements that open an HTML block in Markdown (CommonMark's kinds 1 and 6), so their content is never read as Markdown. */
-const BLOCK_ELEMENTS = new Set('address article aside blockquote center details dialog dir div dl dt dd fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe legend main menu nav ol p pre search section summary table ul script style textarea'.split(' '));
-
-/** Boxes whose content is blocks: one around math is written out tags and all, what it holds as a slide's content, so its math is typeset. */
-const MATH_BOXES = new Set('div blockquote dl dt dd details figure aside center article header footer main nav'.split(' '));
 
 const element = (node: Node): node is Element => 'tagName' in node;
 const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
@@ -275,91 +267,4 @@ function writeTemplate(section: Element, emit: (text: string, line: number) => v
   const body = value.startsWith('\n') ? ((firstLine += 1), value.slice(1)) : value;
   const indent = /^[ \t]*/.exec(body)![0];
   body.split('\n').forEach((text, i) => emit(indent && text.startsWith(indent) ? text.slice(indent.length) : text.trimStart() === '' ? '' : text, firstLine + i));
-}
-
-/** Writes a section of HTML: its first heading as the slide's title, code as code blocks, and every other part as one HTML block. */
-function writeHtmlSlide(section: Element, emit: (text: string, line: number) => void): void {
-  dropCopyButtons(section);
-  // A title wrapped in a box (`<div class="content"><h2>…`, as slide editors write them) is the slide's title all the same.
-  const wrapped = leadingWrappedHeading(section);
-  if (wrapped) {
-    writeHeading(wrapped, Number(wrapped.tagName[1]), emit);
-    const parent = wrapped.parentNode as Element;
-    parent.childNodes = parent.childNodes.filter((n) => n !== wrapped);
-  }
-  writeHtmlBlocks(section, wrapped !== undefined, emit);
-}
-
-/** Takes out the copy button a rendered Quarto page puts in each code block: its chrome, run by a script of the page's, which is not run; the block is then code alone, read as code. */
-function dropCopyButtons(parent: Element): void {
-  parent.childNodes = parent.childNodes.filter((n) => !(element(n) && n.tagName === 'button' && classes(n).includes('code-copy-button')));
-  for (const child of parent.childNodes) if (element(child)) dropCopyButtons(child);
-}
-
-/** Writes the blocks in `parent`: the first heading as the slide's title unless it is `titled`, and those with math as Markdown. */
-function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, line: number) => void): void {
-  let inline: ChildNode[] = [];
-  const flushInline = () => {
-    const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
-    if (html && inline.some((n) => HAS_MATH.test(textOf(n)))) writeParagraph(inline, lineOf(inline[0]!), emit);
-    else if (html) writeHtmlBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
-    inline = [];
-  };
-  for (const child of parent.childNodes) {
-    if (child.nodeName === '#comment') continue;
-    if (!element(child)) {
-      if (child.nodeName === '#text' && (inline.length > 0 || textOf(child).trim())) inline.push(child);
-      continue;
-    }
-    if (!BLOCK_ELEMENTS.has(child.tagName)) {
-      inline.push(child);
-      continue;
-    }
-    flushInline();
-    const heading = /^h([1-6])$/.exec(child.tagName);
-    if (heading && !titled && Number(heading[1]) <= 2) {
-      titled = true;
-      writeHeading(child, Number(heading[1]), emit);
-      continue;
-    }
-    if (child.tagName === 'section') continue;
-    // Code: `<pre><code>`, or Pandoc's, in a `<div class="sourceCode">` of its own.
-    const pre = child.tagName === 'pre' ? child : child.tagName === 'div' ? onlyElement(child, 'pre') : undefined;
-    const code = pre && onlyElement(pre, 'code');
-    if (pre && code) writeCode(pre, code, emit);
-    // A paragraph with math is Markdown, which typesets it; any other HTML stays HTML.
-    else if (child.tagName === 'p' && HAS_MATH.test(textOf(child))) writeParagraph(child.childNodes, lineOf(child), emit, child);
-    else if ((child.tagName === 'ul' || child.tagName === 'ol') && HAS_MATH.test(textOf(child)) && writeList(child, emit)) continue;
-    // A box around math (Quarto's `<div class="fragment">`, a definition list): its tags HTML, what it holds written as here, so its math is typeset too.
-    else if (MATH_BOXES.has(child.tagName) && HAS_MATH.test(textOf(child))) {
-      const tags = parse5.serializeOuter({ ...child, childNodes: [] } as Element);
-      writeHtmlBlock(tags.slice(0, -`</${child.tagName}>`.length), lineOf(child), emit);
-      writeHtmlBlocks(child, true, emit);
-      writeHtmlBlock(`</${child.tagName}>`, child.sourceCodeLocation?.endTag?.startLine ?? lineOf(child), emit);
-    } else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
-  }
-  flushInline();
-}
-
-/**
- * The `<h1>` or `<h2>` that opens a section from inside a box (a `<div>` or the like), before any other text or
- * picture of the slide; none when the section's own first heading is a child of it, or something else comes first.
- */
-function leadingWrappedHeading(section: Element): Element | undefined {
-  const first = (node: Element, depth: number): Element | 'other' | undefined => {
-    for (const child of node.childNodes) {
-      if (child.nodeName === '#text') {
-        if (textOf(child).trim() !== '') return 'other';
-        continue;
-      }
-      if (!element(child) || child.tagName === 'script' || child.tagName === 'style' || classes(child).includes('notes')) continue;
-      if (/^h[12]$/.test(child.tagName)) return depth === 0 ? undefined : child;
-      if (child.tagName === 'section' || child.tagName === 'img' || child.tagName === 'svg' || child.tagName === 'pre' || child.tagName === 'table') return 'other';
-      const found = first(child, depth + 1);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  const found = first(section, 0);
-  return found === 'other' ? undefined : found;
 }
