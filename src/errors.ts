@@ -1,5 +1,6 @@
 import { appendAll } from './append-all.js';
 import { groupDigits } from './group-digits.js';
+import { nameSome } from './name-some.js';
 /** Stable codes: tests and scripts match on these, so never rename one. */
 export type ErrorCode =
   | 'E_USAGE'
@@ -214,8 +215,7 @@ function collapseRepeatedWarnings(list: readonly Diagnostic[]): Diagnostic[] {
   return kept.map((d) => {
     const also = first.get(JSON.stringify([d.file, d.code, d.message, d.hint]))?.lines ?? [];
     if (d.severity !== 'warning' || also.length === 0) return d;
-    const named = also.slice(0, MAX_ALSO).join(', ');
-    return { ...d, message: `${d.message} (also at line${also.length === 1 ? '' : 's'} ${also.length > MAX_ALSO ? `${named} and ${also.length - MAX_ALSO} more` : named.replace(/, (\d+)$/, ' and $1')})` };
+    return { ...d, message: `${d.message} (also at line${also.length === 1 ? '' : 's'} ${nameSome(also.map(String), MAX_ALSO)})` };
   });
 }
 

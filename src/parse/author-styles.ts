@@ -13,6 +13,7 @@ import { readHeadStyles } from './dialects/header-includes.js';
 import { namesAddress, resolveIncludePath } from '../include-paths.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
+import { nameSome } from '../name-some.js';
 
 /** A style sheet as the author wrote it, with where it starts. */
 export interface WrittenStyle {
@@ -165,17 +166,10 @@ export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: 
       }
       rule.remove();
     }
-    if (leftOnSlide.length > 0) warn(style.file, leftOnSlide[0]!.line, `a style's ${nameLeftOut(leftOnSlide.map((l) => l.what))} on the slide itself ${leftOnSlide.length === 1 ? 'was' : 'were'} left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT);
+    if (leftOnSlide.length > 0) warn(style.file, leftOnSlide[0]!.line, `a style's ${nameSome([...new Set(leftOnSlide.map((l) => l.what))], 8)} on the slide itself ${leftOnSlide.length === 1 ? 'was' : 'were'} left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT);
     sheets.push(root.toString());
   }
   return sheets.length === 0 ? '' : `${CHROME_GUARD}\n${sheets.join('\n')}\n`;
-}
-
-/** What was left out, each named once, at most eight of them: `margin, padding and display`, `… and 12 more`. */
-function nameLeftOut(whats: readonly string[]): string {
-  const names = [...new Set(whats)];
-  const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} more`] : names;
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 const SLIDE_HINT = 'style what is on the slide instead (section h1, section p), or use a theme file in the briefing folder (theme: ./my-theme.css)';
