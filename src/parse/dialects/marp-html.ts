@@ -6,6 +6,7 @@
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
 import { SLIDE_CLASS_ALLOWLIST } from './reveal.js';
+import { nameSome } from '../../name-some.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -48,7 +49,7 @@ export function readMarpSlides(all: readonly Element[]): { sections: Element[]; 
     }
     return [section];
   });
-  if (themeClasses.size > 0) leftOut.add(`the classes of its theme (${[...themeClasses].slice(0, 8).join(', ')}${themeClasses.size > 8 ? `, ${themeClasses.size - 8} more` : ''})`);
+  if (themeClasses.size > 0) leftOut.add(`the classes of its theme (${nameSome([...themeClasses], 8)})`);
   return { sections, leftOut: [...leftOut] };
 }
 
