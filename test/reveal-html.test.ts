@@ -182,6 +182,24 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: classes no style of the deck names were left out of raw HTML (<div>)']);
   });
 
+  it('reads an HTML Slidy or S5 page (Pandoc\'s, R Markdown\'s): each <div class="slide"> a slide, its cover its own, its incremental lists stepping in; Slidy\'s own style sheet and script said nothing of', async () => {
+    const page = [
+      '<!DOCTYPE html><html lang="en"><head><title>Slidy talk</title>',
+      '<link rel="stylesheet" type="text/css" href="https://www.w3.org/Talks/Tools/Slidy2/styles/slidy.css" />',
+      '<script src="https://www.w3.org/Talks/Tools/Slidy2/scripts/slidy.js" type="text/javascript"></script></head><body>',
+      '<div class="slide titlepage">', '<h1 class="title">Slidy talk</h1>', '<p class="author">Ann Author</p>', '</div>',
+      '<div id="first" class="slide section level1">', '<h1>First</h1>', '<ul class="incremental">', '<li>One</li>', '<li>Two<ul><li>Under two</li></ul></li>', '</ul>', '</div>',
+      '<div id="second" class="slide section level1">', '<h1>Second</h1>', '<p>Plain text.</p>', '</div>',
+      '</body></html>',
+    ].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'talk.html': page }), 'talk.html'));
+    expect(warnings).toEqual([]);
+    expect(briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Slidy talk'], ['content', 'First'], ['content', 'Second']]);
+    expect(toPlainText(briefing.slides[0]!.bodyHtml).trim()).toBe('Ann Author');
+    // The incremental list's own items step in; a list inside an item steps as its own class says.
+    expect(briefing.slides[1]!.bodyHtml.replace(/\s*\n\s*|(?<=>) (?=<)/g, '')).toBe('<ul><li class="fragment">One</li><li class="fragment">Two<ul><li>Under two</li></ul></li></ul>');
+  });
+
   it("reads a rendered Quarto page's code block as code, its copy button (the page's chrome, run by its script) left out without a word", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Code</h2>',

@@ -9,6 +9,7 @@ import { findExcessiveHtmlNesting, HTML_TOO_DEEP } from '../html-depth.js';
 import { textOf } from '../html-fragment.js';
 import { readRemarkSource } from './remark-html.js';
 import { readMarpSlides } from './marp-html.js';
+import { readSlidySlides } from './slidy-html.js';
 import { truncate } from '../resolve-references.js';
 import { writeHtmlSlide } from './html-slide.js';
 import { isKnownRevealSeparator } from './reveal.js';
@@ -89,7 +90,9 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
   if (remark) return { meta, ...remark };
   // A page Marp rendered: its slides made reveal.js sections (marp-html.ts); its styles and scripts are Marp's theme and viewer.
   const marp = revealSections.length === 0 ? readMarpSlides(all) : null;
-  const topSections = marp?.sections ?? revealSections;
+  // A Slidy or S5 page (Pandoc's, R Markdown's): each `<div class="slide">` a slide (slidy-html.ts).
+  const slidy = revealSections.length === 0 && !marp ? readSlidySlides(all) : null;
+  const topSections = marp?.sections ?? slidy ?? revealSections;
   if (topSections.length === 0) {
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
   }
@@ -189,14 +192,15 @@ const isStyleSheet = (n: Element) => n.tagName === 'link' && /\bstylesheet\b/i.t
 /**
  * Warns of what the page loads that the deck does not carry: style sheets it links to and scripts of its own
  * (outside `slideElements`, whose scripts the sanitizer names). reveal's own (its core, reset, themes and
- * highlight styles, its plugins and the call that starts it) are the deck's already.
+ * highlight styles, its plugins and the call that starts it) are the deck's already, and HTML Slidy's (its style
+ * sheet and script) stand for what the deck has in their place.
  */
 function warnOfPageResources(all: Element[], slideElements: ReadonlySet<Element>, warn: (line: number, message: string) => void): void {
-  const linked = all.filter((n) => isStyleSheet(n) && !/(?:^|\/)(?:reveal|reset)(?:\.min)?\.css(?:[?#]|$)|plugin\/highlight\//.test(attribute(n, 'href') ?? '') && !REVEAL_THEME_SHEET.test(attribute(n, 'href') ?? ''));
+  const linked = all.filter((n) => isStyleSheet(n) && !/(?:^|\/)(?:reveal|reset|slidy)(?:\.min)?\.css(?:[?#]|$)|plugin\/highlight\//.test(attribute(n, 'href') ?? '') && !REVEAL_THEME_SHEET.test(attribute(n, 'href') ?? ''));
   if (linked.length > 0) {
     warn(lineOf(linked[0]!), `style sheets the page links to (${nameResources(linked.map((n) => attribute(n, 'href')), 'sheet with no address')}) are not read; write their rules in a <style> element in the page to keep them`);
   }
-  const scripts = all.filter((n) => n.tagName === 'script' && !slideElements.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? STARTS_REVEAL.test(textOf(n)) : /(?:^|\/)(?:reveal(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
+  const scripts = all.filter((n) => n.tagName === 'script' && !slideElements.has(n) && attribute(n, 'type') !== 'text/template' && !(attribute(n, 'src') === undefined ? STARTS_REVEAL.test(textOf(n)) : /(?:^|\/)(?:(?:reveal|slidy)(?:\.min)?\.js|plugin\/)/.test(attribute(n, 'src')!)));
   if (scripts.length > 0) {
     warn(lineOf(scripts[0]!), `scripts of the page's own (${nameResources(scripts.map((n) => attribute(n, 'src')), 'inline script')}) are not run: a deck runs only its own; what they would draw or change is missing`);
   }
