@@ -214,6 +214,16 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(body).not.toMatch(/button|Copy/);
   });
 
+  it('a step (a list item, a paragraph) that ends with math steps in whole: the formula never takes the step', async () => {
+    const page = ['<div class="reveal"><div class="slides"><section><h2>Steps</h2>', '<ul>', '<li class="fragment">One <span class="math inline">\\(x^2\\)</span></li>', '<li class="fragment">Two</li>', '</ul>', '<p class="fragment">Energy <span class="math inline">\\(E\\)</span></p>', '</section></div></div>'].join('\n');
+    const { briefing } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    const body = briefing.slides[0]!.bodyHtml;
+    expect(body.match(/<li class="fragment">/g)).toHaveLength(2);
+    expect(body).toContain('<li class="fragment">One <span class="math inline"><span class="katex">');
+    expect(body).toContain('<p class="fragment">Energy <span class="math inline"><span class="katex">');
+    expect(body).not.toMatch(/class="[^"]*math[^"]*fragment/);
+  });
+
   it("typesets math inside a box (Quarto's <div class=\"fragment\">, a class of the page's, boxes in boxes, a definition list, a quotation), the box's tags and steps kept and its dollars text", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Boxes</h2>',

@@ -89,7 +89,7 @@ export const HAS_MATH = /\\[([]|\$\$/;
 /** Writes a paragraph as a line of Markdown, so its math is typeset: a fragment's classes (`class="fragment"`) kept through reveal's element comment. */
 export function writeParagraph(nodes: ChildNode[], line: number, emit: (text: string, line: number) => void, paragraph?: Element): void {
   emit('', line);
-  emit(`${writeInlineNodes(nodes)}${paragraph ? elementComment(paragraph) : ''}`, line);
+  emit(paragraph ? writeWithElementComment(nodes, paragraph) : writeInlineNodes(nodes), line);
   emit('', line);
 }
 
@@ -98,6 +98,21 @@ function writeInlineNodes(nodes: ChildNode[]): string {
   const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
   holder.childNodes = nodes.map((n) => ({ ...n, parentNode: holder }));
   return writeInline(holder);
+}
+
+/**
+ * Nodes as one line of Markdown with reveal's element comment for `holder` (its fragment classes): after them, or,
+ * when they end with an element (a formula, emphasis), after their first text, since reveal gives a comment to the
+ * element just before it and only else to the one that holds it.
+ */
+function writeWithElementComment(nodes: ChildNode[], holder: Element): string {
+  const comment = elementComment(holder);
+  const meaningful = nodes.filter((n) => element(n) || textOf(n).trim() !== '');
+  const firstText = nodes.findIndex((n) => !element(n) && textOf(n).trim() !== '');
+  if (comment === '' || meaningful.length === 0 || !element(meaningful.at(-1)!) || firstText < 0) return `${writeInlineNodes(nodes)}${comment}`;
+  const before = writeInlineNodes(nodes.slice(0, firstText + 1));
+  // The space the text ends with stays before the comment, so the words keep theirs and no second one is added.
+  return `${before.trimEnd()}${/\s$/.test(textOf(nodes[firstText]!)) ? ' ' : ''}${comment.trim()}${writeInlineNodes(nodes.slice(firstText + 1))}`;
 }
 
 /** reveal's element comment that keeps an element's fragment classes and index (`class="fragment"`), or nothing. */
@@ -128,7 +143,7 @@ export function writeList(list: Element, emit: Emit): boolean {
       if (inline.some((n) => element(n) && !INLINE_ELEMENTS.has(n.tagName))) return false;
       const marker = node.tagName === 'ol' ? `${Number.isFinite(start) ? start + i : i + 1}. ` : '- ';
       // writeInline writes a leading digit or dash as a reference: after the marker, `1. ` would start a list inside the item.
-      lines.push([`${indent}${marker}${writeInlineNodes(inline)}${elementComment(item)}`, lineOf(item)]);
+      lines.push([`${indent}${marker}${writeWithElementComment(inline, item)}`, lineOf(item)]);
       return nested.every((sub) => write(sub, `${indent}${' '.repeat(marker.length)}`));
     });
   };
