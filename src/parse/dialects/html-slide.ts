@@ -7,6 +7,7 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
 import { writeHtmlBlock } from './html-block.js';
 import { HAS_MATH, onlyElement, writeCode, writeHeading, writeList, writeParagraph } from './html-to-markdown.js';
+import { attributeOf as attribute, classesOf as classes, isElement as element } from '../html-nodes.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -18,9 +19,6 @@ const BLOCK_ELEMENTS = new Set('address article aside blockquote center details 
 /** Boxes whose content is blocks: one around math is written out tags and all, what it holds as a slide's content, so its math is typeset. */
 const MATH_BOXES = new Set('div blockquote dl dt dd details figure aside center article header footer main nav'.split(' '));
 
-const element = (node: Node): node is Element => 'tagName' in node;
-const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
-const classes = (node: Element): string[] => (attribute(node, 'class') ?? '').split(/\s+/).filter(Boolean);
 const lineOf = (node: Node): number => node.sourceCodeLocation?.startLine ?? 1;
 
 /** Writes a section of HTML: its first heading as the slide's title, code as code blocks, and every other part as one HTML block. */

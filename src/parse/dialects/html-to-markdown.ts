@@ -7,6 +7,7 @@ import * as parse5 from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
 import { fenceFor } from '../read-fences.js';
+import { classesOf as classes, isElement as element } from '../html-nodes.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -14,8 +15,6 @@ type ChildNode = DefaultTreeAdapterMap['childNode'];
 /** Writes one line of Markdown at a line of the page. */
 type Emit = (text: string, line: number) => void;
 
-const element = (node: Node): node is Element => 'tagName' in node;
-const classes = (node: Element): string[] => (node.attrs.find((a) => a.name === 'class')?.value ?? '').split(/\s+/).filter(Boolean);
 const lineOf = (node: Node): number => node.sourceCodeLocation?.startLine ?? 1;
 
 /** Characters Markdown, or a dialect, reads as markup in a heading's text (emphasis, code, links, math, emoji, attributes, citations), written as character references so they stay text. */

@@ -7,17 +7,16 @@ import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
 import { SLIDE_CLASS_ALLOWLIST } from './reveal.js';
 import { nameSome } from '../../name-some.js';
+import { attributeOf as attribute, classesOf, isElement } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
-const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
-const isElement = (node: DefaultTreeAdapterMap['node']): node is Element => 'tagName' in node;
 
 /** The slides of a page Marp rendered, as reveal.js sections, and what of Marp's they leave out; null for any other page. */
 export function readMarpSlides(all: readonly Element[]): { sections: Element[]; leftOut: string[] } | null {
   const slides = all.filter((n) => n.tagName === 'svg' && attribute(n, 'data-marpit-svg') !== undefined);
   if (slides.length === 0) return null;
-  const notes = new Map(all.filter((n) => n.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes('bespoke-marp-note'))).map((n) => [attribute(n, 'data-index'), textOf(n).replace(/\s+/g, ' ').trim()]));
+  const notes = new Map(all.filter((n) => classesOf(n).includes('bespoke-marp-note')).map((n) => [attribute(n, 'data-index'), textOf(n).replace(/\s+/g, ' ').trim()]));
   const leftOut = new Set<string>();
   const themeClasses = new Set<string>();
   const sections = slides.flatMap((svg, index) => {
@@ -30,7 +29,7 @@ export function readMarpSlides(all: readonly Element[]): { sections: Element[]; 
       .flatMap((s) => [...figuresOf(s)].map((f) => /background-image:\s*url\((["']?)(.*?)\1\)/.exec(attribute(f, 'style') ?? '')?.[2]).filter((src): src is string => src !== undefined));
     if (pictures.length > 1) leftOut.add('background pictures after the first on a slide');
     // A class of the page's theme (not read) is nothing here: named once, with what else of Marp's went.
-    const [known, theirs] = partition((attribute(content, 'class') ?? '').split(/\s+/).filter(Boolean), (c) => SLIDE_CLASS_ALLOWLIST.has(c));
+    const [known, theirs] = partition(classesOf(content), (c) => SLIDE_CLASS_ALLOWLIST.has(c));
     theirs.forEach((c) => themeClasses.add(c));
     const attrs = [
       ...(known.length > 0 ? [{ name: 'class', value: known.join(' ') }] : []),

@@ -15,6 +15,7 @@ import { writeHtmlSlide } from './html-slide.js';
 import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
+import { attributeOf as attribute, classesOf as classes, isElement as element } from '../html-nodes.js';
 
 // How a reveal.js deck written as an HTML page (its index.html) is read: the page is
 // parsed as a browser would (parse5), and its slides are written out as the reveal
@@ -41,9 +42,6 @@ const STRUCTURE_CLASSES = /^(?:slide|level[1-6]|title-slide|present|past|future|
 /** Attributes of a section that say how to read it, not how it looks. */
 const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-separator-vertical', 'data-separator-notes', 'data-charset', 'data-notes']);
 
-const element = (node: Node): node is Element => 'tagName' in node;
-const attribute = (node: Element, name: string): string | undefined => node.attrs.find((a) => a.name === name)?.value;
-const classes = (node: Element): string[] => (attribute(node, 'class') ?? '').split(/\s+/).filter(Boolean);
 const lineOf = (node: Node): number => node.sourceCodeLocation?.startLine ?? 1;
 
 /** The elements below `node`, depth first, not entering `<template>` content. */

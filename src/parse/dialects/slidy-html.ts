@@ -2,11 +2,10 @@
 // `slidy_presentation`): each slide a `<div class="slide">`. Each is made a section as a reveal.js page holds it, for
 // reveal-html.ts to write out; a list Slidy steps in (`<ul class="incremental">`) steps in as reveal's fragments.
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
+import { classesOf, isElement } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
-const isElement = (node: DefaultTreeAdapterMap['node']): node is Element => 'tagName' in node;
-const classesOf = (node: Element): string[] => (node.attrs.find((a) => a.name === 'class')?.value ?? '').split(/\s+/).filter(Boolean);
 
 /** The slides of a Slidy or S5 page, as reveal.js sections; null for any other page. */
 export function readSlidySlides(all: readonly Element[]): Element[] | null {
