@@ -9,10 +9,11 @@ import { createNotebookPictureReader } from './load/read-notebook-pictures.js';
 import { resolveInsideBriefing } from './load/confine-path.js';
 import { readCustomTheme } from './load/read-custom-theme.js';
 import { loadTemplates, type TemplateSet } from './load-templates.js';
+import type { RenderOptions } from './render-deck.js';
 import { checkLayouts, warnUnshownColumns } from './check-layouts.js';
 import { type Briefing, type LoadedAsset } from './model.js';
 import { baseTheme, isCustomTheme } from './themes.js';
-import { processSandbox, type SandboxWorker } from './sandbox-worker.js';
+import { processSandbox, type RenderReply, type SandboxWorker } from './sandbox-worker.js';
 import { lintBudgets, type Budgets } from './check-briefing.js';
 import { bundleDeck, prefetchStyles, type BundledDeck } from './bundle/bundle-deck.js';
 import { bundleRuntime } from './bundle/bundle-runtime.js';
@@ -68,10 +69,15 @@ export interface LoadedModel {
   /** The deck's templates: the built-in ones, or the briefing's own where it has them. */
   templates: TemplateSet;
   warnings: Diagnostic[];
+  /** The deck the worker rendered straight after parsing, when the build asked for it; null when the model needed the main thread first. */
+  renderedAhead?: Promise<RenderReply | null>;
 }
 
+/** What loadModel needs to have the worker render the deck as soon as it is parsed (a build's options for the render stage). */
+type RenderAheadOptions = Pick<RenderOptions, 'handout' | 'markerNonce'>;
+
 /** Runs load → parse on a briefing and reads its images and chart data: the model every output starts from. */
-export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd' | 'limits' | 'sandbox' | 'progress'> = {}): Promise<LoadedModel> {
+export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd' | 'limits' | 'sandbox' | 'progress'> & { renderAhead?: RenderAheadOptions } = {}): Promise<LoadedModel> {
   const cwd = options.cwd ?? process.cwd();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const bag = new DiagnosticBag();
@@ -79,7 +85,10 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const lastModified = lastModifiedDay(briefingFiles);
   const loaded = { ...briefingFiles, today: buildDay(), ...(lastModified !== undefined ? { lastModified } : {}) };
   const sandbox = options.sandbox ?? processSandbox();
-  const parsed = await sandbox.parse(loaded);
+  // The templates (the briefing's own among them) are read before the parse, so the worker can render straight after it.
+  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
+  const job = options.renderAhead ? sandbox.parseAndRender(loaded, templates, options.renderAhead) : { parsed: sandbox.parse(loaded), rendered: undefined };
+  const parsed = await job.parsed;
   const { briefing } = parsed;
   bag.addAll(parsed.diagnostics);
   // Images are read even when parsing found errors, so one run reports every problem.
@@ -89,8 +98,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   if (briefing.images.some((image) => image.diagram !== undefined)) {
     for (const [index, drawn] of await drawDiagrams(briefing, bag, readThemePalette(baseTheme(briefing.meta.theme)), options.progress, limits.maxImageBytes)) assets.set(index, drawn);
   }
-  // The templates (the briefing's own among them) say which layouts exist: a slide asking for another is reported with the rest.
-  const templates = loadTemplates(loaded.singleFile ? undefined : loaded.root, cwd);
+  // The templates say which layouts exist: a slide asking for another is reported with the rest.
   checkLayouts(briefing, Object.keys(templates.layouts), bag);
   warnUnshownColumns(briefing, templates.layouts, bag);
   bag.throwIfErrors();
@@ -98,7 +106,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const custom = await readThemeFile(briefing, loaded.root, themeSource, bag);
   // A deck for another tool whose theme file is not there keeps briefdeck's theme, as its pictures not there are left out.
   const settled = custom === null ? { ...briefing, meta: { ...briefing.meta, theme: 'briefing' } } : briefing;
-  return { briefing: settled, assets, chartData, customThemeFile: custom?.file, customThemeCss: custom?.css, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings };
+  return { briefing: settled, assets, chartData, customThemeFile: custom?.file, customThemeCss: custom?.css, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings, ...(job.rendered ? { renderedAhead: job.rendered } : {}) };
 }
 
 /**
@@ -122,7 +130,8 @@ async function readThemeFile(briefing: Briefing, root: string, at: { file: strin
 export async function buildDeck(input: string, options: BuildOptions = {}): Promise<BuiltDeck> {
   // The runtime bundle does not depend on the briefing, so it is read while the worker parses; only the HTML needs it.
   void bundleRuntime().catch(() => undefined);
-  const model = await loadModel(input, options);
+  const renderOptions = { handout: options.handout ?? false, markerNonce: randomBytes(8).toString('hex') };
+  const model = await loadModel(input, { ...options, renderAhead: renderOptions });
   const { briefing, assets } = model;
   const bag = new DiagnosticBag();
   bag.addAll(model.warnings);
@@ -130,14 +139,15 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   const { templates } = model;
   // SVG pictures that ask for the deck's typeface get it embedded, since an <img> cannot use the page's fonts.
   const shown = [...assets.values()].some((a) => a.mime === 'image/svg+xml') ? embedDeckFonts(assets, { family: readThemePalette(briefing.meta.theme, model.customThemeCss).bodyFont }) : assets;
-  // Templates can be the briefing's own, so they render under the same limits as its Markdown.
-  const rendering = sandbox.render(briefing, templates, shown, {
-    handout: options.handout ?? false,
+  // Templates can be the briefing's own, so they render under the same limits as its Markdown. A deck the worker could
+  // render as soon as it was parsed (one with no pictures, charts or theme file) is not sent back to it.
+  const renderHere = () => sandbox.render(briefing, templates, shown, {
+    ...renderOptions,
     customThemeFile: model.customThemeFile,
     chartData: [...model.chartData],
     drawnCharts: readDrawnCharts(briefing.charts, model.chartData),
-    markerNonce: randomBytes(8).toString('hex'),
   });
+  const rendering = model.renderedAhead ? model.renderedAhead.then((ahead) => ahead ?? renderHere()) : renderHere();
   // The main thread waits while the worker renders: it reads the theme then (once the job has been posted), not after.
   setImmediate(() => prefetchStyles(baseTheme(briefing.meta.theme), briefing.slides.map((s) => `${s.titleHtml ?? ''}${s.bodyHtml}${s.notes?.html ?? ''}`).join('')));
   const { rendered, diagnostics, drawnCharts } = await rendering;

@@ -4,32 +4,43 @@
 import { parentPort } from 'node:worker_threads';
 import { BriefdeckError, DiagnosticBag } from './errors.js';
 import { parseBriefing } from './parse/parse-briefing.js';
-import { renderDeck } from './render-deck.js';
-import type { SandboxJob } from './sandbox-worker.js';
+import { renderDeck, type RenderOptions } from './render-deck.js';
+import { rendersAhead } from './renders-ahead.js';
+import type { TemplateSet } from './load-templates.js';
+import type { Briefing, LoadedAsset } from './model.js';
+import type { RenderReply, SandboxJob } from './sandbox-worker.js';
 import builtInTemplateSpecs from 'briefdeck:built-in-template-specs';
 import { registerPrecompiledTemplates } from './precompiled-templates.js';
 
 registerPrecompiledTemplates(builtInTemplateSpecs);
 
 parentPort!.on('message', async (message: SandboxJob) => {
-  const bag = new DiagnosticBag();
   if (message.job === 'parse') {
+    const bag = new DiagnosticBag();
     const briefing = parseBriefing(message.loaded, bag);
     parentPort!.postMessage({ briefing, diagnostics: bag.items });
+    // Rendered now only when the main thread has nothing to add first (pictures, charts, a theme file); else it asks again.
+    if (message.renderAhead) parentPort!.postMessage(bag.errors.length === 0 && rendersAhead(briefing) ? await renderBriefing(briefing, message.renderAhead.templates, new Map(), message.renderAhead.options) : null);
     return;
   }
+  parentPort!.postMessage(await renderBriefing(message.briefing, message.templates, new Map(message.assets), message.options));
+});
+
+/** Renders a briefing through the templates, drawing its charts first; template errors come back as diagnostics. */
+async function renderBriefing(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions): Promise<RenderReply> {
+  const bag = new DiagnosticBag();
   try {
     // Charts are drawn here, under the sandbox's limits: a chart spec is author input like any other.
     // Drawings an earlier build made (read by the main thread, chart-cache.ts) are reused; what is drawn now goes back to be stored.
-    const charts = message.briefing.charts.length > 0
-      ? await (await import('./charts/draw-chart.js')).drawCharts(message.briefing.charts, new Map(message.options.chartData ?? []), bag, new Map(message.options.drawnCharts ?? []))
+    const charts = briefing.charts.length > 0
+      ? await (await import('./charts/draw-chart.js')).drawCharts(briefing.charts, new Map(options.chartData ?? []), bag, new Map(options.drawnCharts ?? []))
       : { figures: [], drawn: [] };
     bag.throwIfErrors();
-    const rendered = renderDeck(message.briefing, message.templates, new Map(message.assets), message.options, bag, charts.figures);
-    parentPort!.postMessage({ rendered, diagnostics: bag.items, drawnCharts: charts.drawn });
+    const rendered = renderDeck(briefing, templates, assets, options, bag, charts.figures);
+    return { rendered, diagnostics: bag.items, drawnCharts: charts.drawn };
   } catch (err) {
-    // Template errors come back as diagnostics; anything else is a real failure the main thread reports.
+    // Anything but a template error is a real failure the main thread reports.
     if (!(err instanceof BriefdeckError)) throw err;
-    parentPort!.postMessage({ diagnostics: bag.items.length > 0 ? bag.items : err.diagnostics });
+    return { diagnostics: bag.items.length > 0 ? bag.items : err.diagnostics };
   }
-});
+}

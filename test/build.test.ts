@@ -6,8 +6,8 @@ import { drawCharts } from '../src/charts/draw-chart.js';
 import { DiagnosticBag } from '../src/errors.js';
 import { loadTemplates } from '../src/load-templates.js';
 import { renderDeck } from '../src/render-deck.js';
-import { processSandbox } from '../src/sandbox-worker.js';
-import { DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
+import { processSandbox, SandboxWorker } from '../src/sandbox-worker.js';
+import { DEFAULT_BRIEFING, FIXTURES, ROOT, TINY_PNG, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
 
 /** Every URL-bearing place in HTML or CSS that could make the browser fetch something. */
 const EXTERNAL_REFERENCE = /(?:\s(?:src|href|srcset|poster|data|action|formaction|data-src|data-background[\w-]*)\s*=\s*["']?\s*(?:https?:)?\/\/)|url\(\s*["']?\s*(?:https?:)?\/\/|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\//i;
@@ -177,6 +177,46 @@ describe('the sandbox worker\'s code cache', () => {
   it('is found without node:crypto, which the worker never loads: its start is on every build\'s critical path', () => {
     // Loading node:crypto, and hashing the bundle with it, took ~8 ms of that start; the head and scripts markers are drawn on the main thread.
     for (const file of ['sandbox-entry.cjs', 'sandbox-core.cjs']) expect(readFileSync(path.join(ROOT, 'lib', file), 'utf8'), file).not.toMatch(/require\("(?:node:)?crypto"\)/);
+  });
+});
+
+describe("the parse worker's critical path", () => {
+  it('a deck with nothing to read between parse and render is rendered in its parse job, to the same bytes as in a render job of its own; one with a picture or a theme file goes back to the main thread first', async () => {
+    const sandbox = new SandboxWorker();
+    try {
+      // Counts the render jobs the build sends, without mocking the module (the suite shares its modules).
+      let renderJobs = 0;
+      const render = sandbox.render.bind(sandbox);
+      sandbox.render = (...args) => ((renderJobs += 1), render(...args));
+      const dir = tempDir();
+      const plain = path.join(dir, 'plain.md');
+      writeFileSync(plain, '---\ntitle: Plain\n---\n\n## One\n\n- a **b**\n\nNote: said.\n');
+      const built = await buildDeck(plain, { sandbox });
+      expect(renderJobs).toBe(0);
+      // The same deck rendered the long way, through a render job of its own, is the same deck.
+      const model = await loadModel(plain, { sandbox });
+      const options = { handout: false, markerNonce: '0123456789abcdef' };
+      const [ahead, apart] = await Promise.all([
+        sandbox.parseAndRender({ root: dir, name: 'plain', singleFile: true, markdownFiles: [{ path: plain, relPath: 'plain.md', text: readFileSync(plain, 'utf8') }], today: '2026-12-01' }, model.templates, options).rendered,
+        sandbox.render(model.briefing, model.templates, new Map(), options),
+      ]);
+      expect(ahead?.rendered?.html).toBe(apart.rendered!.html);
+      expect(built.deck.html).toContain('<li>a <strong>b</strong></li>');
+      // A picture is read by the main thread before the render; so is a theme file.
+      writeFileSync(path.join(dir, 'a.png'), TINY_PNG);
+      writeFileSync(path.join(dir, 'look.css'), '.reveal { color: #123456; }\n');
+      const pictured = path.join(dir, 'pictured.md');
+      writeFileSync(pictured, '---\ntitle: Pictured\n---\n\n## One\n\n![A dot](a.png)\n');
+      const themed = path.join(dir, 'themed.md');
+      writeFileSync(themed, '---\ntitle: Themed\ntheme: look.css\n---\n\n## One\n\nText.\n');
+      for (const deck of [pictured, themed]) {
+        renderJobs = 0;
+        await buildDeck(deck, { sandbox });
+        expect(renderJobs, deck).toBe(1);
+      }
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 
