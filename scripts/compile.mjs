@@ -86,8 +86,9 @@ await build({
   plugins: [prebundledVega, precompiledTemplates],
 });
 // The worker's entry is CommonJS too: a worker whose entry is an ES module first loads Node's ES module loader, ~6 ms of every build.
+// So is the CLI's first step, which starts that worker before the CLI's ES modules load (bin/briefdeck.js).
 await build({
-  entryPoints: { 'sandbox-entry': 'src/sandbox-loader.ts' },
+  entryPoints: { 'sandbox-entry': 'src/sandbox-loader.ts', 'early-sandbox': 'src/early-sandbox.ts' },
   outdir: 'lib',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -1,19 +1,11 @@
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { failure, type Diagnostic, type ErrorCode } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type LoadedBriefing, type RenderedDeck } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import type { RenderOptions } from './render-deck.js';
 
-const WORKER_FILE = fileURLToPath(new URL('../lib/sandbox-entry.cjs', import.meta.url));
+import { DEFAULT_SANDBOX_LIMITS, startSandboxThread, takeEarlySandboxThread, type SandboxLimits } from './sandbox-thread.js';
 
-/** Bounds on one job in the worker. */
-export interface SandboxLimits {
-  timeoutMs: number;
-  maxMemoryMb: number;
-}
-
-export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 10_000, maxMemoryMb: 512 };
 
 /** What the main thread asks the worker to do; `sandbox-entry.ts` answers each. */
 export type SandboxJob =
@@ -140,14 +132,9 @@ export class SandboxWorker {
   }
 
   private start(): Worker {
-    // A young generation a little larger than V8's default for a worker: the parse allocates many short-lived tokens, and each scavenge costs time.
-    const worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb, maxYoungGenerationSizeMb: 48, stackSizeMb: 8 } });
-    // A worker that already timed out can still run out of memory while it is being terminated. That late
-    // error has no job left to fail; without a listener of its own it would crash the process.
-    worker.on('error', () => undefined);
-    // An idle worker must not keep a finished CLI process alive.
-    worker.unref();
-    return worker;
+    // The thread the CLI's entry started before its modules loaded, when there is one; a later worker (after a limit
+    // was hit, or in the dev server after the first) starts now.
+    return takeEarlySandboxThread(this.limits) ?? startSandboxThread(this.limits);
   }
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +218,26 @@ describe("the parse worker's critical path", () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it('the CLI starts one parse worker, from its CommonJS entry before its ES modules load, and a command that parses nothing starts none', () => {
+    // Counts the worker threads the process makes, and where the first was made, from a script loaded before the CLI.
+    const counter = path.join(tempDir(), 'count-workers.cjs');
+    writeFileSync(counter, [
+      "const threads = require('node:worker_threads');",
+      'const made = [];',
+      'const Original = threads.Worker;',
+      'threads.Worker = class extends Original { constructor(...args) { made.push(new Error().stack.split("\\n").slice(2, 4).join(" ")); super(...args); } };',
+      "require('node:module').syncBuiltinESMExports();",
+      "process.on('exit', () => process.stderr.write(`workers made: ${made.length}; first by ${made[0] ?? 'none'}\\n`));",
+    ].join('\n'));
+    const deck = path.join(tempDir(), 'small.md');
+    writeFileSync(deck, '---\ntitle: Small\n---\n\n## One\n\nText.\n');
+    const run = (argv: string[]) => spawnSync(process.execPath, ['--require', counter, path.join(ROOT, 'bin', 'briefdeck.js'), ...argv], { cwd: ROOT, encoding: 'utf8' });
+    const built = run(['build', deck, '-o', path.join(tempDir(), 'small.html')]);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).toMatch(/workers made: 1; first by .*early-sandbox\.cjs/);
+    expect(run(['--help']).stderr).toContain('workers made: 0;');
   });
 });
 
