@@ -1651,6 +1651,19 @@ describe("Deckset's decks", () => {
     for (const slide of built.briefing.slides) expect(toPlainText(slide.bodyHtml)).not.toContain('#');
   });
 
+  it('a heading with no space after its marks (#Title, ##Point) is a heading, as Deckset reads it, its marks never shown; in code and in a deck for no tool it stays as written', async () => {
+    const deck = ['slidenumbers: true', '', '#Talk title', '', '##[fit] Big', '', '---', '', '##Point', '', '###Sub', '', '```', '#not-a-heading', '```', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'deckset-tight-heading'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Deckset']);
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Talk title', 'Point']);
+    expect(built.briefing.slides[0]!.bodyHtml).toMatch(/<h2[^>]*>\s*Big<\/h2>/);
+    expect(built.briefing.slides[1]!.bodyHtml).toMatch(/<h3[^>]*>Sub<\/h3>/);
+    expect(built.briefing.slides[1]!.bodyHtml).toContain('#not-a-heading');
+    // CommonMark's reading stands in a deck written for no other tool.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '## Slide\n\n#hashtag\n' }, 'own-tight-hash'), 'deck.md'));
+    expect(own.briefing.slides.at(-1)!.bodyHtml).toBe('<p>#hashtag</p>\n');
+  });
+
   it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {
     // A footer alone over slides cut at ---: no other tool writes a bare setting at the top.
     for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true'], ['footer: @speaker']]) {

@@ -133,7 +133,15 @@ export function createDecksetState(): DecksetState {
 const IMAGE_WORDS: Record<string, string> = { left: 'left', right: 'right', fit: 'fit', fill: 'cover', filtered: '', original: '' };
 
 /** Rewrites one line of a Deckset deck: null when nothing in it is Deckset's own, else what to read instead. */
-export function rewriteDecksetLine(line: string, state: DecksetState): DialectLine | null {
+export function rewriteDecksetLine(written: string, state: DecksetState): DialectLine | null {
+  // Deckset reads `#Title`, with no space after its marks, as a heading, as Markdown did before CommonMark; CommonMark shows the marks.
+  const line = written.replace(/^(#{1,6})(?=[^\s#])/, '$1 ');
+  const read = rewriteSpacedLine(line, state);
+  return read ?? (line === written ? null : { text: line });
+}
+
+/** rewriteDecksetLine, once a heading's marks have their space. */
+function rewriteSpacedLine(line: string, state: DecksetState): DialectLine | null {
   // A note's paragraph goes on to a blank line, or to a line that starts something else: a cut, a heading, a command.
   if (state.inNote) {
     // A line that opens with `^` again is a note line too, its marker no more shown than the first's.
