@@ -2462,6 +2462,12 @@ describe('reveal slide and element directives', () => {
     expect(stacked.briefing.meta.peerTools).toEqual(['reveal-md']);
     expect(stacked.briefing.slides.map((s) => [s.title, s.vertical === true])).toEqual([['Deck', false], ['One', false], ['One, below', true], ['One, further', true], ['Two', false], ['Two, below', true]]);
     expect(stacked.warnings.map((w) => w.code)).toEqual(['W_REMOTE_IMAGE']);
+    // A course's chapter: its cover a title over its part, a few slides with a heading inside, pictures in a folder above (its site's).
+    const chapter = ['<!-- .slide: data-background="../images/cover.jpg" -->', '## Building Applications', '', '# Pipes', '', '---', '', '## Uppercase', '', '![Shot](../images/upper.png)', '', '### What it does', '', '---', '', '## Titlecase', '', '# Try it', '', '---', '', '## Chaining', '', '### Why', '', '---', '', '## Done', ''].join('\n');
+    const course = await buildDeck(path.join(writeBriefing({ 'deck.md': chapter }, 'reveal-md-course-chapter'), 'deck.md'));
+    expect(course.briefing.meta.peerTools).toEqual(['reveal-md']);
+    expect(course.briefing.slides.map((s) => s.title)).toEqual(['Building Applications', 'Uppercase', 'Titlecase', 'Chaining', 'Done']);
+    expect(course.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['1: W_IMAGE_MISSING', '10: W_IMAGE_MISSING']);
   });
 
   it('a remote background image is an error at its line, like any remote image', async () => {

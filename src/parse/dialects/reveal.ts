@@ -69,8 +69,9 @@ export function readRevealSeparator(line: string): 'horizontal' | 'vertical' | n
 /**
  * True for a deck written in reveal.js's Markdown though its front matter says nothing of it (reveal-md needs
  * none): its `<!-- .slide: -->` or `<!-- .element: -->` comments, or its `<!--s-->` separators, in a deck cut
- * into slides at `---` (as many cuts, `----` below a slide among them, as headings, near enough), as reveal cuts it. A deck of briefdeck's own,
- * cut at its headings, may use reveal's comments too, and stays briefdeck's.
+ * into slides at `---` (`----` below a slide among them), as reveal cuts it: about as many cuts as headings, a few slides
+ * with two (a cover's title over its subtitle, `## Course` over `# Part`) allowed. A deck of briefdeck's own, cut at its
+ * headings, may use reveal's comments too, and stays briefdeck's.
  */
 export function readsAsRevealMarkdownBody(text: string): boolean {
   if (!/<!--[ \t]*(?:\.(?:slide|element):|s[ \t]*-->)/.test(text)) return false;
@@ -83,7 +84,7 @@ export function readsAsRevealMarkdownBody(text: string): boolean {
     if (/^(?:---|----|<!--\s*[sv]\s*-->)[ \t]*$/.test(line)) cuts++;
     else if (/^#{1,2}[ \t]/.test(line)) headings++;
   }
-  return cuts > 0 && cuts + 1 >= headings;
+  return cuts > 0 && headings <= cuts * 1.5 + 2;
 }
 
 /** reveal's separator patterns that briefdeck's own cutting matches, with their line breaks written `\n` and `\r?` and `\s*` dropped; notes' in lower case. */
