@@ -1592,6 +1592,25 @@ describe("a deck for Pandoc's Beamer output", () => {
   });
 });
 
+describe('math between backslashed brackets', () => {
+  it("reveal.js's Markdown writes \\\\(…\\\\) and \\\\[…\\\\] for its math plugin, and R Markdown's Pandoc reads \\(…\\) and \\[…\\]: both are typeset, in titles too; an escaped backslash, and a deck for no tool, keep them as text", async () => {
+    const reveal = ['---', 'title: M', 'revealOptions:', '  transition: fade', '---', '', '## Heads \\\\(k\\\\) of \\\\(n\\\\)', '', 'Inline \\\\(x^2\\\\) and \\\\[ y = mx \\\\]', ''].join('\n');
+    const revealed = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-backslash-math'), 'deck.md'));
+    const slide = revealed.briefing.slides[0]!;
+    expect(slide.title).toBe('Heads k of n');
+    expect(slide.titleHtml!.match(/class="katex"/g)).toHaveLength(2);
+    expect(slide.bodyHtml).toMatch(/^<p>Inline <span class="katex">[\s\S]*x\^2[\s\S]* and <span class="katex-display">[\s\S]*y = mx/);
+    const rmd = ['---', 'title: "R"', 'output: ioslides_presentation', '---', '', '## Slide', '', 'Inline \\(x^2\\), then \\[ y = mx \\]', '', 'Escaped \\\\(not math).', ''].join('\n');
+    const knitted = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': rmd }, 'rmd-backslash-math'), 'deck.Rmd'));
+    const body = knitted.briefing.slides.find((s) => s.title === 'Slide')!.bodyHtml;
+    expect(body).toMatch(/^<p>Inline <span class="katex">[\s\S]*, then <span class="katex-display">/);
+    expect(body).toContain('<p>Escaped \\(not math).</p>');
+    // In briefdeck's own deck, Markdown's escapes stand: \\( is a backslash and a bracket.
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '## Own\n\nText \\\\(x\\\\) and \\(y\\).\n' }, 'own-backslash-math'), 'deck.md'));
+    expect(own.briefing.slides.at(-1)!.bodyHtml).toBe('<p>Text \\(x\\) and (y).</p>\n');
+  });
+});
+
 describe("reveal.js's notes separator", () => {
   it('is read in any case, as reveal\'s Markdown plugin reads it: note: (Obsidian\'s Advanced Slides) and NOTES: start the notes', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: N', '---', '', '## One', '', 'Text', '', 'note: lower-case notes', '', '## Two', '', 'More', '', 'NOTES: shouty notes', ''].join('\n') }, 'notes-any-case'), 'deck.md'));

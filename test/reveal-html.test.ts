@@ -224,6 +224,15 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(body).not.toMatch(/class="[^"]*math[^"]*fragment/);
   });
 
+  it('typesets math in a heading below the title (reveal\'s math example: <h3>… \\(k\\) heads …</h3>), at its level; a heading without math stays HTML', async () => {
+    const page = ['<div class="reveal"><div class="slides"><section><h2>Odds</h2>', '<h3>The chance of \\(k\\) heads in \\(n\\) flips</h3>', '<h4>Plain</h4>', '</section>', '<section><h3>Only \\(k\\)</h3><p>Text.</p></section></div></div>'].join('\n');
+    const { briefing } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    const bodies = briefing.slides.map((s) => s.bodyHtml);
+    expect(bodies[0]).toMatch(/^<h3>The chance of <span class="katex">[\s\S]*<annotation encoding="application\/x-tex">k<\/annotation>[\s\S]* heads in <span class="katex">[\s\S]*<\/h3>\s*<h4>Plain<\/h4>/);
+    expect(bodies[1]).toMatch(/^<h3>Only <span class="katex">/);
+    for (const body of bodies) expect(toPlainText(body)).not.toContain('\\(');
+  });
+
   it("typesets math inside a box (Quarto's <div class=\"fragment\">, a class of the page's, boxes in boxes, a definition list, a quotation), the box's tags and steps kept and its dollars text", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Boxes</h2>',

@@ -88,7 +88,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, cursorLines: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
-  const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, fail: (message, hint) => (writtenForAnotherTool(meta) ? bag.warn('W_PEER_SYNTAX', `${message}; the formula is shown as its TeX`, { ...at(), hint }) : bag.error('E_MARKDOWN', message, { ...at(), hint })) });
+  const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, backslashes: () => (meta.peerTools.some((t) => t === 'reveal-md' || t === 'reveal.js') ? 'double' : rMarkdownFile() && !meta.peerTools.includes('remark') ? 'single' : undefined), fail: (message, hint) => (writtenForAnotherTool(meta) ? bag.warn('W_PEER_SYNTAX', `${message}; the formula is shown as its TeX`, { ...at(), hint }) : bag.error('E_MARKDOWN', message, { ...at(), hint })) });
   const at = () => ({ file: (ctx.lineFile ?? ctx.file).path, line: ctx.line });
   /** Where an inline token stands: the line of its source inside the current top-level token (tokens are visited in order). */
   const atToken = (raw: string) => {
@@ -240,6 +240,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
           ]
         : []),
       math.inlineExtension,
+      math.backslashExtension,
     ]),
   });
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TokenizerAndRendererExtension } from 'marked';
 import { escapeHtml } from '../html-text.js';
-import { startWithinParagraph, startWithinWindow } from './extension-start.js';
+import { startWithinParagraph, startWithinWindow, startWithinWindowOf } from './extension-start.js';
 import type { CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
 
@@ -26,10 +26,21 @@ export interface MathOptions {
   crossRefs: CrossRefs;
   /** Reports TeX that does not parse, at the line being rendered. */
   fail: (message: string, hint: string) => void;
+  /**
+   * Math between backslashed brackets, which the deck's tool typesets: reveal's math plugin finds `\(…\)` and `\[…\]`
+   * in the page, which its Markdown writes `\\(…\\)` ('double'); R Markdown has Pandoc read `\(…\)` itself ('single').
+   */
+  backslashes?: () => 'single' | 'double' | undefined;
 }
 
+/** Math between backslashed brackets, as each way of writing them opens and closes (MathOptions.backslashes); bounded, as `$$…$$` is. */
+const BACKSLASHED = {
+  single: { open: /(?<!\\)\\[([]/, inline: /^\\\(([\s\S]{1,2000}?)\\\)/, display: /^\\\[([\s\S]{1,2000}?)\\\]/ },
+  double: { open: /\\\\[([]/, inline: /^\\\\\(([\s\S]{1,2000}?)\\\\\)/, display: /^\\\\\[([\s\S]{1,2000}?)\\\\\]/ },
+};
+
 /** Creates the marked extensions for math and the step that puts its HTML back into a rendered fragment. */
-export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; renderDisplay(tex: string): string; renderFormula(tex: string, display: boolean): string; putBack(html: string): string } {
+export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; backslashExtension: TokenizerAndRendererExtension; renderDisplay(tex: string): string; renderFormula(tex: string, display: boolean): string; putBack(html: string): string } {
   const mathHtml: string[] = [];
 
   /** Renders TeX with KaTeX; the HTML is held back behind a mark and put in afterwards. */
@@ -84,6 +95,20 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
         return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
       },
       renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display?: boolean }).display === true),
+    },
+    backslashExtension: {
+      name: 'mathBackslashed',
+      level: 'inline',
+      start: startWithinWindowOf((text) => text.search(BACKSLASHED[options.backslashes!()!].open), 3, () => options.backslashes?.() !== undefined),
+      tokenizer(src: string) {
+        const written = options.backslashes?.();
+        const form = written === undefined ? undefined : BACKSLASHED[written];
+        const display = form?.display.exec(src);
+        if (display) return { type: 'mathBackslashed', raw: display[0], text: display[1]!.trim(), display: true };
+        const inline = form?.inline.exec(src);
+        return inline ? { type: 'mathBackslashed', raw: inline[0], text: inline[1]!.trim(), display: false } : undefined;
+      },
+      renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display: boolean }).display),
     },
     renderDisplay,
     renderFormula: renderMath,

@@ -67,6 +67,11 @@ function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, 
       continue;
     }
     if (child.tagName === 'section') continue;
+    // A heading below the title, with math in it: a Markdown heading of its level, so the math is typeset.
+    if (heading && HAS_MATH.test(textOf(child))) {
+      writeHeading(child, Number(heading[1]), emit);
+      continue;
+    }
     // Code: `<pre><code>`, or Pandoc's, in a `<div class="sourceCode">` of its own.
     const pre = child.tagName === 'pre' ? child : child.tagName === 'div' ? onlyElement(child, 'pre') : undefined;
     const code = pre && onlyElement(pre, 'code');
