@@ -21,7 +21,7 @@ import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
-import { isAnnotationList } from './dialects/pandoc/code-annotations.js';
+import { hasAnnotationList } from './dialects/pandoc/code-annotations.js';
 import { createCodeTokenRenderer, type CodeToken } from './render-code-token.js';
 import type { StepRegion } from './build-steps.js';
 import { WITH_PREVIOUS } from './dialects/slidev-after.js';
@@ -360,7 +360,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ctx.rawHtml = false;
       if (token.type === 'paragraph' && pandocDeck()) markImplicitFigure(token as Tokens.Paragraph);
       if (stepped && token.type === 'list') stepListItems(token as Tokens.List, stepped.depth, stepped.every);
-      if (token.type === 'code' && quartoFile() && isAnnotationList(nextBlock(tokens as Token[], at) as Tokens.List | undefined)) (token as CodeToken).quartoAnnotated = true;
+      if (token.type === 'code' && quartoFile() && hasAnnotationList(tokens as Token[], at)) (token as CodeToken).quartoAnnotated = true;
       const part = marked.parser([token]);
       // Marp steps in a list written with `*` markers, or numbered `1)`, its "fragmented lists"; `-`, `+` and `1.` lists show at once.
       html += meta.peerTools.includes('Marp') && token.type === 'list' && /^[ \t]*(?:\*|\d{1,9}\))[ \t]/.test(token.raw) ? part.replace(/<li>/g, '<li class="fragment">') : part;
@@ -390,11 +390,4 @@ function stepListItems(list: Tokens.List, depth: number, every = 1): void {
     item.steps = i % every === 0 ? 'alone' : 'with previous';
     for (const inner of item.tokens) if (inner.type === 'list') stepListItems(inner as Tokens.List, depth - 1);
   });
-}
-
-/** The block after the token at `at`, past blank lines. */
-function nextBlock(tokens: Token[], at: number): Token | undefined {
-  let next = at + 1;
-  while (tokens[next]?.type === 'space') next += 1;
-  return tokens[next];
 }

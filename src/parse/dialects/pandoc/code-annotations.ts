@@ -15,7 +15,9 @@ export function stripCodeAnnotations(code: string): string {
     .join('\n');
 }
 
-/** Whether a token is the list of a code block's annotations: a numbered list, right after the block. */
-export function isAnnotationList(token: { type: string; ordered?: boolean } | undefined): boolean {
-  return token?.type === 'list' && token.ordered === true;
+/** Whether the code block at `at` among a slide's `tokens` is annotated: the block after it, past blank lines, is its annotation list (a numbered list). */
+export function hasAnnotationList(tokens: readonly { type: string; ordered?: boolean }[], at: number): boolean {
+  let next = at + 1;
+  while (tokens[next]?.type === 'space') next += 1;
+  return tokens[next]?.type === 'list' && tokens[next]!.ordered === true;
 }
