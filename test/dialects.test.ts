@@ -1592,6 +1592,21 @@ describe("a deck for Pandoc's Beamer output", () => {
   });
 });
 
+describe('a line of an inline HTML tag alone', () => {
+  it('in a deck Pandoc reads opens a paragraph, its Markdown read (a credit in <small> over a link), as Pandoc reads it; in a CommonMark deck it opens an HTML block, as there', async () => {
+    const credit = ['', '![](a.png)', '', '<small>', '(photo by [Ann Lee](https://example.com/ann))', '</small>', '', '<span class="note">', '**Bold** words', '</span>', ''];
+    const pandoc = await buildDeck(path.join(writeBriefing({ 'deck.md': ['% Talk', '', '# Slide', ...credit].join('\n'), 'a.png': TINY_PNG }, 'pandoc-inline-tag-lines'), 'deck.md'));
+    expect(pandoc.briefing.meta.peerTools).toEqual(['Pandoc']);
+    const body = pandoc.briefing.slides.find((s) => s.title === 'Slide')!.bodyHtml;
+    expect(body).toContain('<small>\n(photo by <a href="https://example.com/ann" target="_blank" rel="noopener noreferrer">Ann Lee</a>)\n</small>');
+    expect(body).toMatch(/<strong>Bold<\/strong> words/);
+    expect(toPlainText(body)).not.toMatch(/\]\(|\*\*/);
+    // A div is Pandoc's block, read as before; and a Marp deck (CommonMark, as markdown-it reads it) keeps the HTML block's text as written.
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '# Slide', ...credit].join('\n'), 'a.png': TINY_PNG }, 'marp-inline-tag-lines'), 'deck.md'));
+    expect(marp.briefing.slides[0]!.bodyHtml).toContain('(photo by [Ann Lee](https://example.com/ann))');
+  });
+});
+
 describe('math between backslashed brackets', () => {
   it("reveal.js's Markdown writes \\\\(…\\\\) and \\\\[…\\\\] for its math plugin, and R Markdown's Pandoc reads \\(…\\) and \\[…\\]: both are typeset, in titles too; an escaped backslash, and a deck for no tool, keep them as text", async () => {
     const reveal = ['---', 'title: M', 'revealOptions:', '  transition: fade', '---', '', '## Heads \\\\(k\\\\) of \\\\(n\\\\)', '', 'Inline \\\\(x^2\\\\) and \\\\[ y = mx \\\\]', ''].join('\n');

@@ -6,6 +6,7 @@ import { utilityClassPattern } from './dialects/uno-utilities.js';
 import { readByPandoc, readRootedPathsIn, readsPicturesFromOwnFile, writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
 import { BLOCK_RULE_PRECHECKS } from './block-rule-prechecks.js';
+import { readHtmlBlocks } from './dialects/pandoc/inline-tag-lines.js';
 import { combineWindowedStarts } from './extension-start.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting-guard.js';
@@ -133,7 +134,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     tokenizer: {
-      ...BLOCK_RULE_PRECHECKS,
+      ...BLOCK_RULE_PRECHECKS, html: readHtmlBlocks(pandocDeck),
       // An inline comment is looked for within a bounded window: marked's pattern looks from each `<!--` to the end of the
       // text for its close, so a line of thousands of unclosed ones took time that grew with its square. One that does not
       // close within the window is text, as an unclosed one is; `false` hands every other tag to marked's own reading.
