@@ -2138,6 +2138,8 @@ describe("Slidev's image layouts", () => {
       '---', 'layout: image', 'image: https://example.com/x.png', '---', '', '# Remote', '',
       // A value folded over two lines, as YAML writes a long one.
       '---', 'layout: image', 'image: >-', '  a.png', '---', '', '# Folded', '',
+      // An address written as Markdown's autolink, in quotes, as a theme's example deck writes it: that address.
+      '---', 'layout: image-right', "image: '<https://example.com/y.png>'", '---', '', '# Bracketed', '', 'Text.', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'slidev-images'), 'deck.md'));
     const shape = built.briefing.slides.map((s) => [s.title, s.layout, (s.columns ?? [s.bodyHtml]).map((c) => (c.includes('<img') ? 'picture' : toPlainText(c).trim()))]);
@@ -2148,11 +2150,15 @@ describe("Slidev's image layouts", () => {
       [null, 'image', ['picture']],
       ['Remote', 'image', ['']],
       ['Folded', 'image', ['picture']],
+      ['Bracketed', 'two-column', ['Text.', '']],
     ]);
     // The picture after the content does not take the slide's note, its last comment.
     expect(built.briefing.slides[1]!.notes?.markdown).toBe('The note.');
     // A remote one goes by the rule for every remote picture in a deck for another tool.
-    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.code, w.line, w.message])).toEqual([['W_REMOTE_IMAGE', 35, 'remote image "https://example.com/x.png" was left out: a deck carries every picture it shows, and works offline']]);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_REMOTE_IMAGE', 35, 'remote image "https://example.com/x.png" was left out: a deck carries every picture it shows, and works offline'],
+      ['W_REMOTE_IMAGE', 50, 'remote image "https://example.com/y.png" was left out: a deck carries every picture it shows, and works offline'],
+    ]);
   });
 
   it('url: of an iframe layout is a link to the page, the whole slide for layout: iframe and a column beside the content for iframe-left and iframe-right, with a warning', async () => {

@@ -360,7 +360,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   function applySlideFrontMatter(c: RawSlide, number: number) {
     const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
     const srcLine = rewritten.src && c.body[rewritten.src.index]!.number;
-    c.trailing = rewritten.trailing.map((text) => lineAt(text, number));
+    c.trailing = rewritten.trailing.map((t) => ({ ...c.body[t.index]!, text: t.text }));
     c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
     c.frontMatter = true;
     if (rewritten.hidden) c.hidden = true;

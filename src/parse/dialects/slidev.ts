@@ -205,11 +205,12 @@ export function rewriteInlineClicks(line: string): string {
  * `image-right` (`trailing` holds the lines that go after the content).
  * `src:` names a file whose slides take this one's place (`src`, with the index of its line).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: string[]; src?: { path: string; index: number }; toc?: SlidevTocEntry } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: { text: string; index: number }[]; src?: { path: string; index: number }; toc?: SlidevTocEntry } {
   let hidden = false;
   const toc: SlidevTocEntry = {};
   let src: { path: string; index: number } | undefined;
-  const trailing: string[] = [];
+  /** Lines after the content, each with the index of the key it came from, for messages at that key's line. */
+  const trailing: { text: string; index: number }[] = [];
   // Values as YAML reads them (a folded `image: >-` over two lines is one address), else as the line writes them.
   const parsed = readFrontMatterValues(lines);
   const valueOf = (key: string): string | undefined => {
@@ -236,18 +237,20 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       warn(index, `Slidev's ${layout} layout is shown as a link to ${value}: a deck embeds nothing from the network`);
       if (layout === 'iframe-left') return `<${value}>\n<!-- column -->`;
       if (layout === 'iframe-right') {
-        trailing.push('<!-- column -->', `<${value}>`);
+        trailing.push({ text: '<!-- column -->', index }, { text: `<${value}>`, index });
         return '';
       }
       return `<${value}>`;
     }
     if (pictured && key === 'image') {
-      if (layout === 'image-left') return `![](<${value}>)\n<!-- column -->`;
+      // An address written as Markdown's autolink (`image: '<https://…>'`) is that address; any other bracket is the path's.
+      const picture = `![](<${value.replace(/^<([^<>]*)>$/, '$1').replace(/[<>]/g, '\\$&')}>)`;
+      if (layout === 'image-left') return `${picture}\n<!-- column -->`;
       if (layout === 'image-right') {
-        trailing.push('<!-- column -->', `![](<${value}>)`);
+        trailing.push({ text: '<!-- column -->', index }, { text: picture, index });
         return '';
       }
-      return `![](<${value}>)`;
+      return picture;
     }
     // `src: ./pages/intro.md`: the slides of that file, in this one's place (cut-slides.ts reads them).
     if (key === 'src' && value !== '') {
