@@ -2510,6 +2510,20 @@ describe('reveal slide and element directives', () => {
     expect(course.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['1: W_IMAGE_MISSING', '10: W_IMAGE_MISSING']);
   });
 
+  it('a deck known by its body (reveal\'s comments, Pandoc\'s pauses) may hold keys its tool\'s template reads: each is a warning naming that tool, not an error; in a deck with no tool\'s marks one is still an error', async () => {
+    const reveal = ['---', 'title: R', 'headerr: <img src="logo.png">', 'level1-slide-background: x.png', '---', '', '<!-- .slide: data-background-color="#123456" -->', '# Opening', '', '---', '', '## Second', ''].join('\n');
+    const revealed = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-md-template-keys'), 'deck.md'));
+    expect(revealed.briefing.meta.peerTools).toEqual(['reveal-md']);
+    expect(revealed.warnings.map((w) => `${w.line}: ${w.code} ${w.message}`)).toEqual([
+      '3: W_META_IGNORED "headerr" is not a briefdeck key; in this reveal-md deck it is taken for reveal-md\'s and ignored',
+      '4: W_META_IGNORED "level1-slide-background" is not a briefdeck key; in this reveal-md deck it is taken for reveal-md\'s and ignored',
+    ]);
+    const paused = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: P', 'footer-left: Me', '---', '', '## One', '', 'Text', '', '. . .', '', 'More', ''].join('\n') }, 'pandoc-template-keys'), 'deck.md'));
+    expect([paused.briefing.meta.peerTools, paused.warnings.map((w) => w.code)]).toEqual([['Pandoc'], ['W_META_IGNORED']]);
+    const own = (await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: O', 'headerr: x', '---', '', '## One', '', 'Text', ''].join('\n') }, 'own-unknown-key'), 'deck.md')).catch((e: unknown) => e)) as BriefdeckError;
+    expect(own.diagnostics.map((d) => `${d.line}: ${d.code} ${d.message}`)).toEqual(['3: E_META unknown metadata key "headerr"']);
+  });
+
   it('a remote background image is an error at its line, like any remote image', async () => {
     // A deck of briefdeck's own, cut at its headings (a reveal-style deck cut at --- is reveal-md's, where it is a warning).
     const dir = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## Remote\n<!-- .slide: data-background-image="https://example.com/x.png" -->\n\nText.\n' }, 'remote-bg');

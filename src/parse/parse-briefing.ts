@@ -74,7 +74,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   // A presenterm deck is known by its body before its front matter is read: its keys are everyday words (`authors`, `options`).
   const presenterm = bodies.some((b) => readsAsPresentermBody(b.text) && readsAsPresentermBody(blankFencedCode(b.text))) || readsAsPresentermFrontMatter(metaSource?.yaml ?? '');
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : []);
+  /** The tools the body shows the deck was written for, asked by parseMeta of a key no tool has (a Pandoc template's variable). */
+  const toolsOfBody = () => {
+    const found = [...bodyTools];
+    recognisePeerTools(found, bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes)), bodies.map((b) => b.file.path));
+    return found;
+  };
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : [], toolsOfBody);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (!loaded.singleFile) {

@@ -67,8 +67,10 @@ export interface DeckText {
 const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
-export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = []): { meta: BriefingMeta; location: SourceLocation } {
+export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: () => readonly string[]): { meta: BriefingMeta; location: SourceLocation } {
   // `knownTools`: the tools the file's body already says it was written for, whose keys its front matter is read as.
+  // `toolsOfBody`: those its body shows (peer-tools.ts), asked only when a key is no tool's and the keys name none: a deck
+  // known by its body (Pandoc's heading attributes) may hold keys its tool's template reads, which are not typos then.
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [...knownTools], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
@@ -132,6 +134,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     return { meta, location };
   }
   const seen = new Set<string>();
+  /** Whether the body has been asked which tools it shows (once: it reads the whole deck). */
+  let askedBody = false;
   // The tools a deck is for are known from the keys only one tool has, and from a Quarto file's name, before any
   // key two tools share (Quarto's and Marp's `footer:`) is read: wherever it stands, it is then read as that tool's.
   if (/\.qmd$/i.test(source.file.path)) meta.peerTools.push('Quarto');
@@ -149,6 +153,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const owner = peerKeyOwner(key, meta.peerTools);
       // A key several tools share ("Marp or Quarto") does not make the deck any one's.
       if (owner !== undefined && !owner.includes(' or ') && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
+      if (owner === undefined && !writtenForAnotherTool(meta) && !askedBody) meta.peerTools.push(...(toolsOfBody?.() ?? []));
+      askedBody ||= owner === undefined;
       if (owner === undefined && writtenForAnotherTool(meta)) {
         // A deck written for another tool may hold any of that tool's many keys: one briefdeck does not know is a
         // warning there, so the deck builds unchanged; in a briefdeck deck it is an error, most likely a typo.
