@@ -823,6 +823,14 @@ describe("Quarto's column grid", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`27: Pandoc div "::: {layout="[foo]"}" has no briefdeck meaning; its content is shown without it`, `41: Pandoc div "::: {layout="[1e-7, 2]"}" has no briefdeck meaning; its content is shown without it`]);
   });
 
+  it('a div of the class grid, callout or class (a theme\'s ::: {.grid .cat1}) is a div like any other: its fences go, never shown; only layout-ncol makes a column grid', async () => {
+    const deck = ['---', 'title: Q', 'format: revealjs', '---', '', '## Lectures', '', '::: {.lectures}', '', '### Term one', '', '::: {.grid .cat1}', '- [One](#two)', '- Two', ':::', '', ':::', '', '## Two', '', '::: {.callout}', 'Boxed', ':::', '', '::: class', 'Classed', ':::', '', 'After', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-grid-class-div'), 'deck.qmd'));
+    const text = built.briefing.slides.filter((s) => s.kind === 'content').map((s) => toPlainText(s.bodyHtml).replace(/\s+/g, ' ').trim());
+    expect(text).toEqual(['Term one One Two', 'Boxed Classed After']);
+    for (const slide of built.briefing.slides) expect(slide.bodyHtml).not.toMatch(/:::|class="[^"]*grid/);
+  });
+
   it('layout-ncol=2 to 4 lays each block out as a cell, nests in a callout, and warns of a grid never closed or of more columns', async () => {
     const deck = [
       '---', 'title: G', '---', '', '## Grid', '', '::: {layout-ncol=2}', '![First](a.png)', '', '**Second** cell', ':::', '', 'After the grid.', '',

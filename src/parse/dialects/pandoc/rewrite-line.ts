@@ -20,9 +20,10 @@ const DIV_CLOSERS: Record<string, string> = { fragment: '<!-- pause: end -->', f
  * Divs that keep their fences for a block extension, which reads each whole: a callout, drawn as a box, a
  * column grid (`layout-ncol`), and an aside or a stack (`.r-stack`, `.r-hstack`, `.r-vstack`), each a div of its class (class-divs.ts).
  * Each is written with one colon more than the kept div around it, and closed with as many, so a grid inside
- * a callout closes where it should (fenced-div.ts matches a closing fence by its length).
+ * a callout closes where it should (fenced-div.ts matches a closing fence by its length). Named with a space,
+ * which no class has: a div of the class `grid` or `callout` (`::: {.grid}`) is not one of them.
  */
-const KEPT_DIVS = new Set(['callout', 'grid', 'class']);
+const KEPT_DIVS = new Set(['kept callout', 'kept grid', 'kept class']);
 
 /** The divs class-divs.ts keeps as a <div> of their class, as a line writes them. */
 const CLASS_DIV_SPECS = new Set(CLASS_DIVS.map(({ cls }) => `.${cls}`));
@@ -47,7 +48,7 @@ function openDiv(state: PandocLineState, cls: string): void {
   (state.kept ??= []).push((state.kept.at(-1) ?? 0) + (KEPT_DIVS.has(cls) ? 1 : 0));
 }
 
-/** Says what the innermost open div is: a kept one (`callout`, `grid`, `class`) or a step (`fragment`). */
+/** Says what the innermost open div is: a kept one (`kept callout`, `kept grid`, `kept class`) or a step (`fragment`). */
 function markInnermostDiv(state: PandocLineState, kind: string): void {
   state.divs[state.divs.length - 1] = kind;
   const kept = (state.kept ??= []);
@@ -162,32 +163,32 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     if (cls === 'footer') return { text: '<!-- footer -->' };
     // A Quarto callout keeps its fences for the renderer (pandocBlockExtensions), which draws it as a box.
     if (CALLOUT.test(cls)) {
-      markInnermostDiv(state, 'callout');
+      markInnermostDiv(state, 'kept callout');
       return { text: `${fence} {${spec}}` };
     }
     // A tabset's tabs are shown one after another, each under its name (a heading inside a div stays on its slide).
     if (cls === 'panel-tabset') return { text: '' };
     // Quarto's aside and stacks, ioslides' two-column flow: a div of that class around the content (class-divs.ts).
     if (CLASS_DIV_SPECS.has(spec)) {
-      markInnermostDiv(state, 'class');
+      markInnermostDiv(state, 'kept class');
       return { text: `${fence} {${spec}}` };
     }
     // Quarto's placed block (`::: {.absolute top=50 left=0}`), kept whole for class-divs.ts, which places it.
     if (cls === 'absolute') {
-      markInnermostDiv(state, 'class');
+      markInnermostDiv(state, 'kept class');
       return { text: `${fence} {${spec}}` };
     }
     // Quarto's column grid (`::: {layout-ncol=2}`): each block in it is a cell, side by side.
     const grid = /^layout-ncol=(["']?)([2-4])\1$/.exec(spec);
     if (grid) {
-      markInnermostDiv(state, 'grid');
+      markInnermostDiv(state, 'kept grid');
       return { text: `${fence} {layout-ncol=${grid[2]}}` };
     }
     // Its custom layout (`::: {layout="[1, 20]"}`, rows `[[1,1],[1]]`): cells in rows, each as wide as its share.
     const rows = /^layout=(?:(["'])(.*)\1|(\[\S*\]))$/.exec(spec);
     const layout = rows ? readLayoutRows(rows[2] ?? rows[3]!) : null;
     if (layout) {
-      markInnermostDiv(state, 'grid');
+      markInnermostDiv(state, 'kept grid');
       return { text: `${fence} {layout=${JSON.stringify(layout)}}` };
     }
     // `::: nonincremental`: the lists inside it show at once, whatever the deck says.
@@ -199,7 +200,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       // Inside a div read whole (a stack, a callout, a grid), a pause would cut that div in two: the fragment is a kept div
       // of its own there, a <div> that steps in (class-divs.ts), as a stack of fragments (`.r-stack`) needs.
       if (insideKept) {
-        markInnermostDiv(state, 'class');
+        markInnermostDiv(state, 'kept class');
         const { effects, index } = readFragmentWords(attributes);
         return { text: `${fence} {${['.fragment', ...effects.map((c) => `.${c}`), ...(index !== undefined ? [`fragment-index=${index}`] : [])].join(' ')}}` };
       }
@@ -208,7 +209,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     }
     // A div of classes the deck's own styles name (`::: {.highlight}` with a `.highlight` rule in its css:), kept for them to style.
     if (attributes && attributes.classes.length > 0 && attributes.id === null && attributes.pairs.length === 0 && attributes.classes.every((c) => state.styleClasses?.has(c))) {
-      markInnermostDiv(state, 'class');
+      markInnermostDiv(state, 'kept class');
       return { text: `${fence} {${spec}}` };
     }
     // A class near one that has a meaning is likely a typo of it (`::: {.notse}`, whose content would else show on the slide).
