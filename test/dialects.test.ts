@@ -1838,6 +1838,16 @@ describe('Quarto syntax inside a slide', () => {
     const knitted = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': `---\ntitle: I\noutput: xaringan::moon_reader\n---\n\n## Inline\n\nToday is \`r Sys.Date()\`.\n` }, 'rmarkdown-inline-code'), 'deck.Rmd'));
     expect(knitted.briefing.slides.find((s) => s.title === 'Inline')!.bodyHtml).toContain('Today is <code>Sys.Date()</code>.');
     expect(knitted.warnings.map((w) => [w.line, w.message])).toEqual([[8, 'inline code `r Sys.Date()` runs only when knitr knits the deck; its source is shown']]);
+    // In a tag, knitr's code is an attribute only knitting gives a value: a chunk's figure goes, as any such attribute, never the tag as text.
+    const tagged = ['---', 'title: K', 'output: ioslides_presentation', '---', '', '## Plots', '', '<img src="`r knitr::fig_chunk("demo-1", "png")`" width="48%" /><img src="`r knitr::fig_chunk("demo-2", "png")`" width="48%" />', '', '<a href="`r url`">Link text</a> and <img src="`r f("x")`" alt="One">', ''].join('\n');
+    const figures = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': tagged }, 'rmarkdown-knitr-attributes'), 'deck.Rmd'));
+    const body = figures.briefing.slides.find((s) => s.title === 'Plots')!.bodyHtml;
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Link text and');
+    expect(body).not.toMatch(/<img|`r|fig_chunk/);
+    expect(figures.warnings.map((w) => [w.line, w.message])).toEqual([
+      [8, '2 pictures whose path knitr works out as it knits the deck (`r …` in the tag) were left out: briefdeck runs no R'],
+      [10, 'a picture whose path knitr works out as it knits the deck (`r …` in the tag) was left out: briefdeck runs no R'],
+    ]);
   });
 
   it('a heading of attributes only, ## {background-image="…"}, is a slide without a title, kept with nothing on it but its background, and the next heading starts its own', async () => {

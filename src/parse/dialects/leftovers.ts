@@ -83,6 +83,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     const shown = readLightOrDarkLine(line, state);
     if (shown) return shown;
   }
+  // knitr works out an attribute written as its inline R code (`<img src="`r knitr::fig_chunk("plot", "png")`">`) as it knits
+  // the deck; briefdeck runs no R. Such a picture goes, and any other such attribute; as written, the tag showed as text.
+  if (line.includes('"`r ') && KNITR_ATTRIBUTE.test(line)) return leaveOutKnitrAttributes(line);
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
   // Mermaid's diagrams are drawn (read-diagram.ts); PlantUML's need a Java program briefdeck does not run.
@@ -235,3 +238,16 @@ function replaceOutsideCodeSpans(line: string, pattern: RegExp, replacement: str
 
 /** HTML elements an author may write in any case, which are never Vue components. */
 const HTML_TAGS = new Set('a abbr address article aside audio b blockquote body br button canvas caption cite code col dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main mark menu meta nav object ol option output p picture pre progress q s samp script section select small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr u ul var video'.split(' '));
+
+/** An attribute whose whole value is knitr's inline R code, as an R Markdown deck writes it before knitr knits it. */
+const KNITR_ATTRIBUTE = /\s[\w:-]+[ \t]*=[ \t]*"`r [^`\n]*`"/;
+/** A picture whose path is such an attribute. */
+const KNITR_PICTURE = /<(?:img|source)\b[^<>]*?\s(?:src|srcset)[ \t]*=[ \t]*"`r [^`\n]*`"[^<>]*>/gi;
+
+/** A line with knitr's attributes left out: its pictures whole, any other tag's such attributes. */
+function leaveOutKnitrAttributes(line: string): { text: string; warning: string } {
+  const pictures = line.match(KNITR_PICTURE)?.length ?? 0;
+  const text = line.replace(KNITR_PICTURE, '').replace(new RegExp(KNITR_ATTRIBUTE.source, 'g'), '');
+  const what = pictures > 0 ? `${pictures === 1 ? 'a picture' : `${pictures} pictures`} whose path` : 'an attribute whose value';
+  return { text, warning: `${what} knitr works out as it knits the deck (\`r …\` in the tag) ${pictures > 1 ? 'were' : 'was'} left out: briefdeck runs no R` };
+}
