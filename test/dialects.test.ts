@@ -4125,6 +4125,15 @@ describe('syntax shown in a code block is code', () => {
 });
 
 describe("presenterm's decks", () => {
+  it('are known by a column layout alone (<!-- column_layout: [1, 1] -->, no end_slide, no front matter): its columns and pauses read, a picture outside the folder left out with a warning', async () => {
+    const deck = ['# Columns and pauses', '', 'Intro text.', '', '<!-- pause -->', '', '<!-- column_layout: [1, 1] -->', '', '<!-- column: 0 -->', '', '![A dog](../pictures/dog.png)', '', 'Left text', '', '<!-- column: 1 -->', '', 'Right text', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'presenterm-columns-only'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['presenterm']);
+    const slide = built.briefing.slides.at(-1)!;
+    expect([slide.layout, slide.columns?.map((c) => toPlainText(c).replace(/\s+/g, ' ').trim())]).toEqual(['two-column', ['A dog Left text', 'Right text']]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['11: W_IMAGE_MISSING']);
+  });
+
   it('are cut at <!-- end_slide -->, titled by setext headings, with a title slide from the front matter; its comment commands step, note, lay out in columns, centre and skip; nothing of presenterm\'s shows', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'presenterm.md'));
     const { meta, slides } = built.briefing;

@@ -33,9 +33,12 @@ const FLAGGED_FENCE = /^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*([\w#.-]*)((?:[ \t]*(?:
 /** A picture's size in its alt text, `image:width:50%` (or `image:w:50%`), and the alt text after it. */
 const SIZED_IMAGE = /^image:(?:width|w):(\d{1,3})%[ \t]*(.*)$/;
 
-/** Whether a deck's body is presenterm's: it ends a slide with `<!-- end_slide -->`. */
+/** presenterm's column layout command, `<!-- column_layout: [2, 1] -->`: no other tool has it. */
+const COLUMN_LAYOUT = /^[ \t]*<!--[ \t]*column_layout[ \t]*:[ \t]*\[[\d \t,]{1,100}\][ \t]*-->[ \t]*$/m;
+
+/** Whether a deck's body is presenterm's: it ends a slide with `<!-- end_slide -->`, or lays out columns with `<!-- column_layout: […] -->`. */
 export function readsAsPresentermBody(text: string): boolean {
-  return text.includes('end_slide') && END_SLIDE.test(text);
+  return (text.includes('end_slide') && END_SLIDE.test(text)) || (text.includes('column_layout') && COLUMN_LAYOUT.test(text));
 }
 
 /** presenterm's `options:` in front matter, by one of its options' names: `options` alone is an everyday word. */
