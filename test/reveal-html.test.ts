@@ -224,6 +224,28 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(body).not.toMatch(/class="[^"]*math[^"]*fragment/);
   });
 
+  it("a page Quarto rendered: its plumbing (ids, aria-describedby, code lines' anchors, tabindex, data-layout-align, quarto- classes) goes unmentioned, its cells' code is a code block; the author's own slide id and classes stay", async () => {
+    const page = [
+      '<html><head><meta name="generator" content="quarto-1.4.550"></head><body><div class="reveal"><div class="slides">',
+      '<section id="title-slide" class="quarto-title-block center"><h1 class="title">Deck</h1></section>',
+      '<section id="slide-one" class="slide level2"><h2>Slide one</h2>',
+      '<p>Text with <span id="tbl-x">a span</span>.</p>',
+      '<div id="fig-plot" class="quarto-float quarto-figure anchored"><figure class="quarto-float quarto-float-fig figure"><div aria-describedby="fig-plot-caption"><p>Plot</p></div><figcaption class="quarto-float-caption" id="fig-plot-caption">Figure 1: A plot</figcaption></figure></div>',
+      '<div class="cell" data-layout-align="center"><div class="sourceCode cell-code" id="cb1"><pre class="sourceCode r code-with-copy"><code class="sourceCode r"><span id="cb1-1"><a href="#cb1-1" aria-hidden="true" tabindex="-1"></a>x <span class="ot">&lt;-</span> 1</span></code></pre></div>',
+      '<div class="cell-output cell-output-stdout"><pre><code>[1] 1</code></pre></div></div>',
+      '</section></div></div></body></html>',
+    ].join('\n');
+    const quarto = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));
+    expect(quarto.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([]);
+    const body = quarto.briefing.slides.find((s) => s.title === 'Slide one')!.bodyHtml;
+    expect(body).toMatch(/<pre><code class="hljs language-r">x <span class="hljs-operator">&lt;-<\/span> 1<\/code><\/pre>\s*<pre><code class="hljs">\[1\] 1<\/code><\/pre>/);
+    expect(body).toContain('<figcaption>Figure 1: A plot</figcaption>');
+    expect(body).not.toMatch(/\sid=|aria-|tabindex|quarto-|#cb1/);
+    // The same page, not Quarto's: its attributes are the author's, and their removal is said, as in any page.
+    const plain = await buildDeck(path.join(writeBriefing({ 'page.html': page.replace('<meta name="generator" content="quarto-1.4.550">', '') }), 'page.html'));
+    expect(plain.warnings.map((w) => w.message).join('\n')).toMatch(/removed id on <span>/);
+  });
+
   it('typesets math in a heading below the title (reveal\'s math example: <h3>… \\(k\\) heads …</h3>), at its level; a heading without math stays HTML', async () => {
     const page = ['<div class="reveal"><div class="slides"><section><h2>Odds</h2>', '<h3>The chance of \\(k\\) heads in \\(n\\) flips</h3>', '<h4>Plain</h4>', '</section>', '<section><h3>Only \\(k\\)</h3><p>Text.</p></section></div></div>'].join('\n');
     const { briefing } = await buildDeck(path.join(writeBriefing({ 'page.html': page }), 'page.html'));

@@ -67,6 +67,12 @@ function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, 
       continue;
     }
     if (child.tagName === 'section') continue;
+    // A notebook cell as Quarto and Jupyter render it (`<div class="cell">`: its code, then its outputs) is no box of its
+    // own: what it holds is read as the slide's, so its code is a code block.
+    if (child.tagName === 'div' && classes(child).includes('cell')) {
+      writeHtmlBlocks(child, true, emit);
+      continue;
+    }
     // A heading below the title, with math in it: a Markdown heading of its level, so the math is typeset.
     if (heading && HAS_MATH.test(textOf(child))) {
       writeHeading(child, Number(heading[1]), emit);

@@ -11,6 +11,7 @@ import { readRemarkSource } from './remark-html.js';
 import { readMarpSlides } from './marp-html.js';
 import { readSlidySlides } from './slidy-html.js';
 import { truncate } from '../resolve-references.js';
+import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
 import { isKnownRevealSeparator } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
@@ -36,8 +37,8 @@ type Element = DefaultTreeAdapterMap['element'];
 /** A style sheet of one of reveal's themes, by its name: `dist/theme/black.css`. */
 const REVEAL_THEME_SHEET = /(?:^|\/)theme\/([\w-]+?)(?:\.min)?\.css(?:[?#].*)?$/;
 
-/** Classes that say where a section stands, not how it looks: Pandoc's (`slide level2`, `title-slide`) and reveal's own as it runs (`present`, `stack`), in a page saved from a browser. */
-const STRUCTURE_CLASSES = /^(?:slide|level[1-6]|title-slide|present|past|future|stack)$/;
+/** Classes that say where a section stands, not how it looks: Pandoc's and Quarto's (`slide level2`, `title-slide`, `quarto-title-block`) and reveal's own as it runs (`present`, `stack`), in a page saved from a browser. */
+const STRUCTURE_CLASSES = /^(?:slide|level[1-6]|title-slide|quarto-title-block|present|past|future|stack)$/;
 
 /** Attributes of a section that say how to read it, not how it looks. */
 const READING_ATTRIBUTES = new Set(['data-markdown', 'data-separator', 'data-separator-vertical', 'data-separator-notes', 'data-charset', 'data-notes']);
@@ -106,6 +107,8 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
     warnOfPageResources(all, new Set(topSections.flatMap((section) => [...descendants(section)])), warn);
   }
 
+  // Quarto's own ids, classes and attributes in its slides are its plumbing, taken out unmentioned (quarto-page.ts).
+  if (renderedByQuarto(all)) topSections.forEach(dropQuartoPlumbing);
   writeSections(topSections, file, includes, emit, warn);
   // A reveal.js page is known by its form, whatever metadata it has (often none but a title).
   return { meta, body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers, tools: ['reveal.js'] };
