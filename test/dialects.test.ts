@@ -1693,6 +1693,16 @@ describe("Deckset's decks", () => {
     for (const slide of built.briefing.slides) expect(toPlainText(slide.bodyHtml)).not.toContain('#');
   });
 
+  it('are known by # [fit]Title with no space after [fit], and cut at a rule of underscores (___) as at ---, as a Deckset deck writes them; in a deck for no tool ___ stays a rule', async () => {
+    const deck = ['# [fit]AR vs PORO', '', '___', '', '# ORM', '', '* Mapping', '', '___', '', 'Plain text', '', '---', '', '# Questions', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'deckset-underscore-cuts'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toEqual(['Deckset']);
+    expect(built.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).trim()])).toEqual([['AR vs PORO', ''], ['ORM', 'Mapping'], [null, 'Plain text'], ['Questions', '']]);
+    expect(built.briefing.slides[0]!.titleHtml).toContain('r-fit-text');
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '## One\n\nAbove\n\n___\n\nBelow\n' }, 'own-underscore-rule'), 'deck.md'));
+    expect(own.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
+  });
+
   it('a heading with no space after its marks (#Title, ##Point) is a heading, as Deckset reads it, its marks never shown; in code and in a deck for no tool it stays as written', async () => {
     const deck = ['slidenumbers: true', '', '#Talk title', '', '##[fit] Big', '', '---', '', '##Point', '', '###Sub', '', '```', '#not-a-heading', '```', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'deckset-tight-heading'), 'deck.md'));

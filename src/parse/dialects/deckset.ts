@@ -17,7 +17,7 @@ const SETTING = /^(footer|slidenumbers|slidecount|autoscale|build-lists|theme|sl
 /** Settings only Deckset has, which make a deck Deckset's when it opens with one. */
 const OWN_SETTING = /^(?:slidenumbers|slidecount|autoscale|build-lists|slide-transition|presenter-notes|slide-dividers|fit-header)[ \t]*:/i;
 /** Deckset's own lines in a slide: a slide command, `[.column]`, a `[fit]` heading. */
-const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\][ \t]*$|#{1,6}[ \t]+\[fit\][ \t]+\S)/m;
+const OWN_LINE = /^(?:\[\.(?:column|background-color|hide-footer|slidenumbers|build-lists|header|text|footer|autoscale|code-highlight)\b[^\]\n]*\][ \t]*$|#{1,6}[ \t]*\[fit\][ \t]*[^\s(]\S*)/m;
 
 /** Deckset's theme setting, a theme and its colour variant: `theme: Work, 7`. */
 const THEME_VARIANT = /^theme[ \t]*:[ \t]*[^,\n]+,[ \t]*\d+[ \t]*$/i;
@@ -135,7 +135,8 @@ const IMAGE_WORDS: Record<string, string> = { left: 'left', right: 'right', fit:
 /** Rewrites one line of a Deckset deck: null when nothing in it is Deckset's own, else what to read instead. */
 export function rewriteDecksetLine(written: string, state: DecksetState): DialectLine | null {
   // Deckset reads `#Title`, with no space after its marks, as a heading, as Markdown did before CommonMark; CommonMark shows the marks.
-  const line = written.replace(/^(#{1,6})(?=[^\s#])/, '$1 ');
+  // A rule of underscores (`___`) cuts a slide there as `---` does: a deck holds no rule of its own.
+  const line = /^_{3,}[ \t]*$/.test(written) ? '---' : written.replace(/^(#{1,6})(?=[^\s#])/, '$1 ');
   const read = rewriteSpacedLine(line, state);
   return read ?? (line === written ? null : { text: line });
 }
