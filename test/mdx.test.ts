@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { checkBriefing } from '../src/check-briefing.js';
 import { toPlainText } from '../src/parse/plain-text.js';
-import { FIXTURES, writeBriefing } from './helpers.js';
+import { FIXTURES, TINY_PNG, writeBriefing } from './helpers.js';
 
 describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
   it("is cut at ---, its <Notes> are notes, <Appear> a build step; its modules, head and comments never show, nor does any component's tag", async () => {
@@ -24,6 +24,57 @@ describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['37: component <Split> (MDX, React) is not supported and was left out; what it wraps shows without it']);
     // check says how to add notes in MDX's own syntax, so the deck keeps working in its tool.
     expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_NO_NOTES').map((d) => d.hint)).toEqual(['add <Notes> … </Notes> to the slide with what you will say']);
+  });
+
+  it('reads a tag that holds JavaScript, on one line or several, with a JavaScript parser: a component goes with a warning, an HTML tag keeps its plain attributes, and none shows as text', async () => {
+    const deck = [
+      "import { CodeSurfer } from 'mdx-deck-code-surfer'",
+      '',
+      '# Code',
+      '',
+      '<CodeSurfer',
+      '  title={() => (<h2>A <span style={{color: "#f46f55"}}>sample</span></h2>)}',
+      "  code={require('!raw-loader!./snippets/a.js')}",
+      '  steps={[{ lines: [1] }, { range: [2, 4] }]}',
+      '/>',
+      '',
+      'After the surfer.',
+      '',
+      '---',
+      '',
+      '<BGImage opacity={0.3} src={require("file-loader!./images/themes.png")}/>',
+      '',
+      '# Themes',
+      '',
+      '<img src="./dot.png" alt="Dot" style={{maxHeight: \'50vh\', objectFit: \'contain\'}}/>',
+      '',
+      '<iframe',
+      '  style={{',
+      "    width: '90vw',",
+      '  }}',
+      '  src="https://example.com/page"',
+      '/>',
+      '',
+      '<Split>',
+      '',
+      'Wrapped text with {braces}.',
+      '',
+      '</Split>',
+      '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.mdx': deck, 'dot.png': TINY_PNG }, 'mdx-scripted-tags'), 'deck.mdx'));
+    const text = built.briefing.slides.map((s) => toPlainText(`${s.titleHtml} ${s.bodyHtml}`).replace(/\s+/g, ' ').trim());
+    expect(text).toEqual(['Code After the surfer.', 'Themes Wrapped text with {braces}.']);
+    expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Dot"/);
+    // In reading order, as the CLI reports them.
+    expect([...built.warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message.split(';')[0]}`)).toEqual([
+      '5: component <CodeSurfer> (MDX, React) is not supported and was left out',
+      '15: component <BGImage> (MDX, React) is not supported and was left out',
+      '19: attributes written as JavaScript (MDX, React: `style={{…}}`) were left out of this tag',
+      '21: attributes written as JavaScript (MDX, React: `style={{…}}`) were left out of this tag',
+      '21: raw HTML was neutralised: removed <iframe>, src on <iframe>',
+      '28: component <Split> (MDX, React) is not supported and was left out',
+    ]);
   });
 
   it('names a comment never closed, at its line, which took the rest of the file', async () => {

@@ -72,6 +72,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);
     const mdx = await loadModel(path.join(mdxDir, 'deck.mdx'), { sandbox });
     expect(mdx.briefing.slides[0]!.bodyHtml).toBe('<p>Shown.</p>\n');
+    // Its tags that hold JavaScript, read by a JavaScript parser: thousands of lines each opening one never closed, each
+    // read to the end of the parser's window, within one budget for the file (jsx-tags.ts).
+    writeFileSync(path.join(mdxDir, 'tags.mdx'), `# Tags\n\nShown.\n\n${'<A b={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,\n'.repeat(5000)}`);
+    const tags = await loadModel(path.join(mdxDir, 'tags.mdx'), { sandbox });
+    expect(tags.briefing.slides[0]!.bodyHtml).toMatch(/^<p>Shown\.<\/p>/);
     // Advanced Slides' annotations, unclosed, each looked along for its attributes: the deck builds, the comments show nothing.
     const annotations = await loadModel(briefing({ 'a.md': `## Long\n\n<split>\n\n${'<!-- slide a="b" a="b" '.repeat(500)}\n` }), { sandbox });
     expect(annotations.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).not.toContain('slide a=');

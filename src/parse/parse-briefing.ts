@@ -102,6 +102,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   for (const body of meta.peerTools.includes('MDX') ? bodies : []) {
     const rewritten = rewriteMdxDeck(body.text);
     body.text = rewritten.text;
+    for (const i of rewritten.scripted) bag.warn('W_PEER_SYNTAX', 'attributes written as JavaScript (MDX, React: `style={{…}}`) were left out of this tag; its plain ones are kept', { file: body.file.path, line: body.lineNumbers?.[i] ?? body.firstLine + i, hint: PEER_SYNTAX_HINT });
     if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: body.lineNumbers?.[rewritten.unclosedComment] ?? body.firstLine + rewritten.unclosedComment, hint: 'close the comment with */}' });
   }
   // reveal-hugo's shortcodes: its sections stacks, its notes reveal's, its fragments steps, its slide settings reveal's, line

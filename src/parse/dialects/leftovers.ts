@@ -140,10 +140,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's `<Youtube id="…"/>` and `<Tweet id="…"/>`: a link to what they would show, which a deck cannot embed.
   const embedded = readEmbedLink(line);
   if (embedded) return embedded;
-  // A Vue component: PascalCase (`<Tweet>`, `<YouTube>`) or Slidev's `v-` ones, and in a Slidev deck its `<arrow>` (its
+  // A Vue or React component: capitalised (`<Tweet>`, `<YouTube>`, `<BGImage>`) or Slidev's `v-` ones, and in a Slidev deck its `<arrow>` (its
   // starter deck's, which Slidev also names so); HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
-  const component = /^[ \t]*<(\/?)([A-Z][a-z][\w-]*|v-[\w-]+|arrow)\b[^>]*?(\/?)>[ \t]*$/.exec(line);
+  const component = /^[ \t]*<(\/?)([A-Z][\w-]*|v-[\w-]+|arrow)\b[^>]*?(\/?)>[ \t]*$/.exec(line);
   if (!component || HTML_TAGS.has(component[2]!.toLowerCase()) || (component[2] === 'arrow' && !state.slidev)) return null;
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';

@@ -7,9 +7,17 @@
 //   `<aside class="notes">`, on one line or several;
 // - `<Head>` … `</Head>` sets the page's head, which briefdeck makes itself: left out;
 // - `<Appear>` and `<Steps>` around content make it a build step;
-// - comments, `{/* … */}`, are left out.
+// - comments, `{/* … */}`, are left out;
+// - a tag that holds JavaScript (`<CodeSurfer title={() => …}`, `<img style={{…}}>`), over one line or several, is read
+//   with a JavaScript parser (jsx-tags.ts): a component's tag is written on its first line as `<Name/>` or `<Name>`,
+//   an HTML tag with its plain attributes only (the JavaScript ones named in a warning), every other line of it empty.
 // Other components are left out with a warning (leftovers.ts), what they wrap shown.
+import { escapeHtml } from '../../html-text.js';
 import { createFenceReader } from '../read-fences.js';
+import { JSX_READING_BUDGET, readJsxTag } from './jsx-tags.js';
+
+/** HTML's elements that have no content, which alone may close themselves (`<img />`). */
+const VOID_ELEMENTS = new Set('area base br col embed hr img input link meta source track wbr'.split(' '));
 
 /** An import or export statement opening a block: ES module code for the tool. */
 const ESM_LINE = /^(?:import|export)[ \t{*]/;
@@ -23,16 +31,25 @@ export function readsAsMdxBody(text: string): boolean {
  * An MDX deck's file rewritten into briefdeck's Markdown, line for line (see above); code blocks are left as they are.
  * `unclosedComment` is the index of the line where a comment opens that never closes, which took the rest of the file.
  */
-export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: number } {
+export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: number; scripted: number[] } {
   const fences = createFenceReader();
+  const lines = text.split('\n');
+  const offsets: number[] = [];
+  lines.reduce((at, line) => (offsets.push(at), at + line.length + 1), 0);
+  /** Where a tag read over several lines ends: the lines before it are part of it. */
+  let tagEnd = -1;
+  /** The lines where an HTML tag's JavaScript attributes were left out. */
+  const scripted: number[] = [];
+  const budget = { left: JSX_READING_BUDGET };
   let esm = false;
   let head = false;
   let comment = false;
   let commentFrom = 0;
   let blankBefore = true;
-  const rewritten = text
-    .split('\n')
+  const rewritten = lines
     .map((line, index) => {
+      // Inside a tag read from a line above: empty, but for what follows the tag's end on its last line.
+      if (tagEnd > offsets[index]!) return tagEnd >= offsets[index]! + line.length ? '' : line.slice(tagEnd - offsets[index]!);
       const blank = line.trim() === '';
       const atBlockStart = blankBefore;
       blankBefore = blank;
@@ -59,6 +76,22 @@ export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: 
         head = !/<\/Head>/.test(line);
         return '';
       }
+      // A tag that holds JavaScript, or a component's that goes on past its line: read whole, written as one plain tag.
+      const opening = /^([ \t]*)<([A-Za-z][\w.-]*)/.exec(line);
+      const component = opening !== null && /^[A-Z]/.test(opening[2]!);
+      if (opening && (line.includes('={') || !line.includes('>', opening[0].length) || (component && !/>[ \t]*$/.test(line)))) {
+        const tag = readJsxTag(text, offsets[index]! + opening[1]!.length, budget);
+        // An HTML tag of plain attributes over several lines is HTML as written; only one holding JavaScript is rewritten.
+        if (tag && (component || tag.scripted)) {
+          // JSX closes any element with `/>`; HTML, only a void one: another (`<iframe … />`) is written closed, or it would take in what follows.
+          const attributes = tag.stringAttributes.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
+          const plain = component ? `<${tag.name}${tag.selfClosing ? '/' : ''}>` : `<${tag.name}${attributes}${!tag.selfClosing ? '>' : VOID_ELEMENTS.has(tag.name.toLowerCase()) ? ' />' : `></${tag.name}>`}`;
+          if (!component) scripted.push(index);
+          const rest = tag.end >= offsets[index]! + line.length ? '' : line.slice(tag.end - offsets[index]!);
+          tagEnd = tag.end;
+          return `${opening[1]}${plain}${rest}`;
+        }
+      }
       if (/^[ \t]*<(?:Appear|Steps)>[ \t]*$/.test(line)) return '<!-- pause -->';
       if (/^[ \t]*<\/(?:Appear|Steps)>[ \t]*$/.test(line)) return '<!-- pause: end -->';
       // Each comment, `{/*` to its `*/}`, found in one pass along the line: a line of thousands never closed stays linear.
@@ -81,5 +114,5 @@ export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: 
       return rewritten.replace(/<Notes>/g, '<aside class="notes">').replace(/<\/Notes>/g, '</aside>');
     })
     .join('\n');
-  return comment ? { text: rewritten, unclosedComment: commentFrom } : { text: rewritten };
+  return comment ? { text: rewritten, unclosedComment: commentFrom, scripted } : { text: rewritten, scripted };
 }
