@@ -3,9 +3,7 @@ import { failure, type Diagnostic, type ErrorCode } from './errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type LoadedBriefing, type RenderedDeck } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import type { RenderOptions } from './render-deck.js';
-
 import { DEFAULT_SANDBOX_LIMITS, startSandboxThread, takeEarlySandboxThread, type SandboxLimits } from './sandbox-thread.js';
-
 
 /** What the main thread asks the worker to do; `sandbox-entry.ts` answers each. */
 export type SandboxJob =
