@@ -151,6 +151,8 @@ async function drawInPage({ sources, look, darkMode }: { sources: string[]; look
     flowchart: { htmlLabels: false },
     fontFamily: font,
     theme: 'base',
+    // Mermaid draws some shapes with a little random wobble; a fixed seed draws them the same at every build.
+    handDrawnSeed: 1,
     themeVariables: { fontFamily: font, darkMode, background: `#${look.background}`, primaryColor: `#${look.background}`, primaryTextColor: `#${look.text}`, primaryBorderColor: `#${look.accent}`, lineColor: `#${look.text}`, textColor: `#${look.text}` },
   });
   const out: Drawing[] = [];
