@@ -2382,6 +2382,15 @@ describe('speaker notes in odd places, found by the random-syntax property test'
 });
 
 describe('reveal slide and element directives', () => {
+  it('a .slide: comment that goes on over several lines: its first line\'s settings are read, as reveal\'s pattern reads to the line\'s end, and nothing of it shows', async () => {
+    const deck = ['---', 'title: R', 'revealOptions:', '  transition: fade', '---', '', '<!-- .slide: data-background-color="#123456" class="lead"', '     data-transition="zoom" -->', '## Two lines', '', 'Text', '', '---', '', '## Next', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-slide-comment-lines'), 'deck.md'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Two lines')!;
+    expect([slide.look?.backgroundColor, slide.look?.className, slide.look?.transition]).toEqual(['#123456', 'lead', undefined]);
+    expect(toPlainText(slide.bodyHtml).trim()).toBe('Text');
+    expect(built.deck.html).not.toContain('data-transition="zoom"');
+  });
+
   it('.slide: sets a safe background colour and class on the slide it precedes; .element: makes fragments; unsafe values are refused', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'reveal-looks.md'));
     const content = built.briefing.slides.filter((s) => s.kind === 'content');

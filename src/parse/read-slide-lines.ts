@@ -12,6 +12,9 @@ import { describeIgnoredSettings, readSlideDirective, takeSlideComments } from '
 import type { RawSlide } from './raw-slide.js';
 import { hasText, locateLine, type Line } from './source-lines.js';
 
+/** A reveal `.slide:` comment opened on a line and not closed there. */
+const OPEN_SLIDE_COMMENT = /^[ \t]*<!--[ \t]*\.slide:(?:(?!-->).)*$/;
+
 /** What a slide's lines say, apart from the Markdown itself. */
 export interface SlideLines {
   layout: string;
@@ -123,6 +126,10 @@ export function readSlideLines(raw: RawSlide, options: { incremental: boolean; a
     if (slideLook) {
       applySlideLook(slideLook, line);
     } else if (!directive) {
+      // A `.slide:` comment that goes on to the next lines: reveal reads the settings on its first line (its pattern ends at
+      // the line's end), and so does briefdeck; the comment itself stays, so the lines after it are hidden as a comment's are.
+      const opening = OPEN_SLIDE_COMMENT.test(line.text) ? readSlideDirective(`${line.text} -->`, authorClasses) : null;
+      if (opening) applySlideLook(opening, line);
       const malformed = describeMalformedDirective(line.text);
       if (malformed) bag.warn('W_DIRECTIVE', `malformed directive ${line.text.trim()}`, { ...locateLine(line, raw.file), hint: `did you mean ${malformed}?` });
       columnLines.at(-1)!.push(line);
