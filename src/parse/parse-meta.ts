@@ -70,7 +70,7 @@ const MAX_DURATION_MINUTES = 24 * 60;
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: () => readonly string[]): { meta: BriefingMeta; location: SourceLocation } {
   // `knownTools`: the tools the file's body already says it was written for, whose keys its front matter is read as.
   // `toolsOfBody`: those its body shows (peer-tools.ts), asked only when a key is no tool's and the keys name none: a deck
-  // known by its body (Pandoc's heading attributes) may hold keys its tool's template reads, which are not typos then.
+  // known by its body (reveal's comments, Pandoc's pauses) may hold keys its tool's template reads, not typos there.
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [...knownTools], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
