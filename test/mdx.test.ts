@@ -57,14 +57,14 @@ describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
       '',
       '<Split>',
       '',
-      'Wrapped text with {braces}.',
+      'Wrapped text.',
       '',
       '</Split>',
       '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.mdx': deck, 'dot.png': TINY_PNG }, 'mdx-scripted-tags'), 'deck.mdx'));
     const text = built.briefing.slides.map((s) => toPlainText(`${s.titleHtml} ${s.bodyHtml}`).replace(/\s+/g, ' ').trim());
-    expect(text).toEqual(['Code After the surfer.', 'Themes Wrapped text with {braces}.']);
+    expect(text).toEqual(['Code After the surfer.', 'Themes Wrapped text.']);
     expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Dot"/);
     // In reading order, as the CLI reports them.
     expect([...built.warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message.split(';')[0]}`)).toEqual([
@@ -75,6 +75,15 @@ describe('a deck written in MDX (mdx-deck, Spectacle)', () => {
       '21: raw HTML was neutralised: removed <iframe>, src on <iframe>',
       '28: component <Split> (MDX, React) is not supported and was left out',
     ]);
+  });
+
+  it('leaves out the JavaScript MDX runs in text ({props.name}, {1 + 1}) with a warning, and the tags of a fragment (<> … </>); an escaped \\{ and one in code stay', async () => {
+    const deck = ['# Hello {props.name}', '', 'Sum is {1 + 1}, literally \\{x\\}, in code `{y}`.', '', '<>', 'Grouped text', '</>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.mdx': deck }, 'mdx-expressions'), 'deck.mdx'));
+    const slide = built.briefing.slides[0]!;
+    expect(slide.title).toBe('Hello');
+    expect(slide.bodyHtml).toBe('<p>Sum is , literally {x}, in code <code>{y}</code>.</p>\n<p>Grouped text</p>\n');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['1: JavaScript expressions {…} (MDX, React) are not run and were left out', '3: JavaScript expressions {…} (MDX, React) are not run and were left out']);
   });
 
   it('names a comment never closed, at its line, which took the rest of the file', async () => {

@@ -52,6 +52,13 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     const found = [...new Set(line.match(new RegExp(SLIDEV_EXPRESSION.source, 'g'))!.map((e) => (e.length > 60 ? `${e.slice(0, 57)}…}}` : e)))];
     return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: `Slidev expression${found.length > 1 ? 's' : ''} ${found.join(', ')} ${found.length > 1 ? 'are' : 'is'} not supported and ${found.length > 1 ? 'were' : 'was'} left out` };
   }
+  // In an MDX deck, any `{…}` in text is JavaScript MDX runs (`{props.name}`, `{1 + 1}`), and `<>` … `</>` a fragment that
+  // groups; briefdeck runs no deck's code, so the expressions go, but in code spans, and the fragment's tags with them.
+  if (state.componentsOf?.startsWith('MDX') && /[{]|<\/?>/.test(line)) {
+    const withoutExpressions = replaceOutsideCodeSpans(line, MDX_EXPRESSION, '');
+    const kept = replaceOutsideCodeSpans(withoutExpressions, /<\/?>/g, '');
+    if (kept !== line) return { text: kept, ...(withoutExpressions !== line ? { warning: 'JavaScript expressions {…} (MDX, React) are not run and were left out' } : {}) };
+  }
   // In a Slidev deck, Vue computes any other `{{ … }}` (`{{ 1 + 1 }}`); briefdeck runs no deck's code, so it goes too, but in code spans.
   if (state.slidev && line.includes('{{')) {
     const kept = replaceOutsideCodeSpans(line, VUE_EXPRESSION, '');
@@ -227,6 +234,8 @@ const SLIDEV_EXPRESSION = new RegExp(String.raw`\{\{[^{}\n]{0,200}\$(?:${SLIDEV_
 
 /** A Vue expression in text, but for Quarto's shortcodes (`{{< … >}}`, `{{% … %}}`). */
 const VUE_EXPRESSION = /\{\{(?![<%])[^{}\n]{1,400}\}\}/g;
+/** An MDX expression in text, `{…}` not escaped (`\\{` is a brace), without braces inside; bounded. */
+const MDX_EXPRESSION = /(?<!\\)\{[^{}\n]{0,400}\}/g;
 
 /** `line` with `pattern` replaced but inside its code spans (`` `…` ``), where Markdown shows the text as written. */
 function replaceOutsideCodeSpans(line: string, pattern: RegExp, replacement: string): string {
