@@ -2545,6 +2545,9 @@ describe('reveal slide and element directives', () => {
     expect(course.briefing.meta.peerTools).toEqual(['reveal-md']);
     expect(course.briefing.slides.map((s) => s.title)).toEqual(['Building Applications', 'Uppercase', 'Titlecase', 'Chaining', 'Done']);
     expect(course.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['1: W_IMAGE_MISSING', '10: W_IMAGE_MISSING']);
+    // data-background with a picture's address that goes on past its name (GitHub's `?raw=true`) is a picture too: remote, so left out.
+    const queried = await buildDeck(path.join(writeBriefing({ 'deck.md': chapter.replace('../images/cover.jpg', 'https://example.com/cover.png?raw=true') }, 'reveal-md-background-query'), 'deck.md'));
+    expect(queried.warnings.map((w) => `${w.line}: ${w.code} ${w.message.split(':')[0]}`)[0]).toBe('1: W_REMOTE_IMAGE remote background image "https');
   });
 
   it('a deck known by its body (reveal\'s comments, Pandoc\'s pauses) may hold keys its tool\'s template reads: each is a warning naming that tool, not an error; in a deck with no tool\'s marks one is still an error', async () => {

@@ -262,7 +262,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
     if (name === 'data-background-color' || name === 'data-background') {
       if (SAFE_COLOUR.test(value)) look.backgroundColor = value;
       // reveal's data-background takes an image path as well as a colour.
-      else if (name === 'data-background' && /\.(png|jpe?g|gif|webp|svg)$/i.test(value)) look.backgroundImage = value;
+      // (An address may go on past the picture's name with a query, as GitHub's `…/a.png?raw=true` does.)
+      else if (name === 'data-background' && /\.(png|jpe?g|gif|webp|svg)(?:[?#][^\s]*)?$/i.test(value)) look.backgroundImage = value;
       else ignored.push(`${name}="${value}"`);
     } else if (name === 'data-background-image') {
       look.backgroundImage = value;
