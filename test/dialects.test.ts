@@ -1616,6 +1616,16 @@ describe('a line of an inline HTML tag alone', () => {
 });
 
 describe('math between backslashed brackets', () => {
+  it('a display formula on the lines under a list item or a line of text is typeset whole: a line of only = or - in its TeX is never a setext heading\'s underline; a real setext heading stays one', async () => {
+    const deck = ['---', 'title: M', '---', '', '## Matrix', '', '- Matrix', '$$', '\\begin{aligned}', '\tA', '\t=', '\tB', '\\end{aligned}', '$$', '', 'Text', '$$', 'x', '-', 'y', '$$', '', '## Heading', '', 'Setext title', '===', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'math-under-list-item'), 'deck.md'));
+    const math = built.briefing.slides.find((s) => s.title === 'Matrix')!.bodyHtml;
+    expect(math).toMatch(/^<ul>\s*<li>Matrix<div class="math-display">/);
+    expect(math.match(/class="math-display"/g)).toHaveLength(2);
+    expect(math).not.toMatch(/<h\d|\\begin\{aligned\}<|<li>\s*y/);
+    expect(built.briefing.slides.find((s) => s.title === 'Heading')!.bodyHtml).toMatch(/^<h1[^>]*>Setext title<\/h1>/);
+  });
+
   it("reveal.js's Markdown writes \\\\(…\\\\) and \\\\[…\\\\] for its math plugin, and R Markdown's Pandoc reads \\(…\\) and \\[…\\]: both are typeset, in titles too; an escaped backslash, and a deck for no tool, keep them as text", async () => {
     const reveal = ['---', 'title: M', 'revealOptions:', '  transition: fade', '---', '', '## Heads \\\\(k\\\\) of \\\\(n\\\\)', '', 'Inline \\\\(x^2\\\\) and \\\\[ y = mx \\\\]', ''].join('\n');
     const revealed = await buildDeck(path.join(writeBriefing({ 'deck.md': reveal }, 'reveal-backslash-math'), 'deck.md'));

@@ -31,7 +31,7 @@ import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
-import { createMathRenderer, MATH_MARK } from './render-math.js';
+import { createMathRenderer, keepFormulasOutOfHeadings, MATH_MARK } from './render-math.js';
 import { cleanSlideRawHtml } from './clean-raw-html.js';
 import { renderAlert } from './dialects/alerts.js';
 import { wikiLinkExtension } from './dialects/wiki-links.js';
@@ -134,7 +134,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     tokenizer: {
-      ...BLOCK_RULE_PRECHECKS, html: readHtmlBlocks(pandocDeck),
+      ...BLOCK_RULE_PRECHECKS, html: readHtmlBlocks(pandocDeck), lheading: keepFormulasOutOfHeadings(BLOCK_RULE_PRECHECKS.lheading!),
       // An inline comment is looked for within a bounded window: marked's pattern looks from each `<!--` to the end of the
       // text for its close, so a line of thousands of unclosed ones took time that grew with its square. One that does not
       // close within the window is text, as an unclosed one is; `false` hands every other tag to marked's own reading.

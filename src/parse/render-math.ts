@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { TokenizerAndRendererExtension } from 'marked';
+import type { TokenizerAndRendererExtension, TokenizerObject } from 'marked';
 import { escapeHtml } from '../html-text.js';
 import { startWithinParagraph, startWithinWindow, startWithinWindowOf } from './extension-start.js';
 import type { CrossRefs } from './dialects/pandoc/cross-refs.js';
@@ -38,6 +38,32 @@ const BACKSLASHED = {
   single: { open: /(?<!\\)\\[([]/, inline: /^\\\(([\s\S]{1,2000}?)\\\)/, display: /^\\\[([\s\S]{1,2000}?)\\\]/ },
   double: { open: /\\\\[([]/, inline: /^\\\\\(([\s\S]{1,2000}?)\\\\\)/, display: /^\\\\\[([\s\S]{1,2000}?)\\\\\]/ },
 };
+
+/** A setext heading's underline, the first line of only `=` or `-` under the text. */
+const SETEXT_UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/;
+/** How far the check looks for the underline, as far as the setext precheck does (block-rule-prechecks.ts). */
+const SETEXT_WINDOW = 4096;
+/** A line that opens a display formula, `$$` at its start. */
+const FORMULA_LINE = /(?:^|\n) {0,3}\$\$/;
+
+/**
+ * marked's setext heading rule (`rule`), declining text that a display formula interrupts before its underline: the
+ * formula is a block of its own (mathBlock's start lets it interrupt a paragraph), so a line of `=` or `-` inside it is
+ * TeX, never a heading's underline. Only the text to the first blank line is looked at, as a heading's is.
+ */
+export function keepFormulasOutOfHeadings(rule: NonNullable<TokenizerObject['lheading']>): NonNullable<TokenizerObject['lheading']> {
+  return function lheading(this: unknown, src: string) {
+    // Most blocks are no heading by the rule's own quick look; only text it would read as one is looked along.
+    const verdict = rule.call(this as never, src);
+    if (verdict !== false) return verdict;
+    // As far as the rule's quick look goes, so a long paragraph asked at each of its lines is not read to its end each time.
+    const window = src.slice(0, SETEXT_WINDOW);
+    const blank = window.indexOf('\n\n');
+    const paragraph = blank === -1 ? window : window.slice(0, blank + 1);
+    const underline = SETEXT_UNDERLINE.exec(paragraph);
+    return underline && FORMULA_LINE.test(paragraph.slice(1, underline.index)) ? undefined : false;
+  };
+}
 
 /** Creates the marked extensions for math and the step that puts its HTML back into a rendered fragment. */
 export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; backslashExtension: TokenizerAndRendererExtension; renderDisplay(tex: string): string; renderFormula(tex: string, display: boolean): string; putBack(html: string): string } {
