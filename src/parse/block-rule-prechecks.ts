@@ -10,7 +10,7 @@
 import type { TokenizerObject } from 'marked';
 
 /** How far the setext check looks for the line under a heading before it leaves the question to marked. */
-const SETEXT_WINDOW = 4096;
+export const SETEXT_WINDOW = 4096;
 
 /** Where a block's first lines show a setext underline (`===`, `---`) or a blank line, whichever comes first. */
 const UNDERLINE_OR_BLANK = /\n(?: {0,3}(=+|-+)[ \t]*(?:\n|$)|[ \t]*\n)/;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TokenizerAndRendererExtension, TokenizerObject } from 'marked';
 import { escapeHtml } from '../html-text.js';
+import { SETEXT_WINDOW } from './block-rule-prechecks.js';
 import { startWithinParagraph, startWithinWindow, startWithinWindowOf } from './extension-start.js';
 import type { CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { MATH_CLICK_STEPS } from './dialects/slidev.js';
@@ -41,8 +42,6 @@ const BACKSLASHED = {
 
 /** A setext heading's underline, the first line of only `=` or `-` under the text. */
 const SETEXT_UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/;
-/** How far the check looks for the underline, as far as the setext precheck does (block-rule-prechecks.ts). */
-const SETEXT_WINDOW = 4096;
 /** A line that opens a display formula, `$$` at its start. */
 const FORMULA_LINE = /(?:^|\n) {0,3}\$\$/;
 
@@ -56,7 +55,7 @@ export function keepFormulasOutOfHeadings(rule: NonNullable<TokenizerObject['lhe
     // Most blocks are no heading by the rule's own quick look; only text it would read as one is looked along.
     const verdict = rule.call(this as never, src);
     if (verdict !== false) return verdict;
-    // As far as the rule's quick look goes, so a long paragraph asked at each of its lines is not read to its end each time.
+    // As far as the rule's quick look goes (SETEXT_WINDOW), so a long paragraph asked at each of its lines is not read to its end each time.
     const window = src.slice(0, SETEXT_WINDOW);
     const blank = window.indexOf('\n\n');
     const paragraph = blank === -1 ? window : window.slice(0, blank + 1);
