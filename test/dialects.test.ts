@@ -128,6 +128,9 @@ describe('other tools\' front matter', () => {
     expect(shared.briefing.slides.map((s) => [s.title, s.notes])).toEqual([['S', null], ['One', null], ['Two', null]]);
     expect(shared.briefing.meta.transition).toBe('fade');
     expect(shared.warnings.map((w) => w.message)).toEqual(['"description" is Marp\'s or Pandoc\'s or Quarto\'s metadata; briefdeck ignores it', '"keywords" is Marp\'s or Pandoc\'s or Quarto\'s metadata; briefdeck ignores it']);
+    // Mermaid's settings (reveal-md's demo deck, Quarto's documents) are one of those keys: the deck builds, its diagrams drawn as any.
+    const mermaid = await buildDeck(path.join(writeBriefing({ 'deck.md': "---\nmermaid:\n  themeVariables:\n    lineColor: '#fff'\n---\n\n## One\n\nText\n" }, 'shared-mermaid-key'), 'deck.md'));
+    expect(mermaid.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['2: "mermaid" is reveal-md\'s or Quarto\'s metadata; briefdeck ignores it']);
   });
 
   it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language; R Markdown\'s `r Sys.Date()` too', async () => {

@@ -71,6 +71,8 @@ const SHARED_KEYS: Record<string, string[]> = {
   footer: ['Marp', 'Quarto'],
   transition: ['Slidev', 'Quarto'],
   css: ['reveal-md', 'Pandoc', 'Quarto'],
+  // Mermaid's settings for the deck's diagrams (`mermaid: themeVariables: …`), in reveal-md's front matter and Quarto's.
+  mermaid: ['reveal-md', 'Quarto'],
   // A document's own description, keywords, image and address, which several tools read.
   ...Object.fromEntries(['description', 'keywords'].map((k) => [k, ['Marp', 'Pandoc', 'Quarto']])),
   ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
