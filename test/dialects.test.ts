@@ -4160,6 +4160,17 @@ describe('syntax shown in a code block is code', () => {
 });
 
 describe("presenterm's decks", () => {
+  it('place a column by its index, wherever it is written (column: 1 before column: 0, a column gone back to later), each line keeping its own line number', async () => {
+    const deck = ['---', 'title: P', '---', '', 'Columns', '===', '', '<!-- column_layout: [2, 1] -->', '', '<!-- column: 1 -->', '', 'Right side', '', '![Gone](gone.png)', '', '<!-- column: 0 -->', '', 'Left side', '', '<!-- column: 1 -->', '', 'More right', '', '<!-- reset_layout -->', '', 'Below both', '', '<!-- end_slide -->', '', 'Next', '===', '', 'Text', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'presenterm-columns-order'), 'deck.md'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Columns')!;
+    expect(slide.columns!.map((c) => toPlainText(c).replace(/\s+/g, ' ').trim())).toEqual(['Left side', 'Right side More right']);
+    expect(slide.columns![1]).toContain('alt="Gone"');
+    expect(slide.columnWidths).toEqual([67, 33]);
+    expect(toPlainText(slide.columnsTail ?? '').trim()).toBe('Below both');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message.split(';')[0]}`)).toEqual(['14: image not found: gone.png']);
+  });
+
   it('are known by a column layout alone (<!-- column_layout: [1, 1] -->, no end_slide, no front matter): its columns and pauses read, a picture outside the folder left out with a warning', async () => {
     const deck = ['# Columns and pauses', '', 'Intro text.', '', '<!-- pause -->', '', '<!-- column_layout: [1, 1] -->', '', '<!-- column: 0 -->', '', '![A dog](../pictures/dog.png)', '', 'Left text', '', '<!-- column: 1 -->', '', 'Right text', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'presenterm-columns-only'), 'deck.md'));

@@ -12,6 +12,7 @@ import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js
 import { rewriteMdxDeck } from './dialects/mdx.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
 import { readsAsPresentermBody, readsAsPresentermFrontMatter, writePresentermTitles } from './dialects/presenterm.js';
+import { orderPresentermColumns } from './dialects/presenterm-columns.js';
 import { readsAsRevealHugoBody, rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
 import { countHeadings } from './headings.js';
@@ -114,7 +115,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     for (const w of rewritten.warnings) bag.warn('W_PEER_SYNTAX', w.message, { file: body.file.path, line: body.lineNumbers?.[w.index] ?? body.firstLine + w.index, hint: PEER_SYNTAX_HINT });
   }
   // presenterm's slide titles are setext headings, written as ATX ones before the deck is cut, in the files it includes too.
-  for (const body of meta.peerTools.includes('presenterm') ? bodies : []) body.text = writePresentermTitles(body.text, meta.presentermOptions);
+  // And its columns' parts in the order of their columns, as presenterm places them, each line at its own line (presenterm-columns.ts).
+  for (const body of meta.peerTools.includes('presenterm') ? bodies : []) {
+    body.text = writePresentermTitles(body.text, meta.presentermOptions);
+    Object.assign(body, orderPresentermColumns(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i));
+  }
   for (const [relPath, f] of meta.peerTools.includes('presenterm') ? includes : []) if (f.file) includes.set(relPath, { ...f, file: { ...f.file, text: writePresentermTitles(f.file.text, meta.presentermOptions) } });
   // GitPitch's code steps after a block light its lines, written onto its fence before the deck is cut.
   for (const body of meta.peerTools.includes('GitPitch') ? bodies : []) {
