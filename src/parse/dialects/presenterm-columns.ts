@@ -3,9 +3,7 @@
 // are laid out in the order they are written, so before the deck is cut, each column layout's parts are put in the
 // order of their columns, every line keeping its own line number for messages. Code is left alone.
 import { blankFencedCode } from '../read-fences.js';
-
-/** A presenterm comment command on a line of its own: its name and its value. */
-const COMMAND = /^[ \t]*<!--[ \t]*([a-z_]{1,40})(?:[ \t]*:[ \t]*([^\n]*?))?[ \t]*-->[ \t]*$/;
+import { COMMAND } from './presenterm.js';
 
 /**
  * The text with each column layout's parts in the order of their columns, and the line each line of it was written at

@@ -21,7 +21,7 @@ import { suggestClosest } from '../../did-you-mean.js';
 // and user comments (`<!-- // … -->`) show nothing.
 
 /** A comment command on a line of its own: its name and what follows the colon. */
-const COMMAND = /^[ \t]*<!--[ \t]*([a-z_]{1,40})(?:[ \t]*:[ \t]*([^\n]*?))?[ \t]*-->[ \t]*$/;
+export const COMMAND = /^[ \t]*<!--[ \t]*([a-z_]{1,40})(?:[ \t]*:[ \t]*([^\n]*?))?[ \t]*-->[ \t]*$/;
 /** presenterm's comment commands, for a mistyped one's "did you mean". */
 const COMMANDS = ['end_slide', 'pause', 'speaker_note', 'incremental_lists', 'column_layout', 'column', 'reset_layout', 'jump_to_middle', 'skip_slide', 'include', 'new_line', 'new_lines', 'font_size', 'alignment', 'no_footer', 'list_item_newlines', 'snippet_output'];
 /** presenterm's slide end, by which a deck is known. */
