@@ -12,7 +12,7 @@ export const MAX_HTML_DEPTH = 256;
 export const HTML_TOO_DEEP = { message: `HTML nested more than ${MAX_HTML_DEPTH} elements deep`, hint: 'close the elements opened before this line; no slide nests this deep' };
 
 /** Elements with no content, so never open. */
-const VOID_ELEMENTS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** Elements whose end tag may be left out: the next of their kind closes them, so they are not counted as nesting. */
 const OPTIONAL_END = new Set(['body', 'caption', 'colgroup', 'dd', 'dt', 'head', 'html', 'li', 'optgroup', 'option', 'p', 'rb', 'rp', 'rt', 'rtc', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);

@@ -14,10 +14,8 @@
 // Other components are left out with a warning (leftovers.ts), what they wrap shown.
 import { escapeHtml } from '../../html-text.js';
 import { createFenceReader } from '../read-fences.js';
+import { VOID_ELEMENTS } from '../html-depth.js';
 import { JSX_READING_BUDGET, readJsxTag } from './jsx-tags.js';
-
-/** HTML's elements that have no content, which alone may close themselves (`<img />`). */
-const VOID_ELEMENTS = new Set('area base br col embed hr img input link meta source track wbr'.split(' '));
 
 /** An import or export statement opening a block: ES module code for the tool. */
 const ESM_LINE = /^(?:import|export)[ \t{*]/;
@@ -83,7 +81,7 @@ export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: 
         const tag = readJsxTag(text, offsets[index]! + opening[1]!.length, budget);
         // An HTML tag of plain attributes over several lines is HTML as written; only one holding JavaScript is rewritten.
         if (tag && (component || tag.scripted)) {
-          // JSX closes any element with `/>`; HTML, only a void one: another (`<iframe … />`) is written closed, or it would take in what follows.
+          // JSX closes any element with `/>`; HTML, only a void one (`<img />`): another (`<iframe … />`) is written closed, or it would take in what follows.
           const attributes = tag.stringAttributes.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
           const plain = component ? `<${tag.name}${tag.selfClosing ? '/' : ''}>` : `<${tag.name}${attributes}${!tag.selfClosing ? '>' : VOID_ELEMENTS.has(tag.name.toLowerCase()) ? ' />' : `></${tag.name}>`}`;
           if (!component) scripted.push(index);
