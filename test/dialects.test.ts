@@ -1600,6 +1600,14 @@ describe("a deck for Pandoc's Beamer output", () => {
     // A width in another unit (1.5cm) is no share of the text's: that column takes what the other leaves.
     const cm = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: C', 'output: beamer_presentation', '---', '', '## Sized', '', '\\begin{columns}', '\\column{1.5cm}', 'L', '\\column{0.4\\textwidth}', 'R', '\\end{columns}', ''].join('\n') }, 'beamer-column-cm'), 'deck.Rmd'));
     expect(cm.briefing.slides.at(-1)!.columnWidths).toEqual([60, 40]);
+    // The shorthands Pandoc's Beamer templates define, \\begincols and \\endcols, are those columns; a heading's attributes
+    // right after its text (`# Demo{#sec:demo}`, pandoc-crossref's way) are its attributes, but a span's at its end the span's.
+    const shorthand = ['% Talk', '', '# Demo{#sec:demo}', '', '\\begincols', '', '\\column{.5\\textwidth}', '', 'Left', '', '\\column{.5\\textwidth}', '', 'Right', '', '\\endcols', '', '# The [set]{.smaller}', '', 'Text', ''].join('\n');
+    const cols = await buildDeck(path.join(writeBriefing({ 'deck.md': shorthand }, 'beamer-begincols'), 'deck.md'));
+    const demo = cols.briefing.slides.find((s) => s.title === 'Demo')!;
+    expect([demo.layout, demo.columns?.map((c) => toPlainText(c).trim())]).toEqual(['two-column', ['Left', 'Right']]);
+    expect(cols.briefing.slides.map((s) => s.title)).toContain('The set');
+    expect(cols.warnings.map((w) => w.message).join('\n')).not.toMatch(/begincols|endcols|\{#sec/);
   });
 });
 

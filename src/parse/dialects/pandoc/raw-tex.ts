@@ -46,6 +46,9 @@ const BEAMER_BLOCKS: Record<string, string> = { block: 'note', alertblock: 'warn
  * as a share of the text's (`0.4\textwidth`) is its share of the slide.
  */
 function rewriteBeamerLine(line: string): string | null {
+  // The shorthands Pandoc's Beamer decks define for columns (`\newcommand{\begincols}{\begin{columns}}`, and `\endcols`).
+  const shorthand = /^[ \t]*\\(begin|end)cols[ \t]*$/.exec(line);
+  if (shorthand) return shorthand[1] === 'end' ? '::::' : ':::: columns';
   const match = /^[ \t]*\\(begin|end)\{(columns|column|block|alertblock|exampleblock)\}(.*)$/.exec(line);
   if (!match) return null;
   const [, edge, name, rest] = match as unknown as [string, string, string, string];
