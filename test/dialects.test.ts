@@ -1175,6 +1175,16 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(other.briefing.slides.at(-1)!.title).toBe('A | B');
   });
 
+  it("ioslides: {.columns-2} on a title flows the slide's content into two columns, as ioslides' stylesheet does", async () => {
+    const deck = ['---', 'title: IO', 'output: ioslides_presentation', '---', '', '## Two columns {.columns-2}', '', '- one', '- two', '- three', '- four', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'ioslides-slide-columns'), 'deck.Rmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Two columns')!;
+    expect(slide.look?.className).toBe('columns-2');
+    expect(built.warnings).toEqual([]);
+    expect(built.deck.html).toMatch(/<section[^>]*class="[^"]*\bcolumns-2\b/);
+    expect(built.deck.html).toContain('section.columns-2 .slide-content');
+  });
+
   it("keep the text of HTML in the metadata, which Pandoc reads as Markdown (xaringan's starter deck's subtitle \"⚔<br/>with xaringan\"), a line break as a space", async () => {
     const deck = ['---', 'title: "Presentation <em>Ninja</em>"', 'subtitle: "⚔<br/>with xaringan"', 'author: "Yihui Xie"', 'output:', '  xaringan::moon_reader:', '    lib_dir: libs', '---', '', '# One', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-html-meta'), 'deck.Rmd'));

@@ -105,7 +105,7 @@ export function isKnownRevealSeparator(kind: keyof typeof KNOWN_SEPARATORS, patt
 }
 
 /** Classes a slide may take from another tool's syntax: looks the themes define, nothing of the deck's chrome. */
-export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'smaller', 'dark', 'light', 'compact', 'text-center', 'scrollable', 'nostretch']);
+export const SLIDE_CLASS_ALLOWLIST = new Set(['lead', 'invert', 'center', 'smaller', 'dark', 'light', 'compact', 'text-center', 'scrollable', 'nostretch', 'columns-2']);
 
 /** The background Marp's themes give a slide of class `invert` (default's dark), on which reveal sets the text light. */
 const INVERT_BACKGROUND = '#202228';
