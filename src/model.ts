@@ -39,6 +39,12 @@ export interface IncludedFile {
   problem?: string;
 }
 
+/** A CSS file of the briefing folder that names itself as a Marp theme (in a comment, `@theme corporate`), found for a deck that names that theme. */
+export interface ThemeSheet {
+  name: string;
+  file: SourceFile;
+}
+
 /** What the load stage hands to the parser: the raw text of a briefing. */
 export interface LoadedBriefing {
   /** Absolute, symlink-resolved folder the briefing is confined to. */
@@ -57,6 +63,8 @@ export interface LoadedBriefing {
   includedFiles?: IncludedFile[];
   /** The day of the build (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: today`. */
   today?: string;
+  /** Marp themes of the deck's own that it names, each from the CSS file that names itself so (load/find-theme-sheets.ts). */
+  themeSheets?: ThemeSheet[];
   /** Files the metadata names (citations' `bibliography:` and `csl:`, style sheets' `css:`), by path in the briefing folder: each read, or why it could not be. */
   metadataFiles?: IncludedFile[];
   /** The day the file holding the metadata was last changed (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: last-modified`. */
@@ -125,6 +133,8 @@ export interface BriefingMeta {
   darkScheme?: boolean;
   /** Marp's `style:` directive: CSS for every slide (parse/author-styles.ts scopes it), the line it starts on, and its file when not the metadata's (a comment's). */
   deckStyle?: { css: string; line: number; file?: string };
+  /** Marp's own theme the deck names (`theme: corporate`), read from the CSS file in the briefing folder that names itself so (a comment of `@theme corporate`): laid over the built-in theme standing in for the one it builds on. */
+  themeSheet?: { name: string; relPath: string };
   /** Style sheets the metadata names (`css:`) by the path written, and the HTML of `header-includes` or `include-in-header` (`includedBy`) as text or by path, whose `<style>`s are read; with the line naming each. */
   styleSheets?: { path?: string; text?: string; line: number; includedBy?: 'header-includes' | 'include-in-header' }[];
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */

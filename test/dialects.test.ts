@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
@@ -272,6 +272,39 @@ describe('notes written as HTML comments', () => {
       [3, 'Marp\'s theme "am_green" is not built in; using white'],
       [6, 'a picture in a header or footer was left out: they show text only'],
     ]);
+  });
+
+  it("Marp: a theme of the deck's own is read from the CSS file in the folder that names itself so (/* @theme corporate */), over the stand-in for the Marp theme it imports; a comment directive or no marp: true finds it too", async () => {
+    const sheet = ['/* @theme corporate */', "@import 'gaia';", "@import url('https://fonts.example/inter.css');", '', 'section { background: #123456; }', 'h1 { color: #ff0000; }', ''].join('\n');
+    const dir = writeBriefing({ 'deck.md': ['---', 'marp: true', 'theme: corporate', '---', '', '# One', ''].join('\n'), 'other.css': '/* @theme other */\nh1 { color: #00ff00; }\n' }, 'marp-own-theme');
+    mkdirSync(path.join(dir, 'themes', 'deep'), { recursive: true });
+    writeFileSync(path.join(dir, 'themes', 'corp.css'), sheet);
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect(built.briefing.meta.theme).toBe('beige');
+    expect(built.briefing.meta.themeSheet).toEqual({ name: 'corporate', relPath: 'themes/corp.css' });
+    expect(built.warnings.map((w) => [path.basename(w.file!), w.line, w.message])).toEqual([
+      ['deck.md', 3, 'Marp\'s theme "corporate" is read from themes/corp.css, over beige standing in for Marp\'s gaia, which it builds on'],
+      ['corp.css', 3, "a style's @import url('https://fonts.example/inter.css') was left out: a deck carries nothing from elsewhere"],
+    ]);
+    expect(built.deck.html).toMatch(/section[^{}]*\{ background: #123456; \}/);
+    expect(built.deck.html).toMatch(/h1[^{}]*\{ color: #ff0000; \}/);
+    // Only the theme named is read; another file's theme is not.
+    expect(built.deck.html).not.toContain('#00ff00');
+    // Named in a comment, in a deck Marp's by its comments alone: a theme that imports none stands over Marp's default's stand-in, without a warning.
+    writeFileSync(path.join(dir, 'themes', 'deep', 'plain.css'), '/* A plain one.\n * @theme plain\n */\nh1 { color: #0000ff; }\n');
+    writeFileSync(path.join(dir, 'comment.md'), ['<!-- theme: plain -->', '', '# One', '', '<!-- _class: lead -->', '', '# Two', ''].join('\n'));
+    const commented = await buildDeck(path.join(dir, 'comment.md'));
+    expect([commented.briefing.meta.theme, commented.briefing.meta.peerTools, commented.warnings]).toEqual(['white', ['Marp'], []]);
+    expect(commented.deck.html).toMatch(/h1[^{}]*\{ color: #0000ff; \}/);
+    // A theme no file names is still the stand-in, with the warning.
+    writeFileSync(path.join(dir, 'missing.md'), ['---', 'marp: true', 'theme: absent', '---', '', '# One', ''].join('\n'));
+    expect((await buildDeck(path.join(dir, 'missing.md'))).warnings.map((w) => w.message)).toEqual(['Marp\'s theme "absent" is not built in; using white']);
+    // A link to a theme outside the folder is never followed.
+    const outside = writeBriefing({ 'outside.css': '/* @theme outside */\nh1 { color: #abcdef; }\n' }, 'marp-theme-outside');
+    symlinkSync(path.join(outside, 'outside.css'), path.join(dir, 'linked.css'));
+    writeFileSync(path.join(dir, 'linked.md'), ['---', 'marp: true', 'theme: outside', '---', '', '# One', ''].join('\n'));
+    const linked = await buildDeck(path.join(dir, 'linked.md'));
+    expect([linked.briefing.meta.themeSheet, linked.deck.html.includes('#abcdef')]).toEqual([undefined, false]);
   });
 
   it('Marp: a picture in a header goes without the emphasis around it showing, and is named once though the header is carried on', async () => {

@@ -6,6 +6,7 @@ import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 import { readIncludedFiles, readMetadataFiles } from './read-linked-files.js';
+import { findThemeSheets } from './find-theme-sheets.js';
 import { appendAll } from '../append-all.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
@@ -44,7 +45,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
     const { includedFiles } = readIncludedFiles([file], root, display, limits);
     const metadataFiles = readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
-    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}) };
+    const themeSheets = findThemeSheets([file], root, display, limits);
+    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}), ...(themeSheets.length > 0 ? { themeSheets } : {}) };
   }
 
   if (!stats.isDirectory()) {
@@ -80,6 +82,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
   const metadataFiles = metaFile ? readMetadataFiles(metaFile.text, metaFile, root, display, limits) : [];
+  const themeSheets = findThemeSheets([...(metaFile ? [metaFile] : []), ...markdownFiles], root, display, limits);
   return {
     root,
     name: path.basename(root),
@@ -89,6 +92,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     singleFile: false,
     ...(includedFiles.length > 0 ? { includedFiles } : {}),
     ...(metadataFiles.length > 0 ? { metadataFiles } : {}),
+    ...(themeSheets.length > 0 ? { themeSheets } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface WrittenStyle {
   slide?: number;
   /** Written for Marp or Slidev, where `:root` is the slide; elsewhere it is the page, as in any style sheet. */
   rootIsSlide?: boolean;
+  /** Marp's own theme file, whose import of the Marp theme it builds on is left out quietly: a built-in theme stands in for it. */
+  marpTheme?: boolean;
 }
 
 /** The attribute the deck template gives a slide that has a style of its own, to scope that style to it. */
@@ -59,6 +61,7 @@ export interface DeckStyle {
   css: string;
   line: number;
   file: string;
+  marpTheme?: boolean;
 }
 
 /**
@@ -131,7 +134,9 @@ export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: 
     root.walkComments((comment) => void comment.remove());
     root.walkAtRules((rule) => {
       const name = readCssName(rule.name);
-      if (name === 'import') {
+      if (name === 'import' && style.marpTheme && /^(?:url\(\s*)?["'](?:default|gaia|uncover)["']/.test(rule.params)) {
+        rule.remove();
+      } else if (name === 'import') {
         warn(style.file, at(rule), `a style's @import ${rule.params.slice(0, 80)} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
         rule.remove();
       } else if (!GROUPING_RULES.has(name) && !/keyframes$/.test(name) && name !== 'font-face') {

@@ -81,7 +81,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     recognisePeerTools(found, bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes)), bodies.map((b) => b.file.path));
     return found;
   };
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : [], toolsOfBody);
+  const themeSheets = new Map((loaded.themeSheets ?? []).map((sheet) => [sheet.name, sheet]));
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : [], toolsOfBody, themeSheets);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (!loaded.singleFile) {
@@ -98,7 +99,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (metaSource) releasePeerThemeFile(meta, { file: metaSource.file.path, line: meta.keyLines.theme ?? location.line }, bag);
   // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
   const readMarpComment = createMarpCommentReader();
-  if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag);
+  if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag, themeSheets);
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
   for (const body of meta.peerTools.includes('MDX') ? bodies : []) {
     const rewritten = rewriteMdxDeck(body.text);
@@ -151,7 +152,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
   // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
-  const deckStyles = [...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
+  // Marp's own theme (settle-theme.ts) comes first, as a theme does: the deck's `style:` and `<style>`s are laid over it.
+  const sheet = meta.themeSheet ? themeSheets.get(meta.themeSheet.name)!.file : undefined;
+  const deckStyles = [...(sheet ? [{ css: sheet.text, line: 1, file: sheet.path, marpTheme: true }] : []), ...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
   const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none');
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);

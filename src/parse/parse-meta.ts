@@ -9,7 +9,7 @@ import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
 import { PEER_SYNTAX_HINT } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
-import { type BriefingMeta, type SourceFile, type SourceLocation } from '../model.js';
+import { type BriefingMeta, type SourceFile, type SourceLocation, type ThemeSheet } from '../model.js';
 import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { settleTheme } from './settle-theme.js';
 
@@ -67,7 +67,7 @@ export interface DeckText {
 const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
-export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: () => readonly string[]): { meta: BriefingMeta; location: SourceLocation } {
+export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: () => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>): { meta: BriefingMeta; location: SourceLocation } {
   // `knownTools`: the tools the file's body already says it was written for, whose keys its front matter is read as.
   // `toolsOfBody`: those its body shows (peer-tools.ts), asked only when a key is no tool's and the keys name none: a deck
   // known by its body (reveal's comments, Pandoc's pauses) may hold keys its tool's template reads, not typos there.
@@ -260,7 +260,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
     meta.slideLevel = undefined;
   }
-  settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag);
+  settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag, themeSheets);
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };
 }
@@ -269,7 +269,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
  * Applies Marp's global directives written in comments (`<!-- theme: gaia -->`, `<!-- headingDivider: 2 -->`) after the
  * front matter's, as Marp does: for each directive the last one written wins. What briefdeck cannot honour is a warning at its line.
  */
-export function applyMarpCommentGlobals(meta: BriefingMeta, found: readonly { key: string; value: unknown; file: string; line: number }[], bag: DiagnosticBag): void {
+export function applyMarpCommentGlobals(meta: BriefingMeta, found: readonly { key: string; value: unknown; file: string; line: number }[], bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): void {
   const last = new Map(found.map((d) => [d.key, d]));
   for (const { key, value, file, line } of last.values()) {
     const at = { file, line };
@@ -279,7 +279,7 @@ export function applyMarpCommentGlobals(meta: BriefingMeta, found: readonly { ke
         if (typeof value !== 'string' || value.trim() === '') leftOut('names no theme');
         else {
           meta.theme = value.trim();
-          settleTheme(meta, at, bag);
+          settleTheme(meta, at, bag, themeSheets);
         }
         break;
       case 'size':

@@ -3,7 +3,7 @@
 import type { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
 import { mapPeerTheme, possessive } from './dialects/peer-keys.js';
-import { type BriefingMeta } from '../model.js';
+import type { BriefingMeta, ThemeSheet } from '../model.js';
 import { BUILTIN_THEMES, isCustomTheme } from '../themes.js';
 import { writtenForAnotherTool } from '../written-for.js';
 
@@ -21,9 +21,18 @@ export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; lin
   meta.theme = 'briefing';
 }
 
-/** Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there. */
-export function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag): void {
+/** Marp's built-in theme a theme of its own builds on (`@import 'gaia';`, or `@import-theme`). */
+const MARP_BASE_THEME = /@import(?:-theme)?[ \t]+(?:url\([ \t]*)?["'](default|gaia|uncover)["']/;
+
+/**
+ * Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there.
+ * A theme a CSS file of the folder names itself as (`sheets`, by Marp's comment `@theme corporate`) is read from that file.
+ */
+export function settleTheme(meta: BriefingMeta, at: { file: string; line: number }, bag: DiagnosticBag, sheets?: ReadonlyMap<string, ThemeSheet>): void {
+  delete meta.themeSheet;
   releasePeerThemeFile(meta, at, bag);
+  const sheet = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : sheets?.get(meta.theme);
+  if (sheet) return layThemeSheet(meta, sheet, at, bag);
   const peerTheme = isCustomTheme(meta.theme) || BUILTIN_THEMES.includes(meta.theme) ? undefined : mapPeerTheme(meta.theme, meta.peerTools);
   // Slidev's `colorSchema: dark` asks for its theme in the dark: a dark built-in theme stands in for it. A theme of the
   // deck's own CSS, or a built-in one it names, is its own.
@@ -50,4 +59,18 @@ export function settleTheme(meta: BriefingMeta, at: { file: string; line: number
       hint: `${hintWithSuggestion(meta.theme, BUILTIN_THEMES, 'built-in themes')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`,
     });
   }
+}
+
+/**
+ * Takes Marp's own theme from its file: the file's CSS is laid over the built-in theme standing in for the Marp theme
+ * it builds on (Marp's default's, white, when it imports none), and a file naming a Marp theme makes the deck Marp's.
+ */
+function layThemeSheet(meta: BriefingMeta, sheet: ThemeSheet, at: { file: string; line: number }, bag: DiagnosticBag): void {
+  if (!meta.peerTools.includes('Marp')) meta.peerTools.push('Marp');
+  const base = MARP_BASE_THEME.exec(sheet.file.text)?.[1];
+  const standIn = mapPeerTheme(base ?? 'default', ['Marp'])!.theme;
+  meta.themeSheet = { name: meta.theme, relPath: sheet.file.relPath };
+  // Only what it builds on is another theme's look: the file's own rules are read as the deck's styles.
+  if (base) bag.warn('W_META_IGNORED', `Marp's theme "${meta.theme}" is read from ${sheet.file.relPath}, over ${standIn} standing in for Marp's ${base}, which it builds on`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+  meta.theme = standIn;
 }
