@@ -298,7 +298,9 @@ describe('notes written as HTML comments', () => {
     expect(commented.deck.html).toMatch(/h1[^{}]*\{ color: #0000ff; \}/);
     // A theme no file names is still the stand-in, with the warning.
     writeFileSync(path.join(dir, 'missing.md'), ['---', 'marp: true', 'theme: absent', '---', '', '# One', ''].join('\n'));
-    expect((await buildDeck(path.join(dir, 'missing.md'))).warnings.map((w) => w.message)).toEqual(['Marp\'s theme "absent" is not built in; using white']);
+    const missing = await buildDeck(path.join(dir, 'missing.md'));
+    expect(missing.warnings.map((w) => w.message)).toEqual(['Marp\'s theme "absent" is not built in; using white']);
+    expect(missing.warnings[0]!.hint).toMatch(/^put the theme's CSS file \(the one that says \/\* @theme absent \*\/\) in the briefing folder to have it read; or built-in themes: /);
     // A link to a theme outside the folder is never followed.
     const outside = writeBriefing({ 'outside.css': '/* @theme outside */\nh1 { color: #abcdef; }\n' }, 'marp-theme-outside');
     symlinkSync(path.join(outside, 'outside.css'), path.join(dir, 'linked.css'));

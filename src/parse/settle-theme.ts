@@ -21,6 +21,9 @@ export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; lin
   meta.theme = 'briefing';
 }
 
+/** Whether a theme is one of Marp's own built-in ones. */
+const isMarpBuiltInTheme = (theme: string) => ['default', 'gaia', 'uncover'].includes(theme);
+
 /** Marp's built-in theme a theme of its own builds on (`@import 'gaia';`, or `@import-theme`). */
 const MARP_BASE_THEME = /@import(?:-theme)?[ \t]+(?:url\([ \t]*)?["'](default|gaia|uncover)["']/;
 
@@ -40,7 +43,10 @@ export function settleTheme(meta: BriefingMeta, at: { file: string; line: number
   if (peerTheme) {
     // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
     if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
-    bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint: `built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css` });
+    // A Marp theme of the deck's own is read once its file is in the briefing folder (layThemeSheet); Marp CLI may have found it anywhere.
+    const ownMarpTheme = peerTheme.tool === 'Marp' && !isMarpBuiltInTheme(meta.theme);
+    const hint = `${ownMarpTheme ? `put the theme's CSS file (the one that says /* @theme ${meta.theme} */) in the briefing folder to have it read; or ` : ''}built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`;
+    bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint });
     meta.theme = standIn!;
   } else if (meta.darkScheme && meta.keyLines.theme === undefined) meta.theme = 'black';
   // Another tool's deck names reveal's themes as its tool finds their files, in any case on the file systems most authors
