@@ -87,13 +87,19 @@ const PRESENTERM_INCLUDE = /^[ \t]*<!--[ \t]*include[ \t]*:[ \t]*([^\s"][^"\n]*?
 /** reveal.js's `<section data-markdown="slides.md">`, which takes its slides from that file: found by its attribute, since the loader does not parse HTML (the parser does, dialects/reveal-html.ts). */
 const DATA_MARKDOWN = /\bdata-markdown[ \t\n]*=[ \t\n]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'=<>`]+))/gi;
 
+/** A style's `@import` of a style sheet by its path (`@import 'assets/custom.css';`, `@import url(a.css)`); an address resolves to no path, and is never read. */
+const STYLE_IMPORT = /@import[ \t]+(?:url\([ \t]*)?(["']?)([^"'()\s;]+\.css)\1/gi;
+
 /**
  * Every path a file's include lines (`quarto`, GitPitch's `---?include=` too), Slidev's `src:` lines (`slidev`), its code
- * snippet imports (`snippet`, files shown as code, never read for includes of their own, GitPitch's `---?code=` too) and
- * reveal.js's `data-markdown` attributes (`reveal`) name, in order.
+ * snippet imports (`snippet`, files shown as code, never read for includes of their own, GitPitch's `---?code=` too),
+ * reveal.js's `data-markdown` attributes (`reveal`) and its styles' `@import`s (`style`, read by parse/style-imports.ts) name, in order.
  */
-export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' | 'snippet' }[] {
-  const sections = text.includes('data-markdown') ? [...text.matchAll(DATA_MARKDOWN)].map((m) => ({ target: (m[1] ?? m[2] ?? m[3]!).trim(), by: 'reveal' as const })) : [];
+export function findIncludes(text: string): { target: string; by: 'quarto' | 'slidev' | 'reveal' | 'snippet' | 'style' }[] {
+  const sections = [
+    ...(text.includes('data-markdown') ? [...text.matchAll(DATA_MARKDOWN)].map((m) => ({ target: (m[1] ?? m[2] ?? m[3]!).trim(), by: 'reveal' as const })) : []),
+    ...(text.includes('@import') ? [...text.matchAll(STYLE_IMPORT)].map((m) => ({ target: m[2]!, by: 'style' as const })) : []),
+  ];
   if (!text.includes('{{<') && !text.includes('src:') && !text.includes('<<<') && !text.includes('---?') && !text.includes('include:')) return sections;
   return [
     ...text.split('\n').flatMap((line): { target: string; by: 'quarto' | 'slidev' | 'snippet' }[] => {

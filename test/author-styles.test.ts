@@ -178,10 +178,10 @@ describe("the author's own styles", () => {
 
   it('scopeAuthorStyles leaves keyframes and nested rules as written, and drops at-rules that are not the deck\'s (@namespace, @page)', () => {
     const warnings: string[] = [];
-    const css = scopeAuthorStyles([{ css: '@keyframes k { from { opacity: 0 } 50% { opacity: 1 } }\n.card { color: blue; & h3 { color: green } }\n@namespace svg url(http://www.w3.org/2000/svg);\n@page { margin: 0 }', line: 3, file: 'deck.md' }], (_file, line, message) => warnings.push(`${line} ${message}`));
+    const css = scopeAuthorStyles([{ css: '@keyframes k { from { opacity: 0 } 50% { opacity: 1 } }\n.card { color: blue; & h3 { color: green } }\n@namespace svg url(http://www.w3.org/2000/svg);\n@page { margin: 0 }', line: 3, file: 'deck.md' }], new Map(), (_file, line, message) => warnings.push(`${line} ${message}`));
     expect(rulesOf(css)).toEqual(['@keyframes k { from { opacity: 0 } 50% { opacity: 1 } }', `${BODY} .card { color: blue; & h3 { color: green } }`]);
     expect(warnings).toEqual([]);
-    expect(scopeAuthorStyles([], () => undefined)).toBe('');
+    expect(scopeAuthorStyles([], new Map(), () => undefined)).toBe('');
   });
 });
 

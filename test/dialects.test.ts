@@ -309,6 +309,41 @@ describe('notes written as HTML comments', () => {
     expect([linked.briefing.meta.themeSheet, linked.deck.html.includes('#abcdef')]).toEqual([undefined, false]);
   });
 
+  it("a style's @import of a sheet in the briefing folder brings its rules (and its own imports', relative to it); one not there, outside, or under a condition is named at its line and left out", async () => {
+    const deck = ['---', 'marp: true', 'style: |', "  @import 'assets/custom.css';", '---', '', '# One', '', '<style>', '@import url("../outside.css");', "@import 'assets/print.css' print;", "@import 'deck.md';", 'h2 { color: #222222; }', '</style>', ''].join('\n');
+    const dir = writeBriefing({ 'deck.md': deck }, 'style-imports');
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'assets', 'custom.css'), ["@import 'more.css';", '@import "gone.css";', 'h1 { color: #111111; }', ''].join('\n'));
+    writeFileSync(path.join(dir, 'assets', 'more.css'), ['/* More. */', "@import 'custom.css';", 'p { color: #333333; }', ''].join('\n'));
+    writeFileSync(path.join(dir, 'assets', 'print.css'), 'p { color: #444444; }\n');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    const css = built.briefing.authorCss ?? '';
+    // In the order a browser takes them: the imported sheet's imports, the sheet, then the style's own rules.
+    const places = ['#333333', '#111111', '#222222'].map((colour) => css.indexOf(colour));
+    expect(places[0]).toBeGreaterThan(-1);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    expect(css).not.toContain('#444444');
+    expect(built.warnings.map((w) => `${path.relative(dir, w.file!)}:${w.line}: ${w.message}`)).toEqual([
+      "assets/more.css:2: the file custom.css that a style's @import names includes itself, so it was left out there",
+      expect.stringMatching(/^assets\/custom\.css:2: the file gone\.css that a style's @import names could not be read \(file not found: .*gone\.css; did you mean more\.css\?\), so it was left out$/),
+      "deck.md:10: the file ../outside.css that a style's @import names is outside the briefing folder, so it was left out",
+      'deck.md:11: a style\'s @import of assets/print.css under "print" was left out: briefdeck reads a style sheet\'s import only unconditioned',
+      "deck.md:12: a style's @import of deck.md was left out: only a .css file is read as a style sheet",
+    ]);
+    expect(built.deck.html).toContain('#111111');
+    // Sheets that import each other many times over stop at the bound, said once.
+    for (const [i, name] of ['a', 'b', 'c', 'd', 'e'].entries()) writeFileSync(path.join(dir, `${name}.css`), `${i < 4 ? `@import '${'abcde'[i + 1]}.css';\n`.repeat(10) : ''}p { color: #00000${i}; }\n`);
+    writeFileSync(path.join(dir, 'many.md'), ['---', 'marp: true', 'style: |', "  @import 'a.css';", '---', '', '# One', ''].join('\n'));
+    const many = await buildDeck(path.join(dir, 'many.md'));
+    expect(many.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(["d.css:9: a style's @import of e.css was left out, and the imports after it: the deck's styles import more than 100 sheets, or more text than a file may hold"]);
+    expect(many.briefing.authorCss).toContain('#000004');
+    // A style sheet the metadata names (css:) imports as well.
+    writeFileSync(path.join(dir, 'look.css'), "@import 'assets/print.css';\n");
+    writeFileSync(path.join(dir, 'quarto.qmd'), ['---', 'format: revealjs', 'css: look.css', '---', '', '## One', ''].join('\n'));
+    const quarto = await buildDeck(path.join(dir, 'quarto.qmd'));
+    expect([quarto.briefing.authorCss?.includes('#444444'), quarto.warnings]).toEqual([true, []]);
+  });
+
   it('Marp: a picture in a header goes without the emphasis around it showing, and is named once though the header is carried on', async () => {
     const deck = ['---', 'marp: true', '---', '', '<!-- header: \\ ***![#l h:40](logo.png)*** **intro** *next* -->', '', '# One', '', '---', '', '# Two', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-header-picture'), 'deck.md'));

@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure } from '../errors.js';
-import type { LoadedBriefing, SourceFile } from '../model.js';
+import type { IncludedFile, LoadedBriefing, SourceFile, ThemeSheet } from '../model.js';
 import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
@@ -43,9 +43,10 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     }
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
-    const { includedFiles } = readIncludedFiles([file], root, display, limits);
     const metadataFiles = readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
     const themeSheets = findThemeSheets([file], root, display, limits);
+    // Style sheets' own `@import`s are read with the Markdown's includes.
+    const { includedFiles } = readIncludedFiles([file, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
     return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}), ...(themeSheets.length > 0 ? { themeSheets } : {}) };
   }
 
@@ -78,11 +79,11 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
   bag.throwIfErrors();
-  const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles], root, display, limits);
-  // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
-  const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
   const metadataFiles = metaFile ? readMetadataFiles(metaFile.text, metaFile, root, display, limits) : [];
   const themeSheets = findThemeSheets([...(metaFile ? [metaFile] : []), ...markdownFiles], root, display, limits);
+  const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
+  // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
+  const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
   return {
     root,
     name: path.basename(root),
@@ -94,6 +95,11 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     ...(metadataFiles.length > 0 ? { metadataFiles } : {}),
     ...(themeSheets.length > 0 ? { themeSheets } : {}),
   };
+}
+
+/** The style sheets read for the metadata (`css:`) and for Marp's themes, whose `@import`s are read as the Markdown's includes are. */
+function styleSheetsOf(metadataFiles: readonly IncludedFile[], themeSheets: readonly ThemeSheet[]): SourceFile[] {
+  return [...metadataFiles.filter((f) => /\.css$/i.test(f.relPath)).flatMap((f) => (f.file ? [f.file] : [])), ...themeSheets.map((sheet) => sheet.file)];
 }
 
 /** Folders of a briefing that never hold its slides. */

@@ -14,6 +14,7 @@ import { namesAddress, resolveIncludePath } from '../include-paths.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { SLIDE_CLASS_ALLOWLIST } from './dialects/reveal.js';
 import { nameSome } from '../name-some.js';
+import { expandStyleImports, readImportedSheet } from './style-imports.js';
 
 /** A style sheet as the author wrote it, with where it starts. */
 export interface WrittenStyle {
@@ -28,6 +29,8 @@ export interface WrittenStyle {
   rootIsSlide?: boolean;
   /** Marp's own theme file, whose import of the Marp theme it builds on is left out quietly: a built-in theme stands in for it. */
   marpTheme?: boolean;
+  /** Its file's path in the briefing folder, from which its `@import`s of the folder's sheets are read (style-imports.ts); none, and they are left out. */
+  relPath?: string;
 }
 
 /** The attribute the deck template gives a slide that has a style of its own, to scope that style to it. */
@@ -62,6 +65,7 @@ export interface DeckStyle {
   line: number;
   file: string;
   marpTheme?: boolean;
+  relPath?: string;
 }
 
 /**
@@ -72,14 +76,14 @@ export interface DeckStyle {
  */
 export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>, metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string, hint?: string) => void): DeckStyle[] {
   const styles: DeckStyle[] = [];
-  const readHead = (html: string, line: number, file: string, includedBy: string, at: number) => {
+  const readHead = (html: string, line: number, file: SourceFile, includedBy: string, at: number) => {
     const head = readHeadStyles(html);
-    for (const style of head.styles) styles.push({ css: style.css, line: line + style.linesBefore, file });
+    for (const style of head.styles) styles.push({ css: style.css, line: line + style.linesBefore, file: file.path, relPath: file.relPath });
     if (head.leftOut) warn(at, `what ${includedBy} puts in the page besides its <style> (a script, a link, LaTeX) was left out`, 'a deck runs and fetches nothing; only the styles it writes are read');
   };
   for (const sheet of sheets) {
     if (sheet.path === undefined) {
-      readHead(sheet.text ?? '', sheet.line, holder.path, sheet.includedBy ?? 'header-includes', sheet.line);
+      readHead(sheet.text ?? '', sheet.line, holder, sheet.includedBy ?? 'header-includes', sheet.line);
       continue;
     }
     const what = sheet.includedBy ? `the file ${sheet.path} that ${sheet.includedBy} names` : `the style sheet ${sheet.path}`;
@@ -90,8 +94,8 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
     const relPath = resolveIncludePath(holder.relPath, sheet.path);
     const read = relPath === null ? undefined : metadataFiles.find((f) => f.relPath === relPath);
     if (!read?.file) warn(sheet.line, `${what} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`);
-    else if (sheet.includedBy) readHead(read.file.text, 1, read.file.path, sheet.includedBy, sheet.line);
-    else styles.push({ css: read.file.text, line: 1, file: read.file.path });
+    else if (sheet.includedBy) readHead(read.file.text, 1, read.file, sheet.includedBy, sheet.line);
+    else styles.push({ css: read.file.text, line: 1, file: read.file.path, relPath: read.file.relPath });
   }
   return styles;
 }
@@ -106,7 +110,7 @@ export function placeAuthorStyles(found: readonly FoundStyle[], deckStyles: read
     const slide = style.slide ? slideOf.get(style.slide) : undefined;
     if (style.slide && !slide) continue;
     if (slide) slide.ownStyle = true;
-    placed.push({ css: style.css, line: style.line, file: style.file.path, rootIsSlide, ...(slide ? { slide: slide.number } : {}) });
+    placed.push({ css: style.css, line: style.line, file: style.file.path, relPath: style.file.relPath, rootIsSlide, ...(slide ? { slide: slide.number } : {}) });
   }
   return placed;
 }
@@ -115,8 +119,9 @@ export function placeAuthorStyles(found: readonly FoundStyle[], deckStyles: read
  * Reads, scopes and cleans the author's style sheets into one, after the chrome guard; an empty string for none.
  * What is left out, and CSS that will not parse, is warned of at its line.
  */
-export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: string, line: number, message: string, hint: string) => void): string {
-  if (styles.length === 0) return '';
+export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: ReadonlyMap<string, IncludedFile>, warn: (file: string, line: number, message: string, hint: string) => void): string {
+  if (written.length === 0) return '';
+  const styles = expandStyleImports(written, includes, warn);
   const postcss = require('postcss') as typeof import('postcss');
   const selectorParser = require('postcss-selector-parser') as typeof import('postcss-selector-parser');
   const sheets: string[] = [];
@@ -134,7 +139,8 @@ export function scopeAuthorStyles(styles: readonly WrittenStyle[], warn: (file: 
     root.walkComments((comment) => void comment.remove());
     root.walkAtRules((rule) => {
       const name = readCssName(rule.name);
-      if (name === 'import' && style.marpTheme && /^(?:url\(\s*)?["'](?:default|gaia|uncover)["']/.test(rule.params)) {
+      if (name === 'import' && style.relPath !== undefined && readImportedSheet(rule.params) !== null) {
+        // A sheet of the folder: read in its place, or named, by style-imports.ts.
         rule.remove();
       } else if (name === 'import') {
         warn(style.file, at(rule), `a style's @import ${rule.params.slice(0, 80)} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);

@@ -154,7 +154,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
   // Marp's own theme (settle-theme.ts) comes first, as a theme does: the deck's `style:` and `<style>`s are laid over it.
   const sheet = meta.themeSheet ? themeSheets.get(meta.themeSheet.name)!.file : undefined;
-  const deckStyles = [...(sheet ? [{ css: sheet.text, line: 1, file: sheet.path, marpTheme: true }] : []), ...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
+  const deckStyles = [...(sheet ? [{ css: sheet.text, line: 1, file: sheet.path, relPath: sheet.relPath, marpTheme: true }] : []), ...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path, ...(meta.deckStyle.file ? {} : { relPath: metaSource!.file.relPath }) }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
   const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none');
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
@@ -375,7 +375,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   fillSlidevToc(slides, new Map(rawSlides.flatMap((raw) => (raw.toc && slideOf.has(raw) ? [[slideOf.get(raw)!, raw.toc] as const] : []))));
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
-  const authorCss = scopeAuthorStyles(placed, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint })) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides) : '');
+  const authorCss = scopeAuthorStyles(placed, includes, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint })) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides) : '');
   return { meta, metaSource: location, sections, slides, images, charts, ...(logo !== undefined ? { logo } : {}), ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
 }
 
