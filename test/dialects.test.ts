@@ -310,7 +310,7 @@ describe('notes written as HTML comments', () => {
   });
 
   it("a style's @import of a sheet in the briefing folder brings its rules (and its own imports', relative to it); one not there, outside, or under a condition is named at its line and left out", async () => {
-    const deck = ['---', 'marp: true', 'style: |', "  @import 'assets/custom.css';", '---', '', '# One', '', '<style>', '@import url("../outside.css");', "@import 'assets/print.css' print;", "@import 'deck.md';", 'h2 { color: #222222; }', '</style>', ''].join('\n');
+    const deck = ['---', 'marp: true', 'style: |', "  @import 'assets/custom.css';", '---', '', '# One', '', '<style>', '@import url("../outside.css");', "@import 'assets/print.css' print;", "@import 'deck.md';", '@import url("https://fonts.example/css2?family=Inter:wght@400;700&display=swap");', 'h2 { color: #222222; }', '</style>', ''].join('\n');
     const dir = writeBriefing({ 'deck.md': deck }, 'style-imports');
     mkdirSync(path.join(dir, 'assets'));
     writeFileSync(path.join(dir, 'assets', 'custom.css'), ["@import 'more.css';", '@import "gone.css";', 'h1 { color: #111111; }', ''].join('\n'));
@@ -329,6 +329,7 @@ describe('notes written as HTML comments', () => {
       "deck.md:10: the file ../outside.css that a style's @import names is outside the briefing folder, so it was left out",
       'deck.md:11: a style\'s @import of assets/print.css under "print" was left out: briefdeck reads a style sheet\'s import only unconditioned',
       "deck.md:12: a style's @import of deck.md was left out: only a .css file is read as a style sheet",
+      "deck.md:13: a style's @import url(\"https://fonts.example/css2?family=Inter:wght@400;700&display=swap\") was left out: a deck carries nothing from elsewhere",
     ]);
     expect(built.deck.html).toContain('#111111');
     // Sheets that import each other many times over stop at the bound, said once.

@@ -10,8 +10,8 @@ import type { WrittenStyle } from './author-styles.js';
 
 const require = createRequire(import.meta.url);
 
-/** An `@import`'s sheet as written, quoted or in `url()`, and whatever follows it (a media query, a layer). */
-const IMPORTED = /^(?:url\(\s*)?(["']?)([^"'()\s;]+)\1\s*\)?\s*([\s\S]*)$/;
+/** An `@import`'s sheet as written, in `url()` (quoted or not) or quoted, and whatever follows it (a media query, a layer). */
+const IMPORTED = /^(?:url\(\s*(?:"([^"]*)"|'([^']*)'|([^"'()\s]*))\s*\)|"([^"]*)"|'([^']*)')\s*([\s\S]*)$/i;
 
 /** The most sheets a deck's styles import, and the most text they bring: a sheet imported many times by one imported many times multiplies at every level. */
 const MAX_IMPORTS = 100;
@@ -22,8 +22,9 @@ const MARP_THEMES = new Set(['default', 'gaia', 'uncover']);
 /** The sheet an `@import`'s parameters name, or null for none or an address (left to author-styles.ts). */
 export function readImportedSheet(params: string): { target: string; conditions: string } | null {
   const match = IMPORTED.exec(params.trim());
-  if (!match || namesAddress(match[2]!)) return null;
-  return { target: match[2]!, conditions: match[3]!.trim() };
+  const target = match?.slice(1, 6).find((written) => written !== undefined);
+  if (target === undefined || target === '' || namesAddress(target)) return null;
+  return { target, conditions: match![6]!.trim() };
 }
 
 /**
