@@ -1035,6 +1035,24 @@ describe("Quarto's numbered equations", () => {
   });
 });
 
+describe("a Pandoc div's inline style", () => {
+  it("::: {style=…} keeps the declarations an author's HTML may (a size, a colour, a box), with reveal's auto-animate id and timing, as Quarto's auto-animate boxes have them; the rest is named", async () => {
+    const deck = [
+      '---', 'format: revealjs', '---', '', '## Boxes {auto-animate=true}', '', '::: {.r-hstack}',
+      '::: {data-id="box1" auto-animate-delay="0.1" style="background: #2780e3; width: 200px; height: 150px; margin: 10px;"}', ':::', ':::', '',
+      '## Small', '', '::: {style="font-size: 80%; transform: rotate(5deg); position: fixed; background: url(x.png)" data-id="x" .foo}', 'Small <b>bold</b> text', ':::', '', 'After', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'pandoc-div-style'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    expect(body('Boxes')).toContain('<div class="r-hstack"><div style="background: #2780e3; width: 200px; height: 150px; margin: 10px" data-id="box1" data-auto-animate-delay="0.1"></div>\n</div>');
+    expect(body('Small')).toMatch(/^<div style="font-size:\s?80%" data-id="x"><p>Small <b>bold<\/b> text<\/p>\n<\/div>/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '14: a div\'s style transform: rotate(5deg); position: fixed; background: url(x.png) was left out: a style may set the look of its own box and text, never place it over the slide or fetch',
+      '14: a div\'s attributes .foo are not read; its style is kept',
+    ]);
+  });
+});
+
 describe("Quarto's aside and Pandoc's small capitals", () => {
   it('::: aside closes the slide in small type, inside a callout too, [text]{.smallcaps} is in small capitals, and an aside never closed is a warning', async () => {
     const deck = [
@@ -1197,7 +1215,7 @@ describe("a deck written for another tool, its section slides", () => {
 });
 
 describe("R Markdown's ioslides and Slidy decks", () => {
-  it('read Markdown inside a <div> as Pandoc does (its class named in a warning if it has no meaning here; columns-2 flows it in two columns), a bare <div> silently, notes divs as notes, and {.build} steps the slide in', async () => {
+  it('read Markdown inside a <div> as Pandoc does (its class named in a warning if it has no meaning here; columns-2 flows it in two columns; its style kept), a bare <div> silently, notes divs as notes, and {.build} steps the slide in', async () => {
     const deck = [
       '---', 'title: IO', 'output: ioslides_presentation', '---', '',
       '## Built {.build}', '', '- First', '- Second', '',
@@ -1211,11 +1229,11 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     // ioslides' columns-2 flows its content into two columns (a Chromium test measures them).
     expect(body('Columns')).toBe('<div class="columns-2"><ul><li>Left item</li><li>Right item</li></ul></div>');
     expect(built.briefing.slides.find((s) => s.title === 'Columns')!.notes!.html).toContain('<strong>not shown</strong>');
-    expect(body('Bare')).toMatch(/^<p><em>Emphasis<\/em> inside<\/p><ul><li>styled<\/li><\/ul><div>Same line<\/div><pre><code class="[^"]*language-html[^"]*">/);
+    // A div's style is kept, as Pandoc keeps it (what of it an author's HTML may set).
+    expect(body('Bare')).toMatch(/^<p><em>Emphasis<\/em> inside<\/p><div style="color:\s?red"><ul><li>styled<\/li><\/ul><\/div><div>Same line<\/div><pre><code class="[^"]*language-html[^"]*">/);
     // Code stays code.
     expect(toPlainText(body('Bare'))).toContain('<div class="kept">- code</div>');
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '28: Pandoc div "<div style="color: red">" has no briefdeck meaning; its content is shown without it',
       '32: classes no style of the deck names were left out of raw HTML (<div>)',
     ]);
     // A div of notes among other classes stays HTML (its notes taken out as any HTML notes are), and closes no div of Markdown around it.

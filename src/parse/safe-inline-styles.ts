@@ -22,6 +22,8 @@ const ALIGN = keywords('flex-start', 'flex-end', 'start', 'end', 'center', 'stre
 export const SAFE_INLINE_STYLES: Readonly<Record<string, RegExp[]>> = {
   color: [COLOUR],
   'background-color': [COLOUR],
+  // The shorthand, of a colour alone: nothing that loads.
+  background: [COLOUR],
   'text-align': [keywords('left', 'right', 'center', 'justify', 'start', 'end')],
   'font-size': [length, keywords('xx-small', 'x-small', 'small', 'medium', 'large', 'x-large', 'xx-large', 'smaller', 'larger')],
   'font-weight': [keywords('normal', 'bold', 'bolder', 'lighter', '[1-9]00')],

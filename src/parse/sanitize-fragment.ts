@@ -70,6 +70,13 @@ const CHROME_CLASS = /^(?:classification(?:-.*)?|deck-footer|footer-.*|slide-(?:
  */
 const REVEAL_LOADING_ATTRIBUTE = /^data-(?:preview-.*|background-.*|src)$/i;
 
+/** reveal's auto-animate attributes a box may carry (Quarto's `data-id="box1" auto-animate-delay="0.1"`), each held to its pattern: an id, or seconds. */
+export const AUTO_ANIMATE_ATTRIBUTES: Readonly<Record<string, RegExp>> = {
+  'data-id': /^[\w-]{1,64}$/,
+  'data-auto-animate-delay': /^\d{1,2}(?:\.\d{1,3})?$/,
+  'data-auto-animate-duration': /^\d{1,2}(?:\.\d{1,3})?$/,
+};
+
 /** Removes chrome classes from a class attribute; undefined when none is left. */
 function withoutChromeClasses(value: string | undefined): string | undefined {
   const kept = (value ?? '').split(/\s+/).filter((c) => c !== '' && !CHROME_CLASS.test(c));
@@ -101,6 +108,7 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   for (const [name, value] of Object.entries(attribs)) {
     // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
     if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at') || attributified.includes(name)) continue;
+    if (Object.hasOwn(AUTO_ANIMATE_ATTRIBUTES, name) && !AUTO_ANIMATE_ATTRIBUTES[name]!.test(value)) continue;
     if (name.toLowerCase() === 'class') {
       const kept = withoutChromeClasses(out.class ?? value);
       if (kept !== undefined) out[name] = kept;
@@ -233,7 +241,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       // A picture's place on the slide (Quarto's `.absolute`), its style held to that (allowedStyles).
       img: ['src', 'alt', 'title', 'width', 'height', 'style', 'align'],
       // A grid's place on the slide (Advanced Slides' `<grid>`), held to that too; and the old align attribute (below).
-      div: ['style', 'align'],
+      div: ['style', 'align', ...Object.keys(AUTO_ANIMATE_ATTRIBUTES)],
       abbr: ['title'],
       ol: ['start', 'type', 'reversed'],
       // A cell that spans columns or rows, as a table written in HTML has them (a Markdown table cannot).

@@ -1,6 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
-import { classDivExtensions, keptFragmentExtension, placedDivExtension, styledDivExtension } from './class-divs.js';
+import { classDivExtensions, inlineStyleDivExtension, keptFragmentExtension, placedDivExtension, styledDivExtension } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
 import type { CrossRefs } from './cross-refs.js';
@@ -27,6 +27,7 @@ export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: st
     // First, so last in marked's order (it tries the extensions registered later first): a div another kept div reads
     // (a callout, an aside, a grid) is never read as a div of the deck's own classes.
     styledDivExtension(report),
+    inlineStyleDivExtension(report),
     calloutExtension(report),
     ...pandocTableExtensions(crossRefs),
     layoutGridExtension(report),

@@ -1,7 +1,13 @@
+import { createRequire } from 'node:module';
 import type { TokenizerAndRendererExtension } from 'marked';
 import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 import { readAttributes, readPlaces, writePlaces } from './attributes.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
+import { SAFE_INLINE_STYLES } from '../../safe-inline-styles.js';
+import { AUTO_ANIMATE_ATTRIBUTES } from '../../sanitize-fragment.js';
+import { escapeHtml } from '../../../html-text.js';
+
+const require = createRequire(import.meta.url);
 
 // Quarto divs shown as a <div> of their class around their content, which
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
@@ -38,6 +44,56 @@ export function styledDivExtension(report: (message: string) => void): Tokenizer
     },
     report,
   );
+}
+
+/**
+ * The marked extension for a div with an inline style (`::: {style="font-size: 80%"}`, Quarto's auto-animate boxes
+ * `::: {data-id="box1" style="background: #2780e3; width: 200px"}`): a <div> of the declarations an author's HTML may
+ * keep (safe-inline-styles.ts) and its auto-animate id; `report` names the declarations and attributes left out.
+ */
+export function inlineStyleDivExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+  return fencedDivExtension(
+    {
+      name: 'inline-style-div',
+      called: 'a div with a style',
+      opening: /^ {0,3}:{3,}[ \t]*\{(?![^}\n]*\.absolute\b)[^}\n]*\bstyle=/,
+      block: fencedDivPattern('((?![^}\\n]*\\.absolute\\b)[^}\\n]*\\bstyle=[^}\\n]*)'),
+      read: (match, lexer) => ({ attributes: match[2]!, body: lexer.blockTokens(match[3]!, []) }),
+      render: ({ attributes, body }, parser) => {
+        const read = readAttributes(attributes);
+        const { kept, dropped } = keepSafeDeclarations(read?.pairs.find(([key]) => key === 'style')?.[1] ?? '');
+        // Its auto-animate id (by which reveal moves it from one slide into its place on the next), and the seconds its move waits and takes.
+        const animation = (read?.pairs ?? []).filter(([key, value]) => AUTO_ANIMATE_ATTRIBUTES[key.startsWith('data-') ? key : `data-${key}`]?.test(value));
+        const unread = [...(read?.id ? [`#${read.id}`] : []), ...(read?.classes ?? []).map((c) => `.${c}`), ...(read?.pairs ?? []).filter((pair) => pair[0] !== 'style' && !animation.includes(pair)).map(([k, v]) => `${k}=${v}`)];
+        if (dropped.length > 0) report(`a div's style ${dropped.join('; ')} was left out: a style may set the look of its own box and text, never place it over the slide or fetch`);
+        if (unread.length > 0) report(`a div's attributes ${unread.join(' ')} are not read; its style is kept`);
+        const data = animation.map(([key, value]) => ` ${key.startsWith('data-') ? key : `data-${key}`}="${value}"`).join('');
+        return `<div${kept ? ` style="${escapeHtml(kept)}"` : ''}${data}>${parser.parse(body)}</div>\n`;
+      },
+    },
+    report,
+  );
+}
+
+/** The declarations of an inline style that an author's HTML may keep, as a style, and those it may not, as written. */
+function keepSafeDeclarations(style: string): { kept: string; dropped: string[] } {
+  const postcss = require('postcss') as typeof import('postcss');
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  let root;
+  try {
+    root = postcss.parse(style);
+  } catch {
+    return { kept: '', dropped: [style.trim()] };
+  }
+  for (const node of root.nodes) {
+    if (node.type !== 'decl') continue;
+    const prop = node.prop.toLowerCase();
+    const value = node.value.trim();
+    const patterns = Object.hasOwn(SAFE_INLINE_STYLES, prop) ? SAFE_INLINE_STYLES[prop]! : [];
+    (patterns.some((pattern) => pattern.test(value)) ? kept : dropped).push(`${prop}: ${value}`);
+  }
+  return { kept: kept.join('; '), dropped };
 }
 
 /** The sides and sizes of Quarto's `.absolute`, each a length (a number is pixels). */

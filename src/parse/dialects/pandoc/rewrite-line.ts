@@ -207,6 +207,11 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       markInnermostDiv(state, 'fragment');
       return { text: writeFragmentPause(attributes) };
     }
+    // A div with an inline style (`::: {style="font-size: 80%"}`), kept for class-divs.ts, which keeps what of the style is safe.
+    if (attributes?.pairs.some(([key]) => key === 'style')) {
+      markInnermostDiv(state, 'kept class');
+      return { text: `${fence} {${spec}}` };
+    }
     // A div of classes the deck's own styles name (`::: {.highlight}` with a `.highlight` rule in its css:), kept for them to style.
     if (attributes && attributes.classes.length > 0 && attributes.id === null && attributes.pairs.length === 0 && attributes.classes.every((c) => state.styleClasses?.has(c))) {
       markInnermostDiv(state, 'kept class');
