@@ -1036,7 +1036,7 @@ describe("Quarto's numbered equations", () => {
 });
 
 describe("a Pandoc div's inline style", () => {
-  it("::: {style=…} keeps the declarations an author's HTML may (a size, a colour, a box), with reveal's auto-animate id and timing, as Quarto's auto-animate boxes have them; the rest is named", async () => {
+  it("::: {style=…} and [text]{style=…} keep the declarations an author's HTML may (a size, a colour, a box), the div with reveal's auto-animate id and timing, as Quarto's auto-animate boxes have them; the rest is named", async () => {
     const deck = [
       '---', 'format: revealjs', '---', '', '## Boxes {auto-animate=true}', '', '::: {.r-hstack}',
       '::: {data-id="box1" auto-animate-delay="0.1" style="background: #2780e3; width: 200px; height: 150px; margin: 10px;"}', ':::', ':::', '',
@@ -1050,6 +1050,10 @@ describe("a Pandoc div's inline style", () => {
       '14: a div\'s style transform: rotate(5deg); position: fixed; background: url(x.png) was left out: a style may set the look of its own box and text, never place it over the slide or fetch',
       '14: a div\'s attributes .foo are not read; its style is kept',
     ]);
+    // A span's too, Quarto's way to colour text.
+    const span = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'format: revealjs', '---', '', '## Spans', '', '[Red text]{style="color: red; position: absolute"} and [big]{style="font-size: 2em"}.', ''].join('\n') }, 'pandoc-span-style'), 'deck.qmd'));
+    expect(span.briefing.slides.at(-1)!.bodyHtml).toContain('<p><span style="color: red">Red text</span> and <span style="font-size: 2em">big</span>.</p>');
+    expect(span.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: Pandoc attributes style=position: absolute are not supported and were left out']);
   });
 });
 
@@ -2940,12 +2944,13 @@ describe("Slidev's MDC syntax and icons", () => {
       'A red word, New and , bold, it, stepped; time 10:30 and a:b[c]. Inside the alert Its footer On click Next and and ; <carbon:edit/> is code.',
     );
     expect(body).toContain('<span class="fragment">stepped</span>');
+    // A span's style is kept, as MDC keeps it.
+    expect(body).toContain('A <span style="color: red">red</span> word');
     expect(body).toContain('<div class="fragment"><p>On click</p>');
     expect(body).toMatch(/<img [^>]*width="500"/);
     // Line by line; on one line, in the order they stand.
     const warnings = built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').sort((a, b) => a.line! - b.line!);
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '8: MDC attributes style=color:red are not supported and were left out',
       '8: MDC component :badge is not supported; its text is shown without it',
       '8: MDC component :counter is not supported; it was left out',
       '8: MDC attributes style=color: tomato are not supported and were left out',

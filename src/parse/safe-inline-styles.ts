@@ -4,6 +4,10 @@
 // slides it there, and nothing that loads (no url()). Each value is held to a pattern; a declaration that fails its
 // pattern goes, and the rest of the style stays (sanitize-fragment.ts hands these to the sanitizer).
 
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
 /** A CSS length: a number and a unit, or 0; never negative. */
 const LENGTH = String.raw`(?:0|\d{1,4}(?:\.\d{1,3})?(?:px|em|rem|%|pt|vw|vh|ch|ex))`;
 const length = new RegExp(`^${LENGTH}$`);
@@ -59,3 +63,25 @@ export const SAFE_INLINE_STYLES: Readonly<Record<string, RegExp[]>> = {
   float: [keywords('left', 'right', 'none')],
   'list-style-type': [keywords('none', 'disc', 'circle', 'square', 'decimal', 'lower-alpha', 'upper-alpha', 'lower-roman', 'upper-roman')],
 };
+
+/** The declarations of an inline style (Pandoc's `style=` attribute) that an author's HTML may keep, as a style, and those it may not, as written. */
+export function keepSafeDeclarations(style: string): { kept: string; dropped: string[] } {
+  if (style.trim() === '') return { kept: '', dropped: [] };
+  const postcss = require('postcss') as typeof import('postcss');
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  let root;
+  try {
+    root = postcss.parse(style);
+  } catch {
+    return { kept: '', dropped: [style.trim()] };
+  }
+  for (const node of root.nodes) {
+    if (node.type !== 'decl') continue;
+    const prop = node.prop.toLowerCase();
+    const value = node.value.trim();
+    const patterns = Object.hasOwn(SAFE_INLINE_STYLES, prop) ? SAFE_INLINE_STYLES[prop]! : [];
+    (patterns.some((pattern) => pattern.test(value)) ? kept : dropped).push(`${prop}: ${value}`);
+  }
+  return { kept: kept.join('; '), dropped };
+}

@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
 import type { TokenizerAndRendererExtension } from 'marked';
 import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 import { readAttributes, readPlaces, writePlaces } from './attributes.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
-import { SAFE_INLINE_STYLES } from '../../safe-inline-styles.js';
+import { keepSafeDeclarations } from '../../safe-inline-styles.js';
 import { AUTO_ANIMATE_ATTRIBUTES } from '../../sanitize-fragment.js';
 import { escapeHtml } from '../../../html-text.js';
 
-const require = createRequire(import.meta.url);
 
 // Quarto divs shown as a <div> of their class around their content, which
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
@@ -73,27 +71,6 @@ export function inlineStyleDivExtension(report: (message: string) => void): Toke
     },
     report,
   );
-}
-
-/** The declarations of an inline style that an author's HTML may keep, as a style, and those it may not, as written. */
-function keepSafeDeclarations(style: string): { kept: string; dropped: string[] } {
-  const postcss = require('postcss') as typeof import('postcss');
-  const kept: string[] = [];
-  const dropped: string[] = [];
-  let root;
-  try {
-    root = postcss.parse(style);
-  } catch {
-    return { kept: '', dropped: [style.trim()] };
-  }
-  for (const node of root.nodes) {
-    if (node.type !== 'decl') continue;
-    const prop = node.prop.toLowerCase();
-    const value = node.value.trim();
-    const patterns = Object.hasOwn(SAFE_INLINE_STYLES, prop) ? SAFE_INLINE_STYLES[prop]! : [];
-    (patterns.some((pattern) => pattern.test(value)) ? kept : dropped).push(`${prop}: ${value}`);
-  }
-  return { kept: kept.join('; '), dropped };
 }
 
 /** The sides and sizes of Quarto's `.absolute`, each a length (a number is pixels). */

@@ -6,6 +6,8 @@ import { readMdcAttributes, readMdcClick } from '../mdc.js';
 import { isClickAttribute } from '../slidev.js';
 import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from '../slidev-after.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
+import { keepSafeDeclarations } from '../../safe-inline-styles.js';
+import { escapeHtml } from '../../../html-text.js';
 
 // Pandoc's inline attributes and bracketed spans.
 
@@ -97,8 +99,12 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         let inner = this.parser.parseInline(tokens);
         const fragment = readFragment(attributes, mdc);
         const step = readIntoStep(fragment, mdc);
-        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k)) }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
+        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k) && k !== 'style') }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
+        // Its inline style (Quarto's way to colour text, `[red]{style="color: red"}`): what an author's HTML may keep of it.
+        const style = keepSafeDeclarations(attributes.pairs.find(([k]) => k === 'style')?.[1] ?? '');
+        ignored.push(...style.dropped.map((declaration) => `style=${declaration}`));
         if (ignored.length > 0) report(token.raw, ignored);
+        if (style.kept) inner = `<span style="${escapeHtml(style.kept)}">${inner}</span>`;
         for (const cls of new Set(attributes.classes)) if (Object.hasOwn(SPAN_ELEMENTS, cls)) inner = `${SPAN_ELEMENTS[cls]![0]}${inner}${SPAN_ELEMENTS[cls]![1]}`;
         // Classes the deck's own styles name (and, in an MDC deck, Slidev's utility classes) stay on the span, for them to style.
         const styled = [...new Set(attributes.classes)].filter((cls) => styleClasses.has(cls));
