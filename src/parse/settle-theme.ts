@@ -2,7 +2,7 @@
 // the built-in one nearest it or left for briefdeck's with a warning. An unknown theme in briefdeck's own deck is an error.
 import type { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
-import { mapPeerTheme, possessive } from './dialects/peer-keys.js';
+import { MARP_BUILT_IN_THEMES, mapPeerTheme, possessive } from './dialects/peer-keys.js';
 import type { BriefingMeta, ThemeSheet } from '../model.js';
 import { BUILTIN_THEMES, isCustomTheme } from '../themes.js';
 import { writtenForAnotherTool } from '../written-for.js';
@@ -21,11 +21,8 @@ export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; lin
   meta.theme = 'briefing';
 }
 
-/** Whether a theme is one of Marp's own built-in ones. */
-const isMarpBuiltInTheme = (theme: string) => ['default', 'gaia', 'uncover'].includes(theme);
-
-/** Marp's built-in theme a theme of its own builds on (`@import 'gaia';`, or `@import-theme`). */
-const MARP_BASE_THEME = /@import(?:-theme)?[ \t]+(?:url\([ \t]*)?["'](default|gaia|uncover)["']/;
+/** A theme a Marp theme file imports by name (`@import 'gaia';`, or `@import-theme`): the one it builds on, when it is Marp's own. */
+const MARP_THEME_IMPORT = /@import(?:-theme)?[ \t]+(?:url\([ \t]*)?["']([\w-]+)["']/g;
 
 /**
  * Puts the theme a deck names to use: another tool's theme maps to a built-in one with a warning at `at`; an unknown one is an error there.
@@ -44,7 +41,7 @@ export function settleTheme(meta: BriefingMeta, at: { file: string; line: number
     // A theme only one tool has names the tool the deck was written for (Slidev's seriph, Marp's gaia), as its keys would.
     if (!peerTheme.tool.includes(' or ') && !meta.peerTools.includes(peerTheme.tool)) meta.peerTools.push(peerTheme.tool);
     // A Marp theme of the deck's own is read once its file is in the briefing folder (layThemeSheet); Marp CLI may have found it anywhere.
-    const ownMarpTheme = peerTheme.tool === 'Marp' && !isMarpBuiltInTheme(meta.theme);
+    const ownMarpTheme = peerTheme.tool === 'Marp' && !MARP_BUILT_IN_THEMES.has(meta.theme);
     const hint = `${ownMarpTheme ? `put the theme's CSS file (the one that says /* @theme ${meta.theme} */) in the briefing folder to have it read; or ` : ''}built-in themes: ${BUILTIN_THEMES.join(', ')}; or a CSS file in the briefing folder, such as theme: ./my-theme.css`;
     bag.warn('W_META_IGNORED', `${possessive(peerTheme.tool)} theme "${meta.theme}" is not built in; using ${standIn}`, { ...at, hint });
     meta.theme = standIn!;
@@ -73,7 +70,7 @@ export function settleTheme(meta: BriefingMeta, at: { file: string; line: number
  */
 function layThemeSheet(meta: BriefingMeta, sheet: ThemeSheet, at: { file: string; line: number }, bag: DiagnosticBag): void {
   if (!meta.peerTools.includes('Marp')) meta.peerTools.push('Marp');
-  const base = MARP_BASE_THEME.exec(sheet.file.text)?.[1];
+  const base = [...sheet.file.text.matchAll(MARP_THEME_IMPORT)].map((m) => m[1]!).find((name) => MARP_BUILT_IN_THEMES.has(name));
   const standIn = mapPeerTheme(base ?? 'default', ['Marp'])!.theme;
   meta.themeSheet = { name: meta.theme, relPath: sheet.file.relPath };
   // Only what it builds on is another theme's look: the file's own rules are read as the deck's styles.

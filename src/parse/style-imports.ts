@@ -7,6 +7,7 @@ import type { IncludedFile } from '../model.js';
 import { readCssName } from '../css-references.js';
 import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, namesAddress, spendIncludeBudget } from '../include-paths.js';
 import type { WrittenStyle } from './author-styles.js';
+import { MARP_BUILT_IN_THEMES } from './dialects/peer-keys.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,8 +17,6 @@ const IMPORTED = /^(?:url\(\s*(?:"([^"]*)"|'([^']*)'|([^"'()\s]*))\s*\)|"([^"]*)
 /** The most sheets a deck's styles import, and the most text they bring: a sheet imported many times by one imported many times multiplies at every level. */
 const MAX_IMPORTS = 100;
 
-/** Marp's built-in themes, which a Marp theme file imports by name (a built-in theme stands in for them, settle-theme.ts). */
-const MARP_THEMES = new Set(['default', 'gaia', 'uncover']);
 
 /** The sheet an `@import`'s parameters name, or null for none or an address (left to author-styles.ts). */
 export function readImportedSheet(params: string): { target: string; conditions: string } | null {
@@ -39,7 +38,8 @@ export function expandStyleImports(styles: readonly WrittenStyle[], includes: Re
   const expand = (style: WrittenStyle, reading: readonly string[]) => {
     if (style.relPath !== undefined && style.css.includes('@import')) {
       for (const { target, conditions, line } of findImports(style)) {
-        if (style.marpTheme && MARP_THEMES.has(target)) continue;
+        // The Marp theme a Marp theme file builds on: a built-in theme stands in for it (settle-theme.ts).
+        if (style.marpTheme && MARP_BUILT_IN_THEMES.has(target)) continue;
         const at = (message: string) => warn(style.file, style.line + line - 1, message, 'keep the style sheet in the briefing folder, and import it by its path from the file that imports it');
         if (conditions !== '') {
           at(`a style's @import of ${target} under "${conditions.slice(0, 60)}" was left out: briefdeck reads a style sheet's import only unconditioned`);
