@@ -2717,6 +2717,16 @@ describe('honest leftovers', () => {
     // The snippet import names a file that is not there: it is read like an include, and said to be missing.
     for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(w.line === 23 ? /^the file @\/snippets\/code\.ts that a snippet import names could not be read/ : w.line === 19 || w.line === 21 ? /is shown as a link to / : /not (supported|drawn)/);
   });
+
+  it("a component around text on its own line (Slidev's <VDrag pos=…>Drag me</VDrag>, <v-drag>) leaves its text, named as a component; an HTML tag around text stays HTML", async () => {
+    const deck = ['---', 'theme: seriph', '---', '', '# Drag', '', '<VDrag pos="square">Drag me</VDrag>', '', '<v-drag pos="100,100,200,200">Dragged</v-drag>', '', '<p>Plain</p>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-inline-components'), 'slides.md'));
+    expect(built.briefing.slides.at(-1)!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe('<p>Drag me</p> <p>Dragged</p> <p>Plain</p>');
+    expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '7: component <VDrag> (Slidev, Vue) is not supported and was left out; what it wraps shows without it',
+      '9: component <v-drag> (Slidev, Vue) is not supported and was left out; what it wraps shows without it',
+    ]);
+  });
 });
 
 describe("Quarto's code annotations", () => {

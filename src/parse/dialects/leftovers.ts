@@ -151,6 +151,9 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // starter deck's, which Slidev also names so); HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
   const component = /^[ \t]*<(\/?)([A-Z][\w-]*|v-[\w-]+|arrow)\b[^>]*?(\/?)>[ \t]*$/.exec(line);
+  // One that wraps text on its own line (`<VDrag pos="square">Drag me</VDrag>`): the text, without the component.
+  const wrapping = component ? null : /^([ \t]*)<([A-Z][\w-]*|v-[\w-]+)\b[^<>]*>([^<>]*)<\/\2>[ \t]*$/.exec(line);
+  if (wrapping && !HTML_TAGS.has(wrapping[2]!.toLowerCase())) return { text: `${wrapping[1]}${wrapping[3]}`, warning: `component <${wrapping[2]}> (${state.componentsOf ?? 'Slidev, Vue'}) is not supported and was left out; what it wraps shows without it` };
   if (!component || HTML_TAGS.has(component[2]!.toLowerCase()) || (component[2] === 'arrow' && !state.slidev)) return null;
   if (component[1]) return { text: '' };
   const wraps = component[3] ? '' : '; what it wraps shows without it';
