@@ -1050,6 +1050,10 @@ describe("a Pandoc div's inline style", () => {
       '14: a div\'s style transform: rotate(5deg); position: fixed; background: url(x.png) was left out: a style may set the look of its own box and text, never place it over the slide or fetch',
       '14: a div\'s attributes .foo are not read; its style is kept',
     ]);
+    // A box with only its auto-animate id moves too.
+    const moved = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'format: revealjs', '---', '', '## A {auto-animate=true}', '', '::: {data-id="title" .big}', 'Moves', ':::', ''].join('\n') }, 'pandoc-div-animate-id'), 'deck.qmd'));
+    expect(moved.briefing.slides.at(-1)!.bodyHtml).toContain('<div data-id="title"><p>Moves</p>');
+    expect(moved.warnings.map((w) => w.message)).toEqual(["a div's attributes .big are not read; what else it says is kept"]);
     // A span's too, Quarto's way to colour text.
     const span = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'format: revealjs', '---', '', '## Spans', '', '[Red text]{style="color: red; position: absolute"} and [big]{style="font-size: 2em"}.', ''].join('\n') }, 'pandoc-span-style'), 'deck.qmd'));
     expect(span.briefing.slides.at(-1)!.bodyHtml).toContain('<p><span style="color: red">Red text</span> and <span style="font-size: 2em">big</span>.</p>');

@@ -54,8 +54,8 @@ export function inlineStyleDivExtension(report: (message: string) => void): Toke
     {
       name: 'inline-style-div',
       called: 'a div with a style',
-      opening: /^ {0,3}:{3,}[ \t]*\{(?![^}\n]*\.absolute\b)[^}\n]*\bstyle=/,
-      block: fencedDivPattern('((?![^}\\n]*\\.absolute\\b)[^}\\n]*\\bstyle=[^}\\n]*)'),
+      opening: /^ {0,3}:{3,}[ \t]*\{(?![^}\n]*\.absolute\b)[^}\n]*\b(?:style|data-id)=/,
+      block: fencedDivPattern('((?![^}\\n]*\\.absolute\\b)[^}\\n]*\\b(?:style|data-id)=[^}\\n]*)'),
       read: (match, lexer) => ({ attributes: match[2]!, body: lexer.blockTokens(match[3]!, []) }),
       render: ({ attributes, body }, parser) => {
         const read = readAttributes(attributes);
@@ -64,7 +64,7 @@ export function inlineStyleDivExtension(report: (message: string) => void): Toke
         const animation = (read?.pairs ?? []).filter(([key, value]) => AUTO_ANIMATE_ATTRIBUTES[key.startsWith('data-') ? key : `data-${key}`]?.test(value));
         const unread = [...(read?.id ? [`#${read.id}`] : []), ...(read?.classes ?? []).map((c) => `.${c}`), ...(read?.pairs ?? []).filter((pair) => pair[0] !== 'style' && !animation.includes(pair)).map(([k, v]) => `${k}=${v}`)];
         if (dropped.length > 0) report(`a div's style ${dropped.join('; ')} was left out: a style may set the look of its own box and text, never place it over the slide or fetch`);
-        if (unread.length > 0) report(`a div's attributes ${unread.join(' ')} are not read; its style is kept`);
+        if (unread.length > 0) report(`a div's attributes ${unread.join(' ')} are not read; ${kept ? 'its style is' : 'what else it says is'} kept`);
         const data = animation.map(([key, value]) => ` ${key.startsWith('data-') ? key : `data-${key}`}="${value}"`).join('');
         return `<div${kept ? ` style="${escapeHtml(kept)}"` : ''}${data}>${parser.parse(body)}</div>\n`;
       },

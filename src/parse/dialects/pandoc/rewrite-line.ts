@@ -207,8 +207,9 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       markInnermostDiv(state, 'fragment');
       return { text: writeFragmentPause(attributes) };
     }
-    // A div with an inline style (`::: {style="font-size: 80%"}`), kept for class-divs.ts, which keeps what of the style is safe.
-    if (attributes?.pairs.some(([key]) => key === 'style')) {
+    // A div with an inline style (`::: {style="font-size: 80%"}`) or reveal's auto-animate id (`::: {data-id="box"}`), kept for
+    // class-divs.ts, which keeps what of the style is safe.
+    if (attributes?.pairs.some(([key]) => key === 'style' || key === 'data-id')) {
       markInnermostDiv(state, 'kept class');
       return { text: `${fence} {${spec}}` };
     }
