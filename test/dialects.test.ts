@@ -90,6 +90,15 @@ describe('other tools\' front matter', () => {
     expect(built.warnings.map((w) => w.message)).toEqual(['"info" is Slidev\'s metadata; briefdeck ignores it']);
   });
 
+  it("Slidev: css: names its CSS engine, not a style sheet: unocss (whose utility classes are read) needs no word, another engine is Slidev's setting ignored", async () => {
+    const deck = (engine: string) => ['---', 'theme: seriph', `css: ${engine}`, 'layout: cover', '---', '', '# One', '', '<div class="text-red-500">Red</div>', ''].join('\n');
+    const uno = await buildDeck(path.join(writeBriefing({ 'slides.md': deck('unocss') }, 'slidev-css-unocss'), 'slides.md'));
+    expect(uno.warnings.map((w) => w.message)).toEqual(['Slidev\'s theme "seriph" is not built in; using serif']);
+    expect(uno.briefing.meta.styleSheets).toBeUndefined();
+    const windi = await buildDeck(path.join(writeBriefing({ 'slides.md': deck('windicss') }, 'slidev-css-windicss'), 'slides.md'));
+    expect(windi.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "css" is Slidev\'s metadata; briefdeck ignores it', '2: Slidev\'s theme "seriph" is not built in; using serif']);
+  });
+
   it('Marp header, footer and paginate: false, reveal-md revealOptions.transition, Quarto slide-number and smaller', async () => {
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: Draft for discussion\nfooter: Ministry of Examples\npaginate: false\n---\n\n# One\n\nText.\n' }, 'marp-chrome'), 'deck.md'));
     expect(marp.warnings).toEqual([]);

@@ -84,6 +84,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     // reveal-md's, Pandoc's and Quarto's style sheets, read by the load stage and scoped like any style (parse/author-styles.ts).
     case 'css':
+      // Slidev's `css:` names its CSS engine, not a sheet: UnoCSS's utility classes are read in a Slidev deck as Slidev reads them (uno-utilities.ts).
+      if (peerKeyOwner(key, meta.peerTools) === 'Slidev' && typeof value === 'string' && /^(?:unocss|windicss|none)$/.test(value.trim())) return value.trim() === 'unocss';
       return applyStyleSheets(value, meta, line);
     case 'header-includes':
     case 'include-in-header':

@@ -68,12 +68,13 @@ const THEMES_OF_KNOWN_TOOLS: ReadonlySet<string> = new Set(['presenterm', 'slide
  */
 export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter', 'presenterm', 'slides']);
 
-/** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's and Quarto's, and Quarto reads many of Pandoc's. */
+/** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's, Quarto's and Slidev's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
   class: ['Slidev', 'Marp'],
   footer: ['Marp', 'Quarto'],
   transition: ['Slidev', 'Quarto'],
-  css: ['reveal-md', 'Pandoc', 'Quarto'],
+  // Slidev's names its CSS engine (`css: unocss`).
+  css: ['reveal-md', 'Pandoc', 'Quarto', 'Slidev'],
   // Mermaid's settings for the deck's diagrams (`mermaid: themeVariables: …`), in reveal-md's front matter and Quarto's.
   mermaid: ['reveal-md', 'Quarto'],
   // A document's own description, keywords, image and address, which several tools read.
