@@ -1432,6 +1432,17 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['8: the LaTeX command \\epigraph is for LaTeX output only and was left out, as Pandoc leaves it out of HTML']);
   });
 
+  it('leaves out a line of several commands (\\center\\includegraphics[…]{…}, \\hspace*{\\fill}\\vfill) as Pandoc leaves each out of HTML; a line of text commands is text', async () => {
+    const deck = ['---', 'title: E', 'output: beamer_presentation', '---', '', '## Picture', '', '\\center\\includegraphics[width=0.5\\columnwidth]{a.jpg}', '', '\\hspace*{\\fill} \\vfill', '', '\\textbf{Kept}\\textit{too}', '', 'After.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-commands-lines'), 'deck.Rmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Picture')!.bodyHtml;
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Kepttoo After.');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '8: the LaTeX commands \\center, \\includegraphics are for LaTeX output only and were left out, as Pandoc leaves them out of HTML',
+      '10: the LaTeX commands \\hspace, \\vfill are for LaTeX output only and were left out, as Pandoc leaves them out of HTML',
+    ]);
+  });
+
   it("reads a Beamer deck's \\note{…} as a speaker note, and its overlays' text (\\only<2>{…}) shown at once with a warning: none of its TeX shows", async () => {
     const deck = ['---', 'title: B', 'colortheme: dolphin', '---', '', '## One', '', 'Text.', '', '\\note{Remember \\textbf{this} & that.}', '', '\\only<2>{Only on two}', '\\onslide<2->{From two}', '\\vspace<2>{1em}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'beamer-notes-overlays'), 'deck.md'));

@@ -66,6 +66,10 @@ function rewriteBeamerLine(line: string): string | null {
  * an argument may hold a command of its own (`\epigraph{…}{--- \textup{Carlyle}}`), one level deep.
  */
 const COMMAND_LINE = /^[ \t]*\\([A-Za-z]+)\*?(?:<[^>\n]*>)?(?:\[[^\]\n]*\]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*[ \t]*$/;
+/** Commands one after another on a line of their own (`\center\includegraphics[width=0.5\columnwidth]{a.jpg}`), each read as above. */
+const COMMANDS_LINE = /^[ \t]*(?:\\[A-Za-z]+\*?(?:<[^>\n]*>)?(?:\[[^\]\n]*\]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*[ \t]*){2,8}$/;
+/** Each command's name on such a line. */
+const COMMAND_NAME = /\\([A-Za-z]+)(?:\*?(?:<[^>\n]*>)?(?:\[[^\]\n]*\]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*)/g;
 /** Beamer's speaker note on a line of its own, `\note{…}` (braces may nest inside it). */
 const NOTE_LINE = /^[ \t]*\\note(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?[ \t]*\{(.*)\}[ \t]*$/;
 /** Beamer's overlay commands whose one argument is the slide's text, shown at the steps its `<…>` names: `\only<2>{…}`, `\onslide<2->{…}`. */
@@ -134,8 +138,17 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   const overlay = OVERLAY_LINE.exec(line);
   if (overlay) return { text: overlay[3]!.trim(), warning: `Beamer's \\${overlay[1]}${overlay[2]} was left out: its text shows at once` };
   const command = COMMAND_LINE.exec(line);
+  if (!command) return readCommandsLine(line);
   // A text command on a line of its own (`\textbf{Key point}`) is the author's text, set by inline-tex.ts, as inside a line.
-  if (!command || TEXT_COMMANDS.has(command[1]!)) return null;
+  if (TEXT_COMMANDS.has(command[1]!)) return null;
   if (command[1] === 'pause') return { text: '<!-- pause -->' };
   return { text: '', warning: `the LaTeX command \\${command[1]} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML` };
+}
+
+/** A line of several commands, none of them text nor a pause (`\center\includegraphics{…}`): left out whole, as Pandoc leaves each out of HTML; null for any other line. */
+function readCommandsLine(line: string): TexRewrite | null {
+  if (!line.includes('\\') || !COMMANDS_LINE.test(line)) return null;
+  const names = [...line.matchAll(COMMAND_NAME)].map((m) => m[1]!);
+  if (names.some((name) => TEXT_COMMANDS.has(name) || name === 'pause')) return null;
+  return { text: '', warning: `the LaTeX commands ${names.map((name) => `\\${name}`).join(', ')} are for LaTeX output only and were left out, as Pandoc leaves them out of HTML` };
 }
