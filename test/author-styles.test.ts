@@ -155,6 +155,17 @@ describe("the author's own styles", () => {
     expect(rulesOf(built.briefing.authorCss)).toContain(`${SLIDE} { color: navy; }`);
   });
 
+  it("a variable of the author's own on the slide (a Marp theme's section { --color-primary }) is kept for its rules to use; one the chrome or reveal reads (--r-main-color, --bd-accent, --slide-scale) is not", async () => {
+    const css = ['section {', '  --color-primary: #0a7;', '  --r-main-color: transparent;', '  --bd-accent: transparent;', '  --slide-scale: 3;', '  --Bg: url(https://example.com/a.png);', '}', 'h1 { color: var(--color-primary); }'];
+    const built = await build({ 'deck.md': ['---', 'marp: true', '---', '', '# One', '', '<style>', ...css, '</style>', ''].join('\n') }, 'styles-variables');
+    expect(built.briefing.authorCss.replace(/\s+/g, ' ')).toContain(`${SLIDE} { --color-primary: #0a7; }`);
+    expect(built.briefing.authorCss).not.toMatch(/--r-main-color|--bd-accent|--slide-scale|example\.com/);
+    expect(built.warnings.map((w) => [w.line, w.message.split(' left out')[0]])).toEqual([
+      [13, "a style's --Bg: url(https://example.com/a.png) was"],
+      [10, "a style's --r-main-color, --bd-accent and --slide-scale on the slide itself were"],
+    ]);
+  });
+
   it('a <style> block never closed takes the rest of the file, as a browser reads it, and says so at its line', async () => {
     const built = await build({ 'deck.md': ['---', 'marp: true', '---', '', '# One', '', 'Shown.', '', '<style>', 'h1 { color: red }', '', '---', '', '# Two', ''].join('\n') }, 'styles-unclosed');
     expect(built.briefing.slides.map((s) => s.title)).toEqual(['One']);

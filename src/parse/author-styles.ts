@@ -49,6 +49,12 @@ const CHROME_GUARD = `${SLIDE} .slide-body{isolation:isolate}${SLIDE} .classific
 
 /** What a style may set on the slide itself: its background and its type, which the chrome sets for itself. Its frame, its display (reveal shows and hides slides by it) and the like are the deck's. */
 const SLIDE_PROPERTIES = /^(?:background(?:-color|-image|-position|-size|-repeat)?|color|font(?:-family|-size|-style|-weight)?|line-height|letter-spacing|word-spacing|text-align|text-shadow)$/i;
+/**
+ * A variable of the author's own on the slide (a Marp theme's `section { --color-primary: #0af }`), which its rules then
+ * use: inert until used, and held, like any value, to fetch nothing. Never one of the names the deck's chrome and reveal
+ * read (`--r-main-color` colours the classification banner), so a slide cannot restyle its banner or footer through one.
+ */
+const AUTHOR_VARIABLE = /^--(?!r-|bd-|page-|slide-|vh$|viewport-)[\w-]+$/i;
 
 /** At-rules whose rules are the deck's own (their selectors scoped like any); anything else but keyframes and fonts is left out. */
 const GROUPING_RULES = new Set(['media', 'supports', 'container', 'layer']);
@@ -188,7 +194,7 @@ const SLIDE_HINT = 'style what is on the slide instead (section h1, section p), 
 /** Keeps, of what a rule for the slide itself holds, the declarations a slide may take; a nested rule would reach past the slide's body, and goes. */
 function keepToSlide(node: import('postcss').ChildNode, leftOut: (what: string) => void): void {
   if (node.type === 'decl') {
-    if (!SLIDE_PROPERTIES.test(node.prop)) {
+    if (!SLIDE_PROPERTIES.test(node.prop) && !AUTHOR_VARIABLE.test(node.prop)) {
       leftOut(node.prop);
       node.remove();
     }
