@@ -158,7 +158,7 @@ describe("the author's own styles", () => {
   it("a variable of the author's own on the slide (a Marp theme's section { --color-primary }) is kept for its rules to use; one the chrome or reveal reads (--r-main-color, --bd-accent, --slide-scale) is not", async () => {
     const css = ['section {', '  --color-primary: #0a7;', '  --r-main-color: transparent;', '  --bd-accent: transparent;', '  --slide-scale: 3;', '  --Bg: url(https://example.com/a.png);', '}', 'h1 { color: var(--color-primary); }'];
     const built = await build({ 'deck.md': ['---', 'marp: true', '---', '', '# One', '', '<style>', ...css, '</style>', ''].join('\n') }, 'styles-variables');
-    expect(built.briefing.authorCss.replace(/\s+/g, ' ')).toContain(`${SLIDE} { --color-primary: #0a7; }`);
+    expect((built.briefing.authorCss ?? '').replace(/\s+/g, ' ')).toContain(`${SLIDE} { --color-primary: #0a7; }`);
     expect(built.briefing.authorCss).not.toMatch(/--r-main-color|--bd-accent|--slide-scale|example\.com/);
     expect(built.warnings.map((w) => [w.line, w.message.split(' left out')[0]])).toEqual([
       [13, "a style's --Bg: url(https://example.com/a.png) was"],

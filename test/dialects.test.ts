@@ -588,6 +588,20 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(content.find((s) => s.look?.className?.includes('text-center'))).toBeDefined();
   });
 
+  it("Slidev: a slide's utility classes (class: text-left px-20 text-red-500) set its body, title and all, as Slidev sets them on its layout; a class neither a utility nor the deck's is named", async () => {
+    const deck = ['---', 'theme: seriph', 'layout: cover', 'class: text-left', '---', '', '# Cover', '', '---', 'class: px-20 text-red-500 made-up', '---', '', '# Two', '', 'Text', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slide-utilities'), 'slides.md'));
+    expect(built.briefing.slides.map((s) => s.look?.authorClass)).toEqual(['text-left', 'px-20 text-red-500']);
+    const css = built.briefing.authorCss ?? '';
+    expect(css).toContain('.reveal .slides section[data-author-class~="text-left"] .slide-body{text-align:left}');
+    expect(css).toContain('.reveal .slides section[data-author-class~="px-20"] .slide-body{padding-left:5em;padding-right:5em}');
+    expect(built.deck.html).toContain('data-author-class="px-20 text-red-500"');
+    expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['10: slide settings class made-up are not supported and were left out']);
+    // In a deck for another tool, a utility's name is no class of the slide's.
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n<!-- _class: text-left -->\n\n# One\n' }, 'marp-slide-utility'), 'deck.md'));
+    expect([marp.briefing.slides[0]!.look?.authorClass, marp.warnings.map((w) => w.message)]).toEqual([undefined, ['slide settings class text-left are not supported and were left out']]);
+  });
+
   it("Marp: several ![bg] pictures on a slide stand side by side behind its content (one over another with vertical), past four a warning; one alone is the slide's background", async () => {
     const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
     const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg](b.png)\n\n# Two backgrounds\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n![bg](a.png)\n![bg](b.png)\n![bg](a.png)\n\n# Five\n\n---\n\n![bg](a.png)\n\n# One\n';

@@ -40,7 +40,7 @@ import { readRevealHtmlDeck, readRevealSectionsBody } from './dialects/reveal-ht
 import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
-import { writeUtilityCss } from './dialects/uno-utilities.js';
+import { admitSlideUtilities, writeUtilityCss } from './dialects/uno-utilities.js';
 import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer-tools.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
@@ -155,7 +155,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's own theme (settle-theme.ts) comes first, as a theme does: the deck's `style:` and `<style>`s are laid over it.
   const sheet = meta.themeSheet ? themeSheets.get(meta.themeSheet.name)!.file : undefined;
   const deckStyles = [...(sheet ? [{ css: sheet.text, line: 1, file: sheet.path, relPath: sheet.relPath, marpTheme: true }] : []), ...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path, ...(meta.deckStyle.file ? {} : { relPath: metaSource!.file.relPath }) }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
-  const { slide: authorClasses, element: elementClasses } = readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none');
+  const { slide: authorClasses, element: elementClasses } = admitSlideUtilities(readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none'), meta.peerTools.includes('Slidev'));
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);
     if (classes) marpCarried.class = (meta.slideDefaults ??= {}).class = classes;

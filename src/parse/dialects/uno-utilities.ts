@@ -88,10 +88,26 @@ function declare(cls: string): string | undefined {
 }
 
 /** The rules for the utility classes the slides' HTML uses (their bodies and columns), scoped to the slides; empty when it uses none. */
-export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead' | 'columnsTail'>[]): string {
+export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead' | 'columnsTail' | 'look'>[]): string {
   const used = new Set<string>();
   for (const html of slides.flatMap((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? '', s.columnsTail ?? ''])) {
     for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) for (const cls of classes!.split(/\s+/)) if (utilityClassPattern().test(cls)) used.add(cls);
   }
-  return [...used].sort().map((cls) => `.reveal .slides .slide-body .${cls.replace(/\//g, '\\/')}{${declare(cls)}}\n`).join('');
+  // A slide's own (`class: text-left px-20` in its front matter), carried as data-author-class: on the slide's body, title and all, as Slidev sets them on its layout.
+  const onSlides = new Set(slides.flatMap((s) => s.look?.authorClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
+  return [
+    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${cls.replace(/\//g, '\\/')}{${declare(cls)}}\n`),
+    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body{${declare(cls)}}\n`),
+  ].join('');
+}
+
+/** A Slidev deck's slide classes: those its styles define (`found.slide`), and its utility classes (`class: text-left`), which writeUtilityCss styles. */
+export function admitSlideUtilities<T extends { slide: Set<string> }>(found: T, slidev: boolean): T {
+  if (!slidev) return found;
+  const slide = new (class extends Set<string> {
+    override has(cls: string): boolean {
+      return super.has(cls) || utilityClassPattern().test(cls);
+    }
+  })(found.slide);
+  return { ...found, slide };
 }
