@@ -4208,6 +4208,26 @@ describe("Slidev's utility classes", () => {
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n<div class="text-xl">Text</div>\n' }, 'own-utilities'), 'deck.md'));
     expect(own.briefing.authorCss).toBeUndefined();
   });
+
+  it('keep the borders, arbitrary colours, spacing between children, widths, type and shadows Slidev decks write (border-l-4 border-[#e63946], space-y-2, max-w-3xl, text-3.8, tracking-widest, text-shadow-lg), each escaped as a selector; a colour that is no hex goes', async () => {
+    const classes = 'border-l-4 border-[#e63946] text-[#457b9d] bg-[#1d3557]/20 space-y-2 max-w-3xl text-3.8 h-48 list-none font-mono tracking-widest text-shadow-lg text-[red] bg-[url(x)]';
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'colorSchema: light', '---', '', '# One', '', `<div class="${classes}">`, '', '- a', '- b', '', '</div>', ''].join('\n') }, 'slidev-utilities-more'), 'slides.md'));
+    expect(built.briefing.slides[0]!.bodyHtml).toContain(`<div class="${classes.replace(' text-[red] bg-[url(x)]', '')}">`);
+    expect(built.briefing.authorCss!.trim().split('\n')).toEqual([
+      '.reveal .slides .slide-body .bg-\\[\\#1d3557\\]\\/20{background-color:color-mix(in srgb, #1d3557 20%, transparent)}',
+      '.reveal .slides .slide-body .border-\\[\\#e63946\\]{border-color:#e63946}',
+      '.reveal .slides .slide-body .border-l-4{border-left-width:4px;border-left-style:solid}',
+      '.reveal .slides .slide-body .font-mono{font-family:var(--r-code-font, monospace)}',
+      '.reveal .slides .slide-body .h-48{height:12em}',
+      '.reveal .slides .slide-body .list-none{list-style-type:none}',
+      '.reveal .slides .slide-body .max-w-3xl{max-width:48em}',
+      '.reveal .slides .slide-body .space-y-2 > * + *{margin-top:0.5em}',
+      '.reveal .slides .slide-body .text-3\\.8{font-size:0.95em}',
+      '.reveal .slides .slide-body .text-\\[\\#457b9d\\]{color:#457b9d}',
+      '.reveal .slides .slide-body .text-shadow-lg{text-shadow:3px 3px 6px rgb(0 0 0 / 0.26), 0 0 5px rgb(15 3 86 / 0.22)}',
+      '.reveal .slides .slide-body .tracking-widest{letter-spacing:0.1em}',
+    ]);
+  });
 });
 
 describe('fitted titles', () => {

@@ -29,7 +29,18 @@ const FIXED: Record<string, string> = {
   border: 'border-width:1px;border-style:solid', rounded: 'border-radius:0.25em', 'rounded-md': 'border-radius:0.375em', 'rounded-lg': 'border-radius:0.5em', 'rounded-xl': 'border-radius:0.75em', 'rounded-full': 'border-radius:9999px',
   // Slidev's own shortcuts: a block at a corner of the slide.
   'abs-tl': 'position:absolute;top:0;left:0', 'abs-tr': 'position:absolute;top:0;right:0', 'abs-bl': 'position:absolute;bottom:0;left:0', 'abs-br': 'position:absolute;bottom:0;right:0',
+  inline: 'display:inline', relative: 'position:relative', absolute: 'position:absolute', 'overflow-hidden': 'overflow:hidden', 'whitespace-nowrap': 'white-space:nowrap',
+  'list-none': 'list-style-type:none', 'list-disc': 'list-style-type:disc', 'list-decimal': 'list-style-type:decimal',
+  'font-mono': 'font-family:var(--r-code-font, monospace)', 'font-sans': 'font-family:var(--r-main-font, sans-serif)', 'font-serif': 'font-family:serif',
+  'object-cover': 'object-fit:cover', 'object-contain': 'object-fit:contain',
+  'tracking-tighter': 'letter-spacing:-0.05em', 'tracking-tight': 'letter-spacing:-0.025em', 'tracking-normal': 'letter-spacing:0', 'tracking-wide': 'letter-spacing:0.025em', 'tracking-wider': 'letter-spacing:0.05em', 'tracking-widest': 'letter-spacing:0.1em',
+  shadow: 'box-shadow:0 1px 3px rgb(0 0 0 / 0.1)', 'shadow-md': 'box-shadow:0 4px 6px rgb(0 0 0 / 0.1)', 'shadow-lg': 'box-shadow:0 10px 15px rgb(0 0 0 / 0.1)', 'shadow-xl': 'box-shadow:0 20px 25px rgb(0 0 0 / 0.1)',
+  'text-shadow': 'text-shadow:0 0 1px rgb(0 0 0 / 0.2), 0 0 1px rgb(1 0 5 / 0.1)', 'text-shadow-sm': 'text-shadow:1px 1px 3px rgb(36 37 47 / 0.25)', 'text-shadow-md': 'text-shadow:0 1px 2px rgb(30 29 39 / 0.19), 1px 2px 4px rgb(54 64 147 / 0.18)', 'text-shadow-lg': 'text-shadow:3px 3px 6px rgb(0 0 0 / 0.26), 0 0 5px rgb(15 3 86 / 0.22)',
 };
+/** Tailwind's widest widths, `max-w-xs` to `max-w-7xl`, in em. */
+const MAX_WIDTHS: Record<string, number> = { xs: 20, sm: 24, md: 28, lg: 32, xl: 36, '2xl': 42, '3xl': 48, '4xl': 56, '5xl': 64, '6xl': 72, '7xl': 80 };
+/** A border's sides by the letter its class names: `border-l-4`. */
+const BORDER_SIDES: Record<string, string[]> = { '': [''], t: ['-top'], r: ['-right'], b: ['-bottom'], l: ['-left'], x: ['-left', '-right'], y: ['-top', '-bottom'] };
 
 /** UnoCSS's colours by the name a class gives them: `white`, `red` (its 400), `red-500`, … (its 50 to 950). */
 const readPalette = (): ReadonlyMap<string, string> => new Map(
@@ -53,7 +64,7 @@ function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegEx
   if (made) return made;
   const palette = readPalette();
   const pattern = new RegExp(
-    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}|m[xytrbl]?-auto|ma|w-\\d{1,3})$`,
+    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2})$`,
   );
   return (made = { palette, pattern });
 }
@@ -68,6 +79,17 @@ function declare(cls: string): string | undefined {
   const { palette, pattern } = makeUtilities();
   if (!pattern.test(cls)) return undefined;
   if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
+  // An arbitrary colour, `text-[#457b9d]`, `bg-[#1d3557]/20`: a hex the pattern has checked.
+  const arbitrary = /^(text|bg|border)-\[(#[0-9a-fA-F]{3,8})\](?:\/(\d{1,3}))?$/.exec(cls);
+  if (arbitrary) return `${COLOUR_PROPERTIES[arbitrary[1]!]}:${arbitrary[3] === undefined ? arbitrary[2] : `color-mix(in srgb, ${arbitrary[2]} ${arbitrary[3]}%, transparent)`}`;
+  const border = /^border-(?:([trblxy])-)?(\d)$/.exec(cls);
+  if (border) return BORDER_SIDES[border[1] ?? '']!.map((side) => `border${side}-width:${border[2]}px;border${side}-style:solid`).join(';');
+  if (cls.startsWith('max-w-')) return `max-width:${MAX_WIDTHS[cls.slice(6)]}em`;
+  const numbered = /^(text|h|space-x|space-y)-(\d{1,3}(?:\.\d{1,2})?)$/.exec(cls);
+  if (numbered) {
+    const length = `${Number(numbered[2]) / 4}em`;
+    return numbered[1] === 'text' ? `font-size:${length}` : numbered[1] === 'h' ? `height:${length}` : `margin-${numbered[1] === 'space-x' ? 'left' : 'top'}:${length}`;
+  }
   const colour = /^(text|bg|border)-([a-z]+(?:-\d{2,3})?)(?:\/(\d{1,3}))?$/.exec(cls);
   if (colour && palette.has(colour[2]!)) {
     const value = palette.get(colour[2]!)!;
@@ -96,10 +118,16 @@ export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'colum
   // A slide's own (`class: text-left px-20` in its front matter), carried as data-author-class: on the slide's body, title and all, as Slidev sets them on its layout.
   const onSlides = new Set(slides.flatMap((s) => s.look?.authorClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
   return [
-    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${cls.replace(/\//g, '\\/')}{${declare(cls)}}\n`),
+    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
     ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body{${declare(cls)}}\n`),
   ].join('');
 }
+
+/** Space between a block's children (`space-y-2`): set on each child after the first, as UnoCSS does. */
+const SPACE_BETWEEN = /^space-[xy]-/;
+
+/** A class's name as a CSS selector writes it: `w-1\/2`, `text-\[\#457b9d\]`. */
+const escapeClass = (cls: string) => cls.replace(/[^\w-]/g, (c) => `\\${c}`);
 
 /** A Slidev deck's slide classes: those its styles define (`found.slide`), and its utility classes (`class: text-left`), which writeUtilityCss styles. */
 export function admitSlideUtilities<T extends { slide: Set<string> }>(found: T, slidev: boolean): T {
