@@ -111,6 +111,8 @@ export interface BriefingMeta {
   headingDivider?: number[];
   /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */
   peerTools: string[];
+  /** No metadata at all (no front matter, no briefing.yml): a plain Markdown deck of the kind every tool reads, built as leniently as one written for another tool. */
+  plain?: true;
   /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
   firstSlideKeys?: { text: string; line: number }[];
   /** Quarto's `title-slide-attributes`: the title slide's background colour (a safe one) and picture, as written. */

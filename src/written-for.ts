@@ -3,12 +3,12 @@
 import type { BriefingMeta } from './model.js';
 
 /**
- * Whether a deck was written for another tool (its keys, a `.qmd` name or its own lines say which): such a deck builds
- * unchanged, so what only the tool could give it (a remote or missing picture, a key of its own) is a warning, where in
- * a briefdeck deck it is an error.
+ * Whether a deck was written for another tool (its keys, a `.qmd` name or its own lines say which), or is plain Markdown
+ * with no metadata at all, which every tool reads: such a deck builds unchanged, so what only the tool could give it (a
+ * remote or missing picture, a key of its own) is a warning, where in a briefdeck deck (one with metadata) it is an error.
  */
-export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools'>): boolean {
-  return meta.peerTools.length > 0;
+export function writtenForAnotherTool(meta: Pick<BriefingMeta, 'peerTools' | 'plain'>): boolean {
+  return meta.peerTools.length > 0 || meta.plain === true;
 }
 
 /** Whether the deck was written for Pandoc, Quarto or R Markdown (xaringan's too), whose metadata and raw TeX Pandoc reads. */

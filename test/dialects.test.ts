@@ -4025,8 +4025,19 @@ describe('Quarto paths from the project root', () => {
     const outside = await buildDeck(path.join(dir, 'main.qmd'));
     expect(outside.briefing.images).toEqual([]);
     expect(outside.warnings.map((w) => [w.code, path.basename(w.file!), w.line, w.message])).toEqual([['W_IMAGE_MISSING', '_part.qmd', 3, 'image "/../dot.svg" is outside the briefing folder, so it was left out, its alt text in its place: nothing outside the briefing folder is read']]);
-    writeFileSync(path.join(dir, 'plain.md'), '## Plain\n\n![A dot](/parts/dot.svg)\n');
-    await expect(buildDeck(path.join(dir, 'plain.md'))).rejects.toMatchObject({ code: 'E_PATH_OUTSIDE', diagnostics: [{ message: 'image "/parts/dot.svg" is an absolute path' }] });
+    writeFileSync(path.join(dir, 'own.md'), '---\ntitle: Own\n---\n\n## Own\n\n![A dot](/parts/dot.svg)\n');
+    await expect(buildDeck(path.join(dir, 'own.md'))).rejects.toMatchObject({ code: 'E_PATH_OUTSIDE', diagnostics: [{ message: 'image "/parts/dot.svg" is an absolute path' }] });
+  });
+
+  it("a plain Markdown deck with no metadata at all, which every tool reads, builds as one for another tool does: a remote or absolute picture is left out with a warning; with metadata, it is briefdeck's own and they are errors", async () => {
+    const body = ['# Opening', '', '![Logo](https://example.com/logo.png)', '', '---', '', '# Two', '', '![Dot](/pictures/dot.png)', '', 'Text.', ''].join('\n');
+    const plain = await buildDeck(path.join(writeBriefing({ 'talk.md': body }, 'plain-markdown-deck'), 'talk.md'));
+    expect(plain.briefing.meta.plain).toBe(true);
+    expect(plain.briefing.slides.map((s) => s.title)).toEqual(['Opening', 'Two']);
+    expect(plain.warnings.map((w) => [w.code, w.line])).toEqual([['W_REMOTE_IMAGE', 3], ['W_IMAGE_MISSING', 9]]);
+    expect(plain.deck.html).not.toContain('example.com');
+    const own = buildDeck(path.join(writeBriefing({ 'talk.md': `---\ntitle: Talk\n---\n\n${body}` }, 'own-markdown-deck'), 'talk.md'));
+    await expect(own).rejects.toMatchObject({ diagnostics: [{ code: 'E_REMOTE_URL', line: 7 }, { code: 'E_PATH_OUTSIDE', line: 13 }] });
   });
 });
 

@@ -74,7 +74,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [...knownTools], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
-  if (!source) return { meta, location };
+  if (!source) return { meta: { ...meta, plain: true }, location };
   const lines = new LineCounter();
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
   // Marp reads its text directives loosely (`backgroundColor: #fff`, `header: ![logo](a.png)`), where YAML sees a comment or a tag.
