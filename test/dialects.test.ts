@@ -3624,6 +3624,16 @@ describe("reveal-hugo's decks", () => {
 });
 
 describe("HackMD's and HedgeDoc's slide decks", () => {
+  it("a picture's size after its address (![](a.png =450x), =x200, =450x200, as markdown-it-imsize writes it) is its size; in a code span it stays text", async () => {
+    const deck = ['---', 'type: slide', '---', '', '## Sizes', '', '![Wide](a.png =450x)', '', '![Tall](a.png =x200)', '', '![Both](a.png =320x240) and `![](a.png =450x)`', '', '![None](a.png =x)', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'hackmd-image-sizes'), 'talk.md'));
+    const html = built.briefing.slides[0]!.bodyHtml;
+    expect([...html.matchAll(/<img [^>]*alt="(\w+)"([^>]*)>/g)].map((m) => `${m[1]}${m[2]}`)).toEqual(['Wide width="450"', 'Tall height="200"', 'Both width="320" height="240"', 'None']);
+    expect(html.replace(/<code>[^<]*<\/code>/g, '')).not.toMatch(/ =\d*x/);
+    expect(html).toContain('<code>![](a.png =450x)</code>');
+    expect(built.warnings).toEqual([]);
+  });
+
   it('its slide, PDF and Figma embeds are links to what they would show; one with an address it does not take is left out with a warning', async () => {
     const deck = ['---', 'type: slide', '---', '', '## Embeds', '', '{%slideshare analyst/summit-talks %}', '', '{%speakerdeck analyst/summit-talks %}', '', '{%pdf https://example.org/review.pdf %}', '', '{%figma https://www.figma.com/file/abc/Talks %}', '', '{%pdf javascript:alert(1) %}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck }, 'hackmd-embeds'), 'talk.md'));

@@ -8,7 +8,8 @@
 //   line of thousands of unclosed tags costs little);
 // - its embeds: `{%youtube id %}`, `{%vimeo id %}`, `{%gist user/id %}`, `{%slideshare user/deck %}`, `{%speakerdeck user/deck %}`,
 //   `{%pdf https://… %}` and `{%figma https://… %}` are links to what they would show (a deck embeds nothing from the
-//   network), any other goes with a warning; `[TOC]` lists the deck's slide titles, as Slidev's `<Toc />` does.
+//   network), any other goes with a warning; `[TOC]` lists the deck's slide titles, as Slidev's `<Toc />` does;
+// - a picture's size after its address, `![](a.png =450x)` (markdown-it-imsize's syntax), is its width and height.
 import type { DialectLine } from '../directive-lines.js';
 import { findEmbedAddress } from './embed-addresses.js';
 
@@ -16,6 +17,9 @@ import { findEmbedAddress } from './embed-addresses.js';
 const ALERTS: Record<string, string> = { info: 'note', success: 'tip', warning: 'warning', danger: 'important' };
 /** HackMD's own lines: an alert box or spoiler, an embed, a name or time tag. */
 const OWN_LINE = /^:::[ \t]*(?:info|success|warning|danger|spoiler)\b|\{%[ \t]*(?:youtube|vimeo|gist|slideshare|speakerdeck|pdf|figma)[ \t]|\[(?:name|time)=[^\]\n]{1,200}\]/m;
+/** A picture with HackMD's size after its address: the picture up to its address, then its width and height (either may be left out). */
+const IMAGE_SIZE = /(!\[[^\]\n]{0,500}\]\([^()\s]{1,2000})[ \t]+=(\d{1,4})?x(\d{1,4})?\)/g;
+
 /** An embed: its kind and what it names. */
 const EMBED = /\{%[ \t]*([a-z]+)[ \t]+([^%\n]{1,300}?)[ \t]*%\}/g;
 
@@ -47,6 +51,8 @@ export function rewriteHackmdLine(line: string): DialectLine | null {
         : piece
             .replace(/\[(?:name|time)=([^\]\n]{1,200})\]/g, '$1')
             .replace(/\[color=[^\]\n]{0,200}\]/g, '')
+            // A picture's size, as HackMD writes it after its address (`![](a.png =450x)`, `=x200`, `=450x200`): Pandoc's attributes, which the deck reads.
+            .replace(IMAGE_SIZE, (_whole, image: string, width?: string, height?: string) => `${image})${width || height ? `{${[width ? `width=${width}` : '', height ? `height=${height}` : ''].filter(Boolean).join(' ')}}` : ''}`)
             .replace(EMBED, (embed, kind: string, id: string) => {
               const address = kind === 'tweet' ? undefined : findEmbedAddress(kind, id.trim());
               if (address === undefined) {
