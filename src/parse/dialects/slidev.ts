@@ -103,7 +103,7 @@ export const SLIDEV_GLOBALS = 'slidev|nav|page|clicks|frontmatter|renderContext'
 
 /** Lines only a Slidev deck holds: a slot marker (`::right::`), a click tag or attribute (`<v-click>`, `v-click`), a mark, motion or drag directive (`v-mark`), `<v-switch>`, an expression on its globals (`{{ $slidev… }}`, `{{ $page }}`, `{{ $clicks }}`), one of its own components (`<RenderWhen>`, `<Toc>`, `<Tweet>`, …) or an icon (`<carbon:arrow-right />`). */
 // Bounded where they look along a line: unbounded, a long line of `<` or `{{` would be searched once from each.
-const SLIDEV_LINE = new RegExp(String.raw`^[ \t]*::(?:right|left|default|top|bottom)::[ \t]*$|^[ \t]*<\/?v-(?:clicks?|switch)\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after|mark|motion|drag)\b|\{\{[^}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b|<(?:RenderWhen|Toc|Tweet|Youtube|SlidevVideo|AutoFitText|LightOrDark|SlideCurrentNo|SlidesTotal|PoweredBySlidev|VDragArrow|VDrag)\b|<[a-z][a-z0-9]{0,40}:[a-z0-9]+(?:-[a-z0-9]+){0,10}(?:\s[^<>\n]{0,200})?\/>`, 'm');
+const SLIDEV_LINE = new RegExp(String.raw`^[ \t]*::[ \t]*(?:right|left|default|top|bottom)[ \t]*::[ \t]*$|^[ \t]*<\/?v-(?:clicks?|switch)\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after|mark|motion|drag)\b|\{\{[^}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b|<(?:RenderWhen|Toc|Tweet|Youtube|SlidevVideo|AutoFitText|LightOrDark|SlideCurrentNo|SlidesTotal|PoweredBySlidev|VDragArrow|VDrag)\b|<[a-z][a-z0-9]{0,40}:[a-z0-9]+(?:-[a-z0-9]+){0,10}(?:\s[^<>\n]{0,200})?\/>`, 'm');
 
 /**
  * True when a deck's body is written for Slidev though its headmatter has none
@@ -316,7 +316,8 @@ export const MATH_CLICK_STEPS = /^[ \t]*\{(?:all|\d+(?:-\d+)?)(?:[ \t]*[|,][ \t]
  * so that what stands before it (the header of `two-cols-header`) spans both columns above them.
  */
 export function rewriteSlot(line: string): { text: string; warning?: string } | null {
-  const slot = /^[ \t]*::([\w-]+)::[ \t]*$/.exec(line);
+  // As Slidev reads them: spaces inside the colons (`:: right ::`, as the neversink theme writes them), dots and colons in a name.
+  const slot = /^[ \t]*::[ \t]*([\w.:-]+?)[ \t]*::[ \t]*$/.exec(line);
   if (!slot) return null;
   const name = slot[1]!;
   if (name === 'right' || name === 'left') return { text: name === 'right' ? '<!-- column -->' : '<!-- column-start -->' };
