@@ -346,6 +346,7 @@ describe('notes written as HTML comments', () => {
     writeFileSync(path.join(dir, 'many.md'), ['---', 'marp: true', 'style: |', "  @import 'a.css';", '---', '', '# One', ''].join('\n'));
     const many = await buildDeck(path.join(dir, 'many.md'));
     expect(many.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(["d.css:9: a style's @import of e.css was left out, and the imports after it: the deck's styles import more than 100 sheets, or more text than a file may hold"]);
+    expect(many.warnings[0]!.hint).toBe('import each sheet once, from one place');
     expect(many.briefing.authorCss).toContain('#000004');
     // A style sheet the metadata names (css:) imports as well.
     writeFileSync(path.join(dir, 'look.css'), "@import 'assets/print.css';\n");

@@ -40,9 +40,9 @@ export function expandStyleImports(styles: readonly WrittenStyle[], includes: Re
       for (const { target, conditions, line } of findImports(style)) {
         // The Marp theme a Marp theme file builds on: a built-in theme stands in for it (settle-theme.ts).
         if (style.marpTheme && MARP_BUILT_IN_THEMES.has(target)) continue;
-        const at = (message: string) => warn(style.file, style.line + line - 1, message, 'keep the style sheet in the briefing folder, and import it by its path from the file that imports it');
+        const at = (message: string, hint = 'keep the style sheet in the briefing folder, and import it by its path from the file that imports it') => warn(style.file, style.line + line - 1, message, hint);
         if (conditions !== '') {
-          at(`a style's @import of ${target} under "${conditions.slice(0, 60)}" was left out: briefdeck reads a style sheet's import only unconditioned`);
+          at(`a style's @import of ${target} under "${conditions.slice(0, 60)}" was left out: briefdeck reads a style sheet's import only unconditioned`, "put the sheet's rules inside the condition instead (@media print { … })");
           continue;
         }
         // Only a style sheet is read as one: another file of the folder (its notes, say) is no style.
@@ -54,7 +54,7 @@ export function expandStyleImports(styles: readonly WrittenStyle[], includes: Re
         if ('problem' in lookup) at(describeIncludeProblem(target, "a style's @import", lookup));
         else if (--importsLeft < 0 || !spendIncludeBudget(budget, lookup.found.file.text)) {
           // Said once, at the first import left out: the rest past the bound go with it.
-          if (!overBudget) at(`a style's @import of ${target} was left out, and the imports after it: the deck's styles import more than ${MAX_IMPORTS} sheets, or more text than a file may hold`);
+          if (!overBudget) at(`a style's @import of ${target} was left out, and the imports after it: the deck's styles import more than ${MAX_IMPORTS} sheets, or more text than a file may hold`, 'import each sheet once, from one place');
           overBudget = true;
         }
         else {
