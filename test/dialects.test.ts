@@ -316,6 +316,9 @@ describe('notes written as HTML comments', () => {
     writeFileSync(path.join(dir, 'linked.md'), ['---', 'marp: true', 'theme: outside', '---', '', '# One', ''].join('\n'));
     const linked = await buildDeck(path.join(dir, 'linked.md'));
     expect([linked.briefing.meta.themeSheet, linked.deck.html.includes('#abcdef')]).toEqual([undefined, false]);
+    // A folder with a briefing.yml is briefdeck's own: its theme is one of briefdeck's or a CSS file it names, never a Marp theme looked for.
+    const own = writeBriefing({ 'briefing.yml': 'title: Own\ntheme: corporate\n', '01.md': '## One\n\nText.\n', 'corp.css': sheet }, 'own-theme-name');
+    await expect(buildDeck(own)).rejects.toMatchObject({ diagnostics: [{ code: 'E_META', message: 'unknown theme "corporate"' }] });
   });
 
   it("a style's @import of a sheet in the briefing folder brings its rules (and its own imports', relative to it); one not there, outside, or under a condition is named at its line and left out", async () => {

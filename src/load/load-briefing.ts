@@ -80,7 +80,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((f): f is SourceFile => f !== undefined);
   bag.throwIfErrors();
   const metadataFiles = metaFile ? readMetadataFiles(metaFile.text, metaFile, root, display, limits) : [];
-  const themeSheets = findThemeSheets([...(metaFile ? [metaFile] : []), ...markdownFiles], root, display, limits);
+  // A briefing.yml makes the folder briefdeck's own, whose theme is one of briefdeck's or a CSS file it names: no Marp theme is looked for.
+  const themeSheets = metaFile ? [] : findThemeSheets(markdownFiles, root, display, limits);
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
