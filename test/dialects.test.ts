@@ -4061,6 +4061,15 @@ describe('Quarto paths from the project root', () => {
     const own = buildDeck(path.join(writeBriefing({ 'talk.md': `---\ntitle: Talk\n---\n\n${body}` }, 'own-markdown-deck'), 'talk.md'));
     await expect(own).rejects.toMatchObject({ diagnostics: [{ code: 'E_REMOTE_URL', line: 7 }, { code: 'E_PATH_OUTSIDE', line: 13 }] });
   });
+
+  it('a plain deck whose # headings have text under them takes them for slide titles, as Pandoc and the tools that cut at --- do (its ## are headings inside); one whose # headings stand over ## ones keeps them as sections', async () => {
+    const talk = ['# How to teach', '', 'Intro text.', '', '---', '', '# Objectives', '', '## Yes or no?', '', '- One', '- Two', '', '---', '', '# Criteria', '', '1. Manageable', ''].join('\n');
+    const plain = await buildDeck(path.join(writeBriefing({ 'talk.md': talk }, 'plain-slide-level'), 'talk.md'));
+    expect(plain.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'How to teach'], ['content', 'Objectives'], ['content', 'Criteria']]);
+    expect(plain.briefing.slides[1]!.bodyHtml).toContain('<h2>Yes or no?</h2>');
+    const sectioned = await buildDeck(path.join(writeBriefing({ 'talk.md': ['# Part one', '', '## First', '', 'Text.', '', '# Part two', '', '## Second', '', 'More.', ''].join('\n') }, 'plain-sections'), 'talk.md'));
+    expect(sectioned.briefing.slides.filter((s) => s.kind !== 'agenda').map((s) => [s.kind, s.title])).toEqual([['section', 'Part one'], ['content', 'First'], ['section', 'Part two'], ['content', 'Second']]);
+  });
 });
 
 describe('code line highlights and numbers, as each tool writes them', () => {
