@@ -593,12 +593,14 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
   });
 
   it("Slidev: a slide's utility classes (class: text-left px-20 text-red-500) set its body, title and all, as Slidev sets them on its layout; a class neither a utility nor the deck's is named", async () => {
-    const deck = ['---', 'theme: seriph', 'layout: cover', 'class: text-left', '---', '', '# Cover', '', '---', 'class: px-20 text-red-500 made-up', '---', '', '# Two', '', 'Text', ''].join('\n');
+    const deck = ['---', 'theme: seriph', 'layout: cover', 'class: text-left space-y-2', '---', '', '# Cover', '', '---', 'class: px-20 text-red-500 made-up', '---', '', '# Two', '', 'Text', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slide-utilities'), 'slides.md'));
-    expect(built.briefing.slides.map((s) => s.look?.authorClass)).toEqual(['text-left', 'px-20 text-red-500']);
+    expect(built.briefing.slides.map((s) => s.look?.authorClass)).toEqual(['text-left space-y-2', 'px-20 text-red-500']);
     const css = built.briefing.authorCss ?? '';
     expect(css).toContain('.reveal .slides section[data-author-class~="text-left"] .slide-body{text-align:left}');
     expect(css).toContain('.reveal .slides section[data-author-class~="px-20"] .slide-body{padding-left:5em;padding-right:5em}');
+    // Space between children, between the slide body's.
+    expect(css).toContain('.reveal .slides section[data-author-class~="space-y-2"] .slide-body > * + *{margin-top:0.5em}');
     expect(built.deck.html).toContain('data-author-class="px-20 text-red-500"');
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['10: slide settings class made-up are not supported and were left out']);
     // In a deck for another tool, a utility's name is no class of the slide's.
@@ -4062,13 +4064,16 @@ describe('Quarto paths from the project root', () => {
     await expect(own).rejects.toMatchObject({ diagnostics: [{ code: 'E_REMOTE_URL', line: 7 }, { code: 'E_PATH_OUTSIDE', line: 13 }] });
   });
 
-  it('a plain deck whose # headings have text under them takes them for slide titles, as Pandoc and the tools that cut at --- do (its ## are headings inside); one whose # headings stand over ## ones keeps them as sections', async () => {
+  it('a plain deck cut at --- before each # title with text under it takes them for slide titles, as the tools that cut at --- do (its ## are headings inside); one whose # headings stand over ## ones keeps them as sections', async () => {
     const talk = ['# How to teach', '', 'Intro text.', '', '---', '', '# Objectives', '', '## Yes or no?', '', '- One', '- Two', '', '---', '', '# Criteria', '', '1. Manageable', ''].join('\n');
     const plain = await buildDeck(path.join(writeBriefing({ 'talk.md': talk }, 'plain-slide-level'), 'talk.md'));
     expect(plain.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['content', 'How to teach'], ['content', 'Objectives'], ['content', 'Criteria']]);
     expect(plain.briefing.slides[1]!.bodyHtml).toContain('<h2>Yes or no?</h2>');
     const sectioned = await buildDeck(path.join(writeBriefing({ 'talk.md': ['# Part one', '', '## First', '', 'Text.', '', '# Part two', '', '## Second', '', 'More.', ''].join('\n') }, 'plain-sections'), 'talk.md'));
     expect(sectioned.briefing.slides.filter((s) => s.kind !== 'agenda').map((s) => [s.kind, s.title])).toEqual([['section', 'Part one'], ['content', 'First'], ['section', 'Part two'], ['content', 'Second']]);
+    // A page of one # title over ## parts, not cut before each #, keeps its ## slides.
+    const page = await buildDeck(path.join(writeBriefing({ 'summary.md': ['# Release notes', '', 'Intro.', '', '---', '', '## Summary', '', 'A.', '', '## Details', '', 'B.', ''].join('\n') }, 'plain-page'), 'summary.md'));
+    expect(page.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Summary', 'Details']);
   });
 });
 

@@ -16,8 +16,8 @@ export const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
  * and Pandoc's own rule for its decks, whether a `#` heading is followed at
  * once by content.
  */
-export function countHeadings(text: string): { h1: number; h2: number; h1BeforeContent: boolean } {
-  const counts = { h1: 0, h2: 0, h1BeforeContent: false };
+export function countHeadings(text: string): HeadingCounts {
+  const counts = { h1: 0, h2: 0, h1BeforeContent: false, rules: 0 };
   const fences = createFenceReader();
   // Whether the last heading read was a `#` one with nothing but blank lines after it yet.
   let afterH1 = false;
@@ -32,6 +32,32 @@ export function countHeadings(text: string): { h1: number; h2: number; h1BeforeC
       counts.h1++;
       afterH1 = true;
     } else if (H2.test(line)) counts.h2++;
+    else if (RULE.test(line)) counts.rules++;
   }
   return counts;
+}
+
+/** The counts of countHeadings, and of the rulers (`---`) that may cut the deck: for a deck of several files, their sums. */
+export interface HeadingCounts {
+  h1: number;
+  h2: number;
+  h1BeforeContent: boolean;
+  rules: number;
+}
+
+/** A line of three or more dashes, stars or underscores alone: a ruler, which cuts a slide in most tools. */
+const RULE = /^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
+
+/** countHeadings over every file of a deck, summed. */
+export function countDeckHeadings(texts: readonly string[]): HeadingCounts {
+  return texts.map(countHeadings).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2, h1BeforeContent: a.h1BeforeContent || b.h1BeforeContent, rules: a.rules + b.rules }), { h1: 0, h2: 0, h1BeforeContent: false, rules: 0 });
+}
+
+/**
+ * Whether a plain deck (no metadata) is a talk cut at a ruler before each `#` title, whose `#` headings have text under
+ * them (`# Objectives` … `---` `# Criteria` …): its `#` headings title its slides, as in every tool that cuts at `---`,
+ * and its few `##` ones are headings inside them. A document of `#` parts over `##` slides is not.
+ */
+export function titlesSlidesAtRules(counts: HeadingCounts): boolean {
+  return counts.h1 > 1 && counts.h1BeforeContent && counts.rules >= counts.h1 - 1 && counts.h2 < counts.h1;
 }

@@ -15,7 +15,7 @@ import { readsAsPresentermBody, readsAsPresentermFrontMatter, writePresentermTit
 import { orderPresentermColumns } from './dialects/presenterm-columns.js';
 import { readsAsRevealHugoBody, rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
-import { countHeadings } from './headings.js';
+import { countDeckHeadings, titlesSlidesAtRules } from './headings.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { readSlideLines } from './read-slide-lines.js';
 import { renderSteps } from './build-steps.js';
@@ -137,13 +137,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
-  const headings = scanned.map((text) => countHeadings(text)).reduce((a, b) => ({ h1: a.h1 + b.h1, h2: a.h2 + b.h2, h1BeforeContent: a.h1BeforeContent || b.h1BeforeContent }), { h1: 0, h2: 0, h1BeforeContent: false });
+  const headings = countDeckHeadings(scanned);
   // Marp, Slidev and reveal-md cut slides at `---` only (and Marp at the headings its `headingDivider` names), and a slide's first heading is its title.
   const separatorTool = cutsAtSeparators(meta.peerTools);
-  // Pandoc itself (not Quarto or R Markdown, whose formats set level 2), and so a plain deck with no metadata, take the highest
-  // level of heading that some heading of it is followed at once by content: a `#` heading with text under it makes every `#` a slide.
+  // Pandoc itself (not Quarto or R Markdown, whose formats set level 2) takes the highest heading level some heading of which is followed
+  // at once by content: a `#` with text under it makes every `#` a slide. So does a plain deck cut at a ruler before each `#` (headings.ts).
   const pandocItself = readByPandocItself(meta.peerTools, bodies.map((b) => b.file.path));
-  const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : (headings.h2 === 0 && headings.h1 > 1) || ((pandocItself || meta.plain === true) && headings.h1BeforeContent) ? 1 : 2);
+  const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : (headings.h2 === 0 && headings.h1 > 1) || (pandocItself && headings.h1BeforeContent) || (meta.plain === true && titlesSlidesAtRules(headings)) ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
   /** Warns, at a line of `file`, of another tool's syntax that is left out. */

@@ -119,7 +119,7 @@ export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'colum
   const onSlides = new Set(slides.flatMap((s) => s.look?.authorClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
   return [
     ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
-    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body{${declare(cls)}}\n`),
+    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
   ].join('');
 }
 

@@ -6,7 +6,6 @@ import { keepSafeDeclarations } from '../../safe-inline-styles.js';
 import { AUTO_ANIMATE_ATTRIBUTES } from '../../sanitize-fragment.js';
 import { escapeHtml } from '../../../html-text.js';
 
-
 // Quarto divs shown as a <div> of their class around their content, which
 // the deck's styles lay out: an aside (`::: aside`), a remark of lesser weight
 // in small type after the slide's content, and a stack (`::: {.r-stack}`),
