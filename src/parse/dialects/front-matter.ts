@@ -1,6 +1,5 @@
-// How briefdeck reads other tools' front matter. A key that only another tool
-// knows (peer-keys.ts says whose) is a warning that names the tool, never an
-// error; the few that mean something briefdeck can do are mapped onto its own metadata.
+// How briefdeck reads other tools' front matter. A key that only another tool knows (peer-keys.ts says whose) is a
+// warning that names the tool, never an error; the few that mean something briefdeck can do are mapped onto its own metadata.
 import { type BriefingMeta } from '../../model.js';
 import { REVEAL_THEMES } from '../../themes.js';
 import { fillRDates } from './r-dates.js';
@@ -82,11 +81,10 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'string') return false;
       meta.deckStyle = { css: value, line: value.includes('\n') ? line + 1 : line };
       return true;
-    // reveal-md's, Pandoc's and Quarto's style sheets, read by the load stage and scoped like any style (parse/author-styles.ts).
+    // reveal-md's, Pandoc's and Quarto's style sheets, read by the load stage and scoped like any style (parse/author-styles.ts); Slidev's
+    // `css:` names its CSS engine, not a sheet, and UnoCSS's utility classes are read in a Slidev deck as Slidev reads them (uno-utilities.ts).
     case 'css':
-      // Slidev's `css:` names its CSS engine, not a sheet: UnoCSS's utility classes are read in a Slidev deck as Slidev reads them (uno-utilities.ts).
-      if (peerKeyOwner(key, meta.peerTools) === 'Slidev' && typeof value === 'string' && /^(?:unocss|windicss|none)$/.test(value.trim())) return value.trim() === 'unocss';
-      return applyStyleSheets(value, meta, line);
+      return peerKeyOwner(key, meta.peerTools) === 'Slidev' && typeof value === 'string' && /^(?:unocss|windicss|none)$/.test(value.trim()) ? value.trim() === 'unocss' : applyStyleSheets(value, meta, line);
     case 'header-includes':
     case 'include-in-header':
       return applyHeadIncludes(key, value, meta, line);
