@@ -1937,11 +1937,12 @@ describe("Deckset's decks", () => {
     const shown = slides.map((s) => toPlainText(s.bodyHtml)).join(' ');
     expect(shown).not.toMatch(/\^|\[\.|\[fit\]|slidenumbers|autoscale|Plain Jane/);
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[4, '"theme" is Deckset\'s setting; briefdeck ignores it']]);
-    // `[.text: #fff]` colours the slide's text (and its headings with it); its alignment goes with a warning; a colour that is not one, whole.
-    const coloured = await buildDeck(path.join(writeBriefing({ 'deck.md': ['# Dark', '', '[.background-color: #000000]', '[.text: #FFFFFF, alignment(center)]', '', 'Text', '', '---', '', '# Odd', '', '[.text: url(x)]', '', 'Text', ''].join('\n') }, 'deckset-text'), 'deck.md'));
-    expect(coloured.briefing.slides.map((s) => s.look?.textColor)).toEqual(['#FFFFFF', undefined]);
+    // `[.text: #fff]` colours the slide's text (and its headings with it), and `alignment(center)` centres it; its other settings go
+    // with a warning; a colour that is not one, whole.
+    const coloured = await buildDeck(path.join(writeBriefing({ 'deck.md': ['# Dark', '', '[.background-color: #000000]', '[.text: #FFFFFF, alignment(center), Avenir Next]', '', 'Text', '', '---', '', '# Odd', '', '[.text: url(x)]', '', 'Text', '', '---', '', '# Centred', '', '[.text: alignment(center)]', '', 'Text', ''].join('\n') }, 'deckset-text'), 'deck.md'));
+    expect(coloured.briefing.slides.map((s) => [s.look?.textColor, s.look?.className])).toEqual([['#FFFFFF', 'text-center'], [undefined, undefined], [undefined, 'text-center']]);
     expect(coloured.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      "4: Deckset's text settings alignment(center) are not supported and were left out; the colour is kept",
+      "4: Deckset's text settings Avenir Next are not supported and were left out; the colour and the centring are kept",
       "12: Deckset's slide command [.text: url(x)] is not supported and was left out",
     ]);
   });

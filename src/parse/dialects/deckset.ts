@@ -224,12 +224,16 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       }
       break;
     // The slide's text colour (and its headings', which briefdeck colours with it); its font and alignment are not carried over.
+    // Its alignment too, when centred (`alignment(center)`): the slide's text centred, as `text-center` centres it.
     case 'text': {
-      const [colour, ...rest] = value.split(',').map((part) => part.trim());
-      const safe = colour ? keepSafeLook({ color: colour }).color : undefined;
-      if (safe === undefined) break;
-      const left = rest.filter(Boolean);
-      return { text: `<!-- .slide: data-color="${safe}" -->`, ...(left.length > 0 ? { warning: `Deckset's text settings ${left.join(', ')} are not supported and were left out; the colour is kept` } : {}) };
+      const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+      const safe = parts[0] ? keepSafeLook({ color: parts[0] }).color : undefined;
+      const centred = parts.some((part) => /^alignment\(\s*center\s*\)$/i.test(part));
+      if (safe === undefined && !centred) break;
+      const settings = [...(safe ? [`data-color="${safe}"`] : []), ...(centred ? ['class="text-center"'] : [])];
+      const left = parts.filter((part, i) => !(i === 0 && safe) && !/^alignment\(\s*center\s*\)$/i.test(part));
+      const kept = [safe ? 'the colour' : '', centred ? 'the centring' : ''].filter(Boolean).join(' and ');
+      return { text: `<!-- .slide: ${settings.join(' ')} -->`, ...(left.length > 0 ? { warning: `Deckset's text settings ${left.join(', ')} are not supported and were left out; ${kept} ${centred && safe ? 'are' : 'is'} kept` } : {}) };
     }
     default:
       break;
