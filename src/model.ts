@@ -247,6 +247,8 @@ export interface SlideLook {
   backgroundGradient?: string;
   /** The colour of the slide's text, titles and header (Marp's `color`), a safe colour. */
   textColor?: string;
+  /** The colour of the slide's headings and title alone (Deckset's `[.header: …]`), a safe colour, over textColor's for them. */
+  headingColor?: string;
   /** How the background picture is sized, where not reveal's `cover`: `contain`, `auto`, a percentage or length. */
   backgroundSize?: string;
   /** Where the background picture sits, where not reveal's centre (`top right`, `10% 20%`), a safe value. */

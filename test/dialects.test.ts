@@ -1945,6 +1945,11 @@ describe("Deckset's decks", () => {
       "4: Deckset's text settings Avenir Next are not supported and were left out; the colour and the centring are kept",
       "12: Deckset's slide command [.text: url(x)] is not supported and was left out",
     ]);
+    // `[.header: #28517c]` colours the slide's headings alone, over a text colour's; its font and alignment go with a warning, and left text needs no word.
+    const headed = await buildDeck(path.join(writeBriefing({ 'deck.md': ['# One', '', '[.header: #28517c, alignment(left), Avenir Next Bold]', '[.text: #aa0000, alignment(left)]', '', 'Text', '', '---', '', '# Two', '', '[.header: #00aa00]', '', 'Text', ''].join('\n') }, 'deckset-header'), 'deck.md'));
+    expect(headed.briefing.slides.map((s) => [s.look?.headingColor, s.look?.textColor])).toEqual([['#28517c', '#aa0000'], ['#00aa00', undefined]]);
+    expect([...headed.deck.html.matchAll(/<section[^>]* style="([^"]*)"/g)].map((m) => m[1])).toEqual(['--r-main-color: #aa0000; --r-heading-color: #28517c; color: #aa0000', '--r-heading-color: #00aa00']);
+    expect(headed.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["3: Deckset's header settings alignment(left), Avenir Next Bold are not supported and were left out; the colour is kept"]);
   });
 });
 

@@ -647,6 +647,11 @@ describe("a slide's own background in PowerPoint", () => {
     expect(await look(6)).toEqual({ fill: 'FFFFFF', picture: false, colours: ['AA0000', 'AA0000'] });
     // A gradient is filled with the colour it is most like, the mean of its stops, and its text reads on it.
     expect(await look(7)).toEqual({ fill: '181818', picture: false, colours: ['FFFFFF', 'F4F6F8'] });
+    // Deckset's [.header: …] colours the title alone, over [.text: …]'s colour.
+    const deckset = writeBriefing({ 'deck.md': 'slidenumbers: true\n\n# Headed\n\n[.header: #28517c]\n[.text: #aa0000]\n\nText\n\n^ A note\n' }, 'pptx-deckset-header');
+    const headed = await readPptx((await exportPptx(path.join(deckset, 'deck.md'))).bytes);
+    const shapes = findAll(await headed.xml('ppt/slides/slide1.xml'), 'p:sp').filter((sp) => /^Text/.test(findAll([sp], 'p:cNvPr')[0]?.[':@']?.name ?? ''));
+    expect(shapes.map((sp) => findAll([sp], 'a:srgbClr')[0]?.[':@']?.val)).toEqual(['28517C', 'AA0000']);
   });
 });
 

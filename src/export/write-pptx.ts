@@ -79,7 +79,9 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     const onIt = own ? paletteOn(own, palette) : palette;
     // A text colour of the slide's own (Marp's `color`) is its text's and its titles', as in the HTML deck.
     const text = slide.look?.textColor === undefined ? undefined : toHex(slide.look.textColor);
-    return text ? { ...onIt, text, heading: text } : onIt;
+    // A colour of its headings' own (Deckset's `[.header: …]`) is its titles'.
+    const heading = slide.look?.headingColor === undefined ? text : toHex(slide.look.headingColor);
+    return text || heading ? { ...onIt, ...(text ? { text } : {}), ...(heading ? { heading } : {}) } : onIt;
   });
   // Masters in those colours too, so a slide's number, rules and deck title read on its background: one set per text colour.
   const variants = new Map<string, ThemePalette>();

@@ -231,9 +231,17 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
       const centred = parts.some((part) => /^alignment\(\s*center\s*\)$/i.test(part));
       if (safe === undefined && !centred) break;
       const settings = [...(safe ? [`data-color="${safe}"`] : []), ...(centred ? ['class="text-center"'] : [])];
-      const left = parts.filter((part, i) => !(i === 0 && safe) && !/^alignment\(\s*center\s*\)$/i.test(part));
+      // Left, as a slide's text stands anyway, needs no word.
+      const left = parts.filter((part, i) => !(i === 0 && safe) && !/^alignment\(\s*(?:center|left)\s*\)$/i.test(part));
       const kept = [safe ? 'the colour' : '', centred ? 'the centring' : ''].filter(Boolean).join(' and ');
       return { text: `<!-- .slide: ${settings.join(' ')} -->`, ...(left.length > 0 ? { warning: `Deckset's text settings ${left.join(', ')} are not supported and were left out; ${kept} ${centred && safe ? 'are' : 'is'} kept` } : {}) };
+    }
+    // The slide's headings' colour; their font, size and alignment are not carried over.
+    case 'header': {
+      const [colour, ...rest] = value.split(',').map((part) => part.trim()).filter(Boolean);
+      const safe = colour ? keepSafeLook({ color: colour }).color : undefined;
+      if (safe === undefined) break;
+      return { text: `<!-- .slide: data-heading-color="${safe}" -->`, ...(rest.length > 0 ? { warning: `Deckset's header settings ${rest.join(', ')} are not supported and were left out; the colour is kept` } : {}) };
     }
     default:
       break;

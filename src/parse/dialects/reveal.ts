@@ -176,6 +176,8 @@ export interface SlideDirectiveLook {
   backgroundOpacity?: string;
   /** The colour of the slide's text: Marp's `color` directive, written `data-color` in a `.slide:` comment. */
   textColor?: string;
+  /** The colour of the slide's headings alone (Deckset's `[.header: #28517c]`), written `data-heading-color` in a `.slide:` comment. */
+  headingColor?: string;
   /** reveal's `data-visibility="uncounted"` (Quarto's `visibility="uncounted"`): left out of the count, showing the number before it. */
   uncounted?: true;
   /** R Markdown's ioslides `{.build}` on a slide's heading: its lists step in, as `<!-- incremental -->` makes them. */
@@ -279,6 +281,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundOpacity = value;
     } else if (name === 'data-color' && SAFE_COLOUR.test(value)) {
       look.textColor = value;
+    } else if (name === 'data-heading-color' && SAFE_COLOUR.test(value)) {
+      look.headingColor = value;
     } else if ((name === 'data-visibility' || name === 'visibility') && value === 'uncounted') {
       look.uncounted = true;
     } else if ((name === 'data-auto-animate' || name === 'auto-animate') && ['', 'true', 'false'].includes(value) && !(name === 'auto-animate' && value === '')) {
