@@ -56,8 +56,7 @@ export function expandStyleImports(styles: readonly WrittenStyle[], includes: Re
           // Said once, at the first import left out: the rest past the bound go with it.
           if (!overBudget) at(`a style's @import of ${target} was left out, and the imports after it: the deck's styles import more than ${MAX_IMPORTS} sheets, or more text than a file may hold`, 'import each sheet once, from one place');
           overBudget = true;
-        }
-        else {
+        } else {
           const { file } = lookup.found;
           expand({ ...style, css: file.text, line: 1, file: file.path, relPath: file.relPath, marpTheme: false }, [...reading, style.relPath]);
         }
