@@ -6,6 +6,9 @@ export const REVEAL_THEMES = ['beige', 'black', 'black-contrast', 'blood', 'drac
 /** Every built-in theme name, the house theme first. */
 export const BUILTIN_THEMES = ['briefing', ...REVEAL_THEMES];
 
+/** Marp's own built-in themes (parse/dialects/peer-keys.ts maps each to the built-in theme nearest it): never a file of the deck's. */
+export const MARP_BUILT_IN_THEMES: ReadonlySet<string> = new Set(['default', 'gaia', 'uncover']);
+
 /** The built-in themes with a dark background (a test holds this to each theme's CSS), for what a deck shows only in the dark. */
 export const DARK_THEMES: ReadonlySet<string> = new Set(['black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night']);
 

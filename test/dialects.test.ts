@@ -316,6 +316,11 @@ describe('notes written as HTML comments', () => {
     writeFileSync(path.join(dir, 'linked.md'), ['---', 'marp: true', 'theme: outside', '---', '', '# One', ''].join('\n'));
     const linked = await buildDeck(path.join(dir, 'linked.md'));
     expect([linked.briefing.meta.themeSheet, linked.deck.html.includes('#abcdef')]).toEqual([undefined, false]);
+    // Marp's own themes are never a file of the deck's: a file naming itself gaia is not looked for, and gaia's stand-in serves.
+    writeFileSync(path.join(dir, 'themes', 'not-gaia.css'), '/* @theme gaia */\nh1 { color: #123123; }\n');
+    writeFileSync(path.join(dir, 'gaia.md'), ['---', 'marp: true', 'theme: gaia', '---', '', '# One', ''].join('\n'));
+    const gaia = await buildDeck(path.join(dir, 'gaia.md'));
+    expect([gaia.briefing.meta.theme, gaia.briefing.meta.themeSheet, gaia.deck.html.includes('#123123')]).toEqual(['beige', undefined, false]);
     // A folder with a briefing.yml is briefdeck's own: its theme is one of briefdeck's or a CSS file it names, never a Marp theme looked for.
     const own = writeBriefing({ 'briefing.yml': 'title: Own\ntheme: corporate\n', '01.md': '## One\n\nText.\n', 'corp.css': sheet }, 'own-theme-name');
     await expect(buildDeck(own)).rejects.toMatchObject({ diagnostics: [{ code: 'E_META', message: 'unknown theme "corporate"' }] });

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BriefdeckError } from '../errors.js';
 import type { SourceFile, ThemeSheet } from '../model.js';
-import { BUILTIN_THEMES } from '../themes.js';
+import { BUILTIN_THEMES, MARP_BUILT_IN_THEMES } from '../themes.js';
 import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
 import type { InputLimits } from './input-limits.js';
@@ -33,7 +33,8 @@ export function findThemeSheets(sources: readonly SourceFile[], root: string, di
   const wanted = new Set<string>();
   for (const source of sources) {
     if (!source.text.includes('theme')) continue;
-    for (const match of source.text.matchAll(THEME_LINE)) if (!BUILTIN_THEMES.includes(match[1]!)) wanted.add(match[1]!);
+    // Marp's own themes are never a file of the deck's: a built-in theme stands in for each (settle-theme.ts).
+    for (const match of source.text.matchAll(THEME_LINE)) if (!BUILTIN_THEMES.includes(match[1]!) && !MARP_BUILT_IN_THEMES.has(match[1]!)) wanted.add(match[1]!);
   }
   if (wanted.size === 0) return [];
   const found = new Map<string, ThemeSheet>();

@@ -2,9 +2,9 @@
 // the built-in one nearest it or left for briefdeck's with a warning. An unknown theme in briefdeck's own deck is an error.
 import type { DiagnosticBag } from '../errors.js';
 import { hintWithSuggestion } from '../did-you-mean.js';
-import { MARP_BUILT_IN_THEMES, mapPeerTheme, possessive } from './dialects/peer-keys.js';
+import { mapPeerTheme, possessive } from './dialects/peer-keys.js';
 import type { BriefingMeta, ThemeSheet } from '../model.js';
-import { BUILTIN_THEMES, isCustomTheme } from '../themes.js';
+import { BUILTIN_THEMES, isCustomTheme, MARP_BUILT_IN_THEMES } from '../themes.js';
 import { writtenForAnotherTool } from '../written-for.js';
 
 /**

@@ -7,7 +7,7 @@ import type { IncludedFile } from '../model.js';
 import { readCssName } from '../css-references.js';
 import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, namesAddress, spendIncludeBudget } from '../include-paths.js';
 import type { WrittenStyle } from './author-styles.js';
-import { MARP_BUILT_IN_THEMES } from './dialects/peer-keys.js';
+import { MARP_BUILT_IN_THEMES } from '../themes.js';
 
 const require = createRequire(import.meta.url);
 

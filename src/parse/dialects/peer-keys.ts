@@ -55,9 +55,6 @@ const PEER_THEMES: Record<string, Record<string, string>> = {
   presenterm: { dark: 'black', light: 'white', 'terminal-dark': 'black', 'terminal-light': 'white', 'catppuccin-latte': 'white', 'catppuccin-frappe': 'black', 'catppuccin-macchiato': 'black', 'catppuccin-mocha': 'black', dracula: 'dracula', 'gruvbox-dark': 'black', 'tokyonight-storm': 'night', 'tokyonight-moon': 'night', 'tokyonight-night': 'night', 'tokyonight-day': 'white' },
 };
 
-/** Marp's built-in themes, which a Marp theme of a deck's own imports by name (`@import 'gaia';`). */
-export const MARP_BUILT_IN_THEMES: ReadonlySet<string> = new Set(Object.keys(PEER_THEMES.Marp!));
-
 /** Tools whose theme names are everyday words, read as theirs only in their own decks. */
 const THEMES_OF_KNOWN_TOOLS: ReadonlySet<string> = new Set(['presenterm', 'slides']);
 
