@@ -107,6 +107,19 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
 }
 
 /**
+ * The deck's own style sheets, in the order they stand: Marp's theme of the deck's own (`themeSheet`, settle-theme.ts),
+ * as a theme comes first; Marp's `style:` directive (in the metadata, or a comment's file); then the style sheets the
+ * metadata names (readStyleSheets), warned of at `holder`'s lines.
+ */
+export function gatherDeckStyles(meta: BriefingMeta, themeSheet: SourceFile | undefined, holder: SourceFile | undefined, metadataFiles: readonly IncludedFile[], warn: (line: number, message: string, hint?: string) => void): DeckStyle[] {
+  const styles: DeckStyle[] = themeSheet ? [{ css: themeSheet.text, line: 1, file: themeSheet.path, relPath: themeSheet.relPath, marpTheme: true }] : [];
+  // A comment's `style:` names its own file, whose path in the folder is not at hand: its imports are named, not read.
+  if (meta.deckStyle?.file) styles.push({ ...meta.deckStyle, file: meta.deckStyle.file });
+  else if (meta.deckStyle && holder) styles.push({ ...meta.deckStyle, file: holder.path, relPath: holder.relPath });
+  return holder ? [...styles, ...readStyleSheets(meta.styleSheets ?? [], metadataFiles, holder, warn)] : styles;
+}
+
+/**
  * The deck's styles in the order written, Marp's `style:` directive and the style sheets the metadata names first; a style kept to one slide marks
  * that slide (`ownStyle`). A slide left out of the deck (Slidev's `hide: true`) takes its style with it.
  */

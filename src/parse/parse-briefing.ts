@@ -34,7 +34,7 @@ import { escapeHtml, stripHtmlComments } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
-import { placeAuthorStyles, readStyleSheets, readStyleClasses, scopeAuthorStyles } from './author-styles.js';
+import { gatherDeckStyles, placeAuthorStyles, readStyleClasses, scopeAuthorStyles } from './author-styles.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck, readRevealSectionsBody } from './dialects/reveal-html.js';
 import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
@@ -152,9 +152,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const marpCarried: MarpCarried = { ...meta.slideDefaults, ...(meta.marpFirstSlide && metaSource ? { firstSlide: meta.marpFirstSlide.map((d) => ({ ...d, file: metaSource!.file })) } : {}) };
   const styles: FoundStyle[] = [];
   // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
-  // Marp's own theme (settle-theme.ts) comes first, as a theme does: the deck's `style:` and `<style>`s are laid over it.
-  const sheet = meta.themeSheet ? themeSheets.get(meta.themeSheet.name)!.file : undefined;
-  const deckStyles = [...(sheet ? [{ css: sheet.text, line: 1, file: sheet.path, relPath: sheet.relPath, marpTheme: true }] : []), ...(meta.deckStyle && (meta.deckStyle.file ?? metaSource) ? [{ ...meta.deckStyle, file: meta.deckStyle.file ?? metaSource!.file.path, ...(meta.deckStyle.file ? {} : { relPath: metaSource!.file.relPath }) }] : []), ...(metaSource ? readStyleSheets(meta.styleSheets ?? [], loaded.metadataFiles ?? [], metaSource.file, (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' })) : [])];
+  const themeSheet = meta.themeSheet ? themeSheets.get(meta.themeSheet.name)!.file : undefined;
+  const deckStyles = gatherDeckStyles(meta, themeSheet, metaSource?.file, loaded.metadataFiles ?? [], (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' }));
   const { slide: authorClasses, element: elementClasses } = admitSlideUtilities(readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none'), meta.peerTools.includes('Slidev'));
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);

@@ -192,6 +192,10 @@ function readDecksetTransition(value: string): string | undefined {
   return name !== undefined && Object.hasOwn(nearest, name) ? nearest[name] : undefined;
 }
 
+/** Deckset's alignments that a slide's text takes: centred (`text-center`), and left, as it stands anyway. */
+const CENTRED = /^alignment\(\s*center\s*\)$/i;
+const LEFT = /^alignment\(\s*left\s*\)$/i;
+
 /** A slide command: `[.column]`, `[.background-color: #123]`, `[.build-lists: true]`; any other is named in a warning. */
 function readCommand(name: string, value: string, state: DecksetState): DialectLine {
   switch (name) {
@@ -228,11 +232,11 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
     case 'text': {
       const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
       const safe = parts[0] ? keepSafeLook({ color: parts[0] }).color : undefined;
-      const centred = parts.some((part) => /^alignment\(\s*center\s*\)$/i.test(part));
+      const centred = parts.some((part) => CENTRED.test(part));
       if (safe === undefined && !centred) break;
       const settings = [...(safe ? [`data-color="${safe}"`] : []), ...(centred ? ['class="text-center"'] : [])];
       // Left, as a slide's text stands anyway, needs no word.
-      const left = parts.filter((part, i) => !(i === 0 && safe) && !/^alignment\(\s*(?:center|left)\s*\)$/i.test(part));
+      const left = parts.filter((part, i) => !(i === 0 && safe) && !CENTRED.test(part) && !LEFT.test(part));
       const kept = [safe ? 'the colour' : '', centred ? 'the centring' : ''].filter(Boolean).join(' and ');
       return { text: `<!-- .slide: ${settings.join(' ')} -->`, ...(left.length > 0 ? { warning: `Deckset's text settings ${left.join(', ')} are not supported and were left out; ${kept} ${centred && safe ? 'are' : 'is'} kept` } : {}) };
     }

@@ -52,7 +52,10 @@ export function rewriteHackmdLine(line: string): DialectLine | null {
             .replace(/\[(?:name|time)=([^\]\n]{1,200})\]/g, '$1')
             .replace(/\[color=[^\]\n]{0,200}\]/g, '')
             // A picture's size, as HackMD writes it after its address (`![](a.png =450x)`, `=x200`, `=450x200`): Pandoc's attributes, which the deck reads.
-            .replace(IMAGE_SIZE, (_whole, image: string, width?: string, height?: string) => `${image})${width || height ? `{${[width ? `width=${width}` : '', height ? `height=${height}` : ''].filter(Boolean).join(' ')}}` : ''}`)
+            .replace(IMAGE_SIZE, (_whole, image: string, width?: string, height?: string) => {
+              const size = [width && `width=${width}`, height && `height=${height}`].filter(Boolean).join(' ');
+              return `${image})${size ? `{${size}}` : ''}`;
+            })
             .replace(EMBED, (embed, kind: string, id: string) => {
               const address = kind === 'tweet' ? undefined : findEmbedAddress(kind, id.trim());
               if (address === undefined) {
