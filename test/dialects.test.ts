@@ -3931,6 +3931,25 @@ describe("Slidev's table of contents", () => {
   });
 });
 
+describe("Slidev's headmatter as its first slide's front matter", () => {
+  it('takes its slide keys for the first slide: the picture of an image layout beside it, level: and hideInToc: in the table of contents; a page of slides that src: imports opens with them and builds alone', async () => {
+    const cover = ['---', 'theme: default', 'layout: image-right', 'image: ./a.png', 'hideInToc: true', '---', '', '# Cover', '', 'Beside the picture', '', '---', '', '# Contents', '', '<Toc />', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': cover, 'a.png': TINY_PNG }, 'slidev-headmatter'), 'deck.md'));
+    const first = built.briefing.slides[0]!;
+    expect(first.layout).toBe('two-column');
+    expect(first.columns![1]).toContain('<img src="briefdeck-asset:');
+    expect(built.briefing.slides[1]!.bodyHtml.replace(/\n/g, '')).toBe('<ol><li><a href="#/1">Contents</a></li></ol>');
+    expect(built.warnings.map((w) => w.message)).not.toContainEqual(expect.stringContaining('"image"'));
+    // A page of slides (Slidev's pages/intro.md) opens with its first slide's keys, none of them briefdeck's own: no unknown key.
+    const page = ['---', 'title: Intro', 'level: 2', '---', '', '## Intro', '', 'Text', '', '---', '', '## Next', '', '<Toc />', ''].join('\n');
+    const alone = await buildDeck(path.join(writeBriefing({ 'intro.md': page }, 'slidev-page'), 'intro.md'));
+    expect(alone.briefing.meta.peerTools).toContain('Slidev');
+    // Slidev nests each later item of a deeper level than the tree's top under the last one before it.
+    expect(alone.briefing.slides[1]!.bodyHtml.replace(/\n/g, '')).toBe('<ol><li><a href="#/0">Intro</a><ol><li><a href="#/1">Next</a></li></ol></li></ol>');
+    expect(alone.warnings).toEqual([]);
+  });
+});
+
 describe("Obsidian's Advanced Slides", () => {
   const built = buildDeck(path.join(DIALECTS, 'advanced-slides.md'));
 

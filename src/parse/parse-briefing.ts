@@ -3,7 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import { HTML_DECK, NOTEBOOK, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { DARK_THEMES, isCustomTheme } from '../themes.js';
 import { readByPandoc, readByPandocItself, readRootedPathsIn, writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
-import { fillSlidevPageNumbers, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { applyHeadmatterToFirstSlide, fillSlidevPageNumbers } from './dialects/slidev.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { placeAfterClicks } from './dialects/slidev-after.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
@@ -183,8 +183,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (meta.firstSlideKeys && rawSlides[0] && metaSource) {
     const keys = meta.firstSlideKeys;
     const warn = peerWarning(metaSource.file.path);
-    const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => warn(keys[i]!.line, message));
-    rawSlides[0].body.unshift(...rewritten.lines.flatMap((text, i) => text.split('\n').map((line) => ({ text: line, number: keys[i]!.line }))));
+    applyHeadmatterToFirstSlide(rawSlides[0], keys, warn);
   }
   // Unless a reader has said why already (a reveal.js page without slides).
   if (rawSlides.length === 0 && bag.errors.length === 0) {

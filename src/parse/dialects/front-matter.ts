@@ -7,6 +7,7 @@ import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.j
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
+import { isFirstSlideKey, keepForFirstSlide } from './slidev.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
@@ -16,7 +17,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
 
 /**
  * Applies what a peer key means to briefdeck, where it means something:
- * Slidev's `layout`, `class` and `background` (kept for its first slide, at `line`);
+ * Slidev's slide keys (`layout`, `class`, `background`, `image`, `level`…, kept for its first slide, at `line`);
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch` and
@@ -26,8 +27,9 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * block read in part, the options in it that were not.
  */
 export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, line = 1): boolean | string[] {
+  // Slidev's headmatter is also its first slide's front matter: its layout, class, background, picture and the like go to that slide.
+  if (peerKeyOwner(key, meta.peerTools) === 'Slidev' && isFirstSlideKey(key)) return keepForFirstSlide(key, value, meta, line);
   switch (key) {
-    // Slidev's headmatter is also its first slide's front matter: its layout, class and background go to that slide.
     case 'layout':
     case 'class':
     case 'background':
@@ -38,9 +40,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         meta.marpClass = { written: Array.isArray(value) ? value.join(' ') : value, line };
         return true;
       }
-      if (typeof value !== 'string' || peerKeyOwner(key, meta.peerTools) !== 'Slidev') return false;
-      (meta.firstSlideKeys ??= []).push({ text: `${key}: ${value}`, line });
-      return true;
+      return false;
     case 'marp':
       return true;
     // Slidev's colour scheme: `dark` asks for its theme's dark look (parse-meta.ts picks a dark theme); `light` and `auto` are a light one's.

@@ -7,12 +7,15 @@ import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 /** Pandoc's variables that Quarto reads too: named as Quarto's in a deck already known to be Quarto's. */
 const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
 
+/** Slidev's slide keys (beyond layout, class and background) that its headmatter may hold, since it is its first slide's front matter too: a page of slides that `src:` imports opens with them. */
+export const SLIDEV_HEADMATTER_SLIDE_KEYS: readonly string[] = ['layoutClass', 'clicks', 'clicksStart', 'hideInToc', 'level', 'preload', 'routeAlias', 'zoom', 'dragPos'];
+
 /** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
 const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...['marp', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'class'), 'headingDivider', 'math', 'style', 'description', 'image', 'keywords', 'url'].map((k) => [k, 'Marp']),
   ...MARP_LOCAL_DIRECTIVES.map((k) => [`_${k}`, 'Marp']),
   ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
-  ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode'].map((k) => [k, 'Slidev']),
+  ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode', ...SLIDEV_HEADMATTER_SLIDE_KEYS].map((k) => [k, 'Slidev']),
   // R Markdown's (ioslides, Slidy, revealjs and Beamer presentations, knitted by knitr, then Pandoc).
   ...['output', 'runtime', 'knit', 'editor_options', 'always_allow_html'].map((k) => [k, 'R Markdown']),
   // Hugo's page keys, and reveal-hugo's own, which a deck of a Hugo site carries.
@@ -76,7 +79,8 @@ const SHARED_KEYS: Record<string, string[]> = {
   mermaid: ['reveal-md', 'Quarto'],
   // A document's own description, keywords, image and address, which several tools read.
   ...Object.fromEntries(['description', 'keywords'].map((k) => [k, ['Marp', 'Pandoc', 'Quarto']])),
-  ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto']])),
+  // Slidev's are its image and iframe layouts' picture and page.
+  ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto', 'Slidev']])),
   ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
   params: ['Quarto', 'R Markdown'],
   // reveal.js's own settings, which Quarto and Advanced Slides both hand on.
