@@ -4305,6 +4305,34 @@ describe("Slidev's utility classes", () => {
       '.reveal .slides .slide-body .tracking-widest{letter-spacing:0.1em}',
     ]);
   });
+
+  it('style headings, lists, tables and links as well as blocks, and read UnoCSS\'s other names (font-size-3, fw-600, mb-0.5) and its important marks (!text-xl, mt-1!); a link takes only those that set its type and colours', async () => {
+    const deck = [
+      '---', 'colorSchema: light', '---', '', '# One', '',
+      '<h1 mt-20>Heading</h1>', '',
+      '<ul class="text-sm !text-blue-500"><li>Item</li></ul>', '',
+      '<div class="font-size-3 fw-600 mb-0.5 mt-1!">Block</div>', '',
+      '<a class="opacity-50 text-lg absolute w-full h-full !border-none" href="https://example.com">Link</a>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-utilities-elements'), 'slides.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(body).toContain('<h1 class="mt-20">Heading</h1>');
+    expect(body).toContain('<ul class="text-sm text-blue-500"><li>Item</li></ul>');
+    expect(body).toContain('<div class="font-size-3 fw-600 mb-0.5 mt-1">Block</div>');
+    // absolute, w-full and h-full would lay the link over the whole slide; border-none is no utility briefdeck has.
+    expect(body).toContain('<a class="opacity-50 text-lg" href="https://example.com" target="_blank" rel="noopener noreferrer">Link</a>');
+    expect(built.briefing.authorCss!.trim().split('\n')).toEqual([
+      '.reveal .slides .slide-body .font-size-3{font-size:0.75em}',
+      '.reveal .slides .slide-body .fw-600{font-weight:600}',
+      '.reveal .slides .slide-body .mb-0\\.5{margin-bottom:0.125em}',
+      '.reveal .slides .slide-body .mt-1{margin-top:0.25em}',
+      '.reveal .slides .slide-body .mt-20{margin-top:5em}',
+      '.reveal .slides .slide-body .opacity-50{opacity:0.5}',
+      '.reveal .slides .slide-body .text-blue-500{color:#3b82f6}',
+      '.reveal .slides .slide-body .text-lg{font-size:1.125em}',
+      '.reveal .slides .slide-body .text-sm{font-size:0.875em}',
+    ]);
+  });
 });
 
 describe('fitted titles', () => {

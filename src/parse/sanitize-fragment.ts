@@ -9,7 +9,7 @@ import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
-import { utilityClassPattern } from './dialects/uno-utilities.js';
+import { isLinkUtility, utilityClassPattern } from './dialects/uno-utilities.js';
 import { PLACE_LENGTH } from './dialects/pandoc/attributes.js';
 import { SAFE_INLINE_STYLES } from './safe-inline-styles.js';
 
@@ -77,6 +77,9 @@ export const AUTO_ANIMATE_ATTRIBUTES: Readonly<Record<string, RegExp>> = {
   'data-auto-animate-duration': /^\d{1,2}(?:\.\d{1,3})?$/,
 };
 
+/** The elements that may take the classes of steps, of the deck's own styles and of Slidev's utilities (a link takes only some: enforceLinkRules). */
+const CLASSED_TAGS = ['p', 'li', 'img', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'tr', 'table', 'caption', 'div', 'strong', 'b', 'em', 'i', 'small', 'mark', 'kbd', 'figure', 'figcaption', 'pre', 'ul', 'ol', 'dl', 'dt', 'dd', 'sup', 'details', 'summary', 'center'];
+
 /** Removes chrome classes from a class attribute; undefined when none is left. */
 function withoutChromeClasses(value: string | undefined): string | undefined {
   const kept = (value ?? '').split(/\s+/).filter((c) => c !== '' && !CHROME_CLASS.test(c));
@@ -90,8 +93,8 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const grid = tagName === 'div' ? readUnoGrid(attribs) : null;
   // UnoCSS's attributify mode, which Slidev turns on: a bare attribute named as a utility (`<div flex gap-4>`) is that class.
   const attributified = readAttributified(attribs);
-  const classes = [grid ?? attribs.class, ...attributified, ...clicks].filter(Boolean);
-  const out: Record<string, string> = grid || clicks.length > 0 || attributified.length > 0 ? { class: classes.join(' ') } : {};
+  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified, ...clicks].filter(Boolean);
+  const out: Record<string, string> = grid || clicks.length > 0 || attributified.length > 0 || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;
   const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? (range?.from ?? clickIndex(attribs)) : undefined;
@@ -117,6 +120,15 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
     out[name] = value;
   }
   return { tagName, attribs: out };
+}
+
+/** A class attribute with UnoCSS's mark of an important utility taken off (`!text-xl`, `mt-1!`): the utility's rule is the deck's, and outweighs the theme's as it is. */
+function withoutImportantMarks(value: string | undefined): string | undefined {
+  if (value === undefined || !value.includes('!')) return value;
+  return value.split(/\s+/).map((cls) => {
+    const bare = cls.replace(/^!|!$/, '');
+    return bare !== cls && utilityClassPattern().test(bare) ? bare : cls;
+  }).join(' ');
 }
 
 /** The bare attributes of an element that are utility classes' names (UnoCSS's attributify: `<div flex mb-2>`). */
@@ -162,6 +174,12 @@ function enforceLinkRules(onRemoved: RemovedLink, onAnchor?: (href: string) => v
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(scrubbed)) {
       if (name === 'target' || name === 'rel' || (name === 'href' && (kind === 'relative' || kind === 'unsafe'))) continue;
+      // A link's utilities set its type and colours only: one that placed or sized it could lay it over the whole slide.
+      if (name === 'class') {
+        const kept = value.split(/\s+/).filter(isLinkUtility).join(' ');
+        if (kept !== '') out.class = kept;
+        continue;
+      }
       out[name] = value;
     }
     if (kind === 'https' || kind === 'mailto') Object.assign(out, { target: '_blank', rel: 'noopener noreferrer' });
@@ -264,7 +282,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.
-      ['p', 'li', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'div', 'strong', 'em', 'figure', 'pre', 'ol', 'sup'].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), utilityClassPattern(), ...styleClasses]]),
+      [...CLASSED_TAGS].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), utilityClassPattern(), ...styleClasses]]).concat([['a', [utilityClassPattern()]]]),
     ),
     allowedStyles: {
       '*': SAFE_INLINE_STYLES,

@@ -64,7 +64,7 @@ function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegEx
   if (made) return made;
   const palette = readPalette();
   const pattern = new RegExp(
-    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|font-(?:${Object.keys(WEIGHTS).join('|')})|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2})$`,
+    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|(?:font|fw)-(?:${Object.keys(WEIGHTS).join('|')}|[1-9]00)|(?:font|text)-size-\\d{1,2}(?:\\.\\d{1,2})?|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}(?:\\.5)?|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2})$`,
   );
   return (made = { palette, pattern });
 }
@@ -78,6 +78,11 @@ export function utilityClassPattern(): RegExp {
 function declare(cls: string): string | undefined {
   const { palette, pattern } = makeUtilities();
   if (!pattern.test(cls)) return undefined;
+  // UnoCSS's other names for a size and a weight: `font-size-3` and `text-size-3` are `text-3`, `fw-600` and `font-600` a weight in numbers.
+  if (/^(?:font|text)-size-/.test(cls)) return declare(cls.replace(/^(?:font|text)-size-/, 'text-'));
+  const weight = /^(?:font|fw)-(\d00)$/.exec(cls);
+  if (weight) return `font-weight:${weight[1]}`;
+  if (cls.startsWith('fw-')) return declare(`font-${cls.slice(3)}`);
   if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
   // An arbitrary colour, `text-[#457b9d]`, `bg-[#1d3557]/20`: a hex the pattern has checked.
   const arbitrary = /^(text|bg|border)-\[(#[0-9a-fA-F]{3,8})\](?:\/(\d{1,3}))?$/.exec(cls);
@@ -121,6 +126,14 @@ export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'colum
     ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
     ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
   ].join('');
+}
+
+/** What a link's utilities may set: its type and colours, never its place or size, by which it could be laid over the whole slide. */
+const LINK_PROPERTIES = new Set(['color', 'background-color', 'border-color', 'font-size', 'font-weight', 'font-style', 'font-family', 'line-height', 'letter-spacing', 'opacity', 'text-decoration', 'text-transform', 'text-shadow', 'text-align']);
+
+/** Whether a class is a utility a link may take: one that sets only its type and colours (LINK_PROPERTIES). */
+export function isLinkUtility(cls: string): boolean {
+  return declare(cls)?.split(';').every((declaration) => LINK_PROPERTIES.has(declaration.slice(0, declaration.indexOf(':')))) === true;
 }
 
 /** Space between a block's children (`space-y-2`): set on each child after the first, as UnoCSS does. */
