@@ -2403,6 +2403,15 @@ describe("Slidev's headmatter background", () => {
     expect(remote.deck.html).not.toContain('cover.example');
     expect(remote.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message)).map((w) => [w.line, w.message.split(':')[0]])).toEqual([[3, 'remote background image "https']]);
   });
+
+  it('takes its size from backgroundSize:, as reveal\'s data-background-size, a safe size only', async () => {
+    const sized = ['---', 'theme: default', 'background: dot.svg', 'backgroundSize: contain', '---', '', '# Cover', '', '---', 'background: dot.svg', 'backgroundSize: 50% auto', '---', '', '# Half', '', '---', 'background: dot.svg', 'backgroundSize: url(x)', '---', '', '# Bad', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': sized, 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'slidev-background-size'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => s.look?.backgroundSize)).toEqual(['contain', '50% auto', undefined]);
+    expect(built.deck.html).toContain('data-background-size="contain"');
+    expect(built.deck.html).not.toContain('url(x)');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toContain('18: slide settings data-background-size are not supported and were left out');
+  });
 });
 
 describe("Slidev's UnoCSS column grids", () => {

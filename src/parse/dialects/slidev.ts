@@ -305,6 +305,8 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
     if (key === 'class') return `<!-- .slide: class="${layout === 'center' ? 'lead ' : ''}${value.replace(/"/g, '')}" -->`;
     if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
+    // The size of its background picture (`contain`, `50%`), read as reveal's own setting is, which lets in only a safe size.
+    if (key === 'backgroundSize' && value !== '') return `<!-- .slide: data-background-size="${value.replace(/"/g, '')}" -->`;
     // The name `<Link to="…">` and links reach the slide by (slide-anchors.ts).
     if (key === 'routeAlias' && readSlideId(value) !== undefined) return `<!-- .slide: id="${value}" -->`;
     // The slide's own transition as reveal names it; of Slidev's two ways (`slide-left | slide-right`, forwards | backwards), the first.
