@@ -3105,6 +3105,13 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['8: MDC attributes .nope are not supported and were left out']);
   });
 
+  it('reads MDC props after plain text as markdown-it-mdc does: a span of the text back to the markup before it, a step when they ask for one; never shown', async () => {
+    const line = 'Then **it** "Rewrite"{.text-amber .nope v-click} ends, and {lazy} goes.';
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Props\n\n${line}\n` }, 'slidev-mdc-text-props'), 'deck.md'));
+    expect(built.briefing.slides[0]!.bodyHtml).toBe('<p>Then <strong>it</strong><span class="fragment"><span class="text-amber"> “Rewrite”</span></span> ends, and  goes.</p>\n');
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['8: MDC attributes .nope are not supported and were left out', '8: MDC attributes lazy=true are not supported and were left out']);
+  });
+
   it('without mdc: true the same lines are Markdown as CommonMark reads them, and an icon alone marks a deck as Slidev\'s', async () => {
     const plain = deck.replace('mdc: true\n', '');
     const dir = writeBriefing({ 'deck.md': plain }, 'slidev-no-mdc');

@@ -67,6 +67,20 @@ const TAKES_ATTRIBUTES = new Set(['image', 'codespan', 'link', 'pandocSpan']);
 const MDC_TAKES_ATTRIBUTES = new Set([...TAKES_ATTRIBUTES, 'strong', 'em', 'del']);
 
 /**
+ * MDC's props after plain text (`"Rewrite"{.text-amber v-click}`), which markdown-it-mdc sets on a span of the text back to
+ * the markup before it or the start of the block: that text, the last token, becomes a bracketed span of those props, read
+ * and reported as one (and the props themselves say nothing more); undefined when they are not props.
+ */
+function readMdcTextProps(src: string, tokens: Tokens.Generic[]): Tokens.Generic | undefined {
+  const match = /^\{([^{}\n]{0,500})\}/.exec(src);
+  const attributes = match ? readMdcAttributes(match[1]!) : null;
+  if (!match || !attributes) return undefined;
+  const text = tokens.pop()!;
+  tokens.push({ type: 'pandocSpan', raw: text.raw, attributes, tokens: [text] });
+  return { type: 'pandocAttributes', raw: match[0], attributes, usedPair: () => true, usedClass: () => true, usedId: true };
+}
+
+/**
  * Pandoc's inline attributes, which Quarto decks use everywhere: `![](a.png){width=50%}`,
  * `` `x`{.python} ``, `[text](url){target=_blank}` and bracketed spans `[text]{.fragment}`.
  * None shows as text: an image takes its width and height (pixels or a percentage), an image
@@ -118,6 +132,8 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       start: startWithinWindow('{'),
       tokenizer(src: string, tokens: Tokens.Generic[]) {
         const before = tokens.at(-1);
+        // Nothing that reads the whole text before: it grows with each piece of a long line, and this is asked at each.
+        if (mdc && before?.type === 'text' && src.startsWith('{')) return readMdcTextProps(src, tokens);
         if (!before || !takesAttributes.has(before.type)) return undefined;
         // Pandoc's raw inline, `` `<b>x</b>`{=html} ``: the code span is markup for that output (render-markdown.ts reads it).
         const raw = before.type === 'codespan' ? /^\{=([A-Za-z][\w-]{0,30})\}/.exec(src) : null;
