@@ -316,6 +316,14 @@ describe('math', () => {
     expect(body).toContain('$5 and $$ stays.');
   });
 
+  it('an inline formula may run over the lines of its paragraph (a matrix\'s rows), as Pandoc, Marp and Slidev read it; a dollar at a line\'s end or before a digit still closes none', () => {
+    const text = '## Math\n\nSo $\\begin{bmatrix} 3 & 6 \\\\\n7 & 14\\end{bmatrix}$ holds.\n\nIt costs $5\nor $\n6 dollars.\n';
+    const body = parseBriefing(folder('title: T\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(body.match(/class="katex"/g)).toHaveLength(1);
+    expect(body).not.toContain('$\\begin');
+    expect(body).toContain('It costs $5\nor $\n6 dollars.');
+  });
+
   it("GitHub's and GitLab's math ($`…`$, a ```math block) is typeset; reveal.js's formula in backticks is too, in a reveal-md deck only", () => {
     const text = '## Math\n\nGitHub $`x^2 + 1`$ here.\n\n```math\n\\frac{a}{b}\n```\n\nReveal `$y_1$`, `$$ z $$`, `$5 and $6` and `x`.\n';
     const github = parseBriefing(folder('title: T\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;

@@ -116,7 +116,8 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
         // GitHub's and GitLab's `` $`x^2`$ ``: the formula is a code span inside the dollars, so Markdown never reads it.
         const backticked = /^\$`([^`\n]{1,2000})`\$/.exec(src);
         if (backticked) return { type: 'mathInline', raw: backticked[0], text: backticked[1]!.trim() };
-        const match = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/.exec(src);
+        // A formula may run over the lines of its paragraph (a matrix's rows), as Pandoc, Marp and Slidev read it.
+        const match = /^\$(?!\s)((?:\\[\s\S]|[^\\$])+?)(?<!\s)\$(?!\d)/.exec(src);
         return match ? { type: 'mathInline', raw: match[0], text: match[1]! } : undefined;
       },
       renderer: (token) => renderMath((token as unknown as { text: string }).text, (token as unknown as { display?: boolean }).display === true),
