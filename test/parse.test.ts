@@ -324,6 +324,17 @@ describe('math', () => {
     expect(body).toContain('It costs $5\nor $\n6 dollars.');
   });
 
+  it('in a reveal.js deck, an environment written bare (inside \\[ \\] that Markdown eats, entities as HTML decodes them) and MathJax\'s <script type="math/tex"> are typeset, as reveal\'s math plugin typesets them; elsewhere a bare environment is text', () => {
+    const text = '## Math\n\n\\[\\begin{aligned}\na &amp; = b \\\\\nc &amp; = d\n\\end{aligned} \\]\n\n<script type="math/tex; mode=display">\n  \\sum_{k=1}^n k\n</script>\n';
+    const reveal = parseBriefing(folder('title: T\nrevealOptions:\n  transition: fade\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(reveal.match(/class="katex-display"/g)).toHaveLength(2);
+    expect(reveal).toContain('<mi>d</mi>');
+    // The brackets go with the backslashes Markdown ate; an entity is its character (the TeX annotation escapes it again).
+    expect(reveal).not.toMatch(/\[<span|<\/span>\]|<script|math\/tex|&amp;amp;/);
+    const own = parseBriefing(folder('title: T\n', { 'a.md': text.replace(/<script[\s\S]*<\/script>\n/, '') }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(own).not.toContain('katex');
+  });
+
   it("GitHub's and GitLab's math ($`…`$, a ```math block) is typeset; reveal.js's formula in backticks is too, in a reveal-md deck only", () => {
     const text = '## Math\n\nGitHub $`x^2 + 1`$ here.\n\n```math\n\\frac{a}{b}\n```\n\nReveal `$y_1$`, `$$ z $$`, `$5 and $6` and `x`.\n';
     const github = parseBriefing(folder('title: T\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;

@@ -198,7 +198,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       },
       html(token: Tokens.HTML | Tokens.Tag) {
         ctx.rawHtml = true;
-        return token.text;
+        return math.typesetScripts(token.text);
       },
       // A code block: a chart, a raw block, a diagram, a cell, a formula or code (render-code-token.ts).
       code: (token: Tokens.Code) => renderCodeToken(token),

@@ -37,8 +37,18 @@ export interface MathOptions {
 /** Math between backslashed brackets, as each way of writing them opens and closes (MathOptions.backslashes); bounded, as `$$…$$` is. */
 const BACKSLASHED = {
   single: { open: /(?<!\\)\\[([]/, inline: /^\\\(([\s\S]{1,2000}?)\\\)/, display: /^\\\[([\s\S]{1,2000}?)\\\]/ },
-  double: { open: /\\\\[([]/, inline: /^\\\\\(([\s\S]{1,2000}?)\\\\\)/, display: /^\\\\\[([\s\S]{1,2000}?)\\\\\]/ },
+  double: { open: /\\\\[([]|(?:\\\[[ \t]*)?\\begin\{/, inline: /^\\\\\(([\s\S]{1,2000}?)\\\\\)/, display: /^\\\\\[([\s\S]{1,2000}?)\\\\\]/ },
 };
+
+/**
+ * An environment written bare in a reveal.js deck's text (`\begin{aligned}…\end{aligned}`), which MathJax, run by reveal's
+ * math plugin, typesets as a display formula; often inside `\[ \]` whose backslashes Markdown has eaten, so the brackets
+ * go with it. Its TeX is read as written, with the entities HTML would have decoded for MathJax (`&amp;` is `&`).
+ */
+const BARE_ENVIRONMENT = /^(?:\\\[[ \t]*)?(\\begin\{([A-Za-z]{1,20}\*?)\}[\s\S]{0,2000}?\\end\{\2\})(?:[ \t]*\\\])?/;
+
+/** MathJax's script element of a formula, as written in raw HTML (`<script type="math/tex; mode=display">…</script>`). */
+const MATH_SCRIPT = /<script\s+type=["']math\/tex(;\s*mode=display)?["']\s*>([\s\S]{0,2000}?)<\/script\s*>/gi;
 
 /** A setext heading's underline, the first line of only `=` or `-` under the text. */
 const SETEXT_UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/;
@@ -65,7 +75,7 @@ export function keepFormulasOutOfHeadings(rule: NonNullable<TokenizerObject['lhe
 }
 
 /** Creates the marked extensions for math and the step that puts its HTML back into a rendered fragment. */
-export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; backslashExtension: TokenizerAndRendererExtension; renderDisplay(tex: string): string; renderFormula(tex: string, display: boolean): string; putBack(html: string): string } {
+export function createMathRenderer(options: MathOptions): { blockExtension: TokenizerAndRendererExtension; inlineExtension: TokenizerAndRendererExtension; backslashExtension: TokenizerAndRendererExtension; renderDisplay(tex: string): string; renderFormula(tex: string, display: boolean): string; typesetScripts(html: string): string; putBack(html: string): string } {
   const mathHtml: string[] = [];
 
   /** Renders TeX with KaTeX; the HTML is held back behind a mark and put in afterwards. */
@@ -125,12 +135,14 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
     backslashExtension: {
       name: 'mathBackslashed',
       level: 'inline',
-      start: startWithinWindowOf((text) => text.search(BACKSLASHED[options.backslashes!()!].open), 3, () => options.backslashes?.() !== undefined),
+      start: startWithinWindowOf((text) => text.search(BACKSLASHED[options.backslashes!()!].open), 9, () => options.backslashes?.() !== undefined),
       tokenizer(src: string) {
         const written = options.backslashes?.();
         const form = written === undefined ? undefined : BACKSLASHED[written];
         const display = form?.display.exec(src);
         if (display) return { type: 'mathBackslashed', raw: display[0], text: display[1]!.trim(), display: true };
+        const environment = written === 'double' ? BARE_ENVIRONMENT.exec(src) : null;
+        if (environment) return { type: 'mathBackslashed', raw: environment[0], text: environment[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), display: true };
         const inline = form?.inline.exec(src);
         return inline ? { type: 'mathBackslashed', raw: inline[0], text: inline[1]!.trim(), display: false } : undefined;
       },
@@ -138,6 +150,8 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
     },
     renderDisplay,
     renderFormula: renderMath,
+    /** Raw HTML with MathJax's own form of a formula, `<script type="math/tex">` (`; mode=display` for a display one), typeset: it is TeX, never a script. */
+    typesetScripts: (html) => (html.includes('math/tex') ? html.replace(MATH_SCRIPT, (_, display: string | undefined, tex: string) => renderMath(tex.trim(), display !== undefined)) : html),
     putBack: (html) => html.replace(MATH_PATTERN, (_, n: string) => mathHtml[Number(n)] ?? ''),
   };
 }
