@@ -261,6 +261,8 @@ export interface SlideLook {
   backgroundFilter?: number;
   /** reveal's auto-animate (Quarto's `auto-animate=true`): what this slide shares with the one before it moves into place. */
   autoAnimate?: true;
+  /** reveal's settings of that auto-animate, each a safe value: `data-auto-animate-easing`, `-duration` (seconds), `-unmatched`, `-restart`. */
+  autoAnimateSettings?: { easing?: string; duration?: string; unmatched?: string; restart?: true };
   /** The slide's own transition, where it has one (reveal's `data-transition`, Quarto's `transition=`, Slidev's and Marp's `transition`): reveal's words. */
   transition?: string;
   /** How fast its transition runs (reveal's `data-transition-speed`). */

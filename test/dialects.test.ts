@@ -3394,6 +3394,26 @@ describe('auto-animate', () => {
     expect(built.deck.html.match(/<section [^>]*data-auto-animate>/g)).toHaveLength(3);
     expect(built.warnings).toEqual([]);
   });
+
+  it("takes reveal's settings of the animation (easing, duration, unmatched, restart) from Quarto's heading attributes and reveal's slide comment, each a safe value; another value is named", async () => {
+    const deck = [
+      '---', 'title: A', '---', '',
+      '## One {auto-animate=true auto-animate-easing="ease-in-out" auto-animate-duration="2"}', '', 'Text', '',
+      '## Two {auto-animate=true auto-animate-unmatched="false" auto-animate-restart=true}', '', 'Text', '',
+      '## Three', '', '<!-- .slide: data-auto-animate data-auto-animate-easing="cubic-bezier(0.1, 0.7, 1.0, 0.1)" -->', '', 'x', '',
+      '## Four {auto-animate=true auto-animate-easing="x\" onload=alert(1)"}', '', 'y', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'auto-animate-settings'), 'deck.qmd'));
+    const sections = built.deck.html.match(/<section [^>]*data-auto-animate[^>]*>/g)!;
+    expect(sections.map((s) => s.slice(s.indexOf(' data-auto-animate')))).toEqual([
+      ' data-auto-animate data-auto-animate-easing="ease-in-out" data-auto-animate-duration="2">',
+      ' data-auto-animate data-auto-animate-unmatched="false" data-auto-animate-restart>',
+      ' data-auto-animate data-auto-animate-easing="cubic-bezier(0.1, 0.7, 1.0, 0.1)">',
+      ' data-auto-animate>',
+    ]);
+    expect(built.deck.html).not.toContain('alert(1)');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['19: heading attributes auto-animate-easing, onload are not supported and were left out']);
+  });
 });
 
 describe("Quarto's title-slide-attributes", () => {

@@ -6,6 +6,7 @@ import { readSlideId } from '../slide-anchors.js';
 import { createFenceReader } from '../read-fences.js';
 import { suggestClosest } from '../../did-you-mean.js';
 import { takeInlineComments } from './find-comments.js';
+import type { SlideLook } from '../../model.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -184,6 +185,8 @@ export interface SlideDirectiveLook {
   incremental?: true;
   /** reveal's `data-auto-animate` (Quarto's `auto-animate=true`): reveal moves what two such slides in a row share. */
   autoAnimate?: true;
+  /** reveal's settings of the slide's auto-animate, as AUTO_ANIMATE_SETTINGS let them in. */
+  autoAnimateSettings?: SlideLook['autoAnimateSettings'];
   /** reveal's `data-transition` (Quarto's `transition=`), as readSlideTransition lets it in. */
   transition?: string;
   /** reveal's `data-transition-speed`. */
@@ -193,6 +196,14 @@ export interface SlideDirectiveLook {
   /** The slide's id (reveal's `id`, Pandoc's `{#id}`), which in-deck links name it by (slide-anchors.ts); never written into the page. */
   id?: string;
 }
+
+/** reveal's settings of a slide's auto-animate (Quarto's `auto-animate-easing=` and the rest), each held to a pattern that nothing can leave the attribute by. */
+const AUTO_ANIMATE_SETTINGS: Record<string, RegExp> = {
+  easing: /^(?:linear|ease|ease-in|ease-out|ease-in-out|step-start|step-end|cubic-bezier\((?:\s*-?\d{0,3}\.?\d{1,4}\s*,){3}\s*-?\d{0,3}\.?\d{1,4}\s*\))$/,
+  duration: /^\d{1,2}(?:\.\d{1,3})?$/,
+  unmatched: /^(?:true|false)$/,
+  restart: /^(?:|true)$/,
+};
 
 /** reveal's transitions: the deck's `transition` and a slide's name one of these. */
 export const REVEAL_TRANSITIONS: ReadonlySet<string> = new Set(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']);
@@ -213,7 +224,7 @@ export function readSlideTransition(value: string): string | undefined {
 }
 
 /** The slide settings a slide directive or heading reads, in reveal's names and in Quarto's (without `data-`): what a mistyped one is matched against. */
-const SLIDE_SETTINGS = ['background', 'background-color', 'background-image', 'background-gradient', 'background-size', 'background-position', 'background-repeat', 'background-opacity', 'color', 'visibility', 'auto-animate', 'transition', 'transition-speed', 'background-transition'].flatMap((name) => [name, `data-${name}`]);
+const SLIDE_SETTINGS = ['background', 'background-color', 'background-image', 'background-gradient', 'background-size', 'background-position', 'background-repeat', 'background-opacity', 'color', 'visibility', 'auto-animate', 'auto-animate-easing', 'auto-animate-duration', 'auto-animate-unmatched', 'auto-animate-restart', 'transition', 'transition-speed', 'background-transition'].flatMap((name) => [name, `data-${name}`]);
 
 /**
  * reveal's (and Quarto's) slide settings that a deck does not read: real names, left out as they are, never taken for
@@ -258,6 +269,7 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
   // A bare attribute (`data-auto-animate`) is one too, and named like any other that is not read.
   /** A transition attribute's value as reveal takes it, read once. */
   let transition: string | undefined;
+  let setting: string | undefined;
   for (const m of match[1]!.matchAll(/([\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
     const name = m[1]!;
     const value = (m[2] ?? m[3] ?? m[4] ?? '').trim();
@@ -288,6 +300,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
     } else if ((name === 'data-auto-animate' || name === 'auto-animate') && ['', 'true', 'false'].includes(value) && !(name === 'auto-animate' && value === '')) {
       // `false` asks for what a slide does anyway.
       if (value !== 'false') look.autoAnimate = true;
+    } else if ((setting = /^(?:data-)?auto-animate-(easing|duration|unmatched|restart)$/.exec(name)?.[1]) !== undefined && AUTO_ANIMATE_SETTINGS[setting]!.test(value)) {
+      look.autoAnimateSettings = { ...look.autoAnimateSettings, [setting]: setting === 'restart' ? true : value };
     } else if ((name === 'data-transition' || name === 'transition') && (transition = readSlideTransition(value)) !== undefined) {
       look.transition = transition;
     } else if ((name === 'data-transition-speed' || name === 'transition-speed') && /^(?:default|fast|slow)$/.test(value)) {
