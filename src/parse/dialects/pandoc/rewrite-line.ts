@@ -288,7 +288,9 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   // `{#plan}`: the slide's id, which links name it by (slide-anchors.ts).
   const id = /(?:^|\s)#([^\s}"']+)/.exec(attributes)?.[1];
   const read = readSlideDirective(`<!-- .slide: ${id !== undefined ? `id="${id}" ` : ''}${classes.length > 0 ? `class="${classes.join(' ')}" ` : ''}${pairs.join(' ')} -->`);
-  const ignored = read?.ignored ?? [];
+  // A bare word is none of Pandoc's attributes (`{auto-animate-restart}`): named with what else is left out, never dropped unsaid.
+  const bare = attributes.replace(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g, ' ').split(/\s+/).filter((word) => word !== '' && word !== '-' && !/^[.#]/.test(word));
+  const ignored = [...(read?.ignored ?? []), ...bare];
   const look = build ? { ...read?.look, incremental: true as const } : read?.look;
   return { text: heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${describeIgnoredSettings(ignored)} are not supported and were left out` } : {}) };
 }
