@@ -3402,6 +3402,8 @@ describe('auto-animate', () => {
       '## Two {auto-animate=true auto-animate-unmatched="false" auto-animate-restart=true}', '', 'Text', '',
       '## Three', '', '<!-- .slide: data-auto-animate data-auto-animate-easing="cubic-bezier(0.1, 0.7, 1.0, 0.1)" -->', '', 'x', '',
       '## Four {auto-animate=true auto-animate-easing="x\" onload=alert(1)"}', '', 'y', '',
+      // A bare word is no Pandoc attribute: named, as the rest left out is.
+      '## Five {auto-animate=true auto-animate-restart}', '', 'z', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'auto-animate-settings'), 'deck.qmd'));
     const sections = built.deck.html.match(/<section [^>]*data-auto-animate[^>]*>/g)!;
@@ -3410,9 +3412,10 @@ describe('auto-animate', () => {
       ' data-auto-animate data-auto-animate-unmatched="false" data-auto-animate-restart>',
       ' data-auto-animate data-auto-animate-easing="cubic-bezier(0.1, 0.7, 1.0, 0.1)">',
       ' data-auto-animate>',
+      ' data-auto-animate>',
     ]);
     expect(built.deck.html).not.toContain('alert(1)');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['19: heading attributes auto-animate-easing, onload are not supported and were left out']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['19: heading attributes auto-animate-easing, onload are not supported and were left out', '23: heading attributes auto-animate-restart are not supported and were left out']);
   });
 });
 
