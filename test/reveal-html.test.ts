@@ -364,6 +364,26 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['6: data-separator-notes="^Speaker:" is not read: this section\'s notes start at a "Note:" line']);
   });
 
+  it('cuts at a separator of the page\'s own that is one line of text (+++, xxx), in an external file at its own lines and in a template; a pattern of another shape is named', async () => {
+    const page = [
+      '<div class="reveal"><div class="slides">',
+      '<section data-markdown="part.md" data-separator="^(\\r?)\\n---(\\r?)\\n" data-separator-vertical="^(\\r?)\\n\\+\\+\\+(\\r?)\\n"></section>',
+      '<section data-markdown data-separator="^\\nxxx\\n"><textarea data-template>\n## Three\n\nxxx\n\n## Four\n</textarea></section>',
+      '<section data-markdown data-separator="^\\n\\n\\n"><textarea data-template>\n## Five\n</textarea></section>',
+      '</div></div>', '',
+    ].join('\n');
+    const part = '## One\n\nQuestion?\n\n+++\n\n## Answer\n\n![missing](gone.png)\n';
+    const { briefing, warnings, deck } = await buildDeck(path.join(writeBriefing({ 'page.html': page, 'part.md': part }), 'page.html'));
+    expect(stackTitles(deck.html)).toEqual([['One', 'Answer']]);
+    expect(briefing.slides.map((s) => s.title)).toEqual(['One', 'Answer', 'Three', 'Four', 'Five']);
+    expect(briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\+\+\+|xxx/);
+    // The external file's lines keep their numbers: its missing picture is named at its own line.
+    expect(warnings.map((w) => `${path.basename(w.file ?? '')}:${w.line}: ${w.message.split(';')[0]}`)).toEqual([
+      'page.html:10: data-separator="^\\n\\n\\n" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
+      'part.md:9: image not found: gone.png',
+    ]);
+  });
+
   it('refuses a deck briefdeck built, a reveal.js page whose slides are its templates\' markup, with a hint to build its briefing', async () => {
     const dir = writeBriefing({ 'deck.md': '## One\n\nText\n' });
     const built = await buildDeck(path.join(dir, 'deck.md'));

@@ -55,7 +55,7 @@ function* descendants(node: Node): Generator<Element> {
 }
 
 /** Reads a reveal.js deck written as an HTML page into the reveal Markdown its slides stand for; its problems go in `bag`. */
-export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, bag: DiagnosticBag): DeckText {
+export function readRevealHtmlDeck(file: SourceFile, includes: Map<string, IncludedFile>, bag: DiagnosticBag): DeckText {
   // A page that cannot be read gives nothing to cut, and names no tool: its error says all.
   const nothing: DeckText = { body: '', bodyLine: 1 };
   const warn = (line: number, message: string) => bag.warn('W_PEER_SYNTAX', message, { file: file.path, line, hint: PEER_SYNTAX_HINT });
@@ -115,7 +115,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: ReadonlyMap<strin
 }
 
 /** Writes the slides of the top-level sections, one after another, a section's own sections its vertical stack. */
-function writeSections(topSections: Element[], file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
+function writeSections(topSections: Element[], file: SourceFile, includes: Map<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
   let first = true;
   const separate = (kind: '---' | '--', line: number) => {
     if (!first) ['', kind, ''].forEach((text) => emit(text, line));
@@ -143,7 +143,7 @@ const SECTIONS_BODY = /^\s*<section[\s>][\s\S]*<\/section>\s*$/i;
  * Markdown, a site generator's page for its reveal layout) as a reveal.js page's slides are read; null for any other
  * body. `bodyLine` is the body's first line in the file, so every line keeps its number there.
  */
-export function readRevealSectionsBody(file: SourceFile, body: string, bodyLine: number, includes: ReadonlyMap<string, IncludedFile>, bag: DiagnosticBag): Omit<DeckText, 'meta'> | null {
+export function readRevealSectionsBody(file: SourceFile, body: string, bodyLine: number, includes: Map<string, IncludedFile>, bag: DiagnosticBag): Omit<DeckText, 'meta'> | null {
   if (!SECTIONS_BODY.test(body) || findExcessiveHtmlNesting(body) !== undefined) return null;
   // Parsed as a page (a fragment's parse moves its nodes one by one, slow for thousands); the sections end up in its body.
   const page = parse5.parse(body, { sourceCodeLocationInfo: true });
@@ -223,7 +223,7 @@ function sectionsOf(parent: Element): Element[] {
 }
 
 /** Writes one slide's section as reveal Markdown lines. */
-function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
+function writeSlide(section: Element, file: SourceFile, includes: Map<string, IncludedFile>, emit: (text: string, line: number) => void, warn: (line: number, message: string) => void): void {
   const line = lineOf(section);
   // The section's look (data-background-color, class, …) and its id (which links name it by), for reveal's slide comment to read like any other.
   const look = section.attrs
@@ -233,10 +233,15 @@ function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<st
   if (look.length > 0) emit(`<!-- .slide: ${look.map((a) => `${a.name}="${a.value.replace(/\s+/g, ' ').replace(/[<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join(' ')} -->`, line);
 
   if (section.attrs.some((a) => a.name === 'data-markdown')) {
-    for (const [name, kind] of [['data-separator', 'separator'], ['data-separator-vertical', 'verticalSeparator']] as const) {
+    // A separator of the page's own that is one line of text (`+++`) cuts there, as briefdeck's own line would; another is named.
+    const cuts = new Map<string, string>();
+    for (const [name, kind, own] of [['data-separator', 'separator', '---'], ['data-separator-vertical', 'verticalSeparator', '--']] as const) {
       const pattern = attribute(section, name);
-      if (pattern !== undefined && !isKnownRevealSeparator(kind, pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
+      const literal = pattern === undefined || isKnownRevealSeparator(kind, pattern) ? undefined : readSeparatorLine(pattern);
+      if (literal !== undefined) cuts.set(literal, own);
+      else if (pattern !== undefined && !isKnownRevealSeparator(kind, pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
     }
+    const cutAtOwnLines = (text: string) => (cuts.size === 0 ? text : text.split('\n').map((l) => cuts.get(l.trim()) ?? l).join('\n'));
     // Notes start at a "Note:" or "Notes:" line, in any case, as reveal's plugin reads them by default.
     const notes = attribute(section, 'data-separator-notes');
     if (notes !== undefined && !isKnownRevealSeparator('notesSeparator', notes)) warn(line, `data-separator-notes="${notes}" is not read: this section's notes start at a "Note:" line`);
@@ -244,9 +249,13 @@ function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<st
     if (source !== '') {
       const lookup = lookUpInclude(source, [file.relPath], includes);
       if ('problem' in lookup) warn(line, describeIncludeProblem(source, 'reveal.js\'s <section data-markdown>', lookup));
-      else emit(`{{< include ${JSON.stringify(source)} >}}`, line);
+      else {
+        // The file's lines stay at their own numbers, its separator lines briefdeck's.
+        if (cuts.size > 0) includes.set(lookup.found.relPath, { ...lookup.found, file: { ...lookup.found.file, text: cutAtOwnLines(lookup.found.file.text) } });
+        emit(`{{< include ${JSON.stringify(source)} >}}`, line);
+      }
     } else {
-      writeTemplate(section, emit);
+      writeTemplate(section, (text, at) => emit(cutAtOwnLines(text), at));
     }
   } else {
     writeHtmlSlide(section, emit);
@@ -262,6 +271,17 @@ function writeSlide(section: Element, file: SourceFile, includes: ReadonlyMap<st
  * Writes a data-markdown section's inline Markdown (its `data-template` element, or its own text), with the
  * indentation the page gives it taken off as reveal's plugin takes it off: that of its first line.
  */
+/**
+ * The line of text a separator pattern stands for when it is one line of literal text between line breaks
+ * (`^(\r?)\n\+\+\+(\r?)\n` is `+++`), else undefined: a pattern of any other shape is not read.
+ */
+function readSeparatorLine(pattern: string): string | undefined {
+  const core = pattern.replace(/\(\\r\?\)|\\r\?/g, '').replace(/^\^/, '').replace(/\$$/, '').replace(/^(?:\\n)+|(?:\\n)+$/g, '');
+  // Only escaped characters and ones that mean themselves: any other is a pattern, not a line.
+  if (!/^(?:\\[^A-Za-z0-9]|[^\\.*+?()[\]{}|^$\s])+$/.test(core)) return undefined;
+  return core.replace(/\\(.)/g, '$1');
+}
+
 function writeTemplate(section: Element, emit: (text: string, line: number) => void): void {
   const template = [...descendants(section)].find((n) => n.attrs.some((a) => a.name === 'data-template') || (n.tagName === 'script' && attribute(n, 'type') === 'text/template'));
   // Without a template, reveal's plugin reads the section's own text (Markdown written straight in it).
