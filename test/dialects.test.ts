@@ -2748,6 +2748,10 @@ describe('reveal slide and element directives', () => {
     ]);
     const paused = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: P', 'footer-left: Me', '---', '', '## One', '', 'Text', '', '. . .', '', 'More', ''].join('\n') }, 'pandoc-template-keys'), 'deck.md'));
     expect([paused.briefing.meta.peerTools, paused.warnings.map((w) => w.code)]).toEqual([['Pandoc'], ['W_META_IGNORED']]);
+    // A key Pandoc and Quarto share marks the deck as Pandoc's wherever it stands, after a template's own key too.
+    const shared = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: S', 'title-slide-background-image: t.png', 'toc-depth: 1', '---', '', '# One', '', 'Text', ''].join('\n') }, 'pandoc-shared-key-after'), 'deck.md'));
+    expect(shared.briefing.meta.peerTools).toEqual(['Pandoc']);
+    expect(shared.warnings.map((w) => `${w.line}: ${w.code} ${w.message}`)[0]).toBe('3: W_META_IGNORED "title-slide-background-image" is not a briefdeck key; in this Pandoc deck it is taken for Pandoc\'s and ignored');
     const own = (await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: O', 'headerr: x', '---', '', '## One', '', 'Text', ''].join('\n') }, 'own-unknown-key'), 'deck.md')).catch((e: unknown) => e)) as BriefdeckError;
     expect(own.diagnostics.map((d) => `${d.line}: ${d.code} ${d.message}`)).toEqual(['3: E_META unknown metadata key "headerr"']);
   });

@@ -144,6 +144,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const owner = Object.hasOwn(META_SCHEMA, key) || isSharedPeerKey(key) ? undefined : peerKeyOwner(key, meta.peerTools);
     if (owner !== undefined && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
   }
+  // Then a key that Pandoc and Quarto share (`toc-depth`), Pandoc's in a deck for neither, wherever it stands: so a key
+  // no tool has (a Pandoc template's own variable) is judged, before or after it, in a deck known to be Pandoc's.
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const owner = isSharedPeerKey(key) && !Object.hasOwn(META_SCHEMA, key) ? peerKeyOwner(key, meta.peerTools) : undefined;
+    if (owner !== undefined && !owner.includes(' or ') && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
+  }
   for (const pair of doc.contents.items as Pair[]) {
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
