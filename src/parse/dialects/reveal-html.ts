@@ -268,10 +268,6 @@ function writeSlide(section: Element, file: SourceFile, includes: Map<string, In
 }
 
 /**
- * Writes a data-markdown section's inline Markdown (its `data-template` element, or its own text), with the
- * indentation the page gives it taken off as reveal's plugin takes it off: that of its first line.
- */
-/**
  * The line of text a separator pattern stands for when it is one line of literal text between line breaks
  * (`^(\r?)\n\+\+\+(\r?)\n` is `+++`), else undefined: a pattern of any other shape is not read.
  */
@@ -282,6 +278,10 @@ function readSeparatorLine(pattern: string): string | undefined {
   return core.replace(/\\(.)/g, '$1');
 }
 
+/**
+ * Writes a data-markdown section's inline Markdown (its `data-template` element, or its own text), with the
+ * indentation the page gives it taken off as reveal's plugin takes it off: that of its first line.
+ */
 function writeTemplate(section: Element, emit: (text: string, line: number) => void): void {
   const template = [...descendants(section)].find((n) => n.attrs.some((a) => a.name === 'data-template') || (n.tagName === 'script' && attribute(n, 'type') === 'text/template'));
   // Without a template, reveal's plugin reads the section's own text (Markdown written straight in it).

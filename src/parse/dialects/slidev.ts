@@ -101,7 +101,7 @@ export function isFirstSlideKey(key: string): boolean {
   return SLIDE_KEYS.has(key) && key !== 'transition';
 }
 
-/** Keeps a key of Slidev's headmatter for its first slide, read there as the slide's own front matter (parse-briefing.ts): false when the deck is not Slidev's or the value is no single one. */
+/** Keeps a key of Slidev's headmatter for its first slide, read there as the slide's own front matter (parse-briefing.ts): false when its value is no single one (a list, a mapping). */
 export function keepForFirstSlide(key: string, value: unknown, meta: BriefingMeta, line: number): boolean {
   if (!['string', 'number', 'boolean'].includes(typeof value)) return false;
   (meta.firstSlideKeys ??= []).push({ text: `${key}: ${String(value)}`, line });
