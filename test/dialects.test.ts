@@ -3177,6 +3177,19 @@ describe("Marp's comments that are no directive", () => {
   });
 });
 
+describe("Marp's steps in raw HTML", () => {
+  it('<span data-marpit-fragment="2"> and a bare data-marpit-fragment are reveal\'s fragments, at their place in the order, never named as markup removed', async () => {
+    const deck = ['---', 'marp: true', '---', '', '# Steps', '', '<div data-marpit-fragment>', '', 'At a click', '', '</div>', '', '| a | b |', '|---|---|', '|<span data-marpit-fragment="2">two</span>|<span data-marpit-fragment="1">one</span>|', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-fragments'), 'deck.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(body).toContain('<div class="fragment">');
+    expect(body).toContain('<span class="fragment" data-fragment-index="2">two</span>');
+    expect(body).toContain('<span class="fragment" data-fragment-index="1">one</span>');
+    expect(body).not.toContain('marpit');
+    expect(built.warnings).toEqual([]);
+  });
+});
+
 describe("Marp's rulers and its classic directives", () => {
   it('a Marp deck is cut at every ruler markdown-it reads (***, ___, - - -, ----), not only at ---; classic directives are directives, never notes', async () => {
     const deck = [

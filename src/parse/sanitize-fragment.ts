@@ -77,6 +77,9 @@ export const AUTO_ANIMATE_ATTRIBUTES: Readonly<Record<string, RegExp>> = {
   'data-auto-animate-duration': /^\d{1,2}(?:\.\d{1,3})?$/,
 };
 
+/** Marp's attribute of a step in raw HTML, its place in the order as its value. */
+const MARPIT_FRAGMENT = 'data-marpit-fragment';
+
 /** The elements that may take the classes of steps, of the deck's own styles and of Slidev's utilities (a link takes only some: enforceLinkRules). */
 const CLASSED_TAGS = ['p', 'li', 'img', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'tr', 'table', 'caption', 'div', 'strong', 'b', 'em', 'i', 'small', 'mark', 'kbd', 'figure', 'figcaption', 'pre', 'ul', 'ol', 'dl', 'dt', 'dd', 'sup', 'details', 'summary', 'center'];
 
@@ -93,8 +96,11 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const grid = tagName === 'div' ? readUnoGrid(attribs) : null;
   // UnoCSS's attributify mode, which Slidev turns on: a bare attribute named as a utility (`<div flex gap-4>`) is that class.
   const attributified = readAttributified(attribs);
-  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified, ...clicks].filter(Boolean);
-  const out: Record<string, string> = grid || clicks.length > 0 || attributified.length > 0 || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
+  // Marp's mark of a step in raw HTML (`<span data-marpit-fragment="2">`), which its own template steps through: reveal's fragment, at its place.
+  const marpit = attribs[MARPIT_FRAGMENT];
+  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified, ...clicks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
+  const out: Record<string, string> = grid || clicks.length > 0 || attributified.length > 0 || marpit !== undefined || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
+  if (marpit !== undefined && /^\d{1,3}$/.test(marpit) && attribs['data-fragment-index'] === undefined) out['data-fragment-index'] = marpit;
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;
   const index = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? (range?.from ?? clickIndex(attribs)) : undefined;
@@ -110,7 +116,7 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   }
   for (const [name, value] of Object.entries(attribs)) {
     // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
-    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at') || attributified.includes(name)) continue;
+    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at') || attributified.includes(name) || name === MARPIT_FRAGMENT) continue;
     if (Object.hasOwn(AUTO_ANIMATE_ATTRIBUTES, name) && !AUTO_ANIMATE_ATTRIBUTES[name]!.test(value)) continue;
     if (name.toLowerCase() === 'class') {
       const kept = withoutChromeClasses(out.class ?? value);
@@ -318,8 +324,8 @@ export function describeRemoved(before: string, after: string): string[] {
   for (const [key, count] of tagsBefore) {
     if ((tagsAfter.get(key) ?? 0) >= count) continue;
     const [tag, attribute] = key.split(' ');
-    // Slidev's click attribute goes, but its meaning stays: the element is a fragment; so does a grid read as the column grid.
-    if (attribute && isClickAttribute(attribute)) continue;
+    // Slidev's click attribute and Marp's step go, but their meaning stays: the element is a fragment; so does a grid read as the column grid.
+    if (attribute && (isClickAttribute(attribute) || attribute === MARPIT_FRAGMENT)) continue;
     removed.push(attribute ? `${attribute} on <${tag}>` : `<${tag}>`);
   }
   return removed;
