@@ -3987,6 +3987,17 @@ describe("Slidev's table of contents", () => {
   });
 });
 
+describe("Slidev's table of contents, styled", () => {
+  it('<Toc text-sm /> of the starter deck sets its list in that utility, and <Toc v-click /> steps it in, with no warning', async () => {
+    const deck = ['---', 'theme: default', '---', '', '# One', '', '<Toc text-sm minDepth="1" maxDepth="2"/>', '', '---', '', '# Two', '', '<Toc v-click columns="2" />', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-toc-classes'), 'deck.md'));
+    const list = '<ol><li><a href="#/0">One</a></li><li><a href="#/1">Two</a></li></ol>';
+    expect(built.briefing.slides.map((s) => s.bodyHtml.replace(/\n/g, ''))).toEqual([`<div class="text-sm">${list}</div>`, `<div class="columns-2 fragment">${list}</div>`]);
+    expect(built.briefing.authorCss).toContain('.reveal .slides .slide-body .text-sm{font-size:0.875em}');
+    expect(built.warnings.filter((w) => !/theme/.test(w.message))).toEqual([]);
+  });
+});
+
 describe("Slidev's headmatter as its first slide's front matter", () => {
   it('takes its slide keys for the first slide: the picture of an image layout beside it, level: and hideInToc: in the table of contents; a page of slides that src: imports opens with them and builds alone', async () => {
     const cover = ['---', 'theme: default', 'layout: image-right', 'image: ./a.png', 'hideInToc: true', '---', '', '# Cover', '', 'Beside the picture', '', '---', '', '# Contents', '', '<Toc />', ''].join('\n');

@@ -2,6 +2,7 @@ import { rewriteSlideHtml, type Slide } from '../../model.js';
 import { slideAnchor, slideIndices } from '../../slide-places.js';
 import { dropBrokenMarks } from './slidev.js';
 import { escapeHtml } from '../../html-text.js';
+import { utilityClassPattern } from './uno-utilities.js';
 
 // Slidev's table of contents, `<Toc />`: a list of the deck's slide titles, nested by
 // their level, as Slidev's Toc component draws it (its modes and depths read the same
@@ -24,12 +25,14 @@ interface TocOptions {
   mode: TocMode;
   columns: number;
   start: number;
+  /** Its utility classes (UnoCSS's attributify, `<Toc text-sm />`), and `fragment` for a `v-click`: a step. */
+  classes: string[];
 }
 
 /** A `<Toc>` alone on its line: self-closed, or closed at once. */
 const TOC_LINE = /^[ \t]*<Toc\b([^<>]{0,500}?)\/?>(?:[ \t]*<\/Toc>)?[ \t]*$/;
 /** Where a table of contents goes, with what it asks for; NUL cannot occur in decoded input, so no author can forge one. */
-const TOC_MARK = /\u0000toc:(\d+):(\d+):(all|onlyCurrentTree|onlySiblings):(\d+):(\d+)\u0000/g;
+const TOC_MARK = /\u0000toc:(\d+):(\d+):(all|onlyCurrentTree|onlySiblings):(\d+):(\d+):([^\u0000:<>"]*)\u0000/g;
 /** A mark alone in its paragraph, as a `<Toc>` line on its own is rendered. */
 const TOC_PARAGRAPH = /<p>(\u0000toc:[^\u0000]*\u0000)<\/p>/g;
 const UNLIMITED = 99;
@@ -39,7 +42,7 @@ const MODES = new Set<string>(['all', 'onlyCurrentTree', 'onlySiblings']);
 export function markSlidevToc(line: string): { text: string; warning?: string } | null {
   const tag = TOC_LINE.exec(line);
   if (!tag) return null;
-  const options: TocOptions = { minDepth: 1, maxDepth: UNLIMITED, mode: 'all', columns: 1, start: 1 };
+  const options: TocOptions = { minDepth: 1, maxDepth: UNLIMITED, mode: 'all', columns: 1, start: 1, classes: [] };
   const ignored: string[] = [];
   // Vue passes a prop written `minDepth="2"`, `min-depth="2"` or bound, `:minDepth="2"`.
   for (const attribute of tag[1]!.matchAll(/(:?)([\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
@@ -49,9 +52,11 @@ export function markSlidevToc(line: string): { text: string; warning?: string } 
     if ((name === 'minDepth' || name === 'maxDepth' || name === 'start') && count !== undefined) options[name] = Math.min(count, UNLIMITED);
     else if (name === 'columns' && count !== undefined) options.columns = count;
     else if (name === 'mode' && MODES.has(value)) options.mode = value as TocMode;
+    // A bare utility's name is its class, as Slidev's attributify reads it (the starter deck's `<Toc text-sm />`); `v-click` a step.
+    else if (attribute[0]!.trim() === attribute[2] && (utilityClassPattern().test(attribute[2]!) || attribute[2] === 'v-click')) options.classes.push(attribute[2] === 'v-click' ? 'fragment' : attribute[2]!);
     else ignored.push(attribute[0]!.trim());
   }
-  const text = `\u0000toc:${options.minDepth}:${options.maxDepth}:${options.mode}:${Math.min(options.columns, 2)}:${options.start}\u0000`;
+  const text = `\u0000toc:${options.minDepth}:${options.maxDepth}:${options.mode}:${Math.min(options.columns, 2)}:${options.start}:${options.classes.join(' ')}\u0000`;
   const lost = [
     ...(ignored.length > 0 ? [`${ignored.join(' ')} ${ignored.length === 1 ? 'is' : 'are'} not supported and left out`] : []),
     ...(options.columns > 2 ? [`its ${options.columns} columns are shown as two`] : []),
@@ -90,7 +95,7 @@ export function fillSlidevToc(slides: Slide[], entries: ReadonlyMap<Slide, Slide
   const anchors = new Map(slides.map((slide, i) => [slide, slideAnchor(indices[i]!)]));
   for (const slide of marked) {
     // A mark a simple table's columns cut in two fills nothing: its pieces go (dropBrokenMarks), as a page number's do.
-    rewriteSlideHtml(slide, (html) => dropBrokenMarks(html.replace(TOC_PARAGRAPH, '$1').replace(TOC_MARK, (_, min: string, max: string, mode: TocMode, columns: string, start: string) => writeToc(tree, slide, { minDepth: Number(min), maxDepth: Number(max), mode, columns: Number(columns), start: Number(start) }, anchors))));
+    rewriteSlideHtml(slide, (html) => dropBrokenMarks(html.replace(TOC_PARAGRAPH, '$1').replace(TOC_MARK, (_, min: string, max: string, mode: TocMode, columns: string, start: string, classes: string) => writeToc(tree, slide, { minDepth: Number(min), maxDepth: Number(max), mode, columns: Number(columns), start: Number(start), classes: classes.split(' ').filter(Boolean) }, anchors))));
     // A table in the notes (written in HTML notes) is filled there too; their Markdown keeps no mark.
     if (slide.notes) slide.notes = { ...slide.notes, markdown: dropBrokenMarks(slide.notes.markdown.replace(TOC_MARK, '')) };
   }
@@ -109,7 +114,8 @@ function writeToc(tree: TocItem[], here: Slide, options: TocOptions, anchors: Ma
   if (options.mode === 'onlyCurrentTree') items = keepCurrentTree(items);
   else if (options.mode === 'onlySiblings') items = keepSiblings(items);
   const list = writeList(items, anchors, options.start);
-  return options.columns > 1 && list !== '' ? `<div class="columns-2">${list}</div>` : list;
+  const classes = [...(options.columns > 1 ? ['columns-2'] : []), ...options.classes];
+  return classes.length > 0 && list !== '' ? `<div class="${classes.join(' ')}">${list}</div>` : list;
 }
 
 /** A copy of the tree with the item of the slide `here` active, its ancestors `activeParent` and its descendants `hasActiveParent`, as Slidev marks them. */
