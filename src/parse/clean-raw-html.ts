@@ -6,7 +6,7 @@ import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './s
 import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
 import type { AnchorLink } from './slide-anchors.js';
-import { isSlidevIconName } from './dialects/slidev-icons.js';
+import { drawIconGlyphs, isSlidevIconName } from './dialects/slidev-icons.js';
 
 // A slide's raw HTML, cleaned under the deck's rules: a trusted author's kept
 // but for what navigates, rebases links or frames other content; anyone else's
@@ -124,6 +124,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
+    if (c.slidevIcons) html = drawIconGlyphs(html);
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     let removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned));
