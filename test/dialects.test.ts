@@ -4373,6 +4373,21 @@ describe("Slidev's utility classes", () => {
     ]);
   });
 
+  it('write a whole rule for every name the utilities admit, never failing on one (generated from the pattern itself: py1.5, fw-600, text-[#abc]/50, …)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { isLinkUtility, utilityClassPattern, writeUtilityCss } = await import('../src/parse/dialects/uno-utilities.js');
+    fc.assert(
+      fc.property(fc.stringMatching(utilityClassPattern()), (cls) => {
+        const css = writeUtilityCss([{ bodyHtml: `<div class="${cls}">x</div>` }]);
+        expect(css).toMatch(/^\.reveal \.slides \.slide-body \S+(?: > \* \+ \*)?\{[a-z-]+:[^;{}]+(?:;[a-z-]+:[^;{}]+)*\}\n$/);
+        expect(css).not.toMatch(/undefined|NaN/);
+        expect(typeof isLinkUtility(cls)).toBe('boolean');
+      }),
+      { numRuns: 3000 },
+    );
+    for (const cls of ['py1.5', 'gap0.5', 'mb-0.5', 'font-size-2.5', 'fw-bold', 'op5']) expect(writeUtilityCss([{ bodyHtml: `<p class="${cls}">x</p>` }])).not.toBe('');
+  });
+
   it('style headings, lists, tables and links as well as blocks, and read UnoCSS\'s other names (font-size-3, fw-600, mb-0.5) and its important marks (!text-xl, mt-1!); a link takes only those that set its type and colours', async () => {
     const deck = [
       '---', 'colorSchema: light', '---', '', '# One', '',

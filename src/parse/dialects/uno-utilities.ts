@@ -103,7 +103,7 @@ function declare(cls: string): string | undefined {
   // UnoCSS's shorthands, as antfu's decks write them: `ma` (margin auto), `op50` (opacity), `mb2` (a spacing without its dash).
   if (cls === 'ma') return 'margin:auto';
   const written = /^op-?\d/.test(cls) ? cls.replace(/^op-?/, 'opacity-') : cls;
-  const [, prefix, value] = /^(m[xytrbl]?|p[xytrbl]?|gap)(\d{1,2})$/.exec(written) ?? /^([\w]+)-(.+)$/.exec(written)!;
+  const [, prefix, value] = /^(m[xytrbl]?|p[xytrbl]?|gap)(\d{1,2}(?:\.5)?)$/.exec(written) ?? /^([\w]+)-(.+)$/.exec(written)!;
   if (prefix === 'text') return `font-size:${TEXT_SIZES[value!]}em`;
   if (prefix === 'font') return `font-weight:${WEIGHTS[value!]}`;
   if (prefix === 'leading') return `line-height:${LEADINGS[value!]}`;
