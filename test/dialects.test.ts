@@ -64,6 +64,12 @@ describe('other tools\' front matter', () => {
     expect(unknown.briefing.meta.theme).toBe('briefing');
     expect(unknown.warnings.filter((w) => w.message.includes('solarized')).map((w) => `${w.line}: ${w.message} (${w.hint!.split('?')[0]}?)`)).toEqual(['2: reveal-md\'s theme "solarized-dark" is not built in; the deck keeps briefdeck\'s theme (did you mean "solarized"?)']);
     await expect(buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ntheme: League\n---\n\n## One\n' }, 'own-theme-case'), 'deck.md'))).rejects.toThrow('unknown theme "League"');
+    // A theme no tool is known to have, in a deck whose front matter names no tool but whose body is Slidev's (a slot, a slide's
+    // front matter): a Slidev theme package's, standing in as Slidev's others do. Without those lines it stays an error.
+    const slidev = '---\ntheme: neversink\n---\n\n# Cover\n\n---\nlayout: two-cols\n---\n\n# Two\n\n::right::\n\nR\n';
+    const theirs = await buildDeck(path.join(writeBriefing({ 'deck.md': slidev }, 'slidev-theme-by-body'), 'deck.md'));
+    expect([theirs.briefing.meta.peerTools, theirs.warnings.map((w) => `${w.line}: ${w.message}`)]).toEqual([['Slidev'], ['2: Slidev\'s theme "neversink" is not built in; using briefing']]);
+    await expect(buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntheme: neversink\n---\n\n# Cover\n' }, 'own-theme-unknown'), 'deck.md'))).rejects.toThrow('unknown theme "neversink"');
   });
 
   it('front matter closes at a --- with any space after it, an ideographic one too (---　), as a Japanese keyboard types it', async () => {
@@ -4378,14 +4384,14 @@ describe("Slidev's utility classes", () => {
     const { isLinkUtility, utilityClassPattern, writeUtilityCss } = await import('../src/parse/dialects/uno-utilities.js');
     fc.assert(
       fc.property(fc.stringMatching(utilityClassPattern()), (cls) => {
-        const css = writeUtilityCss([{ bodyHtml: `<div class="${cls}">x</div>` }]);
+        const css = writeUtilityCss([{ bodyHtml: `<div class="${cls}">x</div>` } as never]);
         expect(css).toMatch(/^\.reveal \.slides \.slide-body \S+(?: > \* \+ \*)?\{[a-z-]+:[^;{}]+(?:;[a-z-]+:[^;{}]+)*\}\n$/);
         expect(css).not.toMatch(/undefined|NaN/);
         expect(typeof isLinkUtility(cls)).toBe('boolean');
       }),
       { numRuns: 3000 },
     );
-    for (const cls of ['py1.5', 'gap0.5', 'mb-0.5', 'font-size-2.5', 'fw-bold', 'op5']) expect(writeUtilityCss([{ bodyHtml: `<p class="${cls}">x</p>` }])).not.toBe('');
+    for (const cls of ['py1.5', 'gap0.5', 'mb-0.5', 'font-size-2.5', 'fw-bold', 'op5']) expect(writeUtilityCss([{ bodyHtml: `<p class="${cls}">x</p>` } as never])).not.toBe('');
   });
 
   it('style headings, lists, tables and links as well as blocks, and read UnoCSS\'s other names (font-size-3, fw-600, mb-0.5) and its important marks (!text-xl, mt-1!); a link takes only those that set its type and colours', async () => {

@@ -11,7 +11,7 @@ import { PEER_SYNTAX_HINT } from './render-markdown.js';
 import { toPlainText } from './plain-text.js';
 import { type BriefingMeta, type SourceFile, type SourceLocation, type ThemeSheet } from '../model.js';
 import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
-import { settleTheme } from './settle-theme.js';
+import { namesUnknownTheme, settleTheme } from './settle-theme.js';
 
 /** The metadata schema: every key a briefing may set, its type and what it means. */
 const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
@@ -267,6 +267,9 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
     meta.slideLevel = undefined;
   }
+  // A theme no tool is known to have (a Slidev theme package's own name) is the tool's in a deck whose body shows it: the body is
+  // asked, as for a key no tool has; in briefdeck's own deck it stays an error.
+  if (!askedBody && !writtenForAnotherTool(meta) && namesUnknownTheme(meta, themeSheets)) meta.peerTools.push(...(toolsOfBody?.() ?? []));
   settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag, themeSheets);
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };

@@ -21,6 +21,11 @@ export function releasePeerThemeFile(meta: BriefingMeta, at: { file: string; lin
   meta.theme = 'briefing';
 }
 
+/** Whether the theme a deck names is none briefdeck can place yet: no built-in one, CSS file, Marp theme file of the folder or other tool's theme by name. */
+export function namesUnknownTheme(meta: BriefingMeta, sheets?: ReadonlyMap<string, ThemeSheet>): boolean {
+  return !isCustomTheme(meta.theme) && !BUILTIN_THEMES.includes(meta.theme) && !sheets?.has(meta.theme) && mapPeerTheme(meta.theme, meta.peerTools) === undefined;
+}
+
 /** A theme a Marp theme file imports by name (`@import 'gaia';`, or `@import-theme`): the one it builds on, when it is Marp's own. */
 const MARP_THEME_IMPORT = /@import(?:-theme)?[ \t]+(?:url\([ \t]*)?["']([\w-]+)["']/g;
 
