@@ -3556,6 +3556,13 @@ describe("Slidev's two-cols-header", () => {
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
   });
 
+  it("the neversink theme's two-cols-title and top-title-two-cols are the same two columns under what spans them", async () => {
+    const deck = ['---', 'theme: neversink', 'title: N', '---', '', '# Cover', '', '---', 'layout: two-cols-title', '---', '', ':: title ::', '', '# Compared', '', ':: left ::', '', 'Old', '', ':: right ::', '', 'New', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-neversink-columns'), 'deck.md'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Compared')!;
+    expect([slide.layout, slide.columns]).toEqual(['two-column', ['<p>Old</p>\n', '<p>New</p>\n']]);
+  });
+
   it('a slot no built-in layout has (::rigth::) is a warning at its line with the slot it likely meant; ::default:: is quiet', async () => {
     const deck = ['---', 'theme: default', '---', '', '# Cover', '', '---', 'layout: two-cols', '---', '', '# Two', '', '::default::', '', 'Left', '', '::rigth::', '', 'Right', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-slot-typo'), 'deck.md'));

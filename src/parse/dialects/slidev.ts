@@ -17,6 +17,9 @@ import { createFenceReader } from '../read-fences.js';
 const LAYOUTS: Record<string, string> = {
   'two-cols': 'two-column',
   'two-cols-header': 'two-column',
+  // The neversink theme's (its slots `::left::` and `::right::`, after a `::title::` that spans them).
+  'two-cols-title': 'two-column',
+  'top-title-two-cols': 'two-column',
   quote: 'quote',
   fact: 'stat',
   statement: 'stat',
