@@ -3238,6 +3238,21 @@ describe("Slidev's clicks inside a line, hiding clicks and click markers in note
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
   });
 
+  it("the starter deck's click modifiers step in as their motion says (v-click.up slides up, .right moves right; .fade, .fade-in, .scale and .none fade in), v-after.up with the click before it; none is named as removed", async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# Modifiers', '',
+      '<p v-click>Intro</p>', '', '<div v-after.up class="p-3">Up</div>', '<div v-click.fade-in>Fade</div>', '<div v-click.fade.right.scale>Right</div>', '<div v-click.none>None</div>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-click-modifiers'), 'deck.md'));
+    const body = built.briefing.slides.find((s) => s.title === 'Modifiers')!.bodyHtml;
+    expect(body).toContain('<p class="fragment" data-fragment-index="0">Intro</p>');
+    expect(body).toContain('<div class="p-3 fragment fade-up" data-fragment-index="0">Up</div>');
+    expect(body).toContain('<div class="fragment" data-fragment-index="1">Fade</div>');
+    expect(body).toContain('<div class="fragment fade-right" data-fragment-index="2">Right</div>');
+    expect(body).toContain('<div class="fragment" data-fragment-index="3">None</div>');
+    expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
+  });
+
   it('<v-after> steps in with the click before it: on an element, around Markdown and inside a line, across columns; after a numbered click, with the last click placed in order, as in Slidev', async () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# After', '',

@@ -155,12 +155,15 @@ export function opensSlideAsFrontMatter(opening: string, before: string | undefi
 
 /** Slidev's click attributes (`<div v-click>`, `v-after`, `v-click.hide`): the element steps in, or out, as a reveal fragment. */
 export function isClickAttribute(name: string): boolean {
-  return /^v-(?:click|after)(?:\.hide)?$/i.test(name);
+  return CLICK_ATTRIBUTE.test(name);
 }
+
+/** A click or after attribute with Slidev's modifiers of how it steps in (`v-click.up`, `v-click.fade.right.scale`) or out (`.hide`). */
+const CLICK_ATTRIBUTE = /^v-(?:click|after)(?:\.(?:hide|up|down|left|right|fade|fade-in|scale|none))*$/i;
 
 /** Whether an element's attributes ask it to step in with the click before it (Slidev's `v-after`), with no `v-click` of its own. */
 export function isAfterAttribute(attributeNames: string[]): boolean {
-  return attributeNames.some((name) => /^v-after$/i.test(name)) && !attributeNames.some((name) => /^v-click(?:\.hide)?$/i.test(name));
+  return attributeNames.some((name) => /^v-after\b/i.test(name) && isClickAttribute(name)) && !attributeNames.some((name) => /^v-click\b/i.test(name) && isClickAttribute(name));
 }
 
 /**
@@ -192,11 +195,15 @@ export function clickRange(attribs: Record<string, string>): { from: string; unt
   return range && Number(range[2]) > Number(range[1]) ? { from: range[1]!, until: range[2]! } : undefined;
 }
 
-/** The fragment classes an element's click attributes give it: it steps in, or with `.hide` steps out (reveal's `fade-out`). */
+/** The fragment classes an element's click attributes give it: it steps in (moving as `.up`, `.left`, … say), or with `.hide` steps out (reveal's `fade-out`). */
 export function clickClasses(attributeNames: string[]): string[] {
   const clicks = attributeNames.filter(isClickAttribute);
   if (clicks.length === 0) return [];
-  return clicks.some((name) => /\.hide$/i.test(name)) ? ['fragment', 'fade-out'] : ['fragment'];
+  const modifiers = clicks.flatMap((name) => name.toLowerCase().split('.').slice(1));
+  if (modifiers.includes('hide')) return ['fragment', 'fade-out'];
+  // Slidev's direction of the step's motion (`.up`: it slides up, from below) is reveal's effect of that name; a fade or scale is reveal's own fade in.
+  const direction = modifiers.find((m) => m === 'up' || m === 'down' || m === 'left' || m === 'right');
+  return direction ? ['fragment', `fade-${direction}`] : ['fragment'];
 }
 
 /**
