@@ -4376,6 +4376,11 @@ describe("Slidev's utility classes", () => {
     expect(bare.briefing.slides[0]!.bodyHtml).toContain('<div class="my-10 items-center text-xl">Bare</div>');
     expect(bare.briefing.slides[0]!.bodyHtml).toContain('<p class="op50 mb2">Both</p>');
     expect(bare.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: raw HTML was neutralised: removed nonsense on <div>']);
+    // And a prefix whose value holds the rest of its utilities: `m="t-2"` is mt-2, `border="~ b-2"` border and border-b-2; a value that makes none is named.
+    const valued = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ncolorSchema: light\n---\n\n# One\n\n<div m="t-2" bg="red" border="~ b-2" text="A prop">Valued</div>\n' }, 'slidev-attributify-values'), 'slides.md'));
+    expect(valued.briefing.slides[0]!.bodyHtml).toContain('<div class="mt-2 bg-red border border-b-2">Valued</div>');
+    expect(valued.briefing.authorCss).toContain('.reveal .slides .slide-body .mt-2{margin-top:0.5em}');
+    expect(valued.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: raw HTML was neutralised: removed text on <div>']);
     // In a deck of another tool the names are kept but draw nothing: no rule is written for them.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n<div class="text-xl">Text</div>\n' }, 'own-utilities'), 'deck.md'));
     expect(own.briefing.authorCss).toBeUndefined();

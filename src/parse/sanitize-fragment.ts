@@ -98,8 +98,8 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const attributified = readAttributified(attribs);
   // Marp's mark of a step in raw HTML (`<span data-marpit-fragment="2">`), which its own template steps through: reveal's fragment, at its place.
   const marpit = attribs[MARPIT_FRAGMENT];
-  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified, ...clicks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
-  const out: Record<string, string> = grid || clicks.length > 0 || attributified.length > 0 || marpit !== undefined || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
+  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified.classes, ...clicks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
+  const out: Record<string, string> = grid || clicks.length > 0 || attributified.classes.length > 0 || marpit !== undefined || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
   if (marpit !== undefined && /^\d{1,3}$/.test(marpit) && attribs['data-fragment-index'] === undefined) out['data-fragment-index'] = marpit;
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;
@@ -116,7 +116,7 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   }
   for (const [name, value] of Object.entries(attribs)) {
     // A click element's `at` (`<v-click at="[2, 4]">`) is read above, as its place.
-    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at') || attributified.includes(name) || name === MARPIT_FRAGMENT) continue;
+    if (REVEAL_LOADING_ATTRIBUTE.test(name) || (grid && name === 'grid') || (clicks.length > 0 && name === 'at') || attributified.names.includes(name) || name === MARPIT_FRAGMENT) continue;
     if (Object.hasOwn(AUTO_ANIMATE_ATTRIBUTES, name) && !AUTO_ANIMATE_ATTRIBUTES[name]!.test(value)) continue;
     if (name.toLowerCase() === 'class') {
       const kept = withoutChromeClasses(out.class ?? value);
@@ -137,9 +137,26 @@ function withoutImportantMarks(value: string | undefined): string | undefined {
   }).join(' ');
 }
 
-/** The bare attributes of an element that are utility classes' names (UnoCSS's attributify: `<div flex mb-2>`). */
-function readAttributified(attribs: Record<string, string>): string[] {
-  return Object.entries(attribs).filter(([name, value]) => value === '' && utilityClassPattern().test(name)).map(([name]) => name);
+/**
+ * The attributes of an element that are utility classes in UnoCSS's attributify mode (`names`), and the classes they
+ * stand for: a bare attribute named as a utility (`<div flex mb-2>`), or a prefix whose value holds the rest of its
+ * utilities (`m="t-2"` is `mt-2`, `border="~ l"` is `border border-l`). Only what makes a utility briefdeck has counts.
+ */
+function readAttributified(attribs: Record<string, string>): { names: string[]; classes: string[] } {
+  const read = Object.entries(attribs).map(([name, value]) => [name, attributifyClasses(name, value)] as const).filter(([, classes]) => classes.length > 0);
+  return { names: read.map(([name]) => name), classes: read.flatMap(([, classes]) => classes) };
+}
+
+/** The prefixes whose attribute's value, in UnoCSS's attributify mode, is the rest of one or more utilities. */
+const ATTRIBUTIFY_PREFIXES: ReadonlySet<string> = new Set(['m', 'p', 'bg', 'text', 'border', 'gap', 'font', 'op', 'leading']);
+
+/** The utility classes one attribute stands for in UnoCSS's attributify mode (readAttributified). */
+function attributifyClasses(name: string, value: string): string[] {
+  if (value === '') return utilityClassPattern().test(name) ? [name] : [];
+  if (!ATTRIBUTIFY_PREFIXES.has(name)) return [];
+  // `~` is the prefix alone; a side joins a margin or padding (`m="t-2"`, `p="x-4"`), any other value follows a dash.
+  const classes = value.trim().split(/\s+/).map((part) => (part === '~' ? name : /^[mp]$/.test(name) && /^[xytrbl]-/.test(part) ? `${name}${part}` : `${name}-${part}`));
+  return classes.filter((cls) => utilityClassPattern().test(cls));
 }
 
 /** Resolves the `src` of an `<img>` in raw HTML to the picture's reference in the deck, or undefined to leave it out. */
@@ -347,7 +364,7 @@ function countMarkup(html: string, written = false): Map<string, number> {
       const grid = written && node.tagName === 'div' && readUnoGrid(attribs) !== null;
       if (grid) bump('div class');
       // Utilities written as bare attributes (`<div flex>`) count as the class they become, not as attributes lost.
-      const attributified = written ? readAttributified(attribs) : [];
+      const attributified = written ? readAttributified(attribs).names : [];
       if (attributified.length > 0 && !grid && attribs.class === undefined) bump(`${tag} class`);
       // A click element's `at` is its place, read as the fragment's, not an attribute lost.
       const clicked = written && node.attrs.some((a) => isClickAttribute(a.name));
