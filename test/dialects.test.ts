@@ -2914,6 +2914,19 @@ describe("Quarto's include", () => {
 });
 
 describe("Quarto's shortcodes", () => {
+  it("inside a link's address (Quarto's own demo deck writes its site so) go before the link is read, in a slide and in the footer: the link stays a link, the footer its text", async () => {
+    const deck = [
+      '---', 'title: Links', 'format:', '  revealjs:', "    footer: '[https://{{< meta sub >}}quarto.org](https://{{< meta sub >}}quarto.org)'", '---', '',
+      '## One', '', 'Learn more: [Scroll View](https://{{< meta sub >}}quarto.org/docs/view.html#scroll).', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-shortcode-address'), 'deck.qmd'));
+    const one = built.briefing.slides.find((s) => s.title === 'One')!;
+    expect(one.bodyHtml).toContain('<a href="https://quarto.org/docs/view.html#scroll" target="_blank" rel="noopener noreferrer">Scroll View</a>');
+    expect(built.briefing.meta.footerText).toBe('https://quarto.org');
+    expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\]\(|\{\{</);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.message)).toEqual(['Quarto shortcode {{< meta sub >}} is not supported and was left out', 'Quarto shortcode {{< meta sub >}} is not supported and was left out']);
+  });
+
   it('inside a line: kbd is its key and meta a value of the metadata; any other is left out with a warning, never shown; alone on a line the same, but a video on the web is a link to it', async () => {
     const deck = [
       '---', 'title: Shortcuts', 'author: A. Writer', 'format: revealjs', '---', '',

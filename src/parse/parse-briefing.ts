@@ -222,13 +222,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   };
   // Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeSource = metaSource?.file ?? bodies[0]?.file;
-  // Quarto's shortcodes in the title and its kin (`title: "… {{< fa github >}}"`) read as in a line, never shown as written.
+  // Quarto's shortcodes in the title and its kin, header and footer too (`title: "… {{< fa github >}}"`), read as in a line, never shown as written.
   // `{{< meta author >}}` is read once every field has lost its own shortcodes, so it never brings one in.
   for (const keepMeta of [true, false]) {
-    for (const key of ['title', 'subtitle', 'author', 'date'] as const) {
+    for (const key of ['title', 'subtitle', 'author', 'date', 'headerText', 'footerText'] as const) {
       const text = meta[key];
       if (!text?.includes('{{<') || !chromeSource) continue;
-      meta[key] = readShortcodesInText(text, meta, (shortcode) => bag.warn('W_PEER_SYNTAX', shortcodeLeftOut(shortcode), { file: chromeSource.path, line: meta.keyLines[key] ?? location.line, hint: PEER_SYNTAX_HINT }), keepMeta);
+      meta[key] = readShortcodesInText(text, meta, (shortcode) => bag.warn('W_PEER_SYNTAX', shortcodeLeftOut(shortcode), { file: chromeSource.path, line: meta.keyLines[key === 'headerText' ? 'header' : key === 'footerText' ? 'footer' : key] ?? location.line, hint: PEER_SYNTAX_HINT }), keepMeta);
     }
   }
   // Pandoc reads the title, subtitle, author and date as Markdown (xaringan's `author: "[Ann](https://…)"`): their text, as

@@ -7,6 +7,7 @@ import { readAttributes } from './attributes.js';
 import { readConditional } from './conditional.js';
 import { REFERENCES_LINE } from './citations.js';
 import { opensPandocHtmlNotes } from './read-notes.js';
+import { shortcodeLeftOut } from './shortcodes.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -109,6 +110,10 @@ export interface Rewrite {
  * `state` carries the open divs from one line to the next within a file.
  */
 export function rewritePandocLine(line: string, state: PandocLineState): Rewrite | null {
+  // Quarto's shortcodes inside a link's address (`[Docs](https://{{< meta subdomain >}}quarto.org)`) go before Markdown reads
+  // the link, whose address their spaces would break, shown as text; the rest of the line is read as any other.
+  const addressed = line.includes('{{<') && line.includes('](') ? leaveShortcodesOutOfAddresses(line) : null;
+  if (addressed) return { text: addressed.text, warning: addressed.warning, ...rewritePandocLine(addressed.text, state) };
   if (state.htmlDivs && state.hiding === undefined && /^ {0,3}<\/?div\b/i.test(line)) {
     const div = readHtmlDivLine(line, state.htmlDivs);
     if (div === '') return { text: '' };
@@ -250,6 +255,16 @@ function writeFragmentPause(attributes: ReturnType<typeof readAttributes> | null
   const { effects, index } = readFragmentWords(attributes);
   const words = [...effects, ...(index !== undefined ? [`index=${index}`] : [])];
   return words.length > 0 ? `<!-- pause: ${words.join(' ')} -->` : '<!-- pause -->';
+}
+
+/** A link's address that holds a shortcode: `](`, the address, `)`. */
+const ADDRESS_WITH_SHORTCODE = /\]\(([^()\n]*?\{\{<[^\n]*?>\}\}[^()\n]*?)\)/g;
+
+/** A line with the shortcodes in its links' addresses left out, and the warning naming the first; null when it has none. */
+function leaveShortcodesOutOfAddresses(line: string): { text: string; warning: string } | null {
+  let first: string | undefined;
+  const text = line.replace(ADDRESS_WITH_SHORTCODE, (_, address: string) => `](${address.replace(/\{\{<[^\n]*?>\}\}/g, (shortcode) => ((first ??= shortcode), ''))})`);
+  return first === undefined ? null : { text, warning: shortcodeLeftOut(first) };
 }
 
 /** A fragment div's reveal effect classes (`.fade-up`) and place in the order (`fragment-index=2`); other words are not reveal's. */
