@@ -387,6 +387,8 @@ describe('author HTML cannot impersonate the deck or link where Markdown may not
       // An anchor is kept, and, like a Markdown link's, named when no slide has it.
       '3: link to "#top" names no slide, so it goes nowhere',
     ]);
+    // Each address that went is named once, in its own words: never again as markup neutralised.
+    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML')).toEqual([]);
   });
 
   it.each([false, true])('with html: %s, a slide cannot wear the deck chrome: banner, footer and slide-number classes are removed', async (trusted) => {

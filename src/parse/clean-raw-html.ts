@@ -84,11 +84,15 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
     return locateLine(match ? lineAt(c.lines, lineIndexAt(match.index)) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
   };
-  const removedLink = (href: string, kind: 'relative' | 'unsafe') =>
+  // A link whose address goes is said at its own line; the removal warning below then leaves it unnamed, as it does a picture.
+  let linksLeftOut = 0;
+  const removedLink = (href: string, kind: 'relative' | 'unsafe') => {
+    linksLeftOut++;
     c.bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
       ...lineOf(href),
       hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
     });
+  };
   // A picture an `<img>` in raw HTML names inside the folder is confined and inlined like a Markdown image;
   // one it cannot be is left out, said at its own line (the removal warning below then leaves it unnamed).
   let sourcesLeftOut = 0;
@@ -104,8 +108,8 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   };
   // A link to a slide, trusted or not, is checked against the deck's slides once they are all known (slide-anchors.ts).
   const onAnchorLink = (href: string) => c.anchorLinks?.push({ href, at: lineOf(href) });
-  /** What a cleaning removed, less the picture sources already reported one by one. */
-  const unreported = (removed: string[]) => (sourcesLeftOut > 0 ? removed.filter((r) => r !== 'src on <img>') : removed);
+  /** What a cleaning removed, less the picture sources and link addresses already reported one by one. */
+  const unreported = (removed: string[]) => removed.filter((r) => !(sourcesLeftOut > 0 && r === 'src on <img>') && !(linksLeftOut > 0 && r === 'href on <a>'));
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
     const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
