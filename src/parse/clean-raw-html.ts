@@ -2,7 +2,7 @@ import type { DiagnosticBag } from '../errors.js';
 import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
 import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
-import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+import { countRemoved, describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
 import type { AnchorLink } from './slide-anchors.js';
@@ -84,12 +84,15 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
     return locateLine(match ? lineAt(c.lines, lineIndexAt(match.index)) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
   };
-  // A link whose address goes is said at its own line; the removal warning below then leaves it unnamed, as it does a picture.
+  // A link whose address goes is said at its own line; when every address that went was said so, the removal warning below
+  // leaves them unnamed, as it does pictures. One the sanitizer took on its own (an address it decoded to a script) is named there.
   let linksLeftOut = 0;
   const removedLink = (href: string, kind: 'relative' | 'unsafe') => {
     linksLeftOut++;
+    // An address the page wrote with entities (`javascript&colon;…`) is found by what follows its scheme.
+    const tail = href.slice(href.indexOf(':') + 1);
     c.bag.warn('W_LINK', `link to "${truncate(href)}" in raw HTML was removed; links may be https:, mailto: or #anchors`, {
-      ...lineOf(href),
+      ...lineOf(source.includes(href) || tail.length < 4 ? href : tail),
       hint: kind === 'relative' ? 'a single-file deck cannot link to other local files; paste the content or link to a web page' : 'use an https: address',
     });
   };
@@ -109,11 +112,11 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   // A link to a slide, trusted or not, is checked against the deck's slides once they are all known (slide-anchors.ts).
   const onAnchorLink = (href: string) => c.anchorLinks?.push({ href, at: lineOf(href) });
   /** What a cleaning removed, less the picture sources and link addresses already reported one by one. */
-  const unreported = (removed: string[]) => removed.filter((r) => !(sourcesLeftOut > 0 && r === 'src on <img>') && !(linksLeftOut > 0 && r === 'href on <a>'));
+  const unreported = (removed: string[], before: string, after: string) => removed.filter((r) => !(sourcesLeftOut > 0 && r === 'src on <img>') && !(r === 'href on <a>' && linksLeftOut > 0 && countRemoved(before, after, 'a', 'href') <= linksLeftOut));
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
     const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
-    const removed = kept === html ? [] : unreported(describeRemoved(html, kept));
+    const removed = kept === html ? [] : unreported(describeRemoved(html, kept), html, kept);
     if (removed.length > 0) {
       c.bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
         ...lineOfMarkup(removed[0]!),
@@ -131,7 +134,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     if (c.slidevIcons) html = drawIconGlyphs(html);
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-    let removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned));
+    let removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned), html, cleaned);
     // Vue's directives (Slidev's marks and motions, bindings, handlers) mean nothing outside Slidev: said as such, not as neutralised markup.
     // One warning per line that holds them, each where its element opens.
     const vueByLine = new Map<string, { at: ReturnType<typeof lineOfMarkup>; what: string[] }>();

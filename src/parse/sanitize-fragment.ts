@@ -348,6 +348,11 @@ export function describeRemoved(before: string, after: string): string[] {
   return removed;
 }
 
+/** How many `attribute`s of `tag` elements sanitising took out of a fragment (describeRemoved names them only once). */
+export function countRemoved(before: string, after: string, tag: string, attribute: string): number {
+  return (countMarkup(before, true).get(`${tag} ${attribute}`) ?? 0) - (countMarkup(after).get(`${tag} ${attribute}`) ?? 0);
+}
+
 /**
  * Counts elements by tag, and attributes as "tag attribute", in an HTML fragment. As written (`written`), a
  * Slidev column grid counts as the class it becomes, so neither its grid nor its classes are named as removed.
