@@ -2421,15 +2421,16 @@ describe("Slidev's headmatter background", () => {
 });
 
 describe("Slidev's UnoCSS column grids", () => {
-  it('<div grid="~ cols-2 gap-4"> and <div class="grid grid-cols-6"> are the column grid (of at most 4), with no warning; one column, or none given, is no grid, and its attributes are named as removed', async () => {
+  it('<div grid="~ cols-2 gap-4"> and <div class="grid grid-cols-6"> are the column grid (of at most 4), with no warning; one column, or none given, is a plain grid, UnoCSS\'s `grid` and `gap` utilities', async () => {
     const deck = ['---', 'theme: default', '---', '', '# Grid', '', '<div grid="~ cols-2 gap-4">', '<div>', '', 'Left **md**', '', '</div>', '<div>', '', 'Right', '', '</div>', '</div>', '',
       '<div class="grid grid-cols-6 gap-2"><div>A</div><div>B</div></div>', '', '<div class="grid grid-cols-1">One</div>', '', '<div grid="~ gap-4">Plain</div>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-grid'), 'deck.md'));
     const body = built.briefing.slides.find((s) => s.title === 'Grid')!.bodyHtml;
-    expect([...body.matchAll(/<div( class="[^"]*")?>/g)].map((m) => m[1] ?? '').filter(Boolean)).toEqual([' class="layout-grid layout-ncol-2"', ' class="layout-grid layout-ncol-4"']);
+    // A grid of one column, or of none, keeps UnoCSS's `grid` (display: grid, in one column) and its gap: utilities like any other.
+    expect([...body.matchAll(/<div( class="[^"]*")?>/g)].map((m) => m[1] ?? '').filter(Boolean)).toEqual([' class="layout-grid layout-ncol-2"', ' class="layout-grid layout-ncol-4"', ' class="grid"', ' class="grid gap-4"']);
     expect(body).toContain('<strong>md</strong>');
-    // The grid that is no grid loses its attribute, as any attribute the sanitizer does not know, and says so.
-    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML').map((w) => [w.line, w.message])).toEqual([[20, 'raw HTML was neutralised: removed class on <div>, grid on <div>']]);
+    // What was no utility (grid-cols-1) goes, drawing nothing, as a class no style names.
+    expect(built.warnings.filter((w) => w.code === 'W_RAW_HTML')).toEqual([]);
   });
 });
 
@@ -4417,6 +4418,14 @@ describe("Slidev's utility classes", () => {
       '.reveal .slides .slide-body .text-shadow-lg{text-shadow:3px 3px 6px rgb(0 0 0 / 0.26), 0 0 5px rgb(15 3 86 / 0.22)}',
       '.reveal .slides .slide-body .tracking-widest{letter-spacing:0.1em}',
     ]);
+  });
+
+  it("lay out the starter deck's boxes as it does: `grid` is display: grid, and its columns' style of repeats and fractions is kept", async () => {
+    const deck = ['---', 'colorSchema: light', '---', '', '# Boxes', '', '<div class="grid gap-3 text-sm" style="grid-template-columns: repeat(3, 1fr) 1.5fr 1fr">', '  <div>A</div><div>B</div><div>C</div><div>D</div><div>E</div>', '</div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-grid-boxes'), 'slides.md'));
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('<div class="grid gap-3 text-sm" style="grid-template-columns:repeat(3, 1fr) 1.5fr 1fr">');
+    expect(built.briefing.authorCss).toContain('.reveal .slides .slide-body .grid{display:grid}');
+    expect(built.warnings).toEqual([]);
   });
 
   it('write a whole rule for every name the utilities admit, never failing on one (generated from the pattern itself: py1.5, fw-600, text-[#abc]/50, …)', async () => {

@@ -56,7 +56,8 @@ export const SAFE_INLINE_STYLES: Readonly<Record<string, RegExp[]>> = {
   'align-items': [ALIGN],
   'align-self': [ALIGN],
   'align-content': [ALIGN],
-  'grid-template-columns': [/^(?:(?:\d{1,2}(?:\.\d{1,2})?fr|auto|0|\d{1,4}(?:px|em|%))(?:\s+|$)){1,8}$/, /^repeat\(\s*[1-8]\s*,\s*(?:1fr|auto|minmax\(0,\s*1fr\))\s*\)$/],
+  // Tracks in fractions, lengths or `auto`, and repeats of one (`repeat(3, 1fr) 1.5fr 1fr`, as Slidev's starter deck lays out its boxes).
+  'grid-template-columns': [/^(?:(?:repeat\(\s*[1-8]\s*,\s*(?:\d{1,2}(?:\.\d{1,2})?fr|auto|minmax\(0,\s*1fr\))\s*\)|\d{1,2}(?:\.\d{1,2})?fr|auto|0|\d{1,4}(?:px|em|%))(?:\s+|$)){1,8}$/],
   opacity: [/^(?:0|1|0?\.\d{1,3}|\d{1,3}%)$/],
   'border-radius': [lengths(4)],
   'object-fit': [keywords('contain', 'cover', 'fill', 'none', 'scale-down')],

@@ -95,7 +95,7 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   // A Slidev deck's column grid (`<div grid="~ cols-2">`, `class="grid grid-cols-2"`) is the column grid the renderer writes.
   const grid = tagName === 'div' ? readUnoGrid(attribs) : null;
   // UnoCSS's attributify mode, which Slidev turns on: a bare attribute named as a utility (`<div flex gap-4>`) is that class.
-  const attributified = readAttributified(attribs);
+  const attributified = readAttributified(grid ? withoutGrid(attribs) : attribs);
   // Marp's mark of a step in raw HTML (`<span data-marpit-fragment="2">`), which its own template steps through: reveal's fragment, at its place.
   const marpit = attribs[MARPIT_FRAGMENT];
   const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified.classes, ...clicks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
@@ -147,15 +147,19 @@ function readAttributified(attribs: Record<string, string>): { names: string[]; 
   return { names: read.map(([name]) => name), classes: read.flatMap(([, classes]) => classes) };
 }
 
+/** An element's attributes less the `grid` one that readUnoGrid has read as the column grid. */
+const withoutGrid = (attribs: Record<string, string>) => Object.fromEntries(Object.entries(attribs).filter(([name]) => name !== 'grid'));
+
 /** The prefixes whose attribute's value, in UnoCSS's attributify mode, is the rest of one or more utilities. */
-const ATTRIBUTIFY_PREFIXES: ReadonlySet<string> = new Set(['m', 'p', 'bg', 'text', 'border', 'gap', 'font', 'op', 'leading']);
+const ATTRIBUTIFY_PREFIXES: ReadonlySet<string> = new Set(['m', 'p', 'bg', 'text', 'border', 'gap', 'font', 'op', 'leading', 'grid']);
 
 /** The utility classes one attribute stands for in UnoCSS's attributify mode (readAttributified). */
 function attributifyClasses(name: string, value: string): string[] {
   if (value === '') return utilityClassPattern().test(name) ? [name] : [];
   if (!ATTRIBUTIFY_PREFIXES.has(name)) return [];
   // `~` is the prefix alone; a side joins a margin or padding (`m="t-2"`, `p="x-4"`), any other value follows a dash.
-  const classes = value.trim().split(/\s+/).map((part) => (part === '~' ? name : /^[mp]$/.test(name) && /^[xytrbl]-/.test(part) ? `${name}${part}` : `${name}-${part}`));
+  // A grid's gap is the gap's own utility (`grid="~ gap-4"`).
+  const classes = value.trim().split(/\s+/).map((part) => (part === '~' ? name : /^[mp]$/.test(name) && /^[xytrbl]-/.test(part) ? `${name}${part}` : name === 'grid' && /^gap-/.test(part) ? part : `${name}-${part}`));
   return classes.filter((cls) => utilityClassPattern().test(cls));
 }
 
@@ -369,7 +373,7 @@ function countMarkup(html: string, written = false): Map<string, number> {
       const grid = written && node.tagName === 'div' && readUnoGrid(attribs) !== null;
       if (grid) bump('div class');
       // Utilities written as bare attributes (`<div flex>`) count as the class they become, not as attributes lost.
-      const attributified = written ? readAttributified(attribs).names : [];
+      const attributified = written ? readAttributified(grid ? withoutGrid(attribs) : attribs).names : [];
       if (attributified.length > 0 && !grid && attribs.class === undefined) bump(`${tag} class`);
       // A click element's `at` is its place, read as the fragment's, not an attribute lost.
       const clicked = written && node.attrs.some((a) => isClickAttribute(a.name));

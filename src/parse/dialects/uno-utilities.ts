@@ -22,7 +22,7 @@ const FIXED: Record<string, string> = {
   italic: 'font-style:italic', 'not-italic': 'font-style:normal', underline: 'text-decoration:underline', 'line-through': 'text-decoration:line-through', 'no-underline': 'text-decoration:none',
   uppercase: 'text-transform:uppercase', lowercase: 'text-transform:lowercase', capitalize: 'text-transform:capitalize',
   block: 'display:block', 'inline-block': 'display:inline-block', hidden: 'display:none',
-  flex: 'display:flex', 'inline-flex': 'display:inline-flex', 'flex-row': 'flex-direction:row', 'flex-col': 'flex-direction:column', 'flex-wrap': 'flex-wrap:wrap', 'flex-1': 'flex:1 1 0%', grow: 'flex-grow:1',
+  flex: 'display:flex', 'inline-flex': 'display:inline-flex', grid: 'display:grid', 'flex-row': 'flex-direction:row', 'flex-col': 'flex-direction:column', 'flex-wrap': 'flex-wrap:wrap', 'flex-1': 'flex:1 1 0%', grow: 'flex-grow:1',
   'items-start': 'align-items:flex-start', 'items-center': 'align-items:center', 'items-end': 'align-items:flex-end', 'items-stretch': 'align-items:stretch',
   'justify-start': 'justify-content:flex-start', 'justify-center': 'justify-content:center', 'justify-end': 'justify-content:flex-end', 'justify-between': 'justify-content:space-between', 'justify-around': 'justify-content:space-around', 'justify-evenly': 'justify-content:space-evenly',
   'w-full': 'width:100%', 'h-full': 'height:100%', 'w-1/2': 'width:50%', 'w-1/3': 'width:33.333%', 'w-2/3': 'width:66.667%', 'w-1/4': 'width:25%', 'w-3/4': 'width:75%',
