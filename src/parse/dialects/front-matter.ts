@@ -7,7 +7,7 @@ import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.j
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
-import { isFirstSlideKey, keepForFirstSlide } from './slidev.js';
+import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';

@@ -1,7 +1,6 @@
-import { rewriteSlideHtml, type BriefingMeta, type Section, type Slide } from '../../model.js';
+import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
-import type { RawSlide } from '../raw-slide.js';
 import { readSlideTransition } from './reveal.js';
 import { readSlideId } from '../slide-anchors.js';
 import { suggestClosest } from '../../did-you-mean.js';
@@ -41,7 +40,7 @@ const SLIDEV_LAYOUTS = [...Object.keys(LAYOUTS), 'full', 'none', 'iframe', 'ifra
 const PAIR = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
 
 /** Keys of Slidev's per-slide front matter, which mark a block as Slidev's even in a deck whose headmatter does not. */
-const SLIDE_KEYS = new Set(['layout', 'layoutClass', 'class', 'background', 'backgroundSize', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'title', 'zoom', 'dragPos', 'image', 'url']);
+export const SLIDE_KEYS: ReadonlySet<string> = new Set(['layout', 'layoutClass', 'class', 'background', 'backgroundSize', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'title', 'zoom', 'dragPos', 'image', 'url']);
 
 /**
  * True when every non-blank line is a `key: value` pair: the shape of Slidev's per-slide front matter.
@@ -97,30 +96,6 @@ function readFrontMatterValues(lines: string[]): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-/** Whether a key of Slidev's headmatter is its first slide's: a slide's key, but for `transition`, which there sets every slide's. */
-export function isFirstSlideKey(key: string): boolean {
-  return SLIDE_KEYS.has(key) && key !== 'transition';
-}
-
-/** Keeps a key of Slidev's headmatter for its first slide, read there as the slide's own front matter (parse-briefing.ts): false when its value is no single one (a list, a mapping). */
-export function keepForFirstSlide(key: string, value: unknown, meta: BriefingMeta, line: number): boolean {
-  if (!['string', 'number', 'boolean'].includes(typeof value)) return false;
-  (meta.firstSlideKeys ??= []).push({ text: `${key}: ${String(value)}`, line });
-  return true;
-}
-
-/**
- * Reads the keys of Slidev's headmatter that are its first slide's (keepForFirstSlide) as that slide's own front matter
- * would be read: before its content, with its picture after it, its place in a table of contents, and hidden when they hide it.
- */
-export function applyHeadmatterToFirstSlide(slide: RawSlide, keys: { text: string; line: number }[], warn: (line: number, message: string) => void): void {
-  const rewritten = rewriteSlideFrontMatter(keys.map((k) => k.text), (i, message) => warn(keys[i]!.line, message));
-  slide.body.unshift(...rewritten.lines.flatMap((text, i) => text.split('\n').map((line) => ({ text: line, number: keys[i]!.line }))));
-  if (rewritten.hidden) slide.hidden = true;
-  if (rewritten.toc) slide.toc = { ...rewritten.toc, ...slide.toc };
-  for (const t of rewritten.trailing) slide.body.push({ text: t.text, number: keys[t.index]!.line });
 }
 
 /** Slide keys only Slidev has: a block of them between `---` lines is its per-slide front matter, whatever the headmatter says. */
