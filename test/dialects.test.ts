@@ -1263,6 +1263,13 @@ describe("a deck written for another tool, its section slides", () => {
 });
 
 describe("R Markdown's ioslides and Slidy decks", () => {
+  it('an .Rmd file is R Markdown\'s by its name, as a .qmd is Quarto\'s: a key of its own (a site\'s `site:`) is a warning, not an unknown-key error', async () => {
+    const deck = ['---', 'title: Site', 'site: distill::distill_website', '---', '', '## One', '', 'Text', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'index.Rmd': deck }, 'rmd-by-name'), 'index.Rmd'));
+    expect(built.briefing.meta.peerTools).toContain('R Markdown');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "site" is not a briefdeck key; in this R Markdown deck it is taken for R Markdown\'s and ignored']);
+  });
+
   it('read Markdown inside a <div> as Pandoc does (its class named in a warning if it has no meaning here; columns-2 flows it in two columns; its style kept), a bare <div> silently, notes divs as notes, and {.build} steps the slide in', async () => {
     const deck = [
       '---', 'title: IO', 'output: ioslides_presentation', '---', '',

@@ -136,9 +136,11 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   const seen = new Set<string>();
   /** Whether the body has been asked which tools it shows (once: it reads the whole deck). */
   let askedBody = false;
-  // The tools a deck is for are known from the keys only one tool has, and from a Quarto file's name, before any
+  // The tools a deck is for are known from the keys only one tool has, and from a Quarto or R Markdown file's name, before any
   // key two tools share (Quarto's and Marp's `footer:`) is read: wherever it stands, it is then read as that tool's.
   if (/\.qmd$/i.test(source.file.path)) meta.peerTools.push('Quarto');
+  // An .Rmd file is R Markdown's, knitted then read by Pandoc, whatever keys it holds (a site's `site:`, `resource_files:`).
+  else if (/\.rmd$/i.test(source.file.path)) meta.peerTools.push('R Markdown');
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const owner = Object.hasOwn(META_SCHEMA, key) || isSharedPeerKey(key) ? undefined : peerKeyOwner(key, meta.peerTools);
