@@ -2,7 +2,7 @@ import type { DiagnosticBag } from '../errors.js';
 import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
 import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
-import { countRemoved, describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
+import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
 import type { AnchorLink } from './slide-anchors.js';
@@ -112,11 +112,14 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   // A link to a slide, trusted or not, is checked against the deck's slides once they are all known (slide-anchors.ts).
   const onAnchorLink = (href: string) => c.anchorLinks?.push({ href, at: lineOf(href) });
   /** What a cleaning removed, less the picture sources and link addresses already reported one by one. */
-  const unreported = (removed: string[], before: string, after: string) => removed.filter((r) => !(sourcesLeftOut > 0 && r === 'src on <img>') && !(r === 'href on <a>' && linksLeftOut > 0 && countRemoved(before, after, 'a', 'href') <= linksLeftOut));
+  const unreported = (before: string, after: string) => {
+    const counts = new Map<string, number>();
+    return describeRemoved(before, after, counts).filter((r) => !(sourcesLeftOut > 0 && r === 'src on <img>') && !(r === 'href on <a>' && counts.get(r)! <= linksLeftOut));
+  };
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
     const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
-    const removed = kept === html ? [] : unreported(describeRemoved(html, kept), html, kept);
+    const removed = kept === html ? [] : unreported(html, kept);
     if (removed.length > 0) {
       c.bag.warn('W_RAW_HTML', `raw HTML that runs scripts, navigates, rebases links or embeds frames was removed, even with \`html: true\`: ${removed.join(', ')}`, {
         ...lineOfMarkup(removed[0]!),
@@ -134,7 +137,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     if (c.slidevIcons) html = drawIconGlyphs(html);
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
-    let removed = cleaned === stripHtmlComments(html) ? [] : unreported(describeRemoved(html, cleaned), html, cleaned);
+    let removed = cleaned === stripHtmlComments(html) ? [] : unreported(html, cleaned);
     // Vue's directives (Slidev's marks and motions, bindings, handlers) mean nothing outside Slidev: said as such, not as neutralised markup.
     // One warning per line that holds them, each where its element opens.
     const vueByLine = new Map<string, { at: ReturnType<typeof lineOfMarkup>; what: string[] }>();

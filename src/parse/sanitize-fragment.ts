@@ -336,9 +336,9 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
 /**
  * What sanitising took out of a fragment, for a warning that names it:
  * elements by tag (`<script>`) and attributes by element (`onerror on <img>`).
- * Both fragments are read with parse5, as a browser would read them.
+ * Both fragments are read with parse5, as a browser would read them. `counts`, when given, is told how many of each went.
  */
-export function describeRemoved(before: string, after: string): string[] {
+export function describeRemoved(before: string, after: string, counts?: Map<string, number>): string[] {
   const tagsBefore = countMarkup(before, true);
   const tagsAfter = countMarkup(after);
   const removed: string[] = [];
@@ -347,14 +347,11 @@ export function describeRemoved(before: string, after: string): string[] {
     const [tag, attribute] = key.split(' ');
     // Slidev's click attribute and Marp's step go, but their meaning stays: the element is a fragment; so does a grid read as the column grid.
     if (attribute && (isClickAttribute(attribute) || attribute === MARPIT_FRAGMENT)) continue;
-    removed.push(attribute ? `${attribute} on <${tag}>` : `<${tag}>`);
+    const what = attribute ? `${attribute} on <${tag}>` : `<${tag}>`;
+    removed.push(what);
+    counts?.set(what, count - (tagsAfter.get(key) ?? 0));
   }
   return removed;
-}
-
-/** How many `attribute`s of `tag` elements sanitising took out of a fragment (describeRemoved names them only once). */
-export function countRemoved(before: string, after: string, tag: string, attribute: string): number {
-  return (countMarkup(before, true).get(`${tag} ${attribute}`) ?? 0) - (countMarkup(after).get(`${tag} ${attribute}`) ?? 0);
 }
 
 /**
