@@ -2933,6 +2933,9 @@ describe("Quarto's shortcodes", () => {
     expect(built.briefing.meta.footerText).toBe('https://quarto.org');
     expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\]\(|\{\{</);
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.message)).toEqual(['Quarto shortcode {{< meta sub >}} is not supported and was left out', 'Quarto shortcode {{< meta sub >}} is not supported and was left out']);
+    // On a heading whose attributes are named too, both are said.
+    const heading = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: H\n---\n\n## See [docs](https://{{< meta x >}}q.org) {.nope}\n\nText\n' }, 'quarto-shortcode-address-heading'), 'deck.qmd'));
+    expect(heading.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['5: Quarto shortcode {{< meta x >}} is not supported and was left out; heading attributes class nope are not supported and were left out']);
   });
 
   it('inside a line: kbd is its key and meta a value of the metadata; any other is left out with a warning, never shown; alone on a line the same, but a video on the web is a link to it', async () => {

@@ -113,7 +113,11 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   // Quarto's shortcodes inside a link's address (`[Docs](https://{{< meta subdomain >}}quarto.org)`) go before Markdown reads
   // the link, whose address their spaces would break, shown as text; the rest of the line is read as any other.
   const addressed = line.includes('{{<') && line.includes('](') ? leaveShortcodesOutOfAddresses(line) : null;
-  if (addressed) return { text: addressed.text, warning: addressed.warning, ...rewritePandocLine(addressed.text, state) };
+  if (addressed) {
+    const rest = rewritePandocLine(addressed.text, state);
+    // The line's own warning (a heading's attributes) is said with the shortcode's, never instead of it.
+    return { text: addressed.text, ...rest, warning: rest?.warning ? `${addressed.warning}; ${rest.warning}` : addressed.warning };
+  }
   if (state.htmlDivs && state.hiding === undefined && /^ {0,3}<\/?div\b/i.test(line)) {
     const div = readHtmlDivLine(line, state.htmlDivs);
     if (div === '') return { text: '' };
