@@ -241,6 +241,8 @@ export interface SlideLook {
   className?: string;
   /** Classes the deck's own styles define for a slide (Marp's `section.big`), carried as data-author-class so none can be reveal's or the deck's. */
   authorClass?: string;
+  /** Utility classes on the layout's own box (Slidev's `layoutClass:`, the grid of a two-column slide), carried as data-layout-class; only those uno-utilities.ts writes a rule for. */
+  layoutClass?: string;
   /** An image of the briefing (index into Briefing.images) that fills the slide's background. */
   backgroundImage?: number;
   /** A gradient of colours that fills the slide's background (reveal's `data-background-gradient`), already found safe. */

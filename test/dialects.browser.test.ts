@@ -332,6 +332,27 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await shown.cspViolations()).toEqual([]);
   });
 
+  it("Slidev's layoutClass sets the gap of a two-column slide's grid, and a class it has no rule for is named and left out", async () => {
+    const slide = (layoutClass: string) => ['---', 'layout: two-cols', ...(layoutClass ? [`layoutClass: ${layoutClass}`] : []), '---', '', '# Left', '', 'One', '', '::right::', '', 'Two', ''];
+    const deck = ['---', 'theme: seriph', 'title: Gaps', '---', '', '# Cover', '', ...slide(''), ...slide('gap-16 my-own-grid')].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'layout-class'), 'slides.md'));
+    expect(built.warnings.map((d) => d.message)).toContainEqual(expect.stringContaining('layoutClass "my-own-grid" is not a utility class'));
+    const shown = await tab.show(built.deck.html);
+    const gaps = await shown.page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
+      return [1, 2].map((h) => {
+        reveal.slide(h, 0);
+        const [left, right] = [...reveal.getSlides()[h]!.querySelectorAll('.columns > .column')].map((c) => c.getBoundingClientRect());
+        const em = parseFloat(getComputedStyle(reveal.getSlides()[h]!.querySelector('.columns')!).fontSize);
+        return { gap: right!.left - left!.right, em };
+      });
+    });
+    // gap-16 is sixteen quarters of an em: 4em between the columns, where the layout's own gap is narrower.
+    expect(gaps[1]!.gap).toBeCloseTo(4 * gaps[1]!.em, 0);
+    expect(gaps[0]!.gap).toBeLessThan(gaps[1]!.gap - gaps[1]!.em);
+    expect(await shown.cspViolations()).toEqual([]);
+  });
+
   it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, an r-stack its blocks in one place, r-hstack and r-vstack theirs in a row and a column, and table columns keep their alignment", async () => {
     const deck = [
       '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',

@@ -7,6 +7,7 @@ import { createFenceReader } from '../read-fences.js';
 import { suggestClosest } from '../../did-you-mean.js';
 import { takeInlineComments } from './find-comments.js';
 import type { SlideLook } from '../../model.js';
+import { utilityClassPattern } from './uno-utilities.js';
 
 // How briefdeck reads reveal.js's own Markdown conventions beyond `Note:`.
 // Speaker notes may also be an `<aside class="notes">` element, on one line or several.
@@ -163,6 +164,8 @@ export interface SlideDirectiveLook {
   className?: string;
   /** Classes the deck's own styles define for a slide (parse/author-styles.ts), carried as data-author-class, never as classes. */
   authorClass?: string;
+  /** Slidev's `layoutClass:`, written `data-layout-class` in a `.slide:` comment: the utility classes of the layout's own box. */
+  layoutClass?: string;
   /** `data-background-image`, as written: the parser confines it to the briefing folder like any image. */
   backgroundImage?: string;
   /** `data-background-gradient`, when isSafeGradient lets it in. */
@@ -310,6 +313,8 @@ export function readSlideDirective(line: string, authorClasses = NO_CLASSES): { 
       look.backgroundTransition = value;
     } else if (name === 'id' && readSlideId(value) !== undefined) {
       look.id = value;
+    } else if (name === 'data-layout-class' && value !== '' && value.split(/\s+/).every((c) => utilityClassPattern().test(c))) {
+      look.layoutClass = value.split(/\s+/).join(' ');
     } else if (name === 'class') {
       const classes = value.split(/\s+/).filter(Boolean);
       const kept = classes.filter((c) => SLIDE_CLASS_ALLOWLIST.has(c));

@@ -6,6 +6,7 @@ import { readSlideId } from '../slide-anchors.js';
 import { suggestClosest } from '../../did-you-mean.js';
 import type { DialectLine } from '../directive-lines.js';
 import { createFenceReader } from '../read-fences.js';
+import { utilityClassPattern } from './uno-utilities.js';
 
 // How briefdeck reads Slidev's per-slide front matter: a block of `key: value`
 // lines between two `---` lines, before the slide's content. `layout:` maps
@@ -292,6 +293,14 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
     // The size of its background picture (`contain`, `50%`), read as reveal's own setting is, which lets in only a safe size.
     if (key === 'backgroundSize' && value !== '') return `<!-- .slide: data-background-size="${value.replace(/"/g, '')}" -->`;
+    // The layout's own classes (`layoutClass: gap-16`), of which the utilities uno-utilities.ts writes a rule for are kept; any other is named.
+    if (key === 'layoutClass' && value !== '') {
+      const classes = value.split(/\s+/).filter(Boolean);
+      const others = classes.filter((c) => !utilityClassPattern().test(c));
+      if (others.length > 0) warn(index, `Slidev's layoutClass ${others.map((c) => `"${c}"`).join(', ')} ${others.length === 1 ? 'is not a utility class' : 'are not utility classes'} briefdeck styles and ${others.length === 1 ? 'was' : 'were'} left out`);
+      const kept = classes.filter((c) => utilityClassPattern().test(c));
+      return kept.length > 0 ? `<!-- .slide: data-layout-class="${kept.join(' ')}" -->` : '';
+    }
     // The name `<Link to="…">` and links reach the slide by (slide-anchors.ts).
     if (key === 'routeAlias' && readSlideId(value) !== undefined) return `<!-- .slide: id="${value}" -->`;
     // The slide's own transition as reveal names it; of Slidev's two ways (`slide-left | slide-right`, forwards | backwards), the first.

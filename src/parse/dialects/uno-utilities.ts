@@ -122,9 +122,13 @@ export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'colum
   }
   // A slide's own (`class: text-left px-20` in its front matter), carried as data-author-class: on the slide's body, title and all, as Slidev sets them on its layout.
   const onSlides = new Set(slides.flatMap((s) => s.look?.authorClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
+  // The layout's own (`layoutClass: gap-16`): on a two-column slide its grid of columns, as Slidev's two-cols sets them on its grid; else the slide's body.
+  const onLayouts = new Set(slides.flatMap((s) => s.look?.layoutClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
+  const between = (cls: string) => (SPACE_BETWEEN.test(cls) ? ' > * + *' : '');
   return [
-    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
-    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${SPACE_BETWEEN.test(cls) ? ' > * + *' : ''}{${declare(cls)}}\n`),
+    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${between(cls)}{${declare(cls)}}\n`),
+    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${between(cls)}{${declare(cls)}}\n`),
+    ...[...onLayouts].sort().map((cls) => `.reveal .slides section[data-layout-class~="${cls}"]:not(.layout-two-column) .slide-body${between(cls)},.reveal .slides section.layout-two-column[data-layout-class~="${cls}"] .columns${between(cls)}{${declare(cls)}}\n`),
   ].join('');
 }
 
