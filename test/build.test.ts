@@ -348,4 +348,19 @@ describe('the built-in themes', () => {
       expect(sizes.map((s) => last.get(s)), theme).toEqual(['30px', '60px', '46px', '34px', '30px']);
     }
   });
+
+  it("carry their fonts as Latin woff2 faces: reveal's white and black themes ship Source Sans Pro as four whole woff fonts (570 KB), which become the same weights and styles of Source Sans 3 (16 KB each)", async () => {
+    const { default: postcss } = await import('postcss');
+    const { bundleTheme } = await import('../src/bundle/bundle-theme.js');
+    for (const theme of ['white', 'black', 'white-contrast', 'black-contrast']) {
+      const css = await bundleTheme(theme);
+      const faces: string[] = [];
+      postcss.parse(css).walkAtRules('font-face', (face) => {
+        const value = (prop: string) => (face.nodes ?? []).flatMap((n) => (n.type === 'decl' && n.prop === prop ? [n.value.replace(/["']/g, '')] : []))[0];
+        faces.push(`${value('font-family')} ${value('font-weight')} ${value('font-style')} ${/^url\(data:font\/woff2;base64,/.test(value('src') ?? '') ? 'woff2' : 'other'}`);
+      });
+      expect(faces.sort(), theme).toEqual(['Source Sans Pro 400 italic woff2', 'Source Sans Pro 400 normal woff2', 'Source Sans Pro 600 italic woff2', 'Source Sans Pro 600 normal woff2']);
+      expect(css.length, theme).toBeLessThan(200_000);
+    }
+  });
 });

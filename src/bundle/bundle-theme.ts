@@ -34,8 +34,9 @@ async function buildThemeCss(theme: string): Promise<string> {
   const [themeFile, ...extras] = resolveThemeFiles(theme) as [string, ...string[]];
   const layoutFile = path.join(THEMES_DIR, 'layout.css');
   const files = [require.resolve('reveal.js/reveal.css'), layoutFile, themeFile, ...extras];
-  const key = [theme, ...files.slice(1).map((f) => readFileSync(f, 'utf8')), ...['reveal.js', 'esbuild', ...FONT_PACKAGES].map(packageVersion)];
-  return (await cached('theme', key, async () => ({ css: await compileCss(files) }))).css;
+  // How the theme's own fonts are swapped (SOURCE_SANS_SWAP) is part of what the cached CSS is made from.
+  const key = [theme, ...files.slice(1).map((f) => readFileSync(f, 'utf8')), ...['reveal.js', 'esbuild', 'postcss', ...FONT_PACKAGES].map(packageVersion), SOURCE_SANS_SWAP];
+  return (await cached('theme', key, async () => ({ css: await compileCss(files, [sourceSansPlugin]) }))).css;
 }
 
 /** Styles for build-time highlighted code or KaTeX math, cached like the themes. */
@@ -56,6 +57,37 @@ const woff2OnlyPlugin: esbuild.Plugin = {
       loader: 'css',
       resolveDir: path.dirname(args.path),
     }));
+  },
+};
+
+/** The version of sourceSansPlugin's swap, in the theme cache's key: a change to it must not be served the CSS made before. */
+const SOURCE_SANS_SWAP = 'source-sans-3-latin-woff2';
+
+/**
+ * reveal's white and black themes carry Source Sans Pro in the CSS, four whole fonts in woff (570 KB, most of a deck's
+ * size). Each face is swapped for the same weight and style of its successor, Source Sans 3, Latin only, in woff2
+ * (16 KB), as the Google Fonts of reveal's other themes are (googleFontsPlugin): text outside Latin falls back to the
+ * theme's next font, as it does in those themes.
+ */
+const sourceSansPlugin: esbuild.Plugin = {
+  name: 'source-sans-woff2',
+  setup(build) {
+    build.onLoad({ filter: /reveal\.js[\\/]dist[\\/]theme[\\/][\w-]+\.css$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('Source Sans Pro')) return undefined;
+      const { default: postcss } = await import('postcss');
+      const root = postcss.parse(text);
+      root.walkAtRules(/^font-face$/i, (face) => {
+        const value = (prop: string) => face.nodes?.find((n): n is import('postcss').Declaration => n.type === 'decl' && n.prop === prop)?.value.trim();
+        if (value('font-family')?.replace(/["']/g, '') !== 'Source Sans Pro') return;
+        const weight = value('font-weight') ?? '400';
+        const style = value('font-style') ?? 'normal';
+        if (!/^\d00$/.test(weight) || !/^(?:normal|italic)$/.test(style)) return;
+        const file = require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-${style}.woff2`);
+        face.replaceWith(postcss.parse(`@font-face{font-family:"Source Sans Pro";font-style:${style};font-weight:${weight};font-display:block;src:url(${JSON.stringify(file)}) format("woff2")}`));
+      });
+      return { contents: root.toString(), loader: 'css', resolveDir: path.dirname(args.path) };
+    });
   },
 };
 
