@@ -824,6 +824,19 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(await warned('separator: "^\\n\\n\\n"\n', 'reveal-md-odd-separator')).toEqual(['3: "separator" is reveal-md\'s metadata; briefdeck ignores it']);
   });
 
+  it("reveal-md: its own separators of one line of text (+++, a swapped ----), however YAML writes the line breaks, cut there as --- and -- do, never inside code", async () => {
+    const deck = [
+      '---', 'title: R', 'separator: "^\\r?\\n\\\\+\\\\+\\\\+\\r?\\n$"', "verticalSeparator: '^(\\r\\n?|\\n)====(\\r\\n?|\\n)$'", '---', '',
+      '# One', '', 'Text.', '', '+++', '', '# Two', '', '====', '', '## Below', '', 'Note: said below.', '', '+++', '', '# Three', '', '```', '+++', '```', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-own-separators'), 'deck.md'));
+    expect(built.warnings.map((w) => w.message)).toEqual([]);
+    expect(built.briefing.slides.map((s) => [s.title, s.vertical === true])).toEqual([['One', false], ['Two', false], ['Below', true], ['Three', false]]);
+    expect(built.briefing.slides[2]!.notes?.markdown).toBe('said below.');
+    expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\+\+\+<\/p>|====/);
+    expect(built.briefing.slides[3]!.bodyHtml).toContain('+++');
+  });
+
   it("Slidev's headmatter layout and class set its first slide, as that slide's own front matter would, and an unknown layout is a warning at its line", async () => {
     const deck = '---\ntheme: default\nlayout: cover\nclass: lead\n---\n\n# Welcome\n\nPress Space.\n\n---\n\n# Second\n\nText.\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-headmatter'), 'deck.md'));

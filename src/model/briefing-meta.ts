@@ -90,6 +90,8 @@ export interface BriefingMeta {
   scrollable?: boolean;
   /** Pandoc's and Quarto's `toc:` and `toc-title:`: whether their deck lists its sections (they do not unless asked), and under what title. */
   toc?: { show?: boolean; title?: string };
+  /** reveal-md's `separator:` and `verticalSeparator:` of one line of text: the lines that cut the deck as `---` and `--` do. */
+  revealSeparatorLines?: RevealSeparatorLines;
   /** Curly quotes, dashes and ellipses at build time (default true). */
   smartypants: boolean;
 }
@@ -111,4 +113,10 @@ export interface DeckCitations {
   /** The line of the first of these keys, for messages about them, and of `csl:`, for messages about the style. */
   line: number;
   cslLine?: number;
+}
+
+/** reveal-md's separator patterns that are one line of literal text (`^\r?\n\+\+\+\r?\n$`), as that line (`+++`): a cut between slides, and one below a slide. */
+export interface RevealSeparatorLines {
+  horizontal?: string;
+  vertical?: string;
 }

@@ -268,7 +268,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`; so does Pandoc,
       // but for a line right under text, which it reads as a simple table's dashes (`-----   ----`) or a heading's underline.
       text = '---';
-    } else if ((separator = readRevealSeparator(text))) {
+    } else if ((separator = readRevealSeparator(text, options.separatorLines))) {
       verticalNext = separator === 'vertical';
       text = '---';
     } else {

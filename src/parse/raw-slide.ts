@@ -1,6 +1,6 @@
 // The slide cutter's types: the raw slides it cuts (cut-slides.ts), the style blocks it finds,
 // and the options that say how a deck is cut. Later parse steps read these, never the cutter's state.
-import type { IncludedFile, SourceFile } from '../model.js';
+import type { IncludedFile, RevealSeparatorLines, SourceFile } from '../model.js';
 import type { Line } from './source-lines.js';
 import type { SlideDirectiveLook } from './dialects/reveal.js';
 import type { CommentNotes } from './dialects/comment-notes.js';
@@ -52,6 +52,8 @@ export interface FoundStyle {
 
 /** How a deck is cut, and what it carries from file to file. */
 export interface CutOptions {
+  /** reveal-md's own separators of one line of text, which cut as `---` and `--` do. */
+  separatorLines?: RevealSeparatorLines;
   /** 2 (the default), 1, or `'separator'` for Marp, Slidev and reveal-md. */
   slideLevel?: 1 | 2 | 'separator';
   /** Which comments are speaker notes, by the tool the deck was written for. */

@@ -3,7 +3,7 @@
 import { type BriefingMeta } from '../../model.js';
 import { REVEAL_THEMES } from '../../themes.js';
 import { fillRDates } from './r-dates.js';
-import { isKnownRevealSeparator, isSafeGradient, keepSafeLook } from './reveal.js';
+import { applyRevealSeparatorKey, isSafeGradient, keepSafeLook } from './reveal.js';
 import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
@@ -135,11 +135,11 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     case 'transition':
       return applyTransition(value, meta);
-    // reveal-md's separators, as patterns: those that say what briefdeck cuts at anyway need no warning.
+    // reveal-md's separators, as patterns: those that say what briefdeck cuts at anyway, or one line of text it cuts at too, need no warning.
     case 'separator':
     case 'verticalSeparator':
     case 'notesSeparator':
-      return typeof value === 'string' && isKnownRevealSeparator(key, value);
+      return applyRevealSeparatorKey(key, value, meta);
     // Quarto's title slide background: a colour that passes reveal's rules, and a picture (confined by the parser).
     case 'title-slide-attributes': {
       const look: NonNullable<BriefingMeta['titleSlideLook']> = { line };

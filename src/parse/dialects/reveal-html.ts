@@ -13,7 +13,7 @@ import { readSlidySlides } from './slidy-html.js';
 import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
-import { isKnownRevealSeparator } from './reveal.js';
+import { isKnownRevealSeparator, readSeparatorLine } from './reveal.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { attributeOf as attribute, classesOf as classes, isElement as element } from '../html-nodes.js';
@@ -265,17 +265,6 @@ function writeSlide(section: Element, file: SourceFile, includes: Map<string, In
     emit('', line);
     emit(`Note: ${notes.replace(/\s+/g, ' ').trim()}`, line);
   }
-}
-
-/**
- * The line of text a separator pattern stands for when it is one line of literal text between line breaks
- * (`^(\r?)\n\+\+\+(\r?)\n` is `+++`), else undefined: a pattern of any other shape is not read.
- */
-function readSeparatorLine(pattern: string): string | undefined {
-  const core = pattern.replace(/\(\\r\?\)|\\r\?/g, '').replace(/^\^/, '').replace(/\$$/, '').replace(/^(?:\\n)+|(?:\\n)+$/g, '');
-  // Only escaped characters and ones that mean themselves: any other is a pattern, not a line.
-  if (!/^(?:\\[^A-Za-z0-9]|[^\\.*+?()[\]{}|^$\s])+$/.test(core)) return undefined;
-  return core.replace(/\\(.)/g, '$1');
 }
 
 /**
