@@ -229,7 +229,7 @@ describe('files: in the metadata', () => {
 describe("block extensions' start", () => {
   it('looks for a block only before the next blank line, where a paragraph ends, so a long deck is read in linear time', async () => {
     const { startWithinParagraph } = await import('../src/parse/extension-start.js');
-    const start = startWithinParagraph(/^\$\$/m);
+    const start = startWithinParagraph(/^\$\$/m).bind(undefined);
     expect(start('a line\n$$ x $$\nmore')).toBe(7);
     // A `$$` past the blank line cannot cut this paragraph: the search never reaches it.
     expect(start('a line\n\n$$ x $$\n')).toBeUndefined();

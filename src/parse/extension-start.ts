@@ -5,8 +5,12 @@
 import type { TokenizerAndRendererExtension, TokenizerExtension } from 'marked';
 
 /** A block extension's `start`: where `line` (a pattern for one line's opening, read with the `m` flag) first matches before the next blank line, where a paragraph ends and beyond which nothing can cut it. */
-export function startWithinParagraph(line: RegExp): (src: string) => number | undefined {
-  return (src) => {
+export function startWithinParagraph(line: RegExp): (this: { lexer?: { state?: { top?: boolean } } } | undefined, src: string) => number | undefined {
+  return function (src) {
+    // marked cuts only a paragraph at a block extension's start, and reads paragraphs only at the top of a block (not in
+    // a list item, where it reads the text a line at a time and asks at each): there the answer goes unused, and a
+    // search to the paragraph's end at each of thousands of lines took time that grew with their square.
+    if (this?.lexer?.state?.top === false) return undefined;
     const end = src.indexOf('\n\n');
     return (end === -1 ? src : src.slice(0, end)).match(line)?.index;
   };

@@ -5,7 +5,7 @@ import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from
 import { utilityClassPattern } from './dialects/uno-utilities.js';
 import { readByPandoc, readRootedPathsIn, readsPicturesFromOwnFile, writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { typesetHtml } from './typeset-text.js';
-import { BLOCK_RULE_PRECHECKS } from './block-rule-prechecks.js';
+import { BLOCK_RULE_PRECHECKS, SetextAwareLexer } from './block-rule-prechecks.js';
 import { readHtmlBlocks } from './dialects/pandoc/inline-tag-lines.js';
 import { combineWindowedStarts } from './extension-start.js';
 import { countNewlines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
@@ -342,7 +342,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean, region?: StepRegion): { html: string; bulletCount: number } {
     // A region that says how deep its lists step in, or how many items at a click, marks its items as they render.
     const stepped = incremental && (region?.depth !== undefined || region?.every !== undefined) ? { depth: region.depth ?? Infinity, every: region.every ?? 1 } : undefined;
-    const tokens = marked.lexer(joinLines(lines));
+    const tokens = SetextAwareLexer.lexBlocks(joinLines(lines), marked.defaults);
     let index = 0;
     let html = '';
     let bulletCount = 0;
