@@ -90,14 +90,15 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(page.briefing.slides[0]!.bodyHtml).toMatch(/<p> *x<\/p>[\s\S]*a {70000}b/);
   });
 
-  it('a 10 MB paragraph: over the file limit by default; with the limit raised, a clear parse error rather than a crash', { timeout: scaled(30_000) }, async () => {
+  it('a 10 MB paragraph: over the file limit by default; with the limit raised, it builds whole, over the deck budget', { timeout: scaled(30_000) }, async () => {
     const dir = briefing({ 'a.md': `## Long\n\n${'word '.repeat(2 * 1024 * 1024)}\n` });
     expect(await codeOf(buildDeck(dir))).toBe('E_FILE_TOO_LARGE');
-    const error = (await buildDeck(dir, { limits: { maxFileBytes: 20 * 1024 * 1024, maxImageBytes: 1, maxDeckBytes: 1 } }).catch((e: unknown) => e)) as BriefdeckError;
-    expect(error).toBeInstanceOf(BriefdeckError);
-    // marked's inline regexes overflow the stack on one 10 MB line; that is reported at the slide, never thrown raw.
-    expect(error.code).toBe('E_MARKDOWN');
-    expect(error.line).toBe(3);
+    // marked's setext pattern, asked of the whole line, overflowed its stack here (an E_MARKDOWN at line 3); the line's own
+    // list of underlines and blank lines (SetextAwareLexer) shows it has none, so the pattern is never asked.
+    const built = await buildDeck(dir, { limits: { maxFileBytes: 20 * 1024 * 1024, maxImageBytes: 1, maxDeckBytes: 1 } });
+    const long = built.briefing.slides.find((s) => s.title === 'Long');
+    expect(long!.bodyHtml.length).toBeGreaterThan(10 * 1024 * 1024);
+    expect(built.warnings.map((w) => w.code)).toContain('W_DECK_BUDGET');
   });
 
   it("thousands of blocks with no blank line between (code blocks, reveal's element comments) build inside the time limit: no reader looks along the rest of the deck from each", { timeout: scaled(30_000) }, async () => {
