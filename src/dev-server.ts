@@ -8,6 +8,7 @@ import { BriefdeckError, failure, formatDiagnosticReport, type Diagnostic } from
 import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { escapeHtml } from './html-text.js';
 import { SandboxWorker } from './sandbox-worker.js';
+import { describeMissingInput } from './load/load-briefing.js';
 
 /** A running dev server. */
 export interface DevServer {
@@ -43,7 +44,7 @@ export async function startDevServer(input: string, options: DevOptions): Promis
   try {
     isDir = statSync(absolute).isDirectory();
   } catch {
-    throw failure('E_INPUT_MISSING', `input not found: ${input}`, { file: input, hint: 'pass a briefing folder or a .md file' });
+    throw describeMissingInput(input, options.cwd);
   }
   const sandbox = new SandboxWorker();
   let port = options.port;

@@ -155,6 +155,21 @@ describe('broken briefings', () => {
     expect(readFileSync(out, 'utf8')).not.toContain('SECRET-BEHIND-LINK');
   });
 
+  it('names the deck or folder beside a missing input that was likely meant, as the input was written, for build and dev; nothing when none is near', async () => {
+    const dir = writeBriefing({ 'deck.md': '# One\n', 'notes.txt': 'x' }, 'missing-input');
+    mkdirSync(path.join(dir, 'slides'));
+    const cwd = path.dirname(dir);
+    const report = async (argv: string[]) => {
+      const result = await runCapture(argv, cwd);
+      expect(result.code).toBe(1);
+      return result.err;
+    };
+    expect(await report(['build', 'missing-input/deck.mdd'])).toBe('missing-input/deck.mdd: error: input not found: missing-input/deck.mdd\n  hint: did you mean missing-input/deck.md? pass a briefing folder or a deck file');
+    expect(await report(['dev', 'missing-input/slide/'])).toContain('hint: did you mean missing-input/slides? pass a briefing folder or a deck file');
+    // A file near the name that is no deck (notes.txt) is not offered.
+    expect(await report(['build', 'missing-input/notes.tx'])).toContain('hint: pass a briefing folder or a .md file, for example `briefdeck build briefing/`');
+  });
+
   it('rejects unknown options with a usage message and exit code 2', () => {
     const result = runBin(['build', '--frobnicate'], work);
     expect(result.code).toBe(2);

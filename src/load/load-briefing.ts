@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 import { readIncludedFiles, readMetadataFiles } from './read-linked-files.js';
 import { findThemeSheets } from './find-theme-sheets.js';
 import { appendAll } from '../append-all.js';
+import { suggestClosest } from '../did-you-mean.js';
+import { listFolder } from './list-folder.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 
@@ -20,6 +22,26 @@ const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
 /** A file that is a deck by itself: Markdown, a reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck). */
 const DECK_FILE = /\.(md|markdown|qmd|rmd|mdx|html?|ipynb)$/i;
 
+/** The error for an input that is not there, naming the deck or folder beside it that was likely meant (`deck.mdd`, `breifing/`). */
+export function describeMissingInput(input: string, cwd = process.cwd()): BriefdeckError {
+  const absolute = path.resolve(cwd, input);
+  const meant = suggestClosest(path.basename(absolute), listFolder(path.dirname(absolute)));
+  const isDeck = (name: string) => {
+    try {
+      const stats = statSync(path.join(path.dirname(absolute), name));
+      return stats.isDirectory() || (stats.isFile() && DECK_FILE.test(name));
+    } catch {
+      return false;
+    }
+  };
+  // Named as the user wrote the input: its folder as typed, then the name.
+  const shown = meant !== undefined && isDeck(meant) ? path.join(path.dirname(input.replace(/[\\/]+$/, '')), meant) : undefined;
+  return failure('E_INPUT_MISSING', `input not found: ${input}`, {
+    file: input,
+    hint: shown !== undefined ? `did you mean ${shown}? pass a briefing folder or a deck file` : 'pass a briefing folder or a .md file, for example `briefdeck build briefing/`',
+  });
+}
+
 /** Reads a briefing folder or single Markdown file into decoded source files. */
 export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
   const absolute = path.resolve(cwd, input);
@@ -27,10 +49,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   try {
     stats = statSync(absolute);
   } catch {
-    throw failure('E_INPUT_MISSING', `input not found: ${input}`, {
-      file: input,
-      hint: 'pass a briefing folder or a .md file, for example `briefdeck build briefing/`',
-    });
+    throw describeMissingInput(input, cwd);
   }
   const display = (p: string) => path.relative(cwd, p) || '.';
 
