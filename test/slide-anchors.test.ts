@@ -90,4 +90,19 @@ describe('links from one slide to another', () => {
     expect(slidev.built.briefing.slides[0]!.bodyHtml).toContain('<p>Fitted words</p>');
     expect(slidev.warnings).toEqual([`10: component <AutoFitText> (Slidev, Vue) is not supported; its text shows at the slide's own size (see "Coming from another tool" in the README for what briefdeck reads)`]);
   });
+
+  it("Slidev: a <Link> inside a block of raw HTML (a cover's <div>), its to among other attributes, is a link there too, its style kept; a deck whose metadata adds Marp's style: to Slidev's keys, or names no tool's key, is read as Slidev's by such a body", async () => {
+    const cover = (to: string) => ['<div class="flex flex-col">', '  <p>Course</p>', `  <Link style="color: #9dc4c4;" to="${to}">← Back to contents</Link>`, '</div>', ''];
+    // Slidev's keys beside Marp's style: (the body has Slidev's slide front matter); and a theme no tool is known to have, with nothing but the <Link> to say whose it is.
+    const decks = [
+      ['with-marp-style', ['theme: penguin', 'highlighter: shiki', 'style: |', '  table { width: 100%; }'], [...cover('contents'), '---', 'layout: default', 'routeAlias: contents', '---', '', '# Contents', '']],
+      ['theme-alone', ['theme: penguin'], [...cover('2'), '---', '', '# Contents', '']],
+    ] as const;
+    for (const [name, head, body] of decks) {
+      const deck = await linksOf(`slidev-link-${name}`, 'slides.md', ['---', ...head, 'title: Links', '---', '', ...body].join('\n'));
+      expect(deck.links, name).toEqual(['← Back to contents #/1']);
+      expect(deck.built.briefing.slides[0]!.bodyHtml, name).toContain('<a href="#/1" style="color:#9dc4c4">');
+      expect(deck.warnings.filter((w) => /neutralised|<link>/i.test(w)), name).toEqual([]);
+    }
+  });
 });

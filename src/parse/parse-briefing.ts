@@ -42,7 +42,7 @@ import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { admitSlideUtilities, writeUtilityCss } from './dialects/uno-utilities.js';
-import { createLineRewriter, cutsAtSeparators, recognisePeerTools } from './peer-tools.js';
+import { createLineRewriter, cutsAtSeparators, readCommentsAs, recognisePeerTools } from './peer-tools.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
 import { readShortcodesInText, shortcodeLeftOut } from './dialects/pandoc/shortcodes.js';
@@ -146,7 +146,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const pandocItself = readByPandocItself(meta.peerTools, bodies.map((b) => b.file.path));
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : (headings.h2 === 0 && headings.h1 > 1) || (pandocItself && headings.h1BeforeContent) || (meta.plain === true && titlesSlidesAtRules(headings)) ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
-  const commentNotes = meta.peerTools.includes('Marp') ? 'marp' : meta.peerTools.includes('Slidev') ? 'slidev' : 'none';
+  const commentNotes = readCommentsAs(meta.peerTools, bodies.map((b) => b.text));
   /** Warns, at a line of `file`, of another tool's syntax that is left out. */
   const peerWarning = (file: string) => (line: number, message: string, from?: SourceFile) => bag.warn('W_PEER_SYNTAX', message, { file: from?.path ?? file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.

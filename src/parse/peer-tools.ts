@@ -53,6 +53,21 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
 }
 
 /**
+ * Which tool's comments a deck's HTML comments are read as (Marp's directives and notes, Slidev's notes): a deck whose
+ * metadata names both (Slidev's keys beside Marp's `style:`) is read as the one its body shows, Slidev's slide front
+ * matter or Marp's directives; Marp's when it shows neither or both.
+ */
+export function readCommentsAs(peerTools: readonly string[], written: readonly string[]): 'marp' | 'slidev' | 'none' {
+  const marp = peerTools.includes('Marp');
+  const slidev = peerTools.includes('Slidev');
+  if (marp && slidev) {
+    const texts = written.map((text) => blankFencedCode(text, opensSlideAsFrontMatter));
+    return texts.some((text) => readsAsSlidevBody(text)) && !texts.some((text) => readsAsMarpBody(text)) ? 'slidev' : 'marp';
+  }
+  return marp ? 'marp' : slidev ? 'slidev' : 'none';
+}
+
+/**
  * Whether the deck is cut at `---` only, each slide titled by its first heading: Marp's, Slidev's, reveal's
  * and Deckset's (SEPARATOR_TOOLS), and remark's, which is not among them since xaringan makes a title slide of `title:`.
  */

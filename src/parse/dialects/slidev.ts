@@ -107,7 +107,7 @@ export const SLIDEV_GLOBALS = 'slidev|nav|page|clicks|frontmatter|renderContext'
 
 /** Lines only a Slidev deck holds: a slot marker (`::right::`), a click tag or attribute (`<v-click>`, `v-click`), a mark, motion or drag directive (`v-mark`), `<v-switch>`, an expression on its globals (`{{ $slidev… }}`, `{{ $page }}`, `{{ $clicks }}`), one of its own components (`<RenderWhen>`, `<Toc>`, `<Tweet>`, …) or an icon (`<carbon:arrow-right />`). */
 // Bounded where they look along a line: unbounded, a long line of `<` or `{{` would be searched once from each.
-const SLIDEV_LINE = new RegExp(String.raw`^[ \t]*::[ \t]*(?:right|left|default|top|bottom)[ \t]*::[ \t]*$|^[ \t]*<\/?v-(?:clicks?|switch)\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after|mark|motion|drag)\b|\{\{[^}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b|<(?:RenderWhen|Toc|Tweet|Youtube|SlidevVideo|AutoFitText|LightOrDark|SlideCurrentNo|SlidesTotal|PoweredBySlidev|VDragArrow|VDrag)\b|<[a-z][a-z0-9]{0,40}:[a-z0-9]+(?:-[a-z0-9]+){0,10}(?:\s[^<>\n]{0,200})?\/>`, 'm');
+const SLIDEV_LINE = new RegExp(String.raw`^[ \t]*::[ \t]*(?:right|left|default|top|bottom)[ \t]*::[ \t]*$|^[ \t]*<\/?v-(?:clicks?|switch)\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after|mark|motion|drag)\b|\{\{[^}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b|<(?:RenderWhen|Toc|Tweet|Youtube|SlidevVideo|AutoFitText|LightOrDark|SlideCurrentNo|SlidesTotal|PoweredBySlidev|VDragArrow|VDrag)\b|<Link\b[^<>\n]{0,200}\s:?to\s*=|<[a-z][a-z0-9]{0,40}:[a-z0-9]+(?:-[a-z0-9]+){0,10}(?:\s[^<>\n]{0,200})?\/>`, 'm');
 
 /**
  * True when a deck's body is written for Slidev though its headmatter has none
@@ -319,14 +319,24 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
   return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}), ...(Object.keys(toc).length > 0 ? { toc } : {}) };
 }
 
-/** Slidev's `<Link to="…">`: where it goes, a page's number or a slide's `routeAlias`, bound (`:to`) or not. */
-const LINK_TO = String.raw`<Link\s+:?to\s*=\s*(["'])([\p{L}\p{N}_.:-]{1,100})\1`;
+/** Slidev's `<Link … to="…" …>`, its `to` anywhere among its attributes: where it goes, a page's number or a slide's `routeAlias`, bound (`:to`) or not. */
+const LINK_TAG = /<Link\b((?:\s+[^\s<>=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*)\s*(\/?)>(?:([^<>]*)<\/Link>)?/gu;
+const LINK_TARGET = /\s:?to\s*=\s*(["'])([\p{L}\p{N}_.:-]{1,100})\1/u;
+const LINK_TITLE = /\stitle\s*=\s*(["'])([^"'<>]*)\1/;
 
-/** Slidev's links to a slide (`<Link to="3">text</Link>`, `<Link to="intro" title="Back"/>`) as Markdown links to `#3`, `#intro`, which slide-anchors.ts points at the slide. */
+/**
+ * Slidev's links to a slide (`<Link to="3">text</Link>`, `<Link to="intro" title="Back"/>`) as HTML links to `#3`, `#intro`,
+ * which slide-anchors.ts points at the slide: HTML, so that one inside a block of raw HTML (a cover's `<div>`) is a link
+ * there too, its other attributes (a style) kept for the sanitizer to judge. A `<Link>` with no such target is left as it is.
+ */
 export function rewriteSlidevLinks(line: string): string {
-  return line
-    .replace(new RegExp(String.raw`${LINK_TO}(?:\s+title\s*=\s*(["'])([^"'<>]*)\3)?\s*\/>`, 'gu'), (_, _q: string, to: string, _t: string, title: string | undefined) => `[${title ?? to}](#${to})`)
-    .replace(new RegExp(String.raw`${LINK_TO}[^<>]*>([^<>]*)<\/Link>`, 'gu'), (_, _q: string, to: string, text: string) => `[${text}](#${to})`);
+  return line.replace(LINK_TAG, (tag, attributes: string, selfClosing: string, text: string | undefined) => {
+    const target = LINK_TARGET.exec(attributes);
+    if (!target || (selfClosing === '' && text === undefined)) return tag;
+    const title = LINK_TITLE.exec(attributes);
+    const others = attributes.replace(LINK_TARGET, '').replace(selfClosing === '/' ? LINK_TITLE : /(?!)/, '');
+    return `<a href="#${target[2]}"${others}>${selfClosing === '/' ? (title?.[2] ?? target[2]) : text}</a>`;
+  });
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
