@@ -367,6 +367,28 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     expect([large.code, large.hint]).toEqual(['E_IMAGE_TOO_LARGE', 'make the <svg> written in the slide smaller, or keep it in a file, or raise the limit with --max-image-bytes']);
   });
 
+  it("an <svg> picture carries no address from elsewhere, each taken off named at its line, and stays XML: a no-break space in its text is written so", async () => {
+    const svg = [
+      '<svg width="120" height="60"><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>',
+      '<style>@import url("https://evil.example/a.css"); rect { fill: url(#g); }</style>',
+      '<use href="https://evil.example/x.svg#a"/><image xlink:href="//evil.example/i.png" width="9" height="9"/>',
+      '<rect width="50" height="50" style="fill: url(#g)"/><rect x="60" width="50" height="50" style="background: url(https://evil.example/b.png)"/>',
+      '<a href="#g"><text x="0" y="58">a&nbsp;b</text></a></svg>',
+    ].join('');
+    const built = await buildDeck(briefing({ 'a.md': `## Drawing\n\n${svg}\n` }));
+    const slide = built.briefing.slides.find((s) => s.title === 'Drawing')!;
+    const picture = built.briefing.images[slide.images[0]!]!.inlineSvg!;
+    expect(picture).not.toMatch(/evil\.example/);
+    // What stays within the picture stays: its gradient, by #g in a style, an attribute and a link.
+    expect(picture).toContain('fill: url(#g)');
+    expect(picture).toContain('<a href="#g">');
+    expect(picture).toContain('<text x="0" y="58">a&#160;b</text>');
+    expect(picture).not.toContain('&nbsp;');
+    expect(built.warnings.filter((w) => w.message.includes("<svg>'s reference")).map((w) => [w.line, w.message])).toEqual([
+      [3, "an <svg>'s reference out of the picture was left out: https://evil.example/a.css, https://evil.example/x.svg#a, //evil.example/i.png, https://evil.example/b.png"],
+    ]);
+  });
+
   it('text after a notes element on its line cannot open a code block that would show the notes after it', () => {
     const [slide] = parseContentSlides('## A\n\n<aside class="notes">Said</aside>```\nNote: said too\n');
     expect(slide!.notes?.markdown).toBe('Said\nsaid too');

@@ -67,6 +67,22 @@ describe('the XSS corpus, through Markdown and every metadata field', () => {
       expect(result.violations).toEqual([]);
     });
 
+    it('an <svg> in raw HTML is a picture that draws, a no-break space in its text too (XML has no &nbsp;), and the deck requests nothing it named', async () => {
+      const dir = path.join(tempDir(), 'inline-svg');
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'a.md'), '## Drawing\n\n<svg width="120" height="60"><image href="https://example.com/i.png" width="9" height="9"/><text x="0" y="40">a&nbsp;b</text></svg>\n');
+      const { deck } = await buildDeck(dir);
+      const shown = await openDeck(browser, deck.html);
+      const drawn = await shown.page.evaluate(async () => {
+        const img = document.querySelector<HTMLImageElement>('.slide-content img')!;
+        await img.decode().catch(() => undefined);
+        return img.naturalWidth;
+      });
+      expect(drawn).toBe(120);
+      expect(shown.blocked).toEqual([]);
+      await shown.context.close();
+    });
+
     it('with html: true the raw HTML stays, yet the CSP still blocks every script and every network load', async () => {
       const dir = path.join(tempDir(), 'trusted');
       mkdirSync(dir);

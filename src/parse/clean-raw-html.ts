@@ -130,7 +130,10 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   }
   if (!c.trusted) {
     // An <svg> is kept as a picture of itself, which runs and loads nothing, rather than removed as markup (inline-svg.ts).
-    html = pictureInlineSvgs(html, (svg, alt) => {
+    html = pictureInlineSvgs(html, (svg, alt, leftOut) => {
+      if (leftOut.length > 0) {
+        c.bag.warn('W_RAW_HTML', `an <svg>'s reference out of the picture was left out: ${leftOut.map((url) => truncate(url)).join(', ')}`, { ...lineOfMarkup('<svg>'), hint: 'a deck carries nothing from elsewhere; draw the part into the picture, or write it as a data: URL' });
+      }
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });

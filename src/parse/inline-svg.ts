@@ -1,6 +1,7 @@
 import * as parse5 from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseFragmentKeepingMarks, textOf } from './html-fragment.js';
+import { findExternalReferences } from '../css-references.js';
 
 // An `<svg>` written in a slide's raw HTML (an icon, a small diagram; Slidev, Marp and
 // reveal.js decks carry them) is markup the sanitizer may not keep: it could hold scripts,
@@ -16,10 +17,11 @@ const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
 
 /**
  * Replaces each top `<svg>` of `html` by an `<img>` whose source `picture` gives for its markup (a standalone SVG
- * file: its namespaces declared) and its text alternative (`aria-label`, else its `<title>`); one `picture` refuses
- * (undefined) is left for the sanitizer, which removes it. Read with parse5, as a browser would.
+ * file: its namespaces declared), its text alternative (`aria-label`, else its `<title>`) and the addresses out of the
+ * picture that were taken off it (keepWithinPicture); one `picture` refuses (undefined) is left for the sanitizer,
+ * which removes it. Read with parse5, as a browser would.
  */
-export function pictureInlineSvgs(html: string, picture: (svg: string, alt: string) => string | undefined): string {
+export function pictureInlineSvgs(html: string, picture: (svg: string, alt: string, leftOut: string[]) => string | undefined): string {
   if (!/<svg[\s>/]/i.test(html)) return html;
   const { fragment, serialize } = parseFragmentKeepingMarks(html);
   let changed = false;
@@ -33,7 +35,8 @@ export function pictureInlineSvgs(html: string, picture: (svg: string, alt: stri
         return child;
       }
       const alt = describeSvg(child);
-      const src = picture(standaloneSvg(child, serialize), alt);
+      const leftOut = keepWithinPicture(child);
+      const src = picture(standaloneSvg(child, serialize), alt, leftOut);
       if (src === undefined) return child;
       changed = true;
       const img = (parse5.parseFragment('<img>').childNodes[0] as Element);
@@ -46,6 +49,54 @@ export function pictureInlineSvgs(html: string, picture: (svg: string, alt: stri
   return changed ? serialize() : html;
 }
 
+/** A reference a picture may keep: to a part of itself (`#id`), or data written into it (`data:`). */
+const SELF_CONTAINED = /^\s*(?:#|data:)/i;
+
+/**
+ * Takes off the picture what could reach out of it, though a picture shown as an `<img>` loads and runs nothing, so that
+ * the deck carries no address from elsewhere even inside a picture: scripts and handlers, and every address that is
+ * not the picture's own (`href`, `xlink:href`, `src`, a `url()` in a style). Returns the addresses taken off.
+ */
+function keepWithinPicture(svg: Element): string[] {
+  const leftOut: string[] = [];
+  const outside = (css: string): string[] => {
+    try {
+      return findExternalReferences(css).map((r) => r.url).filter((url) => !SELF_CONTAINED.test(url));
+    } catch {
+      // A style no CSS parser reads is no style a browser would apply either.
+      return ['a style that does not parse'];
+    }
+  };
+  const visit = (element: Element) => {
+    element.childNodes = element.childNodes.filter((node) => {
+      if (!('tagName' in node)) return true;
+      if (node.tagName === 'script') return false;
+      if (node.tagName === 'style') {
+        const found = outside(textOf(node));
+        leftOut.push(...found);
+        if (found.length > 0) return false;
+      }
+      visit(node);
+      return true;
+    });
+    element.attrs = element.attrs.filter((a) => {
+      if (/^on/i.test(a.name)) return false;
+      if ((a.name === 'href' || a.name === 'src') && !SELF_CONTAINED.test(a.value)) {
+        leftOut.push(a.value.trim());
+        return false;
+      }
+      if (a.name === 'style' && a.value.includes('(')) {
+        const found = outside(`x{${a.value}}`);
+        leftOut.push(...found);
+        return found.length === 0;
+      }
+      return true;
+    });
+  };
+  visit(svg);
+  return leftOut;
+}
+
 /** The element's markup as a file of its own: an SVG picture must declare its namespaces, which inline markup need not. */
 function standaloneSvg(svg: Element, serialize: (node?: DefaultTreeAdapterMap['parentNode']) => string): string {
   const declared = new Set(svg.attrs.map((a) => (a.prefix ? `${a.prefix}:${a.name}` : a.name)));
@@ -54,7 +105,8 @@ function standaloneSvg(svg: Element, serialize: (node?: DefaultTreeAdapterMap['p
   const usesXlink = /\sxlink:[\w-]+=/.test(markup);
   const add = [...(declared.has('xmlns') ? [] : [`xmlns="${SVG_NAMESPACE}"`]), ...(usesXlink && !declared.has('xmlns:xlink') ? [`xmlns:xlink="${XLINK_NAMESPACE}"`] : [])];
   if (add.length > 0) markup = markup.replace(/^<svg/, `<svg ${add.join(' ')}`);
-  return markup;
+  // An SVG file is XML, which knows no `&nbsp;`; the serializer writes a no-break space so (its only named entity beyond XML's own).
+  return markup.replace(/&nbsp;/g, '&#160;');
 }
 
 /** An SVG's text alternative: its `aria-label`, else the text of its `<title>`, else none. */
