@@ -318,6 +318,16 @@ describe('briefdeck pptx errors', () => {
     expect(withReference).toEqual(without);
   });
 
+  it('draws an SVG picture file that names a file outside and has a no-break space in its text: taking the reference off keeps it XML, which knows no &nbsp;', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><image href="/etc/hostname" width="9" height="9"/><text x="0" y="20">a\u00a0b</text></svg>';
+    const dir = writeBriefing({ 'deck.md': '---\ntitle: Spaces\n---\n\n## Picture\n\n![A picture](p.svg)\n', 'p.svg': svg }, 'pptx-svg-nbsp');
+    const file = path.join(tempDir(), 'nbsp.pptx');
+    const result = await runCapture(['pptx', path.join(dir, 'deck.md'), '-o', file], dir);
+    expect(result.code).toBe(0);
+    expect(result.err).not.toContain('cannot be drawn');
+    expect(Object.keys(unzipSync(readFileSync(file))).filter((name) => name.startsWith('ppt/media/'))).toHaveLength(1);
+  });
+
   it('draws a stacked column chart as a native column chart of stacked series', async () => {
     const chart = ['```chart', 'type: stacked-column', 'x: year', 'y: talks', 'series: side', 'data:', '  - {year: "2018", side: US, talks: 2}', '  - {year: "2018", side: DPRK, talks: 1}', '  - {year: "2019", side: US, talks: 1}', '  - {year: "2019", side: DPRK, talks: 2}', '```'].join('\n');
     const { bytes } = await exportPptx(path.join(writeBriefing({ 'deck.md': `---\ntitle: Charts\n---\n\n## Stacked\n\n${chart}\n` }, 'pptx-stacked-column'), 'deck.md'));

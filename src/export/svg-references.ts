@@ -22,5 +22,6 @@ export function dropExternalReferences(svg: string): string {
     if ('content' in node) visit((node as unknown as { content: Node }).content);
   };
   visit(fragment);
-  return parse5.serialize(fragment);
+  // SVG is XML, which knows no `&nbsp;`: the serializer writes a no-break space so (its only named entity beyond XML's own).
+  return parse5.serialize(fragment).replace(/&nbsp;/g, '&#160;');
 }
