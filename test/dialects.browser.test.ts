@@ -332,21 +332,25 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await shown.cspViolations()).toEqual([]);
   });
 
-  it("Slidev's layoutClass sets the gap of a two-column slide's grid, and a class it has no rule for is named and left out", async () => {
+  it("Slidev's layoutClass sets the gap and the tracks (grid-cols-[300px_1fr], its important mark taken off) of a two-column slide's grid, and a class it has no rule for is named and left out", async () => {
     const slide = (layoutClass: string) => ['---', 'layout: two-cols', ...(layoutClass ? [`layoutClass: ${layoutClass}`] : []), '---', '', '# Left', '', 'One', '', '::right::', '', 'Two', ''];
-    const deck = ['---', 'theme: seriph', 'title: Gaps', '---', '', '# Cover', '', ...slide(''), ...slide('gap-16 my-own-grid')].join('\n');
+    const deck = ['---', 'theme: seriph', 'title: Gaps', '---', '', '# Cover', '', ...slide(''), ...slide('gap-16 my-own-grid'), ...slide('"!grid-cols-[300px_1fr] grid-rows-[url(x)]"')].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'layout-class'), 'slides.md'));
     expect(built.warnings.map((d) => d.message)).toContainEqual(expect.stringContaining('layoutClass "my-own-grid" is not a utility class'));
+    // A grid of the deck's own tracks, its important mark taken off; a track that is no length is no utility, and named.
+    expect(built.warnings.map((d) => d.message)).toContainEqual(expect.stringContaining('layoutClass "grid-rows-[url(x)]" is not a utility class'));
     const shown = await tab.show(built.deck.html);
     const gaps = await shown.page.evaluate(() => {
       const reveal = (window as unknown as { Reveal: RevealApi }).Reveal;
-      return [1, 2].map((h) => {
+      return [1, 2, 3].map((h) => {
         reveal.slide(h, 0);
         const [left, right] = [...reveal.getSlides()[h]!.querySelectorAll('.columns > .column')].map((c) => c.getBoundingClientRect());
         const em = parseFloat(getComputedStyle(reveal.getSlides()[h]!.querySelector('.columns')!).fontSize);
-        return { gap: right!.left - left!.right, em };
+        const scale = reveal.getSlides()[h]!.getBoundingClientRect().width / reveal.getSlides()[h]!.offsetWidth;
+        return { gap: right!.left - left!.right, em, left: left!.width / scale };
       });
     });
+    expect(gaps[2]!.left).toBeCloseTo(300, 0);
     // gap-16 is sixteen quarters of an em: 4em between the columns, where the layout's own gap is narrower.
     expect(gaps[1]!.gap).toBeCloseTo(4 * gaps[1]!.em, 0);
     expect(gaps[0]!.gap).toBeLessThan(gaps[1]!.gap - gaps[1]!.em);

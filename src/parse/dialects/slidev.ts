@@ -295,7 +295,8 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     if (key === 'backgroundSize' && value !== '') return `<!-- .slide: data-background-size="${value.replace(/"/g, '')}" -->`;
     // The layout's own classes (`layoutClass: gap-16`), of which the utilities uno-utilities.ts writes a rule for are kept; any other is named.
     if (key === 'layoutClass' && value !== '') {
-      const classes = value.split(/\s+/).filter(Boolean);
+      // UnoCSS's mark of an important utility (`!gap-4`, `grid-cols-[1fr_2fr]!`) goes: the rule is the deck's, and outweighs the layout's as it is.
+      const classes = value.split(/\s+/).filter(Boolean).map((c) => (/^!|!$/.test(c) && utilityClassPattern().test(c.replace(/^!|!$/, '')) ? c.replace(/^!|!$/, '') : c));
       const others = classes.filter((c) => !utilityClassPattern().test(c));
       if (others.length > 0) warn(index, `Slidev's layoutClass ${others.map((c) => `"${c}"`).join(', ')} ${others.length === 1 ? 'is not a utility class' : 'are not utility classes'} briefdeck styles and ${others.length === 1 ? 'was' : 'were'} left out`);
       const kept = classes.filter((c) => utilityClassPattern().test(c));

@@ -42,6 +42,9 @@ const MAX_WIDTHS: Record<string, number> = { xs: 20, sm: 24, md: 28, lg: 32, xl:
 /** A border's sides by the letter its class names: `border-l-4`. */
 const BORDER_SIDES: Record<string, string[]> = { '': [''], t: ['-top'], r: ['-right'], b: ['-bottom'], l: ['-left'], x: ['-left', '-right'], y: ['-top', '-bottom'] };
 
+/** One track of an arbitrary grid (`grid-cols-[300px_1fr]`): a length, a fraction or auto, never anything that could fetch or escape the rule. */
+const GRID_TRACK = '(?:\\d{1,4}(?:\\.\\d{1,2})?(?:px|fr|%|em|rem)|auto)';
+
 /** UnoCSS's colours by the name a class gives them: `white`, `red` (its 400), `red-500`, … (its 50 to 950). */
 const readPalette = (): ReadonlyMap<string, string> => new Map(
   Object.entries(colors as Record<string, string | Record<string, string>>)
@@ -64,7 +67,7 @@ function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegEx
   if (made) return made;
   const palette = readPalette();
   const pattern = new RegExp(
-    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|(?:font|fw)-(?:${Object.keys(WEIGHTS).join('|')}|[1-9]00)|(?:font|text)-size-\\d{1,2}(?:\\.\\d{1,2})?|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}(?:\\.5)?|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2})$`,
+    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|(?:font|fw)-(?:${Object.keys(WEIGHTS).join('|')}|[1-9]00)|(?:font|text)-size-\\d{1,2}(?:\\.\\d{1,2})?|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}(?:\\.5)?|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2}|grid-(?:cols|rows)-\\[${GRID_TRACK}(?:_${GRID_TRACK}){0,7}\\])$`,
   );
   return (made = { palette, pattern });
 }
@@ -90,6 +93,9 @@ function declare(cls: string): string | undefined {
   const border = /^border-(?:([trblxy])-)?(\d)$/.exec(cls);
   if (border) return BORDER_SIDES[border[1] ?? '']!.map((side) => `border${side}-width:${border[2]}px;border${side}-style:solid`).join(';');
   if (cls.startsWith('max-w-')) return `max-width:${MAX_WIDTHS[cls.slice(6)]}em`;
+  // An arbitrary grid's tracks, `_` between them as UnoCSS writes a space; rem as em, as every size here scales with the deck's type.
+  const grid = /^grid-(cols|rows)-\[(.+)\]$/.exec(cls);
+  if (grid) return `grid-template-${grid[1] === 'cols' ? 'columns' : 'rows'}:${grid[2]!.replace(/_/g, ' ').replace(/rem\b/g, 'em')}`;
   const numbered = /^(text|h|space-x|space-y)-(\d{1,3}(?:\.\d{1,2})?)$/.exec(cls);
   if (numbered) {
     const length = `${Number(numbered[2]) / 4}em`;
