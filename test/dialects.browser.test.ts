@@ -346,7 +346,7 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
         reveal.slide(h, 0);
         const [left, right] = [...reveal.getSlides()[h]!.querySelectorAll('.columns > .column')].map((c) => c.getBoundingClientRect());
         const em = parseFloat(getComputedStyle(reveal.getSlides()[h]!.querySelector('.columns')!).fontSize);
-        const scale = reveal.getSlides()[h]!.getBoundingClientRect().width / reveal.getSlides()[h]!.offsetWidth;
+        const scale = reveal.getSlides()[h]!.getBoundingClientRect().width / (reveal.getSlides()[h] as HTMLElement).offsetWidth;
         return { gap: right!.left - left!.right, em, left: left!.width / scale };
       });
     });

@@ -2781,6 +2781,13 @@ describe('reveal slide and element directives', () => {
     expect(shared.warnings.map((w) => `${w.line}: ${w.code} ${w.message}`)[0]).toBe('3: W_META_IGNORED "title-slide-background-image" is not a briefdeck key; in this Pandoc deck it is taken for Pandoc\'s and ignored');
     const own = (await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: O', 'headerr: x', '---', '', '## One', '', 'Text', ''].join('\n') }, 'own-unknown-key'), 'deck.md')).catch((e: unknown) => e)) as BriefdeckError;
     expect(own.diagnostics.map((d) => `${d.line}: ${d.code} ${d.message}`)).toEqual(['3: E_META unknown metadata key "headerr"']);
+    // Pandoc's heading attributes (`# Part {data-name="Part"}`) say Pandoc too when a key is no tool's, as a template's own;
+    // a key that is a slip of briefdeck's own (`tittle:`) stays an error in a deck with such headings.
+    const attributed = ['# Part {data-name="Part"}', '', '## One {#one}', '', 'Text', ''];
+    const template = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: T', 'headerr: x', '---', '', ...attributed].join('\n') }, 'pandoc-heading-attributes'), 'deck.md'));
+    expect([template.briefing.meta.peerTools, template.warnings.map((w) => `${w.line}: ${w.message}`)[0]]).toEqual([['Pandoc'], '3: "headerr" is not a briefdeck key; in this Pandoc deck it is taken for Pandoc\'s and ignored']);
+    const slip = (await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: T', 'tittle: x', '---', '', ...attributed].join('\n') }, 'own-slip-attributes'), 'deck.md')).catch((e: unknown) => e)) as BriefdeckError;
+    expect(slip.diagnostics.map((d) => `${d.line}: ${d.code} ${d.message}`)).toEqual(['3: E_META unknown metadata key "tittle"']);
   });
 
   it('a remote background image is an error at its line, like any remote image', async () => {

@@ -77,9 +77,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A presenterm deck is known by its body before its front matter is read: its keys are everyday words (`authors`, `options`).
   const presenterm = bodies.some((b) => readsAsPresentermBody(b.text) && readsAsPresentermBody(blankFencedCode(b.text))) || readsAsPresentermFrontMatter(metaSource?.yaml ?? '');
   /** The tools the body shows the deck was written for, asked by parseMeta of a key no tool has (a Pandoc template's variable). */
-  const toolsOfBody = () => {
+  const toolsOfBody = (keyOfNoTool = false) => {
     const found = [...bodyTools];
-    recognisePeerTools(found, bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes)), bodies.map((b) => b.file.path));
+    recognisePeerTools(found, bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes)), bodies.map((b) => b.file.path), { headingAttributes: keyOfNoTool });
     return found;
   };
   const themeSheets = new Map((loaded.themeSheets ?? []).map((sheet) => [sheet.name, sheet]));

@@ -67,7 +67,7 @@ export interface DeckText {
 const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
-export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: () => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>): { meta: BriefingMeta; location: SourceLocation } {
+export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: (keyOfNoTool?: boolean) => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>): { meta: BriefingMeta; location: SourceLocation } {
   // `knownTools`: the tools the file's body already says it was written for, whose keys its front matter is read as.
   // `toolsOfBody`: those its body shows (peer-tools.ts), asked only when a key is no tool's and the keys name none: a deck
   // known by its body (reveal's comments, Pandoc's pauses) may hold keys its tool's template reads, not typos there.
@@ -162,7 +162,8 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       const owner = peerKeyOwner(key, meta.peerTools);
       // A key several tools share ("Marp or Quarto") does not make the deck any one's.
       if (owner !== undefined && !owner.includes(' or ') && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
-      if (owner === undefined && !writtenForAnotherTool(meta) && !askedBody) meta.peerTools.push(...(toolsOfBody?.() ?? []));
+      // A key no tool has that is no slip of briefdeck's own (a Pandoc template's `headerr:`) lets the body's heading attributes say Pandoc too.
+      if (owner === undefined && !writtenForAnotherTool(meta) && !askedBody) meta.peerTools.push(...(toolsOfBody?.(suggestClosest(key, Object.keys(META_SCHEMA), { byPrefix: false }) === undefined) ?? []));
       askedBody ||= owner === undefined;
       if (owner === undefined && writtenForAnotherTool(meta)) {
         // A deck written for another tool may hold any of that tool's many keys: one briefdeck does not know is a

@@ -19,7 +19,7 @@ import { createPatatState, rewritePatatLine } from './dialects/patat.js';
 import { rewriteLookatmeLine } from './dialects/lookatme.js';
 import { rewriteIoslidesLine } from './dialects/ioslides.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
-import { readsAsPandocBody } from './dialects/pandoc/known-by-body.js';
+import { readsAsPandocBody, showsPandocAttributes } from './dialects/pandoc/known-by-body.js';
 import { blankFencedCode } from './read-fences.js';
 
 /**
@@ -29,10 +29,11 @@ import { blankFencedCode } from './read-fences.js';
  * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, presenterm's `<!-- end_slide -->`, iA Presenter's bundle (`*.iapresenter/text.md`), Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
  * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
  * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's, and, in a deck
- * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`).
+ * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`), and, when
+ * `headingAttributes` is asked for, its heading attributes (`# Part {data-name="Part"}`).
  * `written` are the deck's files, their includes in place (their code blocks are not read), and `paths` their paths.
  */
-export function recognisePeerTools(peerTools: string[], written: readonly string[], paths: readonly string[] = []): void {
+export function recognisePeerTools(peerTools: string[], written: readonly string[], paths: readonly string[] = [], options: { headingAttributes?: boolean } = {}): void {
   // A deck that shows another tool's lines in a code block is not written for that tool.
   const texts = written.map((text) => blankFencedCode(text, opensSlideAsFrontMatter));
   if (peerTools.length === 0 && (paths.some((p) => /\.mdx$/i.test(p)) || texts.some(readsAsMdxBody))) peerTools.push('MDX');
@@ -47,7 +48,7 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
   if (peerTools.length === 0 && texts.some(readsAsDecksetBody)) peerTools.push('Deckset');
   if (peerTools.length === 0 && texts.some(readsAsRevealMarkdownBody)) peerTools.push('reveal-md');
   if (!peerTools.some((tool) => tool !== 'reveal-md') && texts.some(readsAsAdvancedSlidesBody)) peerTools.push('Advanced Slides');
-  if (peerTools.length === 0 && texts.some(readsAsPandocBody)) peerTools.push('Pandoc');
+  if (peerTools.length === 0 && texts.some((text) => readsAsPandocBody(text) || (options.headingAttributes === true && showsPandocAttributes(text)))) peerTools.push('Pandoc');
   // Last: HackMD's alert boxes (`:::info`) look like Pandoc's divs, which a deck with Pandoc's own lines means.
   if (peerTools.length === 0 && texts.some(readsAsHackmdBody)) peerTools.push('HackMD');
 }

@@ -10,3 +10,11 @@ const PANDOC_LINE = /^(?:\. \. \.[ \t]*|:{3,10}[ \t]*(?:\{[ \t]*\.)?(?:notes|inc
 export function readsAsPandocBody(text: string): boolean {
   return PANDOC_LINE.test(text);
 }
+
+/** A heading with Pandoc's attributes after it (`# Part {data-name="Part"}`, `## Title {#id .class}`), which Quarto and a few Markdown readers share. */
+const ATTRIBUTED_HEADING = /^#{1,6}[ \t][^\n]{0,300}\{[ \t]*(?:[#.][\w-]+|[\w-]+=)[^{}\n]{0,200}\}[ \t]*$/m;
+
+/** True when a deck's body gives a heading Pandoc's attributes: the sign of a Pandoc deck asked for only when its metadata holds a key no tool has that is no slip of briefdeck's own. */
+export function showsPandocAttributes(text: string): boolean {
+  return ATTRIBUTED_HEADING.test(text);
+}
