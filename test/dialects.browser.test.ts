@@ -345,15 +345,15 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
       return [1, 2, 3].map((h) => {
         reveal.slide(h, 0);
         const [left, right] = [...reveal.getSlides()[h]!.querySelectorAll('.columns > .column')].map((c) => c.getBoundingClientRect());
-        const em = parseFloat(getComputedStyle(reveal.getSlides()[h]!.querySelector('.columns')!).fontSize);
         const scale = reveal.getSlides()[h]!.getBoundingClientRect().width / (reveal.getSlides()[h] as HTMLElement).offsetWidth;
-        return { gap: right!.left - left!.right, em, left: left!.width / scale };
+        return { gap: right!.left - left!.right, scale, left: left!.width / scale };
       });
     });
     expect(gaps[2]!.left).toBeCloseTo(300, 0);
-    // gap-16 is sixteen quarters of an em: 4em between the columns, where the layout's own gap is narrower.
-    expect(gaps[1]!.gap).toBeCloseTo(4 * gaps[1]!.em, 0);
-    expect(gaps[0]!.gap).toBeLessThan(gaps[1]!.gap - gaps[1]!.em);
+    // gap-16 is sixteen quarters of Slidev's rem (16px of its 980px-wide canvas, at the deck's 1280px): 83.6px between the
+    // columns, where the layout's own gap is narrower.
+    expect(gaps[1]!.gap / gaps[1]!.scale).toBeCloseTo((4 * 16 * 1280) / 980, 0);
+    expect(gaps[0]!.gap).toBeLessThan(gaps[1]!.gap - 20);
     expect(await shown.cspViolations()).toEqual([]);
   });
 

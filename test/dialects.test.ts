@@ -609,9 +609,9 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides.map((s) => s.look?.authorClass)).toEqual(['text-left space-y-2', 'px-20 text-red-500']);
     const css = built.briefing.authorCss ?? '';
     expect(css).toContain('.reveal .slides section[data-author-class~="text-left"] .slide-body{text-align:left}');
-    expect(css).toContain('.reveal .slides section[data-author-class~="px-20"] .slide-body{padding-left:5em;padding-right:5em}');
+    expect(css).toContain('.reveal .slides section[data-author-class~="px-20"] .slide-body{padding-left:104.49px;padding-right:104.49px}');
     // Space between children, between the slide body's.
-    expect(css).toContain('.reveal .slides section[data-author-class~="space-y-2"] .slide-body > * + *{margin-top:0.5em}');
+    expect(css).toContain('.reveal .slides section[data-author-class~="space-y-2"] .slide-body > * + *{margin-top:10.449px}');
     expect(built.deck.html).toContain('data-author-class="px-20 text-red-500"');
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['10: slide settings class made-up are not supported and were left out']);
     // In a deck for another tool, a utility's name is no class of the slide's.
@@ -4397,7 +4397,7 @@ describe("Slidev's utility classes", () => {
       '.reveal .slides .slide-body .bg-blue-100\\/50{background-color:color-mix(in srgb, #dbeafe 50%, transparent)}',
       '.reveal .slides .slide-body .flex{display:flex}',
       '.reveal .slides .slide-body .font-bold{font-weight:700}',
-      '.reveal .slides .slide-body .gap-4{gap:1em}',
+      '.reveal .slides .slide-body .gap-4{gap:20.898px}',
       '.reveal .slides .slide-body .mx-auto{margin-left:auto;margin-right:auto}',
       '.reveal .slides .slide-body .opacity-75{opacity:0.75}',
       '.reveal .slides .slide-body .text-center{text-align:center}',
@@ -4411,9 +4411,9 @@ describe("Slidev's utility classes", () => {
     expect(short.briefing.slides[0]!.bodyHtml).toContain('<div class="op50 mb2 px-3 ma">Short</div>');
     expect(short.briefing.authorCss!.trim().split('\n')).toEqual([
       '.reveal .slides .slide-body .ma{margin:auto}',
-      '.reveal .slides .slide-body .mb2{margin-bottom:0.5em}',
+      '.reveal .slides .slide-body .mb2{margin-bottom:10.449px}',
       '.reveal .slides .slide-body .op50{opacity:0.5}',
-      '.reveal .slides .slide-body .px-3{padding-left:0.75em;padding-right:0.75em}',
+      '.reveal .slides .slide-body .px-3{padding-left:15.674px;padding-right:15.674px}',
     ]);
     // UnoCSS's attributify mode, on in Slidev: a bare attribute named as a utility is that class, never named as removed.
     const bare = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ncolorSchema: light\n---\n\n# One\n\n<div my-10 items-center text-xl nonsense>Bare</div>\n\n<p class="op50" mb2>Both</p>\n' }, 'slidev-attributify'), 'slides.md'));
@@ -4423,7 +4423,7 @@ describe("Slidev's utility classes", () => {
     // And a prefix whose value holds the rest of its utilities: `m="t-2"` is mt-2, `border="~ b-2"` border and border-b-2; a value that makes none is named.
     const valued = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ncolorSchema: light\n---\n\n# One\n\n<div m="t-2" bg="red" border="~ b-2" text="A prop">Valued</div>\n' }, 'slidev-attributify-values'), 'slides.md'));
     expect(valued.briefing.slides[0]!.bodyHtml).toContain('<div class="mt-2 bg-red border border-b-2">Valued</div>');
-    expect(valued.briefing.authorCss).toContain('.reveal .slides .slide-body .mt-2{margin-top:0.5em}');
+    expect(valued.briefing.authorCss).toContain('.reveal .slides .slide-body .mt-2{margin-top:10.449px}');
     expect(valued.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['7: raw HTML was neutralised: removed text on <div>']);
     // In a deck of another tool the names are kept but draw nothing: no rule is written for them.
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\n<div class="text-xl">Text</div>\n' }, 'own-utilities'), 'deck.md'));
@@ -4439,10 +4439,10 @@ describe("Slidev's utility classes", () => {
       '.reveal .slides .slide-body .border-\\[\\#e63946\\]{border-color:#e63946}',
       '.reveal .slides .slide-body .border-l-4{border-left-width:4px;border-left-style:solid}',
       '.reveal .slides .slide-body .font-mono{font-family:var(--r-code-font, monospace)}',
-      '.reveal .slides .slide-body .h-48{height:12em}',
+      '.reveal .slides .slide-body .h-48{height:250.776px}',
       '.reveal .slides .slide-body .list-none{list-style-type:none}',
-      '.reveal .slides .slide-body .max-w-3xl{max-width:48em}',
-      '.reveal .slides .slide-body .space-y-2 > * + *{margin-top:0.5em}',
+      '.reveal .slides .slide-body .max-w-3xl{max-width:1003.104px}',
+      '.reveal .slides .slide-body .space-y-2 > * + *{margin-top:10.449px}',
       '.reveal .slides .slide-body .text-3\\.8{font-size:0.95em}',
       '.reveal .slides .slide-body .text-\\[\\#457b9d\\]{color:#457b9d}',
       '.reveal .slides .slide-body .text-shadow-lg{text-shadow:3px 3px 6px rgb(0 0 0 / 0.26), 0 0 5px rgb(15 3 86 / 0.22)}',
@@ -4471,6 +4471,9 @@ describe("Slidev's utility classes", () => {
       { numRuns: 3000 },
     );
     for (const cls of ['py1.5', 'gap0.5', 'mb-0.5', 'font-size-2.5', 'fw-bold', 'op5']) expect(writeUtilityCss([{ bodyHtml: `<p class="${cls}">x</p>` } as never])).not.toBe('');
+    // Lengths are Slidev's rem, 16px of its 980px-wide canvas, at the deck's width: a margin takes the same share of the slide; type sizes stay relative.
+    expect(writeUtilityCss([{ bodyHtml: '<p class="mt-4 text-xl">x</p>' } as never])).toBe('.reveal .slides .slide-body .mt-4{margin-top:20.898px}\n.reveal .slides .slide-body .text-xl{font-size:1.25em}\n');
+    expect(writeUtilityCss([{ bodyHtml: '<p class="mt-4">x</p>' } as never], '4:3')).toBe('.reveal .slides .slide-body .mt-4{margin-top:15.673px}\n');
   });
 
   it('style headings, lists, tables and links as well as blocks, and read UnoCSS\'s other names (font-size-3, fw-600, mb-0.5) and its important marks (!text-xl, mt-1!); a link takes only those that set its type and colours', async () => {
@@ -4491,9 +4494,9 @@ describe("Slidev's utility classes", () => {
     expect(built.briefing.authorCss!.trim().split('\n')).toEqual([
       '.reveal .slides .slide-body .font-size-3{font-size:0.75em}',
       '.reveal .slides .slide-body .fw-600{font-weight:600}',
-      '.reveal .slides .slide-body .mb-0\\.5{margin-bottom:0.125em}',
-      '.reveal .slides .slide-body .mt-1{margin-top:0.25em}',
-      '.reveal .slides .slide-body .mt-20{margin-top:5em}',
+      '.reveal .slides .slide-body .mb-0\\.5{margin-bottom:2.612px}',
+      '.reveal .slides .slide-body .mt-1{margin-top:5.225px}',
+      '.reveal .slides .slide-body .mt-20{margin-top:104.49px}',
       '.reveal .slides .slide-body .opacity-50{opacity:0.5}',
       '.reveal .slides .slide-body .text-blue-500{color:#3b82f6}',
       '.reveal .slides .slide-body .text-lg{font-size:1.125em}',

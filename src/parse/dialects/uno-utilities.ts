@@ -1,10 +1,11 @@
 // Slidev's utility classes (UnoCSS, in Tailwind's names) that set type, colour, spacing, opacity and flex layout: the
 // ones a deck writes most (`<div class="text-center text-xl text-gray-500 opacity-75">`), each a rule of the deck's own
 // styles, written for the classes the deck uses. The sanitizer keeps exactly these names (sanitize-fragment.ts); any
-// other class goes as it did. Sizes are in em, so they scale with the deck's type as Slidev's rem do with its; colours
+// other class goes as it did. Type sizes are in em, so they stand to the deck's type as Slidev's do to its; lengths
+// (margins, paddings, widths) are Slidev's rem, 16px of its 980px-wide canvas, at the deck's own width; colours
 // are UnoCSS's own palette (its preset's colour table), `text-red-500`, `bg-blue-100/50` with an opacity.
 import { colors } from '@unocss/preset-mini/colors';
-import type { Slide } from '../../model.js';
+import { SLIDE_SIZES, type Slide, type SlideSize } from '../../model.js';
 
 /** Font sizes, `text-xs` to `text-9xl`, in em of the text around. */
 const TEXT_SIZES: Record<string, number> = { xs: 0.75, sm: 0.875, base: 1, lg: 1.125, xl: 1.25, '2xl': 1.5, '3xl': 1.875, '4xl': 2.25, '5xl': 3, '6xl': 3.75, '7xl': 4.5, '8xl': 6, '9xl': 8 };
@@ -77,29 +78,37 @@ export function utilityClassPattern(): RegExp {
   return makeUtilities().pattern;
 }
 
-/** The declarations of one utility class, or undefined for a class that is not one. */
-function declare(cls: string): string | undefined {
+/** Slidev's rem at a deck's width: 16px of its 980px-wide canvas, so a margin takes the same share of the slide as in Slidev. */
+function readSlidevRem(size: SlideSize): number {
+  return Math.round((16 * SLIDE_SIZES[size].width * 1000) / 980) / 1000;
+}
+
+/** The declarations of one utility class, or undefined for a class that is not one; lengths in `rem` pixels, Slidev's rem at the deck's width. */
+function declare(cls: string, rem = readSlidevRem('16:9')): string | undefined {
+  const rems = (n: number) => `${Math.round(n * rem * 1000) / 1000}px`;
   const { palette, pattern } = makeUtilities();
   if (!pattern.test(cls)) return undefined;
   // UnoCSS's other names for a size and a weight: `font-size-3` and `text-size-3` are `text-3`, `fw-600` and `font-600` a weight in numbers.
-  if (/^(?:font|text)-size-/.test(cls)) return declare(cls.replace(/^(?:font|text)-size-/, 'text-'));
+  if (/^(?:font|text)-size-/.test(cls)) return declare(cls.replace(/^(?:font|text)-size-/, 'text-'), rem);
   const weight = /^(?:font|fw)-(\d00)$/.exec(cls);
   if (weight) return `font-weight:${weight[1]}`;
-  if (cls.startsWith('fw-')) return declare(`font-${cls.slice(3)}`);
+  if (cls.startsWith('fw-')) return declare(`font-${cls.slice(3)}`, rem);
   if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
   // An arbitrary colour, `text-[#457b9d]`, `bg-[#1d3557]/20`: a hex the pattern has checked.
   const arbitrary = /^(text|bg|border)-\[(#[0-9a-fA-F]{3,8})\](?:\/(\d{1,3}))?$/.exec(cls);
   if (arbitrary) return `${COLOUR_PROPERTIES[arbitrary[1]!]}:${arbitrary[3] === undefined ? arbitrary[2] : `color-mix(in srgb, ${arbitrary[2]} ${arbitrary[3]}%, transparent)`}`;
   const border = /^border-(?:([trblxy])-)?(\d)$/.exec(cls);
   if (border) return BORDER_SIDES[border[1] ?? '']!.map((side) => `border${side}-width:${border[2]}px;border${side}-style:solid`).join(';');
-  if (cls.startsWith('max-w-')) return `max-width:${MAX_WIDTHS[cls.slice(6)]}em`;
-  // An arbitrary grid's tracks, `_` between them as UnoCSS writes a space; rem as em, as every size here scales with the deck's type.
+  if (cls.startsWith('max-w-')) return `max-width:${rems(MAX_WIDTHS[cls.slice(6)]!)}`;
+  // An arbitrary grid's tracks, `_` between them as UnoCSS writes a space; a rem is Slidev's.
   const grid = /^grid-(cols|rows)-\[(.+)\]$/.exec(cls);
-  if (grid) return `grid-template-${grid[1] === 'cols' ? 'columns' : 'rows'}:${grid[2]!.replace(/_/g, ' ').replace(/rem\b/g, 'em')}`;
+  if (grid) return `grid-template-${grid[1] === 'cols' ? 'columns' : 'rows'}:${grid[2]!.replace(/_/g, ' ').replace(/(\d+(?:\.\d+)?)rem\b/g, (_, n: string) => rems(Number(n)))}`;
   const numbered = /^(text|h|space-x|space-y)-(\d{1,3}(?:\.\d{1,2})?)$/.exec(cls);
   if (numbered) {
-    const length = `${Number(numbered[2]) / 4}em`;
-    return numbered[1] === 'text' ? `font-size:${length}` : numbered[1] === 'h' ? `height:${length}` : `margin-${numbered[1] === 'space-x' ? 'left' : 'top'}:${length}`;
+    // `text-4` is a type size, in quarters of the type around; the others are lengths, in quarters of a rem.
+    if (numbered[1] === 'text') return `font-size:${Number(numbered[2]) / 4}em`;
+    const length = rems(Number(numbered[2]) / 4);
+    return numbered[1] === 'h' ? `height:${length}` : `margin-${numbered[1] === 'space-x' ? 'left' : 'top'}:${length}`;
   }
   const colour = /^(text|bg|border)-([a-z]+(?:-\d{2,3})?)(?:\/(\d{1,3}))?$/.exec(cls);
   if (colour && palette.has(colour[2]!)) {
@@ -114,14 +123,15 @@ function declare(cls: string): string | undefined {
   if (prefix === 'font') return `font-weight:${WEIGHTS[value!]}`;
   if (prefix === 'leading') return `line-height:${LEADINGS[value!]}`;
   if (prefix === 'opacity') return `opacity:${Number(value) / 100}`;
-  if (prefix === 'w') return `width:${Number(value) / 4}em`;
+  if (prefix === 'w') return `width:${rems(Number(value) / 4)}`;
   // Only margins may be auto (`mx-auto` centres a block): the pattern takes no other.
-  const length = value === 'auto' ? 'auto' : `${Number(value) / 4}em`;
+  const length = value === 'auto' ? 'auto' : rems(Number(value) / 4);
   return SPACING[prefix!]!.map((property) => `${property}:${length}`).join(';');
 }
 
 /** The rules for the utility classes the slides' HTML uses (their bodies and columns), scoped to the slides; empty when it uses none. */
-export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead' | 'columnsTail' | 'look'>[]): string {
+export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'columns' | 'columnsLead' | 'columnsTail' | 'look'>[], size: SlideSize = '16:9'): string {
+  const rem = readSlidevRem(size);
   const used = new Set<string>();
   for (const html of slides.flatMap((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? '', s.columnsTail ?? ''])) {
     for (const [, classes] of html.matchAll(/\sclass="([^"]*)"/g)) for (const cls of classes!.split(/\s+/)) if (utilityClassPattern().test(cls)) used.add(cls);
@@ -132,9 +142,9 @@ export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'colum
   const onLayouts = new Set(slides.flatMap((s) => s.look?.layoutClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
   const between = (cls: string) => (SPACE_BETWEEN.test(cls) ? ' > * + *' : '');
   return [
-    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${between(cls)}{${declare(cls)}}\n`),
-    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${between(cls)}{${declare(cls)}}\n`),
-    ...[...onLayouts].sort().map((cls) => `.reveal .slides section[data-layout-class~="${cls}"]:not(.layout-two-column) .slide-body${between(cls)},.reveal .slides section.layout-two-column[data-layout-class~="${cls}"] .columns${between(cls)}{${declare(cls)}}\n`),
+    ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${between(cls)}{${declare(cls, rem)}}\n`),
+    ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${between(cls)}{${declare(cls, rem)}}\n`),
+    ...[...onLayouts].sort().map((cls) => `.reveal .slides section[data-layout-class~="${cls}"]:not(.layout-two-column) .slide-body${between(cls)},.reveal .slides section.layout-two-column[data-layout-class~="${cls}"] .columns${between(cls)}{${declare(cls, rem)}}\n`),
   ].join('');
 }
 
