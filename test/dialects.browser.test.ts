@@ -421,6 +421,10 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(new Set(flowing).size).toBe(2);
     expect(flowing[2]!).toBeGreaterThan(flowing[0]!);
     expect(built.warnings).toEqual([]);
+    // In a reveal.js theme too, which sets a list inline-block: one box, which cannot flow from one column into the next.
+    const white = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Flow', 'theme: white', '---', '', '## Flowing', '', '<div class="columns-2">', '- One', '- Two', '- Three', '- Four', '</div>', ''].join('\n') }, 'grids-white'), 'deck.qmd'));
+    const flowed = await (await tab.show(white.deck.html)).page.evaluate(() => [...document.querySelectorAll('.columns-2 li')].map((li) => Math.round(li.getBoundingClientRect().left)));
+    expect(new Set(flowed).size).toBe(2);
   });
 
   it('check measures every slide of a vertical stack, and only the slides, not the stack around them', async () => {
