@@ -2362,7 +2362,7 @@ describe('a Marp deck without front matter', () => {
 });
 
 describe("Slidev's image layouts", () => {
-  it('image: shows its picture, the whole slide for layout: image and a column beside the content for image-left and image-right; a remote one is left out with a warning', async () => {
+  it('image: shows its picture, the whole slide for layout: image and a column beside the content for image-left and image-right; a remote one is left out with a warning, and its content takes the whole width', async () => {
     const deck = [
       '---', 'theme: default', 'title: Pictures', '---', '', '# Cover', '',
       '---', 'layout: image-right', 'image: ./a.png', '---', '', '# Right', '', '- Point', '', '<!-- The note. -->', '',
@@ -2383,7 +2383,8 @@ describe("Slidev's image layouts", () => {
       [null, 'image', ['picture']],
       ['Remote', 'image', ['']],
       ['Folded', 'image', ['picture']],
-      ['Bracketed', 'two-column', ['Text.', '']],
+      // Its picture left out, the content takes the slide's width rather than half of it beside an empty column.
+      ['Bracketed', 'content', ['Text.']],
     ]);
     // The picture after the content does not take the slide's note, its last comment.
     expect(built.briefing.slides[1]!.notes?.markdown).toBe('The note.');

@@ -232,6 +232,8 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
   const image = valueOf('image');
   // A remote picture goes the same way as a local one: the shared picture rule leaves it out, with its own warning (W_REMOTE_IMAGE).
   const pictured = image !== undefined && /^image(?:-left|-right)?$/.test(layout ?? '');
+  // Left out as any remote picture is, it would leave its column empty: the content takes the slide's width instead.
+  const beside = pictured && layout !== 'image' && !/^<?(?:https?:)?\/\//i.test(image!);
   // An iframe layout's page is a link to it, where the page would be, beside the content for `iframe-left` and `iframe-right`.
   const url = valueOf('url');
   const framed = url !== undefined && url !== '' && /^iframe(?:-left|-right)?$/.test(layout ?? '');
@@ -242,7 +244,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     const key = pair[1]!;
     const value = valueOf(key) ?? '';
     // The picture of an image layout, from the briefing folder like any image; beside the content, two columns.
-    if (pictured && key === 'layout' && layout !== 'image') return '<!-- layout: two-column -->';
+    if (pictured && key === 'layout' && layout !== 'image') return beside ? '<!-- layout: two-column -->' : '<!-- layout: content -->';
     if (framed && key === 'layout') return layout === 'iframe' ? '' : '<!-- layout: two-column -->';
     if (framed && key === 'url') {
       warn(index, `Slidev's ${layout} layout is shown as a link to ${value}: a deck embeds nothing from the network`);
@@ -256,6 +258,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     if (pictured && key === 'image') {
       // An address written as Markdown's autolink (`image: '<https://…>'`) is that address; any other bracket is the path's.
       const picture = `![](<${value.replace(/^<([^<>]*)>$/, '$1').replace(/[<>]/g, '\\$&')}>)`;
+      if (!beside) return picture;
       if (layout === 'image-left') return `${picture}\n<!-- column -->`;
       if (layout === 'image-right') {
         trailing.push({ text: '<!-- column -->', index }, { text: picture, index });
