@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BUILTIN_THEMES } from '../src/themes.js';
 import { borrowBrowser, releaseBrowser, openDeck, openDeckTab, scanAccessibility, type DeckTab } from './browser-harness.js';
-import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp, buildDefaultBriefing } from './helpers.js';
+import { BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, copyToTemp, buildDefaultBriefing, writeBriefing } from './helpers.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LAYOUTS = path.join(FIXTURES, 'layouts');
@@ -126,6 +126,17 @@ describe.skipIf(BROWSER_PATH === null)('themes in Chromium', () => {
     } finally {
       // A failed theme hands its tab back, so the others still have one.
       idle.push(tab);
+    }
+  });
+
+  it("bounds a tall picture's height in reveal's themes as in the house theme (theirs, a share of a block as tall as its content, bounded nothing)", async () => {
+    const tall = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="1000"><rect width="100" height="1000" fill="#369"/></svg>';
+    for (const theme of ['briefing', 'white', 'black']) {
+      const { deck: built } = await buildDeck(writeBriefing({ 'briefing.yml': `title: Tall\ntheme: ${theme}\n`, 'a.md': '## A tall picture\n\n![Tall](tall.svg)\n', 'tall.svg': tall }, `tall-${theme}`));
+      const deck = await openDeck(browser, built.html, { hash: '#/1' });
+      const height = await deck.page.evaluate(() => document.querySelector<HTMLImageElement>('section.present img')!.offsetHeight);
+      expect(height, theme).toBe(440);
+      await deck.context.close();
     }
   });
 
