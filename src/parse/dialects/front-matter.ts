@@ -177,6 +177,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
           slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
           transition: (v) => applyTransition(v, meta),
           nature: (v) => applyRemarkNature(v, meta),
+          // Its own style sheets, by their file names; a name without `.css` is xaringan's built-in theme (`default`, `metropolis`), never here.
+          css: (v) => applyStyleSheets(v, meta, line, /\.css$/i),
         });
         // The format itself is read: options none of which are are named, rather than the whole key.
         return read === false && typeof options === 'object' ? Object.keys(options as object) : read;
@@ -260,12 +262,12 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
   }
 }
 
-/** `css:`, a style sheet's name or a list of names (parse/author-styles.ts reads each, and names an address, never fetched). */
-function applyStyleSheets(value: unknown, meta: BriefingMeta, line: number): boolean {
+/** `css:`, a style sheet's name or a list of names (parse/author-styles.ts reads each, and names an address, never fetched); those `files` matches, when only some are files (false when it does not match them all). */
+function applyStyleSheets(value: unknown, meta: BriefingMeta, line: number, files = /^/): boolean {
   const names = (typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : []).map((name) => name.trim());
   if (names.length === 0 || names.includes('')) return false;
-  for (const path of names) (meta.styleSheets ??= []).push({ path, line });
-  return true;
+  for (const path of names.filter((name) => files.test(name))) (meta.styleSheets ??= []).push({ path, line });
+  return names.every((name) => files.test(name));
 }
 
 /** Marp's front matter `backgroundColor` or `color`, for every slide: true when it passes, false when it does not. */
