@@ -1542,6 +1542,14 @@ describe("remark's and xaringan's decks", () => {
     ]);
   });
 
+  it("a Slidev deck's text is set a step smaller (Slidev's 1.1rem of its 980px canvas is 23px at briefdeck's width, not its 30px), so what fit in Slidev fits; a Marp deck's is not", async () => {
+    const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'theme: seriph', 'title: S', '---', '', '# One', '', 'Text', ''].join('\n') }, 'slidev-type-step'), 'slides.md'));
+    expect(slidev.briefing.meta.smaller).toBe(true);
+    expect(slidev.deck.html).toMatch(/<section class="layout-content kind-content smaller"/);
+    const marp = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'marp: true', 'title: M', '---', '', '# One', '', 'Text', ''].join('\n') }, 'marp-type'), 'slides.md'));
+    expect(marp.briefing.meta.smaller).toBe(false);
+  });
+
   it("xaringan's css: files of the deck's own are its style sheets (a layout slide's footer placed by them), its built-in themes' names (default) named as left out", async () => {
     const deck = ['---', 'title: Talk', 'output:', '  xaringan::moon_reader:', '    css: ["default", "my-theme.css"]', '---', '', 'layout: true', '', '<div class="my-footer">CONFERENCE</div>', '', '---', '', '# One', '', 'Text', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck, 'my-theme.css': '.my-footer { position: absolute; bottom: 12px; }\n' }, 'xaringan-css'), 'deck.Rmd'));

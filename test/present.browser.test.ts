@@ -380,7 +380,9 @@ describe.skipIf(BROWSER_PATH === null)('presenter features on the presenter fixt
     const deck = await tab.show(built.html);
     const styled = await deck.page.evaluate(() => {
       const [plain, styledText, own] = [...document.querySelectorAll('section.present .slide-content p')].map((p) => getComputedStyle(p));
-      return { ratio: parseFloat(styledText!.fontSize) / parseFloat(plain!.fontSize), align: styledText!.textAlign, opacity: styledText!.opacity, own: parseFloat(own!.fontSize) / parseFloat(plain!.fontSize) };
+      // Rounded: the slide's text is a step smaller in a Slidev deck (0.82em), and the sizes are fractions of pixels.
+      const ratio = (a: CSSStyleDeclaration, b: CSSStyleDeclaration) => Math.round((parseFloat(a.fontSize) / parseFloat(b.fontSize)) * 100) / 100;
+      return { ratio: ratio(styledText!, plain!), align: styledText!.textAlign, opacity: styledText!.opacity, own: ratio(own!, plain!) };
     });
     expect(styled).toEqual({ ratio: 1.5, align: 'center', opacity: '0.5', own: 2 });
   });

@@ -147,6 +147,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const slideLevel = meta.slideLevel ?? (separatorTool ? 'separator' : (headings.h2 === 0 && headings.h1 > 1) || (pandocItself && headings.h1BeforeContent) || (meta.plain === true && titlesSlidesAtRules(headings)) ? 1 : 2);
   // Marp and Slidev write notes as HTML comments; which comments count depends on the tool the deck was written for.
   const commentNotes = readCommentsAs(meta.peerTools, bodies.map((b) => b.text));
+  // Slidev sets a slide's text at 1.1rem of its 980px canvas, 23px at briefdeck's width: its decks are written for type a step below briefdeck's.
+  if (meta.peerTools.includes('Slidev') && meta.keyLines.smaller === undefined) meta.smaller = true;
   /** Warns, at a line of `file`, of another tool's syntax that is left out. */
   const peerWarning = (file: string) => (line: number, message: string, from?: SourceFile) => bag.warn('W_PEER_SYNTAX', message, { file: from?.path ?? file, line, hint: PEER_SYNTAX_HINT });
   // Marp's look directives hold from the slide that sets them on, from the front matter's for the first.
