@@ -1542,6 +1542,19 @@ describe("remark's and xaringan's decks", () => {
     ]);
   });
 
+  it("Slidev's <v-clicks> inside raw HTML (a grid of cards) steps in each card, and a list's items when it holds one list, inside the grid: the region it makes elsewhere cut the HTML in two, and the grid closed before its first card", async () => {
+    const deck = [
+      '---', 'theme: seriph', 'title: Cards', '---', '', '# Cards', '',
+      '<div class="grid grid-cols-3 gap-4">', '', '<v-clicks>', '', '<div class="p-4">', '', '### A', '', 'Text A', '', '</div>', '', '<div class="p-4">', '', '### B', '', '</div>', '', '</v-clicks>', '', '</div>', '',
+      '---', '', '# Listed', '', '<div class="text-sm">', '<v-clicks>', '', '- One', '- Two', '', '</v-clicks>', '</div>', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-clicks-in-html'), 'slides.md'));
+    const [cards, listed] = built.briefing.slides.slice(-2).map((s) => s.bodyHtml.replace(/\n/g, ''));
+    expect(cards).toMatch(/^<div class="layout-grid layout-ncol-3"><div class="p-4 fragment"><h3>A<\/h3><p>Text A<\/p><\/div><div class="p-4 fragment"><h3>B<\/h3><\/div><\/div>$/);
+    expect(listed).toBe('<div class="text-sm"><ul><li class="fragment">One</li><li class="fragment">Two</li></ul></div>');
+    expect(built.warnings.filter((w) => /v-clicks|neutralised/.test(w.message))).toEqual([]);
+  });
+
   it("a Slidev deck's text is set a step smaller (Slidev's 1.1rem of its 980px canvas is 23px at briefdeck's width, not its 30px), so what fit in Slidev fits; a Marp deck's is not", async () => {
     const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'theme: seriph', 'title: S', '---', '', '# One', '', 'Text', ''].join('\n') }, 'slidev-type-step'), 'slides.md'));
     expect(slidev.briefing.meta.smaller).toBe(true);

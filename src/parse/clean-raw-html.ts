@@ -5,6 +5,7 @@ import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
 import { pictureInlineSvgs } from './inline-svg.js';
+import { stepClickGroups } from './dialects/slidev-click-groups.js';
 import type { AnchorLink } from './slide-anchors.js';
 import { drawIconGlyphs, isSlidevIconName } from './dialects/slidev-icons.js';
 
@@ -137,7 +138,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    if (c.slidevIcons) html = drawIconGlyphs(html);
+    if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html));
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     let removed = cleaned === stripHtmlComments(html) ? [] : unreported(html, cleaned);

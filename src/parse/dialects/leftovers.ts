@@ -28,6 +28,8 @@ export interface LeftoverState {
   dark?: boolean;
   /** Inside `<LightOrDark>`: whether a slot is open, and whether it is the one left out. */
   lightOrDark?: { inSlot: boolean; skipping: boolean };
+  /** In a Slidev deck, the `<div>`s of raw HTML open at this line of the slide, and the `<v-clicks>` left to the HTML reader inside them. */
+  html?: { openDivs: number; clickGroups: number };
 }
 
 /**
@@ -86,6 +88,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's `<LightOrDark>` shows its `#dark` slot in a dark theme and its `#light` slot in a light one.
   // A slide's end closes it too, left open (slide-cutting reads the `---`): each Slidev slide is a component of its own.
   if (state.lightOrDark && /^---[ \t]*$/.test(line)) state.lightOrDark = undefined;
+  if (state.html && /^---[ \t]*$/.test(line)) state.html = undefined;
   if (state.lightOrDark || /^[ \t]*<LightOrDark\b[^>]*>[ \t]*$/.test(line)) {
     const shown = readLightOrDarkLine(line, state);
     if (shown) return shown;
@@ -95,6 +98,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (line.includes('"`r ') && KNITR_ATTRIBUTE.test(line)) return leaveOutKnitrAttributes(line);
   // Every leftover below starts with a fence, a tag or a brace; most lines start with none, and are done with here.
   if (!/^[ \t]*[`~<{]/.test(line)) return null;
+  if (state.slidev) countOpenDivs(line, (state.html ??= { openDivs: 0, clickGroups: 0 }));
   // Mermaid's diagrams are drawn (read-diagram.ts); PlantUML's need a Java program briefdeck does not run.
   const diagram = /^ {0,3}(`{3,}|~{3,})[ \t]*\{?[ \t]*(plantuml)\b/.exec(line);
   if (diagram) {
@@ -112,8 +116,11 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return readVideoShortcode(line) ?? { text: '', warning: shortcodeLeftOut(line.trim()) };
   // `<v-clicks>` steps in the lists inside it, not the slide's others, to the depth it names (1, Slidev's default: an item with its sub-items).
   const clicks = /^[ \t]*<v-clicks\b([^>]*)>[ \t]*$/i.exec(line);
+  // Inside raw HTML (a grid of cards), the element stays, for the HTML reader to step in its children (unwrapClickGroups):
+  // a region of the slide's lines there would cut the HTML around it in two.
+  if (clicks && state.html && state.html.openDivs > 0) return (state.html.clickGroups++, null);
   if (clicks) return readVClicks(clicks[1]!);
-  if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return { text: '<!-- incremental: end -->' };
+  if (/^[ \t]*<\/v-clicks>[ \t]*$/i.test(line)) return state.html && state.html.clickGroups > 0 ? (state.html.clickGroups--, null) : { text: '<!-- incremental: end -->' };
   // `<v-click>` around Markdown: its content is one build step; what follows the closing tag shows from the start.
   if (/^[ \t]*<v-click\b[^>]*>[ \t]*$/i.test(line)) return { text: '<!-- pause -->' };
   if (/^[ \t]*<\/v-click>[ \t]*$/i.test(line)) return { text: '<!-- pause: end -->' };
@@ -262,4 +269,12 @@ function leaveOutKnitrAttributes(line: string): { text: string; warning: string 
   const text = line.replace(KNITR_PICTURE, '').replace(new RegExp(KNITR_ATTRIBUTE.source, 'g'), '');
   const what = pictures > 0 ? `${pictures === 1 ? 'a picture' : `${pictures} pictures`} whose path` : 'an attribute whose value';
   return { text, warning: `${what} knitr works out as it knits the deck (\`r …\` in the tag) ${pictures > 1 ? 'were' : 'was'} left out: briefdeck runs no R` };
+}
+
+/** Counts the `<div>`s a line of raw HTML opens and closes (a self-closing one neither), never below none. */
+function countOpenDivs(line: string, html: { openDivs: number }): void {
+  if (!line.includes('div')) return;
+  const opened = (line.match(/<div\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi) ?? []).filter((tag) => !tag.endsWith('/>')).length;
+  const closed = (line.match(/<\/div\s*>/gi) ?? []).length;
+  html.openDivs = Math.max(0, html.openDivs + opened - closed);
 }
