@@ -5,7 +5,8 @@
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 import { findEmbedAddress } from './embed-addresses.js';
-import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, rewriteSlidevLinks, SLIDEV_GLOBALS } from './slidev.js';
+import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, SLIDEV_GLOBALS } from './slidev.js';
+import { rewriteSlidevLinks } from './slidev-links.js';
 import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */

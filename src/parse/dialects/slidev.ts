@@ -293,7 +293,11 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     if (key === 'layout' && Object.hasOwn(LAYOUTS, value)) return `<!-- layout: ${LAYOUTS[value]} -->`;
     // `class:` and `background:` go through reveal's slide directive, which lets only allowlisted classes, colours and local images in.
     if (key === 'class') return `<!-- .slide: class="${layout === 'center' ? 'lead ' : ''}${value.replace(/"/g, '')}" -->`;
-    if (key === 'background') return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(value) || /^https?:/i.test(value) ? 'data-background-image' : 'data-background-color'}="${value.replace(/"/g, '')}" -->`;
+    // An address written as Markdown's autolink (`background: <https://…>`) is that address, as with `image:`.
+    if (key === 'background') {
+      const background = value.replace(/^<([^<>]*)>$/, '$1').replace(/"/g, '');
+      return `<!-- .slide: ${/\.(png|jpe?g|gif|webp|svg)$/i.test(background) || /^https?:/i.test(background) ? 'data-background-image' : 'data-background-color'}="${background}" -->`;
+    }
     // The size of its background picture (`contain`, `50%`), read as reveal's own setting is, which lets in only a safe size.
     if (key === 'backgroundSize' && value !== '') return `<!-- .slide: data-background-size="${value.replace(/"/g, '')}" -->`;
     // The layout's own classes (`layoutClass: gap-16`), of which the utilities uno-utilities.ts writes a rule for are kept; any other is named.
@@ -321,26 +325,6 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     return '';
   });
   return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}), ...(Object.keys(toc).length > 0 ? { toc } : {}) };
-}
-
-/** Slidev's `<Link … to="…" …>`, its `to` anywhere among its attributes: where it goes, a page's number or a slide's `routeAlias`, bound (`:to`) or not. */
-const LINK_TAG = /<Link\b((?:\s+[^\s<>=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*)\s*(\/?)>(?:([^<>]*)<\/Link>)?/gu;
-const LINK_TARGET = /\s:?to\s*=\s*(["'])([\p{L}\p{N}_.:-]{1,100})\1/u;
-const LINK_TITLE = /\stitle\s*=\s*(["'])([^"'<>]*)\1/;
-
-/**
- * Slidev's links to a slide (`<Link to="3">text</Link>`, `<Link to="intro" title="Back"/>`) as HTML links to `#3`, `#intro`,
- * which slide-anchors.ts points at the slide: HTML, so that one inside a block of raw HTML (a cover's `<div>`) is a link
- * there too, its other attributes (a style) kept for the sanitizer to judge. A `<Link>` with no such target is left as it is.
- */
-export function rewriteSlidevLinks(line: string): string {
-  return line.replace(LINK_TAG, (tag, attributes: string, selfClosing: string, text: string | undefined) => {
-    const target = LINK_TARGET.exec(attributes);
-    if (!target || (selfClosing === '' && text === undefined)) return tag;
-    const title = LINK_TITLE.exec(attributes);
-    const others = attributes.replace(LINK_TARGET, '').replace(selfClosing === '/' ? LINK_TITLE : /(?!)/, '');
-    return `<a href="#${target[2]}"${others}>${selfClosing === '/' ? (title?.[2] ?? target[2]) : text}</a>`;
-  });
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
