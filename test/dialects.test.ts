@@ -2391,6 +2391,13 @@ describe('a Marp deck without front matter', () => {
 });
 
 describe("Slidev's image layouts", () => {
+  it('background: written as Markdown\'s autolink (<https://…>, <./bg.png>) is that picture, remote or in the folder, never a colour', async () => {
+    const deck = ['---', 'theme: seriph', 'title: B', '---', '', '# A', '', '---', 'background: <https://example.com/p.jpg?w=1920>', '---', '', '# Remote', '', '---', 'background: <./bg.png>', '---', '', '# Local', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck, 'bg.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'slidev-background-autolink'), 'slides.md'));
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.code])).toEqual([[9, 'W_REMOTE_IMAGE']]);
+    expect(built.briefing.slides.find((s) => s.title === 'Local')!.look?.backgroundImage).toBeDefined();
+  });
+
   it('image: shows its picture, the whole slide for layout: image and a column beside the content for image-left and image-right; a remote one is left out with a warning, and its content takes the whole width', async () => {
     const deck = [
       '---', 'theme: default', 'title: Pictures', '---', '', '# Cover', '',
