@@ -1563,12 +1563,12 @@ describe("remark's and xaringan's decks", () => {
     expect(marp.briefing.meta.smaller).toBe(false);
   });
 
-  it("xaringan's css: files of the deck's own are its style sheets (a layout slide's footer placed by them), its built-in themes' names (default) named as left out", async () => {
+  it("xaringan's css: files of the deck's own are its style sheets (a layout slide's footer placed by them), its built-in themes' names named as left out (css.default)", async () => {
     const deck = ['---', 'title: Talk', 'output:', '  xaringan::moon_reader:', '    css: ["default", "my-theme.css"]', '---', '', 'layout: true', '', '<div class="my-footer">CONFERENCE</div>', '', '---', '', '# One', '', 'Text', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck, 'my-theme.css': '.my-footer { position: absolute; bottom: 12px; }\n' }, 'xaringan-css'), 'deck.Rmd'));
     expect(built.briefing.authorCss).toContain('.my-footer { position: absolute; bottom: 12px; }');
     expect(built.briefing.slides.find((s) => s.title === 'One')!.bodyHtml).toContain('<div class="my-footer">CONFERENCE</div>');
-    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores css']]);
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores css.default']]);
   });
 
   it("xaringan's nature: ratio sets the deck's size, 4:3 unless it says otherwise, as remark draws it; nature's options briefdeck does not read are named", async () => {

@@ -262,12 +262,13 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
   }
 }
 
-/** `css:`, a style sheet's name or a list of names (parse/author-styles.ts reads each, and names an address, never fetched); those `files` matches, when only some are files (false when it does not match them all). */
-function applyStyleSheets(value: unknown, meta: BriefingMeta, line: number, files = /^/): boolean {
+/** `css:`, a style sheet's name or a list of names (parse/author-styles.ts reads each, and names an address, never fetched); those `files` matches, when only some are files, the others returned to be named (false when none is). */
+function applyStyleSheets(value: unknown, meta: BriefingMeta, line: number, files = /^/): boolean | string[] {
   const names = (typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : []).map((name) => name.trim());
   if (names.length === 0 || names.includes('')) return false;
   for (const path of names.filter((name) => files.test(name))) (meta.styleSheets ??= []).push({ path, line });
-  return names.every((name) => files.test(name));
+  const others = names.filter((name) => !files.test(name));
+  return others.length === 0 || (others.length < names.length ? others : false);
 }
 
 /** Marp's front matter `backgroundColor` or `color`, for every slide: true when it passes, false when it does not. */
