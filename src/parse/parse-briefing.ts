@@ -30,7 +30,7 @@ import { resolveImagePath } from './resolve-references.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { finishLook } from './dialects/reveal.js';
-import { resolveDateKeyword } from './dialects/front-matter.js';
+import { resolveDateKeyword } from './dialects/meta-values.js';
 import { escapeHtml, stripHtmlComments } from '../html-text.js';
 import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';

@@ -2,7 +2,8 @@ import { CST, LineCounter, Parser, parseDocument, isMap, isScalar, isSeq, type P
 import { DiagnosticBag } from '../errors.js';
 import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
-import { applyPeerKey, readAuthorList, readDurationText } from './dialects/front-matter.js';
+import { applyPeerKey } from './dialects/front-matter.js';
+import { readAuthorList, readDurationText } from './dialects/meta-values.js';
 import { isSharedPeerKey, keysOfPeerTools, peerKeyOwner, possessive } from './dialects/peer-keys.js';
 import { readPresentermThemeName, readPresentermTitle } from './dialects/presenterm.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';

@@ -1,5 +1,5 @@
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
-import { readRevealSeparator } from './reveal.js';
+import { readRevealSeparator } from './reveal-separators.js';
 
 // How briefdeck reads Obsidian's Advanced Slides, a reveal.js deck in an Obsidian note, line by line:
 // - its annotations `<!-- slide bg="…" -->` and `<!-- element class="fragment" -->` are reveal's

@@ -13,7 +13,7 @@ import { readSlidySlides } from './slidy-html.js';
 import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
-import { isKnownRevealSeparator, readSeparatorLine } from './reveal.js';
+import { isKnownRevealSeparator, readSeparatorLine } from './reveal-separators.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { attributeOf as attribute, classesOf as classes, isElement as element } from '../html-nodes.js';

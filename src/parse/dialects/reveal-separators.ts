@@ -1,0 +1,76 @@
+// reveal.js's and reveal-md's slide separators: the lines briefdeck cuts at beside its own `---` (`--`, `----`, `<!--s-->`,
+// `<!--v-->`), and the separator patterns a deck names (reveal-md's `separator:` keys, a page's `data-separator`), read as
+// one of those or as one line of text to cut at.
+import type { BriefingMeta, RevealSeparatorLines } from '../../model.js';
+
+/**
+ * reveal.js's and reveal-md's other slide separators: `--` (vertical, in
+ * reveal's Markdown examples), `----` (reveal-md's vertical), and reveal-md's
+ * `<!--s-->` (horizontal) and `<!--v-->` (vertical). A vertical one starts a
+ * slide below the one before it, in the same stack.
+ */
+export function readRevealSeparator(line: string, own?: RevealSeparatorLines): 'horizontal' | 'vertical' | null {
+  // reveal-md's own separators of one line of text (`separator: "^\r?\n\+\+\+\r?\n$"`), before reveal's defaults: a deck may swap them.
+  if (own && (own.horizontal !== undefined || own.vertical !== undefined)) {
+    const text = line.trim();
+    if (text === own.horizontal) return 'horizontal';
+    if (text === own.vertical) return 'vertical';
+  }
+  if (/^<!--\s*s\s*-->[ \t]*$/.test(line)) return 'horizontal';
+  return /^(?:--|----|<!--\s*v\s*-->)[ \t]*$/.test(line) ? 'vertical' : null;
+}
+
+/** reveal's separator patterns that briefdeck's own cutting matches, with their line breaks written `\n` and `\r?` and `\s*` dropped; notes' in lower case. */
+const KNOWN_SEPARATORS: Record<'separator' | 'verticalSeparator' | 'notesSeparator', ReadonlySet<string>> = {
+  separator: new Set(['^\n---\n$', '^---$', '\n---\n', '---', '<!--s-->', '^<!--s-->$']),
+  verticalSeparator: new Set(['^\n----\n$', '^----$', '\n----\n', '----', '^\n--\n$', '^--$', '\n--\n', '--', '<!--v-->', '^<!--v-->$']),
+  notesSeparator: new Set(['^note:', 'note:', '^notes?:', 'notes?:', '^notes:', 'notes:']),
+};
+
+/**
+ * True when a separator pattern reveal's Markdown plugin is told to cut at (reveal-md's `separator:` keys, a page's
+ * `data-separator` attributes; written as a pattern, `\n` for a line break) is one briefdeck cuts at anyway:
+ * `---` or `<!--s-->` between slides, `--`, `----` or `<!--v-->` below one, a `Note:` line before the notes.
+ */
+export function isKnownRevealSeparator(kind: keyof typeof KNOWN_SEPARATORS, pattern: string): boolean {
+  const normal = writeLineBreaks(pattern).replace(/\\n/g, '\n').replace(/\\s\*/g, '').trim();
+  return KNOWN_SEPARATORS[kind].has(kind === 'notesSeparator' ? normal.toLowerCase() : normal);
+}
+
+/**
+ * A separator pattern with every way of writing a line break as `\n`, escaped: as YAML's double quotes give it (a real
+ * line break), with Windows' optional `\r?` before it, or as a group of either (`(\r\n?|\n)`, `(\r?\n)`).
+ */
+function writeLineBreaks(pattern: string): string {
+  return pattern
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    // A group of line breaks only, `(\r\n?|\n)`, is one; `(\r?)` is none.
+    .replace(/\((?:\?:)?((?:\\[rn]|[?|])+)\)/g, (_, inner: string) => (inner.includes('\\n') ? '\\n' : ''))
+    // A carriage return, optional or not: the deck's line breaks are read as `\n` alone.
+    .replace(/\\r\??/g, '');
+}
+
+/**
+ * The line of text a separator pattern stands for when it is one line of literal text between line breaks
+ * (`^(\r?)\n\+\+\+(\r?)\n` is `+++`), else undefined: a pattern of any other shape is not read.
+ */
+export function readSeparatorLine(pattern: string): string | undefined {
+  const core = writeLineBreaks(pattern).replace(/^\^/, '').replace(/\$$/, '').replace(/^(?:\\n)+|(?:\\n)+$/g, '');
+  // Only escaped characters and ones that mean themselves: any other is a pattern, not a line.
+  if (!/^(?:\\[^A-Za-z0-9]|[^\\.*+?()[\]{}|^$\s])+$/.test(core)) return undefined;
+  return core.replace(/\\(.)/g, '$1');
+}
+
+/**
+ * Reads reveal-md's `separator:`, `verticalSeparator:` or `notesSeparator:` key into the metadata: true when briefdeck cuts
+ * there, at its own lines or at the one line of text the pattern stands for (kept in `meta.revealSeparatorLines`).
+ */
+export function applyRevealSeparatorKey(key: 'separator' | 'verticalSeparator' | 'notesSeparator', value: unknown, meta: Pick<BriefingMeta, 'revealSeparatorLines'>): boolean {
+  if (typeof value !== 'string') return false;
+  if (isKnownRevealSeparator(key, value)) return true;
+  const literal = key === 'notesSeparator' ? undefined : readSeparatorLine(value);
+  if (literal === undefined) return false;
+  (meta.revealSeparatorLines ??= {})[key === 'separator' ? 'horizontal' : 'vertical'] = literal;
+  return true;
+}
