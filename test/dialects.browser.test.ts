@@ -357,6 +357,29 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await shown.cspViolations()).toEqual([]);
   });
 
+  it("Slidev's <Arrow> is drawn over the slide where its points say, on Slidev's 980px canvas scaled to the slide, at its own box's size; one with a click steps in", async () => {
+    const deck = ['---', 'theme: seriph', 'title: Arrows', '---', '', '# Arrow', '', 'Text', '', '<Arrow x1="350" y1="310" x2="195" y2="342" />', '', '<arrow v-click x1="400" y1="420" x2="230" y2="330" color="#953" width="3" two-way />', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-arrows'), 'slides.md'));
+    expect(built.warnings.filter((w) => /Arrow|arrow|neutralised/.test(w.message))).toEqual([]);
+    const shown = await tab.show(built.deck.html);
+    const boxes = await shown.page.evaluate(() => {
+      const slide = document.querySelector('section.present')!;
+      const frame = slide.getBoundingClientRect();
+      const scale = frame.width / (slide as HTMLElement).offsetWidth;
+      return [...slide.querySelectorAll('.drawn-arrow')].map((arrow) => {
+        const img = arrow.querySelector('img')!.getBoundingClientRect();
+        return { left: (img.left - frame.left) / scale, top: (img.top - frame.top) / scale, width: img.width / scale, fragment: arrow.classList.contains('fragment'), drawn: arrow.querySelector('img')!.naturalWidth > 0 };
+      });
+    });
+    const s = 1280 / 980;
+    // The box reaches 12 canvas pixels past the line's ends, for its arrowhead.
+    expect(boxes.map((b) => [Math.round(b.left), Math.round(b.top), Math.round(b.width), b.fragment, b.drawn])).toEqual([
+      [Math.round((195 - 12) * s), Math.round((310 - 12) * s), Math.round((155 + 24) * s), false, true],
+      [Math.round((230 - 12) * s), Math.round((330 - 12) * s), Math.round((170 + 24) * s), true, true],
+    ]);
+    expect(await shown.cspViolations()).toEqual([]);
+  });
+
   it("Quarto's layout-ncol grid sets its cells side by side, a row at a time, inside a callout too, an r-stack its blocks in one place, r-hstack and r-vstack theirs in a row and a column, and table columns keep their alignment", async () => {
     const deck = [
       '---', 'title: Grids', '---', '', '## Two columns', '', '::: {layout-ncol=2}', 'First', '', 'Second', '', 'Third', '', 'Fourth', ':::', '',

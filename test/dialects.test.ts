@@ -3934,11 +3934,13 @@ describe("iA Presenter's decks", () => {
 });
 
 describe("Slidev's <arrow>", () => {
-  it('is named as the component it is, left out, in a Slidev deck (its starter deck draws one); elsewhere it is raw HTML, cleaned', async () => {
+  it('is drawn in a Slidev deck (its starter deck draws one), a picture placed over the slide that steps in at its click; one whose points are no numbers is named and left out; elsewhere it is raw HTML, cleaned', async () => {
     const line = '<arrow v-click="3" x1="400" y1="420" x2="230" y2="330" color="#564" width="3" arrowSize="1" />';
-    const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Code', '', 'Text', '', line, ''].join('\n') }, 'slidev-arrow'), 'deck.md'));
-    expect(slidev.briefing.slides[0]!.bodyHtml).toBe('<p>Text</p>\n');
-    expect(slidev.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['9: component <arrow> (Slidev, Vue) is not supported and was left out']);
+    const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Code', '', 'Text', '', line, '', '<Arrow x1="a" y1="1" x2="2" y2="3" />', ''].join('\n') }, 'slidev-arrow'), 'deck.md'));
+    expect(slidev.briefing.slides[0]!.bodyHtml).toMatch(/^<p>Text<\/p>\n<div class="drawn-arrow fragment" data-fragment-index="3" style="position:absolute;left:284\.73px;top:415\.35px;width:253\.39px;height:148\.9px"><img src="briefdeck-asset:0" alt=""\s?\/?><\/div>/);
+    const picture = slidev.briefing.images[0]!.inlineSvg!;
+    expect(picture).toContain('<line x1="400" y1="420" x2="230" y2="330" stroke="#564" stroke-width="3" marker-end="url(#head)"></line>');
+    expect(slidev.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['11: component <Arrow> (Slidev, Vue) is not supported and was left out']);
     // A deck of briefdeck's own (no v-click to make it Slidev's).
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['## Code', '', line.replace(' v-click="3"', ''), ''].join('\n') }, 'own-arrow'), 'deck.md'));
     expect([own.briefing.meta.peerTools, own.warnings.map((w) => w.code)]).toEqual([[], ['W_RAW_HTML']]);

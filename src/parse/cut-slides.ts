@@ -97,7 +97,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const rawTex = createRawTexState();
   /** Slides whose first code block was looked at as Slidev's block frontmatter. */
   const blockFrontMatterTried = new WeakSet<RawSlide>();
-  const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev', toc: options.tableOfContents === true, dark: options.darkTheme === true, ...(options.componentsOf ? { componentsOf: options.componentsOf } : {}) };
+  const leftovers: LeftoverState = { slidev: options.commentNotes === 'slidev', toc: options.tableOfContents === true, dark: options.darkTheme === true, ...(options.slideWidth ? { slideWidth: options.slideWidth } : {}), ...(options.componentsOf ? { componentsOf: options.componentsOf } : {}) };
   /** Where the `<style>` block being read starts. */
   let styleStart = { line: firstLine, file };
   const mdcBlocks: MdcState = { open: [] };

@@ -52,6 +52,8 @@ export interface FoundStyle {
 
 /** How a deck is cut, and what it carries from file to file. */
 export interface CutOptions {
+  /** The deck's slide width in pixels, which Slidev's `<Arrow>` points are scaled to. */
+  slideWidth?: number;
   /** reveal-md's own separators of one line of text, which cut as `---` and `--` do. */
   separatorLines?: RevealSeparatorLines;
   /** 2 (the default), 1, or `'separator'` for Marp, Slidev and reveal-md. */

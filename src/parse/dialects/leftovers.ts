@@ -7,6 +7,7 @@ import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 import { findEmbedAddress } from './embed-addresses.js';
 import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, SLIDEV_GLOBALS } from './slidev.js';
 import { rewriteSlidevLinks } from './slidev-links.js';
+import { drawSlidevArrow } from './slidev-arrow.js';
 import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
@@ -29,6 +30,8 @@ export interface LeftoverState {
   dark?: boolean;
   /** Inside `<LightOrDark>`: whether a slot is open, and whether it is the one left out. */
   lightOrDark?: { inSlot: boolean; skipping: boolean };
+  /** The deck's slide width in pixels, which Slidev's `<Arrow>` points are scaled to (1280 unless said). */
+  slideWidth?: number;
   /** In a Slidev deck, the `<div>`s of raw HTML open at this line of the slide, and the `<v-clicks>` left to the HTML reader inside them. */
   html?: { openDivs: number; clickGroups: number };
 }
@@ -155,6 +158,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's `<Youtube id="…"/>` and `<Tweet id="…"/>`: a link to what they would show, which a deck cannot embed.
   const embedded = readEmbedLink(line);
   if (embedded) return embedded;
+  // Slidev's `<Arrow>` (and its starter deck's `<arrow>`), drawn over the slide where its points say (slidev-arrow.ts).
+  const arrow = state.slidev ? /^[ \t]*<[Aa]rrow\b([^<>]*?)\/?>(?:[ \t]*<\/[Aa]rrow>)?[ \t]*$/.exec(line) : null;
+  const drawn = arrow ? drawSlidevArrow(arrow[1]!, { slideWidth: state.slideWidth ?? 1280, dark: state.dark === true }) : undefined;
+  if (drawn) return { text: drawn };
   // A Vue or React component: capitalised (`<Tweet>`, `<YouTube>`, `<BGImage>`) or Slidev's `v-` ones, and in a Slidev deck its `<arrow>` (its
   // starter deck's, which Slidev also names so); HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
