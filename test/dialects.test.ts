@@ -3934,13 +3934,21 @@ describe("iA Presenter's decks", () => {
 });
 
 describe("Slidev's <arrow>", () => {
-  it('is drawn in a Slidev deck (its starter deck draws one), a picture placed over the slide that steps in at its click; one whose points are no numbers is named and left out; elsewhere it is raw HTML, cleaned', async () => {
+  it('is drawn in a Slidev deck (its starter deck draws one), a picture placed over the slide that steps in at its click; one whose points are no numbers is named and left out; v-drag places its content and v-drag-arrow draws; elsewhere it is raw HTML, cleaned', async () => {
     const line = '<arrow v-click="3" x1="400" y1="420" x2="230" y2="330" color="#564" width="3" arrowSize="1" />';
     const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Code', '', 'Text', '', line, '', '<Arrow x1="a" y1="1" x2="2" y2="3" />', ''].join('\n') }, 'slidev-arrow'), 'deck.md'));
     expect(slidev.briefing.slides[0]!.bodyHtml).toMatch(/^<p>Text<\/p>\n<div class="drawn-arrow fragment" data-fragment-index="3" style="position:absolute;left:284\.73px;top:415\.35px;width:253\.39px;height:148\.9px"><img src="briefdeck-asset:0" alt=""\s?\/?><\/div>/);
     const picture = slidev.briefing.images[0]!.inlineSvg!;
     expect(picture).toContain('<line x1="400" y1="420" x2="230" y2="330" stroke="#564" stroke-width="3" marker-end="url(#head)"></line>');
     expect(slidev.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['11: component <Arrow> (Slidev, Vue) is not supported and was left out']);
+    // <v-drag pos="x,y,w,h"> places its content there (a size left as `_` to the content); <v-drag-arrow> is the arrow across its box.
+    const dragged = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Drag', '', '<v-drag pos="200,200,_,_,-15" text-2xl>', '  Placed text', '</v-drag>', '', '<v-drag-arrow pos="67,452,253,46" two-way />', '', '<v-drag text-3xl>', '  Unplaced', '</v-drag>', ''].join('\n') }, 'slidev-drag'), 'deck.md'));
+    expect(dragged.briefing.slides[0]!.bodyHtml).toMatch(/^<div class="text-2xl" style="position:absolute;left:261\.22px;top:261\.22px">\s*Placed text\s*<\/div><div class="drawn-arrow" style="position:absolute;left:71\.84px;top:574\.69px;width:361\.8px;height:91\.43px"><img [^>]+><\/div>\s*<p>\s*Unplaced<\/p>/);
+    expect(dragged.briefing.images[0]!.inlineSvg).toContain('<line x1="67" y1="452" x2="320" y2="498"');
+    expect(dragged.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "7: Slidev's v-drag rotation is not drawn; its content stands upright where it is placed",
+      '13: component <v-drag> (Slidev, Vue) is not supported and was left out; what it wraps shows without it',
+    ]);
     // A deck of briefdeck's own (no v-click to make it Slidev's).
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['## Code', '', line.replace(' v-click="3"', ''), ''].join('\n') }, 'own-arrow'), 'deck.md'));
     expect([own.briefing.meta.peerTools, own.warnings.map((w) => w.code)]).toEqual([[], ['W_RAW_HTML']]);

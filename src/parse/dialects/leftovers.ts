@@ -7,7 +7,7 @@ import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 import { findEmbedAddress } from './embed-addresses.js';
 import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, SLIDEV_GLOBALS } from './slidev.js';
 import { rewriteSlidevLinks } from './slidev-links.js';
-import { drawSlidevArrow } from './slidev-arrow.js';
+import { drawSlidevArrow, drawSlidevDragArrow, placeSlidevDrag } from './slidev-placed.js';
 import { markSlidevToc } from './slidev-toc.js';
 
 /** State carried from line to line within one file. */
@@ -32,6 +32,8 @@ export interface LeftoverState {
   lightOrDark?: { inSlot: boolean; skipping: boolean };
   /** The deck's slide width in pixels, which Slidev's `<Arrow>` points are scaled to (1280 unless said). */
   slideWidth?: number;
+  /** Slidev's `<v-drag pos>` elements open, each a placed box whose closing tag ends it. */
+  drags?: true[];
   /** In a Slidev deck, the `<div>`s of raw HTML open at this line of the slide, and the `<v-clicks>` left to the HTML reader inside them. */
   html?: { openDivs: number; clickGroups: number };
 }
@@ -158,10 +160,18 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev's `<Youtube id="…"/>` and `<Tweet id="…"/>`: a link to what they would show, which a deck cannot embed.
   const embedded = readEmbedLink(line);
   if (embedded) return embedded;
-  // Slidev's `<Arrow>` (and its starter deck's `<arrow>`), drawn over the slide where its points say (slidev-arrow.ts).
-  const arrow = state.slidev ? /^[ \t]*<[Aa]rrow\b([^<>]*?)\/?>(?:[ \t]*<\/[Aa]rrow>)?[ \t]*$/.exec(line) : null;
-  const drawn = arrow ? drawSlidevArrow(arrow[1]!, { slideWidth: state.slideWidth ?? 1280, dark: state.dark === true }) : undefined;
+  // Slidev's `<Arrow>` (and its starter deck's `<arrow>`, and `<v-drag-arrow>`), drawn over the slide where its points say,
+  // and `<v-drag pos="…">`'s content placed there (slidev-placed.ts).
+  const placed = state.slidev ? /^[ \t]*<([Aa]rrow|v-drag-arrow|v-drag)\b([^<>]*?)(\/?)>(?:[ \t]*<\/\1>)?[ \t]*$/.exec(line) : null;
+  const canvas = { slideWidth: state.slideWidth ?? 1280, dark: state.dark === true };
+  const drawn = !placed ? undefined : placed[1] === 'v-drag-arrow' ? drawSlidevDragArrow(placed[2]!, canvas) : placed[1] === 'v-drag' ? undefined : drawSlidevArrow(placed[2]!, canvas);
   if (drawn) return { text: drawn };
+  const dragged = placed?.[1] === 'v-drag' && placed[3] === '' ? placeSlidevDrag(placed[2]!, canvas.slideWidth) : undefined;
+  if (dragged) {
+    (state.drags ??= []).push(true);
+    return { text: dragged.html, ...(dragged.rotated ? { warning: "Slidev's v-drag rotation is not drawn; its content stands upright where it is placed" } : {}) };
+  }
+  if (state.drags?.length && /^[ \t]*<\/v-drag>[ \t]*$/.test(line)) return (state.drags.pop(), { text: '</div>' });
   // A Vue or React component: capitalised (`<Tweet>`, `<YouTube>`, `<BGImage>`) or Slidev's `v-` ones, and in a Slidev deck its `<arrow>` (its
   // starter deck's, which Slidev also names so); HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.

@@ -107,7 +107,7 @@ export const SLIDEV_GLOBALS = 'slidev|nav|page|clicks|frontmatter|renderContext'
 
 /** Lines only a Slidev deck holds: a slot marker (`::right::`), a click tag or attribute (`<v-click>`, `v-click`), a mark, motion or drag directive (`v-mark`), `<v-switch>`, an expression on its globals (`{{ $slidev… }}`, `{{ $page }}`, `{{ $clicks }}`), one of its own components (`<RenderWhen>`, `<Toc>`, `<Tweet>`, …) or an icon (`<carbon:arrow-right />`). */
 // Bounded where they look along a line: unbounded, a long line of `<` or `{{` would be searched once from each.
-const SLIDEV_LINE = new RegExp(String.raw`^[ \t]*::[ \t]*(?:right|left|default|top|bottom)[ \t]*::[ \t]*$|^[ \t]*<\/?v-(?:clicks?|switch)\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after|mark|motion|drag)\b|\{\{[^}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b|<(?:RenderWhen|Toc|Tweet|Youtube|SlidevVideo|AutoFitText|LightOrDark|SlideCurrentNo|SlidesTotal|PoweredBySlidev|VDragArrow|VDrag)\b|<Link\b[^<>\n]{0,200}\s:?to\s*=|<[a-z][a-z0-9]{0,40}:[a-z0-9]+(?:-[a-z0-9]+){0,10}(?:\s[^<>\n]{0,200})?\/>`, 'm');
+const SLIDEV_LINE = new RegExp(String.raw`^[ \t]*::[ \t]*(?:right|left|default|top|bottom)[ \t]*::[ \t]*$|^[ \t]*<\/?v-(?:clicks?|switch|drag(?:-arrow)?)\b|<[\w-]{1,40}[^>\n]{0,200}\sv-(?:click|after|mark|motion|drag)\b|\{\{[^}\n]{0,200}\$(?:${SLIDEV_GLOBALS})\b|<(?:RenderWhen|Toc|Tweet|Youtube|SlidevVideo|AutoFitText|LightOrDark|SlideCurrentNo|SlidesTotal|PoweredBySlidev|VDragArrow|VDrag)\b|<Link\b[^<>\n]{0,200}\s:?to\s*=|<[a-z][a-z0-9]{0,40}:[a-z0-9]+(?:-[a-z0-9]+){0,10}(?:\s[^<>\n]{0,200})?\/>`, 'm');
 
 /**
  * True when a deck's body is written for Slidev though its headmatter has none
