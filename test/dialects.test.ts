@@ -2843,16 +2843,15 @@ describe('honest leftovers', () => {
     // `<Img>` is HTML in another case, not a component: like any raw <img> naming a picture in the folder, it is taken in,
     // and since x.png is not there, this deck for another tool shows its (empty) alt text in its place, with a warning.
     const link = (url: string) => `<p><a href="${url}" target="_blank" rel="noopener noreferrer">${url}</a></p>`;
-    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe(`${link('https://x.com/i/status/20')} ${link('https://example.com/v.mp4')} <img src="briefdeck-asset:0" /><p>Kept text.</p> <p>Wrapped text.</p>`);
+    expect(extras!.bodyHtml.replace(/\s+/g, ' ').trim()).toBe(`${link('https://x.com/i/status/20')} ${link('https://example.com/v.mp4')} <img src="briefdeck-asset:0" /><p>Kept text.</p> <div style="zoom:0.5"><p>Wrapped text.</p> </div>`);
     expect(built.deck.html).toContain('<span class="missing-image"></span>');
     expect(built.warnings.filter((w) => w.code === 'W_IMAGE_MISSING').map((w) => w.line)).toEqual([33]);
-    // A component that wraps content (`<Transform>`) is named once, at its opening tag, as losing only itself.
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25, 37]);
+    // Slidev's `<Transform :scale>` shows what it wraps at its scale (a zoom), with no warning.
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.line)).toEqual([19, 21, 23, 25]);
     // The `<style scoped>` block is its slide's style, not its text.
     expect(built.briefing.authorCss).toContain('.reveal .slides section[data-layout][data-style-scope="2"] .slide-body :is(h1:not(.slide-title), [data-title-level="1"] .slide-title) { color: red }');
     expect(extras!.ownStyle).toBe(true);
     expect(built.deck.html).toContain('data-style-scope="2"');
-    expect(built.warnings.find((w) => w.line === 37)!.message).toMatch(/<Transform>.*what it wraps shows without it/);
     // The snippet import names a file that is not there: it is read like an include, and said to be missing.
     for (const w of built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')) expect(w.message).toMatch(w.line === 23 ? /^the file @\/snippets\/code\.ts that a snippet import names could not be read/ : w.line === 19 || w.line === 21 ? /is shown as a link to / : /not (supported|drawn)/);
   });
@@ -3952,6 +3951,15 @@ describe("Slidev's <arrow>", () => {
     // A deck of briefdeck's own (no v-click to make it Slidev's).
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['## Code', '', line.replace(' v-click="3"', ''), ''].join('\n') }, 'own-arrow'), 'deck.md'));
     expect([own.briefing.meta.peerTools, own.warnings.map((w) => w.code)]).toEqual([[], ['W_RAW_HTML']]);
+  });
+});
+
+describe("Slidev's <Transform>", () => {
+  it('shows its content at its scale, as CSS zoom sizes it, its other attributes kept; without a scale it is named and its content shows at the slide\'s size', async () => {
+    const deck = ['---', 'theme: seriph', 'title: T', '---', '', '# Scaled', '', '<Transform :scale="0.5">', '', '- one', '', '</Transform>', '', '<Transform :scale="2" class="mt-8">', '', 'Big', '', '</Transform>', '', '<Transform>', '', 'Plain', '', '</Transform>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-transform'), 'slides.md'));
+    expect(built.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe('<div style="zoom:0.5"><ul><li>one</li></ul></div><div class="mt-8" style="zoom:2"><p>Big</p></div><div><p>Plain</p></div>');
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => `${w.line}: ${w.message}`)).toEqual(["20: Slidev's <Transform> has no scale briefdeck reads; its content shows at the slide's own size"]);
   });
 });
 

@@ -315,7 +315,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
       '*': SAFE_INLINE_STYLES,
       img: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom'].map((side) => [side, [PLACE_LENGTH]])) },
       // And a Quarto custom layout's shares of a row (layout-grid.ts).
-      div: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom', 'width', 'height'].map((side) => [side, [PLACE_LENGTH]])), 'grid-template-columns': [/^(?:\d{1,4}(?:\.\d{1,4})?fr(?: |$)){1,8}$/] },
+      // And Slidev's <Transform :scale> (leftovers.ts), a zoom of a number.
+      div: { position: [/^absolute$/], ...Object.fromEntries(['top', 'left', 'right', 'bottom', 'width', 'height'].map((side) => [side, [PLACE_LENGTH]])), 'grid-template-columns': [/^(?:\d{1,4}(?:\.\d{1,4})?fr(?: |$)){1,8}$/], zoom: [/^(?:\d(?:\.\d{1,3})?|\.\d{1,3})$/] },
     },
     allowedSchemes: ['https', 'mailto'],
     allowedSchemesByTag: { img: [ASSET_SCHEME.slice(0, -1)] },

@@ -34,6 +34,8 @@ export interface LeftoverState {
   slideWidth?: number;
   /** Slidev's `<v-drag pos>` elements open, each a placed box whose closing tag ends it. */
   drags?: true[];
+  /** Slidev's `<Transform>` elements open, each a zoomed box whose closing tag ends it. */
+  transforms?: true[];
   /** In a Slidev deck, the `<div>`s of raw HTML open at this line of the slide, and the `<v-clicks>` left to the HTML reader inside them. */
   html?: { openDivs: number; clickGroups: number };
 }
@@ -172,6 +174,16 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     return { text: dragged.html, ...(dragged.rotated ? { warning: "Slidev's v-drag rotation is not drawn; its content stands upright where it is placed" } : {}) };
   }
   if (state.drags?.length && /^[ \t]*<\/v-drag>[ \t]*$/.test(line)) return (state.drags.pop(), { text: '</div>' });
+  // Slidev's `<Transform :scale="0.8">`: its content at that scale, as CSS's zoom sizes it (a transform is no style a slide may set).
+  const transform = state.slidev ? /^[ \t]*<Transform\b([^<>]*)>[ \t]*$/.exec(line) : null;
+  if (transform) {
+    const scale = /\s:?scale\s*=\s*(["'])(\d{1,2}(?:\.\d{1,3})?|\.\d{1,3})\1/.exec(transform[1]!)?.[2];
+    const zoom = scale !== undefined && Number(scale) >= 0.1 && Number(scale) <= 4 ? Number(scale) : undefined;
+    (state.transforms ??= []).push(true);
+    const others = transform[1]!.replace(/\s:?(?:scale|origin)\s*=\s*(["'])[^"']*\1/g, '').trim();
+    return { text: `<div${others ? ` ${others}` : ''}${zoom !== undefined ? ` style="zoom:${zoom}"` : ''}>`, ...(zoom === undefined ? { warning: "Slidev's <Transform> has no scale briefdeck reads; its content shows at the slide's own size" } : {}) };
+  }
+  if (state.transforms?.length && /^[ \t]*<\/Transform>[ \t]*$/.test(line)) return (state.transforms.pop(), { text: '</div>' });
   // A Vue or React component: capitalised (`<Tweet>`, `<YouTube>`, `<BGImage>`) or Slidev's `v-` ones, and in a Slidev deck its `<arrow>` (its
   // starter deck's, which Slidev also names so); HTML's own tags, in any case, are not.
   // Its closing tag goes quietly: the opening one has said what was lost.
