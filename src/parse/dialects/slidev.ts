@@ -340,7 +340,8 @@ export function rewriteSlot(line: string): { text: string; warning?: string } | 
   if (!slot) return null;
   const name = slot[1]!;
   if (name === 'right' || name === 'left') return { text: name === 'right' ? '<!-- column -->' : '<!-- column-start -->' };
-  if (name === 'default') return { text: '' };
+  // The neversink theme's `::title::` and `::content::` (its title and body, in that order): what follows them is read where it stands.
+  if (name === 'default' || name === 'title' || name === 'content') return { text: '' };
   // A slot no built-in layout has (a theme's own, or a typo): Slidev shows its content only where a layout names it.
   const meant = suggestClosest(name, ['left', 'right', 'default'], { byPrefix: false });
   return { text: '', warning: `Slidev's slot ::${name}:: is not one of its built-in layouts' (left, right, default)${meant ? `; did you mean ::${meant}::?` : ''}; what follows it stays where it stands` };
