@@ -3956,7 +3956,7 @@ describe("Slidev's <arrow>", () => {
 
 describe("Slidev's <Transform>", () => {
   it('shows its content at its scale, as CSS zoom sizes it, its other attributes kept; without a scale it is named and its content shows at the slide\'s size', async () => {
-    const deck = ['---', 'theme: seriph', 'title: T', '---', '', '# Scaled', '', '<Transform :scale="0.5">', '', '- one', '', '</Transform>', '', '<Transform :scale="2" class="mt-8">', '', 'Big', '', '</Transform>', '', '<Transform>', '', 'Plain', '', '</Transform>', ''].join('\n');
+    const deck = ['---', 'theme: seriph', 'title: T', '---', '', '# Scaled', '', '<Transform :scale="0.5">', '', '- one', '', '</Transform>', '', '<Transform :scale="2" :origin="\'top left\'" class="mt-8">', '', 'Big', '', '</Transform>', '', '<Transform>', '', 'Plain', '', '</Transform>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-transform'), 'slides.md'));
     expect(built.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '')).toBe('<div style="zoom:0.5"><ul><li>one</li></ul></div><div class="mt-8" style="zoom:2"><p>Big</p></div><div><p>Plain</p></div>');
     expect(built.warnings.filter((w) => w.line !== 2).map((w) => `${w.line}: ${w.message}`)).toEqual(["20: Slidev's <Transform> has no scale briefdeck reads; its content shows at the slide's own size"]);

@@ -180,7 +180,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     const scale = /\s:?scale\s*=\s*(["'])(\d{1,2}(?:\.\d{1,3})?|\.\d{1,3})\1/.exec(transform[1]!)?.[2];
     const zoom = scale !== undefined && Number(scale) >= 0.1 && Number(scale) <= 4 ? Number(scale) : undefined;
     (state.transforms ??= []).push(true);
-    const others = transform[1]!.replace(/\s:?(?:scale|origin)\s*=\s*(["'])[^"']*\1/g, '').trim();
+    const others = transform[1]!.replace(/\s:?(?:scale|origin)\s*=\s*(?:"[^"]*"|'[^']*')/g, '').trim();
     return { text: `<div${others ? ` ${others}` : ''}${zoom !== undefined ? ` style="zoom:${zoom}"` : ''}>`, ...(zoom === undefined ? { warning: "Slidev's <Transform> has no scale briefdeck reads; its content shows at the slide's own size" } : {}) };
   }
   if (state.transforms?.length && /^[ \t]*<\/Transform>[ \t]*$/.test(line)) return (state.transforms.pop(), { text: '</div>' });
