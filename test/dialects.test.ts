@@ -3941,9 +3941,11 @@ describe("Slidev's <arrow>", () => {
     expect(picture).toContain('<line x1="400" y1="420" x2="230" y2="330" stroke="#564" stroke-width="3" marker-end="url(#head)"></line>');
     expect(slidev.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual(['11: component <Arrow> (Slidev, Vue) is not supported and was left out']);
     // <v-drag pos="x,y,w,h"> places its content there (a size left as `_` to the content); <v-drag-arrow> is the arrow across its box.
-    const dragged = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Drag', '', '<v-drag pos="200,200,_,_,-15" text-2xl>', '  Placed text', '</v-drag>', '', '<v-drag-arrow pos="67,452,253,46" two-way />', '', '<v-drag text-3xl>', '  Unplaced', '</v-drag>', ''].join('\n') }, 'slidev-drag'), 'deck.md'));
+    const dragged = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Drag', '', '<v-drag pos="200,200,_,_,-15" text-2xl>', '  Placed text', '</v-drag>', '', '<v-drag-arrow pos="67,452,253,46" two-way />', '', '<v-drag text-3xl>', '  Unplaced', '</v-drag>', '', '<v-drag pos="10,10,20,20"></v-drag>', '', 'After', ''].join('\n') }, 'slidev-drag'), 'deck.md'));
     expect(dragged.briefing.slides[0]!.bodyHtml).toMatch(/^<div class="text-2xl" style="position:absolute;left:261\.22px;top:261\.22px">\s*Placed text\s*<\/div><div class="drawn-arrow" style="position:absolute;left:71\.84px;top:574\.69px;width:361\.8px;height:91\.43px"><img [^>]+><\/div>\s*<p>\s*Unplaced<\/p>/);
     expect(dragged.briefing.images[0]!.inlineSvg).toContain('<line x1="67" y1="452" x2="320" y2="498"');
+    // An empty one, closed on its own line, closes its box there: what follows is no part of it.
+    expect(dragged.briefing.slides[0]!.bodyHtml).toMatch(/<div style="position:absolute;left:13\.06px;top:13\.06px;width:26\.12px;height:26\.12px"><\/div>\s*<p>After<\/p>/);
     expect(dragged.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line}: ${w.message}`)).toEqual([
       "7: Slidev's v-drag rotation is not drawn; its content stands upright where it is placed",
       '13: component <v-drag> (Slidev, Vue) is not supported and was left out; what it wraps shows without it',

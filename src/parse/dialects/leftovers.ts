@@ -124,7 +124,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return readVideoShortcode(line) ?? { text: '', warning: shortcodeLeftOut(line.trim()) };
   // `<v-clicks>` steps in the lists inside it, not the slide's others, to the depth it names (1, Slidev's default: an item with its sub-items).
   const clicks = /^[ \t]*<v-clicks\b([^>]*)>[ \t]*$/i.exec(line);
-  // Inside raw HTML (a grid of cards), the element stays, for the HTML reader to step in its children (unwrapClickGroups):
+  // Inside raw HTML (a grid of cards), the element stays, for the HTML reader to step in its children (stepClickGroups):
   // a region of the slide's lines there would cut the HTML around it in two.
   if (clicks && state.html && state.html.openDivs > 0) return (state.html.clickGroups++, null);
   if (clicks) return readVClicks(clicks[1]!);
@@ -170,8 +170,10 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (drawn) return { text: drawn };
   const dragged = placed?.[1] === 'v-drag' && placed[3] === '' ? placeSlidevDrag(placed[2]!, canvas.slideWidth) : undefined;
   if (dragged) {
-    (state.drags ??= []).push(true);
-    return { text: dragged.html, ...(dragged.rotated ? { warning: "Slidev's v-drag rotation is not drawn; its content stands upright where it is placed" } : {}) };
+    // Closed on its own line (`<v-drag pos="…"></v-drag>`), its box closes there; else at its closing tag.
+    const closed = /<\/v-drag>[ \t]*$/.test(line);
+    if (!closed) (state.drags ??= []).push(true);
+    return { text: `${dragged.html}${closed ? '</div>' : ''}`, ...(dragged.rotated ? { warning: "Slidev's v-drag rotation is not drawn; its content stands upright where it is placed" } : {}) };
   }
   if (state.drags?.length && /^[ \t]*<\/v-drag>[ \t]*$/.test(line)) return (state.drags.pop(), { text: '</div>' });
   // Slidev's `<Transform :scale="0.8">`: its content at that scale, as CSS's zoom sizes it (a transform is no style a slide may set).
