@@ -6,7 +6,7 @@
 // attaches to that pipe when it is ready (connectOverCDP with a transport).
 // This module loads nothing heavy, so the CLI can call it first thing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -119,9 +119,33 @@ const killAllOnExit = () => [...running].forEach((started) => started.kill());
 
 /** Signals that end the process, with the exit codes a shell gives them. Listening to one replaces Node's own exit on it. */
 const ENDING_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-/** On Ctrl-C (or a kill) during an export, the browser and its folder go too, and the process then ends as it would have. */
+/** Folders of killed browsers, removed once but perhaps written to again by a process of the browser not yet gone. */
+const removedFolders = new Set<string>();
+
+/** Sleeps the thread for `ms`: the process is ending, and nothing else of it may run meanwhile. */
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * On Ctrl-C (or a kill) during an export, the browser and its folder go too, and the process then ends as it would have.
+ * A killed browser's processes end in their own time, and one still running can write its folder anew after it was
+ * removed (a busy machine showed it): the folders are removed again until they have stayed gone 150 ms, or a second passed.
+ */
 const killAllOnSignal = (signal: NodeJS.Signals) => {
   killAllOnExit();
+  const deadline = Date.now() + 1000;
+  let goneSince: number | undefined;
+  while (Date.now() < deadline && (goneSince === undefined || Date.now() - goneSince < 150)) {
+    for (const folder of removedFolders) {
+      try {
+        rmSync(folder, { recursive: true, force: true });
+      } catch {
+        // Tried again at the next turn, until the deadline; then left to the system's temp cleaning.
+      }
+    }
+    const gone = [...removedFolders].every((folder) => !existsSync(folder));
+    goneSince = gone ? (goneSince ?? Date.now()) : undefined;
+    sleepSync(25);
+  }
   process.exit(ENDING_SIGNALS[signal as keyof typeof ENDING_SIGNALS]);
 };
 
@@ -303,6 +327,7 @@ export function startChromium(browserPath: string): StartedChromium {
           // Already gone.
         }
       }
+      removedFolders.add(folder);
       try {
         removeChromiumTemp(chromiumTemp, folder, profile);
         rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
