@@ -448,6 +448,11 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     const white = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: Flow', 'theme: white', '---', '', '## Flowing', '', '<div class="columns-2">', '- One', '- Two', '- Three', '- Four', '</div>', ''].join('\n') }, 'grids-white'), 'deck.qmd'));
     const flowed = await (await tab.show(white.deck.html)).page.evaluate(() => [...document.querySelectorAll('.columns-2 li')].map((li) => Math.round(li.getBoundingClientRect().left)));
     expect(new Set(flowed).size).toBe(2);
+    // Slidev's <Toc columns="3">: its list flows into three columns.
+    const titles = Array.from({ length: 6 }, (_, i) => ['---', '', `# Part ${i + 1}`, '']).flat();
+    const toc = await buildDeck(path.join(writeBriefing({ 'slides.md': ['---', 'theme: default', 'title: T', '---', '', '# Contents', '', '<Toc columns="3" />', '', ...titles].join('\n') }, 'toc-three'), 'slides.md'));
+    const tocLefts = await (await tab.show(toc.deck.html)).page.evaluate(() => [...document.querySelectorAll('.toc-columns-3 li')].map((li) => Math.round(li.getBoundingClientRect().left)));
+    expect([tocLefts.length, new Set(tocLefts).size]).toEqual([7, 3]);
   });
 
   it('check measures every slide of a vertical stack, and only the slides, not the stack around them', async () => {

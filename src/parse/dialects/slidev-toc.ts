@@ -56,10 +56,10 @@ export function markSlidevToc(line: string): { text: string; warning?: string } 
     else if (attribute[0]!.trim() === attribute[2] && (utilityClassPattern().test(attribute[2]!) || attribute[2] === 'v-click')) options.classes.push(attribute[2] === 'v-click' ? 'fragment' : attribute[2]!);
     else ignored.push(attribute[0]!.trim());
   }
-  const text = `\u0000toc:${options.minDepth}:${options.maxDepth}:${options.mode}:${Math.min(options.columns, 2)}:${options.start}:${options.classes.join(' ')}\u0000`;
+  const text = `\u0000toc:${options.minDepth}:${options.maxDepth}:${options.mode}:${Math.min(options.columns, 4)}:${options.start}:${options.classes.join(' ')}\u0000`;
   const lost = [
     ...(ignored.length > 0 ? [`${ignored.join(' ')} ${ignored.length === 1 ? 'is' : 'are'} not supported and left out`] : []),
-    ...(options.columns > 2 ? [`its ${options.columns} columns are shown as two`] : []),
+    ...(options.columns > 4 ? [`its ${options.columns} columns are shown as four`] : []),
   ];
   return lost.length === 0 ? { text } : { text, warning: `Slidev's <Toc>: ${lost.join('; ')}` };
 }
@@ -114,7 +114,8 @@ function writeToc(tree: TocItem[], here: Slide, options: TocOptions, anchors: Ma
   if (options.mode === 'onlyCurrentTree') items = keepCurrentTree(items);
   else if (options.mode === 'onlySiblings') items = keepSiblings(items);
   const list = writeList(items, anchors, options.start);
-  const classes = [...(options.columns > 1 ? ['columns-2'] : []), ...options.classes];
+  // Two columns flow as ioslides' columns-2 does; three and four, in a class of the table's own.
+  const classes = [...(options.columns === 2 ? ['columns-2'] : options.columns > 2 ? [`toc-columns-${options.columns}`] : []), ...options.classes];
   return classes.length > 0 && list !== '' ? `<div class="${classes.join(' ')}">${list}</div>` : list;
 }
 
