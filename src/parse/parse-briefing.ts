@@ -43,6 +43,7 @@ import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { admitSlideUtilities, writeUtilityCss } from './dialects/uno-utilities.js';
 import { createLineRewriter, cutsAtSeparators, readCommentsAs, recognisePeerTools } from './peer-tools.js';
+import { shareWidths } from './column-widths.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
 import { readShortcodesInText, shortcodeLeftOut } from './dialects/pandoc/shortcodes.js';
@@ -378,21 +379,6 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
   const authorCss = scopeAuthorStyles(placed, includes, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint })) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides, meta.size) : '');
   return { meta, metaSource: location, sections, slides, images, charts, ...(logo !== undefined ? { logo } : {}), ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
-}
-
-/** Every column's width in percent, to 0.01: those given as given (scaled down when they add up to more than 100), the rest sharing what is left. */
-function shareWidths(given: (number | undefined)[], count: number): number[] {
-  const sized = Array.from({ length: count }, (_, i) => given[i]);
-  const open = sized.filter((w) => w === undefined).length;
-  // Columns given all the room (40% and 60%, then a third unsized) leave none for the rest: each of those takes the mean
-  // of the given widths instead, and all are scaled to fit, so no column is drawn with no width at all.
-  const givenSum = sized.reduce<number>((total, w) => total + (w ?? 0), 0);
-  const widths = open > 0 && givenSum >= 100 ? sized.map((w) => w ?? givenSum / (count - open)) : sized;
-  const sum = widths.reduce<number>((total, w) => total + (w ?? 0), 0);
-  const unsized = widths.filter((w) => w === undefined).length;
-  const scale = sum > 100 || (unsized === 0 && sum > 0) ? 100 / sum : 1;
-  const rest = unsized === 0 ? 0 : Math.max(0, 100 - sum * scale) / unsized;
-  return widths.map((w) => Math.round((w === undefined ? rest : w * scale) * 100) / 100);
 }
 
 function range(from: number, to: number): number[] {
