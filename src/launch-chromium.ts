@@ -119,7 +119,7 @@ const killAllOnExit = () => [...running].forEach((started) => started.kill());
 
 /** Signals that end the process, with the exit codes a shell gives them. Listening to one replaces Node's own exit on it. */
 const ENDING_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-/** Folders of killed browsers, removed once but perhaps written to again by a process of the browser not yet gone. */
+/** Folders of browsers killed in the last seconds, removed once but perhaps written to again by a process of the browser not yet gone. */
 const removedFolders = new Set<string>();
 
 /** Sleeps the thread for `ms`: the process is ending, and nothing else of it may run meanwhile. */
@@ -327,7 +327,9 @@ export function startChromium(browserPath: string): StartedChromium {
           // Already gone.
         }
       }
+      // Kept to be removed again should the process be stopped in the next seconds; forgotten after, so the set stays small.
       removedFolders.add(folder);
+      setTimeout(() => removedFolders.delete(folder), 5000).unref();
       try {
         removeChromiumTemp(chromiumTemp, folder, profile);
         rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
