@@ -56,15 +56,6 @@ export function findExternalReferences(css: string): ExternalReference[] {
   return found;
 }
 
-/** The first address a CSS value would fetch (a url() or image-set() string that is not a data: URI), or null for none. */
-export function findFetchInValue(value: string): string | null {
-  let found: string | null = null;
-  scanValue(value, 0, (url) => {
-    if (found === null && !/^\s*data:/i.test(url)) found = url;
-  });
-  return found;
-}
-
 function scanValue(value: string, line: number, check: (url: string, line: number) => void): void {
   const valueParser = loadValueParser();
   valueParser(value).walk((node) => {

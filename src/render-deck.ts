@@ -209,7 +209,9 @@ export function renderDeck(
   };
   if (briefing.meta.duration) revealConfig.totalTime = Math.round(briefing.meta.duration * 60);
   const custom = isCustomTheme(briefing.meta.theme);
-  const authorCss = (briefing.authorCss ?? '') + writeImageFilterCss(briefing.imageFilters ?? []);
+  // A style's picture (style-pictures.ts) becomes its data URI; one left out, no picture at all.
+  const styleCss = briefing.authorCss?.includes(ASSET_SCHEME) ? briefing.authorCss.replace(new RegExp(`url\\("${ASSET_SCHEME}(\\d+)"\\)`, 'g'), (_, n: string) => (dataUris.has(Number(n)) ? `url("${dataUris.get(Number(n))}")` : 'none')) : briefing.authorCss;
+  const authorCss = (styleCss ?? '') + writeImageFilterCss(briefing.imageFilters ?? []);
   return { html, markers, revealConfig, theme: baseTheme(briefing.meta.theme), customTheme: custom ? options.customThemeFile : undefined, ...(authorCss ? { authorCss } : {}), template: templates.deck.path, foreignMarkup: templates.overridden || briefing.meta.html };
 }
 

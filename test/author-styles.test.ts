@@ -4,11 +4,11 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { scopeAuthorStyles } from '../src/parse/author-styles.js';
-import { writeBriefing } from './helpers.js';
+import { TINY_PNG, writeBriefing } from './helpers.js';
 
 type P5 = { nodeName: string; tagName?: string; childNodes?: P5[]; content?: P5; value?: string };
 const elements = (n: P5): P5[] => [n, ...(n.childNodes ?? []).flatMap(elements), ...(n.content ? elements(n.content) : [])];
-const build = (files: Record<string, string>, name: string, entry = 'deck.md') => buildDeck(path.join(writeBriefing(files, name), entry));
+const build = (files: Record<string, string | Uint8Array>, name: string, entry = 'deck.md') => buildDeck(path.join(writeBriefing(files, name), entry));
 /** The author's rules as the deck carries them, one per line, without the guard that comes first. */
 const rulesOf = (css: string | undefined) => (css ?? '').split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
 
@@ -197,6 +197,48 @@ describe("the author's own styles", () => {
 });
 
 describe('style sheets the metadata names', () => {
+  it("a picture a style names in the briefing folder is the deck's, inlined where the style names it (a Marp theme's background, a <style>'s logo, an imported sheet's picture from its own folder); one outside, not there, or not a picture is left out, said at its line", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#0a0"/></svg>';
+    const built = await build({
+      'deck.md': [
+        '---', 'marp: true', 'style: |', '  @import "theme/look.css";', "  section.lead { background: #fff url(images/bg.png) no-repeat center / cover; }", '---', '',
+        '# One', '', '<style>', ".logo { background-image: url('./logo.svg'), image-set(\"images/bg.png\" 1x); }", 'h1 { background: url(../outside.png) }',
+        'h2 { background: url(gone.png) }', 'h3 { cursor: url(pointer.cur), auto; }', '@font-face { font-family: Own; src: url(fonts/own.woff2); }',
+        // One written as the render stage's own reference reaches for nothing of the deck's.
+        'h4 { background: url(briefdeck-asset:0) }', '</style>', '', '<div class="logo">Logo</div>', '',
+      ].join('\n'),
+      'images/bg.png': TINY_PNG,
+      'logo.svg': svg,
+      'theme/look.css': 'h1 { background: url("pics/mark.png?v=2") }\n',
+      'theme/pics/mark.png': TINY_PNG,
+      'pointer.cur': 'not a picture',
+    }, 'styles-pictures');
+    expect(built.warnings.map((w) => [w.code, w.file?.split('/').pop(), w.line, w.message.split(':')[0]])).toEqual([
+      ['W_IMAGE_MISSING', 'deck.md', 12, 'picture "../outside.png" is outside the briefing folder, so it was left out'],
+      ['W_STYLE', 'deck.md', 14, "a style's cursor"],
+      ['W_STYLE', 'deck.md', 15, "a style's src"],
+      ['W_STYLE', 'deck.md', 16, "a style's background"],
+      ['W_IMAGE_MISSING', 'deck.md', 13, 'image not found'],
+    ]);
+    // A picture of a style has no alt text to show in its place.
+    expect(built.warnings.at(-1)!.message).toBe('image not found: gone.png; it was left out');
+    // Each is one of the deck's pictures, read from beside the sheet that names it.
+    expect(built.briefing.images.map((image) => [image.relPath, image.source.file.split('/').pop(), image.source.line])).toEqual([
+      ['theme/pics/mark.png', 'look.css', 1], ['images/bg.png', 'deck.md', 5], ['logo.svg', 'deck.md', 11], ['images/bg.png', 'deck.md', 11], ['gone.png', 'deck.md', 13],
+    ]);
+    const png = `data:image/png;base64,${TINY_PNG.toString('base64')}`;
+    const html = built.deck.html;
+    const h = (level: number) => `:is(h${level}:not(.slide-title), [data-title-level="${level}"] .slide-title)`;
+    // Each place a picture is named carries it; nothing is left to fetch, and no path or asset reference remains.
+    expect(html).toContain(`${BODY} ${h(1)} { background: url("${png}") }`);
+    expect(html).toContain(`${SLIDE}.lead { background: #fff url("${png}") no-repeat center / cover; }`);
+    expect(html).toContain(`${BODY} .logo { background-image: url("data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"), image-set(url("${png}") 1x); }`);
+    // A picture not there leaves no picture, and the rest of its declaration stands.
+    expect(html).toContain(`${BODY} ${h(2)} { background: none }`);
+    expect(html).not.toMatch(/briefdeck-asset|outside\.png|pointer\.cur|own\.woff2|bg\.png|mark\.png/);
+    expect(built.briefing.images.every((image) => image.decorative && image.alt === '')).toBe(true);
+  });
+
   it("reveal-md's css: and Quarto's format: revealjs: css: style every slide from their files, read from the briefing folder and scoped like any style; a file not there, one outside the folder and an address are each a warning at the line naming it", async () => {
     const revealMd = await build({
       'deck.md': ['---', 'title: R', 'separator: <!--s-->', 'css: custom.css', '---', '', '# One', '', 'Text', '', '<p class="aside-note">Styled by the file</p>', ''].join('\n'),

@@ -245,6 +245,28 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await shown.cspViolations()).toEqual([]);
   });
 
+  it("a picture a Marp style names in the briefing folder shows in Chromium as the slide's background and a box's, drawn from the file itself, with nothing requested", async () => {
+    // A 2×1 PNG: its natural size shows the drawn picture is this one, not a stand-in.
+    const wide = Buffer.from('89504e470d0a1a0a0000000d4948445200000002000000010806000000f4227f8a0000000e49444154789c63f8cfc00042ff010ff903fd851199760000000049454e44ae426082', 'hex');
+    const markdown = ['---', 'marp: true', 'style: |', '  section { background: url(pics/wide.png) no-repeat; }', '  .mark { background-image: url("./pics/wide.png"); width: 40px; height: 20px; }', '---', '', '# One', '', '<div class="mark"></div>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': markdown, 'pics/wide.png': wide }, 'style-pictures-browser'), 'deck.md'));
+    const shown = await tab.show(built.deck.html);
+    const drawn = await shown.page.evaluate(async () => {
+      const slide = (window as unknown as { Reveal: RevealApi }).Reveal.getSlides()[0]!;
+      const sizeOf = async (css: string) => {
+        const url = /^url\("(.*)"\)$/.exec(css)?.[1];
+        if (!url) return css;
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        return `${url.slice(0, 22)} ${image.naturalWidth}x${image.naturalHeight}`;
+      };
+      return [await sizeOf(getComputedStyle(slide).backgroundImage), await sizeOf(getComputedStyle(slide.querySelector('.mark')!).backgroundImage)];
+    });
+    expect(drawn).toEqual(['data:image/png;base64, 2x1', 'data:image/png;base64, 2x1']);
+    expect([shown.blocked, await shown.cspViolations()]).toEqual([[], []]);
+  });
+
   it("Marp's several backgrounds stand side by side, or one over another with vertical, behind the slide's text; its filters are applied to pictures and backgrounds", async () => {
     const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
     const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg sepia](b.png)\n\n# Side by side\n\nText\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n\n# Stacked\n\n---\n\n![bg brightness:.5](a.png)\n\n# Filtered\n\n![grayscale w:50](a.png)\n';

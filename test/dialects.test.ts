@@ -199,7 +199,7 @@ describe('other tools\' front matter', () => {
     expect(quarto.briefing.meta.theme).toBe('black');
     expect(quarto.deck.html).toContain('<span class="footer-section">Ministry of Examples</span>');
     // Its logo is read too: a picture not in the folder is left out of this deck for another tool, with a warning.
-    expect(quarto.warnings.map((w) => w.message)).toEqual(['"format" is Quarto\'s metadata; briefdeck reads part of it and ignores theme, chalkboard', 'image not found: logo.png; it was left out, its alt text in its place']);
+    expect(quarto.warnings.map((w) => w.message)).toEqual(['"format" is Quarto\'s metadata; briefdeck reads part of it and ignores theme, chalkboard', 'image not found: logo.png; it was left out']);
     const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\n${front.replace('[dark, custom.scss]', 'moon')}\ntheme: sky\n---\n\n## One\n\nText.\n` }, 'quarto-own-theme'), 'deck.qmd'));
     expect(own.briefing.meta.theme).toBe('sky');
   });
@@ -694,7 +694,7 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(remote.deck.html).not.toContain('example.com');
     expect(remote.warnings.map((w) => [w.code, w.line, w.message])).toEqual([
       ['W_REMOTE_IMAGE', 3, 'remote background image "https://example.com/hero.svg" was left out: a deck carries every picture it shows, and works offline'],
-      ['W_IMAGE_MISSING', 14, 'image not found: gone.png; it was left out, its alt text in its place'],
+      ['W_IMAGE_MISSING', 14, 'image not found: gone.png; it was left out'],
     ]);
   });
 
@@ -3734,7 +3734,7 @@ describe("GitPitch's decks", () => {
     expect(built.briefing.meta.peerTools).toEqual(['GitPitch']);
     expect(built.briefing.slides.map((s) => [s.title, s.look?.backgroundColor])).toEqual([['One', '#123456'], ['Two', undefined]]);
     // A background picture that is missing is named at its delimiter's line.
-    expect(built.warnings.filter((w) => w.code !== 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['5: image not found: gone.png; it was left out, its alt text in its place']);
+    expect(built.warnings.filter((w) => w.code !== 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(['5: image not found: gone.png; it was left out']);
     // A slide's file that is missing is named as GitPitch writes it, not as the include it is read as.
     expect(built.warnings.filter((w) => /gone\.md/.test(w.message)).map((w) => `${w.line}: ${w.message.replace(/ \(file not found.*\)/, '')}`)).toEqual(["14: the file md/gone.md that GitPitch's ---?include= names could not be read, so it was left out"]);
     // A widget GitPitch fills from its server is said to be left out, not shown as its text.

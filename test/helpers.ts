@@ -77,7 +77,10 @@ export function readFixtureCases<T>(dir: string): { name: string; expected: T }[
 export function writeBriefing(files: Record<string, string | Uint8Array>, name = 'deck'): string {
   const dir = path.join(tempDir(), name);
   mkdirSync(dir);
-  for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  }
   return dir;
 }
 

@@ -83,7 +83,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
       // warning. In a briefdeck deck it is an error. Nothing else softens: paths outside the folder and sizes never do.
       const softened = SOFTENED_IN_PEER_DECKS[err.code];
       if (softened !== undefined && writtenForAnotherTool(briefing.meta)) {
-        for (const d of err.diagnostics) bag.warn(softened, `${d.message}; it was left out, its alt text in its place`, { file: d.file, line: d.line, hint: d.hint });
+        for (const d of err.diagnostics) bag.warn(softened, `${d.message}; it was left out${image.alt.trim() === '' ? '' : ', its alt text in its place'}`, { file: d.file, line: d.line, hint: d.hint });
       } else bag.addAll(err.diagnostics);
     }
   });

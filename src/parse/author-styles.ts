@@ -2,12 +2,13 @@
 // for one slide), Slidev's `<style>` (always its slide's own), and a `<style>` in any other deck. Each is read
 // with a real CSS parser and scoped the way its tool scopes it: `section` (Marp's `:root`, Slidev's
 // `.slidev-layout`) is the slide itself, and every other selector is kept to what is on the slides, or on the one slide.
-// A deck carries nothing from outside, so whatever would fetch (`@import`, a url() that is not a data: URI) is
-// left out with a warning; comments go too. The bundle escapes what could end the deck's <style> element.
+// A deck carries nothing from outside, so whatever would fetch (`@import`, a url() that is neither a data: URI nor a
+// picture in the briefing folder, style-pictures.ts) is left out with a warning; comments go too. The bundle escapes what could end the deck's <style> element.
 import { createRequire } from 'node:module';
 import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
-import { findFetchInValue, readCssName } from '../css-references.js';
+import { readCssName } from '../css-references.js';
+import { placeStylePictures } from './style-pictures.js';
 import type { BriefingMeta, IncludedFile, Slide, SourceFile } from '../model.js';
 import { readHeadStyles } from './dialects/header-includes.js';
 import { namesAddress, resolveIncludePath } from '../include-paths.js';
@@ -64,6 +65,9 @@ const require = createRequire(import.meta.url);
 /** What to tell the author of a style's part that was left out for what it would fetch. */
 const FETCH_HINT = 'a style may use fonts and pictures only as data: URIs; put a picture on the slide, or a theme file in the briefing folder (theme: ./my-theme.css)';
 const PARSE_HINT = 'check the CSS at that line: a brace, quote or comment left open';
+
+/** Makes a deck picture of a path a style names (`target`, relative to the style's file `from`): its asset reference, or null when it is left out (said by the callee). */
+export type PlaceStylePictureFrom = (target: string, from: { path: string; relPath: string }, line: number) => string | null;
 
 /** CSS for every slide, and where its first line is. */
 export interface DeckStyle {
@@ -136,9 +140,10 @@ export function placeAuthorStyles(found: readonly FoundStyle[], deckStyles: read
 
 /**
  * Reads, scopes and cleans the author's style sheets into one, after the chrome guard; an empty string for none.
- * What is left out, and CSS that will not parse, is warned of at its line.
+ * A picture a style names in the briefing folder is made one of the deck's by `placePicture`; what else is left out,
+ * and CSS that will not parse, is warned of at its line.
  */
-export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: ReadonlyMap<string, IncludedFile>, warn: (file: string, line: number, message: string, hint: string) => void): string {
+export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: ReadonlyMap<string, IncludedFile>, warn: (file: string, line: number, message: string, hint: string) => void, placePicture?: PlaceStylePictureFrom): string {
   if (written.length === 0) return '';
   const styles = expandStyleImports(written, includes, warn);
   const postcss = require('postcss') as typeof import('postcss');
@@ -168,10 +173,12 @@ export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: Re
         rule.remove();
       }
     });
+    // A picture in the briefing folder becomes one of the deck's (style-pictures.ts); what else a value would fetch goes, with its declaration.
+    const place = placePicture && style.relPath !== undefined ? (target: string, line: number) => placePicture(target, { path: style.file, relPath: style.relPath! }, line) : undefined;
     root.walkDecls((decl) => {
-      const fetched = findFetchInValue(decl.value);
-      if (fetched === null) return;
-      warn(style.file, at(decl), `a style's ${decl.prop}: url(${fetched.slice(0, 80)}) was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
+      const outcome = placeStylePictures(decl, isInFontFace(decl), place, at(decl));
+      if (outcome.kept) return;
+      if (outcome.fetched !== undefined) warn(style.file, at(decl), `a style's ${decl.prop}: url(${outcome.fetched.slice(0, 80)}) was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
       decl.remove();
     });
     // Only a top-level rule, or one in @media and its kin, is scoped: keyframes' steps are not selectors, and a nested rule is relative to its parent.
@@ -217,6 +224,12 @@ function keepToSlide(node: import('postcss').ChildNode, leftOut: (what: string) 
   } else if (node.type === 'atrule') {
     node.each((child) => keepToSlide(child, leftOut));
   }
+}
+
+/** Whether a declaration is a font face's: its `src:` names a font, never a picture. */
+function isInFontFace(decl: import('postcss').Declaration): boolean {
+  for (let node = decl.parent as { type: string; name?: string; parent?: unknown } | undefined; node; node = node.parent as typeof node) if (node.type === 'atrule' && readCssName(node.name ?? '') === 'font-face') return true;
+  return false;
 }
 
 /** Whether a rule inside `parent` is one whose selector is scoped: at the top, or in a grouping at-rule. */

@@ -36,6 +36,7 @@ import { expandIncludes } from '../include-paths.js';
 import { readBibliography } from './bibliography.js';
 import { placeWorksCited } from './place-works-cited.js';
 import { gatherDeckStyles, placeAuthorStyles, readStyleClasses, scopeAuthorStyles } from './author-styles.js';
+import { createStylePicturePlacer } from './style-pictures.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck, readRevealSectionsBody } from './dialects/reveal-html.js';
 import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
@@ -377,7 +378,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   fillSlidevToc(slides, new Map(rawSlides.flatMap((raw) => (raw.toc && slideOf.has(raw) ? [[slideOf.get(raw)!, raw.toc] as const] : []))));
   // Marp's and Slidev's styles call the slide `:root`; in other decks it is the page.
   const placed = placeAuthorStyles(styles, deckStyles, slideOf, commentNotes !== 'none');
-  const authorCss = scopeAuthorStyles(placed, includes, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint })) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides, meta.size) : '');
+  const authorCss = scopeAuthorStyles(placed, includes, (file, line, message, hint) => bag.warn('W_STYLE', message, { file, line, hint }), createStylePicturePlacer(images, meta.peerTools, bag)) + (meta.peerTools.includes('Slidev') ? writeUtilityCss(slides, meta.size) : '');
   return { meta, metaSource: location, sections, slides, images, charts, ...(logo !== undefined ? { logo } : {}), ...(pageTotal !== undefined ? { pageTotal } : {}), ...(authorCss ? { authorCss } : {}), ...(markdown.imageFilters.length > 0 ? { imageFilters: markdown.imageFilters } : {}) };
 }
 

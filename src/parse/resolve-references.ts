@@ -7,6 +7,8 @@ import { isDataPicture, nameDataPicture } from '../data-picture.js';
 /** Resolves an image (or chart data) reference to a posix path inside the briefing, or records why it cannot be. */
 export function resolveImagePath(href: string, file: SourceFile, where: { file: string; line: number }, bag: DiagnosticBag, what = 'image', remote: 'error' | 'leave out' = 'error', rootedIn?: string): string | null {
   const shown = truncate(href);
+  // Only a picture on the slide has alt text to show in its place; a background or a style's picture shows nothing.
+  const instead = what === 'image' || what === 'logo' ? ', its alt text in its place' : '';
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || href.startsWith('//')) {
     const hint = `download the ${what} into the briefing folder and reference it by its relative path`;
@@ -21,7 +23,7 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
     const message = `${what} "${shown}" uses the ${scheme}: scheme; only files in the briefing folder can be inlined`;
     const hint = `reference the ${what} by a path relative to this Markdown file`;
     // In a deck written for another tool (`file:///Users/me/Desktop/a.png`, as an editor writes a dropped picture), it is left out, never read.
-    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${message}, so it was left out, its alt text in its place`, { ...where, hint });
+    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${message}, so it was left out${instead}`, { ...where, hint });
     else bag.error('E_PATH_OUTSIDE', message, { ...where, hint });
     return null;
   }
@@ -49,7 +51,7 @@ export function resolveImagePath(href: string, file: SourceFile, where: { file: 
   // Outside the folder, a picture is never read. A deck written for another tool builds all the same (a course's decks
   // often share a folder of pictures above them): it is left out, its alt text in its place, and said so.
   const outside = (message: string, hint: string) => {
-    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${message}, so it was left out, its alt text in its place: nothing outside the briefing folder is read`, { ...where, hint });
+    if (remote === 'leave out') bag.warn('W_IMAGE_MISSING', `${message}, so it was left out${instead}: nothing outside the briefing folder is read`, { ...where, hint });
     else bag.error('E_PATH_OUTSIDE', message, { ...where, hint });
     return null;
   };
