@@ -148,6 +148,30 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect(await steps(index('Numbered'))).toEqual(['Sooner', 'Later+Sooner']);
   });
 
+  it("Slidev's v-mark in Chromium: the marked text is in sight from the start, its mark drawn at its click in its colour, and a mark with no click drawn at once", async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Marks', '', '<span v-mark.red>under</span> <span v-mark.circle="2">round</span> <span v-mark.highlight="true">lit</span>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'browser-slidev-marks'), 'slides.md'));
+    const shown = await tab.show(built.deck.html);
+    const states = await shown.page.evaluate(() => {
+      const reveal = (window as unknown as { Reveal: { slide(h: number): void; nextFragment(): boolean } }).Reveal;
+      reveal.slide(0);
+      const look = () => [...document.querySelectorAll('section.present .bd-mark')].map((el) => {
+        const style = getComputedStyle(el);
+        return `${el.textContent}:${style.opacity}:${style.textDecorationLine}/${style.textDecorationColor}:${style.outlineStyle}:${style.backgroundColor}`;
+      });
+      const out = [look()];
+      while (reveal.nextFragment()) out.push(look());
+      return out;
+    });
+    // The text's colour (the white theme's, Slidev's default being no theme of ours), and a highlight of it.
+    const lit = 'color(srgb 0.133333 0.133333 0.133333 / 0.35)';
+    expect(states).toEqual([
+      ['under:1:none/rgb(34, 34, 34):none:rgba(0, 0, 0, 0)', 'round:1:none/rgb(34, 34, 34):none:rgba(0, 0, 0, 0)', `lit:1:none/rgb(34, 34, 34):none:${lit}`],
+      ['under:1:underline/rgb(248, 113, 113):none:rgba(0, 0, 0, 0)', 'round:1:none/rgb(34, 34, 34):none:rgba(0, 0, 0, 0)', `lit:1:none/rgb(34, 34, 34):none:${lit}`],
+      ['under:1:underline/rgb(248, 113, 113):none:rgba(0, 0, 0, 0)', 'round:1:none/rgb(34, 34, 34):solid:rgba(0, 0, 0, 0)', `lit:1:none/rgb(34, 34, 34):none:${lit}`],
+    ]);
+  });
+
   it("Slidev's ranged click in Chromium: v-click=\"[1, 3]\" on an element, a picture or an MDC span (and <v-click at=\"[1, 3]\"> in a line) shows from click 1 until click 3, when what replaces it steps in", async () => {
     const deck = ['---', 'theme: default', 'title: S', 'mdc: true', '---', '', '# Ranged', '', '<div v-click="[1, 3]">Before</div>', '<div v-click="3">After</div>', '', 'Line <v-click at="[1, 3]">inline</v-click> end, [Word]{v-click="[1, 3]"}.', '', '<img src="dot.svg" v-click="[1, 3]" alt="Raw">', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(FIXTURES, 'dialects', 'dot.svg')) }, 'browser-slidev-ranged'), 'deck.md'));

@@ -885,6 +885,33 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("Slidev: v-mark marks its element (an underline by default, a circle, a box, a highlight, in a colour) at its click, as v-click places one, its text in sight before; on an MDC span too, a quoted object's braces and all; nothing of it is text or a warning", async () => {
+    const deck = [
+      '---', 'theme: default', 'mdc: true', '---', '', '# Marks', '',
+      '<span v-mark.red="2">Two</span> <span v-mark.circle.orange>next</span> <strong v-mark="{ at: 3, color: \'#234\', type: \'box\' }">boxed</strong> <span v-mark="true">always</span> <span v-mark="false">never</span>',
+      '', '<p v-click v-mark.strike>clicked</p>', '',
+      'A [lit]{v-mark.highlight.yellow} word, a [boxed]{v-mark="{ type: \'crossed-off\', at: 5 }"} one.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-marks'), 'slides.md'));
+    // Slidev's default theme is not built in: that is the one warning.
+    expect(built.warnings.map((w) => w.message)).toEqual(['Slidev\'s theme "default" is not built in; using white']);
+    const body = built.briefing.slides.find((s) => s.title === 'Marks')!.bodyHtml.replace(/\n/g, '');
+    expect(body).toBe([
+      '<p><span class="bd-mark bd-mark-underline mark-red fragment custom" data-fragment-index="2">Two</span> ',
+      '<span class="bd-mark bd-mark-circle mark-orange fragment custom" data-fragment-index="1">next</span> ',
+      '<strong class="bd-mark bd-mark-box mark-[#234] fragment custom" data-fragment-index="3">boxed</strong> ',
+      '<span class="bd-mark bd-mark-underline">always</span> <span>never</span></p>',
+      // With a click of its own, the element steps in marked.
+      '<p class="fragment bd-mark bd-mark-strike-through" data-fragment-index="2">clicked</p>',
+      '<p>A <span class="bd-mark bd-mark-highlight mark-yellow fragment custom" data-fragment-index="3">lit</span> word, a <span class="bd-mark bd-mark-crossed-off fragment custom" data-fragment-index="5">boxed</span> one.</p>',
+    ].join(''));
+    // Its colours are UnoCSS's (red is its 400, as Slidev's text-red), a hex as written.
+    const css = built.briefing.authorCss!;
+    expect(css).toContain('.reveal .slides .slide-body .mark-red{--bd-mark-color:#f87171}');
+    expect(css).toContain('.reveal .slides .slide-body .mark-\\[\\#234\\]{--bd-mark-color:#234}');
+    expect(css).toContain('.reveal .slides .bd-mark-underline:is(:not(.fragment),.visible){text-decoration:underline');
+  });
+
   it("Slidev: a magic-move block shows its last step's code, never the fences of its steps, with a warning at its line", async () => {
     const deck = ['---', 'title: T', 'transition: fade', '---', '', '# Before', '', 'Text.', '', '---', '', '# Code', '', '````md magic-move {lines: true}', '```js {1}', 'const x = 1', '```', '```ts', 'const x: number = 2', '```', '````', '', 'A [link](file:///etc/hosts).', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-magic-move'), 'deck.md'));
@@ -2286,12 +2313,12 @@ describe("Slidev's <LightOrDark>", () => {
 });
 
 describe("Slidev's Vue directives on raw HTML", () => {
-  it("names Vue's directives on raw HTML (v-mark, v-motion, bindings, handlers) as Slidev's, and keeps their elements' text", async () => {
+  it("names Vue's directives on raw HTML (v-motion, bindings, handlers) as Slidev's, and keeps their elements' text; v-mark is a mark", async () => {
     const deck = ['---', 'theme: default', '---', '', '# Marks', '', 'A <span v-mark.underline.red>marked</span> word.', '', '<div v-motion :initial="{ x: -80 }" @click="go">Moving</div>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-directives'), 'deck.md'));
     expect(toPlainText(built.briefing.slides[0]!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('A marked word. Moving');
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('<span class="bd-mark bd-mark-underline mark-red fragment custom">marked</span>');
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED').map((w) => `${w.line} ${w.code} ${w.message}`)).toEqual([
-      "7 W_PEER_SYNTAX Slidev's (Vue's) v-mark.underline.red on <span> does nothing outside Slidev and was left out; the element and its text stay",
       "9 W_PEER_SYNTAX Slidev's (Vue's) v-motion on <div>, :initial on <div>, @click on <div> do nothing outside Slidev and were left out; the element and its text stay",
     ]);
   });
@@ -3165,8 +3192,10 @@ describe("Slidev's MDC syntax and icons", () => {
     const body = built.briefing.slides.find((s) => s.title === 'Props')!.bodyHtml;
     expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('A marked word, one, gone, third, bound and .');
     // On a slide with a numbered click, the others are placed as Slidev places them: each one click after the one before.
-    expect(body).toContain('<span class="fragment" data-fragment-index="1">one</span>');
-    expect(body).toContain('<span class="fragment fade-out" data-fragment-index="2">gone</span>');
+    // The mark is drawn at the first click (slidev-marks.ts), as Slidev counts a v-mark as a click.
+    expect(body).toContain('<span class="bd-mark bd-mark-underline mark-red fragment custom" data-fragment-index="1"><span class="text-xl">marked</span></span>');
+    expect(body).toContain('<span class="fragment" data-fragment-index="2">one</span>');
+    expect(body).toContain('<span class="fragment fade-out" data-fragment-index="3">gone</span>');
     expect(body).toContain('<span class="fragment" data-fragment-index="3">third</span>');
     expect(body).toMatch(/<img [^>]*alt="p"[^>]*class="fragment"/);
     // A span's v-after comes with the click before it, as an element's does.
@@ -3176,11 +3205,8 @@ describe("Slidev's MDC syntax and icons", () => {
     const relative = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntheme: default\nmdc: true\n---\n\n# Relative\n\n[one]{v-click} [three]{v-click="'+2'"} [two]{v-click="-1"}\n` }, 'slidev-mdc-relative'), 'deck.md'));
     expect([...relative.briefing.slides[0]!.bodyHtml.matchAll(/data-fragment-index="(\d)">(\w+)/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual(['one 0', 'three 2', 'two 1']);
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual([
-      // Slidev's utility class stays on the span (below); its marker's colour goes.
-      '8: MDC attributes v-mark.red=true are not supported and were left out',
       '8: MDC attributes #x .a .b :count=10 @click=go are not supported and were left out',
     ]);
-    expect(body).toContain('<span class="text-xl">marked</span>');
   });
 
   it("keeps Slidev's utility classes and the deck's own style classes that MDC's attributes give a span, bold, italic or struck text, for them to style", async () => {

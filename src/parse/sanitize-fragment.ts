@@ -6,6 +6,7 @@ import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, clickIndex, clickRange, clickStep, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from './dialects/slidev-after.js';
+import { isMarkAttribute, MARK_CLASS, readSlidevMark } from './dialects/slidev-marks.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
@@ -98,8 +99,14 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   const attributified = readAttributified(grid ? withoutGrid(attribs) : attribs);
   // Marp's mark of a step in raw HTML (`<span data-marpit-fragment="2">`), which its own template steps through: reveal's fragment, at its place.
   const marpit = attribs[MARPIT_FRAGMENT];
-  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified.classes, ...clicks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
-  const out: Record<string, string> = grid || clicks.length > 0 || attributified.classes.length > 0 || marpit !== undefined || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
+  // Slidev's `v-mark` (slidev-marks.ts): its mark's classes, and a fragment that keeps the text in sight unless a click of its own steps it in.
+  const mark = readSlidevMark(attribs);
+  const markClick = mark && clicks.length === 0 && !('always' in mark.click) ? mark.click : undefined;
+  const marks = mark ? [...mark.classes, ...(markClick ? ['fragment', 'custom'] : [])] : [];
+  const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified.classes, ...clicks, ...marks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
+  const out: Record<string, string> = grid || clicks.length > 0 || marks.length > 0 || attributified.classes.length > 0 || marpit !== undefined || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
+  if (markClick?.index !== undefined) out['data-fragment-index'] = markClick.index;
+  else if (markClick?.step !== undefined && markClick.step !== 1) out[CLICK_STEP] = String(markClick.step);
   if (marpit !== undefined && /^\d{1,3}$/.test(marpit) && attribs['data-fragment-index'] === undefined) out['data-fragment-index'] = marpit;
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;
@@ -309,7 +316,7 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     },
     allowedClasses: Object.fromEntries(
       // Slidev's utility classes too (uno-utilities.ts), whose rules a Slidev deck gets.
-      [...CLASSED_TAGS].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), utilityClassPattern(), ...styleClasses]]).concat([['a', [utilityClassPattern()]]]),
+      [...CLASSED_TAGS].map((tag) => [tag, [...FRAGMENT_CLASSES, ...(RENDERER_CLASSES[tag] ?? []), utilityClassPattern(), MARK_CLASS, ...styleClasses]]).concat([['a', [utilityClassPattern()]]]),
     ),
     allowedStyles: {
       '*': SAFE_INLINE_STYLES,
@@ -347,7 +354,7 @@ export function describeRemoved(before: string, after: string, counts?: Map<stri
     if ((tagsAfter.get(key) ?? 0) >= count) continue;
     const [tag, attribute] = key.split(' ');
     // Slidev's click attribute and Marp's step go, but their meaning stays: the element is a fragment; so does a grid read as the column grid.
-    if (attribute && (isClickAttribute(attribute) || attribute === MARPIT_FRAGMENT)) continue;
+    if (attribute && (isClickAttribute(attribute) || isMarkAttribute(attribute) || attribute === MARPIT_FRAGMENT)) continue;
     const what = attribute ? `${attribute} on <${tag}>` : `<${tag}>`;
     removed.push(what);
     counts?.set(what, count - (tagsAfter.get(key) ?? 0));

@@ -104,6 +104,9 @@ export function mdcInlineExtension(report: (raw: string, message: string) => voi
   };
 }
 
+/** A character of MDC's props, or a quoted value whole, which may hold braces: a pattern's source, for a block of props `{…}`. */
+export const MDC_PROP_TEXT = `(?:[^{}\\n"'\`]|"[^"\\n]*"|'[^'\\n]*'|\`[^\`\\n]*\`)`;
+
 /**
  * One of MDC's props: `#id` or `.class` (running to a space, `#` or `.`, so `.a.b` is two classes), or a key, which
  * runs to a space or `=` (Vue's `v-mark.red`, `:count`, `@click` are keys), with a value quoted, bracketed or bare.

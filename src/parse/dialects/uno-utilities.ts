@@ -6,6 +6,7 @@
 // are UnoCSS's own palette (its preset's colour table), `text-red-500`, `bg-blue-100/50` with an opacity.
 import { colors } from '@unocss/preset-mini/colors';
 import { SLIDE_SIZES, type Slide, type SlideSize } from '../../model.js';
+import { MARK_COLOUR_CLASS, MARK_CSS } from './slidev-marks.js';
 
 /** Font sizes, `text-xs` to `text-9xl`, in em of the text around. */
 const TEXT_SIZES: Record<string, number> = { xs: 0.75, sm: 0.875, base: 1, lg: 1.125, xl: 1.25, '2xl': 1.5, '3xl': 1.875, '4xl': 2.25, '5xl': 3, '6xl': 3.75, '7xl': 4.5, '8xl': 6, '9xl': 8 };
@@ -68,7 +69,7 @@ function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegEx
   if (made) return made;
   const palette = readPalette();
   const pattern = new RegExp(
-    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|(?:font|fw)-(?:${Object.keys(WEIGHTS).join('|')}|[1-9]00)|(?:font|text)-size-\\d{1,2}(?:\\.\\d{1,2})?|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}(?:\\.5)?|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2}|grid-(?:cols|rows)-\\[${GRID_TRACK}(?:_${GRID_TRACK}){0,7}\\])$`,
+    `^(?:${Object.keys(FIXED).map((c) => c.replace(/[/]/g, '\\/')).join('|')}|(?:text|bg|border)-(?:${[...palette.keys()].join('|')})(?:\\/(?:100|\\d{1,2}))?|text-(?:${Object.keys(TEXT_SIZES).join('|')})|(?:font|fw)-(?:${Object.keys(WEIGHTS).join('|')}|[1-9]00)|(?:font|text)-size-\\d{1,2}(?:\\.\\d{1,2})?|leading-(?:${Object.keys(LEADINGS).join('|')})|opacity-(?:100|\\d{1,2})|op-?(?:100|\\d{1,2})|(?:${Object.keys(SPACING).join('|')})-?\\d{1,2}(?:\\.5)?|m[xytrbl]?-auto|ma|w-\\d{1,3}|h-\\d{1,3}|text-\\d{1,2}(?:\\.\\d{1,2})?|max-w-(?:${Object.keys(MAX_WIDTHS).join('|')})|border-(?:[trblxy]-)?(?:0|1|2|4|8)|(?:text|bg|border)-\\[#[0-9a-fA-F]{3,8}\\](?:\\/(?:100|\\d{1,2}))?|space-[xy]-\\d{1,2}|grid-(?:cols|rows)-\\[${GRID_TRACK}(?:_${GRID_TRACK}){0,7}\\]|${MARK_COLOUR_CLASS.source.slice(1, -1)})$`,
   );
   return (made = { palette, pattern });
 }
@@ -94,6 +95,8 @@ function declare(cls: string, rem = readSlidevRem('16:9')): string | undefined {
   if (weight) return `font-weight:${weight[1]}`;
   if (cls.startsWith('fw-')) return declare(`font-${cls.slice(3)}`, rem);
   if (Object.hasOwn(FIXED, cls)) return FIXED[cls];
+  // A rough mark's colour (slidev-marks.ts): UnoCSS's colour of that name, as Slidev's `text-red` on the mark, or a hex.
+  if (MARK_COLOUR_CLASS.test(cls)) return `--bd-mark-color:${cls.startsWith('mark-[') ? cls.slice(6, -1) : palette.get(cls.slice(5))}`;
   // An arbitrary colour, `text-[#457b9d]`, `bg-[#1d3557]/20`: a hex the pattern has checked.
   const arbitrary = /^(text|bg|border)-\[(#[0-9a-fA-F]{3,8})\](?:\/(\d{1,3}))?$/.exec(cls);
   if (arbitrary) return `${COLOUR_PROPERTIES[arbitrary[1]!]}:${arbitrary[3] === undefined ? arbitrary[2] : `color-mix(in srgb, ${arbitrary[2]} ${arbitrary[3]}%, transparent)`}`;
@@ -141,7 +144,9 @@ export function writeUtilityCss(slides: readonly Pick<Slide, 'bodyHtml' | 'colum
   // The layout's own (`layoutClass: gap-16`): on a two-column slide its grid of columns, as Slidev's two-cols sets them on its grid; else the slide's body.
   const onLayouts = new Set(slides.flatMap((s) => s.look?.layoutClass?.split(/\s+/) ?? []).filter((cls) => utilityClassPattern().test(cls)));
   const between = (cls: string) => (SPACE_BETWEEN.test(cls) ? ' > * + *' : '');
+  const marked = slides.some((s) => [s.bodyHtml, ...(s.columns ?? []), s.columnsLead ?? '', s.columnsTail ?? ''].some((html) => html.includes('bd-mark')));
   return [
+    ...(marked ? [MARK_CSS] : []),
     ...[...used].sort().map((cls) => `.reveal .slides .slide-body .${escapeClass(cls)}${between(cls)}{${declare(cls, rem)}}\n`),
     ...[...onSlides].sort().map((cls) => `.reveal .slides section[data-author-class~="${cls}"] .slide-body${between(cls)}{${declare(cls, rem)}}\n`),
     ...[...onLayouts].sort().map((cls) => `.reveal .slides section[data-layout-class~="${cls}"]:not(.layout-two-column) .slide-body${between(cls)},.reveal .slides section.layout-two-column[data-layout-class~="${cls}"] .columns${between(cls)}{${declare(cls, rem)}}\n`),

@@ -2,7 +2,8 @@ import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { startWithinWindow } from '../../extension-start.js';
 import { describeIgnored, readAttributes, readPlaces, writePlaces, type Attributes } from './attributes.js';
 import { readConditional } from './conditional.js';
-import { readMdcAttributes, readMdcClick } from '../mdc.js';
+import { MDC_PROP_TEXT, readMdcAttributes, readMdcClick } from '../mdc.js';
+import { isMarkAttribute, readSlidevMark, writeMarkedSpan } from '../slidev-marks.js';
 import { isClickAttribute } from '../slidev.js';
 import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from '../slidev-after.js';
 import { FRAGMENT_CLASS } from '../reveal.js';
@@ -13,6 +14,12 @@ import { escapeHtml } from '../../../html-text.js';
 
 /** The longest bracketed span read, in characters; a longer one stays text. */
 const MAX_SPAN = 1000;
+/** A bracketed span and its attribute block; an attribute block alone, of at most 500 characters. */
+const PANDOC_SPAN = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/;
+const PANDOC_BLOCK = /^\{([^{}\n]{0,500})\}/;
+/** The same in an MDC deck, whose quoted values may hold braces (Slidev's `{v-mark="{ type: 'box' }"}`). */
+const MDC_SPAN = new RegExp(`^\\[((?:\\\\.|[^\\\\[\\]]|\\[(?:\\\\.|[^\\\\[\\]])*\\])*)\\]\\{(${MDC_PROP_TEXT}*)\\}`);
+const MDC_BLOCK = new RegExp(`^\\{(${MDC_PROP_TEXT}{0,500})\\}`);
 /** A size an `<img>` can take as its attribute: pixels or a percentage. */
 const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 /** A step Pandoc's attributes ask for (`{.fragment .fade-up fragment-index=2}`): reveal's effects beside `.fragment`, and its place in the order. */
@@ -72,7 +79,7 @@ const MDC_TAKES_ATTRIBUTES = new Set([...TAKES_ATTRIBUTES, 'strong', 'em', 'del'
  * and reported as one (and the props themselves say nothing more); undefined when they are not props.
  */
 function readMdcTextProps(src: string, tokens: Tokens.Generic[]): Tokens.Generic | undefined {
-  const match = /^\{([^{}\n]{0,500})\}/.exec(src);
+  const match = MDC_BLOCK.exec(src);
   const attributes = match ? readMdcAttributes(match[1]!) : null;
   if (!match || !attributes) return undefined;
   const text = tokens.pop()!;
@@ -99,7 +106,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
       // No `start`: marked ends a stretch of text at every `[` already, so a span is always tried where it could begin.
       tokenizer(src: string) {
         // Read within a bounded window: tried at every `[`, an unbounded search of a long unclosed run would be quadratic.
-        const match = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/.exec(src.slice(0, MAX_SPAN));
+        const match = (mdc ? MDC_SPAN : PANDOC_SPAN).exec(src.slice(0, MAX_SPAN));
         const attributes = match ? read(match[2]!) : null;
         if (!match || !attributes) return undefined;
         return { type: 'pandocSpan', raw: match[0], attributes, tokens: this.lexer.inlineTokens(match[1]!) };
@@ -113,7 +120,10 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         let inner = this.parser.parseInline(tokens);
         const fragment = readFragment(attributes, mdc);
         const step = readIntoStep(fragment, mdc);
-        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k) && k !== 'style') }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
+        // Slidev's rough mark on a span (`[word]{v-mark.circle}`), as on an element (slidev-marks.ts).
+        // A bare prop reads as `true` (readMdcAttributes), where Vue's bare directive has no value: the mark is drawn at the next click.
+        const mark = mdc ? readSlidevMark(Object.fromEntries(attributes.pairs.map(([k, v]) => [k, isMarkAttribute(k) && v === 'true' ? '' : v]))) : null;
+        const ignored = describeIgnored({ ...attributes, pairs: attributes.pairs.filter(([k]) => !step.pair(k) && k !== 'style' && !(mdc && isMarkAttribute(k))) }, (cls) => step.cls(cls) || Object.hasOwn(SPAN_ELEMENTS, cls) || styleClasses.has(cls));
         // Its inline style (Quarto's way to colour text, `[red]{style="color: red"}`): what an author's HTML may keep of it.
         const style = keepSafeDeclarations(attributes.pairs.find(([k]) => k === 'style')?.[1] ?? '');
         ignored.push(...style.dropped.map((declaration) => `style=${declaration}`));
@@ -123,6 +133,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
         // Classes the deck's own styles name (and, in an MDC deck, Slidev's utility classes) stay on the span, for them to style.
         const styled = [...new Set(attributes.classes)].filter((cls) => styleClasses.has(cls));
         if (styled.length > 0) inner = `<span class="${styled.join(' ')}">${inner}</span>`;
+        if (mark) inner = writeMarkedSpan(mark, inner, fragment !== null);
         return fragment ? `<span${writeFragment(fragment)}>${inner}</span>` : inner;
       },
     },
@@ -141,7 +152,7 @@ export function pandocInlineExtensions(report: (raw: string, ignored: string[]) 
           before.pandocRawFormat = raw[1]!.toLowerCase();
           return { type: 'pandocAttributes', raw: raw[0], attributes: { id: null, classes: [], pairs: [] }, usedPair: () => true, usedClass: () => true, usedId: true };
         }
-        const match = /^\{([^{}\n]{0,500})\}/.exec(src);
+        const match = (mdc ? MDC_BLOCK : PANDOC_BLOCK).exec(src);
         const attributes = match ? read(match[1]!) : null;
         if (!match || !attributes) return undefined;
         let usedPair: (name: string) => boolean = () => false;
