@@ -5,6 +5,7 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseHtmlFragment } from '../parse/html-fragment.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN } from '../model.js';
 import { appendAll } from '../append-all.js';
+import { readCode } from './read-highlighted-code.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -63,36 +64,6 @@ export interface SlideBlocks {
   blocks: SlideBlock[];
   fragments: number;
 }
-
-/** The a11y-light palette highlight.js uses in the deck, by token class, so code keeps its colours outside the browser. */
-const CODE_COLORS: Record<string, string> = {
-  comment: '696969',
-  quote: '696969',
-  variable: 'D91E18',
-  'template-variable': 'D91E18',
-  tag: 'D91E18',
-  name: 'D91E18',
-  'selector-id': 'D91E18',
-  'selector-class': 'D91E18',
-  regexp: 'D91E18',
-  deletion: 'D91E18',
-  number: 'AA5D00',
-  built_in: 'AA5D00',
-  literal: 'AA5D00',
-  type: 'AA5D00',
-  params: 'AA5D00',
-  meta: 'AA5D00',
-  link: 'AA5D00',
-  attribute: 'AA5D00',
-  string: '008000',
-  symbol: '008000',
-  bullet: '008000',
-  addition: '008000',
-  title: '007FAA',
-  section: '007FAA',
-  keyword: '7928A1',
-  'selector-tag': '7928A1',
-};
 
 /** Reads slide HTML into blocks. Chart markers become chart blocks; everything else is read from the markup. */
 export function readSlideBlocks(html: string): SlideBlocks {
@@ -294,33 +265,6 @@ function readSpan(cell: Element, row: number, column: number): CellSpan[] {
   const rowspan = read('rowspan', 65534);
   if (colspan === undefined && rowspan === undefined) return [];
   return [{ row, column, ...(colspan !== undefined ? { colspan } : {}), ...(rowspan !== undefined ? { rowspan } : {}) }];
-}
-
-/** The grey the deck gives the lines a code block's highlight leaves out (templates/themes/code.css). */
-const GREYED_CODE = '696969';
-
-/** Code as lines of runs, each run coloured by its highlight.js token class; the lines its first highlight step leaves out, grey, as the deck shows them. */
-function readCode(pre: Element): TextRun[][] {
-  const lines: TextRun[][] = [[]];
-  const highlighted = childElements(pre).some((e) => e.tagName === 'code' && hasClass(e, 'has-highlights'));
-  const walk = (node: Node, color: string | undefined) => {
-    if ('value' in node && node.nodeName === '#text') {
-      node.value.split('\n').forEach((part, i) => {
-        if (i > 0) lines.push([]);
-        if (part) lines.at(-1)!.push({ text: part, code: true, ...(color ? { color } : {}) });
-      });
-      return;
-    }
-    if (!isElement(node)) return;
-    if (highlighted && hasClass(node, 'code-line') && !hasClass(node, 'highlight-line')) return node.childNodes.forEach((child) => walkGreyed(child));
-    const token = (attribute(node, 'class') ?? '').split(/\s+/).map((c) => c.replace(/^hljs-/, '')).find((c) => CODE_COLORS[c]);
-    node.childNodes.forEach((child) => walk(child, token ? CODE_COLORS[token] : color));
-  };
-  // A greyed line is one colour, whatever its tokens.
-  const walkGreyed = (node: Node): void => (isElement(node) ? node.childNodes.forEach(walkGreyed) : walk(node, GREYED_CODE));
-  pre.childNodes.forEach((child) => walk(child, undefined));
-  while (lines.length > 1 && lines.at(-1)!.length === 0) lines.pop();
-  return lines;
 }
 
 /** The TeX source KaTeX keeps in its MathML annotation. */
