@@ -90,6 +90,44 @@ async function readPptx(bytes: Uint8Array): Promise<ReadPptx> {
   return { zip, xml, slides, size: { cx: Number(sldSz.cx), cy: Number(sldSz.cy) } };
 }
 
+/**
+ * A slide's click animations as its XML writes them, each click a list of its effects (`appear: text`, `go: text`), each
+ * naming what it shows or hides: a paragraph's text, or an object's name; the timing's targets checked against the slide's
+ * objects by id (a text object by its text, another by its name), and each built object listed in the build list as PowerPoint lists it.
+ */
+async function readClicks(read: ReadPptx, slide: number): Promise<string[][]> {
+  const tree = await read.xml(`ppt/slides/slide${slide}.xml`);
+  const objects = new Map([...findAll(tree, 'p:sp'), ...findAll(tree, 'p:pic'), ...findAll(tree, 'p:graphicFrame')].map((object) => [findAll([object], 'p:cNvPr')[0]![':@']!.id!, object]));
+  const mainSeq = findAll(tree, 'p:cTn').find((cTn) => cTn[':@']?.nodeType === 'mainSeq');
+  if (!mainSeq) return [];
+  const clicks = childrenOf(findAll([mainSeq], 'p:childTnLst')[0]!).filter((node) => tagOf(node) === 'p:par');
+  const built = new Set(findAll(tree, 'p:bldP').map((b) => `${b[':@']!.spid} ${b[':@']!.grpId}`));
+  return clicks.map((click) => findAll([click], 'p:cTn').filter((cTn) => cTn[':@']?.presetClass).map((effect) => {
+    const target = findAll([effect], 'p:spTgt')[0]![':@']!.spid!;
+    const object = objects.get(target);
+    expect(object, `click target ${target}`).toBeDefined();
+    const range = findAll([effect], 'p:pRg')[0]?.[':@'];
+    const what = range ? textIn(findAll([object!], 'a:p')[Number(range.st)]!) : tagOf(object!) === 'p:sp' ? textIn(object!) : findAll([object!], 'p:cNvPr')[0]![':@']!.name;
+    if (tagOf(object!) === 'p:sp') expect(built, `build of ${target}`).toContain(`${target} ${effect[':@']!.grpId}`);
+    return `${effect[':@']!.presetClass === 'exit' ? 'go' : 'appear'}: ${what}`;
+  }));
+}
+
+/** A deck whose slides step in every way a deck can: paragraphs, one going, a picture, a table and code; and a slide with no step. */
+function writeStepsDeck(name: string): string {
+  const square = readFileSync(path.join(PPTX_FIXTURE, 'square.png'));
+  return writeBriefing({
+    'deck.md': [
+        '---', 'title: Steps', 'agenda: false', '---', '',
+        '## Mixed', '', 'Intro, at once.', '', '<div class="fragment">', '', 'A stepped paragraph.', '', '</div>', '',
+        '<div class="fragment fade-out" data-fragment-index="1">', '', 'Goes at the first click.', '', '</div>', '', '![A square](square.png){.fragment}', '',
+        '## Objects', '', '<div class="fragment">', '', '| A | B |', '| - | - |', '| 1 | 2 |', '', '</div>', '', '<div class="fragment">', '', '```js', 'x = 1', '```', '', '</div>', '',
+        '## Plain', '', 'Nothing steps.', '',
+      ].join('\n'),
+    'square.png': square,
+  }, name);
+}
+
 async function exportPptx(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ bytes: Uint8Array; err: string; file: string }> {
   const file = path.join(tempDir(), 'deck.pptx');
   const saved = process.env.SOURCE_DATE_EPOCH;
@@ -217,8 +255,11 @@ describe('briefdeck pptx on its fixture', () => {
     expect(columns.paragraphs.map((p) => p.text)).toEqual(['Left one', 'Left two', 'Right one', 'Right two']);
   });
 
-  it('says once that fragments are shown all at once', () => {
-    expect(exported.err.match(/info: 2 build steps \(fragments\) shown all at once/g)).toHaveLength(1);
+  it("makes the incremental list's items click animations, and says so once", async () => {
+    expect(exported.err.match(/info: 2 blocks and list items step in or out at a click, as PowerPoint animations/g)).toHaveLength(1);
+    expect(exported.err).not.toContain('shown all at once');
+    const steps = model.briefing.slides.findIndex((slide) => slide.title === 'Steps') + 1;
+    expect(await readClicks(read, steps)).toEqual([['appear: Step one'], ['appear: Step two']]);
   });
 
   it('carries the classification banner, the footer rule and the slide number on the slide master', async () => {
@@ -414,6 +455,22 @@ describe.skipIf(soffice === null)('LibreOffice opens the file', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBe((await loadModel(PPTX_FIXTURE)).briefing.slides.length);
   });
+
+  it('reads the click animations as the deck steps: each on its click, on the paragraph, picture or table it shows or hides', { timeout: scaled(120_000) }, async () => {
+    const { file } = await exportPptx(path.join(writeStepsDeck('pptx-steps-libreoffice'), 'deck.md'));
+    const out = tempDir();
+    execFileSync(soffice!, [`-env:UserInstallation=file://${tempDir()}`, '--headless', '--convert-to', 'fodp', '--outdir', out, file], { timeout: scaled(110_000), stdio: 'ignore' });
+    const odp = readFileSync(path.join(out, 'deck.fodp'), 'utf8');
+    // What LibreOffice's own model of each slide's animations names: by click, the kind of effect and the text of its target (a picture's or table's frame, by its kind).
+    const pages = [...odp.matchAll(/<draw:page [\s\S]*?<\/draw:page>/g)].map((page) => {
+      const targetOf = (id: string) => {
+        const element = new RegExp(`<([\\w:-]+)[^>]*xml:id="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(page[0]);
+        return element?.[1] === 'text:p' || element?.[1] === 'draw:custom-shape' ? element[2]!.replace(/<[^>]+>/g, '').trim() : element?.[1] ?? 'none';
+      };
+      return [...page[0].matchAll(/presentation:node-type="on-click"[^>]*presentation:preset-class="(\w+)"[\s\S]*?smil:targetElement="([^"]+)"/g)].map((m) => `${m[1]}: ${targetOf(m[2]!)}`);
+    });
+    expect(pages).toEqual([[], ['exit: Goes at the first click.', 'entrance: A stepped paragraph.', 'entrance: draw:frame'], ['entrance: draw:frame', 'entrance: x = 1'], []]);
+  });
 });
 
 describe('slide blocks for PowerPoint', () => {
@@ -555,6 +612,38 @@ describe('slide blocks for PowerPoint', () => {
     expect(highlighted).toEqual(['key finding']);
     expect(underlined).toEqual(['underlined']);
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A key finding and an underlined word.']);
+  });
+});
+
+describe('build steps as PowerPoint click animations', () => {
+  it("numbers a slide's steps as reveal steps through them: by data-fragment-index, the rest after in the order they stand, across its columns; a list item in a stepped block with both", async () => {
+    const { readSlideParts } = await import('../src/export/read-slide-blocks.js');
+    const [lead, left, right] = readSlideParts([
+      '<p class="fragment">Third, unindexed first</p><ul><li class="fragment" data-fragment-index="2">Second, at index 2</li><li>Shown with its list</li></ul>',
+      '<div class="fragment" data-fragment-index="0"><p>First</p><ul><li class="fragment">Fourth, in the first</li></ul></div>',
+      '<p class="fragment fade-out" data-fragment-index="2">Gone at the second</p><p class="fragment highlight-red">Not a step</p><p>Always</p>',
+    ]);
+    const stepsOf = (blocks: import('../src/export/read-slide-blocks.js').SlideBlock[]) => blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => [i.runs[0]!.text, i.step ?? b.step]) : [[b.kind === 'paragraph' ? b.runs[0]!.text : b.kind, b.step]]));
+    expect([...stepsOf(lead!.blocks), ...stepsOf(left!.blocks), ...stepsOf(right!.blocks)]).toEqual([
+      ['Third, unindexed first', { in: 3 }], ['Second, at index 2', { in: 2 }], ['Shown with its list', undefined],
+      ['First', { in: 1 }], ['Fourth, in the first', { in: 4 }],
+      ['Gone at the second', { out: 2 }], ['Not a step', undefined], ['Always', undefined],
+    ]);
+    // The highlight only restyles: it is the one step not made.
+    expect(lead!.fragments).toBe(1);
+  });
+
+  it('makes each step a click: list items and paragraphs appear in their text box, a picture, table and code block whole, a fade-out goes; a slide without steps has no timing', async () => {
+    const deck = writeStepsDeck('pptx-steps');
+    const exported = await exportPptx(path.join(deck, 'deck.md'));
+    const read = await readPptx(exported.bytes);
+    expect(await readClicks(read, 2)).toEqual([['go: Goes at the first click.'], ['appear: A stepped paragraph.'], ['appear: Image 0']]);
+    expect(await readClicks(read, 3)).toEqual([['appear: Table 0'], ['appear: x = 1']]);
+    // Every object of the slide has an id of its own (pptxgenjs gave the table the code's).
+    const ids = [...(await read.zip.file('ppt/slides/slide3.xml')!.async('string')).matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await read.zip.file('ppt/slides/slide4.xml')!.async('string')).not.toContain('<p:timing');
+    expect(exported.err).toContain('info: 5 blocks and list items step in or out at a click');
   });
 });
 

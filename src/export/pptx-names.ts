@@ -9,6 +9,19 @@ import type * as Pptx from 'pptxgenjs';
 type Slide = Pptx.default.Slide;
 type TextRun = { text?: string; options?: Record<string, unknown> };
 
+/** The object each slide was given last: its name, and how many objects the slide had then. */
+const lastObjects = new WeakMap<Slide, { name: string; count: number }>();
+
+/**
+ * The object last added to a slide named by nameSlideObjects, as its XML names it (an animation's target): its name, and
+ * its id, which pptxgenjs gives a text, picture or chart by its place among the slide's objects (the id 1 is the slide's
+ * own tree). A name alone may be a title placeholder's too; a table's id is counted otherwise, and its name is its own.
+ */
+export function lastObject(slide: Slide): { name: string; id: number } | undefined {
+  const last = lastObjects.get(slide);
+  return last && { name: last.name, id: last.count + 1 };
+}
+
 /** Makes a slide name each object it is given as pptxgenjs would, from counts kept as they are added; returns the slide. */
 export function nameSlideObjects(slide: Slide): Slide {
   // pptxgenjs counts texts and shapes together (both are its text objects), and names each of the other kinds apart.
@@ -16,7 +29,9 @@ export function nameSlideObjects(slide: Slide): Slide {
   /** The options with the object's name: its own, or pptxgenjs's for the next of its kind; either way it is counted. */
   const named = <T extends { objectName?: string }>(options: T | undefined, kind: keyof typeof counts, word: string) => {
     const count = counts[kind]++;
-    return { ...options, objectName: options?.objectName ?? `${word} ${count}` } as T & { objectName: string };
+    const objectName = options?.objectName ?? `${word} ${count}`;
+    lastObjects.set(slide, { name: objectName, count: (lastObjects.get(slide)?.count ?? 0) + 1 });
+    return { ...options, objectName } as T & { objectName: string };
   };
   const { addText, addShape, addImage, addTable, addChart } = slide;
   slide.addText = (text, options) => {

@@ -8,7 +8,10 @@ import { type Briefing, type ChartRef, type Slide } from '../model.js';
 import { writtenForAnotherTool } from '../written-for.js';
 import type { CheckedChart } from '../charts/chart-data.js';
 import { addNativeChart, mix, type Box } from './pptx-charts.js';
-import { codeParagraphs, estimateHeight, paragraph, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';
+import { codeParagraphs, estimateHeight, paragraph, paragraphSteps, textParagraphs, type PptxText, type TextLook } from './pptx-text.js';
+import { lastObject } from './pptx-names.js';
+import type { StepTarget } from './pptx-animations.js';
+import type { BuildStep } from './fragment-steps.js';
 import type { CellSpan, SlideBlock } from './read-slide-blocks.js';
 import type { ThemePalette } from './theme-palette.js';
 
@@ -46,6 +49,22 @@ export interface SlideContext {
   checkedCharts: ReadonlyMap<number, CheckedChart>;
   /** The file's slide (1 for the first) each of the deck's links to a slide (`#/3`, a table of contents') goes to. */
   slideLinks: ReadonlyMap<string, number>;
+  /** Told each object, or paragraph of a text box, that steps in or out at a click, for write-pptx.ts to animate (pptx-animations.ts). */
+  steps?: StepTarget[];
+}
+
+/** Notes the step of the object just added, by its name and id on the slide (a table by its name alone, see lastObject), and its kind. */
+function noteStep(ctx: SlideContext, step: BuildStep | undefined, kind: 'text' | 'picture' | 'chart' | 'table' = 'text'): void {
+  const shape = step && ctx.steps ? lastObject(ctx.slide) : undefined;
+  if (shape) ctx.steps!.push({ shape: shape.name, ...(kind === 'table' ? {} : { id: shape.id }), step: step!, ...(kind === 'picture' ? { kind } : kind !== 'text' ? { kind: 'graphic' as const } : {}) });
+}
+
+/** Notes the step of each paragraph of the text box just added, made of these blocks (pptx-text.ts counts them as it writes them). */
+function noteParagraphSteps(ctx: SlideContext, blocks: readonly SlideBlock[]): void {
+  if (!ctx.steps) return;
+  const steps = paragraphSteps(blocks);
+  const shape = steps.some(Boolean) ? lastObject(ctx.slide) : undefined;
+  if (shape) steps.forEach((step, paragraph) => step && ctx.steps!.push({ shape: shape.name, id: shape.id, paragraph, step }));
 }
 
 const BODY_SIZE = 20;
@@ -145,6 +164,7 @@ function placePicture(ctx: SlideContext, block: Extract<SlideBlock, { kind: 'ima
   const y = top ?? (bottom !== undefined ? slideH - bottom - h : undefined);
   if (x === undefined || y === undefined) return false;
   ctx.slide.addImage({ data: image.data, x, y, w, h, altText: block.alt.trim() === '' ? DECORATIVE_PICTURE : block.alt });
+  noteStep(ctx, block.step, 'picture');
   return true;
 }
 
@@ -209,6 +229,7 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
           ),
           { x: box.x, y, w: box.w, fontSize: 16, fontFace: ctx.palette.bodyFont, color: ctx.palette.text, border: { type: 'solid', pt: 1, color: mix(ctx.palette.text, ctx.palette.background, 0.3) }, autoPage: false },
         );
+        noteStep(ctx, first.step, 'table');
         y += height + 0.15;
         return;
       }
@@ -223,6 +244,7 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const h = image.height * scale;
         // pptxgenjs names a picture without alt text by its file (`preencoded.png`), which a screen reader would read: it is marked decorative instead.
         ctx.slide.addImage({ data: image.data, x: box.x + (box.w - w) / 2, y, w, h, altText: first.alt.trim() === '' ? DECORATIVE_PICTURE : first.alt });
+        noteStep(ctx, first.step, 'picture');
         y += h + 0.15;
         return;
       }
@@ -233,9 +255,11 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         // Room for the caption under the chart, when it has one.
         const space = (objectsAfter > 0 ? remaining / (objectsAfter + 1) : remaining) - (chart.caption ? 0.5 : 0);
         const h = addNativeChart(ctx.pptx, ctx.slide, chart, checked, { x: box.x, y, w: box.w, h: space }, ctx.palette);
+        noteStep(ctx, first.step, 'chart');
         y += h + 0.1;
         if (chart.caption) {
           ctx.slide.addText(chart.caption, { x: box.x, y, w: box.w, h: 0.4, fontSize: 14, color: ctx.palette.text, fontFace: ctx.palette.bodyFont });
+          noteStep(ctx, first.step);
           y += 0.45;
         }
         return;
@@ -244,6 +268,7 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const paragraphs = codeParagraphs(first.lines, look(ctx, 14));
         const h = Math.min(remaining, first.lines.length * ((14 * 1.3) / 72) + 0.3);
         ctx.slide.addText(paragraphs, { x: box.x, y, w: box.w, h, fontSize: 14, color: ctx.palette.text, fill: { color: mix(ctx.palette.text, ctx.palette.background, 0.06) }, valign: 'top', margin: 8 });
+        noteStep(ctx, first.step);
         y += h + 0.15;
         return;
       }
@@ -251,6 +276,7 @@ function flow(ctx: SlideContext, blocks: SlideBlock[], box: Box, fontSize: numbe
         const paragraphs = textParagraphs(group, look(ctx, fontSize));
         const h = objectsAfter > 0 || i < groups.length - 1 ? Math.min(remaining, estimateHeight(paragraphs, box.w, fontSize)) : remaining;
         addTextBox(ctx, paragraphs, { x: box.x, y, w: box.w, h }, fontSize);
+        noteParagraphSteps(ctx, group);
         y += h;
       }
     }

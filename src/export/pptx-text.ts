@@ -4,6 +4,7 @@ import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
 import type { SlideBlock, TextRun } from './read-slide-blocks.js';
+import type { BuildStep } from './fragment-steps.js';
 import { appendAll } from '../append-all.js';
 
 /** PowerPoint's numbering for a list's style (its HTML `type`). */
@@ -82,6 +83,24 @@ export function textParagraphs(blocks: SlideBlock[], look: TextLook): PptxText[]
     }
   }
   return out;
+}
+
+/** The step of each paragraph textParagraphs makes of these blocks, in its order: a list item's own, else its block's. */
+export function paragraphSteps(blocks: readonly SlideBlock[]): (BuildStep | undefined)[] {
+  return blocks.flatMap((block) => {
+    switch (block.kind) {
+      case 'paragraph':
+      case 'heading':
+      case 'math':
+        return [block.step];
+      case 'list':
+        return block.items.map((item) => item.step ?? block.step);
+      case 'quote':
+        return block.paragraphs.map(() => block.step);
+      default:
+        return [];
+    }
+  });
 }
 
 /** Code as monospace lines, each token in its highlight colour. */

@@ -6,6 +6,8 @@ import { parseHtmlFragment } from '../parse/html-fragment.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN } from '../model.js';
 import { appendAll } from '../append-all.js';
 import { readCode } from './read-highlighted-code.js';
+import { markFragment, numberFragments, stepOf, type BuildStep, type FragmentMark } from './fragment-steps.js';
+import { classesOf } from '../parse/html-nodes.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -36,10 +38,12 @@ export interface ListItem {
   numbering?: 'a' | 'A' | 'i' | 'I';
   startAt?: number;
   runs: TextRun[];
+  /** The click the item steps in or out at: its own fragment's, or those around its list. */
+  step?: BuildStep;
 }
 
-/** A block of slide content, in reading order. */
-export type SlideBlock =
+/** A block of slide content, in reading order, with the click it steps in or out at (fragment-steps.ts). */
+export type SlideBlock = (
   | { kind: 'paragraph'; runs: TextRun[] }
   | { kind: 'heading'; runs: TextRun[] }
   | { kind: 'list'; items: ListItem[] }
@@ -48,7 +52,8 @@ export type SlideBlock =
   | { kind: 'image'; asset: number; alt: string; place?: PicturePlace }
   | { kind: 'code'; lines: TextRun[][] }
   | { kind: 'math'; tex: string }
-  | { kind: 'chart'; index: number };
+  | { kind: 'chart'; index: number }
+) & { step?: BuildStep };
 
 /** Where a picture is placed on the slide: its sides and width as CSS lengths (`200px`, `10%`), as the deck writes them. */
 export interface PicturePlace {
@@ -59,48 +64,87 @@ export interface PicturePlace {
   width?: string;
 }
 
-/** The blocks of one slide body, and whether any element of it was a fragment (a build step the export cannot show). */
+/** The blocks of one slide body, and how many of its fragments are build steps the export cannot show (inline, in code, or an effect that neither shows nor hides). */
 export interface SlideBlocks {
   blocks: SlideBlock[];
   fragments: number;
 }
 
-/** Reads slide HTML into blocks. Chart markers become chart blocks; everything else is read from the markup. */
-export function readSlideBlocks(html: string): SlideBlocks {
-  const result: SlideBlocks = { blocks: [], fragments: 0 };
-  let last = 0;
-  // Chart markers hold NUL, which an HTML parser drops, so the HTML is cut at them first.
-  for (const match of html.matchAll(CHART_MARKER_PATTERN)) {
-    readFragment(html.slice(last, match.index), result);
-    result.blocks.push({ kind: 'chart', index: Number(match[1]) });
-    last = match.index + match[0].length;
-  }
-  readFragment(html.slice(last), result);
-  return result;
+/** What reading a slide's parts shares: its fragments as met, numbered once every part is read, and the ones each block and item stands in. */
+interface StepState {
+  marks: FragmentMark[];
+  within: Map<SlideBlock | ListItem, FragmentMark[]>;
 }
 
-function readFragment(html: string, into: SlideBlocks): void {
+/** Reads slide HTML into blocks. Chart markers become chart blocks; everything else is read from the markup. */
+export function readSlideBlocks(html: string): SlideBlocks {
+  return readSlideParts([html])[0]!;
+}
+
+/**
+ * Reads the parts of one slide (its columns, with what comes before and after them) into blocks, their build steps
+ * numbered across the whole slide, as reveal steps through them; the count of steps not animated is the first part's.
+ */
+export function readSlideParts(parts: readonly string[]): SlideBlocks[] {
+  const state: StepState = { marks: [], within: new Map() };
+  const read = parts.map((html) => {
+    const result: SlideBlocks = { blocks: [], fragments: 0 };
+    let last = 0;
+    // Chart markers hold NUL, which an HTML parser drops, so the HTML is cut at them first.
+    for (const match of html.matchAll(CHART_MARKER_PATTERN)) {
+      readFragment(html.slice(last, match.index), result, state);
+      result.blocks.push({ kind: 'chart', index: Number(match[1]) });
+      last = match.index + match[0].length;
+    }
+    readFragment(html.slice(last), result, state);
+    return result;
+  });
+  if (state.marks.length > 0) {
+    const numbers = numberFragments(state.marks);
+    for (const [holder, marks] of state.within) {
+      const step = stepOf(marks, numbers);
+      if (step) holder.step = step;
+    }
+  }
+  read[0]!.fragments = read.reduce((sum, part) => sum + part.fragments, 0);
+  return read;
+}
+
+function readFragment(html: string, into: SlideBlocks, state: StepState): void {
   if (html.trim() === '') return;
   const root = parseHtmlFragment(html);
+  /** The fragments around the element being read, outermost first. */
+  const active: FragmentMark[] = [];
   const visit = (node: Node) => {
     if (!isElement(node)) {
       const text = 'value' in node && node.nodeName === '#text' ? node.value.trim() : '';
       if (text) into.blocks.push({ kind: 'paragraph', runs: [{ text }] });
       return;
     }
-    if (hasClass(node, 'fragment')) into.fragments++;
+    const mark = hasClass(node, 'fragment') ? markFragment(classesOf(node), attribute(node, 'data-fragment-index'), state.marks.length) : undefined;
+    if (hasClass(node, 'fragment') && !mark) into.fragments++;
+    if (mark) state.marks.push(mark);
+    if (mark) active.push(mark);
+    const before = into.blocks.length;
+    readElement(node);
+    // The blocks this element made, unless one inside it has placed them already, stand in the fragments around it.
+    if (active.length > 0) for (const block of into.blocks.slice(before)) if (!state.within.has(block)) state.within.set(block, [...active]);
+    if (mark) active.pop();
+  };
+  const readElement = (node: Element) => {
     switch (node.tagName) {
       case 'p': {
+        // A picture is read as an element of its own, so one that is a fragment (`![](a.png){.fragment}`) is a step.
         const image = onlyImage(node);
-        if (image) into.blocks.push(image);
+        if (image) visit(image);
         else {
           // A captioned figure (Pandoc's and Quarto's): each picture in it, then its caption as a paragraph. A picture
           // within text (an icon in a sentence) has no place in a run of PowerPoint text: it follows its paragraph.
-          const pictures = descendants(node).filter((c) => c.tagName === 'img').map(readImage).filter((p): p is SlideBlock => p !== undefined);
+          const pictures = descendants(node).filter((c) => c.tagName === 'img');
           const figure = childElements(node).some((c) => c.tagName === 'span' && hasClass(c, 'figure-caption'));
-          if (figure) appendAll(into.blocks, pictures);
+          if (figure) pictures.forEach(visit);
           pushRuns(into, 'paragraph', readRuns(node, into));
-          if (!figure) appendAll(into.blocks, pictures);
+          if (!figure) pictures.forEach(visit);
         }
         return;
       }
@@ -114,7 +158,7 @@ function readFragment(html: string, into: SlideBlocks): void {
         return;
       case 'ul':
       case 'ol':
-        into.blocks.push({ kind: 'list', items: readList(node, 0, into) });
+        into.blocks.push({ kind: 'list', items: readList(node, 0, into, { state, around: active }) });
         return;
       // A definition list (Pandoc's): each term a bold paragraph, each definition a paragraph under it.
       case 'dt':
@@ -170,6 +214,8 @@ function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text
       return;
     }
     if (!isElement(node)) return;
+    // A picture is read apart from the text (readFragment), and its step with it.
+    if (node.tagName === 'img') return;
     if (hasClass(node, 'fragment')) into.fragments++;
     if (hasClass(node, 'katex')) {
       runs.push({ text: readTex(node), ...mark, italic: true });
@@ -198,8 +244,8 @@ function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text
   return trim ? trimRuns(runs) : runs;
 }
 
-/** Every item of a list and of the lists nested in it, with its level. */
-function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
+/** Every item of a list and of the lists nested in it, with its level; `steps`, when given, places each item in the fragments around it and its own. */
+function readList(list: Element, level: number, into: SlideBlocks, steps?: { state: StepState; around: readonly FragmentMark[] }): ListItem[] {
   const ordered = list.tagName === 'ol';
   const type = ordered ? attribute(list, 'type') : undefined;
   const start = ordered ? Number(attribute(list, 'start') ?? '1') : 1;
@@ -207,7 +253,10 @@ function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
   const startAt = Number.isInteger(start) && start > 1 ? { startAt: start } : {};
   const items: ListItem[] = [];
   for (const li of childElements(list).filter((e) => e.tagName === 'li')) {
-    if (hasClass(li, 'fragment')) into.fragments++;
+    const mark = steps && hasClass(li, 'fragment') ? markFragment(classesOf(li), attribute(li, 'data-fragment-index'), steps.state.marks.length) : undefined;
+    if (hasClass(li, 'fragment') && !mark) into.fragments++;
+    if (mark) steps!.state.marks.push(mark);
+    const around = steps ? [...steps.around, ...(mark ? [mark] : [])] : [];
     // A loose list wraps its text in <p>; a tight one does not. Either way the item's own text comes first.
     const runs = trimRuns(
       li.childNodes.flatMap((child) => {
@@ -218,8 +267,10 @@ function readList(list: Element, level: number, into: SlideBlocks): ListItem[] {
         return readRuns(holder, into, {}, false);
       }),
     );
-    items.push({ level, ordered, ...numbering, ...startAt, runs });
-    for (const nested of childElements(li).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) appendAll(items, readList(nested, level + 1, into));
+    const item: ListItem = { level, ordered, ...numbering, ...startAt, runs };
+    items.push(item);
+    if (around.length > 0) steps!.state.within.set(item, around);
+    for (const nested of childElements(li).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) appendAll(items, readList(nested, level + 1, into, steps && { state: steps.state, around }));
   }
   return items;
 }
@@ -274,9 +325,10 @@ function readTex(element: Element): string {
   return (annotation ? textOf(annotation).trim() : textOf(element).trim()).replace(/\\tag\{(\d+)\}$/, '  ($1)');
 }
 
-function onlyImage(p: Element): SlideBlock | undefined {
+/** The picture a paragraph holds alone, if it does. */
+function onlyImage(p: Element): Element | undefined {
   const children = p.childNodes.filter((c) => !('value' in c && c.nodeName === '#text' && c.value.trim() === ''));
-  return children.length === 1 && isElement(children[0]!) && children[0].tagName === 'img' ? readImage(children[0]) : undefined;
+  return children.length === 1 && isElement(children[0]!) && children[0].tagName === 'img' ? children[0] : undefined;
 }
 
 function readImage(img: Element): SlideBlock | undefined {

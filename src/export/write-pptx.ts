@@ -12,10 +12,11 @@ import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
 import { DiagnosticBag, type Diagnostic } from '../errors.js';
 import { DECORATIVE_PICTURE, placeSlide, type Geometry, type PlacedImage } from './pptx-slides.js';
-import { readSlideBlocks, type SlideBlock } from './read-slide-blocks.js';
+import { readSlideBlocks, readSlideParts, type SlideBlock } from './read-slide-blocks.js';
 import { paletteOn, readThemePalette, type ThemePalette } from './theme-palette.js';
 import { toHex } from '../colour.js';
 import { addSlideTransition, writeSlideTransition } from './pptx-transitions.js';
+import { addSlideTiming, separateTableIds, type StepTarget } from './pptx-animations.js';
 import { nameSlideObjects } from './pptx-names.js';
 import { showPictureSource } from '../data-picture.js';
 
@@ -98,6 +99,9 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const info: string[] = [];
   let fragments = 0;
   let notes = 0;
+  /** Each slide's objects and paragraphs that step in or out at a click, and how many in all. */
+  const slideSteps: StepTarget[][] = [];
+  let animated = 0;
   // Every slide of the deck is a slide of the file, in the same order.
   const slideLinks = new Map(slideIndices(briefing.slides).map((place, i) => [slideAnchor(place), i + 1]));
   for (const [i, slide] of briefing.slides.entries()) {
@@ -109,12 +113,17 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     if (ownPicture) pptxSlide.background = { data: ownPicture.data };
     else if (slidePalette !== palette) pptxSlide.background = { color: slidePalette.background };
     const body = readSlideBlocks(slide.bodyHtml);
-    fragments += body.fragments;
-    const blocksOf = (html: string) => showMissingPicturesAsText(readSlideBlocks(html).blocks, images);
-    const columns = slide.columns ? slide.columns.map(blocksOf) : null;
-    const lead = slide.columnsLead === undefined ? null : blocksOf(slide.columnsLead);
-    const tail = slide.columnsTail === undefined ? null : blocksOf(slide.columnsTail);
-    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks }, slide, showMissingPicturesAsText(body.blocks, images), columns, lead, tail);
+    // The columns and what spans them are read as one slide, so that their steps are numbered across them, as the deck steps through them.
+    const parts = slide.columns ? readSlideParts([slide.columnsLead ?? '', ...slide.columns, slide.columnsTail ?? '']) : null;
+    fragments += (parts?.[0] ?? body).fragments;
+    const shown = parts?.map((part) => showMissingPicturesAsText(part.blocks, images));
+    const columns = shown ? shown.slice(1, -1) : null;
+    const lead = shown && slide.columnsLead !== undefined ? shown[0]! : null;
+    const tail = shown && slide.columnsTail !== undefined ? shown.at(-1)! : null;
+    const steps: StepTarget[] = [];
+    placeSlide({ pptx, slide: pptxSlide, briefing, palette: slidePalette, geometry, images, charts: briefing.charts, checkedCharts, slideLinks, steps }, slide, showMissingPicturesAsText(body.blocks, images), columns, lead, tail);
+    slideSteps.push(steps);
+    animated += steps.length;
     // The header line the deck shows at the top of the slide (Marp's `header`, or the slide's own), above the title.
     const header = slideHeader(slide, meta);
     if (header) {
@@ -130,12 +139,13 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     }
     if (slide.number % 50 === 0) options.progress?.(`placed slide ${slide.number} of ${briefing.slides.length}`);
   }
-  if (fragments > 0) info.push(`${fragments} build step${fragments === 1 ? '' : 's'} (fragments) shown all at once: PowerPoint animations are not made from them`);
+  if (animated > 0) info.push(`${animated} block${animated === 1 ? '' : 's'} and list item${animated === 1 ? '' : 's'} step in or out at a click, as PowerPoint animations`);
+  if (fragments > 0) info.push(`${fragments} build step${fragments === 1 ? '' : 's'} (fragments) shown all at once: PowerPoint animates whole blocks and list items, not words, code lines or effects that only restyle`);
   // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   // Each slide's transition, or the deck's where the author set one (the deck's default fade is the HTML's alone), by slide number.
   const transitions = briefing.slides.map((slide) => writeSlideTransition(slide, meta.transition));
-  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch), transitions), slides: briefing.slides.length, notes, info, warnings: bag.warnings };
+  return { bytes: await stabilise(written, documentDate(meta, options.sourceDateEpoch), transitions, slideSteps), slides: briefing.slides.length, notes, info, warnings: bag.warnings };
 }
 
 /** What a master in a slide's colours (`palette`) adds to its name: nothing in the theme's (`theme`), else its text colour. */
@@ -266,7 +276,7 @@ function notesText(blocks: SlideBlock[]): string {
  * else none), and every entry in the zip carries that date or a fixed one, so
  * the same input gives the same bytes.
  */
-async function stabilise(bytes: Uint8Array, date: Date | undefined, transitions: readonly string[] = []): Promise<Uint8Array> {
+async function stabilise(bytes: Uint8Array, date: Date | undefined, transitions: readonly string[] = [], slideSteps: readonly (readonly StepTarget[])[] = []): Promise<Uint8Array> {
   // Zip times cannot be left out; without a document date they are the DOS epoch.
   const when = new Date(date ? date.getTime() : Date.UTC(1980, 0, 1));
   when.setUTCMilliseconds(0);
@@ -281,7 +291,8 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined, transitions:
     let content: Uint8Array | string = entries[original]!;
     if (/\.(xml|rels)$/.test(name)) content = renumber(new TextDecoder().decode(content));
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name);
-    if (slide && typeof content === 'string') content = addSlideTransition(markDecorativePictures(keepFirstParagraphProperties(content)), transitions[Number(slide[1]) - 1] ?? '');
+    // Its transition, then its build steps as click animations (pptx-animations.ts), in the order PresentationML keeps.
+    if (slide && typeof content === 'string') content = addSlideTiming(addSlideTransition(separateTableIds(markDecorativePictures(keepFirstParagraphProperties(content))), transitions[Number(slide[1]) - 1] ?? ''), slideSteps[Number(slide[1]) - 1] ?? []);
     // The masters' layouts carry the deck's logo, a decorative picture too.
     if (/^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name) && typeof content === 'string') content = markDecorativePictures(content);
     // A chart's data travels as an embedded workbook, itself a zip with its own times.
