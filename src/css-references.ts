@@ -26,7 +26,7 @@ export function readCssUrl(value: string): string | undefined {
 }
 
 /** CSS functions whose string or url() arguments are fetched as images. */
-const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'image', 'element']);
+export const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'image', 'element']);
 
 /**
  * Lists every place in a style sheet that would load something other than a

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
 import { readCssName } from '../css-references.js';
-import { placeStylePictures } from './style-pictures.js';
+import { placeStylePictures, type PlaceStylePictureFrom } from './style-pictures.js';
 import type { BriefingMeta, IncludedFile, Slide, SourceFile } from '../model.js';
 import { readHeadStyles } from './dialects/header-includes.js';
 import { namesAddress, resolveIncludePath } from '../include-paths.js';
@@ -65,9 +65,6 @@ const require = createRequire(import.meta.url);
 /** What to tell the author of a style's part that was left out for what it would fetch. */
 const FETCH_HINT = 'a style may use fonts and pictures only as data: URIs; put a picture on the slide, or a theme file in the briefing folder (theme: ./my-theme.css)';
 const PARSE_HINT = 'check the CSS at that line: a brace, quote or comment left open';
-
-/** Makes a deck picture of a path a style names (`target`, relative to the style's file `from`): its asset reference, or null when it is left out (said by the callee). */
-export type PlaceStylePictureFrom = (target: string, from: { path: string; relPath: string }, line: number) => string | null;
 
 /** CSS for every slide, and where its first line is. */
 export interface DeckStyle {

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Declaration } from 'postcss';
 import type valueParserType from 'postcss-value-parser';
-import { readCssName } from '../css-references.js';
+import { IMAGE_FUNCTIONS, readCssName } from '../css-references.js';
 import { ASSET_SCHEME, type ImageRef } from '../model.js';
 import type { DiagnosticBag } from '../errors.js';
 import { readRootedPathsIn } from '../written-for.js';
@@ -17,14 +17,15 @@ const require = createRequire(import.meta.url);
 /** Makes a picture of the deck from a path a style names, relative to the style's file: its asset reference, or null when it is left out (said by the callee). */
 export type PlaceStylePicture = (target: string, line: number) => string | null;
 
+/** The same, for any style: the path, the style's file it is relative to (`from`), and its line. */
+export type PlaceStylePictureFrom = (target: string, from: { path: string; relPath: string }, line: number) => string | null;
+
 /** What a style's declaration became: kept (its pictures, if any, now asset references), left out quietly (a picture the callee named), or left out for what it would fetch. */
 export type StylePictureOutcome = { kept: true } | { kept: false; fetched?: string };
 
 /** The kinds of file a browser shows as a picture, as the load stage reads them (it checks the bytes, not the name). */
 const PICTURE_FILE = /\.(?:png|jpe?g|gif|webp|svg)$/i;
 
-/** CSS functions whose string arguments are fetched as pictures, as css-references.ts lists them. */
-const IMAGE_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'image', 'element']);
 
 /**
  * Rewrites a declaration's picture paths in the briefing folder as asset references (`place`), in place. Returns
@@ -72,13 +73,12 @@ export function placeStylePictures(decl: Declaration, inFontFace: boolean, place
   return { kept: true };
 }
 
-
 /**
  * Makes each picture a style names (relative to the style's file `from`) one of the deck's `images`, read by the load
  * stage like a slide's background; one outside the folder, or named by an address, is left out with a warning, in
  * every deck, as a style's other fetches are. Returns its asset reference, or null when it is left out.
  */
-export function createStylePicturePlacer(images: ImageRef[], peerTools: readonly string[], bag: DiagnosticBag): (target: string, from: { path: string; relPath: string }, line: number) => string | null {
+export function createStylePicturePlacer(images: ImageRef[], peerTools: readonly string[], bag: DiagnosticBag): PlaceStylePictureFrom {
   return (target, from, line) => {
     const where = { file: from.path, line };
     const relPath = resolveImagePath(target, { ...from, text: '' }, where, bag, 'picture', 'leave out', readRootedPathsIn(peerTools, from.path));
