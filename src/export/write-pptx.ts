@@ -139,7 +139,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     }
     if (slide.number % 50 === 0) options.progress?.(`placed slide ${slide.number} of ${briefing.slides.length}`);
   }
-  if (animated > 0) info.push(`${animated} block${animated === 1 ? '' : 's'} and list item${animated === 1 ? '' : 's'} step in or out at a click, as PowerPoint animations`);
+  if (animated > 0) info.push(`${animated} ${animated === 1 ? 'block or list item steps' : 'blocks and list items step'} in or out at a click, as PowerPoint animations`);
   if (fragments > 0) info.push(`${fragments} build step${fragments === 1 ? '' : 's'} (fragments) shown all at once: PowerPoint animates whole blocks and list items, not words, code lines or effects that only restyle`);
   // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
