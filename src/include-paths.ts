@@ -70,7 +70,15 @@ export function readSnippetLine(line: string): SnippetImport | null {
 }
 
 /** Slidev's `src: ./pages/intro.md` in a slide's front matter; found on any line, since the loader cannot tell front matter apart. */
-const SRC_LINE = /^src:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
+const SRC_LINE = /^src[ \t]*:[ \t]*(["']?)([^"'\s][^"'\n]*?)\1[ \t]*$/;
+
+/** The file a Slidev `src:` line names, and the slides of it a `#2,5-7` picks (as written); undefined for any other line. */
+export function readSrcLine(line: string): { target: string; picks?: string } | undefined {
+  const written = SRC_LINE.exec(line)?.[2];
+  if (written === undefined) return undefined;
+  const hash = written.indexOf('#');
+  return hash === -1 ? { target: written } : { target: written.slice(0, hash), picks: written.slice(hash + 1) };
+}
 
 /** GitPitch's delimiter that takes its slide from a file: its Markdown (`---?include=md/intro.md`) or its code (`---?code=src/a.py`). */
 const GITPITCH_FILE = /^---\?(?:[a-z]+=[^&\n]*&)*(include|code)=([^&\s]+)/;
@@ -111,8 +119,8 @@ export function findIncludes(text: string): { target: string; by: 'quarto' | 'sl
       if (gitpitch !== null) return [{ target: gitpitch.target, by: gitpitch.kind === 'code' ? 'snippet' : 'quarto' }];
       const snippet = readSnippetLine(line);
       if (snippet !== null) return [{ target: snippet.target, by: 'snippet' }];
-      const src = SRC_LINE.exec(line)?.[2];
-      return src === undefined ? [] : [{ target: src, by: 'slidev' }];
+      const src = readSrcLine(line)?.target;
+      return src === undefined || src === '' ? [] : [{ target: src, by: 'slidev' }];
     }),
     ...sections,
   ];

@@ -2536,6 +2536,33 @@ describe("Slidev's src: imports", () => {
       [19, "the file ./pages/missing.md that Slidev's src: names could not be read (…), so it was left out"],
     ]);
   });
+
+  it("the headmatter's src: makes the first slide that file's, its other keys over the file's own (Slidev's frontmatter merging), as a slide's src: does; what a src: slide holds itself is left out with a warning, and #2,5-7 is named", async () => {
+    const dir = writeBriefing({
+      'slides.md': [
+        '---', 'theme: seriph', 'title: Imported', 'class: text-center', 'layout: center', 'src: ./pages/cover.md', '---', '',
+        'Never shown: the headmatter slide is the file\'s.', '',
+        '---', 'src: ./pages/two.md#1', 'layout: center', '---', '', '<!-- loaded from ./pages/two.md -->', '', 'Ignored content', '', '---', '', '# Own slide', '', 'Text', '',
+      ].join('\n'),
+      'pages/cover.md': ['---', 'layout: cover', 'background: "#123456"', '---', '', '# Cover title', '', 'Cover text', '', '<!--', 'Cover notes', '-->', ''].join('\n'),
+      'pages/two.md': ['# Two A', '', 'Alpha', '', '---', '', '# Two B', '', 'Beta', ''].join('\n'),
+    }, 'slidev-headmatter-src');
+    const built = await buildDeck(path.join(dir, 'slides.md'));
+    // The cover's layout gives way to the headmatter's center (a lead slide), its background stays; the headmatter's class is the slide's.
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, s.look?.className, s.look?.backgroundColor, toPlainText(s.bodyHtml).trim(), s.notes?.markdown ?? null])).toEqual([
+      ['Cover title', 'content', 'lead text-center', '#123456', 'Cover text', 'Cover notes'],
+      ['Two A', 'content', 'lead', undefined, 'Alpha', null],
+      ['Two B', 'content', undefined, undefined, 'Beta', null],
+      ['Own slide', 'content', undefined, undefined, 'Text', null],
+    ]);
+    const leftOut = "what a slide that Slidev's src: fills holds of its own is left out, as Slidev leaves it out; put it on a slide of its own after a ---";
+    // The headmatter slide's own text is named too; the comment on the src: slide is not.
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message])).toEqual([
+      [9, leftOut],
+      [12, "Slidev's src: ./pages/two.md#1 picks slides of the file; every slide of it is read"],
+      [18, leftOut],
+    ]);
+  });
 });
 
 describe('pictures in a file another brings in', () => {

@@ -17,8 +17,8 @@ import { takeInlineComments } from './dialects/find-comments.js';
 import { applyMarpLook } from './dialects/marp.js';
 import { guessMarpDirective } from './dialects/marp-comments.js';
 import { rewriteMdcLine, type MdcState } from './dialects/mdc.js';
-import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, readIncludeLine, readSnippetLine, spendIncludeBudget, type IncludeBudget, type SnippetImport } from '../include-paths.js';
-import { writeSnippetBlock } from './dialects/slidev-snippets.js';
+import { readIncludeLine, readSnippetLine, readSrcLine } from '../include-paths.js';
+import { createIncludeReader } from './cut-includes.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { appendAll } from '../append-all.js';
 import { ANY_HEADING, H1, H2 } from './headings.js';
@@ -116,51 +116,15 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   };
   /** Warns at a line of the file being read. */
   const warnHere = (number: number, message: string) => warn(number, message, here());
-  /**
-   * Reads the lines of the file an include names in its place, each at its own line in that file:
-   * Quarto's include line, or Slidev's `src:` (`named`), whose file is read after a cut (`before`, at the include's `number`).
-   */
-  /** What is left of the text the file's includes may add (MAX_INCLUDED_CHARS), and whether an include was refused for it. */
-  const includeBudget: IncludeBudget = { left: MAX_INCLUDED_CHARS };
-  let includeBudgetSpent = false;
-  /**
-   * Takes an include's (or a snippet's) text from the budget; past it, says once, at the first include left out (every
-   * later one would say the same), that it and the includes after it were left out.
-   */
-  const spendOnInclude = (text: string, number: number, written: string, named: string): boolean => {
-    if (spendIncludeBudget(includeBudget, text)) return true;
-    if (!includeBudgetSpent) warnHere(number, `the file ${written} that ${named} names would take what the includes of ${file.relPath} add past ${MAX_INCLUDED_CHARS / 1024 / 1024} MB (files included in each other, or shown, many times), so it and the includes after it were left out`);
-    includeBudgetSpent = true;
-    return false;
-  };
-  const include = (target: string, number: number, named = options.includeNamed ?? "Quarto's include", before?: string) => {
-    const lookup = lookUpInclude(target, including, includes);
-    if ('problem' in lookup) {
-      warnHere(number, describeIncludeProblem(target, named, lookup));
-      return;
-    }
-    if (!spendOnInclude(lookup.found.file.text, number, target, named)) return;
-    if (before !== undefined) handle(before, number);
-    including.push(lookup.found.relPath);
-    reading.push(lookup.found.file);
-    const included = blankFrontMatterComments(lookup.found.file.text.split('\n'), options.commentNotes === 'slidev');
-    comments.enter(included, (index) => index + 1);
-    included.forEach((line, index) => handle(line, index + 1));
-    comments.leave();
-    reading.pop();
-    including.pop();
-  };
+  const { include, showSnippet } = createIncludeReader({
+    file, includes, including, reading, comments, warnHere,
+    blankComments: (included) => blankFrontMatterComments(included, options.commentNotes === 'slidev'),
+    handle: (text, number) => handle(text, number),
+  });
+  /** After a slide whose `src:` brought in a file's slides: Slidev ignores what the slide itself holds, to the next cut. */
+  let skipToCut: { line: number; said: boolean } | undefined;
   /** Whether the line being read follows a blank line, or opens its slide. */
   const followsBlank = () => (current as RawSlide | null)?.body.at(-1)?.text.trim() === '' || !(current as RawSlide | null)?.body.length;
-  /** Reads the code block a snippet import shows in its place, each line at the import's line. */
-  const showSnippet = (snippet: SnippetImport, number: number) => {
-    const lookup = lookUpInclude(snippet.target, including, includes);
-    const block = 'found' in lookup ? writeSnippetBlock(snippet, lookup.found.file.text, lookup.found.relPath) : null;
-    // A snippet shown many times spends the same budget as an include: its text is added each time.
-    if (block && !spendOnInclude(block.join('\n'), number, snippet.written, 'a snippet import')) return;
-    if (block) block.forEach((line) => handle(line, number));
-    else warnHere(number, 'found' in lookup ? `the file ${snippet.written} that a snippet import names has no region ${snippet.region}, so it was left out` : describeIncludeProblem(snippet.written, 'a snippet import', lookup));
-  };
   /**
    * Reads one line; text after a notes block's closer on the same line is read again as a line of its own (`rest`),
    * except that it cannot open a code fence, which only a line's start can.
@@ -168,10 +132,19 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const handle = (original: string, number: number, rest = false): void => {
     // A comment over several lines is the slide's as it stands (or its notes', or gone with hidden content), read as nothing else.
     if (!rest && !fences.inside && !options.commentCommands && comments.holds(original, number)) return void (pandoc.hiding !== undefined ? undefined : notesBlock ? addNote(original, number) : append(original, number));
+    if (skipToCut && !rest) {
+      if (!SEPARATOR.test(original)) {
+        // A comment there (`<!-- loaded from ./pages/intro.md -->`) goes unsaid; anything else is named once.
+        if (original.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(original) && !skipToCut.said) warnHere(number, "what a slide that Slidev's src: fills holds of its own is left out, as Slidev leaves it out; put it on a slide of its own after a ---");
+        skipToCut.said ||= original.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(original);
+        return;
+      }
+      skipToCut = undefined;
+    }
     // A fence's marker there is text, written as a reference so neither this reader nor marked opens a code block at it.
     let text = rest ? original.replace(/^( {0,3})([`~])(?=\2\2)/, (_, indent: string, c: string) => `${indent}&#${c.charCodeAt(0)};`) : original;
     const target = fences.inside ? null : readIncludeLine(text);
-    if (target !== null) return include(target, number);
+    if (target !== null) return void include(target, number, options.includeNamed ?? "Quarto's include");
     const snippet = fences.inside ? null : readSnippetLine(text);
     if (snippet !== null) return showSnippet(snippet, number);
     // MDC's block components (`::alert` … `::`): their lines go, and their content is read as the slide's.
@@ -344,6 +317,11 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       append(text, number);
     }
   };
+  // Slidev's headmatter that names a file (`src:`) is the first slide's front matter, read as such before the file's text.
+  if (options.headmatterSlide && options.headmatterSlide.length > 0) {
+    const at = options.headmatterSlide[0]!.number;
+    ['---', ...options.headmatterSlide.map((k) => k.text), '---'].forEach((line, i) => handle(line, i === 0 || i > options.headmatterSlide!.length ? at : options.headmatterSlide![i - 1]!.number));
+  }
   comments.enter(lines, (index) => options.lineNumbers?.[index] ?? firstLine + index);
   lines.forEach((original, index) => handle(original, options.lineNumbers?.[index] ?? firstLine + index));
   if (notesBlock) warn(notesOpened.line, 'a notes block is never closed, so everything after it in the file was taken into the notes of its slide; close it (:::, </aside>, </div> or </RenderWhen>)', notesOpened.from);
@@ -359,18 +337,25 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
 
   /** Reads the slide's body, all `key: value` lines, as its Slidev front matter (`number` the line after it). */
   function applySlideFrontMatter(c: RawSlide, number: number) {
+    // Slidev's `src:`: that file's slides take this one's place, read as if they stood here, after a cut; this slide's
+    // other keys are the first one's front matter, over its own (Slidev's frontmatter merging), and what it holds is left out.
+    const src = c.body.findIndex((l) => readSrcLine(l.text) !== undefined);
+    const named = src === -1 ? undefined : readSrcLine(c.body[src]!.text)!;
+    if (named !== undefined && named.target !== '') {
+      const at = c.body[src]!.number;
+      if (named.picks !== undefined) warnHere(at, `Slidev's src: ${named.target}#${named.picks} picks slides of the file; every slide of it is read`);
+      const keys = c.body.filter((l, i) => i !== src && l.text.trim() !== '' && !/^[ \t]*#/.test(l.text));
+      // The slide itself is read: it shows nothing, and the cut before the file's slides ends it.
+      Object.assign(c, { hidden: true, frontMatter: true, body: [] });
+      if (include(named.target, at, "Slidev's src:", '---', keys)) skipToCut = { line: number, said: false };
+      return;
+    }
     const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
-    const srcLine = rewritten.src && c.body[rewritten.src.index]!.number;
     c.trailing = rewritten.trailing.map((t) => ({ ...c.body[t.index]!, text: t.text }));
     c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
     c.frontMatter = true;
     if (rewritten.hidden) c.hidden = true;
     if (rewritten.toc) c.toc = rewritten.toc;
-    // Slidev's `src:`: that file's slides take this one's place; they are read as if they stood here, after a cut.
-    if (rewritten.src !== undefined) {
-      c.hidden = true;
-      include(rewritten.src.path, srcLine ?? number, 'Slidev\'s src:', '---');
-    }
   }
 
   /** A ```yaml block that is all a slide holds so far, of slide keys: read as its front matter, its fences gone. */

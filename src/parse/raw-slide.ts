@@ -52,6 +52,8 @@ export interface FoundStyle {
 
 /** How a deck is cut, and what it carries from file to file. */
 export interface CutOptions {
+  /** Slidev's headmatter keys of the first slide, when they name a file (`src:`): read as that slide's front matter, before the text, at their own lines. */
+  headmatterSlide?: { text: string; number: number }[];
   /** The deck's slide width in pixels, which Slidev's `<Arrow>` points are scaled to. */
   slideWidth?: number;
   /** reveal-md's own separators of one line of text, which cut as `---` and `--` do. */

@@ -8,7 +8,7 @@ import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 const PANDOC_AND_QUARTO = ['abstract', 'header-includes', 'institute', 'toc', 'toc-depth', 'toc-title', 'number-sections', 'slide-level', 'csl', 'link-citations', 'citeproc', 'filters', 'bibliography', 'suppress-bibliography', 'reference-section-title', 'nocite', 'references'];
 
 /** Slidev's slide keys (beyond layout, class and background) that its headmatter may hold, since it is its first slide's front matter too: a page of slides that `src:` imports opens with them. */
-export const SLIDEV_HEADMATTER_SLIDE_KEYS: readonly string[] = ['backgroundSize', 'layoutClass', 'clicks', 'clicksStart', 'hideInToc', 'level', 'preload', 'routeAlias', 'zoom', 'dragPos'];
+export const SLIDEV_HEADMATTER_SLIDE_KEYS: readonly string[] = ['backgroundSize', 'layoutClass', 'clicks', 'clicksStart', 'hideInToc', 'level', 'preload', 'routeAlias', 'zoom', 'dragPos', 'src'];
 
 /** Keys of other Markdown slide tools, by the tool they belong to (for a key two tools share, the first is named unless the deck is already the other's). */
 const PEER_KEYS: Record<string, string> = Object.fromEntries([

@@ -214,12 +214,10 @@ export function rewriteInlineClicks(line: string): string {
  * does. `image:` with an image layout shows that picture: the whole slide
  * for `image`, and a column beside the content for `image-left` and
  * `image-right` (`trailing` holds the lines that go after the content).
- * `src:` names a file whose slides take this one's place (`src`, with the index of its line).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: { text: string; index: number }[]; src?: { path: string; index: number }; toc?: SlidevTocEntry } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: { text: string; index: number }[]; toc?: SlidevTocEntry } {
   let hidden = false;
   const toc: SlidevTocEntry = {};
-  let src: { path: string; index: number } | undefined;
   /** Lines after the content, each with the index of the key it came from, for messages at that key's line. */
   const trailing: { text: string; index: number }[] = [];
   // Values as YAML reads them (a folded `image: >-` over two lines is one address), else as the line writes them.
@@ -266,11 +264,8 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
       }
       return picture;
     }
-    // `src: ./pages/intro.md`: the slides of that file, in this one's place (cut-slides.ts reads them).
-    if (key === 'src' && value !== '') {
-      src = { path: value, index };
-      return '';
-    }
+    // `src: ./pages/intro.md`: the slides of that file, in this one's place (cut-slides.ts reads them, before this).
+    if (key === 'src' && value !== '') return '';
     if ((key === 'hide' || key === 'disabled') && (value === 'true' || value === 'false')) {
       hidden ||= value === 'true';
       return '';
@@ -324,7 +319,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent${guess}; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out${guess}`);
     return '';
   });
-  return { lines: rewritten, hidden, trailing, ...(src !== undefined ? { src } : {}), ...(Object.keys(toc).length > 0 ? { toc } : {}) };
+  return { lines: rewritten, hidden, trailing, ...(Object.keys(toc).length > 0 ? { toc } : {}) };
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
