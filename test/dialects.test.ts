@@ -912,6 +912,12 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(css).toContain('.reveal .slides .bd-mark-underline:is(:not(.fragment),.visible){text-decoration:underline');
   });
 
+  it("Slidev: the older v-click-hide is v-click.hide, a step that hides its element, said of nothing", async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ntheme: default\n---\n\n# Hide\n\n<div v-click-hide>\n\nGoes at the first click\n\n</div>\n\n<div v-click>Comes at the second</div>\n' }, 'slidev-click-hide'), 'slides.md'));
+    expect(built.briefing.slides[0]!.bodyHtml.replace(/\n/g, '')).toBe('<div class="fragment fade-out"><p>Goes at the first click</p></div><div class="fragment">Comes at the second</div>');
+    expect(built.warnings.map((w) => w.line)).toEqual([2]);
+  });
+
   it("Slidev: a magic-move block shows its last step's code, never the fences of its steps, with a warning at its line", async () => {
     const deck = ['---', 'title: T', 'transition: fade', '---', '', '# Before', '', 'Text.', '', '---', '', '# Code', '', '````md magic-move {lines: true}', '```js {1}', 'const x = 1', '```', '```ts', 'const x: number = 2', '```', '````', '', 'A [link](file:///etc/hosts).', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-magic-move'), 'deck.md'));

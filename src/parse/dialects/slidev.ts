@@ -134,8 +134,8 @@ export function isClickAttribute(name: string): boolean {
   return CLICK_ATTRIBUTE.test(name);
 }
 
-/** A click or after attribute with Slidev's modifiers of how it steps in (`v-click.up`, `v-click.fade.right.scale`) or out (`.hide`). */
-const CLICK_ATTRIBUTE = /^v-(?:click|after)(?:\.(?:hide|up|down|left|right|fade|fade-in|scale|none))*$/i;
+/** A click or after attribute with Slidev's modifiers of how it steps in (`v-click.up`, `v-click.fade.right.scale`) or out (`.hide`, and its older `v-click-hide`). */
+const CLICK_ATTRIBUTE = /^v-(?:click|after)(?:\.(?:hide|up|down|left|right|fade|fade-in|scale|none))*$|^v-click-hide$/i;
 
 /** Whether an element's attributes ask it to step in with the click before it (Slidev's `v-after`), with no `v-click` of its own. */
 export function isAfterAttribute(attributeNames: string[]): boolean {
@@ -156,7 +156,7 @@ export function clickIndex(attribs: Record<string, string>): string | undefined 
  * `v-click="-1"` one before it, `at="+1"` on a click element); undefined for a click with no such value.
  */
 export function clickStep(attribs: Record<string, string>): number | undefined {
-  const value = Object.entries(attribs).find(([name]) => /^v-click(?:\.hide)?$/i.test(name))?.[1]?.trim() || attribs.at?.trim();
+  const value = Object.entries(attribs).find(([name]) => /^v-click(?:[.-]hide)?$/i.test(name))?.[1]?.trim() || attribs.at?.trim();
   const step = value === undefined ? null : /^(['"]?)([+-]\d{1,3})\1$/.exec(value);
   return step ? Number(step[2]) : undefined;
 }
@@ -175,7 +175,7 @@ export function clickRange(attribs: Record<string, string>): { from: string; unt
 export function clickClasses(attributeNames: string[]): string[] {
   const clicks = attributeNames.filter(isClickAttribute);
   if (clicks.length === 0) return [];
-  const modifiers = clicks.flatMap((name) => name.toLowerCase().split('.').slice(1));
+  const modifiers = clicks.flatMap((name) => (name.toLowerCase() === 'v-click-hide' ? ['hide'] : name.toLowerCase().split('.').slice(1)));
   if (modifiers.includes('hide')) return ['fragment', 'fade-out'];
   // Slidev's direction of the step's motion (`.up`: it slides up, from below) is reveal's effect of that name; a fade or scale is reveal's own fade in.
   const direction = modifiers.find((m) => m === 'up' || m === 'down' || m === 'left' || m === 'right');
