@@ -3351,6 +3351,13 @@ describe("Marp's rulers and its classic directives", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["18: Marp classic's $width directive is not supported and was left out"]);
   });
 
+  it("Marp classic's template is today's class: *template: invert sets its slide's, template: the slides' after it", async () => {
+    const deck = ['<!-- $theme: gaia -->', '', '# One', '', '---', '<!-- *template: invert -->', '', '# Two', '', '---', '<!-- template: lead -->', '', '# Three', '', '---', '', '# Four', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-classic-template'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className])).toEqual([['One', undefined], ['Two', 'invert'], ['Three', 'lead'], ['Four', 'lead']]);
+    expect(built.warnings.filter((w) => !/theme/.test(w.message))).toEqual([]);
+  });
+
   it('outside a Marp deck *** is a ruler on the slide, as CommonMark has it', async () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n## One\n\nAbove\n\n***\n\nBelow\n' }, 'plain-ruler'), 'deck.md'));
     expect(built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['One']);

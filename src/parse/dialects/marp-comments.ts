@@ -22,7 +22,7 @@ const MARP_DIRECTIVES = new Set([...MARP_GLOBAL_DIRECTIVES, ...MARP_LOCAL_DIRECT
 
 /**
  * The directives of Marp's first version ("Marp classic"), still in older decks: `$` marks a global one,
- * `*` one for this slide only. `page_number` and `footer` map onto today's `paginate` and `footer`.
+ * `*` one for this slide only. `page_number`, `template` and `footer` map onto today's `paginate`, `class` and `footer`.
  * `$theme` and `$size` are today's `theme` and `size`, which Marp still reads.
  */
 export const CLASSIC_DIRECTIVE = /^\s*(\$(?:width|height|prerender)|\*?(?:page_number|footer|template))\s*:/;

@@ -95,8 +95,8 @@ export function readsAsMarpBody(text: string): boolean {
   return MARP_LINE.test(text);
 }
 
-/** The classic directives with a name today: `page_number` is `paginate`, and `footer` stayed `footer`. */
-const MODERN_NAMES: Record<string, string> = { page_number: 'paginate', footer: 'footer' };
+/** The classic directives with a name today: `page_number` is `paginate`, `template` (gaia's `invert`) is `class`, and `footer` stayed `footer`. */
+const MODERN_NAMES: Record<string, string> = { page_number: 'paginate', footer: 'footer', template: 'class' };
 
 /** A classic directive in today's words (`*page_number: false` is `_paginate: false`), or null for one with none (`$width`). */
 function modernizeClassicDirective(text: string): string | null {
