@@ -148,6 +148,28 @@ describe('other tools\' front matter', () => {
     expect(mermaid.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['2: "mermaid" is reveal-md\'s or Quarto\'s metadata; briefdeck ignores it']);
   });
 
+  it("Quarto: date-format writes the date in a style (medium, full, short, iso), in the deck's language, or in a format of dayjs's tokens; a date it cannot read stays as written; code-annotations is read", async () => {
+    const dated = async (date: string, format: string, lang = 'en') => {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': `---\ntitle: T\nlang: ${lang}\ndate: "${date}"\ndate-format: "${format}"\ncode-annotations: true\n---\n\n## One\n\nText.\n` }, 'quarto-date-format'), 'deck.qmd'));
+      expect(built.warnings).toEqual([]);
+      return built.briefing.meta.date;
+    };
+    expect(await dated('2024-04-18', 'medium')).toBe('Apr 18, 2024');
+    expect(await dated('03/07/2005', 'full')).toBe('Monday, March 7, 2005');
+    expect(await dated('03/07/2005', 'short')).toBe('3/7/05');
+    expect(await dated('03-07-05', 'iso')).toBe('2005-03-07');
+    expect(await dated('2024-04-18', 'long', 'fr')).toBe('18 avril 2024');
+    expect(await dated('2024-04-18', '[Week of] dddd, MMMM D, YYYY (DD/MM/YY)')).toBe('Week of Thursday, April 18, 2024 (18/04/24)');
+    expect(await dated('Spring 2024', 'medium')).toBe('Spring 2024');
+    expect(await dated('02/30/2024', 'medium')).toBe('02/30/2024');
+  });
+
+  it("Quarto: title-slide-attributes under format: revealjs: set the title slide's background, as at the top; what it cannot take is named under it", async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    title-slide-attributes:\n      data-background-color: "#123456"\n      data-background-size: 12%\n---\n\n## One\n\nText.\n' }, 'quarto-format-title-slide'), 'deck.qmd'));
+    expect(built.briefing.slides[0]!.look?.backgroundColor).toBe('#123456');
+    expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"format" is Quarto\'s metadata; briefdeck reads part of it and ignores title-slide-attributes.data-background-size']]);
+  });
+
   it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language; R Markdown\'s `r Sys.Date()` too', async () => {
     const before = process.env.SOURCE_DATE_EPOCH;
     process.env.SOURCE_DATE_EPOCH = '1700000000'; // 2023-11-14T22:13:20Z

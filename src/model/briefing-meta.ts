@@ -13,6 +13,8 @@ export interface BriefingMeta {
   subtitle?: string;
   author?: string;
   date?: string;
+  /** Quarto's `date-format:`, how the date is written (quarto-dates.ts): a style (`medium`) or a format (`MMMM D, YYYY`). */
+  dateFormat?: string;
   lang: string;
   theme: string;
   classification?: string;

@@ -8,6 +8,7 @@ import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
+import { isDateFormat } from './quarto-dates.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
@@ -230,6 +231,12 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // A Hugo page made a reveal.js deck (`outputs = ["Reveal"]`): what briefdeck makes anyway.
     case 'outputs':
       return Array.isArray(value) && value.includes('Reveal');
+    // Quarto's code annotations are read as its `below` shows them (code-annotations.ts): the list under the code, the markers gone.
+    case 'code-annotations':
+      return value === true || value === 'below' || value === 'hover' || value === 'select';
+    // How Quarto writes the deck's date (quarto-dates.ts): a style or a format of dayjs's tokens.
+    case 'date-format':
+      return typeof value === 'string' && isDateFormat(value.trim()) && ((meta.dateFormat = value.trim()), true);
     case 'format': {
       // `format: revealjs` says only what briefdeck makes anyway.
       if (value === 'revealjs') return true;
@@ -248,6 +255,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         theme: (v) => applyQuartoTheme(v, meta),
         css: (v) => applyStyleSheets(v, meta, line),
         'include-in-header': (v) => applyHeadIncludes('include-in-header', v, meta, line),
+        // The title slide's background, written here as at the top.
+        'title-slide-attributes': (v) => applyPeerKey('title-slide-attributes', v, meta, line),
       });
       // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.
       return read === null ? false : read.length === 0 ? true : read;

@@ -2,6 +2,7 @@
 // and Quarto's lists and maps of authors, and the date keywords Quarto and R Markdown fill in when the deck is rendered.
 import type { BriefingMeta } from '../../model.js';
 import { fillRDates } from './r-dates.js';
+import { formatQuartoDate } from './quarto-dates.js';
 
 /** Slidev's `duration: 35min` (also `35m`, `1h`, `1.5h`) as minutes, or undefined when it is not such a string. */
 export function readDurationText(value: unknown): number | undefined {
@@ -40,7 +41,7 @@ const DATE_KEYWORDS = new Set(['today', 'now']);
 
 /**
  * Quarto's `date: today` (or `now`): the build's day, and `date: last-modified`: the day its file was last
- * changed, each written out in the deck's language, as Quarto shows it; and R Markdown's `` `r Sys.Date()` `` in a date.
+ * changed, each written out in the deck's language, as Quarto shows it, or as its `date-format:` says; and R Markdown's `` `r Sys.Date()` `` in a date.
  */
 export function resolveDateKeyword(meta: BriefingMeta, days: { today?: string; lastModified?: string }): void {
   // R Markdown's `` `r Sys.Date()` `` (xaringan's starter deck: `date: "2016/12/12 (updated: `r Sys.Date()`)"`) is the day
@@ -50,6 +51,11 @@ export function resolveDateKeyword(meta: BriefingMeta, days: { today?: string; l
   }
   const keyword = meta.date?.trim();
   const iso = keyword === undefined ? undefined : DATE_KEYWORDS.has(keyword) ? days.today : keyword === 'last-modified' ? days.lastModified : undefined;
+  // Quarto's `date-format:` writes the date, a keyword's day or one as written, its way; a date it cannot read stays as written.
+  if (meta.dateFormat !== undefined && (iso ?? keyword) !== undefined) {
+    meta.date = formatQuartoDate((iso ?? keyword)!, meta.dateFormat, meta.lang) ?? meta.date;
+    return;
+  }
   if (iso === undefined) return;
   const day = new Date(`${iso}T00:00:00Z`);
   let format: Intl.DateTimeFormat;
