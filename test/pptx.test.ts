@@ -406,6 +406,24 @@ describe('briefdeck pptx errors', () => {
     expect(own).toContain('Section');
   });
 
+  it("sets a section's rule in the margin beside its title and the kicker over it, where the title placeholder stands (they overlapped: the title kept the master's place)", async () => {
+    const { bytes } = await exportPptx(path.join(writeBriefing({ 'deck.md': ['---', 'title: T', '---', '', '# Part one', '', '## A', '', 'Text.', ''].join('\n') }, 'pptx-section-place'), 'deck.md'));
+    const read = await readPptx(bytes);
+    const index = read.slides.findIndex((slide) => slide.title === 'Part one') + 1;
+    const tree = await read.xml(`ppt/slides/slide${index}.xml`);
+    const boxOf = (name: string) => {
+      const sp = findAll(tree, 'p:sp').find((node) => findAll([node], 'p:cNvPr')[0]![':@']!.name === name || textIn(node) === name)!;
+      const at = findAll([sp], 'a:off')[0]![':@']!;
+      const size = findAll([sp], 'a:ext')[0]![':@']!;
+      return { x: Number(at.x), y: Number(at.y), w: Number(size.cx), h: Number(size.cy) };
+    };
+    const [rule, kicker, title] = [boxOf('Shape 0'), boxOf('Section'), boxOf('Part one')];
+    expect(rule.x + rule.w).toBeLessThan(title.x);
+    expect(kicker.x).toBe(title.x);
+    // The kicker within the title's box, above its text at the box's foot; the rule beside both.
+    expect([kicker.y >= title.y, kicker.y + kicker.h <= title.y + title.h, rule.y <= kicker.y, rule.y + rule.h <= title.y + title.h]).toEqual([true, true, true, true]);
+  });
+
   it('leaves out, with a warning at its line, an SVG picture it cannot draw, and writes the rest (it ended in an internal error)', async () => {
     // Not well-formed XML: a browser shows nothing for it either, and resvg refuses it.
     const dir = writeBriefing({ 'briefing.yml': 'title: Unreadable\n', 'a.md': '## Picture\n\nText.\n\n![A bar](bar.svg)\n', 'bar.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"' });

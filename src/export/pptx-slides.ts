@@ -307,11 +307,15 @@ function placeTitleSlide(ctx: SlideContext): void {
 
 function placeSection(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]): void {
   const g = ctx.geometry;
-  ctx.slide.addShape(ctx.pptx.ShapeType.rect, { x: g.margin, y: g.height * 0.34, w: 0.12, h: 1.6, fill: { color: ctx.palette.accent }, line: { color: ctx.palette.accent } });
+  // The title stands where the master's placeholder does (at the margin, its text at the foot of a box from 0.3 of the
+  // height, 1.4 in high): pptxgenjs places a placeholder's text there whatever it is told, so the rule and the kicker
+  // are set beside and above it, the rule in the margin.
+  const top = g.height * 0.3;
+  ctx.slide.addShape(ctx.pptx.ShapeType.rect, { x: g.margin - 0.3, y: top + 0.35, w: 0.12, h: 1.05, fill: { color: ctx.palette.accent }, line: { color: ctx.palette.accent } });
   // The kicker is briefdeck's; a deck written for another tool shows its section's title alone, as that tool does.
-  if (!writtenForAnotherTool(ctx.briefing.meta)) ctx.slide.addText('Section', { x: g.margin + 0.35, y: g.height * 0.34, w: g.width - 2 * g.margin, h: 0.45, fontSize: 16, color: ctx.palette.accent, fontFace: ctx.palette.bodyFont, bold: true });
-  ctx.slide.addText(slide.title ?? '', { placeholder: 'title', x: g.margin + 0.35, y: g.height * 0.34 + 0.45, h: 1.1, fontSize: 40 });
-  if (blocks.length > 0) flow(ctx, blocks, { x: g.margin + 0.35, y: g.height * 0.34 + 1.7, w: g.width - 2 * g.margin - 0.35, h: 1.5 }, BODY_SIZE);
+  if (!writtenForAnotherTool(ctx.briefing.meta)) ctx.slide.addText('Section', { x: g.margin, y: top + 0.35, w: g.width - 2 * g.margin, h: 0.45, fontSize: 16, color: ctx.palette.accent, fontFace: ctx.palette.bodyFont, bold: true, margin: 0 });
+  ctx.slide.addText(slide.title ?? '', { placeholder: 'title', fontSize: 40 });
+  if (blocks.length > 0) flow(ctx, blocks, { x: g.margin, y: top + 1.6, w: g.width - 2 * g.margin, h: 1.5 }, BODY_SIZE);
 }
 
 /** A quote large and italic, its attribution (a line starting with a dash) below it in the body size. */
