@@ -23,8 +23,8 @@ interface Effect {
   exit: boolean;
 }
 
-/** Escapes a name for a pattern that finds it as written in the XML. */
-const escapeForPattern = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+/** A name as the XML writes it in an attribute. */
+const escapeXmlName = (name: string) => name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /**
  * The slide's XML with its build steps as click animations, each target found by its object's name; the XML as it is
@@ -34,8 +34,16 @@ export function addSlideTiming(xml: string, targets: readonly StepTarget[]): str
   if (targets.length === 0 || xml.includes('<p:timing')) return xml;
   const byClick = new Map<number, Effect[]>();
   const builds = new Map<string, { graphic: boolean; paragraphs: boolean; groups: Set<number> }>();
+  // The slide's objects are read once, by id and name: a slide of thousands of steps is not searched once for each.
+  const objects = new Set<string>();
+  const firstByName = new Map<string, string>();
+  for (const [, id, name] of xml.matchAll(/<p:cNvPr id="(\d+)" name="([^"]*)"/g)) {
+    objects.add(`${id} ${name}`);
+    if (!firstByName.has(name!)) firstByName.set(name!, id!);
+  }
   for (const target of targets) {
-    const spid = new RegExp(`<p:cNvPr id="(${target.id ?? '\\d+'})" name="${escapeForPattern(target.shape)}"`).exec(xml)?.[1];
+    const name = escapeXmlName(target.shape);
+    const spid = target.id !== undefined ? (objects.has(`${target.id} ${name}`) ? String(target.id) : undefined) : firstByName.get(name);
     if (spid === undefined) continue;
     for (const [click, exit] of [[target.step.in, false], [target.step.out, true]] as const) {
       if (click === undefined) continue;
