@@ -158,11 +158,13 @@ function parseWords(loaded: LoadedBriefing): JobWords {
   // A reveal.js page or a notebook is read as Markdown too, but its author wrote HTML or cells.
   const file = loaded.markdownFiles[0]?.path ?? '';
   const read = !loaded.singleFile ? 'the Markdown' : HTML_DECK.test(file) ? 'the page' : NOTEBOOK.test(file) ? 'the notebook' : 'the Markdown';
+  // A Quarto theme file is compiled by Sass in the parse: a loop in it runs on there.
+  const sass = loaded.metadataFiles?.some((f) => /\.scss$/i.test(f.relPath)) ? ', or a loop without end in a theme file (.scss)' : '';
   return {
     code: 'E_MARKDOWN',
     file: loaded.markdownFiles[0]?.path,
     doing: `parsing ${read}`,
-    hint: read === 'the Markdown' ? 'look for deeply nested lists or quotes, or long runs of brackets or asterisks' : 'look for what is nested deeply or repeated without end in it',
+    hint: read === 'the Markdown' ? `look for deeply nested lists or quotes, or long runs of brackets or asterisks${sass}` : `look for what is nested deeply or repeated without end in it${sass}`,
   };
 }
 

@@ -271,6 +271,27 @@ describe('style sheets the metadata names', () => {
     ]);
   });
 
+  it("Quarto's theme files (theme: [simple, custom.scss]) are compiled together by Sass, as Quarto compiles them: their rules are the deck's style, and the variables of Quarto's they set colour what Quarto colours; one Sass cannot compile is named at format:'s line and left out", async () => {
+    const deck = (theme: string) => ['---', 'title: Q', 'format:', '  revealjs:', `    theme: ${theme}`, '---', '', '## One', '', 'A [link](https://example.org).', ''].join('\n');
+    const built = await build({
+      'deck.qmd': deck('[simple, custom.scss, more.scss]'),
+      'custom.scss': ['/*-- scss:defaults --*/', '$link-color: #d94827;', '$accent: #123456;', '/*-- scss:rules --*/', '.note { color: $accent; .inner { font-weight: 700; } }', ''].join('\n'),
+      // A later file's value of a variable is the one used, and its rules may use the earlier file's variables.
+      'more.scss': ['/*-- scss:defaults --*/', '$link-color: #2a9d8f;', '/*-- scss:rules --*/', '.more { border-color: rgba($accent, 0.5); }', ''].join('\n'),
+    }, 'styles-quarto-scss', 'deck.qmd');
+    expect(built.warnings).toEqual([]);
+    expect(built.briefing.meta.theme).toBe('simple');
+    expect(rulesOf(built.briefing.authorCss).join('\n').replace(/\s+/g, ' ')).toBe([
+      `${BODY} .note { color: #123456; }`,
+      `${BODY} .note .inner { font-weight: 700; }`,
+      `${BODY} .more { border-color: rgba(18, 52, 86, 0.5); }`,
+      `${BODY} a { color: #2a9d8f; }`,
+    ].join(' '));
+    const broken = await build({ 'deck.qmd': deck('[simple, broken.scss]'), 'broken.scss': ['/*-- scss:rules --*/', '@import "elsewhere";', '.a { color: $nowhere; }', ''].join('\n') }, 'styles-quarto-scss-broken', 'deck.qmd');
+    expect(broken.warnings.map((w) => [w.line, w.message])).toEqual([[3, "the theme file broken.scss was left out: Sass cannot compile it (Can't find stylesheet to import, at broken.scss:2)"]]);
+    expect(broken.briefing.authorCss).toBeUndefined();
+  });
+
   it("the <style> of Pandoc's header-includes and Quarto's include-in-header (text: or a file, at the top or under format: revealjs:) styles every slide; what else they hold is left out with a warning, and a file outside the folder is never read", async () => {
     const pandoc = await build({
       'deck.md': ['---', 'title: P', 'header-includes: |', '  <style>', '  .transcript { color: #555; }', '  </style>', '  <script src="https://example.org/a.js"></script>', '---', '', '# One', '', '## Two', '', '<div class="transcript">Said aloud</div>', ''].join('\n'),

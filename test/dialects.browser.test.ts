@@ -291,6 +291,18 @@ describe.skipIf(BROWSER_PATH === null)('decks from other tools, in Chromium', ()
     expect([shown.blocked, await shown.cspViolations()]).toEqual([[], []]);
   });
 
+  it("a Quarto theme file's variables colour the slide in Chromium: its links and headings, over the reveal theme it names", async () => {
+    const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [simple, custom.scss]', '---', '', '## One', '', 'A [link](https://example.org).', ''].join('\n');
+    const scss = ['/*-- scss:defaults --*/', '$link-color: #d94827;', '$presentation-heading-color: #123456;', '/*-- scss:rules --*/', '', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'custom.scss': scss }, 'quarto-scss-browser'), 'deck.qmd'));
+    const shown = await tab.show(built.deck.html);
+    const colours = await shown.page.evaluate(() => {
+      const slide = (window as unknown as { Reveal: RevealApi }).Reveal.getSlides().find((s) => s.textContent!.includes('link'))!;
+      return [getComputedStyle(slide.querySelector('.slide-content a')!).color, getComputedStyle(slide.querySelector('.slide-title')!).color];
+    });
+    expect(colours).toEqual(['rgb(217, 72, 39)', 'rgb(18, 52, 86)']);
+  });
+
   it("Marp's several backgrounds stand side by side, or one over another with vertical, behind the slide's text; its filters are applied to pictures and backgrounds", async () => {
     const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
     const deck = '---\nmarp: true\n---\n\n![bg](a.png)\n![bg sepia](b.png)\n\n# Side by side\n\nText\n\n---\n\n![bg vertical](a.png)\n![bg](b.png)\n\n# Stacked\n\n---\n\n![bg brightness:.5](a.png)\n\n# Filtered\n\n![grayscale w:50](a.png)\n';

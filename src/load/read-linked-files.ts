@@ -44,12 +44,12 @@ export function readIncludedFiles(files: SourceFile[], root: string, display: (p
 const require = createRequire(import.meta.url);
 
 /** A metadata line that names a file for citations or a style sheet: only then is the metadata read here. */
-const NAMES_METADATA_FILE = /^[ \t]*(?:bibliography|csl|css|include-in-header)[ \t]*:/m;
+const NAMES_METADATA_FILE = /^[ \t]*(?:bibliography|csl|css|include-in-header|theme)[ \t]*:/m;
 
 /**
  * Reads the files the metadata names: Pandoc's `bibliography:` and `csl:` for
  * citations, and the style sheets of reveal-md, Pandoc and Quarto (`css:`, or
- * Quarto's `format: revealjs: css:`, or an R Markdown format's `css:` files), a name or a list of names each, relative
+ * Quarto's `format: revealjs: css:`, or an R Markdown format's `css:` files, and Quarto's theme files), a name or a list of names each, relative
  * to the file holding the metadata (`holder`), confined to the briefing folder
  * like includes; an address is never fetched. `yaml` is the metadata's YAML,
  * read here only when it names such a file.
@@ -64,7 +64,7 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
     return [];
   }
   if (typeof data !== 'object' || data === null) return [];
-  const { bibliography, csl, css, format, output, 'include-in-header': headFiles } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown; 'include-in-header'?: unknown } }; output?: unknown; 'include-in-header'?: unknown };
+  const { bibliography, csl, css, format, output, 'include-in-header': headFiles } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown; 'include-in-header'?: unknown; theme?: unknown } }; output?: unknown; 'include-in-header'?: unknown };
   // A name, or a list of names; Quarto's `include-in-header` also lists `file:` items (and `text:` ones, read by the parse).
   const names = (value: unknown) => (Array.isArray(value) ? value : [value]).map((n) => (typeof n === 'object' && n !== null ? (n as { file?: unknown }).file : n)).filter((n): n is string => typeof n === 'string');
   const quarto = typeof format === 'object' && format !== null && typeof format.revealjs === 'object' && format.revealjs !== null ? format.revealjs : undefined;
@@ -72,7 +72,9 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
   // R Markdown's formats' own (`output: xaringan::moon_reader: css: [default, my.css]`): its files, by name; the rest are the format's themes.
   const formats = typeof output === 'object' && output !== null ? Object.values(output as Record<string, unknown>) : [];
   const rMarkdown = formats.flatMap((options) => (typeof options === 'object' && options !== null ? names((options as { css?: unknown }).css) : [])).filter((name) => /\.css$/i.test(name));
-  const named = [...names(bibliography), ...names(csl), ...names(css), ...names(quarto?.css), ...rMarkdown, ...names(headFiles), ...names(quarto?.['include-in-header'])];
+  // Quarto's theme files (`theme: [simple, custom.scss]`), which the parse compiles; its built-in themes are names, not files.
+  const themeFiles = names(quarto?.theme).filter((name) => /\.scss$/i.test(name.trim()));
+  const named = [...names(bibliography), ...names(csl), ...names(css), ...names(quarto?.css), ...rMarkdown, ...names(headFiles), ...names(quarto?.['include-in-header']), ...themeFiles];
   const found = new Map<string, IncludedFile>();
   for (const name of named) {
     const relPath = resolveIncludePath(holder.relPath, name.trim());

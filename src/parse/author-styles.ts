@@ -9,6 +9,7 @@ import type { AtRule, Container, Document, Rule } from 'postcss';
 import type { Root, Selector } from 'postcss-selector-parser';
 import { readCssName } from '../css-references.js';
 import { placeStylePictures, type PlaceStylePictureFrom } from './style-pictures.js';
+import { compileQuartoTheme, isQuartoThemeFile } from './dialects/quarto-scss.js';
 import type { BriefingMeta, IncludedFile, Slide, SourceFile } from '../model.js';
 import { readHeadStyles } from './dialects/header-includes.js';
 import { namesAddress, resolveIncludePath } from '../include-paths.js';
@@ -32,6 +33,8 @@ export interface WrittenStyle {
   marpTheme?: boolean;
   /** Its file's path in the briefing folder, from which its `@import`s of the folder's sheets are read (style-imports.ts); none, and they are left out. */
   relPath?: string;
+  /** CSS a compiler wrote (Quarto's theme files, by Sass): its lines are not the file's, so its messages name the file's first line. */
+  compiled?: boolean;
 }
 
 /** The attribute the deck template gives a slide that has a style of its own, to scope that style to it. */
@@ -73,6 +76,7 @@ export interface DeckStyle {
   file: string;
   marpTheme?: boolean;
   relPath?: string;
+  compiled?: boolean;
 }
 
 /**
@@ -83,6 +87,9 @@ export interface DeckStyle {
  */
 export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>, metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string, hint?: string) => void): DeckStyle[] {
   const styles: DeckStyle[] = [];
+  /** Quarto's theme files, and where the first stands. */
+  const themeFiles: SourceFile[] = [];
+  let themeAt = { index: 0, line: 1 };
   const readHead = (html: string, line: number, file: SourceFile, includedBy: string, at: number) => {
     const head = readHeadStyles(html);
     for (const style of head.styles) styles.push({ css: style.css, line: line + style.linesBefore, file: file.path, relPath: file.relPath });
@@ -93,7 +100,7 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
       readHead(sheet.text ?? '', sheet.line, holder, sheet.includedBy ?? 'header-includes', sheet.line);
       continue;
     }
-    const what = sheet.includedBy ? `the file ${sheet.path} that ${sheet.includedBy} names` : `the style sheet ${sheet.path}`;
+    const what = sheet.includedBy ? `the file ${sheet.path} that ${sheet.includedBy} names` : `the ${isQuartoThemeFile(sheet.path) ? 'theme file' : 'style sheet'} ${sheet.path}`;
     if (namesAddress(sheet.path)) {
       warn(sheet.line, `${what} was left out: a deck carries nothing from elsewhere, and an address is never fetched`);
       continue;
@@ -102,7 +109,17 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
     const read = relPath === null ? undefined : metadataFiles.find((f) => f.relPath === relPath);
     if (!read?.file) warn(sheet.line, `${what} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`);
     else if (sheet.includedBy) readHead(read.file.text, 1, read.file, sheet.includedBy, sheet.line);
-    else styles.push({ css: read.file.text, line: 1, file: read.file.path, relPath: read.file.relPath });
+    else if (isQuartoThemeFile(read.file.relPath)) {
+      // Quarto's theme files are compiled together, as Quarto compiles them, in the place of the first.
+      if (themeFiles.length === 0) themeAt = { index: styles.length, line: sheet.line };
+      themeFiles.push(read.file);
+    } else styles.push({ css: read.file.text, line: 1, file: read.file.path, relPath: read.file.relPath });
+  }
+  if (themeFiles.length > 0) {
+    // Sass's CSS is not the files' text: messages about it name the first file's first line.
+    const compiled = compileQuartoTheme(themeFiles.map((f) => ({ name: f.relPath, text: f.text })));
+    if ('problem' in compiled) warn(themeAt.line, `the theme file${themeFiles.length === 1 ? '' : 's'} ${themeFiles.map((f) => f.relPath).join(', ')} ${themeFiles.length === 1 ? 'was' : 'were'} left out: Sass cannot compile ${themeFiles.length === 1 ? 'it' : 'them'} (${compiled.problem.replace(/\.$/, '')}, at ${compiled.file}:${compiled.line})`, 'a theme file may use Sass and the variables of Quarto it sets, but import nothing; its rules can also go in a .css file named by css:');
+    else styles.splice(themeAt.index, 0, { css: compiled.css, line: 1, file: themeFiles[0]!.path, relPath: themeFiles[0]!.relPath, compiled: true });
   }
   return styles;
 }
@@ -147,7 +164,7 @@ export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: Re
   const selectorParser = require('postcss-selector-parser') as typeof import('postcss-selector-parser');
   const sheets: string[] = [];
   for (const style of styles) {
-    const at = (node: { source?: { start?: { line: number } } }) => style.line + (node.source?.start?.line ?? 1) - 1;
+    const at = (node: { source?: { start?: { line: number } } }) => (style.compiled ? style.line : style.line + (node.source?.start?.line ?? 1) - 1);
     let root;
     try {
       root = postcss.parse(style.css);

@@ -9,6 +9,7 @@ import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
 import { isDateFormat } from './quarto-dates.js';
+import { isQuartoThemeFile } from './quarto-scss.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
@@ -252,7 +253,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         logo: (v) => typeof v === 'string' && v.trim() !== '' && ((meta.logo = v.trim()), (meta.keyLines.logo ??= line), true),
         transition: (v) => applyTransition(v, meta),
         footer: (v) => typeof v === 'string' && ((meta.footerText = v.trim()), (meta.keyLines.footer ??= line), true),
-        theme: (v) => applyQuartoTheme(v, meta),
+        theme: (v) => applyQuartoTheme(v, meta, line),
         css: (v) => applyStyleSheets(v, meta, line),
         'include-in-header': (v) => applyHeadIncludes('include-in-header', v, meta, line),
         // The title slide's background, written here as at the top.
@@ -305,12 +306,16 @@ function applyRemarkNature(value: unknown, meta: BriefingMeta): boolean | string
  * Quarto's `theme:` (a name, or a list of a name and .scss files): its reveal theme, unless the
  * metadata names a theme of its own, which comes first wherever it stands.
  */
-function applyQuartoTheme(value: unknown, meta: BriefingMeta): boolean {
+function applyQuartoTheme(value: unknown, meta: BriefingMeta, line: number): boolean | string[] {
   const names = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
   const theme = names.map((name) => (Object.hasOwn(QUARTO_THEMES, name) ? QUARTO_THEMES[name]! : name)).find((name) => REVEAL_THEMES.includes(name));
-  if (theme === undefined) return false;
-  if (meta.keyLines.theme === undefined) meta.theme = theme;
-  return names.length === 1;
+  if (theme !== undefined && meta.keyLines.theme === undefined) meta.theme = theme;
+  // Its theme files are the deck's style sheets, compiled by Sass when they are read (author-styles.ts, quarto-scss.ts).
+  const files = names.filter(isQuartoThemeFile);
+  for (const path of files) (meta.styleSheets ??= []).push({ path: path.trim(), line });
+  const read = (name: string) => isQuartoThemeFile(name) || (Object.hasOwn(QUARTO_THEMES, name) ? QUARTO_THEMES[name]! : name) === theme;
+  const unread = names.filter((name) => !read(name));
+  return unread.length === 0 ? names.length > 0 : unread.length === names.length ? false : unread;
 }
 
 /** Reads one of Pandoc's citation keys into `meta.citations`; false when its value is not one Pandoc takes. */
