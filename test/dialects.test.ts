@@ -105,7 +105,7 @@ describe('other tools\' front matter', () => {
     expect(windi.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "css" is Slidev\'s metadata; briefdeck ignores it', '2: Slidev\'s theme "seriph" is not built in; using serif']);
   });
 
-  it('Marp header, footer and paginate: false, reveal-md revealOptions.transition, Quarto slide-number and smaller', async () => {
+  it('Marp header, footer and paginate: false, reveal-md revealOptions.transition and .slideNumber, Quarto slide-number and smaller', async () => {
     const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\nheader: Draft for discussion\nfooter: Ministry of Examples\npaginate: false\n---\n\n# One\n\nText.\n' }, 'marp-chrome'), 'deck.md'));
     expect(marp.warnings).toEqual([]);
     expect(marp.deck.html).toContain('<div class="deck-header">Draft for discussion</div>');
@@ -115,6 +115,12 @@ describe('other tools\' front matter', () => {
     expect(revealMd.briefing.meta.transition).toBe('zoom');
     // A reveal-md option briefdeck does not read keeps the warning, naming the option.
     expect(revealMd.warnings.map((w) => w.message)).toEqual(['"revealOptions" is reveal-md\'s metadata; briefdeck reads part of it and ignores controls']);
+    // Its slide numbers as reveal's own option says: on (c/t, as the deck shows them), or off.
+    const numberedBy = async (value: string) => {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntitle: T\nrevealOptions:\n  slideNumber: ${value}\n---\n\n## One\n\nText.\n` }, 'reveal-md-numbers'), 'deck.md'));
+      return [built.warnings.length, built.deck.html.includes('class="footer-number"')];
+    };
+    expect([await numberedBy("'c/t'"), await numberedBy('false')]).toEqual([[0, true], [0, false]]);
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nformat:\n  revealjs:\n    slide-number: false\n    smaller: true\n---\n\n## One\n\nText.\n' }, 'quarto'), 'deck.qmd'));
     expect(quarto.warnings).toEqual([]);
     expect(quarto.deck.html).toMatch(/<section class="layout-content kind-content smaller"/);

@@ -65,9 +65,10 @@ function applyRevealTheme(value: unknown, meta: BriefingMeta): boolean {
  */
 export function applyRevealOptionBlock(key: 'revealOptions' | 'slideOptions' | 'presentation' | 'reveal_hugo', value: unknown, meta: BriefingMeta): boolean | string[] {
   const transition = (v: unknown) => applyTransition(v, meta);
-  if (key === 'revealOptions') return applyOptions(value, { transition });
-  const theme = (v: unknown) => applyRevealTheme(v, meta);
   const numbers = (v: unknown) => applySlideNumber(v, meta);
+  // reveal-md's theme is a key of its own, beside the block.
+  if (key === 'revealOptions') return applyOptions(value, { transition, slideNumber: numbers });
+  const theme = (v: unknown) => applyRevealTheme(v, meta);
   if (key === 'reveal_hugo') return applyOptions(value, { theme, transition, slide_number: numbers });
   // Markdown Preview Enhanced's speaker view shows the notes when told to; briefdeck's always does.
   if (key === 'presentation') return applyOptions(value, { theme, transition, slideNumber: numbers, enableSpeakerNotes: (v) => v === true });
