@@ -122,7 +122,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     handle: (text, number) => handle(text, number),
   });
   /** After a slide whose `src:` brought in a file's slides: Slidev ignores what the slide itself holds, to the next cut. */
-  let skipToCut: { line: number; said: boolean } | undefined;
+  let skipToCut: { said: boolean } | undefined;
   /** Whether the line being read follows a blank line, or opens its slide. */
   const followsBlank = () => (current as RawSlide | null)?.body.at(-1)?.text.trim() === '' || !(current as RawSlide | null)?.body.length;
   /**
@@ -345,9 +345,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       const at = c.body[src]!.number;
       if (named.picks !== undefined) warnHere(at, `Slidev's src: ${named.target}#${named.picks} picks slides of the file; every slide of it is read`);
       const keys = c.body.filter((l, i) => i !== src && l.text.trim() !== '' && !/^[ \t]*#/.test(l.text));
-      // The slide itself is read: it shows nothing, and the cut before the file's slides ends it.
+      // The slide itself shows nothing: the cut before the file's slides ends it.
       Object.assign(c, { hidden: true, frontMatter: true, body: [] });
-      if (include(named.target, at, "Slidev's src:", '---', keys)) skipToCut = { line: number, said: false };
+      if (include(named.target, at, "Slidev's src:", '---', keys)) skipToCut = { said: false };
       return;
     }
     const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
