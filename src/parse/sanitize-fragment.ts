@@ -6,7 +6,7 @@ import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, clickIndex, clickRange, clickStep, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
 import { CLICK_STEP, HIDE_AT, WITH_PREVIOUS } from './dialects/slidev-after.js';
-import { isMarkAttribute, MARK_CLASS, readSlidevMark } from './dialects/slidev-marks.js';
+import { isMarkAttribute, MARK_CLASS, markElement, readSlidevMark } from './dialects/slidev-marks.js';
 import { LIST_NUMBERING_CLASSES } from './dialects/pandoc/fancy-lists.js';
 import { IMAGE_FILTER_CLASSES } from './dialects/marp.js';
 import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
@@ -100,13 +100,12 @@ function scrubAttributes(tagName: string, attribs: Record<string, string>): { ta
   // Marp's mark of a step in raw HTML (`<span data-marpit-fragment="2">`), which its own template steps through: reveal's fragment, at its place.
   const marpit = attribs[MARPIT_FRAGMENT];
   // Slidev's `v-mark` (slidev-marks.ts): its mark's classes, and a fragment that keeps the text in sight unless a click of its own steps it in.
-  const mark = readSlidevMark(attribs);
-  const markClick = mark && clicks.length === 0 && !('always' in mark.click) ? mark.click : undefined;
-  const marks = mark ? [...mark.classes, ...(markClick ? ['fragment', 'custom'] : [])] : [];
+  const read = readSlidevMark(attribs);
+  const mark = read ? markElement(read, clicks.length > 0) : undefined;
+  const marks = mark?.classes ?? [];
   const classes = [grid ?? withoutImportantMarks(attribs.class), ...attributified.classes, ...clicks, ...marks, ...(marpit !== undefined ? ['fragment'] : [])].filter(Boolean);
   const out: Record<string, string> = grid || clicks.length > 0 || marks.length > 0 || attributified.classes.length > 0 || marpit !== undefined || classes[0] !== attribs.class ? { class: classes.join(' ') } : {};
-  if (markClick?.index !== undefined) out['data-fragment-index'] = markClick.index;
-  else if (markClick?.step !== undefined && markClick.step !== 1) out[CLICK_STEP] = String(markClick.step);
+  Object.assign(out, mark?.attributes);
   if (marpit !== undefined && /^\d{1,3}$/.test(marpit) && attribs['data-fragment-index'] === undefined) out['data-fragment-index'] = marpit;
   // `v-click="3"` puts the step at the third click, as Slidev does: reveal's index of the fragment.
   const range = clicks.length > 0 && attribs['data-fragment-index'] === undefined ? clickRange(attribs) : undefined;

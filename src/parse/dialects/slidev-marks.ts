@@ -80,11 +80,20 @@ function readMarkClick(at: string): MarkClick | null {
   return step ? { step: Number(step[2]) } : {};
 }
 
-/** Text marked (an MDC span's `[word]{v-mark}`): a span of the mark's classes, a fragment at its click unless `stepped` (the span steps in already) or always drawn. */
-export function writeMarkedSpan(mark: { classes: string[]; click: MarkClick }, inner: string, stepped: boolean): string {
+/**
+ * What a mark makes of its element: its classes (a fragment that keeps the text in sight, unless the element steps in
+ * already, `stepped`, or the mark is always drawn) and the attributes of its click's place.
+ */
+export function markElement(mark: { classes: string[]; click: MarkClick }, stepped: boolean): { classes: string[]; attributes: Record<string, string> } {
   const click = stepped || 'always' in mark.click ? undefined : mark.click;
-  const place = click?.index !== undefined ? ` data-fragment-index="${click.index}"` : click?.step !== undefined && click.step !== 1 ? ` ${CLICK_STEP}="${click.step}"` : '';
-  return `<span class="${[...mark.classes, ...(click ? ['fragment', 'custom'] : [])].join(' ')}"${place}>${inner}</span>`;
+  const attributes: Record<string, string> = click?.index !== undefined ? { 'data-fragment-index': click.index } : click?.step !== undefined && click.step !== 1 ? { [CLICK_STEP]: String(click.step) } : {};
+  return { classes: [...mark.classes, ...(click ? ['fragment', 'custom'] : [])], attributes };
+}
+
+/** Text marked (an MDC span's `[word]{v-mark}`): a span of the mark's classes and click (markElement). */
+export function writeMarkedSpan(mark: { classes: string[]; click: MarkClick }, inner: string, stepped: boolean): string {
+  const { classes, attributes } = markElement(mark, stepped);
+  return `<span class="${classes.join(' ')}"${Object.entries(attributes).map(([name, value]) => ` ${name}="${value}"`).join('')}>${inner}</span>`;
 }
 
 /**

@@ -14,12 +14,14 @@ import { escapeHtml } from '../../../html-text.js';
 
 /** The longest bracketed span read, in characters; a longer one stays text. */
 const MAX_SPAN = 1000;
+/** A bracketed span's text (brackets nested once, escapes kept), before its attribute block. */
+const SPAN_TEXT = String.raw`\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]`;
 /** A bracketed span and its attribute block; an attribute block alone, of at most 500 characters. */
-const PANDOC_SPAN = /^\[((?:\\.|[^\\[\]]|\[(?:\\.|[^\\[\]])*\])*)\]\{([^{}\n]*)\}/;
+const PANDOC_SPAN = new RegExp(String.raw`^${SPAN_TEXT}\{([^{}\n]*)\}`);
 const PANDOC_BLOCK = /^\{([^{}\n]{0,500})\}/;
 /** The same in an MDC deck, whose quoted values may hold braces (Slidev's `{v-mark="{ type: 'box' }"}`). */
-const MDC_SPAN = new RegExp(`^\\[((?:\\\\.|[^\\\\[\\]]|\\[(?:\\\\.|[^\\\\[\\]])*\\])*)\\]\\{(${MDC_PROP_TEXT}*)\\}`);
-const MDC_BLOCK = new RegExp(`^\\{(${MDC_PROP_TEXT}{0,500})\\}`);
+const MDC_SPAN = new RegExp(String.raw`^${SPAN_TEXT}\{(${MDC_PROP_TEXT}*)\}`);
+const MDC_BLOCK = new RegExp(String.raw`^\{(${MDC_PROP_TEXT}{0,500})\}`);
 /** A size an `<img>` can take as its attribute: pixels or a percentage. */
 const IMAGE_SIZE = /^(\d+(?:\.\d+)?)(px|%)?$/;
 /** A step Pandoc's attributes ask for (`{.fragment .fade-up fragment-index=2}`): reveal's effects beside `.fragment`, and its place in the order. */
