@@ -11,6 +11,7 @@ import { readThemePalette } from '../src/export/theme-palette.js';
 import { isDarkColour } from '../src/colour.js';
 import { FIXTURES, TINY_PNG, scaled, stackTitles, writeBriefing } from './helpers.js';
 import { blankFrontMatterComments } from '../src/parse/dialects/slidev.js';
+import { readSlidePicks } from '../src/parse/dialects/slidev-picks.js';
 
 const DIALECTS = path.join(FIXTURES, 'dialects');
 const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);
@@ -2572,7 +2573,7 @@ describe("Slidev's src: imports", () => {
     ]);
   });
 
-  it("the headmatter's src: makes the first slide that file's, its other keys over the file's own (Slidev's frontmatter merging), as a slide's src: does; what a src: slide holds itself is left out with a warning, and #2,5-7 is named", async () => {
+  it("the headmatter's src: makes the first slide that file's, its other keys over the file's own (Slidev's frontmatter merging), as a slide's src: does; what a src: slide holds itself is left out with a warning", async () => {
     const dir = writeBriefing({
       'slides.md': [
         '---', 'theme: seriph', 'title: Imported', 'class: text-center', 'layout: center', 'src: ./pages/cover.md', '---', '',
@@ -2587,16 +2588,34 @@ describe("Slidev's src: imports", () => {
     expect(built.briefing.slides.map((s) => [s.title, s.layout, s.look?.className, s.look?.backgroundColor, toPlainText(s.bodyHtml).trim(), s.notes?.markdown ?? null])).toEqual([
       ['Cover title', 'content', 'lead text-center', '#123456', 'Cover text', 'Cover notes'],
       ['Two A', 'content', 'lead', undefined, 'Alpha', null],
-      ['Two B', 'content', undefined, undefined, 'Beta', null],
       ['Own slide', 'content', undefined, undefined, 'Text', null],
     ]);
     const leftOut = "what a slide that Slidev's src: fills holds of its own is left out, as Slidev leaves it out; put it on a slide of its own after a ---";
     // The headmatter slide's own text is named too; the comment on the src: slide is not.
     expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message])).toEqual([
       [9, leftOut],
-      [12, "Slidev's src: ./pages/two.md#1 picks slides of the file; every slide of it is read"],
       [18, leftOut],
     ]);
+  });
+
+  it("takes only the slides a #2,5-7 names, counted as Slidev counts them (front matter opens its slide, a --- in a code block cuts nothing), the naming slide's keys over each one's own; a pick of no slide is a warning", async () => {
+    const dir = writeBriefing({
+      'slides.md': ['---', 'theme: default', 'title: Picks', '---', '', '# Cover', '', '---', 'src: ./pages/many.md#2,4-', 'class: text-center', '---', '', '---', 'src: ./pages/many.md#9', '---', ''].join('\n'),
+      'pages/many.md': [
+        '# One', '', 'First', '', '---', '', '# Two', '', '```md', '---', 'not: a cut', '---', '```', '', '---', 'layout: center', 'class: own', '---', '', '# Three', '',
+        '---', '', '# Four', '', 'Fourth', '', '<!-- Four says this. -->', '', '---', 'layout: center', 'class: own', '---', '', '# Five', '',
+      ].join('\n'),
+    }, 'slidev-src-picks');
+    const built = await buildDeck(path.join(dir, 'slides.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.look?.className, toPlainText(s.bodyHtml).trim(), s.notes?.markdown ?? null])).toEqual([
+      ['Cover', undefined, '', null],
+      ['Two', 'text-center', '--- not: a cut ---', null],
+      ['Four', 'text-center', 'Fourth', 'Four says this.'],
+      ['Five', 'lead text-center', '', null],
+    ]);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => [w.line, w.message])).toEqual([[14, "Slidev's src: ./pages/many.md#9 names none of the 5 slides of the file, so none was read"]]);
+    // Slidev's reading of a pick: an open end, every slide, separators, each once and in order; what is no slide number, none.
+    expect([readSlidePicks(5, '3-'), readSlidePicks(3, '*'), readSlidePicks(3, 'all'), readSlidePicks(4, '3;1,3'), readSlidePicks(4, '7-5'), readSlidePicks(4, 'intro'), readSlidePicks(4, 'none')]).toEqual([[3, 4, 5], [1, 2, 3], [1, 2, 3], [1, 3], [], [], []]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { IncludedFile, SourceFile } from '../model.js';
 import { describeIncludeProblem, lookUpInclude, MAX_INCLUDED_CHARS, spendIncludeBudget, type IncludeBudget, type SnippetImport } from '../include-paths.js';
 import { writeSnippetBlock } from './dialects/slidev-snippets.js';
 import { looksLikeSlideFrontMatter } from './dialects/slidev.js';
+import { readSlidePicks, splitSlidevSlides } from './dialects/slidev-picks.js';
 import type { createCommentReader } from './long-comments.js';
 
 /** A line to read, from the file being read, or (`outer`) from the file that names the include, which Slidev's merged keys are. */
@@ -47,10 +48,10 @@ export function createIncludeReader(ctx: IncludeContext) {
   /**
    * Reads the lines of the file an include names in its place, each at its own line in that file: Quarto's include line,
    * or Slidev's `src:` (`named`), whose file is read after a cut (`before`, at the include's `number`), with the keys of the
-   * slide that names it (`keys`, lines of the naming file) as its first slide's front matter, over that slide's own.
-   * Returns whether the file was read.
+   * slide that names it (`keys`, lines of the naming file) as each of its slides' front matter, over the slide's own, and
+   * only the slides `picks` names (`2,5-7`, as Slidev reads it), if it names any. Returns whether the file was read.
    */
-  const include = (target: string, number: number, named: string, before?: string, keys: readonly { text: string; number: number }[] = []): boolean => {
+  const include = (target: string, number: number, named: string, before?: string, keys: readonly { text: string; number: number }[] = [], picks?: string): boolean => {
     const lookup = lookUpInclude(target, ctx.including, ctx.includes);
     if ('problem' in lookup) {
       ctx.warnHere(number, describeIncludeProblem(target, named, lookup));
@@ -61,7 +62,8 @@ export function createIncludeReader(ctx: IncludeContext) {
     ctx.including.push(lookup.found.relPath);
     ctx.reading.push(lookup.found.file);
     const included = ctx.blankComments(lookup.found.file.text.split('\n'));
-    const lines = mergeFirstFrontMatter(included, keys);
+    const lines: IncludedLine[] = before === undefined ? included.map((text, index) => ({ text, number: index + 1 })) : takeSlidevSlides(included, keys, picks);
+    if (picks !== undefined && !lines.some((line) => !line.outer)) ctx.warnHere(number, `${named} ${target}#${picks} names none of the ${splitSlidevSlides(included).length} slides of the file, so none was read`);
     ctx.comments.enter(lines.map((l) => l.text), (index) => lines[index]!.number);
     for (const line of lines) {
       if (!line.outer) ctx.handle(line.text, line.number);
@@ -90,12 +92,28 @@ export function createIncludeReader(ctx: IncludeContext) {
 }
 
 /**
- * An included file's lines, with the naming slide's `keys` as its first slide's front matter, as Slidev merges them: into
- * the file's own opening front matter (a key of both, the naming slide's), or before the file as front matter of their own.
+ * The lines of the slides of an imported file that `picks` names (every slide without it), each after a cut, with the
+ * naming slide's `keys` merged into each one's front matter, as Slidev merges them into every slide it imports.
  */
-function mergeFirstFrontMatter(lines: readonly string[], keys: readonly { text: string; number: number }[]): IncludedLine[] {
-  const own = lines.map((text, index) => ({ text, number: index + 1 }));
+function takeSlidevSlides(lines: readonly string[], keys: readonly { text: string; number: number }[], picks: string | undefined): IncludedLine[] {
+  const spans = splitSlidevSlides(lines);
+  const chosen = picks === undefined ? spans.map((_, i) => i + 1) : readSlidePicks(spans.length, picks);
+  return chosen.flatMap((n, k) => {
+    const { start, end } = spans[n - 1]!;
+    const own = lines.slice(start, end).map((text, index) => ({ text, number: start + index + 1 }));
+    const merged = mergeFrontMatter(own, keys);
+    // The first slide follows the cut the caller makes; a later one opens with its own `---` or after one at its cut.
+    return k === 0 || merged[0]?.text.trimEnd() === '---' ? merged : [{ text: '---', number: Math.max(1, start) }, ...merged];
+  });
+}
+
+/**
+ * A slide's lines, with the naming slide's `keys` as its front matter, as Slidev merges them: into the slide's own
+ * front matter (a key of both, the naming slide's), or before the slide as front matter of their own.
+ */
+function mergeFrontMatter(own: IncludedLine[], keys: readonly { text: string; number: number }[]): IncludedLine[] {
   if (keys.length === 0) return own;
+  const lines = own.map((line) => line.text);
   const outer = keys.map((k): IncludedLine => ({ text: k.text, number: k.number, outer: true }));
   const close = lines[0]?.trim() === '---' ? lines.findIndex((line, i) => i > 0 && line.trim() === '---') : -1;
   if (close > 0 && looksLikeSlideFrontMatter(lines.slice(1, close))) {

@@ -338,16 +338,15 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   /** Reads the slide's body, all `key: value` lines, as its Slidev front matter (`number` the line after it). */
   function applySlideFrontMatter(c: RawSlide, number: number) {
     // Slidev's `src:`: that file's slides take this one's place, read as if they stood here, after a cut; this slide's
-    // other keys are the first one's front matter, over its own (Slidev's frontmatter merging), and what it holds is left out.
+    // other keys are each one's front matter, over its own (Slidev's frontmatter merging), and what it holds is left out.
     const src = c.body.findIndex((l) => readSrcLine(l.text) !== undefined);
     const named = src === -1 ? undefined : readSrcLine(c.body[src]!.text)!;
     if (named !== undefined && named.target !== '') {
       const at = c.body[src]!.number;
-      if (named.picks !== undefined) warnHere(at, `Slidev's src: ${named.target}#${named.picks} picks slides of the file; every slide of it is read`);
       const keys = c.body.filter((l, i) => i !== src && l.text.trim() !== '' && !/^[ \t]*#/.test(l.text));
       // The slide itself shows nothing: the cut before the file's slides ends it.
       Object.assign(c, { hidden: true, frontMatter: true, body: [] });
-      if (include(named.target, at, "Slidev's src:", '---', keys)) skipToCut = { said: false };
+      if (include(named.target, at, "Slidev's src:", '---', keys, named.picks)) skipToCut = { said: false };
       return;
     }
     const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
