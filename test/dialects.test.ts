@@ -3399,6 +3399,18 @@ describe("Marp's rulers and its classic directives", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["18: Marp classic's $width directive is not supported and was left out"]);
   });
 
+  it('reads front matter between ---- lines, as Marp does (three dashes or more, closed by as many); one never closed names its opener', async () => {
+    const deck = ['----', 'marp: true', 'paginate: true', 'footer: Said below', '----', '', '# One', '', 'Text', '', '----', '', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-four-dashes'), 'deck.md'));
+    expect(built.briefing.meta.peerTools).toContain('Marp');
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['One', 'Two']);
+    expect([built.briefing.meta.footerText, built.briefing.meta.pageNumbers]).toEqual(['Said below', true]);
+    expect(built.warnings).toEqual([]);
+    // `---` closes only a `---` block; a `----` block it does not close runs on, and the error says what would close it.
+    const open = buildDeck(path.join(writeBriefing({ 'deck.md': '----\nmarp: true\n---\n\n# One\n' }, 'marp-four-unclosed'), 'deck.md'));
+    await expect(open).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'E_META', line: 1, message: 'front matter is never closed', hint: 'end the YAML block with a line holding only ----' })] });
+  });
+
   it("Marp classic's template is today's class: *template: invert sets its slide's, template: the slides' after it", async () => {
     const deck = ['<!-- $theme: gaia -->', '', '# One', '', '---', '<!-- *template: invert -->', '', '# Two', '', '---', '<!-- template: lead -->', '', '# Three', '', '---', '', '# Four', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-classic-template'), 'deck.md'));

@@ -32,12 +32,13 @@ function splitAtStart(file: SourceFile, text: string, skipped: number, bag: Diag
     if ('error' in converted) bag.error('E_META', `invalid TOML: ${converted.error}`, { file: file.path, line: skipped + 2 + converted.line, hint: 'check the front matter between the +++ lines; its values are TOML (key = "value")' });
     return { ...('yaml' in converted ? { meta: { file, yaml: converted.yaml, firstLine: skipped + 2 } } : {}), body, bodyLine, tools: ['reveal-hugo'] };
   }
-  const opener = /^---([^\n]*)\n/.exec(text);
+  // Marp reads front matter as markdown-it-front-matter does: three dashes or more (`----`), closed by as many.
+  const opener = /^(-{3,})([^\n]*)\n/.exec(text);
   // GitPitch's delimiter with settings (`---?image=a.jpg`) opens its first slide, not front matter.
-  if (!opener || opener[1]!.startsWith('?')) return { body: text, bodyLine: 1 };
-  if (opener[1]!.trim() !== '') {
+  if (!opener || opener[2]!.startsWith('?')) return { body: text, bodyLine: 1 };
+  if (opener[2]!.trim() !== '') {
     // gray-matter style `---js` blocks execute code; ours never does.
-    bag.error('E_META', `front matter "---${opener[1]!.trim()}" is not supported; only YAML front matter is read`, {
+    bag.error('E_META', `front matter "${opener[1]}${opener[2]!.trim()}" is not supported; only YAML front matter is read`, {
       file: file.path,
       line: 1,
       hint: 'start the front matter with a bare --- line and write YAML',
@@ -45,14 +46,14 @@ function splitAtStart(file: SourceFile, text: string, skipped: number, bag: Diag
     return { body: '', bodyLine: 1 };
   }
   // Any space may follow the closing line, an ideographic one too (`---　`, as a Japanese keyboard types it), which shows nothing.
-  const closer = /^(---|\.\.\.)[^\S\n]*$/m;
+  const closer = opener[1] === '---' ? /^(---|\.\.\.)[^\S\n]*$/m : new RegExp(`^${opener[1]}[^\\S\\n]*$`, 'm');
   const rest = text.slice(opener[0].length);
   const match = closer.exec(rest);
   if (!match) {
     bag.error('E_META', 'front matter is never closed', {
       file: file.path,
       line: skipped + 1,
-      hint: 'end the YAML block with a line holding only ---',
+      hint: `end the YAML block with a line holding only ${opener[1]}`,
     });
     return { body: '', bodyLine: 1 };
   }
