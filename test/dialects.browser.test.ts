@@ -8,7 +8,7 @@ import { slideIndices } from '../src/slide-places.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { DEFAULT_LIMITS } from '../src/load/input-limits.js';
 import { borrowBrowser, releaseBrowser, openDeckTab, type DeckTab } from './browser-harness.js';
-import { BROWSER_PATH, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
+import { BROWSER_PATH, FIXTURES, ROOT, runBinAsync, runCapture, scaled, tempDir, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 
 // check runs in-process and opens its pages in this file's shared exporter browser.
@@ -569,16 +569,16 @@ describe.skipIf(BROWSER_PATH === null)('Mermaid diagrams, drawn when the deck is
     expect(tooBig).toMatchObject({ code: 'E_IMAGE_TOO_LARGE', line: 9, message: expect.stringMatching(/^the Mermaid diagram draws to \d+ bytes, over the 1000-byte limit$/) });
   });
 
-  it('draws a diagram to the same bytes in every build, on any machine: Mermaid\'s shapes that wobble at random (a class diagram\'s boxes) are drawn from a fixed seed, not one drawn as its page loads', { timeout: scaled(60_000) }, () => {
+  it('draws a diagram to the same bytes in every build, on any machine: Mermaid\'s shapes that wobble at random (a class diagram\'s boxes) are drawn from a fixed seed, not one drawn as its page loads', { timeout: scaled(60_000) }, async () => {
     const deck = ['---', 'title: D', '---', '', '## One', '', '```mermaid', 'classDiagram', '  class Summit {', '    +talk()', '  }', '  class Declaration', '  Summit <|-- Declaration', '```', ''].join('\n');
     const input = path.join(writeBriefing({ 'deck.md': deck }, 'mermaid-seeded'), 'deck.md');
-    // Two processes, each with a cache of its own, so each draws the diagram in a page of its own.
-    const [first, second] = [1, 2].map((n) => {
+    // Two processes at once, each with a cache of its own, so each draws the diagram in a page (and a browser) of its own.
+    const [first, second] = await Promise.all([1, 2].map(async (n) => {
       const out = path.join(tempDir(), `seeded-${n}.html`);
-      const result = runBin(['build', input, '-o', out], ROOT, { BRIEFDECK_CACHE_DIR: tempDir() });
+      const result = await runBinAsync(['build', input, '-o', out], ROOT, { BRIEFDECK_CACHE_DIR: tempDir() });
       expect(result.code, result.err).toBe(0);
       return readFileSync(out);
-    });
+    }));
     expect(second!.equals(first!), 'two builds drew the diagram alike').toBe(true);
   });
 

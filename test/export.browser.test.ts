@@ -9,7 +9,7 @@ import { buildDeck, type BuiltDeck } from '../src/build-deck.js';
 import { ensureEveryPage, printPdf, reportOverflow } from '../src/print-pdf.js';
 import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { loadDeckIntoPage, waitForPrintLayout, withBrowser } from '../src/browser-session.js';
-import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
+import { BIN, BROWSER_PATH, DEFAULT_BRIEFING, FIXTURES, ROOT, runBin, runBinAsync, runCapture, scaled, tempDir, buildDefaultBriefing, noteText, writeBriefing } from './helpers.js';
 import { useSharedBrowser } from './browser-harness.js';
 import { chooseBrowserFolderBase } from '../src/launch-chromium.js';
 
@@ -537,6 +537,11 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck shots', () => {
     const fixture = writeBriefing({ 'briefing.yml': 'title: Shots\nsize: "4:3"\n', 'slides.md': '## Incremental list\n<!-- incremental -->\n\n- first point\n- second point\n- third point\n' }, 'shots-deck');
     const built = await buildDeck(fixture);
     expect(built.briefing.slides.length).toBe(2);
+    // As its own process, shots starts Chromium itself (launch-chromium.ts) rather than through playwright-core,
+    // which launched the shared browser the in-process run uses: with the same switches, every pixel is the same.
+    // The two run at once, each mostly waiting on its browser.
+    const own = path.join(tempDir(), 'own');
+    const ownRun = runBinAsync(['shots', fixture, '--scale', '2', '-o', own], ROOT);
     const result = await runCapture(['shots', fixture, '--scale', '2', '-o', dir], ROOT);
     expect(result.code, result.err).toBe(0);
     const files = readdirSync(dir);
@@ -553,10 +558,7 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck shots', () => {
     let darkest = 255;
     for (let y = 290; y < 600; y++) for (let x = 200; x < 600; x++) darkest = Math.min(darkest, Math.max(...steps.data.subarray((y * steps.width + x) * 4, (y * steps.width + x) * 4 + 3)));
     expect(darkest).toBeLessThan(80);
-    // As its own process, shots starts Chromium itself (launch-chromium.ts) rather than through playwright-core,
-    // which launched the shared browser above: with the same switches, every pixel is the same.
-    const own = path.join(tempDir(), 'own');
-    const ownResult = runBin(['shots', fixture, '--scale', '2', '-o', own], ROOT);
+    const ownResult = await ownRun;
     expect(ownResult.code, ownResult.err).toBe(0);
     expect(readdirSync(own)).toEqual(files);
     for (const file of files) expect(readFileSync(path.join(own, file)).equals(readFileSync(path.join(dir, file))), file).toBe(true);

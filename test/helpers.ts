@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,16 @@ export async function runCapture(argv: string[], cwd: string): Promise<{ code: n
 export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): { code: number; out: string; err: string } {
   const result = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs });
   return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
+}
+
+/** runBin without blocking the test's thread, so that several processes can run at once (each waits mostly on its browser). */
+export function runBinAsync(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, out, err });
+    });
+  });
 }
 
 /** Lists a folder's entries, sorted. */
