@@ -292,6 +292,20 @@ describe('style sheets the metadata names', () => {
     expect(broken.briefing.authorCss).toBeUndefined();
   });
 
+  it("a message about a compiled theme file's CSS names the file and line Sass's source map places it at, the second file's own among them", async () => {
+    const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [simple, custom.scss, more.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
+    const built = await build({
+      'deck.qmd': deck,
+      'custom.scss': ['/*-- scss:defaults --*/', "@import url('https://fonts.example.org/a.css');", '$link-color: #d94827;', '', '/*-- scss:rules --*/', '.note {', '  color: $link-color;', '  background: url(https://example.org/bg.png);', '}', ''].join('\n'),
+      'more.scss': ['/*-- scss:rules --*/', '', '.more { color: red; }', '', 'section {', '  position: absolute;', '}', ''].join('\n'),
+    }, 'styles-quarto-scss-lines', 'deck.qmd');
+    expect(built.warnings.map((w) => [path.basename(w.file ?? ''), w.line, w.message.replace(/ was left out.*| on the slide itself.*/, '')])).toEqual([
+      ['custom.scss', 2, 'a style\'s @import url("https://fonts.example.org/a.css")'],
+      ['custom.scss', 8, "a style's background: url(https://example.org/bg.png)"],
+      ['more.scss', 6, "a style's position"],
+    ]);
+  });
+
   it("the <style> of Pandoc's header-includes and Quarto's include-in-header (text: or a file, at the top or under format: revealjs:) styles every slide; what else they hold is left out with a warning, and a file outside the folder is never read", async () => {
     const pandoc = await build({
       'deck.md': ['---', 'title: P', 'header-includes: |', '  <style>', '  .transcript { color: #555; }', '  </style>', '  <script src="https://example.org/a.js"></script>', '---', '', '# One', '', '## Two', '', '<div class="transcript">Said aloud</div>', ''].join('\n'),

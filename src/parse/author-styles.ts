@@ -33,8 +33,15 @@ export interface WrittenStyle {
   marpTheme?: boolean;
   /** Its file's path in the briefing folder, from which its `@import`s of the folder's sheets are read (style-imports.ts); none, and they are left out. */
   relPath?: string;
-  /** CSS a compiler wrote (Quarto's theme files, by Sass): its lines are not the file's, so its messages name the file's first line. */
-  compiled?: boolean;
+  /** CSS a compiler wrote (Quarto's theme files, by Sass): where each of its lines was written, for its messages (null: its first file's first line). */
+  lineOrigins?: readonly (StyleLineOrigin | null)[];
+}
+
+/** The file and line a line of compiled CSS was written at. */
+export interface StyleLineOrigin {
+  file: string;
+  relPath: string;
+  line: number;
 }
 
 /** The attribute the deck template gives a slide that has a style of its own, to scope that style to it. */
@@ -76,7 +83,7 @@ export interface DeckStyle {
   file: string;
   marpTheme?: boolean;
   relPath?: string;
-  compiled?: boolean;
+  lineOrigins?: readonly (StyleLineOrigin | null)[];
 }
 
 /**
@@ -116,10 +123,13 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
     } else styles.push({ css: read.file.text, line: 1, file: read.file.path, relPath: read.file.relPath });
   }
   if (themeFiles.length > 0) {
-    // Sass's CSS is not the files' text: messages about it name the first file's first line.
+    // Sass's CSS is not the files' text: messages about it name the file and line its source map places each line at.
     const compiled = compileQuartoTheme(themeFiles.map((f) => ({ name: f.relPath, text: f.text })));
     if ('problem' in compiled) warn(themeAt.line, `the theme file${themeFiles.length === 1 ? '' : 's'} ${themeFiles.map((f) => f.relPath).join(', ')} ${themeFiles.length === 1 ? 'was' : 'were'} left out: Sass cannot compile ${themeFiles.length === 1 ? 'it' : 'them'} (${compiled.problem.replace(/\.$/, '')}, at ${compiled.file}:${compiled.line})`, 'a theme file may use Sass and the variables of Quarto it sets, but import nothing; its rules can also go in a .css file named by css:');
-    else styles.splice(themeAt.index, 0, { css: compiled.css, line: 1, file: themeFiles[0]!.path, relPath: themeFiles[0]!.relPath, compiled: true });
+    else {
+      const lineOrigins = compiled.origins.map((origin) => origin && { file: themeFiles[origin.file]!.path, relPath: themeFiles[origin.file]!.relPath, line: origin.line });
+      styles.splice(themeAt.index, 0, { css: compiled.css, line: 1, file: themeFiles[0]!.path, relPath: themeFiles[0]!.relPath, lineOrigins });
+    }
   }
   return styles;
 }
@@ -164,7 +174,12 @@ export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: Re
   const selectorParser = require('postcss-selector-parser') as typeof import('postcss-selector-parser');
   const sheets: string[] = [];
   for (const style of styles) {
-    const at = (node: { source?: { start?: { line: number } } }) => (style.compiled ? style.line : style.line + (node.source?.start?.line ?? 1) - 1);
+    /** Where a node of the sheet was written: in its file, or, for compiled CSS, where its line came from. */
+    const at = (node: { source?: { start?: { line: number } } }): StyleLineOrigin => {
+      const line = node.source?.start?.line ?? 1;
+      if (style.lineOrigins) return style.lineOrigins[line - 1] ?? { file: style.file, relPath: style.relPath ?? '', line: style.line };
+      return { file: style.file, relPath: style.relPath ?? '', line: style.line + line - 1 };
+    };
     let root;
     try {
       root = postcss.parse(style.css);
@@ -181,43 +196,45 @@ export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: Re
         // A sheet of the folder: read in its place, or named, by style-imports.ts.
         rule.remove();
       } else if (name === 'import') {
-        warn(style.file, at(rule), `a style's @import ${rule.params.slice(0, 80)} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
+        warn(at(rule).file, at(rule).line, `a style's @import ${rule.params.slice(0, 80)} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
         rule.remove();
       } else if (!GROUPING_RULES.has(name) && !/keyframes$/.test(name) && name !== 'font-face') {
         rule.remove();
       }
     });
     // A picture in the briefing folder becomes one of the deck's (style-pictures.ts); what else a value would fetch goes, with its declaration.
-    const place = placePicture && style.relPath !== undefined ? (target: string, line: number) => placePicture(target, { path: style.file, relPath: style.relPath! }, line) : undefined;
     root.walkDecls((decl) => {
-      const outcome = placeStylePictures(decl, isInFontFace(decl), place, at(decl));
+      const where = at(decl);
+      // A picture is found from the folder of the file that names it.
+      const place = placePicture && style.relPath !== undefined ? (target: string, line: number) => placePicture(target, { path: where.file, relPath: where.relPath }, line) : undefined;
+      const outcome = placeStylePictures(decl, isInFontFace(decl), place, where.line);
       if (outcome.kept) return;
-      if (outcome.fetched !== undefined) warn(style.file, at(decl), `a style's ${decl.prop}: url(${outcome.fetched.slice(0, 80)}) was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
+      if (outcome.fetched !== undefined) warn(where.file, where.line, `a style's ${decl.prop}: url(${outcome.fetched.slice(0, 80)}) was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
       decl.remove();
     });
     // Only a top-level rule, or one in @media and its kin, is scoped: keyframes' steps are not selectors, and a nested rule is relative to its parent.
     const rules: Rule[] = [];
     root.walkRules((rule: Rule) => void (isScopedLevel(rule.parent) && rules.push(rule)));
     /** What the block sets on the slide itself that a slide does not take: named in one warning, not one a property (a rendered page's sheet sets dozens). */
-    const leftOnSlide: { what: string; line: number }[] = [];
+    const leftOnSlide: { what: string; at: StyleLineOrigin }[] = [];
     for (const rule of rules) {
       let scoped: { slide: string[]; content: string[] };
       try {
         scoped = scopeSelectors(selectorParser().astSync(rule.selector), scope, style);
       } catch {
-        warn(style.file, at(rule), `a style's selector ${rule.selector.slice(0, 80)} does not parse, so its rule was left out`, PARSE_HINT);
+        warn(at(rule).file, at(rule).line, `a style's selector ${rule.selector.slice(0, 80)} does not parse, so its rule was left out`, PARSE_HINT);
         rule.remove();
         continue;
       }
       if (scoped.content.length > 0) rule.cloneBefore({ selector: scoped.content.join(',') });
       if (scoped.slide.length > 0) {
         const own = rule.cloneBefore({ selector: scoped.slide.join(',') });
-        own.each((node) => keepToSlide(node, (what) => leftOnSlide.push({ what, line: at(node) })));
+        own.each((node) => keepToSlide(node, (what) => leftOnSlide.push({ what, at: at(node) })));
         if (own.nodes.length === 0) own.remove();
       }
       rule.remove();
     }
-    if (leftOnSlide.length > 0) warn(style.file, leftOnSlide[0]!.line, `a style's ${nameSome([...new Set(leftOnSlide.map((l) => l.what))], 8)} on the slide itself ${leftOnSlide.length === 1 ? 'was' : 'were'} left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT);
+    if (leftOnSlide.length > 0) warn(leftOnSlide[0]!.at.file, leftOnSlide[0]!.at.line, `a style's ${nameSome([...new Set(leftOnSlide.map((l) => l.what))], 8)} on the slide itself ${leftOnSlide.length === 1 ? 'was' : 'were'} left out: a slide's own style may set its background and its type, and the rest of it is the deck's`, SLIDE_HINT);
     sheets.push(root.toString());
   }
   return sheets.length === 0 ? '' : `${CHROME_GUARD}\n${sheets.join('\n')}\n`;

@@ -34,8 +34,23 @@ const QUARTO_VARIABLES: readonly { name: string; fallback: string; selector?: st
   { name: 'presentation-font-size-root', fallback: '40px' },
 ];
 
-/** Theme files compiled to CSS, or why they could not be, at the file and line Sass names. */
-export type CompiledTheme = { css: string } | { problem: string; file: string; line: number };
+/** Where a line of the compiled CSS was written: the theme file (its index in the files given) and its line there. */
+export interface ThemeLineOrigin {
+  file: number;
+  line: number;
+}
+
+/**
+ * Theme files compiled to CSS, with the file and line each line of the CSS comes from (null for what Quarto's own
+ * variables wrote), or why they could not be, at the file and line Sass names.
+ */
+export type CompiledTheme = { css: string; origins: (ThemeLineOrigin | null)[] } | { problem: string; file: string; line: number };
+
+/** Sass's source text, piece by piece: each with where its first line was written, or null for a line written here. */
+interface SourcePiece {
+  text: string;
+  from: ThemeLineOrigin | null;
+}
 
 /** Whether a name Quarto's `theme:` lists is a theme file of the deck's (`custom.scss`), not one of its built-in themes. */
 export function isQuartoThemeFile(name: string): boolean {
@@ -47,48 +62,61 @@ export function isQuartoThemeFile(name: string): boolean {
  * Quarto's order (a later file's value of a variable over an earlier's), with Quarto's defaults for the variables none sets.
  */
 export function compileQuartoTheme(files: readonly { name: string; text: string }[]): CompiledTheme {
-  const read = files.map((file) => readSections(file.text));
-  const sections = Object.fromEntries(ORDER.map((kind) => [kind, read.flatMap((r) => r[kind])])) as Record<(typeof ORDER)[number], string[]>;
-  const defaults = sections.defaults.join('\n');
+  const read = files.map((file, index) => readSections(file.text, index));
+  const sections = Object.fromEntries(ORDER.map((kind) => [kind, read.flatMap((r) => r[kind])])) as Record<(typeof ORDER)[number], SourcePiece[]>;
+  const defaults = sections.defaults.map((piece) => piece.text).join('\n');
   const set = QUARTO_VARIABLES.filter((v) => new RegExp(`^[ \\t]*\\$${v.name}[ \\t]*:`, 'm').test(defaults));
+  const written = (text: string): SourcePiece => ({ text, from: null });
   // The file's own values first, as Quarto puts them: its defaults then give way (`!default`).
-  const source = [
+  const pieces = [
     ...sections.uses,
     ...sections.functions,
-    defaults,
-    ...QUARTO_VARIABLES.map((v) => `$${v.name}: ${v.fallback} !default;`),
+    ...sections.defaults,
+    ...QUARTO_VARIABLES.map((v) => written(`$${v.name}: ${v.fallback} !default;`)),
     ...sections.mixins,
     ...sections.rules,
-    ...set.filter((v) => v.selector).map((v) => `${v.selector} { ${v.property}: $${v.name}; }`),
-  ].join('\n');
+    ...set.filter((v) => v.selector).map((v) => written(`${v.selector} { ${v.property}: $${v.name}; }`)),
+  ];
+  // Where each line of Sass's source was written, so a message about the CSS, or Sass's own, names that file and line.
+  const sourceOrigins = pieces.flatMap((piece) => piece.text.split('\n').map((_, i) => (piece.from ? { file: piece.from.file, line: piece.from.line + i } : null)));
+  const source = pieces.map((piece) => piece.text).join('\n');
   const sass = require('sass') as typeof import('sass');
   try {
     // Nothing is imported, read or fetched: Sass is given no importer and no load path, and says nothing on its own.
-    return { css: sass.compileString(source, { style: 'expanded', logger: sass.Logger.silent, importers: [] }).css };
+    const result = sass.compileString(source, { style: 'expanded', logger: sass.Logger.silent, importers: [], sourceMap: true });
+    return { css: result.css, origins: traceCssLines(result.css, result.sourceMap, sourceOrigins) };
   } catch (err) {
     const { sassMessage, span } = err as { sassMessage?: string; span?: { start?: { line: number }; text?: string } };
-    return { problem: sassMessage ?? (err as Error).message.split('\n')[0]!, ...placeInFiles(files, source, span?.start?.line) };
+    const origin = span?.start ? sourceOrigins[span.start.line] : undefined;
+    return { problem: sassMessage ?? (err as Error).message.split('\n')[0]!, file: files[origin?.file ?? 0]!.name, line: origin?.line ?? 1 };
   }
 }
 
-/** The file's sections by kind, in the order they stand; a file with no marker is all rules, as plain CSS would be. */
-function readSections(text: string): Record<(typeof ORDER)[number], string[]> {
-  const sections = Object.fromEntries(ORDER.map((kind) => [kind, [] as string[]])) as Record<(typeof ORDER)[number], string[]>;
+/** For each line of the compiled CSS, where the first thing Sass's source map places on it was written (null for none). */
+function traceCssLines(css: string, map: import('sass').CompileResult['sourceMap'], sourceOrigins: readonly (ThemeLineOrigin | null)[]): (ThemeLineOrigin | null)[] {
+  const origins: (ThemeLineOrigin | null)[] = css.split('\n').map(() => null);
+  if (!map) return origins;
+  const { SourceMapConsumer } = require('source-map-js') as typeof import('source-map-js');
+  new SourceMapConsumer({ ...map, version: String(map.version) }).eachMapping((mapping) => {
+    const at = mapping.generatedLine - 1;
+    if (at < origins.length && origins[at] === null && mapping.originalLine !== null) origins[at] = sourceOrigins[mapping.originalLine - 1] ?? null;
+  });
+  return origins;
+}
+
+/** The sections of the file `file` (its index) by kind, in the order they stand; a file with no marker is all rules, as plain CSS would be. */
+function readSections(text: string, file: number): Record<(typeof ORDER)[number], SourcePiece[]> {
+  const sections = Object.fromEntries(ORDER.map((kind) => [kind, [] as SourcePiece[]])) as Record<(typeof ORDER)[number], SourcePiece[]>;
   const marks = [...text.matchAll(SECTION)];
   if (marks.length === 0) {
-    sections.rules.push(text);
+    sections.rules.push({ text, from: { file, line: 1 } });
     return sections;
   }
-  marks.forEach((mark, i) => sections[mark[1] as (typeof ORDER)[number]].push(text.slice(mark.index + mark[0].length, marks[i + 1]?.index ?? text.length)));
+  // A section's text starts at the end of its marker's line, so its first line is the marker's.
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  marks.forEach((mark, i) => {
+    const start = mark.index + mark[0].length;
+    sections[mark[1] as (typeof ORDER)[number]].push({ text: text.slice(start, marks[i + 1]?.index ?? text.length), from: { file, line: lineAt(start) } });
+  });
   return sections;
-}
-
-/** The file and line that a line of the compiled source (0-based, as Sass counts) comes from, found by its text; the first file's first line when it cannot be. */
-function placeInFiles(files: readonly { name: string; text: string }[], source: string, sourceLine: number | undefined): { file: string; line: number } {
-  const written = sourceLine === undefined ? undefined : source.split('\n')[sourceLine];
-  for (const file of written === undefined || written.trim() === '' ? [] : files) {
-    const index = file.text.split('\n').findIndex((line) => line === written);
-    if (index !== -1) return { file: file.name, line: index + 1 };
-  }
-  return { file: files[0]!.name, line: 1 };
 }
