@@ -292,6 +292,25 @@ describe('style sheets the metadata names', () => {
     expect(broken.briefing.authorCss).toBeUndefined();
   });
 
+  it("a theme file may use any variable Quarto defines, and its function, and may set reveal.js's own variables ($backgroundColor, $headingColor), which colour what reveal.js colours", async () => {
+    const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [default, custom.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
+    const built = await build({
+      'deck.qmd': deck,
+      'custom.scss': [
+        '/*-- scss:defaults --*/', '$backgroundColor: #fdf6e3;', '$headingColor: #6c3483;', '',
+        '/*-- scss:rules --*/', '.boxed { border: $border-width solid $border-color; border-radius: $border-radius; }', '.small h2 { font-size: $presentation-h2-font-size; color: $mainColor; }', '.tint { fill: #{colorToRGB($link-color)}; }', '',
+      ].join('\n'),
+    }, 'styles-quarto-scss-defaults', 'deck.qmd');
+    expect(built.warnings).toEqual([]);
+    expect(rulesOf(built.briefing.authorCss).join('\n').replace(/\s+/g, ' ')).toBe([
+      `${BODY} .boxed { border: 1px solid rgb(110.5, 110.5, 110.5); border-radius: 3px; }`,
+      `${BODY} .small h2 { font-size: 1.6em; color: #222; }`,
+      `${BODY} .tint { fill: rgb(42, 118, 221); }`,
+      `${SLIDE} { background-color: #fdf6e3; }`,
+      `${BODY} h1,${BODY} h2,${BODY} h3,${BODY} h4,${BODY} h5,${BODY} h6 { color: #6c3483; }`,
+    ].join(' '));
+  });
+
   it("a message about a compiled theme file's CSS names the file and line Sass's source map places it at, the second file's own among them", async () => {
     const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [simple, custom.scss, more.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
     const built = await build({

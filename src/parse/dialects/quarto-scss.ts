@@ -1,10 +1,10 @@
 // Quarto's theme files: `theme: [simple, custom.scss]` names Sass files of sections (`/*-- scss:defaults --*/` for
 // variables, `/*-- scss:rules --*/` for rules, and functions, mixins and uses), which Quarto compiles with its
-// reveal.js theme. Here each is compiled with Sass itself (loaded only for a deck that has one), its rules kept as
-// the deck's own style, and the variables of Quarto's that the file sets (the background, the text's, the links' and
-// the headings' colours and fonts, the code blocks' background) written as rules for what they colour, since a style
-// never sets the deck's own variables. A file Sass cannot compile on its own (an import, a variable of Quarto's
-// Bootstrap) is named and left out, as Quarto's own compile would stop there.
+// reveal.js theme. Here each is compiled with Sass itself (loaded only for a deck that has one), after Quarto's own
+// variables and function, its rules kept as the deck's own style, and the variables the file sets of Quarto's or
+// reveal.js's (the background, the text's, the links' and the headings' colours and fonts, the code's colours) written
+// as rules for what they colour, since a style never sets the deck's own variables. A file Sass cannot compile (an
+// import, a variable neither it nor Quarto defines) is named and left out, as Quarto's own compile would stop there.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -14,24 +14,114 @@ const SECTION = /^\/\*--\s*scss:(uses|functions|defaults|mixins|rules)\s*--\*\/[
 const ORDER = ['uses', 'functions', 'defaults', 'mixins', 'rules'] as const;
 
 /**
- * Quarto's reveal.js variables a file may set, with the default its own theme gives them (so a rule may use one the
- * file does not set), and what each colours on a slide once the file sets it: a selector of the deck and a property.
+ * The variables Quarto's reveal.js format defines before a theme file's rules, with the default it gives each (its
+ * `quarto.scss`, in its order, each after those it is made from), so that a rule, a mixin or a function of the file
+ * may use any of them, as in Quarto. A file's own value comes first and these then give way (`!default`). Quarto's
+ * own rules are not written: the deck has its theme.
  */
-const QUARTO_VARIABLES: readonly { name: string; fallback: string; selector?: string; property?: string }[] = [
-  { name: 'body-bg', fallback: '#fff', selector: 'section', property: 'background-color' },
-  { name: 'body-color', fallback: '#222', selector: 'section', property: 'color' },
-  { name: 'link-color', fallback: '#2a76dd', selector: 'a', property: 'color' },
-  { name: 'font-family-sans-serif', fallback: '"Source Sans Pro", Helvetica, sans-serif', selector: 'section', property: 'font-family' },
-  { name: 'font-family-monospace', fallback: 'monospace', selector: 'code', property: 'font-family' },
-  { name: 'presentation-heading-color', fallback: '$body-color', selector: 'h1, h2, h3, h4, h5, h6', property: 'color' },
-  { name: 'presentation-heading-font', fallback: '$font-family-sans-serif', selector: 'h1, h2, h3, h4, h5, h6', property: 'font-family' },
-  { name: 'presentation-heading-font-weight', fallback: '600', selector: 'h1, h2, h3, h4, h5, h6', property: 'font-weight' },
-  { name: 'code-block-bg', fallback: 'transparent', selector: 'pre, pre code', property: 'background-color' },
-  { name: 'code-color', fallback: 'inherit', selector: ':not(pre) > code', property: 'color' },
-  { name: 'primary', fallback: '$link-color' },
-  { name: 'secondary', fallback: '#6c757d' },
-  { name: 'selection-bg', fallback: 'lighten($link-color, 25%)' },
-  { name: 'presentation-font-size-root', fallback: '40px' },
+const QUARTO_DEFAULTS: readonly [name: string, fallback: string][] = [
+  ['font-family-sans-serif', '"Source Sans Pro", Helvetica, sans-serif'],
+  ['font-family-monospace', 'monospace'],
+  ['presentation-font-size-root', '40px'],
+  ['presentation-font-smaller', '0.7'],
+  ['presentation-line-height', '1.3'],
+  ['body-bg', '#fff'],
+  ['body-color', '#222'],
+  ['text-muted', 'lighten($body-color, 60%)'],
+  ['link-color', '#2a76dd'],
+  ['link-color-hover', 'lighten($link-color, 15%)'],
+  ['selection-bg', 'lighten($link-color, 25%)'],
+  ['selection-color', '$body-bg'],
+  ['border-color', 'lighten($body-color, 30%)'],
+  ['border-width', '1px'],
+  ['border-radius', '3px'],
+  ['presentation-heading-font', '$font-family-sans-serif'],
+  ['presentation-heading-color', '$body-color'],
+  ['presentation-heading-line-height', '1.2'],
+  ['presentation-heading-letter-spacing', 'normal'],
+  ['presentation-heading-text-transform', 'none'],
+  ['presentation-heading-text-shadow', 'none'],
+  ['presentation-h1-text-shadow', 'none'],
+  ['presentation-heading-font-weight', '600'],
+  ['presentation-h1-font-size', '2.5em'],
+  ['presentation-h2-font-size', '1.6em'],
+  ['presentation-h3-font-size', '1.3em'],
+  ['presentation-h4-font-size', '1em'],
+  ['presentation-block-margin', '12px'],
+  ['presentation-slide-text-align', 'left'],
+  ['presentation-title-slide-text-align', 'center'],
+  ['reveal-slide-text-align', '$presentation-slide-text-align'],
+  ['reveal-title-slide-text-align', '$presentation-title-slide-text-align'],
+  ['code-block-bg', '$body-bg'],
+  ['code-block-border-color', 'lighten($body-color, 60%)'],
+  ['code-block-font-size', '0.55em'],
+  // Quarto's is the highlighting's function colour (`var(--quarto-hl-fu-color)`), which a deck does not have.
+  ['code-color', 'inherit'],
+  ['code-bg', 'transparent'],
+  ['tabset-border-color', '$code-block-border-color'],
+  ['revealjs-font-size-root', '$presentation-font-size-root'],
+  ['revealjs-h1-font-size', '$presentation-h1-font-size'],
+  ['revealjs-h2-font-size', '$presentation-h2-font-size'],
+  ['revealjs-h3-font-size', '$presentation-h3-font-size'],
+  ['revealjs-h4-font-size', '$presentation-h4-font-size'],
+  ['revealjs-heading-font', '$presentation-heading-font'],
+  ['revealjs-heading-color', '$presentation-heading-color'],
+  ['revealjs-heading-line-height', '$presentation-heading-line-height'],
+  ['revealjs-heading-letter-spacing', '$presentation-heading-letter-spacing'],
+  ['revealjs-heading-text-transform', '$presentation-heading-text-transform'],
+  ['revealjs-heading-text-shadow', '$presentation-heading-text-shadow'],
+  ['revealjs-h1-text-shadow', '$presentation-h1-text-shadow'],
+  ['revealjs-heading-font-weight', '$presentation-heading-font-weight'],
+  ['revealjs-block-margin', '$presentation-block-margin'],
+  ['revealjs-line-height', '$presentation-line-height'],
+  // reveal.js's own theme variables, which Quarto sets from its own and a file may set itself (`$backgroundColor`).
+  ['backgroundColor', '$body-bg'],
+  ['mainFont', '$font-family-sans-serif'],
+  ['mainFontSize', '$revealjs-font-size-root'],
+  ['mainColor', '$body-color'],
+  ['blockMargin', '$revealjs-block-margin'],
+  ['headingMargin', '0 0 $blockMargin 0'],
+  ['headingFont', '$revealjs-heading-font'],
+  ['headingColor', '$revealjs-heading-color'],
+  ['headingLineHeight', '$revealjs-heading-line-height'],
+  ['headingLetterSpacing', '$revealjs-heading-letter-spacing'],
+  ['headingTextTransform', '$revealjs-heading-text-transform'],
+  ['headingTextShadow', '$revealjs-heading-text-shadow'],
+  ['heading1TextShadow', '$revealjs-h1-text-shadow'],
+  ['headingFontWeight', '$revealjs-heading-font-weight'],
+  ['heading1Size', '$revealjs-h1-font-size'],
+  ['heading2Size', '$revealjs-h2-font-size'],
+  ['heading3Size', '$revealjs-h3-font-size'],
+  ['heading4Size', '$revealjs-h4-font-size'],
+  ['codeFont', '$font-family-monospace'],
+  ['code-block-theme-dark-threshhold', '40%'],
+  ['linkColor', '$link-color'],
+  ['linkColorHover', '$link-color-hover'],
+  ['selectionBackgroundColor', '$selection-bg'],
+  ['selectionColor', '$selection-color'],
+];
+
+/** Quarto's function of its own a file's rules may call. */
+const QUARTO_FUNCTIONS = '@function colorToRGB($color) { @return "rgb(" + red($color) + ", " + green($color) + ", " + blue($color) + ")"; }';
+
+/**
+ * What the variables colour and set on a slide, as reveal.js's theme does with the variable named (the last of a chain
+ * Quarto's defaults make): written only when the file sets one of the chain (`set`), since otherwise the deck's theme
+ * stands, not Quarto's default look.
+ */
+const QUARTO_LOOKS: readonly { variable: string; set: readonly string[]; selector: string; property: string }[] = [
+  { variable: 'backgroundColor', set: ['body-bg', 'backgroundColor'], selector: 'section', property: 'background-color' },
+  { variable: 'mainColor', set: ['body-color', 'mainColor'], selector: 'section', property: 'color' },
+  { variable: 'linkColor', set: ['link-color', 'linkColor'], selector: 'a', property: 'color' },
+  { variable: 'mainFont', set: ['font-family-sans-serif', 'mainFont'], selector: 'section', property: 'font-family' },
+  { variable: 'codeFont', set: ['font-family-monospace', 'codeFont'], selector: 'code', property: 'font-family' },
+  { variable: 'headingColor', set: ['body-color', 'presentation-heading-color', 'revealjs-heading-color', 'headingColor'], selector: 'h1, h2, h3, h4, h5, h6', property: 'color' },
+  { variable: 'headingFont', set: ['font-family-sans-serif', 'presentation-heading-font', 'revealjs-heading-font', 'headingFont'], selector: 'h1, h2, h3, h4, h5, h6', property: 'font-family' },
+  { variable: 'headingFontWeight', set: ['presentation-heading-font-weight', 'revealjs-heading-font-weight', 'headingFontWeight'], selector: 'h1, h2, h3, h4, h5, h6', property: 'font-weight' },
+  { variable: 'headingTextTransform', set: ['presentation-heading-text-transform', 'revealjs-heading-text-transform', 'headingTextTransform'], selector: 'h1, h2, h3, h4, h5, h6', property: 'text-transform' },
+  { variable: 'code-block-bg', set: ['code-block-bg'], selector: 'pre, pre code', property: 'background-color' },
+  { variable: 'code-color', set: ['code-color'], selector: ':not(pre) > code', property: 'color' },
+  { variable: 'code-bg', set: ['code-bg'], selector: ':not(pre) > code', property: 'background-color' },
 ];
 
 /** Where a line of the compiled CSS was written: the theme file (its index in the files given) and its line there. */
@@ -65,17 +155,19 @@ export function compileQuartoTheme(files: readonly { name: string; text: string 
   const read = files.map((file, index) => readSections(file.text, index));
   const sections = Object.fromEntries(ORDER.map((kind) => [kind, read.flatMap((r) => r[kind])])) as Record<(typeof ORDER)[number], SourcePiece[]>;
   const defaults = sections.defaults.map((piece) => piece.text).join('\n');
-  const set = QUARTO_VARIABLES.filter((v) => new RegExp(`^[ \\t]*\\$${v.name}[ \\t]*:`, 'm').test(defaults));
+  const setsVariable = (name: string) => new RegExp(`^[ \\t]*\\$${name}[ \\t]*:`, 'm').test(defaults);
+  const looks = QUARTO_LOOKS.filter((look) => look.set.some(setsVariable));
   const written = (text: string): SourcePiece => ({ text, from: null });
   // The file's own values first, as Quarto puts them: its defaults then give way (`!default`).
   const pieces = [
     ...sections.uses,
+    written(QUARTO_FUNCTIONS),
     ...sections.functions,
     ...sections.defaults,
-    ...QUARTO_VARIABLES.map((v) => written(`$${v.name}: ${v.fallback} !default;`)),
+    ...QUARTO_DEFAULTS.map(([name, fallback]) => written(`$${name}: ${fallback} !default;`)),
     ...sections.mixins,
     ...sections.rules,
-    ...set.filter((v) => v.selector).map((v) => written(`${v.selector} { ${v.property}: $${v.name}; }`)),
+    ...looks.map((look) => written(`${look.selector} { ${look.property}: $${look.variable}; }`)),
   ];
   // Where each line of Sass's source was written, so a message about the CSS, or Sass's own, names that file and line.
   const sourceOrigins = pieces.flatMap((piece) => piece.text.split('\n').map((_, i) => (piece.from ? { file: piece.from.file, line: piece.from.line + i } : null)));
