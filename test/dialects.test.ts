@@ -3607,6 +3607,15 @@ describe("Pandoc's incremental rules", () => {
     // In a deck whose lists step in, ::: nonincremental shows its own at once, and only those.
     const calm = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: C', 'incremental: true', '---', '', '## Calm', '', '::: nonincremental', '- still', ':::', '', '- stepped', ''].join('\n') }, 'pandoc-nonincremental-region'), 'deck.qmd'));
     expect(body(calm, 'Calm')).toBe('<ul><li>still</li></ul><ul><li class="fragment">stepped</li></ul>');
+    // Inside a div read whole (one with a style), they set its lists too, and the div is closed by its own fence, not cut in two.
+    const styled = (incremental: boolean, inner: string) => ['---', 'title: S', ...(incremental ? ['incremental: true'] : []), '---', '', '## Styled', '',
+      '::: {style="color: #333; text-shadow: 1px 1px 5px red; position: absolute"}', '', `:::::: ${inner}`, '', '- inside', '', '::::::', '', 'A paragraph.', '', ':::', '', '- outside', ''].join('\n');
+    const stepping = await buildDeck(path.join(writeBriefing({ 'deck.qmd': styled(false, 'incremental') }, 'pandoc-incremental-in-styled-div'), 'deck.qmd'));
+    expect(body(stepping, 'Styled')).toBe('<div style="color: #333; text-shadow: 1px 1px 5px red"><ul><li class="fragment">inside</li></ul><p>A paragraph.</p></div><ul><li>outside</li></ul>');
+    // What of the style goes is said with what a div's style may set, not with a hint about closing the div.
+    expect(stepping.warnings.map((w) => [w.line, w.message, w.hint])).toEqual([[7, "a div's style position: absolute was left out: a style may set the look of its own box and text, never place it over the slide or fetch", "a div's style may set its colours, type, spacing and size; for more, give it a class and style that in a css: file of the briefing folder"]]);
+    const holding = await buildDeck(path.join(writeBriefing({ 'deck.qmd': styled(true, 'nonincremental') }, 'pandoc-nonincremental-in-styled-div'), 'deck.qmd'));
+    expect(body(holding, 'Styled')).toBe('<div style="color: #333; text-shadow: 1px 1px 5px red"><ul><li class="nonincremental">inside</li></ul><p>A paragraph.</p></div><ul><li class="fragment">outside</li></ul>');
     // Slidev's: two <v-clicks> are two lists, as Slidev shows them; one inside a <v-click> steps in that step.
     const slidev = ['---', 'theme: default', '---', '', '# Clicks', '', '- at once', '', '<v-clicks>', '', '- a', '', '</v-clicks>', '', '<v-clicks>', '', '- b', '', '</v-clicks>', '',
       '<v-click>', '', '<v-clicks>', '', '- c', '', '</v-clicks>', '', 'after c', '', '</v-click>', '', '- last', ''].join('\n');

@@ -209,7 +209,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       emojiExtension,
       highlightMarkExtension,
       ...fancyListExtensions(pandocDeck),
-      ...pandocBlockExtensions(crossRefs, (message) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: 'close the div with a line of three colons, :::' })),
+      ...pandocBlockExtensions(crossRefs, (message, hint) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: hint ?? PEER_SYNTAX_HINT })),
       ...pandocScriptExtensions(pandocDeck),
       quartoShortcodeExtension(meta, peerSyntax),
       ...pandocInlineExtensions(

@@ -18,7 +18,13 @@ const lengths = (count: number, auto = false) => {
 };
 const keywords = (...words: string[]) => new RegExp(`^(?:${words.join('|')})$`);
 /** A colour: hex, rgb()/hsl() of numbers, or a name. */
-const COLOUR = /^(?:#[0-9a-f]{3,8}|(?:rgb|hsl)a?\(\s*\d{1,3}(?:\.\d{1,3})?%?(?:\s*[,\s]\s*\d{1,3}(?:\.\d{1,3})?%?){2}(?:\s*[,/]\s*(?:0|1|0?\.\d{1,3}|\d{1,3}%))?\s*\)|[a-z]{3,20})$/i;
+const COLOUR_VALUE = String.raw`#[0-9a-f]{3,8}|(?:rgb|hsl)a?\(\s*\d{1,3}(?:\.\d{1,3})?%?(?:\s*[,\s]\s*\d{1,3}(?:\.\d{1,3})?%?){2}(?:\s*[,/]\s*(?:0|1|0?\.\d{1,3}|\d{1,3}%))?\s*\)|[a-z]{3,20}`;
+const COLOUR = new RegExp(`^(?:${COLOUR_VALUE})$`, 'i');
+/** A text shadow's offset or blur: small, so its copy of the text stays by the text (under 100 px, or 10 em). */
+const SHADOW_LENGTH = String.raw`-?(?:0|\d{1,2}(?:\.\d{1,3})?px|\d(?:\.\d{1,3})?r?em)`;
+const SHADOW = String.raw`(?:(?:${COLOUR_VALUE})\s+)?${SHADOW_LENGTH}\s+${SHADOW_LENGTH}(?:\s+${SHADOW_LENGTH})?(?:\s+(?:${COLOUR_VALUE}))?`;
+/** `text-shadow`: none, or up to three shadows, each a colour and two or three small lengths. */
+const TEXT_SHADOW = new RegExp(`^(?:none|${SHADOW}(?:\\s*,\\s*${SHADOW}){0,2})$`, 'i');
 const SIZE = [length, keywords('auto', 'fit-content', 'max-content', 'min-content')];
 const ALIGN = keywords('flex-start', 'flex-end', 'start', 'end', 'center', 'stretch', 'baseline', 'space-between', 'space-around', 'space-evenly', 'left', 'right', 'normal');
 
@@ -34,6 +40,7 @@ export const SAFE_INLINE_STYLES: Readonly<Record<string, RegExp[]>> = {
   'font-style': [keywords('normal', 'italic', 'oblique')],
   'text-decoration': [keywords('none', 'underline', 'line-through', 'overline')],
   'text-transform': [keywords('none', 'uppercase', 'lowercase', 'capitalize')],
+  'text-shadow': [TEXT_SHADOW],
   'line-height': [/^\d{1,2}(?:\.\d{1,3})?$/, length, keywords('normal')],
   'letter-spacing': [length, keywords('normal')],
   'vertical-align': [keywords('baseline', 'top', 'middle', 'bottom', 'text-top', 'text-bottom', 'sub', 'super')],

@@ -1,6 +1,6 @@
 import type { TokenizerAndRendererExtension, Tokens } from 'marked';
 import { calloutExtension } from './callouts.js';
-import { classDivExtensions, inlineStyleDivExtension, keptFragmentExtension, placedDivExtension, styledDivExtension } from './class-divs.js';
+import { classDivExtensions, inlineStyleDivExtension, keptFragmentExtension, placedDivExtension, steppedListDivExtension, styledDivExtension } from './class-divs.js';
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
 import type { CrossRefs } from './cross-refs.js';
@@ -22,11 +22,12 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * simple tables, and table captions; Quarto's callouts, drawn as boxes, column grids, asides and stacks. `report` warns, at the block
  * being rendered.
  */
-export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string) => void): TokenizerAndRendererExtension[] {
+export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string, hint?: string) => void): TokenizerAndRendererExtension[] {
   return [
     // First, so last in marked's order (it tries the extensions registered later first): a div another kept div reads
     // (a callout, an aside, a grid) is never read as a div of the deck's own classes.
     styledDivExtension(report),
+    steppedListDivExtension(report),
     inlineStyleDivExtension(report),
     calloutExtension(report),
     ...pandocTableExtensions(crossRefs),

@@ -12,7 +12,7 @@ const CALLOUT_BLOCK = fencedDivPattern(`[ \\t]*\\.callout-(${CALLOUT_KINDS})\\b(
 const CALLOUT_OPENING = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-/;
 
 /** The marked extension that draws a callout: a box with a title (its first heading, its `title=`, or its kind; none for `appearance="minimal"`) over its content. `report` warns of one never closed. */
-export function calloutExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+export function calloutExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension<{ kind: string; title: Tokens.Generic[] | null; body: Tokens.Generic[] }>(
     {
       name: 'callout',

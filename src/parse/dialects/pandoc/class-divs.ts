@@ -18,6 +18,9 @@ import { escapeHtml } from '../../../html-text.js';
 // (`::: {.absolute top=50 left="10%" width=300}`), a div of class `absolute` with its place as its style, which
 // the sanitizer holds to exactly that (sanitize-fragment.ts).
 
+/** What to do about a div's style left out. */
+const STYLE_HINT = "a div's style may set its colours, type, spacing and size; for more, give it a class and style that in a css: file of the briefing folder";
+
 /** Each such div's class, and what a warning calls one never closed. */
 export const CLASS_DIVS: readonly { cls: string; called: string }[] = [
   { cls: 'aside', called: 'an aside' },
@@ -29,7 +32,7 @@ export const CLASS_DIVS: readonly { cls: string; called: string }[] = [
 ];
 
 /** The marked extension for a div of classes the deck's own styles name, kept as a div of those classes (rewrite-line.ts decides which). */
-export function styledDivExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+export function styledDivExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension(
     {
       name: 'styled-div',
@@ -48,7 +51,7 @@ export function styledDivExtension(report: (message: string) => void): Tokenizer
  * `::: {data-id="box1" style="background: #2780e3; width: 200px"}`): a <div> of the declarations an author's HTML may
  * keep (safe-inline-styles.ts) and its auto-animate id; `report` names the declarations and attributes left out.
  */
-export function inlineStyleDivExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+export function inlineStyleDivExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension(
     {
       name: 'inline-style-div',
@@ -62,7 +65,7 @@ export function inlineStyleDivExtension(report: (message: string) => void): Toke
         // Its auto-animate id (by which reveal moves it from one slide into its place on the next), and the seconds its move waits and takes.
         const animation = (read?.pairs ?? []).filter(([key, value]) => AUTO_ANIMATE_ATTRIBUTES[key.startsWith('data-') ? key : `data-${key}`]?.test(value));
         const unread = [...(read?.id ? [`#${read.id}`] : []), ...(read?.classes ?? []).map((c) => `.${c}`), ...(read?.pairs ?? []).filter((pair) => pair[0] !== 'style' && !animation.includes(pair)).map(([k, v]) => `${k}=${v}`)];
-        if (dropped.length > 0) report(`a div's style ${dropped.join('; ')} was left out: a style may set the look of its own box and text, never place it over the slide or fetch`);
+        if (dropped.length > 0) report(`a div's style ${dropped.join('; ')} was left out: a style may set the look of its own box and text, never place it over the slide or fetch`, STYLE_HINT);
         if (unread.length > 0) report(`a div's attributes ${unread.join(' ')} are not read; ${kept ? 'its style is' : 'what else it says is'} kept`);
         const data = animation.map(([key, value]) => ` ${key.startsWith('data-') ? key : `data-${key}`}="${value}"`).join('');
         return `<div${kept ? ` style="${escapeHtml(kept)}"` : ''}${data}>${parser.parse(body)}</div>\n`;
@@ -72,11 +75,31 @@ export function inlineStyleDivExtension(report: (message: string) => void): Toke
   );
 }
 
+/**
+ * The marked extension for Pandoc's `::: incremental` and `::: nonincremental` inside a div read whole (a styled div,
+ * a callout, a stack), where the line rewriter cannot cut the div in two with a step's start and end, and so writes them
+ * as divs of those classes: the lists in it step in one item at a time, or show at once in an incremental deck.
+ */
+export function steppedListDivExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
+  return fencedDivExtension(
+    {
+      name: 'stepped-list-div',
+      called: 'an incremental div',
+      opening: /^ {0,3}:{3,}[ \t]*\{\.(?:non)?incremental\}[ \t]*(?:\n|$)/,
+      block: fencedDivPattern('\\.((?:non)?incremental)'),
+      read: (match, lexer) => ({ stepped: match[2] === 'incremental', body: lexer.blockTokens(match[3]!, []) }),
+      // A list item that already steps, or holds still, as its own div says, keeps that: only a plain <li> is marked.
+      render: ({ stepped, body }, parser) => parser.parse(body).replace(/<li>/g, stepped ? '<li class="fragment">' : '<li class="nonincremental">'),
+    },
+    report,
+  );
+}
+
 /** The sides and sizes of Quarto's `.absolute`, each a length (a number is pixels). */
 const PLACE_KEYS = ['top', 'left', 'right', 'bottom', 'width', 'height'];
 
 /** The marked extension for Quarto's placed div; `report` names the attributes it does not read. */
-export function placedDivExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+export function placedDivExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension(
     {
       name: 'quarto-absolute',
@@ -99,7 +122,7 @@ export function placedDivExtension(report: (message: string) => void): Tokenizer
 }
 
 /** The marked extensions for these divs, as the line rewriter leaves them (`::: {.aside}`). `report` warns of one never closed. */
-export function classDivExtensions(report: (message: string) => void): TokenizerAndRendererExtension[] {
+export function classDivExtensions(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension[] {
   return CLASS_DIVS.map(({ cls, called }) =>
     fencedDivExtension(
       {
@@ -119,7 +142,7 @@ export function classDivExtensions(report: (message: string) => void): Tokenizer
  * The marked extension for a fragment div inside a div read whole (rewrite-line.ts writes it so: `.fragment`, its reveal
  * effects, `fragment-index=`): a <div> that steps in with them, where a pause would have cut the div around it in two.
  */
-export function keptFragmentExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+export function keptFragmentExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension(
     {
       name: 'kept-fragment',

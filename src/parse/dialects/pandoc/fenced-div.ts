@@ -53,7 +53,7 @@ export interface FencedDiv<T> {
  * line alone, so its content is read as the slide's own and its fence never
  * shows, and `report` warns of it at render time, at its line.
  */
-export function fencedDivExtension<T>(div: FencedDiv<T>, report: (message: string) => void): TokenizerAndRendererExtension {
+export function fencedDivExtension<T>(div: FencedDiv<T>, report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return {
     name: div.name,
     level: 'block',
@@ -66,7 +66,7 @@ export function fencedDivExtension<T>(div: FencedDiv<T>, report: (message: strin
     renderer(token) {
       const { unclosed, read } = token as unknown as { unclosed?: boolean; read: T };
       if (!unclosed) return div.render(read, this.parser);
-      report(`${div.called} that is never closed (no ::: line after it) is shown as plain content`);
+      report(`${div.called} that is never closed (no ::: line after it) is shown as plain content`, 'close the div with a line of three colons, :::');
       return '';
     },
   };

@@ -34,7 +34,7 @@ export function readLayoutRows(written: string): number[][] | null {
 }
 
 /** The marked extension that lays a grid's blocks out in columns. `report` warns of one never closed. */
-export function layoutGridExtension(report: (message: string) => void): TokenizerAndRendererExtension {
+export function layoutGridExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension<{ columns: number; rows: number[][] | null; cells: Tokens.Generic[] }>(
     {
       name: 'layoutGrid',

@@ -166,7 +166,12 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
       if (!/(?:^|\s)\.fragment(?:\s|$)/.test(spec)) return { text: column };
       return { text: writeFragmentPause(attributes), ...(column ? { before: [column] } : {}) };
     }
-    // Pandoc's `::: incremental`: the lists inside it step in, not the slide's others.
+    // Pandoc's `::: incremental` and `::: nonincremental`: the lists inside it step in, or show at once, not the slide's
+    // others. Inside a div read whole, a step's start and end would cut that div in two: it is a div of its own there.
+    if ((cls === 'incremental' || cls === 'nonincremental') && insideKept) {
+      markInnermostDiv(state, 'kept class');
+      return { text: `${fence} {.${cls}}` };
+    }
     if (cls === 'incremental') return { text: '<!-- incremental: start -->' };
     // Quarto's per-slide footer: its text goes in the slide's footer, never in its body.
     if (cls === 'footer') return { text: '<!-- footer -->' };
