@@ -4345,13 +4345,24 @@ describe("Obsidian's Advanced Slides", () => {
     expect(plain.deck.html).not.toContain('Kept back');
   });
 
+  it("reveal.js's page size in another tool's metadata (Pandoc's, Quarto's under format: revealjs:) picks the deck's shape: nearer 4:3 than 16:9 is 4:3; size: says otherwise", async () => {
+    const shape = async (front: string[], name: string) => {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: S', ...front, '---', '', '## One', '', 'Text.', ''].join('\n') }, name), 'deck.md'));
+      return [built.briefing.meta.size, built.warnings.map((w) => w.message)];
+    };
+    expect(await shape(['revealjs-url: reveal.js', 'width: 1024', 'height: 768'], 'pandoc-page-4-3')).toEqual(['4:3', ['"revealjs-url" is Pandoc\'s metadata; briefdeck ignores it']]);
+    expect(await shape(['revealjs-url: reveal.js', 'width: 1920', 'height: 1080'], 'pandoc-page-16-9')).toEqual(['16:9', ['"revealjs-url" is Pandoc\'s metadata; briefdeck ignores it']]);
+    expect(await shape(['format:', '  revealjs:', '    width: 1050', '    height: 700'], 'quarto-page-3-2')).toEqual(['4:3', []]);
+    expect(await shape(['revealjs-url: reveal.js', 'width: 1024', 'height: 768', 'size: "16:9"'], 'pandoc-page-said')).toEqual(['16:9', ['"revealjs-url" is Pandoc\'s metadata; briefdeck ignores it']]);
+  });
+
   it("its front matter builds: its own themes stand in as built-in ones and its settings are warnings naming it (theme: consult was an unknown theme, and the build failed); an Obsidian note's properties say nothing a deck shows", async () => {
     const deck = ['---', 'theme: consult', 'height: 540', 'enableChalkboard: true', 'slideNumber: true', '---', '', '# One', '', '---', '', '# Two', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'advanced-front-matter'), 'deck.md'));
     expect([built.briefing.meta.peerTools, built.briefing.meta.theme, built.briefing.meta.pageNumbers, built.briefing.slides.map((s) => s.title)]).toEqual([['Advanced Slides'], 'white', true, ['One', 'Two']]);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '3: "height" is Advanced Slides\' metadata; briefdeck ignores it',
       '4: "enableChalkboard" is Advanced Slides\' metadata; briefdeck ignores it',
+      '3: "height" without "width" says no shape of the page, so it is ignored; the deck is 16:9',
       '2: Advanced Slides\' theme "consult" is not built in; using white',
     ]);
     const note = ['---', 'aliases: [summit]', 'cssclasses: [wide]', 'publish: true', 'tags: [policy]', '---', '', '# One', '', '---', '', '# Two', ''].join('\n');

@@ -76,6 +76,8 @@ export interface BriefingMeta {
   slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
   /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */
   marpClass?: { written: string; line: number };
+  /** reveal.js's page size another tool's metadata gives (`width: 1024`, `height: 768`) and the line of the first: parse-meta.ts picks the deck's shape from it, then drops it. */
+  revealPage?: { width?: number; height?: number; line: number };
   /** Marp's first-slide directives in front matter (`_class: lead`), read as if written in the first slide. */
   marpFirstSlide?: { text: string; line: number }[];
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */

@@ -248,6 +248,17 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
     if (meta.sections) meta.sections = meta.sections.map((s) => typesetPlain(s, meta.lang));
   }
+  // reveal.js's page size (Pandoc's, Quarto's `width: 1024`, `height: 768`): a shape nearer 4:3 than 16:9 is 4:3, as for
+  // a reveal.js page's options, unless the deck says its size; one side alone says no shape.
+  if (meta.revealPage) {
+    const { width, height, line } = meta.revealPage;
+    delete meta.revealPage;
+    if (width !== undefined && height !== undefined) {
+      if (!seen.has('size')) meta.size = width / height < (4 / 3 + 16 / 9) / 2 ? '4:3' : '16:9';
+    } else {
+      bag.warn('W_META_IGNORED', `"${width === undefined ? 'height' : 'width'}" without "${width === undefined ? 'width' : 'height'}" says no shape of the page, so it is ignored; the deck is ${meta.size}`, { file: source.file.path, line, hint: 'give both, as reveal.js takes them (width: 1024, height: 768 is 4:3), or size: 4:3' });
+    }
+  }
   // Another tool's deck builds on a size or language it reads otherwise: Marp's themes draw `4K` (16:9, larger) and
   // others their own sizes (`A4`, a warning); a locale with an underscore (`zh_CN`) is its language tag (`zh-CN`).
   const peer = writtenForAnotherTool(meta);

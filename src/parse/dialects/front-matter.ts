@@ -235,6 +235,12 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Quarto's code annotations are read as its `below` shows them (code-annotations.ts): the list under the code, the markers gone.
     case 'code-annotations':
       return value === true || value === 'below' || value === 'hover' || value === 'select';
+    // reveal.js's page, which Pandoc, Quarto and Advanced Slides hand on: its shape picks the deck's (parse-meta.ts).
+    case 'width':
+    case 'height':
+      if (typeof value !== 'number' || !(value > 0) || value > 100_000) return false;
+      meta.revealPage = { ...meta.revealPage, [key]: value, line: meta.revealPage?.line ?? line };
+      return true;
     // How Quarto writes the deck's date (quarto-dates.ts): a style or a format of dayjs's tokens.
     case 'date-format':
       return typeof value === 'string' && isDateFormat(value.trim()) && ((meta.dateFormat = value.trim()), true);
@@ -258,6 +264,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         'include-in-header': (v) => applyHeadIncludes('include-in-header', v, meta, line),
         // The title slide's background, written here as at the top.
         'title-slide-attributes': (v) => applyPeerKey('title-slide-attributes', v, meta, line),
+        width: (v) => applyPeerKey('width', v, meta, line),
+        height: (v) => applyPeerKey('height', v, meta, line),
       });
       // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.
       return read === null ? false : read.length === 0 ? true : read;

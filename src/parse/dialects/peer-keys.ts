@@ -83,8 +83,8 @@ const SHARED_KEYS: Record<string, string[]> = {
   ...Object.fromEntries(['image', 'url'].map((k) => [k, ['Marp', 'Quarto', 'Slidev']])),
   ...Object.fromEntries(PANDOC_AND_QUARTO.map((k) => [k, ['Pandoc', 'Quarto']])),
   params: ['Quarto', 'R Markdown'],
-  // reveal.js's own settings, which Quarto and Advanced Slides both hand on.
-  ...Object.fromEntries(['width', 'height', 'margin', 'center', 'controls', 'progress'].map((k) => [k, ['Quarto', 'Advanced Slides']])),
+  // reveal.js's own settings, which Quarto, Advanced Slides and Pandoc's reveal.js template all hand on.
+  ...Object.fromEntries(['width', 'height', 'margin', 'center', 'controls', 'progress'].map((k) => [k, ['Quarto', 'Advanced Slides', 'Pandoc']])),
   // A note's kind and tags in HackMD (`type: slide`), a page's content type and tags in Hugo.
   type: ['HackMD', 'reveal-hugo'],
   tags: ['HackMD', 'reveal-hugo', 'Obsidian'],
