@@ -311,6 +311,22 @@ describe('style sheets the metadata names', () => {
     ].join(' '));
   });
 
+  it("a theme file that draws the slides' background itself (its bodyBackground mixin, with reveal.js's gradient mixins) has it drawn on every slide", async () => {
+    const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [default, custom.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
+    const built = await build({
+      'deck.qmd': deck,
+      'custom.scss': ['/*-- scss:mixins --*/', '@mixin bodyBackground() {', '  @include radial-gradient(#102030, #304050);', '}', '', '/*-- scss:rules --*/', '.note { @include vertical-gradient(#fff, #ccd); }', ''].join('\n'),
+    }, 'styles-quarto-scss-background', 'deck.qmd');
+    expect(built.warnings).toEqual([]);
+    expect(rulesOf(built.briefing.authorCss).join('\n').replace(/\s+/g, ' ')).toBe([
+      `${BODY} .note { background: #fff; background: linear-gradient(to bottom, #fff 0%, #ccd 100%); }`,
+      `${SLIDE} { background: #102030; background: radial-gradient(circle farthest-corner at center, #304050 0%, #102030 100%); }`,
+    ].join(' '));
+    // A file that leaves the background alone leaves the deck's theme its own.
+    const plain = await build({ 'deck.qmd': deck, 'custom.scss': ['/*-- scss:rules --*/', '.note { color: red; }', ''].join('\n') }, 'styles-quarto-scss-no-background', 'deck.qmd');
+    expect(rulesOf(plain.briefing.authorCss).join('\n').replace(/\s+/g, ' ')).toBe(`${BODY} .note { color: red; }`);
+  });
+
   it("a message about a compiled theme file's CSS names the file and line Sass's source map places it at, the second file's own among them", async () => {
     const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [simple, custom.scss, more.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
     const built = await build({

@@ -101,6 +101,21 @@ const QUARTO_DEFAULTS: readonly [name: string, fallback: string][] = [
   ['selectionColor', '$selection-color'],
 ];
 
+/**
+ * The mixins a file may include or override, as reveal.js's theme template gives them: the slides' background
+ * (`bodyBackground`, its colour unless a file draws a gradient or picture instead) and the gradients its themes draw it
+ * with. Written here, so that a file that uses them compiles.
+ */
+const REVEAL_MIXINS = [
+  '@mixin bodyBackground() { background: $backgroundColor; }',
+  '@mixin vertical-gradient($top, $bottom) { background: $top; background: linear-gradient(to bottom, $top 0%, $bottom 100%); }',
+  '@mixin horizontal-gradient($left, $right) { background: $left; background: linear-gradient(to right, $left 0%, $right 100%); }',
+  '@mixin radial-gradient($outer, $inner, $type: circle) { background: $outer; background: radial-gradient(#{$type} farthest-corner at center, $inner 0%, $outer 100%); }',
+].join('\n');
+
+/** A file's own slide background: its `bodyBackground` mixin, which reveal.js draws behind every slide. */
+const OWN_BACKGROUND = /@mixin[ \t]+bodyBackground\b/;
+
 /** Quarto's function of its own a file's rules may call. */
 const QUARTO_FUNCTIONS = '@function colorToRGB($color) { @return "rgb(" + red($color) + ", " + green($color) + ", " + blue($color) + ")"; }';
 
@@ -156,7 +171,9 @@ export function compileQuartoTheme(files: readonly { name: string; text: string 
   const sections = Object.fromEntries(ORDER.map((kind) => [kind, read.flatMap((r) => r[kind])])) as Record<(typeof ORDER)[number], SourcePiece[]>;
   const defaults = sections.defaults.map((piece) => piece.text).join('\n');
   const setsVariable = (name: string) => new RegExp(`^[ \\t]*\\$${name}[ \\t]*:`, 'm').test(defaults);
-  const looks = QUARTO_LOOKS.filter((look) => look.set.some(setsVariable));
+  const looks = QUARTO_LOOKS.filter((look) => look.set.some(setsVariable)).map((look) => `${look.selector} { ${look.property}: $${look.variable}; }`);
+  // A file that draws the slides' background itself (a gradient, a picture) has it drawn on each slide, after its colour.
+  if (sections.mixins.some((piece) => OWN_BACKGROUND.test(piece.text))) looks.push('section { @include bodyBackground(); }');
   const written = (text: string): SourcePiece => ({ text, from: null });
   // The file's own values first, as Quarto puts them: its defaults then give way (`!default`).
   const pieces = [
@@ -165,9 +182,10 @@ export function compileQuartoTheme(files: readonly { name: string; text: string 
     ...sections.functions,
     ...sections.defaults,
     ...QUARTO_DEFAULTS.map(([name, fallback]) => written(`$${name}: ${fallback} !default;`)),
+    written(REVEAL_MIXINS),
     ...sections.mixins,
     ...sections.rules,
-    ...looks.map((look) => written(`${look.selector} { ${look.property}: $${look.variable}; }`)),
+    ...looks.map(written),
   ];
   // Where each line of Sass's source was written, so a message about the CSS, or Sass's own, names that file and line.
   const sourceOrigins = pieces.flatMap((piece) => piece.text.split('\n').map((_, i) => (piece.from ? { file: piece.from.file, line: piece.from.line + i } : null)));
