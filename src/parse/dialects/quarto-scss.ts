@@ -99,6 +99,9 @@ const QUARTO_DEFAULTS: readonly [name: string, fallback: string][] = [
   ['linkColorHover', '$link-color-hover'],
   ['selectionBackgroundColor', '$selection-bg'],
   ['selectionColor', '$selection-color'],
+  // Bootstrap's names for the main colours, which theme files written for Quarto's other formats often use: they stand in, so such a file compiles.
+  ['primary', '$link-color'],
+  ['secondary', '#6c757d'],
 ];
 
 /**
