@@ -162,17 +162,22 @@ setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
     expect(connections).toBe(0);
   });
 
-  it("an export's own Chromium builds none of the address bar's hidden pop-up pages", async () => {
+  it("an export's own Chromium builds none of the address bar's hidden pop-up pages, and starts no process for its network service or compositor", async () => {
     // Headless Chromium 156 builds them (chrome://omnibox-popup…) for every window: a renderer and about a CPU-second per export.
-    const targets = await withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
+    const { targets, processes } = await withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
       const page = await loadDeckIntoPage(browser, '<!DOCTYPE html><p>x</p>', { width: 800, height: 600, mode: 'print' });
       await new Promise((resolve) => setTimeout(resolve, 300));
       const cdp = await page.context().browser()!.newBrowserCDPSession();
       const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-      return targetInfos.map((t) => `${t.type} ${t.url}`);
+      const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string }[] };
+      return { targets: targetInfos.map((t) => `${t.type} ${t.url}`), processes: processInfo.map((p) => p.type) };
     });
     expect(targets).toContain('page about:blank');
     expect(targets.filter((t) => t.includes('omnibox'))).toEqual([]);
+    // Each process of its own costs a start on every export; both run in the browser's process instead (launch-chromium.ts).
+    expect(processes).toContain('browser');
+    expect(processes).toContain('renderer');
+    expect(processes.filter((type) => /network|gpu/i.test(type))).toEqual([]);
   });
 
   it('a page kept warm in the shared browser carries nothing from one deck to the next, and a failed job leaves none', async () => {
