@@ -851,7 +851,25 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const warned = async (frontMatter: string, name: string) => (await buildDeck(path.join(writeBriefing({ 'deck.md': `---\ntitle: R\n${frontMatter}---\n\n# One\n\nText.\n` }, name), 'deck.md'))).warnings.map((w) => `${w.line}: ${w.message}`);
     expect(await warned('separator: "^\\r?\\n---\\r?\\n$"\nverticalSeparator: \'^\\n----\\n$\'\nnotesSeparator: "^Note:"\n', 'reveal-md-separators')).toEqual([]);
     expect(await warned('separator: <!--s-->\nverticalSeparator: <!--v-->\n', 'reveal-md-comment-separators')).toEqual([]);
-    expect(await warned('separator: "^\\n\\n\\n"\n', 'reveal-md-odd-separator')).toEqual(['3: "separator" is reveal-md\'s metadata; briefdeck ignores it']);
+    expect(await warned('separator: "^(---|\\\\+\\\\+\\\\+)$"\n', 'reveal-md-odd-separator')).toEqual(['3: "separator" is reveal-md\'s metadata; briefdeck ignores it']);
+  });
+
+  it("reveal-md: separators of blank lines alone (reveal.js's own ^\\n\\n\\n and ^\\n\\n) cut at such runs, as reveal's plugin cuts them from a run's start, never inside code, every line keeping its number", async () => {
+    const deck = [
+      '---', 'title: R', 'separator: "^\\n\\n\\n"', 'verticalSeparator: "^\\n\\n"', '---', '',
+      '# One', '', 'First paragraph.', '', 'Second paragraph.', '', '', '',
+      '# Two', '', 'Text.', '', '',
+      '## Below', '', '```', 'a', '', '', '', 'b', '```', '', 'Note: said below.', '', '', '', '', '',
+      '# Three', '', 'Last. ![Missing](missing.png)', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-blank-separators'), 'deck.md'));
+    // Five blank lines are one cut between slides (reveal's plugin cuts below one in the two left, an empty slide).
+    expect(built.briefing.slides.map((s) => [s.title, s.vertical === true])).toEqual([['One', false], ['Two', false], ['Below', true], ['Three', false]]);
+    expect(built.briefing.slides[0]!.bodyHtml).toMatch(/First paragraph\.[\s\S]*Second paragraph\./);
+    expect(built.briefing.slides[2]!.bodyHtml).toContain('a\n\n\n\nb');
+    expect(built.briefing.slides[2]!.notes?.markdown).toBe('said below.');
+    expect(built.briefing.slides.map((s) => s.source.line)).toEqual([7, 15, 20, 36]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['38: W_IMAGE_MISSING']);
   });
 
   it("reveal-md: its own separators of one line of text (+++, a swapped ----), however YAML writes the line breaks, cut there as --- and -- do, never inside code", async () => {

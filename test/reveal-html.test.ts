@@ -284,7 +284,7 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect([...warnings].sort((a, b) => a.line! - b.line!).map((w) => `${w.line}: ${w.message.replace(/\(file not found: [^)]*\)/, '(file not found)')}`)).toEqual([
       '10: style sheets the page links to (local.css) are not read; write their rules in a <style> element in the page to keep them',
       "69: the file absent.md that reveal.js's <section data-markdown> names could not be read (file not found), so it was left out",
-      '70: data-separator="^\\n\\n\\n" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
+      '70: data-separator="^(---|\\+\\+\\+)$" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
       '77: raw HTML was neutralised: removed <script>',
     ]);
     expect(warnings.every((w) => w.file!.endsWith('index.html'))).toBe(true);
@@ -364,22 +364,23 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['6: data-separator-notes="^Speaker:" is not read: this section\'s notes start at a "Note:" line']);
   });
 
-  it('cuts at a separator of the page\'s own that is one line of text (+++, xxx), in an external file at its own lines and in a template; a pattern of another shape is named', async () => {
+  it('cuts at a separator of the page\'s own that is one line of text (+++, xxx), in an external file at its own lines and in a template, and at one of blank lines (reveal.js\'s own ^\\n\\n\\n and ^\\n\\n); a pattern of another shape is named', async () => {
     const page = [
       '<div class="reveal"><div class="slides">',
       '<section data-markdown="part.md" data-separator="^(\\r?)\\n---(\\r?)\\n" data-separator-vertical="^(\\r?)\\n\\+\\+\\+(\\r?)\\n"></section>',
       '<section data-markdown data-separator="^\\nxxx\\n"><textarea data-template>\n## Three\n\nxxx\n\n## Four\n</textarea></section>',
-      '<section data-markdown data-separator="^\\n\\n\\n"><textarea data-template>\n## Five\n</textarea></section>',
+      '<section data-markdown data-separator="^(---|\\+\\+\\+)$"><textarea data-template>\n## Five\n</textarea></section>',
+      '<section data-markdown data-separator="^\\n\\n\\n" data-separator-vertical="^\\n\\n"><textarea data-template>\n## Six\n\nText.\n\n\n\n## Seven\n\n\n## Eight\n</textarea></section>',
       '</div></div>', '',
     ].join('\n');
     const part = '## One\n\nQuestion?\n\n+++\n\n## Answer\n\n![missing](gone.png)\n';
     const { briefing, warnings, deck } = await buildDeck(path.join(writeBriefing({ 'page.html': page, 'part.md': part }), 'page.html'));
-    expect(stackTitles(deck.html)).toEqual([['One', 'Answer']]);
-    expect(briefing.slides.map((s) => s.title)).toEqual(['One', 'Answer', 'Three', 'Four', 'Five']);
+    expect(stackTitles(deck.html)).toEqual([['One', 'Answer'], ['Seven', 'Eight']]);
+    expect(briefing.slides.map((s) => s.title)).toEqual(['One', 'Answer', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight']);
     expect(briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/\+\+\+|xxx/);
     // The external file's lines keep their numbers: its missing picture is named at its own line.
     expect(warnings.map((w) => `${path.basename(w.file ?? '')}:${w.line}: ${w.message.split(';')[0]}`)).toEqual([
-      'page.html:10: data-separator="^\\n\\n\\n" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
+      'page.html:10: data-separator="^(---|\\+\\+\\+)$" is not read: briefdeck cuts this section\'s Markdown at --- (and -- or ---- for a vertical slide)',
       'part.md:9: image not found: gone.png',
     ]);
   });

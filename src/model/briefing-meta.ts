@@ -119,8 +119,13 @@ export interface DeckCitations {
   cslLine?: number;
 }
 
-/** reveal-md's separator patterns that are one line of literal text (`^\r?\n\+\+\+\r?\n$`), as that line (`+++`): a cut between slides, and one below a slide. */
+/**
+ * reveal-md's separator patterns that are one line of literal text (`^\r?\n\+\+\+\r?\n$`), as that line (`+++`), or a run
+ * of line breaks alone (`^\n\n\n`, reveal.js's own example), as the blank lines it cuts at (3): a cut between slides, and one below a slide.
+ */
 export interface RevealSeparatorLines {
   horizontal?: string;
   vertical?: string;
+  horizontalBlankLines?: number;
+  verticalBlankLines?: number;
 }

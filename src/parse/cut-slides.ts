@@ -7,7 +7,7 @@ import { createCommentReader } from './long-comments.js';
 import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocHtmlNotes, openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, type SlideDirectiveLook } from './dialects/reveal.js';
-import { readRevealSeparator } from './dialects/reveal-separators.js';
+import { markBlankLineSeparators, readRevealSeparator } from './dialects/reveal-separators.js';
 import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
@@ -50,7 +50,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   let section: string | null = null;
   const fences = createFenceReader();
   const comments = createCommentReader();
-  const lines = blankFrontMatterComments(text.split('\n'), options.commentNotes === 'slidev');
+  const lines = markBlankLineSeparators(blankFrontMatterComments(text.split('\n'), options.commentNotes === 'slidev'), options.separatorLines);
   const finish = () => {
     if (current) {
       const firstLine = current.body[0]?.number ?? 0;

@@ -1,7 +1,7 @@
 import * as parse5 from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { DiagnosticBag } from '../../errors.js';
-import type { IncludedFile, SourceFile } from '../../model.js';
+import type { IncludedFile, RevealSeparatorLines, SourceFile } from '../../model.js';
 import { readRevealOptions } from './reveal-options.js';
 import { REVEAL_THEMES } from '../../themes.js';
 import { describeIncludeProblem, lookUpInclude } from '../../include-paths.js';
@@ -13,7 +13,7 @@ import { readSlidySlides } from './slidy-html.js';
 import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
-import { isKnownRevealSeparator, readSeparatorLine } from './reveal-separators.js';
+import { isKnownRevealSeparator, markBlankLineSeparators, readBlankLineSeparator, readSeparatorLine } from './reveal-separators.js';
 import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { attributeOf as attribute, classesOf as classes, isElement as element } from '../html-nodes.js';
@@ -233,15 +233,19 @@ function writeSlide(section: Element, file: SourceFile, includes: Map<string, In
   if (look.length > 0) emit(`<!-- .slide: ${look.map((a) => `${a.name}="${a.value.replace(/\s+/g, ' ').replace(/[<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`).join(' ')} -->`, line);
 
   if (section.attrs.some((a) => a.name === 'data-markdown')) {
-    // A separator of the page's own that is one line of text (`+++`) cuts there, as briefdeck's own line would; another is named.
+    // A separator of the page's own that is one line of text (`+++`) cuts there, as briefdeck's own line would, and one of
+    // blank lines (`^\n\n\n`, reveal's own example) at such a run; another is named.
     const cuts = new Map<string, string>();
+    const blank: RevealSeparatorLines = {};
     for (const [name, kind, own] of [['data-separator', 'separator', '---'], ['data-separator-vertical', 'verticalSeparator', '--']] as const) {
       const pattern = attribute(section, name);
       const literal = pattern === undefined || isKnownRevealSeparator(kind, pattern) ? undefined : readSeparatorLine(pattern);
+      const blankLines = pattern === undefined || literal !== undefined ? undefined : readBlankLineSeparator(pattern);
       if (literal !== undefined) cuts.set(literal, own);
+      else if (blankLines !== undefined) blank[kind === 'separator' ? 'horizontalBlankLines' : 'verticalBlankLines'] = blankLines;
       else if (pattern !== undefined && !isKnownRevealSeparator(kind, pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
     }
-    const cutAtOwnLines = (text: string) => (cuts.size === 0 ? text : text.split('\n').map((l) => cuts.get(l.trim()) ?? l).join('\n'));
+    const cutAtOwnLines = (text: string) => (cuts.size === 0 && Object.keys(blank).length === 0 ? text : markBlankLineSeparators(text.split('\n').map((l) => cuts.get(l.trim()) ?? l), blank).join('\n'));
     // Notes start at a "Note:" or "Notes:" line, in any case, as reveal's plugin reads them by default.
     const notes = attribute(section, 'data-separator-notes');
     if (notes !== undefined && !isKnownRevealSeparator('notesSeparator', notes)) warn(line, `data-separator-notes="${notes}" is not read: this section's notes start at a "Note:" line`);
@@ -251,11 +255,15 @@ function writeSlide(section: Element, file: SourceFile, includes: Map<string, In
       if ('problem' in lookup) warn(line, describeIncludeProblem(source, 'reveal.js\'s <section data-markdown>', lookup));
       else {
         // The file's lines stay at their own numbers, its separator lines briefdeck's.
-        if (cuts.size > 0) includes.set(lookup.found.relPath, { ...lookup.found, file: { ...lookup.found.file, text: cutAtOwnLines(lookup.found.file.text) } });
+        if (cuts.size > 0 || Object.keys(blank).length > 0) includes.set(lookup.found.relPath, { ...lookup.found, file: { ...lookup.found.file, text: cutAtOwnLines(lookup.found.file.text) } });
         emit(`{{< include ${JSON.stringify(source)} >}}`, line);
       }
     } else {
-      writeTemplate(section, (text, at) => emit(cutAtOwnLines(text), at));
+      // The template's lines together, since a run of blank lines is cut as one.
+      const template: [string, number][] = [];
+      writeTemplate(section, (text, at) => void template.push([text, at]));
+      const cutLines = cutAtOwnLines(template.map(([text]) => text).join('\n')).split('\n');
+      template.forEach(([, at], i) => emit(cutLines[i]!, at));
     }
   } else {
     writeHtmlSlide(section, emit);

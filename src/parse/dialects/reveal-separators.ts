@@ -1,7 +1,8 @@
 // reveal.js's and reveal-md's slide separators: the lines briefdeck cuts at beside its own `---` (`--`, `----`, `<!--s-->`,
 // `<!--v-->`), and the separator patterns a deck names (reveal-md's `separator:` keys, a page's `data-separator`), read as
-// one of those or as one line of text to cut at.
+// one of those, as one line of text to cut at, or as a run of blank lines to cut at.
 import type { BriefingMeta, RevealSeparatorLines } from '../../model.js';
+import { createFenceReader } from '../read-fences.js';
 
 /**
  * reveal.js's and reveal-md's other slide separators: `--` (vertical, in
@@ -69,8 +70,53 @@ export function readSeparatorLine(pattern: string): string | undefined {
 export function applyRevealSeparatorKey(key: 'separator' | 'verticalSeparator' | 'notesSeparator', value: unknown, meta: Pick<BriefingMeta, 'revealSeparatorLines'>): boolean {
   if (typeof value !== 'string') return false;
   if (isKnownRevealSeparator(key, value)) return true;
-  const literal = key === 'notesSeparator' ? undefined : readSeparatorLine(value);
-  if (literal === undefined) return false;
-  (meta.revealSeparatorLines ??= {})[key === 'separator' ? 'horizontal' : 'vertical'] = literal;
+  if (key === 'notesSeparator') return false;
+  const literal = readSeparatorLine(value);
+  const blank = literal === undefined ? readBlankLineSeparator(value) : undefined;
+  if (literal === undefined && blank === undefined) return false;
+  const lines = (meta.revealSeparatorLines ??= {});
+  if (literal !== undefined) lines[key === 'separator' ? 'horizontal' : 'vertical'] = literal;
+  else lines[key === 'separator' ? 'horizontalBlankLines' : 'verticalBlankLines'] = blank;
   return true;
+}
+
+/**
+ * The blank lines a separator pattern of line breaks alone cuts at, as reveal's Markdown plugin runs it (a multi-line
+ * pattern from a line's start): `^\n\n\n`, reveal.js's own example, needs three blank lines between two slides, `\n\n\n`
+ * without its `^` two; undefined for a pattern of any other shape.
+ */
+export function readBlankLineSeparator(pattern: string): number | undefined {
+  const breaks = /^(\^?)((?:\\n)+)$/.exec(writeLineBreaks(pattern).trim());
+  if (!breaks) return undefined;
+  const blank = breaks[2]!.length / 2 - (breaks[1] ? 0 : 1);
+  return blank > 0 ? blank : undefined;
+}
+
+/**
+ * Writes reveal's separator lines (`<!--s-->` between slides, `<!--v-->` below one) into the runs of blank lines a deck's
+ * blank-line separators cut at, in place, so every line keeps its number. A run is cut as reveal's plugin cuts it, from
+ * its first line: between slides when the run is long enough for that, else below a slide; a run in fenced code is code.
+ * A run longer than both is one cut (reveal's plugin cuts again in what is left, making an empty slide). Lines that
+ * hold only spaces are not blank to reveal's pattern.
+ */
+export function markBlankLineSeparators(lines: string[], own: RevealSeparatorLines | undefined): string[] {
+  const horizontal = own?.horizontalBlankLines;
+  const vertical = own?.verticalBlankLines;
+  if (horizontal === undefined && vertical === undefined) return lines;
+  const marked = [...lines];
+  const fences = createFenceReader();
+  let i = 0;
+  while (i < lines.length) {
+    if (fences.read(lines[i]!) || lines[i] !== '') {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && lines[end] === '') fences.read(lines[end++]!);
+    const cut = horizontal !== undefined && end - i >= horizontal ? ['<!--s-->', horizontal] as const : vertical !== undefined && end - i >= vertical ? ['<!--v-->', vertical] as const : undefined;
+    // After a blank line where there is one, so the line above cannot read it as a heading's underline.
+    if (cut) marked[i + (cut[1] > 1 ? 1 : 0)] = cut[0];
+    i = end;
+  }
+  return marked;
 }
