@@ -327,6 +327,35 @@ describe('style sheets the metadata names', () => {
     expect(rulesOf(plain.briefing.authorCss).join('\n').replace(/\s+/g, ' ')).toBe(`${BODY} .note { color: red; }`);
   });
 
+  it("a theme file imports the Sass files of its folder and those below (@import, @use), found as Sass finds them, and never one elsewhere; a message names the partial's own line", async () => {
+    const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [simple, theme/custom.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
+    const built = await build({
+      'deck.qmd': deck,
+      'theme/custom.scss': ['/*-- scss:uses --*/', '@use "mixins" as m;', '/*-- scss:defaults --*/', '@import "parts/colors";', '$link-color: $brand;', '/*-- scss:rules --*/', '.note { @include m.boxed; color: $brand; }', ''].join('\n'),
+      'theme/_mixins.scss': ['@mixin boxed {', '  border: 2px solid #345678;', '}', ''].join('\n'),
+      'theme/parts/_colors.scss': ['@import "more";', '$brand: #c0392b;', ''].join('\n'),
+      // Imported from the partial's own folder, as Sass resolves it; its remote picture is named at its own line.
+      'theme/parts/more.scss': ['', '.far { background: url(https://example.org/bg.png); }', ''].join('\n'),
+      // A file of the same name outside the theme's folder is never read for it.
+      'elsewhere.scss': '$brand: #000000;\n',
+    }, 'styles-quarto-scss-imports', 'deck.qmd');
+    expect(rulesOf(built.briefing.authorCss).join('\n').replace(/\s+/g, ' ')).toBe([
+      // The partial's rule, imported first, left empty by the picture it may not fetch.
+      `${BODY} .far { }`,
+      `${BODY} .note { border: 2px solid #345678; color: #c0392b; }`,
+      `${BODY} a { color: #c0392b; }`,
+    ].join(' '));
+    expect(built.warnings.map((w) => [w.file?.split(/[\\/]/).slice(-2).join('/'), w.line, w.message.replace(/ was left out.*/, '')])).toEqual([['parts/more.scss', 2, "a style's background: url(https://example.org/bg.png)"]]);
+    // An import of a file not among them stops the compile, named at the partial's line that asks for it.
+    const missing = await build({
+      'deck.qmd': deck,
+      'theme/custom.scss': ['/*-- scss:defaults --*/', '@import "parts/colors";', ''].join('\n'),
+      'theme/parts/_colors.scss': ['$brand: red;', '@import "../../elsewhere";', ''].join('\n'),
+      'elsewhere.scss': '$brand: #000000;\n',
+    }, 'styles-quarto-scss-import-outside', 'deck.qmd');
+    expect(missing.warnings.map((w) => [w.line, w.message])).toEqual([[3, "the theme file theme/custom.scss was left out: Sass cannot compile it (Can't find stylesheet to import, at theme/parts/_colors.scss:2)"]]);
+  });
+
   it("a message about a compiled theme file's CSS names the file and line Sass's source map places it at, the second file's own among them", async () => {
     const deck = ['---', 'title: Q', 'format:', '  revealjs:', '    theme: [simple, custom.scss, more.scss]', '---', '', '## One', '', 'Text.', ''].join('\n');
     const built = await build({

@@ -4,6 +4,7 @@ import { BriefdeckError } from '../errors.js';
 import type { IncludedFile, SourceFile } from '../model.js';
 import { findIncludes, MAX_INCLUDE_DEPTH, resolveIncludePath } from '../include-paths.js';
 import { listFolder } from './list-folder.js';
+import { listSassFiles } from './list-sass-files.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { assertInside } from './confine-path.js';
 import { readSourceFile } from './decode-source.js';
@@ -80,6 +81,15 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
     const relPath = resolveIncludePath(holder.relPath, name.trim());
     if (relPath === null || found.has(relPath)) continue;
     found.set(relPath, readLinkedFile(relPath, root, display, limits));
+  }
+  // The Sass files beside a theme file (its partials, `_colors.scss`), which it may import: Sass is given these, never the disk.
+  const themeFolders = new Set(themeFiles.map((name) => resolveIncludePath(holder.relPath, name.trim())).filter((relPath): relPath is string => relPath !== null && found.get(relPath)?.file !== undefined).map((relPath) => path.posix.dirname(relPath)));
+  for (const folder of themeFolders) {
+    for (const relPath of listSassFiles(root, folder)) {
+      if (found.has(relPath)) continue;
+      const partial = readLinkedFile(relPath, root, display, limits);
+      if (partial.file) found.set(relPath, partial);
+    }
   }
   return [...found.values()];
 }

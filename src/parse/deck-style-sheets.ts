@@ -57,10 +57,16 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
   }
   if (themeFiles.length > 0) {
     // Sass's CSS is not the files' text: messages about it name the file and line its source map places each line at.
-    const compiled = compileQuartoTheme(themeFiles.map((f) => ({ name: f.relPath, text: f.text })));
-    if ('problem' in compiled) warn(themeAt.line, `the theme file${themeFiles.length === 1 ? '' : 's'} ${themeFiles.map((f) => f.relPath).join(', ')} ${themeFiles.length === 1 ? 'was' : 'were'} left out: Sass cannot compile ${themeFiles.length === 1 ? 'it' : 'them'} (${compiled.problem.replace(/\.$/, '')}, at ${compiled.file}:${compiled.line})`, "a theme file may use Sass and Quarto's variables and mixins, but import nothing; its rules can also go in a .css file named by css:");
+    // The other Sass files of their folders, which the load stage read for them to import.
+    const partials = metadataFiles.flatMap((f) => (f.file && isQuartoThemeFile(f.relPath) && !themeFiles.some((t) => t.relPath === f.relPath) ? [f.file] : []));
+    const compiled = compileQuartoTheme(
+      themeFiles.map((f) => ({ name: f.relPath, text: f.text })),
+      partials.map((f) => ({ name: f.relPath, text: f.text })),
+    );
+    if ('problem' in compiled) warn(themeAt.line, `the theme file${themeFiles.length === 1 ? '' : 's'} ${themeFiles.map((f) => f.relPath).join(', ')} ${themeFiles.length === 1 ? 'was' : 'were'} left out: Sass cannot compile ${themeFiles.length === 1 ? 'it' : 'them'} (${compiled.problem.replace(/\.$/, '')}, at ${compiled.file}:${compiled.line})`, "a theme file may use Sass and Quarto's variables and mixins, and import the .scss files of its folder; its rules can also go in a .css file named by css:");
     else {
-      const lineOrigins = compiled.origins.map((origin) => origin && { file: themeFiles[origin.file]!.path, relPath: themeFiles[origin.file]!.relPath, line: origin.line });
+      const sources = [...themeFiles, ...partials];
+      const lineOrigins = compiled.origins.map((origin) => origin && { file: sources[origin.file]!.path, relPath: sources[origin.file]!.relPath, line: origin.line });
       styles.splice(themeAt.index, 0, { css: compiled.css, line: 1, file: themeFiles[0]!.path, relPath: themeFiles[0]!.relPath, lineOrigins });
     }
   }

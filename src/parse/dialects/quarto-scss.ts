@@ -3,9 +3,12 @@
 // reveal.js theme. Here each is compiled with Sass itself (loaded only for a deck that has one), after Quarto's own
 // variables and function, its rules kept as the deck's own style, and the variables the file sets of Quarto's or
 // reveal.js's (the background, the text's, the links' and the headings' colours and fonts, the code's colours) written
-// as rules for what they colour, since a style never sets the deck's own variables. A file Sass cannot compile (an
-// import, a variable neither it nor Quarto defines) is named and left out, as Quarto's own compile would stop there.
+// as rules for what they colour, since a style never sets the deck's own variables. A file may import the Sass files
+// of its folder and the folders below (its partials, read by the load stage; Sass itself reads nothing). A file Sass
+// cannot compile (an import of a file not there, a variable neither it nor Quarto defines) is named and left out, as
+// Quarto's own compile would stop there.
 import { createRequire } from 'node:module';
+import { posix } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -144,6 +147,7 @@ const QUARTO_LOOKS: readonly { variable: string; set: readonly string[]; selecto
 
 /** Where a line of the compiled CSS was written: the theme file (its index in the files given) and its line there. */
 export interface ThemeLineOrigin {
+  /** The theme file's index, or past them a partial's: the index in the theme files, then the partials, as given. */
   file: number;
   line: number;
 }
@@ -169,7 +173,7 @@ export function isQuartoThemeFile(name: string): boolean {
  * Compiles a deck's Quarto theme files as Quarto does, into one sheet: each kind of section of all of them together, in
  * Quarto's order (a later file's value of a variable over an earlier's), with Quarto's defaults for the variables none sets.
  */
-export function compileQuartoTheme(files: readonly { name: string; text: string }[]): CompiledTheme {
+export function compileQuartoTheme(files: readonly { name: string; text: string }[], partials: readonly { name: string; text: string }[] = []): CompiledTheme {
   const read = files.map((file, index) => readSections(file.text, index));
   const sections = Object.fromEntries(ORDER.map((kind) => [kind, read.flatMap((r) => r[kind])])) as Record<(typeof ORDER)[number], SourcePiece[]>;
   const defaults = sections.defaults.map((piece) => piece.text).join('\n');
@@ -195,24 +199,84 @@ export function compileQuartoTheme(files: readonly { name: string; text: string 
   const source = pieces.map((piece) => piece.text).join('\n');
   const sass = require('sass') as typeof import('sass');
   try {
-    // Nothing is imported, read or fetched: Sass is given no importer and no load path, and says nothing on its own.
-    const result = sass.compileString(source, { style: 'expanded', logger: sass.Logger.silent, importers: [], sourceMap: true });
-    return { css: result.css, origins: traceCssLines(result.css, result.sourceMap, sourceOrigins) };
+    // Nothing is read or fetched: Sass's one importer serves the partials the load stage read, and it has no load path.
+    const importer = importPartials(partials, files.map((file) => posix.dirname(file.name)));
+    const result = sass.compileString(source, { style: 'expanded', logger: sass.Logger.silent, importers: [importer], sourceMap: true });
+    // Sass's source map gives each source as a data: URL of its text, so a partial is known by its text.
+    const partialByText = new Map(partials.map((partial, i) => [partial.text, files.length + i]));
+    return { css: result.css, origins: traceCssLines(result.css, result.sourceMap, sourceOrigins, partialByText) };
   } catch (err) {
-    const { sassMessage, span } = err as { sassMessage?: string; span?: { start?: { line: number }; text?: string } };
+    const { sassMessage, span } = err as { sassMessage?: string; span?: { start?: { line: number }; url?: URL } };
+    const partial = span?.url?.protocol === PARTIAL_SCHEME ? partialName(span.url) : undefined;
+    if (partial !== undefined && span?.start) return { problem: sassMessage ?? (err as Error).message.split('\n')[0]!, file: partial, line: span.start.line + 1 };
     const origin = span?.start ? sourceOrigins[span.start.line] : undefined;
     return { problem: sassMessage ?? (err as Error).message.split('\n')[0]!, file: files[origin?.file ?? 0]!.name, line: origin?.line ?? 1 };
   }
 }
 
+/** The text a data: URL holds (percent-encoded, as Sass writes a source into its source map). */
+function decodeDataUrl(url: string): string {
+  try {
+    return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+  } catch {
+    return '';
+  }
+}
+
+/** The scheme of a partial's address for Sass: a name in the briefing folder, never a file Sass could open. */
+const PARTIAL_SCHEME = 'briefdeck-partial:';
+
+/** A partial's path in the briefing folder, from its address for Sass. */
+function partialName(url: URL): string {
+  return decodeURIComponent(url.pathname.replace(/^\//, ''));
+}
+
+/**
+ * Sass's importer for a theme's `@import`, `@use` and `@forward`: a name relative to the importing partial's folder,
+ * or else to a theme file's (Quarto compiles with those as load paths), found among the partials as Sass finds a
+ * file (`colors` is `colors.scss`, `_colors.scss` or `colors/_index.scss`); anything else is not found.
+ */
+function importPartials(partials: readonly { name: string; text: string }[], themeFolders: readonly string[]): import('sass').Importer<'sync'> {
+  const texts = new Map(partials.map((partial) => [partial.name, partial.text]));
+  const candidates = (name: string) => {
+    const dir = posix.dirname(name);
+    const base = posix.basename(name);
+    const inDir = (file: string) => (dir === '.' ? file : `${dir}/${file}`);
+    return /\.scss$/i.test(base) ? [name, inDir(`_${base}`)] : [`${name}.scss`, inDir(`_${base}.scss`), `${name}/_index.scss`, `${name}/index.scss`];
+  };
+  return {
+    canonicalize(url, context) {
+      // A plain CSS import (`url(…)`, `.css`, an address) stays an @import in the CSS, as Sass leaves it; the deck's cleaning names it.
+      if (/^[a-z][\w+.-]*:/i.test(url) && !url.startsWith(PARTIAL_SCHEME)) return null;
+      const from = context.containingUrl?.protocol === PARTIAL_SCHEME ? [posix.dirname(partialName(context.containingUrl))] : [];
+      for (const folder of [...from, ...themeFolders]) {
+        for (const candidate of candidates(posix.normalize(folder === '.' ? url : `${folder}/${url}`))) {
+          if (texts.has(candidate)) return new URL(`${PARTIAL_SCHEME}/${encodeURIComponent(candidate).replace(/%2F/g, '/')}`);
+        }
+      }
+      return null;
+    },
+    load(canonicalUrl) {
+      const text = texts.get(partialName(canonicalUrl));
+      return text === undefined ? null : { contents: text, syntax: 'scss' };
+    },
+  };
+}
+
 /** For each line of the compiled CSS, where the first thing Sass's source map places on it was written (null for none). */
-function traceCssLines(css: string, map: import('sass').CompileResult['sourceMap'], sourceOrigins: readonly (ThemeLineOrigin | null)[]): (ThemeLineOrigin | null)[] {
+function traceCssLines(css: string, map: import('sass').CompileResult['sourceMap'], sourceOrigins: readonly (ThemeLineOrigin | null)[], partialByText: ReadonlyMap<string, number>): (ThemeLineOrigin | null)[] {
   const origins: (ThemeLineOrigin | null)[] = css.split('\n').map(() => null);
   if (!map) return origins;
   const { SourceMapConsumer } = require('source-map-js') as typeof import('source-map-js');
-  new SourceMapConsumer({ ...map, version: String(map.version) }).eachMapping((mapping) => {
+  // Each source by its number, read here from Sass's own list: source-map-js rewrites an address's slashes.
+  const partialOfSource = map.sources.map((source) => (source.startsWith('data:') ? partialByText.get(decodeDataUrl(source)) : undefined));
+  const numbered = { ...map, version: String(map.version), sources: map.sources.map((_, i) => `source-${i}`) };
+  new SourceMapConsumer(numbered).eachMapping((mapping) => {
     const at = mapping.generatedLine - 1;
-    if (at < origins.length && origins[at] === null && mapping.originalLine !== null) origins[at] = sourceOrigins[mapping.originalLine - 1] ?? null;
+    if (at >= origins.length || origins[at] !== null || mapping.originalLine === null) return;
+    // A line a partial wrote is placed in that partial; one of the compiled source, where the source's line was written.
+    const partial = partialOfSource[Number(/^source-(\d+)$/.exec(mapping.source ?? '')?.[1] ?? -1)];
+    origins[at] = partial !== undefined ? { file: partial, line: mapping.originalLine } : (sourceOrigins[mapping.originalLine - 1] ?? null);
   });
   return origins;
 }
