@@ -83,7 +83,7 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
     found.set(relPath, readLinkedFile(relPath, root, display, limits));
   }
   // The Sass files beside a theme file (its partials, `_colors.scss`), which it may import: Sass is given these, never the disk.
-  const themeFolders = new Set(themeFiles.map((name) => resolveIncludePath(holder.relPath, name.trim())).filter((relPath): relPath is string => relPath !== null && found.get(relPath)?.file !== undefined).map((relPath) => path.posix.dirname(relPath)));
+  const themeFolders = new Set([...found.values()].filter((linked) => linked.file && /\.scss$/i.test(linked.relPath)).map((linked) => path.posix.dirname(linked.relPath)));
   for (const folder of themeFolders) {
     for (const relPath of listSassFiles(root, folder)) {
       if (found.has(relPath)) continue;

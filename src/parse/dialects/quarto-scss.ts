@@ -246,8 +246,8 @@ function importPartials(partials: readonly { name: string; text: string }[], the
   };
   return {
     canonicalize(url, context) {
-      // A plain CSS import (`url(…)`, `.css`, an address) stays an @import in the CSS, as Sass leaves it; the deck's cleaning names it.
-      if (/^[a-z][\w+.-]*:/i.test(url) && !url.startsWith(PARTIAL_SCHEME)) return null;
+      // An address of any scheme is no partial's name: not found.
+      if (/^[a-z][\w+.-]*:/i.test(url)) return null;
       const from = context.containingUrl?.protocol === PARTIAL_SCHEME ? [posix.dirname(partialName(context.containingUrl))] : [];
       for (const folder of [...from, ...themeFolders]) {
         for (const candidate of candidates(posix.normalize(folder === '.' ? url : `${folder}/${url}`))) {

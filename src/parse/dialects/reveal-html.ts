@@ -245,7 +245,8 @@ function writeSlide(section: Element, file: SourceFile, includes: Map<string, In
       else if (blankLines !== undefined) blank[kind === 'separator' ? 'horizontalBlankLines' : 'verticalBlankLines'] = blankLines;
       else if (pattern !== undefined && !isKnownRevealSeparator(kind, pattern)) warn(line, `${name}="${pattern}" is not read: briefdeck cuts this section's Markdown at --- (and -- or ---- for a vertical slide)`);
     }
-    const cutAtOwnLines = (text: string) => (cuts.size === 0 && Object.keys(blank).length === 0 ? text : markBlankLineSeparators(text.split('\n').map((l) => cuts.get(l.trim()) ?? l), blank).join('\n'));
+    const ownCuts = cuts.size > 0 || Object.keys(blank).length > 0;
+    const cutAtOwnLines = (text: string) => (ownCuts ? markBlankLineSeparators(text.split('\n').map((l) => cuts.get(l.trim()) ?? l), blank).join('\n') : text);
     // Notes start at a "Note:" or "Notes:" line, in any case, as reveal's plugin reads them by default.
     const notes = attribute(section, 'data-separator-notes');
     if (notes !== undefined && !isKnownRevealSeparator('notesSeparator', notes)) warn(line, `data-separator-notes="${notes}" is not read: this section's notes start at a "Note:" line`);
@@ -255,7 +256,7 @@ function writeSlide(section: Element, file: SourceFile, includes: Map<string, In
       if ('problem' in lookup) warn(line, describeIncludeProblem(source, 'reveal.js\'s <section data-markdown>', lookup));
       else {
         // The file's lines stay at their own numbers, its separator lines briefdeck's.
-        if (cuts.size > 0 || Object.keys(blank).length > 0) includes.set(lookup.found.relPath, { ...lookup.found, file: { ...lookup.found.file, text: cutAtOwnLines(lookup.found.file.text) } });
+        if (ownCuts) includes.set(lookup.found.relPath, { ...lookup.found, file: { ...lookup.found.file, text: cutAtOwnLines(lookup.found.file.text) } });
         emit(`{{< include ${JSON.stringify(source)} >}}`, line);
       }
     } else {
