@@ -50,9 +50,10 @@ export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look:
   // Only what the drawing depends on keys it: the palette's other parts (its headings' font) change nothing in it.
   const drawnIn: DiagramLook = { bodyFont: look.bodyFont, background: look.background, text: look.text, accent: look.accent };
   const batch = createBatch(mermaid, drawnIn, progress);
-  // The same diagram twice is drawn once.
+  // The same diagram twice is drawn once. The code that draws keys it too, so a drawing made by another version of it is never reused.
+  const drawer = createBatch.toString() + drawInPage.toString();
   const bySource = new Map<string, Promise<Drawing | { failed: Error }>>();
-  for (const { source } of diagrams) if (!bySource.has(source)) bySource.set(source, cached<Drawing>('diagram', [packageVersion('mermaid'), JSON.stringify(drawnIn), source], () => batch.draw(source)).catch((err: Error) => ({ failed: err })));
+  for (const { source } of diagrams) if (!bySource.has(source)) bySource.set(source, cached<Drawing>('diagram', [packageVersion('mermaid'), drawer, JSON.stringify(drawnIn), source], () => batch.draw(source)).catch((err: Error) => ({ failed: err })));
   const drawings = await Promise.all(diagrams.map(({ source }) => bySource.get(source)!));
   diagrams.forEach(({ image, index }, i) => {
     const drawing = drawings[i]!;
@@ -120,7 +121,9 @@ function createBatch(mermaidFile: string, look: DiagramLook, progress: (line: st
         const faces = ['400', '700'].map((weight) => fontFace(look.bodyFont, weight) ?? '').join('');
         await page.setContent(`<!DOCTYPE html><html><head><style>${faces}</style></head><body></body></html>`);
         await page.addScriptTag({ content: readFileSync(mermaidFile, 'utf8') });
-        await page.evaluate((family) => document.fonts.load(`16px ${JSON.stringify(family)}`), look.bodyFont);
+        // Every face, bold too: a label measured before its face has loaded is measured in a stand-in, and the same
+        // diagram would be drawn to other sizes by a busier or a quieter machine.
+        await page.evaluate(() => Promise.all([...document.fonts].map((face) => face.load())));
         return page.evaluate(drawInPage, { sources: jobs.map((j) => j.source), look, darkMode: isDarkColour(look.background) });
       });
       jobs.forEach((job, i) => job.done(drawings[i]!));
