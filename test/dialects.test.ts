@@ -4834,6 +4834,27 @@ describe('syntax shown in a code block is code', () => {
     expect(codeOf(last.bodyHtml)).toEqual(['<!-- not a note -->']);
     expect(last.notes).toBeNull();
   });
+
+  it("Slidev's tags and expressions and reveal-hugo's shortcodes in a code span inside a line are code, as written; outside it on the same line they still work", async () => {
+    const spans = (html: string) => [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => toPlainText(m[1]!));
+    const slidev = ['---', 'theme: seriph', '---', '', '# Tags in code', '', '- Step with `<v-click>` or ``<v-after>``, and <v-click>this steps</v-click>', '- Page `{{ $slidev.nav.currentPage }}` of `<SlideCurrentNo />`', '- Link `<Link to="2">` and `<RenderWhen context="presenter">`', '- A run ``` ` ``` then `<v-click>`', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': slidev }, 'slidev-tags-in-code-spans'), 'slides.md'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Tags in code')!;
+    expect(spans(slide.bodyHtml)).toEqual(['<v-click>', '<v-after>', '{{ $slidev.nav.currentPage }}', '<SlideCurrentNo />', '<Link to="2">', '<RenderWhen context="presenter">', '`', '<v-click>']);
+    // The tag outside the code span is still a step; nothing became notes.
+    expect(slide.bodyHtml).toMatch(/<span class="fragment"[^>]*>this steps<\/span>/);
+    expect([slide.notes, built.warnings.map((w) => w.message)]).toEqual([null, ['Slidev\'s theme "seriph" is not built in; using serif']]);
+    const hugo = ['# Shortcodes in code', '', 'Write `{{% note %}}` and `{{% fragment %}}` for these.', '', '{{% note %}}Said.{{% /note %}}', ''].join('\n');
+    const hugoSlide = (await buildDeck(path.join(writeBriefing({ 'deck.md': hugo }, 'hugo-shortcodes-in-code-spans'), 'deck.md'))).briefing.slides[0]!;
+    expect([spans(hugoSlide.bodyHtml), hugoSlide.notes?.markdown, hugoSlide.bodyHtml.includes('class="fragment')]).toEqual([['{{% note %}}', '{{% fragment %}}'], 'Said.', false]);
+    // Advanced Slides' annotations and Deckset's pictures, as written in code; outside it, an annotation still steps.
+    const advanced = ['---', 'theme: consult', 'height: 540', '---', '', '## Annotations', '', 'Use `<!-- element class="fragment" -->` for <b>this</b> <!-- element class="fragment" -->', '', '<split even>', '', 'Left', '', 'Right', '', '</split>', ''].join('\n');
+    const advancedSlide = (await buildDeck(path.join(writeBriefing({ 'deck.md': advanced }, 'advanced-annotations-in-code-spans'), 'deck.md'))).briefing.slides.find((s) => s.title === 'Annotations')!;
+    expect([spans(advancedSlide.bodyHtml), /<b class="fragment"/.test(advancedSlide.bodyHtml)]).toEqual([['<!-- element class="fragment" -->'], true]);
+    const deckset = ['slidenumbers: true', '', '# Pictures', '', 'Write `![inline](my picture.png)` for a picture in the text.', ''].join('\n');
+    const decksetSlide = (await buildDeck(path.join(writeBriefing({ 'deck.md': deckset }, 'deckset-pictures-in-code-spans'), 'deck.md'))).briefing.slides.find((s) => s.title === 'Pictures')!;
+    expect(spans(decksetSlide.bodyHtml)).toEqual(['![inline](my picture.png)']);
+  });
 });
 
 describe("presenterm's decks", () => {

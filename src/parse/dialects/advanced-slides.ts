@@ -1,3 +1,4 @@
+import { mapOutsideCodeSpans } from '../outside-code-spans.js';
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 import { readRevealSeparator } from './reveal-separators.js';
 
@@ -79,7 +80,8 @@ function rewriteUncommentedLine(line: string, state: AdvancedSlidesState): Diale
     if (colons!.length === 3 && /^[A-Za-z][\w-]*$/.test(name!)) return readBlockFence(name!.toLowerCase(), state);
     state.blocks.push('');
   }
-  const text = line.includes('<!--') ? line.replace(ANNOTATION, (_, kind: string, attributes: string) => `<!-- .${kind}:${kind === 'slide' ? attributes.replace(/(^|[ \t])bg([ \t]*=)/, '$1data-background$2').replace(/(["'])!?\[\[([^\]|\n]+)(?:\|[^\]\n]*)?\]\]\1/, '$1$2$1') : attributes} -->`) : line;
+  // An annotation in a code span is shown as written.
+  const text = line.includes('<!--') ? mapOutsideCodeSpans(line, (part) => part.replace(ANNOTATION, (_, kind: string, attributes: string) => `<!-- .${kind}:${kind === 'slide' ? attributes.replace(/(^|[ \t])bg([ \t]*=)/, '$1data-background$2').replace(/(["'])!?\[\[([^\]|\n]+)(?:\|[^\]\n]*)?\]\]\1/, '$1$2$1') : attributes} -->`)) : line;
   const split = state.split;
   if (!split) return text === line ? null : { text };
   // In a split, each block (after a blank line) is a column of its own, unless it goes on with a list.

@@ -8,6 +8,7 @@
 // - `# [fit] Title` is a title fitted to its line, as Marp's `# <!--fit--> Title` is;
 // - a picture is the slide's background unless its alt text says `inline`, as in Deckset: its `left`, `right`,
 //   `fit` and percentage words are Marp's, so the pictures are placed as Marp's are (marp.ts).
+import { mapOutsideCodeSpans } from '../outside-code-spans.js';
 import type { BriefingMeta } from '../../model.js';
 import { FIRST_COLUMN, NEXT_COLUMN, type DialectLine } from '../directive-lines.js';
 import { keepSafeLook } from './reveal.js';
@@ -257,8 +258,8 @@ function readCommand(name: string, value: string, state: DecksetState): DialectL
 function rewriteImages(line: string): DialectLine | null {
   let changed = false;
   // Deckset takes a picture's path with spaces as written (`![](My diagram.png)`), which Markdown reads only in <…>.
-  const spaced = line.replace(/(!\[[^\]\n]*\]\()([^()<>\n"']*[^()<>\s"'][ \t]+[^()<>\n"']*[^()<>\s"'])\)/g, (_whole, opening: string, target: string) => `${opening}<${target}>)`);
-  const text = spaced.replace(/!\[([^\]\n]*)\]\(/g, (whole, alt: string) => {
+  // Only outside code spans: a code span shows a picture's syntax as written.
+  const text = mapOutsideCodeSpans(line, (part) => part.replace(/(!\[[^\]\n]*\]\()([^()<>\n"']*[^()<>\s"'][ \t]+[^()<>\n"']*[^()<>\s"'])\)/g, (_whole, opening: string, target: string) => `${opening}<${target}>)`).replace(/!\[([^\]\n]*)\]\(/g, (whole, alt: string) => {
     // Deckset's words may be parted by commas (`![inline, fill]`, `![left, filtered]`) as well as spaces.
     const words = alt.split(/[\s,]+/).filter(Boolean);
     if (words.some((w) => w.toLowerCase() === 'inline')) {
@@ -269,6 +270,6 @@ function rewriteImages(line: string): DialectLine | null {
     // Alt text that is not Deckset's words is a description: the picture is still a background, as Deckset shows it.
     changed = true;
     return `![bg ${placed.filter((w): w is string => w !== null && w !== '').join(' ')}](`.replace(' ](', '](');
-  });
-  return changed ? { text } : null;
+  }));
+  return changed || text !== line ? { text } : null;
 }

@@ -5,6 +5,7 @@
 
 import { shortcodeLeftOut, TEXT_SHORTCODES } from './pandoc/shortcodes.js';
 import { findEmbedAddress } from './embed-addresses.js';
+import { mapOutsideCodeSpans } from '../outside-code-spans.js';
 import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, SLIDEV_GLOBALS } from './slidev.js';
 import { rewriteSlidevLinks } from './slidev-links.js';
 import { drawSlidevArrow, drawSlidevDragArrow, placeSlidevDrag } from './slidev-placed.js';
@@ -54,13 +55,16 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // Slidev cuts at any line that opens with `---` (its parser's rule): `--- #9`, an author's note on the cut, is a cut.
   if (state.slidev && /^---[^-]/.test(line) && /\S/.test(line.slice(3))) return { text: '---' };
   // Slidev's page number and count (`<SlideCurrentNo />`, `{{ $slidev.nav.total }}`) are the deck's, once it is numbered.
-  const numbered = markSlidevPageNumbers(line);
-  if (numbered !== null) return rewriteLeftover(numbered, state) ?? { text: numbered };
+  // These, and Slidev's other tags inside a line below, are rewritten outside code spans only: a code span shows them as written.
+  const numbered = mapOutsideCodeSpans(line, (part) => markSlidevPageNumbers(part) ?? part);
+  if (numbered !== line) return rewriteLeftover(numbered, state) ?? { text: numbered };
   // Slidev's other expressions (`{{ $slidev.configs.title }}`) have no value outside Slidev; they go, wherever they stand.
   if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
+    const expressions: string[] = [];
+    const text = mapOutsideCodeSpans(line, (part) => part.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), (expression) => (expressions.push(expression), '')));
     // Named as written, so `{{ $clicks }}` is not called `$slidev`'s.
-    const found = [...new Set(line.match(new RegExp(SLIDEV_EXPRESSION.source, 'g'))!.map((e) => (e.length > 60 ? `${e.slice(0, 57)}…}}` : e)))];
-    return { text: line.replace(new RegExp(SLIDEV_EXPRESSION.source, 'g'), ''), warning: `Slidev expression${found.length > 1 ? 's' : ''} ${found.join(', ')} ${found.length > 1 ? 'are' : 'is'} not supported and ${found.length > 1 ? 'were' : 'was'} left out` };
+    const found = [...new Set(expressions.map((e) => (e.length > 60 ? `${e.slice(0, 57)}…}}` : e)))];
+    if (found.length > 0) return { text, warning: `Slidev expression${found.length > 1 ? 's' : ''} ${found.join(', ')} ${found.length > 1 ? 'are' : 'is'} not supported and ${found.length > 1 ? 'were' : 'was'} left out` };
   }
   // In an MDX deck, any `{…}` in text is JavaScript MDX runs (`{props.name}`, `{1 + 1}`), and `<>` … `</>` a fragment that
   // groups; briefdeck runs no deck's code, so the expressions go, but in code spans, and the fragment's tags with them.
@@ -78,21 +82,26 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // speaker notes, so it becomes reveal's notes element, read as notes wherever it stands. Another context's shows as text.
   if (line.includes('RenderWhen')) {
     const open = (state.renderWhen ??= []);
-    const text = line.replace(/<(\/?)RenderWhen\b([^>]*)>/g, (tag, closing: string, attributes: string) => {
-      if (closing) return open.pop() ? '</aside>' : tag;
-      const presenter = /^\s+context\s*=\s*(["'])presenter\1\s*$/.test(attributes);
-      open.push(presenter);
-      return presenter ? '<aside class="notes">' : tag;
-    });
+    const text = mapOutsideCodeSpans(line, (part) =>
+      part.replace(/<(\/?)RenderWhen\b([^>]*)>/g, (tag, closing: string, attributes: string) => {
+        if (closing) return open.pop() ? '</aside>' : tag;
+        const presenter = /^\s+context\s*=\s*(["'])presenter\1\s*$/.test(attributes);
+        open.push(presenter);
+        return presenter ? '<aside class="notes">' : tag;
+      }),
+    );
     if (text !== line) return { text };
   }
   // Slidev's `<Link to="3">` (a page's number, or the `routeAlias` of a slide) links to that slide, wherever it stands.
   if (state.slidev && line.includes('<Link')) {
-    const linked = rewriteSlidevLinks(line);
+    const linked = mapOutsideCodeSpans(line, rewriteSlidevLinks);
     if (linked !== line) return rewriteLeftover(linked, state) ?? { text: linked };
   }
   // Slidev's click elements inside a line are spans that step in; on lines of their own they are build steps (below).
-  if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-(?:click|after)\b[^>]*>[ \t]*$/i.test(line)) return { text: rewriteInlineClicks(line) };
+  if (/<\/?v-(?:click|after)\b/i.test(line) && !/^[ \t]*<\/?v-(?:click|after)\b[^>]*>[ \t]*$/i.test(line)) {
+    const clicked = mapOutsideCodeSpans(line, rewriteInlineClicks);
+    if (clicked !== line) return { text: clicked };
+  }
   // Slidev's `<LightOrDark>` shows its `#dark` slot in a dark theme and its `#light` slot in a light one.
   // A slide's end closes it too, left open (slide-cutting reads the `---`): each Slidev slide is a component of its own.
   if (state.lightOrDark && /^---[ \t]*$/.test(line)) state.lightOrDark = undefined;
@@ -281,10 +290,7 @@ const MDX_EXPRESSION = /(?<!\\)\{[^{}\n]{0,400}\}/g;
 
 /** `line` with `pattern` replaced but inside its code spans (`` `…` ``), where Markdown shows the text as written. */
 function replaceOutsideCodeSpans(line: string, pattern: RegExp, replacement: string): string {
-  return line
-    .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, replacement)))
-    .join('');
+  return mapOutsideCodeSpans(line, (part) => part.replace(pattern, replacement));
 }
 
 /** HTML elements an author may write in any case, which are never Vue components. */

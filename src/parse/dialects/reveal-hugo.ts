@@ -1,3 +1,4 @@
+import { mapOutsideCodeSpans } from '../outside-code-spans.js';
 import { createFenceReader } from '../read-fences.js';
 import { findEmbedAddress } from './embed-addresses.js';
 
@@ -106,15 +107,17 @@ export function rewriteRevealHugoDeck(text: string, ownOnly = false): { text: st
     }
     if (!line.includes('{{')) continue;
     const alone = /^[ \t]*\{\{[%<][^\n]*[%>]\}\}[ \t]*$/.test(line) && line.match(/\{\{[%<]/g)!.length === 1;
-    lines[i] = line.replace(SHORTCODE, (shortcode, _kind: string, closing: string, name: string, args: string) => {
-      if (ownOnly && !OWN_NAMES.has(name)) return shortcode;
-      const read = readShortcode(name, closing !== '', args, alone);
-      if (name === 'section') inSection = closing === '';
-      if (read.warning) warnings.push({ index: i, message: read.warning });
-      if (read.text !== undefined) return read.text;
-      warnings.push({ index: i, message: `Hugo shortcode ${shortcode} is not supported and was left out` });
-      return '';
-    });
+    lines[i] = mapOutsideCodeSpans(line, (part) =>
+      part.replace(SHORTCODE, (shortcode, _kind: string, closing: string, name: string, args: string) => {
+        if (ownOnly && !OWN_NAMES.has(name)) return shortcode;
+        const read = readShortcode(name, closing !== '', args, alone);
+        if (name === 'section') inSection = closing === '';
+        if (read.warning) warnings.push({ index: i, message: read.warning });
+        if (read.text !== undefined) return read.text;
+        warnings.push({ index: i, message: `Hugo shortcode ${shortcode} is not supported and was left out` });
+        return '';
+      }),
+    );
   }
   return { text: lines.join('\n'), warnings };
 }
