@@ -3036,6 +3036,25 @@ describe("Quarto's conditional content", () => {
   });
 });
 
+describe("Quarto's project files", () => {
+  it("a _quarto.yml or _metadata.yml beside a deck is named, at each key that would reach the deck and the deck does not set itself, in the file it stands in; what only the project uses, and a file above the deck's folder, are not", async () => {
+    const project = ['project:', '  type: website', 'website:', '  title: Talks', 'format:', '  revealjs:', '    theme: moon', '    slide-number: true', '  html:', '    toc: true', 'author: The team', 'subtitle: Shared', 'execute:', '  echo: false', ''].join('\n');
+    const deck = ['---', 'title: Deck', 'author: Me', 'format:', '  revealjs:', '    theme: night', '---', '', '## One', '', 'Text', ''].join('\n');
+    const dir = writeBriefing({ '_quarto.yml': project, '_metadata.yml': 'format:\n  html:\n    toc: true\nfooter: Ours\n', 'deck.qmd': deck, 'talks/deck.qmd': deck }, 'quarto-project-files');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    // The deck's own theme stands; nothing of the project file is applied.
+    expect([built.briefing.meta.theme, built.briefing.meta.subtitle, built.briefing.meta.footerText]).toEqual(['night', undefined, undefined]);
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
+      "_quarto.yml:5: Quarto's _quarto.yml sets format: revealjs (slide-number) for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
+      "_quarto.yml:12: Quarto's _quarto.yml sets subtitle for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
+      "_metadata.yml:4: Quarto's _metadata.yml sets footer for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
+    ]);
+    expect(built.warnings[0]!.hint).toBe('copy what the deck needs into the front matter of deck.qmd');
+    // A deck in a folder below reads nothing above its own folder, not even to name it.
+    expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
+  });
+});
+
 describe("Quarto's include", () => {
   it('adds at most 5 MB of text to a file, whatever its includes multiply to: past it, the includes left are left out, with one warning at the first', async () => {
     // Each include of a file that includes another many times multiplies: eight levels of 300 would be 300^8 copies.

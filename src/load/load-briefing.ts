@@ -66,7 +66,8 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     const themeSheets = findThemeSheets([file], root, display, limits);
     // Style sheets' own `@import`s are read with the Markdown's includes.
     const { includedFiles } = readIncludedFiles([file, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
-    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}), ...(themeSheets.length > 0 ? { themeSheets } : {}) };
+    const projectMetaFiles = readQuartoProjectFiles(root, absolute, display, limits);
+    return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(projectMetaFiles.length > 0 ? { projectMetaFiles } : {}), ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}), ...(themeSheets.length > 0 ? { themeSheets } : {}) };
   }
 
   if (!stats.isDirectory()) {
@@ -116,6 +117,26 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     ...(themeSheets.length > 0 ? { themeSheets } : {}),
   };
 }
+
+/** Quarto's project and folder metadata files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, being named in a warning only. */
+function readQuartoProjectFiles(root: string, deck: string, display: (p: string) => string, limits: InputLimits): SourceFile[] {
+  if (!MARKDOWN_FILE.test(deck) && !/\.ipynb$/i.test(deck)) return [];
+  const listed = listFolder(root);
+  const names = QUARTO_PROJECT_FILES.filter((name) => listed.includes(name));
+  return names.flatMap((name) => {
+    const full = path.join(root, name);
+    try {
+      assertInside(root, full, display(full));
+      return [readSourceFile(full, display(full), name, limits)];
+    } catch (err) {
+      if (err instanceof BriefdeckError) return [];
+      throw err;
+    }
+  });
+}
+
+/** Quarto's project file, then its folder metadata file, in the order Quarto applies them. */
+const QUARTO_PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml'];
 
 /** The style sheets read for the metadata (`css:`) and for Marp's themes, whose `@import`s are read as the Markdown's includes are. */
 function styleSheetsOf(metadataFiles: readonly IncludedFile[], themeSheets: readonly ThemeSheet[]): SourceFile[] {

@@ -1,3 +1,4 @@
+import { warnQuartoProjectOptions } from './dialects/quarto-project.js';
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { HTML_DECK, NOTEBOOK, SLIDE_SIZES, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
@@ -89,6 +90,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : [], toolsOfBody, themeSheets);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
+  if (loaded.projectMetaFiles) warnQuartoProjectOptions(loaded.projectMetaFiles, loaded.markdownFiles[0]!, metaSource?.yaml ?? '', bag);
   if (!loaded.singleFile) {
     for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag, (i) => meta.keyLines[`files[${i}]`])) {
       // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.
