@@ -3050,7 +3050,9 @@ describe("Quarto's project files", () => {
       "_metadata.yml:4: Quarto's _metadata.yml sets footer for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
     ]);
     expect(built.warnings[0]!.hint).toBe('copy what the deck needs into the front matter of deck.qmd');
-    // A deck in a folder below reads nothing above its own folder, not even to name it.
+    // A deck in a folder below reads nothing above its own folder, not even to name it, nor through a link that leads there.
+    expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
+    symlinkSync(path.join(dir, '_quarto.yml'), path.join(dir, 'talks', '_quarto.yml'));
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
   });
 });
