@@ -532,6 +532,13 @@ describe('notes written as HTML comments', () => {
     const handout = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'), { handout: true });
     expect(handout.deck.html).not.toContain('The presenter says this.');
   });
+
+  it("Slidev: a comment that something left out follows (a component, a style, a snippet that cannot be read) is no note, as in Slidev, where that something still follows it; nor is it shown", async () => {
+    const deck = ['---', 'theme: seriph', '---', '', '# Component', '', 'Text', '', '<!-- hidden: a component follows -->', '', '<PoweredBySlidev mt-10 />', '', '---', '', '# Style', '', '<!-- hidden: a style follows -->', '', '<style>', 'h1 { color: teal; }', '</style>', '', '---', '', '# Snippet', '', '<!-- hidden: a snippet follows -->', '<<< @/snippets/missing.ts', '', '---', '', '# Note', '', 'Body', '', '<!-- the note -->', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-comment-before-left-out'), 'slides.md'));
+    expect(notesOf(built)).toEqual([null, null, null, 'the note']);
+    expect(built.deck.html).not.toMatch(/hidden: a (?:component|style|snippet) follows/);
+  });
 });
 
 describe('Pandoc and reveal structure', () => {

@@ -114,6 +114,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const from = here();
     return from ? { text, number, file: from } : { text, number };
   };
+  /** In a Slidev deck, marks the place of a line left out (see Line.held), so that a comment before it is not taken for the note. */
+  const holdPlace = (number: number) => {
+    if (commentNotes === 'slidev' && current) (current as RawSlide).body.push({ ...lineAt('', number), held: true });
+  };
   /** Warns at a line of the file being read. */
   const warnHere = (number: number, message: string) => warn(number, message, here());
   const { include, showSnippet } = createIncludeReader({
@@ -146,7 +150,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const target = fences.inside ? null : readIncludeLine(text);
     if (target !== null) return void include(target, number, options.includeNamed ?? "Quarto's include");
     const snippet = fences.inside ? null : readSnippetLine(text);
-    if (snippet !== null) return showSnippet(snippet, number);
+    if (snippet !== null) return (holdPlace(number), showSnippet(snippet, number));
     // MDC's block components (`::alert` … `::`): their lines go, and their content is read as the slide's.
     const mdcLine = mdc && !fences.inside ? rewriteMdcLine(text, mdcBlocks) : null;
     if (mdcLine) {
@@ -166,6 +170,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (scoped && !current) start('content', null, number, false);
         styles.push({ css: leftover.style.css, ...(inStyle ? styleStart : { line: number, file: here() ?? file }), ...(scoped ? { slide: current! } : {}) });
       }
+      // What Slidev reads as the slide's content, left out here, still stands after any comment before it.
+      if (text.trim() !== '' && leftover.text.trim() === '') holdPlace(number);
       text = leftover.text;
     }
     // Another tool's own lines, read by its dialect module (remark's `???` and `--`, Deckset's `^` notes and `[.column]`).

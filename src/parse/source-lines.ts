@@ -10,6 +10,11 @@ export interface Line {
   number: number;
   /** The file the line was read from, when it is not its slide's own: one an include names (Quarto's include, Slidev's `src:`). */
   file?: SourceFile;
+  /**
+   * A blank line standing where the source held something left out (a component, a style, a snippet that could not be
+   * read): Slidev takes a comment for the slide's note only when nothing follows it, so a comment before one is no note.
+   */
+  held?: true;
 }
 
 /** Where a line stands, for a message: its own file (an included one), else the slide's. */

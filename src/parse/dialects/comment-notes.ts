@@ -33,7 +33,7 @@ export function takeCommentNotes(body: Line[], mode: CommentNotes, readDirective
   const found: CommentNotesFound = { notes: [], directives: [], noteComments: [] };
   if (mode === 'none') return found;
   const drop = new Set<number>();
-  const lastText = [...body.keys()].reverse().find((i) => body[i]!.text.trim() !== '');
+  const lastText = [...body.keys()].reverse().find((i) => body[i]!.text.trim() !== '' || body[i]!.held);
   /** Takes one comment's text, at `number` of `file`: a Marp directive, or a note; false when it is neither. */
   const take = (text: string, number: number, file: SourceFile | undefined, last: boolean): boolean => {
     // A Marp comment of several directives is one directive a line, each at its own line.
