@@ -4871,6 +4871,10 @@ describe('syntax shown in a code block is code', () => {
     expect(spans(slide.bodyHtml)).toEqual(['<v-click>', '<v-after>', '{{ $slidev.nav.currentPage }}', '<SlideCurrentNo />', '<Link to="2">', '<RenderWhen context="presenter">', '`', '<v-click>']);
     // The tag outside the code span is still a step; nothing became notes.
     expect(slide.bodyHtml).toMatch(/<span class="fragment"[^>]*>this steps<\/span>/);
+    // Escaped backticks open no code span, so a tag between them is a step; a backslash inside a span is its text.
+    const escapes = ['---', 'theme: seriph', '---', '', '# Escapes', '', '- Escaped \\`<v-click>tap</v-click>\\` steps', '- Span `a\\` then <v-after>b</v-after>', ''].join('\n');
+    const escaped = (await buildDeck(path.join(writeBriefing({ 'slides.md': escapes }, 'slidev-escaped-backticks'), 'slides.md'))).briefing.slides.find((s) => s.title === 'Escapes')!;
+    expect([spans(escaped.bodyHtml), [...escaped.bodyHtml.matchAll(/<span class="fragment"[^>]*>(\w+)<\/span>/g)].map((m) => m[1])]).toEqual([['a\\'], ['tap', 'b']]);
     expect([slide.notes, built.warnings.map((w) => w.message)]).toEqual([null, ['Slidev\'s theme "seriph" is not built in; using serif']]);
     const hugo = ['# Shortcodes in code', '', 'Write `{{% note %}}` and `{{% fragment %}}` for these.', '', '{{% note %}}Said.{{% /note %}}', ''].join('\n');
     const hugoSlide = (await buildDeck(path.join(writeBriefing({ 'deck.md': hugo }, 'hugo-shortcodes-in-code-spans'), 'deck.md'))).briefing.slides[0]!;

@@ -3,7 +3,8 @@
 
 /**
  * The line with `rewrite` applied to each stretch of it outside code spans, the code spans as written. A code span opens
- * at a run of backticks and closes at the next run of as many (CommonMark's rule); a run no such run follows is text.
+ * at a run of backticks and closes at the next run of as many (CommonMark's rule); a run no such run follows is text,
+ * and so is a backslash-escaped backtick outside a span (`\``), which opens none.
  */
 export function mapOutsideCodeSpans(line: string, rewrite: (part: string) => string): string {
   if (!line.includes('`')) return rewrite(line);
@@ -18,13 +19,24 @@ export function mapOutsideCodeSpans(line: string, rewrite: (part: string) => str
   let out = '';
   let textFrom = 0;
   for (let i = 0; i < runs.length; i++) {
-    const same = byLength.get(runs[i]!.end - runs[i]!.start)!;
+    // An escaped first backtick is text: the span, if any, opens after it, at a run one shorter.
+    const escaped = isEscaped(line, runs[i]!.start);
+    const opens = runs[i]!.start + (escaped ? 1 : 0);
+    const same = byLength.get(runs[i]!.end - opens);
+    if (!same) continue;
     while (same.next < same.at.length && same.at[same.next]! <= i) same.next++;
     if (same.next >= same.at.length) continue;
     const close = same.at[same.next]!;
-    out += rewrite(line.slice(textFrom, runs[i]!.start)) + line.slice(runs[i]!.start, runs[close]!.end);
+    out += rewrite(line.slice(textFrom, opens)) + line.slice(opens, runs[close]!.end);
     textFrom = runs[close]!.end;
     i = close;
   }
   return out + rewrite(line.slice(textFrom));
+}
+
+/** Whether the character at `at` follows an odd number of backslashes, which escape it. */
+function isEscaped(line: string, at: number): boolean {
+  let slashes = 0;
+  while (at - slashes - 1 >= 0 && line[at - slashes - 1] === '\\') slashes++;
+  return slashes % 2 === 1;
 }
