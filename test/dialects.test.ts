@@ -4863,7 +4863,7 @@ describe('syntax shown in a code block is code', () => {
     expect(last.notes).toBeNull();
   });
 
-  it("Slidev's tags and expressions and reveal-hugo's shortcodes in a code span inside a line are code, as written; outside it on the same line they still work", async () => {
+  it("other tools' syntax in a code span inside a line (Slidev's tags and expressions, reveal-hugo's shortcodes, Advanced Slides' annotations, Deckset's pictures) is code, as written; outside it on the same line, and between escaped backticks, it still works", async () => {
     const spans = (html: string) => [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)].map((m) => toPlainText(m[1]!));
     const slidev = ['---', 'theme: seriph', '---', '', '# Tags in code', '', '- Step with `<v-click>` or ``<v-after>``, and <v-click>this steps</v-click>', '- Page `{{ $slidev.nav.currentPage }}` of `<SlideCurrentNo />`', '- Link `<Link to="2">` and `<RenderWhen context="presenter">`', '- A run ``` ` ``` then `<v-click>`', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': slidev }, 'slidev-tags-in-code-spans'), 'slides.md'));

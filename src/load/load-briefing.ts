@@ -118,7 +118,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   };
 }
 
-/** Quarto's project and folder metadata files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, being named in a warning only. */
+/** Quarto's project and folder metadata files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, since they are only read to name their options in warnings. */
 function readQuartoProjectFiles(root: string, deck: string, display: (p: string) => string, limits: InputLimits): SourceFile[] {
   if (!MARKDOWN_FILE.test(deck) && !/\.ipynb$/i.test(deck)) return [];
   const listed = listFolder(root);
