@@ -56,8 +56,8 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   if (state.slidev && /^---[^-]/.test(line) && /\S/.test(line.slice(3))) return { text: '---' };
   // Slidev's page number and count (`<SlideCurrentNo />`, `{{ $slidev.nav.total }}`) are the deck's, once it is numbered.
   // These, and Slidev's other tags inside a line below, are rewritten outside code spans only: a code span shows them as written.
-  const numbered = mapOutsideCodeSpans(line, (part) => markSlidevPageNumbers(part) ?? part);
-  if (numbered !== line) return rewriteLeftover(numbered, state) ?? { text: numbered };
+  const numbered = markSlidevPageNumbers(line);
+  if (numbered !== null) return rewriteLeftover(numbered, state) ?? { text: numbered };
   // Slidev's other expressions (`{{ $slidev.configs.title }}`) have no value outside Slidev; they go, wherever they stand.
   if (line.includes('{{') && SLIDEV_EXPRESSION.test(line)) {
     const expressions: string[] = [];

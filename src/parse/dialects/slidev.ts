@@ -1,3 +1,4 @@
+import { mapOutsideCodeSpans } from '../outside-code-spans.js';
 import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
 import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
@@ -353,7 +354,8 @@ const PAGE_COUNT = /<SlidesTotal\b[^<>]{0,200}?(?:\/>|>\s*<\/SlidesTotal>)|\{\{\
 /** A line with Slidev's page numbers and counts marked for the numbers the deck gives them (fillSlidevPageNumbers), or null when it has none. */
 export function markSlidevPageNumbers(line: string): string | null {
   if (!/SlideCurrentNo|SlidesTotal|\{\{/.test(line)) return null;
-  const marked = line.replace(PAGE_NUMBER, PAGE_MARK).replace(PAGE_COUNT, PAGES_MARK);
+  // A code span shows them as written.
+  const marked = mapOutsideCodeSpans(line, (part) => part.replace(PAGE_NUMBER, PAGE_MARK).replace(PAGE_COUNT, PAGES_MARK));
   return marked === line ? null : marked;
 }
 
