@@ -986,6 +986,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
       [23, 'link to "file:///etc/hosts" was removed; links may be https:, mailto: or #anchors'],
     ]);
   });
+
+  it("Slidev: a code block's title after its language (```sh [npm], ```ts [app.ts] {2}) is shown above the code, its highlights kept; reveal's [1|2] is still a highlight", async () => {
+    const deck = ['---', 'theme: seriph', '---', '', '# Titles', '', '```sh [npm]', 'npm i x', '```', '', '```ts [app.ts] {2}', 'const a = 1', 'const b = 2', '```', '', '```js [1|2]', 'let c', 'let d', '```', ''].join('\n');
+    const body = (await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-code-titles'), 'slides.md'))).briefing.slides.find((s) => s.title === 'Titles')!.bodyHtml;
+    expect([...body.matchAll(/<p class="code-filename">([^<]*)<\/p>\n<pre><code class="hljs language-(\w+)/g)].map((m) => [m[1], m[2]])).toEqual([['npm', 'sh'], ['app.ts', 'ts']]);
+    expect(toPlainText(body)).not.toMatch(/\[(?:npm|app\.ts|1\|2)\]/);
+    expect(body).toMatch(/<span class="code-line highlight-line"><span class="hljs-keyword">const<\/span> b/);
+    expect(body).toMatch(/<code class="hljs language-js has-highlights[^"]*code-steps/);
+  });
 });
 
 describe("Pandoc's superscript and subscript", () => {

@@ -32,7 +32,8 @@ export interface CellOptions {
  * Reads a fence's info string: `chart`; Pandoc's raw `{=html}`; a Quarto or R Markdown
  * cell (```{python}), shown without the `#|` options only its tool reads; Pandoc's
  * attributes (```{.python code-line-numbers="2" filename="app.py"}), whose class names the language;
- * Slidev's ````md magic-move, as its last step; reveal's `js [1|2-3]` and Slidev's `ts {2,3}` line highlights;
+ * Slidev's ````md magic-move, as its last step; reveal's `js [1|2-3]` and Slidev's `ts {2,3}` line highlights, and
+ * Slidev's title (`ts [app.ts]`);
  * else the first word, as CommonMark reads it.
  */
 export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
@@ -47,9 +48,15 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   if (raw) return { kind: 'raw', format: raw[1]! };
   const braced = /^\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(spec);
   if (!braced) {
-    const highlighted = readRevealLines(spec) ?? readSlidevLines(spec);
-    if (highlighted) return { kind: 'code', language: highlighted.language, text, lines: highlighted.lines };
-    return { kind: 'code', language: spec.split(/\s+/)[0] || undefined, text };
+    // Slidev's and VitePress's title after the language (```sh [npm], ```ts [app.ts] {2,3}), shown above the code as
+    // Quarto's filename is; a bracket of line numbers there is reveal's highlight, read below.
+    const titled = /^([^\s[{]+)[ \t]+\[([^\]\n]{1,200})\]/.exec(spec);
+    const title = titled && !/^[\s\d,|:-]*$/.test(titled[2]!) ? titled[2]!.trim() : undefined;
+    const rest = title === undefined ? spec : `${titled![1]}${spec.slice(titled![0].length)}`;
+    const shownTitle = title ? { filename: title } : {};
+    const highlighted = readRevealLines(rest) ?? readSlidevLines(rest);
+    if (highlighted) return { kind: 'code', language: highlighted.language, text, lines: highlighted.lines, ...shownTitle };
+    return { kind: 'code', language: rest.split(/\s+/)[0] || undefined, text, ...shownTitle };
   }
   // Quarto's `filename="app.py"`, shown above the code.
   const filename = /[\s{]filename[ \t]*=[ \t]*(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'}]{1,200}))/.exec(braced[0]);
