@@ -288,6 +288,51 @@ describe('slide level', () => {
   });
 });
 
+describe('setext headings (text over === or ---)', () => {
+  const kinds = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.map((s) => [s.kind, s.title, s.source.line]);
+
+  it("Pandoc: text over === is a section and text over --- a slide, with their attributes; not in code, a comment or notes, and every line keeps its number", async () => {
+    const deck = ['% Setext deck', '% Jane Doe', '', 'Intro', '=====', '', 'First slide', '-----------', '', '- a point', '', '::: notes', 'Said aloud.', ':::', '', 'Second slide {.smaller}', '------------', '', '```', 'Shown', '=====', '```', '', '<!--', 'Hidden', '------', '-->', '', '![missing](nowhere.png)', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'setext-pandoc'), 'deck.md'));
+    // The missing picture is named at its own line: the headings' lines were written in place, none added or taken.
+    expect(built.warnings.filter((w) => w.message.startsWith('image not found')).map((w) => w.line)).toEqual([29]);
+    expect(kinds(built)).toEqual([
+      ['title', 'Setext deck', 1],
+      ['section', 'Intro', 4],
+      ['content', 'First slide', 7],
+      ['content', 'Second slide', 16],
+    ]);
+    const [, , first, second] = built.briefing.slides;
+    expect(first!.notes?.markdown).toBe('Said aloud.');
+    expect(second!.look?.className).toBe('smaller');
+    expect(second!.bodyHtml).toContain('Shown\n=====');
+    expect(second!.bodyHtml).not.toMatch(/Hidden|<h\d/);
+  });
+
+  it("briefdeck's own format: === makes a section and a line of dashes a slide, but --- right under text stays a cut", async () => {
+    const deck = ['---', 'title: Setext', '---', '', 'Part one', '========', '', 'Slide A', '-------', '', 'Text A.', '', 'Slide B', '---', '', 'Text B.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'setext-own'), 'deck.md'));
+    expect(kinds(built).filter(([kind]) => kind !== 'agenda')).toEqual([
+      ['title', 'Setext', 2],
+      ['section', 'Part one', 5],
+      ['content', 'Slide A', 8],
+      ['content', null, 14],
+    ]);
+    expect(built.briefing.slides.find((s) => s.title === 'Slide A')!.bodyHtml).toContain('Slide B');
+  });
+
+  it('Marp reads text over --- as a heading, as markdown-it does, not as a cut; Slidev cuts there, and text over === titles its slide', async () => {
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\nTitle here\n---\n\nSome text\n\n---\n\nSecond\n======\n\nMore\n' }, 'setext-marp'), 'deck.md'));
+    expect(kinds(marp)).toEqual([
+      ['content', 'Title here', 5],
+      ['content', 'Second', 12],
+    ]);
+    const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ntheme: seriph\nhighlighter: shiki\n---\n\nBig title\n=========\n\nText\n---\n\nNext\n' }, 'setext-slidev'), 'slides.md'));
+    expect(slidev.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, s.source.line])).toEqual([['Big title', 6], [null, 10]]);
+    expect(slidev.briefing.slides.at(-1)!.bodyHtml).toContain('Next');
+  });
+});
+
 describe('slideLevel in the metadata', () => {
   it('slideLevel: 1 makes # a slide even when ## headings exist, which then stay inside the slide', async () => {
     const { writeBriefing } = await import('./helpers.js');
@@ -1541,8 +1586,8 @@ describe("Pandoc's own slide show example", () => {
         '<tbody><tr><td align="right">12</td><td align="left">12</td><td align="center">12</td><td>12</td></tr></tbody></table><p class="table-caption">Under a simple table.</p>',
     );
     expect(body('Pipe')).toMatch(/<\/table><p class="table-caption">Under a pipe table.<\/p>$/);
-    // A setext heading and a thematic break of two runs are what they always were.
-    expect(body('Not tables')).toBe('<h2>Text</h2><hr>');
+    // A setext heading titles a slide, as Pandoc reads it at slide level 2; a thematic break of two runs stays one.
+    expect([body('Not tables'), body('Text')]).toEqual(['', '<hr>']);
     expect(built.warnings).toEqual([]);
   });
 
@@ -1938,7 +1983,8 @@ describe('math between backslashed brackets', () => {
     expect(math).toMatch(/^<ul>\s*<li>Matrix<div class="math-display">/);
     expect(math.match(/class="math-display"/g)).toHaveLength(2);
     expect(math).not.toMatch(/<h\d|\\begin\{aligned\}<|<li>\s*y/);
-    expect(built.briefing.slides.find((s) => s.title === 'Heading')!.bodyHtml).toMatch(/^<h1[^>]*>Setext title<\/h1>/);
+    // A real one is a heading as `# Setext title` is: the section it starts.
+    expect(built.briefing.slides.filter((s) => s.kind === 'section').map((s) => s.title)).toEqual(['Setext title']);
   });
 
   it("reveal.js's Markdown writes \\\\(…\\\\) and \\\\[…\\\\] for its math plugin, and R Markdown's Pandoc reads \\(…\\) and \\[…\\]: both are typeset, in titles too; an escaped backslash, and a deck for no tool, keep them as text", async () => {

@@ -18,6 +18,7 @@ import { orderPresentermColumns } from './dialects/presenterm-columns.js';
 import { readsAsRevealHugoBody, rewriteRevealHugoDeck } from './dialects/reveal-hugo.js';
 import { cutSlides } from './cut-slides.js';
 import { countDeckHeadings, titlesSlidesAtRules } from './headings.js';
+import { ALL_DASHES, DASHES_BUT_SEPARATOR, writeDeckSetextHeadings } from './setext-headings.js';
 import type { FoundStyle, RawSlide } from './raw-slide.js';
 import { readSlideLines } from './read-slide-lines.js';
 import { renderSteps } from './build-steps.js';
@@ -100,7 +101,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
 
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
-  const scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
+  let scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   recognisePeerTools(meta.peerTools, scanned, bodies.map((b) => b.file.path));
   if (metaSource) releasePeerThemeFile(meta, { file: metaSource.file.path, line: meta.keyLines.theme ?? location.line }, bag);
   // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
@@ -128,6 +129,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     Object.assign(body, orderPresentermColumns(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i));
   }
   for (const [relPath, f] of meta.peerTools.includes('presenterm') ? includes : []) if (f.file) includes.set(relPath, { ...f, file: { ...f.file, text: writePresentermTitles(f.file.text, meta.presentermOptions) } });
+  // Other decks' setext headings too (setext-headings.ts): text over `---` is one where a parser reads the deck before it is cut.
+  const dashes = readByPandoc(meta.peerTools, bodies.map((b) => b.file.path)) || meta.peerTools.includes('Marp') ? ALL_DASHES : meta.revealSeparatorLines ? () => false : DASHES_BUT_SEPARATOR;
+  if (!meta.peerTools.includes('presenterm') && writeDeckSetextHeadings(bodies, includes, dashes)) scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   // GitPitch's code steps after a block light its lines, written onto its fence before the deck is cut.
   for (const body of meta.peerTools.includes('GitPitch') ? bodies : []) {
     const stepped = writeGitPitchCodeSteps(body.text);

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { BriefingMeta } from '../../model.js';
 import type { DialectLine } from '../directive-lines.js';
-import { blankFencedCode } from '../read-fences.js';
+import { ALL_DASHES, findSetextHeadings, writeAtxHeading } from '../setext-headings.js';
 import { suggestClosest } from '../../did-you-mean.js';
 
 // How briefdeck reads presenterm's decks (the terminal slide tool): front matter keys of its own (`sub_title`,
@@ -59,16 +59,10 @@ export type PresentermOptions = NonNullable<BriefingMeta['presentermOptions']>;
  */
 export function writePresentermTitles(text: string, options: PresentermOptions = {}): string {
   const lines = text.split('\n');
-  const code = blankFencedCode(text).split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    const underline = /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[i]!);
-    const title = lines[i - 1]!;
-    // A title is one line of text after a blank line (or a comment command, or the start): not a list item, a quote or code.
-    if (!underline || code[i] !== lines[i] || code[i - 1] !== title || title.trim() === '' || /^ {0,3}(?:[-*+>#|]|\d{1,9}[.)]|<!--|```|~~~)/.test(title)) continue;
-    if (i >= 2 && lines[i - 2]!.trim() !== '' && !COMMAND.test(lines[i - 2]!)) continue;
-    const heading = `${underline[1]!.startsWith('=') ? '#' : '##'} ${title.trim()}`;
-    if (options.implicitSlideEnds) [lines[i - 1], lines[i]] = ['<!-- end_slide -->', heading];
-    else [lines[i - 1], lines[i]] = [heading, ''];
+  for (const title of findSetextHeadings(text, ALL_DASHES, (line) => COMMAND.test(line))) {
+    const heading = writeAtxHeading(title);
+    if (options.implicitSlideEnds) [lines[title.index], lines[title.index + 1]] = ['<!-- end_slide -->', heading];
+    else [lines[title.index], lines[title.index + 1]] = [heading, ''];
   }
   return lines.join('\n');
 }
