@@ -1591,6 +1591,31 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("reads a multiline table as a table: its top border cuts no slide, its bottom one under a row of one line is no heading's underline, its rows' lines are joined; a rule before text is still a cut", async () => {
+    const deck = [
+      '% Multiline', '', '## Table', '',
+      '-------------------------------------------',
+      ' Centered   Default           Right Left',
+      '  Header    Aligned         Aligned Aligned',
+      '----------- ------- --------------- ------------',
+      '   First    row                12.0 Spans',
+      '                                    lines.',
+      '',
+      '  Second    *row*                5.0 Last',
+      '-------------------------------------------',
+      '', 'Table: The caption.', '',
+      '## After', '', 'Text.', '', '-----', 'Rule, then text', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'pandoc-multiline-table'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'Multiline'], ['content', 'Table'], ['content', 'After'], ['content', null]]);
+    expect(built.briefing.slides[1]!.bodyHtml.replace(/\n/g, ' ')).toBe(
+      '<table><thead><tr><th align="center">Centered  Header</th><th>Default Aligned</th><th align="right">Right Aligned</th><th align="left">Left Aligned</th></tr></thead>' +
+        '<tbody><tr><td align="center">First</td><td>row</td><td align="right">12.0</td><td align="left">Spans lines.</td></tr>' +
+        '<tr><td align="center">Second</td><td><em>row</em></td><td align="right">5.0</td><td align="left">Last</td></tr></tbody></table> <p class="table-caption">The caption.</p> ',
+    );
+    expect(built.warnings).toEqual([]);
+  });
+
   it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too, and Beamer\'s frame options ({.fragile}) quietly', async () => {
     const deck = [
       '---', 'title: T', '---', '',

@@ -22,6 +22,7 @@ import { createIncludeReader } from './cut-includes.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { appendAll } from '../append-all.js';
 import { ANY_HEADING, H1, H2 } from './headings.js';
+import { placeMultilineTables } from './dialects/pandoc/tables.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -51,6 +52,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const fences = createFenceReader();
   const comments = createCommentReader();
   const lines = markBlankLineSeparators(blankFrontMatterComments(text.split('\n'), options.commentNotes === 'slidev'), options.separatorLines);
+  // A Pandoc multiline table's top border is no rule to cut at (the deck's own lines: Pandoc reads lines by number here).
+  const tableTops = new Set(options.readByPandoc ? placeMultilineTables(lines).map((table) => firstLine + table.start) : []);
   const finish = () => {
     if (current) {
       const firstLine = current.body[0]?.number ?? 0;
@@ -244,7 +247,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (headingHidden) c.hidden = true;
         return;
       }
-    } else if ((commentNotes === 'marp' || (options.readByPandoc && followsBlank())) && THEMATIC_BREAK.test(text)) {
+    } else if ((commentNotes === 'marp' || (options.readByPandoc && followsBlank() && !(here() === undefined && tableTops.has(number)))) && THEMATIC_BREAK.test(text)) {
       // Marp cuts at every ruler, as markdown-it reads one: `***`, `___`, `- - -` and `----` as well as `---`; so does Pandoc,
       // but for a line right under text, which it reads as a simple table's dashes (`-----   ----`) or a heading's underline.
       text = '---';

@@ -6,6 +6,7 @@
 // remark) and in briefdeck's own format; there a longer line of dashes is no cut, so marked reads it as a heading's
 // underline. `dashes` says which dashes underline a heading.
 import type { IncludedFile } from '../model.js';
+import { placeMultilineTables } from './dialects/pandoc/tables.js';
 import { createCommentReader } from './long-comments.js';
 import { blankFencedCode } from './read-fences.js';
 
@@ -54,7 +55,10 @@ export function findSetextHeadings(text: string, dashes: DashUnderlines, opensBl
     if (i >= 2 && lines[i - 2]!.trim() !== '' && !opensBlock(lines[i - 2]!)) continue;
     found.push({ index: i - 1, level: underline[1]!.startsWith('=') ? 1 : 2, text: title.trim() });
   }
-  return found;
+  // A multiline table's bottom border under a row of one line is no underline (Pandoc's tables, tables.ts).
+  if (!found.some((heading) => heading.level === 2)) return found;
+  const tableEnds = new Set(placeMultilineTables(lines).map((table) => table.end));
+  return found.filter((heading) => !tableEnds.has(heading.index + 1));
 }
 
 /** `text` with its setext headings (findSetextHeadings) written as ATX ones, each underline a blank line, so that every line keeps its number. */

@@ -3,8 +3,9 @@ import { captionPrefix, type CrossRefs } from './cross-refs.js';
 
 // Pandoc's tables beyond GFM's pipe tables, which plain Markdown would show
 // as ASCII art: grid tables (`+---+` borders, `+===+` under the header, cells
-// that may hold lists) and simple tables (a header over runs of dashes, one
-// line a row). A table of either kind, or a pipe table, may be captioned by a
+// that may hold lists), simple tables (a header over runs of dashes, one
+// line a row) and multiline tables (the same between two lines of dashes,
+// their rows of several lines apart by blank lines). A table of either kind, or a pipe table, may be captioned by a
 // `: Caption` or `Table: Caption` line before or after it, shown where it
 // stands; a Quarto label in the caption (`{#tbl-name}`) numbers it instead
 // ("Table 1: Caption", cross-refs.ts).
@@ -34,7 +35,7 @@ export function pandocTableExtensions(crossRefs: CrossRefs): TokenizerAndRendere
       name: 'pandocTable',
       level: 'block',
       tokenizer(src: string) {
-        const table = readGridTable(src) ?? readSimpleTable(src);
+        const table = readGridTable(src) ?? readSimpleTable(src) ?? readMultilineTable(src);
         if (!table) return undefined;
         // A cell of one paragraph is its text; one of several blocks (a grid table's list) keeps them.
         const cell = (text: string) => this.lexer.blockTokens(text, []);
@@ -58,7 +59,7 @@ export function pandocTableExtensions(crossRefs: CrossRefs): TokenizerAndRendere
         const previous = tokens.filter((t) => t.type !== 'space').at(-1);
         const after = previous?.type === 'table' || previous?.type === 'pandocTable';
         const next = src.slice(match[0].length).replace(/^(?:[ \t]*\n)+/, '');
-        if (!after && !(PIPE_TABLE.test(next) || readGridTable(next) || readSimpleTable(next))) return undefined;
+        if (!after && !(PIPE_TABLE.test(next) || readGridTable(next) || readSimpleTable(next) || readMultilineTable(next))) return undefined;
         const text = match[1]!.trimEnd();
         const label = CAPTION_LABEL.exec(text)?.[1];
         return { type: 'tableCaption', raw: match[0], prefix: captionPrefix(label, crossRefs), tokens: this.lexer.inline(text.replace(CAPTION_LABEL, '')) };
@@ -148,15 +149,80 @@ function readSimpleTable(src: string): ReadTable | null {
   if (body.length === 0) return null;
   // A cell runs from its column's dashes to the next column's; the last to the end of the line.
   const cut = (line: string) => runs.map((run, i) => line.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? line.length).trim());
-  // Pandoc reads alignment from where the header's text sits over its dashes.
-  const align = runs.map((run, i): Align => {
-    const text = headerLine.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? headerLine.length);
-    const first = (i === 0 ? 0 : run.start) + text.search(/\S/);
-    const last = (i === 0 ? 0 : run.start) + text.trimEnd().length;
-    const flushLeft = first === run.start;
-    const flushRight = last === run.end;
+  const used = [headerLine, dashes, ...body].join('\n');
+  return { raw: used + (src.length > used.length ? '\n' : ''), header: cut(headerLine), rows: body.map(cut), align: readColumnAlign([headerLine], runs) };
+}
+
+/** Where each column's header text sits over its dashes, as Pandoc reads a simple or multiline table's alignment. */
+function readColumnAlign(headerLines: readonly string[], runs: readonly { start: number; end: number }[]): Align[] {
+  return runs.map((run, i): Align => {
+    let flushLeft = false;
+    let flushRight = false;
+    for (const line of headerLines) {
+      const text = line.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? line.length);
+      if (text.trim() === '') continue;
+      flushLeft ||= (i === 0 ? 0 : run.start) + text.search(/\S/) === run.start;
+      flushRight ||= (i === 0 ? 0 : run.start) + text.trimEnd().length === run.end;
+    }
     return flushLeft && flushRight ? null : flushRight ? 'right' : flushLeft ? 'left' : 'center';
   });
-  const used = [headerLine, dashes, ...body].join('\n');
-  return { raw: used + (src.length > used.length ? '\n' : ''), header: cut(headerLine), rows: body.map(cut), align };
+}
+
+/** A line of dashes alone: a multiline table's top and bottom border (and a rule anywhere else). */
+const DASHES_ALONE = /^ {0,3}-{3,}[ \t]*$/;
+
+/** A multiline table's lines, by index: its top border's, the runs of dashes under its header, and its bottom border's. */
+export interface MultilineTablePlace {
+  start: number;
+  runs: number;
+  end: number;
+}
+
+/**
+ * The multiline table that starts at `lines[start]`, or null: a line of dashes, header lines, runs of dashes under
+ * them, rows of one line or more apart by blank lines, a line of dashes. Reading stops at the next line of dashes
+ * alone, wherever it stands, so a deck's lines are read at most twice however many borders it has.
+ */
+export function placeMultilineTable(lines: readonly string[], start: number): MultilineTablePlace | null {
+  if (!DASHES_ALONE.test(lines[start] ?? '')) return null;
+  let i = start + 1;
+  while (i < lines.length && lines[i]!.trim() !== '' && !DASH_RUNS.test(lines[i]!) && !DASHES_ALONE.test(lines[i]!)) i++;
+  if (i === start + 1 || i >= lines.length || !DASH_RUNS.test(lines[i]!)) return null;
+  const runs = i++;
+  if (i >= lines.length || lines[i]!.trim() === '') return null;
+  while (i < lines.length && !DASHES_ALONE.test(lines[i]!)) i++;
+  return i < lines.length ? { start, runs, end: i } : null;
+}
+
+/** Every multiline table of a file's lines. */
+export function placeMultilineTables(lines: readonly string[]): MultilineTablePlace[] {
+  const places: MultilineTablePlace[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const place = lines[i]!.includes('---') ? placeMultilineTable(lines, i) : null;
+    if (place) places.push(place);
+    if (place) i = place.end;
+  }
+  return places;
+}
+
+/** Reads a multiline table (placeMultilineTable) at the start of `src`: its cells as Markdown, a row's lines joined. */
+function readMultilineTable(src: string): ReadTable | null {
+  // Only a line of dashes alone is read on from: each reading then ends at the next such line.
+  if (!/^ {0,3}---/.test(src) || !DASHES_ALONE.test(takeLines(src, (_, index) => index < 1)[0]!)) return null;
+  let closed = false;
+  const lines = takeLines(src, (line, index) => !closed && (closed = index > 0 && DASHES_ALONE.test(line), true));
+  const place = placeMultilineTable(lines, 0);
+  if (!place || place.end !== lines.length - 1) return null;
+  const runs = [...lines[place.runs]!.matchAll(/-+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const cut = (line: string) => runs.map((run, i) => line.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? line.length));
+  const joinCells = (rowLines: string[]) => runs.map((_, i) => dedent(rowLines.map((line) => cut(line)[i]!.trimEnd())).join('\n').trim());
+  const headerLines = lines.slice(1, place.runs);
+  const rows: string[][] = [];
+  let rowLines: string[] = [];
+  for (const line of [...lines.slice(place.runs + 1, place.end), '']) {
+    if (line.trim() !== '') rowLines.push(line);
+    else if (rowLines.length > 0) [rows[rows.length], rowLines] = [joinCells(rowLines), []];
+  }
+  const used = lines.join('\n');
+  return { raw: used + (src.length > used.length ? '\n' : ''), header: joinCells(headerLines), rows, align: readColumnAlign(headerLines, runs) };
 }
