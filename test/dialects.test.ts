@@ -1616,6 +1616,26 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it('reads simple and multiline tables without a header, between two runs of dashes: aligned by their first row, each line a row unless blank lines part them; runs of one dash are a rule', async () => {
+    const deck = [
+      '% Headerless', '', '## Simple', '',
+      '-------     ------ ----------   -------', '     12     12        12             12', '    123     123       123           123', '-------     ------ ----------   -------', '',
+      '## Multi', '',
+      '----------- -------', '   First    Two', '            lines', '', '  Second    One', '----------- -------', '',
+      '## Rules', '', 'Text', '', '- - -', 'Para', '- - -', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'pandoc-headerless-tables'), 'deck.md'));
+    const body = (title: string | null) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml.replace(/\n/g, ' ');
+    expect(body('Simple')).toBe(
+      '<table><tbody><tr><td align="right">12</td><td align="left">12</td><td align="center">12</td><td align="right">12</td></tr>' +
+        '<tr><td align="right">123</td><td align="left">123</td><td align="center">123</td><td align="right">123</td></tr></tbody></table> ',
+    );
+    expect(body('Multi')).toBe('<table><tbody><tr><td align="center">First</td><td align="left">Two lines</td></tr><tr><td align="center">Second</td><td align="left">One</td></tr></tbody></table> ');
+    // Pandoc cuts at a rule after a blank line; the one under text is a rule on the slide.
+    expect(built.briefing.slides.map((s) => s.title)).toEqual(['Headerless', 'Simple', 'Multi', 'Rules', null]);
+    expect(body(null)).toBe('<p>Para</p> <hr> ');
+  });
+
   it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too, and Beamer\'s frame options ({.fragile}) quietly', async () => {
     const deck = [
       '---', 'title: T', '---', '',

@@ -22,7 +22,7 @@ import { createIncludeReader } from './cut-includes.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { appendAll } from '../append-all.js';
 import { ANY_HEADING, H1, H2 } from './headings.js';
-import { placeMultilineTables } from './dialects/pandoc/tables.js';
+import { placeDashedTables } from './dialects/pandoc/tables.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
 const NOTES_BLOCK_OPENERS = [openPandocNotes, openAsideNotes];
@@ -53,7 +53,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   const comments = createCommentReader();
   const lines = markBlankLineSeparators(blankFrontMatterComments(text.split('\n'), options.commentNotes === 'slidev'), options.separatorLines);
   // A Pandoc multiline table's top border is no rule to cut at (the deck's own lines: Pandoc reads lines by number here).
-  const tableTops = new Set(options.readByPandoc ? placeMultilineTables(lines).map((table) => firstLine + table.start) : []);
+  const tableTops = new Set(options.readByPandoc ? placeDashedTables(lines).map((table) => firstLine + table.start) : []);
   const finish = () => {
     if (current) {
       const firstLine = current.body[0]?.number ?? 0;

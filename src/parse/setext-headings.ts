@@ -6,7 +6,7 @@
 // remark) and in briefdeck's own format; there a longer line of dashes is no cut, so marked reads it as a heading's
 // underline. `dashes` says which dashes underline a heading.
 import type { IncludedFile } from '../model.js';
-import { placeMultilineTables } from './dialects/pandoc/tables.js';
+import { placeDashedTables } from './dialects/pandoc/tables.js';
 import { createCommentReader } from './long-comments.js';
 import { blankFencedCode } from './read-fences.js';
 
@@ -57,7 +57,7 @@ export function findSetextHeadings(text: string, dashes: DashUnderlines, opensBl
   }
   // A multiline table's bottom border under a row of one line is no underline (Pandoc's tables, tables.ts).
   if (!found.some((heading) => heading.level === 2)) return found;
-  const tableEnds = new Set(placeMultilineTables(lines).map((table) => table.end));
+  const tableEnds = new Set(placeDashedTables(lines).map((table) => table.end));
   return found.filter((heading) => !tableEnds.has(heading.index + 1));
 }
 

@@ -4,8 +4,9 @@ import { captionPrefix, type CrossRefs } from './cross-refs.js';
 // Pandoc's tables beyond GFM's pipe tables, which plain Markdown would show
 // as ASCII art: grid tables (`+---+` borders, `+===+` under the header, cells
 // that may hold lists), simple tables (a header over runs of dashes, one
-// line a row) and multiline tables (the same between two lines of dashes,
-// their rows of several lines apart by blank lines). A table of either kind, or a pipe table, may be captioned by a
+// line a row), multiline tables (the same between two lines of dashes,
+// their rows of several lines apart by blank lines), and either without a
+// header (between two runs of dashes). A table of either kind, or a pipe table, may be captioned by a
 // `: Caption` or `Table: Caption` line before or after it, shown where it
 // stands; a Quarto label in the caption (`{#tbl-name}`) numbers it instead
 // ("Table 1: Caption", cross-refs.ts).
@@ -35,7 +36,7 @@ export function pandocTableExtensions(crossRefs: CrossRefs): TokenizerAndRendere
       name: 'pandocTable',
       level: 'block',
       tokenizer(src: string) {
-        const table = readGridTable(src) ?? readSimpleTable(src) ?? readMultilineTable(src);
+        const table = readGridTable(src) ?? readSimpleTable(src) ?? readDashedTable(src);
         if (!table) return undefined;
         // A cell of one paragraph is its text; one of several blocks (a grid table's list) keeps them.
         const cell = (text: string) => this.lexer.blockTokens(text, []);
@@ -59,7 +60,7 @@ export function pandocTableExtensions(crossRefs: CrossRefs): TokenizerAndRendere
         const previous = tokens.filter((t) => t.type !== 'space').at(-1);
         const after = previous?.type === 'table' || previous?.type === 'pandocTable';
         const next = src.slice(match[0].length).replace(/^(?:[ \t]*\n)+/, '');
-        if (!after && !(PIPE_TABLE.test(next) || readGridTable(next) || readSimpleTable(next) || readMultilineTable(next))) return undefined;
+        if (!after && !(PIPE_TABLE.test(next) || readGridTable(next) || readSimpleTable(next) || readDashedTable(next))) return undefined;
         const text = match[1]!.trimEnd();
         const label = CAPTION_LABEL.exec(text)?.[1];
         return { type: 'tableCaption', raw: match[0], prefix: captionPrefix(label, crossRefs), tokens: this.lexer.inline(text.replace(CAPTION_LABEL, '')) };
@@ -171,58 +172,77 @@ function readColumnAlign(headerLines: readonly string[], runs: readonly { start:
 /** A line of dashes alone: a multiline table's top and bottom border (and a rule anywhere else). */
 const DASHES_ALONE = /^ {0,3}-{3,}[ \t]*$/;
 
-/** A multiline table's lines, by index: its top border's, the runs of dashes under its header, and its bottom border's. */
-export interface MultilineTablePlace {
+/**
+ * A table between two lines of dashes, by line index: its top border, the runs of dashes that set its columns (the
+ * top border itself for a table without a header), and its bottom border.
+ */
+export interface DashedTablePlace {
   start: number;
   runs: number;
   end: number;
 }
 
 /**
- * The multiline table that starts at `lines[start]`, or null: a line of dashes, header lines, runs of dashes under
- * them, rows of one line or more apart by blank lines, a line of dashes. Reading stops at the next line of dashes
- * alone, wherever it stands, so a deck's lines are read at most twice however many borders it has.
+ * The table between lines of dashes that starts at `lines[start]`, or null. A multiline table: a line of dashes,
+ * header lines, runs of dashes under them, rows of one line or more apart by blank lines, a line of dashes. A table
+ * without a header (simple or multiline): runs of dashes, rows, the same runs. A reading stops at the next line of
+ * dashes, so a deck's lines are read at most twice however many borders it has.
  */
-export function placeMultilineTable(lines: readonly string[], start: number): MultilineTablePlace | null {
-  if (!DASHES_ALONE.test(lines[start] ?? '')) return null;
+export function placeDashedTable(lines: readonly string[], start: number): DashedTablePlace | null {
+  const headed = DASHES_ALONE.test(lines[start] ?? '');
+  // Runs of one dash each (`- - -`) are a rule, not columns.
+  if (!headed && (!DASH_RUNS.test(lines[start] ?? '') || /(?:^|[ \t])-(?:[ \t]|$)/.test(lines[start]!.trim()))) return null;
+  const border = (line: string) => DASHES_ALONE.test(line) || DASH_RUNS.test(line);
   let i = start + 1;
-  while (i < lines.length && lines[i]!.trim() !== '' && !DASH_RUNS.test(lines[i]!) && !DASHES_ALONE.test(lines[i]!)) i++;
-  if (i === start + 1 || i >= lines.length || !DASH_RUNS.test(lines[i]!)) return null;
-  const runs = i++;
+  let runs = start;
+  if (headed) {
+    while (i < lines.length && lines[i]!.trim() !== '' && !border(lines[i]!)) i++;
+    if (i === start + 1 || i >= lines.length || !DASH_RUNS.test(lines[i]!)) return null;
+    runs = i++;
+  }
   if (i >= lines.length || lines[i]!.trim() === '') return null;
-  while (i < lines.length && !DASHES_ALONE.test(lines[i]!)) i++;
-  return i < lines.length ? { start, runs, end: i } : null;
+  while (i < lines.length && !(headed ? DASHES_ALONE.test(lines[i]!) : border(lines[i]!))) i++;
+  return i < lines.length && (headed || DASH_RUNS.test(lines[i]!)) ? { start, runs, end: i } : null;
 }
 
-/** Every multiline table of a file's lines. */
-export function placeMultilineTables(lines: readonly string[]): MultilineTablePlace[] {
-  const places: MultilineTablePlace[] = [];
+/** Every table between lines of dashes in a file's lines. */
+export function placeDashedTables(lines: readonly string[]): DashedTablePlace[] {
+  const places: DashedTablePlace[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const place = lines[i]!.includes('---') ? placeMultilineTable(lines, i) : null;
+    // A table opens a block: after a blank line, or the start.
+    const place = lines[i]!.includes('-') && (i === 0 || lines[i - 1]!.trim() === '') ? placeDashedTable(lines, i) : null;
     if (place) places.push(place);
     if (place) i = place.end;
   }
   return places;
 }
 
-/** Reads a multiline table (placeMultilineTable) at the start of `src`: its cells as Markdown, a row's lines joined. */
-function readMultilineTable(src: string): ReadTable | null {
-  // Only a line of dashes alone is read on from: each reading then ends at the next such line.
-  if (!/^ {0,3}---/.test(src) || !DASHES_ALONE.test(takeLines(src, (_, index) => index < 1)[0]!)) return null;
+/**
+ * Reads a table between lines of dashes (placeDashedTable) at the start of `src`: its cells as Markdown, a row's
+ * lines joined; a table without a header takes each line for a row unless blank lines part its rows, and its
+ * alignment from its first row, as Pandoc reads them.
+ */
+function readDashedTable(src: string): ReadTable | null {
+  // Only a border is read on from: each reading then ends at the next line of dashes.
+  const first = /^ {0,3}-/.test(src) ? takeLines(src, (_, index) => index < 1)[0]! : '';
+  const headed = DASHES_ALONE.test(first);
+  if (!headed && !DASH_RUNS.test(first)) return null;
   let closed = false;
-  const lines = takeLines(src, (line, index) => !closed && (closed = index > 0 && DASHES_ALONE.test(line), true));
-  const place = placeMultilineTable(lines, 0);
+  const lines = takeLines(src, (line, index) => !closed && ((closed = index > 0 && (DASHES_ALONE.test(line) || (!headed && DASH_RUNS.test(line)))), true));
+  const place = placeDashedTable(lines, 0);
   if (!place || place.end !== lines.length - 1) return null;
   const runs = [...lines[place.runs]!.matchAll(/-+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const cut = (line: string) => runs.map((run, i) => line.slice(i === 0 ? 0 : run.start, runs[i + 1]?.start ?? line.length));
   const joinCells = (rowLines: string[]) => runs.map((_, i) => dedent(rowLines.map((line) => cut(line)[i]!.trimEnd())).join('\n').trim());
-  const headerLines = lines.slice(1, place.runs);
+  const headerLines = lines.slice(1, headed ? place.runs : 1);
+  const body = lines.slice(place.runs + 1, place.end);
   const rows: string[][] = [];
   let rowLines: string[] = [];
-  for (const line of [...lines.slice(place.runs + 1, place.end), '']) {
+  const apart = headed || body.some((line) => line.trim() === '');
+  for (const line of [...body, '']) {
     if (line.trim() !== '') rowLines.push(line);
-    else if (rowLines.length > 0) [rows[rows.length], rowLines] = [joinCells(rowLines), []];
+    if ((line.trim() === '' || !apart) && rowLines.length > 0) [rows[rows.length], rowLines] = [joinCells(rowLines), []];
   }
   const used = lines.join('\n');
-  return { raw: used + (src.length > used.length ? '\n' : ''), header: joinCells(headerLines), rows, align: readColumnAlign(headerLines, runs) };
+  return { raw: used + (src.length > used.length ? '\n' : ''), header: headed ? joinCells(headerLines) : null, rows, align: readColumnAlign(headed ? headerLines : body.slice(0, 1), runs) };
 }
