@@ -351,6 +351,15 @@ describe('math', () => {
     expect(reveal).toContain('<code>$5 and $6</code>');
     expect(reveal).toContain('<code>x</code>');
   });
+
+  it('a code span that opens a line with what opens a block ($$, [^1]:, <!-- references -->) stays one code span; in a reveal-md deck its formula is typeset', () => {
+    const text = '## Spans\n\n`$$ z $$`\n\n`[^1]: a note` is a footnote.\n\n`<!-- references -->` places them.\n';
+    const own = parseBriefing(folder('title: T\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(own).toBe('<p><code>$$ z $$</code></p>\n<p><code>[^1]: a note</code> is a footnote.</p>\n<p><code>&lt;!-- references --&gt;</code> places them.</p>\n');
+    const reveal = parseBriefing(folder('title: T\nrevealOptions:\n  transition: fade\n', { 'a.md': text }), new DiagnosticBag()).slides.at(-1)!.bodyHtml;
+    expect(reveal.match(/class="katex-display"/g)).toHaveLength(1);
+    expect(reveal).not.toContain('$$');
+  });
 });
 
 describe('citations past the most a deck has formatted', () => {

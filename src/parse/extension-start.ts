@@ -12,7 +12,12 @@ export function startWithinParagraph(line: RegExp): (this: { lexer?: { state?: {
     // search to the paragraph's end at each of thousands of lines took time that grew with their square.
     if (this?.lexer?.state?.top === false) return undefined;
     const end = src.indexOf('\n\n');
-    return (end === -1 ? src : src.slice(0, end)).match(line)?.index;
+    const text = end === -1 ? src : src.slice(0, end);
+    // marked asks with the paragraph less its first character, so the text's own start is inside the first line: a
+    // line starts only after a line break. (Read from there, `` `$$ x $$` `` was cut after its backtick.)
+    const firstBreak = text.indexOf('\n');
+    const found = firstBreak === -1 ? undefined : text.slice(firstBreak).match(line)?.index;
+    return found === undefined ? undefined : firstBreak + found;
   };
 }
 
