@@ -3162,6 +3162,21 @@ describe("Quarto's project files", () => {
     symlinkSync(path.join(dir, '_quarto.yml'), path.join(dir, 'talks', '_quarto.yml'));
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
   });
+
+  it("{{< var name >}} shows a variable of the _variables.yml beside the deck, a nested one by its dotted name, in the text and the title, as text; a missing one is named with a did-you-mean, and a file that does not parse is named at its line", async () => {
+    const deck = ['---', 'title: "Release {{< var version >}}"', 'format: revealjs', '---', '', '## One', '', 'Runs on {{< var engine.name >}}, built {{< var versoin >}}.', '', '{{< var engine.name >}}', ''].join('\n');
+    const dir = writeBriefing({ '_variables.yml': 'version: "1.2"\nengine:\n  name: "<b>Jupyter</b>"\n', 'deck.qmd': deck }, 'quarto-variables');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(built.briefing.meta.title).toBe('Release 1.2');
+    expect(built.briefing.slides.at(-1)!.bodyHtml).toBe('<p>Runs on &lt;b&gt;Jupyter&lt;/b&gt;, built .</p>\n<p>&lt;b&gt;Jupyter&lt;/b&gt;</p>\n');
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
+      'deck.qmd:8: Quarto\'s variable "versoin" is not in _variables.yml (did you mean "version"?); {{< var versoin >}} was left out',
+    ]);
+    writeFileSync(path.join(dir, '_variables.yml'), 'version: "1.2\nengine: [\n');
+    const broken = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(broken.briefing.meta.title).toBe('Release');
+    expect(broken.warnings.filter((w) => w.code === 'W_META_IGNORED').map((w) => `${path.basename(w.file!)}: ${w.message}`)).toEqual(["_variables.yml: Quarto's _variables.yml is not a map of variables that YAML can read, so {{< var >}} shows none of it"]);
+  });
 });
 
 describe("Quarto's include", () => {

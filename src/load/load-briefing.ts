@@ -135,8 +135,8 @@ function readQuartoProjectFiles(root: string, deck: string, display: (p: string)
   });
 }
 
-/** Quarto's project file, then its folder metadata file, in the order Quarto applies them. */
-const QUARTO_PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml'];
+/** Quarto's project file, then its folder metadata file, in the order Quarto applies them, then its variables (`{{< var >}}`). */
+const QUARTO_PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', '_variables.yml', '_variables.yaml'];
 
 /** The style sheets read for the metadata (`css:`) and for Marp's themes, whose `@import`s are read as the Markdown's includes are. */
 function styleSheetsOf(metadataFiles: readonly IncludedFile[], themeSheets: readonly ThemeSheet[]): SourceFile[] {

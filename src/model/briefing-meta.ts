@@ -54,6 +54,8 @@ export interface BriefingMeta {
   citations?: DeckCitations;
   /** Slidev's `mdc: true` (`comark: true`): the deck is written in MDC's syntax too (parse/dialects/mdc.ts). */
   mdc?: boolean;
+  /** Quarto's variables from `_variables.yml` beside the deck, by their dotted names (`engine.version`), which `{{< var name >}}` shows as text. */
+  quartoVariables?: Record<string, string>;
   /** Quarto's `execute: echo:` in front matter: whether code cells show their code unless a cell says otherwise. */
   cellEcho?: boolean;
   /** presenterm's `options:` that change where the deck is cut: `---` ends a slide too, and so does each slide title. */

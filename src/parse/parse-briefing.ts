@@ -1,4 +1,4 @@
-import { warnQuartoProjectOptions } from './dialects/quarto-project.js';
+import { readQuartoVariables, warnQuartoProjectOptions } from './dialects/quarto-project.js';
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { HTML_DECK, NOTEBOOK, SLIDE_SIZES, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
@@ -92,6 +92,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (loaded.projectMetaFiles) warnQuartoProjectOptions(loaded.projectMetaFiles, loaded.markdownFiles[0]!, metaSource?.yaml ?? '', bag);
+  const variables = loaded.projectMetaFiles && readQuartoVariables(loaded.projectMetaFiles, bag);
+  if (variables) meta.quartoVariables = variables;
   if (!loaded.singleFile) {
     for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag, (i) => meta.keyLines[`files[${i}]`])) {
       // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.
@@ -243,7 +245,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     for (const key of ['title', 'subtitle', 'author', 'date', 'headerText', 'footerText'] as const) {
       const text = meta[key];
       if (!text?.includes('{{<') || !chromeSource) continue;
-      meta[key] = readShortcodesInText(text, meta, (shortcode) => bag.warn('W_PEER_SYNTAX', shortcodeLeftOut(shortcode), { file: chromeSource.path, line: meta.keyLines[key === 'headerText' ? 'header' : key === 'footerText' ? 'footer' : key] ?? location.line, hint: PEER_SYNTAX_HINT }), keepMeta);
+      meta[key] = readShortcodesInText(text, meta, (shortcode) => bag.warn('W_PEER_SYNTAX', shortcodeLeftOut(shortcode, meta), { file: chromeSource.path, line: meta.keyLines[key === 'headerText' ? 'header' : key === 'footerText' ? 'footer' : key] ?? location.line, hint: PEER_SYNTAX_HINT }), keepMeta);
     }
   }
   // Pandoc reads the title, subtitle, author and date as Markdown (xaringan's `author: "[Ann](https://…)"`): their text, as

@@ -2,6 +2,7 @@
 // the project, a deck's theme or slide numbers among them. briefdeck reads a deck's own front matter only: a project
 // file's options that would reach the deck are named in a warning at their line, so a deck that looks other than in
 // Quarto says why, and the options can be copied into its front matter. What only Quarto's project uses is not named.
+// The project's variables (`_variables.yml`) are read: they are text the deck shows, through `{{< var name >}}`.
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import type { DiagnosticBag } from '../../errors.js';
 import type { SourceFile } from '../../model.js';
@@ -15,7 +16,7 @@ const PROJECT_ONLY = new Set(['project', 'website', 'book', 'manuscript', 'profi
  */
 export function warnQuartoProjectOptions(files: readonly SourceFile[], deck: SourceFile, deckYaml: string, bag: DiagnosticBag): void {
   const own = readKeys(deckYaml);
-  for (const file of files) {
+  for (const file of files.filter((f) => !VARIABLES_FILE.test(f.relPath))) {
     const lines = new LineCounter();
     const doc = parseDocument(file.text, { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
     // A file Quarto could not read either sets nothing; its errors are Quarto's to report.
@@ -35,6 +36,36 @@ export function warnQuartoProjectOptions(files: readonly SourceFile[], deck: Sou
       });
     }
   }
+}
+
+/** Quarto's file of variables, which sets no option. */
+const VARIABLES_FILE = /(?:^|\/)_variables\.ya?ml$/;
+
+/**
+ * The variables of Quarto's `_variables.yml` among the project files, by dotted name (`engine.version`), each a scalar's
+ * text (a list or map is reached only through its members' names); undefined when there is none. A file that does not
+ * parse is named at its first problem, and gives none.
+ */
+export function readQuartoVariables(files: readonly SourceFile[], bag: DiagnosticBag): Record<string, string> | undefined {
+  const file = files.find((f) => VARIABLES_FILE.test(f.relPath));
+  if (!file) return undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter: lines, schema: 'core', prettyErrors: false, customTags: [] });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    const line = doc.errors[0] ? lines.linePos(doc.errors[0].pos[0]).line : 1;
+    bag.warn('W_META_IGNORED', `Quarto's ${file.relPath} is not a map of variables that YAML can read, so {{< var >}} shows none of it`, { file: file.path, line, hint: doc.errors[0]?.message.split('\n')[0] ?? 'write each variable as name: value' });
+    return undefined;
+  }
+  const variables: Record<string, string> = {};
+  const visit = (value: unknown, name: string, depth: number) => {
+    if (isScalar(value)) {
+      if (value.value !== null) variables[name] = String(value.value);
+    } else if (isMap(value) && depth < 8) {
+      for (const pair of value.items as Pair[]) if (isScalar(pair.key)) visit(pair.value, name === '' ? String(pair.key.value) : `${name}.${String(pair.key.value)}`, depth + 1);
+    }
+  };
+  visit(doc.contents, '', 0);
+  return variables;
 }
 
 /** The option names of `format: revealjs:` (none for `format: revealjs` alone); undefined when the format is another. */

@@ -2,22 +2,29 @@ import type { TokenizerAndRendererExtension } from 'marked';
 import type { BriefingMeta } from '../../../model.js';
 import { escapeHtml } from '../../../html-text.js';
 import { startWithinWindow } from '../../extension-start.js';
+import { suggestClosest } from '../../../did-you-mean.js';
 
 // How briefdeck reads Quarto's shortcodes (`{{< name args >}}`), which Quarto
 // replaces as it renders. Those that stand for text become that text: `kbd`
-// a key, `meta` a value of the deck's own metadata. An include on a line of
+// a key, `meta` a value of the deck's own metadata, `var` one of the variables
+// of `_variables.yml` beside the deck (read by the load stage). An include on a line of
 // its own is read by cut-slides.ts (include-paths.ts), and a video on the web
 // there becomes a link to it (leftovers.ts). The rest (icons, local videos,
-// variables from files beside the deck) are left out with a warning,
+// environment variables, placeholder text) are left out with a warning,
 // never shown as text. A shortcode alone on its line is left out before the
 // line is read (leftovers.ts), unless it is one of those that stand for text.
 
 /** Shortcodes that stand for text, which an author may also write alone on a line. */
-export const TEXT_SHORTCODES = new Set(['kbd', 'meta']);
+export const TEXT_SHORTCODES = new Set(['kbd', 'meta', 'var']);
 
-/** The warning for a shortcode left out, on a line of its own or inside one. */
-export function shortcodeLeftOut(shortcode: string): string {
-  return `Quarto shortcode ${shortcode} is not supported and was left out`;
+/** The warning for a shortcode left out, on a line of its own or inside one; `meta` says why a variable is missing. */
+export function shortcodeLeftOut(shortcode: string, meta?: Pick<BriefingMeta, 'quartoVariables'>): string {
+  const variable = /^\{\{<[ \t]*var[ \t]+([^ \t>]+)[ \t]*>\}\}$/.exec(shortcode)?.[1];
+  if (variable === undefined || meta === undefined) return `Quarto shortcode ${shortcode} is not supported and was left out`;
+  const names = Object.keys(meta.quartoVariables ?? {});
+  if (names.length === 0) return `Quarto's ${shortcode} names a variable of _variables.yml, and there is none beside the deck; it was left out`;
+  const meant = suggestClosest(variable, names, { byPrefix: false });
+  return `Quarto's variable "${variable}" is not in _variables.yml${meant ? ` (did you mean "${meant}"?)` : ''}; ${shortcode} was left out`;
 }
 
 /** The metadata `{{< meta key >}}` may name: the deck's own title, subtitle, author and date, as its title slide shows them. */
@@ -33,7 +40,7 @@ function readShortcode(name: string, args: string, meta: BriefingMeta): { key: s
   const key = words.find((w) => !w.includes('=')) ?? words[0]?.replace(/^[\w-]+=/, '');
   if (name === 'kbd' && key) return { key: key.replace(/^["']|["']$/g, '') };
   const field = Object.hasOwn(META_KEYS, words[0] ?? '') ? META_KEYS[words[0] as keyof typeof META_KEYS] : undefined;
-  const value = name === 'meta' && words.length === 1 && field ? meta[field] : undefined;
+  const value = name === 'meta' && words.length === 1 && field ? meta[field] : name === 'var' && words.length === 1 && meta.quartoVariables && Object.hasOwn(meta.quartoVariables, words[0]!) ? meta.quartoVariables[words[0]!] : undefined;
   return value ? { value } : null;
 }
 
@@ -52,7 +59,7 @@ export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string,
       const read = readShortcode(name, args, meta);
       if (read && 'key' in read) return `<kbd>${escapeHtml(read.key)}</kbd>`;
       if (read) return escapeHtml(read.value);
-      warn(raw, shortcodeLeftOut(raw));
+      warn(raw, shortcodeLeftOut(raw, meta));
       return '';
     },
   };
