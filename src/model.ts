@@ -67,7 +67,7 @@ export interface LoadedBriefing {
   themeSheets?: ThemeSheet[];
   /** Files the metadata names (citations' `bibliography:` and `csl:`, style sheets' `css:`), by path in the briefing folder: each read, or why it could not be. */
   metadataFiles?: IncludedFile[];
-  /** Quarto's project and folder metadata beside a single-file deck (`_quarto.yml`, `_metadata.yml`), whose options briefdeck names but does not read, and its variables (`_variables.yml`), which `{{< var >}}` shows. */
+  /** Quarto's project and folder metadata beside a single-file deck (`_quarto.yml`, `_metadata.yml`), whose options briefdeck names but does not read, and its variables (`_variables.yml`), which `{{< var >}}` shows; reveal-md's options (`reveal-md.json`, `reveal.json`), read under the front matter's. */
   projectMetaFiles?: SourceFile[];
   /** The day the file holding the metadata was last changed (YYYY-MM-DD, UTC; SOURCE_DATE_EPOCH's when set), for Quarto's `date: last-modified`. */
   lastModified?: string;

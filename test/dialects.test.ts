@@ -937,6 +937,41 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[3]!.bodyHtml).toContain('+++');
   });
 
+  it("reveal-md: reveal-md.json and reveal.json beside the deck set its separators, theme, title and reveal.js's options under the front matter, whose keys win; what does nothing here is named at its line, what only reveal-md's server reads is not, and a file that does not parse is named", async () => {
+    // No heading at all: only the blank-line separators of reveal-md.json cut this deck.
+    const deck = ['Opening words.', '', '', '', 'Second words.', '', '', 'Below the second.', '', 'Note: said below.', '', '', '', 'Last words.', ''].join('\n');
+    const config = ['{', '  "separator": "^\\n\\n\\n",', '  "verticalSeparator": "^\\n\\n",', '  "theme": "solarized",', '  "title": "Window title",', '  "port": 8080,', '  "static": "site",', '  "highlightTheme": "github",', '  "css": "style.css"', '}', ''].join('\n');
+    const reveal = ['{', '  "transition": "convex",', '  "controls": false', '}', ''].join('\n');
+    const dir = writeBriefing({ 'deck.md': deck, 'reveal-md.json': config, 'reveal.json': reveal, 'style.css': 'p { color: red }' }, 'reveal-md-config');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect(built.briefing.slides.map((s) => [toPlainText(s.bodyHtml).trim(), s.vertical === true])).toEqual([['Opening words.', false], ['Second words.', false], ['Below the second.', true], ['Last words.', false]]);
+    expect(built.briefing.slides[2]!.notes?.markdown).toBe('said below.');
+    expect([built.briefing.meta.theme, built.briefing.meta.title, built.briefing.meta.transition]).toEqual(['solarized', 'Window title', 'convex']);
+    expect(built.briefing.meta.peerTools).toContain('reveal-md');
+    expect(built.deck.html).toContain('<title>Window title');
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
+      'reveal.json:3: reveal.js\'s option "controls" in reveal.json does nothing in briefdeck, and was left out',
+      'reveal-md.json:8: reveal-md\'s option "highlightTheme" in reveal-md.json does nothing in briefdeck, and was left out',
+      'reveal-md.json:9: reveal-md\'s option "css" in reveal-md.json does nothing in briefdeck, and was left out',
+    ]);
+    expect(built.warnings[2]!.hint).toBe("name the style sheet in the deck's front matter (css: style.css) to have it read");
+    // The front matter's keys win: its theme, its transition and its separators (none of blank lines: the deck is one slide);
+    // the file's vertical separator stands where the front matter names none.
+    writeFileSync(path.join(dir, 'own.md'), `---\ntheme: white\nseparator: "^\\n---\\n$"\nverticalSeparator: "^\\n----\\n$"\nrevealOptions:\n  transition: zoom\n---\n\n${deck}`);
+    const own = await buildDeck(path.join(dir, 'own.md'));
+    expect([own.briefing.meta.theme, own.briefing.meta.transition, own.briefing.slides.length]).toEqual(['white', 'zoom', 1]);
+    writeFileSync(path.join(dir, 'own.md'), `---\nseparator: "^\\n---\\n$"\n---\n\n${deck}`);
+    expect((await buildDeck(path.join(dir, 'own.md'))).briefing.slides.map((s) => s.vertical === true)).toEqual([false, true, true, true]);
+    // A file that does not parse sets nothing, and says where it stopped.
+    writeFileSync(path.join(dir, 'reveal-md.json'), '{\n  "separator": "^\\n\\n\\n",\n  "theme": [\n}\n');
+    const broken = await buildDeck(path.join(dir, 'deck.md'));
+    expect(broken.briefing.slides).toHaveLength(1);
+    expect(broken.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toContainEqual("reveal-md.json:4: reveal-md.json is not a JSON object that can be read, so reveal-md's options in it do not apply");
+    // Without the files, the deck is briefdeck's own Markdown, one slide.
+    const plain = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'reveal-md-config-none'), 'deck.md'));
+    expect([plain.briefing.slides.length, plain.briefing.meta.peerTools]).toEqual([1, []]);
+  });
+
   it("Slidev's headmatter layout and class set its first slide, as that slide's own front matter would, and an unknown layout is a warning at its line", async () => {
     const deck = '---\ntheme: default\nlayout: cover\nclass: lead\n---\n\n# Welcome\n\nPress Space.\n\n---\n\n# Second\n\nText.\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-headmatter'), 'deck.md'));

@@ -66,7 +66,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     const themeSheets = findThemeSheets([file], root, display, limits);
     // Style sheets' own `@import`s are read with the Markdown's includes.
     const { includedFiles } = readIncludedFiles([file, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
-    const projectMetaFiles = readQuartoProjectFiles(root, absolute, display, limits);
+    const projectMetaFiles = readProjectFiles(root, absolute, display, limits);
     return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(projectMetaFiles.length > 0 ? { projectMetaFiles } : {}), ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}), ...(themeSheets.length > 0 ? { themeSheets } : {}) };
   }
 
@@ -118,11 +118,11 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   };
 }
 
-/** Quarto's project and folder metadata files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, since they are only read to name their options in warnings. */
-function readQuartoProjectFiles(root: string, deck: string, display: (p: string) => string, limits: InputLimits): SourceFile[] {
+/** Other tools' project files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, as those tools skip it. */
+function readProjectFiles(root: string, deck: string, display: (p: string) => string, limits: InputLimits): SourceFile[] {
   if (!MARKDOWN_FILE.test(deck) && !/\.ipynb$/i.test(deck)) return [];
   const listed = listFolder(root);
-  const names = QUARTO_PROJECT_FILES.filter((name) => listed.includes(name));
+  const names = PROJECT_FILES.filter((name) => listed.includes(name));
   return names.flatMap((name) => {
     const full = path.join(root, name);
     try {
@@ -135,8 +135,11 @@ function readQuartoProjectFiles(root: string, deck: string, display: (p: string)
   });
 }
 
-/** Quarto's project file, then its folder metadata file, in the order Quarto applies them, then its variables (`{{< var >}}`). */
-const QUARTO_PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', '_variables.yml', '_variables.yaml'];
+/**
+ * Quarto's project file, then its folder metadata file, in the order Quarto applies them, then its variables (`{{< var >}}`);
+ * reveal-md's options (`reveal-md.json`) and the reveal.js options it hands on (`reveal.json`).
+ */
+const PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', '_variables.yml', '_variables.yaml', 'reveal-md.json', 'reveal.json'];
 
 /** The style sheets read for the metadata (`css:`) and for Marp's themes, whose `@import`s are read as the Markdown's includes are. */
 function styleSheetsOf(metadataFiles: readonly IncludedFile[], themeSheets: readonly ThemeSheet[]): SourceFile[] {

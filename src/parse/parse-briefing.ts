@@ -1,4 +1,5 @@
 import { readQuartoVariables, warnQuartoProjectOptions } from './dialects/quarto-project.js';
+import { readRevealMdConfig } from './dialects/reveal-md-config.js';
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
 import { HTML_DECK, NOTEBOOK, SLIDE_SIZES, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
@@ -88,7 +89,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     return found;
   };
   const themeSheets = new Map((loaded.themeSheets ?? []).map((sheet) => [sheet.name, sheet]));
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, presenterm ? ['presenterm'] : [], toolsOfBody, themeSheets);
+  const revealMd = readRevealMdConfig(loaded.projectMetaFiles ?? [], bag, themeSheets);
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools], toolsOfBody, themeSheets, revealMd.beneath);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   if (loaded.projectMetaFiles) warnQuartoProjectOptions(loaded.projectMetaFiles, loaded.markdownFiles[0]!, metaSource?.yaml ?? '', bag);

@@ -68,11 +68,13 @@ export interface DeckText {
 const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
-export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: (keyOfNoTool?: boolean) => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>): { meta: BriefingMeta; location: SourceLocation } {
+export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: (keyOfNoTool?: boolean) => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>, beneath?: (meta: BriefingMeta) => void): { meta: BriefingMeta; location: SourceLocation } {
   // `knownTools`: the tools the file's body already says it was written for, whose keys its front matter is read as.
   // `toolsOfBody`: those its body shows (peer-tools.ts), asked only when a key is no tool's and the keys name none: a deck
   // known by its body (reveal's comments, Pandoc's pauses) may hold keys its tool's template reads, not typos there.
+  // `beneath`: what sets the metadata before the front matter does, whose keys then win (reveal-md's own files beside the deck).
   const meta: BriefingMeta = { title: '', lang: 'en', theme: 'briefing', incremental: false, size: '16:9', html: false, maxBullets: 6, agenda: true, peerTools: [...knownTools], keyLines: {}, pageNumbers: true, smaller: false, smartypants: true };
+  beneath?.(meta);
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
   if (!source) return { meta: { ...meta, plain: true }, location };

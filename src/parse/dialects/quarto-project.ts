@@ -16,7 +16,7 @@ const PROJECT_ONLY = new Set(['project', 'website', 'book', 'manuscript', 'profi
  */
 export function warnQuartoProjectOptions(files: readonly SourceFile[], deck: SourceFile, deckYaml: string, bag: DiagnosticBag): void {
   const own = readKeys(deckYaml);
-  for (const file of files.filter((f) => !VARIABLES_FILE.test(f.relPath))) {
+  for (const file of files.filter((f) => QUARTO_OPTIONS_FILE.test(f.relPath))) {
     const lines = new LineCounter();
     const doc = parseDocument(file.text, { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
     // A file Quarto could not read either sets nothing; its errors are Quarto's to report.
@@ -37,6 +37,9 @@ export function warnQuartoProjectOptions(files: readonly SourceFile[], deck: Sou
     }
   }
 }
+
+/** Quarto's project and folder metadata files, which set options (the folder may hold other tools' files too). */
+const QUARTO_OPTIONS_FILE = /(?:^|\/)_(?:quarto|metadata)\.ya?ml$/;
 
 /** Quarto's file of variables, which sets no option. */
 const VARIABLES_FILE = /(?:^|\/)_variables\.ya?ml$/;

@@ -69,8 +69,14 @@ export function readSeparatorLine(pattern: string): string | undefined {
  */
 export function applyRevealSeparatorKey(key: 'separator' | 'verticalSeparator' | 'notesSeparator', value: unknown, meta: Pick<BriefingMeta, 'revealSeparatorLines'>): boolean {
   if (typeof value !== 'string') return false;
+  if (key === 'notesSeparator') return isKnownRevealSeparator(key, value);
+  // The key replaces what set this separator before it (reveal-md.json's, under the front matter's).
+  if (meta.revealSeparatorLines) {
+    const [line, blank] = key === 'separator' ? (['horizontal', 'horizontalBlankLines'] as const) : (['vertical', 'verticalBlankLines'] as const);
+    delete meta.revealSeparatorLines[line];
+    delete meta.revealSeparatorLines[blank];
+  }
   if (isKnownRevealSeparator(key, value)) return true;
-  if (key === 'notesSeparator') return false;
   const literal = readSeparatorLine(value);
   const blank = literal === undefined ? readBlankLineSeparator(value) : undefined;
   if (literal === undefined && blank === undefined) return false;

@@ -1,0 +1,86 @@
+// reveal-md's own configuration beside a deck: `reveal-md.json` holds the options its command line takes (the slide
+// separators, the theme, the page title) and `reveal.json` the options it hands reveal.js (a transition, slide numbers).
+// reveal-md reads both from the folder it runs in, under a deck's front matter, whose keys win; so a deck that keeps its
+// separators there is cut where reveal-md cuts it. The options are read as the front matter's are, at their own lines,
+// before the front matter's; what only reveal-md's server uses is passed over.
+import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
+import type { DiagnosticBag } from '../../errors.js';
+import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
+import { settleTheme } from '../settle-theme.js';
+import { typesetPlain } from '../typeset-text.js';
+import { applyPeerKey } from './front-matter.js';
+import { peerKeyOwner, possessive } from './peer-keys.js';
+
+/** reveal-md's options for its server, its static site and its PDF, which say nothing of how a deck looks or is cut. */
+const SERVER_ONLY = new Set(['port', 'host', 'watch', 'disableAutoOpen', 'static', 'staticDirs', 'staticDir', 'assetsDir', 'glob', 'absoluteUrl', 'featuredSlide', 'print', 'printSize', 'puppeteerLaunchArgs', 'puppeteerChromiumExecutable', 'listingTemplate', 'filesGlob']);
+
+/** One of reveal-md's files, read: its top-level options, each with its line. */
+interface ConfigFile {
+  file: SourceFile;
+  options: { key: string; value: unknown; line: number }[];
+}
+
+/**
+ * reveal-md's configuration among the files beside a deck: the tool it names (reveal-md, when there is any) and, for
+ * parseMeta, what sets the metadata before the front matter does. A file that does not parse as JSON is named at its line.
+ */
+export function readRevealMdConfig(files: readonly SourceFile[], bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): { tools: string[]; beneath?: (meta: BriefingMeta) => void } {
+  const read = (name: string) => {
+    const file = files.find((f) => f.relPath === name);
+    return file && readConfigFile(file, bag);
+  };
+  const own = read('reveal-md.json');
+  const reveal = read('reveal.json');
+  if (!own && !reveal) return { tools: [] };
+  return {
+    tools: ['reveal-md'],
+    beneath: (meta) => {
+      // reveal.json's options come under those reveal-md.json and the front matter give in `revealOptions`.
+      for (const { key, value, line } of reveal?.options ?? []) {
+        const applied = applyPeerKey('revealOptions', { [key]: value }, meta, line);
+        if (applied !== true) bag.warn('W_META_IGNORED', `reveal.js's option "${key}" in reveal.json does nothing in briefdeck, and was left out`, { file: reveal!.file.path, line, hint: 'remove it, or keep it for the deck to stay usable in reveal-md' });
+      }
+      for (const option of own?.options ?? []) applyOption(option, own!.file, meta, bag, themeSheets);
+    },
+  };
+}
+
+/** Sets one option of reveal-md.json as the front matter's key of that name would, or names what briefdeck leaves out. */
+function applyOption({ key, value, line }: ConfigFile['options'][number], file: SourceFile, meta: BriefingMeta, bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): void {
+  const at = { file: file.path, line };
+  if (SERVER_ONLY.has(key)) return;
+  if (key === 'theme' && typeof value === 'string' && value.trim() !== '') {
+    meta.theme = value.trim();
+    // Settled here, at this file's line: the front matter's own theme, if it names one, is settled again at its own.
+    settleTheme(meta, at, bag, themeSheets);
+    return;
+  }
+  // The page's title, as the front matter's `title:` is in a reveal-md deck.
+  if (key === 'title' && typeof value === 'string' && value.trim() !== '') {
+    meta.title = meta.smartypants ? typesetPlain(value.trim(), meta.lang) : value.trim();
+    return;
+  }
+  // A style sheet named here was not read with the deck (the load stage reads those the front matter names).
+  const applied = key !== 'css' && peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyPeerKey(key, value, meta, line) : false;
+  if (applied === true) return;
+  const what = applied === false ? 'does nothing in briefdeck, and was left out' : `is read in part; briefdeck leaves out ${applied.join(', ')}`;
+  bag.warn('W_META_IGNORED', `${possessive('reveal-md')} option "${key}" in reveal-md.json ${what}`, { ...at, hint: key === 'css' ? 'name the style sheet in the deck\'s front matter (css: style.css) to have it read' : 'remove it, or keep it for the deck to stay usable in reveal-md' });
+}
+
+/** A configuration file's top-level options; none, with a warning at its line, when it is not a map that parses. */
+function readConfigFile(file: SourceFile, bag: DiagnosticBag): ConfigFile | undefined {
+  const lines = new LineCounter();
+  // JSON is YAML: yaml's parser gives each key its place, for a message at its line.
+  const doc = parseDocument(file.text, { lineCounter: lines, schema: 'core', prettyErrors: false, customTags: [] });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    const line = doc.errors[0] ? lines.linePos(doc.errors[0].pos[0]).line : 1;
+    bag.warn('W_META_IGNORED', `${file.relPath} is not a JSON object that can be read, so reveal-md's options in it do not apply`, { file: file.path, line, hint: doc.errors[0]?.message.split('\n')[0] ?? 'write the options as one JSON object: { "separator": "^\\n\\n\\n" }' });
+    return undefined;
+  }
+  const options = (doc.contents.items as Pair[]).flatMap((pair) => {
+    if (!isScalar(pair.key)) return [];
+    const value = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null;
+    return [{ key: String(pair.key.value), value, line: lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line }];
+  });
+  return { file, options };
+}
