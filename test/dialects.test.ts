@@ -1491,6 +1491,19 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(toPlainText(plain.briefing.slides.at(-1)!.bodyHtml).trim()).toBe('- raw');
   });
 
+  it("a setup chunk that shows nothing before the first slide (RStudio's template's include=FALSE, Quarto's #| include: false) makes no slide, as knitr and Quarto take it out before Pandoc cuts; one that shows its code, or text beside it, still does", async () => {
+    const setup = ['```{r setup, include=FALSE}', 'knitr::opts_chunk$set(echo = FALSE)', '```', ''];
+    const quartoSetup = ['```{python}', '#| include: false', 'import pandas', '```', ''];
+    const deck = (tool: string, before: string[]) => ['---', 'title: Setup', tool, '---', '', ...before, '## First', '', 'Text.', ''].join('\n');
+    const slides = async (file: string, text: string, name: string) => (await buildDeck(path.join(writeBriefing({ [file]: text }, name), file))).briefing.slides.map((s) => [s.kind, s.title]);
+    const titleAndFirst = [['title', 'Setup'], ['content', 'First']];
+    expect(await slides('deck.Rmd', deck('output: ioslides_presentation', setup), 'rmd-setup-chunk')).toEqual(titleAndFirst);
+    expect(await slides('deck.qmd', deck('format: revealjs', [...quartoSetup, ...setup]), 'qmd-setup-cell')).toEqual(titleAndFirst);
+    // Code that shows, or a word beside the hidden chunk, is content before the first heading: a slide of its own, as in Pandoc.
+    expect(await slides('deck.Rmd', deck('output: ioslides_presentation', ['```{r shown}', 'x <- 1', '```', '']), 'rmd-shown-chunk')).toEqual([['title', 'Setup'], ['content', null], ['content', 'First']]);
+    expect(await slides('deck.Rmd', deck('output: ioslides_presentation', [...setup, 'A word.', '']), 'rmd-setup-and-text')).toEqual([['title', 'Setup'], ['content', null], ['content', 'First']]);
+  });
+
   it("ioslides: a title's subtitle after a bar is a subheading under it, its attributes kept, and {.flexbox .vcenter} centres the slide; a bar elsewhere stays", async () => {
     const deck = ['---', 'title: IO', 'output: ioslides_presentation', '---', '', '# Part | Its subtitle', '', '## Getting up | What I like to do first {.smaller}', '', 'Text.', '', '## Centred {.flexbox .vcenter}', '', 'Middle.', '', '## A | B in a table?', '', '| a | b |', '|---|---|', '| 1 | 2 |', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'ioslides-subtitles'), 'deck.Rmd'));

@@ -8,6 +8,7 @@ import type { NotesBlock } from './dialects/notes-block.js';
 import { openPandocHtmlNotes, openPandocNotes } from './dialects/pandoc/read-notes.js';
 import { openAsideNotes, type SlideDirectiveLook } from './dialects/reveal.js';
 import { markBlankLineSeparators, readRevealSeparator } from './dialects/reveal-separators.js';
+import { holdsOnlyHiddenCells } from './hidden-cells.js';
 import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
@@ -70,8 +71,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];
       if (current.trailing) appendAll(current.body, current.trailing);
     }
-    // A slide with nothing on it but its look (a background picture) is a slide too.
-    if (current && !current.hidden && (current.title !== null || current.kind === 'section' || hasText(current.body) || (current.notes && hasText(current.notes)) || current.look !== undefined)) {
+    // A slide with nothing on it but its look (a background picture) is a slide too; one of cells that show nothing is none.
+    if (current && !current.hidden && (current.title !== null || current.kind === 'section' || (hasText(current.body) && !holdsOnlyHiddenCells(current.body)) || (current.notes && hasText(current.notes)) || current.look !== undefined)) {
       slides.push(current);
     }
     current = null;
