@@ -1504,6 +1504,18 @@ describe("R Markdown's ioslides and Slidy decks", () => {
     expect(await slides('deck.Rmd', deck('output: ioslides_presentation', [...setup, 'A word.', '']), 'rmd-setup-and-text')).toEqual([['title', 'Setup'], ['content', null], ['content', 'First']]);
   });
 
+  it("knitr's opts_chunk$set(echo = FALSE) in a setup chunk hides the code of every chunk that does not ask for it, as knitr does: such a chunk shows only output, which only knitr makes, so it is left out with a warning; echo = TRUE on a chunk still shows it", async () => {
+    const deck = (setup: string) => ['---', 'title: Echo', 'output: ioslides_presentation', '---', '', '```{r setup, include=FALSE}', 'library(knitr)', `knitr::opts_chunk$set(${setup})`, '```', '', '## Shown', '', '```{r cars, echo = TRUE}', 'summary(cars)', '```', '', '## Hidden', '', '```{r pressure}', 'plot(pressure)', '```', ''].join('\n');
+    const build = async (setup: string, name: string) => buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck(setup) }, name), 'deck.Rmd'));
+    const hidden = await build('echo = FALSE, message = FALSE', 'knitr-echo-false');
+    expect(hidden.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).replace(/\s+/g, '')])).toEqual([['Echo', ''], ['Shown', 'summary(cars)'], ['Hidden', '']]);
+    expect(hidden.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['19: a code cell with echo: false shows only its output, which only knitr can make by running it; it was left out']);
+    // knitr shows a chunk's code by default, and so does a setup that sets no echo, or sets it TRUE.
+    for (const setup of ['fig.width = 6', 'echo = TRUE']) {
+      expect((await build(setup, `knitr-echo-${setup.replace(/\W+/g, '-')}`)).briefing.slides.at(-1)!.bodyHtml).toContain('pressure');
+    }
+  });
+
   it("ioslides: a title's subtitle after a bar is a subheading under it, its attributes kept, and {.flexbox .vcenter} centres the slide; a bar elsewhere stays", async () => {
     const deck = ['---', 'title: IO', 'output: ioslides_presentation', '---', '', '# Part | Its subtitle', '', '## Getting up | What I like to do first {.smaller}', '', 'Text.', '', '## Centred {.flexbox .vcenter}', '', 'Middle.', '', '## A | B in a table?', '', '| a | b |', '|---|---|', '| 1 | 2 |', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'ioslides-subtitles'), 'deck.Rmd'));

@@ -12,7 +12,8 @@ import { placeAfterClicks } from './dialects/slidev-after.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
 import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp-comments.js';
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
-import { rewriteMdxDeck } from './dialects/mdx.js';
+import { rewriteMdxBodies } from './dialects/mdx.js';
+import { readKnitrEchoDefault } from './dialects/knitr-defaults.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
 import { readsAsPresentermBody, readsAsPresentermFrontMatter, writePresentermTitles } from './dialects/presenterm.js';
 import { orderPresentermColumns } from './dialects/presenterm-columns.js';
@@ -112,12 +113,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const readMarpComment = createMarpCommentReader();
   if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag, themeSheets);
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
-  for (const body of meta.peerTools.includes('MDX') ? bodies : []) {
-    const rewritten = rewriteMdxDeck(body.text);
-    body.text = rewritten.text;
-    for (const i of rewritten.scripted) bag.warn('W_PEER_SYNTAX', 'attributes written as JavaScript (MDX, React: `style={{…}}`) were left out of this tag; its plain ones are kept', { file: body.file.path, line: body.lineNumbers?.[i] ?? body.firstLine + i, hint: PEER_SYNTAX_HINT });
-    if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: body.lineNumbers?.[rewritten.unclosedComment] ?? body.firstLine + rewritten.unclosedComment, hint: 'close the comment with */}' });
-  }
+  if (meta.peerTools.includes('MDX')) rewriteMdxBodies(bodies, bag);
   // reveal-hugo's shortcodes: its sections stacks, its notes reveal's, its fragments steps, its slide settings reveal's, line
   // for line; in a deck for another tool, its own only, so its notes are notes in any deck.
   const hugo = meta.peerTools.includes('reveal-hugo');
@@ -189,7 +185,10 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const { text: written, lineNumbers } = laidOut ?? body;
     // Pandoc reads a heading's attributes over several lines; briefdeck, a line at a time, gets them on one.
     // knitr's `` `r ''` `` before a fence (a chunk shown, not run) is gone once knitr has knitted an R Markdown file.
-    const knitted = meta.peerTools.includes('R Markdown') || /\.rmd$/i.test(body.file.path) ? openKnitrVerbatimFences(written) : written;
+    const knitr = meta.peerTools.includes('R Markdown') || /\.rmd$/i.test(body.file.path);
+    const knitted = knitr ? openKnitrVerbatimFences(written) : written;
+    // knitr's defaults for every chunk after, set in a setup chunk (RStudio's template's `knitr::opts_chunk$set(echo = FALSE)`).
+    if (knitr) meta.cellEcho ??= readKnitrEchoDefault(written);
     const text = pandocFamily ? joinHeadingAttributeLines(knitted) : knitted;
     appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { ...(headmatterSlide && body === bodies[0] ? { headmatterSlide } : {}), lineNumbers, slideLevel, separatorLines: meta.revealSeparatorLines, slideWidth: SLIDE_SIZES[meta.size].width, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined }));
   }

@@ -13,6 +13,9 @@
 //   an HTML tag with its plain attributes only (the JavaScript ones named in a warning), every other line of it empty.
 // Other components are left out with a warning (leftovers.ts), what they wrap shown.
 import { escapeHtml } from '../../html-text.js';
+import type { DiagnosticBag } from '../../errors.js';
+import type { SourceFile } from '../../model.js';
+import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { createFenceReader } from '../read-fences.js';
 import { VOID_ELEMENTS } from '../html-depth.js';
 import { JSX_READING_BUDGET, readJsxTag } from './jsx-tags.js';
@@ -113,4 +116,15 @@ export function rewriteMdxDeck(text: string): { text: string; unclosedComment?: 
     })
     .join('\n');
   return comment ? { text: rewritten, unclosedComment: commentFrom, scripted } : { text: rewritten, scripted };
+}
+
+/** Rewrites each file of an MDX deck in place (rewriteMdxDeck), naming at its line what was left out. */
+export function rewriteMdxBodies(bodies: readonly { file: SourceFile; text: string; firstLine: number; lineNumbers?: number[] }[], bag: DiagnosticBag): void {
+  for (const body of bodies) {
+    const rewritten = rewriteMdxDeck(body.text);
+    body.text = rewritten.text;
+    const lineOf = (i: number) => body.lineNumbers?.[i] ?? body.firstLine + i;
+    for (const i of rewritten.scripted) bag.warn('W_PEER_SYNTAX', 'attributes written as JavaScript (MDX, React: `style={{…}}`) were left out of this tag; its plain ones are kept', { file: body.file.path, line: lineOf(i), hint: PEER_SYNTAX_HINT });
+    if (rewritten.unclosedComment !== undefined) bag.warn('W_PEER_SYNTAX', 'an MDX comment {/* is never closed (no */} after it), so the rest of the file was left out', { file: body.file.path, line: lineOf(rewritten.unclosedComment), hint: 'close the comment with */}' });
+  }
 }
