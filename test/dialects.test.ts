@@ -5064,6 +5064,41 @@ describe('syntax shown in a code block is code', () => {
   });
 });
 
+describe("mdp's decks", () => {
+  const deck = [
+    '%title: Stops and rulers', '%author: An Analyst', '%date: 2026-12-02', '',
+    '-> Opening <-', '=============', '', '-> A line centred in the terminal <-', '',
+    '***', '',
+    '-> ## Steps <-', '', 'Plan', '<br>', '* first', '<br>', '    * nested', '^', '* second', '  still second', '', '<br>', '', 'A paragraph after a stop.', '',
+    '- - -', '',
+    'Heading over dashes', '-------------------', '', '```', '^', '<br>', '-> not centred <-', '```', '', '    ^', '', '![Missing](missing.png)', '',
+    '------------------------------------------------', '',
+    '# Last', '',
+  ].join('\n');
+
+  it("reads the %title header as front matter, cuts at its rulers after a blank line (text over dashes is a heading), leaves the centring arrows out, and reads <br> and ^ as steps: list items step in as fragments, a block after a pause; code stays code, every line keeping its number", async () => {
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'mdp-deck'), 'deck.md'));
+    const { meta, slides } = built.briefing;
+    expect([meta.title, meta.author, meta.date, meta.peerTools]).toEqual(['Stops and rulers', 'An Analyst', '2026-12-02', ['mdp']]);
+    // No title slide: mdp shows its title in a bar, and the deck opens with its own first slide.
+    expect(slides.map((s) => [s.kind, s.title])).toEqual([['content', 'Opening'], ['content', 'Steps'], ['content', 'Heading over dashes'], ['content', 'Last']]);
+    expect([0, 1, 3].map((i) => slides[i]!.bodyHtml).join('')).not.toMatch(/-&gt;|&lt;-|<br>|\^/);
+    expect(slides[1]!.bodyHtml).toMatch(/<p>Plan<\/p>\s*<ul>\s*<li class="fragment" data-fragment-index="1">first\s*<ul>\s*<li class="fragment" data-fragment-index="2">nested\s*<\/li>\s*<\/ul>\s*<\/li>\s*<li class="fragment" data-fragment-index="3">second\s+still second<\/li>\s*<\/ul>\s*<div class="fragment"><p>A paragraph after a stop\.<\/p>/);
+    // Inside code, mdp's lines are code.
+    expect(slides[2]!.bodyHtml).toContain('<code class="hljs">^\n&lt;br&gt;\n-&gt; not centred &lt;-</code>');
+    expect(slides[2]!.bodyHtml).toContain('<code class="hljs">^</code>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.code}`)).toEqual(['40: W_IMAGE_MISSING']);
+  });
+
+  it('is known without its header by two centred lines; one arrow line in a deck of briefdeck\'s own stays text, and the deck is cut at its headings', async () => {
+    const headless = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.split('\n').slice(4).join('\n') }, 'mdp-headless'), 'deck.md'));
+    expect([headless.briefing.meta.peerTools, headless.briefing.slides.length]).toEqual([['mdp'], 4]);
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\n', 'a.md': '## One\n\n-> arrow line <-\n\n## Two\n\nText.\n' }, 'mdp-not'));
+    expect(own.briefing.meta.peerTools).toEqual([]);
+    expect(own.briefing.slides.filter((s) => s.kind === 'content').map((s) => [s.title, toPlainText(s.bodyHtml).trim()])).toEqual([['One', '-> arrow line <-'], ['Two', 'Text.']]);
+  });
+});
+
 describe("presenterm's decks", () => {
   it('place a column by its index, wherever it is written (column: 1 before column: 0, a column gone back to later), each line keeping its own line number', async () => {
     const deck = ['---', 'title: P', '---', '', 'Columns', '===', '', '<!-- column_layout: [2, 1] -->', '', '<!-- column: 1 -->', '', 'Right side', '', '![Gone](gone.png)', '', '<!-- column: 0 -->', '', 'Left side', '', '<!-- column: 1 -->', '', 'More right', '', '<!-- reset_layout -->', '', 'Below both', '', '<!-- end_slide -->', '', 'Next', '===', '', 'Text', ''].join('\n');

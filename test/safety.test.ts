@@ -99,7 +99,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     // Only read (loadModel), each timed against an ordinary deck of its size: the readers are what took the time.
     // The sandbox's own limit is only a backstop, so a busy machine cannot fail the test.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(30_000), maxMemoryMb: 512 });
@@ -131,6 +131,13 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     writeFileSync(path.join(dir, 'page.html'), `<div class="reveal"><div class="slides"><section><h2>Long</h2><p>${' '.repeat(70_000)}x</p><pre><code>a${' '.repeat(70_000)}b\n</code></pre></section></div></div>`);
     const page = await within('a reveal.js page', 140_000, () => loadModel(path.join(dir, 'page.html'), { sandbox }));
     expect(page.briefing.slides[0]!.bodyHtml).toMatch(/<p> *x<\/p>[\s\S]*a {70000}b/);
+    // mdp's centred lines (`-> text <-`), looked for in every deck and read in mdp's: a long run of spaces before the line's end.
+    const arrows = `-> x${' '.repeat(100_000)}y`;
+    const centred = await within('-> in a deck', 100_000, () => loadModel(briefing({ 'a.md': `## Long\n\n${arrows}\n` }), { sandbox }));
+    expect(centred.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml).toContain('-&gt; x');
+    writeFileSync(path.join(dir, 'mdp.md'), `%title: Long${' '.repeat(100_000)}z\n\n${arrows}\n\n-> a <-\n`);
+    const mdp = await within('-> in an mdp deck', 200_000, () => loadModel(path.join(dir, 'mdp.md'), { sandbox }));
+    expect([mdp.briefing.meta.peerTools, mdp.briefing.slides[0]!.bodyHtml.startsWith('<p>x ')]).toEqual([['mdp'], true]);
   });
 
   it('a 10 MB paragraph: over the file limit by default; with the limit raised, it builds whole, over the deck budget', { timeout: scaled(30_000) }, async () => {

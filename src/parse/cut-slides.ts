@@ -183,6 +183,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     if (own) {
       if (own.warning) warnHere(number, own.warning);
       for (const line of own.before ?? []) append(line, number);
+      if (own.omit) return;
       if (own.note !== undefined) return addNote(own.note, number);
       // What the line opens comes after it, at its line (the background of the slide a GitPitch delimiter starts).
       if (own.after) return [own.text, ...own.after].forEach((line) => handle(line, number));

@@ -45,6 +45,8 @@ export interface DialectLine {
   before?: readonly string[];
   /** Lines to read after `text`, at its line, each as a line of its own: the background of the slide a GitPitch delimiter starts. */
   after?: readonly string[];
+  /** The line reads as nothing at all, not even a blank line (mdp's stop between list items, which would part them). */
+  omit?: boolean;
   /** The line is a line of the slide's notes (Deckset's `^ …`), which goes there and nowhere else. */
   note?: string;
   /** The line leaves its slide out (remark's `exclude: true`). */

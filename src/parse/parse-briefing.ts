@@ -14,6 +14,7 @@ import { createMarpCommentReader, readMarpGlobalComments } from './dialects/marp
 import { applyDecksetSettings, takeDecksetSettings } from './dialects/deckset.js';
 import { rewriteMdxBodies } from './dialects/mdx.js';
 import { readKnitrEchoDefault } from './dialects/knitr-defaults.js';
+import { dropMdpCentring } from './dialects/mdp.js';
 import { writeGitPitchCodeSteps } from './dialects/gitpitch.js';
 import { readsAsPresentermBody, readsAsPresentermFrontMatter, writePresentermTitles } from './dialects/presenterm.js';
 import { orderPresentermColumns } from './dialects/presenterm-columns.js';
@@ -114,23 +115,22 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag, themeSheets);
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
   if (meta.peerTools.includes('MDX')) rewriteMdxBodies(bodies, bag);
-  // reveal-hugo's shortcodes: its sections stacks, its notes reveal's, its fragments steps, its slide settings reveal's, line
-  // for line; in a deck for another tool, its own only, so its notes are notes in any deck.
+  // reveal-hugo's shortcodes: its sections stacks, notes reveal's, fragments steps, slide settings reveal's, line for line; in a deck for another tool, its own only.
   const hugo = meta.peerTools.includes('reveal-hugo');
   for (const body of bodies.filter((b) => hugo || readsAsRevealHugoBody(b.text))) {
     const rewritten = rewriteRevealHugoDeck(body.text, !hugo);
     body.text = rewritten.text;
     for (const w of rewritten.warnings) bag.warn('W_PEER_SYNTAX', w.message, { file: body.file.path, line: body.lineNumbers?.[w.index] ?? body.firstLine + w.index, hint: PEER_SYNTAX_HINT });
   }
-  // presenterm's slide titles are setext headings, written as ATX ones before the deck is cut, in the files it includes too.
-  // And its columns' parts in the order of their columns, as presenterm places them, each line at its own line (presenterm-columns.ts).
+  // presenterm's titles are setext headings, written as ATX ones before the deck is cut (in its includes too), and its columns' parts in their columns' order (presenterm-columns.ts).
   for (const body of meta.peerTools.includes('presenterm') ? bodies : []) {
     body.text = writePresentermTitles(body.text, meta.presentermOptions);
     Object.assign(body, orderPresentermColumns(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i));
   }
   for (const [relPath, f] of meta.peerTools.includes('presenterm') ? includes : []) if (f.file) includes.set(relPath, { ...f, file: { ...f.file, text: writePresentermTitles(f.file.text, meta.presentermOptions) } });
   // Other decks' setext headings too (setext-headings.ts): text over `---` is one where a parser reads the deck before it is cut.
-  const dashes = readByPandoc(meta.peerTools, bodies.map((b) => b.file.path)) || meta.peerTools.includes('Marp') ? ALL_DASHES : meta.revealSeparatorLines ? () => false : DASHES_BUT_SEPARATOR;
+  for (const body of meta.peerTools.includes('mdp') ? bodies : []) body.text = dropMdpCentring(body.text);
+  const dashes = readByPandoc(meta.peerTools, bodies.map((b) => b.file.path)) || meta.peerTools.includes('Marp') || meta.peerTools.includes('mdp') ? ALL_DASHES : meta.revealSeparatorLines ? () => false : DASHES_BUT_SEPARATOR;
   if (!meta.peerTools.includes('presenterm') && writeDeckSetextHeadings(bodies, includes, dashes)) scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   // GitPitch's code steps after a block light its lines, written onto its fence before the deck is cut.
   for (const body of meta.peerTools.includes('GitPitch') ? bodies : []) {

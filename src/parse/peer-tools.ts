@@ -16,6 +16,7 @@ import { createMpeState, readsAsMpeBody, rewriteMpeLine } from './dialects/mpe.j
 import { readsAsIaPresenterPath, rewriteIaPresenterLine } from './dialects/ia-presenter.js';
 import { createPresentermState, readsAsPresentermBody, rewritePresentermLine, type PresentermOptions } from './dialects/presenterm.js';
 import { createPatatState, rewritePatatLine } from './dialects/patat.js';
+import { createMdpState, readsAsMdpBody, rewriteMdpLine } from './dialects/mdp.js';
 import { rewriteLookatmeLine } from './dialects/lookatme.js';
 import { rewriteIoslidesLine } from './dialects/ioslides.js';
 import { readsAsRevealMarkdownBody } from './dialects/reveal.js';
@@ -26,7 +27,7 @@ import { blankFencedCode } from './read-fences.js';
  * Adds to `peerTools` (what the front matter named) the tools a deck's text shows it was written for:
  * a Slidev or Marp deck whose front matter has none of its tool's keys (or that has none), remark's
  * `???` notes (in a deck for no tool, or R Markdown's xaringan), Deckset's settings at the top, and
- * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, presenterm's `<!-- end_slide -->`, iA Presenter's bundle (`*.iapresenter/text.md`), Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
+ * GitPitch's PITCHME.md and its own delimiters and widgets, reveal-hugo's shortcodes, HackMD's alert boxes, embeds and tags, Markdown Preview Enhanced's `<!-- slide -->` comments, presenterm's `<!-- end_slide -->`, mdp's centred lines (`-> text <-`), iA Presenter's bundle (`*.iapresenter/text.md`), Obsidian's Advanced Slides' layout tags and annotations (in a deck for no tool, or one reveal-md's keys name), and an
  * MDX deck (an `.mdx` file, or an import from mdx-deck or Spectacle, or `<Notes>`, in a deck for no tool), and reveal.js's
  * Markdown (its slide and element comments in a deck cut at `---`, in a deck for no tool) as reveal-md's, and, in a deck
  * no other tool claims, Pandoc's pause and slide-show divs (`. . .`, `::: notes`, `::: incremental`, `:::: columns`), and, when
@@ -46,6 +47,7 @@ export function recognisePeerTools(peerTools: string[], written: readonly string
   else if (peerTools.length === 0 && texts.some((text) => readsAsMarpBody(text))) peerTools.push('Marp');
   if (!peerTools.includes('remark') && (peerTools.length === 0 || peerTools.includes('R Markdown')) && texts.some(readsAsRemarkBody)) peerTools.push('remark');
   if (peerTools.length === 0 && texts.some(readsAsDecksetBody)) peerTools.push('Deckset');
+  if (peerTools.length === 0 && texts.some(readsAsMdpBody)) peerTools.push('mdp');
   if (peerTools.length === 0 && texts.some(readsAsRevealMarkdownBody)) peerTools.push('reveal-md');
   if (!peerTools.some((tool) => tool !== 'reveal-md') && texts.some(readsAsAdvancedSlidesBody)) peerTools.push('Advanced Slides');
   if (peerTools.length === 0 && texts.some((text) => readsAsPandocBody(text) || (options.headingAttributes === true && showsPandocAttributes(text)))) peerTools.push('Pandoc');
@@ -98,6 +100,10 @@ export function createLineRewriter(peerTools: readonly string[], presentermOptio
   if (peerTools.includes('patat')) {
     const state = createPatatState();
     return (line) => rewritePatatLine(line, state);
+  }
+  if (peerTools.includes('mdp')) {
+    const state = createMdpState();
+    return (line) => rewriteMdpLine(line, state);
   }
   if (peerTools.includes('remark')) {
     const state = createRemarkState();

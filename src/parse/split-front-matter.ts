@@ -2,12 +2,13 @@ import type { DiagnosticBag } from '../errors.js';
 import type { SourceFile } from '../model.js';
 import type { DeckText } from './parse-meta.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
+import { readMdpHeader } from './dialects/mdp.js';
 import { convertTomlFrontMatter } from './dialects/toml-front-matter.js';
 
 // Where a single Markdown file's metadata ends and its slides begin: YAML front matter between `---` lines, Hugo's
-// TOML between `+++` lines (reveal-hugo's decks), or Pandoc's `% Title` block. parse-meta.ts reads the metadata.
+// TOML between `+++` lines (reveal-hugo's decks), Pandoc's `% Title` block, or mdp's `%title:` header. parse-meta.ts reads the metadata.
 
-/** Splits front matter (YAML, TOML or a Pandoc title block) off a single-file briefing; returns the body and where it starts. */
+/** Splits front matter (YAML, TOML, a Pandoc title block or mdp's header) off a single-file briefing; returns the body and where it starts. */
 export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText {
   // Hugo reads front matter after blank lines (and Pandoc a metadata block after a blank line): a page that opens with one
   // showed its front matter as a slide. Only a block that opens as front matter does (`+++`, or `---` then a key), so a
@@ -19,6 +20,9 @@ export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText
 
 /** splitFrontMatter of `text`, the file's text from its `skipped` blank lines on. */
 function splitAtStart(file: SourceFile, text: string, skipped: number, bag: DiagnosticBag): DeckText {
+  // mdp's `%title:` / `%author:` / `%date:` header: the deck is mdp's.
+  const mdpHeader = readMdpHeader(text);
+  if (mdpHeader) return { meta: { file, yaml: mdpHeader.yaml, firstLine: 1 }, body: mdpHeader.body, bodyLine: mdpHeader.bodyLine, tools: ['mdp'] };
   // Pandoc's `% Title` / `% Author` / `% Date` block, the opening of its own slide show example.
   const titleBlock = readPandocTitleBlock(text);
   // Only Pandoc writes one: the deck is read as Pandoc's, its LaTeX commands and its syntax with them.

@@ -66,7 +66,7 @@ const THEMES_OF_KNOWN_TOOLS: ReadonlySet<string> = new Set(['presenterm', 'slide
  * deck's cover: their `title:` names the page only. A key they share with other tools must not make a deck
  * theirs on its own.
  */
-export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter', 'presenterm', 'slides']);
+export const SEPARATOR_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Slidev', 'reveal-md', 'reveal.js', 'Advanced Slides', 'Deckset', 'Jupyter', 'MDX', 'GitPitch', 'reveal-hugo', 'HackMD', 'Obsidian', 'Markdown Preview Enhanced', 'iA Presenter', 'presenterm', 'slides', 'mdp']);
 
 /** Keys several tools share: Marp's `class` is also a Slidev key, its `footer` a Quarto one, reveal-md's `css` Pandoc's, Quarto's and Slidev's, and Quarto reads many of Pandoc's. */
 const SHARED_KEYS: Record<string, string[]> = {
