@@ -98,11 +98,11 @@ function readCellOptions(lines: string): CellOptions {
 }
 
 /**
- * The fenced code blocks inside Slidev's magic-move block, one per step, in
- * order. Slidev morphs each step into the next as the presenter clicks; a
- * still deck shows the code as it ends, never the fences themselves.
+ * The fenced code blocks of a text, in order, each read to its closing fence (one left open is none): the steps inside
+ * Slidev's magic-move block (Slidev morphs each into the next as the presenter clicks; a still deck shows the code as
+ * it ends, never the fences themselves), and an R Markdown file's chunks (dialects/knitr-defaults.ts).
  */
-function readFencedBlocks(text: string): { info: string; text: string }[] {
+export function readFencedBlocks(text: string): { info: string; text: string }[] {
   const blocks: { info: string; text: string }[] = [];
   let open: { fence: string; info: string; lines: string[] } | null = null;
   for (const line of text.split('\n')) {
