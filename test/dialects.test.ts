@@ -937,12 +937,12 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[3]!.bodyHtml).toContain('+++');
   });
 
-  it("reveal-md: reveal-md.json and reveal.json beside the deck set its separators, theme, title and reveal.js's options under the front matter, whose keys win; what does nothing here is named at its line, what only reveal-md's server reads is not, and a file that does not parse is named", async () => {
+  it("reveal-md: reveal-md.json and reveal.json beside the deck set its separators, theme, title, style sheets and reveal.js's options under the front matter, whose keys win; what does nothing here is named at its line, what only reveal-md's server reads is not, and a file that does not parse is named", async () => {
     // No heading at all: only the blank-line separators of reveal-md.json cut this deck.
     const deck = ['Opening words.', '', '', '', 'Second words.', '', '', 'Below the second.', '', 'Note: said below.', '', '', '', 'Last words.', ''].join('\n');
-    const config = ['{', '  "separator": "^\\n\\n\\n",', '  "verticalSeparator": "^\\n\\n",', '  "theme": "solarized",', '  "title": "Window title",', '  "port": 8080,', '  "static": "site",', '  "highlightTheme": "github",', '  "css": "style.css"', '}', ''].join('\n');
+    const config = ['{', '  "separator": "^\\n\\n\\n",', '  "verticalSeparator": "^\\n\\n",', '  "theme": "solarized",', '  "title": "Window title",', '  "port": 8080,', '  "static": "site",', '  "highlightTheme": "github",', '  "css": ["style.css", "missing.css"]', '}', ''].join('\n');
     const reveal = ['{', '  "transition": "convex",', '  "controls": false', '}', ''].join('\n');
-    const dir = writeBriefing({ 'deck.md': deck, 'reveal-md.json': config, 'reveal.json': reveal, 'style.css': 'p { color: red }' }, 'reveal-md-config');
+    const dir = writeBriefing({ 'deck.md': deck, 'reveal-md.json': config, 'reveal.json': reveal, 'style.css': 'p { color: rgb(1, 2, 3) }' }, 'reveal-md-config');
     const built = await buildDeck(path.join(dir, 'deck.md'));
     expect(built.briefing.slides.map((s) => [toPlainText(s.bodyHtml).trim(), s.vertical === true])).toEqual([['Opening words.', false], ['Second words.', false], ['Below the second.', true], ['Last words.', false]]);
     expect(built.briefing.slides[2]!.notes?.markdown).toBe('said below.');
@@ -952,9 +952,10 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
       'reveal.json:3: reveal.js\'s option "controls" in reveal.json does nothing in briefdeck, and was left out',
       'reveal-md.json:8: reveal-md\'s option "highlightTheme" in reveal-md.json does nothing in briefdeck, and was left out',
-      'reveal-md.json:9: reveal-md\'s option "css" in reveal-md.json does nothing in briefdeck, and was left out',
+      expect.stringMatching(/^reveal-md\.json:9: the style sheet missing\.css was left out: file not found: .*missing\.css$/),
     ]);
-    expect(built.warnings[2]!.hint).toBe("name the style sheet in the deck's front matter (css: style.css) to have it read");
+    // Its style sheets are read as the front matter's `css:` are, in a deck with no front matter too.
+    expect(built.deck.html).toContain('color: rgb(1, 2, 3)');
     // The front matter's keys win: its theme, its transition and its separators (none of blank lines: the deck is one slide);
     // the file's vertical separator stands where the front matter names none.
     writeFileSync(path.join(dir, 'own.md'), `---\ntheme: white\nseparator: "^\\n---\\n$"\nverticalSeparator: "^\\n----\\n$"\nrevealOptions:\n  transition: zoom\n---\n\n${deck}`);

@@ -62,11 +62,13 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     }
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
-    const metadataFiles = readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits);
+    const projectMetaFiles = readProjectFiles(root, absolute, display, limits);
+    // The style sheets reveal-md.json names as well as the front matter's (the parse names those it cannot read, at their lines).
+    const revealMd = projectMetaFiles.find((f) => f.relPath === 'reveal-md.json');
+    const metadataFiles = [...readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits), ...(revealMd ? readMetadataFiles(revealMd.text, revealMd, root, display, limits) : [])].filter((f, i, all) => all.findIndex((g) => g.relPath === f.relPath) === i);
     const themeSheets = findThemeSheets([file], root, display, limits);
     // Style sheets' own `@import`s are read with the Markdown's includes.
     const { includedFiles } = readIncludedFiles([file, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
-    const projectMetaFiles = readProjectFiles(root, absolute, display, limits);
     return { root, name: path.basename(absolute).replace(DECK_FILE, ''), markdownFiles: [file], singleFile: true, ...(projectMetaFiles.length > 0 ? { projectMetaFiles } : {}), ...(includedFiles.length > 0 ? { includedFiles } : {}), ...(metadataFiles.length > 0 ? { metadataFiles } : {}), ...(themeSheets.length > 0 ? { themeSheets } : {}) };
   }
 

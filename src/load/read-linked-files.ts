@@ -45,7 +45,7 @@ export function readIncludedFiles(files: SourceFile[], root: string, display: (p
 const require = createRequire(import.meta.url);
 
 /** A metadata line that names a file for citations or a style sheet, or a Quarto theme file (`.scss`): only then is the metadata read here, since most decks' `theme:` names a built-in theme. */
-const NAMES_METADATA_FILE = /^[ \t]*(?:bibliography|csl|css|include-in-header)[ \t]*:|\.scss\b/m;
+const NAMES_METADATA_FILE = /(?:^[ \t]*|[{,][ \t]*)["']?(?:bibliography|csl|css|include-in-header)["']?[ \t]*:|\.scss\b/m;
 
 /**
  * Reads the files the metadata names: Pandoc's `bibliography:` and `csl:` for

@@ -73,7 +73,7 @@ export interface BriefingMeta {
   /** Marp's own theme the deck names (`theme: corporate`), read from the CSS file in the briefing folder that names itself so (a comment of `@theme corporate`): laid over the built-in theme standing in for the one it builds on. */
   themeSheet?: { name: string; relPath: string };
   /** Style sheets the metadata names (`css:`) by the path written, and the HTML of `header-includes` or `include-in-header` (`includedBy`) as text or by path, whose `<style>`s are read; with the line naming each. */
-  styleSheets?: { path?: string; text?: string; line: number; includedBy?: 'header-includes' | 'include-in-header' }[];
+  styleSheets?: { path?: string; text?: string; line: number; includedBy?: 'header-includes' | 'include-in-header'; /** The file naming it, when not the metadata's (reveal-md.json). */ namedIn?: string }[];
   /** Marp's `class`, `backgroundColor` and `color` in front matter (the parts that pass): every slide's look, unless it sets its own. */
   slideDefaults?: { class?: string; backgroundColor?: string; color?: string };
   /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */

@@ -19,13 +19,16 @@ export interface DeckStyle {
   lineOrigins?: readonly (StyleLineOrigin | null)[];
 }
 
+/** Warns at a line of the file holding the metadata, or of `file` when another names the style sheet (reveal-md.json). */
+type StyleWarning = (line: number, message: string, hint?: string, file?: string) => void;
+
 /**
  * The style sheets the metadata names (`css:`), as the load stage read them (`metadataFiles`, by path in the briefing
  * folder, from `holder`, the file holding the metadata): each file's CSS from its first line; and the `<style>`s of the
  * HTML `header-includes` or `include-in-header` puts in the head, written there or in a file. One that could not be read
  * is reported at the line naming it, and left out, as is what such HTML holds besides its styles.
  */
-export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>, metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: (line: number, message: string, hint?: string) => void): DeckStyle[] {
+export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>, metadataFiles: readonly IncludedFile[], holder: SourceFile, warn: StyleWarning): DeckStyle[] {
   const styles: DeckStyle[] = [];
   /** Quarto's theme files, and where the first stands. */
   const themeFiles: SourceFile[] = [];
@@ -42,12 +45,12 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
     }
     const what = sheet.includedBy ? `the file ${sheet.path} that ${sheet.includedBy} names` : `the ${isQuartoThemeFile(sheet.path) ? 'theme file' : 'style sheet'} ${sheet.path}`;
     if (namesAddress(sheet.path)) {
-      warn(sheet.line, `${what} was left out: a deck carries nothing from elsewhere, and an address is never fetched`);
+      warn(sheet.line, `${what} was left out: a deck carries nothing from elsewhere, and an address is never fetched`, undefined, sheet.namedIn);
       continue;
     }
     const relPath = resolveIncludePath(holder.relPath, sheet.path);
     const read = relPath === null ? undefined : metadataFiles.find((f) => f.relPath === relPath);
-    if (!read?.file) warn(sheet.line, `${what} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`);
+    if (!read?.file) warn(sheet.line, `${what} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`, undefined, sheet.namedIn);
     else if (sheet.includedBy) readHead(read.file.text, 1, read.file, sheet.includedBy, sheet.line);
     else if (isQuartoThemeFile(read.file.relPath)) {
       // Quarto's theme files are compiled together, as Quarto compiles them, in the place of the first.
@@ -78,7 +81,7 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
  * as a theme comes first; Marp's `style:` directive (in the metadata, or a comment's file); then the style sheets the
  * metadata names (readStyleSheets), warned of at `holder`'s lines.
  */
-export function gatherDeckStyles(meta: BriefingMeta, themeSheet: SourceFile | undefined, holder: SourceFile | undefined, metadataFiles: readonly IncludedFile[], warn: (line: number, message: string, hint?: string) => void): DeckStyle[] {
+export function gatherDeckStyles(meta: BriefingMeta, themeSheet: SourceFile | undefined, holder: SourceFile | undefined, metadataFiles: readonly IncludedFile[], warn: StyleWarning): DeckStyle[] {
   const styles: DeckStyle[] = themeSheet ? [{ css: themeSheet.text, line: 1, file: themeSheet.path, relPath: themeSheet.relPath, marpTheme: true }] : [];
   // A comment's `style:` names its own file, whose path in the folder is not at hand: its imports are named, not read.
   if (meta.deckStyle?.file) styles.push({ ...meta.deckStyle, file: meta.deckStyle.file });

@@ -165,7 +165,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const styles: FoundStyle[] = [];
   // The deck's style sheets (Marp's `style:`, the metadata's `css:` files); a class the deck's styles give the slide (`section.big`) is one a slide may take.
   const themeSheet = meta.themeSheet ? themeSheets.get(meta.themeSheet.name)!.file : undefined;
-  const deckStyles = gatherDeckStyles(meta, themeSheet, metaSource?.file, loaded.metadataFiles ?? [], (line, message, hint) => bag.warn('W_STYLE', message, { file: metaSource!.file.path, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' }));
+  const deckStyles = gatherDeckStyles(meta, themeSheet, metaSource?.file ?? (meta.styleSheets ? loaded.markdownFiles[0] : undefined), loaded.metadataFiles ?? [], (line, message, hint, file) => bag.warn('W_STYLE', message, { file: file ?? metaSource?.file.path ?? location.file, line, hint: hint ?? 'keep the style sheet in the briefing folder and name it by its path from the metadata' }));
   const { slide: authorClasses, element: elementClasses } = admitSlideUtilities(readStyleClasses(scanned, deckStyles.map((style) => style.css).join('\n') || undefined, commentNotes !== 'none'), meta.peerTools.includes('Slidev'));
   if (meta.marpClass) {
     const { classes, ignored } = settleFrontMatterClasses(meta.marpClass.written, authorClasses);

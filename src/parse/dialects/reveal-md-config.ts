@@ -1,5 +1,5 @@
 // reveal-md's own configuration beside a deck: `reveal-md.json` holds the options its command line takes (the slide
-// separators, the theme, the page title) and `reveal.json` the options it hands reveal.js (a transition, slide numbers).
+// separators, the theme, the page title, its style sheets) and `reveal.json` the options it hands reveal.js (a transition, slide numbers).
 // reveal-md reads both from the folder it runs in, under a deck's front matter, whose keys win; so a deck that keeps its
 // separators there is cut where reveal-md cuts it. The options are read as the front matter's are, at their own lines,
 // before the front matter's; what only reveal-md's server uses is passed over.
@@ -60,11 +60,13 @@ function applyOption({ key, value, line }: ConfigFile['options'][number], file: 
     meta.title = meta.smartypants ? typesetPlain(value.trim(), meta.lang) : value.trim();
     return;
   }
-  // A style sheet named here was not read with the deck (the load stage reads those the front matter names).
-  const applied = key !== 'css' && peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyPeerKey(key, value, meta, line) : false;
+  const sheets = meta.styleSheets?.length ?? 0;
+  const applied = peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyPeerKey(key, value, meta, line) : false;
+  // Its style sheets (`css`), which the load stage read with those the front matter names, are named here if they are not there.
+  for (const sheet of meta.styleSheets?.slice(sheets) ?? []) sheet.namedIn = file.path;
   if (applied === true) return;
   const what = applied === false ? 'does nothing in briefdeck, and was left out' : `is read in part; briefdeck leaves out ${applied.join(', ')}`;
-  bag.warn('W_META_IGNORED', `${possessive('reveal-md')} option "${key}" in reveal-md.json ${what}`, { ...at, hint: key === 'css' ? 'name the style sheet in the deck\'s front matter (css: style.css) to have it read' : 'remove it, or keep it for the deck to stay usable in reveal-md' });
+  bag.warn('W_META_IGNORED', `${possessive('reveal-md')} option "${key}" in reveal-md.json ${what}`, { ...at, hint: 'remove it, or keep it for the deck to stay usable in reveal-md' });
 }
 
 /** A configuration file's top-level options; none, with a warning at its line, when it is not a map that parses. */
