@@ -3224,6 +3224,18 @@ describe("Quarto's project files", () => {
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
   });
 
+  it("a folder with no briefing.yml whose one deck file opens with its own front matter (a Quarto project's folder) is read as that file, named by the folder; two such files stay a folder of slides, their front matter only naming the tool", async () => {
+    const deck = ['---', 'title: Deck', 'format: revealjs', '---', '', '## One', '', 'Text', ''].join('\n');
+    const dir = writeBriefing({ '_quarto.yml': 'project:\n  type: default\nauthor: The team\n', 'slides.qmd': deck }, 'quarto-project-folder');
+    const built = await buildDeck(dir);
+    expect([built.name, built.briefing.meta.title, built.briefing.slides.map((s) => s.kind)]).toEqual(['quarto-project-folder', 'Deck', ['title', 'content']]);
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(["_quarto.yml:3: Quarto's _quarto.yml sets author for every document of its folder; briefdeck reads only slides.qmd's own front matter, so it does not apply"]);
+    writeFileSync(path.join(dir, 'more.qmd'), deck);
+    const two = await buildDeck(dir);
+    expect([two.briefing.meta.title, two.briefing.slides.map((s) => s.title)]).toEqual(['', ['One', 'One']]);
+    expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/slides\.qmd opens with its own front matter \(title, format\)/));
+  });
+
   it("{{< var name >}} shows a variable of the _variables.yml beside the deck, a nested one by its dotted name, in the text and the title, as text; a missing one is named with a did-you-mean, and a file that does not parse is named at its line", async () => {
     const deck = ['---', 'title: "Release {{< var version >}}"', 'format: revealjs', '---', '', '## One', '', 'Runs on {{< var engine.name >}}, built {{< var versoin >}}.', '', '{{< var engine.name >}}', ''].join('\n');
     const dir = writeBriefing({ '_variables.yml': 'version: "1.2"\nengine:\n  name: "<b>Jupyter</b>"\n', 'deck.qmd': deck }, 'quarto-variables');

@@ -18,6 +18,8 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Markdown as every peer names it: `.md`, `.markdown`, Quarto's `.qmd`, R Markdown's `.Rmd` and MDX's `.mdx` (mdx-deck's, Spectacle's). */
 const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
+/** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
+const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
 
 /** A file that is a deck by itself: Markdown, a reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck). */
 const DECK_FILE = /\.(md|markdown|qmd|rmd|mdx|html?|ipynb)$/i;
@@ -97,6 +99,11 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((n) => MARKDOWN_FILE.test(n))
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
+  // A folder with no briefing.yml whose one Markdown file opens with front matter of its own (a Quarto project's deck, a
+  // Marp deck in a folder of its own) is that deck, read as the file on its own is (its project files too), named by the folder.
+  if (!metaName && markdownFiles.length === 1 && bag.items.length === 0 && OWN_FRONT_MATTER.test(markdownFiles[0]!.text)) {
+    return { ...loadBriefing(path.join(absolute, markdownFiles[0]!.relPath), cwd, limits), name: path.basename(root) };
+  }
   const nestedMarkdownFiles = listNestedMarkdown(absolute)
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
