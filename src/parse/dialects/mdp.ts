@@ -14,6 +14,8 @@ const HEADER_LINE = /^%([A-Za-z][\w-]*)[ \t]*:(.*)$/;
 const RULER = /^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,})$/;
 /** A stop: a line of `<br>` (in any case) or `^` alone. */
 const STOP = /^[ \t]*(?:<br[ \t]*\/?>|\^)[ \t]*$/i;
+/** A list item's line. */
+const LIST_ITEM = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 /** A centred line's opening: `-> ` after its indentation. */
 const CENTRED_START = /^([ \t]*)->[ \t]+/;
 
@@ -28,8 +30,6 @@ function readCentred(line: string): { indent: string; text: string; closed: bool
   const closed = rest.endsWith('<-') && (rest.length === 2 || rest[rest.length - 3] === ' ' || rest[rest.length - 3] === '\t');
   return { indent: start[1]!, text: closed ? rest.slice(0, -2).trimEnd() : rest, closed };
 }
-/** A list item's line. */
-const LIST_ITEM = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 
 /**
  * The deck's text with mdp's centring arrows left out (`-> text <-` is `text`), outside code, before its setext headings
@@ -112,16 +112,15 @@ export function rewriteMdpLine(line: string, state: MdpState): DialectLine | nul
     return state.inList ? { text: '', omit: true } : { text: '' };
   }
   if (line.trim() === '') return null;
-  const text = line;
-  const item = LIST_ITEM.test(text);
+  const item = LIST_ITEM.test(line);
   if (item) state.inList = true;
   else if (afterBlank && !/^[ \t]/.test(line)) state.inList = false;
   if (state.stopPending) {
     state.stopPending = false;
     if (item) state.listStep = state.stops;
-    else return { text, before: ['<!-- pause -->'] };
+    else return { text: line, before: ['<!-- pause -->'] };
   } else if (!item && afterBlank) state.listStep = undefined;
   // A list item held back by a stop steps in with it, and so do the items after it, up to the next stop.
-  if (item && state.listStep !== undefined) return { text: `${text} <!-- .element: class="fragment" data-fragment-index="${state.listStep}" -->` };
+  if (item && state.listStep !== undefined) return { text: `${line} <!-- .element: class="fragment" data-fragment-index="${state.listStep}" -->` };
   return null;
 }
