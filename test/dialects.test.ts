@@ -4579,7 +4579,7 @@ describe("Obsidian's Advanced Slides", () => {
     expect(plain.deck.html).not.toContain('Kept back');
   });
 
-  it("reveal.js's page size in another tool's metadata (Pandoc's, Quarto's under format: revealjs:) picks the deck's shape: nearer 4:3 than 16:9 is 4:3; size: says otherwise", async () => {
+  it("reveal.js's page size in another tool's metadata (Pandoc's, Quarto's under format: revealjs:, Beamer's aspectratio) picks the deck's shape: nearer 4:3 than 16:9 is 4:3; size: says otherwise", async () => {
     const shape = async (front: string[], name: string) => {
       const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: S', ...front, '---', '', '## One', '', 'Text.', ''].join('\n') }, name), 'deck.md'));
       return [built.briefing.meta.size, built.warnings.map((w) => w.message)];
@@ -4588,6 +4588,11 @@ describe("Obsidian's Advanced Slides", () => {
     expect(await shape(['revealjs-url: reveal.js', 'width: 1920', 'height: 1080'], 'pandoc-page-16-9')).toEqual(['16:9', ['"revealjs-url" is Pandoc\'s metadata; briefdeck ignores it']]);
     expect(await shape(['format:', '  revealjs:', '    width: 1050', '    height: 700'], 'quarto-page-3-2')).toEqual(['4:3', []]);
     expect(await shape(['revealjs-url: reveal.js', 'width: 1024', 'height: 768', 'size: "16:9"'], 'pandoc-page-said')).toEqual(['16:9', ['"revealjs-url" is Pandoc\'s metadata; briefdeck ignores it']]);
+    // Beamer's aspectratio, which Pandoc hands its beamer output, names the shape the same way; a value Beamer has not is named.
+    expect(await shape(['aspectratio: 43'], 'beamer-4-3')).toEqual(['4:3', []]);
+    expect(await shape(['aspectratio: 1610', 'colortheme: beaver'], 'beamer-16-10')).toEqual(['16:9', ['"colortheme" is Pandoc\'s metadata; briefdeck ignores it']]);
+    expect(await shape(['aspectratio: 43', 'size: "16:9"'], 'beamer-said')).toEqual(['16:9', []]);
+    expect(await shape(['aspectratio: 77', 'colortheme: beaver'], 'beamer-odd')).toEqual(['16:9', ['"aspectratio" is Pandoc\'s metadata; briefdeck ignores it', '"colortheme" is Pandoc\'s metadata; briefdeck ignores it']]);
   });
 
   it("its front matter builds: its own themes stand in as built-in ones and its settings are warnings naming it (theme: consult was an unknown theme, and the build failed); an Obsidian note's properties say nothing a deck shows", async () => {

@@ -241,6 +241,13 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'number' || !(value > 0) || value > 100_000) return false;
       meta.revealPage = { ...meta.revealPage, [key]: value, line: meta.revealPage?.line ?? line };
       return true;
+    // Beamer's page shape (Pandoc's beamer output: `169`, `43`, `1610`, …), read as reveal's page is: its shape the deck's.
+    case 'aspectratio': {
+      const shape = Object.hasOwn(BEAMER_SHAPES, String(value)) ? BEAMER_SHAPES[String(value)]! : undefined;
+      if (!shape) return false;
+      meta.revealPage = { width: shape[0], height: shape[1], line };
+      return true;
+    }
     // How Quarto writes the deck's date (quarto-dates.ts): a style or a format of dayjs's tokens.
     case 'date-format':
       return typeof value === 'string' && isDateFormat(value.trim()) && ((meta.dateFormat = value.trim()), true);
@@ -296,6 +303,9 @@ function setSlideDefault(key: 'backgroundColor' | 'color', value: string, meta: 
   (meta.slideDefaults ??= {})[key] = safe[key];
   return true;
 }
+
+/** Beamer's `aspectratio` values, each as a page's width and height. */
+const BEAMER_SHAPES: Readonly<Record<string, readonly [number, number]>> = { '1610': [16, 10], '169': [16, 9], '149': [14, 9], '141': [1.41, 1], '54': [5, 4], '43': [4, 3], '32': [3, 2], '235': [2.35, 1], '11': [1, 1] };
 
 /**
  * xaringan's `nature:`, the options it hands remark: `ratio` is the deck's size, and what briefdeck does anyway is read
