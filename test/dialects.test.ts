@@ -4264,7 +4264,7 @@ describe("Markdown Preview Enhanced's presentations", () => {
     ]);
     expect(slides[0]!.bodyHtml).toMatch(/<p>A review of three meetings\.<\/p>\s*<hr>\s*<p>A rule above, on the same slide\.<\/p>/);
     expect(slides[1]!.look?.backgroundColor).toBe('#1b3a5c');
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['2: "presentation" is Markdown Preview Enhanced\'s metadata; briefdeck reads part of it and ignores width']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['2: "width" without "height" says no shape of the page, so it is ignored; the deck is 16:9']);
   });
 
   it('is known by its <!-- slide --> comments in a deck with no front matter; one Advanced Slides annotation is no such deck', async () => {
@@ -4579,7 +4579,7 @@ describe("Obsidian's Advanced Slides", () => {
     expect(plain.deck.html).not.toContain('Kept back');
   });
 
-  it("reveal.js's page size in another tool's metadata (Pandoc's, Quarto's under format: revealjs:, Beamer's aspectratio) picks the deck's shape: nearer 4:3 than 16:9 is 4:3; size: says otherwise", async () => {
+  it("reveal.js's page size in another tool's metadata (Pandoc's, Quarto's under format: revealjs:, Beamer's aspectratio, Slidev's aspectRatio, reveal-md's revealOptions and reveal.json) picks the deck's shape: nearer 4:3 than 16:9 is 4:3; size: says otherwise", async () => {
     const shape = async (front: string[], name: string) => {
       const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'title: S', ...front, '---', '', '## One', '', 'Text.', ''].join('\n') }, name), 'deck.md'));
       return [built.briefing.meta.size, built.warnings.map((w) => w.message)];
@@ -4593,6 +4593,13 @@ describe("Obsidian's Advanced Slides", () => {
     expect(await shape(['aspectratio: 1610', 'colortheme: beaver'], 'beamer-16-10')).toEqual(['16:9', ['"colortheme" is Pandoc\'s metadata; briefdeck ignores it']]);
     expect(await shape(['aspectratio: 43', 'size: "16:9"'], 'beamer-said')).toEqual(['16:9', []]);
     expect(await shape(['aspectratio: 77', 'colortheme: beaver'], 'beamer-odd')).toEqual(['16:9', ['"aspectratio" is Pandoc\'s metadata; briefdeck ignores it', '"colortheme" is Pandoc\'s metadata; briefdeck ignores it']]);
+    // Slidev's aspectRatio, as a fraction or a number.
+    expect(await shape(['aspectRatio: 4/3', 'highlighter: shiki'], 'slidev-4-3')).toEqual(['4:3', ['"highlighter" is Slidev\'s metadata; briefdeck ignores it']]);
+    expect(await shape(['aspectRatio: 1.7777', 'highlighter: shiki'], 'slidev-wide')).toEqual(['16:9', ['"highlighter" is Slidev\'s metadata; briefdeck ignores it']]);
+    // reveal.js's own width and height, in reveal-md's revealOptions, and in its reveal.json beside a deck with no front matter.
+    expect(await shape(['revealOptions:', '  width: 1024', '  height: 768'], 'reveal-md-page')).toEqual(['4:3', []]);
+    const beside = await buildDeck(path.join(writeBriefing({ 'deck.md': '# One\n\nText.\n', 'reveal.json': '{ "width": 1024, "height": 768 }\n' }, 'reveal-json-page'), 'deck.md'));
+    expect([beside.briefing.meta.size, beside.warnings]).toEqual(['4:3', []]);
   });
 
   it("its front matter builds: its own themes stand in as built-in ones and its settings are warnings naming it (theme: consult was an unknown theme, and the build failed); an Obsidian note's properties say nothing a deck shows", async () => {

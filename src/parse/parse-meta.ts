@@ -77,7 +77,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   beneath?.(meta);
   const location: SourceLocation = { file: source?.file.path ?? fallbackFile, line: source?.firstLine ?? 1 };
   // No metadata at all is allowed, as in every peer tool: the deck then has no title slide, and `check` says so.
-  if (!source) return { meta: { ...meta, plain: true }, location };
+  if (!source) return { meta: { ...settleRevealPage(meta, false, fallbackFile, bag), plain: true }, location };
   const lines = new LineCounter();
   // `core` has no timestamp or binary types and no custom tags, so YAML can only yield plain data.
   // Marp reads its text directives loosely (`backgroundColor: #fff`, `header: ![logo](a.png)`), where YAML sees a comment or a tag.
@@ -250,17 +250,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
     if (meta.sections) meta.sections = meta.sections.map((s) => typesetPlain(s, meta.lang));
   }
-  // reveal.js's page size (Pandoc's, Quarto's `width: 1024`, `height: 768`): a shape nearer 4:3 than 16:9 is 4:3, as for
-  // a reveal.js page's options, unless the deck says its size; one side alone says no shape.
-  if (meta.revealPage) {
-    const { width, height, line } = meta.revealPage;
-    delete meta.revealPage;
-    if (width !== undefined && height !== undefined) {
-      if (!seen.has('size')) meta.size = width / height < (4 / 3 + 16 / 9) / 2 ? '4:3' : '16:9';
-    } else {
-      bag.warn('W_META_IGNORED', `"${width === undefined ? 'height' : 'width'}" without "${width === undefined ? 'width' : 'height'}" says no shape of the page, so it is ignored; the deck is ${meta.size}`, { file: source.file.path, line, hint: 'give both, as reveal.js takes them (width: 1024, height: 768 is 4:3), or size: 4:3' });
-    }
-  }
+  settleRevealPage(meta, seen.has('size'), source.file.path, bag);
   // Another tool's deck builds on a size or language it reads otherwise: Marp's themes draw `4K` (16:9, larger) and
   // others their own sizes (`A4`, a warning); a locale with an underscore (`zh_CN`) is its language tag (`zh-CN`).
   const peer = writtenForAnotherTool(meta);
@@ -290,6 +280,22 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag, themeSheets);
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };
+}
+
+/**
+ * reveal.js's page size (Pandoc's, Quarto's `width: 1024`, `height: 768`, a shape such as Beamer's `aspectratio`): a shape
+ * nearer 4:3 than 16:9 is 4:3, as for a reveal.js page's options, unless the deck says its size; one side alone says no shape.
+ */
+function settleRevealPage(meta: BriefingMeta, sizeSaid: boolean, file: string, bag: DiagnosticBag): BriefingMeta {
+  if (!meta.revealPage) return meta;
+  const { width, height, line } = meta.revealPage;
+  delete meta.revealPage;
+  if (width !== undefined && height !== undefined) {
+    if (!sizeSaid) meta.size = width / height < (4 / 3 + 16 / 9) / 2 ? '4:3' : '16:9';
+  } else {
+    bag.warn('W_META_IGNORED', `"${width === undefined ? 'height' : 'width'}" without "${width === undefined ? 'width' : 'height'}" says no shape of the page, so it is ignored; the deck is ${meta.size}`, { file, line, hint: 'give both, as reveal.js takes them (width: 1024, height: 768 is 4:3), or size: 4:3' });
+  }
+  return meta;
 }
 
 /**

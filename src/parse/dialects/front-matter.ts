@@ -158,7 +158,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'slideOptions':
     case 'presentation':
     case 'reveal_hugo':
-      return applyRevealOptionBlock(key, value, meta);
+      return applyRevealOptionBlock(key, value, meta, line);
     case 'execute':
       return applyOptions(value, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
     // R Markdown's `output: ioslides_presentation` (or a map of formats and their options): what briefdeck makes anyway, and the options it shares.
@@ -241,6 +241,15 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'number' || !(value > 0) || value > 100_000) return false;
       meta.revealPage = { ...meta.revealPage, [key]: value, line: meta.revealPage?.line ?? line };
       return true;
+    // Slidev's page shape, `aspectRatio: 4/3` (16/9 by default; a number too), read as reveal's page is: its shape the deck's.
+    case 'aspectRatio': {
+      const ratio = /^[ \t]*(\d+(?:\.\d+)?)[ \t]*(?:[/:][ \t]*(\d+(?:\.\d+)?))?[ \t]*$/.exec(String(value));
+      const width = ratio ? Number(ratio[1]) : NaN;
+      const height = ratio?.[2] !== undefined ? Number(ratio[2]) : 1;
+      if (!(width > 0 && height > 0 && width / height < 100)) return false;
+      meta.revealPage = { width, height, line };
+      return true;
+    }
     // Beamer's page shape (Pandoc's beamer output: `169`, `43`, `1610`, …), read as reveal's page is: its shape the deck's.
     case 'aspectratio': {
       const shape = Object.hasOwn(BEAMER_SHAPES, String(value)) ? BEAMER_SHAPES[String(value)]! : undefined;

@@ -61,16 +61,19 @@ function applyRevealTheme(value: unknown, meta: BriefingMeta): boolean {
 
 /**
  * reveal.js's options as a tool nests them: reveal-md's `revealOptions` (its transition), HackMD's `slideOptions`,
- * Markdown Preview Enhanced's `presentation` and reveal-hugo's `reveal_hugo` (their theme, transition and slide numbers).
+ * Markdown Preview Enhanced's `presentation` and reveal-hugo's `reveal_hugo` (their theme, transition, slide numbers and page size).
  */
-export function applyRevealOptionBlock(key: 'revealOptions' | 'slideOptions' | 'presentation' | 'reveal_hugo', value: unknown, meta: BriefingMeta): boolean | string[] {
+export function applyRevealOptionBlock(key: 'revealOptions' | 'slideOptions' | 'presentation' | 'reveal_hugo', value: unknown, meta: BriefingMeta, line = 1): boolean | string[] {
   const transition = (v: unknown) => applyTransition(v, meta);
   const numbers = (v: unknown) => applySlideNumber(v, meta);
+  // reveal's page size, whose shape is the deck's (parse-meta.ts), as the front matter's `width:` and `height:` are.
+  const page = (side: 'width' | 'height') => (v: unknown) => typeof v === 'number' && v > 0 && v <= 100_000 && ((meta.revealPage = { ...meta.revealPage, [side]: v, line: meta.revealPage?.line ?? line }), true);
+  const size = { width: page('width'), height: page('height') };
   // reveal-md's theme is a key of its own, beside the block.
-  if (key === 'revealOptions') return applyOptions(value, { transition, slideNumber: numbers });
+  if (key === 'revealOptions') return applyOptions(value, { transition, slideNumber: numbers, ...size });
   const theme = (v: unknown) => applyRevealTheme(v, meta);
-  if (key === 'reveal_hugo') return applyOptions(value, { theme, transition, slide_number: numbers });
+  if (key === 'reveal_hugo') return applyOptions(value, { theme, transition, slide_number: numbers, ...size });
   // Markdown Preview Enhanced's speaker view shows the notes when told to; briefdeck's always does.
-  if (key === 'presentation') return applyOptions(value, { theme, transition, slideNumber: numbers, enableSpeakerNotes: (v) => v === true });
-  return applyOptions(value, { theme, transition, slideNumber: numbers });
+  if (key === 'presentation') return applyOptions(value, { theme, transition, slideNumber: numbers, enableSpeakerNotes: (v) => v === true, ...size });
+  return applyOptions(value, { theme, transition, slideNumber: numbers, ...size });
 }
