@@ -2,27 +2,21 @@
 // template opens every presentation with) leaves no trace in the deck those tools make: knitr or Quarto's engine takes
 // it out before Pandoc cuts the slides. Lines that hold only such cells make no slide here either.
 import type { Line } from './source-lines.js';
-import { readCodeInfo } from './render-code.js';
-
-/** A fence's opening line: its run of backticks or tildes, and its info string. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+import { blankFencedCode } from './read-fences.js';
+import { readCodeInfo, readFencedBlocks } from './render-code.js';
 
 /** Whether `lines` hold at least one cell that shows nothing and nothing else but blank lines. */
 export function holdsOnlyHiddenCells(lines: readonly Line[]): boolean {
-  let found = false;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    if (text.trim() === '') continue;
-    const open = FENCE.exec(text);
-    if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return false;
-    const marker = open[1]!;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-    const end = lines.findIndex((line, j) => j > i && close.test(line.text));
-    if (end === -1) return false;
-    const info = readCodeInfo(open[2], lines.slice(i + 1, end).map((line) => line.text).join('\n'));
-    if (info.kind !== 'code' || info.cell?.include !== false) return false;
-    found = true;
-    i = end;
-  }
-  return found;
+  // Most slides open with text: they are told apart at their first line.
+  const first = lines.find((line) => line.text.trim() !== '');
+  if (!first || !/^ {0,3}(?:```|~~~)/.test(first.text)) return false;
+  const text = lines.map((line) => line.text).join('\n');
+  const blocks = readFencedBlocks(text);
+  const hidden = ({ info, text: code }: { info: string; text: string }) => {
+    const read = readCodeInfo(info, code);
+    return read.kind === 'code' && read.cell?.include === false;
+  };
+  if (blocks.length === 0 || !blocks.every(hidden)) return false;
+  // Nothing but those blocks: once their code is emptied, only each block's opening line has text (an unclosed one adds one).
+  return blankFencedCode(text).split('\n').filter((line) => line.trim() !== '').length === blocks.length;
 }
