@@ -4600,6 +4600,9 @@ describe("Obsidian's Advanced Slides", () => {
     expect(await shape(['revealOptions:', '  width: 1024', '  height: 768'], 'reveal-md-page')).toEqual(['4:3', []]);
     const beside = await buildDeck(path.join(writeBriefing({ 'deck.md': '# One\n\nText.\n', 'reveal.json': '{ "width": 1024, "height": 768 }\n' }, 'reveal-json-page'), 'deck.md'));
     expect([beside.briefing.meta.size, beside.warnings]).toEqual(['4:3', []]);
+    // One side alone is named in the file that gives it.
+    const alone = await buildDeck(path.join(writeBriefing({ 'deck.md': '# One\n\nText.\n', 'reveal.json': '{\n  "width": 1024\n}\n' }, 'reveal-json-width'), 'deck.md'));
+    expect(alone.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(['reveal.json:2: "width" without "height" says no shape of the page, so it is ignored; the deck is 16:9']);
   });
 
   it("its front matter builds: its own themes stand in as built-in ones and its settings are warnings naming it (theme: consult was an unknown theme, and the build failed); an Obsidian note's properties say nothing a deck shows", async () => {

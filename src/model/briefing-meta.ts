@@ -79,7 +79,7 @@ export interface BriefingMeta {
   /** Marp's `class:` in front matter as written, and its line: settled into `slideDefaults` once the deck's own styles are known. */
   marpClass?: { written: string; line: number };
   /** reveal.js's page size another tool's metadata gives (`width: 1024`, `height: 768`) and the line of the first: parse-meta.ts picks the deck's shape from it, then drops it. */
-  revealPage?: { width?: number; height?: number; line: number };
+  revealPage?: { width?: number; height?: number; line: number; /** The file that names it, when not the metadata's (reveal.json). */ file?: string };
   /** Marp's first-slide directives in front matter (`_class: lead`), read as if written in the first slide. */
   marpFirstSlide?: { text: string; line: number }[];
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */

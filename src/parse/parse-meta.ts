@@ -288,12 +288,12 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
  */
 function settleRevealPage(meta: BriefingMeta, sizeSaid: boolean, file: string, bag: DiagnosticBag): BriefingMeta {
   if (!meta.revealPage) return meta;
-  const { width, height, line } = meta.revealPage;
+  const { width, height, line, file: namedIn } = meta.revealPage;
   delete meta.revealPage;
   if (width !== undefined && height !== undefined) {
     if (!sizeSaid) meta.size = width / height < (4 / 3 + 16 / 9) / 2 ? '4:3' : '16:9';
   } else {
-    bag.warn('W_META_IGNORED', `"${width === undefined ? 'height' : 'width'}" without "${width === undefined ? 'width' : 'height'}" says no shape of the page, so it is ignored; the deck is ${meta.size}`, { file, line, hint: 'give both, as reveal.js takes them (width: 1024, height: 768 is 4:3), or size: 4:3' });
+    bag.warn('W_META_IGNORED', `"${width === undefined ? 'height' : 'width'}" without "${width === undefined ? 'width' : 'height'}" says no shape of the page, so it is ignored; the deck is ${meta.size}`, { file: namedIn ?? file, line, hint: 'give both, as reveal.js takes them (width: 1024, height: 768 is 4:3), or size: 4:3' });
   }
   return meta;
 }

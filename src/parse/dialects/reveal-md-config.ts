@@ -38,6 +38,8 @@ export function readRevealMdConfig(files: readonly SourceFile[], bag: Diagnostic
       // reveal.json's options come under those reveal-md.json and the front matter give in `revealOptions`.
       for (const { key, value, line } of reveal?.options ?? []) {
         const applied = applyPeerKey('revealOptions', { [key]: value }, meta, line);
+        // Its page size is named at its own file, should one side come alone.
+        if (meta.revealPage && (key === 'width' || key === 'height')) meta.revealPage.file ??= reveal!.file.path;
         if (applied !== true) bag.warn('W_META_IGNORED', `reveal.js's option "${key}" in reveal.json does nothing in briefdeck, and was left out`, { file: reveal!.file.path, line, hint: 'remove it, or keep it for the deck to stay usable in reveal-md' });
       }
       for (const option of own?.options ?? []) applyOption(option, own!.file, meta, bag, themeSheets);
@@ -61,7 +63,10 @@ function applyOption({ key, value, line }: ConfigFile['options'][number], file: 
     return;
   }
   const sheets = meta.styleSheets?.length ?? 0;
+  const page = meta.revealPage;
   const applied = peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyPeerKey(key, value, meta, line) : false;
+  // A page size its revealOptions start is named at this file, should one side come alone.
+  if (meta.revealPage && !page) meta.revealPage.file = file.path;
   // Its style sheets (`css`), which the load stage read with those the front matter names, are named here if they are not there.
   for (const sheet of meta.styleSheets?.slice(sheets) ?? []) sheet.namedIn = file.path;
   if (applied === true) return;
