@@ -37,9 +37,7 @@ export function readRevealMdConfig(files: readonly SourceFile[], bag: Diagnostic
     beneath: (meta) => {
       // reveal.json's options come under those reveal-md.json and the front matter give in `revealOptions`.
       for (const { key, value, line } of reveal?.options ?? []) {
-        const applied = applyPeerKey('revealOptions', { [key]: value }, meta, line);
-        // Its page size is named at its own file, should one side come alone.
-        if (meta.revealPage && (key === 'width' || key === 'height')) meta.revealPage.file ??= reveal!.file.path;
+        const applied = applyNamedIn('revealOptions', { [key]: value }, meta, line, reveal!.file);
         if (applied !== true) bag.warn('W_META_IGNORED', `reveal.js's option "${key}" in reveal.json does nothing in briefdeck, and was left out`, { file: reveal!.file.path, line, hint: 'remove it, or keep it for the deck to stay usable in reveal-md' });
       }
       for (const option of own?.options ?? []) applyOption(option, own!.file, meta, bag, themeSheets);
@@ -62,16 +60,23 @@ function applyOption({ key, value, line }: ConfigFile['options'][number], file: 
     meta.title = meta.smartypants ? typesetPlain(value.trim(), meta.lang) : value.trim();
     return;
   }
-  const sheets = meta.styleSheets?.length ?? 0;
-  const page = meta.revealPage;
-  const applied = peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyPeerKey(key, value, meta, line) : false;
-  // A page size its revealOptions start is named at this file, should one side come alone.
-  if (meta.revealPage && !page) meta.revealPage.file = file.path;
-  // Its style sheets (`css`), which the load stage read with those the front matter names, are named here if they are not there.
-  for (const sheet of meta.styleSheets?.slice(sheets) ?? []) sheet.namedIn = file.path;
+  const applied = peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyNamedIn(key, value, meta, line, file) : false;
   if (applied === true) return;
   const what = applied === false ? 'does nothing in briefdeck, and was left out' : `is read in part; briefdeck leaves out ${applied.join(', ')}`;
   bag.warn('W_META_IGNORED', `${possessive('reveal-md')} option "${key}" in reveal-md.json ${what}`, { ...at, hint: 'remove it, or keep it for the deck to stay usable in reveal-md' });
+}
+
+/**
+ * Applies an option as the front matter's key of that name (applyPeerKey), and names at `file` what it starts that is
+ * reported later: a page size with one side alone, a style sheet (read by the load stage) that cannot be read.
+ */
+function applyNamedIn(key: string, value: unknown, meta: BriefingMeta, line: number, file: SourceFile): boolean | string[] {
+  const sheets = meta.styleSheets?.length ?? 0;
+  const page = meta.revealPage;
+  const applied = applyPeerKey(key, value, meta, line);
+  if (meta.revealPage && !page) meta.revealPage.file = file.path;
+  for (const sheet of meta.styleSheets?.slice(sheets) ?? []) sheet.namedIn = file.path;
+  return applied;
 }
 
 /** A configuration file's top-level options; none, with a warning at its line, when it is not a map that parses. */
