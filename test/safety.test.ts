@@ -99,7 +99,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines, a Slidev aspectRatio) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     // Only read (loadModel), each timed against an ordinary deck of its size: the readers are what took the time.
     // The sandbox's own limit is only a backstop, so a busy machine cannot fail the test.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(30_000), maxMemoryMb: 512 });
@@ -138,6 +138,10 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     writeFileSync(path.join(dir, 'mdp.md'), `%title: Long${' '.repeat(100_000)}z\n\n${arrows}\n\n-> a <-\n`);
     const mdp = await within('-> in an mdp deck', 200_000, () => loadModel(path.join(dir, 'mdp.md'), { sandbox }));
     expect([mdp.briefing.meta.peerTools, mdp.briefing.slides[0]!.bodyHtml.startsWith('<p>x ')]).toEqual([['mdp'], true]);
+    // A page shape of Slidev's (`aspectRatio: 4/3`) that is a long run of spaces between a number and a letter.
+    writeFileSync(path.join(dir, 'ratio.md'), `---\nhighlighter: shiki\naspectRatio: "1${' '.repeat(100_000)}x"\n---\n\n# Long\n`);
+    const ratio = await within('a Slidev aspectRatio', 100_000, () => loadModel(path.join(dir, 'ratio.md'), { sandbox }));
+    expect(ratio.briefing.meta.size).toBe('16:9');
   });
 
   it('a 10 MB paragraph: over the file limit by default; with the limit raised, it builds whole, over the deck budget', { timeout: scaled(30_000) }, async () => {

@@ -243,7 +243,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     // Slidev's page shape, `aspectRatio: 4/3` (16/9 by default; a number too), read as reveal's page is: its shape the deck's.
     case 'aspectRatio': {
-      const ratio = /^[ \t]*(\d+(?:\.\d+)?)[ \t]*(?:[/:][ \t]*(\d+(?:\.\d+)?))?[ \t]*$/.exec(String(value));
+      // Trimmed first: spaces at both ends of one pattern would be tried against each other along a long run of them.
+      const ratio = /^(\d+(?:\.\d+)?)(?:[ \t]*[/:][ \t]*(\d+(?:\.\d+)?))?$/.exec(String(value).trim());
       const width = ratio ? Number(ratio[1]) : NaN;
       const height = ratio?.[2] !== undefined ? Number(ratio[2]) : 1;
       if (!(width > 0 && height > 0 && width / height < 100)) return false;
