@@ -22,6 +22,7 @@ import { drawDiagrams } from './draw-diagrams.js';
 import { readDrawnCharts, storeDrawnCharts } from './charts/chart-cache.js';
 import { readThemePalette } from './export/theme-palette.js';
 import { buildDay, lastModifiedDay } from './document-date.js';
+import { findKeySource } from './parse/key-source.js';
 
 /** What a build needs besides the input path. */
 export interface BuildOptions {
@@ -102,7 +103,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   checkLayouts(briefing, Object.keys(templates.layouts), bag);
   warnUnshownColumns(briefing, templates.layouts, bag);
   bag.throwIfErrors();
-  const themeSource = { file: briefing.metaSource.file, line: briefing.meta.keyLines.theme ?? briefing.metaSource.line };
+  const themeSource = findKeySource(briefing.meta, 'theme', briefing.metaSource);
   const custom = await readThemeFile(briefing, loaded.root, themeSource, bag);
   // A deck for another tool whose theme file is not there keeps briefdeck's theme, as its pictures not there are left out.
   const settled = custom === null ? { ...briefing, meta: { ...briefing.meta, theme: 'briefing' } } : briefing;

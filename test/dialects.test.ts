@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { describe, expect, it } from 'vitest';
@@ -3205,31 +3205,57 @@ describe("Quarto's conditional content", () => {
 });
 
 describe("Quarto's project files", () => {
-  it("a _quarto.yml or _metadata.yml beside a deck is named, at each key that would reach the deck and the deck does not set itself, in the file it stands in; what only the project uses, and a file above the deck's folder, are not", async () => {
-    const project = ['project:', '  type: website', 'website:', '  title: Talks', 'format:', '  revealjs:', '    theme: moon', '    slide-number: true', '  html:', '    toc: true', 'author: The team', 'subtitle: Shared', 'execute:', '  echo: false', ''].join('\n');
+  it("a _quarto.yml and a _metadata.yml beside a deck set its options under its own front matter, whose keys and options win, the folder's file over the project's; what briefdeck leaves out is named at its line in its file; what only the project uses, and a file above the deck's folder, are not read", async () => {
+    const project = ['project:', '  type: website', 'website:', '  title: Talks', 'format:', '  revealjs:', '    theme: moon', '    slide-number: false', '    chalkboard: true', '  html:', '    toc: true', 'author: The team', 'subtitle: Shared', 'execute:', '  echo: false', 'lang: not a tag', ''].join('\n');
     const deck = ['---', 'title: Deck', 'author: Me', 'format:', '  revealjs:', '    theme: night', '---', '', '## One', '', 'Text', ''].join('\n');
-    const dir = writeBriefing({ '_quarto.yml': project, '_metadata.yml': 'format:\n  html:\n    toc: true\nfooter: Ours\n', 'deck.qmd': deck, 'talks/deck.qmd': deck }, 'quarto-project-files');
+    const dir = writeBriefing({ '_quarto.yml': project, '_metadata.yml': 'format:\n  html:\n    toc: true\nfooter: Ours\nsubtitle: Nearer\n', 'deck.qmd': deck, 'talks/deck.qmd': deck }, 'quarto-project-files');
     const built = await buildDeck(path.join(dir, 'deck.qmd'));
-    // The deck's own theme stands; nothing of the project file is applied.
-    expect([built.briefing.meta.theme, built.briefing.meta.subtitle, built.briefing.meta.footerText]).toEqual(['night', undefined, undefined]);
+    // The deck's own theme and author stand; the project's slide numbers, the folder's footer and its subtitle over the project's apply.
+    const { meta } = built.briefing;
+    expect([meta.title, meta.author, meta.theme, meta.pageNumbers, meta.subtitle, meta.footerText, meta.lang]).toEqual(['Deck', 'Me', 'night', false, 'Nearer', 'Ours', 'en']);
+    expect(built.deck.html).toContain('Nearer');
     expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
-      "_quarto.yml:5: Quarto's _quarto.yml sets format: revealjs (slide-number) for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
-      "_quarto.yml:12: Quarto's _quarto.yml sets subtitle for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
-      "_metadata.yml:4: Quarto's _metadata.yml sets footer for every document of its folder; briefdeck reads only deck.qmd's own front matter, so it does not apply",
+      `_quarto.yml:5: Quarto's _quarto.yml sets "format" for every document of its folder; briefdeck reads part of it and ignores chalkboard`,
+      `_quarto.yml:16: Quarto's _quarto.yml sets "lang" for every document of its folder; briefdeck ignores it`,
     ]);
-    expect(built.warnings[0]!.hint).toBe('copy what the deck needs into the front matter of deck.qmd');
+    expect(built.warnings[0]!.hint).toBe('remove it, or keep it for the deck to stay usable in Quarto');
     // A deck in a folder below reads nothing above its own folder, not even to name it, nor through a link that leads there.
-    expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
+    const below = await buildDeck(path.join(dir, 'talks', 'deck.qmd'));
+    expect([below.warnings, below.briefing.meta.subtitle]).toEqual([[], undefined]);
     symlinkSync(path.join(dir, '_quarto.yml'), path.join(dir, 'talks', '_quarto.yml'));
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
+  });
+
+  it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file) is named at its line in that file, not in the deck", async () => {
+    const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', ''].join('\n');
+    const deck = ['---', 'title: Deck', '---', '', '## One', '', 'Text', ''].join('\n');
+    const dir = writeBriefing({ '_quarto.yml': project, 'custom.scss': '/*-- scss:rules --*/\n.reveal h2 { letter-spacing: 3px; }\n', 'deck.qmd': deck }, 'quarto-project-names');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect([built.briefing.meta.theme, built.briefing.meta.lang]).toEqual(['simple', 'de-DE']);
+    expect(built.deck.html).toMatch(/<html lang="de-DE"/);
+    expect(built.deck.html).toMatch(/letter-spacing: ?3px/);
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message.split(/ \(|;/)[0]}`)).toEqual([
+      '_quarto.yml:5: the bibliography refs.bib could not be read',
+      '_quarto.yml:1: image not found: missing.png',
+    ]);
+    // A theme file it names that is not there is named at its line too.
+    rmSync(path.join(dir, 'custom.scss'));
+    const missing = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(missing.warnings.map((w) => `${path.basename(w.file!)}:${w.line}`)).toContain('_quarto.yml:4');
+  });
+
+  it("reveal-md.json's theme, as a file's path, is named at its line in reveal-md.json when it cannot be read", async () => {
+    const dir = writeBriefing({ 'reveal-md.json': '{\n  "separator": "^---$",\n  "theme": "../outside.css"\n}\n', 'talk.md': '# One\n\nText\n' }, 'reveal-md-theme-path');
+    const error = (await buildDeck(path.join(dir, 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;
+    expect([path.basename(error.file!), error.line, error.message]).toEqual(['reveal-md.json', 3, '../outside.css resolves outside the briefing folder']);
   });
 
   it("a folder with no briefing.yml whose one deck file opens with its own front matter (a Quarto project's folder) is read as that file, named by the folder; two such files stay a folder of slides, their front matter only naming the tool", async () => {
     const deck = ['---', 'title: Deck', 'format: revealjs', '---', '', '## One', '', 'Text', ''].join('\n');
     const dir = writeBriefing({ '_quarto.yml': 'project:\n  type: default\nauthor: The team\n', 'slides.qmd': deck }, 'quarto-project-folder');
     const built = await buildDeck(dir);
-    expect([built.name, built.briefing.meta.title, built.briefing.slides.map((s) => s.kind)]).toEqual(['quarto-project-folder', 'Deck', ['title', 'content']]);
-    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(["_quarto.yml:3: Quarto's _quarto.yml sets author for every document of its folder; briefdeck reads only slides.qmd's own front matter, so it does not apply"]);
+    expect([built.name, built.briefing.meta.title, built.briefing.meta.author, built.briefing.slides.map((s) => s.kind)]).toEqual(['quarto-project-folder', 'Deck', 'The team', ['title', 'content']]);
+    expect(built.warnings).toEqual([]);
     writeFileSync(path.join(dir, 'more.qmd'), deck);
     const two = await buildDeck(dir);
     expect([two.briefing.meta.title, two.briefing.slides.map((s) => s.title)]).toEqual(['', ['One', 'One']]);

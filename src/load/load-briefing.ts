@@ -65,9 +65,9 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     const root = realpathSync(path.dirname(absolute));
     const file = readSourceFile(absolute, display(absolute), path.basename(absolute), limits);
     const projectMetaFiles = readProjectFiles(root, absolute, display, limits);
-    // The style sheets reveal-md.json names as well as the front matter's (the parse names those it cannot read, at their lines).
-    const revealMd = projectMetaFiles.find((f) => f.relPath === 'reveal-md.json');
-    const metadataFiles = [...readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits), ...(revealMd ? readMetadataFiles(revealMd.text, revealMd, root, display, limits) : [])].filter((f, i, all) => all.findIndex((g) => g.relPath === f.relPath) === i);
+    // The style sheets and theme files that reveal-md.json and Quarto's project files name, as well as the front matter's (the parse names those it cannot read, at their lines).
+    const optionFiles = projectMetaFiles.filter((f) => OPTION_FILES.includes(f.relPath));
+    const metadataFiles = [...readMetadataFiles(FRONT_MATTER.exec(file.text)?.[1] ?? '', file, root, display, limits), ...optionFiles.flatMap((f) => readMetadataFiles(f.text, f, root, display, limits))].filter((f, i, all) => all.findIndex((g) => g.relPath === f.relPath) === i);
     const themeSheets = findThemeSheets([file], root, display, limits);
     // Style sheets' own `@import`s are read with the Markdown's includes.
     const { includedFiles } = readIncludedFiles([file, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
@@ -149,6 +149,8 @@ function readProjectFiles(root: string, deck: string, display: (p: string) => st
  * reveal-md's options (`reveal-md.json`) and the reveal.js options it hands on (`reveal.json`).
  */
 const PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', '_variables.yml', '_variables.yaml', 'reveal-md.json', 'reveal.json'];
+/** The project files that set a deck's options, and so may name its style sheets and theme files. */
+const OPTION_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', 'reveal-md.json'];
 
 /** The style sheets read for the metadata (`css:`) and for Marp's themes, whose `@import`s are read as the Markdown's includes are. */
 function styleSheetsOf(metadataFiles: readonly IncludedFile[], themeSheets: readonly ThemeSheet[]): SourceFile[] {

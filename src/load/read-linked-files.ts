@@ -65,7 +65,7 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
     return [];
   }
   if (typeof data !== 'object' || data === null) return [];
-  const { bibliography, csl, css, format, output, 'include-in-header': headFiles } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown; 'include-in-header'?: unknown; theme?: unknown } }; output?: unknown; 'include-in-header'?: unknown };
+  const { bibliography, csl, css, format, output, theme, 'include-in-header': headFiles } = data as { bibliography?: unknown; csl?: unknown; css?: unknown; format?: { revealjs?: { css?: unknown; 'include-in-header'?: unknown; theme?: unknown } }; output?: unknown; theme?: unknown; 'include-in-header'?: unknown };
   // A name, or a list of names; Quarto's `include-in-header` also lists `file:` items (and `text:` ones, read by the parse).
   const names = (value: unknown) => (Array.isArray(value) ? value : [value]).map((n) => (typeof n === 'object' && n !== null ? (n as { file?: unknown }).file : n)).filter((n): n is string => typeof n === 'string');
   const quarto = typeof format === 'object' && format !== null && typeof format.revealjs === 'object' && format.revealjs !== null ? format.revealjs : undefined;
@@ -74,7 +74,8 @@ export function readMetadataFiles(yaml: string, holder: SourceFile, root: string
   const formats = typeof output === 'object' && output !== null ? Object.values(output as Record<string, unknown>) : [];
   const rMarkdown = formats.flatMap((options) => (typeof options === 'object' && options !== null ? names((options as { css?: unknown }).css) : [])).filter((name) => /\.css$/i.test(name));
   // Quarto's theme files (`theme: [simple, custom.scss]`), which the parse compiles; its built-in themes are names, not files.
-  const themeFiles = names(quarto?.theme).filter((name) => /\.scss$/i.test(name.trim()));
+  // A Quarto project file may write it at the top, for every format (quarto-project.ts).
+  const themeFiles = [...names(quarto?.theme), ...names(theme)].filter((name) => /\.scss$/i.test(name.trim()));
   const named = [...names(bibliography), ...names(csl), ...names(css), ...names(quarto?.css), ...rMarkdown, ...names(headFiles), ...names(quarto?.['include-in-header']), ...themeFiles];
   const found = new Map<string, IncludedFile>();
   for (const name of named) {

@@ -35,6 +35,8 @@ export interface BriefingMeta {
   files?: string[];
   /** Line of each metadata key, for messages about its value, and of each item of a list as `key[i]` (`sections[1]`). */
   keyLines: Record<string, number>;
+  /** The file that set a key, when another than the metadata's own (a Quarto project's `_quarto.yml`, reveal-md.json), by key; its line is in keyLines. */
+  keyFiles?: Record<string, string>;
   maxBullets: number;
   /** False leaves out the generated Agenda slide. */
   agenda: boolean;

@@ -8,6 +8,7 @@ import { readRootedPathsIn, writtenForAnotherTool } from '../written-for.js';
 import type { MetaSource } from './parse-meta.js';
 import { opensWithOwnCover } from './peer-tools.js';
 import { resolveImagePath } from './resolve-references.js';
+import { findKeySource } from './key-source.js';
 
 /** What making the metadata's slides needs: the metadata and where it is, the deck's pictures, and how a slide is added. */
 export interface MetaSlidesContext {
@@ -29,7 +30,7 @@ export interface MetaSlidesContext {
 export function readLogo(c: Pick<MetaSlidesContext, 'meta' | 'metaSource' | 'images' | 'bag'>): number | undefined {
   const { meta, metaSource } = c;
   if (meta.logo === undefined || !metaSource) return undefined;
-  const source = { file: metaSource.file.path, line: meta.keyLines.logo ?? metaSource.firstLine };
+  const source = findKeySource(meta, 'logo', { file: metaSource.file.path, line: metaSource.firstLine });
   const relPath = resolveImagePath(meta.logo, metaSource.file, source, c.bag, 'logo', writtenForAnotherTool(meta) ? 'leave out' : 'error', readRootedPathsIn(meta.peerTools, metaSource.file.path));
   if (relPath === null) return undefined;
   c.images.push({ src: meta.logo, relPath, alt: '', source, decorative: true });

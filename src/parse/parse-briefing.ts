@@ -1,10 +1,10 @@
-import { readQuartoVariables, warnQuartoProjectOptions } from './dialects/quarto-project.js';
+import { readQuartoProject, readQuartoVariables } from './dialects/quarto-project.js';
 import { readRevealMdConfig } from './dialects/reveal-md-config.js';
 import path from 'node:path';
 import { DiagnosticBag } from '../errors.js';
-import { HTML_DECK, NOTEBOOK, SLIDE_SIZES, type Briefing, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
+import { HTML_DECK, NOTEBOOK, SLIDE_SIZES, type Briefing, type BriefingMeta, type ChartRef, type ImageRef, type LoadedBriefing, type Section, type Slide, type SourceFile, type SpeakerNotes } from '../model.js';
 import { DARK_THEMES, isCustomTheme } from '../themes.js';
-import { readByPandoc, readByPandocItself, readRootedPathsIn, writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
+import { readByPandoc, readByPandocItself, readRootedPathsIn, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers } from './dialects/slidev.js';
 import { applyHeadmatterToFirstSlide } from './dialects/slidev-headmatter.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
@@ -53,13 +53,13 @@ import { createLineRewriter, cutsAtSeparators, readCommentsAs, recognisePeerTool
 import { shareWidths } from './column-widths.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
-import { readShortcodesInText, shortcodeLeftOut } from './dialects/pandoc/shortcodes.js';
 import { joinHeadingAttributeLines } from './dialects/pandoc/heading-attribute-lines.js';
 import { openKnitrVerbatimFences } from './dialects/knitr-verbatim.js';
 import { appendAll } from '../append-all.js';
+import { findKeySource } from './key-source.js';
+import { createChromeText, settleChromeText } from './chrome-text.js';
 
 /** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
-const CHROME_PICTURE = '\uE000';
 
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
@@ -92,10 +92,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   };
   const themeSheets = new Map((loaded.themeSheets ?? []).map((sheet) => [sheet.name, sheet]));
   const revealMd = readRevealMdConfig(loaded.projectMetaFiles ?? [], bag, themeSheets);
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools], toolsOfBody, themeSheets, revealMd.beneath);
+  const quarto = readQuartoProject(loaded.projectMetaFiles ?? [], metaSource?.yaml ?? '', bag);
+  const beneath = (meta: BriefingMeta) => (quarto.beneath?.(meta), revealMd.beneath?.(meta));
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools], toolsOfBody, themeSheets, beneath);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
-  if (loaded.projectMetaFiles) warnQuartoProjectOptions(loaded.projectMetaFiles, loaded.markdownFiles[0]!, metaSource?.yaml ?? '', bag);
   const variables = loaded.projectMetaFiles && readQuartoVariables(loaded.projectMetaFiles, bag);
   if (variables) meta.quartoVariables = variables;
   if (!loaded.singleFile) {
@@ -109,7 +110,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
   let scanned = bodies.map((b) => expandIncludes(b.text, [b.file.relPath], includes));
   recognisePeerTools(meta.peerTools, scanned, bodies.map((b) => b.file.path));
-  if (metaSource) releasePeerThemeFile(meta, { file: metaSource.file.path, line: meta.keyLines.theme ?? location.line }, bag);
+  if (metaSource) releasePeerThemeFile(meta, findKeySource(meta, 'theme', { file: metaSource.file.path, line: location.line }), bag);
   // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
   const readMarpComment = createMarpCommentReader();
   if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag, themeSheets);
@@ -217,48 +218,14 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const charts: ChartRef[] = [];
   // Pandoc's citations: formatted from the deck's references, each key kept in the order first cited, for the list of works cited.
   const cited = new Set<string>();
-  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.metadataFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { file: at?.file ?? metaSource!.file.path, line: at?.line ?? meta.citations!.line, hint })) : null;
+  const bibliography = meta.citations && metaSource ? readBibliography(meta.citations, loaded.metadataFiles ?? [], metaSource.file.relPath, meta, (message, hint, at) => bag.warn('W_CITATION', message, { file: at?.file ?? meta.keyFiles?.citations ?? metaSource!.file.path, line: at?.line ?? meta.citations!.line, hint })) : null;
   // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations, elementClasses);
-  // Marp's header and footer, and Quarto's footer, are inline Markdown (`**Draft**`, `<https://…>`); the deck's chrome shows them as plain text.
-  // A picture in one (Marp's `header: ![logo](a.png)`) has no place in a line of text: it goes, said once for each header or
-  // footer, and is never looked up. A mark stands in its place until the text is plain, so emphasis around it
-  // (`***![logo](a.png)***`) still closes.
-  const warnedPictures = new Set<string>();
-  const chromeText = (file: SourceFile, line: number, text: string, pictureLeftOut = 'a picture in a header or footer was left out: they show text only') => {
-    const marked = text.replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, CHROME_PICTURE);
-    const plain = toPlainText(markdown.renderInline(file, line, marked));
-    if (marked === text) return plain.trim();
-    // A header carried from slide to slide is read on each: its picture is named once, at the first.
-    if (!warnedPictures.has(`${file.path}\0${text}`)) {
-      warnedPictures.add(`${file.path}\0${text}`);
-      bag.warn('W_PEER_SYNTAX', pictureLeftOut, { file: file.path, line, hint: "put the picture on a slide, or name it with the deck's logo: key to show it on every slide" });
-    }
-    return plain.split(CHROME_PICTURE).join('').replace(/\s+/g, ' ').trim();
-  };
-  // Deckset's footer is a setting at the top of its file, which has no front matter.
-  const chromeSource = metaSource?.file ?? bodies[0]?.file;
-  // Quarto's shortcodes in the title and its kin, header and footer too (`title: "… {{< fa github >}}"`), read as in a line, never shown as written.
-  // `{{< meta author >}}` is read once every field has lost its own shortcodes, so it never brings one in.
-  for (const keepMeta of [true, false]) {
-    for (const key of ['title', 'subtitle', 'author', 'date', 'headerText', 'footerText'] as const) {
-      const text = meta[key];
-      if (!text?.includes('{{<') || !chromeSource) continue;
-      meta[key] = readShortcodesInText(text, meta, (shortcode) => bag.warn('W_PEER_SYNTAX', shortcodeLeftOut(shortcode, meta), { file: chromeSource.path, line: meta.keyLines[key === 'headerText' ? 'header' : key === 'footerText' ? 'footer' : key] ?? location.line, hint: PEER_SYNTAX_HINT }), keepMeta);
-    }
-  }
-  // Pandoc reads the title, subtitle, author and date as Markdown (xaringan's `author: "[Ann](https://…)"`): their text, as
-  // the title slide, the page's title and the footer show them. Not with math, which has no plain text.
-  for (const key of writtenForPandoc(meta.peerTools) && chromeSource ? (['title', 'subtitle', 'author', 'date'] as const) : []) {
-    const text = meta[key];
-    if (text && /[[*_`\\~^]/.test(text) && !text.includes('$')) meta[key] = chromeText(chromeSource!, meta.keyLines[key] ?? location.line, text, `a picture in the ${key} was left out: it shows text only`);
-  }
-  for (const key of ['headerText', 'footerText'] as const) {
-    const text = meta[key];
-    if (text && chromeSource) meta[key] = chromeText(chromeSource, meta.keyLines[key === 'headerText' ? 'header' : 'footer'] ?? location.line, text);
-  }
+  // The title, header and footer as plain text (chrome-text.ts); Deckset's footer is a setting at the top of its file, which has no front matter.
+  const chromeText = createChromeText(markdown, bag);
+  settleChromeText(meta, metaSource?.file ?? bodies[0]?.file, location.line, chromeText, bag);
   const slides: Slide[] = [];
   const sections: Section[] = [];
   const push = (slide: Omit<Slide, 'number'>) => {

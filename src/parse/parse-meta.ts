@@ -3,7 +3,6 @@ import { DiagnosticBag } from '../errors.js';
 import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey } from './dialects/front-matter.js';
-import { readAuthorList, readDurationText } from './dialects/meta-values.js';
 import { isSharedPeerKey, keysOfPeerTools, peerKeyOwner, possessive } from './dialects/peer-keys.js';
 import { readPresentermThemeName, readPresentermTitle } from './dialects/presenterm.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
@@ -13,30 +12,9 @@ import { toPlainText } from './plain-text.js';
 import { type BriefingMeta, type SourceFile, type SourceLocation, type ThemeSheet } from '../model.js';
 import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { namesUnknownTheme, settleTheme } from './settle-theme.js';
-
-/** The metadata schema: every key a briefing may set, its type and what it means. */
-const META_SCHEMA: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; doc: string }> = {
-  title: { type: 'string', doc: 'the deck title; without it there is no title slide' },
-  subtitle: { type: 'string', doc: 'a line under the title' },
-  author: { type: 'string', doc: 'who presents or wrote it (a list of names is joined with commas)' },
-  date: { type: 'string', doc: 'the date shown on the title slide' },
-  lang: { type: 'string', doc: 'the language tag, default en' },
-  theme: { type: 'string', doc: 'briefing (default) or a reveal.js theme name' },
-  classification: { type: 'string', doc: 'banner text on every slide' },
-  logo: { type: 'string', doc: "a picture in the briefing folder shown on every slide, at the footer's right (Quarto's logo too)" },
-  bottomLine: { type: 'string', doc: 'the bottom line up front' },
-  bottomLineNotes: { type: 'string', doc: 'speaker notes (Markdown) for the generated Bottom line slide' },
-  duration: { type: 'number', doc: 'talk length in minutes, for the pacing timer' },
-  incremental: { type: 'boolean', doc: 'reveal list items one at a time' },
-  size: { type: 'string', doc: '16:9 (default) or 4:3' },
-  html: { type: 'boolean', doc: 'keep raw HTML from a trusted author' },
-  sections: { type: 'string[]', doc: 'section titles the briefing must contain' },
-  files: { type: 'string[]', doc: 'Markdown files in reading order (default: every .md file, by name)' },
-  maxBullets: { type: 'number', doc: 'bullet budget per slide, default 6' },
-  agenda: { type: 'boolean', doc: 'false leaves out the generated Agenda slide' },
-  smartypants: { type: 'boolean', doc: 'false keeps straight quotes and ASCII dashes as typed' },
-  slideLevel: { type: 'number', doc: '1: `#` titles each slide; 2 (default): `#` starts a section, `##` a slide' },
-};
+import { settleRevealPage } from './settle-reveal-page.js';
+import { findKeySource } from './key-source.js';
+import { LANGUAGE_TAG, META_SCHEMA, setSchemaValue } from './meta-schema.js';
 
 /** A metadata block as found in the source, before validation. */
 export interface MetaSource {
@@ -47,8 +25,6 @@ export interface MetaSource {
   firstLine: number;
 }
 
-/** A language tag as `lang` takes one: `en`, `fr`, `en-GB`. */
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /**
  * A single file's deck as its reader gives it to the parse: its metadata, its Markdown, the line it starts on, and,
@@ -64,8 +40,6 @@ export interface DeckText {
 }
 
 
-/** The longest talk `duration` may give, in minutes: a day. */
-const MAX_DURATION_MINUTES = 24 * 60;
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: (keyOfNoTool?: boolean) => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>, beneath?: (meta: BriefingMeta) => void): { meta: BriefingMeta; location: SourceLocation } {
@@ -185,6 +159,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     }
     seen.add(key);
     meta.keyLines[key] = at.line;
+    delete meta.keyFiles?.[key];
     const valueNode = pair.value;
     // presenterm names a built-in theme in a map (`theme: {name: dark}`); its own files (`path:`, `override:`) are not read.
     const presentermTheme = key === 'theme' && isMap(valueNode) && meta.peerTools.includes('presenterm') ? readPresentermThemeName(plainData(valueNode)) : undefined;
@@ -196,42 +171,16 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const valueAt = valueNode ? where(valueNode as never) : at;
     // Each item of a list has its own line (`sections[1]`), for a message about one item.
     if (isSeq(valueNode)) valueNode.items.forEach((item, i) => (meta.keyLines[`${key}[${i}]`] = where(item as never).line));
-    const wrongType = () =>
+    if (!setSchemaValue(meta, key, value, () => plainData(valueNode), (message, hint) => bag.error('E_META', message, { ...valueAt, hint }))) {
       bag.error('E_META', `"${key}" must be ${describeType(spec.type)}`, { ...valueAt, hint: `${key}: ${spec.doc}` });
-    switch (spec.type) {
-      case 'string': {
-        // Pandoc and Quarto list several authors, or write each as a map with a name.
-        const authors = key === 'author' && typeof value !== 'string' ? readAuthorList(plainData(valueNode)) : undefined;
-        if (typeof value === 'string' || (key === 'date' && typeof value === 'number')) {
-          (meta as unknown as Record<string, unknown>)[key] = String(value);
-        } else if (authors !== undefined) meta.author = authors;
-        else wrongType();
-        break;
-      }
-      case 'number': {
-        // Slidev writes durations with their unit: `duration: 35min`.
-        const number = key === 'duration' ? (readDurationText(value) ?? value) : value;
-        // A talk is minutes long, at most a day: more (`duration: 1e9`, seconds written as minutes) would set the pacing timer for ever.
-        if (key === 'duration' && typeof number === 'number' && number > MAX_DURATION_MINUTES) {
-          bag.error('E_META', `"duration" is ${number} minutes, more than a day`, { ...valueAt, hint: `duration: the talk's length in minutes, at most ${MAX_DURATION_MINUTES}, such as 20` });
-        } else if (typeof number === 'number' && Number.isFinite(number) && number > 0) (meta as unknown as Record<string, unknown>)[key] = number;
-        else wrongType();
-        break;
-      }
-      case 'boolean':
-        if (typeof value === 'boolean') (meta as unknown as Record<string, unknown>)[key] = value;
-        else wrongType();
-        break;
-      case 'string[]':
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) (meta as unknown as Record<string, unknown>)[key] = value;
-        else wrongType();
-        break;
     }
   }
+  /** Where a key was set: the deck's metadata, or a project file beside it that set it before (key-source.ts). */
+  const sourceOf = (key: string) => findKeySource(meta, key, { file: source.file.path, line: source.firstLine });
   meta.title = meta.peerTools.includes('presenterm') ? readPresentermTitle(meta.title) : meta.title.trim();
   // slides' `date:` is a format (`MMMM dd, YYYY`) it fills with the day it shows the deck: no date of the deck's own.
   if (meta.peerTools.includes('slides') && meta.date !== undefined && /^(?=.*(?:YY|MM|DD|dd))[YMDdHhmsaA\s,./:-]+$/.test(meta.date)) {
-    bag.warn('W_META_IGNORED', `slides' date "${meta.date}" is a format it fills with the day it is shown; the deck shows no date`, { file: source.file.path, line: meta.keyLines.date ?? source.firstLine, hint: 'write the date the deck should show, such as date: 2020-01-01' });
+    bag.warn('W_META_IGNORED', `slides' date "${meta.date}" is a format it fills with the day it is shown; the deck shows no date`, { ...sourceOf('date'), hint: 'write the date the deck should show, such as date: 2020-01-01' });
     delete meta.date;
   }
   // Pandoc reads these as Markdown, so HTML in them is markup, never text (xaringan's starter deck has the subtitle
@@ -255,7 +204,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
   // others their own sizes (`A4`, a warning); a locale with an underscore (`zh_CN`) is its language tag (`zh-CN`).
   const peer = writtenForAnotherTool(meta);
   if (seen.has('size') && meta.size !== '16:9' && meta.size !== '4:3') {
-    const at = { file: source.file.path, line: meta.keyLines.size ?? source.firstLine, hint: 'size: 16:9' };
+    const at = { ...sourceOf('size'), hint: 'size: 16:9' };
     if (peer && !/^4k$/i.test(String(meta.size))) bag.warn('W_META_IGNORED', `"size" ${String(meta.size)} is ${possessive(meta.peerTools.join(' or '))} size; the deck is 16:9`, at);
     else if (!peer) bag.error('E_META', `"size" must be 16:9 or 4:3, not ${meta.size}`, at);
     meta.size = '16:9';
@@ -265,37 +214,21 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const hint = LANGUAGE_TAG.test(hyphened) ? `did you mean ${hyphened}?` : 'for example en, fr or en-GB';
     if (peer && LANGUAGE_TAG.test(hyphened)) meta.lang = hyphened;
     else {
-      if (peer) bag.warn('W_META_IGNORED', `"lang" is not a language tag: ${meta.lang}; the deck's language is en`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint });
-      else bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { file: source.file.path, line: meta.keyLines.lang ?? source.firstLine, hint });
+      if (peer) bag.warn('W_META_IGNORED', `"lang" is not a language tag: ${meta.lang}; the deck's language is en`, { ...sourceOf('lang'), hint });
+      else bag.error('E_META', `"lang" is not a language tag: ${meta.lang}`, { ...sourceOf('lang'), hint });
       meta.lang = 'en';
     }
   }
   if (meta.slideLevel !== undefined && meta.slideLevel !== 1 && meta.slideLevel !== 2) {
-    bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { file: source.file.path, line: meta.keyLines.slideLevel ?? source.firstLine, hint: 'slideLevel: 1 makes every # heading a slide' });
+    bag.error('E_META', `"slideLevel" must be 1 or 2, not ${meta.slideLevel}`, { ...sourceOf('slideLevel'), hint: 'slideLevel: 1 makes every # heading a slide' });
     meta.slideLevel = undefined;
   }
   // A theme no tool is known to have (a Slidev theme package's own name) is the tool's in a deck whose body shows it: the body is
   // asked, as for a key no tool has; in briefdeck's own deck it stays an error.
   if (!askedBody && !writtenForAnotherTool(meta) && namesUnknownTheme(meta, themeSheets)) meta.peerTools.push(...(toolsOfBody?.() ?? []));
-  settleTheme(meta, { file: source.file.path, line: meta.keyLines.theme ?? source.firstLine }, bag, themeSheets);
+  settleTheme(meta, sourceOf('theme'), bag, themeSheets);
   if (meta.maxBullets !== Math.floor(meta.maxBullets)) meta.maxBullets = Math.floor(meta.maxBullets);
   return { meta, location: { file: source.file.path, line: source.firstLine } };
-}
-
-/**
- * reveal.js's page size (Pandoc's, Quarto's `width: 1024`, `height: 768`, a shape such as Beamer's `aspectratio`): a shape
- * nearer 4:3 than 16:9 is 4:3, as for a reveal.js page's options, unless the deck says its size; one side alone says no shape.
- */
-function settleRevealPage(meta: BriefingMeta, sizeSaid: boolean, file: string, bag: DiagnosticBag): BriefingMeta {
-  if (!meta.revealPage) return meta;
-  const { width, height, line, file: namedIn } = meta.revealPage;
-  delete meta.revealPage;
-  if (width !== undefined && height !== undefined) {
-    if (!sizeSaid) meta.size = width / height < (4 / 3 + 16 / 9) / 2 ? '4:3' : '16:9';
-  } else {
-    bag.warn('W_META_IGNORED', `"${width === undefined ? 'height' : 'width'}" without "${width === undefined ? 'width' : 'height'}" says no shape of the page, so it is ignored; the deck is ${meta.size}`, { file: namedIn ?? file, line, hint: 'give both, as reveal.js takes them (width: 1024, height: 768 is 4:3), or size: 4:3' });
-  }
-  return meta;
 }
 
 /**

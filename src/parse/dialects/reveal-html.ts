@@ -14,7 +14,8 @@ import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
 import { isKnownRevealSeparator, markBlankLineSeparators, readBlankLineSeparator, readSeparatorLine } from './reveal-separators.js';
-import { LANGUAGE_TAG, type DeckText, type MetaSource } from '../parse-meta.js';
+import type { DeckText, MetaSource } from '../parse-meta.js';
+import { LANGUAGE_TAG } from '../meta-schema.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 import { attributeOf as attribute, classesOf as classes, isElement as element } from '../html-nodes.js';
 

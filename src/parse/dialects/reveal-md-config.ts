@@ -9,6 +9,7 @@ import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
 import { settleTheme } from '../settle-theme.js';
 import { typesetPlain } from '../typeset-text.js';
 import { applyPeerKey } from './front-matter.js';
+import { applyFromFile } from '../key-source.js';
 import { peerKeyOwner, possessive } from './peer-keys.js';
 
 /** reveal-md's options for its server, its static site and its PDF, which say nothing of how a deck looks or is cut. */
@@ -51,6 +52,9 @@ function applyOption({ key, value, line }: ConfigFile['options'][number], file: 
   if (SERVER_ONLY.has(key)) return;
   if (key === 'theme' && typeof value === 'string' && value.trim() !== '') {
     meta.theme = value.trim();
+    // Named by this file, at its line, for a message about it later (a theme file that cannot be read), unless the front matter names its own.
+    meta.keyLines.theme = line;
+    (meta.keyFiles ??= {}).theme = file.path;
     // Settled here, at this file's line: the front matter's own theme, if it names one, is settled again at its own.
     settleTheme(meta, at, bag, themeSheets);
     return;
@@ -66,17 +70,9 @@ function applyOption({ key, value, line }: ConfigFile['options'][number], file: 
   bag.warn('W_META_IGNORED', `${possessive('reveal-md')} option "${key}" in reveal-md.json ${what}`, { ...at, hint: 'remove it, or keep it for the deck to stay usable in reveal-md' });
 }
 
-/**
- * Applies an option as the front matter's key of that name (applyPeerKey), and names at `file` what it starts that is
- * reported later: a page size with one side alone, a style sheet (read by the load stage) that cannot be read.
- */
+/** Applies an option as the front matter's key of that name (applyPeerKey), naming `file` as the source of what it sets (applyFromFile). */
 function applyNamedIn(key: string, value: unknown, meta: BriefingMeta, line: number, file: SourceFile): boolean | string[] {
-  const sheets = meta.styleSheets?.length ?? 0;
-  const page = meta.revealPage;
-  const applied = applyPeerKey(key, value, meta, line);
-  if (meta.revealPage && !page) meta.revealPage.file = file.path;
-  for (const sheet of meta.styleSheets?.slice(sheets) ?? []) sheet.namedIn = file.path;
-  return applied;
+  return applyFromFile(meta, file.path, () => applyPeerKey(key, value, meta, line));
 }
 
 /** A configuration file's top-level options; none, with a warning at its line, when it is not a map that parses. */
