@@ -3226,8 +3226,8 @@ describe("Quarto's project files", () => {
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
   });
 
-  it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file) is named at its line in that file, not in the deck", async () => {
-    const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', ''].join('\n');
+  it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file, a picture in its footer) is named at its line in that file, not in the deck", async () => {
+    const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', 'footer: "Team ![logo](logo.png)"', ''].join('\n');
     const deck = ['---', 'title: Deck', '---', '', '## One', '', 'Text', ''].join('\n');
     const dir = writeBriefing({ '_quarto.yml': project, 'custom.scss': '/*-- scss:rules --*/\n.reveal h2 { letter-spacing: 3px; }\n', 'deck.qmd': deck }, 'quarto-project-names');
     const built = await buildDeck(path.join(dir, 'deck.qmd'));
@@ -3236,8 +3236,10 @@ describe("Quarto's project files", () => {
     expect(built.deck.html).toMatch(/letter-spacing: ?3px/);
     expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message.split(/ \(|;/)[0]}`)).toEqual([
       '_quarto.yml:5: the bibliography refs.bib could not be read',
+      '_quarto.yml:7: a picture in a header or footer was left out: they show text only',
       '_quarto.yml:1: image not found: missing.png',
     ]);
+    expect(built.briefing.meta.footerText).toBe('Team');
     // A theme file it names that is not there is named at its line too.
     rmSync(path.join(dir, 'custom.scss'));
     const missing = await buildDeck(path.join(dir, 'deck.qmd'));

@@ -39,7 +39,12 @@ export function createChromeText(markdown: { renderInline(file: SourceFile, line
  * Makes the title, subtitle, author, date, header and footer plain text, as read from `chromeSource` (the metadata's
  * file, or the first Markdown file for a deck whose settings stand in its body); `fallbackLine` is the metadata's line.
  */
-export function settleChromeText(meta: BriefingMeta, chromeSource: SourceFile | undefined, fallbackLine: number, chromeText: ChromeText, bag: DiagnosticBag): void {
+export function settleChromeText(meta: BriefingMeta, chromeSource: SourceFile | undefined, fallbackLine: number, chromeText: ChromeText, bag: DiagnosticBag, projectFiles: readonly SourceFile[] = []): void {
+  /** Where a field was set: its line in the deck's metadata, or in a project file beside the deck that set it (key-source.ts). */
+  const sourceOf = (key: string, deck: SourceFile) => {
+    const at = findKeySource(meta, key, { file: deck.path, line: fallbackLine });
+    return { file: projectFiles.find((f) => f.path === at.file) ?? deck, line: at.line };
+  };
   // Quarto's shortcodes in the title and its kin, header and footer too (`title: "… {{< fa github >}}"`), read as in a line, never shown as written.
   // `{{< meta author >}}` is read once every field has lost its own shortcodes, so it never brings one in.
   for (const keepMeta of [true, false]) {
@@ -53,10 +58,14 @@ export function settleChromeText(meta: BriefingMeta, chromeSource: SourceFile | 
   // the title slide, the page's title and the footer show them. Not with math, which has no plain text.
   for (const key of writtenForPandoc(meta.peerTools) && chromeSource ? (['title', 'subtitle', 'author', 'date'] as const) : []) {
     const text = meta[key];
-    if (text && /[[*_`\\~^]/.test(text) && !text.includes('$')) meta[key] = chromeText(chromeSource!, meta.keyLines[key] ?? fallbackLine, text, `a picture in the ${key} was left out: it shows text only`);
+    if (!text || !/[[*_`\\~^]/.test(text) || text.includes('$')) continue;
+    const at = sourceOf(key, chromeSource!);
+    meta[key] = chromeText(at.file, at.line, text, `a picture in the ${key} was left out: it shows text only`);
   }
   for (const key of ['headerText', 'footerText'] as const) {
     const text = meta[key];
-    if (text && chromeSource) meta[key] = chromeText(chromeSource, meta.keyLines[key === 'headerText' ? 'header' : 'footer'] ?? fallbackLine, text);
+    if (!text || !chromeSource) continue;
+    const at = sourceOf(key === 'headerText' ? 'header' : 'footer', chromeSource);
+    meta[key] = chromeText(at.file, at.line, text);
   }
 }

@@ -225,7 +225,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations, elementClasses);
   // The title, header and footer as plain text (chrome-text.ts); Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeText = createChromeText(markdown, bag);
-  settleChromeText(meta, metaSource?.file ?? bodies[0]?.file, location.line, chromeText, bag);
+  settleChromeText(meta, metaSource?.file ?? bodies[0]?.file, location.line, chromeText, bag, loaded.projectMetaFiles);
   const slides: Slide[] = [];
   const sections: Section[] = [];
   const push = (slide: Omit<Slide, 'number'>) => {
