@@ -778,6 +778,9 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
       ['W_REMOTE_IMAGE', 3, 'remote background image "https://example.com/hero.svg" was left out: a deck carries every picture it shows, and works offline'],
       ['W_IMAGE_MISSING', 14, 'image not found: gone.png; it was left out'],
     ]);
+    // Written after another directive of the first slide's look (`_class: lead`), the picture is still named at its own line.
+    const after = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '_class: lead', "backgroundImage: url('https://example.com/hero.svg')", '---', '', '# One', '', '---', '', '# Two', ''].join('\n') }, 'marp-front-remote-after'), 'deck.md'));
+    expect(after.warnings.map((w) => [w.code, w.line])).toEqual([['W_REMOTE_IMAGE', 4]]);
   });
 
   it('a picture with no path in a Marp deck is left out with a warning at its line, its alt text in its place (in a deck of briefdeck\'s own it is an error)', async () => {

@@ -176,6 +176,8 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   const setHere: MarpCarried = {};
   // The look is written at the line of the slide's first look directive, or else at the slide's first line (`firstLine`).
   let lookLine: number | undefined;
+  // The picture is named at its own directive, which may come after another look directive (`_class: lead`, then `backgroundImage:`).
+  let pictureAt: { number: number; file: SourceFile } | undefined;
   const first = carried.firstSlide ?? [];
   delete carried.firstSlide;
   for (const directive of [...first, ...directives]) {
@@ -217,7 +219,8 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
         else {
           lookLine ??= directive.line;
           into.backgroundImage = url;
-          if (!scope) carried.backgroundImageAt = { number: directive.line, file: directive.file ?? start.file };
+          pictureAt = { number: directive.line, file: directive.file ?? start.file };
+          if (!scope) carried.backgroundImageAt = pictureAt;
         }
         break;
       }
@@ -261,7 +264,10 @@ export function applyMarpLook(body: Line[], directives: { text: string; line: nu
   if (color) looks.push(at(`<!-- .slide: data-color="${color.replace(/"/g, '')}" -->`));
   if (transition) looks.push(at(`<!-- .slide: data-transition="${transition}" -->`));
   // A picture goes where every slide picture goes: confined to the briefing folder, and left out when remote or missing.
-  const picture = (text: string) => (own.backgroundImage === undefined && setHere.backgroundImage === undefined && carried.backgroundImageAt ? { text, ...carried.backgroundImageAt } : at(text));
+  const picture = (text: string) => {
+    const named = own.backgroundImage !== undefined || setHere.backgroundImage !== undefined ? pictureAt : carried.backgroundImageAt;
+    return named ? { text, ...named } : at(text);
+  };
   if (backgroundImage) looks.push(picture(`<!-- .slide: data-background-${isSafeGradient(backgroundImage) ? 'gradient' : 'image'}="${backgroundImage.replace(/"/g, '')}" -->`));
   if (backgroundImage && backgroundSize) looks.push(at(`<!-- .slide: data-background-size="${backgroundSize}" -->`));
   if (backgroundImage && backgroundPosition) looks.push(at(`<!-- .slide: data-background-position="${backgroundPosition}" -->`));
