@@ -33,11 +33,6 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 /** The longest talk `duration` may give, in minutes: a day. */
 const MAX_DURATION_MINUTES = 24 * 60;
 
-/** Whether `key` is one of briefdeck's own metadata keys. */
-export function isSchemaKey(key: string): boolean {
-  return Object.hasOwn(META_SCHEMA, key);
-}
-
 /**
  * Sets one of briefdeck's own keys from its value (`data()`: the value as plain data, for a list of authors); false when
  * the value is not of the key's type. A value of the type but out of range is `refuse`d with why, and is not set.

@@ -44,8 +44,7 @@ function applyProjectFile(file: SourceFile, own: ReturnType<typeof readKeys>, me
     let applied: boolean | string[];
     if (key === 'format') {
       // Another format's options (`format: html:`) never reach a deck, nor those the deck sets itself.
-      const reveal = readRevealOptions(pair.value);
-      if (reveal === undefined) continue;
+      if (readRevealOptions(pair.value) === undefined) continue;
       const options = Object.entries(revealOptionsOf(value)).filter(([option]) => !own.revealOptions.has(option));
       if (options.length === 0) continue;
       applied = applyFromFile(meta, file.path, () => applyPeerKey('format', { revealjs: Object.fromEntries(options) }, meta, line));
