@@ -3229,19 +3229,24 @@ describe("Quarto's project files", () => {
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
   });
 
-  it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file, a picture in its footer) is named at its line in that file, not in the deck", async () => {
-    const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', 'footer: "Team ![logo](logo.png)"', ''].join('\n');
+  it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file, a picture in its footer or on the title slide, a script in the head) is named at its line in that file, not in the deck", async () => {
+    const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', 'footer: "Team ![logo](logo.png)"', 'title-slide-attributes:', '  data-background-image: https://example.com/bg.png', 'include-in-header:', '  text: "<style>.reveal h1 { word-spacing: 5px; }</style><script>window.x = 1</script>"', ''].join('\n');
     const deck = ['---', 'title: Deck', '---', '', '## One', '', 'Text', ''].join('\n');
     const dir = writeBriefing({ '_quarto.yml': project, 'custom.scss': '/*-- scss:rules --*/\n.reveal h2 { letter-spacing: 3px; }\n', 'deck.qmd': deck }, 'quarto-project-names');
     const built = await buildDeck(path.join(dir, 'deck.qmd'));
     expect([built.briefing.meta.theme, built.briefing.meta.lang]).toEqual(['simple', 'de-DE']);
     expect(built.deck.html).toMatch(/<html lang="de-DE"/);
     expect(built.deck.html).toMatch(/letter-spacing: ?3px/);
-    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message.split(/ \(|;/)[0]}`)).toEqual([
+    // Each at its line in _quarto.yml, in whatever order the stages that read them report them.
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message.split(/ \(|;/)[0]}`).sort()).toEqual([
+      '_quarto.yml:10: what include-in-header puts in the page besides its <style>',
+      '_quarto.yml:1: image not found: missing.png',
       '_quarto.yml:5: the bibliography refs.bib could not be read',
       '_quarto.yml:7: a picture in a header or footer was left out: they show text only',
-      '_quarto.yml:1: image not found: missing.png',
+      '_quarto.yml:8: remote background image "https://example.com/bg.png" was left out: a deck carries every picture it shows, and works offline',
     ]);
+    expect(built.deck.html).toMatch(/word-spacing: ?5px/);
+    expect(built.deck.html).not.toMatch(/example\.com|window\.x/);
     expect(built.briefing.meta.footerText).toBe('Team');
     // A theme file it names that is not there is named at its line too.
     rmSync(path.join(dir, 'custom.scss'));

@@ -51,7 +51,7 @@ export interface BriefingMeta {
   /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
   firstSlideKeys?: { text: string; line: number }[];
   /** Quarto's `title-slide-attributes`: the title slide's background colour (a safe one) and picture, as written. */
-  titleSlideLook?: { backgroundColor?: string; backgroundImage?: string; line: number };
+  titleSlideLook?: { backgroundColor?: string; backgroundImage?: string; line: number; /** The file that sets it, when not the metadata's (_quarto.yml). */ file?: string };
   /** Pandoc's and Quarto's citations: the references the deck names, and how it lists them. */
   citations?: DeckCitations;
   /** Slidev's `mdc: true` (`comark: true`): the deck is written in MDC's syntax too (parse/dialects/mdc.ts). */

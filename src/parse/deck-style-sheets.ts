@@ -33,14 +33,19 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
   /** Quarto's theme files, and where the first stands. */
   const themeFiles: SourceFile[] = [];
   let themeAt = { index: 0, line: 1 };
-  const readHead = (html: string, line: number, file: SourceFile, includedBy: string, at: number) => {
+  /**
+   * Reads the styles of HTML for the head, whose text starts at `line` of `source`, and names at `named` (the line naming
+   * it, in `named.file` when a project file beside the deck holds that line) what it held besides.
+   */
+  const readHead = (html: string, line: number, source: { path: string; relPath: string }, includedBy: string, named: { line: number; file?: string }) => {
     const head = readHeadStyles(html);
-    for (const style of head.styles) styles.push({ css: style.css, line: line + style.linesBefore, file: file.path, relPath: file.relPath });
-    if (head.leftOut) warn(at, `what ${includedBy} puts in the page besides its <style> (a script, a link, LaTeX) was left out`, 'a deck runs and fetches nothing; only the styles it writes are read');
+    for (const style of head.styles) styles.push({ css: style.css, line: line + style.linesBefore, file: source.path, relPath: source.relPath });
+    if (head.leftOut) warn(named.line, `what ${includedBy} puts in the page besides its <style> (a script, a link, LaTeX) was left out`, 'a deck runs and fetches nothing; only the styles it writes are read', named.file);
   };
   for (const sheet of sheets) {
     if (sheet.path === undefined) {
-      readHead(sheet.text ?? '', sheet.line, holder, sheet.includedBy ?? 'header-includes', sheet.line);
+      // Written in the metadata, or in a project file beside the deck (in the deck's folder, so its paths read as the deck's).
+      readHead(sheet.text ?? '', sheet.line, { path: sheet.namedIn ?? holder.path, relPath: holder.relPath }, sheet.includedBy ?? 'header-includes', { line: sheet.line, file: sheet.namedIn });
       continue;
     }
     const what = sheet.includedBy ? `the file ${sheet.path} that ${sheet.includedBy} names` : `the ${isQuartoThemeFile(sheet.path) ? 'theme file' : 'style sheet'} ${sheet.path}`;
@@ -51,7 +56,7 @@ export function readStyleSheets(sheets: NonNullable<BriefingMeta['styleSheets']>
     const relPath = resolveIncludePath(holder.relPath, sheet.path);
     const read = relPath === null ? undefined : metadataFiles.find((f) => f.relPath === relPath);
     if (!read?.file) warn(sheet.line, `${what} was left out: ${read?.problem ?? 'it is not in the briefing folder'}`, undefined, sheet.namedIn);
-    else if (sheet.includedBy) readHead(read.file.text, 1, read.file, sheet.includedBy, sheet.line);
+    else if (sheet.includedBy) readHead(read.file.text, 1, read.file, sheet.includedBy, { line: sheet.line, file: sheet.namedIn });
     else if (isQuartoThemeFile(read.file.relPath)) {
       // Quarto's theme files are compiled together, as Quarto compiles them, in the place of the first.
       if (themeFiles.length === 0) themeAt = { index: styles.length, line: sheet.line };

@@ -48,7 +48,7 @@ export function generateMetaSlides(c: MetaSlidesContext): void {
     // Quarto's `title-slide-attributes`: the title slide's own background, its picture confined and inlined like any.
     const own = meta.titleSlideLook;
     if (own && metaSource) {
-      const where = { file: metaSource.file.path, line: own.line };
+      const where = { file: own.file ?? metaSource.file.path, line: own.line };
       const relPath = own.backgroundImage === undefined ? null : resolveImagePath(own.backgroundImage, metaSource.file, where, c.bag, 'background image', 'leave out', readRootedPathsIn(meta.peerTools, metaSource.file.path));
       title.look = own.backgroundColor === undefined ? {} : { backgroundColor: own.backgroundColor };
       if (relPath !== null) {

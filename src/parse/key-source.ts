@@ -10,14 +10,17 @@ export function findKeySource(meta: BriefingMeta, key: string, fallback: { file:
 
 /**
  * Runs `apply`, which sets metadata from a file other than the deck's, and names that file as the source of whatever it
- * set that is reported later: the keys whose lines it recorded, the style sheets it named, the page size it gave.
+ * set that is reported later: the keys whose lines it recorded, the style sheets it named, the page size it gave, the
+ * title slide's look, the references.
  */
 export function applyFromFile<T>(meta: BriefingMeta, file: string, apply: () => T): T {
   const lines = { ...meta.keyLines };
   const sheets = meta.styleSheets?.length ?? 0;
   const page = meta.revealPage;
   const citations = meta.citations;
+  const titleSlide = meta.titleSlideLook;
   const result = apply();
+  if (meta.titleSlideLook && meta.titleSlideLook !== titleSlide) meta.titleSlideLook.file = file;
   // The references it names (a `bibliography:`) are reported, if they cannot be read, at its line in it.
   if (meta.citations && !citations) (meta.keyFiles ??= {}).citations = file;
   for (const [key, line] of Object.entries(meta.keyLines)) if (lines[key] !== line) (meta.keyFiles ??= {})[key] = file;
