@@ -25,7 +25,6 @@ export interface MetaSource {
   firstLine: number;
 }
 
-
 /**
  * A single file's deck as its reader gives it to the parse: its metadata, its Markdown, the line it starts on, and,
  * from a reader that writes Markdown out of another form (a reveal.js page, a notebook), the line in the file of each
@@ -38,8 +37,6 @@ export interface DeckText {
   lineNumbers?: number[];
   tools?: string[];
 }
-
-
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */
 export function parseMeta(source: MetaSource | undefined, fallbackFile: string, bag: DiagnosticBag, knownTools: readonly string[] = [], toolsOfBody?: (keyOfNoTool?: boolean) => readonly string[], themeSheets?: ReadonlyMap<string, ThemeSheet>, beneath?: (meta: BriefingMeta) => void): { meta: BriefingMeta; location: SourceLocation } {
