@@ -1,8 +1,11 @@
 // Slidev's `<Link to="…">` to another slide, a page's number or a slide's `routeAlias`: read wherever it stands, as a link
 // that slide-anchors.ts points at the slide.
 
-/** Slidev's `<Link … to="…" …>`, its `to` anywhere among its attributes: where it goes, a page's number or a slide's `routeAlias`, bound (`:to`) or not. */
-const LINK_TAG = /<Link\b((?:\s+[^\s<>=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*)\s*(\/?)>(?:([^<>]*)<\/Link>)?/gu;
+/**
+ * Slidev's `<Link … to="…" …>`, its `to` anywhere among its attributes: where it goes, a page's number or a slide's `routeAlias`, bound (`:to`) or not.
+ * No attribute's name holds a `/`, so the one that closes the tag is never read as one, written after a space (`<Link to="2" />`) or not.
+ */
+const LINK_TAG = /<Link\b((?:\s+[^\s<>=/]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*)\s*(\/?)>(?:([^<>]*)<\/Link>)?/gu;
 const LINK_TARGET = /\s:?to\s*=\s*(["'])([\p{L}\p{N}_.:-]{1,100})\1/u;
 const LINK_TITLE = /\stitle\s*=\s*(["'])([^"'<>]*)\1/;
 
