@@ -4338,7 +4338,7 @@ describe("iA Presenter's decks", () => {
 });
 
 describe("Slidev's <arrow>", () => {
-  it('is drawn in a Slidev deck (its starter deck draws one), a picture placed over the slide that steps in at its click; one whose points are no numbers is named and left out; v-drag places its content and v-drag-arrow draws; elsewhere it is raw HTML, cleaned', async () => {
+  it('is drawn in a Slidev deck (its starter deck draws one), a picture placed over the slide that steps in at its click; one whose points are no numbers is named and left out; v-drag places its content and v-drag-arrow draws, named as Vue components (VDrag, VDragArrow) too; elsewhere it is raw HTML, cleaned', async () => {
     const line = '<arrow v-click="3" x1="400" y1="420" x2="230" y2="330" color="#564" width="3" arrowSize="1" />';
     const slidev = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: default', '---', '', '# Code', '', 'Text', '', line, '', '<Arrow x1="a" y1="1" x2="2" y2="3" />', ''].join('\n') }, 'slidev-arrow'), 'deck.md'));
     expect(slidev.briefing.slides[0]!.bodyHtml).toMatch(/^<p>Text<\/p>\n<div class="drawn-arrow fragment" data-fragment-index="3" style="position:absolute;left:284\.73px;top:415\.35px;width:253\.39px;height:148\.9px"><img src="briefdeck-asset:0" alt=""\s?\/?><\/div>/);
@@ -4355,6 +4355,12 @@ describe("Slidev's <arrow>", () => {
       "7: Slidev's v-drag rotation is not drawn; its content stands upright where it is placed",
       '13: component <v-drag> (Slidev, Vue) is not supported and was left out; what it wraps shows without it',
     ]);
+    // Vue takes them by their components' names too: <VDrag> and <VDragArrow> place and draw as <v-drag> and <v-drag-arrow> do.
+    const named = (drag: string, arrow: string) => ['---', 'theme: default', '---', '', '# Drag', '', `<${drag} pos="10,10,20,20">`, '  Placed', `</${drag}>`, '', `<${arrow} pos="67,452,253,46" />`, ''].join('\n');
+    const [pascal, kebab] = await Promise.all([named('VDrag', 'VDragArrow'), named('v-drag', 'v-drag-arrow')].map((text, i) => buildDeck(path.join(writeBriefing({ 'deck.md': text }, `slidev-drag-named-${i}`), 'deck.md'))));
+    expect(pascal!.briefing.slides[0]!.bodyHtml).toBe(kebab!.briefing.slides[0]!.bodyHtml);
+    expect(pascal!.briefing.slides[0]!.bodyHtml).toMatch(/^<div style="position:absolute;[^"]*">\s*Placed\s*<\/div><div class="drawn-arrow"/);
+    expect(pascal!.warnings.filter((w) => w.code !== 'W_META_IGNORED')).toEqual([]);
     // A deck of briefdeck's own (no v-click to make it Slidev's).
     const own = await buildDeck(path.join(writeBriefing({ 'deck.md': ['## Code', '', line.replace(' v-click="3"', ''), ''].join('\n') }, 'own-arrow'), 'deck.md'));
     expect([own.briefing.meta.peerTools, own.warnings.map((w) => w.code)]).toEqual([[], ['W_RAW_HTML']]);

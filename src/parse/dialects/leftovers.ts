@@ -172,19 +172,20 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   const embedded = readEmbedLink(line);
   if (embedded) return embedded;
   // Slidev's `<Arrow>` (and its starter deck's `<arrow>`, and `<v-drag-arrow>`), drawn over the slide where its points say,
-  // and `<v-drag pos="…">`'s content placed there (slidev-placed.ts).
-  const placed = state.slidev ? /^[ \t]*<([Aa]rrow|v-drag-arrow|v-drag)\b([^<>]*?)(\/?)>(?:[ \t]*<\/\1>)?[ \t]*$/.exec(line) : null;
+  // and `<v-drag pos="…">`'s content placed there (slidev-placed.ts); Vue takes the last two by their components' names too (`<VDragArrow>`, `<VDrag>`).
+  const placed = state.slidev ? /^[ \t]*<([Aa]rrow|v-drag-arrow|v-drag|VDragArrow|VDrag)\b([^<>]*?)(\/?)>(?:[ \t]*<\/\1>)?[ \t]*$/.exec(line) : null;
+  const placedTag = placed?.[1] === 'VDragArrow' ? 'v-drag-arrow' : placed?.[1] === 'VDrag' ? 'v-drag' : placed?.[1];
   const canvas = { slideWidth: state.slideWidth ?? 1280, dark: state.dark === true };
-  const drawn = !placed ? undefined : placed[1] === 'v-drag-arrow' ? drawSlidevDragArrow(placed[2]!, canvas) : placed[1] === 'v-drag' ? undefined : drawSlidevArrow(placed[2]!, canvas);
+  const drawn = !placed ? undefined : placedTag === 'v-drag-arrow' ? drawSlidevDragArrow(placed[2]!, canvas) : placedTag === 'v-drag' ? undefined : drawSlidevArrow(placed[2]!, canvas);
   if (drawn) return { text: drawn };
-  const dragged = placed?.[1] === 'v-drag' && placed[3] === '' ? placeSlidevDrag(placed[2]!, canvas.slideWidth) : undefined;
+  const dragged = placedTag === 'v-drag' && placed![3] === '' ? placeSlidevDrag(placed![2]!, canvas.slideWidth) : undefined;
   if (dragged) {
     // Closed on its own line (`<v-drag pos="…"></v-drag>`), its box closes there; else at its closing tag.
-    const closed = /<\/v-drag>[ \t]*$/.test(line);
+    const closed = /<\/(?:v-drag|VDrag)>[ \t]*$/.test(line);
     if (!closed) (state.drags ??= []).push(true);
     return { text: `${dragged.html}${closed ? '</div>' : ''}`, ...(dragged.rotated ? { warning: "Slidev's v-drag rotation is not drawn; its content stands upright where it is placed" } : {}) };
   }
-  if (state.drags?.length && /^[ \t]*<\/v-drag>[ \t]*$/.test(line)) return (state.drags.pop(), { text: '</div>' });
+  if (state.drags?.length && /^[ \t]*<\/(?:v-drag|VDrag)>[ \t]*$/.test(line)) return (state.drags.pop(), { text: '</div>' });
   // Slidev's `<Transform :scale="0.8">`: its content at that scale, as CSS's zoom sizes it (a transform is no style a slide may set).
   const transform = state.slidev ? /^[ \t]*<Transform\b([^<>]*)>[ \t]*$/.exec(line) : null;
   if (transform) {
