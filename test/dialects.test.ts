@@ -3254,6 +3254,14 @@ describe("Quarto's project files", () => {
     expect(missing.warnings.map((w) => `${path.basename(w.file!)}:${w.line}`)).toContain('_quarto.yml:4');
   });
 
+  it("a key the deck's front matter sets after a project file set it is the deck's, and named at its line in the deck", async () => {
+    const project = ['project:', '  type: default', 'format:', '  revealjs:', '    footer: "Project ![p](p.png)"', ''].join('\n');
+    const deck = ['---', 'title: T', 'format: revealjs', 'footer: "Deck ![d](d.png)"', '---', '', '## One', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ '_quarto.yml': project, 'deck.qmd': deck }, 'quarto-project-footer'), 'deck.qmd'));
+    expect(built.briefing.meta.footerText).toBe('Deck');
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(['deck.qmd:4: a picture in a header or footer was left out: they show text only']);
+  });
+
   it("reveal-md.json's theme, as a file's path, is named at its line in reveal-md.json when it cannot be read", async () => {
     const dir = writeBriefing({ 'reveal-md.json': '{\n  "separator": "^---$",\n  "theme": "../outside.css"\n}\n', 'talk.md': '# One\n\nText\n' }, 'reveal-md-theme-path');
     const error = (await buildDeck(path.join(dir, 'talk.md')).catch((e: unknown) => e)) as BriefdeckError;

@@ -28,3 +28,12 @@ export function applyFromFile<T>(meta: BriefingMeta, file: string, apply: () => 
   if (meta.revealPage && meta.revealPage !== page) meta.revealPage.file = file;
   return result;
 }
+
+/** Runs `apply`, which sets metadata from the deck's own front matter: a key whose line it records is the deck's again, whichever file set it before. */
+export function applyFromDeck<T>(meta: BriefingMeta, apply: () => T): T {
+  if (!meta.keyFiles) return apply();
+  const lines = { ...meta.keyLines };
+  const result = apply();
+  for (const [key, line] of Object.entries(meta.keyLines)) if (lines[key] !== line) delete meta.keyFiles[key];
+  return result;
+}

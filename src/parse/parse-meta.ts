@@ -13,7 +13,7 @@ import { type BriefingMeta, type SourceFile, type SourceLocation, type ThemeShee
 import { writtenForAnotherTool, writtenForPandoc } from '../written-for.js';
 import { namesUnknownTheme, settleTheme } from './settle-theme.js';
 import { settleRevealPage } from './settle-reveal-page.js';
-import { findKeySource } from './key-source.js';
+import { applyFromDeck, findKeySource } from './key-source.js';
 import { LANGUAGE_TAG, META_SCHEMA, setSchemaValue } from './meta-schema.js';
 
 /** A metadata block as found in the source, before validation. */
@@ -150,7 +150,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
       } else if (owner === undefined) {
         bag.error('E_META', `unknown metadata key "${key}"`, { ...at, hint: hintWithSuggestion(key, Object.keys(META_SCHEMA), 'keys') });
       } else {
-        warnPeerKeyLeftOut(bag, key, owner, applyPeerKey(key, plainData(pair.value), meta, at.line), at);
+        warnPeerKeyLeftOut(bag, key, owner, applyFromDeck(meta, () => applyPeerKey(key, plainData(pair.value), meta, at.line)), at);
       }
       continue;
     }
