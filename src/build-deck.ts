@@ -23,6 +23,7 @@ import { readDrawnCharts, storeDrawnCharts } from './charts/chart-cache.js';
 import { readThemePalette } from './export/theme-palette.js';
 import { buildDay, lastModifiedDay } from './document-date.js';
 import { findKeySource } from './parse/key-source.js';
+import { listReadFiles } from './load/list-read-files.js';
 
 /** What a build needs besides the input path. */
 export interface BuildOptions {
@@ -49,6 +50,8 @@ export interface BuiltDeck {
   warnings: Diagnostic[];
   /** Base name for default output files. */
   name: string;
+  /** The absolute paths of every file the build read, which no output may replace. */
+  readFiles: string[];
 }
 
 /** A briefing's model with everything it references, read and checked, before any rendering. */
@@ -65,6 +68,8 @@ export interface LoadedModel {
   themeSource: { file: string; line: number };
   /** The briefing folder, for templates. */
   root: string;
+  /** The absolute paths of every file the build read (list-read-files.ts), which no output may replace. */
+  readFiles: string[];
   singleFile: boolean;
   name: string;
   /** The deck's templates: the built-in ones, or the briefing's own where it has them. */
@@ -107,7 +112,7 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const custom = await readThemeFile(briefing, loaded.root, themeSource, bag);
   // A deck for another tool whose theme file is not there keeps briefdeck's theme, as its pictures not there are left out.
   const settled = custom === null ? { ...briefing, meta: { ...briefing.meta, theme: 'briefing' } } : briefing;
-  return { briefing: settled, assets, chartData, customThemeFile: custom?.file, customThemeCss: custom?.css, themeSource, root: loaded.root, singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings, ...(job.rendered ? { renderedAhead: job.rendered } : {}) };
+  return { briefing: settled, assets, chartData, customThemeFile: custom?.file, customThemeCss: custom?.css, themeSource, root: loaded.root, readFiles: listReadFiles(loaded, settled, cwd), singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings, ...(job.rendered ? { renderedAhead: job.rendered } : {}) };
 }
 
 /**
@@ -157,7 +162,7 @@ export async function buildDeck(input: string, options: BuildOptions = {}): Prom
   if (drawnCharts && drawnCharts.length > 0) storeDrawnCharts(briefing.charts, model.chartData, drawnCharts);
   const deck = await bundleDeck(rendered!, { devClient: options.devClient, root: model.root, themeSource: model.themeSource });
   bag.addAll(lintBudgets(briefing, assets, deck.bytes.total, options.budgets));
-  return { briefing, assets, deck, warnings: bag.warnings, name: model.name };
+  return { briefing, assets, deck, warnings: bag.warnings, name: model.name, readFiles: model.readFiles };
 }
 
 /** The default output path: `dist/<name>.<ext>` under the working directory. */

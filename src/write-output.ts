@@ -74,19 +74,26 @@ function refuseSpecialTarget(target: string): void {
 }
 
 /**
- * Refuses an output path that is the file the deck is read from: a reveal.js page built to itself
- * (`briefdeck build index.html -o index.html`), or a built deck read back to its default path,
- * would be replaced by what was made of it.
+ * Refuses an output path that is the file the deck is read from, or any other file the build read (`readFiles`: a
+ * picture of its slides, a style sheet, an included file): a reveal.js page built to itself (`briefdeck build
+ * index.html -o index.html`), or a picture the deck shows, would be replaced by what was made of it.
  */
-export function refuseSourceAsTarget(target: string, source: string): void {
+export function refuseSourceAsTarget(target: string, source: string, readFiles: readonly string[] = []): void {
   let written;
-  let read;
   try {
     written = statSync(target);
-    read = statSync(source);
   } catch {
-    return; // A new path, or a source that is gone: nothing read is overwritten.
+    return; // A new path: nothing read is overwritten.
   }
-  if (written.dev !== read.dev || written.ino !== read.ino) return;
-  throw failure('E_WRITE', `cannot write ${target}: it is the file the deck is built from`, { file: target, hint: 'choose another path with -o, such as dist/deck.html' });
+  const same = (file: string) => {
+    try {
+      const read = statSync(file);
+      return read.dev === written.dev && read.ino === written.ino;
+    } catch {
+      return false; // A source that is gone.
+    }
+  };
+  const hint = 'choose another path with -o, such as dist/deck.html';
+  if (same(source)) throw failure('E_WRITE', `cannot write ${target}: it is the file the deck is built from`, { file: target, hint });
+  if (readFiles.some(same)) throw failure('E_WRITE', `cannot write ${target}: it is a file the deck reads, which the output would replace`, { file: target, hint });
 }

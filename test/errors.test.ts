@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError, DiagnosticBag, formatDiagnosticReport } from '../src/errors.js';
-import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
+import { FIXTURES, TINY_PNG, copyToTemp, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 interface Expected {
   input: string;
@@ -59,6 +59,19 @@ describe('broken briefings', () => {
       expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(page);
       expect(readdirSync(dir)).toEqual(['index.html']);
     }
+  });
+
+  it('never writes over another file the deck reads: a picture of its slides, its style sheet or a file it includes is an error, and stays as it was', async () => {
+    const dir = writeBriefing({ 'deck.md': '---\ntitle: T\nformat: revealjs\ncss: look.css\n---\n\n## One\n\n![A dot](dot.png)\n\n{{< include part.qmd >}}\n', 'dot.png': TINY_PNG, 'look.css': '.reveal h2 { color: teal; }\n', 'part.qmd': 'Included text.\n' }, 'reads-files');
+    for (const [command, target] of [['build', 'dot.png'], ['pptx', 'look.css'], ['build', 'part.qmd']] as const) {
+      const before = readFileSync(path.join(dir, target));
+      const result = await runCapture([command, 'deck.md', '-o', target], dir);
+      expect(result.code, target).toBe(1);
+      expect(result.err, target).toContain(`${path.join(dir, target)}: error: cannot write ${path.join(dir, target)}: it is a file the deck reads, which the output would replace`);
+      expect(readFileSync(path.join(dir, target)), target).toEqual(before);
+    }
+    // A new file beside them is written as ever.
+    expect((await runCapture(['build', 'deck.md', '-o', 'deck.html'], dir)).code).toBe(0);
   });
 
   it('reports every problem in one run, not just the first', () => {

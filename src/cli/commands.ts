@@ -24,7 +24,7 @@ export async function runBuild(values: Values, inputArg: string | undefined, io:
   const started = performance.now();
   const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values), progress: (line) => io.err(escapeControlCharacters(`build: ${line}`)) });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'html', io.cwd);
-  refuseSourceAsTarget(target, path.resolve(io.cwd, input));
+  refuseSourceAsTarget(target, path.resolve(io.cwd, input), built.readFiles);
   writeFileAtomic(target, built.deck.html);
   reportDiagnostics(built.warnings, io);
   const ms = Math.round(performance.now() - started);
@@ -45,7 +45,7 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   const model = await loadModel(input, { cwd: io.cwd, limits: readLimits(values), progress: (line) => io.err(escapeControlCharacters(`pptx: ${line}`)) });
   reportDiagnostics(model.warnings, io);
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
-  refuseSourceAsTarget(target, path.resolve(io.cwd, input));
+  refuseSourceAsTarget(target, path.resolve(io.cwd, input), model.readFiles);
   const { writePptx } = await exporter;
   io.err(`pptx: placing ${model.briefing.slides.length} slides`);
   const written = await writePptx(model, {
@@ -173,7 +173,7 @@ export async function runPdf(values: Values, inputArg: string | undefined, io: C
   const started = performance.now();
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments), printInParts: !values.notes });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
-  refuseSourceAsTarget(target, path.resolve(io.cwd, inputArg ?? defaultInput(io.cwd)));
+  refuseSourceAsTarget(target, path.resolve(io.cwd, inputArg ?? defaultInput(io.cwd)), built.readFiles);
   const { printPdf } = await exporter;
   const printed = await printPdf(built, {
     browserPath,
