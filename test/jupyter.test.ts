@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
@@ -54,6 +55,25 @@ describe('a Quarto notebook (front matter in its first raw cell)', () => {
     expect(first.bodyHtml).toMatch(/<pre><code class="hljs language-python line-numbers"><span class="code-line"><span class="hljs-built_in">print<\/span>\(<span class="hljs-string">&#x27;shown code&#x27;<\/span>\)<\/span><\/code><\/pre>\s*<pre><code class="hljs">shown code<\/code><\/pre>/);
     expect(briefing.slides[2]!.notes?.markdown).toBe('Quarto notes');
     expect(deck.html).not.toMatch(/never|setup\(\)/);
+  });
+});
+
+describe("RISE's options (the notebook's metadata.rise)", () => {
+  it('set the theme, transition, slide numbers, scrolling, header and footer as a front matter\'s reveal.js options would; what only the live notebook uses passes silently, and another option is named at the line of "rise"', async () => {
+    const cell = (type: string, source: string[]) => ({ cell_type: 'markdown', metadata: { slideshow: { slide_type: type } }, source });
+    const notebook = (rise: unknown, firstCell: object[] = []) =>
+      JSON.stringify({ cells: [...firstCell, cell('slide', ['## One\n', '\n', 'Text']), cell('slide', ['## Two'])], metadata: { kernelspec: { language: 'python' }, rise }, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const rise = { theme: 'sky', transition: 'zoom', slideNumber: false, scroll: true, footer: '<h3>Team talk</h3>', header: '<b>Draft</b>', autolaunch: true, enable_chalkboard: true, start_slideshow_at: 'selected', bogus_option: 1 };
+    const dir = writeBriefing({ 'talk.ipynb': notebook(rise) }, 'rise-options');
+    const built = await buildDeck(path.join(dir, 'talk.ipynb'));
+    const { meta } = built.briefing;
+    expect([meta.theme, meta.transition, meta.pageNumbers, meta.scrollable, meta.headerText, meta.footerText]).toEqual(['sky', 'zoom', false, true, 'Draft', 'Team talk']);
+    const riseLine = readFileSync(path.join(dir, 'talk.ipynb'), 'utf8').split('\n').findIndex((line) => line.includes('"rise"')) + 1;
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([`talk.ipynb:${riseLine}: RISE's option "bogus_option" in the notebook's metadata does nothing in briefdeck, and was left out`]);
+    // A Quarto notebook's own front matter, in its first cell, wins over them.
+    const front = { cell_type: 'raw', metadata: {}, source: ['---\n', 'title: Own\n', 'format:\n', '  revealjs:\n', '    theme: night\n', '---'] };
+    const own = await buildDeck(path.join(writeBriefing({ 'talk.ipynb': notebook({ theme: 'sky' }, [front]) }, 'rise-under-front-matter'), 'talk.ipynb'));
+    expect([own.briefing.meta.title, own.briefing.meta.theme]).toEqual(['Own', 'night']);
   });
 });
 

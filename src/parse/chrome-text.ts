@@ -9,7 +9,7 @@ import { findKeySource } from './key-source.js';
 import { toPlainText } from './plain-text.js';
 import { PEER_SYNTAX_HINT } from './render-markdown.js';
 
-/** Stands in for a picture in a header or footer while its text is made plain. */
+/** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
 const CHROME_PICTURE = '\uE000';
 
 /** A header's, footer's or title's text as plain text, read as inline Markdown at its file and line. */

@@ -59,13 +59,13 @@ import { appendAll } from '../append-all.js';
 import { findKeySource } from './key-source.js';
 import { createChromeText, settleChromeText } from './chrome-text.js';
 
-/** Stands in for a picture in a header or footer until its text is plain: a private-use character no deck writes. */
-
 /** Turns loaded source text into the typed Briefing model; every problem is collected in `bag`. */
 export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Briefing {
   let metaSource: MetaSource | undefined;
   /** Tools a single file's own reader tells the deck was written for (a notebook's slideshow). */
   let bodyTools: string[] = [];
+  /** What a single file's own settings set under its front matter (a notebook's RISE options). */
+  let fileSettings: ((meta: BriefingMeta) => void) | undefined;
   const bodies: { file: SourceFile; text: string; firstLine: number; lineNumbers?: number[] }[] = [];
   // Quarto's includes, Slidev's imports and reveal's Markdown files, read by the load stage, by their path in the briefing folder.
   const includes = new Map((loaded.includedFiles ?? []).map((f) => [f.relPath, f]));
@@ -76,6 +76,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const sections = split.tools === undefined && !HTML_DECK.test(file.path) ? readRevealSectionsBody(file, split.body, split.bodyLine, includes, bag) : null;
     if (sections) Object.assign(split, sections);
     metaSource = split.meta;
+    fileSettings = split.beneath;
     bodyTools = split.tools ?? [];
     bodies.push({ file, text: split.body, firstLine: split.bodyLine, lineNumbers: split.lineNumbers });
   } else if (loaded.metaFile) {
@@ -93,7 +94,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const themeSheets = new Map((loaded.themeSheets ?? []).map((sheet) => [sheet.name, sheet]));
   const revealMd = readRevealMdConfig(loaded.projectMetaFiles ?? [], bag, themeSheets);
   const quarto = readQuartoProject(loaded.projectMetaFiles ?? [], metaSource?.yaml ?? '', bag);
-  const beneath = (meta: BriefingMeta) => (quarto.beneath?.(meta), revealMd.beneath?.(meta));
+  const beneath = (meta: BriefingMeta) => (quarto.beneath?.(meta), revealMd.beneath?.(meta), fileSettings?.(meta));
   const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools], toolsOfBody, themeSheets, beneath);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);

@@ -36,6 +36,8 @@ export interface DeckText {
   bodyLine: number;
   lineNumbers?: number[];
   tools?: string[];
+  /** What the file's own settings set before its front matter does (a notebook's RISE options). */
+  beneath?: (meta: BriefingMeta) => void;
 }
 
 /** Parses and validates briefing metadata; problems go to `bag` with their file and line. */

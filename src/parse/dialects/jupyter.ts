@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { readRiseOptions } from './rise-options.js';
 import type { DiagnosticBag } from '../../errors.js';
 import type { SourceFile } from '../../model.js';
 import { attachmentPictureName, joinNotebookText, notebookPictureFolder, outputPictureName, pickPicture, type NotebookCell } from '../../notebook-pictures.js';
@@ -54,7 +55,7 @@ function createLineFinder(json: string): (text: string) => number | undefined {
 /** Reads a Jupyter notebook into the Markdown its cells stand for; its problems go in `bag`. */
 export function readNotebook(file: SourceFile, bag: DiagnosticBag): DeckText {
   const empty: DeckText = { body: '', bodyLine: 1 };
-  let notebook: { cells?: unknown; nbformat?: unknown; metadata?: { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } } };
+  let notebook: { cells?: unknown; nbformat?: unknown; metadata?: { kernelspec?: { language?: unknown }; language_info?: { name?: unknown }; rise?: unknown } };
   const tooDeep = findExcessiveJsonNesting(file.text);
   if (tooDeep !== undefined) {
     bag.error('E_NOTEBOOK', `the notebook's JSON is nested more than ${MAX_JSON_DEPTH} deep`, { file: file.path, line: tooDeep, hint: 'a notebook Jupyter saved nests a few levels; this one was not written by Jupyter' });
@@ -147,7 +148,9 @@ export function readNotebook(file: SourceFile, bag: DiagnosticBag): DeckText {
   });
   // A notebook is always another tool's deck (a picture it names but does not hold is then a warning, as in any); one made
   // for slides is cut at its slide cells only, like the decks of SEPARATOR_TOOLS, any other at its headings.
-  return { ...(meta ? { meta } : {}), body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers, tools: [slideshow ? 'Jupyter' : 'Jupyter notebook'] };
+  // RISE's options, named at their key's line (the first "rise": of the file, which JSON writes once per object).
+  const rise = readRiseOptions(notebook.metadata?.rise, file, findLine('rise') ?? 1, bag);
+  return { ...(meta ? { meta } : {}), body: lines.join('\n'), bodyLine: lineNumbers[0] ?? 1, lineNumbers, tools: [slideshow ? 'Jupyter' : 'Jupyter notebook'], ...(rise ? { beneath: rise } : {}) };
 }
 
 /** A Markdown cell's lines: its attachments named in the notebook's pictures folder, and a rule drawn (`drawRules`), not cut at, as Jupyter draws it. */
