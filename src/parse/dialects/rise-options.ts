@@ -4,6 +4,7 @@
 // (starting by itself, its chalkboard, its buttons) passes silently, and any other option is named at the line of "rise".
 import type { DiagnosticBag } from '../../errors.js';
 import type { BriefingMeta, SourceFile } from '../../model.js';
+import { applyPeerKey } from './front-matter.js';
 import { applyRevealOptionBlock } from './reveal-option-blocks.js';
 import { PEER_SYNTAX_HINT } from '../render-markdown.js';
 
@@ -30,20 +31,8 @@ export function readRiseOptions(rise: unknown, file: SourceFile, line: number, b
 /** Sets one of RISE's options as reveal.js's of that name in a front matter would be; false when briefdeck reads none of it. */
 function applyRiseOption(key: string, value: unknown, meta: BriefingMeta, line: number): boolean {
   if (Object.hasOwn(REVEAL_NAMES, key)) return applyRevealOptionBlock('slideOptions', { [REVEAL_NAMES[key]!]: value }, meta, line) === true;
-  switch (key) {
-    // A slide taller than the screen scrolls, as Quarto's `scrollable` makes it.
-    case 'scroll':
-      if (typeof value !== 'boolean') return false;
-      meta.scrollable = value;
-      return true;
-    // Text (HTML, which RISE writes into the page) over and under every slide: the deck's header and footer, as plain text.
-    case 'header':
-    case 'footer':
-      if (typeof value !== 'string') return false;
-      meta[key === 'header' ? 'headerText' : 'footerText'] = value.trim();
-      meta.keyLines[key] = line;
-      return true;
-    default:
-      return false;
-  }
+  // A slide taller than the screen scrolls, as Quarto's `scrollable` makes it; the header and footer (HTML, which RISE
+  // writes into the page) are the deck's, as a front matter's, shown as plain text.
+  const asKey = key === 'scroll' ? 'scrollable' : key === 'header' || key === 'footer' ? key : undefined;
+  return asKey !== undefined && applyPeerKey(asKey, value, meta, line) === true;
 }
