@@ -3,6 +3,7 @@ import { DiagnosticBag } from '../errors.js';
 import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey } from './dialects/front-matter.js';
+import { plainData } from './dialects/meta-values.js';
 import { isSharedPeerKey, keysOfPeerTools, peerKeyOwner, possessive } from './dialects/peer-keys.js';
 import { readPresentermThemeName, readPresentermTitle } from './dialects/presenterm.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
@@ -315,11 +316,6 @@ function describeType(type: string): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** A YAML node as the plain data it holds (a scalar's value, a list, a map); null for none. */
-function plainData(node: unknown): unknown {
-  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : null;
 }
 
 /** Warns of another tool's key briefdeck read none of (`applied` false) or part of (the options it left out); nothing when it read all of it. */

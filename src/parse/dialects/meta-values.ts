@@ -4,6 +4,11 @@ import type { BriefingMeta } from '../../model.js';
 import { fillRDates } from './r-dates.js';
 import { formatQuartoDate } from './quarto-dates.js';
 
+/** A YAML node as the plain data it holds (a scalar's value, a list, a map); null for none. An alias stays unread. */
+export function plainData(node: unknown): unknown {
+  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : null;
+}
+
 /** Slidev's `duration: 35min` (also `35m`, `1h`, `1.5h`) as minutes, or undefined when it is not such a string. */
 export function readDurationText(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;

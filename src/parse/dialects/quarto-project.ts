@@ -10,6 +10,7 @@ import type { BriefingMeta, SourceFile } from '../../model.js';
 import { applyFromFile } from '../key-source.js';
 import { LANGUAGE_TAG, setSchemaValue } from '../meta-schema.js';
 import { applyPeerKey } from './front-matter.js';
+import { plainData } from './meta-values.js';
 
 /** Keys that configure the project, its site or its code, never a deck's look or text. */
 const PROJECT_ONLY = new Set(['project', 'website', 'book', 'manuscript', 'profile', 'freeze', 'execute', 'engine', 'jupyter', 'knitr', 'filters', 'lang-dir', 'metadata-files', 'crossref', 'editor', 'brand']);
@@ -40,7 +41,7 @@ function applyProjectFile(file: SourceFile, own: ReturnType<typeof readKeys>, me
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (key === '' || PROJECT_ONLY.has(key) || (key !== 'format' && own.keys.has(key))) continue;
     const line = lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line;
-    const value = plainValue(pair.value);
+    const value = plainData(pair.value);
     let applied: boolean | string[];
     if (key === 'format') {
       // Another format's options (`format: html:`) never reach a deck, nor those the deck sets itself.
@@ -80,11 +81,6 @@ function applyProjectKey(key: string, value: unknown, meta: BriefingMeta, line: 
   if (atTop !== false) return atTop;
   const asOption = applyPeerKey('format', { revealjs: { [key]: value } }, meta, line);
   return Array.isArray(asOption) && asOption.length === 1 && asOption[0] === key ? false : asOption;
-}
-
-/** A YAML node as plain data. */
-function plainValue(node: unknown): unknown {
-  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : null;
 }
 
 /** The options of `format: revealjs:` as plain data (none for `format: revealjs` alone). */

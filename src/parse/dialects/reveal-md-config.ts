@@ -11,6 +11,7 @@ import { typesetPlain } from '../typeset-text.js';
 import { applyPeerKey } from './front-matter.js';
 import { applyFromFile } from '../key-source.js';
 import { peerKeyOwner, possessive } from './peer-keys.js';
+import { plainData } from './meta-values.js';
 
 /** reveal-md's options for its server, its static site and its PDF, which say nothing of how a deck looks or is cut. */
 const SERVER_ONLY = new Set(['port', 'host', 'watch', 'disableAutoOpen', 'static', 'staticDirs', 'staticDir', 'assetsDir', 'glob', 'absoluteUrl', 'featuredSlide', 'print', 'printSize', 'puppeteerLaunchArgs', 'puppeteerChromiumExecutable', 'listingTemplate', 'filesGlob']);
@@ -87,7 +88,7 @@ function readConfigFile(file: SourceFile, bag: DiagnosticBag): ConfigFile | unde
   }
   const options = (doc.contents.items as Pair[]).flatMap((pair) => {
     if (!isScalar(pair.key)) return [];
-    const value = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === 'function' ? (pair.value as { toJSON(): unknown }).toJSON() : null;
+    const value = plainData(pair.value);
     return [{ key: String(pair.key.value), value, line: lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line }];
   });
   return { file, options };
