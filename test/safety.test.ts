@@ -99,7 +99,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines, a Slidev aspectRatio) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, {{{ … in a Quarto heading, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines, a Slidev aspectRatio) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     // Only read (loadModel), each timed against an ordinary deck of its size: the readers are what took the time.
     // The sandbox's own limit is only a backstop, so a busy machine cannot fail the test.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(30_000), maxMemoryMb: 512 });
@@ -115,6 +115,11 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);
     const mdx = await within('{/* in MDX', 600_000, () => loadModel(path.join(mdxDir, 'deck.mdx'), { sandbox }));
     expect(mdx.briefing.slides[0]!.bodyHtml).toBe('<p>Shown.</p>\n');
+    // A Quarto heading of thousands of `{` never closed, each once looked along to the line's end for an attribute block's close.
+    const qmdDir = briefing({});
+    writeFileSync(path.join(qmdDir, 'deck.qmd'), `## Braces ${'{'.repeat(100_000)}\n\nShown.\n`);
+    const braces = await within('{ in a Quarto heading', 100_000, () => loadModel(path.join(qmdDir, 'deck.qmd'), { sandbox }));
+    expect(braces.briefing.slides.some((s) => s.bodyHtml === '<p>Shown.</p>\n')).toBe(true);
     // Its tags that hold JavaScript, read by a JavaScript parser: thousands of lines each opening one never closed, each
     // read to the end of the parser's window, within one budget for the file (jsx-tags.ts).
     writeFileSync(path.join(mdxDir, 'tags.mdx'), `# Tags\n\nShown.\n\n${'<A b={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,\n'.repeat(5000)}`);

@@ -251,7 +251,9 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   if (bare && /^[.#-]|=/.test(bare[1]!.trim())) return { ...readHeadingAttributes('', bare[1]!.trim()), untitled: true };
   // Pandoc reads the attributes right after the text too (`# Demo{#sec:demo}`, as pandoc-crossref's decks write them), but
   // for a span's (`[set]{.cls}`), which its inline reading takes first.
-  const heading = /^(#{1,6}[ \t]+.*?)(?:[ \t]+|(?<=[^\]\s]))\{([^}]*)\}[ \t]*$/.exec(line);
+  // Read from each `{` no further than the next one: a heading of thousands of unclosed `{` would else be looked along
+  // from each of them to its end.
+  const heading = /^(#{1,6}[ \t]+.*?)(?:[ \t]+|(?<=[^\]\s]))\{([^{}]*)\}[ \t]*$/.exec(line);
   if (heading && /^[.#-]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
   // Pandoc's automatically numbered list item, `#.`: an ordered list's item, numbered as the list goes.
   const numbered = /^( {0,3})#\.([ \t]+\S.*)$/.exec(line);
