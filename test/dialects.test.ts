@@ -1226,9 +1226,34 @@ describe("Quarto's numbered figures and tables", () => {
   });
 
   it('outside a deck written for Pandoc or Quarto, a reference to a label nothing has is text, and nothing is reported', async () => {
-    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Refs\n\nWrite to @fig-none or [@tbl-x].\n' }, 'plain-crossref'), 'deck.md'));
-    expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).trim()).toBe('Write to @fig-none or [@tbl-x].');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Refs\n\nWrite to @fig-none or [@tbl-x], @sec-none or [see @thm-x].\n' }, 'plain-crossref'), 'deck.md'));
+    expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Refs')!.bodyHtml).trim()).toBe('Write to @fig-none or [@tbl-x], @sec-none or [see @thm-x].');
     expect(built.warnings).toEqual([]);
+  });
+});
+
+describe("Quarto's sections, listings and theorems", () => {
+  it('@sec-… reads "Section 1.2" by the headings\' levels, a listing is captioned "Listing 1: …", a theorem-like div is titled "Theorem 1 (Name)", a proof "Proof."; @Sec-…, [Fig @…] and [@a; @b] read as Quarto writes them', async () => {
+    const deck = [
+      '---', 'title: X', 'format: revealjs', '---', '',
+      '# Part {#sec-part}', '', '## Plan {#sec-plan}', '', 'Text.', '', '## Skipped {.unnumbered}', '', '## Code {#sec-code}', '',
+      '```{#lst-query .sql lst-cap="Customers query"}', 'SELECT * FROM customers', '```', '',
+      '::: {#thm-line}', '## Line', 'A line is straight.', ':::', '', '::: {#lem-two name="Two points"}', 'Two points make a line.', ':::', '', '::: {.proof}', 'By drawing.', ':::', '',
+      '## Refs', '', 'See @sec-plan, @Sec-code and [-@sec-part]; [Fig @lst-query], @thm-line and [@lem-two; @thm-line]. Not @sec-none.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-sections'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    const text = (title: string) => toPlainText(body(title)).replace(/\s+/g, ' ').trim();
+    // The part is 1, its slides 1.1 and 1.2 (the unnumbered one not counted); a heading inside a div names that div, not a section.
+    expect(text('Refs')).toBe('See Section 1.1, Section 1.2 and 1; Fig 1, Theorem 1 and Lemma 1, Theorem 1. Not ?@sec-none.');
+    expect(body('Code')).toContain('<p class="listing-caption">Listing 1: Customers query</p>');
+    // The id before the class is Pandoc's attribute order: the class still names the language.
+    expect(body('Code')).toContain('<span class="hljs-keyword">SELECT</span>');
+    expect(body('Code')).toContain('<div class="theorem"><p><strong>Theorem 1 (Line)</strong> A line is straight.</p>');
+    expect(body('Code')).toContain('<div class="theorem"><p><strong>Lemma 1 (Two points)</strong> Two points make a line.</p>');
+    expect(body('Code')).toContain('<div class="theorem"><p><em>Proof</em>. By drawing.</p>');
+    expect(built.briefing.slides.map((s) => `${s.title} ${s.bodyHtml}`).join('')).not.toMatch(/[{}]|:::|@(?!sec-none)|lst-cap/);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(['35: the cross-reference @sec-none names no heading labelled so; it shows as ?@sec-none (did you mean @sec-code?)']);
   });
 });
 

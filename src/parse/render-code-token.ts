@@ -12,6 +12,7 @@ import { readDiagramBlock } from './read-diagram.js';
 import { findLinesPastEnd, MAX_LINE_STEPS, numberEveryLine, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { isMathEnvironment } from './dialects/pandoc/raw-tex.js';
 import { stripCodeAnnotations } from './dialects/pandoc/code-annotations.js';
+import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 
 /** What rendering a code block needs of the Markdown renderer around it. */
 export interface CodeTokenContext {
@@ -34,6 +35,8 @@ export interface CodeTokenContext {
   markRawHtml(): void;
   /** The hint of a warning about another tool's syntax. */
   peerHint: string;
+  /** The numbers of labelled listings, for their captions. */
+  crossRefs: CrossRefs;
 }
 
 /** A code token, marked by render-markdown.ts when Quarto's numbered list of annotations follows it. */
@@ -97,9 +100,10 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
     const numbered = c.meta.codeLineNumbers ?? (c.quartoFile() && info.language !== undefined);
     const lines: CodeLines | undefined = asked ? { ...asked, numbers: asked.numbers || c.meta.codeLineNumbers === true } : numbered ? numberEveryLine() : undefined;
     if (lines) warnAboutCodeLines(lines, code);
-    // Quarto's `filename=` names the code above it.
+    // Quarto's `filename=` names the code above it, and a listing's caption (`lst-cap=`) is above it too, numbered when labelled.
     const filename = info.filename ? `<p class="code-filename">${escapeHtml(info.filename)}</p>\n` : '';
-    return filename + renderCodeBlock(code, info.language, lines);
+    const caption = info.listing ? `<p class="listing-caption">${escapeHtml(captionPrefix(info.listing.label, c.crossRefs) + info.listing.caption)}</p>\n` : '';
+    return caption + filename + renderCodeBlock(code, info.language, lines);
   };
 
   /** A Mermaid block as a picture of the deck (its SVG drawn at build time, src/draw-diagrams.ts), its caption under it. */

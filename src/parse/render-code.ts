@@ -14,7 +14,13 @@ export type CodeInfo =
   | { kind: 'chart' }
   /** Pandoc's raw block (```{=html}): for that output format only. */
   | { kind: 'raw'; format: string }
-  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions; lines?: CodeLines; filename?: string };
+  | { kind: 'code'; language: string | undefined; text: string; magicMoveSteps?: number; cell?: CellOptions; lines?: CodeLines; filename?: string; listing?: Listing };
+
+/** Quarto's code listing (```{#lst-query .sql lst-cap="Customers"}): its label, numbered by cross-refs.ts, and its caption. */
+export interface Listing {
+  label: string | undefined;
+  caption: string;
+}
 
 /** A Quarto or R Markdown cell's `#| echo:`, `#| include:` and `#| output:` options, as its option lines set them. */
 export interface CellOptions {
@@ -46,8 +52,9 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   }
   const raw = /^\{=([\w-]+)\}$/.exec(spec);
   if (raw) return { kind: 'raw', format: raw[1]! };
-  const braced = /^\{[ \t]*(\.)?([\w+-]+)[^}]*\}/.exec(spec);
-  if (!braced) {
+  // Pandoc's attributes may give the block an id before its class (```{#lst-query .sql}).
+  const braced = /^\{[ \t]*(?:#([\w:.-]+)(?=[\s}])[ \t]*)?(\.)?([\w+-]*)[^}]*\}/.exec(spec);
+  if (!braced || (braced[1] === undefined && braced[3] === '')) {
     // Slidev's and VitePress's title after the language (```sh [npm], ```ts [app.ts] {2,3}), shown above the code as
     // Quarto's filename is; a bracket of line numbers there is reveal's highlight, read below.
     const titled = /^([^\s[{]+)[ \t]+\[([^\]\n]{1,200})\]/.exec(spec);
@@ -61,16 +68,18 @@ export function readCodeInfo(info: string | undefined, text: string): CodeInfo {
   // Quarto's `filename="app.py"`, shown above the code.
   const filename = /[\s{]filename[ \t]*=[ \t]*(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'}]{1,200}))/.exec(braced[0]);
   const named = filename ? { filename: (filename[1] ?? filename[2] ?? filename[3])!.trim() } : {};
-  if (braced[1] !== undefined) {
+  if (braced[2] !== undefined || braced[1] !== undefined) {
     const lines = readPandocLines(braced[0]);
-    return { kind: 'code', language: braced[2], text, ...(lines ? { lines } : {}), ...named };
+    const caption = /[\s{]lst-cap[ \t]*=[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})')/.exec(braced[0]);
+    const listing = caption ? { listing: { label: braced[1], caption: (caption[1] ?? caption[2])!.trim() } } : {};
+    return { kind: 'code', language: braced[2] !== undefined && braced[3] !== '' ? braced[3] : undefined, text, ...(lines ? { lines } : {}), ...named, ...listing };
   }
   const optionLines = readCellOptionLines(text);
   // knitr's options in the header (```{r label, echo=FALSE}), which the `#|` lines override, as Quarto reads both.
   const cell = { ...readHeaderOptions(braced[0]), ...optionLines.options };
   const lines = cell.lineNumbers === undefined ? undefined : readQuartoLines(cell.lineNumbers);
   const shownName = cell.filename ?? named.filename;
-  return { kind: 'code', language: braced[2], text: optionLines.rest, cell, ...(lines ? { lines } : {}), ...(shownName ? { filename: shownName } : {}) };
+  return { kind: 'code', language: braced[3], text: optionLines.rest, cell, ...(lines ? { lines } : {}), ...(shownName ? { filename: shownName } : {}) };
 }
 
 /** A cell's leading option lines (`#|`, or `//|` and `--|` in other languages): how many there are, the code after them, and the options they set. */

@@ -120,6 +120,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     images,
     charts,
     bag,
+    crossRefs,
     math,
     at,
     file: () => ctx.file,

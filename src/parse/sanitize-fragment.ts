@@ -21,10 +21,10 @@ import { SAFE_INLINE_STYLES } from './safe-inline-styles.js';
  * they style content, never the deck's chrome.
  */
 const RENDERER_CLASSES: Record<string, readonly string[]> = {
-  // Quarto's callouts, column grids, asides and stacks, display math, and Advanced Slides' placed grids (callouts.ts, layout-grid.ts, class-divs.ts, render-math.ts, advanced-slides.ts).
-  div: [...GRID_CELL_CLASSES, 'absolute', 'drawn-arrow', 'callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-caution', 'callout-important', 'layout-grid', 'layout-ncol-2', 'layout-ncol-3', 'layout-ncol-4', 'layout-cell', 'aside', 'r-stack', 'r-hstack', 'r-vstack', 'columns-2', 'r-fit-text', 'math-display'],
+  // Quarto's callouts, column grids, asides, stacks and theorems, display math, and Advanced Slides' placed grids (callouts.ts, layout-grid.ts, class-divs.ts, render-math.ts, advanced-slides.ts).
+  div: [...GRID_CELL_CLASSES, 'absolute', 'drawn-arrow', 'callout', 'callout-note', 'callout-tip', 'callout-warning', 'callout-caution', 'callout-important', 'layout-grid', 'layout-ncol-2', 'layout-ncol-3', 'layout-ncol-4', 'layout-cell', 'aside', 'r-stack', 'r-hstack', 'r-vstack', 'columns-2', 'r-fit-text', 'math-display', 'theorem'],
   // A callout's title, a table's caption, Pandoc's line block.
-  p: ['callout-title', 'table-caption', 'line-block', 'code-filename'],
+  p: ['callout-title', 'table-caption', 'listing-caption', 'line-block', 'code-filename'],
   // A slide's footnotes, and the lettered and Roman lists (fancy-lists.ts), which reveal's stylesheet would number 1, 2, 3.
   ol: ['footnotes', ...LIST_NUMBERING_CLASSES],
   sup: ['footnote-ref'],

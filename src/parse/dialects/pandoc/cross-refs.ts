@@ -1,10 +1,16 @@
 // Quarto's cross-references. A labelled display formula (`$$ … $$ {#eq-name}`),
-// figure (`![Caption](a.png){#fig-name}`) or table (a caption line ending
-// `{#tbl-name}`) is numbered, each kind on its own count, in the order the
-// briefing's text gives, as Quarto numbers them: the formula shows its number
-// beside it, the figure and table captions begin "Figure 1:" and "Table 1:".
-// `@fig-name` (or `[@fig-name]`) reads "Figure 1", and `[-@fig-name]` is the
-// number alone. pandoc-crossref's labels, written with a colon (`{#fig:name}`,
+// figure (`![Caption](a.png){#fig-name}`), table (a caption line ending
+// `{#tbl-name}`), code listing (a fence opening ```{#lst-name .sql lst-cap="…"}),
+// theorem-like div (`::: {#thm-name}`, and lem, cor, prp, cnj, def, exm, exr) or
+// section (a heading `## Name {#sec-name}`) is numbered, each kind on its own
+// count, in the order the briefing's text gives, as Quarto numbers them: the
+// formula shows its number beside it, the figure, table and listing captions
+// begin "Figure 1:", "Table 1:", "Listing 1:". Sections are numbered by their
+// headings' levels (1, 1.1, 1.2, 2), counted from the deck's highest level, as
+// Quarto numbers them; an `.unnumbered` heading is not counted.
+// `@fig-name` (or `@Fig-name`, `[@fig-name]`) reads "Figure 1", `[-@fig-name]`
+// is the number alone, `[Fig @fig-name]` puts the author's word before it, and
+// `[@fig-a; @fig-b]` lists them. pandoc-crossref's labels, written with a colon (`{#fig:name}`,
 // `[@fig:name]`), are read alike. In a deck written for Pandoc or Quarto, a reference to a label
 // nothing has shows as Quarto shows it, `?@fig-name` in bold, and is reported;
 // in any other deck it is text.
@@ -13,18 +19,34 @@ import { createFenceReader } from '../../read-fences.js';
 import { startWithinWindowOf } from '../../extension-start.js';
 import { suggestClosest } from '../../../did-you-mean.js';
 
+/** Quarto's theorem-like divs, by their labels' prefix, and what each is called. */
+export const THEOREM_KINDS: Readonly<Record<string, string>> = { thm: 'Theorem', lem: 'Lemma', cor: 'Corollary', prp: 'Proposition', cnj: 'Conjecture', def: 'Definition', exm: 'Example', exr: 'Exercise' };
+
 /** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */
-const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table' };
+const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table', lst: 'Listing', sec: 'Section', ...THEOREM_KINDS };
+
+/** A pattern of every kind's prefix (`eq|fig|…`), for the references' patterns. */
+const KIND_PATTERN = Object.keys(KINDS).join('|');
 
 /** How each kind is labelled, for a hint; NAME stands for the label. */
 const LABEL_HINTS: Record<string, string> = {
   eq: 'label the formula: $$ … $$ {#NAME}',
   fig: 'label the figure: ![Caption](picture.png){#NAME}',
   tbl: 'label the table with a caption line under it: : Caption {#NAME}',
+  lst: 'label the code block: ```{#NAME .python lst-cap="Caption"}',
+  sec: 'label the heading: ## Title {#NAME}',
+  ...Object.fromEntries(Object.keys(THEOREM_KINDS).map((kind) => [kind, 'label the div: ::: {#NAME}'])),
 };
 
-/** Labels and their numbers (`fig-map` → 1); each kind is counted on its own. */
-export type CrossRefs = ReadonlyMap<string, number>;
+/** What a reference to a label nothing has names, by kind. */
+const MISSING: Record<string, string> = {
+  lst: 'no code block labelled so',
+  sec: 'no heading labelled so',
+  ...Object.fromEntries(Object.keys(THEOREM_KINDS).map((kind) => [kind, 'no div labelled so'])),
+};
+
+/** Labels and their numbers as shown (`fig-map` → "1", `sec-plan` → "2.1"); each kind is counted on its own. */
+export type CrossRefs = ReadonlyMap<string, string>;
 
 /** The kind of a label (`fig` of `fig-map`, or of pandoc-crossref's `fig:map`). */
 function kindOf(label: string): string {
@@ -37,38 +59,100 @@ const EQUATION_LABEL = /\$\$[ \t]*\{#(eq[-:][\w:-]+)\}[ \t]*$/;
 const IMAGE_ATTRIBUTES = /!\[[^\]\n]*\]\([^)\n]*\)\{([^}\n]*)\}/g;
 /** A table's caption line, `: Caption {#tbl-name}` or `Table: …`. */
 const TABLE_LABEL = /^(?:Table)?:[ \t].*\{#(tbl[-:][\w:-]+)\}[ \t]*$/;
+/** A code fence's opening with a listing's label among its attributes (```{#lst-query .sql lst-cap="…"}). */
+const LISTING_LABEL = /^ {0,3}(?:`{3,}|~{3,})[ \t]*\{(?:[^}\n]*?\s)?#(lst[-:][\w:-]+)/;
+/** A theorem-like div's opening (`::: {#thm-line}`). */
+const THEOREM_LABEL = new RegExp(`^ {0,3}:{3,}[ \\t]*\\{[ \\t]*#((?:${Object.keys(THEOREM_KINDS).join('|')})[-:][\\w:-]+)`);
+/** A fenced div's opening and closing fences. */
+const DIV_OPEN = /^ {0,3}:{3,}[ \t]*\S/;
+const DIV_CLOSE = /^ {0,3}:{3,}[ \t]*$/;
+/** An ATX heading's opening, whose marks give its level. */
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+/** The attributes at a line's end (`## Plan {#sec-plan .smaller}`), looked for from each `{` no further than the next. */
+const END_ATTRIBUTES = /\{([^{}\n]*)\}[ \t]*$/;
 
-/** Numbers the labelled formulas, figures and tables in `texts`, in order, outside code blocks; a label used twice keeps its first number. */
-export function numberCrossRefs(texts: readonly string[]): Map<string, number> {
-  const numbers = new Map<string, number>();
+/** Numbers the labelled formulas, figures, tables, listings, theorems and sections in `texts`, in order, outside code blocks; a label used twice keeps its first number. */
+export function numberCrossRefs(texts: readonly string[]): Map<string, string> {
+  const numbers = new Map<string, string>();
   const counts: Record<string, number> = {};
   const add = (label: string | undefined) => {
     if (label === undefined || numbers.has(label)) return;
     const kind = kindOf(label);
-    numbers.set(label, (counts[kind] = (counts[kind] ?? 0) + 1));
+    numbers.set(label, String((counts[kind] = (counts[kind] ?? 0) + 1)));
   };
+  // Sections are numbered only when one is labelled: every heading counts toward the numbers, so all are read then.
+  const sections = texts.some((text) => text.includes('#sec-') || text.includes('#sec:'));
+  const headings: { level: number; label: string | undefined }[] = [];
   for (const text of texts) {
-    // Every label is written `{#…}`: a text without one, as most are, is not read line by line.
-    if (!text.includes('{#')) continue;
+    // Every label is written `{#…}`: a text without one, as most are, is not read line by line, unless its headings count.
+    if (!text.includes('{#') && !sections) continue;
     const fences = createFenceReader();
+    let divs = 0;
     for (const line of text.split('\n')) {
-      if (fences.read(line)) continue;
+      const outside = !fences.inside;
+      if (fences.read(line)) {
+        // The line that opens a code block carries a listing's label.
+        if (outside && line.includes('{#')) add(LISTING_LABEL.exec(line)?.[1]);
+        continue;
+      }
+      // A heading inside a div (a theorem's name, a callout's title, a tab's) titles that div, not a section.
+      if (sections && line.includes(':::')) divs = Math.max(0, divs + (DIV_CLOSE.test(line) ? -1 : DIV_OPEN.test(line) ? 1 : 0));
+      if (sections && divs === 0 && line.includes('#')) {
+        const heading = HEADING.exec(line);
+        const attributes = (heading && END_ATTRIBUTES.exec(line)?.[1]) ?? '';
+        // Pandoc's `{-}` and `{.unnumbered}` leave a heading out of the count.
+        if (heading && !/(?:^|\s)(?:-|\.unnumbered)(?:\s|$)/.test(attributes)) headings.push({ level: heading[1]!.length, label: /(?:^|\s)#(sec[-:][\w:-]+)/.exec(attributes)?.[1] });
+      }
+      if (!line.includes('#')) continue;
       add(EQUATION_LABEL.exec(line)?.[1]);
       add(TABLE_LABEL.exec(line)?.[1]);
+      add(THEOREM_LABEL.exec(line)?.[1]);
       if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) add(/(?:^|\s)#(fig[-:][\w:-]+)/.exec(image[1]!)?.[1]);
     }
   }
+  for (const [label, number] of numberSections(headings)) if (!numbers.has(label)) numbers.set(label, number);
   return numbers;
 }
 
-/** What a caption of a labelled figure or table begins with: "Figure 1: ", or nothing for a label without a number. */
+/** The numbers of the labelled headings among `headings`, each "1", "1.2", … by the levels above it, counted from the highest level there. */
+function numberSections(headings: readonly { level: number; label: string | undefined }[]): Map<string, string> {
+  const numbered = new Map<string, string>();
+  const top = Math.min(...headings.map((h) => h.level));
+  const counters: number[] = [];
+  for (const { level, label } of headings) {
+    const depth = level - top;
+    counters.length = depth + 1;
+    counters[depth] = (counters[depth] ?? 0) + 1;
+    if (label !== undefined) numbered.set(label, counters.map((n) => n ?? 0).join('.'));
+  }
+  return numbered;
+}
+
+/** What a caption of a labelled figure, table or listing begins with: "Figure 1: ", or nothing for a label without a number. */
 export function captionPrefix(label: string | undefined, refs: CrossRefs): string {
   const number = label === undefined ? undefined : refs.get(label);
   return number === undefined ? '' : `${KINDS[kindOf(label!)]} ${number}: `;
 }
 
-/** A reference: `@fig-name`, `[@fig-name]` or `[-@fig-name]` (the number alone), to a formula, figure or table. */
-const REFERENCE = /^(?:\[(-?)@((?:eq|fig|tbl)[-:][\w:-]*[\w-])\]|@((?:eq|fig|tbl)[-:][\w:-]*[\w-]))/;
+/** A label's kind as a reference may write it: `fig`, or capitalised, `Fig` (Quarto's capitalised reference). */
+const WRITTEN_KIND = Object.keys(KINDS)
+  .map((kind) => `${kind}|${kind[0]!.toUpperCase()}${kind.slice(1)}`)
+  .join('|');
+/** A label in a reference: its kind, then `-` or `:`, then its name. */
+const LABEL = `(?:${WRITTEN_KIND})[-:][\\w:-]*[\\w-]`;
+/** A bare reference, `@fig-name` or `@Fig-name`. */
+const BARE_REFERENCE = new RegExp(`^@(${LABEL})`);
+/** A bracketed reference or several (`[@fig-a]`, `[-@fig-a]`, `[Fig @fig-a]`, `[@fig-a; @fig-b]`), never a link's text. */
+const BRACKETED = new RegExp(`^\\[((?:[^\\[\\]@;\\n]*-?@${LABEL}[ \\t]*;[ \\t]*)*[^\\[\\]@;\\n]*-?@${LABEL})\\](?![(\\[{])`);
+/** One reference in a bracket: the author's own word before it, a `-` that leaves the kind out, its label. */
+const BRACKETED_ITEM = new RegExp(`^([^@]*?)(-?)@(${LABEL})$`);
+/** Where a reference may start: a bracket with one in it, or `@` and a label's kind. */
+const REFERENCE_START = new RegExp(`\\[[^\\[\\]\\n]{0,80}?-?@(?:${WRITTEN_KIND})[-:]|@(?:${WRITTEN_KIND})[-:]`);
+
+/** A label as its target has it: a capitalised reference (`@Fig-a`) names `fig-a`. */
+function labelOf(written: string): string {
+  return written[0]!.toLowerCase() + written.slice(1);
+}
 
 /** Where references to labels nothing has are reported: in the files `active` says are written for Pandoc or Quarto. */
 export interface UnresolvedRefs {
@@ -76,33 +160,62 @@ export interface UnresolvedRefs {
   report: (raw: string, message: string, hint: string) => void;
 }
 
+/** One reference of a token: how it reads ('' when its label has no number), and its label. */
+interface Reference {
+  text: string;
+  label: string;
+}
+
 /**
- * The marked extension that writes references to numbered formulas, figures and tables as Quarto does. Where `unresolved`
- * is active, a reference to a label nothing has is `?@label` in bold, as Quarto shows it, and reported with a "did you mean".
+ * The marked extension that writes references to numbered formulas, figures, tables, listings, theorems and sections as
+ * Quarto does. Where `unresolved` is active, a reference to a label nothing has is `?@label` in bold, as Quarto shows
+ * it, and reported with a "did you mean".
  */
 export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs): TokenizerAndRendererExtension {
+  const read = (written: string, word: string, bare: boolean): Reference => {
+    const label = labelOf(written);
+    const number = refs.get(label);
+    if (number === undefined) return { text: '', label };
+    return { text: bare ? number : word !== '' ? `${word} ${number}` : `${KINDS[kindOf(label)]} ${number}`, label };
+  };
   return {
     name: 'crossRef',
     level: 'inline',
     // Nothing labelled and nothing to report, nothing to look for: the extension never cuts a deck's text.
-    start: startWithinWindowOf((text) => text.search(/\[-?@(?:eq|fig|tbl)[-:]|@(?:eq|fig|tbl)[-:]/), '[-@fig-'.length, () => refs.size > 0 || unresolved?.active() === true),
+    start: startWithinWindowOf((text) => text.search(REFERENCE_START), 100, () => refs.size > 0 || unresolved?.active() === true),
     tokenizer(src, tokens) {
-      const match = REFERENCE.exec(src);
-      const label = match?.[2] ?? match?.[3];
-      if (!match || label === undefined) return undefined;
-      // A bare reference starts a word, as a citation does: the `@fig-…` of an address (me@fig-one.org) is text.
-      if (match[3] !== undefined && /[\w.@-]/.test(tokens.at(-1)?.raw.slice(-1) ?? '')) return undefined;
-      const number = refs.get(label);
-      if (number === undefined) return unresolved?.active() ? { type: 'crossRef', raw: match[0], text: '', label } : undefined;
-      return { type: 'crossRef', raw: match[0], text: match[1] === '-' ? String(number) : `${KINDS[kindOf(label)]} ${number}` };
+      let references: Reference[];
+      let raw: string;
+      if (src.startsWith('[')) {
+        const match = BRACKETED.exec(src);
+        if (!match) return undefined;
+        raw = match[0];
+        references = match[1]!.split(';').map((part) => {
+          const item = BRACKETED_ITEM.exec(part.trim())!;
+          return read(item[3]!, item[1]!.trim(), item[2] === '-');
+        });
+      } else {
+        const match = BARE_REFERENCE.exec(src);
+        // A bare reference starts a word, as a citation does: the `@fig-…` of an address (me@fig-one.org) is text.
+        if (!match || /[\w.@-]/.test(tokens.at(-1)?.raw.slice(-1) ?? '')) return undefined;
+        raw = match[0];
+        references = [read(match[1]!, '', false)];
+      }
+      if (references.some((r) => r.text === '') && unresolved?.active() !== true) return undefined;
+      return { type: 'crossRef', raw, text: '', references };
     },
     renderer(token) {
-      const { raw, text, label } = token as unknown as { raw: string; text: string; label: string };
-      if (text !== '') return text;
-      // Rendered, not tokenized: marked may tokenize a text more than once, and each reference is reported once.
-      const meant = suggestClosest(label, [...refs.keys()]);
-      unresolved!.report(raw, `the cross-reference @${label} names no labelled figure, table or equation; it shows as ?@${label}`, meant ? `did you mean @${meant}?` : LABEL_HINTS[kindOf(label)]!.replace('NAME', label));
-      return `<strong>?@${label}</strong>`;
+      const { raw, references } = token as unknown as { raw: string; references: Reference[] };
+      return references
+        .map(({ text, label }) => {
+          if (text !== '') return text;
+          // Rendered, not tokenized: marked may tokenize a text more than once, and each reference is reported once.
+          const kind = kindOf(label);
+          const meant = suggestClosest(label, [...refs.keys()].filter((known) => kindOf(known) === kind));
+          unresolved!.report(raw, `the cross-reference @${label} names ${MISSING[kind] ?? 'no labelled figure, table or equation'}; it shows as ?@${label}`, meant ? `did you mean @${meant}?` : LABEL_HINTS[kind]!.replace('NAME', label));
+          return `<strong>?@${label}</strong>`;
+        })
+        .join(', ');
     },
   };
 }

@@ -8,6 +8,7 @@ import { readConditional } from './conditional.js';
 import { REFERENCES_LINE } from './citations.js';
 import { opensPandocHtmlNotes } from './read-notes.js';
 import { shortcodeLeftOut } from './shortcodes.js';
+import { isTheoremDiv, PROOF_KINDS } from './theorem-divs.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -30,7 +31,7 @@ const KEPT_DIVS = new Set(['kept callout', 'kept grid', 'kept class']);
 const CLASS_DIV_SPECS = new Set(CLASS_DIVS.map(({ cls }) => `.${cls}`));
 
 /** The div classes that mean something in a deck, which a mistyped one is matched against. */
-const KNOWN_DIV_CLASSES = ['notes', 'incremental', 'nonincremental', 'columns', 'column', 'footer', 'fragment', 'panel-tabset', 'absolute', ...CLASS_DIVS.map(({ cls }) => cls), ...Object.keys(CALLOUT_TITLES).map((kind) => `callout-${kind}`)];
+const KNOWN_DIV_CLASSES = [...Object.keys(PROOF_KINDS), 'notes', 'incremental', 'nonincremental', 'columns', 'column', 'footer', 'fragment', 'panel-tabset', 'absolute', ...CLASS_DIVS.map(({ cls }) => cls), ...Object.keys(CALLOUT_TITLES).map((kind) => `callout-${kind}`)];
 
 /**
  * The fence of a kept div opened, or closed, inside `open` other divs. Past six kept divs deep the fences stop
@@ -207,6 +208,11 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     }
     // `::: nonincremental`: the lists inside it show at once, whatever the deck says.
     if (cls === 'nonincremental') return { text: '<!-- nonincremental: start -->' };
+    // Quarto's theorems and proofs (`::: {#thm-line}`, `::: {.proof}`), kept whole for theorem-divs.ts, which titles them.
+    if (isTheoremDiv(readAttributes(spec))) {
+      markInnermostDiv(state, 'kept class');
+      return { text: `${fence} {${spec}}` };
+    }
     // Pandoc's place for the list of works cited (`::: {#refs}`, or an id ending `__refs`), filled once the deck is read.
     if (attributes?.id === 'refs' || attributes?.id?.endsWith('__refs')) return { text: REFERENCES_LINE };
     // Quarto's fragment div (`::: {.fragment .fade-in fragment-index=2}`): its content is one build step, with reveal's effects and place in the order.
