@@ -25,9 +25,6 @@ export const THEOREM_KINDS: Readonly<Record<string, string>> = { thm: 'Theorem',
 /** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */
 const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table', lst: 'Listing', sec: 'Section', ...THEOREM_KINDS };
 
-/** A pattern of every kind's prefix (`eq|fig|…`), for the references' patterns. */
-const KIND_PATTERN = Object.keys(KINDS).join('|');
-
 /** How each kind is labelled, for a hint; NAME stands for the label. */
 const LABEL_HINTS: Record<string, string> = {
   eq: 'label the formula: $$ … $$ {#NAME}',

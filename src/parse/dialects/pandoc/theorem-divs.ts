@@ -51,9 +51,9 @@ export function theoremDivExtensions(crossRefs: CrossRefs, report: (message: str
         called: 'a theorem div',
         opening: new RegExp(`^ {0,3}:{3,}[ \\t]*\\{[ \\t]*#(?:${kinds})[-:]`),
         block: fencedDivPattern(`([ \\t]*#(?:${kinds})[-:][^}\\n]*)`),
-        read: (match, lexer) => ({ attributes: readAttributes(match[2]!.trim()), body: lexer.blockTokens(match[3]!, []) }),
-        render: ({ attributes, body }, parser) => {
-          const label = attributes?.id ?? '';
+        // The label as the opening matched it: attributes Pandoc could not read (an unclosed quote) still have it.
+        read: (match, lexer) => ({ label: /#([a-z]+[-:][\w:-]*)/.exec(match[2]!)![1]!, attributes: readAttributes(match[2]!.trim()), body: lexer.blockTokens(match[3]!, []) }),
+        render: ({ label, attributes, body }, parser) => {
           const word = THEOREM_KINDS[/^[a-z]+/.exec(label)![0]]!;
           const named = takeName(attributes, body, parser);
           const title = `<strong>${writeTitle(word, crossRefs.get(label), named.name)}</strong>`;
