@@ -1255,6 +1255,27 @@ describe("Quarto's sections, listings and theorems", () => {
     expect(built.briefing.slides.map((s) => `${s.title} ${s.bodyHtml}`).join('')).not.toMatch(/[{}]|:::|@(?!sec-none)|lst-cap/);
     expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(['35: the cross-reference @sec-none names no heading labelled so; it shows as ?@sec-none (did you mean @sec-code?)']);
   });
+
+  it('a figure or table div (::: {#fig-…}) is numbered with its last paragraph as the caption, the figures or tables labelled inside it its parts (a), (b), laid out by layout-ncol; @fig-part reads "Figure 1 (b)"', async () => {
+    const deck = [
+      '---', 'title: E', 'format: revealjs', '---', '',
+      '## Pair', '', '::: {#fig-elephants layout-ncol=2}', '![Surus](a.png){#fig-surus}', '', '![Hanno](a.png){#fig-hanno}', '', 'Famous *elephants*', ':::', '',
+      '## One', '', '::: {#fig-one}', '![](a.png)', '', 'A picture', ':::', '',
+      '## Tables', '', '::: {#tbl-panel layout-ncol=2}', '| A | B |', '|---|---|', '| 1 | 2 |', '', ': First {#tbl-first}', '', '| C | D |', '|---|---|', '| 3 | 4 |', '', ': Second {#tbl-second}', '', 'Main caption', ':::', '',
+      '## Refs', '', 'See @fig-elephants, @fig-hanno, @fig-one, [-@fig-surus], @tbl-panel and @tbl-second.', '', '![Later](a.png){#fig-later}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-figure-divs'), 'deck.qmd'));
+    const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
+    const text = (title: string) => toPlainText(body(title)).replace(/\s+/g, ' ').trim();
+    expect(text('Pair')).toBe('(a) Surus (b) Hanno Figure 1: Famous elephants');
+    expect(body('Pair')).toMatch(/^<div class="layout-grid layout-ncol-2"><div class="layout-cell">.*\(a\) Surus.*<\/div><div class="layout-cell">.*\(b\) Hanno.*<\/div><\/div>\n<p><span class="figure-caption">Figure 1: Famous <em>elephants<\/em><\/span><\/p>/s);
+    expect(text('One')).toBe('Figure 2: A picture');
+    // A table's caption is above it; each part keeps its own caption in its cell.
+    expect(body('Tables')).toMatch(/^<p class="table-caption">Table 1: Main caption<\/p>\n<div class="layout-grid layout-ncol-2"><div class="layout-cell"><table>.*<p class="table-caption">\(a\) First<\/p>\n<\/div><div class="layout-cell"><table>.*<p class="table-caption">\(b\) Second<\/p>\n<\/div><\/div>/s);
+    expect(text('Refs')).toBe('See Figure 1, Figure 1 (b), Figure 2, 1 (a), Table 1 and Table 1 (b). Figure 3: Later');
+    expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/:::|\{#|layout-ncol=/);
+    expect(built.warnings).toEqual([]);
+  });
 });
 
 describe("Quarto's numbered equations", () => {

@@ -109,7 +109,7 @@ export function createMathRenderer(options: MathOptions): { blockExtension: Toke
         if (!match) return undefined;
         // Slidev steps through a formula's lines (`$$ {1|3|all}`); the formula is shown whole, never the steps as TeX.
         const tex = options.slidev ? match[1]!.replace(MATH_CLICK_STEPS, '') : match[1]!;
-        const number = match[2] === undefined ? undefined : options.crossRefs.get(match[2]);
+        const number = match[2] === undefined ? undefined : options.crossRefs.get(match[2])?.number;
         return { type: 'mathBlock', raw: match[0], text: number === undefined ? tex.trim() : `${tex.trim()}\\tag{${number}}` };
       },
       renderer: (token) => renderDisplay((token as unknown as { text: string }).text),

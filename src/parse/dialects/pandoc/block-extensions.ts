@@ -4,6 +4,7 @@ import { classDivExtensions, inlineStyleDivExtension, keptFragmentExtension, pla
 import { layoutGridExtension } from './layout-grid.js';
 import { pandocTableExtensions } from './tables.js';
 import { theoremDivExtensions } from './theorem-divs.js';
+import { crossRefDivExtension } from './cross-ref-divs.js';
 import type { CrossRefs } from './cross-refs.js';
 
 // Pandoc's blocks that plain Markdown would show with their markers: definition lists and line blocks, with Quarto's callouts.
@@ -20,7 +21,7 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * terms in a row, several definitions to a term) and line blocks (`| ` lines,
  * whose breaks and leading spaces are kept), which Pandoc and Quarto decks
  * use and plain Markdown would show with their markers as text; grid and
- * simple tables, and table captions; Quarto's callouts, drawn as boxes, column grids, asides, stacks, theorems and proofs. `report` warns, at the block
+ * simple tables, and table captions; Quarto's callouts, drawn as boxes, column grids, asides, stacks, theorems and proofs, figure and table divs. `report` warns, at the block
  * being rendered.
  */
 export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string, hint?: string) => void): TokenizerAndRendererExtension[] {
@@ -37,6 +38,7 @@ export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: st
     keptFragmentExtension(report),
     placedDivExtension(report),
     ...theoremDivExtensions(crossRefs, report),
+    crossRefDivExtension(crossRefs, report),
     {
       name: 'definitionList',
       level: 'block',

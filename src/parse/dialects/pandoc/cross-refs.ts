@@ -1,6 +1,7 @@
 // Quarto's cross-references. A labelled display formula (`$$ … $$ {#eq-name}`),
 // figure (`![Caption](a.png){#fig-name}`), table (a caption line ending
-// `{#tbl-name}`), code listing (a fence opening ```{#lst-name .sql lst-cap="…"}),
+// `{#tbl-name}`), figure or table div (`::: {#fig-name}`, its last paragraph the caption, the
+// figures or tables labelled inside it its parts, (a), (b)), code listing (a fence opening ```{#lst-name .sql lst-cap="…"}),
 // theorem-like div (`::: {#thm-name}`, and lem, cor, prp, cnj, def, exm, exr) or
 // section (a heading `## Name {#sec-name}`) is numbered, each kind on its own
 // count, in the order the briefing's text gives, as Quarto numbers them: the
@@ -42,8 +43,14 @@ const MISSING: Record<string, string> = {
   ...Object.fromEntries(Object.keys(THEOREM_KINDS).map((kind) => [kind, 'no div labelled so'])),
 };
 
-/** Labels and their numbers as shown (`fig-map` → "1", `sec-plan` → "2.1"); each kind is counted on its own. */
-export type CrossRefs = ReadonlyMap<string, string>;
+/** A label's number (`fig-map` → "1", `sec-plan` → "2.1"), and for a part of a figure or table div, its letter (b of "1 (b)"). */
+export interface CrossRef {
+  number: string;
+  sub?: string;
+}
+
+/** Labels and their numbers; each kind is counted on its own. */
+export type CrossRefs = ReadonlyMap<string, CrossRef>;
 
 /** The kind of a label (`fig` of `fig-map`, or of pandoc-crossref's `fig:map`). */
 function kindOf(label: string): string {
@@ -68,14 +75,22 @@ const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 /** The attributes at a line's end (`## Plan {#sec-plan .smaller}`), looked for from each `{` no further than the next. */
 const END_ATTRIBUTES = /\{([^{}\n]*)\}[ \t]*$/;
 
+/** A figure or table div's opening, labelled (`::: {#fig-elephants layout-ncol=2}`): Quarto's cross-reference div. */
+const CROSS_REF_DIV_LABEL = /^ {0,3}:{3,}[ \t]*\{[ \t]*#((?:fig|tbl)[-:][\w:-]+)/;
+
+/** A subfigure's or subtable's letter, by its place in its div: a, b, …, then numbers past z. */
+function subLetter(index: number): string {
+  return index < 26 ? String.fromCharCode(97 + index) : String(index + 1);
+}
+
 /** Numbers the labelled formulas, figures, tables, listings, theorems and sections in `texts`, in order, outside code blocks; a label used twice keeps its first number. */
-export function numberCrossRefs(texts: readonly string[]): Map<string, string> {
-  const numbers = new Map<string, string>();
+export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef> {
+  const numbers = new Map<string, CrossRef>();
   const counts: Record<string, number> = {};
   const add = (label: string | undefined) => {
     if (label === undefined || numbers.has(label)) return;
     const kind = kindOf(label);
-    numbers.set(label, String((counts[kind] = (counts[kind] ?? 0) + 1)));
+    numbers.set(label, { number: String((counts[kind] = (counts[kind] ?? 0) + 1)) });
   };
   // Sections are numbered only when one is labelled: every heading counts toward the numbers, so all are read then.
   const sections = texts.some((text) => text.includes('#sec-') || text.includes('#sec:'));
@@ -84,7 +99,14 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, string> {
     // Every label is written `{#…}`: a text without one, as most are, is not read line by line, unless its headings count.
     if (!text.includes('{#') && !sections) continue;
     const fences = createFenceReader();
-    let divs = 0;
+    // The divs open around the line; a figure or table div's label and how many labelled parts it has so far.
+    const divs: { label?: string; parts: number }[] = [];
+    /** Labels a figure inside a figure div (a table inside a table div) as its part, lettered in order; else numbers it. */
+    const addPart = (label: string | undefined) => {
+      const parent = label === undefined ? undefined : divs.findLast((div) => div.label !== undefined);
+      if (!parent || kindOf(parent.label!) !== kindOf(label!) || numbers.has(label!) || !numbers.has(parent.label!)) return add(label);
+      numbers.set(label!, { number: numbers.get(parent.label!)!.number, sub: subLetter(parent.parts++) });
+    };
     for (const line of text.split('\n')) {
       const outside = !fences.inside;
       if (fences.read(line)) {
@@ -92,9 +114,17 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, string> {
         if (outside && line.includes('{#')) add(LISTING_LABEL.exec(line)?.[1]);
         continue;
       }
+      if (line.includes(':::')) {
+        if (DIV_CLOSE.test(line)) divs.pop();
+        else if (DIV_OPEN.test(line)) {
+          // A figure or table div is numbered where it opens, before the parts inside it.
+          const label = CROSS_REF_DIV_LABEL.exec(line)?.[1];
+          add(label);
+          divs.push(label === undefined ? { parts: 0 } : { label, parts: 0 });
+        }
+      }
       // A heading inside a div (a theorem's name, a callout's title, a tab's) titles that div, not a section.
-      if (sections && line.includes(':::')) divs = Math.max(0, divs + (DIV_CLOSE.test(line) ? -1 : DIV_OPEN.test(line) ? 1 : 0));
-      if (sections && divs === 0 && line.includes('#')) {
+      if (sections && divs.length === 0 && line.includes('#')) {
         const heading = HEADING.exec(line);
         const attributes = (heading && END_ATTRIBUTES.exec(line)?.[1]) ?? '';
         // Pandoc's `{-}` and `{.unnumbered}` leave a heading out of the count.
@@ -102,12 +132,12 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, string> {
       }
       if (!line.includes('#')) continue;
       add(EQUATION_LABEL.exec(line)?.[1]);
-      add(TABLE_LABEL.exec(line)?.[1]);
+      addPart(TABLE_LABEL.exec(line)?.[1]);
       add(THEOREM_LABEL.exec(line)?.[1]);
-      if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) add(/(?:^|\s)#(fig[-:][\w:-]+)/.exec(image[1]!)?.[1]);
+      if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) addPart(/(?:^|\s)#(fig[-:][\w:-]+)/.exec(image[1]!)?.[1]);
     }
   }
-  for (const [label, number] of numberSections(headings)) if (!numbers.has(label)) numbers.set(label, number);
+  for (const [label, number] of numberSections(headings)) if (!numbers.has(label)) numbers.set(label, { number });
   return numbers;
 }
 
@@ -125,10 +155,16 @@ function numberSections(headings: readonly { level: number; label: string | unde
   return numbered;
 }
 
-/** What a caption of a labelled figure, table or listing begins with: "Figure 1: ", or nothing for a label without a number. */
+/** How a reference shows a label's number: "1", "1.2", or a part's "1 (b)". */
+function writeNumber(ref: CrossRef): string {
+  return ref.sub === undefined ? ref.number : `${ref.number} (${ref.sub})`;
+}
+
+/** What a caption of a labelled figure, table or listing begins with: "Figure 1: ", a part's "(b) ", or nothing for a label without a number. */
 export function captionPrefix(label: string | undefined, refs: CrossRefs): string {
-  const number = label === undefined ? undefined : refs.get(label);
-  return number === undefined ? '' : `${KINDS[kindOf(label!)]} ${number}: `;
+  const ref = label === undefined ? undefined : refs.get(label);
+  if (ref === undefined) return '';
+  return ref.sub === undefined ? `${KINDS[kindOf(label!)]} ${ref.number}: ` : `(${ref.sub}) `;
 }
 
 /** A label's kind as a reference may write it: `fig`, or capitalised, `Fig` (Quarto's capitalised reference). */
@@ -171,8 +207,9 @@ interface Reference {
 export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs): TokenizerAndRendererExtension {
   const read = (written: string, word: string, bare: boolean): Reference => {
     const label = labelOf(written);
-    const number = refs.get(label);
-    if (number === undefined) return { text: '', label };
+    const ref = refs.get(label);
+    if (ref === undefined) return { text: '', label };
+    const number = writeNumber(ref);
     return { text: bare ? number : word !== '' ? `${word} ${number}` : `${KINDS[kindOf(label)]} ${number}`, label };
   };
   return {

@@ -1,4 +1,4 @@
-import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+import type { Parser, TokenizerAndRendererExtension, Tokens } from 'marked';
 import { fencedDivExtension, fencedDivPattern } from './fenced-div.js';
 
 // Quarto's column grid, `::: {layout-ncol=2}` … `:::`: each block inside (a
@@ -33,6 +33,28 @@ export function readLayoutRows(written: string): number[][] | null {
   return rows.length <= MAX_ROWS && rows.every(valid) ? rows : null;
 }
 
+/** Blocks laid out as cells in rows of `columns` (2 to 4), side by side; a table's caption shares its table's cell. */
+export function renderColumns(columns: number, blocks: readonly Tokens.Generic[], parser: Parser): string {
+  return `<div class="layout-grid layout-ncol-${columns}">${groupCells(blocks).map((cell) => `<div class="layout-cell">${parser.parse(cell)}</div>`).join('')}</div>\n`;
+}
+
+/** The blocks of a grid as its cells: one block each, but a table's caption (Pandoc's `: Caption` line, under or over it) with its table. */
+function groupCells(blocks: readonly Tokens.Generic[]): Tokens.Generic[][] {
+  const cells: Tokens.Generic[][] = [];
+  let captionFirst = false;
+  for (const block of blocks) {
+    const last = cells.at(-1);
+    if (last && (captionFirst || (block.type === 'tableCaption' && /^(?:table|pandocTable)$/.test(last.at(-1)!.type)))) {
+      last.push(block);
+      captionFirst = false;
+      continue;
+    }
+    cells.push([block]);
+    captionFirst = block.type === 'tableCaption';
+  }
+  return cells;
+}
+
 /** The marked extension that lays a grid's blocks out in columns. `report` warns of one never closed. */
 export function layoutGridExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
   return fencedDivExtension<{ columns: number; rows: number[][] | null; cells: Tokens.Generic[] }>(
@@ -44,7 +66,7 @@ export function layoutGridExtension(report: (message: string, hint?: string) => 
       read: (match, lexer) => ({ columns: Number(match[2] ?? 0), rows: match[3] ? (JSON.parse(match[3]) as number[][]) : null, cells: lexer.blockTokens(match[4]!, []).filter((token) => token.type !== 'space') }),
       render: ({ columns, rows, cells }, parser) => {
         const cell = (token: Tokens.Generic | undefined) => `<div class="layout-cell">${token ? parser.parse([token]) : ''}</div>`;
-        if (!rows) return `<div class="layout-grid layout-ncol-${columns}">${cells.map(cell).join('')}</div>\n`;
+        if (!rows) return renderColumns(columns, cells, parser);
         // Each row takes its cells in order (a gap takes none); cells past the last row's are left in a row of their own.
         let next = 0;
         const drawn = rows.map((shares) => `<div class="layout-grid" style="grid-template-columns: ${shares.map((n) => `${Math.abs(n)}fr`).join(' ')}">${shares.map((n) => cell(n < 0 ? undefined : cells[next++])).join('')}</div>`);

@@ -9,6 +9,7 @@ import { REFERENCES_LINE } from './citations.js';
 import { opensPandocHtmlNotes } from './read-notes.js';
 import { shortcodeLeftOut } from './shortcodes.js';
 import { isTheoremDiv, PROOF_KINDS } from './theorem-divs.js';
+import { isCrossRefDiv } from './cross-ref-divs.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -208,8 +209,10 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
     }
     // `::: nonincremental`: the lists inside it show at once, whatever the deck says.
     if (cls === 'nonincremental') return { text: '<!-- nonincremental: start -->' };
-    // Quarto's theorems and proofs (`::: {#thm-line}`, `::: {.proof}`), kept whole for theorem-divs.ts, which titles them.
-    if (isTheoremDiv(readAttributes(spec))) {
+    // Quarto's theorems and proofs (`::: {#thm-line}`, `::: {.proof}`), and its figure and table divs (`::: {#fig-pair}`),
+    // kept whole for theorem-divs.ts and cross-ref-divs.ts, which title and caption them.
+    const titled = readAttributes(spec);
+    if (isTheoremDiv(titled) || isCrossRefDiv(titled)) {
       markInnermostDiv(state, 'kept class');
       return { text: `${fence} {${spec}}` };
     }

@@ -56,7 +56,7 @@ export function theoremDivExtensions(crossRefs: CrossRefs, report: (message: str
         render: ({ label, attributes, body }, parser) => {
           const word = THEOREM_KINDS[/^[a-z]+/.exec(label)![0]]!;
           const named = takeName(attributes, body, parser);
-          const title = `<strong>${writeTitle(word, crossRefs.get(label), named.name)}</strong>`;
+          const title = `<strong>${writeTitle(word, crossRefs.get(label)?.number, named.name)}</strong>`;
           return `<div class="theorem">${renderWithTitle(title, named.body, parser)}</div>\n`;
         },
       },
