@@ -1256,6 +1256,13 @@ describe("Quarto's sections, listings and theorems", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(['35: the cross-reference @sec-none names no heading labelled so; it shows as ?@sec-none (did you mean @sec-code?)']);
   });
 
+  it("a reference to a code cell's figure (#| label: fig-…), which only running the cell makes, shows as ?@label and says so; figures the deck shows are numbered among themselves", async () => {
+    const deck = ['---', 'title: C', 'format: revealjs', '---', '', '## Plot', '', '```{python}', '#| label: fig-polar', '#| fig-cap: "A plot"', '#| echo: false', 'plot()', '```', '', 'See @fig-polar and @fig-map.', '', '![Map](a.png){#fig-map}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-cell-figure'), 'deck.qmd'));
+    expect(toPlainText(built.briefing.slides.find((s) => s.title === 'Plot')!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('See ?@fig-polar and Figure 1. Figure 1: Map');
+    expect(built.warnings.filter((w) => w.code === 'W_LINK').map((w) => `${w.line}: ${w.message}`)).toEqual(['15: the cross-reference @fig-polar names the output of a code cell, which only Quarto can make by running it; it shows as ?@fig-polar']);
+  });
+
   it('a figure or table div (::: {#fig-…}) is numbered with its last paragraph as the caption, the figures or tables labelled inside it its parts (a), (b), laid out by layout-ncol; @fig-part reads "Figure 1 (b)"', async () => {
     const deck = [
       '---', 'title: E', 'format: revealjs', '---', '',

@@ -47,6 +47,8 @@ const MISSING: Record<string, string> = {
 export interface CrossRef {
   number: string;
   sub?: string;
+  /** The label of a code cell's output, which only running the cell makes: it has no number here. */
+  cell?: true;
 }
 
 /** Labels and their numbers; each kind is counted on its own. */
@@ -75,6 +77,10 @@ const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 /** The attributes at a line's end (`## Plan {#sec-plan .smaller}`), looked for from each `{` no further than the next. */
 const END_ATTRIBUTES = /\{([^{}\n]*)\}[ \t]*$/;
 
+/** A Quarto or R Markdown cell's opening (```{python}, ```{r label}), and its option line naming its output's label. */
+const CELL_OPENING = /^ {0,3}(?:`{3,}|~{3,})[ \t]*\{[A-Za-z]/;
+const CELL_LABEL = /^[ \t]*(?:#|\/\/|--)\|[ \t]*label[ \t]*:[ \t]*["']?((?:fig|tbl)-[\w-]+)/;
+
 /** A figure or table div's opening, labelled (`::: {#fig-elephants layout-ncol=2}`): Quarto's cross-reference div. */
 const CROSS_REF_DIV_LABEL = /^ {0,3}:{3,}[ \t]*\{[ \t]*#((?:fig|tbl)[-:][\w:-]+)/;
 
@@ -97,8 +103,10 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef>
   const headings: { level: number; label: string | undefined }[] = [];
   for (const text of texts) {
     // Every label is written `{#…}`: a text without one, as most are, is not read line by line, unless its headings count.
-    if (!text.includes('{#') && !sections) continue;
+    if (!text.includes('{#') && !sections && !text.includes('label:')) continue;
     const fences = createFenceReader();
+    // Whether the code block the line is in is a Quarto cell (```{python}), whose `#| label: fig-…` names its output.
+    let cell = false;
     // The divs open around the line; a figure or table div's label and how many labelled parts it has so far.
     const divs: { label?: string; parts: number }[] = [];
     /** Labels a figure inside a figure div (a table inside a table div) as its part, lettered in order; else numbers it. */
@@ -112,6 +120,11 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef>
       if (fences.read(line)) {
         // The line that opens a code block carries a listing's label.
         if (outside && line.includes('{#')) add(LISTING_LABEL.exec(line)?.[1]);
+        if (outside) cell = CELL_OPENING.test(line);
+        else if (cell && line.includes('label:')) {
+          const label = CELL_LABEL.exec(line)?.[1];
+          if (label !== undefined && !numbers.has(label)) numbers.set(label, { number: '', cell: true });
+        }
         continue;
       }
       if (line.includes(':::')) {
@@ -163,7 +176,7 @@ function writeNumber(ref: CrossRef): string {
 /** What a caption of a labelled figure, table or listing begins with: "Figure 1: ", a part's "(b) ", or nothing for a label without a number. */
 export function captionPrefix(label: string | undefined, refs: CrossRefs): string {
   const ref = label === undefined ? undefined : refs.get(label);
-  if (ref === undefined) return '';
+  if (ref === undefined || ref.cell) return '';
   return ref.sub === undefined ? `${KINDS[kindOf(label!)]} ${ref.number}: ` : `(${ref.sub}) `;
 }
 
@@ -208,7 +221,7 @@ export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs):
   const read = (written: string, word: string, bare: boolean): Reference => {
     const label = labelOf(written);
     const ref = refs.get(label);
-    if (ref === undefined) return { text: '', label };
+    if (ref === undefined || ref.cell) return { text: '', label };
     const number = writeNumber(ref);
     return { text: bare ? number : word !== '' ? `${word} ${number}` : `${KINDS[kindOf(label)]} ${number}`, label };
   };
@@ -245,7 +258,11 @@ export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs):
           if (text !== '') return text;
           // Rendered, not tokenized: marked may tokenize a text more than once, and each reference is reported once.
           const kind = kindOf(label);
-          const meant = suggestClosest(label, [...refs.keys()].filter((known) => kindOf(known) === kind));
+          if (refs.get(label)?.cell) {
+            unresolved!.report(raw, `the cross-reference @${label} names the output of a code cell, which only Quarto can make by running it; it shows as ?@${label}`, 'see "Coming from another tool" in the README for what briefdeck reads');
+            return `<strong>?@${label}</strong>`;
+          }
+          const meant = suggestClosest(label, [...refs.keys()].filter((known) => kindOf(known) === kind && !refs.get(known)!.cell));
           unresolved!.report(raw, `the cross-reference @${label} names ${MISSING[kind] ?? 'no labelled figure, table or equation'}; it shows as ?@${label}`, meant ? `did you mean @${meant}?` : LABEL_HINTS[kind]!.replace('NAME', label));
           return `<strong>?@${label}</strong>`;
         })
