@@ -258,6 +258,12 @@ describe('other tools\' front matter', () => {
     const q = await buildDeck(path.join(writeBriefing({ 'deck.qmd': quarto }, 'quarto-authors'), 'deck.qmd'));
     expect(q.briefing.meta.author).toBe('Norah Jones, Bo Li');
     expect(q.warnings.map((w) => w.message)).toEqual(['"toc-depth" is Quarto\'s metadata; briefdeck ignores it']);
+    // Quarto's slide-level is read under format: revealjs too, where Quarto's decks most often set it.
+    const level = ['---', 'title: L', 'format:', '  revealjs:', '    slide-level: 1', '---', '', '# One', '', '## Sub one', '', 'Text.', '', '# Two', '', 'More.', ''].join('\n');
+    const l = await buildDeck(path.join(writeBriefing({ 'deck.qmd': level }, 'quarto-format-slide-level'), 'deck.qmd'));
+    expect(l.briefing.slides.map((s) => [s.kind, s.title])).toEqual([['title', 'L'], ['content', 'One'], ['content', 'Two']]);
+    expect(l.briefing.slides[1]!.bodyHtml).toContain('Sub one');
+    expect(l.warnings).toEqual([]);
   });
 
   it("Pandoc and Quarto: a deck's sections are listed on a slide only with toc: true, as they list them, titled by toc-title; agenda: set wins", async () => {
