@@ -275,6 +275,8 @@ describe('other tools\' front matter', () => {
     };
     expect(await kinds('deck.qmd', [])).toEqual([]);
     expect(await kinds('deck.qmd', ['toc: true', 'toc-title: Contents'])).toEqual([['Contents', 'listed by the template']]);
+    // Under format: revealjs, as Quarto's decks often set them.
+    expect(await kinds('deck.qmd', ['format:', '  revealjs:', '    toc: true', '    toc-title: Inside'])).toEqual([['Inside', 'listed by the template']]);
     expect(await kinds('deck.qmd', ['agenda: true'])).toEqual([['Agenda', 'listed by the template']]);
     expect(await kinds('deck.md', ['output: beamer_presentation'])).toEqual([]);
     // briefdeck's own deck has its agenda unless it says otherwise.

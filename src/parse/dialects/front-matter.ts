@@ -23,7 +23,7 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch` and
- * `format: revealjs:` (`incremental`, `slide-number`, `slide-level`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch`,
+ * `format: revealjs:` (`incremental`, `slide-number`, `slide-level`, `toc`, `toc-title`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch`,
  * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
@@ -283,8 +283,10 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         'title-slide-attributes': (v) => applyPeerKey('title-slide-attributes', v, meta, line),
         width: (v) => applyPeerKey('width', v, meta, line),
         height: (v) => applyPeerKey('height', v, meta, line),
-        // Where the slides are cut, written here as at the top.
+        // Where the slides are cut, and the table of contents, written here as at the top.
         'slide-level': (v) => applyPeerKey('slide-level', v, meta, line),
+        toc: (v) => applyPeerKey('toc', v, meta, line),
+        'toc-title': (v) => applyPeerKey('toc-title', v, meta, line),
       });
       // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.
       return read === null ? false : read.length === 0 ? true : read;
