@@ -1278,6 +1278,7 @@ describe("Quarto's sections, listings and theorems", () => {
       '## One', '', '::: {#fig-one}', '![](a.png)', '', 'A picture', ':::', '',
       '## Tables', '', '::: {#tbl-panel layout-ncol=2}', '| A | B |', '|---|---|', '| 1 | 2 |', '', ': First {#tbl-first}', '', '| C | D |', '|---|---|', '| 3 | 4 |', '', ': Second {#tbl-second}', '', 'Main caption', ':::', '',
       '## Refs', '', 'See @fig-elephants, @fig-hanno, @fig-one, [-@fig-surus], @tbl-panel and @tbl-second.', '', '![Later](a.png){#fig-later}', '',
+      '## Rows', '', '::: {#fig-rows layout="[1,2]"}', '![Narrow](a.png)', '', '![Wide](a.png)', '', 'In rows', ':::', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-figure-divs'), 'deck.qmd'));
     const body = (title: string) => built.briefing.slides.find((s) => s.title === title)!.bodyHtml;
@@ -1288,6 +1289,8 @@ describe("Quarto's sections, listings and theorems", () => {
     // A table's caption is above it; each part keeps its own caption in its cell.
     expect(body('Tables')).toMatch(/^<p class="table-caption">Table 1: Main caption<\/p>\n<div class="layout-grid layout-ncol-2"><div class="layout-cell"><table>.*<p class="table-caption">\(a\) First<\/p>\n<\/div><div class="layout-cell"><table>.*<p class="table-caption">\(b\) Second<\/p>\n<\/div><\/div>/s);
     expect(text('Refs')).toBe('See Figure 1, Figure 1 (b), Figure 2, 1 (a), Table 1 and Table 1 (b). Figure 3: Later');
+    // Quarto's custom layout of rows (`layout="[1,2]"`) shares the width out as a grid's does.
+    expect(body('Rows')).toMatch(/^<div class="layout-grid" style="grid-template-columns: 1fr 2fr"><div class="layout-cell">.*Narrow.*<\/div><div class="layout-cell">.*Wide.*<\/div><\/div>\n<p><span class="figure-caption">Figure 4: In rows<\/span><\/p>/s);
     expect(built.briefing.slides.map((s) => s.bodyHtml).join('')).not.toMatch(/:::|\{#|layout-ncol=/);
     expect(built.warnings).toEqual([]);
   });

@@ -38,6 +38,17 @@ export function renderColumns(columns: number, blocks: readonly Tokens.Generic[]
   return `<div class="layout-grid layout-ncol-${columns}">${groupCells(blocks).map((cell) => `<div class="layout-cell">${parser.parse(cell)}</div>`).join('')}</div>\n`;
 }
 
+/** Blocks laid out in rows of cells, each as wide as its share (a negative share a gap); a table's caption shares its table's cell. */
+export function renderRows(rows: readonly number[][], blocks: readonly Tokens.Generic[], parser: Parser): string {
+  const cells = groupCells(blocks);
+  const cell = (tokens: Tokens.Generic[] | undefined) => `<div class="layout-cell">${tokens ? parser.parse(tokens) : ''}</div>`;
+  // Each row takes its cells in order (a gap takes none); cells past the last row's are left in a row of their own.
+  let next = 0;
+  const drawn = rows.map((shares) => `<div class="layout-grid" style="grid-template-columns: ${shares.map((n) => `${Math.abs(n)}fr`).join(' ')}">${shares.map((n) => cell(n < 0 ? undefined : cells[next++])).join('')}</div>`);
+  if (next < cells.length) drawn.push(`<div class="layout-grid layout-ncol-${Math.min(4, Math.max(2, cells.length - next))}">${cells.slice(next).map(cell).join('')}</div>`);
+  return `${drawn.join('')}\n`;
+}
+
 /** The blocks of a grid as its cells: one block each, but a table's caption (Pandoc's `: Caption` line, under or over it) with its table. */
 function groupCells(blocks: readonly Tokens.Generic[]): Tokens.Generic[][] {
   const cells: Tokens.Generic[][] = [];
@@ -64,15 +75,7 @@ export function layoutGridExtension(report: (message: string, hint?: string) => 
       opening: GRID_OPENING,
       block: GRID_BLOCK,
       read: (match, lexer) => ({ columns: Number(match[2] ?? 0), rows: match[3] ? (JSON.parse(match[3]) as number[][]) : null, cells: lexer.blockTokens(match[4]!, []).filter((token) => token.type !== 'space') }),
-      render: ({ columns, rows, cells }, parser) => {
-        const cell = (token: Tokens.Generic | undefined) => `<div class="layout-cell">${token ? parser.parse([token]) : ''}</div>`;
-        if (!rows) return renderColumns(columns, cells, parser);
-        // Each row takes its cells in order (a gap takes none); cells past the last row's are left in a row of their own.
-        let next = 0;
-        const drawn = rows.map((shares) => `<div class="layout-grid" style="grid-template-columns: ${shares.map((n) => `${Math.abs(n)}fr`).join(' ')}">${shares.map((n) => cell(n < 0 ? undefined : cells[next++])).join('')}</div>`);
-        if (next < cells.length) drawn.push(`<div class="layout-grid layout-ncol-${Math.min(4, Math.max(2, cells.length - next))}">${cells.slice(next).map(cell).join('')}</div>`);
-        return `${drawn.join('')}\n`;
-      },
+      render: ({ columns, rows, cells }, parser) => (rows ? renderRows(rows, cells, parser) : renderColumns(columns, cells, parser)),
     },
     report,
   );
