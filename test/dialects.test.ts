@@ -1264,6 +1264,19 @@ describe("Quarto's sections, listings and theorems", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(['35: the cross-reference @sec-none names no heading labelled so; it shows as ?@sec-none (did you mean @sec-code?)']);
   });
 
+  it("number-sections (under format: revealjs or at the top) writes each heading's section number before its text, as @sec- references count them; a heading {.unnumbered}, inside a div or of attributes only shows none", async () => {
+    const body = ['', '# One', '', '## A {#sec-a}', '', 'x', '', '### Deeper', '', '## Skip {.unnumbered}', '', '::: {.callout-note}', '## Tip', 'Inside.', ':::', '', '# Two', '', '## B', '', 'See @sec-a and @sec-b.', '', '## {background-color="red"}', '', 'Untitled.', '', '## C {#sec-b}', ''];
+    for (const front of [['format:', '  revealjs:', '    number-sections: true'], ['number-sections: true', 'format: revealjs']]) {
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: T', ...front, '---', ...body].join('\n') }, `quarto-number-sections-${front.length}`), 'deck.qmd'));
+      expect(built.briefing.slides.map((s) => s.title)).toEqual(['T', '1 One', '1.1 A', 'Skip', '2 Two', '2.1 B', null, '2.3 C']);
+      const text = (title: string) => toPlainText(built.briefing.slides.find((s) => s.title === title)!.bodyHtml).replace(/\s+/g, ' ').trim();
+      expect(built.briefing.slides.find((s) => s.title === '1.1 A')!.bodyHtml).toContain('<h3>1.1.1 Deeper</h3>');
+      expect(text('Skip')).toBe('TipInside.');
+      expect(text('2.1 B')).toBe('See Section 1.1 and Section 2.3.');
+      expect(built.warnings).toEqual([]);
+    }
+  });
+
   it("a reference to a code cell's figure (#| label: fig-…), which only running the cell makes, shows as ?@label and says so; figures the deck shows are numbered among themselves", async () => {
     const deck = ['---', 'title: C', 'format: revealjs', '---', '', '## Plot', '', '```{python}', '#| label: fig-polar', '#| fig-cap: "A plot"', '#| echo: false', 'plot()', '```', '', 'See @fig-polar and @fig-map.', '', '![Map](a.png){#fig-map}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'quarto-cell-figure'), 'deck.qmd'));

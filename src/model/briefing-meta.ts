@@ -42,6 +42,8 @@ export interface BriefingMeta {
   agenda: boolean;
   /** Pandoc's slide level: 1 makes `#` the slide title, 2 (the default) makes it a section. Unset: chosen from the headings. */
   slideLevel?: 1 | 2;
+  /** Pandoc's and Quarto's `number-sections`: headings show their section numbers (1, 1.1) before their text. */
+  numberSections?: boolean;
   /** Marp's `headingDivider`: the heading levels that start a slide too (`2` is levels 1 and 2); unset, a Marp or Slidev deck is cut at `---` only. */
   headingDivider?: number[];
   /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */

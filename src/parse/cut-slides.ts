@@ -97,7 +97,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const c = current as unknown as RawSlide;
     (c.notes ??= []).push(lineAt(text, number));
   };
-  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}), ...(options.styleClasses ? { styleClasses: options.styleClasses } : {}) };
+  const pandoc: PandocLineState = { divs: [], columnsSeen: 0, ...(options.readByPandoc ? { htmlDivs: [] } : {}), ...(options.styleClasses ? { styleClasses: options.styleClasses } : {}), ...(options.sections ? { sections: options.sections } : {}) };
   const rawTex = createRawTexState();
   /** Slides whose first code block was looked at as Slidev's block frontmatter. */
   const blockFrontMatterTried = new WeakSet<RawSlide>();

@@ -180,6 +180,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Slidev's headmatter that names a file (`src:`) makes the first slide that file's slides, as a slide's own `src:` does.
   const headmatterSlide = meta.firstSlideKeys?.some((key) => /^src:/.test(key.text)) && meta.peerTools.includes('Slidev') && metaSource?.file === bodies[0]?.file ? meta.firstSlideKeys.map((key) => ({ text: key.text, number: key.line })) : undefined;
   if (headmatterSlide) delete meta.firstSlideKeys;
+  // Cross-references are numbered from the whole deck's text; Quarto's number-sections writes the same section numbers before the headings as the cut reads them.
+  const numberedRefs = numberCrossRefs(scanned, pandocFamily && meta.numberSections === true);
+  const sectionCounts = pandocFamily && meta.numberSections === true && numberedRefs.sectionTop !== undefined ? { top: numberedRefs.sectionTop, counters: [] } : undefined;
   for (const body of bodies) {
     // remark's layout slides are drawn under the slides after them, line by line, before the deck is cut.
     const laidOut = meta.peerTools.includes('remark') ? expandRemarkLayouts(body.text, (i) => body.lineNumbers?.[i] ?? body.firstLine + i) : null;
@@ -192,7 +195,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // knitr's defaults for every chunk after, set in a setup chunk (RStudio's template's `knitr::opts_chunk$set(echo = FALSE)`).
     if (knitr) meta.cellEcho ??= readKnitrEchoDefault(written);
     const text = pandocFamily ? joinHeadingAttributeLines(knitted) : knitted;
-    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { ...(headmatterSlide && body === bodies[0] ? { headmatterSlide } : {}), lineNumbers, slideLevel, separatorLines: meta.revealSeparatorLines, slideWidth: SLIDE_SIZES[meta.size].width, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined }));
+    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { ...(headmatterSlide && body === bodies[0] ? { headmatterSlide } : {}), lineNumbers, slideLevel, separatorLines: meta.revealSeparatorLines, slideWidth: SLIDE_SIZES[meta.size].width, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined, ...(sectionCounts ? { sections: sectionCounts } : {}) }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   // A page of reveal.js sections is a site generator's (Jekyll's, Hugo's): its `layout:` names the page's template, not a slide's.
@@ -223,7 +226,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A work cited only in speaker notes is formatted there but not listed: the list is slide content, and a handout must not tell what the notes cite.
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
-  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberCrossRefs(scanned), citations, elementClasses);
+  const markdown = createMarkdownRenderer(meta, images, bag, charts, numberedRefs.refs, citations, elementClasses);
   // The title, header and footer as plain text (chrome-text.ts); Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeText = createChromeText(markdown, bag);
   settleChromeText(meta, metaSource?.file ?? bodies[0]?.file, location.line, chromeText, bag, loaded.projectMetaFiles);

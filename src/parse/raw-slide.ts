@@ -51,6 +51,12 @@ export interface FoundStyle {
 }
 
 /** How a deck is cut, and what it carries from file to file. */
+/** Section numbers as they are written before headings: the highest heading level, and one count a level below it. */
+export interface SectionCounts {
+  top: number;
+  counters: number[];
+}
+
 export interface CutOptions {
   /** Slidev's headmatter keys of the first slide, when they name a file (`src:`): read as that slide's front matter, before the text, at their own lines. */
   headmatterSlide?: { text: string; number: number }[];
@@ -97,6 +103,8 @@ export interface CutOptions {
    * `<div>` is read, and every horizontal rule (`***`, `- - -`) starts a slide, as Pandoc reads them.
    */
   readByPandoc?: boolean;
+  /** Quarto's number-sections: the level headings are counted from and the counts so far, shared by every file of the deck. */
+  sections?: SectionCounts;
   /** The line in its file of each line of the text, where they do not follow one another from `firstLine` (a reveal.js page read as Markdown). */
   lineNumbers?: readonly number[];
 }

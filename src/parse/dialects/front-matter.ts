@@ -23,8 +23,8 @@ const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' 
  * Marp's `class`, `backgroundColor` and `color` (every slide's look) and `style` (its CSS);
  * Marp's `paginate`, `header` and `footer`; reveal-md's `revealOptions:
  * transition`; Slidev's `transition` and `lineNumbers`; Quarto's `slide-number`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch` and
- * `format: revealjs:` (`incremental`, `slide-number`, `slide-level`, `toc`, `toc-title`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch`,
- * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level`. Returns true when the key was fully
+ * `format: revealjs:` (`incremental`, `slide-number`, `slide-level`, `toc`, `toc-title`, `number-sections`, `smaller`, `scrollable`, `code-line-numbers`, `auto-stretch`,
+ * `transition`, `footer`, `theme`) and `execute: echo:`; Pandoc's and Quarto's `slide-level` and `number-sections`. Returns true when the key was fully
  * understood, so no warning is needed, false when none of it was, and for a
  * block read in part, the options in it that were not.
  */
@@ -135,6 +135,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (value !== 1 && value !== 2) return false;
       meta.slideLevel ??= value;
       return true;
+    // Pandoc's and Quarto's section numbers before headings (cut-slides.ts numbers them as cross-refs.ts counts them).
+    case 'number-sections':
+      return typeof value === 'boolean' && ((meta.numberSections = value), true);
     case 'transition':
       return applyTransition(value, meta);
     // reveal-md's separators, as patterns: those that say what briefdeck cuts at anyway, or one line of text it cuts at too, need no warning.
@@ -286,6 +289,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         // Where the slides are cut, and the table of contents, written here as at the top.
         'slide-level': (v) => applyPeerKey('slide-level', v, meta, line),
         toc: (v) => applyPeerKey('toc', v, meta, line),
+        'number-sections': (v) => applyPeerKey('number-sections', v, meta, line),
         'toc-title': (v) => applyPeerKey('toc-title', v, meta, line),
       });
       // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.

@@ -89,8 +89,18 @@ function subLetter(index: number): string {
   return index < 26 ? String.fromCharCode(97 + index) : String(index + 1);
 }
 
-/** Numbers the labelled formulas, figures, tables, listings, theorems and sections in `texts`, in order, outside code blocks; a label used twice keeps its first number. */
-export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef> {
+/** The labels' numbers, and the level sections are counted from (the highest heading level), when the headings were read. */
+export interface NumberedCrossRefs {
+  refs: Map<string, CrossRef>;
+  sectionTop: number | undefined;
+}
+
+/**
+ * Numbers the labelled formulas, figures, tables, listings, theorems and sections in `texts`, in order, outside code
+ * blocks; a label used twice keeps its first number. The headings are read when a section is labelled, or when
+ * `numberSections` asks (Quarto's `number-sections`, whose numbers cut-slides.ts writes before the headings).
+ */
+export function numberCrossRefs(texts: readonly string[], numberSections = false): NumberedCrossRefs {
   const numbers = new Map<string, CrossRef>();
   const counts: Record<string, number> = {};
   const add = (label: string | undefined) => {
@@ -99,7 +109,7 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef>
     numbers.set(label, { number: String((counts[kind] = (counts[kind] ?? 0) + 1)) });
   };
   // Sections are numbered only when one is labelled: every heading counts toward the numbers, so all are read then.
-  const sections = texts.some((text) => text.includes('#sec-') || text.includes('#sec:'));
+  const sections = numberSections || texts.some((text) => text.includes('#sec-') || text.includes('#sec:'));
   const headings: { level: number; label: string | undefined }[] = [];
   for (const text of texts) {
     // Every label is written `{#…}`: a text without one, as most are, is not read line by line, unless its headings count.
@@ -141,7 +151,7 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef>
         const heading = HEADING.exec(line);
         const attributes = (heading && END_ATTRIBUTES.exec(line)?.[1]) ?? '';
         // Pandoc's `{-}` and `{.unnumbered}` leave a heading out of the count.
-        if (heading && !/(?:^|\s)(?:-|\.unnumbered)(?:\s|$)/.test(attributes)) headings.push({ level: heading[1]!.length, label: /(?:^|\s)#(sec[-:][\w:-]+)/.exec(attributes)?.[1] });
+        if (heading && !isUnnumbered(attributes)) headings.push({ level: heading[1]!.length, label: /(?:^|\s)#(sec[-:][\w:-]+)/.exec(attributes)?.[1] });
       }
       if (!line.includes('#')) continue;
       add(EQUATION_LABEL.exec(line)?.[1]);
@@ -150,22 +160,25 @@ export function numberCrossRefs(texts: readonly string[]): Map<string, CrossRef>
       if (line.includes('![')) for (const image of line.matchAll(IMAGE_ATTRIBUTES)) addPart(/(?:^|\s)#(fig[-:][\w:-]+)/.exec(image[1]!)?.[1]);
     }
   }
-  for (const [label, number] of numberSections(headings)) if (!numbers.has(label)) numbers.set(label, { number });
-  return numbers;
-}
-
-/** The numbers of the labelled headings among `headings`, each "1", "1.2", … by the levels above it, counted from the highest level there. */
-function numberSections(headings: readonly { level: number; label: string | undefined }[]): Map<string, string> {
-  const numbered = new Map<string, string>();
-  const top = Math.min(...headings.map((h) => h.level));
+  const sectionTop = headings.length > 0 ? Math.min(...headings.map((h) => h.level)) : undefined;
   const counters: number[] = [];
   for (const { level, label } of headings) {
-    const depth = level - top;
-    counters.length = depth + 1;
-    counters[depth] = (counters[depth] ?? 0) + 1;
-    if (label !== undefined) numbered.set(label, counters.map((n) => n ?? 0).join('.'));
+    const number = countSection(counters, level - sectionTop!);
+    if (label !== undefined && !numbers.has(label)) numbers.set(label, { number });
   }
-  return numbered;
+  return { refs: numbers, sectionTop };
+}
+
+/** Counts a heading `depth` levels below the top one in `counters` (one count a level), and gives its number: "1", "1.2". */
+export function countSection(counters: number[], depth: number): string {
+  counters.length = depth + 1;
+  counters[depth] = (counters[depth] ?? 0) + 1;
+  return Array.from(counters, (n) => n ?? 0).join('.');
+}
+
+/** Whether a heading's attributes (`{-}`, `{.unnumbered}`) leave it out of the section numbers. */
+export function isUnnumbered(attributes: string): boolean {
+  return /(?:^|\s)(?:-|\.unnumbered)(?:\s|$)/.test(attributes);
 }
 
 /** How a reference shows a label's number: "1", "1.2", or a part's "1 (b)". */

@@ -10,6 +10,8 @@ import { opensPandocHtmlNotes } from './read-notes.js';
 import { shortcodeLeftOut } from './shortcodes.js';
 import { isTheoremDiv, PROOF_KINDS } from './theorem-divs.js';
 import { isCrossRefDiv } from './cross-ref-divs.js';
+import { countSection, isUnnumbered } from './cross-refs.js';
+import type { SectionCounts } from '../../raw-slide.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
 
@@ -86,6 +88,8 @@ export interface PandocLineState {
   hidingFrom?: number;
   /** The classes the deck's own styles name: a div of only those is kept, a div of its classes (class-divs.ts). */
   styleClasses?: ReadonlySet<string>;
+  /** Quarto's number-sections: the counts its headings' numbers are written from. */
+  sections?: SectionCounts;
 }
 
 /** A line rewritten into briefdeck's own syntax, and what could not be carried over. */
@@ -253,6 +257,9 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   // A heading inside a div (a callout's title, a tab's name) is part of the slide in Pandoc, never the start of another.
   const inner = state.divs.length > 0 ? /^ {0,3}#{1,2}([ \t]+.*)$/.exec(line) : null;
   if (inner) return { text: `###${inner[1]!.replace(/[ \t]+\{[^}]*\}[ \t]*$/, '')}` };
+  // Quarto's number-sections: a heading outside divs shows its section number, counted as cross-refs.ts counts them for @sec- references.
+  const numbered = state.sections && state.divs.length === 0 ? numberHeadingLine(line, state.sections) : null;
+  if (numbered !== null) line = numbered;
   // A pause: what follows on the slide is the next build step.
   if (/^[ \t]*\.[ \t]\.[ \t]\.[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
   // A heading of attributes only (`## {background-image="a.png"}`): Quarto's slide without a title.
@@ -265,9 +272,20 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
   const heading = /^(#{1,6}[ \t]+.*?)(?:[ \t]+|(?<=[^\]\s]))\{([^{}]*)\}[ \t]*$/.exec(line);
   if (heading && /^[.#-]|=/.test(heading[2]!.trim())) return readHeadingAttributes(heading[1]!, heading[2]!.trim());
   // Pandoc's automatically numbered list item, `#.`: an ordered list's item, numbered as the list goes.
-  const numbered = /^( {0,3})#\.([ \t]+\S.*)$/.exec(line);
-  if (numbered) return { text: `${numbered[1]}1.${numbered[2]}` };
-  return null;
+  const autoNumbered = /^( {0,3})#\.([ \t]+\S.*)$/.exec(line);
+  if (autoNumbered) return { text: `${autoNumbered[1]}1.${autoNumbered[2]}` };
+  return numbered !== null ? { text: line } : null;
+}
+
+/** A heading line with its section number written before its text ("## 1.2 Plan"), counted in `sections`; null for a line that is no numbered heading. */
+function numberHeadingLine(line: string, sections: SectionCounts): string | null {
+  const heading = /^( {0,3}#{1,6}[ \t]+)(.*)$/.exec(line);
+  if (!heading) return null;
+  const attributes = /\{([^{}\n]*)\}[ \t]*$/.exec(line)?.[1] ?? '';
+  if (isUnnumbered(attributes)) return null;
+  const number = countSection(sections.counters, heading[1]!.trim().length - sections.top);
+  // A heading of attributes only titles nothing: counted, as cross-refs.ts counts it, with no number shown.
+  return /^\{[^}]*\}[ \t]*$/.test(heading[2]!) ? line : `${heading[1]}${number} ${heading[2]}`;
 }
 
 /** The pause a fragment div (or a stepped column) starts: reveal's effect classes and place in the order it names, `.fade-up` or `fragment-index=2`. */
@@ -307,7 +325,7 @@ const NO_MEANING_ON_A_SLIDE = new Set(['unnumbered', 'unlisted', 'fragile', 'all
  * `{visibility="hidden"}` leaves the slide out; the rest is a warning.
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
-  // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing on a slide, which shows no section numbers.
+  // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing else on a slide: numberHeadingLine reads them.
   const classNames = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !NO_MEANING_ON_A_SLIDE.has(c));
   // ioslides' `{.build}` steps the slide's content in.
   const build = classNames.includes('build');
