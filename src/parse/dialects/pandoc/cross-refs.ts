@@ -108,7 +108,7 @@ export function numberCrossRefs(texts: readonly string[], numberSections = false
     const kind = kindOf(label);
     numbers.set(label, { number: String((counts[kind] = (counts[kind] ?? 0) + 1)) });
   };
-  // Sections are numbered only when one is labelled: every heading counts toward the numbers, so all are read then.
+  // Headings are read only when a section is labelled or numbers are shown: every heading counts toward the numbers.
   const sections = numberSections || texts.some((text) => text.includes('#sec-') || text.includes('#sec:'));
   const headings: { level: number; label: string | undefined }[] = [];
   for (const text of texts) {
@@ -149,7 +149,7 @@ export function numberCrossRefs(texts: readonly string[], numberSections = false
       // A heading inside a div (a theorem's name, a callout's title, a tab's) titles that div, not a section.
       if (sections && divs.length === 0 && line.includes('#')) {
         const heading = HEADING.exec(line);
-        const attributes = (heading && END_ATTRIBUTES.exec(line)?.[1]) ?? '';
+        const attributes = heading ? readEndAttributes(line) : '';
         // Pandoc's `{-}` and `{.unnumbered}` leave a heading out of the count.
         if (heading && !isUnnumbered(attributes)) headings.push({ level: heading[1]!.length, label: /(?:^|\s)#(sec[-:][\w:-]+)/.exec(attributes)?.[1] });
       }
@@ -169,11 +169,18 @@ export function numberCrossRefs(texts: readonly string[], numberSections = false
   return { refs: numbers, sectionTop };
 }
 
-/** Counts a heading `depth` levels below the top one in `counters` (one count a level), and gives its number: "1", "1.2". */
-export function countSection(counters: number[], depth: number): string {
+/** Counts a heading `levelsBelow` levels below the top one in `counters` (one count a level), and gives its number: "1", "1.2". */
+export function countSection(counters: number[], levelsBelow: number): string {
+  // A heading above the top (one the count never saw) is counted at the top.
+  const depth = Math.max(0, levelsBelow);
   counters.length = depth + 1;
   counters[depth] = (counters[depth] ?? 0) + 1;
   return Array.from(counters, (n) => n ?? 0).join('.');
+}
+
+/** The attributes at a line's end (`## Plan {#sec-plan .smaller}`), or ''. */
+export function readEndAttributes(line: string): string {
+  return END_ATTRIBUTES.exec(line)?.[1] ?? '';
 }
 
 /** Whether a heading's attributes (`{-}`, `{.unnumbered}`) leave it out of the section numbers. */

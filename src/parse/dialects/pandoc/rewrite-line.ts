@@ -10,7 +10,7 @@ import { opensPandocHtmlNotes } from './read-notes.js';
 import { shortcodeLeftOut } from './shortcodes.js';
 import { isTheoremDiv, PROOF_KINDS } from './theorem-divs.js';
 import { isCrossRefDiv } from './cross-ref-divs.js';
-import { countSection, isUnnumbered } from './cross-refs.js';
+import { countSection, isUnnumbered, readEndAttributes } from './cross-refs.js';
 import type { SectionCounts } from '../../raw-slide.js';
 
 // Pandoc's and Quarto's line-level syntax (divs, pauses, heading attributes), rewritten into briefdeck's own.
@@ -281,8 +281,7 @@ export function rewritePandocLine(line: string, state: PandocLineState): Rewrite
 function numberHeadingLine(line: string, sections: SectionCounts): string | null {
   const heading = /^( {0,3}#{1,6}[ \t]+)(.*)$/.exec(line);
   if (!heading) return null;
-  const attributes = /\{([^{}\n]*)\}[ \t]*$/.exec(line)?.[1] ?? '';
-  if (isUnnumbered(attributes)) return null;
+  if (isUnnumbered(readEndAttributes(line))) return null;
   const number = countSection(sections.counters, heading[1]!.trim().length - sections.top);
   // A heading of attributes only titles nothing: counted, as cross-refs.ts counts it, with no number shown.
   return /^\{[^}]*\}[ \t]*$/.test(heading[2]!) ? line : `${heading[1]}${number} ${heading[2]}`;
