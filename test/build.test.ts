@@ -179,6 +179,18 @@ describe('the sandbox worker\'s code cache', () => {
     // Loading node:crypto, and hashing the bundle with it, took ~8 ms of that start; the head and scripts markers are drawn on the main thread.
     for (const file of ['sandbox-entry.cjs', 'sandbox-core.cjs']) expect(readFileSync(path.join(ROOT, 'lib', file), 'utf8'), file).not.toMatch(/require\("(?:node:)?crypto"\)/);
   });
+
+  it('is ASCII, as every compiled file of the CLI is, so Node reads it as a one-byte string', () => {
+    // One non-ASCII character (esbuild copies a regular expression's as written) made the 1 MB bundle a two-byte string: slower to read and to compile.
+    const files = readdirSync(path.join(ROOT, 'lib')).filter((f) => /\.c?js$/.test(f));
+    expect(files).toContain('sandbox-core.cjs');
+    const nonAscii = files.flatMap((file) => {
+      const text = readFileSync(path.join(ROOT, 'lib', file), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      return at < 0 ? [] : [`${file}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`];
+    });
+    expect(nonAscii).toEqual([]);
+  });
 });
 
 describe("the parse worker's critical path", () => {

@@ -2,8 +2,12 @@
 // `` `r format(Sys.time(), '%d %B %Y')` ``. Here they are the build's day, printed as R prints it (its month and weekday
 // names in the deck's language). A format with the time of day (`%H:%M`) is left as written: a build has no such time.
 
-/** Inline R code that is today's date, with the format it is printed in (none: R's own, 2024-05-01). */
-const R_TODAY = /`r[ \t]+(?:Sys\.Date\(\)|format\([ \t]*Sys\.(?:Date|time)\(\)[ \t]*,[ \t]*(?:format[ \t]*=[ \t]*)?['"‘’“”]([^'"‘’“”`\n]{0,80})['"‘’“”][ \t]*\))[ \t]*`/g;
+/**
+ * Inline R code that is today's date, with the format it is printed in (none: R's own, 2024-05-01). Curly quotes are written
+ * as escapes: esbuild copies a pattern's characters as they are, and one non-ASCII character makes Node read the worker's
+ * whole bundle as a two-byte string, slower to read and to compile (a test checks the bundles).
+ */
+const R_TODAY = /`r[ \t]+(?:Sys\.Date\(\)|format\([ \t]*Sys\.(?:Date|time)\(\)[ \t]*,[ \t]*(?:format[ \t]*=[ \t]*)?['"\u2018\u2019\u201c\u201d]([^'"\u2018\u2019\u201c\u201d`\n]{0,80})['"\u2018\u2019\u201c\u201d][ \t]*\))[ \t]*`/g;
 
 /** The conversions of R's `format` that a day has (no time of day). */
 const DAY_CONVERSIONS = /%[YymdeBbhAaj%]/g;

@@ -24,12 +24,12 @@ const IN_TEXT = new RegExp(String.raw`^@(${KEY})(?:[ \t]+\[([^[\]\n]{1,300})\](?
 /** Quarto's cross-reference labels, never citations. */
 const CROSS_REF = /^(?:fig|tbl|eq|sec|lst|thm|lem|cor|prp|cnj|def|exm|exr)-/;
 
-/** Locator terms Pandoc reads, by the CSL label each stands for. */
+/** Locator terms Pandoc reads, by the CSL label each stands for (§ and ¶ as escapes, as in `R_TODAY` of r-dates.ts). */
 const LOCATOR_TERMS: [RegExp, string][] = [
   [/^(?:pp?\.|pages?)/i, 'page'],
   [/^(?:chaps?\.|chapters?)/i, 'chapter'],
-  [/^(?:secs?\.|sections?|§§?)/i, 'section'],
-  [/^(?:paras?\.|paragraphs?|¶¶?)/i, 'paragraph'],
+  [/^(?:secs?\.|sections?|\u00a7\u00a7?)/i, 'section'],
+  [/^(?:paras?\.|paragraphs?|\u00b6\u00b6?)/i, 'paragraph'],
   [/^(?:figs?\.|figures?)/i, 'figure'],
   [/^(?:vols?\.|volumes?)/i, 'volume'],
   [/^(?:nn?\.|notes?)/i, 'note'],
@@ -40,8 +40,8 @@ const LOCATOR_TERMS: [RegExp, string][] = [
   [/^(?:nos?\.|numbers?)/i, 'issue'],
   [/^(?:vv?\.|verses?)/i, 'verse'],
 ];
-/** A locator's value: numbers or numerals, and ranges and lists of them. */
-const LOCATOR_VALUE = /^[ \t]*([\dIVXLCDMivxlcdm]+[a-z]?(?:[ \t]*(?:[-–—,&]|--|and)[ \t]*[\dIVXLCDMivxlcdm]+[a-z]?)*)/;
+/** A locator's value: numbers or numerals, and ranges and lists of them (joined by hyphens, en or em dashes). */
+const LOCATOR_VALUE = /^[ \t]*([\dIVXLCDMivxlcdm]+[a-z]?(?:[ \t]*(?:[-\u2013\u2014,&]|--|and)[ \t]*[\dIVXLCDMivxlcdm]+[a-z]?)*)/;
 
 /** Splits what follows a key into its locator (with its CSL label) and the rest, its suffix, as Pandoc does. */
 export function readLocator(text: string): Pick<CiteItem, 'locator' | 'label' | 'suffix'> {

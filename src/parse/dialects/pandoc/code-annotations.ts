@@ -4,8 +4,8 @@
 // and shows the list as the annotations; here the list stays as it is written, and
 // the marker, which is never code, goes.
 
-/** A marker at a line's end: a comment opening (any language's, as Quarto reads each by its own), the number in angle brackets, and a comment's close. */
-const MARKER = /[ \t]*(?:#|\/\/|--|%|!|;|\*|⍝|\/\*|<!--)[ \t]*<\d{1,3}>[ \t]*(?:\*\/|-->|;)?[ \t]*$/;
+/** A marker at a line's end: a comment opening (any language's, as Quarto reads each by its own; APL's ⍝ as an escape, see `R_TODAY` in r-dates.ts), the number in angle brackets, and a comment's close. */
+const MARKER = /[ \t]*(?:#|\/\/|--|%|!|;|\*|\u235d|\/\*|<!--)[ \t]*<\d{1,3}>[ \t]*(?:\*\/|-->|;)?[ \t]*$/;
 
 /** The code without the annotation markers at its lines' ends. */
 export function stripCodeAnnotations(code: string): string {
