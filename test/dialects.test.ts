@@ -3505,6 +3505,27 @@ describe("Quarto's shortcodes", () => {
       [4, 'Quarto shortcode {{< fa envelope >}} is not supported and was left out'],
     ]);
   });
+
+  it('escaped with a third brace each side ({{{< meta title >}}}), show as written with two, in a line, in code, in the title and alone on a line; a block with shortcodes="false" shows its code as written', async () => {
+    const deck = [
+      '---', 'title: "Using {{{< meta title >}}} and {{< kbd K >}}"', '---', '',
+      '## Escaped', '',
+      'In a line {{{< meta title >}}}, in code `{{{< kbd X >}}}`.', '',
+      '```markdown', 'Escaped: {{{< video clip.mp4 >}}}', '```', '',
+      '```{.markdown shortcodes="false"}', 'As written: {{{< meta title >}}}', '```', '',
+      '{{{< video https://example.com/v.mp4 >}}}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-shortcodes-escaped'), 'deck.qmd'));
+    expect(built.warnings).toEqual([]);
+    expect(built.briefing.meta.title).toBe('Using {{< meta title >}} and K');
+    const slide = built.briefing.slides.at(-1)!;
+    expect(slide.bodyHtml).toContain('In a line {{&lt; meta title &gt;}}, in code <code>{{&lt; kbd X &gt;}}</code>.');
+    const text = toPlainText(slide.bodyHtml);
+    expect(text).toContain('Escaped: {{< video clip.mp4 >}}');
+    expect(text).toContain('As written: {{{< meta title >}}}');
+    expect(text).toContain('{{< video https://example.com/v.mp4 >}}');
+    expect(text.match(/\{\{\{/g)).toHaveLength(1);
+  });
 });
 
 describe('malformed directives', () => {

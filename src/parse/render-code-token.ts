@@ -12,6 +12,7 @@ import { readDiagramBlock } from './read-diagram.js';
 import { findLinesPastEnd, MAX_LINE_STEPS, numberEveryLine, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { isMathEnvironment } from './dialects/pandoc/raw-tex.js';
 import { stripCodeAnnotations } from './dialects/pandoc/code-annotations.js';
+import { unescapeShortcodesInCode } from './dialects/pandoc/shortcodes.js';
 import { captionPrefix, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 
 /** What rendering a code block needs of the Markdown renderer around it. */
@@ -93,7 +94,8 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
     const highlighted = c.meta.highlightLines === true;
     const xaringan = c.meta.peerTools.includes('remark') && !info.lines ? readXaringanLines(info.text, { star: highlighted, braces: highlighted && info.cell !== undefined && info.language?.toLowerCase() === 'r' }) : null;
     // Quarto's annotation markers (`# <1>`) go where a numbered list of annotations follows the block (code-annotations.ts).
-    const code = token.quartoAnnotated ? stripCodeAnnotations(xaringan?.code ?? info.text) : (xaringan?.code ?? info.text);
+    const asWritten = token.quartoAnnotated ? stripCodeAnnotations(xaringan?.code ?? info.text) : (xaringan?.code ?? info.text);
+    const code = c.quartoFile() ? unescapeShortcodesInCode(asWritten, token.lang) : asWritten;
     // Quarto numbers the lines of every block of code in a language (not a cell's output, nor a block of plain text) unless
     // told not to; Slidev's `lineNumbers: true` numbers every block's, highlighted or not.
     const asked = xaringan?.lines ?? info.lines;

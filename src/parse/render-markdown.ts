@@ -29,7 +29,7 @@ import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
 import { slidevIconExtension } from './dialects/slidev-icons.js';
-import { quartoShortcodeExtension } from './dialects/pandoc/shortcodes.js';
+import { quartoShortcodeExtension, unescapeShortcodesInCode } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { createMathRenderer, keepFormulasOutOfHeadings, MATH_MARK } from './render-math.js';
 import { cleanSlideRawHtml } from './clean-raw-html.js';
@@ -184,7 +184,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         // knits it: here its source shows, without the engine's name.
         const knitted = rMarkdownFile();
         const inline = /^\{(?:python|r|julia|ojs)\}[ \t]+(\S[\s\S]*)$/.exec(token.text) ?? (quartoFile() || knitted ? /^r[ \t]+(\S[\s\S]*)$/.exec(token.text) : null);
-        if (!inline) return false;
+        if (!inline) return quartoFile() && token.text.includes('{{{<') ? `<code>${escapeHtml(unescapeShortcodesInCode(token.text))}</code>` : false;
         bag.warn('W_PEER_SYNTAX', `inline code \`${truncate(token.text)}\` runs only when ${knitted && !quartoFile() ? 'knitr knits' : 'Quarto renders'} the deck; its source is shown`, { ...atToken(token.raw), hint: PEER_SYNTAX_HINT });
         return `<code>${escapeHtml(inline[1]!)}</code>`;
       },

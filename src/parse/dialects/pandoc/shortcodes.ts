@@ -1,7 +1,7 @@
 import type { TokenizerAndRendererExtension } from 'marked';
 import type { BriefingMeta } from '../../../model.js';
 import { escapeHtml } from '../../../html-text.js';
-import { startWithinWindow } from '../../extension-start.js';
+import { startWithinWindowOf } from '../../extension-start.js';
 import { suggestClosest } from '../../../did-you-mean.js';
 
 // How briefdeck reads Quarto's shortcodes (`{{< name args >}}`), which Quarto
@@ -32,6 +32,8 @@ const META_KEYS = { title: 'title', subtitle: 'subtitle', author: 'author', date
 
 /** One shortcode, bounded: it never runs past its line or 500 characters. */
 const SHORTCODE = /^\{\{<[ \t]*([\w-]+)((?:[ \t][^\n>]{0,500}?)?)[ \t]*>\}\}/;
+/** A shortcode escaped with a third brace each side (`{{{< meta title >}}}`), which Quarto shows as written with two. */
+const ESCAPED_SHORTCODE = new RegExp(`^\\{${SHORTCODE.source.slice(1)}\\}`);
 
 /** What one shortcode stands for: a key (`kbd`), a value of the metadata (`meta`), or null for one left out. */
 function readShortcode(name: string, args: string, meta: BriefingMeta): { key: string } | { value: string } | null {
@@ -44,13 +46,28 @@ function readShortcode(name: string, args: string, meta: BriefingMeta): { key: s
   return value ? { value } : null;
 }
 
+/**
+ * Code as Quarto shows it: a shortcode escaped with a third brace each side (`{{{< meta title >}}}`, as a talk about Quarto writes one
+ * in its examples) loses them. `fenceInfo`, a block's, may say `shortcodes="false"`, where Quarto reads none and shows the code as written.
+ */
+export function unescapeShortcodesInCode(code: string, fenceInfo = ''): string {
+  if (!code.includes('{{{<') || /\bshortcodes=["']?false\b/.test(fenceInfo)) return code;
+  return code.replace(new RegExp(ESCAPED_SHORTCODE.source.slice(1), 'g'), (escaped) => escaped.slice(1, -1));
+}
+
 /** A marked extension for Quarto's shortcodes inside a line; `warn` reports one that is left out. */
 export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string, message: string) => void): TokenizerAndRendererExtension {
   return {
     name: 'quartoShortcode',
     level: 'inline',
-    start: startWithinWindow('{{<'),
+    // An escaped one starts at its third brace, which would otherwise be text before a shortcode read as such.
+    start: startWithinWindowOf((text) => {
+      const at = text.indexOf('{{<');
+      return at > 0 && text[at - 1] === '{' ? at - 1 : at;
+    }, 4),
     tokenizer(src: string) {
+      const escaped = ESCAPED_SHORTCODE.exec(src);
+      if (escaped) return { type: 'text', raw: escaped[0], text: escapeHtml(escaped[0].slice(1, -1)) };
       const match = SHORTCODE.exec(src);
       return match ? { type: 'quartoShortcode', raw: match[0], name: match[1]!, args: match[2]!.trim() } : undefined;
     },
@@ -72,7 +89,10 @@ export function quartoShortcodeExtension(meta: BriefingMeta, warn: (raw: string,
 export function readShortcodesInText(text: string, meta: BriefingMeta, warn: (shortcode: string) => void, keepMeta = false): string {
   if (!text.includes('{{<')) return text;
   return text
-    .replace(new RegExp(SHORTCODE.source.slice(1), 'g'), (raw: string, name: string, args: string) => {
+    .replace(new RegExp(`${ESCAPED_SHORTCODE.source.slice(1)}|${SHORTCODE.source.slice(1)}`, 'g'), (raw: string, ...groups: string[]) => {
+      // An escaped one stays escaped until the last pass, so a `meta` one it shows is never read by that pass.
+      if (groups[0] !== undefined) return keepMeta ? raw : raw.slice(1, -1);
+      const [name, args] = [groups[2]!, groups[3]!];
       // Kept for a second pass, once every field it may name has lost its own shortcodes.
       if (keepMeta && name === 'meta') return raw;
       const read = readShortcode(name, args.trim(), meta);
