@@ -1264,6 +1264,25 @@ describe("Quarto's sections, listings and theorems", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual(['35: the cross-reference @sec-none names no heading labelled so; it shows as ?@sec-none (did you mean @sec-code?)']);
   });
 
+  it("crossref: gives captions their title (fig-title), references their prefix (fig-prefix) and captions their title-delim, each kind its own, as text; a key it does not read is named with a did-you-mean", async () => {
+    const deck = [
+      '---', 'title: X', 'crossref:', '  fig-title: Abbildung', '  fig-prefix: Abb.', '  tbl-title: Tabelle', '  lst-title: "Code <b>"', '  thm-title: Satz', '  sec-prefix: Abschnitt', '  title-delim: "—"', '  fig-titel: Bild', '---', '',
+      '## Plan {#sec-plan}', '', '![A *map*](map.png){#fig-map}', '',
+      '| A |', '|---|', '| 1 |', '', ': Values {#tbl-v}', '',
+      '```{#lst-q .sql lst-cap="Query"}', 'SELECT 1', '```', '',
+      '::: {#thm-p}', '## Pythagoras', 'Squares.', ':::', '',
+      'See @fig-map, [@fig-map], @tbl-v, @lst-q, @thm-p and @sec-plan.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'map.png': TINY_PNG }, 'quarto-crossref-words'), 'deck.qmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Plan')!.bodyHtml;
+    expect(body).toContain('<span class="figure-caption">Abbildung 1— A <em>map</em></span>');
+    expect(body).toContain('<p class="table-caption">Tabelle 1— Values</p>');
+    expect(body).toContain('<p class="listing-caption">Code &lt;b&gt; 1— Query</p>');
+    expect(body).toContain('<strong>Satz 1 (Pythagoras)</strong>');
+    expect(toPlainText(body)).toContain('See Abb. 1, Abb. 1, Table 1, Listing 1, Theorem 1 and Abschnitt 1.');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "crossref" is Quarto\'s metadata; briefdeck reads part of it and ignores fig-titel (did you mean fig-title?)']);
+  });
+
   it("number-sections (under format: revealjs or at the top) writes each heading's section number before its text, as @sec- references count them; a heading {.unnumbered}, inside a div or of attributes only shows none", async () => {
     const body = ['', '# One', '', '## A {#sec-a}', '', 'x', '', '### Deeper', '', '## Skip {.unnumbered}', '', '::: {.callout-note}', '## Tip', 'Inside.', ':::', '', '# Two', '', '## B', '', 'See @sec-a and @sec-b.', '', '## {background-color="red"}', '', 'Untitled.', '', '## C {#sec-b}', ''];
     for (const front of [['format:', '  revealjs:', '    number-sections: true'], ['number-sections: true', 'format: revealjs']]) {

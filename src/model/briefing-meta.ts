@@ -44,6 +44,8 @@ export interface BriefingMeta {
   slideLevel?: 1 | 2;
   /** Pandoc's and Quarto's `number-sections`: headings show their section numbers (1, 1.1) before their text. */
   numberSections?: boolean;
+  /** Quarto's `crossref:` words, by a label's kind (`fig`): a caption's title (`fig-title`), a reference's prefix (`fig-prefix`), and the caption's `title-delim`. */
+  crossRefWords?: { titles: Record<string, string>; prefixes: Record<string, string>; titleDelim?: string };
   /** Marp's `headingDivider`: the heading levels that start a slide too (`2` is levels 1 and 2); unset, a Marp or Slidev deck is cut at `---` only. */
   headingDivider?: number[];
   /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */

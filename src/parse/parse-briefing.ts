@@ -181,7 +181,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const headmatterSlide = meta.firstSlideKeys?.some((key) => /^src:/.test(key.text)) && meta.peerTools.includes('Slidev') && metaSource?.file === bodies[0]?.file ? meta.firstSlideKeys.map((key) => ({ text: key.text, number: key.line })) : undefined;
   if (headmatterSlide) delete meta.firstSlideKeys;
   // Cross-references are numbered from the whole deck's text; Quarto's number-sections writes the same section numbers before the headings as the cut reads them.
-  const numberedRefs = numberCrossRefs(scanned, pandocFamily && meta.numberSections === true);
+  const numberedRefs = numberCrossRefs(scanned, pandocFamily && meta.numberSections === true, meta.crossRefWords);
   const sectionCounts = pandocFamily && meta.numberSections === true && numberedRefs.sectionTop !== undefined ? { top: numberedRefs.sectionTop, counters: [] } : undefined;
   for (const body of bodies) {
     // remark's layout slides are drawn under the slides after them, line by line, before the deck is cut.

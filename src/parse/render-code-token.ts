@@ -104,7 +104,7 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
     if (lines) warnAboutCodeLines(lines, code);
     // Quarto's `filename=` names the code above it, and a listing's caption (`lst-cap=`) is above it too, numbered when labelled.
     const filename = info.filename ? `<p class="code-filename">${escapeHtml(info.filename)}</p>\n` : '';
-    const caption = info.listing ? `<p class="listing-caption">${escapeHtml(captionPrefix(info.listing.label, c.crossRefs) + info.listing.caption)}</p>\n` : '';
+    const caption = info.listing ? `<p class="listing-caption">${captionPrefix(info.listing.label, c.crossRefs) + escapeHtml(info.listing.caption)}</p>\n` : '';
     return caption + filename + renderCodeBlock(code, info.language, lines);
   };
 

@@ -10,6 +10,7 @@ import { peerKeyOwner } from './peer-keys.js';
 import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
 import { isDateFormat } from './quarto-dates.js';
 import { isQuartoThemeFile } from './quarto-scss.js';
+import { crossRefWordReaders } from './pandoc/cross-refs.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
@@ -138,6 +139,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Pandoc's and Quarto's section numbers before headings (cut-slides.ts numbers them as cross-refs.ts counts them).
     case 'number-sections':
       return typeof value === 'boolean' && ((meta.numberSections = value), true);
+    // Quarto's words for its cross-references: `fig-title: Abbildung` for captions, `fig-prefix: Abb.` for references (cross-refs.ts).
+    case 'crossref':
+      return applyOptions(value, crossRefWordReaders(meta));
     case 'transition':
       return applyTransition(value, meta);
     // reveal-md's separators, as patterns: those that say what briefdeck cuts at anyway, or one line of text it cuts at too, need no warning.

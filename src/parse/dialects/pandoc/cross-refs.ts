@@ -19,12 +19,42 @@ import type { TokenizerAndRendererExtension } from 'marked';
 import { createFenceReader } from '../../read-fences.js';
 import { startWithinWindowOf } from '../../extension-start.js';
 import { suggestClosest } from '../../../did-you-mean.js';
+import type { BriefingMeta } from '../../../model.js';
+import { escapeHtml } from '../../../html-text.js';
 
 /** Quarto's theorem-like divs, by their labels' prefix, and what each is called. */
 export const THEOREM_KINDS: Readonly<Record<string, string>> = { thm: 'Theorem', lem: 'Lemma', cor: 'Corollary', prp: 'Proposition', cnj: 'Conjecture', def: 'Definition', exm: 'Example', exr: 'Exercise' };
 
 /** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */
 const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table', lst: 'Listing', sec: 'Section', ...THEOREM_KINDS };
+/** The kinds whose captions (or a theorem's title) begin with their word, which Quarto's `crossref:` names `<kind>-title`. */
+const TITLED_KINDS = ['fig', 'tbl', 'lst', ...Object.keys(THEOREM_KINDS)];
+
+/** What a caption and a reference call a kind of label, and what follows a caption's number. */
+export interface CrossRefWords {
+  title: string;
+  prefix: string;
+  delim: string;
+}
+
+/**
+ * Readers of Quarto's `crossref:` options, for front-matter.ts: `fig-title` (a caption's word), `fig-prefix` (a reference's),
+ * and so for each kind, and `title-delim` (what follows a caption's number, `:` by default). Each keeps a non-empty string.
+ */
+export function crossRefWordReaders(meta: Pick<BriefingMeta, 'crossRefWords'>): Record<string, (value: unknown) => boolean> {
+  const words = () => (meta.crossRefWords ??= { titles: {}, prefixes: {} });
+  const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+  return {
+    ...Object.fromEntries(TITLED_KINDS.map((kind) => [`${kind}-title`, (v: unknown) => text(v) && ((words().titles[kind] = v.trim()), true)])),
+    ...Object.fromEntries(Object.keys(KINDS).map((kind) => [`${kind}-prefix`, (v: unknown) => text(v) && ((words().prefixes[kind] = v.trim()), true)])),
+    'title-delim': (v) => text(v) && ((words().titleDelim = v.trim()), true),
+  };
+}
+
+/** The words of one kind of label: Quarto's, or those the deck's `crossref:` gave. */
+function wordsOf(kind: string, given: BriefingMeta['crossRefWords']): CrossRefWords {
+  return { title: given?.titles[kind] ?? KINDS[kind]!, prefix: given?.prefixes[kind] ?? KINDS[kind]!, delim: given?.titleDelim ?? ':' };
+}
 
 /** How each kind is labelled, for a hint; NAME stands for the label. */
 const LABEL_HINTS: Record<string, string> = {
@@ -46,6 +76,8 @@ const MISSING: Record<string, string> = {
 /** A label's number (`fig-map` → "1", `sec-plan` → "2.1"), and for a part of a figure or table div, its letter (b of "1 (b)"). */
 export interface CrossRef {
   number: string;
+  /** What its caption and a reference to it call it (crossRefWordReaders). */
+  words: CrossRefWords;
   sub?: string;
   /** The label of a code cell's output, which only running the cell makes: it has no number here. */
   cell?: true;
@@ -100,13 +132,14 @@ export interface NumberedCrossRefs {
  * blocks; a label used twice keeps its first number. The headings are read when a section is labelled, or when
  * `numberSections` asks (Quarto's `number-sections`, whose numbers cut-slides.ts writes before the headings).
  */
-export function numberCrossRefs(texts: readonly string[], numberSections = false): NumberedCrossRefs {
+export function numberCrossRefs(texts: readonly string[], numberSections = false, given?: BriefingMeta['crossRefWords']): NumberedCrossRefs {
   const numbers = new Map<string, CrossRef>();
+  const words = (label: string) => wordsOf(kindOf(label), given);
   const counts: Record<string, number> = {};
   const add = (label: string | undefined) => {
     if (label === undefined || numbers.has(label)) return;
     const kind = kindOf(label);
-    numbers.set(label, { number: String((counts[kind] = (counts[kind] ?? 0) + 1)) });
+    numbers.set(label, { number: String((counts[kind] = (counts[kind] ?? 0) + 1)), words: words(label) });
   };
   // Headings are read only when a section is labelled or numbers are shown: every heading counts toward the numbers.
   const sections = numberSections || texts.some((text) => text.includes('#sec-') || text.includes('#sec:'));
@@ -123,7 +156,7 @@ export function numberCrossRefs(texts: readonly string[], numberSections = false
     const addPart = (label: string | undefined) => {
       const parent = label === undefined ? undefined : divs.findLast((div) => div.label !== undefined);
       if (!parent || kindOf(parent.label!) !== kindOf(label!) || numbers.has(label!) || !numbers.has(parent.label!)) return add(label);
-      numbers.set(label!, { number: numbers.get(parent.label!)!.number, sub: subLetter(parent.parts++) });
+      numbers.set(label!, { number: numbers.get(parent.label!)!.number, sub: subLetter(parent.parts++), words: words(label!) });
     };
     for (const line of text.split('\n')) {
       const outside = !fences.inside;
@@ -133,7 +166,7 @@ export function numberCrossRefs(texts: readonly string[], numberSections = false
         if (outside) cell = CELL_OPENING.test(line);
         else if (cell && line.includes('label:')) {
           const label = CELL_LABEL.exec(line)?.[1];
-          if (label !== undefined && !numbers.has(label)) numbers.set(label, { number: '', cell: true });
+          if (label !== undefined && !numbers.has(label)) numbers.set(label, { number: '', cell: true, words: words(label) });
         }
         continue;
       }
@@ -164,7 +197,7 @@ export function numberCrossRefs(texts: readonly string[], numberSections = false
   const counters: number[] = [];
   for (const { level, label } of headings) {
     const number = countSection(counters, level - sectionTop!);
-    if (label !== undefined && !numbers.has(label)) numbers.set(label, { number });
+    if (label !== undefined && !numbers.has(label)) numbers.set(label, { number, words: words(label) });
   }
   return { refs: numbers, sectionTop };
 }
@@ -193,11 +226,11 @@ function writeNumber(ref: CrossRef): string {
   return ref.sub === undefined ? ref.number : `${ref.number} (${ref.sub})`;
 }
 
-/** What a caption of a labelled figure, table or listing begins with: "Figure 1: ", a part's "(b) ", or nothing for a label without a number. */
+/** What a caption of a labelled figure, table or listing begins with, as HTML: "Figure 1: ", a part's "(b) ", or nothing for a label without a number. */
 export function captionPrefix(label: string | undefined, refs: CrossRefs): string {
   const ref = label === undefined ? undefined : refs.get(label);
   if (ref === undefined || ref.cell) return '';
-  return ref.sub === undefined ? `${KINDS[kindOf(label!)]} ${ref.number}: ` : `(${ref.sub}) `;
+  return ref.sub === undefined ? `${escapeHtml(ref.words.title)} ${ref.number}${escapeHtml(ref.words.delim)} ` : `(${ref.sub}) `;
 }
 
 /** A label's kind as a reference may write it: `fig`, or capitalised, `Fig` (Quarto's capitalised reference). */
@@ -243,7 +276,7 @@ export function crossRefExtension(refs: CrossRefs, unresolved?: UnresolvedRefs):
     const ref = refs.get(label);
     if (ref === undefined || ref.cell) return { text: '', label };
     const number = writeNumber(ref);
-    return { text: bare ? number : word !== '' ? `${word} ${number}` : `${KINDS[kindOf(label)]} ${number}`, label };
+    return { text: escapeHtml(bare ? number : word !== '' ? `${word} ${number}` : `${ref.words.prefix} ${number}`), label };
   };
   return {
     name: 'crossRef',

@@ -21,7 +21,7 @@ export function isTheoremDiv(attributes: { id: string | null; classes: readonly 
 
 /** A theorem-like div's title: "Theorem 1 (Line)", or its kind alone without a number or name. */
 function writeTitle(word: string, number: string | undefined, name: string | undefined): string {
-  return `${word}${number !== undefined ? ` ${number}` : ''}${name ? ` (${name})` : ''}`;
+  return `${escapeHtml(word)}${number !== undefined ? ` ${number}` : ''}${name ? ` (${name})` : ''}`;
 }
 
 /** The div's content, its title first: within its first paragraph, as Quarto sets it, or a paragraph of its own. */
@@ -54,7 +54,7 @@ export function theoremDivExtensions(crossRefs: CrossRefs, report: (message: str
         // The label as the opening matched it: attributes Pandoc could not read (an unclosed quote) still have it.
         read: (match, lexer) => ({ label: /#([a-z]+[-:][\w:-]*)/.exec(match[2]!)![1]!, attributes: readAttributes(match[2]!.trim()), body: lexer.blockTokens(match[3]!, []) }),
         render: ({ label, attributes, body }, parser) => {
-          const word = THEOREM_KINDS[/^[a-z]+/.exec(label)![0]]!;
+          const word = crossRefs.get(label)?.words.title ?? THEOREM_KINDS[/^[a-z]+/.exec(label)![0]]!;
           const named = takeName(attributes, body, parser);
           const title = `<strong>${writeTitle(word, crossRefs.get(label)?.number, named.name)}</strong>`;
           return `<div class="theorem">${renderWithTitle(title, named.body, parser)}</div>\n`;
