@@ -1167,6 +1167,17 @@ describe("Quarto's column grid", () => {
       '43: a layout-ncol div that is never closed (no ::: line after it) is shown as plain content',
     ]);
   });
+
+  it('a div whose first line is a table caption written over its table (: Costs) is a div, never a definition list whose term is the div\'s opening', async () => {
+    for (const gap of ['', '\n']) {
+      const deck = ['---', 'title: G', '---', '', '## Grid', '', `::: {layout-ncol=2}${gap}`, ': Costs {#tbl-costs}', '', '| A |', '|---|', '| 1 |', '', 'Beside.', ':::', '', 'See @tbl-costs.', ''].join('\n');
+      const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, `grid-caption-first${gap.length}`), 'deck.qmd'));
+      const body = built.briefing.slides.at(-1)!.bodyHtml.replace(/\n/g, '');
+      expect(body).toMatch(/^<div class="layout-grid layout-ncol-2"><div class="layout-cell"><p class="table-caption">Table 1: Costs<\/p><table>.*<\/table><\/div><div class="layout-cell"><p>Beside.<\/p><\/div><\/div><p>See Table 1.<\/p>$/);
+      expect(toPlainText(body)).not.toMatch(/:::|\{|<dl>/);
+      expect(built.warnings).toEqual([]);
+    }
+  });
 });
 
 describe("Quarto's numbered figures and tables", () => {

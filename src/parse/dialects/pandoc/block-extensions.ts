@@ -11,8 +11,11 @@ import type { CrossRefs } from './cross-refs.js';
 
 /** A definition's marker, `:` or `~`, then its text; lines indented under it go on with it. */
 const DEFINITION = /^ {0,3}[:~][ \t]+([^\n]*)((?:\n(?: {2,}|\t)[^\n]*)*)(?:\n|$)/;
-/** A term: one line of text that is not itself a definition, a list item or a block's opening. */
-const TERM = /^(?! {0,3}[:~][ \t])(?! {0,3}(?:[-*+]|\d+[.)])[ \t])(?! {0,3}[#>|`~<])([^\n]+)\n(?:[ \t]*\n)?(?= {0,3}[:~][ \t])/;
+/**
+ * A term: one line of text that is not itself a definition, a list item or a block's opening, a fenced div's included
+ * (`::: {layout-ncol=2}` over a table's caption line, `: Costs`, is a div, never a term).
+ */
+const TERM = /^(?! {0,3}[:~][ \t])(?! {0,3}(?:[-*+]|\d+[.)])[ \t])(?! {0,3}(?:[#>|`~<]|:::))([^\n]+)\n(?:[ \t]*\n)?(?= {0,3}[:~][ \t])/;
 /** A GFM table's delimiter row, which makes `|` lines a table, never a line block. */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
