@@ -1852,6 +1852,14 @@ describe("Pandoc's own slide show example", () => {
     ]);
   });
 
+  it('leaves out a declaration before text (\\centering Questions?, \\small, \\hfill) and keeps the text, with a warning at its line; in code, or a longer name, it stays', async () => {
+    const deck = ['---', 'title: E', 'output: beamer_presentation', '---', '', '## Thanks', '', '\\centering Questions?', '', '\\small Details and `\\small` in code, \\smallest stays.', '', 'Left \\hfill right.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-declarations'), 'deck.Rmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Thanks')!.bodyHtml.replace(/\n/g, '');
+    expect(body).toBe('<p>Questions?</p><p>Details and <code>\\small</code> in code, \\smallest stays.</p><p>Left right.</p>');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['centering', 'small', 'hfill'].map((name, i) => `${8 + 2 * i}: the LaTeX command \\${name} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML; its text stays`));
+  });
+
   it("reads a Beamer deck's \\note{…} as a speaker note, and its overlays' text (\\only<2>{…}) shown at once with a warning: none of its TeX shows", async () => {
     const deck = ['---', 'title: B', 'colortheme: dolphin', '---', '', '## One', '', 'Text.', '', '\\note{Remember \\textbf{this} & that.}', '', '\\only<2>{Only on two}', '\\onslide<2->{From two}', '\\vspace<2>{1em}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'beamer-notes-overlays'), 'deck.md'));

@@ -24,12 +24,18 @@ const COMMAND = new RegExp(String.raw`^\\(textbf|alert|structure|textit|emph|tex
 
 /** Beamer's `\pause` inside a line (`- Point two \pause`), with the spaces after it. */
 const INLINE_PAUSE = /^\\pause(?![A-Za-z])[ \t]*/;
+/**
+ * LaTeX's declarations, which take no argument and set what follows (`\centering Questions?`, `\small Details`): Pandoc's HTML
+ * drops them as raw TeX and keeps the text, as a deck does, never showing the command.
+ */
+const DECLARATION = /^\\(centering|raggedright|raggedleft|noindent|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries|itshape|mdseries|upshape|slshape|scshape|rmfamily|sffamily|ttfamily|normalfont|hfill|vfill|smallskip|medskip|bigskip|newline|linebreak)(?![A-Za-z])[ \t]*/;
 
 /**
  * The marked extension for LaTeX's text commands; each argument is read as Markdown of its own. Beamer's `\pause`
  * inside a line goes, as Pandoc's HTML drops it (`pauseLeftOut` reports it): on a line of its own it is a step (raw-tex.ts).
+ * A declaration (`\centering`) goes too, its text kept (`declarationLeftOut` reports it).
  */
-export function inlineTexExtension(pauseLeftOut: (raw: string) => void = () => undefined): TokenizerAndRendererExtension {
+export function inlineTexExtension(pauseLeftOut: (raw: string) => void = () => undefined, declarationLeftOut: (raw: string, name: string) => void = () => undefined): TokenizerAndRendererExtension {
   return {
     name: 'inlineTex',
     level: 'inline',
@@ -37,6 +43,8 @@ export function inlineTexExtension(pauseLeftOut: (raw: string) => void = () => u
     tokenizer(src: string) {
       const pause = INLINE_PAUSE.exec(src);
       if (pause) return { type: 'inlineTex', raw: pause[0], name: 'pause', tokens: [] };
+      const declaration = DECLARATION.exec(src);
+      if (declaration) return { type: 'inlineTex', raw: declaration[0], name: 'declaration', declared: declaration[1], tokens: [] };
       // Looked for in the next stretch of text only: a command's arguments fit in it, and an unclosed one costs no more.
       const match = COMMAND.exec(src.slice(0, 2100));
       if (!match) return undefined;
@@ -54,6 +62,10 @@ export function inlineTexExtension(pauseLeftOut: (raw: string) => void = () => u
       // Reported as the slide is written out, where its place is known.
       if (name === 'pause') {
         pauseLeftOut((token as { raw: string }).raw);
+        return '';
+      }
+      if (name === 'declaration') {
+        declarationLeftOut((token as { raw: string }).raw, (token as unknown as { declared: string }).declared);
         return '';
       }
       // A link is a link, under the same rules as any Markdown link.
