@@ -3344,6 +3344,17 @@ describe("Quarto's project files", () => {
     expect((await buildDeck(path.join(dir, 'talks', 'deck.qmd'))).warnings).toEqual([]);
   });
 
+  it("a project's crossref: words caption and name the deck's figures, each under the deck's own crossref: word of that name, as Quarto merges them", async () => {
+    const project = 'crossref:\n  fig-title: Abbildung\n  fig-prefix: Abb.\n  fig-titel: x\n';
+    const body = ['', '## One', '', '![A map](a.png){#fig-map}', '', 'See @fig-map.', ''];
+    const dir = writeBriefing({ '_quarto.yml': project, 'a.png': TINY_PNG, 'deck.qmd': ['---', 'title: D', '---', ...body].join('\n'), 'own.qmd': ['---', 'title: D', 'crossref:', '  fig-title: Bild', '---', ...body].join('\n') }, 'quarto-project-crossref');
+    const built = await buildDeck(path.join(dir, 'deck.qmd'));
+    expect(toPlainText(built.briefing.slides.at(-1)!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Abbildung 1: A map See Abb. 1.');
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([`_quarto.yml:1: Quarto's _quarto.yml sets "crossref" for every document of its folder; briefdeck reads part of it and ignores fig-titel (did you mean fig-title?)`]);
+    const own = await buildDeck(path.join(dir, 'own.qmd'));
+    expect(toPlainText(own.briefing.slides.at(-1)!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Bild 1: A map See Abb. 1.');
+  });
+
   it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file, a picture in its footer or on the title slide, a script in the head) is named at its line in that file, not in the deck", async () => {
     const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', 'footer: "Team ![logo](logo.png)"', 'title-slide-attributes:', '  data-background-image: https://example.com/bg.png', 'include-in-header:', '  text: "<style>.reveal h1 { word-spacing: 5px; }</style><script>window.x = 1</script>"', ''].join('\n');
     const deck = ['---', 'title: Deck', '---', '', '## One', '', 'Text', ''].join('\n');

@@ -13,7 +13,7 @@ import { applyPeerKey } from './front-matter.js';
 import { plainData } from './meta-values.js';
 
 /** Keys that configure the project, its site or its code, never a deck's look or text. */
-const PROJECT_ONLY = new Set(['project', 'website', 'book', 'manuscript', 'profile', 'freeze', 'execute', 'engine', 'jupyter', 'knitr', 'filters', 'lang-dir', 'metadata-files', 'crossref', 'editor', 'brand']);
+const PROJECT_ONLY = new Set(['project', 'website', 'book', 'manuscript', 'profile', 'freeze', 'execute', 'engine', 'jupyter', 'knitr', 'filters', 'lang-dir', 'metadata-files', 'editor', 'brand']);
 
 /** briefdeck's own keys a project file sets as the deck's front matter does: its text and its language. */
 const DECK_TEXT_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang']);
@@ -39,7 +39,8 @@ function applyProjectFile(file: SourceFile, own: ReturnType<typeof readKeys>, me
   if (doc.errors.length > 0 || !isMap(doc.contents)) return;
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key === '' || PROJECT_ONLY.has(key) || (key !== 'format' && own.keys.has(key))) continue;
+    // Quarto merges a map's keys, the deck's over the project's: `format:` options, and `crossref:` words, which the deck's set one by one after these.
+    if (key === '' || PROJECT_ONLY.has(key) || (key !== 'format' && key !== 'crossref' && own.keys.has(key))) continue;
     const line = lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line;
     const value = plainData(pair.value);
     let applied: boolean | string[];
