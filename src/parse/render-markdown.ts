@@ -36,6 +36,7 @@ import { cleanSlideRawHtml } from './clean-raw-html.js';
 import { renderAlert } from './dialects/alerts.js';
 import { wikiLinkExtension } from './dialects/wiki-links.js';
 import { inlineTexExtension } from './dialects/pandoc/inline-tex.js';
+import { latexOnlyLeftOut } from './dialects/pandoc/raw-tex.js';
 import { citationExtension, referencesPlaceExtension } from './dialects/pandoc/citations.js';
 import { MAX_CITATIONS, type Bibliography } from './bibliography.js';
 import { suggestClosest } from '../did-you-mean.js';
@@ -223,7 +224,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax)] : []),
       wikiLinkExtension(peerSyntax),
       // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
-      ...(writtenForPandoc(meta.peerTools) ? [inlineTexExtension((raw) => bag.warn('W_PEER_SYNTAX', "Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once", { ...atToken(raw), hint: 'put \\pause, or . . ., on a line of its own to step the slide there' }), (raw, name) => bag.warn('W_PEER_SYNTAX', `the LaTeX command \\${name} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML; its text stays`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }))] : []),
+      ...(writtenForPandoc(meta.peerTools) ? [inlineTexExtension((raw) => bag.warn('W_PEER_SYNTAX', "Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once", { ...atToken(raw), hint: 'put \\pause, or . . ., on a line of its own to step the slide there' }), (raw, name) => bag.warn('W_PEER_SYNTAX', `${latexOnlyLeftOut(name)}; its text stays`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }))] : []),
       math.blockExtension,
       crossRefExtension(crossRefs, { active: crossRefDeck, report: (raw, message, hint) => bag.warn('W_LINK', message, { ...atToken(raw), hint }) }),
       // Pandoc's citations (citations.ts), read only in a deck with references, where the list of works cited goes too.

@@ -142,7 +142,12 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   // A text command on a line of its own (`\textbf{Key point}`) is the author's text, set by inline-tex.ts, as inside a line.
   if (TEXT_COMMANDS.has(command[1]!)) return null;
   if (command[1] === 'pause') return { text: '<!-- pause -->' };
-  return { text: '', warning: `the LaTeX command \\${command[1]} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML` };
+  return { text: '', warning: latexOnlyLeftOut(command[1]!) };
+}
+
+/** The warning for a LaTeX command left out, as Pandoc leaves it out of HTML (on a line of its own here, or inside a line in inline-tex.ts). */
+export function latexOnlyLeftOut(command: string): string {
+  return `the LaTeX command \\${command} is for LaTeX output only and was left out, as Pandoc leaves it out of HTML`;
 }
 
 /** A line of several commands, none of them text nor a pause (`\center\includegraphics{…}`): left out whole, as Pandoc leaves each out of HTML; null for any other line. */
