@@ -27,6 +27,9 @@ export const CHROMIUM_FLAGS = [
     // Headless Chromium builds the address bar's pop-ups (web pages of their own, chrome://omnibox-popup) for every
     // window, though no one will see them: a renderer and about 1 CPU-second per export, as much as the deck itself.
     'WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+    // Chromium starts a spare renderer at launch, and again each time a page takes one, for the browser's default
+    // profile; every job opens its page in a context of its own, which cannot use it, so each was started for nothing.
+    'SpareRendererForSitePerProcess',
   ].join(',')}`,
   `--enable-features=${[
     // playwright-core's own list, repeated for the same reason.

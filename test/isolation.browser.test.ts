@@ -162,7 +162,7 @@ setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
     expect(connections).toBe(0);
   });
 
-  it("an export's own Chromium builds none of the address bar's hidden pop-up pages, and starts no process for its network service or compositor", async () => {
+  it("an export's own Chromium builds none of the address bar's hidden pop-up pages, and starts no process for its network service or compositor, nor a spare renderer", async () => {
     // Headless Chromium 156 builds them (chrome://omnibox-popup…) for every window: a renderer and about a CPU-second per export.
     const { targets, processes } = await withBrowser(BROWSER_PATH!, scaled(30_000), () => undefined, async (browser) => {
       const page = await loadDeckIntoPage(browser, '<!DOCTYPE html><p>x</p>', { width: 800, height: 600, mode: 'print' });
@@ -178,6 +178,9 @@ setTimeout(() => { location.href = 'http://127.0.0.1:${port}/nav'; }, 50);
     expect(processes).toContain('browser');
     expect(processes).toContain('renderer');
     expect(processes.filter((type) => /network|gpu/i.test(type))).toEqual([]);
+    // A renderer per page (each in a context of its own; in the suite's shared browser, the pages kept warm are there
+    // too), and no more: Chromium keeps a spare one ready for its default profile, which a job's page never takes.
+    expect(processes.filter((type) => type === 'renderer')).toHaveLength(targets.filter((t) => t.startsWith('page ')).length);
   });
 
   it('a page kept warm in the shared browser carries nothing from one deck to the next, and a failed job leaves none', async () => {
