@@ -9,7 +9,7 @@ import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/themes.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { isDarkColour } from '../src/colour.js';
-import { FIXTURES, TINY_PNG, scaled, stackTitles, writeBriefing } from './helpers.js';
+import { FIXTURES, TINY_PNG, scaled, stackTitles, tempDir, writeBriefing } from './helpers.js';
 import { blankFrontMatterComments } from '../src/parse/dialects/slidev.js';
 import { readSlidePicks } from '../src/parse/dialects/slidev-picks.js';
 
@@ -5019,6 +5019,30 @@ describe('Mermaid blocks, read', () => {
     const parse = "Parse error on line 3:\n...A -->   B -->> C\n-------------------^\nExpecting 'AMP', 'COLON', 'PIPE', 'TESTSTR', 'DOWN', 'DEFAULT', 'NUM', got 'TAGEND'";
     expect(describeMermaidError(parse, 17)).toEqual({ message: 'unexpected tagend at line 19', line: 19, hint: 'Mermaid expected amp, colon, pipe, teststr, down, … there' });
     expect(describeMermaidError('No diagram type detected matching given configuration for text: flowchar LR\n  A --> B', 8)).toEqual({ message: 'no diagram kind is named "flowchar"', line: 8, hint: 'did you mean flowchart?' });
+  });
+
+  it("serve the drawing page Mermaid's own modules from its dist folder, and nothing else: no other origin, no path out of the folder, no file that is not a module", async () => {
+    const { serveMermaidModule } = await import('../src/draw-diagrams.js');
+    const dist = path.join(tempDir(), 'mermaid', 'dist');
+    mkdirSync(path.join(dist, 'chunks', 'mermaid.esm.min'), { recursive: true });
+    writeFileSync(path.join(dist, 'mermaid.esm.min.mjs'), 'export default 1;');
+    writeFileSync(path.join(dist, 'chunks', 'mermaid.esm.min', 'flowDiagram-X.mjs'), 'export const flow = 1;');
+    writeFileSync(path.join(dist, 'mermaid.esm.min.mjs.map'), '{}');
+    writeFileSync(path.join(dist, '..', 'secret.mjs'), 'export const secret = 1;');
+    const served = (url: string) => serveMermaidModule(url, dist)?.toString();
+    expect(served('https://mermaid.briefdeck.invalid/mermaid.esm.min.mjs')).toBe('export default 1;');
+    expect(served('https://mermaid.briefdeck.invalid/chunks/mermaid.esm.min/flowDiagram-X.mjs')).toBe('export const flow = 1;');
+    // What the page asks for past these is refused (the route aborts it): the folder's other files, a module beside it, one that is not there.
+    for (const url of [
+      'https://mermaid.briefdeck.invalid/mermaid.esm.min.mjs.map',
+      'https://mermaid.briefdeck.invalid/../secret.mjs',
+      'https://mermaid.briefdeck.invalid/%2e%2e/secret.mjs',
+      'https://mermaid.briefdeck.invalid/chunks/%2e%2e%2f%2e%2e%2f..%2fsecret.mjs',
+      'https://mermaid.briefdeck.invalid/missing.mjs',
+      'https://mermaid.briefdeck.invalid/%E0%A4%A.mjs',
+      'https://example.com/mermaid.esm.min.mjs',
+      `file://${dist}/mermaid.esm.min.mjs`,
+    ]) expect(served(url), url).toBeUndefined();
   });
 
   it('leave no Mermaid block as code: each is a picture of the deck, its text alternative and caption kept; a PlantUML block is still left out with a warning', async () => {
