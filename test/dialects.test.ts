@@ -3795,6 +3795,39 @@ describe("Marp's comments that are no directive", () => {
   });
 });
 
+describe("Marp's front matter not at the start of its file", () => {
+  it("is read as the deck's front matter, with a warning at its first line, after a code host's table of contents or an empty front matter; the slides around it stay apart and no directive shows", async () => {
+    const toc = ['<!-- START toc -->', '**Contents**', '', '- [Talks](#talks)', '', '<!-- END toc -->', '', '---', 'marp: true', 'theme: gaia', '_class: lead', 'paginate: true', '---', '', '# Talks', 'Summit diplomacy', '', '---', '', '# Second', '', 'Text', ''].join('\n');
+    const afterToc = await buildDeck(path.join(writeBriefing({ 'deck.md': toc }, 'marp-late-front-matter'), 'deck.md'));
+    expect(afterToc.briefing.meta.peerTools).toContain('Marp');
+    expect(afterToc.briefing.slides.map((s) => s.title ?? '')).toEqual(['', 'Talks', 'Second']);
+    expect(afterToc.briefing.slides[0]!.notes?.markdown).toBe('START toc\nEND toc');
+    // Its local directives are the deck's: `_class` the first slide's, `paginate` every slide's.
+    expect(afterToc.briefing.slides[0]!.look?.className).toBe('lead');
+    expect(afterToc.deck.html).not.toMatch(/marp: true|_class: lead|paginate: true/);
+    expect(afterToc.warnings.find((w) => w.code === 'W_PEER_SYNTAX')).toMatchObject({ line: 9, message: "Marp's front matter stands after the start of the file, where Marp would show it as a heading; it was read as the deck's front matter" });
+    const empty = ['---', '---', 'marp: true', 'paginate: true', '---', '', '<!-- only a note -->', '', '---', '', '# First', '', 'Text one', ''].join('\n');
+    const afterEmpty = await buildDeck(path.join(writeBriefing({ 'deck.md': empty }, 'marp-after-empty-front-matter'), 'deck.md'));
+    expect(afterEmpty.briefing.slides.map((s) => s.title ?? '')).toEqual(['', 'First']);
+    expect(afterEmpty.deck.html).not.toMatch(/marp: true|paginate: true/);
+    expect(afterEmpty.warnings.find((w) => w.code === 'W_PEER_SYNTAX')).toMatchObject({ line: 3, message: "Marp's front matter stands after an empty front matter, where Marp would show it as a heading; it was read as the deck's front matter" });
+  });
+
+  it('is not looked for in a deck with front matter at its start, in a code block, or in a block that does not say marp: true (a Slidev slide\'s own front matter)', async () => {
+    const { findLateMarpFrontMatter } = await import('../src/parse/dialects/marp-late-front-matter.js');
+    expect(findLateMarpFrontMatter(['# How to start', '', '```yaml', '---', 'marp: true', '---', '```', ''].join('\n'), false)).toBeUndefined();
+    expect(findLateMarpFrontMatter(['# One', '', '---', 'layout: cover', '---', '', '# Two', ''].join('\n'), false)).toBeUndefined();
+    expect(findLateMarpFrontMatter(['marp: true', 'Some text that is no YAML', '---', ''].join('\n'), true)).toBeUndefined();
+    expect(findLateMarpFrontMatter(['```', 'marp: true', '```', '---', ''].join('\n'), true)).toBeUndefined();
+    // Only comments before it: they join the first slide rather than make a slide of their own.
+    expect(findLateMarpFrontMatter(['<!-- a -->', '', '---', 'marp: true', '---', '# One', ''].join('\n'), false)).toEqual({ yaml: 'marp: true', firstLine: 3, body: ['<!-- a -->', '', '', '', '', '# One', ''].join('\n') });
+    // Front matter at the start is the deck's, and a later block the slides' own (a code host shows both).
+    const deck = ['---', 'title: T', '---', '', '# One', '', '---', 'marp: true', '---', '', '# Two', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'marp-late-with-front-matter'), 'deck.md'));
+    expect(built.warnings.some((w) => w.message.startsWith("Marp's front matter stands"))).toBe(false);
+  });
+});
+
 describe("Marp's steps in raw HTML", () => {
   it('<span data-marpit-fragment="2"> and a bare data-marpit-fragment are reveal\'s fragments, at their place in the order, never named as markup removed', async () => {
     const deck = ['---', 'marp: true', '---', '', '# Steps', '', '<div data-marpit-fragment>', '', 'At a click', '', '</div>', '', '| a | b |', '|---|---|', '|<span data-marpit-fragment="2">two</span>|<span data-marpit-fragment="1">one</span>|', ''].join('\n');

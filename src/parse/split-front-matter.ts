@@ -4,12 +4,30 @@ import type { DeckText } from './parse-meta.js';
 import { readPandocTitleBlock } from './dialects/pandoc/title-block.js';
 import { readMdpHeader } from './dialects/mdp.js';
 import { convertTomlFrontMatter } from './dialects/toml-front-matter.js';
+import { findLateMarpFrontMatter } from './dialects/marp-late-front-matter.js';
 
 // Where a single Markdown file's metadata ends and its slides begin: YAML front matter between `---` lines, Hugo's
 // TOML between `+++` lines (reveal-hugo's decks), Pandoc's `% Title` block, or mdp's `%title:` header. parse-meta.ts reads the metadata.
 
 /** Splits front matter (YAML, TOML, a Pandoc title block or mdp's header) off a single-file briefing; returns the body and where it starts. */
 export function splitFrontMatter(file: SourceFile, bag: DiagnosticBag): DeckText {
+  const split = splitAtFileStart(file, bag);
+  if (split.meta && split.meta.yaml.trim() !== '') return split;
+  // No front matter, or an empty one: a Marp deck's may stand later, after something for a code host's page.
+  const late = findLateMarpFrontMatter(split.body, split.meta !== undefined);
+  if (!late) return split;
+  const line = split.bodyLine + late.firstLine;
+  const start = split.meta ? 'after an empty front matter' : 'after the start of the file';
+  bag.warn('W_PEER_SYNTAX', `Marp's front matter stands ${start}, where Marp would show it as a heading; it was read as the deck's front matter`, {
+    file: file.path,
+    line,
+    hint: 'move the front matter, with its --- lines, to the top of the file',
+  });
+  return { ...split, meta: { file, yaml: late.yaml, firstLine: line }, body: late.body };
+}
+
+/** splitFrontMatter's reading of the front matter at the file's start (after blank lines). */
+function splitAtFileStart(file: SourceFile, bag: DiagnosticBag): DeckText {
   // Hugo reads front matter after blank lines (and Pandoc a metadata block after a blank line): a page that opens with one
   // showed its front matter as a slide. Only a block that opens as front matter does (`+++`, or `---` then a key), so a
   // deck opening with a blank line and a slide separator keeps its first slide.
