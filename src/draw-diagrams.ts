@@ -201,10 +201,21 @@ async function drawInPage({ sources, look, darkMode }: { sources: string[]; look
     handDrawnSeed: 1,
     themeVariables: { fontFamily: font, darkMode, background: `#${look.background}`, primaryColor: `#${look.background}`, primaryTextColor: `#${look.text}`, primaryBorderColor: `#${look.accent}`, lineColor: `#${look.text}`, textColor: `#${look.text}` },
   });
+  // Mermaid draws with Math.random in places: a git graph's commit ids, which set its labels' widths and so its size.
+  // Seeded afresh for each diagram (mulberry32), a drawing is the same in every build, whatever else its batch draws.
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const out: Drawing[] = [];
-  for (const [i, source] of sources.entries()) {
+  for (const source of sources) {
     try {
-      const { svg } = await mermaid.render(`diagram-${i}`, source);
+      Math.random = seeded(1);
+      // One id for every drawing (each is a picture of its own, whose ids no other sees): an id by its place in the
+      // batch made the same diagram draw to other bytes in a build whose batch held other diagrams, the rest cached.
+      const { svg } = await mermaid.render('diagram', source);
       // A picture needs its own size: Mermaid writes width="100%" and a max-width for a page to scale.
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       const root = doc.documentElement;
@@ -214,7 +225,10 @@ async function drawInPage({ sources, look, darkMode }: { sources: string[]; look
         root.setAttribute('height', String(Math.ceil(box[3]!)));
       }
       root.removeAttribute('style');
-      out.push({ svg: new XMLSerializer().serializeToString(doc) });
+      // The icons of an architecture diagram get ids that Iconify makes from the time its code loaded: numbered here instead.
+      const icons = new Map<string, string>();
+      const serialized = new XMLSerializer().serializeToString(doc).replace(/IconifyId[0-9a-f]+/g, (id) => icons.get(id) ?? (icons.set(id, `diagram-icon-${icons.size}`), icons.get(id)!));
+      out.push({ svg: serialized });
     } catch (err) {
       out.push({ error: String((err as Error)?.message ?? err) });
     }

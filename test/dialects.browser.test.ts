@@ -569,16 +569,22 @@ describe.skipIf(BROWSER_PATH === null)('Mermaid diagrams, drawn when the deck is
     expect(tooBig).toMatchObject({ code: 'E_IMAGE_TOO_LARGE', line: 9, message: expect.stringMatching(/^the Mermaid diagram draws to \d+ bytes, over the 1000-byte limit$/) });
   });
 
-  it('draws a diagram to the same bytes in every build, on any machine: Mermaid\'s shapes that wobble at random (a class diagram\'s boxes) are drawn from a fixed seed, not one drawn as its page loads', { timeout: scaled(60_000) }, async () => {
-    const deck = ['---', 'title: D', '---', '', '## One', '', '```mermaid', 'classDiagram', '  class Summit {', '    +talk()', '  }', '  class Declaration', '  Summit <|-- Declaration', '```', ''].join('\n');
+  it('draws a diagram to the same bytes in every build, on any machine: Mermaid\'s shapes that wobble at random (a class diagram\'s boxes) are drawn from a fixed seed, not one drawn as its page loads, as are a git graph\'s commit ids (its size) and an architecture diagram\'s icon ids', { timeout: scaled(60_000) }, async () => {
+    const git = ['```mermaid', 'gitGraph', '  commit', '  branch talks', '  commit', '  checkout main', '  merge talks', '```'];
+    const architecture = ['```mermaid', 'architecture-beta', '  group api(cloud)[API]', '  service db(database)[Database] in api', '```'];
+    const deck = ['---', 'title: D', '---', '', '## One', '', '```mermaid', 'classDiagram', '  class Summit {', '    +talk()', '  }', '  class Declaration', '  Summit <|-- Declaration', '```', '', '## Two', '', ...git, '', '## Three', '', ...architecture, ''].join('\n');
     const input = path.join(writeBriefing({ 'deck.md': deck }, 'mermaid-seeded'), 'deck.md');
     // A process with a cache of its own draws the diagram in a browser of its own; this one draws it in the shared browser,
     // or read it from its cache, drawn by an earlier run: either way, two drawings made apart.
     const out = path.join(tempDir(), 'seeded.html');
     const [result, here] = await Promise.all([runBinAsync(['build', input, '-o', out], ROOT, { BRIEFDECK_CACHE_DIR: tempDir() }), buildDeck(input)]);
     expect(result.code, result.err).toBe(0);
-    expect(result.err).toMatch(/drawing 1 Mermaid diagram/);
-    expect(readFileSync(out, 'utf8') === here.deck.html, 'two builds drew the diagram alike').toBe(true);
+    expect(result.err).toMatch(/drawing 3 Mermaid diagrams/);
+    // Each drawing's ids are its own, whatever else its build drew: the icons numbered, the root named alike in every picture.
+    const drawn = [0, 1, 2].map((i) => new TextDecoder().decode(here.assets.get(i)!.bytes));
+    expect(drawn.map((svg) => /^<svg[^>]* id="([^"]+)"/.exec(svg)?.[1])).toEqual(['diagram', 'diagram', 'diagram']);
+    expect(drawn[2]).toContain('id="diagram-icon-0"');
+    expect(readFileSync(out, 'utf8') === here.deck.html, 'two builds drew the diagrams alike').toBe(true);
   });
 
   it('a diagram Mermaid cannot read is an error at its line in a deck of briefdeck\'s own, and a warning in one for another tool, which still builds', async () => {
