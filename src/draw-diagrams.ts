@@ -52,9 +52,9 @@ export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look:
   const drawnIn: DiagramLook = { bodyFont: look.bodyFont, background: look.background, text: look.text, accent: look.accent };
   const batch = createBatch(mermaid, drawnIn, progress);
   // The same diagram twice is drawn once. The code that draws keys it too, so a drawing made by another version of it is never reused.
-  const drawer = createBatch.toString() + drawInPage.toString();
+  const drawer = createBatch.toString() + drawInPage.toString() + withoutTodayMarker.toString();
   const bySource = new Map<string, Promise<Drawing | { failed: Error }>>();
-  for (const { source } of diagrams) if (!bySource.has(source)) bySource.set(source, cached<Drawing>('diagram', [packageVersion('mermaid'), drawer, JSON.stringify(drawnIn), source], () => batch.draw(source)).catch((err: Error) => ({ failed: err })));
+  for (const { source } of diagrams) if (!bySource.has(source)) bySource.set(source, cached<Drawing>('diagram', [packageVersion('mermaid'), drawer, JSON.stringify(drawnIn), source], () => batch.draw(withoutTodayMarker(source))).catch((err: Error) => ({ failed: err })));
   const drawings = await Promise.all(diagrams.map(({ source }) => bySource.get(source)!));
   diagrams.forEach(({ image, index }, i) => {
     const drawing = drawings[i]!;
@@ -75,6 +75,29 @@ export async function drawDiagrams(briefing: Briefing, bag: DiagnosticBag, look:
     }
   });
   return drawn;
+}
+
+/**
+ * A Gantt chart's source with Mermaid's line for today turned off, unless the source says otherwise (`todayMarker`).
+ * Mermaid draws it at the date of the build: a date the deck's author never wrote, and a picture that changed from
+ * day to day (and froze on the day it was cached). Other diagrams are returned as they are.
+ */
+export function withoutTodayMarker(source: string): string {
+  const lines = source.split('\n');
+  let at = 0;
+  const skipBlankAndComments = () => {
+    while (at < lines.length && (lines[at]!.trim() === '' || lines[at]!.trim().startsWith('%%'))) at++;
+  };
+  skipBlankAndComments();
+  // Mermaid's own front matter (`---`, `title: …`, `---`) comes before the diagram's kind.
+  if (lines[at]?.trim() === '---') {
+    const end = lines.findIndex((line, i) => i > at && line.trim() === '---');
+    if (end < 0) return source;
+    at = end + 1;
+    skipBlankAndComments();
+  }
+  if (!/^\s*gantt\s*$/.test(lines[at] ?? '') || lines.some((line) => /^\s*todayMarker\b/.test(line))) return source;
+  return `${source.replace(/\n*$/, '')}\n  todayMarker off`;
 }
 
 /** The diagram kinds Mermaid knows, for a "did you mean" when it finds none. */

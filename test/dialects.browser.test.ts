@@ -534,12 +534,19 @@ describe.skipIf(BROWSER_PATH === null)('Mermaid diagrams, drawn when the deck is
   });
 
   it("are SVG pictures in the deck's typeface and colours, text not code, that run and fetch nothing and show in Chromium", async () => {
-    const deck = ['---', 'title: D', 'theme: night', '---', '', '## Talks', '', '```mermaid', 'flowchart LR', '  accTitle: The talks', `  A[Start talks] --> B{${label}}`, '  B -->|yes| C[Declaration]', '```', ''].join('\n');
+    // A Gantt chart whose weeks hold the day of the build, which Mermaid would mark with a line of its own.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const gantt = ['```mermaid', 'gantt', '  dateFormat YYYY-MM-DD', `  Talks ${label} :${day(-10)}, ${day(10)}`, '```'];
+    const deck = ['---', 'title: D', 'theme: night', '---', '', '## Talks', '', '```mermaid', 'flowchart LR', '  accTitle: The talks', `  A[Start talks] --> B{${label}}`, '  B -->|yes| C[Declaration]', '```', '', '## Plan', '', ...gantt, ''].join('\n');
     const progress: string[] = [];
     const input = path.join(writeBriefing({ 'deck.md': deck }, 'mermaid-drawn'), 'deck.md');
     const built = await buildDeck(input, { progress: (line) => progress.push(line) });
     // Drawing takes a browser, so it is said as it happens (build prints these lines).
-    expect(progress.at(-1)).toBe('drawing 1 Mermaid diagram');
+    expect(progress.at(-1)).toBe('drawing 2 Mermaid diagrams');
+    // The chart is drawn, its task bar and all, without the line for today: a date the deck's author never wrote.
+    const plan = new TextDecoder().decode(built.assets.get(1)!.bytes);
+    expect(plan).toMatch(/<rect[^>]*class="task /);
+    expect(plan).not.toMatch(/<(?:g|line)[^>]*class="today"/);
     const svg = new TextDecoder().decode(built.assets.get(0)!.bytes);
     expect(built.assets.get(0)!.mime).toBe('image/svg+xml');
     // Every label is SVG text (no HTML inside a foreignObject), set in the night theme's typeface and text colour.

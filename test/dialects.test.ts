@@ -5054,6 +5054,13 @@ describe('Mermaid blocks, read', () => {
     expect(describeMermaidError('No diagram type detected matching given configuration for text: flowchar LR\n  A --> B', 8)).toEqual({ message: 'no diagram kind is named "flowchar"', line: 8, hint: 'did you mean flowchart?' });
   });
 
+  it("draw a Gantt chart without Mermaid's line for today (a date the author never wrote, which changed the picture from day to day), unless its source asks for one; other diagrams as written", async () => {
+    const { withoutTodayMarker } = await import('../src/draw-diagrams.js');
+    expect(withoutTodayMarker('gantt\n  dateFormat YYYY-MM-DD\n  Talks :2024-01-01, 30d\n')).toBe('gantt\n  dateFormat YYYY-MM-DD\n  Talks :2024-01-01, 30d\n  todayMarker off');
+    expect(withoutTodayMarker('%% plan\n---\ntitle: Plan\n---\ngantt\n  Talks :2024-01-01, 30d')).toBe('%% plan\n---\ntitle: Plan\n---\ngantt\n  Talks :2024-01-01, 30d\n  todayMarker off');
+    for (const kept of ['gantt\n  todayMarker stroke-width:5px\n  Talks :2024-01-01, 30d', 'flowchart LR\n  gantt --> B', 'flowchart LR\ngantt\n']) expect(withoutTodayMarker(kept)).toBe(kept);
+  });
+
   it("serve the drawing page Mermaid's own modules from its dist folder, and nothing else: no other origin, no path out of the folder, no file that is not a module", async () => {
     const { serveMermaidModule } = await import('../src/draw-diagrams.js');
     const dist = path.join(tempDir(), 'mermaid', 'dist');
