@@ -1563,6 +1563,19 @@ describe("a deck written for another tool, its section slides", () => {
   });
 });
 
+describe("R Markdown's revealjs decks", () => {
+  it("read the revealjs package's options: its theme is reveal.js's, its reveal_options reveal.js's (slide numbers, transition), self_contained what briefdeck makes anyway; the rest are named in one warning", async () => {
+    const deck = ['---', 'title: R', 'output:', '  revealjs::revealjs_presentation:', '    theme: sky', '    highlight: pygments', '    self_contained: false', '    reveal_options:', '      slideNumber: false', '      transition: fade', '---', '', 'Overview', '========', '', 'Text.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'rmarkdown-revealjs'), 'deck.Rmd'));
+    expect([built.briefing.meta.theme, built.briefing.meta.pageNumbers, built.briefing.meta.transition]).toEqual(['sky', false, 'fade']);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "output" is R Markdown\'s metadata; briefdeck reads part of it and ignores highlight']);
+    // A theme that is not reveal.js's is named, and the deck keeps its own.
+    const other = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck.replace('theme: sky', 'theme: nonesuch') }, 'rmarkdown-revealjs-other'), 'deck.Rmd'));
+    expect(other.briefing.meta.theme).toBe('briefing');
+    expect(other.warnings[0]!.message).toMatch(/ignores theme, highlight$/);
+  });
+});
+
 describe("R Markdown's ioslides and Slidy decks", () => {
   it('an .Rmd file is R Markdown\'s by its name, as a .qmd is Quarto\'s: a key of its own (a site\'s `site:`) is a warning, not an unknown-key error', async () => {
     const deck = ['---', 'title: Site', 'site: distill::distill_website', '---', '', '## One', '', 'Text', ''].join('\n');

@@ -11,7 +11,7 @@ import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
 import { isDateFormat } from './quarto-dates.js';
 import { isQuartoThemeFile } from './quarto-scss.js';
 import { crossRefWordReaders } from './pandoc/cross-refs.js';
-import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
+import { applyEachOption, applyOptions, applyRevealOptionBlock, applyRevealTheme, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
 
@@ -178,9 +178,15 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (formats.includes('xaringan::moon_reader') && meta.keyLines.size === undefined) meta.size = '4:3';
       if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
       if (typeof value !== 'object' || value === null) return false;
-      const applied = Object.values(value as Record<string, unknown>).map((options) => {
+      const applied = Object.entries(value as Record<string, unknown>).map(([format, options]) => {
         if (options === null || options === 'default') return true;
+        // The revealjs package's format: its theme is one of reveal.js's, its `reveal_options` reveal.js's options, and
+        // a file standing alone (`self_contained`) is what briefdeck makes either way.
+        const reveal: Record<string, (v: unknown) => boolean | string[]> = /^(?:revealjs::)?revealjs_presentation$/.test(format)
+          ? { theme: (v: unknown) => applyRevealTheme(v, meta), reveal_options: (v: unknown) => applyRevealOptionBlock('slideOptions', v, meta, line), self_contained: (v: unknown) => typeof v === 'boolean' }
+          : {};
         const read = applyOptions(options, {
+          ...reveal,
           incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
           smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
           slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),

@@ -52,7 +52,7 @@ export function applyTransition(value: unknown, meta: BriefingMeta): boolean {
 }
 
 /** A reveal theme named by an option (`moon`; Markdown Preview Enhanced names its CSS file, `moon.css`), unless the metadata names one of its own. */
-function applyRevealTheme(value: unknown, meta: BriefingMeta): boolean {
+export function applyRevealTheme(value: unknown, meta: BriefingMeta): boolean {
   const name = typeof value === 'string' ? value.replace(/\.css$/, '') : undefined;
   if (name === undefined || !REVEAL_THEMES.includes(name)) return false;
   if (meta.keyLines.theme === undefined) meta.theme = name;
