@@ -4419,6 +4419,14 @@ describe("reveal-hugo's decks", () => {
 });
 
 describe("HackMD's and HedgeDoc's slide decks", () => {
+  it("inserted text (++like this++, as markdown-it-ins reads it) is underlined text, an <ins>; a run of pluses with space inside, in code or in a deck for another tool stays as written", async () => {
+    const body = ['## Inserted', '', 'Talks ++resumed++ and ++**soon**++.', '', 'C++ and C++, i++ + j++, `++code++`, +++three+++ and ++ spaced ++.', ''];
+    const hackmd = await buildDeck(path.join(writeBriefing({ 'talk.md': ['---', 'type: slide', '---', '', ...body].join('\n') }, 'hackmd-inserted'), 'talk.md'));
+    expect(hackmd.briefing.slides[0]!.bodyHtml).toBe('<p>Talks <ins>resumed</ins> and <ins><strong>soon</strong></ins>.</p>\n<p>C++ and C++, i++ + j++, <code>++code++</code>, +++three+++ and ++ spaced ++.</p>\n');
+    const plain = await buildDeck(path.join(writeBriefing({ 'talk.md': ['---', 'title: T', '---', '', ...body].join('\n') }, 'plain-pluses'), 'talk.md'));
+    expect(plain.briefing.slides.find((s) => s.title === 'Inserted')!.bodyHtml).not.toContain('<ins>');
+  });
+
   it("a picture's size after its address (![](a.png =450x), =x200, =450x200, as markdown-it-imsize writes it) is its size; in a code span it stays text", async () => {
     const deck = ['---', 'type: slide', '---', '', '## Sizes', '', '![Wide](a.png =450x)', '', '![Tall](a.png =x200)', '', '![Both](a.png =320x240) and `![](a.png =450x)`', '', '![None](a.png =x)', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'talk.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'hackmd-image-sizes'), 'talk.md'));

@@ -633,7 +633,7 @@ describe('slide blocks for PowerPoint', () => {
     expect(aligns).toEqual([['Left', 'l'], ['Centre', 'ctr'], ['Right', 'r'], ['a', 'l'], ['b', 'ctr'], ['c', 'r']]);
   });
 
-  it('highlights ==marked== text and underlines [text]{.underline} in the runs themselves', async () => {
+  it('highlights ==marked== text and underlines [text]{.underline} and ++inserted++ text in the runs themselves', async () => {
     const deck = writeBriefing({ 'deck.qmd': '---\ntitle: M\n---\n\n## Marks\n\nA ==key finding== and an [underlined]{.underline} word.\n' }, 'pptx-marks');
     const read = await readPptx((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
     const runs = findAll(await read.xml('ppt/slides/slide2.xml'), 'a:r');
@@ -642,6 +642,11 @@ describe('slide blocks for PowerPoint', () => {
     expect(highlighted).toEqual(['key finding']);
     expect(underlined).toEqual(['underlined']);
     expect(read.slides[1]!.paragraphs.map((p) => p.text)).toEqual(['A key finding and an underlined word.']);
+    // HackMD's inserted text is underlined as the deck shows it.
+    const hackmd = writeBriefing({ 'deck.md': '---\ntype: slide\n---\n\n## Marks\n\nTalks ++resumed++ later.\n' }, 'pptx-inserted');
+    const inserted = await readPptx((await exportPptx(path.join(hackmd, 'deck.md'))).bytes);
+    const insertedRuns = findAll(await inserted.xml('ppt/slides/slide1.xml'), 'a:r');
+    expect(insertedRuns.filter((r) => findAll([r], 'a:rPr')[0]?.[':@']?.u === 'sng').map(textIn)).toEqual(['resumed']);
   });
 });
 

@@ -233,7 +233,7 @@ function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text
     if (node.tagName === 'sup') next.superscript = true;
     if (node.tagName === 'sub') next.subscript = true;
     if (node.tagName === 'mark') next.highlight = true;
-    if (node.tagName === 'u') next.underline = true;
+    if (node.tagName === 'u' || node.tagName === 'ins') next.underline = true;
     if (node.tagName === 'a') {
       const href = attribute(node, 'href');
       if (href) next.link = href;

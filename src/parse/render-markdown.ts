@@ -20,6 +20,7 @@ import { createFootnotes } from './footnotes.js';
 import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.js';
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
+import { insertedTextExtension } from './dialects/hackmd-inserted.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
 import { hasAnnotationList } from './dialects/pandoc/code-annotations.js';
@@ -210,6 +211,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       ...footnotes.extensions,
       emojiExtension,
       highlightMarkExtension,
+      ...(meta.peerTools.includes('HackMD') ? [insertedTextExtension] : []),
       ...fancyListExtensions(pandocDeck),
       ...pandocBlockExtensions(crossRefs, (message, hint) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: hint ?? PEER_SYNTAX_HINT })),
       ...pandocScriptExtensions(pandocDeck),
