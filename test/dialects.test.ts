@@ -177,7 +177,7 @@ describe('other tools\' front matter', () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[3, '"format" is Quarto\'s metadata; briefdeck reads part of it and ignores title-slide-attributes.data-background-size']]);
   });
 
-  it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language; R Markdown\'s `r Sys.Date()` too', async () => {
+  it('Quarto: date: today is the day of the build (SOURCE_DATE_EPOCH\'s when set), written out in the deck\'s language; Beamer\'s \\today and R Markdown\'s `r Sys.Date()` too', async () => {
     const before = process.env.SOURCE_DATE_EPOCH;
     process.env.SOURCE_DATE_EPOCH = '1700000000'; // 2023-11-14T22:13:20Z
     try {
@@ -186,6 +186,10 @@ describe('other tools\' front matter', () => {
       expect(en.deck.html).toContain('November 14, 2023');
       const fr = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\nlang: fr\ndate: today\n---\n\n## Un\n\nTexte.\n' }, 'quarto-today-fr'), 'deck.qmd'));
       expect(fr.briefing.meta.date).toBe('14 novembre 2023');
+      // A Beamer deck's `date: \\today`, LaTeX's day of the build, is too: never shown as a command.
+      const beamer = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\ntitle: T\ndate: \\today\naspectratio: 169\n---\n\n## One\n\nText.\n' }, 'beamer-today'), 'deck.md'));
+      expect(beamer.briefing.meta.date).toBe('November 14, 2023');
+      expect(beamer.deck.html).not.toContain('\\today');
       // Any other date is the author's, as written.
       const own = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: T\ndate: Today, after lunch\n---\n\n## One\n\nText.\n' }, 'quarto-own-date'), 'deck.qmd'));
       expect(own.briefing.meta.date).toBe('Today, after lunch');
@@ -1835,14 +1839,37 @@ describe("Pandoc's own slide show example", () => {
     expect(built.briefing.slides[1]!.bodyHtml.replace(/\n/g, '')).toBe('<ol><li>First</li><li>Second</li></ol><p><u>under</u> text.</p>');
     const tex = built.briefing.slides[2]!.bodyHtml;
     expect(tex.replace(/\n/g, '')).toMatch(/^<p>Before.<\/p><div class="fragment"><p>After.<\/p>/);
-    expect(toPlainText(tex)).not.toMatch(/\\(pause|vspace|item|begin\{itemize)|Beamer only/);
+    expect(toPlainText(tex)).not.toMatch(/\\(pause|vspace|item|begin\{itemize)/);
+    // A LaTeX list keeps its items, which Pandoc's HTML would drop with it.
+    expect(tex).toContain('<ul>\n<li>Beamer only</li>\n</ul>');
     // Two formulas: the equation environment, and the aligned one inside $$ as it was.
     expect(tex.match(/class="math-display"/g)).toHaveLength(2);
     expect(tex).toContain('<pre><code class="hljs">\\newpage</code></pre>');
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
       [20, 'the LaTeX command \\newpage is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
       [21, 'the LaTeX command \\vspace is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
-      [23, 'a LaTeX itemize environment is for LaTeX output only and was left out, as Pandoc leaves it out of HTML'],
+    ]);
+  });
+
+  it("keeps the words of LaTeX's lists, aligned text and quotes, which Pandoc's HTML drops with them: \\item a list item (nested, numbered, labelled), [<+->] a list that steps in, center and flushright an aligned block, quote a quote; an overlay on an item is named", async () => {
+    const deck = [
+      '---', 'title: B', 'output: beamer_presentation', '---', '', '## Lists', '',
+      '\\begin{enumerate}[<+->]', '  \\item One', '  \\begin{itemize}', '    \\item Nested \\textbf{bold}', '  \\end{itemize}', '  \\item[Key] Labelled', '\\end{enumerate}', '',
+      '\\begin{itemize}', '\\item<2-> Later', '\\end{itemize}', '',
+      '\\begin{quote}', 'Words \\emph{quoted}.', '\\end{quote}', '',
+      '\\begin{center}', 'Centred', '\\end{center}', '', '\\begin{flushright}', 'Right', '\\end{flushright}', '',
+      '\\begin{tikzpicture}', '\\draw (0,0) -- (1,1);', '\\end{tikzpicture}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-text-environments'), 'deck.Rmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Lists')!.bodyHtml.replace(/\n/g, '');
+    expect(body).toBe(
+      '<ol><li class="fragment">One<ul><li class="fragment">Nested <strong>bold</strong></li></ul></li><li class="fragment"><strong>Key</strong> Labelled</li></ol>' +
+        '<ul><li>Later</li></ul><blockquote><p>Words <em>quoted</em>.</p></blockquote>' +
+        '<div style="text-align: center"><p>Centred</p></div><div style="text-align: right"><p>Right</p></div>',
+    );
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      "17: Beamer's overlay \\item<2-> was left out: the item shows at once",
+      '32: a LaTeX tikzpicture environment is for LaTeX output only and was left out, as Pandoc leaves it out of HTML',
     ]);
   });
 

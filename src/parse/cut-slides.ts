@@ -224,6 +224,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const tex = rewriteRawTex(text, rawTex);
     if (tex) {
       if (tex.warning) warnHere(number, tex.warning);
+      if (tex.drop) return;
       text = tex.text;
     }
     // Other tools' syntax is rewritten into briefdeck's before the line is read; what cannot be is a warning.

@@ -41,8 +41,8 @@ export function readAuthorList(value: unknown): string | undefined {
   return names.length > 0 && names.every((n): n is string => n !== undefined && n !== '') ? names.join(', ') : undefined;
 }
 
-/** Quarto's date keywords, which stand for the day the deck is rendered. */
-const DATE_KEYWORDS = new Set(['today', 'now']);
+/** Quarto's date keywords, which stand for the day the deck is rendered, and LaTeX's `\today` (a Beamer deck's `date: \today`), which does too. */
+const DATE_KEYWORDS = new Set(['today', 'now', '\\today']);
 
 /**
  * Quarto's `date: today` (or `now`): the build's day, and `date: last-modified`: the day its file was last

@@ -5,8 +5,12 @@
 // `\vspace{1em}`) or environment is for LaTeX output only, and left out, with
 // a warning, as Pandoc leaves it out of HTML. Beamer's columns and blocks, the
 // two environments a Beamer deck is built of, keep their content: they become
-// Pandoc's column divs and Quarto's callouts, which a deck draws. A Beamer
-// `\note{…}` is a speaker note, and an overlay's text (`\only<2>{…}`) shows at once.
+// Pandoc's column divs and Quarto's callouts, which a deck draws. So do LaTeX's
+// lists (`itemize`, `enumerate`, `description`, their `\item`s Markdown list
+// items), its aligned text (`center`, `flushleft`, `flushright`) and its quotes
+// (`quote`, `quotation`): Pandoc's HTML drops them, and with them the author's
+// words. A Beamer `\note{…}` is a speaker note, and an overlay's text
+// (`\only<2>{…}`) shows at once.
 import { escapeHtml } from '../../../html-text.js';
 import { TEXT_COMMANDS } from './inline-tex.js';
 
@@ -22,17 +26,23 @@ export interface RawTexState {
   skipping: string | null;
   /** Inside Beamer's `columns`, how many columns its `\column{…}` commands have started; null outside one. */
   beamerColumns: number | null;
+  /** The LaTeX lists open around the line, outermost first, each with the indent of its items' text and whether it steps in. */
+  lists: { name: string; indent: number; stepped: boolean }[];
+  /** Inside a `quote` or `quotation`, whose lines are a Markdown quote's. */
+  quoting: string | null;
 }
 
 /** A fresh state for the start of a file. */
 export function createRawTexState(): RawTexState {
-  return { inMath: false, mathEnvironment: null, skipping: null, beamerColumns: null };
+  return { inMath: false, mathEnvironment: null, skipping: null, beamerColumns: null, lists: [], quoting: null };
 }
 
 /** A line of raw TeX rewritten: `text` empty when the line is left out (a blank line, so paragraphs around it stay apart). */
 export interface TexRewrite {
   text: string;
   warning?: string;
+  /** The line is dropped rather than blanked: a nested list's opening and end, which a blank line would make loose. */
+  drop?: boolean;
 }
 
 const BEGIN = /^[ \t]*\\begin\{([A-Za-z]+\*?)\}/;
@@ -101,6 +111,11 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
     state.inMath = !state.inMath;
     return null;
   }
+  // A quote's lines are a Markdown quote's, its TeX read as anywhere else (a text command stays text).
+  if (state.quoting !== null && !state.inMath && !new RegExp(`\\\\end\\{${state.quoting}\\}`).test(line)) {
+    const inner = /^[ \t]*\\/.test(line) ? rewriteRawTex(line, { ...state, quoting: null }) : null;
+    return { text: `> ${inner ? inner.text : line}`, ...(inner?.warning ? { warning: inner.warning } : {}) };
+  }
   if (state.inMath || !/^[ \t]*\\/.test(line)) return null;
   const beamer = rewriteBeamerLine(line);
   if (beamer !== null) {
@@ -118,6 +133,8 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
     if (first) return { text: width ? `<!-- column-width: ${width} -->` : '' };
     return { text: width ? `<!-- column: ${width} -->` : '<!-- column -->' };
   }
+  const text = rewriteTextEnvironment(line, state);
+  if (text !== null) return text;
   const begin = BEGIN.exec(line);
   if (begin) {
     const name = begin[1]!;
@@ -143,6 +160,56 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   if (TEXT_COMMANDS.has(command[1]!)) return null;
   if (command[1] === 'pause') return { text: '<!-- pause -->' };
   return { text: '', warning: latexOnlyLeftOut(command[1]!) };
+}
+
+/** LaTeX's environments of text, whose lines are kept: lists, aligned text and quotes. */
+const LIST_ENVIRONMENTS = new Set(['itemize', 'enumerate', 'description']);
+const ALIGNED: Record<string, string> = { center: 'center', flushleft: 'left', flushright: 'right' };
+const QUOTES = new Set(['quote', 'quotation']);
+/** An environment's opening alone on its line, with Beamer's overlay for its items (`[<+->]`) or an enumerate's label (`[(a)]`). */
+const TEXT_BEGIN = /^[ \t]*\\begin\{([A-Za-z]+)\}[ \t]*(\[[^\]\n]*\])?[ \t]*$/;
+/** An item: its overlay (`<2->`) and its label (`[Key]`), then its text. */
+const ITEM = /^[ \t]*\\item(<[^>\n]*>)?[ \t]*(?:\[([^\]\n]*)\])?[ \t]*(.*)$/;
+
+/**
+ * A line of LaTeX's lists, aligned text or quotes rewritten as Markdown: an `\item` a list item, indented under the
+ * items around it; `[<+->]` on a list a list that steps in (Pandoc's incremental div); an aligned environment a div
+ * aligned so; a quote's opening and end blank lines. Null for any other line.
+ */
+function rewriteTextEnvironment(line: string, state: RawTexState): TexRewrite | null {
+  const begin = TEXT_BEGIN.exec(line);
+  if (begin && LIST_ENVIRONMENTS.has(begin[1]!)) {
+    const outer = state.lists.at(-1);
+    const stepped = begin[2] === '[<+->]' || begin[2] === '[<+-| alert@+>]';
+    const indent = outer ? outer.indent + (outer.name === 'enumerate' ? 3 : 2) : 0;
+    state.lists.push({ name: begin[1]!, indent, stepped });
+    if (outer) return { text: '', drop: true };
+    return { text: stepped ? '::: incremental' : '' };
+  }
+  if (begin && ALIGNED[begin[1]!]) return { text: `::: {style="text-align: ${ALIGNED[begin[1]!]}"}` };
+  if (begin && QUOTES.has(begin[1]!)) {
+    state.quoting = begin[1]!;
+    return { text: '' };
+  }
+  const end = /^[ \t]*\\end\{([A-Za-z]+)\}[ \t]*$/.exec(line)?.[1];
+  if (end !== undefined && LIST_ENVIRONMENTS.has(end) && state.lists.at(-1)?.name === end) {
+    const closed = state.lists.pop()!;
+    if (state.lists.length > 0) return { text: '', drop: true };
+    return { text: closed.stepped ? ':::' : '' };
+  }
+  if (end !== undefined && ALIGNED[end]) return { text: ':::' };
+  if (end !== undefined && end === state.quoting) {
+    state.quoting = null;
+    return { text: '' };
+  }
+  const list = state.lists.at(-1);
+  const item = list ? ITEM.exec(line) : null;
+  if (!list || !item) return null;
+  const [, overlay, label, rest] = item as unknown as [string, string | undefined, string | undefined, string];
+  const marker = list.name === 'enumerate' ? '1. ' : '- ';
+  const text = `${' '.repeat(list.indent)}${marker}${label !== undefined ? `**${label}** ` : ''}${rest}`.trimEnd();
+  // Beamer's overlay on an item (`\item<2->`): the item shows at once; `[<+->]` on the list steps it in.
+  return overlay ? { text, warning: `Beamer's overlay \\item${overlay} was left out: the item shows at once` } : { text };
 }
 
 /** The warning for a LaTeX command left out, as Pandoc leaves it out of HTML (on a line of its own here, or inside a line in inline-tex.ts). */
