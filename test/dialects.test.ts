@@ -2148,6 +2148,16 @@ describe("remark's content classes opened one in another", () => {
       "14: remark's content class .full-width[…] is not supported; its content is shown without it",
     ]);
   });
+
+  it('.pull-left[…] and .pull-right[…] each closed on its own line (a short column, as xaringan decks often write one) make the two columns, their Markdown read; a class after the bracket on the line is no column', async () => {
+    const deck = ['---', 'title: T', 'output: xaringan::moon_reader', '---', '', '# Halves', '', '.pull-left[The **left** half]', '.pull-right[The right half]', '', '---', '', '# Not columns', '', '.pull-left[Left] and more', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'remark-one-line-columns'), 'deck.Rmd'));
+    const halves = built.briefing.slides.find((s) => s.title === 'Halves')!;
+    expect(halves.columns!.map((c) => c.trim())).toEqual(['<p>The <strong>left</strong> half</p>', '<p>The right half</p>']);
+    const not = built.briefing.slides.find((s) => s.title === 'Not columns')!;
+    expect(not.columns ?? null).toBeNull();
+    expect(toPlainText(not.bodyHtml).trim()).toBe('Left and more');
+  });
 });
 
 describe("xaringan's highlighted code lines", () => {

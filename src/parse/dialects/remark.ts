@@ -251,6 +251,14 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]!, ...rest };
     return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it`, ...rest };
   }
+  // A column opened and closed on one line (`.pull-left[A short column]`), as xaringan's decks often write a short one:
+  // the column starts, its words in it.
+  const column = /^[ \t]*\.(pull-left|pull-right|left-column|right-column)\[/.exec(line);
+  const end = column ? closingBracket(line, column[0].length) : -1;
+  if (column && end !== -1 && line.slice(end + 1).trim() === '') {
+    const words = line.slice(column[0].length, end).trim();
+    return { ...COLUMN_CLASSES[column[1]!]!, ...(words === '' ? {} : { after: [words] }) };
+  }
   // A line of closing brackets closes as many classes, when as many are open.
   const closing = /^[ \t]*(\]{1,8})[ \t]*$/.exec(line)?.[1]?.length ?? 0;
   if (closing > 0 && closing <= state.open.length) {
