@@ -11,9 +11,11 @@ import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
 import { isDateFormat } from './quarto-dates.js';
 import { isQuartoThemeFile } from './quarto-scss.js';
 import { crossRefWordReaders } from './pandoc/cross-refs.js';
-import { applyEachOption, applyOptions, applyRevealOptionBlock, applyRevealTheme, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
+import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
+import { applyRMarkdownOutput } from './rmarkdown-output.js';
+import { applyStyleSheets } from './style-sheet-names.js';
 
 /** Quarto's names for reveal's themes that differ from reveal's own. */
 const QUARTO_THEMES: Record<string, string> = { dark: 'black', default: 'white' };
@@ -169,37 +171,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'execute':
       return applyOptions(value, { echo: (v) => typeof v === 'boolean' && ((meta.cellEcho = v), true) });
     // R Markdown's `output: ioslides_presentation` (or a map of formats and their options): what briefdeck makes anyway, and the options it shares.
-    case 'output': {
-      // xaringan's decks are remark's (dialects/remark.ts).
-      const formats = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.keys(value) : [];
-      if (formats.some((f) => f.startsWith('xaringan::')) && !meta.peerTools.includes('remark')) meta.peerTools.push('remark');
-      if (formats.includes('ioslides_presentation') && !meta.peerTools.includes('ioslides')) meta.peerTools.push('ioslides');
-      // remark draws a deck 4:3 unless xaringan's `nature: ratio:` says otherwise.
-      if (formats.includes('xaringan::moon_reader') && meta.keyLines.size === undefined) meta.size = '4:3';
-      if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
-      if (typeof value !== 'object' || value === null) return false;
-      const applied = Object.entries(value as Record<string, unknown>).map(([format, options]) => {
-        if (options === null || options === 'default') return true;
-        // The revealjs package's format: its theme is one of reveal.js's, its `reveal_options` reveal.js's options, and
-        // a file standing alone (`self_contained`) is what briefdeck makes either way.
-        const reveal: Record<string, (v: unknown) => boolean | string[]> = /^(?:revealjs::)?revealjs_presentation$/.test(format)
-          ? { theme: (v: unknown) => applyRevealTheme(v, meta), reveal_options: (v: unknown) => applyRevealOptionBlock('slideOptions', v, meta, line), self_contained: (v: unknown) => typeof v === 'boolean' }
-          : {};
-        const read = applyOptions(options, {
-          ...reveal,
-          incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
-          smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
-          slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
-          transition: (v) => applyTransition(v, meta),
-          nature: (v) => applyRemarkNature(v, meta),
-          // Its own style sheets, by their file names; a name without `.css` is xaringan's built-in theme (`default`, `metropolis`), never here.
-          css: (v) => applyStyleSheets(v, meta, line, /\.css$/i),
-        });
-        // The format itself is read: options none of which are are named, rather than the whole key.
-        return read === false && typeof options === 'object' ? Object.keys(options as object) : read;
-      });
-      return applied.every((a) => a === true) ? true : applied.every((a) => a === false) ? false : applied.flatMap((a) => (Array.isArray(a) ? a : []));
-    }
+    case 'output':
+      return applyRMarkdownOutput(value, meta, line);
     // HackMD's slide mode (`type: slide`) and its reveal options; tags, aliases and Obsidian's note properties are the note's, never shown.
     // `type: slide` is HackMD's slide mode (Hugo's `type` names a kind of page, never `slide`): the deck is HackMD's.
     case 'type':
@@ -315,15 +288,6 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
   }
 }
 
-/** `css:`, a style sheet's name or a list of names (parse/author-styles.ts reads each, and names an address, never fetched); those `files` matches, when only some are files, the others returned to be named (false when none is). */
-function applyStyleSheets(value: unknown, meta: BriefingMeta, line: number, files = /^/): boolean | string[] {
-  const names = (typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : []).map((name) => name.trim());
-  if (names.length === 0 || names.includes('')) return false;
-  for (const path of names.filter((name) => files.test(name))) (meta.styleSheets ??= []).push({ path, line });
-  const others = names.filter((name) => !files.test(name));
-  return others.length === 0 || (others.length < names.length ? others : false);
-}
-
 /** Marp's front matter `backgroundColor` or `color`, for every slide: true when it passes, false when it does not. */
 function setSlideDefault(key: 'backgroundColor' | 'color', value: string, meta: BriefingMeta): boolean {
   const safe = keepSafeLook({ [key]: value });
@@ -334,19 +298,6 @@ function setSlideDefault(key: 'backgroundColor' | 'color', value: string, meta: 
 
 /** Beamer's `aspectratio` values, each as a page's width and height. */
 const BEAMER_SHAPES: Readonly<Record<string, readonly [number, number]>> = { '1610': [16, 10], '169': [16, 9], '149': [14, 9], '141': [1.41, 1], '54': [5, 4], '43': [4, 3], '32': [3, 2], '235': [2.35, 1], '11': [1, 1] };
-
-/**
- * xaringan's `nature:`, the options it hands remark: `ratio` is the deck's size, and what briefdeck does anyway is read
- * (`highlightLines: true`, which lights code lines marked with `*`; `countIncrementalSlides: false`, as `--` steps are a slide's own).
- */
-function applyRemarkNature(value: unknown, meta: BriefingMeta): boolean | string[] {
-  const unread = applyEachOption(value, {
-    ratio: (v) => (v === '16:9' || v === '4:3') && (meta.keyLines.size === undefined ? ((meta.size = v), true) : true),
-    highlightLines: (v) => v === true && ((meta.highlightLines = true), true),
-    countIncrementalSlides: (v) => v === false,
-  });
-  return unread === null ? false : unread.length === 0 ? true : unread;
-}
 
 /**
  * Quarto's `theme:` (a name, or a list of a name and .scss files): its reveal theme, unless the
