@@ -112,7 +112,7 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
     return null;
   }
   // A quote's lines are a Markdown quote's, its TeX read as anywhere else (a text command stays text).
-  if (state.quoting !== null && !state.inMath && !new RegExp(`\\\\end\\{${state.quoting}\\}`).test(line)) {
+  if (state.quoting !== null && !state.inMath && !line.includes(`\\end{${state.quoting}}`)) {
     const inner = /^[ \t]*\\/.test(line) ? rewriteRawTex(line, { ...state, quoting: null }) : null;
     return { text: `> ${inner ? inner.text : line}`, ...(inner?.warning ? { warning: inner.warning } : {}) };
   }
