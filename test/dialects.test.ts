@@ -1069,6 +1069,15 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => w.line)).toEqual([2]);
   });
 
+  it("Slidev: <v-click hide> (the component's hide prop) is v-click.hide, quietly; a <Youtube> inside raw HTML (a v-drag box) is still a link to the video", async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Hide', '', '<div>', '  <v-click hide><div>Gone at the click</div></v-click>', '</div>', '', '<v-drag pos="10,20,300,200">', '  <Youtube id="abc123" />', '</v-drag>', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-click-hide-prop'), 'slides.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(body).toContain('<span class="fragment fade-out"><div>Gone at the click</div></span>');
+    expect(body).toMatch(/<a href="https:\/\/www\.youtube\.com\/watch\?v=abc123"[^>]*>https:\/\/www\.youtube\.com\/watch\?v=abc123<\/a>/);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => `${w.line}: ${w.message}`)).toEqual(["12: Slidev's <Youtube> is shown as a link to https://www.youtube.com/watch?v=abc123: a deck embeds nothing from the network"]);
+  });
+
   it("Slidev: a magic-move block shows its last step's code, never the fences of its steps, with a warning at its line", async () => {
     const deck = ['---', 'title: T', 'transition: fade', '---', '', '# Before', '', 'Text.', '', '---', '', '# Code', '', '````md magic-move {lines: true}', '```js {1}', 'const x = 1', '```', '```ts', 'const x: number = 2', '```', '````', '', 'A [link](file:///etc/hosts).', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-magic-move'), 'deck.md'));
@@ -4292,6 +4301,36 @@ describe("Slidev's two-cols-header", () => {
     expect(plain.columnsLead).toBeUndefined();
     expect(plain.columns).toEqual(['<p>Left</p>\n', '<p>Right</p>\n']);
     expect(built.warnings.filter((w) => w.code !== 'W_META_IGNORED' && !/theme/.test(w.message))).toEqual([]);
+  });
+
+  it('slots filled out of order (::right:: before ::default::, ::right:: before ::left::) are placed by their names, as Slidev places them; a title read from a moved slot goes back into its column', async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# Cover', '', '---', 'layout: two-cols', '---', '', '::right::', '', '# Right side', '', 'Shown right.', '', ':: default ::', '', '# Left side', '', 'Shown left.', '',
+      '---', 'layout: two-cols-header', '---', '', 'Across both.', '', '::right::', '', 'New way', '', '::left::', '', 'Old way', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slot-order'), 'slides.md'));
+    const [two, header] = built.briefing.slides.filter((s) => s.layout === 'two-column');
+    expect(two!.title).toBeNull();
+    expect(two!.columns).toEqual(['<h1>Left side</h1>\n<p>Shown left.</p>\n', '<h1>Right side</h1>\n<p>Shown right.</p>\n']);
+    expect(header!.columnsLead).toBe('<p>Across both.</p>\n');
+    expect(header!.columns).toEqual(['<p>Old way</p>\n', '<p>New way</p>\n']);
+    // A slide whose slots already stand in order keeps its title from its first heading.
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')).toEqual([]);
+  });
+
+  it("Vue's slot templates (<template v-slot:right>, <template #right>) are the slots they name, their content in its column; a v-switch's templates inside one stay its steps", async () => {
+    const deck = [
+      '---', 'theme: default', 'title: S', '---', '', '# Cover', '', '---', 'layout: two-cols', '---', '',
+      '<template v-slot:default>', '', '# Left', '', 'Left text', '', '</template>', '<template v-slot:right>', '', 'Right text', '', '</template>', '',
+      '---', 'layout: two-cols', '---', '', '<template #right>', '', '<v-switch>', '<template #1>', '', 'One', '', '</template>', '<template #2>', '', 'Two', '', '</template>', '</v-switch>', '', '</template>', '', 'Left after', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slot-templates'), 'slides.md'));
+    const [first, second] = built.briefing.slides.filter((s) => s.layout === 'two-column');
+    expect(first!.title).toBe('Left');
+    expect(first!.columns).toEqual(['<p>Left text</p>\n', '<p>Right text</p>\n']);
+    expect(second!.columns!.map((c) => toPlainText(c).trim().replace(/\s+/g, ' '))).toEqual(['Left after', 'One Two']);
+    expect(second!.columns![1]).toMatch(/class="fragment[^"]*"[^>]*>\s*<p>One<\/p>/);
+    for (const slide of [first!, second!]) expect(slide.columns!.join('')).not.toMatch(/template|v-slot|::/);
   });
 
   it("the neversink theme's two-cols-title and top-title-two-cols are the same two columns under what spans them", async () => {

@@ -12,7 +12,8 @@ import { holdsOnlyHiddenCells } from './hidden-cells.js';
 import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
-import { blankFrontMatterComments, looksLikeSlideFrontMatter, rewriteSlideFrontMatter, rewriteSlot } from './dialects/slidev.js';
+import { blankFrontMatterComments, looksLikeSlideFrontMatter, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { orderSlots, rewriteSlot } from './dialects/slidev-slots.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
 import { takeInlineComments } from './dialects/find-comments.js';
 import { applyMarpLook } from './dialects/marp.js';
@@ -69,6 +70,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (Object.keys(chrome).length > 0) current.chrome = chrome;
       }
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];
+      const slots = orderSlots(current.body, { text: current.title, line: current.line, ...(current.titleLevel ? { level: current.titleLevel } : {}) });
+      current.body = slots.body;
+      if (slots.titleReturned) current.title = null;
       if (current.trailing) appendAll(current.body, current.trailing);
     }
     // A slide with nothing on it but its look (a background picture) is a slide too; one of cells that show nothing is none.
@@ -86,6 +90,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     verticalNext = false;
     // A component ends with its slide (each Slidev slide is a component of its own): one left open cannot hide or step the slides after it.
     leftovers.vSwitch = undefined;
+    leftovers.templates = undefined;
     leftovers.lightOrDark = undefined;
     leftovers.renderWhen = undefined;
   };
@@ -260,6 +265,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     } else {
       const slot = rewriteSlot(text);
       if (slot?.warning) warnHere(number, slot.warning);
+      // The marker keeps its slot's name, for the slide's end to put the slots in their layout's order.
+      if (slot?.slot && !(current as RawSlide | null)?.notesToEnd) return (append(slot.text, number), void ((current as unknown as RawSlide).body.at(-1)!.slot = slot.slot));
       text = slot?.text ?? text;
     }
     const opened = (options.readByPandoc ? PANDOC_NOTES_OPENERS : NOTES_BLOCK_OPENERS).map((open) => open(text)).find((b) => b !== null);

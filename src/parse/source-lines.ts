@@ -1,4 +1,5 @@
 import type { SourceFile } from '../model.js';
+import type { SlotName } from './dialects/slidev-slots.js';
 
 // Lines of Markdown as the parser carries them: each with its line number, and
 // the included file it came from when it is not its slide's own, so every
@@ -15,6 +16,8 @@ export interface Line {
    * read): Slidev takes a comment for the slide's note only when nothing follows it, so a comment before one is no note.
    */
   held?: true;
+  /** A Slidev slot marker (`::right::`): which slot the lines after it fill, until the next (slidev-slots.ts). */
+  slot?: SlotName;
 }
 
 /** Where a line stands, for a message: its own file (an included one), else the slide's. */

@@ -10,6 +10,7 @@ import { markSlidevPageNumbers, readVClicks, rewriteInlineClicks, SLIDEV_GLOBALS
 import { rewriteSlidevLinks } from './slidev-links.js';
 import { drawSlidevArrow, drawSlidevDragArrow, placeSlidevDrag } from './slidev-placed.js';
 import { markSlidevToc } from './slidev-toc.js';
+import { closeSlotTemplate, readSlotTemplate, type OpenTemplates } from './slidev-slots.js';
 
 /** State carried from line to line within one file. */
 export interface LeftoverState {
@@ -25,6 +26,8 @@ export interface LeftoverState {
   toc?: boolean;
   /** Whose components the deck's are, as warnings name them (`Slidev, Vue` unless said). */
   componentsOf?: string;
+  /** The Vue templates open on the slide, innermost last: one that fills a layout's slot ends it (slidev-slots.ts). */
+  templates?: OpenTemplates;
   /** Inside Slidev's `<v-switch>`, whose templates are build steps; `first` until its first template is read. */
   vSwitch?: boolean | 'first';
   /** Whether the deck's theme is dark, which picks the slot Slidev's `<LightOrDark>` shows. */
@@ -154,14 +157,17 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     return { text: '<!-- pause: end -->' };
   }
   // A Vue slot's template (`<template #1>One</template>`): its content, without the tags.
-  const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot:?)([^\s>]*)[^>]*>(.*?)(?:<\/template>)?[ \t]*$/.exec(line);
+  const slot = /^([ \t]*)<template[ \t]+(?:#|v-slot:?)([^\s>]*)[^>]*>(.*?)(<\/template>)?[ \t]*$/.exec(line);
   if (slot) {
     const text = `${slot[1]}${slot[3]}`;
     const step = state.vSwitch ? switchStep(slot[2]!, state.vSwitch === 'first') : undefined;
     if (step) state.vSwitch = true;
+    // A layout's slot (`<template v-slot:right>`) is read as its marker, `::right::` (slidev-slots.ts).
+    const marker = readSlotTemplate(step ? undefined : slot[2]!, slot[4] !== undefined, (state.templates ??= []));
+    if (marker !== null && text.trim() === '') return { text: marker };
     return step ? { text, before: [step] } : { text };
   }
-  if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: '' };
+  if (/^[ \t]*<\/template>[ \t]*$/.test(line)) return { text: closeSlotTemplate(state.templates ??= []) ?? '' };
   // Slidev's table of contents: marked here, filled in once every slide's title is known (slidev-toc.ts).
   const toc = state.slidev || state.toc ? markSlidevToc(line) : null;
   if (toc) return toc;
@@ -214,7 +220,8 @@ function readEmbedLink(line: string): { text: string; warning: string } | null {
   const found = /^[ \t]*<(Youtube|YouTube|Tweet)\b[^<>]*?\sid\s*=\s*(["'])([\w-]{1,40})\2[^<>]*?\/?>(?:[ \t]*<\/\1>)?[ \t]*$/.exec(line);
   if (!found) return null;
   const url = findEmbedAddress(found[1]!.toLowerCase(), found[3]!)!;
-  return { text: `<${url}>`, warning: `Slidev's <${found[1]}> is shown as a link to ${url}: a deck embeds nothing from the network` };
+  // An element rather than Markdown's autolink: the tag often stands inside raw HTML (a `<v-click>`, a `<v-drag>` box), where Markdown is not read.
+  return { text: `<a href="${url}">${url}</a>`, warning: `Slidev's <${found[1]}> is shown as a link to ${url}: a deck embeds nothing from the network` };
 }
 
 /**

@@ -204,7 +204,12 @@ export function readVClicks(attributes: string): DialectLine {
 
 /** Slidev's click elements inside a line (`<v-click>text</v-click>`, `<v-after>`): a span with the click attribute, which steps in as a fragment. */
 export function rewriteInlineClicks(line: string): string {
-  return line.replace(/<(\/?)v-(click|after)(\s[^<>]*)?>/gi, (_, closing: string, kind: string, attributes = '') => (closing ? '</span>' : `<span v-${kind}${attributes}>`));
+  return line.replace(/<(\/?)v-(click|after)(\s[^<>]*)?>/gi, (_, closing: string, kind: string, attributes = '') => {
+    if (closing) return '</span>';
+    // The component's `hide` prop (`<v-click hide>`) is the directive's `.hide`: the content steps out at the click.
+    const hides = /(?:^|\s)hide(?=\s|\/?$)/i.test(attributes);
+    return `<span v-${kind}${hides ? '.hide' : ''}${hides ? attributes.replace(/(^|\s)hide(?=\s|\/?$)/i, '') : attributes}>`;
+  });
 }
 
 /**
@@ -325,23 +330,6 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
 export const MATH_CLICK_STEPS = /^[ \t]*\{(?:all|\d+(?:-\d+)?)(?:[ \t]*[|,][ \t]*(?:all|\d+(?:-\d+)?))*\}[ \t]*\n/;
-
-/**
- * Slidev's slot markers in a two-column layout: `::right::` starts the second column, and `::left::` the first,
- * so that what stands before it (the header of `two-cols-header`) spans both columns above them.
- */
-export function rewriteSlot(line: string): { text: string; warning?: string } | null {
-  // As Slidev reads them: spaces inside the colons (`:: right ::`, as the neversink theme writes them), dots and colons in a name.
-  const slot = /^[ \t]*::[ \t]*([\w.:-]+?)[ \t]*::[ \t]*$/.exec(line);
-  if (!slot) return null;
-  const name = slot[1]!;
-  if (name === 'right' || name === 'left') return { text: name === 'right' ? '<!-- column -->' : '<!-- column-start -->' };
-  // The neversink theme's `::title::` and `::content::` (its title and body, in that order): what follows them is read where it stands.
-  if (name === 'default' || name === 'title' || name === 'content') return { text: '' };
-  // A slot no built-in layout has (a theme's own, or a typo): Slidev shows its content only where a layout names it.
-  const meant = suggestClosest(name, ['left', 'right', 'default'], { byPrefix: false });
-  return { text: '', warning: `Slidev's slot ::${name}:: is not one of its built-in layouts' (left, right, default)${meant ? `; did you mean ::${meant}::?` : ''}; what follows it stays where it stands` };
-}
 
 /** Where a slide's own number, and the deck's count, go once the deck is numbered: NUL cannot occur in decoded input, so no author can forge one. */
 const PAGE_MARK = '\u0000page\u0000';
