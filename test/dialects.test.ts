@@ -3865,10 +3865,11 @@ describe("Marp's front matter not at the start of its file", () => {
     expect(afterToc.briefing.slides[0]!.look?.className).toBe('lead');
     expect(afterToc.deck.html).not.toMatch(/marp: true|_class: lead|paginate: true/);
     expect(afterToc.warnings.find((w) => w.code === 'W_PEER_SYNTAX')).toMatchObject({ line: 9, message: "Marp's front matter stands after the start of the file, where Marp would show it as a heading; it was read as the deck's front matter" });
-    const empty = ['---', '---', 'marp: true', 'paginate: true', '---', '', '<!-- only a note -->', '', '---', '', '# First', '', 'Text one', ''].join('\n');
+    // With a key holding dots among them: the Marp for VS Code setting `markdown.marp.enableHtml`, written into the front matter.
+    const empty = ['---', '---', 'marp: true', 'markdown.marp.enableHtml: true', 'paginate: true', '---', '', '<!-- only a note -->', '', '---', '', '# First', '', 'Text one', ''].join('\n');
     const afterEmpty = await buildDeck(path.join(writeBriefing({ 'deck.md': empty }, 'marp-after-empty-front-matter'), 'deck.md'));
     expect(afterEmpty.briefing.slides.map((s) => s.title ?? '')).toEqual(['', 'First']);
-    expect(afterEmpty.deck.html).not.toMatch(/marp: true|paginate: true/);
+    expect(afterEmpty.deck.html).not.toMatch(/marp: true|paginate: true|enableHtml/);
     expect(afterEmpty.warnings.find((w) => w.code === 'W_PEER_SYNTAX')).toMatchObject({ line: 3, message: "Marp's front matter stands after an empty front matter, where Marp would show it as a heading; it was read as the deck's front matter" });
   });
 

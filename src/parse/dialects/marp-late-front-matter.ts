@@ -13,8 +13,11 @@ export interface LateFrontMatter {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULER = /^-{3,}[ \t]*$/;
-/** A line of a YAML map of one level: a key, an indented line under it, a list item, a YAML comment or a blank line. */
-const YAML_LINE = /^(?:[A-Za-z_$][\w$-]*[ \t]*:(?:[ \t]|$)|[ \t]+\S|- |[ \t]*#|[ \t]*$)/;
+/**
+ * A line of a YAML map of one level: a key, an indented line under it, a list item, a YAML comment or a blank line.
+ * A key may hold dots: decks carry the Marp for VS Code setting `markdown.marp.enableHtml: true` in their front matter.
+ */
+const YAML_LINE = /^(?:[A-Za-z_$][\w$.-]*[ \t]*:(?:[ \t]|$)|[ \t]+\S|- |[ \t]*#|[ \t]*$)/;
 const MARP_ON = /^marp[ \t]*:[ \t]*true[ \t]*$/m;
 /** An HTML comment on lines of its own, or a blank line: what may stand before the block without making a slide of its own. */
 const COMMENT_ONLY = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)*\s*$/;
