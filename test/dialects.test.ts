@@ -2018,6 +2018,16 @@ describe("remark's and xaringan's decks", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("a layout's .footnote[…] line, which remark's style sheet draws at the slide's foot, comes after the slide's content, outside its build steps", async () => {
+    const deck = ['layout: true', 'class: inverse', '', '.footnote[Template footer]', '', 'Header on every slide', '', '---', '', '# One', '', 'First', '', '--', '', 'Second', '', '???', 'Said', '', '---', '', '# Two', '', 'Plain'].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-layout-footnote'), 'deck.md'));
+    const [one, two] = built.briefing.slides;
+    expect(toPlainText(one!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Header on every slide First Second Template footer');
+    expect(one!.bodyHtml).toMatch(/<\/div>\s*<p><small>Template footer<\/small><\/p>\s*$/);
+    expect(one!.notes?.markdown).toBe('Said');
+    expect(toPlainText(two!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Header on every slide Plain Template footer');
+  });
+
   it("remark's named templates: a slide on one is drawn on the named slide (its properties, classes added up, its content with the slide's after its {{content}} line, or after it all), a chain as drawn; an unknown name is named with a did-you-mean", async () => {
     const deck = [
       'name: base', 'class: inverse', '', '# Base', '', 'Base text', '', '???', 'Base notes', '',

@@ -156,10 +156,26 @@ function drawOn(base: BaseSlide, slide: PlacedLine[], start: number, end: number
   const inherited = base.properties.filter((p) => value(p.key) === undefined).map((p) => p.line);
   // The slide's content goes where the base first says {{content}}; the placeholder itself never shows.
   const slot = base.content.findIndex((p) => p.text.includes('{{content}}'));
+  if (slot === -1) {
+    // With no slot, remark puts the slide's content after the base's; a footer line of the base (`.footnote[…]`) is
+    // still drawn at the slide's foot by remark's style sheet, so it goes after the slide's content, in reading order too.
+    const footers = base.content.filter((p) => FOOTER_LINE.test(p.text));
+    const rest = base.content.filter((p) => !FOOTER_LINE.test(p.text));
+    // Before the slide's notes, if it has any: what follows `???` is notes.
+    const notes = slide.findIndex((p, i) => i >= end && /^\?\?\?[ \t]*$/.test(p.text));
+    const contentEnd = notes === -1 ? slide.length : notes;
+    // After the slide's last build step (`--`), it ends that step: remark draws the layout on each step's slide.
+    const stepped = slide.slice(end, contentEnd).some((p) => /^--[ \t]*$/.test(p.text));
+    const after = footers.length > 0 ? [{ text: '', number: footers[0]!.number }, ...(stepped ? [{ text: '<!-- pause: end -->', number: footers[0]!.number }, { text: '', number: footers[0]!.number }] : []), ...footers] : [];
+    return [...slide.slice(0, start), ...own, ...inherited, ...rest, ...slide.slice(end, contentEnd), ...after, ...slide.slice(contentEnd)];
+  }
   const drawn = base.content.flatMap(withoutSlot);
-  const at = slot === -1 ? drawn.length : base.content.slice(0, slot + 1).flatMap(withoutSlot).length;
+  const at = base.content.slice(0, slot + 1).flatMap(withoutSlot).length;
   return [...slide.slice(0, start), ...own, ...inherited, ...drawn.slice(0, at), ...slide.slice(end), ...drawn.slice(at)];
 }
+
+/** A layout's line that remark's style sheet places at the slide's foot: a `.footnote[…]` alone on its line. */
+const FOOTER_LINE = /^[ \t]*\.footnote\[.*\][ \t]*$/;
 
 /** A line of a layout without its `{{content}}` placeholders: nothing when one stood alone on it. */
 function withoutSlot(line: PlacedLine): PlacedLine[] {
