@@ -1890,14 +1890,21 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['8: the LaTeX command \\epigraph is for LaTeX output only and was left out, as Pandoc leaves it out of HTML']);
   });
 
-  it('leaves out a line of several commands (\\center\\includegraphics[…]{…}, \\hspace*{\\fill}\\vfill) as Pandoc leaves each out of HTML; a line of text commands is text', async () => {
-    const deck = ['---', 'title: E', 'output: beamer_presentation', '---', '', '## Picture', '', '\\center\\includegraphics[width=0.5\\columnwidth]{a.jpg}', '', '\\hspace*{\\fill} \\vfill', '', '\\textbf{Kept}\\textit{too}', '', 'After.', ''].join('\n');
-    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'beamer-commands-lines'), 'deck.Rmd'));
+  it('leaves out a line of several commands (\\hspace*{\\fill}\\vfill) as Pandoc leaves each out of HTML; a line of text commands is text; \\includegraphics on a line of its own (after \\center, in \\centerline{…}) is the picture, at its share of the width, and \\framesubtitle a heading under the title', async () => {
+    const deck = [
+      '---', 'title: E', 'output: beamer_presentation', '---', '', '## Picture', '\\framesubtitle{What the figure shows}', '', '\\center\\includegraphics[width=0.5\\columnwidth]{a.png}', '', '\\hspace*{\\fill} \\vfill', '',
+      '\\textbf{Kept}\\textit{too}', '', '\\centerline{\\includegraphics[height=2cm]{figures/b.png}}', '', 'After.', '', '\\includegraphics{missing}', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck, 'a.png': TINY_PNG, 'figures/b.png': TINY_PNG }, 'beamer-commands-lines'), 'deck.Rmd'));
     const body = built.briefing.slides.find((s) => s.title === 'Picture')!.bodyHtml;
-    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Kepttoo After.');
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('What the figure shows Kepttoo After.');
+    expect(body).toMatch(/^<h3>What the figure shows<\/h3>/);
+    expect(body).toContain('alt="" width="50%">');
+    const slide = built.deck.html.slice(built.deck.html.indexOf('<h3>What the figure shows</h3>'));
+    expect(slide.slice(0, slide.indexOf('</section>')).match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-      '8: the LaTeX commands \\center, \\includegraphics are for LaTeX output only and were left out, as Pandoc leaves them out of HTML',
-      '10: the LaTeX commands \\hspace, \\vfill are for LaTeX output only and were left out, as Pandoc leaves them out of HTML',
+      '11: the LaTeX commands \\hspace, \\vfill are for LaTeX output only and were left out, as Pandoc leaves them out of HTML',
+      '19: image not found: missing; it was left out',
     ]);
   });
 

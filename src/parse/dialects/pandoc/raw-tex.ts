@@ -9,8 +9,9 @@
 // lists (`itemize`, `enumerate`, `description`, their `\item`s Markdown list
 // items), its aligned text (`center`, `flushleft`, `flushright`) and its quotes
 // (`quote`, `quotation`): Pandoc's HTML drops them, and with them the author's
-// words. A Beamer `\note{…}` is a speaker note, and an overlay's text
-// (`\only<2>{…}`) shows at once.
+// words. A Beamer `\note{…}` is a speaker note, an overlay's text
+// (`\only<2>{…}`) shows at once, `\framesubtitle{…}` is a heading under the
+// slide's title and `\includegraphics{…}` on a line of its own the picture.
 import { escapeHtml } from '../../../html-text.js';
 import { TEXT_COMMANDS } from './inline-tex.js';
 
@@ -85,6 +86,24 @@ const NOTE_LINE = /^[ \t]*\\note(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?[ \t]*\{(.*)\}[ \
 /** Beamer's overlay commands whose one argument is the slide's text, shown at the steps its `<…>` names: `\only<2>{…}`, `\onslide<2->{…}`. */
 const OVERLAY_LINE = /^[ \t]*\\(only|onslide|uncover|visible)(<[^>\n]*>)[ \t]*\{(.*)\}[ \t]*$/;
 
+/** Beamer's `\framesubtitle{…}` on a line of its own: the slide's subtitle, a heading under its title. */
+const FRAME_SUBTITLE = /^[ \t]*\\framesubtitle[ \t]*\{([^{}\n]*\S[^{}\n]*)\}[ \t]*$/;
+/**
+ * `\includegraphics[…]{path}` on a line of its own, after `\centering` or `\center`, or inside `\centerline{…}`:
+ * its options (`width=0.5\textwidth`) and its path.
+ */
+const PICTURE_LINE = /^[ \t]*(?:\\(?:centering|center)(?![A-Za-z])[ \t]*)?(\\centerline[ \t]*\{[ \t]*)?\\includegraphics(?:<[^>\n]*>)?(?:\[([^\]\n]*)\])?[ \t]*\{([^{}\n]+)\}[ \t]*(\})?[ \t]*$/;
+
+/** A picture line of LaTeX as Markdown's picture, at the share of the slide's width its `width=0.6\textwidth` gives; null for any other line. */
+function readPictureLine(line: string): string | null {
+  const picture = PICTURE_LINE.exec(line);
+  // `\centerline{` must be closed on the line, and only then.
+  if (!picture || (picture[1] === undefined) !== (picture[4] === undefined)) return null;
+  const share = /(?:^|,)[ \t]*width[ \t]*=[ \t]*(0?\.\d+|1(?:\.0*)?)[ \t]*\\(?:textwidth|linewidth|columnwidth)\b/.exec(picture[2] ?? '')?.[1];
+  const width = share === undefined ? '' : `{width="${Math.round(Number(share) * 100)}%"}`;
+  return `![](<${picture[3]!.trim()}>)${width}`;
+}
+
 /**
  * True for raw TeX that is one math environment, `\begin{align}` … `\end{align}`: a ```` ```{=tex} ```` block of it is
  * display math in HTML, as Pandoc's HTML writer renders it for MathJax or KaTeX, though any other raw TeX is left out.
@@ -154,6 +173,11 @@ export function rewriteRawTex(line: string, state: RawTexState): TexRewrite | nu
   // An overlay's text is the author's, shown at once: a deck steps in what `. . .` or `\pause` cut, not Beamer's overlay specifications.
   const overlay = OVERLAY_LINE.exec(line);
   if (overlay) return { text: overlay[3]!.trim(), warning: `Beamer's \\${overlay[1]}${overlay[2]} was left out: its text shows at once` };
+  // Beamer's frame subtitle and a picture are the author's too (Pandoc's HTML drops them, the words and the figure with them).
+  const subtitle = FRAME_SUBTITLE.exec(line);
+  if (subtitle) return { text: `### ${subtitle[1]!.trim()}` };
+  const picture = readPictureLine(line);
+  if (picture !== null) return { text: picture };
   const command = COMMAND_LINE.exec(line);
   if (!command) return readCommandsLine(line);
   // A text command on a line of its own (`\textbf{Key point}`) is the author's text, set by inline-tex.ts, as inside a line.
