@@ -4325,6 +4325,8 @@ describe("Slidev's two-cols-header", () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# Cover', '', '---', 'layout: two-cols', '---', '', '::right::', '', '# Right side', '', 'Shown right.', '', ':: default ::', '', '# Left side', '', 'Shown left.', '',
       '---', 'layout: two-cols-header', '---', '', 'Across both.', '', '::right::', '', 'New way', '', '::left::', '', 'Old way', '',
+      '---', 'layout: two-cols-header', '---', '', '# Compared', '', '::left::', '', 'Before', '', '::right::', '', 'After', '', '::bottom::', '', 'Below both.', '',
+      '---', 'layout: two-cols', '---', '', '# Reversed', '', '::bottom::', '', 'Under.', '', '::right::', '', 'Second', '', '::left::', '', 'First', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slot-order'), 'slides.md'));
     const [two, header] = built.briefing.slides.filter((s) => s.layout === 'two-column');
@@ -4332,7 +4334,12 @@ describe("Slidev's two-cols-header", () => {
     expect(two!.columns).toEqual(['<h1>Left side</h1>\n<p>Shown left.</p>\n', '<h1>Right side</h1>\n<p>Shown right.</p>\n']);
     expect(header!.columnsLead).toBe('<p>Across both.</p>\n');
     expect(header!.columns).toEqual(['<p>Old way</p>\n', '<p>New way</p>\n']);
-    // A slide whose slots already stand in order keeps its title from its first heading.
+    // A theme's ::bottom:: (below both columns) is the columns' tail, wherever it stands; a slide whose slots stand in order keeps its title from its first heading.
+    for (const title of ['Compared', 'Reversed']) {
+      const slide = built.briefing.slides.find((s) => s.title === title)!;
+      expect(slide.columns!.map((c) => toPlainText(c).trim()), title).toEqual(title === 'Compared' ? ['Before', 'After'] : ['First', 'Second']);
+      expect(toPlainText(slide.columnsTail!).trim(), title).toBe(title === 'Compared' ? 'Below both.' : 'Under.');
+    }
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')).toEqual([]);
   });
 
@@ -4363,7 +4370,7 @@ describe("Slidev's two-cols-header", () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-slot-typo'), 'deck.md'));
     const two = built.briefing.slides.find((s) => s.title === 'Two')!;
     expect(toPlainText(two.bodyHtml)).toMatch(/^\s*Left\s+Right\s*$/);
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(["17: Slidev's slot ::rigth:: is not one of its built-in layouts' (left, right, default); did you mean ::right::?; what follows it stays where it stands"]);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(["17: Slidev's slot ::rigth:: is not one of its two-column layouts' (left, right, default, bottom); did you mean ::right::?; what follows it stays where it stands"]);
   });
 
   it("a slot marker with spaces inside its colons (:: right ::, as the neversink theme writes them) is read as Slidev reads it; neversink's :: title :: and :: content :: are read where they stand, quietly; another theme's own slot (:: aside ::) is named, never shown", async () => {
@@ -4371,7 +4378,7 @@ describe("Slidev's two-cols-header", () => {
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-spaced-slots'), 'slides.md'));
     expect(built.briefing.slides[0]!.columns).toEqual(['<p>Left side</p>\n', '<p>Right side</p>\n']);
     expect(toPlainText(built.briefing.slides[1]!.bodyHtml).trim().split(/\s+/)).toEqual(['Body', 'Text', 'More']);
-    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(["28: Slidev's slot ::aside:: is not one of its built-in layouts' (left, right, default); what follows it stays where it stands"]);
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line}: ${w.message}`)).toEqual(["28: Slidev's slot ::aside:: is not one of its two-column layouts' (left, right, default, bottom); what follows it stays where it stands"]);
   });
 });
 

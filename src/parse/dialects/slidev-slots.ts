@@ -5,13 +5,16 @@
 import { suggestClosest } from '../../did-you-mean.js';
 import type { Line } from '../source-lines.js';
 
-/** The slots of Slidev's built-in layouts, in the order their content is shown: the default one (a header above both columns when there is a left one), the left column, the right. */
-export type SlotName = 'default' | 'left' | 'right';
+/**
+ * The slots of Slidev's two-column layouts, in the order their content is shown: the default one (a header above both
+ * columns when there is a left one), the left column, the right, and the bottom that themes add below both columns.
+ */
+export type SlotName = 'default' | 'left' | 'right' | 'bottom';
 
-const SLOT_ORDER: readonly SlotName[] = ['default', 'left', 'right'];
+const SLOT_ORDER: readonly SlotName[] = ['default', 'left', 'right', 'bottom'];
 
-/** What each slot marker becomes: the left column opens after the header, the right one after the left. */
-const MARKER_TEXT: Record<SlotName, string> = { default: '', left: '<!-- column-start -->', right: '<!-- column -->' };
+/** What each slot marker becomes: the left column opens after the header, the right one after the left, and the bottom ends the columns. */
+const MARKER_TEXT: Record<SlotName, string> = { default: '', left: '<!-- column-start -->', right: '<!-- column -->', bottom: '<!-- column-end -->' };
 
 /**
  * Slidev's slot markers in a two-column layout: `::right::` starts the second column, and `::left::` the first,
@@ -22,12 +25,12 @@ export function rewriteSlot(line: string): { text: string; slot?: SlotName; warn
   const slot = /^[ \t]*::[ \t]*([\w.:-]+?)[ \t]*::[ \t]*$/.exec(line);
   if (!slot) return null;
   const name = slot[1]!;
-  if (name === 'right' || name === 'left' || name === 'default') return { text: MARKER_TEXT[name], slot: name };
+  if (SLOT_ORDER.includes(name as SlotName)) return { text: MARKER_TEXT[name as SlotName], slot: name as SlotName };
   // The neversink theme's `::title::` and `::content::` (its title and body, in that order): what follows them is read where it stands.
   if (name === 'title' || name === 'content') return { text: '' };
   // A slot no built-in layout has (a theme's own, or a typo): Slidev shows its content only where a layout names it.
-  const meant = suggestClosest(name, ['left', 'right', 'default'], { byPrefix: false });
-  return { text: '', warning: `Slidev's slot ::${name}:: is not one of its built-in layouts' (left, right, default)${meant ? `; did you mean ::${meant}::?` : ''}; what follows it stays where it stands` };
+  const meant = suggestClosest(name, [...SLOT_ORDER], { byPrefix: false });
+  return { text: '', warning: `Slidev's slot ::${name}:: is not one of its two-column layouts' (left, right, default, bottom)${meant ? `; did you mean ::${meant}::?` : ''}; what follows it stays where it stands` };
 }
 
 /** The templates open on a Slidev slide, innermost last: `slot` for one that fills a layout's slot, `other` for any other (a `<v-switch>` step). */
@@ -59,7 +62,7 @@ export function closeSlotTemplate(open: OpenTemplates): string | null {
 export function orderSlots(body: Line[], title: { text: string | null; level?: number; line: number }): { body: Line[]; titleReturned: boolean } {
   const order = body.flatMap((line) => (line.slot ? [SLOT_ORDER.indexOf(line.slot)] : []));
   if (!order.some((rank) => rank > 0) || order.every((rank, i) => i === 0 || rank > order[i - 1]!)) return { body, titleReturned: false };
-  const parts: Record<SlotName, Line[]> = { default: [], left: [], right: [] };
+  const parts: Record<SlotName, Line[]> = { default: [], left: [], right: [], bottom: [] };
   const first: Partial<Record<SlotName, Line>> = {};
   let into: SlotName = 'default';
   for (const line of body) {
@@ -77,7 +80,7 @@ export function orderSlots(body: Line[], title: { text: string | null; level?: n
     parts[titleIn].splice(at === -1 ? parts[titleIn].length : at, 0, heading, { text: '', number: title.line });
   }
   const ordered: Line[] = [...parts.default];
-  for (const name of ['left', 'right'] as const) {
+  for (const name of ['left', 'right', 'bottom'] as const) {
     const marker = first[name];
     if (!marker) continue;
     // Blank lines around the marker, so that it is a block of its own wherever its slot's content now ends and starts.
