@@ -4343,6 +4343,14 @@ describe("Slidev's two-cols-header", () => {
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')).toEqual([]);
   });
 
+  it('the first slide, whose layout is the headmatter\'s, has its slots put in place too; a slide of another layout keeps them in the order written, run on as one column', async () => {
+    const deck = ['---', 'theme: default', 'layout: two-cols', '---', '', '::right::', '', 'Right text', '', '::default::', '', 'Left text', '', '---', '', '# Plain', '', '<template #right>', 'Written first', '</template>', '', 'Written second', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slots-first'), 'slides.md'));
+    const [first, plain] = built.briefing.slides;
+    expect(first!.columns).toEqual(['<p>Left text</p>\n', '<p>Right text</p>\n']);
+    expect(toPlainText(plain!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Written first Written second');
+  });
+
   it("Vue's slot templates (<template v-slot:right>, <template #right>) are the slots they name, their content in its column; a v-switch's templates inside one stay its steps", async () => {
     const deck = [
       '---', 'theme: default', 'title: S', '---', '', '# Cover', '', '---', 'layout: two-cols', '---', '',

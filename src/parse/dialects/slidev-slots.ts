@@ -62,6 +62,8 @@ export function closeSlotTemplate(open: OpenTemplates): string | null {
 export function orderSlots(body: Line[], title: { text: string | null; level?: number; line: number }): { body: Line[]; titleReturned: boolean } {
   const order = body.flatMap((line) => (line.slot ? [SLOT_ORDER.indexOf(line.slot)] : []));
   if (!order.some((rank) => rank > 0) || order.every((rank, i) => i === 0 || rank > order[i - 1]!)) return { body, titleReturned: false };
+  // Only a two-column layout places slots; on any other, its columns run on as one (with a warning), in the order written.
+  if (!body.some((line) => TWO_COLUMN_LAYOUT.test(line.text))) return { body, titleReturned: false };
   const parts: Record<SlotName, Line[]> = { default: [], left: [], right: [], bottom: [] };
   const first: Partial<Record<SlotName, Line>> = {};
   let into: SlotName = 'default';
@@ -88,6 +90,9 @@ export function orderSlots(body: Line[], title: { text: string | null; level?: n
   }
   return { body: ordered, titleReturned };
 }
+
+/** The directive a two-column layout of Slidev's becomes (slidev.ts), among the slide's lines. */
+const TWO_COLUMN_LAYOUT = /^[ \t]*<!--[ \t]*layout[ \t]*:[ \t]*two-column[ \t]*-->[ \t]*$/;
 
 /** The slot that holds the line at `number`: the one whose marker comes last before it. */
 function slotHolding(body: Line[], number: number): SlotName {
