@@ -2486,6 +2486,18 @@ describe('Quarto syntax inside a slide', () => {
     const rmarkdown = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'title: C', 'output: ioslides_presentation', '---', '', ...cells].join('\n') }, 'rmarkdown-echo-default'), 'deck.Rmd'));
     expect(toPlainText(rmarkdown.briefing.slides.find((s) => s.title === 'Cells')!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('summary(cars) x = 1');
     expect(rmarkdown.warnings).toEqual([]);
+    // ioslides draws its slides about 4:3 unless told `widescreen: true`.
+    expect(rmarkdown.briefing.meta.size).toBe('4:3');
+  });
+
+  it("ioslides' logo is the deck's logo, on its slides as ioslides puts it on its own; a logo the deck sets itself wins", async () => {
+    const deck = (logoKey: string) => ['---', 'title: L', ...logoKey.split('\n'), 'output:', '  ioslides_presentation:', '    logo: mark.png', '---', '', '## One', '', 'Text', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck(''), 'mark.png': TINY_PNG }, 'ioslides-logo'), 'deck.Rmd'));
+    expect(built.briefing.meta.logo).toBe('mark.png');
+    expect(built.deck.html).toMatch(/<img class="deck-logo" src="data:image\/png;base64,/);
+    expect(built.warnings).toEqual([]);
+    const own = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck('logo: own.png'), 'mark.png': TINY_PNG, 'own.png': TINY_PNG }, 'ioslides-own-logo'), 'deck.Rmd'));
+    expect(own.briefing.meta.logo).toBe('own.png');
   });
 
   it("an R Markdown deck (.Rmd) builds unchanged: its output: key is read (incremental, smaller, slide_level), knitr's chunk header options (echo=FALSE, include=FALSE) hide a chunk as knitr does, and a #| line overrides them", async () => {
@@ -2502,8 +2514,9 @@ describe('Quarto syntax inside a slide', () => {
     expect(slide.bodyHtml).toContain('<li class="fragment">');
     expect(slide.notes?.markdown).toBe('A note');
     expect(built.briefing.meta.peerTools).toEqual(['R Markdown', 'ioslides']);
+    // ioslides' widescreen slides are briefdeck's 16:9 ones.
+    expect(built.briefing.meta.size).toBe('16:9');
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([
-      [4, '"output" is R Markdown\'s metadata; briefdeck reads part of it and ignores widescreen'],
       [8, '"params" is R Markdown\'s metadata; briefdeck ignores it'],
       [10, '"editor_options" is R Markdown\'s metadata; briefdeck ignores it'],
       [27, 'a code cell with echo: false shows only its output, which only knitr can make by running it; it was left out'],

@@ -10,8 +10,8 @@ export function applyRMarkdownOutput(value: unknown, meta: BriefingMeta, line: n
   const formats = typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.keys(value) : [];
   if (formats.some((f) => f.startsWith('xaringan::')) && !meta.peerTools.includes('remark')) meta.peerTools.push('remark');
   if (formats.includes('ioslides_presentation') && !meta.peerTools.includes('ioslides')) meta.peerTools.push('ioslides');
-  // remark draws a deck 4:3 unless xaringan's `nature: ratio:` says otherwise.
-  if (formats.includes('xaringan::moon_reader') && meta.keyLines.size === undefined) meta.size = '4:3';
+  // remark draws a deck 4:3 unless xaringan's `nature: ratio:` says otherwise, and ioslides unless `widescreen: true` does.
+  if ((formats.includes('xaringan::moon_reader') || formats.includes('ioslides_presentation')) && meta.keyLines.size === undefined) meta.size = '4:3';
   if (typeof value === 'string') return /_presentation$|^xaringan::/.test(value);
   if (typeof value !== 'object' || value === null) return false;
   const applied = Object.entries(value as Record<string, unknown>).map(([format, options]) => {
@@ -21,8 +21,16 @@ export function applyRMarkdownOutput(value: unknown, meta: BriefingMeta, line: n
     const reveal: Record<string, (v: unknown) => boolean | string[]> = /^(?:revealjs::)?revealjs_presentation$/.test(format)
       ? { theme: (v: unknown) => applyRevealTheme(v, meta), reveal_options: (v: unknown) => applyRevealOptionBlock('slideOptions', v, meta, line), self_contained: (v: unknown) => typeof v === 'boolean' }
       : {};
+    // ioslides' `widescreen` (its slides 16:9, else 4:3) and `logo` (a picture on its title slide and each slide's foot: the deck's logo).
+    const ioslides: Record<string, (v: unknown) => boolean> = format === 'ioslides_presentation'
+      ? {
+          widescreen: (v) => typeof v === 'boolean' && (meta.keyLines.size === undefined ? ((meta.size = v ? '16:9' : '4:3'), true) : true),
+          logo: (v) => typeof v === 'string' && v.trim() !== '' && (meta.logo === undefined ? ((meta.logo = v.trim()), (meta.keyLines.logo ??= line), true) : true),
+        }
+      : {};
     const read = applyOptions(options, {
       ...reveal,
+      ...ioslides,
       incremental: (v) => typeof v === 'boolean' && ((meta.incremental = v), true),
       smaller: (v) => typeof v === 'boolean' && ((meta.smaller = v), true),
       slide_level: (v) => (v === 1 || v === 2) && ((meta.slideLevel ??= v), true),
