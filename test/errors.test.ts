@@ -74,6 +74,17 @@ describe('broken briefings', () => {
     expect((await runCapture(['build', 'deck.md', '-o', 'deck.html'], dir)).code).toBe(0);
   });
 
+  it("a slide whose HTML would outgrow a string (a long link reference used thousands of times) is an error at the slide's line that says so, not a parse failure", async () => {
+    // Made here rather than kept as a fixture: 130 KB of one reference, which only its use multiplies.
+    const deck = `## Grows\n\nText\n\n[x]: https://example.com/${'a'.repeat(70_000)}\n\n${'[x] '.repeat(16_000)}\n`;
+    const result = await runCapture(['build', path.join(writeBriefing({ 'deck.md': deck }, 'grows-too-large'), 'deck.md'), '-o', path.join(tempDir(), 'grows.html')], tempDir());
+    expect(result.code).toBe(1);
+    expect(result.err.trimEnd().split('\n').map((line) => line.replace(/^.*deck\.md:/, 'deck.md:'))).toEqual([
+      'deck.md:3: error: the slide grows too large to build: its HTML would be longer than a string can hold',
+      '  hint: a link reference, abbreviation or footnote is copied wherever it is used: shorten the long ones, or use them less',
+    ]);
+  });
+
   it('reports every problem in one run, not just the first', () => {
     const dir = path.join(tempDir(), 'many');
     mkdirSync(dir);

@@ -312,10 +312,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         const rendered = renderTokens(file, lines, incremental, region);
         return ctx.background === undefined ? rendered : { ...rendered, background: ctx.background };
       } catch (err) {
-        // marked overflows its stack on some hostile input; that is the input's problem, reported like one.
-        bag.error('E_MARKDOWN', `the Markdown could not be parsed (${(err as Error).name})`, {
+        // marked overflows its stack on some hostile input; that is the input's problem, reported like one. So is a
+        // slide whose HTML outgrows what a string holds: a long link reference or footnote copied at each of many uses.
+        const tooLong = err instanceof RangeError && /invalid string length/i.test(err.message);
+        bag.error('E_MARKDOWN', tooLong ? 'the slide grows too large to build: its HTML would be longer than a string can hold' : `the Markdown could not be parsed (${(err as Error).name})`, {
           ...locateLine(lines.find((l) => l.text.trim() !== '') ?? lines[0]!, file),
-          hint: 'look for deeply nested lists or quotes, or long runs of brackets or asterisks',
+          hint: tooLong ? 'a link reference, abbreviation or footnote is copied wherever it is used: shorten the long ones, or use them less' : 'look for deeply nested lists or quotes, or long runs of brackets or asterisks',
         });
         return { html: '', bulletCount: 0 };
       }
