@@ -73,6 +73,21 @@ describe('parseBriefing', () => {
     expect(slides[0]!.bodyHtml).toContain('# not a heading');
   });
 
+  it("reads link and footnote definitions for the whole deck, as Markdown keeps them at a file's end: a slide refers to one made on another, its own outweigh the deck's on it, and one in a code block is none", () => {
+    const { briefing, bag } = parse(folder('title: Refs\n', {
+      'a.md': '## One\n\nSee [the docs][docs], [Marp] and a note[^n].\n\n## Two\n\nThe sources.\n\n[docs]: https://example.com/docs "Docs"\n[Marp]: https://marp.app/\n[^n]: The note, defined elsewhere.\n',
+      'b.md': '## Three\n\n[Marp], mine. Not a link: [code].\n\n```md\n[code]: https://code.example/\n```\n\n[marp]: https://mine.example/\n',
+    }));
+    const body = (title: string) => content(briefing).find((s) => s.title === title)!.bodyHtml;
+    expect(body('One')).toContain('<a href="https://example.com/docs" title="Docs"');
+    expect(body('One')).toContain('<a href="https://marp.app/"');
+    expect(body('One')).toMatch(/a note<sup class="footnote-ref">1<\/sup>[\s\S]*<ol class="footnotes"><li>The note, defined elsewhere\.<\/li><\/ol>/);
+    expect(body('Two').replace(/\n/g, '')).toBe('<p>The sources.</p>');
+    expect(body('Three')).toContain('<a href="https://mine.example/"');
+    expect(body('Three')).toContain('Not a link: [code].');
+    expect(bag.items).toEqual([]);
+  });
+
   it('reads Note: and Notes: lines as speaker notes that run to the end of the slide', () => {
     const { briefing } = parse(
       folder('title: T', { 'a.md': '## A\n\n- point\n\nNote: Say this first.\nAnd this too.\n\n## B\n\nx\n\nNotes: Second slide notes.\n' }),

@@ -213,7 +213,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(built.briefing.slides.at(-1)!.bodyHtml).toContain('[[[[');
   });
 
-  it('thousands of unclosed openings (HTML comments in a title, in text and in raw HTML, or on lines of their own in a Marp or Slidev deck; Pandoc\'s divs), a line of short pieces in an MDC deck and thousands of raw pictures left out are read well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
+  it('thousands of unclosed openings (HTML comments in a title, in text and in raw HTML, or on lines of their own in a Marp or Slidev deck; Pandoc\'s divs), a line of short pieces in an MDC deck, thousands of raw pictures left out, and thousands of slides referring to links and notes defined at the end of the deck are read well inside a tight time limit', { timeout: scaled(30_000) }, async () => {
     // Each of these took time that grew with the square (or the cube) of its size, 15 times an ordinary deck's and more at these sizes.
     // Only read (loadModel): the parse is what took the time, and rendering and bundling them would only add to the suite's.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(30_000), maxMemoryMb: 512 });
@@ -263,6 +263,14 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     // Closed comments still go, from a title and from text.
       const closed = await loadModel(briefing({ 'a.md': '## A <!-- hidden --> title\n\nText <!-- note --> more <!--> and <!---> end\n' }), { sandbox });
       expect([closed.briefing.slides.at(-1)!.title, closed.briefing.slides.at(-1)!.bodyHtml]).toEqual(['A title', '<p>Text  more  and  end</p>\n']);
+      // Thousands of slides, each referring to a link and a note among thousands defined at the deck's end: each slide
+      // looks the deck's definitions up, never copies them, so the deck reads in a time that grows with it, not its square.
+      const count = 2_500;
+      const refs = Array.from({ length: count }, (_, i) => `## S${i}\n\nSee [x${i}] and a note[^n${i}].\n`).join('\n');
+      const defs = [...Array.from({ length: count }, (_, i) => `[x${i}]: https://example.org/${i}\n`), ...Array.from({ length: count }, (_, i) => `[^n${i}]: Note ${i}.\n`)].join('');
+      const refsDeck = `${refs}\n${defs}`;
+      const linked = await within('definitions for the whole deck', refsDeck.length, () => loadModel(briefing({ 'a.md': refsDeck }), { sandbox }));
+      expect(linked.briefing.slides.find((s) => s.title === 'S7')!.bodyHtml).toMatch(/<a href="https:\/\/example\.org\/7"[\s\S]*<li>Note 7\.<\/li>/);
     } finally {
       await sandbox.close();
     }

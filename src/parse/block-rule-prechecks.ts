@@ -7,7 +7,8 @@
 // rule (`undefined`: no token) when they are not there; otherwise `false`
 // hands the text to marked's own rule. They never skip a block the rule
 // would have matched, so the tokens are the same.
-import { Lexer, type MarkedOptions, type Token, type TokenizerObject, type TokensList } from 'marked';
+import { scopeLinks } from './link-definitions.js';
+import { Lexer, type Links, type MarkedOptions, type Token, type TokenizerObject, type TokensList } from 'marked';
 
 /** How far the setext check looks for the line under a heading before it leaves the question to marked. */
 export const SETEXT_WINDOW = 4096;
@@ -57,10 +58,19 @@ interface BlockText {
 export class SetextAwareLexer extends Lexer {
   private readonly blockTexts: BlockText[] = [];
 
-  /** Lexes `src` into marked's tokens with `options`, as marked.lexer does. */
-  static lexBlocks(src: string, options: MarkedOptions): Token[] {
-    return new SetextAwareLexer(options).lex(src);
+  /** Lexes `src` into marked's tokens with `options`, as marked.lexer does, knowing `links` (definitions made elsewhere in the deck) besides its own. */
+  static lexBlocks(src: string, options: MarkedOptions, links?: Links): Token[] {
+    const lexer = new SetextAwareLexer(options);
+    if (links && Object.keys(links).length > 0) {
+      const scoped = scopeLinks(links);
+      lexer.tokens.links = scoped.links;
+      lexer.blocksRead = scoped.readingInline;
+    }
+    return lexer.lex(src);
   }
+
+  /** Called once the outermost blocks are read, before their text is: the deck's link definitions join the slide's then (link-definitions.ts). */
+  private blocksRead?: () => void;
 
   override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
   override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
@@ -70,6 +80,7 @@ export class SetextAwareLexer extends Lexer {
       return super.blockTokens(src, tokens as Token[], lastParagraphClipped);
     } finally {
       this.blockTexts.pop();
+      if (this.blockTexts.length === 0) this.blocksRead?.();
     }
   }
 

@@ -4,6 +4,7 @@ import type { MarpBackground } from './dialects/marp.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { SWITCH_END, SWITCH_START, SWITCH_STEP, WITH_PREVIOUS } from './dialects/slidev-after.js';
 import type { Line } from './source-lines.js';
+import type { Tokens } from 'marked';
 
 /**
  * A region of lists that step in or show at once (Pandoc's `::: incremental`, Slidev's `<v-clicks>`), how deep in nested
@@ -73,4 +74,17 @@ export function renderSteps(lines: Line[], steps: Step[], render: (lines: Line[]
   });
   const html = groups.map(({ step, html: part }) => (part.trim() === '' ? '' : step.fragment ? `${openStep(step)}${part}</div>` : part)).join('');
   return background === undefined ? { html, bulletCount } : { html, bulletCount, background };
+}
+
+/**
+ * Marks a list's items, and those of the lists nested in them to `depth` levels in all, as steps (Slidev's
+ * `<v-clicks depth="2">`); with `every`, that many of the list's own items step in at a click (`every="2"`): the
+ * others of each group come with the first (slidev-after.ts gives them its place).
+ */
+export function stepListItems(list: Tokens.List, depth: number, every = 1): void {
+  if (depth < 1) return;
+  (list.items as (Tokens.ListItem & { steps?: 'alone' | 'with previous' })[]).forEach((item, i) => {
+    item.steps = i % every === 0 ? 'alone' : 'with previous';
+    for (const inner of item.tokens) if (inner.type === 'list') stepListItems(inner as Tokens.List, depth - 1);
+  });
 }

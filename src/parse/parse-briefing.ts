@@ -227,6 +227,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberedRefs.refs, citations, elementClasses);
+  // Link and footnote definitions count for the whole deck (Markdown keeps them at a file's end), a slide's own first.
+  markdown.readDeckDefinitions(rawSlides.flatMap((raw) => [{ file: raw.file, lines: raw.body }, ...(raw.notes ? [{ file: raw.file, lines: raw.notes }] : [])]));
   // The title, header and footer as plain text (chrome-text.ts); Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeText = createChromeText(markdown, bag);
   settleChromeText(meta, metaSource?.file ?? bodies[0]?.file, location.line, chromeText, bag, loaded.projectMetaFiles);

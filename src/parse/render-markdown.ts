@@ -1,4 +1,5 @@
-import { Marked, Renderer, type Token, type Tokens } from 'marked';
+import { Marked, Renderer, type Links, type Token, type Tokens } from 'marked';
+import { readDeckLinkDefinitions } from './link-definitions.js';
 import type { DiagnosticBag } from '../errors.js';
 import { escapeHtml } from '../html-text.js';
 import { type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
@@ -25,7 +26,7 @@ import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
 import { hasAnnotationList } from './dialects/pandoc/code-annotations.js';
 import { createCodeTokenRenderer, type CodeToken } from './render-code-token.js';
-import type { StepRegion } from './build-steps.js';
+import { stepListItems, type StepRegion } from './build-steps.js';
 import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
@@ -89,6 +90,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const pandocDeck = () => (pandocAnswer?.file === ctx.file ? pandocAnswer.reads : (pandocAnswer = { file: ctx.file, reads: readByPandoc(meta.peerTools, [ctx.file.path]) }).reads);
   /** Whether Quarto's cross-references are read: in Pandoc's and Quarto's decks, where R Markdown's knitr would take @fig-x for a citation. */
   const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
+  /** The deck's link definitions, which a slide's own outweigh on it. */
+  let deckLinks: Links = {};
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, cursorLines: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
   const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, backslashes: () => (meta.peerTools.some((t) => t === 'reveal-md' || t === 'reveal.js') ? 'double' : rMarkdownFile() && !meta.peerTools.includes('remark') ? 'single' : undefined), fail: (message, hint) => (writtenForAnotherTool(meta) ? bag.warn('W_PEER_SYNTAX', `${message}; the formula is shown as its TeX`, { ...at(), hint }) : bag.error('E_MARKDOWN', message, { ...at(), hint })) });
@@ -253,6 +256,12 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     imageFilters,
     anchorLinks,
 
+    /** Reads the link and footnote definitions the deck's slides make, each slide's lines apart, for a slide that refers to one made on another. */
+    readDeckDefinitions(slides: readonly { file: SourceFile; lines: readonly Line[] }[]): void {
+      deckLinks = readDeckLinkDefinitions(slides.map((slide) => slide.lines));
+      footnotes.readDeck(slides);
+    },
+
     /** Starts a slide (or its notes): footnote definitions are read from all of its lines, whichever part they are in. */
     beginSlide(lines: Line[]): void {
       footnotes.begin(lines);
@@ -268,7 +277,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const listed = footnotes.end();
       const notesHtml = htmlNotes.join('\n');
       if (listed.length === 0) return { footnotes: '', notesHtml };
-      const items = listed.map((note) => `<li>${this.renderInline(file, note.line, note.text)}</li>`);
+      const items = listed.map((note) => `<li>${this.renderInline(note.file ?? file, note.line, note.text)}</li>`);
       return { footnotes: `<ol class="footnotes">${items.join('')}</ol>\n`, notesHtml };
     },
 
@@ -348,7 +357,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   function renderTokens(file: SourceFile, lines: Line[], incremental: boolean, region?: StepRegion): { html: string; bulletCount: number } {
     // A region that says how deep its lists step in, or how many items at a click, marks its items as they render.
     const stepped = incremental && (region?.depth !== undefined || region?.every !== undefined) ? { depth: region.depth ?? Infinity, every: region.every ?? 1 } : undefined;
-    const tokens = SetextAwareLexer.lexBlocks(joinLines(lines), marked.defaults);
+    const tokens = SetextAwareLexer.lexBlocks(joinLines(lines), marked.defaults, deckLinks);
     let index = 0;
     let html = '';
     let bulletCount = 0;
@@ -384,17 +393,4 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     if (incremental && !stepped) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };
   }
-}
-
-/**
- * Marks a list's items, and those of the lists nested in them to `depth` levels in all, as steps (Slidev's
- * `<v-clicks depth="2">`); with `every`, that many of the list's own items step in at a click (`every="2"`): the
- * others of each group come with the first (slidev-after.ts gives them its place).
- */
-function stepListItems(list: Tokens.List, depth: number, every = 1): void {
-  if (depth < 1) return;
-  (list.items as (Tokens.ListItem & { steps?: 'alone' | 'with previous' })[]).forEach((item, i) => {
-    item.steps = i % every === 0 ? 'alone' : 'with previous';
-    for (const inner of item.tokens) if (inner.type === 'list') stepListItems(inner as Tokens.List, depth - 1);
-  });
 }
