@@ -13,7 +13,7 @@ import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewri
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
 import { blankFrontMatterComments, looksLikeSlideFrontMatter, rewriteSlideFrontMatter } from './dialects/slidev.js';
-import { orderSlots, rewriteSlot } from './dialects/slidev-slots.js';
+import { placeSlots, rewriteSlot } from './dialects/slidev-slots.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
 import { takeInlineComments } from './dialects/find-comments.js';
 import { applyMarpLook } from './dialects/marp.js';
@@ -70,9 +70,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
         if (Object.keys(chrome).length > 0) current.chrome = chrome;
       }
       if (fromComments.notes.length > 0) current.notes = [...fromComments.notes, ...(current.notes ?? [])];
-      const slots = orderSlots(current.body, { text: current.title, line: current.line, ...(current.titleLevel ? { level: current.titleLevel } : {}) });
-      current.body = slots.body;
-      if (slots.titleReturned) current.title = null;
+      placeSlots(current);
       if (current.trailing) appendAll(current.body, current.trailing);
     }
     // A slide with nothing on it but its look (a background picture) is a slide too; one of cells that show nothing is none.

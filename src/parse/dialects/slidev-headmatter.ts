@@ -3,7 +3,7 @@
 import type { BriefingMeta } from '../../model.js';
 import type { RawSlide } from '../raw-slide.js';
 import { rewriteSlideFrontMatter, SLIDE_KEYS } from './slidev.js';
-import { orderSlots } from './slidev-slots.js';
+import { placeSlots } from './slidev-slots.js';
 
 /** Whether a key of Slidev's headmatter is its first slide's: a slide's key, but for `transition`, which there sets every slide's. */
 export function isFirstSlideKey(key: string): boolean {
@@ -28,7 +28,5 @@ export function applyHeadmatterToFirstSlide(slide: RawSlide, keys: { text: strin
   if (rewritten.toc) slide.toc = { ...rewritten.toc, ...slide.toc };
   for (const t of rewritten.trailing) slide.body.push({ text: t.text, number: keys[t.index]!.line });
   // Its slots are put in place now that its layout is known, as a slide's own front matter has them put at its end (cut-slides.ts).
-  const slots = orderSlots(slide.body, { text: slide.title, line: slide.line, ...(slide.titleLevel ? { level: slide.titleLevel } : {}) });
-  slide.body = slots.body;
-  if (slots.titleReturned) slide.title = null;
+  placeSlots(slide);
 }

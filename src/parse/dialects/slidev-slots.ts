@@ -4,6 +4,7 @@
 // Slidev places a slot's content by its name, not by where it stands in the file.
 import { suggestClosest } from '../../did-you-mean.js';
 import type { Line } from '../source-lines.js';
+import type { RawSlide } from '../raw-slide.js';
 
 /**
  * The slots of Slidev's two-column layouts, in the order their content is shown: the default one (a header above both
@@ -59,7 +60,7 @@ export function closeSlotTemplate(open: OpenTemplates): string | null {
  * title was a heading in a slot moved after another, it goes back into its column, as a heading, and the slide is
  * untitled: Slidev's two-column layouts have no title of their own.
  */
-export function orderSlots(body: Line[], title: { text: string | null; level?: number; line: number }): { body: Line[]; titleReturned: boolean } {
+function orderSlots(body: Line[], title: { text: string | null; level?: number; line: number }): { body: Line[]; titleReturned: boolean } {
   const order = body.flatMap((line) => (line.slot ? [SLOT_ORDER.indexOf(line.slot)] : []));
   if (!order.some((rank) => rank > 0) || order.every((rank, i) => i === 0 || rank > order[i - 1]!)) return { body, titleReturned: false };
   // Only a two-column layout places slots; on any other, its columns run on as one (with a warning), in the order written.
@@ -89,6 +90,13 @@ export function orderSlots(body: Line[], title: { text: string | null; level?: n
     ordered.push({ text: '', number: marker.number }, { ...marker, text: MARKER_TEXT[name], slot: name }, { text: '', number: marker.number }, ...parts[name]);
   }
   return { body: ordered, titleReturned };
+}
+
+/** Puts a cut slide's slots in place (orderSlots), once its layout is among its lines; untitled when its title went back into a column. */
+export function placeSlots(slide: RawSlide): void {
+  const placed = orderSlots(slide.body, { text: slide.title, line: slide.line, ...(slide.titleLevel ? { level: slide.titleLevel } : {}) });
+  slide.body = placed.body;
+  if (placed.titleReturned) slide.title = null;
 }
 
 /** The directive a two-column layout of Slidev's becomes (slidev.ts), among the slide's lines. */
