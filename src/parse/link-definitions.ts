@@ -12,6 +12,8 @@ const DEFINITION_START = /^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.){1,999}\]:/;
 
 /** The definitions among `lines` outside code blocks, as marked reads them: by label (lower case, spaces collapsed), the first of each. */
 export function readLinkDefinitions(lines: readonly Line[]): Links {
+  // Most slides have no line that could be one: the code blocks are not followed for them (every build reads every slide here).
+  if (!lines.some((line) => DEFINITION_START.test(line.text))) return {};
   const fences = createFenceReader();
   const candidates: string[] = [];
   for (const { text } of lines) if (!fences.read(text) && DEFINITION_START.test(text)) candidates.push(text);

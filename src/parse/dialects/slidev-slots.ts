@@ -61,6 +61,8 @@ export function closeSlotTemplate(open: OpenTemplates): string | null {
  * untitled: Slidev's two-column layouts have no title of their own.
  */
 function orderSlots(body: Line[], title: { text: string | null; level?: number; line: number }): { body: Line[]; titleReturned: boolean } {
+  // Every slide of every deck comes here, and almost none has a slot.
+  if (!body.some((line) => line.slot !== undefined)) return { body, titleReturned: false };
   const order = body.flatMap((line) => (line.slot ? [SLOT_ORDER.indexOf(line.slot)] : []));
   if (!order.some((rank) => rank > 0) || order.every((rank, i) => i === 0 || rank > order[i - 1]!)) return { body, titleReturned: false };
   // Only a two-column layout places slots; on any other, its columns run on as one (with a warning), in the order written.
