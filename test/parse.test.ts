@@ -76,7 +76,7 @@ describe('parseBriefing', () => {
   it("reads link and footnote definitions for the whole deck, as Markdown keeps them at a file's end: a slide refers to one made on another, its own outweigh the deck's on it, and one in a code block is none", () => {
     const { briefing, bag } = parse(folder('title: Refs\n', {
       'a.md': '## One\n\nSee [the docs][docs], [Marp] and a note[^n].\n\n## Two\n\nThe sources.\n\n[docs]: https://example.com/docs "Docs"\n[Marp]: https://marp.app/\n[^n]: The note, defined elsewhere.\n',
-      'b.md': '## Three\n\n[Marp], mine. Not a link: [code].\n\n```md\n[code]: https://code.example/\n```\n\n[marp]: https://mine.example/\n',
+      'b.md': '## Three\n\n[Marp], mine. Not a link: [code].\n\n```md\n[code]: https://code.example/\n```\n\n[marp]: https://mine.example/\n\n## Four\n\nPublic [priv] and[^s].\n\nNote:\nSaid only.\n\n[priv]: https://private.example/\n[^s]: A secret.\n',
     }));
     const body = (title: string) => content(briefing).find((s) => s.title === title)!.bodyHtml;
     expect(body('One')).toContain('<a href="https://example.com/docs" title="Docs"');
@@ -85,6 +85,8 @@ describe('parseBriefing', () => {
     expect(body('Two').replace(/\n/g, '')).toBe('<p>The sources.</p>');
     expect(body('Three')).toContain('<a href="https://mine.example/"');
     expect(body('Three')).toContain('Not a link: [code].');
+    // Definitions in speaker notes stay there: their words never reach a slide.
+    expect(body('Four')).toBe('<p>Public [priv] and[^s].</p>\n');
     expect(bag.items).toEqual([]);
   });
 

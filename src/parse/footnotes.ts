@@ -19,7 +19,7 @@ const CONTINUES = new RegExp(`^(?:${CONTINUATION.source})$`);
 /** The longest inline note read, in characters; a longer one stays text. */
 const MAX_NOTE = 2000;
 
-/** One footnote to list: its Markdown text, the line it starts on, and its file when that is not the slide's (a definition on a slide of another file). */
+/** One footnote to list: its Markdown text, the line it starts on, and the file that line is in when it is not the slide's (an included file, or another file's slide). */
 export interface Footnote {
   text: string;
   line: number;
@@ -100,7 +100,7 @@ export function createFootnotes(lineNow: () => number): FootnoteScope {
     ],
     readDeck(slides) {
       deck = new Map();
-      for (const { file, lines } of slides) for (const [label, note] of readDefinitions(lines)) if (!deck.has(label)) deck.set(label, { ...note, file: lines.find((l) => l.number === note.line)?.file ?? file });
+      for (const { file, lines } of slides) for (const [label, note] of readDefinitions(lines)) if (!deck.has(label)) deck.set(label, { ...note, file: note.file ?? file });
     },
     begin(lines) {
       defined = readDefinitions(lines);
@@ -120,10 +120,11 @@ function readDefinitions(lines: readonly Line[]): Map<string, Footnote> {
     const text = lines[i]!.text;
     if (fences.read(text) || !DEFINITION.test(text)) continue;
     const first = lines[i]!.number;
+    const from = lines[i]!.file;
     let rest = text;
     while (i + 1 < lines.length && CONTINUES.test(lines[i + 1]!.text)) rest += `\n${lines[++i]!.text}`;
     const definition = DEFINITION.exec(rest)!;
-    if (!defined.has(definition[1]!)) defined.set(definition[1]!, { text: definition[2]!.replace(/\n[ \t]*/g, ' ').trim(), line: first });
+    if (!defined.has(definition[1]!)) defined.set(definition[1]!, { text: definition[2]!.replace(/\n[ \t]*/g, ' ').trim(), line: first, ...(from ? { file: from } : {}) });
   }
   return defined;
 }

@@ -17,7 +17,7 @@ export function readLinkDefinitions(lines: readonly Line[]): Links {
   const fences = createFenceReader();
   const candidates: string[] = [];
   for (const { text } of lines) if (!fences.read(text) && DEFINITION_START.test(text)) candidates.push(text);
-  // Most decks define none: marked is not asked.
+  // All of them in code: marked is not asked.
   if (candidates.length === 0) return {};
   // marked's own reading, without the deck's extensions: a definition is CommonMark's, whatever tool the deck is for.
   return Lexer.lex(candidates.join('\n\n'), { gfm: true }).links;
@@ -25,7 +25,8 @@ export function readLinkDefinitions(lines: readonly Line[]): Links {
 
 /** The definitions a deck's slides make, each slide's read on its own, the first of each label in the deck kept. */
 export function readDeckLinkDefinitions(slides: readonly (readonly Line[])[]): Links {
-  const links: Links = {};
+  // Without a prototype, as marked keeps its own: a label such as `constructor` is a label like any other.
+  const links = Object.create(null) as Links;
   for (const lines of slides) for (const [label, link] of Object.entries(readLinkDefinitions(lines))) links[label] ??= link;
   return links;
 }

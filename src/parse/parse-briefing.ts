@@ -227,8 +227,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   let inNotes = false;
   const citations = bibliography ? { bibliography, cited: (id: string) => void (inNotes || cited.add(id)) } : undefined;
   const markdown = createMarkdownRenderer(meta, images, bag, charts, numberedRefs.refs, citations, elementClasses);
-  // Link and footnote definitions count for the whole deck (Markdown keeps them at a file's end), a slide's own first.
-  markdown.readDeckDefinitions(rawSlides.flatMap((raw) => [{ file: raw.file, lines: raw.body }, ...(raw.notes ? [{ file: raw.file, lines: raw.notes }] : [])]));
+  // Link and footnote definitions count for the whole deck (Markdown keeps them at a file's end), a slide's own first;
+  // not those in speaker notes, whose words must never reach a slide.
+  markdown.readDeckDefinitions(rawSlides.map((raw) => ({ file: raw.file, lines: raw.body })));
   // The title, header and footer as plain text (chrome-text.ts); Deckset's footer is a setting at the top of its file, which has no front matter.
   const chromeText = createChromeText(markdown, bag);
   settleChromeText(meta, metaSource?.file ?? bodies[0]?.file, location.line, chromeText, bag, loaded.projectMetaFiles);

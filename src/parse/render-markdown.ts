@@ -277,7 +277,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       const listed = footnotes.end();
       const notesHtml = htmlNotes.join('\n');
       if (listed.length === 0) return { footnotes: '', notesHtml };
-      const items = listed.map((note) => `<li>${this.renderInline(note.file ?? file, note.line, note.text)}</li>`);
+      const items = listed.map((note) => `<li>${this.renderInline(file, note.line, note.text, note.file)}</li>`);
       return { footnotes: `<ol class="footnotes">${items.join('')}</ol>\n`, notesHtml };
     },
 
