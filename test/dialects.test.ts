@@ -4513,6 +4513,16 @@ describe("reveal-hugo's decks", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['11: Hugo shortcode {{< gist user 123 >}} is not supported and was left out']);
   });
 
+  it("Goldmark's block attributes on the line under a picture or a heading ({.r-stretch}) are theirs, as Hugo reads them; under another block they are named and left out, never shown", async () => {
+    const deck = ['+++', 'title = "T"', 'outputs = ["Reveal"]', '+++', '', '## Picture', '{.smaller}', '', '![Square](a.png)', '{.r-stretch}', 'Source: the author.', '', '---', '', '## Text', '', 'A paragraph.', '{.text-center}', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': TINY_PNG }, 'hugo-block-attributes'), 'deck.md'));
+    const [picture, text] = built.briefing.slides;
+    expect([picture!.title, picture!.look?.className]).toEqual(['Picture', 'smaller']);
+    expect(picture!.bodyHtml).toMatch(/^<p><img src="[^"]+" alt="Square" class="r-stretch"><\/p>\n<p>Source: the author\.<\/p>/);
+    expect(toPlainText(text!.bodyHtml).trim()).toBe('A paragraph.');
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["18: Hugo's block attributes {.text-center} on the block above were left out: only a picture or a heading takes them here"]);
+  });
+
   it('its front matter after blank lines is front matter, as Hugo reads it (a YAML block after one too, as Pandoc reads it), its lines counted from the top; its description is Hugo\'s', async () => {
     const toml = ['', ' ', '+++', '', 'title = "Summit talks"', 'description = "A review"', 'outputs = ["Reveal"]', 'bogus = 1', '', '+++', '', '# What worked', '', '![Map](https://example.org/map.png)', ''].join('\n');
     const hugo = await buildDeck(path.join(writeBriefing({ 'deck.md': toml }, 'hugo-blank-before-toml'), 'deck.md'));

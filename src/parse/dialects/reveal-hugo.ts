@@ -12,7 +12,9 @@ import { findEmbedAddress } from './embed-addresses.js';
 // - `{{< slide background-color="#123" class="lead" id="x" transition="zoom" >}}` sets the slide, as reveal's
 //   `<!-- .slide: -->` comment does (and under its rules);
 // - Hugo's `{{< figure src="a.png" caption="…" >}}` is the picture, and `{{< youtube id >}}` a link to the video;
-// - any other shortcode is left out with a warning, never shown as text.
+// - any other shortcode is left out with a warning, never shown as text;
+// - Goldmark's block attributes, `{.r-stretch}` on the line under a picture or a heading, are that picture's or heading's,
+//   as Hugo reads them; under any other block, they are left out with a warning.
 
 /** A shortcode of either kind, `{{% name args %}}` or `{{< name args >}}`, bounded to its line. */
 const SHORTCODE = /\{\{([%<])[ \t]*(\/?)([\w-]+)((?:[ \t][^\n%>]{0,500}?)?)[ \t]*[%>]\}\}/g;
@@ -105,6 +107,14 @@ export function rewriteRevealHugoDeck(text: string, ownOnly = false): { text: st
       lines[i] = '----';
       continue;
     }
+    const attributes = ownOnly ? null : BLOCK_ATTRIBUTES.exec(line);
+    if (attributes && i > 0 && lines[i - 1]!.trim() !== '') {
+      const read = attachBlockAttributes(lines[i - 1]!, attributes[1]!.trim());
+      if (read.warning) warnings.push({ index: i, message: read.warning });
+      lines[i - 1] = read.above;
+      lines[i] = '';
+      continue;
+    }
     if (!line.includes('{{')) continue;
     const alone = /^[ \t]*\{\{[%<][^\n]*[%>]\}\}[ \t]*$/.test(line) && line.match(/\{\{[%<]/g)!.length === 1;
     lines[i] = mapOutsideCodeSpans(line, (part) =>
@@ -120,4 +130,14 @@ export function rewriteRevealHugoDeck(text: string, ownOnly = false): { text: st
     );
   }
   return { text: lines.join('\n'), warnings };
+}
+
+/** Goldmark's block attributes alone on a line: `{.class #id key=value}`, which Hugo applies to the block above. */
+const BLOCK_ATTRIBUTES = /^[ \t]*\{([ \t]*(?:[.#][\w-]{1,100}|[\w-]{1,100}=(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s{}"']{1,500}))(?:[ \t]+(?:[.#][\w-]{1,100}|[\w-]{1,100}=(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s{}"']{1,500}))){0,50}[ \t]*)\}[ \t]*$/;
+
+/** The line above block attributes with them attached: a picture alone on its line or a heading takes them as Pandoc's syntax writes them; other blocks cannot. */
+function attachBlockAttributes(above: string, attributes: string): { above: string; warning?: string } {
+  if (/^[ \t]*!\[[^\]\n]*\]\([^()\n]*\)[ \t]*$/.test(above)) return { above: `${above.trimEnd()}{${attributes}}` };
+  if (/^ {0,3}#{1,6}[ \t]+\S/.test(above) && !/\}[ \t]*$/.test(above)) return { above: `${above.trimEnd()} {${attributes}}` };
+  return { above, warning: `Hugo's block attributes {${attributes}} on the block above were left out: only a picture or a heading takes them here` };
 }
