@@ -1833,6 +1833,21 @@ describe("Pandoc's own slide show example", () => {
     expect(body(null)).toBe('<p>Para</p> <hr> ');
   });
 
+  it("an empty ## starts an untitled slide, as Pandoc's slide level reads it (a picture alone on a slide, in public Quarto decks); .r-fit-text on a heading sizes the title to fill its line", async () => {
+    const deck = ['---', 'title: T', 'format: revealjs', '---', '', '# Part {.r-fit-text}', '', '##', '![](a.png){.r-stretch}', '', '::: {.notes}', 'Said.', ':::', '', '## ##', '', 'Also untitled.', '', '## Titled', '', 'Text.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'a.png': TINY_PNG }, 'pandoc-empty-heading'), 'deck.qmd'));
+    const slides = built.briefing.slides.filter((s) => s.kind !== 'title');
+    expect(slides.map((s) => [s.kind, s.title, toPlainText(s.bodyHtml).trim(), s.notes?.markdown ?? null])).toEqual([
+      ['section', 'Part', '', null],
+      ['content', null, '', 'Said.'],
+      ['content', null, 'Also untitled.', null],
+      ['content', 'Titled', 'Text.', null],
+    ]);
+    expect(slides[0]!.titleHtml).toBe('<span class="r-fit-text">Part</span>');
+    expect(slides[1]!.bodyHtml).toMatch(/<img src="[^"]+" alt="" class="r-stretch">/);
+    expect(built.warnings).toEqual([]);
+  });
+
   it('reads raw TeX as its HTML output does: math environments are math, \\pause a step, other commands and environments go with a warning; #. lists, {.ul} and {-} too, and Beamer\'s frame options ({.fragile}) quietly', async () => {
     const deck = [
       '---', 'title: T', '---', '',

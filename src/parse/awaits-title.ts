@@ -18,3 +18,8 @@ export function awaitsTitle(c: RawSlide, commentsHidden = false): boolean {
   const shown = c.body.filter((l) => !DIRECTIVE.test(l.text) && !PAUSE.test(l.text) && !WHOLE_LINE_COMMENT.test(l.text));
   return commentsHidden ? joinLines(shown).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() === '' : c.notes === null && !hasText(shown);
 }
+
+/** Whether nothing but its front matter can stand on the slide yet: a `---` started it, and it has no title, notes or front matter. */
+export function opensWithFrontMatter(c: RawSlide): boolean {
+  return c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter;
+}

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../model.js';
 import type { CutOptions, FoundStyle, RawSlide } from './raw-slide.js';
 import { hasText, type Line } from './source-lines.js';
-import { awaitsTitle } from './awaits-title.js';
+import { awaitsTitle, opensWithFrontMatter } from './awaits-title.js';
 import { createFenceReader } from './read-fences.js';
 import { createCommentReader } from './long-comments.js';
 import type { NotesBlock } from './dialects/notes-block.js';
@@ -23,7 +23,7 @@ import { readIncludeLine, readSnippetLine, readSrcLine } from '../include-paths.
 import { createIncludeReader } from './cut-includes.js';
 import { DIRECTIVE, FOOTER, PAUSE } from './directive-lines.js';
 import { appendAll } from '../append-all.js';
-import { ANY_HEADING, H1, H2 } from './headings.js';
+import { ANY_HEADING, EMPTY_H2, H1, H2 } from './headings.js';
 import { placeDashedTables } from './dialects/pandoc/tables.js';
 
 /** Notes syntaxes of other tools, each read by its dialect's module. */
@@ -87,8 +87,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     current = { kind, title, file, line, ...(from ? { from } : {}), fromSeparator, body: [], notes: null, notesToEnd: false, section, ...(verticalNext && kind === 'content' ? { vertical: true } : {}) };
     verticalNext = false;
     // A component ends with its slide (each Slidev slide is a component of its own): one left open cannot hide or step the slides after it.
-    leftovers.vSwitch = undefined;
-    leftovers.templates = undefined;
+    leftovers.vSwitch = leftovers.templates = undefined;
     leftovers.lightOrDark = undefined;
     leftovers.renderWhen = undefined;
   };
@@ -307,6 +306,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       start('section', section, number, false);
       // Quarto's `# Section {background-color="…"}` sets its section slide's look, as a slide's heading sets its own.
       if (headingLook) (current as unknown as RawSlide).look = headingLook;
+    } else if (slideLevel === 2 && EMPTY_H2.test(text)) {
+      if (!(current && awaitsTitle(current as RawSlide))) start('content', null, number, false);
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && (current === null || awaitsTitle(current)))) {
       const c = current as RawSlide | null;
       // Directives and comments between `---` and the heading belong to the slide the heading names.
@@ -346,11 +347,6 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
   if (pandoc.hiding !== undefined) warn(pandoc.hidingFrom ?? firstLine, 'a div of content left out of a deck (.content-hidden, or .content-visible for another format) is never closed, so everything after it was left out; close it with a line of three colons, :::', hidingFile);
   finish();
   return slides;
-
-  /** Whether nothing but its front matter can stand on the slide yet: a `---` started it, and it has no title, notes or front matter. */
-  function opensWithFrontMatter(c: RawSlide): boolean {
-    return c.fromSeparator && c.title === null && c.notes === null && !c.frontMatter;
-  }
 
   /** Reads the slide's body, all `key: value` lines, as its Slidev front matter (`number` the line after it). */
   function applySlideFrontMatter(c: RawSlide, number: number) {

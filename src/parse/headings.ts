@@ -6,6 +6,8 @@ import { createFenceReader } from './read-fences.js';
 export const H1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 /** A `##` heading, and its text. */
 export const H2 = /^##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** A `##` heading with no text (`##`, or `## ##`): Pandoc's untitled slide, at slide level 2. */
+export const EMPTY_H2 = /^##(?:[ \t]+#*)?[ \t]*$/;
 /** A heading of any level: its `#`s, and its text. */
 export const ANY_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 

@@ -328,7 +328,9 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const classNames = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !NO_MEANING_ON_A_SLIDE.has(c));
   // ioslides' `{.build}` steps the slide's content in.
   const build = classNames.includes('build');
-  const classes = classNames.filter((c) => c !== 'build');
+  // reveal's `.r-fit-text` on a heading sizes the title to fill its line, as Marp's `<!--fit-->` in a title asks (parse-briefing.ts).
+  const fit = classNames.includes('r-fit-text');
+  const classes = classNames.filter((c) => c !== 'build' && c !== 'r-fit-text');
   // Quarto's `background=` is reveal's shorthand: an image when it names a file or an address, else a colour.
   const named = (key: string, value: string) => (key !== 'background' ? key : /\.(?:png|jpe?g|gif|webp|svg|avif)["']?$|^["']?(?:https?:|data:)/i.test(value) ? 'background-image' : 'background-color');
   const written = [...attributes.matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g)];
@@ -344,7 +346,7 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const bare = attributes.replace(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g, ' ').split(/\s+/).filter((word) => word !== '' && word !== '-' && !/^[.#]/.test(word));
   const ignored = [...(read?.ignored ?? []), ...bare];
   const look = build ? { ...read?.look, incremental: true as const } : read?.look;
-  return { text: heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${describeIgnoredSettings(ignored)} are not supported and were left out` } : {}) };
+  return { text: fit ? `${heading} <!--fit-->` : heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${describeIgnoredSettings(ignored)} are not supported and were left out` } : {}) };
 }
 
 /** A line that is one `<div>` opening tag and nothing else: its attributes, quoted as a Pandoc div's are. */
