@@ -4371,12 +4371,17 @@ describe("Slidev's two-cols-header", () => {
     expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX')).toEqual([]);
   });
 
-  it('the first slide, whose layout is the headmatter\'s, has its slots put in place too; a slide of another layout keeps them in the order written, run on as one column', async () => {
-    const deck = ['---', 'theme: default', 'layout: two-cols', '---', '', '::right::', '', 'Right text', '', '::default::', '', 'Left text', '', '---', '', '# Plain', '', '<template #right>', 'Written first', '</template>', '', 'Written second', ''].join('\n');
+  it("the first slide, whose layout is the headmatter's, has its slots put in place too; a slide of another layout keeps them in the order written, run on as one column; one with no layout of its own (a component's slots, <Col2><template #left>) is a two-column slide", async () => {
+    const deck = [
+      '---', 'theme: default', 'layout: two-cols', '---', '', '::right::', '', 'Right text', '', '::default::', '', 'Left text', '',
+      '---', 'layout: center', '---', '', '# Plain', '', '<template #right>', 'Written first', '</template>', '', 'Written second', '',
+      '---', '', '# Premise', '<Col2>', '<template #left>', '', '- Known', '', '</template>', '<template #right>', '', '- To do', '', '</template>', '</Col2>', '',
+    ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-slots-first'), 'slides.md'));
-    const [first, plain] = built.briefing.slides;
+    const [first, plain, premise] = built.briefing.slides;
     expect(first!.columns).toEqual(['<p>Left text</p>\n', '<p>Right text</p>\n']);
     expect(toPlainText(plain!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Written first Written second');
+    expect([premise!.layout, premise!.columns]).toEqual(['two-column', ['<ul>\n<li>Known</li>\n</ul>\n', '<ul>\n<li>To do</li>\n</ul>\n']]);
   });
 
   it("Vue's slot templates (<template v-slot:right>, <template #right>) are the slots they name, their content in its column; a v-switch's templates inside one stay its steps", async () => {

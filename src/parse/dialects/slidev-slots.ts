@@ -94,13 +94,21 @@ function orderSlots(body: Line[], title: { text: string | null; level?: number; 
   return { body: ordered, titleReturned };
 }
 
-/** Puts a cut slide's slots in place (orderSlots), once its layout is among its lines; untitled when its title went back into a column. */
+/**
+ * Puts a cut slide's slots in place (orderSlots), once its layout is among its lines; untitled when its title went back
+ * into a column. A slide with a left or right slot and no layout of its own is a two-column one: its slots are a
+ * component's (`<Col2><template #left>…`, an idiom of Slidev decks for columns on a default slide), or meant for one.
+ */
 export function placeSlots(slide: RawSlide): void {
+  if (!slide.body.some((line) => line.slot === 'left' || line.slot === 'right')) return;
+  if (!slide.body.some((line) => ANY_LAYOUT.test(line.text))) slide.body.unshift({ text: '<!-- layout: two-column -->', number: slide.line });
   const placed = orderSlots(slide.body, { text: slide.title, line: slide.line, ...(slide.titleLevel ? { level: slide.titleLevel } : {}) });
   slide.body = placed.body;
   if (placed.titleReturned) slide.title = null;
 }
 
+/** A layout directive among the slide's lines, whichever layout it names. */
+const ANY_LAYOUT = /^[ \t]*<!--[ \t]*layout[ \t]*:/;
 /** The directive a two-column layout of Slidev's becomes (slidev.ts), among the slide's lines. */
 const TWO_COLUMN_LAYOUT = /^[ \t]*<!--[ \t]*layout[ \t]*:[ \t]*two-column[ \t]*-->[ \t]*$/;
 
