@@ -2040,6 +2040,14 @@ describe("remark's and xaringan's decks", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("a class opened with a closed one as its first words (xaringanExtra's .panelset[ .panel[.panel-name[R Code] … ] ]) is read as a class opened on its line: no bracket or class name shows", async () => {
+    const deck = ['---', 'output: xaringan::moon_reader', '---', '', '# Panels', '', '.panelset[', '.panel[.panel-name[R Code]', '```r', 'x <- 1', '```', ']', '', '.panel[.panel-name[Plot]', 'A plot goes here.', ']', ']', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-panelset'), 'deck.Rmd'));
+    const slide = built.briefing.slides.find((s) => s.title === 'Panels')!;
+    expect(toPlainText(slide.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('R Code x <- 1 Plot A plot goes here.');
+    expect(slide.bodyHtml).toContain('<pre><code class="hljs language-r">');
+  });
+
   it("a layout's .footnote[…] line, which remark's style sheet draws at the slide's foot, comes after the slide's content, outside its build steps", async () => {
     const deck = ['layout: true', 'class: inverse', '', '.footnote[Template footer]', '', 'Header on every slide', '', '---', '', '# One', '', 'First', '', '--', '', 'Second', '', '???', 'Said', '', '---', '', '# Two', '', 'Plain'].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'remark-layout-footnote'), 'deck.md'));

@@ -45,7 +45,7 @@ import { gatherDeckStyles, placeAuthorStyles } from './deck-style-sheets.js';
 import { createStylePicturePlacer } from './style-pictures.js';
 import { displayRoot, orderFiles, readFileFrontMatter } from './folder-files.js';
 import { readRevealHtmlDeck, readRevealSectionsBody } from './dialects/reveal-html.js';
-import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark.js';
+import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark-layouts.js';
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { admitSlideUtilities, writeUtilityCss } from './dialects/uno-utilities.js';
