@@ -200,6 +200,26 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(briefing.slides[1]!.bodyHtml.replace(/\s*\n\s*|(?<=>) (?=<)/g, '')).toBe('<ul><li class="fragment">One</li><li class="fragment">Two<ul><li>Under two</li></ul></li></ul>');
   });
 
+  it('reads an impress.js page: each step inside <div id="impress"> a slide, its canvas placement gone, a step inside a step part of it, its presenter notes notes', async () => {
+    const page = [
+      '<!doctype html><html><head><meta charset="utf-8"><title>Impress talk</title></head><body class="impress-not-supported">',
+      '<div class="fallback-message"><p>Your browser does not support impress.js.</p></div>',
+      '<div id="impress" data-transition-duration="1000">',
+      '<div id="bored" class="step" data-x="-1000" data-y="-1500" data-rotate="90"><q>Bored with <b>slides</b>?</q></div>',
+      '<div class="step" data-x="0" data-y="-1500"><h1>Second</h1><p>Text here</p><div class="step">Part of it</div><div class="notes">Said only.</div></div>',
+      '</div>',
+      '<script>impress().init();</script>',
+      '</body></html>',
+    ].join('\n');
+    const { briefing, warnings, deck } = await buildDeck(path.join(writeBriefing({ 'talk.html': page }), 'talk.html'));
+    expect(briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml.replace(/></g, '> <')).replace(/\s+/g, ' ').trim(), s.notes?.markdown ?? null])).toEqual([
+      [null, 'Bored with slides?', null],
+      ['Second', 'Text here Part of it', 'Said only.'],
+    ]);
+    expect(deck.html).not.toMatch(/data-rotate|data-x=|does not support impress/);
+    expect(warnings.map((w) => w.message)).toEqual(["scripts of the page's own (an inline script) are not run: a deck runs only its own; what they would draw or change is missing"]);
+  });
+
   it("reads a rendered Quarto page's code block as code, its copy button (the page's chrome, run by its script) left out without a word", async () => {
     const page = [
       '<div class="reveal"><div class="slides"><section><h2>Code</h2>',

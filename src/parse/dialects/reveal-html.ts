@@ -10,6 +10,7 @@ import { textOf } from '../html-fragment.js';
 import { readRemarkSource } from './remark-html.js';
 import { readMarpSlides } from './marp-html.js';
 import { readSlidySlides } from './slidy-html.js';
+import { readImpressSteps } from './impress-html.js';
 import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
@@ -92,9 +93,11 @@ export function readRevealHtmlDeck(file: SourceFile, includes: Map<string, Inclu
   const marp = revealSections.length === 0 ? readMarpSlides(all) : null;
   // A Slidy or S5 page (Pandoc's, R Markdown's): each `<div class="slide">` a slide (slidy-html.ts).
   const slidy = revealSections.length === 0 && !marp ? readSlidySlides(all) : null;
-  const topSections = marp?.sections ?? slidy ?? revealSections;
+  // An impress.js page: each step inside `<div id="impress">` a slide (impress-html.ts).
+  const impress = revealSections.length === 0 && !marp && !slidy ? readImpressSteps(all) : null;
+  const topSections = marp?.sections ?? slidy ?? impress ?? revealSections;
   if (topSections.length === 0) {
-    bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">' });
+    bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">; a Slidy or S5 page in a <div class="slide">, an impress.js page in a step inside <div id="impress">' });
   }
   if (marp) {
     warn(lineOf(marp.sections[0] ?? page), `this page is a Marp deck as marp-cli renders it: its slides are read, and Marp's theme and viewer in it are not${marp.leftOut.length > 0 ? `; left out of its slides: ${marp.leftOut.join(', ')}` : ''}`);
