@@ -200,6 +200,20 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(briefing.slides[1]!.bodyHtml.replace(/\s*\n\s*|(?<=>) (?=<)/g, '')).toBe('<ul><li class="fragment">One</li><li class="fragment">Two<ul><li>Under two</li></ul></li></ul>');
   });
 
+  it("reads a Shower page (<body class=\"shower\">): each <section class=\"slide\"> a slide, its <footer> the presenter's notes, an element of class next a step", async () => {
+    const page = [
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shower talk</title></head>',
+      '<body class="shower list">', '<header class="caption"><h1>Shower talk</h1></header>',
+      '<section class="slide" id="cover"><h2>Cover</h2><p>Opening words.</p></section>',
+      '<section class="slide"><h2>Steps</h2><ol><li>First</li><li class="next">Then</li></ol>', '<footer class="notes"><p>Said only.</p></footer></section>',
+      '</body></html>',
+    ].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'talk.html': page }), 'talk.html'));
+    expect(briefing.slides.map((s) => [s.title, s.notes ? toPlainText(s.notes.html).trim() : null])).toEqual([['Cover', null], ['Steps', 'Said only.']]);
+    expect(briefing.slides[1]!.bodyHtml.replace(/\s*\n\s*/g, '')).toBe('<ol><li>First</li><li class="fragment">Then</li></ol>');
+    expect(warnings).toEqual([]);
+  });
+
   it('reads an impress.js page: each step inside <div id="impress"> a slide, its canvas placement gone, a step inside a step part of it, its presenter notes notes', async () => {
     const page = [
       '<!doctype html><html><head><meta charset="utf-8"><title>Impress talk</title></head><body class="impress-not-supported">',

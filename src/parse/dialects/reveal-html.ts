@@ -11,6 +11,7 @@ import { readRemarkSource } from './remark-html.js';
 import { readMarpSlides } from './marp-html.js';
 import { readSlidySlides } from './slidy-html.js';
 import { readImpressSteps } from './impress-html.js';
+import { isShowerPage, readShowerMarks } from './shower-html.js';
 import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
 import { writeHtmlSlide } from './html-slide.js';
@@ -84,6 +85,8 @@ export function readRevealHtmlDeck(file: SourceFile, includes: Map<string, Inclu
   const reveal = all.find((n) => classes(n).includes('reveal'));
   const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'body');
   const revealSections = container ? sectionsOf(container) : [];
+  // A Shower page's sections are its slides; its notes and steps are marked in them first (shower-html.ts).
+  if (!reveal && isShowerPage(all)) revealSections.forEach(readShowerMarks);
   // A remark page (xaringan's): its slides are the Markdown in its textarea, read as a remark deck's. Its cover is
   // among them (xaringan writes it there), so the page's title makes none.
   const remark = revealSections.length === 0 ? readRemarkSource(all, file.text) : null;
