@@ -214,6 +214,24 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads a deck.js page (each <section class="slide">, a .slide inside one a step) and a WebSlides page (each <section> in <article id="webslides">)', async () => {
+    const deckJs = [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>deck.js talk</title></head><body><div class="deck-container">',
+      '<section class="slide" id="title-slide"><h1>Getting started</h1></section>',
+      '<section class="slide"><h2>How to</h2><ol><li><p>Write slides.</p></li><li class="slide"><p>Choose a theme.</p></li></ol></section>',
+      '</div></body></html>',
+    ].join('\n');
+    const webSlides = ['<!doctype html><html><head><meta charset="utf-8"><title>WebSlides</title></head><body><main role="main"><article id="webslides">', '<section><h1>Opening</h1><p>Easy.</p></section>', '<section><h2>Second</h2><p>Body text.</p></section>', '</article></main></body></html>'].join('\n');
+    const dir = writeBriefing({ 'deck.html': deckJs, 'ws.html': webSlides });
+    const deck = await buildDeck(path.join(dir, 'deck.html'));
+    expect(deck.briefing.slides.map((s) => s.title)).toEqual(['Getting started', 'How to']);
+    expect(deck.briefing.slides[1]!.bodyHtml.replace(/\s*\n\s*/g, '')).toBe('<ol><li><p>Write slides.</p></li><li class="fragment"><p>Choose a theme.</p></li></ol>');
+    expect(deck.warnings).toEqual([]);
+    const ws = await buildDeck(path.join(dir, 'ws.html'));
+    expect(ws.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).trim()])).toEqual([['Opening', 'Easy.'], ['Second', 'Body text.']]);
+    expect(ws.warnings).toEqual([]);
+  });
+
   it('reads an impress.js page: each step inside <div id="impress"> a slide, its canvas placement gone, a step inside a step part of it, its presenter notes notes', async () => {
     const page = [
       '<!doctype html><html><head><meta charset="utf-8"><title>Impress talk</title></head><body class="impress-not-supported">',
