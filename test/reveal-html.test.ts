@@ -232,6 +232,21 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(ws.warnings).toEqual([]);
   });
 
+  it("reads the page R Markdown's ioslides renders: each <slide> in <slides> a slide, its cover from the page's title (its script, which fills it, not run), a build's items steps, a note the presenter's, the backdrop no slide", async () => {
+    const page = [
+      '<!DOCTYPE html><html><head><title>Habits</title><meta charset="utf-8"></head><body style="opacity: 0">',
+      '<slides class="layout-widescreen">',
+      '<slide class="title-slide segue nobackground"><hgroup class="auto-fadein"><h1 data-config-title></h1><h2 data-config-subtitle></h2><p data-config-presenter></p></hgroup></slide>',
+      '<slide class=""><hgroup><h2>Getting up</h2></hgroup><article id="getting-up" class="build">', '<ul><li>Turn off alarm</li><li>Get out of bed</li></ul>',
+      '<aside class="note"><section><p>Remember the alarm.</p></section></aside>', '</article></slide>',
+      '<slide class="backdrop"></slide>', '</slides>', '</body></html>',
+    ].join('\n');
+    const { briefing, warnings } = await buildDeck(path.join(writeBriefing({ 'talk.html': page }), 'talk.html'));
+    expect(briefing.slides.map((s) => [s.title, s.notes ? toPlainText(s.notes.html).trim() : null])).toEqual([['Habits', null], ['Getting up', 'Remember the alarm.']]);
+    expect(briefing.slides[1]!.bodyHtml.replace(/\s*\n\s*/g, '')).toBe('<ul><li class="fragment">Turn off alarm</li><li class="fragment">Get out of bed</li></ul>');
+    expect(warnings).toEqual([]);
+  });
+
   it('reads an impress.js page: each step inside <div id="impress"> a slide, its canvas placement gone, a step inside a step part of it, its presenter notes notes', async () => {
     const page = [
       '<!doctype html><html><head><meta charset="utf-8"><title>Impress talk</title></head><body class="impress-not-supported">',

@@ -11,6 +11,7 @@ import { readRemarkSource } from './remark-html.js';
 import { readMarpSlides } from './marp-html.js';
 import { readSlidySlides } from './slidy-html.js';
 import { readImpressSteps } from './impress-html.js';
+import { readIoslidesSlides } from './ioslides-html.js';
 import { isShowerPage, readShowerMarks } from './shower-html.js';
 import { truncate } from '../resolve-references.js';
 import { dropQuartoPlumbing, renderedByQuarto } from './quarto-page.js';
@@ -99,7 +100,9 @@ export function readRevealHtmlDeck(file: SourceFile, includes: Map<string, Inclu
   const slidy = revealSections.length === 0 && !marp ? readSlidySlides(all) : null;
   // An impress.js page: each step inside `<div id="impress">` a slide (impress-html.ts).
   const impress = revealSections.length === 0 && !marp && !slidy ? readImpressSteps(all) : null;
-  const topSections = marp?.sections ?? slidy ?? impress ?? revealSections;
+  // A page R Markdown's ioslides rendered: each `<slide>` in `<slides>` a slide (ioslides-html.ts).
+  const ioslides = revealSections.length === 0 && !marp && !slidy && !impress ? readIoslidesSlides(all) : null;
+  const topSections = marp?.sections ?? slidy ?? impress ?? ioslides ?? revealSections;
   if (topSections.length === 0) {
     bag.error('E_NO_SLIDES', 'the page has no reveal.js slides', { file: file.path, line: lineOf(container ?? page), hint: 'a reveal.js page holds each slide in a <section> inside <div class="reveal"><div class="slides">; a Slidy or S5 page in a <div class="slide">, an impress.js page in a step inside <div id="impress">' });
   }
