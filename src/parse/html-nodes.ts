@@ -13,3 +13,14 @@ export const attributeOf = (node: Element, name: string): string | undefined => 
 
 /** An element's classes, in order. */
 export const classesOf = (node: Element): string[] => (attributeOf(node, 'class') ?? '').split(/\s+/).filter(Boolean);
+
+/** Gives an element these classes, in order, in place of its own: none takes its class attribute away. */
+export function setClassesOf(node: Element, classes: readonly string[]): void {
+  node.attrs = [...node.attrs.filter((a) => a.name !== 'class'), ...(classes.length > 0 ? [{ name: 'class', value: classes.join(' ') }] : [])];
+}
+
+/** Swaps one of an element's classes for another (a tool's own mark for reveal's, `next` for `fragment`), or drops it when `to` is null; an element without it stays as it was. */
+export function swapClass(node: Element, from: string, to: string | null): void {
+  const own = classesOf(node);
+  if (own.includes(from)) setClassesOf(node, own.flatMap((c) => (c !== from ? [c] : to === null ? [] : [to])));
+}

@@ -3,7 +3,7 @@
 // each step on a canvas (`data-x`, `data-rotate`, …), which a deck of slides does not do, so those attributes go. Its
 // presenter console's notes, `<div class="notes">` in a step, are the slide's notes, as on any page.
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
-import { classesOf, isElement } from '../html-nodes.js';
+import { classesOf, isElement, swapClass } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -39,7 +39,6 @@ function insideStep(node: Element, root: Element): boolean {
 /** A step inside a step is part of its slide: impress.js's class for it goes, and the deck has no style for it anyway. */
 function dropStepClass(node: DefaultTreeAdapterMap['node']): void {
   if (!isElement(node)) return;
-  const kept = classesOf(node).filter((c) => c !== 'step');
-  if (kept.length !== classesOf(node).length) node.attrs = [...node.attrs.filter((a) => a.name !== 'class'), ...(kept.length > 0 ? [{ name: 'class', value: kept.join(' ') }] : [])];
+  swapClass(node, 'step', null);
   for (const child of node.childNodes) dropStepClass(child);
 }

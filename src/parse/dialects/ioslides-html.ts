@@ -4,7 +4,7 @@
 // is not run, so it is made from the page's `<title>`; an `<article class="build">` steps its list items in; an
 // `<aside class="note">` holds the presenter's notes; the backdrop behind every slide is no slide.
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
-import { classesOf, isElement } from '../html-nodes.js';
+import { classesOf, isElement, setClassesOf, swapClass } from '../html-nodes.js';
 import { textOf } from '../html-fragment.js';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -40,8 +40,7 @@ export function readIoslidesSlides(all: readonly Element[]): Element[] | null {
 
 /** ioslides' marks, in place: a note (`<aside class="note">`) as reveal's notes, and in a build a list's items as steps. */
 function readIoslidesMarks(node: Element, stepped: boolean): void {
-  const own = classesOf(node);
-  const kept = own.map((c) => (node.tagName === 'aside' && c === 'note' ? 'notes' : c)).concat(stepped && node.tagName === 'li' ? ['fragment'] : []);
-  if (kept.join(' ') !== own.join(' ')) node.attrs = [...node.attrs.filter((a) => a.name !== 'class'), { name: 'class', value: kept.join(' ') }];
+  if (node.tagName === 'aside') swapClass(node, 'note', 'notes');
+  if (stepped && node.tagName === 'li') setClassesOf(node, [...classesOf(node), 'fragment']);
   for (const child of node.childNodes) if (isElement(child)) readIoslidesMarks(child, stepped && node.tagName !== 'li');
 }

@@ -2,7 +2,7 @@
 // reveal.js page's sections are read; Shower's own marks in them are read here first: a slide's `<footer>` holds the
 // presenter's notes (Shower's notes plugin reads them there), and an element of class `next` steps in, one at a time.
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
-import { classesOf, isElement } from '../html-nodes.js';
+import { classesOf, isElement, swapClass } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -29,7 +29,6 @@ export function readShowerMarks(section: Element): void {
 
 /** Shower's `next` (an element shown at the next step) as reveal's fragment class. */
 function markNextSteps(node: Element): void {
-  const own = classesOf(node);
-  if (own.includes('next')) node.attrs = [...node.attrs.filter((a) => a.name !== 'class'), { name: 'class', value: [...own.filter((c) => c !== 'next'), 'fragment'].join(' ') }];
+  swapClass(node, 'next', 'fragment');
   for (const child of node.childNodes) if (isElement(child)) markNextSteps(child);
 }

@@ -2,7 +2,7 @@
 // `slidy_presentation`): each slide a `<div class="slide">` (a `<section class="slide">` in deck.js's pages). Each is made a section as a reveal.js page holds it, for
 // reveal-html.ts to write out; a list Slidy steps in (`<ul class="incremental">`) steps in as reveal's fragments.
 import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
-import { classesOf, isElement } from '../html-nodes.js';
+import { classesOf, isElement, setClassesOf, swapClass } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -39,7 +39,7 @@ function markIncremental(node: DefaultTreeAdapterMap['node'], stepping = false):
   const own = classesOf(node);
   const incremental = stepping || own.includes('incremental');
   const kept = [...own.filter((c) => c !== 'incremental'), ...(incremental && node.tagName === 'li' ? ['fragment'] : [])];
-  node.attrs = [...node.attrs.filter((a) => a.name !== 'class'), ...(kept.length > 0 ? [{ name: 'class', value: kept.join(' ') }] : [])];
+  setClassesOf(node, kept);
   // An item's own lists step as their own class says, not as the item's.
   for (const child of node.childNodes) markIncremental(child, incremental && node.tagName !== 'li');
 }
@@ -47,7 +47,6 @@ function markIncremental(node: DefaultTreeAdapterMap['node'], stepping = false):
 /** A `.slide` inside a slide (deck.js's way to step in a slide's parts): a step, reveal's fragment, its class gone. */
 function markNestedSlides(node: DefaultTreeAdapterMap['node']): void {
   if (!isElement(node)) return;
-  const own = classesOf(node);
-  if (own.includes('slide')) node.attrs = [...node.attrs.filter((a) => a.name !== 'class'), { name: 'class', value: [...own.filter((c) => c !== 'slide'), 'fragment'].join(' ') }];
+  swapClass(node, 'slide', 'fragment');
   for (const child of node.childNodes) markNestedSlides(child);
 }
