@@ -214,7 +214,7 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reads a deck.js page (each <section class="slide">, a .slide inside one a step) and a WebSlides page (each <section> in <article id="webslides">)', async () => {
+  it('reads a deck.js page (each <section class="slide">, a .slide inside one a step) and a WebSlides or bespoke.js page (each <section> in an <article>)', async () => {
     const deckJs = [
       '<!DOCTYPE html><html><head><meta charset="utf-8"><title>deck.js talk</title></head><body><div class="deck-container">',
       '<section class="slide" id="title-slide"><h1>Getting started</h1></section>',
@@ -230,6 +230,9 @@ describe('a reveal.js deck written as an HTML page', () => {
     const ws = await buildDeck(path.join(dir, 'ws.html'));
     expect(ws.briefing.slides.map((s) => [s.title, toPlainText(s.bodyHtml).trim()])).toEqual([['Opening', 'Easy.'], ['Second', 'Body text.']]);
     expect(ws.warnings).toEqual([]);
+    // bespoke.js keeps its sections in an <article> too.
+    writeFileSync(path.join(dir, 'bespoke.html'), webSlides.replace('<article id="webslides">', '<article id="presentation">'));
+    expect((await buildDeck(path.join(dir, 'bespoke.html'))).briefing.slides.map((s) => s.title)).toEqual(['Opening', 'Second']);
   });
 
   it("reads the page R Markdown's ioslides renders: each <slide> in <slides> a slide, its cover from the page's title (its script, which fills it, not run), a build's items steps, a note the presenter's, the backdrop no slide", async () => {

@@ -84,8 +84,8 @@ export function readRevealHtmlDeck(file: SourceFile, includes: Map<string, Inclu
   };
 
   const reveal = all.find((n) => classes(n).includes('reveal'));
-  // WebSlides keeps its sections in `<article id="webslides">`, as reveal.js keeps them in `.slides`.
-  const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'article' && attribute(n, 'id') === 'webslides') ?? all.find((n) => n.tagName === 'body');
+  // WebSlides and bespoke.js keep their sections in an `<article>` (`id="webslides"`), as reveal.js keeps them in `.slides`.
+  const container = (reveal && [...descendants(reveal)].find((n) => classes(n).includes('slides'))) ?? all.find((n) => n.tagName === 'article' && sectionsOf(n).length > 1) ?? all.find((n) => n.tagName === 'body');
   const revealSections = container ? sectionsOf(container) : [];
   // A Shower page's sections are its slides; its notes and steps are marked in them first (shower-html.ts).
   if (!reveal && isShowerPage(all)) revealSections.forEach(readShowerMarks);
