@@ -309,6 +309,25 @@ describe('author HTML cannot navigate or frame, even with html: true', () => {
     expect(body).not.toMatch(/<(meta|base|iframe|object|embed)\b/i);
     expect(built.warnings.map((w) => `${w.file}:${w.line}: ${w.code}`)).toEqual(['deck/a.md:3: W_RAW_HTML']);
   });
+
+  it('removes event handlers, script addresses in any attribute and animations that would set a link or a handler, and keeps the markup around them', async () => {
+    const raw = [
+      '<math><mi href="javascript:alert(1)">x</mi></math>',
+      '<svg><a href="javascript:alert(2)"><text x="0" y="10">z</text></a><animate attributeName="href" to="javascript:alert(3)"/><set attributeName="onmouseover" to="alert(4)"/><circle r="1"/></svg>',
+      '<form><button formaction="javascript:alert(5)">b</button></form>',
+      '<details open ontoggle="alert(6)" OnClick="alert(7)"><summary>s</summary></details>',
+      '<img src="javascript:alert(8)" alt="gone">',
+    ].join('\n');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Trusted\nhtml: true\n', 'a.md': `## Raw\n\n${raw}\n` }, 'trusted-handlers');
+    const { buildDeck } = await import('../src/build-deck.js');
+    const built = await buildDeck(dir);
+    const body = built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;
+    expect(body).not.toMatch(/javascript|alert|\son[a-z]+=|<animate|<set\b|formaction/i);
+    expect(body).toContain('<math><mi>x</mi></math>');
+    expect(body).toMatch(/<svg><a><text x="0" y="10">z<\/text><\/a><circle r="1"><\/circle><\/svg>/);
+    expect(body).toContain('<details open><summary>s</summary></details>');
+    expect(built.warnings.map((w) => w.code)).toContain('W_RAW_HTML');
+  });
 });
 
 describe('the file stays sealed, whatever the templates say', () => {

@@ -249,7 +249,17 @@ function settleRawText(html: string): string {
   return serialize();
 }
 
-/** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, chrome classes and reveal's loading attributes. */
+/** SVG's animation elements, which can set another attribute of the element they stand in. */
+const ANIMATIONS: ReadonlySet<string> = new Set(['animate', 'set', 'animatemotion', 'animatetransform']);
+/** An attribute that holds a link or a script: what an animation must not set. */
+const SCRIPTED_ATTRIBUTE = /^\s*(?:on|(?:xlink:)?href\s*$)/i;
+
+/** An element's attributes without its event handlers (`onclick`, `ontoggle`, in any case). */
+function withoutHandlers(attribs: Record<string, string>): Record<string, string> {
+  return Object.keys(attribs).some((name) => /^on/i.test(name)) ? Object.fromEntries(Object.entries(attribs).filter(([name]) => !/^on/i.test(name))) : attribs;
+}
+
+/** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, event handlers, script addresses, chrome classes and reveal's loading attributes. */
 export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage, onAnchorLink?: (href: string) => void): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
   return sanitizer(settleRawText(html), {
@@ -257,13 +267,16 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
     allowedAttributes: false,
     allowVulnerableTags: true,
     allowedSchemes: ['https', 'mailto', ASSET_SCHEME.slice(0, -1), 'data'],
-    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag),
+    // An animation that would set a link or a handler (`<set attributeName="onclick">`) goes with the tags that run or load.
+    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag) || (ANIMATIONS.has(frame.tag.toLowerCase()) && SCRIPTED_ATTRIBUTE.test(frame.attribs.attributeName ?? frame.attribs.attributename ?? '')),
     transformTags: {
-      '*': scrubAttributes,
+      // Event handlers go even from a trusted author's HTML: the deck's CSP would never run them, and a copy of the markup without it must not either.
+      '*': (tagName, attribs) => scrubAttributes(tagName, withoutHandlers(attribs)),
       a: enforceLinkRules(onRemovedLink, onAnchorLink),
-      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, readLazySource(attribs)).attribs, resolveImage) }),
+      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, readLazySource(withoutHandlers(attribs))).attribs, resolveImage) }),
     },
-    allowedSchemesAppliedToAttributes: [],
+    // A script's address (`javascript:`, `vbscript:`) in any attribute that names one goes too (MathML's `href` on any element); a link's are read by enforceLinkRules first.
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'longdesc', 'ping'],
     parser: { lowerCaseAttributeNames: false },
   } as import('sanitize-html').IOptions);
 }
