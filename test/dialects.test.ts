@@ -3630,6 +3630,7 @@ describe("Quarto's shortcodes", () => {
       '## Videos', '',
       '{{< video https://example.com/v.mp4 >}}', '',
       '{{< video "https://www.youtube.com/embed/abc" title="The *launch*" width="100%" >}}', '',
+      '{{< tweet user=quarto id=1234567890 >}}', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck }, 'quarto-shortcodes'), 'deck.qmd'));
     const slide = built.briefing.slides.find((s) => s.kind === 'content')!;
@@ -3645,12 +3646,15 @@ describe("Quarto's shortcodes", () => {
       ['W_PEER_SYNTAX', 17, 'Quarto shortcode {{< fa star >}} is not supported and was left out'],
       ['W_PEER_SYNTAX', 21, "Quarto's video https://example.com/v.mp4 is shown as a link to it: a deck carries no video, and plays nothing from the network"],
       ['W_PEER_SYNTAX', 23, "Quarto's video https://www.youtube.com/embed/abc is shown as a link to it: a deck carries no video, and plays nothing from the network"],
+      ['W_PEER_SYNTAX', 25, "Quarto's tweet is shown as a link to https://x.com/i/status/1234567890: a deck embeds nothing from the network"],
     ]);
     // A video on the web is a link to it, titled by its title when it has one, which stays text.
     const videos = built.briefing.slides.find((s) => s.title === 'Videos')!.bodyHtml;
     expect(videos).toContain('<a href="https://example.com/v.mp4" target="_blank" rel="noopener noreferrer">https://example.com/v.mp4</a>');
     expect(videos).toContain('<a href="https://www.youtube.com/embed/abc" target="_blank" rel="noopener noreferrer">The *launch*</a>');
+    expect(videos).toContain('<a href="https://x.com/i/status/1234567890" target="_blank" rel="noopener noreferrer">https://x.com/i/status/1234567890</a>');
   });
+
   it('in the title, subtitle, author and date: a kbd or a meta is its text, any other is left out with a warning at its key, never shown in the title slide, the page title or the footer', async () => {
     const deck = [
       '---', 'title: "Power of HPC from {{< iconify devicon:rstudio >}} RStudio"', 'subtitle: "By {{< meta author >}}"', 'author: "Eric {{< fa envelope >}}"', 'date: "{{< kbd Ctrl-D >}}"',

@@ -133,7 +133,7 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
   // A shortcode alone on its line goes with its line, unless it stands for text (shortcodes.ts reads those where they stand).
   // Alone: it ends at its first `>}}`, so a line that opens with one shortcode and closes with another keeps the text between.
   const shortcode = /^[ \t]*\{\{<[ \t]*([\w-]*)(?:(?!>\}\}).)*>\}\}[ \t]*$/.exec(line);
-  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return readVideoShortcode(line) ?? { text: '', warning: shortcodeLeftOut(line.trim()) };
+  if (shortcode && !TEXT_SHORTCODES.has(shortcode[1]!)) return readVideoShortcode(line) ?? readTweetShortcode(line) ?? { text: '', warning: shortcodeLeftOut(line.trim()) };
   // `<v-clicks>` steps in the lists inside it, not the slide's others, to the depth it names (1, Slidev's default: an item with its sub-items).
   const clicks = /^[ \t]*<v-clicks\b([^>]*)>[ \t]*$/i.exec(line);
   // Inside raw HTML (a grid of cards), the element stays, for the HTML reader to step in its children (stepClickGroups):
@@ -235,6 +235,13 @@ function readVideoShortcode(line: string): { text: string; warning: string } | n
   // The link's text is the title, or the address itself; Markdown's own characters in it stay text.
   const text = (title ?? video[2]!).replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
   return { text: `[${text}](<${video[2]}>)`, warning: `Quarto's video ${video[2]} is shown as a link to it: a deck carries no video, and plays nothing from the network` };
+}
+
+/** Quarto's `{{< tweet user=quarto id=123 >}}` on a line of its own: a link to the post, as Slidev's `<Tweet>` is; null for any other line. */
+function readTweetShortcode(line: string): { text: string; warning: string } | null {
+  const id = /^[ \t]*\{\{<[ \t]*tweet\b[^\n>]{0,200}?\bid=["']?([\w-]{1,64})["']?[^\n>]{0,200}>\}\}[ \t]*$/.exec(line)?.[1];
+  const url = id === undefined ? undefined : findEmbedAddress('tweet', id);
+  return url === undefined ? null : { text: `<${url}>`, warning: `Quarto's tweet is shown as a link to ${url}: a deck embeds nothing from the network` };
 }
 
 /** Reads a line of Slidev's `<LightOrDark>`: the slot for the deck's theme shows, the other goes; null for a line it leaves to the rest. */
