@@ -1069,6 +1069,18 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => w.line)).toEqual([2]);
   });
 
+  it("Slidev: htmlAttrs' lang is the deck's language (typeset as the language sets quotes), its other attributes named; the headmatter's other keys of Slidev's (seoMeta) are Slidev's, not unknown", async () => {
+    const deck = ['---', 'theme: default', 'htmlAttrs:', '  lang: fr', '  dir: ltr', 'seoMeta:', '  ogImage: https://cover.sli.dev', '---', '', '# Bonjour', '', 'Un texte "cité".', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-html-attrs'), 'slides.md'));
+    expect(built.briefing.meta.lang).toBe('fr');
+    expect(built.deck.html).toMatch(/^<!DOCTYPE html>\s*<html lang="fr"/i);
+    expect(built.briefing.slides[0]!.bodyHtml).toMatch(/«\s*cité\s*»/);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '3: "htmlAttrs" is Slidev\'s metadata; briefdeck reads part of it and ignores dir',
+      '6: "seoMeta" is Slidev\'s metadata; briefdeck ignores it',
+    ]);
+  });
+
   it("Slidev: <v-click hide> (the component's hide prop) is v-click.hide, quietly; a <Youtube> inside raw HTML (a v-drag box) is still a link to the video", async () => {
     const deck = ['---', 'theme: default', '---', '', '# Hide', '', '<div>', '  <v-click hide><div>Gone at the click</div></v-click>', '</div>', '', '<v-drag pos="10,20,300,200">', '  <Youtube id="abc123" />', '</v-drag>', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'slides.md': deck }, 'slidev-click-hide-prop'), 'slides.md'));

@@ -1,6 +1,7 @@
 // How briefdeck reads other tools' front matter. A key that only another tool knows (peer-keys.ts says whose) is a
 // warning that names the tool, never an error; the few that mean something briefdeck can do are mapped onto its own metadata.
 import { type BriefingMeta } from '../../model.js';
+import { LANGUAGE_TAG } from '../meta-schema.js';
 import { REVEAL_THEMES } from '../../themes.js';
 import { isSafeGradient, keepSafeLook } from './reveal.js';
 import { applyRevealSeparatorKey } from './reveal-separators.js';
@@ -53,6 +54,15 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (value !== 'dark' && value !== 'light' && value !== 'auto') return false;
       meta.darkScheme = value === 'dark';
       return true;
+    // Slidev's `htmlAttrs`, its page's attributes: their `lang` is the deck's language, unless the deck's own `lang` says.
+    case 'htmlAttrs': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      const lang = (value as Record<string, unknown>).lang;
+      if (typeof lang !== 'string' || !LANGUAGE_TAG.test(lang)) return false;
+      if (meta.keyLines.lang === undefined) meta.lang = lang;
+      const others = Object.keys(value).filter((k) => k !== 'lang');
+      return others.length === 0 ? true : others;
+    }
     // Marp's math engine: briefdeck typesets math with KaTeX at build time whichever Marp names, so both are read.
     case 'math':
       return value === 'katex' || value === 'mathjax' || value === true;
