@@ -2052,6 +2052,16 @@ describe("remark's and xaringan's decks", () => {
     expect(built.warnings).toEqual([]);
   });
 
+  it("remark's alignment classes (.center[…], .right[…], .left[…]), on a line of their own or around lines, are boxes aligned so, their Markdown read, quietly", async () => {
+    const deck = ['---', 'output: xaringan::moon_reader', '---', '', '# Aligned', '', '.center[![Map](map.png)]', '', '.right[Signed, the **author**]', '', '.center[', 'A block with `code`', '', '- and a list', ']', '', 'Plain after.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck, 'map.png': TINY_PNG }, 'xaringan-aligned'), 'deck.Rmd'));
+    const body = built.briefing.slides.find((s) => s.title === 'Aligned')!.bodyHtml.replace(/\n/g, '');
+    expect(body).toMatch(/^<div style="text-align:center"><p><img src="[^"]+" alt="Map" ?\/?><\/p><\/div>/);
+    expect(body).toContain('<div style="text-align:right"><p>Signed, the <strong>author</strong></p></div>');
+    expect(body).toContain('<div style="text-align:center"><p>A block with <code>code</code></p><ul><li>and a list</li></ul></div><p>Plain after.</p>');
+    expect(built.warnings).toEqual([]);
+  });
+
   it("a class opened with a closed one as its first words (xaringanExtra's .panelset[ .panel[.panel-name[R Code] … ] ]) is read as a class opened on its line: no bracket or class name shows", async () => {
     const deck = ['---', 'output: xaringan::moon_reader', '---', '', '# Panels', '', '.panelset[', '.panel[.panel-name[R Code]', '```r', 'x <- 1', '```', ']', '', '.panel[.panel-name[Plot]', 'A plot goes here.', ']', ']', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck }, 'xaringan-panelset'), 'deck.Rmd'));

@@ -5,7 +5,8 @@
 //   `exclude: true`), are its look, or leave it out; the others are named in a warning;
 // - content classes, `.pull-left[` … `]` around lines or `.red[text]` inside one: the two columns of
 //   xaringan's `pull-left`/`pull-right` (and `left-column`/`right-column`), `bold` and `italic` as Markdown,
-//   `footnote` in small type; any other class goes and its content stays, with a warning;
+//   `footnote` in small type, `center`, `right` and `left` a box aligned so; any other class goes and its content stays,
+//   with a warning;
 // - a heading is read as remark's Markdown reader (an early marked) reads it: `##Title` without a space is one, and
 //   it ends the lines before it, so a line of inline HTML (`<img …>`) before it does not take it in as HTML.
 // Its layout slides and templates are drawn before, over the whole text (remark-layouts.ts).
@@ -50,6 +51,10 @@ const KNITR_CHUNK = /^[ \t]*(?:`{3,}|~{3,})[ \t]*\{[A-Za-z]\w*[ ,}]/;
 const QUIET_PROPERTIES = new Set(['seal', 'template']);
 /** Content classes that make columns: the first starts them, the second the next. */
 const COLUMN_CLASSES: Record<string, DialectLine> = { 'pull-left': FIRST_COLUMN, 'left-column': FIRST_COLUMN, 'pull-right': NEXT_COLUMN, 'right-column': NEXT_COLUMN };
+/** remark's alignment classes (its default style sheet's `.left`, `.center`, `.right`): a box of its words, aligned so. */
+const ALIGNED_CLASSES: Record<string, string> = { left: 'left', center: 'center', right: 'right' };
+/** The opening of an aligned class's box, whose Markdown is read after a blank line. */
+const alignedOpening = (name: string) => `<div style="text-align: ${ALIGNED_CLASSES[name]}">`;
 /** Content classes set inside a line, as Markdown or HTML does the same. */
 const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `**${t}**`, italic: (t) => `*${t}*`, footnote: (t) => `<small>${t}</small>` };
 
@@ -107,6 +112,7 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     // The words after the bracket are read as a line of their own, after what the class opens.
     const rest = opened[2] === '' ? {} : { after: [opened[2]!] };
     if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]!, ...rest };
+    if (Object.hasOwn(ALIGNED_CLASSES, name)) return { text: alignedOpening(name), after: ['', ...(rest.after ?? [])] };
     return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it`, ...rest };
   }
   // A column opened and closed on one line (`.pull-left[A short column]`), as xaringan's decks often write a short one:
@@ -117,11 +123,17 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     const words = line.slice(column[0].length, end).trim();
     return { ...COLUMN_CLASSES[column[1]!]!, ...(words === '' ? {} : { after: [words] }) };
   }
-  // A line of closing brackets closes as many classes, when as many are open.
+  // A line of closing brackets closes as many classes, when as many are open; an aligned block's closes its box.
   const closing = /^[ \t]*(\]{1,8})[ \t]*$/.exec(line)?.[1]?.length ?? 0;
   if (closing > 0 && closing <= state.open.length) {
-    state.open.length -= closing;
-    return { text: '' };
+    const closed = state.open.splice(state.open.length - closing).filter((name) => Object.hasOwn(ALIGNED_CLASSES, name));
+    return closed.length === 0 ? { text: '' } : { text: '', after: closed.flatMap(() => ['</div>', '']) };
+  }
+  // A line that is one aligned class (`.center[![Map](map.png)]`, as xaringan decks centre a picture): its words in a box aligned so.
+  const aligned = /^[ \t]*\.(center|right|left)\[/.exec(line);
+  const alignedEnd = aligned ? closingBracket(line, aligned[0].length) : -1;
+  if (aligned && alignedEnd !== -1 && line.slice(alignedEnd + 1).trim() === '') {
+    return { text: alignedOpening(aligned[1]!), after: ['', line.slice(aligned[0].length, alignedEnd), '', '</div>', ''] };
   }
   const scaled = line.includes('![:scale') ? writeScaledPictures(line) : line;
   const classes = scaled.includes('[') ? rewriteInlineClasses(scaled, MAX_NESTING) : null;
