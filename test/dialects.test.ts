@@ -2060,6 +2060,10 @@ describe("remark's and xaringan's decks", () => {
     expect(body).toContain('<div style="text-align:right"><p>Signed, the <strong>author</strong></p></div>');
     expect(body).toContain('<div style="text-align:center"><p>A block with <code>code</code></p><ul><li>and a list</li></ul></div><p>Plain after.</p>');
     expect(built.warnings).toEqual([]);
+    // Opened in a chain with a column, an alignment has no box: it is named, and its closing closes none.
+    const chain = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': ['---', 'output: xaringan::moon_reader', '---', '', '# Chain', '', '.pull-left[.center[', 'Inside', ']]', '', '.pull-right[', 'Right', ']', ''].join('\n') }, 'xaringan-aligned-chain'), 'deck.Rmd'));
+    expect(chain.briefing.slides[0]!.columns).toEqual(['<p>Inside</p>\n', '<p>Right</p>\n']);
+    expect(chain.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(["7: remark's content class .center[…] is not supported; its content is shown without it"]);
   });
 
   it("a class opened with a closed one as its first words (xaringanExtra's .panelset[ .panel[.panel-name[R Code] … ] ]) is read as a class opened on its line: no bracket or class name shows", async () => {

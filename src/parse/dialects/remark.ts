@@ -95,7 +95,8 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
   const chain = /^[ \t]*((?:\.[A-Za-z][\w-]*\[[ \t]*){2,8})(.*)$/.exec(line);
   if (chain && (chain[2] === '' || (!/^\.[A-Za-z]/.test(chain[2]!) && closingBracket(line, line.length - chain[2]!.length) === -1))) {
     const names = [...chain[1]!.matchAll(/\.([A-Za-z][\w-]*)\[/g)].map((m) => m[1]!);
-    state.open.push(...names);
+    // An alignment opened in a chain has no box of its own (it is named with the others below): its closing closes none.
+    state.open.push(...names.map((name) => (Object.hasOwn(ALIGNED_CLASSES, name) ? `${name}, unboxed` : name)));
     const column = names.find((name) => Object.hasOwn(COLUMN_CLASSES, name));
     const dropped = names.filter((name) => !Object.hasOwn(COLUMN_CLASSES, name)).map((name) => `.${name}[…]`);
     const warning = dropped.length === 0 ? undefined : `remark's content class${dropped.length > 1 ? 'es' : ''} ${dropped.join(', ')} ${dropped.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${dropped.length > 1 ? 'them' : 'it'}`;
