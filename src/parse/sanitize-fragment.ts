@@ -13,6 +13,7 @@ import { GRID_CELL_CLASSES } from './dialects/advanced-slides.js';
 import { isLinkUtility, utilityClassPattern } from './dialects/uno-utilities.js';
 import { PLACE_LENGTH } from './dialects/pandoc/attributes.js';
 import { SAFE_INLINE_STYLES } from './safe-inline-styles.js';
+import { animatesScriptedAttribute, withoutHandlers } from './script-attributes.js';
 
 /**
  * The classes briefdeck's own renderer gives the elements it writes, by tag. A slide with raw HTML is cleaned
@@ -249,16 +250,6 @@ function settleRawText(html: string): string {
   return serialize();
 }
 
-/** SVG's animation elements, which can set another attribute of the element they stand in. */
-const ANIMATIONS: ReadonlySet<string> = new Set(['animate', 'set', 'animatemotion', 'animatetransform']);
-/** An attribute that holds a link or a script: what an animation must not set. */
-const SCRIPTED_ATTRIBUTE = /^\s*(?:on|(?:xlink:)?href\s*$)/i;
-
-/** An element's attributes without its event handlers (`onclick`, `ontoggle`, in any case). */
-function withoutHandlers(attribs: Record<string, string>): Record<string, string> {
-  return Object.keys(attribs).some((name) => /^on/i.test(name)) ? Object.fromEntries(Object.entries(attribs).filter(([name]) => !/^on/i.test(name))) : attribs;
-}
-
 /** Keeps trusted author HTML as written, minus the tags in NEVER_IN_A_DECK, event handlers, script addresses, chrome classes and reveal's loading attributes. */
 export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLink, resolveImage?: ResolveImage, onAnchorLink?: (href: string) => void): string {
   sanitizer ??= require('sanitize-html') as SanitizeHtml;
@@ -268,7 +259,7 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
     allowVulnerableTags: true,
     allowedSchemes: ['https', 'mailto', ASSET_SCHEME.slice(0, -1), 'data'],
     // An animation that would set a link or a handler (`<set attributeName="onclick">`) goes with the tags that run or load.
-    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag) || (ANIMATIONS.has(frame.tag.toLowerCase()) && SCRIPTED_ATTRIBUTE.test(frame.attribs.attributeName ?? frame.attribs.attributename ?? '')),
+    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag) || animatesScriptedAttribute(frame.tag, frame.attribs),
     transformTags: {
       // Event handlers go even from a trusted author's HTML: the deck's CSP would never run them, and a copy of the markup without it must not either.
       '*': (tagName, attribs) => scrubAttributes(tagName, withoutHandlers(attribs)),
