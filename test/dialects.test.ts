@@ -2157,11 +2157,22 @@ describe("remark's content classes inside a line", () => {
     const state = createRemarkState();
     state.atStart = false;
     const nested = (n: number) => `${'.bold['.repeat(n)}x${']'.repeat(n)}`;
-    expect(rewriteRemarkLine(nested(8), state)!.text).toBe(`${'**'.repeat(8)}x${'**'.repeat(8)}`);
-    expect(rewriteRemarkLine(nested(9), state)!.text).toBe(`${'**'.repeat(8)}.bold[x]${'**'.repeat(8)}`);
+    expect(rewriteRemarkLine(nested(8), state)!.text).toBe(`${'<strong>'.repeat(8)}x${'</strong>'.repeat(8)}`);
+    expect(rewriteRemarkLine(nested(9), state)!.text).toBe(`${'<strong>'.repeat(8)}.bold[x]${'</strong>'.repeat(8)}`);
     expect(rewriteRemarkLine('`.red[code]` and .red[text]', state)!.text).toBe('`.red[code]` and text');
     // A long line of unclosed ones is left as it is.
     expect(rewriteRemarkLine('.red['.repeat(20000), state)).toBeNull();
+  });
+  it('given together (.red.bold[…]) each apply, inside a line or opened on a line of their own: none of their names shows', async () => {
+    const deck = ['# Classes', '', '.red.bold[Stated plainly.]', '', '.center.large[', 'Centred and large.', ']', '', '.footnote[.red.bold[*] A footnote]', '', '???', 'The note.'].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `${deck}\n` }, 'remark-class-groups'), 'deck.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Stated plainly. Centred and large. * A footnote');
+    expect(body).toContain('<strong>Stated plainly.</strong>');
+    expect(body).toMatch(/<div style="text-align: ?center">\s*<p>Centred and large\.<\/p>\s*<\/div>/);
+    expect(body).toContain('<small><strong>*</strong> A footnote</small>');
+    const red = "remark's content class .red[…] is not supported; the text is shown without it";
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`3: ${red}`, "5: remark's content class .large[…] is not supported; its content is shown without it", `9: ${red}`]);
   });
 });
 

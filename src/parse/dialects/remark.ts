@@ -56,7 +56,12 @@ const ALIGNED_CLASSES: Record<string, string> = { left: 'left', center: 'center'
 /** The opening of an aligned class's box, whose Markdown is read after a blank line. */
 const alignedOpening = (name: string) => `<div style="text-align: ${ALIGNED_CLASSES[name]}">`;
 /** Content classes set inside a line, as Markdown or HTML does the same. */
-const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `**${t}**`, italic: (t) => `*${t}*`, footnote: (t) => `<small>${t}</small>` };
+const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `<strong>${t}</strong>`, italic: (t) => `<em>${t}</em>`, footnote: (t) => `<small>${t}</small>` };
+
+/** The names in a group of classes given together, `.red.bold` → red, bold. */
+function readClassNames(group: string): string[] {
+  return group.split('.').filter(Boolean);
+}
 
 /** A heading as remark's reader takes it: `#` to `######`, with or without a space after them. */
 const REMARK_HEADING = /^ {0,3}(#{1,6})(?=[^#]|$)/;
@@ -92,29 +97,36 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
   if (/^--[ \t]*$/.test(line)) return { text: '<!-- pause -->' };
   // Classes opened one in another on a line (`.pull-left[.full-width[`), perhaps with their first words, closed together
   // on a later line (`]]`). Words that close the innermost on the line are inline classes, read below.
-  const chain = /^[ \t]*((?:\.[A-Za-z][\w-]*\[[ \t]*){2,8})(.*)$/.exec(line);
+  const chain = /^[ \t]*((?:(?:\.[A-Za-z][\w-]*)+\[[ \t]*){2,8})(.*)$/.exec(line);
   if (chain && (chain[2] === '' || (!/^\.[A-Za-z]/.test(chain[2]!) && closingBracket(line, line.length - chain[2]!.length) === -1))) {
-    const names = [...chain[1]!.matchAll(/\.([A-Za-z][\w-]*)\[/g)].map((m) => m[1]!);
+    const groups = [...chain[1]!.matchAll(/((?:\.[A-Za-z][\w-]*)+)\[/g)].map((m) => m[1]!);
+    const names = groups.flatMap(readClassNames);
+    // Open classes are kept as written (`.center`); only an alignment's bare name, pushed where its box opens, closes one.
     // An alignment opened in a chain has no box of its own (it is named with the others below): its closing closes none.
-    state.open.push(...names.map((name) => (Object.hasOwn(ALIGNED_CLASSES, name) ? `${name}, unboxed` : name)));
+    state.open.push(...groups);
     const column = names.find((name) => Object.hasOwn(COLUMN_CLASSES, name));
     const dropped = names.filter((name) => !Object.hasOwn(COLUMN_CLASSES, name)).map((name) => `.${name}[…]`);
     const warning = dropped.length === 0 ? undefined : `remark's content class${dropped.length > 1 ? 'es' : ''} ${dropped.join(', ')} ${dropped.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${dropped.length > 1 ? 'them' : 'it'}`;
     return { ...(column ? COLUMN_CLASSES[column]! : { text: '' }), ...(warning ? { warning } : {}), ...(chain[2] === '' ? {} : { after: [chain[2]!] }) };
   }
   // A class opened on its own line, or with its first words after the bracket and closed on a later line (`.note[ First…`).
-  const opened = /^[ \t]*\.([A-Za-z][\w-]*)\[[ \t]*(.*)$/.exec(line);
+  const opened = /^[ \t]*((?:\.[A-Za-z][\w-]*)+)\[[ \t]*(.*)$/.exec(line);
   // Words that open a class of their own are not read so (`.a[.b[…`): a line of thousands of openings would be read once per
   // opening. Unless that class closes on the line (xaringanExtra's `.panel[.panel-name[R Code]`): its words are then read once.
   const firstWordsClosed = opened !== null && /^\.[A-Za-z]/.test(opened[2]!) && closesItsBrackets(opened[2]!);
   if (opened && (opened[2] === '' || ((firstWordsClosed || !/^\.[A-Za-z]/.test(opened[2]!)) && closingBracket(line, line.length - opened[2]!.length) === -1))) {
-    const name = opened[1]!;
-    state.open.push(name);
+    // Classes given together (`.red.bold[`) are one bracket: the column or alignment among them is what it opens.
+    const names = readClassNames(opened[1]!);
+    const column = names.find((name) => Object.hasOwn(COLUMN_CLASSES, name));
+    const alignment = column ? undefined : names.find((name) => Object.hasOwn(ALIGNED_CLASSES, name));
+    state.open.push(alignment ?? opened[1]!);
     // The words after the bracket are read as a line of their own, after what the class opens.
     const rest = opened[2] === '' ? {} : { after: [opened[2]!] };
-    if (Object.hasOwn(COLUMN_CLASSES, name)) return { ...COLUMN_CLASSES[name]!, ...rest };
-    if (Object.hasOwn(ALIGNED_CLASSES, name)) return { text: alignedOpening(name), after: ['', ...(rest.after ?? [])] };
-    return { text: '', warning: `remark's content class .${name}[…] is not supported; its content is shown without it`, ...rest };
+    const others = names.filter((name) => name !== column && name !== alignment).map((name) => `.${name}[…]`);
+    const warning = others.length === 0 ? {} : { warning: `remark's content class${others.length > 1 ? 'es' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${others.length > 1 ? 'them' : 'it'}` };
+    if (column) return { ...COLUMN_CLASSES[column]!, ...rest, ...warning };
+    if (alignment) return { text: alignedOpening(alignment), after: ['', ...(rest.after ?? [])], ...warning };
+    return { text: '', ...warning, ...rest };
   }
   // A column opened and closed on one line (`.pull-left[A short column]`), as xaringan's decks often write a short one:
   // the column starts, its words in it.
@@ -215,16 +227,19 @@ function rewriteInlineClasses(line: string, depth: number): DialectLine | null {
   // Backticks before the match, counted as the matches go, so a long line is read once: an odd count is a code span.
   let ticks = 0;
   let counted = 0;
-  for (const match of line.matchAll(/\.([A-Za-z][\w-]*)\[/g)) {
+  for (const match of line.matchAll(/((?:\.[A-Za-z][\w-]*)+)\[/g)) {
     const start = match.index!;
     for (; counted < start; counted++) if (line[counted] === '`') ticks++;
     if (start < at || ticks % 2 === 1) continue;
     const end = closingBracket(line, start + match[0].length);
     if (end === -1) continue;
-    const name = match[1]!;
-    const inner = line.slice(start + match[0].length, end);
-    if (!Object.hasOwn(INLINE_CLASSES, name)) dropped.add(name);
-    out += line.slice(at, start) + (Object.hasOwn(INLINE_CLASSES, name) ? INLINE_CLASSES[name]!(inner) : inner);
+    // Classes given together (`.red.bold[*]`) each apply: the ones Markdown or HTML can say wrap the words, the rest go.
+    let inner = line.slice(start + match[0].length, end);
+    for (const name of readClassNames(match[1]!)) {
+      if (Object.hasOwn(INLINE_CLASSES, name)) inner = INLINE_CLASSES[name]!(inner);
+      else dropped.add(name);
+    }
+    out += line.slice(at, start) + inner;
     at = end + 1;
   }
   if (at === 0) return null;
