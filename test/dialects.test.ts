@@ -1917,10 +1917,10 @@ describe("Pandoc's own slide show example", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['8: the LaTeX command \\epigraph is for LaTeX output only and was left out, as Pandoc leaves it out of HTML']);
   });
 
-  it('leaves out a line of several commands (\\hspace*{\\fill}\\vfill) as Pandoc leaves each out of HTML; a line of text commands is text; \\includegraphics on a line of its own (after \\center, in \\centerline{…}) is the picture, at its share of the width, and \\framesubtitle a heading under the title', async () => {
+  it('leaves out a line of several commands (\\hspace*{\\fill}\\vfill) as Pandoc leaves each out of HTML; a line of text commands is text; \\includegraphics on a line of its own (after \\center, in \\centerline{…}) is the picture, at its share of the width (named without its extension, the one found with one), and \\framesubtitle a heading under the title', async () => {
     const deck = [
       '---', 'title: E', 'output: beamer_presentation', '---', '', '## Picture', '\\framesubtitle{What the figure shows}', '', '\\center\\includegraphics[width=0.5\\columnwidth]{a.png}', '', '\\hspace*{\\fill} \\vfill', '',
-      '\\textbf{Kept}\\textit{too}', '', '\\centerline{\\includegraphics[height=2cm]{figures/b.png}}', '', 'After.', '', '\\includegraphics{missing}', '',
+      '\\textbf{Kept}\\textit{too}', '', '\\centerline{\\includegraphics[height=2cm]{figures/b.png}}', '', '\\includegraphics{figures/b}', '', 'After.', '', '\\includegraphics{missing}', '',
     ].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.Rmd': deck, 'a.png': TINY_PNG, 'figures/b.png': TINY_PNG }, 'beamer-commands-lines'), 'deck.Rmd'));
     const body = built.briefing.slides.find((s) => s.title === 'Picture')!.bodyHtml;
@@ -1928,10 +1928,11 @@ describe("Pandoc's own slide show example", () => {
     expect(body).toMatch(/^<h3>What the figure shows<\/h3>/);
     expect(body).toContain('alt="" width="50%">');
     const slide = built.deck.html.slice(built.deck.html.indexOf('<h3>What the figure shows</h3>'));
-    expect(slide.slice(0, slide.indexOf('</section>')).match(/<img src="data:image\/png;base64,/g)).toHaveLength(2);
+    // A name without its extension is the picture graphicx would find: figures/b is figures/b.png.
+    expect(slide.slice(0, slide.indexOf('</section>')).match(/<img src="data:image\/png;base64,/g)).toHaveLength(3);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
       '11: the LaTeX commands \\hspace, \\vfill are for LaTeX output only and were left out, as Pandoc leaves them out of HTML',
-      '19: image not found: missing; it was left out',
+      '21: image not found: missing; it was left out',
     ]);
   });
 

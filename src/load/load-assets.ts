@@ -104,6 +104,9 @@ interface MissingPictures {
   guessed: number;
 }
 
+/** The extensions a picture named without one is looked for with, in the order LaTeX's graphicx tries them (less PDF and EPS). */
+const PICTURE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'svg', 'gif', 'webp', 'PNG', 'JPG', 'JPEG', 'SVG'];
+
 /** The most missing pictures a likely name is looked for, per deck. */
 const MAX_GUESSES = 50;
 
@@ -123,6 +126,10 @@ function readImageFile(image: Briefing['images'][number], root: string, where: {
       const siblings = missing.folders.get(folder) ?? listFolder(folder);
       missing.folders.set(folder, siblings);
       const name = path.basename(image.relPath);
+      // A name with no extension (LaTeX's `\includegraphics{map}`) is the picture of that name with an extension a
+      // deck can show, as graphicx looks for each it knows; a PDF (its first choice) cannot be shown, so it is not one.
+      const completed = path.extname(name) === '' ? PICTURE_EXTENSIONS.map((ext) => `${name}.${ext}`).find((n) => siblings.includes(n)) : undefined;
+      if (completed !== undefined) return readImageFile({ ...image, relPath: path.posix.join(path.posix.dirname(image.relPath), completed) }, root, where, limits, missing);
       const inCase = siblings.find((n) => n.toLowerCase() === name.toLowerCase());
       // Else a name a typo away (sqaure.png for square.png).
       const guess = inCase ?? (missing.guessed++ < MAX_GUESSES ? suggestClosest(name, siblings) : undefined);
