@@ -583,6 +583,17 @@ describe('notes written as HTML comments', () => {
     expect([...uncounted.deck.html.matchAll(/<span class="footer-number">([^<]*)</g)].map((m) => m[1])).toEqual(['1 / 1', '1 / 1']);
   });
 
+  it('Marp: a deck whose settings do not ask for page numbers (paginate: true) shows none, as Marp numbers no page by default; a slide that asks numbers itself and those after it', async () => {
+    const numbersOf = (html: string) => [...html.matchAll(/<section class="layout-[\s\S]*?<\/section>/g)].map((m) => /<span class="footer-number">([^<]*)</.exec(m[0])?.[1] ?? null);
+    const bare = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# One\n\n---\n\n# Two\n' }, 'marp-unpaginated'), 'deck.md'));
+    expect([bare.briefing.meta.pageNumbers, ...numbersOf(bare.deck.html)]).toEqual([false, null, null]);
+    const later = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# One\n\n---\n\n<!-- paginate: true -->\n\n# Two\n\n---\n\n# Three\n' }, 'marp-paginated-later'), 'deck.md'));
+    expect(numbersOf(later.deck.html)).toEqual([null, '2 / 3', '3 / 3']);
+    // A deck of briefdeck's own numbers its pages, as before.
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\n', 'a.md': '## One\n\nText.\n' }, 'own-numbered'));
+    expect(own.briefing.meta.pageNumbers).toBe(true);
+  });
+
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'));
     expect(notesOf(built)).toEqual(['The presenter says this.', null]);

@@ -757,7 +757,7 @@ describe('sized columns in PowerPoint', () => {
 describe("a slide's own background in PowerPoint", () => {
   it("is its colour or its picture, and text on a dark one takes light colours, as in the HTML deck; Marp's color directive sets its text's colour", async () => {
     const deck = writeBriefing({
-      'deck.md': '---\nmarp: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n\n---\n\n<!-- _color: \"#aa0000\" -->\n\n# Red\n\nText\n\n---\n\n<!-- _backgroundImage: \"linear-gradient(#000000, #303030)\" -->\n\n# Shaded\n\nText\n',
+      'deck.md': '---\nmarp: true\npaginate: true\n---\n\n# Plain\n\nText\n\n---\n\n<!-- _class: invert -->\n\n# Inverted\n\nText\n\n---\n\n<!-- _backgroundColor: "#ffeecc" -->\n\n# Pale\n\nText\n\n---\n\n![bg](pic.png)\n\n# Pictured\n\n---\n\n<!-- _backgroundColor: black -->\n\n# Black\n\nText\n\n---\n\n<!-- _color: \"#aa0000\" -->\n\n# Red\n\nText\n\n---\n\n<!-- _backgroundImage: \"linear-gradient(#000000, #303030)\" -->\n\n# Shaded\n\nText\n',
       'pic.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')),
     }, 'pptx-backgrounds');
     const read = await readPptx((await exportPptx(path.join(deck, 'deck.md'))).bytes);

@@ -115,6 +115,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
   const readMarpComment = createMarpCommentReader();
   if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag, themeSheets);
+  // Marp numbers no page unless `paginate: true` asks it to: a Marp deck whose settings do not shows none, as in Marp
+  // (a slide's own `<!-- paginate: true -->` still numbers it and those after it).
+  if (meta.peerTools.includes('Marp') && meta.keyLines.paginate === undefined && meta.keyLines['slide-number'] === undefined) meta.pageNumbers = false;
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
   if (meta.peerTools.includes('MDX')) rewriteMdxBodies(bodies, bag);
   // reveal-hugo's shortcodes: its sections stacks, notes reveal's, fragments steps, slide settings reveal's, line for line; in a deck for another tool, its own only.

@@ -105,6 +105,8 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return applyHeadIncludes(key, value, meta, line);
     case 'paginate':
     case 'slide-number':
+      // Its line says the deck chose: a Marp deck that does not shows no numbers, as in Marp (parse-briefing.ts).
+      meta.keyLines[key] = line;
       return applySlideNumber(value, meta);
     case 'header':
     case 'footer':
