@@ -2459,7 +2459,7 @@ describe("Deckset's decks", () => {
     expect(own.briefing.slides.at(-1)!.bodyHtml).toBe('<p>#hashtag</p>\n');
   });
 
-  it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---', async () => {
+  it('are known by their settings at the top in any order: a theme with its colour variant, a setting only Deckset has after theme: or footer:, or a footer alone over slides cut at ---; slides are numbered only with slidenumbers: true, as in Deckset', async () => {
     // A footer alone over slides cut at ---: no other tool writes a bare setting at the top.
     for (const top of [['theme: Work, 7'], ['theme: work,7', 'footer: Talk', 'slidenumbers: true'], ['footer: © Talk 2015', 'slidenumbers: true'], ['footer: @speaker']]) {
       const deck = [...top, '', '# Opening', '', '^ Said first.', '', '---', '', '# Next', '', 'Text.', ''].join('\n');
@@ -2467,6 +2467,9 @@ describe("Deckset's decks", () => {
       expect(built.briefing.meta.peerTools).toEqual(['Deckset']);
       expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Opening', 'Said first.'], ['Next', null]]);
       expect(built.briefing.slides.map((s) => toPlainText(s.bodyHtml)).join('')).not.toMatch(/theme:|footer:|slidenumbers/);
+      // Deckset numbers slides only when `slidenumbers: true` asks it to.
+      const numbers = [...built.deck.html.matchAll(/<span class="footer-number">([^<]*)</g)].map((m) => m[1]);
+      expect(numbers).toEqual(top.includes('slidenumbers: true') ? ['1 / 2', '2 / 2'] : []);
     }
     // A picture's path with spaces, as Deckset takes it, is that file.
     const spaced = await buildDeck(path.join(writeBriefing({ 'deck.md': 'slidenumbers: true\n\n# One\n\n![inline](My diagram.png)\n', 'My diagram.png': TINY_PNG }, 'deckset-spaced-path'), 'deck.md'));

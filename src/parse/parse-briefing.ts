@@ -149,6 +149,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       body.text = taken.text;
       for (const s of applyDecksetSettings(taken.settings, meta)) bag.warn('W_META_IGNORED', `"${s.key}" is Deckset's setting; briefdeck ignores it`, { file: body.file.path, line: s.line, hint: 'remove it, or keep it for the deck to stay usable in Deckset' });
     }
+    // Deckset numbers no slide unless `slidenumbers: true` asks it to, as Marp numbers none without `paginate: true`.
+    if (meta.keyLines.slidenumbers === undefined && meta.keyLines.paginate === undefined && meta.keyLines['slide-number'] === undefined) meta.pageNumbers = false;
   }
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
