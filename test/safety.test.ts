@@ -99,7 +99,7 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
     expect(rule.briefing.slides.find((s) => s.title === 'Rule')!.bodyHtml.replace(/\n/g, '')).toBe('<p>Above</p><hr><p>Below</p>');
   });
 
-  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, {{{ … in a Quarto heading, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines, a Slidev aspectRatio) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
+  it("long lines that other tools' readers look along (<a <a …, {{ {{ …, {{< a {{< a …, [name=[name= …, <!-- slide a=\"b\" … unclosed, {/* {/* … in an MDX deck, {{{ … in a Quarto heading, a caption over a line of pipes, runs of spaces in a reveal.js page, mdp's centred lines, a Slidev aspectRatio, a run of remark's classes) are read as text, well inside the time limit", { timeout: scaled(30_000) }, async () => {
     // Only read (loadModel), each timed against an ordinary deck of its size: the readers are what took the time.
     // The sandbox's own limit is only a backstop, so a busy machine cannot fail the test.
     const sandbox = new SandboxWorker({ timeoutMs: scaled(30_000), maxMemoryMb: 512 });
@@ -110,6 +110,9 @@ describe('pathological Markdown finishes or stops with a clear error', () => {
       const built = await within(line.slice(0, 6), line.length, () => loadModel(briefing({ 'a.md': `## Long\n\n${line}\n` }), { sandbox }));
       expect(built.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     }
+    // remark's content classes given together (`.red.bold[…]`), a run of thousands with no bracket after it, each once looked along the run.
+    const classes = await within('.a.a.a… in a remark deck', 100_000, () => loadModel(briefing({ 'a.md': `## Long\n\n[ ${'.a'.repeat(50_000)}\n\n???\nA note.\n` }), { sandbox }));
+    expect(classes.briefing.slides.find((s) => s.title === 'Long')!.bodyHtml.length).toBeGreaterThan(100_000);
     // An MDX deck's comments, opened thousands of times on a line and never closed, each looked along for its end.
     const mdxDir = briefing({});
     writeFileSync(path.join(mdxDir, 'deck.mdx'), `# Long\n\nShown.\n\n${'{/* '.repeat(150_000)}\n`);

@@ -227,7 +227,9 @@ function rewriteInlineClasses(line: string, depth: number): DialectLine | null {
   // Backticks before the match, counted as the matches go, so a long line is read once: an odd count is a code span.
   let ticks = 0;
   let counted = 0;
-  for (const match of line.matchAll(/((?:\.[A-Za-z][\w-]*)+)\[/g)) {
+  // A group starts only where no name goes on before it (never at `.bold` in `.red.bold[`): else each class of a long run
+  // with no bracket after it would start a look along the rest of the run, and a line would cost its length squared.
+  for (const match of line.matchAll(/(?<![\w-])((?:\.[A-Za-z][\w-]*)+)\[/g)) {
     const start = match.index!;
     for (; counted < start; counted++) if (line[counted] === '`') ticks++;
     if (start < at || ticks % 2 === 1) continue;
