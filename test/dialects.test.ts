@@ -2175,16 +2175,17 @@ describe("remark's content classes inside a line", () => {
     // A long line of unclosed ones is left as it is.
     expect(rewriteRemarkLine('.red['.repeat(20000), state)).toBeNull();
   });
-  it('given together (.red.bold[…]) each apply, inside a line or opened on a line of their own: none of their names shows', async () => {
-    const deck = ['# Classes', '', '.red.bold[Stated plainly.]', '', '.center.large[', 'Centred and large.', ']', '', '.footnote[.red.bold[*] A footnote]', '', '???', 'The note.'].join('\n');
+  it('given together (.red.bold[…]) each apply, inside a line, opened on a line of their own or a line to themselves (.right.small[…]): none of their names shows', async () => {
+    const deck = ['# Classes', '', '.red.bold[Stated plainly.]', '', '.center.large[', 'Centred and large.', ']', '', '.right.small[A right aside]', '', '.footnote[.red.bold[*] A footnote]', '', '???', 'The note.'].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': `${deck}\n` }, 'remark-class-groups'), 'deck.md'));
     const body = built.briefing.slides[0]!.bodyHtml;
-    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Stated plainly. Centred and large. * A footnote');
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Stated plainly. Centred and large. A right aside * A footnote');
+    expect(body).toMatch(/<div style="text-align: ?right">\s*<p>A right aside<\/p>\s*<\/div>/);
     expect(body).toContain('<strong>Stated plainly.</strong>');
     expect(body).toMatch(/<div style="text-align: ?center">\s*<p>Centred and large\.<\/p>\s*<\/div>/);
     expect(body).toContain('<small><strong>*</strong> A footnote</small>');
     const red = "remark's content class .red[…] is not supported; the text is shown without it";
-    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`3: ${red}`, "5: remark's content class .large[…] is not supported; its content is shown without it", `9: ${red}`]);
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`3: ${red}`, "5: remark's content class .large[…] is not supported; its content is shown without it", "9: remark's content class .small[…] is not supported; its content is shown without it", `11: ${red}`]);
   });
 });
 

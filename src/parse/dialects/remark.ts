@@ -58,6 +58,13 @@ const alignedOpening = (name: string) => `<div style="text-align: ${ALIGNED_CLAS
 /** Content classes set inside a line, as Markdown or HTML does the same. */
 const INLINE_CLASSES: Record<string, (text: string) => string> = { bold: (t) => `<strong>${t}</strong>`, italic: (t) => `<em>${t}</em>`, footnote: (t) => `<small>${t}</small>` };
 
+/** The warning for classes around lines that go, their content staying; nothing when none goes. */
+function warnOfClasses(names: readonly string[]): { warning?: string } {
+  if (names.length === 0) return {};
+  const listed = names.map((name) => `.${name}[…]`).join(', ');
+  return { warning: `remark's content class${names.length > 1 ? 'es' : ''} ${listed} ${names.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${names.length > 1 ? 'them' : 'it'}` };
+}
+
 /** The names in a group of classes given together, `.red.bold` → red, bold. */
 function readClassNames(group: string): string[] {
   return group.split('.').filter(Boolean);
@@ -105,9 +112,8 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     // An alignment opened in a chain has no box of its own (it is named with the others below): its closing closes none.
     state.open.push(...groups);
     const column = names.find((name) => Object.hasOwn(COLUMN_CLASSES, name));
-    const dropped = names.filter((name) => !Object.hasOwn(COLUMN_CLASSES, name)).map((name) => `.${name}[…]`);
-    const warning = dropped.length === 0 ? undefined : `remark's content class${dropped.length > 1 ? 'es' : ''} ${dropped.join(', ')} ${dropped.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${dropped.length > 1 ? 'them' : 'it'}`;
-    return { ...(column ? COLUMN_CLASSES[column]! : { text: '' }), ...(warning ? { warning } : {}), ...(chain[2] === '' ? {} : { after: [chain[2]!] }) };
+    const dropped = names.filter((name) => !Object.hasOwn(COLUMN_CLASSES, name));
+    return { ...(column ? COLUMN_CLASSES[column]! : { text: '' }), ...warnOfClasses(dropped), ...(chain[2] === '' ? {} : { after: [chain[2]!] }) };
   }
   // A class opened on its own line, or with its first words after the bracket and closed on a later line (`.note[ First…`).
   const opened = /^[ \t]*((?:\.[A-Za-z][\w-]*)+)\[[ \t]*(.*)$/.exec(line);
@@ -122,8 +128,7 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     state.open.push(alignment ?? opened[1]!);
     // The words after the bracket are read as a line of their own, after what the class opens.
     const rest = opened[2] === '' ? {} : { after: [opened[2]!] };
-    const others = names.filter((name) => name !== column && name !== alignment).map((name) => `.${name}[…]`);
-    const warning = others.length === 0 ? {} : { warning: `remark's content class${others.length > 1 ? 'es' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} not supported; its content is shown without ${others.length > 1 ? 'them' : 'it'}` };
+    const warning = warnOfClasses(names.filter((name) => name !== column && name !== alignment));
     if (column) return { ...COLUMN_CLASSES[column]!, ...rest, ...warning };
     if (alignment) return { text: alignedOpening(alignment), after: ['', ...(rest.after ?? [])], ...warning };
     return { text: '', ...warning, ...rest };
@@ -143,10 +148,13 @@ function readRemarkLine(line: string, state: RemarkState): DialectLine | null {
     return closed.length === 0 ? { text: '' } : { text: '', after: closed.flatMap(() => ['</div>', '']) };
   }
   // A line that is one aligned class (`.center[![Map](map.png)]`, as xaringan decks centre a picture): its words in a box aligned so.
-  const aligned = /^[ \t]*\.(center|right|left)\[/.exec(line);
-  const alignedEnd = aligned ? closingBracket(line, aligned[0].length) : -1;
-  if (aligned && alignedEnd !== -1 && line.slice(alignedEnd + 1).trim() === '') {
-    return { text: alignedOpening(aligned[1]!), after: ['', line.slice(aligned[0].length, alignedEnd), '', '</div>', ''] };
+  // With other classes given with it (`.center.small[…]`), those go, with a warning, as on a line of their own.
+  const aligned = /^[ \t]*((?:\.[A-Za-z][\w-]*)+)\[/.exec(line);
+  const alignment = aligned ? readClassNames(aligned[1]!).find((name) => Object.hasOwn(ALIGNED_CLASSES, name)) : undefined;
+  const alignedEnd = alignment ? closingBracket(line, aligned![0].length) : -1;
+  if (alignment && alignedEnd !== -1 && line.slice(alignedEnd + 1).trim() === '') {
+    const warning = warnOfClasses(readClassNames(aligned![1]!).filter((name) => name !== alignment));
+    return { text: alignedOpening(alignment), after: ['', line.slice(aligned![0].length, alignedEnd), '', '</div>', ''], ...warning };
   }
   const scaled = line.includes('![:scale') ? writeScaledPictures(line) : line;
   const classes = scaled.includes('[') ? rewriteInlineClasses(scaled, MAX_NESTING) : null;
