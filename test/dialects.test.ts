@@ -589,9 +589,9 @@ describe('notes written as HTML comments', () => {
     expect([bare.briefing.meta.pageNumbers, ...numbersOf(bare.deck.html)]).toEqual([false, null, null]);
     const later = await buildDeck(path.join(writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# One\n\n---\n\n<!-- paginate: true -->\n\n# Two\n\n---\n\n# Three\n' }, 'marp-paginated-later'), 'deck.md'));
     expect(numbersOf(later.deck.html)).toEqual([null, '2 / 3', '3 / 3']);
-    // A deck of briefdeck's own numbers its pages, as before.
-    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\n', 'a.md': '## One\n\nText.\n' }, 'own-numbered'));
-    expect(own.briefing.meta.pageNumbers).toBe(true);
+    // A deck of briefdeck's own (a folder with a briefing.yml) numbers its pages, though a section borrows Marp's directives.
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\n', 'a.md': '<!-- _class: lead -->\n\n## One\n\nText.\n' }, 'own-numbered'));
+    expect([own.briefing.meta.peerTools, own.briefing.meta.pageNumbers, own.briefing.slides.at(-1)!.look?.className]).toEqual([['Marp'], true, 'lead']);
   });
 
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {

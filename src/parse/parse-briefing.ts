@@ -115,9 +115,6 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // Marp's global directives may stand in any comment of the deck, and set it as its front matter would, before it is cut.
   const readMarpComment = createMarpCommentReader();
   if (meta.peerTools.includes('Marp')) applyMarpCommentGlobals(meta, bodies.flatMap((body) => readMarpGlobalComments(body, readMarpComment)), bag, themeSheets);
-  // Marp numbers no page unless `paginate: true` asks it to: a Marp deck whose settings do not shows none, as in Marp
-  // (a slide's own `<!-- paginate: true -->` still numbers it and those after it).
-  if (meta.peerTools.includes('Marp') && meta.keyLines.paginate === undefined && meta.keyLines['slide-number'] === undefined) meta.pageNumbers = false;
   // An MDX deck's modules, head and comments go, its <Notes> are reveal's notes and its <Appear> a step, line for line.
   if (meta.peerTools.includes('MDX')) rewriteMdxBodies(bodies, bag);
   // reveal-hugo's shortcodes: its sections stacks, notes reveal's, fragments steps, slide settings reveal's, line for line; in a deck for another tool, its own only.
@@ -149,9 +146,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       body.text = taken.text;
       for (const s of applyDecksetSettings(taken.settings, meta)) bag.warn('W_META_IGNORED', `"${s.key}" is Deckset's setting; briefdeck ignores it`, { file: body.file.path, line: s.line, hint: 'remove it, or keep it for the deck to stay usable in Deckset' });
     }
-    // Deckset numbers no slide unless `slidenumbers: true` asks it to, as Marp numbers none without `paginate: true`.
-    if (meta.keyLines.slidenumbers === undefined && meta.keyLines.paginate === undefined && meta.keyLines['slide-number'] === undefined) meta.pageNumbers = false;
   }
+  // Marp numbers no page unless `paginate: true` asks it to, nor Deckset without `slidenumbers: true`: a deck of theirs whose
+  // settings do not shows none, as in its tool (a slide's own `<!-- paginate: true -->` still numbers it and those after it).
+  // A folder with a briefing.yml is briefdeck's own deck, whatever syntax its sections borrow: its slides keep their numbers.
+  const numbersUnasked = ['paginate', 'slide-number', 'slidenumbers'].every((key) => meta.keyLines[key] === undefined);
+  if (loaded.metaFile === undefined && numbersUnasked && (meta.peerTools.includes('Marp') || meta.peerTools.includes('Deckset'))) meta.pageNumbers = false;
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = countDeckHeadings(scanned);
