@@ -320,7 +320,26 @@ describe('the depth guard for HTML', () => {
 
 describe('input files', () => {
   it.each([
-    ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Hi\n', 'utf16le')]), 'E_ENCODING'],
+    ['little-endian', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['big-endian', (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+  ])('UTF-16 with its byte-order mark (%s), as Notepad and PowerShell save it, builds like UTF-8: no BOM in the text, CRLF read as LF', async (_order, encode) => {
+    const text = '## Café talks\r\n\r\n- Pyongyang — Hanoi 🤝\r\n\r\nNote: a note\r\n';
+    const utf16 = await buildDeck(briefing({ 'a.md': encode(text), 'briefing.yml': encode('title: Summit\r\n') }, ''));
+    const utf8 = await buildDeck(briefing({ 'a.md': text, 'briefing.yml': 'title: Summit\r\n' }, ''));
+    expect(utf16.deck.html).toBe(utf8.deck.html);
+    expect(utf16.deck.html).toContain('Café talks</h2>');
+    expect(utf16.deck.html).not.toContain('\uFEFF');
+  });
+
+  it('UTF-16 without a byte-order mark is refused with a hint that says what it looks like, not "binary"', async () => {
+    const error = await buildDeck(briefing({ 'a.md': Buffer.from('## Hi\n\ntext\n', 'utf16le') })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BriefdeckError);
+    expect(error).toMatchObject({ code: 'E_ENCODING', line: 1, hint: expect.stringContaining('looks like UTF-16 without a byte-order mark') });
+  });
+
+  it.each([
+    ['damaged UTF-16 (an unpaired surrogate)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Hi\n', 'utf16le'), Buffer.from([0x3d, 0xd8])]), 'E_ENCODING'],
+    ['UTF-16 with a NUL character', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## Hi\n\0\n', 'utf16le')]), 'E_ENCODING'],
     ['a NUL byte', Buffer.from('## Hi\n\nnul\0here\n'), 'E_ENCODING'],
     ['invalid UTF-8', Buffer.from([0x23, 0x23, 0x20, 0xc3, 0x28, 0x0a]), 'E_ENCODING'],
   ])('%s is a clear error', async (_name, bytes, code) => {
