@@ -49,7 +49,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     if (err instanceof BriefdeckError) {
       // A bad option value is a usage error like an unknown option: exit 2, with the command's usage.
       if (err.code === 'E_USAGE') return usageError(io, err.message, `${err.hint ? `${err.hint}; ` : ''}usage: ${usage(name, command)}`);
-      reportDiagnostics(err.diagnostics, io);
+      // The warnings found before the stop are reported with the errors, in reading order: one may be the cause.
+      reportDiagnostics([...err.warnings, ...err.diagnostics], io);
       return 1;
     }
     // An unexpected failure is our bug, not the user's: say so once, still without a stack trace.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildDeck } from './build-deck.js';
 import { DEV_CLIENT_SCRIPT, DEV_EVENTS_PATH } from './bundle/bundle-deck.js';
 import { contentSecurityPolicy, sha256 } from './bundle/csp.js';
-import { BriefdeckError, failure, formatDiagnosticReport, type Diagnostic } from './errors.js';
+import { BriefdeckError, compareDiagnostics, failure, formatDiagnosticReport, type Diagnostic } from './errors.js';
 import { BUILTIN_TEMPLATES_DIR } from './load-templates.js';
 import { escapeHtml } from './html-text.js';
 import { SandboxWorker } from './sandbox-worker.js';
@@ -64,9 +64,10 @@ export async function startDevServer(input: string, options: DevOptions): Promis
     } catch (err) {
       ok = false;
       // Whatever a rebuild throws, the server keeps serving: our own bug is shown like a build error, not a crash.
+      // The warnings found before the stop come too, in reading order: one may be the cause (a file that could not be read).
       const diagnostics: Diagnostic[] =
         err instanceof BriefdeckError
-          ? err.diagnostics
+          ? [...err.warnings, ...err.diagnostics].sort(compareDiagnostics)
           : [{ code: 'E_INTERNAL', severity: 'error', message: `internal error: ${(err as Error)?.message ?? String(err)}`, hint: 'this is a bug in briefdeck; the server keeps running, so fix or undo the last change and save' }];
       page = renderErrorPage(diagnostics);
       for (const line of formatDiagnosticReport(diagnostics)) options.log(line);
@@ -188,7 +189,7 @@ const SECURITY_HEADERS = {
 /** The page shown while the briefing does not build: every error with its file:line, over a plain background. */
 function renderErrorPage(diagnostics: Diagnostic[]): string {
   const items = diagnostics
-    .map((d) => `<li><code>${escapeHtml(d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : 'briefing')}</code> ${escapeHtml(d.message)}${d.hint ? `<br><span class="hint">${escapeHtml(d.hint)}</span>` : ''}</li>`)
+    .map((d) => `<li><code>${escapeHtml(d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : 'briefing')}</code> ${d.severity === 'warning' ? 'warning: ' : ''}${escapeHtml(d.message)}${d.hint ? `<br><span class="hint">${escapeHtml(d.hint)}</span>` : ''}</li>`)
     .join('\n');
   const csp = contentSecurityPolicy([sha256(DEV_CLIENT_SCRIPT)], true);
   return `<!DOCTYPE html>

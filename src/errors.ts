@@ -76,6 +76,8 @@ export interface Diagnostic {
  * The project's single error type. It carries every error diagnostic that
  * stopped the run, so the CLI can report them all at once; `code`, `file`,
  * `line` and `hint` mirror the first one for callers that want just one.
+ * `warnings` are those found before the run stopped: often they say why
+ * (a deck whose only slides are in a file that could not be read has none).
  */
 export class BriefdeckError extends Error {
   readonly code: ErrorCode;
@@ -83,8 +85,9 @@ export class BriefdeckError extends Error {
   readonly line?: number;
   readonly hint?: string;
   readonly diagnostics: Diagnostic[];
+  readonly warnings: Diagnostic[];
 
-  constructor(diagnostics: Diagnostic | Diagnostic[]) {
+  constructor(diagnostics: Diagnostic | Diagnostic[], warnings: Diagnostic[] = []) {
     const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
     if (list.length === 0) throw new TypeError('BriefdeckError needs at least one diagnostic');
     const first = list[0]!;
@@ -95,6 +98,7 @@ export class BriefdeckError extends Error {
     this.line = first.line;
     this.hint = first.hint;
     this.diagnostics = list;
+    this.warnings = warnings;
   }
 }
 
@@ -144,10 +148,10 @@ export class DiagnosticBag {
     return this.items.filter((d) => d.severity === 'error');
   }
 
-  /** Throws one BriefdeckError carrying every error, if there is any. */
+  /** Throws one BriefdeckError carrying every error, and the warnings found with them, if there is any error. */
   throwIfErrors(): void {
     const errors = this.errors;
-    if (errors.length > 0) throw new BriefdeckError(errors);
+    if (errors.length > 0) throw new BriefdeckError(errors, this.warnings);
   }
 }
 

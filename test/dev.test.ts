@@ -90,6 +90,24 @@ describe('briefdeck dev', () => {
     expect(html).not.toContain('briefdeck-error-overlay');
   });
 
+  it('shows the warnings found before a build stopped with its errors, each marked, in the overlay and the log', async () => {
+    const file = path.join(dir, 'slides.md');
+    const slides = readFileSync(file, 'utf8');
+    const yml = readFileSync(path.join(dir, 'briefing.yml'), 'utf8');
+    const broken = server.nextBuild();
+    writeFileSync(file, `${slides}\n<marquee>moving</marquee>\n`);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'title: Clean\nsections: [Only\n');
+    expect((await broken).ok).toBe(false);
+    const html = await (await fetch(server.url)).text();
+    expect(html).toMatch(/deck\/briefing\.yml:\d+<\/code> invalid YAML/);
+    expect(html).toMatch(/deck\/slides\.md:\d+<\/code> warning: raw HTML was neutralised/);
+    expect(log.some((l) => /slides\.md:\d+: warning: raw HTML was neutralised/.test(l))).toBe(true);
+    const fixed = server.nextBuild();
+    writeFileSync(file, slides);
+    writeFileSync(path.join(dir, 'briefing.yml'), yml);
+    expect((await fixed).ok).toBe(true);
+  });
+
   it('refuses requests for another host name', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {

@@ -131,7 +131,7 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
   } catch (err) {
     start?.abandon();
     if (!(err instanceof BriefdeckError)) throw err;
-    appendAll(found, err.diagnostics);
+    appendAll(appendAll(found, err.warnings), err.diagnostics);
   }
   if (built) {
     appendAll(appendAll(found, built.warnings), checkBriefing(built.briefing));
