@@ -107,9 +107,14 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   // The templates say which layouts exist: a slide asking for another is reported with the rest.
   checkLayouts(briefing, Object.keys(templates.layouts), bag);
   warnUnshownColumns(briefing, templates.layouts, bag);
-  bag.throwIfErrors();
+  // The theme file is read before the stop too, so a missing one is reported with the deck's other problems.
   const themeSource = findKeySource(briefing.meta, 'theme', briefing.metaSource);
-  const custom = await readThemeFile(briefing, loaded.root, themeSource, bag);
+  const custom = await readThemeFile(briefing, loaded.root, themeSource, bag).catch((err: unknown) => {
+    if (!(err instanceof BriefdeckError)) throw err;
+    bag.addAll(err.diagnostics);
+    return undefined;
+  });
+  bag.throwIfErrors();
   // A deck for another tool whose theme file is not there keeps briefdeck's theme, as its pictures not there are left out.
   const settled = custom === null ? { ...briefing, meta: { ...briefing.meta, theme: 'briefing' } } : briefing;
   return { briefing: settled, assets, chartData, customThemeFile: custom?.file, customThemeCss: custom?.css, themeSource, root: loaded.root, readFiles: listReadFiles(loaded, settled, cwd), singleFile: loaded.singleFile, name: loaded.name, templates, warnings: bag.warnings, ...(job.rendered ? { renderedAhead: job.rendered } : {}) };
