@@ -1,6 +1,7 @@
 // A folder briefing's Markdown files: which are read and in what order (`files:` in the metadata), and the
 // front matter a file brought from another tool opens with, read only to know that tool.
 import path from 'node:path';
+import { suggestClosest } from '../did-you-mean.js';
 import { DiagnosticBag } from '../errors.js';
 import type { BriefingMeta, LoadedBriefing, SourceFile } from '../model.js';
 import { parseMeta } from './parse-meta.js';
@@ -23,7 +24,11 @@ export function orderFiles(files: SourceFile[], nested: SourceFile[], order: str
   for (const [i, name] of order.entries()) {
     const at = { ...location, line: lineOf(i) ?? location.line };
     const file = byName.get(name);
-    if (!file) bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...at, hint: `files here: ${[...byName.keys()].join(', ')}` });
+    if (!file) {
+      const here = [...byName.keys()];
+      const meant = suggestClosest(name, here);
+      bag.error('E_META', `"files" lists ${name}, which is not a Markdown file in the briefing folder`, { ...at, hint: `${meant === undefined ? '' : `did you mean ${meant}? `}files here: ${here.join(', ')}` });
+    }
     else {
       if (ordered.includes(file)) bag.warn('W_FILE_REPEATED', `"files" lists ${name} more than once, so its slides show again here`, { ...at, hint: 'list each file once, unless its slides are meant to show twice' });
       ordered.push(file);
