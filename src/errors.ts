@@ -53,6 +53,7 @@ export type ErrorCode =
   | 'W_RAW_HTML'
   | 'W_LINK'
   | 'W_PDF_OVERFLOW'
+  | 'W_MISSING_GLYPHS'
   | 'W_REMOTE_IMAGE'
   | 'W_IMAGE_MISSING'
   | 'W_IMAGE_UNDRAWN'

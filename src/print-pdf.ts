@@ -7,6 +7,7 @@ import { slideIndices } from './slide-places.js';
 import { createPdfAssembler } from './export/assemble-pdf.js';
 import { appendAll } from './append-all.js';
 import { nameSlide } from './slide-name.js';
+import { findMissingGlyphs, reportMissingGlyphs, type MissingGlyphs } from './export/find-missing-glyphs.js';
 
 /** Pages printed in one call of Chromium's print. Its time grows faster than the pages it is shown (2,000 pages took
  * 10.7 s at once, 8.1 s in parts of 250), so a longer deck is printed in parts, each shown alone, and the parts joined.
@@ -64,6 +65,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
       await waitForFonts(page);
       tracker.enter('laying out the notes handout');
       await layOutNotesHandout(page, size);
+      reportMissingGlyphs(built, await findMissingGlyphs(page), bag, 'PDF');
       // reveal's print stylesheet reflows slides into paper mode; the handout wants them exactly as on screen.
       await page.emulateMedia({ media: 'screen' });
       tracker.enter('printing');
@@ -83,6 +85,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
     const printed = await printInParts(page, second, paper, perPart, tracker, (part) => assembler.add(part));
     laidOut = printed.pages;
     for (const overflow of keepFullest(printed.overflows)) reportOverflow(built, overflow, size.height, bag, 'warning');
+    reportMissingGlyphs(built, printed.missingGlyphs, bag, 'PDF');
   }, options.launched);
   const { pdf, pages } = await assembler.finish(built.briefing.meta, options.sourceDateEpoch);
   ensureEveryPage(pages, laidOut);
@@ -121,7 +124,7 @@ function keepFullest(overflows: SlideOverflow[]): SlideOverflow[] {
  * `second` page of the same deck, the two print every other part each, at
  * once, and the parts are still taken in order, each while later ones print.
  */
-async function printInParts(page: Page, second: Promise<Page> | undefined, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<{ overflows: SlideOverflow[]; pages: number }> {
+async function printInParts(page: Page, second: Promise<Page> | undefined, paper: Parameters<Page['pdf']>[0], perPart: number, tracker: StageTracker, take: (part: Uint8Array) => Promise<void>): Promise<{ overflows: SlideOverflow[]; missingGlyphs: MissingGlyphs[]; pages: number }> {
   const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides > .pdf-page').length);
   // Parts of equal size: 501 pages print as 6 parts of 84, not 5 of 100 and one of 1.
   const size = Math.max(1, Math.ceil(total / Math.ceil(total / perPart)));
@@ -143,26 +146,29 @@ async function printInParts(page: Page, second: Promise<Page> | undefined, paper
   }
   // The parts are taken in order, each while later ones print.
   const overflows: SlideOverflow[] = [];
+  const missingGlyphs: MissingGlyphs[] = [];
   try {
     for (const part of printed) {
-      const { pdf, overflows: found } = await part;
+      const { pdf, overflows: found, missingGlyphs: unreadable } = await part;
       appendAll(overflows, found);
+      appendAll(missingGlyphs, unreadable);
       await take(pdf);
     }
   } finally {
     // The second page's context is the job's own; a browser shared between jobs (the test suite's) keeps none of it.
     await second?.then((printer) => printer.context().close()).catch(() => undefined);
   }
-  return { overflows, pages: total };
+  return { overflows, missingGlyphs, pages: total };
 }
 
-/** A part as printed: its PDF, and the slides on its pages that overflow. */
+/** A part as printed: its PDF, the slides on its pages that overflow, and those with characters no font here draws. */
 interface PrintedPart {
   pdf: Uint8Array;
   overflows: SlideOverflow[];
+  missingGlyphs: MissingGlyphs[];
 }
 
-/** Shows pages `first` to `end` of the print view alone, measures their slides for overflow and prints them. */
+/** Shows pages `first` to `end` of the print view alone, measures their slides for overflow, reads them for missing glyphs and prints them. */
 async function printPart(page: Page, paper: Parameters<Page['pdf']>[0], first: number, end: number, total: number): Promise<PrintedPart> {
   await page.evaluate(
     ([first, end, total]) => {
@@ -177,9 +183,10 @@ async function printPart(page: Page, paper: Parameters<Page['pdf']>[0], first: n
     },
     [first, end, total] as const,
   );
-  // Each page holds one slide, so the part's slides are those of its pages.
+  // Each page holds one slide, so the part's slides are those of its pages. They are read while laid out, once measured.
   const overflows = await measureOverflowOf(page, first, end);
-  return { pdf: await page.pdf(paper), overflows };
+  const missingGlyphs = await findMissingGlyphs(page, first, end);
+  return { pdf: await page.pdf(paper), overflows, missingGlyphs };
 }
 
 /** A second page with the deck in print view, in a context of its own, laid out and with its fonts loaded, ready to print parts. */
@@ -191,26 +198,43 @@ async function openSecondPrinter(browser: ContextFactory, html: string, size: { 
   return page;
 }
 
-/** Lays every slide out at the deck's size in Chromium and returns those whose content does not fit. */
-export async function findOverflowingSlides(built: BuiltDeck, options: ExportOptions): Promise<SlideOverflow[]> {
+/** What laying a deck out in Chromium finds: the slides whose content does not fit, and those with characters no font here draws. */
+export interface LayoutFindings {
+  overflows: SlideOverflow[];
+  missingGlyphs: MissingGlyphs[];
+}
+
+/** Lays every slide out at the deck's size in Chromium and returns those whose content does not fit, and those it cannot draw all of. */
+export async function findLayoutProblems(built: BuiltDeck, options: ExportOptions): Promise<LayoutFindings> {
   const size = SLIDE_SIZES[built.briefing.meta.size];
   return withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
     tracker.enter(`laying out ${built.briefing.slides.length} slides`);
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode: 'print', fragments: false });
     await waitForPrintLayout(page);
     await waitForFonts(page);
-    return measureOverflow(page, (done, total) => tracker.enter(`measured slide ${done} of ${total}`));
+    const missingGlyphs = await findMissingGlyphs(page);
+    return { overflows: await measureOverflow(page, (done, total) => tracker.enter(`measured slide ${done} of ${total}`)), missingGlyphs };
   }, options.launched);
 }
 
+export { reportMissingGlyphs } from './export/find-missing-glyphs.js';
+
+/** Slide pictures as captured, and what the capture found. */
+export interface CapturedSlides {
+  shots: Uint8Array[];
+  warnings: Diagnostic[];
+}
+
 /** Screenshots every slide as a PNG at the slide's size times `scale`. */
-export async function captureSlides(built: BuiltDeck, options: ExportOptions & { scale: number }): Promise<Uint8Array[]> {
+export async function captureSlides(built: BuiltDeck, options: ExportOptions & { scale: number }): Promise<CapturedSlides> {
   const size = SLIDE_SIZES[built.briefing.meta.size];
-  return withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
+  const bag = new DiagnosticBag();
+  const shots = await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
     tracker.enter(`rendering ${built.briefing.slides.length} slides`);
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, scale: options.scale, mode: 'present' });
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await waitForFonts(page);
+    reportMissingGlyphs(built, await findMissingGlyphs(page), bag, 'pictures');
     const shots: Uint8Array[] = [];
     // Slides in vertical stacks are shot in reading order: each stack top to bottom.
     const indices = slideIndices(built.briefing.slides);
@@ -226,6 +250,7 @@ export async function captureSlides(built: BuiltDeck, options: ExportOptions & {
     }
     return shots;
   }, options.launched);
+  return { shots, warnings: bag.warnings };
 }
 
 /** Records an overflowing slide as a diagnostic at its source line. */

@@ -54,6 +54,8 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     const result = await runWithEpoch(['pdf', DEFAULT_BRIEFING, '-o', path.join(out, 'briefing.pdf')], '1606780800');
     expect(result.code, result.err).toBe(0);
     stderr = result.err;
+    // Every character of the briefing is one the deck's own fonts, or any machine's, draw.
+    expect(stderr).not.toContain('no font here can draw');
   });
 
   it('prints one page per slide of the default briefing, each exactly the slide size', async () => {
@@ -266,6 +268,23 @@ describe.skipIf(BROWSER_PATH === null)('briefdeck pdf', () => {
     expect((await runCapture(['pdf', DEFAULT_BRIEFING, '--notes', '-o', defaultNotes], ROOT)).code).toBe(0);
     const all = pdfText(defaultNotes);
     for (const slide of built.briefing.slides) if (slide.notes) expect(all).toContain(flat(noteText(slide.notes)).slice(0, 60));
+  });
+
+  it('names, slide by slide at file:line, the characters no font here draws (its own typographic marks, Greek and Cyrillic pass), and still writes the PDF, the handout, which reads the notes too, and the pictures', async () => {
+    const deck = path.join(FIXTURES, 'check', 'missing-glyphs');
+    const warned = (err: string) => err.split('\n').filter((line) => line.includes(': warning: '));
+    const at = 'test/fixtures/check/missing-glyphs/slides.md:7: warning: slide 3 "Drawn by none" has characters that no font here can draw';
+    const pdf = await runCapture(['pdf', deck, '-o', path.join(out, 'glyphs.pdf')], ROOT);
+    expect(pdf.code, pdf.err).toBe(0);
+    expect(warned(pdf.err)).toEqual([`${at} (\u0380 \u0381 \u0382), so the PDF shows them as empty boxes`]);
+    expect(await pageCount(path.join(out, 'glyphs.pdf'))).toBe(3);
+    const handout = await runCapture(['pdf', deck, '--notes', '-o', path.join(out, 'glyphs-notes.pdf')], ROOT);
+    expect(handout.code, handout.err).toBe(0);
+    expect(warned(handout.err)).toEqual([`${at} (\u0380 \u0381 \u0382 \u0383), so the PDF shows them as empty boxes`]);
+    const shots = await runCapture(['shots', deck, '-o', path.join(out, 'glyphs-shots')], ROOT);
+    expect(shots.code, shots.err).toBe(0);
+    expect(warned(shots.err)).toEqual([`${at} (\u0380 \u0381 \u0382), so the slide pictures show them as empty boxes`]);
+    expect(readdirSync(path.join(out, 'glyphs-shots'))).toHaveLength(3);
   });
 
   it('warns with the slide and its file:line when a slide needs more than one page', async () => {

@@ -142,11 +142,12 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
     } else if (browser.path === null) {
       io.err('check: notice: no Chromium-family browser found, so slide overflow was not checked (set CHROME_PATH or --browser-path)');
     } else {
-      const { findOverflowingSlides, reportOverflow } = await (start?.exporter ?? import('../print-pdf.js'));
-      const overflows = await findOverflowingSlides(built, { browserPath: browser.path, timeoutMs, launched: start?.launched, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
+      const { findLayoutProblems, reportOverflow, reportMissingGlyphs } = await (start?.exporter ?? import('../print-pdf.js'));
+      const layout = await findLayoutProblems(built, { browserPath: browser.path, timeoutMs, launched: start?.launched, progress: (line) => io.err(escapeControlCharacters(`check: ${line}`)) });
       const bag = new DiagnosticBag();
       const height = SLIDE_SIZES[built.briefing.meta.size].height;
-      for (const overflow of overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
+      for (const overflow of layout.overflows) reportOverflow(built, overflow, height, bag, 'error', 'E_OVERFLOW');
+      reportMissingGlyphs(built, layout.missingGlyphs, bag, 'deck');
       appendAll(found, bag.items);
     }
   }
@@ -204,10 +205,11 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'shots', { mode: 'present', scale });
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
   const { captureSlides } = await exporter;
-  const shots = await captureSlides(built, { browserPath, timeoutMs, scale, launched, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
+  const { shots, warnings } = await captureSlides(built, { browserPath, timeoutMs, scale, launched, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
   io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
   // One set, never half of each: an earlier, longer deck's pictures go once the new ones are in place.
   writeSlideImages(dir, path.relative(io.cwd, dir) || dir, shots);
+  reportDiagnostics(warnings, io);
   io.out(`captured ${shots.length} slides into ${escapeControlCharacters(path.relative(io.cwd, dir) || dir)}, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
