@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'W_LINK'
   | 'W_PDF_OVERFLOW'
   | 'W_MISSING_GLYPHS'
+  | 'W_CODE_LANGUAGE'
   | 'W_REMOTE_IMAGE'
   | 'W_IMAGE_MISSING'
   | 'W_IMAGE_UNDRAWN'

@@ -7,7 +7,7 @@ import { writtenForAnotherTool } from '../written-for.js';
 import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
-import { readCodeInfo, renderCodeBlock } from './render-code.js';
+import { readCodeInfo, renderCodeBlock, suggestCodeLanguage } from './render-code.js';
 import { readDiagramBlock } from './read-diagram.js';
 import { findLinesPastEnd, MAX_LINE_STEPS, numberEveryLine, readXaringanLines, type CodeLines } from './read-code-lines.js';
 import { isMathEnvironment } from './dialects/pandoc/raw-tex.js';
@@ -105,6 +105,9 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
     // Quarto's `filename=` names the code above it, and a listing's caption (`lst-cap=`) is above it too, numbered when labelled.
     const filename = info.filename ? `<p class="code-filename">${escapeHtml(info.filename)}</p>\n` : '';
     const caption = info.listing ? `<p class="listing-caption">${captionPrefix(info.listing.label, c.crossRefs) + escapeHtml(info.listing.caption)}</p>\n` : '';
+    // A language highlight.js does not know is shown plain; one that looks like a typo of one it knows is said.
+    const meant = suggestCodeLanguage(info.language);
+    if (meant !== undefined) c.bag.warn('W_CODE_LANGUAGE', `the code block's language "${info.language!.trim().split(/\s+/)[0]}" is not one highlight.js knows, so it is shown without highlighting`, { ...c.at(), hint: `did you mean ${meant}?` });
     return caption + filename + renderCodeBlock(code, info.language, lines);
   };
 

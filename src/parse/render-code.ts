@@ -1,6 +1,7 @@
 // Code blocks: what a fence's info string asks for, and the highlighting,
 // done at build time so the deck needs no highlighter when it runs.
 import { createRequire } from 'node:module';
+import { suggestClosest } from '../did-you-mean.js';
 import { escapeHtml } from '../html-text.js';
 import { drawCodeLines } from './draw-code-lines.js';
 import { readPandocLines, readQuartoLines, readRevealLines, readSlidevLines, type CodeLines } from './read-code-lines.js';
@@ -140,9 +141,34 @@ export function renderCodeBlock(code: string, language: string | undefined, line
 
 /** Highlights code at build time; a language highlight.js does not know is shown as plain, escaped text. */
 function highlightCode(code: string, lang: string | undefined): { html: string; language: string | null } {
-  const language = (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
-  if (!language || language === 'text' || language === 'plain') return { html: escapeHtml(code), language: null };
-  hljs ??= (require('highlight.js') as { default: typeof import('highlight.js').default }).default ?? (require('highlight.js') as typeof import('highlight.js').default);
-  if (!hljs.getLanguage(language)) return { html: escapeHtml(code), language: null };
-  return { html: hljs.highlight(code, { language, ignoreIllegals: true }).value, language };
+  const language = readLanguageName(lang);
+  if (!language || PLAIN_NAMES.has(language)) return { html: escapeHtml(code), language: null };
+  const highlighter = loadHighlighter();
+  if (!highlighter.getLanguage(language)) return { html: escapeHtml(code), language: null };
+  return { html: highlighter.highlight(code, { language, ignoreIllegals: true }).value, language };
+}
+
+/** Names a fence gives for text that is meant to show plain: never a typo of a language. */
+const PLAIN_NAMES = new Set(['text', 'plain', 'txt', 'none', 'nohighlight', 'no-highlight', 'output', 'raw', 'ascii']);
+
+function readLanguageName(lang: string | undefined): string {
+  return (lang ?? '').trim().split(/\s+/)[0]!.toLowerCase();
+}
+
+function loadHighlighter(): typeof import('highlight.js').default {
+  return (hljs ??= (require('highlight.js') as { default: typeof import('highlight.js').default }).default ?? (require('highlight.js') as typeof import('highlight.js').default));
+}
+
+/**
+ * The language highlight.js knows that a code block's unknown language most likely misspells (`pyhton` for python),
+ * or undefined: for a known language, a plain-text name, or one too short or too far from any to be a fair guess
+ * (a language highlight.js lacks, such as `vue`, is not a typo, and its block is simply shown plain).
+ */
+export function suggestCodeLanguage(lang: string | undefined): string | undefined {
+  const language = readLanguageName(lang);
+  if (language.length < 4 || PLAIN_NAMES.has(language)) return undefined;
+  const highlighter = loadHighlighter();
+  if (highlighter.getLanguage(language)) return undefined;
+  const names = highlighter.listLanguages().flatMap((name) => [name, ...(highlighter.getLanguage(name)?.aliases ?? [])]);
+  return suggestClosest(language, names, { byPrefix: false });
 }
