@@ -66,6 +66,16 @@ describe('briefdeck check', () => {
     expect(result.err).toContain('check: drawing 1 Mermaid diagram');
   });
 
+  it.skipIf(BROWSER_PATH === null)('draws at most a few thousand characters to look for missing ones, and then says its count is a floor', async () => {
+    // Planes 4 to 13 have no characters assigned: no font on any machine draws these.
+    const unassigned = Array.from({ length: 3100 }, (_, i) => String.fromCodePoint(0x40000 + i)).join('');
+    const dir = writeBriefing({ 'briefing.yml': 'title: Many\n', 'a.md': `## Many characters\n\n${unassigned.replace(/(.{100})/gu, '$1\n\n')}\n\nNote: none drawn.\n` }, 'check-many-glyphs');
+    const result = await runCapture(['check', dir], ROOT);
+    expect(diagnosticLines(result.err).filter((l) => l.includes('no font here'))).toEqual([
+      expect.stringMatching(/a\.md:1: warning: slide 2 "Many characters" has characters that no font here can draw \((?:\S+ ){7}\S+ and at least \d{4} more\), so this browser shows them as empty boxes$/),
+    ]);
+  });
+
   it('reports every problem of a briefing in one run', async () => {
     const result = await runCapture(['check', 'empty-slide'], CHECK);
     expect(diagnosticLines(result.err)).toHaveLength(2);
