@@ -238,6 +238,28 @@ export function showsPageNumber(slide: Pick<Slide, 'pageNumber'>, meta: Pick<Bri
   return slide.pageNumber ?? meta.pageNumbers;
 }
 
+/** One section as the agenda lists it: its title, the number of its divider, and the titles of its slides it lists under it. */
+export interface AgendaEntry {
+  title: string;
+  number: number;
+  slides: string[];
+}
+
+/**
+ * The agenda's entries: each section, and under it the titles of its titled slides when the deck's table of contents
+ * goes deeper than its sections, as Pandoc's and Quarto's does unless `toc-depth: 1` (their default depth is 3).
+ * briefdeck's own agenda lists the sections alone.
+ */
+export function listAgendaEntries(briefing: Pick<Briefing, 'meta' | 'sections' | 'slides'>): AgendaEntry[] {
+  const toc = briefing.meta.toc;
+  const deep = toc?.show === true && (toc.depth ?? 3) >= 2;
+  return briefing.sections.map((section) => ({
+    title: section.title,
+    number: section.slideNumbers[0]!,
+    slides: deep ? section.slideNumbers.map((n) => briefing.slides[n - 1]).flatMap((slide) => (slide && slide.kind !== 'section' && slide.title ? [slide.title] : [])) : [],
+  }));
+}
+
 /** A `# Heading` section and the slides under it. */
 export interface Section {
   title: string;

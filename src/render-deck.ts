@@ -1,7 +1,7 @@
 import { checkLayouts } from './check-layouts.js';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, imageFilterClass, showsPageNumber, slideHeader, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, imageFilterClass, listAgendaEntries, showsPageNumber, slideHeader, type AgendaEntry, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
 import { baseTheme, isCustomTheme } from './themes.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
@@ -60,7 +60,7 @@ export interface SlideView {
   pageNumber: boolean;
   incremental: boolean;
   meta: Briefing['meta'];
-  sections: { title: string; number: number }[];
+  sections: AgendaEntry[];
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
   /** The slide's own look (background, classes, transition), already limited to safe values, its background picture as a data URI. */
@@ -107,7 +107,7 @@ export function renderDeck(
   };
 
   const total = briefing.slides.length;
-  const sections = briefing.sections.map((s) => ({ title: s.title, number: s.slideNumbers[0]! }));
+  const sections = listAgendaEntries(briefing);
   const views: SlideView[] = briefing.slides.map((slide, i) => ({
     number: slide.number,
     total,
@@ -132,7 +132,7 @@ export function renderDeck(
     incremental: slide.incremental,
     meta: briefing.meta,
     sections,
-    longAgenda: sections.length > AGENDA_COLUMN,
+    longAgenda: sections.reduce((lines, s) => lines + 1 + s.slides.length, 0) > AGENDA_COLUMN,
     // A filtered background: reveal copies the slide's classes onto its background, where the filter's rule finds it.
     look: {
       ...slide.look,

@@ -257,11 +257,11 @@ describe('other tools\' front matter', () => {
       [8, '"abstract" is Pandoc\'s metadata; briefdeck ignores it'],
       [10, '"header-includes" is Pandoc\'s metadata; briefdeck ignores it'],
     ]);
-    // Quarto writes each author as a map with a name; its toc-depth is named as Quarto's in a deck known to be Quarto's.
-    const quarto = ['---', 'title: Q', 'format: revealjs', 'author:', '  - name: Norah Jones', '    affiliations: Acme', '  - name:', '      given: Bo', '      family: Li', 'toc-depth: 1', '---', '', '## A', ''].join('\n');
+    // Quarto writes each author as a map with a name; its abstract is named as Quarto's in a deck known to be Quarto's.
+    const quarto = ['---', 'title: Q', 'format: revealjs', 'author:', '  - name: Norah Jones', '    affiliations: Acme', '  - name:', '      given: Bo', '      family: Li', 'abstract: A summary', '---', '', '## A', ''].join('\n');
     const q = await buildDeck(path.join(writeBriefing({ 'deck.qmd': quarto }, 'quarto-authors'), 'deck.qmd'));
     expect(q.briefing.meta.author).toBe('Norah Jones, Bo Li');
-    expect(q.warnings.map((w) => w.message)).toEqual(['"toc-depth" is Quarto\'s metadata; briefdeck ignores it']);
+    expect(q.warnings.map((w) => w.message)).toEqual(['"abstract" is Quarto\'s metadata; briefdeck ignores it']);
     // Quarto's slide-level is read under format: revealjs too, where Quarto's decks most often set it.
     const level = ['---', 'title: L', 'format:', '  revealjs:', '    slide-level: 1', '---', '', '# One', '', '## Sub one', '', 'Text.', '', '# Two', '', 'More.', ''].join('\n');
     const l = await buildDeck(path.join(writeBriefing({ 'deck.qmd': level }, 'quarto-format-slide-level'), 'deck.qmd'));
@@ -285,6 +285,32 @@ describe('other tools\' front matter', () => {
     expect(await kinds('deck.md', ['output: beamer_presentation'])).toEqual([]);
     // briefdeck's own deck has its agenda unless it says otherwise.
     expect(await kinds('deck.md', [])).toEqual([['Agenda', 'listed by the template']]);
+  });
+});
+
+describe('tables of contents', () => {
+  it("Pandoc and Quarto: theirs lists each section's titled slides under it, as theirs does (toc-depth 3 unless set), the sections alone with toc-depth: 1; briefdeck's own agenda lists the sections alone", async () => {
+    const body = ['', '# Part one', '', '## Slide A', '', 'Text.', '', '## Slide B', '', 'Text.', '', '# Part two', '', '## Slide C', '', 'Text.', '', '---', '', 'An untitled slide, which Quarto leaves out of its list.', ''];
+    const build = (name: string, front: string[], file = 'deck.qmd') => buildDeck(path.join(writeBriefing({ [file]: ['---', 'title: T', ...front, '---', ...body].join('\n') }, name), file));
+    const agendaOf = (html: string) => /<ol class="agenda-list[^"]*">([\s\S]*?)<\/ol>/.exec(html)![1]!.replace(/\s+/g, ' ').trim();
+    const deep = await build('toc-depth-default', ['toc: true']);
+    expect(deep.warnings).toEqual([]);
+    expect(agendaOf(deep.deck.html)).toBe('<li><span class="agenda-title">Part one</span> <ul class="agenda-slides"> <li>Slide A</li> <li>Slide B</li> </ul></li> <li><span class="agenda-title">Part two</span> <ul class="agenda-slides"> <li>Slide C</li> </ul></li>');
+    // Under format: revealjs, as Quarto's decks often set it; 2 lists the slides as 3 does, 1 the sections alone.
+    const two = await build('toc-depth-2', ['format:', '  revealjs:', '    toc: true', '    toc-depth: 2']);
+    expect(agendaOf(two.deck.html)).toBe(agendaOf(deep.deck.html));
+    const one = await build('toc-depth-1', ['toc: true', 'toc-depth: 1']);
+    expect(one.warnings).toEqual([]);
+    expect(agendaOf(one.deck.html)).toBe('<li><span class="agenda-title">Part one</span></li> <li><span class="agenda-title">Part two</span></li>');
+    // A depth that is no number of levels is named, and the list keeps its default.
+    const odd = await build('toc-depth-odd', ['toc: true', 'toc-depth: deep']);
+    expect(odd.warnings.map((w) => [w.line, w.message])).toEqual([[4, '"toc-depth" is Quarto\'s metadata; briefdeck ignores it']]);
+    // briefdeck's own deck: its agenda, the sections alone.
+    const own = await build('toc-own-agenda', [], 'deck.md');
+    expect(agendaOf(own.deck.html)).toBe('<li><span class="agenda-title">Part one</span></li> <li><span class="agenda-title">Part two</span></li>');
+    // The entries both the deck's template and PowerPoint's agenda list (test/pptx.test.ts).
+    const { listAgendaEntries } = await import('../src/model.js');
+    expect(listAgendaEntries(deep.briefing)).toEqual([{ title: 'Part one', number: 3, slides: ['Slide A', 'Slide B'] }, { title: 'Part two', number: 6, slides: ['Slide C'] }]);
   });
 });
 

@@ -603,6 +603,20 @@ describe('slide blocks for PowerPoint', () => {
     }
   });
 
+  it("lists a Quarto deck's table of contents as the deck does: each section numbered, its slides' titles a level below it", async () => {
+    const deck = writeBriefing({ 'deck.qmd': '---\ntitle: T\ntoc: true\n---\n\n# Part one\n\n## Slide A\n\nText.\n\n## Slide B\n\nText.\n\n# Part two\n\n## Slide C\n\nText.\n' }, 'pptx-quarto-toc');
+    const files = unzipSync((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
+    const xml = strFromU8(files['ppt/slides/slide2.xml']!);
+    const paragraphs = [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => [/<a:pPr[^>]*\blvl="(\d)"/.exec(m[1]!)?.[1] ?? '0', m[1]!.includes('<a:buAutoNum') ? 'numbered' : '', [...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join('')]);
+    expect(paragraphs.filter(([, , text]) => text !== '' && text !== 'Agenda' && text !== 'T' && !/^\d+$/.test(text!))).toEqual([
+      ['0', 'numbered', 'Part one'],
+      ['1', '', 'Slide A'],
+      ['1', '', 'Slide B'],
+      ['0', 'numbered', 'Part two'],
+      ['1', '', 'Slide C'],
+    ]);
+  });
+
   it("links a table of contents' items (Slidev's <Toc />) to their slides of the file, as jumps within it; a link out stays an address", async () => {
     const deck = writeBriefing({ 'deck.md': '---\ntitle: T\n---\n\n# One\n\n<Toc />\n\n[Out](https://example.org)\n\n---\n\n# Two\n\n---\n\n# Three\n' }, 'pptx-toc');
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.md'))).bytes);

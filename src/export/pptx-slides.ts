@@ -4,7 +4,7 @@
 import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
-import { type Briefing, type ChartRef, type Slide } from '../model.js';
+import { listAgendaEntries, type Briefing, type ChartRef, type Slide } from '../model.js';
 import { writtenForAnotherTool } from '../written-for.js';
 import type { CheckedChart } from '../charts/chart-data.js';
 import { addNativeChart, mix, type Box } from './pptx-charts.js';
@@ -87,7 +87,7 @@ export function placeSlide(ctx: SlideContext, slide: Slide, blocks: SlideBlock[]
       return;
     case 'agenda': {
       addTitle(ctx, slide.title ?? 'Agenda');
-      const items = ctx.briefing.sections.map((s) => ({ level: 0, ordered: true, runs: [{ text: s.title }] }));
+      const items = listAgendaEntries(ctx.briefing).flatMap((s) => [{ level: 0, ordered: true, runs: [{ text: s.title }] }, ...s.slides.map((title) => ({ level: 1, ordered: false, runs: [{ text: title }] }))]);
       flow(ctx, [{ kind: 'list', items }], bodyBox(ctx), 24);
       return;
     }

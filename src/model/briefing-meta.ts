@@ -100,8 +100,12 @@ export interface BriefingMeta {
   smaller: boolean;
   /** Every slide scrolls when its content is taller than it (Quarto's `scrollable: true`), as a `.scrollable` slide does. */
   scrollable?: boolean;
-  /** Pandoc's and Quarto's `toc:` and `toc-title:`: whether their deck lists its sections (they do not unless asked), and under what title. */
-  toc?: { show?: boolean; title?: string };
+  /**
+   * Pandoc's and Quarto's `toc:`, `toc-title:` and `toc-depth:`: whether their deck lists its sections (they do not
+   * unless asked), under what title, and how many levels of headings (1: the sections; 2, their default 3 and more:
+   * each section's slides under it too).
+   */
+  toc?: { show?: boolean; title?: string; depth?: number };
   /** reveal-md's `separator:` and `verticalSeparator:` of one line of text: the lines that cut the deck as `---` and `--` do. */
   revealSeparatorLines?: RevealSeparatorLines;
   /** Curly quotes, dashes and ellipses at build time (default true). */

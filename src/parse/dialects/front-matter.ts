@@ -145,6 +145,10 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       if (typeof value !== 'string' || value.trim() === '') return false;
       (meta.toc ??= {}).title = value.trim();
       return true;
+    case 'toc-depth':
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 6) return false;
+      (meta.toc ??= {}).depth = value;
+      return true;
     // Pandoc's and Quarto's slide level, as briefdeck's own `slideLevel` takes it; the metadata's own key, set, wins.
     case 'slide-level':
       if (value !== 1 && value !== 2) return false;
@@ -286,6 +290,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         toc: (v) => applyPeerKey('toc', v, meta, line),
         'number-sections': (v) => applyPeerKey('number-sections', v, meta, line),
         'toc-title': (v) => applyPeerKey('toc-title', v, meta, line),
+        'toc-depth': (v) => applyPeerKey('toc-depth', v, meta, line),
       });
       // The format itself is read, as `output:`'s is: its options, read or not, are named rather than the whole key.
       return read === null ? false : read.length === 0 ? true : read;
