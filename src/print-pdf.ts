@@ -267,7 +267,9 @@ export function reportOverflow(built: BuiltDeck, overflow: SlideOverflow, slideH
     return;
   }
   const message = `${named} overflows ${parts.join(' and ')}`;
-  const where = { file: slide.source.file, line: slide.source.line, hint: 'shorten the text, split the slide with ---, or use a smaller image' };
+  // A table of contents that lists every slide (Pandoc's and Quarto's) grows with the deck; listing the sections alone is the fix.
+  const hint = slide.kind === 'agenda' && built.briefing.meta.toc?.show ? 'list the sections alone with toc-depth: 1' : 'shorten the text, split the slide with ---, or use a smaller image';
+  const where = { file: slide.source.file, line: slide.source.line, hint };
   if (severity === 'error') bag.error(code, message, where);
   else bag.warn(code, message, where);
 }

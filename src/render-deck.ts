@@ -63,6 +63,9 @@ export interface SlideView {
   sections: AgendaEntry[];
   /** More sections than one column of the agenda holds: the agenda template sets them in two. */
   longAgenda: boolean;
+  /** An agenda that lists slides under its sections, too many lines for two columns at its size: set smaller, in three columns past twice that. */
+  denseAgenda: boolean;
+  wideAgenda: boolean;
   /** The slide's own look (background, classes, transition), already limited to safe values, its background picture as a data URI. */
   look: Omit<SlideLook, 'backgroundImage'> & { backgroundImage?: string };
   /** This slide opens a vertical stack: the deck template wraps it and the slides below it in one <section>. */
@@ -77,6 +80,9 @@ export interface SlideView {
 
 /** Sections one agenda column holds at the house theme's size. */
 const AGENDA_COLUMN = 6;
+/** Lines (sections and the slides listed under them) two agenda columns hold at its size, and three columns set small. */
+const AGENDA_TWO_COLUMNS = 14;
+const AGENDA_DENSE_TWO_COLUMNS = 36;
 
 /** Renders the Briefing through the Handlebars templates into the deck's HTML shell. */
 export function renderDeck(
@@ -108,6 +114,7 @@ export function renderDeck(
 
   const total = briefing.slides.length;
   const sections = listAgendaEntries(briefing);
+  const agendaLines = sections.reduce((lines, s) => lines + 1 + s.slides.length, 0);
   const views: SlideView[] = briefing.slides.map((slide, i) => ({
     number: slide.number,
     total,
@@ -132,7 +139,9 @@ export function renderDeck(
     incremental: slide.incremental,
     meta: briefing.meta,
     sections,
-    longAgenda: sections.reduce((lines, s) => lines + 1 + s.slides.length, 0) > AGENDA_COLUMN,
+    longAgenda: agendaLines > AGENDA_COLUMN,
+    denseAgenda: agendaLines > AGENDA_TWO_COLUMNS,
+    wideAgenda: agendaLines > AGENDA_DENSE_TWO_COLUMNS,
     // A filtered background: reveal copies the slide's classes onto its background, where the filter's rule finds it.
     look: {
       ...slide.look,

@@ -76,6 +76,21 @@ describe('briefdeck check', () => {
     ]);
   });
 
+  it.skipIf(BROWSER_PATH === null)("a Quarto table of contents that lists the slides fits its slide, set smaller in columns, up to some fifty lines; past that its overflow's hint is toc-depth: 1", async () => {
+    const deck = (parts: number, slides: number) => {
+      let text = '---\ntitle: Contents\ntoc: true\n---\n\n';
+      for (let p = 1; p <= parts; p++) {
+        text += `# Part ${p} of the review\n\n`;
+        for (let i = 1; i <= slides; i++) text += `## Slide ${p}.${i} with a title of ordinary length\n\nText.\n\nNote: said.\n\n`;
+      }
+      return writeBriefing({ 'deck.qmd': text }, `check-toc-${parts}-${slides}`);
+    };
+    const fits = await runCapture(['check', path.join(deck(5, 6), 'deck.qmd')], ROOT);
+    expect(diagnosticLines(fits.err)).toEqual([]);
+    const long = await runCapture(['check', path.join(deck(10, 6), 'deck.qmd')], ROOT);
+    expect(long.err).toMatch(/deck\.qmd:2: error: slide 2 "Agenda" overflows vertically by \d+ px .*\n {2}hint: list the sections alone with toc-depth: 1\n/);
+  });
+
   it('reports every problem of a briefing in one run', async () => {
     const result = await runCapture(['check', 'empty-slide'], CHECK);
     expect(diagnosticLines(result.err)).toHaveLength(2);
