@@ -620,6 +620,21 @@ describe('notes written as HTML comments', () => {
     expect([own.briefing.meta.peerTools, own.briefing.meta.pageNumbers, own.briefing.slides.at(-1)!.look?.className]).toEqual([['Marp'], true, 'lead']);
   });
 
+  it("a deck written for another tool shows in its footer only the footer it gives, never the section's name or the deck's title, which no such tool repeats under every slide; briefdeck's own folder keeps them", async () => {
+    const footersOf = (html: string) => [...html.matchAll(/<span class="footer-section">([^<]*)<\/span>/g)].map((m) => m[1]);
+    // Slidev's title: is the page's title; Quarto's and Pandoc's are their title slide's, with sections of #.
+    const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ntitle: Summit diplomacy\nlayout: cover\n---\n\n# One\n\n---\n\n# Two\n' }, 'slidev-no-footer'), 'slides.md'));
+    expect([slidev.briefing.meta.peerTools, footersOf(slidev.deck.html)]).toEqual([['Slidev'], ['', '']]);
+    const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Review\n---\n\n# Part\n\n## Slide\n\nText.\n' }, 'quarto-no-footer'), 'deck.qmd'));
+    expect(footersOf(quarto.deck.html)).toEqual(['', '', '']);
+    // The footer a deck gives shows, as its tool shows it.
+    const given = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Review\nformat:\n  revealjs:\n    footer: Internal\n---\n\n# Part\n\n## Slide\n\nText.\n' }, 'quarto-footer-given'), 'deck.qmd'));
+    expect(footersOf(given.deck.html)).toEqual(['Internal', 'Internal', 'Internal']);
+    // briefdeck's own folder, though a section borrows Marp's directives (and so is cut as Marp cuts): the deck's title.
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\nagenda: false\n', 'a.md': '# Part\n\n<!-- _class: lead -->\n\n## One\n\nText.\n' }, 'own-footer'));
+    expect([own.briefing.meta.peerTools, footersOf(own.deck.html)]).toEqual([['Marp'], ['Own']]);
+  });
+
   it('Slidev: the last comment block of a slide is its note; earlier comments are not', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev-notes.md'));
     expect(notesOf(built)).toEqual(['The presenter says this.', null]);

@@ -603,6 +603,15 @@ describe('slide blocks for PowerPoint', () => {
     }
   });
 
+  it("writes a Slidev deck's slides without briefdeck's footer text, the section's name or the deck's title, on the slides or their masters", async () => {
+    const deck = writeBriefing({ 'slides.md': '---\ntitle: Summit diplomacy\nlayout: cover\n---\n\n# One\n\nText.\n\n---\n\n# Two\n\nMore.\n' }, 'pptx-slidev-footer');
+    const files = unzipSync((await exportPptx(path.join(deck, 'slides.md'))).bytes);
+    const xml = Object.entries(files).filter(([name]) => /^ppt\/(?:slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes)).join('\n');
+    expect(xml).toContain('<a:t>One</a:t>');
+    expect(xml).not.toContain('Summit diplomacy');
+    expect(xml).not.toContain('name="Footer section"');
+  });
+
   it("lists a Quarto deck's table of contents as the deck does: each section numbered, its slides' titles a level below it", async () => {
     const deck = writeBriefing({ 'deck.qmd': '---\ntitle: T\ntoc: true\n---\n\n# Part one\n\n## Slide A\n\nText.\n\n## Slide B\n\nText.\n\n# Part two\n\n## Slide C\n\nText.\n' }, 'pptx-quarto-toc');
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);

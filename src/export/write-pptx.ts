@@ -88,7 +88,8 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   const variants = new Map<string, ThemePalette>();
   for (const p of palettes) if (!variants.has(p.text)) variants.set(p.text, p);
   const images = await placeImages(model, bag);
-  const chrome = { classification: meta.classification, deckTitle: meta.title, ...(briefing.logo !== undefined && images.has(briefing.logo) ? { logo: images.get(briefing.logo)! } : {}) };
+  // The deck's title at the footer's right is briefdeck's chrome, which a deck written for another tool does not show.
+  const chrome = { classification: meta.classification, deckTitle: meta.footerGivenOnly ? '' : meta.title, ...(briefing.logo !== undefined && images.has(briefing.logo) ? { logo: images.get(briefing.logo)! } : {}) };
   for (const [text, variant] of variants) {
     // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
     // or with it: a slide number shows on a slide only through its master.
@@ -129,7 +130,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     if (header) {
       pptxSlide.addText(header, { objectName: 'Header', x: 0.6, y: banner + 0.04, w: width - 1.2, h: 0.3, fontSize: 12, color: slidePalette.text, fontFace: palette.bodyFont, valign: 'top', fit: 'shrink' });
     }
-    const footer = slide.footerText ?? meta.footerText ?? slide.section;
+    const footer = slide.footerText ?? meta.footerText ?? (meta.footerGivenOnly ? null : slide.section);
     if (footer && !plain) {
       pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: slidePalette.text, fontFace: palette.bodyFont, valign: 'top' });
     }
@@ -200,7 +201,7 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
         title(banner + 0.35, 0.9),
         { line: { x: margin, y: banner + 1.35, w: width - 2 * margin, h: 0, line: { color: palette.accent, width: 2 } } },
         ...logo,
-        { text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6 - (logoWidth ? logoWidth + 0.1 : 0), h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } },
+        ...(deckTitle ? [{ text: { text: deckTitle, options: { x: width * 0.45, y: footerY + 0.05, w: width * 0.55 - margin - 1.6 - (logoWidth ? logoWidth + 0.1 : 0), h: 0.35, fontSize: 12, color: mix(palette.text, palette.background, 0.7), fontFace: palette.bodyFont, align: 'right' as const } } }] : []),
       ],
       ...(withNumber ? { slideNumber } : {}),
     });

@@ -92,6 +92,11 @@ export interface BriefingMeta {
   pageNumbers: boolean;
   /** Text for every slide's footer in place of the section (Marp's `footer:`). */
   footerText?: string;
+  /**
+   * A deck written for another tool (outside a folder with a briefing.yml): its footer shows only the text the deck
+   * gives (`footerText`, a slide's own), never briefdeck's section or title, which its tool does not show there.
+   */
+  footerGivenOnly?: true;
   /** Text at the top of every slide (Marp's `header:`). */
   headerText?: string;
   /** reveal's transition between slides (reveal-md's `revealOptions.transition`, Slidev's and Quarto's `transition`). */

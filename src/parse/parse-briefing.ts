@@ -152,6 +152,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   // A folder with a briefing.yml is briefdeck's own deck, whatever syntax its sections borrow: its slides keep their numbers.
   const numbersUnasked = ['paginate', 'slide-number', 'slidenumbers'].every((key) => meta.keyLines[key] === undefined);
   if (loaded.metaFile === undefined && numbersUnasked && (meta.peerTools.includes('Marp') || meta.peerTools.includes('Deckset'))) meta.pageNumbers = false;
+  // No tool repeats the section's name or the deck's title under every slide, as briefdeck's footer does: their decks show only the footer they give.
+  if (loaded.metaFile === undefined && meta.peerTools.length > 0) meta.footerGivenOnly = true;
   const rawSlides: RawSlide[] = [];
   // Pandoc's rule when `slideLevel` is not set: with no `##` headings but several `#` ones, `#` titles the slides.
   const headings = countDeckHeadings(scanned);
