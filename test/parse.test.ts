@@ -169,9 +169,16 @@ describe('parseBriefing', () => {
     const { bag, briefing } = parse(folder('subtitle: x\ncolour: red\nduration: soon\n', { 'a.md': '## A\n\nx\n' }));
     expect(bag.errors.map((d) => [d.line, d.message])).toEqual([
       [2, 'unknown metadata key "colour"'],
-      [3, '"duration" must be a positive number'],
+      [3, '"duration" must be a positive number, not soon'],
     ]);
     expect(briefing.slides.some((s) => s.kind === 'title')).toBe(false);
+    // YAML 1.1's yes and no are text to YAML 1.2, which briefdeck reads: the hint says which of true and false was meant.
+    const yes = parse(folder('title: T\nincremental: yes\nhtml: Off\nagenda: maybe\n', { 'a.md': '## A\n\nx\n' })).bag.errors;
+    expect(yes.map((d) => [d.line, d.message, d.hint])).toEqual([
+      [2, '"incremental" must be true or false, not yes', 'did you mean incremental: true? (reveal list items one at a time)'],
+      [3, '"html" must be true or false, not Off', 'did you mean html: false? (keep raw HTML from a trusted author)'],
+      [4, '"agenda" must be true or false, not maybe', expect.stringMatching(/^agenda: /)],
+    ]);
   });
 
   it('refuses a duration of more than a day, as minutes no talk takes, at its line', () => {

@@ -172,7 +172,7 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     // Each item of a list has its own line (`sections[1]`), for a message about one item.
     if (isSeq(valueNode)) valueNode.items.forEach((item, i) => (meta.keyLines[`${key}[${i}]`] = where(item as never).line));
     if (!setSchemaValue(meta, key, value, () => plainData(valueNode), (message, hint) => bag.error('E_META', message, { ...valueAt, hint }))) {
-      bag.error('E_META', `"${key}" must be ${describeType(spec.type)}`, { ...valueAt, hint: `${key}: ${spec.doc}` });
+      bag.error('E_META', `"${key}" must be ${describeType(spec.type)}${describeGiven(value)}`, { ...valueAt, hint: hintForValue(key, spec, value) });
     }
   }
   /** Where a key was set: the deck's metadata, or a project file beside it that set it before (key-source.ts). */
@@ -311,7 +311,21 @@ function lineOfIndentedKey(source: MetaSource, reported: number): number | undef
 }
 
 function describeType(type: string): string {
-  return type === 'string[]' ? 'a list of strings' : type === 'number' ? 'a positive number' : `a ${type}`;
+  return type === 'string[]' ? 'a list of strings' : type === 'number' ? 'a positive number' : type === 'boolean' ? 'true or false' : `a ${type}`;
+}
+
+/** The value given, for the message: a short scalar as written (`, not yes`), else nothing. */
+function describeGiven(value: unknown): string {
+  return (typeof value === 'string' || typeof value === 'number') && String(value).length <= 40 ? `, not ${String(value)}` : '';
+}
+
+/** YAML 1.1's words for true and false, which YAML 1.2 (and so briefdeck) reads as text: `yes` meant true. */
+const YAML11_BOOLEANS: Record<string, boolean> = { yes: true, y: true, on: true, no: false, n: false, off: false };
+
+/** The hint for a value of the wrong type: for a boolean written as yes, no, on or off, the true or false it meant. */
+function hintForValue(key: string, spec: { type: string; doc: string }, value: unknown): string {
+  const meant = spec.type === 'boolean' && typeof value === 'string' ? YAML11_BOOLEANS[value.trim().toLowerCase()] : undefined;
+  return meant === undefined ? `${key}: ${spec.doc}` : `did you mean ${key}: ${meant}? (${spec.doc})`;
 }
 
 function firstLine(message: string): string {
