@@ -212,6 +212,8 @@ export interface Slide {
   look?: SlideLook;
   /** Below the slide before it, in the same vertical stack (reveal's `--`, reveal-md's `----` and `<!--v-->`). */
   vertical?: boolean;
+  /** Pandoc's and Quarto's `{.unlisted}` on its heading: the slide is not in the table of contents. */
+  unlisted?: true;
   /** A style of the author's is kept to this slide (Marp's `<style scoped>`, Slidev's `<style>`): its section is marked for it. */
   ownStyle?: boolean;
 }
@@ -253,10 +255,11 @@ export interface AgendaEntry {
 export function listAgendaEntries(briefing: Pick<Briefing, 'meta' | 'sections' | 'slides'>): AgendaEntry[] {
   const toc = briefing.meta.toc;
   const deep = toc?.show === true && (toc.depth ?? 3) >= 2;
-  return briefing.sections.map((section) => ({
+  // A heading marked `{.unlisted}` is left out, and under a section so marked its slides too, as Pandoc leaves them out.
+  return briefing.sections.filter((section) => !section.unlisted).map((section) => ({
     title: section.title,
     number: section.slideNumbers[0]!,
-    slides: deep ? section.slideNumbers.map((n) => briefing.slides[n - 1]).flatMap((slide) => (slide && slide.kind !== 'section' && slide.title ? [slide.title] : [])) : [],
+    slides: deep ? section.slideNumbers.map((n) => briefing.slides[n - 1]).flatMap((slide) => (slide && slide.kind !== 'section' && slide.title && !slide.unlisted ? [slide.title] : [])) : [],
   }));
 }
 
@@ -266,6 +269,8 @@ export interface Section {
   source: SourceLocation;
   /** Numbers of the slides in this section, the divider included. */
   slideNumbers: number[];
+  /** Pandoc's and Quarto's `{.unlisted}` on its heading: the section, its slides with it, is not in the table of contents. */
+  unlisted?: true;
 }
 
 /** The typed model every later stage works from. */

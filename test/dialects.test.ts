@@ -311,6 +311,11 @@ describe('tables of contents', () => {
     // The entries both the deck's template and PowerPoint's agenda list (test/pptx.test.ts).
     const { listAgendaEntries } = await import('../src/model.js');
     expect(listAgendaEntries(deep.briefing)).toEqual([{ title: 'Part one', number: 3, slides: ['Slide A', 'Slide B'] }, { title: 'Part two', number: 6, slides: ['Slide C'] }]);
+    // A heading marked {.unlisted} is left out, a section so marked with its slides, as Pandoc and Quarto leave them out; the slides stay in the deck.
+    const unlisted = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: T', 'toc: true', '---', '', '# Appendix {.unlisted}', '', '## Spare', '', 'Text.', '', '# Part', '', '## Shown', '', 'Text.', '', '## Backup {.unnumbered .unlisted}', '', 'Text.', ''].join('\n') }, 'toc-unlisted'), 'deck.qmd'));
+    expect(unlisted.warnings).toEqual([]);
+    expect(listAgendaEntries(unlisted.briefing)).toEqual([{ title: 'Part', number: 5, slides: ['Shown'] }]);
+    expect(unlisted.briefing.slides.map((slide) => slide.title)).toEqual(['T', 'Agenda', 'Appendix', 'Spare', 'Part', 'Shown', 'Backup']);
   });
 });
 

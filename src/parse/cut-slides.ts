@@ -237,6 +237,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     }
     let headingLook: SlideDirectiveLook | undefined;
     let headingHidden = false;
+    let headingUnlisted = false;
     let separator: 'horizontal' | 'vertical' | null;
     if (rewrite) {
       if (rewrite.warning) warnHere(number, rewrite.warning);
@@ -244,6 +245,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       text = rewrite.text;
       headingLook = rewrite.look;
       headingHidden = rewrite.hidden === true;
+      headingUnlisted = rewrite.unlisted === true;
       // Quarto's `## {background-color="black"}`: a slide of its own, untitled, which no heading after it names.
       if (rewrite.untitled) {
         start('content', null, number, false);
@@ -306,6 +308,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       start('section', section, number, false);
       // Quarto's `# Section {background-color="…"}` sets its section slide's look, as a slide's heading sets its own.
       if (headingLook) (current as unknown as RawSlide).look = headingLook;
+      if (headingUnlisted) (current as unknown as RawSlide).unlisted = true;
     } else if (slideLevel === 2 && EMPTY_H2.test(text)) {
       if (!(current && awaitsTitle(current as RawSlide))) start('content', null, number, false);
     } else if ((m = (slideLevel === 1 ? H1 : H2).exec(text)) || (slideLevel === 1 && (m = H2.exec(text)) && (current === null || awaitsTitle(current)))) {
@@ -320,6 +323,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       }
       if (headingLook) (current as unknown as RawSlide).look = headingLook;
       if (headingHidden) (current as unknown as RawSlide).hidden = true;
+      if (headingUnlisted) (current as unknown as RawSlide).unlisted = true;
     } else if (SEPARATOR.test(text)) {
       const c = current as RawSlide | null;
       // Slidev: `---`, then `key: value` lines, then `---` is that slide's own front matter, not two slides.

@@ -354,12 +354,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       ...(look ? { look: finishLook(look) } : {}),
       // Below the slide before it, unless that is a slide briefdeck made (the title, bottom line or agenda stand alone).
       ...(raw.vertical && slides.length > 0 && previousFile === raw.file ? { vertical: true } : {}),
+      ...(raw.unlisted ? { unlisted: true as const } : {}),
     });
     previousFile = raw.file;
     slideOf.set(raw, slide);
     if (slideId !== undefined) slideIds.set(slide, slideId);
     if (raw.chrome?.uncounted || uncountedHere) uncounted.add(slide);
-    if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number] });
+    if (raw.kind === 'section') sections.push({ title: slide.title!, source: slide.source, slideNumbers: [slide.number], ...(raw.unlisted ? { unlisted: true as const } : {}) });
     else if (raw.section !== null) sections.at(-1)?.slideNumbers.push(slide.number);
   }
 

@@ -31,6 +31,8 @@ export interface RawSlide {
   trailing?: Line[];
   /** Slidev's `hide: true`, Quarto's `{visibility="hidden"}`: the slide is read, then left out of the deck. */
   hidden?: boolean;
+  /** Pandoc's and Quarto's `{.unlisted}` on its heading: the slide (a section: with its slides) is not in the table of contents. */
+  unlisted?: boolean;
   /** Started by a vertical separator (`--`, `----`, `<!--v-->`): the slide sits below the one before it. */
   vertical?: boolean;
   /** The look a heading's attributes gave the slide (Quarto's `{.smaller}`, `{background-color="…"}`). */

@@ -99,6 +99,8 @@ export interface Rewrite {
   look?: SlideDirectiveLook;
   /** Quarto's `{visibility="hidden"}`: the slide the heading titles is left out of the deck, as Quarto leaves it out. */
   hidden?: true;
+  /** Pandoc's and Quarto's `{.unlisted}`: the heading, and what it heads, are left out of the table of contents. */
+  unlisted?: true;
   /** A heading of attributes only: it starts a slide without a title. */
   untitled?: true;
   warning?: string;
@@ -324,7 +326,9 @@ const NO_MEANING_ON_A_SLIDE = new Set(['unnumbered', 'unlisted', 'fragile', 'all
  * `{visibility="hidden"}` leaves the slide out; the rest is a warning.
  */
 function readHeadingAttributes(heading: string, attributes: string): Rewrite {
-  // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing else on a slide: numberHeadingLine reads them.
+  // Unnumbered and unlisted (`{-}` is short for `.unnumbered`) change nothing else on a slide: numberHeadingLine reads
+  // the one, and the other leaves the heading out of the table of contents (model.ts, listAgendaEntries).
+  const unlisted = /(?:^|\s)\.unlisted(?=\s|$)/.test(attributes);
   const classNames = [...attributes.matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!).filter((c) => !NO_MEANING_ON_A_SLIDE.has(c));
   // ioslides' `{.build}` steps the slide's content in.
   const build = classNames.includes('build');
@@ -346,7 +350,7 @@ function readHeadingAttributes(heading: string, attributes: string): Rewrite {
   const bare = attributes.replace(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|\S+)/g, ' ').split(/\s+/).filter((word) => word !== '' && word !== '-' && !/^[.#]/.test(word));
   const ignored = [...(read?.ignored ?? []), ...bare];
   const look = build ? { ...read?.look, incremental: true as const } : read?.look;
-  return { text: fit ? `${heading} <!--fit-->` : heading, look, ...(hidden ? { hidden } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${describeIgnoredSettings(ignored)} are not supported and were left out` } : {}) };
+  return { text: fit ? `${heading} <!--fit-->` : heading, look, ...(hidden ? { hidden } : {}), ...(unlisted ? { unlisted } : {}), ...(ignored.length > 0 ? { warning: `heading attributes ${describeIgnoredSettings(ignored)} are not supported and were left out` } : {}) };
 }
 
 /** A line that is one `<div>` opening tag and nothing else: its attributes, quoted as a Pandoc div's are. */
