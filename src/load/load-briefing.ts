@@ -44,6 +44,14 @@ export function describeMissingInput(input: string, cwd = process.cwd()): Briefd
   });
 }
 
+/** What to do with a file briefdeck does not read: for a slide show in another form (Beamer's LaTeX, an office file), how to get Markdown of it. */
+function hintForOtherFile(file: string): string {
+  const ending = path.extname(file).toLowerCase();
+  if (ending === '.tex') return "a LaTeX (Beamer) source is not read; a deck written in Pandoc's Markdown for Beamer (output: beamer_presentation) builds unchanged";
+  if (['.pptx', '.ppt', '.key', '.odp'].includes(ending)) return 'a slide show saved by an office program is not read; briefdeck makes decks from Markdown (and writes PowerPoint: briefdeck pptx)';
+  return 'a single-file briefing must end in .md, .markdown, .qmd, .Rmd, .mdx, .html or .ipynb; otherwise pass its folder';
+}
+
 /** Reads a briefing folder or single Markdown file into decoded source files. */
 export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): LoadedBriefing {
   const absolute = path.resolve(cwd, input);
@@ -59,7 +67,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     if (!DECK_FILE.test(absolute)) {
       throw failure('E_INPUT_TYPE', `not a Markdown file, a reveal.js page or a notebook: ${input}`, {
         file: input,
-        hint: 'a single-file briefing must end in .md, .markdown, .qmd, .Rmd, .mdx, .html or .ipynb; otherwise pass its folder',
+        hint: hintForOtherFile(absolute),
       });
     }
     const root = realpathSync(path.dirname(absolute));
