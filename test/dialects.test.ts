@@ -625,6 +625,25 @@ describe('notes written as HTML comments', () => {
     expect([own.briefing.meta.peerTools, own.briefing.meta.pageNumbers, own.briefing.slides.at(-1)!.look?.className]).toEqual([['Marp'], true, 'lead']);
   });
 
+  it("reveal.js and the tools built on it (Quarto, Pandoc, reveal-md, Slidev) number no slide unless the deck asks, as they number none; remark's and briefdeck's own decks keep their numbers", async () => {
+    const numbered = (html: string) => html.includes('class="footer-number"');
+    const build = async (name: string, files: Record<string, string>, file?: string) => {
+      const built = await buildDeck(file ? path.join(writeBriefing(files, name), file) : writeBriefing(files, name));
+      return [built.briefing.meta.peerTools.join(), numbered(built.deck.html)];
+    };
+    const page = (options: string) => `<html><head><title>P</title></head><body><div class="reveal"><div class="slides"><section><h2>One</h2><p>Text</p></section><section><h2>Two</h2></section></div></div><script>Reveal.initialize({ ${options} });</script></body></html>`;
+    expect(await build('quarto-unnumbered', { 'deck.qmd': '---\ntitle: Q\nformat: revealjs\n---\n\n## One\n\nText.\n' }, 'deck.qmd')).toEqual(['Quarto', false]);
+    expect(await build('quarto-numbered', { 'deck.qmd': '---\ntitle: Q\nformat:\n  revealjs:\n    slide-number: c/t\n---\n\n## One\n\nText.\n' }, 'deck.qmd')).toEqual(['Quarto', true]);
+    expect(await build('pandoc-unnumbered', { 'deck.md': '---\ntitle: P\n---\n\n## One\n\nText.\n\n::: notes\nSaid.\n:::\n' }, 'deck.md')).toEqual(['Pandoc', false]);
+    expect(await build('reveal-md-unnumbered', { 'deck.md': '---\ntitle: R\nrevealOptions:\n  transition: fade\n---\n\n## One\n\nText.\n' }, 'deck.md')).toEqual(['reveal-md', false]);
+    expect(await build('slidev-unnumbered', { 'slides.md': '---\ntitle: S\nlayout: cover\n---\n\n# One\n\n---\n\n# Two\n' }, 'slides.md')).toEqual(['Slidev', false]);
+    expect(await build('reveal-page-unnumbered', { 'index.html': page('hash: true') }, 'index.html')).toEqual(['reveal.js', false]);
+    expect(await build('reveal-page-numbered', { 'index.html': page("slideNumber: 'c/t'") }, 'index.html')).toEqual(['reveal.js', true]);
+    // remark (xaringan) numbers every slide, as briefdeck's own folder does, though a section borrows Quarto's syntax.
+    expect(await build('remark-numbered', { 'deck.md': 'class: center, middle\n\n# One\n\n---\n\n# Two\n\n???\n\nSaid.\n' }, 'deck.md')).toEqual(['remark', true]);
+    expect(await build('own-numbered-quarto-syntax', { 'briefing.yml': 'title: Own\n', 'a.md': '## One\n\n::: notes\nSaid.\n:::\n' })).toEqual([expect.any(String), true]);
+  });
+
   it("a deck written for another tool shows in its footer only the footer it gives, never the section's name or the deck's title, which no such tool repeats under every slide; briefdeck's own folder keeps them", async () => {
     const footersOf = (html: string) => [...html.matchAll(/<span class="footer-section">([^<]*)<\/span>/g)].map((m) => m[1]);
     // Slidev's title: is the page's title; Quarto's and Pandoc's are their title slide's, with sections of #.
@@ -5544,7 +5563,7 @@ describe("Quarto's .absolute pictures", () => {
 describe("a deck's logo", () => {
   const png = readFileSync(path.join(FIXTURES, 'layouts', 'square.png'));
   it("shows the picture `logo:` names on every slide, at the footer's right before the number, in a deck of briefdeck's own and where Quarto reads it", async () => {
-    for (const [name, file, head] of [['logo-own', 'deck.md', ['title: L', 'logo: logo.png']], ['logo-quarto', 'deck.qmd', ['title: L', 'format:', '  revealjs:', '    logo: logo.png']]] as const) {
+    for (const [name, file, head] of [['logo-own', 'deck.md', ['title: L', 'logo: logo.png']], ['logo-quarto', 'deck.qmd', ['title: L', 'format:', '  revealjs:', '    logo: logo.png', '    slide-number: true']]] as const) {
       const built = await buildDeck(path.join(writeBriefing({ [file]: ['---', ...head, '---', '', '## One', '', 'Text.', '', '## Two', '', 'More.', ''].join('\n'), 'logo.png': png }, name), file));
       expect(built.briefing.images[built.briefing.logo!]).toMatchObject({ relPath: 'logo.png', alt: '', decorative: true });
       const footers = [...built.deck.html.matchAll(/<footer class="deck-footer">.*?<\/footer>/g)].map((m) => m[0]);

@@ -610,6 +610,8 @@ describe('slide blocks for PowerPoint', () => {
     expect(xml).toContain('<a:t>One</a:t>');
     expect(xml).not.toContain('Summit diplomacy');
     expect(xml).not.toContain('name="Footer section"');
+    // Nor a slide number, which Slidev shows none of unless its theme does.
+    expect(xml).not.toContain('type="slidenum"');
   });
 
   it("lists a Quarto deck's table of contents as the deck does: each section numbered, its slides' titles a level below it", async () => {

@@ -90,6 +90,12 @@ export interface BriefingMeta {
   marpFirstSlide?: { text: string; line: number }[];
   /** False hides "n / total" in the footer (Marp's `paginate: false`, Quarto's `slide-number: false`). */
   pageNumbers: boolean;
+  /**
+   * The deck's own settings said whether its slides show their numbers (Marp's `paginate`, Quarto's `slide-number`,
+   * reveal's `slideNumber`, Deckset's `slidenumbers`). A deck for a tool that numbers no slide unless asked, that does
+   * not say, shows none, as in its tool (parse-briefing.ts).
+   */
+  pageNumbersSet?: true;
   /** Text for every slide's footer in place of the section (Marp's `footer:`). */
   footerText?: string;
   /**

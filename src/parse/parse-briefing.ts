@@ -49,7 +49,7 @@ import { expandRemarkLayouts, reportRemarkLayouts } from './dialects/remark-layo
 import { readNotebook } from './dialects/jupyter.js';
 import { stretchLonePicture, stretchesLonePictures } from './dialects/pandoc/auto-stretch.js';
 import { admitSlideUtilities, writeUtilityCss } from './dialects/uno-utilities.js';
-import { createLineRewriter, cutsAtSeparators, readCommentsAs, recognisePeerTools } from './peer-tools.js';
+import { NUMBERED_TOOLS, UNNUMBERED_TOOLS, createLineRewriter, cutsAtSeparators, readCommentsAs, recognisePeerTools } from './peer-tools.js';
 import { shareWidths } from './column-widths.js';
 import { generateMetaSlides, readLogo } from './generated-slides.js';
 import { linkSlideAnchors } from './slide-anchors.js';
@@ -95,7 +95,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const revealMd = readRevealMdConfig(loaded.projectMetaFiles ?? [], bag, themeSheets);
   const quarto = readQuartoProject(loaded.projectMetaFiles ?? [], metaSource?.yaml ?? '', bag);
   const beneath = (meta: BriefingMeta) => (quarto.beneath?.(meta), revealMd.beneath?.(meta), fileSettings?.(meta));
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools], toolsOfBody, themeSheets, beneath);
+  // A reveal.js page's metadata is written from its own title and options (reveal-html.ts): read as the page's, so its slide numbers are reveal's, not a sign of Quarto.
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools, ...bodyTools.filter((tool) => tool === 'reveal.js')], toolsOfBody, themeSheets, beneath);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   const variables = loaded.projectMetaFiles && readQuartoVariables(loaded.projectMetaFiles, bag);
@@ -147,11 +148,13 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
       for (const s of applyDecksetSettings(taken.settings, meta)) bag.warn('W_META_IGNORED', `"${s.key}" is Deckset's setting; briefdeck ignores it`, { file: body.file.path, line: s.line, hint: 'remove it, or keep it for the deck to stay usable in Deckset' });
     }
   }
-  // Marp numbers no page unless `paginate: true` asks it to, nor Deckset without `slidenumbers: true`: a deck of theirs whose
+  // Marp numbers no page unless `paginate: true` asks it to, nor Deckset without `slidenumbers: true`, nor reveal.js and the
+  // tools built on it (Quarto, Pandoc, reveal-md, Slidev, …) without `slideNumber` or `slide-number`: a deck of theirs whose
   // settings do not shows none, as in its tool (a slide's own `<!-- paginate: true -->` still numbers it and those after it).
   // A folder with a briefing.yml is briefdeck's own deck, whatever syntax its sections borrow: its slides keep their numbers.
-  const numbersUnasked = ['paginate', 'slide-number', 'slidenumbers'].every((key) => meta.keyLines[key] === undefined);
-  if (loaded.metaFile === undefined && numbersUnasked && (meta.peerTools.includes('Marp') || meta.peerTools.includes('Deckset'))) meta.pageNumbers = false;
+  const numbersUnasked = !meta.pageNumbersSet && ['paginate', 'slide-number', 'slidenumbers'].every((key) => meta.keyLines[key] === undefined);
+  const numberless = meta.peerTools.some((tool) => UNNUMBERED_TOOLS.has(tool)) && !meta.peerTools.some((tool) => NUMBERED_TOOLS.has(tool));
+  if (loaded.metaFile === undefined && numbersUnasked && numberless) meta.pageNumbers = false;
   // No tool repeats the section's name or the deck's title under every slide, as briefdeck's footer does: their decks show only the footer they give.
   if (loaded.metaFile === undefined && meta.peerTools.length > 0) meta.footerGivenOnly = true;
   const rawSlides: RawSlide[] = [];

@@ -129,3 +129,9 @@ export function createLineRewriter(peerTools: readonly string[], presentermOptio
   }
   return undefined;
 }
+
+/** Tools that number no slide unless the deck asks: Marp, Deckset, and reveal.js with the tools built on it (its `slideNumber` is off by default). */
+export const UNNUMBERED_TOOLS: ReadonlySet<string> = new Set(['Marp', 'Deckset', 'Slidev', 'Quarto', 'Pandoc', 'reveal.js', 'reveal-md', 'HackMD', 'Markdown Preview Enhanced', 'reveal-hugo']);
+
+/** Tools that number every slide unless told not to (remark and xaringan, ioslides, patat, RISE); a deck that is theirs too keeps its numbers. */
+export const NUMBERED_TOOLS: ReadonlySet<string> = new Set(['remark', 'ioslides', 'patat', 'Jupyter']);

@@ -86,6 +86,7 @@ export function applyDecksetSettings(settings: readonly DecksetSetting[], meta: 
         break;
       case 'slidenumbers':
         meta.pageNumbers = on;
+        meta.pageNumbersSet = true;
         meta.keyLines.slidenumbers = setting.line;
         break;
       case 'build-lists':

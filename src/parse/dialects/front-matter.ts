@@ -203,7 +203,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
       return true;
     // slides' page count in its status bar ("Slide %d / %d"), as briefdeck's footer counts them.
     case 'paging':
-      return typeof value === 'string' && ((meta.pageNumbers = true), true);
+      return typeof value === 'string' && ((meta.pageNumbers = true), (meta.pageNumbersSet = true), true);
     // patat's settings: a deck read as Pandoc's, its lists stepping in and its slide level as patat's settings say.
     case 'patat':
       if (!meta.peerTools.includes('Pandoc')) meta.peerTools.push('Pandoc');

@@ -110,6 +110,8 @@ export function isSharedPeerKey(key: string): boolean {
 /** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for, else to all of them. */
 export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
   if (HUGO_PAGE_KEYS.has(key) && peerTools.includes('reveal-hugo')) return 'reveal-hugo';
+  // A reveal.js page's `slideNumber` option is read as this key (reveal-options.ts): the page's own, not a sign of Quarto.
+  if (key === 'slide-number' && peerTools.includes('reveal.js')) return 'reveal.js';
   if (Object.hasOwn(SHARED_KEYS, key)) {
     const tools = SHARED_KEYS[key]!;
     // In a deck that is none of its tools' yet, a key Pandoc and Quarto share is Pandoc's, which reads a deck as briefdeck

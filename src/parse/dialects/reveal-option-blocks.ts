@@ -12,6 +12,7 @@ export function applySlideNumber(value: unknown, meta: BriefingMeta): boolean {
   if (typeof value === 'boolean') meta.pageNumbers = value;
   else if (typeof value === 'string' && /^(?:c|c\/t|h\.v|h\/v)$/.test(value)) meta.pageNumbers = true;
   else return false;
+  meta.pageNumbersSet = true;
   return true;
 }
 

@@ -92,9 +92,9 @@ function mapOptions(options: ReadonlyMap<string, OptionValue | undefined>): Reve
   const unread: string[] = [];
   for (const [name, value] of options) {
     if (name === 'transition' && typeof value === 'string' && REVEAL_TRANSITIONS.has(value)) yaml.push(`transition: ${JSON.stringify(value)}`);
-    // Its number on every slide is the deck's unless the page turns it off.
+    // Its number on every slide as the page says: reveal numbers no slide unless asked.
     else if (name === 'slideNumber' && value !== undefined) {
-      if (value === false) yaml.push('slide-number: false');
+      yaml.push(`slide-number: ${value === false ? 'false' : 'true'}`);
     } else if (name === 'width' || name === 'height') {
       // Read together, below.
     } else if (!NEEDS_NOTHING.has(name)) unread.push(name);
