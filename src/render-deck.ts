@@ -54,6 +54,8 @@ export interface SlideView {
   footerText?: string;
   /** The slide shows no footer text (Marp's `_footer: ""`, Deckset's `[.hide-footer]`). */
   footerHidden: boolean;
+  /** The footer holds nothing (no text, number or logo), as in a deck for another tool that gives none: it draws no rule either. */
+  footerEmpty: boolean;
   /** The header this slide shows: its own (Marp's `header:` directive) or the deck's `headerText`; empty for none. */
   headerText: string;
   /** Whether this slide shows its number: its own setting (Marp's `paginate:` directive) or the deck's `pageNumbers`. */
@@ -134,6 +136,7 @@ export function renderDeck(
     section: slide.section,
     footerText: slide.footerText,
     footerHidden: slide.footerText === '',
+    footerEmpty: !showsPageNumber(slide, briefing.meta) && briefing.logo === undefined && (slide.footerText === '' || !(slide.footerText || briefing.meta.footerText || !briefing.meta.footerGivenOnly)),
     headerText: slideHeader(slide, briefing.meta),
     pageNumber: showsPageNumber(slide, briefing.meta),
     incremental: slide.incremental,

@@ -649,11 +649,15 @@ describe('notes written as HTML comments', () => {
     // Slidev's title: is the page's title; Quarto's and Pandoc's are their title slide's, with sections of #.
     const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': '---\ntitle: Summit diplomacy\nlayout: cover\n---\n\n# One\n\n---\n\n# Two\n' }, 'slidev-no-footer'), 'slides.md'));
     expect([slidev.briefing.meta.peerTools, footersOf(slidev.deck.html)]).toEqual([['Slidev'], ['', '']]);
+    // A footer with nothing in it draws no rule either, as Slidev draws none; one with text or a number keeps it.
+    const footerClasses = (html: string) => [...html.matchAll(/<footer class="([^"]*)"/g)].map((m) => m[1]);
+    expect(footerClasses(slidev.deck.html)).toEqual(['deck-footer footer-empty', 'deck-footer footer-empty']);
     const quarto = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Review\n---\n\n# Part\n\n## Slide\n\nText.\n' }, 'quarto-no-footer'), 'deck.qmd'));
     expect(footersOf(quarto.deck.html)).toEqual(['', '', '']);
     // The footer a deck gives shows, as its tool shows it.
     const given = await buildDeck(path.join(writeBriefing({ 'deck.qmd': '---\ntitle: Review\nformat:\n  revealjs:\n    footer: Internal\n---\n\n# Part\n\n## Slide\n\nText.\n' }, 'quarto-footer-given'), 'deck.qmd'));
     expect(footersOf(given.deck.html)).toEqual(['Internal', 'Internal', 'Internal']);
+    expect(footerClasses(given.deck.html)).toEqual(['deck-footer', 'deck-footer', 'deck-footer']);
     // briefdeck's own folder, though a section borrows Marp's directives (and so is cut as Marp cuts): the deck's title.
     const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\nagenda: false\n', 'a.md': '# Part\n\n<!-- _class: lead -->\n\n## One\n\nText.\n' }, 'own-footer'));
     expect([own.briefing.meta.peerTools, footersOf(own.deck.html)]).toEqual([['Marp'], ['Own']]);

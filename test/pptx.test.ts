@@ -610,8 +610,12 @@ describe('slide blocks for PowerPoint', () => {
     expect(xml).toContain('<a:t>One</a:t>');
     expect(xml).not.toContain('Summit diplomacy');
     expect(xml).not.toContain('name="Footer section"');
-    // Nor a slide number, which Slidev shows none of unless its theme does.
+    // Nor a slide number, which Slidev shows none of unless its theme does, nor the footer's rule over an empty footer:
+    // each layout draws one line at most, the rule under a content slide's title.
     expect(xml).not.toContain('type="slidenum"');
+    const layouts = Object.entries(files).filter(([name]) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes));
+    expect(layouts.map((layout) => layout.split('prst="line"').length - 1).sort()).toEqual(expect.arrayContaining([1]));
+    for (const layout of layouts) expect(layout.split('prst="line"').length - 1).toBeLessThanOrEqual(1);
   });
 
   it("lists a Quarto deck's table of contents as the deck does: each section numbered, its slides' titles a level below it", async () => {

@@ -89,7 +89,9 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
   for (const p of palettes) if (!variants.has(p.text)) variants.set(p.text, p);
   const images = await placeImages(model, bag);
   // The deck's title at the footer's right is briefdeck's chrome, which a deck written for another tool does not show.
-  const chrome = { classification: meta.classification, deckTitle: meta.footerGivenOnly ? '' : meta.title, ...(briefing.logo !== undefined && images.has(briefing.logo) ? { logo: images.get(briefing.logo)! } : {}) };
+  // The footer's rule too, when no slide has anything in its footer (a deck for another tool that gives no footer and no number).
+  const footerRule = !meta.footerGivenOnly || meta.footerText !== undefined || briefing.logo !== undefined || briefing.slides.some((slide) => Boolean(slide.footerText) || showsPageNumber(slide, meta));
+  const chrome = { classification: meta.classification, deckTitle: meta.footerGivenOnly ? '' : meta.title, footerRule, ...(briefing.logo !== undefined && images.has(briefing.logo) ? { logo: images.get(briefing.logo)! } : {}) };
   for (const [text, variant] of variants) {
     // A slide whose number is set otherwise than the deck's (Marp's `paginate` directive) takes a master of its own, without the number
     // or with it: a slide number shows on a slide only through its master.
@@ -163,6 +165,8 @@ function masterName(plain: boolean, numbered: boolean, variant = ''): string {
 interface MasterChrome {
   classification?: string;
   deckTitle: string;
+  /** Whether the masters draw the footer's rule: not for a deck whose footers hold nothing. */
+  footerRule: boolean;
   logo?: PlacedImage;
 }
 
@@ -181,9 +185,7 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
         { text: { text: classification.toUpperCase(), options: { x: 0, y, w: width, h: banner, align: 'center' as const, valign: 'middle' as const, fontSize: 11, bold: true, color: palette.background, fontFace: palette.bodyFont, charSpacing: 2 } } },
       ])
     : [];
-  const footer = [
-    { line: { x: margin, y: footerY, w: width - 2 * margin, h: 0, line: { color: mix(palette.text, palette.background, 0.3), width: 0.75 } } },
-  ];
+  const footer = chrome.footerRule ? [{ line: { x: margin, y: footerY, w: width - 2 * margin, h: 0, line: { color: mix(palette.text, palette.background, 0.3), width: 0.75 } } }] : [];
   const title = (y: number, h: number) => ({
     placeholder: {
       options: { name: 'title', type: 'title' as const, x: margin, y, w: width - 2 * margin, h, align: 'left' as const, fontSize: 30, bold: true, color: palette.heading, fontFace: palette.headingFont, valign: 'bottom' as const, margin: 0 },
