@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, loadModel, type BuiltDeck } from '../src/build-deck.js';
 import { readDrawnCharts, storeDrawnCharts } from '../src/charts/chart-cache.js';
 import { processSandbox } from '../src/sandbox-worker.js';
-import { BriefdeckError } from '../src/errors.js';
+import { BriefdeckError, DiagnosticBag } from '../src/errors.js';
 import { FIXTURES, ROOT, tempDir, writeBriefing } from './helpers.js';
 
 const CHARTS = path.join(FIXTURES, 'charts');
@@ -210,6 +210,19 @@ describe('a chart in an included file', () => {
     const own = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## Chart\n\nBefore.\n\n```chart\ntype: columnz\ndata: |\n  a,b\n  x,1\n```\n' }, 'chart-own-error');
     const error = (await buildDeck(own).catch((e: unknown) => e)) as { diagnostics: { file: string; line: number; code: string }[] };
     expect(error.diagnostics[0]).toMatchObject({ code: 'E_CHART', line: 6 });
+  });
+});
+
+describe('a chart whose row is wrong', () => {
+  it('is reported at that row\'s line, in the deck and in the PowerPoint export, which check the data alike', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## Chart\n\n```chart\ntype: column\nx: year\ny: count\ndata:\n  - {year: "2017", count: 4}\n  - {year: "2018", count: 5}\n  - {year: "2019", count: many}\n```\n\nNote: n.\n' }, 'chart-row-line');
+    const error = (await buildDeck(dir).catch((e: unknown) => e)) as { diagnostics: { line: number; code: string; message: string }[] };
+    expect(error.diagnostics).toEqual([expect.objectContaining({ code: 'E_CHART', line: 10, message: 'field "count" must hold numbers, but row 3 has "many"' })]);
+    const { checkChartsForExport } = await import('../src/export/pptx-charts.js');
+    const model = await loadModel(dir);
+    const bag = new DiagnosticBag();
+    checkChartsForExport(model.briefing.charts, model.chartData, bag);
+    expect(bag.errors.map((d) => [d.code, d.line])).toEqual([['E_CHART', 10]]);
   });
 });
 

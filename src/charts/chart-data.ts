@@ -37,7 +37,7 @@ export function readChartTable(chart: ChartRef, fileText: string | undefined): C
  * Fills in `x` and `y` when the chart leaves them out (first text column,
  * first number column), and says what is wrong with the fields it names.
  */
-export function resolveFields(chart: ChartRef, table: ChartTable): { x: string; y: string; series?: string } | { problem: string; hint: string } {
+export function resolveFields(chart: ChartRef, table: ChartTable): { x: string; y: string; series?: string } | ChartProblem {
   for (const key of ['x', 'y', 'series'] as const) {
     const field = chart[key];
     if (field !== undefined && !table.fields.includes(field)) {
@@ -57,7 +57,7 @@ export function resolveFields(chart: ChartRef, table: ChartTable): { x: string; 
   for (const field of needNumbers) {
     if (!table.numeric.has(field)) {
       const index = table.rows.findIndex((row) => toNumber(row[field] ?? '') === undefined);
-      return { problem: `field "${field}" must hold numbers, but row ${index + 1} has "${String(table.rows[index]?.[field] ?? '')}"`, hint: 'write plain numbers such as 1200, 1,200 or 45%; put words in another field' };
+      return { problem: `field "${field}" must hold numbers, but row ${index + 1} has "${String(table.rows[index]?.[field] ?? '')}"`, hint: 'write plain numbers such as 1200, 1,200 or 45%; put words in another field', row: index };
     }
   }
   if (chart.highlight !== undefined && !table.rows.some((row) => String(row[x]) === chart.highlight)) {
@@ -73,8 +73,21 @@ export interface CheckedChart {
   fields?: { x: string; y: string; series?: string };
 }
 
+/** What is wrong with a chart's data, with its hint; `row` is the row at fault (0-based), when one is. */
+export interface ChartProblem {
+  problem: string;
+  hint: string;
+  row?: number;
+}
+
+/** Where a chart's problem is reported: the line of the row at fault, when the block writes its rows as a YAML list, else the block's. */
+export function locateChartProblem(chart: ChartRef, problem: ChartProblem): { file: string; line: number } {
+  const line = problem.row === undefined ? undefined : chart.rowLines?.[problem.row];
+  return line === undefined ? chart.source : { ...chart.source, line };
+}
+
 /** A chart's table and fields, checked as every output draws them; or the problem, with its hint, for an E_CHART at the block. */
-export function readCheckedChart(chart: ChartRef, fileText: string | undefined): CheckedChart | { problem: string; hint: string } {
+export function readCheckedChart(chart: ChartRef, fileText: string | undefined): CheckedChart | ChartProblem {
   const table = readChartTable(chart, fileText);
   if (typeof table === 'string') return { problem: table, hint: 'give the chart one row per category, with a header naming each field' };
   // A Vega-Lite spec names its own fields.

@@ -5,7 +5,7 @@
 import { parseFragment } from 'parse5';
 import type { DiagnosticBag } from '../errors.js';
 import type { ChartRef } from '../model.js';
-import { readCheckedChart, type ChartTable } from './chart-data.js';
+import { locateChartProblem, readCheckedChart, type ChartTable } from './chart-data.js';
 import { describeChart, renderDataTable } from './describe-chart.js';
 import { escapeHtml } from '../html-text.js';
 
@@ -47,13 +47,13 @@ export async function drawCharts(charts: readonly ChartRef[], dataTexts: Readonl
   const figures: string[] = [];
   const drawn: [number, string][] = [];
   for (const [index, chart] of charts.entries()) {
-    const fail = (message: string, hint: string) => {
-      bag.error('E_CHART', message, { ...chart.source, hint });
+    const fail = (message: string, hint: string, at: { file: string; line: number } = chart.source) => {
+      bag.error('E_CHART', message, { ...at, hint });
       figures.push('');
     };
     const checked = readCheckedChart(chart, dataTexts.get(index));
     if ('problem' in checked) {
-      fail(checked.problem, checked.hint);
+      fail(checked.problem, checked.hint, locateChartProblem(chart, checked));
       continue;
     }
     const { table, fields } = checked;

@@ -79,7 +79,10 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
       case 'data': {
         const rows = readRows(value);
         if (typeof rows === 'string') ok = fail(rows, where(value ?? keyNode), dataHint(value)) !== null;
-        else chart.rows = rows;
+        else {
+          chart.rows = rows;
+          if (isSeq(value)) chart.rowLines = value.items.map((item) => lineAt((item as Node).range?.[0]));
+        }
         break;
       }
       case 'file': {

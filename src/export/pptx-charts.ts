@@ -4,7 +4,7 @@
 import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
-import { readCheckedChart, type ChartTable, type CheckedChart } from '../charts/chart-data.js';
+import { locateChartProblem, readCheckedChart, type ChartTable, type CheckedChart } from '../charts/chart-data.js';
 import type { DiagnosticBag } from '../errors.js';
 import { describeChart } from '../charts/describe-chart.js';
 import type { ChartRef } from '../model.js';
@@ -30,7 +30,7 @@ export function checkChartsForExport(charts: readonly ChartRef[], chartData: Rea
   const checked = new Map<number, CheckedChart>();
   charts.forEach((chart, index) => {
     const result = readCheckedChart(chart, chartData.get(index));
-    if ('problem' in result) bag.error('E_CHART', result.problem, { ...chart.source, hint: result.hint });
+    if ('problem' in result) bag.error('E_CHART', result.problem, { ...locateChartProblem(chart, result), hint: result.hint });
     else checked.set(index, result);
   });
   return checked;
