@@ -88,7 +88,7 @@ describe('briefdeck check', () => {
     const fits = await runCapture(['check', path.join(deck(5, 6), 'deck.qmd')], ROOT);
     expect(diagnosticLines(fits.err)).toEqual([]);
     const long = await runCapture(['check', path.join(deck(10, 6), 'deck.qmd')], ROOT);
-    expect(long.err).toMatch(/deck\.qmd:2: error: slide 2 "Agenda" overflows vertically by \d+ px .*\n {2}hint: list the sections alone with toc-depth: 1\n/);
+    expect(long.err).toMatch(/deck\.qmd:2: error: slide 2 "Table of contents" overflows vertically by \d+ px .*\n {2}hint: list the sections alone with toc-depth: 1\n/);
   });
 
   it('reports every problem of a briefing in one run', async () => {

@@ -315,7 +315,17 @@ describe('tables of contents', () => {
     const unlisted = await buildDeck(path.join(writeBriefing({ 'deck.qmd': ['---', 'title: T', 'toc: true', '---', '', '# Appendix {.unlisted}', '', '## Spare', '', 'Text.', '', '# Part', '', '## Shown', '', 'Text.', '', '## Backup {.unnumbered .unlisted}', '', 'Text.', ''].join('\n') }, 'toc-unlisted'), 'deck.qmd'));
     expect(unlisted.warnings).toEqual([]);
     expect(listAgendaEntries(unlisted.briefing)).toEqual([{ title: 'Part', number: 5, slides: ['Shown'] }]);
-    expect(unlisted.briefing.slides.map((slide) => slide.title)).toEqual(['T', 'Agenda', 'Appendix', 'Spare', 'Part', 'Shown', 'Backup']);
+    expect(unlisted.briefing.slides.map((slide) => slide.title)).toEqual(['T', 'Table of contents', 'Appendix', 'Spare', 'Part', 'Shown', 'Backup']);
+    // Untitled by toc-title, the slide is titled as Quarto titles it (its English), not at all in a deck for Pandoc, whose
+    // template titles it only with toc-title, and "Agenda" in briefdeck's own deck or where agenda: asks for one.
+    const titleOf = async (name: string, file: string, front: string[], body = ['', '# Part', '', '## A', '', 'Text.', '']) => {
+      const built = await buildDeck(path.join(writeBriefing({ [file]: ['---', 'title: T', ...front, '---', ...body].join('\n') }, name), file));
+      const agenda = built.briefing.slides.find((slide) => slide.kind === 'agenda')!;
+      return [agenda.title, /<section class="layout-agenda[\s\S]*?<\/section>/.exec(built.deck.html)![0].includes('<h2')];
+    };
+    expect(await titleOf('toc-title-quarto', 'deck.qmd', ['toc: true'])).toEqual(['Table of contents', true]);
+    expect(await titleOf('toc-title-pandoc', 'deck.md', ['toc: true'], ['', '# Part', '', '## A', '', 'Text.', '', '::: notes', 'Said.', ':::', ''])).toEqual(['', false]);
+    expect(await titleOf('toc-title-agenda', 'deck.qmd', ['agenda: true'])).toEqual(['Agenda', true]);
   });
 });
 

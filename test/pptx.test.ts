@@ -623,7 +623,7 @@ describe('slide blocks for PowerPoint', () => {
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);
     const xml = strFromU8(files['ppt/slides/slide2.xml']!);
     const paragraphs = [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => [/<a:pPr[^>]*\blvl="(\d)"/.exec(m[1]!)?.[1] ?? '0', m[1]!.includes('<a:buAutoNum') ? 'numbered' : '', [...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join('')]);
-    expect(paragraphs.filter(([, , text]) => text !== '' && text !== 'Agenda' && text !== 'T' && !/^\d+$/.test(text!))).toEqual([
+    expect(paragraphs.filter(([, , text]) => text !== '' && text !== 'Table of contents' && text !== 'T' && !/^\d+$/.test(text!))).toEqual([
       ['0', 'numbered', 'Part one'],
       ['1', '', 'Slide A'],
       ['1', '', 'Slide B'],

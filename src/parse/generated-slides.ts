@@ -61,5 +61,15 @@ export function generateMetaSlides(c: MetaSlidesContext): void {
   if (meta.bottomLine) generate('bottom-line', 'Bottom line', c.bottomLineNotes());
   // Pandoc and Quarto list a deck's sections only when asked (`toc: true`), so their decks have an agenda only then; `agenda:` set wins.
   const agenda = meta.keyLines.agenda === undefined && c.pandocFamily ? meta.toc?.show === true : meta.agenda;
-  if (agenda && c.hasSections) generate('agenda', meta.toc?.title ?? 'Agenda');
+  if (agenda && c.hasSections) generate('agenda', meta.toc?.title ?? tableOfContentsTitle(meta, c.pandocFamily));
+}
+
+/**
+ * The title of the slide that lists the sections when the deck gives none (`toc-title:`): Quarto's, "Table of contents"
+ * (its English; its translations for another `lang` are not applied); none in a deck for Pandoc, whose template titles
+ * that slide only with `toc-title`; briefdeck's own "Agenda" otherwise, and wherever `agenda:` asked for it.
+ */
+function tableOfContentsTitle(meta: BriefingMeta, pandocFamily: boolean): string {
+  if (!pandocFamily || meta.keyLines.agenda !== undefined) return 'Agenda';
+  return meta.peerTools.includes('Quarto') ? 'Table of contents' : '';
 }
