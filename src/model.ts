@@ -116,10 +116,10 @@ export interface ChartRef {
   highlight?: string;
   /** Rows written in the block (a YAML list or a GFM table); absent when `file:` names the data. */
   rows?: ChartRow[];
-  /** The line each row of a YAML list stands on, for a message about one row. */
+  /** The line each row stands on (a YAML list's, or a table's in a `data: |` block), for a message about one row. */
   rowLines?: number[];
-  /** A CSV or JSON file in the briefing folder, for the load stage to read. */
-  dataFile?: { src: string; relPath: string };
+  /** A CSV or JSON file in the briefing folder, for the load stage to read; `shownAs` is its path as messages show it. */
+  dataFile?: { src: string; relPath: string; shownAs?: string };
   /** The escape hatch: a full Vega-Lite spec, already refused if it asks for anything remote. */
   vegaLite?: Record<string, unknown>;
 }

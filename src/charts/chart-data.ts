@@ -10,6 +10,8 @@ export interface ChartTable {
   fields: string[];
   /** Fields whose every non-empty value is a number. */
   numeric: Set<string>;
+  /** Where each row is written, when that is known: the block's YAML list or table, or the lines of a CSV file. */
+  rowsIn?: { file: string; lines: number[] };
 }
 
 /** The most rows a chart draws: more marks than this cannot be read on a slide. */
@@ -18,11 +20,16 @@ export const MAX_CHART_ROWS = 5000;
 /** Reads the chart's rows from the block or from its file's text; a string is the problem, for an E_CHART at the block. */
 export function readChartTable(chart: ChartRef, fileText: string | undefined): ChartTable | string {
   let raw: ChartRow[];
-  if (chart.rows) raw = chart.rows;
-  else if (chart.dataFile && fileText !== undefined) {
-    const parsed = chart.dataFile.relPath.toLowerCase().endsWith('.json') ? readJsonRows(fileText) : readCsvRows(fileText);
+  let rowsIn: ChartTable['rowsIn'];
+  if (chart.rows) {
+    raw = chart.rows;
+    if (chart.rowLines) rowsIn = { file: chart.source.file, lines: chart.rowLines };
+  } else if (chart.dataFile && fileText !== undefined) {
+    const json = chart.dataFile.relPath.toLowerCase().endsWith('.json');
+    const parsed = json ? readJsonRows(fileText) : readCsvRows(fileText);
     if (typeof parsed === 'string') return `${chart.dataFile.src}: ${parsed}`;
-    raw = parsed;
+    raw = parsed.rows;
+    if (parsed.lines && chart.dataFile.shownAs !== undefined) rowsIn = { file: chart.dataFile.shownAs, lines: parsed.lines };
   } else if (chart.vegaLite) raw = ((chart.vegaLite.data as { values?: ChartRow[] } | undefined)?.values ?? []) as ChartRow[];
   else return 'the chart has no data';
   if (raw.length === 0) return 'the chart data is empty';
@@ -30,7 +37,7 @@ export function readChartTable(chart: ChartRef, fileText: string | undefined): C
   const fields = [...new Set(raw.flatMap((row) => Object.keys(row)))];
   const numeric = new Set(fields.filter((field) => raw.every((row) => row[field] === undefined || row[field] === '' || toNumber(row[field]!) !== undefined)));
   const rows = raw.map((row) => Object.fromEntries(fields.map((field) => [field, numeric.has(field) ? (toNumber(row[field] ?? '') ?? 0) : String(row[field] ?? '')])));
-  return { rows, fields, numeric };
+  return { rows, fields, numeric, ...(rowsIn ? { rowsIn } : {}) };
 }
 
 /**
@@ -73,17 +80,17 @@ export interface CheckedChart {
   fields?: { x: string; y: string; series?: string };
 }
 
-/** What is wrong with a chart's data, with its hint; `row` is the row at fault (0-based), when one is. */
+/** What is wrong with a chart's data, with its hint; `row` is the row at fault (0-based), when one is, and `at` where that row is written. */
 export interface ChartProblem {
   problem: string;
   hint: string;
   row?: number;
+  at?: { file: string; line: number };
 }
 
-/** Where a chart's problem is reported: the line of the row at fault, when the block writes its rows as a YAML list, else the block's. */
+/** Where a chart's problem is reported: the line of the row at fault, when its line is known, else the block's. */
 export function locateChartProblem(chart: ChartRef, problem: ChartProblem): { file: string; line: number } {
-  const line = problem.row === undefined ? undefined : chart.rowLines?.[problem.row];
-  return line === undefined ? chart.source : { ...chart.source, line };
+  return problem.at ?? chart.source;
 }
 
 /** A chart's table and fields, checked as every output draws them; or the problem, with its hint, for an E_CHART at the block. */
@@ -93,7 +100,9 @@ export function readCheckedChart(chart: ChartRef, fileText: string | undefined):
   // A Vega-Lite spec names its own fields.
   if (chart.vegaLite) return { table };
   const fields = resolveFields(chart, table);
-  return 'problem' in fields ? fields : { table, fields };
+  if (!('problem' in fields)) return { table, fields };
+  const line = fields.row === undefined ? undefined : table.rowsIn?.lines[fields.row];
+  return line === undefined ? fields : { ...fields, at: { file: table.rowsIn!.file, line } };
 }
 
 /** A number from a cell, allowing thousands separators and a trailing percent sign; undefined for text. */
@@ -104,18 +113,24 @@ function toNumber(value: string | number): number | undefined {
   return Number(cleaned);
 }
 
-/** Reads CSV rows; a file whose header row has no comma but semicolons or tabs (as spreadsheets save CSV in much of Europe) is read with those. */
-function readCsvRows(text: string): ChartRow[] | string {
+/**
+ * Reads CSV rows and the line each starts on; a file whose header row has no comma but semicolons or tabs (as
+ * spreadsheets save CSV in much of Europe) is read with those.
+ */
+function readCsvRows(text: string): { rows: ChartRow[]; lines: number[] } | string {
   const header = /^.*\S.*$/m.exec(text)?.[0] ?? '';
   const delimiter = header.includes(',') ? ',' : header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
   try {
-    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter }) as ChartRow[];
+    const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter, info: true, raw: true }) as { record: ChartRow; raw: string; info: { lines: number } }[];
+    // csv-parse counts the line a record ends on; a quoted field may hold line breaks, so the record starts that many lines before.
+    const startLine = (raw: string, end: number) => end - (raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0);
+    return { rows: records.map((r) => r.record), lines: records.map((r) => startLine(r.raw, r.info.lines)) };
   } catch (err) {
     return `not valid CSV: ${(err as Error).message}`;
   }
 }
 
-function readJsonRows(text: string): ChartRow[] | string {
+function readJsonRows(text: string): { rows: ChartRow[]; lines?: number[] } | string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -127,5 +142,5 @@ function readJsonRows(text: string): ChartRow[] | string {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) return 'each JSON row must be an object of fields';
     for (const cell of Object.values(row)) if (typeof cell !== 'string' && typeof cell !== 'number') return 'each JSON field must be a string or a number';
   }
-  return parsed as ChartRow[];
+  return { rows: parsed as ChartRow[] };
 }

@@ -80,8 +80,13 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
         const rows = readRows(value);
         if (typeof rows === 'string') ok = fail(rows, where(value ?? keyNode), dataHint(value)) !== null;
         else {
-          chart.rows = rows;
+          chart.rows = rows.rows;
           if (isSeq(value)) chart.rowLines = value.items.map((item) => lineAt((item as Node).range?.[0]));
+          // A table in a literal block (`data: |`) keeps its lines, which start on the line after the `|`.
+          else if (rows.rowLines && isScalar(value) && value.type === 'BLOCK_LITERAL') {
+            const first = lineAt(value.range?.[0]) + 1;
+            chart.rowLines = rows.rowLines.map((at) => first + at);
+          }
         }
         break;
       }
@@ -97,7 +102,10 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
         }
         const relPath = resolveImagePath(src, file, at, bag, 'chart data');
         if (relPath === null) ok = false;
-        else chart.dataFile = { src, relPath };
+        else {
+          const shownAs = showBesideSource(file, relPath);
+          chart.dataFile = { src, relPath, ...(shownAs !== undefined ? { shownAs } : {}) };
+        }
         break;
       }
       case 'vega-lite': {
@@ -125,8 +133,8 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
   return chart;
 }
 
-/** Rows from a YAML list of maps, or from a GFM table written as a block string. */
-function readRows(value: Node | null): ChartRow[] | string {
+/** Rows from a YAML list of maps, or from a GFM table written as a block string (with each row's line in it). */
+function readRows(value: Node | null): TableRows | string {
   if (isScalar(value) && typeof value.value === 'string') return readTableRows(value.value);
   if (!isSeq(value)) return '`data:` is neither a list of rows nor a table';
   const rows: ChartRow[] = [];
@@ -139,7 +147,7 @@ function readRows(value: Node | null): ChartRow[] | string {
     }
     rows.push(row);
   }
-  return rows;
+  return { rows };
 }
 
 /** How to give a chart its data; for `data:` that names a data file (`data: budget.csv`), how to read the file instead. */
@@ -149,12 +157,36 @@ function dataHint(value: unknown): string {
   return 'give `data:` a list of rows (`- {year: 2017, tests: 20}`) or a GFM table after `data: |`';
 }
 
+/** Rows read from a chart's data, and for a table the line each row stands on (0-based, in the table's text). */
+interface TableRows {
+  rows: ChartRow[];
+  rowLines?: number[];
+}
+
 /** Rows from a GFM table, read by marked's own lexer: the header names the fields. Cells stay strings; the drawer decides which columns are numbers. */
-export function readTableRows(text: string): ChartRow[] | string {
-  const table = new Marked({ gfm: true }).lexer(text.trim()).find((t): t is Tokens.Table => t.type === 'table');
-  if (!table) return '`data:` text is not a GFM table (a header row, a --- row, then data rows)';
+export function readTableRows(text: string): TableRows | string {
+  const trimmed = text.trim();
+  const tokens = new Marked({ gfm: true }).lexer(trimmed);
+  const at = tokens.findIndex((t) => t.type === 'table');
+  if (at < 0) return '`data:` text is not a GFM table (a header row, a --- row, then data rows)';
+  const table = tokens[at] as Tokens.Table;
   const header = table.header.map((cell) => cell.text.trim());
-  return table.rows.map((row) => Object.fromEntries(header.map((field, i) => [field, row[i]?.text.trim() ?? ''])));
+  const rows = table.rows.map((row) => Object.fromEntries(header.map((field, i) => [field, row[i]?.text.trim() ?? ''])));
+  // A GFM table's rows are one line each, after its header and --- lines; the tokens before it cover the text before it.
+  const countLines = (part: string) => part.split('\n').length - 1;
+  const tableLine = countLines(text.slice(0, text.indexOf(trimmed))) + tokens.slice(0, at).reduce((sum, t) => sum + countLines(t.raw), 0);
+  return { rows, rowLines: rows.map((_, i) => tableLine + 2 + i) };
+}
+
+/**
+ * A briefing file's path as messages show it, from a source file's shown path (relative to the working folder) and
+ * the file's path from the briefing root; undefined when the source's shown path does not end in its own (a
+ * working folder inside the briefing), where the message stays at the chart block.
+ */
+function showBesideSource(source: SourceFile, relPath: string): string | undefined {
+  const shown = source.path.replace(/\\/g, '/');
+  if (shown !== source.relPath && !shown.endsWith(`/${source.relPath}`)) return undefined;
+  return shown.slice(0, shown.length - source.relPath.length) + relPath;
 }
 
 /** The first URL-like reference anywhere in a Vega-Lite spec: data, images, or links. */
