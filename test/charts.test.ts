@@ -193,8 +193,16 @@ describe('charts drawn by an earlier build', () => {
     writeFileSync(path.join(deck, 'data.csv'), 'k,v\nc,2\nd,6\n');
     const changed = await loadModel(deck);
     expect(readDrawnCharts(changed.briefing.charts, changed.chartData, cache).map(([index]) => index)).toEqual([0]);
-    // Read back from the cache, the deck is the one drawn afresh, byte for byte.
+    // Where the blocks and their rows stand, and the folder a build runs from, serve only messages: moved down a line
+    // and loaded from another folder, both charts are found as stored.
     writeFileSync(path.join(deck, 'data.csv'), 'k,v\nc,2\nd,5\n');
+    const slides = readFileSync(path.join(deck, 'slides.md'), 'utf8');
+    writeFileSync(path.join(deck, 'slides.md'), `\n${slides}`);
+    const moved = await loadModel(deck, { cwd: path.dirname(deck) });
+    expect(moved.briefing.charts.map((chart) => chart.source.line)).toEqual(model.briefing.charts.map((chart) => chart.source.line + 1));
+    expect(readDrawnCharts(moved.briefing.charts, moved.chartData, cache)).toEqual(marked);
+    // Read back from the cache, the deck is the one drawn afresh, byte for byte.
+    writeFileSync(path.join(deck, 'slides.md'), slides);
     expect((await buildDeck(deck)).deck.html).toBe(first.deck.html);
   });
 });

@@ -35,10 +35,12 @@ function drawingIdentity(): string {
   return identity;
 }
 
-/** A chart's cache inputs: the drawing's identity, the block as parsed (its place in the file aside) and its data file's text. */
+/** A chart's cache inputs: the drawing's identity, the block as parsed (where it and its rows stand aside) and its data file's text. */
 function chartInputs(chart: ChartRef, dataText: string | undefined): string[] {
-  const { source: _where, ...block } = chart;
-  return [drawingIdentity(), JSON.stringify(block), dataText ?? ''];
+  // Where the block, its rows and its data file stand serves only messages: moving the block, or building from another folder, draws nothing new.
+  const { source: _where, rowLines: _rows, dataFile, ...block } = chart;
+  const data = dataFile ? { src: dataFile.src, relPath: dataFile.relPath } : undefined;
+  return [drawingIdentity(), JSON.stringify({ ...block, ...(data ? { dataFile: data } : {}) }), dataText ?? ''];
 }
 
 /** The drawings stored for a deck's charts, by chart index; a chart drawn for no earlier build is absent. */
