@@ -3390,12 +3390,14 @@ describe('reveal slide and element directives', () => {
   });
 
   it('an <img> in raw HTML that names a picture in the folder shows it, confined and inlined like a Markdown image; any other source is left out as before', async () => {
-    const deck = ['---', 'title: R', '---', '', '## Raw', '', '<img src="a.png" width="40%" alt="Sized">', '', '<img src="x" onerror="alert(1)"> <img src="../outside.png"> <img src="/abs.png"> <img src="https://example.com/t.png">', ''].join('\n');
+    const deck = ['---', 'title: R', '---', '', '## Raw', '', '<img src="a.png" width="40%" alt="Sized">', '', '<img src="x" onerror="alert(1)"> <img src="../outside.png"> <img src="/abs.png"> <img src="https://example.com/t.png" alt="Trend" class="fragment">', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img'), 'deck.md'));
     expect(built.briefing.images.map((i) => [i.relPath, i.alt])).toEqual([['a.png', 'Sized']]);
     const body = built.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;
     expect(body).toContain('<img src="briefdeck-asset:0" width="40%" alt="Sized" />');
-    expect(body.match(/<img[^>]*>/g)!.slice(1).every((img) => !img.includes('src='))).toBe(true);
+    // A picture left out goes whole, no <img> without a source (a broken picture's box, or a step that shows nothing); its alt text stands in its place, as a Markdown image's.
+    expect(body.match(/<img[^>]*>/g)).toHaveLength(1);
+    expect(body).toContain('<span class="missing-image">Trend</span>');
     expect(built.deck.html).toMatch(/<img src="data:image\/png;base64,[^"]+" width="40%" alt="Sized"/);
     // Each source left out is named at its own line, with why; the handler is named at the line of its element.
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
@@ -3408,6 +3410,11 @@ describe('reveal slide and element directives', () => {
     const lines = ['---', 'title: R', '---', '', '## Raw', '', '<img src="a.png">', '', '<img src="b.png" onerror="alert(1)">', '', '<img src="https://example.com/t.png">', ''].join('\n');
     const spread = await buildDeck(path.join(writeBriefing({ 'deck.md': lines, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')), 'b.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img-lines'), 'deck.md'));
     expect(spread.warnings.map((w) => `${w.line}: ${w.message.split(':')[0]}`)).toEqual(['11: the picture "https', '9: raw HTML was neutralised']);
+    // A trusted author's HTML (html: true) loses a picture left out the same way.
+    const trusted = await buildDeck(path.join(writeBriefing({ 'deck.md': deck.replace('title: R', 'title: R\nhtml: true'), 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'raw-img-trusted'), 'deck.md'));
+    const trustedBody = trusted.briefing.slides.find((s) => s.title === 'Raw')!.bodyHtml;
+    expect(trustedBody.match(/<img[^>]*>/g)).toHaveLength(1);
+    expect(trustedBody).toContain('<span class="missing-image">Trend</span>');
   });
 
   it('an <img> whose source is a picture written out as data of megabytes (as Quarto renders them) is read and shown, the slide built', async () => {

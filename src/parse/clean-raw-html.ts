@@ -115,7 +115,10 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   /** What a cleaning removed, less the picture sources and link addresses already reported one by one. */
   const unreported = (before: string, after: string) => {
     const counts = new Map<string, number>();
-    return describeRemoved(before, after, counts).filter((r) => !(sourcesLeftOut > 0 && r === 'src on <img>') && !(r === 'href on <a>' && counts.get(r)! <= linksLeftOut));
+    // A picture left out went with its `<img>` and the attributes that only placed or sized it, its alt text in its place
+    // (sanitize-fragment.ts): said at its own line already. A handler on it is still named, as on any element.
+    const ofPictureLeftOut = (r: string) => (r === '<img>' || (r.endsWith(' on <img>') && !/^on/i.test(r))) && counts.get(r)! <= sourcesLeftOut;
+    return describeRemoved(before, after, counts).filter((r) => !ofPictureLeftOut(r) && !(r === 'href on <a>' && counts.get(r)! <= linksLeftOut));
   };
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.

@@ -183,6 +183,22 @@ function keepImageSource(attribs: Record<string, string>, resolve: ResolveImage 
   return kept === undefined ? rest : { src: kept, ...rest };
 }
 
+/** Marks an `<img>` that shows nothing, for the sanitizer to drop whole; its tag is one no deck allows. */
+const LEFT_OUT_TAG = 'picture-left-out';
+const LEFT_OUT_MARK = 'data-picture-left-out';
+
+/**
+ * An `<img>` with the source the parser resolved and confined. One with no source left (its picture left out, or none
+ * named) shows its alt text in its place, as a Markdown image's does, and goes when it has none: an `<img>` without a
+ * source draws nothing, or a broken picture's box, and as a build step it would be a click that shows nothing.
+ */
+function showImage(tagName: string, attribs: Record<string, string>, resolve: ResolveImage | undefined): { tagName: string; attribs: Record<string, string>; text?: string } {
+  const kept = keepImageSource(attribs, resolve);
+  if (kept.src !== undefined) return { tagName, attribs: kept };
+  const alt = kept.alt?.trim() ?? '';
+  return alt === '' ? { tagName: LEFT_OUT_TAG, attribs: { [LEFT_OUT_MARK]: '' } } : { tagName: 'span', attribs: { class: 'missing-image' }, text: alt };
+}
+
 /** An `<img>`'s attributes with reveal's `data-src` as its `src` when it has none, as reveal loads it. */
 function readLazySource(attribs: Record<string, string>): Record<string, string> {
   if (attribs.src !== undefined || attribs['data-src'] === undefined) return attribs;
@@ -259,12 +275,13 @@ export function stripNavigationAndFrames(html: string, onRemovedLink: RemovedLin
     allowVulnerableTags: true,
     allowedSchemes: ['https', 'mailto', ASSET_SCHEME.slice(0, -1), 'data'],
     // An animation that would set a link or a handler (`<set attributeName="onclick">`) goes with the tags that run or load.
-    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag) || animatesScriptedAttribute(frame.tag, frame.attribs),
+    // A picture that shows nothing goes too (showImage); the sanitizer names the frame by its tag as written, with the attributes it became.
+    exclusiveFilter: (frame) => NEVER_IN_A_DECK.has(frame.tag) || animatesScriptedAttribute(frame.tag, frame.attribs) || frame.attribs[LEFT_OUT_MARK] !== undefined,
     transformTags: {
       // Event handlers go even from a trusted author's HTML: the deck's CSP would never run them, and a copy of the markup without it must not either.
       '*': (tagName, attribs) => scrubAttributes(tagName, withoutHandlers(attribs)),
       a: enforceLinkRules(onRemovedLink, onAnchorLink),
-      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(scrubAttributes(tagName, readLazySource(withoutHandlers(attribs))).attribs, resolveImage) }),
+      img: (tagName, attribs) => showImage(tagName, scrubAttributes(tagName, readLazySource(withoutHandlers(attribs))).attribs, resolveImage),
     },
     // A script's address (`javascript:`, `vbscript:`) in any attribute that names one goes too (MathML's `href` on any element); a link's are read by enforceLinkRules first.
     allowedSchemesAppliedToAttributes: ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'longdesc', 'ping'],
@@ -336,7 +353,8 @@ export function sanitizeFragment(html: string, onRemovedLink: RemovedLink, resol
     transformTags: {
       '*': scrubAttributes,
       a: enforceLinkRules(onRemovedLink, onAnchorLink),
-      img: (tagName, attribs) => ({ tagName, attribs: keepImageSource(attribs, resolveImage) }),
+      // One that shows nothing becomes a tag no deck allows, and goes.
+      img: (tagName, attribs) => showImage(tagName, attribs, resolveImage),
       ...Object.fromEntries([...SECTIONING_TAGS].map((tag) => [tag, (_: string, attribs: Record<string, string>) => scrubAttributes('div', attribs)])),
     },
     disallowedTagsMode: 'discard',
