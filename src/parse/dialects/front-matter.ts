@@ -228,7 +228,7 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
         h1_slide_titles: (v) => typeof v === 'boolean',
         list_item_newlines: (v) => typeof v === 'number',
       });
-    // Advanced Slides' slide numbers, as reveal's `slideNumber`.
+    // reveal's own `slideNumber`: Advanced Slides' option, and a reveal.js page's (reveal-options.ts).
     case 'slideNumber':
       return applySlideNumber(value, meta);
     // A Hugo page made a reveal.js deck (`outputs = ["Reveal"]`): what briefdeck makes anyway.

@@ -22,7 +22,7 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...['outputs', 'reveal_hugo', 'draft', 'weight', 'slug', 'categories', 'lastmod', 'publishDate', 'expiryDate'].map((k) => [k, 'reveal-hugo']),
   // Obsidian's note properties, and the settings of its Advanced Slides plugin.
   ...['cssclasses', 'cssclass', 'publish'].map((k) => [k, 'Obsidian']),
-  ...['enableLinks', 'enableCustomControls', 'enableMenu', 'enableChalkboard', 'enableOverview', 'enablePointer', 'enableTimeBar', 'timeForPresentation', 'bg', 'defaultTemplate', 'showNotes', 'autoSlide', 'minScale', 'maxScale', 'transitionSpeed', 'slideNumber'].map((k) => [k, 'Advanced Slides']),
+  ...['enableLinks', 'enableCustomControls', 'enableMenu', 'enableChalkboard', 'enableOverview', 'enablePointer', 'enableTimeBar', 'timeForPresentation', 'bg', 'defaultTemplate', 'showNotes', 'autoSlide', 'minScale', 'maxScale', 'transitionSpeed'].map((k) => [k, 'Advanced Slides']),
   // Markdown Preview Enhanced's reveal.js options for a presentation.
   ['presentation', 'Markdown Preview Enhanced'],
   // HackMD's and HedgeDoc's note settings, its slide mode's among them.
@@ -73,6 +73,8 @@ const SHARED_KEYS: Record<string, string[]> = {
   class: ['Slidev', 'Marp'],
   footer: ['Marp', 'Quarto'],
   transition: ['Slidev', 'Quarto'],
+  // reveal.js's own option, which Advanced Slides takes as it is and a reveal.js page's `initialize` gives (reveal-options.ts).
+  slideNumber: ['Advanced Slides', 'reveal.js'],
   // Slidev's names its CSS engine (`css: unocss`).
   css: ['reveal-md', 'Pandoc', 'Quarto', 'Slidev'],
   // Mermaid's settings for the deck's diagrams (`mermaid: themeVariables: …`), in reveal-md's front matter and Quarto's.
@@ -110,8 +112,6 @@ export function isSharedPeerKey(key: string): boolean {
 /** The tool a metadata key belongs to, when it is another tool's key; a shared key belongs to the tool the deck is already known to be for, else to all of them. */
 export function peerKeyOwner(key: string, peerTools: readonly string[] = []): string | undefined {
   if (HUGO_PAGE_KEYS.has(key) && peerTools.includes('reveal-hugo')) return 'reveal-hugo';
-  // A reveal.js page's `slideNumber` option is read as this key (reveal-options.ts): the page's own, not a sign of Quarto.
-  if (key === 'slide-number' && peerTools.includes('reveal.js')) return 'reveal.js';
   if (Object.hasOwn(SHARED_KEYS, key)) {
     const tools = SHARED_KEYS[key]!;
     // In a deck that is none of its tools' yet, a key Pandoc and Quarto share is Pandoc's, which reads a deck as briefdeck

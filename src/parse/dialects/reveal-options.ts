@@ -94,7 +94,7 @@ function mapOptions(options: ReadonlyMap<string, OptionValue | undefined>): Reve
     if (name === 'transition' && typeof value === 'string' && REVEAL_TRANSITIONS.has(value)) yaml.push(`transition: ${JSON.stringify(value)}`);
     // Its number on every slide as the page says: reveal numbers no slide unless asked.
     else if (name === 'slideNumber' && value !== undefined) {
-      yaml.push(`slide-number: ${value === false ? 'false' : 'true'}`);
+      yaml.push(`slideNumber: ${value === false ? 'false' : 'true'}`);
     } else if (name === 'width' || name === 'height') {
       // Read together, below.
     } else if (!NEEDS_NOTHING.has(name)) unread.push(name);
