@@ -237,6 +237,16 @@ export function slideHeader(slide: Pick<Slide, 'headerText'>, meta: Pick<Briefin
   return slide.headerText ?? meta.headerText ?? '';
 }
 
+/**
+ * The text a slide's footer shows: its own (empty when it hides the deck's), else the deck's footer, else, in briefdeck's
+ * own deck, the slide's section or the deck's title; a deck for another tool shows only what it gives (`footerGivenOnly`).
+ */
+export function slideFooter(slide: Pick<Slide, 'footerText' | 'section'>, meta: Pick<BriefingMeta, 'footerText' | 'footerGivenOnly' | 'title'>): string {
+  if (slide.footerText !== undefined) return slide.footerText;
+  if (meta.footerText) return meta.footerText;
+  return meta.footerGivenOnly ? '' : (slide.section || meta.title || '');
+}
+
 /** Whether a slide shows its number: its own setting (Marp's `paginate` directive), else the deck's. */
 export function showsPageNumber(slide: Pick<Slide, 'pageNumber'>, meta: Pick<BriefingMeta, 'pageNumbers'>): boolean {
   return slide.pageNumber ?? meta.pageNumbers;

@@ -1,7 +1,7 @@
 import { checkLayouts } from './check-layouts.js';
 import Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
-import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, imageFilterClass, listAgendaEntries, showsPageNumber, slideHeader, type AgendaEntry, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
+import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, imageFilterClass, listAgendaEntries, showsPageNumber, slideFooter, slideHeader, type AgendaEntry, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
 import { baseTheme, isCustomTheme } from './themes.js';
 import type { TemplateSet } from './load-templates.js';
 import { findPrecompiledTemplate } from './precompiled-templates.js';
@@ -54,6 +54,8 @@ export interface SlideView {
   footerText?: string;
   /** The slide shows no footer text (Marp's `_footer: ""`, Deckset's `[.hide-footer]`). */
   footerHidden: boolean;
+  /** The text the footer shows (slideFooter): the slide's own, the deck's, or its section or title; empty for none. */
+  footer: string;
   /** The footer holds nothing (no text, number or logo), as in a deck for another tool that gives none: it draws no rule either. */
   footerEmpty: boolean;
   /** The header this slide shows: its own (Marp's `header:` directive) or the deck's `headerText`; empty for none. */
@@ -136,7 +138,8 @@ export function renderDeck(
     section: slide.section,
     footerText: slide.footerText,
     footerHidden: slide.footerText === '',
-    footerEmpty: !showsPageNumber(slide, briefing.meta) && briefing.logo === undefined && (slide.footerText === '' || !(slide.footerText || briefing.meta.footerText || !briefing.meta.footerGivenOnly)),
+    footer: slideFooter(slide, briefing.meta),
+    footerEmpty: slideFooter(slide, briefing.meta) === '' && !showsPageNumber(slide, briefing.meta) && briefing.logo === undefined,
     headerText: slideHeader(slide, briefing.meta),
     pageNumber: showsPageNumber(slide, briefing.meta),
     incremental: slide.incremental,

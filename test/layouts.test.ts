@@ -69,6 +69,8 @@ describe('template overrides', () => {
     expect(built.deck.html).toMatch(/<h2 class="slide-title ministry-title">A normal slide<\/h2>\s*<div class="slide-content ministry-content" data-slide-number="2">/);
     // The title slide still uses the built-in layout.
     expect(built.deck.html).toContain('<h1 class="deck-title">Overridden templates</h1>');
+    // Each slide is handed the text its footer shows, worked out as the built-in shell shows it: here the deck's title.
+    expect(built.deck.html.match(/data-footer="[^"]*"/g)).toContain('data-footer="Overridden templates"');
   });
 
   it('a deck.hbs that drops the head or scripts marker is an error naming the file', async () => {
