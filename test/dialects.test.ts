@@ -816,6 +816,13 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.warnings.map((w) => [w.line, w.message])).toEqual([[16, "a slide shows at most 4 background pictures; Marp's further ones were left out"]]);
   });
 
+  it("Marp: a size in any of CSS's lengths Marp takes sizes the picture (the page's as pixels, the text's or slide's as CSS), and w:auto is no alt text; a viewport length is not Marp's and stays", async () => {
+    const deck = ['---', 'marp: true', '---', '', '## Sizes', '', '![w:200 h:2em](dot.svg) ![width:5cm](dot.svg) ![w:auto Alt text](dot.svg) ![w:.5in](dot.svg) ![h:50%](dot.svg) ![w:100px h:30vh](dot.svg)', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'dot.svg': readFileSync(path.join(DIALECTS, 'dot.svg')) }, 'marp-lengths'), 'deck.md'));
+    const pictures = [...built.briefing.slides.find((s) => s.title === 'Sizes')!.bodyHtml.matchAll(/<img src="briefdeck-asset:\d+" ([^>]*)>/g)].map((m) => m[1]);
+    expect(pictures).toEqual(['alt="" width="200" style="height:2em"', 'alt="" width="188.98"', 'alt="Alt text"', 'alt="" width="48"', 'alt="" style="height:50%"', 'alt="h:30vh" width="100"']);
+  });
+
   it('Marp: w: and h: size the image, bg makes a background or a split, and no keyword is alt text', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'marp-images.md'));
     expect(built.briefing.images.map((i) => i.alt)).toEqual(['A dot', '', '']);

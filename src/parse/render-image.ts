@@ -108,7 +108,10 @@ export function createImageRenderer(deps: ImageRendererDeps): { render: (token: 
     const classes = `${pandoc.pandocFragment ? ` ${['fragment', ...pandoc.pandocFragment.effects].join(' ')}` : ''}${pandoc.pandocStretch ? ` ${pandoc.pandocStretch}` : ''}${pandoc.pandocLooks ? ` ${pandoc.pandocLooks.join(' ')}` : ''}${filterClass}`.trim();
     const step = pandoc.pandocFragment ? writeFragmentPlace(pandoc.pandocFragment) : '';
     // Quarto's `.absolute`: a place on the slide, from values read as lengths only (inline-extensions.ts).
-    const place = pandoc.pandocPlace ? ` style="position:absolute;${pandoc.pandocPlace}"` : '';
+    // And Marp's size in a length of the text or the slide (`w:10em`), which no width attribute can say.
+    const sizeStyle = 'sizeStyle' in marp ? marp.sizeStyle : undefined;
+    const styles = [pandoc.pandocPlace ? `position:absolute;${pandoc.pandocPlace}` : '', sizeStyle ?? ''].filter(Boolean).join(';');
+    const place = styles ? ` style="${styles}"` : '';
     const img = `<img src="${ASSET_SCHEME}${deps.images.length - 1}" alt="${alt}"${title}${size}${classes ? ` class="${classes}"` : ''}${step}${place}>`;
     // A labelled figure (`{#fig-map}`) is captioned under it, numbered as Quarto numbers it (cross-refs.ts).
     if (pandoc.pandocFigure !== undefined) return `${img}<span class="figure-caption">${captionPrefix(pandoc.pandocFigure, deps.crossRefs)}${caption}</span>`;

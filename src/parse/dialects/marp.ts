@@ -13,7 +13,13 @@ import { CLASSIC_DIRECTIVE, MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 // - directives in comments, and the slide look they carry from slide to slide;
 // - a deck known by its body, and its loosely written front matter.
 
-const SIZE = /^(w|h|width|height):(\d+(?:\.\d+)?)(px)?$/i;
+/**
+ * A picture's width or height, as Marp sizes it (`w:200`, `height:30cm`, `h:2em`, `w:auto`): a number with one of CSS's
+ * lengths but the viewport's, or `auto` (Marpit's parse_image.js).
+ */
+const SIZE = /^(w|h|width|height):(?:((?:\d*\.)?\d+)(px|cm|mm|in|pt|pc|em|ex|ch|%)?|auto)$/i;
+/** Pixels in each absolute length, as CSS counts them: such a size is a number of pixels, like `w:200`. */
+const PIXELS_PER: Record<string, number> = { px: 1, cm: 96 / 2.54, mm: 96 / 25.4, in: 96, pt: 96 / 72, pc: 16 };
 const KEYWORD = /^(bg|contain|cover|fit|auto|left|right|vertical|(?:left|right):\d+(?:\.\d+)?%|\d+(?:\.\d+)?%|(?:blur|brightness|contrast|grayscale|hue-rotate|invert|opacity|saturate|sepia|drop-shadow)(?::\S+)?)$/i;
 
 /** An image's alt text with Marp's keywords taken out, and what they asked for. */
@@ -21,6 +27,8 @@ export interface MarpImage {
   alt: string;
   width?: number;
   height?: number;
+  /** A size in a length relative to the text or the slide (`w:10em`, `h:50%`), as CSS: `width:10em`, `;`-separated. */
+  sizeStyle?: string;
   /** `bg`: the image is the slide's background; `left`/`right` (with a width, such as `right:40%`) make it a split; `vertical` stacks several. */
   background?: { side?: 'left' | 'right'; percent: number; vertical?: boolean; size?: string };
   /** Its filters (`sepia`, `brightness:.5`), as one CSS filter value, in the order written. */
@@ -63,8 +71,12 @@ export function readMarpImage(alt: string): MarpImage {
     const filter = readMarpFilter(word);
     if (filter) filters.push(filter);
     else if (size) {
-      if (/^w/i.test(size[1]!)) image.width = Number(size[2]);
-      else image.height = Number(size[2]);
+      const side = /^w/i.test(size[1]!) ? 'width' : 'height';
+      const unit = (size[3] ?? 'px').toLowerCase();
+      // `auto` is what a picture's size is anyway; a length of the page becomes pixels, one of the text or the slide stays CSS.
+      if (size[2] === undefined) continue;
+      if (Object.hasOwn(PIXELS_PER, unit)) image[side] = Math.round(Number(size[2]) * PIXELS_PER[unit]! * 100) / 100;
+      else image.sizeStyle = `${image.sizeStyle ? `${image.sizeStyle};` : ''}${side}:${Number(size[2])}${unit}`;
     } else if (KEYWORD.test(word)) image.ignored.push(word);
     else words.push(word);
   }
