@@ -4,6 +4,7 @@ import { hintWithSuggestion, suggestClosest } from './did-you-mean.js';
 import { COMMANDS, type CliIo, type Command, type Values } from './cli/command-table.js';
 import { reportDiagnostics } from './cli/commands.js';
 import { commandHelp, mainHelp, usage } from './cli/help.js';
+import { describeOtherOption } from './cli/other-options.js';
 
 export type { CliIo } from './cli/command-table.js';
 
@@ -37,7 +38,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
     if (parsed.positionals.length > 1) throw new Error(`expected one ${command.positional[0]}, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
   } catch (err) {
-    return usageError(io, describeParseError(err as Error & { code?: string }, command), `usage: ${usage(name, command)}`);
+    const unknown = (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((err as Error).message)?.[1] : undefined;
+    const elsewhere = unknown === undefined ? undefined : describeOtherOption(unknown, name, COMMANDS);
+    return usageError(io, describeParseError(err as Error & { code?: string }, command), `${elsewhere ? `${elsewhere}; ` : ''}usage: ${usage(name, command)}`);
   }
   if (parsed.values.help) {
     io.out(commandHelp(name, command));

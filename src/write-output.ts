@@ -4,6 +4,29 @@ import path from 'node:path';
 import { failure } from './errors.js';
 import { makeFolder } from './make-folder.js';
 
+/** The command that writes each kind of file, by its extension, and what the file is. */
+const WRITTEN_BY: Record<string, { command: string; what: string }> = {
+  '.html': { command: 'build', what: 'an HTML file' },
+  '.htm': { command: 'build', what: 'an HTML file' },
+  '.pdf': { command: 'pdf', what: 'a PDF' },
+  '.pptx': { command: 'pptx', what: 'a PowerPoint file' },
+  '.png': { command: 'shots', what: 'a PNG picture' },
+};
+
+/**
+ * Refuses an output named for what another command writes (`build -o deck.pdf` would write HTML into a file that
+ * says PDF), before any work is done; any other name, or none of these extensions, passes.
+ */
+export function refuseOtherFormat(output: string, command: string): void {
+  const extension = path.extname(output).toLowerCase();
+  const named = Object.hasOwn(WRITTEN_BY, extension) ? WRITTEN_BY[extension]! : undefined;
+  if (named === undefined || named.command === command) return;
+  const writes = Object.values(WRITTEN_BY).find((kind) => kind.command === command);
+  const own = Object.entries(WRITTEN_BY).find(([, kind]) => kind.command === command)?.[0];
+  const instead = command === 'shots' ? 'Or name a folder for the pictures' : `Or name the file ${path.basename(output, path.extname(output))}${own}`;
+  throw failure('E_USAGE', `-o ${output} names ${named.what}, but briefdeck ${command} writes ${command === 'shots' ? 'a folder of PNG pictures' : writes!.what}`, { hint: `did you mean briefdeck ${named.command} -o ${output}? ${instead}` });
+}
+
 /** Refuses a folder to write into that is a file; a folder, or nothing yet, passes. */
 export function refuseFileAsFolder(dir: string, shown: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw failure('E_WRITE', `cannot write into ${shown}: it is a file, not a folder`, { file: shown, hint: 'choose another folder' });

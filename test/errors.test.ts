@@ -264,6 +264,18 @@ describe('CLI conventions', () => {
     [['build', '--max-file-bytes', '-1'], /error: option --max-file-bytes needs a value; one that starts with a dash is written --max-file-bytes=-…\n/],
     [['build', '--handout=yes'], /error: option --handout takes no value/],
     [['help', 'biuld'], /error: unknown command "biuld"/],
+    // An option of another command, or another tool's habit, is said in briefdeck's terms.
+    [['pdf', '--scale', '2'], /error: unknown option --scale\n  hint: --scale is an option of briefdeck shots; usage: briefdeck pdf/],
+    [['check', '-o', 'x'], /error: unknown option -o\n  hint: usage: briefdeck check/],
+    [['check', '--output', 'x'], /hint: --output is an option of briefdeck build, pdf, pptx and shots; usage/],
+    [['build', '--pdf'], /error: unknown option --pdf\n  hint: a PDF is its own command: briefdeck pdf; usage/],
+    [['build', '--theme=night'], /error: unknown option --theme\n  hint: the theme is set in the deck: theme: night in its front matter or briefing.yml; usage/],
+    [['build', '-w'], /hint: briefdeck dev serves the deck and reloads it on every save; usage/],
+    // An output named for what another command writes is refused before any work.
+    [['pptx', 'no-such-deck', '-o', 'x.pdf'], /error: -o x.pdf names a PDF, but briefdeck pptx writes a PowerPoint file\n  hint: did you mean briefdeck pdf -o x.pdf\? Or name the file x.pptx; usage: briefdeck pptx/],
+    [['build', 'no-such-deck', '-o', 'deck.PPTX'], /error: -o deck.PPTX names a PowerPoint file, but briefdeck build writes an HTML file\n  hint: did you mean briefdeck pptx -o deck.PPTX\? Or name the file deck.html/],
+    [['pdf', 'no-such-deck', '-o', 'x.htm'], /error: -o x.htm names an HTML file, but briefdeck pdf writes a PDF\n  hint: did you mean briefdeck build -o x.htm\? Or name the file x.pdf/],
+    [['shots', 'no-such-deck', '-o', 'x.pdf'], /error: -o x.pdf names a PDF, but briefdeck shots writes a folder of PNG pictures\n  hint: did you mean briefdeck pdf -o x.pdf\? Or name a folder for the pictures/],
   ])('usage error %j exits 2 with its own words', async (argv, message) => {
     const result = await runCapture(argv as string[], tempDir());
     expect(result.code).toBe(2);

@@ -11,7 +11,7 @@ import { findBrowser, requireBrowser } from '../find-browser.js';
 import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
-import { makeOutputFolder, refuseFileAsFolder, refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
+import { makeOutputFolder, refuseFileAsFolder, refuseOtherFormat, refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
 import { refuseSlideImagesInTheWay, writeSlideImages } from '../write-slide-images.js';
 import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
@@ -20,6 +20,7 @@ import { appendAll } from '../append-all.js';
 
 /** `briefdeck build`. */
 export async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  if (typeof values.output === 'string') refuseOtherFormat(values.output, 'build');
   const input = inputArg ?? defaultInput(io.cwd);
   const started = performance.now();
   const built = await buildDeck(input, { cwd: io.cwd, handout: Boolean(values.handout), limits: readLimits(values), progress: (line) => io.err(escapeControlCharacters(`build: ${line}`)) });
@@ -36,6 +37,7 @@ export async function runBuild(values: Values, inputArg: string | undefined, io:
 
 /** `briefdeck pptx`. */
 export async function runPptx(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  if (typeof values.output === 'string') refuseOtherFormat(values.output, 'pptx');
   const input = inputArg ?? defaultInput(io.cwd);
   const started = performance.now();
   io.err(`pptx: reading ${escapeControlCharacters(input)}`);
@@ -171,6 +173,7 @@ function readTimeout(values: Values): number {
 
 /** `briefdeck pdf`. */
 export async function runPdf(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
+  if (typeof values.output === 'string') refuseOtherFormat(values.output, 'pdf');
   const started = performance.now();
   const { built, browserPath, timeoutMs, exporter, launched } = await prepareExport(values, inputArg, io, 'pdf', { mode: values.notes ? 'handout' : 'print', fragments: Boolean(values.fragments), printInParts: !values.notes });
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(built.name, 'pdf', io.cwd);
@@ -199,6 +202,7 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw failure('E_USAGE', `--scale must be a number above 0 and at most 4, not ${values.scale}`, { hint: 'for example --scale 2' });
   // A file named as the folder is refused before the deck is built and shot, not after.
   if (typeof values.output === 'string') {
+    refuseOtherFormat(values.output, 'shots');
     refuseFileAsFolder(path.resolve(io.cwd, values.output), values.output);
     refuseSlideImagesInTheWay(path.resolve(io.cwd, values.output), values.output);
   }
