@@ -52,18 +52,25 @@ describe('broken briefings', () => {
     mkdirSync(dir);
     const page = '<div class="reveal"><div class="slides"><section><h2>Only</h2><p>Text</p></section></div></div>\n';
     writeFileSync(path.join(dir, 'index.html'), page);
-    for (const command of [['build', 'index.html', '-o', 'index.html'], ['pptx', 'index.html', '-o', './index.html']]) {
+    for (const command of [['build', 'index.html', '-o', 'index.html'], ['build', 'index.html', '-o', './index.html']]) {
       const result = await runCapture(command, dir);
       expect(result.code).toBe(1);
       expect(result.err).toContain(`${path.join(dir, 'index.html')}: error: cannot write ${path.join(dir, 'index.html')}: it is the file the deck is built from`);
       expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(page);
       expect(readdirSync(dir)).toEqual(['index.html']);
     }
+    // Another command's output named as the page is refused sooner, for its name: PowerPoint is never written into an .html file.
+    const pptx = await runCapture(['pptx', 'index.html', '-o', './index.html'], dir);
+    expect(pptx.code).toBe(2);
+    expect(pptx.err).toMatch(/^error: -o \.\/index\.html names an HTML file, but briefdeck pptx writes a PowerPoint file$/m);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(page);
+    expect(readdirSync(dir)).toEqual(['index.html']);
   });
 
   it('never writes over another file the deck reads: a picture of its slides, its style sheet or a file it includes is an error, and stays as it was', async () => {
-    const dir = writeBriefing({ 'deck.md': '---\ntitle: T\nformat: revealjs\ncss: look.css\n---\n\n## One\n\n![A dot](dot.png)\n\n{{< include part.qmd >}}\n', 'dot.png': TINY_PNG, 'look.css': '.reveal h2 { color: teal; }\n', 'part.qmd': 'Included text.\n' }, 'reads-files');
-    for (const [command, target] of [['build', 'dot.png'], ['pptx', 'look.css'], ['build', 'part.qmd']] as const) {
+    const dot = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>';
+    const dir = writeBriefing({ 'deck.md': '---\ntitle: T\nformat: revealjs\ncss: look.css\n---\n\n## One\n\n![A dot](dot.svg)\n\n{{< include part.qmd >}}\n', 'dot.svg': dot, 'look.css': '.reveal h2 { color: teal; }\n', 'part.qmd': 'Included text.\n' }, 'reads-files');
+    for (const [command, target] of [['build', 'dot.svg'], ['pptx', 'look.css'], ['build', 'part.qmd']] as const) {
       const before = readFileSync(path.join(dir, target));
       const result = await runCapture([command, 'deck.md', '-o', target], dir);
       expect(result.code, target).toBe(1);
