@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
 import { BriefdeckError, DiagnosticBag, formatDiagnosticReport } from '../src/errors.js';
-import { FIXTURES, TINY_PNG, copyToTemp, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
+import { FIXTURES, copyToTemp, readFixtureCases, runBin, runCapture, tempDir, writeBriefing } from './helpers.js';
 
 interface Expected {
   input: string;
