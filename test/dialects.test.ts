@@ -1049,6 +1049,20 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(built.briefing.slides[3]!.bodyHtml).toContain('+++');
   });
 
+  it("reveal-md: a separator the deck names replaces the default of its kind, so a --- or ---- line under <!--s--> and <!--v--> (or +++) is a thematic break, not a cut", async () => {
+    const body = (between: string, below: string) => ['', '# One', '', 'Text.', '', '---', '', 'Still one.', '', between, '', '# Two', '', '----', '', 'Still two.', '', below, '', '## Below', ''];
+    const comments = ['---', 'title: R', 'separator: <!--s-->', 'verticalSeparator: <!--v-->', '---', ...body('<!--s-->', '<!--v-->')].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': comments }, 'reveal-md-named-separators'), 'deck.md'));
+    expect(built.briefing.slides.map((s) => [s.title, s.vertical === true])).toEqual([['One', false], ['Two', false], ['Below', true]]);
+    expect(built.briefing.slides.map((s) => (s.bodyHtml.match(/<hr>/g) ?? []).length)).toEqual([1, 1, 0]);
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('Still one.');
+    // A separator of its own text does the same for ---; ---- stays reveal-md's default cut below a slide, as the deck names no other.
+    const plus = ['---', 'title: R', String.raw`separator: '^\n\+\+\+\n$'`, '---', ...body('+++', '--')].join('\n');
+    const read = await buildDeck(path.join(writeBriefing({ 'deck.md': plus }, 'reveal-md-plus-separator'), 'deck.md'));
+    expect(read.briefing.slides.map((s) => [s.title, s.vertical === true])).toEqual([['One', false], ['Two', false], [null, true], ['Below', true]]);
+    expect(read.briefing.slides[0]!.bodyHtml).toMatch(/Text\.<\/p>\s*<hr>\s*<p>Still one\./);
+  });
+
   it("reveal-md: reveal-md.json and reveal.json beside the deck set its separators, theme, title, style sheets and reveal.js's options under the front matter, whose keys win; what does nothing here is named at its line, what only reveal-md's server reads is not, and a file that does not parse is named", async () => {
     // No heading at all: only the blank-line separators of reveal-md.json cut this deck.
     const deck = ['Opening words.', '', '', '', 'Second words.', '', '', 'Below the second.', '', 'Note: said below.', '', '', '', 'Last words.', ''].join('\n');

@@ -261,6 +261,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     } else if ((separator = readRevealSeparator(text, options.separatorLines))) {
       verticalNext = separator === 'vertical';
       text = '---';
+    } else if (options.separatorLines?.horizontal !== undefined && SEPARATOR.test(text)) {
+      // A deck that names its own cut between slides (reveal-md's `separator: <!--s-->`) cuts only there, as reveal-md does:
+      // its `---` is a thematic break, written as one that cuts nothing.
+      text = '***';
     } else {
       const slot = rewriteSlot(text);
       if (slot?.warning) warnHere(number, slot.warning);

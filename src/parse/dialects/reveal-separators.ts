@@ -17,8 +17,10 @@ export function readRevealSeparator(line: string, own?: RevealSeparatorLines): '
     if (text === own.horizontal) return 'horizontal';
     if (text === own.vertical) return 'vertical';
   }
-  if (/^<!--\s*s\s*-->[ \t]*$/.test(line)) return 'horizontal';
-  return /^(?:--|----|<!--\s*v\s*-->)[ \t]*$/.test(line) ? 'vertical' : null;
+  // A separator the deck names replaces reveal's default of its kind, as in reveal-md: with `verticalSeparator: <!--v-->`,
+  // a `----` line is a thematic break, not a cut.
+  if (own?.horizontal === undefined && /^<!--\s*s\s*-->[ \t]*$/.test(line)) return 'horizontal';
+  return own?.vertical === undefined && /^(?:--|----|<!--\s*v\s*-->)[ \t]*$/.test(line) ? 'vertical' : null;
 }
 
 /** reveal's separator patterns that briefdeck's own cutting matches, with their line breaks written `\n` and `\r?` and `\s*` dropped; notes' in lower case. */
@@ -76,8 +78,13 @@ export function applyRevealSeparatorKey(key: 'separator' | 'verticalSeparator' |
     delete meta.revealSeparatorLines[line];
     delete meta.revealSeparatorLines[blank];
   }
-  if (isKnownRevealSeparator(key, value)) return true;
   const literal = readSeparatorLine(value);
+  // One briefdeck cuts at anyway is the deck's own all the same, unless it is reveal-md's default (`---` between slides,
+  // `----` below one): named, `<!--s-->` is the only cut between slides, and a `---` line is a thematic break, as in reveal-md.
+  if (isKnownRevealSeparator(key, value)) {
+    if (literal !== undefined && literal !== (key === 'separator' ? '---' : '----')) (meta.revealSeparatorLines ??= {})[key === 'separator' ? 'horizontal' : 'vertical'] = literal;
+    return true;
+  }
   const blank = literal === undefined ? readBlankLineSeparator(value) : undefined;
   if (literal === undefined && blank === undefined) return false;
   const lines = (meta.revealSeparatorLines ??= {});
