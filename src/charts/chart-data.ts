@@ -1,6 +1,7 @@
 // Turns a chart's data (rows from the block, or the text of its CSV or JSON
 // file) into typed rows, and checks them against the fields the chart names.
 import { parse as parseCsv } from 'csv-parse/sync';
+import { LineCounter, isSeq, parseDocument } from 'yaml';
 import { suggestClosest } from '../did-you-mean.js';
 import type { ChartRef, ChartRow } from '../model.js';
 
@@ -142,5 +143,16 @@ function readJsonRows(text: string): { rows: ChartRow[]; lines?: number[] } | st
     if (row === null || typeof row !== 'object' || Array.isArray(row)) return 'each JSON row must be an object of fields';
     for (const cell of Object.values(row)) if (typeof cell !== 'string' && typeof cell !== 'number') return 'each JSON field must be a string or a number';
   }
-  return { rows: parsed as ChartRow[] };
+  return { rows: parsed as ChartRow[], ...(findJsonRowLines(text, parsed.length) ?? {}) };
+}
+
+/**
+ * The line each row of a JSON list starts on, for a message about one row. JSON.parse tells no places, and JSON is
+ * YAML, so the YAML reader finds them; undefined should it read the text otherwise (no list, or another count).
+ */
+function findJsonRowLines(text: string, count: number): { lines: number[] } | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== count) return undefined;
+  return { lines: doc.contents.items.map((item) => counter.linePos(item.range[0]).line) };
 }
