@@ -24,7 +24,7 @@ export function requirePlaywright(): Playwright {
     for (const name of BUNDLES) {
       const file = path.join(lib, `${name}.js`);
       if (require.cache[file]) continue;
-      const script = compileWithCodeCache(file, CACHE_DIR, `playwright-${name}`, version);
+      const script = compileWithCodeCache(file, CACHE_DIR, `playwright-${name}`, version, { asciiCopy: true });
       // A real module, entered in Node's cache before it runs, exactly as require would have made it.
       const module = new Module(file);
       module.filename = file;

@@ -381,13 +381,22 @@ describe.skipIf(process.platform === 'win32')("playwright-core's code caches", (
     expect(first.err).toContain('error: could not start the browser at /bin/true');
     expect(caches()).toHaveLength(2);
     for (const f of caches()) expect(readFileSync(path.join(cacheDir, f)).length).toBeGreaterThan(100_000);
-    // Garbage where the core's cache was: V8 refuses it, playwright-core compiles as usual, and a good cache is written back.
+    // Beside each, an ASCII copy of its bundle, which holds a few non-ASCII characters in comments: read as one-byte text next time.
+    const copies = () => readdirSync(cacheDir).filter((f) => /^playwright-(utils|core)Bundle\.ascii-[0-9a-f]{16}\.js$/.test(f)).sort();
+    const bundles = ['utilsBundle', 'coreBundle'].map((name) => readFileSync(path.join(ROOT, 'node_modules', 'playwright-core', 'lib', `${name}.js`), 'utf8'));
+    expect(copies()).toHaveLength(bundles.filter((text) => /[^\x00-\x7f]/.test(text)).length);
+    for (const f of copies()) expect(readFileSync(path.join(cacheDir, f), 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+    // Garbage where the core's cache was, and its copy cut short: V8 refuses the one, the other does not compile and goes,
+    // playwright-core compiles as written, and a good cache is written back.
     const core = path.join(cacheDir, caches().find((f) => f.includes('core'))!);
     writeFileSync(core, Buffer.alloc(4096, 7));
+    const coreCopy = copies().find((f) => f.includes('core'));
+    if (coreCopy) writeFileSync(path.join(cacheDir, coreCopy), readFileSync(path.join(cacheDir, coreCopy), 'latin1').slice(0, 100_000), 'latin1');
     const again = check();
     expect(again.code, again.err).toBe(1);
     expect(again.err).toContain('error: could not start the browser at /bin/true');
     expect(readFileSync(core).length).toBeGreaterThan(100_000);
+    if (coreCopy) expect(copies()).not.toContain(coreCopy);
   });
 });
 
