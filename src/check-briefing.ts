@@ -39,7 +39,8 @@ export function checkBriefing(briefing: Briefing): Diagnostic[] {
       });
     }
   }
-  if (!meta.title) {
+  // A deck whose tool makes no title slide of its title (its first slide is its cover) lacks none without one.
+  if (!meta.title && !meta.ownCover) {
     add({ code: 'W_NO_TITLE', severity: 'warning', message: 'the briefing has no title, so the deck has no title slide', ...briefing.metaSource, hint: 'add a line `title: …` to the metadata' });
   }
   const bottomLine = briefing.slides.find((s) => s.kind === 'bottom-line');

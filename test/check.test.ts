@@ -59,6 +59,17 @@ describe('briefdeck check', () => {
     expect(/"([^"]*)"/.exec(line)![1]!.length).toBeLessThanOrEqual(60);
   });
 
+  it("warns of a missing title where it would make the title slide: in briefdeck's own deck and a Quarto one, not in a Marp or Slidev deck, whose first slide is its cover", async () => {
+    const titleWarning = async (files: Record<string, string>, name: string, input: string) => {
+      const result = await runCapture(['check', path.join(writeBriefing(files, name), input), '--no-layout'], ROOT);
+      return result.err.split('\n').filter((l) => l.includes('has no title'));
+    };
+    expect(await titleWarning({ 'briefing.yml': 'author: A\n', 'a.md': '## One\n\nText.\n' }, 'check-untitled-own', '.')).toEqual([expect.stringMatching(/check-untitled-own\/briefing\.yml:1: warning: the briefing has no title, so the deck has no title slide$/)]);
+    expect(await titleWarning({ 'deck.qmd': '---\nformat: revealjs\n---\n\n## One\n\nText.\n' }, 'check-untitled-quarto', 'deck.qmd')).toHaveLength(1);
+    expect(await titleWarning({ 'deck.md': '---\nmarp: true\n---\n\n# Cover\n\n---\n\n## Two\n' }, 'check-untitled-marp', 'deck.md')).toEqual([]);
+    expect(await titleWarning({ 'slides.md': '---\nlayout: cover\n---\n\n# Cover\n\n---\n\n# Two\n' }, 'check-untitled-slidev', 'slides.md')).toEqual([]);
+  });
+
   it.skipIf(BROWSER_PATH === null)('says when it draws a Mermaid diagram, as build does', async () => {
     // A diagram of this run's own, so it is drawn here rather than read from an earlier run's cache.
     const dir = writeBriefing({ 'deck.md': `---\ntitle: D\n---\n\n## One\n\n\`\`\`mermaid\nflowchart LR\n  A --> B${Date.now().toString(36)}\n\`\`\`\n\n<!-- notes -->\n` }, 'check-mermaid');

@@ -103,6 +103,8 @@ export interface BriefingMeta {
    * gives (`footerText`, a slide's own), never briefdeck's section or title, which its tool does not show there.
    */
   footerGivenOnly?: true;
+  /** A deck for a tool that makes no title slide of `title:` (Marp, Slidev, reveal-md, …): its first slide is its cover (peer-tools.ts). */
+  ownCover?: true;
   /** Text at the top of every slide (Marp's `header:`). */
   headerText?: string;
   /** reveal's transition between slides (reveal-md's `revealOptions.transition`, Slidev's and Quarto's `transition`). */

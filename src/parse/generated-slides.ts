@@ -43,7 +43,8 @@ export function generateMetaSlides(c: MetaSlidesContext): void {
   // Their templates render them from the metadata.
   const generate = (kind: 'title' | 'bottom-line' | 'agenda', title: string, notes: SpeakerNotes | null = null) =>
     c.push({ kind, layout: kind, title, titleHtml: escapeHtml(title), bodyHtml: '', columns: null, notes, section: null, source: c.location, incremental: false, images: [], bulletCount: 0 });
-  if (meta.title && !opensWithOwnCover(meta.peerTools)) {
+  if (opensWithOwnCover(meta.peerTools)) meta.ownCover = true;
+  if (meta.title && !meta.ownCover) {
     const title = generate('title', meta.title);
     // Quarto's `title-slide-attributes`: the title slide's own background, its picture confined and inlined like any.
     const own = meta.titleSlideLook;
