@@ -11,8 +11,8 @@ export interface ChartTable {
   fields: string[];
   /** Fields whose every non-empty value is a number. */
   numeric: Set<string>;
-  /** Where each row is written, when that is known: the block's YAML list or table, or the lines of a CSV file. */
-  rowsIn?: { file: string; lines: number[] };
+  /** Where each row is written, when that can be known: the block's YAML list or table, or a CSV or JSON file's lines (found only when asked). */
+  rowsIn?: { file: string; lineOf: (row: number) => number | undefined };
 }
 
 /** The most rows a chart draws: more marks than this cannot be read on a slide. */
@@ -24,13 +24,17 @@ export function readChartTable(chart: ChartRef, fileText: string | undefined): C
   let rowsIn: ChartTable['rowsIn'];
   if (chart.rows) {
     raw = chart.rows;
-    if (chart.rowLines) rowsIn = { file: chart.source.file, lines: chart.rowLines };
+    const lines = chart.rowLines;
+    if (lines) rowsIn = { file: chart.source.file, lineOf: (row) => lines[row] };
   } else if (chart.dataFile && fileText !== undefined) {
     const json = chart.dataFile.relPath.toLowerCase().endsWith('.json');
     const parsed = json ? readJsonRows(fileText) : readCsvRows(fileText);
     if (typeof parsed === 'string') return `${chart.dataFile.src}: ${parsed}`;
     raw = parsed.rows;
-    if (parsed.lines && chart.dataFile.shownAs !== undefined) rowsIn = { file: chart.dataFile.shownAs, lines: parsed.lines };
+    const count = raw.length;
+    // A JSON file's lines are read again, by the YAML reader, only for a message about one of its rows.
+    const lineOf = 'lines' in parsed ? (row: number) => parsed.lines[row] : (row: number) => findJsonRowLines(fileText, count)?.[row];
+    if (chart.dataFile.shownAs !== undefined) rowsIn = { file: chart.dataFile.shownAs, lineOf };
   } else if (chart.vegaLite) raw = ((chart.vegaLite.data as { values?: ChartRow[] } | undefined)?.values ?? []) as ChartRow[];
   else return 'the chart has no data';
   if (raw.length === 0) return 'the chart data is empty';
@@ -102,7 +106,7 @@ export function readCheckedChart(chart: ChartRef, fileText: string | undefined):
   if (chart.vegaLite) return { table };
   const fields = resolveFields(chart, table);
   if (!('problem' in fields)) return { table, fields };
-  const line = fields.row === undefined ? undefined : table.rowsIn?.lines[fields.row];
+  const line = fields.row === undefined ? undefined : table.rowsIn?.lineOf(fields.row);
   return line === undefined ? fields : { ...fields, at: { file: table.rowsIn!.file, line } };
 }
 
@@ -131,7 +135,7 @@ function readCsvRows(text: string): { rows: ChartRow[]; lines: number[] } | stri
   }
 }
 
-function readJsonRows(text: string): { rows: ChartRow[]; lines?: number[] } | string {
+function readJsonRows(text: string): { rows: ChartRow[] } | string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -143,16 +147,16 @@ function readJsonRows(text: string): { rows: ChartRow[]; lines?: number[] } | st
     if (row === null || typeof row !== 'object' || Array.isArray(row)) return 'each JSON row must be an object of fields';
     for (const cell of Object.values(row)) if (typeof cell !== 'string' && typeof cell !== 'number') return 'each JSON field must be a string or a number';
   }
-  return { rows: parsed as ChartRow[], ...(findJsonRowLines(text, parsed.length) ?? {}) };
+  return { rows: parsed as ChartRow[] };
 }
 
 /**
  * The line each row of a JSON list starts on, for a message about one row. JSON.parse tells no places, and JSON is
  * YAML, so the YAML reader finds them; undefined should it read the text otherwise (no list, or another count).
  */
-function findJsonRowLines(text: string, count: number): { lines: number[] } | undefined {
+function findJsonRowLines(text: string, count: number): number[] | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, schema: 'core', uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== count) return undefined;
-  return { lines: doc.contents.items.map((item) => counter.linePos(item.range[0]).line) };
+  return doc.contents.items.map((item) => counter.linePos(item.range[0]).line);
 }
