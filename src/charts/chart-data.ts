@@ -27,13 +27,19 @@ export function readChartTable(chart: ChartRef, fileText: string | undefined): C
     const lines = chart.rowLines;
     if (lines) rowsIn = { file: chart.source.file, lineOf: (row) => lines[row] };
   } else if (chart.dataFile && fileText !== undefined) {
-    const json = chart.dataFile.relPath.toLowerCase().endsWith('.json');
-    const parsed = json ? readJsonRows(fileText) : readCsvRows(fileText);
-    if (typeof parsed === 'string') return `${chart.dataFile.src}: ${parsed}`;
-    raw = parsed.rows;
-    const count = raw.length;
-    // A JSON file's lines are read again, by the YAML reader, only for a message about one of its rows.
-    const lineOf = 'lines' in parsed ? (row: number) => parsed.lines[row] : (row: number) => findJsonRowLines(fileText, count)?.[row];
+    let lineOf: (row: number) => number | undefined;
+    if (chart.dataFile.relPath.toLowerCase().endsWith('.json')) {
+      const parsed = readJsonRows(fileText);
+      if (typeof parsed === 'string') return `${chart.dataFile.src}: ${parsed}`;
+      const rows = (raw = parsed.rows);
+      // A JSON file's lines are read again, by the YAML reader, only for a message about one of its rows.
+      lineOf = (row) => findJsonRowLines(fileText, rows.length)?.[row];
+    } else {
+      const parsed = readCsvRows(fileText);
+      if (typeof parsed === 'string') return `${chart.dataFile.src}: ${parsed}`;
+      raw = parsed.rows;
+      lineOf = (row) => parsed.lines[row];
+    }
     if (chart.dataFile.shownAs !== undefined) rowsIn = { file: chart.dataFile.shownAs, lineOf };
   } else if (chart.vegaLite) raw = ((chart.vegaLite.data as { values?: ChartRow[] } | undefined)?.values ?? []) as ChartRow[];
   else return 'the chart has no data';
