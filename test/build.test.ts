@@ -8,7 +8,7 @@ import { DiagnosticBag } from '../src/errors.js';
 import { loadTemplates } from '../src/load-templates.js';
 import { renderDeck } from '../src/render-deck.js';
 import { processSandbox, SandboxWorker } from '../src/sandbox-worker.js';
-import { DEFAULT_BRIEFING, FIXTURES, ROOT, TINY_PNG, runBin, runCapture, tempDir, buildDefaultBriefing } from './helpers.js';
+import { DEFAULT_BRIEFING, FIXTURES, ROOT, TINY_PNG, runBin, runCapture, tempDir, writeBriefing, buildDefaultBriefing } from './helpers.js';
 
 /** Every URL-bearing place in HTML or CSS that could make the browser fetch something. */
 const EXTERNAL_REFERENCE = /(?:\s(?:src|href|srcset|poster|data|action|formaction|data-src|data-background[\w-]*)\s*=\s*["']?\s*(?:https?:)?\/\/)|url\(\s*["']?\s*(?:https?:)?\/\/|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?\/\//i;
@@ -280,6 +280,13 @@ describe('single-file briefings', () => {
     expect(result.code, result.err).toBe(0);
     const html = readFileSync(path.join(cwd, 'dist', 'talk.html'), 'utf8');
     expect(html).toContain('<h2 class="slide-title">Hello</h2>');
+  });
+
+  it('reads a Markdown file under another ending editors give it (.mkd, .mdown) as a .md one, named without it', async () => {
+    const dir = writeBriefing({ 'talk.mkd': '---\ntitle: One file\n---\n\n## Hello\n\nWorld.\n', 'other.mdown': '## Again\n\nText.\n' }, 'markdown-endings');
+    const mkd = await buildDeck(path.join(dir, 'talk.mkd'));
+    expect([mkd.name, mkd.briefing.meta.title, mkd.briefing.slides.map((s) => s.title)]).toEqual(['talk', 'One file', ['One file', 'Hello']]);
+    expect((await buildDeck(path.join(dir, 'other.mdown'))).briefing.slides.map((s) => s.title)).toEqual(['Again']);
   });
 });
 

@@ -21,8 +21,11 @@ const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
 /** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
 const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
 
-/** A file that is a deck by itself: Markdown, a reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck). */
-const DECK_FILE = /\.(md|markdown|qmd|rmd|mdx|html?|ipynb)$/i;
+/**
+ * A file that is a deck by itself: Markdown (under any of the endings editors and GitHub give it, `.mkd`, `.mdown`, …), a
+ * reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck).
+ */
+const DECK_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|markdn|mdtext|mdtxt|qmd|rmd|mdx|html?|ipynb)$/i;
 
 /** The error for an input that is not there, naming the deck or folder beside it that was likely meant (`deck.mdd`, `breifing/`). */
 export function describeMissingInput(input: string, cwd = process.cwd()): BriefdeckError {
@@ -49,7 +52,9 @@ function hintForOtherFile(file: string): string {
   const ending = path.extname(file).toLowerCase();
   if (ending === '.tex') return "a LaTeX (Beamer) source is not read; a deck written in Pandoc's Markdown for Beamer (output: beamer_presentation) builds unchanged";
   if (['.pptx', '.ppt', '.key', '.odp'].includes(ending)) return 'a slide show saved by an office program is not read; briefdeck makes decks from Markdown (and writes PowerPoint: briefdeck pptx)';
-  return 'a single-file briefing must end in .md, .markdown, .qmd, .Rmd, .mdx, .html or .ipynb; otherwise pass its folder';
+  if (ending === '.pdf') return 'a PDF is what briefdeck pdf writes, not what it reads: pass the Markdown the slides were made from';
+  if (ending === '.txt' || ending === '.text') return 'a plain-text file is not read as a deck: if it holds Markdown, name it .md';
+  return 'a single-file briefing must end in .md (or .markdown, .mkd, …), .qmd, .Rmd, .mdx, .html or .ipynb; otherwise pass its folder';
 }
 
 /** Reads a briefing folder or single Markdown file into decoded source files. */
