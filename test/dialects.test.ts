@@ -2927,6 +2927,19 @@ describe("Slidev's Vue directives on raw HTML", () => {
       "9 W_PEER_SYNTAX Slidev's (Vue's) v-motion on <div>, :initial on <div>, @click on <div> do nothing outside Slidev and were left out; the element and its text stay",
     ]);
   });
+
+  it("reads a tag with Vue's @ or # shorthand inside a line as HTML, never as text: its text stays, the handler is named, an @ in a quoted value or a code span stays", async () => {
+    const deck = ['---', 'theme: seriph', 'layout: cover', '---', '', '# Inline', '', 'Press <button @click="count++" title="ask @bob">Add</button> now, not `<b @click="x">`.', '', '<abbr #hint title="ask @bob">K</abbr> too.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-inline-handlers'), 'deck.md'));
+    const body = built.briefing.slides[0]!.bodyHtml;
+    expect(toPlainText(body).replace(/\s+/g, ' ').trim()).toBe('Press Add now, not <b @click="x">. K too.');
+    expect(body).not.toMatch(/@click="count|&lt;button/);
+    expect(body).toContain('<abbr title="ask @bob">K</abbr>');
+    expect(built.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => `${w.line} ${w.message.split(';')[0]}`)).toEqual([
+      "8 Slidev's (Vue's) @click on <button> does nothing outside Slidev and was left out",
+      "10 Slidev's (Vue's) #hint on <abbr> does nothing outside Slidev and was left out",
+    ]);
+  });
 });
 
 describe('a Pandoc deck known by its body', () => {

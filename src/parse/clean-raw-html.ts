@@ -156,7 +156,9 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     }
     for (const { at, what } of vueByLine.values()) {
       const one = what.length === 1;
-      c.bag.warn('W_PEER_SYNTAX', `Slidev's (Vue's) ${what.join(', ')} ${one ? 'does' : 'do'} nothing outside Slidev and ${one ? 'was' : 'were'} left out; the element and its text stay`, { ...at, hint: c.peerHint ?? '' });
+      // Named in Vue's shorthand (`@click`), as Slidev decks write them; the leftover reader wrote them out in full (`v-on:click`) for the HTML reader.
+      const named = what.map((item) => item.replace(/^v-on:/, '@').replace(/^v-slot:/, '#'));
+      c.bag.warn('W_PEER_SYNTAX', `Slidev's (Vue's) ${named.join(', ')} ${one ? 'does' : 'do'} nothing outside Slidev and ${one ? 'was' : 'were'} left out; the element and its text stay`, { ...at, hint: c.peerHint ?? '' });
     }
     if (vueByLine.size > 0) removed = removed.filter((what) => !VUE_ATTRIBUTE.test(what));
     // Slidev's icons inside HTML (`<p>Next <carbon:arrow-right class="inline"/></p>`): each named once, as the inline reader names them.

@@ -81,6 +81,12 @@ export function rewriteLeftover(line: string, state: LeftoverState): { text: str
     const kept = replaceOutsideCodeSpans(line, VUE_EXPRESSION, '');
     if (kept !== line) return { text: kept, warning: 'Vue expressions {{ … }} (Slidev) are not evaluated and were left out' };
   }
+  // Vue's shorthands on a tag, `@click="…"` (v-on) and `#default` (v-slot), are no attribute names to a Markdown reader, which
+  // then showed the whole tag as text: written out in full, the tag is read as HTML, and the cleaner names them as Slidev's.
+  if (state.slidev && /<[A-Za-z][^<>]*\s[@#][A-Za-z_]/.test(line)) {
+    const written = mapOutsideCodeSpans(line, (part) => part.replace(/<[A-Za-z][\w:.-]*\s[^<>]*>/g, writeVueShorthands));
+    if (written !== line) return rewriteLeftover(written, state) ?? { text: written };
+  }
   // Slidev's `<RenderWhen context="presenter">` shows its content in the presenter's view only: here, that is the
   // speaker notes, so it becomes reveal's notes element, read as notes wherever it stands. Another context's shows as text.
   if (line.includes('RenderWhen')) {
@@ -330,4 +336,19 @@ function countOpenDivs(line: string, html: { openDivs: number }): void {
   const opened = (line.match(/<div\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi) ?? []).filter((tag) => !tag.endsWith('/>')).length;
   const closed = (line.match(/<\/div\s*>/gi) ?? []).length;
   html.openDivs = Math.max(0, html.openDivs + opened - closed);
+}
+
+/** A tag with Vue's `@name` and `#name` attributes written as `v-on:name` and `v-slot:name`; a value, quoted or not, is left as it is. */
+function writeVueShorthands(tag: string): string {
+  const name = /^<[A-Za-z][\w:.-]*/.exec(tag)![0];
+  // Attribute by attribute, so an `@` inside a quoted value (`title="ask @bob"`) is never taken for one.
+  const attribute = /(\s+)([^\s"'=<>/]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/y;
+  let out = name;
+  let at = name.length;
+  for (let m = (attribute.lastIndex = at, attribute.exec(tag)); m; m = attribute.exec(tag)) {
+    const [, space, key, value = ''] = m as unknown as [string, string, string, string | undefined];
+    out += `${space}${key.startsWith('@') ? `v-on:${key.slice(1)}` : key.startsWith('#') ? `v-slot:${key.slice(1)}` : key}${value}`;
+    at = attribute.lastIndex;
+  }
+  return out + tag.slice(at);
 }
