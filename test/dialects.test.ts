@@ -89,6 +89,19 @@ describe('other tools\' front matter', () => {
     expect(built.briefing.slides.some((s) => s.kind === 'title')).toBe(false);
   });
 
+  it("a theme only one tool has (Slidev's seriph, Marp's gaia) says whose the deck is: Slidev's headmatter class: then sets its first slide, as in Slidev; a name two tools share (default) decides nothing", async () => {
+    const deck = (theme: string) => ['---', `theme: ${theme}`, 'class: text-center', '---', '', '# Cover', '', '---', '', '# Next', ''].join('\n');
+    const slidev = await buildDeck(path.join(writeBriefing({ 'slides.md': deck('seriph') }, 'slidev-by-theme'), 'slides.md'));
+    expect(slidev.briefing.meta.peerTools).toEqual(['Slidev']);
+    expect(slidev.briefing.slides.map((s) => s.look?.className ?? '')).toEqual(['text-center', '']);
+    expect(slidev.warnings.map((w) => w.message)).toEqual(['Slidev\'s theme "seriph" is not built in; using serif']);
+    const marp = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'theme: gaia', '---', '', '# Cover', '', '<!-- a note -->', '', '---', '', '# Next', ''].join('\n') }, 'marp-by-theme'), 'deck.md'));
+    expect(marp.briefing.meta.peerTools).toEqual(['Marp']);
+    expect(marp.briefing.slides[0]!.notes?.markdown).toBe('a note');
+    const shared = await buildDeck(path.join(writeBriefing({ 'slides.md': deck('default') }, 'shared-theme'), 'slides.md'));
+    expect(shared.briefing.meta.peerTools).not.toContain('Slidev');
+  });
+
   it('Slidev: duration: 35min is 35 minutes, transition: slide-left is reveal\'s slide, and its other keys are warnings', async () => {
     const built = await buildDeck(path.join(DIALECTS, 'slidev.md'));
     expect(built.briefing.meta.duration).toBe(35);

@@ -4,7 +4,7 @@ import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
 import { applyPeerKey } from './dialects/front-matter.js';
 import { plainData } from './dialects/meta-values.js';
-import { isSharedPeerKey, keysOfPeerTools, peerKeyOwner, possessive } from './dialects/peer-keys.js';
+import { isSharedPeerKey, keysOfPeerTools, mapPeerTheme, peerKeyOwner, possessive } from './dialects/peer-keys.js';
 import { readPresentermThemeName, readPresentermTitle } from './dialects/presenterm.js';
 import { loosenMarpDirectives } from './dialects/marp-comments.js';
 import { typesetPlain } from './typeset-text.js';
@@ -122,6 +122,13 @@ export function parseMeta(source: MetaSource | undefined, fallbackFile: string, 
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const owner = Object.hasOwn(META_SCHEMA, key) || isSharedPeerKey(key) ? undefined : peerKeyOwner(key, meta.peerTools);
     if (owner !== undefined && !meta.peerTools.includes(owner)) meta.peerTools.push(owner);
+  }
+  // A theme only one tool has (Slidev's starter `seriph`, Marp's `gaia`) says whose a deck of no other tool's is, as a key
+  // only that tool has does: so Slidev's headmatter `class:` beside it is read as Slidev's (its first slide's classes).
+  if (meta.peerTools.length === 0) {
+    const theme = (doc.contents.items as Pair[]).find((pair) => isScalar(pair.key) && pair.key.value === 'theme')?.value;
+    const owner = isScalar(theme) && typeof theme.value === 'string' ? mapPeerTheme(theme.value, meta.peerTools)?.tool : undefined;
+    if (owner !== undefined && !owner.includes(' or ')) meta.peerTools.push(owner);
   }
   // Then a key that Pandoc and Quarto share (`toc-depth`), Pandoc's in a deck for neither, wherever it stands: so a key
   // no tool has (a Pandoc template's own variable) is judged, before or after it, in a deck known to be Pandoc's.
