@@ -3704,6 +3704,18 @@ describe("Quarto's project files", () => {
     expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/slides\.qmd opens with its own front matter \(title, format\)/));
   });
 
+  it("another tool's project folder (no briefing.yml) keeps its README and the like beside its deck: never slides, so a Slidev project's folder is its slides.md, its pages imported; a briefing folder's README stays its own, as does a folder of nothing else", async () => {
+    const slides = ['---', 'theme: seriph', 'title: Project', '---', '', '# Cover', '', '---', 'src: ./pages/intro.md', '---', '', '---', '', '# End', ''].join('\n');
+    const files = { 'slides.md': slides, 'README.md': '# My project\n\nRun it.\n', 'CHANGELOG.md': '# Changes\n', 'pages/intro.md': '# Intro\n\nImported.\n' };
+    const project = await buildDeck(writeBriefing(files, 'slidev-project'));
+    expect([project.name, project.briefing.meta.title, project.briefing.slides.map((s) => s.title)]).toEqual(['slidev-project', 'Project', ['Cover', 'Intro', 'End']]);
+    expect(project.warnings.map((w) => w.message)).toEqual(['Slidev\'s theme "seriph" is not built in; using serif']);
+    const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\n', 'README.md': '## Read me\n\nText.\n', 'a.md': '## A\n\nText.\n' }, 'own-readme'));
+    expect(own.briefing.slides.map((s) => s.title)).toEqual(['Own', 'Read me', 'A']);
+    const alone = await buildDeck(writeBriefing({ 'README.md': '## Only\n\nText.\n' }, 'readme-alone'));
+    expect(alone.briefing.slides.map((s) => s.title)).toEqual(['Only']);
+  });
+
   it("{{< var name >}} shows a variable of the _variables.yml beside the deck, a nested one by its dotted name, in the text and the title, as text; a missing one is named with a did-you-mean, and a file that does not parse is named at its line", async () => {
     const deck = ['---', 'title: "Release {{< var version >}}"', 'format: revealjs', '---', '', '## One', '', 'Runs on {{< var engine.name >}}, built {{< var versoin >}}.', '', '{{< var engine.name >}}', ''].join('\n');
     const dir = writeBriefing({ '_variables.yml': 'version: "1.2"\nengine:\n  name: "<b>Jupyter</b>"\n', 'deck.qmd': deck }, 'quarto-variables');

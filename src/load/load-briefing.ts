@@ -21,6 +21,9 @@ const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
 /** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
 const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
 
+/** A project's own documents (README.md, CHANGELOG.md, LICENSE.md, …), which another tool's project keeps beside its deck. */
+const PROJECT_DOCS = /^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors)(?:\.[\w-]+)?\.(?:md|markdown)$/i;
+
 /**
  * A file that is a deck by itself: Markdown (under any of the endings editors and GitHub give it, `.mkd`, `.mdown`, …), a
  * reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck).
@@ -108,8 +111,11 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     }
   };
   const metaFile = metaName ? read(metaName) : undefined;
-  const markdownFiles = entries
-    .filter((n) => MARKDOWN_FILE.test(n))
+  const everyMarkdownFile = entries.filter((n) => MARKDOWN_FILE.test(n));
+  // Another tool's project (no briefing.yml) keeps its README and the like beside its deck: they are the project's, never slides.
+  const projectDocs = metaName ? [] : everyMarkdownFile.filter((n) => PROJECT_DOCS.test(n));
+  const markdownFiles = everyMarkdownFile
+    .filter((n) => projectDocs.length === everyMarkdownFile.length || !projectDocs.includes(n))
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
   // A folder with no briefing.yml whose one Markdown file opens with front matter of its own (a Quarto project's deck, a
