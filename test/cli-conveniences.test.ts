@@ -32,6 +32,16 @@ describe('CLI conveniences', () => {
     expect(readdirSync(path.join(dir, 'dist'))).toEqual(['deck.html']);
   });
 
+  it("build inside another tool's project builds the deck it holds (Slidev's slides.md beside a README), as that tool would; a folder of a README alone is no deck", async () => {
+    const dir = writeBriefing({ 'slides.md': '---\ntheme: seriph\n---\n\n# Cover\n\n---\n\n# Next\n', 'README.md': '# The project\n' }, 'talk');
+    const result = await runCapture(['build'], dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/^built dist\/talk\.html: 2 slides/);
+    const readme = writeBriefing({ 'README.md': '# Notes\n' }, 'notes');
+    const none = await runCapture(['build'], readme);
+    expect([none.code, none.err.split('\n')[0]]).toEqual([1, 'briefing: error: input not found: briefing']);
+  });
+
   it('warns about Markdown in a subfolder, and reads it once files: lists it', async () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: Nested\n', 'a.md': '## A\n\nText.\n' });
     mkdirSync(path.join(dir, 'extra'));
