@@ -3705,10 +3705,11 @@ describe("Quarto's project files", () => {
   });
 
   it("another tool's project folder (no briefing.yml) keeps its README and the like beside its deck: never slides, so a Slidev project's folder is its slides.md, its pages imported; a briefing folder's README stays its own, as does a folder of nothing else", async () => {
-    const slides = ['---', 'theme: seriph', 'title: Project', '---', '', '# Cover', '', '---', 'src: ./pages/intro.md', '---', '', '---', '', '# End', ''].join('\n');
-    const files = { 'slides.md': slides, 'README.md': '# My project\n\nRun it.\n', 'CHANGELOG.md': '# Changes\n', 'pages/intro.md': '# Intro\n\nImported.\n' };
+    const slides = ['---', 'theme: seriph', 'title: Project', '---', '', '# Cover', '', '---', 'src: ./pages/intro.md', '---', '', '---', 'src: ./more.md', '---', '', '---', '', '# End', ''].join('\n');
+    // A page it imports may stand beside it too: slides.md is the deck Slidev builds, the rest its pages.
+    const files = { 'slides.md': slides, 'README.md': '# My project\n\nRun it.\n', 'CHANGELOG.md': '# Changes\n', 'more.md': '# More\n\nBeside it.\n', 'pages/intro.md': '# Intro\n\nImported.\n' };
     const project = await buildDeck(writeBriefing(files, 'slidev-project'));
-    expect([project.name, project.briefing.meta.title, project.briefing.slides.map((s) => s.title)]).toEqual(['slidev-project', 'Project', ['Cover', 'Intro', 'End']]);
+    expect([project.name, project.briefing.meta.title, project.briefing.slides.map((s) => s.title)]).toEqual(['slidev-project', 'Project', ['Cover', 'Intro', 'More', 'End']]);
     expect(project.warnings.map((w) => w.message)).toEqual(['Slidev\'s theme "seriph" is not built in; using serif']);
     const own = await buildDeck(writeBriefing({ 'briefing.yml': 'title: Own\n', 'README.md': '## Read me\n\nText.\n', 'a.md': '## A\n\nText.\n' }, 'own-readme'));
     expect(own.briefing.slides.map((s) => s.title)).toEqual(['Own', 'Read me', 'A']);

@@ -21,6 +21,9 @@ const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
 /** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
 const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
 
+/** The file another tool builds in its project folder: Slidev's `slides.md`, GitPitch's `PITCHME.md`. */
+const ENTRY_FILES = ['slides.md', 'PITCHME.md'];
+
 /** A project's own documents (README.md, CHANGELOG.md, LICENSE.md, …), which another tool's project keeps beside its deck. */
 const PROJECT_DOCS = /^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors)(?:\.[\w-]+)?\.(?:md|markdown)$/i;
 
@@ -38,7 +41,7 @@ export function holdsAnotherToolsDeck(dir: string): boolean {
   const names = listFolder(dir);
   if (META_NAMES.some((name) => names.includes(name))) return false;
   const decks = names.filter((name) => DECK_FILE.test(name) && !PROJECT_DOCS.test(name));
-  return decks.includes('slides.md') || decks.includes('PITCHME.md') || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!));
+  return decks.some((name) => ENTRY_FILES.includes(name)) || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!));
 }
 
 /** The error for an input that is not there, naming the deck or folder beside it that was likely meant (`deck.mdd`, `breifing/`). */
@@ -130,9 +133,12 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
   // A folder with no briefing.yml whose one Markdown file opens with front matter of its own (a Quarto project's deck, a
-  // Marp deck in a folder of its own) is that deck, read as the file on its own is (its project files too), named by the folder.
-  if (!metaName && markdownFiles.length === 1 && bag.items.length === 0 && OWN_FRONT_MATTER.test(markdownFiles[0]!.text)) {
-    return { ...loadBriefing(path.join(absolute, markdownFiles[0]!.relPath), cwd, limits), name: path.basename(root) };
+  // Marp deck in a folder of its own) is that deck, read as the file on its own is (its project files too), named by the folder;
+  // so is a folder with Slidev's or GitPitch's entry file (slides.md, PITCHME.md), which those tools build alone, its other
+  // Markdown files being the pages it imports.
+  const entry = metaName || bag.items.length > 0 ? undefined : markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
+  if (entry && OWN_FRONT_MATTER.test(entry.text)) {
+    return { ...loadBriefing(path.join(absolute, entry.relPath), cwd, limits), name: path.basename(root) };
   }
   const nestedMarkdownFiles = listNestedMarkdown(absolute)
     .map((rel) => read(rel))
