@@ -10,7 +10,7 @@ import { buildDeck, defaultOutputPath, loadModel, type BuiltDeck } from '../buil
 import { findBrowser, requireBrowser } from '../find-browser.js';
 import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
-import { holdsAnotherToolsDeck } from '../load/load-briefing.js';
+import { holdsDeckAtTop } from '../load/load-briefing.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
 import { makeOutputFolder, refuseFileAsFolder, refuseOtherFormat, refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
 import { refuseSlideImagesInTheWay, writeSlideImages } from '../write-slide-images.js';
@@ -306,7 +306,7 @@ export function reportDiagnostics(list: readonly Diagnostic[], io: CliIo): void 
 function defaultInput(cwd: string): string {
   if (existsSync(path.join(cwd, DEFAULT_INPUT))) return DEFAULT_INPUT;
   // The current folder when it is a briefing itself, or another tool's project with its deck (Slidev's slides.md), as that tool builds it.
-  if (existsSync(path.join(cwd, 'briefing.yml')) || existsSync(path.join(cwd, 'briefing.yaml')) || holdsAnotherToolsDeck(cwd)) return '.';
+  if (existsSync(path.join(cwd, 'briefing.yml')) || existsSync(path.join(cwd, 'briefing.yaml')) || holdsDeckAtTop(cwd)) return '.';
   return DEFAULT_INPUT;
 }
 

@@ -34,10 +34,10 @@ const PROJECT_DOCS = /^(?:readme|changelog|changes|history|license|licence|contr
 const DECK_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|markdn|mdtext|mdtxt|qmd|rmd|mdx|html?|ipynb)$/i;
 
 /**
- * Whether a folder with no briefing.yml is another tool's project holding its deck at the top: Slidev's `slides.md`,
+ * Whether a folder with no briefing.yml holds a deck at its top, as another tool's project does: Slidev's `slides.md`,
  * GitPitch's `PITCHME.md`, or a single Markdown file beside the project's own documents. `briefdeck build` there builds it.
  */
-export function holdsAnotherToolsDeck(dir: string): boolean {
+export function holdsDeckAtTop(dir: string): boolean {
   const names = listFolder(dir);
   if (META_NAMES.some((name) => names.includes(name))) return false;
   const decks = names.filter((name) => DECK_FILE.test(name) && !PROJECT_DOCS.test(name));
