@@ -238,7 +238,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     let headingLook: SlideDirectiveLook | undefined;
     let headingHidden = false;
     let headingUnlisted = false;
-    let separator: 'horizontal' | 'vertical' | null;
+    let separator: ReturnType<typeof readRevealSeparator>;
     if (rewrite) {
       if (rewrite.warning) warnHere(number, rewrite.warning);
       for (const line of rewrite.before ?? []) append(line, number);
@@ -259,12 +259,9 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       // but for a line right under text, which it reads as a simple table's dashes (`-----   ----`) or a heading's underline.
       text = '---';
     } else if ((separator = readRevealSeparator(text, options.separatorLines))) {
-      verticalNext = separator === 'vertical';
-      text = '---';
-    } else if (options.separatorLines?.horizontal !== undefined && SEPARATOR.test(text)) {
-      // A deck that names its own cut between slides (reveal-md's `separator: <!--s-->`) cuts only there, as reveal-md does:
-      // its `---` is a thematic break, written as one that cuts nothing.
-      text = '***';
+      // A rule is a `---` in a deck that cuts at a separator of its own: a thematic break, written as one that cuts nothing.
+      if (separator !== 'rule') verticalNext = separator === 'vertical';
+      text = separator === 'rule' ? '***' : '---';
     } else {
       const slot = rewriteSlot(text);
       if (slot?.warning) warnHere(number, slot.warning);

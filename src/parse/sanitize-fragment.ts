@@ -2,6 +2,7 @@ import * as parse5 from 'parse5';
 import { createRequire } from 'node:module';
 import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js';
 import { ASSET_SCHEME } from '../model.js';
+import { LEFT_OUT_MARK, readLazySource, showImage, type ResolveImage } from './raw-image-source.js';
 import { classifyLink } from './resolve-references.js';
 import { FRAGMENT_CLASS } from './dialects/reveal.js';
 import { clickClasses, clickIndex, clickRange, clickStep, isAfterAttribute, isClickAttribute, readUnoGrid } from './dialects/slidev.js';
@@ -168,42 +169,6 @@ function attributifyClasses(name: string, value: string): string[] {
   // A grid's gap is the gap's own utility (`grid="~ gap-4"`).
   const classes = value.trim().split(/\s+/).map((part) => (part === '~' ? name : /^[mp]$/.test(name) && /^[xytrbl]-/.test(part) ? `${name}${part}` : name === 'grid' && /^gap-/.test(part) ? part : `${name}-${part}`));
   return classes.filter((cls) => utilityClassPattern().test(cls));
-}
-
-/** Resolves the `src` of an `<img>` in raw HTML to the picture's reference in the deck, or undefined to leave it out. */
-export type ResolveImage = (src: string, alt: string) => string | undefined;
-
-/**
- * An `<img>` keeps a picture the parser confined and inlined, one `resolve` takes in now, or no source at all. reveal's
- * lazy-loaded picture (`<img data-src="a.png">`, which reveal loads as the slide comes near) is read as its source.
- */
-function keepImageSource(attribs: Record<string, string>, resolve: ResolveImage | undefined): Record<string, string> {
-  const { src, ...rest } = readLazySource(attribs);
-  const kept = src === undefined ? undefined : src.startsWith(ASSET_SCHEME) ? src : resolve?.(src, attribs.alt ?? '');
-  return kept === undefined ? rest : { src: kept, ...rest };
-}
-
-/** Marks an `<img>` that shows nothing, for the sanitizer to drop whole; its tag is one no deck allows. */
-const LEFT_OUT_TAG = 'picture-left-out';
-const LEFT_OUT_MARK = 'data-picture-left-out';
-
-/**
- * An `<img>` with the source the parser resolved and confined. One with no source left (its picture left out, or none
- * named) shows its alt text in its place, as a Markdown image's does, and goes when it has none: an `<img>` without a
- * source draws nothing, or a broken picture's box, and as a build step it would be a click that shows nothing.
- */
-function showImage(tagName: string, attribs: Record<string, string>, resolve: ResolveImage | undefined): { tagName: string; attribs: Record<string, string>; text?: string } {
-  const kept = keepImageSource(attribs, resolve);
-  if (kept.src !== undefined) return { tagName, attribs: kept };
-  const alt = kept.alt?.trim() ?? '';
-  return alt === '' ? { tagName: LEFT_OUT_TAG, attribs: { [LEFT_OUT_MARK]: '' } } : { tagName: 'span', attribs: { class: 'missing-image' }, text: alt };
-}
-
-/** An `<img>`'s attributes with reveal's `data-src` as its `src` when it has none, as reveal loads it. */
-function readLazySource(attribs: Record<string, string>): Record<string, string> {
-  if (attribs.src !== undefined || attribs['data-src'] === undefined) return attribs;
-  const { 'data-src': src, ...rest } = attribs;
-  return { src: src!, ...rest };
 }
 
 /** What a raw link turned out to be, so the caller can warn about one that was removed. */

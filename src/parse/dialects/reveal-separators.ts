@@ -8,14 +8,16 @@ import { createFenceReader } from '../read-fences.js';
  * reveal.js's and reveal-md's other slide separators: `--` (vertical, in
  * reveal's Markdown examples), `----` (reveal-md's vertical), and reveal-md's
  * `<!--s-->` (horizontal) and `<!--v-->` (vertical). A vertical one starts a
- * slide below the one before it, in the same stack.
+ * slide below the one before it, in the same stack. In a deck that names its own
+ * separator between slides, a `---` line is a `rule`: a thematic break, as in reveal-md.
  */
-export function readRevealSeparator(line: string, own?: RevealSeparatorLines): 'horizontal' | 'vertical' | null {
+export function readRevealSeparator(line: string, own?: RevealSeparatorLines): 'horizontal' | 'vertical' | 'rule' | null {
   // reveal-md's own separators of one line of text (`separator: "^\r?\n\+\+\+\r?\n$"`), before reveal's defaults: a deck may swap them.
   if (own && (own.horizontal !== undefined || own.vertical !== undefined)) {
     const text = line.trim();
     if (text === own.horizontal) return 'horizontal';
     if (text === own.vertical) return 'vertical';
+    if (own.horizontal !== undefined && /^---[ \t]*$/.test(line)) return 'rule';
   }
   // A separator the deck names replaces reveal's default of its kind, as in reveal-md: with `verticalSeparator: <!--v-->`,
   // a `----` line is a thematic break, not a cut.
