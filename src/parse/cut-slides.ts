@@ -259,9 +259,8 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       // but for a line right under text, which it reads as a simple table's dashes (`-----   ----`) or a heading's underline.
       text = '---';
     } else if ((separator = readRevealSeparator(text, options.separatorLines))) {
-      // A rule is a `---` in a deck that cuts at a separator of its own: a thematic break, written as one that cuts nothing.
-      if (separator !== 'rule') verticalNext = separator === 'vertical';
-      text = separator === 'rule' ? '***' : '---';
+      // A rule (a `---` where the deck cuts at a separator of its own) is a thematic break that cuts nothing.
+      [verticalNext, text] = separator === 'rule' ? [verticalNext, '***'] : [separator === 'vertical', '---'];
     } else {
       const slot = rewriteSlot(text);
       if (slot?.warning) warnHere(number, slot.warning);
