@@ -119,6 +119,7 @@ export function renderDeck(
   const total = briefing.slides.length;
   const sections = listAgendaEntries(briefing);
   const agendaLines = sections.reduce((lines, s) => lines + 1 + s.slides.length, 0);
+  const footers = briefing.slides.map((slide) => slideFooter(slide, briefing.meta));
   const views: SlideView[] = briefing.slides.map((slide, i) => ({
     number: slide.number,
     total,
@@ -138,8 +139,8 @@ export function renderDeck(
     section: slide.section,
     footerText: slide.footerText,
     footerHidden: slide.footerText === '',
-    footer: slideFooter(slide, briefing.meta),
-    footerEmpty: slideFooter(slide, briefing.meta) === '' && !showsPageNumber(slide, briefing.meta) && briefing.logo === undefined,
+    footer: footers[i]!,
+    footerEmpty: footers[i] === '' && !showsPageNumber(slide, briefing.meta) && briefing.logo === undefined,
     headerText: slideHeader(slide, briefing.meta),
     pageNumber: showsPageNumber(slide, briefing.meta),
     incremental: slide.incremental,
