@@ -114,6 +114,7 @@ await build({
   splitting: true,
   logLevel: 'warning',
   // Bundled files keep import.meta.url pointing into lib/, one level below the package root like src/.
-  banner: { js: '' },
+  // A module loaded on first use through a plain require (src/parse/load-html-parser.ts) needs a require in an ES module.
+  banner: { js: "import { createRequire as __briefdeckCreateRequire } from 'node:module'; const require = __briefdeckCreateRequire(import.meta.url);" },
   plugins: [prebundledVega],
 });

@@ -1,5 +1,5 @@
 import { checkLayouts } from './check-layouts.js';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { DiagnosticBag } from './errors.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN, SLIDE_SIZES, imageFilterClass, listAgendaEntries, showsPageNumber, slideFooter, slideHeader, type AgendaEntry, type Briefing, type LoadedAsset, type RenderedDeck, type Slide, type SlideLook } from './model.js';
 import { baseTheme, isCustomTheme } from './themes.js';
@@ -164,7 +164,7 @@ export function renderDeck(
   const markers = { head: `<!--briefdeck-head-${options.markerNonce}-->`, scripts: `<!--briefdeck-scripts-${options.markerNonce}-->` };
   const size = SLIDE_SIZES[briefing.meta.size];
 
-  const hbs = Handlebars.create();
+  const hbs = loadHandlebars(templates).create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   for (const [name, source] of Object.entries(templates.layouts)) {
     hbs.registerPartial(name, compileTemplate(hbs, source.text, source.path, bag));
@@ -234,6 +234,16 @@ export function renderDeck(
 /** The rule of each of the deck's image filters: its pictures on the slides, and a slide background that takes it. */
 function writeImageFilterCss(filters: readonly string[]): string {
   return filters.map((filter, i) => `.reveal .slides img.${imageFilterClass(i)},.reveal .backgrounds .${imageFilterClass(i)}>.slide-background-content{filter:${filter}}\n`).join('');
+}
+
+/**
+ * Handlebars for a render: its runtime alone runs the built-in templates, which come compiled (precompiled-templates.ts).
+ * The compiler, with the source-map library it brings (a tenth of the parse worker's code), is loaded only when a
+ * template of the briefing's own must be compiled. Plain requires, which the worker's bundle sets up on first use.
+ */
+function loadHandlebars(templates: TemplateSet): typeof Handlebars {
+  const own = [templates.deck, ...Object.values(templates.layouts)].some((template) => findPrecompiledTemplate(template.text) === undefined);
+  return (own ? require('handlebars') : require('handlebars/runtime')) as typeof Handlebars;
 }
 
 function compileTemplate(hbs: typeof Handlebars, text: string, file: string, bag: DiagnosticBag): HandlebarsTemplateDelegate {

@@ -1,6 +1,5 @@
 // Turns a chart's data (rows from the block, or the text of its CSV or JSON
 // file) into typed rows, and checks them against the fields the chart names.
-import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
 import { suggestClosest } from '../did-you-mean.js';
 import type { ChartRef, ChartRow } from '../model.js';
@@ -131,6 +130,8 @@ function toNumber(value: string | number): number | undefined {
 function readCsvRows(text: string): { rows: ChartRow[]; lines: number[] } | string {
   const header = /^.*\S.*$/m.exec(text)?.[0] ?? '';
   const delimiter = header.includes(',') ? ',' : header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
+  // A plain require, so csv-parse is set up (bundled in the parse worker) only for a chart that reads CSV.
+  const { parse: parseCsv } = require('csv-parse/sync') as typeof import('csv-parse/sync');
   try {
     const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, delimiter, info: true, raw: true }) as { record: ChartRow; raw: string; info: { lines: number } }[];
     // csv-parse counts the line a record ends on; a quoted field may hold line breaks, so the record starts that many lines before.

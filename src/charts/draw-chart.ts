@@ -2,7 +2,7 @@
 // no browser, no canvas, no network, no generated code (the expression
 // interpreter stands in for Vega's `new Function`). Loaded only when a deck
 // has a chart, so decks without one never pay for Vega.
-import { parseFragment } from 'parse5';
+import { loadHtmlParser } from '../parse/load-html-parser.js';
 import type { DiagnosticBag } from '../errors.js';
 import type { ChartRef } from '../model.js';
 import { locateChartProblem, readCheckedChart, type ChartTable } from './chart-data.js';
@@ -204,5 +204,5 @@ function assertPictureOnly(svg: string): void {
     }
     for (const child of (node.childNodes ?? []) as (typeof node)[]) visit(child);
   };
-  visit(parseFragment(svg) as never);
+  visit(loadHtmlParser().parseFragment(svg) as never);
 }

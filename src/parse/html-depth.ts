@@ -3,7 +3,8 @@
 // close), so a page nested thousands deep took it minutes, and the worker's time
 // limit ended the build with no line to look at. A tokenizer pass is linear: the
 // first element nested deeper than any slide can show is an error at its line.
-import { Tokenizer, TokenizerMode, type TokenHandler } from 'parse5';
+import type { TokenHandler, TokenizerMode } from 'parse5';
+import { loadHtmlParser } from './load-html-parser.js';
 
 /** Deeper than any slide's HTML nests, and shallow enough that parse5 stays fast. */
 export const MAX_HTML_DEPTH = 256;
@@ -17,29 +18,30 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'base
 /** Elements whose end tag may be left out: the next of their kind closes them, so they are not counted as nesting. */
 const OPTIONAL_END = new Set(['body', 'caption', 'colgroup', 'dd', 'dt', 'head', 'html', 'li', 'optgroup', 'option', 'p', 'rb', 'rp', 'rt', 'rtc', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 
-/** Elements whose content is text up to their end tag, as the tree builder tells the tokenizer. */
-const TEXT_ELEMENTS: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  plaintext: TokenizerMode.PLAINTEXT,
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
-  xmp: TokenizerMode.RAWTEXT,
+/** Elements whose content is text up to their end tag, as the tree builder tells the tokenizer: by the name of its mode. */
+const TEXT_ELEMENTS: Record<string, keyof typeof TokenizerMode> = {
+  iframe: 'RAWTEXT',
+  noembed: 'RAWTEXT',
+  noframes: 'RAWTEXT',
+  plaintext: 'PLAINTEXT',
+  script: 'SCRIPT_DATA',
+  style: 'RAWTEXT',
+  textarea: 'RCDATA',
+  title: 'RCDATA',
+  xmp: 'RAWTEXT',
 };
 
 /** The line (from 1) of the first element in `html` nested deeper than `max` elements, or undefined. */
 export function findExcessiveHtmlNesting(html: string, max = MAX_HTML_DEPTH): number | undefined {
   if (!html.includes('<')) return undefined;
+  const { Tokenizer, TokenizerMode } = loadHtmlParser();
   const open: string[] = [];
   let found: number | undefined;
   const ignore = () => undefined;
   const handler: TokenHandler = {
     onStartTag(token) {
       const mode = TEXT_ELEMENTS[token.tagName];
-      if (mode !== undefined) tokenizer.state = mode;
+      if (mode !== undefined) tokenizer.state = TokenizerMode[mode];
       if (found !== undefined || token.selfClosing || VOID_ELEMENTS.has(token.tagName) || OPTIONAL_END.has(token.tagName)) return;
       open.push(token.tagName);
       if (open.length > max) found = token.location?.startLine ?? 1;

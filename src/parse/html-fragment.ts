@@ -1,4 +1,5 @@
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
+import { loadHtmlParser } from './load-html-parser.js';
 
 // The parse reads and rewrites a slide's HTML with parse5 in several passes (notes,
 // reveal's element comments, raw-text elements) while the math renderer's marks,
@@ -16,7 +17,7 @@ export interface KeptFragment {
 }
 
 type ParentNode = parse5.DefaultTreeAdapterMap['parentNode'];
-const TREE = parse5.defaultTreeAdapter;
+type TreeAdapter = typeof parse5.defaultTreeAdapter;
 
 /** Nodes parse5 has taken from the front of a parent's list and that are not yet cut from it, by parent (one parse at a time). */
 const takenFromFront = new Map<ParentNode, number>();
@@ -35,36 +36,42 @@ function settle(parent: ParentNode): void {
  * slide of thousands of elements) made the parse quadratic. Here the nodes taken from the front are counted, and cut
  * in one splice when the list is next read or changed, or dropped at once when the last is taken; the tree is the same.
  */
-const LINEAR_TREE: typeof TREE = {
-  ...TREE,
-  getFirstChild: (node) => node.childNodes[takenFromFront.get(node) ?? 0] ?? null,
-  getChildNodes: (node) => (settle(node), node.childNodes),
-  appendChild: (parent, node) => (settle(parent), TREE.appendChild(parent, node)),
-  insertBefore: (parent, node, reference) => (settle(parent), TREE.insertBefore(parent, node, reference)),
-  insertText: (parent, text) => (settle(parent), TREE.insertText(parent, text)),
-  insertTextBefore: (parent, text, reference) => (settle(parent), TREE.insertTextBefore(parent, text, reference)),
-  detachNode(node) {
-    const parent = node.parentNode;
-    if (!parent) return;
-    const taken = takenFromFront.get(parent) ?? 0;
-    if (parent.childNodes[taken] !== node) {
-      settle(parent);
-      TREE.detachNode(node);
-      return;
-    }
-    node.parentNode = null;
-    if (taken + 1 < parent.childNodes.length) takenFromFront.set(parent, taken + 1);
-    else {
-      parent.childNodes.length = 0;
-      takenFromFront.delete(parent);
-    }
-  },
-};
+function makeLinearTree(tree: TreeAdapter): TreeAdapter {
+  return {
+    ...tree,
+    getFirstChild: (node) => node.childNodes[takenFromFront.get(node) ?? 0] ?? null,
+    getChildNodes: (node) => (settle(node), node.childNodes),
+    appendChild: (parent, node) => (settle(parent), tree.appendChild(parent, node)),
+    insertBefore: (parent, node, reference) => (settle(parent), tree.insertBefore(parent, node, reference)),
+    insertText: (parent, text) => (settle(parent), tree.insertText(parent, text)),
+    insertTextBefore: (parent, text, reference) => (settle(parent), tree.insertTextBefore(parent, text, reference)),
+    detachNode(node) {
+      const parent = node.parentNode;
+      if (!parent) return;
+      const taken = takenFromFront.get(parent) ?? 0;
+      if (parent.childNodes[taken] !== node) {
+        settle(parent);
+        tree.detachNode(node);
+        return;
+      }
+      node.parentNode = null;
+      if (taken + 1 < parent.childNodes.length) takenFromFront.set(parent, taken + 1);
+      else {
+        parent.childNodes.length = 0;
+        takenFromFront.delete(parent);
+      }
+    },
+  };
+}
+
+/** The tree parseHtmlFragment builds with, made the first time one is parsed (parse5 loads only then). */
+let linearTree: TreeAdapter | undefined;
 
 /** Parses an HTML fragment as a browser would, as `parse5.parseFragment` does, in a time that grows with its length alone. */
 export function parseHtmlFragment(html: string): parse5.DefaultTreeAdapterMap['documentFragment'] {
   try {
-    return parse5.parseFragment(html, { treeAdapter: LINEAR_TREE });
+    const parser = loadHtmlParser();
+    return parser.parseFragment(html, { treeAdapter: (linearTree ??= makeLinearTree(parser.defaultTreeAdapter)) });
   } finally {
     // A parent whose front nodes were taken and that parse5 did not touch again is cut now: the tree handed on is whole.
     for (const parent of [...takenFromFront.keys()]) settle(parent);
@@ -74,7 +81,7 @@ export function parseHtmlFragment(html: string): parse5.DefaultTreeAdapterMap['d
 /** Parses an HTML fragment as a browser would, keeping the character `marks` (NUL by default) where it stands. */
 export function parseFragmentKeepingMarks(html: string, marks = '\u0000'): KeptFragment {
   const fragment = parseHtmlFragment(html.replaceAll(STAND, '\ufffd').replaceAll(marks, STAND));
-  return { fragment, serialize: (node = fragment) => parse5.serialize(node).replaceAll(STAND, marks) };
+  return { fragment, serialize: (node = fragment) => loadHtmlParser().serialize(node).replaceAll(STAND, marks) };
 }
 
 /** The text of a parse5 node, entities decoded, as the DOM's `textContent` gives it. */

@@ -1,4 +1,5 @@
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
+import { loadHtmlParser } from './load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseFragmentKeepingMarks, textOf } from './html-fragment.js';
 import { findExternalReferences } from '../css-references.js';
@@ -39,7 +40,7 @@ export function pictureInlineSvgs(html: string, picture: (svg: string, alt: stri
       const src = picture(standaloneSvg(child, serialize), alt, leftOut);
       if (src === undefined) return child;
       changed = true;
-      const img = (parse5.parseFragment('<img>').childNodes[0] as Element);
+      const img = (loadHtmlParser().parseFragment('<img>').childNodes[0] as Element);
       img.attrs = [{ name: 'src', value: src }, { name: 'alt', value: alt }];
       img.parentNode = child.parentNode;
       return img;

@@ -1,4 +1,5 @@
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
+import { loadHtmlParser } from './load-html-parser.js';
 
 type Node = import('parse5').DefaultTreeAdapterMap['node'];
 
@@ -16,6 +17,6 @@ export function toPlainText(html: string): string {
     if ('tagName' in node && (node.tagName === 'math' || node.attrs.some((a) => a.name === 'class' && /\bkatex-mathml\b/.test(a.value)))) return;
     if ('childNodes' in node) node.childNodes.forEach(walk);
   };
-  walk(parse5.parseFragment(html));
+  walk(loadHtmlParser().parseFragment(html));
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
 import { createRequire } from 'node:module';
 import { parseFragmentKeepingMarks, parseHtmlFragment } from './html-fragment.js';
 import { ASSET_SCHEME } from '../model.js';

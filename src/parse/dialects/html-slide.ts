@@ -2,7 +2,8 @@
 // (reveal-html.ts, and the Marp pages marp-html.ts readies for it): its first heading the slide's title, code as code
 // blocks, math as Markdown so it is typeset (in paragraphs, lists and the boxes around them), Quarto's and Pandoc's
 // columns the slide's columns, and every other part one HTML block, passed on as it is.
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
 import { writeHtmlBlock } from './html-block.js';
@@ -44,7 +45,7 @@ function dropCopyButtons(parent: Element): void {
 function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, line: number) => void): void {
   let inline: ChildNode[] = [];
   const flushInline = () => {
-    const html = inline.map((n) => parse5.serializeOuter(n)).join('').trim();
+    const html = inline.map((n) => loadHtmlParser().serializeOuter(n)).join('').trim();
     if (html && inline.some((n) => HAS_MATH.test(textOf(n)))) writeParagraph(inline, lineOf(inline[0]!), emit);
     else if (html) writeHtmlBlock(`<p>${html}</p>`, lineOf(inline[0]!), emit);
     inline = [];
@@ -89,11 +90,11 @@ function writeHtmlBlocks(parent: Element, titled: boolean, emit: (text: string, 
     else if (child.tagName === 'div' && classes(child).includes('columns') && columnsOf(child)) writeColumns(columnsOf(child)!, emit);
     // A box around math (Quarto's `<div class="fragment">`, a definition list): its tags HTML, what it holds written as here, so its math is typeset too.
     else if (MATH_BOXES.has(child.tagName) && HAS_MATH.test(textOf(child))) {
-      const tags = parse5.serializeOuter({ ...child, childNodes: [] } as Element);
+      const tags = loadHtmlParser().serializeOuter({ ...child, childNodes: [] } as Element);
       writeHtmlBlock(tags.slice(0, -`</${child.tagName}>`.length), lineOf(child), emit);
       writeHtmlBlocks(child, true, emit);
       writeHtmlBlock(`</${child.tagName}>`, child.sourceCodeLocation?.endTag?.startLine ?? lineOf(child), emit);
-    } else writeHtmlBlock(parse5.serializeOuter(child), lineOf(child), emit);
+    } else writeHtmlBlock(loadHtmlParser().serializeOuter(child), lineOf(child), emit);
   }
   flushInline();
 }

@@ -3,7 +3,8 @@
 // heading, `<pre><code>` as a fenced block, and a paragraph or a list that holds math
 // as Markdown, so the parse typesets the math as reveal's math plugin would. The
 // text of each stays text: Markdown's markup characters in it are written as references.
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';
 import { fenceFor } from '../read-fences.js';
@@ -51,7 +52,7 @@ function writeInline(parent: Element): string {
   };
   collapse(parent);
   const escape = (text: string) => text.replace(MARKUP_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`);
-  const line = `>${parse5.serialize(parent)}<`.replace(/>([^<]*)</g, (_, text: string) => {
+  const line = `>${loadHtmlParser().serialize(parent)}<`.replace(/>([^<]*)</g, (_, text: string) => {
     let out = '';
     let from = 0;
     for (const m of text.matchAll(MATH)) {
@@ -94,7 +95,7 @@ export function writeParagraph(nodes: ChildNode[], line: number, emit: (text: st
 
 /** Nodes as one line of Markdown inline text (writeInline), as the content of one element. */
 function writeInlineNodes(nodes: ChildNode[]): string {
-  const holder = parse5.parseFragment('<p></p>').childNodes[0] as Element;
+  const holder = loadHtmlParser().parseFragment('<p></p>').childNodes[0] as Element;
   holder.childNodes = nodes.map((n) => ({ ...n, parentNode: holder }));
   return writeInline(holder);
 }

@@ -2,13 +2,15 @@
 // Each is made a section as a reveal.js page holds it, for reveal-html.ts to write out; impress.js places and turns
 // each step on a canvas (`data-x`, `data-rotate`, …), which a deck of slides does not do, so those attributes go. Its
 // presenter console's notes, `<div class="notes">` in a step, are the slide's notes, as on any page.
-import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import { classesOf, isElement, swapClass } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
 /** The steps of an impress.js page, as reveal.js sections; null for any other page. */
 export function readImpressSteps(all: readonly Element[]): Element[] | null {
+  const { defaultTreeAdapter, html } = loadHtmlParser();
   const root = all.find((n) => n.attrs.some((a) => a.name === 'id' && a.value === 'impress'));
   if (!root) return null;
   const steps = all.filter((n) => classesOf(n).includes('step') && within(n, root) && !insideStep(n, root));

@@ -3,7 +3,8 @@
 // page holds it, for reveal-html.ts to write out. The cover is filled by the page's own script from its settings, which
 // is not run, so it is made from the page's `<title>`; an `<article class="build">` steps its list items in; an
 // `<aside class="note">` holds the presenter's notes; the backdrop behind every slide is no slide.
-import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import { classesOf, isElement, setClassesOf, swapClass } from '../html-nodes.js';
 import { textOf } from '../html-fragment.js';
 
@@ -11,6 +12,7 @@ type Element = DefaultTreeAdapterMap['element'];
 
 /** The slides of an ioslides page, as reveal.js sections; null for any other page. */
 export function readIoslidesSlides(all: readonly Element[]): Element[] | null {
+  const { defaultTreeAdapter, html } = loadHtmlParser();
   const container = all.find((n) => n.tagName === 'slides');
   if (!container) return null;
   const title = textOf(all.find((n) => n.tagName === 'title') ?? container).trim();

@@ -3,7 +3,8 @@
 // by `data-index`). Each slide is made a section as a reveal.js page holds it, for reveal-html.ts to write out:
 // its class, its background picture as reveal's `data-background-image`, its notes as `data-notes`, its steps
 // (`data-marpit-fragment`) reveal's fragments, its math MathJax's picture. Marp's header and footer, its page chrome, go.
-import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import { textOf } from '../html-fragment.js';
 import { SLIDE_CLASS_ALLOWLIST } from './reveal.js';
 import { nameSome } from '../../name-some.js';
@@ -14,6 +15,7 @@ type Element = DefaultTreeAdapterMap['element'];
 
 /** The slides of a page Marp rendered, as reveal.js sections, and what of Marp's they leave out; null for any other page. */
 export function readMarpSlides(all: readonly Element[]): { sections: Element[]; leftOut: string[] } | null {
+  const { defaultTreeAdapter, html } = loadHtmlParser();
   const slides = all.filter((n) => n.tagName === 'svg' && attribute(n, 'data-marpit-svg') !== undefined);
   if (slides.length === 0) return null;
   const notes = new Map(all.filter((n) => classesOf(n).includes('bespoke-marp-note')).map((n) => [attribute(n, 'data-index'), textOf(n).replace(/\s+/g, ' ').trim()]));
@@ -72,6 +74,7 @@ function* figuresOf(node: Element): Generator<Element> {
  * anchor (Marp's own slug of it, which a deck's sanitizer would take out and name).
  */
 function readyForReveal(node: DefaultTreeAdapterMap['node']): void {
+  const { defaultTreeAdapter } = loadHtmlParser();
   if (!isElement(node)) return;
   node.childNodes = node.childNodes.flatMap((child) => {
     if (!isElement(child)) return [child];

@@ -1,4 +1,5 @@
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { DiagnosticBag } from '../../errors.js';
 import type { IncludedFile, RevealSeparatorLines, SourceFile } from '../../model.js';
@@ -68,7 +69,7 @@ export function readRevealHtmlDeck(file: SourceFile, includes: Map<string, Inclu
     bag.error('E_MARKDOWN', HTML_TOO_DEEP.message, { file: file.path, line: tooDeep, hint: HTML_TOO_DEEP.hint });
     return nothing;
   }
-  const page = parse5.parse(file.text, { sourceCodeLocationInfo: true });
+  const page = loadHtmlParser().parse(file.text, { sourceCodeLocationInfo: true });
   const all = [...descendants(page)];
   // A deck briefdeck built is a reveal.js page too, but its slides are made of its templates' markup: built again, they would nest.
   const generator = all.find((n) => n.tagName === 'meta' && attribute(n, 'name') === 'generator' && /^briefdeck\b/.test(attribute(n, 'content') ?? ''));
@@ -157,7 +158,7 @@ const SECTIONS_BODY = /^\s*<section[\s>][\s\S]*<\/section>\s*$/i;
 export function readRevealSectionsBody(file: SourceFile, body: string, bodyLine: number, includes: Map<string, IncludedFile>, bag: DiagnosticBag): Omit<DeckText, 'meta'> | null {
   if (!SECTIONS_BODY.test(body) || findExcessiveHtmlNesting(body) !== undefined) return null;
   // Parsed as a page (a fragment's parse moves its nodes one by one, slow for thousands); the sections end up in its body.
-  const page = parse5.parse(body, { sourceCodeLocationInfo: true });
+  const page = loadHtmlParser().parse(body, { sourceCodeLocationInfo: true });
   const pageBody = [...descendants(page)].find((n) => n.tagName === 'body');
   const topSections = pageBody ? sectionsOf(pageBody) : [];
   if (topSections.length === 0) return null;

@@ -1,4 +1,4 @@
-import * as parse5 from 'parse5';
+import type * as parse5 from 'parse5';
 import { parseFragmentKeepingMarks } from '../html-fragment.js';
 import type { NotesBlock } from './notes-block.js';
 import { averageGradientColour } from '../../colour.js';

@@ -1,7 +1,8 @@
 // A deck as a Shower page (`<body class="shower">`): its slides are the `<section class="slide">`s the page holds, as a
 // reveal.js page's sections are read; Shower's own marks in them are read here first: a slide's `<footer>` holds the
 // presenter's notes (Shower's notes plugin reads them there), and an element of class `next` steps in, one at a time.
-import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import { classesOf, isElement, swapClass } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -13,6 +14,7 @@ export function isShowerPage(all: readonly Element[]): boolean {
 
 /** Reads Shower's marks in a slide's section, in place: each `<footer>` becomes its notes (`<aside class="notes">`), `next` a fragment. */
 export function readShowerMarks(section: Element): void {
+  const { defaultTreeAdapter, html } = loadHtmlParser();
   for (const child of [...section.childNodes]) {
     if (!isElement(child)) continue;
     if (child.tagName === 'footer') {

@@ -1,7 +1,8 @@
 // A deck as an HTML page of HTML Slidy or S5 (what Pandoc writes with `-t slidy` or `-t s5`, and R Markdown's
 // `slidy_presentation`): each slide a `<div class="slide">` (a `<section class="slide">` in deck.js's pages). Each is made a section as a reveal.js page holds it, for
 // reveal-html.ts to write out; a list Slidy steps in (`<ul class="incremental">`) steps in as reveal's fragments.
-import { defaultTreeAdapter, html, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { loadHtmlParser } from '../load-html-parser.js';
 import { classesOf, isElement, setClassesOf, swapClass } from '../html-nodes.js';
 
 type Element = DefaultTreeAdapterMap['element'];
@@ -9,6 +10,7 @@ type Element = DefaultTreeAdapterMap['element'];
 
 /** The slides of a Slidy or S5 page, as reveal.js sections; null for any other page. */
 export function readSlidySlides(all: readonly Element[]): Element[] | null {
+  const { defaultTreeAdapter, html } = loadHtmlParser();
   // deck.js and Shower write a `<section class="slide">`: the same slide, another element (a `.slide` inside one is a step of it there).
   const slides = all.filter((n) => (n.tagName === 'div' || n.tagName === 'section') && classesOf(n).includes('slide') && !insideSlide(n));
   if (slides.length === 0) return null;

@@ -1,11 +1,11 @@
-import { parse as parseToml, TomlError } from 'smol-toml';
-
 // Hugo's TOML front matter (`+++` … `+++`), which reveal-hugo decks carry: read with a TOML parser, then written
 // as YAML the metadata reader takes, each top-level key on the line it stands on in the TOML, so every message
 // about a key names its line. Its values are written as JSON, which YAML reads as it is.
 
 /** The YAML of a TOML front matter, line for line, or the TOML's first error at its line (from the front matter's first line, 0). */
 export function convertTomlFrontMatter(toml: string): { yaml: string } | { error: string; line: number } {
+  // A plain require, so smol-toml is set up (bundled in the parse worker) only for a deck that has TOML to read.
+  const { parse: parseToml, TomlError } = require('smol-toml') as typeof import('smol-toml');
   let data: Record<string, unknown>;
   try {
     data = parseToml(toml) as Record<string, unknown>;
