@@ -1112,6 +1112,23 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect([plain.briefing.slides.length, plain.briefing.meta.peerTools]).toEqual([1, []]);
   });
 
+  it("Slidev's defaults: are every slide's front matter under its own, read with it as one; the first slide's own is the headmatter, and what they cannot set is said once, at their line", async () => {
+    const deck = ['---', 'theme: default', 'class: text-center', 'defaults:', '  layout: center', '  transition: fade', '  zoom: 0.8', '  hide: true', '---', '', '# Cover', '', '---', "class: 'invert'", '---', '', '# Own class', '', '---', 'layout: two-cols', '---', '', '# Own layout', '', '::right::', '', 'Right.', '', '---', '', '# Slots only', '', '::right::', '', 'Right.', '', '---', '', '# Plain', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-defaults'), 'deck.md'));
+    // center with a class is the class and lead together, however the two are split between the defaults and the slide.
+    expect(built.briefing.slides.map((s) => [s.title, s.layout, s.look?.className, s.look?.transition])).toEqual([
+      ['Cover', 'content', 'lead text-center', 'fade'],
+      ['Own class', 'content', 'lead invert', 'fade'],
+      ['Own layout', 'two-column', undefined, 'fade'],
+      ['Slots only', 'two-column', undefined, 'fade'],
+      ['Plain', 'content', 'lead', 'fade'],
+    ]);
+    expect(built.warnings.filter((w) => /defaults|zoom/.test(w.message)).map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '4: "defaults" is Slidev\'s metadata; briefdeck reads part of it and ignores hide',
+      '4: Slidev slide option "zoom" is not supported yet and was left out',
+    ]);
+  });
+
   it("Slidev's headmatter layout and class set its first slide, as that slide's own front matter would, and an unknown layout is a warning at its line", async () => {
     const deck = '---\ntheme: default\nlayout: cover\nclass: lead\n---\n\n# Welcome\n\nPress Space.\n\n---\n\n# Second\n\nText.\n';
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-headmatter'), 'deck.md'));

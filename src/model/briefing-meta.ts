@@ -54,6 +54,8 @@ export interface BriefingMeta {
   plain?: true;
   /** Slidev's headmatter keys that set the first slide (`layout: cover`), as `key: value` lines with their line numbers. */
   firstSlideKeys?: { text: string; line: number }[];
+  /** Slidev's `defaults:`, the front matter of every slide that does not set the key itself, as `key: value` lines with the line of `defaults:`. */
+  slideKeyDefaults?: { key: string; text: string; line: number }[];
   /** Quarto's `title-slide-attributes`: the title slide's background colour (a safe one) and picture, as written. */
   titleSlideLook?: { backgroundColor?: string; backgroundImage?: string; line: number; /** The file that sets it, when not the metadata's (_quarto.yml). */ file?: string };
   /** Pandoc's and Quarto's citations: the references the deck names, and how it lists them. */

@@ -12,7 +12,7 @@ import { holdsOnlyHiddenCells } from './hidden-cells.js';
 import { rewritePandocLine, type PandocLineState } from './dialects/pandoc/rewrite-line.js';
 import { createRawTexState, rewriteRawTex } from './dialects/pandoc/raw-tex.js';
 import { rewriteLeftover, type LeftoverState } from './dialects/leftovers.js';
-import { blankFrontMatterComments, looksLikeSlideFrontMatter, rewriteSlideFrontMatter } from './dialects/slidev.js';
+import { addSlideDefaults, blankFrontMatterComments, looksLikeSlideFrontMatter, rewriteSlideFrontMatter } from './dialects/slidev.js';
 import { placeSlots, rewriteSlot } from './dialects/slidev-slots.js';
 import { takeCommentNotes } from './dialects/comment-notes.js';
 import { takeInlineComments } from './dialects/find-comments.js';
@@ -366,10 +366,10 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
       if (include(named.target, at, "Slidev's src:", '---', keys, named.picks)) skipToCut = { said: false };
       return;
     }
-    const rewritten = rewriteSlideFrontMatter(c.body.map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
+    const rewritten = rewriteSlideFrontMatter(addSlideDefaults(c.body, options.slideDefaults).map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
     c.trailing = rewritten.trailing.map((t) => ({ ...c.body[t.index]!, text: t.text }));
     c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
-    c.frontMatter = true;
+    Object.assign(c, { frontMatter: true, frontMatterKeys: rewritten.keys });
     if (rewritten.hidden) c.hidden = true;
     if (rewritten.toc) c.toc = rewritten.toc;
   }

@@ -7,6 +7,7 @@ import { DARK_THEMES, isCustomTheme } from '../themes.js';
 import { readByPandoc, readByPandocItself, readRootedPathsIn, writtenForAnotherTool } from '../written-for.js';
 import { fillSlidevPageNumbers } from './dialects/slidev.js';
 import { applyHeadmatterToFirstSlide } from './dialects/slidev-headmatter.js';
+import { applySlideDefaults, withFirstSlideDefaults } from './dialects/slidev-defaults.js';
 import { fillSlidevToc } from './dialects/slidev-toc.js';
 import { placeAfterClicks } from './dialects/slidev-after.js';
 import { arrangeMarpBackgrounds, numberMarpPages, settleFrontMatterClasses, type MarpCarried } from './dialects/marp.js';
@@ -205,10 +206,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     // knitr's defaults for every chunk after, set in a setup chunk (RStudio's template's `knitr::opts_chunk$set(echo = FALSE)`).
     if (knitr) meta.cellEcho ??= readKnitrEchoDefault(written);
     const text = pandocFamily ? joinHeadingAttributeLines(knitted) : knitted;
-    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { ...(headmatterSlide && body === bodies[0] ? { headmatterSlide } : {}), lineNumbers, slideLevel, separatorLines: meta.revealSeparatorLines, slideWidth: SLIDE_SIZES[meta.size].width, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined, ...(sectionCounts ? { sections: sectionCounts } : {}) }));
+    appendAll(rawSlides, cutSlides(body.file, text, body.firstLine, { ...(headmatterSlide && body === bodies[0] ? { headmatterSlide } : {}), lineNumbers, slideDefaults: meta.slideKeyDefaults, slideLevel, separatorLines: meta.revealSeparatorLines, slideWidth: SLIDE_SIZES[meta.size].width, commentNotes, warn: peerWarning(body.file.path), headingDivider: meta.headingDivider, marpCarried, readMarpComment, includes, ...(meta.peerTools.includes('GitPitch') ? { includeNamed: "GitPitch's ---?include=" } : meta.peerTools.includes('presenterm') ? { includeNamed: "presenterm's include" } : {}), mdc: meta.mdc === true, tableOfContents: meta.peerTools.includes('HackMD'), ...(meta.peerTools.includes('MDX') ? { componentsOf: 'MDX, React' } : {}), darkTheme: DARK_THEMES.has(meta.theme) || (isCustomTheme(meta.theme) && meta.darkScheme === true), styles, authorClasses, styleClasses: elementClasses, rewriteLine: createLineRewriter(meta.peerTools, meta.presentermOptions), commentCommands: meta.peerTools.includes('presenterm') || meta.peerTools.includes('patat'), readByPandoc: pandocFamily && lineNumbers === undefined, ...(sectionCounts ? { sections: sectionCounts } : {}) }));
   }
   // Slidev's headmatter sets its first slide too: its layout and class go before that slide's content, as its own front matter would.
   // A page of reveal.js sections is a site generator's (Jekyll's, Hugo's): its `layout:` names the page's template, not a slide's.
+  if (meta.slideKeyDefaults && !headmatterSlide && !bodyTools.includes('reveal.js')) meta.firstSlideKeys = withFirstSlideDefaults(meta.firstSlideKeys, meta.slideKeyDefaults);
   if (meta.firstSlideKeys && bodyTools.includes('reveal.js')) {
     for (const key of meta.firstSlideKeys) bag.warn('W_META_IGNORED', `"${key.text.split(':')[0]}" of a page of reveal.js sections is its site generator's (Jekyll's, Hugo's); briefdeck ignores it`, { file: metaSource!.file.path, line: key.line, hint: 'remove it, or keep it for the site to stay as it is' });
     delete meta.firstSlideKeys;
@@ -218,6 +220,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
     const warn = peerWarning(metaSource.file.path);
     applyHeadmatterToFirstSlide(rawSlides[0], keys, warn);
   }
+  if (meta.slideKeyDefaults && metaSource) applySlideDefaults(rawSlides, meta.slideKeyDefaults, peerWarning(metaSource.file.path));
   // Unless a reader has said why already (a reveal.js page without slides).
   if (rawSlides.length === 0 && bag.errors.length === 0) {
     const first = loaded.markdownFiles[0];

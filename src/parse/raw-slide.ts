@@ -1,6 +1,6 @@
 // The slide cutter's types: the raw slides it cuts (cut-slides.ts), the style blocks it finds,
 // and the options that say how a deck is cut. Later parse steps read these, never the cutter's state.
-import type { IncludedFile, RevealSeparatorLines, SourceFile } from '../model.js';
+import type { BriefingMeta, IncludedFile, RevealSeparatorLines, SourceFile } from '../model.js';
 import type { Line } from './source-lines.js';
 import type { SlideDirectiveLook } from './dialects/reveal.js';
 import type { CommentNotes } from './dialects/comment-notes.js';
@@ -27,6 +27,8 @@ export interface RawSlide {
   notesToEnd: boolean;
   /** Slidev: the slide's own front matter has been read. */
   frontMatter?: boolean;
+  /** Slidev: the keys its own front matter sets, which its deck's `defaults:` then leave as they are. */
+  frontMatterKeys?: string[];
   /** Lines its front matter puts after the slide's content (the picture of Slidev's `image-right` layout). */
   trailing?: Line[];
   /** Slidev's `hide: true`, Quarto's `{visibility="hidden"}`: the slide is read, then left out of the deck. */
@@ -60,6 +62,8 @@ export interface SectionCounts {
 }
 
 export interface CutOptions {
+  /** Slidev's `defaults:`, read with each slide's own front matter for the keys it does not set (slidev-defaults.ts). */
+  slideDefaults?: BriefingMeta['slideKeyDefaults'];
   /** Slidev's headmatter keys of the first slide, when they name a file (`src:`): read as that slide's front matter, before the text, at their own lines. */
   headmatterSlide?: { text: string; number: number }[];
   /** The deck's slide width in pixels, which Slidev's `<Arrow>` points are scaled to. */

@@ -9,6 +9,7 @@ import { MARP_LOCAL_DIRECTIVES } from './marp-comments.js';
 import { applyHeadIncludes } from './header-includes.js';
 import { peerKeyOwner } from './peer-keys.js';
 import { isFirstSlideKey, keepForFirstSlide } from './slidev-headmatter.js';
+import { keepSlideDefaults } from './slidev-defaults.js';
 import { isDateFormat } from './quarto-dates.js';
 import { isQuartoThemeFile } from './quarto-scss.js';
 import { crossRefWordReaders } from './pandoc/cross-refs.js';
@@ -76,6 +77,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     case 'link-citations':
     case 'citeproc':
       return applyCitationKey(key, value, meta, line);
+    // Slidev's `defaults:`, front matter every slide has unless it sets the key itself (parse-briefing.ts applies them).
+    case 'defaults':
+      return peerKeyOwner(key, meta.peerTools) === 'Slidev' ? keepSlideDefaults(value, meta, line) : false;
     // Slidev's switch for MDC syntax, read by parse/dialects/mdc.ts.
     case 'mdc':
     case 'comark':

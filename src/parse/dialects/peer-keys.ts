@@ -15,7 +15,7 @@ const PEER_KEYS: Record<string, string> = Object.fromEntries([
   ...['marp', ...MARP_LOCAL_DIRECTIVES.filter((k) => k !== 'class'), 'headingDivider', 'math', 'style', 'description', 'image', 'keywords', 'url'].map((k) => [k, 'Marp']),
   ...MARP_LOCAL_DIRECTIVES.map((k) => [`_${k}`, 'Marp']),
   ...['revealOptions', 'separator', 'verticalSeparator', 'highlightTheme', 'scripts', 'css', 'preprocessor', 'notesSeparator'].map((k) => [k, 'reveal-md']),
-  ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode', 'htmlAttrs', 'seoMeta', 'monaco', 'remoteAssets', 'wakeLock', 'browserExporter', 'twoslash', 'overviewSnapshots', 'titleTemplate', 'plantUmlServer', ...SLIDEV_HEADMATTER_SLIDE_KEYS].map((k) => [k, 'Slidev']),
+  ...['info', 'drawings', 'transition', 'mdc', 'comark', 'highlighter', 'lineNumbers', 'colorSchema', 'aspectRatio', 'canvasWidth', 'layout', 'class', 'background', 'fonts', 'themeConfig', 'download', 'exportFilename', 'favicon', 'addons', 'routerMode', 'htmlAttrs', 'seoMeta', 'monaco', 'remoteAssets', 'wakeLock', 'browserExporter', 'twoslash', 'overviewSnapshots', 'titleTemplate', 'plantUmlServer', 'defaults', ...SLIDEV_HEADMATTER_SLIDE_KEYS].map((k) => [k, 'Slidev']),
   // R Markdown's (ioslides, Slidy, revealjs and Beamer presentations, knitted by knitr, then Pandoc).
   ...['output', 'runtime', 'knit', 'editor_options', 'always_allow_html'].map((k) => [k, 'R Markdown']),
   // Hugo's page keys, and reveal-hugo's own, which a deck of a Hugo site carries.

@@ -1,5 +1,6 @@
 import { mapOutsideCodeSpans } from '../outside-code-spans.js';
-import { rewriteSlideHtml, type Section, type Slide } from '../../model.js';
+import { rewriteSlideHtml, type BriefingMeta, type Section, type Slide } from '../../model.js';
+import type { Line } from '../source-lines.js';
 import { parse as parseYaml } from 'yaml';
 import type { SlidevTocEntry } from './slidev-toc.js';
 import { readSlideTransition } from './reveal.js';
@@ -38,8 +39,8 @@ const LAYOUTS: Record<string, string> = {
 /** Every layout Slidev has built in, those without a briefdeck equivalent too: the names a mistyped layout is matched against. */
 const SLIDEV_LAYOUTS = [...Object.keys(LAYOUTS), 'full', 'none', 'iframe', 'iframe-left', 'iframe-right'];
 
-// A space may stand before the colon, as YAML reads it (`align : rm-lm`).
-const PAIR = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+/** A `key: value` line of front matter; a space may stand before the colon, as YAML reads it (`align : rm-lm`). */
+export const PAIR = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
 
 /** Keys of Slidev's per-slide front matter, which mark a block as Slidev's even in a deck whose headmatter does not. */
 export const SLIDE_KEYS: ReadonlySet<string> = new Set(['layout', 'layoutClass', 'class', 'background', 'backgroundSize', 'transition', 'clicks', 'clicksStart', 'hide', 'disabled', 'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'title', 'zoom', 'dragPos', 'image', 'url']);
@@ -212,6 +213,13 @@ export function rewriteInlineClicks(line: string): string {
   });
 }
 
+/** Adds to a slide's own front matter lines Slidev's `defaults:` for the keys it does not set, to be read with it (slidev-defaults.ts); returns the lines. */
+export function addSlideDefaults(frontMatter: Line[], defaults: BriefingMeta['slideKeyDefaults']): Line[] {
+  const own = new Set(frontMatter.map((line) => PAIR.exec(line.text)?.[1]));
+  for (const given of defaults ?? []) if (!own.has(given.key)) frontMatter.push({ text: given.text, number: given.line });
+  return frontMatter;
+}
+
 /**
  * Turns per-slide front matter into briefdeck directive lines, one per input
  * line so line numbers hold (a line may hold several, split at newlines);
@@ -221,7 +229,7 @@ export function rewriteInlineClicks(line: string): string {
  * for `image`, and a column beside the content for `image-left` and
  * `image-right` (`trailing` holds the lines that go after the content).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: { text: string; index: number }[]; toc?: SlidevTocEntry } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; keys: string[]; hidden: boolean; trailing: { text: string; index: number }[]; toc?: SlidevTocEntry } {
   let hidden = false;
   const toc: SlidevTocEntry = {};
   /** Lines after the content, each with the index of the key it came from, for messages at that key's line. */
@@ -241,11 +249,13 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
   // An iframe layout's page is a link to it, where the page would be, beside the content for `iframe-left` and `iframe-right`.
   const url = valueOf('url');
   const framed = url !== undefined && url !== '' && /^iframe(?:-left|-right)?$/.test(layout ?? '');
+  const keys: string[] = [];
   const rewritten = lines.map((line, index) => {
     // A line that goes on with the key above it has been read with that key.
     const pair = /^[ \t]/.test(line) ? null : PAIR.exec(line);
     if (!pair) return '';
     const key = pair[1]!;
+    keys.push(key);
     const value = valueOf(key) ?? '';
     // The picture of an image layout, from the briefing folder like any image; beside the content, two columns.
     if (pictured && key === 'layout' && layout !== 'image') return beside ? '<!-- layout: two-column -->' : '<!-- layout: content -->';
@@ -325,7 +335,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent${guess}; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out${guess}`);
     return '';
   });
-  return { lines: rewritten, hidden, trailing, ...(Object.keys(toc).length > 0 ? { toc } : {}) };
+  return { lines: rewritten, keys, hidden, trailing, ...(Object.keys(toc).length > 0 ? { toc } : {}) };
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
