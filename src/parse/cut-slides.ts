@@ -369,7 +369,7 @@ export function cutSlides(file: SourceFile, text: string, firstLine: number, opt
     const rewritten = rewriteSlideFrontMatter(addSlideDefaults(c.body, options.slideDefaults).map((l) => l.text), (i, message) => warn(c.body[i]!.number, message, c.body[i]!.file));
     c.trailing = rewritten.trailing.map((t) => ({ ...c.body[t.index]!, text: t.text }));
     c.body = c.body.flatMap((l, i) => rewritten.lines[i]!.split('\n').map((text) => ({ ...l, text })));
-    Object.assign(c, { frontMatter: true, frontMatterKeys: rewritten.keys });
+    c.frontMatter = true;
     if (rewritten.hidden) c.hidden = true;
     if (rewritten.toc) c.toc = rewritten.toc;
   }

@@ -27,8 +27,6 @@ export interface RawSlide {
   notesToEnd: boolean;
   /** Slidev: the slide's own front matter has been read. */
   frontMatter?: boolean;
-  /** Slidev: the keys its own front matter sets, which its deck's `defaults:` then leave as they are. */
-  frontMatterKeys?: string[];
   /** Lines its front matter puts after the slide's content (the picture of Slidev's `image-right` layout). */
   trailing?: Line[];
   /** Slidev's `hide: true`, Quarto's `{visibility="hidden"}`: the slide is read, then left out of the deck. */

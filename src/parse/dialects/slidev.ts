@@ -229,7 +229,7 @@ export function addSlideDefaults(frontMatter: Line[], defaults: BriefingMeta['sl
  * for `image`, and a column beside the content for `image-left` and
  * `image-right` (`trailing` holds the lines that go after the content).
  */
-export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; keys: string[]; hidden: boolean; trailing: { text: string; index: number }[]; toc?: SlidevTocEntry } {
+export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, message: string) => void): { lines: string[]; hidden: boolean; trailing: { text: string; index: number }[]; toc?: SlidevTocEntry } {
   let hidden = false;
   const toc: SlidevTocEntry = {};
   /** Lines after the content, each with the index of the key it came from, for messages at that key's line. */
@@ -249,13 +249,11 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
   // An iframe layout's page is a link to it, where the page would be, beside the content for `iframe-left` and `iframe-right`.
   const url = valueOf('url');
   const framed = url !== undefined && url !== '' && /^iframe(?:-left|-right)?$/.test(layout ?? '');
-  const keys: string[] = [];
   const rewritten = lines.map((line, index) => {
     // A line that goes on with the key above it has been read with that key.
     const pair = /^[ \t]/.test(line) ? null : PAIR.exec(line);
     if (!pair) return '';
     const key = pair[1]!;
-    keys.push(key);
     const value = valueOf(key) ?? '';
     // The picture of an image layout, from the briefing folder like any image; beside the content, two columns.
     if (pictured && key === 'layout' && layout !== 'image') return beside ? '<!-- layout: two-column -->' : '<!-- layout: content -->';
@@ -335,7 +333,7 @@ export function rewriteSlideFrontMatter(lines: string[], warn: (index: number, m
     warn(index, key === 'layout' ? `Slidev layout "${value}" has no briefdeck equivalent${guess}; the slide uses the content layout` : `Slidev slide option "${key}" is not supported yet and was left out${guess}`);
     return '';
   });
-  return { lines: rewritten, keys, hidden, trailing, ...(Object.keys(toc).length > 0 ? { toc } : {}) };
+  return { lines: rewritten, hidden, trailing, ...(Object.keys(toc).length > 0 ? { toc } : {}) };
 }
 
 /** Slidev's click steps after a display formula's opening `$$`, as in `$$ {1|3|all}`: ranges of lines, never TeX. */
