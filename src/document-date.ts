@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BriefingMeta, LoadedBriefing } from './model.js';
+import { failure } from './errors.js';
 
 /**
  * The date an exported document (PDF, PowerPoint) carries: SOURCE_DATE_EPOCH
@@ -15,10 +16,20 @@ export function documentDate(meta: Pick<BriefingMeta, 'date'>, sourceDateEpoch: 
   return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }
 
-/** SOURCE_DATE_EPOCH, the reproducible-builds convention: seconds since the epoch, or undefined when unset or not a number. */
+/** The last second a document's date can name: 9999-12-31T23:59:59Z, the last a four-digit year writes. */
+const LAST_EPOCH_SECOND = 253_402_300_799;
+
+/**
+ * SOURCE_DATE_EPOCH, the reproducible-builds convention: seconds since the epoch, or undefined when unset or empty.
+ * Anything else is a usage error, as the convention asks: a build that quietly took today's date would not be reproducible.
+ */
 export function readSourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined;
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch) return undefined;
+  if (/^\d+$/.test(epoch) && Number(epoch) <= LAST_EPOCH_SECOND) return Number(epoch);
+  throw failure('E_USAGE', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not ${JSON.stringify(epoch.slice(0, 40))}`, {
+    hint: 'set it to the time of the last change, for example SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it',
+  });
 }
 
 /** The day a build is made (YYYY-MM-DD, UTC): SOURCE_DATE_EPOCH's when set, so a reproducible build stays so, else today's. */

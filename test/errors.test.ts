@@ -201,6 +201,24 @@ describe('broken briefings', () => {
     expect(await report(['build', 'missing-input/notes.tx'])).toContain('hint: pass a briefing folder or a .md file, for example `briefdeck build briefing/`');
   });
 
+  it('refuses a SOURCE_DATE_EPOCH that names no date, as the convention asks, with exit code 2; an empty one is unset', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    const dir = writeBriefing({ 'deck.md': '## One\n\nText.\n' }, 'epoch-malformed');
+    try {
+      for (const value of ['yesterday', '1.5', '99999999999999']) {
+        process.env.SOURCE_DATE_EPOCH = value;
+        const result = await runCapture(['build', 'deck.md', '-o', 'deck.html'], dir);
+        expect([result.code, result.err.split('\n')[0]]).toEqual([2, `error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not "${value}"`]);
+      }
+      expect(existsSync(path.join(dir, 'deck.html'))).toBe(false);
+      process.env.SOURCE_DATE_EPOCH = '';
+      expect((await runCapture(['build', 'deck.md', '-o', 'deck.html'], dir)).code).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
   it('rejects unknown options with a usage message and exit code 2', () => {
     const result = runBin(['build', '--frobnicate'], work);
     expect(result.code).toBe(2);

@@ -6,7 +6,7 @@ import { dropExternalReferences } from './svg-references.js';
 import { strToU8, unzipSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip-entries.js';
 import type { LoadedModel } from '../build-deck.js';
-import { SLIDE_SIZES, showsPageNumber, slideHeader } from '../model.js';
+import { SLIDE_SIZES, showsPageNumber, slideFooter, slideHeader } from '../model.js';
 import { slideAnchor, slideIndices } from '../slide-places.js';
 import { documentDate } from '../document-date.js';
 import { checkChartsForExport, mix } from './pptx-charts.js';
@@ -132,7 +132,8 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     if (header) {
       pptxSlide.addText(header, { objectName: 'Header', x: 0.6, y: banner + 0.04, w: width - 1.2, h: 0.3, fontSize: 12, color: slidePalette.text, fontFace: palette.bodyFont, valign: 'top', fit: 'shrink' });
     }
-    const footer = slide.footerText ?? meta.footerText ?? (meta.footerGivenOnly ? null : slide.section);
+    // The footer's text as the deck shows it (slideFooter), but for the deck's title, which the masters show at the right.
+    const footer = slideFooter(slide, { ...meta, title: '' });
     if (footer && !plain) {
       pptxSlide.addText(footer, { objectName: 'Footer section', x: 0.6, y: footerY + 0.05, w: width * 0.6, h: 0.35, fontSize: 12, color: slidePalette.text, fontFace: palette.bodyFont, valign: 'top' });
     }
@@ -307,8 +308,11 @@ async function stabilise(bytes: Uint8Array, date: Date | undefined, transitions:
     // Pictures and workbooks are compressed already: deflating them again costs time and saves nothing, so they are stored.
     out.push({ name, data: typeof content === 'string' ? strToU8(content) : content, store: /\.(png|jpe?g|gif|xlsx)$/i.test(name) });
   }
-  // Zip times are DOS times in local time; shifting by the zone offset makes them read as UTC on every machine.
-  return zipEntries(out, new Date(when.getTime() + when.getTimezoneOffset() * 60_000));
+  // Zip times are DOS times, from 1980 to 2099 in the zip writer: a date outside (SOURCE_DATE_EPOCH=1, as reproducible
+  // builds often set it) is held to that range there, while the document's own dates above keep it.
+  const zipTime = new Date(Math.min(Math.max(when.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31, 23, 59, 58)));
+  // They are in local time; shifting by the zone offset makes them read as UTC on every machine.
+  return zipEntries(out, new Date(zipTime.getTime() + zipTime.getTimezoneOffset() * 60_000));
 }
 
 /**
