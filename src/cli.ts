@@ -46,6 +46,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.out(commandHelp(name, command));
     return 0;
   }
+  // An empty value (`-o "$OUT"` with OUT unset) names nothing: it is said so, not taken for the working folder.
+  const empty = Object.entries(parsed.values).find(([, value]) => value === '');
+  if (empty) return usageError(io, `option --${empty[0]} was given an empty value`, `give it one, or leave the option out; usage: ${usage(name, command)}`);
+  if (parsed.positionals[0] === '') return usageError(io, `the ${command.positional[0]} is empty`, `name it, or leave it out for the default; usage: ${usage(name, command)}`);
   try {
     return await command.run(parsed.values as Values, parsed.positionals[0], io);
   } catch (err) {

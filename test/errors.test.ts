@@ -300,6 +300,9 @@ describe('CLI conventions', () => {
     [['pptx', 'no-such-deck', '-o', 'x.pdf'], /error: -o x.pdf names a PDF, but briefdeck pptx writes a PowerPoint file\n  hint: did you mean briefdeck pdf -o x.pdf\? Or name the file x.pptx; usage: briefdeck pptx/],
     [['build', 'no-such-deck', '-o', 'deck.PPTX'], /error: -o deck.PPTX names a PowerPoint file, but briefdeck build writes an HTML file\n  hint: did you mean briefdeck pptx -o deck.PPTX\? Or name the file deck.html/],
     [['pdf', 'no-such-deck', '-o', 'x.htm'], /error: -o x.htm names an HTML file, but briefdeck pdf writes a PDF\n  hint: did you mean briefdeck build -o x.htm\? Or name the file x.pdf/],
+    // An empty value, a shell variable left unset (`-o "$OUT"`), names nothing: it was taken for the working folder.
+    [['build', 'no-such-deck', '-o', ''], /^error: option --output was given an empty value\n  hint: give it one, or leave the option out; usage: briefdeck build/],
+    [['build', ''], /^error: the input is empty\n  hint: name it, or leave it out for the default; usage: briefdeck build/],
     [['shots', 'no-such-deck', '-o', 'x.pdf'], /error: -o x.pdf names a PDF, but briefdeck shots writes a folder of PNG pictures\n  hint: did you mean briefdeck pdf -o x.pdf\? Or name a folder for the pictures/],
   ])('usage error %j exits 2 with its own words', async (argv, message) => {
     const result = await runCapture(argv as string[], tempDir());
