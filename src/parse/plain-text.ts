@@ -1,4 +1,3 @@
-import type * as parse5 from 'parse5';
 import { loadHtmlParser } from './load-html-parser.js';
 
 type Node = import('parse5').DefaultTreeAdapterMap['node'];

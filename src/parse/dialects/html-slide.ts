@@ -2,7 +2,6 @@
 // (reveal-html.ts, and the Marp pages marp-html.ts readies for it): its first heading the slide's title, code as code
 // blocks, math as Markdown so it is typeset (in paragraphs, lists and the boxes around them), Quarto's and Pandoc's
 // columns the slide's columns, and every other part one HTML block, passed on as it is.
-import type * as parse5 from 'parse5';
 import { loadHtmlParser } from '../load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';

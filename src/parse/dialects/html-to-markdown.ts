@@ -3,7 +3,6 @@
 // heading, `<pre><code>` as a fenced block, and a paragraph or a list that holds math
 // as Markdown, so the parse typesets the math as reveal's math plugin would. The
 // text of each stays text: Markdown's markup characters in it are written as references.
-import type * as parse5 from 'parse5';
 import { loadHtmlParser } from '../load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { textOf } from '../html-fragment.js';

@@ -1,4 +1,3 @@
-import type * as parse5 from 'parse5';
 import { loadHtmlParser } from '../load-html-parser.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { DiagnosticBag } from '../../errors.js';
