@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'E_USAGE'
   | 'E_INPUT_MISSING'
   | 'E_INPUT_TYPE'
+  | 'E_SEVERAL_DECKS'
   | 'E_ENCODING'
   | 'E_FILE_TOO_LARGE'
   | 'E_YAML'

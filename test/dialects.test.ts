@@ -3709,13 +3709,18 @@ describe("Quarto's project files", () => {
     expect([path.basename(error.file!), error.line, error.message]).toEqual(['reveal-md.json', 3, '../outside.css resolves outside the briefing folder']);
   });
 
-  it("a folder with no briefing.yml whose one deck file opens with its own front matter (a Quarto project's folder) is read as that file, named by the folder; two such files stay a folder of slides, their front matter only naming the tool", async () => {
+  it("a folder with no briefing.yml whose one deck file opens with its own front matter (a Quarto project's folder) is read as that file, named by the folder; two such files are two decks, refused as one unless a briefing.yml lists them, their front matter then only naming the tool", async () => {
     const deck = ['---', 'title: Deck', 'format: revealjs', '---', '', '## One', '', 'Text', ''].join('\n');
     const dir = writeBriefing({ '_quarto.yml': 'project:\n  type: default\nauthor: The team\n', 'slides.qmd': deck }, 'quarto-project-folder');
     const built = await buildDeck(dir);
     expect([built.name, built.briefing.meta.title, built.briefing.meta.author, built.briefing.slides.map((s) => s.kind)]).toEqual(['quarto-project-folder', 'Deck', 'The team', ['title', 'content']]);
     expect(built.warnings).toEqual([]);
     writeFileSync(path.join(dir, 'more.qmd'), deck);
+    // Quarto renders each to a page of its own: joined, each title and setting was dropped and one talk ran into the next.
+    const refused = (await buildDeck(dir).catch((e: unknown) => e)) as BriefdeckError;
+    expect([refused.code, refused.message.replace(/.*quarto-project-folder /, '')]).toEqual(['E_SEVERAL_DECKS', 'holds 2 decks, each with front matter of its own (more.qmd and slides.qmd); a folder builds as one deck']);
+    expect(refused.hint).toBe(`build each on its own (briefdeck build ${path.join(path.relative(process.cwd(), dir), 'more.qmd')}), or join them in one deck with a briefing.yml that lists them (files: [more.qmd, slides.qmd])`);
+    writeFileSync(path.join(dir, 'briefing.yml'), 'files: [slides.qmd, more.qmd]\n');
     const two = await buildDeck(dir);
     expect([two.briefing.meta.title, two.briefing.slides.map((s) => s.title)]).toEqual(['', ['One', 'One']]);
     expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/slides\.qmd opens with its own front matter \(title, format\)/));

@@ -10,6 +10,7 @@ import { findThemeSheets } from './find-theme-sheets.js';
 import { appendAll } from '../append-all.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { listFolder } from './list-folder.js';
+import { nameSome } from '../name-some.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
 
@@ -150,6 +151,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
+  if (!metaFile) refuseSeveralDecks(display(absolute), markdownFiles.filter(notIncluded));
   return {
     root,
     name: path.basename(root),
@@ -161,6 +163,20 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     ...(metadataFiles.length > 0 ? { metadataFiles } : {}),
     ...(themeSheets.length > 0 ? { themeSheets } : {}),
   };
+}
+
+/**
+ * Refuses a folder with no briefing.yml that holds two or more decks, each opening with front matter of its own (a
+ * folder of Marp or Quarto talks). Another tool builds each of them alone; joined as one briefing, their settings
+ * would be dropped and their slides run on from one talk into the next. A briefing.yml that lists them joins them on purpose.
+ */
+function refuseSeveralDecks(folder: string, files: SourceFile[]): void {
+  const decks = files.filter((f) => OWN_FRONT_MATTER.test(f.text)).map((f) => f.relPath);
+  if (decks.length < 2) return;
+  throw failure('E_SEVERAL_DECKS', `${folder} holds ${decks.length} decks, each with front matter of its own (${nameSome(decks, 4)}); a folder builds as one deck`, {
+    file: folder,
+    hint: `build each on its own (briefdeck build ${path.join(folder, decks[0]!)}), or join them in one deck with a briefing.yml that lists them (files: [${decks.join(', ')}])`,
+  });
 }
 
 /** Other tools' project files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, as those tools skip it. */
