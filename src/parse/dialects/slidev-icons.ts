@@ -13,11 +13,26 @@ import { startWithinWindow } from '../extension-start.js';
 const ICON = /^<([a-z][a-z0-9]*(?::[a-z0-9]+(?:-[a-z0-9]+)*|(?:-[a-z0-9]+)+))((?:\s[^<>\n]{0,300})?)(?:\/>|>[ \t]*<\/\1>)/i;
 
 /**
- * Whether an element's name is an icon's as Slidev writes it inside HTML: `set:name`, which no HTML element is. (The
- * dash form, `mdi-account`, is a custom element's name too, and is left to the sanitizer's own report.)
+ * Iconify's icon sets that Slidev decks draw from, by the prefix an icon's name opens with (`carbon-logo-github`). The
+ * dash form is a custom element's name too, so inside HTML it is read as an icon only under one of these prefixes.
+ */
+const ICON_SETS = new Set([
+  'akar-icons', 'ant-design', 'bi', 'bx', 'bxl', 'bxs', 'carbon', 'ci', 'clarity', 'codicon', 'devicon', 'el', 'emojione', 'ep', 'eva',
+  'fa', 'fa-brands', 'fa-regular', 'fa-solid', 'fa6-brands', 'fa6-regular', 'fa6-solid', 'feather', 'fluent', 'fluent-emoji', 'fluent-emoji-flat',
+  'game-icons', 'gg', 'heroicons', 'heroicons-outline', 'heroicons-solid', 'ic', 'icon-park', 'icon-park-outline', 'iconoir', 'ion', 'jam',
+  'la', 'line-md', 'logos', 'lucide', 'majesticons', 'material-symbols', 'mdi', 'mdi-light', 'mingcute', 'noto', 'octicon', 'openmoji', 'ph',
+  'radix-icons', 'ri', 'simple-icons', 'skill-icons', 'solar', 'svg-spinners', 'tabler', 'twemoji', 'uil', 'vscode-icons',
+]);
+
+/**
+ * Whether an element's name is an icon's as Slidev writes it inside HTML: `set:name`, which no HTML element is, or
+ * `set-name` under one of Iconify's set prefixes (`carbon-logo-github`, as in Slidev's starter deck).
  */
 export function isSlidevIconName(name: string): boolean {
-  return /^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(name);
+  if (/^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(name)) return true;
+  const parts = name.toLowerCase().split('-');
+  // The set's prefix is the name's opening parts, one to three of them, with at least one part of the icon's name after.
+  return parts.every((part) => /^[a-z0-9]+$/.test(part)) && [1, 2, 3].some((n) => n < parts.length && ICON_SETS.has(parts.slice(0, n).join('-')));
 }
 
 /**
