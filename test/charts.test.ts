@@ -226,11 +226,26 @@ describe('a chart whose row is wrong', () => {
     const dir = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## Chart\n\n```chart\ntype: column\nx: year\ny: count\ndata:\n  - {year: "2017", count: 4}\n  - {year: "2018", count: 5}\n  - {year: "2019", count: many}\n```\n\nNote: n.\n' }, 'chart-row-line');
     const error = (await buildDeck(dir).catch((e: unknown) => e)) as { diagnostics: { line: number; code: string; message: string }[] };
     expect(error.diagnostics).toEqual([expect.objectContaining({ code: 'E_CHART', line: 10, message: 'field "count" must hold numbers, but row 3 has "many"' })]);
+    // Rows written in the block are checked as the deck is read, so the model is never made. Rows in a file are checked
+    // once it is read, by the deck and by the PowerPoint export alike: at the file's own line.
+    await expect(loadModel(dir)).rejects.toMatchObject({ code: 'E_CHART', line: 10 });
+    const filed = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## Chart\n\n```chart\ntype: column\nx: year\ny: count\nfile: counts.csv\n```\n\nNote: n.\n', 'counts.csv': 'year,count\n2017,4\n2018,5\n2019,many\n' }, 'chart-file-row-line');
+    const fileError = (await buildDeck(filed).catch((e: unknown) => e)) as { diagnostics: { file: string; line: number; code: string }[] };
+    expect(fileError.diagnostics.map((d) => [d.code, path.basename(d.file), d.line])).toEqual([['E_CHART', 'counts.csv', 4]]);
     const { checkChartsForExport } = await import('../src/export/pptx-charts.js');
-    const model = await loadModel(dir);
+    const model = await loadModel(filed);
     const bag = new DiagnosticBag();
     checkChartsForExport(model.briefing.charts, model.chartData, bag);
-    expect(bag.errors.map((d) => [d.code, d.line])).toEqual([['E_CHART', 10]]);
+    expect(bag.errors.map((d) => [d.code, path.basename(d.file!), d.line])).toEqual([['E_CHART', 'counts.csv', 4]]);
+  });
+
+  it('is reported in the same run as the deck\'s other problems: another chart\'s unknown type, and a row of a chart written in the block', async () => {
+    const dir = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## One\n\n```chart\ntype: colum\ndata:\n  - {year: "2017", count: 4}\n```\n\n## Two\n\n```chart\ntype: bar\nx: yaer\ny: count\ndata:\n  - {year: "2017", count: 4}\n```\n' }, 'chart-problems-together');
+    const error = (await buildDeck(dir).catch((e: unknown) => e)) as { diagnostics: { line: number; code: string; message: string }[] };
+    expect(error.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['E_CHART', 4, 'unknown chart type "colum"'],
+      ['E_CHART', 11, 'unknown field "yaer" in `x:`'],
+    ]);
   });
 });
 
@@ -276,5 +291,11 @@ describe('a chart block in a deck for a tool that shows it as code', () => {
     expect(built.briefing.slides[0]!.bodyHtml).toContain('<pre><code class="hljs">{&quot;type&quot;: &quot;bar&quot;');
     expect(chartFigures(built.deck.html)).toHaveLength(1);
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['8: a chart block briefdeck cannot draw is shown as the code it is: `data:` is neither a list of rows nor a table']);
+    // So is one whose rows do not fit its fields (it failed the build, found only when drawn).
+    const unfit = ['---', 'marp: true', '---', '', '# Theirs', '', '```chart', 'type: column', 'x: yaer', 'y: count', 'data: [{year: "2017", count: 4}]', '```', ''].join('\n');
+    const shown = await buildDeck(path.join(writeBriefing({ 'deck.md': unfit }, 'chart-unfit-as-code'), 'deck.md'));
+    expect(shown.briefing.slides[0]!.bodyHtml).toContain('x: yaer');
+    expect(chartFigures(shown.deck.html)).toHaveLength(0);
+    expect(shown.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual(['W_PEER_SYNTAX 7: a chart block briefdeck cannot draw is shown as the code it is: unknown field "yaer" in `x:`']);
   });
 });

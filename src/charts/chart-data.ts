@@ -2,6 +2,7 @@
 // file) into typed rows, and checks them against the fields the chart names.
 import { LineCounter, isSeq, parseDocument } from 'yaml';
 import { suggestClosest } from '../did-you-mean.js';
+import type { DiagnosticBag } from '../errors.js';
 import type { ChartRef, ChartRow } from '../model.js';
 
 /** Rows with every numeric column made numbers, and the fields in header order. */
@@ -113,6 +114,19 @@ export function readCheckedChart(chart: ChartRef, fileText: string | undefined):
   if (!('problem' in fields)) return { table, fields };
   const line = fields.row === undefined ? undefined : table.rowsIn?.lineOf(fields.row);
   return line === undefined ? fields : { ...fields, at: { file: table.rowsIn!.file, line } };
+}
+
+/**
+ * Reports the data of a chart written in its own block (rows, a table, a Vega-Lite spec's values) as drawing it would,
+ * an E_CHART at the row or block at fault, while the deck is parsed: its problems then come with the deck's others,
+ * not in a later run. A chart whose data is in a file is checked once the file is read. True when it has a problem.
+ */
+export function reportInlineDataProblem(chart: ChartRef, bag: DiagnosticBag): boolean {
+  if (chart.dataFile) return false;
+  const checked = readCheckedChart(chart, undefined);
+  if (!('problem' in checked)) return false;
+  bag.error('E_CHART', checked.problem, { ...locateChartProblem(chart, checked), hint: checked.hint });
+  return true;
 }
 
 /** A number from a cell, allowing thousands separators and a trailing percent sign; undefined for text. */
