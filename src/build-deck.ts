@@ -114,6 +114,9 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
     bag.addAll(err.diagnostics);
     return undefined;
   });
+  // A chart's data file is checked when the chart is drawn, after this stop: a build that stops here has it checked now,
+  // in the worker (its data is author input), so one run reports every problem.
+  if (bag.errors.length > 0 && chartData.size > 0) bag.addAll(await sandbox.checkChartData(briefing.charts, chartData));
   bag.throwIfErrors();
   // A deck for another tool whose theme file is not there keeps briefdeck's theme, as its pictures not there are left out.
   const settled = custom === null ? { ...briefing, meta: { ...briefing.meta, theme: 'briefing' } } : briefing;

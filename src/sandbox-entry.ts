@@ -6,6 +6,7 @@ import { BriefdeckError, DiagnosticBag } from './errors.js';
 import { parseBriefing } from './parse/parse-briefing.js';
 import { renderDeck, type RenderOptions } from './render-deck.js';
 import { rendersAhead } from './renders-ahead.js';
+import { reportChartDataProblem } from './charts/chart-data.js';
 import type { TemplateSet } from './load-templates.js';
 import type { Briefing, LoadedAsset } from './model.js';
 import type { RenderReply, SandboxJob } from './sandbox-worker.js';
@@ -21,6 +22,12 @@ parentPort!.on('message', async (message: SandboxJob) => {
     parentPort!.postMessage({ briefing, diagnostics: bag.items });
     // Rendered now only when the main thread has nothing to add first (pictures, charts, a theme file); else it asks again.
     if (message.renderAhead) parentPort!.postMessage(bag.errors.length === 0 && rendersAhead(briefing) ? await renderBriefing(briefing, message.renderAhead.templates, new Map(), message.renderAhead.options) : null);
+    return;
+  }
+  if (message.job === 'check-chart-data') {
+    const bag = new DiagnosticBag();
+    for (const [index, text] of message.dataTexts) reportChartDataProblem(message.charts[index]!, text, bag);
+    parentPort!.postMessage(bag.items);
     return;
   }
   parentPort!.postMessage(await renderBriefing(message.briefing, message.templates, new Map(message.assets), message.options));

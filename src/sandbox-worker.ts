@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { failure, type Diagnostic, type ErrorCode } from './errors.js';
-import { HTML_DECK, NOTEBOOK, type Briefing, type LoadedAsset, type LoadedBriefing, type RenderedDeck } from './model.js';
+import { HTML_DECK, NOTEBOOK, type Briefing, type ChartRef, type LoadedAsset, type LoadedBriefing, type RenderedDeck } from './model.js';
 import type { TemplateSet } from './load-templates.js';
 import type { RenderOptions } from './render-deck.js';
 import { DEFAULT_SANDBOX_LIMITS, startSandboxThread, takeEarlySandboxThread, type SandboxLimits } from './sandbox-thread.js';
@@ -8,7 +8,8 @@ import { DEFAULT_SANDBOX_LIMITS, startSandboxThread, takeEarlySandboxThread, typ
 /** What the main thread asks the worker to do; `sandbox-entry.ts` answers each. */
 export type SandboxJob =
   | { job: 'parse'; loaded: LoadedBriefing; renderAhead?: { templates: TemplateSet; options: RenderOptions } }
-  | { job: 'render'; briefing: Briefing; templates: TemplateSet; assets: [number, LoadedAsset][]; options: RenderOptions };
+  | { job: 'render'; briefing: Briefing; templates: TemplateSet; assets: [number, LoadedAsset][]; options: RenderOptions }
+  | { job: 'check-chart-data'; charts: ChartRef[]; dataTexts: [number, string][] };
 
 /** The worker's answer to a parse job. */
 export interface ParseReply {
@@ -65,6 +66,11 @@ export class SandboxWorker {
   /** Renders the deck through the templates in the worker (with the charts it drew, for the cache), or fails with E_TEMPLATE naming the limit that was hit. */
   render(briefing: Briefing, templates: TemplateSet, assets: ReadonlyMap<number, LoadedAsset>, options: RenderOptions): Promise<RenderReply> {
     return this.run<[RenderReply]>({ job: 'render', briefing, templates, assets: [...assets], options }, [renderWords(templates)])[0];
+  }
+
+  /** Checks the data the charts read from their files, as drawing them would, without drawing them: the problems found (E_CHART), for a build stopped before its render. */
+  checkChartData(charts: ChartRef[], dataTexts: ReadonlyMap<number, string>): Promise<Diagnostic[]> {
+    return this.run<[Diagnostic[]]>({ job: 'check-chart-data', charts, dataTexts: [...dataTexts] }, [{ code: 'E_CHART', doing: 'checking the chart data', hint: 'look for a data file of very many rows or fields' }])[0];
   }
 
   /** Starts the worker now, before any job, so its start-up overlaps the caller's own loading and reading. */

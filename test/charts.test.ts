@@ -239,12 +239,14 @@ describe('a chart whose row is wrong', () => {
     expect(bag.errors.map((d) => [d.code, path.basename(d.file!), d.line])).toEqual([['E_CHART', 'counts.csv', 4]]);
   });
 
-  it('is reported in the same run as the deck\'s other problems: another chart\'s unknown type, and a row of a chart written in the block', async () => {
-    const dir = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': '## One\n\n```chart\ntype: colum\ndata:\n  - {year: "2017", count: 4}\n```\n\n## Two\n\n```chart\ntype: bar\nx: yaer\ny: count\ndata:\n  - {year: "2017", count: 4}\n```\n' }, 'chart-problems-together');
-    const error = (await buildDeck(dir).catch((e: unknown) => e)) as { diagnostics: { line: number; code: string; message: string }[] };
-    expect(error.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
-      ['E_CHART', 4, 'unknown chart type "colum"'],
-      ['E_CHART', 11, 'unknown field "yaer" in `x:`'],
+  it('is reported in the same run as the deck\'s other problems: another chart\'s unknown type, a row of a chart written in the block, and one of a chart\'s data file', async () => {
+    const deck = '## One\n\n```chart\ntype: colum\ndata:\n  - {year: "2017", count: 4}\n```\n\n## Two\n\n```chart\ntype: bar\nx: yaer\ny: count\ndata:\n  - {year: "2017", count: 4}\n```\n\n## Three\n\n```chart\ntype: line\nx: year\ny: count\nfile: counts.csv\n```\n';
+    const dir = writeBriefing({ 'briefing.yml': 'title: C\n', 'a.md': deck, 'counts.csv': 'year,count\n2017,4\n2018,many\n' }, 'chart-problems-together');
+    const error = (await buildDeck(dir).catch((e: unknown) => e)) as { diagnostics: { file: string; line: number; code: string; message: string }[] };
+    expect(error.diagnostics.map((d) => [d.code, path.basename(d.file), d.line, d.message])).toEqual([
+      ['E_CHART', 'a.md', 4, 'unknown chart type "colum"'],
+      ['E_CHART', 'a.md', 11, 'unknown field "yaer" in `x:`'],
+      ['E_CHART', 'counts.csv', 3, 'field "count" must hold numbers, but row 2 has "many"'],
     ]);
   });
 });

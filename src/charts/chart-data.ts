@@ -117,13 +117,12 @@ export function readCheckedChart(chart: ChartRef, fileText: string | undefined):
 }
 
 /**
- * Reports the data of a chart written in its own block (rows, a table, a Vega-Lite spec's values) as drawing it would,
- * an E_CHART at the row or block at fault, while the deck is parsed: its problems then come with the deck's others,
- * not in a later run. A chart whose data is in a file is checked once the file is read. True when it has a problem.
+ * Reports a chart's data as drawing it would (an E_CHART at the row or block at fault), for the data written in its block
+ * (`fileText` undefined) or read from its file. Checked so ahead of drawing, its problems come with the deck's others,
+ * not in a later run. True when it has a problem.
  */
-export function reportInlineDataProblem(chart: ChartRef, bag: DiagnosticBag): boolean {
-  if (chart.dataFile) return false;
-  const checked = readCheckedChart(chart, undefined);
+export function reportChartDataProblem(chart: ChartRef, fileText: string | undefined, bag: DiagnosticBag): boolean {
+  const checked = readCheckedChart(chart, fileText);
   if (!('problem' in checked)) return false;
   bag.error('E_CHART', checked.problem, { ...locateChartProblem(chart, checked), hint: checked.hint });
   return true;

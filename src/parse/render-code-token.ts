@@ -7,7 +7,7 @@ import { writtenForAnotherTool } from '../written-for.js';
 import { escapeHtml } from '../html-text.js';
 import { ASSET_SCHEME, chartMarker, type BriefingMeta, type ChartRef, type ImageRef, type SourceFile } from '../model.js';
 import { readChartBlock } from '../charts/read-chart-block.js';
-import { reportInlineDataProblem } from '../charts/chart-data.js';
+import { reportChartDataProblem } from '../charts/chart-data.js';
 import { readCodeInfo, renderCodeBlock, suggestCodeLanguage } from './render-code.js';
 import { readDiagramBlock } from './read-diagram.js';
 import { findLinesPastEnd, MAX_LINE_STEPS, numberEveryLine, readXaringanLines, type CodeLines } from './read-code-lines.js';
@@ -57,7 +57,7 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
       // Its data file is named from the slide's file, as its pictures are; its messages are at its own line, in an included file too.
       const chart = readChartBlock(token.text, c.file(), c.line(), bag, (c.lineFile() ?? c.file()).path);
       // Data written in the block is checked now, not first when it is drawn: its problems come with the deck's others.
-      if (chart !== null) reportInlineDataProblem(chart, bag);
+      if (chart !== null && !chart.dataFile) reportChartDataProblem(chart, undefined, bag);
       const unread = peer ? bag.errors[0] : undefined;
       if (peer) c.bag.addAll(unread ? [{ ...unread, code: 'W_PEER_SYNTAX', severity: 'warning', message: `a chart block briefdeck cannot draw is shown as the code it is: ${unread.message}`, hint: unread.hint ?? c.peerHint }] : bag.items);
       if (unread) return renderCodeBlock(token.text, undefined, undefined);
