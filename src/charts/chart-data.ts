@@ -119,13 +119,11 @@ export function readCheckedChart(chart: ChartRef, fileText: string | undefined):
 /**
  * Reports a chart's data as drawing it would (an E_CHART at the row or block at fault), for the data written in its block
  * (`fileText` undefined) or read from its file. Checked so ahead of drawing, its problems come with the deck's others,
- * not in a later run. True when it has a problem.
+ * not in a later run.
  */
-export function reportChartDataProblem(chart: ChartRef, fileText: string | undefined, bag: DiagnosticBag): boolean {
+export function reportChartDataProblem(chart: ChartRef, fileText: string | undefined, bag: DiagnosticBag): void {
   const checked = readCheckedChart(chart, fileText);
-  if (!('problem' in checked)) return false;
-  bag.error('E_CHART', checked.problem, { ...locateChartProblem(chart, checked), hint: checked.hint });
-  return true;
+  if ('problem' in checked) bag.error('E_CHART', checked.problem, { ...locateChartProblem(chart, checked), hint: checked.hint });
 }
 
 /** A number from a cell, allowing thousands separators and a trailing percent sign; undefined for text. */
