@@ -470,6 +470,8 @@ describe('theme CSS is read with a CSS parser', () => {
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': ['---', 'marp: true', '---', '', '<style>', 'h1 { background: u\\72 l(https://x.example/a.png); color: red }', '</style>', '', '<style>', '@\\69mport "https://x.example/b.css";', '</style>', '', '# One', ''].join('\n') }, 'escaped-style'), 'deck.md'));
     expect(built.deck.html).not.toContain('x.example');
     expect(built.warnings.map((w) => [w.code, w.line, w.message.split(':')[0]])).toEqual([['W_STYLE', 6, "a style's background"], ['W_STYLE', 10, "a style block's CSS does not parse (At-rule without name), so it was left out"]]);
+    // The warning shows the address the escape hid, not the escape alone (`url(u\72)`).
+    expect(built.warnings[0]!.message).toBe("a style's background: u\\72 l(https://x.example/a.png) was left out: a deck carries nothing from elsewhere");
     // In a theme file it is an error at its line, never an internal one.
     const dir = writeBriefing({ 'briefing.yml': 'title: T\ntheme: ./t.css\n', 'a.md': '## S\n\nText.\n\nNote: n.\n', 't.css': '.reveal { color: red }\n@\\69mport "https://x.example/b.css";\n' }, 'escaped-theme');
     const result = await runCapture(['build', path.basename(dir)], path.dirname(dir));

@@ -119,7 +119,9 @@ export function scopeAuthorStyles(written: readonly WrittenStyle[], includes: Re
       const place = placePicture && style.relPath !== undefined ? (target: string, line: number) => placePicture(target, { path: where.file, relPath: where.relPath }, line) : undefined;
       const outcome = placeStylePictures(decl, isInFontFace(decl), place, where.line);
       if (outcome.kept) return;
-      if (outcome.fetched !== undefined) warn(where.file, where.line, `a style's ${decl.prop}: url(${outcome.fetched.slice(0, 80)}) was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
+      // A reference hidden by an escape (`\75 rl(…)`, found as the escaped word) is shown as the value it is in, address and all.
+      const shown = outcome.fetched?.includes('\\') ? decl.value : `url(${outcome.fetched})`;
+      if (outcome.fetched !== undefined) warn(where.file, where.line, `a style's ${decl.prop}: ${shown.length > 84 ? `${shown.slice(0, 83)}…` : shown} was left out: a deck carries nothing from elsewhere`, FETCH_HINT);
       decl.remove();
     });
     // Only a top-level rule, or one in @media and its kin, is scoped: keyframes' steps are not selectors, and a nested rule is relative to its parent.
