@@ -4002,17 +4002,17 @@ describe("Slidev's MDC syntax and icons", () => {
   });
 
   it('names an icon inside raw HTML as an icon, once, at its line, as it names one in a line (not as neutralised markup), also in the dash form under an icon set\'s prefix (the starter deck\'s <carbon-logo-github />); the element and its text around it stay; one a character draws is that character', async () => {
-    const deck = ['---', 'layout: cover', '---', '', '# Start', '', '<div class="abs-br">', '  <span>Next <carbon:arrow-right class="inline"/></span>', '  <carbon:arrow-right/> <carbon:logo-github/>', '  <a href="https://github.com/x">', '    <carbon-logo-github />', '  </a>', '  <span>Go <mdi-arrow-right /></span>', '  <my-widget></my-widget>', '</div>', ''].join('\n');
+    const deck = ['---', 'layout: cover', '---', '', '# Start', '', '<div class="abs-br">', '  <span>Next <carbon:arrow-right class="inline"/></span>', '  <carbon:arrow-right/> <carbon:logo-github/>', '  <a href="https://github.com/x">', '    <carbon-logo-github />', '  </a>', '  <span>Go <mdi-arrow-right /></span>', '  <my-widget></my-widget>', '</div>', '', 'In a line, <my-part /> and <ph-arrow-right />.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-icons-in-html'), 'deck.md'));
-    expect(toPlainText(built.briefing.slides[0]!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Next → → Go →');
+    expect(toPlainText(built.briefing.slides[0]!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Next → → Go → In a line, and →.');
     expect(built.briefing.slides[0]!.bodyHtml).toContain('<span>Next <span aria-hidden="true">→</span></span>');
     expect(built.briefing.slides[0]!.bodyHtml).not.toContain('carbon');
     expect(built.briefing.meta.peerTools).toContain('Slidev');
     expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual([
       'W_PEER_SYNTAX 9: Slidev icon <carbon:logo-github> has no picture offline and was left out',
       'W_PEER_SYNTAX 11: Slidev icon <carbon-logo-github> has no picture offline and was left out',
-      // A custom element under no icon set's prefix is markup like any other.
-      'W_RAW_HTML 14: raw HTML was neutralised: removed <my-widget>',
+      // A custom element under no icon set's prefix is markup like any other, in raw HTML and in a line.
+      'W_RAW_HTML 14: raw HTML was neutralised: removed <my-widget>, <my-part>',
     ]);
   });
 

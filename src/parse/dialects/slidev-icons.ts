@@ -72,7 +72,8 @@ export function slidevIconExtension(report: (raw: string, message: string) => vo
     start: startWithinWindow('<'),
     tokenizer(src: string) {
       const match = ICON.exec(src);
-      return match ? { type: 'slidevIcon', raw: match[0], name: match[1]! } : undefined;
+      // Another custom element (`<my-widget />`, a component of the deck's own) is raw HTML, named as such by the sanitizer.
+      return match && isSlidevIconName(match[1]!) ? { type: 'slidevIcon', raw: match[0], name: match[1]! } : undefined;
     },
     renderer(token) {
       const { raw, name } = token as unknown as { raw: string; name: string };
