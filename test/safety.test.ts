@@ -457,6 +457,19 @@ describe('raw HTML is read as a browser reads it, by every pass', () => {
     expect([large.code, large.hint]).toEqual(['E_IMAGE_TOO_LARGE', 'make the <svg> written in the slide smaller, or keep it in a file, or raise the limit with --max-image-bytes']);
   });
 
+  it('an <svg> hidden from screen readers (aria-hidden, or the role presentation or none: an icon beside its words) is a decorative picture, its alt empty and none asked of it; one with no text alternative is still asked for one', async () => {
+    const { checkBriefing } = await import('../src/check-briefing.js');
+    const icon = (attributes: string) => `<svg width="20" height="20"${attributes}><title>Icon</title><rect width="20" height="20"/></svg>`;
+    const built = await buildDeck(briefing({ 'a.md': `## Icons\n\n${icon(' aria-hidden="true"')} Hidden\n\n${icon(' role="presentation"')} Presentation\n\n${icon(' role="none"')} None\n\n<svg width="20" height="20"><rect width="20" height="20"/></svg> Unlabelled\n` }));
+    const slide = built.briefing.slides.find((s) => s.title === 'Icons')!;
+    expect([...slide.bodyHtml.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => m[1])).toEqual(['', '', '', '']);
+    expect(slide.images.map((i) => built.briefing.images[i]!.decorative ?? false)).toEqual([true, true, true, false]);
+    expect(checkBriefing(built.briefing).filter((d) => d.code === 'W_IMAGE_ALT').map((d) => d.line)).toEqual([9]);
+    // Several in one block of HTML are each said at their own line, past the <svg>s inside one.
+    const block = await buildDeck(briefing({ 'a.md': '## Two\n\n<div>\n<svg width="9" height="9"><svg width="3" height="3"><rect width="1" height="1"/></svg></svg>\n<svg width="5" height="5"><rect width="2" height="2"/></svg>\n</div>\n' }));
+    expect(checkBriefing(block.briefing).filter((d) => d.code === 'W_IMAGE_ALT').map((d) => d.line)).toEqual([4, 5]);
+  });
+
   it("an <svg> picture carries no address from elsewhere, each taken off named at its line, and stays XML: a no-break space in its text is written so", async () => {
     const svg = [
       '<svg width="120" height="60"><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>',

@@ -85,6 +85,24 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
     return locateLine(match ? lineAt(c.lines, lineIndexAt(match.index)) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
   };
+  // An <svg> made a picture is said at its own line: the pictures come in the order they stand, so each search goes on
+  // past the last one (and the <svg>s inside it), as for a picture's source.
+  let svgsFrom = 0;
+  const lineOfNextSvg = () => {
+    const tags = /<svg\b|<\/svg\s*>/gi;
+    tags.lastIndex = svgsFrom;
+    let depth = 0;
+    let opened: number | undefined;
+    for (let tag = tags.exec(source); tag; tag = tags.exec(source)) {
+      if (tag[0][1] !== '/') {
+        opened ??= tag.index;
+        depth++;
+      } else if (depth > 0 && --depth === 0) break;
+    }
+    if (opened === undefined) return lineOfMarkup('<svg>');
+    svgsFrom = depth === 0 ? tags.lastIndex : opened + 4;
+    return locateLine(lineAt(c.lines, lineIndexAt(opened)), c.file);
+  };
   // A link whose address goes is said at its own line; when every address that went was said so, the removal warning below
   // leaves them unnamed, as it does pictures. One the sanitizer took on its own (an address it decoded to a script) is named there.
   let linksLeftOut = 0;
@@ -134,11 +152,12 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
   }
   if (!c.trusted) {
     // An <svg> is kept as a picture of itself, which runs and loads nothing, rather than removed as markup (inline-svg.ts).
-    html = pictureInlineSvgs(html, (svg, alt, leftOut) => {
+    html = pictureInlineSvgs(html, (svg, alt, leftOut, decorative) => {
+      const at = lineOfNextSvg();
       if (leftOut.length > 0) {
-        c.bag.warn('W_RAW_HTML', `an <svg>'s reference out of the picture was left out: ${leftOut.map((url) => truncate(url)).join(', ')}`, { ...lineOfMarkup('<svg>'), hint: 'a deck carries nothing from elsewhere; draw the part into the picture, or write it as a data: URL' });
+        c.bag.warn('W_RAW_HTML', `an <svg>'s reference out of the picture was left out: ${leftOut.map((url) => truncate(url)).join(', ')}`, { ...at, hint: 'a deck carries nothing from elsewhere; draw the part into the picture, or write it as a data: URL' });
       }
-      c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: lineOfMarkup('<svg>'), inlineSvg: svg });
+      c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: at, inlineSvg: svg, ...(decorative ? { decorative } : {}) });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
     if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html));

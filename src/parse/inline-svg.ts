@@ -21,7 +21,7 @@ const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
  * picture that were taken off it (keepWithinPicture); one `picture` refuses (undefined) is left for the sanitizer,
  * which removes it. Read with parse5, as a browser would.
  */
-export function pictureInlineSvgs(html: string, picture: (svg: string, alt: string, leftOut: string[]) => string | undefined): string {
+export function pictureInlineSvgs(html: string, picture: (svg: string, alt: string, leftOut: string[], decorative: boolean) => string | undefined): string {
   if (!/<svg[\s>/]/i.test(html)) return html;
   const { fragment, serialize } = parseFragmentKeepingMarks(html);
   let changed = false;
@@ -34,9 +34,11 @@ export function pictureInlineSvgs(html: string, picture: (svg: string, alt: stri
         if ('content' in child) visit((child as unknown as { content: Node }).content);
         return child;
       }
-      const alt = describeSvg(child);
+      // A picture the page hides from screen readers (an icon beside its words) is decorative: its <img> gets an empty alt, as it asks.
+      const decorative = isDecorativeSvg(child);
+      const alt = decorative ? '' : describeSvg(child);
       const leftOut = keepWithinPicture(child);
-      const src = picture(standaloneSvg(child, serialize), alt, leftOut);
+      const src = picture(standaloneSvg(child, serialize), alt, leftOut, decorative);
       if (src === undefined) return child;
       changed = true;
       const img = (loadHtmlParser().parseFragment('<img>').childNodes[0] as Element);
@@ -107,6 +109,12 @@ function standaloneSvg(svg: Element, serialize: (node?: DefaultTreeAdapterMap['p
   if (add.length > 0) markup = markup.replace(/^<svg/, `<svg ${add.join(' ')}`);
   // An SVG file is XML, which knows no `&nbsp;`; the serializer writes a no-break space so (its only named entity beyond XML's own).
   return markup.replace(/&nbsp;/g, '&#160;');
+}
+
+/** Whether an SVG hides itself from screen readers, as a decorative picture does: `aria-hidden="true"`, or the role `presentation` or `none`. */
+function isDecorativeSvg(svg: Element): boolean {
+  const value = (name: string) => svg.attrs.find((a) => a.name === name)?.value.trim().toLowerCase();
+  return value('aria-hidden') === 'true' || value('role') === 'presentation' || value('role') === 'none';
 }
 
 /** An SVG's text alternative: its `aria-label`, else the text of its `<title>`, else none. */

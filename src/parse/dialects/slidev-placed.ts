@@ -41,7 +41,7 @@ export function drawSlidevArrow(attributes: string, options: { slideWidth: numbe
     `<marker id="${id}" markerWidth="${markerWidth}" markerHeight="7" refX="${refX}" refY="3.5" orient="auto" markerUnits="strokeWidth"><polygon points="${points}" fill="${colour}"/></marker>`;
   const markers = marker('head', '0 0, 10 3.5, 0 7', 9, 10) + (twoWay ? marker('tail', '20 0, 10 3.5, 20 7', 11, 20) : '');
   const line = `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${colour}" stroke-width="${width}" marker-end="url(#head)"${twoWay ? ' marker-start="url(#tail)"' : ''}/>`;
-  const svg = `<svg width="${px(boxWidth)}" height="${px(boxHeight)}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}" aria-label=""><defs>${markers}</defs>${line}</svg>`;
+  const svg = `<svg width="${px(boxWidth)}" height="${px(boxHeight)}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}" aria-hidden="true"><defs>${markers}</defs>${line}</svg>`;
   // Its click as written (`v-click="3"`, at the third click), its value held to what a click's place may be.
   const click = [...read].filter(([name, value]) => /^v-(?:click|after)(?:\.[\w-]+)*$/.test(name) && /^[\w+\-[\], ]{0,20}$/.test(value)).map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${value}"`)).join('');
   return `<div class="drawn-arrow"${click} style="position:absolute;left:${px(left)};top:${px(top)};width:${px(boxWidth)};height:${px(boxHeight)}">${svg}</div>`;
