@@ -4,7 +4,7 @@ import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
 import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-lines.js';
-import { pictureInlineSvgs } from './inline-svg.js';
+import { findTopLevelSvgs, pictureInlineSvgs } from './inline-svg.js';
 import { stepClickGroups } from './dialects/slidev-click-groups.js';
 import type { AnchorLink } from './slide-anchors.js';
 import { drawIconGlyphs, isSlidevIconName } from './dialects/slidev-icons.js';
@@ -85,23 +85,14 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const match = (attribute === undefined ? null : new RegExp(`<${tag}\\b[^>]*?\\s${escape(attribute)}(?:\\s*=|[\\s/>])`, 'i').exec(source)) ?? new RegExp(`<${tag}\\b`, 'i').exec(source);
     return locateLine(match ? lineAt(c.lines, lineIndexAt(match.index)) : (c.htmlLines[0] ?? c.lines[0]!), c.file);
   };
-  // An <svg> made a picture is said at its own line: the pictures come in the order they stand, so each search goes on
-  // past the last one (and the <svg>s inside it), as for a picture's source.
-  let svgsFrom = 0;
+  // An <svg> made a picture is said at its own line: the pictures come in the order they stand, each the next of the
+  // source's top-level <svg>s, found once, in one pass.
+  let topSvgs: number[] | undefined;
+  let svgsTaken = 0;
   const lineOfNextSvg = () => {
-    const tags = /<svg\b|<\/svg\s*>/gi;
-    tags.lastIndex = svgsFrom;
-    let depth = 0;
-    let opened: number | undefined;
-    for (let tag = tags.exec(source); tag; tag = tags.exec(source)) {
-      if (tag[0][1] !== '/') {
-        opened ??= tag.index;
-        depth++;
-      } else if (depth > 0 && --depth === 0) break;
-    }
-    if (opened === undefined) return lineOfMarkup('<svg>');
-    svgsFrom = depth === 0 ? tags.lastIndex : opened + 4;
-    return locateLine(lineAt(c.lines, lineIndexAt(opened)), c.file);
+    topSvgs ??= findTopLevelSvgs(source);
+    const at = topSvgs[svgsTaken++];
+    return at === undefined ? lineOfMarkup('<svg>') : locateLine(lineAt(c.lines, lineIndexAt(at)), c.file);
   };
   // A link whose address goes is said at its own line; when every address that went was said so, the removal warning below
   // leaves them unnamed, as it does pictures. One the sanitizer took on its own (an address it decoded to a script) is named there.

@@ -124,3 +124,21 @@ function describeSvg(svg: Element): string {
   const title = svg.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'title');
   return title ? textOf(title).replace(/\s+/g, ' ').trim() : '';
 }
+
+/**
+ * Where each top-level `<svg>` of raw HTML opens, in order: one pass over its tags, an `<svg>` inside another not
+ * counted, one that closes itself (`<svg/>`, as in any foreign content) not opening a level.
+ */
+export function findTopLevelSvgs(source: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  // A tag's attributes are read up to the next < or >, at most 2,000 characters: never along the rest of the source.
+  for (const tag of source.matchAll(/<svg\b[^<>]{0,2000}?(\/?)>|<\/svg\s*>/gi)) {
+    if (tag[0][1] === '/') depth = Math.max(0, depth - 1);
+    else {
+      if (depth === 0) starts.push(tag.index);
+      if (tag[1] !== '/') depth++;
+    }
+  }
+  return starts;
+}
