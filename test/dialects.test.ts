@@ -3726,6 +3726,17 @@ describe("Quarto's project files", () => {
     expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/slides\.qmd opens with its own front matter \(title, format\)/));
   });
 
+  it("a folder of one deck and the pages it imports (a Slidev deck not named slides.md, its src: page beside it; a Quarto deck and the part it includes) is that deck, its front matter its own; a page is never a deck of its own", async () => {
+    const talk = ['---', 'theme: seriph', 'title: Talk', '---', '', '# Cover', '', '---', 'src: ./intro.md', '---', '', '---', '', '# End', ''].join('\n');
+    const slidev = await buildDeck(writeBriefing({ 'talk.md': talk, 'intro.md': '---\nlayout: center\n---\n\n# Intro\n\nImported.\n' }, 'slidev-talk-project'));
+    // Before, both were read as files of one folder: the imported page showed twice, and the deck's own settings went.
+    expect([slidev.name, slidev.briefing.meta.title, slidev.briefing.meta.theme, slidev.briefing.slides.map((s) => s.title)]).toEqual(['slidev-talk-project', 'Talk', 'serif', ['Cover', 'Intro', 'End']]);
+    expect(slidev.warnings.map((w) => w.code)).toEqual(['W_META_IGNORED']);
+    const quarto = await buildDeck(writeBriefing({ 'deck.qmd': '---\ntitle: Review\nformat: revealjs\n---\n\n## One\n\n{{< include _part.qmd >}}\n', '_part.qmd': 'Included text.\n' }, 'quarto-part-project'));
+    expect([quarto.briefing.meta.title, quarto.briefing.slides.map((s) => s.kind), quarto.warnings]).toEqual(['Review', ['title', 'content'], []]);
+    expect(quarto.briefing.slides[1]!.bodyHtml).toContain('Included text.');
+  });
+
   it("another tool's project folder (no briefing.yml) keeps its README and the like beside its deck: never slides, so a Slidev project's folder is its slides.md, its pages imported; a briefing folder's README stays its own, as does a folder of nothing else", async () => {
     const slides = ['---', 'theme: seriph', 'title: Project', '---', '', '# Cover', '', '---', 'src: ./pages/intro.md', '---', '', '---', 'src: ./more.md', '---', '', '---', '', '# End', ''].join('\n');
     // A page it imports may stand beside it too: slides.md is the deck Slidev builds, the rest its pages.

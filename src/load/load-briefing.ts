@@ -151,7 +151,15 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
-  if (!metaFile) refuseSeveralDecks(display(absolute), markdownFiles.filter(notIncluded));
+  // A page another file imports (a Quarto include, a Slidev `src:`) is part of that deck, never a deck of its own.
+  const imported = new Set(includedFiles.map((f) => f.relPath));
+  const decks = markdownFiles.filter((f) => !imported.has(f.relPath));
+  // So a folder of one deck, with front matter of its own, and the pages it imports (a Slidev project whose deck is not
+  // named slides.md) is that deck, read as the file on its own is, as that tool builds it.
+  if (!metaFile && decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) {
+    return { ...loadBriefing(path.join(absolute, decks[0]!.relPath), cwd, limits), name: path.basename(root) };
+  }
+  if (!metaFile) refuseSeveralDecks(display(absolute), decks);
   return {
     root,
     name: path.basename(root),
