@@ -137,10 +137,9 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   // Marp deck in a folder of its own) is that deck, read as the file on its own is (its project files too), named by the folder;
   // so is a folder with Slidev's or GitPitch's entry file (slides.md, PITCHME.md), which those tools build alone, its other
   // Markdown files being the pages it imports.
+  const readAsDeck = (file: SourceFile): LoadedBriefing => ({ ...loadBriefing(path.join(absolute, file.relPath), cwd, limits), name: path.basename(root) });
   const entry = metaName || bag.items.length > 0 ? undefined : markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
-  if (entry && OWN_FRONT_MATTER.test(entry.text)) {
-    return { ...loadBriefing(path.join(absolute, entry.relPath), cwd, limits), name: path.basename(root) };
-  }
+  if (entry && OWN_FRONT_MATTER.test(entry.text)) return readAsDeck(entry);
   const nestedMarkdownFiles = listNestedMarkdown(absolute)
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
@@ -156,9 +155,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const decks = markdownFiles.filter((f) => !imported.has(f.relPath));
   // So a folder of one deck, with front matter of its own, and the pages it imports (a Slidev project whose deck is not
   // named slides.md) is that deck, read as the file on its own is, as that tool builds it.
-  if (!metaFile && decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) {
-    return { ...loadBriefing(path.join(absolute, decks[0]!.relPath), cwd, limits), name: path.basename(root) };
-  }
+  if (!metaFile && decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) return readAsDeck(decks[0]!);
   if (!metaFile) refuseSeveralDecks(display(absolute), decks);
   return {
     root,
