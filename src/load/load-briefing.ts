@@ -172,15 +172,24 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
 
 /**
  * Refuses a folder with no briefing.yml that holds two or more decks, each opening with front matter of its own (a
- * folder of Marp or Quarto talks). Another tool builds each of them alone; joined as one briefing, their settings
- * would be dropped and their slides run on from one talk into the next. A briefing.yml that lists them joins them on purpose.
+ * folder of Marp or Quarto talks), or one such deck beside Markdown it does not import (a talk and a draft, an outline).
+ * Another tool builds each file alone; joined as one briefing, the deck's settings would be dropped and other slides
+ * run into it. A briefing.yml that lists the files joins them on purpose.
  */
 function refuseSeveralDecks(folder: string, files: SourceFile[]): void {
   const decks = files.filter((f) => OWN_FRONT_MATTER.test(f.text)).map((f) => f.relPath);
+  const joined = `join them in one deck with a briefing.yml that lists them (files: [${(decks.length === 1 ? files.map((f) => f.relPath) : decks).join(', ')}])`;
+  if (decks.length === 1 && files.length > 1) {
+    const others = files.map((f) => f.relPath).filter((name) => name !== decks[0]);
+    throw failure('E_SEVERAL_DECKS', `${folder} holds the deck ${decks[0]}, with front matter of its own, beside ${nameSome(others, 4)}, which it does not import; a folder builds as one deck`, {
+      file: folder,
+      hint: `build the deck on its own (briefdeck build ${path.join(folder, decks[0]!)}), or ${joined}`,
+    });
+  }
   if (decks.length < 2) return;
   throw failure('E_SEVERAL_DECKS', `${folder} holds ${decks.length} decks, each with front matter of its own (${nameSome(decks, 4)}); a folder builds as one deck`, {
     file: folder,
-    hint: `build each on its own (briefdeck build ${path.join(folder, decks[0]!)}), or join them in one deck with a briefing.yml that lists them (files: [${decks.join(', ')}])`,
+    hint: `build each on its own (briefdeck build ${path.join(folder, decks[0]!)}), or ${joined}`,
   });
 }
 
