@@ -1460,6 +1460,36 @@ describe("Quarto's sections, listings and theorems", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['3: "crossref" is Quarto\'s metadata; briefdeck reads part of it and ignores fig-titel (did you mean fig-title?)']);
   });
 
+  it("language: gives callouts their titles and captions and references their words (a reference's word its caption's unless given), under crossref:'s; a key it does not show is named with a did-you-mean", async () => {
+    const deck = [
+      '---', 'title: Bericht', 'lang: de', 'language:', '  callout-tip-title: Tipp', '  callout-note-title: Hinweis', '  crossref-fig-title: Abbildung', '  crossref-tbl-title: Tabelle', '  crossref-tbl-prefix: Tab.', '  crossref-lst-title: Code', '  toc-title-document: Inhalt', '  callout-note-titel: x',
+      'crossref:', '  lst-title: Programm', '---', '',
+      '## Eins', '', '::: {.callout-tip}', 'Text.', ':::', '', '::: {.callout-note title="Eigener Titel"}', 'Mehr.', ':::', '', '::: {.callout-note}', 'Noch mehr.', ':::', '',
+      '![Karte](map.png){#fig-map}', '', '| A |', '|---|', '| 1 |', '', ': Werte {#tbl-v}', '', '```{#lst-q .sql lst-cap="Abfrage"}', 'SELECT 1', '```', '',
+      'Siehe @fig-map, @tbl-v und @lst-q.', '',
+    ].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ 'deck.qmd': deck, 'map.png': TINY_PNG }, 'quarto-language-words'), 'deck.qmd'));
+    const text = toPlainText(built.briefing.slides.find((s) => s.title === 'Eins')!.bodyHtml).replace(/\s+/g, ' ').trim();
+    // crossref: lst-title sets the caption's word only; the reference's follows language:'s crossref-lst-title, as in Quarto.
+    expect(text).toBe('TippText. Eigener TitelMehr. HinweisNoch mehr. Abbildung 1: Karte A 1 Tabelle 1: Werte Programm 1: Abfrage SELECT 1 Siehe Abbildung 1, Tab. 1 und Code 1.');
+    // Every word the deck shows is its own, so nothing is said to stay in English.
+    expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['4: "language" is Quarto\'s metadata; briefdeck reads part of it and ignores toc-title-document, callout-note-titel (did you mean callout-note-title?)']);
+  });
+
+  it("a Quarto deck in another language is told once, at its lang:, which of Quarto's English labels it shows, since briefdeck has no translations; an English one, or another tool's deck, is not", async () => {
+    const body = ['', '## Eins', '', '::: {.callout-warning}', 'Text.', ':::', '', '::: {.callout-tip}', '## Eigener Titel', 'Mehr.', ':::', '', '![Karte](map.png){#fig-map}', '', 'Siehe @fig-map.', ''];
+    const build = (front: string[], name: string, file = 'deck.qmd') => buildDeck(path.join(writeBriefing({ [file]: ['---', ...front, '---', ...body].join('\n'), 'map.png': TINY_PNG }, name), file));
+    const german = await build(['title: Bericht', 'format: revealjs', 'lang: de-CH'], 'quarto-language-english');
+    expect(german.warnings.map((w) => `${w.line}: ${w.code} ${w.message} (${w.hint})`)).toEqual([
+      '4: W_PEER_SYNTAX Quarto writes its labels in the deck\'s language (lang: de-CH), but briefdeck has no translations of them: "Warning" and "Figure" stay in English (give each its word under language: in the front matter, such as language: {callout-warning-title: …} for "Warning")',
+    ]);
+    const given = await build(['title: Bericht', 'format: revealjs', 'lang: de', 'language:', '  callout-warning-title: Warnung'], 'quarto-language-one-english');
+    expect(given.warnings.map((w) => w.message.split(': ').at(-1))).toEqual(['"Figure" stays in English']);
+    for (const [front, name] of [[['title: Report', 'format: revealjs', 'lang: en-GB'], 'quarto-language-en'], [['title: Bericht', 'format: revealjs'], 'quarto-language-unset']] as const) {
+      expect((await build([...front], name)).warnings).toEqual([]);
+    }
+  });
+
   it("number-sections (under format: revealjs or at the top) writes each heading's section number before its text, as @sec- references count them; a heading {.unnumbered}, inside a div or of attributes only shows none", async () => {
     const body = ['', '# One', '', '## A {#sec-a}', '', 'x', '', '### Deeper', '', '## Skip {.unnumbered}', '', '::: {.callout-note}', '## Tip', 'Inside.', ':::', '', '# Two', '', '## B', '', 'See @sec-a and @sec-b.', '', '## {background-color="red"}', '', 'Untitled.', '', '## C {#sec-b}', ''];
     for (const front of [['format:', '  revealjs:', '    number-sections: true'], ['number-sections: true', 'format: revealjs']]) {

@@ -46,6 +46,8 @@ export interface BriefingMeta {
   numberSections?: boolean;
   /** Quarto's `crossref:` words, by a label's kind (`fig`): a caption's title (`fig-title`), a reference's prefix (`fig-prefix`), and the caption's `title-delim`. */
   crossRefWords?: { titles: Record<string, string>; prefixes: Record<string, string>; titleDelim?: string };
+  /** Quarto's `language:` words for its labels, by its keys (`callout-tip-title`, `crossref-fig-title`, `crossref-fig-prefix`): the deck's language, where Quarto would translate them. */
+  quartoLanguage?: Record<string, string>;
   /** Marp's `headingDivider`: the heading levels that start a slide too (`2` is levels 1 and 2); unset, a Marp or Slidev deck is cut at `---` only. */
   headingDivider?: number[];
   /** Other tools whose front-matter keys the metadata uses (Marp, Slidev, …): how some of their syntax is read. */

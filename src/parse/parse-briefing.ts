@@ -33,6 +33,7 @@ import { releasePeerThemeFile } from './settle-theme.js';
 import { splitFrontMatter } from './split-front-matter.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
+import { addEnglishCaptionWords, reportEnglishLabels } from './dialects/pandoc/quarto-language.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { finishLook } from './dialects/reveal.js';
@@ -192,7 +193,7 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   const headmatterSlide = meta.firstSlideKeys?.some((key) => /^src:/.test(key.text)) && meta.peerTools.includes('Slidev') && metaSource?.file === bodies[0]?.file ? meta.firstSlideKeys.map((key) => ({ text: key.text, number: key.line })) : undefined;
   if (headmatterSlide) delete meta.firstSlideKeys;
   // Cross-references are numbered from the whole deck's text; Quarto's number-sections writes the same section numbers before the headings as the cut reads them.
-  const numberedRefs = numberCrossRefs(scanned, pandocFamily && meta.numberSections === true, meta.crossRefWords);
+  const numberedRefs = numberCrossRefs(scanned, pandocFamily && meta.numberSections === true, meta.crossRefWords, meta.quartoLanguage);
   const sectionCounts = pandocFamily && meta.numberSections === true && numberedRefs.sectionTop !== undefined ? { top: numberedRefs.sectionTop, counters: [] } : undefined;
   for (const body of bodies) {
     // remark's layout slides are drawn under the slides after them, line by line, before the deck is cut.
@@ -372,6 +373,8 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   }
 
   if (bibliography) placeWorksCited(slides, bibliography, [...cited], meta.citations!, push, location);
+  addEnglishCaptionWords(numberedRefs.refs, markdown.englishLabels);
+  reportEnglishLabels(meta, markdown.englishLabels, findKeySource(meta, 'lang', location), bag);
   // Links to a slide by its id, Pandoc's title id or Marp's and Slidev's page number, pointed at its place.
   const pages = rawSlides.flatMap((raw) => slideOf.get(raw) ?? []);
   linkSlideAnchors(slides, slideIds, markdown.anchorLinks, { titleIds: pandocFamily, pages: meta.peerTools.includes('Marp') || meta.peerTools.includes('Slidev') ? pages : null }, (at, message, hint) => bag.warn('W_LINK', message, { ...at, hint }));

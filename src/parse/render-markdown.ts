@@ -22,6 +22,7 @@ import { crossRefExtension, type CrossRefs } from './dialects/pandoc/cross-refs.
 import { emojiExtension } from './emoji.js';
 import { highlightMarkExtension } from './highlight-mark.js';
 import { insertedTextExtension } from './dialects/hackmd-inserted.js';
+import { calloutTitle, type EnglishLabels } from './dialects/pandoc/quarto-language.js';
 import { pandocBlockExtensions } from './dialects/pandoc/block-extensions.js';
 import { pandocInlineExtensions } from './dialects/pandoc/inline-extensions.js';
 import { hasAnnotationList } from './dialects/pandoc/code-annotations.js';
@@ -92,6 +93,8 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   const crossRefDeck = () => meta.peerTools.includes('Pandoc') || quartoFile();
   /** The deck's link definitions, which a slide's own outweigh on it. */
   let deckLinks: Links = {};
+  /** Quarto's English words for its labels that the slides show (a callout's title), where a deck in another language would want its own. */
+  const englishLabels: EnglishLabels = new Map();
   const ctx: RenderContext = { file: undefined as unknown as SourceFile, line: 1, lines: [], index: 0, raw: '', cursor: 0, cursorLines: 0, rawHtml: false };
   // KaTeX at build time (render-math.ts), its HTML put back once the slide's own HTML is cleaned.
   const math = createMathRenderer({ slidev: meta.peerTools.includes('Slidev'), crossRefs, backslashes: () => (meta.peerTools.some((t) => t === 'reveal-md' || t === 'reveal.js') ? 'double' : rMarkdownFile() && !meta.peerTools.includes('remark') ? 'single' : undefined), fail: (message, hint) => (writtenForAnotherTool(meta) ? bag.warn('W_PEER_SYNTAX', `${message}; the formula is shown as its TeX`, { ...at(), hint }) : bag.error('E_MARKDOWN', message, { ...at(), hint })) });
@@ -216,7 +219,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
       highlightMarkExtension,
       ...(meta.peerTools.includes('HackMD') ? [insertedTextExtension] : []),
       ...fancyListExtensions(pandocDeck),
-      ...pandocBlockExtensions(crossRefs, (message, hint) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: hint ?? PEER_SYNTAX_HINT })),
+      ...pandocBlockExtensions(crossRefs, (message, hint) => bag.warn('W_PEER_SYNTAX', message, { ...at(), hint: hint ?? PEER_SYNTAX_HINT }), (kind) => calloutTitle(kind, meta.quartoLanguage, englishLabels)),
       ...pandocScriptExtensions(pandocDeck),
       quartoShortcodeExtension(meta, peerSyntax),
       ...pandocInlineExtensions(
@@ -255,6 +258,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   return {
     imageFilters,
     anchorLinks,
+    englishLabels,
 
     /** Reads the link and footnote definitions the deck's slides make, each slide's lines apart, for a slide that refers to one made on another. */
     readDeckDefinitions(slides: readonly { file: SourceFile; lines: readonly Line[] }[]): void {

@@ -13,6 +13,7 @@ import { keepSlideDefaults } from './slidev-defaults.js';
 import { isDateFormat } from './quarto-dates.js';
 import { isQuartoThemeFile } from './quarto-scss.js';
 import { crossRefWordReaders } from './pandoc/cross-refs.js';
+import { quartoLanguageReaders } from './pandoc/quarto-language.js';
 import { applyEachOption, applyOptions, applyRevealOptionBlock, applySlideNumber, applyTransition } from './reveal-option-blocks.js';
 import { readCssUrl } from '../../css-references.js';
 import { readPresentermTitle } from './presenterm.js';
@@ -164,6 +165,9 @@ export function applyPeerKey(key: string, value: unknown, meta: BriefingMeta, li
     // Quarto's words for its cross-references: `fig-title: Abbildung` for captions, `fig-prefix: Abb.` for references (cross-refs.ts).
     case 'crossref':
       return applyOptions(value, crossRefWordReaders(meta));
+    // Quarto's words for its labels in the deck's language (`callout-tip-title: Tipp`, `crossref-fig-title: Abbildung`; quarto-language.ts).
+    case 'language':
+      return applyOptions(value, quartoLanguageReaders(meta));
     case 'transition':
       return applyTransition(value, meta);
     // reveal-md's separators, as patterns: those that say what briefdeck cuts at anyway, or one line of text it cuts at too, need no warning.

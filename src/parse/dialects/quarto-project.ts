@@ -39,8 +39,8 @@ function applyProjectFile(file: SourceFile, own: ReturnType<typeof readKeys>, me
   if (doc.errors.length > 0 || !isMap(doc.contents)) return;
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    // Quarto merges a map's keys, the deck's over the project's: `format:` options, and `crossref:` words, which the deck's set one by one after these.
-    if (key === '' || PROJECT_ONLY.has(key) || (key !== 'format' && key !== 'crossref' && own.keys.has(key))) continue;
+    // Quarto merges a map's keys, the deck's over the project's: `format:` options, and `crossref:` and `language:` words, which the deck's set one by one after these.
+    if (key === '' || PROJECT_ONLY.has(key) || (key !== 'format' && key !== 'crossref' && key !== 'language' && own.keys.has(key))) continue;
     const line = lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line;
     const value = plainData(pair.value);
     let applied: boolean | string[];

@@ -25,16 +25,16 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * whose breaks and leading spaces are kept), which Pandoc and Quarto decks
  * use and plain Markdown would show with their markers as text; grid and
  * simple tables, and table captions; Quarto's callouts, drawn as boxes, column grids, asides, stacks, theorems and proofs, figure and table divs. `report` warns, at the block
- * being rendered.
+ * being rendered; `calloutTitle` gives a callout's title when it names none.
  */
-export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string, hint?: string) => void): TokenizerAndRendererExtension[] {
+export function pandocBlockExtensions(crossRefs: CrossRefs, report: (message: string, hint?: string) => void, calloutTitle?: (kind: string) => string): TokenizerAndRendererExtension[] {
   return [
     // First, so last in marked's order (it tries the extensions registered later first): a div another kept div reads
     // (a callout, an aside, a grid) is never read as a div of the deck's own classes.
     styledDivExtension(report),
     steppedListDivExtension(report),
     inlineStyleDivExtension(report),
-    calloutExtension(report),
+    calloutExtension(report, calloutTitle),
     ...pandocTableExtensions(crossRefs),
     layoutGridExtension(report),
     ...classDivExtensions(report),

@@ -11,8 +11,11 @@ export const CALLOUT = new RegExp(`^callout-(${CALLOUT_KINDS})$`);
 const CALLOUT_BLOCK = fencedDivPattern(`[ \\t]*\\.callout-(${CALLOUT_KINDS})\\b([^}\\n]*)`);
 const CALLOUT_OPENING = /^ {0,3}:{3,}[ \t]*\{[ \t]*\.callout-/;
 
-/** The marked extension that draws a callout: a box with a title (its first heading, its `title=`, or its kind; none for `appearance="minimal"`) over its content. `report` warns of one never closed. */
-export function calloutExtension(report: (message: string, hint?: string) => void): TokenizerAndRendererExtension {
+/**
+ * The marked extension that draws a callout: a box with a title (its first heading, its `title=`, or its kind's, which
+ * `titleOf` gives; none for `appearance="minimal"`) over its content. `report` warns of one never closed.
+ */
+export function calloutExtension(report: (message: string, hint?: string) => void, titleOf: (kind: string) => string = (kind) => CALLOUT_TITLES[kind]!): TokenizerAndRendererExtension {
   return fencedDivExtension<{ kind: string; title: Tokens.Generic[] | null; body: Tokens.Generic[] }>(
     {
       name: 'callout',
@@ -25,7 +28,7 @@ export function calloutExtension(report: (message: string, hint?: string) => voi
         const heading = body[0]?.type === 'heading' ? (body.shift() as Tokens.Heading).tokens : null;
         // Quarto's `appearance="minimal"` draws the box without a title, unless one is written.
         const minimal = /(?:^|\s)appearance=["']?minimal\b/.test(match[3]!);
-        const title = heading ?? (named ? lexer.inline(named[1] ?? named[2]!) : minimal ? null : lexer.inline(CALLOUT_TITLES[match[2]!]!));
+        const title = heading ?? (named ? lexer.inline(named[1] ?? named[2]!) : minimal ? null : lexer.inline(titleOf(match[2]!)));
         return { kind: match[2]!, title, body };
       },
       render: ({ kind, title, body }, parser) => `<div class="callout callout-${kind}">${title ? `<p class="callout-title">${parser.parseInline(title)}</p>` : ''}${parser.parse(body)}</div>\n`,

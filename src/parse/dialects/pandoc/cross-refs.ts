@@ -26,9 +26,9 @@ import { escapeHtml } from '../../../html-text.js';
 export const THEOREM_KINDS: Readonly<Record<string, string>> = { thm: 'Theorem', lem: 'Lemma', cor: 'Corollary', prp: 'Proposition', cnj: 'Conjecture', def: 'Definition', exm: 'Example', exr: 'Exercise' };
 
 /** The kinds of things numbered, by their labels' prefix, and what a reference calls each. */
-const KINDS: Record<string, string> = { eq: 'Equation', fig: 'Figure', tbl: 'Table', lst: 'Listing', sec: 'Section', ...THEOREM_KINDS };
+export const CROSS_REF_KINDS: Readonly<Record<string, string>> = { eq: 'Equation', fig: 'Figure', tbl: 'Table', lst: 'Listing', sec: 'Section', ...THEOREM_KINDS };
 /** The kinds whose captions (or a theorem's title) begin with their word, which Quarto's `crossref:` names `<kind>-title`. */
-const TITLED_KINDS = ['fig', 'tbl', 'lst', ...Object.keys(THEOREM_KINDS)];
+export const TITLED_KINDS = ['fig', 'tbl', 'lst', ...Object.keys(THEOREM_KINDS)];
 
 /** What a caption and a reference call a kind of label, and what follows a caption's number. */
 export interface CrossRefWords {
@@ -46,14 +46,19 @@ export function crossRefWordReaders(meta: Pick<BriefingMeta, 'crossRefWords'>): 
   const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
   return {
     ...Object.fromEntries(TITLED_KINDS.map((kind) => [`${kind}-title`, (v: unknown) => text(v) && ((words().titles[kind] = v.trim()), true)])),
-    ...Object.fromEntries(Object.keys(KINDS).map((kind) => [`${kind}-prefix`, (v: unknown) => text(v) && ((words().prefixes[kind] = v.trim()), true)])),
+    ...Object.fromEntries(Object.keys(CROSS_REF_KINDS).map((kind) => [`${kind}-prefix`, (v: unknown) => text(v) && ((words().prefixes[kind] = v.trim()), true)])),
     'title-delim': (v) => text(v) && ((words().titleDelim = v.trim()), true),
   };
 }
 
-/** The words of one kind of label: Quarto's, or those the deck's `crossref:` gave. */
-function wordsOf(kind: string, given: BriefingMeta['crossRefWords']): CrossRefWords {
-  return { title: given?.titles[kind] ?? KINDS[kind]!, prefix: given?.prefixes[kind] ?? KINDS[kind]!, delim: given?.titleDelim ?? ':' };
+/**
+ * The words of one kind of label: those the deck's `crossref:` gave, else its `language:` words (a reference's word
+ * defaulting to the caption's, as Quarto's does), else Quarto's English ones.
+ */
+function wordsOf(kind: string, given: BriefingMeta['crossRefWords'], language: BriefingMeta['quartoLanguage']): CrossRefWords {
+  const title = given?.titles[kind] ?? language?.[`crossref-${kind}-title`] ?? CROSS_REF_KINDS[kind]!;
+  const prefix = given?.prefixes[kind] ?? language?.[`crossref-${kind}-prefix`] ?? language?.[`crossref-${kind}-title`] ?? CROSS_REF_KINDS[kind]!;
+  return { title, prefix, delim: given?.titleDelim ?? ':' };
 }
 
 /** How each kind is labelled, for a hint; NAME stands for the label. */
@@ -132,9 +137,9 @@ export interface NumberedCrossRefs {
  * blocks; a label used twice keeps its first number. The headings are read when a section is labelled, or when
  * `numberSections` asks (Quarto's `number-sections`, whose numbers cut-slides.ts writes before the headings).
  */
-export function numberCrossRefs(texts: readonly string[], numberSections = false, given?: BriefingMeta['crossRefWords']): NumberedCrossRefs {
+export function numberCrossRefs(texts: readonly string[], numberSections = false, given?: BriefingMeta['crossRefWords'], language?: BriefingMeta['quartoLanguage']): NumberedCrossRefs {
   const numbers = new Map<string, CrossRef>();
-  const words = (label: string) => wordsOf(kindOf(label), given);
+  const words = (label: string) => wordsOf(kindOf(label), given, language);
   const counts: Record<string, number> = {};
   const add = (label: string | undefined) => {
     if (label === undefined || numbers.has(label)) return;
@@ -234,7 +239,7 @@ export function captionPrefix(label: string | undefined, refs: CrossRefs): strin
 }
 
 /** A label's kind as a reference may write it: `fig`, or capitalised, `Fig` (Quarto's capitalised reference). */
-const WRITTEN_KIND = Object.keys(KINDS)
+const WRITTEN_KIND = Object.keys(CROSS_REF_KINDS)
   .map((kind) => `${kind}|${kind[0]!.toUpperCase()}${kind.slice(1)}`)
   .join('|');
 /** A label in a reference: its kind, then `-` or `:`, then its name. */
