@@ -3700,6 +3700,14 @@ describe("Quarto's project files", () => {
     expect(toPlainText(own.briefing.slides.at(-1)!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Bild 1: A map See Abb. 1.');
   });
 
+  it("a project's language: words title the deck's callouts and caption its figures, each under the deck's own language: word of that name, as Quarto merges them", async () => {
+    const project = 'lang: de\nlanguage:\n  callout-tip-title: Tipp\n  crossref-fig-title: Abbildung\n';
+    const deck = ['---', 'title: D', 'language:', '  crossref-fig-title: Bild', '---', '', '## One', '', '::: {.callout-tip}', 'Text.', ':::', '', '![A map](a.png){#fig-map}', '', 'See @fig-map.', ''].join('\n');
+    const built = await buildDeck(path.join(writeBriefing({ '_quarto.yml': project, 'a.png': TINY_PNG, 'deck.qmd': deck }, 'quarto-project-language'), 'deck.qmd'));
+    expect(toPlainText(built.briefing.slides.at(-1)!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('TippText. Bild 1: A map See Bild 1.');
+    expect(built.warnings).toEqual([]);
+  });
+
   it("a project file's theme files are read and its language taken, and what it names that cannot be used (a logo, references, a theme file, a picture in its footer or on the title slide, a script in the head) is named at its line in that file, not in the deck", async () => {
     const project = ['format:', '  revealjs:', '    logo: missing.png', 'theme: [simple, custom.scss]', 'bibliography: refs.bib', 'lang: de_DE', 'footer: "Team ![logo](logo.png)"', 'title-slide-attributes:', '  data-background-image: https://example.com/bg.png', 'include-in-header:', '  text: "<style>.reveal h1 { word-spacing: 5px; }</style><script>window.x = 1</script>"', ''].join('\n');
     const deck = ['---', 'title: Deck', '---', '', '## One', '', 'Text', ''].join('\n');
