@@ -8,6 +8,7 @@ import { createPdfAssembler } from './export/assemble-pdf.js';
 import { appendAll } from './append-all.js';
 import { nameSlide } from './slide-name.js';
 import { findMissingGlyphs, reportMissingGlyphs, type MissingGlyphs } from './export/find-missing-glyphs.js';
+import { countNoun } from './count-noun.js';
 
 /** Pages printed in one call of Chromium's print. Its time grows faster than the pages it is shown (2,000 pages took
  * 10.7 s at once, 8.1 s in parts of 250), so a longer deck is printed in parts, each shown alone, and the parts joined.
@@ -57,7 +58,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
   /** The pages the print view laid out, one per slide (or fragment step); a handout's pages are not counted. */
   let laidOut: number | undefined;
   await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
-    tracker.enter(`rendering ${built.briefing.slides.length} slides`);
+    tracker.enter(`rendering ${countNoun(built.briefing.slides.length, 'slide')}`);
     const mode = options.notes ? 'handout' : 'print';
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode, fragments: options.fragments, printInParts: !options.notes });
     if (options.notes) {
@@ -208,7 +209,7 @@ export interface LayoutFindings {
 export async function findLayoutProblems(built: BuiltDeck, options: ExportOptions): Promise<LayoutFindings> {
   const size = SLIDE_SIZES[built.briefing.meta.size];
   return withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
-    tracker.enter(`laying out ${built.briefing.slides.length} slides`);
+    tracker.enter(`laying out ${countNoun(built.briefing.slides.length, 'slide')}`);
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, mode: 'print', fragments: false });
     await waitForPrintLayout(page);
     await waitForFonts(page);
@@ -230,7 +231,7 @@ export async function captureSlides(built: BuiltDeck, options: ExportOptions & {
   const size = SLIDE_SIZES[built.briefing.meta.size];
   const bag = new DiagnosticBag();
   const shots = await withBrowser(options.browserPath, options.timeoutMs, options.progress, async (browser, tracker) => {
-    tracker.enter(`rendering ${built.briefing.slides.length} slides`);
+    tracker.enter(`rendering ${countNoun(built.briefing.slides.length, 'slide')}`);
     const page = await loadDeckIntoPage(browser, built.deck.html, { ...size, scale: options.scale, mode: 'present' });
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
     await waitForFonts(page);

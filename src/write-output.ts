@@ -117,6 +117,6 @@ export function refuseSourceAsTarget(target: string, source: string, readFiles: 
     }
   };
   const hint = 'choose another path with -o, such as dist/deck.html';
-  if (same(source)) throw failure('E_WRITE', `cannot write ${target}: it is the file the deck is built from`, { file: target, hint });
+  if (same(source)) throw failure('E_WRITE', `cannot write ${target}: it is the ${written.isDirectory() ? 'folder' : 'file'} the deck is built from`, { file: target, hint });
   if (readFiles.some(same)) throw failure('E_WRITE', `cannot write ${target}: it is a file the deck reads, which the output would replace`, { file: target, hint });
 }

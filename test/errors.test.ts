@@ -59,6 +59,10 @@ describe('broken briefings', () => {
       expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(page);
       expect(readdirSync(dir)).toEqual(['index.html']);
     }
+    // A briefing folder named as the output is called a folder, not a file.
+    const folder = await runCapture(['build', '.', '-o', '.'], dir);
+    expect([folder.code, folder.err.split('\n')[0]]).toEqual([1, `${dir}: error: cannot write ${dir}: it is the folder the deck is built from`]);
+    expect(readdirSync(dir)).toEqual(['index.html']);
     // Another command's output named as the page is refused sooner, for its name: PowerPoint is never written into an .html file.
     const pptx = await runCapture(['pptx', 'index.html', '-o', './index.html'], dir);
     expect(pptx.code).toBe(2);

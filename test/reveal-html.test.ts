@@ -11,6 +11,22 @@ const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
 describe('a reveal.js deck written as an HTML page', () => {
   const built = buildDeck(PAGE);
 
+  it("is the deck of a folder with no Markdown that holds it as a reveal.js project does (its index.html, beside other pages), from the folder or from inside it with no input; of several pages and no index.html, none is", async () => {
+    const page = (title: string) => `<div class="reveal"><div class="slides"><section><h2>${title}</h2><p>Text</p></section></div></div>\n`;
+    const dir = writeBriefing({ 'index.html': page('The deck'), 'demo.html': page('A demo'), 'css/theme.css': 'h2 { color: red; }' }, 'reveal-project');
+    for (const [argv, cwd] of [[['build', dir, '-o', path.join(dir, 'out', 'a.html')], process.cwd()], [['build', '-o', 'out/b.html'], dir]] as const) {
+      const result = await runCapture([...argv], cwd);
+      expect([result.code, result.err]).toEqual([0, '']);
+      // One slide, counted as one.
+      expect(result.out).toMatch(/^built .*\.html: 1 slide, [\d,]+ bytes, \d+ ms$/);
+    }
+    const text = toPlainText(readFileSync(path.join(dir, 'out', 'a.html'), 'utf8'));
+    expect([text.includes('The deck'), text.includes('A demo')]).toEqual([true, false]);
+    expect((await buildDeck(dir)).name).toBe('reveal-project');
+    const pages = writeBriefing({ 'one.html': page('One'), 'two.html': page('Two') }, 'two-pages');
+    expect(((await buildDeck(pages).catch((e: unknown) => e)) as { code: string }).code).toBe('E_NO_SLIDES');
+  });
+
   it('makes a slide of each <section> but a hidden one, a vertical stack of nested ones, and keeps the page\'s title, language and theme', async () => {
     const { briefing, deck } = await built;
     expect(briefing.slides.map((s) => s.title)).toEqual([

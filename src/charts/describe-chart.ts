@@ -3,6 +3,7 @@
 import { escapeHtml } from '../html-text.js';
 import type { ChartRef, ChartRow } from '../model.js';
 import type { ChartTable } from './chart-data.js';
+import { countNoun } from '../count-noun.js';
 
 const TYPE_NAMES: Record<string, string> = {
   bar: 'Bar chart',
@@ -18,7 +19,7 @@ const TYPE_NAMES: Record<string, string> = {
 /** One sentence that says what the chart shows, such as "Column chart: tests per year, highest 2017 (20)". */
 export function describeChart(chart: ChartRef, table: ChartTable, fields: { x: string; y: string; series?: string } | undefined): string {
   const kind = chart.type ? TYPE_NAMES[chart.type]! : 'Chart';
-  if (!fields) return `${kind}: ${chart.title ?? 'data'}, ${plural(table.rows.length, 'row')} of ${table.fields.join(', ')}`;
+  if (!fields) return `${kind}: ${chart.title ?? 'data'}, ${countNoun(table.rows.length, 'row')} of ${table.fields.join(', ')}`;
   const { x, y, series } = fields;
   const subject = chart.title ?? `${y} by ${x}`;
   const value = (row: ChartRow) => `${format(row[y] as number)}${chart.unit ? ` ${chart.unit}` : ''}`;
@@ -27,7 +28,7 @@ export function describeChart(chart: ChartRef, table: ChartTable, fields: { x: s
   const parts: string[] = [];
   if (series) {
     const names = [...new Set(table.rows.map((row) => String(row[series])))];
-    parts.push(`${plural(names.length, 'series')} (${names.join(', ')})`);
+    parts.push(`${countNoun(names.length, 'series')} (${names.join(', ')})`);
   }
   switch (chart.type) {
     case 'line':
@@ -44,7 +45,7 @@ export function describeChart(chart: ChartRef, table: ChartTable, fields: { x: s
       break;
     }
     case 'scatter':
-      parts.push(`${plural(table.rows.length, 'point')}, ${x} from ${format(min(table.rows, x))} to ${format(max(table.rows, x))}, ${y} from ${format(lowest[y] as number)} to ${format(highest[y] as number)}`);
+      parts.push(`${countNoun(table.rows.length, 'point')}, ${x} from ${format(min(table.rows, x))} to ${format(max(table.rows, x))}, ${y} from ${format(lowest[y] as number)} to ${format(highest[y] as number)}`);
       break;
     default:
       parts.push(`highest ${highest[x]} (${value(highest)})`, `lowest ${lowest[x]} (${value(lowest)})`);
@@ -59,10 +60,6 @@ export function renderDataTable(chart: ChartRef, table: ChartTable): string {
   const body = table.rows.map((row) => `<tr>${table.fields.map((f) => `<td>${escapeHtml(String(row[f]))}</td>`).join('')}</tr>`).join('');
   const caption = escapeHtml(chart.title ?? chart.caption ?? 'Chart data');
   return `<table class="sr-only"><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 || word.endsWith('s') ? '' : 's'}`;
 }
 
 function format(n: number): string {

@@ -18,6 +18,7 @@ import { readSourceDateEpoch } from '../document-date.js';
 import { openInBrowser } from '../open-browser.js';
 import { DEFAULT_INPUT, type CliIo, type Values } from './command-table.js';
 import { appendAll } from '../append-all.js';
+import { countNoun } from '../count-noun.js';
 
 /** `briefdeck build`. */
 export async function runBuild(values: Values, inputArg: string | undefined, io: CliIo): Promise<number> {
@@ -31,7 +32,7 @@ export async function runBuild(values: Values, inputArg: string | undefined, io:
   reportDiagnostics(built.warnings, io);
   const ms = Math.round(performance.now() - started);
   io.out(
-    `built ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${built.briefing.slides.length} slides, ${groupDigits(built.deck.bytes.total)} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
+    `built ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${countNoun(built.briefing.slides.length, 'slide')}, ${groupDigits(built.deck.bytes.total)} bytes, ${ms} ms${values.handout ? ' (handout: notes removed)' : ''}`,
   );
   return 0;
 }
@@ -50,7 +51,7 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   const target = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : defaultOutputPath(model.name, 'pptx', io.cwd);
   refuseSourceAsTarget(target, path.resolve(io.cwd, input), model.readFiles);
   const { writePptx } = await exporter;
-  io.err(`pptx: placing ${model.briefing.slides.length} slides`);
+  io.err(`pptx: placing ${countNoun(model.briefing.slides.length, 'slide')}`);
   const written = await writePptx(model, {
     handout: Boolean(values.handout),
     sourceDateEpoch: readSourceDateEpoch(),
@@ -192,7 +193,7 @@ export async function runPdf(values: Values, inputArg: string | undefined, io: C
   io.err(escapeControlCharacters(`pdf: writing ${path.relative(io.cwd, target) || target}`));
   writeFileAtomic(target, printed.pdf);
   reportDiagnostics(printed.warnings, io);
-  io.out(`printed ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${printed.pages} pages, ${groupDigits(printed.pdf.length)} bytes, ${Math.round(performance.now() - started)} ms`);
+  io.out(`printed ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${countNoun(printed.pages, 'page')}, ${groupDigits(printed.pdf.length)} bytes, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 
@@ -211,11 +212,11 @@ export async function runShots(values: Values, inputArg: string | undefined, io:
   const dir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : path.join(io.cwd, 'dist', `${built.name}-slides`);
   const { captureSlides } = await exporter;
   const { shots, warnings } = await captureSlides(built, { browserPath, timeoutMs, scale, launched, progress: (line) => io.err(escapeControlCharacters(`shots: ${line}`)) });
-  io.err(escapeControlCharacters(`shots: writing ${shots.length} files to ${path.relative(io.cwd, dir) || dir}`));
+  io.err(escapeControlCharacters(`shots: writing ${countNoun(shots.length, 'file')} to ${path.relative(io.cwd, dir) || dir}`));
   // One set, never half of each: an earlier, longer deck's pictures go once the new ones are in place.
   writeSlideImages(dir, path.relative(io.cwd, dir) || dir, shots);
   reportDiagnostics(warnings, io);
-  io.out(`captured ${shots.length} slides into ${escapeControlCharacters(path.relative(io.cwd, dir) || dir)}, ${Math.round(performance.now() - started)} ms`);
+  io.out(`captured ${countNoun(shots.length, 'slide')} into ${escapeControlCharacters(path.relative(io.cwd, dir) || dir)}, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 

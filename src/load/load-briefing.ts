@@ -36,13 +36,32 @@ const DECK_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|markdn|mdtext|mdtxt|qmd|rm
 
 /**
  * Whether a folder with no briefing.yml holds a deck at its top, as another tool's project does: Slidev's `slides.md`,
- * GitPitch's `PITCHME.md`, or a single Markdown file beside the project's own documents. `briefdeck build` there builds it.
+ * GitPitch's `PITCHME.md`, a single Markdown file beside the project's own documents, or, with no Markdown, a reveal.js
+ * page or notebook (pageDeckOf). `briefdeck build` there builds it.
  */
 export function holdsDeckAtTop(dir: string): boolean {
   const names = listFolder(dir);
   if (META_NAMES.some((name) => names.includes(name))) return false;
   const decks = names.filter((name) => DECK_FILE.test(name) && !PROJECT_DOCS.test(name));
-  return decks.some((name) => ENTRY_FILES.includes(name)) || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!));
+  return decks.some((name) => ENTRY_FILES.includes(name)) || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!)) || pageDeckOf(dir, names) !== undefined;
+}
+
+/**
+ * The deck of a folder with no Markdown that holds a reveal.js project's page (its `index.html`, or its one `.html`)
+ * or one Jupyter notebook, as those tools keep a deck in a folder of its own; undefined when there is none, or no one
+ * of several is the deck. Only regular files count: a folder named `x.html` is no page.
+ */
+function pageDeckOf(dir: string, names: readonly string[]): string | undefined {
+  if (names.some((name) => MARKDOWN_FILE.test(name))) return undefined;
+  const isFile = (name: string) => {
+    try {
+      return statSync(path.join(dir, name)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const pages = names.filter((name) => /\.(?:html?|ipynb)$/i.test(name) && isFile(name));
+  return pages.includes('index.html') ? 'index.html' : pages.length === 1 ? pages[0] : undefined;
 }
 
 /** The error for an input that is not there, naming the deck or folder beside it that was likely meant (`deck.mdd`, `breifing/`). */
@@ -140,6 +159,9 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const readAsDeck = (file: SourceFile): LoadedBriefing => ({ ...loadBriefing(path.join(absolute, file.relPath), cwd, limits), name: path.basename(root) });
   const entry = metaName || bag.items.length > 0 ? undefined : markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
   if (entry && OWN_FRONT_MATTER.test(entry.text)) return readAsDeck(entry);
+  // A reveal.js project's folder (its index.html) or a notebook's, with no Markdown: that page, as `briefdeck build index.html` reads it.
+  const page = metaName ? undefined : pageDeckOf(absolute, entries);
+  if (page !== undefined) return { ...loadBriefing(path.join(absolute, page), cwd, limits), name: path.basename(root) };
   const nestedMarkdownFiles = listNestedMarkdown(absolute)
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
