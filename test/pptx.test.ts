@@ -376,6 +376,12 @@ describe('briefdeck pptx errors', () => {
     expect(Object.keys(unzipSync(readFileSync(file))).filter((name) => name.startsWith('ppt/media/'))).toHaveLength(1);
   });
 
+  it('counts a one-slide deck as one slide in its summary line', async () => {
+    const dir = writeBriefing({ 'deck.md': '---\nmarp: true\n---\n\n# Only\n\nText\n' }, 'pptx-one-slide');
+    const result = await runCapture(['pptx', path.join(dir, 'deck.md'), '-o', path.join(tempDir(), 'one.pptx')], dir);
+    expect([result.code, result.out]).toEqual([0, expect.stringMatching(/^wrote .*one\.pptx: 1 slide, notes on 0, [\d,]+ bytes, \d+ ms$/)]);
+  });
+
   it('draws a stacked column chart as a native column chart of stacked series', async () => {
     const chart = ['```chart', 'type: stacked-column', 'x: year', 'y: talks', 'series: side', 'data:', '  - {year: "2018", side: US, talks: 2}', '  - {year: "2018", side: DPRK, talks: 1}', '  - {year: "2019", side: US, talks: 1}', '  - {year: "2019", side: DPRK, talks: 2}', '```'].join('\n');
     const { bytes } = await exportPptx(path.join(writeBriefing({ 'deck.md': `---\ntitle: Charts\n---\n\n## Stacked\n\n${chart}\n` }, 'pptx-stacked-column'), 'deck.md'));

@@ -62,7 +62,7 @@ export async function runPptx(values: Values, inputArg: string | undefined, io: 
   io.err(escapeControlCharacters(`pptx: writing ${path.relative(io.cwd, target) || target}`));
   writeFileAtomic(target, written.bytes);
   const notes = values.handout ? ' (handout: notes left out)' : `, notes on ${written.notes}`;
-  io.out(`wrote ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${written.slides} slides${notes}, ${groupDigits(written.bytes.length)} bytes, ${Math.round(performance.now() - started)} ms`);
+  io.out(`wrote ${escapeControlCharacters(path.relative(io.cwd, target) || target)}: ${countNoun(written.slides, 'slide')}${notes}, ${groupDigits(written.bytes.length)} bytes, ${Math.round(performance.now() - started)} ms`);
   return 0;
 }
 
