@@ -3773,6 +3773,9 @@ describe("Quarto's project files", () => {
     expect(slidev.warnings.map((w) => w.message)).toEqual(['Slidev\'s theme "seriph" is not built in; using serif']);
     const quarto = await buildDeck(writeBriefing({ 'deck.qmd': '---\ntitle: Review\nformat: revealjs\n---\n\n## One\n\n{{< include _part.qmd >}}\n', '_part.qmd': 'Included text.\n' }, 'quarto-part-project'));
     expect([quarto.briefing.meta.title, quarto.briefing.slides.map((s) => s.kind), quarto.warnings]).toEqual(['Review', ['title', 'content'], []]);
+    // A part nothing includes yet, its name starting with `_`, is one Quarto never renders: the deck stays itself, without it.
+    const drafted = await buildDeck(writeBriefing({ 'deck.qmd': '---\ntitle: Review\nformat: revealjs\n---\n\n## One\n\nText.\n', '_draft.qmd': '## Draft\n\nNot included.\n' }, 'quarto-draft-part'));
+    expect([drafted.briefing.meta.title, drafted.briefing.slides.map((s) => s.title), drafted.warnings]).toEqual(['Review', ['Review', 'One'], []]);
     expect(quarto.briefing.slides[1]!.bodyHtml).toContain('Included text.');
   });
 

@@ -22,6 +22,9 @@ const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
 /** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
 const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
 
+/** A Quarto file Quarto never renders on its own: its name starts with `_` (`_part.qmd`, kept to be included). */
+const QUARTO_PART = /^_[^/]*\.qmd$/i;
+
 /** The file another tool builds in its project folder: Slidev's `slides.md`, GitPitch's `PITCHME.md`. */
 const ENTRY_FILES = ['slides.md', 'PITCHME.md'];
 
@@ -172,9 +175,10 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
-  // A page another file imports (a Quarto include, a Slidev `src:`) is part of that deck, never a deck of its own.
+  // A page another file imports (a Quarto include, a Slidev `src:`) is part of that deck, never a deck of its own; nor is
+  // a Quarto file whose name starts with `_`, which Quarto never renders (a part kept for including).
   const imported = new Set(includedFiles.map((f) => f.relPath));
-  const decks = markdownFiles.filter((f) => !imported.has(f.relPath));
+  const decks = markdownFiles.filter((f) => !imported.has(f.relPath) && !QUARTO_PART.test(f.relPath));
   // So a folder of one deck, with front matter of its own, and the pages it imports (a Slidev project whose deck is not
   // named slides.md) is that deck, read as the file on its own is, as that tool builds it.
   if (!metaFile && decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) return readAsDeck(decks[0]!);
