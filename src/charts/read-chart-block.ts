@@ -4,13 +4,17 @@ import { Marked, type Tokens } from 'marked';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { findDuplicateKeys } from '../find-duplicate-keys.js';
 import type { DiagnosticBag } from '../errors.js';
-import { hintWithSuggestion } from '../did-you-mean.js';
+import { hintWithSuggestion, suggestClosest } from '../did-you-mean.js';
+import { reportChartDataProblem } from './chart-data.js';
 import { CHART_TYPES, type ChartRef, type ChartRow, type ChartType, type SourceFile } from '../model.js';
 import { resolveImagePath } from '../parse/resolve-references.js';
 import { isObsidianChart, readObsidianChart } from './read-obsidian-chart.js';
 
 /** The keys a chart block may hold. */
 export const CHART_KEYS = ['type', 'title', 'caption', 'x', 'y', 'series', 'unit', 'sort', 'highlight', 'data', 'file', 'vega-lite'];
+
+/** The keys the check of a chart's data reads: a failure in one of them leaves the data unchecked. */
+const DATA_KEYS = ['type', 'x', 'y', 'series', 'highlight', 'data', 'file', 'vega-lite'];
 
 /** Data files a chart may read, by extension. */
 const DATA_EXTENSIONS = ['.csv', '.json'];
@@ -44,7 +48,12 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
   if (isObsidianChart(plain)) return readObsidianChart(plain, { file: shownIn, line }, bag);
   const chart: ChartRef = { source: { file: shownIn, line } };
   let ok = true;
+  // Whether the chart's data can still be checked once a key failed: not when the key failed is one the check reads.
+  let dataCheckable = true;
   for (const pair of doc.contents.items) {
+    // Each key's own outcome, joined to the block's after it.
+    const okBefore: boolean = ok;
+    ok = true;
     const keyNode = pair.key as Node;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     const at = where(keyNode);
@@ -124,9 +133,17 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
       }
       default:
         ok = fail(`unknown chart key "${key}"`, at, hintWithSuggestion(key, CHART_KEYS, 'chart keys')) !== null;
+        // A mistyped `yy:` or `serie:` means a field the data check would then guess: it is not checked.
+        if (DATA_KEYS.includes(suggestClosest(key, CHART_KEYS) ?? '')) dataCheckable = false;
     }
+    if (!ok && DATA_KEYS.includes(key)) dataCheckable = false;
+    ok &&= okBefore;
   }
-  if (!ok) return null;
+  if (!ok) {
+    // The rows written in the block are still checked against the fields it names, so their problems come in this run too.
+    if (dataCheckable && chart.rows && chart.type) reportChartDataProblem(chart, undefined, bag);
+    return null;
+  }
   if (!chart.type && !chart.vegaLite) return fail('chart block has no `type:`', where(), `add \`type:\` with one of ${CHART_TYPES.join(', ')}`);
   if (chart.rows && chart.dataFile) return fail('chart block has both `data:` and `file:`', where(), 'keep one source of data');
   if (!chart.rows && !chart.dataFile && !hasInlineValues(chart.vegaLite)) return fail('chart block has no data', where(), 'add `data:` with one row per line, or `file: data/tests.csv`');
