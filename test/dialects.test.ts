@@ -4813,6 +4813,21 @@ describe("reveal-hugo's decks", () => {
     expect(handout.deck.html).not.toContain('Say the talks');
   });
 
+  it("a folder of a Hugo section is one presentation, as reveal-hugo makes it: _index.md first, its front matter the deck's, then the other pages by weight (none last), a draft left out and named", async () => {
+    const index = ['+++', 'title = "Summit review"', 'outputs = ["Reveal"]', '[reveal_hugo]', 'theme = "night"', '+++', '', '# Opening', '', '---', '', '## Context', ''].join('\n');
+    const dir = writeBriefing({
+      '_index.md': index,
+      'a-unweighted.md': '# Last of all\n',
+      'b-heavy.md': '+++\nweight = 20\n+++\n\n# Third\n',
+      'c-light.md': '---\nweight: 10\n---\n\n# Second\n\n{{% note %}}Said aloud.{{% /note %}}\n',
+      'd-draft.md': '+++\nweight = 5\ndraft = true\n+++\n\n# Never shown\n',
+    }, 'hugo-section');
+    const built = await buildDeck(dir);
+    expect([built.name, built.briefing.meta.title, built.briefing.meta.theme, built.briefing.meta.peerTools]).toEqual(['hugo-section', 'Summit review', 'night', ['reveal-hugo']]);
+    expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Opening', null], ['Context', null], ['Second', 'Said aloud.'], ['Third', null], ['Last of all', null]]);
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.code} ${w.message}`)).toEqual(['d-draft.md:2: W_FILE_SKIPPED d-draft.md is a draft (draft: true) and is left out, as Hugo leaves it out']);
+  });
+
   it('is known by its shortcodes in a deck with no front matter, and a Hugo shortcode it does not read is a warning; {{< figure >}} is the picture', async () => {
     const deck = ['# One', '', '{{% note %}}Said.{{% /note %}}', '', '---', '', '# Two', '', '{{< figure src="a.png" caption="A square" >}}', '', '{{< gist user 123 >}}', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'a.png': readFileSync(path.join(FIXTURES, 'layouts', 'square.png')) }, 'reveal-hugo-by-body'), 'deck.md'));

@@ -34,6 +34,7 @@ import { splitFrontMatter } from './split-front-matter.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { addEnglishCaptionWords, reportEnglishLabels } from './dialects/pandoc/quarto-language.js';
+import { readHugoSection } from './dialects/hugo-section.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
 import { finishLook } from './dialects/reveal.js';
@@ -84,6 +85,9 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   } else if (loaded.metaFile) {
     metaSource = { file: loaded.metaFile, yaml: loaded.metaFile.text, firstLine: 1 };
   }
+  // A folder of a Hugo section (reveal-hugo's presentation of several pages): its _index.md's front matter is the deck's.
+  const hugoSection = loaded.singleFile || loaded.metaFile ? undefined : readHugoSection(loaded.markdownFiles, bag);
+  metaSource ??= hugoSection?.metaSource;
   const fallbackMetaFile = loaded.singleFile ? loaded.markdownFiles[0]!.path : path.join(displayRoot(loaded), 'briefing.yml');
   // A presenterm deck is known by its body before its front matter is read: its keys are everyday words (`authors`, `options`).
   const presenterm = bodies.some((b) => readsAsPresentermBody(b.text) && readsAsPresentermBody(blankFencedCode(b.text))) || readsAsPresentermFrontMatter(metaSource?.yaml ?? '');
@@ -105,10 +109,12 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   if (variables) meta.quartoVariables = variables;
   if (!loaded.singleFile) {
     for (const file of orderFiles(loaded.markdownFiles, loaded.nestedMarkdownFiles ?? [], meta.files, location, bag, (i) => meta.keyLines[`files[${i}]`])) {
+      if (hugoSection) continue;
       // A file written for another tool may open with its own front matter: it tells which tool, and is never a slide.
       const own = readFileFrontMatter(file, meta, bag);
       bodies.push(own ?? { file, text: file.text, firstLine: 1 });
     }
+    if (hugoSection) appendAll(bodies, hugoSection.bodies);
   }
 
   // The deck-wide prescans below read each file with its Quarto includes in place, as the deck will read it.
