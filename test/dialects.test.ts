@@ -9,7 +9,7 @@ import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/themes.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { isDarkColour } from '../src/colour.js';
-import { FIXTURES, TINY_PNG, scaled, stackTitles, tempDir, writeBriefing } from './helpers.js';
+import { FIXTURES, TINY_PNG, runCapture, scaled, stackTitles, tempDir, writeBriefing } from './helpers.js';
 import { blankFrontMatterComments } from '../src/parse/dialects/slidev.js';
 import { readSlidePicks } from '../src/parse/dialects/slidev-picks.js';
 
@@ -4826,6 +4826,9 @@ describe("reveal-hugo's decks", () => {
     expect([built.name, built.briefing.meta.title, built.briefing.meta.theme, built.briefing.meta.peerTools]).toEqual(['hugo-section', 'Summit review', 'night', ['reveal-hugo']]);
     expect(built.briefing.slides.map((s) => [s.title, s.notes?.markdown ?? null])).toEqual([['Opening', null], ['Context', null], ['Second', 'Said aloud.'], ['Third', null], ['Last of all', null]]);
     expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.code} ${w.message}`)).toEqual(['d-draft.md:2: W_FILE_SKIPPED d-draft.md is a draft (draft: true) and is left out, as Hugo leaves it out']);
+    // `briefdeck build` inside the section, with no input, builds it too.
+    const here = await runCapture(['build', '-o', path.join(tempDir(), 'hugo.html')], dir);
+    expect([here.code, here.out]).toEqual([0, expect.stringMatching(/: 5 slides, /)]);
   });
 
   it('is known by its shortcodes in a deck with no front matter, and a Hugo shortcode it does not read is a warning; {{< figure >}} is the picture', async () => {

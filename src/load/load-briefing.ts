@@ -39,14 +39,14 @@ const DECK_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|markdn|mdtext|mdtxt|qmd|rm
 
 /**
  * Whether a folder with no briefing.yml holds a deck at its top, as another tool's project does: Slidev's `slides.md`,
- * GitPitch's `PITCHME.md`, a single Markdown file beside the project's own documents, or, with no Markdown, a reveal.js
- * page or notebook (pageDeckOf). `briefdeck build` there builds it.
+ * GitPitch's `PITCHME.md`, a Hugo section's `_index.md` (its pages are reveal-hugo's presentation), a single Markdown file
+ * beside the project's own documents, or, with no Markdown, a reveal.js page or notebook (pageDeckOf). `briefdeck build` there builds it.
  */
 export function holdsDeckAtTop(dir: string): boolean {
   const names = listFolder(dir);
   if (META_NAMES.some((name) => names.includes(name))) return false;
   const decks = names.filter((name) => DECK_FILE.test(name) && !PROJECT_DOCS.test(name));
-  return decks.some((name) => ENTRY_FILES.includes(name)) || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!)) || pageDeckOf(dir, names) !== undefined;
+  return decks.some((name) => ENTRY_FILES.includes(name)) || names.includes('_index.md') || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!)) || pageDeckOf(dir, names) !== undefined;
 }
 
 /**
