@@ -3764,6 +3764,15 @@ describe("Quarto's project files", () => {
     expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/slides\.qmd opens with its own front matter \(title, format\)/));
   });
 
+  it("a folder with no briefing.yml of files numbered in order (01-intro.md, 02-more.md) is one deck in parts, joined in order as Pandoc joins the files it is given, though one or each opens with front matter; unnumbered, they are decks of their own", async () => {
+    const files = { '01-intro.md': '---\ntitle: Review\n---\n\n# Part one\n\n## A\n\nText\n', '02-more.md': '---\nauthor: Desk\n---\n\n# Part two\n\n## B\n\nMore\n' };
+    const parts = await buildDeck(writeBriefing(files, 'numbered-parts'));
+    expect(parts.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['A', 'B']);
+    expect(parts.warnings.map((w) => w.code)).toEqual(['W_META_IGNORED', 'W_META_IGNORED']);
+    const talks = (await buildDeck(writeBriefing({ 'intro.md': files['01-intro.md'], 'more.md': files['02-more.md'] }, 'unnumbered-talks')).catch((e: unknown) => e)) as BriefdeckError;
+    expect(talks.code).toBe('E_SEVERAL_DECKS');
+  });
+
   it("a folder of one deck and the pages it imports (a Slidev deck not named slides.md, its src: page beside it; a Quarto deck and the part it includes) is that deck, its front matter its own; a page is never a deck of its own", async () => {
     const talk = ['---', 'theme: seriph', 'title: Talk', '---', '', '# Cover', '', '---', 'src: ./intro.md', '---', '', '---', '', '# End', ''].join('\n');
     const slidev = await buildDeck(writeBriefing({ 'talk.md': talk, 'intro.md': '---\nlayout: center\n---\n\n# Intro\n\nImported.\n' }, 'slidev-talk-project'));

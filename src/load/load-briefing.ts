@@ -182,8 +182,10 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   // So a folder of one deck, with front matter of its own, and the pages it imports (a Slidev project whose deck is not
   // named slides.md) is that deck, read as the file on its own is, as that tool builds it.
   if (!metaFile && decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) return readAsDeck(decks[0]!);
-  // A Hugo section's pages, its _index.md first, make one deck, as reveal-hugo presents them (dialects/hugo-section.ts).
-  if (!metaFile && !entries.includes('_index.md')) refuseSeveralDecks(display(absolute), decks);
+  // A Hugo section's pages, its _index.md first, make one deck, as reveal-hugo presents them (dialects/hugo-section.ts); so
+  // do files numbered in order (01-intro.md, 02-plan.md), the parts of one deck, as Pandoc joins the files it is given.
+  const numberedParts = decks.every((f) => /^\d/.test(f.relPath));
+  if (!metaFile && !entries.includes('_index.md') && !numberedParts) refuseSeveralDecks(display(absolute), decks);
   return {
     root,
     name: path.basename(root),
