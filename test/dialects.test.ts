@@ -1112,6 +1112,17 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect([plain.briefing.slides.length, plain.briefing.meta.peerTools]).toEqual([1, []]);
   });
 
+  it("reveal-md: a folder of one deck beside reveal-md.json builds as the deck does, its options applied though the deck has no front matter; of several decks there, each is one and the folder is refused", async () => {
+    const deck = ['Opening words.', '', '', '', 'Second words.', ''].join('\n');
+    const dir = writeBriefing({ 'talk.md': deck, 'reveal-md.json': '{\n  "separator": "^\\n\\n\\n",\n  "theme": "night"\n}\n' }, 'reveal-md-project');
+    const [folder, file] = await Promise.all([buildDeck(dir), buildDeck(path.join(dir, 'talk.md'))]);
+    expect([folder.name, folder.briefing.meta.theme, folder.briefing.slides.map((s) => toPlainText(s.bodyHtml).trim())]).toEqual(['reveal-md-project', 'night', ['Opening words.', 'Second words.']]);
+    expect(folder.deck.html.replace(/reveal-md-project|talk/g, '')).toBe(file.deck.html.replace(/reveal-md-project|talk/g, ''));
+    writeFileSync(path.join(dir, 'other.md'), 'Other words.\n');
+    const refused = (await buildDeck(dir).catch((e: unknown) => e)) as BriefdeckError;
+    expect([refused.code, refused.message.replace(/.*reveal-md-project /, '')]).toEqual(['E_SEVERAL_DECKS', 'holds 2 decks, one for each Markdown file beside reveal-md.json (other.md and talk.md); a folder builds as one deck']);
+  });
+
   it("Slidev's defaults: are every slide's front matter under its own, read with it as one; the first slide's own is the headmatter, and what they cannot set is said once, at their line", async () => {
     const deck = ['---', 'theme: default', 'class: text-center', 'defaults:', '  layout: center', '  transition: fade', '  zoom: 0.8', '  hide: true', '---', '', '# Cover', '', '---', "class: 'invert'", '---', '', '# Own class', '', '---', 'layout: two-cols', '---', '', '# Own layout', '', '::right::', '', 'Right.', '', '---', '', '# Slots only', '', '::right::', '', 'Right.', '', '---', '', '# Plain', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-defaults'), 'deck.md'));

@@ -161,7 +161,10 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   // Markdown files being the pages it imports.
   const readAsDeck = (file: SourceFile): LoadedBriefing => ({ ...loadBriefing(path.join(absolute, file.relPath), cwd, limits), name: path.basename(root) });
   const entry = metaName || bag.items.length > 0 ? undefined : markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
-  if (entry && OWN_FRONT_MATTER.test(entry.text)) return readAsDeck(entry);
+  // Beside reveal-md's or Quarto's project file, every Markdown file is a deck of that tool's, front matter or not: the
+  // file sets their options, as it does when the deck is built as a file.
+  const projectFile = metaName ? undefined : PROJECT_FILES.find((name) => entries.includes(name));
+  if (entry && (OWN_FRONT_MATTER.test(entry.text) || projectFile !== undefined)) return readAsDeck(entry);
   // A reveal.js project's folder (its index.html) or a notebook's, with no Markdown: that page, as `briefdeck build index.html` reads it.
   const page = metaName ? undefined : pageDeckOf(absolute, entries);
   if (page !== undefined) return { ...loadBriefing(path.join(absolute, page), cwd, limits), name: path.basename(root) };
@@ -185,7 +188,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   // A Hugo section's pages, its _index.md first, make one deck, as reveal-hugo presents them (dialects/hugo-section.ts); so
   // do files numbered in order (01-intro.md, 02-plan.md), the parts of one deck, as Pandoc joins the files it is given.
   const numberedParts = decks.every((f) => /^\d/.test(f.relPath));
-  if (!metaFile && !entries.includes('_index.md') && !numberedParts) refuseSeveralDecks(display(absolute), decks);
+  if (!metaFile && !entries.includes('_index.md') && !numberedParts) refuseSeveralDecks(display(absolute), decks, projectFile);
   return {
     root,
     name: path.basename(root),
@@ -203,9 +206,17 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
  * Refuses a folder with no briefing.yml that holds two or more decks, each opening with front matter of its own (a
  * folder of Marp or Quarto talks), or one such deck beside Markdown it does not import (a talk and a draft, an outline).
  * Another tool builds each file alone; joined as one briefing, the deck's settings would be dropped and other slides
- * run into it. A briefing.yml that lists the files joins them on purpose.
+ * run into it. A briefing.yml that lists the files joins them on purpose. Beside a `projectFile` (reveal-md.json,
+ * _quarto.yml), every file is a deck of that tool's, front matter or not.
  */
-function refuseSeveralDecks(folder: string, files: SourceFile[]): void {
+function refuseSeveralDecks(folder: string, files: SourceFile[], projectFile?: string): void {
+  if (projectFile !== undefined && files.length > 1 && !files.every((f) => OWN_FRONT_MATTER.test(f.text))) {
+    const names = files.map((f) => f.relPath);
+    throw failure('E_SEVERAL_DECKS', `${folder} holds ${names.length} decks, one for each Markdown file beside ${projectFile} (${nameSome(names, 4)}); a folder builds as one deck`, {
+      file: folder,
+      hint: `build each on its own (briefdeck build ${path.join(folder, names[0]!)}), or join them in one deck with a briefing.yml that lists them (files: [${names.join(', ')}])`,
+    });
+  }
   const decks = files.filter((f) => OWN_FRONT_MATTER.test(f.text)).map((f) => f.relPath);
   const joined = `join them in one deck with a briefing.yml that lists them (files: [${(decks.length === 1 ? files.map((f) => f.relPath) : decks).join(', ')}])`;
   if (decks.length === 1 && files.length > 1) {
