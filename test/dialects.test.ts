@@ -1112,6 +1112,24 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect([plain.briefing.slides.length, plain.briefing.meta.peerTools]).toEqual([1, []]);
   });
 
+  it("Marp CLI's .marprc.yml beside a deck makes it Marp's and sets it under its front matter: html: true lets its raw HTML through, theme, title and author set the deck, what only Marp CLI uses is passed over and the rest named; marp.config.js is named, never run; a file that does not parse is named", async () => {
+    const deck = '# Talk\n\n<div class="columns"><p>Left</p><p>Right</p></div>\n\n---\n\n<!-- A note -->\n## Second\n';
+    const dir = writeBriefing({ 'deck.md': deck, '.marprc.yml': 'html: true\ntheme: gaia\ntitle: Summit talk\nauthor: The desk\nallowLocalFiles: true\nthemeSet: ./themes\nengine: ./engine.js\n' }, 'marp-config');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect([built.briefing.meta.peerTools, built.briefing.meta.html, built.briefing.meta.title, built.briefing.meta.author, built.briefing.meta.theme]).toEqual([['Marp'], true, 'Summit talk', 'The desk', 'beige']);
+    expect(built.briefing.slides[0]!.bodyHtml).toContain('<div class="columns"><p>Left</p><p>Right</p></div>');
+    expect(built.briefing.slides.map((s) => s.notes?.markdown ?? null)).toEqual([null, 'A note']);
+    expect(built.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(['.marprc.yml:2: Marp\'s theme "gaia" is not built in; using beige', '.marprc.yml:7: Marp CLI\'s option "engine" in .marprc.yml does nothing in briefdeck, and was left out']);
+    // The front matter's keys win, and the folder builds as the deck does.
+    writeFileSync(path.join(dir, 'deck.md'), `---\nhtml: false\ntitle: Own title\n---\n\n${deck}`);
+    const own = await buildDeck(dir);
+    expect([own.name, own.briefing.meta.html, own.briefing.meta.title, own.briefing.slides.find((s) => s.title === 'Talk')!.bodyHtml.includes('<div class="columns">')]).toEqual(['marp-config', false, 'Own title', false]);
+    const code = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, 'marp.config.js': 'require("fs").writeFileSync("ran", "")\n' }, 'marp-config-code'), 'deck.md'));
+    expect([code.briefing.meta.peerTools, code.briefing.meta.html, code.warnings.filter((w) => w.code === 'W_META_IGNORED').map((w) => w.message)]).toEqual([['Marp'], false, ["marp.config.js is Marp CLI's configuration in code, which briefdeck never runs, so its options do not apply"]]);
+    const broken = await buildDeck(path.join(writeBriefing({ 'deck.md': deck, '.marprc': 'html: [\n' }, 'marp-config-broken'), 'deck.md'));
+    expect(broken.warnings.map((w) => `${path.basename(w.file!)}: ${w.message}`)).toContainEqual(".marprc: .marprc is not a map of options that can be read, so Marp CLI's options in it do not apply");
+  });
+
   it("reveal-md: a folder of one deck beside reveal-md.json builds as the deck does, its options applied though the deck has no front matter; of several decks there, each is one and the folder is refused", async () => {
     const deck = ['Opening words.', '', '', '', 'Second words.', ''].join('\n');
     const dir = writeBriefing({ 'talk.md': deck, 'reveal-md.json': '{\n  "separator": "^\\n\\n\\n",\n  "theme": "night"\n}\n' }, 'reveal-md-project');

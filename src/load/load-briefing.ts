@@ -10,6 +10,7 @@ import { findThemeSheets } from './find-theme-sheets.js';
 import { appendAll } from '../append-all.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { listFolder } from './list-folder.js';
+import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES } from '../marp-config-files.js';
 import { nameSome } from '../name-some.js';
 
 const META_NAMES = ['briefing.yml', 'briefing.yaml'];
@@ -252,9 +253,10 @@ function readProjectFiles(root: string, deck: string, display: (p: string) => st
 
 /**
  * Quarto's project file, then its folder metadata file, in the order Quarto applies them, then its variables (`{{< var >}}`);
- * reveal-md's options (`reveal-md.json`) and the reveal.js options it hands on (`reveal.json`).
+ * reveal-md's options (`reveal-md.json`) and the reveal.js options it hands on (`reveal.json`); Marp CLI's (`.marprc.yml`),
+ * its code ones (`marp.config.js`) read only to be named, never run.
  */
-const PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', '_variables.yml', '_variables.yaml', 'reveal-md.json', 'reveal.json'];
+const PROJECT_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', '_variables.yml', '_variables.yaml', 'reveal-md.json', 'reveal.json', ...MARP_CONFIG_FILES, ...MARP_CODE_CONFIG_FILES];
 /** The project files that set a deck's options, and so may name its style sheets and theme files. */
 const OPTION_FILES = ['_quarto.yml', '_quarto.yaml', '_metadata.yml', '_metadata.yaml', 'reveal-md.json'];
 

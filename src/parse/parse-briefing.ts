@@ -34,6 +34,7 @@ import { splitFrontMatter } from './split-front-matter.js';
 import { createMarkdownRenderer, PEER_SYNTAX_HINT } from './render-markdown.js';
 import { resolveImagePath } from './resolve-references.js';
 import { addEnglishCaptionWords, reportEnglishLabels } from './dialects/pandoc/quarto-language.js';
+import { readMarpConfig } from './dialects/marp-config.js';
 import { readHugoSection } from './dialects/hugo-section.js';
 import { numberCrossRefs } from './dialects/pandoc/cross-refs.js';
 import { toPlainText } from './plain-text.js';
@@ -99,10 +100,11 @@ export function parseBriefing(loaded: LoadedBriefing, bag: DiagnosticBag): Brief
   };
   const themeSheets = new Map((loaded.themeSheets ?? []).map((sheet) => [sheet.name, sheet]));
   const revealMd = readRevealMdConfig(loaded.projectMetaFiles ?? [], bag, themeSheets);
+  const marpConfig = readMarpConfig(loaded.projectMetaFiles ?? [], bag, themeSheets);
   const quarto = readQuartoProject(loaded.projectMetaFiles ?? [], metaSource?.yaml ?? '', bag);
-  const beneath = (meta: BriefingMeta) => (quarto.beneath?.(meta), revealMd.beneath?.(meta), fileSettings?.(meta));
+  const beneath = (meta: BriefingMeta) => (quarto.beneath?.(meta), revealMd.beneath?.(meta), marpConfig.beneath?.(meta), fileSettings?.(meta));
   // A reveal.js page's metadata is written from its own title and options (reveal-html.ts): read as the page's, so its slide numbers are reveal's, not a sign of Quarto.
-  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools, ...bodyTools.filter((tool) => tool === 'reveal.js')], toolsOfBody, themeSheets, beneath);
+  const { meta, location } = parseMeta(metaSource, fallbackMetaFile, bag, [...(presenterm ? ['presenterm'] : []), ...revealMd.tools, ...marpConfig.tools, ...bodyTools.filter((tool) => tool === 'reveal.js')], toolsOfBody, themeSheets, beneath);
   for (const tool of bodyTools) if (!meta.peerTools.includes(tool)) meta.peerTools.push(tool);
   resolveDateKeyword(meta, loaded);
   const variables = loaded.projectMetaFiles && readQuartoVariables(loaded.projectMetaFiles, bag);

@@ -16,8 +16,8 @@ import { plainData } from './meta-values.js';
 /** reveal-md's options for its server, its static site and its PDF, which say nothing of how a deck looks or is cut. */
 const SERVER_ONLY = new Set(['port', 'host', 'watch', 'disableAutoOpen', 'static', 'staticDirs', 'staticDir', 'assetsDir', 'glob', 'absoluteUrl', 'featuredSlide', 'print', 'printSize', 'puppeteerLaunchArgs', 'puppeteerChromiumExecutable', 'listingTemplate', 'filesGlob']);
 
-/** One of reveal-md's files, read: its top-level options, each with its line. */
-interface ConfigFile {
+/** A tool's configuration file, read: its top-level options, each with its line. */
+export interface ConfigFile {
   file: SourceFile;
   options: { key: string; value: unknown; line: number }[];
 }
@@ -29,7 +29,7 @@ interface ConfigFile {
 export function readRevealMdConfig(files: readonly SourceFile[], bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): { tools: string[]; beneath?: (meta: BriefingMeta) => void } {
   const read = (name: string) => {
     const file = files.find((f) => f.relPath === name);
-    return file && readConfigFile(file, bag);
+    return file && readConfigFile(file, bag, 'reveal-md');
   };
   const own = read('reveal-md.json');
   const reveal = read('reveal.json');
@@ -76,14 +76,14 @@ function applyNamedIn(key: string, value: unknown, meta: BriefingMeta, line: num
   return applyFromFile(meta, file.path, () => applyPeerKey(key, value, meta, line));
 }
 
-/** A configuration file's top-level options; none, with a warning at its line, when it is not a map that parses. */
-function readConfigFile(file: SourceFile, bag: DiagnosticBag): ConfigFile | undefined {
+/** A configuration file's top-level options (JSON or YAML); none, with a warning at its line naming `tool`'s options, when it is not a map that parses. */
+export function readConfigFile(file: SourceFile, bag: DiagnosticBag, tool: string): ConfigFile | undefined {
   const lines = new LineCounter();
   // JSON is YAML: yaml's parser gives each key its place, for a message at its line.
   const doc = parseDocument(file.text, { lineCounter: lines, schema: 'core', prettyErrors: false, customTags: [] });
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     const line = doc.errors[0] ? lines.linePos(doc.errors[0].pos[0]).line : 1;
-    bag.warn('W_META_IGNORED', `${file.relPath} is not a JSON object that can be read, so reveal-md's options in it do not apply`, { file: file.path, line, hint: doc.errors[0]?.message.split('\n')[0] ?? 'write the options as one JSON object: { "separator": "^\\n\\n\\n" }' });
+    bag.warn('W_META_IGNORED', `${file.relPath} is not ${tool === 'reveal-md' ? 'a JSON object' : 'a map of options'} that can be read, so ${possessive(tool)} options in it do not apply`, { file: file.path, line, hint: doc.errors[0]?.message.split('\n')[0] ?? (tool === 'reveal-md' ? 'write the options as one JSON object: { "separator": "^\\n\\n\\n" }' : 'write the options as one map of YAML or JSON: html: true') });
     return undefined;
   }
   const options = (doc.contents.items as Pair[]).flatMap((pair) => {
