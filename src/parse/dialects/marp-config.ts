@@ -9,7 +9,7 @@ import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
 import { LANGUAGE_TAG } from '../meta-schema.js';
 import { settleTheme } from '../settle-theme.js';
 import { typesetPlain } from '../typeset-text.js';
-import { readConfigFile, type ConfigFile } from './reveal-md-config.js';
+import { readConfigFile, type ConfigFile } from './config-file.js';
 import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES } from '../../marp-config-files.js';
 
 

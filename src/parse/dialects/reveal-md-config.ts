@@ -3,7 +3,6 @@
 // reveal-md reads both from the folder it runs in, under a deck's front matter, whose keys win; so a deck that keeps its
 // separators there is cut where reveal-md cuts it. The options are read as the front matter's are, at their own lines,
 // before the front matter's; what only reveal-md's server uses is passed over.
-import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import type { DiagnosticBag } from '../../errors.js';
 import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
 import { settleTheme } from '../settle-theme.js';
@@ -11,16 +10,11 @@ import { typesetPlain } from '../typeset-text.js';
 import { applyPeerKey } from './front-matter.js';
 import { applyFromFile } from '../key-source.js';
 import { peerKeyOwner, possessive } from './peer-keys.js';
-import { plainData } from './meta-values.js';
+import { readConfigFile, type ConfigFile } from './config-file.js';
 
 /** reveal-md's options for its server, its static site and its PDF, which say nothing of how a deck looks or is cut. */
 const SERVER_ONLY = new Set(['port', 'host', 'watch', 'disableAutoOpen', 'static', 'staticDirs', 'staticDir', 'assetsDir', 'glob', 'absoluteUrl', 'featuredSlide', 'print', 'printSize', 'puppeteerLaunchArgs', 'puppeteerChromiumExecutable', 'listingTemplate', 'filesGlob']);
 
-/** A tool's configuration file, read: its top-level options, each with its line. */
-export interface ConfigFile {
-  file: SourceFile;
-  options: { key: string; value: unknown; line: number }[];
-}
 
 /**
  * reveal-md's configuration among the files beside a deck: the tool it names (reveal-md, when there is any) and, for
@@ -74,22 +68,4 @@ function applyOption({ key, value, line }: ConfigFile['options'][number], file: 
 /** Applies an option as the front matter's key of that name (applyPeerKey), naming `file` as the source of what it sets (applyFromFile). */
 function applyNamedIn(key: string, value: unknown, meta: BriefingMeta, line: number, file: SourceFile): boolean | string[] {
   return applyFromFile(meta, file.path, () => applyPeerKey(key, value, meta, line));
-}
-
-/** A configuration file's top-level options (JSON or YAML); none, with a warning at its line naming `tool`'s options, when it is not a map that parses. */
-export function readConfigFile(file: SourceFile, bag: DiagnosticBag, tool: string): ConfigFile | undefined {
-  const lines = new LineCounter();
-  // JSON is YAML: yaml's parser gives each key its place, for a message at its line.
-  const doc = parseDocument(file.text, { lineCounter: lines, schema: 'core', prettyErrors: false, customTags: [] });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    const line = doc.errors[0] ? lines.linePos(doc.errors[0].pos[0]).line : 1;
-    bag.warn('W_META_IGNORED', `${file.relPath} is not ${tool === 'reveal-md' ? 'a JSON object' : 'a map of options'} that can be read, so ${possessive(tool)} options in it do not apply`, { file: file.path, line, hint: doc.errors[0]?.message.split('\n')[0] ?? (tool === 'reveal-md' ? 'write the options as one JSON object: { "separator": "^\\n\\n\\n" }' : 'write the options as one map of YAML or JSON: html: true') });
-    return undefined;
-  }
-  const options = (doc.contents.items as Pair[]).flatMap((pair) => {
-    if (!isScalar(pair.key)) return [];
-    const value = plainData(pair.value);
-    return [{ key: String(pair.key.value), value, line: lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line }];
-  });
-  return { file, options };
 }
