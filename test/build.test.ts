@@ -310,6 +310,8 @@ describe('the CLI', () => {
     const { code, out } = await runCapture(['build', '--help'], ROOT);
     expect(code).toBe(0);
     for (const option of ['--output', '--handout', '--help', 'input']) expect(out).toContain(option);
+    // The input it takes when none is named, as defaultInput chooses it.
+    expect(out).toContain('(default: briefing/, or the folder you are in when it holds a deck)');
   });
 
   it.each(['build', 'dev', 'init', 'check', 'pdf', 'shots', 'pptx'])('%s --help prints its usage and every option, and exits 0', async (command) => {

@@ -30,7 +30,7 @@ export interface Command {
 }
 
 export const DEFAULT_INPUT = 'briefing';
-const INPUT: Command['positional'] = ['input', 'a briefing folder, a single .md file, a reveal.js page or a notebook (default: briefing/)'];
+const INPUT: Command['positional'] = ['input', 'a briefing folder, a single .md file, a reveal.js page or a notebook, or another tool\'s project folder (default: briefing/, or the folder you are in when it holds a deck)'];
 
 /** Input limits every command that builds a deck accepts. */
 export const LIMIT_OPTIONS: Record<string, OptionSpec> = {
