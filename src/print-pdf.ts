@@ -100,7 +100,7 @@ export async function printPdf(built: BuiltDeck, options: PdfOptions): Promise<P
  */
 export function ensureEveryPage(pages: number, laidOut: number | undefined): void {
   if (laidOut === undefined || pages === laidOut) return;
-  throw failure('E_BROWSER', `the browser printed ${pages} page${pages === 1 ? '' : 's'} where the deck laid out ${laidOut}; nothing was written`, {
+  throw failure('E_BROWSER', `the browser printed ${countNoun(pages, 'page')} where the deck laid out ${laidOut}; nothing was written`, {
     hint: 'run pdf again; if it happens again, please report it with the deck',
   });
 }

@@ -162,7 +162,7 @@ export async function runCheck(values: Values, inputArg: string | undefined, io:
     io.out(JSON.stringify({ errors, warnings, diagnostics: found.map(escapeDiagnostic) }, null, 2));
   } else {
     reportDiagnostics(found, io);
-    io.err(`check: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    io.err(`check: ${countNoun(errors, 'error')}, ${countNoun(warnings, 'warning')}`);
   }
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }

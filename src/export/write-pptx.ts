@@ -19,6 +19,7 @@ import { addSlideTransition, writeSlideTransition } from './pptx-transitions.js'
 import { addSlideTiming, separateTableIds, type StepTarget } from './pptx-animations.js';
 import { nameSlideObjects } from './pptx-names.js';
 import { showPictureSource } from '../data-picture.js';
+import { countNoun } from '../count-noun.js';
 
 /** What the PowerPoint export needs besides the model. */
 export interface PptxOptions {
@@ -144,7 +145,7 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     if (slide.number % 50 === 0) options.progress?.(`placed slide ${slide.number} of ${briefing.slides.length}`);
   }
   if (animated > 0) info.push(`${animated} ${animated === 1 ? 'block or list item steps' : 'blocks and list items step'} in or out at a click, as PowerPoint animations`);
-  if (fragments > 0) info.push(`${fragments} build step${fragments === 1 ? '' : 's'} (fragments) shown all at once: PowerPoint animates whole blocks and list items, not words, code lines or effects that only restyle`);
+  if (fragments > 0) info.push(`${countNoun(fragments, 'build step')} (fragments) shown all at once: PowerPoint animates whole blocks and list items, not words, code lines or effects that only restyle`);
   // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
   // Each slide's transition, or the deck's where the author set one (the deck's default fade is the HTML's alone), by slide number.

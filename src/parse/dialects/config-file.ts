@@ -2,7 +2,9 @@
 // its top-level options, each with its line, for messages at that line. JSON is YAML, so one reader serves both.
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import type { DiagnosticBag } from '../../errors.js';
-import type { SourceFile } from '../../model.js';
+import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
+import { settleTheme } from '../settle-theme.js';
+import { typesetPlain } from '../typeset-text.js';
 import { possessive } from './peer-keys.js';
 import { plainData } from './meta-values.js';
 
@@ -28,4 +30,28 @@ export function readConfigFile(file: SourceFile, bag: DiagnosticBag, tool: strin
     return [{ key: String(pair.key.value), value, line: lines.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0).line }];
   });
   return { file, options };
+}
+
+/**
+ * Sets the deck's theme or its title from a configuration file's option, as the front matter's key of that name would
+ * (the front matter's own, read after, wins); false for any other option, or a value that is no text.
+ */
+export function applyThemeOrTitle({ key, value, line }: ConfigFile['options'][number], file: SourceFile, meta: BriefingMeta, bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): boolean {
+  const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  if (text === undefined) return false;
+  if (key === 'theme') {
+    meta.theme = text;
+    // Named by this file, at its line, for a message about it later (a theme file that cannot be read), unless the front matter names its own.
+    meta.keyLines.theme = line;
+    (meta.keyFiles ??= {}).theme = file.path;
+    // Settled here, at this file's line: the front matter's own theme, if it names one, is settled again at its own.
+    settleTheme(meta, { file: file.path, line }, bag, themeSheets);
+    return true;
+  }
+  // The page's title, as the front matter's `title:` is.
+  if (key === 'title') {
+    meta.title = meta.smartypants ? typesetPlain(text, meta.lang) : text;
+    return true;
+  }
+  return false;
 }

@@ -7,9 +7,7 @@
 import type { DiagnosticBag } from '../../errors.js';
 import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
 import { LANGUAGE_TAG } from '../meta-schema.js';
-import { settleTheme } from '../settle-theme.js';
-import { typesetPlain } from '../typeset-text.js';
-import { readConfigFile, type ConfigFile } from './config-file.js';
+import { applyThemeOrTitle, readConfigFile, type ConfigFile } from './config-file.js';
 import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES } from '../../marp-config-files.js';
 
 
@@ -35,23 +33,11 @@ export function readMarpConfig(files: readonly SourceFile[], bag: DiagnosticBag,
 /** Sets one option of Marp CLI's configuration as the front matter's key of that name would, or names what briefdeck leaves out. */
 function applyOption({ key, value, line }: ConfigFile['options'][number], file: SourceFile, meta: BriefingMeta, bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): void {
   const at = { file: file.path, line };
-  if (CLI_ONLY.has(key)) return;
+  if (CLI_ONLY.has(key) || applyThemeOrTitle({ key, value, line }, file, meta, bag, themeSheets)) return;
   const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   // The raw HTML Marp lets through when asked: briefdeck's own `html: true`, under its rules (no script runs).
   if (key === 'html' && typeof value === 'boolean') {
     meta.html = value;
-    return;
-  }
-  if (key === 'theme' && text !== undefined) {
-    meta.theme = text;
-    // Named by this file, at its line, for a message about it later, unless the front matter names its own.
-    meta.keyLines.theme = line;
-    (meta.keyFiles ??= {}).theme = file.path;
-    settleTheme(meta, at, bag, themeSheets);
-    return;
-  }
-  if (key === 'title' && text !== undefined) {
-    meta.title = meta.smartypants ? typesetPlain(text, meta.lang) : text;
     return;
   }
   if (key === 'author' && text !== undefined) {

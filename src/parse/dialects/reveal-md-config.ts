@@ -5,12 +5,10 @@
 // before the front matter's; what only reveal-md's server uses is passed over.
 import type { DiagnosticBag } from '../../errors.js';
 import type { BriefingMeta, SourceFile, ThemeSheet } from '../../model.js';
-import { settleTheme } from '../settle-theme.js';
-import { typesetPlain } from '../typeset-text.js';
 import { applyPeerKey } from './front-matter.js';
 import { applyFromFile } from '../key-source.js';
 import { peerKeyOwner, possessive } from './peer-keys.js';
-import { readConfigFile, type ConfigFile } from './config-file.js';
+import { applyThemeOrTitle, readConfigFile, type ConfigFile } from './config-file.js';
 
 /** reveal-md's options for its server, its static site and its PDF, which say nothing of how a deck looks or is cut. */
 const SERVER_ONLY = new Set(['port', 'host', 'watch', 'disableAutoOpen', 'static', 'staticDirs', 'staticDir', 'assetsDir', 'glob', 'absoluteUrl', 'featuredSlide', 'print', 'printSize', 'puppeteerLaunchArgs', 'puppeteerChromiumExecutable', 'listingTemplate', 'filesGlob']);
@@ -44,21 +42,7 @@ export function readRevealMdConfig(files: readonly SourceFile[], bag: Diagnostic
 /** Sets one option of reveal-md.json as the front matter's key of that name would, or names what briefdeck leaves out. */
 function applyOption({ key, value, line }: ConfigFile['options'][number], file: SourceFile, meta: BriefingMeta, bag: DiagnosticBag, themeSheets?: ReadonlyMap<string, ThemeSheet>): void {
   const at = { file: file.path, line };
-  if (SERVER_ONLY.has(key)) return;
-  if (key === 'theme' && typeof value === 'string' && value.trim() !== '') {
-    meta.theme = value.trim();
-    // Named by this file, at its line, for a message about it later (a theme file that cannot be read), unless the front matter names its own.
-    meta.keyLines.theme = line;
-    (meta.keyFiles ??= {}).theme = file.path;
-    // Settled here, at this file's line: the front matter's own theme, if it names one, is settled again at its own.
-    settleTheme(meta, at, bag, themeSheets);
-    return;
-  }
-  // The page's title, as the front matter's `title:` is in a reveal-md deck.
-  if (key === 'title' && typeof value === 'string' && value.trim() !== '') {
-    meta.title = meta.smartypants ? typesetPlain(value.trim(), meta.lang) : value.trim();
-    return;
-  }
+  if (SERVER_ONLY.has(key) || applyThemeOrTitle({ key, value, line }, file, meta, bag, themeSheets)) return;
   const applied = peerKeyOwner(key, meta.peerTools) === 'reveal-md' ? applyNamedIn(key, value, meta, line, file) : false;
   if (applied === true) return;
   const what = applied === false ? 'does nothing in briefdeck, and was left out' : `is read in part; briefdeck leaves out ${applied.join(', ')}`;
