@@ -10,7 +10,7 @@ import { buildDeck, defaultOutputPath, loadModel, type BuiltDeck } from '../buil
 import { findBrowser, requireBrowser } from '../find-browser.js';
 import { isBrowserShared, startChromium } from '../launch-chromium.js';
 import { DEFAULT_LIMITS, type InputLimits } from '../load/input-limits.js';
-import { holdsDeckAtTop } from '../load/load-briefing.js';
+import { holdsDeckAtTop } from '../load/folder-decks.js';
 import { BUILTIN_TEMPLATES_DIR } from '../load-templates.js';
 import { makeOutputFolder, refuseFileAsFolder, refuseOtherFormat, refuseSourceAsTarget, writeFileAtomic } from '../write-output.js';
 import { refuseSlideImagesInTheWay, writeSlideImages } from '../write-slide-images.js';

@@ -11,62 +11,11 @@ import { appendAll } from '../append-all.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { listFolder } from './list-folder.js';
 import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES } from '../marp-config-files.js';
-import { nameSome } from '../name-some.js';
-
-const META_NAMES = ['briefing.yml', 'briefing.yaml'];
+import { findDeckFile, settleFolderDecks } from './folder-decks.js';
+import { DECK_FILE, MARKDOWN_FILE, META_NAMES, PROJECT_DOCS } from './deck-files.js';
 
 /** A single-file briefing's front matter: its YAML, between `---` and `---` (or `...`) at the top. */
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-
-/** Markdown as every peer names it: `.md`, `.markdown`, Quarto's `.qmd`, R Markdown's `.Rmd` and MDX's `.mdx` (mdx-deck's, Spectacle's). */
-const MARKDOWN_FILE = /\.(md|markdown|qmd|rmd|mdx)$/i;
-/** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
-const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
-
-/** A Quarto file Quarto never renders on its own: its name starts with `_` (`_part.qmd`, kept to be included). */
-const QUARTO_PART = /^_[^/]*\.qmd$/i;
-
-/** The file another tool builds in its project folder: Slidev's `slides.md`, GitPitch's `PITCHME.md`. */
-const ENTRY_FILES = ['slides.md', 'PITCHME.md'];
-
-/** A project's own documents (README.md, CHANGELOG.md, LICENSE.md, …), which another tool's project keeps beside its deck. */
-const PROJECT_DOCS = /^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors)(?:\.[\w-]+)?\.(?:md|markdown)$/i;
-
-/**
- * A file that is a deck by itself: Markdown (under any of the endings editors and GitHub give it, `.mkd`, `.mdown`, …), a
- * reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck).
- */
-const DECK_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|markdn|mdtext|mdtxt|qmd|rmd|mdx|html?|ipynb)$/i;
-
-/**
- * Whether a folder with no briefing.yml holds a deck at its top, as another tool's project does: Slidev's `slides.md`,
- * GitPitch's `PITCHME.md`, a Hugo section's `_index.md` (its pages are reveal-hugo's presentation), a single Markdown file
- * beside the project's own documents, or, with no Markdown, a reveal.js page or notebook (pageDeckOf). `briefdeck build` there builds it.
- */
-export function holdsDeckAtTop(dir: string): boolean {
-  const names = listFolder(dir);
-  if (META_NAMES.some((name) => names.includes(name))) return false;
-  const decks = names.filter((name) => DECK_FILE.test(name) && !PROJECT_DOCS.test(name));
-  return decks.some((name) => ENTRY_FILES.includes(name)) || names.includes('_index.md') || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!)) || pageDeckOf(dir, names) !== undefined;
-}
-
-/**
- * The deck of a folder with no Markdown that holds a reveal.js project's page (its `index.html`, or its one `.html`)
- * or one Jupyter notebook, as those tools keep a deck in a folder of its own; undefined when there is none, or no one
- * of several is the deck. Only regular files count: a folder named `x.html` is no page.
- */
-function pageDeckOf(dir: string, names: readonly string[]): string | undefined {
-  if (names.some((name) => MARKDOWN_FILE.test(name))) return undefined;
-  const isFile = (name: string) => {
-    try {
-      return statSync(path.join(dir, name)).isFile();
-    } catch {
-      return false;
-    }
-  };
-  const pages = names.filter((name) => /\.(?:html?|ipynb)$/i.test(name) && isFile(name));
-  return pages.includes('index.html') ? 'index.html' : pages.length === 1 ? pages[0] : undefined;
-}
 
 /** The error for an input that is not there, naming the deck or folder beside it that was likely meant (`deck.mdd`, `breifing/`). */
 export function describeMissingInput(input: string, cwd = process.cwd()): BriefdeckError {
@@ -156,19 +105,10 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((n) => projectDocs.length === everyMarkdownFile.length || !projectDocs.includes(n))
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
-  // A folder with no briefing.yml whose one Markdown file opens with front matter of its own (a Quarto project's deck, a
-  // Marp deck in a folder of its own) is that deck, read as the file on its own is (its project files too), named by the folder;
-  // so is a folder with Slidev's or GitPitch's entry file (slides.md, PITCHME.md), which those tools build alone, its other
-  // Markdown files being the pages it imports.
-  const readAsDeck = (file: SourceFile): LoadedBriefing => ({ ...loadBriefing(path.join(absolute, file.relPath), cwd, limits), name: path.basename(root) });
-  const entry = metaName || bag.items.length > 0 ? undefined : markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
-  // Beside reveal-md's or Quarto's project file, every Markdown file is a deck of that tool's, front matter or not: the
-  // file sets their options, as it does when the deck is built as a file.
   const projectFile = metaName ? undefined : PROJECT_FILES.find((name) => entries.includes(name));
-  if (entry && (OWN_FRONT_MATTER.test(entry.text) || projectFile !== undefined)) return readAsDeck(entry);
-  // A reveal.js project's folder (its index.html) or a notebook's, with no Markdown: that page, as `briefdeck build index.html` reads it.
-  const page = metaName ? undefined : pageDeckOf(absolute, entries);
-  if (page !== undefined) return { ...loadBriefing(path.join(absolute, page), cwd, limits), name: path.basename(root) };
+  // Another tool's deck in a folder of its own (folder-decks.ts) is read as the file on its own is, named by the folder.
+  const deckFile = metaName || bag.items.length > 0 ? undefined : findDeckFile(absolute, entries, markdownFiles, projectFile);
+  if (deckFile !== undefined) return { ...loadBriefing(path.join(absolute, deckFile), cwd, limits), name: path.basename(root) };
   const nestedMarkdownFiles = listNestedMarkdown(absolute)
     .map((rel) => read(rel))
     .filter((f): f is SourceFile => f !== undefined);
@@ -179,17 +119,9 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
   const { includedFiles, byIncludeLine } = readIncludedFiles([...markdownFiles, ...nestedMarkdownFiles, ...styleSheetsOf(metadataFiles, themeSheets)], root, display, limits);
   // A file another one includes (Quarto's include line) is read where it is included, never as slides of its own as well.
   const notIncluded = (f: SourceFile) => !byIncludeLine.has(f.relPath);
-  // A page another file imports (a Quarto include, a Slidev `src:`) is part of that deck, never a deck of its own; nor is
-  // a Quarto file whose name starts with `_`, which Quarto never renders (a part kept for including).
-  const imported = new Set(includedFiles.map((f) => f.relPath));
-  const decks = markdownFiles.filter((f) => !imported.has(f.relPath) && !QUARTO_PART.test(f.relPath));
-  // So a folder of one deck, with front matter of its own, and the pages it imports (a Slidev project whose deck is not
-  // named slides.md) is that deck, read as the file on its own is, as that tool builds it.
-  if (!metaFile && decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) return readAsDeck(decks[0]!);
-  // A Hugo section's pages, its _index.md first, make one deck, as reveal-hugo presents them (dialects/hugo-section.ts); so
-  // do files numbered in order (01-intro.md, 02-plan.md), the parts of one deck, as Pandoc joins the files it is given.
-  const numberedParts = decks.every((f) => /^\d/.test(f.relPath));
-  if (!metaFile && !entries.includes('_index.md') && !numberedParts) refuseSeveralDecks(display(absolute), decks, projectFile);
+  // With the pages its files import known, a folder may turn out to be one deck with its pages, or several decks (folder-decks.ts).
+  const alone = metaFile ? undefined : settleFolderDecks(display(absolute), entries, markdownFiles, new Set(includedFiles.map((f) => f.relPath)), projectFile);
+  if (alone !== undefined) return { ...loadBriefing(path.join(absolute, alone), cwd, limits), name: path.basename(root) };
   return {
     root,
     name: path.basename(root),
@@ -201,37 +133,6 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     ...(metadataFiles.length > 0 ? { metadataFiles } : {}),
     ...(themeSheets.length > 0 ? { themeSheets } : {}),
   };
-}
-
-/**
- * Refuses a folder with no briefing.yml that holds two or more decks, each opening with front matter of its own (a
- * folder of Marp or Quarto talks), or one such deck beside Markdown it does not import (a talk and a draft, an outline).
- * Another tool builds each file alone; joined as one briefing, the deck's settings would be dropped and other slides
- * run into it. A briefing.yml that lists the files joins them on purpose. Beside a `projectFile` (reveal-md.json,
- * _quarto.yml), every file is a deck of that tool's, front matter or not.
- */
-function refuseSeveralDecks(folder: string, files: SourceFile[], projectFile?: string): void {
-  if (projectFile !== undefined && files.length > 1 && !files.every((f) => OWN_FRONT_MATTER.test(f.text))) {
-    const names = files.map((f) => f.relPath);
-    throw failure('E_SEVERAL_DECKS', `${folder} holds ${names.length} decks, one for each Markdown file beside ${projectFile} (${nameSome(names, 4)}); a folder builds as one deck`, {
-      file: folder,
-      hint: `build each on its own (briefdeck build ${path.join(folder, names[0]!)}), or join them in one deck with a briefing.yml that lists them (files: [${names.join(', ')}])`,
-    });
-  }
-  const decks = files.filter((f) => OWN_FRONT_MATTER.test(f.text)).map((f) => f.relPath);
-  const joined = `join them in one deck with a briefing.yml that lists them (files: [${(decks.length === 1 ? files.map((f) => f.relPath) : decks).join(', ')}])`;
-  if (decks.length === 1 && files.length > 1) {
-    const others = files.map((f) => f.relPath).filter((name) => name !== decks[0]);
-    throw failure('E_SEVERAL_DECKS', `${folder} holds the deck ${decks[0]}, with front matter of its own, beside ${nameSome(others, 4)}, which it does not import; a folder builds as one deck`, {
-      file: folder,
-      hint: `build the deck on its own (briefdeck build ${path.join(folder, decks[0]!)}), or ${joined}`,
-    });
-  }
-  if (decks.length < 2) return;
-  throw failure('E_SEVERAL_DECKS', `${folder} holds ${decks.length} decks, each with front matter of its own (${nameSome(decks, 4)}); a folder builds as one deck`, {
-    file: folder,
-    hint: `build each on its own (briefdeck build ${path.join(folder, decks[0]!)}), or ${joined}`,
-  });
 }
 
 /** Other tools' project files in a Markdown deck's own folder (never above it: nothing outside the deck's folder is read); one that cannot be read is skipped, as those tools skip it. */
