@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/build-deck.js';
@@ -25,6 +25,12 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect((await buildDeck(dir)).name).toBe('reveal-project');
     const pages = writeBriefing({ 'one.html': page('One'), 'two.html': page('Two') }, 'two-pages');
     expect(((await buildDeck(pages).catch((e: unknown) => e)) as { code: string }).code).toBe('E_NO_SLIDES');
+    // A page linked in from outside the folder is no page of it: an error, and never read.
+    const outside = writeBriefing({ 'secret.html': page('Kept out') }, 'outside-page');
+    const linked = writeBriefing({}, 'linked-page');
+    symlinkSync(path.join(outside, 'secret.html'), path.join(linked, 'index.html'));
+    const refused = (await buildDeck(linked).catch((e: unknown) => e)) as { code: string; message: string };
+    expect([refused.code, refused.message]).toEqual(['E_PATH_OUTSIDE', `${path.relative(process.cwd(), path.join(linked, 'index.html'))} resolves outside the briefing folder`]);
   });
 
   it('makes a slide of each <section> but a hidden one, a vertical stack of nested ones, and keeps the page\'s title, language and theme', async () => {
