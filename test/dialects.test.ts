@@ -3793,6 +3793,13 @@ describe("Quarto's project files", () => {
     expect(two.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/slides\.qmd opens with its own front matter \(title, format\)/));
   });
 
+  it("a folder of many decks is refused in one line: its files named a few at a time, in the message and in the briefing.yml its hint offers", async () => {
+    const dir = writeBriefing(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`talk${String(i).padStart(2, '0')}.md`, `---\ntitle: Talk ${i}\n---\n\n# One\n`])), 'forty-decks');
+    const refused = (await buildDeck(dir).catch((e: unknown) => e)) as BriefdeckError;
+    expect(refused.message).toMatch(/holds 40 decks, each with front matter of its own \(talk00\.md, talk01\.md, talk02\.md, talk03\.md and 36 more\)/);
+    expect(refused.hint).toMatch(/\(files: \[talk00\.md, talk01\.md, talk02\.md, talk03\.md, talk04\.md, talk05\.md, … \(40 in all\)\]\)$/);
+  });
+
   it("a folder with no briefing.yml of files numbered in order (01-intro.md, 02-more.md) is one deck in parts, joined in order as Pandoc joins the files it is given, though one or each opens with front matter; unnumbered, they are decks of their own", async () => {
     const files = { '01-intro.md': '---\ntitle: Review\n---\n\n# Part one\n\n## A\n\nText\n', '02-more.md': '---\nauthor: Desk\n---\n\n# Part two\n\n## B\n\nMore\n' };
     const parts = await buildDeck(writeBriefing(files, 'numbered-parts'));

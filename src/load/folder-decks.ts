@@ -89,11 +89,11 @@ function refuseSeveralDecks(folder: string, files: SourceFile[], projectFile?: s
     const names = files.map((f) => f.relPath);
     throw failure('E_SEVERAL_DECKS', `${folder} holds ${names.length} decks, one for each Markdown file beside ${projectFile} (${nameSome(names, 4)}); a folder builds as one deck`, {
       file: folder,
-      hint: `build each on its own (briefdeck build ${path.join(folder, names[0]!)}), or join them in one deck with a briefing.yml that lists them (files: [${names.join(', ')}])`,
+      hint: `build each on its own (briefdeck build ${path.join(folder, names[0]!)}), or ${joinHint(names)}`,
     });
   }
   const decks = files.filter((f) => OWN_FRONT_MATTER.test(f.text)).map((f) => f.relPath);
-  const joined = `join them in one deck with a briefing.yml that lists them (files: [${(decks.length === 1 ? files.map((f) => f.relPath) : decks).join(', ')}])`;
+  const joined = joinHint(decks.length === 1 ? files.map((f) => f.relPath) : decks);
   if (decks.length === 1 && files.length > 1) {
     const others = files.map((f) => f.relPath).filter((name) => name !== decks[0]);
     throw failure('E_SEVERAL_DECKS', `${folder} holds the deck ${decks[0]}, with front matter of its own, beside ${nameSome(others, 4)}, which it does not import; a folder builds as one deck`, {
@@ -108,3 +108,8 @@ function refuseSeveralDecks(folder: string, files: SourceFile[], projectFile?: s
   });
 }
 
+/** How to join a folder's files in one deck: a briefing.yml that lists them, the list cut short past a few, so the hint stays one line. */
+function joinHint(names: readonly string[]): string {
+  const listed = names.length > 6 ? `${names.slice(0, 6).join(', ')}, … (${names.length} in all)` : names.join(', ');
+  return `join them in one deck with a briefing.yml that lists them (files: [${listed}])`;
+}
