@@ -11,7 +11,7 @@ const PAGE = path.join(FIXTURES, 'dialects', 'reveal-html', 'index.html');
 describe('a reveal.js deck written as an HTML page', () => {
   const built = buildDeck(PAGE);
 
-  it("is the deck of a folder with no Markdown that holds it as a reveal.js project does (its index.html, beside other pages), from the folder or from inside it with no input; of several pages and no index.html, none is", async () => {
+  it("is the deck of a folder with no Markdown that holds it as a reveal.js project does (its index.html, beside other pages), from the folder or from inside it with no input; several pages and no index.html are several decks", async () => {
     const page = (title: string) => `<div class="reveal"><div class="slides"><section><h2>${title}</h2><p>Text</p></section></div></div>\n`;
     const dir = writeBriefing({ 'index.html': page('The deck'), 'demo.html': page('A demo'), 'css/theme.css': 'h2 { color: red; }' }, 'reveal-project');
     for (const [argv, cwd] of [[['build', dir, '-o', path.join(dir, 'out', 'a.html')], process.cwd()], [['build', '-o', 'out/b.html'], dir]] as const) {
@@ -24,7 +24,8 @@ describe('a reveal.js deck written as an HTML page', () => {
     expect([text.includes('The deck'), text.includes('A demo')]).toEqual([true, false]);
     expect((await buildDeck(dir)).name).toBe('reveal-project');
     const pages = writeBriefing({ 'one.html': page('One'), 'two.html': page('Two') }, 'two-pages');
-    expect(((await buildDeck(pages).catch((e: unknown) => e)) as { code: string }).code).toBe('E_NO_SLIDES');
+    const several = (await buildDeck(pages).catch((e: unknown) => e)) as { code: string; message: string; hint: string };
+    expect([several.code, several.message.replace(/.*two-pages /, ''), several.hint.replace(/\(briefdeck build \S*two-pages\//, '(briefdeck build two-pages/')]).toEqual(['E_SEVERAL_DECKS', 'holds 2 decks, each a reveal.js page or notebook of its own (one.html and two.html), and no Markdown; a folder builds as one deck', 'build one of them (briefdeck build two-pages/one.html)']);
     // A page linked in from outside the folder is no page of it: an error, and never read.
     const outside = writeBriefing({ 'secret.html': page('Kept out') }, 'outside-page');
     const linked = writeBriefing({}, 'linked-page');

@@ -37,7 +37,13 @@ export function holdsDeckAtTop(dir: string): boolean {
  * of several is the deck. Only regular files count: a folder named `x.html` is no page.
  */
 function pageDeckOf(dir: string, names: readonly string[]): string | undefined {
-  if (names.some((name) => MARKDOWN_FILE.test(name))) return undefined;
+  const pages = listPages(dir, names);
+  return pages.includes('index.html') ? 'index.html' : pages.length === 1 ? pages[0] : undefined;
+}
+
+/** The reveal.js pages and notebooks of a folder with no Markdown (none when it has some), regular files only. */
+function listPages(dir: string, names: readonly string[]): string[] {
+  if (names.some((name) => MARKDOWN_FILE.test(name))) return [];
   const isFile = (name: string) => {
     try {
       return statSync(path.join(dir, name)).isFile();
@@ -45,8 +51,7 @@ function pageDeckOf(dir: string, names: readonly string[]): string | undefined {
       return false;
     }
   };
-  const pages = names.filter((name) => /\.(?:html?|ipynb)$/i.test(name) && isFile(name));
-  return pages.includes('index.html') ? 'index.html' : pages.length === 1 ? pages[0] : undefined;
+  return names.filter((name) => /\.(?:html?|ipynb)$/i.test(name) && isFile(name));
 }
 
 /**
@@ -54,10 +59,20 @@ function pageDeckOf(dir: string, names: readonly string[]): string | undefined {
  * folder's one Markdown file, when it opens with front matter of its own or stands beside another tool's project file
  * (whose options it then takes, as when it is built as a file); with no Markdown, a reveal.js page or notebook.
  */
-export function findDeckFile(dir: string, entries: readonly string[], markdownFiles: readonly SourceFile[], projectFile: string | undefined): string | undefined {
+export function findDeckFile(dir: string, entries: readonly string[], markdownFiles: readonly SourceFile[], projectFile: string | undefined, folder = dir): string | undefined {
   const entry = markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
   if (entry && (OWN_FRONT_MATTER.test(entry.text) || projectFile !== undefined)) return entry.relPath;
-  return pageDeckOf(dir, entries);
+  const page = pageDeckOf(dir, entries);
+  if (page !== undefined) return page;
+  // Several pages or notebooks and no index.html: each is a deck of its own, none the folder's.
+  const pages = listPages(dir, entries);
+  if (pages.length > 1) {
+    throw failure('E_SEVERAL_DECKS', `${folder} holds ${pages.length} decks, each a reveal.js page or notebook of its own (${nameSome(pages, 4)}), and no Markdown; a folder builds as one deck`, {
+      file: folder,
+      hint: `build one of them (briefdeck build ${path.join(folder, pages[0]!)})`,
+    });
+  }
+  return undefined;
 }
 
 /**

@@ -107,7 +107,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((f): f is SourceFile => f !== undefined);
   const projectFile = metaName ? undefined : PROJECT_FILES.find((name) => entries.includes(name));
   // Another tool's deck in a folder of its own (folder-decks.ts) is read as the file on its own is, named by the folder.
-  const deckFile = metaName || bag.items.length > 0 ? undefined : findDeckFile(absolute, entries, markdownFiles, projectFile);
+  const deckFile = metaName || bag.items.length > 0 ? undefined : findDeckFile(absolute, entries, markdownFiles, projectFile, display(absolute));
   if (deckFile !== undefined) {
     // A page chosen so (a reveal.js project's index.html) is a file of the folder like its Markdown: one linked from outside it is an error, never read.
     if (!markdownFiles.some((f) => f.relPath === deckFile)) read(deckFile);
