@@ -1505,7 +1505,7 @@ describe("Quarto's sections, listings and theorems", () => {
     expect(built.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['4: "language" is Quarto\'s metadata; briefdeck reads part of it and ignores toc-title-document, callout-note-titel (did you mean callout-note-title?)']);
   });
 
-  it("a Quarto deck in another language is told once, at its lang:, which of Quarto's English labels it shows, since briefdeck has no translations; an English one, or another tool's deck, is not", async () => {
+  it("a Quarto deck in another language is told once, at its lang:, which of Quarto's English labels it shows, since briefdeck has no translations; one in English, or with no lang:, is not", async () => {
     const body = ['', '## Eins', '', '::: {.callout-warning}', 'Text.', ':::', '', '::: {.callout-tip}', '## Eigener Titel', 'Mehr.', ':::', '', '![Karte](map.png){#fig-map}', '', 'Siehe @fig-map.', ''];
     const build = (front: string[], name: string, file = 'deck.qmd') => buildDeck(path.join(writeBriefing({ [file]: ['---', ...front, '---', ...body].join('\n'), 'map.png': TINY_PNG }, name), file));
     const german = await build(['title: Bericht', 'format: revealjs', 'lang: de-CH'], 'quarto-language-english');
