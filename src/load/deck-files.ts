@@ -14,3 +14,6 @@ export const PROJECT_DOCS = /^(?:readme|changelog|changes|history|license|licenc
  * reveal.js deck written as an HTML page, or a Jupyter notebook (never a part of a folder's deck).
  */
 export const DECK_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|markdn|mdtext|mdtxt|qmd|rmd|mdx|html?|ipynb)$/i;
+
+/** A Hugo section's own page: with it, the folder's pages are one presentation (reveal-hugo's), it first. */
+export const HUGO_SECTION_INDEX = '_index.md';

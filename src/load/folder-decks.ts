@@ -8,7 +8,7 @@ import { failure } from '../errors.js';
 import type { SourceFile } from '../model.js';
 import { nameSome } from '../name-some.js';
 import { listFolder } from './list-folder.js';
-import { DECK_FILE, MARKDOWN_FILE, META_NAMES, PROJECT_DOCS } from './deck-files.js';
+import { DECK_FILE, HUGO_SECTION_INDEX, MARKDOWN_FILE, META_NAMES, PROJECT_DOCS } from './deck-files.js';
 
 /** How a deck file's own front matter opens: YAML (`---` then a key), Hugo's TOML (`+++`), Pandoc's title block or mdp's header (`%`). */
 const OWN_FRONT_MATTER = /^(?:---[ \t]*\n[A-Za-z][\w-]*[ \t]*:|\+\+\+[ \t]*\n|%)/;
@@ -28,7 +28,7 @@ export function holdsDeckAtTop(dir: string): boolean {
   const names = listFolder(dir);
   if (META_NAMES.some((name) => names.includes(name))) return false;
   const decks = names.filter((name) => DECK_FILE.test(name) && !PROJECT_DOCS.test(name));
-  return decks.some((name) => ENTRY_FILES.includes(name)) || names.includes('_index.md') || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!)) || pageDeckOf(dir, names) !== undefined;
+  return decks.some((name) => ENTRY_FILES.includes(name)) || names.includes(HUGO_SECTION_INDEX) || (decks.length === 1 && MARKDOWN_FILE.test(decks[0]!)) || pageDeckOf(dir, names) !== undefined;
 }
 
 /**
@@ -36,8 +36,7 @@ export function holdsDeckAtTop(dir: string): boolean {
  * or one Jupyter notebook, as those tools keep a deck in a folder of its own; undefined when there is none, or no one
  * of several is the deck. Only regular files count: a folder named `x.html` is no page.
  */
-function pageDeckOf(dir: string, names: readonly string[]): string | undefined {
-  const pages = listPages(dir, names);
+function pageDeckOf(dir: string, names: readonly string[], pages = listPages(dir, names)): string | undefined {
   return pages.includes('index.html') ? 'index.html' : pages.length === 1 ? pages[0] : undefined;
 }
 
@@ -62,10 +61,10 @@ function listPages(dir: string, names: readonly string[]): string[] {
 export function findDeckFile(dir: string, entries: readonly string[], markdownFiles: readonly SourceFile[], projectFile: string | undefined, folder = dir): string | undefined {
   const entry = markdownFiles.length === 1 ? markdownFiles[0] : markdownFiles.find((f) => ENTRY_FILES.includes(f.relPath));
   if (entry && (OWN_FRONT_MATTER.test(entry.text) || projectFile !== undefined)) return entry.relPath;
-  const page = pageDeckOf(dir, entries);
+  const pages = listPages(dir, entries);
+  const page = pageDeckOf(dir, entries, pages);
   if (page !== undefined) return page;
   // Several pages or notebooks and no index.html: each is a deck of its own, none the folder's.
-  const pages = listPages(dir, entries);
   if (pages.length > 1) {
     throw failure('E_SEVERAL_DECKS', `${folder} holds ${pages.length} decks, each a reveal.js page or notebook of its own (${nameSome(pages, 4)}), and no Markdown; a folder builds as one deck`, {
       file: folder,
@@ -87,7 +86,7 @@ export function settleFolderDecks(folder: string, entries: readonly string[], ma
   if (decks.length === 1 && markdownFiles.length > 1 && OWN_FRONT_MATTER.test(decks[0]!.text)) return decks[0]!.relPath;
   // A Hugo section's pages, its _index.md first, make one deck, as reveal-hugo presents them (dialects/hugo-section.ts); so
   // do files numbered in order (01-intro.md, 02-plan.md), the parts of one deck, as Pandoc joins the files it is given.
-  if (entries.includes('_index.md') || decks.every((f) => /^\d/.test(f.relPath))) return undefined;
+  if (entries.includes(HUGO_SECTION_INDEX) || decks.every((f) => /^\d/.test(f.relPath))) return undefined;
   refuseSeveralDecks(folder, decks, projectFile);
   return undefined;
 }

@@ -8,9 +8,7 @@ import type { DiagnosticBag } from '../../errors.js';
 import type { SourceFile } from '../../model.js';
 import type { MetaSource } from '../parse-meta.js';
 import { splitFrontMatter } from '../split-front-matter.js';
-
-/** The page of a Hugo section that is its own: the deck's first, its front matter the deck's. */
-export const HUGO_SECTION_INDEX = '_index.md';
+import { HUGO_SECTION_INDEX } from '../../load/deck-files.js';
 
 /** A Markdown file's text after its front matter, and the line that text starts on. */
 interface Body {

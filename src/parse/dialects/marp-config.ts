@@ -10,7 +10,6 @@ import { LANGUAGE_TAG } from '../meta-schema.js';
 import { applyThemeOrTitle, readConfigFile, type ConfigFile } from './config-file.js';
 import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES } from '../../marp-config-files.js';
 
-
 /**
  * Marp CLI's options for converting, serving and the browser it prints with, and the theme files it is handed (found
  * in the folder by their own `@theme` comment), which say nothing briefdeck could show differently.
