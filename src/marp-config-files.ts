@@ -5,3 +5,5 @@
 export const MARP_CONFIG_FILES = ['.marprc', '.marprc.yml', '.marprc.yaml', '.marprc.json'];
 /** Marp CLI's configuration files that are code, which briefdeck never runs: read only to be named. */
 export const MARP_CODE_CONFIG_FILES = ['marp.config.js', 'marp.config.mjs', 'marp.config.cjs', 'marp.config.ts'];
+/** The file whose `"marp"` object Marp CLI reads its configuration from first. */
+export const MARP_PACKAGE_FILE = 'package.json';

@@ -1130,6 +1130,25 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     expect(broken.warnings.map((w) => `${path.basename(w.file!)}: ${w.message}`)).toContainEqual(".marprc: .marprc is not a map of options that can be read, so Marp CLI's options in it do not apply");
   });
 
+  it("Marp CLI's options in package.json's \"marp\" object are read first, as Marp CLI looks there first, and the engine's options: headingDivider cuts slides, html and lang set the deck, how Marp writes its HTML is passed over and the rest named at its line; a package.json without them is the deck's tooling, and its folder stays one deck of its files", async () => {
+    const deck = '# One\n\n<b>Raw words</b>\n\n# Two\n\nText.\n';
+    const pkg = ['{', '  "name": "talk",', '  "devDependencies": { "@marp-team/marp-cli": "^4.0.0" },', '  "marp": {', '    "title": "From package.json",', '    "options": {', '      "headingDivider": 1,', '      "html": true,', '      "lang": "de",', '      "inlineSVG": true,', '      "markdown": { "breaks": true }', '    }', '  }', '}', ''].join('\n');
+    const dir = writeBriefing({ 'talk.md': deck, 'package.json': pkg, '.marprc.yml': 'title: From marprc\n' }, 'marp-package');
+    const [folder, file] = await Promise.all([buildDeck(dir), buildDeck(path.join(dir, 'talk.md'))]);
+    expect([file.briefing.meta.peerTools, file.briefing.meta.title, file.briefing.meta.html, file.briefing.meta.lang, file.briefing.slides.map((s) => s.title)]).toEqual([['Marp'], 'From package.json', true, 'de', ['One', 'Two']]);
+    expect(file.briefing.slides[0]!.bodyHtml).toContain('<b>Raw words</b>');
+    expect(file.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(['package.json:11: Marp\'s option "options.markdown" in package.json does nothing in briefdeck, and was left out']);
+    // The folder builds as its one deck does, with the same options.
+    expect([folder.name, folder.deck.html.replace(/marp-package|talk/g, '')]).toEqual(['marp-package', file.deck.html.replace(/marp-package|talk/g, '')]);
+    // A "marp" that is no map of options is named; without one, package.json sets nothing and the folder's two files are one deck.
+    writeFileSync(path.join(dir, 'package.json'), '{\n  "marp": true\n}\n');
+    const named = await buildDeck(path.join(dir, 'talk.md'));
+    expect([named.briefing.meta.title, named.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)]).toEqual(['From marprc', ['package.json:2: "marp" in package.json is not a map of options, so Marp CLI\'s options in it do not apply']]);
+    const tooling = writeBriefing({ '01-one.md': '# One\n\nText.\n', '02-two.md': '# Two\n\nText.\n', 'package.json': '{\n  "name": "talk",\n  "scripts": { "build": "marp ." }\n}\n' }, 'marp-package-none');
+    const joined = await buildDeck(tooling);
+    expect([joined.briefing.meta.peerTools, joined.briefing.slides.filter((s) => s.title === 'One' || s.title === 'Two').length, joined.warnings]).toEqual([[], 2, []]);
+  });
+
   it("reveal-md: a folder of one deck beside reveal-md.json builds as the deck does, its options applied though the deck has no front matter; of several decks there, each is one and the folder is refused", async () => {
     const deck = ['Opening words.', '', '', '', 'Second words.', ''].join('\n');
     const dir = writeBriefing({ 'talk.md': deck, 'reveal-md.json': '{\n  "separator": "^\\n\\n\\n",\n  "theme": "night"\n}\n' }, 'reveal-md-project');

@@ -10,7 +10,7 @@ import { findThemeSheets } from './find-theme-sheets.js';
 import { appendAll } from '../append-all.js';
 import { suggestClosest } from '../did-you-mean.js';
 import { listFolder } from './list-folder.js';
-import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES } from '../marp-config-files.js';
+import { MARP_CODE_CONFIG_FILES, MARP_CONFIG_FILES, MARP_PACKAGE_FILE } from '../marp-config-files.js';
 import { findDeckFile, settleFolderDecks } from './folder-decks.js';
 import { DECK_FILE, MARKDOWN_FILE, META_NAMES, PROJECT_DOCS } from './deck-files.js';
 
@@ -105,7 +105,7 @@ export function loadBriefing(input: string, cwd = process.cwd(), limits: InputLi
     .filter((n) => projectDocs.length === everyMarkdownFile.length || !projectDocs.includes(n))
     .map(read)
     .filter((f): f is SourceFile => f !== undefined);
-  const projectFile = metaName ? undefined : PROJECT_FILES.find((name) => entries.includes(name));
+  const projectFile = metaName ? undefined : PROJECT_FILES.find((name) => entries.includes(name)) ?? (entries.includes(MARP_PACKAGE_FILE) && holdsMarpOptions(readProjectFile(root, MARP_PACKAGE_FILE, display, limits)) ? MARP_PACKAGE_FILE : undefined);
   // Another tool's deck in a folder of its own (folder-decks.ts) is read as the file on its own is, named by the folder.
   const deckFile = metaName || bag.items.length > 0 ? undefined : findDeckFile(absolute, entries, markdownFiles, projectFile, display(absolute));
   if (deckFile !== undefined) {
@@ -145,16 +145,27 @@ function readProjectFiles(root: string, deck: string, display: (p: string) => st
   if (!MARKDOWN_FILE.test(deck) && !/\.ipynb$/i.test(deck)) return [];
   const listed = listFolder(root);
   const names = PROJECT_FILES.filter((name) => listed.includes(name));
-  return names.flatMap((name) => {
-    const full = path.join(root, name);
-    try {
-      assertInside(root, full, display(full));
-      return [readSourceFile(full, display(full), name, limits)];
-    } catch (err) {
-      if (err instanceof BriefdeckError) return [];
-      throw err;
-    }
-  });
+  // A package.json is a project file only when it holds Marp CLI's options: any other is the deck's tooling, not its settings.
+  const files = names.flatMap((name) => readProjectFile(root, name, display, limits) ?? []);
+  const pkg = listed.includes(MARP_PACKAGE_FILE) ? readProjectFile(root, MARP_PACKAGE_FILE, display, limits) : undefined;
+  return holdsMarpOptions(pkg) ? [pkg!, ...files] : files;
+}
+
+/** One project file of the deck's folder, confined to it; undefined when it cannot be read, as the tools it is for skip it. */
+function readProjectFile(root: string, name: string, display: (p: string) => string, limits: InputLimits): SourceFile | undefined {
+  const full = path.join(root, name);
+  try {
+    assertInside(root, full, display(full));
+    return readSourceFile(full, display(full), name, limits);
+  } catch (err) {
+    if (err instanceof BriefdeckError) return undefined;
+    throw err;
+  }
+}
+
+/** Whether a package.json holds Marp CLI's options (a top-level `"marp"` key; the parse reads them, marp-config.ts). */
+function holdsMarpOptions(file: SourceFile | undefined): boolean {
+  return file !== undefined && /^\s{0,8}"marp"\s*:/m.test(file.text);
 }
 
 /**
