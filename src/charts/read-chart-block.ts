@@ -24,9 +24,11 @@ const DATA_EXTENSIONS = ['.csv', '.json'];
  * starts on the next. Problems go to the bag at the line of the key that
  * holds them, in `shownIn` (an included file's path, when the block stands
  * in one; its data file is still named from `file`); the result is null
- * when the block cannot be drawn.
+ * when the block cannot be drawn. A block that cannot, but whose data file
+ * can still be checked against the fields it names, is handed to
+ * `checkDataFile`, so the file's problems come in the same run.
  */
-export function readChartBlock(body: string, file: SourceFile, line: number, bag: DiagnosticBag, shownIn = file.path): ChartRef | null {
+export function readChartBlock(body: string, file: SourceFile, line: number, bag: DiagnosticBag, shownIn = file.path, checkDataFile?: (chart: ChartRef) => void): ChartRef | null {
   const lines = new LineCounter();
   const doc = parseDocument(body, { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
   const lineAt = (offset: number | undefined) => line + (offset === undefined ? 1 : lines.linePos(offset).line);
@@ -142,6 +144,8 @@ export function readChartBlock(body: string, file: SourceFile, line: number, bag
   if (!ok) {
     // The rows written in the block are still checked against the fields it names, so their problems come in this run too.
     if (dataCheckable && chart.rows && chart.type) reportChartDataProblem(chart, undefined, bag);
+    // Its data file, read by the load stage, is checked the same way (build-deck.ts) once the deck is known not to build.
+    else if (dataCheckable && chart.dataFile && chart.type && !chart.rows) checkDataFile?.(chart);
     return null;
   }
   if (!chart.type && !chart.vegaLite) return fail('chart block has no `type:`', where(), `add \`type:\` with one of ${CHART_TYPES.join(', ')}`);

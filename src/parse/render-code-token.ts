@@ -55,7 +55,9 @@ export function createCodeTokenRenderer(c: CodeTokenContext): (token: CodeToken)
       const peer = writtenForAnotherTool(c.meta);
       const bag = peer ? new DiagnosticBag() : c.bag;
       // Its data file is named from the slide's file, as its pictures are; its messages are at its own line, in an included file too.
-      const chart = readChartBlock(token.text, c.file(), c.line(), bag, (c.lineFile() ?? c.file()).path);
+      // A block in error is never drawn, but its data file is still read and checked with the deck's other problems: the
+      // chart joins the deck's list without a place on a slide, and the error in the bag stops the build before any drawing.
+      const chart = readChartBlock(token.text, c.file(), c.line(), bag, (c.lineFile() ?? c.file()).path, peer ? undefined : (unplaced) => c.charts.push(unplaced));
       // Data written in the block is checked now, not first when it is drawn: its problems come with the deck's others.
       if (chart !== null && !chart.dataFile) reportChartDataProblem(chart, undefined, bag);
       const unread = peer ? bag.errors[0] : undefined;
