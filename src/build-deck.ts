@@ -5,6 +5,7 @@ import { writtenForAnotherTool } from './written-for.js';
 import { DEFAULT_LIMITS, type InputLimits } from './load/input-limits.js';
 import { loadBriefing } from './load/load-briefing.js';
 import { loadAssets, loadChartData } from './load/load-assets.js';
+import { createIconDrawer } from './load/draw-icons.js';
 import { createNotebookPictureReader } from './load/read-notebook-pictures.js';
 import { resolveInsideBriefing } from './load/confine-path.js';
 import { readCustomTheme } from './load/read-custom-theme.js';
@@ -98,7 +99,9 @@ export async function loadModel(input: string, options: Pick<BuildOptions, 'cwd'
   const { briefing } = parsed;
   bag.addAll(parsed.diagnostics);
   // Images are read even when parsing found errors, so one run reports every problem.
-  const assets = loadAssets(briefing, loaded.root, bag, limits, createNotebookPictureReader(loaded));
+  // Slidev's icons are drawn in the theme's text colour: a picture cannot take the colour of the text around it.
+  const drawIcon = briefing.images.some((image) => image.icon !== undefined) ? createIconDrawer(`#${readThemePalette(baseTheme(briefing.meta.theme)).text}`) : undefined;
+  const assets = loadAssets(briefing, loaded.root, bag, limits, createNotebookPictureReader(loaded), drawIcon);
   const chartData = loadChartData(briefing, loaded.root, bag, limits);
   // Mermaid diagrams are drawn in a browser, in the deck's typeface, unless a cache holds them (draw-diagrams.ts).
   if (briefing.images.some((image) => image.diagram !== undefined)) {

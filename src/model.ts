@@ -92,6 +92,8 @@ export interface ImageRef {
   inlineSvg?: string;
   /** A Mermaid diagram's source, drawn to an SVG picture when the deck is built (draw-diagrams.ts); its relPath is then a name. */
   diagram?: string;
+  /** An icon of an Iconify set that Slidev ships, by set and name (`carbon:logo-github`), drawn from that set when the deck is built (load/draw-icons.ts); its relPath is then a name. */
+  icon?: string;
 }
 
 /** The chart types a ```chart block can draw. */

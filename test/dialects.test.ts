@@ -4118,16 +4118,46 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(quoted.warnings.filter((w) => w.code === 'W_PEER_SYNTAX').map((w) => w.message)).toEqual(['MDC attributes title=a big word lazy=true are not supported and were left out']);
   });
 
-  it('names an icon inside raw HTML as an icon, once, at its line, as it names one in a line (not as neutralised markup), also in the dash form under an icon set\'s prefix (the starter deck\'s <carbon-logo-github />); the element and its text around it stay; one a character draws is that character', async () => {
-    const deck = ['---', 'layout: cover', '---', '', '# Start', '', '<div class="abs-br">', '  <span>Next <carbon:arrow-right class="inline"/></span>', '  <carbon:arrow-right/> <carbon:logo-github/>', '  <a href="https://github.com/x">', '    <carbon-logo-github />', '  </a>', '  <span>Go <mdi-arrow-right /></span>', '  <my-widget></my-widget>', '</div>', '', 'In a line, <my-part /> and <ph-arrow-right />.', ''].join('\n');
+  it("draws the icons of the sets Slidev ships (carbon, ph, svg-spinners), in a line, a heading or raw HTML, in either form, as pictures in the theme's text colour; an icon of another set, or one its set does not have, is named at its own line, the latter with the nearest name", async () => {
+    const deck = ['---', 'theme: default', '---', '', '# Links <carbon:logo-github />', '', '- Rocket <ph-rocket-launch-bold /> and a wait <svg-spinners-3-dots-fade />', '- Other <mdi-account-circle /> and a slip <carbon:logo-githubb />', '', '<div>In HTML <carbon-launch /> and <ph:heart-fill class="text-red-500" /></div>', ''].join('\n');
+    const dir = writeBriefing({ 'deck.md': deck }, 'slidev-icons-drawn');
+    const built = await buildDeck(path.join(dir, 'deck.md'));
+    expect(built.briefing.images.filter((image) => image.icon !== undefined).map((image) => [image.icon, image.source.line, image.alt, image.decorative])).toEqual([
+      ['carbon:logo-github', 5, '', true],
+      ['ph:rocket-launch-bold', 7, '', true],
+      ['svg-spinners:3-dots-fade', 7, '', true],
+      ['carbon:logo-githubb', 8, '', true],
+      ['carbon:launch', 10, '', true],
+      ['ph:heart-fill', 10, '', true],
+    ]);
+    expect(built.warnings.filter((w) => w.line !== 2).map((w) => `${w.line}: ${w.message} (${w.hint})`)).toEqual([
+      '8: Slidev icon <mdi-account-circle> has no picture offline and was left out (see "Coming from another tool" in the README for what briefdeck reads)',
+      "8: Slidev icon <carbon:logo-githubb> is not in Iconify's carbon set; it was left out (did you mean carbon:logo-github?)",
+    ]);
+    // Each drawn icon is a picture in the deck, the size of its line of text, painted in the theme's text colour.
+    const pictures = [...built.deck.html.matchAll(/<img src="data:image\/svg\+xml;base64,([^"]+)" alt="" class="icon" ?\/?>/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+    expect(pictures).toHaveLength(5);
+    const colour = `#${readThemePalette(built.briefing.meta.theme).text}`;
+    expect(pictures.every((svg) => svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') && svg.includes(`color="${colour}"`) && svg.includes('currentColor'))).toBe(true);
+    expect(pictures[0]).toContain('viewBox="0 0 32 32"');
+    expect(built.deck.html).toMatch(/img\.icon:not\(\.r-stretch\)\{[^}]*height:1\.2em/);
+    // A dark theme's icons are light.
+    writeFileSync(path.join(dir, 'deck.md'), deck.replace('theme: default', 'colorSchema: dark'));
+    const dark = await buildDeck(path.join(dir, 'deck.md'));
+    const darkSvg = Buffer.from(/<img src="data:image\/svg\+xml;base64,([^"]+)" alt="" class="icon" ?\/?>/.exec(dark.deck.html)![1]!, 'base64').toString('utf8');
+    expect(isDarkColour(/color="#([0-9a-f]{6})"/i.exec(darkSvg)![1]!)).toBe(false);
+  });
+
+  it('names an icon of a set briefdeck does not carry inside raw HTML as an icon, once, at its line, as it names one in a line (not as neutralised markup), also in the dash form under an icon set\'s prefix (<mdi-github />); the element and its text around it stay; one a character draws is that character', async () => {
+    const deck = ['---', 'layout: cover', '---', '', '# Start', '', '<div class="abs-br">', '  <span>Next <carbon:arrow-right class="inline"/></span>', '  <carbon:arrow-right/> <mdi:github/>', '  <a href="https://github.com/x">', '    <mdi-github />', '  </a>', '  <span>Go <mdi-arrow-right /></span>', '  <my-widget></my-widget>', '</div>', '', 'In a line, <my-part /> and <ph-arrow-right />.', ''].join('\n');
     const built = await buildDeck(path.join(writeBriefing({ 'deck.md': deck }, 'slidev-icons-in-html'), 'deck.md'));
     expect(toPlainText(built.briefing.slides[0]!.bodyHtml).replace(/\s+/g, ' ').trim()).toBe('Next → → Go → In a line, and →.');
     expect(built.briefing.slides[0]!.bodyHtml).toContain('<span>Next <span aria-hidden="true">→</span></span>');
-    expect(built.briefing.slides[0]!.bodyHtml).not.toContain('carbon');
+    expect(built.briefing.slides[0]!.bodyHtml).not.toMatch(/carbon|mdi/);
     expect(built.briefing.meta.peerTools).toContain('Slidev');
     expect(built.warnings.map((w) => `${w.code} ${w.line}: ${w.message}`)).toEqual([
-      'W_PEER_SYNTAX 9: Slidev icon <carbon:logo-github> has no picture offline and was left out',
-      'W_PEER_SYNTAX 11: Slidev icon <carbon-logo-github> has no picture offline and was left out',
+      'W_PEER_SYNTAX 9: Slidev icon <mdi:github> has no picture offline and was left out',
+      'W_PEER_SYNTAX 11: Slidev icon <mdi-github> has no picture offline and was left out',
       // A custom element under no icon set's prefix is markup like any other, in raw HTML and in a line.
       'W_RAW_HTML 14: raw HTML was neutralised: removed <my-widget>, <my-part>',
     ]);

@@ -582,6 +582,16 @@ describe('slide blocks for PowerPoint', () => {
     expect(exported.err).toContain('info: 1 build step (fragments) shown all at once');
   });
 
+  it("leaves Slidev's icons, pictures the size of a line of text, out of PowerPoint's text and says how many, where a picture of its own stays: the text around them reads on in one paragraph", async () => {
+    const deck = writeBriefing({ 'deck.md': '---\ntheme: default\n---\n\n# Icons\n\nSee <carbon:logo-github /> the code\n\n<div>Raw <ph-rocket-launch /> words</div>\n\n![A square](p.png)\n', 'p.png': readFileSync(path.join(FIXTURES, 'pptx', 'square.png')) }, 'pptx-icons');
+    const exported = await exportPptx(path.join(deck, 'deck.md'));
+    const files = unzipSync(exported.bytes);
+    const read = await readPptx(exported.bytes);
+    expect(read.slides[0]!.paragraphs.map((p) => p.text)).toEqual(['See the code', 'Raw words']);
+    expect(Object.keys(files).filter((name) => name.startsWith('ppt/media/'))).toHaveLength(1);
+    expect(exported.err).toContain("info: 2 Slidev icons left out: a picture the size of a line of text has no place in PowerPoint's text");
+  });
+
   it("places a picture Quarto places (.absolute) where the deck places it, at its width and aspect, out of the text's flow", async () => {
     const deck = writeBriefing({ 'deck.qmd': '---\ntitle: A\n---\n\n## Placed\n\nText.\n\n![](p.png){.absolute top=0 left=0 width="300"}\n\n![](p.png){.absolute bottom=0 right="10%" width=192}\n', 'p.png': readFileSync(path.join(FIXTURES, 'pptx', 'square.png')) }, 'pptx-absolute');
     const files = unzipSync((await exportPptx(path.join(deck, 'deck.qmd'))).bytes);

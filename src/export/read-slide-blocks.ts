@@ -113,11 +113,13 @@ export function readSlideParts(parts: readonly string[]): SlideBlocks[] {
 function readFragment(html: string, into: SlideBlocks, state: StepState): void {
   if (html.trim() === '') return;
   const root = parseHtmlFragment(html);
+  leaveOutIcons(root);
   /** The fragments around the element being read, outermost first. */
   const active: FragmentMark[] = [];
   const visit = (node: Node) => {
     if (!isElement(node)) {
-      const text = 'value' in node && node.nodeName === '#text' ? node.value.trim() : '';
+      // White space runs together, as a browser shows it (and as readRuns reads the text of an element).
+      const text = 'value' in node && node.nodeName === '#text' ? node.value.replace(/\s+/g, ' ').trim() : '';
       if (text) into.blocks.push({ kind: 'paragraph', runs: [{ text }] });
       return;
     }
@@ -198,6 +200,23 @@ function readFragment(html: string, into: SlideBlocks, state: StepState): void {
     }
   };
   root.childNodes.forEach(visit);
+}
+
+/**
+ * Takes Slidev's icons out of the tree: pictures the size of the text they stand in, which PowerPoint's text cannot
+ * hold (write-pptx.ts says how many). The text on either side of one is joined, so it reads on as one line.
+ */
+function leaveOutIcons(node: Node): void {
+  if (!('childNodes' in node)) return;
+  const kept: DefaultTreeAdapterMap['childNode'][] = [];
+  for (const child of node.childNodes) {
+    if (isElement(child) && child.tagName === 'img' && hasClass(child, 'icon')) continue;
+    const before = kept.at(-1);
+    if (before && before.nodeName === '#text' && child.nodeName === '#text' && 'value' in before && 'value' in child) before.value += child.value;
+    else kept.push(child);
+    leaveOutIcons(child);
+  }
+  if (kept.length !== node.childNodes.length) node.childNodes.splice(0, node.childNodes.length, ...kept);
 }
 
 function pushRuns(into: SlideBlocks, kind: 'paragraph' | 'heading', runs: TextRun[]): void {

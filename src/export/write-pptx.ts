@@ -145,6 +145,8 @@ export async function writePptx(model: LoadedModel, options: PptxOptions): Promi
     if (slide.number % 50 === 0) options.progress?.(`placed slide ${slide.number} of ${briefing.slides.length}`);
   }
   if (animated > 0) info.push(`${animated} ${animated === 1 ? 'block or list item steps' : 'blocks and list items step'} in or out at a click, as PowerPoint animations`);
+  const icons = briefing.images.filter((image, index) => image.icon !== undefined && model.assets.has(index)).length;
+  if (icons > 0) info.push(`${countNoun(icons, 'Slidev icon')} left out: a picture the size of a line of text has no place in PowerPoint's text`);
   if (fragments > 0) info.push(`${countNoun(fragments, 'build step')} (fragments) shown all at once: PowerPoint animates whole blocks and list items, not words, code lines or effects that only restyle`);
   // Uncompressed: the file is compressed once, with Node's own zlib, when its bytes are made reproducible.
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Uint8Array;
@@ -217,6 +219,8 @@ function defineMasters(pptx: import('pptxgenjs').default, frame: { width: number
 async function placeImages(model: LoadedModel, bag: DiagnosticBag): Promise<Map<number, PlacedImage>> {
   const placed = new Map<number, PlacedImage>();
   for (const [index, asset] of model.assets) {
+    // Slidev's icons are left out of the slides (read-slide-blocks.ts): none is drawn.
+    if (model.briefing.images[index]?.icon !== undefined) continue;
     let bytes = asset.bytes;
     let mime = asset.mime;
     // Raster pictures had their size read when they were loaded (load-assets.ts), which refuses a damaged one.

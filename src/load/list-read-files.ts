@@ -8,7 +8,7 @@ export function listReadFiles(loaded: LoadedBriefing, briefing: Briefing, cwd: s
   const sources = [...(loaded.metaFile ? [loaded.metaFile] : []), ...loaded.markdownFiles, ...(loaded.nestedMarkdownFiles ?? []), ...(loaded.projectMetaFiles ?? []), ...(loaded.themeSheets ?? []).map((sheet) => sheet.file)];
   const linked = [...(loaded.includedFiles ?? []), ...(loaded.metadataFiles ?? [])].flatMap((included) => (included.file ? [included.file] : []));
   // A picture drawn from the slide's own markup (an inline <svg>, a Mermaid diagram) or a data: URL has a name, not a file.
-  const pictures = briefing.images.filter((image) => image.inlineSvg === undefined && image.diagram === undefined && !image.src.startsWith('data:')).map((image) => image.relPath);
+  const pictures = briefing.images.filter((image) => image.inlineSvg === undefined && image.diagram === undefined && image.icon === undefined && !image.src.startsWith('data:')).map((image) => image.relPath);
   const chartData = briefing.charts.flatMap((chart) => (chart.dataFile ? [chart.dataFile.relPath] : []));
   return [...[...sources, ...linked].map((file) => path.resolve(cwd, file.path)), ...[...pictures, ...chartData].map((relPath) => path.join(loaded.root, relPath))];
 }

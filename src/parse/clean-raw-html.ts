@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../errors.js';
-import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
+import { ASSET_SCHEME, type ImageRef, type SourceFile, type SourceLocation } from '../model.js';
 import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
@@ -34,8 +34,11 @@ export interface RawHtmlContext {
   anchorLinks?: AnchorLink[];
   /** The hint of a warning about another tool's syntax. */
   peerHint?: string;
-  /** A Slidev deck: its icons (`<carbon:arrow-right class="inline"/>`) are named as icons, not as neutralised markup. */
-  slidevIcons?: boolean;
+  /**
+   * A Slidev deck's drawer of icons (slidev-icons.ts): an icon of a set briefdeck carries is its picture, any other
+   * (`<mdi:account class="inline"/>`) is named as an icon, not as neutralised markup.
+   */
+  slidevIcons?: (name: string, at: () => SourceLocation) => string | undefined;
 }
 
 /** The element a removed item names (`<carbon:arrow-right>`, `class on <carbon:arrow-right>`). */
@@ -151,7 +154,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: at, inlineSvg: svg, ...(decorative ? { decorative } : {}) });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html));
+    if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html, (name) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`))));
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     let removed = cleaned === stripHtmlComments(html) ? [] : unreported(html, cleaned);
@@ -172,7 +175,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     }
     if (vueByLine.size > 0) removed = removed.filter((what) => !VUE_ATTRIBUTE.test(what));
     // Slidev's icons inside HTML (`<p>Next <carbon:arrow-right class="inline"/></p>`): each named once, as the inline reader names them.
-    const isIcon = (what: string) => c.slidevIcons === true && isSlidevIconName(REMOVED_ELEMENT.exec(what)?.[1] ?? '');
+    const isIcon = (what: string) => c.slidevIcons !== undefined && isSlidevIconName(REMOVED_ELEMENT.exec(what)?.[1] ?? '');
     for (const name of new Set(removed.filter((what) => what.startsWith('<') && isIcon(what)))) {
       c.bag.warn('W_PEER_SYNTAX', `Slidev icon ${name} has no picture offline and was left out`, { ...lineOfMarkup(name), hint: c.peerHint ?? '' });
     }

@@ -33,8 +33,8 @@ const RENDERER_CLASSES: Record<string, readonly string[]> = {
   // Pandoc's list that shows at once in an incremental deck.
   li: ['nonincremental'],
   // Marp's split backgrounds, and its several side by side (numbered for their places once the slide is read), and its filters;
-  // reveal's stretched picture and Quarto's opt-out (auto-stretch.ts).
-  img: ['r-stretch', 'nostretch', 'diagram', 'fig-left', 'fig-center', 'fig-right', 'border', 'border-thick', 'bg-split', 'bg-split-left', 'bg-split-right', 'bg-split-20', 'bg-split-30', 'bg-split-40', 'bg-split-50', 'bg-split-60', 'bg-split-70', 'bg-multi', 'bg-multi-vertical', ...IMAGE_FILTER_CLASSES],
+  // reveal's stretched picture and Quarto's opt-out (auto-stretch.ts); Slidev's icons (slidev-icons.ts).
+  img: ['r-stretch', 'nostretch', 'diagram', 'icon', 'fig-left', 'fig-center', 'fig-right', 'border', 'border-thick', 'bg-split', 'bg-split-left', 'bg-split-right', 'bg-split-20', 'bg-split-30', 'bg-split-40', 'bg-split-50', 'bg-split-60', 'bg-split-70', 'bg-multi', 'bg-multi-vertical', ...IMAGE_FILTER_CLASSES],
 };
 
 /** Every fragment class, spelled out for the sanitizer's class allowlist. */

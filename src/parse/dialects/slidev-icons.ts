@@ -1,9 +1,14 @@
 import type { TokenizerAndRendererExtension } from 'marked';
 import { startWithinWindow } from '../extension-start.js';
+import { ASSET_SCHEME, type ImageRef, type SourceLocation } from '../../model.js';
+import { SHIPPED_ICON_SETS } from '../../icon-sets.js';
 
 // Slidev draws icons from Iconify's sets, written as elements named by set and
-// icon: `<carbon:arrow-right />` or `<mdi-account-circle />`. briefdeck has no
-// icon sets offline, so an icon is left out with a warning. The colon form is
+// icon: `<carbon:arrow-right />` or `<mdi-account-circle />`. The sets Slidev
+// itself ships (SHIPPED_ICON_SETS), which a deck uses with nothing installed,
+// briefdeck carries too: such an icon is a picture of the deck, drawn from its
+// set when the deck is built (load/draw-icons.ts). An icon of another set, which
+// a Slidev project installs for itself, is left out with a warning. The colon form is
 // never HTML to a Markdown reader (a tag name holds no colon): CommonMark reads
 // `<carbon:edit/>` as a link and `<carbon:arrow-right class="x"/>` as text,
 // so without this it would show. Inside an HTML block, the sanitizer removes it. An icon whose shape a
@@ -50,22 +55,55 @@ function glyphOf(name: string): string | undefined {
   return icon !== undefined && Object.hasOwn(ICON_GLYPHS, icon) ? ICON_GLYPHS[icon] : undefined;
 }
 
+/**
+ * An icon's set and name as Iconify writes them (`carbon:logo-github`), when its set is one briefdeck carries: Slidev's
+ * `<carbon:logo-github />` and `<carbon-logo-github />` are both `carbon:logo-github`. Undefined for any other set.
+ */
+export function readShippedIcon(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const colon = /^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(lower);
+  if (colon) return SHIPPED_ICON_SETS.includes(colon[1]!) ? lower : undefined;
+  const set = SHIPPED_ICON_SETS.find((prefix) => lower.startsWith(`${prefix}-`) && lower.length > prefix.length + 1);
+  return set === undefined ? undefined : `${set}:${lower.slice(set.length + 1)}`;
+}
+
+/**
+ * Creates what draws an icon of a set briefdeck carries: it joins the deck's `images` and is written as a picture of the
+ * deck, decorative, as Slidev's own is hidden from screen readers. Undefined for an icon of another set.
+ */
+export function createIconDrawer(images: ImageRef[]): (name: string, at: () => SourceLocation) => string | undefined {
+  // `at` is asked only for an icon drawn: finding a token's line moves on past it, so an icon left out is found by its own warning.
+  return (name, at) => {
+    const icon = readShippedIcon(name);
+    if (icon === undefined) return undefined;
+    images.push({ src: `<${name}>`, relPath: `#icon-${images.length}`, alt: '', source: at(), decorative: true, icon });
+    return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="" class="icon">`;
+  };
+}
+
 /** An icon as the character that draws it, hidden from screen readers as Slidev's own picture is. */
 const writeGlyph = (glyph: string) => `<span aria-hidden="true">${glyph}</span>`;
 
-/** Raw HTML with each icon a character draws written as that character (the rest are left to the sanitizer, which reports them). */
-export function drawIconGlyphs(html: string): string {
+/**
+ * Raw HTML with each icon a character draws written as that character, and each icon `drawIcon` draws (one of a set
+ * briefdeck carries) as its picture; the rest are left to the sanitizer, which reports them.
+ */
+export function drawIconGlyphs(html: string, drawIcon?: (name: string) => string | undefined): string {
   return html.replace(ICON_IN_HTML, (icon: string, name: string) => {
-    const glyph = isSlidevIconName(name) ? glyphOf(name) : undefined;
-    return glyph === undefined ? icon : writeGlyph(glyph);
+    if (!isSlidevIconName(name)) return icon;
+    const glyph = glyphOf(name);
+    return glyph !== undefined ? writeGlyph(glyph) : (drawIcon?.(name) ?? icon);
   });
 }
 
 /** An icon element anywhere in raw HTML (ICON, unanchored). */
 const ICON_IN_HTML = new RegExp(ICON.source.slice(1), 'gi');
 
-/** A marked extension, for Slidev decks, that leaves out icons wherever they stand in a line; `report` names each one. */
-export function slidevIconExtension(report: (raw: string, message: string) => void): TokenizerAndRendererExtension {
+/**
+ * A marked extension, for Slidev decks, that reads icons wherever they stand in a line: drawn as a character, or as the
+ * picture `drawIcon` writes for an icon of a set briefdeck carries, or else left out, and named to `report`.
+ */
+export function slidevIconExtension(report: (raw: string, message: string) => void, drawIcon?: (name: string, raw: string) => string | undefined): TokenizerAndRendererExtension {
   return {
     name: 'slidevIcon',
     level: 'inline',
@@ -79,6 +117,8 @@ export function slidevIconExtension(report: (raw: string, message: string) => vo
       const { raw, name } = token as unknown as { raw: string; name: string };
       const glyph = glyphOf(name);
       if (glyph !== undefined) return writeGlyph(glyph);
+      const drawn = drawIcon?.(name, raw);
+      if (drawn !== undefined) return drawn;
       report(raw, `Slidev icon <${name}> has no picture offline and was left out`);
       return '';
     },
