@@ -8,11 +8,14 @@ import { checkBriefing } from '../src/check-briefing.js';
 import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/themes.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
+import { SHIPPED_ICON_SETS } from '../src/icon-sets.js';
+import { createRequire } from 'node:module';
 import { isDarkColour } from '../src/colour.js';
 import { FIXTURES, TINY_PNG, runCapture, scaled, stackTitles, tempDir, writeBriefing } from './helpers.js';
 import { blankFrontMatterComments } from '../src/parse/dialects/slidev.js';
 import { readSlidePicks } from '../src/parse/dialects/slidev-picks.js';
 
+const require = createRequire(import.meta.url);
 const DIALECTS = path.join(FIXTURES, 'dialects');
 const notesOf = (built: Awaited<ReturnType<typeof buildDeck>>) => built.briefing.slides.filter((s) => s.kind === 'content').map((s) => s.notes?.markdown ?? null);
 
@@ -4141,6 +4144,11 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(pictures.every((svg) => svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') && svg.includes(`color="${colour}"`) && svg.includes('currentColor'))).toBe(true);
     expect(pictures[0]).toContain('viewBox="0 0 32 32"');
     expect(built.deck.html).toMatch(/img\.icon:not\(\.r-stretch\)\{[^}]*height:1\.2em/);
+    // An alias is drawn as the icon it names, so none may turn or flip it (a later version of a set that did would be drawn wrong).
+    for (const set of SHIPPED_ICON_SETS) {
+      const aliases = Object.values((JSON.parse(readFileSync(require.resolve(`@iconify-json/${set}/icons.json`), 'utf8')) as { aliases?: Record<string, object> }).aliases ?? {});
+      expect(aliases.filter((alias) => 'hFlip' in alias || 'vFlip' in alias || 'rotate' in alias)).toEqual([]);
+    }
     // A dark theme's icons are light.
     writeFileSync(path.join(dir, 'deck.md'), deck.replace('theme: default', 'colorSchema: dark'));
     const dark = await buildDeck(path.join(dir, 'deck.md'));

@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 /** One set of Iconify's JSON: each icon's SVG body, the aliases of icons, and the size they are drawn at unless an icon says its own. */
 interface IconSet {
   icons: Record<string, { body: string; width?: number; height?: number; left?: number; top?: number }>;
-  aliases?: Record<string, { parent: string; hFlip?: boolean; vFlip?: boolean; rotate?: number; width?: number; height?: number }>;
+  // None of the shipped sets' aliases turns or flips its icon (Iconify's hFlip, vFlip, rotate), so those are not read.
+  aliases?: Record<string, { parent: string; width?: number; height?: number }>;
   width?: number;
   height?: number;
 }
@@ -34,7 +35,7 @@ function readIconSet(prefix: string): IconSet {
 /**
  * Creates what draws an icon (`carbon:logo-github`) as an SVG picture in `colour`, the theme's text colour: Iconify's
  * bodies paint in `currentColor`, which a picture cannot take from the text around it. An icon its set does not have
- * (or has only turned or flipped, which is not drawn) is an error at `where`, with the nearest name the set has.
+ * is an error at `where`, with the nearest name the set has.
  */
 export function createIconDrawer(colour: string): (icon: string, where: SourceLocation, shown: string) => Uint8Array {
   return (icon, where, shown) => {
@@ -47,7 +48,6 @@ export function createIconDrawer(colour: string): (icon: string, where: SourceLo
     // An alias names its icon (`arrows` is `arrows-vertical`), maybe through another alias.
     for (let hops = 0; !Object.hasOwn(set.icons, own) && set.aliases && Object.hasOwn(set.aliases, own) && hops < 8; hops++) {
       const alias = set.aliases[own]!;
-      if (alias.hFlip || alias.vFlip || alias.rotate) break;
       size = { width: size.width ?? alias.width, height: size.height ?? alias.height };
       own = alias.parent;
     }
