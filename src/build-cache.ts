@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 /** Bump when the way runtime or theme bundles are made changes, so stale cache entries are ignored. */
 const CACHE_VERSION = '1';
 /** Entries each kind keeps: every built-in theme with room to spare, the runtime and feature styles of a version or two, and the diagrams and charts of a few decks. */
-const KEEP: Record<string, number> = { theme: 32, feature: 4, runtime: 2, diagram: 256, chart: 256 };
+const KEEP: Record<string, number> = { theme: 32, feature: 6, runtime: 2, diagram: 256, chart: 256 };
 
 // Runtime and styles are the same for every deck, so a dev server pays for each once.
 const inProcess = new Map<string, Promise<unknown>>();

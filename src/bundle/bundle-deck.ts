@@ -1,7 +1,7 @@
 import type { RenderedDeck } from '../model.js';
 import { DiagnosticBag } from '../errors.js';
 import { bundleRuntime } from './bundle-runtime.js';
-import { bundleCustomTheme, bundleFeatureCss, bundleTheme } from './bundle-theme.js';
+import { STYLE_FEATURES, bundleCustomTheme, bundleFeatureCss, bundleTheme, type StyleFeature } from './bundle-theme.js';
 import { contentSecurityPolicy, sha256 } from './csp.js';
 
 /** The finished single-file deck and how its bytes split, for the summary and the benchmark. */
@@ -30,12 +30,15 @@ export interface BundleOptions {
   themeSource?: { file: string; line: number };
 }
 
+/** What in a deck's HTML asks for each feature's styles: highlighted code, KaTeX's math, a Slidev icon's picture. */
+const FEATURE_MARKS: Record<StyleFeature, RegExp> = { code: /<code class="hljs/, math: /class="katex/, icons: /<img [^>]*class="icon"/ };
+
 /** The built-in styles a deck's HTML needs: its theme (with the italic face or without) and the styles of the features it uses. */
-function chooseStyles(theme: string, html: string): { theme: string; features: ('code' | 'math')[] } {
+function chooseStyles(theme: string, html: string): { theme: string; features: StyleFeature[] } {
   // The house theme's italic face is only worth its bytes when some text is set in italics.
   const italic = theme === 'briefing' && /<(em|i|cite)\b/.test(html);
-  // Code and math styles (KaTeX's fonts alone are ~260 KB) ride along only with decks that use them.
-  const features = (['code', 'math'] as const).filter((f) => (f === 'code' ? /<code class="hljs/ : /class="katex/).test(html));
+  // Code and math styles (KaTeX's fonts alone are ~260 KB), and Slidev's icons', ride along only with decks that use them.
+  const features = STYLE_FEATURES.filter((f) => FEATURE_MARKS[f].test(html));
   return { theme: italic ? 'briefing-italic' : theme, features };
 }
 

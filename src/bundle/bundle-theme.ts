@@ -39,11 +39,22 @@ async function buildThemeCss(theme: string): Promise<string> {
   return (await cached('theme', key, async () => ({ css: await compileCss(files, [sourceSansPlugin]) }))).css;
 }
 
-/** Styles for build-time highlighted code or KaTeX math, cached like the themes. */
-export function bundleFeatureCss(feature: 'code' | 'math'): Promise<string> {
+/** The styles that ride along only with a deck that uses them. */
+export const STYLE_FEATURES = ['code', 'math', 'icons'] as const;
+export type StyleFeature = (typeof STYLE_FEATURES)[number];
+
+/** The files of each feature's styles, and the packages they come from. */
+const FEATURE_STYLES: Record<StyleFeature, () => { files: string[]; packages: string[] }> = {
+  code: () => ({ files: [require.resolve('highlight.js/styles/a11y-light.css'), path.join(THEMES_DIR, 'code.css')], packages: ['highlight.js'] }),
+  math: () => ({ files: [require.resolve('katex/dist/katex.css')], packages: ['katex'] }),
+  icons: () => ({ files: [path.join(THEMES_DIR, 'icons.css')], packages: [] }),
+};
+
+/** Styles for build-time highlighted code, KaTeX math or Slidev's icons, cached like the themes. */
+export function bundleFeatureCss(feature: StyleFeature): Promise<string> {
   return remember(`feature:${feature}`, async () => {
-    const files = feature === 'code' ? [require.resolve('highlight.js/styles/a11y-light.css'), path.join(THEMES_DIR, 'code.css')] : [require.resolve('katex/dist/katex.css')];
-    const key = [feature, ...files.map((f) => readFileSync(f, 'utf8')), ...['esbuild', feature === 'code' ? 'highlight.js' : 'katex'].map(packageVersion)];
+    const { files, packages } = FEATURE_STYLES[feature]();
+    const key = [feature, ...files.map((f) => readFileSync(f, 'utf8')), ...['esbuild', ...packages].map(packageVersion)];
     return (await cached('feature', key, async () => ({ css: await compileCss(files, feature === 'math' ? [woff2OnlyPlugin] : []) }))).css;
   });
 }
