@@ -527,6 +527,17 @@ describe('slide blocks for PowerPoint', () => {
     ]);
   });
 
+  it("reads the words and inline elements of a raw <div> between its blocks as one paragraph, as a browser sets them on one line; a build step among them stays a block of its own, with its step", async () => {
+    const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
+    const { blocks } = readSlideBlocks('<div>Go <b>now</b>, <a href="https://example.com">here</a> <span class="fragment">later</span><p>Block</p> tail <span aria-hidden="true">→</span></div>');
+    expect(blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: 'Go ' }, { text: 'now', bold: true }, { text: ', ' }, { text: 'here', link: 'https://example.com' }] },
+      { kind: 'paragraph', runs: [{ text: 'later' }], step: { in: 1 } },
+      { kind: 'paragraph', runs: [{ text: 'Block' }] },
+      { kind: 'paragraph', runs: [{ text: 'tail ' }, { text: '→' }] },
+    ]);
+  });
+
   it("keeps a captioned figure's picture, then its caption", async () => {
     const { readSlideBlocks } = await import('../src/export/read-slide-blocks.js');
     const { blocks } = readSlideBlocks('<p><img src="briefdeck-asset:0" alt="A map" width="50%"><span class="figure-caption">Figure 1: A map</span></p>');

@@ -11,6 +11,7 @@ import { classesOf } from '../parse/html-nodes.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
 
 /** A stretch of text with one look. */
 export interface TextRun {
@@ -196,8 +197,27 @@ function readFragment(html: string, into: SlideBlocks, state: StepState): void {
           into.blocks.push({ kind: 'math', tex: readTex(node) });
           return;
         }
-        node.childNodes.forEach(visit);
+        readMixedContent(node);
     }
+  };
+  /**
+   * An element's children (a raw `<div>`'s): each block read as itself, and the words and inline elements between
+   * blocks joined into one paragraph, as a browser sets them on one line (`Press Space <span>→</span>`, `Go <a>here</a>`).
+   */
+  const readMixedContent = (node: Element) => {
+    let line: ChildNode[] = [];
+    const endLine = () => {
+      if (line.length > 0) pushRuns(into, 'paragraph', readRuns({ ...node, childNodes: line } as Element, into));
+      line = [];
+    };
+    for (const child of node.childNodes) {
+      if (!isElement(child) || readsInline(child)) line.push(child);
+      else {
+        endLine();
+        visit(child);
+      }
+    }
+    endLine();
   };
   root.childNodes.forEach(visit);
 }
@@ -208,7 +228,7 @@ function readFragment(html: string, into: SlideBlocks, state: StepState): void {
  */
 function leaveOutIcons(node: Node): void {
   if (!('childNodes' in node)) return;
-  const kept: DefaultTreeAdapterMap['childNode'][] = [];
+  const kept: ChildNode[] = [];
   for (const child of node.childNodes) {
     if (isElement(child) && child.tagName === 'img' && hasClass(child, 'icon')) continue;
     const before = kept.at(-1);
@@ -217,6 +237,19 @@ function leaveOutIcons(node: Node): void {
     leaveOutIcons(child);
   }
   if (kept.length !== node.childNodes.length) node.childNodes.splice(0, node.childNodes.length, ...kept);
+}
+
+/** The elements a browser sets within a line of text. */
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/**
+ * Whether an element reads as part of a line of text, runs and all: an inline element holding only text and inline
+ * elements (inline math among them), none a build step, whose own step the element's visit keeps, nor a picture.
+ */
+function readsInline(element: Element): boolean {
+  if (hasClass(element, 'fragment')) return false;
+  if (hasClass(element, 'katex')) return !hasClass(element, 'math-display');
+  return INLINE_TAGS.has(element.tagName) && element.childNodes.every((child) => !isElement(child) || readsInline(child));
 }
 
 function pushRuns(into: SlideBlocks, kind: 'paragraph' | 'heading', runs: TextRun[]): void {
