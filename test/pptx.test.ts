@@ -570,7 +570,7 @@ describe('slide blocks for PowerPoint', () => {
     const { paragraph } = await import('../src/export/pptx-text.js');
     const { blocks } = readSlideBlocks('<p>A claim<sup class="footnote-ref">1</sup> about H<sub>2</sub>O.</p>');
     expect(blocks).toEqual([{ kind: 'paragraph', runs: [{ text: 'A claim' }, { text: '1', superscript: true }, { text: ' about H' }, { text: '2', subscript: true }, { text: 'O.' }] }]);
-    const runs = paragraph((blocks[0] as { runs: import('../src/export/read-slide-blocks.js').TextRun[] }).runs, { accent: '000000' } as never);
+    const runs = paragraph((blocks[0] as { runs: import('../src/export/read-text-runs.js').TextRun[] }).runs, { accent: '000000' } as never);
     expect(runs.map((r) => [r.text, Boolean(r.options?.superscript), Boolean(r.options?.subscript)])).toEqual([['A claim', false, false], ['1', true, false], [' about H', false, false], ['2', false, true], ['O.', false, false]]);
     // In the file itself: the number's run is raised (a positive baseline), the footnote listed below.
     const deck = writeBriefing({ 'deck.md': '---\ntitle: F\n---\n\n## Sources\n\nA claim[^a].\n\n[^a]: The source.\n' }, 'pptx-footnote');

@@ -2,6 +2,7 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { DiagnosticBag } from '../errors.js';
 import { createHash } from 'node:crypto';
+import { isElement } from '../parse/html-nodes.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -16,7 +17,6 @@ export interface SealRules {
   template: string;
 }
 
-const isElement = (node: Node): node is Element => 'tagName' in node;
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 
 /**

@@ -3,7 +3,8 @@
 import type * as Pptx from 'pptxgenjs';
 
 type PptxGenJS = Pptx.default;
-import type { SlideBlock, TextRun } from './read-slide-blocks.js';
+import type { SlideBlock } from './read-slide-blocks.js';
+import type { TextRun } from './read-text-runs.js';
 import type { BuildStep } from './fragment-steps.js';
 import { appendAll } from '../append-all.js';
 

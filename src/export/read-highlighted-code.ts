@@ -2,7 +2,7 @@
 // that are not HTML: each token in the colour the deck shows it in, and the lines a first highlight step leaves out grey.
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { attributeOf, classesOf, isElement } from '../parse/html-nodes.js';
-import type { TextRun } from './read-slide-blocks.js';
+import type { TextRun } from './read-text-runs.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

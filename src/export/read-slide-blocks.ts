@@ -1,35 +1,14 @@
 // Reads a slide's HTML, as the parser left it in the model, back into typed
 // blocks (paragraphs with runs, lists with levels, tables, images, code, math,
 // charts) for exports that are not HTML. Read with parse5, as a browser would.
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { attribute, childElements, descendants, hasClass, isElement, type ChildNode, type Element, type Node } from './html-tree.js';
+import { readRuns, readsInline, readTex, trimRuns, type TextRun } from './read-text-runs.js';
 import { parseHtmlFragment } from '../parse/html-fragment.js';
 import { ASSET_SCHEME, CHART_MARKER_PATTERN } from '../model.js';
 import { appendAll } from '../append-all.js';
 import { readCode } from './read-highlighted-code.js';
 import { markFragment, numberFragments, stepOf, type BuildStep, type FragmentMark } from './fragment-steps.js';
 import { classesOf } from '../parse/html-nodes.js';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-type ChildNode = DefaultTreeAdapterMap['childNode'];
-
-/** A stretch of text with one look. */
-export interface TextRun {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  code?: boolean;
-  /** An https:, mailto: or #anchor target, as the parser allowed it. */
-  link?: string;
-  /** A hex colour without '#', for highlighted code. */
-  color?: string;
-  /** Set above or below the line (`<sup>`, `<sub>`: footnote numbers, chemical formulas). */
-  superscript?: boolean;
-  subscript?: boolean;
-  /** Highlighted (`<mark>`: `==text==`, Pandoc's `[text]{.mark}`). */
-  highlight?: boolean;
-  underline?: boolean;
-}
 
 /** One list item: its level (0 at the top) and whether its list is numbered. */
 export interface ListItem {
@@ -239,61 +218,8 @@ function leaveOutIcons(node: Node): void {
   if (kept.length !== node.childNodes.length) node.childNodes.splice(0, node.childNodes.length, ...kept);
 }
 
-/** The elements a browser sets within a line of text. */
-const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
-
-/**
- * Whether an element reads as part of a line of text, runs and all: an inline element holding only text and inline
- * elements (inline math among them), none a build step, whose own step the element's visit keeps, nor a picture.
- */
-function readsInline(element: Element): boolean {
-  if (hasClass(element, 'fragment')) return false;
-  if (hasClass(element, 'katex')) return !hasClass(element, 'math-display');
-  return INLINE_TAGS.has(element.tagName) && element.childNodes.every((child) => !isElement(child) || readsInline(child));
-}
-
 function pushRuns(into: SlideBlocks, kind: 'paragraph' | 'heading', runs: TextRun[]): void {
   if (runs.some((run) => run.text.trim() !== '')) into.blocks.push({ kind, runs });
-}
-
-/** The runs of an inline context: text with bold, italic, code and link marks; inline math as its TeX. */
-function readRuns(element: Element, into: SlideBlocks, look: Omit<TextRun, 'text'> = {}, trim = true): TextRun[] {
-  const runs: TextRun[] = [];
-  const walk = (node: Node, mark: Omit<TextRun, 'text'>) => {
-    if ('value' in node && node.nodeName === '#text') {
-      const text = node.value.replace(/\s+/g, ' ');
-      if (text) runs.push({ text, ...mark });
-      return;
-    }
-    if (!isElement(node)) return;
-    // A picture is read apart from the text (readFragment), and its step with it.
-    if (node.tagName === 'img') return;
-    if (hasClass(node, 'fragment')) into.fragments++;
-    if (hasClass(node, 'katex')) {
-      runs.push({ text: readTex(node), ...mark, italic: true });
-      return;
-    }
-    if (node.tagName === 'br') {
-      runs.push({ text: '\n', ...mark });
-      return;
-    }
-    if (node.tagName === 'ul' || node.tagName === 'ol' || node.tagName === 'img') return;
-    const next = { ...mark };
-    if (node.tagName === 'strong' || node.tagName === 'b') next.bold = true;
-    if (node.tagName === 'em' || node.tagName === 'i') next.italic = true;
-    if (node.tagName === 'code') next.code = true;
-    if (node.tagName === 'sup') next.superscript = true;
-    if (node.tagName === 'sub') next.subscript = true;
-    if (node.tagName === 'mark') next.highlight = true;
-    if (node.tagName === 'u' || node.tagName === 'ins') next.underline = true;
-    if (node.tagName === 'a') {
-      const href = attribute(node, 'href');
-      if (href) next.link = href;
-    }
-    node.childNodes.forEach((child) => walk(child, next));
-  };
-  element.childNodes.forEach((child) => walk(child, look));
-  return trim ? trimRuns(runs) : runs;
 }
 
 /** Every item of a list and of the lists nested in it, with its level; `steps`, when given, places each item in the fragments around it and its own. */
@@ -370,13 +296,6 @@ function readSpan(cell: Element, row: number, column: number): CellSpan[] {
   return [{ row, column, ...(colspan !== undefined ? { colspan } : {}), ...(rowspan !== undefined ? { rowspan } : {}) }];
 }
 
-/** The TeX source KaTeX keeps in its MathML annotation. */
-function readTex(element: Element): string {
-  const annotation = descendants(element).find((e) => e.tagName === 'annotation');
-  // A numbered formula's number (cross-refs.ts adds it as \tag) reads as it shows, after the formula.
-  return (annotation ? textOf(annotation).trim() : textOf(element).trim()).replace(/\\tag\{(\d+)\}$/, '  ($1)');
-}
-
 /** The picture a paragraph holds alone, if it does. */
 function onlyImage(p: Element): Element | undefined {
   const children = p.childNodes.filter((c) => !('value' in c && c.nodeName === '#text' && c.value.trim() === ''));
@@ -399,37 +318,4 @@ function readPlace(img: Element): PicturePlace | undefined {
   const width = attribute(img, 'width');
   if (width) place.width = /^\d+(?:\.\d+)?$/.test(width) ? `${width}px` : width;
   return place;
-}
-
-function trimRuns(runs: TextRun[]): TextRun[] {
-  const kept = runs.filter((run) => run.text !== '');
-  if (kept[0]) kept[0] = { ...kept[0], text: kept[0].text.replace(/^\s+/, '') };
-  const end = kept.length - 1;
-  if (end >= 0) kept[end] = { ...kept[end]!, text: kept[end]!.text.replace(/\s+$/, '') };
-  return kept.filter((run) => run.text !== '');
-}
-
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-function childElements(element: Element): Element[] {
-  return element.childNodes.filter(isElement);
-}
-
-function descendants(element: Element): Element[] {
-  return childElements(element).flatMap((child) => [child, ...descendants(child)]);
-}
-
-function attribute(element: Element, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name)?.value;
-}
-
-function hasClass(element: Element, name: string): boolean {
-  return (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
-}
-
-function textOf(node: Node): string {
-  if ('value' in node && node.nodeName === '#text') return node.value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
 }

@@ -3,11 +3,10 @@
 // from the slide's HTML, as Slidev reads it: each child element steps in, a list's items when the child is one list.
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseFragmentKeepingMarks } from '../html-fragment.js';
+import { isElement } from '../html-nodes.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-
-const isElement = (node: Node): node is Element => 'tagName' in node;
 
 /** The slide's HTML with each `<v-clicks>` element's children marked to step in (`v-click`, read by the sanitizer) and the element itself gone. */
 export function stepClickGroups(html: string): string {
