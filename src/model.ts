@@ -94,6 +94,8 @@ export interface ImageRef {
   diagram?: string;
   /** An icon of an Iconify set that Slidev ships, by set and name (`carbon:logo-github`), drawn from that set when the deck is built (load/draw-icons.ts); its relPath is then a name. */
   icon?: string;
+  /** The icon's colour, from a text-colour utility among its classes (`text-red-500`), as a hex; without it, the theme's text colour. */
+  iconColour?: string;
 }
 
 /** The chart types a ```chart block can draw. */

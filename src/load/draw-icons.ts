@@ -33,12 +33,12 @@ function readIconSet(prefix: string): IconSet {
 }
 
 /**
- * Creates what draws an icon (`carbon:logo-github`) as an SVG picture in `colour`, the theme's text colour: Iconify's
- * bodies paint in `currentColor`, which a picture cannot take from the text around it. An icon its set does not have
+ * Creates what draws an icon (`carbon:logo-github`) as an SVG picture in `colour`, the theme's text colour, or the icon's
+ * own (a hex, from its classes): Iconify's bodies paint in `currentColor`, which a picture cannot take from the text around it. An icon its set does not have
  * is an error at `where`, with the nearest name the set has.
  */
-export function createIconDrawer(colour: string): (icon: string, where: SourceLocation, shown: string) => Uint8Array {
-  return (icon, where, shown) => {
+export function createIconDrawer(colour: string): (icon: string, where: SourceLocation, shown: string, ownColour?: string) => Uint8Array {
+  return (icon, where, shown, ownColour) => {
     const [prefix = '', name = ''] = icon.split(':');
     // The name comes from the deck, through the parse: only a set briefdeck depends on is ever resolved.
     if (!SHIPPED_ICON_SETS.includes(prefix)) throw failure('E_IMAGE_MISSING', `Slidev icon ${shown} is not of a set briefdeck carries`, { ...where, hint: `briefdeck draws the icons of ${SHIPPED_ICON_SETS.join(', ')}` });
@@ -58,7 +58,7 @@ export function createIconDrawer(colour: string): (icon: string, where: SourceLo
     const drawn = set.icons[own]!;
     const width = size.width ?? drawn.width ?? set.width ?? 16;
     const height = size.height ?? drawn.height ?? set.height ?? 16;
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${drawn.left ?? 0} ${drawn.top ?? 0} ${width} ${height}" color="${colour}">${drawn.body}</svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${drawn.left ?? 0} ${drawn.top ?? 0} ${width} ${height}" color="${ownColour !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(ownColour) ? ownColour : colour}">${drawn.body}</svg>`;
     return Buffer.from(svg, 'utf8');
   };
 }

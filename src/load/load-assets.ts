@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, type InputLimits } from './input-limits.js';
 export type EmbeddedPictures = (relPath: string) => Uint8Array | undefined;
 
 /** Draws an icon of a set briefdeck carries (`carbon:edit`) as a picture, or throws for one its set does not have (draw-icons.ts). */
-export type IconDrawer = (icon: string, where: { file: string; line: number }, shown: string) => Uint8Array;
+export type IconDrawer = (icon: string, where: { file: string; line: number }, shown: string, colour?: string) => Uint8Array;
 
 /**
  * Reads every image the briefing references, confined to its folder (or held by its own file, `embedded`; or, for a
@@ -57,7 +57,7 @@ export function loadAssets(briefing: Briefing, root: string, bag: DiagnosticBag,
         return;
       }
       // A picture the deck holds itself: drawn in the slide, one of Slidev's icons, written out as data, or an output of its notebook.
-      const held = image.inlineSvg !== undefined ? Buffer.from(image.inlineSvg, 'utf8') : image.icon !== undefined ? (drawIcon?.(image.icon, where, image.src) ?? new Uint8Array()) : isDataPictureName(image.relPath) ? decodeDataPicture(image.src) ?? new Uint8Array() : embedded?.(image.relPath);
+      const held = image.inlineSvg !== undefined ? Buffer.from(image.inlineSvg, 'utf8') : image.icon !== undefined ? (drawIcon?.(image.icon, where, image.src, image.iconColour) ?? new Uint8Array()) : isDataPictureName(image.relPath) ? decodeDataPicture(image.src) ?? new Uint8Array() : embedded?.(image.relPath);
       if (held && held.length > limits.maxImageBytes) {
         const smaller = image.inlineSvg !== undefined ? 'make the <svg> written in the slide smaller, or keep it in a file' : isDataPictureName(image.relPath) ? 'save the picture as a smaller file in the briefing folder and name it by its path' : 'save a smaller picture in the notebook';
         throw failure('E_IMAGE_TOO_LARGE', `image ${shown} is ${held.length} bytes, over the ${limits.maxImageBytes}-byte limit`, { ...where, hint: `${smaller}, or raise the limit with --max-image-bytes` });

@@ -38,7 +38,7 @@ export interface RawHtmlContext {
    * A Slidev deck's drawer of icons (slidev-icons.ts): an icon of a set briefdeck carries is its picture, any other
    * (`<mdi:account class="inline"/>`) is named as an icon, not as neutralised markup.
    */
-  slidevIcons?: (name: string, at: () => SourceLocation) => string | undefined;
+  slidevIcons?: (name: string, at: () => SourceLocation, raw: string) => string | undefined;
 }
 
 /** The element a removed item names (`<carbon:arrow-right>`, `class on <carbon:arrow-right>`). */
@@ -154,7 +154,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: at, inlineSvg: svg, ...(decorative ? { decorative } : {}) });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html, (name) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`))));
+    if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html, (name, raw) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`), raw)));
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     let removed = cleaned === stripHtmlComments(html) ? [] : unreported(html, cleaned);

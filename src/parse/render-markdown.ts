@@ -231,7 +231,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         meta.mdc ? { has: (cls: string) => styleClasses.has(cls) || utilityClassPattern().test(cls) } : styleClasses,
       ),
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
-      ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax, (name, raw) => drawIcon(name, () => atToken(raw)))] : []),
+      ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax, (name, raw) => drawIcon(name, () => atToken(raw), raw))] : []),
       wikiLinkExtension(peerSyntax),
       // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
       ...(writtenForPandoc(meta.peerTools) ? [inlineTexExtension((raw) => bag.warn('W_PEER_SYNTAX', "Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once", { ...atToken(raw), hint: 'put \\pause, or . . ., on a line of its own to step the slide there' }), (raw, name) => bag.warn('W_PEER_SYNTAX', `${latexOnlyLeftOut(name)}; its text stays`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }))] : []),

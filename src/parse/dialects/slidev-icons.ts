@@ -2,6 +2,7 @@ import type { TokenizerAndRendererExtension } from 'marked';
 import { startWithinWindow } from '../extension-start.js';
 import { ASSET_SCHEME, type ImageRef, type SourceLocation } from '../../model.js';
 import { SHIPPED_ICON_SETS } from '../../icon-sets.js';
+import { readTextColour } from './uno-utilities.js';
 
 // Slidev draws icons from Iconify's sets, written as elements named by set and
 // icon: `<carbon:arrow-right />` or `<mdi-account-circle />`. The sets Slidev
@@ -69,14 +70,17 @@ export function readShippedIcon(name: string): string | undefined {
 
 /**
  * Creates what draws an icon of a set briefdeck carries: it joins the deck's `images` and is written as a picture of the
- * deck, decorative, as Slidev's own is hidden from screen readers. Undefined for an icon of another set.
+ * deck, decorative, as Slidev's own is hidden from screen readers; a text-colour utility among its classes (`raw`, the
+ * element as written: `<carbon:warning class="text-red-500" />`) is its colour. Undefined for an icon of another set.
  */
-export function createIconDrawer(images: ImageRef[]): (name: string, at: () => SourceLocation) => string | undefined {
+export function createIconDrawer(images: ImageRef[]): (name: string, at: () => SourceLocation, raw: string) => string | undefined {
   // `at` is asked only for an icon drawn: finding a token's line moves on past it, so an icon left out is found by its own warning.
-  return (name, at) => {
+  return (name, at, raw) => {
     const icon = readShippedIcon(name);
     if (icon === undefined) return undefined;
-    images.push({ src: `<${name}>`, relPath: `#icon-${images.length}`, alt: '', source: at(), decorative: true, icon });
+    const classes = /\sclass\s*=\s*(["'])([^"']*)\1/i.exec(raw)?.[2]?.trim().split(/\s+/) ?? [];
+    const iconColour = classes.map(readTextColour).find((colour) => colour !== undefined);
+    images.push({ src: `<${name}>`, relPath: `#icon-${images.length}`, alt: '', source: at(), decorative: true, icon, ...(iconColour !== undefined ? { iconColour } : {}) });
     return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="" class="icon">`;
   };
 }
@@ -88,11 +92,11 @@ const writeGlyph = (glyph: string) => `<span aria-hidden="true">${glyph}</span>`
  * Raw HTML with each icon a character draws written as that character, and each icon `drawIcon` draws (one of a set
  * briefdeck carries) as its picture; the rest are left to the sanitizer, which reports them.
  */
-export function drawIconGlyphs(html: string, drawIcon?: (name: string) => string | undefined): string {
+export function drawIconGlyphs(html: string, drawIcon?: (name: string, raw: string) => string | undefined): string {
   return html.replace(ICON_IN_HTML, (icon: string, name: string) => {
     if (!isSlidevIconName(name)) return icon;
     const glyph = glyphOf(name);
-    return glyph !== undefined ? writeGlyph(glyph) : (drawIcon?.(name) ?? icon);
+    return glyph !== undefined ? writeGlyph(glyph) : (drawIcon?.(name, icon) ?? icon);
   });
 }
 

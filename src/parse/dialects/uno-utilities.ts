@@ -74,6 +74,15 @@ function makeUtilities(): { palette: ReadonlyMap<string, string>; pattern: RegEx
   return (made = { palette, pattern });
 }
 
+/**
+ * The colour a text-colour utility gives (`text-red-500`, `text-[#457b9d]`), as a hex, without an opacity; undefined for
+ * any other class, or a colour that is no hex (`text-current`). Slidev's icons, drawn as pictures, take it (slidev-icons.ts).
+ */
+export function readTextColour(cls: string): string | undefined {
+  const colour = /^text-\[(#[0-9a-fA-F]{3,8})\]$/.exec(cls)?.[1] ?? (/^text-([a-z]+(?:-\d{2,3})?)$/.test(cls) ? makeUtilities().palette.get(cls.slice(5)) : undefined);
+  return colour !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(colour) ? colour : undefined;
+}
+
 /** Every utility class this module writes a rule for, as a pattern. */
 export function utilityClassPattern(): RegExp {
   return makeUtilities().pattern;
