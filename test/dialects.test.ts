@@ -4139,11 +4139,13 @@ describe("Slidev's MDC syntax and icons", () => {
       "8: Slidev icon <carbon:logo-githubb> is not in Iconify's carbon set; it was left out (did you mean carbon:logo-github?)",
     ]);
     // Each drawn icon is a picture in the deck, the size of its line of text, painted in the theme's text colour.
-    const pictures = [...built.deck.html.matchAll(/<img src="data:image\/svg\+xml;base64,([^"]+)" alt="" class="icon" ?\/?>/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+    const pictures = [...built.deck.html.matchAll(/<img src="data:image\/svg\+xml;base64,([^"]+)" alt="" class="icon[^"]*" ?\/?>/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
     expect(pictures).toHaveLength(5);
     const colour = `#${readThemePalette(built.briefing.meta.theme).text}`;
     expect(pictures.map((svg) => /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* color="(#[0-9a-f]+)">.*currentColor/.exec(svg)?.[1])).toEqual([colour, '#38bdf8', colour, colour, '#ef4444']);
     expect(pictures[0]).toContain('viewBox="0 0 32 32"');
+    // Its other utilities stay on the picture, and are written as the deck's rules: a type size sizes it, as Slidev's.
+    expect(built.deck.html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="" class="icon mr-1" ?\/?>/);
     expect(built.deck.html).toMatch(/img\.icon:not\(\.r-stretch\)\{[^}]*height:1\.2em/);
     // An alias is drawn as the icon it names, so none may turn or flip it (a later version of a set that did would be drawn wrong).
     for (const set of SHIPPED_ICON_SETS) {

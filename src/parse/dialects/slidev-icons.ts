@@ -2,7 +2,7 @@ import type { TokenizerAndRendererExtension } from 'marked';
 import { startWithinWindow } from '../extension-start.js';
 import { ASSET_SCHEME, type ImageRef, type SourceLocation } from '../../model.js';
 import { SHIPPED_ICON_SETS } from '../../icon-sets.js';
-import { readTextColour } from './uno-utilities.js';
+import { readTextColour, utilityClassPattern } from './uno-utilities.js';
 
 // Slidev draws icons from Iconify's sets, written as elements named by set and
 // icon: `<carbon:arrow-right />` or `<mdi-account-circle />`. The sets Slidev
@@ -71,7 +71,8 @@ export function readShippedIcon(name: string): string | undefined {
 /**
  * Creates what draws an icon of a set briefdeck carries: it joins the deck's `images` and is written as a picture of the
  * deck, decorative, as Slidev's own is hidden from screen readers; a text-colour utility among its classes (`raw`, the
- * element as written: `<carbon:warning class="text-red-500" />`) is its colour. Undefined for an icon of another set.
+ * element as written: `<carbon:warning class="text-red-500" />`) is its colour, and its other utilities stay on it.
+ * Undefined for an icon of another set.
  */
 export function createIconDrawer(images: ImageRef[]): (name: string, at: () => SourceLocation, raw: string) => string | undefined {
   // `at` is asked only for an icon drawn: finding a token's line moves on past it, so an icon left out is found by its own warning.
@@ -81,7 +82,9 @@ export function createIconDrawer(images: ImageRef[]): (name: string, at: () => S
     const classes = /\sclass\s*=\s*(["'])([^"']*)\1/i.exec(raw)?.[2]?.trim().split(/\s+/) ?? [];
     const iconColour = classes.map(readTextColour).find((colour) => colour !== undefined);
     images.push({ src: `<${name}>`, relPath: `#icon-${images.length}`, alt: '', source: at(), decorative: true, icon, ...(iconColour !== undefined ? { iconColour } : {}) });
-    return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="" class="icon">`;
+    // Its other utilities stay on it: a type size (`text-3xl`) sizes it, as it sizes Slidev's, since an icon is as tall as its type.
+    const utilities = classes.filter((cls) => utilityClassPattern().test(cls) && readTextColour(cls) === undefined);
+    return `<img src="${ASSET_SCHEME}${images.length - 1}" alt="" class="${['icon', ...utilities].join(' ')}">`;
   };
 }
 
