@@ -1140,7 +1140,10 @@ describe('Slidev per-slide front matter and Marp image keywords', () => {
     const [folder, file] = await Promise.all([buildDeck(dir), buildDeck(path.join(dir, 'talk.md'))]);
     expect([file.briefing.meta.peerTools, file.briefing.meta.title, file.briefing.meta.html, file.briefing.meta.lang, file.briefing.slides.map((s) => s.title)]).toEqual([['Marp'], 'From package.json', true, 'de', ['One', 'Two']]);
     expect(file.briefing.slides[0]!.bodyHtml).toContain('<b>Raw words</b>');
-    expect(file.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual(['package.json:11: Marp\'s option "options.markdown" in package.json does nothing in briefdeck, and was left out']);
+    expect(file.warnings.map((w) => `${path.basename(w.file!)}:${w.line}: ${w.message}`)).toEqual([
+      '.marprc.yml:1: .marprc.yml is not read: Marp CLI takes its options from the "marp" object of package.json, which it finds first',
+      'package.json:11: Marp\'s option "options.markdown" in package.json does nothing in briefdeck, and was left out',
+    ]);
     // The folder builds as its one deck does, with the same options.
     expect([folder.name, folder.deck.html.replace(/marp-package|talk/g, '')]).toEqual(['marp-package', file.deck.html.replace(/marp-package|talk/g, '')]);
     // A "marp" that is no map of options is named; without one, package.json sets nothing and the folder's two files are one deck.

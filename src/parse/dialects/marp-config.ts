@@ -32,7 +32,10 @@ export function readMarpConfig(files: readonly SourceFile[], bag: DiagnosticBag,
   // Marp CLI looks in package.json before its own files, and takes the first it finds.
   const pkg = files.find((f) => f.relPath === MARP_PACKAGE_FILE);
   const file = MARP_CONFIG_FILES.map((name) => files.find((f) => f.relPath === name)).find((f) => f !== undefined);
-  const config = (pkg && readConfigFile(pkg, bag, 'Marp CLI', 'marp')) || (file && readConfigFile(file, bag, 'Marp CLI'));
+  const fromPackage = pkg && readConfigFile(pkg, bag, 'Marp CLI', 'marp');
+  // Marp CLI reads no other file once it has found one: a .marprc beside package.json's options is named, not read.
+  if (fromPackage && file) bag.warn('W_META_IGNORED', `${file.relPath} is not read: Marp CLI takes its options from the "marp" object of ${pkg!.relPath}, which it finds first`, { file: file.path, line: 1, hint: `move its options into package.json's "marp", or remove one of the two` });
+  const config = fromPackage || (file && readConfigFile(file, bag, 'Marp CLI'));
   if (!config && !code) return { tools: [] };
   return { tools: ['Marp'], ...(config ? { beneath: (meta: BriefingMeta) => config.options.forEach((option) => applyOption(option, config.file, meta, bag, themeSheets)) } : {}) };
 }
