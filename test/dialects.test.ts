@@ -4155,6 +4155,12 @@ describe("Slidev's MDC syntax and icons", () => {
       const aliases = Object.values((JSON.parse(readFileSync(require.resolve(`@iconify-json/${set}/icons.json`), 'utf8')) as { aliases?: Record<string, object> }).aliases ?? {});
       expect(aliases.filter((alias) => 'hFlip' in alias || 'vFlip' in alias || 'rotate' in alias)).toEqual([]);
     }
+    // With html: true the raw HTML is kept as written, and its icons are still drawn: they are Slidev's syntax, not markup.
+    writeFileSync(path.join(dir, 'deck.md'), deck.replace('theme: default', 'theme: default\nhtml: true'));
+    const trusted = await buildDeck(path.join(dir, 'deck.md'));
+    expect(trusted.briefing.meta.html).toBe(true);
+    expect(trusted.deck.html.match(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="" class="icon[^"]*" ?\/?>/g)).toHaveLength(5);
+    expect(trusted.deck.html).not.toMatch(/<carbon|<ph[:-]/);
     // A dark theme's icons are light.
     writeFileSync(path.join(dir, 'deck.md'), deck.replace('theme: default', 'colorSchema: dark'));
     const dark = await buildDeck(path.join(dir, 'deck.md'));

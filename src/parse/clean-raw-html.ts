@@ -132,6 +132,8 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     const ofPictureLeftOut = (r: string) => (r === '<img>' || (r.endsWith(' on <img>') && !/^on/i.test(r))) && counts.get(r)! <= sourcesLeftOut;
     return describeRemoved(before, after, counts).filter((r) => !ofPictureLeftOut(r) && !(r === 'href on <a>' && counts.get(r)! <= linksLeftOut));
   };
+  // Slidev's icons are its syntax, not markup: drawn, or written as the character that draws them, whoever wrote the HTML.
+  if (c.slidevIcons) html = drawIconGlyphs(html, (name, raw) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`), raw));
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
     const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
@@ -154,7 +156,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
       c.images.push({ src: '<svg>', relPath: `#inline-svg-${c.images.length}`, alt, source: at, inlineSvg: svg, ...(decorative ? { decorative } : {}) });
       return `${ASSET_SCHEME}${c.images.length - 1}`;
     });
-    if (c.slidevIcons) html = stepClickGroups(drawIconGlyphs(html, (name, raw) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`), raw)));
+    if (c.slidevIcons) html = stepClickGroups(html);
     const cleaned = sanitizeFragment(html, removedLink, rawImage, c.styleClasses, onAnchorLink);
     // Comments are dropped silently: an author's note to self is not a problem worth a warning.
     let removed = cleaned === stripHtmlComments(html) ? [] : unreported(html, cleaned);
