@@ -4161,6 +4161,11 @@ describe("Slidev's MDC syntax and icons", () => {
     expect(trusted.briefing.meta.html).toBe(true);
     expect(trusted.deck.html.match(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="" class="icon[^"]*" ?\/?>/g)).toHaveLength(5);
     expect(trusted.deck.html).not.toMatch(/<carbon|<ph[:-]/);
+    // One of another set is named and left out there too, not kept as an element that shows nothing.
+    writeFileSync(path.join(dir, 'deck.md'), deck.replace('theme: default', 'theme: default\nhtml: true').replace('<carbon-launch />', '<mdi-launch />'));
+    const other = await buildDeck(path.join(dir, 'deck.md'));
+    expect(other.deck.html).not.toContain('mdi-launch');
+    expect(other.warnings.filter((w) => w.line === 11).map((w) => w.message)).toEqual(['Slidev icon <mdi-launch> has no picture offline and was left out']);
     // A dark theme's icons are light.
     writeFileSync(path.join(dir, 'deck.md'), deck.replace('theme: default', 'colorSchema: dark'));
     const dark = await buildDeck(path.join(dir, 'deck.md'));

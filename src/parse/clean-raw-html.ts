@@ -133,7 +133,12 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     return describeRemoved(before, after, counts).filter((r) => !ofPictureLeftOut(r) && !(r === 'href on <a>' && counts.get(r)! <= linksLeftOut));
   };
   // Slidev's icons are its syntax, not markup: drawn, or written as the character that draws them, whoever wrote the HTML.
-  if (c.slidevIcons) html = drawIconGlyphs(html, (name, raw) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`), raw));
+  // One of another set is left to the sanitizer, which names it; a trusted author's HTML is not sanitized, so it goes here.
+  const leaveOutIcon = (name: string) => {
+    c.bag.warn('W_PEER_SYNTAX', `Slidev icon <${name}> has no picture offline and was left out`, { ...lineOfMarkup(`<${name}>`), hint: c.peerHint ?? '' });
+    return '';
+  };
+  if (c.slidevIcons) html = drawIconGlyphs(html, (name, raw) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`), raw) ?? (c.trusted ? leaveOutIcon(name) : undefined));
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
     const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
