@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../errors.js';
-import { ASSET_SCHEME, type ImageRef, type SourceFile, type SourceLocation } from '../model.js';
+import { ASSET_SCHEME, type ImageRef, type SourceFile } from '../model.js';
 import { stripHtmlComments } from '../html-text.js';
 import { resolveRawImagePath, truncate } from './resolve-references.js';
 import { describeRemoved, sanitizeFragment, stripNavigationAndFrames } from './sanitize-fragment.js';
@@ -7,7 +7,7 @@ import { indexLines, joinLines, lineAt, locateLine, type Line } from './source-l
 import { findTopLevelSvgs, pictureInlineSvgs } from './inline-svg.js';
 import { stepClickGroups } from './dialects/slidev-click-groups.js';
 import type { AnchorLink } from './slide-anchors.js';
-import { drawIconGlyphs, isSlidevIconName } from './dialects/slidev-icons.js';
+import { createIconDrawer, drawIconGlyphs, isSlidevIconName } from './dialects/slidev-icons.js';
 
 // A slide's raw HTML, cleaned under the deck's rules: a trusted author's kept
 // but for what navigates, rebases links or frames other content; anyone else's
@@ -35,10 +35,10 @@ export interface RawHtmlContext {
   /** The hint of a warning about another tool's syntax. */
   peerHint?: string;
   /**
-   * A Slidev deck's drawer of icons (slidev-icons.ts): an icon of a set briefdeck carries is its picture, any other
+   * A Slidev deck: an icon of a set briefdeck carries is its picture (slidev-icons.ts), any other
    * (`<mdi:account class="inline"/>`) is named as an icon, not as neutralised markup.
    */
-  slidevIcons?: (name: string, at: () => SourceLocation, raw: string) => string | undefined;
+  slidevIcons?: boolean;
 }
 
 /** The element a removed item names (`<carbon:arrow-right>`, `class on <carbon:arrow-right>`). */
@@ -138,7 +138,8 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     c.bag.warn('W_PEER_SYNTAX', `Slidev icon <${name}> has no picture offline and was left out`, { ...lineOfMarkup(`<${name}>`), hint: c.peerHint ?? '' });
     return '';
   };
-  if (c.slidevIcons) html = drawIconGlyphs(html, (name, raw) => c.slidevIcons!(name, () => lineOfMarkup(`<${name}>`), raw) ?? (c.trusted ? leaveOutIcon(name) : undefined));
+  const drawIcon = c.slidevIcons ? createIconDrawer(c.images) : undefined;
+  if (drawIcon) html = drawIconGlyphs(html, (name, raw) => drawIcon(name, () => lineOfMarkup(`<${name}>`), raw) ?? (c.trusted ? leaveOutIcon(name) : undefined));
   if (c.trusted) {
     // A trusted author keeps their HTML, but nothing that could navigate the deck, rebase its links or frame other content.
     const kept = stripNavigationAndFrames(html, removedLink, rawImage, onAnchorLink);
@@ -182,7 +183,7 @@ export function cleanSlideRawHtml(html: string, c: RawHtmlContext): string {
     }
     if (vueByLine.size > 0) removed = removed.filter((what) => !VUE_ATTRIBUTE.test(what));
     // Slidev's icons inside HTML (`<p>Next <carbon:arrow-right class="inline"/></p>`): each named once, as the inline reader names them.
-    const isIcon = (what: string) => c.slidevIcons !== undefined && isSlidevIconName(REMOVED_ELEMENT.exec(what)?.[1] ?? '');
+    const isIcon = (what: string) => c.slidevIcons === true && isSlidevIconName(REMOVED_ELEMENT.exec(what)?.[1] ?? '');
     for (const name of new Set(removed.filter((what) => what.startsWith('<') && isIcon(what)))) {
       c.bag.warn('W_PEER_SYNTAX', `Slidev icon ${name} has no picture offline and was left out`, { ...lineOfMarkup(name), hint: c.peerHint ?? '' });
     }

@@ -31,7 +31,7 @@ import { stepListItems, type StepRegion } from './build-steps.js';
 import { WITH_PREVIOUS } from './dialects/slidev-after.js';
 import { fancyListExtensions } from './dialects/pandoc/fancy-lists.js';
 import { mdcInlineExtension } from './dialects/mdc.js';
-import { createIconDrawer, slidevIconExtension } from './dialects/slidev-icons.js';
+import { slidevIconExtension } from './dialects/slidev-icons.js';
 import { quartoShortcodeExtension, unescapeShortcodesInCode } from './dialects/pandoc/shortcodes.js';
 import { pandocScriptExtensions } from './dialects/pandoc/scripts.js';
 import { createMathRenderer, keepFormulasOutOfHeadings, MATH_MARK } from './render-math.js';
@@ -114,8 +114,6 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
   /** Whether a citation was already left as written, past the most a deck has formatted. */
   let tooManyCitations = false;
   /** Warns of another tool's syntax, met in a token, that was left out. */
-  // Icons of the sets Slidev ships, in its Markdown or its raw HTML, are pictures of the deck (slidev-icons.ts).
-  const drawIcon = createIconDrawer(images);
   const peerSyntax = (raw: string, message: string) => bag.warn('W_PEER_SYNTAX', message, { ...atToken(raw), hint: PEER_SYNTAX_HINT });
   /** The deck's different image filters (Marp's), which the render stage writes the CSS of. */
   const imageFilters: string[] = [];
@@ -231,7 +229,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
         meta.mdc ? { has: (cls: string) => styleClasses.has(cls) || utilityClassPattern().test(cls) } : styleClasses,
       ),
       ...(meta.mdc ? [mdcInlineExtension(peerSyntax)] : []),
-      ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax, (name, raw) => drawIcon(name, () => atToken(raw), raw))] : []),
+      ...(meta.peerTools.includes('Slidev') ? [slidevIconExtension(peerSyntax, images, atToken)] : []),
       wikiLinkExtension(peerSyntax),
       // LaTeX's text commands in a deck for Pandoc's Beamer output (`\textbf{…}`, `\alert{…}`): their text, set as they set it.
       ...(writtenForPandoc(meta.peerTools) ? [inlineTexExtension((raw) => bag.warn('W_PEER_SYNTAX', "Beamer's \\pause inside a line was left out, as Pandoc leaves it out of HTML; the rest of the slide shows at once", { ...atToken(raw), hint: 'put \\pause, or . . ., on a line of its own to step the slide there' }), (raw, name) => bag.warn('W_PEER_SYNTAX', `${latexOnlyLeftOut(name)}; its text stays`, { ...atToken(raw), hint: PEER_SYNTAX_HINT }))] : []),
@@ -394,7 +392,7 @@ export function createMarkdownRenderer(meta: BriefingMeta, images: ImageRef[], b
     }
     // reveal's `<!-- .element: class="fragment" -->` comments become attributes before comments are dropped.
     if (ctx.rawHtml) html = takeNotesOut(applyElementDirectives(html, MATH_MARK));
-    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path), ownFilePictures, slidevIcons: meta.peerTools.includes('Slidev') ? drawIcon : undefined });
+    if (ctx.rawHtml) html = cleanSlideRawHtml(html, { file, lines, htmlLines, trusted: meta.html, images, bag, styleClasses, anchorLinks, peerHint: PEER_SYNTAX_HINT, rootedIn: readRootedPathsIn(meta.peerTools, file.path), ownFilePictures, slidevIcons: meta.peerTools.includes('Slidev') });
     // Every item steps in, at every depth, unless the region said how deep (its items are marked as they render).
     if (incremental && !stepped) html = html.replace(/<li>/g, '<li class="fragment">');
     return { html: finish(html), bulletCount };

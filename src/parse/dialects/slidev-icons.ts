@@ -107,10 +107,12 @@ export function drawIconGlyphs(html: string, drawIcon?: (name: string, raw: stri
 const ICON_IN_HTML = new RegExp(ICON.source.slice(1), 'gi');
 
 /**
- * A marked extension, for Slidev decks, that reads icons wherever they stand in a line: drawn as a character, or as the
- * picture `drawIcon` writes for an icon of a set briefdeck carries, or else left out, and named to `report`.
+ * A marked extension, for Slidev decks, that reads icons wherever they stand in a line: drawn as a character, or, for
+ * an icon of a set briefdeck carries, as a picture that joins `images` (found at the line `at` gives its text), or
+ * else left out, and named to `report`.
  */
-export function slidevIconExtension(report: (raw: string, message: string) => void, drawIcon?: (name: string, raw: string) => string | undefined): TokenizerAndRendererExtension {
+export function slidevIconExtension(report: (raw: string, message: string) => void, images: ImageRef[], at: (raw: string) => SourceLocation): TokenizerAndRendererExtension {
+  const drawIcon = createIconDrawer(images);
   return {
     name: 'slidevIcon',
     level: 'inline',
@@ -124,7 +126,7 @@ export function slidevIconExtension(report: (raw: string, message: string) => vo
       const { raw, name } = token as unknown as { raw: string; name: string };
       const glyph = glyphOf(name);
       if (glyph !== undefined) return writeGlyph(glyph);
-      const drawn = drawIcon?.(name, raw);
+      const drawn = drawIcon(name, () => at(raw), raw);
       if (drawn !== undefined) return drawn;
       report(raw, `Slidev icon <${name}> has no picture offline and was left out`);
       return '';
