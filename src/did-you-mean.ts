@@ -1,4 +1,10 @@
 /**
+ * The most names one run looks for a did-you-mean of, in any one list of names (missing pictures, dead links, unknown
+ * icons): each look compares the name with every candidate, so a deck of thousands of mistyped names pays for a few.
+ */
+export const MAX_GUESSES = 50;
+
+/**
  * The candidate a mistyped name most likely meant: the same name in another
  * case, or the closest by edit distance when that distance is small for the
  * name's length, or (unless `byPrefix` is false) a longer or shorter form of

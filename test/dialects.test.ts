@@ -9,6 +9,8 @@ import { slideIndices } from '../src/slide-places.js';
 import { BUILTIN_THEMES, DARK_THEMES } from '../src/themes.js';
 import { readThemePalette } from '../src/export/theme-palette.js';
 import { SHIPPED_ICON_SETS } from '../src/icon-sets.js';
+import { createIconDrawer } from '../src/load/draw-icons.js';
+import { MAX_GUESSES } from '../src/did-you-mean.js';
 import { createRequire } from 'node:module';
 import { isDarkColour } from '../src/colour.js';
 import { FIXTURES, TINY_PNG, runCapture, scaled, stackTitles, tempDir, writeBriefing } from './helpers.js';
@@ -4171,6 +4173,20 @@ describe("Slidev's MDC syntax and icons", () => {
     const dark = await buildDeck(path.join(dir, 'deck.md'));
     const darkSvg = Buffer.from(/<img src="data:image\/svg\+xml;base64,([^"]+)" alt="" class="icon" ?\/?>/.exec(dark.deck.html)![1]!, 'base64').toString('utf8');
     expect(isDarkColour(/color="#([0-9a-f]{6})"/i.exec(darkSvg)![1]!)).toBe(false);
+  });
+
+  it('looks for the nearest name of an icon its set lacks for the first MAX_GUESSES only: a deck of thousands of mistyped icons does not compare each with thousands of names', () => {
+    const draw = createIconDrawer('#000000');
+    const hints = Array.from({ length: MAX_GUESSES + 1 }, (_, i) => {
+      try {
+        draw('carbon:logo-githubb', { file: 'deck.md', line: i + 1 }, '<carbon:logo-githubb />');
+        return 'drawn';
+      } catch (err) {
+        return (err as BriefdeckError).diagnostics[0]!.hint;
+      }
+    });
+    expect(hints.slice(0, MAX_GUESSES).every((hint) => hint === 'did you mean carbon:logo-github?')).toBe(true);
+    expect(hints.at(-1)).toBe('see the names of the carbon set at https://icones.js.org/collection/carbon');
   });
 
   it('names an icon of a set briefdeck does not carry inside raw HTML as an icon, once, at its line, as it names one in a line (not as neutralised markup), also in the dash form under an icon set\'s prefix (<mdi-github />); the element and its text around it stay; one a character draws is that character', async () => {

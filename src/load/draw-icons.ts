@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { failure } from '../errors.js';
-import { suggestClosest } from '../did-you-mean.js';
+import { MAX_GUESSES, suggestClosest } from '../did-you-mean.js';
 import type { SourceLocation } from '../model.js';
 import { SHIPPED_ICON_SETS } from '../icon-sets.js';
 
@@ -35,9 +35,11 @@ function readIconSet(prefix: string): IconSet {
 /**
  * Creates what draws an icon (`carbon:logo-github`) as an SVG picture in `colour`, the theme's text colour, or the icon's
  * own (a hex, from its classes): Iconify's bodies paint in `currentColor`, which a picture cannot take from the text around it. An icon its set does not have
- * is an error at `where`, with the nearest name the set has.
+ * is an error at `where`, with the nearest name the set has (for the first MAX_GUESSES of them).
  */
 export function createIconDrawer(colour: string): (icon: string, where: SourceLocation, shown: string, ownColour?: string) => Uint8Array {
+  // A deck may name thousands of icons its set lacks: the nearest name is looked for, among thousands, for the first few only.
+  let guessed = 0;
   return (icon, where, shown, ownColour) => {
     const [prefix = '', name = ''] = icon.split(':');
     // The name comes from the deck, through the parse: only a set briefdeck depends on is ever resolved.
@@ -52,7 +54,7 @@ export function createIconDrawer(colour: string): (icon: string, where: SourceLo
       own = alias.parent;
     }
     if (!Object.hasOwn(set.icons, own)) {
-      const meant = suggestClosest(name, Object.keys(set.icons));
+      const meant = guessed++ < MAX_GUESSES ? suggestClosest(name, Object.keys(set.icons)) : undefined;
       throw failure('E_IMAGE_MISSING', `Slidev icon ${shown} is not in Iconify's ${prefix} set`, { ...where, hint: meant !== undefined ? `did you mean ${prefix}:${meant}?` : `see the names of the ${prefix} set at https://icones.js.org/collection/${prefix}` });
     }
     const drawn = set.icons[own]!;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BriefdeckError, DiagnosticBag, failure, type ErrorCode } from '../errors.js';
 import { readPixelSize } from '../read-pixel-size.js';
-import { suggestClosest } from '../did-you-mean.js';
+import { MAX_GUESSES, suggestClosest } from '../did-you-mean.js';
 import { type Briefing, type LoadedAsset } from '../model.js';
 import { groupDigits } from '../group-digits.js';
 import { writtenForAnotherTool } from '../written-for.js';
@@ -112,9 +112,6 @@ interface MissingPictures {
 
 /** The extensions a picture named without one is looked for with, in the order LaTeX's graphicx tries them (less PDF and EPS). */
 const PICTURE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'svg', 'gif', 'webp', 'PNG', 'JPG', 'JPEG', 'SVG'];
-
-/** The most missing pictures a likely name is looked for, per deck. */
-const MAX_GUESSES = 50;
 
 /** Reads an image the briefing names from the disk, confined to its folder, with a likely name when it is not there. */
 function readImageFile(image: Briefing['images'][number], root: string, where: { file: string; line: number }, limits: InputLimits, missing: MissingPictures): Uint8Array {

@@ -7,7 +7,7 @@
 // of the page carrying an author's id: an id would put a name of the author's
 // choosing among the page's globals (`window.process`), where bundled code
 // may look for its own.
-import { suggestClosest } from '../did-you-mean.js';
+import { MAX_GUESSES, suggestClosest } from '../did-you-mean.js';
 import { rewriteSlideHtml, type Slide } from '../model.js';
 import { slideAnchor, slideIndices } from '../slide-places.js';
 import { decodePercentEscapes } from '../decode-percent.js';
@@ -40,9 +40,6 @@ export function writePandocIdentifier(title: string): string {
     .replace(/^[^\p{L}]+/u, '');
   return id === '' ? 'section' : id;
 }
-
-/** The most names of dead links a did-you-mean is looked for. */
-const MAX_GUESSES = 50;
 
 /** What a deck's tool lets a link name a slide by, besides the ids its slides were given. */
 export interface AnchorRules {
